@@ -1,0 +1,29 @@
+"""The one exception hierarchy of the core; the CLI turns these into one-line messages."""
+
+from __future__ import annotations
+
+
+class PolicydiffError(Exception):
+    """Base class: a problem the user can act on, never a bug."""
+
+
+class InputError(PolicydiffError):
+    """A file given to policydiff cannot be used as it is."""
+
+    def __init__(self, path: object, problem: str) -> None:
+        self.path = str(path)
+        self.problem = problem
+        super().__init__(f"{self.path}: {problem}")
+
+
+class CorpusError(PolicydiffError):
+    """The corpus on disk is missing, malformed or inconsistent."""
+
+    def __init__(self, path: object, problem: str) -> None:
+        self.path = str(path)
+        self.problem = problem
+        super().__init__(f"{self.path}: {problem}")
+
+
+class UsageError(PolicydiffError):
+    """Options that cannot work together, an unknown id, and the like."""

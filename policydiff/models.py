@@ -1,0 +1,113 @@
+"""Typed records that cross every stage boundary.
+
+Everything here is a frozen dataclass: stages take these in and hand new ones
+out, never mutate them. Offsets are character offsets into a version's clean
+text, half-open ``[start, end)``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+LANGUAGES = ("en", "zh")
+VERSION_KINDS = ("original", "translation")
+
+
+@dataclass(frozen=True)
+class Version:
+    """One text of a document: a language, original or translation, whole or fragment."""
+
+    key: str  # unique within the document, also the file stem: "en", "zh", "en-2"
+    lang: str  # one of LANGUAGES
+    kind: str  # one of VERSION_KINDS
+    complete: bool
+    source: str
+    text: str
+    note: str = ""  # e.g. "commentary before the official text removed"
+
+    @property
+    def filename(self) -> str:
+        return f"{self.key}.txt"
+
+
+@dataclass(frozen=True)
+class Document:
+    """One policy instrument: one point on the timeline."""
+
+    id: str
+    title: str
+    issuers: tuple[str, ...]
+    date: dt.date
+    versions: tuple[Version, ...]
+    source: str = ""
+    title_zh: str = ""
+    published: dt.date | None = None
+
+    @property
+    def languages(self) -> tuple[str, ...]:
+        return tuple(sorted({v.lang for v in self.versions}))
+
+    def version(self, lang: str | None = None, *, complete_only: bool = True) -> Version | None:
+        """The primary version in ``lang`` (or overall): the original first, then complete ones."""
+        candidates = [v for v in self.versions if lang is None or v.lang == lang]
+        if complete_only and any(v.complete for v in candidates):
+            candidates = [v for v in candidates if v.complete]
+        if not candidates:
+            return None
+        return sorted(candidates, key=lambda v: (v.kind != "original", not v.complete, v.key))[0]
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence of a provision; ``text == clean_text[start:end]``."""
+
+    provision_id: str
+    index: int  # 1-based within the provision
+    start: int
+    end: int
+    text: str
+
+    @property
+    def id(self) -> str:
+        return f"{self.provision_id}#{self.index}"
+
+
+@dataclass(frozen=True)
+class Provision:
+    """A numbered (or headed, or preamble) block of a version's text.
+
+    ``id`` is stable and language-neutral where the numbering allows it
+    ("III.1" for item 1 of part three, in English and Chinese alike).
+    ``path`` is the human-readable section path, outermost first.
+    """
+
+    id: str
+    label: str  # the numbering as written: "(1)", "一、", "Second,", "" for none
+    heading: str  # the provision's own title, "" when it has none
+    level: int  # 0 preamble, 1 part, 2 item, 3 sub-item
+    parent: str | None
+    start: int
+    end: int
+    sentences: tuple[Sentence, ...] = ()
+    path: tuple[str, ...] = field(default_factory=tuple)
+
+    @property
+    def location(self) -> str:
+        return " > ".join(self.path) if self.path else self.id
+
+
+@dataclass(frozen=True)
+class StructuredVersion:
+    """A version parsed into provisions and sentences."""
+
+    document_id: str
+    version: Version
+    provisions: tuple[Provision, ...]
+
+    @property
+    def sentences(self) -> tuple[Sentence, ...]:
+        return tuple(s for p in self.provisions for s in p.sentences)
+
+    def provision(self, provision_id: str) -> Provision | None:
+        return next((p for p in self.provisions if p.id == provision_id), None)
