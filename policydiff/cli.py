@@ -1,0 +1,334 @@
+"""The command line: the only module that parses arguments, prints and picks exit codes.
+
+Exit codes: 0 clean, 1 findings (a check failed), 2 usage or input error.
+stdout carries data (tables, JSON, text); stderr carries messages.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import json
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from policydiff import __version__
+from policydiff.errors import PolicydiffError
+
+EXIT_FINDINGS = 1
+EXIT_INPUT = 2
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def corpus_option(func: F) -> F:
+    return click.option(
+        "--corpus",
+        "corpus_path",
+        type=click.Path(path_type=Path, file_okay=False),
+        default=Path("corpus"),
+        show_default=True,
+        envvar="POLICYDIFF_CORPUS",
+        help="Corpus folder.",
+    )(func)
+
+
+def format_option(*choices: str) -> Callable[[F], F]:
+    def decorate(func: F) -> F:
+        return click.option(
+            "--format",
+            "output_format",
+            type=click.Choice(choices),
+            default=choices[0],
+            show_default=True,
+            help="Output format.",
+        )(func)
+
+    return decorate
+
+
+def color_option(func: F) -> F:
+    return click.option(
+        "--color/--no-color",
+        default=None,
+        help="Force colour on or off (default: colour only on a terminal).",
+    )(func)
+
+
+def fail_cleanly(func: F) -> F:
+    """Turn the core's errors into one line on stderr and exit 2, never a traceback."""
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except PolicydiffError as exc:
+            click.echo(f"error: {exc}", err=True)
+            sys.exit(EXIT_INPUT)
+        except OSError as exc:
+            where = exc.filename or "policydiff"
+            click.echo(f"error: {where}: {exc.strerror or exc}", err=True)
+            sys.exit(EXIT_INPUT)
+
+    return wrapper  # type: ignore[return-value]
+
+
+def console(color: bool | None, *, stderr: bool = False) -> Any:
+    from rich.console import Console
+
+    if color is None:
+        return Console(stderr=stderr, highlight=False)
+    return Console(stderr=stderr, force_terminal=color, no_color=not color, highlight=False)
+
+
+def parse_date_option(
+    _ctx: click.Context, _param: click.Parameter, value: str | None
+) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a real date written YYYY-MM-DD") from None
+
+
+def load(corpus_path: Path) -> Any:
+    from policydiff.corpus import load_corpus
+
+    return load_corpus(corpus_path)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="policydiff")
+def main() -> None:
+    """Show, with evidence, how the commitments of successive policy documents changed."""
+
+
+@main.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@corpus_option
+@click.option("--date", callback=parse_date_option, help="Issue date, YYYY-MM-DD.")
+@click.option("--title", default="", help="English title of the document.")
+@click.option("--issuer", "issuers", multiple=True, help="Issuing body (repeat for several).")
+@click.option("--lang", default="", help="Language of the file: en or zh.")
+@click.option("--kind", default="", help="original or translation (default: zh original, en translation).")
+@click.option("--source", default="", help="Where the file came from (URL or citation).")
+@click.option("--id", "document_id", default="", help="Id for a new document.")
+@click.option("--version-of", default="", help="Link the file as a version of this document.")
+@click.option("--new-document", is_flag=True, help="Add as a new document even if it resembles one held.")
+@click.option("--dry-run", is_flag=True, help="Show the clean text, metadata and removals; write nothing.")
+@click.option("-q", "--quiet", is_flag=True, help="Only errors.")
+def ingest(
+    files: tuple[Path, ...],
+    corpus_path: Path,
+    date: dt.date | None,
+    title: str,
+    issuers: tuple[str, ...],
+    lang: str,
+    kind: str,
+    source: str,
+    document_id: str,
+    version_of: str,
+    new_document: bool,
+    dry_run: bool,
+    quiet: bool,
+) -> None:
+    """Clean FILES (text, HTML, .docx or PDF) and add them to the corpus.
+
+    A file that is another version of a held document (the Chinese original,
+    a second translation, a fragment) is linked to it; a duplicate is refused.
+    """
+    from policydiff.corpus import load_corpus
+    from policydiff.ingest.pipeline import IngestOptions, apply_plan, plan_ingest
+
+    options = IngestOptions(
+        date=date, title=title, issuers=issuers, lang=lang, kind=kind, source=source,
+        document_id=document_id, version_of=version_of, new_document=new_document,
+    )
+    failures = 0
+    for path in files:
+        try:
+            held = load_corpus(corpus_path)
+            plan = plan_ingest(path, held, options)
+            if dry_run:
+                _print_dry_run(plan)
+                continue
+            written = apply_plan(plan, corpus_path)
+        except PolicydiffError as exc:
+            click.echo(f"error: {exc}", err=True)
+            failures += 1
+            continue
+        if not quiet:
+            what = (
+                f"new document {plan.document.id} ({plan.document.date})"
+                if plan.action == "new document"
+                else f"version {plan.version.key} of {plan.document.id}"
+                + ("" if plan.version.complete else " (partial)")
+            )
+            click.echo(
+                f"{path}: added as {what} -> {written} "
+                f"[{len(plan.removed)} pieces of debris removed]",
+                err=True,
+            )
+            for note in plan.notes:
+                click.echo(f"  note: {note}", err=True)
+            if plan.action == "new version":
+                click.echo(f"  linked because: {'; '.join(plan.decision.evidence)}", err=True)
+    if failures:
+        sys.exit(EXIT_INPUT)
+
+
+def _print_dry_run(plan: Any) -> None:
+    doc, version, meta = plan.document, plan.version, plan.metadata
+    click.echo(f"# {plan.path}: would be added as {plan.action} ({plan.raw.format}, {plan.raw.encoding})")
+    click.echo(f"document: {doc.id}")
+    click.echo(f"  title: {doc.title}")
+    if doc.title_zh:
+        click.echo(f"  title_zh: {doc.title_zh}")
+    click.echo(f"  issuers: {', '.join(doc.issuers)}")
+    click.echo(f"  date: {doc.date}")
+    click.echo(
+        f"version: {version.key} lang={version.lang} kind={version.kind} "
+        f"complete={'yes' if version.complete else 'no (partial)'} source={version.source}"
+    )
+    if plan.decision.evidence:
+        click.echo(f"  link evidence: {'; '.join(plan.decision.evidence)}")
+    click.echo(
+        f"read from the text: title={meta.title or '-'!s} title_zh={meta.title_zh or '-'} "
+        f"date={meta.date or '-'} issuers={', '.join(meta.issuers) or '-'} lang={meta.lang}"
+    )
+    for note in plan.notes:
+        click.echo(f"note: {note}")
+    click.echo(f"removed ({len(plan.removed)}):")
+    for item in plan.removed:
+        click.echo(f"  line {item.line:>4} {item.kind:<18} {item.text[:90]}")
+    click.echo("clean text:")
+    click.echo(version.text, nl=False)
+
+
+@main.command(name="list")
+@corpus_option
+@format_option("table", "json")
+@color_option
+@fail_cleanly
+def list_command(corpus_path: Path, output_format: str, color: bool | None) -> None:
+    """List the documents of the corpus: id, date, title, versions, provisions, sentences."""
+    from policydiff.summary import summarise, summary_json
+
+    summaries = summarise(load(corpus_path))
+    if output_format == "json":
+        click.echo(json.dumps(summary_json(summaries), ensure_ascii=False, indent=2))
+        return
+    from rich.table import Table
+
+    from rich import box
+
+    table = Table(
+        title=f"{len(summaries)} documents in {corpus_path}", title_justify="left", box=box.SIMPLE_HEAD
+    )
+    table.add_column("date", no_wrap=True)
+    table.add_column("document (id, title)", ratio=1)
+    table.add_column("versions")
+    table.add_column("provisions", justify="right")
+    table.add_column("sentences", justify="right")
+    for s in summaries:
+        versions = "\n".join(
+            f"{v.key} {v.kind}{'' if v.complete else ' (partial)'}" for v in s.versions
+        )
+        table.add_row(
+            s.date, f"[bold]{s.id}[/bold]\n{s.title}", versions, str(s.primary.provisions),
+            str(s.primary.sentences),
+        )
+    console(color).print(table)
+
+
+@main.command()
+@click.argument("document_id")
+@corpus_option
+@click.option("--lang", default=None, help="Version language (default: the original, else English).")
+@click.option("--version", "version_key", default=None, help="Version key, e.g. en-2.")
+@click.option("--provision", "provision_id", default=None, help="Only this provision and its children, e.g. III.1.")
+@format_option("text", "json")
+@fail_cleanly
+def show(
+    document_id: str,
+    corpus_path: Path,
+    lang: str | None,
+    version_key: str | None,
+    provision_id: str | None,
+    output_format: str,
+) -> None:
+    """Show a document's provisions and sentences, with ids and locations."""
+    from policydiff.errors import UsageError
+    from policydiff.structure import structure_version
+
+    corpus = load(corpus_path)
+    document = corpus.get(document_id)
+    if document is None:
+        known = ", ".join(d.id for d in corpus.documents) or "none"
+        raise UsageError(f"no document {document_id!r} in {corpus_path} (held: {known})")
+    if version_key:
+        version = next((v for v in document.versions if v.key == version_key), None)
+    else:
+        version = document.version(lang) if lang else (document.version("en") or document.version())
+    if version is None:
+        raise UsageError(f"{document_id} has no version {version_key or lang!r}")
+    structured = structure_version(document.id, version)
+    provisions = [
+        p for p in structured.provisions
+        if provision_id is None or p.id == provision_id or p.id.startswith(f"{provision_id}.")
+    ]
+    if provision_id and not provisions:
+        raise UsageError(f"{document_id}/{version.key} has no provision {provision_id!r}")
+    if output_format == "json":
+        click.echo(json.dumps(
+            {
+                "document": document.id,
+                "version": version.key,
+                "lang": version.lang,
+                "provisions": [
+                    {
+                        "id": p.id, "label": p.label, "heading": p.heading, "level": p.level,
+                        "parent": p.parent, "location": p.location, "start": p.start, "end": p.end,
+                        "sentences": [
+                            {"index": s.index, "start": s.start, "end": s.end, "text": s.text}
+                            for s in p.sentences
+                        ],
+                    }
+                    for p in provisions
+                ],
+            },
+            ensure_ascii=False, indent=2,
+        ))
+        return
+    click.echo(f"{document.id} · {document.date} · {document.title} · {version.key} ({version.kind})")
+    for p in provisions:
+        click.echo(f"\n[{p.id}] {p.location}")
+        for s in p.sentences:
+            click.echo(f"  {s.index:>2}. {s.text}")
+
+
+@main.command()
+@corpus_option
+@click.option("--out", "out_dir", type=click.Path(path_type=Path, file_okay=False), default=Path("reports"), show_default=True, help="Folder to write the reports to.")
+@click.option("-q", "--quiet", is_flag=True, help="No progress or summary on stderr.")
+@fail_cleanly
+def report(corpus_path: Path, out_dir: Path, quiet: bool) -> None:
+    """Write the reports for the corpus to --out (the main job)."""
+    from policydiff.render.overview import write_overview
+    from policydiff.summary import summarise
+
+    corpus = load(corpus_path)
+    if not corpus.documents:
+        from policydiff.errors import CorpusError
+
+        raise CorpusError(corpus_path, "the corpus holds no documents (run policydiff ingest)")
+    written = write_overview(summarise(corpus), out_dir)
+    if not quiet:
+        for path in written:
+            click.echo(f"wrote {path}", err=True)
+        click.echo(Path(written[0]).read_text(encoding="utf-8"))

@@ -1,0 +1,151 @@
+"""Strip web debris from decoded text and say what was removed.
+
+Scraped policy pages carry site chrome around the official text: navigation
+words, contact blocks (phones, e-mail, postal addresses), copyright and ICP
+lines, share and QR widgets, "[ BACK ]" links, Word bookmarks. The rules here
+work line by line, and every removal is recorded so ``--dry-run`` can show it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# A line shorter than this, without sentence punctuation, cannot be a paragraph of policy text.
+SHORT_LINE = 60
+# Lines of the head and tail of a page that are this short are site chrome unless they are
+# recognised as title or date lines.
+CHROME_LINE = 200
+
+INLINE_DEBRIS = [
+    ("bookmark", re.compile(r"\[bookmark:[^\]]*\]", re.IGNORECASE)),
+    ("zero-width", re.compile("[\u200b\u200c\u200d\u2060\ufeff]")),
+]
+EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")
+PHONE_LINE = re.compile(
+    r"^(?:(?:tel|phone|fax|hotline|电话|传真|热线|联系电话)\.?\s*[:：]?\s*)?"
+    r"\+?[\d(][\d\s()\-–]{6,}\d$",
+    re.IGNORECASE,
+)
+PHONE_LABEL = re.compile(r"^(?:tel|phone|fax|hotline|电话|传真|联系电话)[.:：]?$", re.IGNORECASE)
+COPYRIGHT = re.compile(
+    r"copyright|©|\(c\)\s*\d{4}|all rights reserved|版权所有|icp备|icp证|备案序号|京公网安备",
+    re.IGNORECASE,
+)
+ADDRESS_LABEL = re.compile(r"^(?:address|postal address|地址|通讯地址|邮编|postcode|zip code)\b", re.I)
+ADDRESS_CUES = re.compile(
+    r"\b(?:road|street|avenue|district|zone|industrial park|building [a-z0-9]|floor|room|no\.\s*\d+)\b"
+    r"|[路街道]\d|\d+号|大厦|室$",
+    re.IGNORECASE,
+)
+TIMESTAMP_LINE = re.compile(
+    r"^(?:release time|publish(?:ed)? (?:time|date)|time|date|发布时间|时间|日期)\s*[:：]\s*"
+    r"(?:\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?)?$",
+    re.IGNORECASE,
+)
+TIMESTAMP_LABEL = re.compile(r"^(?:release time|publish time|发布时间)\s*[:：]?$", re.IGNORECASE)
+BARE_DATE = re.compile(r"^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}$")
+SOURCE_LINE = re.compile(r"^(?:source|来源|信息来源)\s*[:：]\s*(?P<source>.{1,60})$", re.IGNORECASE)
+WIDGETS = {
+    # navigation, share and QR widgets, shop links, form fields, seen on policy-reposting sites
+    "home", "hide", "show", "submit", "now", "city", "area", "phone", "captcha", "shop", "wechat",
+    "weibo", "qq", "share", "share to", "print", "close", "back", "[ back ]", "[back]", "back to top",
+    "top", "scan it", "scan", "scan the qr code", "qr code", "mobile version", "news detail",
+    "news details", "online consultation", "relevant attachments", "attachments", "related links",
+    "previous", "next", "more", "seo", "sitemap", "contact us", "about us", "login", "register",
+    "search", "menu", "font size", "large", "medium", "small", "【打印】", "【关闭】", "打印", "关闭",
+    "返回", "返回顶部", "分享", "分享到", "扫一扫", "扫一扫在手机打开当前页", "二维码", "手机版",
+    "相关附件", "附件", "首页", "上一篇", "下一篇", "字号", "大", "中", "小", "在线咨询", "提交",
+}
+WIDGET_PATTERNS = re.compile(
+    r"flagship store$|^scan (?:it|the qr code)|^【.{1,6}】$|^\[\s*\w{1,12}\s*\]$|旗舰店$",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Removal:
+    """One piece of debris taken out, with the 1-based line it stood on."""
+
+    kind: str
+    text: str
+    line: int
+
+
+def _sentence_like(line: str) -> bool:
+    line = re.sub(r"\bNo\.\s", "No ", line, flags=re.IGNORECASE)
+    return bool(re.search(r"[.。!！?？;；]\s*[”\"’)）]?$|[.。]\s", line))
+
+
+def classify_line(line: str) -> str | None:
+    """The debris kind of a whole line, or None if it may be policy text."""
+    lowered = line.lower().strip()
+    if not lowered:
+        return None
+    if lowered in WIDGETS or WIDGET_PATTERNS.search(lowered):
+        return "navigation"
+    if BARE_DATE.match(lowered):
+        return "page timestamp"
+    if PHONE_LINE.match(lowered) or PHONE_LABEL.match(lowered):
+        return "phone"
+    if EMAIL.search(line) and (len(line) < SHORT_LINE or lowered.startswith(("email", "e-mail", "邮箱"))):
+        return "email"
+    if len(line) < CHROME_LINE and COPYRIGHT.search(line):
+        return "copyright"
+    if ADDRESS_LABEL.match(lowered) and len(line) < CHROME_LINE:
+        return "address"
+    if len(line) < 160 and not _sentence_like(line) and len(ADDRESS_CUES.findall(line)) >= 2:
+        return "address"
+    if TIMESTAMP_LINE.match(lowered) or TIMESTAMP_LABEL.match(lowered) or BARE_DATE.match(lowered):
+        return "page timestamp"
+    if SOURCE_LINE.match(line) and len(line) < SHORT_LINE:
+        return "source line"
+    return None
+
+
+def strip_inline(line: str, number: int, removed: list[Removal]) -> str:
+    for kind, pattern in INLINE_DEBRIS:
+        for match in pattern.finditer(line):
+            if kind != "zero-width":
+                removed.append(Removal(kind, match.group(0), number))
+        line = pattern.sub("", line)
+    for match in EMAIL.finditer(line):
+        removed.append(Removal("email", match.group(0), number))
+    line = EMAIL.sub("", line)
+    return re.sub(r"[ \t]{2,}", " ", line).strip()
+
+
+@dataclass(frozen=True)
+class Line:
+    """A non-empty line of the input and where it stood (1-based)."""
+
+    number: int
+    text: str
+
+
+def remove_debris(text: str) -> tuple[list[Line], list[Removal]]:
+    """Drop debris lines and inline debris; keep the rest with their line numbers."""
+    removed: list[Removal] = []
+    kept: list[Line] = []
+    for number, raw in enumerate(text.splitlines(), start=1):
+        stripped = raw.strip()
+        if not stripped:
+            continue
+        kind = classify_line(stripped)
+        if kind:
+            removed.append(Removal(kind, stripped, number))
+            continue
+        cleaned = strip_inline(stripped, number, removed)
+        if cleaned:
+            kept.append(Line(number, cleaned))
+    return kept, removed
+
+
+def source_from_removals(removed: list[Removal]) -> str:
+    """The "Source: Xinhua" of a page, when it had one."""
+    for item in removed:
+        if item.kind == "source line":
+            match = SOURCE_LINE.match(item.text)
+            if match:
+                return match.group("source").strip()
+    return ""

@@ -1,0 +1,204 @@
+"""Raw file -> a plan to add it to the corpus -> the corpus changed (or not, for --dry-run).
+
+Computing and acting are separate: :func:`plan_ingest` reads the file and the
+corpus and returns an :class:`IngestPlan` (or raises :class:`InputError`
+naming the file and the problem); :func:`apply_plan` writes it atomically.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from policydiff import corpus as corpus_io
+from policydiff.errors import InputError
+from policydiff.ingest.body import find_body
+from policydiff.ingest.clean import Removal, remove_debris, source_from_removals
+from policydiff.ingest.decode import RawText, read_file
+from policydiff.ingest.link import LinkDecision, comparable_length, decide
+from policydiff.ingest.metadata import Metadata, read_metadata
+from policydiff.models import LANGUAGES, VERSION_KINDS, Document, Version
+from policydiff.structure import split_sentences
+
+# Below this much text, or this few sentences, what is left is not a policy body.
+MIN_BODY_CHARS = {"en": 300, "zh": 100}
+MIN_BODY_SENTENCES = 3
+TITLE_STOPWORDS = {
+    "opinions", "opinion", "on", "of", "the", "and", "a", "an", "for", "in", "to", "promoting",
+    "comprehensively", "further", "guiding", "notice", "decision", "plan",
+}
+
+
+@dataclass(frozen=True)
+class IngestOptions:
+    """What the user told us that a file cannot: each overrides what the text says."""
+
+    date: dt.date | None = None
+    title: str = ""
+    issuers: tuple[str, ...] = ()
+    lang: str = ""
+    kind: str = ""
+    source: str = ""
+    document_id: str = ""
+    version_of: str = ""
+    new_document: bool = False
+
+
+@dataclass(frozen=True)
+class IngestPlan:
+    path: str
+    action: str  # "new document" or "new version"
+    document: Document  # the document as it will stand after the write
+    version: Version
+    metadata: Metadata  # what the text itself said
+    decision: LinkDecision
+    raw: RawText
+    removed: tuple[Removal, ...] = ()
+    notes: tuple[str, ...] = field(default_factory=tuple)
+
+
+def clean_text(lines: list[str]) -> str:
+    return "".join(f"{line}\n" for line in lines)
+
+
+def slug(title: str) -> str:
+    words = re.findall(r"[a-z0-9]+(?:-[a-z0-9]+)*", title.lower())
+    kept = [w for w in words if w not in TITLE_STOPWORDS][:3]
+    return "-".join(kept)[:60].strip("-")
+
+
+def _check_options(path: str, options: IngestOptions) -> None:
+    if options.lang and options.lang not in LANGUAGES:
+        raise InputError(path, f"unknown language tag {options.lang!r} (use en or zh)")
+    if options.kind and options.kind not in VERSION_KINDS:
+        raise InputError(path, f"unknown version kind {options.kind!r} (use original or translation)")
+    if options.document_id and not corpus_io.ID_PATTERN.match(options.document_id):
+        raise InputError(path, f"id {options.document_id!r} must be lowercase letters, digits and hyphens")
+    if options.version_of and options.new_document:
+        raise InputError(path, "--version-of and --new-document contradict each other")
+
+
+def plan_ingest(path: Path, held: corpus_io.Corpus, options: IngestOptions) -> IngestPlan:
+    name = str(path)
+    _check_options(name, options)
+    raw = read_file(path)
+    lines, removed = remove_debris(raw.text)
+    body = find_body(lines)
+    removed = sorted([*removed, *body.removed], key=lambda r: r.line)
+    text = clean_text([line.text for line in body.lines])
+    metadata = read_metadata(
+        [line.text for line in body.head], [line.text for line in body.commentary], text
+    )
+    lang = options.lang or metadata.lang
+    sentences = split_sentences(text, lang)
+    if len(text.strip()) < MIN_BODY_CHARS[lang] or len(sentences) < MIN_BODY_SENTENCES:
+        raise InputError(
+            name,
+            f"no policy body left after cleaning ({len(text.strip())} characters, "
+            f"{len(sentences)} sentences; {len(removed)} pieces of debris removed)",
+        )
+    notes: list[str] = []
+    if body.commentary:
+        notes.append(
+            f"commentary of {len(body.commentary)} lines before the official text removed "
+            f"(cut after line {body.commentary[-1].number}: {body.commentary[-1].text[:60]!r})"
+        )
+    kind = options.kind or ("original" if lang == "zh" else "translation")
+    source = options.source or source_from_removals(removed) or path.name
+    version = Version(
+        key=lang, lang=lang, kind=kind, complete=True, source=source, text=text,
+        note=notes[0] if notes else "",
+    )
+    date = options.date or metadata.date
+    decision = _decide(name, version, held, options, date)
+    if decision.outcome == "version":
+        target = held.get(decision.document_id)
+        assert target is not None
+        version = replace(
+            version, key=corpus_io.next_version_key(target, lang), complete=decision.complete
+        )
+        document = replace(
+            target,
+            versions=(*target.versions, version),
+            title_zh=target.title_zh or metadata.title_zh,
+        )
+        return IngestPlan(
+            name, "new version", document, version, metadata, decision, raw, tuple(removed),
+            tuple(notes),
+        )
+    document = _new_document(name, version, metadata, options, date, source, held)
+    return IngestPlan(
+        name, "new document", document, version, metadata, decision, raw, tuple(removed),
+        tuple(notes),
+    )
+
+
+def _decide(
+    name: str, version: Version, held: corpus_io.Corpus, options: IngestOptions,
+    date: dt.date | None,
+) -> LinkDecision:
+    if options.version_of:
+        target = held.get(options.version_of)
+        if target is None:
+            raise InputError(name, f"--version-of {options.version_of}: no such document in the corpus")
+        decision = decide(version, (target,))
+        if decision.outcome == "duplicate":
+            raise InputError(name, _duplicate_message(decision))
+        reference = target.version(version.lang) or target.versions[0]
+        complete = len(version.text) >= 0.6 * comparable_length(reference, version.lang)
+        return LinkDecision(
+            "version", target.id, score=decision.score, complete=complete,
+            evidence=("linked by --version-of", *decision.evidence),
+        )
+    decision = decide(version, held.documents, date)
+    if decision.outcome == "duplicate":
+        raise InputError(name, _duplicate_message(decision))
+    if options.new_document:
+        return LinkDecision("new", evidence=("added on its own by --new-document", *decision.evidence))
+    if decision.outcome == "ambiguous":
+        raise InputError(
+            name,
+            f"may be a version of {decision.document_id} but the evidence is weak "
+            f"(score {decision.score:.2f}: {'; '.join(decision.evidence)}); pass "
+            f"--version-of {decision.document_id} to link it or --new-document to add it on its own",
+        )
+    return decision
+
+
+def _duplicate_message(decision: LinkDecision) -> str:
+    return (
+        f"already in the corpus as {decision.document_id}/{decision.version_key} "
+        f"({'; '.join(decision.evidence)})"
+    )
+
+
+def _new_document(
+    name: str, version: Version, metadata: Metadata, options: IngestOptions,
+    date: dt.date | None, source: str, held: corpus_io.Corpus,
+) -> Document:
+    if date is None:
+        raise InputError(name, "no issue date found in the text; pass --date YYYY-MM-DD")
+    title = options.title or metadata.title or (
+        f"Opinions on {metadata.title_zh}" if metadata.title_zh else ""
+    )
+    if not title:
+        raise InputError(name, "no title found in the text; pass --title")
+    issuers = options.issuers or metadata.issuers
+    if not issuers:
+        raise InputError(name, "no issuing body found in the text; pass --issuer")
+    document_id = options.document_id or f"{date.year}-{slug(title) or 'document'}"
+    if held.get(document_id):
+        raise InputError(name, f"a document with id {document_id} is already in the corpus; pass --id")
+    return Document(
+        id=document_id, title=title, title_zh=metadata.title_zh, issuers=tuple(issuers),
+        date=date, source=source, versions=(version,),
+    )
+
+
+def apply_plan(plan: IngestPlan, corpus_path: Path) -> Path:
+    if plan.action == "new document":
+        return corpus_io.write_document(corpus_path, plan.document)
+    corpus_io.add_version(corpus_path, plan.document, plan.version)
+    return corpus_path / plan.document.id / plan.version.filename

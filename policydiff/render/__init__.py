@@ -1,0 +1,1 @@
+"""Renderers: read computed results, never compute; one module per output format."""

@@ -1,0 +1,64 @@
+"""The corpus overview as Markdown and JSON: what the corpus holds, counted."""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from pathlib import Path
+
+from policydiff.summary import DocumentSummary, summary_json
+
+
+def overview_markdown(summaries: tuple[DocumentSummary, ...]) -> str:
+    lines = [
+        "# Corpus overview",
+        "",
+        f"{len(summaries)} documents on the timeline.",
+        "",
+        "| date | id | title | versions | provisions | sentences |",
+        "|---|---|---|---|---|---|",
+    ]
+    for s in summaries:
+        versions = ", ".join(
+            f"{v.key} ({v.kind}{'' if v.complete else ', partial'})" for v in s.versions
+        )
+        lines.append(
+            f"| {s.date} | `{s.id}` | {_cell(s.title)} | {versions} | "
+            f"{s.primary.provisions} | {s.primary.sentences} |"
+        )
+    lines += ["", "## Versions", ""]
+    for s in summaries:
+        lines.append(f"- **{s.date} {_cell(s.title)}** — {', '.join(s.issuers)}")
+        if s.title_zh:
+            lines.append(f"  - Chinese title: {s.title_zh}")
+        for v in s.versions:
+            extra = f"; {v.note}" if v.note else ""
+            lines.append(
+                f"  - `{v.key}`: {v.lang}, {v.kind}, {'complete' if v.complete else 'partial'}, "
+                f"{v.characters:,} characters, {v.provisions} provisions, {v.sentences} sentences"
+                f" (source: {v.source}{extra})"
+            )
+    return "\n".join(lines) + "\n"
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|")
+
+
+def write_text_atomic(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}-", dir=path.parent)
+    with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+        handle.write(text)
+    os.replace(tmp, path)
+
+
+def write_overview(summaries: tuple[DocumentSummary, ...], out_dir: Path) -> list[Path]:
+    markdown = out_dir / "overview.md"
+    data = out_dir / "corpus.json"
+    write_text_atomic(markdown, overview_markdown(summaries))
+    write_text_atomic(
+        data, json.dumps(summary_json(summaries), ensure_ascii=False, indent=2, sort_keys=False) + "\n"
+    )
+    return [markdown, data]

@@ -1,0 +1,40 @@
+"""Fixtures shared by every test: the repository, the raw seeds and the bundled corpus."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from policydiff.corpus import Corpus, load_corpus
+from policydiff.models import StructuredVersion
+from policydiff.structure import structure_version
+
+REPO = Path(__file__).resolve().parents[1]
+SEEDS = REPO / "tests" / "data" / "seeds"
+BUNDLED = REPO / "corpus"
+
+SEED_2021_EN = SEEDS / "000_a79beb709a5b3477.txt"
+SEED_2021_ZH = SEEDS / "001_f82538c24fddc7d2.txt"
+SEED_2025_EN = SEEDS / "002_7cdbb63ef07590fe.txt"
+SEED_2021_EN_PARTIAL = SEEDS / "003_9cb47a5805331d04.txt"
+SEED_2023_EN = SEEDS / "004_e65841712e543070.txt"
+
+DOC_2021 = "2021-green-development-urban"
+DOC_2023 = "2023-construction-beautiful-china"
+DOC_2025 = "2025-high-quality-development-cities"
+
+
+@pytest.fixture(scope="session")
+def bundled_corpus() -> Corpus:
+    return load_corpus(BUNDLED)
+
+
+@pytest.fixture(scope="session")
+def structured(bundled_corpus: Corpus) -> dict[tuple[str, str], StructuredVersion]:
+    """Every version of the bundled corpus parsed, keyed by (document id, version key)."""
+    return {
+        (document.id, version.key): structure_version(document.id, version)
+        for document in bundled_corpus.documents
+        for version in document.versions
+    }

@@ -1,0 +1,80 @@
+"""Debris removal: each kind of web debris in the seeds, and policy lines that must survive."""
+
+from __future__ import annotations
+
+import pytest
+
+from policydiff.ingest.clean import classify_line, remove_debris
+
+from tests.conftest import SEED_2021_EN, SEED_2021_EN_PARTIAL, SEED_2023_EN, SEED_2025_EN
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ("Tel.", "phone"),
+        ("400-6700-999", "phone"),
+        ("电话：010-58933521", "phone"),
+        ("sayyas1998@126.com", "email"),
+        ("email:1583694102@qq.com", "email"),
+        ("Address of Shuangcheng factory:", "address"),
+        ("No. 9, Xinnong Road, Nangang District, Harbin", "address"),
+        ("Building F, Shimao 52 +, Yuhua District, Nanjing", "address"),
+        ("地址：北京市海淀区三里河路9号", "address"),
+        ("COPYRIGHT © 2023 Nanjing Green Building Optoelectronics Co., Ltd. SEO", "copyright"),
+        ("Copyright(C)2024, Nantong Botao Chemical Co., Ltd. All Rights Reserved.", "copyright"),
+        ("备案序号:苏ICP备17046617号", "copyright"),
+        ("[ BACK ]", "navigation"),
+        ("Scan it", "navigation"),
+        ("Mobile version", "navigation"),
+        ("JD official flagship store", "navigation"),
+        ("分享到", "navigation"),
+        ("扫一扫在手机打开当前页", "navigation"),
+        ("【打印】", "navigation"),
+        ("Time: 2024-03-22", "page timestamp"),
+        ("2025-11-26", "page timestamp"),
+        ("Source: Xinhua", "source line"),
+    ],
+)
+def test_debris_lines_are_classified(line: str, kind: str) -> None:
+    assert classify_line(line) == kind
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "I. General requirements",
+        "Second, promote the integrated development of urban and rural development",
+        "(1) Guiding ideology. We should give priority to ecology, conservation and protection.",
+        "一、总体要求",
+        "（三）总体目标",
+        "3. Overall Objectives",
+        "(Fourteen) Strengthen safety management of housing and municipal infrastructure.",
+        "By 2035, green development will be achieved in all areas of urban and rural development.",
+        "推进城市更新行动，加快转变城乡建设方式。",
+        "Promote the construction of sponge cities in the Yangtze River Economic Belt and districts.",
+    ],
+)
+def test_policy_lines_are_kept(line: str) -> None:
+    assert classify_line(line) is None
+
+
+def test_bookmark_and_inline_email_are_cut_from_a_kept_line() -> None:
+    lines, removed = remove_debris(
+        "[bookmark: _GoBack]城乡建设是推动绿色发展、建设美丽中国的重要载体。\n"
+        "For details write to info@example.com and we will answer within a week, as promised.\n"
+    )
+    assert [line.text for line in lines] == [
+        "城乡建设是推动绿色发展、建设美丽中国的重要载体。",
+        "For details write to and we will answer within a week, as promised.",
+    ]
+    assert {r.kind for r in removed} == {"bookmark", "email"}
+
+
+@pytest.mark.parametrize("seed", [SEED_2021_EN, SEED_2021_EN_PARTIAL, SEED_2023_EN, SEED_2025_EN])
+def test_no_contact_debris_survives_in_real_seeds(seed) -> None:
+    lines, removed = remove_debris(seed.read_text(encoding="utf-8"))
+    text = "\n".join(line.text for line in lines)
+    for needle in ("@", "400-6700-999", "Copyright", "COPYRIGHT", "ICP", "Scan it", "[ BACK ]"):
+        assert needle not in text
+    assert removed, "the seeds all carry debris"

@@ -1,0 +1,116 @@
+"""The corpus folder: reading, validation of metadata, atomic writes."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from pathlib import Path
+
+import pytest
+
+from policydiff.corpus import (
+    add_version,
+    load_corpus,
+    metadata_yaml,
+    next_version_key,
+    write_document,
+)
+from policydiff.errors import CorpusError
+from policydiff.models import Document, Version
+from tests.conftest import BUNDLED, DOC_2021
+
+
+def _document(doc_id: str = "2020-01-02-test-document") -> Document:
+    return Document(
+        id=doc_id,
+        title="Opinions on Testing",
+        issuers=("State Council",),
+        date=dt.date(2020, 1, 2),
+        versions=(
+            Version(key="en", lang="en", kind="translation", complete=True, source="t", text="A.\n"),
+        ),
+    )
+
+
+def test_written_document_reads_back_identically(tmp_path: Path) -> None:
+    document = _document()
+    write_document(tmp_path, document)
+    assert load_corpus(tmp_path).documents == (document,)
+    assert (tmp_path / document.id / "document.yaml").read_text(encoding="utf-8") == metadata_yaml(document)
+
+
+def test_metadata_is_plain_readable_yaml(tmp_path: Path) -> None:
+    write_document(tmp_path, _document())
+    text = (tmp_path / "2020-01-02-test-document" / "document.yaml").read_text(encoding="utf-8")
+    assert "date: 2020-01-02\n" in text
+    assert text.startswith("id: 2020-01-02-test-document\ntitle: Opinions on Testing\n")
+
+
+def test_add_version_and_next_key(tmp_path: Path) -> None:
+    document = _document()
+    write_document(tmp_path, document)
+    assert next_version_key(document, "en") == "en-2"
+    assert next_version_key(document, "zh") == "zh"
+    zh = Version(key="zh", lang="zh", kind="original", complete=True, source="s", text="甲。\n")
+    add_version(tmp_path, document, zh)
+    assert [v.key for v in load_corpus(tmp_path).documents[0].versions] == ["en", "zh"]
+
+
+def test_refuses_to_overwrite_a_document(tmp_path: Path) -> None:
+    write_document(tmp_path, _document())
+    with pytest.raises(CorpusError, match="already exists"):
+        write_document(tmp_path, _document())
+
+
+@pytest.fixture
+def copied(tmp_path: Path) -> Path:
+    target = tmp_path / "corpus"
+    shutil.copytree(BUNDLED, target)
+    return target
+
+
+def _edit(copied: Path, old: str, new: str) -> Path:
+    meta = copied / DOC_2021 / "document.yaml"
+    text = meta.read_text(encoding="utf-8")
+    assert old in text
+    meta.write_text(text.replace(old, new), encoding="utf-8")
+    return meta
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "problem"),
+    [
+        ("date: 2021-10-21", "date: 2021-02-30", "date 2021-02-30 is not a real date"),
+        ("date: 2021-10-21", "date: 21/10/2021", "date must be a date written YYYY-MM-DD"),
+        ("date: 2021-10-21\n", "", "date must be a date written YYYY-MM-DD, not ''"),
+        ("lang: zh", "lang: fr", "unknown language 'fr'"),
+        ("kind: original", "kind: draft", "kind must be original or translation"),
+        ("title: ", "title_old: ", "title is missing"),
+        ("id: ", "id: Bad Id\nold_id: ", "must be lowercase letters"),
+        ("issuers:", "issuers: 7\nold_issuers:", "issuers must be a list of names"),
+        ("versions:", "versions: [\nold:", "malformed metadata"),
+    ],
+)
+def test_malformed_metadata_names_the_file_and_problem(copied: Path, old: str, new: str, problem: str) -> None:
+    meta = _edit(copied, old, new)
+    with pytest.raises(CorpusError) as caught:
+        load_corpus(copied)
+    assert problem in str(caught.value)
+    assert str(meta) in str(caught.value)
+
+
+def test_missing_version_file(copied: Path) -> None:
+    (copied / DOC_2021 / "zh.txt").unlink()
+    with pytest.raises(CorpusError, match=r"zh\.txt: version file is missing"):
+        load_corpus(copied)
+
+
+def test_folder_name_must_match_id(copied: Path) -> None:
+    (copied / DOC_2021).rename(copied / "renamed")
+    with pytest.raises(CorpusError, match="does not match its folder name 'renamed'"):
+        load_corpus(copied)
+
+
+def test_bundled_corpus_is_in_timeline_order(bundled_corpus) -> None:
+    dates = [d.date for d in bundled_corpus.documents]
+    assert dates == [dt.date(2021, 10, 21), dt.date(2023, 12, 27), dt.date(2025, 8, 15)]
