@@ -1,0 +1,330 @@
+"""Score the commitment strength of one theme mention (see docs/strength.md)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from policydiff.strength.lexicon import (
+    LEVEL_NAMES,
+    NEGATING,
+    RESTRICTIVE,
+    Entry,
+    Lexicon,
+    load_lexicon,
+)
+from policydiff.strength.targets import Target, find_target_spans
+
+FAR_CHARS = {"en": 40, "zh": 15}  # a cue further than this from the theme gets a caveat
+NEAR_CHARS = {"en": 4, "zh": 1}  # a negator this close before a cue negates it
+
+
+@dataclass(frozen=True)
+class Cue:
+    text: str
+    start: int
+    end: int
+    category: str
+    level: int
+
+
+@dataclass(frozen=True)
+class StrengthScore:
+    level: int
+    level_name: str
+    strength: float
+    cue: str
+    cues: tuple[Cue, ...]
+    targets: tuple[Target, ...]
+    restriction: bool
+    negated: bool
+    caveats: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class _Match:
+    start: int
+    end: int
+    pieces: tuple[tuple[int, int, Entry], ...]  # the lexicon matches merged into this cue
+
+    @property
+    def parts(self) -> tuple[Entry, ...]:
+        return tuple(entry for _, _, entry in self.pieces)
+
+    @property
+    def level(self) -> int:
+        return max(e.level for e in self.parts)
+
+    @property
+    def category(self) -> str:
+        restrictive = [e for e in self.parts if e.category in RESTRICTIVE]
+        if restrictive:
+            return restrictive[0].category
+        return max(self.parts, key=lambda e: e.level).category
+
+    @property
+    def follows_object(self) -> bool:
+        return any(e.follows_object for e in self.parts)
+
+
+def _check_lang(lang: str) -> str:
+    lang = lang.lower().split("-")[0]
+    if lang not in ("en", "zh"):
+        raise ValueError(f"unsupported language {lang!r}; expected 'en' or 'zh'")
+    return lang
+
+
+def _clamp(text: str, span: tuple[int, int]) -> tuple[int, int]:
+    start = min(max(0, span[0]), len(text))
+    end = min(max(start, span[1]), len(text))
+    return start, end
+
+
+# ---------------------------------------------------------------------------
+# clauses
+
+_ZH_HARD = re.compile(r"[，,；;。？！?!：:\n]")
+_EN_HARD = re.compile(r";\s|;$|[!?:\n]|\.(?=\s|$)|,\s+(?:and|but|while|thereby)\s|,\s+as well as\s")
+_EN_COMMA = re.compile(r",\s+")
+
+
+def _boundaries(sentence: str, lang: str, lex: Lexicon) -> list[tuple[int, int]]:
+    """Cut points as (end of previous clause, start of next clause)."""
+    if lang == "zh":
+        return [(m.start(), m.end()) for m in _ZH_HARD.finditer(sentence)]
+    cuts = [(m.start(), m.end()) for m in _EN_HARD.finditer(sentence)]
+    cue_res = [p for _, p in lex.cue_patterns("en")] + [lex.opener_pattern()]
+    for m in _EN_COMMA.finditer(sentence):
+        if any(r.match(sentence, m.end()) for r in cue_res):
+            cuts.append((m.start(), m.end()))
+    return sorted(cuts)
+
+
+def clause_bounds(
+    sentence: str, lang: str, span: tuple[int, int], lexicon: Lexicon | None = None
+) -> tuple[int, int]:
+    """The [start, end) of the clause of ``sentence`` that carries ``span``.
+
+    zh splits at ，；。？！： but never at 、 (which joins list items of one clause).
+    en splits at "; ", sentence ends, ", and …" and at ", " when the next word opens a
+    new verb phrase (a lexicon cue or one of ``clause_openers_en``).
+    """
+    lang = _check_lang(lang)
+    lex = lexicon or load_lexicon()
+    s, e = _clamp(sentence, span)
+    start, end = 0, len(sentence)
+    for cut_end, cut_next in _boundaries(sentence, lang, lex):
+        if cut_next <= s:
+            start = max(start, cut_next)
+        elif cut_end >= e and cut_end >= s:
+            end = min(end, cut_end)
+            break
+    return start, max(start, end)
+
+
+# ---------------------------------------------------------------------------
+# cue matching
+
+_EN_MERGE_MOD = re.compile(r"(?:\s+|\s+and\s+|\s*,\s*|-)", re.IGNORECASE)
+_EN_MERGE_VERB = re.compile(r"\s+(?:the\s+|a\s+)?", re.IGNORECASE)
+_ZH_MERGE = re.compile(r"[、和并与]?")
+
+
+_EN_DETERMINER = re.compile(r"(?:\b(?:the|a|an|its|their|this|that)\s+)$", re.IGNORECASE)
+_EN_OF = re.compile(r"\s+of\b", re.IGNORECASE)
+
+
+def _nominal(text: str, start: int, end: int) -> bool:
+    """English verb-shaped words used as nouns or adjectives: "the blind launch of",
+    "the integrated development"."""
+    return bool(_EN_DETERMINER.search(text, 0, start) or _EN_OF.match(text, end))
+
+
+def _raw_matches(text: str, lang: str, lex: Lexicon) -> list[_Match]:
+    found = [
+        _Match(m.start(), m.end(), ((m.start(), m.end(), entry),))
+        for entry, pattern in lex.cue_patterns(lang)
+        for m in pattern.finditer(text)
+        if m.end() > m.start()
+        and not (lang == "en" and entry.kind == "verb" and _nominal(text, m.start(), m.end()))
+    ]
+    # leftmost, then longest match wins; then the higher level
+    found.sort(key=lambda m: (m.start, -(m.end - m.start), -m.level))
+    kept: list[_Match] = []
+    for m in found:
+        if not kept or m.start >= kept[-1].end:
+            kept.append(m)
+    return kept
+
+
+def _suppress(text: str, lang: str, lex: Lexicon, matches: list[_Match]) -> tuple[list, list]:
+    dropped: list[tuple[_Match, str]] = []
+    contexts = [(c, m) for c, p in lex.context_patterns(lang) for m in p.finditer(text)]
+    kept = []
+    for match in matches:
+        hit = next(
+            (
+                cm
+                for ctx, cm in contexts
+                if match.category in ctx.suppresses
+                and cm.start() < match.end
+                and match.start < cm.end()
+            ),
+            None,
+        )
+        if hit is None:
+            kept.append(match)
+        else:
+            dropped.append((match, hit.group(0)))
+    return kept, dropped
+
+
+def _merge(text: str, lang: str, matches: list[_Match]) -> list[_Match]:
+    """Join modifier+verb ("vigorously promote", 大力推广) and verb+scale phrase
+    ("promote the large-scale development") into one cue; its level is the max."""
+    out: list[_Match] = []
+    for m in matches:
+        if out:
+            prev = out[-1]
+            gap = text[prev.end : m.start]
+            last = prev.parts[-1]
+            if lang == "zh":
+                join = _ZH_MERGE.fullmatch(gap) is not None
+            else:
+                head = m.parts[0]
+                join = (last.kind == "modifier" and _EN_MERGE_MOD.fullmatch(gap) is not None) or (
+                    last.kind == "verb"
+                    and (
+                        head.kind == "phrase" or (head.category == "scale" and head.kind != "verb")
+                    )
+                    and _EN_MERGE_VERB.fullmatch(gap) is not None
+                )
+            if join:
+                out[-1] = _Match(prev.start, m.end, prev.pieces + m.pieces)
+                continue
+        out.append(m)
+    return out
+
+
+def find_cues(text: str, lang: str, lexicon: Lexicon | None = None) -> tuple[Cue, ...]:
+    """All (merged, unsuppressed) cues in ``text``."""
+    lang = _check_lang(lang)
+    lex = lexicon or load_lexicon()
+    kept, _ = _suppress(text, lang, lex, _raw_matches(text, lang, lex))
+    return tuple(
+        Cue(text[m.start : m.end], m.start, m.end, m.category, m.level)
+        for m in _merge(text, lang, kept)
+    )
+
+
+# ---------------------------------------------------------------------------
+# scoring
+
+
+def _choose(matches: list[_Match], s: int, e: int) -> tuple[_Match | None, bool]:
+    """Nearest cue before the theme; a stronger object-after cue (规模化发展) overrides it.
+    Returns (cue, cue_follows_theme)."""
+    before = [m for m in matches if m.start < s]
+    after = [m for m in matches if m.start >= e]
+    chosen = before[-1] if before else None
+    if after:
+        first = after[0]
+        # an after-theme cue counts if it is a postposed complement, or nothing precedes
+        if (first.follows_object and (chosen is None or first.level > chosen.level)) or (
+            chosen is None
+        ):
+            return first, True
+    return chosen, False
+
+
+def _renders(clause: str, m: _Match) -> list[str]:
+    notes = []
+    for start, end, entry in m.pieces:
+        if len(entry.renders) > 1:
+            notes.append(
+                f"English '{clause[start:end]}' renders {', '.join(entry.renders[:-1])} "
+                f"and {entry.renders[-1]} alike; the original wording may differ in strength"
+            )
+    return notes
+
+
+def score_commitment(
+    sentence: str, lang: str, span: tuple[int, int], lexicon: Lexicon | None = None
+) -> StrengthScore:
+    """Strength of the commitment that the clause carrying ``span`` makes about the theme."""
+    lang = _check_lang(lang)
+    lex = lexicon or load_lexicon()
+    s, e = _clamp(sentence, span)
+    c_start, c_end = clause_bounds(sentence, lang, (s, e), lex)
+    clause = sentence[c_start:c_end]
+    ts, te = s - c_start, e - c_start
+    caveats: list[str] = []
+
+    kept, dropped = _suppress(clause, lang, lex, _raw_matches(clause, lang, lex))
+    # cues inside the theme term itself ("green development") are part of the name
+    inside = [m for m in kept if m.start < te and ts < m.end and te > ts]
+    kept = [m for m in kept if m not in inside]
+    for m, ctx in dropped:
+        caveats.append(f"'{clause[m.start : m.end]}' in '{ctx}' is not counted as a cue")
+    matches = _merge(clause, lang, kept)
+    cues = tuple(
+        Cue(clause[m.start : m.end], c_start + m.start, c_start + m.end, m.category, m.level)
+        for m in matches
+    )
+    chosen, follows = _choose(matches, ts, te)
+
+    targets = tuple(
+        t for ts_, te_, t in find_target_spans(sentence, lang) if c_start <= ts_ < c_end
+    )
+    dated = any(t.value is not None and t.year is not None for t in targets)
+
+    negated = restriction = False
+    level, cue_text = 0, ""
+    if chosen is not None:
+        level, cue_text = chosen.level, clause[chosen.start : chosen.end]
+        restriction = any(p.category in RESTRICTIVE for p in chosen.parts)
+        negated = any(p.category in NEGATING for p in chosen.parts)
+        if follows:
+            caveats.append(f"cue '{cue_text}' follows the theme term (object-before-verb order)")
+        distance = chosen.start - te if follows else ts - chosen.end
+        if distance > FAR_CHARS[lang]:
+            caveats.append(f"cue is {distance} characters from the theme term")
+        hedges = (
+            [clause[chosen.start : chosen.end]]
+            if any(p.category == "hedge" for p in chosen.parts)
+            else []
+        )
+        if hedges and level > 1:
+            caveats.append(f"cue '{cue_text}' is hedged (pace or condition qualifier)")
+        if lang == "en":
+            caveats.extend(_renders(clause, chosen))
+        if restriction:
+            caveats.append(f"'{cue_text}' restricts the theme rather than promoting it")
+    neg_re = lex.negator_pattern(lang)
+    if neg_re is not None:
+        for m in neg_re.finditer(clause):
+            in_cue = chosen is not None and chosen.start <= m.start() < chosen.end
+            before_cue = chosen is not None and 0 <= chosen.start - m.end() <= NEAR_CHARS[lang]
+            if in_cue or (m.start() >= ts and not before_cue):
+                continue
+            negated = True
+            caveats.append(f"negator '{m.group(0)}' governs the commitment")
+            break
+    if not cues and not targets:
+        caveats.append("no commitment language in the theme's clause (mention only)")
+    strength = float(level)
+    if dated:
+        strength += lex.target_bonus
+        if level == 0:
+            caveats.append("quantified target without a directive cue; compare targets directly")
+    return StrengthScore(
+        level=level,
+        level_name=LEVEL_NAMES[level],
+        strength=round(strength, 2),
+        cue=cue_text,
+        cues=cues,
+        targets=targets,
+        restriction=restriction,
+        negated=negated,
+        caveats=tuple(dict.fromkeys(caveats)),
+    )

@@ -1,0 +1,125 @@
+"""Quantified targets: "到2027年…达到60%", "by 2035 … full coverage"."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Target:
+    """One quantified target. Full coverage (全覆盖, "all cities") is value 100.0, unit "%"."""
+
+    text: str  # the matched snippet, e.g. "reach 60%", "达到60%", "full coverage"
+    value: float | None
+    unit: str
+    year: int | None
+
+
+_ZH_MULT = {"万": 1e4, "亿": 1e8, "千": 1e3, "百": 1e2}
+_EN_MULT = {"thousand": 1e3, "million": 1e6, "billion": 1e9}
+
+_NUM = r"(?P<num>\d+(?:,\d{3})*(?:\.\d+)?)"
+_ZH_UNITS = "平方公里|平方千米|平方米|立方米|公里|千米|千瓦|亩|吨|个|座|辆|户|人|家|处|城市|个城市"
+_ZH_VALUE = re.compile(
+    r"(?P<cmp>达到|达|不低于|不少于|不超过|超过|提高到|提升至|提高至|增加到|增至|降至|下降到|降低到|低于|控制在|保持在|"
+    r"占比|比例|比重|率)?\s*(?:约|近)?" + _NUM + r"\s*(?:(?P<pct>%|％)|(?P<mult>[万亿千百])?"
+    rf"(?P<unit>{_ZH_UNITS}))(?:以上|左右|以下|以内)?"
+)
+_ZH_FULL = re.compile(r"全覆盖|全面覆盖|全部(?:地级及以上)?城市|应保尽保")
+_ZH_YEAR = re.compile(r"(?:到|至|在)?(?P<year>20\d\d)年(?:底|前)?")
+
+_EN_UNITS = (
+    r"square (?:meters|metres|kilometers|kilometres)|sq\.? ?(?:m|km)|cubic meters|"
+    r"kilometers|kilometres|km|mu|tons|tonnes|cities|counties|towns|villages|units|"
+    r"households|vehicles|projects|parks|people"
+)
+_EN_VALUE = re.compile(
+    r"(?P<cmp>(?:reach|exceed|increase to|decrease to|drop to|rise to|fall to|at least|"
+    r"no less than|not be less than|not less than|more than|over|above|below|under|"
+    r"about|around|approximately|"
+    r"nearly|up to)\s+)?(?:about\s+|around\s+)?" + _NUM + r"\s*"
+    r"(?:(?P<pct>%|percent\b|per cent\b)|(?P<mult>thousand|million|billion)?\s*(?P<unit>"
+    + _EN_UNITS
+    + r")\b)",
+    re.IGNORECASE,
+)
+_EN_FULL = re.compile(
+    r"(?:achieve |achieving |reach |realize )?full coverage|fully covered|"
+    r"all (?:prefecture-level )?cities(?: at (?:or above )?the prefecture level)?",
+    re.IGNORECASE,
+)
+_EN_YEAR = re.compile(
+    r"\b(?:by|before|in|until|through|to|from)\s+(?:the end of\s+)?(?P<year>20\d\d)\b",
+    re.IGNORECASE,
+)
+# a target's year is looked up within its "segment": a sentence, or a part between semicolons
+_SEGMENT = {"zh": re.compile(r"[。；！？\n]"), "en": re.compile(r"[;!?\n]|\.(?=\s|$)")}
+
+
+def _segments(text: str, lang: str) -> list[tuple[int, int]]:
+    out, start = [], 0
+    for m in _SEGMENT[lang].finditer(text):
+        out.append((start, m.start()))
+        start = m.end()
+    out.append((start, len(text)))
+    return out
+
+
+def _number(raw: str) -> float | None:
+    try:
+        return float(raw.replace(",", ""))
+    except ValueError:
+        return None
+
+
+def find_target_spans(text: str, lang: str) -> list[tuple[int, int, Target]]:
+    """Targets with their character spans in ``text`` (sorted by position)."""
+    if lang not in _SEGMENT:
+        raise ValueError(f"unsupported language {lang!r}; expected 'en' or 'zh'")
+    value_re, full_re, year_re = (
+        (_ZH_VALUE, _ZH_FULL, _ZH_YEAR) if lang == "zh" else (_EN_VALUE, _EN_FULL, _EN_YEAR)
+    )
+    mults = _ZH_MULT if lang == "zh" else _EN_MULT
+    found: list[tuple[int, int, Target]] = []
+    for seg_start, seg_end in _segments(text, lang):
+        seg = text[seg_start:seg_end]
+        years = [(m.start(), m.end(), int(m.group("year"))) for m in year_re.finditer(seg)]
+        hits: list[tuple[int, int, float | None, str]] = []
+        for m in value_re.finditer(seg):
+            if any(ys <= m.start("num") < ye for ys, ye, _ in years):
+                continue  # the number is itself a year
+            value = _number(m.group("num"))
+            if value is None:
+                continue
+            if m.group("pct"):
+                unit = "%"
+            else:
+                unit = m.group("unit").lower() if lang == "en" else m.group("unit")
+                mult = m.group("mult")
+                if mult:
+                    value *= mults[mult.lower() if lang == "en" else mult]
+            hits.append((m.start(), m.end(), value, unit))
+        for m in full_re.finditer(seg):
+            if not any(s < m.end() and m.start() < e for s, e, _, _ in hits):
+                hits.append((m.start(), m.end(), 100.0, "%"))
+        for start, end, value, unit in hits:
+            before = [y for ys, ye, y in years if ye <= start]
+            after = [y for ys, ye, y in years if ys >= end]
+            year = before[-1] if before else (after[0] if after else None)
+            snippet = seg[start:end].strip()
+            lead = len(seg[start:end]) - len(seg[start:end].lstrip())
+            found.append(
+                (
+                    seg_start + start + lead,
+                    seg_start + start + lead + len(snippet),
+                    Target(text=snippet, value=value, unit=unit, year=year),
+                )
+            )
+    found.sort(key=lambda t: (t[0], t[1]))
+    return found
+
+
+def find_targets(text: str, lang: str) -> tuple[Target, ...]:
+    """All quantified targets in ``text``; the year is the nearest one in the same sentence part."""
+    return tuple(t for _, _, t in find_target_spans(text, lang))

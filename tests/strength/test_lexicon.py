@@ -1,0 +1,121 @@
+"""The shipped lexicon loads, is internally consistent, and bad user files are rejected."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from policydiff.errors import InputError
+from policydiff.strength import find_cues, load_lexicon
+from policydiff.strength.lexicon import CATEGORY_LEVELS, compile_pattern
+
+
+def test_shipped_lexicon_loads_and_is_consistent() -> None:
+    lex = load_lexicon()
+    assert len(lex.entries) >= 15
+    ids = [e.id for e in lex.entries]
+    assert len(ids) == len(set(ids))
+    for entry in lex.entries:
+        assert entry.level in CATEGORY_LEVELS[entry.category]
+        assert entry.en and entry.zh, entry.id
+    assert {e.category for e in lex.entries} >= {
+        "exploratory",
+        "promotion",
+        "intensification",
+        "scale",
+        "binding",
+        "restriction",
+    }
+    assert 0 < lex.target_bonus <= 1
+
+
+def test_load_is_cached() -> None:
+    assert load_lexicon() is load_lexicon()
+
+
+@pytest.mark.parametrize(
+    ("word", "forms"),
+    [
+        ("promote", ["promote", "promotes", "promoted", "promoting"]),
+        ("intensify", ["intensify", "intensifies", "intensified", "intensifying"]),
+        ("step up", ["step up", "stepped up", "stepping up"]),
+        ("strengthen", ["strengthen", "strengthened", "strengthening"]),
+    ],
+)
+def test_english_verbs_are_inflected(word: str, forms: list[str]) -> None:
+    pattern = compile_pattern(word, "en", verb=True)
+    for form in forms:
+        assert pattern.fullmatch(form), form
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "level"),
+    [
+        ("探索", "zh", 1),
+        ("鼓励", "zh", 1),
+        ("推进", "zh", 2),
+        ("加大保护力度", "zh", 3),
+        ("深入开展", "zh", 3),
+        ("规模化发展", "zh", 4),
+        ("全覆盖", "zh", 4),
+        ("严禁", "zh", 5),
+        ("确保", "zh", 5),
+        ("explore", "en", 1),
+        ("carry out", "en", 2),
+        ("step up", "en", 3),
+        ("energetically", "en", 4),
+        ("scaled-up", "en", 4),
+        ("resolutely", "en", 5),
+    ],
+)
+def test_scale_words_have_documented_levels(text: str, lang: str, level: int) -> None:
+    cues = find_cues(text, lang)
+    assert cues and max(c.level for c in cues) == level
+
+
+def _write(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "extra.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_extra_file_adds_and_overrides(tmp_path: Path) -> None:
+    path = _write(
+        tmp_path,
+        "entries:\n"
+        "  - id: zh-zhuahao\n    category: intensification\n    level: 3\n"
+        "    en: ['get a good grip on']\n    zh: ['抓好']\n",
+    )
+    lex = load_lexicon(path)
+    assert any(e.id == "zh-zhuahao" for e in lex.entries)
+    assert len(lex.entries) == len(load_lexicon().entries) + 1
+    assert find_cues("抓好落实", "zh", lex)[0].level == 3
+
+
+@pytest.mark.parametrize(
+    ("body", "fragment"),
+    [
+        ("entries: [oops", "not valid YAML"),
+        ("- just\n- a list\n", "mapping"),
+        ("entries:\n  - category: scale\n    level: 9\n    en: [x]\n", "level"),
+        ("entries:\n  - category: scale\n    level: 2\n    en: [x]\n", "not allowed"),
+        ("entries:\n  - category: shouting\n    level: 2\n    en: [x]\n", "category"),
+        ("entries:\n  - category: scale\n    level: 4\n    en: ['(unclosed']\n", "bad pattern"),
+        ("entries:\n  - category: scale\n    level: 4\n", "at least one"),
+        ("entries:\n  - category: scale\n    level: 4\n    en: [x]\n    colour: red\n", "unknown"),
+        ("target_bonus: lots\n", "target_bonus"),
+        ("negative_contexts:\n  - suppresses: [nonsense]\n    en: [x]\n", "unknown categories"),
+    ],
+)
+def test_malformed_user_file_is_an_input_error(tmp_path: Path, body: str, fragment: str) -> None:
+    path = _write(tmp_path, body)
+    with pytest.raises(InputError) as info:
+        load_lexicon(path)
+    assert info.value.path == str(path)
+    assert fragment in info.value.problem
+
+
+def test_missing_user_file_is_an_input_error(tmp_path: Path) -> None:
+    with pytest.raises(InputError):
+        load_lexicon(tmp_path / "absent.yaml")

@@ -1,0 +1,311 @@
+"""Commitment scoring on real sentences of the seed documents (2021, 2023, 2025)."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from policydiff.strength import clause_bounds, score_commitment
+from policydiff.strength.lexicon import LEVEL_NAMES
+
+# 2021 Opinions on green development of urban and rural construction, en + zh
+EN_2021 = (
+    "We will strengthen fiscal, financial, planning and construction policy support, promote "
+    "the large-scale development of high-quality green buildings, vigorously promote ultra-low "
+    "energy and near-zero energy buildings, and develop zero-carbon buildings."
+)
+ZH_2021 = (
+    "加强财政、金融、规划、建设等政策支持，推动高质量绿色建筑规模化发展，"
+    "大力推广超低能耗、近零能耗建筑，发展零碳建筑。"
+)
+# 2025 Opinions on high-quality development of cities
+EN_2025 = (
+    "Vigorously advance green building practices, accelerate research and application of "
+    "innovative building materials, and promote the large-scale development of ultra-low-energy "
+    "and low-carbon buildings."
+)
+EN_2025_SHIFT = (
+    "China's urbanization is transitioning from a period of rapid growth to one of steady "
+    "development, as urban growth shifts from large-scale incremental expansion to a focus on "
+    "enhancing the quality and efficiency of existing urban assets."
+)
+EN_2025_TREES = (
+    "Importantly, we must avoid large-scale tree removal or deforestation, prevent the "
+    "overdevelopment of cultural landmarks, and refrain from arbitrarily altering historic "
+    "place names."
+)
+# 2023 Opinions on comprehensively promoting the construction of a Beautiful China
+EN_2023_WASTE = (
+    'Accelerate the construction of "waste free cities", continue to promote the action of '
+    'treating new pollutants, and promote the realization of "waste free" and environmental '
+    "health in urban and rural areas."
+)
+EN_2023_CURB = (
+    "Strictly control the entry barriers and resolutely curb the blind launch of high energy "
+    "consumption, high emissions, and low-level projects."
+)
+
+CASES = [
+    # sentence, lang, theme, level, cue (substring), restriction
+    (EN_2021, "en", "ultra-low energy", 4, "vigorously promote", False),
+    (ZH_2021, "zh", "超低能耗", 4, "大力推广", False),
+    (EN_2025, "en", "ultra-low-energy", 4, "large-scale development", False),
+    ("推动超低能耗、低碳建筑规模化发展", "zh", "超低能耗", 4, "规模化发展", False),
+    (ZH_2021, "zh", "绿色建筑", 4, "规模化发展", False),
+    ("encourage pilot projects of green roofs", "en", "green roofs", 1, "encourage", False),
+    ("鼓励建设绿色农房", "zh", "绿色农房", 1, "鼓励", False),
+    (
+        "accelerate the construction of waste-free cities",
+        "en",
+        "waste-free cities",
+        3,
+        "accelerate",
+        False,
+    ),
+    ('加快推进"无废城市"建设', "zh", "无废城市", 3, "加快推进", False),
+    (
+        "推动绿色城市、森林城市、“无废城市”建设，深入开展绿色社区创建行动。",
+        "zh",
+        "无废城市",
+        2,
+        "推动",
+        False,
+    ),
+    (EN_2023_WASTE, "en", "waste free cities", 3, "Accelerate", False),
+    ("strictly control large-scale demolition", "en", "demolition", 5, "strictly control", True),
+    ("严格控制大规模拆除", "zh", "拆除", 5, "严格控制", True),
+    (EN_2023_CURB, "en", "high energy consumption", 5, "resolutely curb", True),
+    (
+        "Strictly limit the construction of ultra-high-rise buildings and enhance firefighting",
+        "en",
+        "ultra-high-rise",
+        5,
+        "Strictly limit",
+        True,
+    ),
+    ("restrict excessive packaging of goods", "en", "excessive packaging", 5, "restrict", True),
+    ("大力推进城市节水，提高水资源集约节约利用水平。", "zh", "城市节水", 4, "大力推进", False),
+    ("推进城镇污水管网全覆盖", "zh", "污水管网", 4, "全覆盖", False),
+    ("稳步有序推进城市群一体化发展", "zh", "城市群", 2, "稳步有序推进", False),
+    (
+        "Steadily and orderly promote the integrated development of city clusters",
+        "en",
+        "city clusters",
+        2,
+        "Steadily and orderly promote",
+        False,
+    ),
+    (
+        "Scientifically carry out large-scale land greening actions",
+        "en",
+        "land greening",
+        4,
+        "large-scale",
+        False,
+    ),
+    (
+        "Continuously deepen the battle to defend the blue sky",
+        "en",
+        "blue sky",
+        3,
+        "Continuously deepen",
+        False,
+    ),
+    ("加大保护力度，不拆除历史建筑", "zh", "历史建筑", 5, "不", True),
+    (
+        "Strictly prohibit new coal plants; encourage rooftop solar.",
+        "en",
+        "rooftop solar",
+        1,
+        "encourage",
+        False,
+    ),
+    ("严禁新建燃煤电厂；鼓励屋顶光伏。", "zh", "屋顶光伏", 1, "鼓励", False),
+    ("Ensure full coverage of urban sewage networks", "en", "sewage networks", 5, "Ensure", False),
+    ("城市污水处理厂", "zh", "污水", 0, "", False),
+]
+
+
+def _span(sentence: str, theme: str) -> tuple[int, int]:
+    i = sentence.index(theme)
+    return i, i + len(theme)
+
+
+@pytest.mark.parametrize(("sentence", "lang", "theme", "level", "cue", "restriction"), CASES)
+def test_levels_on_real_sentences(
+    sentence: str, lang: str, theme: str, level: int, cue: str, restriction: bool
+) -> None:
+    result = score_commitment(sentence, lang, _span(sentence, theme))
+    assert result.level == level
+    assert result.level_name == LEVEL_NAMES[level]
+    assert cue in result.cue
+    assert result.restriction is restriction
+    if cue:
+        assert (
+            result.cue
+            == sentence[min(c.start for c in result.cues if c.text == result.cue) :][
+                : len(result.cue)
+            ]
+        )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "theme"),
+    [
+        ("strictly control large-scale demolition", "demolition"),
+        (EN_2025_SHIFT, "incremental expansion"),
+        (EN_2025_SHIFT, "existing urban assets"),
+        (EN_2025_TREES, "tree removal"),
+        ("avoid large-scale tree removal", "tree removal"),
+    ],
+)
+def test_large_scale_in_negative_context_is_not_a_scale_cue(sentence: str, theme: str) -> None:
+    result = score_commitment(sentence, "en", _span(sentence, theme))
+    assert not [c for c in result.cues if c.category == "scale"]
+    assert result.level != 4
+    assert any("large-scale" in note for note in result.caveats)
+
+
+def test_avoid_is_a_negated_restriction() -> None:
+    result = score_commitment(EN_2025_TREES, "en", _span(EN_2025_TREES, "tree removal"))
+    assert result.negated and result.restriction
+
+
+def test_neighbouring_clause_cue_is_not_attributed() -> None:
+    sentence = "Strictly prohibit coal-fired boilers; encourage rooftop solar."
+    result = score_commitment(sentence, "en", _span(sentence, "rooftop solar"))
+    assert result.level == 1
+    assert all(c.level == 1 for c in result.cues)
+    other = score_commitment(sentence, "en", _span(sentence, "coal-fired boilers"))
+    assert other.level == 5 and other.restriction and other.negated
+
+
+def test_nearest_cue_before_theme_wins_within_clause() -> None:
+    sentence = (
+        "Strictly control the boundaries of urban development and promote the intensive and "
+        "green development of urban spatial connotation."
+    )
+    result = score_commitment(sentence, "en", _span(sentence, "green development"))
+    assert result.cue == "promote" and result.level == 2 and not result.restriction
+    assert len(result.cues) == 2
+
+
+def test_negator_before_cue() -> None:
+    sentence = "Ultra-low energy buildings will no longer be promoted."
+    result = score_commitment(sentence, "en", _span(sentence, "Ultra-low energy"))
+    assert result.negated
+    assert any("follows the theme" in c for c in result.caveats)
+
+
+def test_not_less_than_is_not_a_negation() -> None:
+    sentence = "By 2035, the natural coastline retention rate will not be less than 35%."
+    result = score_commitment(sentence, "en", _span(sentence, "coastline"))
+    assert not result.negated
+
+
+def test_translation_flattening_caveat() -> None:
+    result = score_commitment(EN_2021, "en", _span(EN_2021, "ultra-low energy"))
+    assert any("'promote' renders 推动, 推进" in c for c in result.caveats)
+    zh = score_commitment(ZH_2021, "zh", _span(ZH_2021, "超低能耗"))
+    assert not any("renders" in c for c in zh.caveats)
+
+
+def test_distant_cue_caveat() -> None:
+    sentence = (
+        "Vigorously promote the transfer of public transportation to railway and public "
+        "transportation to water"
+    )
+    result = score_commitment(sentence, "en", _span(sentence, "to water"))
+    assert result.level == 4
+    assert any("characters from the theme" in c for c in result.caveats)
+
+
+def test_target_bonus_in_clause() -> None:
+    sentence = "到2027年，“无废城市”建设比例达到60%，固体废物产生强度明显下降"
+    result = score_commitment(sentence, "zh", _span(sentence, "无废城市"))
+    assert result.level == 0 and result.strength == 0.5
+    assert result.targets and result.targets[0].value == 60.0
+    promoted = "加快推进“无废城市”建设，到2027年建设比例达到60%"
+    r2 = score_commitment(promoted, "zh", _span(promoted, "无废城市"))
+    assert r2.level == 3 and r2.strength == 3.0  # the target sits in another clause
+
+
+def test_en_target_in_same_clause_adds_bonus() -> None:
+    sentence = "Accelerate the construction of waste-free cities to reach 60% by 2027"
+    result = score_commitment(sentence, "en", _span(sentence, "waste-free cities"))
+    assert result.level == 3 and result.strength == 3.5
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang", "theme", "clause"),
+    [
+        (ZH_2021, "zh", "超低能耗", "大力推广超低能耗、近零能耗建筑"),
+        (
+            EN_2021,
+            "en",
+            "ultra-low energy",
+            "vigorously promote ultra-low energy and near-zero energy buildings",
+        ),
+        (EN_2021, "en", "zero-carbon", "develop zero-carbon buildings"),
+        ("Strictly prohibit X; encourage Y.", "en", "Y", "encourage Y"),
+        (
+            "promote green, industrialized and intensive construction",
+            "en",
+            "intensive",
+            "promote green, industrialized and intensive construction",
+        ),
+    ],
+)
+def test_clause_bounds(sentence: str, lang: str, theme: str, clause: str) -> None:
+    start, end = clause_bounds(sentence, lang, _span(sentence, theme))
+    assert sentence[start:end].strip() == clause
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    text=st.lists(
+        st.sampled_from(
+            [
+                *"abcdefg ,;.、，；。：推动大力规模化发展不严禁",
+                "promote",
+                "large-scale",
+                " vigorously ",
+                "strictly control",
+                " no longer ",
+                "by 2027",
+                "60%",
+                "全覆盖",
+                "avoid ",
+                "到2027年",
+            ]
+        ),
+        max_size=40,
+    ).map("".join),
+    lang=st.sampled_from(["en", "zh"]),
+    data=st.data(),
+)
+def test_never_raises_and_level_in_range(text: str, lang: str, data: st.DataObject) -> None:
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    result = score_commitment(text, lang, (start, end))
+    assert 0 <= result.level <= 5
+    assert result.level_name == LEVEL_NAMES[result.level]
+    assert result.strength >= result.level
+    c_start, c_end = clause_bounds(text, lang, (start, end))
+    for cue in result.cues:
+        assert c_start <= cue.start < cue.end <= c_end
+        assert text[cue.start : cue.end] == cue.text
+
+
+@settings(max_examples=100, deadline=None)
+@given(text=st.text(max_size=60), lang=st.sampled_from(["en", "zh"]), data=st.data())
+def test_never_raises_on_arbitrary_unicode(text: str, lang: str, data: st.DataObject) -> None:
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    assert 0 <= score_commitment(text, lang, (start, end)).level <= 5
+
+
+def test_unknown_language_is_rejected() -> None:
+    with pytest.raises(ValueError):
+        score_commitment("x", "fr", (0, 1))
