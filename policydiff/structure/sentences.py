@@ -1,0 +1,161 @@
+"""Split text into sentences, as half-open character spans.
+
+Rules
+-----
+* A line break always ends a sentence.
+* Spans never include leading or trailing whitespace; whitespace-only pieces are dropped.
+* English (``lang != "zh"``): a sentence ends at ``.``, ``!`` or ``?`` (plus any closing
+  quotes or brackets) followed by whitespace and then a capital letter, an opening quote or
+  bracket, or a digit, or followed by the end of the line. Not after an abbreviation
+  (``e.g.``, ``i.e.``, ``etc.``, ``No.``, ``Co.``, ``Ltd.``, ``U.S.``, ``Mr.``, ``Dr.``,
+  ``vs.``, ``art.`` ...), not inside a decimal number (``3.5``), and not after a numbering
+  label at the start of a line (``1.``, ``IV.``), which belongs to what follows it.
+* Chinese (``lang == "zh"``): a sentence ends at ``。``, ``！`` or ``？`` (or runs of them),
+  taking any closing quotes or brackets (``” ’ 」 』 ） 》 】``) with it. A sentence that
+  would be longer than :data:`ZH_SEMICOLON_LIMIT` characters is further split after each
+  full-width semicolon ``；`` inside it: official Chinese prose often chains a dozen clauses
+  with ``；`` into a single "sentence", and such a unit is too coarse to compare.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["ABBREVIATIONS", "ZH_SEMICOLON_LIMIT", "split_sentences"]
+
+ZH_SEMICOLON_LIMIT = 150
+
+ABBREVIATIONS = frozenset(
+    {
+        "e.g",
+        "i.e",
+        "etc",
+        "no",
+        "nos",
+        "co",
+        "ltd",
+        "inc",
+        "corp",
+        "u.s",
+        "u.k",
+        "u.n",
+        "p.r.c",
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "prof",
+        "vs",
+        "art",
+        "arts",
+        "para",
+        "paras",
+        "sec",
+        "fig",
+        "vol",
+        "pp",
+        "p",
+        "cf",
+        "al",
+        "approx",
+        "st",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+    }
+)
+
+_LINE_BREAKS = "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
+_LINE_RE = re.compile("[^" + _LINE_BREAKS + "]+")
+_CLOSERS = "\"'”’」』）)】》]"
+_OPENERS = "\"'“‘「『（(【《["
+_EN_END_RE = re.compile(r"[.!?]+[" + re.escape(_CLOSERS) + r"]*")
+_ZH_END_RE = re.compile(r"[。！？!?]+[" + re.escape(_CLOSERS) + r"]*")
+_LABEL_BEFORE_RE = re.compile(r"^\s*[(（]?(?:\d{1,3}|[IVXLCDMivxlcdm]{1,7}|[A-Za-z])$")
+_WORD_BEFORE_RE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int] | None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return (start, end) if start < end else None
+
+
+def _en_breaks(line: str) -> list[int]:
+    """Local offsets (in ``line``) just after each English sentence end."""
+    breaks: list[int] = []
+    for m in _EN_END_RE.finditer(line):
+        end = m.end()
+        after = line[end:]
+        if after.strip():
+            if not after[0].isspace():
+                continue  # "3.5", "U.S.A", "e.g.," ...
+            nxt = after.lstrip()[0]
+            if not (nxt.isupper() or nxt.isdigit() or nxt in _OPENERS or _is_cjk(nxt)):
+                continue
+        if line[m.start()] == "." and m.group().rstrip(_CLOSERS) == ".":
+            before = line[: m.start()]
+            if _LABEL_BEFORE_RE.match(before):
+                continue  # "1." / "IV." at the start of a line belongs to the label
+            w = _WORD_BEFORE_RE.search(before)
+            if w is not None:
+                word = w.group(1).lower()
+                if word in ABBREVIATIONS or re.fullmatch(r"(?:[a-z]\.)+[a-z]", word):
+                    continue  # "etc.", "No.", "U.S."
+        breaks.append(end)
+    return breaks
+
+
+def _is_cjk(ch: str) -> bool:
+    return "\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff"
+
+
+def _zh_breaks(line: str) -> list[int]:
+    """Local offsets (in ``line``) just after each Chinese sentence end (see module doc)."""
+    ends = [m.end() for m in _ZH_END_RE.finditer(line)]
+    if not ends or ends[-1] != len(line):
+        ends.append(len(line))
+    breaks: list[int] = []
+    prev = 0
+    for end in ends:
+        if len(line[prev:end].strip()) > ZH_SEMICOLON_LIMIT:
+            for m in re.finditer(r"；[" + re.escape(_CLOSERS) + r"]*", line[prev:end]):
+                if prev + m.end() < end:
+                    breaks.append(prev + m.end())
+        breaks.append(end)
+        prev = end
+    return breaks
+
+
+def split_sentences(text: str, lang: str, offset: int = 0) -> list[tuple[int, int]]:
+    """Half-open spans ``(offset + start, offset + end)`` of the sentences of ``text``.
+
+    >>> split_sentences("We act. It works.", "en")
+    [(0, 7), (8, 17)]
+    """
+    spans: list[tuple[int, int]] = []
+    zh = lang.lower().startswith("zh")
+    for line_match in _LINE_RE.finditer(text):
+        line = line_match.group()
+        base = line_match.start()
+        breaks = _zh_breaks(line) if zh else _en_breaks(line)
+        prev = 0
+        for end in [*breaks, len(line)]:
+            if end <= prev:
+                continue
+            span = _trimmed(line, prev, end)
+            if span is not None:
+                spans.append((offset + base + span[0], offset + base + span[1]))
+            prev = end
+    return spans
