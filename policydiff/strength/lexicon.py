@@ -38,7 +38,9 @@ NEGATING = frozenset({"prohibition", "avoidance"})
 KINDS = ("verb", "modifier", "phrase")
 LANGS = ("en", "zh")
 
-_ENTRY_KEYS = {"id", "category", "level", "kind", "en", "zh", "notes", "follows_object", "renders"}
+_ENTRY_KEYS = {
+    "id", "category", "level", "kind", "en", "zh", "notes", "follows_object", "renders", "manner"
+}
 _CONTEXT_KEYS = {"id", "suppresses", "en", "zh", "notes"}
 _TOP_KEYS = {
     "version",
@@ -63,6 +65,7 @@ class Entry:
     notes: str = ""
     follows_object: bool = False
     renders: tuple[str, ...] = ()
+    manner: bool = False  # says how hard, not how far: see MANNER_DISCOUNT in score.py
 
 
 @dataclass(frozen=True)
@@ -196,6 +199,9 @@ def _entry(raw: object, i: int, path: object) -> Entry:
     follows = raw.get("follows_object", False)
     if not isinstance(follows, bool):
         raise InputError(path, f"{where}: follows_object must be true or false")
+    manner = raw.get("manner", False)
+    if not isinstance(manner, bool):
+        raise InputError(path, f"{where}: manner must be true or false")
     notes = raw.get("notes", "")
     if not isinstance(notes, str):
         raise InputError(path, f"{where}: notes must be a string")
@@ -209,6 +215,7 @@ def _entry(raw: object, i: int, path: object) -> Entry:
         notes=notes.strip(),
         follows_object=follows,
         renders=_strings(raw.get("renders"), f"{where}.renders", path),
+        manner=manner,
     )
 
 

@@ -17,6 +17,10 @@ from policydiff.strength.targets import Target, find_target_spans
 
 FAR_CHARS = {"en": 40, "zh": 15}  # a cue further than this from the theme gets a caveat
 NEAR_CHARS = {"en": 4, "zh": 1}  # a negator this close before a cue negates it
+# A manner modifier (大力 "vigorously") on a weaker verb asserts effort, not reach: the cue
+# keeps the modifier's level but counts this much below the same level stated as an
+# outcome (规模化发展 "large-scale development", 全覆盖 "full coverage").
+MANNER_DISCOUNT = 0.5
 
 
 @dataclass(frozen=True)
@@ -237,6 +241,13 @@ def _choose(matches: list[_Match], s: int, e: int) -> tuple[_Match | None, bool]
     return chosen, False
 
 
+def _manner_only(m: _Match) -> bool:
+    """The cue's level comes only from manner modifiers applied to a weaker verb."""
+    top = [p for p in m.parts if p.level == m.level]
+    weaker_verbs = [p for p in m.parts if p.kind == "verb" and p.level < m.level]
+    return bool(weaker_verbs) and all(p.manner for p in top)
+
+
 def _renders(clause: str, m: _Match) -> list[str]:
     notes = []
     for start, end, entry in m.pieces:
@@ -313,6 +324,12 @@ def score_commitment(
     if not cues and not targets:
         caveats.append("no commitment language in the theme's clause (mention only)")
     strength = float(level)
+    if chosen is not None and _manner_only(chosen):
+        strength -= MANNER_DISCOUNT
+        caveats.append(
+            f"'{cue_text}' raises a level-{min(p.level for p in chosen.parts)} verb by manner, "
+            f"not by reach: counted {MANNER_DISCOUNT} below an outcome of level {level}"
+        )
     if dated:
         strength += lex.target_bonus
         if level == 0:
