@@ -6,7 +6,6 @@ stdout carries data (tables, JSON, text); stderr carries messages.
 
 from __future__ import annotations
 
-import datetime as dt
 import functools
 import json
 import sys
@@ -85,17 +84,6 @@ def console(color: bool | None, *, stderr: bool = False) -> Any:
     return Console(stderr=stderr, force_terminal=color, no_color=not color, highlight=False)
 
 
-def parse_date_option(
-    _ctx: click.Context, _param: click.Parameter, value: str | None
-) -> dt.date | None:
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise click.BadParameter(f"{value!r} is not a real date written YYYY-MM-DD") from None
-
-
 def load(corpus_path: Path) -> Any:
     from policydiff.corpus import load_corpus
 
@@ -111,7 +99,7 @@ def main() -> None:
 @main.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 @corpus_option
-@click.option("--date", callback=parse_date_option, help="Issue date, YYYY-MM-DD.")
+@click.option("--date", default="", help="Issue date, YYYY-MM-DD.")
 @click.option("--title", default="", help="English title of the document.")
 @click.option("--issuer", "issuers", multiple=True, help="Issuing body (repeat for several).")
 @click.option("--lang", default="", help="Language of the file: en or zh.")
@@ -125,7 +113,7 @@ def main() -> None:
 def ingest(
     files: tuple[Path, ...],
     corpus_path: Path,
-    date: dt.date | None,
+    date: str,
     title: str,
     issuers: tuple[str, ...],
     lang: str,

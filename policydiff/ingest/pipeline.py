@@ -26,8 +26,24 @@ from policydiff.structure import split_sentences
 MIN_BODY_CHARS = {"en": 300, "zh": 100}
 MIN_BODY_SENTENCES = 3
 TITLE_STOPWORDS = {
-    "opinions", "opinion", "on", "of", "the", "and", "a", "an", "for", "in", "to", "promoting",
-    "comprehensively", "further", "guiding", "notice", "decision", "plan",
+    "opinions",
+    "opinion",
+    "on",
+    "of",
+    "the",
+    "and",
+    "a",
+    "an",
+    "for",
+    "in",
+    "to",
+    "promoting",
+    "comprehensively",
+    "further",
+    "guiding",
+    "notice",
+    "decision",
+    "plan",
 }
 
 
@@ -35,7 +51,7 @@ TITLE_STOPWORDS = {
 class IngestOptions:
     """What the user told us that a file cannot: each overrides what the text says."""
 
-    date: dt.date | None = None
+    date: str = ""  # YYYY-MM-DD as given; checked per file so the error can name it
     title: str = ""
     issuers: tuple[str, ...] = ()
     lang: str = ""
@@ -73,16 +89,32 @@ def _check_options(path: str, options: IngestOptions) -> None:
     if options.lang and options.lang not in LANGUAGES:
         raise InputError(path, f"unknown language tag {options.lang!r} (use en or zh)")
     if options.kind and options.kind not in VERSION_KINDS:
-        raise InputError(path, f"unknown version kind {options.kind!r} (use original or translation)")
+        raise InputError(
+            path, f"unknown version kind {options.kind!r} (use original or translation)"
+        )
     if options.document_id and not corpus_io.ID_PATTERN.match(options.document_id):
-        raise InputError(path, f"id {options.document_id!r} must be lowercase letters, digits and hyphens")
+        raise InputError(
+            path, f"id {options.document_id!r} must be lowercase letters, digits and hyphens"
+        )
     if options.version_of and options.new_document:
         raise InputError(path, "--version-of and --new-document contradict each other")
+
+
+def _given_date(path: str, options: IngestOptions) -> dt.date | None:
+    if not options.date:
+        return None
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", options.date):
+        raise InputError(path, f"--date {options.date!r} must be written YYYY-MM-DD")
+    try:
+        return dt.date.fromisoformat(options.date)
+    except ValueError:
+        raise InputError(path, f"--date {options.date} is not a real date") from None
 
 
 def plan_ingest(path: Path, held: corpus_io.Corpus, options: IngestOptions) -> IngestPlan:
     name = str(path)
     _check_options(name, options)
+    given_date = _given_date(name, options)
     raw = read_file(path)
     lines, removed = remove_debris(raw.text)
     body = find_body(lines)
@@ -108,10 +140,15 @@ def plan_ingest(path: Path, held: corpus_io.Corpus, options: IngestOptions) -> I
     kind = options.kind or ("original" if lang == "zh" else "translation")
     source = options.source or source_from_removals(removed) or path.name
     version = Version(
-        key=lang, lang=lang, kind=kind, complete=True, source=source, text=text,
+        key=lang,
+        lang=lang,
+        kind=kind,
+        complete=True,
+        source=source,
+        text=text,
         note=notes[0] if notes else "",
     )
-    date = options.date or metadata.date
+    date = given_date or metadata.date
     decision = _decide(name, version, held, options, date)
     if decision.outcome == "version":
         target = held.get(decision.document_id)
@@ -125,38 +162,62 @@ def plan_ingest(path: Path, held: corpus_io.Corpus, options: IngestOptions) -> I
             title_zh=target.title_zh or metadata.title_zh,
         )
         return IngestPlan(
-            name, "new version", document, version, metadata, decision, raw, tuple(removed),
+            name,
+            "new version",
+            document,
+            version,
+            metadata,
+            decision,
+            raw,
+            tuple(removed),
             tuple(notes),
         )
     document = _new_document(name, version, metadata, options, date, source, held)
     return IngestPlan(
-        name, "new document", document, version, metadata, decision, raw, tuple(removed),
+        name,
+        "new document",
+        document,
+        version,
+        metadata,
+        decision,
+        raw,
+        tuple(removed),
         tuple(notes),
     )
 
 
 def _decide(
-    name: str, version: Version, held: corpus_io.Corpus, options: IngestOptions,
+    name: str,
+    version: Version,
+    held: corpus_io.Corpus,
+    options: IngestOptions,
     date: dt.date | None,
 ) -> LinkDecision:
     if options.version_of:
         target = held.get(options.version_of)
         if target is None:
-            raise InputError(name, f"--version-of {options.version_of}: no such document in the corpus")
+            raise InputError(
+                name, f"--version-of {options.version_of}: no such document in the corpus"
+            )
         decision = decide(version, (target,))
         if decision.outcome == "duplicate":
             raise InputError(name, _duplicate_message(decision))
         reference = target.version(version.lang) or target.versions[0]
         complete = len(version.text) >= 0.6 * comparable_length(reference, version.lang)
         return LinkDecision(
-            "version", target.id, score=decision.score, complete=complete,
+            "version",
+            target.id,
+            score=decision.score,
+            complete=complete,
             evidence=("linked by --version-of", *decision.evidence),
         )
     decision = decide(version, held.documents, date)
     if decision.outcome == "duplicate":
         raise InputError(name, _duplicate_message(decision))
     if options.new_document:
-        return LinkDecision("new", evidence=("added on its own by --new-document", *decision.evidence))
+        return LinkDecision(
+            "new", evidence=("added on its own by --new-document", *decision.evidence)
+        )
     if decision.outcome == "ambiguous":
         raise InputError(
             name,
@@ -175,13 +236,20 @@ def _duplicate_message(decision: LinkDecision) -> str:
 
 
 def _new_document(
-    name: str, version: Version, metadata: Metadata, options: IngestOptions,
-    date: dt.date | None, source: str, held: corpus_io.Corpus,
+    name: str,
+    version: Version,
+    metadata: Metadata,
+    options: IngestOptions,
+    date: dt.date | None,
+    source: str,
+    held: corpus_io.Corpus,
 ) -> Document:
     if date is None:
         raise InputError(name, "no issue date found in the text; pass --date YYYY-MM-DD")
-    title = options.title or metadata.title or (
-        f"Opinions on {metadata.title_zh}" if metadata.title_zh else ""
+    title = (
+        options.title
+        or metadata.title
+        or (f"Opinions on {metadata.title_zh}" if metadata.title_zh else "")
     )
     if not title:
         raise InputError(name, "no title found in the text; pass --title")
@@ -190,10 +258,17 @@ def _new_document(
         raise InputError(name, "no issuing body found in the text; pass --issuer")
     document_id = options.document_id or f"{date.year}-{slug(title) or 'document'}"
     if held.get(document_id):
-        raise InputError(name, f"a document with id {document_id} is already in the corpus; pass --id")
+        raise InputError(
+            name, f"a document with id {document_id} is already in the corpus; pass --id"
+        )
     return Document(
-        id=document_id, title=title, title_zh=metadata.title_zh, issuers=tuple(issuers),
-        date=date, source=source, versions=(version,),
+        id=document_id,
+        title=title,
+        title_zh=metadata.title_zh,
+        issuers=tuple(issuers),
+        date=date,
+        source=source,
+        versions=(version,),
     )
 
 

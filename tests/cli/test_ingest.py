@@ -1,0 +1,201 @@
+"""`policydiff ingest` through click's runner: linking, duplicates and every bad input."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from policydiff.cli import main
+from policydiff.corpus import load_corpus
+from tests.conftest import (
+    SEED_2021_EN,
+    SEED_2021_EN_PARTIAL,
+    SEED_2021_ZH,
+    SEED_2023_EN,
+    SEED_2025_EN,
+)
+
+DOC = "2021-green-development-urban"
+
+
+def run(*args: str):
+    return CliRunner().invoke(main, [str(a) for a in args], catch_exceptions=False)
+
+
+def tree_digest(folder: Path) -> str:
+    digest = hashlib.sha256()
+    for path in sorted(folder.rglob("*")):
+        digest.update(str(path.relative_to(folder)).encode())
+        if path.is_file():
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+@pytest.fixture
+def corpus_2021(tmp_path: Path) -> Path:
+    corpus = tmp_path / "corpus"
+    result = run("ingest", "--corpus", corpus, SEED_2021_EN, "--date", "2021-10-21")
+    assert result.exit_code == 0, result.output
+    return corpus
+
+
+def test_chinese_original_is_linked_as_a_version(corpus_2021: Path) -> None:
+    result = run("ingest", "--corpus", corpus_2021, SEED_2021_ZH)
+    assert result.exit_code == 0, result.output
+    assert f"added as version zh of {DOC}" in result.output
+    assert "same numbering skeleton [3, 3, 5, 5, 4]" in result.output
+    (document,) = load_corpus(corpus_2021).documents
+    zh = document.version("zh")
+    assert zh is not None and zh.kind == "original" and zh.complete
+    assert document.title_zh == "关于推动城乡建设绿色发展的意见"
+
+
+def test_partial_second_translation_is_linked_as_partial(corpus_2021: Path) -> None:
+    result = run("ingest", "--corpus", corpus_2021, SEED_2021_EN_PARTIAL)
+    assert result.exit_code == 0, result.output
+    assert f"version en-2 of {DOC} (partial)" in result.output
+    (document,) = load_corpus(corpus_2021).documents
+    assert [(v.key, v.complete) for v in document.versions] == [("en", True), ("en-2", False)]
+
+
+def test_new_documents_get_their_own_point_on_the_timeline(corpus_2021: Path) -> None:
+    for seed in (SEED_2023_EN, SEED_2025_EN):
+        assert run("ingest", "--corpus", corpus_2021, seed).exit_code == 0
+    assert [d.id for d in load_corpus(corpus_2021).documents] == [
+        DOC,
+        "2023-construction-beautiful-china",
+        "2025-high-quality-development-cities",
+    ]
+
+
+@pytest.mark.parametrize("seed", [SEED_2021_EN, SEED_2021_EN_PARTIAL])
+def test_duplicates_are_refused_naming_the_held_version(corpus_2021: Path, seed: Path) -> None:
+    if seed == SEED_2021_EN_PARTIAL:
+        assert run("ingest", "--corpus", corpus_2021, seed).exit_code == 0
+    before = tree_digest(corpus_2021)
+    result = run("ingest", "--corpus", corpus_2021, seed)
+    assert result.exit_code == 2
+    held = "en" if seed == SEED_2021_EN else "en-2"
+    assert f"{seed}: already in the corpus as {DOC}/{held}" in result.output
+    assert tree_digest(corpus_2021) == before
+
+
+def test_verbatim_excerpt_of_a_held_version_is_a_duplicate(corpus_2021: Path, tmp_path: Path) -> None:
+    held = (corpus_2021 / DOC / "en.txt").read_text(encoding="utf-8").splitlines()
+    excerpt = tmp_path / "excerpt.txt"
+    excerpt.write_text("\n".join(held[3:8]) + "\n", encoding="utf-8")
+    result = run("ingest", "--corpus", corpus_2021, excerpt)
+    assert result.exit_code == 2
+    assert "an excerpt" in result.output
+
+
+def test_weak_evidence_asks_for_version_of(corpus_2021: Path, tmp_path: Path) -> None:
+    assert run("ingest", "--corpus", corpus_2021, SEED_2021_ZH).exit_code == 0
+    lines = SEED_2025_EN.read_text(encoding="utf-8").splitlines()
+    start = next(i for i, line in enumerate(lines) if line.startswith("Cities are vital"))
+    undated = tmp_path / "undated-2025.txt"
+    undated.write_text("\n".join(lines[start:]), encoding="utf-8")
+    before = tree_digest(corpus_2021)
+    result = run("ingest", "--corpus", corpus_2021, undated)
+    assert result.exit_code == 2
+    assert f"--version-of {DOC}" in result.output and "--new-document" in result.output
+    assert tree_digest(corpus_2021) == before
+    forced = run(
+        "ingest", "--corpus", corpus_2021, undated, "--new-document", "--date", "2025-08-15",
+        "--title", "Opinions on Promoting High-Quality Development of Cities",
+        "--issuer", "CPC Central Committee", "--issuer", "State Council",
+    )
+    assert forced.exit_code == 0, forced.output
+    assert len(load_corpus(corpus_2021).documents) == 2
+
+
+def test_dry_run_shows_text_metadata_and_removals_and_writes_nothing(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    result = run("ingest", "--corpus", corpus, SEED_2025_EN, "--dry-run")
+    assert result.exit_code == 0
+    out = result.output
+    assert "would be added as new document" in out
+    assert "date: 2025-08-15" in out
+    assert "commentary" in out and "copyright" in out
+    assert "clean text:\nCities are vital platforms" in out
+    assert not corpus.exists()
+
+
+def _bad(tmp_path: Path, name: str, data: bytes) -> Path:
+    path = tmp_path / name
+    path.write_bytes(data)
+    return path
+
+
+BAD_INPUTS = [
+    ("empty.txt", b"", "empty file"),
+    ("blank.txt", b"  \n\n \t\n", "empty file"),
+    ("binary.bin", bytes(range(256)) * 20, "binary file"),
+    ("debris.txt", b"Home\nScan it\nTel.\n400-6700-999\nCopyright 2024 Example Co., Ltd.\n", "no policy body"),
+    ("page.html", b"<html><body><nav>Home</nav><p>Share</p></body></html>", "no policy body"),
+]
+
+
+@pytest.mark.parametrize(("name", "data", "problem"), BAD_INPUTS)
+def test_bad_files_get_one_line_and_exit_2(corpus_2021: Path, tmp_path: Path, name, data, problem) -> None:
+    path = _bad(tmp_path, name, data)
+    before = tree_digest(corpus_2021)
+    result = run("ingest", "--corpus", corpus_2021, path, "--date", "2022-01-01")
+    assert result.exit_code == 2
+    lines = result.output.strip().splitlines()
+    assert len(lines) == 1, result.output
+    assert lines[0].startswith(f"error: {path}: ") and problem in lines[0]
+    assert "Traceback" not in result.output
+    assert tree_digest(corpus_2021) == before
+
+
+@pytest.mark.parametrize(
+    ("args", "problem"),
+    [
+        (["--date", "2023-02-30"], "--date 2023-02-30 is not a real date"),
+        (["--date", "27/12/2023"], "must be written YYYY-MM-DD"),
+        (["--lang", "fr"], "unknown language tag 'fr'"),
+        (["--version-of", "no-such-doc"], "no such document"),
+    ],
+)
+def test_bad_options_name_the_file(corpus_2021: Path, args: list[str], problem: str) -> None:
+    before = tree_digest(corpus_2021)
+    result = run("ingest", "--corpus", corpus_2021, SEED_2023_EN, *args)
+    assert result.exit_code == 2
+    assert result.output.strip() == f"error: {SEED_2023_EN}: {problem}" or problem in result.output
+    assert len(result.output.strip().splitlines()) == 1
+    assert tree_digest(corpus_2021) == before
+
+
+def test_missing_date_and_missing_path(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    result = run("ingest", "--corpus", corpus, SEED_2021_EN)
+    assert result.exit_code == 2
+    assert "no issue date found in the text; pass --date YYYY-MM-DD" in result.output
+    missing = tmp_path / "nope.txt"
+    result = run("ingest", "--corpus", corpus, missing)
+    assert result.exit_code == 2
+    assert f"error: {missing}: no such file" in result.output
+    assert not corpus.exists() or not any(corpus.iterdir())
+
+
+def test_huge_file_is_refused_before_reading(tmp_path: Path) -> None:
+    huge = tmp_path / "huge.txt"
+    with huge.open("wb") as handle:
+        handle.truncate(300 * 1024 * 1024)  # sparse: costs no disk, and must not be read
+    result = run("ingest", "--corpus", tmp_path / "corpus", huge)
+    assert result.exit_code == 2
+    assert f"error: {huge}: " in result.output and "limit" in result.output
+
+
+def test_gbk_and_utf16_copies_of_the_chinese_original_decode_the_same(corpus_2021: Path, tmp_path: Path) -> None:
+    text = SEED_2021_ZH.read_text(encoding="utf-8")
+    for encoding in ("gb18030", "utf-16"):
+        path = _bad(tmp_path, f"zh-{encoding}.txt", text.encode(encoding))
+        result = run("ingest", "--corpus", corpus_2021, path, "--dry-run")
+        assert result.exit_code == 0, result.output
+        assert f"would be added as new version" in result.output
+        assert "城乡建设是推动绿色发展、建设美丽中国的重要载体。" in result.output
