@@ -1,0 +1,203 @@
+"""The theme catalogue: YAML data in, validated :class:`Catalogue` records out.
+
+The bundled catalogue is ``policydiff/data/themes.yaml``; extra files (a corpus-level
+``corpus/themes.yaml``, a user's ``--themes FILE``) are applied in order and override or
+extend the bundled entries by ``id``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from policydiff.errors import InputError
+
+_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+_KEYS = {"id", "label", "label_zh", "en", "zh", "exclude", "require", "patterns", "note"}
+_LANG_KEYS = {"en", "zh"}
+
+
+@dataclass(frozen=True)
+class Theme:
+    """One theme: labels and the surface variants that mention it, per language."""
+
+    id: str
+    label: str
+    label_zh: str
+    en: tuple[str, ...]
+    zh: tuple[str, ...]
+    exclude_en: tuple[str, ...] = ()
+    exclude_zh: tuple[str, ...] = ()
+    require_en: tuple[str, ...] = ()
+    require_zh: tuple[str, ...] = ()
+    patterns_en: tuple[str, ...] = ()
+    patterns_zh: tuple[str, ...] = ()
+    note: str = ""
+
+    def variants(self, lang: str) -> tuple[str, ...]:
+        return self.zh if lang == "zh" else self.en
+
+    def excludes(self, lang: str) -> tuple[str, ...]:
+        return self.exclude_zh if lang == "zh" else self.exclude_en
+
+    def requires(self, lang: str) -> tuple[str, ...]:
+        return self.require_zh if lang == "zh" else self.require_en
+
+    def patterns(self, lang: str) -> tuple[str, ...]:
+        return self.patterns_zh if lang == "zh" else self.patterns_en
+
+
+@dataclass(frozen=True)
+class Catalogue:
+    """An ordered, id-unique set of themes."""
+
+    themes: tuple[Theme, ...]
+
+    def get(self, theme_id: str) -> Theme | None:
+        return next((t for t in self.themes if t.id == theme_id), None)
+
+    @property
+    def ids(self) -> tuple[str, ...]:
+        return tuple(t.id for t in self.themes)
+
+    def __len__(self) -> int:
+        return len(self.themes)
+
+    def glossary(self) -> tuple[tuple[Theme, tuple[str, ...], tuple[str, ...]], ...]:
+        """(theme, en variants, zh terms) for every theme with both: bilingual anchors."""
+        return tuple((t, t.en, t.zh) for t in self.themes if t.en and t.zh)
+
+
+def _str_list(path: object, where: str, value: Any) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        raise InputError(path, f"{where} must be a list of non-empty strings")
+    return tuple(v.strip() for v in value)
+
+
+def _per_lang(path: object, where: str, value: Any) -> dict[str, tuple[str, ...]]:
+    if value is None:
+        return {}
+    if not isinstance(value, Mapping):
+        raise InputError(path, f"{where} must be a mapping with keys 'en' and/or 'zh'")
+    unknown = set(value) - _LANG_KEYS
+    if unknown:
+        raise InputError(path, f"{where} has unknown language key(s): {sorted(unknown)}")
+    return {lang: _str_list(path, f"{where}.{lang}", v) for lang, v in value.items()}
+
+
+def _check_regexes(path: object, where: str, items: tuple[str, ...]) -> None:
+    for item in items:
+        try:
+            re.compile(item)
+        except re.error as exc:
+            raise InputError(path, f"{where}: invalid regular expression {item!r}: {exc}") from exc
+
+
+def theme_from_mapping(path: object, entry: Any, index: int) -> Theme:
+    """Validate one catalogue entry; ``InputError(path, ...)`` names the problem."""
+    if not isinstance(entry, Mapping):
+        raise InputError(path, f"theme #{index + 1} must be a mapping")
+    theme_id = entry.get("id")
+    if not isinstance(theme_id, str) or not _ID.match(theme_id):
+        raise InputError(
+            path, f"theme #{index + 1}: 'id' must be a lower-case slug, got {theme_id!r}"
+        )
+    where = f"theme {theme_id!r}"
+    unknown = set(entry) - _KEYS
+    if unknown:
+        raise InputError(path, f"{where}: unknown key(s) {sorted(unknown)}")
+    for key in ("label", "label_zh"):
+        if key not in entry:
+            raise InputError(path, f"{where}: missing required key {key!r}")
+        if not isinstance(entry[key], str):
+            raise InputError(path, f"{where}: {key!r} must be a string")
+    en = _str_list(path, f"{where}.en", entry.get("en"))
+    zh = _str_list(path, f"{where}.zh", entry.get("zh"))
+    if not en and not zh:
+        raise InputError(path, f"{where}: needs at least one 'en' or 'zh' variant")
+    exclude = _per_lang(path, f"{where}.exclude", entry.get("exclude"))
+    require = _per_lang(path, f"{where}.require", entry.get("require"))
+    patterns = _per_lang(path, f"{where}.patterns", entry.get("patterns"))
+    for name, group in (("exclude", exclude), ("require", require), ("patterns", patterns)):
+        for lang, items in group.items():
+            _check_regexes(path, f"{where}.{name}.{lang}", items)
+    note = entry.get("note", "")
+    if not isinstance(note, str):
+        raise InputError(path, f"{where}: 'note' must be a string")
+    return Theme(
+        id=theme_id,
+        label=entry["label"],
+        label_zh=entry["label_zh"],
+        en=en,
+        zh=zh,
+        exclude_en=exclude.get("en", ()),
+        exclude_zh=exclude.get("zh", ()),
+        require_en=require.get("en", ()),
+        require_zh=require.get("zh", ()),
+        patterns_en=patterns.get("en", ()),
+        patterns_zh=patterns.get("zh", ()),
+        note=note,
+    )
+
+
+def parse_catalogue(text: str, path: object = "<themes>") -> tuple[Theme, ...]:
+    """Parse and validate one catalogue file's text (ids must be unique within it)."""
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        raise InputError(path, f"not valid YAML: {exc}") from exc
+    if isinstance(data, Mapping):
+        if "themes" not in data:
+            raise InputError(path, "missing top-level key 'themes'")
+        data = data["themes"]
+    if data is None:
+        return ()
+    if not isinstance(data, list):
+        raise InputError(path, "'themes' must be a list of theme entries")
+    themes = tuple(theme_from_mapping(path, entry, i) for i, entry in enumerate(data))
+    seen: set[str] = set()
+    for theme in themes:
+        if theme.id in seen:
+            raise InputError(path, f"duplicate theme id {theme.id!r}")
+        seen.add(theme.id)
+    return themes
+
+
+def merge_themes(base: Sequence[Theme], extra: Sequence[Theme]) -> tuple[Theme, ...]:
+    """``base`` with ``extra`` applied: same id replaces in place, new ids are appended."""
+    merged = {t.id: t for t in base}
+    order = [t.id for t in base]
+    for theme in extra:
+        if theme.id not in merged:
+            order.append(theme.id)
+        merged[theme.id] = theme
+    return tuple(merged[i] for i in order)
+
+
+def bundled_catalogue_text() -> str:
+    return resources.files("policydiff").joinpath("data/themes.yaml").read_text(encoding="utf-8")
+
+
+def load_catalogue(extra: Sequence[Path] = ()) -> Catalogue:
+    """The bundled catalogue, then each file of ``extra`` in order (later files win by id)."""
+    themes = parse_catalogue(bundled_catalogue_text(), "policydiff/data/themes.yaml")
+    for path in extra:
+        path = Path(path)
+        try:
+            text = path.read_text(encoding="utf-8")
+        except FileNotFoundError as exc:
+            raise InputError(path, "theme catalogue file not found") from exc
+        except (OSError, UnicodeDecodeError) as exc:
+            raise InputError(path, f"cannot read theme catalogue: {exc}") from exc
+        themes = merge_themes(themes, parse_catalogue(text, path))
+    return Catalogue(themes)

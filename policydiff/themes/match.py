@@ -1,0 +1,362 @@
+"""Finding theme mentions in sentences.
+
+English: every catalogue variant is normalised (see :mod:`policydiff.themes.normalize`)
+and compared with token windows of the normalised sentence using ``rapidfuzz.fuzz.ratio``;
+a window counts when it scores at least :data:`EN_THRESHOLD` (90 of 100).  Variants
+shorter than :data:`EN_EXACT_BELOW` characters must match exactly.  Candidate windows come
+from an inverted index of 4-character token prefixes, so rapidfuzz only scores windows that
+share a token with a variant; a window must begin and end with the variant's first and last
+token (by 4-character prefix) and, for variants of three tokens or more, may be one token
+shorter or longer than the variant.
+
+Chinese: exact substring after normalisation; terms of at least :data:`ZH_FUZZY_MIN_LEN`
+characters may also match with ``fuzz.partial_ratio`` >= :data:`ZH_THRESHOLD` (about one
+edit), after a character-bigram prefilter.
+
+Then, in order: ``exclude`` rules veto a mention when they match in the same clause within
+:data:`EXCLUDE_WINDOW` characters; ``require`` rules must match somewhere in the sentence;
+a mention lying strictly inside another theme's mention is dropped (the more specific
+theme wins, e.g. "green building materials" over "green buildings"); and the best
+mention (score, then length, then position) is kept per theme per sentence.
+Scores are in the interval [0.0, 100.0].
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rapidfuzz import fuzz
+
+from policydiff.models import StructuredVersion
+from policydiff.themes.catalogue import Catalogue
+from policydiff.themes.normalize import Normalized, normalize, normalize_term
+
+EN_THRESHOLD = 90.0
+EN_EXACT_BELOW = 8
+ZH_THRESHOLD = 85.0
+ZH_FUZZY_MIN_LEN = 4
+EXCLUDE_WINDOW = 30
+PATTERN_SCORE = 99.0  # a catalogue regex hit; a variant hit scoring 100 wins over it
+
+_TOKEN = re.compile(r"[a-z0-9]+")
+_CLAUSE_BREAK = re.compile(r"[,;:.!?，；：。！？]")
+_REGEX_META = re.compile(r"[\\\[\](){}|^$*+?]")
+_CJK = re.compile(r"[\u3400-\u9fff]")
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One theme mentioned in one sentence; ``[start, end)`` is the span within ``sentence``."""
+
+    theme_id: str
+    document_id: str
+    version_key: str
+    lang: str
+    provision_id: str
+    location: str
+    sentence_index: int
+    sentence: str
+    start: int
+    end: int
+    matched: str
+    score: float
+
+    @property
+    def sentence_id(self) -> str:
+        return f"{self.provision_id}#{self.sentence_index}"
+
+
+@dataclass(frozen=True)
+class _Variant:
+    theme_id: str
+    text: str
+    tokens: tuple[str, ...]
+    exact: bool
+
+
+@dataclass(frozen=True)
+class _Compiled:
+    en_variants: tuple[_Variant, ...]
+    en_index: dict[str, tuple[tuple[int, int], ...]]
+    zh_terms: tuple[tuple[str, str, bool], ...]  # (theme_id, term, ascii)
+    patterns: dict[str, tuple[tuple[str, re.Pattern[str]], ...]]
+    excludes: dict[tuple[str, str], tuple[re.Pattern[str], ...]]
+    requires: dict[tuple[str, str], tuple[re.Pattern[str], ...]]
+    order: dict[str, int]
+
+
+def _key(token: str) -> str:
+    return token[:4]
+
+
+def _rule(text: str, lang: str) -> re.Pattern[str]:
+    """A catalogue rule: a regex if it looks like one, else a normalised literal phrase."""
+    if _REGEX_META.search(text):
+        return re.compile(text)
+    norm = normalize_term(text)
+    if lang == "en":
+        return re.compile(r"\b" + re.escape(norm))
+    return re.compile(re.escape(norm))
+
+
+@lru_cache(maxsize=16)
+def _compile(catalogue: Catalogue) -> _Compiled:
+    variants: list[_Variant] = []
+    index: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    zh_terms: list[tuple[str, str, bool]] = []
+    patterns: dict[str, list[tuple[str, re.Pattern[str]]]] = {"en": [], "zh": []}
+    excludes: dict[tuple[str, str], tuple[re.Pattern[str], ...]] = {}
+    requires: dict[tuple[str, str], tuple[re.Pattern[str], ...]] = {}
+    for theme in catalogue.themes:
+        seen: set[str] = set()
+        for raw in theme.en:
+            text = normalize_term(raw)
+            tokens = tuple(_TOKEN.findall(text))
+            if not tokens or text in seen:
+                continue
+            seen.add(text)
+            text = " ".join(tokens)
+            vi = len(variants)
+            variants.append(_Variant(theme.id, text, tokens, len(text) < EN_EXACT_BELOW))
+            for pos, tok in enumerate(tokens):
+                index[_key(tok)].append((vi, pos))
+        for raw in theme.zh:
+            term = normalize_term(raw)
+            if term:
+                zh_terms.append((theme.id, term, term.isascii()))
+        for lang in ("en", "zh"):
+            patterns[lang].extend((theme.id, re.compile(p)) for p in theme.patterns(lang))
+            excludes[(theme.id, lang)] = tuple(_rule(x, lang) for x in theme.excludes(lang))
+            requires[(theme.id, lang)] = tuple(_rule(x, lang) for x in theme.requires(lang))
+    return _Compiled(
+        en_variants=tuple(variants),
+        en_index={k: tuple(v) for k, v in index.items()},
+        zh_terms=tuple(zh_terms),
+        patterns={k: tuple(v) for k, v in patterns.items()},
+        excludes=excludes,
+        requires=requires,
+        order={t.id: i for i, t in enumerate(catalogue.themes)},
+    )
+
+
+# A candidate in normalised coordinates: (theme_id, start, end, score)
+_Cand = tuple[str, int, int, float]
+
+
+def _en_candidates(norm: str, comp: _Compiled) -> list[_Cand]:
+    toks = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(norm)]
+    starts: set[tuple[int, int]] = set()
+    for i, (_, _, tok) in enumerate(toks):
+        for vi, pos in comp.en_index.get(_key(tok), ()):
+            s = i - pos
+            if s >= 0:
+                starts.add((vi, s))
+    found: list[_Cand] = []
+    for vi, s in sorted(starts):
+        var = comp.en_variants[vi]
+        n = len(var.tokens)
+        best: _Cand | None = None
+        first, last = _key(var.tokens[0]), _key(var.tokens[-1])
+        for length in (n, n - 1, n + 1) if n >= 3 else (n,):
+            e = s + length
+            if length < 1 or e > len(toks):
+                continue
+            if _key(toks[s][2]) != first or _key(toks[e - 1][2]) != last:
+                continue
+            a, b = toks[s][0], toks[e - 1][1]
+            window = norm[a:b]
+            if var.exact:
+                score = 100.0 if window == var.text else 0.0
+            else:
+                score = fuzz.ratio(window, var.text, score_cutoff=EN_THRESHOLD)
+            if score >= EN_THRESHOLD and (best is None or score > best[3]):
+                best = (var.theme_id, a, b, float(score))
+        if best is not None:
+            found.append(best)
+    return found
+
+
+def _bigrams(text: str) -> set[str]:
+    return {text[i : i + 2] for i in range(len(text) - 1)}
+
+
+def _zh_candidates(norm: str, comp: _Compiled) -> list[_Cand]:
+    found: list[_Cand] = []
+    grams: set[str] | None = None
+    for theme_id, term, ascii_term in comp.zh_terms:
+        if ascii_term:
+            for m in re.finditer(r"(?<![a-z0-9])" + re.escape(term) + r"(?![a-z0-9])", norm):
+                found.append((theme_id, m.start(), m.end(), 100.0))
+            continue
+        pos = norm.find(term)
+        if pos >= 0:
+            while pos >= 0:
+                found.append((theme_id, pos, pos + len(term), 100.0))
+                pos = norm.find(term, pos + 1)
+            continue
+        if len(term) < ZH_FUZZY_MIN_LEN:
+            continue
+        if grams is None:
+            grams = _bigrams(norm)
+        need = _bigrams(term)
+        if len(need & grams) * 2 < len(need):
+            continue
+        al = fuzz.partial_ratio_alignment(term, norm, score_cutoff=ZH_THRESHOLD)
+        if al is not None and al.score >= ZH_THRESHOLD:
+            found.append((theme_id, al.dest_start, al.dest_end, float(al.score)))
+    return found
+
+
+def _clause(norm: str, start: int, end: int) -> tuple[int, int]:
+    left = max((m.end() for m in _CLAUSE_BREAK.finditer(norm, 0, start)), default=0)
+    m = _CLAUSE_BREAK.search(norm, end)
+    return left, (m.start() if m else len(norm))
+
+
+def _vetoed(cand: _Cand, norm: str, lang: str, comp: _Compiled) -> bool:
+    theme_id, start, end, _ = cand
+    rules = comp.excludes.get((theme_id, lang), ())
+    if rules:
+        c0, c1 = _clause(norm, start, end)
+        for rule in rules:
+            for m in rule.finditer(norm, c0, c1):
+                if m.start() <= end + EXCLUDE_WINDOW and m.end() >= start - EXCLUDE_WINDOW:
+                    return True
+    required = comp.requires.get((theme_id, lang), ())
+    return bool(required) and not any(r.search(norm) for r in required)
+
+
+def _match_normalized(n: Normalized, lang: str, catalogue: Catalogue) -> list[_Cand]:
+    comp = _compile(catalogue)
+    norm = n.text
+    cands = _zh_candidates(norm, comp) if lang == "zh" else _en_candidates(norm, comp)
+    for theme_id, rx in comp.patterns.get(lang, ()):
+        cands.extend((theme_id, m.start(), m.end(), PATTERN_SCORE) for m in rx.finditer(norm))
+    cands = [c for c in cands if c[2] > c[1] and not _vetoed(c, norm, lang, comp)]
+    # drop mentions strictly inside another theme's mention: the more specific theme wins
+    kept = [
+        c
+        for c in cands
+        if not any(
+            o[0] != c[0] and o[1] <= c[1] and c[2] <= o[2] and (o[2] - o[1]) > (c[2] - c[1])
+            for o in cands
+        )
+    ]
+    best: dict[str, _Cand] = {}
+    for c in kept:
+        cur = best.get(c[0])
+        if cur is None or (-c[3], -(c[2] - c[1]), c[1]) < (-cur[3], -(cur[2] - cur[1]), cur[1]):
+            best[c[0]] = c
+    return sorted(best.values(), key=lambda c: (c[1], comp.order.get(c[0], 0)))
+
+
+def detect_lang(text: str) -> str:
+    """'zh' when the text holds CJK ideographs, else 'en'."""
+    return "zh" if _CJK.search(text) else "en"
+
+
+def match_sentence(
+    text: str, lang: str, catalogue: Catalogue
+) -> list[tuple[str, int, int, str, float]]:
+    """Theme mentions of one sentence: ``(theme_id, start, end, matched, score)``.
+
+    ``[start, end)`` is a span of ``text`` itself (original offsets), ``matched`` is
+    ``text[start:end]``; at most one mention per theme, ordered by position.
+    """
+    n = normalize(text, fold_plurals=(lang != "zh"))
+    out: list[tuple[str, int, int, str, float]] = []
+    for theme_id, a, b, score in _match_normalized(n, lang, catalogue):
+        s, e = n.span(a, b)
+        out.append((theme_id, s, e, text[s:e], round(score, 2)))
+    return out
+
+
+def find_mentions(structured: StructuredVersion, catalogue: Catalogue) -> tuple[Mention, ...]:
+    """Every theme mention of a structured version, in text order (provision, sentence, span)."""
+    lang = structured.version.lang
+    out: list[Mention] = []
+    for prov in structured.provisions:
+        for sent in prov.sentences:
+            for theme_id, s, e, matched, score in match_sentence(sent.text, lang, catalogue):
+                out.append(
+                    Mention(
+                        theme_id=theme_id,
+                        document_id=structured.document_id,
+                        version_key=structured.version.key,
+                        lang=lang,
+                        provision_id=prov.id,
+                        location=prov.location,
+                        sentence_index=sent.index,
+                        sentence=sent.text,
+                        start=s,
+                        end=e,
+                        matched=matched,
+                        score=score,
+                    )
+                )
+    return tuple(out)
+
+
+@dataclass(frozen=True)
+class ThemeMatrix:
+    """Theme x document counts: ``counts[i][j]`` sentences of ``documents[j]`` mentioning
+    ``themes[i]``; ``provisions[i][j]`` the number of distinct provisions."""
+
+    themes: tuple[str, ...]
+    documents: tuple[str, ...]
+    counts: tuple[tuple[int, ...], ...]
+    provisions: tuple[tuple[int, ...], ...]
+
+    def count(self, theme_id: str, document_id: str) -> int:
+        return self.counts[self.themes.index(theme_id)][self.documents.index(document_id)]
+
+    def present(self, theme_id: str, document_id: str) -> bool:
+        return self.count(theme_id, document_id) > 0
+
+    def row(self, theme_id: str) -> dict[str, int]:
+        return dict(zip(self.documents, self.counts[self.themes.index(theme_id)], strict=False))
+
+
+def theme_matrix(
+    mentions: Iterable[Mention],
+    documents: Sequence[str] | None = None,
+    catalogue: Catalogue | None = None,
+    *,
+    include_absent: bool = False,
+) -> ThemeMatrix:
+    """Count mentions per theme and document.
+
+    ``documents`` fixes the column order (default: first appearance); with a
+    ``catalogue``, rows follow catalogue order and ``include_absent`` keeps themes that
+    are never mentioned.  Several versions of one document count each sentence id once.
+    """
+    mentions = list(mentions)
+    docs = list(documents) if documents is not None else []
+    for m in mentions:
+        if m.document_id not in docs and documents is None:
+            docs.append(m.document_id)
+    sentences: dict[tuple[str, str], set[tuple[str, str]]] = defaultdict(set)
+    provs: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for m in mentions:
+        sentences[(m.theme_id, m.document_id)].add((m.version_key, m.sentence_id))
+        provs[(m.theme_id, m.document_id)].add(m.provision_id)
+    mentioned = {m.theme_id for m in mentions}
+    if catalogue is not None:
+        themes = [t.id for t in catalogue.themes if include_absent or t.id in mentioned]
+        themes += sorted(mentioned - set(themes))
+    else:
+        themes = sorted(mentioned)
+
+    def _count(t: str, d: str) -> int:
+        per_version: dict[str, int] = defaultdict(int)
+        for version_key, _ in sentences.get((t, d), ()):
+            per_version[version_key] += 1
+        return max(per_version.values(), default=0)
+
+    counts = tuple(tuple(_count(t, d) for d in docs) for t in themes)
+    prov_counts = tuple(tuple(len(provs.get((t, d), ())) for d in docs) for t in themes)
+    return ThemeMatrix(tuple(themes), tuple(docs), counts, prov_counts)

@@ -1,0 +1,261 @@
+"""Mention finding: normalisation, variants, lookalike negatives, gold precision/recall."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from hypothesis import given
+from hypothesis import strategies as st
+
+from policydiff.models import StructuredVersion, Version
+from policydiff.themes import (
+    Catalogue,
+    find_mentions,
+    load_catalogue,
+    match_sentence,
+    normalize,
+    parse_catalogue,
+    theme_matrix,
+)
+
+CAT = load_catalogue()
+ROOT = Path(__file__).parents[2]
+CORPUS = ROOT / "corpus"
+GOLD = Path(__file__).parent / "gold_mentions.yaml"
+
+
+def themes_of(text: str, lang: str = "en") -> set[str]:
+    return {m[0] for m in match_sentence(text, lang, CAT)}
+
+
+# --- normalisation -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("Waste-Free Cities", "waste free city"),
+        ("“sponge cities”", "sponge city"),
+        ("old urban communities", "old urban community"),
+        ("ＣＩＭ　platforms", "cim platform"),
+        ("ultra_low — energy", "ultra low energy"),
+        ("《无废城市》建设", "无废城市建设"),
+        ("gas process business", "gas process business"),
+    ],
+)
+def test_normalize(raw: str, expected: str) -> None:
+    assert normalize(raw).text == expected
+
+
+@given(st.text(alphabet=st.sampled_from(list("ab -“”Cities_ＡＢ城市 ")), max_size=40))
+def test_normalize_spans_stay_inside_original(text: str) -> None:
+    n = normalize(text)
+    assert len(n.starts) == len(n.ends) == len(n.text)
+    for i in range(len(n.text)):
+        s, e = n.span(i, i + 1)
+        assert 0 <= s < e <= len(text)
+
+
+def test_span_is_reported_in_the_original_sentence() -> None:
+    text = (
+        'We will promote the construction of green cities, forest cities, and "waste-free cities".'
+    )
+    ((_theme, start, end, matched, score),) = [
+        m for m in match_sentence(text, "en", CAT) if m[0] == "waste-free-cities"
+    ]
+    assert text[start:end] == matched == "waste-free cities"
+    assert score == 100.0
+
+
+# --- variants ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "theme"),
+    [
+        ('Accelerate the construction of "waste free cities".', "waste-free-cities"),
+        ('Promote green cities and "waste-free cities".', "waste-free-cities"),
+        ("Formulate urban physical examination evaluation standards.", "urban-health-check"),
+        ("Establish a city physical examination evaluation system.", "urban-health-check"),
+        ("integrating urban health assessments with redevelopment efforts", "urban-health-check"),
+        ("the renovation of old urban communities", "old-community-renovation"),
+        ("the transformation of older residential areas in towns", "old-community-renovation"),
+        ("renovate aging residential communities", "old-community-renovation"),
+        ("enhancing the City Information Modeling (CIM) platform", "city-information-model"),
+        (
+            "the large-scale development of ultra-low-energy and low-carbon buildings",
+            "ultra-low-energy-buildings",
+        ),
+        ("Vigorously develop prefabricated buildings", "prefabricated-buildings"),
+        ("Improve the level of garbage classification management", "garbage-classification"),
+        ("Further advance urban waste sorting", "garbage-classification"),
+        (
+            "retrofit existing buildings with energy-efficient upgrades",
+            "existing-building-retrofit",
+        ),
+    ],
+)
+def test_english_variants(text: str, theme: str) -> None:
+    assert theme in themes_of(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "theme"),
+    [
+        ("推动绿色城市、森林城市、“无废城市”建设，深入开展绿色社区创建行动。", "waste-free-cities"),
+        ("实施海绵城市建设，完善城市防洪排涝体系。", "sponge-cities"),
+        ("建立健全“一年一体检、五年一评估”的城市体检评估制度。", "urban-health-check"),
+        ("以城镇老旧小区改造、美丽乡村建设、生活垃圾分类等为抓手。", "old-community-renovation"),
+        ("以城镇老旧小区改造、美丽乡村建设、生活垃圾分类等为抓手。", "garbage-classification"),
+        ("开展城市信息模型平台建设", "city-information-model"),
+        ("搭建城市运行管里服务平台", "urban-governance-platform"),  # one slip, 10-char term
+    ],
+)
+def test_chinese_terms(text: str, theme: str) -> None:
+    assert theme in themes_of(text, "zh")
+
+
+def test_short_chinese_terms_are_not_fuzzy() -> None:
+    assert "urban-villages" not in themes_of("推进城中小村改造", "zh")
+
+
+# --- lookalikes (real sentences from the 2023 and 2025 documents) ----------------------
+
+LOOKALIKES = [
+    (
+        "High quality promotion of key industries such as steel, cement, and coking, "
+        "as well as ultra-low emission transformation of coal-fired boilers.",
+        "ultra-low-energy-buildings",
+    ),
+    (
+        "Promote the green transformation and electrification of railway stations, civil "
+        "airports, port terminals, logistics parks, etc., and promote the large-scale "
+        "application of ultra-low and near zero emission vehicles, as well as the clean and "
+        "low-carbon application of non road mobile machinery.",
+        "ultra-low-energy-buildings",
+    ),
+    (
+        "Implement initiatives to retrofit and renovate prefabricated-panel housing units in "
+        "urban areas, as well as projects aimed at reinforcing building structures in regions "
+        "prone to earthquakes.",
+        "prefabricated-buildings",
+    ),
+    ("We will improve the certification system for green building materials.", "green-buildings"),
+]
+
+
+@pytest.mark.parametrize(("text", "theme"), LOOKALIKES)
+def test_lookalikes_do_not_match(text: str, theme: str) -> None:
+    assert theme not in themes_of(text)
+
+
+def test_exclude_and_require_rules() -> None:
+    cat = Catalogue(
+        parse_catalogue(
+            "themes:\n"
+            "  - {id: pie, label: Pie, label_zh: 派, en: [apple pie], zh: [苹果派],\n"
+            "     exclude: {en: [rotten], zh: [烂]}, require: {en: ['\\bbake']}}\n"
+        )
+    )
+    assert [m[0] for m in match_sentence("bake an apple pie", "en", cat)] == ["pie"]
+    assert match_sentence("an apple pie to bake", "en", cat)
+    assert not match_sentence("an apple pie", "en", cat)  # require not met
+    assert not match_sentence("bake a rotten apple pie", "en", cat)  # same clause
+    assert match_sentence("bake an apple pie; rotten eggs", "en", cat)  # other clause
+    assert not match_sentence("烂苹果派", "zh", cat)
+
+
+def test_one_mention_per_theme_per_sentence() -> None:
+    hits = match_sentence("green buildings and more green buildings", "en", CAT)
+    assert [h[0] for h in hits] == ["green-buildings"]
+    assert hits[0][1] == 0
+
+
+# --- documents -------------------------------------------------------------------------
+
+
+def _structured(text: str, lang: str) -> StructuredVersion:
+    from policydiff.structure import structure_version
+
+    version = Version(key=lang, lang=lang, kind="original", complete=True, source="", text=text)
+    return structure_version("doc", version)
+
+
+def test_find_mentions_and_matrix() -> None:
+    sv = _structured(
+        "I. General\n(1) Build sponge cities. Build sponge cities and waste-free cities.\n", "en"
+    )
+    mentions = find_mentions(sv, CAT)
+    assert [(m.theme_id, m.sentence_index) for m in mentions] == [
+        ("sponge-cities", 1),
+        ("sponge-cities", 2),
+        ("waste-free-cities", 2),
+    ]
+    for m in mentions:
+        assert m.sentence[m.start : m.end] == m.matched
+    matrix = theme_matrix(mentions, catalogue=CAT)
+    assert matrix.count("sponge-cities", "doc") == 2
+    assert matrix.row("waste-free-cities") == {"doc": 1}
+    assert theme_matrix(mentions, catalogue=CAT, include_absent=True).themes == CAT.ids
+
+
+def _corpus_versions() -> dict[str, Any]:
+    if not (CORPUS / "2021-10-21-green-development-urban-rural").exists() and not any(
+        CORPUS.glob("*/document.yaml")
+    ):
+        pytest.skip("the bundled corpus/ is not built yet (corpus/*/document.yaml missing)")
+    from policydiff.corpus import load_corpus
+    from policydiff.structure import structure_version
+
+    out: dict[str, Any] = {}
+    for doc in load_corpus(CORPUS).documents:
+        for lang in ("en", "zh"):
+            version = doc.version(lang)
+            if version is not None:
+                out[f"{doc.date.year}-{lang}"] = (doc, structure_version(doc.id, version))
+    return out
+
+
+def precision_recall() -> tuple[float, float, list[str]]:
+    gold = yaml.safe_load(GOLD.read_text(encoding="utf-8"))
+    versions = _corpus_versions()
+    tp = fp = fn = 0
+    problems: list[str] = []
+    for key, per_theme in gold["mentions"].items():
+        assert key in versions, f"gold key {key} has no corpus version"
+        _, sv = versions[key]
+        predicted = {(m.theme_id, m.sentence_id) for m in find_mentions(sv, CAT)}
+        for theme in gold["themes"]:
+            truth: set[str] = set()
+            for snippet in per_theme.get(theme, []):
+                hits = [s.id for s in sv.sentences if snippet in s.text]
+                assert hits, f"{key}/{theme}: gold snippet not found: {snippet!r}"
+                truth.update(hits)
+            pred = {sid for t, sid in predicted if t == theme}
+            tp += len(pred & truth)
+            fp += len(pred - truth)
+            fn += len(truth - pred)
+            problems += [f"FP {key} {theme} {sid}" for sid in sorted(pred - truth)]
+            problems += [f"FN {key} {theme} {sid}" for sid in sorted(truth - pred)]
+    return tp / max(tp + fp, 1), tp / max(tp + fn, 1), problems
+
+
+def test_gold_precision_and_recall() -> None:
+    precision, recall, problems = precision_recall()
+    assert precision >= 0.9, problems
+    assert recall >= 0.85, problems
+
+
+def test_no_mention_from_the_2025_commentary() -> None:
+    versions = _corpus_versions()
+    _doc, sv = versions["2025-en"]
+    commentary = ["Key Policy Points and Interpretation", "Good house Series", "REITs"]
+    assert not any(c in sv.version.text for c in commentary), "commentary leaked into corpus"
+    mentions = find_mentions(sv, CAT)
+    assert mentions
+    for m in mentions:
+        assert m.sentence in sv.version.text
+        assert "Interpretation" not in m.sentence and 'Opinion" marks' not in m.sentence
