@@ -1,0 +1,1 @@
+"""Raw file -> clean text and metadata."""

@@ -1,0 +1,260 @@
+"""Text out of HTML, .docx and PDF, and the one normalisation every format goes through.
+
+Everything here is pure: bytes or a string in, clean text out. Bad input raises
+:class:`~policydiff.errors.InputError` naming the file, never a library traceback.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import logging
+import re
+import warnings
+import zipfile
+from collections.abc import Iterator
+from html.parser import HTMLParser
+from xml.etree import ElementTree
+
+from policydiff.errors import InputError
+
+# --------------------------------------------------------------------------- normalisation
+
+# Line separators other than "\n" that editors, PDFs and Word leave behind.
+_LINE_BREAKS = re.compile(r"\r\n|[\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]")
+# Characters that carry nothing: zero-width space, word joiner, BOM / ZWNBSP, soft hyphen.
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u2060\ufeff\u00ad"))
+# Horizontal space: ASCII space and tab, and every Unicode space separator
+# (no-break space, U+3000 ideographic space, en/em/thin spaces, ...).
+_SPACES = re.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
+
+
+# C0/C1 controls other than "\n" and "\t", and lone surrogates.
+_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
+
+
+def normalize_text(text: str) -> str:
+    """Clean text the same way for every format.
+
+    Line breaks become ``"\\n"``; the BOM, zero-width characters and control
+    characters other than ``"\\n"``/``"\\t"`` are removed; each run of spaces, tabs
+    and other space separators (U+3000 included) becomes one ASCII space; every
+    line is stripped. Full-width letters and punctuation are kept as they are
+    (no NFKC). Blank lines are kept, except at the very start and end.
+    """
+    text = _LINE_BREAKS.sub("\n", text).translate(_INVISIBLE)
+    text = _CONTROLS.sub("", text)
+    lines = [_SPACES.sub(" ", line).strip(" ") for line in text.split("\n")]
+    return "\n".join(lines).strip("\n")
+
+
+# --------------------------------------------------------------------------- HTML
+
+# Never text: code, styling, metadata and embedded objects.
+_HIDDEN = frozenset(
+    {"script", "style", "noscript", "template", "svg", "head", "title", "iframe", "object"}
+)
+# Site chrome: menus, banners, footers, side bars.
+_CHROME = frozenset({"nav", "header", "footer", "aside"})
+_BLOCKS = frozenset(
+    {
+        "address", "article", "blockquote", "body", "caption", "center", "dd", "details",
+        "dialog", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form",
+        "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "html", "legend", "li", "main",
+        "nav", "ol", "p", "pre", "section", "summary", "table", "tbody", "tfoot", "thead",
+        "tr", "ul",
+    }
+)  # fmt: skip
+_CELLS = frozenset({"td", "th"})
+_HARD_BREAK = "\r"  # marks <br> and newlines inside <pre> until the lines are assembled
+_HTML_WHITESPACE = re.compile(r"[ \t\n\r\f\v]+")
+_EDGE_BREAKS = re.compile(r"^[ \r]+|[ \r]+$")
+
+
+class _TextParser(HTMLParser):
+    def __init__(self, skipped: frozenset[str]) -> None:
+        super().__init__(convert_charrefs=True)
+        self.skipped = skipped
+        self.open_skipped: dict[str, int] = {}
+        self.pre_depth = 0
+        self.parts: list[str] = []
+
+    def _skipping(self) -> bool:
+        return any(self.open_skipped.values())
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "body":  # a page that never closed its <head>
+            self.open_skipped.pop("head", None)
+        if tag in self.skipped:
+            self.open_skipped[tag] = self.open_skipped.get(tag, 0) + 1
+        elif self._skipping():
+            return
+        if tag == "br":
+            self.parts.append(_HARD_BREAK)
+        elif tag in _BLOCKS:
+            self.parts.append("\n")
+            if tag == "pre":
+                self.pre_depth += 1
+        elif tag in _CELLS:
+            self.parts.append(" ")
+
+    def handle_endtag(self, tag: str) -> None:
+        if self.open_skipped.get(tag):
+            self.open_skipped[tag] -= 1
+            return
+        if self._skipping():
+            return
+        if tag in _BLOCKS:
+            self.parts.append("\n")
+            if tag == "pre" and self.pre_depth:
+                self.pre_depth -= 1
+        elif tag in _CELLS:
+            self.parts.append(" ")
+
+    def handle_data(self, data: str) -> None:
+        if self._skipping():
+            return
+        if self.pre_depth:
+            self.parts.append(_LINE_BREAKS.sub("\n", data).replace("\n", _HARD_BREAK))
+        else:
+            self.parts.append(_HTML_WHITESPACE.sub(" ", data))
+
+    def text(self) -> str:
+        lines = (_EDGE_BREAKS.sub("", line) for line in "".join(self.parts).split("\n"))
+        return "\n".join(line for line in lines if line.strip()).replace(_HARD_BREAK, "\n")
+
+
+def _parse_html(html: str, skipped: frozenset[str]) -> str:
+    parser = _TextParser(skipped)
+    try:
+        parser.feed(html)
+        parser.close()
+    except (AssertionError, ValueError, IndexError):  # pragma: no cover - defensive
+        pass  # keep what was parsed before the parser gave up
+    return normalize_text(parser.text())
+
+
+def html_to_text(html: str) -> str:
+    """The readable text of an HTML page, one block element per line.
+
+    Scripts, styles, ``<head>`` and other non-text elements are dropped, and so is
+    site chrome (``nav``, ``header``, ``footer``, ``aside``) -- unless that would
+    leave nothing, as on pages that never close a ``<header>``. Block elements
+    and ``<br>`` start new lines, table cells are separated by a space, entities
+    are unescaped, and the result goes through :func:`normalize_text`.
+    """
+    text = _parse_html(html, _HIDDEN | _CHROME)
+    return text if text else _parse_html(html, _HIDDEN)
+
+
+# --------------------------------------------------------------------------- .docx
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+_MAX_XML_BYTES = 256 * 1024 * 1024  # an uncompressed document.xml bigger than this is a bomb
+
+
+def _docx_pieces(elem: ElementTree.Element) -> Iterator[str]:
+    """Text of ``elem`` in document order; each paragraph ends with a line break."""
+    for child in elem:
+        tag = child.tag
+        if tag == f"{_W}t":
+            yield child.text or ""
+        elif tag == f"{_W}tab":
+            yield " "
+        elif tag in (f"{_W}br", f"{_W}cr"):
+            yield "\n"
+        elif tag == f"{_W}noBreakHyphen":
+            yield "-"
+        elif tag == f"{_W}p":
+            yield from _docx_pieces(child)
+            yield "\n"
+        elif tag == _MC_FALLBACK:  # the same content as the mc:Choice beside it
+            continue
+        else:  # runs, hyperlinks, tables, text boxes, smart tags ...
+            yield from _docx_pieces(child)
+
+
+def docx_to_text(data: bytes, path: str) -> str:
+    """The text of a .docx file's main document part, one paragraph per line.
+
+    Read with :mod:`zipfile` and :mod:`xml.etree`: ``w:t`` is text, ``w:tab`` a
+    space, ``w:br`` a line break; deleted text, field codes, bookmarks and the
+    like are ignored. Headers, footers and footnotes are not included.
+    """
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            try:
+                info = archive.getinfo("word/document.xml")
+            except KeyError:
+                raise InputError(path, "corrupt .docx: no word/document.xml inside") from None
+            if info.file_size > _MAX_XML_BYTES:
+                raise InputError(path, "corrupt .docx: word/document.xml is implausibly large")
+            xml = archive.read(info)
+    except InputError:
+        raise
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, ValueError) as exc:
+        raise InputError(path, f"corrupt .docx: {_short(exc)}") from None
+    except NotImplementedError:
+        raise InputError(path, "corrupt .docx: unsupported zip compression") from None
+    if b"<!DOCTYPE" in xml[:4096] or b"<!ENTITY" in xml[:4096]:
+        raise InputError(path, "corrupt .docx: word/document.xml declares a DTD")
+    try:
+        root = ElementTree.fromstring(xml)
+    except ElementTree.ParseError as exc:
+        raise InputError(path, f"corrupt .docx: bad XML in word/document.xml ({exc})") from None
+    return normalize_text("".join(_docx_pieces(root)))
+
+
+# --------------------------------------------------------------------------- PDF
+
+
+def _short(exc: BaseException, limit: int = 80) -> str:
+    """A one-line, bounded description of a library exception."""
+    message = " ".join(str(exc).split()) or type(exc).__name__
+    if message[1:2].islower():  # "Stream has ended" -> "stream has ended"; keep "EOF ..."
+        message = message[0].lower() + message[1:]
+    return message if len(message) <= limit else message[: limit - 3] + "..."
+
+
+@contextlib.contextmanager
+def _quiet_pypdf() -> Iterator[None]:
+    """Keep pypdf's warnings about sloppy-but-readable PDFs off the user's terminal."""
+    logger = logging.getLogger("pypdf")
+    level = logger.level
+    logger.setLevel(logging.ERROR + 10)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            yield
+    finally:
+        logger.setLevel(level)
+
+
+def pdf_to_text(data: bytes, path: str) -> str:
+    """The text layer of a PDF, pages joined with ``"\\n"``, via pypdf.
+
+    An encrypted PDF is opened with the empty password if it allows that. A PDF
+    with (almost) no extractable text -- a scan -- is refused, since guessing at
+    its content would not be evidence.
+    """
+    from pypdf import PdfReader  # imported here: only PDFs pay for it
+    from pypdf.errors import DependencyError, FileNotDecryptedError
+
+    with _quiet_pypdf():
+        try:
+            reader = PdfReader(io.BytesIO(data))
+            if reader.is_encrypted and not reader.decrypt(""):
+                raise InputError(path, "encrypted PDF (needs a password)")
+            pages = [page.extract_text() or "" for page in reader.pages]
+        except InputError:
+            raise
+        except (FileNotDecryptedError, DependencyError) as exc:
+            raise InputError(path, f"encrypted PDF that cannot be opened ({_short(exc)})") from None
+        except Exception as exc:  # pypdf raises many types on damaged files
+            raise InputError(path, f"corrupt PDF: {_short(exc)}") from None
+    text = normalize_text("\n".join(pages))
+    visible = sum(1 for ch in text if not ch.isspace())
+    if visible < min(20, 3 * max(len(pages), 1)):
+        raise InputError(path, "PDF has no text layer (scanned image?)")
+    return text

@@ -1,0 +1,292 @@
+"""Text out of HTML, .docx and PDF, built by hand in the tests."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from pypdf import PdfReader, PdfWriter
+
+from policydiff.errors import InputError
+from policydiff.ingest.decode import RawText, decode_bytes
+from policydiff.ingest.extract import docx_to_text, html_to_text, pdf_to_text
+
+# --------------------------------------------------------------------------- HTML
+
+
+@pytest.mark.parametrize(
+    ("html", "expected"),
+    [
+        ("<p>A &amp; B &lt;C&gt; &quot;D&quot; &#30899;&#x8FBE;&#23792;&nbsp;!</p>",
+         'A & B <C> "D" 碳达峰 !'),
+        ("<div><div><p>第一条</p></div><div><p>第二条</p></div></div>", "第一条\n第二条"),
+        ("<p>before</p><script>var x = '<p>no</p>';</script><p>after</p>", "before\nafter"),
+        ("<style>p { color: red }</style><noscript>enable js</noscript><p>text</p>", "text"),
+        ("<nav><a href='/'>首页</a> &gt; 政策</nav><p>正文</p>", "正文"),
+        ("<header>中国政府网</header><p>正文</p><footer>版权所有</footer>", "正文"),
+        ("<aside>相关文件</aside><article><p>正文</p></article>", "正文"),
+        ("<p>一、总体要求<br>（一）指导思想<br/>坚持</p>", "一、总体要求\n（一）指导思想\n坚持"),
+        ("<p>para one<br><br>para two</p>", "para one\n\npara two"),
+        ("<p>source line\n   wrapped   here</p>", "source line wrapped here"),
+        ("<p>　　各省、自治区、直辖市人民政府：</p>", "各省、自治区、直辖市人民政府："),
+        ("<table><tr><td>指标</td><td>2025年</td></tr><tr><td>能耗</td><td>13.5%</td></tr></table>",
+         "指标 2025年\n能耗 13.5%"),
+        ("<ul><li>one</li><li>two</li></ul>", "one\ntwo"),
+        ("<h1>Title</h1><p>Body <b>bold</b> and <span>span</span>.</p>",
+         "Title\nBody bold and span."),
+        ("<pre>line 1\nline 2</pre>", "line 1\nline 2"),
+        ("<svg><text>chart</text></svg><template><p>t</p></template><p>ok</p>", "ok"),
+        ("<!-- comment --><p>visible</p>", "visible"),
+        # A page that never closes <head>, and one whose <header> never closes.
+        ("<html><head><title>T_中国政府网</title><body><p>正文</p>", "正文"),
+        ("<header><p>关于推动城乡建设绿色发展的意见</p>", "关于推动城乡建设绿色发展的意见"),
+    ],
+)  # fmt: skip
+def test_html_to_text(html: str, expected: str) -> None:
+    assert html_to_text(html) == expected
+
+
+PAGE = """<!DOCTYPE html>
+<html><head><meta charset="{charset}"><title>国务院文件</title>
+<script>document.write("x")</script></head>
+<body><nav>首页 | 政策</nav>
+<div class="article"><h1>关于推动城乡建设绿色发展的意见</h1>
+<p>　　（一）建设高品质绿色建筑。实施建筑领域碳达峰、碳中和行动。</p></div>
+<footer>主办：国务院办公厅</footer></body></html>"""
+PAGE_TEXT = (
+    "关于推动城乡建设绿色发展的意见\n（一）建设高品质绿色建筑。实施建筑领域碳达峰、碳中和行动。"
+)
+
+
+@pytest.mark.parametrize(
+    ("charset", "codec", "expected_encoding"),
+    [("gbk", "gbk", "gb18030"), ("gb2312", "gbk", "gb18030"), ("utf-8", "utf-8", "utf-8")],
+)
+def test_html_bytes_with_meta_charset(charset: str, codec: str, expected_encoding: str) -> None:
+    raw = decode_bytes(PAGE.format(charset=charset).encode(codec), "page.html")
+    assert raw == RawText(PAGE_TEXT, expected_encoding, "html")
+
+
+def test_http_equiv_charset_is_honoured_for_big5() -> None:
+    page = (
+        '<html><head><meta http-equiv="Content-Type" content="text/html; charset=big5">'
+        "</head><body><p>推動城鄉建設綠色發展的意見。</p></body></html>"
+    )
+    raw = decode_bytes(page.encode("big5"), "page.htm")
+    assert raw == RawText("推動城鄉建設綠色發展的意見。", "big5", "html")
+
+
+def test_html_without_doctype_found_by_tags() -> None:
+    raw = decode_bytes(b"<div>a</div><div>b</div><p>c</p>")
+    assert (raw.text, raw.format) == ("a\nb\nc", "html")
+
+
+def test_html_with_only_chrome_is_not_empty_but_refused_when_blank() -> None:
+    with pytest.raises(InputError, match="no text in the html"):
+        decode_bytes(b"<html><body><script>x()</script></body></html>", "blank.html")
+
+
+# --------------------------------------------------------------------------- .docx
+
+CONTENT_TYPES = (
+    '<?xml version="1.0" encoding="UTF-8"?>'
+    '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+    '<Default Extension="xml" ContentType="application/xml"/>'
+    '<Override PartName="/word/document.xml" ContentType="application/'
+    'vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>'
+)
+W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+
+
+def make_docx(body: str, *, document: bool = True) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", CONTENT_TYPES)
+        if document:
+            xml = (
+                '<?xml version="1.0" encoding="UTF-8"?>'
+                f"<w:document {W}><w:body>{body}</w:body></w:document>"
+            )
+            archive.writestr("word/document.xml", xml.encode("utf-8"))
+    return buffer.getvalue()
+
+
+TWO_PARAGRAPHS = (
+    '<w:p><w:bookmarkStart w:id="0" w:name="_GoBack"/><w:r><w:t>Opinions on Promoting</w:t></w:r>'
+    '<w:r><w:t xml:space="preserve"> Green Development</w:t></w:r><w:bookmarkEnd w:id="0"/></w:p>'
+    "<w:p><w:r><w:t>（一）建设高品质绿色建筑。</w:t></w:r></w:p>"
+)
+
+
+def test_docx_two_paragraphs() -> None:
+    raw = decode_bytes(make_docx(TWO_PARAGRAPHS), "opinions.docx")
+    assert raw == RawText(
+        "Opinions on Promoting Green Development\n（一）建设高品质绿色建筑。", "docx", "docx"
+    )
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("<w:p><w:r><w:t>a</w:t><w:tab/><w:t>b</w:t><w:br/><w:t>c</w:t></w:r></w:p>", "a b\nc"),
+        ("<w:p><w:r><w:t>one</w:t></w:r></w:p><w:p/><w:p><w:r><w:t>two</w:t></w:r></w:p>",
+         "one\n\ntwo"),
+        ("<w:p><w:del><w:r><w:delText>old</w:delText></w:r></w:del><w:ins><w:r><w:t>new</w:t>"
+         "</w:r></w:ins></w:p>", "new"),
+        ("<w:p><w:r><w:instrText>HYPERLINK x</w:instrText></w:r><w:hyperlink><w:r><w:t>link</w:t>"
+         "</w:r></w:hyperlink></w:p>", "link"),
+        ("<w:tbl><w:tr><w:tc><w:p><w:r><w:t>指标</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r>"
+         "<w:t>2025年</w:t></w:r></w:p></w:tc></w:tr></w:tbl>", "指标\n2025年"),
+        ("<w:p><w:r><w:t>　　第一条　总则</w:t></w:r></w:p>", "第一条 总则"),
+    ],
+)  # fmt: skip
+def test_docx_runs(body: str, expected: str) -> None:
+    assert docx_to_text(make_docx(body), "d.docx") == expected
+
+
+def test_truncated_docx() -> None:
+    data = make_docx(TWO_PARAGRAPHS)
+    with pytest.raises(InputError, match=r"^cut\.docx: corrupt \.docx: "):
+        decode_bytes(data[: len(data) // 2], "cut.docx")
+
+
+def test_docx_without_document_xml() -> None:
+    with pytest.raises(InputError, match=r"corrupt \.docx: no word/document\.xml inside"):
+        decode_bytes(make_docx("", document=False), "d.docx")
+
+
+def test_docx_with_bad_xml() -> None:
+    with pytest.raises(InputError, match=r"d\.docx: corrupt \.docx: bad XML"):
+        decode_bytes(make_docx("<w:p><w:r><w:t>unclosed</w:r></w:p>"), "d.docx")
+
+
+def test_docx_without_text() -> None:
+    with pytest.raises(InputError, match="no text in the docx"):
+        decode_bytes(make_docx("<w:p/>"), "d.docx")
+
+
+def test_other_zip_is_not_docx() -> None:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("data.csv", "a,b\n")
+    with pytest.raises(InputError, match=r"^x\.zip: zip archive that is not a \.docx$"):
+        decode_bytes(buffer.getvalue(), "x.zip")
+
+
+# --------------------------------------------------------------------------- PDF
+
+
+def make_pdf(content: bytes) -> bytes:
+    """A one-page PDF with Helvetica as /F1, written by hand with exact xref offsets."""
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] "
+        b"/Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        b"<< /Length %d >>\nstream\n%s\nendstream" % (len(content), content),
+    ]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n%s\nendobj\n" % (number, body)
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(objects) + 1,
+        xref,
+    )
+    return bytes(out)
+
+
+TEXT_PDF = make_pdf(b"BT /F1 12 Tf 72 720 Td (Opinions on Promoting Green Development) Tj ET")
+BLANK_PDF = make_pdf(b"0 0 1 rg 72 72 200 200 re f")  # a filled square, no text
+
+
+def test_pdf_with_text_layer() -> None:
+    assert PdfReader(io.BytesIO(TEXT_PDF), strict=True).xref  # the offsets are right
+    raw = decode_bytes(TEXT_PDF, "opinions.pdf")
+    assert raw == RawText("Opinions on Promoting Green Development", "pdf", "pdf")
+
+
+def test_pdf_pages_joined_with_newline() -> None:
+    writer = PdfWriter()
+    for _ in range(2):
+        writer.add_page(PdfReader(io.BytesIO(TEXT_PDF)).pages[0])
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    assert pdf_to_text(buffer.getvalue(), "two.pdf") == (
+        "Opinions on Promoting Green Development\nOpinions on Promoting Green Development"
+    )
+
+
+def test_pdf_without_text_layer() -> None:
+    with pytest.raises(InputError) as info:
+        decode_bytes(BLANK_PDF, "scan.pdf")
+    assert str(info.value) == "scan.pdf: PDF has no text layer (scanned image?)"
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"%PDF-1.4\n",
+        TEXT_PDF[:60],
+        b"%PDF-1.7\n" + bytes(range(256)) * 4,
+        TEXT_PDF[:300],
+    ],
+)
+def test_corrupt_pdf(data: bytes) -> None:
+    with pytest.raises(InputError) as info:
+        decode_bytes(data, "bad.pdf")
+    assert info.value.path == "bad.pdf"
+    assert "\n" not in info.value.problem and len(info.value.problem) < 120
+
+
+def encrypted(user_password: str) -> bytes:
+    writer = PdfWriter()
+    writer.add_page(PdfReader(io.BytesIO(TEXT_PDF)).pages[0])
+    writer.encrypt(user_password=user_password, owner_password="owner", algorithm="RC4-128")
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return buffer.getvalue()
+
+
+def test_encrypted_pdf_with_password() -> None:
+    with pytest.raises(InputError, match=r"^locked\.pdf: encrypted PDF \(needs a password\)$"):
+        decode_bytes(encrypted("secret"), "locked.pdf")
+
+
+def test_encrypted_pdf_with_empty_password_opens() -> None:
+    assert decode_bytes(encrypted(""), "open.pdf").text == "Opinions on Promoting Green Development"
+
+
+# --------------------------------------------------------------------------- properties
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.sampled_from([b"%PDF-1.4\n", b"PK\x03\x04", TEXT_PDF[:200]]), st.binary())
+def test_damaged_containers_only_raise_input_error(prefix: bytes, rest: bytes) -> None:
+    try:
+        raw = decode_bytes(prefix + rest, "fuzz")
+    except InputError as exc:
+        assert exc.path == "fuzz"
+    else:
+        assert "\x00" not in raw.text
+
+
+TAGS = st.sampled_from(
+    ["<p>", "</p>", "<div>", "</div>", "<br>", "<nav>", "</nav>", "<script>", "</script>",
+     "<pre>", "</pre>", "<![CDATA[", "<!--", "-->", "<!", "&", "&#", "&#x110000;", "<a href='"]
+)  # fmt: skip
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.one_of(TAGS, st.text(max_size=8)), max_size=30))
+def test_html_to_text_never_crashes(pieces: list[str]) -> None:
+    text = html_to_text("".join(pieces))
+    assert "\r" not in text and "\x00" not in text
