@@ -107,7 +107,9 @@ def load_document(folder: Path) -> Document:
     if not ID_PATTERN.match(doc_id):
         raise CorpusError(meta_path, f"id {doc_id!r} must be lowercase letters, digits and hyphens")
     if doc_id != folder.name:
-        raise CorpusError(meta_path, f"id {doc_id!r} does not match its folder name {folder.name!r}")
+        raise CorpusError(
+            meta_path, f"id {doc_id!r} does not match its folder name {folder.name!r}"
+        )
     issuers = meta.get("issuers") or []
     if not isinstance(issuers, list) or not all(isinstance(i, str) and i for i in issuers):
         raise CorpusError(meta_path, "issuers must be a list of names")
@@ -170,7 +172,7 @@ def _load_version(folder: Path, meta_path: Path, raw: object) -> Version:
 
 def _read_yaml(path: Path) -> dict[str, Any]:
     try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)  # noqa: S506 - safe loader subclass
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)
     except FileNotFoundError:
         raise CorpusError(path, "metadata file is missing") from None
     except (yaml.YAMLError, UnicodeDecodeError) as exc:

@@ -49,14 +49,24 @@ def summarise_document(document: Document) -> DocumentSummary:
         v = structured.version
         versions.append(
             VersionSummary(
-                key=v.key, lang=v.lang, kind=v.kind, complete=v.complete, source=v.source,
-                note=v.note, characters=len(v.text), provisions=len(structured.provisions),
+                key=v.key,
+                lang=v.lang,
+                kind=v.kind,
+                complete=v.complete,
+                source=v.source,
+                note=v.note,
+                characters=len(v.text),
+                provisions=len(structured.provisions),
                 sentences=len(structured.sentences),
             )
         )
     return DocumentSummary(
-        id=document.id, date=document.date.isoformat(), title=document.title,
-        title_zh=document.title_zh, issuers=document.issuers, source=document.source,
+        id=document.id,
+        date=document.date.isoformat(),
+        title=document.title,
+        title_zh=document.title_zh,
+        issuers=document.issuers,
+        source=document.source,
         versions=tuple(versions),
     )
 
@@ -76,8 +86,13 @@ def summary_json(summaries: tuple[DocumentSummary, ...]) -> list[dict[str, Any]]
             "source": s.source,
             "versions": [
                 {
-                    "key": v.key, "lang": v.lang, "kind": v.kind, "complete": v.complete,
-                    "source": v.source, "characters": v.characters, "provisions": v.provisions,
+                    "key": v.key,
+                    "lang": v.lang,
+                    "kind": v.kind,
+                    "complete": v.complete,
+                    "source": v.source,
+                    "characters": v.characters,
+                    "provisions": v.provisions,
                     "sentences": v.sentences,
                 }
                 for v in s.versions

@@ -27,7 +27,9 @@ def _document(doc_id: str = "2020-01-02-test-document") -> Document:
         issuers=("State Council",),
         date=dt.date(2020, 1, 2),
         versions=(
-            Version(key="en", lang="en", kind="translation", complete=True, source="t", text="A.\n"),
+            Version(
+                key="en", lang="en", kind="translation", complete=True, source="t", text="A.\n"
+            ),
         ),
     )
 
@@ -36,7 +38,9 @@ def test_written_document_reads_back_identically(tmp_path: Path) -> None:
     document = _document()
     write_document(tmp_path, document)
     assert load_corpus(tmp_path).documents == (document,)
-    assert (tmp_path / document.id / "document.yaml").read_text(encoding="utf-8") == metadata_yaml(document)
+    assert (tmp_path / document.id / "document.yaml").read_text(encoding="utf-8") == metadata_yaml(
+        document
+    )
 
 
 def test_metadata_is_plain_readable_yaml(tmp_path: Path) -> None:
@@ -91,7 +95,9 @@ def _edit(copied: Path, old: str, new: str) -> Path:
         ("versions:", "versions: [\nold:", "malformed metadata"),
     ],
 )
-def test_malformed_metadata_names_the_file_and_problem(copied: Path, old: str, new: str, problem: str) -> None:
+def test_malformed_metadata_names_the_file_and_problem(
+    copied: Path, old: str, new: str, problem: str
+) -> None:
     meta = _edit(copied, old, new)
     with pytest.raises(CorpusError) as caught:
         load_corpus(copied)

@@ -35,7 +35,9 @@ NUMBERED_START = re.compile(
 TITLE_HINT = re.compile(
     r"\bopinions?\b|\bon [A-Z][a-z]+ing\b|意见|通知|决定|规划|方案|办法", re.IGNORECASE
 )
-DATE_LINE = re.compile(r"^[(（]\s*.{4,30}\d{4}.{0,6}[)）]$|^[(（]\s*\d{4}年\d{1,2}月\d{1,2}日\s*[)）]$")
+DATE_LINE = re.compile(
+    r"^[(（]\s*.{4,30}\d{4}.{0,6}[)）]$|^[(（]\s*\d{4}年\d{1,2}月\d{1,2}日\s*[)）]$"
+)
 
 
 @dataclass(frozen=True)
@@ -86,7 +88,11 @@ def find_body(lines: list[Line]) -> Body:
         removed.append(Removal(kind, line.text, line.number))
 
     end = len(rest)
-    while end > start and len(rest[end - 1].text) < CHROME_LINE and not is_paragraph(rest[end - 1].text):
+    while (
+        end > start
+        and len(rest[end - 1].text) < CHROME_LINE
+        and not is_paragraph(rest[end - 1].text)
+    ):
         end -= 1
     for line in rest[end:]:
         removed.append(Removal("site footer", line.text, line.number))

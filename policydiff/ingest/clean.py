@@ -32,7 +32,9 @@ COPYRIGHT = re.compile(
     r"copyright|©|\(c\)\s*\d{4}|all rights reserved|版权所有|icp备|icp证|备案序号|京公网安备",
     re.IGNORECASE,
 )
-ADDRESS_LABEL = re.compile(r"^(?:address|postal address|地址|通讯地址|邮编|postcode|zip code)\b", re.I)
+ADDRESS_LABEL = re.compile(
+    r"^(?:address|postal address|地址|通讯地址|邮编|postcode|zip code)\b", re.I
+)
 ADDRESS_CUES = re.compile(
     r"\b(?:road|street|avenue|district|zone|industrial park|building [a-z0-9]|floor|room|no\.\s*\d+)\b"
     r"|[路街道]\d|\d+号|大厦|室$",
@@ -48,14 +50,77 @@ BARE_DATE = re.compile(r"^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}$")
 SOURCE_LINE = re.compile(r"^(?:source|来源|信息来源)\s*[:：]\s*(?P<source>.{1,60})$", re.IGNORECASE)
 WIDGETS = {
     # navigation, share and QR widgets, shop links, form fields, seen on policy-reposting sites
-    "home", "hide", "show", "submit", "now", "city", "area", "phone", "captcha", "shop", "wechat",
-    "weibo", "qq", "share", "share to", "print", "close", "back", "[ back ]", "[back]", "back to top",
-    "top", "scan it", "scan", "scan the qr code", "qr code", "mobile version", "news detail",
-    "news details", "online consultation", "relevant attachments", "attachments", "related links",
-    "previous", "next", "more", "seo", "sitemap", "contact us", "about us", "login", "register",
-    "search", "menu", "font size", "large", "medium", "small", "【打印】", "【关闭】", "打印", "关闭",
-    "返回", "返回顶部", "分享", "分享到", "扫一扫", "扫一扫在手机打开当前页", "二维码", "手机版",
-    "相关附件", "附件", "首页", "上一篇", "下一篇", "字号", "大", "中", "小", "在线咨询", "提交",
+    "home",
+    "hide",
+    "show",
+    "submit",
+    "now",
+    "city",
+    "area",
+    "phone",
+    "captcha",
+    "shop",
+    "wechat",
+    "weibo",
+    "qq",
+    "share",
+    "share to",
+    "print",
+    "close",
+    "back",
+    "[ back ]",
+    "[back]",
+    "back to top",
+    "top",
+    "scan it",
+    "scan",
+    "scan the qr code",
+    "qr code",
+    "mobile version",
+    "news detail",
+    "news details",
+    "online consultation",
+    "relevant attachments",
+    "attachments",
+    "related links",
+    "previous",
+    "next",
+    "more",
+    "seo",
+    "sitemap",
+    "contact us",
+    "about us",
+    "login",
+    "register",
+    "search",
+    "menu",
+    "font size",
+    "large",
+    "medium",
+    "small",
+    "【打印】",
+    "【关闭】",
+    "打印",
+    "关闭",
+    "返回",
+    "返回顶部",
+    "分享",
+    "分享到",
+    "扫一扫",
+    "扫一扫在手机打开当前页",
+    "二维码",
+    "手机版",
+    "相关附件",
+    "附件",
+    "首页",
+    "上一篇",
+    "下一篇",
+    "字号",
+    "大",
+    "中",
+    "小",
+    "在线咨询",
+    "提交",
 }
 WIDGET_PATTERNS = re.compile(
     r"flagship store$|^scan (?:it|the qr code)|^【.{1,6}】$|^\[\s*\w{1,12}\s*\]$|旗舰店$",
@@ -88,7 +153,9 @@ def classify_line(line: str) -> str | None:
         return "page timestamp"
     if PHONE_LINE.match(lowered) or PHONE_LABEL.match(lowered):
         return "phone"
-    if EMAIL.search(line) and (len(line) < SHORT_LINE or lowered.startswith(("email", "e-mail", "邮箱"))):
+    if EMAIL.search(line) and (
+        len(line) < SHORT_LINE or lowered.startswith(("email", "e-mail", "邮箱"))
+    ):
         return "email"
     if len(line) < CHROME_LINE and COPYRIGHT.search(line):
         return "copyright"

@@ -98,7 +98,9 @@ def cross_language_score(new: Version, held: Version) -> tuple[float, list[str]]
         shape_score = 1.0
         evidence.append(f"same numbering skeleton {list(shape_new)} (items per part)")
     elif shape_new and shape_held:
-        matcher_ratio = fuzz.ratio(" ".join(map(str, shape_new)), " ".join(map(str, shape_held))) / 100
+        matcher_ratio = (
+            fuzz.ratio(" ".join(map(str, shape_new)), " ".join(map(str, shape_held))) / 100
+        )
         shape_score = matcher_ratio * 0.6
         evidence.append(f"numbering skeletons differ: {list(shape_new)} vs {list(shape_held)}")
     else:

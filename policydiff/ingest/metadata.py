@@ -22,9 +22,17 @@ MONTHS = {
     name: number
     for number, names in enumerate(
         [
-            ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"),
-            ("may",), ("june", "jun"), ("july", "jul"), ("august", "aug"),
-            ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"),
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
             ("december", "dec"),
         ],
         start=1,
@@ -40,7 +48,9 @@ EN_TITLE = re.compile(
     r"\b(?P<kind>Opinions|Guidelines|Guiding Opinions|Notice|Decision|Plan)"
     r"(?: of (?P<issuers>[^\"“”]{3,200}?))? on (?P<subject>[^\"“”.,;:()]{8,200})(?P<stop>[\"“”.,;:()]|$)"
 )
-ISSUER_TITLE_LINE = re.compile(r"^(?:The )?(?P<issuers>.{3,200}?) on (?P<subject>[A-Z][^.;:]{8,200})$")
+ISSUER_TITLE_LINE = re.compile(
+    r"^(?:The )?(?P<issuers>.{3,200}?) on (?P<subject>[A-Z][^.;:]{8,200})$"
+)
 ZH_TITLE = re.compile(r"《(?P<title>关于[^《》]{4,80}?(?:意见|通知|决定|规划|方案|办法))》")
 ZH_TITLE_LINE = re.compile(
     r"^(?P<issuers>[^《》，。]{2,40}?)关于(?P<subject>[^《》，。]{4,80}?)的(?P<kind>意见|通知|决定|规划|方案|办法)$"
@@ -67,7 +77,7 @@ def glossary() -> dict[str, Any]:
 
 
 def detect_language(text: str) -> str:
-    """"zh" when a fair share of the letters are CJK ideographs, else "en"."""
+    """ "zh" when a fair share of the letters are CJK ideographs, else "en"."""
     cjk = sum(1 for ch in text if "\u4e00" <= ch <= "\u9fff")
     latin = sum(1 for ch in text if ch.isascii() and ch.isalpha())
     return "zh" if cjk and cjk * 3 >= latin else "en"
@@ -134,7 +144,9 @@ def find_title(head: list[str], commentary: list[str]) -> tuple[str, list[str]]:
         for line in lines:
             for match in EN_TITLE.finditer(line):
                 subject = re.sub(r"\s+", " ", match.group("subject")).strip()
-                complete = 0 if match.group("stop") else 1  # a title cut at the line end was truncated
+                complete = (
+                    0 if match.group("stop") else 1
+                )  # a title cut at the line end was truncated
                 candidates.append((complete, rank, f"{match.group('kind')} on {subject}", line))
     for line in head:
         match = ISSUER_TITLE_LINE.match(line.strip())

@@ -59,6 +59,7 @@ def write_overview(summaries: tuple[DocumentSummary, ...], out_dir: Path) -> lis
     data = out_dir / "corpus.json"
     write_text_atomic(markdown, overview_markdown(summaries))
     write_text_atomic(
-        data, json.dumps(summary_json(summaries), ensure_ascii=False, indent=2, sort_keys=False) + "\n"
+        data,
+        json.dumps(summary_json(summaries), ensure_ascii=False, indent=2, sort_keys=False) + "\n",
     )
     return [markdown, data]

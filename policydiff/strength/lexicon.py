@@ -39,7 +39,16 @@ KINDS = ("verb", "modifier", "phrase")
 LANGS = ("en", "zh")
 
 _ENTRY_KEYS = {
-    "id", "category", "level", "kind", "en", "zh", "notes", "follows_object", "renders", "manner"
+    "id",
+    "category",
+    "level",
+    "kind",
+    "en",
+    "zh",
+    "notes",
+    "follows_object",
+    "renders",
+    "manner",
 }
 _CONTEXT_KEYS = {"id", "suppresses", "en", "zh", "notes"}
 _TOP_KEYS = {

@@ -83,7 +83,9 @@ def test_duplicates_are_refused_naming_the_held_version(corpus_2021: Path, seed:
     assert tree_digest(corpus_2021) == before
 
 
-def test_verbatim_excerpt_of_a_held_version_is_a_duplicate(corpus_2021: Path, tmp_path: Path) -> None:
+def test_verbatim_excerpt_of_a_held_version_is_a_duplicate(
+    corpus_2021: Path, tmp_path: Path
+) -> None:
     held = (corpus_2021 / DOC / "en.txt").read_text(encoding="utf-8").splitlines()
     excerpt = tmp_path / "excerpt.txt"
     excerpt.write_text("\n".join(held[3:8]) + "\n", encoding="utf-8")
@@ -104,9 +106,19 @@ def test_weak_evidence_asks_for_version_of(corpus_2021: Path, tmp_path: Path) ->
     assert f"--version-of {DOC}" in result.output and "--new-document" in result.output
     assert tree_digest(corpus_2021) == before
     forced = run(
-        "ingest", "--corpus", corpus_2021, undated, "--new-document", "--date", "2025-08-15",
-        "--title", "Opinions on Promoting High-Quality Development of Cities",
-        "--issuer", "CPC Central Committee", "--issuer", "State Council",
+        "ingest",
+        "--corpus",
+        corpus_2021,
+        undated,
+        "--new-document",
+        "--date",
+        "2025-08-15",
+        "--title",
+        "Opinions on Promoting High-Quality Development of Cities",
+        "--issuer",
+        "CPC Central Committee",
+        "--issuer",
+        "State Council",
     )
     assert forced.exit_code == 0, forced.output
     assert len(load_corpus(corpus_2021).documents) == 2
@@ -134,13 +146,19 @@ BAD_INPUTS = [
     ("empty.txt", b"", "empty file"),
     ("blank.txt", b"  \n\n \t\n", "empty file"),
     ("binary.bin", bytes(range(256)) * 20, "binary file"),
-    ("debris.txt", b"Home\nScan it\nTel.\n400-6700-999\nCopyright 2024 Example Co., Ltd.\n", "no policy body"),
+    (
+        "debris.txt",
+        b"Home\nScan it\nTel.\n400-6700-999\nCopyright 2024 Example Co., Ltd.\n",
+        "no policy body",
+    ),
     ("page.html", b"<html><body><nav>Home</nav><p>Share</p></body></html>", "no policy body"),
 ]
 
 
 @pytest.mark.parametrize(("name", "data", "problem"), BAD_INPUTS)
-def test_bad_files_get_one_line_and_exit_2(corpus_2021: Path, tmp_path: Path, name, data, problem) -> None:
+def test_bad_files_get_one_line_and_exit_2(
+    corpus_2021: Path, tmp_path: Path, name, data, problem
+) -> None:
     path = _bad(tmp_path, name, data)
     before = tree_digest(corpus_2021)
     result = run("ingest", "--corpus", corpus_2021, path, "--date", "2022-01-01")
@@ -191,11 +209,13 @@ def test_huge_file_is_refused_before_reading(tmp_path: Path) -> None:
     assert f"error: {huge}: " in result.output and "limit" in result.output
 
 
-def test_gbk_and_utf16_copies_of_the_chinese_original_decode_the_same(corpus_2021: Path, tmp_path: Path) -> None:
+def test_gbk_and_utf16_copies_of_the_chinese_original_decode_the_same(
+    corpus_2021: Path, tmp_path: Path
+) -> None:
     text = SEED_2021_ZH.read_text(encoding="utf-8")
     for encoding in ("gb18030", "utf-16"):
         path = _bad(tmp_path, f"zh-{encoding}.txt", text.encode(encoding))
         result = run("ingest", "--corpus", corpus_2021, path, "--dry-run")
         assert result.exit_code == 0, result.output
-        assert f"would be added as new version" in result.output
+        assert "would be added as new version" in result.output
         assert "城乡建设是推动绿色发展、建设美丽中国的重要载体。" in result.output

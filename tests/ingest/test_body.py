@@ -9,7 +9,6 @@ import pytest
 from policydiff.ingest.body import find_body
 from policydiff.ingest.clean import remove_debris
 from policydiff.ingest.metadata import detect_language, parse_date_text, read_metadata
-
 from tests.conftest import SEED_2021_EN, SEED_2021_ZH, SEED_2023_EN, SEED_2025_EN
 
 

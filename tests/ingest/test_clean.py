@@ -5,7 +5,6 @@ from __future__ import annotations
 import pytest
 
 from policydiff.ingest.clean import classify_line, remove_debris
-
 from tests.conftest import SEED_2021_EN, SEED_2021_EN_PARTIAL, SEED_2023_EN, SEED_2025_EN
 
 

@@ -1,99 +1,25 @@
-"""The command line: the only module that parses arguments, prints and picks exit codes.
-
-Exit codes: 0 clean, 1 findings (a check failed), 2 usage or input error.
-stdout carries data (tables, JSON, text); stderr carries messages.
-"""
+"""Commands that build and inspect the corpus: ingest, list, show."""
 
 from __future__ import annotations
 
-import functools
 import json
 import sys
-from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
 import click
 
-from policydiff import __version__
+from policydiff.cli import (
+    EXIT_INPUT,
+    color_option,
+    console,
+    corpus_option,
+    fail_cleanly,
+    format_option,
+    load,
+    main,
+)
 from policydiff.errors import PolicydiffError
-
-EXIT_FINDINGS = 1
-EXIT_INPUT = 2
-
-F = TypeVar("F", bound=Callable[..., Any])
-
-
-def corpus_option(func: F) -> F:
-    return click.option(
-        "--corpus",
-        "corpus_path",
-        type=click.Path(path_type=Path, file_okay=False),
-        default=Path("corpus"),
-        show_default=True,
-        envvar="POLICYDIFF_CORPUS",
-        help="Corpus folder.",
-    )(func)
-
-
-def format_option(*choices: str) -> Callable[[F], F]:
-    def decorate(func: F) -> F:
-        return click.option(
-            "--format",
-            "output_format",
-            type=click.Choice(choices),
-            default=choices[0],
-            show_default=True,
-            help="Output format.",
-        )(func)
-
-    return decorate
-
-
-def color_option(func: F) -> F:
-    return click.option(
-        "--color/--no-color",
-        default=None,
-        help="Force colour on or off (default: colour only on a terminal).",
-    )(func)
-
-
-def fail_cleanly(func: F) -> F:
-    """Turn the core's errors into one line on stderr and exit 2, never a traceback."""
-
-    @functools.wraps(func)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        try:
-            return func(*args, **kwargs)
-        except PolicydiffError as exc:
-            click.echo(f"error: {exc}", err=True)
-            sys.exit(EXIT_INPUT)
-        except OSError as exc:
-            where = exc.filename or "policydiff"
-            click.echo(f"error: {where}: {exc.strerror or exc}", err=True)
-            sys.exit(EXIT_INPUT)
-
-    return wrapper  # type: ignore[return-value]
-
-
-def console(color: bool | None, *, stderr: bool = False) -> Any:
-    from rich.console import Console
-
-    if color is None:
-        return Console(stderr=stderr, highlight=False)
-    return Console(stderr=stderr, force_terminal=color, no_color=not color, highlight=False)
-
-
-def load(corpus_path: Path) -> Any:
-    from policydiff.corpus import load_corpus
-
-    return load_corpus(corpus_path)
-
-
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="policydiff")
-def main() -> None:
-    """Show, with evidence, how the commitments of successive policy documents changed."""
 
 
 @main.command()
@@ -103,12 +29,18 @@ def main() -> None:
 @click.option("--title", default="", help="English title of the document.")
 @click.option("--issuer", "issuers", multiple=True, help="Issuing body (repeat for several).")
 @click.option("--lang", default="", help="Language of the file: en or zh.")
-@click.option("--kind", default="", help="original or translation (default: zh original, en translation).")
+@click.option(
+    "--kind", default="", help="original or translation (default: zh original, en translation)."
+)
 @click.option("--source", default="", help="Where the file came from (URL or citation).")
 @click.option("--id", "document_id", default="", help="Id for a new document.")
 @click.option("--version-of", default="", help="Link the file as a version of this document.")
-@click.option("--new-document", is_flag=True, help="Add as a new document even if it resembles one held.")
-@click.option("--dry-run", is_flag=True, help="Show the clean text, metadata and removals; write nothing.")
+@click.option(
+    "--new-document", is_flag=True, help="Add as a new document even if it resembles one held."
+)
+@click.option(
+    "--dry-run", is_flag=True, help="Show the clean text, metadata and removals; write nothing."
+)
 @click.option("-q", "--quiet", is_flag=True, help="Only errors.")
 def ingest(
     files: tuple[Path, ...],
@@ -134,8 +66,15 @@ def ingest(
     from policydiff.ingest.pipeline import IngestOptions, apply_plan, plan_ingest
 
     options = IngestOptions(
-        date=date, title=title, issuers=issuers, lang=lang, kind=kind, source=source,
-        document_id=document_id, version_of=version_of, new_document=new_document,
+        date=date,
+        title=title,
+        issuers=issuers,
+        lang=lang,
+        kind=kind,
+        source=source,
+        document_id=document_id,
+        version_of=version_of,
+        new_document=new_document,
     )
     failures = 0
     for path in files:
@@ -172,7 +111,9 @@ def ingest(
 
 def _print_dry_run(plan: Any) -> None:
     doc, version, meta = plan.document, plan.version, plan.metadata
-    click.echo(f"# {plan.path}: would be added as {plan.action} ({plan.raw.format}, {plan.raw.encoding})")
+    click.echo(
+        f"# {plan.path}: would be added as {plan.action} ({plan.raw.format}, {plan.raw.encoding})"
+    )
     click.echo(f"document: {doc.id}")
     click.echo(f"  title: {doc.title}")
     if doc.title_zh:
@@ -211,12 +152,13 @@ def list_command(corpus_path: Path, output_format: str, color: bool | None) -> N
     if output_format == "json":
         click.echo(json.dumps(summary_json(summaries), ensure_ascii=False, indent=2))
         return
+    from rich import box
     from rich.table import Table
 
-    from rich import box
-
     table = Table(
-        title=f"{len(summaries)} documents in {corpus_path}", title_justify="left", box=box.SIMPLE_HEAD
+        title=f"{len(summaries)} documents in {corpus_path}",
+        title_justify="left",
+        box=box.SIMPLE_HEAD,
     )
     table.add_column("date", no_wrap=True)
     table.add_column("document (id, title)", ratio=1)
@@ -228,7 +170,10 @@ def list_command(corpus_path: Path, output_format: str, color: bool | None) -> N
             f"{v.key} {v.kind}{'' if v.complete else ' (partial)'}" for v in s.versions
         )
         table.add_row(
-            s.date, f"[bold]{s.id}[/bold]\n{s.title}", versions, str(s.primary.provisions),
+            s.date,
+            f"[bold]{s.id}[/bold]\n{s.title}",
+            versions,
+            str(s.primary.provisions),
             str(s.primary.sentences),
         )
     console(color).print(table)
@@ -237,9 +182,16 @@ def list_command(corpus_path: Path, output_format: str, color: bool | None) -> N
 @main.command()
 @click.argument("document_id")
 @corpus_option
-@click.option("--lang", default=None, help="Version language (default: the original, else English).")
+@click.option(
+    "--lang", default=None, help="Version language (default: the original, else English)."
+)
 @click.option("--version", "version_key", default=None, help="Version key, e.g. en-2.")
-@click.option("--provision", "provision_id", default=None, help="Only this provision and its children, e.g. III.1.")
+@click.option(
+    "--provision",
+    "provision_id",
+    default=None,
+    help="Only this provision and its children, e.g. III.1.",
+)
 @format_option("text", "json")
 @fail_cleanly
 def show(
@@ -267,56 +219,46 @@ def show(
         raise UsageError(f"{document_id} has no version {version_key or lang!r}")
     structured = structure_version(document.id, version)
     provisions = [
-        p for p in structured.provisions
+        p
+        for p in structured.provisions
         if provision_id is None or p.id == provision_id or p.id.startswith(f"{provision_id}.")
     ]
     if provision_id and not provisions:
         raise UsageError(f"{document_id}/{version.key} has no provision {provision_id!r}")
     if output_format == "json":
-        click.echo(json.dumps(
-            {
-                "document": document.id,
-                "version": version.key,
-                "lang": version.lang,
-                "provisions": [
-                    {
-                        "id": p.id, "label": p.label, "heading": p.heading, "level": p.level,
-                        "parent": p.parent, "location": p.location, "start": p.start, "end": p.end,
-                        "sentences": [
-                            {"index": s.index, "start": s.start, "end": s.end, "text": s.text}
-                            for s in p.sentences
-                        ],
-                    }
-                    for p in provisions
-                ],
-            },
-            ensure_ascii=False, indent=2,
-        ))
+        click.echo(
+            json.dumps(
+                {
+                    "document": document.id,
+                    "version": version.key,
+                    "lang": version.lang,
+                    "provisions": [
+                        {
+                            "id": p.id,
+                            "label": p.label,
+                            "heading": p.heading,
+                            "level": p.level,
+                            "parent": p.parent,
+                            "location": p.location,
+                            "start": p.start,
+                            "end": p.end,
+                            "sentences": [
+                                {"index": s.index, "start": s.start, "end": s.end, "text": s.text}
+                                for s in p.sentences
+                            ],
+                        }
+                        for p in provisions
+                    ],
+                },
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
         return
-    click.echo(f"{document.id} · {document.date} · {document.title} · {version.key} ({version.kind})")
+    click.echo(
+        f"{document.id} · {document.date} · {document.title} · {version.key} ({version.kind})"
+    )
     for p in provisions:
         click.echo(f"\n[{p.id}] {p.location}")
         for s in p.sentences:
             click.echo(f"  {s.index:>2}. {s.text}")
-
-
-@main.command()
-@corpus_option
-@click.option("--out", "out_dir", type=click.Path(path_type=Path, file_okay=False), default=Path("reports"), show_default=True, help="Folder to write the reports to.")
-@click.option("-q", "--quiet", is_flag=True, help="No progress or summary on stderr.")
-@fail_cleanly
-def report(corpus_path: Path, out_dir: Path, quiet: bool) -> None:
-    """Write the reports for the corpus to --out (the main job)."""
-    from policydiff.render.overview import write_overview
-    from policydiff.summary import summarise
-
-    corpus = load(corpus_path)
-    if not corpus.documents:
-        from policydiff.errors import CorpusError
-
-        raise CorpusError(corpus_path, "the corpus holds no documents (run policydiff ingest)")
-    written = write_overview(summarise(corpus), out_dir)
-    if not quiet:
-        for path in written:
-            click.echo(f"wrote {path}", err=True)
-        click.echo(Path(written[0]).read_text(encoding="utf-8"))

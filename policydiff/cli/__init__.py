@@ -1,0 +1,99 @@
+"""The command line: the only package that parses arguments, prints and picks exit codes.
+
+Exit codes: 0 clean, 1 findings (a check failed), 2 usage or input error.
+stdout carries data (tables, JSON, text); stderr carries messages.
+"""
+
+from __future__ import annotations
+
+import functools
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from policydiff import __version__
+from policydiff.errors import PolicydiffError
+
+EXIT_FINDINGS = 1
+EXIT_INPUT = 2
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def corpus_option(func: F) -> F:
+    return click.option(
+        "--corpus",
+        "corpus_path",
+        type=click.Path(path_type=Path, file_okay=False),
+        default=Path("corpus"),
+        show_default=True,
+        envvar="POLICYDIFF_CORPUS",
+        help="Corpus folder.",
+    )(func)
+
+
+def format_option(*choices: str) -> Callable[[F], F]:
+    def decorate(func: F) -> F:
+        return click.option(
+            "--format",
+            "output_format",
+            type=click.Choice(choices),
+            default=choices[0],
+            show_default=True,
+            help="Output format.",
+        )(func)
+
+    return decorate
+
+
+def color_option(func: F) -> F:
+    return click.option(
+        "--color/--no-color",
+        default=None,
+        help="Force colour on or off (default: colour only on a terminal).",
+    )(func)
+
+
+def fail_cleanly(func: F) -> F:
+    """Turn the core's errors into one line on stderr and exit 2, never a traceback."""
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except PolicydiffError as exc:
+            click.echo(f"error: {exc}", err=True)
+            sys.exit(EXIT_INPUT)
+        except OSError as exc:
+            where = exc.filename or "policydiff"
+            click.echo(f"error: {where}: {exc.strerror or exc}", err=True)
+            sys.exit(EXIT_INPUT)
+
+    return wrapper  # type: ignore[return-value]
+
+
+def console(color: bool | None, *, stderr: bool = False) -> Any:
+    from rich.console import Console
+
+    if color is None:
+        return Console(stderr=stderr, highlight=False)
+    return Console(stderr=stderr, force_terminal=color, no_color=not color, highlight=False)
+
+
+def load(corpus_path: Path) -> Any:
+    from policydiff.corpus import load_corpus
+
+    return load_corpus(corpus_path)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="policydiff")
+def main() -> None:
+    """Show, with evidence, how the commitments of successive policy documents changed."""
+
+
+# Each module below adds its commands to ``main``; they import this module, so they come last.
+from policydiff.cli import corpus, report  # noqa: E402,F401
