@@ -109,8 +109,11 @@ class Lexicon:
     def negator_pattern(self, lang: str) -> re.Pattern[str] | None:
         return _compiled(self, lang)[2]
 
-    def opener_pattern(self) -> re.Pattern[str]:
-        return _compiled(self, "en")[3]
+    def opener_pattern(self, exclude: tuple[str, ...] = ()) -> re.Pattern[str]:
+        if not exclude:
+            return _compiled(self, "en")[3]
+        openers = [o for o in self.clause_openers_en if o not in exclude]
+        return compile_pattern("|".join(f"(?:{o})" for o in openers) or "$^", "en")
 
 
 _CACHE: dict[tuple[int, str], Any] = {}

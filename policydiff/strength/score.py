@@ -88,8 +88,13 @@ def _clamp(text: str, span: tuple[int, int]) -> tuple[int, int]:
 # clauses
 
 _ZH_HARD = re.compile(r"[，,；;。？！?!：:\n]")
-_EN_HARD = re.compile(r";\s|;$|[!?:\n]|\.(?=\s|$)|,\s+(?:and|but|while|thereby)\s|,\s+as well as\s")
+_EN_HARD = re.compile(r";\s|;$|[!?:\n]|\.(?=\s|$)|,\s+(?:but|while|thereby)\s")
 _EN_COMMA = re.compile(r",\s+")
+# ", and X" closes a list ("green cities, forest cities, and waste-free cities") unless X
+# opens a new verb phrase ("…, and carry out in-depth actions"): look past the conjunction.
+_EN_CONJUNCTION = re.compile(r"(?:and|as well as)\s+", re.IGNORECASE)
+# ", and the goal … will be achieved": a subject with its own finite verb is a new clause.
+_EN_FINITE = re.compile(r"\b(?:will|shall|should|must|is|are|was|were|has|have)\b", re.IGNORECASE)
 
 
 def _boundaries(sentence: str, lang: str, lex: Lexicon) -> list[tuple[int, int]]:
@@ -98,7 +103,16 @@ def _boundaries(sentence: str, lang: str, lex: Lexicon) -> list[tuple[int, int]]
         return [(m.start(), m.end()) for m in _ZH_HARD.finditer(sentence)]
     cuts = [(m.start(), m.end()) for m in _EN_HARD.finditer(sentence)]
     cue_res = [p for _, p in lex.cue_patterns("en")] + [lex.opener_pattern()]
+    cue_res_past_and = [*cue_res[:-1], lex.opener_pattern(exclude=("and",))]
     for m in _EN_COMMA.finditer(sentence):
+        conjunction = _EN_CONJUNCTION.match(sentence, m.end())
+        if conjunction:
+            rest = sentence[conjunction.end() : conjunction.end() + 200].split(",")[0]
+            if any(r.match(sentence, conjunction.end()) for r in cue_res_past_and) or (
+                _EN_FINITE.search(rest)
+            ):
+                cuts.append((m.start(), conjunction.end()))
+            continue
         if any(r.match(sentence, m.end()) for r in cue_res):
             cuts.append((m.start(), m.end()))
     return sorted(cuts)
@@ -134,7 +148,12 @@ _EN_MERGE_VERB = re.compile(r"\s+(?:the\s+|a\s+)?", re.IGNORECASE)
 _ZH_MERGE = re.compile(r"[、和并与]?")
 
 
-_EN_DETERMINER = re.compile(r"(?:\b(?:the|a|an|its|their|this|that)\s+)$", re.IGNORECASE)
+_EN_DETERMINER = re.compile(
+    r"(?:\b(?:the|a|an|its|their|this|that|of)\s+)$"
+    # compound adjectives: "carbon reducing renovation", "energy saving products"
+    r"|\b(?:carbon|emissions?|energy|water|pollution|cost|labou?r)[- ]$",
+    re.IGNORECASE,
+)
 _EN_OF = re.compile(r"\s+of\b", re.IGNORECASE)
 
 
