@@ -1,0 +1,106 @@
+"""``policydiff evolution [THEME]``: how each theme's commitments changed over the timeline."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from policydiff.cli import (
+    color_option,
+    console,
+    corpus_option,
+    fail_cleanly,
+    format_option,
+    load,
+    main,
+)
+from policydiff.errors import UsageError
+
+
+def themes_option(func):  # type: ignore[no-untyped-def]
+    return click.option(
+        "--themes",
+        "theme_files",
+        multiple=True,
+        type=click.Path(path_type=Path, dir_okay=False),
+        help="Extra theme catalogue (YAML); repeatable, later files override by id.",
+    )(func)
+
+
+def catalogue_for(corpus_path: Path, theme_files: tuple[Path, ...]):  # type: ignore[no-untyped-def]
+    """The shipped catalogue, extended by corpus/themes.yaml and --themes files."""
+    from policydiff.themes import load_catalogue
+
+    extra = [corpus_path / "themes.yaml"] if (corpus_path / "themes.yaml").is_file() else []
+    return load_catalogue([*extra, *theme_files])
+
+
+@main.command()
+@click.argument("theme", required=False)
+@corpus_option
+@themes_option
+@format_option("terminal", "json")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Write to FILE instead of stdout.",
+)
+@click.option("--all", "include_absent", is_flag=True, help="Include themes no document mentions.")
+@color_option
+@fail_cleanly
+def evolution(
+    theme: str | None,
+    corpus_path: Path,
+    theme_files: tuple[Path, ...],
+    output_format: str,
+    output: Path | None,
+    include_absent: bool,
+    color: bool | None,
+) -> None:
+    """Show each theme's strength over the timeline and the verdict between documents.
+
+    With THEME, show that theme's points with their evidence sentences.
+    """
+    from policydiff.evolution import build_evolution
+
+    catalogue = catalogue_for(corpus_path, theme_files)
+    if theme and catalogue.get(theme) is None:
+        from rapidfuzz import process
+
+        near = [name for name, _, _ in process.extract(theme, catalogue.ids, limit=3)]
+        raise UsageError(f"unknown theme {theme!r} (did you mean {', '.join(near)}?)")
+    result = build_evolution(
+        load(corpus_path), catalogue, include_absent=include_absent or bool(theme)
+    )
+    if output_format == "json":
+        from policydiff.render.evolution_json import evolution_json
+
+        text = evolution_json(result)
+        if theme:
+            import json
+
+            data = json.loads(text)
+            data["themes"] = [t for t in data["themes"] if t["id"] == theme]
+            text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+        _emit(text, output)
+        return
+    from policydiff.render.evolution_terminal import render_overview, render_theme
+
+    out = console(color, file=output.open("w", encoding="utf-8") if output else None)
+    selected = result.theme(theme) if theme else None
+    if selected is not None:
+        render_theme(selected, result, out)
+    else:
+        render_overview(result, out)
+
+
+def _emit(text: str, output: Path | None) -> None:
+    if output is None:
+        click.echo(text, nl=False)
+        return
+    from policydiff.render.overview import write_text_atomic
+
+    write_text_atomic(output, text)
+    click.echo(f"wrote {output}", err=True)

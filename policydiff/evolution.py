@@ -1,0 +1,314 @@
+"""Theme evolution: for each theme, its point in every document and the verdict between them.
+
+A point is what one document says about a theme: present or not, and, when
+present, the strength of its strongest commitment, scored on the Chinese
+original where the corpus holds one (the English beside it), with every
+mention as evidence. A change is the verdict between two points:
+
+==============  ============================================================
+strengthened    present in both, strength rose by at least VERDICT_STEP
+weakened        present in both, strength fell by at least VERDICT_STEP
+unchanged       present in both, strength moved less than VERDICT_STEP
+added           absent, then present
+dropped         present, then absent
+absent          absent in both
+==============  ============================================================
+
+Verdicts mirror: A→B strengthened is B→A weakened, added is dropped, and the
+rest are their own mirror. Besides consecutive documents, each present point is
+compared with the theme's last earlier present point (``since_last``), so a
+theme that skips a document is still compared across the gap.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from policydiff.commitments import (
+    Agreement,
+    Commitment,
+    agreement_cases,
+    counterpart,
+    find_commitments,
+    provision_pairs,
+    strongest,
+)
+from policydiff.corpus import Corpus
+from policydiff.models import Document, StructuredVersion
+from policydiff.strength import Lexicon, load_lexicon
+from policydiff.structure import structure_version
+from policydiff.themes import Catalogue, load_catalogue
+
+# Half a level: one manner step (大力推广 3.5 -> 规模化发展 4.0) or one dated target.
+VERDICT_STEP = 0.5
+MIRROR = {
+    "strengthened": "weakened",
+    "weakened": "strengthened",
+    "added": "dropped",
+    "dropped": "added",
+    "unchanged": "unchanged",
+    "absent": "absent",
+}
+
+
+@dataclass(frozen=True)
+class DocumentRef:
+    id: str
+    title: str
+    date: str
+    languages: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class TargetRef:
+    text: str
+    value: float | None
+    unit: str
+    year: int | None
+
+
+@dataclass(frozen=True)
+class Evidence:
+    lang: str
+    version: str
+    provision: str
+    location: str
+    sentence: str
+    matched: str
+    span: tuple[int, int]
+    cue: str
+    level: str
+    strength: float
+    restriction: bool
+    negated: bool
+    caveats: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Point:
+    document: str
+    date: str
+    present: bool
+    strength: float | None
+    level: str | None
+    cue: str | None
+    lang: str | None  # the language the strength was scored in
+    cue_en: str | None  # the English rendering of the cue, when scored on the original
+    mentions: int
+    evidence: tuple[Evidence, ...]
+    targets: tuple[TargetRef, ...]
+    caveats: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Change:
+    from_document: str
+    to_document: str
+    verdict: str
+    from_cue: str | None
+    to_cue: str | None
+    delta: float | None
+    skipped: tuple[str, ...] = ()  # documents in between that do not mention the theme
+
+
+@dataclass(frozen=True)
+class ThemeEvolution:
+    id: str
+    label: str
+    label_zh: str
+    points: tuple[Point, ...]
+    changes: tuple[Change, ...]
+    since_last: tuple[Change, ...]
+
+    @property
+    def present_in(self) -> int:
+        return sum(p.present for p in self.points)
+
+
+@dataclass(frozen=True)
+class Evolution:
+    documents: tuple[DocumentRef, ...]
+    themes: tuple[ThemeEvolution, ...]
+    agreement: Agreement
+
+    def theme(self, theme_id: str) -> ThemeEvolution | None:
+        return next((t for t in self.themes if t.id == theme_id), None)
+
+
+def verdict(before: Point, after: Point) -> tuple[str, float | None]:
+    if not before.present and not after.present:
+        return "absent", None
+    if not before.present:
+        return "added", None
+    if not after.present:
+        return "dropped", None
+    assert before.strength is not None and after.strength is not None
+    delta = round(after.strength - before.strength, 2)
+    if delta >= VERDICT_STEP:
+        return "strengthened", delta
+    if delta <= -VERDICT_STEP:
+        return "weakened", delta
+    return "unchanged", delta
+
+
+def compare(before: Point, after: Point, skipped: tuple[str, ...] = ()) -> Change:
+    name, delta = verdict(before, after)
+    return Change(before.document, after.document, name, before.cue, after.cue, delta, skipped)
+
+
+@dataclass(frozen=True)
+class _DocumentAnalysis:
+    document: Document
+    primary: str  # version key scored: the complete original, else a complete translation
+    commitments: tuple[Commitment, ...]  # of every complete version
+    pairs: dict[str, str]  # primary provision id -> English provision id (when primary is zh)
+
+
+def _analyse(
+    document: Document, catalogue: Catalogue, lexicon: Lexicon
+) -> tuple[_DocumentAnalysis, list]:
+    complete = [v for v in document.versions if v.complete]
+    versions = complete or list(document.versions)
+    structured: dict[str, StructuredVersion] = {
+        v.key: structure_version(document.id, v) for v in versions
+    }
+    primary = sorted(versions, key=lambda v: (v.kind != "original", v.lang != "zh", v.key))[0]
+    commitments = tuple(
+        c for key in structured for c in find_commitments(structured[key], catalogue, lexicon)
+    )
+    english = document.version("en")
+    pairs: dict[str, str] = {}
+    cases: list = []
+    if primary.lang == "zh" and english is not None and english.key in structured:
+        pairs = provision_pairs(structured[primary.key], structured[english.key])
+        zh = [c for c in commitments if c.version_key == primary.key]
+        en = [c for c in commitments if c.version_key == english.key]
+        cases = agreement_cases(document.id, zh, en, pairs)
+    return _DocumentAnalysis(document, primary.key, commitments, pairs), cases
+
+
+def _evidence(c: Commitment) -> Evidence:
+    return Evidence(
+        lang=c.lang,
+        version=c.version_key,
+        provision=c.provision_id,
+        location=c.location,
+        sentence=c.sentence,
+        matched=c.matched,
+        span=c.span,
+        cue=c.score.cue,
+        level=c.score.level_name,
+        strength=c.score.strength,
+        restriction=c.score.restriction,
+        negated=c.score.negated,
+        caveats=c.score.caveats,
+    )
+
+
+def _point(analysis: _DocumentAnalysis, theme_id: str) -> Point:
+    document = analysis.document
+    mine = [c for c in analysis.commitments if c.theme_id == theme_id]
+    if not mine:
+        return Point(
+            document.id,
+            document.date.isoformat(),
+            False,
+            None,
+            None,
+            None,
+            None,
+            None,
+            0,
+            (),
+            (),
+            (),
+        )
+    scored = [c for c in mine if c.version_key == analysis.primary] or mine
+    best = strongest(scored)
+    assert best is not None
+    cue_en = None
+    caveats = list(best.score.caveats)
+    if best.lang == "zh":
+        english = [c for c in mine if c.lang == "en"]
+        translated = counterpart(best, english, analysis.pairs)
+        cue_en = translated.score.cue if translated else None
+        caveats.insert(
+            0, "scored on the Chinese original; the English translation is shown beside it"
+        )
+        if translated and translated.score.level != best.score.level:
+            caveats.append(
+                f"the English translation reads level {translated.score.level} "
+                f"({translated.score.cue or 'no cue'}) where the original reads "
+                f"{best.score.level} ({best.score.cue or 'no cue'})"
+            )
+    order = {key: i for i, key in enumerate(v.key for v in document.versions)}
+    primary_first = sorted(
+        mine, key=lambda c: (c.version_key != analysis.primary, order.get(c.version_key, 99))
+    )
+    targets: dict[str, TargetRef] = {}
+    for c in scored:
+        for t in c.targets:
+            targets.setdefault(t.text, TargetRef(t.text, t.value, t.unit, t.year))
+    sentences = {(c.version_key, c.provision_id, c.sentence_index) for c in scored}
+    return Point(
+        document=document.id,
+        date=document.date.isoformat(),
+        present=True,
+        strength=best.score.strength,
+        level=best.score.level_name,
+        cue=best.score.cue,
+        lang=best.lang,
+        cue_en=cue_en if best.lang == "zh" else best.score.cue,
+        mentions=len(sentences),
+        evidence=tuple(_evidence(c) for c in primary_first),
+        targets=tuple(targets.values()),
+        caveats=tuple(dict.fromkeys(caveats)),
+    )
+
+
+def _theme_evolution(
+    theme_id: str, label: str, label_zh: str, points: Sequence[Point]
+) -> ThemeEvolution:
+    changes = tuple(compare(a, b) for a, b in itertools.pairwise(points))
+    since_last: list[Change] = []
+    last: int | None = None
+    for index, point in enumerate(points):
+        if not point.present:
+            continue
+        if last is not None:
+            skipped = tuple(p.document for p in points[last + 1 : index])
+            since_last.append(compare(points[last], point, skipped))
+        last = index
+    return ThemeEvolution(theme_id, label, label_zh, tuple(points), changes, tuple(since_last))
+
+
+def build_evolution(
+    corpus: Corpus,
+    catalogue: Catalogue | None = None,
+    lexicon: Lexicon | None = None,
+    *,
+    include_absent: bool = False,
+) -> Evolution:
+    """The evolution of every theme over the corpus's documents, in timeline order.
+
+    Themes never mentioned anywhere are left out unless ``include_absent``.
+    """
+    catalogue = catalogue or load_catalogue()
+    lexicon = lexicon or load_lexicon()
+    analyses = []
+    cases = []
+    for document in corpus.documents:
+        analysis, document_cases = _analyse(document, catalogue, lexicon)
+        analyses.append(analysis)
+        cases.extend(document_cases)
+    themes = []
+    for theme in catalogue.themes:
+        points = [_point(a, theme.id) for a in analyses]
+        if include_absent or any(p.present for p in points):
+            themes.append(_theme_evolution(theme.id, theme.label, theme.label_zh, points))
+    documents = tuple(
+        DocumentRef(d.id, d.title, d.date.isoformat(), d.languages) for d in corpus.documents
+    )
+    return Evolution(documents, tuple(themes), Agreement(tuple(cases)))

@@ -1,0 +1,126 @@
+"""The evolution as JSON: the stable contract that reports and CI build on.
+
+Schema ``policydiff.evolution/1`` (fields may be added, never renamed or removed):
+
+- ``documents``: ``[{id, title, date, languages}]`` in timeline order;
+- ``themes``: ``[{id, label, label_zh, points, changes, since_last}]``;
+- point: ``{document, date, present, strength, level, cue, cue_en, lang, mentions,
+  evidence: [{lang, version, location, provision, sentence, matched, cue, strength, level,
+  restriction, negated, caveats}], targets: [{text, value, unit, year}], caveats}``
+  (``strength``, ``level``, ``cue`` null when absent);
+- change: ``{from, to, verdict, from_cue, to_cue, delta, skipped}``;
+- ``agreement``: how often English and Chinese versions of one commitment get one level.
+
+Same corpus, same catalogue and lexicon: byte-identical output (no timestamps).
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from policydiff.evolution import VERDICT_STEP, Change, Evidence, Evolution, Point
+from policydiff.strength import LEVEL_NAMES
+
+SCHEMA = "policydiff.evolution/1"
+
+
+def _evidence(e: Evidence) -> dict[str, Any]:
+    return {
+        "lang": e.lang,
+        "version": e.version,
+        "location": e.location,
+        "provision": e.provision,
+        "sentence": e.sentence,
+        "matched": e.matched,
+        "cue": e.cue,
+        "strength": e.strength,
+        "level": e.level,
+        "restriction": e.restriction,
+        "negated": e.negated,
+        "caveats": list(e.caveats),
+    }
+
+
+def _point(p: Point) -> dict[str, Any]:
+    return {
+        "document": p.document,
+        "date": p.date,
+        "present": p.present,
+        "strength": p.strength,
+        "level": p.level,
+        "cue": p.cue,
+        "cue_en": p.cue_en,
+        "lang": p.lang,
+        "mentions": p.mentions,
+        "evidence": [_evidence(e) for e in p.evidence],
+        "targets": [
+            {"text": t.text, "value": t.value, "unit": t.unit, "year": t.year} for t in p.targets
+        ],
+        "caveats": list(p.caveats),
+    }
+
+
+def _change(c: Change) -> dict[str, Any]:
+    return {
+        "from": c.from_document,
+        "to": c.to_document,
+        "verdict": c.verdict,
+        "from_cue": c.from_cue,
+        "to_cue": c.to_cue,
+        "delta": c.delta,
+        "skipped": list(c.skipped),
+    }
+
+
+def evolution_dict(evolution: Evolution) -> dict[str, Any]:
+    agreement = evolution.agreement
+    return {
+        "schema": SCHEMA,
+        "scale": {
+            "levels": {str(i): name for i, name in enumerate(LEVEL_NAMES)},
+            "verdict_step": VERDICT_STEP,
+            "approximate": (
+                "strength is an ordinal reading of directive wording (docs/strength.md); "
+                "it cannot see translation flattening or cues far from their object"
+            ),
+        },
+        "documents": [
+            {"id": d.id, "title": d.title, "date": d.date, "languages": list(d.languages)}
+            for d in evolution.documents
+        ],
+        "themes": [
+            {
+                "id": t.id,
+                "label": t.label,
+                "label_zh": t.label_zh,
+                "points": [_point(p) for p in t.points],
+                "changes": [_change(c) for c in t.changes],
+                "since_last": [_change(c) for c in t.since_last],
+            }
+            for t in evolution.themes
+        ],
+        "agreement": {
+            "compared": agreement.compared,
+            "same_level": agreement.same_level,
+            "rate": agreement.rate,
+            "disagreements": [
+                {
+                    "document": c.document_id,
+                    "theme": c.theme_id,
+                    "provision_zh": c.provision_zh,
+                    "provision_en": c.provision_en,
+                    "level_zh": c.level_zh,
+                    "level_en": c.level_en,
+                    "cue_zh": c.cue_zh,
+                    "cue_en": c.cue_en,
+                }
+                for c in agreement.cases
+                if not c.agrees
+            ],
+        },
+    }
+
+
+def evolution_json(evolution: Evolution) -> str:
+    return json.dumps(evolution_dict(evolution), ensure_ascii=False, indent=2) + "\n"
