@@ -1,0 +1,56 @@
+"""`policydiff list` and `policydiff show`: what the corpus holds, exactly."""
+
+from __future__ import annotations
+
+import json
+
+from click.testing import CliRunner
+
+from policydiff.cli import main
+from tests.conftest import BUNDLED, DOC_2021, DOC_2025
+
+
+def run(*args: str):
+    return CliRunner().invoke(main, [*args, "--corpus", str(BUNDLED)], catch_exceptions=False)
+
+
+def test_list_json_counts_versions_provisions_and_sentences() -> None:
+    data = json.loads(run("list", "--format", "json").output)
+    assert [d["id"] for d in data][0] == DOC_2021
+    first = data[0]
+    assert [v["key"] for v in first["versions"]] == ["en", "zh", "en-2"]
+    en, zh, partial = first["versions"]
+    assert en["provisions"] == zh["provisions"] == 26
+    assert partial["provisions"] < en["provisions"] and not partial["complete"]
+    assert all(v["sentences"] > 0 for d in data for v in d["versions"])
+
+
+def test_list_table_is_plain_when_piped() -> None:
+    result = run("list")
+    assert result.exit_code == 0
+    assert "\x1b[" not in result.output
+    assert "2025-08-15" in result.output and "en-2 translation" in result.output
+
+
+def test_show_a_provision_in_each_language() -> None:
+    en = run("show", DOC_2021, "--provision", "III.1")
+    zh = run("show", DOC_2021, "--provision", "III.1", "--lang", "zh")
+    assert (
+        "[III.1] III Transform the pattern of urban and rural development > III.1 Building high-quality green buildings"
+        in en.output
+    )
+    assert "vigorously promote ultra-low energy" in en.output
+    assert "大力推广超低能耗、近零能耗建筑" in zh.output
+    data = json.loads(run("show", DOC_2025, "--provision", "VI.14", "--format", "json").output)
+    (provision,) = data["provisions"]
+    assert provision["label"] == "(Fourteen)"
+    text = (BUNDLED / DOC_2025 / "en.txt").read_text(encoding="utf-8")
+    for sentence in provision["sentences"]:
+        assert text[sentence["start"] : sentence["end"]] == sentence["text"]
+
+
+def test_show_unknown_document_or_provision_is_one_line() -> None:
+    for args in (("show", "nope"), ("show", DOC_2021, "--provision", "IX.9")):
+        result = run(*args)
+        assert result.exit_code == 2
+        assert result.output.startswith("error: ") and len(result.output.strip().splitlines()) == 1
