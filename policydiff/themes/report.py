@@ -1,0 +1,413 @@
+"""Themes across the timeline: the computed records behind ``policydiff themes`` and ``align``.
+
+Everything here computes and returns records (dataclasses, JSON-ready dicts); nothing
+prints.  The versions read for a document are its primary English version and its
+primary Chinese version (the original when held), in that order: a partial second
+translation is left out so that it cannot double a count.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+from rapidfuzz import fuzz, process
+
+from policydiff.corpus import Corpus
+from policydiff.errors import InputError, UsageError
+from policydiff.models import Document, Provision, StructuredVersion, Version
+from policydiff.structure import structure_version
+from policydiff.themes.catalogue import Catalogue, Theme, load_catalogue
+from policydiff.themes.discover import Candidate, discover_candidates
+from policydiff.themes.match import Mention, ThemeMatrix, find_mentions, theme_matrix
+
+CORPUS_CATALOGUE = "themes.yaml"
+
+
+# --------------------------------------------------------------------------- catalogue
+
+
+def corpus_catalogue(corpus_path: Path, files: Sequence[Path] = ()) -> Catalogue:
+    """The bundled catalogue, then ``corpus/themes.yaml`` if it exists, then ``files``."""
+    corpus_file = Path(corpus_path) / CORPUS_CATALOGUE
+    extra = [corpus_file] if corpus_file.is_file() else []
+    try:
+        return load_catalogue([*extra, *(Path(f) for f in files)])
+    except InputError as exc:
+        raise InputError(exc.path, _one_line(exc)) from exc
+
+
+def _one_line(exc: InputError) -> str:
+    """The problem of ``exc`` on one line (PyYAML's messages span several)."""
+    cause = exc.__cause__
+    if isinstance(cause, yaml.MarkedYAMLError) and cause.problem:
+        mark = cause.problem_mark
+        where = f" (line {mark.line + 1}, column {mark.column + 1})" if mark else ""
+        return f"not valid YAML: {cause.problem}{where}"
+    return " ".join(exc.problem.split())
+
+
+def closest_ids(query: str, ids: Sequence[str], limit: int = 3) -> tuple[str, ...]:
+    """The ``limit`` ids nearest to ``query`` (rapidfuzz WRatio), best first."""
+    found = process.extract(query, list(ids), scorer=fuzz.WRatio, limit=limit)
+    return tuple(str(choice) for choice, _score, _index in found)
+
+
+def resolve_theme(catalogue: Catalogue, theme_id: str) -> Theme:
+    """The theme with id ``theme_id``, or a :class:`UsageError` naming the closest ids."""
+    theme = catalogue.get(theme_id)
+    if theme is not None:
+        return theme
+    near = closest_ids(theme_id, catalogue.ids)
+    hint = f"; did you mean {', '.join(near)}?" if near else ""
+    raise UsageError(f"unknown theme {theme_id!r}{hint}")
+
+
+# --------------------------------------------------------------------------- mentions
+
+
+@dataclass(frozen=True)
+class TimelineDocument:
+    """One document of the timeline with the versions read for themes, structured."""
+
+    document: Document
+    versions: tuple[StructuredVersion, ...]
+
+
+@dataclass(frozen=True)
+class CorpusMentions:
+    """Every theme mention of the timeline's versions, in date, version and text order."""
+
+    timeline: tuple[TimelineDocument, ...]
+    mentions: tuple[Mention, ...]
+
+    @property
+    def document_ids(self) -> tuple[str, ...]:
+        return tuple(t.document.id for t in self.timeline)
+
+
+def timeline_versions(document: Document) -> tuple[Version, ...]:
+    """The primary English version, then the primary Chinese one, when held."""
+    out: list[Version] = []
+    for lang in ("en", "zh"):
+        version = document.version(lang)
+        if version is not None and version not in out:
+            out.append(version)
+    return tuple(out)
+
+
+def structure_timeline(corpus: Corpus) -> tuple[TimelineDocument, ...]:
+    return tuple(
+        TimelineDocument(d, tuple(structure_version(d.id, v) for v in timeline_versions(d)))
+        for d in corpus.documents
+    )
+
+
+def corpus_mentions(corpus: Corpus, catalogue: Catalogue) -> CorpusMentions:
+    timeline = structure_timeline(corpus)
+    mentions = tuple(m for t in timeline for sv in t.versions for m in find_mentions(sv, catalogue))
+    return CorpusMentions(timeline, mentions)
+
+
+# --------------------------------------------------------------------------- matrix
+
+
+@dataclass(frozen=True)
+class MatrixReport:
+    """The theme x document matrix with the documents and themes it is about."""
+
+    documents: tuple[Document, ...]
+    themes: tuple[Theme, ...]  # rows, catalogue order (then ids unknown to the catalogue)
+    matrix: ThemeMatrix
+    not_found: tuple[str, ...]  # catalogue ids mentioned in no document
+
+
+def matrix_report(
+    found: CorpusMentions, catalogue: Catalogue, *, include_absent: bool = False
+) -> MatrixReport:
+    matrix = theme_matrix(
+        found.mentions, found.document_ids, catalogue, include_absent=include_absent
+    )
+    mentioned = {m.theme_id for m in found.mentions}
+    themes = tuple(t for t in (catalogue.get(i) for i in matrix.themes) if t is not None)
+    return MatrixReport(
+        documents=tuple(t.document for t in found.timeline),
+        themes=themes,
+        matrix=matrix,
+        not_found=tuple(i for i in catalogue.ids if i not in mentioned),
+    )
+
+
+def matrix_json(report: MatrixReport) -> dict[str, Any]:
+    m = report.matrix
+    return {
+        "documents": [
+            {"id": d.id, "date": d.date.isoformat(), "title": d.title} for d in report.documents
+        ],
+        "themes": [
+            {
+                "id": t.id,
+                "label": t.label,
+                "label_zh": t.label_zh,
+                "counts": dict(zip(m.documents, m.counts[i], strict=True)),
+                "provisions": dict(zip(m.documents, m.provisions[i], strict=True)),
+            }
+            for i, t in enumerate(report.themes)
+        ],
+    }
+
+
+# --------------------------------------------------------------------------- one theme
+
+
+@dataclass(frozen=True)
+class VersionMentions:
+    version: Version
+    mentions: tuple[Mention, ...]
+
+
+@dataclass(frozen=True)
+class DocumentMentions:
+    document: Document
+    versions: tuple[VersionMentions, ...]
+
+    @property
+    def total(self) -> int:
+        return sum(len(v.mentions) for v in self.versions)
+
+
+def theme_timeline(found: CorpusMentions, theme_id: str) -> tuple[DocumentMentions, ...]:
+    """Mentions of one theme grouped by document (date order), then version (en, zh)."""
+    out: list[DocumentMentions] = []
+    for t in found.timeline:
+        per_version = tuple(
+            VersionMentions(
+                sv.version,
+                tuple(
+                    m
+                    for m in found.mentions
+                    if m.theme_id == theme_id
+                    and m.document_id == t.document.id
+                    and m.version_key == sv.version.key
+                ),
+            )
+            for sv in t.versions
+        )
+        out.append(DocumentMentions(t.document, per_version))
+    return tuple(out)
+
+
+def mention_json(m: Mention, document: Document, version: Version) -> dict[str, Any]:
+    return {
+        "theme": m.theme_id,
+        "document": m.document_id,
+        "date": document.date.isoformat(),
+        "version": m.version_key,
+        "lang": m.lang,
+        "kind": version.kind,
+        "provision": m.provision_id,
+        "location": m.location,
+        "sentence_index": m.sentence_index,
+        "sentence": m.sentence,
+        "start": m.start,
+        "end": m.end,
+        "matched": m.matched,
+        "score": m.score,
+    }
+
+
+def timeline_json(groups: Sequence[DocumentMentions]) -> list[dict[str, Any]]:
+    return [
+        mention_json(m, g.document, v.version)
+        for g in groups
+        for v in g.versions
+        for m in v.mentions
+    ]
+
+
+# --------------------------------------------------------------------------- discovery
+
+
+def discover_timeline(
+    timeline: Sequence[TimelineDocument], catalogue: Catalogue, *, min_documents: int = 2
+) -> tuple[Candidate, ...]:
+    """Candidate themes per language (English, then Chinese when two documents hold it)."""
+    versions = [sv for t in timeline for sv in t.versions]
+    out: list[Candidate] = []
+    for lang in ("en", "zh"):
+        docs = {sv.document_id for sv in versions if sv.version.lang == lang}
+        if len(docs) >= min_documents:
+            out.extend(
+                discover_candidates(versions, catalogue, lang=lang, min_documents=min_documents)
+            )
+    return tuple(out)
+
+
+def candidates_json(candidates: Sequence[Candidate]) -> list[dict[str, Any]]:
+    return [
+        {
+            "id": c.id,
+            "lang": c.lang,
+            "terms": list(c.terms),
+            "documents": list(c.documents),
+            "cohesion": c.cohesion,
+            "members": [
+                {
+                    "document": m.document_id,
+                    "version": m.version_key,
+                    "provision": m.provision_id,
+                    "location": m.location,
+                    "sentence_index": m.sentence_index,
+                    "text": m.text,
+                }
+                for m in c.members
+            ],
+        }
+        for c in candidates
+    ]
+
+
+def write_text_atomic(path: Path, text: str) -> None:
+    """Write ``text`` to ``path`` through a temporary file in the same folder."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}-", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+# --------------------------------------------------------------------------- alignment
+
+
+def resolve_version(corpus: Corpus, ref: str, lang: str | None = None) -> tuple[Document, Version]:
+    """``DOC`` or ``DOC:KEY`` (a version key such as ``zh``/``en-2``, or a language).
+
+    Without a key, ``lang`` picks the version (default: English, else the original).
+    """
+    doc_id, _, key = ref.partition(":")
+    document = corpus.get(doc_id)
+    if document is None:
+        near = closest_ids(doc_id, [d.id for d in corpus.documents])
+        hint = f"; did you mean {', '.join(near)}?" if near else ""
+        raise UsageError(f"no document {doc_id!r} in {corpus.path}{hint}")
+    if key:
+        version = next((v for v in document.versions if v.key == key), None)
+        if version is None and key in ("en", "zh"):
+            version = document.version(key)
+    elif lang:
+        version = document.version(lang)
+    else:
+        version = document.version("en") or document.version()
+    if version is None:
+        held = ", ".join(v.key for v in document.versions)
+        raise UsageError(f"{doc_id} has no version {key or lang!r} (held: {held})")
+    return document, version
+
+
+def provision_title(p: Provision | None) -> str:
+    """The provision's heading, else its first sentence ('' for none)."""
+    if p is None:
+        return ""
+    if p.heading:
+        return p.heading
+    return p.sentences[0].text if p.sentences else ""
+
+
+@dataclass(frozen=True)
+class AlignmentRow:
+    a_id: str | None
+    b_id: str | None
+    relation: str
+    score: float
+    a_title: str
+    b_title: str
+
+
+@dataclass(frozen=True)
+class AlignmentReport:
+    a: StructuredVersion
+    b: StructuredVersion
+    rows: tuple[AlignmentRow, ...]
+    mean_score: float
+    unmatched_a: int
+    unmatched_b: int
+    relations: dict[str, int]  # relation -> count, in RELATIONS order, zero counts kept
+
+
+def alignment_report(
+    a: StructuredVersion, b: StructuredVersion, catalogue: Catalogue
+) -> AlignmentReport:
+    from policydiff.align import RELATIONS, align_provisions
+
+    alignment = align_provisions(a, b, catalogue)
+    rows = tuple(
+        AlignmentRow(
+            p.a_id,
+            p.b_id,
+            p.relation,
+            p.score,
+            provision_title(a.provision(p.a_id) if p.a_id else None),
+            provision_title(b.provision(p.b_id) if p.b_id else None),
+        )
+        for p in alignment.pairs
+    )
+    counts = Counter(p.relation for p in alignment.pairs)
+    return AlignmentReport(
+        a=a,
+        b=b,
+        rows=rows,
+        mean_score=alignment.mean_score,
+        unmatched_a=alignment.unmatched_a,
+        unmatched_b=alignment.unmatched_b,
+        relations={r: counts.get(r, 0) for r in RELATIONS},
+    )
+
+
+def _side(sv: StructuredVersion) -> dict[str, Any]:
+    return {
+        "document": sv.document_id,
+        "version": sv.version.key,
+        "lang": sv.version.lang,
+        "provisions": len(sv.provisions),
+    }
+
+
+def alignment_json(report: AlignmentReport) -> dict[str, Any]:
+    return {
+        "a": _side(report.a),
+        "b": _side(report.b),
+        "pairs": [
+            {
+                "a_id": r.a_id,
+                "b_id": r.b_id,
+                "relation": r.relation,
+                "score": r.score,
+                "a_heading": r.a_title,
+                "b_heading": r.b_title,
+            }
+            for r in report.rows
+        ],
+        "summary": {
+            "mean_score": report.mean_score,
+            "unmatched_a": report.unmatched_a,
+            "unmatched_b": report.unmatched_b,
+            "relations": dict(report.relations),
+        },
+    }
+
+
+def to_json(data: Any) -> str:
+    """Deterministic JSON text: sorted keys, UTF-8 kept, indent 2."""
+    return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True)
