@@ -29,6 +29,7 @@ from typing import Any
 
 import yaml
 
+from policydiff.datafile import yaml_problem
 from policydiff.errors import CorpusError
 from policydiff.models import LANGUAGES, VERSION_KINDS, Document, Version
 
@@ -175,9 +176,10 @@ def _read_yaml(path: Path) -> dict[str, Any]:
         data = yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)
     except FileNotFoundError:
         raise CorpusError(path, "metadata file is missing") from None
-    except (yaml.YAMLError, UnicodeDecodeError) as exc:
-        first_line = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-        raise CorpusError(path, f"malformed metadata: {first_line}") from None
+    except yaml.YAMLError as exc:
+        raise CorpusError(path, f"malformed metadata, {yaml_problem(exc)}") from None
+    except UnicodeDecodeError:
+        raise CorpusError(path, "metadata file is not UTF-8") from None
     if not isinstance(data, dict):
         raise CorpusError(path, "metadata must be a mapping of fields")
     return data

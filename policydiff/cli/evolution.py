@@ -28,14 +28,6 @@ def themes_option(func):  # type: ignore[no-untyped-def]
     )(func)
 
 
-def catalogue_for(corpus_path: Path, theme_files: tuple[Path, ...]):  # type: ignore[no-untyped-def]
-    """The shipped catalogue, extended by corpus/themes.yaml and --themes files."""
-    from policydiff.themes import load_catalogue
-
-    extra = [corpus_path / "themes.yaml"] if (corpus_path / "themes.yaml").is_file() else []
-    return load_catalogue([*extra, *theme_files])
-
-
 @main.command()
 @click.argument("theme", required=False)
 @corpus_option
@@ -64,8 +56,9 @@ def evolution(
     With THEME, show that theme's points with their evidence sentences.
     """
     from policydiff.evolution import build_evolution
+    from policydiff.themes.report import corpus_catalogue
 
-    catalogue = catalogue_for(corpus_path, theme_files)
+    catalogue = corpus_catalogue(corpus_path, theme_files)
     if theme and catalogue.get(theme) is None:
         from rapidfuzz import process
 

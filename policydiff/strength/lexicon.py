@@ -10,6 +10,7 @@ from typing import Any
 
 import yaml
 
+from policydiff.datafile import yaml_problem
 from policydiff.errors import InputError
 
 LEVEL_NAMES: tuple[str, ...] = (
@@ -295,7 +296,7 @@ def _read_yaml(text: str, path: object) -> object:
     try:
         return yaml.safe_load(text)
     except yaml.YAMLError as exc:
-        raise InputError(path, f"not valid YAML: {exc}") from None
+        raise InputError(path, yaml_problem(exc)) from None
 
 
 def merge(base: Lexicon, extra: Lexicon) -> Lexicon:

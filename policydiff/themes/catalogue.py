@@ -16,6 +16,7 @@ from typing import Any
 
 import yaml
 
+from policydiff.datafile import yaml_problem
 from policydiff.errors import InputError
 
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
@@ -155,7 +156,7 @@ def parse_catalogue(text: str, path: object = "<themes>") -> tuple[Theme, ...]:
     try:
         data = yaml.safe_load(text)
     except yaml.YAMLError as exc:
-        raise InputError(path, f"not valid YAML: {exc}") from exc
+        raise InputError(path, yaml_problem(exc)) from exc
     if isinstance(data, Mapping):
         if "themes" not in data:
             raise InputError(path, "missing top-level key 'themes'")

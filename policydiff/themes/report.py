@@ -17,11 +17,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
 from rapidfuzz import fuzz, process
 
 from policydiff.corpus import Corpus
-from policydiff.errors import InputError, UsageError
+from policydiff.errors import UsageError
 from policydiff.models import Document, Provision, StructuredVersion, Version
 from policydiff.structure import structure_version
 from policydiff.themes.catalogue import Catalogue, Theme, load_catalogue
@@ -38,20 +37,7 @@ def corpus_catalogue(corpus_path: Path, files: Sequence[Path] = ()) -> Catalogue
     """The bundled catalogue, then ``corpus/themes.yaml`` if it exists, then ``files``."""
     corpus_file = Path(corpus_path) / CORPUS_CATALOGUE
     extra = [corpus_file] if corpus_file.is_file() else []
-    try:
-        return load_catalogue([*extra, *(Path(f) for f in files)])
-    except InputError as exc:
-        raise InputError(exc.path, _one_line(exc)) from exc
-
-
-def _one_line(exc: InputError) -> str:
-    """The problem of ``exc`` on one line (PyYAML's messages span several)."""
-    cause = exc.__cause__
-    if isinstance(cause, yaml.MarkedYAMLError) and cause.problem:
-        mark = cause.problem_mark
-        where = f" (line {mark.line + 1}, column {mark.column + 1})" if mark else ""
-        return f"not valid YAML: {cause.problem}{where}"
-    return " ".join(exc.problem.split())
+    return load_catalogue([*extra, *(Path(f) for f in files)])
 
 
 def closest_ids(query: str, ids: Sequence[str], limit: int = 3) -> tuple[str, ...]:
