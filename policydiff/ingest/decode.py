@@ -168,17 +168,24 @@ def decode_text(data: bytes, path: str) -> tuple[str, str]:
         pass
     best: tuple[float, str, str] | None = None  # keep one decoded text, not five
     tried: set[str] = set()
-    for codec in (_declared_charset(data), "gb18030", "big5", "utf-16-le", "utf-16-be"):
-        if not codec or codec in tried:
+    candidates: tuple[str | None, ...] = (
+        _declared_charset(data),
+        "gb18030",
+        "big5",
+        "utf-16-le",
+        "utf-16-be",
+    )
+    for candidate in candidates:
+        if not candidate or candidate in tried:
             continue
-        tried.add(codec)
+        tried.add(candidate)
         try:
-            text = data.decode(codec)
+            text = data.decode(candidate)
         except UnicodeDecodeError:
             continue
         score = _plausibility(text)
         if best is None or score > best[0]:  # ties go to the codec tried first
-            best = (score, text, codec)
+            best = (score, text, candidate)
     if best is not None and best[0] >= _MIN_PLAUSIBILITY:
         return _checked(best[1], best[2], path)
     del best

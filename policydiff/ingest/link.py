@@ -157,7 +157,9 @@ def decide(new: Version, documents: tuple[Document, ...], new_date: object = Non
                         evidence=("every sentence stands verbatim in the held text: an excerpt",),
                     )
                 score = share
-                evidence = (f"{share:.0%} of its sentences found in {document.id}/{held.key}",)
+                evidence: tuple[str, ...] = (
+                    f"{share:.0%} of its sentences found in {document.id}/{held.key}",
+                )
                 strong, weak = CONTAINMENT_STRONG, CONTAINMENT_WEAK
             else:
                 score, cross_evidence = cross_language_score(new, held)

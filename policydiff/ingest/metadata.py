@@ -144,14 +144,13 @@ def find_title(head: list[str], commentary: list[str]) -> tuple[str, list[str]]:
         for line in lines:
             for match in EN_TITLE.finditer(line):
                 subject = re.sub(r"\s+", " ", match.group("subject")).strip()
-                complete = (
-                    0 if match.group("stop") else 1
-                )  # a title cut at the line end was truncated
+                # a title running to the end of its line was cut off there: rank it lower
+                complete = 0 if match.group("stop") else 1
                 candidates.append((complete, rank, f"{match.group('kind')} on {subject}", line))
     for line in head:
-        match = ISSUER_TITLE_LINE.match(line.strip())
-        if match and not EN_TITLE.search(line):
-            subject = match.group("subject").strip()
+        issuer_line = ISSUER_TITLE_LINE.match(line.strip())
+        if issuer_line and not EN_TITLE.search(line):
+            subject = issuer_line.group("subject").strip()
             candidates.append((1, 0, f"Opinions on {subject}", line))
     if not candidates:
         return "", []
