@@ -1,0 +1,188 @@
+"""Word-level ops between two texts or two provisions (the token half of :mod:`policydiff.diff`).
+
+English tokens are words (with inner hyphens and apostrophes), punctuation marks and
+whitespace runs; Chinese tokens are single characters, with Latin/digit runs kept whole.
+Joining the tokens gives the text back exactly, and joining the old (new) side of the ops
+gives the old (new) text back exactly.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from policydiff.models import Provision
+
+OPS = ("equal", "delete", "insert", "replace")
+SENTENCE_MIN = 0.4  # two changed sentences are compared when this similar (word ratio)
+_EN_TOKEN = re.compile(r"\w+(?:[-'’]\w+)*|[^\w\s]|\s+")
+_ZH_TOKEN = re.compile(r"[A-Za-z0-9]+(?:[.\-'][A-Za-z0-9]+)*|\s+|.", re.DOTALL)
+
+
+@dataclass(frozen=True)
+class TokenOp:
+    op: str  # one of OPS
+    old: str  # the old text of the span ("" for insert)
+    new: str  # the new text of the span ("" for delete)
+
+
+# ---------------------------------------------------------------------------
+# tokens and ops
+
+
+def tokenize(text: str, lang: str) -> list[str]:
+    """Tokens whose concatenation is ``text`` exactly."""
+    return (_ZH_TOKEN if lang == "zh" else _EN_TOKEN).findall(text)
+
+
+def token_ops(old: str, new: str, lang: str) -> tuple[tuple[TokenOp, ...], float]:
+    """The ops turning ``old`` into ``new`` and difflib's similarity ratio."""
+    a, b = tokenize(old, lang), tokenize(new, lang)
+    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    ops = tuple(
+        TokenOp(tag, "".join(a[i1:i2]), "".join(b[j1:j2]))
+        for tag, i1, i2, j1, j2 in matcher.get_opcodes()
+    )
+    return ops, word_ratio(matcher.get_opcodes(), a, b)
+
+
+def count_words(tokens: Sequence[str]) -> int:
+    return sum(1 for t in tokens if not t.isspace())
+
+
+def word_ratio(
+    opcodes: Sequence[tuple[str, int, int, int, int]], a: Sequence[str], b: Sequence[str]
+) -> float:
+    """difflib's ratio counted over words and punctuation only (whitespace would inflate it)."""
+    total = count_words(a) + count_words(b)
+    if total == 0:
+        return 1.0 if list(a) == list(b) else 0.0
+    same = sum(count_words(a[i1:i2]) for tag, i1, i2, _, _ in opcodes if tag == "equal")
+    return round(2 * same / total, 4)
+
+
+def provision_units(p: Provision, lang: str) -> list[str]:
+    """The provision's text as units: its heading (unless the first sentence repeats it),
+    its sentences and the separators between them; they join into :func:`provision_body`."""
+    sep = "" if lang == "zh" else " "
+    texts = [s.text.strip() for s in p.sentences if s.text.strip()]
+    if p.heading and not (texts and texts[0].startswith(p.heading)):
+        texts.insert(0, p.heading)
+    units: list[str] = []
+    for text in texts:
+        if units and sep:
+            units.append(sep)
+        units.append(text)
+    return units
+
+
+def provision_body(p: Provision, lang: str) -> str:
+    return "".join(provision_units(p, lang))
+
+
+def _merge_ops(ops: Sequence[TokenOp]) -> tuple[TokenOp, ...]:
+    """Adjacent ops of one kind joined; a change of whitespace only between equal text
+    kept as it is (a delete+insert pair of the same text becomes equal)."""
+    out: list[TokenOp] = []
+    for op in ops:
+        if not op.old and not op.new:
+            continue
+        if op.op != "equal" and op.old == op.new:
+            op = TokenOp("equal", op.old, op.new)
+        if out and out[-1].op == op.op:
+            prev = out.pop()
+            op = TokenOp(op.op, prev.old + op.old, prev.new + op.new)
+        out.append(op)
+    return tuple(out)
+
+
+def _gap(old: Sequence[str], new: Sequence[str]) -> list[TokenOp]:
+    a, b = "".join(old), "".join(new)
+    if a == b:
+        return [TokenOp("equal", a, b)]
+    if a and b:
+        return [TokenOp("replace", a, b)]
+    return [TokenOp("delete", a, "")] if a else [TokenOp("insert", "", b)]
+
+
+def _replace_block(old: Sequence[str], new: Sequence[str], lang: str) -> list[TokenOp]:
+    """Sentences of a changed stretch paired in order when similar (word-diffed), the
+    rest deleted or inserted whole."""
+    scored = []
+    for i, a in enumerate(old):
+        if a.isspace():
+            continue
+        ta = tokenize(a, lang)
+        for j, b in enumerate(new):
+            if b.isspace():
+                continue
+            tb = tokenize(b, lang)
+            ratio = word_ratio(
+                difflib.SequenceMatcher(None, ta, tb, autojunk=False).get_opcodes(), ta, tb
+            )
+            if ratio >= SENTENCE_MIN:
+                scored.append((-ratio, i, j))
+    pairs: list[tuple[int, int]] = []
+    for _, i, j in sorted(scored):  # best first, keeping document order on both sides
+        if all((i - pi) * (j - pj) > 0 for pi, pj in pairs):
+            pairs.append((i, j))
+    ops: list[TokenOp] = []
+    pi, pj = 0, 0
+    for i, j in sorted(pairs):
+        ops += _gap(old[pi:i], new[pj:j])
+        ops += token_ops(old[i], new[j], lang)[0]
+        pi, pj = i + 1, j + 1
+    ops += _gap(old[pi:], new[pj:])
+    return ops
+
+
+def provision_ops(old: Provision, new: Provision, lang: str) -> tuple[tuple[TokenOp, ...], float]:
+    """Sentence-level diff of two provisions, word-level within similar sentences, and the
+    share of words left equal (difflib's ratio over words and punctuation)."""
+    a, b = provision_units(old, lang), provision_units(new, lang)
+    ops: list[TokenOp] = []
+    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "replace":
+            ops += _replace_block(a[i1:i2], b[j1:j2], lang)
+        else:
+            ops += _gap(a[i1:i2], b[j1:j2])
+    merged = _merge_ops(ops)
+    total = count_words(tokenize("".join(a), lang)) + count_words(tokenize("".join(b), lang))
+    same = sum(count_words(tokenize(op.old, lang)) for op in merged if op.op == "equal")
+    ratio = round(2 * same / total, 4) if total else 1.0
+    return merged, ratio
+
+
+def elide(ops: Sequence[TokenOp], context: int, lang: str) -> tuple[TokenOp, ...]:
+    """Shorten equal runs to ``context`` words either side of a change, joined by "…".
+
+    The elided stretches become ``TokenOp("elided", "…", "…")``; a provision with no
+    change is returned whole.
+    """
+    if all(op.op == "equal" for op in ops):
+        return tuple(ops)
+    out: list[TokenOp] = []
+    last = len(ops) - 1
+    for k, op in enumerate(ops):
+        if op.op != "equal":
+            out.append(op)
+            continue
+        tokens = tokenize(op.old, lang)
+        words = [i for i, t in enumerate(tokens) if not t.isspace()]
+        keep_head = context if k > 0 else 0
+        keep_tail = context if k < last else 0
+        if len(words) <= keep_head + keep_tail:
+            out.append(op)
+            continue
+        head_end = words[keep_head - 1] + 1 if keep_head else 0
+        tail_start = words[len(words) - keep_tail] if keep_tail else len(tokens)
+        head, tail = "".join(tokens[:head_end]), "".join(tokens[tail_start:])
+        if head:
+            out.append(TokenOp("equal", head, head))
+        out.append(TokenOp("elided", "…", "…"))
+        if tail:
+            out.append(TokenOp("equal", tail, tail))
+    return tuple(out)

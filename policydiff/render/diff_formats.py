@@ -1,0 +1,183 @@
+"""A :class:`policydiff.diff.DocumentDiff` as Markdown, HTML or JSON.
+
+Markdown marks deletions ``~~old~~`` and insertions ``**new**`` (document text escaped);
+HTML is a self-contained page with ``<del>``/``<ins>`` and every piece of document text
+passed through :func:`html.escape`; JSON is the whole diff (all ops, nothing elided),
+deterministic: ``ensure_ascii=False``, indent 2, fields in declaration order.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import html
+import json
+import re
+from typing import Any
+
+from policydiff.diff import CueChange, DocumentDiff, ProvisionDiff, TokenOp, elide
+
+DEFAULT_CONTEXT = 12
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>~|#])")
+_EDGE_SPACE = re.compile(r"^(\s*)(.*?)(\s*)$", re.DOTALL)
+
+
+def _title(diff: DocumentDiff) -> str:
+    return f"{diff.old_document}:{diff.old_version} → {diff.new_document}:{diff.new_version}" + (
+        f" (theme {diff.theme})" if diff.theme else ""
+    )
+
+
+def _summary(diff: DocumentDiff) -> str:
+    s = diff.summary
+    return (
+        f"{s.changed} changed, {s.unchanged} unchanged, {s.added} added, {s.removed} removed "
+        f"provisions; cues ▲ {s.strengthened} strengthened, ▼ {s.weakened} weakened"
+    )
+
+
+def _heading(pair: ProvisionDiff) -> str:
+    old, new = pair.old_heading, pair.new_heading
+    if new and old and new != old:
+        return f"{old} → {new}"
+    return old or new
+
+
+def _cue_sentence(change: CueChange) -> str:
+    return (
+        f"{change.arrow} {change.verdict}: {change.old_cue or '(no cue)'} "
+        f"(level {change.old_level}, {change.old_strength:g}) → {change.new_cue or '(no cue)'} "
+        f"(level {change.new_level}, {change.new_strength:g})"
+    )
+
+
+# ---------------------------------------------------------------------------
+# Markdown
+
+
+def md_escape(text: str) -> str:
+    return _MD_SPECIAL.sub(r"\\\1", text).replace("\n", " ")
+
+
+def _md_mark(text: str, mark: str) -> str:
+    """``mark`` around the words of ``text``, its edge whitespace left outside."""
+    match = _EDGE_SPACE.match(text)
+    assert match is not None
+    lead, core, trail = match.groups()
+    if not core:
+        return text
+    return f"{lead}{mark}{md_escape(core)}{mark}{trail}"
+
+
+def _md_ops(ops: tuple[TokenOp, ...]) -> str:
+    out: list[str] = []
+    for op in ops:
+        if op.op == "equal":
+            out.append(md_escape(op.old))
+        elif op.op == "elided":
+            out.append(" … ")
+        else:
+            if op.old and not op.old.isspace():
+                out.append(_md_mark(op.old, "~~"))
+            if op.new:
+                out.append(_md_mark(op.new, "**"))
+    return "".join(out)
+
+
+def diff_markdown(diff: DocumentDiff, *, context: int = DEFAULT_CONTEXT) -> str:
+    lines = [f"# {md_escape(_title(diff))}", "", _summary(diff), ""]
+    for pair in diff.pairs:
+        relation = "" if pair.relation == "matched" else f", {pair.relation}"
+        lines += [
+            f"## {pair.old_id} → {pair.new_id} {md_escape(_heading(pair))}".rstrip(),
+            "",
+            f"*{md_escape(pair.old_location)}* → *{md_escape(pair.new_location)}* "
+            f"(score {pair.score:.2f}, similarity {pair.ratio:.2f}{relation})",
+            "",
+            _md_ops(elide(pair.ops, context, diff.lang)),
+            "",
+        ]
+        lines += [f"- {md_escape(_cue_sentence(c))}" for c in pair.cue_changes]
+        if pair.cue_changes:
+            lines.append("")
+    if diff.unchanged_count:
+        n = diff.unchanged_count
+        lines += [f"{n} unchanged provision{'' if n == 1 else 's'} folded.", ""]
+    for label, refs in (("Removed", diff.removed), ("Added", diff.added)):
+        if refs:
+            lines += [f"## {label} provisions", ""]
+            lines += [f"- **{md_escape(r.id)}** {md_escape(r.location)}" for r in refs]
+            lines.append("")
+    return "\n".join(lines).rstrip("\n") + "\n"
+
+
+# ---------------------------------------------------------------------------
+# HTML
+
+_STYLE = (
+    "body{font-family:sans-serif;max-width:50em;margin:2em auto;line-height:1.5}"
+    "del{background:#fdd;color:#900}ins{background:#dfd;color:#060;text-decoration:none}"
+    ".meta{color:#666}.up{color:#060}.down{color:#900}"
+)
+
+
+def _html_ops(ops: tuple[TokenOp, ...]) -> str:
+    out: list[str] = []
+    for op in ops:
+        if op.op == "equal":
+            out.append(html.escape(op.old))
+        elif op.op == "elided":
+            out.append('<span class="meta"> … </span>')
+        else:
+            if op.old:
+                out.append(f"<del>{html.escape(op.old)}</del>")
+            if op.new:
+                out.append(f"<ins>{html.escape(op.new)}</ins>")
+    return "".join(out)
+
+
+def diff_html(diff: DocumentDiff, *, context: int = DEFAULT_CONTEXT) -> str:
+    e = html.escape
+    title = e(_title(diff))
+    parts = [
+        "<!DOCTYPE html>",
+        f'<html lang="{e(diff.lang)}"><head><meta charset="utf-8">',
+        f"<title>{title}</title><style>{_STYLE}</style></head><body>",
+        f"<h1>{title}</h1>",
+        f'<p class="meta">{e(_summary(diff))}</p>',
+    ]
+    for pair in diff.pairs:
+        parts.append(
+            f"<section><h2>{e(pair.old_id)} → {e(pair.new_id)} {e(_heading(pair))}</h2>"
+            f'<p class="meta">{e(pair.old_location)} → {e(pair.new_location)} '
+            f"(score {pair.score:.2f}, similarity {pair.ratio:.2f}, {e(pair.relation)})</p>"
+            f"<p>{_html_ops(elide(pair.ops, context, diff.lang))}</p>"
+        )
+        if pair.cue_changes:
+            parts.append("<ul>")
+            for c in pair.cue_changes:
+                cls = {"strengthened": "up", "weakened": "down"}.get(c.verdict, "meta")
+                parts.append(f'<li class="{cls}">{e(_cue_sentence(c))}</li>')
+            parts.append("</ul>")
+        parts.append("</section>")
+    if diff.unchanged_count:
+        n = diff.unchanged_count
+        parts.append(f'<p class="meta">{n} unchanged provision{"" if n == 1 else "s"} folded.</p>')
+    for label, refs in (("Removed", diff.removed), ("Added", diff.added)):
+        if refs:
+            parts.append(f"<h2>{label} provisions</h2><ul>")
+            parts += [f"<li><b>{e(r.id)}</b> {e(r.location)}</li>" for r in refs]
+            parts.append("</ul>")
+    parts.append("</body></html>")
+    return "\n".join(parts) + "\n"
+
+
+# ---------------------------------------------------------------------------
+# JSON
+
+
+def diff_data(diff: DocumentDiff) -> dict[str, Any]:
+    return dataclasses.asdict(diff)
+
+
+def diff_json(diff: DocumentDiff) -> str:
+    return json.dumps(diff_data(diff), ensure_ascii=False, indent=2) + "\n"

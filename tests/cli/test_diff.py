@@ -1,0 +1,111 @@
+"""`policydiff diff` through click's runner: formats, -o, colour and every bad input."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from policydiff.cli import main
+from tests.conftest import BUNDLED, DOC_2021, DOC_2023
+
+GOLDEN = Path(__file__).resolve().parents[1] / "golden" / "diff"
+THEME = "ultra-low-energy-buildings"
+
+
+def run(*args: object) -> Result:
+    return CliRunner().invoke(
+        main, ["diff", *(str(a) for a in args), "--corpus", str(BUNDLED)], catch_exceptions=False
+    )
+
+
+def test_markdown_and_json_match_the_golden_files() -> None:
+    for fmt, ext in (("markdown", "md"), ("json", "json")):
+        result = run(DOC_2021, DOC_2023, "--theme", THEME, "--format", fmt)
+        assert result.exit_code == 0, result.output
+        assert result.output == (GOLDEN / f"en-2021-2023-ultra-low.{ext}").read_text("utf-8")
+
+
+def test_output_file_is_written_and_matches_golden(tmp_path: Path) -> None:
+    out = tmp_path / "sub" / "diff.txt"
+    result = run(DOC_2021, DOC_2023, "--theme", THEME, "-o", out)
+    assert result.exit_code == 0, result.output
+    assert out.read_text("utf-8") == (GOLDEN / "en-2021-2023-ultra-low.txt").read_text("utf-8")
+    assert [p.name for p in out.parent.iterdir()] == ["diff.txt"]  # no temporary left
+
+
+def test_terminal_without_colour_marks_changes_in_plain_text() -> None:
+    result = run(f"{DOC_2021}:en-2", f"{DOC_2021}:en", "--no-color")
+    assert result.exit_code == 0, result.output
+    assert "\x1b[" not in result.output
+    assert "[-will " in result.output and "{+runs+}" in result.output
+    assert "[V.1 → V.1] Strengthen overall Party leadership" in result.output
+    assert "unchanged provision" in result.output
+    assert "+ [preamble]" in result.output
+
+
+def test_terminal_with_colour_uses_styles_not_markers() -> None:
+    result = run(f"{DOC_2021}:en-2", f"{DOC_2021}:en", "--color")
+    assert result.exit_code == 0, result.output
+    assert "\x1b[" in result.output and "{+runs+}" not in result.output
+
+
+def test_context_elides_unchanged_words() -> None:
+    short = run(f"{DOC_2021}:en-2", f"{DOC_2021}:en", "--no-color", "--context", "2").output
+    long = run(f"{DOC_2021}:en-2", f"{DOC_2021}:en", "--no-color", "--context", "1000").output
+    assert "…" in short and "…" not in long and len(short) < len(long)
+
+
+def test_html_escapes_and_marks_changes() -> None:
+    result = run(f"{DOC_2021}:en-2", f"{DOC_2021}:en", "--format", "html")
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith("<!DOCTYPE html>")
+    assert "<del>will run</del><ins>runs</ins>" in result.output
+    assert "The Party&#x27;s overall leadership" in result.output
+
+
+def test_json_is_deterministic() -> None:
+    first = run(f"{DOC_2021}:en-2", f"{DOC_2021}:en", "--format", "json").output
+    assert first == run(f"{DOC_2021}:en-2", f"{DOC_2021}:en", "--format", "json").output
+    data = json.loads(first)
+    assert data["old_version"] == "en-2" and data["lang"] == "en"
+    assert list(data) == [
+        "old_document", "new_document", "old_version", "new_version", "lang", "theme",
+        "pairs", "added", "removed", "unchanged_count", "summary",
+    ]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("nope", DOC_2023), "no document 'nope'"),
+        ((DOC_2021, f"{DOC_2023}:zh"), "has no version 'zh'"),
+        ((f"{DOC_2021}:zh", f"{DOC_2021}:en"), "languages differ"),
+        ((DOC_2021, DOC_2023, "--lang", "zh"), f"{DOC_2023} has no zh version"),
+        ((DOC_2021, DOC_2023, "--theme", "nope"), "unknown theme 'nope'"),
+    ],
+)
+def test_bad_input_is_one_line_and_exit_2(args: tuple[str, ...], message: str) -> None:
+    result = run(*args)
+    assert result.exit_code == 2
+    assert result.output.startswith("error: ") and message in result.output
+    assert result.output.count("\n") == 1
+
+
+def test_chinese_versions_with_lang_zh() -> None:
+    result = run(DOC_2021, DOC_2021, "--lang", "zh", "--no-color")
+    assert result.exit_code == 0, result.output
+    assert "0 changed" in result.output and "unchanged provision" in result.output
+
+
+def test_help_does_not_import_the_diff_machinery() -> None:
+    code = (
+        "import sys\nfrom click.testing import CliRunner\nfrom policydiff.cli import main\n"
+        "r = CliRunner().invoke(main, ['diff', '--help'])\nassert r.exit_code == 0, r.output\n"
+        "assert 'policydiff.diff' not in sys.modules and 'policydiff.align' not in sys.modules\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)
