@@ -25,7 +25,9 @@ from __future__ import annotations
 import bisect
 import math
 import re
+from collections import Counter
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 from scipy.optimize import linear_sum_assignment
@@ -258,3 +260,96 @@ def align_provisions(
         unmatched_a=sum(1 for p in out if p.relation == "removed"),
         unmatched_b=sum(1 for p in out if p.relation == "added"),
     )
+
+
+# --------------------------------------------------------------------------- reporting
+
+
+def provision_title(p: Provision | None) -> str:
+    """The provision's heading, else its first sentence ('' for none)."""
+    if p is None:
+        return ""
+    if p.heading:
+        return p.heading
+    return p.sentences[0].text if p.sentences else ""
+
+
+@dataclass(frozen=True)
+class AlignmentRow:
+    a_id: str | None
+    b_id: str | None
+    relation: str
+    score: float
+    a_title: str
+    b_title: str
+
+
+@dataclass(frozen=True)
+class AlignmentReport:
+    a: StructuredVersion
+    b: StructuredVersion
+    rows: tuple[AlignmentRow, ...]
+    mean_score: float
+    unmatched_a: int
+    unmatched_b: int
+    relations: dict[str, int]  # relation -> count, in RELATIONS order, zero counts kept
+
+
+def alignment_report(
+    a: StructuredVersion, b: StructuredVersion, catalogue: Catalogue
+) -> AlignmentReport:
+    alignment = align_provisions(a, b, catalogue)
+    rows = tuple(
+        AlignmentRow(
+            p.a_id,
+            p.b_id,
+            p.relation,
+            p.score,
+            provision_title(a.provision(p.a_id) if p.a_id else None),
+            provision_title(b.provision(p.b_id) if p.b_id else None),
+        )
+        for p in alignment.pairs
+    )
+    counts = Counter(p.relation for p in alignment.pairs)
+    return AlignmentReport(
+        a=a,
+        b=b,
+        rows=rows,
+        mean_score=alignment.mean_score,
+        unmatched_a=alignment.unmatched_a,
+        unmatched_b=alignment.unmatched_b,
+        relations={r: counts.get(r, 0) for r in RELATIONS},
+    )
+
+
+def _side(sv: StructuredVersion) -> dict[str, Any]:
+    return {
+        "document": sv.document_id,
+        "version": sv.version.key,
+        "lang": sv.version.lang,
+        "provisions": len(sv.provisions),
+    }
+
+
+def alignment_json(report: AlignmentReport) -> dict[str, Any]:
+    return {
+        "a": _side(report.a),
+        "b": _side(report.b),
+        "pairs": [
+            {
+                "a_id": r.a_id,
+                "b_id": r.b_id,
+                "relation": r.relation,
+                "score": r.score,
+                "a_heading": r.a_title,
+                "b_heading": r.b_title,
+            }
+            for r in report.rows
+        ],
+        "summary": {
+            "mean_score": report.mean_score,
+            "unmatched_a": report.unmatched_a,
+            "unmatched_b": report.unmatched_b,
+            "relations": dict(report.relations),
+        },
+    }

@@ -28,9 +28,10 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from rapidfuzz import process
 
-from policydiff.datafile import yaml_problem
-from policydiff.errors import CorpusError
+from policydiff.errors import CorpusError, UsageError
+from policydiff.files import write_text_atomic, yaml_problem
 from policydiff.models import LANGUAGES, VERSION_KINDS, Document, Version
 
 METADATA_FILE = "document.yaml"
@@ -68,6 +69,29 @@ class Corpus:
 
     def __len__(self) -> int:
         return len(self.documents)
+
+    def resolve(self, ref: str, lang: str | None = None) -> tuple[Document, Version]:
+        """``DOC`` or ``DOC:KEY`` (a version key such as ``zh`` or ``en-2``).
+
+        Without a key, ``lang`` picks the version (default: English, else the original);
+        an explicit key wins over ``lang``.
+        """
+        doc_id, _, key = ref.partition(":")
+        document = self.get(doc_id)
+        if document is None:
+            near = process.extract(doc_id, [d.id for d in self.documents], limit=3)
+            hint = f"; did you mean {', '.join(str(n[0]) for n in near)}?" if near else ""
+            raise UsageError(f"no document {doc_id!r} in {self.path}{hint}")
+        if key:
+            version = next((v for v in document.versions if v.key == key), None)
+        else:
+            version = (
+                document.version(lang) if lang else (document.version("en") or document.version())
+            )
+        if version is None:
+            held = ", ".join(v.key for v in document.versions)
+            raise UsageError(f"{doc_id} has no version {key or lang!r} (held: {held})")
+        return document, version
 
 
 def parse_date(value: object, where: object, field: str) -> dt.date:
@@ -252,9 +276,9 @@ def add_version(corpus_path: Path, document: Document, version: Version) -> Docu
     text_path = folder / version.filename
     if text_path.exists():
         raise CorpusError(text_path, "a version file with this key already exists")
-    _atomic_write(text_path, version.text)
+    write_text_atomic(text_path, version.text)
     try:
-        _atomic_write(folder / METADATA_FILE, metadata_yaml(updated))
+        write_text_atomic(folder / METADATA_FILE, metadata_yaml(updated))
     except BaseException:
         text_path.unlink(missing_ok=True)
         raise
@@ -262,18 +286,7 @@ def add_version(corpus_path: Path, document: Document, version: Version) -> Docu
 
 
 def update_metadata(corpus_path: Path, document: Document) -> None:
-    _atomic_write(corpus_path / document.id / METADATA_FILE, metadata_yaml(document))
-
-
-def _atomic_write(path: Path, text: str) -> None:
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}-", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    write_text_atomic(corpus_path / document.id / METADATA_FILE, metadata_yaml(document))
 
 
 def next_version_key(document: Document, lang: str) -> str:

@@ -19,7 +19,6 @@ Everything here is pure: it reads structured versions and returns frozen datacla
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
 
 from policydiff.align import align_provisions, similarity_matrix
@@ -35,7 +34,7 @@ from policydiff.diff_ops import (
     tokenize,
 )
 from policydiff.errors import UsageError
-from policydiff.models import Document, Provision, StructuredVersion, Version
+from policydiff.models import Provision, StructuredVersion
 from policydiff.themes.catalogue import Catalogue, load_catalogue
 
 __all__ = [
@@ -53,7 +52,6 @@ __all__ = [
     "provision_body",
     "provision_ops",
     "provision_units",
-    "resolve_version",
     "token_ops",
     "tokenize",
 ]
@@ -255,28 +253,3 @@ def diff_documents(
             weakened=sum(1 for c in cues if c.verdict == "weakened"),
         ),
     )
-
-
-def resolve_version(
-    documents: Sequence[Document], spec: str, lang: str | None = None
-) -> tuple[Document, Version]:
-    """``DOC`` (its ``lang`` version, English by default) or ``DOC:KEY`` (that version)."""
-    document_id, _, key = spec.partition(":")
-    document = next((d for d in documents if d.id == document_id), None)
-    if document is None:
-        known = ", ".join(d.id for d in documents) or "none"
-        raise UsageError(f"no document {document_id!r} in the corpus (held: {known})")
-    if key:
-        version = next((v for v in document.versions if v.key == key), None)
-        if version is None:
-            keys = ", ".join(v.key for v in document.versions)
-            raise UsageError(f"{document_id} has no version {key!r} (held: {keys})")
-        if lang is not None and version.lang != lang:
-            raise UsageError(f"{spec} is in {version.lang}, not {lang}")
-        return document, version
-    want = lang or "en"
-    found = document.version(want)
-    if found is None:
-        held = ", ".join(document.languages)
-        raise UsageError(f"{document_id} has no {want} version (held: {held})")
-    return document, found

@@ -15,9 +15,9 @@ from policydiff.corpus import (
     next_version_key,
     write_document,
 )
-from policydiff.errors import CorpusError
+from policydiff.errors import CorpusError, UsageError
 from policydiff.models import Document, Version
-from tests.conftest import BUNDLED, DOC_2021
+from tests.conftest import BUNDLED, DOC_2021, DOC_2023
 
 
 def _document(doc_id: str = "2020-01-02-test-document") -> Document:
@@ -120,3 +120,17 @@ def test_folder_name_must_match_id(copied: Path) -> None:
 def test_bundled_corpus_is_in_timeline_order(bundled_corpus) -> None:
     dates = [d.date for d in bundled_corpus.documents]
     assert dates == [dt.date(2021, 10, 21), dt.date(2023, 12, 27), dt.date(2025, 8, 15)]
+
+
+def test_resolve_a_version_by_document_key_or_language(bundled_corpus) -> None:
+    assert bundled_corpus.resolve(DOC_2021)[1].key == "en"
+    assert bundled_corpus.resolve(DOC_2021, "zh")[1].key == "zh"
+    assert bundled_corpus.resolve(f"{DOC_2021}:en-2")[1].key == "en-2"
+    assert bundled_corpus.resolve(f"{DOC_2021}:zh", "en")[1].key == "zh"  # the key wins
+    for ref, lang, message in [
+        ("2021-green-developmnt-urban", None, "did you mean 2021-green-development-urban"),
+        (f"{DOC_2021}:en-9", None, "no version 'en-9'"),
+        (DOC_2023, "zh", "has no version 'zh'"),
+    ]:
+        with pytest.raises(UsageError, match=message):
+            bundled_corpus.resolve(ref, lang)

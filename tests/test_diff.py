@@ -14,7 +14,6 @@ from policydiff.diff import (
     elide,
     provision_body,
     provision_ops,
-    resolve_version,
     token_ops,
     tokenize,
 )
@@ -216,21 +215,6 @@ def test_unknown_theme_is_refused(structured: dict[tuple[str, str], StructuredVe
     version = structured[(DOC_2021, "en")]
     with pytest.raises(UsageError, match="unknown theme"):
         diff_documents(version, version, theme="no-such-theme")
-
-
-def test_resolve_version(bundled_corpus) -> None:  # type: ignore[no-untyped-def]
-    docs = bundled_corpus.documents
-    assert resolve_version(docs, DOC_2021)[1].key == "en"
-    assert resolve_version(docs, DOC_2021, "zh")[1].key == "zh"
-    assert resolve_version(docs, f"{DOC_2021}:en-2")[1].key == "en-2"
-    for spec, lang, message in [
-        ("nope", None, "no document 'nope'"),
-        (f"{DOC_2021}:en-9", None, "no version 'en-9'"),
-        (DOC_2023, "zh", "has no zh version"),
-        (f"{DOC_2021}:zh", "en", "is in zh, not en"),
-    ]:
-        with pytest.raises(UsageError, match=message):
-            resolve_version(docs, spec, lang)
 
 
 # ---------------------------------------------------------------------------

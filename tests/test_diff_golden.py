@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 
 from policydiff.corpus import load_corpus, write_document
-from policydiff.diff import DocumentDiff, diff_documents, resolve_version
+from policydiff.diff import DocumentDiff, diff_documents
 from policydiff.models import Document, Version
 from policydiff.render.diff_formats import diff_json, diff_markdown
 from policydiff.render.diff_terminal import diff_text
@@ -39,9 +39,9 @@ ZH_NEW = "推动超低能耗、近零能耗建筑规模化发展"
 
 
 def _diff(corpus_path: Path, old: str, new: str, lang: str, theme: str | None) -> DocumentDiff:
-    documents = load_corpus(corpus_path).documents
-    a_doc, a = resolve_version(documents, old, lang)
-    b_doc, b = resolve_version(documents, new, lang)
+    corpus = load_corpus(corpus_path)
+    a_doc, a = corpus.resolve(old, lang)
+    b_doc, b = corpus.resolve(new, lang)
     return diff_documents(
         structure_version(a_doc.id, a), structure_version(b_doc.id, b), theme=theme
     )

@@ -56,12 +56,12 @@ def diff(
     JSON holds every op; the other formats elide unchanged text beyond --context words.
     """
     from policydiff.cli import load
-    from policydiff.diff import diff_documents, resolve_version
+    from policydiff.diff import diff_documents
     from policydiff.structure import structure_version
 
     corpus = load(corpus_path)
-    old_doc, old_version = resolve_version(corpus.documents, old, lang)
-    new_doc, new_version = resolve_version(corpus.documents, new, lang)
+    old_doc, old_version = corpus.resolve(old, lang)
+    new_doc, new_version = corpus.resolve(new, lang)
     result = diff_documents(
         structure_version(old_doc.id, old_version),
         structure_version(new_doc.id, new_version),
@@ -91,7 +91,7 @@ def diff(
     if output is None:
         click.echo(text, nl=False)
         return
-    from policydiff.render.overview import write_text_atomic
+    from policydiff.files import write_text_atomic
 
     write_text_atomic(output, text)
     click.echo(f"wrote {output}", err=True)

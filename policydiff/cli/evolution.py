@@ -56,7 +56,7 @@ def evolution(
     With THEME, show that theme's points with their evidence sentences.
     """
     from policydiff.evolution import build_evolution
-    from policydiff.themes.report import corpus_catalogue
+    from policydiff.themes.catalogue import corpus_catalogue
 
     catalogue = corpus_catalogue(corpus_path, theme_files)
     if theme and catalogue.get(theme) is None:
@@ -93,7 +93,7 @@ def _emit(text: str, output: Path | None) -> None:
     if output is None:
         click.echo(text, nl=False)
         return
-    from policydiff.render.overview import write_text_atomic
+    from policydiff.files import write_text_atomic
 
     write_text_atomic(output, text)
     click.echo(f"wrote {output}", err=True)

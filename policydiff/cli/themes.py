@@ -63,7 +63,9 @@ def themes(
     of two or more documents.
     """
     from policydiff.errors import CorpusError, UsageError
+    from policydiff.files import write_text_atomic
     from policydiff.themes import report as tr
+    from policydiff.themes.catalogue import corpus_catalogue
 
     if write_path is not None and not discover:
         raise UsageError("--write needs --discover")
@@ -71,7 +73,7 @@ def themes(
         raise UsageError("give either THEME or --discover, not both")
     if include_absent and (theme_id or discover):
         raise UsageError("--all applies to the matrix only")
-    catalogue = tr.corpus_catalogue(corpus_path, theme_files)
+    catalogue = corpus_catalogue(corpus_path, theme_files)
     theme = tr.resolve_theme(catalogue, theme_id) if theme_id else None
     corpus = load(corpus_path)
     if not corpus.documents:
@@ -84,7 +86,7 @@ def themes(
 
         candidates = tr.discover_timeline(tr.structure_timeline(corpus), catalogue)
         if write_path is not None:
-            tr.write_text_atomic(write_path, write_candidates_yaml(candidates))
+            write_text_atomic(write_path, write_candidates_yaml(candidates))
             click.echo(f"wrote {len(candidates)} candidate themes to {write_path}", err=True)
         if output_format == "json":
             click.echo(tr.to_json(tr.candidates_json(candidates)))
@@ -140,18 +142,20 @@ def align(
     A and B are document ids, optionally with a version key or language:
     DOC, DOC:zh, DOC:en-2.
     """
+    from policydiff.align import alignment_json, alignment_report
     from policydiff.structure import structure_version
     from policydiff.themes import report as tr
+    from policydiff.themes.catalogue import corpus_catalogue
 
     corpus = load(corpus_path)
-    catalogue = tr.corpus_catalogue(corpus_path, theme_files)
-    sides = [tr.resolve_version(corpus, ref, lang) for ref in (a_ref, b_ref)]
+    catalogue = corpus_catalogue(corpus_path, theme_files)
+    sides = [corpus.resolve(ref, lang) for ref in (a_ref, b_ref)]
     (doc_a, ver_a), (doc_b, ver_b) = sides
-    report = tr.alignment_report(
+    report = alignment_report(
         structure_version(doc_a.id, ver_a), structure_version(doc_b.id, ver_b), catalogue
     )
     if output_format == "json":
-        click.echo(tr.to_json(tr.alignment_json(report)))
+        click.echo(tr.to_json(alignment_json(report)))
         return
     from policydiff.render.themes import render_alignment
 

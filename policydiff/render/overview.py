@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from pathlib import Path
 
+from policydiff.files import write_text_atomic
 from policydiff.summary import DocumentSummary, summary_json
 
 
@@ -44,14 +43,6 @@ def overview_markdown(summaries: tuple[DocumentSummary, ...]) -> str:
 
 def _cell(text: str) -> str:
     return text.replace("|", "\\|")
-
-
-def write_text_atomic(path: Path, text: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}-", dir=path.parent)
-    with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-        handle.write(text)
-    os.replace(tmp, path)
 
 
 def write_overview(summaries: tuple[DocumentSummary, ...], out_dir: Path) -> list[Path]:

@@ -10,9 +10,10 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from policydiff.align import AlignmentReport
 from policydiff.themes.catalogue import Theme
 from policydiff.themes.discover import Candidate
-from policydiff.themes.report import AlignmentReport, DocumentMentions, MatrixReport
+from policydiff.themes.report import DocumentMentions, MatrixReport
 
 ABSENT = "–"
 

@@ -10,8 +10,8 @@ from typing import Any
 
 import yaml
 
-from policydiff.datafile import yaml_problem
 from policydiff.errors import InputError
+from policydiff.files import yaml_problem
 
 LEVEL_NAMES: tuple[str, ...] = (
     "none",

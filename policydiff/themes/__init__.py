@@ -3,12 +3,6 @@
 from __future__ import annotations
 
 from policydiff.themes.catalogue import Catalogue, Theme, load_catalogue, parse_catalogue
-from policydiff.themes.discover import (
-    Candidate,
-    Member,
-    discover_candidates,
-    write_candidates_yaml,
-)
 from policydiff.themes.match import (
     Mention,
     ThemeMatrix,
@@ -17,6 +11,18 @@ from policydiff.themes.match import (
     theme_matrix,
 )
 from policydiff.themes.normalize import Normalized, normalize
+
+_DISCOVERY = ("Candidate", "Member", "discover_candidates", "write_candidates_yaml")
+
+
+def __getattr__(name: str) -> object:
+    """Discovery needs scikit-learn, which takes seconds to import: load it on first use."""
+    if name in _DISCOVERY:
+        from policydiff.themes import discover
+
+        return getattr(discover, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 __all__ = [
     "Candidate",

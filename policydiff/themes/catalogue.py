@@ -16,8 +16,8 @@ from typing import Any
 
 import yaml
 
-from policydiff.datafile import yaml_problem
 from policydiff.errors import InputError
+from policydiff.files import yaml_problem
 
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 _KEYS = {"id", "label", "label_zh", "en", "zh", "exclude", "require", "patterns", "note"}
@@ -202,3 +202,13 @@ def load_catalogue(extra: Sequence[Path] = ()) -> Catalogue:
             raise InputError(path, f"cannot read theme catalogue: {exc}") from exc
         themes = merge_themes(themes, parse_catalogue(text, path))
     return Catalogue(themes)
+
+
+CORPUS_CATALOGUE = "themes.yaml"
+
+
+def corpus_catalogue(corpus_path: Path, files: Sequence[Path] = ()) -> Catalogue:
+    """The bundled catalogue, then ``corpus/themes.yaml`` if it exists, then ``files``."""
+    corpus_file = Path(corpus_path) / CORPUS_CATALOGUE
+    extra = [corpus_file] if corpus_file.is_file() else []
+    return load_catalogue([*extra, *(Path(f) for f in files)])

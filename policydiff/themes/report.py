@@ -9,35 +9,23 @@ translation is left out so that it cannot double a count.
 from __future__ import annotations
 
 import json
-import os
-import tempfile
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rapidfuzz import fuzz, process
 
 from policydiff.corpus import Corpus
 from policydiff.errors import UsageError
-from policydiff.models import Document, Provision, StructuredVersion, Version
+from policydiff.models import Document, StructuredVersion, Version
 from policydiff.structure import structure_version
-from policydiff.themes.catalogue import Catalogue, Theme, load_catalogue
-from policydiff.themes.discover import Candidate, discover_candidates
+from policydiff.themes.catalogue import Catalogue, Theme
+
+if TYPE_CHECKING:
+    from policydiff.themes.discover import Candidate
 from policydiff.themes.match import Mention, ThemeMatrix, find_mentions, theme_matrix
 
-CORPUS_CATALOGUE = "themes.yaml"
-
-
 # --------------------------------------------------------------------------- catalogue
-
-
-def corpus_catalogue(corpus_path: Path, files: Sequence[Path] = ()) -> Catalogue:
-    """The bundled catalogue, then ``corpus/themes.yaml`` if it exists, then ``files``."""
-    corpus_file = Path(corpus_path) / CORPUS_CATALOGUE
-    extra = [corpus_file] if corpus_file.is_file() else []
-    return load_catalogue([*extra, *(Path(f) for f in files)])
 
 
 def closest_ids(query: str, ids: Sequence[str], limit: int = 3) -> tuple[str, ...]:
@@ -225,6 +213,8 @@ def discover_timeline(
     timeline: Sequence[TimelineDocument], catalogue: Catalogue, *, min_documents: int = 2
 ) -> tuple[Candidate, ...]:
     """Candidate themes per language (English, then Chinese when two documents hold it)."""
+    from policydiff.themes.discover import discover_candidates
+
     versions = [sv for t in timeline for sv in t.versions]
     out: list[Candidate] = []
     for lang in ("en", "zh"):
@@ -258,140 +248,6 @@ def candidates_json(candidates: Sequence[Candidate]) -> list[dict[str, Any]]:
         }
         for c in candidates
     ]
-
-
-def write_text_atomic(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` through a temporary file in the same folder."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}-", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
-# --------------------------------------------------------------------------- alignment
-
-
-def resolve_version(corpus: Corpus, ref: str, lang: str | None = None) -> tuple[Document, Version]:
-    """``DOC`` or ``DOC:KEY`` (a version key such as ``zh``/``en-2``, or a language).
-
-    Without a key, ``lang`` picks the version (default: English, else the original).
-    """
-    doc_id, _, key = ref.partition(":")
-    document = corpus.get(doc_id)
-    if document is None:
-        near = closest_ids(doc_id, [d.id for d in corpus.documents])
-        hint = f"; did you mean {', '.join(near)}?" if near else ""
-        raise UsageError(f"no document {doc_id!r} in {corpus.path}{hint}")
-    if key:
-        version = next((v for v in document.versions if v.key == key), None)
-        if version is None and key in ("en", "zh"):
-            version = document.version(key)
-    elif lang:
-        version = document.version(lang)
-    else:
-        version = document.version("en") or document.version()
-    if version is None:
-        held = ", ".join(v.key for v in document.versions)
-        raise UsageError(f"{doc_id} has no version {key or lang!r} (held: {held})")
-    return document, version
-
-
-def provision_title(p: Provision | None) -> str:
-    """The provision's heading, else its first sentence ('' for none)."""
-    if p is None:
-        return ""
-    if p.heading:
-        return p.heading
-    return p.sentences[0].text if p.sentences else ""
-
-
-@dataclass(frozen=True)
-class AlignmentRow:
-    a_id: str | None
-    b_id: str | None
-    relation: str
-    score: float
-    a_title: str
-    b_title: str
-
-
-@dataclass(frozen=True)
-class AlignmentReport:
-    a: StructuredVersion
-    b: StructuredVersion
-    rows: tuple[AlignmentRow, ...]
-    mean_score: float
-    unmatched_a: int
-    unmatched_b: int
-    relations: dict[str, int]  # relation -> count, in RELATIONS order, zero counts kept
-
-
-def alignment_report(
-    a: StructuredVersion, b: StructuredVersion, catalogue: Catalogue
-) -> AlignmentReport:
-    from policydiff.align import RELATIONS, align_provisions
-
-    alignment = align_provisions(a, b, catalogue)
-    rows = tuple(
-        AlignmentRow(
-            p.a_id,
-            p.b_id,
-            p.relation,
-            p.score,
-            provision_title(a.provision(p.a_id) if p.a_id else None),
-            provision_title(b.provision(p.b_id) if p.b_id else None),
-        )
-        for p in alignment.pairs
-    )
-    counts = Counter(p.relation for p in alignment.pairs)
-    return AlignmentReport(
-        a=a,
-        b=b,
-        rows=rows,
-        mean_score=alignment.mean_score,
-        unmatched_a=alignment.unmatched_a,
-        unmatched_b=alignment.unmatched_b,
-        relations={r: counts.get(r, 0) for r in RELATIONS},
-    )
-
-
-def _side(sv: StructuredVersion) -> dict[str, Any]:
-    return {
-        "document": sv.document_id,
-        "version": sv.version.key,
-        "lang": sv.version.lang,
-        "provisions": len(sv.provisions),
-    }
-
-
-def alignment_json(report: AlignmentReport) -> dict[str, Any]:
-    return {
-        "a": _side(report.a),
-        "b": _side(report.b),
-        "pairs": [
-            {
-                "a_id": r.a_id,
-                "b_id": r.b_id,
-                "relation": r.relation,
-                "score": r.score,
-                "a_heading": r.a_title,
-                "b_heading": r.b_title,
-            }
-            for r in report.rows
-        ],
-        "summary": {
-            "mean_score": report.mean_score,
-            "unmatched_a": report.unmatched_a,
-            "unmatched_b": report.unmatched_b,
-            "relations": dict(report.relations),
-        },
-    }
 
 
 def to_json(data: Any) -> str:

@@ -85,7 +85,7 @@ def test_json_is_deterministic() -> None:
         (("nope", DOC_2023), "no document 'nope'"),
         ((DOC_2021, f"{DOC_2023}:zh"), "has no version 'zh'"),
         ((f"{DOC_2021}:zh", f"{DOC_2021}:en"), "languages differ"),
-        ((DOC_2021, DOC_2023, "--lang", "zh"), f"{DOC_2023} has no zh version"),
+        ((DOC_2021, DOC_2023, "--lang", "zh"), f"{DOC_2023} has no version 'zh'"),
         ((DOC_2021, DOC_2023, "--theme", "nope"), "unknown theme 'nope'"),
     ],
 )

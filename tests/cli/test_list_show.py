@@ -16,7 +16,7 @@ def run(*args: str):
 
 def test_list_json_counts_versions_provisions_and_sentences() -> None:
     data = json.loads(run("list", "--format", "json").output)
-    assert [d["id"] for d in data][0] == DOC_2021
+    assert data[0]["id"] == DOC_2021
     first = data[0]
     assert [v["key"] for v in first["versions"]] == ["en", "zh", "en-2"]
     en, zh, partial = first["versions"]
