@@ -1,38 +1,124 @@
-"""The main job: ``policydiff report`` writes every report for the corpus."""
+"""The main job: ``policydiff report`` writes every report for the corpus.
+
+Outputs (in --out): ``index.md``, ``index.html`` (self-contained), ``evolution.json``
+and the charts (PNG and SVG). Everything is rendered in memory before the first file
+is replaced, each file atomically, so a failed run leaves the previous reports intact.
+On a terminal a progress bar runs on stderr; otherwise stderr gets "wrote PATH" lines;
+``-q`` silences both.
+"""
 
 from __future__ import annotations
 
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import click
 
 from policydiff.cli import corpus_option, fail_cleanly, load, main
+from policydiff.cli.themes import themes_file_option
+
+# Phases of ``report``, in order (the progress bar's steps).
+REPORT_STEPS = (
+    "loading corpus",
+    "analysing themes",
+    "counting corpus",
+    "drawing charts",
+    "writing Markdown",
+    "writing HTML",
+    "writing JSON",
+    "writing files",
+)
+
+
+def out_option(func: Any) -> Any:
+    return click.option(
+        "--out",
+        "out_dir",
+        type=click.Path(path_type=Path, file_okay=False),
+        default=Path("reports"),
+        show_default=True,
+        help="Folder to write to.",
+    )(func)
+
+
+def quiet_option(func: Any) -> Any:
+    return click.option("-q", "--quiet", is_flag=True, help="Nothing on stderr but errors.")(func)
+
+
+@contextmanager
+def progress(steps: tuple[str, ...], quiet: bool) -> Iterator[Callable[[str], None]]:
+    """A ``step(name)`` callback: a rich progress bar on a terminal's stderr, else nothing."""
+    if quiet or not sys.stderr.isatty():
+        yield lambda _name: None
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+
+    with Progress(
+        TextColumn("{task.description:<18}"),
+        BarColumn(),
+        TextColumn("{task.completed}/{task.total}"),
+        TimeElapsedColumn(),
+        console=Console(stderr=True),
+        transient=True,
+    ) as bar:
+        task = bar.add_task(steps[0], total=len(steps))
+        seen: list[str] = []
+
+        def step(name: str) -> None:
+            if seen:
+                bar.advance(task)
+            seen.append(name)
+            bar.update(task, description=name)
+
+        yield step
+        bar.update(task, completed=len(steps))
+
+
+def wrote_reporter(quiet: bool) -> Callable[[Path], None] | None:
+    if quiet or sys.stderr.isatty():
+        return None
+    return lambda path: click.echo(f"wrote {path}", err=True)
+
+
+def analyse(corpus_path: Path, theme_files: tuple[Path, ...], step: Callable[[str], None]) -> Any:
+    """The corpus and its evolution (raises CorpusError on an empty corpus)."""
+    from policydiff.errors import CorpusError
+    from policydiff.evolution import build_evolution
+    from policydiff.themes.catalogue import corpus_catalogue
+
+    step("loading corpus")
+    catalogue = corpus_catalogue(corpus_path, theme_files)
+    corpus = load(corpus_path)
+    if not corpus.documents:
+        raise CorpusError(corpus_path, "the corpus holds no documents (run policydiff ingest)")
+    step("analysing themes")
+    return corpus, build_evolution(corpus, catalogue)
 
 
 @main.command()
 @corpus_option
-@click.option(
-    "--out",
-    "out_dir",
-    type=click.Path(path_type=Path, file_okay=False),
-    default=Path("reports"),
-    show_default=True,
-    help="Folder to write the reports to.",
-)
-@click.option("-q", "--quiet", is_flag=True, help="No progress or summary on stderr.")
+@out_option
+@themes_file_option
+@quiet_option
 @fail_cleanly
-def report(corpus_path: Path, out_dir: Path, quiet: bool) -> None:
-    """Write the reports for the corpus to --out (the main job)."""
-    from policydiff.render.overview import write_overview
+def report(corpus_path: Path, out_dir: Path, theme_files: tuple[Path, ...], quiet: bool) -> None:
+    """Write the reports for the corpus to --out (the main job).
+
+    index.md, a self-contained index.html, evolution.json and the charts.
+    """
+    from policydiff.render.report import render_report, write_outputs
     from policydiff.summary import summarise
 
-    corpus = load(corpus_path)
-    if not corpus.documents:
-        from policydiff.errors import CorpusError
-
-        raise CorpusError(corpus_path, "the corpus holds no documents (run policydiff ingest)")
-    written = write_overview(summarise(corpus), out_dir)
-    if not quiet:
-        for path in written:
-            click.echo(f"wrote {path}", err=True)
-        click.echo(Path(written[0]).read_text(encoding="utf-8"))
+    with progress(REPORT_STEPS, quiet) as step:
+        corpus, evolution = analyse(corpus_path, theme_files, step)
+        step("counting corpus")
+        summaries = summarise(corpus)
+        files = render_report(evolution, summaries, step=step)
+        step("writing files")
+        written = write_outputs(files, out_dir, wrote=wrote_reporter(quiet))
+    if not quiet and sys.stderr.isatty():
+        click.echo(f"wrote {len(written)} files to {out_dir}", err=True)

@@ -1,0 +1,40 @@
+"""``policydiff timeline``: the charts alone (strength heatmap, strength timeline, mentions)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from policydiff.cli import corpus_option, fail_cleanly, main
+from policydiff.cli.report import analyse, out_option, progress, quiet_option, wrote_reporter
+from policydiff.cli.themes import themes_file_option
+
+TIMELINE_STEPS = ("loading corpus", "analysing themes", "drawing charts", "writing files")
+
+
+@main.command()
+@corpus_option
+@out_option
+@themes_file_option
+@quiet_option
+@fail_cleanly
+def timeline(corpus_path: Path, out_dir: Path, theme_files: tuple[Path, ...], quiet: bool) -> None:
+    """Draw the charts to --out as PNG and SVG.
+
+    strength-heatmap (theme x document), strength-timeline (strength over time of the
+    themes that change, quantified targets starred) and mentions (per theme and document).
+    Chinese labels are drawn when a CJK font is installed.
+    """
+    with progress(TIMELINE_STEPS, quiet) as step:
+        _corpus, evolution = analyse(corpus_path, theme_files, step)
+        step("drawing charts")
+        from policydiff.render.charts import render_charts
+        from policydiff.render.report import write_outputs
+
+        charts = render_charts(evolution)
+        step("writing files")
+        written = write_outputs(charts, out_dir, wrote=wrote_reporter(quiet))
+    if not quiet and sys.stderr.isatty():
+        click.echo(f"wrote {len(written)} charts to {out_dir}", err=True)

@@ -1,0 +1,423 @@
+"""Charts of the evolution: the only module that imports matplotlib.
+
+Three charts, each as PNG and SVG, with stable bytes (no dates, no creator, a
+fixed SVG hash salt), so the same evolution always gives the same files:
+
+- ``strength-heatmap``: theme x document, coloured by strength, cue and strength
+  written in each cell, absent cells hatched grey;
+- ``strength-timeline``: small multiples, one per theme whose strength moves,
+  strength over real dates, quantified targets marked with a star;
+- ``mentions``: sentences mentioning each theme per document, grouped bars.
+
+Chinese labels and cues are drawn only when a CJK font is installed; otherwise the
+English label and the English rendering of the cue are shown, never empty boxes.
+Charts read the :class:`~policydiff.evolution.Evolution`; they never score.
+"""
+
+from __future__ import annotations
+
+import io
+import textwrap
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+from typing import Any
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+import matplotlib.dates as mdates
+import matplotlib.pyplot as plt
+from matplotlib import font_manager
+from matplotlib.colors import Normalize
+from matplotlib.figure import Figure
+from matplotlib.patches import Rectangle
+
+from policydiff.evolution import Evolution, Point, ThemeEvolution
+from policydiff.strength import LEVEL_NAMES
+
+CHART_NAMES = ("strength-heatmap", "strength-timeline", "mentions")
+FORMATS = ("png", "svg")
+MAX_STRENGTH = 5.5
+DPI = 100
+CMAP = "YlGnBu"
+ABSENT_COLOUR = "#d9d9d9"
+CUE_CHARS = 20  # cue text in a heatmap cell is cut to this many characters
+# Simplified-Chinese faces first, then any face known to draw Chinese.
+_CJK_PREFERRED = ("Noto Sans CJK SC", "Source Han Sans SC", "Noto Sans SC", "WenQuanYi Zen Hei")
+_CJK_HINTS = (
+    "CJK",
+    "WenQuanYi",
+    "Noto Sans SC",
+    "Noto Serif SC",
+    "Source Han",
+    "Droid Sans Fallback",
+    "AR PL",
+    "Hiragino Sans GB",
+    "Microsoft YaHei",
+    "SimHei",
+    "PingFang",
+)
+_METADATA: dict[str, dict[str, Any]] = {
+    "png": {"Software": None, "Creator": None},
+    "svg": {"Date": None, "Creator": None},
+}
+_DOC_COLOURS = ("#1b9e77", "#d95f02", "#7570b3", "#e7298a", "#66a61e", "#e6ab02", "#a6761d")
+
+
+@lru_cache(maxsize=1)
+def cjk_font() -> str | None:
+    """The name of an installed font that draws Chinese, or None."""
+    names = sorted({f.name for f in font_manager.fontManager.ttflist})
+    for name in _CJK_PREFERRED:
+        if name in names:
+            return name
+    for hint in _CJK_HINTS:
+        for name in names:
+            if hint.lower() in name.lower():
+                return name
+    return None
+
+
+@dataclass(frozen=True)
+class Labels:
+    """Which text the charts draw: Chinese only when a CJK font can draw it."""
+
+    cjk: bool
+
+    def theme(self, theme: ThemeEvolution) -> str:
+        if self.cjk and theme.label_zh:
+            return f"{theme.label} {theme.label_zh}"
+        return theme.label
+
+    def cue(self, point: Point) -> str:
+        """The cue of a present point as drawn: the original, else its English rendering."""
+        original = self.cjk or point.lang != "zh"
+        cue = (point.cue if original else point.cue_en) or ""
+        if not cue:
+            return "(no cue)" if point.lang != "zh" or self.cjk else "(zh cue)"
+        return _truncate(cue, CUE_CHARS)
+
+
+def _truncate(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def _has_cjk(text: str) -> bool:
+    return any("\u2e80" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff" for ch in text)
+
+
+def _safe(text: str, labels: Labels) -> str:
+    """Never hand a glyph the font cannot draw to matplotlib."""
+    if labels.cjk or not _has_cjk(text):
+        return text
+    return "".join("?" if _has_cjk(ch) else ch for ch in text)
+
+
+@contextmanager
+def _style(cjk: bool) -> Iterator[None]:
+    family = ["DejaVu Sans"]
+    font = cjk_font() if cjk else None
+    if font:
+        family.append(font)
+    with plt.rc_context(
+        {
+            "font.family": family,
+            "svg.hashsalt": "policydiff",
+            "svg.fonttype": "path",
+            "axes.unicode_minus": False,
+            "figure.dpi": DPI,
+            "savefig.dpi": DPI,
+        }
+    ):
+        yield
+
+
+def _document_label(ev: Evolution, index: int) -> str:
+    doc = ev.documents[index]
+    title = doc.title.removeprefix("Opinions on ").strip()
+    short = textwrap.shorten(title, width=40, placeholder="…")
+    return f"{doc.date}\n" + "\n".join(textwrap.wrap(short, width=22)[:2])
+
+
+def _dates(ev: Evolution) -> list[date]:
+    return [date.fromisoformat(d.date) for d in ev.documents]
+
+
+def heatmap_figure(ev: Evolution, labels: Labels) -> Figure:
+    themes = ev.themes
+    docs = ev.documents
+    rows, cols = max(len(themes), 1), max(len(docs), 1)
+    fig = plt.figure(figsize=(3.0 + 2.7 * cols + 1.6, 1.9 + 0.46 * rows))
+    ax = fig.add_axes((0.0, 0.0, 1.0, 1.0))
+    cmap = matplotlib.colormaps[CMAP]
+    norm = Normalize(0.0, MAX_STRENGTH)
+    for r, theme in enumerate(themes):
+        for c, point in enumerate(theme.points):
+            if not point.present or point.strength is None:
+                ax.add_patch(
+                    Rectangle(
+                        (c, r),
+                        1,
+                        1,
+                        facecolor=ABSENT_COLOUR,
+                        edgecolor="#9a9a9a",
+                        hatch="///",
+                        linewidth=0.0,
+                    )
+                )
+                ax.text(
+                    c + 0.5,
+                    r + 0.5,
+                    "absent",
+                    ha="center",
+                    va="center",
+                    fontsize=8,
+                    color="#555555",
+                    style="italic",
+                    bbox={"facecolor": ABSENT_COLOUR, "edgecolor": "none", "pad": 1.0},
+                )
+                continue
+            colour = cmap(norm(point.strength))
+            ax.add_patch(
+                Rectangle((c, r), 1, 1, facecolor=colour, edgecolor="white", linewidth=1.5)
+            )
+            luminance = 0.299 * colour[0] + 0.587 * colour[1] + 0.114 * colour[2]
+            ink = "black" if luminance > 0.55 else "white"
+            target = " ★" if point.targets else ""
+            ax.text(
+                c + 0.5,
+                r + 0.5,
+                f"{_safe(labels.cue(point), labels)}\n{point.strength:g}{target}",
+                ha="center",
+                va="center",
+                fontsize=8.5,
+                color=ink,
+                linespacing=1.25,
+            )
+    ax.set_xlim(0, cols)
+    ax.set_ylim(rows, 0)
+    ax.set_xticks([c + 0.5 for c in range(len(docs))])
+    ax.set_xticklabels([_document_label(ev, i) for i in range(len(docs))], fontsize=8.5)
+    ax.xaxis.tick_top()
+    ax.set_yticks([r + 0.5 for r in range(len(themes))])
+    ax.set_yticklabels([_safe(_truncate(labels.theme(t), 48), labels) for t in themes], fontsize=9)
+    ax.tick_params(length=0)
+    for spine in ax.spines.values():
+        spine.set_visible(False)
+    # Leave room for the labels: positions in inches, converted to figure fractions.
+    width, height = fig.get_size_inches()
+    left, right, top, bottom = 3.4 / width, 1.9 / width, 1.35 / height, 0.35 / height
+    ax.set_position((left, bottom, 1 - left - right, 1 - top - bottom))
+    fig.suptitle(
+        "Directive strength by theme and document",
+        x=left,
+        ha="left",
+        y=1 - 0.12 / height,
+        va="top",
+        fontsize=12,
+        fontweight="bold",
+    )
+    cax = fig.add_axes(
+        (
+            1 - right + 0.25 / width,
+            bottom + (1 - top - bottom) * 0.55,
+            0.22 / width,
+            (1 - top - bottom) * 0.45,
+        )
+    )
+    bar = fig.colorbar(matplotlib.cm.ScalarMappable(norm=norm, cmap=cmap), cax=cax)
+    bar.set_ticks(list(range(len(LEVEL_NAMES))))
+    bar.set_ticklabels([f"{i} {name}" for i, name in enumerate(LEVEL_NAMES)], fontsize=8)
+    bar.set_label("strength (level; ★ quantified target)", fontsize=8)
+    return fig
+
+
+def changing_themes(ev: Evolution) -> tuple[ThemeEvolution, ...]:
+    """Themes whose strength moves between present points, or that gain a target."""
+    return tuple(
+        t
+        for t in ev.themes
+        if any(c.verdict in ("strengthened", "weakened") for c in t.since_last)
+        or any(p.targets for p in t.points)
+    )
+
+
+def timeline_figure(ev: Evolution, labels: Labels) -> Figure:
+    themes = changing_themes(ev) or ev.themes[:1]
+    dates = _dates(ev)
+    ncols = 3 if len(themes) > 4 else max(len(themes), 1)
+    nrows = max(1, -(-len(themes) // ncols))
+    fig, axes = plt.subplots(
+        nrows,
+        ncols,
+        figsize=(4.2 * ncols, 2.6 * nrows + 0.9),
+        sharex=True,
+        sharey=True,
+        squeeze=False,
+    )
+    span = (max(dates) - min(dates)).days if dates else 0
+    pad = max(span * 0.14, 90)
+    lo = date.fromordinal(min(dates).toordinal() - int(pad)) if dates else date(2000, 1, 1)
+    hi = date.fromordinal(max(dates).toordinal() + int(pad)) if dates else date(2001, 1, 1)
+    for index, ax in enumerate(axes.flat):
+        if index >= len(themes):
+            ax.set_visible(False)
+            continue
+        theme = themes[index]
+        for d in dates:
+            ax.axvline(mdates.date2num(d), color="#e0e0e0", linewidth=0.8, zorder=0)
+        present = [(d, p) for d, p in zip(dates, theme.points, strict=False) if p.present]
+        xs = [mdates.date2num(d) for d, _ in present]
+        ys = [p.strength or 0.0 for _, p in present]
+        ax.plot(xs, ys, color="#225ea8", linewidth=1.8, marker="o", markersize=6, zorder=2)
+        for (d, p), y in zip(present, ys, strict=False):
+            if p.targets:
+                ax.plot(
+                    mdates.date2num(d),
+                    y,
+                    marker="*",
+                    markersize=16,
+                    color="#e6550d",
+                    markeredgecolor="black",
+                    markeredgewidth=0.6,
+                    zorder=3,
+                )
+                text = _truncate(_safe(p.targets[0].text, labels), 22)
+                ax.annotate(
+                    f"target: {text}",
+                    (mdates.date2num(d), y),
+                    xytext=(0, -16),
+                    textcoords="offset points",
+                    ha="center",
+                    va="top",
+                    fontsize=7.5,
+                    color="#a63603",
+                )
+            ax.annotate(
+                _safe(labels.cue(p), labels),
+                (mdates.date2num(d), y),
+                xytext=(0, 7),
+                textcoords="offset points",
+                ha="center",
+                va="bottom",
+                fontsize=7,
+                color="#333333",
+            )
+        for d, p in zip(dates, theme.points, strict=False):
+            if not p.present:
+                ax.plot(mdates.date2num(d), 0.15, marker="x", markersize=6, color="#888888")
+        ax.set_title(_safe(_truncate(labels.theme(theme), 44), labels), fontsize=9, loc="left")
+        ax.set_ylim(-0.3, 6.2)
+        ax.set_yticks(range(len(LEVEL_NAMES)))
+        ax.set_yticklabels([f"{i} {n}" for i, n in enumerate(LEVEL_NAMES)], fontsize=7)
+        ax.set_xlim(mdates.date2num(lo), mdates.date2num(hi))
+        ax.xaxis.set_major_locator(mdates.YearLocator())
+        ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y"))
+        ax.tick_params(axis="x", labelsize=8, labelbottom=True)
+        ax.grid(axis="y", color="#eeeeee", linewidth=0.8)
+        for side in ("top", "right"):
+            ax.spines[side].set_visible(False)
+    fig.suptitle(
+        "Strength over time, themes whose strength moves "
+        "(● present, × absent, ★ quantified target)",
+        fontsize=11,
+        fontweight="bold",
+        x=0.01,
+        ha="left",
+    )
+    fig.tight_layout(rect=(0, 0, 1, 1 - 0.55 / fig.get_size_inches()[1]))
+    return fig
+
+
+def mentions_figure(ev: Evolution, labels: Labels) -> Figure:
+    themes = ev.themes
+    docs = ev.documents
+    n = max(len(docs), 1)
+    fig, ax = plt.subplots(
+        figsize=(10.5, 1.4 + 0.16 * n * max(len(themes), 1) + 0.12 * len(themes))
+    )
+    height = 0.8 / n
+    most = max((p.mentions for t in themes for p in t.points), default=1)
+    for d, doc in enumerate(docs):
+        ys = [r + (d - (n - 1) / 2) * height for r in range(len(themes))]
+        values = [t.points[d].mentions for t in themes]
+        ax.barh(
+            ys,
+            values,
+            height=height * 0.92,
+            color=_DOC_COLOURS[d % len(_DOC_COLOURS)],
+            label=f"{doc.date} {textwrap.shorten(doc.title, 60, placeholder='…')}",
+        )
+        for y, v in zip(ys, values, strict=False):
+            if v:
+                ax.text(v + most * 0.005, y, str(v), va="center", fontsize=6.5, color="#333333")
+    ax.set_yticks(range(len(themes)))
+    ax.set_yticklabels(
+        [_safe(_truncate(labels.theme(t), 48), labels) for t in themes], fontsize=8.5
+    )
+    ax.set_ylim(len(themes) - 0.5, -0.5)
+    ax.set_xlabel("sentences mentioning the theme", fontsize=9)
+    ax.grid(axis="x", color="#eeeeee")
+    ax.set_axisbelow(True)
+    for side in ("top", "right"):
+        ax.spines[side].set_visible(False)
+    for r in range(0, len(themes), 2):
+        ax.axhspan(r - 0.5, r + 0.5, color="#f4f4f4", zorder=0, linewidth=0)
+    ax.legend(
+        loc="upper right",
+        fontsize=8,
+        frameon=True,
+        framealpha=0.95,
+        title="document",
+        title_fontsize=8,
+    )
+    ax.set_title("Mentions per theme and document", fontsize=11, fontweight="bold", loc="left")
+    fig.tight_layout()
+    return fig
+
+
+_FIGURES = {
+    "strength-heatmap": heatmap_figure,
+    "strength-timeline": timeline_figure,
+    "mentions": mentions_figure,
+}
+
+
+def _save(fig: Figure, fmt: str) -> bytes:
+    buffer = io.BytesIO()
+    fig.savefig(
+        buffer,
+        format=fmt,
+        metadata=_METADATA[fmt],
+        bbox_inches="tight",
+        pad_inches=0.15,
+        facecolor="white",
+    )
+    return buffer.getvalue()
+
+
+def render_charts(ev: Evolution, *, cjk: bool | None = None) -> dict[str, bytes]:
+    """Every chart in every format: file name (``mentions.svg``) -> bytes, in a stable order.
+
+    ``cjk`` forces Chinese text on or off; by default it is on when a CJK font is installed.
+    """
+    use_cjk = cjk_font() is not None if cjk is None else (cjk and cjk_font() is not None)
+    labels = Labels(cjk=use_cjk)
+    out: dict[str, bytes] = {}
+    with _style(use_cjk):
+        for name in CHART_NAMES:
+            fig = _FIGURES[name](ev, labels)
+            try:
+                for fmt in FORMATS:
+                    out[f"{name}.{fmt}"] = _save(fig, fmt)
+            finally:
+                plt.close(fig)
+    return out
+
+
+def chart_files() -> tuple[str, ...]:
+    return tuple(f"{name}.{fmt}" for name in CHART_NAMES for fmt in FORMATS)

@@ -1,0 +1,442 @@
+"""The report as one self-contained HTML page (``index.html``).
+
+Inline CSS, charts embedded as base64 PNG ``data:`` URIs, no script and no external
+resource, so the file can be mailed or opened offline. Every piece of document text
+goes through :func:`html.escape`; theme spans are ``<mark>``, deleted words ``<del>``
+(red, struck) and inserted words ``<ins>`` (green).
+"""
+
+from __future__ import annotations
+
+import base64
+from collections.abc import Mapping, Sequence
+from html import escape
+
+from policydiff.evolution import Change, Evidence, Evolution, Point, ThemeEvolution
+from policydiff.render.report import (
+    ARROWS,
+    HOW_TO_READ,
+    LEVEL_MEANINGS,
+    STRENGTH_DOC,
+    Quote,
+    SentenceDiff,
+    coalesce,
+    delta_text,
+    documents_by_id,
+    english_beside,
+    level_names,
+    number,
+    other_evidence,
+    representative,
+    sentence_diffs,
+    target_text,
+    theme_anchor,
+)
+from policydiff.summary import DocumentSummary
+
+_CHARTS = (
+    ("strength-heatmap", "Strength by theme and document"),
+    ("strength-timeline", "Strength over time"),
+    ("mentions", "Mentions per theme and document"),
+)
+CSS = """
+:root { --ink: #1f2328; --muted: #59636e; --line: #d1d9e0; --soft: #f6f8fa;
+  --up: #1a7f37; --down: #cf222e; --mark: #fff1a8; }
+* { box-sizing: border-box; }
+body { margin: 0; color: var(--ink); background: #fff;
+  font: 16px/1.6 -apple-system, "Segoe UI", "Helvetica Neue", Arial, "Noto Sans CJK SC",
+  "Noto Sans SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", "WenQuanYi Zen Hei",
+  sans-serif; }
+main { max-width: 62rem; margin: 0 auto; padding: 1.5rem 1.25rem 4rem; }
+h1 { font-size: 2rem; line-height: 1.2; margin: 1rem 0 .5rem; }
+h2 { font-size: 1.5rem; margin: 2.5rem 0 .75rem; padding-top: .75rem;
+  border-top: 2px solid var(--line); }
+h3 { font-size: 1.15rem; margin: 1.75rem 0 .5rem; }
+h4 { font-size: 1rem; margin: 1.25rem 0 .4rem; }
+.zh { color: var(--muted); font-weight: normal; }
+.meta, .where, .note { color: var(--muted); font-size: .9rem; }
+a { color: #0969da; }
+nav.toc { background: var(--soft); border: 1px solid var(--line); border-radius: 6px;
+  padding: .75rem 1.25rem; columns: 2 18rem; font-size: .95rem; }
+nav.toc ul { margin: .25rem 0; padding-left: 1.1rem; }
+table { border-collapse: collapse; width: 100%; margin: .5rem 0 1rem; font-size: .92rem; }
+th, td { border: 1px solid var(--line); padding: .35rem .55rem; text-align: left;
+  vertical-align: top; }
+th { background: var(--soft); }
+td.nowrap { white-space: nowrap; }
+td.num { text-align: right; font-variant-numeric: tabular-nums; }
+tr.absent td { color: var(--muted); background: #fafafa; }
+.verdicts { list-style: none; padding-left: 0; }
+.verdicts li { margin: .2rem 0; }
+.arrow { display: inline-block; width: 1.2em; font-weight: bold; }
+td .arrow { width: auto; margin-right: .15em; }
+.strengthened .arrow, .added .arrow { color: var(--up); }
+.weakened .arrow, .dropped .arrow { color: var(--down); }
+.delta { font-variant-numeric: tabular-nums; font-weight: 600; }
+blockquote { margin: .5rem 0; padding: .5rem .9rem; border-left: 4px solid var(--line);
+  background: var(--soft); }
+blockquote p { margin: .2rem 0; }
+.pair { display: grid; grid-template-columns: 1fr 1fr; gap: .75rem; }
+@media (max-width: 50rem) { .pair { grid-template-columns: 1fr; } }
+.lang { font-size: .75rem; text-transform: uppercase; letter-spacing: .04em;
+  color: var(--muted); }
+mark { background: var(--mark); padding: 0 .1em; }
+del { color: var(--down); background: #ffebe9; text-decoration: line-through; }
+ins { color: var(--up); background: #dafbe1; text-decoration: none; }
+del + ins { margin-left: .2em; }
+.diff { font-size: .95rem; }
+figure { margin: 1rem 0 2rem; }
+figure img { max-width: 100%; height: auto; border: 1px solid var(--line); }
+figcaption { color: var(--muted); font-size: .9rem; }
+details { margin: .5rem 0; }
+summary { cursor: pointer; color: var(--muted); }
+.caveats li, .evidence li { margin: .25rem 0; }
+.tag { display: inline-block; font-size: .75rem; border: 1px solid var(--line);
+  border-radius: 3px; padding: 0 .3rem; color: var(--muted); }
+"""
+
+
+def _e(text: str) -> str:
+    return escape(text, quote=True)
+
+
+def _quote(quote: Quote) -> str:
+    before, span, after = quote.parts()
+    return f"{_e(before)}<mark>{_e(span)}</mark>{_e(after)}"
+
+
+def _cue(cue: str | None) -> str:
+    return f"<q>{_e(cue)}</q>" if cue else '<span class="note">no cue</span>'
+
+
+def _doc(ev: Evolution, doc_id: str) -> str:
+    ref = documents_by_id(ev).get(doc_id)
+    return f"{_e(ref.date)}" if ref else _e(doc_id)
+
+
+def _change(ev: Evolution, c: Change) -> str:
+    delta = delta_text(c.delta)
+    before = _cue(c.from_cue) if c.from_cue is not None else '<span class="note">absent</span>'
+    after = _cue(c.to_cue) if c.to_cue is not None else '<span class="note">absent</span>'
+    skipped = (
+        f' <span class="note">(across {", ".join(_e(d) for d in c.skipped)}, '
+        "which do not mention it)</span>"
+        if c.skipped
+        else ""
+    )
+    return (
+        f'<li class="{_e(c.verdict)}"><span class="arrow">{_e(ARROWS.get(c.verdict, ""))}</span>'
+        f"<strong>{_e(c.verdict)}</strong>"
+        f"{f' <span class=delta>{_e(delta)}</span>' if delta else ''} · "
+        f"{_doc(ev, c.from_document)} → {_doc(ev, c.to_document)}: {before} → {after}{skipped}</li>"
+    )
+
+
+def _cue_cells(p: Point) -> str:
+    if not p.present:
+        return "<td>–</td><td>–</td>"
+    if p.lang == "zh":
+        english = _e(p.cue_en) if p.cue_en else '<span class="note">no counterpart</span>'
+        return f'<td lang="zh">{_e(p.cue or "") or "–"}</td><td>{english}</td>'
+    return f"<td>–</td><td>{_e(p.cue or '') or '–'}</td>"
+
+
+def _timeline_table(theme: ThemeEvolution) -> str:
+    rows = []
+    for p in theme.points:
+        targets = "; ".join(_e(t.text) for t in p.targets) or "–"
+        rows.append(
+            f'<tr class="{"present" if p.present else "absent"}"><td>{_e(p.document)}</td>'
+            f"<td class=nowrap>{_e(p.date)}</td><td>{'yes' if p.present else 'absent'}</td>"
+            f'<td class="num">{number(p.strength)}</td><td>{_e(p.level or "–")}</td>'
+            f'{_cue_cells(p)}<td class="num">{p.mentions}</td><td>{targets}</td></tr>'
+        )
+    return (
+        "<table><thead><tr><th>document</th><th>date</th><th>present</th><th>strength</th>"
+        "<th>level</th><th>cue (original)</th><th>cue (English)</th><th>mentions</th>"
+        f"<th>targets</th></tr></thead><tbody>{''.join(rows)}</tbody></table>"
+    )
+
+
+def _blockquote(label: str, quote: Quote) -> str:
+    lang = ' lang="zh"' if quote.evidence.lang == "zh" else ""
+    return (
+        f'<blockquote{lang}><div class="lang">{_e(label)}</div><p>{_quote(quote)}</p>'
+        f'<p class="where">{_e(quote.where)}</p></blockquote>'
+    )
+
+
+def _evidence_item(doc_id: str, e: Evidence) -> str:
+    flags = [f"cue <q>{_e(e.cue)}</q>" if e.cue else "no cue", f"{_e(e.level)} {e.strength:g}"]
+    if e.restriction:
+        flags.append("restriction")
+    if e.negated:
+        flags.append("negated")
+    quote = Quote(doc_id, e)
+    lang = ' lang="zh"' if e.lang == "zh" else ""
+    return (
+        f"<li{lang}>“{_quote(quote)}” <span class=where>— {_e(quote.where)}</span> "
+        f'<span class="tag">{", ".join(flags)}</span></li>'
+    )
+
+
+def _point(ev: Evolution, p: Point) -> str:
+    ref = documents_by_id(ev).get(p.document)
+    head = f"<h4>{_e(p.date)} · {_e(ref.title) if ref else _e(p.document)}</h4>"
+    if not p.present:
+        return head + '<p class="note">Not mentioned.</p>'
+    parts = [
+        head,
+        f"<p>Strongest commitment: <strong>{_e(p.level or '')}</strong> "
+        f"({number(p.strength)}), cue {_cue(p.cue)}"
+        + (f" (English: {_cue(p.cue_en)})" if p.lang == "zh" else "")
+        + ".</p>",
+    ]
+    rep = representative(p)
+    if rep is not None:
+        beside = english_beside(p, rep)
+        if beside is not None:
+            parts.append(
+                '<div class="pair">'
+                + _blockquote("Chinese original", Quote(p.document, rep))
+                + _blockquote("English translation", Quote(p.document, beside))
+                + "</div>"
+            )
+        else:
+            label = "Chinese original" if rep.lang == "zh" else "Text"
+            parts.append(_blockquote(label, Quote(p.document, rep)))
+    if p.targets:
+        items = "".join(
+            f"<li>★ {_e(target_text(t.text, t.value, t.unit, t.year))}</li>" for t in p.targets
+        )
+        parts.append(f"<p>Targets:</p><ul>{items}</ul>")
+    if p.caveats:
+        items = "".join(f"<li>{_e(c)}</li>" for c in p.caveats)
+        parts.append(f'<p>Caveats:</p><ul class="caveats">{items}</ul>')
+    others = other_evidence(p)
+    if others:
+        items = "".join(_evidence_item(p.document, e) for e in others)
+        parts.append(
+            f"<details><summary>Other mentions ({len(others)})</summary>"
+            f'<ul class="evidence">{items}</ul></details>'
+        )
+    return "".join(parts)
+
+
+def diff_html(d: SentenceDiff) -> str:
+    out = []
+    for op in coalesce(d.ops):
+        if op.op == "equal":
+            out.append(_e(op.old))
+            continue
+        if op.old:
+            out.append(f"<del>{_e(op.old)}</del>")
+        if op.new:
+            out.append(f"<ins>{_e(op.new)}</ins>")
+    return "".join(out)
+
+
+def _diffs(ev: Evolution, theme: ThemeEvolution) -> str:
+    diffs = sentence_diffs(theme)
+    if not diffs:
+        return ""
+    parts = [
+        "<h3>Wording of the strongest commitment</h3>",
+        '<p class="note">Deleted words <del>struck red</del>, inserted words <ins>green</ins>.</p>',
+    ]
+    for d in diffs:
+        c = d.change
+        lang = ' lang="zh"' if d.lang == "zh" else ""
+        parts.append(
+            f"<h4>{_doc(ev, c.from_document)} → {_doc(ev, c.to_document)} "
+            f'<span class="note">({"English" if d.lang == "en" else "Chinese"})</span></h4>'
+            f'<blockquote class="diff"{lang}><p>{diff_html(d)}</p></blockquote>'
+        )
+        originals = [
+            (c.from_document, d.old_original),
+            (c.to_document, d.new_original),
+        ]
+        items = "".join(
+            f'<li lang="zh"><span class="note">{_e(doc)}:</span> {_e(text)}</li>'
+            for doc, text in originals
+            if text
+        )
+        if items:
+            parts.append(f'<p class="note">Chinese original:</p><ul>{items}</ul>')
+    return "".join(parts)
+
+
+def theme_html(ev: Evolution, theme: ThemeEvolution) -> str:
+    zh = f' <span class="zh" lang="zh">{_e(theme.label_zh)}</span>' if theme.label_zh else ""
+    since = (
+        "<p>Since the last mention:</p><ul class=verdicts>"
+        + "".join(_change(ev, c) for c in theme.since_last)
+        + "</ul>"
+        if theme.since_last
+        else ""
+    )
+    return (
+        f'<section class="theme" id="{_e(theme_anchor(theme.id))}">'
+        f"<h2>{_e(theme.label)}{zh}</h2>"
+        f'<p class="meta"><code>{_e(theme.id)}</code> · present in {theme.present_in} of '
+        f"{len(theme.points)} documents</p>"
+        f"{_timeline_table(theme)}"
+        "<h3>Verdicts</h3><p>Document to next document:</p><ul class=verdicts>"
+        + "".join(_change(ev, c) for c in theme.changes)
+        + "</ul>"
+        + since
+        + "<h3>Evidence</h3>"
+        + "".join(_point(ev, p) for p in theme.points)
+        + _diffs(ev, theme)
+        + "</section>"
+    )
+
+
+def _how_to_read() -> str:
+    rows = "".join(
+        f"<tr><td class=num>{i}</td><td>{_e(name)}</td><td>{_e(LEVEL_MEANINGS[i])}</td></tr>"
+        for i, name in enumerate(level_names())
+    )
+    return (
+        '<section id="how-to-read-this"><h2>How to read this</h2>'
+        + "".join(f"<p>{_e(p)}</p>" for p in HOW_TO_READ)
+        + "<table><thead><tr><th>level</th><th>name</th><th>meaning</th></tr></thead>"
+        f"<tbody>{rows}</tbody></table>"
+        f"<p>The full scale, its cues and its limits: <code>{_e(STRENGTH_DOC)}</code> "
+        "in the policydiff repository.</p></section>"
+    )
+
+
+def _glance(ev: Evolution) -> str:
+    head = "".join(f"<th>{_e(d.date)}</th>" for d in ev.documents)
+    rows = []
+    for t in ev.themes:
+        cells = "".join(
+            f"<td>{number(p.strength)} {_e(p.level or '')}</td>" if p.present else "<td>–</td>"
+            for p in t.points
+        )
+        moves = " · ".join(
+            f'<span class="{_e(c.verdict)}"><span class="arrow">{ARROWS[c.verdict]}</span>'
+            f"{_e(c.verdict)}{' ' + _e(delta_text(c.delta)) if c.delta else ''}</span>"
+            for c in t.changes
+        )
+        rows.append(
+            f'<tr><td><a href="#{_e(theme_anchor(t.id))}">{_e(t.label)}</a></td>{cells}'
+            f"<td>{moves}</td></tr>"
+        )
+    return (
+        '<section id="at-a-glance"><h2>At a glance</h2>'
+        '<p class="note">Strength and level per document (– absent); changes from each '
+        "document to the next.</p>"
+        f"<table><thead><tr><th>theme</th>{head}<th>change</th></tr></thead>"
+        f"<tbody>{''.join(rows)}</tbody></table></section>"
+    )
+
+
+def _charts(charts: Mapping[str, bytes]) -> str:
+    figures = []
+    for name, title in _CHARTS:
+        png = charts.get(f"{name}.png")
+        if png is None:
+            continue
+        data = base64.b64encode(png).decode("ascii")
+        figures.append(
+            f'<figure><img src="data:image/png;base64,{data}" alt="{_e(title)}">'
+            f"<figcaption>{_e(title)}</figcaption></figure>"
+        )
+    body = "".join(figures) or '<p class="note">No charts.</p>'
+    return f'<section id="charts"><h2>Charts</h2>{body}</section>'
+
+
+def _agreement(ev: Evolution) -> str:
+    a = ev.agreement
+    head = '<section id="english-and-chinese-agreement"><h2>English and Chinese agreement</h2>'
+    if not a.compared:
+        return head + "<p>No commitment is held in both languages.</p></section>"
+    names = level_names()
+    parts = [
+        head,
+        f"<p>Of {a.compared} commitments held in both the Chinese original and the English "
+        f"translation, {a.same_level} get the same level in both "
+        f"(agreement rate <strong>{(a.rate or 0):.0%}</strong>).</p>",
+    ]
+    disagreements = [c for c in a.cases if not c.agrees]
+    if disagreements:
+        rows = "".join(
+            f'<tr><td>{_e(c.document_id)}</td><td><a href="#{_e(theme_anchor(c.theme_id))}">'
+            f"{_e(c.theme_id)}</a></td>"
+            f'<td lang="zh">{_e(c.provision_zh)}: {c.level_zh} {_e(names[c.level_zh])} '
+            f"({_cue(c.cue_zh)})<br><span class=where>{_e(c.sentence_zh)}</span></td>"
+            f"<td>{_e(c.provision_en)}: {c.level_en} {_e(names[c.level_en])} ({_cue(c.cue_en)})"
+            f"<br><span class=where>{_e(c.sentence_en)}</span></td></tr>"
+            for c in disagreements
+        )
+        parts.append(
+            f"<h3>Disagreements ({len(disagreements)})</h3><table><thead><tr><th>document</th>"
+            "<th>theme</th><th>Chinese original</th><th>English translation</th></tr></thead>"
+            f"<tbody>{rows}</tbody></table>"
+        )
+    return "".join(parts) + "</section>"
+
+
+def _overview(summaries: Sequence[DocumentSummary]) -> str:
+    rows = []
+    for s in summaries:
+        versions = ", ".join(
+            f"{_e(v.key)} ({_e(v.kind)}{'' if v.complete else ', partial'})" for v in s.versions
+        )
+        zh = f'<br><span class="zh" lang="zh">{_e(s.title_zh)}</span>' if s.title_zh else ""
+        rows.append(
+            f"<tr><td>{_e(s.date)}</td><td><code>{_e(s.id)}</code></td><td>{_e(s.title)}{zh}"
+            f'<br><span class="note">{_e(", ".join(s.issuers))}</span></td><td>{versions}</td>'
+            f'<td class="num">{s.primary.provisions}</td><td class="num">{s.primary.sentences}'
+            "</td></tr>"
+        )
+    return (
+        '<section id="corpus-overview"><h2>Corpus overview</h2>'
+        f"<p>{len(summaries)} documents on the timeline.</p>"
+        "<table><thead><tr><th>date</th><th>id</th><th>title</th><th>versions</th>"
+        "<th>provisions</th><th>sentences</th></tr></thead>"
+        f"<tbody>{''.join(rows)}</tbody></table></section>"
+    )
+
+
+def report_html(
+    ev: Evolution, summaries: Sequence[DocumentSummary], charts: Mapping[str, bytes]
+) -> str:
+    """The whole report as one HTML page; ``charts`` maps chart file names to bytes."""
+    toc_themes = "".join(
+        f'<li><a href="#{_e(theme_anchor(t.id))}">{_e(t.label)}</a></li>' for t in ev.themes
+    )
+    documents = "".join(
+        f"<li>{_e(d.date)} · {_e(d.title)} <span class=note>({_e(d.id)}; "
+        f"{_e(', '.join(d.languages))})</span></li>"
+        for d in ev.documents
+    )
+    body = (
+        "<main><h1>Policy commitments over time</h1>"
+        f"<p>{len(ev.themes)} themes followed through {len(ev.documents)} documents:</p>"
+        f"<ul>{documents}</ul>"
+        '<p class="note">Strength is approximate: an ordinal reading of directive wording '
+        '(see <a href="#how-to-read-this">How to read this</a>).</p>'
+        '<nav class="toc" aria-label="Contents"><strong>Contents</strong><ul>'
+        '<li><a href="#how-to-read-this">How to read this</a></li>'
+        '<li><a href="#at-a-glance">At a glance</a></li>'
+        '<li><a href="#charts">Charts</a></li>'
+        f"<li>Themes<ul>{toc_themes}</ul></li>"
+        '<li><a href="#english-and-chinese-agreement">English and Chinese agreement</a></li>'
+        '<li><a href="#corpus-overview">Corpus overview</a></li></ul></nav>'
+        + _how_to_read()
+        + _glance(ev)
+        + _charts(charts)
+        + "".join(theme_html(ev, t) for t in ev.themes)
+        + _agreement(ev)
+        + _overview(summaries)
+        + "</main>"
+    )
+    return (
+        '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        "<title>Policy commitments over time · policydiff</title>\n"
+        f"<style>{CSS}</style>\n</head>\n<body>\n{body}\n</body>\n</html>\n"
+    )

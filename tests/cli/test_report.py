@@ -1,0 +1,94 @@
+"""`policydiff report` and `policydiff timeline` through click's runner."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from policydiff.cli import main
+from policydiff.render.charts import chart_files
+from tests.conftest import BUNDLED
+
+REPORT = ("index.md", "index.html", "evolution.json")
+
+
+def run(*args: object) -> Result:
+    return CliRunner().invoke(main, [str(a) for a in args], catch_exceptions=False)
+
+
+@pytest.fixture(scope="module")
+def first_run(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Result]:
+    out = tmp_path_factory.mktemp("reports")
+    result = run("report", "--corpus", BUNDLED, "--out", out)
+    return out, result
+
+
+def test_report_writes_every_file(first_run: tuple[Path, Result]) -> None:
+    out, result = first_run
+    assert result.exit_code == 0, result.output
+    for name in (*REPORT, *chart_files()):
+        assert (out / name).is_file(), name
+        assert f"wrote {out / name}" in result.stderr
+    assert len(chart_files()) == 6
+    assert result.stdout == ""
+    assert not list(out.glob(".*"))  # no temporary file left behind
+
+
+def test_evolution_json_is_the_contract(first_run: tuple[Path, Result], bundled_corpus) -> None:
+    from policydiff.evolution import build_evolution
+    from policydiff.render.evolution_json import evolution_json
+
+    out, _ = first_run
+    expected = evolution_json(build_evolution(bundled_corpus))
+    assert (out / "evolution.json").read_text(encoding="utf-8") == expected
+
+
+def test_two_runs_are_byte_identical_and_quiet(
+    first_run: tuple[Path, Result], tmp_path: Path
+) -> None:
+    out, _ = first_run
+    result = run("report", "--corpus", BUNDLED, "--out", tmp_path, "-q")
+    assert result.exit_code == 0
+    assert result.output == "" and result.stderr == ""
+    for name in REPORT:
+        assert (tmp_path / name).read_bytes() == (out / name).read_bytes(), name
+
+
+def test_failed_run_leaves_old_reports_intact(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    old = {name: f"old {name}\n" for name in REPORT}
+    for name, text in old.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+
+    def broken(*_args: object, **_kwargs: object) -> str:
+        raise OSError(28, "No space left on device", "strength-heatmap.png")
+
+    monkeypatch.setattr("policydiff.render.charts.render_charts", broken)
+    result = run("report", "--corpus", BUNDLED, "--out", tmp_path, "-q")
+    assert result.exit_code == 2
+    assert "No space left on device" in result.stderr
+    for name, text in old.items():
+        assert (tmp_path / name).read_text(encoding="utf-8") == text
+
+
+def test_empty_corpus_is_an_input_error(tmp_path: Path) -> None:
+    (tmp_path / "corpus").mkdir()
+    result = run("report", "--corpus", tmp_path / "corpus", "--out", tmp_path / "out")
+    assert result.exit_code == 2
+    assert "no documents" in result.stderr
+    assert not (tmp_path / "out").exists()
+
+
+def test_timeline_writes_the_six_charts(tmp_path: Path) -> None:
+    result = run("timeline", "--corpus", BUNDLED, "--out", tmp_path)
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(chart_files())
+    assert result.stderr.count("wrote ") == 6
+
+
+def test_help_lists_timeline_and_report() -> None:
+    result = run("--help")
+    assert "timeline" in result.output and "report" in result.output

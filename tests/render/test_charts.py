@@ -1,0 +1,128 @@
+"""Charts: six stable files, Chinese only with a CJK font, absent cells marked, real dates."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import warnings
+from datetime import date
+
+import matplotlib.dates as mdates
+import matplotlib.pyplot as plt
+import pytest
+
+from policydiff.corpus import Corpus
+from policydiff.evolution import Evolution, build_evolution
+from policydiff.render import charts
+from policydiff.render.charts import Labels, changing_themes, chart_files, render_charts
+
+
+@pytest.fixture(scope="module")
+def evolution(bundled_corpus: Corpus) -> Evolution:
+    return build_evolution(bundled_corpus)
+
+
+@pytest.fixture(scope="module")
+def rendered(evolution: Evolution) -> dict[str, bytes]:
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # a missing glyph would draw an empty box
+        return render_charts(evolution, cjk=False)
+
+
+def _has_cjk(text: str) -> bool:
+    return any("\u4e00" <= ch <= "\u9fff" for ch in text)
+
+
+def _texts(fig) -> list[str]:
+    return [t.get_text() for t in fig.findobj(lambda a: hasattr(a, "get_text"))]
+
+
+def test_six_files_png_and_svg(rendered: dict[str, bytes]) -> None:
+    assert tuple(rendered) == chart_files()
+    assert len(rendered) == 6
+    for name, data in rendered.items():
+        if name.endswith(".png"):
+            assert data.startswith(b"\x89PNG")
+        else:
+            assert data.lstrip().startswith(b"<?xml") and b"<svg" in data
+
+
+def test_bytes_are_stable(evolution: Evolution, rendered: dict[str, bytes]) -> None:
+    again = render_charts(evolution, cjk=False)
+    assert again == rendered
+    for name, data in rendered.items():
+        assert b"<dc:date>" not in data, name
+        assert b"Matplotlib" not in data, name
+
+
+def test_english_labels_without_cjk_font(evolution: Evolution) -> None:
+    labels = Labels(cjk=False)
+    fig = charts.heatmap_figure(evolution, labels)
+    try:
+        texts = _texts(fig)
+        assert not any(_has_cjk(t) for t in texts)
+        assert "absent" in texts
+        assert any(t.startswith("vigorously promote\n3.5") for t in texts)  # 大力推广 in English
+        assert "Ultra-low and near-zero energy buildings" in texts
+    finally:
+        plt.close(fig)
+
+
+def test_chinese_labels_with_cjk_font(evolution: Evolution) -> None:
+    if charts.cjk_font() is None:
+        pytest.skip("no CJK font installed (apt-get install fonts-noto-cjk)")
+    labels = Labels(cjk=True)
+    with charts._style(True):
+        fig = charts.heatmap_figure(evolution, labels)
+        try:
+            texts = _texts(fig)
+            assert "Ultra-low and near-zero energy buildings 超低能耗建筑" in texts
+            assert any(t.startswith("大力推广\n3.5") for t in texts)
+            with warnings.catch_warnings():
+                warnings.simplefilter("error")
+                charts._save(fig, "png")
+        finally:
+            plt.close(fig)
+
+
+def test_cue_falls_back_to_english_rendering(evolution: Evolution) -> None:
+    theme = evolution.theme("ultra-low-energy-buildings")
+    assert theme is not None
+    point = theme.points[0]
+    assert point.lang == "zh"
+    assert Labels(cjk=False).cue(point) == "vigorously promote"
+    assert Labels(cjk=True).cue(point) == "大力推广"
+
+
+def test_timeline_uses_real_dates_and_marks_targets(evolution: Evolution) -> None:
+    themes = changing_themes(evolution)
+    ids = {t.id for t in themes}
+    assert {"ultra-low-energy-buildings", "waste-free-cities"} <= ids
+    assert "retrofit-of-existing-buildings" not in ids
+    fig = charts.timeline_figure(evolution, Labels(cjk=False))
+    try:
+        ax = fig.axes[0]
+        lo, hi = (mdates.num2date(x).date() for x in ax.get_xlim())
+        assert lo < date(2021, 10, 21) and hi > date(2025, 8, 15)
+        texts = _texts(fig)
+        assert "target: reach 60%" in texts
+        stars = [line for a in fig.axes for line in a.get_lines() if line.get_marker() == "*"]
+        assert stars
+    finally:
+        plt.close(fig)
+
+
+def test_mentions_has_one_bar_group_per_document(evolution: Evolution) -> None:
+    fig = charts.mentions_figure(evolution, Labels(cjk=False))
+    try:
+        ax = fig.axes[0]
+        assert len(ax.containers) == len(evolution.documents)
+        assert all(len(c) == len(evolution.themes) for c in ax.containers)
+    finally:
+        plt.close(fig)
+
+
+def test_cli_import_does_not_import_matplotlib() -> None:
+    code = "import sys, policydiff.cli; print('matplotlib' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"

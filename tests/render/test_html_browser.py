@@ -1,0 +1,125 @@
+"""The HTML report: self-contained, escaped, and readable in a real browser.
+
+The browser test opens ``index.html`` in headless Chromium when ``/usr/bin/chromium``
+exists (CI installs it) and skips otherwise; it installs nothing.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from policydiff.corpus import Corpus
+from policydiff.evolution import Evolution, build_evolution
+from policydiff.render.html import report_html, theme_html
+from policydiff.render.report import render_report, write_outputs
+from policydiff.summary import summarise
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_FLAGS = (
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+)
+
+
+@pytest.fixture(scope="module")
+def evolution(bundled_corpus: Corpus) -> Evolution:
+    return build_evolution(bundled_corpus)
+
+
+@pytest.fixture(scope="module")
+def report_dir(
+    evolution: Evolution, bundled_corpus: Corpus, tmp_path_factory: pytest.TempPathFactory
+) -> Path:
+    out = tmp_path_factory.mktemp("report")
+    write_outputs(render_report(evolution, summarise(bundled_corpus), cjk=False), out)
+    return out
+
+
+def test_html_is_self_contained(report_dir: Path) -> None:
+    html = (report_dir / "index.html").read_text(encoding="utf-8")
+    assert html.startswith("<!DOCTYPE html>")
+    assert "<script" not in html
+    assert not re.search(r"""(?:src|href)=["'](?:https?:)?//""", html)
+    assert "<link" not in html and "@import" not in html
+    assert html.count('src="data:image/png;base64,') == 3
+    assert '<nav class="toc"' in html
+    for anchor in ("how-to-read-this", "at-a-glance", "charts", "corpus-overview"):
+        assert f'id="{anchor}"' in html and f'href="#{anchor}"' in html
+
+
+def test_html_theme_section(evolution: Evolution) -> None:
+    theme = evolution.theme("ultra-low-energy-buildings")
+    assert theme is not None
+    html = theme_html(evolution, theme)
+    assert '<section class="theme" id="theme-ultra-low-energy-buildings">' in html
+    assert "<mark>超低能耗</mark>" in html
+    assert '<div class="pair">' in html  # original beside the English
+    assert "<del>" in html and "<ins>" in html
+    assert '<span class="arrow">▲</span><strong>strengthened</strong>' in html
+
+
+def test_document_text_is_escaped(evolution: Evolution, bundled_corpus: Corpus) -> None:
+    theme = evolution.theme("waste-free-cities")
+    assert theme is not None
+    point = theme.points[1]
+    evil = dataclasses.replace(
+        point.evidence[0], sentence='<script>alert("x")</script> & "waste free cities"'
+    )
+    point = dataclasses.replace(point, evidence=(evil, *point.evidence[1:]))
+    theme = dataclasses.replace(theme, points=(theme.points[0], point, theme.points[2]))
+    ev = dataclasses.replace(evolution, themes=(theme,))
+    html = report_html(ev, summarise(bundled_corpus), {})
+    assert "<script>" not in html
+    assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp;" in html
+
+
+def _chromium(*args: str, user_data: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [str(CHROMIUM), *CHROMIUM_FLAGS, f"--user-data-dir={user_data}", *args],
+        capture_output=True,
+        text=True,
+        timeout=180,
+        check=False,
+    )
+
+
+@pytest.mark.skipif(
+    not CHROMIUM.exists(), reason="headless Chromium not installed at /usr/bin/chromium"
+)
+def test_report_renders_in_chromium(report_dir: Path, tmp_path: Path) -> None:
+    url = (report_dir / "index.html").resolve().as_uri()
+    dom = _chromium("--dump-dom", url, user_data=tmp_path / "profile-dom")
+    assert dom.returncode == 0, dom.stderr[-2000:]
+    text = dom.stdout
+    assert "Ultra-low and near-zero energy buildings" in text  # a theme section heading
+    assert 'id="theme-waste-free-cities"' in text
+    assert '<img src="data:image/png;base64,' in text  # a chart
+    assert "<mark>超低能耗</mark>" in text  # an evidence quote, span highlighted
+    assert "How to read this" in text
+
+    shot = tmp_path / "shot.png"
+    run = _chromium(
+        "--enable-logging=stderr",
+        "--v=0",
+        f"--screenshot={shot}",
+        "--window-size=1280,2400",
+        url,
+        user_data=tmp_path / "profile-shot",
+    )
+    assert run.returncode == 0, run.stderr[-2000:]
+    assert shot.exists() and shot.stat().st_size > 10_000
+    errors = [
+        line for line in run.stderr.splitlines() if "Uncaught" in line or "ERROR:CONSOLE" in line
+    ]
+    assert not errors, errors
