@@ -25,6 +25,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from policydiff.commitments import (
     Agreement,
@@ -40,6 +41,9 @@ from policydiff.models import Document, StructuredVersion
 from policydiff.strength import Lexicon, load_lexicon
 from policydiff.structure import structure_version
 from policydiff.themes import Catalogue, load_catalogue
+
+if TYPE_CHECKING:
+    from policydiff.cache import AnalysisCache
 
 # Half a level: one manner step (大力推广 3.5 -> 规模化发展 4.0) or one dated target.
 VERDICT_STEP = 0.5
@@ -166,8 +170,28 @@ class _DocumentAnalysis:
     pairs: dict[str, str]  # primary provision id -> English provision id (when primary is zh)
 
 
+def _commitments(
+    structured: StructuredVersion,
+    catalogue: Catalogue,
+    lexicon: Lexicon,
+    cache: AnalysisCache | None,
+) -> tuple[Commitment, ...]:
+    """A version's commitments, looked up in (and stored to) ``cache`` when one is given."""
+    if cache is None:
+        return find_commitments(structured, catalogue, lexicon)
+    key = cache.commitments_key(structured.document_id, structured.version, catalogue, lexicon)
+    found = cache.get_commitments(key)
+    if found is None:
+        found = find_commitments(structured, catalogue, lexicon)
+        cache.put_commitments(key, found)
+    return found
+
+
 def _analyse(
-    document: Document, catalogue: Catalogue, lexicon: Lexicon
+    document: Document,
+    catalogue: Catalogue,
+    lexicon: Lexicon,
+    cache: AnalysisCache | None = None,
 ) -> tuple[_DocumentAnalysis, list]:
     complete = [v for v in document.versions if v.complete]
     versions = complete or list(document.versions)
@@ -176,7 +200,7 @@ def _analyse(
     }
     primary = sorted(versions, key=lambda v: (v.kind != "original", v.lang != "zh", v.key))[0]
     commitments = tuple(
-        c for key in structured for c in find_commitments(structured[key], catalogue, lexicon)
+        c for key in structured for c in _commitments(structured[key], catalogue, lexicon, cache)
     )
     english = document.version("en")
     pairs: dict[str, str] = {}
@@ -290,17 +314,20 @@ def build_evolution(
     lexicon: Lexicon | None = None,
     *,
     include_absent: bool = False,
+    cache: AnalysisCache | None = None,
 ) -> Evolution:
     """The evolution of every theme over the corpus's documents, in timeline order.
 
-    Themes never mentioned anywhere are left out unless ``include_absent``.
+    Themes never mentioned anywhere are left out unless ``include_absent``. With a
+    ``cache`` (:mod:`policydiff.cache`), each version's commitments are looked up by
+    text, catalogue and lexicon before being scored; the result is the same either way.
     """
     catalogue = catalogue or load_catalogue()
     lexicon = lexicon or load_lexicon()
     analyses = []
     cases = []
     for document in corpus.documents:
-        analysis, document_cases = _analyse(document, catalogue, lexicon)
+        analysis, document_cases = _analyse(document, catalogue, lexicon, cache)
         analyses.append(analysis)
         cases.extend(document_cases)
     themes = []

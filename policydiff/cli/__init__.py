@@ -75,12 +75,15 @@ def fail_cleanly(func: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
-def console(color: bool | None, *, stderr: bool = False) -> Any:
+def console(color: bool | None, *, stderr: bool = False, file: Any = None) -> Any:
+    """A rich console: colour only on a terminal unless --color/--no-color says otherwise."""
     from rich.console import Console
 
     if color is None:
-        return Console(stderr=stderr, highlight=False)
-    return Console(stderr=stderr, force_terminal=color, no_color=not color, highlight=False)
+        return Console(stderr=stderr, file=file, highlight=False)
+    return Console(
+        stderr=stderr, file=file, force_terminal=color, no_color=not color, highlight=False
+    )
 
 
 def load(corpus_path: Path) -> Any:
@@ -96,4 +99,4 @@ def main() -> None:
 
 
 # Each module below adds its commands to ``main``; they import this module, so they come last.
-from policydiff.cli import corpus, report  # noqa: E402,F401
+from policydiff.cli import check, corpus, diff, evolution, report, themes, timeline  # noqa: E402,F401

@@ -1,0 +1,289 @@
+"""The analysis cache: each version's commitments, kept in SQLite between runs.
+
+Scoring every theme mention of every version is most of the cost of an
+evolution; a version whose text, catalogue and lexicon have not changed scores
+the same, so ``policydiff check`` (and anything else that passes a cache to
+:func:`policydiff.evolution.build_evolution`) looks it up instead.
+
+One table, ``entries(key, value)``. A commitments key is the sha256 of the
+version's text, of the catalogue and of the lexicon as loaded (the bundled YAML
+with any extra files applied, serialised deterministically), of the document id,
+version key and language (they are copied into every commitment), and of the
+policydiff version. The value is plain JSON: no pickle, nothing executable.
+
+The cache is never trusted: a file that is not a database is deleted and
+rebuilt, a row whose JSON does not decode into commitments is recomputed and
+overwritten, and a cache folder that cannot be written falls back to memory.
+Deleting ``.policydiff/`` is always safe.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from policydiff import __version__
+from policydiff.commitments import Commitment
+from policydiff.models import Version
+from policydiff.strength import Cue, StrengthScore, Target
+
+CACHE_DIR = ".policydiff"
+CACHE_FILE = "cache.sqlite"
+_SCHEMA = "CREATE TABLE IF NOT EXISTS entries (key TEXT PRIMARY KEY, value TEXT NOT NULL)"
+
+
+def sha256(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def cache_path_for(corpus_path: Path) -> Path:
+    """``<corpus>/../.policydiff/cache.sqlite``: next to the corpus folder, git-ignored."""
+    return Path(corpus_path).resolve().parent / CACHE_DIR / CACHE_FILE
+
+
+class AnalysisCache:
+    """A key -> JSON store in one SQLite file (or in memory when ``path`` is None)."""
+
+    def __init__(self, path: Path | None) -> None:
+        self.path = path
+        self.hits = 0
+        self.misses = 0
+        self.rebuilt = False
+        self._fingerprints: dict[int, tuple[object, str]] = {}
+        self._db = self._open()
+
+    @classmethod
+    def for_corpus(cls, corpus_path: Path) -> AnalysisCache:
+        return cls(cache_path_for(corpus_path))
+
+    # -- storage -------------------------------------------------------------------------
+
+    def _open(self) -> sqlite3.Connection:
+        if self.path is None:
+            return self._connect(":memory:")
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            db = self._connect(str(self.path))
+        except sqlite3.DatabaseError:
+            self.rebuilt = True
+            self.path.unlink(missing_ok=True)
+            try:
+                db = self._connect(str(self.path))
+            except (sqlite3.Error, OSError):
+                return self._memory()
+        except (sqlite3.Error, OSError):
+            return self._memory()
+        return db
+
+    def _memory(self) -> sqlite3.Connection:
+        self.path = None
+        return self._connect(":memory:")
+
+    @staticmethod
+    def _connect(where: str) -> sqlite3.Connection:
+        db = sqlite3.connect(where, timeout=10)
+        try:
+            db.execute("PRAGMA synchronous=OFF")
+            db.execute(_SCHEMA)
+            db.execute("SELECT count(*) FROM entries").fetchone()
+        except BaseException:
+            db.close()
+            raise
+        return db
+
+    def _reset(self) -> None:
+        """The file went bad under us: start again from an empty database."""
+        self._db.close()
+        self.rebuilt = True
+        if self.path is not None:
+            self.path.unlink(missing_ok=True)
+        self._db = self._open()
+
+    def get(self, key: str) -> str | None:
+        try:
+            row = self._db.execute("SELECT value FROM entries WHERE key = ?", (key,)).fetchone()
+        except sqlite3.DatabaseError:
+            self._reset()
+            return None
+        return row[0] if row else None
+
+    def put(self, key: str, value: str) -> None:
+        try:
+            self._db.execute("INSERT OR REPLACE INTO entries VALUES (?, ?)", (key, value))
+        except sqlite3.DatabaseError:
+            self._reset()
+
+    def get_json(self, key: str) -> Any:
+        raw = self.get(key)
+        if raw is None:
+            return None
+        try:
+            return json.loads(raw)
+        except ValueError:
+            return None
+
+    def put_json(self, key: str, value: Any) -> None:
+        self.put(key, json.dumps(value, ensure_ascii=False, separators=(",", ":")))
+
+    def close(self) -> None:
+        try:
+            self._db.commit()
+        except sqlite3.Error:
+            pass
+        finally:
+            self._db.close()
+
+    def __enter__(self) -> AnalysisCache:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def __len__(self) -> int:
+        try:
+            return int(self._db.execute("SELECT count(*) FROM entries").fetchone()[0])
+        except sqlite3.DatabaseError:
+            return 0
+
+    # -- commitments ---------------------------------------------------------------------
+
+    def fingerprint(self, obj: object) -> str:
+        """sha256 of a frozen record's repr (deterministic for the catalogue and lexicon)."""
+        held = self._fingerprints.get(id(obj))
+        if held is None or held[0] is not obj:
+            held = (obj, sha256(repr(obj)))
+            self._fingerprints[id(obj)] = held
+        return held[1]
+
+    def commitments_key(
+        self, document_id: str, version: Version, catalogue: object, lexicon: object
+    ) -> str:
+        parts = (
+            "commitments",
+            sha256(version.text),
+            self.fingerprint(catalogue),
+            self.fingerprint(lexicon),
+            __version__,
+            document_id,
+            version.key,
+            version.lang,
+        )
+        return sha256("\0".join(parts))
+
+    def get_commitments(self, key: str) -> tuple[Commitment, ...] | None:
+        data = self.get_json(key)
+        if data is None:
+            self.misses += 1
+            return None
+        try:
+            found = tuple(commitment_from_json(item) for item in data)
+        except (KeyError, TypeError, ValueError):
+            self.misses += 1
+            return None
+        self.hits += 1
+        return found
+
+    def put_commitments(self, key: str, commitments: Sequence[Commitment]) -> None:
+        self.put_json(key, [commitment_to_json(c) for c in commitments])
+
+
+def _target_to_json(t: Target) -> dict[str, Any]:
+    return {"text": t.text, "value": t.value, "unit": t.unit, "year": t.year}
+
+
+def _target_from_json(d: dict[str, Any]) -> Target:
+    return Target(
+        text=str(d["text"]),
+        value=_number(d["value"], optional=True),
+        unit=str(d["unit"]),
+        year=_number(d["year"], optional=True),
+    )
+
+
+def _number(value: Any, *, optional: bool = False) -> Any:
+    """A JSON number as it was stored (int stays int, float stays float), or a ValueError."""
+    if value is None and optional:
+        return None
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise ValueError(f"not a number: {value!r}")
+    return value
+
+
+def commitment_to_json(c: Commitment) -> dict[str, Any]:
+    s = c.score
+    return {
+        "theme_id": c.theme_id,
+        "document_id": c.document_id,
+        "version_key": c.version_key,
+        "lang": c.lang,
+        "provision_id": c.provision_id,
+        "location": c.location,
+        "sentence_index": c.sentence_index,
+        "sentence": c.sentence,
+        "span": list(c.span),
+        "matched": c.matched,
+        "score": {
+            "level": s.level,
+            "level_name": s.level_name,
+            "strength": s.strength,
+            "cue": s.cue,
+            "cues": [
+                {
+                    "text": q.text,
+                    "start": q.start,
+                    "end": q.end,
+                    "category": q.category,
+                    "level": q.level,
+                }
+                for q in s.cues
+            ],
+            "targets": [_target_to_json(t) for t in s.targets],
+            "restriction": s.restriction,
+            "negated": s.negated,
+            "caveats": list(s.caveats),
+        },
+        "targets": [_target_to_json(t) for t in c.targets],
+    }
+
+
+def commitment_from_json(d: dict[str, Any]) -> Commitment:
+    s = d["score"]
+    start, end = d["span"]
+    score = StrengthScore(
+        level=int(s["level"]),
+        level_name=str(s["level_name"]),
+        strength=_number(s["strength"]),
+        cue=str(s["cue"]),
+        cues=tuple(
+            Cue(
+                text=str(q["text"]),
+                start=int(q["start"]),
+                end=int(q["end"]),
+                category=str(q["category"]),
+                level=int(q["level"]),
+            )
+            for q in s["cues"]
+        ),
+        targets=tuple(_target_from_json(t) for t in s["targets"]),
+        restriction=bool(s["restriction"]),
+        negated=bool(s["negated"]),
+        caveats=tuple(str(x) for x in s["caveats"]),
+    )
+    return Commitment(
+        theme_id=str(d["theme_id"]),
+        document_id=str(d["document_id"]),
+        version_key=str(d["version_key"]),
+        lang=str(d["lang"]),
+        provision_id=str(d["provision_id"]),
+        location=str(d["location"]),
+        sentence_index=int(d["sentence_index"]),
+        sentence=str(d["sentence"]),
+        span=(int(start), int(end)),
+        matched=str(d["matched"]),
+        score=score,
+        targets=tuple(_target_from_json(t) for t in d["targets"]),
+    )

@@ -1,0 +1,100 @@
+"""``policydiff check``: validate the corpus, check the reports are current, gate on verdicts.
+
+Exit codes: 0 clean, 1 findings, 2 usage or input error (see :mod:`policydiff.check`).
+stdout carries the report; stderr carries messages ("wrote summary.md").
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+
+import click
+
+from policydiff.cli import corpus_option, fail_cleanly, format_option, main
+
+
+@main.command()
+@corpus_option
+@click.option(
+    "--reports",
+    "reports_dir",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=Path("reports"),
+    show_default=True,
+    help="Reports folder whose evolution.json must be current.",
+)
+@click.option(
+    "--base",
+    metavar="GIT-REF",
+    help="Report documents new or changed since this git ref (default: since the reports).",
+)
+@click.option(
+    "--fail-on",
+    "fail_on",
+    metavar="VERDICTS",
+    help="Exit 1 when a new document's theme gets one of these verdicts, e.g. weakened,dropped.",
+)
+@click.option(
+    "--summary",
+    "summary_file",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Also write the summary as Markdown to FILE (and to $GITHUB_STEP_SUMMARY when set).",
+)
+@click.option(
+    "--themes",
+    "theme_files",
+    multiple=True,
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Extra theme catalogue (YAML), as given to `policydiff report`; repeatable.",
+)
+@format_option("text", "json", "markdown")
+@click.option("--no-cache", is_flag=True, help="Do not read or write .policydiff/cache.sqlite.")
+@fail_cleanly
+def check(
+    corpus_path: Path,
+    reports_dir: Path,
+    base: str | None,
+    fail_on: str | None,
+    summary_file: Path | None,
+    theme_files: tuple[Path, ...],
+    output_format: str,
+    no_cache: bool,
+) -> None:
+    """Check the corpus for CI: valid documents, current reports, no unwanted verdicts."""
+    from policydiff.cache import AnalysisCache
+    from policydiff.check import parse_fail_on, render_markdown, render_text, result_dict, run_check
+    from policydiff.strength import load_lexicon
+    from policydiff.themes.catalogue import corpus_catalogue
+
+    verdicts = parse_fail_on(fail_on)
+    catalogue = corpus_catalogue(corpus_path, theme_files)
+    with AnalysisCache(None) if no_cache else AnalysisCache.for_corpus(corpus_path) as cache:
+        if cache.rebuilt:
+            click.echo(f"warning: {cache.path}: cache was corrupt; rebuilt it", err=True)
+        result = run_check(
+            corpus_path,
+            reports_dir,
+            catalogue,
+            load_lexicon(),
+            base=base,
+            fail_on=verdicts,
+            cache=cache,
+        )
+    if output_format == "json":
+        click.echo(json.dumps(result_dict(result), ensure_ascii=False, indent=2))
+    elif output_format == "markdown":
+        click.echo(render_markdown(result), nl=False)
+    else:
+        click.echo(render_text(result), nl=False)
+    markdown = render_markdown(result)
+    if summary_file is not None:
+        summary_file.write_text(markdown, encoding="utf-8")
+        click.echo(f"wrote {summary_file}", err=True)
+    step_summary = os.environ.get("GITHUB_STEP_SUMMARY")
+    if step_summary:
+        with open(step_summary, "a", encoding="utf-8") as handle:
+            handle.write(markdown + "\n")
+    sys.exit(result.exit_code)

@@ -1,0 +1,287 @@
+"""`policydiff check` end to end: a temporary git repository holding a copy of the corpus."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+import subprocess
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from policydiff.cli import main
+from policydiff.corpus import load_corpus
+from policydiff.evolution import build_evolution
+from policydiff.render.evolution_json import evolution_json
+from policydiff.themes.catalogue import corpus_catalogue
+from tests.conftest import BUNDLED, DOC_2021, DOC_2023, DOC_2025, SEED_2025_EN
+
+WEAKEN = (
+    'Accelerate the construction of "waste free cities"',
+    'Explore the construction of "waste free cities"',
+)
+
+
+def git(repo: Path, *args: str) -> None:
+    subprocess.run(
+        ["git", "-c", "user.email=t@t", "-c", "user.name=t", *args],
+        cwd=repo,
+        check=True,
+        capture_output=True,
+    )
+
+
+def write_reports(repo: Path) -> None:
+    corpus = repo / "corpus"
+    reports = repo / "reports"
+    reports.mkdir(exist_ok=True)
+    evolution = build_evolution(load_corpus(corpus), corpus_catalogue(corpus))
+    (reports / "evolution.json").write_text(evolution_json(evolution), encoding="utf-8")
+
+
+def make_repo(root: Path, documents: tuple[str, ...]) -> Path:
+    repo = root / "repo"
+    for doc_id in documents:
+        shutil.copytree(BUNDLED / doc_id, repo / "corpus" / doc_id)
+    write_reports(repo)
+    git(repo, "init", "-q")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "corpus")
+    return repo
+
+
+@pytest.fixture
+def repo(tmp_path: Path) -> Path:
+    """The bundled corpus, committed with current reports."""
+    return make_repo(tmp_path, (DOC_2021, DOC_2023, DOC_2025))
+
+
+def check(repo: Path, *args: str, env: dict[str, str] | None = None) -> Result:
+    base = ["check", "--corpus", str(repo / "corpus"), "--reports", str(repo / "reports")]
+    return CliRunner().invoke(main, [*base, *args], env=env, catch_exceptions=False)
+
+
+def test_clean_corpus_passes(repo: Path) -> None:
+    result = check(repo, "--base", "HEAD")
+    assert result.exit_code == 0, result.output
+    assert "check passed: 0 errors, 0 warnings" in result.stdout
+    assert "new:" not in result.stdout
+
+
+def test_a_new_document_is_summarised_then_passes_once_reports_are_current(tmp_path: Path) -> None:
+    repo = make_repo(tmp_path, (DOC_2021, DOC_2023))
+    ingest = CliRunner().invoke(
+        main, ["ingest", "--corpus", str(repo / "corpus"), str(SEED_2025_EN)]
+    )
+    assert ingest.exit_code == 0, ingest.output
+    result = check(repo, "--base", "HEAD")
+    assert result.exit_code == 1
+    out = result.stdout
+    assert f"new: {DOC_2025}" in out
+    assert (
+        f"{repo / 'reports' / 'evolution.json'}: error: reports are out of date: run `policydiff report`"
+        in out
+    )
+    assert "(it lists 2 documents, the corpus holds 3)" in out
+    assert f"{DOC_2025}: 36 theme changes" in out
+    assert (
+        f"dropped      waste-free-cities            'Accelerate' 3.0 in {DOC_2023} -> absent" in out
+    )
+    write_reports(repo)
+    result = check(repo, "--base", "HEAD")
+    assert result.exit_code == 0, result.output
+    assert f"new: {DOC_2025}" in result.stdout
+    # without --base, "new" means: not in the committed report
+    assert f"new: {DOC_2025}" not in check(repo).stdout
+
+
+def _append_debris(corpus: Path) -> tuple[str, str]:
+    path = corpus / DOC_2023 / "en.txt"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    path.write_text("\n".join([*lines, "Tel. 400-6700-999"]) + "\n", encoding="utf-8")
+    return f"{path}:{len(lines) + 1}", "web debris left in (phone): 'Tel. 400-6700-999'"
+
+
+def _duplicate(corpus: Path) -> tuple[str, str]:
+    copy = corpus / "2024-copy-beautiful-china"
+    shutil.copytree(corpus / DOC_2023, copy)
+    meta = copy / "document.yaml"
+    text = meta.read_text(encoding="utf-8").replace(DOC_2023, copy.name)
+    meta.write_text(text.replace("date: 2023-12-27", "date: 2024-01-05"), encoding="utf-8")
+    return str(copy / "en.txt"), f"duplicate of {DOC_2023}/en (100.0% identical)"
+
+
+def _impossible_date(corpus: Path) -> tuple[str, str]:
+    meta = corpus / DOC_2023 / "document.yaml"
+    text = meta.read_text(encoding="utf-8").replace("date: 2023-12-27", "date: 2023-02-30")
+    meta.write_text(text, encoding="utf-8")
+    return str(meta), "date 2023-02-30 is not a real date"
+
+
+def _stale(corpus: Path) -> tuple[str, str]:
+    path = corpus / DOC_2023 / "en.txt"
+    path.write_text(path.read_text(encoding="utf-8").replace(*WEAKEN), encoding="utf-8")
+    report = corpus.parent / "reports" / "evolution.json"
+    return str(report), "reports are out of date: run `policydiff report` (1 themes differ"
+
+
+def _missing_version(corpus: Path) -> tuple[str, str]:
+    path = corpus / DOC_2021 / "en-2.txt"
+    path.unlink()
+    return str(path), "version file is missing"
+
+
+def _stray(corpus: Path) -> tuple[str, str]:
+    (corpus / DOC_2021 / "notes.txt").write_text("to do\n", encoding="utf-8")
+    (corpus / ".2026-new-doc-k3j9x_2a").mkdir()
+    return str(
+        corpus / DOC_2021 / "notes.txt"
+    ), "stray file: document.yaml lists no version 'notes'"
+
+
+def _published_early(corpus: Path) -> tuple[str, str]:
+    meta = corpus / DOC_2023 / "document.yaml"
+    text = meta.read_text(encoding="utf-8").replace(
+        "date: 2023-12-27", "date: 2023-12-27\npublished: 2023-12-01"
+    )
+    meta.write_text(text, encoding="utf-8")
+    return str(meta), "published 2023-12-01 is before the issue date 2023-12-27"
+
+
+@pytest.mark.parametrize(
+    "breaker",
+    [
+        _append_debris,
+        _duplicate,
+        _impossible_date,
+        _stale,
+        _missing_version,
+        _stray,
+        _published_early,
+    ],
+)
+def test_each_broken_case_fails_naming_the_file_and_the_problem(repo: Path, breaker) -> None:
+    where, problem = breaker(repo / "corpus")
+    result = check(repo, "--base", "HEAD")
+    assert result.exit_code == 1, result.output
+    assert f"{where}: error: {problem}" in result.stdout, result.stdout
+    assert "check FAILED" in result.stdout
+    assert "Traceback" not in result.output
+
+
+def test_every_problem_is_reported_not_just_the_first(repo: Path) -> None:
+    corpus = repo / "corpus"
+    found = [fn(corpus) for fn in (_impossible_date, _missing_version, _append_debris, _stray)]
+    result = check(repo)
+    assert result.exit_code == 1
+    for where, problem in found:
+        assert f"{where}: error: {problem}" in result.stdout
+    assert (
+        f"{corpus / '.2026-new-doc-k3j9x_2a'}: error: leftover from an interrupted write"
+        in result.stdout
+    )
+    assert "note: reports and theme changes not checked" in result.stdout
+
+
+def test_missing_reports_folder_is_a_finding(repo: Path) -> None:
+    shutil.rmtree(repo / "reports")
+    result = check(repo)
+    assert result.exit_code == 1
+    assert (
+        f"{repo / 'reports'}: error: reports folder is missing: run `policydiff report`"
+        in result.stdout
+    )
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--fail-on", "weaker"], "error: --fail-on: unknown verdict 'weaker'"),
+        (["--base", "no-such-ref"], "error: --base no-such-ref: unknown git ref"),
+    ],
+)
+def test_usage_errors_exit_2_with_one_line(repo: Path, args: list[str], message: str) -> None:
+    result = check(repo, *args)
+    assert result.exit_code == 2
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert result.stderr.startswith(message)
+    assert result.stdout == ""
+
+
+def _repo_with_new_2023(tmp_path: Path, weaken: bool) -> Path:
+    repo = make_repo(tmp_path, (DOC_2021,))
+    shutil.copytree(BUNDLED / DOC_2023, repo / "corpus" / DOC_2023)
+    text_path = repo / "corpus" / DOC_2023 / "en.txt"
+    text = text_path.read_text(encoding="utf-8")
+    if weaken:
+        assert WEAKEN[0] in text
+        text_path.write_text(text.replace(*WEAKEN), encoding="utf-8")
+    write_reports(repo)
+    return repo
+
+
+def test_fail_on_weakened_names_the_theme_and_the_cues(tmp_path: Path) -> None:
+    repo = _repo_with_new_2023(tmp_path, weaken=True)
+    result = check(repo, "--base", "HEAD", "--fail-on", "weakened")
+    assert result.exit_code == 1
+    line = (
+        f"{repo / 'corpus' / DOC_2023}: error: theme waste-free-cities (Waste-free cities) weakened "
+        f"(--fail-on weakened): '推动 (promote)' 2.0 in {DOC_2021} -> 'Explore' 1.0, delta -1.0"
+    )
+    assert line in result.stdout.splitlines(), result.stdout
+    # without --fail-on the same corpus is clean: the verdict is reported, not failed
+    assert check(repo, "--base", "HEAD").exit_code == 0
+
+
+def test_the_original_wording_strengthens_the_theme_instead(tmp_path: Path) -> None:
+    repo = _repo_with_new_2023(tmp_path, weaken=False)
+    result = check(repo, "--base", "HEAD", "--fail-on", "weakened", "--format", "json")
+    import json
+
+    data = json.loads(result.stdout)
+    waste = next(c for c in data["changes"] if c["theme"] == "waste-free-cities")
+    assert (waste["verdict"], waste["to_cue"], waste["delta"]) == (
+        "strengthened",
+        "Accelerate",
+        1.0,
+    )
+    assert not any("waste-free-cities" in f["message"] for f in data["findings"])
+
+
+def test_corrupt_cache_is_rebuilt(repo: Path) -> None:
+    cache = repo / ".policydiff" / "cache.sqlite"
+    assert check(repo).exit_code == 0 and cache.is_file()
+    cache.write_bytes(b"\x00garbage, not a database\xff" * 100)
+    result = check(repo)
+    assert result.exit_code == 0, result.output
+    assert "cache was corrupt; rebuilt it" in result.stderr
+    with sqlite3.connect(cache) as db:
+        assert db.execute("SELECT count(*) FROM entries").fetchone()[0] >= 5
+
+
+def test_summary_goes_to_the_file_and_to_github_step_summary(tmp_path: Path) -> None:
+    repo = _repo_with_new_2023(tmp_path, weaken=True)
+    step = tmp_path / "step_summary.md"
+    step.write_text("earlier step\n", encoding="utf-8")
+    summary = tmp_path / "summary.md"
+    result = check(
+        repo,
+        "--base",
+        "HEAD",
+        "--fail-on",
+        "weakened,dropped",
+        "--summary",
+        str(summary),
+        env={"GITHUB_STEP_SUMMARY": str(step)},
+    )
+    assert result.exit_code == 1
+    assert f"wrote {summary}" in result.stderr
+    markdown = summary.read_text(encoding="utf-8")
+    assert markdown.startswith("## ❌ policydiff check")
+    assert f"### `{DOC_2023}`" in markdown
+    assert (
+        "| Waste-free cities | **weakened** ⚠️ | 推动 (promote) (2.0) | Explore (1.0) | -1.0 |"
+        in markdown
+    )
+    assert step.read_text(encoding="utf-8") == "earlier step\n" + markdown + "\n"

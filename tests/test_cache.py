@@ -1,0 +1,98 @@
+"""The SQLite analysis cache: lossless JSON round trip, same output, never trusted."""
+
+from __future__ import annotations
+
+import dataclasses
+import sqlite3
+from pathlib import Path
+
+from policydiff.cache import AnalysisCache, cache_path_for, commitment_from_json, commitment_to_json
+from policydiff.commitments import find_commitments
+from policydiff.corpus import Corpus
+from policydiff.evolution import build_evolution
+from policydiff.render.evolution_json import evolution_json
+from policydiff.strength import load_lexicon
+from policydiff.themes import load_catalogue
+from tests.conftest import DOC_2021
+
+
+def test_cache_lives_next_to_the_corpus(tmp_path: Path) -> None:
+    assert cache_path_for(tmp_path / "corpus") == tmp_path / ".policydiff" / "cache.sqlite"
+
+
+def test_commitments_round_trip_through_json(structured) -> None:
+    catalogue, lexicon = load_catalogue(), load_lexicon()
+    total = 0
+    for version in structured.values():
+        for commitment in find_commitments(version, catalogue, lexicon):
+            assert commitment_from_json(commitment_to_json(commitment)) == commitment
+            total += 1
+    assert total > 100
+
+
+def test_evolution_is_byte_identical_with_and_without_cache(
+    bundled_corpus: Corpus, tmp_path: Path
+) -> None:
+    expected = evolution_json(build_evolution(bundled_corpus))
+    path = tmp_path / "cache.sqlite"
+    for hits in (0, 4):
+        with AnalysisCache(path) as cache:
+            assert evolution_json(build_evolution(bundled_corpus, cache=cache)) == expected
+            assert (cache.hits, cache.misses) == (hits, 4 - hits)
+
+
+def test_key_changes_with_text_catalogue_and_lexicon(bundled_corpus: Corpus) -> None:
+    cache = AnalysisCache(None)
+    document = bundled_corpus.get(DOC_2021)
+    assert document is not None
+    version = document.versions[0]
+    catalogue, lexicon = load_catalogue(), load_lexicon()
+    key = cache.commitments_key(document.id, version, catalogue, lexicon)
+    edited = dataclasses.replace(version, text=version.text + " More.")
+    smaller = dataclasses.replace(catalogue, themes=catalogue.themes[1:])
+    tweaked = dataclasses.replace(lexicon, target_bonus=lexicon.target_bonus + 0.25)
+    others = {
+        cache.commitments_key(document.id, edited, catalogue, lexicon),
+        cache.commitments_key(document.id, version, smaller, lexicon),
+        cache.commitments_key(document.id, version, catalogue, tweaked),
+        cache.commitments_key("another-id", version, catalogue, lexicon),
+    }
+    assert key not in others and len(others) == 4
+    assert cache.commitments_key(document.id, version, load_catalogue(), lexicon) == key
+
+
+def test_garbage_file_is_deleted_and_rebuilt(bundled_corpus: Corpus, tmp_path: Path) -> None:
+    path = tmp_path / ".policydiff" / "cache.sqlite"
+    path.parent.mkdir()
+    path.write_bytes(b"\xde\xad\xbe\xef not sqlite" * 200)
+    with AnalysisCache(path) as cache:
+        assert cache.rebuilt and cache.path == path
+        build_evolution(bundled_corpus, cache=cache)
+    with sqlite3.connect(path) as db:
+        assert db.execute("SELECT count(*) FROM entries").fetchone()[0] == 4
+
+
+def test_a_row_that_does_not_decode_is_recomputed(bundled_corpus: Corpus, tmp_path: Path) -> None:
+    path = tmp_path / "cache.sqlite"
+    expected = evolution_json(build_evolution(bundled_corpus))
+    with AnalysisCache(path) as cache:
+        build_evolution(bundled_corpus, cache=cache)
+    with sqlite3.connect(path) as db:
+        keys = [row[0] for row in db.execute("SELECT key FROM entries")]
+        db.execute("UPDATE entries SET value = '{not json' WHERE key = ?", (keys[0],))
+        db.execute("UPDATE entries SET value = '[{\"theme_id\": 1}]' WHERE key = ?", (keys[1],))
+    with AnalysisCache(path) as cache:
+        assert evolution_json(build_evolution(bundled_corpus, cache=cache)) == expected
+        assert (cache.hits, cache.misses) == (2, 2)
+    with AnalysisCache(path) as cache:
+        build_evolution(bundled_corpus, cache=cache)
+        assert cache.misses == 0
+
+
+def test_unwritable_cache_folder_falls_back_to_memory(tmp_path: Path) -> None:
+    blocker = tmp_path / ".policydiff"
+    blocker.write_text("a file where the folder should be", encoding="utf-8")
+    with AnalysisCache(blocker / "cache.sqlite") as cache:
+        assert cache.path is None
+        cache.put_json("k", [1, 2.5])
+        assert cache.get_json("k") == [1, 2.5]
