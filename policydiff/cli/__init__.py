@@ -57,6 +57,17 @@ def color_option(func: F) -> F:
     )(func)
 
 
+def themes_file_option(func: F) -> F:
+    return click.option(
+        "--themes",
+        "theme_files",
+        multiple=True,
+        type=click.Path(path_type=Path, dir_okay=False),
+        help="Extra theme catalogue (YAML); repeatable, later files override by id. "
+        "corpus/themes.yaml is read first when it exists.",
+    )(func)
+
+
 def fail_cleanly(func: F) -> F:
     """Turn the core's errors into one line on stderr and exit 2, never a traceback."""
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import click
 
-from policydiff.cli import corpus_option, fail_cleanly, format_option, main
+from policydiff.cli import corpus_option, fail_cleanly, format_option, main, themes_file_option
 
 
 @main.command()
@@ -43,13 +43,7 @@ from policydiff.cli import corpus_option, fail_cleanly, format_option, main
     type=click.Path(path_type=Path, dir_okay=False),
     help="Also write the summary as Markdown to FILE (and to $GITHUB_STEP_SUMMARY when set).",
 )
-@click.option(
-    "--themes",
-    "theme_files",
-    multiple=True,
-    type=click.Path(path_type=Path, dir_okay=False),
-    help="Extra theme catalogue (YAML), as given to `policydiff report`; repeatable.",
-)
+@themes_file_option
 @format_option("text", "json", "markdown")
 @click.option("--no-cache", is_flag=True, help="Do not read or write .policydiff/cache.sqlite.")
 @fail_cleanly

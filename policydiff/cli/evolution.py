@@ -14,24 +14,15 @@ from policydiff.cli import (
     format_option,
     load,
     main,
+    themes_file_option,
 )
 from policydiff.errors import UsageError
-
-
-def themes_option(func):  # type: ignore[no-untyped-def]
-    return click.option(
-        "--themes",
-        "theme_files",
-        multiple=True,
-        type=click.Path(path_type=Path, dir_okay=False),
-        help="Extra theme catalogue (YAML); repeatable, later files override by id.",
-    )(func)
 
 
 @main.command()
 @click.argument("theme", required=False)
 @corpus_option
-@themes_option
+@themes_file_option
 @format_option("terminal", "json")
 @click.option(
     "-o",

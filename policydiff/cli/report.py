@@ -17,8 +17,7 @@ from typing import Any
 
 import click
 
-from policydiff.cli import corpus_option, fail_cleanly, load, main
-from policydiff.cli.themes import themes_file_option
+from policydiff.cli import corpus_option, fail_cleanly, load, main, themes_file_option
 
 # Phases of ``report``, in order (the progress bar's steps).
 REPORT_STEPS = (

@@ -14,18 +14,8 @@ from policydiff.cli import (
     format_option,
     load,
     main,
+    themes_file_option,
 )
-
-
-def themes_file_option(func: click.decorators.FC) -> click.decorators.FC:
-    return click.option(
-        "--themes",
-        "theme_files",
-        multiple=True,
-        type=click.Path(path_type=Path, dir_okay=False),
-        help="Extra theme catalogue (YAML); repeatable, later files override by id. "
-        "corpus/themes.yaml is read first when it exists.",
-    )(func)
 
 
 @main.command()

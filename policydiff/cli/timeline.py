@@ -7,9 +7,8 @@ from pathlib import Path
 
 import click
 
-from policydiff.cli import corpus_option, fail_cleanly, main
+from policydiff.cli import corpus_option, fail_cleanly, main, themes_file_option
 from policydiff.cli.report import analyse, out_option, progress, quiet_option, wrote_reporter
-from policydiff.cli.themes import themes_file_option
 
 TIMELINE_STEPS = ("loading corpus", "analysing themes", "drawing charts", "writing files")
 
