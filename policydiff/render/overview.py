@@ -1,12 +1,8 @@
-"""The corpus overview as Markdown and JSON: what the corpus holds, counted."""
+"""The corpus overview as Markdown: what the corpus holds, counted (a section of the report)."""
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
-from policydiff.files import write_text_atomic
-from policydiff.summary import DocumentSummary, summary_json
+from policydiff.summary import DocumentSummary
 
 
 def overview_markdown(summaries: tuple[DocumentSummary, ...]) -> str:
@@ -43,14 +39,3 @@ def overview_markdown(summaries: tuple[DocumentSummary, ...]) -> str:
 
 def _cell(text: str) -> str:
     return text.replace("|", "\\|")
-
-
-def write_overview(summaries: tuple[DocumentSummary, ...], out_dir: Path) -> list[Path]:
-    markdown = out_dir / "overview.md"
-    data = out_dir / "corpus.json"
-    write_text_atomic(markdown, overview_markdown(summaries))
-    write_text_atomic(
-        data,
-        json.dumps(summary_json(summaries), ensure_ascii=False, indent=2, sort_keys=False) + "\n",
-    )
-    return [markdown, data]
