@@ -13,7 +13,6 @@ then read the changes with ``git diff tests/golden/diff`` before keeping them.
 from __future__ import annotations
 
 import datetime as dt
-import os
 from collections.abc import Callable
 from pathlib import Path
 
@@ -26,9 +25,9 @@ from policydiff.render.diff_formats import diff_json, diff_markdown
 from policydiff.render.diff_terminal import diff_text
 from policydiff.structure import structure_version
 from tests.conftest import BUNDLED, DOC_2021, DOC_2023
+from tests.golden_files import REGENERATE, assert_golden
 
 GOLDEN = Path(__file__).parent / "golden" / "diff"
-REGENERATE = os.environ.get("POLICYDIFF_REGENERATE_GOLDEN") == "1"
 RENDERERS: dict[str, Callable[[DocumentDiff], str]] = {
     "txt": lambda d: diff_text(d, width=80),
     "md": diff_markdown,
@@ -97,7 +96,4 @@ def test_no_stray_golden_files() -> None:
 
 @pytest.mark.parametrize("path", sorted(GOLDEN.glob("*.*")), ids=lambda p: p.name)
 def test_output_matches_golden_file(path: Path, tmp_path: Path) -> None:
-    output = render(path.name, tmp_path)
-    if REGENERATE:
-        path.write_bytes(output.encode("utf-8"))
-    assert output == path.read_bytes().decode("utf-8")
+    assert_golden(path, render(path.name, tmp_path))

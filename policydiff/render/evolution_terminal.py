@@ -115,9 +115,12 @@ def render_theme(
                 )
             shown = point.evidence[:limit]
             for evidence in shown:
+                version = evidence.lang if evidence.version == evidence.lang else evidence.version
+                section = evidence.location.split(" > ")[-1]
                 console.print(
                     Text(
-                        f"  [{evidence.lang}/{evidence.version}] {evidence.location} · {evidence.cue or 'no cue'} {evidence.strength:.1f}",
+                        f"  {version} · {section} · {evidence.cue or 'no cue'} "
+                        f"{evidence.strength:.1f}",
                         style="dim",
                     )
                 )

@@ -146,6 +146,7 @@ BAD_INPUTS = [
     ("empty.txt", b"", "empty file"),
     ("blank.txt", b"  \n\n \t\n", "empty file"),
     ("binary.bin", bytes(range(256)) * 20, "binary file"),
+    ("undecodable.txt", bytes([0x80, 0xFF]) * 200, "cannot decode"),
     (
         "debris.txt",
         b"Home\nScan it\nTel.\n400-6700-999\nCopyright 2024 Example Co., Ltd.\n",
@@ -219,3 +220,46 @@ def test_gbk_and_utf16_copies_of_the_chinese_original_decode_the_same(
         assert result.exit_code == 0, result.output
         assert "would be added as new version" in result.output
         assert "城乡建设是推动绿色发展、建设美丽中国的重要载体。" in result.output
+
+
+def _clean_text_of(path: Path, corpus: Path) -> str:
+    from policydiff.corpus import load_corpus as load
+    from policydiff.ingest.pipeline import IngestOptions, plan_ingest
+
+    return plan_ingest(path, load(corpus), IngestOptions()).version.text
+
+
+def test_html_and_docx_pages_give_the_same_clean_text_as_plain_text(tmp_path: Path) -> None:
+    import html
+    import zipfile
+
+    lines = [line for line in SEED_2023_EN.read_text(encoding="utf-8").splitlines() if line.strip()]
+    page = (
+        "<!DOCTYPE html><html><head><meta charset='utf-8'><title>News detail</title>"
+        "<script>var x = 1;</script></head><body><nav><a href='/'>Home</a> | Products</nav>"
+        "<div class='article'>"
+        + "".join(f"<p>{html.escape(line)}</p>" for line in lines)
+        + "</div><footer>Copyright 2024 Example Co., Ltd.</footer></body></html>"
+    )
+    html_path = _bad(tmp_path, "page.html", page.encode("utf-8"))
+    body = "".join(
+        f'<w:p><w:r><w:t xml:space="preserve">{html.escape(line)}</w:t></w:r></w:p>'
+        for line in lines
+    )
+    docx_path = tmp_path / "page.docx"
+    with zipfile.ZipFile(docx_path, "w") as archive:
+        archive.writestr(
+            "[Content_Types].xml",
+            '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>',
+        )
+        archive.writestr(
+            "word/document.xml",
+            '<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w='
+            '"http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>'
+            f"{body}</w:body></w:document>",
+        )
+    empty = tmp_path / "empty-corpus"
+    expected = _clean_text_of(SEED_2023_EN, empty)
+    assert expected.startswith("Building a beautiful China")
+    assert _clean_text_of(html_path, empty) == expected
+    assert _clean_text_of(docx_path, empty) == expected

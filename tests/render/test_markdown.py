@@ -7,8 +7,6 @@ and review the diff.
 
 from __future__ import annotations
 
-import os
-
 import pytest
 
 from policydiff.corpus import Corpus
@@ -23,9 +21,9 @@ from policydiff.render.markdown import (
 from policydiff.render.report import coalesce, sentence_diffs
 from policydiff.summary import summarise
 from tests.conftest import REPO
+from tests.golden_files import assert_golden
 
 GOLDEN = REPO / "tests" / "golden" / "report"
-REGENERATE = os.environ.get("POLICYDIFF_REGENERATE_GOLDEN") == "1"
 
 
 @pytest.fixture(scope="module")
@@ -34,16 +32,7 @@ def evolution(bundled_corpus: Corpus) -> Evolution:
 
 
 def golden_compare(name: str, text: str) -> None:
-    path = GOLDEN / name
-    if REGENERATE:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8", newline="\n")
-    assert path.exists(), f"no golden file {path}; run with POLICYDIFF_REGENERATE_GOLDEN=1"
-    expected = path.read_text(encoding="utf-8")
-    assert text == expected, (
-        f"{name} differs from its golden file; if the change is intended, regenerate with "
-        "POLICYDIFF_REGENERATE_GOLDEN=1 and review the diff"
-    )
+    assert_golden(GOLDEN / name, text)
 
 
 @pytest.mark.parametrize("theme_id", ["ultra-low-energy-buildings", "waste-free-cities"])
