@@ -97,25 +97,147 @@ _EN_CONJUNCTION = re.compile(r"(?:and|as well as)\s+", re.IGNORECASE)
 _EN_FINITE = re.compile(r"\b(?:will|shall|should|must|is|are|was|were|has|have)\b", re.IGNORECASE)
 
 
-def _boundaries(sentence: str, lang: str, lex: Lexicon) -> list[tuple[int, int]]:
-    """Cut points as (end of previous clause, start of next clause)."""
+# Characters that ``re.IGNORECASE`` matches to an ASCII letter although ``str.lower()``
+# does not map them to it: texts holding one skip the literal-prefix prefilter.
+_FOLD_SPECIAL = frozenset("\u0130\u0131\u017f\u212a")
+_META = frozenset(".^$*+?{}[]\\|()")
+_EN_WRAP = ("(?<![A-Za-z])(?:", ")(?![A-Za-z])")
+
+
+def _top_level_bar(body: str) -> bool:
+    """Whether a regex has an alternation outside any group."""
+    depth, i, in_class = 0, 0, False
+    while i < len(body):
+        ch = body[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if in_class:
+            if ch == "]":
+                in_class = False
+        elif ch == "[":
+            in_class = True
+            if body[i + 1 : i + 2] == "]":
+                i += 1
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            return True
+        i += 1
+    return False
+
+
+def literal_prefix(pattern: re.Pattern[str], lang: str) -> str:
+    """Literal text every match of a compiled lexicon pattern starts with ("" if unknown);
+    lower-case for English (whose patterns ignore case)."""
+    body = pattern.pattern
+    if lang == "en":
+        if not (body.startswith(_EN_WRAP[0]) and body.endswith(_EN_WRAP[1])):
+            return ""
+        body = body[len(_EN_WRAP[0]) : -len(_EN_WRAP[1])]
+    if _top_level_bar(body):
+        return ""
+    out: list[str] = []
+    for ch in body:
+        if ch in _META:
+            if ch in "*?{" and out:
+                out.pop()  # the character before is optional
+            break
+        if lang == "en" and not ch.isascii():
+            break
+        out.append(ch)
+    prefix = "".join(out)
+    return prefix.lower() if lang == "en" else prefix
+
+
+@dataclass(frozen=True)
+class _CueIndex:
+    """A lexicon's cue patterns with the literal prefix each match must start with."""
+
+    cues: tuple[tuple[Entry, re.Pattern[str], str], ...]
+    by_first: dict[str, tuple[tuple[str, re.Pattern[str]], ...]]  # en: first letter -> cues
+    always: tuple[re.Pattern[str], ...]  # en cues without a prefix
+    openers: re.Pattern[str] | None
+    openers_past_and: re.Pattern[str] | None
+
+
+_INDEX: dict[tuple[int, str], tuple[Lexicon, _CueIndex]] = {}
+
+
+def _cue_index(lex: Lexicon, lang: str) -> _CueIndex:
+    key = (id(lex), lang)
+    cached = _INDEX.get(key)
+    if cached is not None and cached[0] is lex:
+        return cached[1]
+    cues = tuple((e, p, literal_prefix(p, lang)) for e, p in lex.cue_patterns(lang))
+    by_first: dict[str, list[tuple[str, re.Pattern[str]]]] = {}
+    for _, p, prefix in cues:
+        if prefix:
+            by_first.setdefault(prefix[0], []).append((prefix, p))
+    index = _CueIndex(
+        cues=cues,
+        by_first={k: tuple(v) for k, v in by_first.items()},
+        always=tuple(p for _, p, prefix in cues if not prefix),
+        openers=lex.opener_pattern() if lang == "en" else None,
+        openers_past_and=lex.opener_pattern(exclude=("and",)) if lang == "en" else None,
+    )
+    _INDEX[key] = (lex, index)
+    return index
+
+
+def _cue_at(sentence: str, low: str | None, pos: int, index: _CueIndex) -> bool:
+    """Whether an English cue pattern matches at ``pos`` (``low``: ``sentence.lower()``,
+    None to try every pattern)."""
+    if low is None:
+        return any(p.match(sentence, pos) for _, p, _ in index.cues)
+    if any(p.match(sentence, pos) for p in index.always):
+        return True
+    return any(
+        low.startswith(prefix, pos) and p.match(sentence, pos)
+        for prefix, p in index.by_first.get(low[pos : pos + 1], ())
+    )
+
+
+_SENTENCE_CACHE_SIZE = 4096
+_BOUNDARIES: dict[tuple[str, str], tuple[Lexicon, tuple[tuple[int, int], ...]]] = {}
+
+
+def _boundaries(sentence: str, lang: str, lex: Lexicon) -> tuple[tuple[int, int], ...]:
+    """Cut points as (end of previous clause, start of next clause); cached per sentence."""
+    cached = _BOUNDARIES.get((sentence, lang))
+    if cached is not None and cached[0] is lex:
+        return cached[1]
+    cuts = _find_boundaries(sentence, lang, lex)
+    if len(_BOUNDARIES) >= _SENTENCE_CACHE_SIZE:
+        _BOUNDARIES.clear()
+    _BOUNDARIES[(sentence, lang)] = (lex, cuts)
+    return cuts
+
+
+def _find_boundaries(sentence: str, lang: str, lex: Lexicon) -> tuple[tuple[int, int], ...]:
     if lang == "zh":
-        return [(m.start(), m.end()) for m in _ZH_HARD.finditer(sentence)]
+        return tuple((m.start(), m.end()) for m in _ZH_HARD.finditer(sentence))
     cuts = [(m.start(), m.end()) for m in _EN_HARD.finditer(sentence)]
-    cue_res = [p for _, p in lex.cue_patterns("en")] + [lex.opener_pattern()]
-    cue_res_past_and = [*cue_res[:-1], lex.opener_pattern(exclude=("and",))]
+    index = _cue_index(lex, "en")
+    assert index.openers is not None and index.openers_past_and is not None
+    low = sentence.lower() if _FOLD_SPECIAL.isdisjoint(sentence) else None
     for m in _EN_COMMA.finditer(sentence):
         conjunction = _EN_CONJUNCTION.match(sentence, m.end())
         if conjunction:
-            rest = sentence[conjunction.end() : conjunction.end() + 200].split(",")[0]
-            if any(r.match(sentence, conjunction.end()) for r in cue_res_past_and) or (
-                _EN_FINITE.search(rest)
+            at = conjunction.end()
+            rest = sentence[at : at + 200].split(",")[0]
+            if (
+                _cue_at(sentence, low, at, index)
+                or index.openers_past_and.match(sentence, at)
+                or _EN_FINITE.search(rest)
             ):
                 cuts.append((m.start(), conjunction.end()))
             continue
-        if any(r.match(sentence, m.end()) for r in cue_res):
+        if _cue_at(sentence, low, m.end(), index) or index.openers.match(sentence, m.end()):
             cuts.append((m.start(), m.end()))
-    return sorted(cuts)
+    return tuple(sorted(cuts))
 
 
 def clause_bounds(
@@ -164,9 +286,15 @@ def _nominal(text: str, start: int, end: int) -> bool:
 
 
 def _raw_matches(text: str, lang: str, lex: Lexicon) -> list[_Match]:
+    index = _cue_index(lex, lang)
+    # what a literal prefix is looked for in (None: no prefilter)
+    hay: str | None = text
+    if lang == "en":
+        hay = text.lower() if _FOLD_SPECIAL.isdisjoint(text) else None
     found = [
         _Match(m.start(), m.end(), ((m.start(), m.end(), entry),))
-        for entry, pattern in lex.cue_patterns(lang)
+        for entry, pattern, prefix in index.cues
+        if hay is None or prefix in hay
         for m in pattern.finditer(text)
         if m.end() > m.start()
         and not (lang == "en" and entry.kind == "verb" and _nominal(text, m.start(), m.end()))
@@ -178,6 +306,21 @@ def _raw_matches(text: str, lang: str, lex: Lexicon) -> list[_Match]:
         if not kept or m.start >= kept[-1].end:
             kept.append(m)
     return kept
+
+
+_CLAUSE_CUES: dict[tuple[str, str], tuple[Lexicon, tuple[_Match, ...], tuple]] = {}
+
+
+def _clause_cues(clause: str, lang: str, lex: Lexicon) -> tuple[list[_Match], list]:
+    """``_suppress(_raw_matches(...))`` of a clause, cached per clause text."""
+    cached = _CLAUSE_CUES.get((clause, lang))
+    if cached is None or cached[0] is not lex:
+        kept, dropped = _suppress(clause, lang, lex, _raw_matches(clause, lang, lex))
+        if len(_CLAUSE_CUES) >= _SENTENCE_CACHE_SIZE:
+            _CLAUSE_CUES.clear()
+        cached = (lex, tuple(kept), tuple(dropped))
+        _CLAUSE_CUES[(clause, lang)] = cached
+    return list(cached[1]), list(cached[2])
 
 
 def _suppress(text: str, lang: str, lex: Lexicon, matches: list[_Match]) -> tuple[list, list]:
@@ -290,7 +433,7 @@ def score_commitment(
     ts, te = s - c_start, e - c_start
     caveats: list[str] = []
 
-    kept, dropped = _suppress(clause, lang, lex, _raw_matches(clause, lang, lex))
+    kept, dropped = _clause_cues(clause, lang, lex)
     # cues inside the theme term itself ("green development") are part of the name
     inside = [m for m in kept if m.start < te and ts < m.end and te > ts]
     kept = [m for m in kept if m not in inside]

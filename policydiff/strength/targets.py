@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 
 @dataclass(frozen=True)
@@ -77,6 +78,12 @@ def find_target_spans(text: str, lang: str) -> list[tuple[int, int, Target]]:
     """Targets with their character spans in ``text`` (sorted by position)."""
     if lang not in _SEGMENT:
         raise ValueError(f"unsupported language {lang!r}; expected 'en' or 'zh'")
+    return list(_target_spans(text, lang))
+
+
+@lru_cache(maxsize=4096)
+def _target_spans(text: str, lang: str) -> tuple[tuple[int, int, Target], ...]:
+    """:func:`find_target_spans`, cached: a sentence is looked at once per mention."""
     value_re, full_re, year_re = (
         (_ZH_VALUE, _ZH_FULL, _ZH_YEAR) if lang == "zh" else (_EN_VALUE, _EN_FULL, _EN_YEAR)
     )
@@ -117,7 +124,7 @@ def find_target_spans(text: str, lang: str) -> list[tuple[int, int, Target]]:
                 )
             )
     found.sort(key=lambda t: (t[0], t[1]))
-    return found
+    return tuple(found)
 
 
 def find_targets(text: str, lang: str) -> tuple[Target, ...]:

@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from rapidfuzz import fuzz
@@ -87,6 +87,13 @@ class _Compiled:
     excludes: dict[tuple[str, str], tuple[re.Pattern[str], ...]]
     requires: dict[tuple[str, str], tuple[re.Pattern[str], ...]]
     order: dict[str, int]
+    # 4-character key of a variant's first token -> the variants starting with it, in order
+    en_first: dict[str, tuple[int, ...]] = field(default_factory=dict)
+    # per variant: (token count, key of the first token, key of the last token)
+    en_shape: tuple[tuple[int, str, str], ...] = ()
+    # zh/ascii term patterns, compiled once; the character bigrams of each zh term
+    zh_ascii: dict[str, re.Pattern[str]] = field(default_factory=dict)
+    zh_grams: dict[str, frozenset[str]] = field(default_factory=dict)
 
 
 def _key(token: str) -> str:
@@ -103,8 +110,21 @@ def _rule(text: str, lang: str) -> re.Pattern[str]:
     return re.compile(re.escape(norm))
 
 
-@lru_cache(maxsize=16)
+_LAST: list[tuple[Catalogue, _Compiled]] = []
+
+
 def _compile(catalogue: Catalogue) -> _Compiled:
+    """The compiled catalogue; the last one is found by identity (hashing a catalogue is
+    costly), others through an LRU cache keyed by value."""
+    if _LAST and _LAST[0][0] is catalogue:
+        return _LAST[0][1]
+    comp = _compile_cached(catalogue)
+    _LAST[:] = [(catalogue, comp)]
+    return comp
+
+
+@lru_cache(maxsize=16)
+def _compile_cached(catalogue: Catalogue) -> _Compiled:
     variants: list[_Variant] = []
     index: dict[str, list[tuple[int, int]]] = defaultdict(list)
     zh_terms: list[tuple[str, str, bool]] = []
@@ -132,7 +152,18 @@ def _compile(catalogue: Catalogue) -> _Compiled:
             patterns[lang].extend((theme.id, re.compile(p)) for p in theme.patterns(lang))
             excludes[(theme.id, lang)] = tuple(_rule(x, lang) for x in theme.excludes(lang))
             requires[(theme.id, lang)] = tuple(_rule(x, lang) for x in theme.requires(lang))
+    first: dict[str, list[int]] = defaultdict(list)
+    for vi, var in enumerate(variants):
+        first[_key(var.tokens[0])].append(vi)
     return _Compiled(
+        en_first={k: tuple(v) for k, v in first.items()},
+        en_shape=tuple((len(v.tokens), _key(v.tokens[0]), _key(v.tokens[-1])) for v in variants),
+        zh_ascii={
+            term: re.compile(r"(?<![a-z0-9])" + re.escape(term) + r"(?![a-z0-9])")
+            for _, term, ascii_term in zh_terms
+            if ascii_term
+        },
+        zh_grams={term: frozenset(_bigrams(term)) for _, term, _ in zh_terms},
         en_variants=tuple(variants),
         en_index={k: tuple(v) for k, v in index.items()},
         zh_terms=tuple(zh_terms),
@@ -148,24 +179,30 @@ _Cand = tuple[str, int, int, float]
 
 
 def _en_candidates(norm: str, comp: _Compiled) -> list[_Cand]:
+    """Windows that begin with a variant's first token and end with its last (by key).
+
+    A window is only considered at a token whose key is the key of a variant's first
+    token (the ``en_first`` index), in (variant, start) order.
+    """
     toks = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(norm)]
-    starts: set[tuple[int, int]] = set()
-    for i, (_, _, tok) in enumerate(toks):
-        for vi, pos in comp.en_index.get(_key(tok), ()):
-            s = i - pos
-            if s >= 0:
-                starts.add((vi, s))
+    keys = [tok[:4] for _, _, tok in toks]
+    en_first = comp.en_first
+    starts = [(vi, s) for s, k in enumerate(keys) for vi in en_first.get(k, ())]
+    if not starts:
+        return []
+    starts.sort()
     found: list[_Cand] = []
-    for vi, s in sorted(starts):
-        var = comp.en_variants[vi]
-        n = len(var.tokens)
+    ntoks = len(toks)
+    variants, shapes = comp.en_variants, comp.en_shape
+    for vi, s in starts:
+        n, _first, last = shapes[vi]
+        var = variants[vi]
         best: _Cand | None = None
-        first, last = _key(var.tokens[0]), _key(var.tokens[-1])
         for length in (n, n - 1, n + 1) if n >= 3 else (n,):
             e = s + length
-            if length < 1 or e > len(toks):
+            if length < 1 or e > ntoks:
                 continue
-            if _key(toks[s][2]) != first or _key(toks[e - 1][2]) != last:
+            if keys[e - 1] != last:
                 continue
             a, b = toks[s][0], toks[e - 1][1]
             window = norm[a:b]
@@ -189,7 +226,7 @@ def _zh_candidates(norm: str, comp: _Compiled) -> list[_Cand]:
     grams: set[str] | None = None
     for theme_id, term, ascii_term in comp.zh_terms:
         if ascii_term:
-            for m in re.finditer(r"(?<![a-z0-9])" + re.escape(term) + r"(?![a-z0-9])", norm):
+            for m in comp.zh_ascii[term].finditer(norm):
                 found.append((theme_id, m.start(), m.end(), 100.0))
             continue
         pos = norm.find(term)
@@ -202,7 +239,7 @@ def _zh_candidates(norm: str, comp: _Compiled) -> list[_Cand]:
             continue
         if grams is None:
             grams = _bigrams(norm)
-        need = _bigrams(term)
+        need = comp.zh_grams[term]
         if len(need & grams) * 2 < len(need):
             continue
         al = fuzz.partial_ratio_alignment(term, norm, score_cutoff=ZH_THRESHOLD)

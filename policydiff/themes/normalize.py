@@ -127,8 +127,35 @@ def _fold_char(ch: str) -> str:
     return ch.lower()
 
 
-def normalize(text: str, *, fold_plurals: bool = True) -> Normalized:
-    """Normalise ``text`` for matching and keep the offset map (see the module docstring)."""
+class _FoldTable(dict[int, str]):
+    """``str.translate`` table applying :func:`_fold_char`, filled on first sight of a char.
+
+    Characters that fold to nothing (quotes) or to more than one character (``lower()``
+    expansions such as "İ") are remembered in :data:`_DELETED` / :data:`_EXPANDS`.
+    """
+
+    def __missing__(self, code: int) -> str:
+        folded = _fold_char(chr(code))
+        if not folded:
+            _DELETED.add(chr(code))
+        elif len(folded) > 1:
+            _EXPANDS.add(chr(code))
+        self[code] = folded
+        return folded
+
+
+_TABLE = _FoldTable()
+# Every character that folds to "" is a quote or a full-width ASCII quote.
+_DELETED: set[str] = set(_QUOTES) | {chr(ord(q) + 0xFEE0) for q in _QUOTES if "!" <= q <= "~"}
+_DELETED_RE = re.compile("[" + re.escape("".join(sorted(_DELETED))) + "]+")
+_EXPANDS: set[str] = set()
+# runs of spaces to drop: leading, trailing, and all but the first of an inner run
+_SPACE_FIX = re.compile(r"^ +| +\Z| {2,}")
+_PLURAL = re.compile(r"(?<![a-z0-9])[a-z]{3,}s(?![a-z0-9])")
+
+
+def _normalize_slow(text: str, fold_plurals: bool) -> Normalized:
+    """Character by character: the reference for texts holding expanding characters."""
     chars: list[str] = []
     starts: list[int] = []
     ends: list[int] = []
@@ -144,39 +171,75 @@ def normalize(text: str, *, fold_plurals: bool = True) -> Normalized:
         chars.pop()
         starts.pop()
         ends.pop()
-    if not fold_plurals:
-        return Normalized(text, "".join(chars), tuple(starts), tuple(ends))
+    return _fold_plurals("".join(chars), starts, ends, text, fold_plurals)
 
-    joined = "".join(chars)
+
+def _fold_plurals(
+    joined: str, starts: list[int], ends: list[int], original: str, fold_plurals: bool
+) -> Normalized:
+    if not fold_plurals:
+        return Normalized(original, joined, tuple(starts), tuple(ends))
     out: list[str] = []
     o_starts: list[int] = []
     o_ends: list[int] = []
     pos = 0
-    for m in _WORD.finditer(joined):
-        a, b = m.span()
-        out.extend(chars[pos:a])
-        o_starts.extend(starts[pos:a])
-        o_ends.extend(ends[pos:a])
+    for m in _PLURAL.finditer(joined):
         word = m.group()
         folded = fold_plural(word)
         if folded == word:
-            out.extend(chars[a:b])
-            o_starts.extend(starts[a:b])
-            o_ends.extend(ends[a:b])
-        else:
-            keep = len(folded)
-            for k in range(keep):
-                out.append(folded[k])
-                src = a + min(k, len(word) - 1)
-                o_starts.append(starts[src])
-                o_ends.append(ends[src])
-            # the last kept character covers the dropped suffix
-            o_ends[-1] = ends[b - 1]
+            continue
+        a, b = m.span()
+        keep = len(folded)  # always shorter than the word
+        out.append(joined[pos:a])
+        out.append(folded)
+        o_starts.extend(starts[pos : a + keep])
+        o_ends.extend(ends[pos : a + keep - 1])
+        # the last kept character covers the dropped suffix
+        o_ends.append(ends[b - 1])
         pos = b
-    out.extend(chars[pos:])
+    if pos == 0:
+        return Normalized(original, joined, tuple(starts), tuple(ends))
+    out.append(joined[pos:])
     o_starts.extend(starts[pos:])
     o_ends.extend(ends[pos:])
-    return Normalized(text, "".join(out), tuple(o_starts), tuple(o_ends))
+    return Normalized(original, "".join(out), tuple(o_starts), tuple(o_ends))
+
+
+def normalize(text: str, *, fold_plurals: bool = True) -> Normalized:
+    """Normalise ``text`` for matching and keep the offset map (see the module docstring)."""
+    folded = text.translate(_TABLE)
+    if _EXPANDS and not _EXPANDS.isdisjoint(text):
+        return _normalize_slow(text, fold_plurals)
+    # source index of every character of ``folded`` (quotes are dropped)
+    positions: list[int]
+    if len(folded) == len(text):
+        positions = list(range(len(text)))
+    else:
+        positions = []
+        prev = 0
+        for m in _DELETED_RE.finditer(text):
+            positions.extend(range(prev, m.start()))
+            prev = m.end()
+        positions.extend(range(prev, len(text)))
+        if len(positions) != len(folded):  # a deleted character the pattern misses
+            return _normalize_slow(text, fold_plurals)
+    # collapse runs of whitespace, drop leading and trailing whitespace
+    fixes = [m.span() for m in _SPACE_FIX.finditer(folded)]
+    if fixes:
+        pieces: list[str] = []
+        kept: list[int] = []
+        prev = 0
+        for a, b in fixes:
+            if a > 0 and b < len(folded):
+                a += 1  # an inner run keeps its first space
+            pieces.append(folded[prev:a])
+            kept.extend(positions[prev:a])
+            prev = b
+        pieces.append(folded[prev:])
+        kept.extend(positions[prev:])
+        folded, positions = "".join(pieces), kept
+    ends = list(map((1).__add__, positions))
+    return _fold_plurals(folded, positions, ends, text, fold_plurals)
 
 
 def normalize_term(term: str) -> str:
