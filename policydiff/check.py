@@ -544,6 +544,7 @@ def run_check(
     base: str | None = None,
     fail_on: tuple[str, ...] = (),
     cache: AnalysisCache | None = None,
+    jobs: int = 1,
 ) -> CheckResult:
     corpus_path = Path(corpus_path)
     status = changed_since_git(corpus_path, base) if base else None
@@ -563,7 +564,7 @@ def run_check(
     changes: list[ThemeChange] = []
     if scan.complete:
         corpus = Corpus(corpus_path, tuple(scan.documents))
-        evolution = build_evolution(corpus, catalogue, lexicon, cache=cache)
+        evolution = build_evolution(corpus, catalogue, lexicon, cache=cache, jobs=jobs)
         findings.extend(
             report_findings(reports, report_text, report_data, evolution_json(evolution))
         )

@@ -23,9 +23,11 @@ theme that skips a document is still compared across the gap.
 from __future__ import annotations
 
 import itertools
+import os
 from collections.abc import Sequence
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from policydiff.commitments import (
     Agreement,
@@ -37,7 +39,7 @@ from policydiff.commitments import (
     strongest,
 )
 from policydiff.corpus import Corpus
-from policydiff.models import Document, StructuredVersion
+from policydiff.models import Document, StructuredVersion, Version
 from policydiff.strength import Lexicon, load_lexicon
 from policydiff.structure import structure_version
 from policydiff.themes import Catalogue, load_catalogue
@@ -170,21 +172,28 @@ class _DocumentAnalysis:
     pairs: dict[str, str]  # primary provision id -> English provision id (when primary is zh)
 
 
-def _commitments(
-    structured: StructuredVersion,
-    catalogue: Catalogue,
-    lexicon: Lexicon,
-    cache: AnalysisCache | None,
-) -> tuple[Commitment, ...]:
-    """A version's commitments, looked up in (and stored to) ``cache`` when one is given."""
+def _analysed_versions(document: Document) -> list[Version]:
+    """The versions of a document that are analysed: the complete ones, else all."""
+    complete = [v for v in document.versions if v.complete]
+    return complete or list(document.versions)
+
+
+def _cached(
+    document: Document, catalogue: Catalogue, lexicon: Lexicon, cache: AnalysisCache | None
+) -> tuple[dict[str, tuple[Commitment, ...]], dict[str, str]]:
+    """The cached commitments of a document's versions (version key -> commitments) and
+    the cache key of every analysed version (version key -> cache key)."""
     if cache is None:
-        return find_commitments(structured, catalogue, lexicon)
-    key = cache.commitments_key(structured.document_id, structured.version, catalogue, lexicon)
-    found = cache.get_commitments(key)
-    if found is None:
-        found = find_commitments(structured, catalogue, lexicon)
-        cache.put_commitments(key, found)
-    return found
+        return {}, {}
+    found: dict[str, tuple[Commitment, ...]] = {}
+    keys: dict[str, str] = {}
+    for version in _analysed_versions(document):
+        key = cache.commitments_key(document.id, version, catalogue, lexicon)
+        keys[version.key] = key
+        hit = cache.get_commitments(key)
+        if hit is not None:
+            found[version.key] = hit
+    return found, keys
 
 
 def _analyse(
@@ -193,14 +202,34 @@ def _analyse(
     lexicon: Lexicon,
     cache: AnalysisCache | None = None,
 ) -> tuple[_DocumentAnalysis, list]:
-    complete = [v for v in document.versions if v.complete]
-    versions = complete or list(document.versions)
+    """One document's analysis, its commitments looked up in (and stored to) ``cache``."""
+    cached, keys = _cached(document, catalogue, lexicon, cache)
+    analysis, cases, computed = _analyse_document(document, catalogue, lexicon, cached)
+    if cache is not None:
+        for version_key, commitments in computed.items():
+            cache.put_commitments(keys[version_key], commitments)
+    return analysis, cases
+
+
+def _analyse_document(
+    document: Document,
+    catalogue: Catalogue,
+    lexicon: Lexicon,
+    cached: dict[str, tuple[Commitment, ...]],
+) -> tuple[_DocumentAnalysis, list, dict[str, tuple[Commitment, ...]]]:
+    """Analyse one document, taking the commitments of versions in ``cached`` as given;
+    also returns the commitments computed here (version key -> commitments)."""
+    versions = _analysed_versions(document)
     structured: dict[str, StructuredVersion] = {
         v.key: structure_version(document.id, v) for v in versions
     }
     primary = sorted(versions, key=lambda v: (v.kind != "original", v.lang != "zh", v.key))[0]
+    computed: dict[str, tuple[Commitment, ...]] = {}
+    for key, sv in structured.items():
+        if key not in cached:
+            computed[key] = find_commitments(sv, catalogue, lexicon)
     commitments = tuple(
-        c for key in structured for c in _commitments(structured[key], catalogue, lexicon, cache)
+        c for key in structured for c in (cached[key] if key in cached else computed[key])
     )
     english = document.version("en")
     pairs: dict[str, str] = {}
@@ -210,7 +239,58 @@ def _analyse(
         zh = [c for c in commitments if c.version_key == primary.key]
         en = [c for c in commitments if c.version_key == english.key]
         cases = agreement_cases(document.id, zh, en, pairs)
-    return _DocumentAnalysis(document, primary.key, commitments, pairs), cases
+    return _DocumentAnalysis(document, primary.key, commitments, pairs), cases, computed
+
+
+# The catalogue and lexicon of a worker process (set once by ``_init_worker``).
+_WORKER: dict[str, Any] = {}
+
+
+def _init_worker(catalogue: Catalogue, lexicon: Lexicon) -> None:
+    _WORKER["catalogue"] = catalogue
+    _WORKER["lexicon"] = lexicon
+
+
+def _analyse_in_worker(
+    task: tuple[Document, dict[str, tuple[Commitment, ...]]],
+) -> tuple[_DocumentAnalysis, list, dict[str, tuple[Commitment, ...]]]:
+    document, cached = task
+    return _analyse_document(document, _WORKER["catalogue"], _WORKER["lexicon"], cached)
+
+
+def _analyse_all(
+    documents: Sequence[Document],
+    catalogue: Catalogue,
+    lexicon: Lexicon,
+    cache: AnalysisCache | None,
+    jobs: int,
+) -> list[tuple[_DocumentAnalysis, list]]:
+    """Every document's analysis, in corpus order; with ``jobs`` > 1 in that many worker
+    processes. The cache is read and written here, in the calling process, only."""
+    jobs = min(resolve_jobs(jobs), len(documents))
+    if jobs <= 1:
+        return [_analyse(d, catalogue, lexicon, cache) for d in documents]
+    lookups = [_cached(d, catalogue, lexicon, cache) for d in documents]
+    tasks = [(d, cached) for d, (cached, _) in zip(documents, lookups, strict=True)]
+    chunksize = max(1, len(tasks) // (jobs * 8))
+    with ProcessPoolExecutor(
+        max_workers=jobs, initializer=_init_worker, initargs=(catalogue, lexicon)
+    ) as pool:
+        results = list(pool.map(_analyse_in_worker, tasks, chunksize=chunksize))
+    out: list[tuple[_DocumentAnalysis, list]] = []
+    for (_, keys), (analysis, cases, computed) in zip(lookups, results, strict=True):
+        if cache is not None:
+            for version_key, commitments in computed.items():
+                cache.put_commitments(keys[version_key], commitments)
+        out.append((analysis, cases))
+    return out
+
+
+def resolve_jobs(jobs: int) -> int:
+    """The number of processes for ``jobs``: 0 means one per CPU."""
+    if jobs < 0:
+        raise ValueError(f"jobs must be 0 (one per CPU) or more, not {jobs}")
+    return jobs or os.cpu_count() or 1
 
 
 def _evidence(c: Commitment) -> Evidence:
@@ -315,19 +395,21 @@ def build_evolution(
     *,
     include_absent: bool = False,
     cache: AnalysisCache | None = None,
+    jobs: int = 1,
 ) -> Evolution:
     """The evolution of every theme over the corpus's documents, in timeline order.
 
     Themes never mentioned anywhere are left out unless ``include_absent``. With a
     ``cache`` (:mod:`policydiff.cache`), each version's commitments are looked up by
     text, catalogue and lexicon before being scored; the result is the same either way.
+    With ``jobs`` > 1 (0: one per CPU) the documents are analysed in that many worker
+    processes; the result is identical to a single process.
     """
     catalogue = catalogue or load_catalogue()
     lexicon = lexicon or load_lexicon()
     analyses = []
     cases = []
-    for document in corpus.documents:
-        analysis, document_cases = _analyse(document, catalogue, lexicon, cache)
+    for analysis, document_cases in _analyse_all(corpus.documents, catalogue, lexicon, cache, jobs):
         analyses.append(analysis)
         cases.extend(document_cases)
     themes = []

@@ -68,6 +68,20 @@ def themes_file_option(func: F) -> F:
     )(func)
 
 
+def jobs_option(func: F) -> F:
+    return click.option(
+        "--jobs",
+        "-j",
+        "jobs",
+        type=click.IntRange(min=0),
+        default=1,
+        show_default=True,
+        envvar="POLICYDIFF_JOBS",
+        help="Analyse documents in this many processes (0: one per CPU); "
+        "the output is the same as with one.",
+    )(func)
+
+
 def fail_cleanly(func: F) -> F:
     """Turn the core's errors into one line on stderr and exit 2, never a traceback."""
 

@@ -13,7 +13,14 @@ from pathlib import Path
 
 import click
 
-from policydiff.cli import corpus_option, fail_cleanly, format_option, main, themes_file_option
+from policydiff.cli import (
+    corpus_option,
+    fail_cleanly,
+    format_option,
+    jobs_option,
+    main,
+    themes_file_option,
+)
 
 
 @main.command()
@@ -46,6 +53,7 @@ from policydiff.cli import corpus_option, fail_cleanly, format_option, main, the
 @themes_file_option
 @format_option("text", "json", "markdown")
 @click.option("--no-cache", is_flag=True, help="Do not read or write .policydiff/cache.sqlite.")
+@jobs_option
 @fail_cleanly
 def check(
     corpus_path: Path,
@@ -56,6 +64,7 @@ def check(
     theme_files: tuple[Path, ...],
     output_format: str,
     no_cache: bool,
+    jobs: int,
 ) -> None:
     """Check the corpus for CI: valid documents, current reports, no unwanted verdicts."""
     from policydiff.cache import AnalysisCache
@@ -76,6 +85,7 @@ def check(
             base=base,
             fail_on=verdicts,
             cache=cache,
+            jobs=jobs,
         )
     if output_format == "json":
         click.echo(json.dumps(result_dict(result), ensure_ascii=False, indent=2))

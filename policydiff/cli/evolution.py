@@ -12,6 +12,7 @@ from policydiff.cli import (
     corpus_option,
     fail_cleanly,
     format_option,
+    jobs_option,
     load,
     main,
     themes_file_option,
@@ -31,6 +32,7 @@ from policydiff.errors import UsageError
     help="Write to FILE instead of stdout.",
 )
 @click.option("--all", "include_absent", is_flag=True, help="Include themes no document mentions.")
+@jobs_option
 @color_option
 @fail_cleanly
 def evolution(
@@ -40,6 +42,7 @@ def evolution(
     output_format: str,
     output: Path | None,
     include_absent: bool,
+    jobs: int,
     color: bool | None,
 ) -> None:
     """Show each theme's strength over the timeline and the verdict between documents.
@@ -56,7 +59,7 @@ def evolution(
         near = [name for name, _, _ in process.extract(theme, catalogue.ids, limit=3)]
         raise UsageError(f"unknown theme {theme!r} (did you mean {', '.join(near)}?)")
     result = build_evolution(
-        load(corpus_path), catalogue, include_absent=include_absent or bool(theme)
+        load(corpus_path), catalogue, include_absent=include_absent or bool(theme), jobs=jobs
     )
     if output_format == "json":
         from policydiff.render.evolution_json import evolution_json

@@ -17,7 +17,14 @@ from typing import Any
 
 import click
 
-from policydiff.cli import corpus_option, fail_cleanly, load, main, themes_file_option
+from policydiff.cli import (
+    corpus_option,
+    fail_cleanly,
+    jobs_option,
+    load,
+    main,
+    themes_file_option,
+)
 
 # Phases of ``report``, in order (the progress bar's steps).
 REPORT_STEPS = (
@@ -83,7 +90,12 @@ def wrote_reporter(quiet: bool) -> Callable[[Path], None] | None:
     return lambda path: click.echo(f"wrote {path}", err=True)
 
 
-def analyse(corpus_path: Path, theme_files: tuple[Path, ...], step: Callable[[str], None]) -> Any:
+def analyse(
+    corpus_path: Path,
+    theme_files: tuple[Path, ...],
+    step: Callable[[str], None],
+    jobs: int = 1,
+) -> Any:
     """The corpus and its evolution (raises CorpusError on an empty corpus)."""
     from policydiff.errors import CorpusError
     from policydiff.evolution import build_evolution
@@ -95,16 +107,19 @@ def analyse(corpus_path: Path, theme_files: tuple[Path, ...], step: Callable[[st
     if not corpus.documents:
         raise CorpusError(corpus_path, "the corpus holds no documents (run policydiff ingest)")
     step("analysing themes")
-    return corpus, build_evolution(corpus, catalogue)
+    return corpus, build_evolution(corpus, catalogue, jobs=jobs)
 
 
 @main.command()
 @corpus_option
 @out_option
 @themes_file_option
+@jobs_option
 @quiet_option
 @fail_cleanly
-def report(corpus_path: Path, out_dir: Path, theme_files: tuple[Path, ...], quiet: bool) -> None:
+def report(
+    corpus_path: Path, out_dir: Path, theme_files: tuple[Path, ...], jobs: int, quiet: bool
+) -> None:
     """Write the reports for the corpus to --out (the main job).
 
     index.md, a self-contained index.html, evolution.json and the charts.
@@ -113,7 +128,7 @@ def report(corpus_path: Path, out_dir: Path, theme_files: tuple[Path, ...], quie
     from policydiff.summary import summarise
 
     with progress(REPORT_STEPS, quiet) as step:
-        corpus, evolution = analyse(corpus_path, theme_files, step)
+        corpus, evolution = analyse(corpus_path, theme_files, step, jobs)
         step("counting corpus")
         summaries = summarise(corpus)
         files = render_report(evolution, summaries, step=step)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from policydiff.cli import corpus_option, fail_cleanly, main, themes_file_option
+from policydiff.cli import corpus_option, fail_cleanly, jobs_option, main, themes_file_option
 from policydiff.cli.report import analyse, out_option, progress, quiet_option, wrote_reporter
 
 TIMELINE_STEPS = ("loading corpus", "analysing themes", "drawing charts", "writing files")
@@ -17,9 +17,12 @@ TIMELINE_STEPS = ("loading corpus", "analysing themes", "drawing charts", "writi
 @corpus_option
 @out_option
 @themes_file_option
+@jobs_option
 @quiet_option
 @fail_cleanly
-def timeline(corpus_path: Path, out_dir: Path, theme_files: tuple[Path, ...], quiet: bool) -> None:
+def timeline(
+    corpus_path: Path, out_dir: Path, theme_files: tuple[Path, ...], jobs: int, quiet: bool
+) -> None:
     """Draw the charts to --out as PNG and SVG.
 
     strength-heatmap (theme x document), strength-timeline (strength over time of the
@@ -27,7 +30,7 @@ def timeline(corpus_path: Path, out_dir: Path, theme_files: tuple[Path, ...], qu
     Chinese labels are drawn when a CJK font is installed.
     """
     with progress(TIMELINE_STEPS, quiet) as step:
-        _corpus, evolution = analyse(corpus_path, theme_files, step)
+        _corpus, evolution = analyse(corpus_path, theme_files, step, jobs)
         step("drawing charts")
         from policydiff.render.charts import render_charts
         from policydiff.render.report import write_outputs

@@ -1,0 +1,69 @@
+"""``--jobs``: analysing documents in worker processes gives the single-process output."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from policydiff.cache import AnalysisCache
+from policydiff.cli import main
+from policydiff.corpus import Corpus
+from policydiff.evolution import build_evolution, resolve_jobs
+from policydiff.render.evolution_json import evolution_json
+from tests.conftest import BUNDLED
+
+
+def test_build_evolution_with_two_jobs_is_identical(bundled_corpus: Corpus) -> None:
+    single = evolution_json(build_evolution(bundled_corpus))
+    assert evolution_json(build_evolution(bundled_corpus, jobs=2)) == single
+    assert evolution_json(build_evolution(bundled_corpus, jobs=2, include_absent=True)) == (
+        evolution_json(build_evolution(bundled_corpus, include_absent=True))
+    )
+
+
+def test_jobs_with_a_cache_fill_it_in_the_parent(bundled_corpus: Corpus, tmp_path: Path) -> None:
+    single = evolution_json(build_evolution(bundled_corpus))
+    path = tmp_path / "cache.sqlite"
+    with AnalysisCache(path) as cache:
+        assert evolution_json(build_evolution(bundled_corpus, cache=cache, jobs=2)) == single
+    # second run: every version comes from the cache the first run wrote
+    with AnalysisCache(path) as cache:
+        assert evolution_json(build_evolution(bundled_corpus, cache=cache, jobs=2)) == single
+        assert evolution_json(build_evolution(bundled_corpus, cache=cache)) == single
+
+
+def test_resolve_jobs() -> None:
+    assert resolve_jobs(1) == 1
+    assert resolve_jobs(3) == 3
+    assert resolve_jobs(0) >= 1
+    with pytest.raises(ValueError):
+        resolve_jobs(-1)
+
+
+def test_report_with_two_jobs_writes_the_same_evolution_json(tmp_path: Path) -> None:
+    runner = CliRunner()
+    one, two = tmp_path / "one", tmp_path / "two"
+    for out, extra in ((one, []), (two, ["--jobs", "2"])):
+        result = runner.invoke(
+            main,
+            ["report", "--corpus", str(BUNDLED), "--out", str(out), "-q", *extra],
+            catch_exceptions=False,
+        )
+        assert result.exit_code == 0, result.output
+    assert (two / "evolution.json").read_bytes() == (one / "evolution.json").read_bytes()
+
+
+@pytest.mark.parametrize("command", ["report", "evolution", "check", "timeline"])
+def test_commands_offer_jobs(command: str) -> None:
+    result = CliRunner().invoke(main, [command, "--help"])
+    assert result.exit_code == 0
+    assert "--jobs" in result.output
+
+
+def test_negative_jobs_is_a_usage_error(tmp_path: Path) -> None:
+    result = CliRunner().invoke(
+        main, ["evolution", "--corpus", str(BUNDLED), "--format", "json", "--jobs", "-1"]
+    )
+    assert result.exit_code == 2
