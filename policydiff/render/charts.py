@@ -12,15 +12,25 @@ fixed SVG hash salt), so the same evolution always gives the same files:
 Chinese labels and cues are drawn only when a CJK font is installed; otherwise the
 English label and the English rendering of the cue are shown, never empty boxes.
 Charts read the :class:`~policydiff.evolution.Evolution`; they never score.
+
+At scale (more than :data:`MAX_COLUMNS` documents) the document axis is aggregated by
+year (by periods of several years when there are more than :data:`MAX_COLUMNS` years,
+see :func:`aggregate_by_year`): the heatmap and timeline show the strongest commitment
+of each year, the mentions chart sums the year's mentions, and the timeline draws at
+most :data:`MAX_TIMELINE_THEMES` themes (those with the most changes), so a figure's
+size and drawing cost stop growing with the number of documents. PNGs larger than
+:data:`MAX_PIXELS` are saved at a lower resolution.
 """
 
 from __future__ import annotations
 
 import io
+import itertools
+import math
 import textwrap
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache
 from typing import Any
@@ -36,7 +46,14 @@ from matplotlib.colors import Normalize
 from matplotlib.figure import Figure
 from matplotlib.patches import Rectangle
 
-from policydiff.evolution import Evolution, Point, ThemeEvolution
+from policydiff.evolution import (
+    Change,
+    DocumentRef,
+    Evolution,
+    Point,
+    ThemeEvolution,
+    compare,
+)
 from policydiff.strength import LEVEL_NAMES
 
 CHART_NAMES = ("strength-heatmap", "strength-timeline", "mentions")
@@ -46,6 +63,10 @@ DPI = 100
 CMAP = "YlGnBu"
 ABSENT_COLOUR = "#d9d9d9"
 CUE_CHARS = 20  # cue text in a heatmap cell is cut to this many characters
+MAX_COLUMNS = 24  # more documents than this: the charts aggregate them by year
+MAX_TIMELINE_THEMES = 24  # the strength timeline draws at most this many themes
+MAX_PIXELS = 12_000_000  # a larger PNG is saved at a lower dpi
+MIN_DPI = 40
 # Simplified-Chinese faces first, then any face known to draw Chinese.
 _CJK_PREFERRED = ("Noto Sans CJK SC", "Source Han Sans SC", "Noto Sans SC", "WenQuanYi Zen Hei")
 _CJK_HINTS = (
@@ -87,6 +108,7 @@ class Labels:
     """Which text the charts draw: Chinese only when a CJK font can draw it."""
 
     cjk: bool
+    by_year: bool = False  # the document axis holds years (see aggregate_by_year)
 
     def theme(self, theme: ThemeEvolution) -> str:
         if self.cjk and theme.label_zh:
@@ -136,8 +158,10 @@ def _style(cjk: bool) -> Iterator[None]:
         yield
 
 
-def _document_label(ev: Evolution, index: int) -> str:
+def _document_label(ev: Evolution, index: int, labels: Labels) -> str:
     doc = ev.documents[index]
+    if labels.by_year:
+        return f"{doc.id}\n{doc.title}"
     title = doc.title.removeprefix("Opinions on ").strip()
     short = textwrap.shorten(title, width=40, placeholder="…")
     return f"{doc.date}\n" + "\n".join(textwrap.wrap(short, width=22)[:2])
@@ -201,7 +225,7 @@ def heatmap_figure(ev: Evolution, labels: Labels) -> Figure:
     ax.set_xlim(0, cols)
     ax.set_ylim(rows, 0)
     ax.set_xticks([c + 0.5 for c in range(len(docs))])
-    ax.set_xticklabels([_document_label(ev, i) for i in range(len(docs))], fontsize=8.5)
+    ax.set_xticklabels([_document_label(ev, i, labels) for i in range(len(docs))], fontsize=8.5)
     ax.xaxis.tick_top()
     ax.set_yticks([r + 0.5 for r in range(len(themes))])
     ax.set_yticklabels([_safe(_truncate(labels.theme(t), 48), labels) for t in themes], fontsize=9)
@@ -213,7 +237,9 @@ def heatmap_figure(ev: Evolution, labels: Labels) -> Figure:
     left, right, top, bottom = 3.4 / width, 1.9 / width, 1.35 / height, 0.35 / height
     ax.set_position((left, bottom, 1 - left - right, 1 - top - bottom))
     fig.suptitle(
-        "Directive strength by theme and document",
+        "Directive strength by theme, by year: strongest commitment in each year"
+        if labels.by_year
+        else "Directive strength by theme and document",
         x=left,
         ha="left",
         y=1 - 0.12 / height,
@@ -246,8 +272,21 @@ def changing_themes(ev: Evolution) -> tuple[ThemeEvolution, ...]:
     )
 
 
+def most_changing(themes: Sequence[ThemeEvolution], limit: int) -> tuple[ThemeEvolution, ...]:
+    """At most ``limit`` themes: those with the most strengthened/weakened changes (then
+    the earliest), kept in their given order."""
+    if len(themes) <= limit:
+        return tuple(themes)
+
+    def moves(theme: ThemeEvolution) -> int:
+        return sum(c.verdict in ("strengthened", "weakened") for c in theme.since_last)
+
+    ranked = sorted(range(len(themes)), key=lambda i: (-moves(themes[i]), i))[:limit]
+    return tuple(themes[i] for i in sorted(ranked))
+
+
 def timeline_figure(ev: Evolution, labels: Labels) -> Figure:
-    themes = changing_themes(ev) or ev.themes[:1]
+    themes = most_changing(changing_themes(ev) or ev.themes[:1], MAX_TIMELINE_THEMES)
     dates = _dates(ev)
     ncols = 3 if len(themes) > 4 else max(len(themes), 1)
     nrows = max(1, -(-len(themes) // ncols))
@@ -321,9 +360,13 @@ def timeline_figure(ev: Evolution, labels: Labels) -> Figure:
         ax.grid(axis="y", color="#eeeeee", linewidth=0.8)
         for side in ("top", "right"):
             ax.spines[side].set_visible(False)
+    title = (
+        "Strength over time by year: strongest commitment in each year"
+        if labels.by_year
+        else "Strength over time"
+    )
     fig.suptitle(
-        "Strength over time, themes whose strength moves "
-        "(● present, × absent, ★ quantified target)",
+        f"{title}, themes whose strength moves (● present, × absent, ★ quantified target)",
         fontsize=11,
         fontweight="bold",
         x=0.01,
@@ -337,10 +380,16 @@ def mentions_figure(ev: Evolution, labels: Labels) -> Figure:
     themes = ev.themes
     docs = ev.documents
     n = max(len(docs), 1)
+    per_bar = 0.16 if not labels.by_year else max(0.05, 0.16 * min(1.0, 6 / n))
     fig, ax = plt.subplots(
-        figsize=(10.5, 1.4 + 0.16 * n * max(len(themes), 1) + 0.12 * len(themes))
+        figsize=(10.5, 1.4 + per_bar * n * max(len(themes), 1) + 0.12 * len(themes))
     )
     height = 0.8 / n
+    colours = (
+        [matplotlib.colormaps["viridis"](i / max(n - 1, 1)) for i in range(n)]
+        if labels.by_year
+        else _DOC_COLOURS
+    )
     most = max((p.mentions for t in themes for p in t.points), default=1)
     for d, doc in enumerate(docs):
         ys = [r + (d - (n - 1) / 2) * height for r in range(len(themes))]
@@ -349,8 +398,10 @@ def mentions_figure(ev: Evolution, labels: Labels) -> Figure:
             ys,
             values,
             height=height * 0.92,
-            color=_DOC_COLOURS[d % len(_DOC_COLOURS)],
-            label=f"{doc.date} {textwrap.shorten(doc.title, 60, placeholder='…')}",
+            color=colours[d % len(colours)],
+            label=f"{doc.id} ({doc.title})"
+            if labels.by_year
+            else f"{doc.date} {textwrap.shorten(doc.title, 60, placeholder='…')}",
         )
         for y, v in zip(ys, values, strict=False):
             if v:
@@ -372,10 +423,17 @@ def mentions_figure(ev: Evolution, labels: Labels) -> Figure:
         fontsize=8,
         frameon=True,
         framealpha=0.95,
-        title="document",
+        title="year" if labels.by_year else "document",
         title_fontsize=8,
     )
-    ax.set_title("Mentions per theme and document", fontsize=11, fontweight="bold", loc="left")
+    ax.set_title(
+        "Mentions per theme and year (summed over each year's documents)"
+        if labels.by_year
+        else "Mentions per theme and document",
+        fontsize=11,
+        fontweight="bold",
+        loc="left",
+    )
     fig.tight_layout()
     return fig
 
@@ -387,8 +445,21 @@ _FIGURES = {
 }
 
 
+def _dpi(fig: Figure) -> int | None:
+    """A lower PNG resolution for a figure of more than MAX_PIXELS (None: the default)."""
+    width, height = fig.get_size_inches()
+    pixels = width * height * DPI * DPI
+    if pixels <= MAX_PIXELS:
+        return None
+    return max(MIN_DPI, int(DPI * math.sqrt(MAX_PIXELS / pixels)))
+
+
 def _save(fig: Figure, fmt: str) -> bytes:
     buffer = io.BytesIO()
+    extra: dict[str, Any] = {}
+    dpi = _dpi(fig) if fmt == "png" else None
+    if dpi is not None:
+        extra["dpi"] = dpi
     fig.savefig(
         buffer,
         format=fmt,
@@ -396,21 +467,92 @@ def _save(fig: Figure, fmt: str) -> bytes:
         bbox_inches="tight",
         pad_inches=0.15,
         facecolor="white",
+        **extra,
     )
     return buffer.getvalue()
+
+
+def _period_point(points: Sequence[Point], ref: DocumentRef) -> Point:
+    """The strongest present point of a period (the earliest on a tie), with the period's
+    mentions summed; an absent point when no document of the period mentions the theme."""
+    best: Point | None = None
+    for point in points:
+        if (
+            point.present
+            and point.strength is not None
+            and (best is None or point.strength > (best.strength or 0.0))
+        ):
+            best = point
+    mentions = sum(p.mentions for p in points)
+    if best is None:
+        return Point(ref.id, ref.date, False, None, None, None, None, None, mentions, (), (), ())
+    return replace(best, document=ref.id, date=ref.date, mentions=mentions)
+
+
+def _changes(points: Sequence[Point]) -> tuple[tuple[Change, ...], tuple[Change, ...]]:
+    changes = tuple(compare(a, b) for a, b in itertools.pairwise(points))
+    since_last: list[Change] = []
+    last: int | None = None
+    for index, point in enumerate(points):
+        if point.present:
+            if last is not None:
+                skipped = tuple(p.document for p in points[last + 1 : index])
+                since_last.append(compare(points[last], point, skipped))
+            last = index
+    return changes, tuple(since_last)
+
+
+def aggregate_by_year(ev: Evolution, max_columns: int = MAX_COLUMNS) -> Evolution:
+    """The evolution with one column per year (per period of several years when there are
+    more than ``max_columns`` years): each theme's strongest point of the period, with the
+    period's mentions summed. A period's ``DocumentRef`` has the year ("2021", or
+    "2019–2021") as id, "N documents" as title and the middle of the period as date."""
+    years = [date.fromisoformat(d.date).year for d in ev.documents]
+    if not years:
+        return ev
+    first, last = min(years), max(years)
+    step = max(1, math.ceil((last - first + 1) / max_columns))
+    bins: dict[int, list[int]] = {}
+    for index, year in enumerate(years):
+        bins.setdefault((year - first) // step, []).append(index)
+    refs: list[DocumentRef] = []
+    members: list[list[int]] = []
+    for b in sorted(bins):
+        start = first + b * step
+        end = min(start + step - 1, last)
+        label = str(start) if start == end else f"{start}–{end}"
+        indices = bins[b]
+        languages = tuple(sorted({lang for i in indices for lang in ev.documents[i].languages}))
+        middle = date(start + (end - start) // 2, 7, 1).isoformat()
+        count = len(indices)
+        title = f"{count} document{'s' if count != 1 else ''}"
+        refs.append(DocumentRef(label, title, middle, languages))
+        members.append(indices)
+    themes = []
+    for theme in ev.themes:
+        points = [
+            _period_point([theme.points[i] for i in indices], ref)
+            for ref, indices in zip(refs, members, strict=True)
+        ]
+        changes, since_last = _changes(points)
+        themes.append(replace(theme, points=tuple(points), changes=changes, since_last=since_last))
+    return Evolution(tuple(refs), tuple(themes), ev.agreement)
 
 
 def render_charts(ev: Evolution, *, cjk: bool | None = None) -> dict[str, bytes]:
     """Every chart in every format: file name (``mentions.svg``) -> bytes, in a stable order.
 
+    More than :data:`MAX_COLUMNS` documents are drawn by year (see :func:`aggregate_by_year`).
     ``cjk`` forces Chinese text on or off; by default it is on when a CJK font is installed.
     """
     use_cjk = cjk_font() is not None if cjk is None else (cjk and cjk_font() is not None)
-    labels = Labels(cjk=use_cjk)
+    by_year = len(ev.documents) > MAX_COLUMNS
+    shown = aggregate_by_year(ev) if by_year else ev
+    labels = Labels(cjk=use_cjk, by_year=by_year)
     out: dict[str, bytes] = {}
     with _style(use_cjk):
         for name in CHART_NAMES:
-            fig = _FIGURES[name](ev, labels)
+            fig = _FIGURES[name](shown, labels)
             try:
                 for fmt in FORMATS:
                     out[f"{name}.{fmt}"] = _save(fig, fmt)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import subprocess
 import sys
 import warnings
@@ -126,3 +127,77 @@ def test_cli_import_does_not_import_matplotlib() -> None:
     code = "import sys, policydiff.cli; print('matplotlib' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def _synthetic_evolution(n: int, years: int) -> Evolution:
+    """``n`` documents spread over ``years`` years, two themes with varying strength."""
+    from policydiff.commitments import Agreement
+    from policydiff.evolution import DocumentRef, Point, ThemeEvolution, compare
+
+    docs = tuple(
+        DocumentRef(
+            f"doc-{i:03d}", f"Document {i}", f"{2010 + i * years // n}-03-{1 + i % 28:02d}", ("en",)
+        )
+        for i in range(n)
+    )
+    themes = []
+    for t, theme_id in enumerate(("green-buildings", "sponge-cities")):
+        points = []
+        for i, doc in enumerate(docs):
+            present = (i + t) % 3 != 0
+            strength = float((i * 7 + t) % 5 + 1) if present else None
+            points.append(
+                Point(
+                    doc.id,
+                    doc.date,
+                    present,
+                    strength,
+                    "binding" if present else None,
+                    "promote" if present else None,
+                    "en" if present else None,
+                    "promote" if present else None,
+                    2 if present else 0,
+                    (),
+                    (),
+                    (),
+                )
+            )
+        changes = tuple(compare(a, b) for a, b in itertools.pairwise(points))
+        themes.append(ThemeEvolution(theme_id, theme_id, "", tuple(points), changes, changes))
+    return Evolution(docs, tuple(themes), Agreement(()))
+
+
+def test_large_corpus_heatmap_has_one_column_per_year() -> None:
+    ev = _synthetic_evolution(60, 5)
+    assert len(ev.documents) > charts.MAX_COLUMNS
+    by_year = charts.aggregate_by_year(ev)
+    assert [d.id for d in by_year.documents] == ["2010", "2011", "2012", "2013", "2014"]
+    assert [d.title for d in by_year.documents] == ["12 documents"] * 5
+    for theme, original in zip(by_year.themes, ev.themes, strict=True):
+        assert sum(p.mentions for p in theme.points) == sum(p.mentions for p in original.points)
+        for year, point in zip(by_year.documents, theme.points, strict=True):
+            members = [
+                p
+                for d, p in zip(ev.documents, original.points, strict=True)
+                if d.date.startswith(year.id) and p.present
+            ]
+            assert point.strength == max(p.strength for p in members)
+    labels = Labels(cjk=False, by_year=True)
+    fig = charts.heatmap_figure(by_year, labels)
+    try:
+        ax = fig.axes[0]
+        assert len(ax.get_xticks()) == 5
+        assert ax.get_xlim() == (0.0, 5.0)
+        assert "by year: strongest commitment in each year" in fig._suptitle.get_text()
+    finally:
+        plt.close(fig)
+    rendered = render_charts(ev, cjk=False)
+    assert tuple(rendered) == chart_files()
+
+
+def test_many_years_are_grouped_into_periods() -> None:
+    ev = _synthetic_evolution(60, 60)
+    by_year = charts.aggregate_by_year(ev)
+    assert len(by_year.documents) <= charts.MAX_COLUMNS
+    assert by_year.documents[0].id == "2010–2012"
+    assert sum(int(d.title.split()[0]) for d in by_year.documents) == 60
