@@ -1,0 +1,605 @@
+"""Benchmarks and scale: synthetic corpora of N documents, every stage in a fresh process.
+
+Usage::
+
+    python benchmarks/run.py            # N = 10, 100, 1000; large diff pair >= 500 KB
+    python benchmarks/run.py --quick    # N = 5, 20, 50; pair ~100 KB; under a minute
+    python benchmarks/run.py --workdir DIR --jobs 2 --timeout 600
+
+For each N a synthetic corpus is built deterministically (``benchmarks/synthetic.py``)
+and written with ``policydiff.corpus.write_document``; the stages (``benchmarks/stage.py``
+or the ``policydiff`` command) each run in a fresh subprocess whose wall time and peak
+RSS the parent reads with ``os.wait4`` (the child's own ``getrusage``). A stage that
+runs longer than ``--timeout`` is killed and recorded as "timed out"; a command the CLI
+does not have is recorded as "not available".
+
+Writes ``benchmarks/results/results.md`` and ``results.json`` (and a copy named after
+the mode, ``results-quick.*`` or ``results-full.*``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import math
+import os
+import platform
+import re
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+RESULTS = HERE / "results"
+PY = sys.executable
+BIN = Path(PY).parent / "policydiff"
+STAGE = str(HERE / "stage.py")
+INGEST_SAMPLE = 50
+
+TARGETS = {
+    "report_seconds": 60.0,
+    "report_peak_mb": 2048.0,
+    "floor_ratio": 20.0,
+    "exponent": 1.2,
+    "check_seconds": 5.0,
+    "diff_speedup": 10.0,
+    "startup_ratio": 3.0,
+}
+
+
+# ---------------------------------------------------------------------------
+# running a child and measuring it
+
+
+def run_child(cmd: list[str], timeout: float, cwd: Path | None = None) -> dict[str, Any]:
+    """Run ``cmd``; wall seconds, peak RSS (MB, from wait4), exit code, stdout, stderr."""
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        t = time.perf_counter()
+        proc = subprocess.Popen(cmd, stdout=out, stderr=err, cwd=cwd, start_new_session=True)
+        timed_out = threading.Event()
+
+        def kill() -> None:
+            timed_out.set()
+            try:
+                os.killpg(proc.pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
+
+        timer = threading.Timer(timeout, kill)
+        timer.start()
+        try:
+            _, status, usage = os.wait4(proc.pid, 0)
+        finally:
+            timer.cancel()
+        wall = time.perf_counter() - t
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        out.seek(0)
+        err.seek(0)
+        stdout = out.read().decode("utf-8", "replace")
+        stderr = err.read().decode("utf-8", "replace")
+    return {
+        "wall": wall,
+        "peak_mb": usage.ru_maxrss / 1024.0,
+        "rc": proc.returncode,
+        "timed_out": timed_out.is_set(),
+        "stdout": stdout,
+        "stderr": stderr,
+    }
+
+
+def run_stage(name: str, args: dict[str, Any], timeout: float) -> dict[str, Any]:
+    r = run_child([PY, STAGE, name, json.dumps(args)], timeout)
+    if r["timed_out"]:
+        return {"status": "timed out", "wall": r["wall"], "peak_mb": r["peak_mb"]}
+    if r["rc"] != 0:
+        return {"status": "failed", "wall": r["wall"], "error": r["stderr"][-1500:]}
+    data = json.loads(r["stdout"].strip().splitlines()[-1])
+    return {"status": "ok", "wall": r["wall"], "peak_mb": r["peak_mb"], **data}
+
+
+def run_cli(args: list[str], timeout: float, ok_codes: tuple[int, ...] = (0,)) -> dict[str, Any]:
+    r = run_child([str(BIN), *args], timeout)
+    if r["timed_out"]:
+        return {"status": "timed out", "wall": r["wall"], "peak_mb": r["peak_mb"]}
+    if r["rc"] not in ok_codes:
+        return {"status": "failed", "wall": r["wall"], "rc": r["rc"], "error": r["stderr"][-1500:]}
+    return {
+        "status": "ok",
+        "seconds": r["wall"],
+        "wall": r["wall"],
+        "peak_mb": r["peak_mb"],
+        "rc": r["rc"],
+        "stdout_bytes": len(r["stdout"].encode()),
+        "stderr_tail": r["stderr"][-300:],
+    }
+
+
+# ---------------------------------------------------------------------------
+# what the CLI offers
+
+
+def cli_commands() -> set[str]:
+    r = subprocess.run([str(BIN), "--help"], capture_output=True, text=True)
+    commands, inside = set(), False
+    for line in r.stdout.splitlines():
+        if line.strip() == "Commands:":
+            inside = True
+            continue
+        if inside and line.startswith("  ") and line.strip():
+            commands.add(line.split()[0])
+    return commands
+
+
+def accepts_jobs(command: str) -> bool:
+    r = subprocess.run([str(BIN), command, "--help"], capture_output=True, text=True)
+    return "--jobs" in r.stdout
+
+
+class Cli:
+    def __init__(self, jobs: int | None) -> None:
+        self.commands = cli_commands()
+        self.jobs = jobs
+        self._jobs_ok: dict[str, bool] = {}
+
+    def has(self, command: str) -> bool:
+        return command in self.commands
+
+    def args(self, command: str, *rest: str) -> list[str]:
+        extra: list[str] = []
+        if self.jobs is not None:
+            if command not in self._jobs_ok:
+                self._jobs_ok[command] = accepts_jobs(command)
+            if self._jobs_ok[command]:
+                extra = ["--jobs", str(self.jobs)]
+        return [command, *rest, *extra]
+
+
+# ---------------------------------------------------------------------------
+# the measurements
+
+
+def measure_corpus(n: int, work: Path, cli: Cli, timeout: float, seed: int, log) -> dict[str, Any]:  # type: ignore[no-untyped-def]
+    base = work / f"n{n}"
+    shutil.rmtree(base, ignore_errors=True)
+    corpus, raw = base / "corpus", base / "raw"
+    sample = n if n <= 100 else INGEST_SAMPLE
+    out: dict[str, Any] = {"n": n}
+    log(f"N={n}: building corpus")
+    build = run_stage(
+        "build",
+        {"n": n, "corpus": str(corpus), "raw": str(raw), "seed": seed, "raw_limit": sample},
+        timeout,
+    )
+    out["build"] = build
+    if build.get("status") != "ok":
+        return out
+    out["documents"], out["versions"], out["bytes"] = build["documents"], build["versions"], build["bytes"]
+    stages: dict[str, Any] = {}
+    out["stages"] = stages
+
+    log(f"N={n}: floor")
+    stages["floor"] = run_stage("floor", {"corpus": str(corpus)}, timeout)
+
+    log(f"N={n}: ingest ({sample} of {n} documents)")
+    ingest = run_stage("ingest", {"raw": str(raw), "corpus": str(base / "ingested")}, timeout)
+    if ingest.get("status") == "ok":
+        ingest["sampled_documents"] = sample
+        total_files = build["versions"]
+        if ingest["files"] and ingest["files"] < total_files:
+            scale = total_files / ingest["files"]
+            ingest["measured_seconds"] = ingest["seconds"]
+            ingest["seconds"] = ingest["seconds"] * scale
+            ingest["note"] = (
+                f"ingested {ingest['files']} of {total_files} raw files ({sample} documents) "
+                f"and scaled linearly x{scale:.1f}; per-file cost grows with the corpus "
+                "(each file reloads the corpus and is compared with every held document), "
+                "so this underestimates"
+            )
+            ingest["scaled_bytes"] = int(ingest["bytes"] * scale)
+    stages["ingest"] = ingest
+
+    for name in ("structure", "themes", "evolution"):
+        log(f"N={n}: {name}")
+        stages[name] = run_stage(name, {"corpus": str(corpus)}, timeout)
+
+    if cli.has("evolution"):
+        log(f"N={n}: policydiff evolution --format json")
+        stages["evolution_cli"] = run_cli(
+            cli.args(
+                "evolution", "--corpus", str(corpus), "--format", "json", "-o", str(base / "evolution.json")
+            ),
+            timeout,
+        )
+    else:
+        stages["evolution_cli"] = {"status": "not available"}
+
+    if cli.has("report"):
+        log(f"N={n}: policydiff report")
+        stages["report"] = run_cli(
+            cli.args("report", "--corpus", str(corpus), "--out", str(base / "reports"), "-q"), timeout
+        )
+        if stages["report"].get("status") == "ok":
+            stages["report"]["outputs"] = sorted(
+                str(p.relative_to(base / "reports")) for p in (base / "reports").rglob("*") if p.is_file()
+            )[:50]
+    else:
+        stages["report"] = {"status": "not available", "fallback": "evolution_cli"}
+
+    if cli.has("check"):
+        log(f"N={n}: check (warm, then after adding one document)")
+        check_args = cli.args("check", "--corpus", str(corpus), "--reports", str(base / "reports"))
+        # exit 1 = findings (e.g. reports out of date): a completed run
+        warm = run_cli(check_args, timeout, ok_codes=(0, 1))
+        added = run_stage("add_one", {"n": n, "corpus": str(corpus), "seed": seed}, timeout)
+        after = run_cli(check_args, timeout, ok_codes=(0, 1))
+        # exit code 1 means "findings", still a completed run
+        stages["check"] = {**after, "warm_run": warm, "added": added.get("added")}
+    else:
+        stages["check"] = {"status": "not available"}
+
+    floor = stages["floor"]
+    for name, st in stages.items():
+        if name == "floor" or st.get("status") != "ok" or floor.get("status") != "ok":
+            continue
+        nbytes = st.get("scaled_bytes") or st.get("bytes") or out["bytes"]
+        floor_same_bytes = floor["seconds"] * nbytes / floor["bytes"]
+        st["floor_ratio"] = st["seconds"] / floor_same_bytes if floor_same_bytes else None
+    return out
+
+
+def measure_diff(work: Path, cli: Cli, timeout: float, large_bytes: int, log) -> dict[str, Any]:  # type: ignore[no-untyped-def]
+    sys.path.insert(0, str(HERE))
+    from policydiff.corpus import load_corpus, write_document
+    from policydiff.models import Document, Version
+    from synthetic import large_pair
+
+    base = work / "diff"
+    shutil.rmtree(base, ignore_errors=True)
+    base.mkdir(parents=True)
+    bundled = load_corpus(ROOT / "corpus")
+    d21 = next(d for d in bundled if d.id.startswith("2021"))
+    d23 = next(d for d in bundled if d.id.startswith("2023"))
+    (base / "bundled-old.txt").write_text(d21.version("en").text, encoding="utf-8")
+    (base / "bundled-new.txt").write_text(d23.version("en").text, encoding="utf-8")
+    log(f"diff: building the large pair (>= {large_bytes // 1000} KB a side)")
+    old, new = large_pair(large_bytes)
+    (base / "large-old.txt").write_text(old, encoding="utf-8")
+    (base / "large-new.txt").write_text(new, encoding="utf-8")
+    pair_corpus = base / "corpus"
+    for i, (ident, text) in enumerate((("large-old", old), ("large-new", new))):
+        write_document(
+            pair_corpus,
+            Document(
+                id=ident,
+                title=f"Large synthetic {ident}",
+                issuers=("General Office of the State Council",),
+                date=dt.date(2000 + i, 1, 1),
+                versions=(Version("en", "en", "translation", True, "synthetic", text),),
+            ),
+        )
+    results: dict[str, Any] = {}
+    pairs = {
+        "bundled 2021 en vs 2023 en": ("bundled", ROOT / "corpus", d21.id, d23.id),
+        "large synthetic pair": ("large", pair_corpus, "large-old", "large-new"),
+    }
+    for label, (stem, corpus_path, old_id, new_id) in pairs.items():
+        files = {"old": str(base / f"{stem}-old.txt"), "new": str(base / f"{stem}-new.txt")}
+        r: dict[str, Any] = {
+            "old_bytes": (base / f"{stem}-old.txt").stat().st_size,
+            "new_bytes": (base / f"{stem}-new.txt").stat().st_size,
+        }
+        for name in ("seqmatcher", "htmldiff", "pdiff", "missed"):
+            log(f"diff: {label}: {name}")
+            r[name] = run_stage(name, files, timeout)
+        if cli.has("diff"):
+            log(f"diff: {label}: policydiff diff --format json")
+            r["pdiff_cli"] = run_cli(
+                cli.args("diff", old_id, new_id, "--corpus", str(corpus_path), "--format", "json"),
+                timeout,
+            )
+        else:
+            r["pdiff_cli"] = {"status": "not available"}
+        sm = r["seqmatcher"]
+        if sm.get("status") == "ok":
+            for name in ("pdiff", "pdiff_cli"):
+                p = r[name]
+                if p.get("status") == "ok" and p.get("seconds"):
+                    r[f"speedup_{name}"] = sm["seconds"] / p["seconds"]
+        results[label] = r
+    return results
+
+
+def best_of(cmd: list[str], repeats: int = 5) -> float:
+    best = float("inf")
+    for _ in range(repeats):
+        t = time.perf_counter()
+        subprocess.run(cmd, capture_output=True, check=False)
+        best = min(best, time.perf_counter() - t)
+    return best
+
+
+def measure_startup() -> dict[str, Any]:
+    py = best_of([PY, "-c", "pass"])
+    help_ = best_of([str(BIN), "--help"])
+    r = subprocess.run(
+        [PY, "-X", "importtime", "-c", "import policydiff.cli"], capture_output=True, text=True
+    )
+    modules = []
+    cumulative = {}
+    for line in r.stderr.splitlines():
+        m = re.match(r"import time:\s+(\d+)\s+\|\s+(\d+)\s+\|(\s*)(\S+)", line)
+        if m:
+            modules.append(m.group(4).strip())
+            cumulative[m.group(4).strip()] = int(m.group(2))
+    heavy = sorted({m.split(".")[0] for m in modules if m.split(".")[0] in ("sklearn", "matplotlib")})
+    # and what a whole stage pays: importing the themes package
+    r2 = subprocess.run(
+        [PY, "-X", "importtime", "-c", "import policydiff.themes"], capture_output=True, text=True
+    )
+    heavy_themes = sorted(
+        {
+            m.group(1).split(".")[0]
+            for m in re.finditer(r"\|\s+(sklearn\S*|matplotlib\S*|scipy\S*|numpy\S*)", r2.stderr)
+        }
+    )
+    themes_us = 0
+    for line in r2.stderr.splitlines():
+        if line.rstrip().endswith("| policydiff.themes"):
+            themes_us = int(line.split("|")[1])
+    return {
+        "python_pass_seconds": py,
+        "policydiff_help_seconds": help_,
+        "ratio": help_ / py,
+        "cli_import_ms": cumulative.get("policydiff.cli", 0) / 1000,
+        "heavy_imported_by_cli": heavy,
+        "import_policydiff_themes_ms": themes_us / 1000,
+        "heavy_imported_by_policydiff_themes": heavy_themes,
+    }
+
+
+def fit_exponent(points: list[tuple[int, float]]) -> float | None:
+    pts = [(math.log(n), math.log(s)) for n, s in points if s and s > 0]
+    if len(pts) < 2:
+        return None
+    mx = sum(x for x, _ in pts) / len(pts)
+    my = sum(y for _, y in pts) / len(pts)
+    sxx = sum((x - mx) ** 2 for x, _ in pts)
+    return sum((x - mx) * (y - my) for x, y in pts) / sxx if sxx else None
+
+
+# ---------------------------------------------------------------------------
+# output
+
+
+STAGE_ORDER = ("floor", "ingest", "structure", "themes", "evolution", "evolution_cli", "report", "check")
+
+
+def _fmt_ratio(r: float | None) -> str:
+    return "" if r is None else f"{r:.0f}×"
+
+
+def _fmt_exp(e: float | None) -> str:
+    return "" if e is None else f"{e:.2f}"
+
+
+def _cell_seconds(st: dict[str, Any]) -> str:
+    if st.get("status") != "ok":
+        return st.get("status", "?")
+    mark = "*" if "measured_seconds" in st else ""
+    return f"{st['seconds']:.3f}{mark}"
+
+
+def markdown(res: dict[str, Any]) -> str:
+    lines = [
+        f"# policydiff benchmarks ({res['mode']})",
+        "",
+        f"Run {res['started']} on {res['machine']}; sizes N = {', '.join(map(str, res['sizes']))};"
+        f" per-stage timeout {res['timeout']:.0f} s; --jobs {res['jobs']}.",
+        "",
+        "Seconds are the stage's own work inside a fresh process (imports and corpus loading"
+        " excluded) for library stages, and the whole command's wall time for CLI stages"
+        " (`evolution_cli`, `report`, `check`). Peak MB is the child's max RSS (wait4)."
+        " Ratio = seconds / (tokenisation floor seconds for the same bytes), the floor being"
+        " `re.findall(r\"\\w+\", text)` over every version.",
+        "",
+        "## Stages",
+        "",
+        "| N | docs | versions | MB text | stage | seconds | wall s | peak MB | × floor |",
+        "|---:|---:|---:|---:|---|---:|---:|---:|---:|",
+    ]
+    for c in res["corpora"]:
+        if "stages" not in c:
+            lines.append(f"| {c['n']} | | | | build | {c['build'].get('status')} | | | |")
+            continue
+        for name in STAGE_ORDER:
+            st = c["stages"].get(name)
+            if st is None:
+                continue
+            ratio = st.get("floor_ratio")
+            lines.append(
+                f"| {c['n']} | {c['documents']} | {c['versions']} | {c['bytes'] / 1e6:.2f} | {name} | "
+                f"{_cell_seconds(st)} | {st.get('wall', 0):.2f} | "
+                f"{st.get('peak_mb', 0):.0f} | {_fmt_ratio(ratio)} |"
+            )
+    notes = [c["stages"]["ingest"].get("note") for c in res["corpora"] if "stages" in c]
+    notes = [n for n in notes if n]
+    if notes:
+        lines += ["", "\\* ingest " + notes[-1] + "."]
+    lines += ["", "## Exponent of cost vs N (log-log least squares)", ""]
+    lines += ["| stage | exponent | points |", "|---|---:|---|"]
+    for name, e in res["exponents"].items():
+        lines.append(
+            f"| {name} | {_fmt_exp(e['exponent'])} | "
+            f"{', '.join(f'{n}:{s:.3g}s' for n, s in e['points'])} |"
+        )
+    s = res["startup"]
+    lines += [
+        "",
+        "## Start-up",
+        "",
+        f"- `python -c pass`: {s['python_pass_seconds'] * 1000:.0f} ms (best of 5)",
+        f"- `policydiff --help`: {s['policydiff_help_seconds'] * 1000:.0f} ms (best of 5) — ratio {s['ratio']:.2f}×",
+        f"- `import policydiff.cli`: {s['cli_import_ms']:.0f} ms; sklearn/matplotlib imported: "
+        f"{', '.join(s['heavy_imported_by_cli']) or 'none'}",
+        f"- `import policydiff.themes` (what every themes/evolution/diff stage pays): "
+        f"{s['import_policydiff_themes_ms']:.0f} ms; pulls in {', '.join(s['heavy_imported_by_policydiff_themes']) or 'nothing heavy'}",
+        "",
+        "## Diff baselines",
+        "",
+        "| pair | KB old/new | SequenceMatcher words s | HtmlDiff s | policydiff in-process s (structure + diff) | `policydiff diff --format json` s | speed-up (in-process / CLI) | missed words |",
+        "|---|---|---:|---:|---:|---:|---|---|",
+    ]
+    for label, r in res["diff"].items():
+        def sec(x: dict[str, Any]) -> str:
+            return f"{x['seconds']:.3f}" if x.get("status") == "ok" else x.get("status", "?")
+
+        pd = r["pdiff"]
+        pd_s = (
+            f"{pd['seconds']:.3f} ({pd['structure_seconds']:.3f} + {pd['diff_seconds']:.3f})"
+            if pd.get("status") == "ok" and pd.get("available")
+            else pd.get("status", "?")
+        )
+        sp = " / ".join(
+            f"{r[k]:.2f}×" if k in r else "–" for k in ("speedup_pdiff", "speedup_pdiff_cli")
+        )
+        mi = r["missed"]
+        missed = (
+            f"{mi['missed']} of {mi['in_aligned_provisions']} ({mi['missed_share'] * 100:.1f}%)"
+            if mi.get("status") == "ok" and mi.get("available")
+            else mi.get("status", "?")
+        )
+        lines.append(
+            f"| {label} | {r['old_bytes'] / 1000:.0f}/{r['new_bytes'] / 1000:.0f} | {sec(r['seqmatcher'])} | "
+            f"{sec(r['htmldiff'])} | {pd_s} | {sec(r['pdiff_cli'])} | {sp} | {missed} |"
+        )
+    lines += ["", "## Targets", "", "| target | measured | met |", "|---|---|---|"]
+    for t in res["targets"]:
+        lines.append(f"| {t['target']} | {t['measured']} | {t['met']} |")
+    lines.append("")
+    return "\n".join(lines)
+
+
+def targets(res: dict[str, Any]) -> list[dict[str, str]]:
+    out = []
+    big = max((c for c in res["corpora"] if "stages" in c), key=lambda c: c["n"], default=None)
+
+    def add(target: str, measured: str, met: bool | None) -> None:
+        out.append({"target": target, "measured": measured, "met": {True: "yes", False: "NO", None: "n/a"}[met]})
+
+    if big:
+        n = big["n"]
+        rep = big["stages"].get("report", {})
+        evo = big["stages"].get("evolution_cli", {})
+        for label, st in (("`policydiff report`", rep), ("`policydiff evolution --format json` (report stand-in)", evo)):
+            if st.get("status") == "ok":
+                add(f"{label} on {n} docs ≤ {TARGETS['report_seconds']:.0f} s", f"{st['seconds']:.1f} s",
+                    st["seconds"] <= TARGETS["report_seconds"])
+                add(f"{label} on {n} docs ≤ 2 GB peak", f"{st['peak_mb']:.0f} MB",
+                    st["peak_mb"] <= TARGETS["report_peak_mb"])
+                r = st.get("floor_ratio")
+                add(f"{label} within 20× of the tokenisation floor", f"{r:.0f}×" if r else "?",
+                    (r <= TARGETS["floor_ratio"]) if r else None)
+            else:
+                add(f"{label} on {n} docs", st.get("status", "?"), False if st.get("status") == "timed out" else None)
+        chk = big["stages"].get("check", {})
+        if chk.get("status") == "ok":
+            add(f"`check` after adding one document to {n} docs ≤ 5 s", f"{chk['seconds']:.2f} s",
+                chk["seconds"] <= TARGETS["check_seconds"])
+        else:
+            add(f"`check` after adding one document to {n} docs ≤ 5 s", chk.get("status", "?"), None)
+    for name, e in res["exponents"].items():
+        if name == "floor" or e["exponent"] is None:
+            continue
+        add(f"exponent of {name} ≤ 1.2", f"{e['exponent']:.2f}", e["exponent"] <= TARGETS["exponent"])
+    large = res["diff"].get("large synthetic pair", {})
+    for key, label in (("speedup_pdiff_cli", "`policydiff diff` CLI"), ("speedup_pdiff", "diff_documents in-process")):
+        if key in large:
+            add(f"{label} ≥ 10× faster than whole-document SequenceMatcher (large pair)",
+                f"{large[key]:.2f}×", large[key] >= TARGETS["diff_speedup"])
+    s = res["startup"]
+    add("`policydiff --help` within 3× of `python -c pass`", f"{s['ratio']:.2f}×", s["ratio"] <= TARGETS["startup_ratio"])
+    add("`import policydiff.cli` imports neither sklearn nor matplotlib",
+        ", ".join(s["heavy_imported_by_cli"]) or "neither", not s["heavy_imported_by_cli"])
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--quick", action="store_true", help="N = 5, 20, 50 and a ~100 KB pair")
+    ap.add_argument("--sizes", type=lambda s: [int(x) for x in s.split(",")], help="override N, e.g. 10,100")
+    ap.add_argument("--workdir", type=Path, help="where corpora are built (default: a temp dir under /tmp)")
+    ap.add_argument("--keep", action="store_true", help="keep the workdir")
+    ap.add_argument("--jobs", type=int, default=None, help="passed to commands whose --help offers --jobs")
+    ap.add_argument("--timeout", type=float, default=None, help="seconds per stage (600; --quick: 15)")
+    ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--skip-diff", action="store_true")
+    ap.add_argument("--results", type=Path, default=RESULTS)
+    a = ap.parse_args(argv)
+    sizes = a.sizes or ([5, 20, 50] if a.quick else [10, 100, 1000])
+    large_bytes = 100_000 if a.quick else 500_000
+    mode = "quick" if a.quick else "full"
+    if a.timeout is None:
+        a.timeout = 15.0 if a.quick else 600.0
+    work = a.workdir or Path(tempfile.mkdtemp(prefix="policydiff-bench-"))
+    work.mkdir(parents=True, exist_ok=True)
+    t0 = time.perf_counter()
+
+    def log(msg: str) -> None:
+        print(f"[{time.perf_counter() - t0:7.1f}s] {msg}", file=sys.stderr, flush=True)
+
+    cli = Cli(a.jobs)
+    res: dict[str, Any] = {
+        "mode": mode,
+        "started": dt.datetime.now().isoformat(timespec="seconds"),
+        "machine": f"{platform.machine()}, {os.cpu_count()} CPUs, Python {platform.python_version()}",
+        "sizes": sizes,
+        "timeout": a.timeout,
+        "jobs": a.jobs,
+        "workdir": str(work),
+        "cli_commands": sorted(cli.commands),
+    }
+    log("start-up")
+    res["startup"] = measure_startup()
+    res["corpora"] = []
+    a.results.mkdir(parents=True, exist_ok=True)
+    for n in sizes:
+        res["corpora"].append(measure_corpus(n, work, cli, a.timeout, a.seed, log))
+        # a partial record, so that a long run interrupted later still leaves numbers
+        (a.results / f"results-{mode}-partial.json").write_text(
+            json.dumps(res, indent=2, ensure_ascii=False, default=str) + "\n", encoding="utf-8"
+        )
+    exps: dict[str, Any] = {}
+    for name in STAGE_ORDER:
+        pts = [
+            (c["n"], c["stages"][name]["seconds"])
+            for c in res["corpora"]
+            if "stages" in c and c["stages"].get(name, {}).get("status") == "ok"
+        ]
+        exps[name] = {"exponent": fit_exponent(pts), "points": pts}
+    res["exponents"] = exps
+    res["diff"] = {} if a.skip_diff else measure_diff(work, cli, a.timeout, large_bytes, log)
+    res["targets"] = targets(res)
+    res["total_seconds"] = time.perf_counter() - t0
+    a.results.mkdir(parents=True, exist_ok=True)
+    text = json.dumps(res, indent=2, ensure_ascii=False, default=str) + "\n"
+    md = markdown(res)
+    for stem in ("results", f"results-{mode}"):
+        (a.results / f"{stem}.json").write_text(text, encoding="utf-8")
+        (a.results / f"{stem}.md").write_text(md, encoding="utf-8")
+    (a.results / f"results-{mode}-partial.json").unlink(missing_ok=True)
+    print(md)
+    if not a.keep and a.workdir is None:
+        shutil.rmtree(work, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
