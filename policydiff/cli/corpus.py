@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -20,6 +20,9 @@ from policydiff.cli import (
     main,
 )
 from policydiff.errors import PolicydiffError
+
+if TYPE_CHECKING:
+    from policydiff.corpus import Corpus
 
 
 @main.command()
@@ -77,17 +80,24 @@ def ingest(
         new_document=new_document,
     )
     failures = 0
+    # The corpus is read once and kept up to date in memory as files are added (each
+    # written document is read back, so it is what load_corpus would give); after any
+    # error it is read again from disk.
+    held: Corpus | None = None
     for path in files:
         try:
-            held = load_corpus(corpus_path)
+            if held is None:
+                held = load_corpus(corpus_path)
             plan = plan_ingest(path, held, options)
             if dry_run:
                 _print_dry_run(plan)
                 continue
             written = apply_plan(plan, corpus_path)
+            held = _with_document(held, corpus_path / plan.document.id)
         except PolicydiffError as exc:
             click.echo(f"error: {exc}", err=True)
             failures += 1
+            held = None
             continue
         if not quiet:
             what = (
@@ -107,6 +117,16 @@ def ingest(
                 click.echo(f"  linked because: {'; '.join(plan.decision.evidence)}", err=True)
     if failures:
         sys.exit(EXIT_INPUT)
+
+
+def _with_document(held: Corpus, folder: Path) -> Corpus:
+    """``held`` with the document in ``folder`` (re)read from disk, in timeline order."""
+    from policydiff.corpus import Corpus, load_document
+
+    document = load_document(folder)
+    others = [d for d in held.documents if d.id != document.id]
+    documents = sorted([*others, document], key=lambda d: (d.date, d.id))
+    return Corpus(path=held.path, documents=tuple(documents))
 
 
 def _print_dry_run(plan: Any) -> None:

@@ -13,13 +13,40 @@ caller must say ``--version-of ID`` (or ``--new-document``).
 Same language: sentence-level fuzzy containment (rapidfuzz). Across languages:
 the numbering skeleton (items per part), the numbers and years both texts
 carry, and anchor terms from the bilingual glossary (``data/glossary.yaml``).
+
+Cost. Everything :func:`decide` needs from a text (its sentences, normalised
+text, numbering skeleton, figures, glossary anchors, shingles) is a
+:class:`Profile`, computed once per distinct text and language and kept in a
+bounded cache (:func:`profile`), so the versions already held are not re-split
+for every new file. Two shortcuts keep the same-language comparison cheap:
+
+* Prefilter. Each sentence carries the hashes of its word 5-grams (character
+  5-grams in Chinese). A new sentence is fuzzily compared only with the held
+  sentences that share at least one 5-gram with it; a held version sharing none
+  with any new sentence costs nothing. Sentences too short to have a 5-gram
+  (under five words or characters once punctuation is dropped) are compared with
+  every held sentence, as before. What it can miss: a pair of sentences that
+  scores >= ``SENTENCE_MATCH`` although an edit falls in every 5-word window
+  (e.g. a 12-word sentence changed at its 4th and 9th words). Such a sentence
+  counts as not found, so a link's score can come out lower than an exhaustive
+  comparison would give, never higher.
+* Bounds. The whole-text ratio is only needed at or above ``DUPLICATE_RATIO``,
+  so it is computed with that cut-off (rapidfuzz rejects texts whose lengths
+  alone rule it out); and the sentence count for a held version stops as soon
+  as it can no longer beat the best candidate so far (exact: it only skips
+  versions whose score would have been discarded).
+
+:func:`containment` itself stays exhaustive (``policydiff check`` uses it).
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cached_property, lru_cache
+from typing import Any
 
 from rapidfuzz import fuzz, process
 
@@ -49,12 +76,95 @@ class LinkDecision:
     evidence: tuple[str, ...] = ()
 
 
+# How many distinct (text, language) profiles are kept between calls: a corpus's worth.
+PROFILE_CACHE_SIZE = 4096
+# Tokens per shingle for the containment prefilter (words in English, characters in Chinese).
+SHINGLE = 5
+
+
 def _normalise(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip().lower()
 
 
 def _sentences(text: str, lang: str) -> list[str]:
     return [text[s:e] for s, e in split_sentences(text, lang) if e - s >= 20]
+
+
+def _tokens(sentence: str, lang: str) -> list[str]:
+    if lang == "zh":
+        return re.findall(r"\w", sentence.lower())
+    return re.findall(r"\w+", sentence.lower())
+
+
+def _shingles(sentence: str, lang: str) -> frozenset[int]:
+    """Hashes of the sentence's 5-token windows (empty when it has fewer tokens)."""
+    tokens = _tokens(sentence, lang)
+    return frozenset(
+        hash("\x1f".join(tokens[i : i + SHINGLE])) for i in range(len(tokens) - SHINGLE + 1)
+    )
+
+
+@lru_cache(maxsize=1)
+def _anchors() -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """The glossary anchors as (zh, lower-cased English forms), read once."""
+    anchors: list[dict[str, Any]] = glossary()["anchors"]
+    return tuple((a["zh"], tuple(form.lower() for form in a["en"])) for a in anchors)
+
+
+class Profile:
+    """What :func:`decide` compares, computed once per text (use :func:`profile`)."""
+
+    def __init__(self, text: str, lang: str) -> None:
+        self.text = text
+        self.lang = lang
+
+    @cached_property
+    def normalised(self) -> str:
+        return _normalise(self.text)
+
+    @cached_property
+    def sentences(self) -> tuple[str, ...]:
+        return tuple(_sentences(self.text, self.lang))
+
+    @cached_property
+    def sentence_shingles(self) -> tuple[frozenset[int], ...]:
+        return tuple(_shingles(s, self.lang) for s in self.sentences)
+
+    @cached_property
+    def shingle_index(self) -> dict[int, tuple[int, ...]]:
+        """Shingle hash -> indices of the sentences that have it."""
+        index: dict[int, list[int]] = {}
+        for i, shingles in enumerate(self.sentence_shingles):
+            for h in shingles:
+                index.setdefault(h, []).append(i)
+        return {h: tuple(ids) for h, ids in index.items()}
+
+    @cached_property
+    def skeleton(self) -> tuple[int, ...]:
+        return skeleton(self.text, self.lang)
+
+    @cached_property
+    def figures(self) -> Counter[str]:
+        return numbers(self.text)
+
+    @cached_property
+    def anchors_zh(self) -> tuple[int, ...]:
+        """Indices of the glossary anchors whose Chinese term the text contains."""
+        return tuple(i for i, (zh, _) in enumerate(_anchors()) if zh in self.text)
+
+    @cached_property
+    def anchors_en(self) -> frozenset[int]:
+        """Indices of the glossary anchors one of whose English forms the text contains."""
+        lower = self.text.lower()
+        return frozenset(
+            i for i, (_, forms) in enumerate(_anchors()) if any(f in lower for f in forms)
+        )
+
+
+@lru_cache(maxsize=PROFILE_CACHE_SIZE)
+def profile(text: str, lang: str) -> Profile:
+    """The (cached) comparison profile of a text: keyed by the text itself, never stale."""
+    return Profile(text, lang)
 
 
 def skeleton(text: str, lang: str) -> tuple[int, ...]:
@@ -85,15 +195,28 @@ def anchor_share(zh_text: str, en_text: str) -> tuple[float, list[str]]:
     return len(shared) / len(present), shared
 
 
+def _anchor_share(zh: Profile, en: Profile) -> tuple[float, list[str]]:
+    """:func:`anchor_share` from the two profiles' precomputed anchor sets."""
+    present = zh.anchors_zh
+    if not present:
+        return 0.0, []
+    shared = [_anchors()[i][0] for i in present if i in en.anchors_en]
+    return len(shared) / len(present), shared
+
+
 def _counter_overlap(a: Counter[str], b: Counter[str]) -> float:
     total = sum((a | b).values())
     return sum((a & b).values()) / total if total else 0.0
 
 
 def cross_language_score(new: Version, held: Version) -> tuple[float, list[str]]:
+    return _cross_language_score(profile(new.text, new.lang), profile(held.text, held.lang))
+
+
+def _cross_language_score(new: Profile, held: Profile) -> tuple[float, list[str]]:
     zh, en = (new, held) if new.lang == "zh" else (held, new)
     evidence: list[str] = []
-    shape_new, shape_held = skeleton(new.text, new.lang), skeleton(held.text, held.lang)
+    shape_new, shape_held = new.skeleton, held.skeleton
     if len(shape_new) >= 2 and shape_new == shape_held:
         shape_score = 1.0
         evidence.append(f"same numbering skeleton {list(shape_new)} (items per part)")
@@ -105,9 +228,9 @@ def cross_language_score(new: Version, held: Version) -> tuple[float, list[str]]
         evidence.append(f"numbering skeletons differ: {list(shape_new)} vs {list(shape_held)}")
     else:
         shape_score = 0.0
-    figures = _counter_overlap(numbers(zh.text), numbers(en.text))
+    figures = _counter_overlap(zh.figures, en.figures)
     evidence.append(f"{figures:.0%} of years and percentages shared")
-    anchors, shared = anchor_share(zh.text, en.text)
+    anchors, shared = _anchor_share(zh, en)
     evidence.append(f"{anchors:.0%} of glossary terms shared ({', '.join(shared[:6])})")
     score = 0.45 * shape_score + 0.25 * figures + 0.30 * anchors
     return round(score, 3), evidence
@@ -115,8 +238,8 @@ def cross_language_score(new: Version, held: Version) -> tuple[float, list[str]]
 
 def containment(new: Version, held: Version) -> tuple[float, float]:
     """(share of the new text's sentences found in the held version, whole-text ratio)."""
-    new_sentences = _sentences(new.text, new.lang)
-    held_sentences = _sentences(held.text, held.lang)
+    new_profile, held_profile = profile(new.text, new.lang), profile(held.text, held.lang)
+    new_sentences, held_sentences = new_profile.sentences, held_profile.sentences
     if not new_sentences or not held_sentences:
         return 0.0, 0.0
     found = 0
@@ -125,21 +248,58 @@ def containment(new: Version, held: Version) -> tuple[float, float]:
             sentence, held_sentences, scorer=fuzz.ratio, score_cutoff=SENTENCE_MATCH
         )
         found += best is not None
-    whole = fuzz.ratio(_normalise(new.text), _normalise(held.text))
+    whole = fuzz.ratio(new_profile.normalised, held_profile.normalised)
     return found / len(new_sentences), whole
+
+
+def _found_share(new: Profile, held: Profile, factor: float, beat: float) -> float | None:
+    """Share of ``new``'s sentences found in ``held`` (prefiltered; see the module notes).
+
+    ``None`` once the share, times ``factor``, can no longer exceed ``beat``: the caller
+    would discard it anyway. Only checked after a miss, so a share of 1.0 (which the
+    excerpt test needs) is always returned.
+    """
+    total = len(new.sentences)
+    found = missed = 0
+    held_sentences, index = held.sentences, held.shingle_index
+    for sentence, shingles in zip(new.sentences, new.sentence_shingles, strict=True):
+        choices: Iterable[str]
+        if not shingles:
+            choices = held_sentences
+        else:
+            ids = sorted({i for h in shingles for i in index.get(h, ())})
+            choices = [held_sentences[i] for i in ids]
+        best = (
+            process.extractOne(sentence, choices, scorer=fuzz.ratio, score_cutoff=SENTENCE_MATCH)
+            if choices
+            else None
+        )
+        if best is not None:
+            found += 1
+        else:
+            missed += 1
+            if (total - missed) / total * factor <= beat:
+                return None
+    return found / total
 
 
 def decide(new: Version, documents: tuple[Document, ...], new_date: object = None) -> LinkDecision:
     """Compare a prospective version with every held version and decide how it relates."""
     best = LinkDecision("new")
+    mine = profile(new.text, new.lang)
     for document in documents:
+        # Two issue dates that differ are strong evidence of two documents.
+        factor = 0.3 if new_date is not None and new_date != document.date else 1.0
         for held in document.versions:
+            theirs = profile(held.text, held.lang)
             if held.lang == new.lang:
-                if _normalise(held.text) == _normalise(new.text):
+                if theirs.normalised == mine.normalised:
                     return LinkDecision(
                         "duplicate", document.id, held.key, 1.0, evidence=("identical text",)
                     )
-                share, whole = containment(new, held)
+                if not mine.sentences or not theirs.sentences:
+                    continue  # containment (0, 0): never beats the best
+                whole = fuzz.ratio(mine.normalised, theirs.normalised, score_cutoff=DUPLICATE_RATIO)
                 if whole >= DUPLICATE_RATIO:
                     return LinkDecision(
                         "duplicate",
@@ -148,7 +308,11 @@ def decide(new: Version, documents: tuple[Document, ...], new_date: object = Non
                         whole / 100,
                         evidence=(f"{whole:.1f}% identical to the held text",),
                     )
-                if share == 1.0 and len(new.text) < len(held.text) and _verbatim_excerpt(new, held):
+                excerpt_possible = len(new.text) < len(held.text)
+                share = _found_share(mine, theirs, factor, best.score)
+                if share is None:
+                    continue
+                if share == 1.0 and excerpt_possible and _verbatim_excerpt(new, held):
                     return LinkDecision(
                         "duplicate",
                         document.id,
@@ -162,13 +326,12 @@ def decide(new: Version, documents: tuple[Document, ...], new_date: object = Non
                 )
                 strong, weak = CONTAINMENT_STRONG, CONTAINMENT_WEAK
             else:
-                score, cross_evidence = cross_language_score(new, held)
+                score, cross_evidence = _cross_language_score(mine, theirs)
                 evidence = tuple(cross_evidence)
                 strong, weak = CROSS_STRONG, CROSS_WEAK
-            if new_date is not None and new_date != document.date:
-                # Two issue dates that differ are strong evidence of two documents.
+            if factor != 1.0:
                 evidence += (f"but its date {new_date} differs from {document.date}",)
-                score *= 0.3
+                score *= factor
             if score <= best.score:
                 continue
             complete = len(new.text) >= 0.6 * comparable_length(held, new.lang)
@@ -180,8 +343,8 @@ def decide(new: Version, documents: tuple[Document, ...], new_date: object = Non
 
 
 def _verbatim_excerpt(new: Version, held: Version) -> bool:
-    held_text = _normalise(held.text)
-    return all(_normalise(s) in held_text for s in _sentences(new.text, new.lang))
+    held_text = profile(held.text, held.lang).normalised
+    return all(_normalise(s) in held_text for s in profile(new.text, new.lang).sentences)
 
 
 def comparable_length(held: Version, lang: str) -> float:
