@@ -22,6 +22,7 @@ from __future__ import annotations
 import hashlib
 import json
 import sqlite3
+import time
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -33,6 +34,8 @@ from policydiff.strength import Cue, StrengthScore, Target
 
 CACHE_DIR = ".policydiff"
 CACHE_FILE = "cache.sqlite"
+# Seconds between commits while entries are put: work done survives an interruption.
+COMMIT_EVERY = 1.0
 _SCHEMA = "CREATE TABLE IF NOT EXISTS entries (key TEXT PRIMARY KEY, value TEXT NOT NULL)"
 
 
@@ -55,6 +58,7 @@ class AnalysisCache:
         self.rebuilt = False
         self._fingerprints: dict[int, tuple[object, str]] = {}
         self._db = self._open()
+        self._committed = time.monotonic()
 
     @classmethod
     def for_corpus(cls, corpus_path: Path) -> AnalysisCache:
@@ -114,6 +118,17 @@ class AnalysisCache:
     def put(self, key: str, value: str) -> None:
         try:
             self._db.execute("INSERT OR REPLACE INTO entries VALUES (?, ?)", (key, value))
+        except sqlite3.DatabaseError:
+            self._reset()
+            return
+        if time.monotonic() - self._committed >= COMMIT_EVERY:
+            self.commit()
+
+    def commit(self) -> None:
+        """Make what was put so far durable: an interrupted run keeps its finished work."""
+        self._committed = time.monotonic()
+        try:
+            self._db.commit()
         except sqlite3.DatabaseError:
             self._reset()
 

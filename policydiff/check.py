@@ -37,12 +37,18 @@ Exit codes (:attr:`CheckResult.exit_code` for 0 and 1; the CLI maps a raised
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 import subprocess
+import time
+from collections import Counter
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
+
+import numpy as np
+from rapidfuzz import fuzz, process
 
 from policydiff.cache import AnalysisCache, sha256
 from policydiff.corpus import (
@@ -57,7 +63,14 @@ from policydiff.corpus import (
 from policydiff.errors import CorpusError, UsageError
 from policydiff.evolution import Evolution, Point, build_evolution
 from policydiff.ingest.clean import EMAIL, INLINE_DEBRIS, classify_line
-from policydiff.ingest.link import CONTAINMENT_STRONG, DUPLICATE_RATIO, containment, skeleton
+from policydiff.ingest.link import (
+    CONTAINMENT_STRONG,
+    DUPLICATE_RATIO,
+    SENTENCE_MATCH,
+    comparable_sentences,
+    normalise,
+    skeleton,
+)
 from policydiff.models import LANGUAGES, VERSION_KINDS, Document, Version
 from policydiff.render.evolution_json import evolution_json
 from policydiff.strength import Lexicon
@@ -152,7 +165,7 @@ class _Scan:
     complete: bool = True  # every document folder loaded
 
 
-def scan_corpus(path: Path) -> _Scan:
+def scan_corpus(path: Path, fingerprints: _Fingerprints | None = None) -> _Scan:
     """Read every folder under ``path``, collecting each problem with its file."""
     if not path.is_dir():
         raise CorpusError(path, "corpus folder not found" if not path.exists() else "not a folder")
@@ -170,7 +183,7 @@ def scan_corpus(path: Path) -> _Scan:
                     Finding(str(entry), f"folder without {METADATA_FILE}: not a document", "stray")
                 )
                 continue
-            problems = _validate_document(entry)
+            problems = _validate_document(entry, fingerprints)
             scan.findings.extend(problems)
             if any(p.kind == "metadata" for p in problems):
                 scan.complete = False
@@ -193,7 +206,7 @@ def scan_corpus(path: Path) -> _Scan:
     return scan
 
 
-def _validate_document(folder: Path) -> list[Finding]:
+def _validate_document(folder: Path, fingerprints: _Fingerprints | None = None) -> list[Finding]:
     meta_path = folder / METADATA_FILE
     found: list[Finding] = []
 
@@ -262,7 +275,10 @@ def _validate_document(folder: Path) -> list[Finding]:
             continue
         if not text.strip():
             problem("version file is empty", text_path)
-        found.extend(debris_findings(text_path, text))
+        if fingerprints is None:
+            found.extend(debris_findings(text_path, text))
+        else:
+            found.extend(_debris_at(text_path, fingerprints.debris(text)))
     if len(set(keys)) != len(keys):
         problem("two versions share one key")
     for path in sorted(folder.iterdir()):
@@ -278,6 +294,15 @@ def _validate_document(folder: Path) -> list[Finding]:
 
 def debris_findings(where: Path, text: str) -> list[Finding]:
     """Every line of a version that still carries web debris."""
+    return _debris_at(where, _debris_lines(text))
+
+
+def _debris_at(where: Path, lines: list[tuple[int, str]]) -> list[Finding]:
+    return [Finding(f"{where}:{number}", message, "debris") for number, message in lines]
+
+
+def _debris_lines(text: str) -> list[tuple[int, str]]:
+    """(line number, message) of every line that still carries web debris."""
     found = []
     for number, raw in enumerate(text.splitlines(), start=1):
         line = raw.strip()
@@ -290,25 +315,26 @@ def debris_findings(where: Path, text: str) -> list[Finding]:
             kind = next((name for name, rx in INLINE_DEBRIS if rx.search(line)), None)
         if kind:
             shown = line if len(line) <= 60 else line[:57] + "..."
-            found.append(
-                Finding(f"{where}:{number}", f"web debris left in ({kind}): {shown!r}", "debris")
-            )
+            found.append((number, f"web debris left in ({kind}): {shown!r}"))
     return found
 
 
-def content_findings(corpus_path: Path, document: Document) -> list[Finding]:
+def content_findings(
+    corpus_path: Path, document: Document, fingerprints: _Fingerprints | None = None
+) -> list[Finding]:
+    fingerprints = fingerprints or _Fingerprints(None)
     found: list[Finding] = []
     folder = corpus_path / document.id
     shapes: dict[str, tuple[int, ...]] = {}
     for version in document.versions:
         where = folder / version.filename
-        structured = structure_version(document.id, version)
-        if not any(p.sentences for p in structured.provisions):
+        fingerprint = fingerprints.version(document.id, version)
+        if not fingerprint.parses:
             found.append(
                 Finding(str(where), "no provision with sentences: text does not parse", "structure")
             )
         if version.complete:
-            shapes[version.key] = skeleton(version.text, version.lang)
+            shapes[version.key] = fingerprint.skeleton
     reference = document.version(None)
     if reference is not None and reference.key in shapes:
         for key, shape in shapes.items():
@@ -325,55 +351,401 @@ def content_findings(corpus_path: Path, document: Document) -> list[Finding]:
     return found
 
 
-def _containment(a: Version, b: Version, cache: AnalysisCache | None) -> tuple[float, float]:
-    if cache is None:
-        return containment(a, b)
-    key = sha256("\0".join(("containment", sha256(a.text), sha256(b.text), a.lang, b.lang)))
-    held = cache.get_json(key)
-    if isinstance(held, list) and len(held) == 2 and all(isinstance(x, float | int) for x in held):
-        return float(held[0]), float(held[1])
-    share, whole = containment(a, b)
-    cache.put_json(key, [share, whole])
-    return share, whole
+# -- per-version fingerprints and the duplicate check --------------------------------------
+#
+# Everything the check reads from one version's text is a pure function of the text and
+# its language, so it is computed once and kept in the analysis cache under the text's
+# hash (committed as it goes: an interrupted run keeps what it finished):
+#
+# * the debris lines, whether the text parses into provisions with sentences, its
+#   numbering skeleton;
+# * its sentences (those :func:`~policydiff.ingest.link.containment` compares) and the
+#   character histogram of its normalised text (for the whole-text bound below).
+#
+# The duplicate check gives exactly what ``containment`` gives for every pair of
+# same-language versions of two documents, without comparing every pair:
+#
+# * sentence matches (``fuzz.ratio`` >= SENTENCE_MATCH) are found once per distinct
+#   sentence of the corpus, among sentences of compatible length only, and kept (as a
+#   graph of sentence hashes) so a later run compares new sentences only;
+# * a version's share of sentences found in another is then a count over that graph;
+# * the whole-text ratio is computed only when the character histograms allow it
+#   (an insertion or deletion changes one count by one, so the histograms' L1 distance
+#   bounds the indel distance from below);
+# * the versions already compared and the pairs that gave a finding are kept too, so a
+#   warm run compares only new or changed versions with the others.
+
+_CHECK_VERSION = "check-1"
+_STATE_KEY = "check-duplicates-state-1"
+_RATIO_MIN_SHARE = SENTENCE_MATCH / 100
+_CHUNK = 256
+
+
+@dataclass(frozen=True)
+class _Fingerprint:
+    parses: bool
+    skeleton: tuple[int, ...]
+    sentences: tuple[str, ...]
+    length: int  # of the normalised text
+    histogram: dict[str, int]
+
+
+class _Fingerprints:
+    """Per-text facts, memoised in memory and in the analysis cache (when given)."""
+
+    def __init__(self, cache: AnalysisCache | None) -> None:
+        self.cache = cache
+        self._debris: dict[str, list[tuple[int, str]]] = {}
+        self._versions: dict[tuple[str, str], _Fingerprint] = {}
+
+    def debris(self, text: str) -> list[tuple[int, str]]:
+        digest = sha256(text)
+        held = self._debris.get(digest)
+        if held is not None:
+            return held
+        key = sha256("\0".join((_CHECK_VERSION, "debris", digest)))
+        data = self.cache.get_json(key) if self.cache is not None else None
+        found: list[tuple[int, str]] | None = None
+        if isinstance(data, list):
+            try:
+                found = [(int(n), str(m)) for n, m in data]
+            except (TypeError, ValueError):
+                found = None
+        if found is None:
+            found = _debris_lines(text)
+            if self.cache is not None:
+                self.cache.put_json(key, found)
+        self._debris[digest] = found
+        return found
+
+    def version(self, document_id: str, version: Version) -> _Fingerprint:
+        digest = sha256(version.text)
+        held = self._versions.get((digest, version.lang))
+        if held is not None:
+            return held
+        key = sha256("\0".join((_CHECK_VERSION, "version", digest, version.lang)))
+        data = self.cache.get_json(key) if self.cache is not None else None
+        found: _Fingerprint | None = None
+        if isinstance(data, dict):
+            try:
+                found = _Fingerprint(
+                    bool(data["parses"]),
+                    tuple(int(n) for n in data["skeleton"]),
+                    tuple(str(t) for t in data["sentences"]),
+                    int(data["length"]),
+                    {str(c): int(n) for c, n in data["histogram"].items()},
+                )
+            except (KeyError, TypeError, ValueError, AttributeError):
+                found = None
+        if found is None:
+            structured = structure_version(document_id, version)
+            normal = normalise(version.text)
+            found = _Fingerprint(
+                parses=any(p.sentences for p in structured.provisions),
+                skeleton=skeleton(version.text, version.lang),
+                sentences=tuple(comparable_sentences(version.text, version.lang)),
+                length=len(normal),
+                histogram=dict(Counter(normal)),
+            )
+            if self.cache is not None:
+                self.cache.put_json(
+                    key,
+                    {
+                        "parses": found.parses,
+                        "skeleton": list(found.skeleton),
+                        "sentences": list(found.sentences),
+                        "length": found.length,
+                        "histogram": found.histogram,
+                    },
+                )
+        self._versions[(digest, version.lang)] = found
+        return found
+
+
+def _short_hash(text: str) -> str:
+    return hashlib.blake2b(text.encode("utf-8"), digest_size=10).hexdigest()
+
+
+@dataclass
+class _Node:
+    """One distinct text of one language, wherever it occurs."""
+
+    key: str  # sha256 of the text
+    text: str
+    sentence_ids: list[int]
+    length: int
+    histogram: dict[str, int]
+    occurrences: list[tuple[int, int, Document, Version]] = field(default_factory=list)
+
+
+def _sentence_edges(sentences: list[str], new_ids: list[int]) -> list[tuple[int, int]]:
+    """Pairs (new id, any id) of distinct sentences with ``fuzz.ratio`` >= SENTENCE_MATCH.
+
+    ratio >= 90 needs lengths within 9/11 and 11/9 of each other: only those are compared.
+    """
+    if not new_ids:
+        return []
+    lengths = np.array([len(t) for t in sentences])
+    order = np.argsort(lengths, kind="stable")
+    sorted_lengths = lengths[order]
+    queries = sorted(new_ids, key=lambda i: lengths[i])
+    edges: list[tuple[int, int]] = []
+    for start in range(0, len(queries), _CHUNK):
+        chunk = queries[start : start + _CHUNK]
+        low = lengths[chunk[0]] * 9 / 11 - 1
+        high = lengths[chunk[-1]] * 11 / 9 + 1
+        lo = int(np.searchsorted(sorted_lengths, low, side="left"))
+        hi = int(np.searchsorted(sorted_lengths, high, side="right"))
+        choices = order[lo:hi]
+        scores = process.cdist(
+            [sentences[i] for i in chunk],
+            [sentences[i] for i in choices],
+            scorer=fuzz.ratio,
+            score_cutoff=SENTENCE_MATCH,
+            workers=-1,
+        )
+        rows, cols = np.nonzero(scores)
+        for r, c in zip(rows.tolist(), cols.tolist(), strict=True):
+            other = int(choices[c])
+            if other != chunk[r]:
+                edges.append((chunk[r], other))
+    return edges
+
+
+def _load_state(cache: AnalysisCache | None) -> dict[str, Any]:
+    data = cache.get_json(_STATE_KEY) if cache is not None else None
+    return data if isinstance(data, dict) else {}
+
+
+def _compare_language(
+    nodes: list[_Node],
+    sentences: list[str],
+    state: dict[str, Any],
+    save: Any,
+) -> tuple[dict[tuple[int, int], tuple[int, int, float]], dict[str, Any]]:
+    """(node p, node q) with p < q -> (found p in q, found q in p, whole ratio or 0) for
+    every pair that gives a finding; and the state to keep for the next run."""
+    hashes = [_short_hash(t) for t in sentences]
+    index = {h: i for i, h in enumerate(hashes)}
+    neighbours: list[set[int]] = [{i} for i in range(len(sentences))]
+    known: set[str] = set()
+    try:
+        known = {str(h) for h in state.get("sentences", [])} & set(index)
+        old = state.get("sentences", [])
+        for a, b in state.get("edges", []):
+            ia, ib = index.get(old[a]), index.get(old[b])
+            if ia is not None and ib is not None:
+                neighbours[ia].add(ib)
+                neighbours[ib].add(ia)
+    except (TypeError, ValueError, IndexError, AttributeError):
+        known = set()
+        neighbours = [{i} for i in range(len(sentences))]
+    new_ids = [i for i, h in enumerate(hashes) if h not in known]
+    for a, b in _sentence_edges(sentences, new_ids):
+        neighbours[a].add(b)
+        neighbours[b].add(a)
+    neighbour_lists = [np.fromiter(sorted(n), dtype=np.int64) for n in neighbours]
+
+    count = np.zeros((len(nodes), len(sentences)), dtype=np.int32)
+    for row, node in enumerate(nodes):
+        np.add.at(count[row], np.array(node.sentence_ids, dtype=np.int64), 1)
+    present = count > 0
+    totals = np.array([len(n.sentence_ids) for n in nodes], dtype=np.int64)
+    chars = sorted({c for n in nodes for c in n.histogram})
+    column = {c: i for i, c in enumerate(chars)}
+    histograms = np.zeros((len(nodes), len(chars)), dtype=np.int64)
+    for row, node in enumerate(nodes):
+        for c, n in node.histogram.items():
+            histograms[row, column[c]] = n
+    lengths = np.array([n.length for n in nodes], dtype=np.int64)
+    normal: dict[int, str] = {}
+
+    def normalised(row: int) -> str:
+        if row not in normal:
+            normal[row] = normalise(nodes[row].text)
+        return normal[row]
+
+    position = {n.key: i for i, n in enumerate(nodes)}
+    notable: dict[tuple[int, int], tuple[int, int, float]] = {}
+    done = np.zeros(len(nodes), dtype=bool)
+    try:
+        for key in state.get("nodes", []):
+            if key in position:
+                done[position[key]] = True
+        for p_key, q_key, pq, qp, whole in state.get("pairs", []):
+            p, q = position.get(p_key), position.get(q_key)
+            if p is not None and q is not None and done[p] and done[q]:
+                a, b = (p, q) if p < q else (q, p)
+                found = (int(pq), int(qp)) if p < q else (int(qp), int(pq))
+                notable[(a, b)] = (*found, float(whole))
+    except (TypeError, ValueError, AttributeError):
+        done[:] = False
+        notable.clear()
+
+    def snapshot() -> dict[str, Any]:
+        kept = sorted({i for i in range(len(sentences))})
+        return {
+            "sentences": [hashes[i] for i in kept],
+            "edges": [[a, b] for a in kept for b in neighbour_lists[a].tolist() if a < b],
+            "nodes": [nodes[i].key for i in np.flatnonzero(done).tolist()],
+            "pairs": [
+                [nodes[p].key, nodes[q].key, pq, qp, whole]
+                for (p, q), (pq, qp, whole) in sorted(notable.items())
+            ],
+        }
+
+    for v in range(len(nodes)):
+        if done[v]:
+            continue
+        others = done.copy()
+        if others.any():
+            ids, mult = np.unique(np.array(nodes[v].sentence_ids), return_counts=True)
+            found_v = np.zeros(len(nodes), dtype=np.int64)
+            reach: list[np.ndarray] = []
+            for sid, m in zip(ids.tolist(), mult.tolist(), strict=True):
+                near = neighbour_lists[sid]
+                reach.append(near)
+                found_v += m * present[:, near].any(axis=1)
+            matched = np.unique(np.concatenate(reach))
+            found_in_v = count[:, matched].sum(axis=1)
+            share_v = found_v / totals[v]
+            share_in_v = found_in_v / totals
+            l1 = np.abs(histograms - histograms[v]).sum(axis=1)
+            bound = 100 * (1 - l1 / np.maximum(lengths + lengths[v], 1))
+            maybe_whole = others & (bound >= DUPLICATE_RATIO - 0.01)
+            shared = others & (
+                (share_v >= CONTAINMENT_STRONG - 1e-9) | (share_in_v >= CONTAINMENT_STRONG - 1e-9)
+            )
+            for y in np.flatnonzero(maybe_whole | shared).tolist():
+                whole = 0.0
+                if maybe_whole[y]:
+                    whole = float(
+                        fuzz.ratio(normalised(v), normalised(y), score_cutoff=DUPLICATE_RATIO)
+                    )
+                pv, py = int(found_v[y]), int(found_in_v[y])
+                strong = (
+                    pv / totals[v] >= CONTAINMENT_STRONG or py / totals[y] >= CONTAINMENT_STRONG
+                )
+                if whole >= DUPLICATE_RATIO or strong:
+                    a, b = (v, y) if v < y else (y, v)
+                    notable[(a, b)] = (pv, py, whole) if v < y else (py, pv, whole)
+        done[v] = True
+        save(snapshot)
+    return notable, snapshot()
 
 
 def duplicate_findings(
-    corpus_path: Path, documents: list[Document], cache: AnalysisCache | None = None
+    corpus_path: Path,
+    documents: list[Document],
+    cache: AnalysisCache | None = None,
+    fingerprints: _Fingerprints | None = None,
 ) -> list[Finding]:
-    """Same-language texts of two documents that are (nearly) one text."""
-    found: list[Finding] = []
-    for i, first in enumerate(documents):
-        for second in documents[i + 1 :]:
-            for a in first.versions:
-                for b in second.versions:
-                    if a.lang != b.lang:
+    """Same-language texts of two documents that are (nearly) one text.
+
+    The same findings as comparing every pair with
+    :func:`~policydiff.ingest.link.containment`; see the comment above for how.
+    """
+    fingerprints = fingerprints or _Fingerprints(cache)
+    state = _load_state(cache)
+    new_state: dict[str, Any] = {}
+    saved = [time.monotonic()]
+
+    def save(snapshot: Any) -> None:
+        if cache is not None and time.monotonic() - saved[0] >= 5.0:
+            saved[0] = time.monotonic()
+            cache.put_json(_STATE_KEY, {**state, **new_state, lang: snapshot()})
+            cache.commit()
+
+    keyed: list[tuple[tuple[int, int, int, int], Finding]] = []
+    for lang in sorted({v.lang for d in documents for v in d.versions}):
+        nodes: list[_Node] = []
+        by_key: dict[str, _Node] = {}
+        sentences: list[str] = []
+        sentence_index: dict[str, int] = {}
+        for i, document in enumerate(documents):
+            for k, version in enumerate(document.versions):
+                if version.lang != lang:
+                    continue
+                digest = sha256(version.text)
+                node = by_key.get(digest)
+                if node is None:
+                    fp = fingerprints.version(document.id, version)
+                    if not fp.sentences:
+                        continue  # containment is (0, 0): never a finding
+                    ids = []
+                    for text in fp.sentences:
+                        sid = sentence_index.get(text)
+                        if sid is None:
+                            sid = sentence_index[text] = len(sentences)
+                            sentences.append(text)
+                        ids.append(sid)
+                    node = _Node(digest, version.text, ids, fp.length, fp.histogram)
+                    by_key[digest] = node
+                    nodes.append(node)
+                node.occurrences.append((i, k, document, version))
+        held = state.get(lang)
+        notable, new_state[lang] = _compare_language(
+            nodes, sentences, held if isinstance(held, dict) else {}, save
+        )
+        totals = [len(n.sentence_ids) for n in nodes]
+        pairs: list[tuple[int, int, int, int, float]] = [
+            (p, q, pq, qp, whole) for (p, q), (pq, qp, whole) in notable.items()
+        ]
+        pairs += [(p, p, totals[p], totals[p], 100.0) for p, n in enumerate(nodes)]
+        for p, q, pq, qp, whole in pairs:
+            for i, k, doc_p, ver_p in nodes[p].occurrences:
+                for j, m, doc_q, ver_q in nodes[q].occurrences:
+                    if i == j or (p == q and i > j):
                         continue
-                    (doc_x, x), (doc_y, y) = sorted(
-                        ((first, a), (second, b)), key=lambda pair: len(pair[1].text)
+                    if i < j:
+                        order = (i, j, k, m)
+                        first, second = (doc_p, ver_p, pq, p), (doc_q, ver_q, qp, q)
+                    else:
+                        order = (j, i, m, k)
+                        first, second = (doc_q, ver_q, qp, q), (doc_p, ver_p, pq, p)
+                    x, y = sorted((first, second), key=lambda pair: len(pair[1].text))
+                    doc_x, ver_x, found_x, node_x = x
+                    doc_y, ver_y, _, _ = y
+                    share = found_x / totals[node_x]
+                    finding = _duplicate_finding(
+                        corpus_path, doc_x, ver_x, doc_y, ver_y, share, whole
                     )
-                    share, whole = _containment(x, y, cache)
-                    where = str(corpus_path / doc_y.id / y.filename)
-                    other = f"{doc_x.id}/{x.key}"
-                    if whole >= DUPLICATE_RATIO:
-                        found.append(
-                            Finding(
-                                where,
-                                f"duplicate of {other} ({whole:.1f}% identical): one document "
-                                "held twice; delete one or make it a version of the other",
-                                "duplicate",
-                            )
-                        )
-                    elif share >= CONTAINMENT_STRONG:
-                        found.append(
-                            Finding(
-                                str(corpus_path / doc_x.id / x.filename),
-                                f"{share:.0%} of its sentences stand in {doc_y.id}/{y.key}: "
-                                "a near-duplicate, or a revision that keeps most of it",
-                                "duplicate",
-                                "warning",
-                            )
-                        )
-    return found
+                    if finding is not None:
+                        keyed.append((order, finding))
+    if cache is not None:
+        cache.put_json(_STATE_KEY, new_state)
+        cache.commit()
+    keyed.sort(key=lambda item: item[0])
+    return [f for _, f in keyed]
+
+
+def _duplicate_finding(
+    corpus_path: Path,
+    doc_x: Document,
+    x: Version,
+    doc_y: Document,
+    y: Version,
+    share: float,
+    whole: float,
+) -> Finding | None:
+    where = str(corpus_path / doc_y.id / y.filename)
+    other = f"{doc_x.id}/{x.key}"
+    if whole >= DUPLICATE_RATIO:
+        return Finding(
+            where,
+            f"duplicate of {other} ({whole:.1f}% identical): one document "
+            "held twice; delete one or make it a version of the other",
+            "duplicate",
+        )
+    if share >= CONTAINMENT_STRONG:
+        return Finding(
+            str(corpus_path / doc_x.id / x.filename),
+            f"{share:.0%} of its sentences stand in {doc_y.id}/{y.key}: "
+            "a near-duplicate, or a revision that keeps most of it",
+            "duplicate",
+            "warning",
+        )
+    return None
 
 
 # -- what is new ---------------------------------------------------------------------------
@@ -548,11 +920,12 @@ def run_check(
 ) -> CheckResult:
     corpus_path = Path(corpus_path)
     status = changed_since_git(corpus_path, base) if base else None
-    scan = scan_corpus(corpus_path)
+    fingerprints = _Fingerprints(cache)
+    scan = scan_corpus(corpus_path, fingerprints)
     findings = list(scan.findings)
     for document in scan.documents:
-        findings.extend(content_findings(corpus_path, document))
-    findings.extend(duplicate_findings(corpus_path, scan.documents, cache))
+        findings.extend(content_findings(corpus_path, document, fingerprints))
+    findings.extend(duplicate_findings(corpus_path, scan.documents, cache, fingerprints))
     report_text, report_data = _read_report(reports / REPORT_FILE)
     if status is None:
         status = changed_since_report(scan.documents, report_data)

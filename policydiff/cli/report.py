@@ -95,8 +95,12 @@ def analyse(
     theme_files: tuple[Path, ...],
     step: Callable[[str], None],
     jobs: int = 1,
+    cache: Any = None,
 ) -> Any:
-    """The corpus and its evolution (raises CorpusError on an empty corpus)."""
+    """The corpus and its evolution (raises CorpusError on an empty corpus).
+
+    With ``cache`` (an :class:`~policydiff.cache.AnalysisCache`), versions analysed
+    before are looked up instead of scored again (the result is the same)."""
     from policydiff.errors import CorpusError
     from policydiff.evolution import build_evolution
     from policydiff.themes.catalogue import corpus_catalogue
@@ -107,7 +111,7 @@ def analyse(
     if not corpus.documents:
         raise CorpusError(corpus_path, "the corpus holds no documents (run policydiff ingest)")
     step("analysing themes")
-    return corpus, build_evolution(corpus, catalogue, jobs=jobs)
+    return corpus, build_evolution(corpus, catalogue, cache=cache, jobs=jobs)
 
 
 @main.command()
@@ -115,20 +119,32 @@ def analyse(
 @out_option
 @themes_file_option
 @jobs_option
+@click.option("--no-cache", is_flag=True, help="Do not read or write .policydiff/cache.sqlite.")
 @quiet_option
 @fail_cleanly
 def report(
-    corpus_path: Path, out_dir: Path, theme_files: tuple[Path, ...], jobs: int, quiet: bool
+    corpus_path: Path,
+    out_dir: Path,
+    theme_files: tuple[Path, ...],
+    jobs: int,
+    no_cache: bool,
+    quiet: bool,
 ) -> None:
     """Write the reports for the corpus to --out (the main job).
 
     index.md, a self-contained index.html, evolution.json and the charts.
     """
+    from policydiff.cache import AnalysisCache
     from policydiff.render.report import render_report, write_outputs
     from policydiff.summary import summarise
 
-    with progress(REPORT_STEPS, quiet) as step:
-        corpus, evolution = analyse(corpus_path, theme_files, step, jobs)
+    with (
+        progress(REPORT_STEPS, quiet) as step,
+        AnalysisCache(None) if no_cache else AnalysisCache.for_corpus(corpus_path) as cache,
+    ):
+        if cache.rebuilt and not quiet:
+            click.echo(f"warning: {cache.path}: cache was corrupt; rebuilt it", err=True)
+        corpus, evolution = analyse(corpus_path, theme_files, step, jobs, cache)
         step("counting corpus")
         summaries = summarise(corpus)
         files = render_report(evolution, summaries, step=step)

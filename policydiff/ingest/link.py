@@ -82,11 +82,13 @@ PROFILE_CACHE_SIZE = 4096
 SHINGLE = 5
 
 
-def _normalise(text: str) -> str:
+def normalise(text: str) -> str:
+    """Whitespace folded and lowercased: the form texts are compared in."""
     return re.sub(r"\s+", " ", text).strip().lower()
 
 
-def _sentences(text: str, lang: str) -> list[str]:
+def comparable_sentences(text: str, lang: str) -> list[str]:
+    """Sentences long enough (20+ characters) to count as evidence of shared text."""
     return [text[s:e] for s, e in split_sentences(text, lang) if e - s >= 20]
 
 
@@ -120,11 +122,11 @@ class Profile:
 
     @cached_property
     def normalised(self) -> str:
-        return _normalise(self.text)
+        return normalise(self.text)
 
     @cached_property
     def sentences(self) -> tuple[str, ...]:
-        return tuple(_sentences(self.text, self.lang))
+        return tuple(comparable_sentences(self.text, self.lang))
 
     @cached_property
     def sentence_shingles(self) -> tuple[frozenset[int], ...]:
@@ -344,7 +346,7 @@ def decide(new: Version, documents: tuple[Document, ...], new_date: object = Non
 
 def _verbatim_excerpt(new: Version, held: Version) -> bool:
     held_text = profile(held.text, held.lang).normalised
-    return all(_normalise(s) in held_text for s in profile(new.text, new.lang).sentences)
+    return all(normalise(s) in held_text for s in profile(new.text, new.lang).sentences)
 
 
 def comparable_length(held: Version, lang: str) -> float:

@@ -148,8 +148,20 @@ def theme_anchor(theme_id: str) -> str:
     return f"theme-{theme_id}"
 
 
+# The last evolution's documents by id, and each theme's sentence diffs: the Markdown and
+# HTML renderers ask for them once per point and per theme; computed once, shared by both.
+_DOCUMENTS: list[tuple[Evolution, dict[str, DocumentRef]]] = []
+_DIFFS: dict[int, tuple[ThemeEvolution, tuple[SentenceDiff, ...]]] = {}
+_SHARING: list[bool] = []  # non-empty while render_report runs
+
+
 def documents_by_id(ev: Evolution) -> dict[str, DocumentRef]:
-    return {d.id: d for d in ev.documents}
+    if _DOCUMENTS and _DOCUMENTS[0][0] is ev:
+        return _DOCUMENTS[0][1]
+    found = {d.id: d for d in ev.documents}
+    if _SHARING:
+        _DOCUMENTS[:] = [(ev, found)]
+    return found
 
 
 def number(value: float | None) -> str:
@@ -219,8 +231,19 @@ def sentence_diffs(theme: ThemeEvolution) -> tuple[SentenceDiff, ...]:
     """Diffs between each present point and the theme's previous present point.
 
     Both sentences are compared in English when both have it (the Chinese original is
-    kept beside); else in Chinese when both are Chinese; else not at all.
+    kept beside); else in Chinese when both are Chinese; else not at all. Computed once
+    per theme object while :func:`render_report` runs (Markdown and HTML share them).
     """
+    held = _DIFFS.get(id(theme))
+    if held is not None and held[0] is theme:
+        return held[1]
+    diffs = _sentence_diffs(theme)
+    if _SHARING:
+        _DIFFS[id(theme)] = (theme, diffs)
+    return diffs
+
+
+def _sentence_diffs(theme: ThemeEvolution) -> tuple[SentenceDiff, ...]:
     points = {p.document: p for p in theme.points}
     out = []
     for change in theme.since_last:
@@ -266,10 +289,17 @@ def render_report(
 
     step("drawing charts")
     charts = render_charts(ev, cjk=cjk)
-    step("writing Markdown")
-    markdown = report_markdown(ev, tuple(summaries), charts=tuple(charts))
-    step("writing HTML")
-    html = report_html(ev, tuple(summaries), charts)
+    _SHARING.append(True)
+    try:
+        step("writing Markdown")
+        markdown = report_markdown(ev, tuple(summaries), charts=tuple(charts))
+        step("writing HTML")
+        html = report_html(ev, tuple(summaries), charts)
+    finally:
+        _SHARING.pop()
+        if not _SHARING:
+            _DIFFS.clear()
+            _DOCUMENTS.clear()
     step("writing JSON")
     files = {
         "index.md": markdown.encode("utf-8"),
