@@ -12,7 +12,14 @@ import difflib
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from policydiff.diff_ops import SENTENCE_MIN, token_ops, tokenize, word_ratio
+from policydiff.diff_ops import (
+    SENTENCE_MIN,
+    may_reach,
+    token_ops,
+    tokenize,
+    word_counts,
+    word_ratio,
+)
 from policydiff.models import Provision, Sentence
 from policydiff.strength import find_cues, score_commitment
 from policydiff.themes.catalogue import Catalogue
@@ -126,10 +133,14 @@ def _sentence_pairs(
     gone = [t for t in old_texts if t not in set(new_texts)]
     came = [t for t in new_texts if t not in set(old_texts)]
     scored = []
+    toks_came = [tokenize(b, lang) for b in came]
+    counts_came = [word_counts(tb) for tb in toks_came]
     for i, a in enumerate(gone):
         ta = tokenize(a, lang)
-        for j, b in enumerate(came):
-            tb = tokenize(b, lang)
+        ca = word_counts(ta)
+        for j, tb in enumerate(toks_came):
+            if not may_reach(ca, counts_came[j], SENTENCE_MIN):
+                continue
             matcher = difflib.SequenceMatcher(None, ta, tb, autojunk=False)
             ratio = word_ratio(matcher.get_opcodes(), ta, tb)
             if ratio >= SENTENCE_MIN:

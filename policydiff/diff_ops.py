@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -63,6 +64,23 @@ def word_ratio(
     return round(2 * same / total, 4)
 
 
+def word_counts(tokens: Sequence[str]) -> Counter[str]:
+    """The non-whitespace tokens of ``tokens`` as a multiset."""
+    return Counter(t for t in tokens if not t.isspace())
+
+
+def may_reach(ca: Counter[str], cb: Counter[str], minimum: float) -> bool:
+    """False only when :func:`word_ratio` of the two token lists cannot reach ``minimum``.
+
+    Equal opcodes pair identical tokens, so the words they keep are at most the multiset
+    intersection of the two sides' words: an upper bound of the ratio, rounded alike.
+    """
+    total = ca.total() + cb.total()
+    if total == 0:
+        return True
+    return round(2 * (ca & cb).total() / total, 4) >= minimum
+
+
 def provision_units(p: Provision, lang: str) -> list[str]:
     """The provision's text as units: its heading (unless the first sentence repeats it),
     its sentences and the separators between them; they join into :func:`provision_body`."""
@@ -111,14 +129,16 @@ def _replace_block(old: Sequence[str], new: Sequence[str], lang: str) -> list[To
     """Sentences of a changed stretch paired in order when similar (word-diffed), the
     rest deleted or inserted whole."""
     scored = []
+    toks_new = [None if b.isspace() else tokenize(b, lang) for b in new]
+    counts_new = [None if tb is None else word_counts(tb) for tb in toks_new]
     for i, a in enumerate(old):
         if a.isspace():
             continue
         ta = tokenize(a, lang)
-        for j, b in enumerate(new):
-            if b.isspace():
+        ca = word_counts(ta)
+        for j, tb in enumerate(toks_new):
+            if tb is None or not may_reach(ca, counts_new[j], SENTENCE_MIN):  # type: ignore[arg-type]
                 continue
-            tb = tokenize(b, lang)
             ratio = word_ratio(
                 difflib.SequenceMatcher(None, ta, tb, autojunk=False).get_opcodes(), ta, tb
             )
