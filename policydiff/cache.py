@@ -5,7 +5,11 @@ evolution; a version whose text, catalogue and lexicon have not changed scores
 the same, so ``policydiff check`` (and anything else that passes a cache to
 :func:`policydiff.evolution.build_evolution`) looks it up instead.
 
-One table, ``entries(key, value)``. A commitments key is the sha256 of the
+One table, ``entries(key, value)``, and two of derived facts in the same shape:
+``pairs``, the provision pairing of a document's Chinese original and English
+translation (a function of both texts, so that a warm run need not structure any
+text whose commitments are cached), and ``metadata``, the parsed ``document.yaml``
+files ``policydiff check`` validates. A commitments key is the sha256 of the
 version's text, of the catalogue and of the lexicon as loaded (the bundled YAML
 with any extra files applied, serialised deterministically), of the document id,
 version key and language (they are copied into every commitment), and of the
@@ -37,6 +41,8 @@ CACHE_FILE = "cache.sqlite"
 # Seconds between commits while entries are put: work done survives an interruption.
 COMMIT_EVERY = 1.0
 _SCHEMA = "CREATE TABLE IF NOT EXISTS entries (key TEXT PRIMARY KEY, value TEXT NOT NULL)"
+# Derived facts, kept apart from the entries: provision pairings, parsed metadata files.
+_TABLES = ("entries", "pairs", "metadata")
 
 
 def sha256(text: str) -> str:
@@ -92,7 +98,8 @@ class AnalysisCache:
         db = sqlite3.connect(where, timeout=10)
         try:
             db.execute("PRAGMA synchronous=OFF")
-            db.execute(_SCHEMA)
+            for table in _TABLES:
+                db.execute(_SCHEMA.replace("entries", table))
             db.execute("SELECT count(*) FROM entries").fetchone()
         except BaseException:
             db.close()
@@ -107,17 +114,19 @@ class AnalysisCache:
             self.path.unlink(missing_ok=True)
         self._db = self._open()
 
-    def get(self, key: str) -> str | None:
+    def get(self, key: str, table: str = "entries") -> str | None:
+        assert table in _TABLES
         try:
-            row = self._db.execute("SELECT value FROM entries WHERE key = ?", (key,)).fetchone()
+            row = self._db.execute(f"SELECT value FROM {table} WHERE key = ?", (key,)).fetchone()
         except sqlite3.DatabaseError:
             self._reset()
             return None
         return row[0] if row else None
 
-    def put(self, key: str, value: str) -> None:
+    def put(self, key: str, value: str, table: str = "entries") -> None:
+        assert table in _TABLES
         try:
-            self._db.execute("INSERT OR REPLACE INTO entries VALUES (?, ?)", (key, value))
+            self._db.execute(f"INSERT OR REPLACE INTO {table} VALUES (?, ?)", (key, value))
         except sqlite3.DatabaseError:
             self._reset()
             return
@@ -132,8 +141,8 @@ class AnalysisCache:
         except sqlite3.DatabaseError:
             self._reset()
 
-    def get_json(self, key: str) -> Any:
-        raw = self.get(key)
+    def get_json(self, key: str, table: str = "entries") -> Any:
+        raw = self.get(key, table)
         if raw is None:
             return None
         try:
@@ -141,8 +150,8 @@ class AnalysisCache:
         except ValueError:
             return None
 
-    def put_json(self, key: str, value: Any) -> None:
-        self.put(key, json.dumps(value, ensure_ascii=False, separators=(",", ":")))
+    def put_json(self, key: str, value: Any, table: str = "entries") -> None:
+        self.put(key, json.dumps(value, ensure_ascii=False, separators=(",", ":")), table)
 
     def close(self) -> None:
         try:
@@ -204,6 +213,36 @@ class AnalysisCache:
 
     def put_commitments(self, key: str, commitments: Sequence[Commitment]) -> None:
         self.put_json(key, [commitment_to_json(c) for c in commitments])
+
+    # -- provision pairs -----------------------------------------------------------------
+
+    def pairs_key(self, document_id: str, original: Version, translation: Version) -> str:
+        """The key of the provision pairing of two versions of one document: a pure
+        function of both texts (and what structures them), cached so a warm run need not
+        structure versions whose commitments are cached."""
+        parts = ["pairs", __version__, document_id]
+        for version in (original, translation):
+            parts += [
+                sha256(version.text),
+                version.key,
+                version.lang,
+                str(version.kind),
+                str(version.complete),
+            ]
+        return sha256("\0".join(parts))
+
+    def get_pairs(self, key: str) -> dict[str, str] | None:
+        data = self.get_json(key, "pairs")
+        if not isinstance(data, list):
+            return None
+        try:
+            pairs = {str(a): str(b) for a, b in data}
+        except (TypeError, ValueError):
+            return None
+        return pairs
+
+    def put_pairs(self, key: str, pairs: dict[str, str]) -> None:
+        self.put_json(key, [[a, b] for a, b in pairs.items()], "pairs")
 
 
 def _target_to_json(t: Target) -> dict[str, Any]:

@@ -37,6 +37,7 @@ Exit codes (:attr:`CheckResult.exit_code` for 0 and 1; the CLI maps a raised
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import re
@@ -50,6 +51,7 @@ from typing import Any
 import numpy as np
 from rapidfuzz import fuzz, process
 
+from policydiff import __version__
 from policydiff.cache import AnalysisCache, sha256
 from policydiff.corpus import (
     ID_PATTERN,
@@ -72,7 +74,7 @@ from policydiff.ingest.link import (
     skeleton,
 )
 from policydiff.models import LANGUAGES, VERSION_KINDS, Document, Version
-from policydiff.render.evolution_json import evolution_json
+from policydiff.render.evolution_json import dumps_evolution, evolution_dict
 from policydiff.strength import Lexicon
 from policydiff.structure import structure_version
 from policydiff.themes import Catalogue
@@ -214,7 +216,7 @@ def _validate_document(folder: Path, fingerprints: _Fingerprints | None = None) 
         found.append(Finding(str(where), message, kind))
 
     try:
-        meta = _read_yaml(meta_path)
+        meta = _read_yaml(meta_path) if fingerprints is None else fingerprints.metadata(meta_path)
     except CorpusError as exc:
         return [Finding(exc.path, exc.problem, "metadata")]
     doc_id = meta.get("id")
@@ -390,6 +392,17 @@ class _Fingerprint:
     histogram: dict[str, int]
 
 
+def _same_types(a: Any, b: Any) -> bool:
+    """Whether two equal values also have the same types throughout (1 is not True)."""
+    if type(a) is not type(b):
+        return False
+    if isinstance(a, dict):
+        return list(a) == list(b) and all(_same_types(a[k], b[k]) for k in a)
+    if isinstance(a, list):
+        return all(_same_types(x, y) for x, y in zip(a, b, strict=True))
+    return True
+
+
 class _Fingerprints:
     """Per-text facts, memoised in memory and in the analysis cache (when given)."""
 
@@ -397,6 +410,28 @@ class _Fingerprints:
         self.cache = cache
         self._debris: dict[str, list[tuple[int, str]]] = {}
         self._versions: dict[tuple[str, str], _Fingerprint] = {}
+
+    def metadata(self, path: Path) -> dict[str, Any]:
+        """``_read_yaml(path)``, its result kept in the cache under the file's text when
+        it survives a JSON round trip unchanged (errors are never cached)."""
+        if self.cache is None:
+            return _read_yaml(path)
+        try:
+            text = path.read_bytes().decode("utf-8")
+        except (OSError, UnicodeDecodeError):
+            return _read_yaml(path)
+        key = sha256("\0".join((_CHECK_VERSION, __version__, "metadata", sha256(text))))
+        data = self.cache.get_json(key, "metadata")
+        if isinstance(data, dict):
+            return data
+        data = _read_yaml(path)
+        try:
+            kept = json.loads(json.dumps(data, ensure_ascii=False))
+        except (TypeError, ValueError):
+            return data
+        if kept == data and _same_types(kept, data):
+            self.cache.put_json(key, data, "metadata")
+        return data
 
     def debris(self, text: str) -> list[tuple[int, str]]:
         digest = sha256(text)
@@ -719,6 +754,11 @@ def duplicate_findings(
     return [f for _, f in keyed]
 
 
+@functools.lru_cache(maxsize=8192)
+def _file_path(corpus_path: Path, document_id: str, filename: str) -> str:
+    return str(corpus_path / document_id / filename)
+
+
 def _duplicate_finding(
     corpus_path: Path,
     doc_x: Document,
@@ -728,18 +768,16 @@ def _duplicate_finding(
     share: float,
     whole: float,
 ) -> Finding | None:
-    where = str(corpus_path / doc_y.id / y.filename)
-    other = f"{doc_x.id}/{x.key}"
     if whole >= DUPLICATE_RATIO:
         return Finding(
-            where,
-            f"duplicate of {other} ({whole:.1f}% identical): one document "
+            _file_path(corpus_path, doc_y.id, y.filename),
+            f"duplicate of {doc_x.id}/{x.key} ({whole:.1f}% identical): one document "
             "held twice; delete one or make it a version of the other",
             "duplicate",
         )
     if share >= CONTAINMENT_STRONG:
         return Finding(
-            str(corpus_path / doc_x.id / x.filename),
+            _file_path(corpus_path, doc_x.id, x.filename),
             f"{share:.0%} of its sentences stand in {doc_y.id}/{y.key}: "
             "a near-duplicate, or a revision that keeps most of it",
             "duplicate",
@@ -820,8 +858,17 @@ def _read_report(path: Path) -> tuple[str | None, dict[str, Any] | None]:
 
 
 def report_findings(
-    reports: Path, text: str | None, data: dict[str, Any] | None, expected: str
+    reports: Path,
+    text: str | None,
+    data: dict[str, Any] | None,
+    expected: str | dict[str, Any],
 ) -> list[Finding]:
+    """Whether the committed report ``text`` (parsed: ``data``) is the evolution
+    recomputed now: ``expected`` is its JSON text or its :func:`evolution_dict`.
+
+    With a dict, the parsed report is compared first (a report whose JSON differs cannot
+    be byte-identical: the evolution dict holds only JSON types); the text is rendered and
+    compared byte for byte only when the two are equal."""
     path = reports / REPORT_FILE
     if not reports.is_dir():
         return [
@@ -829,11 +876,16 @@ def report_findings(
         ]
     if text is None:
         return [Finding(str(path), "missing: run `policydiff report`", "reports")]
-    if text == expected:
+    if isinstance(expected, dict):
+        if data is not None and data == expected and text == dumps_evolution(expected):
+            return []
+        fresh: dict[str, Any] = expected
+    elif text == expected:
         return []
+    else:
+        fresh = json.loads(expected)
     detail = ""
     if data is not None:
-        fresh = json.loads(expected)
         old_ids = [d.get("id") for d in data.get("documents", []) if isinstance(d, dict)]
         new_ids = [d["id"] for d in fresh["documents"]]
         old_themes = {t.get("id"): t for t in data.get("themes", []) if isinstance(t, dict)}
@@ -939,7 +991,7 @@ def run_check(
         corpus = Corpus(corpus_path, tuple(scan.documents))
         evolution = build_evolution(corpus, catalogue, lexicon, cache=cache, jobs=jobs)
         findings.extend(
-            report_findings(reports, report_text, report_data, evolution_json(evolution))
+            report_findings(reports, report_text, report_data, evolution_dict(evolution))
         )
         changes = theme_changes(evolution, new + changed)
         for change in changes:

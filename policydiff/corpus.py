@@ -39,7 +39,11 @@ ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]{0,79}$")
 VERSION_KEY_PATTERN = re.compile(r"^(en|zh)(-[0-9]+)?$")
 
 
-class _Loader(yaml.SafeLoader):
+# libyaml's parser where PyYAML was built with it (it is ten times faster on large corpora).
+_SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _Loader(_SafeLoader):  # type: ignore[valid-type,misc]
     """Keeps dates as strings so that an impossible date is our error, not PyYAML's."""
 
 

@@ -178,13 +178,36 @@ def _analysed_versions(document: Document) -> list[Version]:
     return complete or list(document.versions)
 
 
+def _pairing(document: Document) -> tuple[Version, Version | None]:
+    """The scored (primary) version and, when the primary is Chinese and an analysed
+    English version exists, that English version (its provisions are paired with the
+    primary's)."""
+    versions = _analysed_versions(document)
+    primary = sorted(versions, key=lambda v: (v.kind != "original", v.lang != "zh", v.key))[0]
+    english = document.version("en")
+    keys = {v.key for v in versions}
+    if primary.lang == "zh" and english is not None and english.key in keys:
+        return primary, english
+    return primary, None
+
+
+@dataclass(frozen=True)
+class _Lookup:
+    """What the cache holds for one document: the commitments of its analysed versions
+    (version key -> commitments), the cache key of every analysed version, and the
+    provision pairing (None when not cached) with its cache key."""
+
+    cached: dict[str, tuple[Commitment, ...]]
+    keys: dict[str, str]
+    pairs: dict[str, str] | None = None
+    pairs_key: str | None = None
+
+
 def _cached(
     document: Document, catalogue: Catalogue, lexicon: Lexicon, cache: AnalysisCache | None
-) -> tuple[dict[str, tuple[Commitment, ...]], dict[str, str]]:
-    """The cached commitments of a document's versions (version key -> commitments) and
-    the cache key of every analysed version (version key -> cache key)."""
+) -> _Lookup:
     if cache is None:
-        return {}, {}
+        return _Lookup({}, {})
     found: dict[str, tuple[Commitment, ...]] = {}
     keys: dict[str, str] = {}
     for version in _analysed_versions(document):
@@ -193,7 +216,27 @@ def _cached(
         hit = cache.get_commitments(key)
         if hit is not None:
             found[version.key] = hit
-    return found, keys
+    primary, english = _pairing(document)
+    pairs = pairs_key = None
+    if english is not None:
+        pairs_key = cache.pairs_key(document.id, primary, english)
+        pairs = cache.get_pairs(pairs_key)
+    return _Lookup(found, keys, pairs, pairs_key)
+
+
+def _store(cache: AnalysisCache | None, lookup: _Lookup, computed: _Computed) -> None:
+    if cache is None:
+        return
+    commitments, pairs = computed
+    for version_key, found in commitments.items():
+        cache.put_commitments(lookup.keys[version_key], found)
+    if pairs is not None and lookup.pairs_key is not None:
+        cache.put_pairs(lookup.pairs_key, pairs)
+
+
+# What one document's analysis computed (not found in the cache): version key ->
+# commitments, and the provision pairing (None when taken from the cache or not needed).
+_Computed = tuple[dict[str, tuple[Commitment, ...]], dict[str, str] | None]
 
 
 def _analyse(
@@ -203,11 +246,11 @@ def _analyse(
     cache: AnalysisCache | None = None,
 ) -> tuple[_DocumentAnalysis, list]:
     """One document's analysis, its commitments looked up in (and stored to) ``cache``."""
-    cached, keys = _cached(document, catalogue, lexicon, cache)
-    analysis, cases, computed = _analyse_document(document, catalogue, lexicon, cached)
-    if cache is not None:
-        for version_key, commitments in computed.items():
-            cache.put_commitments(keys[version_key], commitments)
+    lookup = _cached(document, catalogue, lexicon, cache)
+    analysis, cases, computed = _analyse_document(
+        document, catalogue, lexicon, lookup.cached, lookup.pairs
+    )
+    _store(cache, lookup, computed)
     return analysis, cases
 
 
@@ -216,30 +259,41 @@ def _analyse_document(
     catalogue: Catalogue,
     lexicon: Lexicon,
     cached: dict[str, tuple[Commitment, ...]],
-) -> tuple[_DocumentAnalysis, list, dict[str, tuple[Commitment, ...]]]:
-    """Analyse one document, taking the commitments of versions in ``cached`` as given;
-    also returns the commitments computed here (version key -> commitments)."""
+    cached_pairs: dict[str, str] | None = None,
+) -> tuple[_DocumentAnalysis, list, _Computed]:
+    """Analyse one document, taking the commitments of versions in ``cached`` (and the
+    provision pairing ``cached_pairs``) as given; also returns what was computed here.
+
+    A version is structured only when its commitments or the pairing must be computed."""
     versions = _analysed_versions(document)
-    structured: dict[str, StructuredVersion] = {
-        v.key: structure_version(document.id, v) for v in versions
-    }
-    primary = sorted(versions, key=lambda v: (v.kind != "original", v.lang != "zh", v.key))[0]
+    primary, english = _pairing(document)
+    structured: dict[str, StructuredVersion] = {}
+
+    def structure(version: Version) -> StructuredVersion:
+        if version.key not in structured:
+            structured[version.key] = structure_version(document.id, version)
+        return structured[version.key]
+
     computed: dict[str, tuple[Commitment, ...]] = {}
-    for key, sv in structured.items():
-        if key not in cached:
-            computed[key] = find_commitments(sv, catalogue, lexicon)
+    for v in versions:
+        if v.key not in cached:
+            computed[v.key] = find_commitments(structure(v), catalogue, lexicon)
     commitments = tuple(
-        c for key in structured for c in (cached[key] if key in cached else computed[key])
+        c for v in versions for c in (cached[v.key] if v.key in cached else computed[v.key])
     )
-    english = document.version("en")
     pairs: dict[str, str] = {}
+    new_pairs: dict[str, str] | None = None
     cases: list = []
-    if primary.lang == "zh" and english is not None and english.key in structured:
-        pairs = provision_pairs(structured[primary.key], structured[english.key])
+    if english is not None:
+        if cached_pairs is None:
+            pairs = new_pairs = provision_pairs(structure(primary), structure(english))
+        else:
+            pairs = cached_pairs
         zh = [c for c in commitments if c.version_key == primary.key]
         en = [c for c in commitments if c.version_key == english.key]
         cases = agreement_cases(document.id, zh, en, pairs)
-    return _DocumentAnalysis(document, primary.key, commitments, pairs), cases, computed
+    analysis = _DocumentAnalysis(document, primary.key, commitments, pairs)
+    return analysis, cases, (computed, new_pairs)
 
 
 # The catalogue and lexicon of a worker process (set once by ``_init_worker``).
@@ -252,10 +306,19 @@ def _init_worker(catalogue: Catalogue, lexicon: Lexicon) -> None:
 
 
 def _analyse_in_worker(
-    task: tuple[Document, dict[str, tuple[Commitment, ...]]],
-) -> tuple[_DocumentAnalysis, list, dict[str, tuple[Commitment, ...]]]:
-    document, cached = task
-    return _analyse_document(document, _WORKER["catalogue"], _WORKER["lexicon"], cached)
+    task: tuple[Document, dict[str, tuple[Commitment, ...]], dict[str, str] | None],
+) -> tuple[_DocumentAnalysis, list, _Computed]:
+    document, cached, cached_pairs = task
+    return _analyse_document(
+        document, _WORKER["catalogue"], _WORKER["lexicon"], cached, cached_pairs
+    )
+
+
+def _complete(document: Document, lookup: _Lookup) -> bool:
+    """Whether the cache holds everything the document's analysis needs."""
+    if any(v.key not in lookup.cached for v in _analysed_versions(document)):
+        return False
+    return _pairing(document)[1] is None or lookup.pairs is not None
 
 
 def _analyse_all(
@@ -266,22 +329,36 @@ def _analyse_all(
     jobs: int,
 ) -> list[tuple[_DocumentAnalysis, list]]:
     """Every document's analysis, in corpus order; with ``jobs`` > 1 in that many worker
-    processes. The cache is read and written here, in the calling process, only."""
+    processes (only for documents the cache does not fully answer: the others are
+    assembled here, without structuring any text). The cache is read and written here,
+    in the calling process, only."""
     jobs = min(resolve_jobs(jobs), len(documents))
     if jobs <= 1:
         return [_analyse(d, catalogue, lexicon, cache) for d in documents]
     lookups = [_cached(d, catalogue, lexicon, cache) for d in documents]
-    tasks = [(d, cached) for d, (cached, _) in zip(documents, lookups, strict=True)]
-    chunksize = max(1, len(tasks) // (jobs * 8))
-    with ProcessPoolExecutor(
-        max_workers=jobs, initializer=_init_worker, initargs=(catalogue, lexicon)
-    ) as pool:
-        results = list(pool.map(_analyse_in_worker, tasks, chunksize=chunksize))
+    todo = [
+        i
+        for i, (d, lookup) in enumerate(zip(documents, lookups, strict=True))
+        if not _complete(d, lookup)
+    ]
+    results: dict[int, tuple[_DocumentAnalysis, list, _Computed]] = {}
+    workers = min(jobs, len(todo))
+    if workers > 1:
+        tasks = [(documents[i], lookups[i].cached, lookups[i].pairs) for i in todo]
+        chunksize = max(1, len(tasks) // (workers * 8))
+        with ProcessPoolExecutor(
+            max_workers=workers, initializer=_init_worker, initargs=(catalogue, lexicon)
+        ) as pool:
+            results.update(
+                zip(todo, pool.map(_analyse_in_worker, tasks, chunksize=chunksize), strict=True)
+            )
     out: list[tuple[_DocumentAnalysis, list]] = []
-    for (_, keys), (analysis, cases, computed) in zip(lookups, results, strict=True):
-        if cache is not None:
-            for version_key, commitments in computed.items():
-                cache.put_commitments(keys[version_key], commitments)
+    for i, (document, lookup) in enumerate(zip(documents, lookups, strict=True)):
+        held = results.get(i)
+        if held is None:
+            held = _analyse_document(document, catalogue, lexicon, lookup.cached, lookup.pairs)
+        analysis, cases, computed = held
+        _store(cache, lookup, computed)
         out.append((analysis, cases))
     return out
 
@@ -311,9 +388,26 @@ def _evidence(c: Commitment) -> Evidence:
     )
 
 
-def _point(analysis: _DocumentAnalysis, theme_id: str) -> Point:
+def _by_theme(analysis: _DocumentAnalysis) -> dict[str, list[Commitment]]:
+    """A document's commitments grouped by theme, each group in commitment order."""
+    groups: dict[str, list[Commitment]] = {}
+    for c in analysis.commitments:
+        groups.setdefault(c.theme_id, []).append(c)
+    return groups
+
+
+def _point(
+    analysis: _DocumentAnalysis,
+    theme_id: str,
+    groups: dict[str, list[Commitment]] | None = None,
+) -> Point:
+    """The point of one document on one theme (``groups``: :func:`_by_theme` of the
+    analysis, when already at hand)."""
     document = analysis.document
-    mine = [c for c in analysis.commitments if c.theme_id == theme_id]
+    if groups is None:
+        mine = [c for c in analysis.commitments if c.theme_id == theme_id]
+    else:
+        mine = groups.get(theme_id, [])
     if not mine:
         return Point(
             document.id,
@@ -412,9 +506,10 @@ def build_evolution(
     for analysis, document_cases in _analyse_all(corpus.documents, catalogue, lexicon, cache, jobs):
         analyses.append(analysis)
         cases.extend(document_cases)
+    groups = [_by_theme(a) for a in analyses]
     themes = []
     for theme in catalogue.themes:
-        points = [_point(a, theme.id) for a in analyses]
+        points = [_point(a, theme.id, g) for a, g in zip(analyses, groups, strict=True)]
         if include_absent or any(p.present for p in points):
             themes.append(_theme_evolution(theme.id, theme.label, theme.label_zh, points))
     documents = tuple(

@@ -123,4 +123,9 @@ def evolution_dict(evolution: Evolution) -> dict[str, Any]:
 
 
 def evolution_json(evolution: Evolution) -> str:
-    return json.dumps(evolution_dict(evolution), ensure_ascii=False, indent=2) + "\n"
+    return dumps_evolution(evolution_dict(evolution))
+
+
+def dumps_evolution(data: dict[str, Any]) -> str:
+    """The JSON text of an :func:`evolution_dict` (what :func:`evolution_json` writes)."""
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
