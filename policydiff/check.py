@@ -58,9 +58,9 @@ from policydiff.corpus import (
     METADATA_FILE,
     VERSION_KEY_PATTERN,
     Corpus,
-    _read_yaml,
     load_document,
     parse_date,
+    read_metadata_file,
 )
 from policydiff.errors import CorpusError, UsageError
 from policydiff.evolution import Evolution, Point, build_evolution
@@ -216,7 +216,11 @@ def _validate_document(folder: Path, fingerprints: _Fingerprints | None = None) 
         found.append(Finding(str(where), message, kind))
 
     try:
-        meta = _read_yaml(meta_path) if fingerprints is None else fingerprints.metadata(meta_path)
+        meta = (
+            read_metadata_file(meta_path)
+            if fingerprints is None
+            else fingerprints.metadata(meta_path)
+        )
     except CorpusError as exc:
         return [Finding(exc.path, exc.problem, "metadata")]
     doc_id = meta.get("id")
@@ -412,19 +416,19 @@ class _Fingerprints:
         self._versions: dict[tuple[str, str], _Fingerprint] = {}
 
     def metadata(self, path: Path) -> dict[str, Any]:
-        """``_read_yaml(path)``, its result kept in the cache under the file's text when
+        """``read_metadata_file(path)``, its result kept in the cache under the file's text when
         it survives a JSON round trip unchanged (errors are never cached)."""
         if self.cache is None:
-            return _read_yaml(path)
+            return read_metadata_file(path)
         try:
             text = path.read_bytes().decode("utf-8")
         except (OSError, UnicodeDecodeError):
-            return _read_yaml(path)
+            return read_metadata_file(path)
         key = sha256("\0".join((_CHECK_VERSION, __version__, "metadata", sha256(text))))
         data = self.cache.get_json(key, "metadata")
         if isinstance(data, dict):
             return data
-        data = _read_yaml(path)
+        data = read_metadata_file(path)
         try:
             kept = json.loads(json.dumps(data, ensure_ascii=False))
         except (TypeError, ValueError):

@@ -131,7 +131,7 @@ def load_corpus(path: Path) -> Corpus:
 
 def load_document(folder: Path) -> Document:
     meta_path = folder / METADATA_FILE
-    meta = _read_yaml(meta_path)
+    meta = read_metadata_file(meta_path)
     doc_id = _required_str(meta, "id", meta_path)
     if not ID_PATTERN.match(doc_id):
         raise CorpusError(meta_path, f"id {doc_id!r} must be lowercase letters, digits and hyphens")
@@ -199,7 +199,8 @@ def _load_version(folder: Path, meta_path: Path, raw: object) -> Version:
     )
 
 
-def _read_yaml(path: Path) -> dict[str, Any]:
+def read_metadata_file(path: Path) -> dict[str, Any]:
+    """A document.yaml as a mapping, or a CorpusError naming the file and the problem."""
     try:
         data = yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)
     except FileNotFoundError:
@@ -287,10 +288,6 @@ def add_version(corpus_path: Path, document: Document, version: Version) -> Docu
         text_path.unlink(missing_ok=True)
         raise
     return updated
-
-
-def update_metadata(corpus_path: Path, document: Document) -> None:
-    write_text_atomic(corpus_path / document.id / METADATA_FILE, metadata_yaml(document))
 
 
 def next_version_key(document: Document, lang: str) -> str:

@@ -6,9 +6,10 @@ stdout carries data (tables, JSON, text); stderr carries messages.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -80,6 +81,25 @@ def jobs_option(func: F) -> F:
         help="Analyse documents in this many processes (0: one per CPU); "
         "the output is the same as with one.",
     )(func)
+
+
+def no_cache_option(func: F) -> F:
+    return click.option(
+        "--no-cache",
+        is_flag=True,
+        help="Neither read nor write the analysis cache (.policydiff/cache.sqlite).",
+    )(func)
+
+
+@contextlib.contextmanager
+def analysis_cache(corpus_path: Path, no_cache: bool) -> Iterator[Any]:
+    """The analysis cache beside the corpus (or a disabled one); says so when it was rebuilt."""
+    from policydiff.cache import AnalysisCache
+
+    with AnalysisCache(None) if no_cache else AnalysisCache.for_corpus(corpus_path) as cache:
+        if cache.rebuilt:
+            click.echo(f"warning: {cache.path}: cache was corrupt; rebuilt it", err=True)
+        yield cache
 
 
 def fail_cleanly(func: F) -> F:

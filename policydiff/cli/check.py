@@ -14,11 +14,13 @@ from pathlib import Path
 import click
 
 from policydiff.cli import (
+    analysis_cache,
     corpus_option,
     fail_cleanly,
     format_option,
     jobs_option,
     main,
+    no_cache_option,
     themes_file_option,
 )
 
@@ -52,7 +54,7 @@ from policydiff.cli import (
 )
 @themes_file_option
 @format_option("text", "json", "markdown")
-@click.option("--no-cache", is_flag=True, help="Do not read or write .policydiff/cache.sqlite.")
+@no_cache_option
 @jobs_option
 @fail_cleanly
 def check(
@@ -67,16 +69,13 @@ def check(
     jobs: int,
 ) -> None:
     """Check the corpus for CI: valid documents, current reports, no unwanted verdicts."""
-    from policydiff.cache import AnalysisCache
     from policydiff.check import parse_fail_on, render_markdown, render_text, result_dict, run_check
     from policydiff.strength import load_lexicon
     from policydiff.themes.catalogue import corpus_catalogue
 
     verdicts = parse_fail_on(fail_on)
     catalogue = corpus_catalogue(corpus_path, theme_files)
-    with AnalysisCache(None) if no_cache else AnalysisCache.for_corpus(corpus_path) as cache:
-        if cache.rebuilt:
-            click.echo(f"warning: {cache.path}: cache was corrupt; rebuilt it", err=True)
+    with analysis_cache(corpus_path, no_cache) as cache:
         result = run_check(
             corpus_path,
             reports_dir,

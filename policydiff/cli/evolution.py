@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from policydiff.cli import (
+    analysis_cache,
     color_option,
     console,
     corpus_option,
@@ -15,6 +16,7 @@ from policydiff.cli import (
     jobs_option,
     load,
     main,
+    no_cache_option,
     themes_file_option,
 )
 from policydiff.errors import UsageError
@@ -33,6 +35,7 @@ from policydiff.errors import UsageError
 )
 @click.option("--all", "include_absent", is_flag=True, help="Include themes no document mentions.")
 @jobs_option
+@no_cache_option
 @color_option
 @fail_cleanly
 def evolution(
@@ -43,6 +46,7 @@ def evolution(
     output: Path | None,
     include_absent: bool,
     jobs: int,
+    no_cache: bool,
     color: bool | None,
 ) -> None:
     """Show each theme's strength over the timeline and the verdict between documents.
@@ -58,9 +62,14 @@ def evolution(
 
         near = [name for name, _, _ in process.extract(theme, catalogue.ids, limit=3)]
         raise UsageError(f"unknown theme {theme!r} (did you mean {', '.join(near)}?)")
-    result = build_evolution(
-        load(corpus_path), catalogue, include_absent=include_absent or bool(theme), jobs=jobs
-    )
+    with analysis_cache(corpus_path, no_cache) as cache:
+        result = build_evolution(
+            load(corpus_path),
+            catalogue,
+            include_absent=include_absent or bool(theme),
+            jobs=jobs,
+            cache=cache,
+        )
     if output_format == "json":
         from policydiff.render.evolution_json import evolution_json
 

@@ -18,11 +18,13 @@ from typing import Any
 import click
 
 from policydiff.cli import (
+    analysis_cache,
     corpus_option,
     fail_cleanly,
     jobs_option,
     load,
     main,
+    no_cache_option,
     themes_file_option,
 )
 
@@ -119,7 +121,7 @@ def analyse(
 @out_option
 @themes_file_option
 @jobs_option
-@click.option("--no-cache", is_flag=True, help="Do not read or write .policydiff/cache.sqlite.")
+@no_cache_option
 @quiet_option
 @fail_cleanly
 def report(
@@ -134,16 +136,13 @@ def report(
 
     index.md, a self-contained index.html, evolution.json and the charts.
     """
-    from policydiff.cache import AnalysisCache
     from policydiff.render.report import render_report, write_outputs
     from policydiff.summary import summarise
 
     with (
         progress(REPORT_STEPS, quiet) as step,
-        AnalysisCache(None) if no_cache else AnalysisCache.for_corpus(corpus_path) as cache,
+        analysis_cache(corpus_path, no_cache) as cache,
     ):
-        if cache.rebuilt and not quiet:
-            click.echo(f"warning: {cache.path}: cache was corrupt; rebuilt it", err=True)
         corpus, evolution = analyse(corpus_path, theme_files, step, jobs, cache)
         step("counting corpus")
         summaries = summarise(corpus)

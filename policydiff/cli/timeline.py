@@ -7,7 +7,15 @@ from pathlib import Path
 
 import click
 
-from policydiff.cli import corpus_option, fail_cleanly, jobs_option, main, themes_file_option
+from policydiff.cli import (
+    analysis_cache,
+    corpus_option,
+    fail_cleanly,
+    jobs_option,
+    main,
+    no_cache_option,
+    themes_file_option,
+)
 from policydiff.cli.report import analyse, out_option, progress, quiet_option, wrote_reporter
 
 TIMELINE_STEPS = ("loading corpus", "analysing themes", "drawing charts", "writing files")
@@ -18,10 +26,16 @@ TIMELINE_STEPS = ("loading corpus", "analysing themes", "drawing charts", "writi
 @out_option
 @themes_file_option
 @jobs_option
+@no_cache_option
 @quiet_option
 @fail_cleanly
 def timeline(
-    corpus_path: Path, out_dir: Path, theme_files: tuple[Path, ...], jobs: int, quiet: bool
+    corpus_path: Path,
+    out_dir: Path,
+    theme_files: tuple[Path, ...],
+    jobs: int,
+    no_cache: bool,
+    quiet: bool,
 ) -> None:
     """Draw the charts to --out as PNG and SVG.
 
@@ -29,8 +43,8 @@ def timeline(
     themes that change, quantified targets starred) and mentions (per theme and document).
     Chinese labels are drawn when a CJK font is installed.
     """
-    with progress(TIMELINE_STEPS, quiet) as step:
-        _corpus, evolution = analyse(corpus_path, theme_files, step, jobs)
+    with progress(TIMELINE_STEPS, quiet) as step, analysis_cache(corpus_path, no_cache) as cache:
+        _corpus, evolution = analyse(corpus_path, theme_files, step, jobs, cache)
         step("drawing charts")
         from policydiff.render.charts import render_charts
         from policydiff.render.report import write_outputs

@@ -45,7 +45,6 @@ PATTERN_SCORE = 99.0  # a catalogue regex hit; a variant hit scoring 100 wins ov
 _TOKEN = re.compile(r"[a-z0-9]+")
 _CLAUSE_BREAK = re.compile(r"[,;:.!?，；：。！？]")
 _REGEX_META = re.compile(r"[\\\[\](){}|^$*+?]")
-_CJK = re.compile(r"[\u3400-\u9fff]")
 
 
 @dataclass(frozen=True)
@@ -289,11 +288,6 @@ def _match_normalized(n: Normalized, lang: str, catalogue: Catalogue) -> list[_C
         if cur is None or (-c[3], -(c[2] - c[1]), c[1]) < (-cur[3], -(cur[2] - cur[1]), cur[1]):
             best[c[0]] = c
     return sorted(best.values(), key=lambda c: (c[1], comp.order.get(c[0], 0)))
-
-
-def detect_lang(text: str) -> str:
-    """'zh' when the text holds CJK ideographs, else 'en'."""
-    return "zh" if _CJK.search(text) else "en"
 
 
 def match_sentence(
