@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import pytest
-
 from policydiff.align import RELATIONS, Alignment, align_provisions
 from policydiff.models import StructuredVersion, Version
 from policydiff.themes import load_catalogue
+from tests.conftest import BUNDLED
 
 CAT = load_catalogue()
-CORPUS = Path(__file__).parents[1] / "corpus"
+CORPUS = BUNDLED
 
 
 def _sv(doc_id: str, text: str, lang: str = "en") -> StructuredVersion:
@@ -22,8 +19,6 @@ def _sv(doc_id: str, text: str, lang: str = "en") -> StructuredVersion:
 
 
 def _by_year() -> dict[int, object]:
-    if not any(CORPUS.glob("*/document.yaml")):
-        pytest.skip("the bundled corpus/ is not built yet (corpus/*/document.yaml missing)")
     from policydiff.corpus import load_corpus
 
     return {doc.date.year: doc for doc in load_corpus(CORPUS).documents}

@@ -5,7 +5,7 @@ Markdown, JSON) for one case of :data:`CASES`; the test fails on any byte of dif
 
 To regenerate them after a deliberate change of the diff or of a renderer, run::
 
-    POLICYDIFF_REGENERATE_GOLDEN=1 /work/venv/bin/python -m pytest tests/test_diff_golden.py
+    POLICYDIFF_REGENERATE_GOLDEN=1 python -m pytest tests/test_diff_golden.py
 
 then read the changes with ``git diff tests/golden/diff`` before keeping them.
 """

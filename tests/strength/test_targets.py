@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from policydiff.strength import Target, find_targets
+from tests.conftest import SEED_2023_EN
 
-SEED_2023 = Path("/work/shared/seeds/004_e65841712e543070.txt")
+SEED_2023 = SEED_2023_EN
 # item (8) of the 2023 Beautiful China Opinions (English), copied verbatim from the seed
 WASTE_FREE = (
     'By 2027, the proportion of "waste free cities" construction will reach 60%, and the '
@@ -44,7 +43,6 @@ def test_waste_free_cities_targets_zh() -> None:
     assert targets[0].text == "达到60%"
 
 
-@pytest.mark.skipif(not SEED_2023.exists(), reason="seed corpus not available")
 def test_waste_free_sentence_is_in_the_seed() -> None:
     text = SEED_2023.read_text(encoding="utf-8")
     start = text.index('By 2027, the proportion of "waste free cities"')

@@ -1,14 +1,12 @@
-"""Clean texts built from the raw seeds in /work/shared/seeds (web debris removed)."""
+"""Clean texts built from the raw seeds in tests/data/seeds (web debris removed by hand)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
 
 import pytest
 
-_IN_REPO = Path(__file__).resolve().parents[1] / "data" / "seeds"
-SEEDS = _IN_REPO if _IN_REPO.is_dir() else Path("/work/shared/seeds")
+from tests.conftest import SEEDS
 
 # seed number -> (first official line starts with, last official line starts with)
 _BOUNDS = {
@@ -34,13 +32,7 @@ def clean_text(seed: str) -> str:
     return "\n".join(lines[i : j + 1]) + "\n"
 
 
-def _skip_without_seeds() -> None:
-    if not SEEDS.is_dir():
-        pytest.skip("seed files not available")
-
-
 @pytest.fixture(scope="session")
 def seed_text() -> Callable[[str], str]:
     """``seed_text("000")`` -> the clean text of seed 000."""
-    _skip_without_seeds()
     return clean_text

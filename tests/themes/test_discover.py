@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 import yaml
 
 from policydiff.models import StructuredVersion, Version
 from policydiff.themes import discover_candidates, load_catalogue, write_candidates_yaml
+from tests.conftest import BUNDLED
 
 CAT = load_catalogue()
-CORPUS = Path(__file__).parents[2] / "corpus"
+CORPUS = BUNDLED
 
 
 def _sv(doc_id: str, text: str) -> StructuredVersion:
@@ -23,8 +23,6 @@ def _sv(doc_id: str, text: str) -> StructuredVersion:
 
 
 def _corpus_versions(lang: str = "en") -> list[StructuredVersion]:
-    if not any(CORPUS.glob("*/document.yaml")):
-        pytest.skip("the bundled corpus/ is not built yet (corpus/*/document.yaml missing)")
     from policydiff.corpus import load_corpus
     from policydiff.structure import structure_version
 
