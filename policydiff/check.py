@@ -838,65 +838,95 @@ def _touch(touched: dict[str, set[str]], name: str, status: str) -> None:
         touched.setdefault(parts[0], set()).add(f"{status}:{parts[-1]}")
 
 
-def changed_since_report(
-    documents: list[Document], report: dict[str, Any] | None
-) -> dict[str, str]:
-    """Without a git ref: documents the committed report does not list are new."""
-    known = {d.get("id") for d in (report or {}).get("documents", []) if isinstance(d, dict)}
+def changed_since_report(documents: list[Document], listed: list[Any] | None) -> dict[str, str]:
+    """Without a git ref: documents the committed report does not list (``listed``: its
+    ``documents``) are new."""
+    known = {d.get("id") for d in listed or [] if isinstance(d, dict)}
     held = {d.id for d in documents}
     status = {d.id: "new" for d in documents if d.id not in known}
     status.update({i: "removed" for i in known - held if isinstance(i, str)})
     return dict(sorted(status.items()))
 
 
-def _read_report(path: Path) -> tuple[str | None, dict[str, Any] | None]:
+@dataclass(frozen=True)
+class CommittedReport:
+    """The committed ``evolution.json``: its bytes (None when missing or unreadable) and
+    the ``documents`` it lists (None when that cannot be read)."""
+
+    raw: bytes | None
+    documents: list[Any] | None
+
+
+# policydiff writes ``documents`` as a top-level key near the top of the file; a raw
+# newline only ever appears between JSON tokens, so this cannot match inside a string.
+_DOCUMENTS_KEY = b'\n  "documents": '
+_DOCUMENTS_WITHIN = 1 << 16
+
+
+def read_report(path: Path) -> CommittedReport:
     try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
-        return None, None
+        raw = path.read_bytes()
+    except OSError:
+        return CommittedReport(None, None)
+    return CommittedReport(raw, _listed_documents(raw))
+
+
+def _listed_documents(raw: bytes) -> list[Any] | None:
+    """The ``documents`` of a report, read without parsing the rest of the file (97 MB at
+    1,000 documents); a file that is not policydiff's layout is parsed whole."""
+    at = raw.find(_DOCUMENTS_KEY, 0, _DOCUMENTS_WITHIN)
+    if at < 0:
+        data = _parse(raw)
+        listed = data.get("documents") if isinstance(data, dict) else None
+        return listed if isinstance(listed, list) else None
+    start = at + len(_DOCUMENTS_KEY)
+    size = _DOCUMENTS_WITHIN
+    decoder = json.JSONDecoder()
+    while True:
+        # a cut through a multi-byte character only loses that character at the very end
+        chunk = raw[start : start + size].decode("utf-8", errors="ignore")
+        try:
+            listed, _ = decoder.raw_decode(chunk)
+        except ValueError:
+            if start + size >= len(raw):
+                return None
+            size *= 4
+            continue
+        return listed if isinstance(listed, list) else None
+
+
+def _parse(raw: bytes) -> Any:
     try:
-        data = json.loads(text)
+        return json.loads(raw)
     except ValueError:
-        return text, None
-    return text, data if isinstance(data, dict) else None
+        return None
 
 
 def report_findings(
-    reports: Path,
-    text: str | None,
-    data: dict[str, Any] | None,
-    expected: str | dict[str, Any],
+    reports: Path, committed: CommittedReport, expected: dict[str, Any]
 ) -> list[Finding]:
-    """Whether the committed report ``text`` (parsed: ``data``) is the evolution
-    recomputed now: ``expected`` is its JSON text or its :func:`evolution_dict`.
-
-    With a dict, the parsed report is compared first (a report whose JSON differs cannot
-    be byte-identical: the evolution dict holds only JSON types); the text is rendered and
-    compared byte for byte only when the two are equal."""
+    """Whether the committed report is, byte for byte, the evolution recomputed now
+    (``expected``: its :func:`evolution_dict`)."""
     path = reports / REPORT_FILE
     if not reports.is_dir():
         return [
             Finding(str(reports), "reports folder is missing: run `policydiff report`", "reports")
         ]
-    if text is None:
+    if committed.raw is None:
         return [Finding(str(path), "missing: run `policydiff report`", "reports")]
-    if isinstance(expected, dict):
-        if data is not None and data == expected and text == dumps_evolution(expected):
-            return []
-        fresh: dict[str, Any] = expected
-    elif text == expected:
+    if committed.raw == dumps_evolution(expected):
         return []
-    else:
-        fresh = json.loads(expected)
     detail = ""
-    if data is not None:
-        old_ids = [d.get("id") for d in data.get("documents", []) if isinstance(d, dict)]
-        new_ids = [d["id"] for d in fresh["documents"]]
-        old_themes = {t.get("id"): t for t in data.get("themes", []) if isinstance(t, dict)}
-        differ = [t["id"] for t in fresh["themes"] if old_themes.get(t["id"]) != t]
-        if old_ids != new_ids:
-            detail = f" (it lists {len(old_ids)} documents, the corpus holds {len(new_ids)})"
-        elif differ:
+    old_ids = [d.get("id") for d in committed.documents or [] if isinstance(d, dict)]
+    new_ids = [d["id"] for d in expected["documents"]]
+    if committed.documents is not None and old_ids != new_ids:
+        detail = f" (it lists {len(old_ids)} documents, the corpus holds {len(new_ids)})"
+    elif committed.documents is not None:
+        data = _parse(committed.raw)
+        themes = data.get("themes", []) if isinstance(data, dict) else []
+        old_themes = {t.get("id"): t for t in themes if isinstance(t, dict)}
+        differ = [t["id"] for t in expected["themes"] if old_themes.get(t["id"]) != t]
+        if differ:
             detail = f" ({len(differ)} themes differ: {', '.join(differ[:5])})"
     return [
         Finding(str(path), f"reports are out of date: run `policydiff report`{detail}", "reports")
@@ -982,9 +1012,9 @@ def run_check(
     for document in scan.documents:
         findings.extend(content_findings(corpus_path, document, fingerprints))
     findings.extend(duplicate_findings(corpus_path, scan.documents, cache, fingerprints))
-    report_text, report_data = _read_report(reports / REPORT_FILE)
+    committed = read_report(reports / REPORT_FILE)
     if status is None:
-        status = changed_since_report(scan.documents, report_data)
+        status = changed_since_report(scan.documents, committed.documents)
     held = {d.id for d in scan.documents}
     new = tuple(d.id for d in scan.documents if status.get(d.id) == "new")
     changed = tuple(d.id for d in scan.documents if status.get(d.id) == "changed")
@@ -994,9 +1024,7 @@ def run_check(
     if scan.complete:
         corpus = Corpus(corpus_path, tuple(scan.documents))
         evolution = build_evolution(corpus, catalogue, lexicon, cache=cache, jobs=jobs)
-        findings.extend(
-            report_findings(reports, report_text, report_data, evolution_dict(evolution))
-        )
+        findings.extend(report_findings(reports, committed, evolution_dict(evolution)))
         changes = theme_changes(evolution, new + changed)
         for change in changes:
             if change.verdict in fail_on:

@@ -16,6 +16,7 @@ from policydiff.check import (
     debris_findings,
     duplicate_findings,
     parse_fail_on,
+    read_report,
     render_markdown,
     scan_corpus,
 )
@@ -107,10 +108,30 @@ def test_skeleton_mismatch_between_complete_versions_is_a_warning(
 
 
 def test_new_and_removed_since_the_report(bundled_corpus: Corpus) -> None:
-    report = {"documents": [{"id": DOC_2021}, {"id": "withdrawn-doc"}]}
-    status = changed_since_report(list(bundled_corpus.documents), report)
+    listed = [{"id": DOC_2021}, {"id": "withdrawn-doc"}]
+    status = changed_since_report(list(bundled_corpus.documents), listed)
     assert status[DOC_2023] == "new" and status["withdrawn-doc"] == "removed"
     assert DOC_2021 not in status
+
+
+def test_the_listed_documents_are_read_without_parsing_the_whole_report(
+    tmp_path: Path,
+) -> None:
+    import json
+
+    committed = BUNDLED.parent / "reports" / "evolution.json"
+    whole = json.loads(committed.read_bytes())
+    assert read_report(committed).documents == whole["documents"]
+    # not policydiff's layout (no indent): parsed whole, same answer
+    compact = tmp_path / "compact.json"
+    compact.write_text(json.dumps(whole, ensure_ascii=False), encoding="utf-8")
+    assert read_report(compact).documents == whole["documents"]
+    # a report cut short inside its documents list lists nothing; a missing one has no bytes
+    raw = committed.read_bytes()
+    cut = tmp_path / "cut.json"
+    cut.write_bytes(raw[: raw.index(b'"documents"') + 60])
+    assert read_report(cut).documents is None and read_report(cut).raw is not None
+    assert read_report(tmp_path / "absent.json").raw is None
 
 
 def test_exit_code_and_markdown() -> None:

@@ -149,3 +149,15 @@ def test_verdict_mirrors(a: Point, b: Point) -> None:
 @given(points)
 def test_a_point_compared_with_itself_is_unchanged_or_absent(a: Point) -> None:
     assert verdict(a, a)[0] == ("unchanged" if a.present else "absent")
+
+
+def test_evolution_json_is_what_the_standard_library_would_write(evolution: Evolution) -> None:
+    # dumps_evolution uses orjson for speed; the bytes must not depend on that choice
+    import json
+
+    from policydiff.render.evolution_json import evolution_dict, evolution_json_bytes
+
+    data = evolution_dict(evolution)
+    assert evolution_json_bytes(evolution) == (
+        json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    ).encode("utf-8")

@@ -71,16 +71,12 @@ def evolution(
             cache=cache,
         )
     if output_format == "json":
-        from policydiff.render.evolution_json import evolution_json
+        from policydiff.render.evolution_json import dumps_evolution, evolution_dict
 
-        text = evolution_json(result)
+        data = evolution_dict(result)
         if theme:
-            import json
-
-            data = json.loads(text)
             data["themes"] = [t for t in data["themes"] if t["id"] == theme]
-            text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
-        _emit(text, output)
+        _emit(dumps_evolution(data).decode("utf-8"), output)
         return
     from policydiff.render.evolution_terminal import render_overview, render_theme
 

@@ -283,7 +283,7 @@ def render_report(
 ) -> dict[str, bytes]:
     """Every output file of the report, by file name, in memory."""
     from policydiff.render.charts import render_charts
-    from policydiff.render.evolution_json import evolution_json
+    from policydiff.render.evolution_json import evolution_json_bytes
     from policydiff.render.html import report_html
     from policydiff.render.markdown import report_markdown
 
@@ -304,7 +304,7 @@ def render_report(
     files = {
         "index.md": markdown.encode("utf-8"),
         "index.html": html.encode("utf-8"),
-        "evolution.json": evolution_json(ev).encode("utf-8"),
+        "evolution.json": evolution_json_bytes(ev),
     }
     files.update(charts)
     return files
