@@ -43,6 +43,8 @@ COMMIT_EVERY = 1.0
 _SCHEMA = "CREATE TABLE IF NOT EXISTS entries (key TEXT PRIMARY KEY, value TEXT NOT NULL)"
 # Derived facts, kept apart from the entries: provision pairings, parsed metadata files.
 _TABLES = ("entries", "pairs", "metadata")
+# Part of every commitments key: rows written in an older layout are simply not found.
+_COMMITMENTS_FORMAT = "commitments/2"
 
 
 def sha256(text: str) -> str:
@@ -187,7 +189,7 @@ class AnalysisCache:
         self, document_id: str, version: Version, catalogue: object, lexicon: object
     ) -> str:
         parts = (
-            "commitments",
+            _COMMITMENTS_FORMAT,
             sha256(version.text),
             self.fingerprint(catalogue),
             self.fingerprint(lexicon),
@@ -204,15 +206,15 @@ class AnalysisCache:
             self.misses += 1
             return None
         try:
-            found = tuple(commitment_from_json(item) for item in data)
-        except (KeyError, TypeError, ValueError):
+            found = commitments_from_json(data)
+        except (KeyError, TypeError, ValueError, AttributeError):
             self.misses += 1
             return None
         self.hits += 1
         return found
 
     def put_commitments(self, key: str, commitments: Sequence[Commitment]) -> None:
-        self.put_json(key, [commitment_to_json(c) for c in commitments])
+        self.put_json(key, commitments_to_json(commitments))
 
     # -- provision pairs -----------------------------------------------------------------
 
@@ -245,99 +247,99 @@ class AnalysisCache:
         self.put_json(key, [[a, b] for a, b in pairs.items()], "pairs")
 
 
-def _target_to_json(t: Target) -> dict[str, Any]:
-    return {"text": t.text, "value": t.value, "unit": t.unit, "year": t.year}
+def _target_row(t: Target) -> list[Any]:
+    return [t.text, t.value, t.unit, t.year]
 
 
-def _target_from_json(d: dict[str, Any]) -> Target:
-    return Target(
-        text=str(d["text"]),
-        value=_number(d["value"], optional=True),
-        unit=str(d["unit"]),
-        year=_number(d["year"], optional=True),
-    )
+def commitments_to_json(commitments: Sequence[Commitment]) -> dict[str, Any]:
+    """One version's commitments as compact JSON: the document, version and language
+    once, then one positional row per commitment (decoding is most of a warm run's cost,
+    and rows decode about twice as fast as keyed objects)."""
+    first = commitments[0] if commitments else None
+    header = (first.document_id, first.version_key, first.lang) if first else ("", "", "")
+    rows = []
+    for c in commitments:
+        if (c.document_id, c.version_key, c.lang) != header:
+            raise ValueError("commitments of more than one version")
+        s = c.score
+        rows.append(
+            [
+                c.theme_id,
+                c.provision_id,
+                c.location,
+                c.sentence_index,
+                c.sentence,
+                c.span[0],
+                c.span[1],
+                c.matched,
+                s.level,
+                s.level_name,
+                s.strength,
+                s.cue,
+                [[q.text, q.start, q.end, q.category, q.level] for q in s.cues],
+                [_target_row(t) for t in s.targets],
+                s.restriction,
+                s.negated,
+                list(s.caveats),
+                [_target_row(t) for t in c.targets],
+            ]
+        )
+    return {"document": header[0], "version": header[1], "lang": header[2], "rows": rows}
 
 
-def _number(value: Any, *, optional: bool = False) -> Any:
-    """A JSON number as it was stored (int stays int, float stays float), or a ValueError."""
-    if value is None and optional:
-        return None
-    if isinstance(value, bool) or not isinstance(value, (int, float)):
-        raise ValueError(f"not a number: {value!r}")
-    return value
-
-
-def commitment_to_json(c: Commitment) -> dict[str, Any]:
-    s = c.score
-    return {
-        "theme_id": c.theme_id,
-        "document_id": c.document_id,
-        "version_key": c.version_key,
-        "lang": c.lang,
-        "provision_id": c.provision_id,
-        "location": c.location,
-        "sentence_index": c.sentence_index,
-        "sentence": c.sentence,
-        "span": list(c.span),
-        "matched": c.matched,
-        "score": {
-            "level": s.level,
-            "level_name": s.level_name,
-            "strength": s.strength,
-            "cue": s.cue,
-            "cues": [
-                {
-                    "text": q.text,
-                    "start": q.start,
-                    "end": q.end,
-                    "category": q.category,
-                    "level": q.level,
-                }
-                for q in s.cues
-            ],
-            "targets": [_target_to_json(t) for t in s.targets],
-            "restriction": s.restriction,
-            "negated": s.negated,
-            "caveats": list(s.caveats),
-        },
-        "targets": [_target_to_json(t) for t in c.targets],
-    }
-
-
-def commitment_from_json(d: dict[str, Any]) -> Commitment:
-    s = d["score"]
-    start, end = d["span"]
-    score = StrengthScore(
-        level=int(s["level"]),
-        level_name=str(s["level_name"]),
-        strength=_number(s["strength"]),
-        cue=str(s["cue"]),
-        cues=tuple(
-            Cue(
-                text=str(q["text"]),
-                start=int(q["start"]),
-                end=int(q["end"]),
-                category=str(q["category"]),
-                level=int(q["level"]),
+def commitments_from_json(data: dict[str, Any]) -> tuple[Commitment, ...]:
+    """The inverse of :func:`commitments_to_json`: a KeyError, TypeError or ValueError
+    for anything of another shape."""
+    document, version, lang = data["document"], data["version"], data["lang"]
+    if not all(isinstance(x, str) for x in (document, version, lang)):
+        raise TypeError("the header is not three strings")
+    out = []
+    for row in data["rows"]:
+        (
+            theme,
+            provision,
+            location,
+            index,
+            sentence,
+            start,
+            end,
+            matched,
+            level,
+            level_name,
+            strength,
+            cue,
+            cues,
+            score_targets,
+            restriction,
+            negated,
+            caveats,
+            targets,
+        ) = row
+        score = StrengthScore(
+            level,
+            level_name,
+            strength,
+            cue,
+            tuple(Cue(*q) for q in cues),
+            tuple(Target(*t) for t in score_targets),
+            restriction,
+            negated,
+            tuple(caveats),
+        )
+        out.append(
+            Commitment(
+                theme,
+                document,
+                version,
+                lang,
+                provision,
+                location,
+                index,
+                sentence,
+                (start, end),
+                matched,
+                score,
+                tuple(Target(*t) for t in targets),
             )
-            for q in s["cues"]
-        ),
-        targets=tuple(_target_from_json(t) for t in s["targets"]),
-        restriction=bool(s["restriction"]),
-        negated=bool(s["negated"]),
-        caveats=tuple(str(x) for x in s["caveats"]),
-    )
-    return Commitment(
-        theme_id=str(d["theme_id"]),
-        document_id=str(d["document_id"]),
-        version_key=str(d["version_key"]),
-        lang=str(d["lang"]),
-        provision_id=str(d["provision_id"]),
-        location=str(d["location"]),
-        sentence_index=int(d["sentence_index"]),
-        sentence=str(d["sentence"]),
-        span=(int(start), int(end)),
-        matched=str(d["matched"]),
-        score=score,
-        targets=tuple(_target_from_json(t) for t in d["targets"]),
-    )
+        )
+    return tuple(out)

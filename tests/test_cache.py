@@ -3,10 +3,16 @@
 from __future__ import annotations
 
 import dataclasses
+import json
 import sqlite3
 from pathlib import Path
 
-from policydiff.cache import AnalysisCache, cache_path_for, commitment_from_json, commitment_to_json
+from policydiff.cache import (
+    AnalysisCache,
+    cache_path_for,
+    commitments_from_json,
+    commitments_to_json,
+)
 from policydiff.commitments import find_commitments
 from policydiff.corpus import Corpus
 from policydiff.evolution import build_evolution
@@ -24,9 +30,9 @@ def test_commitments_round_trip_through_json(structured) -> None:
     catalogue, lexicon = load_catalogue(), load_lexicon()
     total = 0
     for version in structured.values():
-        for commitment in find_commitments(version, catalogue, lexicon):
-            assert commitment_from_json(commitment_to_json(commitment)) == commitment
-            total += 1
+        found = find_commitments(version, catalogue, lexicon)
+        assert commitments_from_json(json.loads(json.dumps(commitments_to_json(found)))) == found
+        total += len(found)
     assert total > 100
 
 
@@ -96,3 +102,18 @@ def test_unwritable_cache_folder_falls_back_to_memory(tmp_path: Path) -> None:
         assert cache.path is None
         cache.put_json("k", [1, 2.5])
         assert cache.get_json("k") == [1, 2.5]
+
+
+def test_a_row_of_another_shape_is_a_miss_not_an_error(tmp_path: Path) -> None:
+    shapes = (
+        [{"theme_id": "sponge-cities"}],  # the keyed layout of earlier releases
+        {"document": "d", "version": "en", "lang": "en", "rows": [["sponge-cities", "I.1"]]},
+        {"document": 1, "version": "en", "lang": "en", "rows": []},
+        {"rows": []},
+        "text",
+    )
+    with AnalysisCache(tmp_path / "cache.sqlite") as cache:
+        for i, shape in enumerate(shapes):
+            cache.put_json(f"k{i}", shape)
+            assert cache.get_commitments(f"k{i}") is None
+        assert cache.misses == len(shapes) and cache.hits == 0
