@@ -16,8 +16,13 @@ at the first (as :func:`policydiff.corpus.load_corpus` does):
 * no stray files: a ``.txt`` that ``document.yaml`` does not list, a folder
   without ``document.yaml``, a temporary ``.name-xxxxxxxx`` left by an
   interrupted write;
-* ``reports/evolution.json`` equal to the evolution recomputed now (like
-  ``black --check``): otherwise "reports are out of date".
+* ``reports/evolution.json`` current: it records the policydiff version, the
+  catalogue and lexicon digests and, for every document, the digest of what the
+  analysis reads (text, date, title, versions); any difference from the corpus
+  now is "reports are out of date", naming what changed. This costs the same at
+  3 documents as at 1,000. With ``--full`` the evolution is also recomputed and
+  compared byte for byte (like ``black --check``), which catches a hand-edited
+  report too; it costs a whole analysis.
 
 It also says what is new or changed (since a git ref, or since the documents the
 committed report knows) and, per theme, what each new or changed document did:
@@ -63,7 +68,15 @@ from policydiff.corpus import (
     read_metadata_file,
 )
 from policydiff.errors import CorpusError, UsageError
-from policydiff.evolution import Evolution, Point, build_evolution
+from policydiff.evolution import (
+    DocumentRef,
+    Evolution,
+    Inputs,
+    Point,
+    analysis_inputs,
+    build_evolution,
+    document_refs,
+)
 from policydiff.ingest.clean import EMAIL, INLINE_DEBRIS, classify_line
 from policydiff.ingest.link import (
     CONTAINMENT_STRONG,
@@ -74,7 +87,12 @@ from policydiff.ingest.link import (
     skeleton,
 )
 from policydiff.models import LANGUAGES, VERSION_KINDS, Document, Version
-from policydiff.render.evolution_json import dumps_evolution, evolution_dict
+from policydiff.render.evolution_json import (
+    documents_list,
+    dumps_evolution,
+    evolution_dict,
+    inputs_dict,
+)
 from policydiff.strength import Lexicon
 from policydiff.structure import structure_version
 from policydiff.themes import Catalogue
@@ -850,49 +868,54 @@ def changed_since_report(documents: list[Document], listed: list[Any] | None) ->
 
 @dataclass(frozen=True)
 class CommittedReport:
-    """The committed ``evolution.json``: its bytes (None when missing or unreadable) and
-    the ``documents`` it lists (None when that cannot be read)."""
+    """The committed ``evolution.json``: its bytes (None when missing or unreadable), and
+    the ``documents`` and ``inputs`` it records (None when they cannot be read)."""
 
     raw: bytes | None
     documents: list[Any] | None
+    inputs: dict[str, Any] | None
 
 
-# policydiff writes ``documents`` as a top-level key near the top of the file; a raw
-# newline only ever appears between JSON tokens, so this cannot match inside a string.
-_DOCUMENTS_KEY = b'\n  "documents": '
-_DOCUMENTS_WITHIN = 1 << 16
+# policydiff writes ``inputs`` and ``documents`` as top-level keys near the top of the
+# file; a raw newline only ever appears between JSON tokens, so a key at two-space
+# indent after one cannot match inside a string or a nested object.
+_HEADER_WITHIN = 1 << 16
 
 
 def read_report(path: Path) -> CommittedReport:
     try:
         raw = path.read_bytes()
     except OSError:
-        return CommittedReport(None, None)
-    return CommittedReport(raw, _listed_documents(raw))
+        return CommittedReport(None, None, None)
+    documents = _header_value(raw, "documents")
+    inputs = _header_value(raw, "inputs")
+    return CommittedReport(
+        raw,
+        documents if isinstance(documents, list) else None,
+        inputs if isinstance(inputs, dict) else None,
+    )
 
 
-def _listed_documents(raw: bytes) -> list[Any] | None:
-    """The ``documents`` of a report, read without parsing the rest of the file (97 MB at
-    1,000 documents); a file that is not policydiff's layout is parsed whole."""
-    at = raw.find(_DOCUMENTS_KEY, 0, _DOCUMENTS_WITHIN)
+def _header_value(raw: bytes, key: str) -> Any:
+    """A top-level value of a report, read without parsing the rest of the file (97 MB
+    at 1,000 documents); a file not in policydiff's layout is parsed whole."""
+    marker = f'\n  "{key}": '.encode()
+    at = raw.find(marker, 0, _HEADER_WITHIN)
     if at < 0:
         data = _parse(raw)
-        listed = data.get("documents") if isinstance(data, dict) else None
-        return listed if isinstance(listed, list) else None
-    start = at + len(_DOCUMENTS_KEY)
-    size = _DOCUMENTS_WITHIN
+        return data.get(key) if isinstance(data, dict) else None
+    start = at + len(marker)
+    size = _HEADER_WITHIN
     decoder = json.JSONDecoder()
     while True:
         # a cut through a multi-byte character only loses that character at the very end
         chunk = raw[start : start + size].decode("utf-8", errors="ignore")
         try:
-            listed, _ = decoder.raw_decode(chunk)
+            return decoder.raw_decode(chunk)[0]
         except ValueError:
             if start + size >= len(raw):
                 return None
             size *= 4
-            continue
-        return listed if isinstance(listed, list) else None
 
 
 def _parse(raw: bytes) -> Any:
@@ -903,10 +926,15 @@ def _parse(raw: bytes) -> Any:
 
 
 def report_findings(
-    reports: Path, committed: CommittedReport, expected: dict[str, Any]
+    reports: Path,
+    committed: CommittedReport,
+    documents: tuple[DocumentRef, ...],
+    inputs: Inputs,
+    expected: bytes | None = None,
 ) -> list[Finding]:
-    """Whether the committed report is, byte for byte, the evolution recomputed now
-    (``expected``: its :func:`evolution_dict`)."""
+    """Whether the committed report is current: it records the corpus's ``documents``
+    (with their digests) and the ``inputs`` of an analysis now. With ``expected`` (the
+    evolution JSON recomputed now, ``check --full``) it must also be those bytes."""
     path = reports / REPORT_FILE
     if not reports.is_dir():
         return [
@@ -914,23 +942,46 @@ def report_findings(
         ]
     if committed.raw is None:
         return [Finding(str(path), "missing: run `policydiff report`", "reports")]
-    if committed.raw == dumps_evolution(expected):
-        return []
-    detail = ""
-    old_ids = [d.get("id") for d in committed.documents or [] if isinstance(d, dict)]
-    new_ids = [d["id"] for d in expected["documents"]]
-    if committed.documents is not None and old_ids != new_ids:
-        detail = f" (it lists {len(old_ids)} documents, the corpus holds {len(new_ids)})"
-    elif committed.documents is not None:
-        data = _parse(committed.raw)
-        themes = data.get("themes", []) if isinstance(data, dict) else []
-        old_themes = {t.get("id"): t for t in themes if isinstance(t, dict)}
-        differ = [t["id"] for t in expected["themes"] if old_themes.get(t["id"]) != t]
-        if differ:
-            detail = f" ({len(differ)} themes differ: {', '.join(differ[:5])})"
+    want_documents, want_inputs = documents_list(documents), inputs_dict(inputs)
+    if committed.documents == want_documents and committed.inputs == want_inputs:
+        if expected is None or committed.raw == expected:
+            return []
+        detail = " (it records this corpus, but its contents differ from a fresh run)"
+    else:
+        detail = _stale_detail(committed, want_documents, want_inputs or {})
     return [
         Finding(str(path), f"reports are out of date: run `policydiff report`{detail}", "reports")
     ]
+
+
+def _stale_detail(
+    committed: CommittedReport, documents: list[dict[str, Any]], inputs: dict[str, Any]
+) -> str:
+    if committed.documents is None or committed.inputs is None:
+        return " (it records no inputs: written by an older policydiff, or not by policydiff)"
+    old = {d.get("id"): d for d in committed.documents if isinstance(d, dict)}
+    new = {d["id"]: d for d in documents}
+    if list(old) != list(new):
+        return f" (it lists {len(old)} documents, the corpus holds {len(new)})"
+    changed = [i for i, d in new.items() if old.get(i) != d]
+    if changed:
+        some = "document" if len(changed) == 1 else "documents"
+        return f" ({len(changed)} {some} changed since it was written: {', '.join(changed[:5])})"
+    differ = [
+        k for k in ("catalogue", "lexicon", "policydiff") if committed.inputs.get(k) != inputs[k]
+    ]
+    if differ == ["policydiff"]:
+        return f" (written by policydiff {committed.inputs.get('policydiff')}, this is {inputs['policydiff']})"
+    return f" (written with another {' and '.join(d for d in differ if d != 'policydiff')})"
+
+
+def neighbourhood(corpus: Corpus, ids: tuple[str, ...]) -> Corpus:
+    """The documents ``ids`` and the document before each on the timeline: all that
+    :func:`theme_changes` into ``ids`` reads (it compares each with its predecessor)."""
+    wanted = set(ids)
+    documents = corpus.documents
+    keep = {j for i, d in enumerate(documents) if d.id in wanted for j in (i - 1, i) if j >= 0}
+    return Corpus(corpus.path, tuple(documents[j] for j in sorted(keep)))
 
 
 # -- per-theme summary -----------------------------------------------------------------------
@@ -1003,6 +1054,7 @@ def run_check(
     fail_on: tuple[str, ...] = (),
     cache: AnalysisCache | None = None,
     jobs: int = 1,
+    full: bool = False,
 ) -> CheckResult:
     corpus_path = Path(corpus_path)
     status = changed_since_git(corpus_path, base) if base else None
@@ -1023,8 +1075,16 @@ def run_check(
     changes: list[ThemeChange] = []
     if scan.complete:
         corpus = Corpus(corpus_path, tuple(scan.documents))
-        evolution = build_evolution(corpus, catalogue, lexicon, cache=cache, jobs=jobs)
-        findings.extend(report_findings(reports, committed, evolution_dict(evolution)))
+        refs = document_refs(corpus.documents)
+        inputs = analysis_inputs(catalogue, lexicon)
+        if full:
+            evolution = build_evolution(corpus, catalogue, lexicon, cache=cache, jobs=jobs)
+            expected: bytes | None = dumps_evolution(evolution_dict(evolution))
+        else:
+            around = neighbourhood(corpus, new + changed)
+            evolution = build_evolution(around, catalogue, lexicon, cache=cache, jobs=jobs)
+            expected = None
+        findings.extend(report_findings(reports, committed, refs, inputs, expected))
         changes = theme_changes(evolution, new + changed)
         for change in changes:
             if change.verdict in fail_on:

@@ -22,6 +22,7 @@ theme that skips a document is still compared across the gap.
 
 from __future__ import annotations
 
+import hashlib
 import itertools
 import os
 from collections.abc import Sequence
@@ -29,6 +30,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from policydiff import __version__
 from policydiff.commitments import (
     Agreement,
     Commitment,
@@ -65,6 +67,7 @@ class DocumentRef:
     title: str
     date: str
     languages: tuple[str, ...]
+    digest: str = ""  # of everything of the document the evolution reads (document_digest)
 
 
 @dataclass(frozen=True)
@@ -134,10 +137,48 @@ class ThemeEvolution:
 
 
 @dataclass(frozen=True)
+class Inputs:
+    """What else an evolution was computed from, besides its documents' digests: the
+    policydiff version and digests of the catalogue and lexicon as loaded. Together they
+    let ``policydiff check`` tell a current report from a stale one without recomputing
+    it."""
+
+    policydiff: str
+    catalogue: str
+    lexicon: str
+
+
+def analysis_inputs(catalogue: Catalogue, lexicon: Lexicon) -> Inputs:
+    # the repr of these frozen records is deterministic (the analysis cache keys on it too)
+    return Inputs(__version__, _sha256(repr(catalogue)), _sha256(repr(lexicon)))
+
+
+def document_digest(document: Document) -> str:
+    """sha256 of what the evolution reads of a document: id, title, date and each
+    version's key, language, kind, completeness and text."""
+    parts = [document.id, document.title, document.date.isoformat()]
+    for v in document.versions:
+        parts += [v.key, v.lang, v.kind, str(v.complete), _sha256(v.text)]
+    return _sha256("\0".join(parts))
+
+
+def document_refs(documents: Sequence[Document]) -> tuple[DocumentRef, ...]:
+    return tuple(
+        DocumentRef(d.id, d.title, d.date.isoformat(), d.languages, document_digest(d))
+        for d in documents
+    )
+
+
+def _sha256(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+@dataclass(frozen=True)
 class Evolution:
     documents: tuple[DocumentRef, ...]
     themes: tuple[ThemeEvolution, ...]
     agreement: Agreement
+    inputs: Inputs | None = None
 
     def theme(self, theme_id: str) -> ThemeEvolution | None:
         return next((t for t in self.themes if t.id == theme_id), None)
@@ -170,6 +211,7 @@ class _DocumentAnalysis:
     primary: str  # version key scored: the complete original, else a complete translation
     commitments: tuple[Commitment, ...]  # of every complete version
     pairs: dict[str, str]  # primary provision id -> English provision id (when primary is zh)
+    order: dict[str, int]  # version key -> its place in the document's versions
 
 
 def _analysed_versions(document: Document) -> list[Version]:
@@ -292,7 +334,8 @@ def _analyse_document(
         zh = [c for c in commitments if c.version_key == primary.key]
         en = [c for c in commitments if c.version_key == english.key]
         cases = agreement_cases(document.id, zh, en, pairs)
-    analysis = _DocumentAnalysis(document, primary.key, commitments, pairs)
+    order = {v.key: i for i, v in enumerate(document.versions)}
+    analysis = _DocumentAnalysis(document, primary.key, commitments, pairs, order)
     return analysis, cases, (computed, new_pairs)
 
 
@@ -441,7 +484,7 @@ def _point(
                 f"({translated.score.cue or 'no cue'}) where the original reads "
                 f"{best.score.level} ({best.score.cue or 'no cue'})"
             )
-    order = {key: i for i, key in enumerate(v.key for v in document.versions)}
+    order = analysis.order
     primary_first = sorted(
         mine, key=lambda c: (c.version_key != analysis.primary, order.get(c.version_key, 99))
     )
@@ -512,7 +555,9 @@ def build_evolution(
         points = [_point(a, theme.id, g) for a, g in zip(analyses, groups, strict=True)]
         if include_absent or any(p.present for p in points):
             themes.append(_theme_evolution(theme.id, theme.label, theme.label_zh, points))
-    documents = tuple(
-        DocumentRef(d.id, d.title, d.date.isoformat(), d.languages) for d in corpus.documents
+    return Evolution(
+        document_refs(corpus.documents),
+        tuple(themes),
+        Agreement(tuple(cases)),
+        analysis_inputs(catalogue, lexicon),
     )
-    return Evolution(documents, tuple(themes), Agreement(tuple(cases)))

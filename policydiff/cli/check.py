@@ -52,6 +52,12 @@ from policydiff.cli import (
     type=click.Path(path_type=Path, dir_okay=False),
     help="Also write the summary as Markdown to FILE (and to $GITHUB_STEP_SUMMARY when set).",
 )
+@click.option(
+    "--full",
+    is_flag=True,
+    help="Also recompute the evolution and compare evolution.json byte for byte "
+    "(catches hand edits; costs a whole analysis).",
+)
 @themes_file_option
 @format_option("text", "json", "markdown")
 @no_cache_option
@@ -63,6 +69,7 @@ def check(
     base: str | None,
     fail_on: str | None,
     summary_file: Path | None,
+    full: bool,
     theme_files: tuple[Path, ...],
     output_format: str,
     no_cache: bool,
@@ -85,6 +92,7 @@ def check(
             fail_on=verdicts,
             cache=cache,
             jobs=jobs,
+            full=full,
         )
     if output_format == "json":
         click.echo(json.dumps(result_dict(result), ensure_ascii=False, indent=2))

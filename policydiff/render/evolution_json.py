@@ -2,7 +2,11 @@
 
 Schema ``policydiff.evolution/1`` (fields may be added, never renamed or removed):
 
-- ``documents``: ``[{id, title, date, languages}]`` in timeline order;
+- ``inputs``: ``{policydiff, catalogue, lexicon}``: the policydiff version and sha256
+  digests of the theme catalogue and strength lexicon as loaded;
+- ``documents``: ``[{id, title, date, languages, digest}]`` in timeline order, ``digest``
+  being the sha256 of what the evolution reads of the document (``document_digest``);
+  with ``inputs`` it is how ``policydiff check`` knows the report is current;
 - ``themes``: ``[{id, label, label_zh, points, changes, since_last}]``;
 - point: ``{document, date, present, strength, level, cue, cue_en, lang, mentions,
   evidence: [{lang, version, location, provision, sentence, matched, cue, strength, level,
@@ -20,7 +24,15 @@ from typing import Any
 
 import orjson
 
-from policydiff.evolution import VERDICT_STEP, Change, Evidence, Evolution, Point
+from policydiff.evolution import (
+    VERDICT_STEP,
+    Change,
+    DocumentRef,
+    Evidence,
+    Evolution,
+    Inputs,
+    Point,
+)
 from policydiff.strength import LEVEL_NAMES
 
 SCHEMA = "policydiff.evolution/1"
@@ -74,10 +86,34 @@ def _change(c: Change) -> dict[str, Any]:
     }
 
 
+def inputs_dict(inputs: Inputs | None) -> dict[str, Any] | None:
+    if inputs is None:
+        return None
+    return {
+        "policydiff": inputs.policydiff,
+        "catalogue": inputs.catalogue,
+        "lexicon": inputs.lexicon,
+    }
+
+
+def documents_list(documents: tuple[DocumentRef, ...]) -> list[dict[str, Any]]:
+    return [
+        {
+            "id": d.id,
+            "title": d.title,
+            "date": d.date,
+            "languages": list(d.languages),
+            "digest": d.digest,
+        }
+        for d in documents
+    ]
+
+
 def evolution_dict(evolution: Evolution) -> dict[str, Any]:
     agreement = evolution.agreement
     return {
         "schema": SCHEMA,
+        "inputs": inputs_dict(evolution.inputs),
         "scale": {
             "levels": {str(i): name for i, name in enumerate(LEVEL_NAMES)},
             "verdict_step": VERDICT_STEP,
@@ -86,10 +122,7 @@ def evolution_dict(evolution: Evolution) -> dict[str, Any]:
                 "it cannot see translation flattening or cues far from their object"
             ),
         },
-        "documents": [
-            {"id": d.id, "title": d.title, "date": d.date, "languages": list(d.languages)}
-            for d in evolution.documents
-        ],
+        "documents": documents_list(evolution.documents),
         "themes": [
             {
                 "id": t.id,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 import sqlite3
 import subprocess
@@ -123,7 +124,10 @@ def _stale(corpus: Path) -> tuple[str, str]:
     path = corpus / DOC_2023 / "en.txt"
     path.write_text(path.read_text(encoding="utf-8").replace(*WEAKEN), encoding="utf-8")
     report = corpus.parent / "reports" / "evolution.json"
-    return str(report), "reports are out of date: run `policydiff report` (1 themes differ"
+    return str(report), (
+        "reports are out of date: run `policydiff report` "
+        f"(1 document changed since it was written: {DOC_2023})"
+    )
 
 
 def _missing_version(corpus: Path) -> tuple[str, str]:
@@ -285,3 +289,54 @@ def test_summary_goes_to_the_file_and_to_github_step_summary(tmp_path: Path) -> 
         in markdown
     )
     assert step.read_text(encoding="utf-8") == "earlier step\n" + markdown + "\n"
+
+
+def test_a_hand_edited_report_passes_the_quick_check_but_not_full(repo: Path) -> None:
+    report = repo / "reports" / "evolution.json"
+    report.write_text(
+        report.read_text(encoding="utf-8").replace('"strengthened"', '"weakened"', 1),
+        encoding="utf-8",
+    )
+    assert check(repo).exit_code == 0
+    result = check(repo, "--full")
+    assert result.exit_code == 1
+    assert (
+        f"{report}: error: reports are out of date: run `policydiff report` "
+        "(it records this corpus, but its contents differ from a fresh run)"
+    ) in result.stdout
+
+
+def test_another_catalogue_makes_the_report_stale(repo: Path, tmp_path: Path) -> None:
+    extra = tmp_path / "extra-themes.yaml"
+    extra.write_text(
+        "themes:\n  - id: bicycle-lanes\n    label: Bicycle lanes\n    label_zh: 自行车道\n"
+        "    en: [bicycle lane]\n    zh: [自行车道]\n",
+        encoding="utf-8",
+    )
+    result = check(repo, "--themes", str(extra))
+    assert result.exit_code == 1, result.output
+    assert "(written with another catalogue)" in result.stdout
+
+
+def test_a_report_without_inputs_is_stale(repo: Path) -> None:
+    report = repo / "reports" / "evolution.json"
+    data = json.loads(report.read_text(encoding="utf-8"))
+    del data["inputs"]
+    report.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    result = check(repo)
+    assert result.exit_code == 1
+    assert "(it records no inputs: written by an older policydiff" in result.stdout
+
+
+def test_theme_changes_read_only_the_new_documents_and_their_predecessors(
+    bundled_corpus,
+) -> None:
+    from policydiff.check import neighbourhood, theme_changes
+    from policydiff.evolution import build_evolution
+
+    full = build_evolution(bundled_corpus)
+    for doc in bundled_corpus.documents:
+        around = neighbourhood(bundled_corpus, (doc.id,))
+        assert len(around.documents) <= 2 and around.documents[-1].id == doc.id
+        assert theme_changes(build_evolution(around), (doc.id,)) == theme_changes(full, (doc.id,))
+        assert theme_changes(full, (doc.id,)) or doc is bundled_corpus.documents[0]
