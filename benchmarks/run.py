@@ -454,8 +454,8 @@ def markdown(res: dict[str, Any]) -> str:
         "",
         "## Diff baselines",
         "",
-        "| pair | KB old/new | SequenceMatcher words s | HtmlDiff s | policydiff in-process s (structure + diff) | `policydiff diff --format json` s | speed-up (in-process / CLI) | missed words |",
-        "|---|---|---:|---:|---:|---:|---|---|",
+        "| pair | KB old/new | SequenceMatcher words s | HtmlDiff s | policydiff in-process s (structure + diff) | `policydiff diff --format json` s | speed-up (in-process / CLI) | changed words in aligned pairs missed | whole-document matcher's changed words not shown |",
+        "|---|---|---:|---:|---:|---:|---|---|---|",
     ]
     for label, r in res["diff"].items():
         def sec(x: dict[str, Any]) -> str:
@@ -471,15 +471,26 @@ def markdown(res: dict[str, Any]) -> str:
             f"{r[k]:.2f}×" if k in r else "–" for k in ("speedup_pdiff", "speedup_pdiff_cli")
         )
         mi = r["missed"]
+        ok = mi.get("status") == "ok" and mi.get("available")
+        pair_missed = f"{mi['pair_missed']} of {mi['pair_changed_words']}" if ok else mi.get("status", "?")
         missed = (
             f"{mi['missed']} of {mi['in_aligned_provisions']} ({mi['missed_share'] * 100:.1f}%)"
-            if mi.get("status") == "ok" and mi.get("available")
+            if ok
             else mi.get("status", "?")
         )
         lines.append(
             f"| {label} | {r['old_bytes'] / 1000:.0f}/{r['new_bytes'] / 1000:.0f} | {sec(r['seqmatcher'])} | "
-            f"{sec(r['htmldiff'])} | {pd_s} | {sec(r['pdiff_cli'])} | {sp} | {missed} |"
+            f"{sec(r['htmldiff'])} | {pd_s} | {sec(r['pdiff_cli'])} | {sp} | {pair_missed} | {missed} |"
         )
+    lines += [
+        "",
+        "Changed words in aligned pairs: for every provision pair policydiff aligned, the words "
+        "one side holds more of than the other (a multiset difference, so order and moved "
+        "sentences do not count); each must be among the words of policydiff's changed ops of "
+        "that pair. The last column is the older, stricter-looking check against the "
+        "whole-document word matcher: it also counts every word of an item moved within a "
+        "part (the synthetic pair moves many), which policydiff aligns and shows unchanged.",
+    ]
     lines += ["", "## Targets", "", "| target | measured | met |", "|---|---|---|"]
     for t in res["targets"]:
         lines.append(f"| {t['target']} | {t['measured']} | {t['met']} |")
@@ -524,6 +535,10 @@ def targets(res: dict[str, Any]) -> list[dict[str, str]]:
         if key in large:
             add(f"{label} ≥ 10× faster than whole-document SequenceMatcher (large pair)",
                 f"{large[key]:.2f}×", large[key] >= TARGETS["diff_speedup"])
+    mi = large.get("missed", {})
+    if mi.get("status") == "ok" and mi.get("available"):
+        add("`policydiff diff` misses none of the changed words in aligned provisions (large pair)",
+            f"{mi['pair_missed']} of {mi['pair_changed_words']} missed", mi["pair_missed"] == 0)
     s = res["startup"]
     add("`policydiff --help` within 3× of `python -c pass`", f"{s['ratio']:.2f}×", s["ratio"] <= TARGETS["startup_ratio"])
     add("`import policydiff.cli` imports neither sklearn nor matplotlib",

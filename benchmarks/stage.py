@@ -333,6 +333,32 @@ def stage_missed(a: dict) -> dict:
                     outside += 1
                     continue
                 sm.setdefault(key, Counter())[m.group()] += 1
+    # The target's measure: for each pair policydiff aligned, the words one side has more
+    # of than the other (a multiset difference, blind to order, so a sentence moved within
+    # the pair is not a change) must all be among the words of policydiff's non-equal ops
+    # on that side. The whole-document matcher above also counts as changed every word of
+    # an item moved within a part, which policydiff aligns and reports unchanged.
+    old_by_id = {p.id: p for p in sa.provisions}
+    new_by_id = {p.id: p for p in sb.provisions}
+    from policydiff.align import provision_text
+
+    really_changed = 0
+    really_missed = 0
+    pair_examples = []
+    for p in result.pairs:
+        if p.old_id not in old_by_id or p.new_id not in new_by_id:
+            continue
+        before = Counter(_WORD.findall(provision_text(old_by_id[p.old_id])))
+        after = Counter(_WORD.findall(provision_text(new_by_id[p.new_id])))
+        # per pair: a provision split or merged is in several pairs, each with its own ops
+        deleted = Counter(w for op in p.ops if op.op != "equal" for w in _WORD.findall(op.old))
+        inserted = Counter(w for op in p.ops if op.op != "equal" for w in _WORD.findall(op.new))
+        for side, lost, shown in (("old", before - after, deleted), ("new", after - before, inserted)):
+            really_changed += sum(lost.values())
+            lack = lost - shown
+            really_missed += sum(lack.values())
+            if lack and len(pair_examples) < 5:
+                pair_examples.append({"side": side, "provision": p.old_id, "words": list(lack)[:8]})
     checked = sum(sum(c.values()) for c in sm.values())
     missed = 0
     examples = []
@@ -351,6 +377,9 @@ def stage_missed(a: dict) -> dict:
         "missed": missed,
         "missed_share": round(missed / checked, 4) if checked else 0.0,
         "examples": examples,
+        "pair_changed_words": really_changed,
+        "pair_missed": really_missed,
+        "pair_examples": pair_examples,
     }
 
 
