@@ -20,6 +20,7 @@ the mode, ``results-quick.*`` or ``results-full.*``).
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 import json
 import math
@@ -68,10 +69,8 @@ def run_child(cmd: list[str], timeout: float, cwd: Path | None = None) -> dict[s
 
         def kill() -> None:
             timed_out.set()
-            try:
+            with contextlib.suppress(ProcessLookupError):
                 os.killpg(proc.pid, signal.SIGKILL)
-            except ProcessLookupError:
-                pass
 
         timer = threading.Timer(timeout, kill)
         timer.start()
@@ -257,9 +256,10 @@ def measure_corpus(n: int, work: Path, cli: Cli, timeout: float, seed: int, log)
 
 def measure_diff(work: Path, cli: Cli, timeout: float, large_bytes: int, log) -> dict[str, Any]:  # type: ignore[no-untyped-def]
     sys.path.insert(0, str(HERE))
+    from synthetic import large_pair
+
     from policydiff.corpus import load_corpus, write_document
     from policydiff.models import Document, Version
-    from synthetic import large_pair
 
     base = work / "diff"
     shutil.rmtree(base, ignore_errors=True)

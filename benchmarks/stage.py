@@ -53,8 +53,9 @@ def stage_build(a: dict) -> dict:
 
 def stage_add_one(a: dict) -> dict:
     """Write document number ``n`` (the next one) into an existing synthetic corpus."""
-    from policydiff.corpus import write_document
     from synthetic import load_pools, synthetic_documents
+
+    from policydiff.corpus import write_document
 
     t = time.perf_counter()
     docs = list(synthetic_documents(a["n"] + 1, a.get("seed", 0), load_pools()))
@@ -76,13 +77,13 @@ def stage_floor(a: dict) -> dict:
 
 def stage_ingest(a: dict) -> dict:
     """Mimics ``policydiff ingest`` file by file: reload the corpus, plan, apply."""
-    from policydiff.corpus import load_corpus
-    from policydiff.errors import PolicydiffError
-    from policydiff.ingest.pipeline import IngestOptions, apply_plan, plan_ingest
-
     import datetime as dt
 
     from synthetic import DAYS_APART, START
+
+    from policydiff.corpus import load_corpus
+    from policydiff.errors import PolicydiffError
+    from policydiff.ingest.pipeline import IngestOptions, apply_plan, plan_ingest
 
     raw = sorted(Path(a["raw"]).glob("*.txt"))[: a.get("limit") or None]
     corpus_path = Path(a["corpus"])
@@ -391,7 +392,7 @@ if __name__ == "__main__":
     name, args = sys.argv[1], json.loads(sys.argv[2]) if len(sys.argv) > 2 else {}
     if name == "import":  # how long importing the stage modules takes, for reference
         t = time.perf_counter()
-        import policydiff.evolution  # noqa: F401
+        import policydiff.evolution
         import policydiff.themes  # noqa: F401
 
         print(json.dumps({"seconds": time.perf_counter() - t}))
