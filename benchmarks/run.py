@@ -43,7 +43,10 @@ RESULTS = HERE / "results"
 PY = sys.executable
 BIN = Path(PY).parent / "policydiff"
 STAGE = str(HERE / "stage.py")
+# Ingest every raw file up to this many documents; beyond it, a sample scaled up
+# (--ingest-all lifts the cap).
 INGEST_SAMPLE = 50
+INGEST_ALL = False
 
 TARGETS = {
     "report_seconds": 60.0,
@@ -169,7 +172,7 @@ def measure_corpus(n: int, work: Path, cli: Cli, timeout: float, seed: int, log)
     base = work / f"n{n}"
     shutil.rmtree(base, ignore_errors=True)
     corpus, raw = base / "corpus", base / "raw"
-    sample = n if n <= 100 else INGEST_SAMPLE
+    sample = n if n <= 100 or INGEST_ALL else INGEST_SAMPLE
     out: dict[str, Any] = {"n": n}
     log(f"N={n}: building corpus")
     build = run_stage(
@@ -553,11 +556,18 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--workdir", type=Path, help="where corpora are built (default: a temp dir under /tmp)")
     ap.add_argument("--keep", action="store_true", help="keep the workdir")
     ap.add_argument("--jobs", type=int, default=None, help="passed to commands whose --help offers --jobs")
+    ap.add_argument(
+        "--ingest-all",
+        action="store_true",
+        help="ingest every raw file at every N (at 1,000 documents: minutes), not a sample",
+    )
     ap.add_argument("--timeout", type=float, default=None, help="seconds per stage (600; --quick: 15)")
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--skip-diff", action="store_true")
     ap.add_argument("--results", type=Path, default=RESULTS)
     a = ap.parse_args(argv)
+    global INGEST_ALL
+    INGEST_ALL = a.ingest_all
     sizes = a.sizes or ([5, 20, 50] if a.quick else [10, 100, 1000])
     large_bytes = 100_000 if a.quick else 500_000
     mode = "quick" if a.quick else "full"
