@@ -183,7 +183,11 @@ def measure_corpus(n: int, work: Path, cli: Cli, timeout: float, seed: int, log)
     out["build"] = build
     if build.get("status") != "ok":
         return out
-    out["documents"], out["versions"], out["bytes"] = build["documents"], build["versions"], build["bytes"]
+    out["documents"], out["versions"], out["bytes"] = (
+        build["documents"],
+        build["versions"],
+        build["bytes"],
+    )
     stages: dict[str, Any] = {}
     out["stages"] = stages
 
@@ -216,7 +220,13 @@ def measure_corpus(n: int, work: Path, cli: Cli, timeout: float, seed: int, log)
         log(f"N={n}: policydiff evolution --format json")
         stages["evolution_cli"] = run_cli(
             cli.args(
-                "evolution", "--corpus", str(corpus), "--format", "json", "-o", str(base / "evolution.json")
+                "evolution",
+                "--corpus",
+                str(corpus),
+                "--format",
+                "json",
+                "-o",
+                str(base / "evolution.json"),
             ),
             timeout,
         )
@@ -226,11 +236,14 @@ def measure_corpus(n: int, work: Path, cli: Cli, timeout: float, seed: int, log)
     if cli.has("report"):
         log(f"N={n}: policydiff report")
         stages["report"] = run_cli(
-            cli.args("report", "--corpus", str(corpus), "--out", str(base / "reports"), "-q"), timeout
+            cli.args("report", "--corpus", str(corpus), "--out", str(base / "reports"), "-q"),
+            timeout,
         )
         if stages["report"].get("status") == "ok":
             stages["report"]["outputs"] = sorted(
-                str(p.relative_to(base / "reports")) for p in (base / "reports").rglob("*") if p.is_file()
+                str(p.relative_to(base / "reports"))
+                for p in (base / "reports").rglob("*")
+                if p.is_file()
             )[:50]
     else:
         stages["report"] = {"status": "not available", "fallback": "evolution_cli"}
@@ -342,7 +355,9 @@ def measure_startup() -> dict[str, Any]:
         if m:
             modules.append(m.group(4).strip())
             cumulative[m.group(4).strip()] = int(m.group(2))
-    heavy = sorted({m.split(".")[0] for m in modules if m.split(".")[0] in ("sklearn", "matplotlib")})
+    heavy = sorted(
+        {m.split(".")[0] for m in modules if m.split(".")[0] in ("sklearn", "matplotlib")}
+    )
     # and what a whole stage pays: importing the themes package
     r2 = subprocess.run(
         [PY, "-X", "importtime", "-c", "import policydiff.themes"], capture_output=True, text=True
@@ -382,7 +397,16 @@ def fit_exponent(points: list[tuple[int, float]]) -> float | None:
 # output
 
 
-STAGE_ORDER = ("floor", "ingest", "structure", "themes", "evolution", "evolution_cli", "report", "check")
+STAGE_ORDER = (
+    "floor",
+    "ingest",
+    "structure",
+    "themes",
+    "evolution",
+    "evolution_cli",
+    "report",
+    "check",
+)
 
 
 def _fmt_ratio(r: float | None) -> str:
@@ -411,7 +435,7 @@ def markdown(res: dict[str, Any]) -> str:
         " excluded) for library stages, and the whole command's wall time for CLI stages"
         " (`evolution_cli`, `report`, `check`). Peak MB is the child's max RSS (wait4)."
         " Ratio = seconds / (tokenisation floor seconds for the same bytes), the floor being"
-        " `re.findall(r\"\\w+\", text)` over every version.",
+        ' `re.findall(r"\\w+", text)` over every version.',
         "",
         "## Stages",
         "",
@@ -461,6 +485,7 @@ def markdown(res: dict[str, Any]) -> str:
         "|---|---|---:|---:|---:|---:|---|---|---|",
     ]
     for label, r in res["diff"].items():
+
         def sec(x: dict[str, Any]) -> str:
             return f"{x['seconds']:.3f}" if x.get("status") == "ok" else x.get("status", "?")
 
@@ -475,7 +500,9 @@ def markdown(res: dict[str, Any]) -> str:
         )
         mi = r["missed"]
         ok = mi.get("status") == "ok" and mi.get("available")
-        pair_missed = f"{mi['pair_missed']} of {mi['pair_changed_words']}" if ok else mi.get("status", "?")
+        pair_missed = (
+            f"{mi['pair_missed']} of {mi['pair_changed_words']}" if ok else mi.get("status", "?")
+        )
         missed = (
             f"{mi['missed']} of {mi['in_aligned_provisions']} ({mi['missed_share'] * 100:.1f}%)"
             if ok
@@ -506,62 +533,117 @@ def targets(res: dict[str, Any]) -> list[dict[str, str]]:
     big = max((c for c in res["corpora"] if "stages" in c), key=lambda c: c["n"], default=None)
 
     def add(target: str, measured: str, met: bool | None) -> None:
-        out.append({"target": target, "measured": measured, "met": {True: "yes", False: "NO", None: "n/a"}[met]})
+        out.append(
+            {
+                "target": target,
+                "measured": measured,
+                "met": {True: "yes", False: "NO", None: "n/a"}[met],
+            }
+        )
 
     if big:
         n = big["n"]
         rep = big["stages"].get("report", {})
         evo = big["stages"].get("evolution_cli", {})
-        for label, st in (("`policydiff report`", rep), ("`policydiff evolution --format json` (report stand-in)", evo)):
+        for label, st in (
+            ("`policydiff report`", rep),
+            ("`policydiff evolution --format json` (report stand-in)", evo),
+        ):
             if st.get("status") == "ok":
-                add(f"{label} on {n} docs ≤ {TARGETS['report_seconds']:.0f} s", f"{st['seconds']:.1f} s",
-                    st["seconds"] <= TARGETS["report_seconds"])
-                add(f"{label} on {n} docs ≤ 2 GB peak", f"{st['peak_mb']:.0f} MB",
-                    st["peak_mb"] <= TARGETS["report_peak_mb"])
+                add(
+                    f"{label} on {n} docs ≤ {TARGETS['report_seconds']:.0f} s",
+                    f"{st['seconds']:.1f} s",
+                    st["seconds"] <= TARGETS["report_seconds"],
+                )
+                add(
+                    f"{label} on {n} docs ≤ 2 GB peak",
+                    f"{st['peak_mb']:.0f} MB",
+                    st["peak_mb"] <= TARGETS["report_peak_mb"],
+                )
                 r = st.get("floor_ratio")
-                add(f"{label} within 20× of the tokenisation floor", f"{r:.0f}×" if r else "?",
-                    (r <= TARGETS["floor_ratio"]) if r else None)
+                add(
+                    f"{label} within 20× of the tokenisation floor",
+                    f"{r:.0f}×" if r else "?",
+                    (r <= TARGETS["floor_ratio"]) if r else None,
+                )
             else:
-                add(f"{label} on {n} docs", st.get("status", "?"), False if st.get("status") == "timed out" else None)
+                add(
+                    f"{label} on {n} docs",
+                    st.get("status", "?"),
+                    False if st.get("status") == "timed out" else None,
+                )
         chk = big["stages"].get("check", {})
         if chk.get("status") == "ok":
-            add(f"`check` after adding one document to {n} docs ≤ 5 s", f"{chk['seconds']:.2f} s",
-                chk["seconds"] <= TARGETS["check_seconds"])
+            add(
+                f"`check` after adding one document to {n} docs ≤ 5 s",
+                f"{chk['seconds']:.2f} s",
+                chk["seconds"] <= TARGETS["check_seconds"],
+            )
         else:
-            add(f"`check` after adding one document to {n} docs ≤ 5 s", chk.get("status", "?"), None)
+            add(
+                f"`check` after adding one document to {n} docs ≤ 5 s", chk.get("status", "?"), None
+            )
     for name, e in res["exponents"].items():
         if name == "floor" or e["exponent"] is None:
             continue
-        add(f"exponent of {name} ≤ 1.2", f"{e['exponent']:.2f}", e["exponent"] <= TARGETS["exponent"])
+        add(
+            f"exponent of {name} ≤ 1.2",
+            f"{e['exponent']:.2f}",
+            e["exponent"] <= TARGETS["exponent"],
+        )
     large = res["diff"].get("large synthetic pair", {})
-    for key, label in (("speedup_pdiff_cli", "`policydiff diff` CLI"), ("speedup_pdiff", "diff_documents in-process")):
+    for key, label in (
+        ("speedup_pdiff_cli", "`policydiff diff` CLI"),
+        ("speedup_pdiff", "diff_documents in-process"),
+    ):
         if key in large:
-            add(f"{label} ≥ 10× faster than whole-document SequenceMatcher (large pair)",
-                f"{large[key]:.2f}×", large[key] >= TARGETS["diff_speedup"])
+            add(
+                f"{label} ≥ 10× faster than whole-document SequenceMatcher (large pair)",
+                f"{large[key]:.2f}×",
+                large[key] >= TARGETS["diff_speedup"],
+            )
     mi = large.get("missed", {})
     if mi.get("status") == "ok" and mi.get("available"):
-        add("`policydiff diff` misses none of the changed words in aligned provisions (large pair)",
-            f"{mi['pair_missed']} of {mi['pair_changed_words']} missed", mi["pair_missed"] == 0)
+        add(
+            "`policydiff diff` misses none of the changed words in aligned provisions (large pair)",
+            f"{mi['pair_missed']} of {mi['pair_changed_words']} missed",
+            mi["pair_missed"] == 0,
+        )
     s = res["startup"]
-    add("`policydiff --help` within 3× of `python -c pass`", f"{s['ratio']:.2f}×", s["ratio"] <= TARGETS["startup_ratio"])
-    add("`import policydiff.cli` imports neither sklearn nor matplotlib",
-        ", ".join(s["heavy_imported_by_cli"]) or "neither", not s["heavy_imported_by_cli"])
+    add(
+        "`policydiff --help` within 3× of `python -c pass`",
+        f"{s['ratio']:.2f}×",
+        s["ratio"] <= TARGETS["startup_ratio"],
+    )
+    add(
+        "`import policydiff.cli` imports neither sklearn nor matplotlib",
+        ", ".join(s["heavy_imported_by_cli"]) or "neither",
+        not s["heavy_imported_by_cli"],
+    )
     return out
 
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--quick", action="store_true", help="N = 5, 20, 50 and a ~100 KB pair")
-    ap.add_argument("--sizes", type=lambda s: [int(x) for x in s.split(",")], help="override N, e.g. 10,100")
-    ap.add_argument("--workdir", type=Path, help="where corpora are built (default: a temp dir under /tmp)")
+    ap.add_argument(
+        "--sizes", type=lambda s: [int(x) for x in s.split(",")], help="override N, e.g. 10,100"
+    )
+    ap.add_argument(
+        "--workdir", type=Path, help="where corpora are built (default: a temp dir under /tmp)"
+    )
     ap.add_argument("--keep", action="store_true", help="keep the workdir")
-    ap.add_argument("--jobs", type=int, default=None, help="passed to commands whose --help offers --jobs")
+    ap.add_argument(
+        "--jobs", type=int, default=None, help="passed to commands whose --help offers --jobs"
+    )
     ap.add_argument(
         "--ingest-all",
         action="store_true",
         help="ingest every raw file at every N (at 1,000 documents: minutes), not a sample",
     )
-    ap.add_argument("--timeout", type=float, default=None, help="seconds per stage (600; --quick: 15)")
+    ap.add_argument(
+        "--timeout", type=float, default=None, help="seconds per stage (600; --quick: 15)"
+    )
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--skip-diff", action="store_true")
     ap.add_argument("--results", type=Path, default=RESULTS)

@@ -232,7 +232,12 @@ def _structured_pair(a: dict):  # type: ignore[no-untyped-def]
     from policydiff.structure import structure_version
 
     old, new = _pair(a)
-    mk = lambda text, key: Version(key="en", lang="en", kind="translation", complete=True, source=key, text=text)  # noqa: E731
+
+    def mk(text: str, key: str) -> Version:
+        return Version(
+            key="en", lang="en", kind="translation", complete=True, source=key, text=text
+        )
+
     return structure_version("old", mk(old, "old")), structure_version("new", mk(new, "new")), dt
 
 
@@ -292,8 +297,12 @@ def stage_missed(a: dict) -> dict:
     result = diff_documents(sa, sb, catalogue=load_catalogue(), include_unchanged=True)
     pd: dict[tuple[str, str], Counter] = {}
     for p in result.pairs:
-        pd[("old", p.old_id)] = Counter(w for op in p.ops if op.op != "equal" for w in _WORD.findall(op.old))
-        pd[("new", p.new_id)] = Counter(w for op in p.ops if op.op != "equal" for w in _WORD.findall(op.new))
+        pd[("old", p.old_id)] = Counter(
+            w for op in p.ops if op.op != "equal" for w in _WORD.findall(op.old)
+        )
+        pd[("new", p.new_id)] = Counter(
+            w for op in p.ops if op.op != "equal" for w in _WORD.findall(op.new)
+        )
     am, bm = list(_WORD.finditer(old)), list(_WORD.finditer(new))
     ops = difflib.SequenceMatcher(
         None, [m.group() for m in am], [m.group() for m in bm], autojunk=False
@@ -354,7 +363,10 @@ def stage_missed(a: dict) -> dict:
         # per pair: a provision split or merged is in several pairs, each with its own ops
         deleted = Counter(w for op in p.ops if op.op != "equal" for w in _WORD.findall(op.old))
         inserted = Counter(w for op in p.ops if op.op != "equal" for w in _WORD.findall(op.new))
-        for side, lost, shown in (("old", before - after, deleted), ("new", after - before, inserted)):
+        for side, lost, shown in (
+            ("old", before - after, deleted),
+            ("new", after - before, inserted),
+        ):
             really_changed += sum(lost.values())
             lack = lost - shown
             really_missed += sum(lack.values())
@@ -384,9 +396,7 @@ def stage_missed(a: dict) -> dict:
     }
 
 
-STAGES = {
-    name[len("stage_") :]: fn for name, fn in globals().items() if name.startswith("stage_")
-}
+STAGES = {name[len("stage_") :]: fn for name, fn in globals().items() if name.startswith("stage_")}
 
 if __name__ == "__main__":
     name, args = sys.argv[1], json.loads(sys.argv[2]) if len(sys.argv) > 2 else {}

@@ -218,7 +218,9 @@ def _pick_parts(pool: Pool, rng: random.Random, perturb: Perturber, n_parts: int
         if rng.random() < 0.15 and pool.paragraphs:
             paras = [
                 [perturb.sentence(s) for s in para]
-                for para in rng.sample(pool.paragraphs, k=min(len(pool.paragraphs), rng.randint(1, 2)))
+                for para in rng.sample(
+                    pool.paragraphs, k=min(len(pool.paragraphs), rng.randint(1, 2))
+                )
             ]
             parts.append(Part(heading, [], paras))
             continue
@@ -264,17 +266,26 @@ def render(lang: str, preamble: list[str], parts: list[Part], style: dict[str, s
 
 
 def _style(rng: random.Random, n_parts: int) -> dict[str, str]:
-    part = rng.choice(["roman", "roman", "arabic", "ordinal"] if n_parts <= 10 else ["roman", "arabic"])
+    part = rng.choice(
+        ["roman", "roman", "arabic", "ordinal"] if n_parts <= 10 else ["roman", "arabic"]
+    )
     # ordinal parts ("Second, ...") come with "1." items in the source; the others with "(1)".
     item = "dot" if part == "ordinal" else rng.choice(["paren", "paren", "dot"])
-    items = "continuous" if part == "arabic" and item == "paren" else rng.choice(["restart", "restart", "continuous"])
+    items = (
+        "continuous"
+        if part == "arabic" and item == "paren"
+        else rng.choice(["restart", "restart", "continuous"])
+    )
     return {"part": part, "item": item, "items": items}
 
 
 def make_version_text(pool: Pool, rng: random.Random, n_parts: int | None = None) -> str:
     perturb = Perturber(rng, pool.lang)
     n_parts = n_parts or rng.randint(3, 7)
-    preamble = [perturb.sentence(s) for s in rng.sample(pool.preamble, k=min(len(pool.preamble), rng.randint(2, 4)))]
+    preamble = [
+        perturb.sentence(s)
+        for s in rng.sample(pool.preamble, k=min(len(pool.preamble), rng.randint(2, 4)))
+    ]
     parts = _pick_parts(pool, rng, perturb, n_parts)
     return render(pool.lang, preamble, parts, _style(rng, n_parts))
 
@@ -291,7 +302,9 @@ def doc_id(i: int) -> str:
     return f"{date.year}-synthetic-{i:05d}"
 
 
-def synthetic_documents(n: int, seed: int = 0, pools: dict[str, Pool] | None = None) -> Iterator[SynthDoc]:
+def synthetic_documents(
+    n: int, seed: int = 0, pools: dict[str, Pool] | None = None
+) -> Iterator[SynthDoc]:
     pools = pools or load_pools()
     for i in range(n):
         rng = random.Random(f"{seed}:{i}")
@@ -345,7 +358,11 @@ def raw_text(doc: Document, version: Version) -> str:
 
 
 def build_corpus(
-    n: int, corpus_path: Path, raw_dir: Path | None = None, seed: int = 0, raw_limit: int | None = None
+    n: int,
+    corpus_path: Path,
+    raw_dir: Path | None = None,
+    seed: int = 0,
+    raw_limit: int | None = None,
 ) -> dict[str, int]:
     """Write ``n`` synthetic documents to ``corpus_path`` (and raw files to ``raw_dir``)."""
     stats = {"documents": 0, "versions": 0, "bytes": 0, "raw_files": 0}
@@ -360,7 +377,9 @@ def build_corpus(
                 raw_dir.mkdir(parents=True, exist_ok=True)
                 # the original first, so a translation links to it
                 order = 0 if v.lang == "zh" else 1
-                (raw_dir / f"{k:05d}-{order}-{v.key}.txt").write_text(raw_text(sd.document, v), encoding="utf-8")
+                (raw_dir / f"{k:05d}-{order}-{v.key}.txt").write_text(
+                    raw_text(sd.document, v), encoding="utf-8"
+                )
                 stats["raw_files"] += 1
     return stats
 
@@ -389,11 +408,16 @@ def large_pair(min_bytes: int, seed: int = 7) -> tuple[str, str]:
             r = rng.random()
             if r < 0.04:
                 continue  # dropped
-            sentences = [perturb.sentence(s, p_cue=1.0, p_num=0.5) if rng.random() < 0.12 else s for s in item.sentences]
+            sentences = [
+                perturb.sentence(s, p_cue=1.0, p_num=0.5) if rng.random() < 0.12 else s
+                for s in item.sentences
+            ]
             items.append(Item(item.heading, sentences))
             if r > 0.96:
                 src = rng.choice(pools["en"].items)
-                items.append(Item(perturb.heading(src.heading), [perturb.sentence(s) for s in src.sentences]))
+                items.append(
+                    Item(perturb.heading(src.heading), [perturb.sentence(s) for s in src.sentences])
+                )
         if len(items) > 2 and rng.random() < 0.1:
             items.insert(0, items.pop())
         new_parts.append(Part(part.heading, items, [[s for s in para] for para in part.paragraphs]))
