@@ -51,6 +51,12 @@ def sha256(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
+def fingerprint(obj: object) -> str:
+    """sha256 of a frozen record's repr: deterministic for the catalogue and lexicon, whose
+    records hold only strings, numbers, tuples and insertion-ordered dicts."""
+    return sha256(repr(obj))
+
+
 def cache_path_for(corpus_path: Path) -> Path:
     """``<corpus>/../.policydiff/cache.sqlite``: next to the corpus folder, git-ignored."""
     return Path(corpus_path).resolve().parent / CACHE_DIR / CACHE_FILE
@@ -178,10 +184,10 @@ class AnalysisCache:
     # -- commitments ---------------------------------------------------------------------
 
     def fingerprint(self, obj: object) -> str:
-        """sha256 of a frozen record's repr (deterministic for the catalogue and lexicon)."""
+        """:func:`fingerprint`, computed once per object."""
         held = self._fingerprints.get(id(obj))
         if held is None or held[0] is not obj:
-            held = (obj, sha256(repr(obj)))
+            held = (obj, fingerprint(obj))
             self._fingerprints[id(obj)] = held
         return held[1]
 

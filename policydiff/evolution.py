@@ -22,15 +22,16 @@ theme that skips a document is still compared across the gap.
 
 from __future__ import annotations
 
-import hashlib
+import functools
 import itertools
 import os
 from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from policydiff import __version__
+from policydiff.cache import AnalysisCache, fingerprint, sha256
 from policydiff.commitments import (
     Agreement,
     Commitment,
@@ -45,9 +46,6 @@ from policydiff.models import Document, StructuredVersion, Version
 from policydiff.strength import Lexicon, load_lexicon
 from policydiff.structure import structure_version
 from policydiff.themes import Catalogue, load_catalogue
-
-if TYPE_CHECKING:
-    from policydiff.cache import AnalysisCache
 
 # Half a level: one manner step (大力推广 3.5 -> 规模化发展 4.0) or one dated target.
 VERDICT_STEP = 0.5
@@ -149,8 +147,7 @@ class Inputs:
 
 
 def analysis_inputs(catalogue: Catalogue, lexicon: Lexicon) -> Inputs:
-    # the repr of these frozen records is deterministic (the analysis cache keys on it too)
-    return Inputs(__version__, _sha256(repr(catalogue)), _sha256(repr(lexicon)))
+    return Inputs(__version__, fingerprint(catalogue), fingerprint(lexicon))
 
 
 def document_digest(document: Document) -> str:
@@ -158,8 +155,8 @@ def document_digest(document: Document) -> str:
     version's key, language, kind, completeness and text."""
     parts = [document.id, document.title, document.date.isoformat()]
     for v in document.versions:
-        parts += [v.key, v.lang, v.kind, str(v.complete), _sha256(v.text)]
-    return _sha256("\0".join(parts))
+        parts += [v.key, v.lang, v.kind, str(v.complete), sha256(v.text)]
+    return sha256("\0".join(parts))
 
 
 def document_refs(documents: Sequence[Document]) -> tuple[DocumentRef, ...]:
@@ -169,16 +166,17 @@ def document_refs(documents: Sequence[Document]) -> tuple[DocumentRef, ...]:
     )
 
 
-def _sha256(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
-
-
 @dataclass(frozen=True)
 class Evolution:
     documents: tuple[DocumentRef, ...]
     themes: tuple[ThemeEvolution, ...]
     agreement: Agreement
     inputs: Inputs | None = None
+
+    @functools.cached_property
+    def documents_by_id(self) -> dict[str, DocumentRef]:
+        # renderers look a point's document up once per point: built once per evolution
+        return {d.id: d for d in self.documents}
 
     def theme(self, theme_id: str) -> ThemeEvolution | None:
         return next((t for t in self.themes if t.id == theme_id), None)
