@@ -15,6 +15,7 @@ from html import escape
 from policydiff.evolution import Change, Evidence, Evolution, Point, ThemeEvolution
 from policydiff.render.report import (
     ARROWS,
+    CHARTS,
     HOW_TO_READ,
     LEVEL_MEANINGS,
     STRENGTH_DOC,
@@ -22,7 +23,6 @@ from policydiff.render.report import (
     SentenceDiff,
     coalesce,
     delta_text,
-    documents_by_id,
     english_beside,
     level_names,
     number,
@@ -34,11 +34,6 @@ from policydiff.render.report import (
 )
 from policydiff.summary import DocumentSummary
 
-_CHARTS = (
-    ("strength-heatmap", "Strength by theme and document"),
-    ("strength-timeline", "Strength over time"),
-    ("mentions", "Mentions per theme and document"),
-)
 CSS = """
 :root { --ink: #1f2328; --muted: #59636e; --line: #d1d9e0; --soft: #f6f8fa;
   --up: #1a7f37; --down: #cf222e; --mark: #fff1a8; }
@@ -110,7 +105,7 @@ def _cue(cue: str | None) -> str:
 
 
 def _doc(ev: Evolution, doc_id: str) -> str:
-    ref = documents_by_id(ev).get(doc_id)
+    ref = ev.documents_by_id.get(doc_id)
     return f"{_e(ref.date)}" if ref else _e(doc_id)
 
 
@@ -181,7 +176,7 @@ def _evidence_item(doc_id: str, e: Evidence) -> str:
 
 
 def _point(ev: Evolution, p: Point) -> str:
-    ref = documents_by_id(ev).get(p.document)
+    ref = ev.documents_by_id.get(p.document)
     head = f"<h4>{_e(p.date)} · {_e(ref.title) if ref else _e(p.document)}</h4>"
     if not p.present:
         return head + '<p class="note">Not mentioned.</p>'
@@ -335,7 +330,7 @@ def _glance(ev: Evolution) -> str:
 
 def _charts(charts: Mapping[str, bytes]) -> str:
     figures = []
-    for name, title in _CHARTS:
+    for name, title in CHARTS:
         png = charts.get(f"{name}.png")
         if png is None:
             continue

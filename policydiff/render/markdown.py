@@ -14,6 +14,7 @@ from policydiff.evolution import Change, Evidence, Evolution, Point, ThemeEvolut
 from policydiff.render.overview import overview_markdown
 from policydiff.render.report import (
     ARROWS,
+    CHARTS,
     HOW_TO_READ,
     LEVEL_MEANINGS,
     STRENGTH_DOC,
@@ -21,7 +22,6 @@ from policydiff.render.report import (
     SentenceDiff,
     coalesce,
     delta_text,
-    documents_by_id,
     english_beside,
     level_names,
     number,
@@ -35,11 +35,6 @@ from policydiff.summary import DocumentSummary
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|~#])")
 _SPACE = re.compile(r"\s+")
-_CHARTS = (
-    ("strength-heatmap", "Strength by theme and document"),
-    ("strength-timeline", "Strength over time"),
-    ("mentions", "Mentions per theme and document"),
-)
 
 
 def md(text: str) -> str:
@@ -76,7 +71,7 @@ def _cue_with_english(point: Point) -> str:
 
 
 def _doc(ev: Evolution, doc_id: str) -> str:
-    ref = documents_by_id(ev).get(doc_id)
+    ref = ev.documents_by_id.get(doc_id)
     return f"{ref.date} `{doc_id}`" if ref else f"`{doc_id}`"
 
 
@@ -121,7 +116,7 @@ def _evidence_line(doc_id: str, e: Evidence) -> str:
 
 
 def _point_md(ev: Evolution, p: Point) -> list[str]:
-    ref = documents_by_id(ev).get(p.document)
+    ref = ev.documents_by_id.get(p.document)
     title = md(ref.title) if ref else ""
     lines = [f"#### {p.date} · {title}", ""]
     if not p.present:
@@ -327,7 +322,7 @@ def report_markdown(
         "",
     ]
     names = set(charts)
-    for name, title in _CHARTS:
+    for name, title in CHARTS:
         if f"{name}.svg" in names or f"{name}.png" in names:
             image = f"{name}.png" if f"{name}.png" in names else f"{name}.svg"
             lines += [f"![{title}]({image})", ""]

@@ -23,7 +23,6 @@ from policydiff.diff import TokenOp, token_ops
 from policydiff.evolution import (
     VERDICT_STEP,
     Change,
-    DocumentRef,
     Evidence,
     Evolution,
     Point,
@@ -144,24 +143,22 @@ def _joined(run: Sequence[TokenOp]) -> TokenOp:
     return TokenOp("replace" if old and new else ("delete" if old else "insert"), old, new)
 
 
+# The charts both reports show, by file stem, with their captions.
+CHARTS = (
+    ("strength-heatmap", "Strength by theme and document"),
+    ("strength-timeline", "Strength over time"),
+    ("mentions", "Mentions per theme and document"),
+)
+
+
 def theme_anchor(theme_id: str) -> str:
     return f"theme-{theme_id}"
 
 
-# The last evolution's documents by id, and each theme's sentence diffs: the Markdown and
-# HTML renderers ask for them once per point and per theme; computed once, shared by both.
-_DOCUMENTS: list[tuple[Evolution, dict[str, DocumentRef]]] = []
+# Each theme's sentence diffs: the Markdown and HTML renderers both ask for them; while
+# render_report runs they are computed once and shared.
 _DIFFS: dict[int, tuple[ThemeEvolution, tuple[SentenceDiff, ...]]] = {}
 _SHARING: list[bool] = []  # non-empty while render_report runs
-
-
-def documents_by_id(ev: Evolution) -> dict[str, DocumentRef]:
-    if _DOCUMENTS and _DOCUMENTS[0][0] is ev:
-        return _DOCUMENTS[0][1]
-    found = {d.id: d for d in ev.documents}
-    if _SHARING:
-        _DOCUMENTS[:] = [(ev, found)]
-    return found
 
 
 def number(value: float | None) -> str:
@@ -299,7 +296,6 @@ def render_report(
         _SHARING.pop()
         if not _SHARING:
             _DIFFS.clear()
-            _DOCUMENTS.clear()
     step("writing JSON")
     files = {
         "index.md": markdown.encode("utf-8"),
