@@ -24,8 +24,8 @@ at the first (as :func:`policydiff.corpus.load_corpus` does):
   compared byte for byte (like ``black --check``), which catches a hand-edited
   report too; it costs a whole analysis.
 
-It also says what is new or changed (since a git ref, or since the documents the
-committed report knows) and, per theme, what each new or changed document did:
+It also says what is new or changed (since a git ref, or since the committed report:
+documents it does not list, or lists with another digest) and, per theme, what each new or changed document did:
 added, dropped, strengthened or weakened, with the cues on both sides.
 
 Exit codes (:attr:`CheckResult.exit_code` for 0 and 1; the CLI maps a raised
@@ -49,6 +49,7 @@ import re
 import subprocess
 import time
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
@@ -856,13 +857,20 @@ def _touch(touched: dict[str, set[str]], name: str, status: str) -> None:
         touched.setdefault(parts[0], set()).add(f"{status}:{parts[-1]}")
 
 
-def changed_since_report(documents: list[Document], listed: list[Any] | None) -> dict[str, str]:
+def changed_since_report(
+    documents: Sequence[DocumentRef], listed: list[Any] | None
+) -> dict[str, str]:
     """Without a git ref: documents the committed report does not list (``listed``: its
-    ``documents``) are new."""
-    known = {d.get("id") for d in listed or [] if isinstance(d, dict)}
+    ``documents``) are new; those it lists with another digest have changed."""
+    known = {d.get("id"): d.get("digest") for d in listed or [] if isinstance(d, dict)}
+    status: dict[str, str] = {}
+    for d in documents:
+        if d.id not in known:
+            status[d.id] = "new"
+        elif known[d.id] != d.digest:
+            status[d.id] = "changed"
     held = {d.id for d in documents}
-    status = {d.id: "new" for d in documents if d.id not in known}
-    status.update({i: "removed" for i in known - held if isinstance(i, str)})
+    status.update({i: "removed" for i in known.keys() - held if isinstance(i, str)})
     return dict(sorted(status.items()))
 
 
@@ -1069,8 +1077,9 @@ def run_check(
         findings.extend(content_findings(corpus_path, document, fingerprints))
     findings.extend(duplicate_findings(corpus_path, scan.documents, cache, fingerprints))
     committed = read_report(reports / REPORT_FILE)
+    refs = document_refs(scan.documents)
     if status is None:
-        status = changed_since_report(scan.documents, committed.documents)
+        status = changed_since_report(refs, committed.documents)
     held = {d.id for d in scan.documents}
     new = tuple(d.id for d in scan.documents if status.get(d.id) == "new")
     changed = tuple(d.id for d in scan.documents if status.get(d.id) == "changed")
@@ -1079,7 +1088,6 @@ def run_check(
     changes: list[ThemeChange] = []
     if scan.complete:
         corpus = Corpus(corpus_path, tuple(scan.documents))
-        refs = document_refs(corpus.documents)
         inputs = analysis_inputs(catalogue, lexicon)
         if full:
             evolution = build_evolution(corpus, catalogue, lexicon, cache=cache, jobs=jobs)

@@ -22,7 +22,7 @@ from policydiff.check import (
 )
 from policydiff.corpus import Corpus
 from policydiff.errors import UsageError
-from tests.conftest import BUNDLED, DOC_2021, DOC_2023
+from tests.conftest import BUNDLED, DOC_2021, DOC_2023, DOC_2025
 
 
 def test_fail_on_parses_a_list_and_refuses_unknown_verdicts() -> None:
@@ -107,10 +107,19 @@ def test_skeleton_mismatch_between_complete_versions_is_a_warning(
     assert "differs from zh's [3, 3]" in finding.message
 
 
-def test_new_and_removed_since_the_report(bundled_corpus: Corpus) -> None:
-    listed = [{"id": DOC_2021}, {"id": "withdrawn-doc"}]
-    status = changed_since_report(list(bundled_corpus.documents), listed)
+def test_new_changed_and_removed_since_the_report(bundled_corpus: Corpus) -> None:
+    from policydiff.evolution import document_refs
+
+    refs = document_refs(bundled_corpus.documents)
+    digest = {r.id: r.digest for r in refs}
+    listed = [
+        {"id": DOC_2021, "digest": digest[DOC_2021]},
+        {"id": DOC_2025, "digest": "0" * 64},
+        {"id": "withdrawn-doc"},
+    ]
+    status = changed_since_report(refs, listed)
     assert status[DOC_2023] == "new" and status["withdrawn-doc"] == "removed"
+    assert status[DOC_2025] == "changed"
     assert DOC_2021 not in status
 
 

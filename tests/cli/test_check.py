@@ -340,3 +340,16 @@ def test_theme_changes_read_only_the_new_documents_and_their_predecessors(
         assert len(around.documents) <= 2 and around.documents[-1].id == doc.id
         assert theme_changes(build_evolution(around), (doc.id,)) == theme_changes(full, (doc.id,))
         assert theme_changes(full, (doc.id,)) or doc is bundled_corpus.documents[0]
+
+
+def test_without_base_an_edited_document_is_changed_and_gated(tmp_path: Path) -> None:
+    # the report's digests say which documents changed since it was written, without git
+    repo = make_repo(tmp_path, (DOC_2021, DOC_2023))
+    path = repo / "corpus" / DOC_2023 / "en.txt"
+    path.write_text(path.read_text(encoding="utf-8").replace(*WEAKEN), encoding="utf-8")
+    result = check(repo, "--fail-on", "weakened")
+    assert result.exit_code == 1, result.output
+    assert f"changed: {DOC_2023}" in result.stdout
+    assert (
+        "theme waste-free-cities (Waste-free cities) weakened (--fail-on weakened)" in result.stdout
+    )
