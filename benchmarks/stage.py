@@ -295,12 +295,13 @@ def stage_missed(a: dict) -> dict:
     old, new = _pair(a)
     sa, sb, _ = _structured_pair(a)
     result = diff_documents(sa, sb, catalogue=load_catalogue(), include_unchanged=True)
+    # summed over every pair a provision is in (a split or merged one is in several)
     pd: dict[tuple[str, str], Counter] = {}
     for p in result.pairs:
-        pd[("old", p.old_id)] = Counter(
+        pd.setdefault(("old", p.old_id), Counter()).update(
             w for op in p.ops if op.op != "equal" for w in _WORD.findall(op.old)
         )
-        pd[("new", p.new_id)] = Counter(
+        pd.setdefault(("new", p.new_id), Counter()).update(
             w for op in p.ops if op.op != "equal" for w in _WORD.findall(op.new)
         )
     am, bm = list(_WORD.finditer(old)), list(_WORD.finditer(new))
