@@ -76,28 +76,31 @@ def stage_floor(a: dict) -> dict:
 
 
 def stage_ingest(a: dict) -> dict:
-    """Mimics ``policydiff ingest`` file by file: reload the corpus, plan, apply."""
+    """What ``policydiff ingest FILE...`` does, with each file's own options.
+
+    The corpus is read once and kept up to date in memory (``Ingester``), as the
+    command does for the files it is given; after an error it is read again.
+    """
     import datetime as dt
 
-    from synthetic import DAYS_APART, START
+    from synthetic import DAYS_APART, START, doc_id
 
-    from policydiff.corpus import load_corpus
     from policydiff.errors import PolicydiffError
-    from policydiff.ingest.pipeline import IngestOptions, apply_plan, plan_ingest
+    from policydiff.ingest.pipeline import Ingester, IngestOptions
 
     raw = sorted(Path(a["raw"]).glob("*.txt"))[: a.get("limit") or None]
     corpus_path = Path(a["corpus"])
     errors: list[str] = []
     nbytes = 0
     t = time.perf_counter()
+    ingester: Ingester | None = None
     for path in raw:
         k, _order, key = path.stem.split("-")
         i = int(k)
-        from synthetic import doc_id
-
         ident = doc_id(i)
-        held = load_corpus(corpus_path)
-        if held.get(ident) is None:
+        if ingester is None:
+            ingester = Ingester(corpus_path)
+        if ingester.held.get(ident) is None:
             # what a user passes on the command line when the header is not recognised:
             # --date --title --issuer --id --new-document (the synthetic header lines are
             # not always read as title/issuer by read_metadata)
@@ -113,10 +116,10 @@ def stage_ingest(a: dict) -> dict:
         else:
             options = IngestOptions(lang=key, version_of=ident)
         try:
-            plan = plan_ingest(path, held, options)
-            apply_plan(plan, corpus_path)
+            ingester.apply(ingester.plan(path, options))
         except PolicydiffError as exc:
             errors.append(str(exc)[:200])
+            ingester = None
         nbytes += path.stat().st_size
     seconds = time.perf_counter() - t
     return {

@@ -24,6 +24,7 @@ import shutil
 import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -65,8 +66,18 @@ class Corpus:
     path: Path
     documents: tuple[Document, ...]
 
+    @cached_property
+    def _by_id(self) -> dict[str, Document]:
+        return {d.id: d for d in self.documents}
+
     def get(self, document_id: str) -> Document | None:
-        return next((d for d in self.documents if d.id == document_id), None)
+        return self._by_id.get(document_id)
+
+    def with_document(self, document: Document) -> Corpus:
+        """This corpus with ``document`` added, or put in place of the one with its id."""
+        others = [d for d in self.documents if d.id != document.id]
+        timeline = sorted([*others, document], key=lambda d: (d.date, d.id))
+        return Corpus(path=self.path, documents=tuple(timeline))
 
     def __iter__(self) -> Iterator[Document]:
         return iter(self.documents)

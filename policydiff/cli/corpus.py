@@ -22,7 +22,7 @@ from policydiff.cli import (
 from policydiff.errors import PolicydiffError
 
 if TYPE_CHECKING:
-    from policydiff.corpus import Corpus
+    from policydiff.ingest.pipeline import Ingester
 
 
 @main.command()
@@ -65,8 +65,7 @@ def ingest(
     A file that is another version of a held document (the Chinese original,
     a second translation, a fragment) is linked to it; a duplicate is refused.
     """
-    from policydiff.corpus import load_corpus
-    from policydiff.ingest.pipeline import IngestOptions, apply_plan, plan_ingest
+    from policydiff.ingest.pipeline import Ingester, IngestOptions
 
     options = IngestOptions(
         date=date,
@@ -80,24 +79,22 @@ def ingest(
         new_document=new_document,
     )
     failures = 0
-    # The corpus is read once and kept up to date in memory as files are added (each
-    # written document is read back, so it is what load_corpus would give); after any
-    # error it is read again from disk.
-    held: Corpus | None = None
+    # The corpus is read once and kept up to date in memory as files are added; after
+    # any error it is read again from disk.
+    ingester: Ingester | None = None
     for path in files:
         try:
-            if held is None:
-                held = load_corpus(corpus_path)
-            plan = plan_ingest(path, held, options)
+            if ingester is None:
+                ingester = Ingester(corpus_path)
+            plan = ingester.plan(path, options)
             if dry_run:
                 _print_dry_run(plan)
                 continue
-            written = apply_plan(plan, corpus_path)
-            held = _with_document(held, corpus_path / plan.document.id)
+            written = ingester.apply(plan)
         except PolicydiffError as exc:
             click.echo(f"error: {exc}", err=True)
             failures += 1
-            held = None
+            ingester = None
             continue
         if not quiet:
             what = (
@@ -117,16 +114,6 @@ def ingest(
                 click.echo(f"  linked because: {'; '.join(plan.decision.evidence)}", err=True)
     if failures:
         sys.exit(EXIT_INPUT)
-
-
-def _with_document(held: Corpus, folder: Path) -> Corpus:
-    """``held`` with the document in ``folder`` (re)read from disk, in timeline order."""
-    from policydiff.corpus import Corpus, load_document
-
-    document = load_document(folder)
-    others = [d for d in held.documents if d.id != document.id]
-    documents = sorted([*others, document], key=lambda d: (d.date, d.id))
-    return Corpus(path=held.path, documents=tuple(documents))
 
 
 def _print_dry_run(plan: Any) -> None:

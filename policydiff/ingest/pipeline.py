@@ -3,6 +3,7 @@
 Computing and acting are separate: :func:`plan_ingest` reads the file and the
 corpus and returns an :class:`IngestPlan` (or raises :class:`InputError`
 naming the file and the problem); :func:`apply_plan` writes it atomically.
+:class:`Ingester` does both for many files, reading the corpus once.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from policydiff.errors import InputError
 from policydiff.ingest.body import find_body
 from policydiff.ingest.clean import Removal, remove_debris, source_from_removals
 from policydiff.ingest.decode import RawText, read_file
-from policydiff.ingest.link import LinkDecision, comparable_length, decide
+from policydiff.ingest.link import HeldIndex, LinkDecision, comparable_length, decide
 from policydiff.ingest.metadata import Metadata, read_metadata
 from policydiff.models import LANGUAGES, VERSION_KINDS, Document, Version
 from policydiff.structure import split_sentences
@@ -111,7 +112,13 @@ def _given_date(path: str, options: IngestOptions) -> dt.date | None:
         raise InputError(path, f"--date {options.date} is not a real date") from None
 
 
-def plan_ingest(path: Path, held: corpus_io.Corpus, options: IngestOptions) -> IngestPlan:
+def plan_ingest(
+    path: Path,
+    held: corpus_io.Corpus,
+    options: IngestOptions,
+    index: HeldIndex | None = None,
+) -> IngestPlan:
+    """What adding ``path`` to ``held`` would do; ``index`` is ``held``'s, if already built."""
     name = str(path)
     _check_options(name, options)
     given_date = _given_date(name, options)
@@ -149,7 +156,7 @@ def plan_ingest(path: Path, held: corpus_io.Corpus, options: IngestOptions) -> I
         note=notes[0] if notes else "",
     )
     date = given_date or metadata.date
-    decision = _decide(name, version, held, options, date)
+    decision = _decide(name, version, held, index, options, date)
     if decision.outcome == "version":
         target = held.get(decision.document_id)
         assert target is not None
@@ -190,6 +197,7 @@ def _decide(
     name: str,
     version: Version,
     held: corpus_io.Corpus,
+    index: HeldIndex | None,
     options: IngestOptions,
     date: dt.date | None,
 ) -> LinkDecision:
@@ -211,7 +219,8 @@ def _decide(
             complete=complete,
             evidence=("linked by --version-of", *decision.evidence),
         )
-    decision = decide(version, held.documents, date)
+    candidates = (index or HeldIndex(held.documents)).candidates(version, date)
+    decision = decide(version, candidates, date)
     if decision.outcome == "duplicate":
         raise InputError(name, _duplicate_message(decision))
     if options.new_document:
@@ -277,3 +286,27 @@ def apply_plan(plan: IngestPlan, corpus_path: Path) -> Path:
         return corpus_io.write_document(corpus_path, plan.document)
     corpus_io.add_version(corpus_path, plan.document, plan.version)
     return corpus_path / plan.document.id / plan.version.filename
+
+
+class Ingester:
+    """Adds files to a corpus one after another, reading the corpus from disk once.
+
+    The held documents and their :class:`HeldIndex` are kept up to date in memory;
+    each written document is read back, so what is held is what ``load_corpus``
+    would give. After a failed write, start a new one to read the corpus again.
+    """
+
+    def __init__(self, corpus_path: Path) -> None:
+        self.corpus_path = corpus_path
+        self.held = corpus_io.load_corpus(corpus_path)
+        self.index = HeldIndex(self.held.documents)
+
+    def plan(self, path: Path, options: IngestOptions) -> IngestPlan:
+        return plan_ingest(path, self.held, options, self.index)
+
+    def apply(self, plan: IngestPlan) -> Path:
+        written = apply_plan(plan, self.corpus_path)
+        document = corpus_io.load_document(self.corpus_path / plan.document.id)
+        self.held = self.held.with_document(document)
+        self.index.add(document)
+        return written

@@ -10,6 +10,9 @@ import pytest
 
 from policydiff.ingest.link import (
     DUPLICATE_RATIO,
+    SAME_LANGUAGE_CANDIDATES,
+    HeldIndex,
+    LinkDecision,
     Profile,
     _found_share,
     anchor_share,
@@ -17,8 +20,10 @@ from policydiff.ingest.link import (
     cross_language_score,
     decide,
     profile,
+    sampled_shingles,
 )
 from policydiff.models import Document, Version
+from policydiff.structure import split_sentences
 from tests.conftest import (
     SEED_2021_EN,
     SEED_2021_EN_PARTIAL,
@@ -28,6 +33,13 @@ from tests.conftest import (
 )
 
 SEEDS = [SEED_2021_EN, SEED_2021_EN_PARTIAL, SEED_2021_ZH, SEED_2023_EN, SEED_2025_EN]
+SEED_DATES = {
+    SEED_2021_EN: dt.date(2021, 10, 21),
+    SEED_2021_EN_PARTIAL: dt.date(2021, 10, 21),
+    SEED_2021_ZH: dt.date(2021, 10, 21),
+    SEED_2023_EN: dt.date(2023, 12, 27),
+    SEED_2025_EN: dt.date(2025, 8, 15),
+}
 
 
 def _version(path: Path, key: str = "") -> Version:
@@ -99,3 +111,92 @@ def test_whole_ratio_cutoff_keeps_near_duplicates() -> None:
     )
     decision = decide(near, (_document("a", held, dt.date(2021, 10, 21)),))
     assert decision.outcome == "duplicate" and decision.score * 100 >= DUPLICATE_RATIO
+
+
+@pytest.mark.parametrize("new_path", SEEDS)
+def test_index_candidates_give_the_exhaustive_decision_on_the_seeds(new_path: Path) -> None:
+    held = tuple(
+        _document(f"d{i}", _version(path), SEED_DATES[path])
+        for i, path in enumerate(SEEDS)
+        if path != new_path
+    )
+    new, date = _version(new_path), SEED_DATES[new_path]
+    _assert_same_decision(
+        decide(new, HeldIndex(held).candidates(new, date), date), decide(new, held, date)
+    )
+
+
+def _assert_same_decision(prefiltered: LinkDecision, exhaustive: LinkDecision) -> None:
+    """Equal, except that a "new" answer's evidence may name another (not linkable) text."""
+    if exhaustive.outcome == "new":
+        assert (prefiltered.outcome, prefiltered.document_id) == ("new", "")
+    else:
+        assert prefiltered == exhaustive
+
+
+def _crowd(size: int) -> tuple[Document, ...]:
+    """``size`` English documents, each a different third of the 2023 text's sentences."""
+    text = _version(SEED_2023_EN).text
+    sentences = [text[s:e] for s, e in split_sentences(text, "en")]
+    return tuple(
+        _document(
+            f"crowd-{k:02d}",
+            _version_of(" ".join(s for i, s in enumerate(sentences) if (i * 7 + k) % 3 == 0)),
+            dt.date(2022, 1, 1) + dt.timedelta(days=k),
+        )
+        for k in range(size)
+    )
+
+
+def _version_of(text: str) -> Version:
+    return Version(key="en", lang="en", kind="translation", complete=True, source="", text=text)
+
+
+@pytest.mark.parametrize("new_path", [SEED_2021_EN_PARTIAL, SEED_2023_EN, SEED_2021_ZH])
+def test_a_crowd_of_similar_texts_is_cut_to_candidates_without_changing_the_decision(
+    new_path: Path,
+) -> None:
+    held = (
+        *_crowd(3 * SAME_LANGUAGE_CANDIDATES),
+        _document("target", _version(SEED_2021_EN), SEED_DATES[SEED_2021_EN]),
+    )
+    new, date = _version(new_path), SEED_DATES[new_path]
+    candidates = HeldIndex(held).candidates(new, date)
+    same_language = [v for d in candidates for v in d.versions if v.lang == new.lang]
+    assert len(same_language) <= SAME_LANGUAGE_CANDIDATES
+    assert len(candidates) < len(held)
+    decision = decide(new, candidates, date)
+    _assert_same_decision(decision, decide(new, held, date))
+    if new_path != SEED_2023_EN:  # the 2023 text is a third found in each: new
+        assert (decision.outcome, decision.document_id) == ("version", "target")
+
+
+def test_the_index_keeps_up_with_added_versions_and_timeline_order() -> None:
+    held_en = _version(SEED_2021_EN)
+    index = HeldIndex([_document("b", _version(SEED_2023_EN), SEED_DATES[SEED_2023_EN])])
+    index.add(_document("a", held_en, SEED_DATES[SEED_2021_EN]))
+    zh = _version(SEED_2021_ZH)
+    index.add(
+        Document(
+            id="a",
+            title="a",
+            issuers=("x",),
+            date=SEED_DATES[SEED_2021_EN],
+            source="",
+            versions=(held_en, zh),
+        )
+    )
+    candidates = index.candidates(_version(SEED_2021_EN_PARTIAL), SEED_DATES[SEED_2021_EN])
+    assert [(d.id, [v.key for v in d.versions]) for d in candidates] == [
+        ("a", ["en", "zh"]),
+        ("b", ["en"]),
+    ]
+
+
+def test_sampled_shingles_do_not_depend_on_the_process() -> None:
+    # CRC-32, not hash(): the same sample in every run, whatever PYTHONHASHSEED is.
+    assert sampled_shingles("one two three four five six seven eight nine ten", "en") == (
+        sampled_shingles("One two  three four five six seven eight nine ten.", "en")
+    )
+    everything = sampled_shingles(_version(SEED_2021_EN).text, "en")
+    assert everything and all(crc % 8 == 0 for crc in everything)

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from policydiff.corpus import load_corpus
 from policydiff.errors import InputError
-from policydiff.ingest.pipeline import IngestOptions, plan_ingest
-from tests.conftest import BUNDLED
+from policydiff.ingest.pipeline import Ingester, IngestOptions, plan_ingest
+from tests.conftest import BUNDLED, SEED_2021_EN, SEED_2021_EN_PARTIAL, SEED_2021_ZH, SEED_2023_EN
 
 POLICY_LINES = [
     "一、总体要求",
@@ -46,3 +47,30 @@ def test_ingest_never_crashes_on_arbitrary_bytes(tmp_path: Path, data: bytes) ->
     else:
         assert plan.version.text.strip()
         assert "\x00" not in plan.version.text
+
+
+def test_an_ingester_holds_what_the_corpus_folder_holds(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    ingester = Ingester(corpus)
+    steps = [
+        (SEED_2023_EN, IngestOptions()),
+        (SEED_2021_EN, IngestOptions(date="2021-10-21")),
+        (SEED_2021_ZH, IngestOptions()),  # linked through the index updated in memory
+        (SEED_2021_EN_PARTIAL, IngestOptions()),
+    ]
+    actions = []
+    for path, options in steps:
+        plan = ingester.plan(path, options)
+        ingester.apply(plan)
+        actions.append((plan.action, plan.document.id, plan.version.key))
+    assert actions == [
+        ("new document", "2023-construction-beautiful-china", "en"),
+        ("new document", "2021-green-development-urban", "en"),
+        ("new version", "2021-green-development-urban", "zh"),
+        ("new version", "2021-green-development-urban", "en-2"),
+    ]
+    assert ingester.held == load_corpus(corpus)
+    with pytest.raises(
+        InputError, match="already in the corpus as 2021-green-development-urban/en"
+    ):
+        ingester.plan(SEED_2021_EN, IngestOptions(date="2021-10-21"))
