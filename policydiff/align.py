@@ -31,10 +31,9 @@ from typing import Any
 
 import numpy as np
 from scipy.optimize import linear_sum_assignment
-from sklearn.feature_extraction.text import TfidfVectorizer
-from sklearn.metrics.pairwise import cosine_similarity
 
 from policydiff.models import Provision, StructuredVersion
+from policydiff.tfidf import cosine_similarity
 from policydiff.themes.catalogue import Catalogue, load_catalogue
 from policydiff.themes.match import match_sentence
 
@@ -80,14 +79,9 @@ def provision_text(p: Provision) -> str:
 
 def _same_language(texts_a: list[str], texts_b: list[str], lang: str) -> np.ndarray:
     if lang == "zh":
-        vec = TfidfVectorizer(analyzer="char", ngram_range=(1, 3), sublinear_tf=True)
+        raw = cosine_similarity(texts_a, texts_b, "char", 1, 3)
     else:
-        vec = TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 4), sublinear_tf=True)
-    try:
-        x = vec.fit_transform(texts_a + texts_b)
-    except ValueError:  # nothing but empty texts
-        return np.zeros((len(texts_a), len(texts_b)))
-    raw = cosine_similarity(x[: len(texts_a)], x[len(texts_a) :])
+        raw = cosine_similarity(texts_a, texts_b, "char_wb", 2, 4)
     # Policy prose shares many character n-grams whatever it says: rescale so that the
     # median pair of this comparison scores 0 and identical texts still score 1.
     base = float(np.median(raw)) if raw.size > 1 else 0.0

@@ -19,6 +19,7 @@ RANKS: dict[str, float] = {
     "models": 0,
     "errors": 0,
     "files": 0,
+    "tfidf": 0,  # arithmetic on strings and arrays, nothing of ours
     "structure": 1,
     "corpus": 2,
     "ingest": 3,
@@ -115,3 +116,17 @@ def test_help_imports_neither_scikit_learn_nor_matplotlib() -> None:
         [sys.executable, "-c", script], check=True, capture_output=True, text=True
     )
     assert result.stdout.strip().splitlines()[-1] == "HEAVY="
+
+
+def test_diff_does_not_import_scikit_learn() -> None:
+    # align.py computes its TF-IDF itself (policydiff/tfidf.py): scikit-learn's import
+    # cost the diff command about a second. Themes discovery still uses it.
+    script = (
+        "import sys\n"
+        "import policydiff.align, policydiff.diff, policydiff.cli.diff\n"
+        "print('SKLEARN=' + str('sklearn' in sys.modules))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script], check=True, capture_output=True, text=True
+    )
+    assert result.stdout.strip().splitlines()[-1] == "SKLEARN=False"
