@@ -5,11 +5,12 @@ evolution; a version whose text, catalogue and lexicon have not changed scores
 the same, so ``policydiff check`` (and anything else that passes a cache to
 :func:`policydiff.evolution.build_evolution`) looks it up instead.
 
-One table, ``entries(key, value)``, and two of derived facts in the same shape:
+One table, ``entries(key, value)``, and three of derived facts in the same shape:
 ``pairs``, the provision pairing of a document's Chinese original and English
 translation (a function of both texts, so that a warm run need not structure any
-text whose commitments are cached), and ``metadata``, the parsed ``document.yaml``
-files ``policydiff check`` validates. A commitments key is the sha256 of the
+text whose commitments are cached), ``counts``, each version's numbers of
+provisions and sentences (for the corpus overview, for the same reason), and
+``metadata``, the parsed ``document.yaml`` files ``policydiff check`` validates. A commitments key is the sha256 of the
 version's text, of the catalogue and of the lexicon as loaded (the bundled YAML
 with any extra files applied, serialised deterministically), of the document id,
 version key and language (they are copied into every commitment), and of the
@@ -42,7 +43,7 @@ CACHE_FILE = "cache.sqlite"
 COMMIT_EVERY = 1.0
 _SCHEMA = "CREATE TABLE IF NOT EXISTS entries (key TEXT PRIMARY KEY, value TEXT NOT NULL)"
 # Derived facts, kept apart from the entries: provision pairings, parsed metadata files.
-_TABLES = ("entries", "pairs", "metadata")
+_TABLES = ("entries", "pairs", "counts", "metadata")
 # Part of every commitments key: rows written in an older layout are simply not found.
 _COMMITMENTS_FORMAT = "commitments/2"
 
@@ -251,6 +252,26 @@ class AnalysisCache:
 
     def put_pairs(self, key: str, pairs: dict[str, str]) -> None:
         self.put_json(key, [[a, b] for a, b in pairs.items()], "pairs")
+
+    # -- provision and sentence counts ---------------------------------------------------
+
+    def counts_key(self, version: Version) -> str:
+        """A function of the text and its language (and of what structures them)."""
+        return sha256("\0".join(("counts", __version__, version.lang, sha256(version.text))))
+
+    def get_counts(self, key: str) -> tuple[int, int] | None:
+        """(provisions, sentences), or None when not held or not two counts."""
+        data = self.get_json(key, "counts")
+        if (
+            isinstance(data, list)
+            and len(data) == 2
+            and all(type(n) is int and n >= 0 for n in data)
+        ):
+            return data[0], data[1]
+        return None
+
+    def put_counts(self, key: str, counts: tuple[int, int]) -> None:
+        self.put_json(key, list(counts), "counts")
 
 
 def _target_row(t: Target) -> list[Any]:

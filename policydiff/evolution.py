@@ -264,19 +264,28 @@ def _cached(
     return _Lookup(found, keys, pairs, pairs_key)
 
 
-def _store(cache: AnalysisCache | None, lookup: _Lookup, computed: _Computed) -> None:
+def _store(
+    cache: AnalysisCache | None, document: Document, lookup: _Lookup, computed: _Computed
+) -> None:
     if cache is None:
         return
-    commitments, pairs = computed
+    commitments, pairs, counts = computed
     for version_key, found in commitments.items():
         cache.put_commitments(lookup.keys[version_key], found)
     if pairs is not None and lookup.pairs_key is not None:
         cache.put_pairs(lookup.pairs_key, pairs)
+    for version in document.versions:
+        if version.key in counts:
+            cache.put_counts(cache.counts_key(version), counts[version.key])
 
 
 # What one document's analysis computed (not found in the cache): version key ->
-# commitments, and the provision pairing (None when taken from the cache or not needed).
-_Computed = tuple[dict[str, tuple[Commitment, ...]], dict[str, str] | None]
+# commitments, the provision pairing (None when taken from the cache or not needed), and
+# version key -> (provisions, sentences) of each version it structured (the overview's
+# counts, kept so that the report need not structure them again).
+_Computed = tuple[
+    dict[str, tuple[Commitment, ...]], dict[str, str] | None, dict[str, tuple[int, int]]
+]
 
 
 def _analyse(
@@ -290,7 +299,7 @@ def _analyse(
     analysis, cases, computed = _analyse_document(
         document, catalogue, lexicon, lookup.cached, lookup.pairs
     )
-    _store(cache, lookup, computed)
+    _store(cache, document, lookup, computed)
     return analysis, cases
 
 
@@ -334,7 +343,8 @@ def _analyse_document(
         cases = agreement_cases(document.id, zh, en, pairs)
     order = {v.key: i for i, v in enumerate(document.versions)}
     analysis = _DocumentAnalysis(document, primary.key, commitments, pairs, order)
-    return analysis, cases, (computed, new_pairs)
+    counts = {key: (len(s.provisions), len(s.sentences)) for key, s in structured.items()}
+    return analysis, cases, (computed, new_pairs, counts)
 
 
 # The catalogue and lexicon of a worker process (set once by ``_init_worker``).
@@ -399,7 +409,7 @@ def _analyse_all(
         if held is None:
             held = _analyse_document(document, catalogue, lexicon, lookup.cached, lookup.pairs)
         analysis, cases, computed = held
-        _store(cache, lookup, computed)
+        _store(cache, document, lookup, computed)
         out.append((analysis, cases))
     return out
 

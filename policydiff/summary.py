@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol
 
 from policydiff.corpus import Corpus
-from policydiff.models import Document, StructuredVersion
+from policydiff.models import Document, Version
 from policydiff.structure import structure_version
 
 
@@ -39,14 +39,37 @@ class DocumentSummary:
         return max(self.versions, key=lambda v: (v.complete, v.kind == "original", v.provisions))
 
 
-def structure_document(document: Document) -> tuple[StructuredVersion, ...]:
-    return tuple(structure_version(document.id, v) for v in document.versions)
+class CountStore(Protocol):
+    """Where counts computed before are kept (the analysis cache is one)."""
+
+    def counts_key(self, version: Version) -> str: ...
+    def get_counts(self, key: str) -> tuple[int, int] | None: ...
+    def put_counts(self, key: str, counts: tuple[int, int]) -> None: ...
 
 
-def summarise_document(document: Document) -> DocumentSummary:
+def count_version(document_id: str, version: Version) -> tuple[int, int]:
+    """(provisions, sentences) of a version, as the structure stage finds them."""
+    structured = structure_version(document_id, version)
+    return len(structured.provisions), len(structured.sentences)
+
+
+def _counts(document_id: str, version: Version, store: CountStore | None) -> tuple[int, int]:
+    if store is None:
+        return count_version(document_id, version)
+    key = store.counts_key(version)
+    counts = store.get_counts(key)
+    if counts is None:
+        counts = count_version(document_id, version)
+        store.put_counts(key, counts)
+    return counts
+
+
+def summarise_document(document: Document, store: CountStore | None = None) -> DocumentSummary:
+    """``store``, when given, answers counts computed before and keeps new ones:
+    structuring every version again is most of the cost of a warm ``report``."""
     versions = []
-    for structured in structure_document(document):
-        v = structured.version
+    for v in document.versions:
+        provisions, sentences = _counts(document.id, v, store)
         versions.append(
             VersionSummary(
                 key=v.key,
@@ -56,8 +79,8 @@ def summarise_document(document: Document) -> DocumentSummary:
                 source=v.source,
                 note=v.note,
                 characters=len(v.text),
-                provisions=len(structured.provisions),
-                sentences=len(structured.sentences),
+                provisions=provisions,
+                sentences=sentences,
             )
         )
     return DocumentSummary(
@@ -71,8 +94,8 @@ def summarise_document(document: Document) -> DocumentSummary:
     )
 
 
-def summarise(corpus: Corpus) -> tuple[DocumentSummary, ...]:
-    return tuple(summarise_document(d) for d in corpus.documents)
+def summarise(corpus: Corpus, store: CountStore | None = None) -> tuple[DocumentSummary, ...]:
+    return tuple(summarise_document(d, store) for d in corpus.documents)
 
 
 def summary_json(summaries: tuple[DocumentSummary, ...]) -> list[dict[str, Any]]:

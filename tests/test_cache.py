@@ -117,3 +117,37 @@ def test_a_row_of_another_shape_is_a_miss_not_an_error(tmp_path: Path) -> None:
             cache.put_json(f"k{i}", shape)
             assert cache.get_commitments(f"k{i}") is None
         assert cache.misses == len(shapes) and cache.hits == 0
+
+
+def test_a_cold_evolution_keeps_the_counts_the_overview_needs(
+    bundled_corpus: Corpus, tmp_path: Path, monkeypatch
+) -> None:
+    import policydiff.summary as summary
+
+    catalogue, lexicon = load_catalogue(), load_lexicon()
+    with AnalysisCache(tmp_path / "cache.sqlite") as cache:
+        build_evolution(bundled_corpus, catalogue, lexicon, cache=cache)
+        analysed = [(d.id, v) for d in bundled_corpus.documents for v in d.versions if v.complete]
+        for document_id, version in analysed:
+            assert cache.get_counts(cache.counts_key(version)) == summary.count_version(
+                document_id, version
+            )
+        # The partial second translation is not analysed, so summarise structures it once.
+        fresh = summary.summarise(bundled_corpus)
+        assert summary.summarise(bundled_corpus, cache) == fresh
+        # ... and from then on nothing is structured: the cache answers every count.
+        monkeypatch.setattr(summary, "structure_version", _must_not_structure)
+        assert summary.summarise(bundled_corpus, cache) == fresh
+
+
+def _must_not_structure(*_args: object) -> None:
+    raise AssertionError("structured a version the cache should have counted")
+
+
+def test_counts_of_another_shape_are_a_miss(tmp_path: Path) -> None:
+    with AnalysisCache(tmp_path / "cache.sqlite") as cache:
+        for bad in ("[1]", "[1, -2]", "[1.5, 2]", '{"a": 1}', "[true, 2]", "not json"):
+            cache.put("k", bad, "counts")
+            assert cache.get_counts("k") is None
+        cache.put_counts("k", (3, 14))
+        assert cache.get_counts("k") == (3, 14)

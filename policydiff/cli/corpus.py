@@ -11,6 +11,7 @@ import click
 
 from policydiff.cli import (
     EXIT_INPUT,
+    analysis_cache,
     color_option,
     console,
     corpus_option,
@@ -18,6 +19,7 @@ from policydiff.cli import (
     format_option,
     load,
     main,
+    no_cache_option,
 )
 from policydiff.errors import PolicydiffError
 
@@ -150,12 +152,14 @@ def _print_dry_run(plan: Any) -> None:
 @corpus_option
 @format_option("table", "json")
 @color_option
+@no_cache_option
 @fail_cleanly
-def list_command(corpus_path: Path, output_format: str, color: bool | None) -> None:
+def list_command(corpus_path: Path, output_format: str, color: bool | None, no_cache: bool) -> None:
     """List the documents of the corpus: id, date, title, versions, provisions, sentences."""
     from policydiff.summary import summarise, summary_json
 
-    summaries = summarise(load(corpus_path))
+    with analysis_cache(corpus_path, no_cache) as cache:
+        summaries = summarise(load(corpus_path), cache)
     if output_format == "json":
         click.echo(json.dumps(summary_json(summaries), ensure_ascii=False, indent=2))
         return
