@@ -35,8 +35,8 @@ REPORT_STEPS = (
     "counting corpus",
     "drawing charts",
     "writing Markdown",
-    "writing HTML",
     "writing JSON",
+    "writing HTML",
     "writing files",
 )
 
@@ -145,8 +145,8 @@ def report(
     ):
         corpus, evolution = analyse(corpus_path, theme_files, step, jobs, cache)
         step("counting corpus")
-        summaries = summarise(corpus)
-        files = render_report(evolution, summaries, step=step)
+        summaries = summarise(corpus, cache)
+        files = render_report(evolution, summaries, step=step, jobs=jobs)
         step("writing files")
         written = write_outputs(files, out_dir, wrote=wrote_reporter(quiet))
     if not quiet and sys.stderr.isatty():

@@ -539,26 +539,44 @@ def aggregate_by_year(ev: Evolution, max_columns: int = MAX_COLUMNS) -> Evolutio
     return Evolution(tuple(refs), tuple(themes), ev.agreement)
 
 
-def render_charts(ev: Evolution, *, cjk: bool | None = None) -> dict[str, bytes]:
-    """Every chart in every format: file name (``mentions.svg``) -> bytes, in a stable order.
+@dataclass(frozen=True)
+class ChartInput:
+    """What the charts draw: the evolution as shown (by year past :data:`MAX_COLUMNS`
+    documents) and its labels. Small whatever the corpus, so cheap to send to a process."""
 
-    More than :data:`MAX_COLUMNS` documents are drawn by year (see :func:`aggregate_by_year`).
-    ``cjk`` forces Chinese text on or off; by default it is on when a CJK font is installed.
-    """
+    shown: Evolution
+    labels: Labels
+    cjk: bool
+
+
+def chart_input(ev: Evolution, *, cjk: bool | None = None) -> ChartInput:
+    """``cjk`` forces Chinese text on or off; by default it is on when a CJK font is installed."""
     use_cjk = cjk_font() is not None if cjk is None else (cjk and cjk_font() is not None)
     by_year = len(ev.documents) > MAX_COLUMNS
     shown = aggregate_by_year(ev) if by_year else ev
-    labels = Labels(cjk=use_cjk, by_year=by_year)
+    return ChartInput(shown, Labels(cjk=use_cjk, by_year=by_year), use_cjk)
+
+
+def draw_charts(what: ChartInput) -> dict[str, bytes]:
+    """Every chart in every format: file name (``mentions.svg``) -> bytes, in a stable order."""
     out: dict[str, bytes] = {}
-    with _style(use_cjk):
+    with _style(what.cjk):
         for name in CHART_NAMES:
-            fig = _FIGURES[name](shown, labels)
+            fig = _FIGURES[name](what.shown, what.labels)
             try:
                 for fmt in FORMATS:
                     out[f"{name}.{fmt}"] = _save(fig, fmt)
             finally:
                 plt.close(fig)
     return out
+
+
+def render_charts(ev: Evolution, *, cjk: bool | None = None) -> dict[str, bytes]:
+    """Every chart of ``ev`` in every format (see :func:`chart_input`, :func:`draw_charts`).
+
+    More than :data:`MAX_COLUMNS` documents are drawn by year (see :func:`aggregate_by_year`).
+    """
+    return draw_charts(chart_input(ev, cjk=cjk))
 
 
 def chart_files() -> tuple[str, ...]:

@@ -13,9 +13,12 @@ Output files: ``index.md``, ``index.html``, ``evolution.json`` and the charts of
 
 from __future__ import annotations
 
+import contextlib
+import functools
 import os
 import tempfile
 from collections.abc import Callable, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -27,6 +30,7 @@ from policydiff.evolution import (
     Evolution,
     Point,
     ThemeEvolution,
+    resolve_jobs,
 )
 from policydiff.strength import LEVEL_NAMES
 from policydiff.summary import DocumentSummary
@@ -240,6 +244,11 @@ def sentence_diffs(theme: ThemeEvolution) -> tuple[SentenceDiff, ...]:
     return diffs
 
 
+# The same pair of sentences recurs across themes (a sentence names several) and, in a
+# large corpus, across documents that repeat each other: diff each pair once.
+_sentence_ops = functools.lru_cache(maxsize=16384)(token_ops)
+
+
 def _sentence_diffs(theme: ThemeEvolution) -> tuple[SentenceDiff, ...]:
     points = {p.document: p for p in theme.points}
     out = []
@@ -248,10 +257,10 @@ def _sentence_diffs(theme: ThemeEvolution) -> tuple[SentenceDiff, ...]:
         old_en, old_zh = _english_sentence(old)
         new_en, new_zh = _english_sentence(new)
         if old_en is not None and new_en is not None:
-            ops, _ = token_ops(old_en, new_en, "en")
+            ops, _ = _sentence_ops(old_en, new_en, "en")
             out.append(SentenceDiff(change, "en", ops, old_zh, new_zh))
         elif old_zh is not None and new_zh is not None:
-            ops, _ = token_ops(old_zh, new_zh, "zh")
+            ops, _ = _sentence_ops(old_zh, new_zh, "zh")
             out.append(SentenceDiff(change, "zh", ops, None, None))
     return tuple(out)
 
@@ -277,30 +286,46 @@ def render_report(
     *,
     cjk: bool | None = None,
     step: Step = _no_step,
+    jobs: int = 1,
 ) -> dict[str, bytes]:
-    """Every output file of the report, by file name, in memory."""
-    from policydiff.render.charts import render_charts
+    """Every output file of the report, by file name, in memory.
+
+    With ``jobs`` > 1 the charts are drawn in another process while the Markdown and
+    JSON are written here (the HTML embeds the charts, so it comes last): the same
+    bytes, in about the time of the longer of the two.
+    """
+    from policydiff.render.charts import chart_files, chart_input, draw_charts
     from policydiff.render.evolution_json import evolution_json_bytes
     from policydiff.render.html import report_html
     from policydiff.render.markdown import report_markdown
 
     step("drawing charts")
-    charts = render_charts(ev, cjk=cjk)
-    _SHARING.append(True)
-    try:
-        step("writing Markdown")
-        markdown = report_markdown(ev, tuple(summaries), charts=tuple(charts))
-        step("writing HTML")
-        html = report_html(ev, tuple(summaries), charts)
-    finally:
-        _SHARING.pop()
-        if not _SHARING:
-            _DIFFS.clear()
-    step("writing JSON")
+    shown = chart_input(ev, cjk=cjk)
+    with contextlib.ExitStack() as stack:
+        if resolve_jobs(jobs) > 1:
+            pool = stack.enter_context(ProcessPoolExecutor(max_workers=1))
+            drawing = pool.submit(draw_charts, shown)
+            charts = None
+        else:
+            charts = draw_charts(shown)
+        _SHARING.append(True)
+        try:
+            step("writing Markdown")
+            markdown = report_markdown(ev, tuple(summaries), charts=chart_files())
+            step("writing JSON")
+            evolution_json = evolution_json_bytes(ev)
+            if charts is None:
+                charts = drawing.result()
+            step("writing HTML")
+            html = report_html(ev, tuple(summaries), charts)
+        finally:
+            _SHARING.pop()
+            if not _SHARING:
+                _DIFFS.clear()
     files = {
         "index.md": markdown.encode("utf-8"),
         "index.html": html.encode("utf-8"),
-        "evolution.json": evolution_json_bytes(ev),
+        "evolution.json": evolution_json,
     }
     files.update(charts)
     return files

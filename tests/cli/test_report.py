@@ -66,7 +66,7 @@ def test_failed_run_leaves_old_reports_intact(
     def broken(*_args: object, **_kwargs: object) -> str:
         raise OSError(28, "No space left on device", "strength-heatmap.png")
 
-    monkeypatch.setattr("policydiff.render.charts.render_charts", broken)
+    monkeypatch.setattr("policydiff.render.charts.draw_charts", broken)
     result = run("report", "--corpus", BUNDLED, "--out", tmp_path, "-q")
     assert result.exit_code == 2
     assert "No space left on device" in result.stderr
