@@ -33,13 +33,13 @@ from policydiff.render.report import (
 )
 from policydiff.summary import DocumentSummary
 
-_SPECIAL = re.compile(r"([\\`*_\[\]<>|~#])")
+_ESCAPED = str.maketrans({c: f"\\{c}" for c in "\\`*_[]<>|~#"})
 _SPACE = re.compile(r"\s+")
 
 
 def md(text: str) -> str:
     """Document text made inert in Markdown (and on one line)."""
-    return _SPECIAL.sub(r"\\\1", _SPACE.sub(" ", text))
+    return _SPACE.sub(" ", text).translate(_ESCAPED)
 
 
 def _wrap(marker_open: str, text: str, marker_close: str) -> str:
