@@ -557,11 +557,12 @@ def chart_input(ev: Evolution, *, cjk: bool | None = None) -> ChartInput:
     return ChartInput(shown, Labels(cjk=use_cjk, by_year=by_year), use_cjk)
 
 
-def draw_charts(what: ChartInput) -> dict[str, bytes]:
-    """Every chart in every format: file name (``mentions.svg``) -> bytes, in a stable order."""
+def draw_charts(what: ChartInput, names: Sequence[str] = CHART_NAMES) -> dict[str, bytes]:
+    """The charts ``names`` (default: every one) in every format: file name
+    (``mentions.svg``) -> bytes, in a stable order."""
     out: dict[str, bytes] = {}
     with _style(what.cjk):
-        for name in CHART_NAMES:
+        for name in names:
             fig = _FIGURES[name](what.shown, what.labels)
             try:
                 for fmt in FORMATS:

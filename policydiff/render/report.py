@@ -290,22 +290,23 @@ def render_report(
 ) -> dict[str, bytes]:
     """Every output file of the report, by file name, in memory.
 
-    With ``jobs`` > 1 the charts are drawn in another process while the Markdown and
-    JSON are written here (the HTML embeds the charts, so it comes last): the same
-    bytes, in about the time of the longer of the two.
+    With ``jobs`` > 1 the charts are drawn in up to that many other processes (one
+    chart each) while the Markdown and JSON are written here (the HTML embeds the
+    charts, so it comes last): the same bytes, sooner.
     """
-    from policydiff.render.charts import chart_files, chart_input, draw_charts
+    from policydiff.render.charts import CHART_NAMES, chart_files, chart_input, draw_charts
     from policydiff.render.evolution_json import evolution_json_bytes
     from policydiff.render.html import report_html
     from policydiff.render.markdown import report_markdown
 
     step("drawing charts")
     shown = chart_input(ev, cjk=cjk)
+    workers = min(resolve_jobs(jobs), len(CHART_NAMES))
     with contextlib.ExitStack() as stack:
-        if resolve_jobs(jobs) > 1:
-            pool = stack.enter_context(ProcessPoolExecutor(max_workers=1))
-            drawing = pool.submit(draw_charts, shown)
-            charts = None
+        charts: dict[str, bytes] | None = None
+        if workers > 1:
+            pool = stack.enter_context(ProcessPoolExecutor(max_workers=workers))
+            drawing = [pool.submit(draw_charts, shown, (name,)) for name in CHART_NAMES]
         else:
             charts = draw_charts(shown)
         _SHARING.append(True)
@@ -315,7 +316,7 @@ def render_report(
             step("writing JSON")
             evolution_json = evolution_json_bytes(ev)
             if charts is None:
-                charts = drawing.result()
+                charts = {name: data for part in drawing for name, data in part.result().items()}
             step("writing HTML")
             html = report_html(ev, tuple(summaries), charts)
         finally:
