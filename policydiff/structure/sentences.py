@@ -81,7 +81,9 @@ _OPENERS = "\"'“‘「『（(【《["
 _EN_END_RE = re.compile(r"[.!?]+[" + re.escape(_CLOSERS) + r"]*")
 _ZH_END_RE = re.compile(r"[。！？!?]+[" + re.escape(_CLOSERS) + r"]*")
 _LABEL_BEFORE_RE = re.compile(r"^\s*[(（]?(?:\d{1,3}|[IVXLCDMivxlcdm]{1,7}|[A-Za-z])$")
-_WORD_BEFORE_RE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
+_NEXT_VISIBLE_RE = re.compile(r"\s*(\S)")
+_WORD_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz.")
+_INITIALS_RE = re.compile(r"(?:[a-z]\.)+[a-z]")
 
 
 def _trimmed(text: str, start: int, end: int) -> tuple[int, int] | None:
@@ -93,28 +95,43 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int] | None:
 
 
 def _en_breaks(line: str) -> list[int]:
-    """Local offsets (in ``line``) just after each English sentence end."""
+    """Local offsets (in ``line``) just after each English sentence end.
+
+    Each test looks at the characters next to the candidate end only: slicing the line
+    before or after it, once per full stop, made a long paragraph cost its length squared.
+    """
     breaks: list[int] = []
     for m in _EN_END_RE.finditer(line):
         end = m.end()
-        after = line[end:]
-        if after.strip():
-            if not after[0].isspace():
+        following = _NEXT_VISIBLE_RE.match(line, end)
+        if following is not None:
+            if end == following.start(1):
                 continue  # "3.5", "U.S.A", "e.g.," ...
-            nxt = after.lstrip()[0]
+            nxt = following.group(1)
             if not (nxt.isupper() or nxt.isdigit() or nxt in _OPENERS or _is_cjk(nxt)):
                 continue
-        if line[m.start()] == "." and m.group().rstrip(_CLOSERS) == ".":
-            before = line[: m.start()]
-            if _LABEL_BEFORE_RE.match(before):
+        start = m.start()
+        if line[start] == "." and m.group().rstrip(_CLOSERS) == ".":
+            if _LABEL_BEFORE_RE.match(line, 0, start):
                 continue  # "1." / "IV." at the start of a line belongs to the label
-            w = _WORD_BEFORE_RE.search(before)
-            if w is not None:
-                word = w.group(1).lower()
-                if word in ABBREVIATIONS or re.fullmatch(r"(?:[a-z]\.)+[a-z]", word):
+            word = _word_before(line, start)
+            if word is not None:
+                word = word.lower()
+                if word in ABBREVIATIONS or _INITIALS_RE.fullmatch(word):
                     continue  # "etc.", "No.", "U.S."
         breaks.append(end)
     return breaks
+
+
+def _word_before(line: str, end: int) -> str | None:
+    """The letters-and-dots word ending at ``end``, from its first letter (or None)."""
+    start = end
+    while start > 0 and line[start - 1] in _WORD_CHARS:
+        start -= 1
+    for i in range(start, end):
+        if line[i] != ".":
+            return line[i:end]
+    return None
 
 
 def _is_cjk(ch: str) -> bool:
