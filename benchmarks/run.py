@@ -358,8 +358,8 @@ DIFF_REPEATS = 3
 def fastest(run: Any, repeats: int) -> dict[str, Any]:
     """The run (a stage or command result) with the fewest seconds of ``repeats``."""
     results = [run() for _ in range(repeats)]
-    ok = [r for r in results if r.get("status") == "ok"]
-    if not ok:
+    ok = [r for r in results if r.get("status") == "ok" and "seconds" in r]
+    if repeats == 1 or not ok:
         return results[-1]
     best = min(ok, key=lambda r: r["seconds"])
     return {**best, "runs": len(results), "all_seconds": [r.get("seconds") for r in results]}
