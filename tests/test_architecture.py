@@ -104,29 +104,29 @@ def test_every_module_imports_on_its_own_in_a_fresh_interpreter() -> None:
     subprocess.run([sys.executable, "-c", script], check=True)
 
 
-def test_help_imports_neither_scikit_learn_nor_matplotlib() -> None:
+def _heavy_modules_after(code: str) -> str:
+    """Which of scikit-learn, matplotlib, SciPy and numpy a fresh interpreter running
+    ``code`` has imported, comma-separated."""
     script = (
-        "import sys\n"
-        "from policydiff.cli import main\n"
-        "try:\n    main(['--help'])\nexcept SystemExit:\n    pass\n"
-        "heavy = sorted({m.split('.')[0] for m in sys.modules} & {'sklearn', 'matplotlib', 'scipy', 'numpy'})\n"
-        "print('HEAVY=' + ','.join(heavy))\n"
+        f"import sys\n{code}\n"
+        "heavy = {'sklearn', 'matplotlib', 'scipy', 'numpy'}\n"
+        "print('HEAVY=' + ','.join(sorted({m.split('.')[0] for m in sys.modules} & heavy)))\n"
     )
     result = subprocess.run(
         [sys.executable, "-c", script], check=True, capture_output=True, text=True
     )
-    assert result.stdout.strip().splitlines()[-1] == "HEAVY="
+    return result.stdout.strip().splitlines()[-1].removeprefix("HEAVY=")
+
+
+def test_help_imports_neither_scikit_learn_nor_matplotlib() -> None:
+    code = (
+        "from policydiff.cli import main\ntry:\n    main(['--help'])\nexcept SystemExit:\n    pass"
+    )
+    assert _heavy_modules_after(code) == ""
 
 
 def test_diff_does_not_import_scikit_learn() -> None:
     # align.py computes its TF-IDF itself (policydiff/tfidf.py): scikit-learn's import
     # cost the diff command about a second. Themes discovery still uses it.
-    script = (
-        "import sys\n"
-        "import policydiff.align, policydiff.diff, policydiff.cli.diff\n"
-        "print('SKLEARN=' + str('sklearn' in sys.modules))\n"
-    )
-    result = subprocess.run(
-        [sys.executable, "-c", script], check=True, capture_output=True, text=True
-    )
-    assert result.stdout.strip().splitlines()[-1] == "SKLEARN=False"
+    code = "import policydiff.align, policydiff.diff, policydiff.cli.diff"
+    assert _heavy_modules_after(code) == "numpy,scipy"
