@@ -62,6 +62,7 @@ prefiltered answers equal the exhaustive ones on the seeds and a synthetic corpu
 from __future__ import annotations
 
 import datetime as dt
+import heapq
 import re
 import zlib
 from collections import Counter
@@ -408,6 +409,7 @@ class HeldIndex:
         self._numbers: dict[tuple[str, str], int] = {}  # (document id, key) -> number
         self._postings: dict[str, dict[int, list[int]]] = {}  # lang -> 5-gram -> numbers
         self._dated: dict[dt.date, list[int]] = {}  # issue date -> numbers
+        self._timeline: list[tuple[dt.date, str, int]] = []  # number -> date, id, position
         for document in documents:
             self.add(document)
 
@@ -420,15 +422,12 @@ class HeldIndex:
             number = len(self._versions)
             self._versions.append((document.id, version))
             self._numbers[document.id, version.key] = number
+            # Versions are only ever appended, so this position in the timeline holds.
+            self._timeline.append((document.date, document.id, document.versions.index(version)))
             self._dated.setdefault(document.date, []).append(number)
             postings = self._postings.setdefault(version.lang, {})
             for crc in sampled_shingles(version.text, version.lang):
                 postings.setdefault(crc, []).append(number)
-
-    def _timeline_position(self, number: int) -> tuple[dt.date, str, int]:
-        document_id, version = self._versions[number]
-        document = self._documents[document_id]
-        return document.date, document.id, document.versions.index(version)
 
     def candidates(self, new: Version, new_date: dt.date | None = None) -> tuple[Document, ...]:
         """The held documents, cut to the versions :func:`decide` should compare ``new`` with."""
@@ -437,8 +436,11 @@ class HeldIndex:
         mine = sampled_shingles(new.text, new.lang)
         shared.update(chain.from_iterable(postings.get(crc, ()) for crc in mine))
         if mine:
-            ranked = sorted(shared, key=lambda n: (-shared[n], self._timeline_position(n)))
-            chosen = set(ranked[:SAME_LANGUAGE_CANDIDATES])
+            chosen = set(
+                heapq.nsmallest(
+                    SAME_LANGUAGE_CANDIDATES, shared, key=lambda n: (-shared[n], self._timeline[n])
+                )
+            )
         else:
             chosen = {n for n, (_, v) in enumerate(self._versions) if v.lang == new.lang}
         dated = range(len(self._versions)) if new_date is None else self._dated.get(new_date, ())
