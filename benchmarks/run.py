@@ -3,7 +3,7 @@
 Usage::
 
     python benchmarks/run.py            # N = 10, 100, 1000; large diff pair >= 500 KB
-    python benchmarks/run.py --quick    # N = 5, 20, 50; pair ~100 KB; under a minute
+    python benchmarks/run.py --quick    # N = 5, 25, 50; pair ~100 KB; under a minute
     python benchmarks/run.py --workdir DIR --jobs 2 --timeout 600
 
 For each N a synthetic corpus is built deterministically (``benchmarks/synthetic.py``)
@@ -49,6 +49,8 @@ STAGE = str(HERE / "stage.py")
 # (--ingest-all lifts the cap).
 INGEST_SAMPLE = 50
 INGEST_ALL = False
+# --quick: a smoke run in under a minute, so no cold report and one run per diff timing.
+QUICK = False
 
 TARGETS = {
     "report_seconds": 60.0,
@@ -243,6 +245,16 @@ def measure_corpus(n: int, work: Path, cli: Cli, timeout: float, seed: int, log)
             cli.args("report", "--corpus", str(corpus), "--out", str(base / "reports"), "-q"),
             timeout,
         )
+        if stages["report"].get("status") == "ok":
+            stages["report"]["outputs"] = sorted(
+                str(p.relative_to(base / "reports"))
+                for p in (base / "reports").rglob("*")
+                if p.is_file()
+            )[:50]
+    else:
+        stages["report"] = {"status": "not available", "fallback": "evolution_cli"}
+
+    if cli.has("report") and not QUICK:
         log(f"N={n}: policydiff report --no-cache")
         stages["report_cold"] = run_cli(
             cli.args(
@@ -256,14 +268,6 @@ def measure_corpus(n: int, work: Path, cli: Cli, timeout: float, seed: int, log)
             ),
             timeout,
         )
-        if stages["report"].get("status") == "ok":
-            stages["report"]["outputs"] = sorted(
-                str(p.relative_to(base / "reports"))
-                for p in (base / "reports").rglob("*")
-                if p.is_file()
-            )[:50]
-    else:
-        stages["report"] = {"status": "not available", "fallback": "evolution_cli"}
 
     if cli.has("check"):
         log(f"N={n}: check (warm, then after adding one document)")
@@ -492,7 +496,7 @@ def markdown(res: dict[str, Any]) -> str:
         " (`evolution_cli`, `report`, `report_cold`, `check`). `report` runs after"
         " `evolution`, so the analysis cache answers every version (the case of a corpus"
         " kept in git and reported again after a change); `report_cold` is `report"
-        " --no-cache`, analysing everything. Peak MB is the child's max RSS (wait4)."
+        " --no-cache`, analysing everything (not under --quick). Peak MB is the child's max RSS (wait4)."
         " Ratio = seconds / (tokenisation floor seconds for the same bytes), the floor being"
         ' `re.findall(r"\\w+", text)` over every version.',
         "",
@@ -577,9 +581,13 @@ def markdown(res: dict[str, Any]) -> str:
         )
     lines += [
         "",
-        "SequenceMatcher, policydiff in-process and the `diff` command: the fastest of "
-        f"{DIFF_REPEATS} runs each (every run is in the JSON); HtmlDiff and the missed-words "
-        "check: one run.",
+        (
+            "SequenceMatcher, policydiff in-process and the `diff` command: the fastest of "
+            f"{DIFF_REPEATS} runs each (every run is in the JSON); HtmlDiff and the "
+            "missed-words check: one run."
+            if DIFF_REPEATS > 1
+            else "One run of each (--quick)."
+        ),
         "",
         "Changed words in aligned pairs: for every provision pair policydiff aligned, the words "
         "one side holds more of than the other (a multiset difference, so order and moved "
@@ -618,6 +626,8 @@ def targets(res: dict[str, Any]) -> list[dict[str, str]]:
             ("`policydiff report --no-cache`", cold),
             ("`policydiff evolution --format json` (report stand-in)", evo),
         ):
+            if not st:
+                continue  # not measured (report_cold under --quick)
             if st.get("status") == "ok":
                 add(
                     f"{label} on {n} docs ≤ {TARGETS['report_seconds']:.0f} s",
@@ -694,7 +704,11 @@ def targets(res: dict[str, Any]) -> list[dict[str, str]]:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--quick", action="store_true", help="N = 5, 20, 50 and a ~100 KB pair")
+    ap.add_argument(
+        "--quick",
+        action="store_true",
+        help="N = 5, 25, 50 and a ~100 KB pair; no cold report, one run per diff timing",
+    )
     ap.add_argument(
         "--sizes", type=lambda s: [int(x) for x in s.split(",")], help="override N, e.g. 10,100"
     )
@@ -717,9 +731,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--skip-diff", action="store_true")
     ap.add_argument("--results", type=Path, default=RESULTS)
     a = ap.parse_args(argv)
-    global INGEST_ALL
+    global INGEST_ALL, QUICK, DIFF_REPEATS
     INGEST_ALL = a.ingest_all
-    sizes = a.sizes or ([5, 20, 50] if a.quick else [10, 100, 1000])
+    QUICK = a.quick
+    if QUICK:
+        DIFF_REPEATS = 1
+    sizes = a.sizes or ([5, 25, 50] if a.quick else [10, 100, 1000])
     large_bytes = 100_000 if a.quick else 500_000
     mode = "quick" if a.quick else "full"
     if a.timeout is None:
