@@ -49,7 +49,7 @@ def timeline(
         from policydiff.render.charts import render_charts
         from policydiff.render.report import write_outputs
 
-        charts = render_charts(evolution)
+        charts = render_charts(evolution, jobs=jobs)
         step("writing files")
         written = write_outputs(charts, out_dir, wrote=wrote_reporter(quiet))
     if not quiet and sys.stderr.isatty():

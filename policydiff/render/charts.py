@@ -28,7 +28,8 @@ import io
 import itertools
 import math
 import textwrap
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import date
@@ -53,6 +54,7 @@ from policydiff.evolution import (
     Point,
     ThemeEvolution,
     compare,
+    resolve_jobs,
 )
 from policydiff.strength import LEVEL_NAMES
 
@@ -572,12 +574,31 @@ def draw_charts(what: ChartInput, names: Sequence[str] = CHART_NAMES) -> dict[st
     return out
 
 
-def render_charts(ev: Evolution, *, cjk: bool | None = None) -> dict[str, bytes]:
-    """Every chart of ``ev`` in every format (see :func:`chart_input`, :func:`draw_charts`).
+@contextmanager
+def charts_drawn(
+    ev: Evolution, *, cjk: bool | None = None, jobs: int = 1
+) -> Iterator[Callable[[], dict[str, bytes]]]:
+    """Start drawing every chart of ``ev`` and yield a function that returns them.
 
-    More than :data:`MAX_COLUMNS` documents are drawn by year (see :func:`aggregate_by_year`).
+    With ``jobs`` > 1 each chart is drawn in another process (up to ``jobs`` of them)
+    and the caller works meanwhile; the function waits for the drawings. Same bytes
+    either way. More than :data:`MAX_COLUMNS` documents are drawn by year.
     """
-    return draw_charts(chart_input(ev, cjk=cjk))
+    what = chart_input(ev, cjk=cjk)
+    workers = min(resolve_jobs(jobs), len(CHART_NAMES))
+    if workers <= 1:
+        charts = draw_charts(what)
+        yield lambda: charts
+        return
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        parts = [pool.submit(draw_charts, what, (name,)) for name in CHART_NAMES]
+        yield lambda: {name: data for part in parts for name, data in part.result().items()}
+
+
+def render_charts(ev: Evolution, *, cjk: bool | None = None, jobs: int = 1) -> dict[str, bytes]:
+    """Every chart of ``ev`` in every format (see :func:`charts_drawn`)."""
+    with charts_drawn(ev, cjk=cjk, jobs=jobs) as charts:
+        return charts()
 
 
 def chart_files() -> tuple[str, ...]:

@@ -13,12 +13,10 @@ Output files: ``index.md``, ``index.html``, ``evolution.json`` and the charts of
 
 from __future__ import annotations
 
-import contextlib
 import functools
 import os
 import tempfile
 from collections.abc import Callable, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -30,7 +28,6 @@ from policydiff.evolution import (
     Evolution,
     Point,
     ThemeEvolution,
-    resolve_jobs,
 )
 from policydiff.strength import LEVEL_NAMES
 from policydiff.summary import DocumentSummary
@@ -159,12 +156,6 @@ def theme_anchor(theme_id: str) -> str:
     return f"theme-{theme_id}"
 
 
-# Each theme's sentence diffs: the Markdown and HTML renderers both ask for them; while
-# render_report runs they are computed once and shared.
-_DIFFS: dict[int, tuple[ThemeEvolution, tuple[SentenceDiff, ...]]] = {}
-_SHARING: list[bool] = []  # non-empty while render_report runs
-
-
 def number(value: float | None) -> str:
     return "–" if value is None else f"{value:g}"
 
@@ -228,28 +219,18 @@ def _english_sentence(point: Point) -> tuple[str | None, str | None]:
     return (beside.sentence if beside else None), rep.sentence
 
 
+# The Markdown and HTML renderers both diff every theme's sentences; the same pair of
+# sentences also recurs across themes (a sentence names several) and, in a large corpus,
+# across documents that repeat each other: each pair is diffed once per process.
+_sentence_ops = functools.lru_cache(maxsize=16384)(token_ops)
+
+
 def sentence_diffs(theme: ThemeEvolution) -> tuple[SentenceDiff, ...]:
     """Diffs between each present point and the theme's previous present point.
 
     Both sentences are compared in English when both have it (the Chinese original is
-    kept beside); else in Chinese when both are Chinese; else not at all. Computed once
-    per theme object while :func:`render_report` runs (Markdown and HTML share them).
+    kept beside); else in Chinese when both are Chinese; else not at all.
     """
-    held = _DIFFS.get(id(theme))
-    if held is not None and held[0] is theme:
-        return held[1]
-    diffs = _sentence_diffs(theme)
-    if _SHARING:
-        _DIFFS[id(theme)] = (theme, diffs)
-    return diffs
-
-
-# The same pair of sentences recurs across themes (a sentence names several) and, in a
-# large corpus, across documents that repeat each other: diff each pair once.
-_sentence_ops = functools.lru_cache(maxsize=16384)(token_ops)
-
-
-def _sentence_diffs(theme: ThemeEvolution) -> tuple[SentenceDiff, ...]:
     points = {p.document: p for p in theme.points}
     out = []
     for change in theme.since_last:
@@ -290,39 +271,23 @@ def render_report(
 ) -> dict[str, bytes]:
     """Every output file of the report, by file name, in memory.
 
-    With ``jobs`` > 1 the charts are drawn in up to that many other processes (one
-    chart each) while the Markdown and JSON are written here (the HTML embeds the
-    charts, so it comes last): the same bytes, sooner.
+    With ``jobs`` > 1 the charts are drawn in other processes while the Markdown and
+    JSON are written here (the HTML embeds the charts, so it comes last).
     """
-    from policydiff.render.charts import CHART_NAMES, chart_files, chart_input, draw_charts
+    from policydiff.render.charts import chart_files, charts_drawn
     from policydiff.render.evolution_json import evolution_json_bytes
     from policydiff.render.html import report_html
     from policydiff.render.markdown import report_markdown
 
     step("drawing charts")
-    shown = chart_input(ev, cjk=cjk)
-    workers = min(resolve_jobs(jobs), len(CHART_NAMES))
-    with contextlib.ExitStack() as stack:
-        charts: dict[str, bytes] | None = None
-        if workers > 1:
-            pool = stack.enter_context(ProcessPoolExecutor(max_workers=workers))
-            drawing = [pool.submit(draw_charts, shown, (name,)) for name in CHART_NAMES]
-        else:
-            charts = draw_charts(shown)
-        _SHARING.append(True)
-        try:
-            step("writing Markdown")
-            markdown = report_markdown(ev, tuple(summaries), charts=chart_files())
-            step("writing JSON")
-            evolution_json = evolution_json_bytes(ev)
-            if charts is None:
-                charts = {name: data for part in drawing for name, data in part.result().items()}
-            step("writing HTML")
-            html = report_html(ev, tuple(summaries), charts)
-        finally:
-            _SHARING.pop()
-            if not _SHARING:
-                _DIFFS.clear()
+    with charts_drawn(ev, cjk=cjk, jobs=jobs) as charts_ready:
+        step("writing Markdown")
+        markdown = report_markdown(ev, tuple(summaries), charts=chart_files())
+        step("writing JSON")
+        evolution_json = evolution_json_bytes(ev)
+        charts = charts_ready()
+        step("writing HTML")
+        html = report_html(ev, tuple(summaries), charts)
     files = {
         "index.md": markdown.encode("utf-8"),
         "index.html": html.encode("utf-8"),
