@@ -168,28 +168,12 @@ def plan_ingest(
             versions=(*target.versions, version),
             title_zh=target.title_zh or metadata.title_zh,
         )
-        return IngestPlan(
-            name,
-            "new version",
-            document,
-            version,
-            metadata,
-            decision,
-            raw,
-            tuple(removed),
-            tuple(notes),
-        )
-    document = _new_document(name, version, metadata, options, date, source, held)
+        action = "new version"
+    else:
+        document = _new_document(name, version, metadata, options, date, source, held)
+        action = "new document"
     return IngestPlan(
-        name,
-        "new document",
-        document,
-        version,
-        metadata,
-        decision,
-        raw,
-        tuple(removed),
-        tuple(notes),
+        name, action, document, version, metadata, decision, raw, tuple(removed), tuple(notes)
     )
 
 

@@ -27,7 +27,8 @@ def _title(diff: DocumentDiff) -> str:
     )
 
 
-def _summary(diff: DocumentDiff) -> str:
+def summary_line(diff: DocumentDiff) -> str:
+    """One line of counts: provisions changed, unchanged, added, removed; cues moved."""
     s = diff.summary
     return (
         f"{s.changed} changed, {s.unchanged} unchanged, {s.added} added, {s.removed} removed "
@@ -84,7 +85,7 @@ def _md_ops(ops: tuple[TokenOp, ...]) -> str:
 
 
 def diff_markdown(diff: DocumentDiff, *, context: int = DEFAULT_CONTEXT) -> str:
-    lines = [f"# {md_escape(_title(diff))}", "", _summary(diff), ""]
+    lines = [f"# {md_escape(_title(diff))}", "", summary_line(diff), ""]
     for pair in diff.pairs:
         relation = "" if pair.relation == "matched" else f", {pair.relation}"
         lines += [
@@ -143,7 +144,7 @@ def diff_html(diff: DocumentDiff, *, context: int = DEFAULT_CONTEXT) -> str:
         f'<html lang="{e(diff.lang)}"><head><meta charset="utf-8">',
         f"<title>{title}</title><style>{_STYLE}</style></head><body>",
         f"<h1>{title}</h1>",
-        f'<p class="meta">{e(_summary(diff))}</p>',
+        f'<p class="meta">{e(summary_line(diff))}</p>',
     ]
     for pair in diff.pairs:
         parts.append(

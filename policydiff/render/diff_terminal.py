@@ -14,6 +14,7 @@ from rich.console import Console
 from rich.text import Text
 
 from policydiff.diff import CueChange, DocumentDiff, ProvisionDiff, ProvisionRef, elide
+from policydiff.render.diff_formats import summary_line
 
 DEFAULT_CONTEXT = 12
 DELETE_STYLE = "red strike"
@@ -31,14 +32,6 @@ def _title(diff: DocumentDiff) -> Text:
     if diff.theme:
         text.append(f"  theme {diff.theme}")
     return text
-
-
-def _summary(diff: DocumentDiff) -> str:
-    s = diff.summary
-    return (
-        f"{s.changed} changed, {s.unchanged} unchanged, {s.added} added, {s.removed} removed "
-        f"provisions; cues ▲ {s.strengthened} strengthened, ▼ {s.weakened} weakened"
-    )
 
 
 def pair_header(pair: ProvisionDiff) -> Text:
@@ -92,7 +85,7 @@ def _ref_line(ref: ProvisionRef, sign: str) -> Text:
 def print_diff(diff: DocumentDiff, console: Console, *, context: int = DEFAULT_CONTEXT) -> None:
     plain = _plain(console)
     console.print(_title(diff), soft_wrap=False)
-    console.print(_summary(diff))
+    console.print(summary_line(diff))
     for pair in diff.pairs:
         console.print()
         console.print(pair_header(pair))
