@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -200,3 +203,18 @@ def test_sampled_shingles_do_not_depend_on_the_process() -> None:
     )
     everything = sampled_shingles(_version(SEED_2021_EN).text, "en")
     assert everything and all(crc % 8 == 0 for crc in everything)
+    script = (
+        "import sys\n"
+        "from policydiff.ingest.link import sampled_shingles\n"
+        "text = open(sys.argv[1], encoding='utf-8').read()\n"
+        "print(sorted(sampled_shingles(text, 'en')))\n"
+    )
+    for seed in ("1", "2"):
+        result = subprocess.run(
+            [sys.executable, "-c", script, str(SEED_2021_EN)],
+            env={**os.environ, "PYTHONHASHSEED": seed},
+            check=True,
+            capture_output=True,
+            text=True,
+        )
+        assert result.stdout.strip() == str(sorted(everything))
