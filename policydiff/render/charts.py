@@ -25,13 +25,12 @@ size and drawing cost stop growing with the number of documents. PNGs larger tha
 from __future__ import annotations
 
 import io
-import itertools
 import math
 import textwrap
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 from typing import Any
@@ -46,16 +45,16 @@ from matplotlib import font_manager
 from matplotlib.colors import Normalize
 from matplotlib.figure import Figure
 from matplotlib.patches import Rectangle
+from matplotlib.ticker import FixedFormatter, FixedLocator
+from matplotlib.transforms import Bbox
 
 from policydiff.evolution import (
-    Change,
-    DocumentRef,
     Evolution,
     Point,
     ThemeEvolution,
-    compare,
     resolve_jobs,
 )
+from policydiff.render.periods import MAX_COLUMNS, aggregate_by_year
 from policydiff.strength import LEVEL_NAMES
 
 CHART_NAMES = ("strength-heatmap", "strength-timeline", "mentions")
@@ -65,10 +64,10 @@ DPI = 100
 CMAP = "YlGnBu"
 ABSENT_COLOUR = "#d9d9d9"
 CUE_CHARS = 20  # cue text in a heatmap cell is cut to this many characters
-MAX_COLUMNS = 24  # more documents than this: the charts aggregate them by year
 MAX_TIMELINE_THEMES = 24  # the strength timeline draws at most this many themes
 MAX_PIXELS = 12_000_000  # a larger PNG is saved at a lower dpi
 MIN_DPI = 40
+PAD_INCHES = 0.15  # white margin around every chart
 # Simplified-Chinese faces first, then any face known to draw Chinese.
 _CJK_PREFERRED = ("Noto Sans CJK SC", "Source Han Sans SC", "Noto Sans SC", "WenQuanYi Zen Hei")
 _CJK_HINTS = (
@@ -304,6 +303,7 @@ def timeline_figure(ev: Evolution, labels: Labels) -> Figure:
     pad = max(span * 0.14, 90)
     lo = date.fromordinal(min(dates).toordinal() - int(pad)) if dates else date(2000, 1, 1)
     hi = date.fromordinal(max(dates).toordinal() + int(pad)) if dates else date(2001, 1, 1)
+    tick_positions, tick_labels = _year_ticks(lo, hi)
     for index, ax in enumerate(axes.flat):
         if index >= len(themes):
             ax.set_visible(False)
@@ -356,8 +356,8 @@ def timeline_figure(ev: Evolution, labels: Labels) -> Figure:
         ax.set_yticks(range(len(LEVEL_NAMES)))
         ax.set_yticklabels([f"{i} {n}" for i, n in enumerate(LEVEL_NAMES)], fontsize=7)
         ax.set_xlim(mdates.date2num(lo), mdates.date2num(hi))
-        ax.xaxis.set_major_locator(mdates.YearLocator())
-        ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y"))
+        ax.xaxis.set_major_locator(FixedLocator(tick_positions))
+        ax.xaxis.set_major_formatter(FixedFormatter(tick_labels))
         ax.tick_params(axis="x", labelsize=8, labelbottom=True)
         ax.grid(axis="y", color="#eeeeee", linewidth=0.8)
         for side in ("top", "right"):
@@ -373,9 +373,46 @@ def timeline_figure(ev: Evolution, labels: Labels) -> Figure:
         fontweight="bold",
         x=0.01,
         ha="left",
+        y=1 - 0.2 / fig.get_size_inches()[1],
+        va="top",
     )
-    fig.tight_layout(rect=(0, 0, 1, 1 - 0.55 / fig.get_size_inches()[1]))
+    _place_grid(fig, nrows, ncols)
     return fig
+
+
+MAX_YEAR_TICKS = 8
+
+
+def _year_ticks(lo: date, hi: date) -> tuple[list[float], list[str]]:
+    """Ticks on the 1st of January of the years between ``lo`` and ``hi`` (every few years
+    past :data:`MAX_YEAR_TICKS` of them). Fixed ticks rather than a date locator: the
+    locator recomputes them for every small multiple on every draw."""
+    first = lo.year if (lo.month, lo.day) == (1, 1) else lo.year + 1
+    years = list(range(first, hi.year + 1))
+    step = max(1, math.ceil(len(years) / MAX_YEAR_TICKS))
+    shown = years[::step]
+    return [float(mdates.date2num(date(y, 1, 1))) for y in shown], [str(y) for y in shown]
+
+
+# Margins of the small multiples, in inches: room for the level names on the left, the
+# years under each plot and the titles above (a fixed layout: tight_layout would lay
+# every plot out again, a second of drawing for 24 of them).
+_GRID_LEFT, _GRID_RIGHT, _GRID_BOTTOM, _GRID_TOP = 0.95, 0.2, 0.35, 0.8
+_GRID_WSPACE, _GRID_HSPACE = 0.3, 0.6
+
+
+def _place_grid(fig: Figure, nrows: int, ncols: int) -> None:
+    width, height = fig.get_size_inches()
+    plot_w = (width - _GRID_LEFT - _GRID_RIGHT - _GRID_WSPACE * (ncols - 1)) / ncols
+    plot_h = (height - _GRID_TOP - _GRID_BOTTOM - _GRID_HSPACE * (nrows - 1)) / nrows
+    fig.subplots_adjust(
+        left=_GRID_LEFT / width,
+        right=1 - _GRID_RIGHT / width,
+        bottom=_GRID_BOTTOM / height,
+        top=1 - _GRID_TOP / height,
+        wspace=_GRID_WSPACE / plot_w,
+        hspace=_GRID_HSPACE / plot_h,
+    )
 
 
 def mentions_figure(ev: Evolution, labels: Labels) -> Figure:
@@ -436,7 +473,11 @@ def mentions_figure(ev: Evolution, labels: Labels) -> Figure:
         fontweight="bold",
         loc="left",
     )
-    fig.tight_layout()
+    # Room for theme labels of up to 48 characters; the saved file is cropped to its
+    # content, so a fixed layout is enough (tight_layout would draw the figure once more).
+    width, height = fig.get_size_inches()
+    left, right, bottom, top = 3.6 / width, 0.25 / width, 0.55 / height, 0.4 / height
+    ax.set_position((left, bottom, 1 - left - right, 1 - bottom - top))
     return fig
 
 
@@ -456,7 +497,14 @@ def _dpi(fig: Figure) -> int | None:
     return max(MIN_DPI, int(DPI * math.sqrt(MAX_PIXELS / pixels)))
 
 
-def _save(fig: Figure, fmt: str) -> bytes:
+def _tight_bbox(fig: Figure) -> Bbox:
+    """The figure's tight bounding box with a margin, computed once for both formats
+    (``bbox_inches="tight"`` would lay the figure out again for each file)."""
+    fig.draw_without_rendering()
+    return fig.get_tightbbox(fig.canvas.get_renderer()).padded(PAD_INCHES)
+
+
+def _save(fig: Figure, fmt: str, bbox: Bbox | None = None) -> bytes:
     buffer = io.BytesIO()
     extra: dict[str, Any] = {}
     dpi = _dpi(fig) if fmt == "png" else None
@@ -466,79 +514,11 @@ def _save(fig: Figure, fmt: str) -> bytes:
         buffer,
         format=fmt,
         metadata=_METADATA[fmt],
-        bbox_inches="tight",
-        pad_inches=0.15,
+        bbox_inches=bbox if bbox is not None else _tight_bbox(fig),
         facecolor="white",
         **extra,
     )
     return buffer.getvalue()
-
-
-def _period_point(points: Sequence[Point], ref: DocumentRef) -> Point:
-    """The strongest present point of a period (the earliest on a tie), with the period's
-    mentions summed; an absent point when no document of the period mentions the theme."""
-    best: Point | None = None
-    for point in points:
-        if (
-            point.present
-            and point.strength is not None
-            and (best is None or point.strength > (best.strength or 0.0))
-        ):
-            best = point
-    mentions = sum(p.mentions for p in points)
-    if best is None:
-        return Point(ref.id, ref.date, False, None, None, None, None, None, mentions, (), (), ())
-    return replace(best, document=ref.id, date=ref.date, mentions=mentions)
-
-
-def _changes(points: Sequence[Point]) -> tuple[tuple[Change, ...], tuple[Change, ...]]:
-    changes = tuple(compare(a, b) for a, b in itertools.pairwise(points))
-    since_last: list[Change] = []
-    last: int | None = None
-    for index, point in enumerate(points):
-        if point.present:
-            if last is not None:
-                skipped = tuple(p.document for p in points[last + 1 : index])
-                since_last.append(compare(points[last], point, skipped))
-            last = index
-    return changes, tuple(since_last)
-
-
-def aggregate_by_year(ev: Evolution, max_columns: int = MAX_COLUMNS) -> Evolution:
-    """The evolution with one column per year (per period of several years when there are
-    more than ``max_columns`` years): each theme's strongest point of the period, with the
-    period's mentions summed. A period's ``DocumentRef`` has the year ("2021", or
-    "2019–2021") as id, "N documents" as title and the middle of the period as date."""
-    years = [date.fromisoformat(d.date).year for d in ev.documents]
-    if not years:
-        return ev
-    first, last = min(years), max(years)
-    step = max(1, math.ceil((last - first + 1) / max_columns))
-    bins: dict[int, list[int]] = {}
-    for index, year in enumerate(years):
-        bins.setdefault((year - first) // step, []).append(index)
-    refs: list[DocumentRef] = []
-    members: list[list[int]] = []
-    for b in sorted(bins):
-        start = first + b * step
-        end = min(start + step - 1, last)
-        label = str(start) if start == end else f"{start}–{end}"
-        indices = bins[b]
-        languages = tuple(sorted({lang for i in indices for lang in ev.documents[i].languages}))
-        middle = date(start + (end - start) // 2, 7, 1).isoformat()
-        count = len(indices)
-        title = f"{count} document{'s' if count != 1 else ''}"
-        refs.append(DocumentRef(label, title, middle, languages))
-        members.append(indices)
-    themes = []
-    for theme in ev.themes:
-        points = [
-            _period_point([theme.points[i] for i in indices], ref)
-            for ref, indices in zip(refs, members, strict=True)
-        ]
-        changes, since_last = _changes(points)
-        themes.append(replace(theme, points=tuple(points), changes=changes, since_last=since_last))
-    return Evolution(tuple(refs), tuple(themes), ev.agreement)
 
 
 @dataclass(frozen=True)
@@ -567,8 +547,9 @@ def draw_charts(what: ChartInput, names: Sequence[str] = CHART_NAMES) -> dict[st
         for name in names:
             fig = _FIGURES[name](what.shown, what.labels)
             try:
+                bbox = _tight_bbox(fig)
                 for fmt in FORMATS:
-                    out[f"{name}.{fmt}"] = _save(fig, fmt)
+                    out[f"{name}.{fmt}"] = _save(fig, fmt, bbox)
             finally:
                 plt.close(fig)
     return out

@@ -16,6 +16,7 @@ from policydiff.corpus import Corpus
 from policydiff.evolution import Evolution, build_evolution
 from policydiff.render import charts
 from policydiff.render.charts import Labels, changing_themes, chart_files, render_charts
+from policydiff.render.periods import MAX_COLUMNS, aggregate_by_year
 
 
 @pytest.fixture(scope="module")
@@ -169,8 +170,8 @@ def _synthetic_evolution(n: int, years: int) -> Evolution:
 
 def test_large_corpus_heatmap_has_one_column_per_year() -> None:
     ev = _synthetic_evolution(60, 5)
-    assert len(ev.documents) > charts.MAX_COLUMNS
-    by_year = charts.aggregate_by_year(ev)
+    assert len(ev.documents) > MAX_COLUMNS
+    by_year = aggregate_by_year(ev)
     assert [d.id for d in by_year.documents] == ["2010", "2011", "2012", "2013", "2014"]
     assert [d.title for d in by_year.documents] == ["12 documents"] * 5
     for theme, original in zip(by_year.themes, ev.themes, strict=True):
@@ -197,7 +198,7 @@ def test_large_corpus_heatmap_has_one_column_per_year() -> None:
 
 def test_many_years_are_grouped_into_periods() -> None:
     ev = _synthetic_evolution(60, 60)
-    by_year = charts.aggregate_by_year(ev)
-    assert len(by_year.documents) <= charts.MAX_COLUMNS
+    by_year = aggregate_by_year(ev)
+    assert len(by_year.documents) <= MAX_COLUMNS
     assert by_year.documents[0].id == "2010–2012"
     assert sum(int(d.title.split()[0]) for d in by_year.documents) == 60

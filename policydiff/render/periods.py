@@ -1,0 +1,92 @@
+"""Periods of a long timeline: the evolution with one column per year.
+
+Past :data:`MAX_COLUMNS` documents, a chart or table with one column per document is
+unreadable; the charts and the reports' "At a glance" table then show one column per year
+(per period of several years when there are more than :data:`MAX_COLUMNS` years).
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+from collections.abc import Sequence
+from dataclasses import replace
+from datetime import date
+
+from policydiff.evolution import Change, DocumentRef, Evolution, Point, compare
+
+MAX_COLUMNS = 24  # more documents than this: aggregate them by year
+
+
+def is_large(ev: Evolution) -> bool:
+    """More documents than a table or chart shows side by side (see :data:`MAX_COLUMNS`)."""
+    return len(ev.documents) > MAX_COLUMNS
+
+
+def _period_point(points: Sequence[Point], ref: DocumentRef) -> Point:
+    """The strongest present point of a period (the earliest on a tie), with the period's
+    mentions summed; an absent point when no document of the period mentions the theme."""
+    best: Point | None = None
+    for point in points:
+        if (
+            point.present
+            and point.strength is not None
+            and (best is None or point.strength > (best.strength or 0.0))
+        ):
+            best = point
+    mentions = sum(p.mentions for p in points)
+    if best is None:
+        return Point(ref.id, ref.date, False, None, None, None, None, None, mentions, (), (), ())
+    return replace(best, document=ref.id, date=ref.date, mentions=mentions)
+
+
+def _changes(points: Sequence[Point]) -> tuple[tuple[Change, ...], tuple[Change, ...]]:
+    changes = tuple(compare(a, b) for a, b in itertools.pairwise(points))
+    since_last: list[Change] = []
+    last: int | None = None
+    for index, point in enumerate(points):
+        if point.present:
+            if last is not None:
+                skipped = tuple(p.document for p in points[last + 1 : index])
+                since_last.append(compare(points[last], point, skipped))
+            last = index
+    return changes, tuple(since_last)
+
+
+def aggregate_by_year(ev: Evolution, max_columns: int = MAX_COLUMNS) -> Evolution:
+    """The evolution with one column per year (per period of several years when there are
+    more than ``max_columns`` years): each theme's strongest point of the period, with the
+    period's mentions summed. A period's ``DocumentRef`` has the year ("2021", or
+    "2019–2021") as id, "N documents" as title and the middle of the period as date."""
+    years = [date.fromisoformat(d.date).year for d in ev.documents]
+    if not years:
+        return ev
+    first, last = min(years), max(years)
+    step = max(1, math.ceil((last - first + 1) / max_columns))
+    bins: dict[int, list[int]] = {}
+    for index, year in enumerate(years):
+        bins.setdefault((year - first) // step, []).append(index)
+    refs: list[DocumentRef] = []
+    members: list[list[int]] = []
+    for b in sorted(bins):
+        start = first + b * step
+        end = min(start + step - 1, last)
+        label = str(start) if start == end else f"{start}–{end}"
+        indices = bins[b]
+        languages = tuple(sorted({lang for i in indices for lang in ev.documents[i].languages}))
+        middle = date(start + (end - start) // 2, 7, 1).isoformat()
+        count = len(indices)
+        title = f"{count} document{'s' if count != 1 else ''}"
+        refs.append(DocumentRef(label, title, middle, languages))
+        members.append(indices)
+    themes = []
+    for theme in ev.themes:
+        points = [
+            _period_point([theme.points[i] for i in indices], ref)
+            for ref, indices in zip(refs, members, strict=True)
+        ]
+        changes, since_last = _changes(points)
+        themes.append(replace(theme, points=tuple(points), changes=changes, since_last=since_last))
+    return Evolution(tuple(refs), tuple(themes), ev.agreement)
+
+
