@@ -41,6 +41,10 @@ def tokenize(text: str, lang: str) -> list[str]:
 def token_ops(old: str, new: str, lang: str) -> tuple[tuple[TokenOp, ...], float]:
     """The ops turning ``old`` into ``new`` and difflib's similarity ratio."""
     a, b = tokenize(old, lang), tokenize(new, lang)
+    if a == b:  # what difflib answers, without its quadratic search for the match
+        opcodes = [("equal", 0, len(a), 0, len(b))] if a else []
+        ops = tuple(TokenOp("equal", old, new) for _ in opcodes)
+        return ops, word_ratio(opcodes, a, b)
     matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
     ops = tuple(
         TokenOp(tag, "".join(a[i1:i2]), "".join(b[j1:j2]))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import html
 
 import pytest
@@ -17,6 +18,7 @@ from policydiff.diff import (
     token_ops,
     tokenize,
 )
+from policydiff.diff_ops import word_ratio
 from policydiff.errors import UsageError
 from policydiff.models import StructuredVersion, Version
 from policydiff.render.diff_formats import diff_html, diff_json, diff_markdown, md_escape
@@ -234,3 +236,18 @@ def test_renderers_escape_document_text() -> None:
     text = diff_text(result)
     assert "[-more-]{+less+}" in text and "[now]" in text
     assert '"op": "replace"' in diff_json(result)
+
+
+@given(
+    st.text(alphabet=st.sampled_from(list("ab 中文\n.,-")), max_size=30),
+    st.sampled_from(["en", "zh"]),
+)
+def test_identical_texts_get_difflibs_own_answer(text: str, lang: str) -> None:
+    """token_ops answers identical texts without running SequenceMatcher: the same ops."""
+    a = tokenize(text, lang)
+    matcher = difflib.SequenceMatcher(None, a, list(a), autojunk=False)
+    expected = tuple(
+        TokenOp(tag, "".join(a[i1:i2]), "".join(a[j1:j2]))
+        for tag, i1, i2, j1, j2 in matcher.get_opcodes()
+    )
+    assert token_ops(text, text, lang) == (expected, word_ratio(matcher.get_opcodes(), a, a))
