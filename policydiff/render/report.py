@@ -20,7 +20,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from policydiff.diff import TokenOp, token_ops
+from policydiff.diff_ops import TokenOp, token_ops
 from policydiff.evolution import (
     VERDICT_STEP,
     Change,
