@@ -39,7 +39,10 @@ _SPACE = re.compile(r"\s+")
 
 def md(text: str) -> str:
     """Document text made inert in Markdown (and on one line)."""
-    return _SPACE.sub(" ", text).translate(_ESCAPED)
+    # Printable text holds no whitespace but the ASCII space: skip the regex unless needed.
+    if not text.isprintable() or "  " in text:
+        text = _SPACE.sub(" ", text)
+    return text.translate(_ESCAPED)
 
 
 def _wrap(marker_open: str, text: str, marker_close: str) -> str:

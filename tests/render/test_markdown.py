@@ -7,12 +7,19 @@ and review the diff.
 
 from __future__ import annotations
 
+import re
+import sys
+
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from policydiff.corpus import Corpus
 from policydiff.diff import TokenOp
 from policydiff.evolution import Evolution, build_evolution
 from policydiff.render.markdown import (
+    _ESCAPED,
+    _SPACE,
     how_to_read_markdown,
     md,
     report_markdown,
@@ -120,3 +127,14 @@ def test_sentence_diffs_rebuild_both_sentences(evolution: Evolution) -> None:
             new = "".join(op.new for op in coalesce(d.ops))
             assert old and new
             assert d.lang in ("en", "zh")
+
+
+@given(st.text(alphabet=st.sampled_from(list("ab *_\\`#|~<>[]\t\n\r\u3000\u00a0\u2028\x1c  中"))))
+def test_md_skips_the_whitespace_regex_only_when_it_would_change_nothing(text: str) -> None:
+    assert md(text) == _SPACE.sub(" ", text).translate(_ESCAPED)
+
+
+def test_every_whitespace_but_the_ascii_space_is_unprintable() -> None:
+    """What md()'s shortcut rests on: printable text has no whitespace but " "."""
+    spaces = [chr(c) for c in range(sys.maxunicode + 1) if re.fullmatch(r"\s", chr(c))]
+    assert [c for c in spaces if c.isprintable()] == [" "]
