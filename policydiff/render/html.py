@@ -9,7 +9,7 @@ goes through :func:`html.escape`; theme spans are ``<mark>``, deleted words ``<d
 from __future__ import annotations
 
 import base64
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from html import escape
 
 from policydiff.evolution import Change, Evidence, Evolution, Point, ThemeEvolution
@@ -397,9 +397,13 @@ def _overview(summaries: Sequence[DocumentSummary]) -> str:
 
 
 def report_html(
-    ev: Evolution, summaries: Sequence[DocumentSummary], charts: Mapping[str, bytes]
+    ev: Evolution,
+    summaries: Sequence[DocumentSummary],
+    charts: Mapping[str, bytes] | Callable[[], Mapping[str, bytes]],
 ) -> str:
-    """The whole report as one HTML page; ``charts`` maps chart file names to bytes."""
+    """The whole report as one HTML page; ``charts`` maps chart file names to bytes, or is
+    a function returning that map, called only once the rest of the page is written (so
+    that charts drawn in other processes can finish meanwhile)."""
     toc_themes = "".join(
         f'<li><a href="#{_e(theme_anchor(t.id))}">{_e(t.label)}</a></li>' for t in ev.themes
     )
@@ -408,13 +412,13 @@ def report_html(
         f"{_e(', '.join(d.languages))})</span></li>"
         for d in ev.documents
     )
-    body = (
+    head = (
         "<main><h1>Policy commitments over time</h1>"
         f"<p>{len(ev.themes)} themes followed through {len(ev.documents)} documents:</p>"
         f"<ul>{documents}</ul>"
         '<p class="note">Strength is approximate: an ordinal reading of directive wording '
         '(see <a href="#how-to-read-this">How to read this</a>).</p>'
-        '<nav class="toc" aria-label="Contents"><strong>Contents</strong><ul>'
+        + '<nav class="toc" aria-label="Contents"><strong>Contents</strong><ul>'
         '<li><a href="#how-to-read-this">How to read this</a></li>'
         '<li><a href="#at-a-glance">At a glance</a></li>'
         '<li><a href="#charts">Charts</a></li>'
@@ -423,12 +427,14 @@ def report_html(
         '<li><a href="#corpus-overview">Corpus overview</a></li></ul></nav>'
         + _how_to_read()
         + _glance(ev)
-        + _charts(charts)
-        + "".join(theme_html(ev, t) for t in ev.themes)
+    )
+    tail = (
+        "".join(theme_html(ev, t) for t in ev.themes)
         + _agreement(ev)
         + _overview(summaries)
         + "</main>"
     )
+    body = head + _charts(charts() if callable(charts) else charts) + tail
     return (
         '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'

@@ -271,8 +271,8 @@ def render_report(
 ) -> dict[str, bytes]:
     """Every output file of the report, by file name, in memory.
 
-    With ``jobs`` > 1 the charts are drawn in other processes while the Markdown and
-    JSON are written here (the HTML embeds the charts, so it comes last).
+    With ``jobs`` > 1 the charts are drawn in other processes while the Markdown, the
+    JSON and the HTML are written here (the HTML waits for the charts it embeds last).
     """
     from policydiff.render.charts import chart_files, charts_drawn
     from policydiff.render.evolution_json import evolution_json_bytes
@@ -285,9 +285,9 @@ def render_report(
         markdown = report_markdown(ev, tuple(summaries), charts=chart_files())
         step("writing JSON")
         evolution_json = evolution_json_bytes(ev)
-        charts = charts_ready()
         step("writing HTML")
-        html = report_html(ev, tuple(summaries), charts)
+        html = report_html(ev, tuple(summaries), charts_ready)
+        charts = charts_ready()
     files = {
         "index.md": markdown.encode("utf-8"),
         "index.html": html.encode("utf-8"),
