@@ -42,6 +42,7 @@ matplotlib.use("Agg")
 import matplotlib.dates as mdates
 import matplotlib.pyplot as plt
 from matplotlib import font_manager
+from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.colors import Normalize
 from matplotlib.figure import Figure
 from matplotlib.patches import Rectangle
@@ -501,7 +502,9 @@ def _tight_bbox(fig: Figure) -> Bbox:
     """The figure's tight bounding box with a margin, computed once for both formats
     (``bbox_inches="tight"`` would lay the figure out again for each file)."""
     fig.draw_without_rendering()
-    return fig.get_tightbbox(fig.canvas.get_renderer()).padded(PAD_INCHES)
+    canvas = fig.canvas
+    assert isinstance(canvas, FigureCanvasAgg)  # matplotlib.use("Agg") above
+    return fig.get_tightbbox(canvas.get_renderer()).padded(PAD_INCHES)
 
 
 def _save(fig: Figure, fmt: str, bbox: Bbox | None = None) -> bytes:
