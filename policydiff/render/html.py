@@ -13,6 +13,7 @@ from collections.abc import Callable, Mapping, Sequence
 from html import escape
 
 from policydiff.evolution import Change, Evidence, Evolution, Point, ThemeEvolution
+from policydiff.render.periods import is_large
 from policydiff.render.report import (
     ARROWS,
     CHARTS,
@@ -24,13 +25,18 @@ from policydiff.render.report import (
     coalesce,
     delta_text,
     english_beside,
+    glance,
+    large_corpus_note,
     level_names,
     number,
     other_evidence,
     representative,
     sentence_diffs,
+    shown_points,
     target_text,
     theme_anchor,
+    verdict_counts,
+    wording_heading,
 )
 from policydiff.summary import DocumentSummary
 
@@ -136,9 +142,9 @@ def _cue_cells(p: Point) -> str:
     return f"<td>–</td><td>{_e(p.cue or '') or '–'}</td>"
 
 
-def _timeline_table(theme: ThemeEvolution) -> str:
+def _timeline_table(ev: Evolution, theme: ThemeEvolution) -> str:
     rows = []
-    for p in theme.points:
+    for p in shown_points(ev, theme):
         targets = "; ".join(_e(t.text) for t in p.targets) or "–"
         rows.append(
             f'<tr class="{"present" if p.present else "absent"}"><td>{_e(p.document)}</td>'
@@ -146,8 +152,10 @@ def _timeline_table(theme: ThemeEvolution) -> str:
             f'<td class="num">{number(p.strength)}</td><td>{_e(p.level or "–")}</td>'
             f'{_cue_cells(p)}<td class="num">{p.mentions}</td><td>{targets}</td></tr>'
         )
+    caption = "<caption>Documents that mention the theme</caption>" if is_large(ev) else ""
     return (
-        "<table><thead><tr><th>document</th><th>date</th><th>present</th><th>strength</th>"
+        f"<table>{caption}<thead><tr><th>document</th><th>date</th><th>present</th>"
+        "<th>strength</th>"
         "<th>level</th><th>cue (original)</th><th>cue (English)</th><th>mentions</th>"
         f"<th>targets</th></tr></thead><tbody>{''.join(rows)}</tbody></table>"
     )
@@ -209,7 +217,12 @@ def _point(ev: Evolution, p: Point) -> str:
         items = "".join(f"<li>{_e(c)}</li>" for c in p.caveats)
         parts.append(f'<p>Caveats:</p><ul class="caveats">{items}</ul>')
     others = other_evidence(p)
-    if others:
+    if others and is_large(ev):
+        parts.append(
+            f'<p class="note">Other mentions: {len(others)} (with their sentences in '
+            "evolution.json).</p>"
+        )
+    elif others:
         items = "".join(_evidence_item(p.document, e) for e in others)
         parts.append(
             f"<details><summary>Other mentions ({len(others)})</summary>"
@@ -232,11 +245,11 @@ def diff_html(d: SentenceDiff) -> str:
 
 
 def _diffs(ev: Evolution, theme: ThemeEvolution) -> str:
-    diffs = sentence_diffs(theme)
+    diffs = sentence_diffs(theme, moves_only=is_large(ev))
     if not diffs:
         return ""
     parts = [
-        "<h3>Wording of the strongest commitment</h3>",
+        f"<h3>{_e(wording_heading(ev))}</h3>",
         '<p class="note">Deleted words <del>struck red</del>, inserted words <ins>green</ins>.</p>',
     ]
     for d in diffs:
@@ -261,6 +274,17 @@ def _diffs(ev: Evolution, theme: ThemeEvolution) -> str:
     return "".join(parts)
 
 
+def _document_to_next(ev: Evolution, theme: ThemeEvolution) -> str:
+    if not is_large(ev):
+        items = "".join(_change(ev, c) for c in theme.changes)
+        return f"<p>Document to next document:</p><ul class=verdicts>{items}</ul>"
+    counts = ", ".join(
+        f'<span class="{_e(v)}"><span class="arrow">{_e(ARROWS[v])}</span>{n} {_e(v)}</span>'
+        for v, n in verdict_counts(theme.changes)
+    )
+    return f"<p>Document to next document: {counts} (each in evolution.json).</p>"
+
+
 def theme_html(ev: Evolution, theme: ThemeEvolution) -> str:
     zh = f' <span class="zh" lang="zh">{_e(theme.label_zh)}</span>' if theme.label_zh else ""
     since = (
@@ -275,13 +299,12 @@ def theme_html(ev: Evolution, theme: ThemeEvolution) -> str:
         f"<h2>{_e(theme.label)}{zh}</h2>"
         f'<p class="meta"><code>{_e(theme.id)}</code> · present in {theme.present_in} of '
         f"{len(theme.points)} documents</p>"
-        f"{_timeline_table(theme)}"
-        "<h3>Verdicts</h3><p>Document to next document:</p><ul class=verdicts>"
-        + "".join(_change(ev, c) for c in theme.changes)
-        + "</ul>"
+        f"{_timeline_table(ev, theme)}"
+        "<h3>Verdicts</h3>"
+        + _document_to_next(ev, theme)
         + since
         + "<h3>Evidence</h3>"
-        + "".join(_point(ev, p) for p in theme.points)
+        + "".join(_point(ev, p) for p in shown_points(ev, theme))
         + _diffs(ev, theme)
         + "</section>"
     )
@@ -303,9 +326,10 @@ def _how_to_read() -> str:
 
 
 def _glance(ev: Evolution) -> str:
-    head = "".join(f"<th>{_e(d.date)}</th>" for d in ev.documents)
+    table = glance(ev)
+    head = "".join(f"<th>{_e(header)}</th>" for header in table.headers)
     rows = []
-    for t in ev.themes:
+    for t in table.shown.themes:
         cells = "".join(
             f"<td>{number(p.strength)} {_e(p.level or '')}</td>" if p.present else "<td>–</td>"
             for p in t.points
@@ -321,8 +345,7 @@ def _glance(ev: Evolution) -> str:
         )
     return (
         '<section id="at-a-glance"><h2>At a glance</h2>'
-        '<p class="note">Strength and level per document (– absent); changes from each '
-        "document to the next.</p>"
+        f'<p class="note">{_e(table.caption)}</p>'
         f"<table><thead><tr><th>theme</th>{head}<th>change</th></tr></thead>"
         f"<tbody>{''.join(rows)}</tbody></table></section>"
     )
@@ -396,6 +419,11 @@ def _overview(summaries: Sequence[DocumentSummary]) -> str:
     )
 
 
+def _large_note(ev: Evolution) -> str:
+    note = large_corpus_note(ev)
+    return "" if note is None else f'<p class="note">{_e(note)}</p>'
+
+
 def report_html(
     ev: Evolution,
     summaries: Sequence[DocumentSummary],
@@ -418,6 +446,7 @@ def report_html(
         f"<ul>{documents}</ul>"
         '<p class="note">Strength is approximate: an ordinal reading of directive wording '
         '(see <a href="#how-to-read-this">How to read this</a>).</p>'
+        + _large_note(ev)
         + '<nav class="toc" aria-label="Contents"><strong>Contents</strong><ul>'
         '<li><a href="#how-to-read-this">How to read this</a></li>'
         '<li><a href="#at-a-glance">At a glance</a></li>'

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 
 from policydiff.evolution import Change, Evidence, Evolution, Point, ThemeEvolution
 from policydiff.render.overview import overview_markdown
+from policydiff.render.periods import is_large
 from policydiff.render.report import (
     ARROWS,
     CHARTS,
@@ -23,13 +24,18 @@ from policydiff.render.report import (
     coalesce,
     delta_text,
     english_beside,
+    glance,
+    large_corpus_note,
     level_names,
     number,
     other_evidence,
     representative,
     sentence_diffs,
+    shown_points,
     target_text,
     theme_anchor,
+    verdict_counts,
+    wording_heading,
 )
 from policydiff.summary import DocumentSummary
 
@@ -94,11 +100,12 @@ def change_md(ev: Evolution, change: Change) -> str:
 
 
 def _timeline_table(ev: Evolution, theme: ThemeEvolution) -> list[str]:
-    lines = [
+    lines = [] if not is_large(ev) else ["Documents that mention the theme:", ""]
+    lines += [
         "| document | date | present | strength | level | cue (English) | mentions | targets |",
         "|---|---|---|---|---|---|---|---|",
     ]
-    for p in theme.points:
+    for p in shown_points(ev, theme):
         targets = "; ".join(md(t.text) for t in p.targets) or "–"
         lines.append(
             f"| `{p.document}` | {p.date} | {'yes' if p.present else 'no'} | "
@@ -146,7 +153,9 @@ def _point_md(ev: Evolution, p: Point) -> list[str]:
         lines += [f"- {md(c)}" for c in p.caveats]
         lines.append("")
     others = other_evidence(p)
-    if others:
+    if others and is_large(ev):
+        lines += [f"Other mentions: {len(others)} (with their sentences in evolution.json).", ""]
+    elif others:
         lines.append(f"Other mentions ({len(others)}):")
         lines += [_evidence_line(p.document, e) for e in others]
         lines.append("")
@@ -167,11 +176,11 @@ def diff_md(d: SentenceDiff) -> str:
 
 
 def _diff_section(ev: Evolution, theme: ThemeEvolution) -> list[str]:
-    diffs = sentence_diffs(theme)
+    diffs = sentence_diffs(theme, moves_only=is_large(ev))
     if not diffs:
         return []
     lines = [
-        "### Wording of the strongest commitment",
+        f"### {wording_heading(ev)}",
         "",
         "Deleted words are ~~struck~~, inserted words <ins>underlined</ins>.",
         "",
@@ -194,6 +203,13 @@ def _diff_section(ev: Evolution, theme: ThemeEvolution) -> list[str]:
     return lines
 
 
+def _document_to_next(ev: Evolution, theme: ThemeEvolution) -> list[str]:
+    if not is_large(ev):
+        return ["Document to next document:", "", *[change_md(ev, c) for c in theme.changes], ""]
+    counts = ", ".join(f"{ARROWS[v]} {n} {v}" for v, n in verdict_counts(theme.changes))
+    return [f"Document to next document: {counts} (each in evolution.json).", ""]
+
+
 def theme_markdown(ev: Evolution, theme: ThemeEvolution) -> str:
     """One theme's section: timeline, verdicts, evidence, targets, caveats, wording diffs."""
     label_zh = f" · {md(theme.label_zh)}" if theme.label_zh else ""
@@ -208,15 +224,12 @@ def theme_markdown(ev: Evolution, theme: ThemeEvolution) -> str:
         "",
         "### Verdicts",
         "",
-        "Document to next document:",
-        "",
-        *[change_md(ev, c) for c in theme.changes],
-        "",
+        *_document_to_next(ev, theme),
     ]
     if theme.since_last:
         lines += ["Since the last mention:", "", *[change_md(ev, c) for c in theme.since_last], ""]
     lines += ["### Evidence", ""]
-    for p in theme.points:
+    for p in shown_points(ev, theme):
         lines += _point_md(ev, p)
     lines += _diff_section(ev, theme)
     return "\n".join(lines).rstrip("\n") + "\n"
@@ -276,9 +289,14 @@ def overview_section(summaries: Sequence[DocumentSummary]) -> str:
 
 
 def _glance(ev: Evolution) -> list[str]:
-    header = "| theme | " + " | ".join(d.date for d in ev.documents) + " | change |"
-    lines = [header, "|---|" + "---|" * len(ev.documents) + "---|"]
-    for t in ev.themes:
+    table = glance(ev)
+    lines = [
+        md(table.caption),
+        "",
+        "| theme | " + " | ".join(table.headers) + " | change |",
+        "|---|" + "---|" * len(table.headers) + "---|",
+    ]
+    for t in table.shown.themes:
         cells = [f"{number(p.strength)} {p.level}" if p.present else "–" for p in t.points]
         moves = " ".join(
             f"{ARROWS[c.verdict]}{delta_text(c.delta)}" if c.delta else ARROWS[c.verdict]
@@ -288,6 +306,11 @@ def _glance(ev: Evolution) -> list[str]:
             f"| [{md(t.label)}](#{theme_anchor(t.id)}) | " + " | ".join(cells) + f" | {moves} |"
         )
     return lines
+
+
+def _large_note(ev: Evolution) -> list[str]:
+    note = large_corpus_note(ev)
+    return [] if note is None else [md(note), ""]
 
 
 def report_markdown(
@@ -304,6 +327,7 @@ def report_markdown(
         "Strength is approximate: an ordinal reading of directive wording (see "
         "[How to read this](#how-to-read-this)).",
         "",
+        *_large_note(ev),
         "## Contents",
         "",
         "- [How to read this](#how-to-read-this)",
@@ -316,8 +340,6 @@ def report_markdown(
         "",
         how_to_read_markdown(),
         "## At a glance",
-        "",
-        "Strength and level per document (– absent); changes from document to next document.",
         "",
         *_glance(ev),
         "",

@@ -88,5 +88,3 @@ def aggregate_by_year(ev: Evolution, max_columns: int = MAX_COLUMNS) -> Evolutio
         changes, since_last = _changes(points)
         themes.append(replace(theme, points=tuple(points), changes=changes, since_last=since_last))
     return Evolution(tuple(refs), tuple(themes), ev.agreement)
-
-

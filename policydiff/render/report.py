@@ -29,6 +29,7 @@ from policydiff.evolution import (
     Point,
     ThemeEvolution,
 )
+from policydiff.render.periods import MAX_COLUMNS, aggregate_by_year, is_large
 from policydiff.strength import LEVEL_NAMES
 from policydiff.summary import DocumentSummary
 
@@ -72,6 +73,70 @@ HOW_TO_READ = (
     "say where these apply. Read the evidence, not only the number.",
 )
 STRENGTH_DOC = "docs/strength.md"
+MOVES = ("strengthened", "weakened")
+VERDICT_ORDER = ("strengthened", "weakened", "unchanged", "added", "dropped", "absent")
+
+
+def large_corpus_note(ev: Evolution) -> str | None:
+    """What a report of many documents leaves to evolution.json (None for a small corpus)."""
+    if not is_large(ev):
+        return None
+    return (
+        f"This corpus holds {len(ev.documents)} documents, more than {MAX_COLUMNS}, so this "
+        "report is a summary. At a glance shows one column per year (the strongest commitment "
+        "of each year). Each theme lists only the documents that mention it, with the sentence "
+        "of its strongest commitment; its verdicts from each document to the next are counted, "
+        "not listed; its other mentions are counted under each document; and the wording of "
+        "the strongest commitment is compared only where its strength moved. Every point, "
+        "verdict and mention, each with its sentence and location, is in evolution.json."
+    )
+
+
+@dataclass(frozen=True)
+class Glance:
+    """The "At a glance" table: one column per document, or per year for a large corpus."""
+
+    shown: Evolution
+    headers: tuple[str, ...]
+    caption: str
+
+
+def glance(ev: Evolution) -> Glance:
+    if not is_large(ev):
+        return Glance(
+            ev,
+            tuple(d.date for d in ev.documents),
+            "Strength and level per document (– absent); changes from each document to the next.",
+        )
+    by_year = aggregate_by_year(ev)
+    return Glance(
+        by_year,
+        tuple(d.id for d in by_year.documents),
+        "Strongest strength and level in each year, or period of several years (– absent); "
+        "changes from each year to the next.",
+    )
+
+
+def wording_heading(ev: Evolution) -> str:
+    if is_large(ev):
+        return "Wording of the strongest commitment, where its strength moved"
+    return "Wording of the strongest commitment"
+
+
+def shown_points(ev: Evolution, theme: ThemeEvolution) -> tuple[Point, ...]:
+    """The points a theme's section lists: all of them, or for a large corpus (see
+    :func:`large_corpus_note`) those that mention the theme."""
+    if not is_large(ev):
+        return theme.points
+    return tuple(p for p in theme.points if p.present)
+
+
+def verdict_counts(changes: Sequence[Change]) -> tuple[tuple[str, int], ...]:
+    """How many changes have each verdict, in :data:`VERDICT_ORDER`, zeros left out."""
+    counts = {verdict: 0 for verdict in VERDICT_ORDER}
+    for change in changes:
+        counts[change.verdict] = counts.get(change.verdict, 0) + 1
+    return tuple((verdict, n) for verdict, n in counts.items() if n)
 
 
 @dataclass(frozen=True)
@@ -225,8 +290,9 @@ def _english_sentence(point: Point) -> tuple[str | None, str | None]:
 _sentence_ops = functools.lru_cache(maxsize=16384)(token_ops)
 
 
-def sentence_diffs(theme: ThemeEvolution) -> tuple[SentenceDiff, ...]:
-    """Diffs between each present point and the theme's previous present point.
+def sentence_diffs(theme: ThemeEvolution, *, moves_only: bool = False) -> tuple[SentenceDiff, ...]:
+    """Diffs between each present point and the theme's previous present point (with
+    ``moves_only``, only where the strength moved: strengthened or weakened).
 
     Both sentences are compared in English when both have it (the Chinese original is
     kept beside); else in Chinese when both are Chinese; else not at all.
@@ -234,6 +300,8 @@ def sentence_diffs(theme: ThemeEvolution) -> tuple[SentenceDiff, ...]:
     points = {p.document: p for p in theme.points}
     out = []
     for change in theme.since_last:
+        if moves_only and change.verdict not in MOVES:
+            continue
         old, new = points[change.from_document], points[change.to_document]
         old_en, old_zh = _english_sentence(old)
         new_en, new_zh = _english_sentence(new)
