@@ -147,11 +147,16 @@ def _style(cjk: bool) -> Iterator[None]:
     font = cjk_font() if cjk else None
     if font:
         family.append(font)
+    # The generic family last: matplotlib draws with the faces above (same PNG), and an SVG
+    # viewer without them falls back to a sans-serif face of its own.
+    family.append("sans-serif")
     with plt.rc_context(
         {
             "font.family": family,
             "svg.hashsalt": "policydiff",
-            "svg.fonttype": "path",
+            # SVG text stays text: selectable, searchable, editable in a drawing program,
+            # and a third of the size and time of text drawn as glyph outlines.
+            "svg.fonttype": "none",
             "axes.unicode_minus": False,
             "figure.dpi": DPI,
             "savefig.dpi": DPI,
@@ -316,6 +321,10 @@ def timeline_figure(ev: Evolution, labels: Labels) -> Figure:
         xs = [mdates.date2num(d) for d, _ in present]
         ys = [p.strength or 0.0 for _, p in present]
         ax.plot(xs, ys, color="#225ea8", linewidth=1.8, marker="o", markersize=6, zorder=2)
+        # By year, a cue or target is written only where it changes: written at every
+        # point of a long series they overlap one another.
+        previous: Point | None = None
+        last_target: str | None = None
         for (d, p), y in zip(present, ys, strict=False):
             if p.targets:
                 ax.plot(
@@ -329,16 +338,22 @@ def timeline_figure(ev: Evolution, labels: Labels) -> Figure:
                     zorder=3,
                 )
                 text = _truncate(_safe(p.targets[0].text, labels), 22)
-                ax.annotate(
-                    f"target: {text}",
-                    (mdates.date2num(d), y),
-                    xytext=(0, -16),
-                    textcoords="offset points",
-                    ha="center",
-                    va="top",
-                    fontsize=7.5,
-                    color="#a63603",
-                )
+                if not labels.by_year or text != last_target:
+                    ax.annotate(
+                        f"target: {text}",
+                        (mdates.date2num(d), y),
+                        xytext=(0, -16),
+                        textcoords="offset points",
+                        ha="center",
+                        va="top",
+                        fontsize=7.5,
+                        color="#a63603",
+                    )
+                last_target = text
+            moved = previous is None or p.strength != previous.strength
+            previous = p
+            if labels.by_year and not moved:
+                continue
             ax.annotate(
                 _safe(labels.cue(p), labels),
                 (mdates.date2num(d), y),
@@ -364,7 +379,7 @@ def timeline_figure(ev: Evolution, labels: Labels) -> Figure:
         for side in ("top", "right"):
             ax.spines[side].set_visible(False)
     title = (
-        "Strength over time by year: strongest commitment in each year"
+        "Strength by year: strongest commitment, cue where it changes"
         if labels.by_year
         else "Strength over time"
     )

@@ -202,3 +202,23 @@ def test_many_years_are_grouped_into_periods() -> None:
     assert len(by_year.documents) <= MAX_COLUMNS
     assert by_year.documents[0].id == "2010–2012"
     assert sum(int(d.title.split()[0]) for d in by_year.documents) == 60
+
+
+def test_by_year_the_timeline_writes_a_cue_only_where_the_strength_changes() -> None:
+    by_year = aggregate_by_year(_synthetic_evolution(60, 12))
+    themes = charts.most_changing(changing_themes(by_year), charts.MAX_TIMELINE_THEMES)
+    assert themes
+    for labels, only_changes in (
+        (Labels(cjk=False, by_year=True), True),
+        (Labels(cjk=False), False),
+    ):
+        fig = charts.timeline_figure(by_year, labels)
+        try:
+            for ax, theme in zip(fig.axes, themes, strict=False):
+                present = [p for p in theme.points if p.present]
+                moves = 1 + sum(a.strength != b.strength for a, b in itertools.pairwise(present))
+                assert moves < len(present)  # the series has repeats to leave unlabelled
+                cues = [t.get_text() for t in ax.texts if not t.get_text().startswith("target:")]
+                assert len(cues) == (moves if only_changes else len(present))
+        finally:
+            plt.close(fig)
