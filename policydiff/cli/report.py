@@ -136,17 +136,19 @@ def report(
 
     index.md, a self-contained index.html, evolution.json and the charts.
     """
+    from policydiff.render.chart_jobs import chart_workers
     from policydiff.render.report import render_report, write_outputs
     from policydiff.summary import summarise
 
     with (
         progress(REPORT_STEPS, quiet) as step,
+        chart_workers(jobs) as workers,  # started first: they get ready while we analyse
         analysis_cache(corpus_path, no_cache) as cache,
     ):
         corpus, evolution = analyse(corpus_path, theme_files, step, jobs, cache)
         step("counting corpus")
         summaries = summarise(corpus, cache)
-        files = render_report(evolution, summaries, step=step, jobs=jobs)
+        files = render_report(evolution, summaries, step=step, jobs=jobs, chart_workers=workers)
         step("writing files")
         written = write_outputs(files, out_dir, wrote=wrote_reporter(quiet))
     if not quiet and sys.stderr.isatty():

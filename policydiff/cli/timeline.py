@@ -43,13 +43,17 @@ def timeline(
     themes that change, quantified targets starred) and mentions (per theme and document).
     Chinese labels are drawn when a CJK font is installed.
     """
-    with progress(TIMELINE_STEPS, quiet) as step, analysis_cache(corpus_path, no_cache) as cache:
+    from policydiff.render.chart_jobs import chart_workers, render_charts
+    from policydiff.render.report import write_outputs
+
+    with (
+        progress(TIMELINE_STEPS, quiet) as step,
+        chart_workers(jobs) as workers,
+        analysis_cache(corpus_path, no_cache) as cache,
+    ):
         _corpus, evolution = analyse(corpus_path, theme_files, step, jobs, cache)
         step("drawing charts")
-        from policydiff.render.charts import render_charts
-        from policydiff.render.report import write_outputs
-
-        charts = render_charts(evolution, jobs=jobs)
+        charts = render_charts(evolution, jobs=jobs, workers=workers)
         step("writing files")
         written = write_outputs(charts, out_dir, wrote=wrote_reporter(quiet))
     if not quiet and sys.stderr.isatty():

@@ -13,12 +13,13 @@ Chinese labels and cues are drawn only when a CJK font is installed; otherwise t
 English label and the English rendering of the cue are shown, never empty boxes.
 Charts read the :class:`~policydiff.evolution.Evolution`; they never score.
 
-At scale (more than :data:`MAX_COLUMNS` documents) the document axis is aggregated by
-year (by periods of several years when there are more than :data:`MAX_COLUMNS` years,
-see :func:`aggregate_by_year`): the heatmap and timeline show the strongest commitment
-of each year, the mentions chart sums the year's mentions, and the timeline draws at
-most :data:`MAX_TIMELINE_THEMES` themes (those with the most changes), so a figure's
-size and drawing cost stop growing with the number of documents. PNGs larger than
+At scale (past :data:`~policydiff.render.periods.MAX_COLUMNS` documents) the document
+axis is aggregated by year or by periods of several years (see
+:func:`~policydiff.render.periods.aggregate_by_year`): the heatmap and timeline show the
+strongest commitment of each year, the mentions chart sums the year's mentions, and the
+timeline draws at most :data:`MAX_TIMELINE_THEMES` themes (those with the most changes),
+writing a cue only where the strength changes, so a figure's size and drawing cost stop
+growing with the number of documents. PNGs larger than
 :data:`MAX_PIXELS` are saved at a lower resolution.
 """
 
@@ -27,8 +28,7 @@ from __future__ import annotations
 import io
 import math
 import textwrap
-from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
@@ -53,13 +53,10 @@ from policydiff.evolution import (
     Evolution,
     Point,
     ThemeEvolution,
-    resolve_jobs,
 )
-from policydiff.render.periods import MAX_COLUMNS, aggregate_by_year
+from policydiff.render.chart_jobs import CHART_NAMES, FORMATS, ChartInput
 from policydiff.strength import LEVEL_NAMES
 
-CHART_NAMES = ("strength-heatmap", "strength-timeline", "mentions")
-FORMATS = ("png", "svg")
 MAX_STRENGTH = 5.5
 DPI = 100
 CMAP = "YlGnBu"
@@ -539,31 +536,16 @@ def _save(fig: Figure, fmt: str, bbox: Bbox | None = None) -> bytes:
     return buffer.getvalue()
 
 
-@dataclass(frozen=True)
-class ChartInput:
-    """What the charts draw: the evolution as shown (by year past :data:`MAX_COLUMNS`
-    documents) and its labels. Small whatever the corpus, so cheap to send to a process."""
-
-    shown: Evolution
-    labels: Labels
-    cjk: bool
-
-
-def chart_input(ev: Evolution, *, cjk: bool | None = None) -> ChartInput:
-    """``cjk`` forces Chinese text on or off; by default it is on when a CJK font is installed."""
-    use_cjk = cjk_font() is not None if cjk is None else (cjk and cjk_font() is not None)
-    by_year = len(ev.documents) > MAX_COLUMNS
-    shown = aggregate_by_year(ev) if by_year else ev
-    return ChartInput(shown, Labels(cjk=use_cjk, by_year=by_year), use_cjk)
-
-
 def draw_charts(what: ChartInput, names: Sequence[str] = CHART_NAMES) -> dict[str, bytes]:
     """The charts ``names`` (default: every one) in every format: file name
-    (``mentions.svg``) -> bytes, in a stable order."""
+    (``mentions.svg``) -> bytes, in a stable order. Chinese text is drawn when
+    ``what.cjk`` allows it and a CJK font is installed (see :func:`cjk_font`)."""
+    cjk = cjk_font() is not None if what.cjk is None else (what.cjk and cjk_font() is not None)
+    labels = Labels(cjk=cjk, by_year=what.by_year)
     out: dict[str, bytes] = {}
-    with _style(what.cjk):
+    with _style(cjk):
         for name in names:
-            fig = _FIGURES[name](what.shown, what.labels)
+            fig = _FIGURES[name](what.shown, labels)
             try:
                 bbox = _tight_bbox(fig)
                 for fmt in FORMATS:
@@ -571,34 +553,3 @@ def draw_charts(what: ChartInput, names: Sequence[str] = CHART_NAMES) -> dict[st
             finally:
                 plt.close(fig)
     return out
-
-
-@contextmanager
-def charts_drawn(
-    ev: Evolution, *, cjk: bool | None = None, jobs: int = 1
-) -> Iterator[Callable[[], dict[str, bytes]]]:
-    """Start drawing every chart of ``ev`` and yield a function that returns them.
-
-    With ``jobs`` > 1 each chart is drawn in another process (up to ``jobs`` of them)
-    and the caller works meanwhile; the function waits for the drawings. Same bytes
-    either way. More than :data:`MAX_COLUMNS` documents are drawn by year.
-    """
-    what = chart_input(ev, cjk=cjk)
-    workers = min(resolve_jobs(jobs), len(CHART_NAMES))
-    if workers <= 1:
-        charts = draw_charts(what)
-        yield lambda: charts
-        return
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        parts = [pool.submit(draw_charts, what, (name,)) for name in CHART_NAMES]
-        yield lambda: {name: data for part in parts for name, data in part.result().items()}
-
-
-def render_charts(ev: Evolution, *, cjk: bool | None = None, jobs: int = 1) -> dict[str, bytes]:
-    """Every chart of ``ev`` in every format (see :func:`charts_drawn`)."""
-    with charts_drawn(ev, cjk=cjk, jobs=jobs) as charts:
-        return charts()
-
-
-def chart_files() -> tuple[str, ...]:
-    return tuple(f"{name}.{fmt}" for name in CHART_NAMES for fmt in FORMATS)

@@ -17,6 +17,7 @@ import functools
 import os
 import tempfile
 from collections.abc import Callable, Sequence
+from concurrent.futures import Executor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -336,19 +337,22 @@ def render_report(
     cjk: bool | None = None,
     step: Step = _no_step,
     jobs: int = 1,
+    chart_workers: Executor | None = None,
 ) -> dict[str, bytes]:
     """Every output file of the report, by file name, in memory.
 
-    With ``jobs`` > 1 the charts are drawn in other processes while the Markdown, the
-    JSON and the HTML are written here (the HTML waits for the charts it embeds last).
+    With ``jobs`` > 1 (or ``chart_workers``, see
+    :func:`~policydiff.render.chart_jobs.chart_workers`) the charts are drawn in other
+    processes while the Markdown, the JSON and the HTML are written here (the HTML waits
+    for the charts it embeds last).
     """
-    from policydiff.render.charts import chart_files, charts_drawn
+    from policydiff.render.chart_jobs import chart_files, charts_drawn
     from policydiff.render.evolution_json import evolution_json_bytes
     from policydiff.render.html import report_html
     from policydiff.render.markdown import report_markdown
 
     step("drawing charts")
-    with charts_drawn(ev, cjk=cjk, jobs=jobs) as charts_ready:
+    with charts_drawn(ev, cjk=cjk, jobs=jobs, workers=chart_workers) as charts_ready:
         step("writing Markdown")
         markdown = report_markdown(ev, tuple(summaries), charts=chart_files())
         step("writing JSON")

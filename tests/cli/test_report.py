@@ -8,7 +8,7 @@ import pytest
 from click.testing import CliRunner, Result
 
 from policydiff.cli import main
-from policydiff.render.charts import chart_files
+from policydiff.render.chart_jobs import chart_files
 from tests.conftest import BUNDLED
 
 REPORT = ("index.md", "index.html", "evolution.json")

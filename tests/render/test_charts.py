@@ -15,7 +15,8 @@ import pytest
 from policydiff.corpus import Corpus
 from policydiff.evolution import Evolution, build_evolution
 from policydiff.render import charts
-from policydiff.render.charts import Labels, changing_themes, chart_files, render_charts
+from policydiff.render.chart_jobs import chart_files, render_charts
+from policydiff.render.charts import Labels, changing_themes
 from policydiff.render.periods import MAX_COLUMNS, aggregate_by_year
 
 

@@ -1,0 +1,105 @@
+"""Drawing the charts, in this process or in others, without importing matplotlib here.
+
+:mod:`policydiff.render.charts` draws (and is the only module that imports matplotlib);
+this module decides what is drawn and where. With ``jobs`` > 1 the charts are drawn in
+worker processes, which :func:`chart_workers` can start before the evolution is ready:
+they import matplotlib and find the fonts while this process is still analysing, on a
+core that would otherwise wait.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import Executor, ProcessPoolExecutor
+from contextlib import contextmanager
+from dataclasses import dataclass
+
+from policydiff.evolution import Evolution, resolve_jobs
+from policydiff.render.periods import aggregate_by_year, is_large
+
+CHART_NAMES = ("strength-heatmap", "strength-timeline", "mentions")
+FORMATS = ("png", "svg")
+
+
+@dataclass(frozen=True)
+class ChartInput:
+    """What the charts draw: the evolution as shown (by year past
+    :data:`~policydiff.render.periods.MAX_COLUMNS` documents). Small whatever the corpus,
+    so cheap to send to a process. ``cjk`` None: Chinese text when a CJK font is
+    installed; True or False forces it on (if a font can draw it) or off."""
+
+    shown: Evolution
+    by_year: bool
+    cjk: bool | None = None
+
+
+def chart_input(ev: Evolution, *, cjk: bool | None = None) -> ChartInput:
+    by_year = is_large(ev)
+    return ChartInput(aggregate_by_year(ev) if by_year else ev, by_year, cjk)
+
+
+def chart_files() -> tuple[str, ...]:
+    return tuple(f"{name}.{fmt}" for name in CHART_NAMES for fmt in FORMATS)
+
+
+def _draw(what: ChartInput, names: Sequence[str] = CHART_NAMES) -> dict[str, bytes]:
+    from policydiff.render import charts
+
+    return charts.draw_charts(what, names)
+
+
+def _prepare() -> None:
+    """Run once in each worker: matplotlib imported and the font list read."""
+    from policydiff.render import charts
+
+    charts.cjk_font()
+
+
+def _ready() -> None:
+    return None
+
+
+def _worker_count(jobs: int) -> int:
+    return min(resolve_jobs(jobs), len(CHART_NAMES))
+
+
+@contextmanager
+def chart_workers(jobs: int) -> Iterator[Executor | None]:
+    """Processes to draw the charts in, started now (None when ``jobs`` <= 1)."""
+    workers = _worker_count(jobs)
+    if workers <= 1:
+        yield None
+        return
+    with ProcessPoolExecutor(max_workers=workers, initializer=_prepare) as pool:
+        pool.submit(_ready)  # starts the workers, so that they prepare while we go on
+        yield pool
+
+
+@contextmanager
+def charts_drawn(
+    ev: Evolution, *, cjk: bool | None = None, jobs: int = 1, workers: Executor | None = None
+) -> Iterator[Callable[[], dict[str, bytes]]]:
+    """Start drawing every chart of ``ev`` and yield a function that returns them.
+
+    In ``workers`` (see :func:`chart_workers`), or with ``jobs`` > 1 in processes started
+    here, each chart is drawn in another process and the caller works meanwhile; the
+    function waits for the drawings. Same bytes either way. More than
+    :data:`~policydiff.render.periods.MAX_COLUMNS` documents are drawn by year.
+    """
+    what = chart_input(ev, cjk=cjk)
+    with chart_workers(jobs if workers is None else 1) as own:
+        pool = workers or own
+        if pool is None:
+            charts = _draw(what)
+            yield lambda: charts
+            return
+        parts = [pool.submit(_draw, what, (name,)) for name in CHART_NAMES]
+        yield lambda: {name: data for part in parts for name, data in part.result().items()}
+
+
+def render_charts(
+    ev: Evolution, *, cjk: bool | None = None, jobs: int = 1, workers: Executor | None = None
+) -> dict[str, bytes]:
+    """Every chart of ``ev`` in every format (see :func:`charts_drawn`)."""
+    with charts_drawn(ev, cjk=cjk, jobs=jobs, workers=workers) as charts:
+        return charts()
