@@ -39,8 +39,10 @@ from policydiff.render.report import (
 )
 from policydiff.summary import DocumentSummary
 
-_ESCAPED = str.maketrans({c: f"\\{c}" for c in "\\`*_[]<>|~#"})
+_SPECIAL = "\\`*_[]<>|~#"  # backslash-escaped wherever document text is written
+_ESCAPED = str.maketrans({c: f"\\{c}" for c in _SPECIAL})
 _SPACE = re.compile(r"\s+")
+_NEEDS_ESCAPE = re.compile(f"[{re.escape(_SPECIAL)}]")
 
 
 def md(text: str) -> str:
@@ -48,7 +50,8 @@ def md(text: str) -> str:
     # Printable text holds no whitespace but the ASCII space: skip the regex unless needed.
     if not text.isprintable() or "  " in text:
         text = _SPACE.sub(" ", text)
-    return text.translate(_ESCAPED)
+    # Most sentences hold none of them: a search is cheaper than translating every character.
+    return text.translate(_ESCAPED) if _NEEDS_ESCAPE.search(text) else text
 
 
 def _wrap(marker_open: str, text: str, marker_close: str) -> str:
