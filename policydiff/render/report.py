@@ -3,7 +3,8 @@
 Renderers read the :class:`~policydiff.evolution.Evolution`; they never score. This
 module holds what the Markdown and HTML renderers share (the representative sentence
 of a point and its English beside it, the word diffs between consecutive present
-points, the "how to read this" text) and :func:`render_report` /
+points, the "how to read this" text, what a report of a large corpus leaves to
+evolution.json: :func:`large_corpus_note`) and :func:`render_report` /
 :func:`write_outputs`, which build every file in memory first and then replace each
 one atomically, so a failed run leaves the previous reports intact.
 
