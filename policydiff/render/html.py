@@ -442,12 +442,12 @@ def report_html(
     )
     head = (
         "<main><h1>Policy commitments over time</h1>"
-        f"<p>{len(ev.themes)} themes followed through {len(ev.documents)} documents:</p>"
+        + _large_note(ev)
+        + f"<p>{len(ev.themes)} themes followed through {len(ev.documents)} documents:</p>"
         f"<ul>{documents}</ul>"
         '<p class="note">Strength is approximate: an ordinal reading of directive wording '
         '(see <a href="#how-to-read-this">How to read this</a>).</p>'
-        + _large_note(ev)
-        + '<nav class="toc" aria-label="Contents"><strong>Contents</strong><ul>'
+        '<nav class="toc" aria-label="Contents"><strong>Contents</strong><ul>'
         '<li><a href="#how-to-read-this">How to read this</a></li>'
         '<li><a href="#at-a-glance">At a glance</a></li>'
         '<li><a href="#charts">Charts</a></li>'

@@ -323,6 +323,7 @@ def report_markdown(
     lines = [
         "# Policy commitments over time",
         "",
+        *_large_note(ev),
         f"{len(ev.themes)} themes followed through {len(ev.documents)} documents:",
         "",
         *[f"- {d.date} · {md(d.title)} (`{d.id}`; {', '.join(d.languages)})" for d in ev.documents],
@@ -330,7 +331,6 @@ def report_markdown(
         "Strength is approximate: an ordinal reading of directive wording (see "
         "[How to read this](#how-to-read-this)).",
         "",
-        *_large_note(ev),
         "## Contents",
         "",
         "- [How to read this](#how-to-read-this)",
