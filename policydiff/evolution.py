@@ -49,6 +49,8 @@ from policydiff.themes import Catalogue, load_catalogue
 
 # Half a level: one manner step (大力推广 3.5 -> 规模化发展 4.0) or one dated target.
 VERDICT_STEP = 0.5
+VERDICTS = ("strengthened", "weakened", "unchanged", "added", "dropped", "absent")
+STRENGTH_MOVES = ("strengthened", "weakened")  # the verdicts where strength moved
 MIRROR = {
     "strengthened": "weakened",
     "weakened": "strengthened",

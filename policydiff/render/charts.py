@@ -50,6 +50,7 @@ from matplotlib.ticker import FixedFormatter, FixedLocator
 from matplotlib.transforms import Bbox
 
 from policydiff.evolution import (
+    STRENGTH_MOVES,
     Evolution,
     Point,
     ThemeEvolution,
@@ -271,7 +272,7 @@ def changing_themes(ev: Evolution) -> tuple[ThemeEvolution, ...]:
     return tuple(
         t
         for t in ev.themes
-        if any(c.verdict in ("strengthened", "weakened") for c in t.since_last)
+        if any(c.verdict in STRENGTH_MOVES for c in t.since_last)
         or any(p.targets for p in t.points)
     )
 
@@ -283,7 +284,7 @@ def most_changing(themes: Sequence[ThemeEvolution], limit: int) -> tuple[ThemeEv
         return tuple(themes)
 
     def moves(theme: ThemeEvolution) -> int:
-        return sum(c.verdict in ("strengthened", "weakened") for c in theme.since_last)
+        return sum(c.verdict in STRENGTH_MOVES for c in theme.since_last)
 
     ranked = sorted(range(len(themes)), key=lambda i: (-moves(themes[i]), i))[:limit]
     return tuple(themes[i] for i in sorted(ranked))

@@ -24,7 +24,9 @@ from pathlib import Path
 
 from policydiff.diff_ops import TokenOp, token_ops
 from policydiff.evolution import (
+    STRENGTH_MOVES,
     VERDICT_STEP,
+    VERDICTS,
     Change,
     Evidence,
     Evolution,
@@ -75,8 +77,6 @@ HOW_TO_READ = (
     "say where these apply. Read the evidence, not only the number.",
 )
 STRENGTH_DOC = "docs/strength.md"
-MOVES = ("strengthened", "weakened")
-VERDICT_ORDER = ("strengthened", "weakened", "unchanged", "added", "dropped", "absent")
 
 
 def large_corpus_note(ev: Evolution) -> str | None:
@@ -134,8 +134,9 @@ def shown_points(ev: Evolution, theme: ThemeEvolution) -> tuple[Point, ...]:
 
 
 def verdict_counts(changes: Sequence[Change]) -> tuple[tuple[str, int], ...]:
-    """How many changes have each verdict, in :data:`VERDICT_ORDER`, zeros left out."""
-    counts = {verdict: 0 for verdict in VERDICT_ORDER}
+    """How many changes have each verdict, in the order of
+    :data:`~policydiff.evolution.VERDICTS`, zeros left out."""
+    counts = {verdict: 0 for verdict in VERDICTS}
     for change in changes:
         counts[change.verdict] = counts.get(change.verdict, 0) + 1
     return tuple((verdict, n) for verdict, n in counts.items() if n)
@@ -302,7 +303,7 @@ def sentence_diffs(theme: ThemeEvolution, *, moves_only: bool = False) -> tuple[
     points = {p.document: p for p in theme.points}
     out = []
     for change in theme.since_last:
-        if moves_only and change.verdict not in MOVES:
+        if moves_only and change.verdict not in STRENGTH_MOVES:
             continue
         old, new = points[change.from_document], points[change.to_document]
         old_en, old_zh = _english_sentence(old)

@@ -17,13 +17,12 @@ import pytest
 
 from benchmarks import synthetic
 from policydiff.corpus import Corpus, load_corpus
-from policydiff.evolution import Evolution, build_evolution
+from policydiff.evolution import STRENGTH_MOVES, Evolution, build_evolution
 from policydiff.render.evolution_json import evolution_json
 from policydiff.render.html import report_html
 from policydiff.render.markdown import md, quote_md, report_markdown, theme_markdown
 from policydiff.render.periods import MAX_COLUMNS, is_large
 from policydiff.render.report import (
-    MOVES,
     Quote,
     other_evidence,
     representative,
@@ -141,9 +140,9 @@ def test_wording_diffs_only_where_strength_moved(large: Evolution) -> None:
     shown = 0
     for theme in large.themes:
         diffs = sentence_diffs(theme, moves_only=True)
-        assert all(d.change.verdict in MOVES for d in diffs)
+        assert all(d.change.verdict in STRENGTH_MOVES for d in diffs)
         every = sentence_diffs(theme)
-        assert [d for d in every if d.change.verdict in MOVES] == list(diffs)
+        assert [d for d in every if d.change.verdict in STRENGTH_MOVES] == list(diffs)
         shown += len(diffs)
     assert shown > 0
 
