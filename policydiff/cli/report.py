@@ -12,6 +12,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -92,28 +93,49 @@ def wrote_reporter(quiet: bool) -> Callable[[Path], None] | None:
     return lambda path: click.echo(f"wrote {path}", err=True)
 
 
-def analyse(
+@dataclass(frozen=True)
+class Analysed:
+    """What report and timeline work from, inside :func:`analysed`."""
+
+    corpus: Any
+    evolution: Any
+    step: Callable[[str], None]
+    cache: Any  # the AnalysisCache, open
+    chart_workers: Any  # an Executor to draw the charts in, or None (see chart_workers)
+
+
+@contextmanager
+def analysed(
     corpus_path: Path,
     theme_files: tuple[Path, ...],
-    step: Callable[[str], None],
-    jobs: int = 1,
-    cache: Any = None,
-) -> Any:
-    """The corpus and its evolution (raises CorpusError on an empty corpus).
+    steps: tuple[str, ...],
+    *,
+    jobs: int,
+    no_cache: bool,
+    quiet: bool,
+) -> Iterator[Analysed]:
+    """The progress bar, the corpus and its evolution (a CorpusError on an empty corpus).
 
-    With ``cache`` (an :class:`~policydiff.cache.AnalysisCache`), versions analysed
-    before are looked up instead of scored again (the result is the same)."""
+    The chart workers start first, so that they import matplotlib while the corpus is
+    analysed; the analysis cache answers the versions analysed before (same result)."""
     from policydiff.errors import CorpusError
     from policydiff.evolution import build_evolution
+    from policydiff.render.chart_jobs import chart_workers
     from policydiff.themes.catalogue import corpus_catalogue
 
-    step("loading corpus")
-    catalogue = corpus_catalogue(corpus_path, theme_files)
-    corpus = load(corpus_path)
-    if not corpus.documents:
-        raise CorpusError(corpus_path, "the corpus holds no documents (run policydiff ingest)")
-    step("analysing themes")
-    return corpus, build_evolution(corpus, catalogue, cache=cache, jobs=jobs)
+    with (
+        progress(steps, quiet) as step,
+        chart_workers(jobs) as workers,
+        analysis_cache(corpus_path, no_cache) as cache,
+    ):
+        step("loading corpus")
+        catalogue = corpus_catalogue(corpus_path, theme_files)
+        corpus = load(corpus_path)
+        if not corpus.documents:
+            raise CorpusError(corpus_path, "the corpus holds no documents (run policydiff ingest)")
+        step("analysing themes")
+        evolution = build_evolution(corpus, catalogue, cache=cache, jobs=jobs)
+        yield Analysed(corpus, evolution, step, cache, workers)
 
 
 @main.command()
@@ -136,20 +158,18 @@ def report(
 
     index.md, a self-contained index.html, evolution.json and the charts.
     """
-    from policydiff.render.chart_jobs import chart_workers
     from policydiff.render.report import render_report, write_outputs
     from policydiff.summary import summarise
 
-    with (
-        progress(REPORT_STEPS, quiet) as step,
-        chart_workers(jobs) as workers,  # started first: they get ready while we analyse
-        analysis_cache(corpus_path, no_cache) as cache,
-    ):
-        corpus, evolution = analyse(corpus_path, theme_files, step, jobs, cache)
-        step("counting corpus")
-        summaries = summarise(corpus, cache)
-        files = render_report(evolution, summaries, step=step, jobs=jobs, chart_workers=workers)
-        step("writing files")
+    with analysed(
+        corpus_path, theme_files, REPORT_STEPS, jobs=jobs, no_cache=no_cache, quiet=quiet
+    ) as a:
+        a.step("counting corpus")
+        summaries = summarise(a.corpus, a.cache)
+        files = render_report(
+            a.evolution, summaries, step=a.step, jobs=jobs, chart_workers=a.chart_workers
+        )
+        a.step("writing files")
         written = write_outputs(files, out_dir, wrote=wrote_reporter(quiet))
     if not quiet and sys.stderr.isatty():
         click.echo(f"wrote {len(written)} files to {out_dir}", err=True)

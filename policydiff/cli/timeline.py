@@ -8,7 +8,6 @@ from pathlib import Path
 import click
 
 from policydiff.cli import (
-    analysis_cache,
     corpus_option,
     fail_cleanly,
     jobs_option,
@@ -16,7 +15,7 @@ from policydiff.cli import (
     no_cache_option,
     themes_file_option,
 )
-from policydiff.cli.report import analyse, out_option, progress, quiet_option, wrote_reporter
+from policydiff.cli.report import analysed, out_option, quiet_option, wrote_reporter
 
 TIMELINE_STEPS = ("loading corpus", "analysing themes", "drawing charts", "writing files")
 
@@ -43,18 +42,15 @@ def timeline(
     themes that change, quantified targets starred) and mentions (per theme and document).
     Chinese labels are drawn when a CJK font is installed.
     """
-    from policydiff.render.chart_jobs import chart_workers, render_charts
+    from policydiff.render.chart_jobs import render_charts
     from policydiff.render.report import write_outputs
 
-    with (
-        progress(TIMELINE_STEPS, quiet) as step,
-        chart_workers(jobs) as workers,
-        analysis_cache(corpus_path, no_cache) as cache,
-    ):
-        _corpus, evolution = analyse(corpus_path, theme_files, step, jobs, cache)
-        step("drawing charts")
-        charts = render_charts(evolution, jobs=jobs, workers=workers)
-        step("writing files")
+    with analysed(
+        corpus_path, theme_files, TIMELINE_STEPS, jobs=jobs, no_cache=no_cache, quiet=quiet
+    ) as a:
+        a.step("drawing charts")
+        charts = render_charts(a.evolution, jobs=jobs, workers=a.chart_workers)
+        a.step("writing files")
         written = write_outputs(charts, out_dir, wrote=wrote_reporter(quiet))
     if not quiet and sys.stderr.isatty():
         click.echo(f"wrote {len(written)} charts to {out_dir}", err=True)
