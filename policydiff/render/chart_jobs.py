@@ -71,7 +71,10 @@ def chart_workers(jobs: int) -> Iterator[Executor | None]:
         yield None
         return
     with ProcessPoolExecutor(max_workers=workers, initializer=_prepare) as pool:
-        pool.submit(_ready)  # starts the workers, so that they prepare while we go on
+        # Start every worker now (with fork all start at the first task, with spawn one per
+        # task), so that they prepare while we go on.
+        for _ in range(workers):
+            pool.submit(_ready)
         yield pool
 
 
