@@ -114,8 +114,8 @@ def glance(ev: Evolution) -> Glance:
     return Glance(
         by_year,
         tuple(d.id for d in by_year.documents),
-        "Strongest strength and level in each year, or period of several years (– absent); "
-        "changes from each year to the next.",
+        "Strength and level of the strongest commitment in each year, or period of several "
+        "years (– absent); changes from each year to the next.",
     )
 
 

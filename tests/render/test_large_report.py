@@ -74,7 +74,7 @@ def test_at_a_glance_has_one_column_per_year(large: Evolution, markdown: str) ->
     years = sorted({d.date[:4] for d in large.documents})
     assert len(years) == 2
     assert f"| theme | {' | '.join(years)} | change |" in markdown
-    assert "Strongest strength and level in each year" in markdown
+    assert "Strength and level of the strongest commitment in each year" in markdown
 
 
 def test_each_theme_lists_only_the_documents_that_mention_it(
