@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 
 _DASHES = frozenset("-_‐‑‒–—―−﹣－")
 _QUOTES = frozenset("\"'“”‘’「」『』《》〈〉`´")
@@ -99,19 +100,39 @@ def fold_plural(word: str) -> str:
 
 @dataclass(frozen=True)
 class Normalized:
-    """A normalised text with, per character, the original ``[start, end)`` it came from."""
+    """A normalised text and the original it came from.
+
+    The per-character map back to the original (``starts``, ``ends``) is worked out on
+    first use: most sentences mention no theme, and building the map costs more than
+    normalising the text.
+    """
 
     original: str
     text: str
-    starts: tuple[int, ...]
-    ends: tuple[int, ...]
+    fold_plurals: bool = True
+
+    @cached_property
+    def _offsets(self) -> tuple[tuple[int, ...], tuple[int, ...]]:
+        _text, starts, ends = _normalize_mapped(self.original, self.fold_plurals)
+        return starts, ends
+
+    @property
+    def starts(self) -> tuple[int, ...]:
+        """Per character of ``text``, where the original character it came from begins."""
+        return self._offsets[0]
+
+    @property
+    def ends(self) -> tuple[int, ...]:
+        """Per character of ``text``, where the original it came from ends."""
+        return self._offsets[1]
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """Original ``[start, end)`` of the normalised span ``[start, end)`` (end > start)."""
+        starts, ends = self._offsets
         if end <= start:
-            pos = self.starts[start] if start < len(self.starts) else len(self.original)
+            pos = starts[start] if start < len(starts) else len(self.original)
             return pos, pos
-        return self.starts[start], self.ends[end - 1]
+        return starts[start], ends[end - 1]
 
 
 def _fold_char(ch: str) -> str:
@@ -152,9 +173,13 @@ _EXPANDS: set[str] = set()
 # runs of spaces to drop: leading, trailing, and all but the first of an inner run
 _SPACE_FIX = re.compile(r"^ +| +\Z| {2,}")
 _PLURAL = re.compile(r"(?<![a-z0-9])[a-z]{3,}s(?![a-z0-9])")
+_SPACE_RUN = re.compile(" {2,}")
+
+# (normalised text, starts, ends): see :class:`Normalized`
+_Mapped = tuple[str, tuple[int, ...], tuple[int, ...]]
 
 
-def _normalize_slow(text: str, fold_plurals: bool) -> Normalized:
+def _normalize_slow(text: str, fold_plurals: bool) -> _Mapped:
     """Character by character: the reference for texts holding expanding characters."""
     chars: list[str] = []
     starts: list[int] = []
@@ -171,14 +196,12 @@ def _normalize_slow(text: str, fold_plurals: bool) -> Normalized:
         chars.pop()
         starts.pop()
         ends.pop()
-    return _fold_plurals("".join(chars), starts, ends, text, fold_plurals)
+    return _fold_plurals("".join(chars), starts, ends, fold_plurals)
 
 
-def _fold_plurals(
-    joined: str, starts: list[int], ends: list[int], original: str, fold_plurals: bool
-) -> Normalized:
+def _fold_plurals(joined: str, starts: list[int], ends: list[int], fold_plurals: bool) -> _Mapped:
     if not fold_plurals:
-        return Normalized(original, joined, tuple(starts), tuple(ends))
+        return joined, tuple(starts), tuple(ends)
     out: list[str] = []
     o_starts: list[int] = []
     o_ends: list[int] = []
@@ -198,15 +221,32 @@ def _fold_plurals(
         o_ends.append(ends[b - 1])
         pos = b
     if pos == 0:
-        return Normalized(original, joined, tuple(starts), tuple(ends))
+        return joined, tuple(starts), tuple(ends)
     out.append(joined[pos:])
     o_starts.extend(starts[pos:])
     o_ends.extend(ends[pos:])
-    return Normalized(original, "".join(out), tuple(o_starts), tuple(o_ends))
+    return "".join(out), tuple(o_starts), tuple(o_ends)
+
+
+def _fold_plural_match(m: re.Match[str]) -> str:
+    return fold_plural(m.group())
 
 
 def normalize(text: str, *, fold_plurals: bool = True) -> Normalized:
-    """Normalise ``text`` for matching and keep the offset map (see the module docstring)."""
+    """Normalise ``text`` for matching (see the module docstring); the offset map is
+    :func:`_normalize_mapped`'s, worked out when first asked for."""
+    folded = text.translate(_TABLE)
+    if _EXPANDS and not _EXPANDS.isdisjoint(text):
+        return Normalized(text, _normalize_slow(text, fold_plurals)[0], fold_plurals)
+    # the same steps as _normalize_mapped, on the text alone
+    folded = _SPACE_RUN.sub(" ", folded.strip(" "))
+    if fold_plurals:
+        folded = _PLURAL.sub(_fold_plural_match, folded)
+    return Normalized(text, folded, fold_plurals)
+
+
+def _normalize_mapped(text: str, fold_plurals: bool) -> _Mapped:
+    """The normalised text with, per character, the original ``[start, end)`` it came from."""
     folded = text.translate(_TABLE)
     if _EXPANDS and not _EXPANDS.isdisjoint(text):
         return _normalize_slow(text, fold_plurals)
@@ -239,7 +279,7 @@ def normalize(text: str, *, fold_plurals: bool = True) -> Normalized:
         kept.extend(positions[prev:])
         folded, positions = "".join(pieces), kept
     ends = list(map((1).__add__, positions))
-    return _fold_plurals(folded, positions, ends, text, fold_plurals)
+    return _fold_plurals(folded, positions, ends, fold_plurals)
 
 
 def normalize_term(term: str) -> str:

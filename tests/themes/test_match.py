@@ -20,6 +20,7 @@ from policydiff.themes import (
     parse_catalogue,
     theme_matrix,
 )
+from policydiff.themes.normalize import _normalize_mapped
 
 CAT = load_catalogue()
 ROOT = Path(__file__).parents[2]
@@ -57,6 +58,17 @@ def test_normalize_spans_stay_inside_original(text: str) -> None:
     for i in range(len(n.text)):
         s, e = n.span(i, i + 1)
         assert 0 <= s < e <= len(text)
+
+
+@given(
+    st.text(alphabet=st.sampled_from(list("ab s-“”İCitiesbus_ＡＢ城市 \u3000\n")), max_size=40),
+    st.booleans(),
+)
+def test_normalized_text_is_the_text_its_offset_map_describes(text: str, plurals: bool) -> None:
+    # normalize() works the text out alone and the offset map later, on first use
+    n = normalize(text, fold_plurals=plurals)
+    assert n.text == _normalize_mapped(text, plurals)[0]
+    assert len(n.starts) == len(n.ends) == len(n.text)
 
 
 def test_span_is_reported_in_the_original_sentence() -> None:
