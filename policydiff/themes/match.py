@@ -93,6 +93,10 @@ class _Compiled:
     # zh/ascii term patterns, compiled once; the character bigrams of each zh term
     zh_ascii: dict[str, re.Pattern[str]] = field(default_factory=dict)
     zh_grams: dict[str, frozenset[str]] = field(default_factory=dict)
+    # character bigram -> the zh terms (indices into zh_terms) holding it; the terms no
+    # bigram stands for (ascii ones, single characters) are tried in every sentence
+    zh_by_gram: dict[str, tuple[int, ...]] = field(default_factory=dict)
+    zh_unindexed: tuple[int, ...] = ()
 
 
 def _key(token: str) -> str:
@@ -154,7 +158,16 @@ def _compile_cached(catalogue: Catalogue) -> _Compiled:
     first: dict[str, list[int]] = defaultdict(list)
     for vi, var in enumerate(variants):
         first[_key(var.tokens[0])].append(vi)
+    by_gram: dict[str, list[int]] = defaultdict(list)
+    for ti, (_, term, ascii_term) in enumerate(zh_terms):
+        if not ascii_term:
+            for gram in sorted(_bigrams(term)):
+                by_gram[gram].append(ti)
     return _Compiled(
+        zh_by_gram={k: tuple(v) for k, v in by_gram.items()},
+        zh_unindexed=tuple(
+            ti for ti, (_, term, ascii_term) in enumerate(zh_terms) if ascii_term or len(term) < 2
+        ),
         en_first={k: tuple(v) for k, v in first.items()},
         en_shape=tuple((len(v.tokens), _key(v.tokens[0]), _key(v.tokens[-1])) for v in variants),
         zh_ascii={
@@ -221,25 +234,34 @@ def _bigrams(text: str) -> set[str]:
 
 
 def _zh_candidates(norm: str, comp: _Compiled) -> list[_Cand]:
+    """Exact occurrences of every zh term, and fuzzy ones of long terms not found exactly.
+
+    A term is only looked for when the sentence holds its character bigrams: all of them
+    for an exact occurrence, at least half for a fuzzy one (:data:`ZH_THRESHOLD` allows
+    about one edit). Counting them through the ``zh_by_gram`` index visits only the
+    terms that share a bigram with the sentence.
+    """
+    shared: dict[int, int] = dict.fromkeys(comp.zh_unindexed, 0)
+    by_gram = comp.zh_by_gram
+    for gram in _bigrams(norm):
+        for ti in by_gram.get(gram, ()):
+            shared[ti] = shared.get(ti, 0) + 1
     found: list[_Cand] = []
-    grams: set[str] | None = None
-    for theme_id, term, ascii_term in comp.zh_terms:
+    for ti in sorted(shared):
+        theme_id, term, ascii_term = comp.zh_terms[ti]
         if ascii_term:
             for m in comp.zh_ascii[term].finditer(norm):
                 found.append((theme_id, m.start(), m.end(), 100.0))
             continue
-        pos = norm.find(term)
-        if pos >= 0:
-            while pos >= 0:
-                found.append((theme_id, pos, pos + len(term), 100.0))
-                pos = norm.find(term, pos + 1)
-            continue
-        if len(term) < ZH_FUZZY_MIN_LEN:
-            continue
-        if grams is None:
-            grams = _bigrams(norm)
-        need = comp.zh_grams[term]
-        if len(need & grams) * 2 < len(need):
+        need = len(comp.zh_grams[term])
+        if shared[ti] == need:  # every bigram is there: look for the term itself
+            pos = norm.find(term)
+            if pos >= 0:
+                while pos >= 0:
+                    found.append((theme_id, pos, pos + len(term), 100.0))
+                    pos = norm.find(term, pos + 1)
+                continue
+        if len(term) < ZH_FUZZY_MIN_LEN or shared[ti] * 2 < need:
             continue
         al = fuzz.partial_ratio_alignment(term, norm, score_cutoff=ZH_THRESHOLD)
         if al is not None and al.score >= ZH_THRESHOLD:
