@@ -74,6 +74,9 @@ class AnalysisCache:
         self._fingerprints: dict[int, tuple[object, str]] = {}
         self._db = self._open()
         self._committed = time.monotonic()
+        # In memory, commitments are held as they are: encoding them for a store that
+        # goes away with the process would only cost time.
+        self._held: dict[str, tuple[Commitment, ...]] | None = {} if self.path is None else None
 
     @classmethod
     def for_corpus(cls, corpus_path: Path) -> AnalysisCache:
@@ -177,10 +180,11 @@ class AnalysisCache:
         self.close()
 
     def __len__(self) -> int:
+        held = len(self._held) if self._held is not None else 0
         try:
-            return int(self._db.execute("SELECT count(*) FROM entries").fetchone()[0])
+            return held + int(self._db.execute("SELECT count(*) FROM entries").fetchone()[0])
         except sqlite3.DatabaseError:
-            return 0
+            return held
 
     # -- commitments ---------------------------------------------------------------------
 
@@ -208,6 +212,13 @@ class AnalysisCache:
         return sha256("\0".join(parts))
 
     def get_commitments(self, key: str) -> tuple[Commitment, ...] | None:
+        if self._held is not None:
+            held = self._held.get(key)
+            if held is None:
+                self.misses += 1
+            else:
+                self.hits += 1
+            return held
         data = self.get_json(key)
         if data is None:
             self.misses += 1
@@ -221,6 +232,9 @@ class AnalysisCache:
         return found
 
     def put_commitments(self, key: str, commitments: Sequence[Commitment]) -> None:
+        if self._held is not None:
+            self._held[key] = tuple(commitments)
+            return
         self.put_json(key, commitments_to_json(commitments))
 
     # -- provision pairs -----------------------------------------------------------------

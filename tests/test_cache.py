@@ -47,6 +47,18 @@ def test_evolution_is_byte_identical_with_and_without_cache(
             assert (cache.hits, cache.misses) == (hits, 4 - hits)
 
 
+def test_a_memory_cache_answers_a_second_evolution_in_the_same_process(
+    bundled_corpus: Corpus,
+) -> None:
+    # what --no-cache and an unwritable folder use; it holds commitments as objects
+    expected = evolution_json(build_evolution(bundled_corpus))
+    with AnalysisCache(None) as cache:
+        for hits in (0, 4):
+            assert evolution_json(build_evolution(bundled_corpus, cache=cache)) == expected
+            assert (cache.hits, cache.misses) == (hits, 4)
+        assert len(cache) == 4
+
+
 def test_key_changes_with_text_catalogue_and_lexicon(bundled_corpus: Corpus) -> None:
     cache = AnalysisCache(None)
     document = bundled_corpus.get(DOC_2021)
