@@ -196,15 +196,16 @@ def _en_candidates(norm: str, comp: _Compiled) -> list[_Cand]:
     A window is only considered at a token whose key is the key of a variant's first
     token (the ``en_first`` index), in (variant, start) order.
     """
-    toks = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(norm)]
-    keys = [tok[:4] for _, _, tok in toks]
+    words = _TOKEN.findall(norm)
+    keys = [word[:4] for word in words]
     en_first = comp.en_first
-    starts = [(vi, s) for s, k in enumerate(keys) for vi in en_first.get(k, ())]
-    if not starts:
+    opening = en_first.keys() & keys
+    if not opening:
         return []
-    starts.sort()
+    starts = sorted((vi, s) for s, k in enumerate(keys) if k in opening for vi in en_first[k])
     found: list[_Cand] = []
-    ntoks = len(toks)
+    spans: list[tuple[int, int]] = []  # of every token, worked out for the first window
+    ntoks = len(words)
     variants, shapes = comp.en_variants, comp.en_shape
     for vi, s in starts:
         n, _first, last = shapes[vi]
@@ -216,7 +217,9 @@ def _en_candidates(norm: str, comp: _Compiled) -> list[_Cand]:
                 continue
             if keys[e - 1] != last:
                 continue
-            a, b = toks[s][0], toks[e - 1][1]
+            if not spans:
+                spans = [m.span() for m in _TOKEN.finditer(norm)]
+            a, b = spans[s][0], spans[e - 1][1]
             window = norm[a:b]
             if var.exact:
                 score = 100.0 if window == var.text else 0.0
