@@ -36,10 +36,14 @@ ADDRESS_LABEL = re.compile(
     r"^(?:address|postal address|地址|通讯地址|邮编|postcode|zip code)\b", re.I
 )
 ADDRESS_CUES = re.compile(
-    r"\b(?:road|street|avenue|district|zone|industrial park|building [a-z0-9]|floor|room|no\.\s*\d+)\b"
+    r"\b(?:road|street|avenue|district|zone|industrial park|floor|room|no\.\s*\d+)\b"
+    # "Building F," or "Building 3", not the verb of "Building a Beautiful China"
+    r"|\b(?-i:Building [A-Z0-9]\d*)(?=\s*(?:[,，(（]|\d|$))"
     r"|[路街道]\d|\d+号|大厦|室$",
     re.IGNORECASE,
 )
+# A heading's own number: "(5) ", "5、", "5. "
+LEADING_NUMBER = re.compile(r"^\s*[(（]?\d+[)）.、]?\s*")
 TIMESTAMP_LINE = re.compile(
     r"^(?:release time|publish(?:ed)? (?:time|date)|time|date|发布时间|时间|日期)\s*[:：]\s*"
     r"(?:\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?)?$",
@@ -142,6 +146,16 @@ def _sentence_like(line: str) -> bool:
     return bool(re.search(r"[.。!！?？;；]\s*[”\"’)）]?$|[.。]\s", line))
 
 
+def _address_like(line: str) -> bool:
+    """Two address words and a house number or a list of places: "No. 9, Xinnong Road,
+    Nangang District". Two place words alone also make headings ("(5) Build road
+    networks in the pilot zone")."""
+    if len(ADDRESS_CUES.findall(line)) < 2:
+        return False
+    body = LEADING_NUMBER.sub("", line)
+    return any(ch.isdigit() for ch in body) or len(re.findall(r"[,，]", body)) >= 2
+
+
 def classify_line(line: str) -> str | None:
     """The debris kind of a whole line, or None if it may be policy text."""
     lowered = line.lower().strip()
@@ -161,7 +175,7 @@ def classify_line(line: str) -> str | None:
         return "copyright"
     if ADDRESS_LABEL.match(lowered) and len(line) < CHROME_LINE:
         return "address"
-    if len(line) < 160 and not _sentence_like(line) and len(ADDRESS_CUES.findall(line)) >= 2:
+    if len(line) < 160 and not _sentence_like(line) and _address_like(line):
         return "address"
     if TIMESTAMP_LINE.match(lowered) or TIMESTAMP_LABEL.match(lowered) or BARE_DATE.match(lowered):
         return "page timestamp"

@@ -19,6 +19,8 @@ from tests.conftest import SEED_2021_EN, SEED_2021_EN_PARTIAL, SEED_2023_EN, SEE
         ("Address of Shuangcheng factory:", "address"),
         ("No. 9, Xinnong Road, Nangang District, Harbin", "address"),
         ("Building F, Shimao 52 +, Yuhua District, Nanjing", "address"),
+        ("Building 3, Xinnong Road, Harbin", "address"),
+        ("Crossroads of Songhuajiang Road and Xing'an Road, New Industrial Park, Harbin", "address"),
         ("地址：北京市海淀区三里河路9号", "address"),
         ("COPYRIGHT © 2023 Nanjing Green Building Optoelectronics Co., Ltd. SEO", "copyright"),
         ("Copyright(C)2024, Nantong Botao Chemical Co., Ltd. All Rights Reserved.", "copyright"),
@@ -52,6 +54,11 @@ def test_debris_lines_are_classified(line: str, kind: str) -> None:
         "By 2035, green development will be achieved in all areas of urban and rural development.",
         "推进城市更新行动，加快转变城乡建设方式。",
         "Promote the construction of sponge cities in the Yangtze River Economic Belt and districts.",
+        # headings naming two places, with no house number
+        "(5) Build road networks in the pilot zone",
+        "5、 Improve street lighting in the old district",
+        "Fourth, Defend the Bottom Line of Building a Beautiful China in pilot area No. 35900",
+        "Building A Beautiful China in Every District",
     ],
 )
 def test_policy_lines_are_kept(line: str) -> None:
