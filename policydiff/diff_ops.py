@@ -121,12 +121,26 @@ def _merge_ops(ops: Sequence[TokenOp]) -> tuple[TokenOp, ...]:
 
 
 def _gap(old: Sequence[str], new: Sequence[str]) -> list[TokenOp]:
-    a, b = "".join(old), "".join(new)
+    """Units not paired: deleted, inserted or replaced whole, except for separators both
+    sides have at either end, which stay equal."""
+    head = tail = 0
+    while head < min(len(old), len(new)) and old[head].isspace() and old[head] == new[head]:
+        head += 1
+    while (
+        tail < min(len(old), len(new)) - head
+        and old[-1 - tail].isspace()
+        and old[-1 - tail] == new[-1 - tail]
+    ):
+        tail += 1
+    a, b = "".join(old[head : len(old) - tail]), "".join(new[head : len(new) - tail])
+    ops = [TokenOp("equal", sep, sep) for sep in old[:head]]
     if a == b:
-        return [TokenOp("equal", a, b)]
-    if a and b:
-        return [TokenOp("replace", a, b)]
-    return [TokenOp("delete", a, "")] if a else [TokenOp("insert", "", b)]
+        ops.append(TokenOp("equal", a, b))
+    elif a and b:
+        ops.append(TokenOp("replace", a, b))
+    else:
+        ops.append(TokenOp("delete", a, "") if a else TokenOp("insert", "", b))
+    return ops + [TokenOp("equal", sep, sep) for sep in old[len(old) - tail :]]
 
 
 def _replace_block(old: Sequence[str], new: Sequence[str], lang: str) -> list[TokenOp]:
@@ -167,7 +181,9 @@ def provision_ops(old: Provision, new: Provision, lang: str) -> tuple[tuple[Toke
     share of words left equal (difflib's ratio over words and punctuation)."""
     a, b = provision_units(old, lang), provision_units(new, lang)
     ops: list[TokenOp] = []
-    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    # The spaces between sentences are junk: matched, they would cut a run of rewritten
+    # sentences into one-to-one replacements of unrelated sentences.
+    matcher = difflib.SequenceMatcher(str.isspace, a, b, autojunk=False)
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag == "replace":
             ops += _replace_block(a[i1:i2], b[j1:j2], lang)

@@ -188,6 +188,31 @@ def test_second_translation_wording_of_v1(
     assert {r.id for r in result.added} >= {"preamble", "I.1", "V.2"}
 
 
+def test_rewritten_sentences_are_not_paired_one_to_one_by_their_separators() -> None:
+    old = structured_text(
+        "(1) Building green buildings. Implement carbon peak actions in the building sector. "
+        "Encourage the construction of green agricultural houses.\n"
+    )
+    new = structured_text(
+        "(1) Building green buildings. Promote the deep integration of industrial "
+        "digitization. Strictly control the entry barriers of high energy projects. "
+        "Encourage the construction of green agricultural houses and schools.\n"
+    )
+    ((a, b),) = [(old.provision(p.id), new.provision(p.id)) for p in old.provisions]
+    assert a is not None and b is not None
+    ops = provision_ops(a, b, "en")[0]
+    # the two rewritten middle sentences go out and come in whole, as one change
+    assert [op.op for op in ops if op.op != "equal"] == ["replace", "insert"]
+    (rewritten,) = [op for op in ops if op.op == "replace"]
+    assert rewritten.old == "Implement carbon peak actions in the building sector."
+    assert rewritten.new == (
+        "Promote the deep integration of industrial digitization. "
+        "Strictly control the entry barriers of high energy projects."
+    )
+    # a similar sentence is still diffed word by word
+    assert TokenOp("insert", "", " and schools") in ops
+
+
 def test_chinese_cue_change_by_character_diff() -> None:
     base = "三、转变城乡建设发展方式\n（一）建设高品质绿色建筑。大力推广超低能耗、近零能耗建筑，发展零碳建筑。\n"
     edited = base.replace("大力推广超低能耗、近零能耗建筑", "推动超低能耗、近零能耗建筑规模化发展")
