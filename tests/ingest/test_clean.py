@@ -20,7 +20,10 @@ from tests.conftest import SEED_2021_EN, SEED_2021_EN_PARTIAL, SEED_2023_EN, SEE
         ("No. 9, Xinnong Road, Nangang District, Harbin", "address"),
         ("Building F, Shimao 52 +, Yuhua District, Nanjing", "address"),
         ("Building 3, Xinnong Road, Harbin", "address"),
-        ("Crossroads of Songhuajiang Road and Xing'an Road, New Industrial Park, Harbin", "address"),
+        (
+            "Crossroads of Songhuajiang Road and Xing'an Road, New Industrial Park, Harbin",
+            "address",
+        ),
         ("地址：北京市海淀区三里河路9号", "address"),
         ("COPYRIGHT © 2023 Nanjing Green Building Optoelectronics Co., Ltd. SEO", "copyright"),
         ("Copyright(C)2024, Nantong Botao Chemical Co., Ltd. All Rights Reserved.", "copyright"),
