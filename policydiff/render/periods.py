@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import itertools
 import math
+import weakref
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
@@ -53,11 +54,25 @@ def _changes(points: Sequence[Point]) -> tuple[tuple[Change, ...], tuple[Change,
     return changes, tuple(since_last)
 
 
+# The last aggregation, found by the evolution's identity: the charts, the Markdown and
+# the HTML of one report all ask for it (hashing an evolution would cost more). A weak
+# reference, so that a large evolution is not kept alive for it.
+_LAST: list[tuple[weakref.ref[Evolution], int, Evolution]] = []
+
+
 def aggregate_by_year(ev: Evolution, max_columns: int = MAX_COLUMNS) -> Evolution:
     """The evolution with one column per year (per period of several years when there are
     more than ``max_columns`` years): each theme's strongest point of the period, with the
     period's mentions summed. A period's ``DocumentRef`` has the year ("2021", or
     "2019–2021") as id, "N documents" as title and the middle of the period as date."""
+    if _LAST and _LAST[0][0]() is ev and _LAST[0][1] == max_columns:
+        return _LAST[0][2]
+    aggregated = _aggregate(ev, max_columns)
+    _LAST[:] = [(weakref.ref(ev), max_columns, aggregated)]
+    return aggregated
+
+
+def _aggregate(ev: Evolution, max_columns: int) -> Evolution:
     years = [date.fromisoformat(d.date).year for d in ev.documents]
     if not years:
         return ev

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import gc
 import itertools
 import subprocess
 import sys
 import warnings
+import weakref
 from datetime import date
 
 import matplotlib.dates as mdates
@@ -203,6 +205,20 @@ def test_many_years_are_grouped_into_periods() -> None:
     assert len(by_year.documents) <= MAX_COLUMNS
     assert by_year.documents[0].id == "2010–2012"
     assert sum(int(d.title.split()[0]) for d in by_year.documents) == 60
+
+
+def test_one_report_aggregates_its_evolution_once_and_does_not_keep_it_alive() -> None:
+    ev = _synthetic_evolution(60, 12)
+    by_year = aggregate_by_year(ev)
+    assert aggregate_by_year(ev) is by_year  # the charts, Markdown and HTML share it
+    assert aggregate_by_year(ev, MAX_COLUMNS - 1) is not by_year
+    twin = _synthetic_evolution(60, 12)
+    assert twin == ev and twin is not ev
+    assert aggregate_by_year(twin) == by_year and aggregate_by_year(twin) is not by_year
+    gone = weakref.ref(twin)
+    del twin
+    gc.collect()
+    assert gone() is None
 
 
 def test_by_year_the_timeline_writes_a_cue_only_where_the_strength_changes() -> None:
