@@ -3,11 +3,10 @@
 English: every catalogue variant is normalised (see :mod:`policydiff.themes.normalize`)
 and compared with token windows of the normalised sentence using ``rapidfuzz.fuzz.ratio``;
 a window counts when it scores at least :data:`EN_THRESHOLD` (90 of 100).  Variants
-shorter than :data:`EN_EXACT_BELOW` characters must match exactly.  Candidate windows come
-from an inverted index of 4-character token prefixes, so rapidfuzz only scores windows that
-share a token with a variant; a window must begin and end with the variant's first and last
-token (by 4-character prefix) and, for variants of three tokens or more, may be one token
-shorter or longer than the variant.
+shorter than :data:`EN_EXACT_BELOW` characters must match exactly.  A window must begin
+and end with the variant's first and last token (by 4-character prefix) and, for variants
+of three tokens or more, may be one token shorter or longer than the variant; an index of
+(first prefix, length, last prefix) finds such windows, so rapidfuzz scores no others.
 
 Chinese: exact substring after normalisation; terms of at least :data:`ZH_FUZZY_MIN_LEN`
 characters may also match with ``fuzz.partial_ratio`` >= :data:`ZH_THRESHOLD` (about one
@@ -80,16 +79,18 @@ class _Variant:
 @dataclass(frozen=True)
 class _Compiled:
     en_variants: tuple[_Variant, ...]
-    en_index: dict[str, tuple[tuple[int, int], ...]]
     zh_terms: tuple[tuple[str, str, bool], ...]  # (theme_id, term, ascii)
     patterns: dict[str, tuple[tuple[str, re.Pattern[str]], ...]]
     excludes: dict[tuple[str, str], tuple[re.Pattern[str], ...]]
     requires: dict[tuple[str, str], tuple[re.Pattern[str], ...]]
     order: dict[str, int]
-    # 4-character key of a variant's first token -> the variants starting with it, in order
-    en_first: dict[str, tuple[int, ...]] = field(default_factory=dict)
-    # per variant: (token count, key of the first token, key of the last token)
-    en_shape: tuple[tuple[int, str, str], ...] = ()
+    # 4-character key of a variant's first token -> the window lengths its variants allow,
+    # ascending; (first key, window length, key of the last token) -> (variant, rank of
+    # that length in the variant's order)
+    en_lengths: dict[str, tuple[int, ...]] = field(default_factory=dict)
+    en_windows: dict[tuple[str, int, str], tuple[tuple[int, int], ...]] = field(
+        default_factory=dict
+    )
     # zh/ascii term patterns, compiled once; the character bigrams of each zh term
     zh_ascii: dict[str, re.Pattern[str]] = field(default_factory=dict)
     zh_grams: dict[str, frozenset[str]] = field(default_factory=dict)
@@ -129,7 +130,6 @@ def _compile(catalogue: Catalogue) -> _Compiled:
 @lru_cache(maxsize=16)
 def _compile_cached(catalogue: Catalogue) -> _Compiled:
     variants: list[_Variant] = []
-    index: dict[str, list[tuple[int, int]]] = defaultdict(list)
     zh_terms: list[tuple[str, str, bool]] = []
     patterns: dict[str, list[tuple[str, re.Pattern[str]]]] = {"en": [], "zh": []}
     excludes: dict[tuple[str, str], tuple[re.Pattern[str], ...]] = {}
@@ -143,10 +143,7 @@ def _compile_cached(catalogue: Catalogue) -> _Compiled:
                 continue
             seen.add(text)
             text = " ".join(tokens)
-            vi = len(variants)
             variants.append(_Variant(theme.id, text, tokens, len(text) < EN_EXACT_BELOW))
-            for pos, tok in enumerate(tokens):
-                index[_key(tok)].append((vi, pos))
         for raw in theme.zh:
             term = normalize_term(raw)
             if term:
@@ -155,21 +152,25 @@ def _compile_cached(catalogue: Catalogue) -> _Compiled:
             patterns[lang].extend((theme.id, re.compile(p)) for p in theme.patterns(lang))
             excludes[(theme.id, lang)] = tuple(_rule(x, lang) for x in theme.excludes(lang))
             requires[(theme.id, lang)] = tuple(_rule(x, lang) for x in theme.requires(lang))
-    first: dict[str, list[int]] = defaultdict(list)
+    lengths: dict[str, set[int]] = defaultdict(set)
+    windows: dict[tuple[str, int, str], list[tuple[int, int]]] = defaultdict(list)
     for vi, var in enumerate(variants):
-        first[_key(var.tokens[0])].append(vi)
+        first_key, last_key = _key(var.tokens[0]), _key(var.tokens[-1])
+        for rank, length in enumerate(_window_lengths(len(var.tokens))):
+            lengths[first_key].add(length)
+            windows[(first_key, length, last_key)].append((vi, rank))
     by_gram: dict[str, list[int]] = defaultdict(list)
     for ti, (_, term, ascii_term) in enumerate(zh_terms):
         if not ascii_term:
             for gram in sorted(_bigrams(term)):
                 by_gram[gram].append(ti)
     return _Compiled(
+        en_lengths={k: tuple(sorted(v)) for k, v in lengths.items()},
+        en_windows={k: tuple(v) for k, v in windows.items()},
         zh_by_gram={k: tuple(v) for k, v in by_gram.items()},
         zh_unindexed=tuple(
             ti for ti, (_, term, ascii_term) in enumerate(zh_terms) if ascii_term or len(term) < 2
         ),
-        en_first={k: tuple(v) for k, v in first.items()},
-        en_shape=tuple((len(v.tokens), _key(v.tokens[0]), _key(v.tokens[-1])) for v in variants),
         zh_ascii={
             term: re.compile(r"(?<![a-z0-9])" + re.escape(term) + r"(?![a-z0-9])")
             for _, term, ascii_term in zh_terms
@@ -177,7 +178,6 @@ def _compile_cached(catalogue: Catalogue) -> _Compiled:
         },
         zh_grams={term: frozenset(_bigrams(term)) for _, term, _ in zh_terms},
         en_variants=tuple(variants),
-        en_index={k: tuple(v) for k, v in index.items()},
         zh_terms=tuple(zh_terms),
         patterns={k: tuple(v) for k, v in patterns.items()},
         excludes=excludes,
@@ -190,36 +190,47 @@ def _compile_cached(catalogue: Catalogue) -> _Compiled:
 _Cand = tuple[str, int, int, float]
 
 
+def _window_lengths(n: int) -> tuple[int, ...]:
+    """Token counts of the windows compared with a variant of ``n`` tokens, in the order
+    that breaks ties (the variant's own length first)."""
+    return tuple(length for length in ((n, n - 1, n + 1) if n >= 3 else (n,)) if length >= 1)
+
+
 def _en_candidates(norm: str, comp: _Compiled) -> list[_Cand]:
     """Windows that begin with a variant's first token and end with its last (by key).
 
-    A window is only considered at a token whose key is the key of a variant's first
-    token (the ``en_first`` index), in (variant, start) order.
+    Windows are found through the ``en_windows`` index (first key, length, last key) and
+    scored per (variant, start), in that order; of one start's windows, the best score
+    wins, ties going to the variant's own length, then one token shorter, then longer.
     """
     words = _TOKEN.findall(norm)
     keys = [word[:4] for word in words]
-    en_first = comp.en_first
-    opening = en_first.keys() & keys
+    opening = comp.en_lengths.keys() & keys
     if not opening:
         return []
-    starts = sorted((vi, s) for s, k in enumerate(keys) if k in opening for vi in en_first[k])
-    found: list[_Cand] = []
-    spans: list[tuple[int, int]] = []  # of every token, worked out for the first window
     ntoks = len(words)
-    variants, shapes = comp.en_variants, comp.en_shape
-    for vi, s in starts:
-        n, _first, last = shapes[vi]
+    en_lengths, en_windows = comp.en_lengths, comp.en_windows
+    # (variant, start) -> [(rank, length)] of its windows whose last key fits
+    fitting: dict[tuple[int, int], list[tuple[int, int]]] = {}
+    for s, k in enumerate(keys):
+        if k not in opening:
+            continue
+        for length in en_lengths[k]:
+            e = s + length
+            if e > ntoks:
+                break
+            for vi, rank in en_windows.get((k, length, keys[e - 1]), ()):
+                fitting.setdefault((vi, s), []).append((rank, length))
+    if not fitting:
+        return []
+    spans = [m.span() for m in _TOKEN.finditer(norm)]
+    variants = comp.en_variants
+    found: list[_Cand] = []
+    for vi, s in sorted(fitting):
         var = variants[vi]
         best: _Cand | None = None
-        for length in (n, n - 1, n + 1) if n >= 3 else (n,):
-            e = s + length
-            if length < 1 or e > ntoks:
-                continue
-            if keys[e - 1] != last:
-                continue
-            if not spans:
-                spans = [m.span() for m in _TOKEN.finditer(norm)]
-            a, b = spans[s][0], spans[e - 1][1]
+        for _rank, length in sorted(fitting[(vi, s)]):
+            a, b = spans[s][0], spans[s + length - 1][1]
             window = norm[a:b]
             if var.exact:
                 score = 100.0 if window == var.text else 0.0
