@@ -21,8 +21,9 @@ from policydiff.diff import (
 from policydiff.diff_ops import word_ratio
 from policydiff.errors import UsageError
 from policydiff.models import StructuredVersion, Version
-from policydiff.render.diff_formats import diff_html, diff_json, diff_markdown, md_escape
+from policydiff.render.diff_formats import diff_html, diff_json, diff_markdown
 from policydiff.render.diff_terminal import diff_text
+from policydiff.render.md_text import md
 from policydiff.structure import structure_version
 from tests.conftest import DOC_2021, DOC_2023, DOC_2025
 
@@ -257,7 +258,7 @@ def test_renderers_escape_document_text() -> None:
     assert "&amp; " in page
     markdown = diff_markdown(result)
     assert r"\*buildings\*" in markdown and r"\[now\]" in markdown and "~~" in markdown
-    assert md_escape("a*b_c") == r"a\*b\_c"
+    assert md("a*b_c{}") == r"a\*b\_c\{\}"
     text = diff_text(result)
     assert "[-more-]{+less+}" in text and "[now]" in text
     assert '"op": "replace"' in diff_json(result)

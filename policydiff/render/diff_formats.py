@@ -11,14 +11,12 @@ from __future__ import annotations
 import dataclasses
 import html
 import json
-import re
 from typing import Any
 
 from policydiff.diff import CueChange, DocumentDiff, ProvisionDiff, TokenOp, elide
+from policydiff.render.md_text import md, md_marked
 
 DEFAULT_CONTEXT = 12
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>~|#])")
-_EDGE_SPACE = re.compile(r"^(\s*)(.*?)(\s*)$", re.DOTALL)
 
 
 def _title(diff: DocumentDiff) -> str:
@@ -55,49 +53,35 @@ def _cue_sentence(change: CueChange) -> str:
 # Markdown
 
 
-def md_escape(text: str) -> str:
-    return _MD_SPECIAL.sub(r"\\\1", text).replace("\n", " ")
-
-
-def _md_mark(text: str, mark: str) -> str:
-    """``mark`` around the words of ``text``, its edge whitespace left outside."""
-    match = _EDGE_SPACE.match(text)
-    assert match is not None
-    lead, core, trail = match.groups()
-    if not core:
-        return text
-    return f"{lead}{mark}{md_escape(core)}{mark}{trail}"
-
-
 def _md_ops(ops: tuple[TokenOp, ...]) -> str:
     out: list[str] = []
     for op in ops:
         if op.op == "equal":
-            out.append(md_escape(op.old))
+            out.append(md(op.old))
         elif op.op == "elided":
             out.append(" … ")
         else:
             if op.old and not op.old.isspace():
-                out.append(_md_mark(op.old, "~~"))
+                out.append(md_marked(op.old, "~~", "~~"))
             if op.new:
-                out.append(_md_mark(op.new, "**"))
+                out.append(md_marked(op.new, "**", "**"))
     return "".join(out)
 
 
 def diff_markdown(diff: DocumentDiff, *, context: int = DEFAULT_CONTEXT) -> str:
-    lines = [f"# {md_escape(_title(diff))}", "", summary_line(diff), ""]
+    lines = [f"# {md(_title(diff))}", "", summary_line(diff), ""]
     for pair in diff.pairs:
         relation = "" if pair.relation == "matched" else f", {pair.relation}"
         lines += [
-            f"## {pair.old_id} → {pair.new_id} {md_escape(_heading(pair))}".rstrip(),
+            f"## {pair.old_id} → {pair.new_id} {md(_heading(pair))}".rstrip(),
             "",
-            f"*{md_escape(pair.old_location)}* → *{md_escape(pair.new_location)}* "
+            f"*{md(pair.old_location)}* → *{md(pair.new_location)}* "
             f"(score {pair.score:.2f}, similarity {pair.ratio:.2f}{relation})",
             "",
             _md_ops(elide(pair.ops, context, diff.lang)),
             "",
         ]
-        lines += [f"- {md_escape(_cue_sentence(c))}" for c in pair.cue_changes]
+        lines += [f"- {md(_cue_sentence(c))}" for c in pair.cue_changes]
         if pair.cue_changes:
             lines.append("")
     if diff.unchanged_count:
@@ -106,7 +90,7 @@ def diff_markdown(diff: DocumentDiff, *, context: int = DEFAULT_CONTEXT) -> str:
     for label, refs in (("Removed", diff.removed), ("Added", diff.added)):
         if refs:
             lines += [f"## {label} provisions", ""]
-            lines += [f"- **{md_escape(r.id)}** {md_escape(r.location)}" for r in refs]
+            lines += [f"- **{md(r.id)}** {md(r.location)}" for r in refs]
             lines.append("")
     return "\n".join(lines).rstrip("\n") + "\n"
 

@@ -7,10 +7,10 @@ its own function so that tests can compare single sections with golden files.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
 from policydiff.evolution import Change, Evidence, Evolution, Point, ThemeEvolution
+from policydiff.render.md_text import md, md_marked
 from policydiff.render.overview import overview_markdown
 from policydiff.render.periods import is_large
 from policydiff.render.report import (
@@ -38,30 +38,6 @@ from policydiff.render.report import (
     wording_heading,
 )
 from policydiff.summary import DocumentSummary
-
-_SPECIAL = "\\`*_[]<>|~#"  # backslash-escaped wherever document text is written
-_ESCAPED = str.maketrans({c: f"\\{c}" for c in _SPECIAL})
-_SPACE = re.compile(r"\s+")
-_NEEDS_ESCAPE = re.compile(f"[{re.escape(_SPECIAL)}]")
-
-
-def md(text: str) -> str:
-    """Document text made inert in Markdown (and on one line)."""
-    # Printable text holds no whitespace but the ASCII space: skip the regex unless needed.
-    if not text.isprintable() or "  " in text:
-        text = _SPACE.sub(" ", text)
-    # Most sentences hold none of them: a search is cheaper than translating every character.
-    return text.translate(_ESCAPED) if _NEEDS_ESCAPE.search(text) else text
-
-
-def _wrap(marker_open: str, text: str, marker_close: str) -> str:
-    """Mark ``text`` keeping its outer whitespace outside the markers."""
-    stripped = text.strip()
-    if not stripped:
-        return text
-    lead = text[: len(text) - len(text.lstrip())]
-    trail = text[len(text.rstrip()) :]
-    return f"{lead}{marker_open}{md(stripped)}{marker_close}{trail}"
 
 
 def quote_md(quote: Quote) -> str:
@@ -172,9 +148,9 @@ def diff_md(d: SentenceDiff) -> str:
             out.append(md(op.old))
             continue
         if op.old:
-            out.append(_wrap("~~", op.old, "~~"))
+            out.append(md_marked(op.old, "~~", "~~"))
         if op.new:
-            out.append(_wrap("<ins>", op.new, "</ins>"))
+            out.append(md_marked(op.new, "<ins>", "</ins>"))
     return "".join(out)
 
 
