@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import functools
 import itertools
-import os
 from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
@@ -42,6 +41,7 @@ from policydiff.commitments import (
     strongest,
 )
 from policydiff.corpus import Corpus
+from policydiff.jobs import chunk_size, resolve_jobs
 from policydiff.models import Document, StructuredVersion, Version
 from policydiff.strength import Lexicon, load_lexicon
 from policydiff.structure import structure_version
@@ -398,7 +398,7 @@ def _analyse_all(
     workers = min(jobs, len(todo))
     if workers > 1:
         tasks = [(documents[i], lookups[i].cached, lookups[i].pairs) for i in todo]
-        chunksize = max(1, len(tasks) // (workers * 8))
+        chunksize = chunk_size(len(tasks), workers)
         with ProcessPoolExecutor(
             max_workers=workers, initializer=_init_worker, initargs=(catalogue, lexicon)
         ) as pool:
@@ -414,13 +414,6 @@ def _analyse_all(
         _store(cache, document, lookup, computed)
         out.append((analysis, cases))
     return out
-
-
-def resolve_jobs(jobs: int) -> int:
-    """The number of processes for ``jobs``: 0 means one per CPU."""
-    if jobs < 0:
-        raise ValueError(f"jobs must be 0 (one per CPU) or more, not {jobs}")
-    return jobs or os.cpu_count() or 1
 
 
 def _evidence(c: Commitment) -> Evidence:

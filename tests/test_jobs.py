@@ -10,7 +10,8 @@ from click.testing import CliRunner
 from policydiff.cache import AnalysisCache
 from policydiff.cli import main
 from policydiff.corpus import Corpus
-from policydiff.evolution import build_evolution, resolve_jobs
+from policydiff.evolution import build_evolution
+from policydiff.jobs import resolve_jobs
 from policydiff.render.evolution_json import evolution_json
 from tests.conftest import BUNDLED
 
@@ -61,7 +62,21 @@ def test_two_jobs_write_the_same_files(tmp_path: Path, command: str, written: st
         assert (two / name).read_bytes() == (one / name).read_bytes(), name
 
 
-@pytest.mark.parametrize("command", ["report", "evolution", "check", "timeline"])
+@pytest.mark.parametrize(
+    "args", [["themes", "--format", "json"], ["themes", "sponge-cities", "--format", "json"]]
+)
+def test_themes_with_two_jobs_prints_the_same(args: list[str]) -> None:
+    runner = CliRunner()
+    outputs = [
+        runner.invoke(main, [*args, "--corpus", str(BUNDLED), *jobs], catch_exceptions=False)
+        for jobs in ([], ["--jobs", "2"])
+    ]
+    assert all(r.exit_code == 0 for r in outputs), [r.output for r in outputs]
+    assert outputs[0].output == outputs[1].output
+    assert '"sponge-cities"' in outputs[0].output
+
+
+@pytest.mark.parametrize("command", ["report", "evolution", "check", "timeline", "themes"])
 def test_commands_offer_jobs(command: str) -> None:
     result = CliRunner().invoke(main, [command, "--help"])
     assert result.exit_code == 0

@@ -12,6 +12,7 @@ from policydiff.cli import (
     corpus_option,
     fail_cleanly,
     format_option,
+    jobs_option,
     load,
     main,
     themes_file_option,
@@ -35,6 +36,7 @@ from policydiff.cli import (
     default=None,
     help="With --discover: write the candidates as a catalogue file to review.",
 )
+@jobs_option
 @fail_cleanly
 def themes(
     theme_id: str | None,
@@ -45,6 +47,7 @@ def themes(
     include_absent: bool,
     discover: bool,
     write_path: Path | None,
+    jobs: int,
 ) -> None:
     """The theme x document matrix, or every mention of THEME across the timeline.
 
@@ -84,7 +87,7 @@ def themes(
             render_candidates(candidates, out)
         return
 
-    found = tr.corpus_mentions(corpus, catalogue)
+    found = tr.corpus_mentions(corpus, catalogue, jobs=jobs)
     if theme is not None:
         groups = tr.theme_timeline(found, theme.id)
         if output_format == "json":

@@ -14,7 +14,8 @@ from concurrent.futures import Executor, ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
 
-from policydiff.evolution import Evolution, resolve_jobs
+from policydiff.evolution import Evolution
+from policydiff.jobs import resolve_jobs
 from policydiff.render.periods import aggregate_by_year, is_large
 
 CHART_NAMES = ("strength-heatmap", "strength-timeline", "mentions")

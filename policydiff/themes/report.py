@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -17,6 +18,7 @@ from rapidfuzz import fuzz, process
 
 from policydiff.corpus import Corpus
 from policydiff.errors import UsageError
+from policydiff.jobs import chunk_size, resolve_jobs
 from policydiff.models import Document, StructuredVersion, Version
 from policydiff.structure import structure_version
 from policydiff.themes.catalogue import Catalogue, Theme
@@ -84,10 +86,49 @@ def structure_timeline(corpus: Corpus) -> tuple[TimelineDocument, ...]:
     )
 
 
-def corpus_mentions(corpus: Corpus, catalogue: Catalogue) -> CorpusMentions:
-    timeline = structure_timeline(corpus)
-    mentions = tuple(m for t in timeline for sv in t.versions for m in find_mentions(sv, catalogue))
-    return CorpusMentions(timeline, mentions)
+_Found = tuple[TimelineDocument, tuple[Mention, ...]]
+
+
+def _document_mentions(document: Document, catalogue: Catalogue) -> _Found:
+    entry = TimelineDocument(
+        document, tuple(structure_version(document.id, v) for v in timeline_versions(document))
+    )
+    return entry, tuple(m for sv in entry.versions for m in find_mentions(sv, catalogue))
+
+
+# The catalogue of a worker process (set once by ``_init_worker``).
+_WORKER: list[Catalogue] = []
+
+
+def _init_worker(catalogue: Catalogue) -> None:
+    _WORKER[:] = [catalogue]
+
+
+def _mentions_in_worker(document: Document) -> _Found:
+    return _document_mentions(document, _WORKER[0])
+
+
+def corpus_mentions(corpus: Corpus, catalogue: Catalogue, *, jobs: int = 1) -> CorpusMentions:
+    """Every document structured and its mentions found; with ``jobs`` > 1 (0: one per
+    CPU) in that many processes, each taking whole documents. Same result either way."""
+    documents = corpus.documents
+    workers = min(resolve_jobs(jobs), len(documents))
+    if workers > 1:
+        with ProcessPoolExecutor(
+            max_workers=workers, initializer=_init_worker, initargs=(catalogue,)
+        ) as pool:
+            found = list(
+                pool.map(
+                    _mentions_in_worker,
+                    documents,
+                    chunksize=chunk_size(len(documents), workers),
+                )
+            )
+    else:
+        found = [_document_mentions(d, catalogue) for d in documents]
+    return CorpusMentions(
+        tuple(entry for entry, _ in found), tuple(m for _, mentions in found for m in mentions)
+    )
 
 
 # --------------------------------------------------------------------------- matrix
