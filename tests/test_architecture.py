@@ -19,6 +19,7 @@ RANKS: dict[str, float] = {
     "models": 0,
     "errors": 0,
     "files": 0,
+    "jobs": 0,  # how many processes a --jobs value means
     "tfidf": 0,  # arithmetic on strings and arrays, nothing of ours
     "structure": 1,
     "corpus": 2,
