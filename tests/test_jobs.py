@@ -63,7 +63,12 @@ def test_two_jobs_write_the_same_files(tmp_path: Path, command: str, written: st
 
 
 @pytest.mark.parametrize(
-    "args", [["themes", "--format", "json"], ["themes", "sponge-cities", "--format", "json"]]
+    "args",
+    [
+        ["themes", "--format", "json"],
+        ["themes", "sponge-cities", "--format", "json"],
+        ["themes", "--discover", "--format", "json"],
+    ],
 )
 def test_themes_with_two_jobs_prints_the_same(args: list[str]) -> None:
     runner = CliRunner()
@@ -73,7 +78,7 @@ def test_themes_with_two_jobs_prints_the_same(args: list[str]) -> None:
     ]
     assert all(r.exit_code == 0 for r in outputs), [r.output for r in outputs]
     assert outputs[0].output == outputs[1].output
-    assert '"sponge-cities"' in outputs[0].output
+    assert outputs[0].output.startswith(("{", "["))
 
 
 @pytest.mark.parametrize("command", ["report", "evolution", "check", "timeline", "themes"])

@@ -77,7 +77,7 @@ def themes(
         from policydiff.render.themes import render_candidates
         from policydiff.themes.discover import write_candidates_yaml
 
-        candidates = tr.discover_timeline(tr.structure_timeline(corpus), catalogue)
+        candidates = tr.discover_timeline(tr.structure_timeline(corpus, jobs=jobs), catalogue)
         if write_path is not None:
             write_text_atomic(write_path, write_candidates_yaml(candidates))
             click.echo(f"wrote {len(candidates)} candidate themes to {write_path}", err=True)

@@ -79,53 +79,53 @@ def timeline_versions(document: Document) -> tuple[Version, ...]:
     return tuple(out)
 
 
-def structure_timeline(corpus: Corpus) -> tuple[TimelineDocument, ...]:
-    return tuple(
-        TimelineDocument(d, tuple(structure_version(d.id, v) for v in timeline_versions(d)))
-        for d in corpus.documents
-    )
-
-
-_Found = tuple[TimelineDocument, tuple[Mention, ...]]
-
-
-def _document_mentions(document: Document, catalogue: Catalogue) -> _Found:
-    entry = TimelineDocument(
-        document, tuple(structure_version(document.id, v) for v in timeline_versions(document))
-    )
-    return entry, tuple(m for sv in entry.versions for m in find_mentions(sv, catalogue))
-
-
-# The catalogue of a worker process (set once by ``_init_worker``).
-_WORKER: list[Catalogue] = []
-
-
-def _init_worker(catalogue: Catalogue) -> None:
-    _WORKER[:] = [catalogue]
-
-
-def _mentions_in_worker(document: Document) -> _Found:
-    return _document_mentions(document, _WORKER[0])
+def structure_timeline(corpus: Corpus, *, jobs: int = 1) -> tuple[TimelineDocument, ...]:
+    """Every document with its timeline versions structured (see :func:`corpus_mentions`
+    for ``jobs``)."""
+    return _read_timeline(corpus, None, jobs).timeline
 
 
 def corpus_mentions(corpus: Corpus, catalogue: Catalogue, *, jobs: int = 1) -> CorpusMentions:
     """Every document structured and its mentions found; with ``jobs`` > 1 (0: one per
     CPU) in that many processes, each taking whole documents. Same result either way."""
+    return _read_timeline(corpus, catalogue, jobs)
+
+
+_Found = tuple[TimelineDocument, tuple[Mention, ...]]
+
+
+def _read_document(document: Document, catalogue: Catalogue | None) -> _Found:
+    entry = TimelineDocument(
+        document, tuple(structure_version(document.id, v) for v in timeline_versions(document))
+    )
+    if catalogue is None:
+        return entry, ()
+    return entry, tuple(m for sv in entry.versions for m in find_mentions(sv, catalogue))
+
+
+# The catalogue of a worker process, None to structure only (set by ``_init_worker``).
+_WORKER: list[Catalogue | None] = []
+
+
+def _init_worker(catalogue: Catalogue | None) -> None:
+    _WORKER[:] = [catalogue]
+
+
+def _read_in_worker(document: Document) -> _Found:
+    return _read_document(document, _WORKER[0])
+
+
+def _read_timeline(corpus: Corpus, catalogue: Catalogue | None, jobs: int) -> CorpusMentions:
     documents = corpus.documents
     workers = min(resolve_jobs(jobs), len(documents))
     if workers > 1:
         with ProcessPoolExecutor(
             max_workers=workers, initializer=_init_worker, initargs=(catalogue,)
         ) as pool:
-            found = list(
-                pool.map(
-                    _mentions_in_worker,
-                    documents,
-                    chunksize=chunk_size(len(documents), workers),
-                )
-            )
+            chunks = chunk_size(len(documents), workers)
+            found = list(pool.map(_read_in_worker, documents, chunksize=chunks))
     else:
-        found = [_document_mentions(d, catalogue) for d in documents]
+        found = [_read_document(d, catalogue) for d in documents]
     return CorpusMentions(
         tuple(entry for entry, _ in found), tuple(m for _, mentions in found for m in mentions)
     )
