@@ -25,9 +25,7 @@ from __future__ import annotations
 import functools
 import itertools
 from collections.abc import Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
-from typing import Any
 
 from policydiff import __version__
 from policydiff.cache import AnalysisCache, fingerprint, sha256
@@ -41,7 +39,7 @@ from policydiff.commitments import (
     strongest,
 )
 from policydiff.corpus import Corpus
-from policydiff.jobs import chunk_size, resolve_jobs
+from policydiff.jobs import map_in_processes, resolve_jobs
 from policydiff.models import Document, StructuredVersion, Version
 from policydiff.strength import Lexicon, load_lexicon
 from policydiff.structure import structure_version
@@ -349,22 +347,14 @@ def _analyse_document(
     return analysis, cases, (computed, new_pairs, counts)
 
 
-# The catalogue and lexicon of a worker process (set once by ``_init_worker``).
-_WORKER: dict[str, Any] = {}
-
-
-def _init_worker(catalogue: Catalogue, lexicon: Lexicon) -> None:
-    _WORKER["catalogue"] = catalogue
-    _WORKER["lexicon"] = lexicon
-
-
-def _analyse_in_worker(
+def _analyse_task(
     task: tuple[Document, dict[str, tuple[Commitment, ...]], dict[str, str] | None],
+    shared: tuple[Catalogue, Lexicon],
 ) -> tuple[_DocumentAnalysis, list, _Computed]:
+    """:func:`_analyse_document` of one document, as a worker process runs it."""
     document, cached, cached_pairs = task
-    return _analyse_document(
-        document, _WORKER["catalogue"], _WORKER["lexicon"], cached, cached_pairs
-    )
+    catalogue, lexicon = shared
+    return _analyse_document(document, catalogue, lexicon, cached, cached_pairs)
 
 
 def _complete(document: Document, lookup: _Lookup) -> bool:
@@ -398,13 +388,8 @@ def _analyse_all(
     workers = min(jobs, len(todo))
     if workers > 1:
         tasks = [(documents[i], lookups[i].cached, lookups[i].pairs) for i in todo]
-        chunksize = chunk_size(len(tasks), workers)
-        with ProcessPoolExecutor(
-            max_workers=workers, initializer=_init_worker, initargs=(catalogue, lexicon)
-        ) as pool:
-            results.update(
-                zip(todo, pool.map(_analyse_in_worker, tasks, chunksize=chunksize), strict=True)
-            )
+        done = map_in_processes(_analyse_task, tasks, (catalogue, lexicon), workers)
+        results.update(zip(todo, done, strict=True))
     out: list[tuple[_DocumentAnalysis, list]] = []
     for i, (document, lookup) in enumerate(zip(documents, lookups, strict=True)):
         held = results.get(i)

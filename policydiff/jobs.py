@@ -1,8 +1,16 @@
-"""What a ``--jobs`` value means: how many processes the per-document stages use."""
+"""``--jobs``: how many processes a value means, and running a per-document function in
+that many."""
 
 from __future__ import annotations
 
 import os
+from collections.abc import Callable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from typing import Any, TypeVar
+
+Item = TypeVar("Item")
+Shared = TypeVar("Shared")
+Result = TypeVar("Result")
 
 
 def resolve_jobs(jobs: int) -> int:
@@ -12,7 +20,33 @@ def resolve_jobs(jobs: int) -> int:
     return jobs or os.cpu_count() or 1
 
 
-def chunk_size(tasks: int, workers: int) -> int:
-    """Tasks sent to a worker at a time: about eight chunks per worker, so that the
-    workers end together without a round trip per task."""
-    return max(1, tasks // (workers * 8))
+# The function and its shared argument in a worker process (set once by _start_worker).
+_IN_WORKER: list[Any] = []
+
+
+def _start_worker(function: Callable[[Any, Any], Any], shared: Any) -> None:
+    _IN_WORKER[:] = [function, shared]
+
+
+def _call_in_worker(item: Any) -> Any:
+    function, shared = _IN_WORKER
+    return function(item, shared)
+
+
+def map_in_processes(
+    function: Callable[[Item, Shared], Result],
+    items: Sequence[Item],
+    shared: Shared,
+    workers: int,
+) -> list[Result]:
+    """``function(item, shared)`` for every item, in order, in ``workers`` processes (in
+    this one when ``workers`` <= 1). ``shared`` (a catalogue, a lexicon) reaches each
+    process once, not with every item; ``function`` must be a module-level function."""
+    if workers <= 1 or len(items) <= 1:
+        return [function(item, shared) for item in items]
+    # about eight chunks per worker: they end together without a round trip per item
+    chunks = max(1, len(items) // (workers * 8))
+    with ProcessPoolExecutor(
+        max_workers=workers, initializer=_start_worker, initargs=(function, shared)
+    ) as pool:
+        return list(pool.map(_call_in_worker, items, chunksize=chunks))

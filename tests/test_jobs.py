@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -11,7 +12,7 @@ from policydiff.cache import AnalysisCache
 from policydiff.cli import main
 from policydiff.corpus import Corpus
 from policydiff.evolution import build_evolution
-from policydiff.jobs import resolve_jobs
+from policydiff.jobs import map_in_processes, resolve_jobs
 from policydiff.render.evolution_json import evolution_json
 from tests.conftest import BUNDLED
 
@@ -33,6 +34,19 @@ def test_jobs_with_a_cache_fill_it_in_the_parent(bundled_corpus: Corpus, tmp_pat
     with AnalysisCache(path) as cache:
         assert evolution_json(build_evolution(bundled_corpus, cache=cache, jobs=2)) == single
         assert evolution_json(build_evolution(bundled_corpus, cache=cache)) == single
+
+
+def _pid_and_item(item: int, shared: int) -> tuple[int, int]:
+    return os.getpid(), item * shared
+
+
+def test_map_in_processes_keeps_the_order_and_uses_other_processes() -> None:
+    items = list(range(40))
+    found = map_in_processes(_pid_and_item, items, 3, workers=2)
+    assert [value for _, value in found] == [3 * i for i in items]
+    assert {pid for pid, _ in found} - {os.getpid()}, "nothing ran in a worker"
+    alone = map_in_processes(_pid_and_item, items, 3, workers=1)
+    assert alone == [(os.getpid(), 3 * i) for i in items]
 
 
 def test_resolve_jobs() -> None:

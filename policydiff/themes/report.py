@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -18,7 +17,7 @@ from rapidfuzz import fuzz, process
 
 from policydiff.corpus import Corpus
 from policydiff.errors import UsageError
-from policydiff.jobs import chunk_size, resolve_jobs
+from policydiff.jobs import map_in_processes, resolve_jobs
 from policydiff.models import Document, StructuredVersion, Version
 from policydiff.structure import structure_version
 from policydiff.themes.catalogue import Catalogue, Theme
@@ -103,29 +102,10 @@ def _read_document(document: Document, catalogue: Catalogue | None) -> _Found:
     return entry, tuple(m for sv in entry.versions for m in find_mentions(sv, catalogue))
 
 
-# The catalogue of a worker process, None to structure only (set by ``_init_worker``).
-_WORKER: list[Catalogue | None] = []
-
-
-def _init_worker(catalogue: Catalogue | None) -> None:
-    _WORKER[:] = [catalogue]
-
-
-def _read_in_worker(document: Document) -> _Found:
-    return _read_document(document, _WORKER[0])
-
-
 def _read_timeline(corpus: Corpus, catalogue: Catalogue | None, jobs: int) -> CorpusMentions:
     documents = corpus.documents
     workers = min(resolve_jobs(jobs), len(documents))
-    if workers > 1:
-        with ProcessPoolExecutor(
-            max_workers=workers, initializer=_init_worker, initargs=(catalogue,)
-        ) as pool:
-            chunks = chunk_size(len(documents), workers)
-            found = list(pool.map(_read_in_worker, documents, chunksize=chunks))
-    else:
-        found = [_read_document(d, catalogue) for d in documents]
+    found = map_in_processes(_read_document, documents, catalogue, workers)
     return CorpusMentions(
         tuple(entry for entry, _ in found), tuple(m for _, mentions in found for m in mentions)
     )
