@@ -520,7 +520,7 @@ def _tight_bbox(fig: Figure) -> Bbox:
     return fig.get_tightbbox(canvas.get_renderer()).padded(PAD_INCHES)
 
 
-def _save(fig: Figure, fmt: str, bbox: Bbox | None = None) -> bytes:
+def _save(fig: Figure, fmt: str, bbox: Bbox) -> bytes:
     buffer = io.BytesIO()
     extra: dict[str, Any] = {}
     dpi = _dpi(fig) if fmt == "png" else None
@@ -530,7 +530,7 @@ def _save(fig: Figure, fmt: str, bbox: Bbox | None = None) -> bytes:
         buffer,
         format=fmt,
         metadata=_METADATA[fmt],
-        bbox_inches=bbox if bbox is not None else _tight_bbox(fig),
+        bbox_inches=bbox,
         facecolor="white",
         **extra,
     )

@@ -85,7 +85,7 @@ def test_chinese_labels_with_cjk_font(evolution: Evolution) -> None:
             assert any(t.startswith("大力推广\n3.5") for t in texts)
             with warnings.catch_warnings():
                 warnings.simplefilter("error")
-                charts._save(fig, "png")
+                charts._save(fig, "png", charts._tight_bbox(fig))
         finally:
             plt.close(fig)
 
