@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 
 from policydiff.strength.lexicon import (
     LEVEL_NAMES,
@@ -51,11 +52,12 @@ class _Match:
     end: int
     pieces: tuple[tuple[int, int, Entry], ...]  # the lexicon matches merged into this cue
 
-    @property
+    # cached: scoring asks a cue for its parts and level many times
+    @cached_property
     def parts(self) -> tuple[Entry, ...]:
         return tuple(entry for _, _, entry in self.pieces)
 
-    @property
+    @cached_property
     def level(self) -> int:
         return max(e.level for e in self.parts)
 
