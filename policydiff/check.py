@@ -1143,6 +1143,16 @@ def result_dict(result: CheckResult) -> dict[str, Any]:
     }
 
 
+LISTED = 10  # document ids named in a line before the rest are counted (JSON has them all)
+
+
+def _listed(ids: Sequence[str]) -> str:
+    """The ids, or the first :data:`LISTED` of them and how many more."""
+    if len(ids) <= LISTED:
+        return ", ".join(ids)
+    return f"{', '.join(ids[:LISTED])} and {len(ids) - LISTED} more (all in --format json)"
+
+
 def render_text(result: CheckResult) -> str:
     lines = [
         f"policydiff check: {result.corpus} ({result.documents} documents), "
@@ -1151,7 +1161,7 @@ def render_text(result: CheckResult) -> str:
     for name in ("new", "changed", "removed"):
         ids = getattr(result, name)
         if ids:
-            lines.append(f"{name}: {', '.join(ids)}")
+            lines.append(f"{name}: {_listed(ids)}")
     for doc_id in (*result.new, *result.changed):
         mine = [c for c in result.changes if c.document == doc_id]
         lines.append("")
@@ -1185,7 +1195,7 @@ def render_markdown(result: CheckResult) -> str:
     for name in ("new", "changed", "removed"):
         ids = getattr(result, name)
         if ids:
-            lines.append(f"- **{name}**: {', '.join(f'`{i}`' for i in ids)}")
+            lines.append(f"- **{name}**: {_listed([f'`{i}`' for i in ids])}")
     for doc_id in (*result.new, *result.changed):
         mine = [c for c in result.changes if c.document == doc_id]
         lines += ["", f"### `{doc_id}`", ""]

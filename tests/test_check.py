@@ -18,6 +18,8 @@ from policydiff.check import (
     parse_fail_on,
     read_report,
     render_markdown,
+    render_text,
+    result_dict,
     scan_corpus,
 )
 from policydiff.corpus import Corpus
@@ -141,6 +143,18 @@ def test_the_listed_documents_are_read_without_parsing_the_whole_report(
     cut.write_bytes(raw[: raw.index(b'"documents"') + 60])
     assert read_report(cut).documents is None and read_report(cut).raw is not None
     assert read_report(tmp_path / "absent.json").raw is None
+
+
+def test_a_long_list_of_removed_documents_is_counted_not_spelt_out() -> None:
+    removed = tuple(f"2000-synthetic-{i:05}" for i in range(898))
+    result = CheckResult("corpus", 101, "reports/evolution.json", (), (), removed, (), ())
+    (line,) = [line for line in render_text(result).splitlines() if line.startswith("removed:")]
+    assert line == ("removed: " + ", ".join(removed[:10]) + " and 888 more (all in --format json)")
+    (item,) = [line for line in render_markdown(result).splitlines() if "**removed**" in line]
+    assert item.endswith("`2000-synthetic-00009` and 888 more (all in --format json)")
+    assert result_dict(result)["removed"] == list(removed)
+    few = CheckResult("corpus", 3, "reports/evolution.json", (DOC_2025,), (), (), (), ())
+    assert f"new: {DOC_2025}" in render_text(few).splitlines()
 
 
 def test_exit_code_and_markdown() -> None:
