@@ -1153,6 +1153,15 @@ def _listed(ids: Sequence[str]) -> str:
     return f"{', '.join(ids[:LISTED])} and {len(ids) - LISTED} more (all in --format json)"
 
 
+def _changes_by_document(result: CheckResult) -> dict[str, list[ThemeChange]]:
+    """The theme changes of each document, in their order (one pass, not one per document:
+    a first check of a large corpus has thousands of new documents)."""
+    grouped: dict[str, list[ThemeChange]] = {}
+    for change in result.changes:
+        grouped.setdefault(change.document, []).append(change)
+    return grouped
+
+
 def render_text(result: CheckResult) -> str:
     lines = [
         f"policydiff check: {result.corpus} ({result.documents} documents), "
@@ -1162,8 +1171,9 @@ def render_text(result: CheckResult) -> str:
         ids = getattr(result, name)
         if ids:
             lines.append(f"{name}: {_listed(ids)}")
+    by_document = _changes_by_document(result)
     for doc_id in (*result.new, *result.changed):
-        mine = [c for c in result.changes if c.document == doc_id]
+        mine = by_document.get(doc_id, [])
         lines.append("")
         lines.append(f"{doc_id}: {len(mine) or 'no'} theme changes")
         for c in mine:
@@ -1196,8 +1206,9 @@ def render_markdown(result: CheckResult) -> str:
         ids = getattr(result, name)
         if ids:
             lines.append(f"- **{name}**: {_listed([f'`{i}`' for i in ids])}")
+    by_document = _changes_by_document(result)
     for doc_id in (*result.new, *result.changed):
-        mine = [c for c in result.changes if c.document == doc_id]
+        mine = by_document.get(doc_id, [])
         lines += ["", f"### `{doc_id}`", ""]
         if not mine:
             lines.append("No theme added, dropped, strengthened or weakened.")
