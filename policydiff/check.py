@@ -45,6 +45,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
+import operator
 import re
 import subprocess
 import time
@@ -396,7 +397,8 @@ def content_findings(
 # * a version's share of sentences found in another is then a count over that graph;
 # * the whole-text ratio is computed only when the character histograms allow it
 #   (an insertion or deletion changes one count by one, so the histograms' L1 distance
-#   bounds the indel distance from below);
+#   bounds the indel distance from below), and then the bigram histograms too (see
+#   :func:`ratio_bound`);
 # * the versions already compared and the pairs that gave a finding are kept too, so a
 #   warm run compares only new or changed versions with the others.
 
@@ -570,6 +572,22 @@ def _sentence_edges(sentences: list[str], new_ids: list[int]) -> list[tuple[int,
     return edges
 
 
+def bigram_histogram(text: str) -> Counter[str]:
+    return Counter(map(operator.add, text, text[1:]))
+
+
+def ratio_bound(a: Counter[str], b: Counter[str], total_length: int) -> float:
+    """An upper bound of ``fuzz.ratio`` of two texts from their bigram histograms ``a``
+    and ``b`` and the sum of their lengths. An insertion or deletion changes at most
+    three bigram counts by one, so a third of the histograms' L1 distance bounds the
+    indel distance from below. Texts of one language share their character histograms
+    (the first bound) far more than their bigrams."""
+    l1 = sum(abs(n - b.get(k, 0)) for k, n in a.items()) + sum(
+        n for k, n in b.items() if k not in a
+    )
+    return 100 * (1 - l1 / 3 / max(total_length, 1))
+
+
 def _load_state(cache: AnalysisCache | None) -> dict[str, Any]:
     data = cache.get_json(_STATE_KEY) if cache is not None else None
     return data if isinstance(data, dict) else {}
@@ -622,6 +640,13 @@ def _compare_language(
         if row not in normal:
             normal[row] = normalise(nodes[row].text)
         return normal[row]
+
+    bigram_counts: dict[int, Counter[str]] = {}
+
+    def bigrams(row: int) -> Counter[str]:
+        if row not in bigram_counts:
+            bigram_counts[row] = bigram_histogram(normalised(row))
+        return bigram_counts[row]
 
     position = {n.key: i for i, n in enumerate(nodes)}
     notable: dict[tuple[int, int], tuple[int, int, float]] = {}
@@ -676,7 +701,11 @@ def _compare_language(
             )
             for y in np.flatnonzero(maybe_whole | shared).tolist():
                 whole = 0.0
-                if maybe_whole[y]:
+                if (
+                    maybe_whole[y]
+                    and ratio_bound(bigrams(v), bigrams(y), int(lengths[v] + lengths[y]))
+                    >= DUPLICATE_RATIO - 0.01
+                ):
                     whole = float(
                         fuzz.ratio(normalised(v), normalised(y), score_cutoff=DUPLICATE_RATIO)
                     )

@@ -6,16 +6,21 @@ import shutil
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from rapidfuzz import fuzz
 
 from policydiff.check import (
     CheckResult,
     Finding,
     ThemeChange,
+    bigram_histogram,
     changed_since_report,
     content_findings,
     debris_findings,
     duplicate_findings,
     parse_fail_on,
+    ratio_bound,
     read_report,
     render_markdown,
     render_text,
@@ -56,6 +61,20 @@ def test_debris_is_found_by_line(line: str, kind: str) -> None:
 def test_policy_text_with_numbers_is_not_debris() -> None:
     text = "By 2025, the share will reach 30%, and 2021-2035 targets will be met in 100 cities.\n"
     assert debris_findings(Path("en.txt"), text) == []
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="abc de", max_size=60), st.data())
+def test_the_bigram_bound_is_never_below_the_ratio(text: str, data: st.DataObject) -> None:
+    # an edited copy (near duplicates are what the bound must not lose) or another text
+    edits = data.draw(st.lists(st.tuples(st.integers(0, 60), st.text("abc de", max_size=3))))
+    other = text
+    for at, piece in edits:
+        other = other[:at] + piece + other[at + len(piece) // 2 :]
+    if data.draw(st.booleans()):
+        other = data.draw(st.text(alphabet="abc de", max_size=60))
+    bound = ratio_bound(bigram_histogram(text), bigram_histogram(other), len(text) + len(other))
+    assert fuzz.ratio(text, other) <= bound + 1e-9
 
 
 def test_bundled_corpus_is_clean(bundled_corpus: Corpus) -> None:
