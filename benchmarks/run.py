@@ -627,11 +627,9 @@ def targets(res: dict[str, Any]) -> list[dict[str, str]]:
         n = big["n"]
         rep = big["stages"].get("report", {})
         cold = big["stages"].get("report_cold", {})
-        evo = big["stages"].get("evolution_cli", {})
         for label, st in (
             ("`policydiff report` (warm cache)", rep),
             ("`policydiff report --no-cache`", cold),
-            ("`policydiff evolution --format json` (report stand-in)", evo),
         ):
             if not st:
                 continue  # not measured (report_cold under --quick)
