@@ -497,9 +497,9 @@ def _point(
     )
 
 
-def _theme_evolution(
-    theme_id: str, label: str, label_zh: str, points: Sequence[Point]
-) -> ThemeEvolution:
+def verdicts_between(points: Sequence[Point]) -> tuple[tuple[Change, ...], tuple[Change, ...]]:
+    """A theme's ``changes`` (each point to the next) and ``since_last`` (each present
+    point to the last earlier present one, with the documents skipped in between)."""
     changes = tuple(compare(a, b) for a, b in itertools.pairwise(points))
     since_last: list[Change] = []
     last: int | None = None
@@ -510,7 +510,14 @@ def _theme_evolution(
             skipped = tuple(p.document for p in points[last + 1 : index])
             since_last.append(compare(points[last], point, skipped))
         last = index
-    return ThemeEvolution(theme_id, label, label_zh, tuple(points), changes, tuple(since_last))
+    return changes, tuple(since_last)
+
+
+def _theme_evolution(
+    theme_id: str, label: str, label_zh: str, points: Sequence[Point]
+) -> ThemeEvolution:
+    changes, since_last = verdicts_between(points)
+    return ThemeEvolution(theme_id, label, label_zh, tuple(points), changes, since_last)
 
 
 def build_evolution(

@@ -7,14 +7,13 @@ unreadable; the charts and the reports' "At a glance" table then show one column
 
 from __future__ import annotations
 
-import itertools
 import math
 import weakref
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
 
-from policydiff.evolution import Change, DocumentRef, Evolution, Point, compare
+from policydiff.evolution import DocumentRef, Evolution, Point, verdicts_between
 
 MAX_COLUMNS = 24  # more documents than this: aggregate them by year
 
@@ -39,19 +38,6 @@ def _period_point(points: Sequence[Point], ref: DocumentRef) -> Point:
     if best is None:
         return Point(ref.id, ref.date, False, None, None, None, None, None, mentions, (), (), ())
     return replace(best, document=ref.id, date=ref.date, mentions=mentions)
-
-
-def _changes(points: Sequence[Point]) -> tuple[tuple[Change, ...], tuple[Change, ...]]:
-    changes = tuple(compare(a, b) for a, b in itertools.pairwise(points))
-    since_last: list[Change] = []
-    last: int | None = None
-    for index, point in enumerate(points):
-        if point.present:
-            if last is not None:
-                skipped = tuple(p.document for p in points[last + 1 : index])
-                since_last.append(compare(points[last], point, skipped))
-            last = index
-    return changes, tuple(since_last)
 
 
 # The last aggregation, found by the evolution's identity: the charts, the Markdown and
@@ -100,6 +86,6 @@ def _aggregate(ev: Evolution, max_columns: int) -> Evolution:
             _period_point([theme.points[i] for i in indices], ref)
             for ref, indices in zip(refs, members, strict=True)
         ]
-        changes, since_last = _changes(points)
+        changes, since_last = verdicts_between(points)
         themes.append(replace(theme, points=tuple(points), changes=changes, since_last=since_last))
     return Evolution(tuple(refs), tuple(themes), ev.agreement)
