@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from policydiff.evolution import Evolution
 from policydiff.jobs import resolve_jobs
-from policydiff.render.periods import aggregate_by_year, is_large
+from policydiff.render.periods import as_shown
 
 CHART_NAMES = ("strength-heatmap", "strength-timeline", "mentions")
 FORMATS = ("png", "svg")
@@ -35,8 +35,8 @@ class ChartInput:
 
 
 def chart_input(ev: Evolution, *, cjk: bool | None = None) -> ChartInput:
-    by_year = is_large(ev)
-    return ChartInput(aggregate_by_year(ev) if by_year else ev, by_year, cjk)
+    shown, by_year = as_shown(ev)
+    return ChartInput(shown, by_year, cjk)
 
 
 def chart_files() -> tuple[str, ...]:

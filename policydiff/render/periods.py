@@ -23,6 +23,14 @@ def is_large(ev: Evolution) -> bool:
     return len(ev.documents) > MAX_COLUMNS
 
 
+def as_shown(ev: Evolution) -> tuple[Evolution, bool]:
+    """The evolution as a chart or an "At a glance" table shows it, and whether that is by
+    year: past :data:`MAX_COLUMNS` documents, :func:`aggregate_by_year`."""
+    if is_large(ev):
+        return aggregate_by_year(ev), True
+    return ev, False
+
+
 def _period_point(points: Sequence[Point], ref: DocumentRef) -> Point:
     """The strongest present point of a period (the earliest on a tie), with the period's
     mentions summed; an absent point when no document of the period mentions the theme."""

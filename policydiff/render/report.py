@@ -33,7 +33,7 @@ from policydiff.evolution import (
     Point,
     ThemeEvolution,
 )
-from policydiff.render.periods import MAX_COLUMNS, aggregate_by_year, is_large
+from policydiff.render.periods import MAX_COLUMNS, as_shown, is_large
 from policydiff.strength import LEVEL_NAMES
 from policydiff.summary import DocumentSummary
 
@@ -99,24 +99,24 @@ class Glance:
     """The "At a glance" table: one column per document, or per year for a large corpus."""
 
     shown: Evolution
-    headers: tuple[str, ...]
-    caption: str
+    by_year: bool
+
+    @property
+    def headers(self) -> tuple[str, ...]:
+        return tuple(d.id if self.by_year else d.date for d in self.shown.documents)
+
+    @property
+    def caption(self) -> str:
+        if self.by_year:
+            return (
+                "Strength and level of the strongest commitment in each year, or period of "
+                "several years (– absent); changes from each year to the next."
+            )
+        return "Strength and level per document (– absent); changes from each document to the next."
 
 
 def glance(ev: Evolution) -> Glance:
-    if not is_large(ev):
-        return Glance(
-            ev,
-            tuple(d.date for d in ev.documents),
-            "Strength and level per document (– absent); changes from each document to the next.",
-        )
-    by_year = aggregate_by_year(ev)
-    return Glance(
-        by_year,
-        tuple(d.id for d in by_year.documents),
-        "Strength and level of the strongest commitment in each year, or period of several "
-        "years (– absent); changes from each year to the next.",
-    )
+    return Glance(*as_shown(ev))
 
 
 def wording_heading(ev: Evolution) -> str:
