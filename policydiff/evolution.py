@@ -384,12 +384,9 @@ def _analyse_all(
         for i, (d, lookup) in enumerate(zip(documents, lookups, strict=True))
         if not _complete(d, lookup)
     ]
-    results: dict[int, tuple[_DocumentAnalysis, list, _Computed]] = {}
-    workers = min(jobs, len(todo))
-    if workers > 1:
-        tasks = [(documents[i], lookups[i].cached, lookups[i].pairs) for i in todo]
-        done = map_in_processes(_analyse_task, tasks, (catalogue, lexicon), workers)
-        results.update(zip(todo, done, strict=True))
+    tasks = [(documents[i], lookups[i].cached, lookups[i].pairs) for i in todo]
+    done = map_in_processes(_analyse_task, tasks, (catalogue, lexicon), jobs)
+    results = dict(zip(todo, done, strict=True))
     out: list[tuple[_DocumentAnalysis, list]] = []
     for i, (document, lookup) in enumerate(zip(documents, lookups, strict=True)):
         held = results.get(i)

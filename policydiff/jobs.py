@@ -37,12 +37,14 @@ def map_in_processes(
     function: Callable[[Item, Shared], Result],
     items: Sequence[Item],
     shared: Shared,
-    workers: int,
+    jobs: int,
 ) -> list[Result]:
-    """``function(item, shared)`` for every item, in order, in ``workers`` processes (in
-    this one when ``workers`` <= 1). ``shared`` (a catalogue, a lexicon) reaches each
-    process once, not with every item; ``function`` must be a module-level function."""
-    if workers <= 1 or len(items) <= 1:
+    """``function(item, shared)`` for every item, in order, in ``jobs`` processes (0: one
+    per CPU; never more than there are items; in this process when that leaves one).
+    ``shared`` (a catalogue, a lexicon) reaches each process once, not with every item;
+    ``function`` must be a module-level function."""
+    workers = min(resolve_jobs(jobs), len(items))
+    if workers <= 1:
         return [function(item, shared) for item in items]
     # about eight chunks per worker: they end together without a round trip per item
     chunks = max(1, len(items) // (workers * 8))

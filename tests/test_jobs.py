@@ -42,10 +42,10 @@ def _pid_and_item(item: int, shared: int) -> tuple[int, int]:
 
 def test_map_in_processes_keeps_the_order_and_uses_other_processes() -> None:
     items = list(range(40))
-    found = map_in_processes(_pid_and_item, items, 3, workers=2)
+    found = map_in_processes(_pid_and_item, items, 3, jobs=2)
     assert [value for _, value in found] == [3 * i for i in items]
     assert {pid for pid, _ in found} - {os.getpid()}, "nothing ran in a worker"
-    alone = map_in_processes(_pid_and_item, items, 3, workers=1)
+    alone = map_in_processes(_pid_and_item, items, 3, jobs=1)
     assert alone == [(os.getpid(), 3 * i) for i in items]
 
 

@@ -17,7 +17,7 @@ from rapidfuzz import fuzz, process
 
 from policydiff.corpus import Corpus
 from policydiff.errors import UsageError
-from policydiff.jobs import map_in_processes, resolve_jobs
+from policydiff.jobs import map_in_processes
 from policydiff.models import Document, StructuredVersion, Version
 from policydiff.structure import structure_version
 from policydiff.themes.catalogue import Catalogue, Theme
@@ -103,9 +103,7 @@ def _read_document(document: Document, catalogue: Catalogue | None) -> _Found:
 
 
 def _read_timeline(corpus: Corpus, catalogue: Catalogue | None, jobs: int) -> CorpusMentions:
-    documents = corpus.documents
-    workers = min(resolve_jobs(jobs), len(documents))
-    found = map_in_processes(_read_document, documents, catalogue, workers)
+    found = map_in_processes(_read_document, corpus.documents, catalogue, jobs)
     return CorpusMentions(
         tuple(entry for entry, _ in found), tuple(m for _, mentions in found for m in mentions)
     )
