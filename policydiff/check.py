@@ -95,6 +95,7 @@ from policydiff.render.evolution_json import (
     evolution_dict,
     inputs_dict,
 )
+from policydiff.render.md_text import md
 from policydiff.strength import Lexicon
 from policydiff.structure import structure_version
 from policydiff.themes import Catalogue
@@ -1221,7 +1222,8 @@ def _verdict_line(result: CheckResult) -> str:
 
 
 def _md(text: str | None) -> str:
-    return (text or "").replace("|", "\\|").replace("\n", " ")
+    """Document text in the PR comment: inert Markdown (a table cell's "|" included)."""
+    return md(text or "")
 
 
 def render_markdown(result: CheckResult) -> str:

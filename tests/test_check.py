@@ -176,6 +176,17 @@ def test_a_long_list_of_removed_documents_is_counted_not_spelt_out() -> None:
     assert f"new: {DOC_2025}" in render_text(few).splitlines()
 
 
+def test_document_text_in_the_pr_comment_is_inert_markdown() -> None:
+    change = ThemeChange(
+        DOC_2023, "waste-free-cities", "Waste *free*", "weakened", DOC_2021,
+        "推动", 2.0, "Explore", 1.0, -1.0, "Cut PM2.5 to <35 µg and *halve* waste_rates | now.",
+    )  # fmt: skip
+    result = CheckResult("corpus", 2, "git ref HEAD", (DOC_2023,), (), (), (change,), ())
+    row = next(line for line in render_markdown(result).splitlines() if "weakened" in line)
+    assert r"Waste \*free\*" in row
+    assert r"Cut PM2.5 to \<35 µg and \*halve\* waste\_rates \| now." in row
+
+
 def test_exit_code_and_markdown() -> None:
     change = ThemeChange(
         DOC_2023, "waste-free-cities", "Waste|free", "weakened", DOC_2021,
