@@ -14,12 +14,12 @@ from policydiff.check import (
     CheckResult,
     Finding,
     ThemeChange,
-    bigram_histogram,
     changed_since_report,
     content_findings,
     debris_findings,
     duplicate_findings,
     parse_fail_on,
+    qgram_histogram,
     ratio_bound,
     read_report,
     render_markdown,
@@ -64,8 +64,8 @@ def test_policy_text_with_numbers_is_not_debris() -> None:
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.text(alphabet="abc de", max_size=60), st.data())
-def test_the_bigram_bound_is_never_below_the_ratio(text: str, data: st.DataObject) -> None:
+@given(st.text(alphabet="abc de", max_size=60), st.data(), st.integers(1, 5))
+def test_the_qgram_bound_is_never_below_the_ratio(text: str, data: st.DataObject, q: int) -> None:
     # an edited copy (near duplicates are what the bound must not lose) or another text
     edits = data.draw(st.lists(st.tuples(st.integers(0, 60), st.text("abc de", max_size=3))))
     other = text
@@ -73,8 +73,17 @@ def test_the_bigram_bound_is_never_below_the_ratio(text: str, data: st.DataObjec
         other = other[:at] + piece + other[at + len(piece) // 2 :]
     if data.draw(st.booleans()):
         other = data.draw(st.text(alphabet="abc de", max_size=60))
-    bound = ratio_bound(bigram_histogram(text), bigram_histogram(other), len(text) + len(other))
+    a, b = qgram_histogram(text, q), qgram_histogram(other, q)
+    bound = ratio_bound(a, b, len(text) + len(other))
     assert fuzz.ratio(text, other) <= bound + 1e-9
+
+
+def test_the_qgram_bound_is_reached_by_one_insertion_among_distinct_qgrams() -> None:
+    # "X" removes the 3 four-grams across the gap and adds 4: an L1 of 7 for one indel,
+    # so the bound cannot divide by less than 2q - 1 = 7
+    text, other = "abcdefgh", "abcdXefgh"
+    bound = ratio_bound(qgram_histogram(text), qgram_histogram(other), len(text) + len(other))
+    assert bound == pytest.approx(fuzz.ratio(text, other)) == pytest.approx(100 * (1 - 1 / 17))
 
 
 def test_bundled_corpus_is_clean(bundled_corpus: Corpus) -> None:
