@@ -85,7 +85,7 @@ from policydiff.ingest.link import (
     SENTENCE_MATCH,
     comparable_sentences,
     normalise,
-    skeleton,
+    skeleton_of,
 )
 from policydiff.models import LANGUAGES, VERSION_KINDS, Document, Version
 from policydiff.render.evolution_json import (
@@ -502,7 +502,7 @@ class _Fingerprints:
             normal = normalise(version.text)
             found = _Fingerprint(
                 parses=any(p.sentences for p in structured.provisions),
-                skeleton=skeleton(version.text, version.lang),
+                skeleton=skeleton_of(structured.provisions),
                 sentences=tuple(comparable_sentences(version.text, version.lang)),
                 length=len(normal),
                 histogram=dict(Counter(normal)),

@@ -66,7 +66,7 @@ import heapq
 import re
 import zlib
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
 from itertools import chain
@@ -75,7 +75,7 @@ from typing import Any
 from rapidfuzz import fuzz, process
 
 from policydiff.ingest.metadata import glossary
-from policydiff.models import Document, Version
+from policydiff.models import Document, Provision, Version
 from policydiff.structure import parse_provisions, split_sentences
 
 # Whole-text similarity (0-100) at or above which a same-language text is a duplicate.
@@ -199,9 +199,14 @@ def profile(text: str, lang: str) -> Profile:
 
 def skeleton(text: str, lang: str) -> tuple[int, ...]:
     """Items per part, in order: the shape of the numbering, the same in any language."""
+    return skeleton_of(parse_provisions(text, lang))
+
+
+def skeleton_of(provisions: Sequence[Provision]) -> tuple[int, ...]:
+    """:func:`skeleton` of a text already parsed into ``provisions``."""
     counts: Counter[str] = Counter()
     parts: list[str] = []
-    for provision in parse_provisions(text, lang):
+    for provision in provisions:
         if provision.level == 1:
             parts.append(provision.id)
         elif provision.level == 2 and provision.parent:
