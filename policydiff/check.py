@@ -55,6 +55,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+import scipy.sparse as sp
 from rapidfuzz import fuzz, process
 
 from policydiff import __version__
@@ -627,6 +628,22 @@ def ratio_bound(a: QgramHistogram, b: QgramHistogram, total_length: int) -> floa
     return 100 * (1 - l1 / (2 * a.q - 1) / max(total_length, 1))
 
 
+def _rows_matrix(rows: Sequence[np.ndarray], width: int) -> sp.csr_matrix:
+    """A sparse matrix with one row per entry of ``rows``, counting the column indices
+    listed in it (an index listed twice counts 2)."""
+    lengths = np.array([len(r) for r in rows], dtype=np.int64)
+    columns = np.concatenate(rows) if len(rows) else np.zeros(0, dtype=np.int64)
+    matrix = sp.csr_matrix(
+        (
+            np.ones(len(columns), dtype=np.int32),
+            (np.repeat(np.arange(len(rows)), lengths), columns),
+        ),
+        shape=(len(rows), width),
+    )
+    matrix.sum_duplicates()
+    return matrix
+
+
 def _load_state(cache: AnalysisCache | None) -> dict[str, Any]:
     data = cache.get_json(_STATE_KEY) if cache is not None else None
     return data if isinstance(data, dict) else {}
@@ -660,11 +677,12 @@ def _compare_language(
         neighbours[a].add(b)
         neighbours[b].add(a)
     neighbour_lists = [np.fromiter(sorted(n), dtype=np.int64) for n in neighbours]
-
-    count = np.zeros((len(nodes), len(sentences)), dtype=np.int32)
-    for row, node in enumerate(nodes):
-        np.add.at(count[row], np.array(node.sentence_ids, dtype=np.int64), 1)
-    present = count > 0
+    near = _rows_matrix(neighbour_lists, len(sentences))  # sentence -> sentences it matches
+    count = _rows_matrix(  # node -> how often it holds each sentence
+        [np.array(n.sentence_ids, dtype=np.int64) for n in nodes], len(sentences)
+    )
+    held_by = (count > 0).astype(np.int32).T.tocsr()  # sentence -> nodes holding it
+    count_by_sentence = count.tocsc()
     totals = np.array([len(n.sentence_ids) for n in nodes], dtype=np.int64)
     chars = sorted({c for n in nodes for c in n.histogram})
     column = {c: i for i, c in enumerate(chars)}
@@ -722,14 +740,14 @@ def _compare_language(
         others = done.copy()
         if others.any():
             ids, mult = np.unique(np.array(nodes[v].sentence_ids), return_counts=True)
-            found_v = np.zeros(len(nodes), dtype=np.int64)
-            reach: list[np.ndarray] = []
-            for sid, m in zip(ids.tolist(), mult.tolist(), strict=True):
-                near = neighbour_lists[sid]
-                reach.append(near)
-                found_v += m * present[:, near].any(axis=1)
-            matched = np.unique(np.concatenate(reach))
-            found_in_v = count[:, matched].sum(axis=1)
+            # found_v[y]: v's sentences (with repeats) that match one of y's;
+            # found_in_v[y]: y's sentences (with repeats) that match one of v's
+            near_v = near[ids]
+            reaches = near_v @ held_by  # (v's sentence, node y) -> matches of it in y
+            reaches.data[:] = 1
+            found_v = np.asarray(reaches.T @ mult).ravel()
+            matched = np.unique(near_v.indices)
+            found_in_v = np.asarray(count_by_sentence[:, matched].sum(axis=1)).ravel()
             share_v = found_v / totals[v]
             share_in_v = found_in_v / totals
             l1 = np.abs(histograms - histograms[v]).sum(axis=1)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import shutil
 from pathlib import Path
 
@@ -14,6 +15,7 @@ from policydiff.check import (
     CheckResult,
     Finding,
     ThemeChange,
+    _duplicate_finding,
     changed_since_report,
     content_findings,
     debris_findings,
@@ -29,6 +31,8 @@ from policydiff.check import (
 )
 from policydiff.corpus import Corpus
 from policydiff.errors import UsageError
+from policydiff.ingest.link import containment
+from policydiff.models import Document, Version
 from tests.conftest import BUNDLED, DOC_2021, DOC_2023, DOC_2025
 
 
@@ -93,6 +97,60 @@ def test_bundled_corpus_is_clean(bundled_corpus: Corpus) -> None:
     for document in bundled_corpus.documents:
         assert content_findings(BUNDLED, document) == []
     assert duplicate_findings(BUNDLED, list(bundled_corpus.documents)) == []
+
+
+def _versions_made_from(bundled: Corpus) -> list[Document]:
+    """The bundled corpus and documents cut and pasted from its English texts: a
+    revision keeping most paragraphs, a lightly edited copy, an excerpt with a repeated
+    paragraph, a text mixing two documents, a copy, and (dated before them all) one
+    that holds a third of the 2023 text twice, as it stands and edited."""
+    texts = {d.id: {v.key: v.text for v in d.versions} for d in bundled.documents}
+    paragraphs = [p for p in texts[DOC_2023]["en"].split("\n") if p.strip()]
+    other = [p for p in texts[DOC_2021]["en"].split("\n") if p.strip()]
+    n = len(paragraphs)
+
+    def edited(kept: list[str]) -> list[str]:
+        return [p.replace("shall", "must").replace("green", "greener") for p in kept]
+
+    made = {
+        "2019-twice": paragraphs + edited(paragraphs[: n // 3]),
+        "2024-revision": paragraphs[: n * 7 // 10] + other[:5],
+        "2024-edited": edited(paragraphs),
+        "2024-excerpt": paragraphs[n // 3 : n // 2] + paragraphs[n // 3 : n // 3 + 4],
+        "2024-mixed": paragraphs[: n // 2] + other[: len(other) // 2],
+        "2024-copy": other,
+    }
+    documents = []
+    for i, (name, kept) in enumerate(made.items()):
+        version = Version("en", "en", "translation", True, "test", "\n".join(kept) + "\n")
+        date = dt.date(int(name[:4]), 1, i + 1)
+        documents.append(Document(name, name, ("State Council",), date, (version,)))
+    return sorted([*bundled.documents, *documents], key=lambda d: d.date)
+
+
+def test_duplicate_findings_are_those_of_comparing_every_pair(bundled_corpus: Corpus) -> None:
+    # the sentence graph, sparse counts and ratio bounds must give exactly what
+    # containment() gives pair by pair
+    documents = _versions_made_from(bundled_corpus)
+    expected = []
+    for i, doc_p in enumerate(documents):
+        for doc_q in documents[i + 1 :]:
+            for p in doc_p.versions:
+                for q in doc_q.versions:
+                    if p.lang != q.lang:
+                        continue
+                    (doc_x, x), (doc_y, y) = sorted(
+                        ((doc_p, p), (doc_q, q)), key=lambda pair: len(pair[1].text)
+                    )
+                    share, whole = containment(x, y)
+                    finding = _duplicate_finding(BUNDLED, doc_x, x, doc_y, y, share, whole)
+                    if finding is not None:
+                        expected.append(finding)
+    found = duplicate_findings(BUNDLED, documents)
+    assert sorted(found, key=repr) == sorted(expected, key=repr)
+    messages = " | ".join(f.message for f in found)
+    assert "% identical" in messages and "of its sentences stand in" in messages
+    assert len(found) >= 5
 
 
 def test_one_document_can_carry_many_problems(tmp_path: Path) -> None:
