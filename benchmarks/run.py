@@ -270,8 +270,12 @@ def measure_corpus(n: int, work: Path, cli: Cli, timeout: float, seed: int, log)
         stages["report_cold"] = fastest(functools.partial(run_cli, cold_args, timeout), REPEATS)
 
     if cli.has("check"):
-        log(f"N={n}: check (warm, then after adding one document)")
         check_args = cli.args("check", "--corpus", str(corpus), "--reports", str(base / "reports"))
+        # A first check with no cache to restore (a new CI cache, or one evicted): every
+        # version fingerprinted, every pair bounded. Neither reads nor writes the cache.
+        log(f"N={n}: check --no-cache")
+        stages["check_cold"] = run_cli([*check_args, "--no-cache"], timeout, ok_codes=(0, 1))
+        log(f"N={n}: check (warm, then after adding one document)")
         # exit 1 = findings (e.g. reports out of date): a completed run
         warm = run_cli(check_args, timeout, ok_codes=(0, 1))
         added = run_stage("add_one", {"n": n, "corpus": str(corpus), "seed": seed}, timeout)
@@ -466,6 +470,7 @@ STAGE_ORDER = (
     "evolution_cli",
     "report",
     "report_cold",
+    "check_cold",
     "check",
 )
 
@@ -494,10 +499,13 @@ def markdown(res: dict[str, Any]) -> str:
         "",
         "Seconds are the stage's own work inside a fresh process (imports and corpus loading"
         " excluded) for library stages, and the whole command's wall time for CLI stages"
-        " (`evolution_cli`, `report`, `report_cold`, `check`). `report` runs after"
+        " (`evolution_cli`, `report`, `report_cold`, `check_cold`, `check`). `report` runs after"
         " `evolution`, so the analysis cache answers every version (the case of a corpus"
         " kept in git and reported again after a change); `report_cold` is `report"
-        " --no-cache`, analysing everything (not under --quick). Peak MB is the child's max RSS (wait4)."
+        " --no-cache`, analysing everything (not under --quick). `check_cold` is `check"
+        " --no-cache` (a first CI run with no cache to restore); `check` is the run after"
+        " adding one document, with the cache the run before it wrote."
+        " Peak MB is the child's max RSS (wait4)."
         " Ratio = seconds / (tokenisation floor seconds for the same bytes), the floor being"
         ' `re.findall(r"\\w+", text)` over every version.'
         + (
