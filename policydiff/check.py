@@ -575,8 +575,8 @@ def _sentence_edges(sentences: list[str], new_ids: list[int]) -> list[tuple[int,
 
 # Whole texts of one language share their characters and their bigrams (recombined
 # provisions share them all the more); their 4-grams tell them apart. On 400 synthetic
-# documents the bigram bound let 40% of the pairs through to ``fuzz.ratio``, the 4-gram
-# bound about 1%.
+# documents, of the 4,774 pairs the character histograms let through, the bigram bound
+# passed 3,869 on to ``fuzz.ratio`` (1.6 ms each; none reached 97), the 4-gram bound 44.
 QGRAM = 4
 _HASH_MULTIPLIER = np.uint64(0x9E3779B97F4A7C15)
 _MIX = (np.uint64(0xFF51AFD7ED558CCD), np.uint64(0xC4CEB9FE1A85EC53))
