@@ -598,7 +598,8 @@ class QgramHistogram:
 
 
 def qgram_histogram(text: str, q: int = QGRAM) -> QgramHistogram:
-    codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
+    # surrogatepass: a lone surrogate is a code point like any other here, not an error
+    codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), np.uint32).astype(np.uint64)
     grams = len(codes) - q + 1
     if grams <= 0:
         return QgramHistogram(q, np.zeros(0, np.uint32), np.zeros(0, np.int64), 0)

@@ -90,6 +90,13 @@ def test_the_qgram_bound_is_reached_by_one_insertion_among_distinct_qgrams() -> 
     assert bound == pytest.approx(fuzz.ratio(text, other)) == pytest.approx(100 * (1 - 1 / 17))
 
 
+def test_qgram_histogram_counts_every_qgram_of_any_text() -> None:
+    assert qgram_histogram("abc").total == 0
+    assert qgram_histogram("abcabcab").total == 5
+    assert sorted(qgram_histogram("abcabcab").counts.tolist()) == [1, 2, 2]
+    assert qgram_histogram("绿色建筑\ud800绿色建筑").total == 6  # a lone surrogate is no error
+
+
 def test_bundled_corpus_is_clean(bundled_corpus: Corpus) -> None:
     scan = scan_corpus(BUNDLED)
     assert scan.findings == [] and scan.complete
