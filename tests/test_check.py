@@ -106,7 +106,7 @@ def test_bundled_corpus_is_clean(bundled_corpus: Corpus) -> None:
     assert duplicate_findings(BUNDLED, list(bundled_corpus.documents)) == []
 
 
-def _versions_made_from(bundled: Corpus) -> list[Document]:
+def _documents_cut_from(bundled: Corpus) -> list[Document]:
     """The bundled corpus and documents cut and pasted from its English texts: a
     revision keeping most paragraphs, a lightly edited copy, an excerpt with a repeated
     paragraph, a text mixing two documents, a copy, and (dated before them all) one
@@ -138,7 +138,7 @@ def _versions_made_from(bundled: Corpus) -> list[Document]:
 def test_duplicate_findings_are_those_of_comparing_every_pair(bundled_corpus: Corpus) -> None:
     # the sentence graph, sparse counts and ratio bounds must give exactly what
     # containment() gives pair by pair
-    documents = _versions_made_from(bundled_corpus)
+    documents = _documents_cut_from(bundled_corpus)
     expected = []
     for i, doc_p in enumerate(documents):
         for doc_q in documents[i + 1 :]:
