@@ -143,18 +143,22 @@ def _cue_cells(p: Point) -> str:
 
 
 def _timeline_table(ev: Evolution, theme: ThemeEvolution) -> str:
+    # A large corpus lists only the documents that mention the theme: no "present" column.
+    large = is_large(ev)
     rows = []
     for p in shown_points(ev, theme):
         targets = "; ".join(_e(t.text) for t in p.targets) or "–"
+        present = "" if large else f"<td>{'yes' if p.present else 'absent'}</td>"
         rows.append(
             f'<tr class="{"present" if p.present else "absent"}"><td>{_e(p.document)}</td>'
-            f"<td class=nowrap>{_e(p.date)}</td><td>{'yes' if p.present else 'absent'}</td>"
+            f"<td class=nowrap>{_e(p.date)}</td>{present}"
             f'<td class="num">{number(p.strength)}</td><td>{_e(p.level or "–")}</td>'
             f'{_cue_cells(p)}<td class="num">{p.mentions}</td><td>{targets}</td></tr>'
         )
-    caption = "<caption>Documents that mention the theme</caption>" if is_large(ev) else ""
+    caption = "<caption>Documents that mention the theme</caption>" if large else ""
+    present_header = "" if large else "<th>present</th>"
     return (
-        f"<table>{caption}<thead><tr><th>document</th><th>date</th><th>present</th>"
+        f"<table>{caption}<thead><tr><th>document</th><th>date</th>{present_header}"
         "<th>strength</th>"
         "<th>level</th><th>cue (original)</th><th>cue (English)</th><th>mentions</th>"
         f"<th>targets</th></tr></thead><tbody>{''.join(rows)}</tbody></table>"

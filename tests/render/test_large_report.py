@@ -90,6 +90,8 @@ def test_each_theme_lists_only_the_documents_that_mention_it(
         partial += theme.present_in < len(theme.points)
         rows = re.findall(r"^\| `([^`]+)` \|", section, flags=re.M)
         assert rows == [p.document for p in present]
+        # every listed document mentions the theme: a "present" column would say yes only
+        assert "| document | date | strength |" in section and "| present |" not in section
         evidence_headings = re.findall(r"^#### \d{4}-\d\d-\d\d · ", section, flags=re.M)
         assert len(evidence_headings) == len(present)
         diff_headings = re.findall(r"^#### .* → .* \((English|Chinese)\)$", section, flags=re.M)
@@ -149,6 +151,7 @@ def test_wording_diffs_only_where_strength_moved(large: Evolution) -> None:
 
 def test_html_summarises_alike(large: Evolution, page: str) -> None:
     assert page.count("<caption>Documents that mention the theme</caption>") == len(large.themes)
+    assert "<th>present</th>" not in page
     assert "Not mentioned." not in page
     assert "<details><summary>Other mentions" not in page
     assert "Wording of the strongest commitment, where its strength moved" in page
@@ -165,4 +168,6 @@ def test_a_small_corpus_is_not_summarised(bundled_corpus: Corpus) -> None:
     assert not is_large(small)
     text = report_markdown(small, ())
     assert "so this report is a summary" not in text
+    assert "| document | date | present | strength |" in text
+    assert "<th>present</th>" in report_html(small, (), {})
     assert "Document to next document:\n" in text
