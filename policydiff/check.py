@@ -740,7 +740,9 @@ def _compare_language(
             continue
         others = done.copy()
         if others.any():
-            ids, mult = np.unique(np.array(nodes[v].sentence_ids), return_counts=True)
+            # v's distinct sentences and how often it holds each: its row of ``count``
+            ids = count.indices[count.indptr[v] : count.indptr[v + 1]]
+            mult = count.data[count.indptr[v] : count.indptr[v + 1]]
             # found_v[y]: v's sentences (with repeats) that match one of y's;
             # found_in_v[y]: y's sentences (with repeats) that match one of v's
             near_v = near[ids]
