@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -28,6 +28,13 @@ from policydiff.cli import (
     no_cache_option,
     themes_file_option,
 )
+
+if TYPE_CHECKING:  # imported where used: ``policydiff --help`` must not pay for them
+    from concurrent.futures import Executor
+
+    from policydiff.cache import AnalysisCache
+    from policydiff.corpus import Corpus
+    from policydiff.evolution import Evolution
 
 # Phases of ``report``, in order (the progress bar's steps).
 REPORT_STEPS = (
@@ -97,11 +104,11 @@ def wrote_reporter(quiet: bool) -> Callable[[Path], None] | None:
 class Analysed:
     """What report and timeline work from, inside :func:`analysed`."""
 
-    corpus: Any
-    evolution: Any
+    corpus: Corpus
+    evolution: Evolution
     step: Callable[[str], None]
-    cache: Any  # the AnalysisCache, open
-    chart_workers: Any  # an Executor to draw the charts in, or None (see chart_workers)
+    cache: AnalysisCache  # open
+    chart_workers: Executor | None  # to draw the charts in (see chart_workers)
 
 
 @contextmanager
