@@ -10,6 +10,7 @@ half-open span ``[i, j)`` of the normalised text back to the original text.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -104,17 +105,35 @@ class Normalized:
 
     The per-character map back to the original (``starts``, ``ends``) is worked out on
     first use: most sentences mention no theme, and building the map costs more than
-    normalising the text.
+    normalising the text. ``plural_cuts`` is set when folding plurals was the only step
+    that moved characters (no quote dropped, no whitespace collapsed, the common case):
+    the suffixes it cut, as (original position, length), from which :meth:`span` maps
+    offsets without building the map.
     """
 
     original: str
     text: str
     fold_plurals: bool = True
+    plural_cuts: tuple[tuple[int, int], ...] | None = None
 
     @cached_property
     def _offsets(self) -> tuple[tuple[int, ...], tuple[int, ...]]:
         _text, starts, ends = _normalize_mapped(self.original, self.fold_plurals)
         return starts, ends
+
+    @cached_property
+    def _cut_index(self) -> tuple[list[int], list[int], list[int]]:
+        """Per cut: where it falls in ``text``, its length, and the characters cut before
+        it and by it (``shift[j]``: cut by the first ``j`` cuts)."""
+        cuts = self.plural_cuts or ()
+        at: list[int] = []
+        lengths: list[int] = []
+        shift = [0]
+        for position, length in cuts:
+            at.append(position - shift[-1])
+            lengths.append(length)
+            shift.append(shift[-1] + length)
+        return at, lengths, shift
 
     @property
     def starts(self) -> tuple[int, ...]:
@@ -128,11 +147,27 @@ class Normalized:
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """Original ``[start, end)`` of the normalised span ``[start, end)`` (end > start)."""
+        if self.plural_cuts is not None:
+            return self._span_by_cuts(start, end)
         starts, ends = self._offsets
         if end <= start:
             pos = starts[start] if start < len(starts) else len(self.original)
             return pos, pos
         return starts[start], ends[end - 1]
+
+    def _span_by_cuts(self, start: int, end: int) -> tuple[int, int]:
+        at, lengths, shift = self._cut_index
+        if start >= len(self.text):
+            return len(self.original), len(self.original)
+        first = start + shift[bisect_right(at, start)]
+        if end <= start:
+            return first, first
+        last = end - 1
+        cuts_before = bisect_right(at, last)
+        stop = last + shift[cuts_before] + 1
+        if cuts_before < len(at) and at[cuts_before] == end:
+            stop += lengths[cuts_before]  # the word's last kept character covers its suffix
+        return first, stop
 
 
 def _fold_char(ch: str) -> str:
@@ -239,10 +274,29 @@ def normalize(text: str, *, fold_plurals: bool = True) -> Normalized:
     if _EXPANDS and not _EXPANDS.isdisjoint(text):
         return Normalized(text, _normalize_slow(text, fold_plurals)[0], fold_plurals)
     # the same steps as _normalize_mapped, on the text alone
-    folded = _SPACE_RUN.sub(" ", folded.strip(" "))
+    unmoved = len(folded) == len(text)
+    stripped = folded.strip(" ")
+    if "  " in stripped:
+        folded, unmoved = _SPACE_RUN.sub(" ", stripped), False
+    else:
+        unmoved = unmoved and len(stripped) == len(folded)
+        folded = stripped
+    if not unmoved:
+        if fold_plurals:
+            folded = _PLURAL.sub(_fold_plural_match, folded)
+        return Normalized(text, folded, fold_plurals)
+    cuts: list[tuple[int, int]] = []
     if fold_plurals:
-        folded = _PLURAL.sub(_fold_plural_match, folded)
-    return Normalized(text, folded, fold_plurals)
+
+        def fold(m: re.Match[str]) -> str:
+            word = m.group()
+            single = fold_plural(word)
+            if len(single) < len(word):
+                cuts.append((m.start() + len(single), len(word) - len(single)))
+            return single
+
+        folded = _PLURAL.sub(fold, folded)
+    return Normalized(text, folded, fold_plurals, tuple(cuts))
 
 
 def _normalize_mapped(text: str, fold_plurals: bool) -> _Mapped:

@@ -71,6 +71,47 @@ def test_normalized_text_is_the_text_its_offset_map_describes(text: str, plurals
     assert len(n.starts) == len(n.ends) == len(n.text)
 
 
+_WORDS = [
+    "cities",
+    "Buildings",
+    "boxes",
+    "glass",
+    "bus",
+    "green",
+    "a",
+    "“sponge”",
+    "ＡＢＣs",
+    "城市",
+]
+
+
+@given(
+    st.lists(st.sampled_from(_WORDS), max_size=8),
+    st.lists(st.sampled_from([" ", " ", " ", "  ", "-", "\u3000", ""]), min_size=9, max_size=9),
+    st.booleans(),
+)
+def test_spans_are_those_of_the_offset_map(
+    words: list[str], gaps: list[str], plurals: bool
+) -> None:
+    text = "".join(gap + word for gap, word in zip(gaps, [*words, ""], strict=False))
+    # span() maps offsets through the plural cuts when no other step moved a character
+    n = normalize(text, fold_plurals=plurals)
+    _text, starts, ends = _normalize_mapped(text, plurals)
+    for a in range(len(n.text) + 1):
+        empty = starts[a] if a < len(starts) else len(text)
+        assert n.span(a, a) == (empty, empty)
+        for b in range(a + 1, len(n.text) + 1):
+            assert n.span(a, b) == (starts[a], ends[b - 1])
+
+
+def test_plural_cuts_are_kept_only_when_nothing_else_moved() -> None:
+    assert normalize("green buildings and cities").plural_cuts == ((14, 1), (24, 2))
+    assert normalize("green buildings", fold_plurals=False).plural_cuts == ()
+    assert normalize("“green” buildings").plural_cuts is None
+    assert normalize("green  buildings").plural_cuts is None
+    assert normalize(" green buildings").plural_cuts is None
+
+
 def test_span_is_reported_in_the_original_sentence() -> None:
     text = (
         'We will promote the construction of green cities, forest cities, and "waste-free cities".'
