@@ -288,19 +288,24 @@ _Computed = tuple[
 ]
 
 
+# One document's part of the evolution: its present points (theme id -> point, see
+# _points) and the agreement cases between its original and its translation.
+_Outcome = tuple[dict[str, Point], list]
+
+
 def _analyse(
     document: Document,
     catalogue: Catalogue,
     lexicon: Lexicon,
     cache: AnalysisCache | None = None,
-) -> tuple[_DocumentAnalysis, list]:
+) -> _Outcome:
     """One document's analysis, its commitments looked up in (and stored to) ``cache``."""
     lookup = _cached(document, catalogue, lexicon, cache)
     analysis, cases, computed = _analyse_document(
         document, catalogue, lexicon, lookup.cached, lookup.pairs
     )
     _store(cache, document, lookup, computed)
-    return analysis, cases
+    return _points(analysis), cases
 
 
 def _analyse_document(
@@ -350,11 +355,16 @@ def _analyse_document(
 def _analyse_task(
     task: tuple[Document, dict[str, tuple[Commitment, ...]], dict[str, str] | None],
     shared: tuple[Catalogue, Lexicon],
-) -> tuple[_DocumentAnalysis, list, _Computed]:
-    """:func:`_analyse_document` of one document, as a worker process runs it."""
+) -> tuple[dict[str, Point], list, _Computed]:
+    """:func:`_analyse_document` of one document and its points, as a worker process runs
+    it. The points are worked out here too, in parallel, and the document is not sent
+    back: the calling process has it."""
     document, cached, cached_pairs = task
     catalogue, lexicon = shared
-    return _analyse_document(document, catalogue, lexicon, cached, cached_pairs)
+    analysis, cases, computed = _analyse_document(
+        document, catalogue, lexicon, cached, cached_pairs
+    )
+    return _points(analysis), cases, computed
 
 
 def _complete(document: Document, lookup: _Lookup) -> bool:
@@ -370,8 +380,8 @@ def _analyse_all(
     lexicon: Lexicon,
     cache: AnalysisCache | None,
     jobs: int,
-) -> list[tuple[_DocumentAnalysis, list]]:
-    """Every document's analysis, in corpus order; with ``jobs`` > 1 in that many worker
+) -> list[_Outcome]:
+    """Every document's outcome, in corpus order; with ``jobs`` > 1 in that many worker
     processes (only for documents the cache does not fully answer: the others are
     assembled here, without structuring any text). The cache is read and written here,
     in the calling process, only."""
@@ -387,14 +397,18 @@ def _analyse_all(
     tasks = [(documents[i], lookups[i].cached, lookups[i].pairs) for i in todo]
     done = map_in_processes(_analyse_task, tasks, (catalogue, lexicon), jobs)
     results = dict(zip(todo, done, strict=True))
-    out: list[tuple[_DocumentAnalysis, list]] = []
+    out: list[_Outcome] = []
     for i, (document, lookup) in enumerate(zip(documents, lookups, strict=True)):
         held = results.get(i)
         if held is None:
-            held = _analyse_document(document, catalogue, lexicon, lookup.cached, lookup.pairs)
-        analysis, cases, computed = held
+            analysis, cases, computed = _analyse_document(
+                document, catalogue, lexicon, lookup.cached, lookup.pairs
+            )
+            points = _points(analysis)
+        else:
+            points, cases, computed = held
         _store(cache, document, lookup, computed)
-        out.append((analysis, cases))
+        out.append((points, cases))
     return out
 
 
@@ -424,33 +438,24 @@ def _by_theme(analysis: _DocumentAnalysis) -> dict[str, list[Commitment]]:
     return groups
 
 
-def _point(
-    analysis: _DocumentAnalysis,
-    theme_id: str,
-    groups: dict[str, list[Commitment]] | None = None,
-) -> Point:
-    """The point of one document on one theme (``groups``: :func:`_by_theme` of the
-    analysis, when already at hand)."""
+def _points(analysis: _DocumentAnalysis) -> dict[str, Point]:
+    """The document's point on every theme it mentions (theme id -> point)."""
+    return {theme_id: _point(analysis, mine) for theme_id, mine in _by_theme(analysis).items()}
+
+
+def _absent(document: Document) -> Point:
+    """The point of a document on a theme it does not mention."""
+    return Point(
+        document.id, document.date.isoformat(), False, None, None, None, None, None, 0, (), (), ()
+    )
+
+
+def _point(analysis: _DocumentAnalysis, mine: Sequence[Commitment]) -> Point:
+    """The point of one document on one theme, from its commitments on that theme
+    (``mine``, in commitment order)."""
     document = analysis.document
-    if groups is None:
-        mine = [c for c in analysis.commitments if c.theme_id == theme_id]
-    else:
-        mine = groups.get(theme_id, [])
     if not mine:
-        return Point(
-            document.id,
-            document.date.isoformat(),
-            False,
-            None,
-            None,
-            None,
-            None,
-            None,
-            0,
-            (),
-            (),
-            (),
-        )
+        return _absent(document)
     scored = [c for c in mine if c.version_key == analysis.primary] or mine
     best = strongest(scored)
     assert best is not None
@@ -536,15 +541,19 @@ def build_evolution(
     """
     catalogue = catalogue or load_catalogue()
     lexicon = lexicon or load_lexicon()
-    analyses = []
+    present: list[dict[str, Point]] = []
     cases = []
-    for analysis, document_cases in _analyse_all(corpus.documents, catalogue, lexicon, cache, jobs):
-        analyses.append(analysis)
+    for points_of_document, document_cases in _analyse_all(
+        corpus.documents, catalogue, lexicon, cache, jobs
+    ):
+        present.append(points_of_document)
         cases.extend(document_cases)
-    groups = [_by_theme(a) for a in analyses]
+    absent = [_absent(d) for d in corpus.documents]
     themes = []
     for theme in catalogue.themes:
-        points = [_point(a, theme.id, g) for a, g in zip(analyses, groups, strict=True)]
+        points = [
+            held.get(theme.id) or missing for held, missing in zip(present, absent, strict=True)
+        ]
         if include_absent or any(p.present for p in points):
             themes.append(_theme_evolution(theme.id, theme.label, theme.label_zh, points))
     return Evolution(
