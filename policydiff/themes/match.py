@@ -23,10 +23,11 @@ Scores are in the interval [0.0, 100.0].
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import chain, compress, count, repeat
 
 from rapidfuzz import fuzz
 
@@ -42,6 +43,7 @@ EXCLUDE_WINDOW = 30
 PATTERN_SCORE = 99.0  # a catalogue regex hit; a variant hit scoring 100 wins over it
 
 _TOKEN = re.compile(r"[a-z0-9]+")
+_TOKEN_KEY = re.compile(r"([a-z0-9]{1,4})[a-z0-9]*")  # each token's key: its first 4 characters
 _CLAUSE_BREAK = re.compile(r"[,;:.!?，；：。！？]")
 _REGEX_META = re.compile(r"[\\\[\](){}|^$*+?]")
 
@@ -203,18 +205,17 @@ def _en_candidates(norm: str, comp: _Compiled) -> list[_Cand]:
     scored per (variant, start), in that order; of one start's windows, the best score
     wins, ties going to the variant's own length, then one token shorter, then longer.
     """
-    words = _TOKEN.findall(norm)
-    keys = [word[:4] for word in words]
-    opening = comp.en_lengths.keys() & keys
+    keys = _TOKEN_KEY.findall(norm)
+    en_lengths, en_windows = comp.en_lengths, comp.en_windows
+    opening = en_lengths.keys() & keys
     if not opening:
         return []
-    ntoks = len(words)
-    en_lengths, en_windows = comp.en_lengths, comp.en_windows
+    ntoks = len(keys)
     # (variant, start) -> [(rank, length)] of its windows whose last key fits
     fitting: dict[tuple[int, int], list[tuple[int, int]]] = {}
-    for s, k in enumerate(keys):
-        if k not in opening:
-            continue
+    # the tokens that open a window, picked out without a Python step per token
+    for s in compress(count(), map(opening.__contains__, keys)):
+        k = keys[s]
         for length in en_lengths[k]:
             e = s + length
             if e > ntoks:
@@ -244,7 +245,7 @@ def _en_candidates(norm: str, comp: _Compiled) -> list[_Cand]:
 
 
 def _bigrams(text: str) -> set[str]:
-    return {text[i : i + 2] for i in range(len(text) - 1)}
+    return set(map(str.__add__, text, text[1:]))
 
 
 def _zh_candidates(norm: str, comp: _Compiled) -> list[_Cand]:
@@ -255,11 +256,9 @@ def _zh_candidates(norm: str, comp: _Compiled) -> list[_Cand]:
     about one edit). Counting them through the ``zh_by_gram`` index visits only the
     terms that share a bigram with the sentence.
     """
-    shared: dict[int, int] = dict.fromkeys(comp.zh_unindexed, 0)
-    by_gram = comp.zh_by_gram
-    for gram in _bigrams(norm):
-        for ti in by_gram.get(gram, ()):
-            shared[ti] = shared.get(ti, 0) + 1
+    # term index -> bigrams of the term found in the sentence, counted in C
+    shared = Counter(dict.fromkeys(comp.zh_unindexed, 0))
+    shared.update(chain.from_iterable(map(comp.zh_by_gram.get, _bigrams(norm), repeat(()))))
     found: list[_Cand] = []
     for ti in sorted(shared):
         theme_id, term, ascii_term = comp.zh_terms[ti]
@@ -307,8 +306,13 @@ def _match_normalized(n: Normalized, lang: str, catalogue: Catalogue) -> list[_C
     norm = n.text
     cands = _zh_candidates(norm, comp) if lang == "zh" else _en_candidates(norm, comp)
     for theme_id, rx in comp.patterns.get(lang, ()):
-        cands.extend((theme_id, m.start(), m.end(), PATTERN_SCORE) for m in rx.finditer(norm))
+        for m in rx.finditer(norm):
+            cands.append((theme_id, m.start(), m.end(), PATTERN_SCORE))
+    if not cands:  # most sentences
+        return cands
     cands = [c for c in cands if c[2] > c[1] and not _vetoed(c, norm, lang, comp)]
+    if len(cands) <= 1:
+        return cands
     # drop mentions strictly inside another theme's mention: the more specific theme wins
     kept = [
         c
