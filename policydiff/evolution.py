@@ -451,11 +451,9 @@ def _absent(document: Document) -> Point:
 
 
 def _point(analysis: _DocumentAnalysis, mine: Sequence[Commitment]) -> Point:
-    """The point of one document on one theme, from its commitments on that theme
-    (``mine``, in commitment order)."""
+    """The point of one document on a theme it mentions, from its commitments on that
+    theme (``mine``, in commitment order, at least one)."""
     document = analysis.document
-    if not mine:
-        return _absent(document)
     scored = [c for c in mine if c.version_key == analysis.primary] or mine
     best = strongest(scored)
     assert best is not None

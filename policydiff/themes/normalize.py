@@ -274,14 +274,12 @@ def normalize(text: str, *, fold_plurals: bool = True) -> Normalized:
     if _EXPANDS and not _EXPANDS.isdisjoint(text):
         return Normalized(text, _normalize_slow(text, fold_plurals)[0], fold_plurals)
     # the same steps as _normalize_mapped, on the text alone
-    unmoved = len(folded) == len(text)
-    stripped = folded.strip(" ")
-    if "  " in stripped:
-        folded, unmoved = _SPACE_RUN.sub(" ", stripped), False
-    else:
-        unmoved = unmoved and len(stripped) == len(folded)
-        folded = stripped
-    if not unmoved:
+    folded = folded.strip(" ")
+    if "  " in folded:
+        folded = _SPACE_RUN.sub(" ", folded)
+    # Every step so far keeps or drops characters, so an unchanged length means none moved:
+    # then plural folding is the only step that does, and its cuts are recorded.
+    if len(folded) != len(text):
         if fold_plurals:
             folded = _PLURAL.sub(_fold_plural_match, folded)
         return Normalized(text, folded, fold_plurals)
