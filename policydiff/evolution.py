@@ -39,7 +39,7 @@ from policydiff.commitments import (
     strongest,
 )
 from policydiff.corpus import Corpus
-from policydiff.jobs import map_in_processes, resolve_jobs
+from policydiff.jobs import map_in_processes
 from policydiff.models import Document, StructuredVersion, Version
 from policydiff.strength import Lexicon, load_lexicon
 from policydiff.structure import structure_version
@@ -293,21 +293,6 @@ _Computed = tuple[
 _Outcome = tuple[dict[str, Point], list]
 
 
-def _analyse(
-    document: Document,
-    catalogue: Catalogue,
-    lexicon: Lexicon,
-    cache: AnalysisCache | None = None,
-) -> _Outcome:
-    """One document's analysis, its commitments looked up in (and stored to) ``cache``."""
-    lookup = _cached(document, catalogue, lexicon, cache)
-    analysis, cases, computed = _analyse_document(
-        document, catalogue, lexicon, lookup.cached, lookup.pairs
-    )
-    _store(cache, document, lookup, computed)
-    return _points(analysis), cases
-
-
 def _analyse_document(
     document: Document,
     catalogue: Catalogue,
@@ -357,8 +342,8 @@ def _analyse_task(
     shared: tuple[Catalogue, Lexicon],
 ) -> tuple[dict[str, Point], list, _Computed]:
     """:func:`_analyse_document` of one document and its points, as a worker process runs
-    it. The points are worked out here too, in parallel, and the document is not sent
-    back: the calling process has it."""
+    it (or this one, for a document the cache answers). The points are worked out here
+    too, in parallel, and the document is not sent back: the calling process has it."""
     document, cached, cached_pairs = task
     catalogue, lexicon = shared
     analysis, cases, computed = _analyse_document(
@@ -385,9 +370,6 @@ def _analyse_all(
     processes (only for documents the cache does not fully answer: the others are
     assembled here, without structuring any text). The cache is read and written here,
     in the calling process, only."""
-    jobs = min(resolve_jobs(jobs), len(documents))
-    if jobs <= 1:
-        return [_analyse(d, catalogue, lexicon, cache) for d in documents]
     lookups = [_cached(d, catalogue, lexicon, cache) for d in documents]
     todo = [
         i
@@ -399,14 +381,12 @@ def _analyse_all(
     results = dict(zip(todo, done, strict=True))
     out: list[_Outcome] = []
     for i, (document, lookup) in enumerate(zip(documents, lookups, strict=True)):
-        held = results.get(i)
-        if held is None:
-            analysis, cases, computed = _analyse_document(
-                document, catalogue, lexicon, lookup.cached, lookup.pairs
-            )
-            points = _points(analysis)
+        if i in results:
+            points, cases, computed = results[i]
         else:
-            points, cases, computed = held
+            points, cases, computed = _analyse_task(
+                (document, lookup.cached, lookup.pairs), (catalogue, lexicon)
+            )
         _store(cache, document, lookup, computed)
         out.append((points, cases))
     return out

@@ -81,17 +81,17 @@ def change_md(ev: Evolution, change: Change) -> str:
 def _timeline_table(ev: Evolution, theme: ThemeEvolution) -> list[str]:
     # A large corpus lists only the documents that mention the theme: no "present" column.
     large = is_large(ev)
-    present = "" if large else " present |"
+    present_header = "" if large else " present |"
     lines = ["Documents that mention the theme:", ""] if large else []
     lines += [
-        f"| document | date |{present} strength | level | cue (English) | mentions | targets |",
+        f"| document | date |{present_header} strength | level | cue (English) | mentions | targets |",
         "|---|---|" + ("" if large else "---|") + "---|---|---|---|---|",
     ]
     for p in shown_points(ev, theme):
         targets = "; ".join(md(t.text) for t in p.targets) or "–"
-        present = "" if large else f" {'yes' if p.present else 'no'} |"
+        present_cell = "" if large else f" {'yes' if p.present else 'no'} |"
         lines.append(
-            f"| `{p.document}` | {p.date} |{present} "
+            f"| `{p.document}` | {p.date} |{present_cell} "
             f"{number(p.strength)} | {p.level or '–'} | {_cue_with_english(p)} | "
             f"{p.mentions} | {targets} |"
         )
