@@ -8,9 +8,10 @@ the change touches is scored on the words right after it.
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Sequence
 from dataclasses import dataclass
+
+from cydifflib import SequenceMatcher
 
 from policydiff.diff_ops import (
     SENTENCE_MIN,
@@ -141,7 +142,7 @@ def _sentence_pairs(
         for j, tb in enumerate(toks_came):
             if not may_reach(ca, counts_came[j], SENTENCE_MIN):
                 continue
-            matcher = difflib.SequenceMatcher(None, ta, tb, autojunk=False)
+            matcher = SequenceMatcher(None, ta, tb, autojunk=False)
             ratio = word_ratio(matcher.get_opcodes(), ta, tb)
             if ratio >= SENTENCE_MIN:
                 scored.append((-ratio, i, j))

@@ -277,3 +277,19 @@ def test_identical_texts_get_difflibs_own_answer(text: str, lang: str) -> None:
         for tag, i1, i2, j1, j2 in matcher.get_opcodes()
     )
     assert token_ops(text, text, lang) == (expected, word_ratio(matcher.get_opcodes(), a, a))
+
+
+@given(
+    st.lists(st.sampled_from(["a", "b", "c", " ", "x"]), max_size=40),
+    st.lists(st.sampled_from(["a", "b", "c", " ", "y"]), max_size=40),
+    st.sampled_from([None, str.isspace]),
+)
+def test_compiled_matcher_gives_difflibs_opcodes(a: list[str], b: list[str], junk) -> None:
+    """The diffs use cydifflib's SequenceMatcher for speed: it must answer exactly what
+    the standard library's does (few distinct tokens, so many ties and repeated blocks)."""
+    from cydifflib import SequenceMatcher
+
+    ours = SequenceMatcher(junk, a, b, autojunk=False)
+    stdlib = difflib.SequenceMatcher(junk, a, b, autojunk=False)
+    assert ours.get_opcodes() == stdlib.get_opcodes()
+    assert ours.ratio() == stdlib.ratio()
