@@ -66,7 +66,7 @@ def cache_path_for(corpus_path: Path) -> Path:
 class AnalysisCache:
     """A key -> JSON store in one SQLite file (or in memory when ``path`` is None)."""
 
-    def __init__(self, path: Path | None) -> None:
+    def __init__(self, path: Path | None, *, keep_commitments: bool = True) -> None:
         self.path = path
         self.hits = 0
         self.misses = 0
@@ -75,7 +75,10 @@ class AnalysisCache:
         self._db = self._open()
         self._committed = time.monotonic()
         # In memory, commitments are held as they are: encoding them for a store that
-        # goes away with the process would only cost time.
+        # goes away with the process would only cost time. Without keep_commitments
+        # (--no-cache: one evolution per run, so nothing would ask for them again) they
+        # are not held at all, and the processes that compute them need not send them.
+        self.keeps_commitments = keep_commitments
         self._held: dict[str, tuple[Commitment, ...]] | None = {} if self.path is None else None
 
     @classmethod
@@ -212,6 +215,9 @@ class AnalysisCache:
         return sha256("\0".join(parts))
 
     def get_commitments(self, key: str) -> tuple[Commitment, ...] | None:
+        if not self.keeps_commitments:
+            self.misses += 1
+            return None
         if self._held is not None:
             held = self._held.get(key)
             if held is None:
@@ -232,6 +238,8 @@ class AnalysisCache:
         return found
 
     def put_commitments(self, key: str, commitments: Sequence[Commitment]) -> None:
+        if not self.keeps_commitments:
+            return
         if self._held is not None:
             self._held[key] = tuple(commitments)
             return

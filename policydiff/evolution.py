@@ -338,17 +338,21 @@ def _analyse_document(
 
 
 def _analyse_task(
-    task: tuple[Document, dict[str, tuple[Commitment, ...]], dict[str, str] | None],
+    task: tuple[Document, dict[str, tuple[Commitment, ...]], dict[str, str] | None, bool],
     shared: tuple[Catalogue, Lexicon],
 ) -> tuple[dict[str, Point], list, _Computed]:
     """:func:`_analyse_document` of one document and its points, as a worker process runs
     it (or this one, for a document the cache answers). The points are worked out here
-    too, in parallel, and the document is not sent back: the calling process has it."""
-    document, cached, cached_pairs = task
+    too, in parallel, and the document is not sent back: the calling process has it; nor
+    are the computed commitments unless ``keep`` (the task's last item) says a cache
+    keeps them."""
+    document, cached, cached_pairs, keep = task
     catalogue, lexicon = shared
     analysis, cases, computed = _analyse_document(
         document, catalogue, lexicon, cached, cached_pairs
     )
+    if not keep:
+        computed = ({}, *computed[1:])
     return _points(analysis), cases, computed
 
 
@@ -376,7 +380,10 @@ def _analyse_all(
         for i, (d, lookup) in enumerate(zip(documents, lookups, strict=True))
         if not _complete(d, lookup)
     ]
-    tasks = [(documents[i], lookups[i].cached, lookups[i].pairs) for i in todo]
+    # what nothing will keep is not sent back from the workers: a disabled cache's
+    # commitments are as many as the points, and as costly to pickle
+    keep = cache is not None and cache.keeps_commitments
+    tasks = [(documents[i], lookups[i].cached, lookups[i].pairs, keep) for i in todo]
     done = map_in_processes(_analyse_task, tasks, (catalogue, lexicon), jobs)
     results = dict(zip(todo, done, strict=True))
     out: list[_Outcome] = []
@@ -385,7 +392,7 @@ def _analyse_all(
             points, cases, computed = results[i]
         else:
             points, cases, computed = _analyse_task(
-                (document, lookup.cached, lookup.pairs), (catalogue, lexicon)
+                (document, lookup.cached, lookup.pairs, keep), (catalogue, lexicon)
             )
         _store(cache, document, lookup, computed)
         out.append((points, cases))

@@ -7,6 +7,8 @@ import json
 import sqlite3
 from pathlib import Path
 
+import pytest
+
 from policydiff.cache import (
     AnalysisCache,
     cache_path_for,
@@ -57,6 +59,40 @@ def test_a_memory_cache_answers_a_second_evolution_in_the_same_process(
             assert evolution_json(build_evolution(bundled_corpus, cache=cache)) == expected
             assert (cache.hits, cache.misses) == (hits, 4)
         assert len(cache) == 4
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_disabled_cache_keeps_counts_but_no_commitments(
+    bundled_corpus: Corpus, jobs: int
+) -> None:
+    # what --no-cache uses: one evolution per run, so commitments would never be asked again
+    expected = evolution_json(build_evolution(bundled_corpus))
+    with AnalysisCache(None, keep_commitments=False) as cache:
+        for _ in range(2):
+            got = build_evolution(bundled_corpus, cache=cache, jobs=jobs)
+            assert evolution_json(got) == expected
+        versions = [v for d in bundled_corpus.documents for v in d.versions]
+        key = cache.commitments_key(DOC_2021, versions[0], load_catalogue(), load_lexicon())
+        cache.put_commitments(key, ())
+        assert cache.get_commitments(key) is None
+        assert (cache.hits, cache.misses, len(cache)) == (0, 9, 0)
+        counted = [v for v in versions if cache.get_counts(cache.counts_key(v)) is not None]
+        assert len(counted) == 4  # every version analysed: the overview reads these
+
+
+def test_workers_send_back_commitments_only_for_a_cache_that_keeps_them(
+    bundled_corpus: Corpus,
+) -> None:
+    from policydiff.evolution import _analyse_task
+
+    shared = (load_catalogue(), load_lexicon())
+    document = bundled_corpus.get(DOC_2021)
+    assert document is not None
+    kept = _analyse_task((document, {}, None, True), shared)
+    dropped = _analyse_task((document, {}, None, False), shared)
+    assert kept[:2] == dropped[:2]  # the same points and agreement cases
+    assert sum(map(len, kept[2][0].values())) > 100 and dropped[2][0] == {}
+    assert kept[2][1:] == dropped[2][1:]  # pairs and counts still go back
 
 
 def test_key_changes_with_text_catalogue_and_lexicon(bundled_corpus: Corpus) -> None:

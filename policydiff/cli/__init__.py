@@ -97,7 +97,13 @@ def analysis_cache(corpus_path: Path, no_cache: bool) -> Iterator[Any]:
     """The analysis cache beside the corpus (or a disabled one); says so when it was rebuilt."""
     from policydiff.cache import AnalysisCache
 
-    with AnalysisCache(None) if no_cache else AnalysisCache.for_corpus(corpus_path) as cache:
+    # --no-cache: counts are still kept for the run (the overview reads them), not commitments
+    opened = (
+        AnalysisCache(None, keep_commitments=False)
+        if no_cache
+        else AnalysisCache.for_corpus(corpus_path)
+    )
+    with opened as cache:
         if cache.rebuilt:
             click.echo(f"warning: {cache.path}: cache was corrupt; rebuilt it", err=True)
         yield cache
