@@ -57,12 +57,19 @@ def test_resolve_jobs() -> None:
         resolve_jobs(-1)
 
 
+@pytest.mark.parametrize("command", ["themes", "evolution", "timeline", "report", "check"])
+def test_jobs_default_to_one_process_per_cpu(command: str, monkeypatch) -> None:
+    monkeypatch.delenv("POLICYDIFF_JOBS", raising=False)
+    jobs = next(p for p in main.commands[command].params if p.name == "jobs")
+    assert jobs.default == 0 and resolve_jobs(0) == (os.cpu_count() or 1)
+
+
 @pytest.mark.parametrize(("command", "written"), [("report", "index.html"), ("timeline", "")])
 def test_two_jobs_write_the_same_files(tmp_path: Path, command: str, written: str) -> None:
     # With two jobs the charts are drawn in other processes (while report writes the text).
     runner = CliRunner()
     one, two = tmp_path / "one", tmp_path / "two"
-    for out, extra in ((one, []), (two, ["--jobs", "2"])):
+    for out, extra in ((one, ["--jobs", "1"]), (two, ["--jobs", "2"])):
         result = runner.invoke(
             main,
             [command, "--corpus", str(BUNDLED), "--out", str(out), "-q", *extra],

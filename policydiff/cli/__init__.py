@@ -76,10 +76,10 @@ def jobs_option(func: F) -> F:
         "-j",
         "jobs",
         type=click.IntRange(min=0),
-        default=1,
+        default=0,
         show_default=True,
         envvar="POLICYDIFF_JOBS",
-        help="Analyse documents in this many processes (0: one per CPU); "
+        help="Analyse documents (and draw charts) in this many processes (0: one per CPU); "
         "the output is the same as with one.",
     )(func)
 
