@@ -27,3 +27,13 @@ class CorpusError(PolicydiffError):
 
 class UsageError(PolicydiffError):
     """Options that cannot work together, an unknown id, and the like."""
+
+
+class JobsError(PolicydiffError):
+    """A worker process of --jobs stopped before it finished (killed, out of memory)."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            "a worker process stopped before it finished (killed, or out of memory?); "
+            "run again, or with --jobs 1 to keep the work in one process"
+        )

@@ -4,9 +4,13 @@ that many."""
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from contextlib import contextmanager
 from typing import Any, TypeVar
+
+from policydiff.errors import JobsError
 
 Item = TypeVar("Item")
 Shared = TypeVar("Shared")
@@ -18,6 +22,29 @@ def resolve_jobs(jobs: int) -> int:
     if jobs < 0:
         raise ValueError(f"jobs must be 0 (one per CPU) or more, not {jobs}")
     return jobs or os.cpu_count() or 1
+
+
+# What starting a process pool raises where the platform cannot run one (no working
+# sem_open: some containers and serverless sandboxes).
+_NO_PROCESSES = (ImportError, OSError, NotImplementedError)
+
+
+def start_pool(workers: int, **options: Any) -> ProcessPoolExecutor | None:
+    """A pool of ``workers`` processes, or None where processes cannot be started: the
+    caller then does the work itself, with the same result."""
+    try:
+        return ProcessPoolExecutor(max_workers=workers, **options)
+    except _NO_PROCESSES:
+        return None
+
+
+@contextmanager
+def worker_errors() -> Iterator[None]:
+    """A pool whose worker died (killed, out of memory) as one :class:`JobsError`."""
+    try:
+        yield
+    except BrokenProcessPool as exc:
+        raise JobsError() from exc
 
 
 # The function and its shared argument in a worker process (set once by _start_worker).
@@ -42,13 +69,15 @@ def map_in_processes(
     """``function(item, shared)`` for every item, in order, in ``jobs`` processes (0: one
     per CPU; never more than there are items; in this process when that leaves one).
     ``shared`` (a catalogue, a lexicon) reaches each process once, not with every item;
-    ``function`` must be a module-level function."""
+    ``function`` must be a module-level function. Where no process can be started, all
+    runs here; a worker that dies raises :class:`~policydiff.errors.JobsError`."""
     workers = min(resolve_jobs(jobs), len(items))
-    if workers <= 1:
+    pool = None
+    if workers > 1:
+        pool = start_pool(workers, initializer=_start_worker, initargs=(function, shared))
+    if pool is None:
         return [function(item, shared) for item in items]
     # about eight chunks per worker: they end together without a round trip per item
     chunks = max(1, len(items) // (workers * 8))
-    with ProcessPoolExecutor(
-        max_workers=workers, initializer=_start_worker, initargs=(function, shared)
-    ) as pool:
+    with pool, worker_errors():
         return list(pool.map(_call_in_worker, items, chunksize=chunks))

@@ -11,8 +11,10 @@ from click.testing import CliRunner
 from policydiff.cache import AnalysisCache
 from policydiff.cli import main
 from policydiff.corpus import Corpus
+from policydiff.errors import JobsError
 from policydiff.evolution import build_evolution
 from policydiff.jobs import map_in_processes, resolve_jobs
+from policydiff.render.chart_jobs import chart_files
 from policydiff.render.evolution_json import evolution_json
 from tests.conftest import BUNDLED
 
@@ -47,6 +49,56 @@ def test_map_in_processes_keeps_the_order_and_uses_other_processes() -> None:
     assert {pid for pid, _ in found} - {os.getpid()}, "nothing ran in a worker"
     alone = map_in_processes(_pid_and_item, items, 3, jobs=1)
     assert alone == [(os.getpid(), 3 * i) for i in items]
+
+
+def _die(item: object, shared: object) -> None:
+    os._exit(3)  # as the kernel's OOM killer would leave it: no exception, no result
+
+
+def _unavailable(*args: object, **kwargs: object) -> None:
+    raise OSError(38, "Function not implemented")  # no sem_open: some containers, Lambda
+
+
+def test_where_no_process_can_start_the_work_runs_here(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setattr("policydiff.jobs.ProcessPoolExecutor", _unavailable)
+    found = map_in_processes(_pid_and_item, list(range(10)), 3, jobs=2)
+    assert found == [(os.getpid(), 3 * i) for i in range(10)]
+    out = tmp_path / "out"
+    result = CliRunner().invoke(
+        main, ["report", "--corpus", str(BUNDLED), "--out", str(out), "-q", "--jobs", "2"]
+    )
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in out.iterdir()) == sorted(
+        ["index.md", "index.html", "evolution.json", *chart_files()]
+    )
+
+
+def test_a_worker_that_dies_is_one_error(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    with pytest.raises(JobsError, match="--jobs 1"):
+        map_in_processes(_die, [1, 2, 3, 4], None, jobs=2)
+    monkeypatch.setattr("policydiff.evolution._analyse_task", _die)
+    out = tmp_path / "out"
+    # --no-cache: every document is analysed in a worker (what a cache answers runs here)
+    args = ["report", "--corpus", str(BUNDLED), "--out", str(out), "-q", "--jobs", "2"]
+    result = CliRunner().invoke(main, [*args, "--no-cache"])
+    assert result.exit_code == 2
+    assert result.stderr.startswith("error: a worker process stopped before it finished")
+    assert len(result.stderr.strip().splitlines()) == 1 and "Traceback" not in result.output
+    assert not out.exists()
+
+
+def test_a_chart_worker_that_dies_is_one_error(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setattr("policydiff.render.chart_jobs._draw", _die)
+    out = tmp_path / "out"
+    args = ["report", "--corpus", str(BUNDLED), "--out", str(out), "-q", "--jobs", "2"]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 2
+    assert result.stderr.startswith("error: a worker process stopped before it finished")
+    assert not out.exists()
 
 
 def test_resolve_jobs() -> None:

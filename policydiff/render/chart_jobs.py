@@ -10,12 +10,12 @@ core that would otherwise wait.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import Executor, ProcessPoolExecutor
+from concurrent.futures import Executor, Future
 from contextlib import contextmanager
 from dataclasses import dataclass
 
 from policydiff.evolution import Evolution
-from policydiff.jobs import resolve_jobs
+from policydiff.jobs import resolve_jobs, start_pool, worker_errors
 from policydiff.render.periods import as_shown
 
 CHART_NAMES = ("strength-heatmap", "strength-timeline", "mentions")
@@ -68,10 +68,11 @@ def _worker_count(jobs: int) -> int:
 def chart_workers(jobs: int) -> Iterator[Executor | None]:
     """Processes to draw the charts in, started now (None when ``jobs`` <= 1)."""
     workers = _worker_count(jobs)
-    if workers <= 1:
+    pool = start_pool(workers, initializer=_prepare) if workers > 1 else None
+    if pool is None:  # one job, or no process can be started here
         yield None
         return
-    with ProcessPoolExecutor(max_workers=workers, initializer=_prepare) as pool:
+    with pool:
         # Start every worker now (with fork all start at the first task, with spawn one per
         # task), so that they prepare while we go on.
         for _ in range(workers):
@@ -97,8 +98,14 @@ def charts_drawn(
             charts = _draw(what)
             yield lambda: charts
             return
-        parts = [pool.submit(_draw, what, (name,)) for name in CHART_NAMES]
-        yield lambda: {name: data for part in parts for name, data in part.result().items()}
+        with worker_errors():
+            parts = [pool.submit(_draw, what, (name,)) for name in CHART_NAMES]
+        yield lambda: _results(parts)
+
+
+def _results(parts: Sequence[Future[dict[str, bytes]]]) -> dict[str, bytes]:
+    with worker_errors():
+        return {name: data for part in parts for name, data in part.result().items()}
 
 
 def render_charts(
