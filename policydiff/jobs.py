@@ -3,6 +3,7 @@ that many."""
 
 from __future__ import annotations
 
+import gc
 import os
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -29,11 +30,27 @@ def resolve_jobs(jobs: int) -> int:
 _NO_PROCESSES = (ImportError, OSError, NotImplementedError)
 
 
-def start_pool(workers: int, **options: Any) -> ProcessPoolExecutor | None:
+def _initialise(
+    thresholds: tuple[int, ...], initializer: Callable[..., Any] | None, initargs: tuple
+) -> None:
+    gc.set_threshold(*thresholds)
+    if initializer is not None:
+        initializer(*initargs)
+
+
+def start_pool(
+    workers: int, initializer: Callable[..., Any] | None = None, initargs: tuple = ()
+) -> ProcessPoolExecutor | None:
     """A pool of ``workers`` processes, or None where processes cannot be started: the
-    caller then does the work itself, with the same result."""
+    caller then does the work itself, with the same result. The workers collect garbage
+    as this process does (see ``collect_garbage_rarely`` in the CLI), also where they
+    are spawned rather than forked (macOS, Windows) and so inherit nothing."""
     try:
-        return ProcessPoolExecutor(max_workers=workers, **options)
+        return ProcessPoolExecutor(
+            max_workers=workers,
+            initializer=_initialise,
+            initargs=(gc.get_threshold(), initializer, initargs),
+        )
     except _NO_PROCESSES:
         return None
 

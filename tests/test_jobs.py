@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+import functools
+import gc
 import os
+import subprocess
+import sys
+from concurrent.futures import ProcessPoolExecutor
+from multiprocessing import get_context
 from pathlib import Path
 
 import pytest
@@ -99,6 +105,47 @@ def test_a_chart_worker_that_dies_is_one_error(
     assert result.exit_code == 2
     assert result.stderr.startswith("error: a worker process stopped before it finished")
     assert not out.exists()
+
+
+def _gc_threshold(item: int, shared: None) -> tuple[int, ...]:
+    return gc.get_threshold()
+
+
+def test_spawned_workers_take_the_garbage_collection_setting_over(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # macOS and Windows spawn workers, which inherit nothing from this process
+    spawning = functools.partial(ProcessPoolExecutor, mp_context=get_context("spawn"))
+    monkeypatch.setattr("policydiff.jobs.ProcessPoolExecutor", spawning)
+    before = gc.get_threshold()
+    try:
+        gc.set_threshold(12_345, 11, 13)
+        found = map_in_processes(_gc_threshold, [1, 2], None, jobs=2)
+    finally:
+        gc.set_threshold(*before)
+    assert found == [(12_345, 11, 13)] * 2
+
+
+def test_spawned_workers_write_the_same_report(tmp_path: Path) -> None:
+    one, spawned = tmp_path / "one", tmp_path / "spawned"
+    args = ["report", "--corpus", str(BUNDLED), "-q", "--no-cache"]
+    result = CliRunner().invoke(main, [*args, "--out", str(one), "--jobs", "1"])
+    assert result.exit_code == 0, result.output
+    code = (
+        "import multiprocessing, sys; multiprocessing.set_start_method('spawn');"
+        "from policydiff.cli import main; main(sys.argv[1:])"
+    )
+    run = subprocess.run(
+        [sys.executable, "-c", code, *args, "--out", str(spawned), "--jobs", "2"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert run.returncode == 0, run.stderr
+    names = sorted(p.name for p in one.iterdir())
+    assert names == sorted(p.name for p in spawned.iterdir())
+    for name in names:
+        assert (spawned / name).read_bytes() == (one / name).read_bytes(), name
 
 
 def test_resolve_jobs() -> None:

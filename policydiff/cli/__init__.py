@@ -160,7 +160,7 @@ def collect_garbage_rarely() -> None:
     exit. At CPython's default thresholds the cycle collector walks them again and again:
     a third of a warm report of 1,000 documents went to it. Collecting every 100,000
     allocations instead keeps that to a few percent; the rare cycles are still freed.
-    Worker processes forked by --jobs inherit the setting."""
+    Worker processes of --jobs take the setting over (see ``policydiff.jobs.start_pool``)."""
     gc.set_threshold(GC_THRESHOLD, 50, 100)
 
 
