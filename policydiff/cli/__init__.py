@@ -79,8 +79,7 @@ def jobs_option(func: F) -> F:
         default=0,
         show_default=True,
         envvar="POLICYDIFF_JOBS",
-        help="Analyse documents (and draw charts) in this many processes (0: one per CPU); "
-        "the output is the same as with one.",
+        help="Work in this many processes (0: one per CPU); the output is the same as with one.",
     )(func)
 
 
