@@ -68,7 +68,8 @@ TARGETS = {
 
 
 def run_child(cmd: list[str], timeout: float, cwd: Path | None = None) -> dict[str, Any]:
-    """Run ``cmd``; wall seconds, peak RSS (MB, from wait4), exit code, stdout, stderr."""
+    """Run ``cmd``; wall seconds, CPU seconds and peak RSS (MB) from wait4 (the child's
+    and those of the worker processes it waited for), exit code, stdout, stderr."""
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         t = time.perf_counter()
         proc = subprocess.Popen(cmd, stdout=out, stderr=err, cwd=cwd, start_new_session=True)
@@ -94,6 +95,7 @@ def run_child(cmd: list[str], timeout: float, cwd: Path | None = None) -> dict[s
     return {
         "wall": wall,
         "peak_mb": usage.ru_maxrss / 1024.0,
+        "cpu": usage.ru_utime + usage.ru_stime,
         "rc": proc.returncode,
         "timed_out": timed_out.is_set(),
         "stdout": stdout,
@@ -108,7 +110,7 @@ def run_stage(name: str, args: dict[str, Any], timeout: float) -> dict[str, Any]
     if r["rc"] != 0:
         return {"status": "failed", "wall": r["wall"], "error": r["stderr"][-1500:]}
     data = json.loads(r["stdout"].strip().splitlines()[-1])
-    return {"status": "ok", "wall": r["wall"], "peak_mb": r["peak_mb"], **data}
+    return {"status": "ok", "wall": r["wall"], "cpu": r["cpu"], "peak_mb": r["peak_mb"], **data}
 
 
 def run_cli(args: list[str], timeout: float, ok_codes: tuple[int, ...] = (0,)) -> dict[str, Any]:
@@ -121,6 +123,7 @@ def run_cli(args: list[str], timeout: float, ok_codes: tuple[int, ...] = (0,)) -
         "status": "ok",
         "seconds": r["wall"],
         "wall": r["wall"],
+        "cpu": r["cpu"],
         "peak_mb": r["peak_mb"],
         "rc": r["rc"],
         "stdout_bytes": len(r["stdout"].encode()),
@@ -365,6 +368,10 @@ def measure_diff(work: Path, cli: Cli, timeout: float, large_bytes: int, log) ->
 REPEATS = 3
 
 
+def _fmt_cpu(st: dict[str, Any]) -> str:
+    return f"{st['cpu']:.2f}" if "cpu" in st else ""
+
+
 def fastest(run: Any, repeats: int) -> dict[str, Any]:
     """The run (a stage or command result) with the fewest seconds of ``repeats``."""
     results = [run() for _ in range(repeats)]
@@ -505,7 +512,10 @@ def markdown(res: dict[str, Any]) -> str:
         " --no-cache`, analysing everything (not under --quick). `check_cold` is `check"
         " --no-cache` (a first CI run with no cache to restore); `check` is the run after"
         " adding one document, with the cache the run before it wrote."
-        " Peak MB is the child's max RSS (wait4)."
+        " CPU s is the user and system time of the whole process tree (the command and the"
+        " worker processes it waited for, from wait4): with --jobs 2 a command cannot take"
+        " less wall time than half of it. Peak MB is the largest RSS of any process of the"
+        " tree (wait4)."
         " Ratio = seconds / (tokenisation floor seconds for the same bytes), the floor being"
         ' `re.findall(r"\\w+", text)` over every version.'
         + (
@@ -517,12 +527,12 @@ def markdown(res: dict[str, Any]) -> str:
         "",
         "## Stages",
         "",
-        "| N | docs | versions | MB text | stage | seconds | wall s | peak MB | × floor |",
-        "|---:|---:|---:|---:|---|---:|---:|---:|---:|",
+        "| N | docs | versions | MB text | stage | seconds | wall s | CPU s | peak MB | × floor |",
+        "|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|",
     ]
     for c in res["corpora"]:
         if "stages" not in c:
-            lines.append(f"| {c['n']} | | | | build | {c['build'].get('status')} | | | |")
+            lines.append(f"| {c['n']} | | | | build | {c['build'].get('status')} | | | | |")
             continue
         for name in STAGE_ORDER:
             st = c["stages"].get(name)
@@ -531,7 +541,7 @@ def markdown(res: dict[str, Any]) -> str:
             ratio = st.get("floor_ratio")
             lines.append(
                 f"| {c['n']} | {c['documents']} | {c['versions']} | {c['bytes'] / 1e6:.2f} | {name} | "
-                f"{_cell_seconds(st)} | {st.get('wall', 0):.2f} | "
+                f"{_cell_seconds(st)} | {st.get('wall', 0):.2f} | {_fmt_cpu(st)} | "
                 f"{st.get('peak_mb', 0):.0f} | {_fmt_ratio(ratio)} |"
             )
     notes = [c["stages"]["ingest"].get("note") for c in res["corpora"] if "stages" in c]
