@@ -379,7 +379,13 @@ def fastest(run: Any, repeats: int) -> dict[str, Any]:
     if repeats == 1 or not ok:
         return results[-1]
     best = min(ok, key=lambda r: r["seconds"])
-    return {**best, "runs": len(results), "all_seconds": [r.get("seconds") for r in results]}
+    failed = [r for r in results if r not in ok]  # kept whole: what went wrong, and when
+    return {
+        **best,
+        "runs": len(results),
+        "all_seconds": [r.get("seconds") for r in results],
+        **({"failed_runs": failed} if failed else {}),
+    }
 
 
 def best_of(cmd: list[str], repeats: int = 5) -> float:
@@ -494,7 +500,9 @@ def _cell_seconds(st: dict[str, Any]) -> str:
     if st.get("status") != "ok":
         return st.get("status", "?")
     mark = "*" if "measured_seconds" in st else ""
-    return f"{st['seconds']:.3f}{mark}"
+    failed = len(st.get("failed_runs", ()))
+    note = f" ({failed} of {st['runs']} runs failed: see the JSON)" if failed else ""
+    return f"{st['seconds']:.3f}{mark}{note}"
 
 
 def markdown(res: dict[str, Any]) -> str:
