@@ -5,9 +5,10 @@ from __future__ import annotations
 import functools
 import gc
 import os
+import pickle
 import subprocess
 import sys
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from multiprocessing import get_context
 from pathlib import Path
 
@@ -20,7 +21,7 @@ from policydiff.corpus import Corpus
 from policydiff.errors import JobsError
 from policydiff.evolution import build_evolution
 from policydiff.jobs import map_in_processes, resolve_jobs
-from policydiff.render.chart_jobs import chart_files
+from policydiff.render.chart_jobs import CHART_NAMES, chart_files, chart_input, charts_drawn
 from policydiff.render.evolution_json import evolution_json
 from tests.conftest import BUNDLED
 
@@ -146,6 +147,37 @@ def test_spawned_workers_write_the_same_report(tmp_path: Path) -> None:
     assert names == sorted(p.name for p in spawned.iterdir())
     for name in names:
         assert (spawned / name).read_bytes() == (one / name).read_bytes(), name
+
+
+class _Recording(Executor):
+    """Takes tasks without running them, keeping what each was given."""
+
+    def __init__(self) -> None:
+        self.given: list[tuple] = []
+
+    def submit(self, fn, /, *args, **kwargs):  # type: ignore[no-untyped-def]
+        self.given.append(args)
+        done: Future = Future()
+        done.set_result({})
+        return done
+
+
+def test_chart_tasks_carry_bytes_pickled_before_the_caller_goes_on(
+    bundled_corpus: Corpus,
+) -> None:
+    # The pool pickles a task in a thread of its own. Handed the evolution itself, it
+    # raced the caller, whose renderers fill the evolution's caches meanwhile: "dictionary
+    # changed size during iteration", one report in a dozen.
+    evolution = build_evolution(bundled_corpus)
+    recording = _Recording()
+    with charts_drawn(evolution, workers=recording) as charts:
+        assert len(evolution.documents_by_id) == 3  # the caller goes on using it
+        charts()
+    assert len(recording.given) == 3
+    payloads = {what for what, _ in recording.given}
+    assert len(payloads) == 1 and isinstance(next(iter(payloads)), bytes)
+    assert pickle.loads(next(iter(payloads))) == chart_input(evolution)
+    assert sorted(name for _, (name,) in recording.given) == sorted(CHART_NAMES)
 
 
 def test_resolve_jobs() -> None:

@@ -9,6 +9,7 @@ core that would otherwise wait.
 
 from __future__ import annotations
 
+import pickle
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Executor, Future
 from contextlib import contextmanager
@@ -47,6 +48,10 @@ def _draw(what: ChartInput, names: Sequence[str] = CHART_NAMES) -> dict[str, byt
     from policydiff.render import charts
 
     return charts.draw_charts(what, names)
+
+
+def _draw_pickled(what: bytes, names: Sequence[str]) -> dict[str, bytes]:
+    return _draw(pickle.loads(what), names)
 
 
 def _prepare() -> None:
@@ -98,8 +103,12 @@ def charts_drawn(
             charts = _draw(what)
             yield lambda: charts
             return
+        # Pickled here, once: the pool would pickle each task in a thread of its own while
+        # the caller renders from the same evolution and fills its caches (a cached_property
+        # mid-pickle is "dictionary changed size during iteration").
+        payload = pickle.dumps(what, protocol=pickle.HIGHEST_PROTOCOL)
         with worker_errors():
-            parts = [pool.submit(_draw, what, (name,)) for name in CHART_NAMES]
+            parts = [pool.submit(_draw_pickled, payload, (name,)) for name in CHART_NAMES]
         yield lambda: _results(parts)
 
 
