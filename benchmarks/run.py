@@ -368,10 +368,6 @@ def measure_diff(work: Path, cli: Cli, timeout: float, large_bytes: int, log) ->
 REPEATS = 3
 
 
-def _fmt_cpu(st: dict[str, Any]) -> str:
-    return f"{st['cpu']:.2f}" if "cpu" in st else ""
-
-
 def fastest(run: Any, repeats: int) -> dict[str, Any]:
     """The run (a stage or command result) with the fewest seconds of ``repeats``."""
     results = [run() for _ in range(repeats)]
@@ -490,6 +486,10 @@ STAGE_ORDER = (
 
 def _fmt_ratio(r: float | None) -> str:
     return "" if r is None else f"{r:.0f}×"
+
+
+def _fmt_cpu(st: dict[str, Any]) -> str:
+    return f"{st['cpu']:.2f}" if "cpu" in st else ""
 
 
 def _fmt_exp(e: float | None) -> str:

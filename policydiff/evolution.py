@@ -380,8 +380,8 @@ def _analyse_all(
         for i, (d, lookup) in enumerate(zip(documents, lookups, strict=True))
         if not _complete(d, lookup)
     ]
-    # what nothing will keep is not sent back from the workers: a disabled cache's
-    # commitments are as many as the points, and as costly to pickle
+    # what nothing will keep is not sent back from the workers: without a cache that keeps
+    # them, every computed commitment (more than the points) would be pickled for nothing
     keep = cache is not None and cache.keeps_commitments
     tasks = [(documents[i], lookups[i].cached, lookups[i].pairs, keep) for i in todo]
     done = map_in_processes(_analyse_task, tasks, (catalogue, lexicon), jobs)

@@ -189,8 +189,7 @@ def test_resolve_jobs() -> None:
 
 
 @pytest.mark.parametrize("command", ["themes", "evolution", "timeline", "report", "check"])
-def test_jobs_default_to_one_process_per_cpu(command: str, monkeypatch) -> None:
-    monkeypatch.delenv("POLICYDIFF_JOBS", raising=False)
+def test_jobs_default_to_one_process_per_cpu(command: str) -> None:
     jobs = next(p for p in main.commands[command].params if p.name == "jobs")
     assert jobs.default == 0 and resolve_jobs(0) == (os.cpu_count() or 1)
 
