@@ -21,6 +21,7 @@ import click
 from policydiff.cli import (
     analysis_cache,
     corpus_option,
+    cycle_collection_paused,
     fail_cleanly,
     jobs_option,
     load,
@@ -173,9 +174,10 @@ def report(
     ) as a:
         a.step("counting corpus")
         summaries = summarise(a.corpus, a.cache)
-        files = render_report(
-            a.evolution, summaries, step=a.step, jobs=jobs, chart_workers=a.chart_workers
-        )
+        with cycle_collection_paused():
+            files = render_report(
+                a.evolution, summaries, step=a.step, jobs=jobs, chart_workers=a.chart_workers
+            )
         a.step("writing files")
         written = write_outputs(files, out_dir, wrote=wrote_reporter(quiet))
     if not quiet and sys.stderr.isatty():

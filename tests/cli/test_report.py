@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 
 import pytest
@@ -72,6 +73,27 @@ def test_failed_run_leaves_old_reports_intact(
     assert "No space left on device" in result.stderr
     for name, text in old.items():
         assert (tmp_path / name).read_text(encoding="utf-8") == text
+    assert gc.isenabled()  # paused for the rendering that failed, and back on
+
+
+def test_rendering_runs_without_cycle_collection(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import policydiff.render.report as report_module
+
+    real = report_module.render_report
+    collecting: list[bool] = []
+
+    def recording(*args: object, **kwargs: object) -> object:
+        collecting.append(gc.isenabled())
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(report_module, "render_report", recording)
+    assert gc.isenabled()
+    result = run("report", "--corpus", BUNDLED, "--out", tmp_path, "-q", "--jobs", "1")
+    assert result.exit_code == 0, result.output
+    assert collecting == [False]
+    assert gc.isenabled()
 
 
 def test_empty_corpus_is_an_input_error(tmp_path: Path) -> None:
