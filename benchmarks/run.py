@@ -30,6 +30,7 @@ import platform
 import re
 import shutil
 import signal
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -199,9 +200,8 @@ def measure_corpus(n: int, work: Path, cli: Cli, timeout: float, seed: int, log)
     out["stages"] = stages
 
     log(f"N={n}: floor")
-    stages["floor"] = fastest(
-        functools.partial(run_stage, "floor", {"corpus": str(corpus)}, timeout), REPEATS
-    )
+    floor_run = functools.partial(run_stage, "floor", {"corpus": str(corpus)}, timeout)
+    stages["floor"] = fastest(floor_run, REPEATS)
 
     log(f"N={n}: ingest ({sample} of {n} documents)")
     ingest = run_stage("ingest", {"raw": str(raw), "corpus": str(base / "ingested")}, timeout)
@@ -249,7 +249,9 @@ def measure_corpus(n: int, work: Path, cli: Cli, timeout: float, seed: int, log)
         report_args = cli.args(
             "report", "--corpus", str(corpus), "--out", str(base / "reports"), "-q"
         )
-        stages["report"] = fastest(functools.partial(run_cli, report_args, timeout), REPEATS)
+        stages["report"] = paired_with_floor(
+            functools.partial(run_cli, report_args, timeout), floor_run, REPEATS
+        )
         if stages["report"].get("status") == "ok":
             stages["report"]["outputs"] = sorted(
                 str(p.relative_to(base / "reports"))
@@ -270,7 +272,9 @@ def measure_corpus(n: int, work: Path, cli: Cli, timeout: float, seed: int, log)
             "--no-cache",
             "-q",
         )
-        stages["report_cold"] = fastest(functools.partial(run_cli, cold_args, timeout), REPEATS)
+        stages["report_cold"] = paired_with_floor(
+            functools.partial(run_cli, cold_args, timeout), floor_run, REPEATS
+        )
 
     if cli.has("check"):
         check_args = cli.args("check", "--corpus", str(corpus), "--reports", str(base / "reports"))
@@ -295,6 +299,11 @@ def measure_corpus(n: int, work: Path, cli: Cli, timeout: float, seed: int, log)
         nbytes = st.get("scaled_bytes") or st.get("bytes") or out["bytes"]
         floor_same_bytes = floor["seconds"] * nbytes / floor["bytes"]
         st["floor_ratio"] = st["seconds"] / floor_same_bytes if floor_same_bytes else None
+        paired = paired_ratios(st, nbytes)
+        if paired:
+            st["paired_ratios"] = paired
+            st["floor_ratio_to_first_floor"] = st["floor_ratio"]
+            st["floor_ratio"] = statistics.median(paired)
     return out
 
 
@@ -382,6 +391,37 @@ def fastest(run: Any, repeats: int) -> dict[str, Any]:
         "all_seconds": [r.get("seconds") for r in results],
         **({"failed_runs": failed} if failed else {}),
     }
+
+
+def paired_with_floor(run: Any, floor_run: Any, repeats: int) -> dict[str, Any]:
+    """:func:`fastest` of ``repeats`` runs, each run just after a floor measurement of its
+    own (``paired_floors``): this machine's speed drifts by a quarter within minutes, so
+    a ratio to a floor taken minutes before says as much about the drift as about the
+    command (see :func:`paired_ratios`)."""
+    floors: list[dict[str, Any]] = []
+
+    def after_a_floor() -> dict[str, Any]:
+        floors.append(floor_run())
+        return run()
+
+    result = fastest(after_a_floor, repeats)
+    result["paired_floors"] = [
+        {"seconds": f.get("seconds"), "bytes": f.get("bytes")}
+        if f.get("status") == "ok"
+        else {"status": f.get("status")}
+        for f in floors
+    ]
+    return result
+
+
+def paired_ratios(st: dict[str, Any], nbytes: int) -> list[float]:
+    """Each run's seconds over the floor measured just before it, for the same bytes."""
+    seconds = st.get("all_seconds") or [st.get("seconds")]
+    return [
+        s / (f["seconds"] * nbytes / f["bytes"])
+        for s, f in zip(seconds, st.get("paired_floors", ()), strict=False)
+        if s and f.get("seconds") and f.get("bytes")
+    ]
 
 
 def best_of(cmd: list[str], repeats: int = 5) -> float:
@@ -528,7 +568,10 @@ def markdown(res: dict[str, Any]) -> str:
         ' `re.findall(r"\\w+", text)` over every version.'
         + (
             f" `floor`, `report` and `report_cold` are the fastest of {REPEATS} runs each"
-            " (every run is in the JSON); the other stages, one run."
+            " (every run is in the JSON); the other stages, one run. The ratio of `report`"
+            " and `report_cold` is the median over their runs of each run's ratio to a floor"
+            " measured just before it: this machine's speed drifts by a quarter within"
+            " minutes, and the floor at the top of the table was taken minutes earlier."
             if REPEATS > 1
             else ""
         ),
