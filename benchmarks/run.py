@@ -320,8 +320,11 @@ def measure_diff(work: Path, cli: Cli, timeout: float, large_bytes: int, log) ->
     bundled = load_corpus(ROOT / "corpus")
     d21 = next(d for d in bundled if d.id.startswith("2021"))
     d23 = next(d for d in bundled if d.id.startswith("2023"))
-    (base / "bundled-old.txt").write_text(d21.version("en").text, encoding="utf-8")
-    (base / "bundled-new.txt").write_text(d23.version("en").text, encoding="utf-8")
+    for name, doc in (("bundled-old.txt", d21), ("bundled-new.txt", d23)):
+        english = doc.version("en")
+        if english is None:
+            raise SystemExit(f"the bundled {doc.id} has no English version")
+        (base / name).write_text(english.text, encoding="utf-8")
     log(f"diff: building the large pair (>= {large_bytes // 1000} KB a side)")
     old, new = large_pair(large_bytes)
     (base / "large-old.txt").write_text(old, encoding="utf-8")

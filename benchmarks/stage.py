@@ -15,6 +15,7 @@ import sys
 import time
 from collections import Counter
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
@@ -358,7 +359,7 @@ def stage_missed(a: dict) -> dict:
 
     really_changed = 0
     really_missed = 0
-    pair_examples = []
+    pair_examples: list[dict[str, Any]] = []
     for p in result.pairs:
         if p.old_id not in old_by_id or p.new_id not in new_by_id:
             continue
@@ -378,7 +379,7 @@ def stage_missed(a: dict) -> dict:
                 pair_examples.append({"side": side, "provision": p.old_id, "words": list(lack)[:8]})
     checked = sum(sum(c.values()) for c in sm.values())
     missed = 0
-    examples = []
+    examples: list[dict[str, Any]] = []
     for key, counter in sm.items():
         lack = counter - pd[key]
         n = sum(lack.values())
