@@ -89,7 +89,7 @@ def _timeline_table(ev: Evolution, theme: ThemeEvolution) -> list[str]:
     ]
     for p in shown_points(ev, theme):
         targets = "; ".join(md(t.text) for t in p.targets) or "–"
-        present_cell = "" if large else f" {'yes' if p.present else 'no'} |"
+        present_cell = "" if large else f" {'yes' if p.present else 'absent'} |"
         lines.append(
             f"| `{p.document}` | {p.date} |{present_cell} "
             f"{number(p.strength)} | {p.level or '–'} | {_cue_with_english(p)} | "
