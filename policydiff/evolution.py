@@ -25,6 +25,7 @@ from __future__ import annotations
 import functools
 import itertools
 from collections.abc import Sequence
+from concurrent.futures import Executor
 from dataclasses import dataclass
 
 from policydiff import __version__
@@ -369,6 +370,7 @@ def _analyse_all(
     lexicon: Lexicon,
     cache: AnalysisCache | None,
     jobs: int,
+    pool: Executor | None = None,
 ) -> list[_Outcome]:
     """Every document's outcome, in corpus order; with ``jobs`` > 1 in that many worker
     processes (only for documents the cache does not fully answer: the others are
@@ -384,7 +386,7 @@ def _analyse_all(
     # them, every computed commitment (more than the points) would be pickled for nothing
     keep = cache is not None and cache.keeps_commitments
     tasks = [(documents[i], lookups[i].cached, lookups[i].pairs, keep) for i in todo]
-    done = map_in_processes(_analyse_task, tasks, (catalogue, lexicon), jobs)
+    done = map_in_processes(_analyse_task, tasks, (catalogue, lexicon), jobs, pool=pool)
     results = dict(zip(todo, done, strict=True))
     out: list[_Outcome] = []
     for i, (document, lookup) in enumerate(zip(documents, lookups, strict=True)):
@@ -515,6 +517,7 @@ def build_evolution(
     include_absent: bool = False,
     cache: AnalysisCache | None = None,
     jobs: int = 1,
+    pool: Executor | None = None,
 ) -> Evolution:
     """The evolution of every theme over the corpus's documents, in timeline order.
 
@@ -522,14 +525,15 @@ def build_evolution(
     ``cache`` (:mod:`policydiff.cache`), each version's commitments are looked up by
     text, catalogue and lexicon before being scored; the result is the same either way.
     With ``jobs`` > 1 (0: one per CPU) the documents are analysed in that many worker
-    processes; the result is identical to a single process.
+    processes (those of ``pool`` when given, see :func:`policydiff.jobs.start_pool`); the
+    result is identical to a single process.
     """
     catalogue = catalogue or load_catalogue()
     lexicon = lexicon or load_lexicon()
     present: list[dict[str, Point]] = []
     cases = []
     for points_of_document, document_cases in _analyse_all(
-        corpus.documents, catalogue, lexicon, cache, jobs
+        corpus.documents, catalogue, lexicon, cache, jobs, pool
     ):
         present.append(points_of_document)
         cases.extend(document_cases)

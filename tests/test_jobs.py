@@ -8,8 +8,11 @@ import os
 import pickle
 import subprocess
 import sys
+import threading
+from collections.abc import Callable, Iterator
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
-from multiprocessing import get_context
+from contextlib import contextmanager
+from multiprocessing import get_context, get_start_method
 from pathlib import Path
 
 import pytest
@@ -20,8 +23,15 @@ from policydiff.cli import main
 from policydiff.corpus import Corpus
 from policydiff.errors import JobsError
 from policydiff.evolution import build_evolution
-from policydiff.jobs import map_in_processes, resolve_jobs
-from policydiff.render.chart_jobs import CHART_NAMES, chart_files, chart_input, charts_drawn
+from policydiff.jobs import map_in_processes, resolve_jobs, start_pool
+from policydiff.render.chart_jobs import (
+    CHART_NAMES,
+    _prepare,
+    chart_files,
+    chart_input,
+    chart_workers,
+    charts_drawn,
+)
 from policydiff.render.evolution_json import evolution_json
 from tests.conftest import BUNDLED
 
@@ -56,6 +66,110 @@ def test_map_in_processes_keeps_the_order_and_uses_other_processes() -> None:
     assert {pid for pid, _ in found} - {os.getpid()}, "nothing ran in a worker"
     alone = map_in_processes(_pid_and_item, items, 3, jobs=1)
     assert alone == [(os.getpid(), 3 * i) for i in items]
+
+
+def test_map_in_processes_runs_in_a_pool_it_is_given() -> None:
+    pool = start_pool(2)
+    assert pool is not None
+    with pool:
+        found = map_in_processes(_pid_and_item, list(range(40)), 3, jobs=2, pool=pool)
+        assert [value for _, value in found] == [3 * i for i in range(40)]
+        assert os.getpid() not in {pid for pid, _ in found}
+        # the same workers, another shared argument: each takes the new one
+        found = map_in_processes(_pid_and_item, list(range(40)), 5, jobs=2, pool=pool)
+        assert [value for _, value in found] == [5 * i for i in range(40)]
+    # one item: runs here, the pool is not needed
+    assert map_in_processes(_pid_and_item, [7], 3, jobs=2, pool=pool) == [(os.getpid(), 21)]
+
+
+# The threads running in this process at each fork, while a test listens (os.register_at_fork
+# cannot be undone, so the hook stays and does nothing otherwise).
+_LISTENING: list[list[int]] = []
+
+
+def _before_fork() -> None:
+    if _LISTENING:
+        _LISTENING[-1].append(threading.active_count())
+
+
+os.register_at_fork(before=_before_fork)
+
+
+@contextmanager
+def _forks() -> Iterator[list[int]]:
+    counts: list[int] = []
+    _LISTENING.append(counts)
+    try:
+        yield counts
+    finally:
+        _LISTENING.remove(counts)
+
+
+@pytest.mark.skipif(get_start_method() != "fork", reason="workers are forked elsewhere")
+def test_a_report_forks_its_workers_before_any_other_thread_runs(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    # A child forked while another thread holds a lock (the progress bar's, on stderr) can
+    # wait on it for ever. On a terminal the progress bar runs a thread: a stand-in runs
+    # one here for as long as the bar is up.
+    import policydiff.cli.report as report_cli
+
+    real_progress = report_cli.progress
+
+    @contextmanager
+    def progress_with_a_thread(steps: tuple[str, ...], quiet: bool) -> Iterator[Callable]:
+        stop = threading.Event()
+        thread = threading.Thread(target=stop.wait)
+        thread.start()
+        try:
+            with real_progress(steps, quiet) as step:
+                yield step
+        finally:
+            stop.set()
+            thread.join()
+
+    monkeypatch.setattr(report_cli, "progress", progress_with_a_thread)
+    alone = threading.active_count()
+    args = ["report", "--corpus", str(BUNDLED), "--out", str(tmp_path), "-q", "--no-cache"]
+    with _forks() as counts:
+        result = CliRunner().invoke(main, [*args, "--jobs", "2"])
+    assert result.exit_code == 0, result.output
+    assert counts, "no worker process was forked"
+    assert counts == [alone] * len(counts)
+
+
+def test_a_report_analyses_and_draws_in_one_pool(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    started: list[object] = []
+
+    def counted(*args: object, **kwargs: object) -> object:
+        pool = start_pool(*args, **kwargs)  # type: ignore[arg-type]
+        started.append(pool)
+        return pool
+
+    monkeypatch.setattr("policydiff.jobs.start_pool", counted)
+    monkeypatch.setattr("policydiff.render.chart_jobs.start_pool", counted)
+    args = ["report", "--corpus", str(BUNDLED), "--out", str(tmp_path), "-q", "--no-cache"]
+    result = CliRunner().invoke(main, [*args, "--jobs", "2"])
+    assert result.exit_code == 0, result.output
+    assert len(started) == 1
+
+
+@pytest.mark.parametrize(("jobs", "every"), [(2, True), (3, True), (8, False)])
+def test_report_workers_import_matplotlib_in_no_more_than_one_per_chart(
+    monkeypatch: pytest.MonkeyPatch, jobs: int, every: bool
+) -> None:
+    # one worker per CPU of a large machine, each with matplotlib: some 50 MB apiece
+    asked: list[tuple[object, ...]] = []
+
+    def no_pool(workers: int, initializer: object = None, initargs: tuple = ()) -> None:
+        asked.append((workers, initializer))
+
+    monkeypatch.setattr("policydiff.render.chart_jobs.start_pool", no_pool)
+    with chart_workers(jobs, analyse=True) as pool:
+        assert pool is None
+    assert asked == [(jobs, _prepare if every else None)]
 
 
 def _die(item: object, shared: object) -> None:

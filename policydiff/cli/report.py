@@ -124,16 +124,18 @@ def analysed(
 ) -> Iterator[Analysed]:
     """The progress bar, the corpus and its evolution (a CorpusError on an empty corpus).
 
-    The chart workers start first, so that they import matplotlib while the corpus is
-    analysed; the analysis cache answers the versions analysed before (same result)."""
+    The worker processes start first, before the progress bar's thread: forking while
+    another thread runs can leave a child waiting on a lock that thread held. They
+    analyse the corpus and then draw the charts, and import matplotlib meanwhile; the
+    analysis cache answers the versions analysed before (same result)."""
     from policydiff.errors import CorpusError
     from policydiff.evolution import build_evolution
     from policydiff.render.chart_jobs import chart_workers
     from policydiff.themes.catalogue import corpus_catalogue
 
     with (
+        chart_workers(jobs, analyse=True) as workers,
         progress(steps, quiet) as step,
-        chart_workers(jobs) as workers,
         analysis_cache(corpus_path, no_cache) as cache,
     ):
         step("loading corpus")
@@ -142,7 +144,7 @@ def analysed(
         if not corpus.documents:
             raise CorpusError(corpus_path, "the corpus holds no documents (run policydiff ingest)")
         step("analysing themes")
-        evolution = build_evolution(corpus, catalogue, cache=cache, jobs=jobs)
+        evolution = build_evolution(corpus, catalogue, cache=cache, jobs=jobs, pool=workers)
         yield Analysed(corpus, evolution, step, cache, workers)
 
 

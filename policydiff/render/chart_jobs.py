@@ -55,7 +55,7 @@ def _draw_pickled(what: bytes, names: Sequence[str]) -> dict[str, bytes]:
 
 
 def _prepare() -> None:
-    """Run once in each worker: matplotlib imported and the font list read."""
+    """matplotlib imported and the font list read, in a worker before it draws."""
     from policydiff.render import charts
 
     charts.cjk_font()
@@ -70,18 +70,30 @@ def _worker_count(jobs: int) -> int:
 
 
 @contextmanager
-def chart_workers(jobs: int) -> Iterator[Executor | None]:
-    """Processes to draw the charts in, started now (None when ``jobs`` <= 1)."""
-    workers = _worker_count(jobs)
-    pool = start_pool(workers, initializer=_prepare) if workers > 1 else None
+def chart_workers(jobs: int, *, analyse: bool = False) -> Iterator[Executor | None]:
+    """Processes to draw the charts in, started now (None when ``jobs`` <= 1).
+
+    With ``analyse``, one per job rather than one per chart at most, to analyse the
+    corpus in too (``build_evolution(pool=...)``): a report then forks its workers once,
+    before any other thread runs (a progress bar, another pool's manager), which is what
+    makes forking safe."""
+    workers = resolve_jobs(jobs) if analyse else _worker_count(jobs)
+    # matplotlib in every worker, unless there are more workers than charts: it costs each
+    # some 50 MB and 0.7 s of CPU, which one per CPU of a large machine would multiply
+    every = workers <= len(CHART_NAMES)
+    pool = start_pool(workers, initializer=_prepare if every else None) if workers > 1 else None
     if pool is None:  # one job, or no process can be started here
         yield None
         return
     with pool:
         # Start every worker now (with fork all start at the first task, with spawn one per
-        # task), so that they prepare while we go on.
+        # task), so that they prepare while we go on; with more workers than charts, as
+        # many as there are charts import matplotlib (a chart drawn in another imports it).
         for _ in range(workers):
             pool.submit(_ready)
+        if not every:
+            for _ in CHART_NAMES:
+                pool.submit(_prepare)
         yield pool
 
 
