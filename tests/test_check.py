@@ -234,8 +234,42 @@ def test_the_listed_documents_are_read_without_parsing_the_whole_report(
     raw = committed.read_bytes()
     cut = tmp_path / "cut.json"
     cut.write_bytes(raw[: raw.index(b'"documents"') + 60])
-    assert read_report(cut).documents is None and read_report(cut).raw is not None
-    assert read_report(tmp_path / "absent.json").raw is None
+    assert read_report(cut).documents is None and read_report(cut).readable
+    assert not read_report(tmp_path / "absent.json").readable
+    assert read_report(committed).read_bytes() == raw
+
+
+def test_a_large_report_is_read_only_as_far_as_its_documents_and_inputs(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # 97 MB at 1,000 documents; in CI it may come from disk
+    import json
+
+    whole = json.loads((BUNDLED.parent / "reports" / "evolution.json").read_bytes())
+    whole["documents"] = whole["documents"] * 400  # a header past the first read
+    whole["themes"] = whole["themes"] * 200  # the bulk of a large report
+    large = tmp_path / "evolution.json"
+    large.write_text(json.dumps(whole, ensure_ascii=False, indent=2), encoding="utf-8")
+    header_end = large.read_bytes().index(b'\n  "themes"')
+    read_sizes: list[int] = []
+    real_open = Path.open
+
+    def counting_open(self: Path, *args: object, **kwargs: object) -> object:
+        file = real_open(self, *args, **kwargs)  # type: ignore[call-overload]
+        real_read = file.read
+
+        def read(size: int = -1) -> bytes:
+            data = real_read(size)
+            read_sizes.append(len(data))
+            return data
+
+        file.read = read
+        return file
+
+    monkeypatch.setattr(Path, "open", counting_open)
+    found = read_report(large)
+    assert found.documents == whole["documents"] and found.inputs == whole["inputs"]
+    assert header_end < sum(read_sizes) < large.stat().st_size / 4, (read_sizes, header_end)
 
 
 def test_a_long_list_of_removed_documents_is_counted_not_spelt_out() -> None:
