@@ -109,7 +109,7 @@ class Analysed:
     evolution: Evolution
     step: Callable[[str], None]
     cache: AnalysisCache  # open
-    chart_workers: Executor | None  # to draw the charts in (see chart_workers)
+    chart_workers: Executor | None  # the workers: they analysed the corpus, they draw the charts
 
 
 @contextmanager
