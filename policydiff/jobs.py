@@ -3,13 +3,13 @@ that many."""
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import os
 import pickle
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Executor, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from contextlib import contextmanager
 from itertools import repeat
 from typing import Any, TypeVar
 
@@ -57,26 +57,13 @@ def start_pool(
         return None
 
 
-@contextmanager
+@contextlib.contextmanager
 def worker_errors() -> Iterator[None]:
     """A pool whose worker died (killed, out of memory) as one :class:`JobsError`."""
     try:
         yield
     except BrokenProcessPool as exc:
         raise JobsError() from exc
-
-
-# The function and its shared argument in a worker process (set once by _start_worker).
-_IN_WORKER: list[Any] = []
-
-
-def _start_worker(function: Callable[[Any, Any], Any], shared: Any) -> None:
-    _IN_WORKER[:] = [function, shared]
-
-
-def _call_in_worker(item: Any) -> Any:
-    function, shared = _IN_WORKER
-    return function(item, shared)
 
 
 def map_in_processes(
@@ -88,38 +75,32 @@ def map_in_processes(
     pool: Executor | None = None,
 ) -> list[Result]:
     """``function(item, shared)`` for every item, in order, in ``jobs`` processes (0: one
-    per CPU; never more than there are items; in this process when that leaves one).
-    ``shared`` (a catalogue, a lexicon) reaches each process once, not with every item;
-    ``function`` must be a module-level function. Where no process can be started, all
-    runs here; a worker that dies raises :class:`~policydiff.errors.JobsError`.
-
-    ``pool``: processes started earlier (see :func:`start_pool`) to run in instead of
-    starting new ones; ``shared`` is then pickled once here and sent with each chunk of
-    items (each worker unpickles it once)."""
+    per CPU; never more than there are items; in this process when that leaves one):
+    those of ``pool`` (started earlier, see :func:`start_pool`) or ones started here.
+    ``shared`` (a catalogue, a lexicon) is pickled once and sent with each chunk of
+    items; each worker unpickles it once. ``function`` must be a module-level function.
+    Where no process can be started, all runs here; a worker that dies raises
+    :class:`~policydiff.errors.JobsError`."""
     workers = min(resolve_jobs(jobs), len(items))
-    # about eight chunks per worker: they end together without a round trip per item
-    chunks = max(1, len(items) // (max(workers, 1) * 8))
-    if workers > 1 and pool is not None:
-        payload = pickle.dumps(shared, protocol=pickle.HIGHEST_PROTOCOL)
-        with worker_errors():
-            return list(
-                pool.map(_call_with, repeat(function), items, repeat(payload), chunksize=chunks)
-            )
-    own = None
-    if workers > 1:
-        own = start_pool(workers, initializer=_start_worker, initargs=(function, shared))
-    if own is None:
+    own = start_pool(workers) if workers > 1 and pool is None else None
+    runner = pool or own
+    if workers <= 1 or runner is None:
         return [function(item, shared) for item in items]
-    with own, worker_errors():
-        return list(own.map(_call_in_worker, items, chunksize=chunks))
+    payload = pickle.dumps(shared, protocol=pickle.HIGHEST_PROTOCOL)
+    # about eight chunks per worker: they end together without a round trip per item
+    chunks = max(1, len(items) // (workers * 8))
+    with own or contextlib.nullcontext(), worker_errors():
+        return list(
+            runner.map(_call_with, repeat(function), items, repeat(payload), chunksize=chunks)
+        )
 
 
-# The pickled shared argument last seen in this worker, and what it unpickled to: a chunk
-# of items carries it once, and a run sends the same one with every chunk.
+# The pickled shared argument last seen in this worker, and what it unpickled to: every
+# chunk of a run carries the same one.
 _UNPICKLED: list[Any] = []
 
 
 def _call_with(function: Callable[[Any, Any], Any], item: Any, payload: bytes) -> Any:
-    if not _UNPICKLED or (_UNPICKLED[0] is not payload and _UNPICKLED[0] != payload):
+    if not _UNPICKLED or _UNPICKLED[0] != payload:
         _UNPICKLED[:] = [payload, pickle.loads(payload)]
     return function(item, _UNPICKLED[1])
