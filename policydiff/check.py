@@ -1020,12 +1020,12 @@ def _header_values(file: BinaryIO, head: bytes) -> tuple[Any, Any]:
     from disk, and the report is 97 MB at 1,000 documents, its top some 200 KB."""
     prefix = head
     while True:
-        values = [_header_value(prefix, key) for key in _HEADER_KEYS]
-        if all(value is not _CUT for value in values):
-            return values[0], values[1]
+        documents, inputs = (_header_value(prefix, key) for key in _HEADER_KEYS)
+        if documents is not _CUT and inputs is not _CUT:
+            return documents, inputs
         more = file.read(len(prefix) * 3)
-        if not more:  # the file ends inside a value
-            return tuple(None if v is _CUT else v for v in values)  # type: ignore[return-value]
+        if not more:  # the file ends inside a value: read_report keeps only lists and dicts
+            return documents, inputs
         prefix += more
 
 
