@@ -9,6 +9,7 @@ core that would otherwise wait.
 
 from __future__ import annotations
 
+import gc
 import pickle
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Executor, Future
@@ -55,10 +56,14 @@ def _draw_pickled(what: bytes, names: Sequence[str]) -> dict[str, bytes]:
 
 
 def _prepare() -> None:
-    """matplotlib imported and the font list read, in a worker before it draws."""
+    """matplotlib imported and the font list read, in a worker before it draws.
+
+    What that loaded lives as long as the worker: frozen, the cycle collector no longer
+    walks it at each full collection while the worker analyses and draws."""
     from policydiff.render import charts
 
     charts.cjk_font()
+    gc.freeze()
 
 
 def _ready() -> None:

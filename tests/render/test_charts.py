@@ -85,7 +85,7 @@ def test_chinese_labels_with_cjk_font(evolution: Evolution) -> None:
             assert any(t.startswith("大力推广\n3.5") for t in texts)
             with warnings.catch_warnings():
                 warnings.simplefilter("error")
-                charts._save(fig, "png", charts._tight_bbox(fig))
+                charts._png_and_bbox(fig)
         finally:
             plt.close(fig)
 
@@ -239,3 +239,67 @@ def test_by_year_the_timeline_writes_a_cue_only_where_the_strength_changes() -> 
                 assert len(cues) == (moves if only_changes else len(present))
         finally:
             plt.close(fig)
+
+
+def test_each_chart_is_drawn_once_for_its_png_and_once_for_its_svg(
+    evolution: Evolution, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The PNG and the tight box come from one drawing: no layout pass before the saves."""
+    from matplotlib.figure import Figure
+
+    draws: list[str] = []
+    original = Figure.draw
+
+    def counted(self: Figure, renderer) -> None:  # type: ignore[no-untyped-def]
+        draws.append(type(renderer).__name__)
+        original(self, renderer)
+
+    monkeypatch.setattr(Figure, "draw", counted)
+    render_charts(evolution, cjk=False)
+    assert sorted(draws) == sorted(["RendererAgg", "MixedModeRenderer"] * 3)  # the SVG's
+
+
+def _png(data: bytes):  # type: ignore[no-untyped-def]
+    import io
+
+    from PIL import Image
+
+    return Image.open(io.BytesIO(data))
+
+
+def test_png_is_the_tight_box_with_a_white_margin(evolution: Evolution) -> None:
+    import numpy as np
+
+    with charts._style(False):
+        fig = charts.mentions_figure(evolution, Labels(cjk=False))
+        try:
+            data, bbox = charts._png_and_bbox(fig)
+        finally:
+            plt.close(fig)
+    image = _png(data)
+    assert image.mode == "RGB"
+    assert image.info["dpi"] == pytest.approx((charts.DPI, charts.DPI), abs=0.01)
+    width, height = image.size
+    assert abs(width - bbox.width * charts.DPI) <= 2
+    assert abs(height - bbox.height * charts.DPI) <= 2
+    pixels = np.asarray(image)
+    margin = int(charts.PAD_INCHES * charts.DPI) - 2
+    for edge in (pixels[:margin], pixels[-margin:], pixels[:, :margin], pixels[:, -margin:]):
+        assert (edge == 255).all()
+    assert (pixels[margin:-margin, margin:-margin] < 128).any()  # the chart is there
+
+
+def test_png_keeps_what_reaches_past_the_figure_edge() -> None:
+    import numpy as np
+
+    fig = plt.figure(figsize=(2.0, 1.0))
+    try:
+        fig.text(-0.4, 0.5, "WWWWWWWW", fontsize=14, va="center")  # starts left of the figure
+        data, bbox = charts._png_and_bbox(fig)
+    finally:
+        plt.close(fig)
+    assert bbox.x0 < -0.5
+    pixels = np.asarray(_png(data).convert("L"))
+    outside = round((-bbox.x0 - 0.1) * charts.DPI)  # the columns left of the figure's edge
+    assert pixels.shape[1] == pytest.approx(bbox.width * charts.DPI, abs=2)
+    assert (pixels[:, :outside] < 128).any()
