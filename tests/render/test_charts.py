@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import itertools
+import math
 import subprocess
 import sys
 import warnings
@@ -303,3 +304,19 @@ def test_png_keeps_what_reaches_past_the_figure_edge() -> None:
     outside = round((-bbox.x0 - 0.1) * charts.DPI)  # the columns left of the figure's edge
     assert pixels.shape[1] == pytest.approx(bbox.width * charts.DPI, abs=2)
     assert (pixels[:, :outside] < 128).any()
+
+
+def test_a_figure_past_max_pixels_is_drawn_at_a_lower_resolution() -> None:
+    side = math.sqrt(charts.MAX_PIXELS) / charts.DPI * 1.5  # 2.25x the pixels allowed
+    fig = plt.figure(figsize=(side, side))
+    try:
+        fig.text(0.02, 0.02, "corner")
+        fig.text(0.9, 0.95, "corner")
+        data, bbox = charts._png_and_bbox(fig)
+    finally:
+        plt.close(fig)
+    image = _png(data)
+    dpi = image.info["dpi"][0]
+    assert charts.MIN_DPI <= round(dpi) < charts.DPI
+    assert image.size[0] * image.size[1] <= charts.MAX_PIXELS
+    assert image.size[0] == pytest.approx(bbox.width * dpi, abs=2)
