@@ -20,7 +20,10 @@ strongest commitment of each year, the mentions chart sums the year's mentions, 
 timeline draws at most :data:`MAX_TIMELINE_THEMES` themes (those with the most changes),
 writing a cue only where the strength changes, so a figure's size and drawing cost stop
 growing with the number of documents. PNGs larger than
-:data:`MAX_PIXELS` are saved at a lower resolution.
+:data:`MAX_PIXELS` are drawn at a lower resolution.
+
+Each chart is drawn once for its PNG, which is cut to the figure's tight box measured on
+that drawing, and once for its SVG (see :func:`_png_and_bbox`).
 """
 
 from __future__ import annotations
