@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import io
 import itertools
 import math
 import subprocess
@@ -13,7 +14,10 @@ from datetime import date
 
 import matplotlib.dates as mdates
 import matplotlib.pyplot as plt
+import numpy as np
 import pytest
+from matplotlib.figure import Figure
+from PIL import Image
 
 from policydiff.corpus import Corpus
 from policydiff.evolution import Evolution, build_evolution
@@ -246,8 +250,6 @@ def test_each_chart_is_drawn_once_for_its_png_and_once_for_its_svg(
     evolution: Evolution, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The PNG and the tight box come from one drawing: no layout pass before the saves."""
-    from matplotlib.figure import Figure
-
     draws: list[str] = []
     original = Figure.draw
 
@@ -257,20 +259,15 @@ def test_each_chart_is_drawn_once_for_its_png_and_once_for_its_svg(
 
     monkeypatch.setattr(Figure, "draw", counted)
     render_charts(evolution, cjk=False)
-    assert sorted(draws) == sorted(["RendererAgg", "MixedModeRenderer"] * 3)  # the SVG's
+    # Agg for the PNG, the SVG backend's MixedModeRenderer for the SVG
+    assert sorted(draws) == sorted(["RendererAgg", "MixedModeRenderer"] * 3)
 
 
-def _png(data: bytes):  # type: ignore[no-untyped-def]
-    import io
-
-    from PIL import Image
-
+def _png(data: bytes) -> Image.Image:
     return Image.open(io.BytesIO(data))
 
 
 def test_png_is_the_tight_box_with_a_white_margin(evolution: Evolution) -> None:
-    import numpy as np
-
     with charts._style(False):
         fig = charts.mentions_figure(evolution, Labels(cjk=False))
         try:
@@ -291,8 +288,6 @@ def test_png_is_the_tight_box_with_a_white_margin(evolution: Evolution) -> None:
 
 
 def test_png_keeps_what_reaches_past_the_figure_edge() -> None:
-    import numpy as np
-
     fig = plt.figure(figsize=(2.0, 1.0))
     try:
         fig.text(-0.4, 0.5, "WWWWWWWW", fontsize=14, va="center")  # starts left of the figure
