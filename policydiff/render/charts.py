@@ -60,7 +60,7 @@ from policydiff.evolution import (
     Point,
     ThemeEvolution,
 )
-from policydiff.render.chart_jobs import CHART_NAMES, ChartInput
+from policydiff.render.chart_jobs import CHART_NAMES, FORMATS, ChartInput
 from policydiff.strength import LEVEL_NAMES
 
 MAX_STRENGTH = 5.5
@@ -582,8 +582,9 @@ def draw_charts(what: ChartInput, names: Sequence[str] = CHART_NAMES) -> dict[st
         for name in names:
             fig = _FIGURES[name](what.shown, labels)
             try:
-                out[f"{name}.png"], bbox = _png_and_bbox(fig)
-                out[f"{name}.svg"] = _save(fig, "svg", bbox)
+                png, bbox = _png_and_bbox(fig)  # every format is cut to the PNG's box
+                for fmt in FORMATS:
+                    out[f"{name}.{fmt}"] = png if fmt == "png" else _save(fig, fmt, bbox)
             finally:
                 plt.close(fig)
     return out
