@@ -530,7 +530,8 @@ def _png_and_bbox(fig: Figure) -> tuple[bytes, Bbox]:
     the figure out once to find the box and draw it again to save it, and text, drawn
     glyph by glyph in Python, is most of a chart's cost. The margin around the content is
     white, as the figure is. Content reaching past the figure's edge (a long label) is
-    not in its pixels; that figure is drawn again at the box instead, which holds it."""
+    not in its pixels; that figure is drawn again at the box instead, which holds it.
+    Either way the PNG is RGB and written by :func:`_png_bytes`, so it has the same form."""
     dpi = _dpi(fig)
     fig.set_dpi(dpi)
     canvas = fig.canvas
@@ -540,7 +541,8 @@ def _png_and_bbox(fig: Figure) -> tuple[bytes, Bbox]:
     bbox = content.padded(PAD_INCHES)
     width, height = fig.get_size_inches()
     if content.x0 < 0 or content.y0 < 0 or content.x1 > width or content.y1 > height:
-        return _save(fig, "png", bbox, dpi), bbox
+        with Image.open(io.BytesIO(_save(fig, "png", bbox, dpi))) as drawn:
+            return _png_bytes(np.asarray(drawn.convert("RGB")), dpi), bbox
     pixels = np.asarray(canvas.buffer_rgba())[:, :, :3]  # opaque: the face is white
     rows, cols = pixels.shape[:2]
     # the box in pixels, rows counted from the top as in the buffer
@@ -552,10 +554,14 @@ def _png_and_bbox(fig: Figure) -> tuple[bytes, Bbox]:
         max(-top, 0) : max(-top, 0) + inside.shape[0],
         max(-left, 0) : max(-left, 0) + inside.shape[1],
     ] = inside
+    return _png_bytes(image, dpi), bbox
+
+
+def _png_bytes(pixels: np.ndarray, dpi: int) -> bytes:
+    """An RGB PNG of ``pixels`` with no metadata but the resolution: stable bytes."""
     buffer = io.BytesIO()
-    # no metadata but the resolution: stable bytes
-    Image.fromarray(image, "RGB").save(buffer, format="png", dpi=(dpi, dpi))
-    return buffer.getvalue(), bbox
+    Image.fromarray(pixels, "RGB").save(buffer, format="png", dpi=(dpi, dpi))
+    return buffer.getvalue()
 
 
 def _save(fig: Figure, fmt: str, bbox: Bbox, dpi: int = DPI) -> bytes:

@@ -276,6 +276,7 @@ def test_png_is_the_tight_box_with_a_white_margin(evolution: Evolution) -> None:
             plt.close(fig)
     image = _png(data)
     assert image.mode == "RGB"
+    assert set(image.info) == {"dpi"}
     assert image.info["dpi"] == pytest.approx((charts.DPI, charts.DPI), abs=0.01)
     width, height = image.size
     assert abs(width - bbox.width * charts.DPI) <= 2
@@ -295,7 +296,11 @@ def test_png_keeps_what_reaches_past_the_figure_edge() -> None:
     finally:
         plt.close(fig)
     assert bbox.x0 < -0.5
-    pixels = np.asarray(_png(data).convert("L"))
+    image = _png(data)
+    # the same form as a PNG cut from the drawing: RGB, no metadata but the resolution
+    assert image.mode == "RGB"
+    assert set(image.info) == {"dpi"}
+    pixels = np.asarray(image.convert("L"))
     outside = round((-bbox.x0 - 0.1) * charts.DPI)  # the columns left of the figure's edge
     assert pixels.shape[1] == pytest.approx(bbox.width * charts.DPI, abs=2)
     assert (pixels[:, :outside] < 128).any()
