@@ -1019,8 +1019,12 @@ def _header_values(file: BinaryIO, head: bytes) -> tuple[Any, Any]:
     file read only as far as they reach: in CI the corpus and the report may have to come
     from disk, and the report is 97 MB at 1,000 documents, its top some 200 KB."""
     prefix = head
+    values = dict.fromkeys(_HEADER_KEYS, _CUT)
     while True:
-        documents, inputs = (_header_value(prefix, key) for key in _HEADER_KEYS)
+        for key, value in values.items():
+            if value is _CUT:  # a value decoded already is not decoded again
+                values[key] = _header_value(prefix, key)
+        documents, inputs = (values[key] for key in _HEADER_KEYS)
         if documents is not _CUT and inputs is not _CUT:
             return documents, inputs
         more = file.read(len(prefix) * 3)

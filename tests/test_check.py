@@ -267,9 +267,23 @@ def test_a_large_report_is_read_only_as_far_as_its_documents_and_inputs(
         return file
 
     monkeypatch.setattr(Path, "open", counting_open)
+    import policydiff.check as check_module
+
+    real_value = check_module._header_value
+    decoded: list[str] = []
+
+    def recording_value(prefix: bytes, key: str) -> object:
+        value = real_value(prefix, key)
+        if value is not check_module._CUT:
+            decoded.append(key)
+        return value
+
+    monkeypatch.setattr(check_module, "_header_value", recording_value)
     found = read_report(large)
     assert found.documents == whole["documents"] and found.inputs == whole["inputs"]
     assert header_end < sum(read_sizes) < large.stat().st_size / 4, (read_sizes, header_end)
+    assert len(read_sizes) > 2  # the documents list ran past the first reads
+    assert sorted(decoded) == ["documents", "inputs"]  # each decoded once, not on every read
 
 
 def test_a_long_list_of_removed_documents_is_counted_not_spelt_out() -> None:
