@@ -172,6 +172,20 @@ def test_report_workers_import_matplotlib_in_no_more_than_one_per_chart(
     assert asked == [(jobs, _prepare if every else None)]
 
 
+def _frozen_and_drawing_ready() -> tuple[int, bool]:
+    return gc.get_freeze_count(), "matplotlib.font_manager" in sys.modules
+
+
+def test_chart_workers_load_matplotlib_then_freeze_it_before_any_task() -> None:
+    # what the worker loaded for good is out of the cycle collector's walks from then on
+    before = gc.get_freeze_count()
+    with chart_workers(2) as pool:
+        assert pool is not None
+        frozen, loaded = pool.submit(_frozen_and_drawing_ready).result()
+    assert loaded
+    assert frozen > before + 10_000, (before, frozen)
+
+
 def _die(item: object, shared: object) -> None:
     os._exit(3)  # as the kernel's OOM killer would leave it: no exception, no result
 
