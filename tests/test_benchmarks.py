@@ -5,6 +5,7 @@ of ``benchmarks/run.py`` end to end. No timing is asserted here (see benchmarks/
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import json
 import os
 import subprocess
@@ -44,6 +45,33 @@ def test_the_same_seed_builds_the_same_corpus_and_another_seed_another(
     assert _texts(again) == _texts(documents)
     other = _texts(list(synthetic.synthetic_documents(DOCUMENTS, 1, pools)))
     assert all(a[2] != b[2] for a, b in zip(_texts(documents), other, strict=False))
+
+
+def _digest(docs: list[synthetic.SynthDoc]) -> str:
+    return hashlib.sha256(repr(_texts(docs)).encode()).hexdigest()
+
+
+def test_other_processes_build_the_same_corpus_whatever_their_hash_seed(
+    documents: list[synthetic.SynthDoc],
+) -> None:
+    # nothing may depend on the order of a set of strings, which differs between processes
+    script = (
+        "import hashlib\n"
+        "from benchmarks import synthetic\n"
+        f"docs = list(synthetic.synthetic_documents({DOCUMENTS}))\n"
+        "texts = [(sd.document.id, v.key, v.text) for sd in docs for v in sd.document.versions]\n"
+        "print(hashlib.sha256(repr(texts).encode()).hexdigest())\n"
+    )
+    for seed in ("1", "2"):
+        done = subprocess.run(
+            [sys.executable, "-c", script],
+            capture_output=True,
+            text=True,
+            cwd=ROOT,
+            env={**os.environ, "PYTHONHASHSEED": seed},
+            check=True,
+        )
+        assert done.stdout.strip() == _digest(documents)
 
 
 def test_dates_are_shifted_and_one_document_in_three_has_a_chinese_original(
