@@ -215,8 +215,8 @@ def measure_corpus(n: int, work: Path, cli: Cli, timeout: float, seed: int, log)
             ingest["note"] = (
                 f"ingested {ingest['files']} of {total_files} raw files ({sample} documents) "
                 f"and scaled linearly x{scale:.1f}; per-file cost grows with the corpus "
-                "(each file reloads the corpus and is compared with every held document), "
-                "so this underestimates"
+                "(each file is linked against every file ingested before it, through an "
+                "index of their word 5-grams), so this underestimates"
             )
             ingest["scaled_bytes"] = int(ingest["bytes"] * scale)
     stages["ingest"] = ingest
