@@ -167,8 +167,8 @@ def stage_themes(a: dict) -> dict:
 
 
 def stage_evolution(a: dict) -> dict:
-    from policydiff.evolution import build_evolution
-    from policydiff.render.evolution_json import evolution_json
+    from policydiff.analysis.build import build_evolution
+    from policydiff.analysis.evolution_json import evolution_json
     from policydiff.themes import load_catalogue
 
     corpus, load_s = _load(a["corpus"])
@@ -355,7 +355,7 @@ def stage_missed(a: dict) -> dict:
     # an item moved within a part, which policydiff aligns and reports unchanged.
     old_by_id = {p.id: p for p in sa.provisions}
     new_by_id = {p.id: p for p in sb.provisions}
-    from policydiff.align import provision_text
+    from policydiff.diff.align import provision_text
 
     really_changed = 0
     really_missed = 0
@@ -407,7 +407,7 @@ if __name__ == "__main__":
     name, args = sys.argv[1], json.loads(sys.argv[2]) if len(sys.argv) > 2 else {}
     if name == "import":  # how long importing the stage modules takes, for reference
         t = time.perf_counter()
-        import policydiff.evolution
+        import policydiff.analysis.build
         import policydiff.themes  # noqa: F401
 
         print(json.dumps({"seconds": time.perf_counter() - t}))

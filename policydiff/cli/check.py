@@ -1,6 +1,6 @@
 """``policydiff check``: validate the corpus, check the reports are current, gate on verdicts.
 
-Exit codes: 0 clean, 1 findings, 2 usage or input error (see :mod:`policydiff.check`).
+Exit codes: 0 clean, 1 findings, 2 usage or input error (see :mod:`policydiff.check.result`).
 stdout carries the report; stderr carries messages ("wrote summary.md").
 """
 
@@ -13,16 +13,15 @@ from pathlib import Path
 
 import click
 
-from policydiff.cli import (
-    analysis_cache,
+from policydiff.cli.app import fail_cleanly, main
+from policydiff.cli.options import (
     corpus_option,
-    fail_cleanly,
     format_option,
     jobs_option,
-    main,
     no_cache_option,
     themes_file_option,
 )
+from policydiff.cli.session import analysis_cache
 
 
 @main.command()
@@ -76,7 +75,8 @@ def check(
     jobs: int,
 ) -> None:
     """Check the corpus for CI: valid documents, current reports, no unwanted verdicts."""
-    from policydiff.check import parse_fail_on, render_markdown, render_text, result_dict, run_check
+    from policydiff.check import parse_fail_on, run_check
+    from policydiff.render.check_formats import render_markdown, render_text, result_dict
     from policydiff.strength import load_lexicon
     from policydiff.themes.catalogue import corpus_catalogue
 
@@ -102,7 +102,9 @@ def check(
         click.echo(render_text(result), nl=False)
     markdown = render_markdown(result)
     if summary_file is not None:
-        summary_file.write_text(markdown, encoding="utf-8")
+        from policydiff.runtime.files import write_atomic
+
+        write_atomic(summary_file, markdown)
         click.echo(f"wrote {summary_file}", err=True)
     step_summary = os.environ.get("GITHUB_STEP_SUMMARY")
     if step_summary:

@@ -6,7 +6,16 @@ from pathlib import Path
 
 import click
 
-from policydiff.cli import color_option, console, corpus_option, fail_cleanly, format_option, main
+from policydiff.cli.app import fail_cleanly, main
+from policydiff.cli.options import (
+    color_option,
+    console,
+    corpus_option,
+    emit,
+    format_option,
+    output_option,
+)
+from policydiff.cli.session import load
 
 
 @main.command()
@@ -28,13 +37,7 @@ from policydiff.cli import color_option, console, corpus_option, fail_cleanly, f
     help="Unchanged words kept either side of a change before the rest is elided (…).",
 )
 @format_option("terminal", "markdown", "html", "json")
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(path_type=Path, dir_okay=False),
-    default=None,
-    help="Write to this file (atomically) instead of stdout.",
-)
+@output_option("Write to this file (atomically) instead of stdout.")
 @color_option
 @fail_cleanly
 def diff(
@@ -55,7 +58,6 @@ def diff(
     Commitment cues that changed are called out: ▲ strengthened, ▼ weakened.
     JSON holds every op; the other formats elide unchanged text beyond --context words.
     """
-    from policydiff.cli import load
     from policydiff.diff import diff_documents
     from policydiff.structure import structure_version
 
@@ -69,11 +71,11 @@ def diff(
     )
     if output_format == "terminal":
         if output is None:
-            from policydiff.render.diff_terminal import print_diff
+            from policydiff.render.terminal.diff import print_diff
 
             print_diff(result, console(color), context=context)
             return
-        from policydiff.render.diff_terminal import diff_text
+        from policydiff.render.terminal.diff import diff_text
 
         text = diff_text(result, context=context)
     elif output_format == "markdown":
@@ -88,10 +90,4 @@ def diff(
         from policydiff.render.diff_formats import diff_json
 
         text = diff_json(result)
-    if output is None:
-        click.echo(text, nl=False)
-        return
-    from policydiff.files import write_text_atomic
-
-    write_text_atomic(output, text)
-    click.echo(f"wrote {output}", err=True)
+    emit(text, output)

@@ -6,19 +6,19 @@ from pathlib import Path
 
 import click
 
-from policydiff.cli import (
-    analysis_cache,
+from policydiff.cli.app import fail_cleanly, main
+from policydiff.cli.options import (
     color_option,
     console,
     corpus_option,
-    fail_cleanly,
+    emit,
     format_option,
     jobs_option,
-    load,
-    main,
     no_cache_option,
+    output_option,
     themes_file_option,
 )
+from policydiff.cli.session import analysis_cache, load
 from policydiff.errors import UsageError
 
 
@@ -27,12 +27,7 @@ from policydiff.errors import UsageError
 @corpus_option
 @themes_file_option
 @format_option("terminal", "json")
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(path_type=Path, dir_okay=False),
-    help="Write to FILE instead of stdout.",
-)
+@output_option("Write to FILE instead of stdout.")
 @click.option("--all", "include_absent", is_flag=True, help="Include themes no document mentions.")
 @jobs_option
 @no_cache_option
@@ -53,7 +48,7 @@ def evolution(
 
     With THEME, show that theme's points with their evidence sentences.
     """
-    from policydiff.evolution import build_evolution
+    from policydiff.analysis.build import build_evolution
     from policydiff.themes.catalogue import corpus_catalogue
 
     catalogue = corpus_catalogue(corpus_path, theme_files)
@@ -71,14 +66,14 @@ def evolution(
             cache=cache,
         )
     if output_format == "json":
-        from policydiff.render.evolution_json import dumps_evolution, evolution_dict
+        from policydiff.analysis.evolution_json import dumps_evolution, evolution_dict
 
         data = evolution_dict(result)
         if theme:
             data["themes"] = [t for t in data["themes"] if t["id"] == theme]
-        _emit(dumps_evolution(data).decode("utf-8"), output)
+        emit(dumps_evolution(data).decode("utf-8"), output)
         return
-    from policydiff.render.evolution_terminal import render_overview, render_theme
+    from policydiff.render.terminal.evolution import render_overview, render_theme
 
     out = console(color, file=output.open("w", encoding="utf-8") if output else None)
     selected = result.theme(theme) if theme else None
@@ -86,13 +81,3 @@ def evolution(
         render_theme(selected, result, out)
     else:
         render_overview(result, out)
-
-
-def _emit(text: str, output: Path | None) -> None:
-    if output is None:
-        click.echo(text, nl=False)
-        return
-    from policydiff.files import write_text_atomic
-
-    write_text_atomic(output, text)
-    click.echo(f"wrote {output}", err=True)

@@ -1,4 +1,4 @@
-"""Commands about themes and provision alignment: themes, align."""
+"""``policydiff themes``: the theme x document matrix, one theme's mentions, or discovery."""
 
 from __future__ import annotations
 
@@ -6,17 +6,16 @@ from pathlib import Path
 
 import click
 
-from policydiff.cli import (
+from policydiff.cli.app import fail_cleanly, main
+from policydiff.cli.options import (
     color_option,
     console,
     corpus_option,
-    fail_cleanly,
     format_option,
     jobs_option,
-    load,
-    main,
     themes_file_option,
 )
+from policydiff.cli.session import load
 
 
 @main.command()
@@ -55,10 +54,11 @@ def themes(
     With --discover, list candidate themes found by clustering similar sentences
     of two or more documents.
     """
+    from policydiff.analysis import mentions as tr
     from policydiff.errors import CorpusError, UsageError
-    from policydiff.files import write_text_atomic
-    from policydiff.themes import report as tr
-    from policydiff.themes.catalogue import corpus_catalogue
+    from policydiff.render import json_records
+    from policydiff.runtime.files import write_atomic
+    from policydiff.themes.catalogue import corpus_catalogue, resolve_theme
 
     if write_path is not None and not discover:
         raise UsageError("--write needs --discover")
@@ -67,22 +67,22 @@ def themes(
     if include_absent and (theme_id or discover):
         raise UsageError("--all applies to the matrix only")
     catalogue = corpus_catalogue(corpus_path, theme_files)
-    theme = tr.resolve_theme(catalogue, theme_id) if theme_id else None
+    theme = resolve_theme(catalogue, theme_id) if theme_id else None
     corpus = load(corpus_path)
     if not corpus.documents:
         raise CorpusError(corpus_path, "the corpus holds no documents (run policydiff ingest)")
     out = console(color)
 
     if discover:
-        from policydiff.render.themes import render_candidates
+        from policydiff.render.terminal.themes import render_candidates
         from policydiff.themes.discover import write_candidates_yaml
 
         candidates = tr.discover_timeline(tr.structure_timeline(corpus, jobs=jobs), catalogue)
         if write_path is not None:
-            write_text_atomic(write_path, write_candidates_yaml(candidates))
+            write_atomic(write_path, write_candidates_yaml(candidates))
             click.echo(f"wrote {len(candidates)} candidate themes to {write_path}", err=True)
         if output_format == "json":
-            click.echo(tr.to_json(tr.candidates_json(candidates)))
+            click.echo(json_records.to_json(json_records.candidates_json(candidates)))
         else:
             render_candidates(candidates, out)
         return
@@ -91,65 +91,17 @@ def themes(
     if theme is not None:
         groups = tr.theme_timeline(found, theme.id)
         if output_format == "json":
-            click.echo(tr.to_json(tr.timeline_json(groups)))
+            click.echo(json_records.to_json(json_records.timeline_json(groups)))
             return
-        from policydiff.render.themes import render_theme_timeline
+        from policydiff.render.terminal.themes import render_theme_timeline
 
         render_theme_timeline(theme, groups, out)
         return
 
     report = tr.matrix_report(found, catalogue, include_absent=include_absent)
     if output_format == "json":
-        click.echo(tr.to_json(tr.matrix_json(report)))
+        click.echo(json_records.to_json(json_records.matrix_json(report)))
         return
-    from policydiff.render.themes import render_matrix
+    from policydiff.render.terminal.themes import render_matrix
 
     render_matrix(report, out)
-
-
-@main.command()
-@click.argument("a_ref", metavar="A")
-@click.argument("b_ref", metavar="B")
-@corpus_option
-@click.option(
-    "--lang",
-    type=click.Choice(["en", "zh"]),
-    default=None,
-    help="Version language for a bare DOC (default: English, else the original).",
-)
-@themes_file_option
-@format_option("table", "json")
-@color_option
-@fail_cleanly
-def align(
-    a_ref: str,
-    b_ref: str,
-    corpus_path: Path,
-    lang: str | None,
-    theme_files: tuple[Path, ...],
-    output_format: str,
-    color: bool | None,
-) -> None:
-    """Align the provisions of A and B: two documents, or two versions of one.
-
-    A and B are document ids, optionally with a version key or language:
-    DOC, DOC:zh, DOC:en-2.
-    """
-    from policydiff.align import alignment_json, alignment_report
-    from policydiff.structure import structure_version
-    from policydiff.themes import report as tr
-    from policydiff.themes.catalogue import corpus_catalogue
-
-    corpus = load(corpus_path)
-    catalogue = corpus_catalogue(corpus_path, theme_files)
-    sides = [corpus.resolve(ref, lang) for ref in (a_ref, b_ref)]
-    (doc_a, ver_a), (doc_b, ver_b) = sides
-    report = alignment_report(
-        structure_version(doc_a.id, ver_a), structure_version(doc_b.id, ver_b), catalogue
-    )
-    if output_format == "json":
-        click.echo(tr.to_json(alignment_json(report)))
-        return
-    from policydiff.render.themes import render_alignment
-
-    render_alignment(report, console(color))

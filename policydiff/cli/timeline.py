@@ -7,15 +7,16 @@ from pathlib import Path
 
 import click
 
-from policydiff.cli import (
+from policydiff.cli.app import fail_cleanly, main
+from policydiff.cli.options import (
     corpus_option,
-    fail_cleanly,
     jobs_option,
-    main,
     no_cache_option,
+    out_option,
+    quiet_option,
     themes_file_option,
 )
-from policydiff.cli.report import analysed, out_option, quiet_option, wrote_reporter
+from policydiff.cli.session import analysed, wrote_reporter
 
 TIMELINE_STEPS = ("loading corpus", "analysing themes", "drawing charts", "writing files")
 
@@ -49,7 +50,7 @@ def timeline(
         corpus_path, theme_files, TIMELINE_STEPS, jobs=jobs, no_cache=no_cache, quiet=quiet
     ) as a:
         a.step("drawing charts")
-        charts = render_charts(a.evolution, jobs=jobs, workers=a.chart_workers)
+        charts = render_charts(a.evolution, jobs=jobs, workers=a.workers)
         a.step("writing files")
         written = write_outputs(charts, out_dir, wrote=wrote_reporter(quiet))
     if not quiet and sys.stderr.isatty():

@@ -10,37 +10,15 @@ Three answers, each with the evidence that led to it:
 And one refusal to guess: when the evidence is neither weak nor strong the
 caller must say ``--version-of ID`` (or ``--new-document``).
 
-Same language: sentence-level fuzzy containment (rapidfuzz). Across languages:
-the numbering skeleton (items per part), the numbers and years both texts
-carry, and anchor terms from the bilingual glossary (``data/glossary.yaml``).
-
-Cost. Everything :func:`decide` needs from a text (its sentences, normalised
-text, numbering skeleton, figures, glossary anchors, shingles) is a
-:class:`Profile`, computed once per distinct text and language and kept in a
-bounded cache (:func:`profile`), so the versions already held are not re-split
-for every new file. Two shortcuts keep the same-language comparison cheap:
-
-* Prefilter. Each sentence carries the hashes of its word 5-grams (character
-  5-grams in Chinese). A new sentence is fuzzily compared only with the held
-  sentences that share at least one 5-gram with it; a held version sharing none
-  with any new sentence costs nothing. Sentences too short to have a 5-gram
-  (under five words or characters once punctuation is dropped) are compared with
-  every held sentence, as before. What it can miss: a pair of sentences that
-  scores >= ``SENTENCE_MATCH`` although an edit falls in every 5-word window
-  (e.g. a 12-word sentence changed at its 4th and 9th words). Such a sentence
-  counts as not found, so a link's score can come out lower than an exhaustive
-  comparison would give, never higher.
-* Bounds. The whole-text ratio is only needed at or above ``DUPLICATE_RATIO``,
-  so it is computed with that cut-off (rapidfuzz rejects texts whose lengths
-  alone rule it out); and the sentence count for a held version stops as soon
-  as it can no longer beat the best candidate so far (exact: it only skips
-  versions whose score would have been discarded).
+Same language: what :mod:`policydiff.textsim.near` defines (sentence containment, the
+whole-text ratio), the same measures ``policydiff check`` applies. Across languages: the
+numbering skeleton (items per part), the numbers and years both texts carry, and anchor
+terms from the bilingual glossary (``data/glossary.yaml``).
 
 Scale. Comparing with every held version makes adding N files cost N^2. A
 :class:`HeldIndex` keeps, for every held version, a sample of its word 5-grams
-(character 5-grams in Chinese): those whose CRC-32 is divisible by
-``SAMPLE_EVERY``, a deterministic choice that depends on the 5-gram alone. A new
-text is then compared (by :func:`decide`, unchanged) only with
+(character 5-grams in Chinese; :func:`policydiff.textsim.shingles.sampled_shingles`).
+A new text is then compared (by :func:`decide`) only with
 
 * the ``SAME_LANGUAGE_CANDIDATES`` held versions in its language that share the
   most sampled 5-grams with it (ties in timeline order); every held version when
@@ -50,13 +28,10 @@ text is then compared (by :func:`decide`, unchanged) only with
   multiplied by 0.3 when the dates differ, which keeps it below ``CROSS_WEAK``,
   so those could never be linked.
 
-What it can change: the evidence of a "new" answer names the closest candidate,
-not the closest of all held versions; a link or duplicate outside the candidates
-would need a held text sharing fewer sampled 5-grams with the new one than 16
-others do, although its sentences match better. The test suite checks the
-prefiltered answers equal the exhaustive ones on the seeds and a synthetic corpus.
-
-:func:`containment` itself stays exhaustive (``policydiff check`` uses it).
+What it can change: the evidence of a "new" answer names the closest candidate, not the
+closest of all held versions; a link or duplicate outside the candidates would need a
+held text sharing fewer sampled 5-grams with the new one than 16 others do, although
+its sentences match better.
 """
 
 from __future__ import annotations
@@ -64,30 +39,35 @@ from __future__ import annotations
 import datetime as dt
 import heapq
 import re
-import zlib
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
-from functools import cached_property, lru_cache
+from functools import lru_cache
 from itertools import chain
 from typing import Any
 
-from rapidfuzz import fuzz, process
+from rapidfuzz import fuzz
 
 from policydiff.ingest.metadata import glossary
-from policydiff.models import Document, Provision, Version
-from policydiff.structure import parse_provisions, split_sentences
+from policydiff.models import Document, Version
+from policydiff.structure.skeleton import skeleton
+from policydiff.textsim.near import (
+    CONTAINMENT_STRONG,
+    CONTAINMENT_WEAK,
+    DUPLICATE_RATIO,
+    PROFILE_CACHE_SIZE,
+    found_share,
+    profile,
+    whole_ratio,
+)
+from policydiff.textsim.normalise import normalise
+from policydiff.textsim.shingles import sampled_shingles
 
-# Whole-text similarity (0-100) at or above which a same-language text is a duplicate.
-DUPLICATE_RATIO = 97.0
-# Share of a new text's sentences found (fuzzy score >= SENTENCE_MATCH) in a held version
-# that makes it a version of that document; between WEAK and STRONG we ask the user.
-SENTENCE_MATCH = 90.0
-CONTAINMENT_STRONG = 0.6
-CONTAINMENT_WEAK = 0.2
 # Cross-language evidence score in [0, 1]: at or above STRONG link, below WEAK it's new.
 CROSS_STRONG = 0.7
 CROSS_WEAK = 0.35
+# A new text is compared with this many same-language versions sharing the most 5-grams.
+SAME_LANGUAGE_CANDIDATES = 16
 
 
 @dataclass(frozen=True)
@@ -100,40 +80,6 @@ class LinkDecision:
     evidence: tuple[str, ...] = ()
 
 
-# How many distinct (text, language) profiles are kept between calls: a corpus's worth.
-PROFILE_CACHE_SIZE = 4096
-# Tokens per shingle for the containment prefilter (words in English, characters in Chinese).
-SHINGLE = 5
-# The held-version index keeps one 5-gram in this many (by CRC-32) ...
-SAMPLE_EVERY = 8
-# ... and a new text is compared with this many same-language versions sharing the most.
-SAME_LANGUAGE_CANDIDATES = 16
-
-
-def normalise(text: str) -> str:
-    """Whitespace folded and lowercased: the form texts are compared in."""
-    return re.sub(r"\s+", " ", text).strip().lower()
-
-
-def comparable_sentences(text: str, lang: str) -> list[str]:
-    """Sentences long enough (20+ characters) to count as evidence of shared text."""
-    return [text[s:e] for s, e in split_sentences(text, lang) if e - s >= 20]
-
-
-def _tokens(sentence: str, lang: str) -> list[str]:
-    if lang == "zh":
-        return re.findall(r"\w", sentence.lower())
-    return re.findall(r"\w+", sentence.lower())
-
-
-def _shingles(sentence: str, lang: str) -> frozenset[int]:
-    """Hashes of the sentence's 5-token windows (empty when it has fewer tokens)."""
-    tokens = _tokens(sentence, lang)
-    return frozenset(
-        hash("\x1f".join(tokens[i : i + SHINGLE])) for i in range(len(tokens) - SHINGLE + 1)
-    )
-
-
 @lru_cache(maxsize=1)
 def _anchors() -> tuple[tuple[str, tuple[str, ...]], ...]:
     """The glossary anchors as (zh, lower-cased English forms), read once."""
@@ -141,77 +87,26 @@ def _anchors() -> tuple[tuple[str, tuple[str, ...]], ...]:
     return tuple((a["zh"], tuple(form.lower() for form in a["en"])) for a in anchors)
 
 
-class Profile:
-    """What :func:`decide` compares, computed once per text (use :func:`profile`)."""
+@dataclass(frozen=True)
+class CrossFacts:
+    """What survives translation: the numbering skeleton, years and percentages, and the
+    glossary anchors a text holds (indices into the glossary)."""
 
-    def __init__(self, text: str, lang: str) -> None:
-        self.text = text
-        self.lang = lang
-
-    @cached_property
-    def normalised(self) -> str:
-        return normalise(self.text)
-
-    @cached_property
-    def sentences(self) -> tuple[str, ...]:
-        return tuple(comparable_sentences(self.text, self.lang))
-
-    @cached_property
-    def sentence_shingles(self) -> tuple[frozenset[int], ...]:
-        return tuple(_shingles(s, self.lang) for s in self.sentences)
-
-    @cached_property
-    def shingle_index(self) -> dict[int, tuple[int, ...]]:
-        """Shingle hash -> indices of the sentences that have it."""
-        index: dict[int, list[int]] = {}
-        for i, shingles in enumerate(self.sentence_shingles):
-            for h in shingles:
-                index.setdefault(h, []).append(i)
-        return {h: tuple(ids) for h, ids in index.items()}
-
-    @cached_property
-    def skeleton(self) -> tuple[int, ...]:
-        return skeleton(self.text, self.lang)
-
-    @cached_property
-    def figures(self) -> Counter[str]:
-        return numbers(self.text)
-
-    @cached_property
-    def anchors_zh(self) -> tuple[int, ...]:
-        """Indices of the glossary anchors whose Chinese term the text contains."""
-        return tuple(i for i, (zh, _) in enumerate(_anchors()) if zh in self.text)
-
-    @cached_property
-    def anchors_en(self) -> frozenset[int]:
-        """Indices of the glossary anchors one of whose English forms the text contains."""
-        lower = self.text.lower()
-        return frozenset(
-            i for i, (_, forms) in enumerate(_anchors()) if any(f in lower for f in forms)
-        )
+    skeleton: tuple[int, ...]
+    figures: Counter[str]
+    anchors_zh: tuple[int, ...]
+    anchors_en: frozenset[int]
 
 
 @lru_cache(maxsize=PROFILE_CACHE_SIZE)
-def profile(text: str, lang: str) -> Profile:
-    """The (cached) comparison profile of a text: keyed by the text itself, never stale."""
-    return Profile(text, lang)
-
-
-def skeleton(text: str, lang: str) -> tuple[int, ...]:
-    """Items per part, in order: the shape of the numbering, the same in any language."""
-    return skeleton_of(parse_provisions(text, lang))
-
-
-def skeleton_of(provisions: Sequence[Provision]) -> tuple[int, ...]:
-    """:func:`skeleton` of a text already parsed into ``provisions``."""
-    counts: Counter[str] = Counter()
-    parts: list[str] = []
-    for provision in provisions:
-        if provision.level == 1:
-            parts.append(provision.id)
-        elif provision.level == 2 and provision.parent:
-            counts[provision.parent] += 1
-    return tuple(counts[p] for p in parts)
+def cross_facts(text: str, lang: str) -> CrossFacts:
+    lower = text.lower()
+    return CrossFacts(
+        skeleton(text, lang),
+        numbers(text),
+        tuple(i for i, (zh, _) in enumerate(_anchors()) if zh in text),
+        frozenset(i for i, (_, forms) in enumerate(_anchors()) if any(f in lower for f in forms)),
+    )
 
 
 def numbers(text: str) -> Counter[str]:
@@ -220,18 +115,8 @@ def numbers(text: str) -> Counter[str]:
     return Counter(re.sub(r"\s*(?:%|％|percent)", "%", f) for f in found)
 
 
-def anchor_share(zh_text: str, en_text: str) -> tuple[float, list[str]]:
+def anchor_share(zh: CrossFacts, en: CrossFacts) -> tuple[float, list[str]]:
     """Share of glossary anchors present in the Chinese text that the English text also has."""
-    en_lower = en_text.lower()
-    present = [a for a in glossary()["anchors"] if a["zh"] in zh_text]
-    if not present:
-        return 0.0, []
-    shared = [a["zh"] for a in present if any(form.lower() in en_lower for form in a["en"])]
-    return len(shared) / len(present), shared
-
-
-def _anchor_share(zh: Profile, en: Profile) -> tuple[float, list[str]]:
-    """:func:`anchor_share` from the two profiles' precomputed anchor sets."""
     present = zh.anchors_zh
     if not present:
         return 0.0, []
@@ -245,13 +130,11 @@ def _counter_overlap(a: Counter[str], b: Counter[str]) -> float:
 
 
 def cross_language_score(new: Version, held: Version) -> tuple[float, list[str]]:
-    return _cross_language_score(profile(new.text, new.lang), profile(held.text, held.lang))
-
-
-def _cross_language_score(new: Profile, held: Profile) -> tuple[float, list[str]]:
-    zh, en = (new, held) if new.lang == "zh" else (held, new)
+    """How much two texts in different languages look like one document, in [0, 1]."""
+    new_facts, held_facts = cross_facts(new.text, new.lang), cross_facts(held.text, held.lang)
+    zh, en = (new_facts, held_facts) if new.lang == "zh" else (held_facts, new_facts)
     evidence: list[str] = []
-    shape_new, shape_held = new.skeleton, held.skeleton
+    shape_new, shape_held = new_facts.skeleton, held_facts.skeleton
     if len(shape_new) >= 2 and shape_new == shape_held:
         shape_score = 1.0
         evidence.append(f"same numbering skeleton {list(shape_new)} (items per part)")
@@ -265,57 +148,10 @@ def _cross_language_score(new: Profile, held: Profile) -> tuple[float, list[str]
         shape_score = 0.0
     figures = _counter_overlap(zh.figures, en.figures)
     evidence.append(f"{figures:.0%} of years and percentages shared")
-    anchors, shared = _anchor_share(zh, en)
+    anchors, shared = anchor_share(zh, en)
     evidence.append(f"{anchors:.0%} of glossary terms shared ({', '.join(shared[:6])})")
     score = 0.45 * shape_score + 0.25 * figures + 0.30 * anchors
     return round(score, 3), evidence
-
-
-def containment(new: Version, held: Version) -> tuple[float, float]:
-    """(share of the new text's sentences found in the held version, whole-text ratio)."""
-    new_profile, held_profile = profile(new.text, new.lang), profile(held.text, held.lang)
-    new_sentences, held_sentences = new_profile.sentences, held_profile.sentences
-    if not new_sentences or not held_sentences:
-        return 0.0, 0.0
-    found = 0
-    for sentence in new_sentences:
-        best = process.extractOne(
-            sentence, held_sentences, scorer=fuzz.ratio, score_cutoff=SENTENCE_MATCH
-        )
-        found += best is not None
-    whole = fuzz.ratio(new_profile.normalised, held_profile.normalised)
-    return found / len(new_sentences), whole
-
-
-def _found_share(new: Profile, held: Profile, factor: float, beat: float) -> float | None:
-    """Share of ``new``'s sentences found in ``held`` (prefiltered; see the module notes).
-
-    ``None`` once the share, times ``factor``, can no longer exceed ``beat``: the caller
-    would discard it anyway. Only checked after a miss, so a share of 1.0 (which the
-    excerpt test needs) is always returned.
-    """
-    total = len(new.sentences)
-    found = missed = 0
-    held_sentences, index = held.sentences, held.shingle_index
-    for sentence, shingles in zip(new.sentences, new.sentence_shingles, strict=True):
-        choices: Iterable[str]
-        if not shingles:
-            choices = held_sentences
-        else:
-            ids = sorted({i for h in shingles for i in index.get(h, ())})
-            choices = [held_sentences[i] for i in ids]
-        best = (
-            process.extractOne(sentence, choices, scorer=fuzz.ratio, score_cutoff=SENTENCE_MATCH)
-            if choices
-            else None
-        )
-        if best is not None:
-            found += 1
-        else:
-            missed += 1
-            if (total - missed) / total * factor <= beat:
-                return None
-    return found / total
 
 
 def decide(new: Version, documents: tuple[Document, ...], new_date: object = None) -> LinkDecision:
@@ -333,8 +169,8 @@ def decide(new: Version, documents: tuple[Document, ...], new_date: object = Non
                         "duplicate", document.id, held.key, 1.0, evidence=("identical text",)
                     )
                 if not mine.sentences or not theirs.sentences:
-                    continue  # containment (0, 0): never beats the best
-                whole = fuzz.ratio(mine.normalised, theirs.normalised, score_cutoff=DUPLICATE_RATIO)
+                    continue  # no sentence to stand anywhere: never beats the best
+                whole = whole_ratio(mine, theirs)
                 if whole >= DUPLICATE_RATIO:
                     return LinkDecision(
                         "duplicate",
@@ -344,9 +180,9 @@ def decide(new: Version, documents: tuple[Document, ...], new_date: object = Non
                         evidence=(f"{whole:.1f}% identical to the held text",),
                     )
                 excerpt_possible = len(new.text) < len(held.text)
-                share = _found_share(mine, theirs, factor, best.score)
-                if share is None:
-                    continue
+                share = found_share(mine, theirs)
+                if share < 1.0 and share * factor <= best.score:
+                    continue  # cannot beat the best (a share of 1.0 may be an excerpt)
                 if share == 1.0 and excerpt_possible and _verbatim_excerpt(new, held):
                     return LinkDecision(
                         "duplicate",
@@ -361,7 +197,7 @@ def decide(new: Version, documents: tuple[Document, ...], new_date: object = Non
                 )
                 strong, weak = CONTAINMENT_STRONG, CONTAINMENT_WEAK
             else:
-                score, cross_evidence = _cross_language_score(mine, theirs)
+                score, cross_evidence = cross_language_score(new, held)
                 evidence = tuple(cross_evidence)
                 strong, weak = CROSS_STRONG, CROSS_WEAK
             if factor != 1.0:
@@ -387,18 +223,6 @@ def comparable_length(held: Version, lang: str) -> float:
     if held.lang == lang:
         return len(held.text)
     return len(held.text) * (3.0 if held.lang == "zh" else 1 / 3.0)
-
-
-def sampled_shingles(text: str, lang: str) -> frozenset[int]:
-    """CRC-32s of the text's 5-token windows, keeping those divisible by ``SAMPLE_EVERY``.
-
-    CRC-32 rather than ``hash()``: the sample must be the same in every process, or
-    which versions are compared would depend on the run.
-    """
-    tokens = _tokens(text, lang)
-    windows = ("\x1f".join(tokens[i : i + SHINGLE]) for i in range(len(tokens) - SHINGLE + 1))
-    crcs = (zlib.crc32(w.encode("utf-8")) for w in windows)
-    return frozenset(c for c in crcs if c % SAMPLE_EVERY == 0)
 
 
 class HeldIndex:

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from policydiff import corpus as corpus_io
+from policydiff.corpus.rules import id_problem
 from policydiff.errors import InputError
 from policydiff.ingest.body import find_body
 from policydiff.ingest.clean import Removal, remove_debris, source_from_removals
@@ -93,10 +94,9 @@ def _check_options(path: str, options: IngestOptions) -> None:
         raise InputError(
             path, f"unknown version kind {options.kind!r} (use original or translation)"
         )
-    if options.document_id and not corpus_io.ID_PATTERN.match(options.document_id):
-        raise InputError(
-            path, f"id {options.document_id!r} must be lowercase letters, digits and hyphens"
-        )
+    bad_id = id_problem(options.document_id) if options.document_id else None
+    if bad_id:
+        raise InputError(path, bad_id)
     if options.version_of and options.new_document:
         raise InputError(path, "--version-of and --new-document contradict each other")
 

@@ -9,40 +9,15 @@ core that would otherwise wait.
 
 from __future__ import annotations
 
-import gc
 import pickle
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Executor, Future
 from contextlib import contextmanager
-from dataclasses import dataclass
 
-from policydiff.evolution import Evolution
-from policydiff.jobs import resolve_jobs, start_pool, worker_errors
-from policydiff.render.periods import as_shown
-
-CHART_NAMES = ("strength-heatmap", "strength-timeline", "mentions")
-FORMATS = ("png", "svg")
-
-
-@dataclass(frozen=True)
-class ChartInput:
-    """What the charts draw: the evolution as shown (by year past
-    :data:`~policydiff.render.periods.MAX_COLUMNS` documents). Small whatever the corpus,
-    so cheap to send to a process. ``cjk`` None: Chinese text when a CJK font is
-    installed; True or False forces it on (if a font can draw it) or off."""
-
-    shown: Evolution
-    by_year: bool
-    cjk: bool | None = None
-
-
-def chart_input(ev: Evolution, *, cjk: bool | None = None) -> ChartInput:
-    shown, by_year = as_shown(ev)
-    return ChartInput(shown, by_year, cjk)
-
-
-def chart_files() -> tuple[str, ...]:
-    return tuple(f"{name}.{fmt}" for name in CHART_NAMES for fmt in FORMATS)
+from policydiff.analysis.model import Evolution
+from policydiff.render.chart_spec import CHART_NAMES, ChartInput, chart_input
+from policydiff.runtime.memory import freeze_loaded
+from policydiff.runtime.pool import resolve_jobs, start_pool, worker_errors
 
 
 def _draw(what: ChartInput, names: Sequence[str] = CHART_NAMES) -> dict[str, bytes]:
@@ -58,12 +33,12 @@ def _draw_pickled(what: bytes, names: Sequence[str]) -> dict[str, bytes]:
 def _prepare() -> None:
     """matplotlib imported and the font list read, in a worker before it draws.
 
-    What that loaded lives as long as the worker: frozen, the cycle collector no longer
-    walks it at each full collection while the worker analyses and draws."""
+    What that loaded lives as long as the worker, so it is frozen
+    (:func:`~policydiff.runtime.memory.freeze_loaded`)."""
     from policydiff.render import charts
 
     charts.cjk_font()
-    gc.freeze()
+    freeze_loaded()
 
 
 def _ready() -> None:
@@ -111,7 +86,7 @@ def charts_drawn(
     In ``workers`` (see :func:`chart_workers`), or with ``jobs`` > 1 in processes started
     here, each chart is drawn in another process and the caller works meanwhile; the
     function waits for the drawings. Same bytes either way. More than
-    :data:`~policydiff.render.periods.MAX_COLUMNS` documents are drawn by year.
+    :data:`~policydiff.analysis.periods.MAX_COLUMNS` documents are drawn by year.
     """
     what = chart_input(ev, cjk=cjk)
     with chart_workers(jobs if workers is None else 1) as own:

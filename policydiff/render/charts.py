@@ -11,11 +11,11 @@ fixed SVG hash salt), so the same evolution always gives the same files:
 
 Chinese labels and cues are drawn only when a CJK font is installed; otherwise the
 English label and the English rendering of the cue are shown, never empty boxes.
-Charts read the :class:`~policydiff.evolution.Evolution`; they never score.
+Charts read the :class:`~policydiff.analysis.model.Evolution`; they never score.
 
-At scale (past :data:`~policydiff.render.periods.MAX_COLUMNS` documents) the document
+At scale (past :data:`~policydiff.analysis.periods.MAX_COLUMNS` documents) the document
 axis is aggregated by year or by periods of several years (see
-:func:`~policydiff.render.periods.aggregate_by_year`): the heatmap and timeline show the
+:func:`~policydiff.analysis.periods.aggregate_by_year`): the heatmap and timeline show the
 strongest commitment of each year, the mentions chart sums the year's mentions, and the
 timeline draws at most :data:`MAX_TIMELINE_THEMES` themes (those with the most changes),
 writing a cue only where the strength changes, so a figure's size and drawing cost stop
@@ -54,13 +54,9 @@ from matplotlib.patches import Rectangle
 from matplotlib.ticker import FixedFormatter, FixedLocator
 from matplotlib.transforms import Bbox
 
-from policydiff.evolution import (
-    STRENGTH_MOVES,
-    Evolution,
-    Point,
-    ThemeEvolution,
-)
-from policydiff.render.chart_jobs import CHART_NAMES, FORMATS, ChartInput
+from policydiff.analysis.model import Evolution, Point, ThemeEvolution
+from policydiff.analysis.verdicts import STRENGTH_MOVES
+from policydiff.render.chart_spec import CHART_NAMES, FORMATS, ChartInput
 from policydiff.strength import LEVEL_NAMES
 
 MAX_STRENGTH = 5.5

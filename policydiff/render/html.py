@@ -12,22 +12,24 @@ import base64
 from collections.abc import Callable, Mapping, Sequence
 from html import escape
 
-from policydiff.evolution import Change, Evidence, Evolution, Point, ThemeEvolution
-from policydiff.render.periods import is_large
-from policydiff.render.report import (
-    ARROWS,
-    CHARTS,
+from policydiff.analysis.commitments import Commitment
+from policydiff.analysis.model import Change, Evolution, Point, ThemeEvolution
+from policydiff.analysis.periods import is_large
+from policydiff.corpus.summary import DocumentSummary
+from policydiff.render.chart_spec import CHARTS
+from policydiff.render.prose import (
     HOW_TO_READ,
     LEVEL_MEANINGS,
     STRENGTH_DOC,
+    large_corpus_note,
+)
+from policydiff.render.view import (
     Quote,
     SentenceDiff,
     coalesce,
     delta_text,
     english_beside,
     glance,
-    large_corpus_note,
-    level_names,
     number,
     other_evidence,
     representative,
@@ -38,7 +40,7 @@ from policydiff.render.report import (
     verdict_counts,
     wording_heading,
 )
-from policydiff.summary import DocumentSummary
+from policydiff.strength import LEVEL_NAMES
 
 CSS = """
 :root { --ink: #1f2328; --muted: #59636e; --line: #d1d9e0; --soft: #f6f8fa;
@@ -126,7 +128,7 @@ def _change(ev: Evolution, c: Change) -> str:
         else ""
     )
     return (
-        f'<li class="{_e(c.verdict)}"><span class="arrow">{_e(ARROWS.get(c.verdict, ""))}</span>'
+        f'<li class="{_e(c.verdict)}"><span class="arrow">{_e(c.verdict.arrow)}</span>'
         f"<strong>{_e(c.verdict)}</strong>"
         f"{f' <span class=delta>{_e(delta)}</span>' if delta else ''} · "
         f"{_doc(ev, c.from_document)} → {_doc(ev, c.to_document)}: {before} → {after}{skipped}</li>"
@@ -166,21 +168,25 @@ def _timeline_table(ev: Evolution, theme: ThemeEvolution) -> str:
 
 
 def _blockquote(label: str, quote: Quote) -> str:
-    lang = ' lang="zh"' if quote.evidence.lang == "zh" else ""
+    lang = ' lang="zh"' if quote.evidence.mention.lang == "zh" else ""
     return (
         f'<blockquote{lang}><div class="lang">{_e(label)}</div><p>{_quote(quote)}</p>'
         f'<p class="where">{_e(quote.where)}</p></blockquote>'
     )
 
 
-def _evidence_item(doc_id: str, e: Evidence) -> str:
-    flags = [f"cue <q>{_e(e.cue)}</q>" if e.cue else "no cue", f"{_e(e.level)} {e.strength:g}"]
-    if e.restriction:
+def _evidence_item(doc_id: str, e: Commitment) -> str:
+    score = e.score
+    flags = [
+        f"cue <q>{_e(score.cue)}</q>" if score.cue else "no cue",
+        f"{_e(score.level_name)} {score.strength:g}",
+    ]
+    if score.restriction:
         flags.append("restriction")
-    if e.negated:
+    if score.negated:
         flags.append("negated")
     quote = Quote(doc_id, e)
-    lang = ' lang="zh"' if e.lang == "zh" else ""
+    lang = ' lang="zh"' if e.mention.lang == "zh" else ""
     return (
         f"<li{lang}>“{_quote(quote)}” <span class=where>— {_e(quote.where)}</span> "
         f'<span class="tag">{", ".join(flags)}</span></li>'
@@ -210,7 +216,7 @@ def _point(ev: Evolution, p: Point) -> str:
                 + "</div>"
             )
         else:
-            label = "Chinese original" if rep.lang == "zh" else "Text"
+            label = "Chinese original" if rep.mention.lang == "zh" else "Text"
             parts.append(_blockquote(label, Quote(p.document, rep)))
     if p.targets:
         items = "".join(
@@ -283,7 +289,7 @@ def _document_to_next(ev: Evolution, theme: ThemeEvolution) -> str:
         items = "".join(_change(ev, c) for c in theme.changes)
         return f"<p>Document to next document:</p><ul class=verdicts>{items}</ul>"
     counts = ", ".join(
-        f'<span class="{_e(v)}"><span class="arrow">{_e(ARROWS[v])}</span>{n} {_e(v)}</span>'
+        f'<span class="{_e(v)}"><span class="arrow">{_e(v.arrow)}</span>{n} {_e(v)}</span>'
         for v, n in verdict_counts(theme.changes)
     )
     return f"<p>Document to next document: {counts} (each in evolution.json).</p>"
@@ -317,7 +323,7 @@ def theme_html(ev: Evolution, theme: ThemeEvolution) -> str:
 def _how_to_read() -> str:
     rows = "".join(
         f"<tr><td class=num>{i}</td><td>{_e(name)}</td><td>{_e(LEVEL_MEANINGS[i])}</td></tr>"
-        for i, name in enumerate(level_names())
+        for i, name in enumerate(LEVEL_NAMES)
     )
     return (
         '<section id="how-to-read-this"><h2>How to read this</h2>'
@@ -339,7 +345,7 @@ def _glance(ev: Evolution) -> str:
             for p in t.points
         )
         moves = " · ".join(
-            f'<span class="{_e(c.verdict)}"><span class="arrow">{ARROWS[c.verdict]}</span>'
+            f'<span class="{_e(c.verdict)}"><span class="arrow">{c.verdict.arrow}</span>'
             f"{_e(c.verdict)}{' ' + _e(delta_text(c.delta)) if c.delta else ''}</span>"
             for c in t.changes
         )
@@ -375,7 +381,7 @@ def _agreement(ev: Evolution) -> str:
     head = '<section id="english-and-chinese-agreement"><h2>English and Chinese agreement</h2>'
     if not a.compared:
         return head + "<p>No commitment is held in both languages.</p></section>"
-    names = level_names()
+    names = LEVEL_NAMES
     parts = [
         head,
         f"<p>Of {a.compared} commitments held in both the Chinese original and the English "

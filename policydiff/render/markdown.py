@@ -9,24 +9,26 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from policydiff.evolution import Change, Evidence, Evolution, Point, ThemeEvolution
+from policydiff.analysis.commitments import Commitment
+from policydiff.analysis.model import Change, Evolution, Point, ThemeEvolution
+from policydiff.analysis.periods import is_large
+from policydiff.corpus.summary import DocumentSummary
+from policydiff.render.chart_spec import CHARTS
 from policydiff.render.md_text import md, md_marked
 from policydiff.render.overview import overview_markdown
-from policydiff.render.periods import is_large
-from policydiff.render.report import (
-    ARROWS,
-    CHARTS,
+from policydiff.render.prose import (
     HOW_TO_READ,
     LEVEL_MEANINGS,
     STRENGTH_DOC,
+    large_corpus_note,
+)
+from policydiff.render.view import (
     Quote,
     SentenceDiff,
     coalesce,
     delta_text,
     english_beside,
     glance,
-    large_corpus_note,
-    level_names,
     number,
     other_evidence,
     representative,
@@ -37,7 +39,7 @@ from policydiff.render.report import (
     verdict_counts,
     wording_heading,
 )
-from policydiff.summary import DocumentSummary
+from policydiff.strength import LEVEL_NAMES
 
 
 def quote_md(quote: Quote) -> str:
@@ -64,7 +66,7 @@ def _doc(ev: Evolution, doc_id: str) -> str:
 
 
 def change_md(ev: Evolution, change: Change) -> str:
-    arrow = ARROWS.get(change.verdict, "")
+    arrow = change.verdict.arrow
     delta = delta_text(change.delta)
     cues = f"{_cue(change.from_cue) if change.from_cue is not None else '(absent)'} → " + (
         _cue(change.to_cue) if change.to_cue is not None else "(absent)"
@@ -98,11 +100,15 @@ def _timeline_table(ev: Evolution, theme: ThemeEvolution) -> list[str]:
     return lines
 
 
-def _evidence_line(doc_id: str, e: Evidence) -> str:
-    flags = [f"cue {md(e.cue)}" if e.cue else "no cue", f"{e.level} {e.strength:g}"]
-    if e.restriction:
+def _evidence_line(doc_id: str, e: Commitment) -> str:
+    score = e.score
+    flags = [
+        f"cue {md(score.cue)}" if score.cue else "no cue",
+        f"{score.level_name} {score.strength:g}",
+    ]
+    if score.restriction:
         flags.append("restriction")
-    if e.negated:
+    if score.negated:
         flags.append("negated")
     quote = Quote(doc_id, e)
     return f"- “{quote_md(quote)}” — *{md(quote.where)}* ({', '.join(flags)})"
@@ -120,7 +126,7 @@ def _point_md(ev: Evolution, p: Point) -> list[str]:
     )
     lines.append("")
     if rep is not None:
-        label = "Chinese original" if rep.lang == "zh" else "Text"
+        label = "Chinese original" if rep.mention.lang == "zh" else "Text"
         quote = Quote(p.document, rep)
         lines += [f"> {label}: {quote_md(quote)}", ">", f"> — *{md(quote.where)}*", ""]
         beside = english_beside(p, rep)
@@ -189,7 +195,7 @@ def _diff_section(ev: Evolution, theme: ThemeEvolution) -> list[str]:
 def _document_to_next(ev: Evolution, theme: ThemeEvolution) -> list[str]:
     if not is_large(ev):
         return ["Document to next document:", "", *[change_md(ev, c) for c in theme.changes], ""]
-    counts = ", ".join(f"{ARROWS[v]} {n} {v}" for v, n in verdict_counts(theme.changes))
+    counts = ", ".join(f"{v.arrow} {n} {v}" for v, n in verdict_counts(theme.changes))
     return [f"Document to next document: {counts} (each in evolution.json).", ""]
 
 
@@ -222,7 +228,7 @@ def how_to_read_markdown() -> str:
     lines = ["## How to read this", ""]
     lines += [f"{paragraph}\n" for paragraph in HOW_TO_READ]
     lines += ["| level | name | meaning |", "|---|---|---|"]
-    for i, name in enumerate(level_names()):
+    for i, name in enumerate(LEVEL_NAMES):
         lines.append(f"| {i} | {name} | {md(LEVEL_MEANINGS[i])} |")
     lines += ["", f"The full scale, its cues and its limits: [{STRENGTH_DOC}]({STRENGTH_DOC})."]
     return "\n".join(lines) + "\n"
@@ -250,8 +256,8 @@ def agreement_markdown(ev: Evolution) -> str:
         for c in disagreements:
             lines.append(
                 f"| `{c.document_id}` | [{c.theme_id}](#{theme_anchor(c.theme_id)}) | "
-                f"{c.provision_zh}: {c.level_zh} {level_names()[c.level_zh]} ({_cue(c.cue_zh)}) | "
-                f"{c.provision_en}: {c.level_en} {level_names()[c.level_en]} ({_cue(c.cue_en)}) |"
+                f"{c.provision_zh}: {c.level_zh} {LEVEL_NAMES[c.level_zh]} ({_cue(c.cue_zh)}) | "
+                f"{c.provision_en}: {c.level_en} {LEVEL_NAMES[c.level_en]} ({_cue(c.cue_en)}) |"
             )
         lines.append("")
         for c in disagreements:
@@ -282,7 +288,7 @@ def _glance(ev: Evolution) -> list[str]:
     for t in table.shown.themes:
         cells = [f"{number(p.strength)} {p.level}" if p.present else "–" for p in t.points]
         moves = " ".join(
-            f"{ARROWS[c.verdict]}{delta_text(c.delta)}" if c.delta else ARROWS[c.verdict]
+            f"{c.verdict.arrow}{delta_text(c.delta)}" if c.delta else c.verdict.arrow
             for c in t.changes
         )
         lines.append(

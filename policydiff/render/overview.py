@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from policydiff.summary import DocumentSummary
+from policydiff.corpus.summary import DocumentSummary
 
 
 def overview_markdown(summaries: tuple[DocumentSummary, ...]) -> str:

@@ -11,7 +11,7 @@ from typing import Any
 import yaml
 
 from policydiff.errors import InputError
-from policydiff.files import yaml_problem
+from policydiff.runtime.files import yaml_problem
 
 LEVEL_NAMES: tuple[str, ...] = (
     "none",

@@ -14,6 +14,9 @@ Three passes, each only over what is still unpaired:
 Whatever is left gets a pair with ``None`` on one side (method ``"unmatched"``, score 0).
 Output follows the order of ``a``; provisions only in ``b`` are placed right before the pair
 of the next paired ``b`` provision (at the end if there is none).
+
+For two versions of *different* documents, where provision ids say little, use
+:func:`policydiff.diff.align.align_provisions` instead (see its module notes).
 """
 
 from __future__ import annotations

@@ -15,9 +15,10 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from rapidfuzz import fuzz, process
 
-from policydiff.errors import InputError
-from policydiff.files import yaml_problem
+from policydiff.errors import InputError, UsageError
+from policydiff.runtime.files import yaml_problem
 
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 _KEYS = {"id", "label", "label_zh", "en", "zh", "exclude", "require", "patterns", "note"}
@@ -212,3 +213,19 @@ def corpus_catalogue(corpus_path: Path, files: Sequence[Path] = ()) -> Catalogue
     corpus_file = Path(corpus_path) / CORPUS_CATALOGUE
     extra = [corpus_file] if corpus_file.is_file() else []
     return load_catalogue([*extra, *(Path(f) for f in files)])
+
+
+def closest_ids(query: str, ids: Sequence[str], limit: int = 3) -> tuple[str, ...]:
+    """The ``limit`` ids nearest to ``query`` (rapidfuzz WRatio), best first."""
+    found = process.extract(query, list(ids), scorer=fuzz.WRatio, limit=limit)
+    return tuple(str(choice) for choice, _score, _index in found)
+
+
+def resolve_theme(catalogue: Catalogue, theme_id: str) -> Theme:
+    """The theme with id ``theme_id``, or a :class:`UsageError` naming the closest ids."""
+    theme = catalogue.get(theme_id)
+    if theme is not None:
+        return theme
+    near = closest_ids(theme_id, catalogue.ids)
+    hint = f"; did you mean {', '.join(near)}?" if near else ""
+    raise UsageError(f"unknown theme {theme_id!r}{hint}")

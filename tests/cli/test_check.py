@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner, Result
 
+from policydiff.analysis.build import build_evolution
+from policydiff.analysis.evolution_json import evolution_json
 from policydiff.cli import main
 from policydiff.corpus import load_corpus
-from policydiff.evolution import build_evolution
-from policydiff.render.evolution_json import evolution_json
 from policydiff.themes.catalogue import corpus_catalogue
 from tests.conftest import BUNDLED, DOC_2021, DOC_2023, DOC_2025, SEED_2025_EN
 
@@ -261,7 +261,7 @@ def test_corrupt_cache_is_rebuilt(repo: Path) -> None:
     assert result.exit_code == 0, result.output
     assert "cache was corrupt; rebuilt it" in result.stderr
     with sqlite3.connect(cache) as db:
-        assert db.execute("SELECT count(*) FROM entries").fetchone()[0] >= 5
+        assert db.execute("SELECT count(*) FROM store").fetchone()[0] >= 5
 
 
 def test_summary_goes_to_the_file_and_to_github_step_summary(tmp_path: Path) -> None:
@@ -331,8 +331,9 @@ def test_a_report_without_inputs_is_stale(repo: Path) -> None:
 def test_theme_changes_read_only_the_new_documents_and_their_predecessors(
     bundled_corpus,
 ) -> None:
-    from policydiff.check import neighbourhood, theme_changes
-    from policydiff.evolution import build_evolution
+    from policydiff.analysis.build import build_evolution
+    from policydiff.check.changes import theme_changes
+    from policydiff.check.staleness import neighbourhood
 
     full = build_evolution(bundled_corpus)
     for doc in bundled_corpus.documents:

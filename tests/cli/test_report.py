@@ -9,7 +9,7 @@ import pytest
 from click.testing import CliRunner, Result
 
 from policydiff.cli import main
-from policydiff.render.chart_jobs import chart_files
+from policydiff.render.chart_spec import chart_files
 from tests.conftest import BUNDLED
 
 REPORT = ("index.md", "index.html", "evolution.json")
@@ -38,8 +38,8 @@ def test_report_writes_every_file(first_run: tuple[Path, Result]) -> None:
 
 
 def test_evolution_json_is_the_contract(first_run: tuple[Path, Result], bundled_corpus) -> None:
-    from policydiff.evolution import build_evolution
-    from policydiff.render.evolution_json import evolution_json
+    from policydiff.analysis.build import build_evolution
+    from policydiff.analysis.evolution_json import evolution_json
 
     out, _ = first_run
     expected = evolution_json(build_evolution(bundled_corpus))

@@ -1,4 +1,4 @@
-"""The linker's shortcuts (profile cache, 5-gram prefilter, bounds) against the exhaustive ones."""
+"""The linker: its decisions on the seeds, and its candidate index against comparing with all."""
 
 from __future__ import annotations
 
@@ -12,21 +12,18 @@ from pathlib import Path
 import pytest
 
 from policydiff.ingest.link import (
-    DUPLICATE_RATIO,
     SAME_LANGUAGE_CANDIDATES,
     HeldIndex,
     LinkDecision,
-    Profile,
-    _found_share,
     anchor_share,
-    containment,
+    cross_facts,
     cross_language_score,
     decide,
-    profile,
-    sampled_shingles,
 )
 from policydiff.models import Document, Version
 from policydiff.structure import split_sentences
+from policydiff.textsim.near import DUPLICATE_RATIO
+from policydiff.textsim.shingles import sampled_shingles
 from tests.conftest import (
     SEED_2021_EN,
     SEED_2021_EN_PARTIAL,
@@ -57,39 +54,15 @@ def _document(doc_id: str, version: Version, date: dt.date) -> Document:
     )
 
 
-def test_profile_is_computed_once_per_text() -> None:
-    text = _version(SEED_2021_EN).text
-    first = profile(text, "en")
-    assert isinstance(first, Profile)
-    assert profile(str(text), "en") is first
-    assert profile(text, "zh") is not first
-
-
 @pytest.mark.parametrize(("a", "b"), list(itertools.permutations(SEEDS, 2)))
-def test_prefiltered_share_equals_exhaustive_containment_on_the_seeds(a: Path, b: Path) -> None:
+def test_cross_language_evidence_names_the_shared_glossary_terms(a: Path, b: Path) -> None:
     new, held = _version(a), _version(b)
-    if new.lang != held.lang:
-        _score, evidence = cross_language_score(new, held)
-        zh, en = (new, held) if new.lang == "zh" else (held, new)
-        share, shared = anchor_share(zh.text, en.text)
-        assert f"{share:.0%} of glossary terms shared ({', '.join(shared[:6])})" in evidence
+    if new.lang == held.lang:
         return
-    exhaustive, _ = containment(new, held)
-    assert _found_share(profile(new.text, new.lang), profile(held.text, held.lang), 1.0, -1.0) == (
-        exhaustive
-    )
-
-
-def test_early_stop_only_when_the_share_cannot_beat_the_best() -> None:
-    new, held = _version(SEED_2021_EN_PARTIAL), _version(SEED_2021_EN)
-    mine, theirs = profile(new.text, "en"), profile(held.text, "en")
-    share = _found_share(mine, theirs, 1.0, -1.0)
-    assert share is not None and share > 0
-    assert _found_share(mine, theirs, 1.0, share - 0.01) == share
-    unrelated = _version(SEED_2025_EN)
-    low = _found_share(profile(unrelated.text, "en"), theirs, 1.0, -1.0)
-    assert low is not None and low < 1.0
-    assert _found_share(profile(unrelated.text, "en"), theirs, 1.0, 1.0) is None
+    _score, evidence = cross_language_score(new, held)
+    zh, en = (new, held) if new.lang == "zh" else (held, new)
+    share, shared = anchor_share(cross_facts(zh.text, "zh"), cross_facts(en.text, "en"))
+    assert f"{share:.0%} of glossary terms shared ({', '.join(shared[:6])})" in evidence
 
 
 def test_decide_matches_on_the_seeds() -> None:
@@ -205,7 +178,7 @@ def test_sampled_shingles_do_not_depend_on_the_process() -> None:
     assert everything and all(crc % 8 == 0 for crc in everything)
     script = (
         "import sys\n"
-        "from policydiff.ingest.link import sampled_shingles\n"
+        "from policydiff.textsim.shingles import sampled_shingles\n"
         "text = open(sys.argv[1], encoding='utf-8').read()\n"
         "print(sorted(sampled_shingles(text, 'en')))\n"
     )

@@ -19,12 +19,13 @@ import pytest
 from matplotlib.figure import Figure
 from PIL import Image
 
+from policydiff.analysis import Evolution, build_evolution
+from policydiff.analysis.periods import MAX_COLUMNS, aggregate_by_year
 from policydiff.corpus import Corpus
-from policydiff.evolution import Evolution, build_evolution
 from policydiff.render import charts
-from policydiff.render.chart_jobs import chart_files, render_charts
+from policydiff.render.chart_jobs import render_charts
+from policydiff.render.chart_spec import chart_files
 from policydiff.render.charts import Labels, changing_themes
-from policydiff.render.periods import MAX_COLUMNS, aggregate_by_year
 
 
 @pytest.fixture(scope="module")
@@ -140,8 +141,9 @@ def test_cli_import_does_not_import_matplotlib() -> None:
 
 def _synthetic_evolution(n: int, years: int) -> Evolution:
     """``n`` documents spread over ``years`` years, two themes with varying strength."""
-    from policydiff.commitments import Agreement
-    from policydiff.evolution import DocumentRef, Point, ThemeEvolution, compare
+    from policydiff.analysis.agreement import Agreement
+    from policydiff.analysis.model import DocumentRef, Point, ThemeEvolution
+    from policydiff.analysis.points import compare
 
     docs = tuple(
         DocumentRef(

@@ -13,11 +13,11 @@ from pathlib import Path
 
 import pytest
 
+from policydiff.analysis import Evolution, build_evolution
 from policydiff.corpus import Corpus
-from policydiff.evolution import Evolution, build_evolution
+from policydiff.corpus.summary import summarise
 from policydiff.render.html import report_html, theme_html
 from policydiff.render.report import render_report, write_outputs
-from policydiff.summary import summarise
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_FLAGS = (
@@ -73,8 +73,12 @@ def test_document_text_is_escaped(evolution: Evolution, bundled_corpus: Corpus) 
     theme = evolution.theme("waste-free-cities")
     assert theme is not None
     point = theme.points[1]
+    first = point.evidence[0]
     evil = dataclasses.replace(
-        point.evidence[0], sentence='<script>alert("x")</script> & "waste free cities"'
+        first,
+        mention=dataclasses.replace(
+            first.mention, sentence='<script>alert("x")</script> & "waste free cities"'
+        ),
     )
     point = dataclasses.replace(point, evidence=(evil, *point.evidence[1:]))
     theme = dataclasses.replace(theme, points=(theme.points[0], point, theme.points[2]))

@@ -16,13 +16,14 @@ from collections import Counter
 import pytest
 
 from benchmarks import synthetic
+from policydiff.analysis import Evolution, build_evolution
+from policydiff.analysis.evolution_json import evolution_json
+from policydiff.analysis.periods import MAX_COLUMNS, is_large
+from policydiff.analysis.verdicts import STRENGTH_MOVES
 from policydiff.corpus import Corpus, load_corpus
-from policydiff.evolution import STRENGTH_MOVES, Evolution, build_evolution
-from policydiff.render.evolution_json import evolution_json
 from policydiff.render.html import report_html
 from policydiff.render.markdown import md, quote_md, report_markdown, theme_markdown
-from policydiff.render.periods import MAX_COLUMNS, is_large
-from policydiff.render.report import (
+from policydiff.render.view import (
     Quote,
     other_evidence,
     representative,

@@ -14,13 +14,13 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from policydiff.analysis import Evolution, build_evolution
 from policydiff.corpus import Corpus
+from policydiff.corpus.summary import summarise
 from policydiff.diff import TokenOp
-from policydiff.evolution import Evolution, build_evolution
 from policydiff.render.markdown import how_to_read_markdown, report_markdown, theme_markdown
 from policydiff.render.md_text import ESCAPED, SPACE, md
-from policydiff.render.report import coalesce, sentence_diffs
-from policydiff.summary import summarise
+from policydiff.render.view import coalesce, sentence_diffs
 from tests.conftest import REPO
 from tests.golden_files import assert_golden
 

@@ -1,0 +1,273 @@
+"""Building the evolution of a corpus: every document analysed, in order, once.
+
+Each document's analysis (its versions structured, every theme mention scored, the
+provision pairing of its Chinese original and English translation) is a pure function
+of the document, the catalogue and the lexicon. :func:`build_evolution` looks each one
+up in the analysis cache first (:mod:`.cache`), analyses the rest in worker processes
+(:mod:`policydiff.runtime.pool`) and assembles the points and changes in timeline
+order, so the result is the same whatever the cache holds and however many processes
+ran.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from concurrent.futures import Executor
+from dataclasses import dataclass
+
+from policydiff.analysis.agreement import Agreement, AgreementCase, agreement_cases
+from policydiff.analysis.cache import AnalysisCache
+from policydiff.analysis.commitments import Commitment, find_commitments, provision_pairs
+from policydiff.analysis.digests import analysis_inputs, document_refs
+from policydiff.analysis.model import Evolution, Point, ThemeEvolution
+from policydiff.analysis.points import (
+    DocumentAnalysis,
+    absent_point,
+    points_of,
+    verdicts_between,
+)
+from policydiff.corpus import Corpus
+from policydiff.models import Document, StructuredVersion, Version
+from policydiff.runtime.pool import map_in_processes
+from policydiff.strength import Lexicon, load_lexicon
+from policydiff.structure import structure_version
+from policydiff.themes import Catalogue, load_catalogue
+
+
+def _analysed_versions(document: Document) -> list[Version]:
+    """The versions of a document that are analysed: the complete ones, else all."""
+    complete = [v for v in document.versions if v.complete]
+    return complete or list(document.versions)
+
+
+def _pairing(document: Document) -> tuple[Version, Version | None]:
+    """The scored (primary) version and, when the primary is Chinese and an analysed
+    English version exists, that English version (its provisions are paired with the
+    primary's)."""
+    versions = _analysed_versions(document)
+    primary = sorted(versions, key=lambda v: (v.kind != "original", v.lang != "zh", v.key))[0]
+    english = document.version("en")
+    keys = {v.key for v in versions}
+    if primary.lang == "zh" and english is not None and english.key in keys:
+        return primary, english
+    return primary, None
+
+
+@dataclass(frozen=True)
+class _Lookup:
+    """What the cache holds for one document: the commitments of its analysed versions
+    (version key -> commitments), the cache key of every analysed version, and the
+    provision pairing (None when not cached) with its cache key."""
+
+    cached: dict[str, tuple[Commitment, ...]]
+    keys: dict[str, str]
+    pairs: dict[str, str] | None = None
+    pairs_key: str | None = None
+
+
+def _cached(
+    document: Document, catalogue: Catalogue, lexicon: Lexicon, cache: AnalysisCache | None
+) -> _Lookup:
+    if cache is None:
+        return _Lookup({}, {})
+    found: dict[str, tuple[Commitment, ...]] = {}
+    keys: dict[str, str] = {}
+    for version in _analysed_versions(document):
+        key = cache.commitments_key(document.id, version, catalogue, lexicon)
+        keys[version.key] = key
+        hit = cache.get_commitments(key)
+        if hit is not None:
+            found[version.key] = hit
+    primary, english = _pairing(document)
+    pairs = pairs_key = None
+    if english is not None:
+        pairs_key = cache.pairs_key(document.id, primary, english)
+        pairs = cache.get_pairs(pairs_key)
+    return _Lookup(found, keys, pairs, pairs_key)
+
+
+def _store(
+    cache: AnalysisCache | None, document: Document, lookup: _Lookup, computed: _Computed
+) -> None:
+    if cache is None:
+        return
+    commitments, pairs, counts = computed
+    for version_key, found in commitments.items():
+        cache.put_commitments(lookup.keys[version_key], found)
+    if pairs is not None and lookup.pairs_key is not None:
+        cache.put_pairs(lookup.pairs_key, pairs)
+    for version in document.versions:
+        if version.key in counts:
+            cache.put_counts(cache.counts_key(version), counts[version.key])
+
+
+# What one document's analysis computed (not found in the cache): version key ->
+# commitments, the provision pairing (None when taken from the cache or not needed), and
+# version key -> (provisions, sentences) of each version it structured (the overview's
+# counts, kept so that the report need not structure them again).
+_Computed = tuple[
+    dict[str, tuple[Commitment, ...]], dict[str, str] | None, dict[str, tuple[int, int]]
+]
+
+
+# One document's part of the evolution: its present points (theme id -> point, see
+# points_of) and the agreement cases between its original and its translation.
+_Outcome = tuple[dict[str, Point], list[AgreementCase]]
+
+
+def _analyse_document(
+    document: Document,
+    catalogue: Catalogue,
+    lexicon: Lexicon,
+    cached: dict[str, tuple[Commitment, ...]],
+    cached_pairs: dict[str, str] | None = None,
+) -> tuple[DocumentAnalysis, list[AgreementCase], _Computed]:
+    """Analyse one document, taking the commitments of versions in ``cached`` (and the
+    provision pairing ``cached_pairs``) as given; also returns what was computed here.
+
+    A version is structured only when its commitments or the pairing must be computed."""
+    versions = _analysed_versions(document)
+    primary, english = _pairing(document)
+    structured: dict[str, StructuredVersion] = {}
+
+    def structure(version: Version) -> StructuredVersion:
+        if version.key not in structured:
+            structured[version.key] = structure_version(document.id, version)
+        return structured[version.key]
+
+    computed: dict[str, tuple[Commitment, ...]] = {}
+    for v in versions:
+        if v.key not in cached:
+            computed[v.key] = find_commitments(structure(v), catalogue, lexicon)
+    commitments = tuple(
+        c for v in versions for c in (cached[v.key] if v.key in cached else computed[v.key])
+    )
+    pairs: dict[str, str] = {}
+    new_pairs: dict[str, str] | None = None
+    cases: list[AgreementCase] = []
+    if english is not None:
+        if cached_pairs is None:
+            pairs = new_pairs = provision_pairs(structure(primary), structure(english))
+        else:
+            pairs = cached_pairs
+        zh = [c for c in commitments if c.mention.version_key == primary.key]
+        en = [c for c in commitments if c.mention.version_key == english.key]
+        cases = agreement_cases(document.id, zh, en, pairs)
+    order = {v.key: i for i, v in enumerate(document.versions)}
+    analysis = DocumentAnalysis(document, primary.key, commitments, pairs, order)
+    counts = {key: (len(s.provisions), len(s.sentences)) for key, s in structured.items()}
+    return analysis, cases, (computed, new_pairs, counts)
+
+
+def _analyse_task(
+    task: tuple[Document, dict[str, tuple[Commitment, ...]], dict[str, str] | None, bool],
+    shared: tuple[Catalogue, Lexicon],
+) -> tuple[dict[str, Point], list[AgreementCase], _Computed]:
+    """:func:`_analyse_document` of one document and its points, as a worker process runs
+    it (or this one, for a document the cache answers). The points are worked out here
+    too, in parallel, and the document is not sent back: the calling process has it; nor
+    are the computed commitments unless ``keep`` (the task's last item) says a cache
+    keeps them."""
+    document, cached, cached_pairs, keep = task
+    catalogue, lexicon = shared
+    analysis, cases, computed = _analyse_document(
+        document, catalogue, lexicon, cached, cached_pairs
+    )
+    if not keep:
+        computed = ({}, *computed[1:])
+    return points_of(analysis), cases, computed
+
+
+def _complete(document: Document, lookup: _Lookup) -> bool:
+    """Whether the cache holds everything the document's analysis needs."""
+    if any(v.key not in lookup.cached for v in _analysed_versions(document)):
+        return False
+    return _pairing(document)[1] is None or lookup.pairs is not None
+
+
+def _analyse_all(
+    documents: Sequence[Document],
+    catalogue: Catalogue,
+    lexicon: Lexicon,
+    cache: AnalysisCache | None,
+    jobs: int,
+    pool: Executor | None = None,
+) -> list[_Outcome]:
+    """Every document's outcome, in corpus order; with ``jobs`` > 1 in that many worker
+    processes (only for documents the cache does not fully answer: the others are
+    assembled here, without structuring any text). The cache is read and written here,
+    in the calling process, only."""
+    lookups = [_cached(d, catalogue, lexicon, cache) for d in documents]
+    todo = [
+        i
+        for i, (d, lookup) in enumerate(zip(documents, lookups, strict=True))
+        if not _complete(d, lookup)
+    ]
+    # what nothing will keep is not sent back from the workers: without a cache that keeps
+    # them, every computed commitment (more than the points) would be pickled for nothing
+    keep = cache is not None and cache.keeps_commitments
+    tasks = [(documents[i], lookups[i].cached, lookups[i].pairs, keep) for i in todo]
+    done = map_in_processes(_analyse_task, tasks, (catalogue, lexicon), jobs, pool=pool)
+    results = dict(zip(todo, done, strict=True))
+    out: list[_Outcome] = []
+    for i, (document, lookup) in enumerate(zip(documents, lookups, strict=True)):
+        if i in results:
+            points, cases, computed = results[i]
+        else:
+            points, cases, computed = _analyse_task(
+                (document, lookup.cached, lookup.pairs, keep), (catalogue, lexicon)
+            )
+        _store(cache, document, lookup, computed)
+        out.append((points, cases))
+    return out
+
+
+def _theme_evolution(
+    theme_id: str, label: str, label_zh: str, points: Sequence[Point]
+) -> ThemeEvolution:
+    changes, since_last = verdicts_between(points)
+    return ThemeEvolution(theme_id, label, label_zh, tuple(points), changes, since_last)
+
+
+def build_evolution(
+    corpus: Corpus,
+    catalogue: Catalogue | None = None,
+    lexicon: Lexicon | None = None,
+    *,
+    include_absent: bool = False,
+    cache: AnalysisCache | None = None,
+    jobs: int = 1,
+    pool: Executor | None = None,
+) -> Evolution:
+    """The evolution of every theme over the corpus's documents, in timeline order.
+
+    Themes never mentioned anywhere are left out unless ``include_absent``. With a
+    ``cache`` (:mod:`.cache`), each version's commitments are looked up by
+    text, catalogue and lexicon before being scored; the result is the same either way.
+    With ``jobs`` > 1 (0: one per CPU) the documents are analysed in that many worker
+    processes (those of ``pool`` when given, see :func:`policydiff.runtime.pool.start_pool`); the
+    result is identical to a single process.
+    """
+    catalogue = catalogue or load_catalogue()
+    lexicon = lexicon or load_lexicon()
+    present: list[dict[str, Point]] = []
+    cases: list[AgreementCase] = []
+    for points_of_document, document_cases in _analyse_all(
+        corpus.documents, catalogue, lexicon, cache, jobs, pool
+    ):
+        present.append(points_of_document)
+        cases.extend(document_cases)
+    absent = [absent_point(d) for d in corpus.documents]
+    themes = []
+    for theme in catalogue.themes:
+        points = [
+            held.get(theme.id) or missing for held, missing in zip(present, absent, strict=True)
+        ]
+        if include_absent or any(p.present for p in points):
+            themes.append(_theme_evolution(theme.id, theme.label, theme.label_zh, points))
+    return Evolution(
+        document_refs(corpus.documents),
+        tuple(themes),
+        Agreement(tuple(cases)),
+        analysis_inputs(catalogue, lexicon),
+    )

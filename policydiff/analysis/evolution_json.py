@@ -1,0 +1,176 @@
+"""The evolution as JSON: the stable contract that reports, CI and other tools build on.
+
+It lives with the analysis rather than with the renderers because it is the evolution's
+persisted form, not one view of it: ``policydiff report`` writes it and ``policydiff
+check`` compares the committed one with the corpus.
+
+Schema ``policydiff.evolution/1`` (fields may be added, never renamed or removed):
+
+- ``inputs``: ``{policydiff, catalogue, lexicon}``: the policydiff version and sha256
+  digests of the theme catalogue and strength lexicon as loaded;
+- ``documents``: ``[{id, title, date, languages, digest}]`` in timeline order, ``digest``
+  being the sha256 of what the evolution reads of the document (``document_digest``);
+  with ``inputs`` it is how ``policydiff check`` knows the report is current;
+- ``themes``: ``[{id, label, label_zh, points, changes, since_last}]``;
+- point: ``{document, date, present, strength, level, cue, cue_en, lang, mentions,
+  evidence: [{lang, version, location, provision, sentence, matched, cue, strength, level,
+  restriction, negated, caveats}], targets: [{text, value, unit, year}], caveats}``
+  (``strength``, ``level``, ``cue`` null when absent);
+- change: ``{from, to, verdict, from_cue, to_cue, delta, skipped}``;
+- ``agreement``: how often English and Chinese versions of one commitment get one level.
+
+Same corpus, same catalogue and lexicon: byte-identical output (no timestamps).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import orjson
+
+from policydiff.analysis.commitments import Commitment
+from policydiff.analysis.model import Change, DocumentRef, Evolution, Inputs, Point
+from policydiff.analysis.verdicts import STEP as VERDICT_STEP
+from policydiff.strength import LEVEL_NAMES
+
+SCHEMA = "policydiff.evolution/1"
+
+
+def _evidence(c: Commitment) -> dict[str, Any]:
+    m, s = c.mention, c.score
+    return {
+        "lang": m.lang,
+        "version": m.version_key,
+        "location": m.location,
+        "provision": m.provision_id,
+        "sentence": m.sentence,
+        "matched": m.matched,
+        "cue": s.cue,
+        "strength": s.strength,
+        "level": s.level_name,
+        "restriction": s.restriction,
+        "negated": s.negated,
+        "caveats": list(s.caveats),
+    }
+
+
+def _point(p: Point) -> dict[str, Any]:
+    return {
+        "document": p.document,
+        "date": p.date,
+        "present": p.present,
+        "strength": p.strength,
+        "level": p.level,
+        "cue": p.cue,
+        "cue_en": p.cue_en,
+        "lang": p.lang,
+        "mentions": p.mentions,
+        "evidence": [_evidence(e) for e in p.evidence],
+        "targets": [
+            {"text": t.text, "value": t.value, "unit": t.unit, "year": t.year} for t in p.targets
+        ],
+        "caveats": list(p.caveats),
+    }
+
+
+def _change(c: Change) -> dict[str, Any]:
+    return {
+        "from": c.from_document,
+        "to": c.to_document,
+        "verdict": c.verdict,
+        "from_cue": c.from_cue,
+        "to_cue": c.to_cue,
+        "delta": c.delta,
+        "skipped": list(c.skipped),
+    }
+
+
+def inputs_dict(inputs: Inputs | None) -> dict[str, Any] | None:
+    if inputs is None:
+        return None
+    return {
+        "policydiff": inputs.policydiff,
+        "catalogue": inputs.catalogue,
+        "lexicon": inputs.lexicon,
+    }
+
+
+def documents_list(documents: tuple[DocumentRef, ...]) -> list[dict[str, Any]]:
+    return [
+        {
+            "id": d.id,
+            "title": d.title,
+            "date": d.date,
+            "languages": list(d.languages),
+            "digest": d.digest,
+        }
+        for d in documents
+    ]
+
+
+def evolution_dict(evolution: Evolution) -> dict[str, Any]:
+    agreement = evolution.agreement
+    return {
+        "schema": SCHEMA,
+        "inputs": inputs_dict(evolution.inputs),
+        "scale": {
+            "levels": {str(i): name for i, name in enumerate(LEVEL_NAMES)},
+            "verdict_step": VERDICT_STEP,
+            "approximate": (
+                "strength is an ordinal reading of directive wording (docs/strength.md); "
+                "it cannot see translation flattening or cues far from their object"
+            ),
+        },
+        "documents": documents_list(evolution.documents),
+        "themes": [
+            {
+                "id": t.id,
+                "label": t.label,
+                "label_zh": t.label_zh,
+                "points": [_point(p) for p in t.points],
+                "changes": [_change(c) for c in t.changes],
+                "since_last": [_change(c) for c in t.since_last],
+            }
+            for t in evolution.themes
+        ],
+        "agreement": {
+            "compared": agreement.compared,
+            "same_level": agreement.same_level,
+            "rate": agreement.rate,
+            "disagreements": [
+                {
+                    "document": c.document_id,
+                    "theme": c.theme_id,
+                    "provision_zh": c.provision_zh,
+                    "provision_en": c.provision_en,
+                    "level_zh": c.level_zh,
+                    "level_en": c.level_en,
+                    "cue_zh": c.cue_zh,
+                    "cue_en": c.cue_en,
+                }
+                for c in agreement.cases
+                if not c.agrees
+            ],
+        },
+    }
+
+
+def evolution_json(evolution: Evolution) -> str:
+    return evolution_json_bytes(evolution).decode("utf-8")
+
+
+def evolution_json_bytes(evolution: Evolution) -> bytes:
+    """The UTF-8 bytes of :func:`evolution_json` (what ``reports/evolution.json`` holds)."""
+    return dumps_evolution(evolution_dict(evolution))
+
+
+def dumps_evolution(data: dict[str, Any]) -> bytes:
+    """The JSON of an :func:`evolution_dict`: two-space indent, UTF-8, keys in insertion
+    order, a final newline.
+
+    orjson rather than the standard library, whose encoder runs in pure Python when it
+    indents. The bytes are those of ``json.dumps(data, ensure_ascii=False, indent=2) +
+    "\\n"`` (tested on the bundled corpus) except for floats below 1e-4, which orjson
+    writes positionally (``0.00001`` where the stdlib writes ``1e-05``): the same number,
+    and still stable."""
+    return orjson.dumps(data, option=orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE)

@@ -1,0 +1,176 @@
+"""Themes across the timeline: the computed records behind ``policydiff themes``.
+
+Everything here computes and returns records; renderers
+(:mod:`policydiff.render.themes_json`, :mod:`policydiff.render.terminal.themes`) show
+them.  The versions read for a document are its primary English version and its
+primary Chinese version (the original when held), in that order: a partial second
+translation is left out so that it cannot double a count.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from policydiff.corpus.store import Corpus
+from policydiff.models import Document, StructuredVersion, Version
+from policydiff.runtime.pool import map_in_processes
+from policydiff.structure import structure_version
+from policydiff.themes.catalogue import Catalogue, Theme
+
+if TYPE_CHECKING:
+    from policydiff.themes.discover import Candidate
+from policydiff.themes.match import Mention, ThemeMatrix, find_mentions, theme_matrix
+
+# --------------------------------------------------------------------------- mentions
+
+
+@dataclass(frozen=True)
+class TimelineDocument:
+    """One document of the timeline with the versions read for themes, structured."""
+
+    document: Document
+    versions: tuple[StructuredVersion, ...]
+
+
+@dataclass(frozen=True)
+class CorpusMentions:
+    """Every theme mention of the timeline's versions, in date, version and text order."""
+
+    timeline: tuple[TimelineDocument, ...]
+    mentions: tuple[Mention, ...]
+
+    @property
+    def document_ids(self) -> tuple[str, ...]:
+        return tuple(t.document.id for t in self.timeline)
+
+
+def timeline_versions(document: Document) -> tuple[Version, ...]:
+    """The primary English version, then the primary Chinese one, when held."""
+    out: list[Version] = []
+    for lang in ("en", "zh"):
+        version = document.version(lang)
+        if version is not None and version not in out:
+            out.append(version)
+    return tuple(out)
+
+
+def structure_timeline(corpus: Corpus, *, jobs: int = 1) -> tuple[TimelineDocument, ...]:
+    """Every document with its timeline versions structured (see :func:`corpus_mentions`
+    for ``jobs``)."""
+    return _read_timeline(corpus, None, jobs).timeline
+
+
+def corpus_mentions(corpus: Corpus, catalogue: Catalogue, *, jobs: int = 1) -> CorpusMentions:
+    """Every document structured and its mentions found; with ``jobs`` > 1 (0: one per
+    CPU) in that many processes, each taking whole documents. Same result either way."""
+    return _read_timeline(corpus, catalogue, jobs)
+
+
+_Found = tuple[TimelineDocument, tuple[Mention, ...]]
+
+
+def _read_document(document: Document, catalogue: Catalogue | None) -> _Found:
+    entry = TimelineDocument(
+        document, tuple(structure_version(document.id, v) for v in timeline_versions(document))
+    )
+    if catalogue is None:
+        return entry, ()
+    return entry, tuple(m for sv in entry.versions for m in find_mentions(sv, catalogue))
+
+
+def _read_timeline(corpus: Corpus, catalogue: Catalogue | None, jobs: int) -> CorpusMentions:
+    found = map_in_processes(_read_document, corpus.documents, catalogue, jobs)
+    return CorpusMentions(
+        tuple(entry for entry, _ in found), tuple(m for _, mentions in found for m in mentions)
+    )
+
+
+# --------------------------------------------------------------------------- matrix
+
+
+@dataclass(frozen=True)
+class MatrixReport:
+    """The theme x document matrix with the documents and themes it is about."""
+
+    documents: tuple[Document, ...]
+    themes: tuple[Theme, ...]  # rows, catalogue order (then ids unknown to the catalogue)
+    matrix: ThemeMatrix
+    not_found: tuple[str, ...]  # catalogue ids mentioned in no document
+
+
+def matrix_report(
+    found: CorpusMentions, catalogue: Catalogue, *, include_absent: bool = False
+) -> MatrixReport:
+    matrix = theme_matrix(
+        found.mentions, found.document_ids, catalogue, include_absent=include_absent
+    )
+    mentioned = {m.theme_id for m in found.mentions}
+    themes = tuple(t for t in (catalogue.get(i) for i in matrix.themes) if t is not None)
+    return MatrixReport(
+        documents=tuple(t.document for t in found.timeline),
+        themes=themes,
+        matrix=matrix,
+        not_found=tuple(i for i in catalogue.ids if i not in mentioned),
+    )
+
+
+# --------------------------------------------------------------------------- one theme
+
+
+@dataclass(frozen=True)
+class VersionMentions:
+    version: Version
+    mentions: tuple[Mention, ...]
+
+
+@dataclass(frozen=True)
+class DocumentMentions:
+    document: Document
+    versions: tuple[VersionMentions, ...]
+
+    @property
+    def total(self) -> int:
+        return sum(len(v.mentions) for v in self.versions)
+
+
+def theme_timeline(found: CorpusMentions, theme_id: str) -> tuple[DocumentMentions, ...]:
+    """Mentions of one theme grouped by document (date order), then version (en, zh)."""
+    out: list[DocumentMentions] = []
+    for t in found.timeline:
+        per_version = tuple(
+            VersionMentions(
+                sv.version,
+                tuple(
+                    m
+                    for m in found.mentions
+                    if m.theme_id == theme_id
+                    and m.document_id == t.document.id
+                    and m.version_key == sv.version.key
+                ),
+            )
+            for sv in t.versions
+        )
+        out.append(DocumentMentions(t.document, per_version))
+    return tuple(out)
+
+
+# --------------------------------------------------------------------------- discovery
+
+
+def discover_timeline(
+    timeline: Sequence[TimelineDocument], catalogue: Catalogue, *, min_documents: int = 2
+) -> tuple[Candidate, ...]:
+    """Candidate themes per language (English, then Chinese when two documents hold it)."""
+    from policydiff.themes.discover import discover_candidates
+
+    versions = [sv for t in timeline for sv in t.versions]
+    out: list[Candidate] = []
+    for lang in ("en", "zh"):
+        docs = {sv.document_id for sv in versions if sv.version.lang == lang}
+        if len(docs) >= min_documents:
+            out.extend(
+                discover_candidates(versions, catalogue, lang=lang, min_documents=min_documents)
+            )
+    return tuple(out)

@@ -1,0 +1,98 @@
+"""The evolution: what every renderer and ``policydiff check`` read.
+
+For each theme, its :class:`Point` in every document and the :class:`Change` between
+them. A point is what one document says about a theme: present or not, and, when
+present, the strength of its strongest commitment, scored on the Chinese original
+where the corpus holds one (the English beside it), with every commitment on the
+theme as evidence. Besides consecutive documents, each present point is compared with
+the theme's last earlier present point (``since_last``), so a theme that skips a
+document is still compared across the gap. Verdicts: :mod:`.verdicts`.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+
+from policydiff.analysis.agreement import Agreement
+from policydiff.analysis.commitments import Commitment
+from policydiff.analysis.verdicts import Verdict
+from policydiff.strength import Target
+
+
+@dataclass(frozen=True)
+class DocumentRef:
+    id: str
+    title: str
+    date: str
+    languages: tuple[str, ...]
+    digest: str = ""  # of everything of the document the evolution reads (document_digest)
+
+
+@dataclass(frozen=True)
+class Point:
+    document: str
+    date: str
+    present: bool
+    strength: float | None
+    level: str | None
+    cue: str | None
+    lang: str | None  # the language the strength was scored in
+    cue_en: str | None  # the English rendering of the cue, when scored on the original
+    mentions: int
+    evidence: tuple[Commitment, ...]
+    targets: tuple[Target, ...]
+    caveats: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Change:
+    from_document: str
+    to_document: str
+    verdict: Verdict
+    from_cue: str | None
+    to_cue: str | None
+    delta: float | None
+    skipped: tuple[str, ...] = ()  # documents in between that do not mention the theme
+
+
+@dataclass(frozen=True)
+class ThemeEvolution:
+    id: str
+    label: str
+    label_zh: str
+    points: tuple[Point, ...]
+    changes: tuple[Change, ...]
+    since_last: tuple[Change, ...]
+
+    @property
+    def present_in(self) -> int:
+        return sum(p.present for p in self.points)
+
+
+@dataclass(frozen=True)
+class Inputs:
+    """What else an evolution was computed from, besides its documents' digests: the
+    policydiff version and digests of the catalogue and lexicon as loaded. Together they
+    let ``policydiff check`` tell a current report from a stale one without recomputing
+    it."""
+
+    policydiff: str
+    catalogue: str
+    lexicon: str
+
+
+@dataclass(frozen=True)
+class Evolution:
+    documents: tuple[DocumentRef, ...]
+    themes: tuple[ThemeEvolution, ...]
+    agreement: Agreement
+    inputs: Inputs | None = None
+
+    @functools.cached_property
+    def documents_by_id(self) -> dict[str, DocumentRef]:
+        # renderers look a point's document up once per point: built once per evolution
+        return {d.id: d for d in self.documents}
+
+    def theme(self, theme_id: str) -> ThemeEvolution | None:
+        return next((t for t in self.themes if t.id == theme_id), None)

@@ -1,0 +1,115 @@
+"""A document's point on each theme, and the changes between points."""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from policydiff.analysis.commitments import Commitment, counterpart, strongest
+from policydiff.analysis.model import Change, Point
+from policydiff.analysis.verdicts import verdict
+from policydiff.models import Document
+from policydiff.strength import Target
+
+
+@dataclass(frozen=True)
+class DocumentAnalysis:
+    """What one document's points are read from."""
+
+    document: Document
+    primary: str  # version key scored: the complete original, else a complete translation
+    commitments: tuple[Commitment, ...]  # of every analysed version
+    pairs: dict[str, str]  # primary provision id -> English provision id (when primary is zh)
+    order: dict[str, int]  # version key -> its place in the document's versions
+
+
+def points_of(analysis: DocumentAnalysis) -> dict[str, Point]:
+    """The document's point on every theme it mentions (theme id -> point)."""
+    groups: dict[str, list[Commitment]] = {}
+    for c in analysis.commitments:
+        groups.setdefault(c.mention.theme_id, []).append(c)
+    return {theme_id: _point(analysis, mine) for theme_id, mine in groups.items()}
+
+
+def absent_point(document: Document) -> Point:
+    """The point of a document on a theme it does not mention."""
+    return Point(
+        document.id, document.date.isoformat(), False, None, None, None, None, None, 0, (), (), ()
+    )
+
+
+def _point(analysis: DocumentAnalysis, mine: Sequence[Commitment]) -> Point:
+    """The point of one document on a theme it mentions, from its commitments on that
+    theme (``mine``, in commitment order, at least one)."""
+    document = analysis.document
+    scored = [c for c in mine if c.mention.version_key == analysis.primary] or mine
+    best = strongest(scored)
+    assert best is not None
+    cue_en = None
+    caveats = list(best.score.caveats)
+    if best.mention.lang == "zh":
+        english = [c for c in mine if c.mention.lang == "en"]
+        translated = counterpart(best, english, analysis.pairs)
+        cue_en = translated.score.cue if translated else None
+        caveats.insert(
+            0, "scored on the Chinese original; the English translation is shown beside it"
+        )
+        if translated and translated.score.level != best.score.level:
+            caveats.append(
+                f"the English translation reads level {translated.score.level} "
+                f"({translated.score.cue or 'no cue'}) where the original reads "
+                f"{best.score.level} ({best.score.cue or 'no cue'})"
+            )
+    order = analysis.order
+    primary_first = sorted(
+        mine,
+        key=lambda c: (
+            c.mention.version_key != analysis.primary,
+            order.get(c.mention.version_key, 99),
+        ),
+    )
+    targets: dict[str, Target] = {}
+    for c in scored:
+        for t in c.targets:
+            targets.setdefault(t.text, t)
+    sentences = {
+        (c.mention.version_key, c.mention.provision_id, c.mention.sentence_index) for c in scored
+    }
+    return Point(
+        document=document.id,
+        date=document.date.isoformat(),
+        present=True,
+        strength=best.score.strength,
+        level=best.score.level_name,
+        cue=best.score.cue,
+        lang=best.mention.lang,
+        cue_en=cue_en if best.mention.lang == "zh" else best.score.cue,
+        mentions=len(sentences),
+        evidence=tuple(primary_first),
+        targets=tuple(targets.values()),
+        caveats=tuple(dict.fromkeys(caveats)),
+    )
+
+
+def compare(before: Point, after: Point, skipped: tuple[str, ...] = ()) -> Change:
+    name, delta = verdict(
+        before.strength if before.present else None, after.strength if after.present else None
+    )
+    return Change(before.document, after.document, name, before.cue, after.cue, delta, skipped)
+
+
+def verdicts_between(points: Sequence[Point]) -> tuple[tuple[Change, ...], tuple[Change, ...]]:
+    """A theme's ``changes`` (each point to the next) and ``since_last`` (each present
+    point to the last earlier present one, with the documents skipped in between)."""
+    changes = tuple(compare(a, b) for a, b in itertools.pairwise(points))
+    since_last: list[Change] = []
+    last: int | None = None
+    for index, point in enumerate(points):
+        if not point.present:
+            continue
+        if last is not None:
+            skipped = tuple(p.document for p in points[last + 1 : index])
+            since_last.append(compare(points[last], point, skipped))
+        last = index
+    return changes, tuple(since_last)

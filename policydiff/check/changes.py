@@ -1,0 +1,103 @@
+"""What is new: documents added or changed since a git ref, and what each did to a theme."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+from policydiff.analysis.model import Evolution, Point
+from policydiff.analysis.verdicts import MOVES
+from policydiff.check.result import ThemeChange
+from policydiff.corpus.rules import METADATA_FILE
+from policydiff.errors import UsageError
+
+
+def _git(args: list[str], cwd: Path) -> subprocess.CompletedProcess[str]:
+    try:
+        return subprocess.run(
+            ["git", *args], cwd=cwd, capture_output=True, text=True, check=False, timeout=60
+        )
+    except FileNotFoundError:
+        raise UsageError("--base needs git, and git is not installed") from None
+
+
+def changed_since_git(corpus_path: Path, base: str) -> dict[str, str]:
+    """Document id -> "new", "changed" or "removed" since git ref ``base``."""
+    probe = _git(["rev-parse", "--verify", "--quiet", f"{base}^{{commit}}"], corpus_path)
+    if probe.returncode != 0:
+        if _git(["rev-parse", "--git-dir"], corpus_path).returncode != 0:
+            raise UsageError(f"--base {base}: {corpus_path} is not in a git repository")
+        raise UsageError(f"--base {base}: unknown git ref")
+    commit = probe.stdout.strip()
+    merge_base = _git(["merge-base", commit, "HEAD"], corpus_path)
+    if merge_base.returncode == 0 and merge_base.stdout.strip():
+        commit = merge_base.stdout.strip()
+    diff = _git(["diff", "--name-status", "--no-renames", "--relative", commit], corpus_path)
+    untracked = _git(["ls-files", "--others", "--exclude-standard"], corpus_path)
+    touched: dict[str, set[str]] = {}
+    for line in diff.stdout.splitlines():
+        status, _, name = line.partition("\t")
+        _touch(touched, name, status[:1])
+    for name in untracked.stdout.splitlines():
+        _touch(touched, name, "A")
+    result = {}
+    for doc_id, statuses in sorted(touched.items()):
+        if not (corpus_path / doc_id / METADATA_FILE).exists():
+            result[doc_id] = "removed"
+        elif f"A:{METADATA_FILE}" in statuses:
+            result[doc_id] = "new"
+        else:
+            result[doc_id] = "changed"
+    return result
+
+
+def _touch(touched: dict[str, set[str]], name: str, status: str) -> None:
+    parts = Path(name).parts
+    if len(parts) >= 2 and not parts[0].startswith("."):
+        touched.setdefault(parts[0], set()).add(f"{status}:{parts[-1]}")
+
+
+def _sentence(point: Point) -> str:
+    best = next((e for e in point.evidence if e.score.cue == point.cue), None)
+    best = best or (point.evidence[0] if point.evidence else None)
+    return best.mention.sentence if best else ""
+
+
+def theme_changes(evolution: Evolution, documents: tuple[str, ...]) -> list[ThemeChange]:
+    """Each move (added, dropped, strengthened, weakened) into one of ``documents``."""
+    out = []
+    wanted = set(documents)
+    for theme in evolution.themes:
+        points = {p.document: p for p in theme.points}
+        for change in theme.changes:
+            if change.to_document not in wanted or change.verdict not in MOVES:
+                continue
+            before, after = points[change.from_document], points[change.to_document]
+            evidence = after if after.present else before
+            out.append(
+                ThemeChange(
+                    document=change.to_document,
+                    theme=theme.id,
+                    label=theme.label,
+                    verdict=change.verdict,
+                    from_document=change.from_document,
+                    from_cue=_cue(before),
+                    from_strength=before.strength,
+                    to_cue=_cue(after),
+                    to_strength=after.strength,
+                    delta=change.delta,
+                    sentence=_sentence(evidence),
+                )
+            )
+    order = {d: i for i, d in enumerate(documents)}
+    out.sort(key=lambda c: (order[c.document], MOVES.index(c.verdict), c.theme))
+    return out
+
+
+def _cue(point: Point) -> str | None:
+    if not point.present:
+        return None
+    cue = point.cue or "no cue"
+    if point.cue_en and point.cue_en != point.cue:
+        return f"{cue} ({point.cue_en})"
+    return cue

@@ -1,0 +1,32 @@
+"""Web debris still in a version's clean text: what ingest should have removed."""
+
+from __future__ import annotations
+
+import re
+
+from policydiff.ingest.clean import EMAIL, INLINE_DEBRIS, classify_line
+
+PHONE_INLINE = re.compile(
+    r"(?:\b(?:tel|phone|fax|hotline)\b|电话|传真|热线)\.?\s*[:：]?\s*\+?\(?\d[\d\s()\-–]{6,}\d",
+    re.IGNORECASE,
+)
+
+
+def debris_lines(text: str) -> list[tuple[int, str]]:
+    """(line number, message) of every line that still carries web debris: a line
+    ingest's cleaner would remove, or an e-mail address or labelled phone number
+    anywhere in a line."""
+    found = []
+    for number, raw in enumerate(text.splitlines(), start=1):
+        line = raw.strip()
+        kind = classify_line(line)
+        if kind is None and EMAIL.search(line):
+            kind = "email"
+        if kind is None and PHONE_INLINE.search(line):
+            kind = "phone"
+        if kind is None:
+            kind = next((name for name, rx in INLINE_DEBRIS if rx.search(line)), None)
+        if kind:
+            shown = line if len(line) <= 60 else line[:57] + "..."
+            found.append((number, f"web debris left in ({kind}): {shown!r}"))
+    return found

@@ -1,0 +1,95 @@
+"""What ``policydiff check`` concludes: findings, theme changes, and the exit code.
+
+Exit codes (:attr:`CheckResult.exit_code` for 0 and 1; the CLI maps a raised
+:class:`~policydiff.errors.PolicydiffError` to 2):
+
+=====  ==================================================================
+0      clean: no errors (warnings allowed), reports current, no --fail-on hit
+1      findings: an invalid corpus, stale or missing reports, or a
+       ``--fail-on`` verdict met by a new or changed document
+2      usage or input error: a bad ``--fail-on`` value, an unknown git ref,
+       git missing, a corpus path that is not a folder
+=====  ==================================================================
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from policydiff.analysis.verdicts import MOVES, Verdict
+from policydiff.errors import UsageError
+
+
+@dataclass(frozen=True)
+class Finding:
+    path: str  # the file (with ":line" when one line is at fault) or folder
+    message: str
+    kind: str  # metadata, debris, structure, duplicate, consistency, stray, reports, fail-on
+    severity: str = "error"  # or "warning"
+
+    def line(self) -> str:
+        return f"{self.path}: {self.severity}: {self.message}"
+
+
+@dataclass(frozen=True)
+class ThemeChange:
+    """What one new or changed document did to one theme, against the document before it."""
+
+    document: str
+    theme: str
+    label: str
+    verdict: Verdict
+    from_document: str
+    from_cue: str | None
+    from_strength: float | None
+    to_cue: str | None
+    to_strength: float | None
+    delta: float | None
+    sentence: str  # the evidence: the new document's sentence (the old one's when dropped)
+
+    def describe(self) -> str:
+        """``'推动 (promote)' 2.0 in A -> 'Explore' 1.0, delta -1.0``."""
+        before = f"{self.from_cue!r} {self.from_strength}" if self.from_cue else "absent"
+        after = f"{self.to_cue!r} {self.to_strength}" if self.to_cue else "absent"
+        delta = f", delta {self.delta:+}" if self.delta is not None else ""
+        return f"{before} in {self.from_document} -> {after}{delta}"
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    corpus: str
+    documents: int
+    since: str  # "git ref X" or the committed report
+    new: tuple[str, ...]
+    changed: tuple[str, ...]
+    removed: tuple[str, ...]
+    changes: tuple[ThemeChange, ...]
+    findings: tuple[Finding, ...]
+    fail_on: tuple[Verdict, ...] = ()
+    notes: tuple[str, ...] = field(default_factory=tuple)
+
+    @property
+    def errors(self) -> tuple[Finding, ...]:
+        return tuple(f for f in self.findings if f.severity == "error")
+
+    @property
+    def warnings(self) -> tuple[Finding, ...]:
+        return tuple(f for f in self.findings if f.severity == "warning")
+
+    @property
+    def exit_code(self) -> int:
+        return 1 if self.errors else 0
+
+
+def parse_fail_on(value: str | None) -> tuple[Verdict, ...]:
+    """``"weakened,dropped"`` -> ``(WEAKENED, DROPPED)``; a UsageError for anything else."""
+    if not value:
+        return ()
+    verdicts = tuple(dict.fromkeys(v.strip() for v in value.split(",") if v.strip()))
+    unknown = [v for v in verdicts if v not in MOVES]
+    if unknown or not verdicts:
+        raise UsageError(
+            f"--fail-on: unknown verdict {(unknown or [value])[0]!r} "
+            f"(use a comma-separated list of {', '.join(MOVES)})"
+        )
+    return tuple(Verdict(v) for v in verdicts)

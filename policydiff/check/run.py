@@ -1,0 +1,103 @@
+"""``policydiff check``: the CI gate for a corpus when new documents are added.
+
+One pass over the corpus folder that collects every problem instead of stopping at the
+first (:mod:`.scan`), documents held twice (:mod:`.duplicates`), whether the committed
+reports are current (:mod:`.staleness`), and what each new or changed document did to
+each theme, with the cues on both sides (:mod:`.changes`): added, dropped, strengthened
+or weakened. Like ``black --check`` it changes nothing; exit codes are in
+:mod:`.result`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from policydiff.analysis.build import build_evolution
+from policydiff.analysis.cache import AnalysisCache
+from policydiff.analysis.digests import analysis_inputs, document_refs
+from policydiff.analysis.evolution_json import dumps_evolution, evolution_dict
+from policydiff.analysis.verdicts import Verdict
+from policydiff.check.changes import changed_since_git, theme_changes
+from policydiff.check.duplicates import duplicate_findings
+from policydiff.check.fingerprints import Fingerprints
+from policydiff.check.result import CheckResult, Finding, ThemeChange
+from policydiff.check.scan import content_findings, scan_corpus
+from policydiff.check.staleness import (
+    REPORT_FILE,
+    changed_since_report,
+    neighbourhood,
+    read_report,
+    report_findings,
+)
+from policydiff.corpus import Corpus
+from policydiff.strength import Lexicon
+from policydiff.themes import Catalogue
+
+
+def run_check(
+    corpus_path: Path,
+    reports: Path,
+    catalogue: Catalogue,
+    lexicon: Lexicon,
+    *,
+    base: str | None = None,
+    fail_on: tuple[Verdict, ...] = (),
+    cache: AnalysisCache | None = None,
+    jobs: int = 1,
+    full: bool = False,
+) -> CheckResult:
+    corpus_path = Path(corpus_path)
+    status = changed_since_git(corpus_path, base) if base else None
+    store = cache.store if cache is not None else None
+    fingerprints = Fingerprints(store)
+    scan = scan_corpus(corpus_path, fingerprints)
+    findings = list(scan.findings)
+    for document in scan.documents:
+        findings.extend(content_findings(corpus_path, document, fingerprints))
+    findings.extend(duplicate_findings(corpus_path, scan.documents, store, fingerprints))
+    committed = read_report(reports / REPORT_FILE)
+    refs = document_refs(scan.documents)
+    if status is None:
+        status = changed_since_report(refs, committed.documents)
+    held = {d.id for d in scan.documents}
+    new = tuple(d.id for d in scan.documents if status.get(d.id) == "new")
+    changed = tuple(d.id for d in scan.documents if status.get(d.id) == "changed")
+    removed = tuple(i for i, s in status.items() if s == "removed" and i not in held)
+    notes: list[str] = []
+    changes: list[ThemeChange] = []
+    if scan.complete:
+        corpus = Corpus(corpus_path, tuple(scan.documents))
+        inputs = analysis_inputs(catalogue, lexicon)
+        if full:
+            evolution = build_evolution(corpus, catalogue, lexicon, cache=cache, jobs=jobs)
+            expected: bytes | None = dumps_evolution(evolution_dict(evolution))
+        else:
+            around = neighbourhood(corpus, new + changed)
+            evolution = build_evolution(around, catalogue, lexicon, cache=cache, jobs=jobs)
+            expected = None
+        findings.extend(report_findings(reports, committed, refs, inputs, expected))
+        changes = theme_changes(evolution, new + changed)
+        for change in changes:
+            if change.verdict in fail_on:
+                findings.append(
+                    Finding(
+                        str(corpus_path / change.document),
+                        f"theme {change.theme} ({change.label}) {change.verdict} "
+                        f"(--fail-on {change.verdict}): {change.describe()}",
+                        "fail-on",
+                    )
+                )
+    else:
+        notes.append("reports and theme changes not checked: fix the metadata first")
+    return CheckResult(
+        corpus=str(corpus_path),
+        documents=len(scan.documents),
+        since=f"git ref {base}" if base else f"{reports / REPORT_FILE}",
+        new=new,
+        changed=changed,
+        removed=removed,
+        changes=tuple(changes),
+        findings=tuple(findings),
+        fail_on=fail_on,
+        notes=tuple(notes),
+    )

@@ -1,0 +1,112 @@
+"""Reading the corpus as ``check`` does: every problem of every folder, not the first.
+
+The rules are the corpus's own (:func:`policydiff.corpus.rules.validate_document`);
+``check`` adds what only a gate asks: no folder without ``document.yaml``, no stray
+files or leftovers of an interrupted write, no web debris left in a text, every text
+parsing into provisions with sentences, and the versions of one document sharing one
+numbering skeleton.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from policydiff.check.fingerprints import Fingerprints
+from policydiff.check.result import Finding
+from policydiff.corpus.rules import METADATA_FILE, TEMP_NAME, Problem, validate_document
+from policydiff.errors import CorpusError
+from policydiff.models import Document
+
+
+@dataclass
+class Scan:
+    findings: list[Finding]
+    documents: list[Document]
+    complete: bool = True  # every document folder loaded
+
+
+def _finding(problem: Problem) -> Finding:
+    return Finding(problem.path, problem.message, problem.kind)
+
+
+def scan_corpus(path: Path, fingerprints: Fingerprints | None = None) -> Scan:
+    """Read every folder under ``path``, collecting each problem with its file."""
+    if not path.is_dir():
+        raise CorpusError(path, "corpus folder not found" if not path.exists() else "not a folder")
+    fingerprints = fingerprints or Fingerprints(None)
+    scan = Scan([], [])
+    for entry in sorted(path.iterdir()):
+        if TEMP_NAME.match(entry.name):
+            scan.findings.append(
+                Finding(str(entry), "leftover from an interrupted write: delete it", "stray")
+            )
+        elif entry.name.startswith("."):
+            continue
+        elif entry.is_dir():
+            if not (entry / METADATA_FILE).exists():
+                scan.findings.append(
+                    Finding(str(entry), f"folder without {METADATA_FILE}: not a document", "stray")
+                )
+                continue
+            try:
+                meta = fingerprints.metadata(entry / METADATA_FILE)
+            except CorpusError as exc:
+                scan.findings.append(Finding(exc.path, exc.problem, "metadata"))
+                scan.complete = False
+                continue
+            validated = validate_document(entry, meta)
+            scan.findings.extend(_finding(p) for p in validated.problems)
+            for text_path, text in validated.texts.values():
+                scan.findings.extend(
+                    Finding(f"{text_path}:{number}", message, "debris")
+                    for number, message in fingerprints.debris(text)
+                )
+            if validated.document is None:
+                scan.complete = False
+            else:
+                scan.documents.append(validated.document)
+        elif entry.suffix == ".txt":
+            scan.findings.append(Finding(str(entry), "stray text file outside a document", "stray"))
+    seen: dict[str, Document] = {}
+    for document in scan.documents:
+        if document.id in seen:
+            scan.findings.append(
+                Finding(str(path / document.id), f"id {document.id!r} is used twice", "metadata")
+            )
+        seen[document.id] = document
+    scan.documents.sort(key=lambda d: (d.date, d.id))
+    return scan
+
+
+def content_findings(
+    corpus_path: Path, document: Document, fingerprints: Fingerprints | None = None
+) -> list[Finding]:
+    """A text that does not parse; complete versions whose numbering skeletons differ."""
+    fingerprints = fingerprints or Fingerprints(None)
+    found: list[Finding] = []
+    folder = corpus_path / document.id
+    shapes: dict[str, tuple[int, ...]] = {}
+    for version in document.versions:
+        where = folder / version.filename
+        fingerprint = fingerprints.version(document.id, version)
+        if not fingerprint.parses:
+            found.append(
+                Finding(str(where), "no provision with sentences: text does not parse", "structure")
+            )
+        if version.complete:
+            shapes[version.key] = fingerprint.skeleton
+    reference = document.version(None)
+    if reference is not None and reference.key in shapes:
+        for key, shape in shapes.items():
+            if key != reference.key and shape != shapes[reference.key]:
+                found.append(
+                    Finding(
+                        str(folder / f"{key}.txt"),
+                        f"numbering skeleton {list(shape)} differs from {reference.key}'s "
+                        f"{list(shapes[reference.key])}: cut, merged or mis-numbered items?",
+                        "consistency",
+                        "warning",
+                    )
+                )
+    return found

@@ -1,0 +1,190 @@
+"""Whether the committed reports are current, read from the top of ``evolution.json``.
+
+The report records the policydiff version, the catalogue and lexicon digests and, for
+every document, the digest of what the analysis reads (text, date, title, versions); any
+difference from the corpus now is "reports are out of date", naming what changed. This
+costs the same at 3 documents as at 1,000: only the top of the file is read. With
+``check --full`` the evolution is also recomputed and compared byte for byte, which
+catches a hand-edited report too.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, BinaryIO
+
+from policydiff.analysis.evolution_json import documents_list, inputs_dict
+from policydiff.analysis.model import DocumentRef, Inputs
+from policydiff.check.result import Finding
+from policydiff.corpus import Corpus
+
+REPORT_FILE = "evolution.json"
+
+
+@dataclass(frozen=True)
+class CommittedReport:
+    """The committed ``evolution.json``: where it is, whether it could be read, and the
+    ``documents`` and ``inputs`` it records (None when they cannot be read). Reading those
+    reads the top of the file only; :meth:`read_bytes` reads it whole (``check --full``)."""
+
+    path: Path
+    readable: bool
+    documents: list[Any] | None
+    inputs: dict[str, Any] | None
+
+    def read_bytes(self) -> bytes | None:
+        try:
+            return self.path.read_bytes()
+        except OSError:
+            return None
+
+
+# policydiff writes ``inputs`` and ``documents`` as top-level keys near the top of the
+# file; a raw newline only ever appears between JSON tokens, so a key at two-space
+# indent after one cannot match inside a string or a nested object.
+_HEADER_WITHIN = 1 << 16
+
+
+def read_report(path: Path) -> CommittedReport:
+    try:
+        with path.open("rb") as file:
+            head = file.read(_HEADER_WITHIN)
+            if all(_marker(key) in head for key in _HEADER_KEYS):
+                documents, inputs = _header_values(file, head)
+            else:  # not policydiff's layout (or an older report): parse it whole, once
+                data = _parse(head + file.read())
+                data = data if isinstance(data, dict) else {}
+                documents, inputs = data.get("documents"), data.get("inputs")
+    except OSError:
+        return CommittedReport(path, False, None, None)
+    return CommittedReport(
+        path,
+        True,
+        documents if isinstance(documents, list) else None,
+        inputs if isinstance(inputs, dict) else None,
+    )
+
+
+_HEADER_KEYS = ("documents", "inputs")
+
+
+def _marker(key: str) -> bytes:
+    return f'\n  "{key}": '.encode()
+
+
+def _header_values(file: BinaryIO, head: bytes) -> tuple[Any, Any]:
+    """The top-level ``documents`` and ``inputs`` of a report in policydiff's layout, the
+    file read only as far as they reach: in CI the corpus and the report may have to come
+    from disk, and the report is 97 MB at 1,000 documents, its top some 200 KB."""
+    prefix = head
+    values = dict.fromkeys(_HEADER_KEYS, _CUT)
+    while True:
+        for key, value in values.items():
+            if value is _CUT:  # a value decoded already is not decoded again
+                values[key] = _header_value(prefix, key)
+        documents, inputs = (values[key] for key in _HEADER_KEYS)
+        if documents is not _CUT and inputs is not _CUT:
+            return documents, inputs
+        more = file.read(len(prefix) * 3)
+        if not more:  # the file ends inside a value: read_report keeps only lists and dicts
+            return documents, inputs
+        prefix += more
+
+
+_CUT = object()  # a value that runs past the bytes read so far
+
+
+def _header_value(prefix: bytes, key: str) -> Any:
+    start = prefix.index(_marker(key)) + len(_marker(key))
+    # a cut through a multi-byte character only loses that character at the very end
+    chunk = prefix[start:].decode("utf-8", errors="ignore")
+    try:
+        return json.JSONDecoder().raw_decode(chunk)[0]
+    except ValueError:
+        return _CUT
+
+
+def _parse(raw: bytes) -> Any:
+    try:
+        return json.loads(raw)
+    except ValueError:
+        return None
+
+
+def report_findings(
+    reports: Path,
+    committed: CommittedReport,
+    documents: tuple[DocumentRef, ...],
+    inputs: Inputs,
+    expected: bytes | None = None,
+) -> list[Finding]:
+    """Whether the committed report is current: it records the corpus's ``documents``
+    (with their digests) and the ``inputs`` of an analysis now. With ``expected`` (the
+    evolution JSON recomputed now, ``check --full``) it must also be those bytes."""
+    path = reports / REPORT_FILE
+    if not reports.is_dir():
+        return [
+            Finding(str(reports), "reports folder is missing: run `policydiff report`", "reports")
+        ]
+    if not committed.readable:
+        return [Finding(str(path), "missing: run `policydiff report`", "reports")]
+    want_documents, want_inputs = documents_list(documents), inputs_dict(inputs)
+    if committed.documents == want_documents and committed.inputs == want_inputs:
+        if expected is None or committed.read_bytes() == expected:
+            return []
+        detail = " (it records this corpus, but its contents differ from a fresh run)"
+    else:
+        detail = _stale_detail(committed, want_documents, want_inputs or {})
+    return [
+        Finding(str(path), f"reports are out of date: run `policydiff report`{detail}", "reports")
+    ]
+
+
+def _stale_detail(
+    committed: CommittedReport, documents: list[dict[str, Any]], inputs: dict[str, Any]
+) -> str:
+    if committed.documents is None or committed.inputs is None:
+        return " (it records no inputs: written by an older policydiff, or not by policydiff)"
+    old = {d.get("id"): d for d in committed.documents if isinstance(d, dict)}
+    new = {d["id"]: d for d in documents}
+    if list(old) != list(new):
+        return f" (it lists {len(old)} documents, the corpus holds {len(new)})"
+    changed = [i for i, d in new.items() if old.get(i) != d]
+    if changed:
+        some = "document" if len(changed) == 1 else "documents"
+        return f" ({len(changed)} {some} changed since it was written: {', '.join(changed[:5])})"
+    differ = [
+        k for k in ("catalogue", "lexicon", "policydiff") if committed.inputs.get(k) != inputs[k]
+    ]
+    if differ == ["policydiff"]:
+        return f" (written by policydiff {committed.inputs.get('policydiff')}, this is {inputs['policydiff']})"
+    return f" (written with another {' and '.join(d for d in differ if d != 'policydiff')})"
+
+
+def changed_since_report(
+    documents: Sequence[DocumentRef], listed: list[Any] | None
+) -> dict[str, str]:
+    """Without a git ref: documents the committed report does not list (``listed``: its
+    ``documents``) are new; those it lists with another digest have changed."""
+    known = {d.get("id"): d.get("digest") for d in listed or [] if isinstance(d, dict)}
+    status: dict[str, str] = {}
+    for d in documents:
+        if d.id not in known:
+            status[d.id] = "new"
+        elif known[d.id] != d.digest:
+            status[d.id] = "changed"
+    held = {d.id for d in documents}
+    status.update({i: "removed" for i in known.keys() - held if isinstance(i, str)})
+    return dict(sorted(status.items()))
+
+
+def neighbourhood(corpus: Corpus, ids: tuple[str, ...]) -> Corpus:
+    """The documents ``ids`` and the document before each on the timeline: all that
+    :func:`theme_changes` into ``ids`` reads (it compares each with its predecessor)."""
+    wanted = set(ids)
+    documents = corpus.documents
+    keep = {j for i, d in enumerate(documents) if d.id in wanted for j in (i - 1, i) if j >= 0}
+    return Corpus(corpus.path, tuple(documents[j] for j in sorted(keep)))

@@ -1,0 +1,47 @@
+"""The ``policydiff`` command group, and how the core's errors reach the user.
+
+Exit codes: 0 clean, 1 findings (a check failed), 2 usage or input error.
+stdout carries data (tables, JSON, text); stderr carries messages.
+"""
+
+from __future__ import annotations
+
+import functools
+import sys
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+import click
+
+from policydiff import __version__
+from policydiff.errors import PolicydiffError
+from policydiff.runtime.memory import collect_garbage_rarely
+
+EXIT_INPUT = 2
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="policydiff")
+def main() -> None:
+    """Show, with evidence, how the commitments of successive policy documents changed."""
+    collect_garbage_rarely()
+
+
+def fail_cleanly(func: F) -> F:
+    """Turn the core's errors into one line on stderr and exit 2, never a traceback."""
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except PolicydiffError as exc:
+            click.echo(f"error: {exc}", err=True)
+            sys.exit(EXIT_INPUT)
+        except OSError as exc:
+            where = exc.filename or "policydiff"
+            click.echo(f"error: {where}: {exc.strerror or exc}", err=True)
+            sys.exit(EXIT_INPUT)
+
+    return wrapper  # type: ignore[return-value]

@@ -1,0 +1,127 @@
+"""Options every command shares, each defined once, and the console they print through."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def corpus_option(func: F) -> F:
+    return click.option(
+        "--corpus",
+        "corpus_path",
+        type=click.Path(path_type=Path, file_okay=False),
+        default=Path("corpus"),
+        show_default=True,
+        envvar="POLICYDIFF_CORPUS",
+        help="Corpus folder.",
+    )(func)
+
+
+def format_option(*choices: str) -> Callable[[F], F]:
+    def decorate(func: F) -> F:
+        return click.option(
+            "--format",
+            "output_format",
+            type=click.Choice(choices),
+            default=choices[0],
+            show_default=True,
+            help="Output format.",
+        )(func)
+
+    return decorate
+
+
+def color_option(func: F) -> F:
+    return click.option(
+        "--color/--no-color",
+        default=None,
+        help="Force colour on or off (default: colour only on a terminal).",
+    )(func)
+
+
+def themes_file_option(func: F) -> F:
+    return click.option(
+        "--themes",
+        "theme_files",
+        multiple=True,
+        type=click.Path(path_type=Path, dir_okay=False),
+        help="Extra theme catalogue (YAML); repeatable, later files override by id. "
+        "corpus/themes.yaml is read first when it exists.",
+    )(func)
+
+
+def jobs_option(func: F) -> F:
+    return click.option(
+        "--jobs",
+        "-j",
+        "jobs",
+        type=click.IntRange(min=0),
+        default=0,
+        show_default=True,
+        envvar="POLICYDIFF_JOBS",
+        help="Work in this many processes (0: one per CPU); the output is the same as with one.",
+    )(func)
+
+
+def no_cache_option(func: F) -> F:
+    return click.option(
+        "--no-cache",
+        is_flag=True,
+        help="Neither read nor write the analysis cache (.policydiff/cache.sqlite).",
+    )(func)
+
+
+def out_option(func: F) -> F:
+    return click.option(
+        "--out",
+        "out_dir",
+        type=click.Path(path_type=Path, file_okay=False),
+        default=Path("reports"),
+        show_default=True,
+        help="Folder to write to.",
+    )(func)
+
+
+def quiet_option(func: F) -> F:
+    return click.option("-q", "--quiet", is_flag=True, help="Nothing on stderr but errors.")(func)
+
+
+def output_option(help_text: str) -> Callable[[F], F]:
+    def decorate(func: F) -> F:
+        return click.option(
+            "-o",
+            "--output",
+            type=click.Path(path_type=Path, dir_okay=False),
+            default=None,
+            help=help_text,
+        )(func)
+
+    return decorate
+
+
+def console(color: bool | None, *, stderr: bool = False, file: Any = None) -> Any:
+    """A rich console: colour only on a terminal unless --color/--no-color says otherwise."""
+    from rich.console import Console
+
+    if color is None:
+        return Console(stderr=stderr, file=file, highlight=False)
+    return Console(
+        stderr=stderr, file=file, force_terminal=color, no_color=not color, highlight=False
+    )
+
+
+def emit(text: str, output: Path | None) -> None:
+    """``text`` to stdout, or written atomically to ``output`` (said on stderr)."""
+    if output is None:
+        click.echo(text, nl=False)
+        return
+    from policydiff.runtime.files import write_atomic
+
+    write_atomic(output, text)
+    click.echo(f"wrote {output}", err=True)

@@ -1,0 +1,125 @@
+"""What a command that reads or analyses the corpus sets up, in one place: the analysis
+cache, the worker processes, the progress bar, and the corpus with its evolution."""
+
+from __future__ import annotations
+
+import contextlib
+import sys
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import click
+
+if TYPE_CHECKING:  # imported where used: ``policydiff --help`` must not pay for them
+    from concurrent.futures import Executor
+
+    from policydiff.analysis.cache import AnalysisCache
+    from policydiff.analysis.model import Evolution
+    from policydiff.corpus import Corpus
+
+
+def load(corpus_path: Path) -> Corpus:
+    from policydiff.corpus import load_corpus
+
+    return load_corpus(corpus_path)
+
+
+@contextlib.contextmanager
+def analysis_cache(corpus_path: Path, no_cache: bool) -> Iterator[AnalysisCache]:
+    """The analysis cache beside the corpus (or a disabled one); says so when it was rebuilt."""
+    from policydiff.analysis.cache import AnalysisCache
+
+    # --no-cache: counts are still kept for the run (the overview reads them), not commitments
+    opened = (
+        AnalysisCache(keep_commitments=False) if no_cache else AnalysisCache.for_corpus(corpus_path)
+    )
+    with opened as cache:
+        if cache.rebuilt:
+            click.echo(f"warning: {cache.path}: cache was corrupt; rebuilt it", err=True)
+        yield cache
+
+
+@contextlib.contextmanager
+def progress(steps: tuple[str, ...], quiet: bool) -> Iterator[Callable[[str], None]]:
+    """A ``step(name)`` callback: a rich progress bar on a terminal's stderr, else nothing."""
+    if quiet or not sys.stderr.isatty():
+        yield lambda _name: None
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+
+    with Progress(
+        TextColumn("{task.description:<18}"),
+        BarColumn(),
+        TextColumn("{task.completed}/{task.total}"),
+        TimeElapsedColumn(),
+        console=Console(stderr=True),
+        transient=True,
+    ) as bar:
+        task = bar.add_task(steps[0], total=len(steps))
+        seen: list[str] = []
+
+        def step(name: str) -> None:
+            if seen:
+                bar.advance(task)
+            seen.append(name)
+            bar.update(task, description=name)
+
+        yield step
+        bar.update(task, completed=len(steps))
+
+
+def wrote_reporter(quiet: bool) -> Callable[[Path], None] | None:
+    """Says "wrote PATH" on stderr when it is not a terminal (a terminal has the bar)."""
+    if quiet or sys.stderr.isatty():
+        return None
+    return lambda path: click.echo(f"wrote {path}", err=True)
+
+
+@dataclass(frozen=True)
+class Analysed:
+    """What report and timeline work from, inside :func:`analysed`."""
+
+    corpus: Corpus
+    evolution: Evolution
+    step: Callable[[str], None]
+    cache: AnalysisCache  # open
+    workers: Executor | None  # the processes that analysed the corpus; they draw the charts
+
+
+@contextlib.contextmanager
+def analysed(
+    corpus_path: Path,
+    theme_files: tuple[Path, ...],
+    steps: tuple[str, ...],
+    *,
+    jobs: int,
+    no_cache: bool,
+    quiet: bool,
+) -> Iterator[Analysed]:
+    """The progress bar, the corpus and its evolution (a CorpusError on an empty corpus).
+
+    The worker processes start first, before the progress bar's thread: forking while
+    another thread runs can leave a child waiting on a lock that thread held. They
+    analyse the corpus and then draw the charts, and import matplotlib meanwhile; the
+    analysis cache answers the versions analysed before (same result)."""
+    from policydiff.analysis.build import build_evolution
+    from policydiff.errors import CorpusError
+    from policydiff.render.chart_jobs import chart_workers
+    from policydiff.themes.catalogue import corpus_catalogue
+
+    with (
+        chart_workers(jobs, analyse=True) as workers,
+        progress(steps, quiet) as step,
+        analysis_cache(corpus_path, no_cache) as cache,
+    ):
+        step("loading corpus")
+        catalogue = corpus_catalogue(corpus_path, theme_files)
+        corpus = load(corpus_path)
+        if not corpus.documents:
+            raise CorpusError(corpus_path, "the corpus holds no documents (run policydiff ingest)")
+        step("analysing themes")
+        evolution = build_evolution(corpus, catalogue, cache=cache, jobs=jobs, pool=workers)
+        yield Analysed(corpus, evolution, step, cache, workers)

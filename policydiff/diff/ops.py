@@ -1,0 +1,229 @@
+"""Word-level ops between two texts or two provisions (the token half of :mod:`.documents`).
+
+English tokens are words (with inner hyphens and apostrophes), punctuation marks and
+whitespace runs; Chinese tokens are single characters, with Latin/digit runs kept whole.
+Joining the tokens gives the text back exactly, and joining the old (new) side of the ops
+gives the old (new) text back exactly.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+# difflib's own algorithm compiled (same opcodes, several times faster): sentence diffs
+# are a large part of a report's and of `policydiff diff`'s work.
+from cydifflib import SequenceMatcher
+
+from policydiff.models import Provision
+
+OPS = ("equal", "delete", "insert", "replace")
+SENTENCE_MIN = 0.4  # two changed sentences are compared when this similar (word ratio)
+_EN_TOKEN = re.compile(r"\w+(?:[-'’]\w+)*|[^\w\s]|\s+")
+_ZH_TOKEN = re.compile(r"[A-Za-z0-9]+(?:[.\-'][A-Za-z0-9]+)*|\s+|.", re.DOTALL)
+
+
+@dataclass(frozen=True)
+class TokenOp:
+    op: str  # one of OPS
+    old: str  # the old text of the span ("" for insert)
+    new: str  # the new text of the span ("" for delete)
+
+
+# ---------------------------------------------------------------------------
+# tokens and ops
+
+
+def tokenize(text: str, lang: str) -> list[str]:
+    """Tokens whose concatenation is ``text`` exactly."""
+    return (_ZH_TOKEN if lang == "zh" else _EN_TOKEN).findall(text)
+
+
+def token_ops(old: str, new: str, lang: str) -> tuple[tuple[TokenOp, ...], float]:
+    """The ops turning ``old`` into ``new`` and difflib's similarity ratio."""
+    a, b = tokenize(old, lang), tokenize(new, lang)
+    if a == b:  # what difflib answers, without its quadratic search for the match
+        opcodes = [("equal", 0, len(a), 0, len(b))] if a else []
+        ops = tuple(TokenOp("equal", old, new) for _ in opcodes)
+        return ops, word_ratio(opcodes, a, b)
+    matcher = SequenceMatcher(None, a, b, autojunk=False)
+    ops = tuple(
+        TokenOp(tag, "".join(a[i1:i2]), "".join(b[j1:j2]))
+        for tag, i1, i2, j1, j2 in matcher.get_opcodes()
+    )
+    return ops, word_ratio(matcher.get_opcodes(), a, b)
+
+
+def count_words(tokens: Sequence[str]) -> int:
+    return sum(1 for t in tokens if not t.isspace())
+
+
+def word_ratio(
+    opcodes: Sequence[tuple[str, int, int, int, int]], a: Sequence[str], b: Sequence[str]
+) -> float:
+    """difflib's ratio counted over words and punctuation only (whitespace would inflate it)."""
+    total = count_words(a) + count_words(b)
+    if total == 0:
+        return 1.0 if list(a) == list(b) else 0.0
+    same = sum(count_words(a[i1:i2]) for tag, i1, i2, _, _ in opcodes if tag == "equal")
+    return round(2 * same / total, 4)
+
+
+def word_counts(tokens: Sequence[str]) -> Counter[str]:
+    """The non-whitespace tokens of ``tokens`` as a multiset."""
+    return Counter(t for t in tokens if not t.isspace())
+
+
+def may_reach(ca: Counter[str], cb: Counter[str], minimum: float) -> bool:
+    """False only when :func:`word_ratio` of the two token lists cannot reach ``minimum``.
+
+    Equal opcodes pair identical tokens, so the words they keep are at most the multiset
+    intersection of the two sides' words: an upper bound of the ratio, rounded alike.
+    """
+    total = ca.total() + cb.total()
+    if total == 0:
+        return True
+    return round(2 * (ca & cb).total() / total, 4) >= minimum
+
+
+def provision_units(p: Provision, lang: str) -> list[str]:
+    """The provision's text as units: its heading (unless the first sentence repeats it),
+    its sentences and the separators between them; they join into :func:`provision_body`."""
+    sep = "" if lang == "zh" else " "
+    texts = [s.text.strip() for s in p.sentences if s.text.strip()]
+    if p.heading and not (texts and texts[0].startswith(p.heading)):
+        texts.insert(0, p.heading)
+    units: list[str] = []
+    for text in texts:
+        if units and sep:
+            units.append(sep)
+        units.append(text)
+    return units
+
+
+def provision_body(p: Provision, lang: str) -> str:
+    return "".join(provision_units(p, lang))
+
+
+def _merge_ops(ops: Sequence[TokenOp]) -> tuple[TokenOp, ...]:
+    """Adjacent ops of one kind joined; a change of whitespace only between equal text
+    kept as it is (a delete+insert pair of the same text becomes equal)."""
+    out: list[TokenOp] = []
+    for op in ops:
+        if not op.old and not op.new:
+            continue
+        if op.op != "equal" and op.old == op.new:
+            op = TokenOp("equal", op.old, op.new)
+        if out and out[-1].op == op.op:
+            prev = out.pop()
+            op = TokenOp(op.op, prev.old + op.old, prev.new + op.new)
+        out.append(op)
+    return tuple(out)
+
+
+def _gap(old: Sequence[str], new: Sequence[str]) -> list[TokenOp]:
+    """Units not paired: deleted, inserted or replaced whole, except for separators both
+    sides have at either end, which stay equal."""
+    head = tail = 0
+    while head < min(len(old), len(new)) and old[head].isspace() and old[head] == new[head]:
+        head += 1
+    while (
+        tail < min(len(old), len(new)) - head
+        and old[-1 - tail].isspace()
+        and old[-1 - tail] == new[-1 - tail]
+    ):
+        tail += 1
+    a, b = "".join(old[head : len(old) - tail]), "".join(new[head : len(new) - tail])
+    ops = [TokenOp("equal", sep, sep) for sep in old[:head]]
+    if a == b:
+        ops.append(TokenOp("equal", a, b))
+    elif a and b:
+        ops.append(TokenOp("replace", a, b))
+    else:
+        ops.append(TokenOp("delete", a, "") if a else TokenOp("insert", "", b))
+    return ops + [TokenOp("equal", sep, sep) for sep in old[len(old) - tail :]]
+
+
+def _replace_block(old: Sequence[str], new: Sequence[str], lang: str) -> list[TokenOp]:
+    """Sentences of a changed stretch paired in order when similar (word-diffed), the
+    rest deleted or inserted whole."""
+    scored = []
+    toks_new = [None if b.isspace() else tokenize(b, lang) for b in new]
+    counts_new = [None if tb is None else word_counts(tb) for tb in toks_new]
+    for i, a in enumerate(old):
+        if a.isspace():
+            continue
+        ta = tokenize(a, lang)
+        ca = word_counts(ta)
+        for j, tb in enumerate(toks_new):
+            if tb is None or not may_reach(ca, counts_new[j], SENTENCE_MIN):  # type: ignore[arg-type]
+                continue
+            ratio = word_ratio(SequenceMatcher(None, ta, tb, autojunk=False).get_opcodes(), ta, tb)
+            if ratio >= SENTENCE_MIN:
+                scored.append((-ratio, i, j))
+    pairs: list[tuple[int, int]] = []
+    for _, i, j in sorted(scored):  # best first, keeping document order on both sides
+        if all((i - pi) * (j - pj) > 0 for pi, pj in pairs):
+            pairs.append((i, j))
+    ops: list[TokenOp] = []
+    pi, pj = 0, 0
+    for i, j in sorted(pairs):
+        ops += _gap(old[pi:i], new[pj:j])
+        ops += token_ops(old[i], new[j], lang)[0]
+        pi, pj = i + 1, j + 1
+    ops += _gap(old[pi:], new[pj:])
+    return ops
+
+
+def provision_ops(old: Provision, new: Provision, lang: str) -> tuple[tuple[TokenOp, ...], float]:
+    """Sentence-level diff of two provisions, word-level within similar sentences, and the
+    share of words left equal (difflib's ratio over words and punctuation)."""
+    a, b = provision_units(old, lang), provision_units(new, lang)
+    ops: list[TokenOp] = []
+    # The spaces between sentences are junk: matched, they would cut a run of rewritten
+    # sentences into one-to-one replacements of unrelated sentences.
+    matcher = SequenceMatcher(str.isspace, a, b, autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "replace":
+            ops += _replace_block(a[i1:i2], b[j1:j2], lang)
+        else:
+            ops += _gap(a[i1:i2], b[j1:j2])
+    merged = _merge_ops(ops)
+    total = count_words(tokenize("".join(a), lang)) + count_words(tokenize("".join(b), lang))
+    same = sum(count_words(tokenize(op.old, lang)) for op in merged if op.op == "equal")
+    ratio = round(2 * same / total, 4) if total else 1.0
+    return merged, ratio
+
+
+def elide(ops: Sequence[TokenOp], context: int, lang: str) -> tuple[TokenOp, ...]:
+    """Shorten equal runs to ``context`` words either side of a change, joined by "…".
+
+    The elided stretches become ``TokenOp("elided", "…", "…")``; a provision with no
+    change is returned whole.
+    """
+    if all(op.op == "equal" for op in ops):
+        return tuple(ops)
+    out: list[TokenOp] = []
+    last = len(ops) - 1
+    for k, op in enumerate(ops):
+        if op.op != "equal":
+            out.append(op)
+            continue
+        tokens = tokenize(op.old, lang)
+        words = [i for i, t in enumerate(tokens) if not t.isspace()]
+        keep_head = context if k > 0 else 0
+        keep_tail = context if k < last else 0
+        if len(words) <= keep_head + keep_tail:
+            out.append(op)
+            continue
+        head_end = words[keep_head - 1] + 1 if keep_head else 0
+        tail_start = words[len(words) - keep_tail] if keep_tail else len(tokens)
+        head, tail = "".join(tokens[:head_end]), "".join(tokens[tail_start:])
+        if head:
+            out.append(TokenOp("equal", head, head))
+        out.append(TokenOp("elided", "…", "…"))
+        if tail:
+            out.append(TokenOp("equal", tail, tail))
+    return tuple(out)

@@ -1,0 +1,42 @@
+"""Which charts a report has, in which formats, and what they are drawn from.
+
+Both :mod:`.charts` (which draws) and :mod:`.chart_jobs` (which decides where) read
+this; neither imports the other at module level.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from policydiff.analysis.model import Evolution
+from policydiff.analysis.periods import as_shown
+
+# The charts, by file stem, with the captions the reports show under them.
+CHARTS = (
+    ("strength-heatmap", "Strength by theme and document"),
+    ("strength-timeline", "Strength over time"),
+    ("mentions", "Mentions per theme and document"),
+)
+CHART_NAMES = tuple(name for name, _ in CHARTS)
+FORMATS = ("png", "svg")
+
+
+@dataclass(frozen=True)
+class ChartInput:
+    """What the charts draw: the evolution as shown (by year past
+    :data:`~policydiff.analysis.periods.MAX_COLUMNS` documents). Small whatever the
+    corpus, so cheap to send to a process. ``cjk`` None: Chinese text when a CJK font is
+    installed; True or False forces it on (if a font can draw it) or off."""
+
+    shown: Evolution
+    by_year: bool
+    cjk: bool | None = None
+
+
+def chart_input(ev: Evolution, *, cjk: bool | None = None) -> ChartInput:
+    shown, by_year = as_shown(ev)
+    return ChartInput(shown, by_year, cjk)
+
+
+def chart_files() -> tuple[str, ...]:
+    return tuple(f"{name}.{fmt}" for name in CHART_NAMES for fmt in FORMATS)

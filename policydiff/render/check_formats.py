@@ -1,0 +1,119 @@
+"""``policydiff check``'s result as text, Markdown (the pull-request comment) and JSON."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import asdict
+from typing import Any
+
+from policydiff.check.result import CheckResult, ThemeChange
+from policydiff.render.md_text import md
+
+
+def result_dict(result: CheckResult) -> dict[str, Any]:
+    return {
+        "corpus": result.corpus,
+        "documents": result.documents,
+        "since": result.since,
+        "new": list(result.new),
+        "changed": list(result.changed),
+        "removed": list(result.removed),
+        "changes": [asdict(c) for c in result.changes],
+        "findings": [asdict(f) for f in result.findings],
+        "fail_on": list(result.fail_on),
+        "notes": list(result.notes),
+        "exit_code": result.exit_code,
+    }
+
+
+LISTED = 10  # document ids named in a line before the rest are counted (JSON has them all)
+
+
+def _listed(ids: Sequence[str]) -> str:
+    """The ids, or the first :data:`LISTED` of them and how many more."""
+    if len(ids) <= LISTED:
+        return ", ".join(ids)
+    return f"{', '.join(ids[:LISTED])} and {len(ids) - LISTED} more (all in --format json)"
+
+
+def _changes_by_document(result: CheckResult) -> dict[str, list[ThemeChange]]:
+    """The theme changes of each document, in their order (one pass, not one per document:
+    a first check of a large corpus has thousands of new documents)."""
+    grouped: dict[str, list[ThemeChange]] = {}
+    for change in result.changes:
+        grouped.setdefault(change.document, []).append(change)
+    return grouped
+
+
+def render_text(result: CheckResult) -> str:
+    lines = [
+        f"policydiff check: {result.corpus} ({result.documents} documents), "
+        f"compared with {result.since}"
+    ]
+    for name in ("new", "changed", "removed"):
+        ids = getattr(result, name)
+        if ids:
+            lines.append(f"{name}: {_listed(ids)}")
+    by_document = _changes_by_document(result)
+    for doc_id in (*result.new, *result.changed):
+        mine = by_document.get(doc_id, [])
+        lines.append("")
+        lines.append(f"{doc_id}: {len(mine) or 'no'} theme changes")
+        for c in mine:
+            lines.append(f"  {c.verdict:<12} {c.theme:<28} {c.describe()}")
+    lines.append("")
+    lines.extend(f.line() for f in result.findings)
+    lines.extend(f"note: {n}" for n in result.notes)
+    lines.append(_verdict_line(result))
+    return "\n".join(lines) + "\n"
+
+
+def _verdict_line(result: CheckResult) -> str:
+    errors, warnings = len(result.errors), len(result.warnings)
+    state = "FAILED" if result.exit_code else "passed"
+    return f"check {state}: {errors} errors, {warnings} warnings"
+
+
+def _md(text: str | None) -> str:
+    """Document text in the PR comment: inert Markdown (a table cell's "|" included)."""
+    return md(text or "")
+
+
+def render_markdown(result: CheckResult) -> str:
+    icon = "❌" if result.exit_code else "✅"
+    lines = [
+        f"## {icon} policydiff check",
+        "",
+        f"`{result.corpus}`: {result.documents} documents, compared with {result.since}.",
+    ]
+    for name in ("new", "changed", "removed"):
+        ids = getattr(result, name)
+        if ids:
+            lines.append(f"- **{name}**: {_listed([f'`{i}`' for i in ids])}")
+    by_document = _changes_by_document(result)
+    for doc_id in (*result.new, *result.changed):
+        mine = by_document.get(doc_id, [])
+        lines += ["", f"### `{doc_id}`", ""]
+        if not mine:
+            lines.append("No theme added, dropped, strengthened or weakened.")
+            continue
+        lines += [
+            "| Theme | Verdict | Before | After | Δ | Evidence |",
+            "|---|---|---|---|---|---|",
+        ]
+        for c in mine:
+            flag = " ⚠️" if c.verdict in result.fail_on else ""
+            before = f"{_md(c.from_cue)} ({c.from_strength})" if c.from_cue else "—"
+            after = f"{_md(c.to_cue)} ({c.to_strength})" if c.to_cue else "—"
+            delta = f"{c.delta:+}" if c.delta is not None else ""
+            sentence = c.sentence if len(c.sentence) <= 160 else c.sentence[:157] + "..."
+            lines.append(
+                f"| {_md(c.label)} | **{c.verdict}**{flag} | {before} | {after} | {delta} "
+                f"| {_md(sentence)} |"
+            )
+    if result.findings:
+        lines += ["", "### Findings", ""]
+        lines += [f"- **{f.severity}** `{f.path}`: {_md(f.message)}" for f in result.findings]
+    lines += [f"- note: {n}" for n in result.notes]
+    lines += ["", f"**{_verdict_line(result)}**", ""]
+    return "\n".join(lines)

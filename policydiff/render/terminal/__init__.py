@@ -1,0 +1,1 @@
+"""Renderers for the terminal (rich): the evolution, a diff, themes and alignments."""

@@ -1,0 +1,155 @@
+"""The evolution in the terminal: an overview table, or one theme's timeline with evidence."""
+
+from __future__ import annotations
+
+from rich import box
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from policydiff.analysis.model import Change, Evolution, Point, ThemeEvolution
+from policydiff.analysis.verdicts import Verdict
+
+VERDICT_COLOUR = {
+    Verdict.STRENGTHENED: "green",
+    Verdict.WEAKENED: "red",
+    Verdict.UNCHANGED: "yellow",
+    Verdict.ADDED: "cyan",
+    Verdict.DROPPED: "magenta",
+    Verdict.ABSENT: "dim",
+}
+
+
+def cue_label(point: Point) -> str:
+    """'大力推广 (vigorously promote)' when scored on the original, else the English cue."""
+    if not point.present:
+        return "absent"
+    cue = point.cue or "no cue"
+    if point.lang == "zh" and point.cue_en:
+        return f"{cue} ({point.cue_en})"
+    return cue
+
+
+def verdict_text(change: Change) -> Text:
+    mark, style = change.verdict.arrow, VERDICT_COLOUR[change.verdict]
+    label = f"{mark} {change.verdict}"
+    if change.delta is not None and change.delta != 0:
+        label += f" {change.delta:+.1f}"
+    return Text(label, style=style)
+
+
+def _cell(point: Point, change: Change | None, width: int) -> Text:
+    text = Text()
+    if change is not None:
+        mark, style = change.verdict.arrow, VERDICT_COLOUR[change.verdict]
+        text.append(f"{mark} ", style=style)
+    if not point.present:
+        return text.append("–", style="dim")
+    cue = point.cue_en or point.cue or "no cue"
+    if len(cue) > width:
+        cue = cue[: width - 1] + "…"
+    return text.append(f"{point.strength:.1f} {cue}")
+
+
+def render_overview(evolution: Evolution, console: Console, *, cue_width: int = 12) -> None:
+    table = Table(
+        box=box.SIMPLE_HEAD,
+        title="Theme evolution: strength, English cue, ▲▼ verdict from the previous document",
+        title_justify="left",
+    )
+    table.add_column("theme", no_wrap=True, overflow="ellipsis", max_width=28)
+    for document in evolution.documents:
+        table.add_column(document.date, no_wrap=True, overflow="ellipsis")
+    for theme in evolution.themes:
+        cells = [
+            _cell(point, theme.changes[i - 1] if i else None, cue_width)
+            for i, point in enumerate(theme.points)
+        ]
+        table.add_row(theme.id, *cells)
+    console.print(table)
+    rate = evolution.agreement.rate
+    if rate is not None:
+        console.print(
+            f"English/Chinese level agreement: {evolution.agreement.same_level} of "
+            f"{evolution.agreement.compared} commitments ({rate:.0%}).",
+            highlight=False,
+        )
+    console.print(
+        "Strength is an ordinal reading of directive wording (see docs/strength.md); "
+        "▲ strengthened ▼ weakened = unchanged + added − dropped.",
+        style="dim",
+        highlight=False,
+    )
+
+
+def _highlight(sentence: str, span: tuple[int, int], cue: str) -> Text:
+    text = Text(sentence)
+    text.stylize("bold underline", *span)
+    if cue:
+        at = sentence.find(cue)
+        if at >= 0:
+            text.stylize("bold cyan", at, at + len(cue))
+    return text
+
+
+def render_theme(
+    theme: ThemeEvolution, evolution: Evolution, console: Console, *, limit: int = 3
+) -> None:
+    titles = {d.id: d for d in evolution.documents}
+    console.print(Text(f"{theme.label} · {theme.label_zh} ({theme.id})", style="bold"))
+    for i, point in enumerate(theme.points):
+        document = titles[point.document]
+        header = Text(f"\n{point.date}  {document.title}\n", style="bold")
+        console.print(header, end="")
+        if not point.present:
+            console.print(Text("  absent: no mention of the theme", style="dim"))
+        else:
+            console.print(
+                f"  strength {point.strength:.1f} ({point.level}) · cue {cue_label(point)} · "
+                f"{point.mentions} mention{'s' if point.mentions != 1 else ''}",
+                highlight=False,
+            )
+            for target in point.targets:
+                console.print(
+                    f"  target: {target.text} (value {target.value}{target.unit}, year {target.year})",
+                    highlight=False,
+                )
+            shown = point.evidence[:limit]
+            for evidence in shown:
+                mention, score = evidence.mention, evidence.score
+                version = (
+                    mention.lang if mention.version_key == mention.lang else mention.version_key
+                )
+                section = mention.location.split(" > ")[-1]
+                console.print(
+                    Text(
+                        f"  {version} · {section} · {score.cue or 'no cue'} {score.strength:.1f}",
+                        style="dim",
+                    )
+                )
+                console.print(
+                    Text("    ").append(_highlight(mention.sentence, evidence.span, score.cue))
+                )
+            if len(point.evidence) > limit:
+                console.print(
+                    Text(
+                        f"  … {len(point.evidence) - limit} more (use --format json for all)",
+                        style="dim",
+                    )
+                )
+            for caveat in point.caveats:
+                console.print(Text(f"  note: {caveat}", style="yellow"))
+        if i < len(theme.changes):
+            change = theme.changes[i]
+            line = Text("  → next: ").append(verdict_text(change))
+            if change.from_cue or change.to_cue:
+                line.append(f"  {change.from_cue or '–'} → {change.to_cue or '–'}")
+            console.print(line)
+    gaps = [c for c in theme.since_last if c.skipped]
+    for change in gaps:
+        console.print(
+            Text(
+                f"\nAcross the gap {change.from_document} → {change.to_document} "
+                f"(skipping {', '.join(change.skipped)}): "
+            ).append(verdict_text(change))
+        )

@@ -1,0 +1,242 @@
+"""What every report renderer shows, worked out once: the leaf the renderers build on.
+
+The representative sentence of a point and its English beside it, the word diffs
+between a theme's successive mentions, the "At a glance" table, and small formatting
+rules (numbers, deltas, targets, anchors). Renderers read the
+:class:`~policydiff.analysis.model.Evolution`; nothing here scores.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from policydiff.analysis.commitments import Commitment
+from policydiff.analysis.model import Change, Evolution, Point, ThemeEvolution
+from policydiff.analysis.periods import as_shown, is_large
+from policydiff.analysis.verdicts import STRENGTH_MOVES, VERDICTS, Verdict
+from policydiff.diff.ops import TokenOp, token_ops
+
+
+@dataclass(frozen=True)
+class Glance:
+    """The "At a glance" table: one column per document, or per year for a large corpus."""
+
+    shown: Evolution
+    by_year: bool
+
+    @property
+    def headers(self) -> tuple[str, ...]:
+        return tuple(d.id if self.by_year else d.date for d in self.shown.documents)
+
+    @property
+    def caption(self) -> str:
+        if self.by_year:
+            return (
+                "Strength and level of the strongest commitment in each year, or period of "
+                "several years (– absent); changes from each year to the next."
+            )
+        return "Strength and level per document (– absent); changes from each document to the next."
+
+
+def glance(ev: Evolution) -> Glance:
+    return Glance(*as_shown(ev))
+
+
+def wording_heading(ev: Evolution) -> str:
+    if is_large(ev):
+        return "Wording of the strongest commitment, where its strength moved"
+    return "Wording of the strongest commitment"
+
+
+def shown_points(ev: Evolution, theme: ThemeEvolution) -> tuple[Point, ...]:
+    """The points a theme's section lists: all of them, or for a large corpus (see
+    :func:`large_corpus_note`) those that mention the theme."""
+    if not is_large(ev):
+        return theme.points
+    return tuple(p for p in theme.points if p.present)
+
+
+def verdict_counts(changes: Sequence[Change]) -> tuple[tuple[Verdict, int], ...]:
+    """How many changes have each verdict, in the order of
+    :data:`~policydiff.analysis.verdicts.VERDICTS`, zeros left out."""
+    counts = dict.fromkeys(VERDICTS, 0)
+    for change in changes:
+        counts[change.verdict] += 1
+    return tuple((verdict, n) for verdict, n in counts.items() if n)
+
+
+@dataclass(frozen=True)
+class Quote:
+    """One sentence as shown: the theme span marked, and where it stands."""
+
+    document: str
+    evidence: Commitment
+
+    @property
+    def where(self) -> str:
+        mention = self.evidence.mention
+        return f"{self.document} · {mention.version_key} · {mention.location}"
+
+    def parts(self) -> tuple[str, str, str]:
+        """The sentence cut around the theme span: before, span, after."""
+        text = self.evidence.mention.sentence
+        start, end = self.evidence.span
+        start = max(0, min(start, len(text)))
+        end = max(start, min(end, len(text)))
+        return text[:start], text[start:end], text[end:]
+
+
+@dataclass(frozen=True)
+class SentenceDiff:
+    """The word diff of the representative sentences of two consecutive present points."""
+
+    change: Change
+    lang: str
+    ops: tuple[TokenOp, ...]
+    old_original: str | None  # the Chinese original beside an English diff, when held
+    new_original: str | None
+
+
+def coalesce(ops: Sequence[TokenOp]) -> tuple[TokenOp, ...]:
+    """Ops easier to read: changes separated only by whitespace or one short word become
+    one replace (all deleted words, then all inserted words)."""
+    ops = list(ops)
+
+    def glue(i: int) -> bool:
+        op = ops[i]
+        return (
+            op.op == "equal"
+            and 0 < i < len(ops) - 1
+            and ops[i - 1].op != "equal"
+            and ops[i + 1].op != "equal"
+            and len(op.old.split()) <= 1
+            and len(op.old.strip()) <= 3
+        )
+
+    out: list[TokenOp] = []
+    run: list[TokenOp] = []
+    for i, op in enumerate(ops):
+        if op.op != "equal" or glue(i):
+            run.append(op)
+            continue
+        if run:
+            out.append(_joined(run))
+            run = []
+        out.append(op)
+    if run:
+        out.append(_joined(run))
+    return tuple(out)
+
+
+def _joined(run: Sequence[TokenOp]) -> TokenOp:
+    if len(run) == 1:
+        return run[0]
+    old = "".join(op.old for op in run)
+    new = "".join(op.new for op in run)
+    return TokenOp("replace" if old and new else ("delete" if old else "insert"), old, new)
+
+
+def theme_anchor(theme_id: str) -> str:
+    return f"theme-{theme_id}"
+
+
+def number(value: float | None) -> str:
+    return "–" if value is None else f"{value:g}"
+
+
+def delta_text(delta: float | None) -> str:
+    if delta is None:
+        return ""
+    if delta == 0:
+        return "±0"
+    return f"+{delta:g}" if delta > 0 else f"−{abs(delta):g}"
+
+
+def target_text(text: str, value: float | None, unit: str, year: int | None) -> str:
+    bits = []
+    if value is not None:
+        bits.append(f"{value:g} {unit}".strip())
+    if year is not None:
+        bits.append(f"by {year}")
+    return f"{text} ({', '.join(bits)})" if bits else text
+
+
+def representative(point: Point) -> Commitment | None:
+    """The evidence the point's strength was read from (its strongest commitment)."""
+    if not point.present or not point.evidence:
+        return None
+    for e in point.evidence:
+        if (
+            e.mention.lang == point.lang
+            and e.score.cue == (point.cue or "")
+            and e.score.strength == point.strength
+        ):
+            return e
+    return point.evidence[0]
+
+
+def english_beside(point: Point, original: Commitment | None) -> Commitment | None:
+    """The English evidence shown beside a Chinese representative sentence."""
+    if original is None or original.mention.lang == "en":
+        return None
+    english = [e for e in point.evidence if e.mention.lang == "en"]
+    if point.cue_en is None:  # no counterpart was found: only a sentence of the same provision
+        english = [e for e in english if e.mention.provision_id == original.mention.provision_id]
+    if not english:
+        return None
+
+    def rank(e: Commitment) -> tuple[bool, bool]:
+        return (
+            e.score.cue != (point.cue_en or ""),
+            e.mention.provision_id != original.mention.provision_id,
+        )
+
+    return min(english, key=rank)
+
+
+def other_evidence(point: Point) -> tuple[Commitment, ...]:
+    shown = {id(representative(point)), id(english_beside(point, representative(point)))}
+    return tuple(e for e in point.evidence if id(e) not in shown)
+
+
+def _english_sentence(point: Point) -> tuple[str | None, str | None]:
+    """(English sentence, Chinese original) of a present point's representative."""
+    rep = representative(point)
+    if rep is None:
+        return None, None
+    if rep.mention.lang == "en":
+        return rep.mention.sentence, None
+    beside = english_beside(point, rep)
+    return (beside.mention.sentence if beside else None), rep.mention.sentence
+
+
+# The Markdown and HTML renderers both diff every theme's sentences; the same pair of
+# sentences also recurs across themes (a sentence names several) and, in a large corpus,
+# across documents that repeat each other: each pair is diffed once per process.
+_sentence_ops = functools.lru_cache(maxsize=16384)(token_ops)
+
+
+def sentence_diffs(theme: ThemeEvolution, *, moves_only: bool = False) -> tuple[SentenceDiff, ...]:
+    """Diffs between each present point and the theme's previous present point (with
+    ``moves_only``, only where the strength moved: strengthened or weakened).
+
+    Both sentences are compared in English when both have it (the Chinese original is
+    kept beside); else in Chinese when both are Chinese; else not at all.
+    """
+    points = {p.document: p for p in theme.points}
+    out = []
+    for change in theme.since_last:
+        if moves_only and change.verdict not in STRENGTH_MOVES:
+            continue
+        old, new = points[change.from_document], points[change.to_document]
+        old_en, old_zh = _english_sentence(old)
+        new_en, new_zh = _english_sentence(new)
+        if old_en is not None and new_en is not None:
+            ops, _ = _sentence_ops(old_en, new_en, "en")
+            out.append(SentenceDiff(change, "en", ops, old_zh, new_zh))
+        elif old_zh is not None and new_zh is not None:
+            ops, _ = _sentence_ops(old_zh, new_zh, "zh")
+            out.append(SentenceDiff(change, "zh", ops, None, None))
+    return tuple(out)
