@@ -78,7 +78,7 @@ def _marker(key: str) -> bytes:
 def _header_values(file: BinaryIO, head: bytes) -> tuple[Any, Any]:
     """The top-level ``documents`` and ``inputs`` of a report in policydiff's layout, the
     file read only as far as they reach: in CI the corpus and the report may have to come
-    from disk, and the report is 97 MB at 1,000 documents, its top some 200 KB."""
+    from disk, and a large corpus's report is mostly its themes, after the header."""
     prefix = head
     values = dict.fromkeys(_HEADER_KEYS, _CUT)
     while True:

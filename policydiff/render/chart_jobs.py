@@ -58,8 +58,8 @@ def chart_workers(jobs: int, *, analyse: bool = False) -> Iterator[Executor | No
     before any other thread runs (a progress bar, another pool's manager), which is what
     makes forking safe."""
     workers = resolve_jobs(jobs) if analyse else _worker_count(jobs)
-    # matplotlib in every worker, unless there are more workers than charts: it costs each
-    # some 50 MB and 0.7 s of CPU, which one per CPU of a large machine would multiply
+    # matplotlib in every worker, unless there are more workers than charts: its memory and
+    # import time, paid by one worker per CPU of a large machine, would be multiplied
     every = workers <= len(CHART_NAMES)
     pool = start_pool(workers, initializer=_prepare if every else None) if workers > 1 else None
     if pool is None:  # one job, or no process can be started here

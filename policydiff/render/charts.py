@@ -154,7 +154,7 @@ def _style(cjk: bool) -> Iterator[None]:
             "font.family": family,
             "svg.hashsalt": "policydiff",
             # SVG text stays text: selectable, searchable, editable in a drawing program,
-            # and a third of the size and time of text drawn as glyph outlines.
+            # and much smaller and quicker than text drawn as glyph outlines.
             "svg.fonttype": "none",
             "axes.unicode_minus": False,
             "figure.facecolor": "white",  # PNGs are cut from the drawing: opaque white
