@@ -9,6 +9,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 import policydiff
 
 PACKAGE = Path(policydiff.__file__).parent
@@ -140,6 +142,7 @@ def test_the_top_level_holds_few_plain_modules() -> None:
     assert len(plain) <= MAX_TOP_LEVEL_MODULES, plain
 
 
+@pytest.mark.slow
 def test_every_module_imports_on_its_own_in_a_fresh_interpreter() -> None:
     script = (
         "import importlib, sys\n"
@@ -165,6 +168,7 @@ def _heavy_modules_after(code: str) -> str:
     return result.stdout.strip().splitlines()[-1].removeprefix("HEAVY=")
 
 
+@pytest.mark.slow
 def test_help_imports_neither_scikit_learn_nor_matplotlib() -> None:
     code = (
         "from policydiff.cli import main\ntry:\n    main(['--help'])\nexcept SystemExit:\n    pass"
@@ -172,6 +176,7 @@ def test_help_imports_neither_scikit_learn_nor_matplotlib() -> None:
     assert _heavy_modules_after(code) == ""
 
 
+@pytest.mark.slow
 def test_diff_does_not_import_scikit_learn() -> None:
     # diff/tfidf.py computes its TF-IDF itself: scikit-learn's import would cost the diff
     # command more than the alignment. Themes discovery still uses it.

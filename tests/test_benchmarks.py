@@ -21,6 +21,8 @@ import pytest
 from benchmarks import run, stage, synthetic
 from policydiff.structure import structure_version
 
+pytestmark = pytest.mark.slow  # processes, charts, browsers or whole reports
+
 ROOT = Path(__file__).resolve().parents[1]
 DOCUMENTS = 30
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from policydiff.check.duplicates import _duplicate_finding, duplicate_findings
 from policydiff.corpus import Corpus
 from policydiff.models import Document, Version
@@ -40,6 +42,7 @@ def _documents_cut_from(bundled: Corpus) -> list[Document]:
     return sorted([*bundled.documents, *documents], key=lambda d: d.date)
 
 
+@pytest.mark.slow
 def test_duplicate_findings_are_those_of_comparing_every_pair(bundled_corpus: Corpus) -> None:
     # the sentence graph, sparse counts and ratio bounds must give exactly what
     # textsim.near gives pair by pair

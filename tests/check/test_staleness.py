@@ -48,6 +48,7 @@ def test_the_listed_documents_are_read_without_parsing_the_whole_report(
     assert read_report(committed).read_bytes() == raw
 
 
+@pytest.mark.slow
 def test_a_large_report_is_read_only_as_far_as_its_documents_and_inputs(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -23,6 +23,8 @@ WEAKEN = (
     'Explore the construction of "waste free cities"',
 )
 
+pytestmark = pytest.mark.slow  # processes, charts, browsers or whole reports
+
 
 def git(repo: Path, *args: str) -> None:
     subprocess.run(

@@ -12,6 +12,8 @@ from policydiff.cli import main
 from policydiff.render.chart_spec import chart_files
 from tests.conftest import BUNDLED
 
+pytestmark = pytest.mark.slow  # processes, charts, browsers or whole reports
+
 REPORT = ("index.md", "index.html", "evolution.json")
 
 

@@ -63,6 +63,7 @@ def test_matrix_json_documents_and_presence(matrix: dict[str, Any]) -> None:
     assert [t["id"] for t in matrix["themes"]] == catalogue_order
 
 
+@pytest.mark.slow
 def test_json_outputs_are_byte_identical_across_runs() -> None:
     for args in (("--format", "json"), ("sponge-cities", "--format", "json")):
         first, second = themes(*args), themes(*args)
@@ -78,6 +79,7 @@ def test_matrix_table_shows_counts_and_absence() -> None:
     assert "2021-10-21 = 2021-green-development-urban" in result.stdout
 
 
+@pytest.mark.slow
 def test_all_includes_themes_never_mentioned(tmp_path: Path) -> None:
     extra = tmp_path / "never.yaml"
     extra.write_text(
@@ -129,6 +131,7 @@ def test_unknown_theme_is_one_line_naming_the_near_id() -> None:
     assert "sponge-cities" in lines[0]
 
 
+@pytest.mark.slow
 def test_user_theme_file_extends_the_catalogue(tmp_path: Path) -> None:
     user = tmp_path / "user.yaml"
     user.write_text(USER_THEMES, encoding="utf-8")
@@ -167,6 +170,7 @@ def test_missing_theme_file_exits_2(tmp_path: Path) -> None:
     assert result.exit_code == 2 and "nope.yaml" in result.stderr
 
 
+@pytest.mark.slow
 def test_discover_writes_a_catalogue_that_loads(tmp_path: Path) -> None:
     out = tmp_path / "review" / "out.yaml"
     result = themes("--discover", "--write", out)

@@ -88,6 +88,7 @@ def test_texts_are_one_paragraph_per_line(bundled_corpus: Corpus) -> None:
             assert all(line == line.strip() for line in version.text.splitlines())
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(sys.platform == "win32", reason="the build script is bash")
 def test_build_script_reproduces_the_committed_corpus(tmp_path: Path) -> None:
     env = {**os.environ, "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}"}

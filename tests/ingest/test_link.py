@@ -128,6 +128,7 @@ def _version_of(text: str) -> Version:
     return Version(key="en", lang="en", kind="translation", complete=True, source="", text=text)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("new_path", [SEED_2021_EN_PARTIAL, SEED_2023_EN, SEED_2021_ZH])
 def test_a_crowd_of_similar_texts_is_cut_to_candidates_without_changing_the_decision(
     new_path: Path,

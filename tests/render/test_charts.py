@@ -27,6 +27,8 @@ from policydiff.render.chart_jobs import render_charts
 from policydiff.render.chart_spec import chart_files
 from policydiff.render.charts import Labels, changing_themes
 
+pytestmark = pytest.mark.slow  # processes, charts, browsers or whole reports
+
 
 @pytest.fixture(scope="module")
 def evolution(bundled_corpus: Corpus) -> Evolution:

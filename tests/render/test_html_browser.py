@@ -31,6 +31,8 @@ CHROMIUM_FLAGS = (
     "--disable-sync",
 )
 
+pytestmark = pytest.mark.slow  # processes, charts, browsers or whole reports
+
 
 @pytest.fixture(scope="module")
 def evolution(bundled_corpus: Corpus) -> Evolution:

@@ -32,6 +32,8 @@ from policydiff.render.view import (
     verdict_counts,
 )
 
+pytestmark = pytest.mark.slow  # processes, charts, browsers or whole reports
+
 DOCUMENTS = 40
 
 

@@ -29,6 +29,8 @@ from policydiff.render.chart_spec import chart_files
 from policydiff.runtime.pool import map_in_processes, resolve_jobs, start_pool
 from tests.conftest import BUNDLED
 
+pytestmark = pytest.mark.slow  # processes, charts, browsers or whole reports
+
 
 def test_build_evolution_with_two_jobs_is_identical(bundled_corpus: Corpus) -> None:
     single = evolution_json(build_evolution(bundled_corpus))

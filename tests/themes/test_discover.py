@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 import yaml
 
 from policydiff.models import StructuredVersion, Version
@@ -47,6 +48,7 @@ def test_synthetic_cluster_across_documents() -> None:
     assert {m.document_id for m in cand.members} == {"a", "b"}
 
 
+@pytest.mark.slow
 def test_real_corpus_has_candidates_spanning_documents() -> None:
     versions = _corpus_versions()
     cands = discover_candidates(versions, CAT)

@@ -1,0 +1,81 @@
+"""The one atomic writer: whole files or none, with the permissions any program's files get."""
+
+from __future__ import annotations
+
+import os
+import stat
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from policydiff.cli import main
+from policydiff.corpus.rules import TEMP_NAME
+from policydiff.runtime.files import staging_folder, write_atomic
+from tests.conftest import BUNDLED, SEED_2023_EN
+
+
+@pytest.fixture
+def usual_umask() -> Iterator[None]:
+    old = os.umask(0o022)
+    try:
+        yield
+    finally:
+        os.umask(old)
+
+
+def _mode(path: Path) -> int:
+    return stat.S_IMODE(path.stat().st_mode)
+
+
+def test_files_are_0644_and_folders_0755_under_the_usual_umask(
+    tmp_path: Path, usual_umask: None
+) -> None:
+    target = tmp_path / "deep" / "file.txt"
+    write_atomic(target, "绿色建筑\n")
+    assert target.read_bytes() == "绿色建筑\n".encode()
+    assert _mode(target) == 0o644
+    folder = staging_folder(tmp_path / "document")
+    assert _mode(folder) == 0o755 and TEMP_NAME.match(folder.name)
+
+
+def test_a_stricter_umask_is_honoured(tmp_path: Path) -> None:
+    old = os.umask(0o077)
+    try:
+        write_atomic(tmp_path / "private.txt", b"x")
+    finally:
+        os.umask(old)
+    assert _mode(tmp_path / "private.txt") == 0o600
+
+
+def test_a_failed_write_leaves_the_old_file_and_no_temporary(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "evolution.json"
+    target.write_text("old", encoding="utf-8")
+
+    def refuse(*_args: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "replace", refuse)
+    with pytest.raises(OSError):
+        write_atomic(target, "new")
+    assert target.read_text(encoding="utf-8") == "old"
+    assert [p.name for p in tmp_path.iterdir()] == ["evolution.json"]
+
+
+@pytest.mark.slow
+def test_ingest_and_report_write_readable_files(tmp_path: Path, usual_umask: None) -> None:
+    corpus, out = tmp_path / "corpus", tmp_path / "reports"
+    runner = CliRunner()
+    ingested = runner.invoke(
+        main, ["ingest", str(SEED_2023_EN), "--corpus", str(corpus), "-q", "--date", "2023-12-27"]
+    )
+    assert ingested.exit_code == 0, ingested.output
+    (folder,) = corpus.iterdir()
+    assert _mode(corpus) == 0o755 and _mode(folder) == 0o755
+    assert {_mode(p) for p in folder.iterdir()} == {0o644}
+    reported = runner.invoke(main, ["report", "--corpus", str(BUNDLED), "--out", str(out), "-q"])
+    assert reported.exit_code == 0, reported.output
+    assert {_mode(p) for p in out.iterdir()} == {0o644}
