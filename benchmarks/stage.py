@@ -77,11 +77,9 @@ def stage_floor(a: dict) -> dict:
 
 
 def stage_ingest(a: dict) -> dict:
-    """What ``policydiff ingest FILE...`` does, with each file's own options.
-
-    The corpus is read once and kept up to date in memory (``Ingester``), as the
-    command does for the files it is given; after an error it is read again.
-    """
+    """What ``policydiff ingest FILE...`` does, with each file's own options: every file
+    planned against the corpus and the files planned before it (``Ingester``), then all
+    written in one change."""
     import datetime as dt
 
     from synthetic import DAYS_APART, START, doc_id
@@ -94,13 +92,11 @@ def stage_ingest(a: dict) -> dict:
     errors: list[str] = []
     nbytes = 0
     t = time.perf_counter()
-    ingester: Ingester | None = None
+    ingester = Ingester(corpus_path)
     for path in raw:
         k, _order, key = path.stem.split("-")
         i = int(k)
         ident = doc_id(i)
-        if ingester is None:
-            ingester = Ingester(corpus_path)
         if ingester.held.get(ident) is None:
             # what a user passes on the command line when the header is not recognised:
             # --date --title --issuer --id --new-document (the synthetic header lines are
@@ -117,11 +113,13 @@ def stage_ingest(a: dict) -> dict:
         else:
             options = IngestOptions(lang=key, version_of=ident)
         try:
-            ingester.apply(ingester.plan(path, options))
+            plan = ingester.plan(path, options)
+            if plan.problems:
+                errors.append("; ".join(plan.problems)[:200])
         except PolicydiffError as exc:
             errors.append(str(exc)[:200])
-            ingester = None
         nbytes += path.stat().st_size
+    ingester.commit()
     seconds = time.perf_counter() - t
     return {
         "seconds": seconds,

@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 
 LANGUAGES = ("en", "zh")
 VERSION_KINDS = ("original", "translation")
+# Levels of government, highest first.
+LEVELS = ("central", "ministry", "provincial", "municipal", "county")
 
 
 @dataclass(frozen=True)
@@ -43,6 +45,9 @@ class Document:
     source: str = ""
     title_zh: str = ""
     published: dt.date | None = None
+    doc_number: str = ""  # 发文字号, e.g. 建标〔2022〕53号
+    level: str = ""  # one of LEVELS, "" when unknown
+    jurisdiction: str = ""  # e.g. 上海市; "" for central and ministry documents
 
     @property
     def languages(self) -> tuple[str, ...]:

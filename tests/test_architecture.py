@@ -18,19 +18,20 @@ PACKAGE = Path(policydiff.__file__).parent
 # Lower ranks never import higher ones: raw file -> ingest -> corpus -> structure ->
 # themes / strength -> analysis -> diff -> check -> renderers -> CLI. The stages at the
 # bottom know nothing of policy: records, errors, the atomic writer and process pools,
-# the key-value store. structure is pure text analysis that ingest also uses (to find a
-# body and link versions), so it sits below both; textsim compares texts for both.
+# the key-value store. structure and strength are pure text analysis that ingest also
+# uses (to find a body, keep every line with a directive cue, link versions), so they sit
+# below both; textsim compares texts for both.
 RANKS: dict[str, float] = {
     "models": 0,
     "errors": 0,
     "runtime": 0.5,
     "cache": 0.5,
     "structure": 1,
+    "strength": 1.2,
     "textsim": 1.5,
     "corpus": 2,
     "ingest": 3,
     "themes": 4,
-    "strength": 4,
     "analysis": 5,
     "diff": 6,
     "check": 7,

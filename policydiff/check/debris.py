@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from policydiff.ingest.clean import EMAIL, INLINE_DEBRIS, classify_line
+from policydiff.ingest.clean import EMAIL, INLINE_DEBRIS, debris_kind
 
 PHONE_INLINE = re.compile(
     r"(?:\b(?:tel|phone|fax|hotline)\b|电话|传真|热线)\.?\s*[:：]?\s*\+?\(?\d[\d\s()\-–]{6,}\d",
@@ -19,7 +19,7 @@ def debris_lines(text: str) -> list[tuple[int, str]]:
     found = []
     for number, raw in enumerate(text.splitlines(), start=1):
         line = raw.strip()
-        kind = classify_line(line)
+        kind = debris_kind(line)
         if kind is None and EMAIL.search(line):
             kind = "email"
         if kind is None and PHONE_INLINE.search(line):

@@ -66,6 +66,7 @@ def scan_corpus(path: Path, fingerprints: Fingerprints | None = None) -> Scan:
                 scan.complete = False
             else:
                 scan.documents.append(validated.document)
+                scan.findings.extend(unknown_metadata(entry, validated.document))
         elif entry.suffix == ".txt":
             scan.findings.append(Finding(str(entry), "stray text file outside a document", "stray"))
     seen: dict[str, Document] = {}
@@ -77,6 +78,17 @@ def scan_corpus(path: Path, fingerprints: Fingerprints | None = None) -> Scan:
         seen[document.id] = document
     scan.documents.sort(key=lambda d: (d.date, d.id))
     return scan
+
+
+def unknown_metadata(folder: Path, document: Document) -> list[Finding]:
+    """Metadata the document was added without (ingest records it as unknown)."""
+    where = str(folder / METADATA_FILE)
+    found = []
+    if not document.issuers:
+        found.append(
+            Finding(where, "issuers unknown: name the issuing bodies", "metadata", "warning")
+        )
+    return found
 
 
 def content_findings(

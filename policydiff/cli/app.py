@@ -7,6 +7,7 @@ stdout carries data (tables, JSON, text); stderr carries messages.
 from __future__ import annotations
 
 import functools
+import os
 import sys
 from collections.abc import Callable
 from typing import Any, TypeVar
@@ -18,6 +19,8 @@ from policydiff.errors import PolicydiffError
 from policydiff.runtime.memory import collect_garbage_rarely
 
 EXIT_INPUT = 2
+# What a shell reports for a program stopped by SIGPIPE: the reader of stdout went away.
+EXIT_CLOSED_PIPE = 128 + 13
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -36,6 +39,8 @@ def fail_cleanly(func: F) -> F:
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         try:
             return func(*args, **kwargs)
+        except BrokenPipeError:
+            closed_pipe()
         except PolicydiffError as exc:
             click.echo(f"error: {exc}", err=True)
             sys.exit(EXIT_INPUT)
@@ -45,3 +50,11 @@ def fail_cleanly(func: F) -> F:
             sys.exit(EXIT_INPUT)
 
     return wrapper  # type: ignore[return-value]
+
+
+def closed_pipe() -> None:
+    """Stop quietly when the reader of stdout has gone (``policydiff show X | head``): no
+    message, and no second error when Python flushes stdout on the way out."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    sys.exit(EXIT_CLOSED_PIPE)

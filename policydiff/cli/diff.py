@@ -22,7 +22,7 @@ from policydiff.cli.session import load
 @click.argument("old")
 @click.argument("new")
 @corpus_option
-@click.option("--theme", default=None, help="Only provisions mentioning this theme id.")
+@click.option("--theme", default=None, help="Only provisions mentioning this theme (id or label).")
 @click.option(
     "--lang",
     type=click.Choice(["en", "zh"]),
@@ -60,8 +60,11 @@ def diff(
     """
     from policydiff.diff import diff_documents
     from policydiff.structure import structure_version
+    from policydiff.themes.catalogue import load_catalogue, resolve_theme
 
     corpus = load(corpus_path)
+    if theme:
+        theme = resolve_theme(load_catalogue(), theme).id
     old_doc, old_version = corpus.resolve(old, lang)
     new_doc, new_version = corpus.resolve(new, lang)
     result = diff_documents(

@@ -19,7 +19,6 @@ from policydiff.cli.options import (
     themes_file_option,
 )
 from policydiff.cli.session import analysis_cache, load
-from policydiff.errors import UsageError
 
 
 @main.command()
@@ -49,14 +48,11 @@ def evolution(
     With THEME, show that theme's points with their evidence sentences.
     """
     from policydiff.analysis.build import build_evolution
-    from policydiff.themes.catalogue import corpus_catalogue
+    from policydiff.themes.catalogue import corpus_catalogue, resolve_theme
 
     catalogue = corpus_catalogue(corpus_path, theme_files)
-    if theme and catalogue.get(theme) is None:
-        from rapidfuzz import process
-
-        near = [name for name, _, _ in process.extract(theme, catalogue.ids, limit=3)]
-        raise UsageError(f"unknown theme {theme!r} (did you mean {', '.join(near)}?)")
+    if theme:
+        theme = resolve_theme(catalogue, theme).id
     with analysis_cache(corpus_path, no_cache) as cache:
         result = build_evolution(
             load(corpus_path),

@@ -1,26 +1,26 @@
-"""``policydiff ingest FILES``: clean raw files and add them to the corpus."""
+"""``policydiff ingest FILES``: clean raw files and add them to the corpus, all or none."""
 
 from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import click
 
-from policydiff.cli.app import EXIT_INPUT, main
+from policydiff.cli.app import EXIT_INPUT, closed_pipe, main
 from policydiff.cli.options import corpus_option
 from policydiff.errors import PolicydiffError
 
 if TYPE_CHECKING:
-    from policydiff.ingest.pipeline import Ingester
+    from policydiff.ingest.pipeline import Ingester, IngestOptions, IngestPlan
 
 
 @main.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 @corpus_option
 @click.option("--date", default="", help="Issue date, YYYY-MM-DD.")
-@click.option("--title", default="", help="English title of the document.")
+@click.option("--title", default="", help="Title of the document (English, or Chinese).")
 @click.option("--issuer", "issuers", multiple=True, help="Issuing body (repeat for several).")
 @click.option("--lang", default="", help="Language of the file: en or zh.")
 @click.option(
@@ -34,6 +34,14 @@ if TYPE_CHECKING:
 )
 @click.option(
     "--dry-run", is_flag=True, help="Show the clean text, metadata and removals; write nothing."
+)
+@click.option(
+    "--keep-all", is_flag=True, help="Keep every line the cleaner would remove as web debris."
+)
+@click.option(
+    "--accept-removals",
+    is_flag=True,
+    help="Remove web debris even when it is more than a tenth of the file's lines.",
 )
 @click.option("-q", "--quiet", is_flag=True, help="Only errors.")
 def ingest(
@@ -49,12 +57,15 @@ def ingest(
     version_of: str,
     new_document: bool,
     dry_run: bool,
+    keep_all: bool,
+    accept_removals: bool,
     quiet: bool,
 ) -> None:
     """Clean FILES (text, HTML, .docx or PDF) and add them to the corpus.
 
     A file that is another version of a held document (the Chinese original,
     a second translation, a fragment) is linked to it; a duplicate is refused.
+    Several files are added together or, if one cannot be, none of them.
     """
     from policydiff.ingest.pipeline import Ingester, IngestOptions
 
@@ -68,56 +79,109 @@ def ingest(
         document_id=document_id,
         version_of=version_of,
         new_document=new_document,
+        keep_all=keep_all,
+        accept_removals=accept_removals,
     )
+    try:
+        if dry_run:
+            ingester = Ingester(corpus_path)
+            failures = _plan_all(ingester, files, options, dry_run=True)
+            sys.exit(EXIT_INPUT if failures else 0)
+        with Ingester.session(corpus_path) as ingester:
+            for note in ingester.recovered:
+                click.echo(f"note: {corpus_path}: {note}", err=True)
+            failures = _plan_all(ingester, files, options, dry_run=False)
+            if failures:
+                if len(files) > 1:
+                    click.echo(
+                        f"error: nothing added: {failures} of {len(files)} files cannot be",
+                        err=True,
+                    )
+                sys.exit(EXIT_INPUT)
+            plans = list(ingester.plans)
+            ingester.commit()
+    except PolicydiffError as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(EXIT_INPUT)
+    except BrokenPipeError:
+        closed_pipe()
+    except OSError as exc:
+        click.echo(f"error: {exc.filename or corpus_path}: {exc.strerror or exc}", err=True)
+        sys.exit(EXIT_INPUT)
+    if not quiet:
+        for plan in plans:
+            _say_added(plan, corpus_path)
+
+
+def _plan_all(
+    ingester: Ingester, files: tuple[Path, ...], options: IngestOptions, *, dry_run: bool
+) -> int:
+    """Plan every file, saying what is wrong with each; how many cannot be added."""
     failures = 0
-    # The corpus is read once and kept up to date in memory as files are added; after
-    # any error it is read again from disk.
-    ingester: Ingester | None = None
     for path in files:
         try:
-            if ingester is None:
-                ingester = Ingester(corpus_path)
             plan = ingester.plan(path, options)
-            if dry_run:
-                _print_dry_run(plan)
-                continue
-            written = ingester.apply(plan)
         except PolicydiffError as exc:
             click.echo(f"error: {exc}", err=True)
             failures += 1
-            ingester = None
             continue
-        if not quiet:
-            what = (
-                f"new document {plan.document.id} ({plan.document.date})"
-                if plan.action == "new document"
-                else f"version {plan.version.key} of {plan.document.id}"
-                + ("" if plan.version.complete else " (partial)")
-            )
-            click.echo(
-                f"{path}: added as {what} -> {written} "
-                f"[{len(plan.removed)} pieces of debris removed]",
-                err=True,
-            )
-            for note in plan.notes:
-                click.echo(f"  note: {note}", err=True)
-            if plan.action == "new version":
-                click.echo(f"  linked because: {'; '.join(plan.decision.evidence)}", err=True)
-    if failures:
-        sys.exit(EXIT_INPUT)
+        if dry_run:
+            _print_dry_run(plan)
+        elif plan.problems:
+            click.echo(f"error: {plan.path}: {'; '.join(plan.problems)}", err=True)
+            failures += 1
+    return failures
 
 
-def _print_dry_run(plan: Any) -> None:
-    doc, version, meta = plan.document, plan.version, plan.metadata
+def _say_added(plan: IngestPlan, corpus_path: Path) -> None:
+    document = plan.document
+    assert document is not None
+    if plan.action == "new document":
+        what = f"new document {document.id} ({document.date})"
+        written = corpus_path / document.id
+    else:
+        what = f"version {plan.version.key} of {document.id}" + (
+            "" if plan.version.complete else " (partial)"
+        )
+        written = corpus_path / document.id / plan.version.filename
     click.echo(
-        f"# {plan.path}: would be added as {plan.action} ({plan.raw.format}, {plan.raw.encoding})"
+        f"{plan.path}: added as {what} -> {written} [{len(plan.removed)} pieces of debris removed]",
+        err=True,
     )
-    click.echo(f"document: {doc.id}")
-    click.echo(f"  title: {doc.title}")
-    if doc.title_zh:
-        click.echo(f"  title_zh: {doc.title_zh}")
-    click.echo(f"  issuers: {', '.join(doc.issuers)}")
-    click.echo(f"  date: {doc.date}")
+    for note in plan.notes:
+        click.echo(f"  note: {note}", err=True)
+    if not document.issuers:
+        click.echo("  note: issuers unknown: none named in the text; pass --issuer", err=True)
+    if plan.action == "new version":
+        click.echo(f"  linked because: {'; '.join(plan.decision.evidence)}", err=True)
+
+
+def _print_dry_run(plan: IngestPlan) -> None:
+    from policydiff.ingest.clean import REASONS
+
+    version, meta = plan.version, plan.metadata
+    status = plan.action if not plan.problems else f"{plan.action}, once what is missing is given"
+    click.echo(
+        f"# {plan.path}: would be added as {status} ({plan.raw.format}, {plan.raw.encoding})"
+    )
+    fields = plan.fields
+    if plan.document is not None:
+        doc = plan.document
+        fields = {
+            "id": doc.id,
+            "title": doc.title,
+            "title_zh": doc.title_zh,
+            "doc_number": doc.doc_number,
+            "issuers": ", ".join(doc.issuers) or "unknown",
+            "level": doc.level,
+            "jurisdiction": doc.jurisdiction,
+            "date": doc.date.isoformat(),
+        }
+    click.echo(f"document: {fields.get('id') or '?'}")
+    for name in ("title", "title_zh", "doc_number", "issuers", "level", "jurisdiction", "date"):
+        value = fields.get(name, "")
+        if value or name in ("title", "issuers", "date"):
+            click.echo(f"  {name}: {value or '?'}")
     click.echo(
         f"version: {version.key} lang={version.lang} kind={version.kind} "
         f"complete={'yes' if version.complete else 'no (partial)'} source={version.source}"
@@ -127,11 +191,16 @@ def _print_dry_run(plan: Any) -> None:
     click.echo(
         f"read from the text: title={meta.title or '-'!s} title_zh={meta.title_zh or '-'} "
         f"date={meta.date or '-'} issuers={', '.join(meta.issuers) or '-'} lang={meta.lang}"
+        f" doc_number={meta.doc_number or '-'} level={meta.level or '-'}"
+        f" jurisdiction={meta.jurisdiction or '-'}"
     )
+    for problem in plan.problems:
+        click.echo(f"missing: {problem}")
     for note in plan.notes:
         click.echo(f"note: {note}")
     click.echo(f"removed ({len(plan.removed)}):")
     for item in plan.removed:
-        click.echo(f"  line {item.line:>4} {item.kind:<18} {item.text[:90]}")
+        reason = REASONS.get(item.kind, item.kind)
+        click.echo(f"  line {item.line:>4} {item.kind:<18} {item.text[:90]}  [{reason}]")
     click.echo("clean text:")
     click.echo(version.text, nl=False)

@@ -29,42 +29,20 @@ def list_command(corpus_path: Path, output_format: str, color: bool | None, no_c
     from policydiff.corpus.summary import summarise, summary_json
 
     with analysis_cache(corpus_path, no_cache) as cache:
-        summaries = summarise(load(corpus_path), cache)
+        summaries = summarise(load(corpus_path, tolerant=True), cache)
     if output_format == "json":
         click.echo(json.dumps(summary_json(summaries), ensure_ascii=False, indent=2))
         return
-    from rich import box
-    from rich.table import Table
+    from policydiff.render.terminal.corpus import render_documents
 
-    table = Table(
-        title=f"{len(summaries)} documents in {corpus_path}",
-        title_justify="left",
-        box=box.SIMPLE_HEAD,
-    )
-    table.add_column("date", no_wrap=True)
-    table.add_column("document (id, title)", ratio=1)
-    table.add_column("versions")
-    table.add_column("provisions", justify="right")
-    table.add_column("sentences", justify="right")
-    for s in summaries:
-        versions = "\n".join(
-            f"{v.key} {v.kind}{'' if v.complete else ' (partial)'}" for v in s.versions
-        )
-        table.add_row(
-            s.date,
-            f"[bold]{s.id}[/bold]\n{s.title}",
-            versions,
-            str(s.primary.provisions),
-            str(s.primary.sentences),
-        )
-    console(color).print(table)
+    render_documents(summaries, corpus_path, console(color))
 
 
 @main.command()
 @click.argument("document_id")
 @corpus_option
 @click.option(
-    "--lang", default=None, help="Version language (default: the original, else English)."
+    "--lang", default=None, help="Version language (default: English, else the original)."
 )
 @click.option("--version", "version_key", default=None, help="Version key, e.g. en-2.")
 @click.option(
@@ -87,17 +65,9 @@ def show(
     from policydiff.errors import UsageError
     from policydiff.structure import structure_version
 
-    corpus = load(corpus_path)
-    document = corpus.get(document_id)
-    if document is None:
-        known = ", ".join(d.id for d in corpus.documents) or "none"
-        raise UsageError(f"no document {document_id!r} in {corpus_path} (held: {known})")
-    if version_key:
-        version = next((v for v in document.versions if v.key == version_key), None)
-    else:
-        version = document.version(lang) if lang else (document.version("en") or document.version())
-    if version is None:
-        raise UsageError(f"{document_id} has no version {version_key or lang!r}")
+    corpus = load(corpus_path, tolerant=True)
+    ref = f"{document_id}:{version_key}" if version_key else document_id
+    document, version = corpus.resolve(ref, lang)
     structured = structure_version(document.id, version)
     provisions = [
         p

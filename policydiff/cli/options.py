@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
@@ -105,14 +106,31 @@ def output_option(help_text: str) -> Callable[[F], F]:
     return decorate
 
 
+# Columns of a table written to a file or a pipe, when COLUMNS does not say: wide enough
+# that a document's id and title are not cut.
+PIPED_WIDTH = 120
+
+
 def console(color: bool | None, *, stderr: bool = False, file: Any = None) -> Any:
-    """A rich console: colour only on a terminal unless --color/--no-color says otherwise."""
+    """A rich console: colour only on a terminal unless --color/--no-color says otherwise;
+    the terminal's width on a terminal, else COLUMNS or :data:`PIPED_WIDTH`."""
+    import os
+
     from rich.console import Console
 
+    stream = file or (sys.stderr if stderr else sys.stdout)
+    width = None
+    if not (hasattr(stream, "isatty") and stream.isatty()) and not os.environ.get("COLUMNS"):
+        width = PIPED_WIDTH
     if color is None:
-        return Console(stderr=stderr, file=file, highlight=False)
+        return Console(stderr=stderr, file=file, highlight=False, width=width)
     return Console(
-        stderr=stderr, file=file, force_terminal=color, no_color=not color, highlight=False
+        stderr=stderr,
+        file=file,
+        force_terminal=color,
+        no_color=not color,
+        highlight=False,
+        width=width,
     )
 
 

@@ -20,10 +20,25 @@ if TYPE_CHECKING:  # imported where used: ``policydiff --help`` must not pay for
     from policydiff.corpus import Corpus
 
 
-def load(corpus_path: Path) -> Corpus:
-    from policydiff.corpus import load_corpus
+def load(corpus_path: Path, *, tolerant: bool = False) -> Corpus:
+    """The corpus at ``corpus_path`` (a CorpusError when there is no such folder). With
+    ``tolerant``, a document that cannot be read is left out, said in one line on stderr:
+    for the commands that only show what is held."""
+    from policydiff.corpus.store import load_corpus, load_readable
+    from policydiff.errors import CorpusError
 
-    return load_corpus(corpus_path)
+    if not Path(corpus_path).exists():
+        raise CorpusError(
+            corpus_path,
+            "corpus folder not found (pass --corpus DIR, or add a first document with "
+            "policydiff ingest FILE --corpus DIR)",
+        )
+    if not tolerant:
+        return load_corpus(corpus_path)
+    corpus, broken = load_readable(corpus_path)
+    for problem in broken:
+        click.echo(f"warning: {problem}; left out", err=True)
+    return corpus
 
 
 @contextlib.contextmanager

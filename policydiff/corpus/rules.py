@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from policydiff.models import LANGUAGES, VERSION_KINDS, Document, Version
+from policydiff.models import LANGUAGES, LEVELS, VERSION_KINDS, Document, Version
 
 METADATA_FILE = "document.yaml"
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]{0,79}$")
@@ -93,11 +93,17 @@ def validate_document(
     title = meta.get("title")
     if not isinstance(title, str) or not title.strip():
         problem("title is missing")
-    issuers = meta.get("issuers")
-    if not issuers:
-        problem("issuers is missing")
-    elif not isinstance(issuers, list) or not all(isinstance(i, str) and i for i in issuers):
-        problem("issuers must be a list of names")
+    issuers = meta.get("issuers", [])
+    if issuers is None:
+        issuers = []
+    if not isinstance(issuers, list) or not all(isinstance(i, str) and i.strip() for i in issuers):
+        problem("issuers must be a list of names (an empty list when unknown)")
+    for name in ("doc_number", "jurisdiction", "title_zh", "source"):
+        if meta.get(name) is not None and not isinstance(meta.get(name), str):
+            problem(f"{name} must be text")
+    level = meta.get("level")
+    if level is not None and level not in LEVELS:
+        problem(f"level {level!r} must be one of {', '.join(LEVELS)}")
     dates: dict[str, dt.date] = {}
     for name in ("date", "published"):
         if name == "published" and not meta.get(name):
@@ -175,6 +181,9 @@ def validate_document(
         published=dates.get("published"),
         source=str(meta.get("source") or ""),
         versions=tuple(versions),
+        doc_number=str(meta.get("doc_number") or ""),
+        level=str(meta.get("level") or ""),
+        jurisdiction=str(meta.get("jurisdiction") or ""),
     )
     return Validated(tuple(found), document, texts)
 

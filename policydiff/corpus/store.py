@@ -10,17 +10,14 @@ diffed and edited by hand::
         zh.txt
         en-2.txt
 
-Writes are atomic: a new document is built in a temporary folder and renamed
-into place; a changed ``document.yaml`` is written to a temporary file and
-renamed over the old one. A failed write leaves the corpus as it was.
+Writes go through :mod:`.transaction`: all of a change or none of it, even when a
+writer is killed.
 """
 
 from __future__ import annotations
 
-import os
-import shutil
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 from typing import Any
@@ -31,7 +28,7 @@ from rapidfuzz import process
 from policydiff.corpus.rules import METADATA_FILE, validate_document
 from policydiff.errors import CorpusError, UsageError
 from policydiff.models import Document, Version
-from policydiff.runtime.files import staging_folder, write_atomic, yaml_problem
+from policydiff.runtime.files import yaml_problem
 
 # libyaml's parser where PyYAML was built with it: much faster on large corpora.
 _SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -103,23 +100,37 @@ class Corpus:
 
 
 def load_corpus(path: Path) -> Corpus:
-    """Read every document folder under ``path``; a missing folder is an empty corpus."""
+    """Read every document folder under ``path``; a missing folder is an empty corpus.
+    The first broken document raises its CorpusError."""
+    corpus, broken = load_readable(path)
+    if broken:
+        raise broken[0]
+    return corpus
+
+
+def load_readable(path: Path) -> tuple[Corpus, list[CorpusError]]:
+    """The documents that can be read, and a CorpusError for each that cannot: for the
+    commands that only show what is held, which can go on without a broken document."""
     path = Path(path)
     if path.exists() and not path.is_dir():
         raise CorpusError(path, "corpus path is not a folder")
     documents: list[Document] = []
+    broken: list[CorpusError] = []
     if path.is_dir():
         for folder in sorted(p for p in path.iterdir() if p.is_dir()):
             if folder.name.startswith("."):
                 continue
             if (folder / METADATA_FILE).exists():
-                documents.append(load_document(folder))
+                try:
+                    documents.append(load_document(folder))
+                except CorpusError as exc:
+                    broken.append(exc)
     ids = [d.id for d in documents]
     duplicated = sorted({i for i in ids if ids.count(i) > 1})
     if duplicated:
         raise CorpusError(path, f"document id {duplicated[0]!r} is used by more than one folder")
     documents.sort(key=lambda d: (d.date, d.id))
-    return Corpus(path=path, documents=tuple(documents))
+    return Corpus(path=path, documents=tuple(documents)), broken
 
 
 def load_document(folder: Path) -> Document:
@@ -156,7 +167,13 @@ def metadata_yaml(document: Document) -> str:
     }
     if document.title_zh:
         data["title_zh"] = document.title_zh
+    if document.doc_number:
+        data["doc_number"] = document.doc_number
     data["issuers"] = list(document.issuers)
+    if document.level:
+        data["level"] = document.level
+    if document.jurisdiction:
+        data["jurisdiction"] = document.jurisdiction
     data["date"] = document.date.isoformat()
     if document.published:
         data["published"] = document.published.isoformat()
@@ -174,47 +191,6 @@ def metadata_yaml(document: Document) -> str:
         for v in document.versions
     ]
     return yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=100)
-
-
-def write_document(corpus_path: Path, document: Document) -> Path:
-    """Write a new document folder atomically; refuses to overwrite an existing one."""
-    corpus_path.mkdir(parents=True, exist_ok=True)
-    final = corpus_path / document.id
-    if final.exists():
-        raise CorpusError(final, "a document folder with this id already exists")
-    staging = staging_folder(final)
-    try:
-        for version in document.versions:
-            write_atomic(staging / version.filename, version.text)
-        write_atomic(staging / METADATA_FILE, metadata_yaml(document))
-        os.replace(staging, final)
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
-    return final
-
-
-def add_version(corpus_path: Path, document: Document, version: Version) -> Document:
-    """Add ``version`` to a held document: its text file first, then the metadata.
-
-    ``document`` may already list ``version`` (as an ingest plan's does).
-    """
-    folder = corpus_path / document.id
-    updated = (
-        document
-        if version in document.versions
-        else replace(document, versions=(*document.versions, version))
-    )
-    text_path = folder / version.filename
-    if text_path.exists():
-        raise CorpusError(text_path, "a version file with this key already exists")
-    write_atomic(text_path, version.text)
-    try:
-        write_atomic(folder / METADATA_FILE, metadata_yaml(updated))
-    except BaseException:
-        text_path.unlink(missing_ok=True)
-        raise
-    return updated
 
 
 def next_version_key(document: Document, lang: str) -> str:

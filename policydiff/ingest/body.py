@@ -1,11 +1,15 @@
-"""Find the official text inside a page: cut a commentary off, trim head and tail.
+"""Find the official text inside a page: cut a commentary off, move metadata lines out.
 
-Reposting sites wrap an official text in their own words: a news lead ("The
-main contents of the Opinions ... are as follows."), a commentary ("The
-original document reads as follows:"), a headline and a title line above it,
-contact and shop blocks below it. Only the official body goes into the corpus;
-everything else is reported as removed, and the head lines are handed to the
-metadata reader because they carry the title and the date.
+Reposting sites wrap an official text in their own words: a news lead ("The main
+contents of the Opinions ... are as follows."), a commentary ("The original document
+reads as follows:"). A commentary is cut only at such an explicit marker. Above the
+text stand the lines that describe it rather than belong to it — the title (on one
+line or two), the document number (发文字号), the issue date, the rows of a
+publisher's metadata table (索引号, 发文机关, 成文日期 …) — and below it, the date of
+the signature. Those lines move into the metadata (:mod:`.metadata` reads them);
+every other line stays. Web debris was removed line by line before
+(:mod:`.clean`), by pattern, never by position: a line is never removed because it
+stands before the first numbered part or after the last.
 """
 
 from __future__ import annotations
@@ -13,7 +17,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from policydiff.ingest.clean import CHROME_LINE, SHORT_LINE, Line, Removal
+from policydiff.ingest.clean import Line, Removal
+from policydiff.ingest.issuers import known_issuers
 
 # Lines announcing that the official text follows. The last such line in the first
 # part of the page is the cut; everything above it is commentary or a news lead.
@@ -28,16 +33,52 @@ COMMENTARY_MARKERS = re.compile(
 )
 # A commentary cut is only believed in the first part of a page.
 MARKER_WITHIN = 0.8
-NUMBERED_START = re.compile(
-    r"^(?:[IVX]+\.|\d{1,2}[.、]|\(\s*\w{1,9}\s*\)|（[一二三四五六七八九十]+）|[一二三四五六七八九十]+、"
-    r"|(?:First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth),)"
+
+# Chinese titles end with the kind of instrument, optionally with its period or "试行".
+ZH_KINDS = (
+    "指导意见|实施意见|若干意见|意见|通知|决定|规划|实施方案|行动方案|工作方案|方案|办法"
+    "|若干措施|具体措施|措施|细则|条例|纲要|行动计划|计划|规定|决议|通告|公告|指南|标准"
 )
-TITLE_HINT = re.compile(
-    r"\bopinions?\b|\bon [A-Z][a-z]+ing\b|意见|通知|决定|规划|方案|办法", re.IGNORECASE
+ZH_TITLE_LINE = re.compile(
+    rf"^《?[^，。；：:;！？!?]{{2,90}}?(?:{ZH_KINDS})》?"
+    r"(?:[（(](?:试行|暂行|征求意见稿|\d{4}\s*[—–\-－~～至]+\s*\d{4}\s*年?)[)）])?$"
+)
+# The first line of a title wrapped over two: it names an issuer and stops at 关于, or
+# runs on without ending in a kind of instrument.
+ZH_TITLE_START = re.compile(r"^[^，。；：:;！？!?\d]{2,60}关于$|^关于[^，。；：:;！？!?]{2,60}$")
+EN_KINDS = (
+    r"Guiding Opinions|Opinions|Opinion|Guidelines|Guideline|Notice|Circular|Decision"
+    r"|Action Plan|Implementation Plan|Work Plan|Plan|Measures|Regulations|Outline|Program"
+)
+EN_TITLE_LINE = re.compile(
+    rf"^(?:The\s+)?(?:[A-Z][^.;!?]{{0,160}}?\s)?(?:{EN_KINDS})\b[^;!?]{{0,240}}?"
+    r"\b(?:on|for|of)\b[^;!?]{3,240}$"
+)
+# "The CPC Central Committee and the State Council on Promoting …": issuers, then the subject.
+EN_ISSUER_TITLE = re.compile(
+    r"^(?:The )?(?P<issuers>.{3,200}?) on (?P<subject>[A-Z][^.;:]{8,200})$"
+)
+DOCUMENT_NUMBER = re.compile(
+    r"^[(（]?\s*[\u4e00-\u9fff]{1,16}\s*[〔\[［【(（]\s*(?:19|20)\d{2}\s*[〕\]］】)）]\s*"
+    r"第?\s*\d{1,5}\s*号\s*[)）]?$"
 )
 DATE_LINE = re.compile(
-    r"^[(（]\s*.{4,30}\d{4}.{0,6}[)）]$|^[(（]\s*\d{4}年\d{1,2}月\d{1,2}日\s*[)）]$"
+    r"^[(（]\s*.{4,30}\d{4}.{0,6}[)）]$|^[(（]?\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*[)）]?$"
+    r"|^\(?(?:January|February|March|April|May|June|July|August|September|October|November"
+    r"|December)\s+\d{1,2},\s*\d{4}\)?$"
 )
+# The rows of gov.cn's (and provincial portals') metadata table.
+TABLE_LABELS = (
+    "索引号",
+    "主题分类",
+    "发文机关",
+    "成文日期",
+    "标题",
+    "发文字号",
+    "发布日期",
+    "主题词",
+)
+TABLE_ROW = re.compile(rf"^(?:{'|'.join(TABLE_LABELS)})\s*[:：]?")
 
 
 @dataclass(frozen=True)
@@ -45,18 +86,10 @@ class Body:
     """The official text's lines, and what surrounded it."""
 
     lines: list[Line]
-    head: list[Line]  # title and date lines above the body, for the metadata reader
+    head: list[Line]  # title, number, date and table lines above the body: for the metadata
     commentary: list[Line]  # a commentary or news lead cut off above the body
     removed: list[Removal]
-
-
-def is_paragraph(text: str) -> bool:
-    """Long enough and punctuated like running text, or a numbered provision line."""
-    if NUMBERED_START.match(text) and len(text) >= 8:
-        return True
-    cjk = sum(1 for ch in text if "\u4e00" <= ch <= "\u9fff")
-    threshold = SHORT_LINE // 2 if cjk > len(text) / 3 else SHORT_LINE
-    return len(text) >= threshold and bool(re.search(r"[.。;；!！?？]", text))
+    tail: list[Line]  # the signature's date line, below the body
 
 
 def split_commentary(lines: list[Line]) -> tuple[list[Line], list[Line]]:
@@ -75,29 +108,84 @@ def split_commentary(lines: list[Line]) -> tuple[list[Line], list[Line]]:
     return lines[: cut + 1], lines[cut + 1 :]
 
 
+def metadata_kind(text: str) -> str | None:
+    """What a line above the body says about the document, or None if it is text."""
+    stripped = text.strip()
+    if TABLE_ROW.match(stripped) and len(stripped) <= 200:
+        return "metadata table"
+    if DOCUMENT_NUMBER.match(stripped):
+        return "document number"
+    if DATE_LINE.match(stripped):
+        return "date line"
+    if is_title(stripped):
+        return "title"
+    return None
+
+
+def is_title(text: str) -> bool:
+    """A line that is a document's title (Chinese or English), not a sentence about one."""
+    if len(text) > 250 or re.search(r"[。；;]$|[.!?]$", text):
+        return False
+    if ZH_TITLE_LINE.match(text) or EN_TITLE_LINE.match(text):
+        return True
+    issuer_title = EN_ISSUER_TITLE.match(text)
+    return bool(issuer_title and known_issuers(issuer_title.group("issuers")))
+
+
+def _head(rest: list[Line]) -> list[str]:
+    """The kind of each leading line of ``rest`` that describes the document rather than
+    belongs to it (as many kinds as there are such lines)."""
+    kinds: list[str] = []
+    while len(kinds) < len(rest):
+        index = len(kinds)
+        text = rest[index].text.strip()
+        following = rest[index + 1].text.strip() if index + 1 < len(rest) else None
+        kind = metadata_kind(text)
+        if kind:
+            kinds.append(kind)
+        elif following is not None and TABLE_ROW.match(text) and len(text) <= 12:
+            kinds += ["metadata table", "metadata table"]  # a label, its value on the next line
+        elif following is not None and _wrapped_title(text, following):
+            kinds += ["title", "title"]
+        else:
+            break
+    return kinds
+
+
+def _wrapped_title(first: str, second: str) -> bool:
+    if len(first) > 120 or len(second) > 160 or is_title(first):
+        return False
+    if re.search(r"[\u4e00-\u9fff]", first):
+        return bool(ZH_TITLE_START.match(first)) and is_title(first + second)
+    return not re.search(r"[.;:!?]$", first) and is_title(f"{first} {second}")
+
+
+def joined_title(lines: list[str]) -> list[str]:
+    """``lines`` with each title wrapped over two lines joined into one."""
+    out: list[str] = []
+    index = 0
+    while index < len(lines):
+        if index + 1 < len(lines) and _wrapped_title(lines[index], lines[index + 1]):
+            first, second = lines[index], lines[index + 1]
+            glue = "" if re.search(r"[\u4e00-\u9fff]$", first) else " "
+            out.append(first + glue + second)
+            index += 2
+            continue
+        out.append(lines[index])
+        index += 1
+    return out
+
+
 def find_body(lines: list[Line]) -> Body:
     removed: list[Removal] = []
     commentary, rest = split_commentary(lines)
-    for line in commentary:
-        removed.append(Removal("commentary", line.text, line.number))
-
-    start = next((i for i, line in enumerate(rest) if is_paragraph(line.text)), len(rest))
-    head = rest[:start]
-    for line in head:
-        kind = "title or date line" if is_title_or_date(line.text) else "site header"
-        removed.append(Removal(kind, line.text, line.number))
-
-    end = len(rest)
-    while (
-        end > start
-        and len(rest[end - 1].text) < CHROME_LINE
-        and not is_paragraph(rest[end - 1].text)
-    ):
-        end -= 1
-    for line in rest[end:]:
-        removed.append(Removal("site footer", line.text, line.number))
-    return Body(lines=rest[start:end], head=head, commentary=commentary, removed=removed)
-
-
-def is_title_or_date(text: str) -> bool:
-    return bool(TITLE_HINT.search(text) or DATE_LINE.match(text))
+    removed += [Removal("commentary", line.text, line.number) for line in commentary]
+    kinds = _head(rest)
+    head, body = rest[: len(kinds)], rest[len(kinds) :]
+    removed += [Removal(k, line.text, line.number) for k, line in zip(kinds, head, strict=True)]
+    tail: list[Line] = []
+    # the date of the signature, on its own line at the very end
+    if len(body) > 1 and DATE_LINE.match(body[-1].text.strip()):
+        tail, body = [body[-1]], body[:-1]
+        removed.append(Removal("date line", tail[0].text, tail[0].number))
+    return Body(lines=body, head=head, commentary=commentary, removed=removed, tail=tail)

@@ -1,15 +1,21 @@
-"""Strip web debris from decoded text and say what was removed.
+"""Strip web debris from decoded text and say what was removed, and why.
 
 Scraped policy pages carry site chrome around the official text: navigation
-words, contact blocks (phones, e-mail, postal addresses), copyright and ICP
-lines, share and QR widgets, "[ BACK ]" links, Word bookmarks. The rules here
-work line by line, and every removal is recorded so ``--dry-run`` can show it.
+words and breadcrumbs, contact blocks (phones, e-mail, postal addresses), copyright
+and ICP lines, share and QR widgets, "[ BACK ]" links, site names, page numbers,
+Word bookmarks. The rules here work line by line and remove only what matches one
+of these patterns; a line that carries a directive cue or a dated target is never
+removed, whatever it looks like (:func:`protected`). Every removal is recorded with
+its kind, so ``--dry-run`` can show it with its reason (:data:`REASONS`).
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+
+from policydiff.strength import find_cues, find_targets
+from policydiff.structure.numbering import match_label
 
 # A line shorter than this, without sentence punctuation, cannot be a paragraph of policy text.
 SHORT_LINE = 60
@@ -126,10 +132,45 @@ WIDGETS = {
     "在线咨询",
     "提交",
 }
+PAGE_NUMBER = re.compile(
+    r"^(?:[-—–－]\s*\d{1,4}\s*[-—–－]|\d{1,3}|第\s*\d{1,4}\s*页(?:\s*[/，,]?\s*共\s*\d{1,4}\s*页)?"
+    r"|page\s+\d{1,4}(?:\s+of\s+\d{1,4})?|\d{1,4}\s*/\s*\d{1,4})$",
+    re.IGNORECASE,
+)
+BREADCRUMB = re.compile(
+    r"^(?:当前位置|您现在的位置|您的位置|位置|you are here)\s*[:：]|^(?:首页|home)\s*[>»›/]",
+    re.IGNORECASE,
+)
+SITE_NAME = re.compile(
+    r"^[A-Z][\w&'.-]*(?:\s+[A-Z][\w&'.-]*){0,4}\s+"
+    r"(?:Chemicals?|Group|Co\.,?\s*Ltd\.?|Ltd\.?|Inc\.?|Corporation|Technology|Technologies"
+    r"|Materials|Network|Website|Portal)$"
+    r"|^[\u4e00-\u9fff]{2,20}(?:有限公司|股份公司|集团|官方网站|官网|门户网站|网站|频道)$"
+)
 WIDGET_PATTERNS = re.compile(
     r"flagship store$|^scan (?:it|the qr code)|^【.{1,6}】$|^\[\s*\w{1,12}\s*\]$|旗舰店$",
     re.IGNORECASE,
 )
+
+
+# Why each kind of line is taken out of the text, as ``--dry-run`` says it.
+REASONS = {
+    "navigation": "a site's menu, widget or breadcrumb",
+    "page timestamp": "the date a site posted the page, not the issue date",
+    "phone": "a contact phone number",
+    "email": "a contact e-mail address",
+    "copyright": "a copyright or ICP licence line",
+    "address": "a postal address",
+    "source line": "the site's 'Source:' line (kept as the version's source)",
+    "site name": "the name of the site or company that posted the page",
+    "page number": "a page number",
+    "bookmark": "a Word bookmark left in the text",
+    "commentary": "a commentary or news lead before the official text",
+    "title": "the document's title: read into its metadata",
+    "date line": "the issue date: read into its metadata",
+    "document number": "the document number (发文字号): read into its metadata",
+    "metadata table": "a line of the publisher's metadata table: read into the metadata",
+}
 
 
 @dataclass(frozen=True)
@@ -161,8 +202,12 @@ def classify_line(line: str) -> str | None:
     lowered = line.lower().strip()
     if not lowered:
         return None
-    if lowered in WIDGETS or WIDGET_PATTERNS.search(lowered):
+    if lowered in WIDGETS or WIDGET_PATTERNS.search(lowered) or BREADCRUMB.search(lowered):
         return "navigation"
+    if PAGE_NUMBER.match(lowered):
+        return "page number"
+    if len(line) <= 60 and SITE_NAME.match(line.strip()):
+        return "site name"
     if BARE_DATE.match(lowered):
         return "page timestamp"
     if PHONE_LINE.match(lowered) or PHONE_LABEL.match(lowered):
@@ -182,6 +227,42 @@ def classify_line(line: str) -> str | None:
     if SOURCE_LINE.match(line) and len(line) < SHORT_LINE:
         return "source line"
     return None
+
+
+def _lang_of(line: str) -> str:
+    return "zh" if re.search(r"[\u4e00-\u9fff]", line) else "en"
+
+
+def protected(line: str) -> bool:
+    """A line that is policy text whatever pattern it matches: a numbered heading, or a
+    line carrying a directive cue or a dated quantified target."""
+    if match_label(line) is not None:
+        return True
+    lang = _lang_of(line)
+    # a cue counts in prose, not in a name ("Building F, Shimao 52, Yuhua District")
+    prose = lang == "zh" or len(re.findall(r"\b[a-z][a-z'-]+\b", line)) >= 3
+    if prose and find_cues(line, lang):
+        return True
+    return any(t.year is not None and t.value is not None for t in find_targets(line, lang))
+
+
+# Kinds read from a line's shape, which policy text can share ("Improve the road network
+# of the district, No. 3 …"): a protected line of these kinds is kept. The others
+# (copyright, e-mail, phone numbers, widget words, page numbers) are unambiguous.
+SHAPE_KINDS = {"address", "site name", "source line", "page timestamp"}
+
+
+def debris_kind(line: str) -> str | None:
+    """The debris kind of a whole line (:func:`classify_line`), unless its kind is read
+    from its shape and it is :func:`protected`: the one rule ingest removes by and
+    ``check`` checks by."""
+    kind = classify_line(line)
+    if kind is None:
+        return None
+    labelled = ADDRESS_LABEL.match(line.lower().strip())  # "Address: …" says what it is
+    if kind in SHAPE_KINDS and not labelled and protected(line):
+        return None
+    return kind
 
 
 def strip_inline(line: str, number: int, removed: list[Removal]) -> str:
@@ -204,15 +285,16 @@ class Line:
     text: str
 
 
-def remove_debris(text: str) -> tuple[list[Line], list[Removal]]:
-    """Drop debris lines and inline debris; keep the rest with their line numbers."""
+def remove_debris(text: str, *, keep_all: bool = False) -> tuple[list[Line], list[Removal]]:
+    """Drop debris lines and inline debris; keep the rest with their line numbers. With
+    ``keep_all`` every line is kept, and only inline debris is taken out of it."""
     removed: list[Removal] = []
     kept: list[Line] = []
     for number, raw in enumerate(text.splitlines(), start=1):
         stripped = raw.strip()
         if not stripped:
             continue
-        kind = classify_line(stripped)
+        kind = None if keep_all else debris_kind(stripped)
         if kind:
             removed.append(Removal(kind, stripped, number))
             continue

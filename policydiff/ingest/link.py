@@ -48,7 +48,7 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
-from policydiff.ingest.metadata import glossary
+from policydiff.ingest.glossary import glossary
 from policydiff.models import Document, Version
 from policydiff.structure.skeleton import skeleton
 from policydiff.textsim.near import (

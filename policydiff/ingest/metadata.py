@@ -1,10 +1,20 @@
-"""Read the metadata a text carries: title, issue date, issuing bodies, language.
+"""Read the metadata a text carries: title, document number, issue date, issuers, level.
 
-Sources, best first: the head lines above the official body (title line, a
-date line such as "(December 27, 2023)" or "（2021年9月22日）"), then the
-commentary or news lead cut off above it ("... issued the Opinions on X, ...").
-A page's own timestamp ("Time: 2024-03-22") is the date it was reposted, not
-the issue date, and is never used as one.
+Sources, best first:
+
+* the lines above the official body (:mod:`.body` moves them out): the title (a
+  Chinese title ending 意见, 实施方案, 若干措施 …, possibly wrapped over two lines, or an
+  English "Opinions … on …"), the document number (国办发〔2024〕52号), a date line
+  ("(December 27, 2023)", （2021年9月22日）), and the rows of a publisher's metadata
+  table (标题, 发文机关, 发文字号, 成文日期);
+* the signature below the body: the issuing bodies on the last line, the date below
+  it (住房城乡建设部 / 2025年3月20日);
+* a covering notice at the top of the body (住房和城乡建设部 国家发展改革委关于印发
+  《城乡建设领域碳达峰实施方案》的通知);
+* the commentary or news lead cut off above the body ("... issued the Opinions on X").
+
+A page's own timestamp ("Time: 2024-03-22") is the date it was reposted, not the issue
+date, and is never used as one.
 """
 
 from __future__ import annotations
@@ -12,11 +22,23 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
-from functools import lru_cache
-from importlib import resources
-from typing import Any
 
-import yaml
+from policydiff.ingest.body import DOCUMENT_NUMBER, TABLE_ROW, ZH_KINDS, is_title, joined_title
+from policydiff.ingest.glossary import glossary
+from policydiff.ingest.issuers import (
+    canonical,
+    chinese_bodies,
+    known_issuers,
+    level_and_jurisdiction,
+)
+
+__all__ = [
+    "Metadata",
+    "detect_language",
+    "glossary",
+    "parse_date_text",
+    "read_metadata",
+]
 
 MONTHS = {
     name: number
@@ -42,19 +64,26 @@ MONTHS = {
 EN_DATE = re.compile(r"\b(?P<month>[A-Z][a-z]{2,8})\.?\s+(?P<day>\d{1,2}),\s*(?P<year>\d{4})\b")
 EN_DATE_DMY = re.compile(r"\b(?P<day>\d{1,2})\s+(?P<month>[A-Z][a-z]{2,8})\s+(?P<year>\d{4})\b")
 ZH_DATE = re.compile(r"(?P<year>\d{4})\s*年\s*(?P<month>\d{1,2})\s*月\s*(?P<day>\d{1,2})\s*日")
+ISO_DATE = re.compile(r"(?P<year>\d{4})-(?P<month>\d{1,2})-(?P<day>\d{1,2})")
 DATE_IN_PARENS = re.compile(r"^[(（]\s*(?P<inner>[^()（）]{6,30})\s*[)）]$")
+BARE_ZH_DATE = re.compile(r"^\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*$")
 
 EN_TITLE = re.compile(
-    r"\b(?P<kind>Opinions|Guidelines|Guiding Opinions|Notice|Decision|Plan)"
+    r"\b(?P<kind>Guiding Opinions|Opinions|Guidelines|Notice|Decision|Action Plan"
+    r"|Implementation Plan|Work Plan|Plan|Measures)"
     r"(?: of (?P<issuers>[^\"“”]{3,200}?))? on (?P<subject>[^\"“”.,;:()]{8,200})(?P<stop>[\"“”.,;:()]|$)"
 )
 ISSUER_TITLE_LINE = re.compile(
     r"^(?:The )?(?P<issuers>.{3,200}?) on (?P<subject>[A-Z][^.;:]{8,200})$"
 )
-ZH_TITLE = re.compile(r"《(?P<title>关于[^《》]{4,80}?(?:意见|通知|决定|规划|方案|办法))》")
-ZH_TITLE_LINE = re.compile(
-    r"^(?P<issuers>[^《》，。]{2,40}?)关于(?P<subject>[^《》，。]{4,80}?)的(?P<kind>意见|通知|决定|规划|方案|办法)$"
+# 《关于…的意见》 in running text; a covering notice's title names the one it issues.
+ZH_QUOTED_TITLE = re.compile(
+    rf"《(?P<title>[^《》]{{4,90}}?(?:{ZH_KINDS})(?:（[^（）]{{2,12}}）)?)》"
 )
+ZH_ISSUING = re.compile(
+    rf"^(?P<issuers>[^《》，。]{{2,80}}?)关于印发《(?P<title>[^《》]{{4,90}}?(?:{ZH_KINDS}))》的(?:通知|函)$"
+)
+ZH_ISSUER_PREFIX = re.compile(r"^(?P<issuers>[^《》，。]{2,80}?)关于(?P<rest>.+)$")
 
 
 @dataclass(frozen=True)
@@ -66,14 +95,9 @@ class Metadata:
     date: dt.date | None = None
     issuers: tuple[str, ...] = ()
     lang: str = ""
-
-
-@lru_cache(maxsize=1)
-def glossary() -> dict[str, Any]:
-    text = resources.files("policydiff").joinpath("data/glossary.yaml").read_text(encoding="utf-8")
-    data = yaml.safe_load(text)
-    assert isinstance(data, dict)
-    return data
+    doc_number: str = ""
+    level: str = ""
+    jurisdiction: str = ""
 
 
 def detect_language(text: str) -> str:
@@ -84,8 +108,8 @@ def detect_language(text: str) -> str:
 
 
 def parse_date_text(text: str) -> dt.date | None:
-    """The first real date written in English or Chinese in ``text``."""
-    for pattern in (ZH_DATE, EN_DATE, EN_DATE_DMY):
+    """The first real date written in English or Chinese (or ISO) in ``text``."""
+    for pattern in (ZH_DATE, EN_DATE, EN_DATE_DMY, ISO_DATE):
         for match in pattern.finditer(text):
             month_text = match.group("month")
             month = int(month_text) if month_text.isdigit() else MONTHS.get(month_text.lower())
@@ -98,43 +122,43 @@ def parse_date_text(text: str) -> dt.date | None:
     return None
 
 
-def find_issue_date(head: list[str]) -> dt.date | None:
-    """A date line in parentheses above the body is the issue (signing) date."""
-    for line in head:
-        match = DATE_IN_PARENS.match(line.strip())
-        if match:
-            found = parse_date_text(match.group("inner"))
+def _table(lines: list[str]) -> dict[str, str]:
+    """The rows of a publisher's metadata table: label -> value ("标题" -> "关于…的意见"),
+    whether a row holds one label or several, or a label stands on its own line."""
+    table: dict[str, str] = {}
+    pending: str | None = None
+    for line in lines:
+        text = line.strip()
+        if pending and not TABLE_ROW.match(text):
+            table.setdefault(pending, text)
+            pending = None
+            continue
+        pending = None
+        cells = re.split(
+            r"\s*(索引号|主题分类|发文机关|成文日期|标题|发文字号|发布日期|主题词)\s*[:：]?\s*",
+            text,
+        )
+        for label, value in zip(cells[1::2], cells[2::2], strict=False):
+            if value.strip():
+                table.setdefault(label, value.strip())
+            else:
+                pending = label
+    return table
+
+
+def find_issue_date(lines: list[str]) -> dt.date | None:
+    """A date line above the body ((2021年9月22日), (December 27, 2023), or bare)."""
+    for line in lines:
+        text = line.strip()
+        match = DATE_IN_PARENS.match(text)
+        inner = match.group("inner") if match else text if BARE_ZH_DATE.match(text) else None
+        if inner is None and re.fullmatch(EN_DATE.pattern, text):
+            inner = text
+        if inner:
+            found = parse_date_text(inner)
             if found:
                 return found
     return None
-
-
-def find_issuers(texts: list[str], lang: str) -> tuple[str, ...]:
-    """Canonical names of the issuing bodies named in the title-bearing lines."""
-    found: list[tuple[int, str]] = []
-    for text in texts:
-        lowered = text.lower()
-        taken = [False] * len(text)
-        entries = glossary()["issuers"]
-        forms = sorted(
-            ((form, entry["name"]) for entry in entries for form in entry["en"] + entry["zh"]),
-            key=lambda pair: -len(pair[0]),
-        )
-        for form, name in forms:
-            start = lowered.find(form.lower())
-            while start >= 0:
-                end = start + len(form)
-                if not any(taken[start:end]):
-                    taken[start:end] = [True] * len(form)
-                    found.append((start, name))
-                start = lowered.find(form.lower(), end)
-        if found:
-            break
-    names: list[str] = []
-    for _, name in sorted(found):
-        if name not in names:
-            names.append(name)
-    return tuple(names)
 
 
 def find_title(head: list[str], commentary: list[str]) -> tuple[str, list[str]]:
@@ -163,21 +187,94 @@ def find_title(head: list[str], commentary: list[str]) -> tuple[str, list[str]]:
     return title, issuer_lines
 
 
-def find_title_zh(head: list[str], commentary: list[str]) -> tuple[str, list[str]]:
-    for line in head + commentary:
-        match = ZH_TITLE.search(line)
-        if match:
-            return match.group("title"), [line]
-        match = ZH_TITLE_LINE.match(line.strip())
-        if match:
-            return f"关于{match.group('subject')}的{match.group('kind')}", [line]
-    return "", []
+def _zh_title_of(line: str) -> tuple[str, str]:
+    """(title, issuer prefix) of a Chinese title line: "国务院办公厅关于推动城市更新的
+    指导意见" is ("关于推动城市更新的指导意见", "国务院办公厅")."""
+    text = line.strip().strip("《》")
+    issuing = ZH_ISSUING.match(text)
+    if issuing:
+        return issuing.group("title"), issuing.group("issuers")
+    prefixed = ZH_ISSUER_PREFIX.match(text)
+    if prefixed and chinese_bodies(prefixed.group("issuers")):
+        return f"关于{prefixed.group('rest')}", prefixed.group("issuers")
+    return text, ""
 
 
-def read_metadata(head: list[str], commentary: list[str], body_text: str) -> Metadata:
+def find_title_zh(
+    head: list[str], commentary: list[str], body: list[str], table: dict[str, str]
+) -> tuple[str, str, list[str]]:
+    """(Chinese title, the line it was read from, the issuing bodies that line names
+    before 关于)."""
+    if table.get("标题"):
+        title, issuers = _zh_title_of(table["标题"])
+        return title, table["标题"], chinese_bodies(issuers)
+    for line in joined_title(head):
+        if re.search(r"[\u4e00-\u9fff]", line) and is_title(line.strip()):
+            title, issuers = _zh_title_of(line)
+            return title, line, chinese_bodies(issuers)
+    for line in commentary + body[:3]:
+        issuing = ZH_ISSUING.match(line.strip())
+        if issuing:
+            return issuing.group("title"), line, chinese_bodies(issuing.group("issuers"))
+    for line in commentary:
+        match = ZH_QUOTED_TITLE.search(line)
+        if match and match.group("title").startswith("关于"):
+            return match.group("title"), line, []
+    return "", "", []
+
+
+def _signature(body: list[str]) -> list[str]:
+    """The issuing bodies of the signature: the last line, or the last two, of the body."""
+    for line in reversed(body[-3:]):
+        bodies = chinese_bodies(line)
+        if bodies:
+            return bodies
+    return []
+
+
+def _doc_number(head: list[str], table: dict[str, str]) -> str:
+    if table.get("发文字号"):
+        return table["发文字号"].strip()
+    for line in head:
+        if DOCUMENT_NUMBER.match(line.strip()):
+            return line.strip().strip("()（）").strip()
+    return ""
+
+
+def read_metadata(
+    head: list[str],
+    commentary: list[str],
+    body_text: str,
+    tail: list[str] = (),  # type: ignore[assignment]
+) -> Metadata:
+    body = [line for line in body_text.split("\n") if line.strip()]
     lang = detect_language(body_text)
+    table = _table(head)
     title, issuer_lines = find_title(head, commentary)
-    title_zh, zh_lines = find_title_zh(head, commentary)
-    date = find_issue_date(head) or find_issue_date(commentary)
-    issuers = find_issuers(issuer_lines + zh_lines, lang)
-    return Metadata(title=title, title_zh=title_zh, date=date, issuers=issuers, lang=lang)
+    title_zh, title_line, title_bodies = find_title_zh(head, commentary, body, table)
+    date = (
+        parse_date_text(table.get("成文日期", ""))
+        or find_issue_date(head)
+        or find_issue_date(list(tail))
+        or find_issue_date(commentary)
+    )
+    named = known_issuers(" ".join(issuer_lines))
+    issuers = [name for _, name in named]
+    if table.get("发文机关"):
+        issuers += list(chinese_bodies(table["发文机关"]) or [table["发文机关"]])
+    if not issuers:
+        issuers = [name for _, name in known_issuers(title_line)] or title_bodies
+    if not issuers:
+        issuers = _signature(body)
+    ordered = canonical(issuers)
+    level, jurisdiction = level_and_jurisdiction(ordered, title_zh or title)
+    return Metadata(
+        title=title,
+        title_zh=title_zh,
+        date=date,
+        issuers=ordered,
+        lang=lang,
+        doc_number=_doc_number(head, table),
+        level=level,
+        jurisdiction=jurisdiction,
+    )

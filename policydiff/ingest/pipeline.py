@@ -1,52 +1,46 @@
-"""Raw file -> a plan to add it to the corpus -> the corpus changed (or not, for --dry-run).
+"""Raw files -> plans to add them to the corpus -> the corpus changed, all or nothing.
 
-Computing and acting are separate: :func:`plan_ingest` reads the file and the
-corpus and returns an :class:`IngestPlan` (or raises :class:`InputError`
-naming the file and the problem); :func:`apply_plan` writes it atomically.
-:class:`Ingester` does both for many files, reading the corpus once.
+Computing and acting are separate: :func:`plan_ingest` reads a file and the corpus
+and returns an :class:`IngestPlan` — with every missing or malformed field listed in
+``problems``, not the first only — or raises :class:`InputError` naming the file and
+what makes it unusable. :class:`Ingester` plans many files against the corpus and
+each other, then :meth:`Ingester.commit` writes them all in one change
+(:mod:`policydiff.corpus.transaction`): a batch is added whole or not at all.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from policydiff import corpus as corpus_io
 from policydiff.corpus.rules import id_problem
+from policydiff.corpus.transaction import Change, commit, corpus_lock, recover
 from policydiff.errors import InputError
 from policydiff.ingest.body import find_body
 from policydiff.ingest.clean import Removal, remove_debris, source_from_removals
 from policydiff.ingest.decode import RawText, read_file
 from policydiff.ingest.link import HeldIndex, LinkDecision, comparable_length, decide
 from policydiff.ingest.metadata import Metadata, read_metadata
+from policydiff.ingest.slug import document_slug
 from policydiff.models import LANGUAGES, VERSION_KINDS, Document, Version
-from policydiff.structure import split_sentences
+from policydiff.structure import match_label, split_sentences
 
-# Below this much text, or this few sentences, what is left is not a policy body.
+# Below this much text, or this few sentences, what is left is not a policy body ...
 MIN_BODY_CHARS = {"en": 300, "zh": 100}
 MIN_BODY_SENTENCES = 3
-TITLE_STOPWORDS = {
-    "opinions",
-    "opinion",
-    "on",
-    "of",
-    "the",
-    "and",
-    "a",
-    "an",
-    "for",
-    "in",
-    "to",
-    "promoting",
-    "comprehensively",
-    "further",
-    "guiding",
-    "notice",
-    "decision",
-    "plan",
-}
+# ... unless it has at least this many numbered provisions.
+MIN_NUMBERED = 2
+# Removing more than this share of a file's text as web debris is not done silently
+# (debris is short lines: a page's menus and contacts are a few percent of its text).
+DEBRIS_SHARE = 0.05
+DEBRIS_LINES = 3
+# Kinds of removal that are not debris: a commentary cut at its marker, metadata lines.
+NOT_DEBRIS = {"commentary", "title", "date line", "document number", "metadata table"}
 
 
 @dataclass(frozen=True)
@@ -62,43 +56,49 @@ class IngestOptions:
     document_id: str = ""
     version_of: str = ""
     new_document: bool = False
+    keep_all: bool = False  # keep every line the cleaner would remove as debris
+    accept_removals: bool = False  # remove them even when they are many
 
 
 @dataclass(frozen=True)
 class IngestPlan:
     path: str
     action: str  # "new document" or "new version"
-    document: Document  # the document as it will stand after the write
+    document: Document | None  # as it will stand after the write; None with problems
     version: Version
     metadata: Metadata  # what the text itself said
     decision: LinkDecision
     raw: RawText
     removed: tuple[Removal, ...] = ()
     notes: tuple[str, ...] = field(default_factory=tuple)
+    problems: tuple[str, ...] = ()  # what must be given before it can be written
+    fields: dict[str, str] = field(default_factory=dict)  # the metadata it would write
 
 
 def clean_text(lines: list[str]) -> str:
     return "".join(f"{line}\n" for line in lines)
 
 
-def slug(title: str) -> str:
-    words = re.findall(r"[a-z0-9]+(?:-[a-z0-9]+)*", title.lower())
-    kept = [w for w in words if w not in TITLE_STOPWORDS][:3]
-    return "-".join(kept)[:60].strip("-")
-
-
-def _check_options(path: str, options: IngestOptions) -> None:
+def check_options(path: str, options: IngestOptions) -> None:
+    """Every option that cannot work, before anything is read or written."""
+    problems = []
     if options.lang and options.lang not in LANGUAGES:
-        raise InputError(path, f"unknown language tag {options.lang!r} (use en or zh)")
+        problems.append(f"unknown language tag {options.lang!r} (use en or zh)")
     if options.kind and options.kind not in VERSION_KINDS:
-        raise InputError(
-            path, f"unknown version kind {options.kind!r} (use original or translation)"
-        )
+        problems.append(f"unknown version kind {options.kind!r} (use original or translation)")
     bad_id = id_problem(options.document_id) if options.document_id else None
     if bad_id:
-        raise InputError(path, bad_id)
+        problems.append(bad_id)
     if options.version_of and options.new_document:
-        raise InputError(path, "--version-of and --new-document contradict each other")
+        problems.append("--version-of and --new-document contradict each other")
+    if options.title and not options.title.strip():
+        problems.append("--title is blank")
+    if any(not issuer.strip() for issuer in options.issuers):
+        problems.append("--issuer is blank")
+    if options.keep_all and options.accept_removals:
+        problems.append("--keep-all and --accept-removals contradict each other")
+    if problems:
+        raise InputError(path, "; ".join(problems))
 
 
 def _given_date(path: str, options: IngestOptions) -> dt.date | None:
@@ -112,6 +112,28 @@ def _given_date(path: str, options: IngestOptions) -> dt.date | None:
         raise InputError(path, f"--date {options.date} is not a real date") from None
 
 
+def _debris_problem(removed: Sequence[Removal], text: str) -> str | None:
+    debris = [r for r in removed if r.kind not in NOT_DEBRIS and r.kind != "source line"]
+    lines = {r.line for r in debris}
+    total = sum(len(line.strip()) for line in text.splitlines()) or 1
+    share = sum(len(r.text) for r in debris) / total
+    if len(lines) <= DEBRIS_LINES or share <= DEBRIS_SHARE:
+        return None
+    return (
+        f"would remove {len(lines)} lines, {share:.0%} of the text, as web debris; check "
+        "them with --dry-run, then pass --keep-all to keep them or --accept-removals to "
+        "remove them"
+    )
+
+
+def _enough_body(text: str, lang: str) -> bool:
+    sentences = split_sentences(text, lang)
+    if len(text.strip()) >= MIN_BODY_CHARS[lang] and len(sentences) >= MIN_BODY_SENTENCES:
+        return True
+    numbered = sum(1 for line in text.splitlines() if match_label(line.strip()))
+    return numbered >= MIN_NUMBERED and bool(sentences)
+
+
 def plan_ingest(
     path: Path,
     held: corpus_io.Corpus,
@@ -120,24 +142,32 @@ def plan_ingest(
 ) -> IngestPlan:
     """What adding ``path`` to ``held`` would do; ``index`` is ``held``'s, if already built."""
     name = str(path)
-    _check_options(name, options)
+    check_options(name, options)
     given_date = _given_date(name, options)
     raw = read_file(path)
-    lines, removed = remove_debris(raw.text)
+    lines, removed = remove_debris(raw.text, keep_all=options.keep_all)
     body = find_body(lines)
     removed = sorted([*removed, *body.removed], key=lambda r: r.line)
     text = clean_text([line.text for line in body.lines])
     metadata = read_metadata(
-        [line.text for line in body.head], [line.text for line in body.commentary], text
+        [line.text for line in body.head],
+        [line.text for line in body.commentary],
+        text,
+        [line.text for line in body.tail],
     )
     lang = options.lang or metadata.lang
-    sentences = split_sentences(text, lang)
-    if len(text.strip()) < MIN_BODY_CHARS[lang] or len(sentences) < MIN_BODY_SENTENCES:
+    if not _enough_body(text, lang):
         raise InputError(
             name,
             f"no policy body left after cleaning ({len(text.strip())} characters, "
-            f"{len(sentences)} sentences; {len(removed)} pieces of debris removed)",
+            f"{len(split_sentences(text, lang))} sentences, no numbered provisions; "
+            f"{len(removed)} pieces of debris removed)",
         )
+    problems: list[str] = []
+    if not (options.keep_all or options.accept_removals):
+        debris = _debris_problem(removed, raw.text)
+        if debris:
+            problems.append(debris)
     notes: list[str] = []
     if body.commentary:
         notes.append(
@@ -157,6 +187,8 @@ def plan_ingest(
     )
     date = given_date or metadata.date
     decision = _decide(name, version, held, index, options, date)
+    fields: dict[str, str] = {}
+    document: Document | None
     if decision.outcome == "version":
         target = held.get(decision.document_id)
         assert target is not None
@@ -167,13 +199,27 @@ def plan_ingest(
             target,
             versions=(*target.versions, version),
             title_zh=target.title_zh or metadata.title_zh,
+            doc_number=target.doc_number or metadata.doc_number,
         )
         action = "new version"
     else:
-        document = _new_document(name, version, metadata, options, date, source, held)
+        document, fields, missing = _new_document(version, metadata, options, date, source, held)
+        problems += missing
         action = "new document"
+    if problems:
+        document = None
     return IngestPlan(
-        name, action, document, version, metadata, decision, raw, tuple(removed), tuple(notes)
+        name,
+        action,
+        document,
+        version,
+        metadata,
+        decision,
+        raw,
+        tuple(removed),
+        tuple(notes),
+        tuple(problems),
+        fields,
     )
 
 
@@ -229,68 +275,109 @@ def _duplicate_message(decision: LinkDecision) -> str:
 
 
 def _new_document(
-    name: str,
     version: Version,
     metadata: Metadata,
     options: IngestOptions,
     date: dt.date | None,
     source: str,
     held: corpus_io.Corpus,
-) -> Document:
+) -> tuple[Document | None, dict[str, str], list[str]]:
+    """The new document, the fields it would carry (for --dry-run) and what is missing."""
+    missing: list[str] = []
+    title = options.title.strip() or metadata.title or metadata.title_zh
+    issuers = tuple(i.strip() for i in options.issuers) or metadata.issuers
     if date is None:
-        raise InputError(name, "no issue date found in the text; pass --date YYYY-MM-DD")
-    title = (
-        options.title
-        or metadata.title
-        or (f"Opinions on {metadata.title_zh}" if metadata.title_zh else "")
-    )
+        missing.append("no issue date found in the text; pass --date YYYY-MM-DD")
     if not title:
-        raise InputError(name, "no title found in the text; pass --title")
-    issuers = options.issuers or metadata.issuers
-    if not issuers:
-        raise InputError(name, "no issuing body found in the text; pass --issuer")
-    document_id = options.document_id or f"{date.year}-{slug(title) or 'document'}"
-    if held.get(document_id):
-        raise InputError(
-            name, f"a document with id {document_id} is already in the corpus; pass --id"
-        )
-    return Document(
+        missing.append("no title found in the text; pass --title")
+    slug = document_slug(metadata.title or options.title, metadata.title_zh or title)
+    document_id = options.document_id or (
+        f"{date.year}-{slug}" if date is not None and slug else ""
+    )
+    if not options.document_id and date is not None and title and not slug:
+        missing.append("no id can be made from the title; pass --id")
+    if document_id and held.get(document_id):
+        missing.append(f"a document with id {document_id} is already in the corpus; pass --id")
+    fields = {
+        "id": document_id,
+        "title": title,
+        "title_zh": metadata.title_zh,
+        "doc_number": metadata.doc_number,
+        "issuers": ", ".join(issuers) or "unknown",
+        "level": metadata.level,
+        "jurisdiction": metadata.jurisdiction,
+        "date": date.isoformat() if date else "",
+    }
+    if missing or date is None:
+        return None, fields, missing
+    document = Document(
         id=document_id,
         title=title,
         title_zh=metadata.title_zh,
-        issuers=tuple(issuers),
+        issuers=issuers,
         date=date,
         source=source,
         versions=(version,),
+        doc_number=metadata.doc_number,
+        level=metadata.level,
+        jurisdiction=metadata.jurisdiction,
     )
+    return document, fields, []
 
 
-def apply_plan(plan: IngestPlan, corpus_path: Path) -> Path:
-    if plan.action == "new document":
-        return corpus_io.write_document(corpus_path, plan.document)
-    corpus_io.add_version(corpus_path, plan.document, plan.version)
-    return corpus_path / plan.document.id / plan.version.filename
+def changes_of(plans: Sequence[IngestPlan]) -> list[Change]:
+    """The plans of one batch as changes, one per document, in the order first planned."""
+    by_id: dict[str, Change] = {}
+    for plan in plans:
+        assert plan.document is not None, "a plan with problems is never written"
+        held = by_id.get(plan.document.id)
+        if plan.action == "new document":
+            by_id[plan.document.id] = Change(plan.document)
+        elif held is not None and held.is_new:
+            by_id[plan.document.id] = Change(plan.document)  # new, with all its versions
+        else:
+            earlier = held.new_versions if held is not None else ()
+            by_id[plan.document.id] = Change(plan.document, (*earlier, plan.version))
+    return list(by_id.values())
 
 
 class Ingester:
-    """Adds files to a corpus one after another, reading the corpus from disk once.
+    """Plans files one after another against the corpus and the files planned before
+    them (the corpus is read once), then writes them all at once.
 
-    The held documents and their :class:`HeldIndex` are kept up to date in memory;
-    each written document is read back, so what is held is what ``load_corpus``
-    would give. After a failed write, start a new one to read the corpus again.
-    """
+    :meth:`session` holds the corpus's lock from reading it to the end of the commit,
+    and first finishes or undoes what an interrupted ingest left (``recovered``)."""
 
     def __init__(self, corpus_path: Path) -> None:
-        self.corpus_path = corpus_path
-        self.held = corpus_io.load_corpus(corpus_path)
+        self.corpus_path = Path(corpus_path)
+        self.recovered: list[str] = []
+        self.held = corpus_io.load_corpus(self.corpus_path)
         self.index = HeldIndex(self.held.documents)
+        self.plans: list[IngestPlan] = []
+
+    @classmethod
+    @contextmanager
+    def session(cls, corpus_path: Path) -> Iterator[Ingester]:
+        with corpus_lock(Path(corpus_path)):
+            recovered = recover(Path(corpus_path))
+            ingester = cls(corpus_path)
+            ingester.recovered = recovered
+            yield ingester
 
     def plan(self, path: Path, options: IngestOptions) -> IngestPlan:
-        return plan_ingest(path, self.held, options, self.index)
+        """Plan ``path``; a plan without problems is held as if written, so that the
+        next file is linked against it too."""
+        plan = plan_ingest(path, self.held, options, self.index)
+        if plan.document is not None:
+            self.plans.append(plan)
+            self.held = self.held.with_document(plan.document)
+            self.index.add(plan.document)
+        return plan
 
-    def apply(self, plan: IngestPlan) -> Path:
-        written = apply_plan(plan, self.corpus_path)
-        document = corpus_io.load_document(self.corpus_path / plan.document.id)
-        self.held = self.held.with_document(document)
-        self.index.add(document)
+    def commit(self) -> list[Path]:
+        """Write every plan without problems, as one change; the paths written."""
+        if not self.plans:
+            return []
+        written = commit(self.corpus_path, changes_of(self.plans))
+        self.plans = []
         return written

@@ -221,11 +221,24 @@ def closest_ids(query: str, ids: Sequence[str], limit: int = 3) -> tuple[str, ..
     return tuple(str(choice) for choice, _score, _index in found)
 
 
-def resolve_theme(catalogue: Catalogue, theme_id: str) -> Theme:
-    """The theme with id ``theme_id``, or a :class:`UsageError` naming the closest ids."""
-    theme = catalogue.get(theme_id)
+def resolve_theme(catalogue: Catalogue, query: str) -> Theme:
+    """The theme a user means by ``query``: its id, its English or Chinese label
+    (海绵城市), or a term or variant that names one theme only; else a
+    :class:`UsageError` naming the closest ids."""
+    theme = catalogue.get(query)
     if theme is not None:
         return theme
-    near = closest_ids(theme_id, catalogue.ids)
-    hint = f"; did you mean {', '.join(near)}?" if near else ""
-    raise UsageError(f"unknown theme {theme_id!r}{hint}")
+    wanted = query.strip().casefold()
+    for matches in (
+        [t for t in catalogue.themes if wanted in (t.label.casefold(), t.label_zh.casefold())],
+        [t for t in catalogue.themes if wanted in {v.casefold() for v in (*t.en, *t.zh)}],
+    ):
+        if len(matches) == 1:
+            return matches[0]
+    labels = {t.label: t.id for t in catalogue.themes} | {
+        t.label_zh: t.id for t in catalogue.themes
+    }
+    near = closest_ids(query, [*catalogue.ids, *labels])
+    ids = tuple(dict.fromkeys(labels.get(n, n) for n in near))
+    hint = f"; did you mean {', '.join(ids)}?" if ids else ""
+    raise UsageError(f"unknown theme {query!r}{hint}")

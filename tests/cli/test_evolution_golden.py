@@ -23,8 +23,8 @@ CASES = {
 
 @pytest.mark.parametrize("name", sorted(CASES))
 def test_evolution_output_matches_golden_file(name: str) -> None:
-    result = CliRunner().invoke(
-        main, ["evolution", "--corpus", str(BUNDLED), *CASES[name]], terminal_width=80
+    result = CliRunner(env={"COLUMNS": "80"}).invoke(
+        main, ["evolution", "--corpus", str(BUNDLED), *CASES[name]]
     )
     assert result.exit_code == 0, result.output
     assert_golden(GOLDEN / "evolution" / name, result.output)

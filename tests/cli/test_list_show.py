@@ -29,7 +29,7 @@ def test_list_table_is_plain_when_piped() -> None:
     result = run("list")
     assert result.exit_code == 0
     assert "\x1b[" not in result.output
-    assert "2025-08-15" in result.output and "en-2 translation" in result.output
+    assert "2025-08-15" in result.output and "en-2 partial" in result.output
 
 
 def test_show_a_provision_in_each_language() -> None:

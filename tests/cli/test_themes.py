@@ -27,7 +27,7 @@ themes:
 
 
 def run(*args: object) -> Result:
-    return CliRunner().invoke(
+    return CliRunner(env={"COLUMNS": "80"}).invoke(
         main, ["--help"] if not args else [str(a) for a in args], catch_exceptions=False
     )
 

@@ -51,13 +51,22 @@ def _cell(point: Point, change: Change | None, width: int) -> Text:
     return text.append(f"{point.strength:.1f} {cue}")
 
 
-def render_overview(evolution: Evolution, console: Console, *, cue_width: int = 12) -> None:
+def render_overview(
+    evolution: Evolution, console: Console, *, cue_width: int | None = None
+) -> None:
+    """One row per theme, its id whole (it is what the user types next), one column per
+    document; the cues get what is left of the terminal's width."""
     table = Table(
         box=box.SIMPLE_HEAD,
         title="Theme evolution: strength, English cue, ▲▼ verdict from the previous document",
         title_justify="left",
     )
-    table.add_column("theme", no_wrap=True, overflow="ellipsis", max_width=28)
+    id_width = max((len(t.id) for t in evolution.themes), default=5)
+    table.add_column("theme", no_wrap=True, min_width=id_width)
+    if cue_width is None:
+        columns = max(len(evolution.documents), 1)
+        room = console.width - id_width - 2 - 3 * columns
+        cue_width = max(12, room // columns - 7)
     for document in evolution.documents:
         table.add_column(document.date, no_wrap=True, overflow="ellipsis")
     for theme in evolution.themes:
