@@ -72,7 +72,7 @@ def _prefix(corpus_path: Path) -> str:
 def corpus_lock(corpus_path: Path) -> Iterator[None]:
     """Only one writer of this corpus at a time (others wait for it)."""
     corpus_path = Path(corpus_path)
-    with exclusive(_staging_root(corpus_path) / f".{_prefix(corpus_path)}.lock"):
+    with exclusive(_staging_root(corpus_path) / f".lock-{_prefix(corpus_path)}"):
         yield
 
 

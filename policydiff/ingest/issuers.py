@@ -54,7 +54,7 @@ def known_issuers(text: str) -> list[tuple[int, str]]:
 def chinese_bodies(text: str) -> list[str]:
     """The issuing bodies a Chinese signature line or title prefix names, in order:
     "住房和城乡建设部 国家发展改革委" or "上海市住房和城乡建设管理委员会、上海市发展和改革委员会"."""
-    parts = [p for p in re.split(r"[\s、，,和与及]+", text.strip()) if p]
+    parts = [p for p in re.split(r"[\s、，,]+", text.strip()) if p]
     if not parts or not all(BODY.match(p) for p in parts):
         return []
     return parts

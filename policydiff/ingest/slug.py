@@ -8,6 +8,8 @@ import logging
 import re
 from functools import lru_cache
 
+from policydiff.ingest.body import ZH_KINDS
+
 TITLE_STOPWORDS = {
     "opinions", "opinion", "on", "of", "the", "and", "a", "an", "for", "in", "to",
     "promoting", "comprehensively", "further", "guiding", "notice", "decision", "plan",
@@ -41,7 +43,10 @@ def chinese_slug(title: str) -> str:
     """Pinyin of the first few content words of a Chinese title, one word per part."""
     from pypinyin import lazy_pinyin
 
-    text = re.sub(r"[《》“”\"（）()〔〕【】\d—–-]", "", title)
+    text = re.sub(r"[（(][^（）()]*[)）]$", "", title.strip())  # （试行）, （2024—2027年）
+    text = re.sub(rf"(?:的)?(?:{ZH_KINDS})$", "", text)
+    text = re.sub(r"^关于", "", text)
+    text = re.sub(r"[《》“”\"（）()〔〕【】\d—–-]", "", text)
     words = [w for w in _segmenter().cut(text) if w.strip() and w not in ZH_STOPWORDS]
     parts = []
     for word in words[:MAX_WORDS]:

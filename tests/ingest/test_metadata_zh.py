@@ -1,0 +1,133 @@
+"""Chinese metadata, read from real-looking texts: titles of every form, the document
+number (发文字号), issuers from a title, a signature or a publisher's table, dates,
+the level of government and the jurisdiction."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from policydiff.corpus import Corpus
+from policydiff.ingest.pipeline import IngestOptions, plan_ingest
+
+BODY = (
+    "一、总体要求\n"
+    "坚持稳中求进工作总基调，推动城市结构优化、功能完善和品质提升。\n"
+    "二、主要任务\n"
+    "（一）加强既有建筑改造利用。稳妥推进危险住房改造，到2030年基本完成城镇老旧小区改造任务。\n"
+    "（二）推进城镇老旧小区整治改造。扎实有序推进城镇老旧小区改造，严格控制大规模拆除。\n"
+    "（三）推进完整社区建设。因地制宜推动完整社区建设。\n"
+)
+
+
+def _plan(tmp_path: Path, text: str, **options: object):  # type: ignore[no-untyped-def]
+    path = tmp_path / "doc.txt"
+    path.write_text(text, encoding="utf-8")
+    return plan_ingest(path, Corpus(tmp_path / "corpus", ()), IngestOptions(**options))  # type: ignore[arg-type]
+
+
+GOV_CN = (
+    "索引号：\t000014349/2024-00129\t主题分类：\t城乡建设、环境保护\\城乡建设（含住房）\n"
+    "发文机关：\t国务院办公厅\t成文日期：\t2024年11月08日\n"
+    "标题：\t国务院办公厅关于推动城市更新工作的指导意见\n"
+    "发文字号：\t国办发〔2024〕52号\t发布日期：\t2024年11月12日\n"
+    "国务院办公厅关于推动城市更新工作的指导意见\n"
+    "国办发〔2024〕52号\n"
+    "各省、自治区、直辖市人民政府，国务院各部委、各直属机构：\n"
+    f"{BODY}"
+    "国务院办公厅\n"
+    "2024年11月8日\n"
+    "（此件公开发布）\n"
+)
+
+
+def test_a_gov_cn_page_gives_title_number_issuer_date_and_level(tmp_path: Path) -> None:
+    plan = _plan(tmp_path, GOV_CN)
+    meta = plan.metadata
+    assert meta.title_zh == "关于推动城市更新工作的指导意见"
+    assert meta.doc_number == "国办发〔2024〕52号"
+    assert meta.issuers == ("General Office of the State Council",)
+    assert meta.date == dt.date(2024, 11, 8)  # 成文日期, not the 发布日期
+    assert (meta.level, meta.jurisdiction) == ("central", "")
+    assert plan.document is not None
+    assert plan.document.title == "关于推动城市更新工作的指导意见"  # no English prefix
+    assert plan.document.id == "2024-chengshigengxin"
+    kept = plan.version.text
+    assert kept.startswith("各省、自治区、直辖市人民政府") and "（此件公开发布）" in kept
+    kinds = [r.kind for r in plan.removed]
+    assert kinds == ["metadata table"] * 4 + ["title", "document number"]
+
+
+@pytest.mark.parametrize(
+    "kind", ["指导意见", "实施意见", "实施方案", "行动方案", "工作方案", "若干措施", "具体措施"]
+)
+def test_every_kind_of_title_is_read(tmp_path: Path, kind: str) -> None:
+    title = f"关于加快推进城乡建设绿色低碳发展的{kind}"
+    plan = _plan(tmp_path, f"{title}\n（2023年5月9日）\n{BODY}")
+    assert plan.metadata.title_zh == title
+    assert plan.metadata.date == dt.date(2023, 5, 9)
+
+
+def test_a_title_wrapped_over_two_lines_is_one_title(tmp_path: Path) -> None:
+    plan = _plan(
+        tmp_path, f"云南省人民政府办公厅关于\n印发云南省城镇老旧小区改造实施方案的通知\n{BODY}"
+    )
+    assert plan.metadata.title_zh == "关于印发云南省城镇老旧小区改造实施方案的通知"
+    assert plan.metadata.issuers == ("云南省人民政府办公厅",)
+    assert (plan.metadata.level, plan.metadata.jurisdiction) == ("provincial", "云南省")
+    assert [r.kind for r in plan.removed] == ["title", "title"]
+
+
+def test_a_signature_names_the_issuers_and_the_date(tmp_path: Path) -> None:
+    text = f"城乡建设领域碳达峰实施方案\n{BODY}住房和城乡建设部 国家发展改革委\n2022年6月30日\n"
+    plan = _plan(tmp_path, text)
+    meta = plan.metadata
+    assert meta.issuers == (
+        "Ministry of Housing and Urban-Rural Development",
+        "National Development and Reform Commission",
+    )
+    assert meta.date == dt.date(2022, 6, 30)
+    assert (meta.level, meta.jurisdiction) == ("ministry", "")
+    assert plan.version.text.rstrip().endswith("住房和城乡建设部 国家发展改革委")  # kept
+    assert plan.removed[-1].kind == "date line"
+
+
+def test_a_covering_notice_names_the_plan_and_its_issuers(tmp_path: Path) -> None:
+    text = (
+        "杭州市人民政府关于印发《杭州市城市更新实施方案》的通知\n"
+        "杭政〔2023〕18号\n"
+        f"{BODY}"
+        "杭州市人民政府\n"
+        "2023年4月3日\n"
+    )
+    meta = _plan(tmp_path, text).metadata
+    assert meta.title_zh == "杭州市城市更新实施方案"
+    assert meta.doc_number == "杭政〔2023〕18号"
+    assert meta.issuers == ("杭州市人民政府",)
+    assert (meta.level, meta.jurisdiction) == ("municipal", "杭州市")
+
+
+def test_a_provincial_title_says_its_level_when_no_issuer_is_named(tmp_path: Path) -> None:
+    plan = _plan(tmp_path, f"上海市城乡建设领域碳达峰实施方案\n{BODY}", date="2022-09-01")
+    assert plan.metadata.issuers == ()
+    assert (plan.metadata.level, plan.metadata.jurisdiction) == ("provincial", "上海市")
+    assert plan.document is not None and plan.document.issuers == ()  # unknown, not refused
+    assert plan.document.id == "2022-shanghai-chengxiangjianshe-tandafeng"
+
+
+def test_every_missing_field_is_named_at_once(tmp_path: Path) -> None:
+    plan = _plan(tmp_path, BODY)
+    assert plan.document is None
+    assert plan.problems == (
+        "no issue date found in the text; pass --date YYYY-MM-DD",
+        "no title found in the text; pass --title",
+    )
+    assert plan.version.text == BODY  # what it has is still shown
+
+
+def test_a_short_document_with_numbered_provisions_is_accepted(tmp_path: Path) -> None:
+    text = "I. General requirements\n(1) Promote green buildings.\n(2) Build sponge cities.\n"
+    plan = _plan(tmp_path, text, date="2024-01-01", title="Notice on Green Buildings")
+    assert plan.document is not None and plan.version.text == text
