@@ -23,7 +23,7 @@ from policydiff.cli.options import (
     quiet_option,
     themes_file_option,
 )
-from policydiff.cli.session import analysed, wrote_reporter
+from policydiff.cli.session import analysed, warn_undrawable, wrote_reporter
 
 # Phases of ``report``, in order (the progress bar's steps).
 REPORT_STEPS = (
@@ -65,6 +65,7 @@ def report(
     with analysed(
         corpus_path, theme_files, REPORT_STEPS, jobs=jobs, no_cache=no_cache, quiet=quiet
     ) as a:
+        warn_undrawable(a.evolution)
         a.step("counting corpus")
         summaries = summarise(a.corpus, a.cache)
         with cycle_collection_paused():

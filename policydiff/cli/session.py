@@ -138,3 +138,19 @@ def analysed(
         step("analysing themes")
         evolution = build_evolution(corpus, catalogue, cache=cache, jobs=jobs, pool=workers)
         yield Analysed(corpus, evolution, step, cache, workers)
+
+
+def warn_undrawable(evolution: Evolution) -> None:
+    """Say on stderr which Chinese characters the charts' font lacks (their labels are
+    drawn in English)."""
+    from policydiff.render.chart_font import undrawable
+    from policydiff.render.chart_spec import chinese_texts
+
+    missing = sorted(undrawable(chinese_texts(evolution)))
+    if missing:
+        shown = "".join(missing[:10]) + ("…" if len(missing) > 10 else "")
+        click.echo(
+            f"warning: {len(missing)} Chinese characters are not in the charts' font "
+            f"({shown}): their labels are drawn in English",
+            err=True,
+        )

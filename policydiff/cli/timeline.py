@@ -16,7 +16,7 @@ from policydiff.cli.options import (
     quiet_option,
     themes_file_option,
 )
-from policydiff.cli.session import analysed, wrote_reporter
+from policydiff.cli.session import analysed, warn_undrawable, wrote_reporter
 
 TIMELINE_STEPS = ("loading corpus", "analysing themes", "drawing charts", "writing files")
 
@@ -49,6 +49,7 @@ def timeline(
     with analysed(
         corpus_path, theme_files, TIMELINE_STEPS, jobs=jobs, no_cache=no_cache, quiet=quiet
     ) as a:
+        warn_undrawable(a.evolution)
         a.step("drawing charts")
         charts = render_charts(a.evolution, jobs=jobs, workers=a.workers)
         a.step("writing files")

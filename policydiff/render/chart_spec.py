@@ -25,8 +25,8 @@ FORMATS = ("png", "svg")
 class ChartInput:
     """What the charts draw: the evolution as shown (by year past
     :data:`~policydiff.analysis.periods.MAX_COLUMNS` documents). Small whatever the
-    corpus, so cheap to send to a process. ``cjk`` None: Chinese text when a CJK font is
-    installed; True or False forces it on (if a font can draw it) or off."""
+    corpus, so cheap to send to a process. ``cjk`` False: English labels only; otherwise
+    Chinese labels and cues are drawn with the bundled CJK font."""
 
     shown: Evolution
     by_year: bool
@@ -40,3 +40,10 @@ def chart_input(ev: Evolution, *, cjk: bool | None = None) -> ChartInput:
 
 def chart_files() -> tuple[str, ...]:
     return tuple(f"{name}.{fmt}" for name in CHART_NAMES for fmt in FORMATS)
+
+
+def chinese_texts(ev: Evolution) -> set[str]:
+    """The Chinese labels and cues the charts would draw."""
+    texts = {t.label_zh for t in ev.themes if t.label_zh}
+    texts |= {p.cue for t in ev.themes for p in t.points if p.present and p.cue and p.lang == "zh"}
+    return texts

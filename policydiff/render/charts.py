@@ -9,8 +9,8 @@ fixed SVG hash salt), so the same evolution always gives the same files:
   strength over real dates, quantified targets marked with a star;
 - ``mentions``: sentences mentioning each theme per document, grouped bars.
 
-Chinese labels and cues are drawn only when a CJK font is installed; otherwise the
-English label and the English rendering of the cue are shown, never empty boxes.
+Chinese labels and cues are drawn with the bundled CJK font (:mod:`.chart_font`), the same
+on every machine; a label the font cannot draw is drawn in English, never as empty boxes.
 Charts read the :class:`~policydiff.analysis.model.Evolution`; they never score.
 
 At scale (past :data:`~policydiff.analysis.periods.MAX_COLUMNS` documents) the document
@@ -33,7 +33,7 @@ import math
 import textwrap
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache
 from typing import Any
@@ -56,6 +56,7 @@ from matplotlib.transforms import Bbox
 
 from policydiff.analysis.model import Evolution, Point, ThemeEvolution
 from policydiff.analysis.verdicts import STRENGTH_MOVES
+from policydiff.render import chart_font
 from policydiff.render.chart_spec import CHART_NAMES, FORMATS, ChartInput
 from policydiff.strength import LEVEL_NAMES
 
@@ -68,21 +69,6 @@ MAX_TIMELINE_THEMES = 24  # the strength timeline draws at most this many themes
 MAX_PIXELS = 12_000_000  # a larger PNG is saved at a lower dpi
 MIN_DPI = 40
 PAD_INCHES = 0.15  # white margin around every chart
-# Simplified-Chinese faces first, then any face known to draw Chinese.
-_CJK_PREFERRED = ("Noto Sans CJK SC", "Source Han Sans SC", "Noto Sans SC", "WenQuanYi Zen Hei")
-_CJK_HINTS = (
-    "CJK",
-    "WenQuanYi",
-    "Noto Sans SC",
-    "Noto Serif SC",
-    "Source Han",
-    "Droid Sans Fallback",
-    "AR PL",
-    "Hiragino Sans GB",
-    "Microsoft YaHei",
-    "SimHei",
-    "PingFang",
-)
 _METADATA: dict[str, dict[str, Any]] = {
     "png": {"Software": None, "Creator": None},
     "svg": {"Date": None, "Creator": None},
@@ -91,17 +77,16 @@ _DOC_COLOURS = ("#1b9e77", "#d95f02", "#7570b3", "#e7298a", "#66a61e", "#e6ab02"
 
 
 @lru_cache(maxsize=1)
-def cjk_font() -> str | None:
-    """The name of an installed font that draws Chinese, or None."""
-    names = sorted({f.name for f in font_manager.fontManager.ttflist})
-    for name in _CJK_PREFERRED:
-        if name in names:
-            return name
-    for hint in _CJK_HINTS:
-        for name in names:
-            if hint.lower() in name.lower():
-                return name
-    return None
+def cjk_font() -> str:
+    """The family of the bundled CJK font, registered with matplotlib (once per process).
+    Installed CJK fonts are never used: the charts would then depend on the machine."""
+    manager = font_manager.fontManager
+    manager.addfont(str(chart_font.font_path()))
+    # one weight only: bold Chinese (in a title) is drawn with the regular glyphs, rather
+    # than matplotlib warning that it found no bold face, at every bold text
+    regular = next(f for f in manager.ttflist if f.name == chart_font.FAMILY)
+    manager.ttflist.append(replace(regular, weight=700))
+    return chart_font.FAMILY
 
 
 @dataclass(frozen=True)
@@ -112,13 +97,13 @@ class Labels:
     by_year: bool = False  # the document axis holds years (see aggregate_by_year)
 
     def theme(self, theme: ThemeEvolution) -> str:
-        if self.cjk and theme.label_zh:
+        if self.cjk and theme.label_zh and chart_font.drawable(theme.label_zh):
             return f"{theme.label} {theme.label_zh}"
         return theme.label
 
     def cue(self, point: Point) -> str:
         """The cue of a present point as drawn: the original, else its English rendering."""
-        original = self.cjk or point.lang != "zh"
+        original = (self.cjk and chart_font.drawable(point.cue or "")) or point.lang != "zh"
         cue = (point.cue if original else point.cue_en) or ""
         if not cue:
             return "(no cue)" if point.lang != "zh" or self.cjk else "(zh cue)"
@@ -130,14 +115,15 @@ def _truncate(text: str, limit: int) -> str:
 
 
 def _has_cjk(text: str) -> bool:
-    return any("\u2e80" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff" for ch in text)
+    return any(chart_font.is_cjk(ch) for ch in text)
 
 
 def _safe(text: str, labels: Labels) -> str:
     """Never hand a glyph the font cannot draw to matplotlib."""
-    if labels.cjk or not _has_cjk(text):
+    if not _has_cjk(text) or (labels.cjk and chart_font.drawable(text)):
         return text
-    return "".join("?" if _has_cjk(ch) else ch for ch in text)
+    drawable = chart_font.drawable if labels.cjk else (lambda _: False)
+    return "".join("?" if _has_cjk(ch) and not drawable(ch) else ch for ch in text)
 
 
 @contextmanager
@@ -577,7 +563,7 @@ def draw_charts(what: ChartInput, names: Sequence[str] = CHART_NAMES) -> dict[st
     """The charts ``names`` (default: every one) in every format: file name
     (``mentions.svg``) -> bytes, in a stable order. Chinese text is drawn when
     ``what.cjk`` allows it and a CJK font is installed (see :func:`cjk_font`)."""
-    cjk = cjk_font() is not None if what.cjk is None else (what.cjk and cjk_font() is not None)
+    cjk = what.cjk is not False
     labels = Labels(cjk=cjk, by_year=what.by_year)
     out: dict[str, bytes] = {}
     with _style(cjk):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import gc
 import io
 import itertools
@@ -26,6 +27,7 @@ from policydiff.render import charts
 from policydiff.render.chart_jobs import render_charts
 from policydiff.render.chart_spec import chart_files
 from policydiff.render.charts import Labels, changing_themes
+from tests.conftest import BUNDLED
 
 pytestmark = pytest.mark.slow  # processes, charts, browsers or whole reports
 
@@ -82,8 +84,7 @@ def test_english_labels_without_cjk_font(evolution: Evolution) -> None:
 
 
 def test_chinese_labels_with_cjk_font(evolution: Evolution) -> None:
-    if charts.cjk_font() is None:
-        pytest.skip("no CJK font installed (apt-get install fonts-noto-cjk)")
+    assert charts.cjk_font() == "Policydiff Sans SC"  # bundled: on every machine
     labels = Labels(cjk=True)
     with charts._style(True):
         fig = charts.heatmap_figure(evolution, labels)
@@ -105,6 +106,48 @@ def test_cue_falls_back_to_english_rendering(evolution: Evolution) -> None:
     assert point.lang == "zh"
     assert Labels(cjk=False).cue(point) == "vigorously promote"
     assert Labels(cjk=True).cue(point) == "大力推广"
+
+
+def test_a_label_the_bundled_font_cannot_draw_is_drawn_in_english(evolution: Evolution) -> None:
+    from policydiff.render.chart_font import drawable, undrawable
+
+    theme = evolution.theme("ultra-low-energy-buildings")
+    assert theme is not None
+    rare = dataclasses.replace(theme, label_zh="超低能耗𠀀建筑")  # a character beyond GB 2312
+    assert not drawable(rare.label_zh) and drawable(theme.label_zh)
+    assert Labels(cjk=True).theme(rare) == theme.label
+    assert undrawable([rare.label_zh, "绿色建筑"]) == {"𠀀"}
+
+
+# Draw the charts in a process whose matplotlib sees no font installed on this machine
+# (none of /usr/share/fonts): what a fresh machine without a CJK font would draw.
+_WITHOUT_SYSTEM_FONTS = """
+import sys
+from matplotlib import font_manager
+font_manager.fontManager.ttflist = [
+    f for f in font_manager.fontManager.ttflist if not f.fname.startswith("/usr/")
+]
+from policydiff.corpus import load_corpus
+from policydiff.analysis import build_evolution
+from policydiff.render.chart_jobs import render_charts
+charts = render_charts(build_evolution(load_corpus(sys.argv[1])))
+for name in sorted(charts):
+    sys.stdout.buffer.write(name.encode() + b"\\0" + charts[name].hex().encode() + b"\\n")
+"""
+
+
+def test_the_charts_do_not_depend_on_the_fonts_of_the_machine(evolution: Evolution) -> None:
+    rendered = render_charts(evolution)  # Chinese labels drawn, as the report draws them
+    result = subprocess.run(
+        [sys.executable, "-c", _WITHOUT_SYSTEM_FONTS, str(BUNDLED)],
+        capture_output=True,
+        check=True,
+    )
+    drawn = dict(line.split(b"\0") for line in result.stdout.splitlines())
+    assert sorted(drawn) == sorted(name.encode() for name in rendered)
+    for name, data in rendered.items():
+        assert bytes.fromhex(drawn[name.encode()].decode()) == data, name
+    assert b"findfont" not in result.stderr
 
 
 def test_timeline_uses_real_dates_and_marks_targets(evolution: Evolution) -> None:
