@@ -139,37 +139,53 @@ def _head(rest: list[Line]) -> list[str]:
     while len(kinds) < len(rest):
         index = len(kinds)
         text = rest[index].text.strip()
-        following = rest[index + 1].text.strip() if index + 1 < len(rest) else None
+        following = [line.text.strip() for line in rest[index + 1 : index + 3]]
         kind = metadata_kind(text)
         if kind:
             kinds.append(kind)
-        elif following is not None and TABLE_ROW.match(text) and len(text) <= 12:
+        elif following and TABLE_ROW.match(text) and len(text) <= 12:
             kinds += ["metadata table", "metadata table"]  # a label, its value on the next line
-        elif following is not None and _wrapped_title(text, following):
-            kinds += ["title", "title"]
+        elif wrapped := _wrapped_title(text, following):
+            kinds += ["title"] * wrapped
         else:
             break
     return kinds
 
 
-def _wrapped_title(first: str, second: str) -> bool:
-    if len(first) > 120 or len(second) > 160 or is_title(first):
-        return False
-    if re.search(r"[\u4e00-\u9fff]", first):
-        return bool(ZH_TITLE_START.match(first)) and is_title(first + second)
-    return not re.search(r"[.;:!?]$", first) and is_title(f"{first} {second}")
+def _glue(lines: list[str]) -> str:
+    joined = lines[0]
+    for line in lines[1:]:
+        cjk = re.search(r"[\u4e00-\u9fff《》（）]$", joined) or re.match(r"[\u4e00-\u9fff《》（）]", line)
+        joined += ("" if cjk else " ") + line
+    return joined
+
+
+def _wrapped_title(first: str, following: list[str]) -> int:
+    """How many lines, from ``first`` on, make one title wrapped over two or three lines
+    (0 when they do not): "重庆市发展和改革委员会" / "关于印发《推动…全面绿色转型" /
+    "行动计划（2025—2027年）》的通知"."""
+    if len(first) > 120 or is_title(first) or re.search(r"[。；;.!?:：，,]$", first):
+        return 0
+    for count in (2, 3):
+        if len(following) < count - 1:
+            break
+        lines = [first, *following[: count - 1]]
+        if any(len(line) > 160 or re.search(r"[。；;]$", line) for line in lines):
+            break
+        if is_title(_glue(lines)):
+            return count
+    return 0
 
 
 def joined_title(lines: list[str]) -> list[str]:
-    """``lines`` with each title wrapped over two lines joined into one."""
+    """``lines`` with each title wrapped over two or three lines joined into one."""
     out: list[str] = []
     index = 0
     while index < len(lines):
-        if index + 1 < len(lines) and _wrapped_title(lines[index], lines[index + 1]):
-            first, second = lines[index], lines[index + 1]
-            glue = "" if re.search(r"[\u4e00-\u9fff]$", first) else " "
-            out.append(first + glue + second)
-            index += 2
+        count = _wrapped_title(lines[index], lines[index + 1 : index + 3])
+        if count:
+            out.append(_glue(lines[index : index + count]))
+            index += count
             continue
         out.append(lines[index])
         index += 1

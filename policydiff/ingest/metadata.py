@@ -81,7 +81,8 @@ ZH_QUOTED_TITLE = re.compile(
     rf"《(?P<title>[^《》]{{4,90}}?(?:{ZH_KINDS})(?:（[^（）]{{2,12}}）)?)》"
 )
 ZH_ISSUING = re.compile(
-    rf"^(?P<issuers>[^《》，。]{{2,80}}?)关于印发《(?P<title>[^《》]{{4,90}}?(?:{ZH_KINDS}))》的(?:通知|函)$"
+    rf"^(?P<issuers>[^《》，。]{{0,80}}?)关于印发《(?P<title>[^《》]{{4,90}}?(?:{ZH_KINDS})"
+    r"(?:[（(][^（）()]{2,16}[)）])?)》的(?:通知|函)$"
 )
 ZH_ISSUER_PREFIX = re.compile(r"^(?P<issuers>[^《》，。]{2,80}?)关于(?P<rest>.+)$")
 
@@ -223,6 +224,15 @@ def find_title_zh(
     return "", "", []
 
 
+def _notice_date(body: list[str]) -> dt.date | None:
+    """The date under a covering notice's signature, near the top of the body (国务院 /
+    2024年5月23日, then the document it issues)."""
+    for index, line in enumerate(body[:12]):
+        if BARE_ZH_DATE.match(line) and index and chinese_bodies(body[index - 1]):
+            return parse_date_text(line)
+    return None
+
+
 def _signature(body: list[str]) -> list[str]:
     """The issuing bodies of the signature: the last line, or the last two, of the body."""
     for line in reversed(body[-3:]):
@@ -256,6 +266,7 @@ def read_metadata(
         parse_date_text(table.get("成文日期", ""))
         or find_issue_date(head)
         or find_issue_date(list(tail))
+        or _notice_date(body)
         or find_issue_date(commentary)
     )
     named = known_issuers(" ".join(issuer_lines))

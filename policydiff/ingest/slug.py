@@ -46,6 +46,7 @@ def chinese_slug(title: str) -> str:
     text = re.sub(r"[（(][^（）()]*[)）]$", "", title.strip())  # （试行）, （2024—2027年）
     text = re.sub(rf"(?:的)?(?:{ZH_KINDS})$", "", text)
     text = re.sub(r"^关于", "", text)
+    text = re.sub(r"\d{4}\s*(?:[—–\-－~～至]+\s*\d{4})?\s*年度?", "", text)  # 2024—2025年
     text = re.sub(r"[《》“”\"（）()〔〕【】\d—–-]", "", text)
     words = [w for w in _segmenter().cut(text) if w.strip() and w not in ZH_STOPWORDS]
     parts = []

@@ -131,3 +131,50 @@ def test_a_short_document_with_numbered_provisions_is_accepted(tmp_path: Path) -
     text = "I. General requirements\n(1) Promote green buildings.\n(2) Build sponge cities.\n"
     plan = _plan(tmp_path, text, date="2024-01-01", title="Notice on Green Buildings")
     assert plan.document is not None and plan.version.text == text
+
+
+def test_a_covering_notice_on_three_lines_with_its_signature_above_the_plan(
+    tmp_path: Path,
+) -> None:
+    # the shape of 重庆's 2025 notice: issuer, title over two lines, the notice's own
+    # signature and date, then the plan it issues
+    text = (
+        "重庆市发展和改革委员会\n"
+        "关于印发《推动经济社会发展全面绿色转型\n"
+        "行动计划（2025—2027年）》的通知\n"
+        "各区县（自治县）人民政府，市级有关部门和单位：\n"
+        "现印发给你们，请按照执行。\n"
+        "重庆市发展和改革委员会\n"
+        "2025年5月21日\n"
+        f"推动经济社会发展全面绿色转型行动计划（2025—2027年）\n{BODY}"
+    )
+    plan = _plan(tmp_path, text)
+    meta = plan.metadata
+    assert meta.title_zh == "推动经济社会发展全面绿色转型行动计划（2025—2027年）"
+    assert meta.issuers == ("重庆市发展和改革委员会",)
+    assert meta.date == dt.date(2025, 5, 21)
+    assert (meta.level, meta.jurisdiction) == ("provincial", "重庆市")
+    assert [r.kind for r in plan.removed] == ["title", "title", "title"]
+    assert plan.version.text.startswith("各区县（自治县）人民政府")
+    assert plan.document is not None and plan.document.id == "2025-jingjishehui-fazhan-lvse"
+
+
+def test_a_state_council_notice_issuing_a_plan_with_years_in_its_title(tmp_path: Path) -> None:
+    text = (
+        "国务院关于印发《2024—2025年节能降碳行动方案》的通知\n"
+        "国发〔2024〕12号\n"
+        "各省、自治区、直辖市人民政府，国务院各部委、各直属机构：\n"
+        "现将《2024—2025年节能降碳行动方案》印发给你们，请认真贯彻执行。\n"
+        "国务院\n"
+        "2024年5月23日\n"
+        f"2024—2025年节能降碳行动方案\n{BODY}"
+    )
+    plan = _plan(tmp_path, text)
+    meta = plan.metadata
+    assert (meta.title_zh, meta.doc_number) == ("2024—2025年节能降碳行动方案", "国发〔2024〕12号")
+    assert (meta.issuers, meta.date, meta.level) == (
+        ("State Council",),
+        dt.date(2024, 5, 23),
+        "central",
+    )
+    assert plan.document is not None and plan.document.id == "2024-jieneng-jiangtan"
