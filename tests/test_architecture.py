@@ -34,6 +34,7 @@ RANKS: dict[str, float] = {
     "themes": 4,
     "analysis": 5,
     "diff": 6,
+    "evaluate": 6.5,
     "check": 7,
     "render": 8,
     "cli": 9,

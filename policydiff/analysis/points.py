@@ -92,6 +92,20 @@ def _point(analysis: DocumentAnalysis, mine: Sequence[Commitment]) -> Point:
     )
 
 
+def representative(point: Point) -> Commitment | None:
+    """The evidence the point's strength was read from (its strongest commitment)."""
+    if not point.present or not point.evidence:
+        return None
+    for e in point.evidence:
+        if (
+            e.mention.lang == point.lang
+            and e.score.cue == (point.cue or "")
+            and e.score.strength == point.strength
+        ):
+            return e
+    return point.evidence[0]
+
+
 def compare(before: Point, after: Point, skipped: tuple[str, ...] = ()) -> Change:
     name, delta = verdict(
         before.strength if before.present else None, after.strength if after.present else None

@@ -11,6 +11,7 @@ from policydiff.cli import (  # noqa: F401  (each module adds its command to ``m
     align,
     check,
     diff,
+    evaluate,
     evolution,
     ingest,
     listing,

@@ -155,7 +155,9 @@ def _head(rest: list[Line]) -> list[str]:
 def _glue(lines: list[str]) -> str:
     joined = lines[0]
     for line in lines[1:]:
-        cjk = re.search(r"[\u4e00-\u9fff《》（）]$", joined) or re.match(r"[\u4e00-\u9fff《》（）]", line)
+        cjk = re.search(r"[\u4e00-\u9fff《》（）]$", joined) or re.match(
+            r"[\u4e00-\u9fff《》（）]", line
+        )
         joined += ("" if cjk else " ") + line
     return joined
 

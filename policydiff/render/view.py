@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from policydiff.analysis.commitments import Commitment
 from policydiff.analysis.model import Change, Evolution, Point, ThemeEvolution
 from policydiff.analysis.periods import as_shown, is_large
+from policydiff.analysis.points import representative
 from policydiff.analysis.verdicts import STRENGTH_MOVES, VERDICTS, Verdict
 from policydiff.diff.ops import TokenOp, token_ops
 
@@ -161,20 +162,6 @@ def target_text(text: str, value: float | None, unit: str, year: int | None) -> 
     if year is not None:
         bits.append(f"by {year}")
     return f"{text} ({', '.join(bits)})" if bits else text
-
-
-def representative(point: Point) -> Commitment | None:
-    """The evidence the point's strength was read from (its strongest commitment)."""
-    if not point.present or not point.evidence:
-        return None
-    for e in point.evidence:
-        if (
-            e.mention.lang == point.lang
-            and e.score.cue == (point.cue or "")
-            and e.score.strength == point.strength
-        ):
-            return e
-    return point.evidence[0]
 
 
 def english_beside(point: Point, original: Commitment | None) -> Commitment | None:

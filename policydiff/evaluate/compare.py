@@ -1,0 +1,193 @@
+"""policydiff's reading of a corpus against a careful human one, per class of claim.
+
+* **presence**: the theme is mentioned, or not, as the annotator judged;
+* **strength**: the strength of the strongest commitment lies in the annotator's range
+  (a theme the annotator found and policydiff did not counts as a miss here too);
+* **verdicts**: between the pairs the annotator named, per theme;
+* **targets**: the dated quantified targets the annotator found that policydiff found
+  (recall), and those policydiff found for the annotated themes that the annotator
+  found (precision).
+
+Every disagreement is kept with both readings and the sentences behind them.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from policydiff.analysis.model import Evolution, Point
+from policydiff.analysis.points import compare, representative
+from policydiff.errors import InputError
+from policydiff.evaluate.gold import Gold, GoldTarget, GoldTheme
+from policydiff.strength import Target
+
+CLASSES = ("presence", "strength", "verdicts", "target recall", "target precision")
+
+
+@dataclass(frozen=True)
+class Score:
+    name: str
+    agreed: int
+    total: int
+
+    @property
+    def rate(self) -> float | None:
+        return round(self.agreed / self.total, 3) if self.total else None
+
+
+@dataclass(frozen=True)
+class Disagreement:
+    kind: str  # one of CLASSES
+    document: str  # "A -> B" for a verdict
+    theme: str
+    expected: str  # the annotator's reading
+    found: str  # policydiff's
+    gold_sentence: str = ""
+    sentence: str = ""  # policydiff's evidence
+    location: str = ""
+    notes: str = ""
+
+
+@dataclass(frozen=True)
+class Evaluation:
+    gold: tuple[str, ...]  # the gold files
+    scores: tuple[Score, ...]
+    disagreements: tuple[Disagreement, ...]
+    agreement: float | None  # English vs Chinese level agreement over the corpus
+
+    def score(self, name: str) -> Score:
+        return next(s for s in self.scores if s.name == name)
+
+
+class _Tally:
+    def __init__(self) -> None:
+        self.agreed = dict.fromkeys(CLASSES, 0)
+        self.total = dict.fromkeys(CLASSES, 0)
+        self.disagreements: list[Disagreement] = []
+
+    def count(self, name: str, ok: bool, disagreement: Disagreement | None = None) -> None:
+        self.total[name] += 1
+        if ok:
+            self.agreed[name] += 1
+        elif disagreement is not None:
+            self.disagreements.append(disagreement)
+
+
+def _points(evolution: Evolution) -> dict[tuple[str, str], Point]:
+    return {(p.document, t.id): p for t in evolution.themes for p in t.points}
+
+
+def evidence_of(point: Point) -> tuple[str, str]:
+    """(sentence, location) of the commitment a point's strength was read from."""
+    best = representative(point)
+    return (best.mention.sentence, best.mention.location) if best else ("", "")
+
+
+def _reading(point: Point | None) -> str:
+    if point is None or not point.present:
+        return "absent"
+    return f"{point.strength:g} ({point.cue or 'no cue'})"
+
+
+def _same_target(gold: GoldTarget, found: Target) -> bool:
+    if found.value is None or gold.year != found.year:
+        return False
+    same_unit = gold.unit.strip() == found.unit.strip() or not gold.unit or not found.unit
+    return same_unit and math.isclose(gold.value, found.value, rel_tol=1e-6, abs_tol=1e-9)
+
+
+def _check_theme(tally: _Tally, document: str, gold: GoldTheme, point: Point | None) -> None:
+    present = point is not None and point.present
+    sentence, location = evidence_of(point) if point is not None else ("", "")
+    tally.count(
+        "presence",
+        present == gold.present,
+        Disagreement(
+            "presence", document, gold.theme,
+            "present" if gold.present else "absent", _reading(point),
+            gold.sentence, sentence, location, gold.notes,
+        ),
+    )  # fmt: skip
+    if gold.present and gold.low is not None and gold.high is not None:
+        strength = point.strength if point is not None and point.present else None
+        ok = strength is not None and gold.low - 1e-9 <= strength <= gold.high + 1e-9
+        expected = f"{gold.low:g}" if gold.low == gold.high else f"{gold.low:g}–{gold.high:g}"
+        tally.count(
+            "strength",
+            ok,
+            Disagreement(
+                "strength", document, gold.theme, f"{expected} ({gold.cue or 'no cue'})",
+                _reading(point), gold.sentence, sentence, location, gold.notes,
+            ),
+        )  # fmt: skip
+    found = [t for t in (point.targets if point is not None and point.present else ()) if t.year]
+    for target in (t for t in gold.targets if t.year):
+        hit = any(_same_target(target, t) for t in found)
+        tally.count(
+            "target recall",
+            hit,
+            Disagreement(
+                "target recall", document, gold.theme,
+                f"{target.value:g} {target.unit} by {target.year}",
+                "; ".join(t.text for t in found) or "none", gold.sentence, sentence, location,
+            ),
+        )  # fmt: skip
+    if gold.present:
+        for t in found:
+            hit = any(_same_target(g, t) for g in gold.targets)
+            tally.count(
+                "target precision",
+                hit,
+                Disagreement(
+                    "target precision", document, gold.theme,
+                    "; ".join(f"{g.value:g} {g.unit} by {g.year}" for g in gold.targets) or "none",
+                    f"{t.text} ({t.value:g} {t.unit} by {t.year})", gold.sentence, sentence,
+                    location,
+                ),
+            )  # fmt: skip
+
+
+def evaluate(golds: Sequence[tuple[Gold, Evolution]]) -> Evaluation:
+    """Each gold file against the evolution of the corpus it annotates."""
+    tally = _Tally()
+    rates: list[tuple[int, int]] = []
+    for gold, evolution in golds:
+        points = _points(evolution)
+        held = {d.id for d in evolution.documents}
+        for document in gold.documents:
+            if document.id not in held:
+                raise InputError(gold.path, f"document {document.id!r} is not in {gold.corpus}")
+            for theme in document.themes:
+                if not any(t.id == theme.theme for t in evolution.themes):
+                    raise InputError(gold.path, f"theme {theme.theme!r} is not in the catalogue")
+                _check_theme(tally, document.id, theme, points.get((document.id, theme.theme)))
+        for pair in gold.verdicts:
+            for name in (pair.before, pair.after):
+                if name not in held:
+                    raise InputError(gold.path, f"document {name!r} is not in {gold.corpus}")
+            for theme_id, expected in pair.themes.items():
+                before = points.get((pair.before, theme_id))
+                after = points.get((pair.after, theme_id))
+                if before is None or after is None:
+                    raise InputError(gold.path, f"theme {theme_id!r} is not in the catalogue")
+                found = compare(before, after)
+                tally.count(
+                    "verdicts",
+                    found.verdict == expected,
+                    Disagreement(
+                        "verdicts", f"{pair.before} -> {pair.after}", theme_id,
+                        str(expected),
+                        f"{found.verdict} ({_reading(before)} -> {_reading(after)})",
+                    ),
+                )  # fmt: skip
+        agreement = evolution.agreement
+        rates.append((agreement.same_level, agreement.compared))
+    same, compared = sum(a for a, _ in rates), sum(b for _, b in rates)
+    return Evaluation(
+        tuple(str(gold.path) for gold, _ in golds),
+        tuple(Score(name, tally.agreed[name], tally.total[name]) for name in CLASSES),
+        tuple(tally.disagreements),
+        round(same / compared, 3) if compared else None,
+    )

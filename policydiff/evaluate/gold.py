@@ -1,0 +1,196 @@
+"""Hand annotations of a corpus (``policydiff.gold/1``, see docs/annotation.md), read and
+checked: every problem is an InputError naming the file and the place in it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from policydiff.analysis.verdicts import Verdict
+from policydiff.errors import InputError
+from policydiff.runtime.files import yaml_problem
+
+SCHEMA = "policydiff.gold/1"
+
+
+@dataclass(frozen=True)
+class GoldTarget:
+    value: float
+    unit: str
+    year: int | None
+    hedged: bool = False
+
+
+@dataclass(frozen=True)
+class GoldTheme:
+    """One annotator's reading of one theme in one document."""
+
+    theme: str
+    present: bool
+    sentence: str = ""
+    cue: str = ""
+    level: float | None = None
+    low: float | None = None  # the range of strengths the annotator accepts
+    high: float | None = None
+    restriction: bool = False
+    targets: tuple[GoldTarget, ...] = ()
+    notes: str = ""
+
+
+@dataclass(frozen=True)
+class GoldDocument:
+    id: str
+    version: str
+    themes: tuple[GoldTheme, ...]
+
+
+@dataclass(frozen=True)
+class GoldVerdicts:
+    before: str
+    after: str
+    themes: dict[str, Verdict]
+
+
+@dataclass(frozen=True)
+class Gold:
+    path: Path
+    corpus: Path
+    annotator: str
+    documents: tuple[GoldDocument, ...]
+    verdicts: tuple[GoldVerdicts, ...]
+
+
+class _Reader:
+    def __init__(self, path: Path) -> None:
+        self.path = path
+
+    def fail(self, where: str, problem: str) -> InputError:
+        return InputError(self.path, f"{where}: {problem}")
+
+    def mapping(self, value: Any, where: str) -> dict[str, Any]:
+        if not isinstance(value, dict):
+            raise self.fail(where, "must be a mapping")
+        return value
+
+    def text(self, value: Any, where: str, default: str | None = None) -> str:
+        if value is None and default is not None:
+            return default
+        if not isinstance(value, str):
+            raise self.fail(where, "must be text")
+        return value
+
+    def number(self, value: Any, where: str) -> float:
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            raise self.fail(where, "must be a number")
+        return float(value)
+
+
+def load_gold(path: Path, corpus: Path | None = None) -> Gold:
+    """The annotations in ``path``; ``corpus`` overrides the corpus folder it names."""
+    path = Path(path)
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise InputError(path, "no such file") from None
+    except yaml.YAMLError as exc:
+        raise InputError(path, yaml_problem(exc)) from None
+    except UnicodeDecodeError:
+        raise InputError(path, "not UTF-8") from None
+    read = _Reader(path)
+    top = read.mapping(data, "the file")
+    if top.get("schema") != SCHEMA:
+        raise read.fail("schema", f"must be {SCHEMA}, not {top.get('schema')!r}")
+    folder = corpus or (path.parent / read.text(top.get("corpus"), "corpus"))
+    documents = tuple(
+        _document(read, raw, f"documents[{i}]") for i, raw in enumerate(top.get("documents") or [])
+    )
+    verdicts = tuple(
+        _verdicts(read, raw, f"verdicts[{i}]") for i, raw in enumerate(top.get("verdicts") or [])
+    )
+    return Gold(path, folder, read.text(top.get("annotator"), "annotator", ""), documents, verdicts)
+
+
+def _document(read: _Reader, raw: Any, where: str) -> GoldDocument:
+    entry = read.mapping(raw, where)
+    themes = read.mapping(entry.get("themes") or {}, f"{where}.themes")
+    return GoldDocument(
+        read.text(entry.get("id"), f"{where}.id"),
+        read.text(entry.get("version"), f"{where}.version", ""),
+        tuple(
+            _theme(read, theme_id, value, f"{where}.themes.{theme_id}")
+            for theme_id, value in themes.items()
+        ),
+    )
+
+
+def _theme(read: _Reader, theme_id: str, raw: Any, where: str) -> GoldTheme:
+    entry = read.mapping(raw, where)
+    present = entry.get("present")
+    if not isinstance(present, bool):
+        raise read.fail(f"{where}.present", "must be true or false")
+    targets = tuple(
+        _target(read, t, f"{where}.targets[{i}]") for i, t in enumerate(entry.get("targets") or [])
+    )
+    notes = read.text(entry.get("notes"), f"{where}.notes", "")
+    if not present:
+        return GoldTheme(theme_id, False, targets=targets, notes=notes)
+    strongest = read.mapping(entry.get("strongest") or {}, f"{where}.strongest")
+    level = strongest.get("level")
+    level = None if level is None else read.number(level, f"{where}.strongest.level")
+    bounds = strongest.get("range")
+    if bounds is None:
+        low = high = level
+    elif isinstance(bounds, list) and len(bounds) == 2:
+        low = read.number(bounds[0], f"{where}.strongest.range")
+        high = read.number(bounds[1], f"{where}.strongest.range")
+        if low > high:
+            raise read.fail(f"{where}.strongest.range", "runs from high to low")
+    else:
+        raise read.fail(f"{where}.strongest.range", "must be [low, high]")
+    return GoldTheme(
+        theme_id,
+        True,
+        sentence=read.text(strongest.get("sentence"), f"{where}.strongest.sentence", ""),
+        cue=read.text(strongest.get("cue"), f"{where}.strongest.cue", ""),
+        level=level,
+        low=low,
+        high=high,
+        restriction=bool(strongest.get("restriction", False)),
+        targets=targets,
+        notes=notes,
+    )
+
+
+def _target(read: _Reader, raw: Any, where: str) -> GoldTarget:
+    entry = read.mapping(raw, where)
+    year = entry.get("year")
+    if year is not None and (isinstance(year, bool) or not isinstance(year, int)):
+        raise read.fail(f"{where}.year", "must be a year")
+    return GoldTarget(
+        read.number(entry.get("value"), f"{where}.value"),
+        read.text(entry.get("unit"), f"{where}.unit", ""),
+        year,
+        bool(entry.get("hedged", False)),
+    )
+
+
+def _verdicts(read: _Reader, raw: Any, where: str) -> GoldVerdicts:
+    entry = read.mapping(raw, where)
+    themes = read.mapping(entry.get("themes") or {}, f"{where}.themes")
+    parsed: dict[str, Verdict] = {}
+    for theme_id, value in themes.items():
+        try:
+            parsed[theme_id] = Verdict(value)
+        except ValueError:
+            raise read.fail(
+                f"{where}.themes.{theme_id}",
+                f"unknown verdict {value!r} (use {', '.join(Verdict)})",
+            ) from None
+    return GoldVerdicts(
+        read.text(entry.get("from"), f"{where}.from"),
+        read.text(entry.get("to"), f"{where}.to"),
+        parsed,
+    )

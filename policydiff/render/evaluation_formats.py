@@ -1,0 +1,62 @@
+"""An evaluation as text (the terminal), Markdown and JSON: agreement per class, then
+every disagreement with both readings and the sentences behind them."""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+from typing import Any
+
+from policydiff.evaluate import Evaluation
+from policydiff.render.md_text import md
+
+
+def _rate(agreed: int, total: int) -> str:
+    return f"{agreed}/{total} ({agreed / total:.0%})" if total else "–"
+
+
+def evaluation_text(result: Evaluation) -> str:
+    lines = [f"policydiff evaluate: {', '.join(result.gold)}", ""]
+    width = max(len(s.name) for s in result.scores)
+    for score in result.scores:
+        lines.append(f"  {score.name:<{width}}  {_rate(score.agreed, score.total)}")
+    if result.agreement is not None:
+        lines.append(f"  {'en/zh agreement':<{width}}  {result.agreement:.0%}")
+    lines.append("")
+    for d in result.disagreements:
+        lines.append(f"{d.kind}: {d.document} · {d.theme}: expected {d.expected}, found {d.found}")
+        if d.gold_sentence:
+            lines.append(f"    annotated: {d.gold_sentence}")
+        if d.sentence and d.sentence != d.gold_sentence:
+            lines.append(f"    read:      {d.sentence}  [{d.location}]")
+        if d.notes:
+            lines.append(f"    notes:     {d.notes}")
+    lines.append(f"{len(result.disagreements)} disagreements")
+    return "\n".join(lines) + "\n"
+
+
+def evaluation_markdown(result: Evaluation) -> str:
+    lines = ["## policydiff evaluate", "", "| class | agreed |", "|---|---|"]
+    lines += [f"| {s.name} | {_rate(s.agreed, s.total)} |" for s in result.scores]
+    if result.agreement is not None:
+        lines.append(f"| en/zh level agreement | {result.agreement:.0%} |")
+    lines += ["", f"### Disagreements ({len(result.disagreements)})", ""]
+    lines += ["| class | document | theme | annotated | policydiff | sentence read |"]
+    lines += ["|---|---|---|---|---|---|"]
+    for d in result.disagreements:
+        lines.append(
+            f"| {d.kind} | `{d.document}` | `{d.theme}` | {md(d.expected)} | {md(d.found)} "
+            f"| {md(d.sentence or d.gold_sentence)} |"
+        )
+    return "\n".join(lines) + "\n"
+
+
+def evaluation_dict(result: Evaluation) -> dict[str, Any]:
+    return {
+        "schema": "policydiff.evaluation/1",
+        "gold": list(result.gold),
+        "scores": {
+            s.name: {"agreed": s.agreed, "total": s.total, "rate": s.rate} for s in result.scores
+        },
+        "agreement": result.agreement,
+        "disagreements": [asdict(d) for d in result.disagreements],
+    }

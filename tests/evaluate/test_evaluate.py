@@ -1,0 +1,111 @@
+"""policydiff evaluate on a gold file written for these tests: what agrees, what does not,
+and that the command names every problem of a bad gold file in one line."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from policydiff.cli import main
+from tests.conftest import BUNDLED, DOC_2021, DOC_2023
+
+GOLD = f"""schema: policydiff.gold/1
+corpus: {BUNDLED}
+annotator: tests
+documents:
+  - id: {DOC_2021}
+    version: zh
+    themes:
+      ultra-low-energy-buildings:
+        present: true
+        strongest:
+          sentence: 加强财政、金融、规划、建设等政策支持，推动高质量绿色建筑规模化发展，大力推广超低能耗、近零能耗建筑，发展零碳建筑。
+          cue: 大力推广
+          level: 3.5
+          range: [3.5, 4.0]
+      waste-free-cities:
+        present: true
+        strongest: {{sentence: x, cue: 推动, level: 5, range: [5, 5]}}
+      carbon-market:
+        present: true
+        strongest: {{sentence: x, cue: x, level: 2, range: [2, 2]}}
+  - id: {DOC_2023}
+    version: en
+    themes:
+      waste-free-cities:
+        present: true
+        strongest: {{sentence: x, cue: Accelerate, level: 3.5, range: [3, 3.5]}}
+        targets:
+          - {{value: 60, unit: "%", year: 2027}}
+          - {{value: 100, unit: "%", year: 2035}}
+      moon-bases-absent-in-the-catalogue-no: {{present: false}}
+verdicts:
+  - from: {DOC_2021}
+    to: {DOC_2023}
+    themes:
+      ultra-low-energy-buildings: strengthened
+      waste-free-cities: weakened
+"""
+
+
+def _gold(tmp_path: Path, text: str = GOLD) -> Path:
+    path = tmp_path / "gold.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_agreements_and_disagreements_on_the_bundled_corpus(tmp_path: Path) -> None:
+    text = GOLD.replace("      moon-bases-absent-in-the-catalogue-no: {present: false}\n", "")
+    result = CliRunner().invoke(main, ["evaluate", str(_gold(tmp_path, text)), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    scores = data["scores"]
+    # presence: ultra-low (yes), waste-free 2021 (yes), carbon-market 2021 (no, absent), 2023 waste-free (yes)
+    assert scores["presence"] == {"agreed": 3, "total": 4, "rate": 0.75}
+    # strength: ultra-low 3.5 in [3.5, 4]; waste-free 2.0 not 5; carbon-market absent; 2023 3.0 in [3, 3.5]
+    assert (scores["strength"]["agreed"], scores["strength"]["total"]) == (2, 4)
+    assert scores["target recall"] == {"agreed": 2, "total": 2, "rate": 1.0}
+    assert scores["verdicts"]["agreed"] == 1 and scores["verdicts"]["total"] == 2
+    kinds = [(d["kind"], d["theme"]) for d in data["disagreements"]]
+    assert ("presence", "carbon-market") in kinds
+    assert ("strength", "waste-free-cities") in kinds
+    assert ("verdicts", "waste-free-cities") in kinds
+    wrong = next(d for d in data["disagreements"] if d["kind"] == "verdicts")
+    assert wrong["expected"] == "weakened" and wrong["found"].startswith("strengthened")
+
+
+def test_fail_under_exits_1_and_says_which_class(tmp_path: Path) -> None:
+    text = GOLD.replace("      moon-bases-absent-in-the-catalogue-no: {present: false}\n", "")
+    gold = _gold(tmp_path, text)
+    result = CliRunner().invoke(main, ["evaluate", str(gold), "--fail-under", "strength=0.9"])
+    assert result.exit_code == 1
+    assert "strength 50.0% < 90.0%" in result.stderr
+    assert "strength" in result.stdout and "2/4 (50%)" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("change", "problem"),
+    [
+        (("schema: policydiff.gold/1", "schema: nope"), "schema: must be policydiff.gold/1"),
+        (("waste-free-cities: weakened", "waste-free-cities: worse"), "unknown verdict 'worse'"),
+        (("range: [3.5, 4.0]", "range: [4.0, 3.5]"), "runs from high to low"),
+        (("present: false", "present: maybe"), "must be true or false"),
+    ],
+)
+def test_a_bad_gold_file_is_one_line_naming_it(
+    tmp_path: Path, change: tuple[str, str], problem: str
+) -> None:
+    gold = _gold(tmp_path, GOLD.replace(*change))
+    result = CliRunner().invoke(main, ["evaluate", str(gold)])
+    assert result.exit_code == 2
+    assert result.output.startswith(f"error: {gold}: ") and problem in result.output
+    assert len(result.output.strip().splitlines()) == 1
+
+
+def test_a_theme_outside_the_catalogue_is_named(tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["evaluate", str(_gold(tmp_path))])
+    assert result.exit_code == 2
+    assert "theme 'moon-bases-absent-in-the-catalogue-no' is not in the catalogue" in result.output
