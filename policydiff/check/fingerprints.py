@@ -22,7 +22,9 @@ from policydiff.analysis.digests import sha256
 from policydiff.cache import KeyValueStore
 from policydiff.check.debris import debris_lines
 from policydiff.corpus import read_metadata_file
+from policydiff.corpus.rules import METADATA_LIMIT
 from policydiff.models import Version
+from policydiff.runtime.untrusted import Refused, read_regular
 from policydiff.structure import structure_version
 from policydiff.structure.skeleton import skeleton_of
 from policydiff.textsim.normalise import comparable_sentences, normalise
@@ -68,9 +70,9 @@ class Fingerprints:
         if self.store is None:
             return read_metadata_file(path)
         try:
-            text = path.read_bytes().decode("utf-8")
-        except (OSError, UnicodeDecodeError):
-            return read_metadata_file(path)
+            text = read_regular(path, METADATA_LIMIT).decode("utf-8")
+        except (OSError, UnicodeDecodeError, Refused):
+            return read_metadata_file(path)  # which names the problem
         key = _key("metadata", sha256(text))
         data = self.store.get_json(NAMESPACE, key)
         if isinstance(data, dict):

@@ -17,6 +17,7 @@ from policydiff.check.result import Finding
 from policydiff.corpus.rules import METADATA_FILE, TEMP_NAME, Problem, validate_document
 from policydiff.errors import CorpusError
 from policydiff.models import Document
+from policydiff.runtime.untrusted import is_link_or_special
 
 
 @dataclass
@@ -43,6 +44,9 @@ def scan_corpus(path: Path, fingerprints: Fingerprints | None = None) -> Scan:
             )
         elif entry.name.startswith("."):
             continue
+        elif odd := is_link_or_special(entry):
+            scan.findings.append(Finding(str(entry), odd, "stray"))
+            scan.complete = scan.complete and not (entry / METADATA_FILE).exists()
         elif entry.is_dir():
             if not (entry / METADATA_FILE).exists():
                 scan.findings.append(

@@ -17,10 +17,15 @@ from pathlib import Path
 from typing import Any
 
 from policydiff.models import LANGUAGES, LEVELS, VERSION_KINDS, Document, Version
+from policydiff.runtime.untrusted import Refused, is_link_or_special, read_regular
 
 METADATA_FILE = "document.yaml"
-ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]{0,79}$")
-VERSION_KEY_PATTERN = re.compile(r"^(en|zh)(-[0-9]+)?$")
+# fullmatch, never "$": "abc\n" is not an id
+ID_PATTERN = re.compile(r"[a-z0-9][a-z0-9-]{0,79}")
+VERSION_KEY_PATTERN = re.compile(r"(en|zh)(-[0-9]+)?")
+# Sizes a corpus file may have: far above any real one, far below what would hurt.
+METADATA_LIMIT = 1024 * 1024
+VERSION_LIMIT = 50 * 1024 * 1024
 # tempfile-style names, ".<name>-" and eight random characters: left by an interrupted write
 TEMP_NAME = re.compile(r"^\..+-[a-z0-9_]{8}$")
 
@@ -49,7 +54,7 @@ def id_problem(doc_id: object) -> str | None:
     """Why ``doc_id`` cannot be a document id, or None."""
     if not isinstance(doc_id, str) or not doc_id.strip():
         return "id is missing"
-    if not ID_PATTERN.match(doc_id):
+    if not ID_PATTERN.fullmatch(doc_id):
         return f"id {doc_id!r} must be lowercase letters, digits and hyphens"
     return None
 
@@ -60,9 +65,11 @@ def date_problem(value: object, field_name: str) -> str | None:
     if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
         return f"{field_name} must be a date written YYYY-MM-DD, not {text!r}"
     try:
-        dt.date.fromisoformat(text)
+        day = dt.date.fromisoformat(text)
     except ValueError:
         return f"{field_name} {text} is not a real date"
+    if day > dt.date.today():
+        return f"{field_name} {text} is in the future"
     return None
 
 
@@ -70,7 +77,7 @@ TextReader = Callable[[Path], bytes]
 
 
 def _read_bytes(path: Path) -> bytes:
-    return path.read_bytes()
+    return read_regular(path, VERSION_LIMIT)
 
 
 def validate_document(
@@ -127,7 +134,7 @@ def validate_document(
             problem("each entry of versions must be a mapping")
             continue
         key = raw.get("key")
-        if not isinstance(key, str) or not VERSION_KEY_PATTERN.match(key):
+        if not isinstance(key, str) or not VERSION_KEY_PATTERN.fullmatch(key):
             problem(f"version key {key!r} must look like en, zh or en-2")
             continue
         keys.append(key)
@@ -147,6 +154,12 @@ def validate_document(
             text = _universal_newlines(read(text_path).decode("utf-8"))
         except FileNotFoundError:
             problem("version file is missing", text_path)
+            continue
+        except Refused as exc:
+            problem(f"version file {exc}", text_path)
+            continue
+        except OSError as exc:
+            problem(f"version file cannot be read: {(exc.strerror or str(exc)).lower()}", text_path)
             continue
         except UnicodeDecodeError as exc:
             problem(f"version file is not UTF-8 (byte {exc.start})", text_path)
@@ -197,7 +210,10 @@ def stray_problems(folder: Path, keys: list[str]) -> list[Problem]:
     """Files in a document folder that the corpus does not use."""
     found = []
     for path in sorted(folder.iterdir()):
-        if TEMP_NAME.match(path.name):
+        odd = is_link_or_special(path)
+        if odd and path.name != METADATA_FILE and path.stem not in keys:
+            found.append(Problem(str(path), odd, "stray"))
+        elif TEMP_NAME.match(path.name):
             found.append(
                 Problem(str(path), "leftover from an interrupted write: delete it", "stray")
             )

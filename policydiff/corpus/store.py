@@ -25,10 +25,11 @@ from typing import Any
 import yaml
 from rapidfuzz import process
 
-from policydiff.corpus.rules import METADATA_FILE, validate_document
+from policydiff.corpus.rules import METADATA_FILE, METADATA_LIMIT, validate_document
 from policydiff.errors import CorpusError, UsageError
 from policydiff.models import Document, Version
 from policydiff.runtime.files import yaml_problem
+from policydiff.runtime.untrusted import Refused, is_link_or_special, load_yaml, read_regular
 
 # libyaml's parser where PyYAML was built with it: much faster on large corpora.
 _SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -117,10 +118,14 @@ def load_readable(path: Path) -> tuple[Corpus, list[CorpusError]]:
     documents: list[Document] = []
     broken: list[CorpusError] = []
     if path.is_dir():
-        for folder in sorted(p for p in path.iterdir() if p.is_dir()):
+        for folder in sorted(path.iterdir()):
             if folder.name.startswith("."):
                 continue
-            if (folder / METADATA_FILE).exists():
+            odd = is_link_or_special(folder)
+            if odd and (folder / METADATA_FILE).exists():
+                broken.append(CorpusError(folder, f"document folder {odd}"))
+                continue
+            if folder.is_dir() and (folder / METADATA_FILE).exists():
                 try:
                     documents.append(load_document(folder))
                 except CorpusError as exc:
@@ -147,13 +152,18 @@ def load_document(folder: Path) -> Document:
 def read_metadata_file(path: Path) -> dict[str, Any]:
     """A document.yaml as a mapping, or a CorpusError naming the file and the problem."""
     try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)
+        text = read_regular(path, METADATA_LIMIT).decode("utf-8")
+        data = load_yaml(text, _Loader)
     except FileNotFoundError:
         raise CorpusError(path, "metadata file is missing") from None
+    except Refused as exc:
+        raise CorpusError(path, f"metadata file {exc}") from None
     except yaml.YAMLError as exc:
         raise CorpusError(path, f"malformed metadata, {yaml_problem(exc)}") from None
     except UnicodeDecodeError:
         raise CorpusError(path, "metadata file is not UTF-8") from None
+    except OSError as exc:
+        raise CorpusError(path, f"cannot read: {(exc.strerror or str(exc)).lower()}") from None
     if not isinstance(data, dict):
         raise CorpusError(path, "metadata must be a mapping of fields")
     return data

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -146,7 +147,7 @@ def test_corpus_level_catalogue_is_read_first(tmp_path: Path) -> None:
     corpus = tmp_path / "corpus"
     corpus.mkdir()
     for doc in (DOC_2021, DOC_2023):
-        (corpus / doc).symlink_to(BUNDLED / doc, target_is_directory=True)
+        shutil.copytree(BUNDLED / doc, corpus / doc)
     (corpus / "themes.yaml").write_text(USER_THEMES, encoding="utf-8")
     result = run("themes", "--corpus", corpus, "river-chiefs", "--format", "json")
     assert {r["document"] for r in json_of(result)} == {DOC_2023}
