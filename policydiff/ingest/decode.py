@@ -22,7 +22,9 @@ from functools import lru_cache
 from pathlib import Path
 
 from policydiff.errors import InputError
-from policydiff.ingest.extract import docx_to_text, html_to_text, normalize_text, pdf_to_text
+from policydiff.ingest.extract import html_to_text, normalize_text
+from policydiff.ingest.extract_docx import docx_to_text
+from policydiff.ingest.extract_pdf import pdf_to_text
 
 MAX_BYTES = 50 * 1024 * 1024
 FORMATS = ("text", "html", "docx", "pdf")
