@@ -40,6 +40,19 @@ def normalize_text(text: str) -> str:
     return "\n".join(lines).strip("\n")
 
 
+# Chinese and Japanese characters and full-width punctuation: text in which lines and
+# words meet without a space.
+_CJK = re.compile(
+    "[\u2e80-\u2fdf\u3000-\u303f\u3040-\u30ff\u3100-\u312f\u31c0-\u31ef\u3200-\u33ff"
+    "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef\U00020000-\U0003134f]"
+)
+
+
+def is_cjk(ch: str) -> bool:
+    """True for a Chinese or Japanese character or a full-width punctuation mark."""
+    return bool(ch) and _CJK.match(ch) is not None
+
+
 # --------------------------------------------------------------------------- HTML
 
 # Never text: code, styling, metadata and embedded objects.

@@ -1,5 +1,8 @@
-"""Text out of a PDF's text layer.
+"""Text out of a PDF's text layer, read with its layout (pdfplumber).
 
+pdfplumber (on pdfminer.six) gives every line with its position, font size and
+characters, which is what :mod:`policydiff.ingest.pdf_layout` needs to tell a line
+broken by the typesetter from a paragraph's end and page furniture from the text.
 Bad input raises :class:`~policydiff.errors.InputError` naming the file, never a
 library traceback.
 """
@@ -9,53 +12,128 @@ from __future__ import annotations
 import contextlib
 import io
 import logging
+import re
+import statistics
 import warnings
 from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
 
 from policydiff.errors import InputError
-from policydiff.ingest.extract import normalize_text, short_message
+from policydiff.ingest.extract import is_cjk, normalize_text, short_message
+from policydiff.ingest.pdf_layout import Line, Page, lay_out
+
+NO_TEXT_LAYER = "PDF has no text layer (scanned image?)"
+NEEDS_PASSWORD = "encrypted PDF (needs a password)"
+
+
+@dataclass(frozen=True)
+class PdfText:
+    """The clean text of a PDF, one paragraph per line, and the page furniture left out."""
+
+    text: str
+    furniture: tuple[str, ...] = ()
 
 
 @contextlib.contextmanager
-def _quiet_pypdf() -> Iterator[None]:
-    """Keep pypdf's warnings about sloppy-but-readable PDFs off the user's terminal."""
-    logger = logging.getLogger("pypdf")
-    level = logger.level
-    logger.setLevel(logging.ERROR + 10)
+def _quiet() -> Iterator[None]:
+    """Keep pdfminer's warnings about sloppy-but-readable PDFs off the user's terminal."""
+    loggers = [logging.getLogger(name) for name in ("pdfminer", "pdfplumber")]
+    levels = [logger.level for logger in loggers]
+    for logger in loggers:
+        logger.setLevel(logging.CRITICAL + 10)
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             yield
     finally:
-        logger.setLevel(level)
+        for logger, level in zip(loggers, levels, strict=True):
+            logger.setLevel(level)
 
 
-def pdf_to_text(data: bytes, path: str) -> str:
-    """The text layer of a PDF, pages joined with ``"\\n"``, via pypdf.
+# Spaces pdfplumber infers from the gaps of letter-spaced Chinese ("通  知", justified
+# lines): Chinese puts no space between its characters.
+_GAP = re.compile(r"(\S) +(?=(\S))")
+
+
+def _close_cjk_gaps(text: str) -> str:
+    def close(m: re.Match[str]) -> str:
+        return m.group(1) if is_cjk(m.group(1)) and is_cjk(m.group(2)) else m.group(0)
+
+    return _GAP.sub(close, text)
+
+
+def _first_word_length(text: str) -> int:
+    """Characters in the first word; a Chinese character is a word of its own."""
+    if is_cjk(text[0]):
+        return 1
+    length = 0
+    while length < len(text) and not text[length].isspace() and not is_cjk(text[length]):
+        length += 1
+    return length
+
+
+def _line(record: dict[str, Any]) -> Line | None:
+    text = _close_cjk_gaps(" ".join(str(record["text"]).split()))
+    chars = [c for c in record.get("chars", ()) if str(c.get("text", "")).strip()]
+    if not text or not chars:
+        return None
+    last = chars[min(_first_word_length(text), len(chars)) - 1]
+    return Line(
+        text=text,
+        x0=float(record["x0"]),
+        x1=float(record["x1"]),
+        top=float(record["top"]),
+        bottom=float(record["bottom"]),
+        size=float(statistics.median(float(c.get("size", 0.0)) for c in chars)),
+        lead=max(0.0, float(last["x1"]) - float(chars[0]["x0"])),
+    )
+
+
+def _page(page: Any) -> Page:
+    page = page.dedupe_chars()  # fake bold: the same character printed twice, shifted
+    records = page.extract_text_lines(strip=True, return_chars=True)
+    lines = [line for record in records if (line := _line(record)) is not None]
+    lines.sort(key=lambda line: (line.top, line.x0))
+    return Page(float(page.width), float(page.height), tuple(lines))
+
+
+def _pages(data: bytes, path: str) -> list[Page]:
+    import pdfplumber  # imported here: only PDFs pay for it
+    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+
+    with _quiet():
+        try:
+            with pdfplumber.open(io.BytesIO(data), password="") as pdf:
+                return [_page(page) for page in pdf.pages]
+        except Exception as exc:  # pdfminer raises many types on damaged files
+            cause: BaseException = exc
+            if exc.args and isinstance(exc.args[0], BaseException):  # pdfplumber wraps
+                cause = exc.args[0]
+            if isinstance(cause, PDFPasswordIncorrect):
+                raise InputError(path, NEEDS_PASSWORD) from None
+            if isinstance(cause, PDFEncryptionError):
+                message = f"encrypted PDF that cannot be opened ({short_message(cause)})"
+                raise InputError(path, message) from None
+            raise InputError(path, f"corrupt PDF: {short_message(cause)}") from None
+
+
+def read_pdf(data: bytes, path: str) -> PdfText:
+    """The text layer of a PDF, its layout line breaks undone (see :mod:`.pdf_layout`).
 
     An encrypted PDF is opened with the empty password if it allows that. A PDF
     with (almost) no extractable text -- a scan -- is refused, since guessing at
     its content would not be evidence.
     """
-    from pypdf import PdfReader  # imported here: only PDFs pay for it
-    from pypdf.errors import DependencyError, FileNotDecryptedError
-
-    with _quiet_pypdf():
-        try:
-            reader = PdfReader(io.BytesIO(data))
-            if reader.is_encrypted and not reader.decrypt(""):
-                raise InputError(path, "encrypted PDF (needs a password)")
-            pages = [page.extract_text() or "" for page in reader.pages]
-        except InputError:
-            raise
-        except (FileNotDecryptedError, DependencyError) as exc:
-            raise InputError(
-                path, f"encrypted PDF that cannot be opened ({short_message(exc)})"
-            ) from None
-        except Exception as exc:  # pypdf raises many types on damaged files
-            raise InputError(path, f"corrupt PDF: {short_message(exc)}") from None
-    text = normalize_text("\n".join(pages))
+    pages = _pages(data, path)
+    layout = lay_out(pages)
+    text = normalize_text("\n".join(layout.paragraphs))
     visible = sum(1 for ch in text if not ch.isspace())
     if visible < min(20, 3 * max(len(pages), 1)):
-        raise InputError(path, "PDF has no text layer (scanned image?)")
-    return text
+        raise InputError(path, NO_TEXT_LAYER)
+    return PdfText(text, layout.furniture)
+
+
+def pdf_to_text(data: bytes, path: str) -> str:
+    """The text of a PDF, one paragraph per line (:func:`read_pdf` without the furniture)."""
+    return read_pdf(data, path).text
