@@ -14,6 +14,7 @@ import io
 import logging
 import re
 import statistics
+import unicodedata
 import warnings
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -51,6 +52,29 @@ def _quiet() -> Iterator[None]:
             logger.setLevel(level)
 
 
+# Fonts that draw a radical and an ideograph with one glyph (Noto CJK, Source Han) often
+# map it, in the PDF's ToUnicode table, to the radical: "绿⾊" (U+2F8A KANGXI RADICAL
+# COLOR) for 绿色, "意⻅" (U+2EC5) for 意见. Such text looks right and matches nothing.
+# Kangxi radicals decompose to their ideographs under NFKC; the CJK Radicals
+# Supplement's equivalents are those of Unicode's EquivalentUnifiedIdeograph.txt.
+_SUPPLEMENT = (
+    "⺁⺂⺃⺄⺅⺆⺇⺈⺉⺊⺋⺌⺍⺎⺏⺐⺑⺒⺓⺔⺕⺖⺗⺘⺙⺛⺜⺝⺞⺟⺠⺡⺢⺣⺤⺥⺦⺧⺨⺩"
+    "⺪⺫⺬⺭⺮⺯⺰⺱⺲⺳⺴⺵⺶⺷⺸⺹⺺⺻⺼⺽⺾⺿⻀⻁⻂⻃⻄⻅⻆⻇⻈⻉⻊⻋⻌⻍⻎⻏⻐⻑"
+    "⻒⻓⻔⻕⻖⻗⻘⻙⻚⻛⻜⻝⻞⻟⻠⻡⻢⻣⻤⻥⻦⻧⻨⻩⻪⻫⻬⻭⻮⻯⻰⻱⻲⻳"
+)
+_EQUIVALENT = (
+    "厂乛乚乙亻冂𠘨刀刂卜㔾小小兀尣尢𡯂巳幺彑彐忄心扌攵旡日月歺母民氵氺灬爫爫丬牛犭王"
+    "𤴔目示礻𥫗糹纟罓罒㓁冗𦉫羊𦍌𦍋耂肀聿肉𦥑艹艹艹虎衤覀西见角𧢲讠贝𧾷车辶辶辶邑钅長"
+    "镸长门𨸏阝雨青韦页风飞食𩙿飠饣𩠐马骨鬼鱼鸟卤麦黄黾斉齐歯齿竜龙龜亀龟"
+)
+_RADICALS: dict[int, str] = {
+    **{code: unicodedata.normalize("NFKC", chr(code)) for code in range(0x2F00, 0x2FD6)},
+    **{
+        ord(radical): ideograph for radical, ideograph in zip(_SUPPLEMENT, _EQUIVALENT, strict=True)
+    },
+}
+
+
 # Spaces pdfplumber infers from the gaps of letter-spaced Chinese ("通  知", justified
 # lines): Chinese puts no space between its characters.
 _GAP = re.compile(r"(\S) +(?=(\S))")
@@ -74,7 +98,7 @@ def _first_word_length(text: str) -> int:
 
 
 def _line(record: dict[str, Any]) -> Line | None:
-    text = _close_cjk_gaps(" ".join(str(record["text"]).split()))
+    text = _close_cjk_gaps(" ".join(str(record["text"]).split())).translate(_RADICALS)
     chars = [c for c in record.get("chars", ()) if str(c.get("text", "")).strip()]
     if not text or not chars:
         return None

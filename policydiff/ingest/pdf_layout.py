@@ -14,7 +14,11 @@ records in, text out) so the rules can be tested without building PDFs.
 * a *running header or footer*: one of the first or last two lines of a page whose
   text (digits aside) recurs at the same height on at least three pages and on at
   least half of them. A line at the same place on two pages out of two is not enough
-  evidence: it is as likely to be the text itself.
+  evidence: it is as likely to be the text itself;
+* a line *printed in the margin*, of a size other than the body text's, in the top or
+  bottom band above or below the body text of its page, reaching out of the text block
+  sideways: what a browser prints around a page ("12/2/26, 8:33 AM", the address and
+  "1/2"), even on a document of one or two pages.
 
 **Joining.** A line continues the one before (on the same page, or the last line of the
 page before) unless one of these says a paragraph ends:
@@ -34,8 +38,9 @@ page before) unless one of these says a paragraph ends:
   because a typesetter pulls a character down to keep punctuation off a line's start.
   For two centred lines the room is what is left on both sides of the first.
 
-The text block's left edge is where the leftmost line starts, its right edge where the
-rightmost line ends. When fewer than three lines come near that right edge there is no
+The text block is measured on the body text (the lines in the size most of the text is
+set in, so that a title or a footnote does not widen it): its left edge is where the
+leftmost line starts, its right edge where the rightmost line ends. When fewer than three lines come near that right edge there is no
 evidence of wrapping at all (a page of short lines), and the edge is taken to mirror
 the left margin instead.
 
@@ -58,7 +63,7 @@ from __future__ import annotations
 import itertools
 import re
 import statistics
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -164,8 +169,31 @@ def _running_key(text: str) -> str:
     return re.sub(r"\d+", "#", " ".join(text.split()))
 
 
+def _body(lines: Sequence[Line]) -> list[Line]:
+    """The lines set in the size most of the text is set in: the body text."""
+    weight: Counter[float] = Counter()
+    for line in lines:
+        weight[_size_key(line.size)] += len(line.text)
+    if not weight:
+        return []
+    size = weight.most_common(1)[0][0]
+    return [line for line in lines if abs(line.size - size) <= 0.15 * size]
+
+
+def _in_margin(page: Page, line: Line, body: Sequence[Line], left: float, right: float) -> bool:
+    """Whether ``line`` is printed in the page margin: in the edge band, beyond the body
+    text of its page, and reaching out of the text block sideways."""
+    if not body or not _in_edge_band(page, line):
+        return False
+    above = line.bottom <= min(b.top for b in body)
+    below = line.top >= max(b.bottom for b in body)
+    outside = line.x0 < left - line.size or line.x1 > right + line.size
+    return (above or below) and outside
+
+
 def find_furniture(pages: Sequence[Page]) -> set[tuple[int, int]]:
-    """``(page index, line index)`` of every page number and running header or footer."""
+    """``(page index, line index)`` of every page number, running header or footer, and
+    line printed in the margin."""
     found = {
         (p, i)
         for p, page in enumerate(pages)
@@ -183,6 +211,15 @@ def find_furniture(pages: Sequence[Page]) -> set[tuple[int, int]]:
         same = [(p, i) for p, i, top in places if abs(top - height) <= _SAME_HEIGHT]
         if len({p for p, _ in same}) >= needed:
             found.update(same)
+    body = {id(line) for line in _body([line for page in pages for line in page.lines])}
+    block = [line for page in pages for line in page.lines if id(line) in body]
+    if block:
+        left, right = min(line.x0 for line in block), max(line.x1 for line in block)
+        for p, page in enumerate(pages):
+            page_body = [line for line in page.lines if id(line) in body]
+            for i, line in enumerate(page.lines):
+                if id(line) not in body and _in_margin(page, line, page_body, left, right):
+                    found.add((p, i))
     return found
 
 
@@ -219,7 +256,7 @@ def _size_key(size: float) -> float:
 
 
 def _frame(pages: Sequence[Page], kept: Sequence[Sequence[Line]]) -> _Frame:
-    lines = [line for page in kept for line in page]
+    lines = _body([line for page in kept for line in page])
     if not lines:
         return _Frame(0.0, 0.0, {})
     starts = sorted(line.x0 for line in lines)

@@ -6,7 +6,10 @@ that the layout case it is about really occurs in the PDF it built.
 
 from __future__ import annotations
 
+import html
 import io
+import re
+import subprocess
 from dataclasses import replace
 from pathlib import Path
 
@@ -28,6 +31,7 @@ from tests.ingest.make_pdf import (
 )
 from tests.ingest.policy_samples import EN, ZH, Para, Sample
 
+CHROMIUM = Path("/usr/bin/chromium")
 OPTIONS = IngestOptions(date="2021-10-21", title="Opinions", issuers=("State Council",))
 
 
@@ -156,3 +160,55 @@ def test_letter_spaced_chinese_is_read_without_spaces() -> None:
         raw.text
         == "国务院关于加强城市建设的通知\n各省、自治区、直辖市人民政府，国务院各部委、各直属机构："
     )
+
+
+def test_radicals_in_the_text_layer_are_read_as_the_ideographs_they_stand_for() -> None:
+    buffer = io.BytesIO()
+    pdf = canvas.Canvas(buffer, pagesize=A4)
+    pdf.setFont(SONG, 16)
+    # what a font sharing one glyph between a radical and an ideograph leaves behind
+    pdf.drawString(72, 700, "关于推动城乡建设绿色发展的意\u2ec5，以人\u2ea0为中心。")
+    pdf.save()
+    raw = decode_bytes(buffer.getvalue(), "radicals.pdf")
+    assert raw.text == "关于推动城乡建设绿色发展的意见，以人民为中心。"
+
+
+def browser_page(sample: Sample) -> str:
+    """``sample`` as a web page: justified, Chinese paragraphs indented by two characters."""
+    indent = "text-indent: 2em;" if sample.lang == "zh" else "margin-bottom: 6pt; hyphens: auto;"
+    css = (
+        "@page { size: A5; margin: 20mm 18mm; } h1 { text-align: center; font-size: 16pt; }"
+        "body { font-family: 'Noto Serif CJK SC', 'Noto Sans CJK SC', serif; font-size: 12pt;"
+        f" line-height: 1.6; }} p {{ margin: 0; text-align: justify; {indent} }}"
+    )
+    paragraphs = "".join(f"<p>{html.escape(sample.line(p))}</p>" for p in sample.paragraphs)
+    return (
+        f'<!doctype html><html lang="{sample.lang}"><head><meta charset="utf-8">'
+        f"<style>{css}</style></head><body><h1>{html.escape(sample.title)}</h1>"
+        f"{paragraphs}</body></html>"
+    )
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(
+    not CHROMIUM.exists(), reason="headless Chromium not installed at /usr/bin/chromium"
+)
+@pytest.mark.parametrize("sample", [ZH, EN], ids=["zh", "en"])
+def test_a_web_page_printed_by_a_browser_reads_as_the_plain_text(
+    tmp_path: Path, sample: Sample
+) -> None:
+    """Another typesetter: justified lines, a real CJK font, and the date, address and
+    page count a browser prints in the margins."""
+    page = tmp_path / "policy.html"
+    page.write_text(browser_page(sample), encoding="utf-8")
+    pdf = tmp_path / "policy.pdf"
+    flags = ("--headless", "--no-sandbox", "--disable-gpu", "--no-first-run")
+    subprocess.run(
+        [str(CHROMIUM), *flags, f"--user-data-dir={tmp_path / 'profile'}",
+         f"--print-to-pdf={pdf}", page.as_uri()],
+        capture_output=True, timeout=180, check=True,
+    )  # fmt: skip
+    raw = decode_bytes(pdf.read_bytes(), "policy.pdf")
+    assert raw.text + "\n" == sample.plain()
+    # only what the browser printed around the page is dropped: its address and the date
+    assert all(page.as_uri() in line or re.search(r"\d:\d\d", line) for line in raw.furniture)

@@ -146,6 +146,20 @@ def test_a_larger_gap_or_another_font_size_ends_a_paragraph() -> None:
     assert len(paragraphs(page(*note))) == 2
 
 
+def test_a_wide_line_in_a_smaller_size_does_not_widen_the_text_block() -> None:
+    filled = "We will establish sound mechanisms for overall coordination and strengthen"
+    table = "Indicator  2020  2025  2030  Unit  Source  " * 3
+    lines = [
+        line(filled, 100),
+        line(filled, 100 + PITCH),
+        line(filled, 100 + 2 * PITCH),
+        line("cooperation.", 100 + 3 * PITCH),
+        line(table.strip(), 100 + 4 * PITCH, x0=LEFT - 20, size=8),  # wider than the block
+    ]
+    assert lines[4].x1 > RIGHT
+    assert paragraphs(page(*lines))[0] == f"{filled} {filled} {filled} cooperation."
+
+
 def test_a_centred_title_over_two_lines_is_one_line() -> None:
     lines = [
         line(
@@ -233,3 +247,26 @@ def test_a_page_number_standing_apart_outside_the_edge_band_is_dropped() -> None
     layout = lay_out([page(*lines)])
     assert layout.paragraphs == ("一、主要指标", "二、保障措施")
     assert layout.furniture == ("page 1: - 7 -",)
+
+
+def test_what_a_browser_prints_in_the_margins_is_dropped_even_on_one_page() -> None:
+    lines = [
+        line("12/2/26, 8:33 AM", 15, x0=20, size=8),
+        line("Opinions on Green Development", 60, centred=True, size=16),
+        line("Urban and rural construction is an important vehicle for promoting green", 100),
+        line(
+            "development and building a beautiful China. To promote the green develop-", 100 + PITCH
+        ),
+        line("ment of construction, the following opinions are put forward.", 100 + 2 * PITCH),
+        line("[1] A footnote set small, inside the text block.", 800, size=8),
+        line("file:///tmp/policy.html 1/1", 825, x0=20, size=8),
+    ]
+    layout = lay_out([page(*lines)])
+    assert layout.paragraphs == (
+        "Opinions on Green Development",
+        "Urban and rural construction is an important vehicle for promoting green development "
+        "and building a beautiful China. To promote the green development of construction, the "
+        "following opinions are put forward.",
+        "[1] A footnote set small, inside the text block.",
+    )
+    assert layout.furniture == ("page 1: 12/2/26, 8:33 AM", "page 1: file:///tmp/policy.html 1/1")
