@@ -22,7 +22,9 @@ from functools import lru_cache
 from pathlib import Path
 
 from policydiff.errors import InputError
-from policydiff.ingest.extract import docx_to_text, html_to_text, normalize_text, pdf_to_text
+from policydiff.ingest.extract import html_to_text, normalize_text
+from policydiff.ingest.extract_docx import docx_to_text
+from policydiff.ingest.extract_pdf import read_pdf
 
 MAX_BYTES = 50 * 1024 * 1024
 FORMATS = ("text", "html", "docx", "pdf")
@@ -55,12 +57,15 @@ class RawText:
     ``format`` is one of :data:`FORMATS`. ``encoding`` is the codec the text was
     decoded with ("utf-8", "utf-8-sig", "utf-16-le", "gb18030", "big5", ...);
     for .docx and PDF, which carry their own encodings inside, it is "docx" or
-    "pdf".
+    "pdf". ``furniture`` is what was left out of a PDF's text as page furniture --
+    page numbers, running headers and footers -- each as "page 3: — 3 —", for the
+    caller to report; other formats have none.
     """
 
     text: str
     encoding: str
     format: str
+    furniture: tuple[str, ...] = ()
 
 
 def read_file(path: Path, *, max_bytes: int = MAX_BYTES) -> RawText:
@@ -116,7 +121,8 @@ def decode_bytes(data: bytes, path: str = "<bytes>") -> RawText:
         raise InputError(path, "empty file")
     head = data.lstrip()[:8]
     if head.startswith(b"%PDF-"):
-        return _non_empty(RawText(pdf_to_text(data, path), "pdf", "pdf"), path)
+        pdf = read_pdf(data, path)
+        return _non_empty(RawText(pdf.text, "pdf", "pdf", pdf.furniture), path)
     if head.startswith((b"PK\x03\x04", b"PK\x05\x06")):
         if b"word/document.xml" not in data and b"[Content_Types].xml" not in data:
             raise InputError(path, "zip archive that is not a .docx")

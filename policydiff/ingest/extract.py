@@ -1,22 +1,14 @@
-"""Text out of HTML, .docx and PDF, and the one normalisation every format goes through.
+"""Text out of HTML, and the one normalisation every format goes through.
 
-Everything here is pure: bytes or a string in, clean text out. Bad input raises
-:class:`~policydiff.errors.InputError` naming the file, never a library traceback.
+Everything here is pure: a string in, clean text out. The .docx and PDF readers,
+which build on it, are :mod:`policydiff.ingest.extract_docx` and
+:mod:`policydiff.ingest.extract_pdf`.
 """
 
 from __future__ import annotations
 
-import contextlib
-import io
-import logging
 import re
-import warnings
-import zipfile
-from collections.abc import Iterator
 from html.parser import HTMLParser
-from xml.etree import ElementTree
-
-from policydiff.errors import InputError
 
 # --------------------------------------------------------------------------- normalisation
 
@@ -46,6 +38,19 @@ def normalize_text(text: str) -> str:
     text = _CONTROLS.sub("", text)
     lines = [_SPACES.sub(" ", line).strip(" ") for line in text.split("\n")]
     return "\n".join(lines).strip("\n")
+
+
+# Chinese and Japanese characters and full-width punctuation: text in which lines and
+# words meet without a space.
+_CJK = re.compile(
+    "[\u2e80-\u2fdf\u3000-\u303f\u3040-\u30ff\u3100-\u312f\u31c0-\u31ef\u3200-\u33ff"
+    "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef\U00020000-\U0003134f]"
+)
+
+
+def is_cjk(ch: str) -> bool:
+    """True for a Chinese or Japanese character or a full-width punctuation mark."""
+    return bool(ch) and _CJK.match(ch) is not None
 
 
 # --------------------------------------------------------------------------- HTML
@@ -147,114 +152,12 @@ def html_to_text(html: str) -> str:
     return text if text else _parse_html(html, _HIDDEN)
 
 
-# --------------------------------------------------------------------------- .docx
-
-_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-_MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
-_MAX_XML_BYTES = 256 * 1024 * 1024  # an uncompressed document.xml bigger than this is a bomb
+# --------------------------------------------------------------------------- errors
 
 
-def _docx_pieces(elem: ElementTree.Element) -> Iterator[str]:
-    """Text of ``elem`` in document order; each paragraph ends with a line break."""
-    for child in elem:
-        tag = child.tag
-        if tag == f"{_W}t":
-            yield child.text or ""
-        elif tag == f"{_W}tab":
-            yield " "
-        elif tag in (f"{_W}br", f"{_W}cr"):
-            yield "\n"
-        elif tag == f"{_W}noBreakHyphen":
-            yield "-"
-        elif tag == f"{_W}p":
-            yield from _docx_pieces(child)
-            yield "\n"
-        elif tag == _MC_FALLBACK:  # the same content as the mc:Choice beside it
-            continue
-        else:  # runs, hyperlinks, tables, text boxes, smart tags ...
-            yield from _docx_pieces(child)
-
-
-def docx_to_text(data: bytes, path: str) -> str:
-    """The text of a .docx file's main document part, one paragraph per line.
-
-    Read with :mod:`zipfile` and :mod:`xml.etree`: ``w:t`` is text, ``w:tab`` a
-    space, ``w:br`` a line break; deleted text, field codes, bookmarks and the
-    like are ignored. Headers, footers and footnotes are not included.
-    """
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            try:
-                info = archive.getinfo("word/document.xml")
-            except KeyError:
-                raise InputError(path, "corrupt .docx: no word/document.xml inside") from None
-            if info.file_size > _MAX_XML_BYTES:
-                raise InputError(path, "corrupt .docx: word/document.xml is implausibly large")
-            xml = archive.read(info)
-    except InputError:
-        raise
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, ValueError) as exc:
-        raise InputError(path, f"corrupt .docx: {_short(exc)}") from None
-    except NotImplementedError:
-        raise InputError(path, "corrupt .docx: unsupported zip compression") from None
-    if b"<!DOCTYPE" in xml[:4096] or b"<!ENTITY" in xml[:4096]:
-        raise InputError(path, "corrupt .docx: word/document.xml declares a DTD")
-    try:
-        root = ElementTree.fromstring(xml)
-    except ElementTree.ParseError as exc:
-        raise InputError(path, f"corrupt .docx: bad XML in word/document.xml ({exc})") from None
-    return normalize_text("".join(_docx_pieces(root)))
-
-
-# --------------------------------------------------------------------------- PDF
-
-
-def _short(exc: BaseException, limit: int = 80) -> str:
-    """A one-line, bounded description of a library exception."""
+def short_message(exc: BaseException, limit: int = 80) -> str:
+    """A one-line, bounded description of a library exception, for an InputError."""
     message = " ".join(str(exc).split()) or type(exc).__name__
     if message[1:2].islower():  # "Stream has ended" -> "stream has ended"; keep "EOF ..."
         message = message[0].lower() + message[1:]
     return message if len(message) <= limit else message[: limit - 3] + "..."
-
-
-@contextlib.contextmanager
-def _quiet_pypdf() -> Iterator[None]:
-    """Keep pypdf's warnings about sloppy-but-readable PDFs off the user's terminal."""
-    logger = logging.getLogger("pypdf")
-    level = logger.level
-    logger.setLevel(logging.ERROR + 10)
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            yield
-    finally:
-        logger.setLevel(level)
-
-
-def pdf_to_text(data: bytes, path: str) -> str:
-    """The text layer of a PDF, pages joined with ``"\\n"``, via pypdf.
-
-    An encrypted PDF is opened with the empty password if it allows that. A PDF
-    with (almost) no extractable text -- a scan -- is refused, since guessing at
-    its content would not be evidence.
-    """
-    from pypdf import PdfReader  # imported here: only PDFs pay for it
-    from pypdf.errors import DependencyError, FileNotDecryptedError
-
-    with _quiet_pypdf():
-        try:
-            reader = PdfReader(io.BytesIO(data))
-            if reader.is_encrypted and not reader.decrypt(""):
-                raise InputError(path, "encrypted PDF (needs a password)")
-            pages = [page.extract_text() or "" for page in reader.pages]
-        except InputError:
-            raise
-        except (FileNotDecryptedError, DependencyError) as exc:
-            raise InputError(path, f"encrypted PDF that cannot be opened ({_short(exc)})") from None
-        except Exception as exc:  # pypdf raises many types on damaged files
-            raise InputError(path, f"corrupt PDF: {_short(exc)}") from None
-    text = normalize_text("\n".join(pages))
-    visible = sum(1 for ch in text if not ch.isspace())
-    if visible < min(20, 3 * max(len(pages), 1)):
-        raise InputError(path, "PDF has no text layer (scanned image?)")
-    return text

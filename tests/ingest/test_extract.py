@@ -12,7 +12,9 @@ from pypdf import PdfReader, PdfWriter
 
 from policydiff.errors import InputError
 from policydiff.ingest.decode import RawText, decode_bytes
-from policydiff.ingest.extract import docx_to_text, html_to_text, pdf_to_text
+from policydiff.ingest.extract import html_to_text
+from policydiff.ingest.extract_docx import docx_to_text
+from policydiff.ingest.extract_pdf import pdf_to_text
 
 # --------------------------------------------------------------------------- HTML
 

@@ -1,0 +1,104 @@
+"""Text out of a .docx file: its main document part, numbered as Word shows it.
+
+Read with :mod:`zipfile` and :mod:`xml.etree` rather than a library: the text of a
+paragraph is a walk over its ``w:t`` elements, and the part that is not a walk -- the
+automatic list numbering -- no library renders (see
+:mod:`policydiff.ingest.docx_numbering`). Bad input raises
+:class:`~policydiff.errors.InputError` naming the file, never a library traceback.
+"""
+
+from __future__ import annotations
+
+import codecs
+import io
+import zipfile
+from collections.abc import Iterator
+from xml.etree import ElementTree
+
+from policydiff.errors import InputError
+from policydiff.ingest.docx_numbering import Numbering, numbered
+from policydiff.ingest.extract import normalize_text, short_message
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+MAX_XML_BYTES = 256 * 1024 * 1024  # an uncompressed part bigger than this is a bomb
+DOCUMENT = "word/document.xml"
+NUMBERING = "word/numbering.xml"
+STYLES = "word/styles.xml"
+
+
+def _pieces(elem: ElementTree.Element, numbering: Numbering) -> Iterator[str]:
+    """Text of ``elem`` in document order; each paragraph ends with a line break."""
+    for child in elem:
+        tag = child.tag
+        if tag == f"{_W}t":
+            yield child.text or ""
+        elif tag == f"{_W}tab":
+            yield " "
+        elif tag in (f"{_W}br", f"{_W}cr"):
+            yield "\n"
+        elif tag == f"{_W}noBreakHyphen":
+            yield "-"
+        elif tag == f"{_W}p":
+            label = numbering.label(child)  # counted even when the paragraph is empty
+            text = "".join(_pieces(child, numbering))
+            yield f"{numbered(label, text)}\n" if text.strip() else "\n"
+        elif tag == _MC_FALLBACK:  # the same content as the mc:Choice beside it
+            continue
+        else:  # runs, hyperlinks, tables, text boxes, smart tags ...
+            yield from _pieces(child, numbering)
+
+
+def _read_parts(data: bytes, path: str) -> dict[str, bytes]:
+    """The document part (required), and the numbering and styles parts if present."""
+    parts: dict[str, bytes] = {}
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            for name in (DOCUMENT, NUMBERING, STYLES):
+                try:
+                    info = archive.getinfo(name)
+                except KeyError:
+                    if name == DOCUMENT:
+                        raise InputError(path, f"corrupt .docx: no {name} inside") from None
+                    continue
+                if info.file_size > MAX_XML_BYTES:
+                    raise InputError(path, f"corrupt .docx: {name} is implausibly large")
+                parts[name] = archive.read(info)
+    except InputError:
+        raise
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, ValueError) as exc:
+        raise InputError(path, f"corrupt .docx: {short_message(exc)}") from None
+    except NotImplementedError:
+        raise InputError(path, "corrupt .docx: unsupported zip compression") from None
+    return parts
+
+
+def _parse(xml: bytes, name: str, path: str) -> ElementTree.Element:
+    """A part's XML, refused when it declares a DTD (entity expansion is a bomb).
+
+    The declaration is looked for in the whole part, in UTF-16 too: a comment in the
+    prolog can push it past any fixed prefix.
+    """
+    visible = xml
+    if xml.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        visible = xml.decode("utf-16", errors="replace").encode("utf-8")
+    if b"<!DOCTYPE" in visible or b"<!ENTITY" in visible:
+        raise InputError(path, f"corrupt .docx: {name} declares a DTD")
+    try:
+        return ElementTree.fromstring(xml)
+    except ElementTree.ParseError as exc:
+        raise InputError(path, f"corrupt .docx: bad XML in {name} ({exc})") from None
+
+
+def docx_to_text(data: bytes, path: str) -> str:
+    """The text of a .docx file's main document part, one paragraph per line.
+
+    ``w:t`` is text, ``w:tab`` a space, ``w:br`` a line break; deleted text, field
+    codes, bookmarks and the like are ignored. Automatically numbered paragraphs get
+    the label Word shows ("一、", "（一）", "1.") before their text. Headers, footers and
+    footnotes are not included.
+    """
+    parts = _read_parts(data, path)
+    trees = {name: _parse(xml, name, path) for name, xml in parts.items()}
+    numbering = Numbering(trees.get(NUMBERING), trees.get(STYLES))
+    return normalize_text("".join(_pieces(trees[DOCUMENT], numbering)))

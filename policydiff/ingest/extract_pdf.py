@@ -1,0 +1,163 @@
+"""Text out of a PDF's text layer, read with its layout (pdfplumber).
+
+pdfplumber (on pdfminer.six) gives every line with its position, font size and
+characters, which is what :mod:`policydiff.ingest.pdf_layout` needs to tell a line
+broken by the typesetter from a paragraph's end and page furniture from the text.
+Bad input raises :class:`~policydiff.errors.InputError` naming the file, never a
+library traceback.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import logging
+import re
+import statistics
+import unicodedata
+import warnings
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from policydiff.errors import InputError
+from policydiff.ingest.extract import is_cjk, normalize_text, short_message
+from policydiff.ingest.pdf_layout import Line, Page, lay_out
+
+NO_TEXT_LAYER = "PDF has no text layer (scanned image?)"
+NEEDS_PASSWORD = "encrypted PDF (needs a password)"
+
+
+@dataclass(frozen=True)
+class PdfText:
+    """The clean text of a PDF, one paragraph per line, and the page furniture left out."""
+
+    text: str
+    furniture: tuple[str, ...] = ()
+
+
+@contextlib.contextmanager
+def _quiet() -> Iterator[None]:
+    """Keep pdfminer's warnings about sloppy-but-readable PDFs off the user's terminal."""
+    loggers = [logging.getLogger(name) for name in ("pdfminer", "pdfplumber")]
+    levels = [logger.level for logger in loggers]
+    for logger in loggers:
+        logger.setLevel(logging.CRITICAL + 10)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            yield
+    finally:
+        for logger, level in zip(loggers, levels, strict=True):
+            logger.setLevel(level)
+
+
+# Fonts that draw a radical and an ideograph with one glyph (Noto CJK, Source Han) often
+# map it, in the PDF's ToUnicode table, to the radical: "绿⾊" (U+2F8A KANGXI RADICAL
+# COLOR) for 绿色, "意⻅" (U+2EC5) for 意见. Such text looks right and matches nothing.
+# Kangxi radicals decompose to their ideographs under NFKC; the CJK Radicals
+# Supplement's equivalents are those of Unicode's EquivalentUnifiedIdeograph.txt.
+_SUPPLEMENT = (
+    "⺁⺂⺃⺄⺅⺆⺇⺈⺉⺊⺋⺌⺍⺎⺏⺐⺑⺒⺓⺔⺕⺖⺗⺘⺙⺛⺜⺝⺞⺟⺠⺡⺢⺣⺤⺥⺦⺧⺨⺩"
+    "⺪⺫⺬⺭⺮⺯⺰⺱⺲⺳⺴⺵⺶⺷⺸⺹⺺⺻⺼⺽⺾⺿⻀⻁⻂⻃⻄⻅⻆⻇⻈⻉⻊⻋⻌⻍⻎⻏⻐⻑"
+    "⻒⻓⻔⻕⻖⻗⻘⻙⻚⻛⻜⻝⻞⻟⻠⻡⻢⻣⻤⻥⻦⻧⻨⻩⻪⻫⻬⻭⻮⻯⻰⻱⻲⻳"
+)
+_EQUIVALENT = (
+    "厂乛乚乙亻冂𠘨刀刂卜㔾小小兀尣尢𡯂巳幺彑彐忄心扌攵旡日月歺母民氵氺灬爫爫丬牛犭王"
+    "𤴔目示礻𥫗糹纟罓罒㓁冗𦉫羊𦍌𦍋耂肀聿肉𦥑艹艹艹虎衤覀西见角𧢲讠贝𧾷车辶辶辶邑钅長"
+    "镸长门𨸏阝雨青韦页风飞食𩙿飠饣𩠐马骨鬼鱼鸟卤麦黄黾斉齐歯齿竜龙龜亀龟"
+)
+_RADICALS: dict[int, str] = {
+    **{code: unicodedata.normalize("NFKC", chr(code)) for code in range(0x2F00, 0x2FD6)},
+    **{
+        ord(radical): ideograph for radical, ideograph in zip(_SUPPLEMENT, _EQUIVALENT, strict=True)
+    },
+}
+
+
+# Spaces pdfplumber infers from the gaps of letter-spaced Chinese ("通  知", justified
+# lines): Chinese puts no space between its characters.
+_GAP = re.compile(r"(\S) +(?=(\S))")
+
+
+def _close_cjk_gaps(text: str) -> str:
+    def close(m: re.Match[str]) -> str:
+        return m.group(1) if is_cjk(m.group(1)) and is_cjk(m.group(2)) else m.group(0)
+
+    return _GAP.sub(close, text)
+
+
+def _first_word_length(text: str) -> int:
+    """Characters in the first word; a Chinese character is a word of its own."""
+    if is_cjk(text[0]):
+        return 1
+    length = 0
+    while length < len(text) and not text[length].isspace() and not is_cjk(text[length]):
+        length += 1
+    return length
+
+
+def _line(record: dict[str, Any]) -> Line | None:
+    text = _close_cjk_gaps(" ".join(str(record["text"]).split())).translate(_RADICALS)
+    chars = [c for c in record.get("chars", ()) if str(c.get("text", "")).strip()]
+    if not text or not chars:
+        return None
+    last = chars[min(_first_word_length(text), len(chars)) - 1]
+    return Line(
+        text=text,
+        x0=float(record["x0"]),
+        x1=float(record["x1"]),
+        top=float(record["top"]),
+        bottom=float(record["bottom"]),
+        size=float(statistics.median(float(c.get("size", 0.0)) for c in chars)),
+        lead=max(0.0, float(last["x1"]) - float(chars[0]["x0"])),
+    )
+
+
+def _page(page: Any) -> Page:
+    page = page.dedupe_chars()  # fake bold: the same character printed twice, shifted
+    records = page.extract_text_lines(strip=True, return_chars=True)
+    lines = [line for record in records if (line := _line(record)) is not None]
+    lines.sort(key=lambda line: (line.top, line.x0))
+    return Page(float(page.width), float(page.height), tuple(lines))
+
+
+def _pages(data: bytes, path: str) -> list[Page]:
+    import pdfplumber  # imported here: only PDFs pay for it
+    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+
+    with _quiet():
+        try:
+            with pdfplumber.open(io.BytesIO(data), password="") as pdf:
+                return [_page(page) for page in pdf.pages]
+        except Exception as exc:  # pdfminer raises many types on damaged files
+            cause: BaseException = exc
+            if exc.args and isinstance(exc.args[0], BaseException):  # pdfplumber wraps
+                cause = exc.args[0]
+            if isinstance(cause, PDFPasswordIncorrect):
+                raise InputError(path, NEEDS_PASSWORD) from None
+            if isinstance(cause, PDFEncryptionError):
+                message = f"encrypted PDF that cannot be opened ({short_message(cause)})"
+                raise InputError(path, message) from None
+            raise InputError(path, f"corrupt PDF: {short_message(cause)}") from None
+
+
+def read_pdf(data: bytes, path: str) -> PdfText:
+    """The text layer of a PDF, its layout line breaks undone (see :mod:`.pdf_layout`).
+
+    An encrypted PDF is opened with the empty password if it allows that. A PDF
+    with (almost) no extractable text -- a scan -- is refused, since guessing at
+    its content would not be evidence.
+    """
+    pages = _pages(data, path)
+    layout = lay_out(pages)
+    text = normalize_text("\n".join(layout.paragraphs))
+    visible = sum(1 for ch in text if not ch.isspace())
+    if visible < min(20, 3 * max(len(pages), 1)):
+        raise InputError(path, NO_TEXT_LAYER)
+    return PdfText(text, layout.furniture)
+
+
+def pdf_to_text(data: bytes, path: str) -> str:
+    """The text of a PDF, one paragraph per line (:func:`read_pdf` without the furniture)."""
+    return read_pdf(data, path).text

@@ -1,0 +1,214 @@
+"""PDFs laid out like printed policy documents ingest to what the same text typed plainly does.
+
+The PDFs are built with reportlab (tests/ingest/make_pdf.py); each test first checks
+that the layout case it is about really occurs in the PDF it built.
+"""
+
+from __future__ import annotations
+
+import html
+import io
+import re
+import subprocess
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from reportlab.pdfgen import canvas
+
+from policydiff.corpus import load_corpus
+from policydiff.ingest.decode import decode_bytes
+from policydiff.ingest.pipeline import IngestOptions, IngestPlan, plan_ingest
+from policydiff.structure import structure_version
+from tests.ingest.make_pdf import (
+    A4,
+    CHINESE_OFFICIAL,
+    ENGLISH_REPORT,
+    SONG,
+    Layout,
+    numbered_pages,
+    print_pdf,
+)
+from tests.ingest.policy_samples import EN, ZH, Para, Sample
+
+CHROMIUM = Path("/usr/bin/chromium")
+OPTIONS = IngestOptions(date="2021-10-21", title="Opinions", issuers=("State Council",))
+
+
+def plan(tmp_path: Path, name: str, data: bytes) -> IngestPlan:
+    path = tmp_path / name
+    path.write_bytes(data)
+    return plan_ingest(path, load_corpus(tmp_path / "empty-corpus"), OPTIONS)
+
+
+def provisions(plan: IngestPlan) -> list[tuple[str, str, str, tuple[str, ...]]]:
+    """Each provision's id, label and heading, and the texts of its sentences."""
+    structured = structure_version(plan.document.id, plan.version)
+    return [
+        (p.id, p.label, p.heading, tuple(s.text for s in p.sentences))
+        for p in structured.provisions
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sample", "layout", "furniture"),
+    [
+        (ZH, CHINESE_OFFICIAL, ["page 1: — 1 —", "page 2: — 2 —", "page 3: — 3 —"]),
+        (EN, ENGLISH_REPORT, [
+            f"page {n}: {line}"
+            for n in (1, 2, 3)
+            for line in ("State Council Gazette · Urban and Rural Construction", f"Page {n} of 3")
+        ]),
+    ],
+    ids=["zh", "en"],
+)  # fmt: skip
+def test_a_printed_pdf_ingests_to_the_sentences_and_provisions_of_the_plain_text(
+    tmp_path: Path, sample: Sample, layout: Layout, furniture: list[str]
+) -> None:
+    printed = print_pdf(sample, layout)
+    lines = printed.lines()
+    assert len(printed.pages) == 3 and printed.page_breaks_inside_paragraphs() == 2
+    assert len(lines) > 2 * len(sample.paragraphs)  # most paragraphs wrap
+    if sample.lang == "en":
+        assert sum(text.endswith("-") for _, text in lines) >= 3  # words hyphenated
+        assert sum(text[0].islower() for _, text in lines) >= 10  # lines broken mid-sentence
+
+    from_pdf = plan(tmp_path, "printed.pdf", printed.pdf)
+    typed = plan(tmp_path, "typed.txt", sample.plain().encode("utf-8"))
+
+    assert len(provisions(typed)) == len(sample.paragraphs)  # the preamble and each numbered one
+    assert provisions(from_pdf) == provisions(typed)
+    assert from_pdf.version.text == typed.version.text
+    assert list(from_pdf.raw.furniture) == furniture
+
+
+def test_a_directive_cue_stays_with_its_object_across_a_line_break(tmp_path: Path) -> None:
+    printed = print_pdf(ZH, CHINESE_OFFICIAL)
+    lines = [text for _, text in printed.lines()]
+    assert "以让人民群众住上更" in lines[5] and lines[6].startswith("好的房子为目标，积极推广")
+    assert lines[6].endswith("推动城乡建") and lines[7].startswith("设全面绿色转型")
+    sentences = [s for *_, texts in provisions(plan(tmp_path, "p.pdf", printed.pdf)) for s in texts]
+    assert (
+        "以习近平新时代中国特色社会主义思想为指导，完整、准确、全面贯彻新发展理念，"
+        "以让人民群众住上更好的房子为目标，"
+        "积极推广绿色建材和装配式建筑，推动城乡建设全面绿色转型。"
+    ) in sentences
+
+
+def test_a_title_wrapped_over_two_lines_is_read_as_one_line() -> None:
+    title = "Notice on Strengthening the Management of Ultra-Low Energy Buildings in Urban and Rural Areas"
+    sample = Sample("en", title, EN.paragraphs[:3])
+    printed = print_pdf(sample, replace(ENGLISH_REPORT, header="", lines_per_page=60))
+    assert [text for n, text in printed.lines() if n == -1] == [
+        "Notice on Strengthening the Management of Ultra-",  # broken at its hyphen
+        "Low Energy Buildings in Urban and Rural Areas",
+    ]
+    text = decode_bytes(printed.pdf, "notice.pdf").text
+    assert text.splitlines()[:2] == [title, EN.line(EN.paragraphs[0])]
+
+
+def test_a_real_hyphen_at_a_line_end_is_kept_and_a_typesetters_is_not() -> None:
+    para = Para(
+        3,
+        "(1)",
+        "We will vigorously promote ultra-low energy and near-zero energy buildings, "
+        "strengthening the construction of high-quality green buildings, and develop "
+        "zero-carbon buildings in cities and towns, comprehensively advancing the "
+        "transformation of construction methods.",
+    )
+    sample = Sample("en", "Opinions", (para,))
+    printed = print_pdf(sample, replace(ENGLISH_REPORT, margin=198.0, header=""))
+    ends = [text.rsplit(" ", 1)[-1] for _, text in printed.lines()]
+    assert [end for end in ends if end.endswith("-")] == ["ultra-", "con-", "com-", "transfor-"]
+    text = decode_bytes(printed.pdf, "hyphens.pdf").text
+    assert text.splitlines() == ["Opinions", sample.line(para)]
+
+
+@pytest.mark.parametrize(
+    ("printed", "read"),
+    [
+        ("— {n} —", "— {n} —"),
+        ("- {n} -", "- {n} -"),
+        ("{n}", "{n}"),
+        ("第{n}页", "第{n}页"),
+        ("第{n}页 共{of}页", "第{n}页共{of}页"),  # no space between Chinese characters
+        ("Page {n} of {of}", "Page {n} of {of}"),
+        ("{n}/{of}", "{n}/{of}"),
+    ],
+)
+def test_page_numbers_are_reported_not_kept(printed: str, read: str) -> None:
+    pages = [["一、总体要求", "（一）指导思想。"], ["（二）工作原则。"], ["二、保障措施"]]
+    data = numbered_pages(pages, lambda n, of: printed.format(n=n, of=of))
+    raw = decode_bytes(data, "numbered.pdf")
+    assert raw.text == "一、总体要求\n（一）指导思想。\n（二）工作原则。\n二、保障措施"
+    assert raw.furniture == tuple(f"page {n}: {read.format(n=n, of=3)}" for n in (1, 2, 3))
+
+
+def test_letter_spaced_chinese_is_read_without_spaces() -> None:
+    buffer = io.BytesIO()
+    pdf = canvas.Canvas(buffer, pagesize=A4)
+    text = pdf.beginText(150, 700)
+    text.setFont(SONG, 22)
+    text.setCharSpace(11)  # half a character between characters, as titles are set
+    text.textLine("国务院关于加强城市建设的通知")
+    pdf.drawText(text)
+    pdf.setFont(SONG, 16)
+    pdf.drawString(72, 650, "各省、自治区、直辖市人民政府，国务院各部委、各直属机构：")
+    pdf.save()
+    raw = decode_bytes(buffer.getvalue(), "spaced.pdf")
+    assert (
+        raw.text
+        == "国务院关于加强城市建设的通知\n各省、自治区、直辖市人民政府，国务院各部委、各直属机构："
+    )
+
+
+def test_radicals_in_the_text_layer_are_read_as_the_ideographs_they_stand_for() -> None:
+    buffer = io.BytesIO()
+    pdf = canvas.Canvas(buffer, pagesize=A4)
+    pdf.setFont(SONG, 16)
+    # what a font sharing one glyph between a radical and an ideograph leaves behind
+    pdf.drawString(72, 700, "关于推动城乡建设绿色发展的意\u2ec5，以人\u2ea0为中心。")
+    pdf.save()
+    raw = decode_bytes(buffer.getvalue(), "radicals.pdf")
+    assert raw.text == "关于推动城乡建设绿色发展的意见，以人民为中心。"
+
+
+def browser_page(sample: Sample) -> str:
+    """``sample`` as a web page: justified, Chinese paragraphs indented by two characters."""
+    indent = "text-indent: 2em;" if sample.lang == "zh" else "margin-bottom: 6pt; hyphens: auto;"
+    css = (
+        "@page { size: A5; margin: 20mm 18mm; } h1 { text-align: center; font-size: 16pt; }"
+        "body { font-family: 'Noto Serif CJK SC', 'Noto Sans CJK SC', serif; font-size: 12pt;"
+        f" line-height: 1.6; }} p {{ margin: 0; text-align: justify; {indent} }}"
+    )
+    paragraphs = "".join(f"<p>{html.escape(sample.line(p))}</p>" for p in sample.paragraphs)
+    return (
+        f'<!doctype html><html lang="{sample.lang}"><head><meta charset="utf-8">'
+        f"<style>{css}</style></head><body><h1>{html.escape(sample.title)}</h1>"
+        f"{paragraphs}</body></html>"
+    )
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(
+    not CHROMIUM.exists(), reason="headless Chromium not installed at /usr/bin/chromium"
+)
+@pytest.mark.parametrize("sample", [ZH, EN], ids=["zh", "en"])
+def test_a_web_page_printed_by_a_browser_reads_as_the_plain_text(
+    tmp_path: Path, sample: Sample
+) -> None:
+    """Another typesetter: justified lines, a real CJK font, and the date, address and
+    page count a browser prints in the margins."""
+    page = tmp_path / "policy.html"
+    page.write_text(browser_page(sample), encoding="utf-8")
+    pdf = tmp_path / "policy.pdf"
+    flags = ("--headless", "--no-sandbox", "--disable-gpu", "--no-first-run")
+    subprocess.run(
+        [str(CHROMIUM), *flags, f"--user-data-dir={tmp_path / 'profile'}",
+         f"--print-to-pdf={pdf}", page.as_uri()],
+        capture_output=True, timeout=180, check=True,
+    )  # fmt: skip
+    raw = decode_bytes(pdf.read_bytes(), "policy.pdf")
+    assert raw.text + "\n" == sample.plain()
+    # only what the browser printed around the page is dropped: its address and the date
+    assert all(page.as_uri() in line or re.search(r"\d:\d\d", line) for line in raw.furniture)
