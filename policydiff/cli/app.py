@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import os
+import re
 import sys
 from collections.abc import Callable
 from typing import Any, TypeVar
@@ -32,6 +33,20 @@ def main() -> None:
     collect_garbage_rarely()
 
 
+_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\u061c]")
+
+
+def printable(text: str) -> str:
+    """``text`` with control characters written as escapes: a file name or a document's
+    text must not move the cursor, recolour or reorder the user's terminal."""
+    return _UNPRINTABLE.sub(lambda m: repr(m.group())[1:-1], text)
+
+
+def say(message: str) -> None:
+    """One line on stderr, made printable."""
+    click.echo(printable(message), err=True)
+
+
 def fail_cleanly(func: F) -> F:
     """Turn the core's errors into one line on stderr and exit 2, never a traceback."""
 
@@ -42,11 +57,11 @@ def fail_cleanly(func: F) -> F:
         except BrokenPipeError:
             closed_pipe()
         except PolicydiffError as exc:
-            click.echo(f"error: {exc}", err=True)
+            say(f"error: {exc}")
             sys.exit(EXIT_INPUT)
         except OSError as exc:
             where = exc.filename or "policydiff"
-            click.echo(f"error: {where}: {exc.strerror or exc}", err=True)
+            say(f"error: {where}: {exc.strerror or exc}")
             sys.exit(EXIT_INPUT)
 
     return wrapper  # type: ignore[return-value]

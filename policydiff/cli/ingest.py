@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from policydiff.cli.app import EXIT_INPUT, closed_pipe, main
+from policydiff.cli.app import EXIT_INPUT, closed_pipe, main, say
 from policydiff.cli.options import corpus_option
 from policydiff.errors import PolicydiffError
 
@@ -101,12 +101,12 @@ def ingest(
             plans = list(ingester.plans)
             ingester.commit()
     except PolicydiffError as exc:
-        click.echo(f"error: {exc}", err=True)
+        say(f"error: {exc}")
         sys.exit(EXIT_INPUT)
     except BrokenPipeError:
         closed_pipe()
     except OSError as exc:
-        click.echo(f"error: {exc.filename or corpus_path}: {exc.strerror or exc}", err=True)
+        say(f"error: {exc.filename or corpus_path}: {exc.strerror or exc}")
         sys.exit(EXIT_INPUT)
     if not quiet:
         for plan in plans:
@@ -122,13 +122,13 @@ def _plan_all(
         try:
             plan = ingester.plan(path, options)
         except PolicydiffError as exc:
-            click.echo(f"error: {exc}", err=True)
+            say(f"error: {exc}")
             failures += 1
             continue
         if dry_run:
             _print_dry_run(plan)
         elif plan.problems:
-            click.echo(f"error: {plan.path}: {'; '.join(plan.problems)}", err=True)
+            say(f"error: {plan.path}: {'; '.join(plan.problems)}")
             failures += 1
     return failures
 
@@ -201,6 +201,7 @@ def _print_dry_run(plan: IngestPlan) -> None:
     click.echo(f"removed ({len(plan.removed)}):")
     for item in plan.removed:
         reason = REASONS.get(item.kind, item.kind)
-        click.echo(f"  line {item.line:>4} {item.kind:<18} {item.text[:90]}  [{reason}]")
+        where = f"line {item.line:>4}" if item.line else "page     "
+        click.echo(f"  {where} {item.kind:<18} {item.text[:90]}  [{reason}]")
     click.echo("clean text:")
     click.echo(version.text, nl=False)

@@ -26,6 +26,7 @@ CHROME_LINE = 200
 INLINE_DEBRIS = [
     ("bookmark", re.compile(r"\[bookmark:[^\]]*\]", re.IGNORECASE)),
     ("zero-width", re.compile("[\u200b\u200c\u200d\u2060\ufeff]")),
+    ("bidi control", re.compile("[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]")),
 ]
 EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")
 PHONE_LINE = re.compile(
@@ -164,6 +165,7 @@ REASONS = {
     "source line": "the site's 'Source:' line (kept as the version's source)",
     "site name": "the name of the site or company that posted the page",
     "page number": "a page number",
+    "page furniture": "a PDF's page number or running header, left out as the page was read",
     "bookmark": "a Word bookmark left in the text",
     "commentary": "a commentary or news lead before the official text",
     "title": "the document's title: read into its metadata",

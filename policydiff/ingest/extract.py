@@ -15,7 +15,14 @@ from html.parser import HTMLParser
 # Line separators other than "\n" that editors, PDFs and Word leave behind.
 _LINE_BREAKS = re.compile(r"\r\n|[\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]")
 # Characters that carry nothing: zero-width space, word joiner, BOM / ZWNBSP, soft hyphen.
-_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u2060\ufeff\u00ad"))
+# And the bidirectional controls (U+202A-U+202E, U+2066-U+2069, U+200E/F, U+061C), which
+# make a line display in another order than it reads: no policy text needs them.
+_INVISIBLE = dict.fromkeys(
+    map(
+        ord,
+        "\u200b\u2060\ufeff\u00ad\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c",
+    )
+)
 # Horizontal space: ASCII space and tab, and every Unicode space separator
 # (no-break space, U+3000 ideographic space, en/em/thin spaces, ...).
 _SPACES = re.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")

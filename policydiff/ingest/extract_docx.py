@@ -12,6 +12,7 @@ from __future__ import annotations
 import codecs
 import io
 import zipfile
+import zlib
 from collections.abc import Iterator
 from xml.etree import ElementTree
 
@@ -21,7 +22,10 @@ from policydiff.ingest.extract import normalize_text, short_message
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
-MAX_XML_BYTES = 256 * 1024 * 1024  # an uncompressed part bigger than this is a bomb
+# An uncompressed part bigger than this, or compressed more than MAX_RATIO times, is a
+# zip bomb: a real document.xml is a few MB, compressed five to twenty times.
+MAX_XML_BYTES = 50 * 1024 * 1024
+MAX_RATIO = 200
 DOCUMENT = "word/document.xml"
 NUMBERING = "word/numbering.xml"
 STYLES = "word/styles.xml"
@@ -63,10 +67,20 @@ def _read_parts(data: bytes, path: str) -> dict[str, bytes]:
                     continue
                 if info.file_size > MAX_XML_BYTES:
                     raise InputError(path, f"corrupt .docx: {name} is implausibly large")
-                parts[name] = archive.read(info)
+                if info.file_size > MAX_RATIO * max(info.compress_size, 1) > 1024 * 1024:
+                    raise InputError(
+                        path,
+                        f"corrupt .docx: {name} expands {MAX_RATIO}-fold or more (a zip bomb?)",
+                    )
+                with archive.open(info) as part:  # the sizes above are the archive's word only
+                    parts[name] = part.read(MAX_XML_BYTES + 1)
+                if len(parts[name]) > MAX_XML_BYTES:
+                    raise InputError(path, f"corrupt .docx: {name} is implausibly large")
     except InputError:
         raise
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, ValueError) as exc:
+    except (
+        zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, ValueError, zlib.error
+    ) as exc:  # fmt: skip
         raise InputError(path, f"corrupt .docx: {short_message(exc)}") from None
     except NotImplementedError:
         raise InputError(path, "corrupt .docx: unsupported zip compression") from None
@@ -100,5 +114,8 @@ def docx_to_text(data: bytes, path: str) -> str:
     """
     parts = _read_parts(data, path)
     trees = {name: _parse(xml, name, path) for name, xml in parts.items()}
-    numbering = Numbering(trees.get(NUMBERING), trees.get(STYLES))
-    return normalize_text("".join(_pieces(trees[DOCUMENT], numbering)))
+    try:
+        numbering = Numbering(trees.get(NUMBERING), trees.get(STYLES))
+        return normalize_text("".join(_pieces(trees[DOCUMENT], numbering)))
+    except RecursionError:
+        raise InputError(path, "corrupt .docx: its XML is nested too deeply") from None

@@ -40,7 +40,9 @@ MIN_NUMBERED = 2
 DEBRIS_SHARE = 0.05
 DEBRIS_LINES = 3
 # Kinds of removal that are not debris: a commentary cut at its marker, metadata lines.
-NOT_DEBRIS = {"commentary", "title", "date line", "document number", "metadata table"}
+NOT_DEBRIS = {
+    "commentary", "title", "date line", "document number", "metadata table", "page furniture",
+}  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -147,7 +149,8 @@ def plan_ingest(
     raw = read_file(path)
     lines, removed = remove_debris(raw.text, keep_all=options.keep_all)
     body = find_body(lines)
-    removed = sorted([*removed, *body.removed], key=lambda r: r.line)
+    furniture = [Removal("page furniture", text, 0) for text in raw.furniture]
+    removed = [*furniture, *sorted([*removed, *body.removed], key=lambda r: r.line)]
     text = clean_text([line.text for line in body.lines])
     metadata = read_metadata(
         [line.text for line in body.head],
@@ -164,6 +167,11 @@ def plan_ingest(
             f"{len(removed)} pieces of debris removed)",
         )
     problems: list[str] = []
+    if options.lang and options.lang != metadata.lang:
+        problems.append(
+            f"--lang {options.lang}, but the text reads as {metadata.lang}: check the file, "
+            "or leave --lang out"
+        )
     if not (options.keep_all or options.accept_removals):
         debris = _debris_problem(removed, raw.text)
         if debris:
