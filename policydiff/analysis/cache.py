@@ -57,6 +57,14 @@ class AnalysisCache:
     def rebuilt(self) -> bool:
         return self.store.rebuilt
 
+    @property
+    def problem(self) -> str:
+        return self.store.problem
+
+    @property
+    def location(self) -> Path | None:
+        return self.store.location
+
     def commit(self) -> None:
         self.store.commit()
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import subprocess
 import time
 from pathlib import Path
 from typing import Any
@@ -36,18 +37,59 @@ def cache_path_for(corpus_path: Path) -> Path:
     return Path(corpus_path).resolve().parent / CACHE_DIR / CACHE_FILE
 
 
+# What SQLite says of a file that is not (or no longer) a database: only then is the
+# file deleted and rebuilt. Other errors (a full disk, a locked or read-only file) keep
+# the file and fall back to memory for the run.
+_CORRUPT = ("file is not a database", "malformed", "file is encrypted")
+
+
+def _corrupt(exc: sqlite3.Error) -> bool:
+    return any(words in str(exc) for words in _CORRUPT)
+
+
+def tracked_by_git(path: Path) -> bool:
+    """Whether git tracks ``path`` or anything in it: a cache committed to the repository
+    (by a pull request, say) is input from others, not this machine's own work."""
+    try:
+        result = subprocess.run(
+            ["git", "ls-files", "--", path.name],
+            cwd=path.parent,
+            capture_output=True,
+            text=True,
+            timeout=30,
+            check=False,
+        )
+    except (OSError, subprocess.SubprocessError):
+        return False
+    return result.returncode == 0 and bool(result.stdout.strip())
+
+
 class KeyValueStore:
-    """Text values by (namespace, key), in one SQLite file (in memory when ``path`` is None)."""
+    """Text values by (namespace, key), in one SQLite file (in memory when ``path`` is None).
+
+    ``problem`` says, in words, why a file given could not be used (the store then
+    works in memory for the run); ``rebuilt`` that a corrupt file was replaced."""
 
     def __init__(self, path: Path | None) -> None:
         self.path = path
+        self.location = path  # as given, for messages, even when the store fell back
         self.rebuilt = False
+        self.problem = ""
         self._db = self._open()
         self._committed = time.monotonic()
 
     @classmethod
     def for_corpus(cls, corpus_path: Path) -> KeyValueStore:
-        return cls(cache_path_for(corpus_path))
+        path = cache_path_for(corpus_path)
+        if path.parent.is_dir() and tracked_by_git(path.parent):
+            store = cls(None)
+            store.location = path
+            store.problem = (
+                f"{path.parent.name}/ is tracked by git; its cache is not this machine's own "
+                "work, so it is not read (git rm -r --cached it)"
+            )
+            return store
+        return cls(path)
 
     @property
     def persistent(self) -> bool:
@@ -57,22 +99,27 @@ class KeyValueStore:
     def _open(self) -> sqlite3.Connection:
         if self.path is None:
             return self._connect(":memory:")
+        if self.path.is_dir() or self.path.is_symlink():
+            return self._memory("is a folder or a link, not a cache file")
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             db = self._connect(str(self.path))
-        except sqlite3.DatabaseError:
+        except sqlite3.DatabaseError as exc:
+            if not _corrupt(exc):
+                return self._memory(f"cannot be used ({exc})")
             self.rebuilt = True
-            self.path.unlink(missing_ok=True)
             try:
+                self.path.unlink(missing_ok=True)
                 db = self._connect(str(self.path))
-            except (sqlite3.Error, OSError):
-                return self._memory()
-        except (sqlite3.Error, OSError):
-            return self._memory()
+            except (sqlite3.Error, OSError) as again:
+                return self._memory(f"was corrupt and cannot be rebuilt ({again})")
+        except (sqlite3.Error, OSError) as exc:
+            return self._memory(f"cannot be used ({exc})")
         return db
 
-    def _memory(self) -> sqlite3.Connection:
+    def _memory(self, problem: str = "") -> sqlite3.Connection:
         self.path = None
+        self.problem = problem
         return self._connect(":memory:")
 
     @staticmethod
@@ -87,21 +134,24 @@ class KeyValueStore:
             raise
         return db
 
-    def _reset(self) -> None:
-        """The file went bad under us: start again from an empty database."""
+    def _reset(self, exc: sqlite3.Error) -> None:
+        """The file went bad under us: start again from an empty database when it is
+        corrupt; otherwise (a full disk) keep it, and go on in memory."""
         self._db.close()
-        self.rebuilt = True
-        if self.path is not None:
+        if self.path is not None and _corrupt(exc):
+            self.rebuilt = True
             self.path.unlink(missing_ok=True)
-        self._db = self._open()
+            self._db = self._open()
+        else:
+            self._db = self._memory(f"cannot be written ({exc})")
 
     def get(self, namespace: str, key: str) -> str | None:
         try:
             row = self._db.execute(
                 "SELECT value FROM store WHERE namespace = ? AND key = ?", (namespace, key)
             ).fetchone()
-        except sqlite3.DatabaseError:
-            self._reset()
+        except sqlite3.DatabaseError as exc:
+            self._reset(exc)
             return None
         return row[0] if row else None
 
@@ -110,8 +160,8 @@ class KeyValueStore:
             self._db.execute(
                 "INSERT OR REPLACE INTO store VALUES (?, ?, ?)", (namespace, key, value)
             )
-        except sqlite3.DatabaseError:
-            self._reset()
+        except sqlite3.DatabaseError as exc:
+            self._reset(exc)
             return
         if time.monotonic() - self._committed >= COMMIT_EVERY:
             self.commit()
@@ -143,8 +193,8 @@ class KeyValueStore:
         self._committed = time.monotonic()
         try:
             self._db.commit()
-        except sqlite3.DatabaseError:
-            self._reset()
+        except sqlite3.DatabaseError as exc:
+            self._reset(exc)
 
     def close(self) -> None:
         try:

@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING
 
 import click
 
+from policydiff.cli.app import say
+
 if TYPE_CHECKING:  # imported where used: ``policydiff --help`` must not pay for them
     from concurrent.futures import Executor
 
@@ -37,7 +39,7 @@ def load(corpus_path: Path, *, tolerant: bool = False) -> Corpus:
         return load_corpus(corpus_path)
     corpus, broken = load_readable(corpus_path)
     for problem in broken:
-        click.echo(f"warning: {problem}; left out", err=True)
+        say(f"warning: {problem}; left out")
     return corpus
 
 
@@ -52,7 +54,9 @@ def analysis_cache(corpus_path: Path, no_cache: bool) -> Iterator[AnalysisCache]
     )
     with opened as cache:
         if cache.rebuilt:
-            click.echo(f"warning: {cache.path}: cache was corrupt; rebuilt it", err=True)
+            say(f"warning: {cache.location}: cache was corrupt; rebuilt it")
+        if cache.problem:
+            say(f"warning: {cache.location}: {cache.problem}; working without it")
         yield cache
 
 
