@@ -23,6 +23,7 @@ from policydiff.cache import KeyValueStore
 from policydiff.check.debris import debris_lines
 from policydiff.corpus import read_metadata_file
 from policydiff.corpus.rules import METADATA_LIMIT
+from policydiff.ingest.metadata import detect_language
 from policydiff.models import Version
 from policydiff.runtime.untrusted import Refused, read_regular
 from policydiff.structure import structure_version
@@ -30,7 +31,7 @@ from policydiff.structure.skeleton import skeleton_of
 from policydiff.textsim.normalise import comparable_sentences, normalise
 
 NAMESPACE = "check"
-_FORMAT = "check-2"
+_FORMAT = "check-3"
 
 
 @dataclass(frozen=True)
@@ -40,6 +41,7 @@ class Fingerprint:
     sentences: tuple[str, ...]
     length: int  # of the normalised text
     histogram: dict[str, int]
+    lang: str  # the language the text reads as
 
 
 def _same_types(a: Any, b: Any) -> bool:
@@ -122,6 +124,7 @@ class Fingerprints:
                     tuple(str(t) for t in data["sentences"]),
                     int(data["length"]),
                     {str(c): int(n) for c, n in data["histogram"].items()},
+                    str(data["lang"]),
                 )
             except (KeyError, TypeError, ValueError, AttributeError):
                 found = None
@@ -134,6 +137,7 @@ class Fingerprints:
                 sentences=tuple(comparable_sentences(version.text, version.lang)),
                 length=len(normal),
                 histogram=dict(Counter(normal)),
+                lang=detect_language(version.text),
             )
             if self.store is not None:
                 self.store.put_json(
@@ -145,6 +149,7 @@ class Fingerprints:
                         "sentences": list(found.sentences),
                         "length": found.length,
                         "histogram": found.histogram,
+                        "lang": found.lang,
                     },
                 )
         self._versions[(digest, version.lang)] = found

@@ -110,6 +110,14 @@ def content_findings(
             found.append(
                 Finding(str(where), "no provision with sentences: text does not parse", "structure")
             )
+        if fingerprint.lang != version.lang:
+            found.append(
+                Finding(
+                    str(where),
+                    f"reads as {fingerprint.lang}, but {METADATA_FILE} says lang {version.lang}",
+                    "metadata",
+                )
+            )
         if version.complete:
             shapes[version.key] = fingerprint.skeleton
     reference = document.version(None)

@@ -82,7 +82,8 @@ def check(
 
     verdicts = parse_fail_on(fail_on)
     catalogue = corpus_catalogue(corpus_path, theme_files)
-    with analysis_cache(corpus_path, no_cache) as cache:
+    # --full is the gate that trusts nothing: it neither reads nor writes the cache
+    with analysis_cache(corpus_path, no_cache or full) as cache:
         result = run_check(
             corpus_path,
             reports_dir,
