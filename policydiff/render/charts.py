@@ -143,6 +143,8 @@ def _style(cjk: bool) -> Iterator[None]:
             # and much smaller and quicker than text drawn as glyph outlines.
             "svg.fonttype": "none",
             "axes.unicode_minus": False,
+            # a title or label is text: "$…$" in it is not mathtext to typeset (or fail on)
+            "text.parse_math": False,
             "figure.facecolor": "white",  # PNGs are cut from the drawing: opaque white
             # Titles just above their axes, where matplotlib would leave them after looking
             # on every drawing for tick labels above the axes (no titled axes has any).

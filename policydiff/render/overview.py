@@ -1,8 +1,11 @@
-"""The corpus overview as Markdown: what the corpus holds, counted (a section of the report)."""
+"""The corpus overview as Markdown: what the corpus holds, counted (a section of the report).
+Every field a document's metadata supplies is written inert (:func:`md`): a title is data,
+not Markdown, HTML or a link."""
 
 from __future__ import annotations
 
 from policydiff.corpus.summary import DocumentSummary
+from policydiff.render.md_text import md
 
 
 def overview_markdown(summaries: tuple[DocumentSummary, ...]) -> str:
@@ -19,23 +22,20 @@ def overview_markdown(summaries: tuple[DocumentSummary, ...]) -> str:
             f"{v.key} ({v.kind}{'' if v.complete else ', partial'})" for v in s.versions
         )
         lines.append(
-            f"| {s.date} | `{s.id}` | {_cell(s.title)} | {versions} | "
+            f"| {s.date} | `{s.id}` | {md(s.title)} | {md(versions)} | "
             f"{s.primary.provisions} | {s.primary.sentences} |"
         )
     lines += ["", "## Versions", ""]
     for s in summaries:
-        lines.append(f"- **{s.date} {_cell(s.title)}** — {', '.join(s.issuers)}")
+        issuers = ", ".join(s.issuers) or "issuers unknown"
+        lines.append(f"- **{s.date} {md(s.title)}** — {md(issuers)}")
         if s.title_zh:
-            lines.append(f"  - Chinese title: {s.title_zh}")
+            lines.append(f"  - Chinese title: {md(s.title_zh)}")
         for v in s.versions:
             extra = f"; {v.note}" if v.note else ""
             lines.append(
                 f"  - `{v.key}`: {v.lang}, {v.kind}, {'complete' if v.complete else 'partial'}, "
                 f"{v.characters:,} characters, {v.provisions} provisions, {v.sentences} sentences"
-                f" (source: {v.source}{extra})"
+                f" (source: {md(v.source + extra)})"
             )
     return "\n".join(lines) + "\n"
-
-
-def _cell(text: str) -> str:
-    return text.replace("|", "\\|")
