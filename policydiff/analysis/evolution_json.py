@@ -24,6 +24,8 @@ Same corpus, same catalogue and lexicon: byte-identical output (no timestamps).
 
 from __future__ import annotations
 
+import hashlib
+import json
 from typing import Any
 
 import orjson
@@ -34,6 +36,11 @@ from policydiff.analysis.verdicts import STEP as VERDICT_STEP
 from policydiff.strength import LEVEL_NAMES
 
 SCHEMA = "policydiff.evolution/1"
+# The files of a reports folder that check reads: the evolution, and the manifest that
+# records the digest of every file the report wrote (so that check can tell a whole set
+# from a mix).
+REPORT_FILE = "evolution.json"
+MANIFEST = "manifest.json"
 
 
 def _evidence(c: Commitment) -> dict[str, Any]:
@@ -174,3 +181,10 @@ def dumps_evolution(data: dict[str, Any]) -> bytes:
     writes positionally (``0.00001`` where the stdlib writes ``1e-05``): the same number,
     and still stable."""
     return orjson.dumps(data, option=orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE)
+
+
+def manifest(files: dict[str, bytes]) -> bytes:
+    """The manifest of a reports folder: the sha256 of every file, by name."""
+    digests = {name: hashlib.sha256(data).hexdigest() for name, data in sorted(files.items())}
+    record = {"schema": "policydiff.reports/1", "files": digests}
+    return (json.dumps(record, indent=2) + "\n").encode("utf-8")

@@ -10,18 +10,22 @@ catches a hand-edited report too.
 
 from __future__ import annotations
 
+import hashlib
 import json
+import os
+import stat
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from policydiff.analysis.evolution_json import documents_list, inputs_dict
+from policydiff.analysis.evolution_json import MANIFEST, REPORT_FILE, documents_list, inputs_dict
 from policydiff.analysis.model import DocumentRef, Inputs
 from policydiff.check.result import Finding
 from policydiff.corpus import Corpus
+from policydiff.runtime.untrusted import Refused, read_regular
 
-REPORT_FILE = "evolution.json"
+MANIFEST_LIMIT = 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -133,6 +137,15 @@ def report_findings(
         return [Finding(str(path), "missing: run `policydiff report`", "reports")]
     want_documents, want_inputs = documents_list(documents), inputs_dict(inputs)
     if committed.documents == want_documents and committed.inputs == want_inputs:
+        unlike = manifest_problem(reports)
+        if unlike:
+            return [
+                Finding(
+                    str(reports / MANIFEST),
+                    f"reports are out of date: run `policydiff report` ({unlike})",
+                    "reports",
+                )
+            ]
         if expected is None or committed.read_bytes() == expected:
             return []
         detail = " (it records this corpus, but its contents differ from a fresh run)"
@@ -141,6 +154,43 @@ def report_findings(
     return [
         Finding(str(path), f"reports are out of date: run `policydiff report`{detail}", "reports")
     ]
+
+
+def manifest_problem(reports: Path) -> str | None:
+    """Why the report files are not the set their manifest records, or None: a run
+    killed half-way, charts redrawn alone, a file edited by hand."""
+    path = reports / MANIFEST
+    try:
+        data = json.loads(read_regular(path, MANIFEST_LIMIT))
+        listed = data["files"]
+        assert isinstance(listed, dict)
+    except FileNotFoundError:
+        return f"no {MANIFEST}: written by an older policydiff, or not by policydiff"
+    except (OSError, Refused, ValueError, KeyError, TypeError, AssertionError):
+        return f"{MANIFEST} cannot be read"
+    for name, digest in sorted(listed.items()):
+        if not isinstance(name, str) or "/" in name or name.startswith("."):
+            return f"{MANIFEST} lists {name!r}"
+        try:
+            found = _file_digest(reports / name)
+        except FileNotFoundError:
+            return f"{name} is missing"
+        except (OSError, Refused):
+            return f"{name} cannot be read"
+        if found != digest:
+            return f"{name} is not the file the report wrote"
+    return None
+
+
+def _file_digest(path: Path) -> str:
+    digest = hashlib.sha256()
+    info = os.lstat(path)
+    if not stat.S_ISREG(info.st_mode):
+        raise Refused("is not a regular file")
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
 
 
 def _stale_detail(

@@ -44,7 +44,7 @@ def timeline(
     Chinese labels are drawn when a CJK font is installed.
     """
     from policydiff.render.chart_jobs import render_charts
-    from policydiff.render.report import write_outputs
+    from policydiff.render.report import write_charts
 
     with analysed(
         corpus_path, theme_files, TIMELINE_STEPS, jobs=jobs, no_cache=no_cache, quiet=quiet
@@ -53,6 +53,6 @@ def timeline(
         a.step("drawing charts")
         charts = render_charts(a.evolution, jobs=jobs, workers=a.workers)
         a.step("writing files")
-        written = write_outputs(charts, out_dir, wrote=wrote_reporter(quiet))
+        written = write_charts(charts, out_dir, wrote=wrote_reporter(quiet))
     if not quiet and sys.stderr.isatty():
         click.echo(f"wrote {len(written)} charts to {out_dir}", err=True)

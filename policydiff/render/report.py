@@ -12,14 +12,19 @@ from collections.abc import Callable, Sequence
 from concurrent.futures import Executor
 from pathlib import Path
 
-from policydiff.analysis.evolution_json import evolution_json_bytes
+from policydiff.analysis.evolution_json import (
+    MANIFEST,
+    REPORT_FILE,
+    evolution_json_bytes,
+    manifest,
+)
 from policydiff.analysis.model import Evolution
 from policydiff.corpus.summary import DocumentSummary
 from policydiff.render.chart_jobs import charts_drawn
 from policydiff.render.chart_spec import chart_files
 from policydiff.render.html import report_html
 from policydiff.render.markdown import report_markdown
-from policydiff.runtime.files import write_atomic
+from policydiff.runtime.files import replace_folder, write_atomic
 
 Step = Callable[[str], None]
 
@@ -56,7 +61,7 @@ def render_report(
     files = {
         "index.md": markdown.encode("utf-8"),
         "index.html": html.encode("utf-8"),
-        "evolution.json": evolution_json,
+        REPORT_FILE: evolution_json,
     }
     files.update(charts)
     return files
@@ -65,12 +70,25 @@ def render_report(
 def write_outputs(
     files: dict[str, bytes], out_dir: Path, *, wrote: Callable[[Path], None] | None = None
 ) -> list[Path]:
-    """Write every file atomically (all are rendered before the first is written)."""
-    written = []
-    for name, data in files.items():
-        path = out_dir / name
-        write_atomic(path, data)
-        written.append(path)
-        if wrote is not None:
+    """Write every file, with their manifest, as one set: the folder holds the old
+    reports or the new ones, never a mix (:func:`~policydiff.runtime.files.replace_folder`)."""
+    written = replace_folder(out_dir, {**files, MANIFEST: manifest(files)})
+    if wrote is not None:
+        for path in written:
             wrote(path)
+    return written
+
+
+def write_charts(
+    charts: dict[str, bytes], out_dir: Path, *, wrote: Callable[[Path], None] | None = None
+) -> list[Path]:
+    """Write the charts alone (``policydiff timeline``), each atomically, beside whatever
+    else the folder holds; a report's manifest there then no longer matches them, and
+    ``check`` says the reports are out of date."""
+    written = []
+    for name, data in charts.items():
+        write_atomic(out_dir / name, data)
+        written.append(out_dir / name)
+        if wrote is not None:
+            wrote(out_dir / name)
     return written

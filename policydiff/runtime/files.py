@@ -10,7 +10,10 @@ umask 022).
 
 from __future__ import annotations
 
+import ctypes
 import os
+import shutil
+import sys
 from pathlib import Path
 
 import yaml
@@ -67,3 +70,63 @@ def staging_folder(final: Path) -> Path:
         except FileExistsError:
             continue
         return folder
+
+
+def replace_folder(final: Path, files: dict[str, bytes]) -> list[Path]:
+    """Make ``final`` hold ``files`` (name -> bytes) as one set: they are written into a
+    new folder beside it, which then takes its place, so that a reader (or a run killed
+    half-way) sees the old set or the new one, never a mix. Other files already in
+    ``final`` are carried over. Returns the paths written."""
+    final = Path(final)
+    staging = staging_folder(final)
+    try:
+        for name, data in files.items():
+            write_atomic(staging / name, data)
+        if final.is_dir():
+            for entry in final.iterdir():
+                if entry.name not in files and not entry.name.startswith("."):
+                    _carry(entry, staging / entry.name)
+        if not final.exists():
+            os.rename(staging, final)
+            return [final / name for name in files]
+        if _exchange(staging, final):
+            shutil.rmtree(staging, ignore_errors=True)  # it now holds the old set
+        else:  # no atomic exchange here: the old set steps aside, the new one steps in
+            old = temporary_name(final)
+            os.rename(final, old)
+            os.rename(staging, final)
+            shutil.rmtree(old, ignore_errors=True)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    return [final / name for name in files]
+
+
+def _carry(source: Path, target: Path) -> None:
+    if source.is_dir() and not source.is_symlink():
+        shutil.copytree(source, target, symlinks=True)
+        return
+    try:
+        os.link(source, target, follow_symlinks=False)
+    except OSError:
+        shutil.copy2(source, target, follow_symlinks=False)
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Swap two paths atomically (Linux renameat2 RENAME_EXCHANGE); False where the
+    platform cannot."""
+    if sys.platform != "linux":
+        return False
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        renameat2 = libc.renameat2
+    except (OSError, AttributeError):
+        return False
+    at_fdcwd, rename_exchange = -100, 2
+    result = renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), rename_exchange)
+    if result == 0:
+        return True
+    errno = ctypes.get_errno()
+    if errno in (22, 38, 95):  # EINVAL, ENOSYS, EOPNOTSUPP: this file system cannot
+        return False
+    raise OSError(errno, os.strerror(errno), str(b))
