@@ -7,9 +7,10 @@ extend the bundled entries by ``id``.
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -19,8 +20,12 @@ from rapidfuzz import fuzz, process
 
 from policydiff.errors import InputError, UsageError
 from policydiff.runtime.files import yaml_problem
+from policydiff.runtime.safe_regex import UnsafePattern, compile_pattern
+from policydiff.runtime.untrusted import Refused, load_yaml, read_regular
 
-_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+_ID = re.compile(r"[a-z0-9][a-z0-9-]*")
+# A catalogue of a few hundred themes is tens of kilobytes.
+CATALOGUE_LIMIT = 5_000_000
 _KEYS = {"id", "label", "label_zh", "en", "zh", "exclude", "require", "patterns", "note"}
 _LANG_KEYS = {"en", "zh"}
 
@@ -41,6 +46,10 @@ class Theme:
     patterns_en: tuple[str, ...] = ()
     patterns_zh: tuple[str, ...] = ()
     note: str = ""
+    # From the bundled catalogue (compiled with ``re``) or from a file others may write
+    # (compiled with RE2, see :mod:`policydiff.runtime.safe_regex`). Not in the repr:
+    # the engine changes how long a match takes, not what it finds.
+    trusted: bool = field(default=True, repr=False)
 
     def variants(self, lang: str) -> tuple[str, ...]:
         return self.zh if lang == "zh" else self.en
@@ -97,20 +106,20 @@ def _per_lang(path: object, where: str, value: Any) -> dict[str, tuple[str, ...]
     return {lang: _str_list(path, f"{where}.{lang}", v) for lang, v in value.items()}
 
 
-def _check_regexes(path: object, where: str, items: tuple[str, ...]) -> None:
+def _check_regexes(path: object, where: str, items: tuple[str, ...], trusted: bool) -> None:
     for item in items:
         try:
-            re.compile(item)
-        except re.error as exc:
+            compile_pattern(item, trusted=trusted)
+        except UnsafePattern as exc:
             raise InputError(path, f"{where}: invalid regular expression {item!r}: {exc}") from exc
 
 
-def theme_from_mapping(path: object, entry: Any, index: int) -> Theme:
+def theme_from_mapping(path: object, entry: Any, index: int, trusted: bool = True) -> Theme:
     """Validate one catalogue entry; ``InputError(path, ...)`` names the problem."""
     if not isinstance(entry, Mapping):
         raise InputError(path, f"theme #{index + 1} must be a mapping")
     theme_id = entry.get("id")
-    if not isinstance(theme_id, str) or not _ID.match(theme_id):
+    if not isinstance(theme_id, str) or not _ID.fullmatch(theme_id):
         raise InputError(
             path, f"theme #{index + 1}: 'id' must be a lower-case slug, got {theme_id!r}"
         )
@@ -132,7 +141,7 @@ def theme_from_mapping(path: object, entry: Any, index: int) -> Theme:
     patterns = _per_lang(path, f"{where}.patterns", entry.get("patterns"))
     for name, group in (("exclude", exclude), ("require", require), ("patterns", patterns)):
         for lang, items in group.items():
-            _check_regexes(path, f"{where}.{name}.{lang}", items)
+            _check_regexes(path, f"{where}.{name}.{lang}", items, trusted)
     note = entry.get("note", "")
     if not isinstance(note, str):
         raise InputError(path, f"{where}: 'note' must be a string")
@@ -149,13 +158,21 @@ def theme_from_mapping(path: object, entry: Any, index: int) -> Theme:
         patterns_en=patterns.get("en", ()),
         patterns_zh=patterns.get("zh", ()),
         note=note,
+        trusted=trusted,
     )
 
 
-def parse_catalogue(text: str, path: object = "<themes>") -> tuple[Theme, ...]:
-    """Parse and validate one catalogue file's text (ids must be unique within it)."""
+def parse_catalogue(
+    text: str, path: object = "<themes>", *, trusted: bool = True
+) -> tuple[Theme, ...]:
+    """Parse and validate one catalogue file's text (ids must be unique within it).
+
+    An untrusted catalogue (``trusted=False``) is read like corpus metadata (no
+    aliases, no duplicate keys) and its patterns are compiled with RE2."""
     try:
-        data = yaml.safe_load(text)
+        data = load_yaml(text, yaml.SafeLoader)
+    except Refused as exc:
+        raise InputError(path, str(exc)) from exc
     except yaml.YAMLError as exc:
         raise InputError(path, yaml_problem(exc)) from exc
     if isinstance(data, Mapping):
@@ -166,7 +183,7 @@ def parse_catalogue(text: str, path: object = "<themes>") -> tuple[Theme, ...]:
         return ()
     if not isinstance(data, list):
         raise InputError(path, "'themes' must be a list of theme entries")
-    themes = tuple(theme_from_mapping(path, entry, i) for i, entry in enumerate(data))
+    themes = tuple(theme_from_mapping(path, entry, i, trusted) for i, entry in enumerate(data))
     seen: set[str] = set()
     for theme in themes:
         if theme.id in seen:
@@ -191,17 +208,23 @@ def bundled_catalogue_text() -> str:
 
 
 def load_catalogue(extra: Sequence[Path] = ()) -> Catalogue:
-    """The bundled catalogue, then each file of ``extra`` in order (later files win by id)."""
+    """The bundled catalogue, then each file of ``extra`` in order (later files win by id).
+
+    Extra files are untrusted: regular files only, size-limited, patterns under RE2."""
     themes = parse_catalogue(bundled_catalogue_text(), "policydiff/data/themes.yaml")
     for path in extra:
         path = Path(path)
         try:
-            text = path.read_text(encoding="utf-8")
+            text = read_regular(path, CATALOGUE_LIMIT).decode("utf-8")
         except FileNotFoundError as exc:
             raise InputError(path, "theme catalogue file not found") from exc
-        except (OSError, UnicodeDecodeError) as exc:
-            raise InputError(path, f"cannot read theme catalogue: {exc}") from exc
-        themes = merge_themes(themes, parse_catalogue(text, path))
+        except Refused as exc:
+            raise InputError(path, str(exc)) from exc
+        except UnicodeDecodeError as exc:
+            raise InputError(path, f"theme catalogue is not UTF-8 ({exc.reason})") from exc
+        except OSError as exc:
+            raise InputError(path, f"cannot read theme catalogue: {exc.strerror}") from exc
+        themes = merge_themes(themes, parse_catalogue(text, path, trusted=False))
     return Catalogue(themes)
 
 
@@ -211,7 +234,7 @@ CORPUS_CATALOGUE = "themes.yaml"
 def corpus_catalogue(corpus_path: Path, files: Sequence[Path] = ()) -> Catalogue:
     """The bundled catalogue, then ``corpus/themes.yaml`` if it exists, then ``files``."""
     corpus_file = Path(corpus_path) / CORPUS_CATALOGUE
-    extra = [corpus_file] if corpus_file.is_file() else []
+    extra = [corpus_file] if os.path.lexists(corpus_file) else []
     return load_catalogue([*extra, *(Path(f) for f in files)])
 
 

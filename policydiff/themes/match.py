@@ -32,6 +32,7 @@ from itertools import chain, compress, count, repeat
 from rapidfuzz import fuzz
 
 from policydiff.models import StructuredVersion
+from policydiff.runtime.safe_regex import PatternLike, compile_pattern
 from policydiff.themes.catalogue import Catalogue
 from policydiff.themes.normalize import Normalized, normalize, normalize_term
 
@@ -82,9 +83,9 @@ class _Variant:
 class _Compiled:
     en_variants: tuple[_Variant, ...]
     zh_terms: tuple[tuple[str, str, bool], ...]  # (theme_id, term, ascii)
-    patterns: dict[str, tuple[tuple[str, re.Pattern[str]], ...]]
-    excludes: dict[tuple[str, str], tuple[re.Pattern[str], ...]]
-    requires: dict[tuple[str, str], tuple[re.Pattern[str], ...]]
+    patterns: dict[str, tuple[tuple[str, PatternLike], ...]]
+    excludes: dict[tuple[str, str], tuple[PatternLike, ...]]
+    requires: dict[tuple[str, str], tuple[PatternLike, ...]]
     order: dict[str, int]
     # 4-character key of a variant's first token -> the window lengths its variants allow,
     # ascending; (first key, window length, key of the last token) -> (variant, rank of
@@ -106,14 +107,14 @@ def _key(token: str) -> str:
     return token[:4]
 
 
-def _rule(text: str, lang: str) -> re.Pattern[str]:
+def _rule(text: str, lang: str, trusted: bool) -> PatternLike:
     """A catalogue rule: a regex if it looks like one, else a normalised literal phrase."""
     if _REGEX_META.search(text):
-        return re.compile(text)
+        return compile_pattern(text, trusted=trusted)
     norm = normalize_term(text)
     if lang == "en":
-        return re.compile(r"\b" + re.escape(norm))
-    return re.compile(re.escape(norm))
+        return compile_pattern(r"\b" + re.escape(norm), trusted=trusted)
+    return compile_pattern(re.escape(norm), trusted=trusted)
 
 
 _LAST: list[tuple[Catalogue, _Compiled]] = []
@@ -133,9 +134,9 @@ def _compile(catalogue: Catalogue) -> _Compiled:
 def _compile_cached(catalogue: Catalogue) -> _Compiled:
     variants: list[_Variant] = []
     zh_terms: list[tuple[str, str, bool]] = []
-    patterns: dict[str, list[tuple[str, re.Pattern[str]]]] = {"en": [], "zh": []}
-    excludes: dict[tuple[str, str], tuple[re.Pattern[str], ...]] = {}
-    requires: dict[tuple[str, str], tuple[re.Pattern[str], ...]] = {}
+    patterns: dict[str, list[tuple[str, PatternLike]]] = {"en": [], "zh": []}
+    excludes: dict[tuple[str, str], tuple[PatternLike, ...]] = {}
+    requires: dict[tuple[str, str], tuple[PatternLike, ...]] = {}
     for theme in catalogue.themes:
         seen: set[str] = set()
         for raw in theme.en:
@@ -151,9 +152,16 @@ def _compile_cached(catalogue: Catalogue) -> _Compiled:
             if term:
                 zh_terms.append((theme.id, term, term.isascii()))
         for lang in ("en", "zh"):
-            patterns[lang].extend((theme.id, re.compile(p)) for p in theme.patterns(lang))
-            excludes[(theme.id, lang)] = tuple(_rule(x, lang) for x in theme.excludes(lang))
-            requires[(theme.id, lang)] = tuple(_rule(x, lang) for x in theme.requires(lang))
+            trusted = theme.trusted
+            patterns[lang].extend(
+                (theme.id, compile_pattern(p, trusted=trusted)) for p in theme.patterns(lang)
+            )
+            excludes[(theme.id, lang)] = tuple(
+                _rule(x, lang, trusted) for x in theme.excludes(lang)
+            )
+            requires[(theme.id, lang)] = tuple(
+                _rule(x, lang, trusted) for x in theme.requires(lang)
+            )
     lengths: dict[str, set[int]] = defaultdict(set)
     windows: dict[tuple[str, int, str], list[tuple[int, int]]] = defaultdict(list)
     for vi, var in enumerate(variants):
