@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import click
@@ -62,11 +63,18 @@ def show(
     output_format: str,
 ) -> None:
     """Show a document's provisions and sentences, with ids and locations."""
-    from policydiff.errors import UsageError
+    from policydiff.errors import CorpusError, UsageError
     from policydiff.structure import structure_version
 
     corpus = load(corpus_path, tolerant=True)
     ref = f"{document_id}:{version_key}" if version_key else document_id
+    folder = Path(corpus_path) / document_id
+    if (
+        corpus.get(document_id) is None
+        and os.path.lexists(folder)
+        and folder.parent == Path(corpus_path)
+    ):
+        raise CorpusError(folder, "this document cannot be read (see the warning above)")
     document, version = corpus.resolve(ref, lang)
     structured = structure_version(document.id, version)
     provisions = [

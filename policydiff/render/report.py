@@ -1,9 +1,10 @@
 """The report: every output file rendered in memory, then written all at once.
 
 Output files: ``index.md``, ``index.html``, ``evolution.json`` and the charts of
-:mod:`policydiff.render.charts` (PNG and SVG). :func:`render_report` builds them all
-before :func:`write_outputs` replaces any, each atomically, so a failed run leaves the
-previous reports intact. No timestamps: same input, same bytes.
+:mod:`policydiff.render.charts` (PNG and SVG), and ``manifest.json`` (their digests).
+:func:`render_report` builds them all in memory before :func:`write_outputs` replaces
+the folder as one set, so a failed or killed run leaves the previous reports intact.
+No timestamps: same input, same bytes.
 """
 
 from __future__ import annotations

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import ctypes
 import os
+import re
 import shutil
 import sys
 from pathlib import Path
@@ -55,8 +56,10 @@ def write_atomic(path: Path, data: bytes | str) -> None:
         with os.fdopen(fd, "wb") as handle:
             handle.write(payload)
         os.replace(tmp, path)
-    except BaseException:
+    except BaseException as exc:
         tmp.unlink(missing_ok=True)
+        if isinstance(exc, OSError) and exc.filename is None:
+            exc.filename = str(path)  # "No space left on device" alone names no file
         raise
 
 
@@ -72,13 +75,49 @@ def staging_folder(final: Path) -> Path:
         return folder
 
 
+def _owned_staging(final: Path) -> Path:
+    """A staging folder for ``final`` named with this process's id,
+    ``.<name>-<pid>-xxxxxxxx``, so that a later run can tell a leftover of a killed run
+    (its process is gone) from the work of one still running."""
+    _sweep_leftovers(final)
+    while True:
+        folder = final.parent / f".{final.name}-{os.getpid()}-{os.urandom(4).hex()}"
+        try:
+            folder.mkdir(0o777)
+        except FileExistsError:
+            continue
+        return folder
+
+
+def _sweep_leftovers(final: Path) -> None:
+    if not final.parent.is_dir():
+        return
+    owned = re.compile(rf"\.{re.escape(final.name)}-(\d+)-[0-9a-f]{{8}}")
+    for entry in final.parent.iterdir():
+        found = owned.fullmatch(entry.name)
+        if found and not entry.is_symlink() and entry.is_dir() and not _alive(int(found[1])):
+            shutil.rmtree(entry, ignore_errors=True)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OverflowError):
+        return True
+    return True
+
+
 def replace_folder(final: Path, files: dict[str, bytes]) -> list[Path]:
     """Make ``final`` hold ``files`` (name -> bytes) as one set: they are written into a
     new folder beside it, which then takes its place, so that a reader (or a run killed
     half-way) sees the old set or the new one, never a mix. Other files already in
-    ``final`` are carried over. Returns the paths written."""
+    ``final`` are carried over; what a killed run left beside it is removed. Returns the
+    paths written."""
     final = Path(final)
-    staging = staging_folder(final)
+    final.parent.mkdir(parents=True, exist_ok=True)
+    staging = _owned_staging(final)
     try:
         for name, data in files.items():
             write_atomic(staging / name, data)
@@ -92,12 +131,14 @@ def replace_folder(final: Path, files: dict[str, bytes]) -> list[Path]:
         if _exchange(staging, final):
             shutil.rmtree(staging, ignore_errors=True)  # it now holds the old set
         else:  # no atomic exchange here: the old set steps aside, the new one steps in
-            old = temporary_name(final)
+            old = staging.with_name(staging.name[:-8] + os.urandom(4).hex())
             os.rename(final, old)
             os.rename(staging, final)
             shutil.rmtree(old, ignore_errors=True)
-    except BaseException:
+    except BaseException as exc:
         shutil.rmtree(staging, ignore_errors=True)
+        if isinstance(exc, OSError) and exc.filename is None:
+            exc.filename = str(final)
         raise
     return [final / name for name in files]
 

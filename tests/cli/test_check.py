@@ -12,7 +12,7 @@ import pytest
 from click.testing import CliRunner, Result
 
 from policydiff.analysis.build import build_evolution
-from policydiff.analysis.evolution_json import evolution_json
+from policydiff.analysis.evolution_json import MANIFEST, evolution_json, manifest
 from policydiff.cli import main
 from policydiff.corpus import load_corpus
 from policydiff.themes.catalogue import corpus_catalogue
@@ -40,7 +40,9 @@ def write_reports(repo: Path) -> None:
     reports = repo / "reports"
     reports.mkdir(exist_ok=True)
     evolution = build_evolution(load_corpus(corpus), corpus_catalogue(corpus))
-    (reports / "evolution.json").write_text(evolution_json(evolution), encoding="utf-8")
+    data = evolution_json(evolution).encode("utf-8")
+    (reports / "evolution.json").write_bytes(data)
+    (reports / MANIFEST).write_bytes(manifest({"evolution.json": data}))
 
 
 def make_repo(root: Path, documents: tuple[str, ...]) -> Path:
@@ -293,12 +295,27 @@ def test_summary_goes_to_the_file_and_to_github_step_summary(tmp_path: Path) -> 
     assert step.read_text(encoding="utf-8") == "earlier step\n" + markdown + "\n"
 
 
-def test_a_hand_edited_report_passes_the_quick_check_but_not_full(repo: Path) -> None:
+def _edit_report(repo: Path, *, update_manifest: bool) -> Path:
     report = repo / "reports" / "evolution.json"
-    report.write_text(
-        report.read_text(encoding="utf-8").replace('"strengthened"', '"weakened"', 1),
-        encoding="utf-8",
-    )
+    data = report.read_bytes().replace(b'"strengthened"', b'"weakened"', 1)
+    report.write_bytes(data)
+    if update_manifest:
+        (repo / "reports" / MANIFEST).write_bytes(manifest({"evolution.json": data}))
+    return report
+
+
+def test_a_hand_edited_report_fails_on_its_manifest(repo: Path) -> None:
+    _edit_report(repo, update_manifest=False)
+    result = check(repo)
+    assert result.exit_code == 1
+    assert (
+        "reports are out of date: run `policydiff report` "
+        "(evolution.json is not the file the report wrote)"
+    ) in result.stdout
+
+
+def test_a_hand_edited_report_with_a_forged_manifest_fails_full(repo: Path) -> None:
+    report = _edit_report(repo, update_manifest=True)
     assert check(repo).exit_code == 0
     result = check(repo, "--full")
     assert result.exit_code == 1

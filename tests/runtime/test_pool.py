@@ -188,7 +188,7 @@ def test_where_no_process_can_start_the_work_runs_here(
     )
     assert result.exit_code == 0, result.output
     assert sorted(p.name for p in out.iterdir()) == sorted(
-        ["index.md", "index.html", "evolution.json", *chart_files()]
+        ["index.md", "index.html", "evolution.json", "manifest.json", *chart_files()]
     )
 
 
