@@ -336,3 +336,27 @@ def test_a_small_run_measures_every_stage_and_writes_its_results(tmp_path: Path)
     table = (out / "results.md").read_text(encoding="utf-8")
     assert "| 3 | 3 | 4 |" in table  # N, documents, versions
     assert "## Targets" in table
+
+
+def test_the_crash_script_runs_and_finds_every_state_old_or_new(tmp_path: Path) -> None:
+    out = tmp_path / "crashes.json"
+    done = subprocess.run(
+        [
+            sys.executable,
+            str(ROOT / "benchmarks" / "crashes.py"),
+            "--kills",
+            "2",
+            "--pairs",
+            "1",
+            "--json",
+            str(out),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    results = json.loads(out.read_text(encoding="utf-8"))
+    assert results["ingest kills"]["runs"] == 2 and not results["ingest kills"]["failures"]
+    assert results["concurrent ingests"]["both_kept"] == 1
+    assert sum(results["report kills"]["outcomes"].values()) == 2
