@@ -14,6 +14,13 @@ def _rate(agreed: int, total: int) -> str:
     return f"{agreed}/{total} ({agreed / total:.0%})" if total else "–"
 
 
+def _unknown_note(result: Evaluation) -> str:
+    return (
+        f"{len(result.unknown_themes)} annotated themes are not in the catalogue, so read as "
+        f"absent: {', '.join(result.unknown_themes)}"
+    )
+
+
 def evaluation_text(result: Evaluation) -> str:
     lines = [f"policydiff evaluate: {', '.join(result.gold)}", ""]
     width = max(len(s.name) for s in result.scores)
@@ -22,6 +29,9 @@ def evaluation_text(result: Evaluation) -> str:
     if result.agreement is not None:
         lines.append(f"  {'en/zh agreement':<{width}}  {result.agreement:.0%}")
     lines.append("")
+    if result.unknown_themes:
+        lines.append(_unknown_note(result))
+        lines.append("")
     for d in result.disagreements:
         lines.append(f"{d.kind}: {d.document} · {d.theme}: expected {d.expected}, found {d.found}")
         if d.gold_sentence:
@@ -39,6 +49,8 @@ def evaluation_markdown(result: Evaluation) -> str:
     lines += [f"| {s.name} | {_rate(s.agreed, s.total)} |" for s in result.scores]
     if result.agreement is not None:
         lines.append(f"| en/zh level agreement | {result.agreement:.0%} |")
+    if result.unknown_themes:
+        lines += ["", md(_unknown_note(result))]
     lines += ["", f"### Disagreements ({len(result.disagreements)})", ""]
     lines += ["| class | document | theme | annotated | policydiff | sentence read |"]
     lines += ["|---|---|---|---|---|---|"]
@@ -58,5 +70,6 @@ def evaluation_dict(result: Evaluation) -> dict[str, Any]:
             s.name: {"agreed": s.agreed, "total": s.total, "rate": s.rate} for s in result.scores
         },
         "agreement": result.agreement,
+        "unknown_themes": list(result.unknown_themes),
         "disagreements": [asdict(d) for d in result.disagreements],
     }
