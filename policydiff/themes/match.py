@@ -39,7 +39,7 @@ from policydiff.themes.normalize import Normalized, normalize, normalize_term
 EN_THRESHOLD = 90.0
 EN_EXACT_BELOW = 8
 ZH_THRESHOLD = 85.0
-ZH_FUZZY_MIN_LEN = 4
+ZH_FUZZY_MIN_LEN = 5
 EXCLUDE_WINDOW = 30
 PATTERN_SCORE = 99.0  # a catalogue regex hit; a variant hit scoring 100 wins over it
 
