@@ -72,6 +72,8 @@ def _read_parts(data: bytes, path: str) -> dict[str, bytes]:
                         path,
                         f"corrupt .docx: {name} expands {MAX_RATIO}-fold or more (a zip bomb?)",
                     )
+                if info.flag_bits & 0x1:
+                    raise InputError(path, f"encrypted .docx: {name} needs a password")
                 with archive.open(info) as part:  # the sizes above are the archive's word only
                     parts[name] = part.read(MAX_XML_BYTES + 1)
                 if len(parts[name]) > MAX_XML_BYTES:
@@ -84,6 +86,8 @@ def _read_parts(data: bytes, path: str) -> dict[str, bytes]:
         raise InputError(path, f"corrupt .docx: {short_message(exc)}") from None
     except NotImplementedError:
         raise InputError(path, "corrupt .docx: unsupported zip compression") from None
+    except RuntimeError as exc:  # what zipfile raises for an entry it cannot decrypt
+        raise InputError(path, f"corrupt .docx: {short_message(exc)}") from None
     return parts
 
 

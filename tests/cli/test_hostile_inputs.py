@@ -520,3 +520,19 @@ def test_escape_characters_in_a_file_name_are_shown_escaped(tmp_path: Path) -> N
     assert result.exit_code == 2
     assert "\x1b" not in result.output
     assert "bad\\x1b[31mred.txt" in result.output
+
+
+def test_a_docx_whose_entry_claims_encryption_is_one_line(tmp_path: Path) -> None:
+    # found by the hypothesis property: a flipped flag bit marks document.xml encrypted
+    data = bytearray(_docx_bytes(["一、总体要求", "（一）大力发展绿色建筑。"]))
+    name = b"word/document.xml"
+    at = data.index(b"PK\x01\x02")  # the central directory, entry by entry
+    while data[at + 46 : at + 46 + len(name)] != name:
+        at = data.index(b"PK\x01\x02", at + 4)
+    data[at + 8] |= 0x1  # the entry's general-purpose flag: encrypted
+    path = tmp_path / "locked.docx"
+    path.write_bytes(bytes(data))
+    result = run("ingest", "--corpus", tmp_path / "corpus", path, "--date", "2024-01-01")
+    assert result.exit_code == 2
+    assert str(path) in result.output and "docx" in result.output
+    no_traceback(result.output)
