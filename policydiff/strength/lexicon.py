@@ -52,7 +52,18 @@ _ENTRY_KEYS = {
     "manner",
 }
 _CONTEXT_KEYS = {"id", "suppresses", "en", "zh", "notes"}
+# Word lists the scorer reads beside the cues, each {en: [...], zh: [...]} of patterns:
+# what they mean is in docs/strength.md and in the comments of lexicon.yaml.
+WORD_LISTS = (
+    "modifier_heads",
+    "instrument_frames",
+    "harms",
+    "scope_limits",
+    "past_markers",
+    "nominal_verbs",
+)
 _TOP_KEYS = {
+    *WORD_LISTS,
     "version",
     "target_bonus",
     "entries",
@@ -100,6 +111,22 @@ class Lexicon:
     clause_openers_en: tuple[str, ...]
     target_bonus: float = 0.5
     version: int = 1
+    # (name, en patterns, zh patterns) for each of WORD_LISTS
+    word_lists: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = ()
+
+    def word_pattern(self, name: str, lang: str) -> re.Pattern[str] | None:
+        """One of :data:`WORD_LISTS` as one compiled alternation (None when empty)."""
+        key = (id(self), name, lang)
+        cached = _WORDS.get(key)
+        if cached is not None and cached[0] is self:
+            return cached[1]
+        found = next((lists for lists in self.word_lists if lists[0] == name), None)
+        patterns = () if found is None else (found[1] if lang == "en" else found[2])
+        compiled = (
+            compile_pattern("|".join(f"(?:{p})" for p in patterns), lang) if patterns else None
+        )
+        _WORDS[key] = (self, compiled)
+        return compiled
 
     def cue_patterns(self, lang: str) -> tuple[tuple[Entry, re.Pattern[str]], ...]:
         return _compiled(self, lang)[0]
@@ -118,6 +145,7 @@ class Lexicon:
 
 
 _CACHE: dict[tuple[int, str], Any] = {}
+_WORDS: dict[tuple[int, str, str], tuple[Lexicon, re.Pattern[str] | None]] = {}
 
 
 def _inflect(word: str) -> str:
@@ -281,6 +309,15 @@ def parse_lexicon(data: object, path: object) -> Lexicon:
     version = data.get("version", 1)
     if not isinstance(version, int):
         raise InputError(path, "version must be an integer")
+    word_lists = []
+    for name in WORD_LISTS:
+        raw = data.get(name) or {}
+        if not isinstance(raw, dict) or set(raw) - set(LANGS):
+            raise InputError(path, f"{name} must be a mapping with keys en and zh")
+        en, zh = (_strings(raw.get(lang), f"{name}.{lang}", path) for lang in LANGS)
+        _check_regexes(en, "en", name, path)
+        _check_regexes(zh, "zh", name, path)
+        word_lists.append((name, en, zh))
     return Lexicon(
         entries=tuple(_entry(e, i, path) for i, e in enumerate(entries_raw)),
         negative_contexts=tuple(_context(c, i, path) for i, c in enumerate(contexts_raw)),
@@ -289,6 +326,7 @@ def parse_lexicon(data: object, path: object) -> Lexicon:
         clause_openers_en=openers,
         target_bonus=float(bonus),
         version=version,
+        word_lists=tuple(word_lists),
     )
 
 
@@ -312,7 +350,17 @@ def merge(base: Lexicon, extra: Lexicon) -> Lexicon:
         clause_openers_en=base.clause_openers_en + extra.clause_openers_en,
         target_bonus=base.target_bonus,
         version=base.version,
+        word_lists=tuple(
+            (name, en + extra_en, zh + extra_zh)
+            for (name, en, zh), (_, extra_en, extra_zh) in zip(
+                base.word_lists or _empty_lists(), extra.word_lists or _empty_lists(), strict=True
+            )
+        ),
     )
+
+
+def _empty_lists() -> tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...]:
+    return tuple((name, (), ()) for name in WORD_LISTS)
 
 
 _SHIPPED: Lexicon | None = None

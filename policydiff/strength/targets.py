@@ -15,25 +15,46 @@ class Target:
     value: float | None
     unit: str
     year: int | None
+    hedged: bool = False  # 力争, "strive to", "is expected to": aimed at, not promised
 
 
 _ZH_MULT = {"万": 1e4, "亿": 1e8, "千": 1e3, "百": 1e2}
 _EN_MULT = {"thousand": 1e3, "million": 1e6, "billion": 1e9}
 
 _NUM = r"(?P<num>\d+(?:,\d{3})*(?:\.\d+)?)"
-_ZH_UNITS = "平方公里|平方千米|平方米|立方米|公里|千米|千瓦|亩|吨|个|座|辆|户|人|家|处|城市|个城市"
-_ZH_VALUE = re.compile(
-    r"(?P<cmp>达到|达|不低于|不少于|不超过|超过|提高到|提升至|提高至|增加到|增至|降至|下降到|降低到|低于|控制在|保持在|"
-    r"占比|比例|比重|率)?\s*(?:约|近)?" + _NUM + r"\s*(?:(?P<pct>%|％)|(?P<mult>[万亿千百])?"
-    rf"(?P<unit>{_ZH_UNITS}))(?:以上|左右|以下|以内)?"
+_ZH_UNITS = (
+    "个百分点|百分点|平方公里|平方千米|平方米|立方米|公里/万人|公里|千米|千瓦|亩|吨|个城市|个|座|"
+    "辆|户|人|家|处|城市"
 )
-_ZH_FULL = re.compile(r"全覆盖|全面覆盖|全部(?:地级及以上)?城市|应保尽保")
-_ZH_YEAR = re.compile(r"(?:到|至|在)?(?P<year>20\d\d)年(?:底|前)?")
+_ZH_VALUE = re.compile(
+    r"(?P<cmp>达到|达|不低于|不少于|不超过|不高于|超过|提高到|提升至|提高至|增加到|增至|降至|降到|下降到|降低到|"
+    r"下降|降低|提高|提升|增长|减少|低于|控制在|保持在|"
+    r"占比|比例|比重|率)?\s*(?:约|近)?" + _NUM + r"\s*(?:(?P<pct>%|％)|(?P<mult>[万亿千百])?"
+    rf"(?P<unit>{_ZH_UNITS}))(?P<bound>以上|左右|以下|以内)?"
+)
+# Full coverage, and "every one of them" stated as an outcome: 全面执行 a standard, 全部完成
+_ZH_FULL = re.compile(
+    r"全覆盖|全面覆盖|全部(?:地级及以上)?城市|应保尽保|应改尽改|全面执行|全部执行|全面采用|全部采用|"
+    r"全部(?:达到|完成|纳入|实现)|基本完成"
+)
+_ZH_YEAR = re.compile(
+    r"(?:(?P<base>比|较|相比|与)\s*)?(?:到|至|在)?\s*(?P<year>20\d\d)\s*年(?:底|前|末)?"
+    r"(?P<built>(?:以前|前)?建成)?"
+    r"|(?:到|至)\s*(?P<bare>20\d\d)(?![\d年])"
+    r"|(?P<plan>“?十[四五]五”?)(?:期间|末|时期)?"
+)
+_ZH_HEDGE = re.compile(r"力争|争取|预计|努力")
+_EN_HEDGE = re.compile(
+    r"\b(?:strive|striving|expected to|aim(?:s|ing)? to|efforts? (?:will be made )?to)\b",
+    re.IGNORECASE,
+)
+# the last year of a five-year plan period
+_PLAN_YEARS = {"十四五": 2025, "十五五": 2030}
 
 _EN_UNITS = (
     r"square (?:meters|metres|kilometers|kilometres)|sq\.? ?(?:m|km)|cubic meters|"
     r"kilometers|kilometres|km|mu|tons|tonnes|cities|counties|towns|villages|units|"
-    r"households|vehicles|projects|parks|people"
+    r"households|vehicles|projects|parks|people|percentage points?"
 )
 _EN_VALUE = re.compile(
     r"(?P<cmp>(?:reach|exceed|increase to|decrease to|drop to|rise to|fall to|at least|"
@@ -42,7 +63,7 @@ _EN_VALUE = re.compile(
     r"nearly|up to)\s+)?(?:about\s+|around\s+)?" + _NUM + r"\s*"
     r"(?:(?P<pct>%|percent\b|per cent\b)|(?P<mult>thousand|million|billion)?\s*(?P<unit>"
     + _EN_UNITS
-    + r")\b)",
+    + r")\b)(?P<bound>\s+or (?:more|above|less))?",
     re.IGNORECASE,
 )
 _EN_FULL = re.compile(
@@ -51,7 +72,9 @@ _EN_FULL = re.compile(
     re.IGNORECASE,
 )
 _EN_YEAR = re.compile(
-    r"\b(?:by|before|in|until|through|to|from)\s+(?:the end of\s+)?(?P<year>20\d\d)\b",
+    r"\b(?:(?P<base>than|compared (?:with|to)|over|from|relative to)\s+(?:the\s+)?"
+    r"(?:level of\s+)?(?:the end of\s+)?)?"
+    r"(?:by|before|in|until|through|to)?\s*(?:the end of\s+)?(?P<year>20\d\d)\b",
     re.IGNORECASE,
 )
 # a target's year is looked up within its "segment": a sentence, or a part between semicolons
@@ -65,6 +88,54 @@ def _segments(text: str, lang: str) -> list[tuple[int, int]]:
         start = m.end()
     out.append((start, len(text)))
     return out
+
+
+_ZH_BREAK = re.compile(r"[，,；;。]")
+# Units that count things (cities, projects): a bare count is named, not aimed at.
+_COUNTS = frozenset(
+    [
+        "个",
+        "座",
+        "辆",
+        "户",
+        "人",
+        "家",
+        "处",
+        "城市",
+        "个城市",
+        "cities",
+        "counties",
+        "towns",
+        "villages",
+        "units",
+        "households",
+        "vehicles",
+        "projects",
+        "parks",
+        "people",
+    ]
+)
+
+
+def _is_count(unit: str) -> bool:
+    return unit.lower() in _COUNTS
+
+
+Years = list[tuple[int, int, int]]  # (start, end, year) in a segment
+
+
+def _years(seg: str, year_re: re.Pattern[str]) -> tuple[Years, Years]:
+    """The target years of a segment, and the baseline years ("比2020年", "than in 2020")
+    that a change is measured from, which are never a target's year."""
+    years: Years = []
+    baselines: Years = []
+    for m in year_re.finditer(seg):
+        found = m.groupdict()
+        plan, digits = found.get("plan"), found.get("year") or found.get("bare")
+        year = _PLAN_YEARS[plan.strip("“”")] if plan else int(digits or 0)
+        baseline = found.get("base") or found.get("built")  # 比2020年…, 2000年前建成的…
+        (baselines if baseline else years).append((m.start(), m.end(), year))
+    return years, baselines
 
 
 def _number(raw: str) -> float | None:
@@ -91,14 +162,18 @@ def _target_spans(text: str, lang: str) -> tuple[tuple[int, int, Target], ...]:
     found: list[tuple[int, int, Target]] = []
     for seg_start, seg_end in _segments(text, lang):
         seg = text[seg_start:seg_end]
-        years = [(m.start(), m.end(), int(m.group("year"))) for m in year_re.finditer(seg)]
+        years, baselines = _years(seg, year_re)
         hits: list[tuple[int, int, float | None, str]] = []
         for m in value_re.finditer(seg):
-            if any(ys <= m.start("num") < ye for ys, ye, _ in years):
+            if any(ys <= m.start("num") < ye for ys, ye, _ in (*years, *baselines)):
                 continue  # the number is itself a year
             value = _number(m.group("num"))
             if value is None:
                 continue
+            if not (m.group("cmp") or m.group("pct") or m.group("bound")) and _is_count(
+                m.group("unit") or ""
+            ):
+                continue  # "推动16个区县…": a count named, not a level to reach
             if m.group("pct"):
                 unit = "%"
             else:
@@ -110,17 +185,20 @@ def _target_spans(text: str, lang: str) -> tuple[tuple[int, int, Target], ...]:
         for m in full_re.finditer(seg):
             if not any(s < m.end() and m.start() < e for s, e, _, _ in hits):
                 hits.append((m.start(), m.end(), 100.0, "%"))
+        hedges = [m.start() for m in (_ZH_HEDGE if lang == "zh" else _EN_HEDGE).finditer(seg)]
         for start, end, value, unit in hits:
             before = [y for ys, ye, y in years if ye <= start]
             after = [y for ys, ye, y in years if ys >= end]
             year = before[-1] if before else (after[0] if after else None)
+            # a hedge governs the targets after it up to the next clause break
+            hedged = any(h < start and not _ZH_BREAK.search(seg, h, start) for h in hedges)
             snippet = seg[start:end].strip()
             lead = len(seg[start:end]) - len(seg[start:end].lstrip())
             found.append(
                 (
                     seg_start + start + lead,
                     seg_start + start + lead + len(snippet),
-                    Target(text=snippet, value=value, unit=unit, year=year),
+                    Target(text=snippet, value=value, unit=unit, year=year, hedged=hedged),
                 )
             )
     found.sort(key=lambda t: (t[0], t[1]))

@@ -1,0 +1,305 @@
+"""Directive cues in a clause: the lexicon's patterns matched, suppressed where a context
+says they are not commitments, and merged into cue phrases (大力+推广 = 大力推广)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cached_property
+
+from policydiff.strength.lexicon import RESTRICTIVE, Entry, Lexicon, load_lexicon
+
+SENTENCE_CACHE_SIZE = 4096
+
+
+@dataclass(frozen=True)
+class Cue:
+    text: str
+    start: int
+    end: int
+    category: str
+    level: int
+
+
+@dataclass(frozen=True)
+class CueMatch:
+    start: int
+    end: int
+    pieces: tuple[tuple[int, int, Entry], ...]  # the lexicon matches merged into this cue
+
+    # cached: scoring asks a cue for its parts and level many times
+    @cached_property
+    def parts(self) -> tuple[Entry, ...]:
+        return tuple(entry for _, _, entry in self.pieces)
+
+    @cached_property
+    def level(self) -> int:
+        return max(e.level for e in self.parts)
+
+    @property
+    def category(self) -> str:
+        restrictive = [e for e in self.parts if e.category in RESTRICTIVE]
+        if restrictive:
+            return restrictive[0].category
+        return max(self.parts, key=lambda e: e.level).category
+
+    @property
+    def follows_object(self) -> bool:
+        return any(e.follows_object for e in self.parts)
+
+
+def check_lang(lang: str) -> str:
+    lang = lang.lower().split("-")[0]
+    if lang not in ("en", "zh"):
+        raise ValueError(f"unsupported language {lang!r}; expected 'en' or 'zh'")
+    return lang
+
+
+def clamp(text: str, span: tuple[int, int]) -> tuple[int, int]:
+    start = min(max(0, span[0]), len(text))
+    end = min(max(start, span[1]), len(text))
+    return start, end
+
+
+# Characters that ``re.IGNORECASE`` matches to an ASCII letter although ``str.lower()``
+# does not map them to it: texts holding one skip the literal-prefix prefilter.
+FOLD_SPECIAL = frozenset("\u0130\u0131\u017f\u212a")
+_META = frozenset(".^$*+?{}[]\\|()")
+_EN_WRAP = ("(?<![A-Za-z])(?:", ")(?![A-Za-z])")
+
+
+def _top_level_bar(body: str) -> bool:
+    """Whether a regex has an alternation outside any group."""
+    depth, i, in_class = 0, 0, False
+    while i < len(body):
+        ch = body[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if in_class:
+            if ch == "]":
+                in_class = False
+        elif ch == "[":
+            in_class = True
+            if body[i + 1 : i + 2] == "]":
+                i += 1
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            return True
+        i += 1
+    return False
+
+
+def literal_prefix(pattern: re.Pattern[str], lang: str) -> str:
+    """Literal text every match of a compiled lexicon pattern starts with ("" if unknown);
+    lower-case for English (whose patterns ignore case)."""
+    body = pattern.pattern
+    if lang == "en":
+        if not (body.startswith(_EN_WRAP[0]) and body.endswith(_EN_WRAP[1])):
+            return ""
+        body = body[len(_EN_WRAP[0]) : -len(_EN_WRAP[1])]
+    if _top_level_bar(body):
+        return ""
+    out: list[str] = []
+    for ch in body:
+        if ch in _META:
+            if ch in "*?{" and out:
+                out.pop()  # the character before is optional
+            break
+        if lang == "en" and not ch.isascii():
+            break
+        out.append(ch)
+    prefix = "".join(out)
+    return prefix.lower() if lang == "en" else prefix
+
+
+@dataclass(frozen=True)
+class CueIndex:
+    """A lexicon's cue patterns with the literal prefix each match must start with."""
+
+    cues: tuple[tuple[Entry, re.Pattern[str], str], ...]
+    by_first: dict[str, tuple[tuple[str, re.Pattern[str]], ...]]  # en: first letter -> cues
+    always: tuple[re.Pattern[str], ...]  # en cues without a prefix
+    openers: re.Pattern[str] | None
+    openers_past_and: re.Pattern[str] | None
+
+
+_INDEX: dict[tuple[int, str], tuple[Lexicon, CueIndex]] = {}
+
+
+def cue_index(lex: Lexicon, lang: str) -> CueIndex:
+    key = (id(lex), lang)
+    cached = _INDEX.get(key)
+    if cached is not None and cached[0] is lex:
+        return cached[1]
+    cues = tuple((e, p, literal_prefix(p, lang)) for e, p in lex.cue_patterns(lang))
+    by_first: dict[str, list[tuple[str, re.Pattern[str]]]] = {}
+    for _, p, prefix in cues:
+        if prefix:
+            by_first.setdefault(prefix[0], []).append((prefix, p))
+    index = CueIndex(
+        cues=cues,
+        by_first={k: tuple(v) for k, v in by_first.items()},
+        always=tuple(p for _, p, prefix in cues if not prefix),
+        openers=lex.opener_pattern() if lang == "en" else None,
+        openers_past_and=lex.opener_pattern(exclude=("and",)) if lang == "en" else None,
+    )
+    _INDEX[key] = (lex, index)
+    return index
+
+
+def cue_at(sentence: str, low: str | None, pos: int, index: CueIndex) -> bool:
+    """Whether an English cue pattern matches at ``pos`` (``low``: ``sentence.lower()``,
+    None to try every pattern)."""
+    if low is None:
+        return any(p.match(sentence, pos) for _, p, _ in index.cues)
+    if any(p.match(sentence, pos) for p in index.always):
+        return True
+    return any(
+        low.startswith(prefix, pos) and p.match(sentence, pos)
+        for prefix, p in index.by_first.get(low[pos : pos + 1], ())
+    )
+
+
+# ---------------------------------------------------------------------------
+# cue matching
+
+_EN_MERGE_MOD = re.compile(r"(?:\s+|\s+and\s+|\s*,\s*|-)", re.IGNORECASE)
+_EN_MERGE_VERB = re.compile(r"\s+(?:the\s+|a\s+)?", re.IGNORECASE)
+# between a modifier and its verb: a conjunction, or an adverb of manner that is no cue
+# (严格合理控制, 科学有序推进)
+_ZH_MERGE = re.compile(r"[、和并与]?(?:合理|有效|科学|依法|规范)?")
+
+
+_EN_DETERMINER = re.compile(
+    r"(?:\b(?:the|a|an|its|their|this|that|of)\s+)$"
+    # compound adjectives: "carbon reducing renovation", "energy saving products"
+    r"|\b(?:carbon|emissions?|energy|water|pollution|cost|labou?r)[- ]$",
+    re.IGNORECASE,
+)
+_EN_OF = re.compile(r"\s+of\b", re.IGNORECASE)
+
+
+def _nominal(text: str, start: int, end: int) -> bool:
+    """English verb-shaped words used as nouns or adjectives: "the blind launch of",
+    "the integrated development"."""
+    return bool(_EN_DETERMINER.search(text, 0, start) or _EN_OF.match(text, end))
+
+
+def raw_matches(text: str, lang: str, lex: Lexicon) -> list[CueMatch]:
+    index = cue_index(lex, lang)
+    # what a literal prefix is looked for in (None: no prefilter)
+    hay: str | None = text
+    if lang == "en":
+        hay = text.lower() if FOLD_SPECIAL.isdisjoint(text) else None
+    found = [
+        CueMatch(m.start(), m.end(), ((m.start(), m.end(), entry),))
+        for entry, pattern, prefix in index.cues
+        if hay is None or prefix in hay
+        for m in pattern.finditer(text)
+        if m.end() > m.start()
+        and not (lang == "en" and entry.kind == "verb" and _nominal(text, m.start(), m.end()))
+    ]
+    # leftmost, then longest match wins; then the higher level
+    found.sort(key=lambda m: (m.start, -(m.end - m.start), -m.level))
+    kept: list[CueMatch] = []
+    for m in found:
+        if not kept or m.start >= kept[-1].end:
+            kept.append(m)
+    if lang == "zh":
+        nominal = lex.word_pattern("nominal_verbs", "zh")
+        if nominal is not None:
+            ends = {m.end for m in kept}
+            kept = [m for m in kept if not _zh_nominal(text, m, nominal, ends)]
+    return kept
+
+
+_ZH_ADVERBIAL = re.compile(r"(?:高质量|高质效|高标准|高水平|高起点|协同|系统|统一|集中|整体)$")
+
+
+def _zh_nominal(text: str, m: CueMatch, nominal: re.Pattern[str], ends: set[int]) -> bool:
+    """建设 in 城乡建设, 发展 in 绿色发展: a verb right after a noun, not after a cue or a
+    break, heads a noun phrase."""
+    if not nominal.fullmatch(text, m.start, m.end) or m.start == 0 or m.start in ends:
+        return False
+    if _ZH_ADVERBIAL.search(text, max(0, m.start - 4), m.start):
+        return False  # 高质量建设, 高标准建设: an adverbial before a verb
+    return "\u4e00" <= text[m.start - 1] <= "\u9fff"
+
+
+_CLAUSE_CUES: dict[tuple[str, str], tuple[Lexicon, tuple[CueMatch, ...], tuple]] = {}
+
+
+def clause_cues(clause: str, lang: str, lex: Lexicon) -> tuple[list[CueMatch], list]:
+    """``suppress(raw_matches(...))`` of a clause, cached per clause text."""
+    cached = _CLAUSE_CUES.get((clause, lang))
+    if cached is None or cached[0] is not lex:
+        kept, dropped = suppress(clause, lang, lex, raw_matches(clause, lang, lex))
+        if len(_CLAUSE_CUES) >= SENTENCE_CACHE_SIZE:
+            _CLAUSE_CUES.clear()
+        cached = (lex, tuple(kept), tuple(dropped))
+        _CLAUSE_CUES[(clause, lang)] = cached
+    return list(cached[1]), list(cached[2])
+
+
+def suppress(text: str, lang: str, lex: Lexicon, matches: list[CueMatch]) -> tuple[list, list]:
+    dropped: list[tuple[CueMatch, str]] = []
+    contexts = [(c, m) for c, p in lex.context_patterns(lang) for m in p.finditer(text)]
+    kept = []
+    for match in matches:
+        hit = next(
+            (
+                cm
+                for ctx, cm in contexts
+                if match.category in ctx.suppresses
+                and cm.start() < match.end
+                and match.start < cm.end()
+            ),
+            None,
+        )
+        if hit is None:
+            kept.append(match)
+        else:
+            dropped.append((match, hit.group(0)))
+    return kept, dropped
+
+
+def merge_cues(text: str, lang: str, matches: list[CueMatch]) -> list[CueMatch]:
+    """Join modifier+verb ("vigorously promote", 大力推广) and verb+scale phrase
+    ("promote the large-scale development") into one cue; its level is the max."""
+    out: list[CueMatch] = []
+    for m in matches:
+        if out:
+            prev = out[-1]
+            gap = text[prev.end : m.start]
+            last = prev.parts[-1]
+            if lang == "zh":
+                join = _ZH_MERGE.fullmatch(gap) is not None
+            else:
+                head = m.parts[0]
+                join = (last.kind == "modifier" and _EN_MERGE_MOD.fullmatch(gap) is not None) or (
+                    last.kind == "verb"
+                    and (
+                        head.kind == "phrase" or (head.category == "scale" and head.kind != "verb")
+                    )
+                    and _EN_MERGE_VERB.fullmatch(gap) is not None
+                )
+            if join:
+                out[-1] = CueMatch(prev.start, m.end, prev.pieces + m.pieces)
+                continue
+        out.append(m)
+    return out
+
+
+def find_cues(text: str, lang: str, lexicon: Lexicon | None = None) -> tuple[Cue, ...]:
+    """All (merged, unsuppressed) cues in ``text``."""
+    lang = check_lang(lang)
+    lex = lexicon or load_lexicon()
+    kept, _ = suppress(text, lang, lex, raw_matches(text, lang, lex))
+    return tuple(
+        Cue(text[m.start : m.end], m.start, m.end, m.category, m.level)
+        for m in merge_cues(text, lang, kept)
+    )

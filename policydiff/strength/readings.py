@@ -1,0 +1,159 @@
+"""Which cue governs a theme in its clause, and what the words around it change: nominal
+heads, encouraging frames, past tense, harm forbidden, parallel targets (docs/strength.md)."""
+
+from __future__ import annotations
+
+import re
+
+from policydiff.strength.clauses import clause_bounds
+from policydiff.strength.cues import CueMatch, clause_cues, merge_cues
+from policydiff.strength.lexicon import Entry, Lexicon
+from policydiff.strength.targets import find_target_spans
+
+_ZH_MODAL = re.compile(r"[要应须将需]")
+
+
+def choose_cue(
+    matches: list[CueMatch], s: int, e: int, lang: str, text: str | None = None
+) -> tuple[CueMatch | None, bool]:
+    """Nearest cue before the theme; a stronger object-after cue (规模化发展) overrides it.
+    Returns (cue, cue_follows_theme)."""
+    before = [m for m in matches if m.start < s]
+    after = [m for m in matches if m.start >= e]
+    if lang == "zh" and text is not None:
+        # after its object a Chinese verb is a noun (海绵城市建设, 园区试点) unless a modal
+        # makes it a predicate (传统民居等区域*要*进一步加大管控力度) or an adverb opens it
+        # (绿色生活方式*普遍推广*)
+        after = [
+            m
+            for m in after
+            if m.follows_object
+            or m.parts[0].kind == "modifier"
+            or _ZH_MODAL.search(text, max(e, m.start - 3), m.start)
+        ]
+    chosen = before[-1] if before else None
+    if after:
+        first = after[0]
+        # an after-theme cue counts if it is a postposed complement, or nothing precedes
+        if (first.follows_object and (chosen is None or first.level > chosen.level)) or (
+            chosen is None
+        ):
+            return first, True
+    return chosen, False
+
+
+_EN_TO = re.compile(r"\bto\s+$", re.IGNORECASE)
+
+
+def governing_cue(clause: str, matches: list[CueMatch], chosen: CueMatch) -> CueMatch:
+    """ "carry out an in-depth campaign *to create* green travel": a cue in an infinitive
+    completes an earlier cue's object; the stronger of the two governs the theme."""
+    if not _EN_TO.search(clause, 0, chosen.start):
+        return chosen
+    earlier = [m for m in matches if m.end <= chosen.start]
+    if earlier and earlier[-1].level > chosen.level:
+        return earlier[-1]
+    return chosen
+
+
+def framing_verb(matches: list[CueMatch], chosen: CueMatch | None) -> tuple[int, int, Entry] | None:
+    """An encouraging verb (鼓励, 支持, 引导; encourage, support, guide) at or before the
+    chosen cue in its clause: 鼓励…开展零碳建筑建设 asks others to act and binds no one."""
+    if chosen is None:
+        return None
+    for m in matches:
+        if m.start > chosen.start:
+            break
+        piece = m.pieces[0]
+        if piece[2].category == "exploratory" and piece[2].kind == "verb":
+            return piece
+    return None
+
+
+def shared_cue(
+    sentence: str, c_start: int, lang: str, lex: Lexicon
+) -> tuple[int, str, CueMatch] | None:
+    """The cue of the previous clause when both clauses are parallel targets under it:
+    确保自然保护地占比不低于13.8%，森林覆盖率不低于55% — 确保 governs both."""
+    if c_start == 0:
+        return None
+    p_start, p_end = clause_bounds(sentence, lang, (c_start - 2, c_start - 1), lex)
+    previous = sentence[p_start:p_end]
+    if not any(p_start <= s < p_end for s, _, _ in find_target_spans(sentence, lang)):
+        return None
+    kept, _ = clause_cues(previous, lang, lex)
+    merged = merge_cues(previous, lang, kept)
+    if not merged or merged[0].start > 2:  # the cue opens the previous clause
+        return None
+    first = merged[0]
+    return first.level, previous[first.start : first.end], first
+
+
+def modifier_head(clause: str, ts: int, te: int, lang: str, lex: Lexicon) -> str:
+    """The head noun the theme term modifies (普及碳中和*基础知识*, "knowledge of carbon
+    neutrality"), or "" when the theme is itself the object."""
+    frames = lex.word_pattern("instrument_frames", lang)
+    if frames is not None:
+        for m in frames.finditer(clause):
+            if m.start() < ts and te <= m.end():
+                return "means named in '" + m.group(0)[:12] + "…'"
+    heads = lex.word_pattern("modifier_heads", lang)
+    if heads is None or te <= ts:
+        return ""
+    if lang == "zh":
+        # the head may follow a coordinated theme term: 碳达峰|碳中和|基础知识
+        for m in heads.finditer(clause, te, min(len(clause), te + 16)):
+            if not re.search(r"[，；。、：“”《》]", clause[te : m.start()]):
+                return m.group(0)
+        return ""
+    for m in heads.finditer(clause, max(0, ts - 60), ts):
+        if re.fullmatch(r"\s+(?:the\s+|a\s+)?", clause[m.end() : ts]):
+            return m.group(0)
+    return ""
+
+
+def past_marker(clause: str, chosen: CueMatch, lang: str, lex: Lexicon) -> str:
+    """The marker that puts the cue in the past ("have formulated", "has been
+    established", 已建立), or ""."""
+    markers = lex.word_pattern("past_markers", lang)
+    if markers is None:
+        return ""
+    gap = r"\s+" if lang == "en" else r""
+    for m in markers.finditer(clause, max(0, chosen.start - 30), chosen.start):
+        if re.fullmatch(gap, clause[m.end() : chosen.start]):
+            if lang == "en" and not re.search(
+                r"ed\b|\b(?:built|made|set|done|undertaken)\b", clause[chosen.start : chosen.end]
+            ):
+                continue  # "has to promote" is not a past
+            return clause[m.start() : m.end()] + (" " if lang == "en" else "")
+    return ""
+
+
+def forbidden_harm(clause: str, chosen: CueMatch, ts: int, te: int, lang: str, lex: Lexicon) -> str:
+    """The harm a restrictive cue forbids, when it is done to the theme's object
+    (不*拆除*历史建筑, 严禁…*砍伐*城市树木): "" when the cue restricts the theme itself."""
+    harms = lex.word_pattern("harms", lang)
+    if harms is None:
+        return ""
+    for m in harms.finditer(clause, chosen.start):
+        if not (ts <= m.start() < te):  # a harm inside the theme term is the theme
+            return m.group(0)
+    return ""
+
+
+def manner_only(m: CueMatch) -> bool:
+    """The cue's level comes only from manner modifiers applied to a weaker verb."""
+    top = [p for p in m.parts if p.level == m.level]
+    weaker_verbs = [p for p in m.parts if p.kind == "verb" and p.level < m.level]
+    return bool(weaker_verbs) and all(p.manner for p in top)
+
+
+def render_notes(clause: str, m: CueMatch) -> list[str]:
+    notes = []
+    for start, end, entry in m.pieces:
+        if len(entry.renders) > 1:
+            notes.append(
+                f"English '{clause[start:end]}' renders {', '.join(entry.renders[:-1])} "
+                f"and {entry.renders[-1]} alike; the original wording may differ in strength"
+            )
+    return notes
