@@ -7,7 +7,7 @@ was computed from:
 
 * ``commitments``: a version's commitments (:mod:`.codec`), keyed by the version's
   text, key and language, the document id, the catalogue and lexicon as loaded, the
-  codec's format and the policydiff version;
+  codec's format and policydiff's code (:func:`~.digests.code_digest`);
 * ``pairs``: the provision pairing of a document's Chinese original and English
   translation (a function of both texts), so that a warm run need not structure any
   text whose commitments are held;
@@ -24,10 +24,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from policydiff import __version__
 from policydiff.analysis.codec import FORMAT, commitments_from_json, commitments_to_json
 from policydiff.analysis.commitments import Commitment
-from policydiff.analysis.digests import fingerprint, sha256
+from policydiff.analysis.digests import code_digest, fingerprint, sha256
 from policydiff.cache import KeyValueStore
 from policydiff.models import Version
 
@@ -95,7 +94,7 @@ class AnalysisCache:
             sha256(version.text),
             self._fingerprint(catalogue),
             self._fingerprint(lexicon),
-            __version__,
+            code_digest(),
             document_id,
             version.key,
             version.lang,
@@ -126,7 +125,7 @@ class AnalysisCache:
     # -- provision pairs -----------------------------------------------------------------
 
     def pairs_key(self, document_id: str, original: Version, translation: Version) -> str:
-        parts = ["pairs", __version__, document_id]
+        parts = ["pairs", code_digest(), document_id]
         for version in (original, translation):
             parts += [
                 sha256(version.text),
@@ -153,7 +152,7 @@ class AnalysisCache:
 
     def counts_key(self, version: Version) -> str:
         """A function of the text and its language (and of what structures them)."""
-        return sha256("\0".join(("counts", __version__, version.lang, sha256(version.text))))
+        return sha256("\0".join(("counts", code_digest(), version.lang, sha256(version.text))))
 
     def get_counts(self, key: str) -> tuple[int, int] | None:
         """(provisions, sentences), or None when not held or not two counts."""

@@ -20,7 +20,7 @@ from policydiff.analysis.commitments import Commitment
 from policydiff.strength import Cue, StrengthScore, Target
 from policydiff.themes import Mention
 
-FORMAT = "commitments/3"
+FORMAT = "commitments/4"
 _HEADER = ("document_id", "version_key", "lang")
 _MENTION = tuple(f.name for f in fields(Mention) if f.name not in _HEADER)
 _SCORE = tuple(f.name for f in fields(StrengthScore))

@@ -12,7 +12,8 @@ languages read one level.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from itertools import groupby
 
 from policydiff.models import StructuredVersion
 from policydiff.strength import (
@@ -25,7 +26,7 @@ from policydiff.strength import (
 )
 from policydiff.strength.targets import find_target_spans
 from policydiff.structure import pair_versions
-from policydiff.themes import Catalogue, Mention, find_mentions
+from policydiff.themes import Catalogue, Mention, Theme, find_mentions
 
 
 @dataclass(frozen=True)
@@ -48,32 +49,118 @@ class Commitment:
         return (not self.score.restriction, not self.score.negated, self.score.strength)
 
 
+# The match score of a continuation: a keyword that carries a theme named elsewhere in
+# the sentence into a clause of its own (see :func:`_continuations`).
+CONTINUATION_SCORE = 50.0
+
+
 def find_commitments(
     structured: StructuredVersion, catalogue: Catalogue, lexicon: Lexicon | None = None
 ) -> tuple[Commitment, ...]:
-    """One commitment per theme mention of a version, in text order."""
+    """Every commitment of a version to a theme, in text order: each theme mention scored
+    in its own clause, with the targets its sentence sets for the theme."""
     lexicon = lexicon or load_lexicon()
     lang = structured.version.lang
-    return tuple(commit(m, lang, lexicon) for m in find_mentions(structured, catalogue))
+    out: list[Commitment] = []
+    for _, group in groupby(
+        find_mentions(structured, catalogue), key=lambda m: (m.provision_id, m.sentence_index)
+    ):
+        out.extend(sentence_commitments(tuple(group), lang, catalogue, lexicon))
+    return tuple(out)
 
 
-def theme_targets(sentence: str, lang: str, matched: str, lexicon: Lexicon) -> tuple[Target, ...]:
-    """Targets whose clause names the theme again: "…; By 2035, the construction of
-    'waste free cities' will achieve full coverage" carries its own target."""
-    needle = matched.lower()
-    found = []
+def sentence_commitments(
+    mentions: Sequence[Mention], lang: str, catalogue: Catalogue, lexicon: Lexicon
+) -> list[Commitment]:
+    """The commitments of one sentence, from its theme mentions (at least one)."""
+    sentence = mentions[0].sentence
+    owned = sentence_targets(sentence, lang, mentions, catalogue, lexicon)
+    out: list[Commitment] = []
+    seen: set[tuple[str, tuple[int, int], str, float]] = set()
+    for m, continued in [
+        *((m, "") for m in mentions),
+        *_continuations(mentions, lang, catalogue, lexicon),
+    ]:
+        theme = catalogue.get(m.theme_id)
+        targets = owned.get(m.theme_id, ())
+        score = score_commitment(
+            sentence, lang, (m.start, m.end), lexicon,
+            polarity=theme.polarity if theme else "promote", targets=targets,
+        )  # fmt: skip
+        if continued:
+            carried = f"'{m.matched}' carries on '{continued}', named earlier in the sentence"
+            score = replace(score, caveats=(carried, *score.caveats))
+        # two terms of one theme in one clause (超低能耗、近零能耗建筑) make one commitment
+        clause = clause_bounds(sentence, lang, (m.start, m.end), lexicon)
+        key = (m.theme_id, clause, score.cue, score.strength)
+        if key not in seen:
+            seen.add(key)
+            out.append(Commitment(m, score, targets))
+    out.sort(key=lambda c: (c.mention.start, c.mention.theme_id))
+    return out
+
+
+def sentence_targets(
+    sentence: str,
+    lang: str,
+    mentions: Sequence[Mention],
+    catalogue: Catalogue,
+    lexicon: Lexicon,
+) -> dict[str, tuple[Target, ...]]:
+    """Theme id -> the targets of ``sentence`` that measure it.
+
+    A target measures the themes named in its own clause, else those of the sentence's
+    themes whose keywords its clause holds (漏损率 for water saving). A target of another
+    indicator (forest cover in a sentence on water saving) is left to no theme."""
+    named = list(dict.fromkeys(m.theme_id for m in mentions))
+    owned: dict[str, list[Target]] = {}
     for start, end, target in find_target_spans(sentence, lang):
-        c_start, c_end = clause_bounds(sentence, lang, (start, end), lexicon)
-        if needle and needle in sentence[c_start:c_end].lower():
-            found.append(target)
-    return tuple(found)
+        c0, c1 = clause_bounds(sentence, lang, (start, end), lexicon)
+        clause = sentence[c0:c1]
+        owners = [t for t in named if any(c0 <= m.start < c1 for m in mentions if m.theme_id == t)]
+        if not owners:
+            owners = [t for t in named if _keyword_in(clause, catalogue.get(t), lang)]
+        for theme_id in owners:
+            owned.setdefault(theme_id, []).append(target)
+    return {t: tuple(dict.fromkeys(targets)) for t, targets in owned.items()}
 
 
-def commit(m: Mention, lang: str, lexicon: Lexicon) -> Commitment:
-    """The commitment a mention's sentence makes to its theme."""
-    score = score_commitment(m.sentence, lang, (m.start, m.end), lexicon)
-    extra = theme_targets(m.sentence, lang, m.matched, lexicon)
-    return Commitment(m, score, tuple(dict.fromkeys((*score.targets, *extra))))
+def _keyword_in(clause: str, theme: Theme | None, lang: str) -> str:
+    if theme is None:
+        return ""
+    hay = clause if lang == "zh" else clause.lower()
+    return next((k for k in theme.keywords(lang) if (k if lang == "zh" else k.lower()) in hay), "")
+
+
+def _continuations(
+    mentions: Sequence[Mention], lang: str, catalogue: Catalogue, lexicon: Lexicon
+) -> list[tuple[Mention, str]]:
+    """Clauses of the sentence that name no theme but hold a keyword of one it names
+    (…编制改造专项规划，对具备条件的居住建筑要*应改尽改*: the retrofit goes on): each is a
+    mention of that theme at the keyword, with what it carries on."""
+    sentence = mentions[0].sentence
+    themed = {clause_bounds(sentence, lang, (m.start, m.end), lexicon) for m in mentions}
+    out: list[tuple[Mention, str]] = []
+    seen: set[tuple[str, tuple[int, int]]] = set()
+    for m in mentions:
+        theme = catalogue.get(m.theme_id)
+        if theme is None:
+            continue
+        hay = sentence if lang == "zh" else sentence.lower()
+        for keyword in theme.keywords(lang):
+            needle = keyword if lang == "zh" else keyword.lower()
+            at = hay.find(needle)
+            while at >= 0:
+                bounds = clause_bounds(sentence, lang, (at, at + len(needle)), lexicon)
+                if bounds not in themed and (m.theme_id, bounds) not in seen:
+                    seen.add((m.theme_id, bounds))
+                    found = replace(
+                        m, start=at, end=at + len(needle), matched=sentence[at : at + len(needle)],
+                        score=CONTINUATION_SCORE,
+                    )  # fmt: skip
+                    out.append((found, m.matched))
+                at = hay.find(needle, at + 1)
+    return out
 
 
 def strongest(commitments: Iterable[Commitment]) -> Commitment | None:

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Sequence
+from functools import cache
+from pathlib import Path
 
 from policydiff import __version__
 from policydiff.analysis.model import DocumentRef, Inputs
@@ -19,6 +21,18 @@ def fingerprint(obj: object) -> str:
     """sha256 of a frozen record's repr: deterministic for the catalogue and lexicon, whose
     records hold only strings, numbers, tuples and insertion-ordered dicts."""
     return sha256(repr(obj))
+
+
+@cache
+def code_digest() -> str:
+    """sha256 of policydiff's own source files: a cache entry computed by other code
+    (an edited checkout, a development install between releases) is never used."""
+    digest = hashlib.sha256(__version__.encode())
+    package = Path(__file__).resolve().parents[1]
+    for path in sorted(package.rglob("*.py")):
+        digest.update(str(path.relative_to(package)).encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
 
 
 def analysis_inputs(catalogue: object, lexicon: object) -> Inputs:

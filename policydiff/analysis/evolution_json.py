@@ -14,7 +14,7 @@ Schema ``policydiff.evolution/1`` (fields may be added, never renamed or removed
 - ``themes``: ``[{id, label, label_zh, points, changes, since_last}]``;
 - point: ``{document, date, present, strength, level, cue, cue_en, lang, mentions,
   evidence: [{lang, version, location, provision, sentence, matched, cue, strength, level,
-  restriction, negated, caveats}], targets: [{text, value, unit, year}], caveats}``
+  restriction, negated, caveats}], targets: [{text, value, unit, year, hedged}], caveats}``
   (``strength``, ``level``, ``cue`` null when absent);
 - change: ``{from, to, verdict, from_cue, to_cue, delta, skipped}``;
 - ``agreement``: how often English and Chinese versions of one commitment get one level.
@@ -74,7 +74,8 @@ def _point(p: Point) -> dict[str, Any]:
         "mentions": p.mentions,
         "evidence": [_evidence(e) for e in p.evidence],
         "targets": [
-            {"text": t.text, "value": t.value, "unit": t.unit, "year": t.year} for t in p.targets
+            {"text": t.text, "value": t.value, "unit": t.unit, "year": t.year, "hedged": t.hedged}
+            for t in p.targets
         ],
         "caveats": list(p.caveats),
     }

@@ -26,7 +26,11 @@ from policydiff.runtime.untrusted import Refused, load_yaml, read_regular
 _ID = re.compile(r"[a-z0-9][a-z0-9-]*")
 # A catalogue of a few hundred themes is tens of kilobytes.
 CATALOGUE_LIMIT = 5_000_000
-_KEYS = {"id", "label", "label_zh", "en", "zh", "exclude", "require", "patterns", "note"}
+_KEYS = {
+    "id", "label", "label_zh", "en", "zh", "exclude", "require", "patterns", "keywords",
+    "polarity", "note",
+}  # fmt: skip
+POLARITIES = ("promote", "control")
 _LANG_KEYS = {"en", "zh"}
 
 
@@ -45,6 +49,13 @@ class Theme:
     require_zh: tuple[str, ...] = ()
     patterns_en: tuple[str, ...] = ()
     patterns_zh: tuple[str, ...] = ()
+    # words that carry the theme on within a sentence that names it: a clause holding
+    # one speaks of the theme, and a target of an indicator holding one measures it
+    keywords_en: tuple[str, ...] = ()
+    keywords_zh: tuple[str, ...] = ()
+    # "control": the theme is itself a limit (demolition, coal use), so restricting what
+    # it names commits to it; "promote": restricting it works against it
+    polarity: str = "promote"
     note: str = ""
     # From the bundled catalogue (compiled with ``re``) or from a file others may write
     # (compiled with RE2, see :mod:`policydiff.runtime.safe_regex`). Not in the repr:
@@ -62,6 +73,9 @@ class Theme:
 
     def patterns(self, lang: str) -> tuple[str, ...]:
         return self.patterns_zh if lang == "zh" else self.patterns_en
+
+    def keywords(self, lang: str) -> tuple[str, ...]:
+        return self.keywords_zh if lang == "zh" else self.keywords_en
 
 
 @dataclass(frozen=True)
@@ -142,6 +156,10 @@ def theme_from_mapping(path: object, entry: Any, index: int, trusted: bool = Tru
     for name, group in (("exclude", exclude), ("require", require), ("patterns", patterns)):
         for lang, items in group.items():
             _check_regexes(path, f"{where}.{name}.{lang}", items, trusted)
+    keywords = _per_lang(path, f"{where}.keywords", entry.get("keywords"))
+    polarity = entry.get("polarity", "promote")
+    if polarity not in POLARITIES:
+        raise InputError(path, f"{where}: 'polarity' must be one of {', '.join(POLARITIES)}")
     note = entry.get("note", "")
     if not isinstance(note, str):
         raise InputError(path, f"{where}: 'note' must be a string")
@@ -157,6 +175,9 @@ def theme_from_mapping(path: object, entry: Any, index: int, trusted: bool = Tru
         require_zh=require.get("zh", ()),
         patterns_en=patterns.get("en", ()),
         patterns_zh=patterns.get("zh", ()),
+        keywords_en=keywords.get("en", ()),
+        keywords_zh=keywords.get("zh", ()),
+        polarity=polarity,
         note=note,
         trusted=trusted,
     )

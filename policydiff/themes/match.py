@@ -296,6 +296,21 @@ def _clause(norm: str, start: int, end: int) -> tuple[int, int]:
     return left, (m.start() if m else len(norm))
 
 
+# 《…》 naming another document (根据《2030年前碳达峰行动方案》): its words are a title, not
+# this document speaking of the theme. A standard or regulation named as what is to be
+# applied (严格执行《完整居住社区建设标准》) is kept.
+_CITED_TITLE = re.compile(
+    r"《[^《》]{0,120}?(?:意见|方案|通知|规划|决定|纲要|办法|计划|讲话|报告)》"
+)
+
+
+def _cited_titles(original: str) -> list[tuple[int, int]]:
+    """Spans of the original text that cite another document by its title."""
+    if "《" not in original:
+        return []
+    return [(m.start(), m.end()) for m in _CITED_TITLE.finditer(original)]
+
+
 def _vetoed(cand: _Cand, norm: str, lang: str, comp: _Compiled) -> bool:
     theme_id, start, end, _ = cand
     rules = comp.excludes.get((theme_id, lang), ())
@@ -318,7 +333,14 @@ def _match_normalized(n: Normalized, lang: str, catalogue: Catalogue) -> list[_C
             cands.append((theme_id, m.start(), m.end(), PATTERN_SCORE))
     if not cands:  # most sentences
         return cands
-    cands = [c for c in cands if c[2] > c[1] and not _vetoed(c, norm, lang, comp)]
+    cited = _cited_titles(n.original)
+    cands = [
+        c
+        for c in cands
+        if c[2] > c[1]
+        and not (cited and any(a <= n.span(c[1], c[2])[0] < b for a, b in cited))
+        and not _vetoed(c, norm, lang, comp)
+    ]
     if len(cands) <= 1:
         return cands
     # drop mentions strictly inside another theme's mention: the more specific theme wins
@@ -330,12 +352,13 @@ def _match_normalized(n: Normalized, lang: str, catalogue: Catalogue) -> list[_C
             for o in cands
         )
     ]
-    best: dict[str, _Cand] = {}
-    for c in kept:
-        cur = best.get(c[0])
-        if cur is None or (-c[3], -(c[2] - c[1]), c[1]) < (-cur[3], -(cur[2] - cur[1]), cur[1]):
-            best[c[0]] = c
-    return sorted(best.values(), key=lambda c: (c[1], comp.order.get(c[0], 0)))
+    # every occurrence of a theme counts (each is scored in its own clause); where two of
+    # one theme overlap, the better match stands for both
+    chosen: list[_Cand] = []
+    for c in sorted(kept, key=lambda c: (-c[3], -(c[2] - c[1]), c[1])):
+        if not any(o[0] == c[0] and o[1] < c[2] and c[1] < o[2] for o in chosen):
+            chosen.append(c)
+    return sorted(chosen, key=lambda c: (c[1], comp.order.get(c[0], 0)))
 
 
 def match_sentence(
@@ -344,7 +367,7 @@ def match_sentence(
     """Theme mentions of one sentence: ``(theme_id, start, end, matched, score)``.
 
     ``[start, end)`` is a span of ``text`` itself (original offsets), ``matched`` is
-    ``text[start:end]``; at most one mention per theme, ordered by position.
+    ``text[start:end]``; every non-overlapping occurrence of a theme, ordered by position.
     """
     n = normalize(text, fold_plurals=(lang != "zh"))
     out: list[tuple[str, int, int, str, float]] = []
@@ -419,10 +442,10 @@ def theme_matrix(
         if m.document_id not in docs and documents is None:
             docs.append(m.document_id)
     sentences: dict[tuple[str, str], set[tuple[str, str]]] = defaultdict(set)
-    provs: dict[tuple[str, str], set[str]] = defaultdict(set)
+    provs: dict[tuple[str, str], set[tuple[str, str]]] = defaultdict(set)
     for m in mentions:
         sentences[(m.theme_id, m.document_id)].add((m.version_key, m.sentence_id))
-        provs[(m.theme_id, m.document_id)].add(m.provision_id)
+        provs[(m.theme_id, m.document_id)].add((m.version_key, m.provision_id))
     mentioned = {m.theme_id for m in mentions}
     if catalogue is not None:
         themes = [t.id for t in catalogue.themes if include_absent or t.id in mentioned]
@@ -430,12 +453,13 @@ def theme_matrix(
     else:
         themes = sorted(mentioned)
 
-    def _count(t: str, d: str) -> int:
+    def _most(held: set[tuple[str, str]]) -> int:
+        """The most any one version holds: versions of a document are not added up."""
         per_version: dict[str, int] = defaultdict(int)
-        for version_key, _ in sentences.get((t, d), ()):
+        for version_key, _ in held:
             per_version[version_key] += 1
         return max(per_version.values(), default=0)
 
-    counts = tuple(tuple(_count(t, d) for d in docs) for t in themes)
-    prov_counts = tuple(tuple(len(provs.get((t, d), ())) for d in docs) for t in themes)
+    counts = tuple(tuple(_most(sentences.get((t, d), set())) for d in docs) for t in themes)
+    prov_counts = tuple(tuple(_most(provs.get((t, d), set())) for d in docs) for t in themes)
     return ThemeMatrix(tuple(themes), tuple(docs), counts, prov_counts)
