@@ -3,7 +3,12 @@
 * **presence**: the theme is mentioned, or not, as the annotator judged;
 * **strength**: the strength of the strongest commitment lies in the annotator's range
   (a theme the annotator found and policydiff did not counts as a miss here too);
-* **verdicts**: between the pairs the annotator named, per theme;
+* **verdicts**: between the pairs the annotator named, per theme, against the verdict
+  the annotator wrote;
+* **verdicts in range**: the same verdicts, counted as agreeing when policydiff's verdict
+  is one that some pair of readings inside the annotator's ranges for the two documents
+  gives (both documents annotated): a reading the annotator accepts on both sides cannot
+  make a verdict wrong;
 * **targets**: the dated quantified targets the annotator found that policydiff found
   (recall), and those policydiff found for the annotated themes that the annotator
   found (precision).
@@ -19,11 +24,19 @@ from dataclasses import dataclass
 
 from policydiff.analysis.model import Evolution, Point
 from policydiff.analysis.points import compare, representative
+from policydiff.analysis.verdicts import Verdict, verdict
 from policydiff.errors import InputError
 from policydiff.evaluate.gold import Gold, GoldTarget, GoldTheme
 from policydiff.strength import Target
 
-CLASSES = ("presence", "strength", "verdicts", "target recall", "target precision")
+CLASSES = (
+    "presence",
+    "strength",
+    "verdicts",
+    "verdicts in range",
+    "target recall",
+    "target precision",
+)
 
 
 @dataclass(frozen=True)
@@ -159,6 +172,7 @@ def evaluate(golds: Sequence[tuple[Gold, Evolution]]) -> Evaluation:
     unknown: set[str] = set()
     for gold, evolution in golds:
         points = _points(evolution)
+        readings = {(d.id, t.theme): t for d in gold.documents for t in d.themes}
         held = {d.id for d in evolution.documents}
         known = {t.id for t in evolution.themes}
         for document in gold.documents:
@@ -178,6 +192,17 @@ def evaluate(golds: Sequence[tuple[Gold, Evolution]]) -> Evaluation:
                 if theme_id not in known:
                     unknown.add(theme_id)
                 found = compare(before, after)
+                allowed = _allowed_verdicts(readings, pair.before, pair.after, theme_id)
+                if allowed:
+                    tally.count(
+                        "verdicts in range",
+                        found.verdict in allowed,
+                        Disagreement(
+                            "verdicts in range", f"{pair.before} -> {pair.after}", theme_id,
+                            " or ".join(sorted(v.value for v in allowed)),
+                            f"{found.verdict} ({_reading(before)} -> {_reading(after)})",
+                        ),
+                    )  # fmt: skip
                 tally.count(
                     "verdicts",
                     found.verdict == expected,
@@ -197,6 +222,29 @@ def evaluate(golds: Sequence[tuple[Gold, Evolution]]) -> Evaluation:
         round(same / compared, 3) if compared else None,
         tuple(sorted(unknown)),
     )
+
+
+def _allowed_verdicts(
+    readings: dict[tuple[str, str], GoldTheme], before: str, after: str, theme_id: str
+) -> frozenset[Verdict]:
+    """The verdicts some pair of acceptable readings of the two documents gives (empty
+    when either document's reading of the theme is not annotated)."""
+    a, b = readings.get((before, theme_id)), readings.get((after, theme_id))
+    if a is None or b is None:
+        return frozenset()
+    return frozenset(verdict(x, y)[0] for x in _acceptable(a) for y in _acceptable(b))
+
+
+def _acceptable(reading: GoldTheme) -> list[float | None]:
+    """The strengths an annotator accepts, in steps of 0.5 (None: absent)."""
+    if not reading.present:
+        return [None]
+    low = reading.low if reading.low is not None else reading.level
+    high = reading.high if reading.high is not None else reading.level
+    if low is None or high is None:
+        return []
+    steps = round((high - low) / 0.5)
+    return [low + 0.5 * i for i in range(steps + 1)]
 
 
 def _absent(document: str, theme_id: str) -> Point:

@@ -37,7 +37,7 @@ documents:
     themes:
       waste-free-cities:
         present: true
-        strongest: {{sentence: x, cue: Accelerate, level: 3.5, range: [3, 3.5]}}
+        strongest: {{sentence: x, cue: full coverage, level: 4.5, range: [4, 4.5]}}
         targets:
           - {{value: 60, unit: "%", year: 2027}}
           - {{value: 100, unit: "%", year: 2035}}
@@ -65,7 +65,8 @@ def test_agreements_and_disagreements_on_the_bundled_corpus(tmp_path: Path) -> N
     scores = data["scores"]
     # presence: ultra-low (yes), waste-free 2021 (yes), carbon-market 2021 (no, absent), 2023 waste-free (yes)
     assert scores["presence"] == {"agreed": 3, "total": 4, "rate": 0.75}
-    # strength: ultra-low 3.5 in [3.5, 4]; waste-free 2.0 not 5; carbon-market absent; 2023 3.0 in [3, 3.5]
+    # strength: ultra-low 3.5 in [3.5, 4]; waste-free 2.0 not 5; carbon-market absent;
+    # 2023 4.5 (dated full coverage) in [4, 4.5]
     assert (scores["strength"]["agreed"], scores["strength"]["total"]) == (2, 4)
     assert scores["target recall"] == {"agreed": 2, "total": 2, "rate": 1.0}
     assert scores["verdicts"]["agreed"] == 1 and scores["verdicts"]["total"] == 2
@@ -105,7 +106,31 @@ def test_a_bad_gold_file_is_one_line_naming_it(
     assert len(result.output.strip().splitlines()) == 1
 
 
-def test_a_theme_outside_the_catalogue_is_named(tmp_path: Path) -> None:
-    result = CliRunner().invoke(main, ["evaluate", str(_gold(tmp_path))])
-    assert result.exit_code == 2
-    assert "theme 'moon-bases-absent-in-the-catalogue-no' is not in the catalogue" in result.output
+def test_a_theme_outside_the_catalogue_is_read_as_absent_and_named(tmp_path: Path) -> None:
+    gold = GOLD.replace(
+        "moon-bases-absent-in-the-catalogue-no: {present: false}",
+        "moon-bases: {present: true, strongest: {sentence: x, cue: x, level: 2, range: [2, 2]}}",
+    )
+    result = CliRunner().invoke(main, ["evaluate", str(_gold(tmp_path, gold)), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["unknown_themes"] == ["moon-bases"]
+    missed = [d for d in data["disagreements"] if d["theme"] == "moon-bases"]
+    assert [(d["kind"], d["found"]) for d in missed] == [
+        ("presence", "absent"),
+        ("strength", "absent"),
+    ]
+    text = CliRunner().invoke(main, ["evaluate", str(_gold(tmp_path, gold))]).stdout
+    assert "1 annotated themes are not in the catalogue, so read as absent: moon-bases" in text
+
+
+def test_verdicts_in_range_accept_any_verdict_the_ranges_allow(tmp_path: Path) -> None:
+    # waste-free: 2021 accepted [5, 5], 2023 [4, 4.5]: only "weakened" is in range;
+    # ultra-low: 2021 [3.5, 4.0], 2023 not annotated: not counted in range
+    text = GOLD.replace("      moon-bases-absent-in-the-catalogue-no: {present: false}\n", "")
+    result = CliRunner().invoke(main, ["evaluate", str(_gold(tmp_path, text)), "--format", "json"])
+    data = json.loads(result.stdout)
+    assert data["scores"]["verdicts in range"]["total"] == 1
+    assert data["scores"]["verdicts in range"]["agreed"] == 0
+    (miss,) = [d for d in data["disagreements"] if d["kind"] == "verdicts in range"]
+    assert miss["expected"] == "weakened" and miss["theme"] == "waste-free-cities"

@@ -113,7 +113,7 @@ CASES = [
         "Continuously deepen",
         False,
     ),
-    ("加大保护力度，不拆除历史建筑", "zh", "历史建筑", 5, "不", True),
+    ("加大保护力度，不拆除历史建筑", "zh", "历史建筑", 5, "不", False),  # protects it
     (
         "Strictly prohibit new coal plants; encourage rooftop solar.",
         "en",

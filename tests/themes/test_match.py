@@ -221,9 +221,13 @@ def test_exclude_and_require_rules() -> None:
     assert not match_sentence("烂苹果派", "zh", cat)
 
 
-def test_one_mention_per_theme_per_sentence() -> None:
-    hits = match_sentence("green buildings and more green buildings", "en", CAT)
-    assert [h[0] for h in hits] == ["green-buildings"]
+def test_every_occurrence_of_a_theme_is_a_mention() -> None:
+    # issue 22, class 1: each occurrence is scored in its own clause
+    text = "green buildings and more green buildings"
+    hits = match_sentence(text, "en", CAT)
+    assert [(h[0], h[1]) for h in hits] == [("green-buildings", 0), ("green-buildings", 25)]
+    zh = match_sentence("持续推进垃圾分类和减量化，建立健全生活垃圾分类投放系统。", "zh", CAT)
+    assert [h[3] for h in zh if h[0] == "garbage-classification"] == ["垃圾分类", "生活垃圾分类"]
     assert hits[0][1] == 0
 
 
