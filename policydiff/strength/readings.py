@@ -129,16 +129,16 @@ def past_marker(clause: str, chosen: CueMatch, lang: str, lex: Lexicon) -> str:
     return ""
 
 
-def forbidden_harm(clause: str, chosen: CueMatch, ts: int, te: int, lang: str, lex: Lexicon) -> str:
-    """The harm a restrictive cue forbids, when it is done to the theme's object
-    (不*拆除*历史建筑, 严禁…*砍伐*城市树木): "" when the cue restricts the theme itself."""
+def forbidden_harm(clause: str, chosen: CueMatch, lang: str, lex: Lexicon) -> str:
+    """The harm a restrictive cue forbids (不*拆除*历史建筑, 严禁…*砍伐*城市树木, "avoid
+    large-scale tree *removal*"), or "" when it forbids no harm: then it restricts the
+    theme itself. (A theme that is itself a limit, such as demolition control, is read
+    by its polarity before this is asked.)"""
     harms = lex.word_pattern("harms", lang)
     if harms is None:
         return ""
-    for m in harms.finditer(clause, chosen.start):
-        if not (ts <= m.start() < te):  # a harm inside the theme term is the theme
-            return m.group(0)
-    return ""
+    m = harms.search(clause, chosen.start)
+    return m.group(0) if m else ""
 
 
 def manner_only(m: CueMatch) -> bool:

@@ -19,8 +19,8 @@ from policydiff.themes.catalogue import corpus_catalogue
 from tests.conftest import BUNDLED, DOC_2021, DOC_2023, DOC_2025, SEED_2025_EN
 
 WEAKEN = (
-    'Accelerate the construction of "waste free cities"',
-    'Explore the construction of "waste free cities"',
+    "promote the large-scale development of ultra-low energy consumption",
+    "explore the development of ultra-low energy consumption",
 )
 
 pytestmark = pytest.mark.slow  # processes, charts, browsers or whole reports
@@ -89,9 +89,10 @@ def test_a_new_document_is_summarised_then_passes_once_reports_are_current(tmp_p
         in out
     )
     assert "(it lists 2 documents, the corpus holds 3)" in out
-    assert f"{DOC_2025}: 36 theme changes" in out
+    assert f"{DOC_2025}: 41 theme changes" in out
     assert (
-        f"dropped      waste-free-cities            'Accelerate' 3.0 in {DOC_2023} -> absent" in out
+        f"dropped      waste-free-cities            'full coverage' 4.5 in {DOC_2023} -> absent"
+        in out
     )
     write_reports(repo)
     result = check(repo, "--base", "HEAD")
@@ -234,8 +235,9 @@ def test_fail_on_weakened_names_the_theme_and_the_cues(tmp_path: Path) -> None:
     result = check(repo, "--base", "HEAD", "--fail-on", "weakened")
     assert result.exit_code == 1
     line = (
-        f"{repo / 'corpus' / DOC_2023}: error: theme waste-free-cities (Waste-free cities) weakened "
-        f"(--fail-on weakened): '推动 (promote)' 2.0 in {DOC_2021} -> 'Explore' 1.0, delta -1.0"
+        f"{repo / 'corpus' / DOC_2023}: error: theme ultra-low-energy-buildings "
+        "(Ultra-low and near-zero energy buildings) weakened (--fail-on weakened): "
+        f"'大力推广 (vigorously promote)' 3.5 in {DOC_2021} -> 'explore' 1.0, delta -2.5"
     )
     assert line in result.stdout.splitlines(), result.stdout
     # without --fail-on the same corpus is clean: the verdict is reported, not failed
@@ -248,13 +250,13 @@ def test_the_original_wording_strengthens_the_theme_instead(tmp_path: Path) -> N
     import json
 
     data = json.loads(result.stdout)
-    waste = next(c for c in data["changes"] if c["theme"] == "waste-free-cities")
-    assert (waste["verdict"], waste["to_cue"], waste["delta"]) == (
+    ultra = next(c for c in data["changes"] if c["theme"] == "ultra-low-energy-buildings")
+    assert (ultra["verdict"], ultra["to_cue"], ultra["delta"]) == (
         "strengthened",
-        "Accelerate",
-        1.0,
+        "promote the large-scale development",
+        0.5,
     )
-    assert not any("waste-free-cities" in f["message"] for f in data["findings"])
+    assert not any("ultra-low-energy-buildings" in f["message"] for f in data["findings"])
 
 
 def test_corrupt_cache_is_rebuilt(repo: Path) -> None:
@@ -289,8 +291,8 @@ def test_summary_goes_to_the_file_and_to_github_step_summary(tmp_path: Path) -> 
     assert markdown.startswith("## ❌ policydiff check")
     assert f"### `{DOC_2023}`" in markdown
     assert (
-        "| Waste-free cities | **weakened** ⚠️ | 推动 (promote) (2.0) | Explore (1.0) | -1.0 |"
-        in markdown
+        "| Ultra-low and near-zero energy buildings | **weakened** ⚠️ | 大力推广 (vigorously "
+        "promote) (3.5) | explore (1.0) | -2.5 |" in markdown
     )
     assert step.read_text(encoding="utf-8") == "earlier step\n" + markdown + "\n"
 
@@ -371,5 +373,6 @@ def test_without_base_an_edited_document_is_changed_and_gated(tmp_path: Path) ->
     assert result.exit_code == 1, result.output
     assert f"changed: {DOC_2023}" in result.stdout
     assert (
-        "theme waste-free-cities (Waste-free cities) weakened (--fail-on weakened)" in result.stdout
+        "theme ultra-low-energy-buildings (Ultra-low and near-zero energy buildings) weakened "
+        "(--fail-on weakened)" in result.stdout
     )

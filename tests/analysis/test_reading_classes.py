@@ -1,0 +1,302 @@
+"""The eleven classes of misreading found by hand in issue 22, each rebuilt from the
+sentences quoted there (both languages where both exist): what policydiff must read."""
+
+from __future__ import annotations
+
+import pytest
+
+from policydiff.analysis.commitments import Commitment, find_commitments, strongest
+from policydiff.models import Version
+from policydiff.strength import find_targets, score_commitment
+from policydiff.structure import structure_version
+from policydiff.themes.catalogue import load_catalogue
+from policydiff.themes.match import match_sentence
+
+CATALOGUE = load_catalogue()
+
+
+def commitments(text: str, lang: str) -> tuple[Commitment, ...]:
+    version = Version(lang, lang, "original", True, "tests", text + "\n")
+    return find_commitments(structure_version("doc", version), CATALOGUE)
+
+
+def best(text: str, lang: str, theme: str) -> Commitment:
+    found = strongest(c for c in commitments(text, lang) if c.mention.theme_id == theme)
+    assert found is not None, f"{theme} not found in {text!r}"
+    return found
+
+
+def themes_in(text: str, lang: str) -> set[str]:
+    return {hit[0] for hit in match_sentence(text, lang, CATALOGUE)}
+
+
+# 1. One match per sentence: every occurrence is scored, the strongest stands
+
+
+def test_1_the_first_clause_of_a_sentence_is_scored_too() -> None:
+    zh = "持续推进垃圾分类和减量化、资源化，推动生活垃圾源头减量，建立健全生活垃圾分类投放、分类收集、分类转运、分类处理系统。"
+    assert (
+        best(zh, "zh", "garbage-classification").score.cue,
+        best(zh, "zh", "garbage-classification").score.strength,
+    ) == ("持续推进", 3.0)
+    en = "Promote green travel, and accelerate the development of new energy vehicles."
+    assert best(en, "en", "new-energy-vehicles").score.level == 3
+
+
+# 2. A cue counts only for the object it governs, in its own clause
+
+
+def test_2_a_cue_from_another_clause_or_object_does_not_count() -> None:
+    goal = (
+        "By 2035, green production and lifestyle will be widely adopted, carbon emissions "
+        "will peak and steadily decrease, the ecological environment will fundamentally improve."
+    )
+    peak = best(goal, "en", "carbon-peaking")
+    assert peak.score.cue != "widely" and peak.score.level < 4
+    sewage = (
+        "Ensure full coverage of urban sewage networks, consolidate achievements in tackling "
+        "black-and-odor water bodies, and work toward creating thriving, picturesque rivers."
+    )
+    black = best(sewage, "en", "black-odorous-water")
+    assert (black.score.cue, black.score.level) == ("consolidate", 2)
+    assert best(sewage, "en", "underground-pipe-networks").score.level == 5
+
+
+def test_2_a_theme_named_as_the_means_is_not_the_object() -> None:
+    en = (
+        "We will prioritize urban development that emphasizes substance over mere expansion, "
+        "using urban renewal as a key driver to vigorously promote urban structural optimization."
+    )
+    assert best(en, "en", "urban-renewal").score.level == 0
+    zh = "以城镇老旧小区改造、美丽乡村建设、生活垃圾分类等为抓手和载体，构建社区生活圈。"
+    assert best(zh, "zh", "garbage-classification").score.level == 0
+    assert best(zh, "zh", "community-life-circle").score.level == 2
+
+
+# 3. Nouns and verb-object phrases are not cues
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "theme", "level"),
+    [
+        ("普及碳达峰、碳中和基础知识，提高绿色低碳发展能力。", "zh", "carbon-neutrality", 0),
+        ("实施工程建设全过程绿色建造。", "zh", "green-construction", 2),
+        (
+            "强化对相关规划实施情况和历史文化保护传承的评估。",
+            "zh",
+            "historical-cultural-protection",
+            3,
+        ),
+        (
+            "popularise basic knowledge of carbon neutrality among officials.",
+            "en",
+            "carbon-neutrality",
+            0,
+        ),
+    ],
+)
+def test_3_a_noun_is_not_a_cue(text: str, lang: str, theme: str, level: int) -> None:
+    assert best(text, lang, theme).score.level == level
+
+
+def test_3_the_theme_inside_a_cited_title_is_no_mention() -> None:
+    text = "根据《中共中央国务院关于完整准确全面贯彻新发展理念做好碳达峰碳中和工作的意见》，制定本实施方案。"
+    assert "carbon-neutrality" not in themes_in(text, "zh")
+
+
+# 4. Coverage cues are not suppressed
+
+
+@pytest.mark.parametrize(
+    ("text", "theme"),
+    [
+        ("Improve the level of garbage classification management and promote full coverage of "
+         "garbage classification in residential areas.", "garbage-classification"),
+        ("promote the full coverage of urban sewage pipe networks.", "underground-pipe-networks"),
+    ],
+)  # fmt: skip
+def test_4_full_coverage_is_scale(text: str, theme: str) -> None:
+    assert best(text, "en", theme).score.level == 4
+
+
+# 5. Polarity: forbidding harm protects; a control theme is committed to by restriction
+
+
+def test_5_prohibiting_demolition_protects_heritage() -> None:
+    zh = best(
+        "加大保护力度，不拆除历史建筑，不拆真遗存，不建假古董，做到应保尽保。",
+        "zh",
+        "historical-cultural-protection",
+    )
+    assert zh.score.level == 5 and not zh.score.restriction and not zh.score.negated
+    en = best("We must avoid large-scale tree removal in urban renewal.", "en", "carbon-sinks")
+    assert not en.score.restriction
+
+
+def test_5_controlling_demolition_or_height_is_a_commitment_to_the_control() -> None:
+    demolition = best(
+        "严格既有建筑拆除管理，坚持从“拆改留”到“留改拆”。", "zh", "demolition-control"
+    )
+    assert demolition.score.level == 5 and not demolition.score.restriction
+    assert "existing-building-retrofit" not in themes_in("严格既有建筑拆除管理。", "zh")
+    height = best(
+        "严格控制新建超高层建筑，一般不得新建超高层住宅。", "zh", "super-high-rise-control"
+    )
+    assert height.score.level == 5 and not height.score.restriction
+
+
+# 6. Targets bound to what they measure
+
+
+def test_6_a_target_in_the_next_comma_clause_counts_for_its_theme() -> None:
+    zh = "大力发展装配式建筑，推广钢结构住宅，到2030年装配式建筑占当年城镇新建建筑的比例达到40%。"
+    assert best(zh, "zh", "prefabricated-buildings").score.strength == 4.0
+
+
+def test_6_baseline_years_and_percentage_points() -> None:
+    (target,) = find_targets("到2030年城市供热管网热损失比2020年下降5个百分点", "zh")
+    assert (target.value, target.unit, target.year) == (5.0, "个百分点", 2030)
+
+
+def test_6_dated_full_coverage_is_scale_plus_a_target() -> None:
+    en = (
+        'By 2027, the proportion of "waste free cities" construction will reach 60%; By 2035, '
+        'the construction of "waste free cities" will achieve full coverage.'
+    )
+    waste = best(en, "en", "waste-free-cities")
+    assert waste.score.strength == 4.5
+    assert {(t.value, t.year) for t in waste.targets} >= {(60.0, 2027), (100.0, 2035)}
+    zh = best("到2030年实现城市生活垃圾分类全覆盖。", "zh", "garbage-classification")
+    assert zh.score.strength == 4.5
+
+
+def test_6_a_hedged_target_still_counts_with_a_caveat() -> None:
+    en = "By 2027, the proportion of new energy vehicles in newly added vehicles is expected to reach 45%."
+    nev = best(en, "en", "new-energy-vehicles")
+    assert [(t.value, t.hedged) for t in nev.targets] == [(45.0, True)]
+    assert any("hedged" in c for c in nev.score.caveats)
+    zh = best(
+        "推进节水型城市建设，力争到2030年城市公共供水管网漏损率控制在8%以内。", "zh", "water-saving"
+    )
+    assert zh.score.strength == 2.5 and zh.targets[0].hedged
+
+
+def test_6_a_target_of_another_indicator_is_not_attached() -> None:
+    zh = "推进节水型城市建设，到2030年森林覆盖率达到26%。"
+    water = best(zh, "zh", "water-saving")
+    assert water.targets == () and water.score.strength == 2.0
+    assert [t.value for t in best(zh, "zh", "carbon-sinks").targets] == [26.0]
+
+
+# 7. Lexicon gaps: Chinese reads what English reads
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "theme", "level"),
+    [
+        ("建设海绵城市，增强城市韧性。", "zh", "sponge-cities", 2),
+        ("We will build sponge cities and enhance urban resilience.", "en", "sponge-cities", 2),
+        ("严守生态保护红线，不得随意调整。", "zh", "ecological-red-line", 5),
+        ("利用建筑信息模型（BIM）技术推动数字建筑建设。", "zh", "building-information-model", 2),
+        ("留足城市河湖生态空间和防洪排涝空间。", "zh", "flood-control", 2),
+        (
+            "We will continually improve flood control and drainage systems.",
+            "en",
+            "flood-control",
+            3,
+        ),
+    ],
+)
+def test_7_lexicon_gaps_are_closed(text: str, lang: str, theme: str, level: int) -> None:
+    assert best(text, lang, theme).score.level == level
+
+
+# 8. Limited scope is flagged
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "theme", "limit"),
+    [
+        ("有条件的地区推进超低能耗建筑建设。", "zh", "ultra-low-energy-buildings", "有条件的地区"),
+        ("在地级及以上城市全面推进垃圾分类。", "zh", "garbage-classification", "地级及以上城市"),
+        ("开展海绵城市建设试点。", "zh", "sponge-cities", "试点"),
+        ("Build model areas with full coverage of garbage classification.", "en", "garbage-classification", "model areas"),
+    ],
+)  # fmt: skip
+def test_8_limited_scope_is_a_caveat(text: str, lang: str, theme: str, limit: str) -> None:
+    caveats = best(text, lang, theme).score.caveats
+    assert f"limited scope: '{limit}'" in caveats
+
+
+# 9. The catalogue: compounds that name a concept, lookalikes, the missing themes
+
+
+@pytest.mark.parametrize(
+    ("text", "theme"),
+    [
+        ("推进完整居住社区建设。", "complete-communities"),
+        ("推广绿色低碳建材。", "green-building-materials"),
+        ("实施生态保护修复工程。", "ecological-restoration"),
+        ("推进清洁低碳供暖。", "clean-heating"),
+        ("提升城乡气候韧性。", "climate-adaptation"),
+        ("推进居住建筑和公共建筑节能改造。", "existing-building-retrofit"),
+        ("严格执行建筑节能强制性标准。", "building-energy-standards"),
+        ("引导新建公共建筑全面电气化。", "building-electrification"),
+        ("在城市更新中防止大拆大建。", "demolition-control"),
+        ("严格控制新建超高层建筑。", "super-high-rise-control"),
+        ("提升城市绿化覆盖率，增加碳汇。", "carbon-sinks"),
+        ("严格合理控制煤炭消费增长。", "coal-control"),
+        ("完善能源消耗总量和强度调控，实施能耗双控。", "dual-control"),
+        ("推广合同能源管理服务模式。", "energy-performance-contracting"),
+        ("推进供热计量收费。", "heat-metering"),
+        ("开展零碳社区试点。", "zero-carbon"),
+    ],
+)
+def test_9_compounds_and_new_themes_are_found(text: str, theme: str) -> None:
+    assert theme in themes_in(text, "zh")
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "theme"),
+    [
+        ("加快建设大型风电光伏基地，积极发展太阳能热发电。", "zh", "renewable-energy-in-buildings"),
+        ("推进产业数字化，加快制造业数字化转型。", "zh", "digital-transformation"),
+        ("履行《联合国气候变化框架公约》。", "zh", "climate-adaptation"),
+        ("控制碳排放增长。", "zh", "carbon-market"),
+        ("Strengthen soil and water conservation in river basins.", "en", "water-saving"),
+    ],
+)
+def test_9_lookalikes_are_not_the_theme(text: str, lang: str, theme: str) -> None:
+    assert theme not in themes_in(text, lang)
+
+
+# 11. Past events are not directives
+
+
+@pytest.mark.parametrize(
+    ("text", "theme"),
+    [
+        ("We have formulated and revised laws and regulations on historical and cultural "
+         "protection and inheritance.", "historical-cultural-protection"),
+        ("An evaluation mechanism for urban health checks has been established.", "urban-health-check"),
+    ],
+)  # fmt: skip
+def test_11_what_was_done_is_flagged_not_scored(text: str, theme: str) -> None:
+    found = best(text, "en", theme)
+    assert found.score.level == 0
+    assert any("reports what was done" in c for c in found.score.caveats)
+
+
+def test_11_a_future_passive_is_still_a_directive() -> None:
+    assert (
+        best("Sponge cities will be built in every city.", "en", "sponge-cities").score.level == 2
+    )
+
+
+def test_score_commitment_takes_the_sentence_targets() -> None:
+    # the analysis binds targets across clauses and passes them to the scorer
+    sentence = "推进节水型城市建设，到2030年漏损率控制在8%以内"
+    span = (sentence.index("节水"), sentence.index("节水") + 2)
+    (target,) = find_targets(sentence, "zh")
+    assert score_commitment(sentence, "zh", span).strength == 2.0
+    assert score_commitment(sentence, "zh", span, targets=(target,)).strength == 2.5
