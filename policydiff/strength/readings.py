@@ -129,16 +129,19 @@ def past_marker(clause: str, chosen: CueMatch, lang: str, lex: Lexicon) -> str:
     return ""
 
 
-def forbidden_harm(clause: str, chosen: CueMatch, lang: str, lex: Lexicon) -> str:
+def forbidden_harm(clause: str, chosen: CueMatch, ts: int, te: int, lang: str, lex: Lexicon) -> str:
     """The harm a restrictive cue forbids (不*拆除*历史建筑, 严禁…*砍伐*城市树木, "avoid
-    large-scale tree *removal*"), or "" when it forbids no harm: then it restricts the
-    theme itself. (A theme that is itself a limit, such as demolition control, is read
-    by its polarity before this is asked.)"""
+    large-scale tree *removal*"), or "" when it forbids no harm, or when the harm is the
+    whole theme term (严格控制大规模*拆除*): then it restricts the theme itself. (A theme
+    that is itself a limit, such as demolition control, is read by its polarity before
+    this is asked.)"""
     harms = lex.word_pattern("harms", lang)
     if harms is None:
         return ""
-    m = harms.search(clause, chosen.start)
-    return m.group(0) if m else ""
+    for m in harms.finditer(clause, chosen.start):
+        if not (m.start() <= ts and te <= m.end()):
+            return m.group(0)
+    return ""
 
 
 def manner_only(m: CueMatch) -> bool:

@@ -125,7 +125,7 @@ def score_commitment(
         level, cue_text = chosen.level, clause[chosen.start : chosen.end]
         restriction = any(p.category in RESTRICTIVE for p in chosen.parts)
         negated = any(p.category in NEGATING for p in chosen.parts)
-        harm = forbidden_harm(clause, chosen, lang, lex) if restriction else ""
+        harm = forbidden_harm(clause, chosen, ts, te, lang, lex) if restriction else ""
         if restriction and (polarity == "control" or harm):
             caveats.append(
                 f"'{cue_text}' forbids '{harm}', which would harm the theme: it protects it"

@@ -169,8 +169,14 @@ def test_large_scale_in_negative_context_is_not_a_scale_cue(sentence: str, theme
 
 
 def test_avoid_is_a_negated_restriction() -> None:
-    result = score_commitment(EN_2025_TREES, "en", _span(EN_2025_TREES, "tree removal"))
+    result = score_commitment(EN_2025_TREES, "en", _span(EN_2025_TREES, "removal"))
     assert result.negated and result.restriction
+
+
+def test_avoiding_harm_to_trees_protects_them() -> None:
+    result = score_commitment(EN_2025_TREES, "en", _span(EN_2025_TREES, "tree removal"))
+    assert not result.negated and not result.restriction
+    assert any("forbids 'removal'" in c for c in result.caveats)
 
 
 def test_neighbouring_clause_cue_is_not_attributed() -> None:
