@@ -13,10 +13,10 @@ sentences of two of its documents; its label is made of words
 Across languages, an English and a Chinese cluster are one candidate when a concept of
 the glossary (:mod:`policydiff.themes.concepts`: the catalogue's bilingual themes and the
 anchors of ``data/glossary.yaml``) is mentioned in at least half the sentences of each
-and names the first label term of each (海绵城市建设 / "sponge city"); each cluster joins
-one other at most, the pairs sharing most such concepts first, then the larger pairs. A
-candidate of one language takes the other language's name of such a concept as a term of
-that language ("city cluster" → 城市群).
+and names one of the first two label terms of each (海绵城市 / "sponge city"); each
+cluster joins one other at most, the pairs sharing most such concepts first, then the
+larger pairs. A candidate of one language takes the other language's name of such a
+concept as a term of that language ("city cluster" → 城市群).
 
 A candidate has sentences from at least ``min_documents`` documents and ``min_members``
 sentences. Everything is deterministic: no random state is involved, and ties are broken
@@ -49,7 +49,7 @@ DISTANCE_THRESHOLD = 0.62  # English, character n-grams
 DISTANCE_THRESHOLD_ZH = 0.7  # Chinese, words and word pairs
 MIN_CHARS = {"en": 25, "zh": 12}
 CONCEPT_SHARE = 0.5
-NAMING_TERMS = 1  # a concept joins two clusters when it names their first terms
+NAMING_TERMS = 2  # a concept joins two clusters when it names one of their first two terms
 # A sentence that is one parenthesis is an aside (（省住房城乡建设厅、发展改革委按职责分工负责）).
 _ASIDE = re.compile(r"[（(][^（）()]*[)）]")
 LANGS = ("en", "zh")

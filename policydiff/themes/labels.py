@@ -17,8 +17,9 @@ the share in which a cue governs it, times the term's inverse document frequency
 all sentences of the language (``ln((1 + n) / (1 + df)) + 1``): words most of the cluster
 commits to and few other sentences use. Only terms found in sentences of at least two of
 the cluster's documents (one, if the cluster has one) are eligible, so a label always
-says what the documents have in common. A term inside one already chosen (or holding
-one) is skipped.
+says what the documents have in common. Ties go to the longer term, then to a single
+word (海绵城市 before 城市排水). A term inside one already chosen (or holding one) is
+skipped.
 """
 
 from __future__ import annotations
@@ -37,10 +38,11 @@ _END = Word("", False, False)
 
 @dataclass(frozen=True)
 class Terms:
-    """The terms of one sentence, and those a cue governs."""
+    """The terms of one sentence, those a cue governs, and those that are one word."""
 
     all: frozenset[str]
     governed: frozenset[str]
+    words: frozenset[str] = frozenset()
 
 
 def join(words: Sequence[str], lang: str) -> str:
@@ -60,6 +62,7 @@ def sentence_terms(words: Sequence[Word], lang: str) -> Terms:
     """Every term of one sentence (see the module docstring)."""
     found: set[str] = set()
     governed: set[str] = set()
+    single: set[str] = set()
     start = 0
     padded = (_END, *words, _END)
     for end in range(1, len(padded)):
@@ -74,10 +77,12 @@ def sentence_terms(words: Sequence[Word], lang: str) -> Terms:
                     continue
                 term = join([w.text for w in part], lang)
                 found.add(term)
+                if n == 1:
+                    single.add(term)
                 if (after_cue and i == 0) or (before_cue and i + n == len(run)):
                     governed.add(term)
         start = end
-    return Terms(frozenset(found), frozenset(governed))
+    return Terms(frozenset(found), frozenset(governed), frozenset(single))
 
 
 def features(words: Sequence[Word]) -> list[str]:
@@ -116,10 +121,12 @@ def label_terms(
     n = len(terms)
     holders: dict[str, set[int]] = {}
     governing: Counter[str] = Counter()
+    single: set[str] = set()
     for i in members:
         for term in terms[i].all:
             holders.setdefault(term, set()).add(i)
         governing.update(terms[i].governed)
+        single.update(terms[i].words)
     needed = min(2, len({documents[i] for i in members}))
     scored = []
     for term, where in holders.items():
@@ -127,9 +134,9 @@ def label_terms(
             continue
         idf = math.log((1 + n) / (1 + frequency[term])) + 1
         share = (len(where) + governing[term]) / len(members)
-        scored.append((-share * idf, -len(term), term))
+        scored.append((-share * idf, -len(term), term not in single, term))
     picked: list[str] = []
-    for _score, _length, term in sorted(scored):
+    for *_key, term in sorted(scored):
         if len(picked) >= top:
             break
         if any(_contains(p, term, lang) or _contains(term, p, lang) for p in picked):

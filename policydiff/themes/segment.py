@@ -141,7 +141,10 @@ class ChineseSegmenter:
         import jieba.posseg
 
         jieba.setLogLevel(logging.WARNING)
-        self.terms = frozenset(w for w in terms if _HAN.search(w))
+        self._cues = _cue_patterns()[1]
+        # A term that opens with a cue (全面电气化, 控制超高层建筑) is left to be cut:
+        # the cue is how hard, the rest is the concept.
+        self.terms = frozenset(w for w in terms if _HAN.search(w) and not self._cue_at(w, 0))
         tokenizer: Any = jieba.Tokenizer()
         tokenizer.initialize()
         # Longest first, then by text: each suggested frequency depends on the words
@@ -150,7 +153,6 @@ class ChineseSegmenter:
             tokenizer.add_word(word)
         self._tokenizer = tokenizer
         self._tags: dict[str, str] = jieba.posseg.dt.word_tag_tab
-        self._cues = _cue_patterns()[1]
 
     def cut(self, text: str) -> tuple[str, ...]:
         """The words of ``text`` as jieba cuts them (with its HMM for unknown words)."""

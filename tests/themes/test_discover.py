@@ -80,27 +80,26 @@ def _version(doc_id: str, lang: str, text: str) -> StructuredVersion:
     return structure_version(doc_id, version)
 
 
-SPONGE_AND_CONTRACTING = [
+SPONGE_AND_BEEKEEPING = [
     ("a", "en", "I. Tasks\n(1) Build sponge cities and improve drainage in sponge city areas.\n"),
     ("b", "en", "I. Tasks\n(1) Promote sponge city construction and urban drainage for sponge cities.\n"),
     ("c", "zh", "一、任务\n（一）推进海绵城市建设，完善城市排水防涝设施。\n"),
-    ("d", "zh", "一、任务\n（一）系统化全域推进海绵城市建设，提升城市排水防涝能力。\n"),
-    ("e", "zh", "一、任务\n（一）大力发展节能服务产业，推广合同能源管理。\n"),
-    ("f", "zh", "一、任务\n（一）推广合同能源管理，鼓励节能服务公司提供一站式服务。\n"),
+    ("d", "zh", "一、任务\n（一）全域推进海绵城市建设，完善城市排水防涝体系。\n"),
+    ("e", "zh", "一、任务\n（一）推广屋顶养蜂，建设城市养蜂示范点。\n"),
+    ("f", "zh", "一、任务\n（一）鼓励社区开展屋顶养蜂，扶持城市养蜂合作社。\n"),
 ]  # fmt: skip
 
 
 def test_english_and_chinese_sentences_of_one_concept_are_one_candidate() -> None:
-    versions = [_version(*row) for row in SPONGE_AND_CONTRACTING]
+    versions = [_version(*row) for row in SPONGE_AND_BEEKEEPING]
     without = Catalogue(tuple(t for t in CAT.themes if t.id != "sponge-cities"))
     found = {c.documents: c for c in discover_across_languages(versions, without)}
     sponge = found[("a", "b", "c", "d")]  # through the glossary anchor 海绵城市 / sponge city
     assert sponge.lang == "en+zh"
-    assert sponge.en[0] == "sponge city" and "海绵城市" in sponge.zh[0]
+    assert sponge.en[0] == "sponge city" and "海绵城市" in sponge.zh[:2]
     assert [m.lang for m in sponge.members] == ["en", "en", "zh", "zh"]
-    contracting = found[("e", "f")]  # no concept ties it to the English sentences
-    assert contracting.lang == "zh" and contracting.zh[0] == "合同能源管理"
-    assert contracting.en == ()
+    bees = found[("e", "f")]  # no concept ties it to the English sentences
+    assert bees.lang == "zh" and bees.zh[0] == "屋顶养蜂" and bees.en == ()
     assert set(found) == {("a", "b", "c", "d"), ("e", "f")}
     # the catalogue's sponge-cities theme covers both clusters: no candidate for it
     assert [c.documents for c in discover_across_languages(versions, CAT)] == [("e", "f")]
@@ -109,13 +108,13 @@ def test_english_and_chinese_sentences_of_one_concept_are_one_candidate() -> Non
 def test_a_chinese_candidate_has_a_pinyin_id_and_writes_a_loadable_catalogue(
     tmp_path: Path,
 ) -> None:
-    versions = [_version(*row) for row in SPONGE_AND_CONTRACTING[4:]]
+    versions = [_version(*row) for row in SPONGE_AND_BEEKEEPING[4:]]
     (cand,) = discover_candidates(versions, CAT, lang="zh")
-    assert cand.id.startswith("hetong-nengyuanguanli")
+    assert cand.id.startswith("wuding-yangfeng")
     path = tmp_path / "cand.yaml"
     path.write_text(write_candidates_yaml([cand]), encoding="utf-8")
     theme = load_catalogue([path]).get(cand.id)
-    assert theme is not None and theme.label_zh == "合同能源管理" and theme.zh == cand.zh
+    assert theme is not None and theme.label_zh == "屋顶养蜂" and theme.zh == cand.zh
 
 
 def test_a_sentence_that_is_one_parenthesis_is_not_clustered() -> None:
@@ -123,7 +122,7 @@ def test_a_sentence_that_is_one_parenthesis_is_not_clustered() -> None:
         _version(
             doc,
             "zh",
-            f"一、任务\n（一）推广合同能源管理。\n（{who}住房城乡建设厅、发展改革委按职责分工负责）\n",
+            f"一、任务\n（一）推广屋顶养蜂。\n（{who}住房城乡建设厅、发展改革委按职责分工负责）\n",
         )
         for doc, who in (("e", "省"), ("f", "市"))
     ]

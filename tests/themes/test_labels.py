@@ -6,7 +6,7 @@ from collections import Counter
 
 import pytest
 
-from policydiff.themes.catalogue import load_catalogue
+from policydiff.themes.catalogue import Catalogue
 from policydiff.themes.concepts import glossary_terms
 from policydiff.themes.labels import Terms, label_terms, sentence_terms
 from policydiff.themes.segment import ChineseSegmenter, chinese_segmenter, english_words
@@ -14,7 +14,8 @@ from policydiff.themes.segment import ChineseSegmenter, chinese_segmenter, engli
 
 @pytest.fixture(scope="module")
 def segmenter() -> ChineseSegmenter:
-    return chinese_segmenter(glossary_terms(load_catalogue()))
+    """jieba, the glossary anchors and the lexicon: no catalogue (whose terms change)."""
+    return chinese_segmenter(glossary_terms(Catalogue(())))
 
 
 def _zh(segmenter: ChineseSegmenter, text: str) -> Terms:
@@ -105,3 +106,12 @@ def test_a_label_skips_a_term_inside_one_chosen() -> None:
     ]
     frequency = Counter(t for ts in terms for t in ts.all)
     assert label_terms([0, 1], terms, ["a", "b", "c"], frequency, "zh", 6) == ("超高层建筑",)
+
+
+def test_a_tie_goes_to_the_longer_term_then_to_a_single_word() -> None:
+    terms = [
+        Terms(frozenset({"城市排水", "海绵城市"}), frozenset(), frozenset({"海绵城市"})),
+        Terms(frozenset({"城市排水", "海绵城市"}), frozenset(), frozenset({"海绵城市"})),
+    ]
+    frequency = Counter(t for ts in terms for t in ts.all)
+    assert label_terms([0, 1], terms, ["a", "b"], frequency, "zh", 6) == ("海绵城市", "城市排水")
