@@ -162,15 +162,9 @@ def theme_timeline(found: CorpusMentions, theme_id: str) -> tuple[DocumentMentio
 def discover_timeline(
     timeline: Sequence[TimelineDocument], catalogue: Catalogue, *, min_documents: int = 2
 ) -> tuple[Candidate, ...]:
-    """Candidate themes per language (English, then Chinese when two documents hold it)."""
-    from policydiff.themes.discover import discover_candidates
+    """Candidate themes of every language, an English and a Chinese cluster of one
+    glossary concept made one candidate (see :mod:`policydiff.themes.discover`)."""
+    from policydiff.themes.discover import discover_across_languages
 
     versions = [sv for t in timeline for sv in t.versions]
-    out: list[Candidate] = []
-    for lang in ("en", "zh"):
-        docs = {sv.document_id for sv in versions if sv.version.lang == lang}
-        if len(docs) >= min_documents:
-            out.extend(
-                discover_candidates(versions, catalogue, lang=lang, min_documents=min_documents)
-            )
-    return tuple(out)
+    return discover_across_languages(versions, catalogue, min_documents=min_documents)

@@ -68,12 +68,15 @@ def candidates_json(candidates: Sequence[Candidate]) -> list[dict[str, Any]]:
             "id": c.id,
             "lang": c.lang,
             "terms": list(c.terms),
+            "en": list(c.en),
+            "zh": list(c.zh),
             "documents": list(c.documents),
             "cohesion": c.cohesion,
             "members": [
                 {
                     "document": m.document_id,
                     "version": m.version_key,
+                    "lang": m.lang,
                     "provision": m.provision_id,
                     "location": m.location,
                     "sentence_index": m.sentence_index,

@@ -12,7 +12,13 @@ from policydiff.themes.match import (
 )
 from policydiff.themes.normalize import Normalized, normalize
 
-_DISCOVERY = ("Candidate", "Member", "discover_candidates", "write_candidates_yaml")
+_DISCOVERY = (
+    "Candidate",
+    "Member",
+    "discover_across_languages",
+    "discover_candidates",
+    "write_candidates_yaml",
+)
 
 
 def __getattr__(name: str) -> object:
@@ -32,6 +38,7 @@ __all__ = [
     "Normalized",
     "Theme",
     "ThemeMatrix",
+    "discover_across_languages",
     "discover_candidates",
     "find_mentions",
     "load_catalogue",
