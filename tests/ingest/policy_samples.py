@@ -8,6 +8,11 @@ must ingest to.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
+
+from policydiff.corpus import load_corpus
+from policydiff.ingest.pipeline import IngestOptions, IngestPlan, plan_ingest
+from policydiff.structure import structure_version
 
 
 @dataclass(frozen=True)
@@ -76,3 +81,22 @@ EN = Sample(
         Para(2, "2.", "Improving working mechanisms. We will establish sound mechanisms for overall coordination, strengthen cooperation among departments, conduct regular evaluations, and promptly study and resolve major problems."),
     ),
 )  # fmt: skip
+
+
+OPTIONS = IngestOptions(date="2021-10-21", title="Opinions", issuers=("State Council",))
+
+
+def plan(tmp_path: Path, name: str, data: bytes) -> IngestPlan:
+    """The ingest plan of ``data`` saved as ``name``, against an empty corpus."""
+    path = tmp_path / name
+    path.write_bytes(data)
+    return plan_ingest(path, load_corpus(tmp_path / "empty-corpus"), OPTIONS)
+
+
+def provisions(plan: IngestPlan) -> list[tuple[str, str, str, tuple[str, ...]]]:
+    """Each provision's id, label and heading, and the texts of its sentences."""
+    structured = structure_version(plan.document.id, plan.version)
+    return [
+        (p.id, p.label, p.heading, tuple(s.text for s in p.sentences))
+        for p in structured.provisions
+    ]

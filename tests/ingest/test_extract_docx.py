@@ -13,28 +13,9 @@ from pathlib import Path
 import docx
 import pytest
 
-from policydiff.corpus import load_corpus
-from policydiff.ingest.pipeline import IngestOptions, IngestPlan, plan_ingest
-from policydiff.structure import match_label, structure_version
+from policydiff.structure import match_label
 from tests.ingest.make_docx import CHINESE_LEVELS, ENGLISH_LEVELS, ListLevel, write_docx
-from tests.ingest.policy_samples import EN, ZH, Sample
-
-OPTIONS = IngestOptions(date="2021-10-21", title="Opinions", issuers=("State Council",))
-
-
-def plan(tmp_path: Path, name: str, data: bytes) -> IngestPlan:
-    path = tmp_path / name
-    path.write_bytes(data)
-    return plan_ingest(path, load_corpus(tmp_path / "empty-corpus"), OPTIONS)
-
-
-def provisions(plan: IngestPlan) -> list[tuple[str, str, str, tuple[str, ...]]]:
-    """Each provision's id, label and heading, and the texts of its sentences."""
-    structured = structure_version(plan.document.id, plan.version)
-    return [
-        (p.id, p.label, p.heading, tuple(s.text for s in p.sentences))
-        for p in structured.provisions
-    ]
+from tests.ingest.policy_samples import EN, ZH, Sample, plan, provisions
 
 
 @pytest.mark.parametrize(

@@ -16,10 +16,7 @@ from pathlib import Path
 import pytest
 from reportlab.pdfgen import canvas
 
-from policydiff.corpus import load_corpus
 from policydiff.ingest.decode import decode_bytes
-from policydiff.ingest.pipeline import IngestOptions, IngestPlan, plan_ingest
-from policydiff.structure import structure_version
 from tests.ingest.make_pdf import (
     A4,
     CHINESE_OFFICIAL,
@@ -29,25 +26,9 @@ from tests.ingest.make_pdf import (
     numbered_pages,
     print_pdf,
 )
-from tests.ingest.policy_samples import EN, ZH, Para, Sample
+from tests.ingest.policy_samples import EN, ZH, Para, Sample, plan, provisions
 
 CHROMIUM = Path("/usr/bin/chromium")
-OPTIONS = IngestOptions(date="2021-10-21", title="Opinions", issuers=("State Council",))
-
-
-def plan(tmp_path: Path, name: str, data: bytes) -> IngestPlan:
-    path = tmp_path / name
-    path.write_bytes(data)
-    return plan_ingest(path, load_corpus(tmp_path / "empty-corpus"), OPTIONS)
-
-
-def provisions(plan: IngestPlan) -> list[tuple[str, str, str, tuple[str, ...]]]:
-    """Each provision's id, label and heading, and the texts of its sentences."""
-    structured = structure_version(plan.document.id, plan.version)
-    return [
-        (p.id, p.label, p.heading, tuple(s.text for s in p.sentences))
-        for p in structured.provisions
-    ]
 
 
 @pytest.mark.parametrize(
