@@ -30,6 +30,7 @@ RANKS: dict[str, float] = {
     "strength": 1.2,
     "textsim": 1.5,
     "corpus": 2,
+    "lineage": 2.5,
     "ingest": 3,
     "themes": 4,
     "analysis": 5,
