@@ -35,6 +35,7 @@ RANKS: dict[str, float] = {
     "themes": 4,
     "analysis": 5,
     "diff": 6,
+    "restatement": 6.2,
     "evaluate": 6.5,
     "check": 7,
     "render": 8,

@@ -10,6 +10,7 @@ from __future__ import annotations
 from policydiff.cli import (  # noqa: F401  (each module adds its command to ``main``)
     align,
     check,
+    compare,
     diff,
     evaluate,
     evolution,
