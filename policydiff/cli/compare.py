@@ -24,7 +24,7 @@ VERDICT_NAMES = ("restated", "strengthened", "weakened", "omitted", "added")
 
 
 @main.command()
-@click.argument("parent")
+@click.argument("parent", required=False)
 @click.argument("child", required=False)
 @corpus_option
 @click.option(
@@ -47,11 +47,26 @@ VERDICT_NAMES = ("restated", "strengthened", "weakened", "omitted", "added")
     default=None,
     help="With --children: also draw the fidelity heatmap (PNG and SVG) into this folder.",
 )
+@click.option(
+    "--gold",
+    "gold_file",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=None,
+    help="Measure compare against this restatement gold file (policydiff.restatement-gold/1) "
+    "instead; exit 1 below --min-agreement.",
+)
+@click.option(
+    "--min-agreement",
+    type=click.FloatRange(0, 1),
+    default=0.0,
+    show_default=True,
+    help="With --gold: the share of verdicts that must agree.",
+)
 @themes_file_option
 @color_option
 @fail_cleanly
 def compare(
-    parent: str,
+    parent: str | None,
     child: str | None,
     corpus_path: Path,
     children: bool,
@@ -60,6 +75,8 @@ def compare(
     output_format: str,
     output: Path | None,
     chart_dir: Path | None,
+    gold_file: Path | None,
+    min_agreement: float,
     theme_files: tuple[Path, ...],
     color: bool | None,
 ) -> None:
@@ -68,7 +85,8 @@ def compare(
 
     Commitments are clauses (one directive on one object), matched by what they are
     about, not by provision numbers. With --children instead of CHILD: a matrix of
-    PARENT's commitments x every child, with each child's shares.
+    PARENT's commitments x every child, with each child's shares. With --gold FILE
+    (and no PARENT): the agreement of these verdicts with hand annotations.
     """
     from policydiff.errors import UsageError
     from policydiff.lineage import build_lineage
@@ -77,6 +95,13 @@ def compare(
     unknown = [v for v in wanted if v not in VERDICT_NAMES]
     if unknown:
         raise UsageError(f"--only {unknown[0]!r}: use {', '.join(VERDICT_NAMES)}")
+    if gold_file is not None:
+        if parent or child or children:
+            raise UsageError("--gold reads the parent and children from the gold file")
+        _measure(corpus_path, gold_file, theme_files, output_format, output, min_agreement)
+        return
+    if parent is None:
+        raise UsageError("give PARENT and CHILD, PARENT --children, or --gold FILE")
     if children == (child is not None):
         raise UsageError("give either CHILD or --children")
     if chart_dir is not None and not children:
@@ -120,3 +145,29 @@ def compare(
     buffer = io.StringIO()
     print_restatement(comparison, console(False, file=buffer), only=wanted)
     emit(buffer.getvalue(), output)
+
+
+def _measure(
+    corpus_path: Path,
+    gold_file: Path,
+    theme_files: tuple[Path, ...],
+    output_format: str,
+    output: Path | None,
+    min_agreement: float,
+) -> None:
+    import sys
+
+    from policydiff.evaluate.restatement import measure, read_gold
+    from policydiff.render.restatement_eval import agreement_json, agreement_text
+    from policydiff.themes.catalogue import corpus_catalogue
+
+    gold = read_gold(gold_file)
+    agreement = measure(gold, load(corpus_path), corpus_catalogue(corpus_path, theme_files))
+    text = agreement_json(agreement) if output_format == "json" else agreement_text(agreement)
+    emit(text, output)
+    if agreement.rate < min_agreement:
+        click.echo(
+            f"agreement {agreement.rate:.1%} is below --min-agreement {min_agreement:.1%}",
+            err=True,
+        )
+        sys.exit(1)

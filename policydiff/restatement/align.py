@@ -22,7 +22,7 @@ import numpy as np
 from policydiff.diff.tfidf import cosine_similarity
 from policydiff.restatement.clauses import Clause
 
-MATCH = 0.30  # similarity from which a child clause restates a parent clause
+MATCH = 0.35  # similarity from which a child clause restates a parent clause
 SUPPORT = 0.40  # similarity from which another child clause's targets count too
 THEME_BONUS = 0.10  # added when the two clauses mention one theme of the catalogue
 _NUMBERS = re.compile(r"\d+(?:\.\d+)?\s*(?:%|％|个百分点)?|(?:19|20)\d\d年")
@@ -68,26 +68,34 @@ def align_clauses(
     """Each parent clause with its best child clause (None below :data:`MATCH`), and the
     child's additions: its clauses that reach :data:`MATCH` with no parent clause."""
     matrix = similarity_matrix(parents, children)
+    if not children:
+        return tuple(Match(p, None, 0.0, ()) for p in parents), ()
+    best = matrix.argmax(axis=1) if parents else np.zeros(0, dtype=int)
+    scores = matrix[np.arange(len(parents)), best] if parents else np.zeros(0)
+    # the parent clauses of one sentence share its targets: where the child restates a
+    # sibling clause that carries one, that child clause's sentence may carry it too
+    siblings: dict[str, list[int]] = {}
+    for i, parent in enumerate(parents):
+        if parent.targets:
+            siblings.setdefault(parent.sentence_id, []).append(i)
     out = []
     for i, parent in enumerate(parents):
-        if not children:
-            out.append(Match(parent, None, 0.0, ()))
-            continue
-        row = matrix[i]
-        best = int(np.argmax(row))
-        score = float(row[best])
+        score = float(scores[i])
         if score < MATCH:
             out.append(Match(parent, None, round(score, 3), ()))
             continue
-        support = tuple(
-            children[j]
-            for j in np.flatnonzero(row >= SUPPORT).tolist()
-            if j != best and children[j].targets
-        )
-        out.append(Match(parent, children[best], round(score, 3), support))
-    if parents and children:
-        best_parent = matrix.max(axis=0)
-        additions = tuple(c for j, c in enumerate(children) if best_parent[j] < MATCH)
-    else:
-        additions = tuple(children)
+        chosen = int(best[i])
+        support: dict[int, Clause] = {}
+        for j in siblings.get(parent.sentence_id, []):
+            if j != i and scores[j] >= MATCH and int(best[j]) != chosen:
+                support.setdefault(int(best[j]), children[int(best[j])])
+        for j in np.flatnonzero(matrix[i] >= SUPPORT).tolist():
+            if j != chosen and children[j].targets:
+                support.setdefault(j, children[j])
+        ordered = tuple(support[j] for j in sorted(support))
+        out.append(Match(parent, children[chosen], round(score, 3), ordered))
+    if not parents:
+        return (), tuple(children)
+    best_parent = matrix.max(axis=0)
+    additions = tuple(c for j, c in enumerate(children) if best_parent[j] < MATCH)
     return tuple(out), additions

@@ -31,6 +31,8 @@ from policydiff.strength.targets import find_target_spans
 
 _ZH_BREAK = re.compile(r"[，,；;：:。！？!?]")
 _EN_BREAK = re.compile(r";\s|[:!?]|\.(?=\s|$)|,\s+(?:and|but|while)\s")
+# a clause whose only directive is a modal verb (应, 要, 须) commits at promotion level
+MODAL_LEVEL = 2
 _EDGE = " \t\u3000“”\"'（）()《》【】、"
 
 
@@ -43,6 +45,7 @@ class Rules:
     limited: tuple[str, ...]
     general: tuple[str, ...]
     ceilings: tuple[str, ...]
+    modal: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -55,6 +58,7 @@ def load_rules() -> Rules:
         limited=tuple(data["scope"]["limited"]),
         general=tuple(data["scope"]["general"]),
         ceilings=tuple(data["ceilings"]),
+        modal=re.compile(data["modal"]),
     )
 
 
@@ -74,9 +78,16 @@ class Clause:
     strength: float  # as score_commitment reads the clause
     restriction: bool
     negated: bool
-    targets: tuple[Target, ...]
+    targets: tuple[Target, ...]  # those that stand in the clause
     themes: tuple[str, ...]
     heading: bool  # the clause is a provision's heading
+    # the targets that measure the commitment, each with the clause it stands in: its
+    # own, or for the first commitment of a sentence every target of the sentence
+    # (推进绿色社区创建行动，…，60%的城市社区先行达到创建要求)
+    measured: tuple[tuple[Target, str], ...] = ()
+    # every target of the sentence, each with its context (its clause and the one before:
+    # 2030年控制在8%以内 needs 漏损率 from before it): what a child may restate them with
+    offered: tuple[tuple[Target, str], ...] = ()
 
     @property
     def text(self) -> str:
@@ -139,6 +150,8 @@ def _is_commitment(clause: str, has_cue: bool, has_target: bool, lang: str, rule
         return True
     if lang != "zh" or len(clause) < 4:
         return False
+    if rules.modal.search(clause):
+        return True
     return clause.startswith(rules.openers) or _opens_with_verb(clause)
 
 
@@ -178,6 +191,14 @@ def version_clauses(
             targets = find_target_spans(text, lang)
             mentions = themes_at.get((provision.id, sentence.index), [])
             heading = bool(provision.heading) and text.strip() == provision.heading.strip()
+            contexts = [text[spans[k - 1][0] if k else s : e] for k, (s, e) in enumerate(spans)]
+            measured = tuple(
+                (t, contexts[k])
+                for ts, _, t in targets
+                for k, (s, e) in enumerate(spans)
+                if s <= ts < e
+            )
+            lead = True
             for s, e in spans:
                 clause = text[s:e]
                 mine = tuple(t for ts, _, t in targets if s <= ts < e)
@@ -186,10 +207,24 @@ def version_clauses(
                     continue
                 span = _score_span(clause, lang, lexicon)
                 score = score_commitment(clause, lang, span, lexicon)
+                level, cue_text = score.level, score.cue
+                if level == 0 and (modal := rules.modal.search(clause)):
+                    level, cue_text = MODAL_LEVEL, modal.group(0)
+                # a clause with targets of its own is measured by them; the sentence's
+                # first commitment by every target of the sentence; the others by none
+                own = (
+                    tuple(pair for pair in measured if pair[0] in mine)
+                    if mine
+                    else measured
+                    if lead
+                    else ()
+                )
+                lead = False
                 # the targets of the clause, their year read in the whole sentence (到2025年，
                 # …，…达到30%), give the target bonus; score_commitment saw the clause alone
                 strength = score.strength - (bonus if _dated(score.targets) else 0.0)
-                strength += bonus if _dated(mine) else 0.0
+                strength = max(strength, float(level))
+                strength += bonus if _dated([t for t, _ in own]) else 0.0
                 themes = tuple(
                     dict.fromkeys(m.mention.theme_id for m in mentions if s <= m.mention.start < e)
                 )
@@ -202,14 +237,16 @@ def version_clauses(
                         sentence=text,
                         start=s,
                         end=e,
-                        cue=score.cue,
-                        level=score.level,
+                        cue=cue_text,
+                        level=level,
                         strength=round(strength, 2),
                         restriction=score.restriction,
                         negated=score.negated,
                         targets=mine,
                         themes=themes,
                         heading=heading,
+                        measured=own,
+                        offered=measured,
                     )
                 )
     return tuple(out)

@@ -18,6 +18,7 @@ since they are what a reader checks. Strength is compared without the target bon
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
@@ -56,22 +57,41 @@ class TargetChange:
     change: str  # same, stricter, laxer, dropped
 
 
-def _ceiling(target: Target, clause: Clause, rules: Rules) -> bool:
-    at = clause.sentence.find(target.text)
-    context = clause.sentence[max(0, at - 6) : at + len(target.text) + 3] if at >= 0 else ""
-    return any(word in target.text or word in context for word in rules.ceilings)
+# How alike (Dice of character bigrams) the clauses of two targets must be for the child's
+# to be read as the same indicator: "星级绿色建筑占比达到30%" and "…绿色建筑占新建建筑的比例
+# 达到100%" share a unit, not an indicator.
+SAME_INDICATOR = 0.3
+_DIGITS = re.compile(r"[\d.,%％]+|(?:19|20)\d\d年")
 
 
-def _compare_target(parent: Target, parent_clause: Clause, child: Target, rules: Rules) -> str:
+def _bigrams(text: str) -> set[str]:
+    text = _DIGITS.sub("", text)
+    return {text[i : i + 2] for i in range(len(text) - 1)}
+
+
+def _alike(a: str, b: str) -> float:
+    x, y = _bigrams(a), _bigrams(b)
+    return 2 * len(x & y) / (len(x) + len(y)) if x and y else 0.0
+
+
+def _ceiling(target: Target, context: str, rules: Rules) -> bool:
+    at = context.find(target.text)
+    near = context[max(0, at - 6) : at + len(target.text) + 3] if at >= 0 else context
+    return any(word in target.text or word in near for word in rules.ceilings)
+
+
+def _compare_target(parent: Target, context: str, child: Target, rules: Rules) -> str:
     assert parent.value is not None and child.value is not None
     if child.value == parent.value:
         value = 0
-    elif _ceiling(parent, parent_clause, rules):
+    elif _ceiling(parent, context, rules):
         value = 1 if child.value < parent.value else -1
     else:
         value = 1 if child.value > parent.value else -1
     year = 0
-    if parent.year is not None and child.year is not None and parent.year != child.year:
+    if parent.year is None and child.year is not None:
+        year = 1  # a date where the parent set none
+    elif parent.year is not None and child.year is not None and parent.year != child.year:
         year = 1 if child.year < parent.year else -1
     if value == 0 and year == 0:
         return "same"
@@ -80,33 +100,64 @@ def _compare_target(parent: Target, parent_clause: Clause, child: Target, rules:
     return "stricter" if decisive > 0 else "laxer"
 
 
-def _counterpart(parent: Target, offered: Sequence[Target]) -> Target | None:
-    same_unit = [t for t in offered if t.value is not None and t.unit == parent.unit]
-    if not same_unit:
+def _same_indicator(
+    parent: Target, context: str, offered: Sequence[tuple[Target, str]]
+) -> list[tuple[Target, str]]:
+    """The child's targets of the parent target's indicator: same unit, alike clauses."""
+    return [
+        (t, c)
+        for t, c in offered
+        if t.value is not None and t.unit == parent.unit and _alike(context, c) >= SAME_INDICATOR
+    ]
+
+
+def _counterpart(parent: Target, same: Sequence[tuple[Target, str]]) -> Target | None:
+    if not same:
         return None
-    same_year = [t for t in same_unit if t.year == parent.year]
+    same_year = [t for t, _ in same if t.year == parent.year]
     if same_year:
         return min(same_year, key=lambda t: abs((t.value or 0) - (parent.value or 0)))
-    return min(same_unit, key=lambda t: abs((t.year or 0) - (parent.year or 0)))
+    return min((t for t, _ in same), key=lambda t: abs((t.year or 0) - (parent.year or 0)))
+
+
+def offered_targets(child: Clause, support: Sequence[Clause]) -> tuple[tuple[Target, str], ...]:
+    """The child's targets that may restate the parent's: those of the matched clause's
+    sentence, then those of its support."""
+    seen: dict[tuple[Target, str], None] = {}
+    for clause in (child, *support):
+        for pair in clause.offered:
+            seen.setdefault(pair, None)
+    return tuple(seen)
 
 
 def target_changes(
     parent: Clause, child: Clause, support: Sequence[Clause], rules: Rules | None = None
 ) -> tuple[TargetChange, ...]:
-    """Each quantified target of the parent clause against the child's: those of the
-    matched clause first, then those of its support."""
+    """Each quantified target measuring the parent clause against the child's; a dated
+    milestone the child adds before the parent's year is a change of its own."""
     rules = rules or load_rules()
-    own = [t for t in child.targets if t.value is not None]
-    others = [t for c in support for t in c.targets if t.value is not None]
+    offered = offered_targets(child, support)
     out = []
-    for target in parent.targets:
+    for target, context in parent.measured:
         if target.value is None:
             continue
-        found = _counterpart(target, own) or _counterpart(target, others)
+        same = _same_indicator(target, context, offered)
+        found = _counterpart(target, same)
         if found is None:
             out.append(TargetChange(target, None, "dropped"))
-        else:
-            out.append(TargetChange(target, found, _compare_target(target, parent, found, rules)))
+            continue
+        change = _compare_target(target, context, found, rules)
+        out.append(TargetChange(target, found, change))
+        milestones = [
+            t
+            for t, _ in same
+            if t is not found
+            and t.year is not None
+            and target.year is not None
+            and t.year < target.year
+        ]
+        if change == "same" and milestones:
+            out.append(TargetChange(target, milestones[0], "stricter"))
     return tuple(out)
 
 
@@ -120,7 +171,7 @@ def _scope(clause: Clause, rules: Rules) -> str:
 
 
 def _cue_strength(clause: Clause) -> float:
-    dated = any(t.value is not None and t.year is not None for t in clause.targets)
+    dated = any(t.value is not None and t.year is not None for t, _ in clause.measured)
     return clause.strength - (0.5 if dated else 0.0)
 
 
@@ -148,15 +199,15 @@ def judge(
         return Restatement.STRENGTHENED, (
             f"target {first.parent.text} → {first.child.text}: stricter or earlier",
         )
-    added = [t for t in child.targets if t.value is not None and t.year is not None]
-    if not any(t.value is not None for t in parent.targets) and added:
+    added = [t for t, _ in child.measured if t.value is not None and t.year]
+    if not any(t.value is not None for t, _ in parent.measured) and added:
         return Restatement.STRENGTHENED, (
             f"a dated target where the parent has none: {added[0].text}",
         )
     scope_p, scope_c = _scope(parent, rules), _scope(child, rules)
     if scope_p == "limited" and scope_c == "general":
         return Restatement.STRENGTHENED, ("wider scope",)
-    if scope_p == "general" and scope_c == "limited":
+    if scope_p != "limited" and scope_c == "limited":
         return Restatement.WEAKENED, ("narrower scope",)
     if child.level == 0 and not child.targets and parent.level > 0:
         return Restatement.WEAKENED, ("mentioned without a directive",)
