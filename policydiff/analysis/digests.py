@@ -8,6 +8,7 @@ from collections.abc import Sequence
 
 from policydiff import __version__
 from policydiff.analysis.model import DocumentRef, Inputs
+from policydiff.lineage.series import series_of
 from policydiff.models import Document
 
 
@@ -36,6 +37,8 @@ def document_digest(document: Document) -> str:
 
 def document_refs(documents: Sequence[Document]) -> tuple[DocumentRef, ...]:
     return tuple(
-        DocumentRef(d.id, d.title, d.date.isoformat(), d.languages, document_digest(d))
+        DocumentRef(
+            d.id, d.title, d.date.isoformat(), d.languages, document_digest(d), series_of(d)
+        )
         for d in documents
     )
