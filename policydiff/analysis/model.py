@@ -72,6 +72,12 @@ class ThemeEvolution:
     def present_in(self) -> int:
         return sum(p.present for p in self.points)
 
+    @functools.cached_property
+    def gaps(self) -> frozenset[str]:
+        """Documents that do not mention the theme between two of their series that do:
+        a change into one is a gap, not a drop, and a change out of one a resumption."""
+        return frozenset(d for c in self.since_last for d in c.skipped)
+
 
 @dataclass(frozen=True)
 class Inputs:
