@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
@@ -19,6 +20,11 @@ from policydiff.cli.options import (
     themes_file_option,
 )
 from policydiff.cli.session import load
+
+if TYPE_CHECKING:
+    from policydiff.corpus import Corpus
+    from policydiff.lineage import Lineage
+    from policydiff.themes import Catalogue
 
 VERDICT_NAMES = ("restated", "strengthened", "weakened", "omitted", "added")
 
@@ -113,7 +119,10 @@ def compare(
 
     catalogue = corpus_catalogue(corpus_path, theme_files)
     if children:
-        raise UsageError("--children: not yet")
+        _fidelity(
+            corpus, lineage, parent_doc.id, catalogue, lang, output_format, output, chart_dir, color
+        )
+        return
     assert child is not None
     child_doc, _ = corpus.resolve(child)
     from policydiff.restatement.compare import compare_documents
@@ -171,3 +180,61 @@ def _measure(
             err=True,
         )
         sys.exit(1)
+
+
+def _fidelity(
+    corpus: Corpus,
+    lineage: Lineage,
+    parent_id: str,
+    catalogue: Catalogue,
+    lang: str | None,
+    output_format: str,
+    output: Path | None,
+    chart_dir: Path | None,
+    color: bool | None,
+) -> None:
+    from policydiff.errors import UsageError
+    from policydiff.restatement.fidelity import fidelity
+
+    children = [corpus.get(i) for i in lineage.children(parent_id)]
+    if not children:
+        raise UsageError(
+            f"{parent_id} has no children in the lineage (see `policydiff lineage`); "
+            "declare them with `ingest --parent`"
+        )
+    parent = corpus.get(parent_id)
+    assert parent is not None
+    matrix = fidelity(parent, [c for c in children if c is not None], catalogue, lineage, lang=lang)
+    charts: dict[str, bytes] = {}
+    if chart_dir is not None:
+        from policydiff.render.fidelity_chart import draw_fidelity
+        from policydiff.render.report import write_charts
+
+        charts = draw_fidelity(matrix)
+        chart_dir.mkdir(parents=True, exist_ok=True)
+        write_charts(charts, chart_dir, wrote=lambda p: click.echo(f"wrote {p}", err=True))
+    if output_format == "json":
+        from policydiff.render.fidelity_formats import fidelity_json
+
+        emit(fidelity_json(matrix), output)
+        return
+    if output_format == "markdown":
+        from policydiff.render.fidelity_chart import chart_name
+        from policydiff.render.fidelity_formats import fidelity_markdown
+
+        png = f"{chart_name(matrix)}.png" if charts else None
+        emit(fidelity_markdown(matrix, png, level=1), output)
+        return
+    if output_format == "html":
+        from policydiff.render.fidelity_formats import fidelity_page
+
+        emit(fidelity_page(matrix, charts), output)
+        return
+    from policydiff.render.terminal.fidelity import print_fidelity
+
+    if output is None:
+        print_fidelity(matrix, console(color))
+        return
+    buffer = io.StringIO()
+    print_fidelity(matrix, console(False, file=buffer))
+    emit(buffer.getvalue(), output)

@@ -451,10 +451,13 @@ def report_html(
     ev: Evolution,
     summaries: Sequence[DocumentSummary],
     charts: Mapping[str, bytes] | Callable[[], Mapping[str, bytes]],
+    *,
+    extra: str = "",
 ) -> str:
     """The whole report as one HTML page; ``charts`` maps chart file names to bytes, or is
     a function returning that map, called only once the rest of the page is written (so
-    that charts drawn in other processes can finish meanwhile)."""
+    that charts drawn in other processes can finish meanwhile). ``extra`` is HTML of
+    further sections (a lineage's fidelity), placed after the themes."""
     toc_themes = "".join(
         f'<li><a href="#{_e(theme_anchor(t.id))}">{_e(t.label)}</a></li>' for t in ev.themes
     )
@@ -482,6 +485,7 @@ def report_html(
     )
     tail = (
         "".join(theme_html(ev, t) for t in ev.themes)
+        + extra
         + _agreement(ev)
         + _overview(summaries)
         + "</main>"

@@ -184,7 +184,12 @@ def version_clauses(
     for c in commitments:
         themes_at.setdefault((c.mention.provision_id, c.mention.sentence_index), []).append(c)
     out: list[Clause] = []
+    # the preamble says why and on what authority, not what is to be done: left out
+    # where the text has numbered provisions to hold its commitments
+    numbered = any(p.level > 0 for p in structured.provisions)
     for provision in structured.provisions:
+        if numbered and provision.level == 0:
+            continue
         for sentence in provision.sentences:
             text = sentence.text
             spans = _joined(text, _pieces(text, lang), rules)
