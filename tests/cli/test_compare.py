@@ -111,3 +111,12 @@ def test_gold_measurement_counts_every_pair_and_quotes_disagreements(tmp_path: P
 def test_the_development_gold_is_in_the_repository() -> None:
     text = (REPO / "evaluation" / "dev" / "dev-restatement.yaml").read_text(encoding="utf-8")
     assert text.count("schema: policydiff.restatement-gold/1") == 1
+
+
+def test_diff_of_two_series_pairs_commitments_not_provisions() -> None:
+    result = run("diff", LINEAGE_PARENT, SHANGHAI)
+    assert result.exit_code == 0, result.output
+    assert "parent declared; the text does not cite it" in result.output
+    assert "− omitted" in result.output and "additions of" in result.output
+    forced = run("diff", LINEAGE_PARENT, SHANGHAI, "--by", "provisions")
+    assert "provisions; cues" in forced.output
