@@ -48,6 +48,11 @@ class Document:
     doc_number: str = ""  # 发文字号, e.g. 建标〔2022〕53号
     level: str = ""  # one of LEVELS, "" when unknown
     jurisdiction: str = ""  # e.g. 上海市; "" for central and ministry documents
+    # Lineage, as declared in document.yaml (docs/lineage.md): the series the document's
+    # timeline runs in ("" for the default: issuer level and jurisdiction) and the held
+    # documents it implements (None: those its citations name; a tuple overrides them).
+    series: str = ""
+    parents: tuple[str, ...] | None = None
 
     @property
     def languages(self) -> tuple[str, ...]:

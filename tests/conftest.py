@@ -38,3 +38,8 @@ def structured(bundled_corpus: Corpus) -> dict[tuple[str, str], StructuredVersio
         for document in bundled_corpus.documents
         for version in document.versions
     }
+
+
+LINEAGE = REPO / "examples" / "lineage" / "corpus"
+LINEAGE_RAW = REPO / "examples" / "lineage" / "raw"
+LINEAGE_PARENT = "2022-chengxiangjianshe-tandafeng"

@@ -24,7 +24,7 @@ from policydiff.analysis.points import (
     DocumentAnalysis,
     absent_point,
     points_of,
-    verdicts_between,
+    verdicts_in_series,
 )
 from policydiff.corpus import Corpus
 from policydiff.models import Document, StructuredVersion, Version
@@ -223,9 +223,9 @@ def _analyse_all(
 
 
 def _theme_evolution(
-    theme_id: str, label: str, label_zh: str, points: Sequence[Point]
+    theme_id: str, label: str, label_zh: str, points: Sequence[Point], series: Sequence[str]
 ) -> ThemeEvolution:
-    changes, since_last = verdicts_between(points)
+    changes, since_last = verdicts_in_series(points, series)
     return ThemeEvolution(theme_id, label, label_zh, tuple(points), changes, since_last)
 
 
@@ -258,15 +258,17 @@ def build_evolution(
         present.append(points_of_document)
         cases.extend(document_cases)
     absent = [absent_point(d) for d in corpus.documents]
+    refs = document_refs(corpus.documents)
+    series = [r.series for r in refs]
     themes = []
     for theme in catalogue.themes:
         points = [
             held.get(theme.id) or missing for held, missing in zip(present, absent, strict=True)
         ]
         if include_absent or any(p.present for p in points):
-            themes.append(_theme_evolution(theme.id, theme.label, theme.label_zh, points))
+            themes.append(_theme_evolution(theme.id, theme.label, theme.label_zh, points, series))
     return Evolution(
-        document_refs(corpus.documents),
+        refs,
         tuple(themes),
         Agreement(tuple(cases)),
         analysis_inputs(catalogue, lexicon),

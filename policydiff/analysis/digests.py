@@ -10,6 +10,7 @@ from pathlib import Path
 
 from policydiff import __version__
 from policydiff.analysis.model import DocumentRef, Inputs
+from policydiff.lineage.series import series_of
 from policydiff.models import Document
 
 
@@ -50,6 +51,8 @@ def document_digest(document: Document) -> str:
 
 def document_refs(documents: Sequence[Document]) -> tuple[DocumentRef, ...]:
     return tuple(
-        DocumentRef(d.id, d.title, d.date.isoformat(), d.languages, document_digest(d))
+        DocumentRef(
+            d.id, d.title, d.date.isoformat(), d.languages, document_digest(d), series_of(d)
+        )
         for d in documents
     )

@@ -8,9 +8,11 @@ Schema ``policydiff.evolution/1`` (fields may be added, never renamed or removed
 
 - ``inputs``: ``{policydiff, catalogue, lexicon}``: the policydiff version and sha256
   digests of the theme catalogue and strength lexicon as loaded;
-- ``documents``: ``[{id, title, date, languages, digest}]`` in timeline order, ``digest``
-  being the sha256 of what the evolution reads of the document (``document_digest``);
-  with ``inputs`` it is how ``policydiff check`` knows the report is current;
+- ``documents``: ``[{id, title, date, languages, digest, series}]`` in timeline order,
+  ``digest`` being the sha256 of what the evolution reads of the document
+  (``document_digest``); with ``inputs`` it is how ``policydiff check`` knows the report
+  is current; ``series`` the timeline the document belongs to: ``changes`` and
+  ``since_last`` only ever join two documents of one series;
 - ``themes``: ``[{id, label, label_zh, points, changes, since_last}]``;
 - point: ``{document, date, present, strength, level, cue, cue_en, lang, mentions,
   evidence: [{lang, version, location, provision, sentence, matched, cue, strength, level,
@@ -111,6 +113,7 @@ def documents_list(documents: tuple[DocumentRef, ...]) -> list[dict[str, Any]]:
             "date": d.date,
             "languages": list(d.languages),
             "digest": d.digest,
+            "series": d.series,
         }
         for d in documents
     ]

@@ -4,9 +4,11 @@ For each theme, its :class:`Point` in every document and the :class:`Change` bet
 them. A point is what one document says about a theme: present or not, and, when
 present, the strength of its strongest commitment, scored on the Chinese original
 where the corpus holds one (the English beside it), with every commitment on the
-theme as evidence. Besides consecutive documents, each present point is compared with
-the theme's last earlier present point (``since_last``), so a theme that skips a
-document is still compared across the gap. Verdicts: :mod:`.verdicts`.
+theme as evidence. Changes run between consecutive documents *of one series*
+(:mod:`policydiff.lineage.series`): a province's plan is never compared with the
+central document before it by date. Besides consecutive documents, each present point is
+compared with the theme's last earlier present point of its series (``since_last``), so a
+theme that skips a document is still compared across the gap. Verdicts: :mod:`.verdicts`.
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ class DocumentRef:
     date: str
     languages: tuple[str, ...]
     digest: str = ""  # of everything of the document the evolution reads (document_digest)
+    series: str = ""  # the timeline it belongs to (policydiff.lineage.series_of)
 
 
 @dataclass(frozen=True)
@@ -68,6 +71,12 @@ class ThemeEvolution:
     @property
     def present_in(self) -> int:
         return sum(p.present for p in self.points)
+
+    @functools.cached_property
+    def gaps(self) -> frozenset[str]:
+        """Documents that do not mention the theme between two of their series that do:
+        a change into one is a gap, not a drop, and a change out of one a resumption."""
+        return frozenset(d for c in self.since_last for d in c.skipped)
 
 
 @dataclass(frozen=True)

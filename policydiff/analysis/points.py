@@ -113,6 +113,31 @@ def compare(before: Point, after: Point, skipped: tuple[str, ...] = ()) -> Chang
     return Change(before.document, after.document, name, before.cue, after.cue, delta, skipped)
 
 
+def verdicts_in_series(
+    points: Sequence[Point], series: Sequence[str]
+) -> tuple[tuple[Change, ...], tuple[Change, ...]]:
+    """:func:`verdicts_between` within each series (``series[i]`` is that of
+    ``points[i]``), in the timeline order of the later document: no change joins two
+    documents of different series. With one series, :func:`verdicts_between` itself."""
+    groups: dict[str, list[int]] = {}
+    for i, name in enumerate(series):
+        groups.setdefault(name, []).append(i)
+    if len(groups) <= 1:
+        return verdicts_between(points)
+    place = {p.document: i for i, p in enumerate(points)}
+    changes: list[Change] = []
+    since_last: list[Change] = []
+    for members in groups.values():
+        mine, since = verdicts_between([points[i] for i in members])
+        changes.extend(mine)
+        since_last.extend(since)
+
+    def order(c: Change) -> tuple[int, int]:
+        return (place[c.to_document], place[c.from_document])
+
+    return tuple(sorted(changes, key=order)), tuple(sorted(since_last, key=order))
+
+
 def verdicts_between(points: Sequence[Point]) -> tuple[tuple[Change, ...], tuple[Change, ...]]:
     """A theme's ``changes`` (each point to the next) and ``since_last`` (each present
     point to the last earlier present one, with the documents skipped in between)."""

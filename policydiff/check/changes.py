@@ -6,7 +6,7 @@ import subprocess
 from pathlib import Path
 
 from policydiff.analysis.model import Evolution, Point
-from policydiff.analysis.verdicts import MOVES
+from policydiff.analysis.verdicts import MOVES, Verdict
 from policydiff.check.result import ThemeChange
 from policydiff.corpus.rules import METADATA_FILE
 from policydiff.errors import UsageError
@@ -64,14 +64,31 @@ def _sentence(point: Point) -> str:
 
 
 def theme_changes(evolution: Evolution, documents: tuple[str, ...]) -> list[ThemeChange]:
-    """Each move (added, dropped, strengthened, weakened) into one of ``documents``."""
+    """Each move (added, dropped, strengthened, weakened) into one of ``documents``,
+    against the document before it in its series, led by the "since last mention"
+    comparison: a theme the document before did not mention, but an earlier one of the
+    series did, is compared with that one (its absence was a gap, not a drop); a theme
+    the document does not mention but a later one of the series does is a gap
+    (``resumed_in``), reported but never a ``dropped`` for ``--fail-on``."""
     out = []
     wanted = set(documents)
+    series = {d.id: d.series for d in evolution.documents}
     for theme in evolution.themes:
         points = {p.document: p for p in theme.points}
+        since = {c.to_document: c for c in theme.since_last}
+        order = [p.document for p in theme.points]
         for change in theme.changes:
             if change.to_document not in wanted or change.verdict not in MOVES:
                 continue
+            skipped: tuple[str, ...] = ()
+            resumed = ""
+            if change.verdict == Verdict.ADDED and change.to_document in since:
+                change = since[change.to_document]
+                skipped = change.skipped
+                if change.verdict not in MOVES:
+                    continue
+            elif change.verdict == Verdict.DROPPED:
+                resumed = _resumed(order, points, series, change.to_document)
             before, after = points[change.from_document], points[change.to_document]
             evidence = after if after.present else before
             out.append(
@@ -87,11 +104,24 @@ def theme_changes(evolution: Evolution, documents: tuple[str, ...]) -> list[Them
                     to_strength=after.strength,
                     delta=change.delta,
                     sentence=_sentence(evidence),
+                    skipped=skipped,
+                    resumed_in=resumed,
                 )
             )
-    order = {d: i for i, d in enumerate(documents)}
-    out.sort(key=lambda c: (order[c.document], MOVES.index(c.verdict), c.theme))
+    place = {d: i for i, d in enumerate(documents)}
+    out.sort(key=lambda c: (place[c.document], MOVES.index(c.verdict), c.theme))
     return out
+
+
+def _resumed(
+    order: list[str], points: dict[str, Point], series: dict[str, str], document: str
+) -> str:
+    """The next document of ``document``'s series that mentions the theme, if any."""
+    mine = series.get(document, "")
+    for later in order[order.index(document) + 1 :]:
+        if series.get(later, "") == mine and points[later].present:
+            return later
+    return ""
 
 
 def _cue(point: Point) -> str | None:

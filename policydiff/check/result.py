@@ -46,13 +46,25 @@ class ThemeChange:
     to_strength: float | None
     delta: float | None
     sentence: str  # the evidence: the new document's sentence (the old one's when dropped)
+    # documents of the series between the last mention and this one that do not mention
+    # the theme: the comparison runs across them ("since last mention")
+    skipped: tuple[str, ...] = ()
+    # for an absence: the later document of the series that mentions the theme again, so
+    # that this is a gap, not a drop
+    resumed_in: str = ""
+
+    @property
+    def is_gap(self) -> bool:
+        return bool(self.resumed_in)
 
     def describe(self) -> str:
         """``'推动 (promote)' 2.0 in A -> 'Explore' 1.0, delta -1.0``."""
         before = f"{self.from_cue!r} {self.from_strength}" if self.from_cue else "absent"
         after = f"{self.to_cue!r} {self.to_strength}" if self.to_cue else "absent"
         delta = f", delta {self.delta:+}" if self.delta is not None else ""
-        return f"{before} in {self.from_document} -> {after}{delta}"
+        gap = f" (not mentioned in {', '.join(self.skipped)})" if self.skipped else ""
+        resumed = f" (a gap: mentioned again in {self.resumed_in})" if self.resumed_in else ""
+        return f"{before} in {self.from_document}{gap} -> {after}{delta}{resumed}"
 
 
 @dataclass(frozen=True)

@@ -78,7 +78,7 @@ def run_check(
         findings.extend(report_findings(reports, committed, refs, inputs, expected))
         changes = theme_changes(evolution, new + changed)
         for change in changes:
-            if change.verdict in fail_on:
+            if change.verdict in fail_on and not change.is_gap:
                 findings.append(
                     Finding(
                         str(corpus_path / change.document),

@@ -23,6 +23,7 @@ from policydiff.analysis.evolution_json import MANIFEST, REPORT_FILE, documents_
 from policydiff.analysis.model import DocumentRef, Inputs
 from policydiff.check.result import Finding
 from policydiff.corpus import Corpus
+from policydiff.lineage.series import series_of
 from policydiff.runtime.untrusted import Refused, read_regular
 
 MANIFEST_LIMIT = 1024 * 1024
@@ -231,10 +232,27 @@ def changed_since_report(
     return dict(sorted(status.items()))
 
 
+# How far back in a series check looks for a theme's last mention: a theme absent from
+# more documents of the series than this before a new one reads as added, not as resumed.
+GAP_WINDOW = 8
+
+
 def neighbourhood(corpus: Corpus, ids: tuple[str, ...]) -> Corpus:
-    """The documents ``ids`` and the document before each on the timeline: all that
-    :func:`theme_changes` into ``ids`` reads (it compares each with its predecessor)."""
+    """The documents ``ids`` and, in each one's series, the :data:`GAP_WINDOW` documents
+    before it and the one after: all that :func:`theme_changes` into ``ids`` reads (it
+    compares each with its predecessor in its series, with its last mention across a
+    gap, and tells a gap from a drop by the next document)."""
     wanted = set(ids)
     documents = corpus.documents
-    keep = {j for i, d in enumerate(documents) if d.id in wanted for j in (i - 1, i) if j >= 0}
+    series = [series_of(d) for d in documents]
+    members: dict[str, list[int]] = {}
+    for i, name in enumerate(series):
+        members.setdefault(name, []).append(i)
+    keep: set[int] = set()
+    for i, d in enumerate(documents):
+        if d.id not in wanted:
+            continue
+        mine = members[series[i]]
+        at = mine.index(i)
+        keep.update(mine[max(0, at - GAP_WINDOW) : at + 2])
     return Corpus(corpus.path, tuple(documents[j] for j in sorted(keep)))

@@ -10,10 +10,12 @@ from __future__ import annotations
 from policydiff.cli import (  # noqa: F401  (each module adds its command to ``main``)
     align,
     check,
+    compare,
     diff,
     evaluate,
     evolution,
     ingest,
+    lineage,
     listing,
     report,
     themes,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
@@ -16,6 +17,10 @@ from policydiff.cli.options import (
     output_option,
 )
 from policydiff.cli.session import load
+
+if TYPE_CHECKING:
+    from policydiff.lineage import Edge
+    from policydiff.models import Document
 
 
 @main.command()
@@ -36,6 +41,14 @@ from policydiff.cli.session import load
     show_default=True,
     help="Unchanged words kept either side of a change before the rest is elided (…).",
 )
+@click.option(
+    "--by",
+    type=click.Choice(["auto", "provisions", "commitments"]),
+    default="auto",
+    show_default=True,
+    help="Pair provisions (versions of one document), or commitments (different documents); "
+    "auto: provisions where they correspond, else commitments.",
+)
 @format_option("terminal", "markdown", "html", "json")
 @output_option("Write to this file (atomically) instead of stdout.")
 @color_option
@@ -47,6 +60,7 @@ def diff(
     theme: str | None,
     lang: str | None,
     context: int,
+    by: str,
     output_format: str,
     output: Path | None,
     color: bool | None,
@@ -57,6 +71,11 @@ def diff(
     version, e.g. 2021-green-development-urban:en-2.  Both must be in one language.
     Commitment cues that changed are called out: ▲ strengthened, ▼ weakened.
     JSON holds every op; the other formats elide unchanged text beyond --context words.
+    Documents of two series (a province's plan and the ministry's) whose provisions do
+    not correspond (on average less than half their words alike) are diffed commitment
+    by commitment instead, as `compare`
+    pairs them: each sentence beside its counterpart with the word diff and the cue
+    change, unmatched ones listed as such.
     """
     from policydiff.diff import diff_documents
     from policydiff.structure import structure_version
@@ -72,6 +91,14 @@ def diff(
         structure_version(new_doc.id, new_version),
         theme=theme,
     )
+    if by == "commitments" or (
+        by == "auto" and not _corresponding(result, _one_timeline(old_doc, new_doc))
+    ):
+        from policydiff.lineage import build_lineage
+
+        edge = build_lineage(corpus.documents).edge(new_doc.id, old_doc.id)
+        _by_commitments(old_doc, new_doc, old_version.lang, edge, output_format, output, color)
+        return
     if output_format == "terminal":
         if output is None:
             from policydiff.render.terminal.diff import print_diff
@@ -94,3 +121,56 @@ def diff(
 
         text = diff_json(result)
     emit(text, output)
+
+
+def _one_timeline(old: Document, new: Document) -> bool:
+    """Versions of one document, or successive documents of one series."""
+    from policydiff.lineage import series_of
+
+    return old.id == new.id or series_of(old) == series_of(new)
+
+
+def _corresponding(result: object, same_document: bool) -> bool:
+    from policydiff.diff import DocumentDiff
+    from policydiff.restatement.compare import provisions_correspond
+
+    assert isinstance(result, DocumentDiff)
+    return provisions_correspond(result, same_document)
+
+
+def _by_commitments(
+    old: Document,
+    new: Document,
+    lang: str,
+    edge: Edge | None,
+    output_format: str,
+    output: Path | None,
+    color: bool | None,
+) -> None:
+    import io
+
+    from policydiff.restatement.compare import compare_documents
+    from policydiff.themes.catalogue import load_catalogue
+
+    comparison = compare_documents(
+        old, new, load_catalogue(), citation=edge, lang=lang, with_ops=True
+    )
+    if output_format == "json":
+        from policydiff.render.restatement_json import restatement_json
+
+        emit(restatement_json(comparison), output)
+        return
+    if output_format in ("markdown", "html"):
+        from policydiff.render.restatement_formats import restatement_html, restatement_markdown
+
+        render = restatement_markdown if output_format == "markdown" else restatement_html
+        emit(render(comparison), output)
+        return
+    from policydiff.render.terminal.restatement import print_restatement
+
+    if output is None:
+        print_restatement(comparison, console(color))
+        return
+    buffer = io.StringIO()
+    print_restatement(comparison, console(False, file=buffer))
+    emit(buffer.getvalue(), output)

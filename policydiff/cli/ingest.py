@@ -43,6 +43,19 @@ if TYPE_CHECKING:
     is_flag=True,
     help="Remove web debris even when it is more than a tenth of the file's lines.",
 )
+@click.option("--doc-number", default="", help="Document number (发文字号), e.g. 建标〔2022〕53号.")
+@click.option(
+    "--series",
+    default="",
+    help="Series the document's timeline runs in (default: issuer level and jurisdiction).",
+)
+@click.option(
+    "--parent",
+    "parents",
+    multiple=True,
+    help="A held document this one implements (repeat for several); replaces the parents "
+    "found from its citations.",
+)
 @click.option("-q", "--quiet", is_flag=True, help="Only errors.")
 def ingest(
     files: tuple[Path, ...],
@@ -59,6 +72,9 @@ def ingest(
     dry_run: bool,
     keep_all: bool,
     accept_removals: bool,
+    doc_number: str,
+    series: str,
+    parents: tuple[str, ...],
     quiet: bool,
 ) -> None:
     """Clean FILES (text, HTML, .docx or PDF) and add them to the corpus.
@@ -81,6 +97,9 @@ def ingest(
         new_document=new_document,
         keep_all=keep_all,
         accept_removals=accept_removals,
+        doc_number=doc_number,
+        series=series,
+        parents=parents,
     )
     try:
         if dry_run:
@@ -176,9 +195,14 @@ def _print_dry_run(plan: IngestPlan) -> None:
             "level": doc.level,
             "jurisdiction": doc.jurisdiction,
             "date": doc.date.isoformat(),
+            "series": doc.series,
+            "parents": ", ".join(doc.parents or ()),
         }
     click.echo(f"document: {fields.get('id') or '?'}")
-    for name in ("title", "title_zh", "doc_number", "issuers", "level", "jurisdiction", "date"):
+    for name in (
+        "title", "title_zh", "doc_number", "issuers", "level", "jurisdiction", "date", "series",
+        "parents",
+    ):  # fmt: skip
         value = fields.get(name, "")
         if value or name in ("title", "issuers", "date"):
             click.echo(f"  {name}: {value or '?'}")

@@ -29,10 +29,15 @@ def list_command(corpus_path: Path, output_format: str, color: bool | None, no_c
     """List the documents of the corpus: id, date, title, versions, provisions, sentences."""
     from policydiff.corpus.summary import summarise, summary_json
 
+    corpus = load(corpus_path, tolerant=True)
     with analysis_cache(corpus_path, no_cache) as cache:
-        summaries = summarise(load(corpus_path, tolerant=True), cache)
+        summaries = summarise(corpus, cache)
     if output_format == "json":
-        click.echo(json.dumps(summary_json(summaries), ensure_ascii=False, indent=2))
+        from policydiff.lineage import build_lineage
+
+        lineage = build_lineage(corpus.documents)
+        known = {d.id: (lineage.series[d.id], lineage.parents(d.id)) for d in corpus.documents}
+        click.echo(json.dumps(summary_json(summaries, known), ensure_ascii=False, indent=2))
         return
     from policydiff.render.terminal.corpus import render_documents
 

@@ -30,6 +30,7 @@ REPORT_STEPS = (
     "loading corpus",
     "analysing themes",
     "counting corpus",
+    "comparing lineages",
     "drawing charts",
     "writing Markdown",
     "writing JSON",
@@ -56,11 +57,15 @@ def report(
 ) -> None:
     """Write the reports for the corpus to --out (the main job).
 
-    index.md, a self-contained index.html, evolution.json and the charts.
+    index.md, a self-contained index.html, evolution.json and the charts; where the
+    corpus holds documents that implement others (see `policydiff lineage`), a fidelity
+    section and heatmap for each parent with its children.
     """
     from policydiff.corpus.summary import summarise
     from policydiff.render.report import render_report, write_outputs
+    from policydiff.restatement.fidelity import lineage_fidelities
     from policydiff.runtime.memory import cycle_collection_paused
+    from policydiff.themes.catalogue import corpus_catalogue
 
     with analysed(
         corpus_path, theme_files, REPORT_STEPS, jobs=jobs, no_cache=no_cache, quiet=quiet
@@ -68,9 +73,16 @@ def report(
         warn_undrawable(a.evolution)
         a.step("counting corpus")
         summaries = summarise(a.corpus, a.cache)
+        a.step("comparing lineages")
+        fidelities = lineage_fidelities(a.corpus, corpus_catalogue(corpus_path, theme_files))
         with cycle_collection_paused():
             files = render_report(
-                a.evolution, summaries, step=a.step, jobs=jobs, chart_workers=a.workers
+                a.evolution,
+                summaries,
+                step=a.step,
+                jobs=jobs,
+                chart_workers=a.workers,
+                fidelities=fidelities,
             )
         a.step("writing files")
         written = write_outputs(files, out_dir, wrote=wrote_reporter(quiet))

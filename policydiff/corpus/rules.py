@@ -105,9 +105,16 @@ def validate_document(
         issuers = []
     if not isinstance(issuers, list) or not all(isinstance(i, str) and i.strip() for i in issuers):
         problem("issuers must be a list of names (an empty list when unknown)")
-    for name in ("doc_number", "jurisdiction", "title_zh", "source"):
+    for name in ("doc_number", "jurisdiction", "title_zh", "source", "series"):
         if meta.get(name) is not None and not isinstance(meta.get(name), str):
             problem(f"{name} must be text")
+    parents = meta.get("parents")
+    if parents is not None and (
+        not isinstance(parents, list) or any(id_problem(p) for p in parents)
+    ):
+        problem("parents must be a list of document ids (an empty list: none)")
+    elif parents and doc_id in parents:
+        problem("a document cannot be its own parent")
     level = meta.get("level")
     if level is not None and level not in LEVELS:
         problem(f"level {level!r} must be one of {', '.join(LEVELS)}")
@@ -197,6 +204,8 @@ def validate_document(
         doc_number=str(meta.get("doc_number") or ""),
         level=str(meta.get("level") or ""),
         jurisdiction=str(meta.get("jurisdiction") or ""),
+        series=str(meta.get("series") or "").strip(),
+        parents=None if parents is None else tuple(dict.fromkeys(parents)),
     )
     return Validated(tuple(found), document, texts)
 

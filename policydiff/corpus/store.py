@@ -184,6 +184,10 @@ def metadata_yaml(document: Document) -> str:
         data["level"] = document.level
     if document.jurisdiction:
         data["jurisdiction"] = document.jurisdiction
+    if document.series:
+        data["series"] = document.series
+    if document.parents is not None:
+        data["parents"] = list(document.parents)
     data["date"] = document.date.isoformat()
     if document.published:
         data["published"] = document.published.isoformat()

@@ -32,6 +32,9 @@ class DocumentSummary:
     issuers: tuple[str, ...]
     source: str
     versions: tuple[VersionSummary, ...]
+    doc_number: str = ""
+    level: str = ""
+    jurisdiction: str = ""
 
     @property
     def primary(self) -> VersionSummary:
@@ -91,6 +94,9 @@ def summarise_document(document: Document, store: CountStore | None = None) -> D
         issuers=document.issuers,
         source=document.source,
         versions=tuple(versions),
+        doc_number=document.doc_number,
+        level=document.level,
+        jurisdiction=document.jurisdiction,
     )
 
 
@@ -98,7 +104,13 @@ def summarise(corpus: Corpus, store: CountStore | None = None) -> tuple[Document
     return tuple(summarise_document(d, store) for d in corpus.documents)
 
 
-def summary_json(summaries: tuple[DocumentSummary, ...]) -> list[dict[str, Any]]:
+def summary_json(
+    summaries: tuple[DocumentSummary, ...],
+    lineage: dict[str, tuple[str, tuple[str, ...]]] | None = None,
+) -> list[dict[str, Any]]:
+    """The summaries as JSON records; ``lineage`` (id -> (series, parent ids)) adds each
+    document's ``series`` and ``parents``."""
+    lineage = lineage or {}
     return [
         {
             "id": s.id,
@@ -106,6 +118,11 @@ def summary_json(summaries: tuple[DocumentSummary, ...]) -> list[dict[str, Any]]
             "title": s.title,
             "title_zh": s.title_zh,
             "issuers": list(s.issuers),
+            "doc_number": s.doc_number,
+            "level": s.level,
+            "jurisdiction": s.jurisdiction,
+            "series": lineage.get(s.id, ("", ()))[0],
+            "parents": list(lineage.get(s.id, ("", ()))[1]),
             "source": s.source,
             "versions": [
                 {

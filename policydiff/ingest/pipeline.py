@@ -24,6 +24,7 @@ from policydiff.errors import InputError
 from policydiff.ingest.body import find_body
 from policydiff.ingest.clean import Removal, remove_debris, source_from_removals
 from policydiff.ingest.decode import RawText, read_file
+from policydiff.ingest.issuers import level_and_jurisdiction
 from policydiff.ingest.link import HeldIndex, LinkDecision, comparable_length, decide
 from policydiff.ingest.metadata import Metadata, read_metadata
 from policydiff.ingest.slug import document_slug
@@ -60,6 +61,9 @@ class IngestOptions:
     new_document: bool = False
     keep_all: bool = False  # keep every line the cleaner would remove as debris
     accept_removals: bool = False  # remove them even when they are many
+    doc_number: str = ""  # 发文字号, when the text does not carry it
+    series: str = ""  # the series the document's timeline runs in (docs/lineage.md)
+    parents: tuple[str, ...] = ()  # held documents it implements, overriding its citations
 
 
 @dataclass(frozen=True)
@@ -99,6 +103,16 @@ def check_options(path: str, options: IngestOptions) -> None:
         problems.append("--issuer is blank")
     if options.keep_all and options.accept_removals:
         problems.append("--keep-all and --accept-removals contradict each other")
+    if options.series and not options.series.strip():
+        problems.append("--series is blank")
+    if options.doc_number and not options.doc_number.strip():
+        problems.append("--doc-number is blank")
+    for parent in options.parents:
+        bad_parent = id_problem(parent)
+        if bad_parent:
+            problems.append(f"--parent: {bad_parent}")
+    if options.parents and options.version_of:
+        problems.append("--parent describes a new document; --version-of adds a version")
     if problems:
         raise InputError(path, "; ".join(problems))
 
@@ -294,6 +308,17 @@ def _new_document(
     missing: list[str] = []
     title = options.title.strip() or metadata.title or metadata.title_zh
     issuers = tuple(i.strip() for i in options.issuers) or metadata.issuers
+    level, jurisdiction = metadata.level, metadata.jurisdiction
+    if options.issuers:
+        # the issuers given, not those the text names, say the level of government
+        level, jurisdiction = level_and_jurisdiction(issuers, metadata.title_zh or title)
+    doc_number = options.doc_number.strip() or metadata.doc_number
+    for parent in options.parents:
+        if held.get(parent) is None:
+            missing.append(
+                f"--parent {parent}: no such document in the corpus (add the parent first, "
+                "or earlier in the same command)"
+            )
     if date is None:
         missing.append("no issue date found in the text; pass --date YYYY-MM-DD")
     if not title:
@@ -310,11 +335,13 @@ def _new_document(
         "id": document_id,
         "title": title,
         "title_zh": metadata.title_zh,
-        "doc_number": metadata.doc_number,
+        "doc_number": doc_number,
         "issuers": ", ".join(issuers) or "unknown",
-        "level": metadata.level,
-        "jurisdiction": metadata.jurisdiction,
+        "level": level,
+        "jurisdiction": jurisdiction,
         "date": date.isoformat() if date else "",
+        "series": options.series.strip(),
+        "parents": ", ".join(options.parents),
     }
     if missing or date is None:
         return None, fields, missing
@@ -326,9 +353,11 @@ def _new_document(
         date=date,
         source=source,
         versions=(version,),
-        doc_number=metadata.doc_number,
-        level=metadata.level,
-        jurisdiction=metadata.jurisdiction,
+        doc_number=doc_number,
+        level=level,
+        jurisdiction=jurisdiction,
+        series=options.series.strip(),
+        parents=tuple(dict.fromkeys(options.parents)) if options.parents else None,
     )
     return document, fields, []
 

@@ -60,12 +60,17 @@ def render_text(result: CheckResult) -> str:
         lines.append("")
         lines.append(f"{doc_id}: {len(mine) or 'no'} theme changes")
         for c in mine:
-            lines.append(f"  {c.verdict:<12} {c.theme:<28} {c.describe()}")
+            lines.append(f"  {_verdict(c):<12} {c.theme:<28} {c.describe()}")
     lines.append("")
     lines.extend(f.line() for f in result.findings)
     lines.extend(f"note: {n}" for n in result.notes)
     lines.append(_verdict_line(result))
     return "\n".join(lines) + "\n"
+
+
+def _verdict(change: ThemeChange) -> str:
+    """A drop the series makes up for later reads as a gap."""
+    return "gap" if change.is_gap else str(change.verdict)
 
 
 def _verdict_line(result: CheckResult) -> str:
@@ -102,13 +107,17 @@ def render_markdown(result: CheckResult) -> str:
             "|---|---|---|---|---|---|",
         ]
         for c in mine:
-            flag = " ⚠️" if c.verdict in result.fail_on else ""
+            flag = " ⚠️" if c.verdict in result.fail_on and not c.is_gap else ""
             before = f"{_md(c.from_cue)} ({c.from_strength})" if c.from_cue else "—"
+            if c.skipped:
+                before += f", in `{c.from_document}` (not mentioned in {len(c.skipped)} since)"
             after = f"{_md(c.to_cue)} ({c.to_strength})" if c.to_cue else "—"
+            if c.resumed_in:
+                after += f" (mentioned again in `{c.resumed_in}`)"
             delta = f"{c.delta:+}" if c.delta is not None else ""
             sentence = c.sentence if len(c.sentence) <= 160 else c.sentence[:157] + "..."
             lines.append(
-                f"| {_md(c.label)} | **{c.verdict}**{flag} | {before} | {after} | {delta} "
+                f"| {_md(c.label)} | **{_verdict(c)}**{flag} | {before} | {after} | {delta} "
                 f"| {_md(sentence)} |"
             )
     if result.findings:

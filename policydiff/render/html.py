@@ -15,6 +15,7 @@ from html import escape
 from policydiff.analysis.commitments import Commitment
 from policydiff.analysis.model import Change, Evolution, Point, ThemeEvolution
 from policydiff.analysis.periods import is_large
+from policydiff.analysis.verdicts import Verdict
 from policydiff.corpus.summary import DocumentSummary
 from policydiff.render.chart_spec import CHARTS
 from policydiff.render.prose import (
@@ -117,7 +118,19 @@ def _doc(ev: Evolution, doc_id: str) -> str:
     return f"{_e(ref.date)}" if ref else _e(doc_id)
 
 
-def _change(ev: Evolution, c: Change) -> str:
+def _change(ev: Evolution, c: Change, gaps: frozenset[str] = frozenset()) -> str:
+    if c.verdict == Verdict.DROPPED and c.to_document in gaps:
+        return (
+            f'<li class="gap"><span class="arrow">·</span><strong>gap</strong> · '
+            f"{_doc(ev, c.from_document)} → {_doc(ev, c.to_document)}: not mentioned here, "
+            "mentioned again later in its series</li>"
+        )
+    if c.verdict == Verdict.ADDED and c.from_document in gaps:
+        return (
+            f'<li class="gap"><span class="arrow">·</span><strong>resumed</strong> · '
+            f"{_doc(ev, c.from_document)} → {_doc(ev, c.to_document)}: compared with the last "
+            "mention above</li>"
+        )
     delta = delta_text(c.delta)
     before = _cue(c.from_cue) if c.from_cue is not None else '<span class="note">absent</span>'
     after = _cue(c.to_cue) if c.to_cue is not None else '<span class="note">absent</span>'
@@ -286,7 +299,7 @@ def _diffs(ev: Evolution, theme: ThemeEvolution) -> str:
 
 def _document_to_next(ev: Evolution, theme: ThemeEvolution) -> str:
     if not is_large(ev):
-        items = "".join(_change(ev, c) for c in theme.changes)
+        items = "".join(_change(ev, c, theme.gaps) for c in theme.changes)
         return f"<p>Document to next document:</p><ul class=verdicts>{items}</ul>"
     counts = ", ".join(
         f'<span class="{_e(v)}"><span class="arrow">{_e(v.arrow)}</span>{n} {_e(v)}</span>'
@@ -311,8 +324,8 @@ def theme_html(ev: Evolution, theme: ThemeEvolution) -> str:
         f"{len(theme.points)} documents</p>"
         f"{_timeline_table(ev, theme)}"
         "<h3>Verdicts</h3>"
-        + _document_to_next(ev, theme)
         + since
+        + _document_to_next(ev, theme)
         + "<h3>Evidence</h3>"
         + "".join(_point(ev, p) for p in shown_points(ev, theme))
         + _diffs(ev, theme)
@@ -438,10 +451,13 @@ def report_html(
     ev: Evolution,
     summaries: Sequence[DocumentSummary],
     charts: Mapping[str, bytes] | Callable[[], Mapping[str, bytes]],
+    *,
+    extra: str = "",
 ) -> str:
     """The whole report as one HTML page; ``charts`` maps chart file names to bytes, or is
     a function returning that map, called only once the rest of the page is written (so
-    that charts drawn in other processes can finish meanwhile)."""
+    that charts drawn in other processes can finish meanwhile). ``extra`` is HTML of
+    further sections (a lineage's fidelity), placed after the themes."""
     toc_themes = "".join(
         f'<li><a href="#{_e(theme_anchor(t.id))}">{_e(t.label)}</a></li>' for t in ev.themes
     )
@@ -469,6 +485,7 @@ def report_html(
     )
     tail = (
         "".join(theme_html(ev, t) for t in ev.themes)
+        + extra
         + _agreement(ev)
         + _overview(summaries)
         + "</main>"

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from policydiff.analysis.commitments import Commitment
 from policydiff.analysis.model import Change, Evolution, Point, ThemeEvolution
 from policydiff.analysis.periods import is_large
+from policydiff.analysis.verdicts import Verdict
 from policydiff.corpus.summary import DocumentSummary
 from policydiff.render.chart_spec import CHARTS
 from policydiff.render.md_text import md, md_marked
@@ -65,7 +66,19 @@ def _doc(ev: Evolution, doc_id: str) -> str:
     return f"{ref.date} `{doc_id}`" if ref else f"`{doc_id}`"
 
 
-def change_md(ev: Evolution, change: Change) -> str:
+def change_md(ev: Evolution, change: Change, gaps: frozenset[str] = frozenset()) -> str:
+    """One change; with ``gaps`` (the theme's), a drop into a gap reads as a gap and an
+    addition out of one as resumed."""
+    if change.verdict == Verdict.DROPPED and change.to_document in gaps:
+        return (
+            f"- · **gap**: {_doc(ev, change.from_document)} → {_doc(ev, change.to_document)}; "
+            "not mentioned here, mentioned again later in its series"
+        )
+    if change.verdict == Verdict.ADDED and change.from_document in gaps:
+        return (
+            f"- · **resumed**: {_doc(ev, change.from_document)} → "
+            f"{_doc(ev, change.to_document)}; compared with the last mention above"
+        )
     arrow = change.verdict.arrow
     delta = delta_text(change.delta)
     cues = f"{_cue(change.from_cue) if change.from_cue is not None else '(absent)'} → " + (
@@ -194,7 +207,8 @@ def _diff_section(ev: Evolution, theme: ThemeEvolution) -> list[str]:
 
 def _document_to_next(ev: Evolution, theme: ThemeEvolution) -> list[str]:
     if not is_large(ev):
-        return ["Document to next document:", "", *[change_md(ev, c) for c in theme.changes], ""]
+        items = [change_md(ev, c, theme.gaps) for c in theme.changes]
+        return ["Document to next document:", "", *items, ""]
     counts = ", ".join(f"{v.arrow} {n} {v}" for v, n in verdict_counts(theme.changes))
     return [f"Document to next document: {counts} (each in evolution.json).", ""]
 
@@ -213,11 +227,10 @@ def theme_markdown(ev: Evolution, theme: ThemeEvolution) -> str:
         "",
         "### Verdicts",
         "",
-        *_document_to_next(ev, theme),
     ]
     if theme.since_last:
         lines += ["Since the last mention:", "", *[change_md(ev, c) for c in theme.since_last], ""]
-    lines += ["### Evidence", ""]
+    lines += [*_document_to_next(ev, theme), "### Evidence", ""]
     for p in shown_points(ev, theme):
         lines += _point_md(ev, p)
     lines += _diff_section(ev, theme)

@@ -23,8 +23,10 @@ from policydiff.analysis.model import Evolution
 from policydiff.corpus.summary import DocumentSummary
 from policydiff.render.chart_jobs import charts_drawn
 from policydiff.render.chart_spec import chart_files
+from policydiff.render.fidelity_formats import fidelity_html, fidelity_markdown
 from policydiff.render.html import report_html
 from policydiff.render.markdown import report_markdown
+from policydiff.restatement.fidelity import Fidelity
 from policydiff.runtime.files import replace_folder, write_atomic
 
 Step = Callable[[str], None]
@@ -42,22 +44,35 @@ def render_report(
     step: Step = _no_step,
     jobs: int = 1,
     chart_workers: Executor | None = None,
+    fidelities: Sequence[Fidelity] = (),
 ) -> dict[str, bytes]:
     """Every output file of the report, by file name, in memory.
 
     With ``jobs`` > 1 (or ``chart_workers``, see
     :func:`~policydiff.render.chart_jobs.chart_workers`) the charts are drawn in other
     processes while the Markdown, the JSON and the HTML are written here (the HTML waits
-    for the charts it embeds last).
+    for the charts it embeds last). ``fidelities`` add a lineage section each, with its
+    heatmap (:mod:`.fidelity_chart`, drawn here).
     """
     step("drawing charts")
+    lineage_charts: dict[str, bytes] = {}
+    md_sections = ""
+    if fidelities:  # matplotlib is imported here only for them (the charts draw elsewhere)
+        from policydiff.render.fidelity_chart import chart_name, draw_fidelity
+
+        for f in fidelities:
+            lineage_charts.update(draw_fidelity(f, cjk is not False))
+        md_sections = "".join(
+            "\n" + fidelity_markdown(f, f"{chart_name(f)}.png") for f in fidelities
+        )
+    html_sections = "".join(fidelity_html(f, lineage_charts) for f in fidelities)
     with charts_drawn(ev, cjk=cjk, jobs=jobs, workers=chart_workers) as charts_ready:
         step("writing Markdown")
-        markdown = report_markdown(ev, tuple(summaries), charts=chart_files())
+        markdown = report_markdown(ev, tuple(summaries), charts=chart_files()) + md_sections
         step("writing JSON")
         evolution_json = evolution_json_bytes(ev)
         step("writing HTML")
-        html = report_html(ev, tuple(summaries), charts_ready)
+        html = report_html(ev, tuple(summaries), charts_ready, extra=html_sections)
         charts = charts_ready()
     files = {
         "index.md": markdown.encode("utf-8"),
@@ -65,6 +80,7 @@ def render_report(
         REPORT_FILE: evolution_json,
     }
     files.update(charts)
+    files.update(lineage_charts)
     return files
 
 

@@ -1,0 +1,196 @@
+"""``compare`` measured against hand annotations of restatement
+(``policydiff.restatement-gold/1``, rules in docs/lineage.md).
+
+A gold file names a parent, its children, and for each parent commitment (its clause,
+copied from the parent's text) the verdict on each child with the child's sentence.
+:func:`measure` runs :func:`policydiff.restatement.compare.compare_documents` on each
+child, finds the clause of the tool's that stands where the gold's clause stands (the
+one it overlaps most) and counts how often both give one verdict: per verdict, per
+child, and every disagreement with both readings quoted.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from policydiff.corpus import Corpus
+from policydiff.errors import InputError
+from policydiff.lineage import build_lineage
+from policydiff.restatement.clauses import Clause
+from policydiff.restatement.compare import Comparison, Restated, compare_documents
+from policydiff.restatement.verdict import RESTATEMENTS
+from policydiff.runtime.files import yaml_problem
+from policydiff.themes import Catalogue
+
+SCHEMA = "policydiff.restatement-gold/1"
+VERDICTS = tuple(v.value for v in RESTATEMENTS)
+
+
+@dataclass(frozen=True)
+class GoldCell:
+    child: str
+    verdict: str
+    sentence: str | None
+    notes: str
+
+
+@dataclass(frozen=True)
+class GoldCommitment:
+    parent: str  # the clause, as it stands in the parent's text
+    cue: str
+    level: float
+    cells: tuple[GoldCell, ...]
+
+
+@dataclass(frozen=True)
+class RestatementGold:
+    path: Path
+    parent: str
+    children: tuple[str, ...]
+    commitments: tuple[GoldCommitment, ...]
+
+
+def _fail(path: Path, problem: str) -> InputError:
+    return InputError(str(path), problem)
+
+
+def read_gold(path: Path) -> RestatementGold:
+    """A gold file, checked: every problem is an InputError naming the file and where."""
+    try:
+        data: Any = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise _fail(path, f"cannot read: {(exc.strerror or str(exc)).lower()}") from None
+    except yaml.YAMLError as exc:
+        raise _fail(path, f"malformed YAML, {yaml_problem(exc)}") from None
+    if not isinstance(data, dict) or data.get("schema") != SCHEMA:
+        raise _fail(path, f"not a restatement gold file (schema must be {SCHEMA})")
+    children = data.get("children")
+    if not isinstance(data.get("parent"), str) or not isinstance(children, dict) or not children:
+        raise _fail(path, "parent (an id) and children (id: text file) are required")
+    commitments = []
+    for i, raw in enumerate(data.get("commitments") or []):
+        where = f"commitments[{i}]"
+        if not isinstance(raw, dict) or not isinstance(raw.get("parent"), str):
+            raise _fail(path, f"{where}: parent (the clause) is required")
+        cells = []
+        for child, cell in (raw.get("children") or {}).items():
+            if child not in children:
+                raise _fail(path, f"{where}: {child} is not among the children")
+            verdict = cell.get("verdict") if isinstance(cell, dict) else None
+            if verdict not in VERDICTS:
+                raise _fail(path, f"{where}.{child}: verdict must be one of {', '.join(VERDICTS)}")
+            cells.append(
+                GoldCell(child, verdict, cell.get("sentence"), str(cell.get("notes") or ""))
+            )
+        commitments.append(
+            GoldCommitment(
+                raw["parent"], str(raw.get("cue") or ""), float(raw.get("level") or 0), tuple(cells)
+            )
+        )
+    return RestatementGold(path, data["parent"], tuple(children), tuple(commitments))
+
+
+@dataclass(frozen=True)
+class Case:
+    """One (parent commitment, child): the gold's verdict and the tool's."""
+
+    parent: str  # the gold's clause
+    child: str
+    gold: str
+    tool: str
+    gold_sentence: str | None
+    tool_clause: str | None  # the tool's parent clause that stands for the gold's
+    tool_child: str | None  # the tool's child sentence
+    reasons: tuple[str, ...]
+    notes: str
+
+    @property
+    def agrees(self) -> bool:
+        return self.gold == self.tool
+
+
+@dataclass(frozen=True)
+class RestatementAgreement:
+    gold: Path
+    cases: tuple[Case, ...]
+
+    @property
+    def agreed(self) -> int:
+        return sum(c.agrees for c in self.cases)
+
+    @property
+    def rate(self) -> float:
+        return self.agreed / len(self.cases) if self.cases else 0.0
+
+    def by(self, key: str) -> dict[str, tuple[int, int]]:
+        """(agreed, cases) per gold verdict (``key="gold"``) or per child."""
+        total: Counter[str] = Counter()
+        good: Counter[str] = Counter()
+        for c in self.cases:
+            value = getattr(c, key)
+            total[value] += 1
+            good[value] += c.agrees
+        return {k: (good[k], total[k]) for k in sorted(total)}
+
+    @property
+    def confusion(self) -> dict[tuple[str, str], int]:
+        return dict(Counter((c.gold, c.tool) for c in self.cases))
+
+
+def _standing_for(text: str, clauses: Sequence[Clause]) -> Clause | None:
+    """The clause of the tool's that overlaps the gold's clause most."""
+    best, best_overlap = None, 0
+    for clause in clauses:
+        at = clause.sentence.find(text)
+        if at >= 0:
+            overlap = min(at + len(text), clause.end) - max(at, clause.start)
+        elif clause.text in text:
+            overlap = len(clause.text)
+        else:
+            continue
+        if overlap > best_overlap:
+            best, best_overlap = clause, overlap
+    return best
+
+
+def measure(gold: RestatementGold, corpus: Corpus, catalogue: Catalogue) -> RestatementAgreement:
+    parent = corpus.get(gold.parent)
+    if parent is None:
+        raise _fail(gold.path, f"parent {gold.parent} is not in {corpus.path}")
+    lineage = build_lineage(corpus.documents)
+    comparisons: dict[str, Comparison] = {}
+    for child_id in gold.children:
+        child = corpus.get(child_id)
+        if child is None:
+            raise _fail(gold.path, f"child {child_id} is not in {corpus.path}")
+        comparisons[child_id] = compare_documents(
+            parent, child, catalogue, citation=lineage.edge(child_id, parent.id)
+        )
+    cases = []
+    for commitment in gold.commitments:
+        for cell in commitment.cells:
+            comparison = comparisons[cell.child]
+            clause = _standing_for(commitment.parent, [r.parent for r in comparison.commitments])
+            found: Restated | None = (
+                next(r for r in comparison.commitments if r.parent is clause) if clause else None
+            )
+            cases.append(
+                Case(
+                    parent=commitment.parent,
+                    child=cell.child,
+                    gold=cell.verdict,
+                    tool=found.verdict.value if found else "unmatched",
+                    gold_sentence=cell.sentence,
+                    tool_clause=clause.text if clause else None,
+                    tool_child=found.child.sentence if found and found.child else None,
+                    reasons=found.reasons if found else ("no clause of the tool's stands here",),
+                    notes=cell.notes,
+                )
+            )
+    return RestatementAgreement(gold.path, tuple(cases))

@@ -1,0 +1,265 @@
+"""The citation graph of a corpus: which held documents each document implements.
+
+A document's parents are, unless ``document.yaml`` declares them (``parents:``, which
+then is the whole list), the held documents its text cites (:mod:`.citations`): a cited
+document number equal to a held one's, else a cited title whose comparable form
+(:func:`~.citations.comparable_title`) scores at least :data:`TITLE_MATCH` against a
+held title with rapidfuzz's ``ratio``. Resolution runs over the corpus as it stands, so
+the order in which documents were ingested does not matter: a plan ingested before the
+document it cites gains its parent when that document arrives.
+
+A cited document dated after the citing one is not its parent (a revision citing an
+older plan's title is; a title that only looks alike is not), a document never cites
+itself, and an edge that would close a cycle is left out. Citations that resolve to
+nothing held are kept as ``unresolved``, with their sentence.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz, process
+
+from policydiff.lineage.citations import (
+    Citation,
+    comparable_title,
+    find_citations,
+    standard_number,
+)
+from policydiff.lineage.series import series_of
+from policydiff.models import Document, StructuredVersion, Version
+from policydiff.structure import structure_version
+
+# rapidfuzz ratio (0-100) a cited title's comparable form must reach against a held
+# title's. High on purpose: 上海市城乡建设领域碳达峰实施方案 scores 89.7 against the
+# ministry's 城乡建设领域碳达峰实施方案, and is another document.
+TITLE_MATCH = 92.0
+
+
+@dataclass(frozen=True)
+class Edge:
+    """``child`` implements ``parent``; ``how`` it is known: ``number`` (a cited document
+    number), ``title`` (a cited title, ``score`` its similarity) or ``declared``."""
+
+    child: str
+    parent: str
+    how: str
+    cited: str  # the citation as written, "" for a declared parent the text does not cite
+    sentence: str  # the citing sentence, "" when none
+    location: str  # its section path
+    score: float
+
+
+@dataclass(frozen=True)
+class Unresolved:
+    """A citation that names no held document (or none that can be a parent)."""
+
+    document: str
+    cited: str
+    sentence: str
+    location: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class Lineage:
+    documents: tuple[Document, ...]  # in timeline order
+    series: dict[str, str]  # id -> series
+    edges: tuple[Edge, ...]  # in child timeline order, then citation order
+    unresolved: tuple[Unresolved, ...]
+    missing: tuple[tuple[str, str], ...]  # (document, declared parent the corpus lacks)
+
+    @functools.cached_property
+    def _parents(self) -> dict[str, tuple[str, ...]]:
+        out: dict[str, list[str]] = {}
+        for edge in self.edges:
+            out.setdefault(edge.child, []).append(edge.parent)
+        return {k: tuple(v) for k, v in out.items()}
+
+    @functools.cached_property
+    def _children(self) -> dict[str, tuple[str, ...]]:
+        order = {d.id: i for i, d in enumerate(self.documents)}
+        out: dict[str, list[str]] = {}
+        for edge in self.edges:
+            out.setdefault(edge.parent, []).append(edge.child)
+        return {k: tuple(sorted(v, key=order.__getitem__)) for k, v in out.items()}
+
+    def parents(self, document_id: str) -> tuple[str, ...]:
+        return self._parents.get(document_id, ())
+
+    def children(self, document_id: str) -> tuple[str, ...]:
+        return self._children.get(document_id, ())
+
+    def edge(self, child: str, parent: str) -> Edge | None:
+        return next((e for e in self.edges if e.child == child and e.parent == parent), None)
+
+    def roots(self) -> tuple[str, ...]:
+        """Documents without a parent, in timeline order."""
+        return tuple(d.id for d in self.documents if not self.parents(d.id))
+
+    def descendants(self, document_id: str) -> tuple[str, ...]:
+        seen: list[str] = []
+        stack = list(reversed(self.children(document_id)))
+        while stack:
+            node = stack.pop()
+            if node not in seen:
+                seen.append(node)
+                stack.extend(reversed(self.children(node)))
+        return tuple(seen)
+
+
+@dataclass(frozen=True)
+class _Held:
+    """What citations are resolved against: numbers and comparable titles of held
+    documents."""
+
+    numbers: dict[tuple[str, str], list[tuple[str, str]]]  # (year, serial) -> (prefix, id)
+    titles: dict[str, str]  # comparable title -> id (the earliest document keeps it)
+
+
+def _number_key(number: str) -> tuple[str, str, str] | None:
+    # standard form X〔YYYY〕N号
+    if "〔" not in number or "〕" not in number:
+        return None
+    prefix, rest = number.split("〔", 1)
+    year, serial = rest.split("〕", 1)
+    return prefix, year, serial.removesuffix("号")
+
+
+def _held(documents: Iterable[Document]) -> _Held:
+    numbers: dict[tuple[str, str], list[tuple[str, str]]] = {}
+    titles: dict[str, str] = {}
+    for d in documents:
+        key = _number_key(standard_number(d.doc_number)) if d.doc_number else None
+        if key:
+            numbers.setdefault(key[1:], []).append((key[0], d.id))
+        for title in (d.title_zh, d.title):
+            if title and any("\u4e00" <= ch <= "\u9fff" for ch in title):
+                titles.setdefault(comparable_title(title), d.id)
+    return _Held(numbers, titles)
+
+
+def _resolve(citation: Citation, held: _Held) -> tuple[str, str, float] | None:
+    """(document id, how, score) of the held document a citation names, or None."""
+    key = _number_key(citation.number) if citation.number else None
+    if key:
+        for prefix, doc_id in held.numbers.get(key[1:], []):
+            if key[0].endswith(prefix) or prefix.endswith(key[0]):
+                return doc_id, "number", 100.0
+    if citation.title and held.titles:
+        best = process.extractOne(
+            comparable_title(citation.title),
+            list(held.titles),
+            scorer=fuzz.ratio,
+            score_cutoff=TITLE_MATCH,
+        )
+        if best is not None:
+            return held.titles[best[0]], "title", round(float(best[1]), 1)
+    return None
+
+
+def _cited_version(document: Document) -> Version | None:
+    """The version whose citations count: the Chinese one (citations are 《》 titles and
+    发文字号)."""
+    return document.version("zh")
+
+
+def _locator(document: Document, version: Version) -> functools.partial[str]:
+    return functools.partial(_location, structure_version(document.id, version))
+
+
+def _location(structured: StructuredVersion, offset: int) -> str:
+    inside = [p for p in structured.provisions if p.start <= offset < p.end]
+    if not inside:
+        return ""
+    return max(inside, key=lambda p: p.level).location
+
+
+def _creates_cycle(child: str, parent: str, parents: dict[str, list[str]]) -> bool:
+    stack, seen = [parent], set()
+    while stack:
+        node = stack.pop()
+        if node == child:
+            return True
+        if node not in seen:
+            seen.add(node)
+            stack.extend(parents.get(node, []))
+    return False
+
+
+def build_lineage(documents: Iterable[Document]) -> Lineage:
+    """The lineage of ``documents`` (a corpus's, in timeline order)."""
+    docs = tuple(documents)
+    by_id = {d.id: d for d in docs}
+    held = _held(docs)
+    edges: list[Edge] = []
+    unresolved: list[Unresolved] = []
+    missing: list[tuple[str, str]] = []
+    parents: dict[str, list[str]] = {}
+    for document in docs:
+        version = _cited_version(document)
+        citations = find_citations(version.text) if version is not None else ()
+        locate = _locator(document, version) if citations and version is not None else None
+        found: dict[str, Edge] = {}
+        for citation in citations:
+            where = locate(citation.start) if locate else ""
+            resolved = _resolve(citation, held)
+            reason = "names no held document"
+            if resolved is not None:
+                parent_id, how, score = resolved
+                parent = by_id[parent_id]
+                if parent_id == document.id:
+                    continue
+                if parent.date > document.date:
+                    reason = f"names {parent_id}, dated after this document"
+                elif parent_id not in found:
+                    found[parent_id] = Edge(
+                        document.id,
+                        parent_id,
+                        how,
+                        citation.cited,
+                        citation.sentence,
+                        where,
+                        score,
+                    )
+                    continue
+                else:
+                    continue
+            unresolved.append(
+                Unresolved(document.id, citation.cited, citation.sentence, where, reason)
+            )
+        if document.parents is not None:
+            declared = []
+            for parent_id in document.parents:
+                if parent_id not in by_id:
+                    missing.append((document.id, parent_id))
+                    continue
+                cited = found.get(parent_id)
+                declared.append(
+                    Edge(
+                        document.id,
+                        parent_id,
+                        "declared",
+                        cited.cited if cited else "",
+                        cited.sentence if cited else "",
+                        cited.location if cited else "",
+                        100.0,
+                    )
+                )
+            chosen = declared
+        else:
+            chosen = list(found.values())
+        for edge in chosen:
+            if _creates_cycle(edge.child, edge.parent, parents):
+                continue
+            parents.setdefault(edge.child, []).append(edge.parent)
+            edges.append(edge)
+    return Lineage(
+        documents=docs,
+        series={d.id: series_of(d) for d in docs},
+        edges=tuple(edges),
+        unresolved=tuple(unresolved),
+        missing=tuple(missing),
+    )

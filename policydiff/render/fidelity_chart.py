@@ -1,0 +1,92 @@
+"""The fidelity heatmap: a parent's commitments x its children, one colour per verdict.
+
+Drawn with the charts' machinery (:func:`policydiff.render.charts.save_figure`: the
+bundled CJK font, stable PNG and SVG bytes). At most
+:data:`~policydiff.restatement.fidelity.MAX_CHART_ROWS` rows: the commitments the
+children depart from most; every row is in the tables and the JSON.
+"""
+
+from __future__ import annotations
+
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.colors import ListedColormap
+from matplotlib.figure import Figure
+from matplotlib.patches import Patch
+
+from policydiff.models import Document
+from policydiff.render import chart_font
+from policydiff.restatement.fidelity import Fidelity
+from policydiff.restatement.verdict import RESTATEMENTS
+
+# restated, strengthened, weakened, omitted
+COLOURS = ("#c6dbef", "#31a354", "#de2d26", "#f0f0f0")
+LABEL_CHARS = 26
+
+
+def chart_name(fidelity: Fidelity) -> str:
+    return f"fidelity-{fidelity.parent.id}"
+
+
+def _label(text: str, cjk: bool) -> str:
+    text = text if len(text) <= LABEL_CHARS else text[: LABEL_CHARS - 1] + "…"
+    if cjk and chart_font.drawable(text):
+        return text
+    return "".join("?" if chart_font.is_cjk(ch) else ch for ch in text)
+
+
+def fidelity_figure(fidelity: Fidelity, cjk: bool = True) -> Figure:
+    rows = fidelity.chart_rows()
+    children = fidelity.children
+    order = {v: i for i, v in enumerate(RESTATEMENTS)}
+    grid = [[order[fidelity.cell(i, j).verdict] for j in range(len(children))] for i in rows]
+    width = 4.5 + 1.1 * max(1, len(children))
+    height = 1.6 + 0.24 * max(1, len(rows))
+    fig = Figure(figsize=(width, height))
+    FigureCanvasAgg(fig)  # drawn and saved as the charts are: with Agg
+    ax = fig.add_subplot()
+    ax.imshow(
+        grid or [[0]], cmap=ListedColormap(COLOURS), vmin=0, vmax=len(COLOURS) - 1, aspect="auto"
+    )
+    ax.set_xticks(range(len(children)), [_column(c, cjk) for c in children], fontsize=8)
+    ax.xaxis.tick_top()
+    ax.set_yticks(
+        range(len(rows)),
+        [f"{fidelity.rows[i].provision_id}  {_label(fidelity.rows[i].text, cjk)}" for i in rows],
+        fontsize=7,
+    )
+    for y, i in enumerate(rows):
+        for x in range(len(children)):
+            ax.text(x, y, fidelity.cell(i, x).verdict.arrow, ha="center", va="center", fontsize=7)
+    ax.set_title(
+        f"How {len(children)} children restate {fidelity.parent.id}\n"
+        f"({len(rows)} of {len(fidelity.rows)} commitments: those they depart from most)",
+        fontsize=9,
+        pad=24,
+    )
+    patches = [
+        Patch(facecolor=c, edgecolor="#999", label=f"{v.arrow} {v.value}")
+        for c, v in zip(COLOURS, RESTATEMENTS, strict=True)
+    ]
+    ax.legend(
+        handles=patches,
+        loc="upper center",
+        bbox_to_anchor=(0.5, -0.005),
+        ncols=4,
+        fontsize=8,
+        frameon=False,
+    )
+    return fig
+
+
+def _column(document: Document, cjk: bool) -> str:
+    """A child's column: its jurisdiction where it has one (上海市), else its id."""
+    if document.jurisdiction and cjk and chart_font.drawable(document.jurisdiction):
+        return document.jurisdiction
+    return _label(document.id, cjk)[:18]
+
+
+def draw_fidelity(fidelity: Fidelity, cjk: bool = True) -> dict[str, bytes]:
+    """``fidelity-PARENT.png`` and ``.svg``."""
+    from policydiff.render.charts import save_figure
+
+    return save_figure(chart_name(fidelity), lambda: fidelity_figure(fidelity, cjk), cjk=cjk)

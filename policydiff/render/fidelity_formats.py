@@ -1,0 +1,185 @@
+"""The fidelity matrix (``compare PARENT --children``, and the report's lineage section)
+as JSON, Markdown and HTML.
+
+JSON schema ``policydiff.fidelity/1``: ``parent {id, title, date}``, ``children [{id,
+title, date, summary, shares}]``, ``commitments [{parent: SIDE, cells: {child id:
+{verdict, similarity, child: SIDE or null}}}]`` (SIDE as in ``policydiff.restatement/1``).
+In HTML each cell links to its two sentences, listed under the matrix.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+from collections.abc import Mapping
+from typing import Any
+
+from policydiff.render.md_text import md
+from policydiff.render.restatement_json import side
+from policydiff.restatement.fidelity import Fidelity
+from policydiff.restatement.verdict import RESTATEMENTS
+
+SCHEMA = "policydiff.fidelity/1"
+# The matrix's own style, carried by the section so that it reads the same in the report
+# and on its own page.
+FIDELITY_CSS = (
+    ".fidelity-matrix{border-collapse:collapse;font-size:.85em}"
+    ".fidelity-matrix th{text-align:left;font-weight:normal;max-width:28em}"
+    ".fidelity-matrix tr>th:first-child{min-width:18em}"
+    ".fidelity-matrix td{text-align:center;min-width:2.4em;border:1px solid #ddd}"
+    ".fidelity-matrix td a{display:block;text-decoration:none;color:inherit}"
+    ".fidelity-matrix td.restated{background:#c6dbef}.fidelity-matrix td.strengthened{background:#a1d99b}"
+    ".fidelity-matrix td.weakened{background:#fc9272}.fidelity-matrix td.omitted{background:#f0f0f0}"
+    ".matrix{overflow-x:auto}.pairs li:target{background:#ffffb3}"
+)
+
+
+def fidelity_dict(f: Fidelity) -> dict[str, Any]:
+    return {
+        "schema": SCHEMA,
+        "parent": {
+            "id": f.parent.id,
+            "title": f.parent.title_zh or f.parent.title,
+            "date": f.parent.date.isoformat(),
+        },
+        "children": [
+            {
+                "id": c.child.document.id,
+                "title": c.child.document.title_zh or c.child.document.title,
+                "date": c.child.document.date.isoformat(),
+                "cites_parent": c.cites_parent,
+                "summary": c.summary,
+                "shares": f.shares(j),
+            }
+            for j, c in enumerate(f.comparisons)
+        ],
+        "commitments": [
+            {
+                "parent": side(row),
+                "cells": {
+                    child.id: {
+                        "verdict": f.cell(i, j).verdict.value,
+                        "similarity": min(1.0, f.cell(i, j).similarity),
+                        "child": side(cell.child) if (cell := f.cell(i, j)).child else None,
+                    }
+                    for j, child in enumerate(f.children)
+                },
+            }
+            for i, row in enumerate(f.rows)
+        ],
+    }
+
+
+def fidelity_json(f: Fidelity) -> str:
+    return json.dumps(fidelity_dict(f), ensure_ascii=False, indent=2) + "\n"
+
+
+def _shares_rows(f: Fidelity) -> list[str]:
+    names = [v.value for v in RESTATEMENTS]
+    lines = ["| child | " + " | ".join(names) + " | added |", "|---" * (len(names) + 2) + "|"]
+    for j, c in enumerate(f.comparisons):
+        shares = f.shares(j)
+        cells = " | ".join(f"{shares[n]:.0%}" for n in names)
+        lines.append(f"| `{c.child.document.id}` | {cells} | {c.summary['added']} |")
+    return lines
+
+
+def fidelity_markdown(f: Fidelity, chart: str | None = None, *, level: int = 2) -> str:
+    """The section: shares per child, the chart, then the matrix (one row per commitment)."""
+    head = "#" * level
+    lines = [
+        f'<a id="fidelity-{f.parent.id}"></a>',
+        "",
+        f"{head} Fidelity to `{f.parent.id}` · {md(f.parent.title_zh or f.parent.title)}",
+        "",
+        f"How {len(f.comparisons)} documents implementing it restate its {len(f.rows)} "
+        "commitments (clauses): ▲ strengthened, ▼ weakened, = restated, − omitted.",
+        "",
+        *_shares_rows(f),
+        "",
+    ]
+    if chart:
+        lines += [f"![Fidelity to {f.parent.id}]({chart})", ""]
+    ids = [c.id for c in f.children]
+    lines += ["| commitment | location | " + " | ".join(f"`{i}`" for i in ids) + " |"]
+    lines += ["|---|---|" + "---|" * len(ids)]
+    for i, row in enumerate(f.rows):
+        cells = " | ".join(f.cell(i, j).verdict.arrow for j in range(len(ids)))
+        lines.append(f"| {md(row.text)} | {md(row.location)} | {cells} |")
+    return "\n".join(lines) + "\n"
+
+
+def _e(text: object) -> str:
+    return html.escape(str(text), quote=True)
+
+
+def fidelity_html(f: Fidelity, charts: Mapping[str, bytes] | None = None) -> str:
+    """The section as HTML: shares, the chart (inline SVG when given), the matrix with each
+    cell a link to the pair of sentences listed under it."""
+    anchor = f"fidelity-{f.parent.id}"
+    names = [v.value for v in RESTATEMENTS]
+    shares = "".join(
+        f"<tr><th>{_e(c.child.document.id)}</th>"
+        + "".join(f"<td>{f.shares(j)[n]:.0%}</td>" for n in names)
+        + f"<td>{c.summary['added']}</td></tr>"
+        for j, c in enumerate(f.comparisons)
+    )
+    chart = ""
+    svg = (charts or {}).get(f"{anchor}.svg")
+    if svg:
+        chart = f'<figure class="chart">{svg.decode("utf-8").split("?>", 1)[-1]}</figure>'
+    head = "".join(f'<th title="{_e(c.id)}">{_e(c.jurisdiction or c.id)}</th>' for c in f.children)
+    body = []
+    pairs = []
+    for i, row in enumerate(f.rows):
+        cells = []
+        for j, child in enumerate(f.children):
+            cell = f.cell(i, j)
+            target = f"{anchor}-{i}-{j}"
+            cells.append(
+                f'<td class="{_e(cell.verdict.value)}"><a href="#{_e(target)}" '
+                f'title="{_e(cell.verdict.value)}">{_e(cell.verdict.arrow)}</a></td>'
+            )
+            theirs = (
+                f"<q lang=zh>{_e(cell.child.sentence)}</q> "
+                f'<span class="note">{_e(child.id)} · {_e(cell.child.location)}</span>'
+                if cell.child
+                else '<span class="note">no sentence of the child restates it</span>'
+            )
+            pairs.append(
+                f'<li id="{_e(target)}" class="{_e(cell.verdict.value)}">'
+                f"<strong>{_e(cell.verdict.value)}</strong> in {_e(child.id)} · "
+                f"<q lang=zh>{_e(row.sentence)}</q> "
+                f'<span class="note">{_e(f.parent.id)} · {_e(row.location)}</span> → {theirs} '
+                f'<span class="note">({_e("; ".join(cell.reasons))})</span></li>'
+            )
+        body.append(
+            f"<tr><th lang=zh>{_e(row.text)}<br><span class=note>{_e(row.location)}</span></th>"
+            + "".join(cells)
+            + "</tr>"
+        )
+    return (
+        f'<section class="fidelity" id="{_e(anchor)}"><style>{FIDELITY_CSS}</style>'
+        f"<h2>Fidelity to {_e(f.parent.id)} · <span lang=zh>{_e(f.parent.title_zh or f.parent.title)}</span></h2>"
+        f"<p>How {len(f.comparisons)} documents implementing it restate its {len(f.rows)} "
+        "commitments: ▲ strengthened, ▼ weakened, = restated, − omitted. Each cell links to "
+        "its two sentences.</p>"
+        f'<table class="shares"><tr><th>child</th>{"".join(f"<th>{n}</th>" for n in names)}'
+        f"<th>added</th></tr>{shares}</table>{chart}"
+        f'<div class="matrix"><table class="fidelity-matrix"><tr><th>commitment</th>{head}</tr>'
+        f"{''.join(body)}</table></div>"
+        f'<h3>The two sentences of each cell</h3><ol class="pairs">{"".join(pairs)}</ol>'
+        "</section>"
+    )
+
+
+def fidelity_page(f: Fidelity, charts: Mapping[str, bytes] | None = None) -> str:
+    """The section as a page of its own, in the report's style."""
+    from policydiff.render.html import CSS
+
+    return (
+        '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+        f"<title>Fidelity to {_e(f.parent.id)} · policydiff</title>\n"
+        f"<style>{CSS}</style>\n</head>\n<body>\n<main>{fidelity_html(f, charts)}</main>\n"
+        "</body>\n</html>\n"
+    )

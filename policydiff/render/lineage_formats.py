@@ -1,0 +1,90 @@
+"""The lineage of a corpus (``policydiff lineage``) as JSON and Markdown.
+
+JSON schema ``policydiff.lineage/1`` (fields may be added, never renamed or removed):
+``documents`` in timeline order, each ``{id, title, date, doc_number, level,
+jurisdiction, series, parents, children}``; ``edges``, each ``{child, parent, how,
+cited, sentence, location, score}`` (``how``: number, title or declared; ``sentence``:
+the citing sentence, "" for a declared parent the text does not cite); ``unresolved``
+citations ``{document, cited, sentence, location, reason}``; ``missing`` declared
+parents the corpus does not hold. With a root, only that document, its ancestors and
+its descendants are listed.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from policydiff.lineage import Lineage
+
+SCHEMA = "policydiff.lineage/1"
+
+
+def subset(lineage: Lineage, root: str | None) -> set[str]:
+    """The ids shown for ``root``: it, its ancestors and its descendants (all without)."""
+    if root is None:
+        return {d.id for d in lineage.documents}
+    keep = {root, *lineage.descendants(root)}
+    stack = [root]
+    while stack:
+        for parent in lineage.parents(stack.pop()):
+            if parent not in keep:
+                keep.add(parent)
+                stack.append(parent)
+    return keep
+
+
+def lineage_dict(lineage: Lineage, root: str | None = None) -> dict[str, Any]:
+    keep = subset(lineage, root)
+    return {
+        "schema": SCHEMA,
+        "root": root,
+        "documents": [
+            {
+                "id": d.id,
+                "title": d.title_zh or d.title,
+                "date": d.date.isoformat(),
+                "doc_number": d.doc_number,
+                "level": d.level,
+                "jurisdiction": d.jurisdiction,
+                "series": lineage.series[d.id],
+                "parents": list(lineage.parents(d.id)),
+                "children": list(lineage.children(d.id)),
+            }
+            for d in lineage.documents
+            if d.id in keep
+        ],
+        "edges": [
+            {
+                "child": e.child,
+                "parent": e.parent,
+                "how": e.how,
+                "cited": e.cited,
+                "sentence": e.sentence,
+                "location": e.location,
+                "score": e.score,
+            }
+            for e in lineage.edges
+            if e.child in keep and e.parent in keep
+        ],
+        "unresolved": [
+            {
+                "document": u.document,
+                "cited": u.cited,
+                "sentence": u.sentence,
+                "location": u.location,
+                "reason": u.reason,
+            }
+            for u in lineage.unresolved
+            if u.document in keep
+        ],
+        "missing": [
+            {"document": child, "parent": parent}
+            for child, parent in lineage.missing
+            if child in keep
+        ],
+    }
+
+
+def lineage_json(lineage: Lineage, root: str | None = None) -> str:
+    return json.dumps(lineage_dict(lineage, root), ensure_ascii=False, indent=2) + "\n"

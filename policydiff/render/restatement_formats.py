@@ -1,0 +1,120 @@
+"""A restatement (``compare PARENT CHILD --format markdown|html``): each parent commitment
+beside the child's, the word diff marked (``[-…-]``/``{+…+}`` in Markdown, ``<del>``/
+``<ins>`` in HTML), the verdict and why; then the child's additions."""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Sequence
+
+from policydiff.diff.ops import TokenOp
+from policydiff.render.md_text import md
+from policydiff.restatement.compare import Comparison, Restated
+
+
+def _md_ops(ops: Sequence[TokenOp]) -> str:
+    out = []
+    for op in ops:
+        if op.op == "equal":
+            out.append(md(op.old))
+            continue
+        if op.old:
+            out.append(f"[-{md(op.old)}-]")
+        if op.new:
+            out.append(f"{{+{md(op.new)}+}}")
+    return "".join(out)
+
+
+def _shown(r: Restated, only: Sequence[str]) -> bool:
+    return not only or r.verdict.value in only
+
+
+def restatement_markdown(comparison: Comparison, *, only: Sequence[str] = ()) -> str:
+    p, c = comparison.parent.document, comparison.child.document
+    edge = comparison.citation
+    cites = (
+        f"It cites the parent: {md(edge.sentence)} — *{md(edge.location)}*"
+        if comparison.cites_parent and edge is not None
+        else "It does not cite the parent."
+    )
+    summary = ", ".join(f"{n} {k}" for k, n in comparison.summary.items())
+    lines = [
+        f"# How `{c.id}` restates `{p.id}`",
+        "",
+        f"{md(c.title_zh or c.title)} ({c.date}) → {md(p.title_zh or p.title)} ({p.date}). {cites}",
+        "",
+        f"**{summary}.**",
+        "",
+        "| verdict | parent → child (word diff) | where | why |",
+        "|---|---|---|---|",
+    ]
+    for r in comparison.commitments:
+        if not _shown(r, only):
+            continue
+        text = _md_ops(r.ops) if r.ops else md(r.parent.text)
+        if r.child is not None and not r.ops:
+            text += f" → {md(r.child.text)}"
+        where = md(r.parent.location) + (f" → {md(r.child.location)}" if r.child else "")
+        lines.append(
+            f"| {r.verdict.arrow} {r.verdict.value} | {text} | {where} | {md('; '.join(r.reasons))} |"
+        )
+    if comparison.additions and (not only or "added" in only):
+        lines += ["", f"## Additions of `{c.id}` ({len(comparison.additions)})", ""]
+        lines += [f"- {md(a.text)} — *{md(a.location)}*" for a in comparison.additions]
+    return "\n".join(lines) + "\n"
+
+
+def _e(text: object) -> str:
+    return html.escape(str(text), quote=True)
+
+
+def _html_ops(ops: Sequence[TokenOp]) -> str:
+    out = []
+    for op in ops:
+        if op.op == "equal":
+            out.append(_e(op.old))
+            continue
+        if op.old:
+            out.append(f"<del>{_e(op.old)}</del>")
+        if op.new:
+            out.append(f"<ins>{_e(op.new)}</ins>")
+    return "".join(out)
+
+
+def restatement_html(comparison: Comparison, *, only: Sequence[str] = ()) -> str:
+    from policydiff.render.html import CSS
+
+    p, c = comparison.parent.document, comparison.child.document
+    rows = []
+    for r in comparison.commitments:
+        if not _shown(r, only):
+            continue
+        pair = (
+            f"<q lang=zh>{_html_ops(r.ops)}</q>"
+            if r.ops
+            else f"<q lang=zh>{_e(r.parent.text)}</q>"
+            + (f" → <q lang=zh>{_e(r.child.text)}</q>" if r.child else "")
+        )
+        where = _e(r.parent.location) + (f" → {_e(r.child.location)}" if r.child else "")
+        rows.append(
+            f'<tr class="{_e(r.verdict.value)}"><td>{_e(r.verdict.arrow)} {_e(r.verdict.value)}</td>'
+            f"<td>{pair}</td><td class=note>{where}</td><td class=note>{_e('; '.join(r.reasons))}</td></tr>"
+        )
+    additions = "".join(
+        f"<li><q lang=zh>{_e(a.text)}</q> <span class=note>{_e(a.location)}</span></li>"
+        for a in comparison.additions
+    )
+    summary = ", ".join(f"{n} {_e(k)}" for k, n in comparison.summary.items())
+    return (
+        '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+        f"<title>{_e(c.id)} restates {_e(p.id)} · policydiff</title>\n<style>{CSS}</style>\n"
+        f"</head>\n<body>\n<main><h1>How {_e(c.id)} restates {_e(p.id)}</h1>"
+        f"<p><strong>{summary}</strong></p><table><tr><th>verdict</th><th>parent → child</th>"
+        f"<th>where</th><th>why</th></tr>{''.join(rows)}</table>"
+        + (
+            f"<h2>Additions</h2><ul>{additions}</ul>"
+            if additions and (not only or "added" in only)
+            else ""
+        )
+        + "</main>\n</body>\n</html>\n"
+    )

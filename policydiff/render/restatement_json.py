@@ -1,0 +1,91 @@
+"""A restatement (``policydiff compare PARENT CHILD``) as JSON.
+
+Schema ``policydiff.restatement/1`` (fields may be added, never renamed or removed)::
+
+    {"schema", "parent": {id, title, date}, "child": {id, title, date},
+     "citation": {cites_parent, text, how, location},
+     "commitments": [{"parent": SIDE, "child": SIDE or null, "similarity", "verdict",
+                      "reasons", "themes", "target_changes"}],
+     "additions": [SIDE], "summary": {restated, strengthened, weakened, omitted, added}}
+
+where SIDE is ``{sentence, clause, location, provision, cue, level, strength, targets:
+[{text, value, unit, year}], themes}``: ``sentence`` the whole sentence (the evidence),
+``clause`` the commitment within it. ``similarity`` is that of the best child clause
+(capped at 1), also for an omitted commitment. Same corpus: same bytes.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from policydiff.models import Document
+from policydiff.restatement.clauses import Clause
+from policydiff.restatement.compare import Comparison, Restated
+from policydiff.strength import Target
+
+SCHEMA = "policydiff.restatement/1"
+
+
+def _document(d: Document) -> dict[str, Any]:
+    return {"id": d.id, "title": d.title_zh or d.title, "date": d.date.isoformat()}
+
+
+def _target(t: Target) -> dict[str, Any]:
+    return {"text": t.text, "value": t.value, "unit": t.unit, "year": t.year}
+
+
+def side(c: Clause) -> dict[str, Any]:
+    return {
+        "sentence": c.sentence,
+        "clause": c.text,
+        "location": c.location,
+        "provision": c.provision_id,
+        "cue": c.cue,
+        "level": c.level,
+        "strength": c.strength,
+        "targets": [_target(t) for t in c.targets],
+        "themes": list(c.themes),
+    }
+
+
+def _restated(r: Restated) -> dict[str, Any]:
+    return {
+        "parent": side(r.parent),
+        "child": side(r.child) if r.child is not None else None,
+        "similarity": min(1.0, r.similarity),
+        "verdict": r.verdict.value,
+        "reasons": list(r.reasons),
+        "themes": list(r.themes),
+        "target_changes": [
+            {
+                "parent": _target(t.parent),
+                "child": _target(t.child) if t.child else None,
+                "change": t.change,
+            }
+            for t in r.targets
+        ],
+    }
+
+
+def restatement_dict(comparison: Comparison) -> dict[str, Any]:
+    edge = comparison.citation
+    return {
+        "schema": SCHEMA,
+        "parent": _document(comparison.parent.document),
+        "child": _document(comparison.child.document),
+        "lang": comparison.parent.version.lang,
+        "citation": {
+            "cites_parent": comparison.cites_parent,
+            "text": edge.sentence if edge is not None and edge.sentence else None,
+            "how": edge.how if edge is not None else None,
+            "location": edge.location if edge is not None and edge.location else None,
+        },
+        "commitments": [_restated(r) for r in comparison.commitments],
+        "additions": [side(c) for c in comparison.additions],
+        "summary": comparison.summary,
+    }
+
+
+def restatement_json(comparison: Comparison) -> str:
+    return json.dumps(restatement_dict(comparison), ensure_ascii=False, indent=2) + "\n"

@@ -1,0 +1,70 @@
+"""The citation graph in the terminal: a tree from each root, each edge with the citation
+that names the parent and where it stands (the whole sentence is in the JSON)."""
+
+from __future__ import annotations
+
+from rich.console import Console
+from rich.text import Text
+from rich.tree import Tree
+
+from policydiff.lineage import Lineage
+from policydiff.render.lineage_formats import subset
+
+
+def _label(lineage: Lineage, document_id: str, parent: str | None) -> Text:
+    document = next(d for d in lineage.documents if d.id == document_id)
+    text = Text()
+    text.append(document.id, style="bold")
+    text.append(f"  {document.date}  ")
+    text.append(document.title_zh or document.title)
+    if document.doc_number:
+        text.append(f"  {document.doc_number}", style="cyan")
+    text.append(f"  [{lineage.series[document_id]}]", style="dim")
+    if parent is not None:
+        edge = lineage.edge(document_id, parent)
+        if edge is not None:
+            how = {"number": "cites its number", "title": "cites its title"}.get(
+                edge.how, "declared"
+            )
+            text.append(f"\n{how}", style="green")
+            if edge.cited:
+                text.append(f" {edge.cited}", style="dim")
+            if edge.location:
+                text.append(f" — {edge.location}", style="dim italic")
+    return text
+
+
+def _grow(tree: Tree, lineage: Lineage, node: str, keep: set[str], path: tuple[str, ...]) -> None:
+    for child in lineage.children(node):
+        if child in keep and child not in path:
+            branch = tree.add(_label(lineage, child, node))
+            _grow(branch, lineage, child, keep, (*path, child))
+
+
+def print_lineage(lineage: Lineage, console: Console, root: str | None = None) -> None:
+    """Every root's tree (with ``root``: the trees that hold it, cut to its ancestors and
+    descendants), then the citations that name no held document."""
+    keep = subset(lineage, root)
+    roots = [r for r in lineage.roots() if r in keep]
+    shown = 0
+    for top in roots:
+        if root is None and not lineage.children(top):
+            continue
+        tree = Tree(_label(lineage, top, None))
+        _grow(tree, lineage, top, keep, (top,))
+        console.print(tree)
+        shown += 1
+    alone = [r for r in roots if not lineage.children(r)] if root is None else []
+    if alone:
+        console.print(Text(f"without parent or child: {', '.join(alone)}", style="dim"))
+    if not shown and not alone:
+        console.print(Text("no document", style="dim"))
+    unresolved = [u for u in lineage.unresolved if u.document in keep]
+    if unresolved:
+        console.print(Text(f"\n{len(unresolved)} citations name no held document:", style="bold"))
+        for u in unresolved:
+            why = "" if u.reason == "names no held document" else f" ({u.reason})"
+            console.print(Text(f"  {u.document}: {u.cited}{why}"))
+    for child, parent in lineage.missing:
+        if child in keep:
+            console.print(Text(f"  {child}: declared parent {parent} is not in the corpus"))

@@ -1,0 +1,92 @@
+"""A restatement in the terminal: each parent commitment beside the child's, word diff
+in colour (deleted words red and struck through on the parent's side, inserted words
+green on the child's), the verdict and why; then the child's additions."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rich import box
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from policydiff.diff.ops import TokenOp
+from policydiff.restatement.compare import Comparison, Restated
+from policydiff.restatement.verdict import Restatement
+
+STYLES = {
+    Restatement.RESTATED: "",
+    Restatement.STRENGTHENED: "bold green",
+    Restatement.WEAKENED: "bold red",
+    Restatement.OMITTED: "bold yellow",
+}
+
+
+def sides(ops: Sequence[TokenOp]) -> tuple[Text, Text]:
+    """The parent's and the child's clause with the word diff marked."""
+    old, new = Text(), Text()
+    for op in ops:
+        if op.op == "equal":
+            old.append(op.old)
+            new.append(op.new)
+            continue
+        if op.old:
+            old.append(op.old, style="red strike")
+        if op.new:
+            new.append(op.new, style="green")
+    return old, new
+
+
+def _pair(r: Restated) -> tuple[Text, Text]:
+    if r.child is None:
+        return Text(r.parent.text), Text("—", style="dim")
+    if r.ops:
+        return sides(r.ops)
+    return Text(r.parent.text), Text(r.child.text)
+
+
+def print_restatement(
+    comparison: Comparison, console: Console, *, only: Sequence[str] = ()
+) -> None:
+    """The comparison; ``only`` keeps the commitments with these verdicts."""
+    p, c = comparison.parent.document, comparison.child.document
+    console.print(Text(f"{p.id} ({p.date}) → {c.id} ({c.date})", style="bold"))
+    edge = comparison.citation
+    if comparison.cites_parent and edge is not None:
+        console.print(Text(f"cites the parent: {edge.cited} — {edge.location}", style="dim"))
+    elif edge is not None:
+        console.print(Text("parent declared; the text does not cite it", style="dim"))
+    else:
+        console.print(Text("not a parent in the lineage: compared all the same", style="dim"))
+    summary = comparison.summary
+    console.print(
+        Text(
+            "  ".join(f"{name} {count}" for name, count in summary.items()),
+            style="bold",
+        )
+    )
+    table = Table(box=box.SIMPLE_HEAD, expand=True, show_lines=False)
+    table.add_column("", no_wrap=True)
+    table.add_column(f"{p.id}", ratio=1)
+    table.add_column(f"{c.id}", ratio=1)
+    table.add_column("why", ratio=1)
+    for r in comparison.commitments:
+        if only and r.verdict.value not in only:
+            continue
+        old, new = _pair(r)
+        old.append(f"\n{r.parent.location}", style="dim")
+        if r.child is not None:
+            new.append(f"\n{r.child.location}", style="dim")
+        table.add_row(
+            Text(f"{r.verdict.arrow} {r.verdict.value}", style=STYLES[r.verdict]),
+            old,
+            new,
+            Text("; ".join(r.reasons), style="dim"),
+        )
+    console.print(table)
+    if comparison.additions and (not only or "added" in only):
+        console.print(Text(f"additions of {c.id} ({len(comparison.additions)}):", style="bold"))
+        for clause in comparison.additions:
+            cue = f"  [{clause.cue} {clause.strength}]" if clause.cue else ""
+            console.print(Text(f"  + {clause.text}{cue} — {clause.location}"))

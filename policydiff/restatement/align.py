@@ -1,0 +1,101 @@
+"""Parent clauses matched to child clauses by what they are about, many to many.
+
+Provinces renumber, reorder, split and merge the clauses they restate, so provision
+numbers say nothing: each clause is compared, by the cosine of TF-IDF character
+bigrams (:mod:`policydiff.diff.tfidf`), on its *object*: its text without the directive
+cues and without numbers and years, which are what a restatement may change. Sharing a
+theme of the catalogue adds :data:`THEME_BONUS`. Each parent clause takes the child
+clause most like it when the similarity reaches :data:`MATCH` (else it is not restated);
+one child clause may restate several parent clauses (a merge), and the child's other
+clauses that reach :data:`SUPPORT` and carry a target are kept as its *support*: a
+target restated in another sentence (a split) still counts.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from policydiff.diff.tfidf import cosine_similarity
+from policydiff.restatement.clauses import Clause
+
+MATCH = 0.35  # similarity from which a child clause restates a parent clause
+SUPPORT = 0.40  # similarity from which another child clause's targets count too
+THEME_BONUS = 0.10  # added when the two clauses mention one theme of the catalogue
+_NUMBERS = re.compile(r"\d+(?:\.\d+)?\s*(?:%|％|个百分点)?|(?:19|20)\d\d年")
+
+
+@dataclass(frozen=True)
+class Match:
+    parent: Clause
+    child: Clause | None
+    similarity: float  # of the best child clause, whether or not it reached MATCH
+    support: tuple[Clause, ...]
+
+
+def content(clause: Clause) -> str:
+    """What a clause is about: its text without its cue, numbers and years."""
+    text = clause.text
+    if clause.cue:
+        text = text.replace(clause.cue, " ", 1)
+    return _NUMBERS.sub(" ", text)
+
+
+def similarity_matrix(parents: Sequence[Clause], children: Sequence[Clause]) -> np.ndarray:
+    """Parent clause x child clause similarity, in [0, 1 + THEME_BONUS]."""
+    if not parents or not children:
+        return np.zeros((len(parents), len(children)))
+    matrix = cosine_similarity(
+        [content(c) for c in parents], [content(c) for c in children], "char", 2, 2
+    )
+    themes_p = [set(c.themes) for c in parents]
+    themes_c = [set(c.themes) for c in children]
+    for i, mine in enumerate(themes_p):
+        if not mine:
+            continue
+        for j, theirs in enumerate(themes_c):
+            if mine & theirs:
+                matrix[i, j] += THEME_BONUS
+    return matrix
+
+
+def align_clauses(
+    parents: Sequence[Clause], children: Sequence[Clause]
+) -> tuple[tuple[Match, ...], tuple[Clause, ...]]:
+    """Each parent clause with its best child clause (None below :data:`MATCH`), and the
+    child's additions: its clauses that reach :data:`MATCH` with no parent clause."""
+    matrix = similarity_matrix(parents, children)
+    if not children:
+        return tuple(Match(p, None, 0.0, ()) for p in parents), ()
+    best = matrix.argmax(axis=1) if parents else np.zeros(0, dtype=int)
+    scores = matrix[np.arange(len(parents)), best] if parents else np.zeros(0)
+    # the parent clauses of one sentence share its targets: where the child restates a
+    # sibling clause that carries one, that child clause's sentence may carry it too
+    siblings: dict[str, list[int]] = {}
+    for i, parent in enumerate(parents):
+        if parent.targets:
+            siblings.setdefault(parent.sentence_id, []).append(i)
+    out = []
+    for i, parent in enumerate(parents):
+        score = float(scores[i])
+        if score < MATCH:
+            out.append(Match(parent, None, round(score, 3), ()))
+            continue
+        chosen = int(best[i])
+        support: dict[int, Clause] = {}
+        for j in siblings.get(parent.sentence_id, []):
+            if j != i and scores[j] >= MATCH and int(best[j]) != chosen:
+                support.setdefault(int(best[j]), children[int(best[j])])
+        for j in np.flatnonzero(matrix[i] >= SUPPORT).tolist():
+            if j != chosen and children[j].targets:
+                support.setdefault(j, children[j])
+        ordered = tuple(support[j] for j in sorted(support))
+        out.append(Match(parent, children[chosen], round(score, 3), ordered))
+    if not parents:
+        return (), tuple(children)
+    best_parent = matrix.max(axis=0)
+    additions = tuple(c for j, c in enumerate(children) if best_parent[j] < MATCH)
+    return tuple(out), additions

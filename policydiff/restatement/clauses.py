@@ -1,0 +1,257 @@
+"""A document's commitments at clause level: one directive governing one object.
+
+A sentence is cut into clauses at ，；： (never at 、, which joins the items of one
+object list), as docs/strength.md cuts them. A clause is a commitment when it carries
+a directive cue of the strength lexicon, a quantified target, or opens with a verb
+(jieba's part of speech, or an opener of ``data/restatement.yaml``); a clause that only
+dates what follows (到2025年) is joined to the clause after it.
+
+Each clause is scored with :func:`policydiff.strength.score_commitment` on its object
+(the words after its first cue, so that a postposed complement such as 规模化发展 lifts
+推动 as it does for a theme), carries the targets that stand in it, and the themes of
+the theme mentions (:func:`policydiff.analysis.find_commitments`) that fall inside it.
+Like the rules of ``data/restatement.yaml`` this reads Chinese; an English version gives
+one clause per sentence part, scored the same way.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+
+from policydiff.analysis.commitments import Commitment
+from policydiff.models import StructuredVersion
+from policydiff.strength import Lexicon, Target, find_cues, load_lexicon, score_commitment
+from policydiff.strength.targets import find_target_spans
+
+_ZH_BREAK = re.compile(r"[，,；;：:。！？!?]")
+_EN_BREAK = re.compile(r";\s|[:!?]|\.(?=\s|$)|,\s+(?:and|but|while)\s")
+# a clause whose only directive is a modal verb (应, 要, 须) commits at promotion level
+MODAL_LEVEL = 2
+_EDGE = " \t\u3000“”\"'（）()《》【】、"
+
+
+@dataclass(frozen=True)
+class Rules:
+    """``data/restatement.yaml`` as read."""
+
+    openers: tuple[str, ...]
+    year_only: re.Pattern[str]
+    limited: tuple[str, ...]
+    general: tuple[str, ...]
+    ceilings: tuple[str, ...]
+    modal: re.Pattern[str]
+
+
+@lru_cache(maxsize=1)
+def load_rules() -> Rules:
+    text = resources.files("policydiff").joinpath("data/restatement.yaml").read_text("utf-8")
+    data = yaml.safe_load(text)
+    return Rules(
+        openers=tuple(sorted(data["openers"], key=len, reverse=True)),
+        year_only=re.compile(data["year_only"]),
+        limited=tuple(data["scope"]["limited"]),
+        general=tuple(data["scope"]["general"]),
+        ceilings=tuple(data["ceilings"]),
+        modal=re.compile(data["modal"]),
+    )
+
+
+@dataclass(frozen=True)
+class Clause:
+    """One commitment of a version: a clause of a sentence, with its reading."""
+
+    index: int  # place among the version's clauses
+    provision_id: str
+    location: str
+    sentence_index: int
+    sentence: str
+    start: int  # within the sentence
+    end: int
+    cue: str
+    level: int
+    strength: float  # as score_commitment reads the clause
+    restriction: bool
+    negated: bool
+    targets: tuple[Target, ...]  # those that stand in the clause
+    themes: tuple[str, ...]
+    heading: bool  # the clause is a provision's heading
+    # the targets that measure the commitment, each with the clause it stands in: its
+    # own, or for the first commitment of a sentence every target of the sentence
+    # (推进绿色社区创建行动，…，60%的城市社区先行达到创建要求)
+    measured: tuple[tuple[Target, str], ...] = ()
+    # every target of the sentence, each with its context (its clause and the one before:
+    # 2030年控制在8%以内 needs 漏损率 from before it): what a child may restate them with
+    offered: tuple[tuple[Target, str], ...] = ()
+
+    @property
+    def text(self) -> str:
+        return self.sentence[self.start : self.end]
+
+    @property
+    def sentence_id(self) -> str:
+        return f"{self.provision_id}#{self.sentence_index}"
+
+
+def _pieces(sentence: str, lang: str) -> list[tuple[int, int]]:
+    """The clauses of a sentence as spans, trimmed of spaces and brackets at their edges."""
+    breaks = _ZH_BREAK if lang == "zh" else _EN_BREAK
+    spans, start = [], 0
+    for match in breaks.finditer(sentence):
+        spans.append((start, match.start()))
+        start = match.end()
+    spans.append((start, len(sentence)))
+    out = []
+    for s, e in spans:
+        while s < e and sentence[s] in _EDGE:
+            s += 1
+        while e > s and sentence[e - 1] in _EDGE:
+            e -= 1
+        if e > s:
+            out.append((s, e))
+    return out
+
+
+def _joined(sentence: str, spans: list[tuple[int, int]], rules: Rules) -> list[tuple[int, int]]:
+    """Year-only clauses (到2025年) joined to the clause after them."""
+    out: list[tuple[int, int]] = []
+    pending: int | None = None
+    for s, e in spans:
+        if rules.year_only.match(sentence[s:e]):
+            pending = s if pending is None else pending
+            continue
+        out.append((pending if pending is not None else s, e))
+        pending = None
+    if pending is not None and out:
+        out[-1] = (out[-1][0], len(sentence.rstrip("。；;. ")))
+    return out
+
+
+@lru_cache(maxsize=65536)
+def _opens_with_verb(clause: str) -> bool:
+    import jieba.posseg
+
+    from policydiff.restatement.words import quiet_jieba
+
+    quiet_jieba()
+    for word in jieba.posseg.lcut(clause[:8]):
+        if word.word.strip():
+            return bool(word.flag.startswith("v"))
+    return False
+
+
+def _is_commitment(clause: str, has_cue: bool, has_target: bool, lang: str, rules: Rules) -> bool:
+    if has_cue or has_target:
+        return True
+    if lang != "zh" or len(clause) < 4:
+        return False
+    if rules.modal.search(clause):
+        return True
+    return clause.startswith(rules.openers) or _opens_with_verb(clause)
+
+
+def _score_span(clause: str, lang: str, lexicon: Lexicon | None) -> tuple[int, int]:
+    """Where the clause's object starts: right after its first cue (the whole clause
+    when it has none), so that the cue before it governs and a postposed complement
+    can lift it."""
+    cues = find_cues(clause, lang, lexicon)
+    if not cues:
+        return (0, len(clause))
+    first = cues[0]
+    return (first.end, min(len(clause), first.end + 1)) if first.end < len(clause) else (0, 1)
+
+
+def _dated(targets: Sequence[Target]) -> bool:
+    return any(t.value is not None and t.year is not None for t in targets)
+
+
+def version_clauses(
+    structured: StructuredVersion,
+    commitments: Sequence[Commitment] = (),
+    lexicon: Lexicon | None = None,
+) -> tuple[Clause, ...]:
+    """Every commitment clause of a version, in text order; ``commitments`` (the
+    version's theme commitments) give each clause its themes."""
+    lang = structured.version.lang
+    rules = load_rules()
+    bonus = (lexicon or load_lexicon()).target_bonus
+    themes_at: dict[tuple[str, int], list[Commitment]] = {}
+    for c in commitments:
+        themes_at.setdefault((c.mention.provision_id, c.mention.sentence_index), []).append(c)
+    out: list[Clause] = []
+    # the preamble says why and on what authority, not what is to be done: left out
+    # where the text has numbered provisions to hold its commitments
+    numbered = any(p.level > 0 for p in structured.provisions)
+    for provision in structured.provisions:
+        if numbered and provision.level == 0:
+            continue
+        for sentence in provision.sentences:
+            text = sentence.text
+            spans = _joined(text, _pieces(text, lang), rules)
+            targets = find_target_spans(text, lang)
+            mentions = themes_at.get((provision.id, sentence.index), [])
+            heading = bool(provision.heading) and text.strip() == provision.heading.strip()
+            contexts = [text[spans[k - 1][0] if k else s : e] for k, (s, e) in enumerate(spans)]
+            measured = tuple(
+                (t, contexts[k])
+                for ts, _, t in targets
+                for k, (s, e) in enumerate(spans)
+                if s <= ts < e
+            )
+            lead = True
+            for s, e in spans:
+                clause = text[s:e]
+                mine = tuple(t for ts, _, t in targets if s <= ts < e)
+                cues = find_cues(clause, lang, lexicon)
+                if not _is_commitment(clause, bool(cues), bool(mine), lang, rules):
+                    continue
+                span = _score_span(clause, lang, lexicon)
+                score = score_commitment(clause, lang, span, lexicon)
+                level, cue_text = score.level, score.cue
+                if level == 0 and (modal := rules.modal.search(clause)):
+                    level, cue_text = MODAL_LEVEL, modal.group(0)
+                # a clause with targets of its own is measured by them; the sentence's
+                # first commitment by every target of the sentence; the others by none
+                own = (
+                    tuple(pair for pair in measured if pair[0] in mine)
+                    if mine
+                    else measured
+                    if lead
+                    else ()
+                )
+                lead = False
+                # the targets of the clause, their year read in the whole sentence (到2025年，
+                # …，…达到30%), give the target bonus; score_commitment saw the clause alone
+                strength = score.strength - (bonus if _dated(score.targets) else 0.0)
+                strength = max(strength, float(level))
+                strength += bonus if _dated([t for t, _ in own]) else 0.0
+                themes = tuple(
+                    dict.fromkeys(m.mention.theme_id for m in mentions if s <= m.mention.start < e)
+                )
+                out.append(
+                    Clause(
+                        index=len(out),
+                        provision_id=provision.id,
+                        location=provision.location,
+                        sentence_index=sentence.index,
+                        sentence=text,
+                        start=s,
+                        end=e,
+                        cue=cue_text,
+                        level=level,
+                        strength=round(strength, 2),
+                        restriction=score.restriction,
+                        negated=score.negated,
+                        targets=mine,
+                        themes=themes,
+                        heading=heading,
+                        measured=own,
+                        offered=measured,
+                    )
+                )
+    return tuple(out)

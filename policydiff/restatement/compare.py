@@ -1,0 +1,182 @@
+"""One parent and one child: every parent commitment with its restatement, if any.
+
+:func:`document_clauses` reads a document's commitment clauses (on its Chinese
+original where it has one); :func:`compare_documents` aligns them (:mod:`.align`),
+judges each pair (:mod:`.verdict`), lists the child's additions and, when asked, the
+word diff of each matched pair (:mod:`.words`).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from policydiff.analysis.commitments import find_commitments
+from policydiff.diff import DocumentDiff
+from policydiff.diff.ops import TokenOp
+from policydiff.errors import UsageError
+from policydiff.lineage import Edge
+from policydiff.models import Document, Version
+from policydiff.restatement.align import align_clauses
+from policydiff.restatement.clauses import Clause, version_clauses
+from policydiff.restatement.verdict import (
+    RESTATEMENTS,
+    Restatement,
+    TargetChange,
+    judge,
+    target_changes,
+)
+from policydiff.restatement.words import word_ops
+from policydiff.strength import Lexicon
+from policydiff.structure import structure_version
+from policydiff.themes import Catalogue
+
+
+@dataclass(frozen=True)
+class DocumentClauses:
+    """A document's commitment clauses, in the version they were read in."""
+
+    document: Document
+    version: Version
+    clauses: tuple[Clause, ...]
+
+
+@dataclass(frozen=True)
+class Restated:
+    """One parent commitment in the child."""
+
+    parent: Clause
+    child: Clause | None
+    support: tuple[Clause, ...]  # other child clauses whose targets count
+    similarity: float
+    verdict: Restatement
+    reasons: tuple[str, ...]
+    targets: tuple[TargetChange, ...]
+    ops: tuple[TokenOp, ...] = ()  # word diff of the two clauses, when asked for
+
+    @property
+    def themes(self) -> tuple[str, ...]:
+        return tuple(
+            dict.fromkeys((*self.parent.themes, *(self.child.themes if self.child else ())))
+        )
+
+
+@dataclass(frozen=True)
+class Comparison:
+    parent: DocumentClauses
+    child: DocumentClauses
+    citation: Edge | None  # the lineage edge from child to parent, when there is one
+    commitments: tuple[Restated, ...]
+    additions: tuple[Clause, ...]
+
+    @property
+    def summary(self) -> dict[str, int]:
+        counts = Counter(r.verdict for r in self.commitments)
+        out = {v.value: counts.get(v, 0) for v in RESTATEMENTS}
+        out["added"] = len(self.additions)
+        return out
+
+    @property
+    def cites_parent(self) -> bool:
+        return self.citation is not None and bool(self.citation.sentence)
+
+
+def reading_version(document: Document, lang: str | None = None) -> Version:
+    """The version a comparison reads: ``lang``'s, else the Chinese original, else the
+    primary version."""
+    version = document.version(lang) if lang else (document.version("zh") or document.version())
+    if version is None:
+        raise UsageError(f"{document.id} has no version in {lang!r}")
+    return version
+
+
+def document_clauses(
+    document: Document,
+    catalogue: Catalogue,
+    lexicon: Lexicon | None = None,
+    lang: str | None = None,
+) -> DocumentClauses:
+    version = reading_version(document, lang)
+    structured = structure_version(document.id, version)
+    commitments = find_commitments(structured, catalogue, lexicon)
+    return DocumentClauses(document, version, version_clauses(structured, commitments, lexicon))
+
+
+def compare_clauses(
+    parent: DocumentClauses,
+    child: DocumentClauses,
+    citation: Edge | None = None,
+    *,
+    with_ops: bool = False,
+) -> Comparison:
+    if parent.version.lang != child.version.lang:
+        raise UsageError(
+            f"{parent.document.id} is read in {parent.version.lang} and "
+            f"{child.document.id} in {child.version.lang}: compare needs one language (--lang)"
+        )
+    matches, additions = align_clauses(parent.clauses, child.clauses)
+    lang = parent.version.lang
+    restated = []
+    for m in matches:
+        verdict, reasons = judge(m.parent, m.child, m.support)
+        restated.append(
+            Restated(
+                parent=m.parent,
+                child=m.child,
+                support=m.support,
+                similarity=m.similarity,
+                verdict=verdict,
+                reasons=reasons,
+                targets=target_changes(m.parent, m.child, m.support) if m.child else (),
+                ops=word_ops(m.parent.text, m.child.text, lang) if with_ops and m.child else (),
+            )
+        )
+    return Comparison(parent, child, citation, tuple(restated), additions)
+
+
+def compare_documents(
+    parent: Document,
+    child: Document,
+    catalogue: Catalogue,
+    lexicon: Lexicon | None = None,
+    *,
+    citation: Edge | None = None,
+    lang: str | None = None,
+    with_ops: bool = False,
+) -> Comparison:
+    """How ``child`` restates every commitment of ``parent``."""
+    return compare_clauses(
+        document_clauses(parent, catalogue, lexicon, lang),
+        document_clauses(child, catalogue, lexicon, lang),
+        citation,
+        with_ops=with_ops,
+    )
+
+
+def summary_counts(comparisons: Sequence[Comparison]) -> dict[str, int]:
+    total: Counter[str] = Counter()
+    for c in comparisons:
+        total.update(c.summary)
+    return dict(total)
+
+
+# How alike (difflib ratio of their words, on average) the provisions that the provision
+# aligner pairs must be for two different documents to be diffed provision by provision;
+# below it, ``policydiff diff`` pairs their commitments instead (a province's plan and
+# the ministry's share few provisions word for word).
+PROVISION_MATCH = 0.5
+
+
+def provisions_correspond(diff: DocumentDiff, one_timeline: bool) -> bool:
+    """Whether a provision word diff says something: versions of one document, or
+    successive documents of one series, always; others when their paired provisions
+    reach :data:`PROVISION_MATCH`."""
+    if one_timeline:
+        return True
+    ratios = [p.ratio for p in diff.pairs]
+    unchanged = diff.unchanged_count
+    total = len(ratios) + unchanged
+    if not total:
+        return False
+    return (sum(ratios) + unchanged) / total >= PROVISION_MATCH

@@ -1,0 +1,96 @@
+"""One parent and all its children: the fidelity matrix.
+
+Rows are the parent's commitments (clauses), columns its children in timeline order,
+each cell the verdict of :mod:`.compare` with both sentences. Per child: the share of
+the parent's commitments it restated, strengthened, weakened or omitted, and how many
+commitments it added. The parent's clauses are read once for all children.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from policydiff.corpus import Corpus
+from policydiff.lineage import Lineage, build_lineage
+from policydiff.models import Document
+from policydiff.restatement.clauses import Clause
+from policydiff.restatement.compare import Comparison, Restated, compare_clauses, document_clauses
+from policydiff.restatement.verdict import RESTATEMENTS, Restatement
+from policydiff.strength import Lexicon
+from policydiff.themes import Catalogue
+
+# The chart shows at most this many rows: the commitments the children depart from most.
+MAX_CHART_ROWS = 60
+
+
+@dataclass(frozen=True)
+class Fidelity:
+    parent: Document
+    rows: tuple[Clause, ...]
+    comparisons: tuple[Comparison, ...]  # one per child, in timeline order
+
+    @property
+    def children(self) -> tuple[Document, ...]:
+        return tuple(c.child.document for c in self.comparisons)
+
+    def cell(self, row: int, column: int) -> Restated:
+        return self.comparisons[column].commitments[row]
+
+    def shares(self, column: int) -> dict[str, float]:
+        """Share of the parent's commitments per verdict, for one child."""
+        summary = self.comparisons[column].summary
+        total = len(self.rows) or 1
+        return {v.value: round(summary[v.value] / total, 4) for v in RESTATEMENTS}
+
+    def departures(self, row: int) -> int:
+        """How many children did not simply restate this commitment."""
+        return sum(
+            self.cell(row, j).verdict != Restatement.RESTATED for j in range(len(self.comparisons))
+        )
+
+    def chart_rows(self, limit: int = MAX_CHART_ROWS) -> tuple[int, ...]:
+        """The rows the chart draws: all of them up to ``limit``, else those most children
+        depart from (ties in text order), shown in text order."""
+        every = range(len(self.rows))
+        if len(self.rows) <= limit:
+            return tuple(every)
+        ranked = sorted(every, key=lambda i: (-self.departures(i), i))[:limit]
+        return tuple(sorted(ranked))
+
+
+def fidelity(
+    parent: Document,
+    children: Sequence[Document],
+    catalogue: Catalogue,
+    lineage: Lineage | None = None,
+    lexicon: Lexicon | None = None,
+    *,
+    lang: str | None = None,
+) -> Fidelity:
+    """The matrix of ``parent``'s commitments x ``children``."""
+    read = document_clauses(parent, catalogue, lexicon, lang)
+    comparisons = tuple(
+        compare_clauses(
+            read,
+            document_clauses(child, catalogue, lexicon, lang or read.version.lang),
+            lineage.edge(child.id, parent.id) if lineage is not None else None,
+        )
+        for child in children
+    )
+    return Fidelity(parent, read.clauses, comparisons)
+
+
+def lineage_fidelities(
+    corpus: Corpus, catalogue: Catalogue, lexicon: Lexicon | None = None
+) -> tuple[Fidelity, ...]:
+    """The fidelity matrix of every document of ``corpus`` with children, in timeline
+    order (none for a corpus without lineage)."""
+    lineage = build_lineage(corpus.documents)
+    out = []
+    for parent in corpus.documents:
+        children = [corpus.get(i) for i in lineage.children(parent.id)]
+        held = [c for c in children if c is not None]
+        if held:
+            out.append(fidelity(parent, held, catalogue, lineage, lexicon))
+    return tuple(out)

@@ -1,0 +1,220 @@
+"""The verdict on one parent commitment in one child: the rules of docs/lineage.md.
+
+==============  ==============================================================
+omitted         no child clause restates it (similarity below ``align.MATCH``)
+weakened        a target of the parent dropped, laxer (lower share, higher ceiling)
+                or later; else a narrower scope (全面 -> 试点); else a cue at least
+                half a level weaker, or no directive at all (mentioned in passing)
+strengthened    a target stricter or earlier, or a dated target where the parent
+                has none; else a wider scope (试点 -> 全面); else a cue at least half
+                a level stronger
+restated        the same action on the same object at about the same strength
+==============  ==============================================================
+
+Targets are read first: where cue and target point different ways, the numbers decide,
+since they are what a reader checks. Strength is compared without the target bonus
+(targets are compared as numbers instead), on the scale of docs/strength.md.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+
+from policydiff.analysis.verdicts import STEP
+from policydiff.restatement.clauses import Clause, Rules, load_rules
+from policydiff.strength import Target
+
+
+class Restatement(StrEnum):
+    RESTATED = "restated"
+    STRENGTHENED = "strengthened"
+    WEAKENED = "weakened"
+    OMITTED = "omitted"
+
+    @property
+    def arrow(self) -> str:
+        return _ARROWS[self]
+
+
+_ARROWS = {
+    Restatement.RESTATED: "=",
+    Restatement.STRENGTHENED: "▲",
+    Restatement.WEAKENED: "▼",
+    Restatement.OMITTED: "−",
+}
+RESTATEMENTS = tuple(Restatement)
+
+
+@dataclass(frozen=True)
+class TargetChange:
+    """One parent target and what the child made of it."""
+
+    parent: Target
+    child: Target | None
+    change: str  # same, stricter, laxer, dropped
+
+
+# How alike (Dice of character bigrams) the clauses of two targets must be for the child's
+# to be read as the same indicator: "星级绿色建筑占比达到30%" and "…绿色建筑占新建建筑的比例
+# 达到100%" share a unit, not an indicator.
+SAME_INDICATOR = 0.3
+_DIGITS = re.compile(r"[\d.,%％]+|(?:19|20)\d\d年")
+
+
+def _bigrams(text: str) -> set[str]:
+    text = _DIGITS.sub("", text)
+    return {text[i : i + 2] for i in range(len(text) - 1)}
+
+
+def _alike(a: str, b: str) -> float:
+    x, y = _bigrams(a), _bigrams(b)
+    return 2 * len(x & y) / (len(x) + len(y)) if x and y else 0.0
+
+
+def _ceiling(target: Target, context: str, rules: Rules) -> bool:
+    at = context.find(target.text)
+    near = context[max(0, at - 6) : at + len(target.text) + 3] if at >= 0 else context
+    return any(word in target.text or word in near for word in rules.ceilings)
+
+
+def _compare_target(parent: Target, context: str, child: Target, rules: Rules) -> str:
+    assert parent.value is not None and child.value is not None
+    if child.value == parent.value:
+        value = 0
+    elif _ceiling(parent, context, rules):
+        value = 1 if child.value < parent.value else -1
+    else:
+        value = 1 if child.value > parent.value else -1
+    year = 0
+    if parent.year is None and child.year is not None:
+        year = 1  # a date where the parent set none
+    elif parent.year is not None and child.year is not None and parent.year != child.year:
+        year = 1 if child.year < parent.year else -1
+    if value == 0 and year == 0:
+        return "same"
+    # the number decides where value and year pull apart
+    decisive = value or year
+    return "stricter" if decisive > 0 else "laxer"
+
+
+def _same_indicator(
+    parent: Target, context: str, offered: Sequence[tuple[Target, str]]
+) -> list[tuple[Target, str]]:
+    """The child's targets of the parent target's indicator: same unit, alike clauses."""
+    return [
+        (t, c)
+        for t, c in offered
+        if t.value is not None and t.unit == parent.unit and _alike(context, c) >= SAME_INDICATOR
+    ]
+
+
+def _counterpart(parent: Target, same: Sequence[tuple[Target, str]]) -> Target | None:
+    if not same:
+        return None
+    same_year = [t for t, _ in same if t.year == parent.year]
+    if same_year:
+        return min(same_year, key=lambda t: abs((t.value or 0) - (parent.value or 0)))
+    return min((t for t, _ in same), key=lambda t: abs((t.year or 0) - (parent.year or 0)))
+
+
+def offered_targets(child: Clause, support: Sequence[Clause]) -> tuple[tuple[Target, str], ...]:
+    """The child's targets that may restate the parent's: those of the matched clause's
+    sentence, then those of its support."""
+    seen: dict[tuple[Target, str], None] = {}
+    for clause in (child, *support):
+        for pair in clause.offered:
+            seen.setdefault(pair, None)
+    return tuple(seen)
+
+
+def target_changes(
+    parent: Clause, child: Clause, support: Sequence[Clause], rules: Rules | None = None
+) -> tuple[TargetChange, ...]:
+    """Each quantified target measuring the parent clause against the child's; a dated
+    milestone the child adds before the parent's year is a change of its own."""
+    rules = rules or load_rules()
+    offered = offered_targets(child, support)
+    out = []
+    for target, context in parent.measured:
+        if target.value is None:
+            continue
+        same = _same_indicator(target, context, offered)
+        found = _counterpart(target, same)
+        if found is None:
+            out.append(TargetChange(target, None, "dropped"))
+            continue
+        change = _compare_target(target, context, found, rules)
+        out.append(TargetChange(target, found, change))
+        milestones = [
+            t
+            for t, _ in same
+            if t is not found
+            and t.year is not None
+            and target.year is not None
+            and t.year < target.year
+        ]
+        if change == "same" and milestones:
+            out.append(TargetChange(target, milestones[0], "stricter"))
+    return tuple(out)
+
+
+def _scope(clause: Clause, rules: Rules) -> str:
+    text = clause.text
+    if any(word in text for word in rules.limited):
+        return "limited"
+    if any(word in text for word in rules.general):
+        return "general"
+    return ""
+
+
+def _cue_strength(clause: Clause) -> float:
+    dated = any(t.value is not None and t.year is not None for t, _ in clause.measured)
+    return clause.strength - (0.5 if dated else 0.0)
+
+
+def judge(
+    parent: Clause, child: Clause | None, support: Sequence[Clause] = ()
+) -> tuple[Restatement, tuple[str, ...]]:
+    """The verdict on ``parent`` restated as ``child`` (None: not restated), and why."""
+    if child is None:
+        return Restatement.OMITTED, ("no clause of the child restates it",)
+    rules = load_rules()
+    changes = target_changes(parent, child, support, rules)
+    laxer = [c for c in changes if c.change in ("laxer", "dropped")]
+    stricter = [c for c in changes if c.change == "stricter"]
+    if laxer:
+        first = laxer[0]
+        said = (
+            f"target {first.parent.text} dropped"
+            if first.child is None
+            else f"target {first.parent.text} → {first.child.text}: laxer or later"
+        )
+        return Restatement.WEAKENED, (said,)
+    if stricter:
+        first = stricter[0]
+        assert first.child is not None
+        return Restatement.STRENGTHENED, (
+            f"target {first.parent.text} → {first.child.text}: stricter or earlier",
+        )
+    added = [t for t, _ in child.measured if t.value is not None and t.year]
+    if not any(t.value is not None for t, _ in parent.measured) and added:
+        return Restatement.STRENGTHENED, (
+            f"a dated target where the parent has none: {added[0].text}",
+        )
+    scope_p, scope_c = _scope(parent, rules), _scope(child, rules)
+    if scope_p == "limited" and scope_c == "general":
+        return Restatement.STRENGTHENED, ("wider scope",)
+    if scope_p != "limited" and scope_c == "limited":
+        return Restatement.WEAKENED, ("narrower scope",)
+    if child.level == 0 and not child.targets and parent.level > 0:
+        return Restatement.WEAKENED, ("mentioned without a directive",)
+    delta = round(_cue_strength(child) - _cue_strength(parent), 2)
+    cues = f"{parent.cue or 'no cue'} → {child.cue or 'no cue'}"
+    if delta >= STEP:
+        return Restatement.STRENGTHENED, (f"stronger cue ({cues}, {delta:+})",)
+    if delta <= -STEP:
+        return Restatement.WEAKENED, (f"weaker cue ({cues}, {delta:+})",)
+    return Restatement.RESTATED, (f"same strength ({cues})",)

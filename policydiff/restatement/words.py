@@ -1,0 +1,42 @@
+"""Word-level diffs of two clauses: Chinese segmented into words (jieba), not characters.
+
+A restated clause that changes 推动 into 大力推动 reads, word by word, as one inserted word
+rather than two inserted characters. English uses the tokens of :mod:`policydiff.diff.ops`.
+The ops join back into the two texts exactly.
+"""
+
+from __future__ import annotations
+
+import logging
+from functools import lru_cache
+
+from cydifflib import SequenceMatcher
+
+from policydiff.diff.ops import TokenOp, tokenize
+
+
+@lru_cache(maxsize=1)
+def quiet_jieba() -> None:
+    """jieba, told not to announce its dictionary on stderr (only the CLI prints)."""
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+
+
+def words(text: str, lang: str) -> list[str]:
+    """Tokens whose concatenation is ``text``: jieba's words in Chinese."""
+    if lang != "zh":
+        return tokenize(text, lang)
+    import jieba
+
+    quiet_jieba()
+    return list(jieba.cut(text, HMM=False))
+
+
+def word_ops(old: str, new: str, lang: str) -> tuple[TokenOp, ...]:
+    a, b = words(old, lang), words(new, lang)
+    matcher = SequenceMatcher(None, a, b, autojunk=False)
+    return tuple(
+        TokenOp(tag, "".join(a[i1:i2]), "".join(b[j1:j2]))
+        for tag, i1, i2, j1, j2 in matcher.get_opcodes()
+    )

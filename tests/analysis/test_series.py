@@ -1,0 +1,76 @@
+"""Series-aware evolution: verdicts only between documents of one series; gaps in check."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from policydiff.analysis import build_evolution
+from policydiff.analysis.verdicts import Verdict
+from policydiff.check.changes import theme_changes
+from policydiff.corpus import Corpus, load_corpus
+from policydiff.models import Document, Version
+from tests.conftest import BUNDLED, LINEAGE
+
+
+@pytest.fixture(scope="module")
+def mixed() -> Corpus:
+    """The bundled Opinions with the example lineage."""
+    documents = (*load_corpus(BUNDLED).documents, *load_corpus(LINEAGE).documents)
+    return Corpus(Path("mixed"), tuple(sorted(documents, key=lambda d: (d.date, d.id))))
+
+
+def test_no_verdict_joins_two_series(mixed: Corpus) -> None:
+    evolution = build_evolution(mixed)
+    series = {d.id: d.series for d in evolution.documents}
+    assert series["2021-green-development-urban"] == "central"
+    assert series["henan-chengxiangjianshe-tandafeng"] == "provincial:河南省"
+    joined = [
+        (c.from_document, c.to_document)
+        for t in evolution.themes
+        for c in (*t.changes, *t.since_last)
+        if series[c.from_document] != series[c.to_document]
+    ]
+    assert joined == []
+
+
+def test_the_bundled_timeline_is_the_same_within_a_larger_corpus(mixed: Corpus) -> None:
+    alone = build_evolution(load_corpus(BUNDLED))
+    together = build_evolution(mixed)
+    for theme in alone.themes:
+        other = together.theme(theme.id)
+        assert other is not None
+        assert other.changes == theme.changes and other.since_last == theme.since_last
+
+
+def _plan(doc_id: str, date: str, body: str) -> Document:
+    text = f"一、重点任务\n（一）城市建设\n{body}\n"
+    version = Version("zh", "zh", "original", True, "test", text)
+    return Document(
+        doc_id, doc_id, ("上海市人民政府",), dt.date.fromisoformat(date), (version,),
+        level="provincial", jurisdiction="上海市",
+    )  # fmt: skip
+
+
+def test_an_absence_between_two_mentions_is_a_gap_not_a_drop() -> None:
+    corpus = Corpus(
+        Path("c"),
+        (
+            _plan("a", "2021-01-01", "推动海绵城市建设，完善城市排水系统。"),
+            _plan("b", "2022-01-01", "完善城市排水系统，加强城市防洪。"),
+            _plan("c", "2023-01-01", "大力推进海绵城市建设，加强城市防洪。"),
+        ),
+    )
+    evolution = build_evolution(corpus)
+    theme = evolution.theme("sponge-cities")
+    assert theme is not None
+    # the contract keeps the consecutive verdicts
+    assert [c.verdict for c in theme.changes] == [Verdict.DROPPED, Verdict.ADDED]
+    (dropped,) = [c for c in theme_changes(evolution, ("b",)) if c.theme == "sponge-cities"]
+    assert dropped.is_gap and dropped.resumed_in == "c"
+    (since,) = [c for c in theme_changes(evolution, ("c",)) if c.theme == "sponge-cities"]
+    assert since.verdict == Verdict.STRENGTHENED
+    assert since.from_document == "a" and since.skipped == ("b",)
+    assert "not mentioned in b" in since.describe()

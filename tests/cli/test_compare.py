@@ -1,0 +1,122 @@
+"""`policydiff compare` on the example lineage: the JSON contract, real restatements read
+by hand from the texts, the terminal view and the measurement against a gold file."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from policydiff.cli import main
+from tests.conftest import LINEAGE, LINEAGE_PARENT, REPO
+
+YUNNAN = "yunnan-chengxiangjianshe-tandafeng"
+SHANGHAI = "shanghai-chengxiangjianshe-tandafeng"
+
+
+def run(*args: str, corpus: Path = LINEAGE):
+    return CliRunner().invoke(main, [*args, "--corpus", str(corpus)], catch_exceptions=False)
+
+
+def _json(child: str) -> dict:
+    result = run("compare", LINEAGE_PARENT, child, "--format", "json")
+    assert result.exit_code == 0, result.output
+    return json.loads(result.output)
+
+
+def _row(data: dict, clause: str) -> dict:
+    return next(c for c in data["commitments"] if c["parent"]["clause"] == clause)
+
+
+def test_the_json_contract_keeps_its_names() -> None:
+    data = _json(YUNNAN)
+    assert data["schema"] == "policydiff.restatement/1"
+    assert data["parent"] == {
+        "id": LINEAGE_PARENT,
+        "title": "城乡建设领域碳达峰实施方案",
+        "date": "2022-06-30",
+    }
+    assert data["child"]["id"] == YUNNAN
+    assert data["citation"]["cites_parent"] is True
+    assert "（建标〔2022〕53号）" in data["citation"]["text"]
+    row = data["commitments"][0]
+    assert set(row) >= {"parent", "child", "similarity", "verdict", "themes"}
+    assert set(row["parent"]) >= {"sentence", "location", "cue", "strength", "targets"}
+    assert set(data["summary"]) == {"restated", "strengthened", "weakened", "omitted", "added"}
+    assert data["summary"]["added"] == len(data["additions"])
+    assert set(data["additions"][0]) >= {"sentence", "location", "cue", "strength", "themes"}
+
+
+def test_yunnan_keeps_the_2030_leak_rate_and_adds_a_2025_milestone() -> None:
+    # read in the texts: the parent 力争到2030年…漏损率控制在8%以内; Yunnan 力争到2025年…控制在
+    # 9％以内，2030年控制在8％以内
+    row = _row(_json(YUNNAN), "力争到2030年城市公共供水管网漏损率控制在8%以内")
+    assert row["verdict"] == "strengthened"
+    assert "2030年控制在8％以内" in row["child"]["sentence"]
+    changes = {(c["child"]["value"], c["change"]) for c in row["target_changes"]}
+    assert changes == {(8.0, "same"), (9.0, "stricter")}
+
+
+def test_yunnan_restates_the_scale_up_of_low_carbon_buildings_word_for_word() -> None:
+    row = _row(_json(YUNNAN), "推动低碳建筑规模化发展")
+    assert row["verdict"] == "restated"
+    assert row["child"]["clause"] == "推动低碳建筑规模化发展"
+    assert row["child"]["cue"] == row["parent"]["cue"] == "规模化发展"
+
+
+def test_a_declared_parent_is_not_a_citation() -> None:
+    data = _json(SHANGHAI)
+    assert data["citation"] == {
+        "cites_parent": False,
+        "text": None,
+        "how": "declared",
+        "location": None,
+    }
+
+
+def test_the_terminal_view_puts_both_clauses_side_by_side() -> None:
+    result = run("compare", LINEAGE_PARENT, YUNNAN, "--only", "strengthened")
+    assert result.exit_code == 0
+    assert "▲ strengthened" in result.output and "= restated" not in result.output
+    assert "cites the parent: 《住房和城乡建设部国家发展改革委" in result.output
+
+
+def test_bad_arguments_are_one_line_errors() -> None:
+    for args in (("compare", LINEAGE_PARENT), ("compare", LINEAGE_PARENT, YUNNAN, "--only", "x")):
+        result = CliRunner().invoke(main, [*args, "--corpus", str(LINEAGE)])
+        assert result.exit_code == 2 and result.output.count("\n") == 1, result.output
+
+
+def test_gold_measurement_counts_every_pair_and_quotes_disagreements(tmp_path: Path) -> None:
+    gold = tmp_path / "gold.yaml"
+    gold.write_text(
+        "schema: policydiff.restatement-gold/1\n"
+        f"parent: {LINEAGE_PARENT}\n"
+        f"children: {{{YUNNAN}: x.txt}}\n"
+        "commitments:\n"
+        "- parent: 推动低碳建筑规模化发展\n"
+        f"  children: {{{YUNNAN}: {{verdict: restated, sentence: 推动低碳建筑规模化发展}}}}\n"
+        "- parent: 力争到2030年城市公共供水管网漏损率控制在8%以内\n"
+        f"  children: {{{YUNNAN}: {{verdict: restated, sentence: x}}}}\n",
+        encoding="utf-8",
+    )
+    result = run("compare", "--gold", str(gold), "--format", "json", "--min-agreement", "0.9")
+    assert result.exit_code == 1
+    data = json.loads(result.output.split("\nagreement")[0])
+    assert (data["agreed"], data["cases"]) == (1, 2)
+    assert data["disagreements"][0]["tool"] == "strengthened"
+
+
+def test_the_development_gold_is_in_the_repository() -> None:
+    text = (REPO / "evaluation" / "dev" / "restatement" / "ministry-to-shanghai-yunnan-henan.yaml").read_text(encoding="utf-8")
+    assert text.count("schema: policydiff.restatement-gold/1") == 1
+
+
+def test_diff_of_two_series_pairs_commitments_not_provisions() -> None:
+    result = run("diff", LINEAGE_PARENT, SHANGHAI)
+    assert result.exit_code == 0, result.output
+    assert "parent declared; the text does not cite it" in result.output
+    assert "− omitted" in result.output and "additions of" in result.output
+    forced = run("diff", LINEAGE_PARENT, SHANGHAI, "--by", "provisions")
+    assert "provisions; cues" in forced.output

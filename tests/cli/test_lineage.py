@@ -1,0 +1,107 @@
+"""`policydiff lineage`, `list --format json` parents and series, `ingest --parent/--series`:
+on the example lineage (examples/lineage/corpus, built by examples/lineage/build.sh)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from policydiff.cli import main
+from tests.conftest import LINEAGE, LINEAGE_PARENT, LINEAGE_RAW
+
+CITING = ["yunnan", "chongqing", "guangdong", "henan"]
+
+
+def run(*args: str, corpus: Path = LINEAGE):
+    return CliRunner().invoke(main, [*args, "--corpus", str(corpus)], catch_exceptions=False)
+
+
+def _ingest(corpus: Path, name: str, doc_id: str, date: str, *extra: str) -> None:
+    result = run(
+        "ingest", str(LINEAGE_RAW / name), "--id", doc_id, "--date", date, "--new-document", "-q",
+        *extra, corpus=corpus,
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+
+
+def test_each_province_lists_the_ministry_plan_among_its_parents() -> None:
+    data = {d["id"]: d for d in json.loads(run("list", "--format", "json").output)}
+    for province in CITING:
+        assert data[f"{province}-chengxiangjianshe-tandafeng"]["parents"] == [LINEAGE_PARENT]
+    assert data["shanghai-chengxiangjianshe-tandafeng"]["parents"] == [LINEAGE_PARENT]
+    parent = data[LINEAGE_PARENT]
+    assert parent["parents"] == [] and parent["doc_number"] == "建标〔2022〕53号"
+    assert parent["series"] == "ministry:住房和城乡建设部"
+    assert data["henan-chengxiangjianshe-tandafeng"]["series"] == "provincial:河南省"
+
+
+def test_parents_do_not_depend_on_the_order_of_ingest(tmp_path: Path) -> None:
+    # the committed example adds the provinces first; here the ministry plan comes first
+    corpus = tmp_path / "corpus"
+    _ingest(
+        corpus, "2022-central-chengxiang-tandafeng.txt", LINEAGE_PARENT, "2022-06-30",
+        "--doc-number", "建标〔2022〕53号",
+    )  # fmt: skip
+    _ingest(corpus, "henan-chengxiang-tandafeng.txt", "henan", "2023-03-01")
+    _ingest(corpus, "yunnan-chengxiang-tandafeng.txt", "yunnan", "2022-12-31")
+    data = {
+        d["id"]: d["parents"]
+        for d in json.loads(run("list", "--format", "json", corpus=corpus).output)
+    }
+    assert data == {LINEAGE_PARENT: [], "yunnan": [LINEAGE_PARENT], "henan": [LINEAGE_PARENT]}
+
+
+def test_lineage_json_gives_each_edge_its_citing_sentence() -> None:
+    data = json.loads(run("lineage", "--format", "json").output)
+    assert data["schema"] == "policydiff.lineage/1"
+    edges = {e["child"]: e for e in data["edges"]}
+    chongqing = edges["chongqing-chengxiangjianshe-tandafeng"]
+    assert chongqing["parent"] == LINEAGE_PARENT and chongqing["how"] == "number"
+    assert "（建标〔2022〕53号）" in chongqing["sentence"] and chongqing["location"] == "Preamble"
+    assert edges["henan-chengxiangjianshe-tandafeng"]["how"] == "title"
+    assert edges["shanghai-chengxiangjianshe-tandafeng"]["how"] == "declared"
+    # reserved central documents are cited, and stay unresolved
+    cited = {u["cited"] for u in data["unresolved"] if u["document"] == LINEAGE_PARENT}
+    assert "《2030年前碳达峰行动方案》" in cited
+
+
+def test_lineage_tree_of_one_document_shows_its_parent_and_the_citation() -> None:
+    result = run("lineage", "henan-chengxiangjianshe-tandafeng")
+    assert result.exit_code == 0
+    lines = result.output.splitlines()
+    assert lines[0].startswith(LINEAGE_PARENT) and "建标〔2022〕53号" in lines[0]
+    assert "henan-chengxiangjianshe-tandafeng" in lines[1]
+    assert (
+        "cites its title 《住房和城乡建设部国家发展改革委关于印发城乡建设领域碳达峰实施方案的通知》"
+        in result.output
+    )
+    assert "yunnan" not in result.output
+
+
+def test_a_declared_parent_must_be_held(tmp_path: Path) -> None:
+    result = CliRunner().invoke(
+        main,
+        [
+            "ingest", str(LINEAGE_RAW / "henan-chengxiang-tandafeng.txt"), "--corpus",
+            str(tmp_path / "c"), "--date", "2023-03-01", "--parent", "no-such-plan",
+        ],
+    )  # fmt: skip
+    assert result.exit_code == 2
+    assert "--parent no-such-plan: no such document in the corpus" in result.output
+    assert not (tmp_path / "c").exists() or not any((tmp_path / "c").iterdir())
+
+
+def test_series_and_parents_are_written_and_read_back(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    _ingest(corpus, "2022-central-chengxiang-tandafeng.txt", "parent", "2022-06-30")
+    _ingest(
+        corpus, "yunnan-chengxiang-tandafeng.txt", "child", "2022-12-31",
+        "--series", "urban-rural-carbon", "--parent", "parent",
+    )  # fmt: skip
+    text = (corpus / "child" / "document.yaml").read_text(encoding="utf-8")
+    assert "series: urban-rural-carbon\n" in text and "parents:\n- parent\n" in text
+    data = {d["id"]: d for d in json.loads(run("list", "--format", "json", corpus=corpus).output)}
+    assert data["child"]["series"] == "urban-rural-carbon"
+    assert data["child"]["parents"] == ["parent"]

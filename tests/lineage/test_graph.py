@@ -1,0 +1,132 @@
+"""Citations resolved against the documents held: parents, in any order, with evidence."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from policydiff.lineage import UNASSIGNED, build_lineage, series_of
+from policydiff.models import Document, Version
+
+BODY = "一、重点任务\n（一）推进建筑节能\n大力发展装配式建筑，推广钢结构住宅。\n"
+
+
+def _doc(
+    doc_id: str,
+    title: str,
+    date: str,
+    preamble: str = "",
+    **fields: object,
+) -> Document:
+    text = f"{preamble}\n{BODY}" if preamble else BODY
+    version = Version("zh", "zh", "original", True, "test", text)
+    return Document(
+        id=doc_id,
+        title=title,
+        title_zh=title,
+        issuers=(),
+        date=dt.date.fromisoformat(date),
+        versions=(version,),
+        **fields,  # type: ignore[arg-type]
+    )
+
+
+CENTRE = _doc("centre", "城乡建设领域碳达峰实施方案", "2022-06-30", doc_number="建标〔2022〕53号")
+BY_TITLE = _doc(
+    "yunnan",
+    "云南省城乡建设领域碳达峰实施方案",
+    "2022-12-31",
+    "根据《住房和城乡建设部国家发展改革委关于印发城乡建设领域碳达峰实施方案的通知》，制定本实施方案。",
+)
+BY_NUMBER = _doc(
+    "chongqing",
+    "重庆市城乡建设领域碳达峰实施方案",
+    "2023-01-04",
+    "根据建标[2022]53号文件，结合重庆实际，制定本实施方案。",
+)
+
+
+def test_a_cited_title_or_number_makes_the_held_document_a_parent() -> None:
+    lineage = build_lineage([CENTRE, BY_TITLE, BY_NUMBER])
+    assert lineage.parents("yunnan") == ("centre",)
+    assert lineage.parents("chongqing") == ("centre",)
+    assert lineage.children("centre") == ("yunnan", "chongqing")
+    title_edge = lineage.edge("yunnan", "centre")
+    assert title_edge is not None and title_edge.how == "title"
+    assert title_edge.sentence.startswith("根据《住房和城乡建设部")
+    assert title_edge.location == "Preamble"
+    number_edge = lineage.edge("chongqing", "centre")
+    assert number_edge is not None and number_edge.how == "number"
+
+
+def test_the_order_documents_come_in_does_not_matter() -> None:
+    forward = build_lineage([CENTRE, BY_TITLE, BY_NUMBER])
+    backward = build_lineage([BY_NUMBER, BY_TITLE, CENTRE])
+    assert {(e.child, e.parent, e.how) for e in forward.edges} == {
+        (e.child, e.parent, e.how) for e in backward.edges
+    }
+
+
+def test_a_lookalike_title_of_another_jurisdiction_is_not_a_parent() -> None:
+    shanghai = _doc("shanghai", "上海市城乡建设领域碳达峰实施方案", "2022-11-01")
+    citing = _doc(
+        "other",
+        "某市城乡建设领域碳达峰实施方案",
+        "2023-02-01",
+        "根据《上海市城乡建设领域碳达峰实施方案》，制定本方案。",
+    )
+    lookalike = _doc(
+        "lookalike",
+        "某县实施方案",
+        "2023-02-02",
+        "根据《上海市城乡建设领域碳达峰实施方案》，制定本方案。",
+    )
+    lineage = build_lineage([CENTRE, shanghai, citing, lookalike])
+    assert lineage.parents("other") == ("shanghai",)
+    assert "centre" not in lineage.parents("lookalike")
+
+
+def test_a_later_document_and_the_document_itself_are_never_parents() -> None:
+    early = _doc(
+        "early",
+        "较早的方案",
+        "2021-01-01",
+        "根据《城乡建设领域碳达峰实施方案》，制定本方案。本方案即《较早的方案》。",
+    )
+    lineage = build_lineage([early, CENTRE])
+    assert lineage.parents("early") == ()
+    assert [u.reason for u in lineage.unresolved if u.document == "early"] == [
+        "names centre, dated after this document"
+    ]
+
+
+def test_declared_parents_replace_the_cited_ones() -> None:
+    other = _doc("other-parent", "另一个方案", "2022-01-01")
+    declared = _doc(
+        "declared",
+        "云南省城乡建设领域碳达峰实施方案",
+        "2022-12-31",
+        "根据《城乡建设领域碳达峰实施方案》，制定本实施方案。",
+        parents=("other-parent", "absent-parent"),
+    )
+    none = _doc(
+        "none",
+        "云南省方案",
+        "2022-12-31",
+        "根据《城乡建设领域碳达峰实施方案》，制定本实施方案。",
+        parents=(),
+    )
+    lineage = build_lineage([other, CENTRE, declared, none])
+    assert lineage.parents("declared") == ("other-parent",)
+    assert lineage.missing == (("declared", "absent-parent"),)
+    assert lineage.parents("none") == ()
+
+
+def test_series_default_to_level_and_jurisdiction() -> None:
+    assert series_of(_doc("a", "t", "2022-01-01", level="central")) == "central"
+    assert series_of(_doc("a", "t", "2022-01-01", level="provincial", jurisdiction="上海市")) == (
+        "provincial:上海市"
+    )
+    ministry = Document("m", "t", ("住房和城乡建设部",), dt.date(2022, 1, 1), (), level="ministry")
+    assert series_of(ministry) == "ministry:住房和城乡建设部"
+    assert series_of(_doc("a", "t", "2022-01-01")) == UNASSIGNED
+    assert series_of(_doc("a", "t", "2022-01-01", level="central", series="opinions")) == "opinions"

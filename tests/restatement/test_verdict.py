@@ -1,0 +1,112 @@
+"""Restatement verdicts on small parent and child texts built here: one rule each."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from policydiff.models import Document, Version
+from policydiff.restatement.compare import Comparison, compare_documents
+from policydiff.themes import load_catalogue
+
+
+def _doc(doc_id: str, body: str) -> Document:
+    text = f"一、重点任务\n（一）建设绿色低碳城市\n{body}\n"
+    version = Version("zh", "zh", "original", True, "test", text)
+    return Document(doc_id, doc_id, (), dt.date(2022, 1, 1), (version,))
+
+
+def _compare(parent: str, child: str) -> Comparison:
+    return compare_documents(_doc("parent", parent), _doc("child", child), load_catalogue())
+
+
+def _verdict(comparison: Comparison, clause: str) -> str:
+    return next(r.verdict.value for r in comparison.commitments if r.parent.text == clause)
+
+
+@pytest.mark.parametrize(
+    ("parent", "child", "clause", "verdict"),
+    [
+        # same action, same object, other words around it
+        (
+            "推动低碳建筑规模化发展",
+            "结合本省实际，推动低碳建筑规模化发展",
+            "推动低碳建筑规模化发展",
+            "restated",
+        ),
+        # a stronger cue
+        (
+            "推动装配式建筑发展",
+            "大力推动装配式建筑规模化发展",
+            "推动装配式建筑发展",
+            "strengthened",
+        ),
+        # a weaker cue
+        (
+            "加快推进城市生活垃圾分类",
+            "鼓励城市生活垃圾分类",
+            "加快推进城市生活垃圾分类",
+            "weakened",
+        ),
+        # a higher share by the same year: stricter
+        (
+            "到2030年装配式建筑占当年城镇新建建筑的比例达到40%",
+            "到2030年装配式建筑占当年城镇新建建筑的比例达到50%",
+            "到2030年装配式建筑占当年城镇新建建筑的比例达到40%",
+            "strengthened",
+        ),
+        # a ceiling raised: laxer, whatever the wording
+        (
+            "力争到2030年城市公共供水管网漏损率控制在8%以内",
+            "确保到2030年城市公共供水管网漏损率控制在9%以内",
+            "力争到2030年城市公共供水管网漏损率控制在8%以内",
+            "weakened",
+        ),
+        # the same share a year later
+        (
+            "到2025年星级绿色建筑占比达到30%以上",
+            "到2030年星级绿色建筑占比达到30%以上",
+            "到2025年星级绿色建筑占比达到30%以上",
+            "weakened",
+        ),
+        # the same target, with an earlier milestone added
+        (
+            "力争到2030年城市公共供水管网漏损率控制在8%以内",
+            "力争到2025年城市公共供水管网漏损率控制在9%以内，2030年控制在8%以内",
+            "力争到2030年城市公共供水管网漏损率控制在8%以内",
+            "strengthened",
+        ),
+        # a pilot where the parent spoke of all
+        (
+            "推进建筑太阳能光伏一体化建设",
+            "开展建筑太阳能光伏一体化建设试点",
+            "推进建筑太阳能光伏一体化建设",
+            "weakened",
+        ),
+        # nothing of it in the child
+        ("探索零碳社区建设", "推进城市绿道网络建设", "探索零碳社区建设", "omitted"),
+    ],
+)
+def test_one_rule_each(parent: str, child: str, clause: str, verdict: str) -> None:
+    assert _verdict(_compare(parent, child), clause) == verdict
+
+
+def test_a_target_the_child_drops_weakens_the_commitment_it_measured() -> None:
+    comparison = _compare(
+        "持续推进公共建筑能效提升重点城市建设，到2030年改造后实现整体能效提升20%以上",
+        "持续推进公共建筑能效提升重点城市建设",
+    )
+    restated = next(r for r in comparison.commitments if r.parent.cue == "持续推进")
+    assert restated.parent.text == "持续推进公共建筑能效提升重点城市建设"
+    assert restated.verdict.value == "weakened"
+    assert restated.targets[0].change == "dropped"
+
+
+def test_the_childs_own_commitments_are_additions() -> None:
+    comparison = _compare("推动低碳建筑规模化发展", "推动低碳建筑规模化发展，全面推广海绵城市建设")
+    assert [c.text for c in comparison.additions] == ["全面推广海绵城市建设"]
+    # the two headings and the plan's one commitment
+    assert comparison.summary == {
+        "restated": 3, "strengthened": 0, "weakened": 0, "omitted": 0, "added": 1,
+    }  # fmt: skip
