@@ -4,9 +4,14 @@ a per-document function in one. The only module that starts worker processes."""
 from __future__ import annotations
 
 import contextlib
+import ctypes
 import gc
 import os
 import pickle
+import signal
+import sys
+import threading
+import time
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Executor, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -33,11 +38,41 @@ _NO_PROCESSES = (ImportError, OSError, NotImplementedError)
 
 
 def _initialise(
-    thresholds: tuple[int, ...], initializer: Callable[..., Any] | None, initargs: tuple
+    thresholds: tuple[int, ...],
+    initializer: Callable[..., Any] | None,
+    initargs: tuple,
+    parent: int,
 ) -> None:
+    _die_with(parent)
     gc.set_threshold(*thresholds)
     if initializer is not None:
         initializer(*initargs)
+
+
+def _die_with(parent: int) -> None:
+    """End this worker when the process that started it ends, even by SIGKILL: a pool's
+    workers wait on a pipe that their parent's death does not close, and would otherwise
+    linger, each holding its memory. Linux says so with PR_SET_PDEATHSIG; elsewhere a
+    thread watches the parent's pid."""
+    if sys.platform == "linux":
+        try:
+            libc = ctypes.CDLL(None, use_errno=True)
+            if libc.prctl(_PR_SET_PDEATHSIG, signal.SIGTERM) == 0:
+                if os.getppid() != parent:  # it died before prctl took hold
+                    os._exit(1)
+                return
+        except (OSError, AttributeError):
+            pass
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(1.0)
+        os._exit(1)
+
+    threading.Thread(target=watch, daemon=True, name="policydiff-parent-watch").start()
+
+
+_PR_SET_PDEATHSIG = 1
 
 
 def start_pool(
@@ -51,7 +86,7 @@ def start_pool(
         return ProcessPoolExecutor(
             max_workers=workers,
             initializer=_initialise,
-            initargs=(gc.get_threshold(), initializer, initargs),
+            initargs=(gc.get_threshold(), initializer, initargs, os.getpid()),
         )
     except _NO_PROCESSES:
         return None
