@@ -109,7 +109,9 @@ def test_gold_measurement_counts_every_pair_and_quotes_disagreements(tmp_path: P
 
 
 def test_the_development_gold_is_in_the_repository() -> None:
-    text = (REPO / "evaluation" / "dev" / "restatement" / "ministry-to-shanghai-yunnan-henan.yaml").read_text(encoding="utf-8")
+    text = (
+        REPO / "evaluation" / "dev" / "restatement" / "ministry-to-shanghai-yunnan-henan.yaml"
+    ).read_text(encoding="utf-8")
     assert text.count("schema: policydiff.restatement-gold/1") == 1
 
 

@@ -70,10 +70,9 @@ def render_overview(
     for document in evolution.documents:
         table.add_column(document.date, no_wrap=True, overflow="ellipsis")
     for theme in evolution.themes:
-        cells = [
-            _cell(point, theme.changes[i - 1] if i else None, cue_width)
-            for i, point in enumerate(theme.points)
-        ]
+        # changes join documents of one series only: look each up, never count on position
+        into = {c.to_document: c for c in theme.changes}
+        cells = [_cell(point, into.get(point.document), cue_width) for point in theme.points]
         table.add_row(theme.id, *cells)
     console.print(table)
     rate = evolution.agreement.rate
@@ -105,8 +104,9 @@ def render_theme(
     theme: ThemeEvolution, evolution: Evolution, console: Console, *, limit: int = 3
 ) -> None:
     titles = {d.id: d for d in evolution.documents}
+    out_of = {c.from_document: c for c in theme.changes}
     console.print(Text(f"{theme.label} · {theme.label_zh} ({theme.id})", style="bold"))
-    for i, point in enumerate(theme.points):
+    for point in theme.points:
         document = titles[point.document]
         header = Text(f"\n{point.date}  {document.title}\n", style="bold")
         console.print(header, end="")
@@ -148,8 +148,8 @@ def render_theme(
                 )
             for caveat in point.caveats:
                 console.print(Text(f"  note: {caveat}", style="yellow"))
-        if i < len(theme.changes):
-            change = theme.changes[i]
+        change = out_of.get(point.document)
+        if change is not None:
             line = Text("  → next: ").append(verdict_text(change))
             if change.from_cue or change.to_cue:
                 line.append(f"  {change.from_cue or '–'} → {change.to_cue or '–'}")
