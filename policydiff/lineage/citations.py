@@ -1,4 +1,5 @@
-"""The documents a Chinese text cites: titles in 《》 and document numbers (发文字号).
+"""The documents a text cites: titles in 《》 and document numbers (发文字号), or in an
+English translation, quoted titles and numbers in pinyin.
 
 A province's implementation plan names what it implements in its preamble::
 
@@ -9,6 +10,11 @@ is one :class:`Citation`; a document number standing alone is one too. Titles ar
 given in a *comparable* form (:func:`comparable_title`): the covering notice around a
 plan (…关于印发X的通知) and the issuers before 关于 taken off, so that the citation above
 compares with a held title 城乡建设领域碳达峰实施方案.
+
+An English translation writes the same citation as ``the "Implementation Plan for Carbon
+Peaking in Urban and Rural Construction" (Jianbiao [2022] No. 53)``: a quoted title that
+names a kind of document, and a number whose issuer abbreviation is in pinyin
+(:func:`number_key` gives it in a form that compares with the Chinese one's pinyin).
 """
 
 from __future__ import annotations
@@ -35,6 +41,35 @@ _NOTICE = re.compile(
 )
 _SPACE_AND_MARKS = re.compile(r"[\s〈〉<>“”\"'‘’·]")
 
+# Jianbiao [2022] No. 53, Guo Ban Fa (2024) No.52: the issuer's abbreviation in pinyin (one
+# to four capitalised syllable groups), the year in brackets, "No." and the serial number.
+_EN_NUMBER = re.compile(
+    r"\b(?P<prefix>[A-Z][a-z]{1,11}(?:[ -][A-Z][a-z]{0,11}){0,3})\s*[\[〔(（]\s*"
+    r"(?P<year>(?:19|20)\d\d)\s*[\]〕)）]\s*No\.?\s*(?P<serial>\d{1,4})\b"
+)
+# a quoted title names a kind of document; other quoted words are not citations
+_EN_TITLE = re.compile(r"[“\"]\s*(?P<title>[A-Z][^“”\"\n]{8,300}?)\s*[”\"]")
+# a covering notice whose inner quotes a translation flattened: "Notice … on Issuing"
+# Opinions on X "…": the plan it issues is the words up to the next quotation mark
+_EN_ISSUING = re.compile(
+    r"\b(?:Issuing|Printing and Distributing|Forwarding|Publishing)(?: the)?$", re.IGNORECASE
+)
+_EN_INNER = re.compile(r"\s*(?P<inner>[A-Z][^“”\"\n]{8,300}?)\s*[“”\"]")
+_EN_DOCUMENT_KIND = re.compile(
+    r"\b(?:Opinions?|Plan|Programme|Program|Scheme|Notice|Circular|Guidelines?|Measures|"
+    r"Regulations?|Law|Outline|Decision|Strategy)\b"
+)
+_EN_SENTENCE_END = re.compile(r"(?<=[.;!?])\s+(?=[A-Z(“\"])|\n")
+# "Notice of the State Council on Issuing the X" -> "X"; "Opinions of A and B on X" ->
+# "Opinions on X": the covering notice and the issuers, as for Chinese titles
+_EN_NOTICE = re.compile(
+    r"^(?:the )?(?:notice|circular)(?: of .+?)? on (?:issuing|printing and distributing|"
+    r"the issuance of|publishing) (?:the )?(?P<inner>.+)$"
+)
+_EN_ISSUERS = re.compile(r"^(?:the )?(?P<kind>[a-z ]+?) of .+? on (?P<rest>.+)$")
+_EN_NOT_WORD = re.compile(r"[^a-z0-9]+")
+_EN_ARTICLES = re.compile(r"\b(?:the|a|an)\b")
+
 
 @dataclass(frozen=True)
 class Citation:
@@ -51,10 +86,17 @@ class Citation:
     @property
     def cited(self) -> str:
         """The citation as a reader would quote it: 《title》（number）."""
+        if self.title and not _is_chinese(self.title):
+            quoted = f"“{self.title}”"
+            return f"{quoted} ({self.number})" if self.number else quoted
         parts = [f"《{self.title}》"] if self.title else []
         if self.number:
             parts.append(f"（{self.number}）" if self.title else self.number)
         return "".join(parts)
+
+
+def _is_chinese(text: str) -> bool:
+    return any("\u4e00" <= ch <= "\u9fff" for ch in text)
 
 
 def standard_number(text: str) -> str:
@@ -65,6 +107,20 @@ def standard_number(text: str) -> str:
         return ""
     prefix = _LEAD_IN.sub("", found["prefix"]) or found["prefix"]
     return f"{prefix}〔{found['year']}〕{int(found['serial'])}号"
+
+
+def number_key(number: str) -> tuple[str, str, str] | None:
+    """(issuer, year, serial) of a number in the standard Chinese form (建标〔2022〕53号) or
+    as :func:`find_english_citations` gives it (Jianbiao [2022] No. 53): the issuer as
+    written in Chinese, in lower-case pinyin without spaces in English."""
+    chinese = _NUMBER.fullmatch(number)
+    if chinese:
+        return chinese["prefix"], chinese["year"], str(int(chinese["serial"]))
+    english = _EN_NUMBER.fullmatch(number)
+    if english:
+        issuer = _EN_NOT_WORD.sub("", english["prefix"].lower())
+        return issuer, english["year"], str(int(english["serial"]))
+    return None
 
 
 def comparable_title(title: str) -> str:
@@ -80,10 +136,26 @@ def comparable_title(title: str) -> str:
     return text
 
 
-def _sentence_around(text: str, start: int, end: int) -> str:
-    before = [m.end() for m in _SENTENCE_END.finditer(text, 0, start)]
+def comparable_english_title(title: str) -> str:
+    """An English title as it compares with other titles: lower case, words only, the
+    covering notice and the issuers taken off ("Notice of the State Council on Issuing
+    the Action Plan for X" -> "action plan for x"; "Opinions of the CPC Central Committee
+    and the State Council on X" -> "opinions on x"), articles dropped (translations differ
+    most in them)."""
+    text = " ".join(title.lower().replace("’", "'").split())
+    notice = _EN_NOTICE.match(text)
+    if notice:
+        text = notice["inner"]
+    issuers = _EN_ISSUERS.match(text)
+    if issuers:
+        text = f"{issuers['kind']} on {issuers['rest']}"
+    return " ".join(_EN_ARTICLES.sub(" ", _EN_NOT_WORD.sub(" ", text)).split())
+
+
+def _sentence_around(text: str, start: int, end: int, ends: re.Pattern[str] = _SENTENCE_END) -> str:
+    before = [m.end() for m in ends.finditer(text, 0, start)]
     sentence_start = before[-1] if before else 0
-    after = _SENTENCE_END.search(text, end)
+    after = ends.search(text, end)
     sentence_end = after.end() if after else len(text)
     return text[sentence_start:sentence_end].strip()
 
@@ -122,3 +194,56 @@ def find_citations(text: str) -> tuple[Citation, ...]:
             )
         )
     return tuple(sorted(found, key=lambda c: c.start))
+
+
+def find_english_citations(text: str) -> tuple[Citation, ...]:
+    """Every citation in an English text, in text order: a quoted title naming a kind of
+    document (with the number in brackets right after it, when there is one), and a
+    number standing alone."""
+    found: list[Citation] = []
+    taken: list[tuple[int, int]] = []
+    numbers = list(_EN_NUMBER.finditer(text))
+    for match in _EN_TITLE.finditer(text):
+        title = match["title"].strip().rstrip(",.;")
+        end = match.end()
+        inner = _EN_INNER.match(text, end) if _EN_ISSUING.search(title) else None
+        if inner is not None and _EN_DOCUMENT_KIND.search(inner["inner"]):
+            title = f"{title} {inner['inner'].strip()}"
+            end = inner.end("inner")
+        if not _EN_DOCUMENT_KIND.search(title):
+            continue
+        number = ""
+        after = next(
+            (n for n in numbers if end <= n.start() and not text[end : n.start()].strip(" (（")),
+            None,
+        )
+        if after is not None:
+            number = _english_number(after)
+            end = after.end() + (1 if text[after.end() : after.end() + 1] in ")）" else 0)
+        taken.append((match.start(), end))
+        found.append(
+            Citation(
+                title,
+                number,
+                match.start(),
+                end,
+                _sentence_around(text, match.start(), end, _EN_SENTENCE_END),
+            )
+        )
+    for match in numbers:
+        if any(s <= match.start() < e for s, e in taken):
+            continue
+        found.append(
+            Citation(
+                "",
+                _english_number(match),
+                match.start(),
+                match.end(),
+                _sentence_around(text, match.start(), match.end(), _EN_SENTENCE_END),
+            )
+        )
+    return tuple(sorted(found, key=lambda c: c.start))
+
+
+def _english_number(match: re.Match[str]) -> str:
+    return f"{match['prefix']} [{match['year']}] No. {int(match['serial'])}"

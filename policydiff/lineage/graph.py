@@ -1,10 +1,12 @@
 """The citation graph of a corpus: which held documents each document implements.
 
 A document's parents are, unless ``document.yaml`` declares them (``parents:``, which
-then is the whole list), the held documents its text cites (:mod:`.citations`): a cited
-document number equal to a held one's, else a cited title whose comparable form
-(:func:`~.citations.comparable_title`) scores at least :data:`TITLE_MATCH` against a
-held title with rapidfuzz's ``ratio``. Resolution runs over the corpus as it stands, so
+then is the whole list), the held documents its text cites (:mod:`.citations`; its
+Chinese version's, else its English one's): a cited document number equal to a held
+one's (an English number's issuer in pinyin equal to the pinyin of the held one's), else
+a cited title whose comparable form (:func:`~.citations.comparable_title`,
+:func:`~.citations.comparable_english_title`) scores at least :data:`TITLE_MATCH` against
+a held title in the same language with rapidfuzz's ``ratio``. Resolution runs over the corpus as it stands, so
 the order in which documents were ingested does not matter: a plan ingested before the
 document it cites gains its parent when that document arrives.
 
@@ -17,15 +19,19 @@ nothing held are kept as ``unresolved``, with their sentence.
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
+from pypinyin import lazy_pinyin
 from rapidfuzz import fuzz, process
 
 from policydiff.lineage.citations import (
     Citation,
+    comparable_english_title,
     comparable_title,
     find_citations,
+    find_english_citations,
+    number_key,
     standard_number,
 )
 from policydiff.lineage.series import series_of
@@ -116,54 +122,69 @@ class _Held:
     documents."""
 
     numbers: dict[tuple[str, str], list[tuple[str, str]]]  # (year, serial) -> (prefix, id)
-    titles: dict[str, str]  # comparable title -> id (the earliest document keeps it)
-
-
-def _number_key(number: str) -> tuple[str, str, str] | None:
-    # standard form X〔YYYY〕N号
-    if "〔" not in number or "〕" not in number:
-        return None
-    prefix, rest = number.split("〔", 1)
-    year, serial = rest.split("〕", 1)
-    return prefix, year, serial.removesuffix("号")
+    titles: dict[str, str]  # comparable Chinese title -> id (the earliest document keeps it)
+    english_titles: dict[str, str]  # comparable English title -> id
 
 
 def _held(documents: Iterable[Document]) -> _Held:
     numbers: dict[tuple[str, str], list[tuple[str, str]]] = {}
     titles: dict[str, str] = {}
+    english_titles: dict[str, str] = {}
     for d in documents:
-        key = _number_key(standard_number(d.doc_number)) if d.doc_number else None
+        key = number_key(standard_number(d.doc_number)) if d.doc_number else None
         if key:
             numbers.setdefault(key[1:], []).append((key[0], d.id))
         for title in (d.title_zh, d.title):
-            if title and any("\u4e00" <= ch <= "\u9fff" for ch in title):
+            if not title:
+                continue
+            if any("\u4e00" <= ch <= "\u9fff" for ch in title):
                 titles.setdefault(comparable_title(title), d.id)
-    return _Held(numbers, titles)
+            else:
+                english_titles.setdefault(comparable_english_title(title), d.id)
+    return _Held(numbers, titles, english_titles)
+
+
+def _same_issuer(cited: str, held: str) -> bool:
+    """Whether a cited issuer abbreviation names the held one: the same Chinese (or one
+    ending the other: 国办发 and 办发), or the held one's pinyin (Jianbiao, 建标)."""
+    if any("\u4e00" <= ch <= "\u9fff" for ch in cited):
+        return cited.endswith(held) or held.endswith(cited)
+    spelled = "".join(lazy_pinyin(held))
+    return bool(cited) and (cited.endswith(spelled) or spelled.endswith(cited))
 
 
 def _resolve(citation: Citation, held: _Held) -> tuple[str, str, float] | None:
     """(document id, how, score) of the held document a citation names, or None."""
-    key = _number_key(citation.number) if citation.number else None
+    key = number_key(citation.number) if citation.number else None
     if key:
         for prefix, doc_id in held.numbers.get(key[1:], []):
-            if key[0].endswith(prefix) or prefix.endswith(key[0]):
+            if _same_issuer(key[0], prefix):
                 return doc_id, "number", 100.0
-    if citation.title and held.titles:
+    if not citation.title:
+        return None
+    if any("\u4e00" <= ch <= "\u9fff" for ch in citation.title):
+        comparable, candidates = comparable_title(citation.title), held.titles
+    else:
+        comparable, candidates = comparable_english_title(citation.title), held.english_titles
+    if candidates:
         best = process.extractOne(
-            comparable_title(citation.title),
-            list(held.titles),
-            scorer=fuzz.ratio,
-            score_cutoff=TITLE_MATCH,
+            comparable, list(candidates), scorer=fuzz.ratio, score_cutoff=TITLE_MATCH
         )
         if best is not None:
-            return held.titles[best[0]], "title", round(float(best[1]), 1)
+            return candidates[best[0]], "title", round(float(best[1]), 1)
     return None
 
 
-def _cited_version(document: Document) -> Version | None:
-    """The version whose citations count: the Chinese one (citations are 《》 titles and
-    发文字号)."""
-    return document.version("zh")
+def _cited_version(
+    document: Document,
+) -> tuple[Version, Callable[[str], tuple[Citation, ...]]] | None:
+    """The version whose citations count and how to read them: the Chinese one (《》
+    titles and 发文字号), else the English one (quoted titles, numbers in pinyin)."""
+    chinese = document.version("zh")
+    if chinese is not None:
+        return chinese, find_citations
+    english = document.version("en")
+    return (english, find_english_citations) if english is not None else None
 
 
 def _locator(document: Document, version: Version) -> functools.partial[str]:
@@ -199,8 +220,9 @@ def build_lineage(documents: Iterable[Document]) -> Lineage:
     missing: list[tuple[str, str]] = []
     parents: dict[str, list[str]] = {}
     for document in docs:
-        version = _cited_version(document)
-        citations = find_citations(version.text) if version is not None else ()
+        reading = _cited_version(document)
+        version = reading[0] if reading else None
+        citations = reading[1](reading[0].text) if reading else ()
         locate = _locator(document, version) if citations and version is not None else None
         found: dict[str, Edge] = {}
         for citation in citations:

@@ -1,10 +1,18 @@
-"""Citations read from Chinese texts: 《title》, （number） after it, numbers alone."""
+"""Citations read from Chinese texts (《title》, （number） after it, numbers alone) and from
+English translations (quoted titles, numbers in pinyin)."""
 
 from __future__ import annotations
 
 import pytest
 
-from policydiff.lineage.citations import comparable_title, find_citations, standard_number
+from policydiff.lineage.citations import (
+    comparable_english_title,
+    comparable_title,
+    find_citations,
+    find_english_citations,
+    number_key,
+    standard_number,
+)
 
 
 @pytest.mark.parametrize(
@@ -80,3 +88,67 @@ def test_titles_compare_without_their_covering_notice_and_issuers(
 )
 def test_numbers_have_one_form(text: str, number: str) -> None:
     assert standard_number(text) == number
+
+
+# The preamble of Guizhou's urban–rural carbon-peaking plan in the machine translation
+# published by e.ccement.com (news/content/33322547159875001.html), verbatim: the inner
+# quotation marks of 《国务院办公厅关于印发〈…〉的通知》 are flattened, so the issued
+# title stands between a closing and an opening mark.
+GUIZHOU_EN = (
+    'According to the "Opinions of the State Council of the Central Committee of the '
+    "Communist Party of China on Implementing the New Development Concept Completely, "
+    'Accurately and Comprehensively to Do a Good Job in Carbon Neutralization", "Action '
+    'Plan for Carbon Peak before 2030", "Notice of the General Office of the State Council '
+    'of the Central Committee of the Communist Party of China on Issuing" Opinions on '
+    'Promoting Green Development of Urban and Rural Construction "," Carbon Peak in the '
+    'Field of Urban and Rural Construction ".'
+)
+
+
+def test_english_citations_are_quoted_titles_that_name_a_kind_of_document() -> None:
+    titles = [c.title for c in find_english_citations(GUIZHOU_EN)]
+    assert titles[1] == "Action Plan for Carbon Peak before 2030"
+    # the flattened covering notice carries the title it issues
+    assert titles[2].endswith(
+        "on Issuing Opinions on Promoting Green Development of Urban and Rural Construction"
+    )
+    assert comparable_english_title(titles[2]) == (
+        "opinions on promoting green development of urban and rural construction"
+    )
+    # quoted words that name no kind of document are not citations
+    assert len(titles) == 3
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "key"),
+    [
+        ("(Jianbiao [2022] No. 53)", "Jianbiao [2022] No. 53", ("jianbiao", "2022", "53")),
+        ("under Guo Ban Fa (2024) No.052,", "Guo Ban Fa [2024] No. 52", ("guobanfa", "2024", "52")),
+        ("Zhongfa〔2021〕No. 36", "Zhongfa [2021] No. 36", ("zhongfa", "2021", "36")),
+    ],
+)
+def test_english_numbers_are_read_with_their_issuer_in_pinyin(
+    text: str, number: str, key: tuple[str, str, str]
+) -> None:
+    (citation,) = find_english_citations(text)
+    assert citation.number == number
+    assert number_key(citation.number) == key
+    assert number_key(standard_number("建标〔2022〕53号")) == ("建标", "2022", "53")
+
+
+def test_an_english_citation_carries_its_sentence_and_is_quoted_as_written() -> None:
+    text = (
+        "1. General requirements\nThis plan is formulated in accordance with the "
+        "“Implementation Plan for Carbon Peaking in Urban and Rural Construction” "
+        "(Jianbiao [2022] No. 53). It covers the whole province."
+    )
+    (citation,) = find_english_citations(text)
+    assert citation.number == "Jianbiao [2022] No. 53"
+    assert citation.sentence == (
+        "This plan is formulated in accordance with the “Implementation Plan for Carbon "
+        "Peaking in Urban and Rural Construction” (Jianbiao [2022] No. 53)."
+    )
+    assert citation.cited == (
+        "“Implementation Plan for Carbon Peaking in Urban and Rural Construction” "
+        "(Jianbiao [2022] No. 53)"
+    )

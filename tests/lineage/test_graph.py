@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 
+from policydiff.corpus import load_document
 from policydiff.lineage import UNASSIGNED, build_lineage, series_of
 from policydiff.models import Document, Version
+from tests.conftest import BUNDLED, DOC_2021
+from tests.lineage.test_citations import GUIZHOU_EN
 
 BODY = "一、重点任务\n（一）推进建筑节能\n大力发展装配式建筑，推广钢结构住宅。\n"
 
@@ -130,3 +133,46 @@ def test_series_default_to_level_and_jurisdiction() -> None:
     assert series_of(ministry) == "ministry:住房和城乡建设部"
     assert series_of(_doc("a", "t", "2022-01-01")) == UNASSIGNED
     assert series_of(_doc("a", "t", "2022-01-01", level="central", series="opinions")) == "opinions"
+
+
+def _english(doc_id: str, title: str, date: str, text: str, **fields: object) -> Document:
+    version = Version("en", "en", "translation", True, "test", text)
+    return Document(
+        id=doc_id,
+        title=title,
+        issuers=(),
+        date=dt.date.fromisoformat(date),
+        versions=(version,),
+        **fields,  # type: ignore[arg-type]
+    )
+
+
+def test_an_english_translation_cites_by_quoted_title_or_by_number_in_pinyin() -> None:
+    opinions = load_document(BUNDLED / DOC_2021)  # its English title is the one cited
+    guizhou = _english(
+        "guizhou",
+        "Implementation Plan for Carbon Peak in Urban and Rural Construction in Guizhou Province",
+        "2023-01-05",
+        f"{GUIZHOU_EN}\n1. Key tasks\nPromote prefabricated buildings.\n",
+    )
+    by_number = _english(
+        "province-en",
+        "Provincial plan",
+        "2023-02-01",
+        "This plan is formulated under Jianbiao [2022] No. 53.\n1. Key tasks\nPromote it.\n",
+    )
+    lineage = build_lineage([opinions, CENTRE, guizhou, by_number])
+    assert lineage.parents("guizhou") == (DOC_2021,)
+    edge = lineage.edge("guizhou", DOC_2021)
+    assert edge is not None and edge.how == "title" and edge.score == 100.0
+    assert edge.sentence == GUIZHOU_EN
+    # the reserved action plan is cited but not held: it stays unresolved, with its sentence
+    assert [u.cited for u in lineage.unresolved if u.document == "guizhou"][1] == (
+        "“Action Plan for Carbon Peak before 2030”"
+    )
+    number_edge = lineage.edge("province-en", "centre")
+    assert number_edge is not None and number_edge.how == "number"
+    assert number_edge.cited == "Jianbiao [2022] No. 53"
+    # a number whose pinyin issuer is another's does not resolve
+    other = _english("other", "Other", "2023-03-01", "Under Jianshe [2022] No. 53.\n")
+    assert build_lineage([CENTRE, other]).parents("other") == ()
