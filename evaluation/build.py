@@ -5,8 +5,9 @@ the raw texts, as ``evaluation/corpora.yaml`` lists them, with ``policydiff inge
     python evaluation/build.py --out DIR  # build into DIR/dev/corpus, DIR/test/corpus
 
 Each raw text is ingested as a new document with the id the gold files use, the date
-of the manifest and the issuers of its ``.source.yaml``; the source line names the
-sidecar and, where the date is not the issue date, says so.
+of the manifest, the issuers and (when known) the document number of its
+``.source.yaml``; the source line names the sidecar and, where the date is not the issue
+date, says so.
 """
 
 from __future__ import annotations
@@ -43,6 +44,8 @@ def ingest_command(corpus: Path, entry: dict[str, object]) -> list[str]:
     ]  # fmt: skip
     for issuer in sidecar.get("issuers") or []:
         command += ["--issuer", str(issuer)]
+    if sidecar.get("doc_number"):  # a number the sidecar knows from outside the text
+        command += ["--doc-number", str(sidecar["doc_number"])]
     return command
 
 
