@@ -171,11 +171,12 @@ def test_chinese_terms(text: str, theme: str) -> None:
     assert theme in themes_of(text, "zh")
 
 
-def test_reclaimed_water_is_not_waste_recycling() -> None:
+def test_reclaimed_water_is_sewage_treatment_not_waste_recycling() -> None:
     # Xinjiang's plan: sewage reuse is a water theme, whatever 再生利用 says
     assert "waste-recycling" not in themes_of("推进智慧供水管理，加强城镇污水再生利用", "zh")
     assert "waste-recycling" not in themes_of("实施城镇污水资源化利用行动", "zh")
     assert "waste-recycling" in themes_of("推进建筑垃圾集中处理、分级利用，加强再生利用", "zh")
+    assert "sewage-treatment" in themes_of("推进智慧供水管理，加强城镇污水再生利用", "zh")
     # Xinjiang's plan names beautiful villages by the longer 美丽宜居乡村
     assert "beautiful-countryside" in themes_of("全面开展美丽宜居乡村建设工作", "zh")
 
