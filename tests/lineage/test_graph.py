@@ -21,11 +21,18 @@ def _doc(
     **fields: object,
 ) -> Document:
     text = f"{preamble}\n{BODY}" if preamble else BODY
-    version = Version("zh", "zh", "original", True, "test", text)
+    return _held(doc_id, title, date, Version("zh", "zh", "original", True, "test", text), **fields)
+
+
+def _english(doc_id: str, title: str, date: str, text: str) -> Document:
+    return _held(doc_id, title, date, Version("en", "en", "translation", True, "test", text))
+
+
+def _held(doc_id: str, title: str, date: str, version: Version, **fields: object) -> Document:
     return Document(
         id=doc_id,
         title=title,
-        title_zh=title,
+        title_zh=title if version.lang == "zh" else "",
         issuers=(),
         date=dt.date.fromisoformat(date),
         versions=(version,),
@@ -133,18 +140,6 @@ def test_series_default_to_level_and_jurisdiction() -> None:
     assert series_of(ministry) == "ministry:住房和城乡建设部"
     assert series_of(_doc("a", "t", "2022-01-01")) == UNASSIGNED
     assert series_of(_doc("a", "t", "2022-01-01", level="central", series="opinions")) == "opinions"
-
-
-def _english(doc_id: str, title: str, date: str, text: str, **fields: object) -> Document:
-    version = Version("en", "en", "translation", True, "test", text)
-    return Document(
-        id=doc_id,
-        title=title,
-        issuers=(),
-        date=dt.date.fromisoformat(date),
-        versions=(version,),
-        **fields,  # type: ignore[arg-type]
-    )
 
 
 def test_an_english_translation_cites_by_quoted_title_or_by_number_in_pinyin() -> None:
