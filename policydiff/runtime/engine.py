@@ -10,6 +10,7 @@ order, so what a caller builds from them does not depend on where they ran.
 from __future__ import annotations
 
 import contextlib
+import gc
 import logging
 import os
 from collections.abc import Callable, Iterator, Mapping, Sequence
@@ -18,6 +19,7 @@ from dataclasses import dataclass, field
 from typing import Any, Protocol, TypeVar
 
 from policydiff.errors import EngineError
+from policydiff.runtime.memory import GC_THRESHOLD, collect_garbage_rarely
 from policydiff.runtime.pool import map_in_processes, resolve_jobs
 
 Item = TypeVar("Item")
@@ -97,7 +99,15 @@ class DaskEngine:
         # sent to every worker once, not pickled into each task
         held = client.scatter(shared, broadcast=True, hash=False)
         # pure=False: keys are not derived from hashing every document's text
-        futures = client.map(function, items, [held] * len(items), pure=False, retries=RETRIES)
+        futures = client.map(
+            _run_task,
+            [function] * len(items),
+            items,
+            [held] * len(items),
+            pure=False,
+            retries=RETRIES,
+            key=_prefix(function),
+        )
         from distributed.scheduler import KilledWorker
 
         try:
@@ -123,6 +133,21 @@ class DaskEngine:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+def _prefix(function: Callable[..., Any]) -> str:
+    """The tasks' key prefix: the function's name, as a dashboard and the scheduler's
+    task prefixes show it."""
+    return getattr(function, "__name__", "task").lstrip("_") or "task"
+
+
+def _run_task(function: Callable[[Item, Shared], Result], item: Item, shared: Shared) -> Result:
+    """``function(item, shared)`` on a Dask worker, under policydiff's garbage-collection
+    policy (as its local worker processes run): at CPython's default thresholds the
+    collector walks each document's large, almost acyclic analysis again and again."""
+    if gc.get_threshold()[0] != GC_THRESHOLD:
+        collect_garbage_rarely()
+    return function(item, shared)
 
 
 def _import_distributed() -> Any:

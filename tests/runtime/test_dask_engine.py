@@ -30,8 +30,7 @@ BIN = Path(sys.executable).parent
 # generous: a loaded two-core machine starts Python processes slowly
 START_TIMEOUT = 180
 RUN_TIMEOUT = 600
-# the prefix of the per-document tasks (policydiff.analysis.build._analyse_task): Dask
-# drops the leading underscore
+# the key prefix of the per-document tasks (policydiff.analysis.build._analyse_task)
 TASK = "analyse_task"
 
 
