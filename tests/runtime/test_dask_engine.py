@@ -78,6 +78,15 @@ def test_a_local_dask_cluster_writes_the_bytes_of_the_local_engine(
     evolution, report = _local(corpus, tmp_path / "local")
     assert _evolution(corpus, "--engine", "dask", "-j", "2") == evolution
     assert _report(corpus, tmp_path / "dask", "--engine", "dask", "-j", "2") == report
+    # the Parquet export reads the same evolution
+    for name, engine in (
+        ("local", ("--engine", "local", "-j", "1")),
+        ("dask", ("--engine", "dask", "-j", "2")),
+    ):
+        _cli("export", str(tmp_path / f"pq-{name}"), "--corpus", str(corpus), "-q", *engine)
+    assert {p.name: p.read_bytes() for p in (tmp_path / "pq-local").iterdir()} == {
+        p.name: p.read_bytes() for p in (tmp_path / "pq-dask").iterdir()
+    }
 
 
 # ------------------------------------------------------------------ a separate cluster
