@@ -37,3 +37,8 @@ class JobsError(PolicydiffError):
             "a worker process stopped before it finished (killed, or out of memory?); "
             "run again, or with --jobs 1 to keep the work in one process"
         )
+
+
+class EngineError(PolicydiffError):
+    """The engine asked for cannot run: Dask not installed, its scheduler unreachable,
+    its workers dying on the same task."""

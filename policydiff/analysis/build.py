@@ -28,7 +28,7 @@ from policydiff.analysis.points import (
 )
 from policydiff.corpus import Corpus
 from policydiff.models import Document, StructuredVersion, Version
-from policydiff.runtime.pool import map_in_processes
+from policydiff.runtime.engine import Engine, LocalEngine
 from policydiff.strength import Lexicon, load_lexicon
 from policydiff.structure import structure_version
 from policydiff.themes import Catalogue, load_catalogue
@@ -190,13 +190,12 @@ def _analyse_all(
     catalogue: Catalogue,
     lexicon: Lexicon,
     cache: AnalysisCache | None,
-    jobs: int,
-    pool: Executor | None = None,
+    engine: Engine,
 ) -> list[_Outcome]:
-    """Every document's outcome, in corpus order; with ``jobs`` > 1 in that many worker
-    processes (only for documents the cache does not fully answer: the others are
-    assembled here, without structuring any text). The cache is read and written here,
-    in the calling process, only."""
+    """Every document's outcome, in corpus order, the documents the cache does not fully
+    answer analysed by ``engine`` (in worker processes, or on a Dask cluster), one task
+    each; the others are assembled here, without structuring any text. The cache is read
+    and written here, in the calling process, only."""
     lookups = [_cached(d, catalogue, lexicon, cache) for d in documents]
     todo = [
         i
@@ -207,7 +206,7 @@ def _analyse_all(
     # them, every computed commitment (more than the points) would be pickled for nothing
     keep = cache is not None and cache.keeps_commitments
     tasks = [(documents[i], lookups[i].cached, lookups[i].pairs, keep) for i in todo]
-    done = map_in_processes(_analyse_task, tasks, (catalogue, lexicon), jobs, pool=pool)
+    done = engine.map(_analyse_task, tasks, (catalogue, lexicon))
     results = dict(zip(todo, done, strict=True))
     out: list[_Outcome] = []
     for i, (document, lookup) in enumerate(zip(documents, lookups, strict=True)):
@@ -238,6 +237,7 @@ def build_evolution(
     cache: AnalysisCache | None = None,
     jobs: int = 1,
     pool: Executor | None = None,
+    engine: Engine | None = None,
 ) -> Evolution:
     """The evolution of every theme over the corpus's documents, in timeline order.
 
@@ -246,14 +246,16 @@ def build_evolution(
     text, catalogue and lexicon before being scored; the result is the same either way.
     With ``jobs`` > 1 (0: one per CPU) the documents are analysed in that many worker
     processes (those of ``pool`` when given, see :func:`policydiff.runtime.pool.start_pool`); the
-    result is identical to a single process.
+    result is identical to a single process. ``engine`` (see
+    :mod:`policydiff.runtime.engine`), when given, runs the documents' analyses instead of
+    ``jobs`` and ``pool``: on a Dask cluster, with the same result.
     """
     catalogue = catalogue or load_catalogue()
     lexicon = lexicon or load_lexicon()
     present: list[dict[str, Point]] = []
     cases: list[AgreementCase] = []
     for points_of_document, document_cases in _analyse_all(
-        corpus.documents, catalogue, lexicon, cache, jobs, pool
+        corpus.documents, catalogue, lexicon, cache, engine or LocalEngine(jobs, pool)
     ):
         present.append(points_of_document)
         cases.extend(document_cases)

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from policydiff.corpus.store import Corpus
 from policydiff.models import Document, StructuredVersion, Version
-from policydiff.runtime.pool import map_in_processes
+from policydiff.runtime.engine import Engine, LocalEngine
 from policydiff.structure import structure_version
 from policydiff.themes.catalogue import Catalogue, Theme
 
@@ -56,16 +56,21 @@ def timeline_versions(document: Document) -> tuple[Version, ...]:
     return tuple(out)
 
 
-def structure_timeline(corpus: Corpus, *, jobs: int = 1) -> tuple[TimelineDocument, ...]:
+def structure_timeline(
+    corpus: Corpus, *, jobs: int = 1, engine: Engine | None = None
+) -> tuple[TimelineDocument, ...]:
     """Every document with its timeline versions structured (see :func:`corpus_mentions`
-    for ``jobs``)."""
-    return _read_timeline(corpus, None, jobs).timeline
+    for ``jobs`` and ``engine``)."""
+    return _read_timeline(corpus, None, engine or LocalEngine(jobs)).timeline
 
 
-def corpus_mentions(corpus: Corpus, catalogue: Catalogue, *, jobs: int = 1) -> CorpusMentions:
+def corpus_mentions(
+    corpus: Corpus, catalogue: Catalogue, *, jobs: int = 1, engine: Engine | None = None
+) -> CorpusMentions:
     """Every document structured and its mentions found; with ``jobs`` > 1 (0: one per
-    CPU) in that many processes, each taking whole documents. Same result either way."""
-    return _read_timeline(corpus, catalogue, jobs)
+    CPU) in that many processes, each taking whole documents, or by ``engine`` when given
+    (a Dask cluster, see :mod:`policydiff.runtime.engine`). Same result either way."""
+    return _read_timeline(corpus, catalogue, engine or LocalEngine(jobs))
 
 
 _Found = tuple[TimelineDocument, tuple[Mention, ...]]
@@ -80,8 +85,8 @@ def _read_document(document: Document, catalogue: Catalogue | None) -> _Found:
     return entry, tuple(m for sv in entry.versions for m in find_mentions(sv, catalogue))
 
 
-def _read_timeline(corpus: Corpus, catalogue: Catalogue | None, jobs: int) -> CorpusMentions:
-    found = map_in_processes(_read_document, corpus.documents, catalogue, jobs)
+def _read_timeline(corpus: Corpus, catalogue: Catalogue | None, engine: Engine) -> CorpusMentions:
+    found = engine.map(_read_document, corpus.documents, catalogue)
     return CorpusMentions(
         tuple(entry for entry, _ in found), tuple(m for _, mentions in found for m in mentions)
     )

@@ -30,6 +30,7 @@ from policydiff.check.staleness import (
     report_findings,
 )
 from policydiff.corpus import Corpus
+from policydiff.runtime.engine import Engine
 from policydiff.strength import Lexicon
 from policydiff.themes import Catalogue
 
@@ -45,6 +46,7 @@ def run_check(
     cache: AnalysisCache | None = None,
     jobs: int = 1,
     full: bool = False,
+    engine: Engine | None = None,
 ) -> CheckResult:
     corpus_path = Path(corpus_path)
     status = changed_since_git(corpus_path, base) if base else None
@@ -69,11 +71,15 @@ def run_check(
         corpus = Corpus(corpus_path, tuple(scan.documents))
         inputs = analysis_inputs(catalogue, lexicon)
         if full:
-            evolution = build_evolution(corpus, catalogue, lexicon, cache=cache, jobs=jobs)
+            evolution = build_evolution(
+                corpus, catalogue, lexicon, cache=cache, jobs=jobs, engine=engine
+            )
             expected: bytes | None = dumps_evolution(evolution_dict(evolution))
         else:
             around = neighbourhood(corpus, new + changed)
-            evolution = build_evolution(around, catalogue, lexicon, cache=cache, jobs=jobs)
+            evolution = build_evolution(
+                around, catalogue, lexicon, cache=cache, jobs=jobs, engine=engine
+            )
             expected = None
         findings.extend(report_findings(reports, committed, refs, inputs, expected))
         changes = theme_changes(evolution, new + changed)

@@ -14,6 +14,7 @@ from policydiff.cli import (  # noqa: F401  (each module adds its command to ``m
     diff,
     evaluate,
     evolution,
+    export,
     ingest,
     lineage,
     listing,

@@ -16,12 +16,13 @@ import click
 from policydiff.cli.app import fail_cleanly, main
 from policydiff.cli.options import (
     corpus_option,
+    engine_options,
     format_option,
     jobs_option,
     no_cache_option,
     themes_file_option,
 )
-from policydiff.cli.session import analysis_cache
+from policydiff.cli.session import analysis_cache, engine_for
 
 
 @main.command()
@@ -61,6 +62,7 @@ from policydiff.cli.session import analysis_cache
 @format_option("text", "json", "markdown")
 @no_cache_option
 @jobs_option
+@engine_options
 @fail_cleanly
 def check(
     corpus_path: Path,
@@ -73,6 +75,8 @@ def check(
     output_format: str,
     no_cache: bool,
     jobs: int,
+    engine: str | None,
+    scheduler: str | None,
 ) -> None:
     """Check the corpus for CI: valid documents, current reports, no unwanted verdicts."""
     from policydiff.check import parse_fail_on, run_check
@@ -83,7 +87,10 @@ def check(
     verdicts = parse_fail_on(fail_on)
     catalogue = corpus_catalogue(corpus_path, theme_files)
     # --full is the gate that trusts nothing: it neither reads nor writes the cache
-    with analysis_cache(corpus_path, no_cache or full) as cache:
+    with (
+        analysis_cache(corpus_path, no_cache or full) as cache,
+        engine_for(engine, scheduler, jobs) as runner,
+    ):
         result = run_check(
             corpus_path,
             reports_dir,
@@ -92,8 +99,8 @@ def check(
             base=base,
             fail_on=verdicts,
             cache=cache,
-            jobs=jobs,
             full=full,
+            engine=runner,
         )
     if output_format == "json":
         click.echo(json.dumps(result_dict(result), ensure_ascii=False, indent=2))

@@ -12,13 +12,14 @@ from policydiff.cli.options import (
     console,
     corpus_option,
     emit,
+    engine_options,
     format_option,
     jobs_option,
     no_cache_option,
     output_option,
     themes_file_option,
 )
-from policydiff.cli.session import analysis_cache, load
+from policydiff.cli.session import analysis_cache, engine_for, load
 
 
 @main.command()
@@ -29,6 +30,7 @@ from policydiff.cli.session import analysis_cache, load
 @output_option("Write to FILE instead of stdout.")
 @click.option("--all", "include_absent", is_flag=True, help="Include themes no document mentions.")
 @jobs_option
+@engine_options
 @no_cache_option
 @color_option
 @fail_cleanly
@@ -40,6 +42,8 @@ def evolution(
     output: Path | None,
     include_absent: bool,
     jobs: int,
+    engine: str | None,
+    scheduler: str | None,
     no_cache: bool,
     color: bool | None,
 ) -> None:
@@ -53,13 +57,14 @@ def evolution(
     catalogue = corpus_catalogue(corpus_path, theme_files)
     if theme:
         theme = resolve_theme(catalogue, theme).id
-    with analysis_cache(corpus_path, no_cache) as cache:
+    corpus = load(corpus_path)
+    with analysis_cache(corpus_path, no_cache) as cache, engine_for(engine, scheduler, jobs) as e:
         result = build_evolution(
-            load(corpus_path),
+            corpus,
             catalogue,
             include_absent=include_absent or bool(theme),
-            jobs=jobs,
             cache=cache,
+            engine=e,
         )
     if output_format == "json":
         from policydiff.analysis.evolution_json import dumps_evolution, evolution_dict

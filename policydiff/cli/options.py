@@ -70,6 +70,27 @@ def jobs_option(func: F) -> F:
     )(func)
 
 
+def engine_options(func: F) -> F:
+    """``--engine`` and ``--scheduler``: where the per-document analyses run."""
+    func = click.option(
+        "--scheduler",
+        "scheduler",
+        metavar="ADDRESS",
+        default=None,
+        help="Run the analysis on the Dask cluster of this scheduler (tcp://HOST:PORT; "
+        "default: $DASK_SCHEDULER_ADDRESS); implies --engine dask.",
+    )(func)
+    return click.option(
+        "--engine",
+        "engine",
+        type=click.Choice(["local", "dask"]),
+        default=None,
+        help="local: this machine's processes (--jobs); dask: a Dask cluster, --scheduler's "
+        "or one started here with --jobs workers. Default: dask when a scheduler is "
+        "given, else local. Same output either way.",
+    )(func)
+
+
 def no_cache_option(func: F) -> F:
     return click.option(
         "--no-cache",

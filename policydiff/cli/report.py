@@ -17,6 +17,7 @@ import click
 from policydiff.cli.app import fail_cleanly, main
 from policydiff.cli.options import (
     corpus_option,
+    engine_options,
     jobs_option,
     no_cache_option,
     out_option,
@@ -44,6 +45,7 @@ REPORT_STEPS = (
 @out_option
 @themes_file_option
 @jobs_option
+@engine_options
 @no_cache_option
 @quiet_option
 @fail_cleanly
@@ -52,6 +54,8 @@ def report(
     out_dir: Path,
     theme_files: tuple[Path, ...],
     jobs: int,
+    engine: str | None,
+    scheduler: str | None,
     no_cache: bool,
     quiet: bool,
 ) -> None:
@@ -68,7 +72,14 @@ def report(
     from policydiff.themes.catalogue import corpus_catalogue
 
     with analysed(
-        corpus_path, theme_files, REPORT_STEPS, jobs=jobs, no_cache=no_cache, quiet=quiet
+        corpus_path,
+        theme_files,
+        REPORT_STEPS,
+        jobs=jobs,
+        no_cache=no_cache,
+        quiet=quiet,
+        engine=engine,
+        scheduler=scheduler,
     ) as a:
         warn_undrawable(a.evolution)
         a.step("counting corpus")

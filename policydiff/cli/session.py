@@ -20,6 +20,7 @@ if TYPE_CHECKING:  # imported where used: ``policydiff --help`` must not pay for
     from policydiff.analysis.cache import AnalysisCache
     from policydiff.analysis.model import Evolution
     from policydiff.corpus import Corpus
+    from policydiff.runtime.engine import Engine
 
 
 def load(corpus_path: Path, *, tolerant: bool = False) -> Corpus:
@@ -58,6 +59,24 @@ def analysis_cache(corpus_path: Path, no_cache: bool) -> Iterator[AnalysisCache]
         if cache.problem:
             say(f"warning: {cache.location}: {cache.problem}; working without it")
         yield cache
+
+
+@contextlib.contextmanager
+def engine_for(
+    engine: str | None, scheduler: str | None, jobs: int, pool: Executor | None = None
+) -> Iterator[Engine]:
+    """The engine ``--engine``/``--scheduler`` (or $DASK_SCHEDULER_ADDRESS) ask for, with
+    ``--jobs`` processes (``pool``'s when given) for the local one; closed after."""
+    from policydiff.runtime.engine import open_engine
+
+    with open_engine(engine, scheduler, jobs=jobs, pool=pool) as opened:
+        yield opened
+
+
+def uses_dask(engine: str | None, scheduler: str | None) -> bool:
+    from policydiff.runtime.engine import engine_name
+
+    return engine_name(engine, scheduler)[0] == "dask"
 
 
 @contextlib.contextmanager
@@ -117,20 +136,25 @@ def analysed(
     jobs: int,
     no_cache: bool,
     quiet: bool,
+    engine: str | None = None,
+    scheduler: str | None = None,
 ) -> Iterator[Analysed]:
     """The progress bar, the corpus and its evolution (a CorpusError on an empty corpus).
 
     The worker processes start first, before the progress bar's thread: forking while
     another thread runs can leave a child waiting on a lock that thread held. They
     analyse the corpus and then draw the charts, and import matplotlib meanwhile; the
-    analysis cache answers the versions analysed before (same result)."""
+    analysis cache answers the versions analysed before (same result). On a Dask engine
+    the local processes only draw the charts; the client's threads start after them."""
     from policydiff.analysis.build import build_evolution
     from policydiff.errors import CorpusError
     from policydiff.render.chart_jobs import chart_workers
     from policydiff.themes.catalogue import corpus_catalogue
 
+    dask = uses_dask(engine, scheduler)
     with (
-        chart_workers(jobs, analyse=True) as workers,
+        chart_workers(jobs, analyse=not dask) as workers,
+        engine_for(engine, scheduler, jobs, None if dask else workers) as runner,
         progress(steps, quiet) as step,
         analysis_cache(corpus_path, no_cache) as cache,
     ):
@@ -140,7 +164,7 @@ def analysed(
         if not corpus.documents:
             raise CorpusError(corpus_path, "the corpus holds no documents (run policydiff ingest)")
         step("analysing themes")
-        evolution = build_evolution(corpus, catalogue, cache=cache, jobs=jobs, pool=workers)
+        evolution = build_evolution(corpus, catalogue, cache=cache, engine=runner)
         yield Analysed(corpus, evolution, step, cache, workers)
 
 

@@ -11,11 +11,12 @@ from policydiff.cli.options import (
     color_option,
     console,
     corpus_option,
+    engine_options,
     format_option,
     jobs_option,
     themes_file_option,
 )
-from policydiff.cli.session import load
+from policydiff.cli.session import engine_for, load
 
 
 @main.command()
@@ -36,6 +37,7 @@ from policydiff.cli.session import load
     help="With --discover: write the candidates as a catalogue file to review.",
 )
 @jobs_option
+@engine_options
 @fail_cleanly
 def themes(
     theme_id: str | None,
@@ -47,6 +49,8 @@ def themes(
     discover: bool,
     write_path: Path | None,
     jobs: int,
+    engine: str | None,
+    scheduler: str | None,
 ) -> None:
     """The theme x document matrix, or every mention of THEME across the timeline.
 
@@ -77,7 +81,9 @@ def themes(
         from policydiff.render.terminal.themes import render_candidates
         from policydiff.themes.discover import write_candidates_yaml
 
-        candidates = tr.discover_timeline(tr.structure_timeline(corpus, jobs=jobs), catalogue)
+        with engine_for(engine, scheduler, jobs) as runner:
+            timeline = tr.structure_timeline(corpus, engine=runner)
+        candidates = tr.discover_timeline(timeline, catalogue)
         if write_path is not None:
             write_atomic(write_path, write_candidates_yaml(candidates))
             click.echo(f"wrote {len(candidates)} candidate themes to {write_path}", err=True)
@@ -87,7 +93,8 @@ def themes(
             render_candidates(candidates, out)
         return
 
-    found = tr.corpus_mentions(corpus, catalogue, jobs=jobs)
+    with engine_for(engine, scheduler, jobs) as runner:
+        found = tr.corpus_mentions(corpus, catalogue, engine=runner)
     if theme is not None:
         groups = tr.theme_timeline(found, theme.id)
         if output_format == "json":

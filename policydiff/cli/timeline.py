@@ -10,6 +10,7 @@ import click
 from policydiff.cli.app import fail_cleanly, main
 from policydiff.cli.options import (
     corpus_option,
+    engine_options,
     jobs_option,
     no_cache_option,
     out_option,
@@ -26,6 +27,7 @@ TIMELINE_STEPS = ("loading corpus", "analysing themes", "drawing charts", "writi
 @out_option
 @themes_file_option
 @jobs_option
+@engine_options
 @no_cache_option
 @quiet_option
 @fail_cleanly
@@ -34,6 +36,8 @@ def timeline(
     out_dir: Path,
     theme_files: tuple[Path, ...],
     jobs: int,
+    engine: str | None,
+    scheduler: str | None,
     no_cache: bool,
     quiet: bool,
 ) -> None:
@@ -47,7 +51,14 @@ def timeline(
     from policydiff.render.report import write_charts
 
     with analysed(
-        corpus_path, theme_files, TIMELINE_STEPS, jobs=jobs, no_cache=no_cache, quiet=quiet
+        corpus_path,
+        theme_files,
+        TIMELINE_STEPS,
+        jobs=jobs,
+        no_cache=no_cache,
+        quiet=quiet,
+        engine=engine,
+        scheduler=scheduler,
     ) as a:
         warn_undrawable(a.evolution)
         a.step("drawing charts")

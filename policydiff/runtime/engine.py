@@ -1,0 +1,195 @@
+"""Where per-document tasks run: here and in local processes (``local``), or on a Dask
+cluster (``dask``). The only module that knows Dask; it imports it only when a Dask
+engine first maps something, so the local engine needs nothing beyond the package's
+dependencies.
+
+Every engine maps ``function(item, shared)`` over items and returns the results in item
+order, so what a caller builds from them does not depend on where they ran.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import gc
+import logging
+import os
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from concurrent.futures import Executor
+from dataclasses import dataclass, field
+from typing import Any, Protocol, TypeVar
+
+from policydiff.errors import EngineError
+from policydiff.runtime.memory import GC_THRESHOLD, collect_garbage_rarely
+from policydiff.runtime.pool import map_in_processes, resolve_jobs
+
+Item = TypeVar("Item")
+Shared = TypeVar("Shared")
+Result = TypeVar("Result")
+
+ENGINES = ("local", "dask")
+SCHEDULER_ENV = "DASK_SCHEDULER_ADDRESS"
+# A task that raised is run again this many times; a task whose worker died is run again
+# by the scheduler itself (distributed's allowed-failures), whatever this says.
+RETRIES = 3
+# Seconds to wait for a scheduler to answer: a wrong address must fail, not hang.
+CONNECT_TIMEOUT = 30
+
+
+class Engine(Protocol):
+    name: str
+
+    def map(
+        self, function: Callable[[Item, Shared], Result], items: Sequence[Item], shared: Shared
+    ) -> list[Result]: ...
+
+
+@dataclass
+class LocalEngine:
+    """This process, or ``jobs`` local processes (those of ``pool`` when given)."""
+
+    jobs: int = 1
+    pool: Executor | None = None
+    name: str = "local"
+
+    def map(
+        self, function: Callable[[Item, Shared], Result], items: Sequence[Item], shared: Shared
+    ) -> list[Result]:
+        return map_in_processes(function, items, shared, self.jobs, pool=self.pool)
+
+
+@dataclass
+class DaskEngine:
+    """A ``distributed.Client`` to the scheduler at ``address``, or, without one, to a
+    local cluster of ``jobs`` worker processes (0: one per CPU) started on first use.
+    Close it (or use it as a context manager) to let the cluster go."""
+
+    address: str | None = None
+    jobs: int = 0
+    name: str = "dask"
+    _client: Any = field(default=None, init=False, repr=False)
+    _cluster: Any = field(default=None, init=False, repr=False)
+
+    def client(self) -> Any:
+        if self._client is None:
+            distributed = _import_distributed()
+            try:
+                if self.address is None:
+                    self._cluster = distributed.LocalCluster(
+                        n_workers=resolve_jobs(self.jobs),
+                        threads_per_worker=1,
+                        processes=True,
+                        dashboard_address=None,
+                        silence_logs=logging.ERROR,
+                    )
+                    self._client = distributed.Client(self._cluster)
+                else:
+                    self._client = distributed.Client(self.address, timeout=CONNECT_TIMEOUT)
+            except (OSError, TimeoutError) as exc:
+                self.close()
+                where = self.address or "a local Dask cluster"
+                raise EngineError(f"cannot connect to {where}: {exc}") from exc
+        return self._client
+
+    def map(
+        self, function: Callable[[Item, Shared], Result], items: Sequence[Item], shared: Shared
+    ) -> list[Result]:
+        if not items:
+            return []
+        client = self.client()
+        # sent to every worker once, not pickled into each task
+        held = client.scatter(shared, broadcast=True, hash=False)
+        # pure=False: keys are not derived from hashing every document's text
+        futures = client.map(
+            _run_task,
+            [function] * len(items),
+            items,
+            [held] * len(items),
+            pure=False,
+            retries=RETRIES,
+            key=_prefix(function),
+        )
+        from distributed.scheduler import KilledWorker
+
+        try:
+            return list(client.gather(futures))
+        except KilledWorker as exc:
+            raise EngineError(
+                "Dask workers died running the same task again and again "
+                "(out of memory?); see the workers' logs"
+            ) from exc
+        finally:
+            client.cancel([*futures, held])
+
+    def close(self) -> None:
+        if self._client is not None:
+            self._client.close()
+            self._client = None
+        if self._cluster is not None:
+            self._cluster.close()
+            self._cluster = None
+
+    def __enter__(self) -> DaskEngine:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def _prefix(function: Callable[..., Any]) -> str:
+    """The tasks' key prefix: the function's name, as a dashboard and the scheduler's
+    task prefixes show it."""
+    return getattr(function, "__name__", "task").lstrip("_") or "task"
+
+
+def _run_task(function: Callable[[Item, Shared], Result], item: Item, shared: Shared) -> Result:
+    """``function(item, shared)`` on a Dask worker, under policydiff's garbage-collection
+    policy (as its local worker processes run): at CPython's default thresholds the
+    collector walks each document's large, almost acyclic analysis again and again."""
+    if gc.get_threshold()[0] != GC_THRESHOLD:
+        collect_garbage_rarely()
+    return function(item, shared)
+
+
+def _import_distributed() -> Any:
+    try:
+        import distributed
+    except ImportError as exc:
+        raise EngineError("--engine dask needs Dask: pip install 'policydiff[dask]'") from exc
+    return distributed
+
+
+def engine_name(
+    engine: str | None, scheduler: str | None, environ: Mapping[str, str] = os.environ
+) -> tuple[str, str | None]:
+    """The engine a command runs on and the scheduler address it connects to: a scheduler
+    (given, or in ``DASK_SCHEDULER_ADDRESS``) means Dask, unless ``--engine local`` says
+    otherwise explicitly (then a given scheduler is a contradiction)."""
+    address = scheduler or environ.get(SCHEDULER_ENV) or None
+    if engine == "local":
+        if scheduler:
+            raise EngineError("--scheduler needs --engine dask, not --engine local")
+        return "local", None
+    if engine is not None and engine not in ENGINES:
+        raise EngineError(f"--engine {engine!r}: use {', '.join(ENGINES)}")
+    if engine == "dask" or address:
+        return "dask", address
+    return "local", None
+
+
+@contextlib.contextmanager
+def open_engine(
+    engine: str | None,
+    scheduler: str | None,
+    *,
+    jobs: int,
+    pool: Executor | None = None,
+    environ: Mapping[str, str] = os.environ,
+) -> Iterator[Engine]:
+    """The engine ``engine``/``scheduler`` name (see :func:`engine_name`), closed after."""
+    name, address = engine_name(engine, scheduler, environ)
+    if name == "local":
+        yield LocalEngine(jobs, pool)
+        return
+    _import_distributed()  # fail before any work when Dask is missing
+    with DaskEngine(address, jobs) as dask_engine:
+        yield dask_engine
