@@ -113,10 +113,19 @@ def _e(text: object) -> str:
     return html.escape(str(text), quote=True)
 
 
+def fidelity_anchor(f: Fidelity) -> str:
+    """The id of a fidelity section in the HTML report (its heatmap files are named so)."""
+    return f"fidelity-{f.parent.id}"
+
+
+def fidelity_title(f: Fidelity) -> str:
+    return f"Fidelity to {f.parent.id}"
+
+
 def fidelity_html(f: Fidelity, charts: Mapping[str, bytes] | None = None) -> str:
     """The section as HTML: shares, the chart (inline SVG when given), the matrix with each
     cell a link to the pair of sentences listed under it."""
-    anchor = f"fidelity-{f.parent.id}"
+    anchor = fidelity_anchor(f)
     names = [v.value for v in RESTATEMENTS]
     shares = "".join(
         f"<tr><th>{_e(c.child.document.id)}</th>"
@@ -160,7 +169,7 @@ def fidelity_html(f: Fidelity, charts: Mapping[str, bytes] | None = None) -> str
         )
     return (
         f'<section class="fidelity" id="{_e(anchor)}"><style>{FIDELITY_CSS}</style>'
-        f"<h2>Fidelity to {_e(f.parent.id)} · <span lang=zh>{_e(f.parent.title_zh or f.parent.title)}</span></h2>"
+        f"<h2>{_e(fidelity_title(f))} · <span lang=zh>{_e(f.parent.title_zh or f.parent.title)}</span></h2>"
         f"<p>How {len(f.comparisons)} documents implementing it restate its {len(f.rows)} "
         "commitments: ▲ strengthened, ▼ weakened, = restated, − omitted. Each cell links to "
         "its two sentences.</p>"

@@ -453,11 +453,13 @@ def report_html(
     charts: Mapping[str, bytes] | Callable[[], Mapping[str, bytes]],
     *,
     extra: str = "",
+    extra_contents: Sequence[tuple[str, str]] = (),
 ) -> str:
     """The whole report as one HTML page; ``charts`` maps chart file names to bytes, or is
     a function returning that map, called only once the rest of the page is written (so
     that charts drawn in other processes can finish meanwhile). ``extra`` is HTML of
-    further sections (a lineage's fidelity), placed after the themes."""
+    further sections (a lineage's fidelity), placed after the themes, and
+    ``extra_contents`` their (anchor, title) entries in the table of contents."""
     toc_themes = "".join(
         f'<li><a href="#{_e(theme_anchor(t.id))}">{_e(t.label)}</a></li>' for t in ev.themes
     )
@@ -478,7 +480,8 @@ def report_html(
         '<li><a href="#at-a-glance">At a glance</a></li>'
         '<li><a href="#charts">Charts</a></li>'
         f"<li>Themes<ul>{toc_themes}</ul></li>"
-        '<li><a href="#english-and-chinese-agreement">English and Chinese agreement</a></li>'
+        + "".join(f'<li><a href="#{_e(a)}">{_e(t)}</a></li>' for a, t in extra_contents)
+        + '<li><a href="#english-and-chinese-agreement">English and Chinese agreement</a></li>'
         '<li><a href="#corpus-overview">Corpus overview</a></li></ul></nav>'
         + _how_to_read()
         + _glance(ev)

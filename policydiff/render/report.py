@@ -23,7 +23,12 @@ from policydiff.analysis.model import Evolution
 from policydiff.corpus.summary import DocumentSummary
 from policydiff.render.chart_jobs import charts_drawn
 from policydiff.render.chart_spec import chart_files
-from policydiff.render.fidelity_formats import fidelity_html, fidelity_markdown
+from policydiff.render.fidelity_formats import (
+    fidelity_anchor,
+    fidelity_html,
+    fidelity_markdown,
+    fidelity_title,
+)
 from policydiff.render.html import report_html
 from policydiff.render.markdown import report_markdown
 from policydiff.restatement.fidelity import Fidelity
@@ -72,7 +77,13 @@ def render_report(
         step("writing JSON")
         evolution_json = evolution_json_bytes(ev)
         step("writing HTML")
-        html = report_html(ev, tuple(summaries), charts_ready, extra=html_sections)
+        html = report_html(
+            ev,
+            tuple(summaries),
+            charts_ready,
+            extra=html_sections,
+            extra_contents=[(fidelity_anchor(f), fidelity_title(f)) for f in fidelities],
+        )
         charts = charts_ready()
     files = {
         "index.md": markdown.encode("utf-8"),

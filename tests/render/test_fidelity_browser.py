@@ -40,6 +40,11 @@ def test_the_report_holds_the_fidelity_section_and_heatmap(report_dir: Path) -> 
     md = (report_dir / "index.md").read_text(encoding="utf-8")
     assert f"![Fidelity to {LINEAGE_PARENT}]({SECTION}.png)" in md
     assert "| `henan-chengxiangjianshe-tandafeng` |" in md
+    # the table of contents leads to the section
+    html = (report_dir / "index.html").read_text(encoding="utf-8")
+    contents = html.split('<nav class="toc"', 1)[1].split("</nav>", 1)[0]
+    assert f'<li><a href="#{SECTION}">Fidelity to {LINEAGE_PARENT}</a></li>' in contents
+    assert f'id="{SECTION}"' in html
 
 
 @pytest.mark.skipif(
