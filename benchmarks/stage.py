@@ -80,9 +80,7 @@ def stage_ingest(a: dict) -> dict:
     """What ``policydiff ingest FILE...`` does, with each file's own options: every file
     planned against the corpus and the files planned before it (``Ingester``), then all
     written in one change."""
-    import datetime as dt
-
-    from synthetic import DAYS_APART, START, doc_id
+    from synthetic import doc_id, synthetic_date
 
     from policydiff.errors import PolicydiffError
     from policydiff.ingest.pipeline import Ingester, IngestOptions
@@ -101,7 +99,7 @@ def stage_ingest(a: dict) -> dict:
             # what a user passes on the command line when the header is not recognised:
             # --date --title --issuer --id --new-document (the synthetic header lines are
             # not always read as title/issuer by read_metadata)
-            date = (START + dt.timedelta(days=DAYS_APART * i)).isoformat()
+            date = synthetic_date(i).isoformat()
             options = IngestOptions(
                 lang=key,
                 date=date,

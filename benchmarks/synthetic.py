@@ -39,6 +39,9 @@ ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "corpus"
 START = dt.date(2000, 1, 1)
 DAYS_APART = 3
+# The corpus refuses dates in the future: past this many days the dates start again at
+# START (several documents a day), so corpora of up to 3,165 documents are as they were.
+SPAN_DAYS = (dt.date(2025, 12, 31) - START).days
 ZH_EVERY = 3  # about one document in three also gets a Chinese version
 
 CUES = {
@@ -297,9 +300,14 @@ class SynthDoc:
     title_zh: str
 
 
+def synthetic_date(i: int) -> dt.date:
+    """The date of the i-th synthetic document: :data:`DAYS_APART` days after the one
+    before, within :data:`SPAN_DAYS` of :data:`START`."""
+    return START + dt.timedelta(days=(DAYS_APART * i) % SPAN_DAYS)
+
+
 def doc_id(i: int) -> str:
-    date = START + dt.timedelta(days=DAYS_APART * i)
-    return f"{date.year}-synthetic-{i:05d}"
+    return f"{synthetic_date(i).year}-synthetic-{i:05d}"
 
 
 def synthetic_documents(
@@ -308,7 +316,7 @@ def synthetic_documents(
     pools = pools or load_pools()
     for i in range(n):
         rng = random.Random(f"{seed}:{i}")
-        date = START + dt.timedelta(days=DAYS_APART * i)
+        date = synthetic_date(i)
         subject = rng.choice(pools["en"].part_headings).rstrip(".")
         title = f"Opinions on {subject} (synthetic {i})"
         title_zh = f"关于{rng.choice(pools['zh'].part_headings)}的意见（第{i}号）"

@@ -5,6 +5,7 @@ of ``benchmarks/run.py`` end to end. No timing is asserted here (see benchmarks/
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import hashlib
 import json
 import os
@@ -73,6 +74,14 @@ def test_other_processes_build_the_same_corpus_whatever_their_hash_seed(
             check=True,
         )
         assert done.stdout.strip() == _digest(documents)
+
+
+def test_a_hundred_thousand_documents_have_unique_ids_and_no_future_date() -> None:
+    # the corpus refuses a date in the future; the dates start again before that
+    dates = [synthetic.synthetic_date(i) for i in range(100_000)]
+    assert max(dates) <= dt.date(2025, 12, 31)
+    assert dates[: synthetic.SPAN_DAYS // synthetic.DAYS_APART] == sorted(set(dates[:3165]))
+    assert len({synthetic.doc_id(i) for i in range(100_000)}) == 100_000
 
 
 def test_dates_are_shifted_and_one_document_in_three_has_a_chinese_original(
