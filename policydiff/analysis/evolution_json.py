@@ -36,6 +36,7 @@ from policydiff.analysis.commitments import Commitment
 from policydiff.analysis.model import Change, DocumentRef, Evolution, Inputs, Point
 from policydiff.analysis.verdicts import STEP as VERDICT_STEP
 from policydiff.strength import LEVEL_NAMES
+from policydiff.strength.targets import Target
 
 SCHEMA = "policydiff.evolution/1"
 # The files of a reports folder that check reads: the evolution, and the manifest that
@@ -45,7 +46,8 @@ REPORT_FILE = "evolution.json"
 MANIFEST = "manifest.json"
 
 
-def _evidence(c: Commitment) -> dict[str, Any]:
+def evidence_dict(c: Commitment) -> dict[str, Any]:
+    """One commitment of a point's evidence, as evolution.json holds it."""
     m, s = c.mention, c.score
     return {
         "lang": m.lang,
@@ -63,8 +65,17 @@ def _evidence(c: Commitment) -> dict[str, Any]:
     }
 
 
-def _point(p: Point) -> dict[str, Any]:
-    return {
+def targets_list(targets: tuple[Target, ...]) -> list[dict[str, Any]]:
+    return [
+        {"text": t.text, "value": t.value, "unit": t.unit, "year": t.year, "hedged": t.hedged}
+        for t in targets
+    ]
+
+
+def point_dict(p: Point, *, evidence: bool = True) -> dict[str, Any]:
+    """A theme's point in one document, as evolution.json holds it (without its evidence
+    when ``evidence`` is false)."""
+    out: dict[str, Any] = {
         "document": p.document,
         "date": p.date,
         "present": p.present,
@@ -74,13 +85,12 @@ def _point(p: Point) -> dict[str, Any]:
         "cue_en": p.cue_en,
         "lang": p.lang,
         "mentions": p.mentions,
-        "evidence": [_evidence(e) for e in p.evidence],
-        "targets": [
-            {"text": t.text, "value": t.value, "unit": t.unit, "year": t.year, "hedged": t.hedged}
-            for t in p.targets
-        ],
-        "caveats": list(p.caveats),
     }
+    if evidence:
+        out["evidence"] = [evidence_dict(e) for e in p.evidence]
+    out["targets"] = targets_list(p.targets)
+    out["caveats"] = list(p.caveats)
+    return out
 
 
 def _change(c: Change) -> dict[str, Any]:
@@ -138,7 +148,7 @@ def evolution_dict(evolution: Evolution) -> dict[str, Any]:
                 "id": t.id,
                 "label": t.label,
                 "label_zh": t.label_zh,
-                "points": [_point(p) for p in t.points],
+                "points": [point_dict(p) for p in t.points],
                 "changes": [_change(c) for c in t.changes],
                 "since_last": [_change(c) for c in t.since_last],
             }

@@ -25,9 +25,14 @@ from typing import Any
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from policydiff.analysis.evolution_json import (
+    documents_list,
+    evidence_dict,
+    point_dict,
+    targets_list,
+)
 from policydiff.analysis.model import Change, Evolution
 from policydiff.analysis.points import representative
-from policydiff.strength import Target
 
 TABLES = ("documents", "commitments", "points", "changes")
 
@@ -108,13 +113,6 @@ SCHEMAS: dict[str, pa.Schema] = {
 }
 
 
-def _targets(targets: tuple[Target, ...]) -> list[dict[str, Any]]:
-    return [
-        {"text": t.text, "value": t.value, "unit": t.unit, "year": t.year, "hedged": t.hedged}
-        for t in targets
-    ]
-
-
 def _change(theme: str, kind: str, c: Change) -> dict[str, Any]:
     return {
         "theme": theme,
@@ -131,64 +129,30 @@ def _change(theme: str, kind: str, c: Change) -> dict[str, Any]:
 
 def rows(evolution: Evolution) -> dict[str, list[dict[str, Any]]]:
     """Every table's rows, by table name."""
-    documents = [
-        {
-            "id": d.id,
-            "title": d.title,
-            "date": d.date,
-            "languages": list(d.languages),
-            "digest": d.digest,
-            "series": d.series,
-        }
-        for d in evolution.documents
-    ]
+    documents = documents_list(evolution.documents)
     commitments: list[dict[str, Any]] = []
     points: list[dict[str, Any]] = []
     changes: list[dict[str, Any]] = []
     for theme in evolution.themes:
         for p in theme.points:
-            points.append(
+            labels = {
+                "theme": theme.id,
+                "theme_label": theme.label,
+                "theme_label_zh": theme.label_zh,
+            }
+            points.append({**labels, **point_dict(p, evidence=False)})
+            strongest = representative(p)
+            commitments.extend(
                 {
-                    "theme": theme.id,
-                    "theme_label": theme.label,
-                    "theme_label_zh": theme.label_zh,
+                    **evidence_dict(c),
                     "document": p.document,
                     "date": p.date,
-                    "present": p.present,
-                    "strength": p.strength,
-                    "level": p.level,
-                    "cue": p.cue,
-                    "cue_en": p.cue_en,
-                    "lang": p.lang,
-                    "mentions": p.mentions,
-                    "targets": _targets(p.targets),
-                    "caveats": list(p.caveats),
+                    "theme": theme.id,
+                    "strongest": c is strongest,
+                    "targets": targets_list(c.targets),
                 }
+                for c in p.evidence
             )
-            strongest = representative(p)
-            for c in p.evidence:
-                m, s = c.mention, c.score
-                commitments.append(
-                    {
-                        "document": p.document,
-                        "date": p.date,
-                        "version": m.version_key,
-                        "lang": m.lang,
-                        "location": m.location,
-                        "provision": m.provision_id,
-                        "sentence": m.sentence,
-                        "theme": theme.id,
-                        "matched": m.matched,
-                        "cue": s.cue,
-                        "strength": s.strength,
-                        "level": s.level_name,
-                        "restriction": s.restriction,
-                        "negated": s.negated,
-                        "strongest": c is strongest,
-                        "targets": _targets(c.targets),
-                        "caveats": list(s.caveats),
-                    }
-                )
         changes.extend(_change(theme.id, "consecutive", c) for c in theme.changes)
         changes.extend(_change(theme.id, "since_last", c) for c in theme.since_last)
     return {
