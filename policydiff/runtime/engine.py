@@ -13,6 +13,7 @@ import contextlib
 import gc
 import logging
 import os
+import warnings
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from concurrent.futures import Executor
 from dataclasses import dataclass, field
@@ -98,16 +99,21 @@ class DaskEngine:
         client = self.client()
         # sent to every worker once, not pickled into each task
         held = client.scatter(shared, broadcast=True, hash=False)
-        # pure=False: keys are not derived from hashing every document's text
-        futures = client.map(
-            _run_task,
-            [function] * len(items),
-            items,
-            [held] * len(items),
-            pure=False,
-            retries=RETRIES,
-            key=_prefix(function),
-        )
+        # The documents travel inside the task graph on purpose: data scattered to a
+        # worker dies with it, while a task that carries its document can run again
+        # elsewhere. distributed's advice against large graphs is therefore not for us,
+        # and only the CLI prints. pure=False: keys are not derived from hashing texts.
+        with warnings.catch_warnings():
+            warnings.filterwarnings("ignore", message="Sending large graph", category=UserWarning)
+            futures = client.map(
+                _run_task,
+                [function] * len(items),
+                items,
+                [held] * len(items),
+                pure=False,
+                retries=RETRIES,
+                key=_prefix(function),
+            )
         from distributed.scheduler import KilledWorker
 
         try:

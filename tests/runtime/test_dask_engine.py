@@ -270,3 +270,20 @@ def test_a_worker_killed_mid_run_does_not_change_the_output(
         if run.poll() is None:
             run.kill()
             run.wait(timeout=30)
+
+
+def _length(item: str, shared: None) -> int:
+    return len(item)
+
+
+def test_documents_in_the_task_graph_raise_no_warning_for_the_cli_to_show() -> None:
+    import warnings
+
+    from policydiff.runtime.engine import DaskEngine
+
+    # 15 MB of incompressible text: past distributed's 10 MB "large graph" threshold
+    texts = [os.urandom(1_000_000).hex() for _ in range(8)]
+    with DaskEngine(None, 1) as engine, warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        assert engine.map(_length, texts, None) == [2_000_000] * 8
+    assert not [w for w in caught if "large graph" in str(w.message)]
