@@ -73,6 +73,46 @@ def test_2_a_theme_named_as_the_means_is_not_the_object() -> None:
     assert best(zh, "zh", "community-life-circle").score.level == 2
 
 
+@pytest.mark.parametrize(
+    ("text", "lang", "theme", "level"),
+    [
+        # the ministry plan (建标〔2022〕53号): BIM and CIM are the means of 推动数字建筑
+        (
+            "利用建筑信息模型（BIM）技术和城市信息模型（CIM）平台等，推动数字建筑、数字孪生城市建设",
+            "zh",
+            "building-information-model",
+            0,
+        ),
+        (
+            "利用建筑信息模型（BIM）技术和城市信息模型（CIM）平台等，推动数字建筑、数字孪生城市建设",
+            "zh",
+            "city-information-model",
+            0,
+        ),
+        (
+            "Use building information modeling (BIM) technology and city information modeling "
+            "(CIM) platforms to promote digital buildings and digital twin cities.",
+            "en",
+            "building-information-model",
+            0,
+        ),
+        # 利用 as the main verb of its clause, and BIM as the object of a cue, still commit
+        ("推进建筑信息模型(BIM)和城市信息模型(CIM)等应用，推动数字建筑", "zh", "building-information-model", 2),
+        (
+            "Promote the use of building information modeling technology in the whole life "
+            "cycle of projects.",
+            "en",
+            "building-information-model",
+            2,
+        ),
+    ],
+)
+def test_a_technology_used_to_do_something_else_is_the_means(
+    text: str, lang: str, theme: str, level: float
+) -> None:
+    assert best(text, lang, theme).score.level == level
+
+
 # 3. Nouns and verb-object phrases are not cues
 
 
