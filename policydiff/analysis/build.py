@@ -185,7 +185,7 @@ def _complete(document: Document, lookup: _Lookup) -> bool:
     return _pairing(document)[1] is None or lookup.pairs is not None
 
 
-def _analyse_all(
+def analyse_documents(
     documents: Sequence[Document],
     catalogue: Catalogue,
     lexicon: Lexicon,
@@ -254,7 +254,7 @@ def build_evolution(
     lexicon = lexicon or load_lexicon()
     present: list[dict[str, Point]] = []
     cases: list[AgreementCase] = []
-    for points_of_document, document_cases in _analyse_all(
+    for points_of_document, document_cases in analyse_documents(
         corpus.documents, catalogue, lexicon, cache, engine or LocalEngine(jobs, pool)
     ):
         present.append(points_of_document)

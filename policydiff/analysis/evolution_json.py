@@ -32,6 +32,7 @@ from typing import Any
 
 import orjson
 
+from policydiff.analysis.agreement import AgreementCase
 from policydiff.analysis.commitments import Commitment
 from policydiff.analysis.model import Change, DocumentRef, Evolution, Inputs, Point
 from policydiff.analysis.verdicts import STEP as VERDICT_STEP
@@ -129,11 +130,59 @@ def documents_list(documents: tuple[DocumentRef, ...]) -> list[dict[str, Any]]:
     ]
 
 
-def evolution_dict(evolution: Evolution) -> dict[str, Any]:
-    agreement = evolution.agreement
+def disagreement_dict(c: AgreementCase) -> dict[str, Any]:
+    return {
+        "document": c.document_id,
+        "theme": c.theme_id,
+        "provision_zh": c.provision_zh,
+        "provision_en": c.provision_en,
+        "level_zh": c.level_zh,
+        "level_en": c.level_en,
+        "cue_zh": c.cue_zh,
+        "cue_en": c.cue_en,
+    }
+
+
+def agreement_dict(
+    compared: int, same_level: int, disagreements: list[AgreementCase]
+) -> dict[str, Any]:
+    return {
+        "compared": compared,
+        "same_level": same_level,
+        "rate": round(same_level / compared, 3) if compared else None,
+        "disagreements": [disagreement_dict(c) for c in disagreements],
+    }
+
+
+def theme_dict(
+    theme_id: str,
+    label: str,
+    label_zh: str,
+    points: list[Any],
+    changes: tuple[Change, ...],
+    since_last: tuple[Change, ...],
+) -> dict[str, Any]:
+    """A theme of evolution.json, its ``points`` given already as dicts (or stand-ins)."""
+    return {
+        "id": theme_id,
+        "label": label,
+        "label_zh": label_zh,
+        "points": points,
+        "changes": [_change(c) for c in changes],
+        "since_last": [_change(c) for c in since_last],
+    }
+
+
+def evolution_header(
+    inputs: Inputs | None,
+    documents: tuple[DocumentRef, ...],
+    themes: list[Any],
+    agreement: dict[str, Any],
+) -> dict[str, Any]:
+    """The whole of evolution.json, its ``themes`` given already as dicts (or stand-ins)."""
     return {
         "schema": SCHEMA,
-        "inputs": inputs_dict(evolution.inputs),
+        "inputs": inputs_dict(inputs),
         "scale": {
             "levels": {str(i): name for i, name in enumerate(LEVEL_NAMES)},
             "verdict_step": VERDICT_STEP,
@@ -142,38 +191,34 @@ def evolution_dict(evolution: Evolution) -> dict[str, Any]:
                 "it cannot see translation flattening or cues far from their object"
             ),
         },
-        "documents": documents_list(evolution.documents),
-        "themes": [
-            {
-                "id": t.id,
-                "label": t.label,
-                "label_zh": t.label_zh,
-                "points": [point_dict(p) for p in t.points],
-                "changes": [_change(c) for c in t.changes],
-                "since_last": [_change(c) for c in t.since_last],
-            }
+        "documents": documents_list(documents),
+        "themes": themes,
+        "agreement": agreement,
+    }
+
+
+def evolution_dict(evolution: Evolution) -> dict[str, Any]:
+    agreement = evolution.agreement
+    return evolution_header(
+        evolution.inputs,
+        evolution.documents,
+        [
+            theme_dict(
+                t.id,
+                t.label,
+                t.label_zh,
+                [point_dict(p) for p in t.points],
+                t.changes,
+                t.since_last,
+            )
             for t in evolution.themes
         ],
-        "agreement": {
-            "compared": agreement.compared,
-            "same_level": agreement.same_level,
-            "rate": agreement.rate,
-            "disagreements": [
-                {
-                    "document": c.document_id,
-                    "theme": c.theme_id,
-                    "provision_zh": c.provision_zh,
-                    "provision_en": c.provision_en,
-                    "level_zh": c.level_zh,
-                    "level_en": c.level_en,
-                    "cue_zh": c.cue_zh,
-                    "cue_en": c.cue_en,
-                }
-                for c in agreement.cases
-                if not c.agrees
-            ],
-        },
-    }
+        agreement_dict(
+            agreement.compared,
+            agreement.same_level,
+            [c for c in agreement.cases if not c.agrees],
+        ),
+    )
 
 
 def evolution_json(evolution: Evolution) -> str:

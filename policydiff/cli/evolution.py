@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
@@ -11,7 +13,6 @@ from policydiff.cli.options import (
     color_option,
     console,
     corpus_option,
-    emit,
     engine_options,
     format_option,
     jobs_option,
@@ -19,7 +20,10 @@ from policydiff.cli.options import (
     output_option,
     themes_file_option,
 )
-from policydiff.cli.session import analysis_cache, engine_for, load
+from policydiff.cli.session import analysis_cache, engine_for, load, spilled
+
+if TYPE_CHECKING:
+    from policydiff.themes import Catalogue
 
 
 @main.command()
@@ -51,12 +55,18 @@ def evolution(
 
     With THEME, show that theme's points with their evidence sentences.
     """
-    from policydiff.analysis.build import build_evolution
     from policydiff.themes.catalogue import corpus_catalogue, resolve_theme
 
     catalogue = corpus_catalogue(corpus_path, theme_files)
     if theme:
         theme = resolve_theme(catalogue, theme).id
+    if output_format == "json":
+        _write_json(
+            corpus_path, catalogue, theme, output, include_absent, jobs, engine, scheduler, no_cache
+        )
+        return
+    from policydiff.analysis.build import build_evolution
+
     corpus = load(corpus_path)
     with analysis_cache(corpus_path, no_cache) as cache, engine_for(engine, scheduler, jobs) as e:
         result = build_evolution(
@@ -66,14 +76,6 @@ def evolution(
             cache=cache,
             engine=e,
         )
-    if output_format == "json":
-        from policydiff.analysis.evolution_json import dumps_evolution, evolution_dict
-
-        data = evolution_dict(result)
-        if theme:
-            data["themes"] = [t for t in data["themes"] if t["id"] == theme]
-        emit(dumps_evolution(data).decode("utf-8"), output)
-        return
     from policydiff.render.terminal.evolution import render_overview, render_theme
 
     out = console(color, file=output.open("w", encoding="utf-8") if output else None)
@@ -82,3 +84,37 @@ def evolution(
         render_theme(selected, result, out)
     else:
         render_overview(result, out)
+
+
+def _write_json(
+    corpus_path: Path,
+    catalogue: Catalogue,
+    theme: str | None,
+    output: Path | None,
+    include_absent: bool,
+    jobs: int,
+    engine: str | None,
+    scheduler: str | None,
+    no_cache: bool,
+) -> None:
+    """evolution.json, streamed from a spilled evolution (the corpus is read a batch of
+    documents at a time), to ``output`` atomically or to stdout."""
+    from policydiff.analysis.stream import write_evolution_json
+    from policydiff.runtime.files import open_atomic
+
+    with spilled(
+        corpus_path,
+        catalogue,
+        no_cache=no_cache,
+        engine=engine,
+        scheduler=scheduler,
+        jobs=jobs,
+        include_absent=include_absent,
+    ) as spill:
+        if output is None:
+            write_evolution_json(spill, sys.stdout.buffer, only=theme)
+            sys.stdout.buffer.flush()
+            return
+        with open_atomic(output) as handle:
+            write_evolution_json(spill, handle, only=theme)
+    click.echo(f"wrote {output}", err=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 
 import click
@@ -16,7 +17,7 @@ from policydiff.cli.options import (
     quiet_option,
     themes_file_option,
 )
-from policydiff.cli.session import analysis_cache, engine_for, load, wrote_reporter
+from policydiff.cli.session import spilled, wrote_reporter
 
 
 @main.command()
@@ -43,23 +44,25 @@ def export(
     """Write the evolution as tables to DIR: documents, commitments (one row per theme
     mention), points and changes, as DIR/NAME.parquet.
 
-    The same content as evolution.json, for pandas, polars, DuckDB, R or Spark.
+    The same content as evolution.json, for pandas, polars, DuckDB, R or Spark. The
+    corpus is read a batch of documents at a time and the tables written as they are
+    computed, so memory stays flat however large the corpus.
     """
-    from policydiff.analysis.build import build_evolution
-    from policydiff.errors import CorpusError
-    from policydiff.render.parquet import parquet_tables
-    from policydiff.runtime.files import write_atomic
+    from policydiff.render.parquet import TABLES, write_spilled_tables
+    from policydiff.runtime.files import open_atomic
     from policydiff.themes.catalogue import corpus_catalogue
 
     catalogue = corpus_catalogue(corpus_path, theme_files)
-    corpus = load(corpus_path)
-    if not corpus.documents:
-        raise CorpusError(corpus_path, "the corpus holds no documents (run policydiff ingest)")
-    with analysis_cache(corpus_path, no_cache) as cache, engine_for(engine, scheduler, jobs) as e:
-        evolution = build_evolution(corpus, catalogue, cache=cache, engine=e)
-    files = parquet_tables(evolution)
+    paths = [out_dir / f"{name}.parquet" for name in TABLES]
+    with (
+        spilled(
+            corpus_path, catalogue, no_cache=no_cache, engine=engine, scheduler=scheduler, jobs=jobs
+        ) as spill,
+        contextlib.ExitStack() as files,
+    ):
+        handles = [files.enter_context(open_atomic(path)) for path in paths]
+        write_spilled_tables(spill, dict(zip(TABLES, handles, strict=True)))
     wrote = wrote_reporter(quiet)
-    for name, data in files.items():
-        write_atomic(out_dir / name, data)
+    for path in paths:
         if wrote is not None:
-            wrote(out_dir / name)
+            wrote(path)

@@ -19,8 +19,10 @@ if TYPE_CHECKING:  # imported where used: ``policydiff --help`` must not pay for
 
     from policydiff.analysis.cache import AnalysisCache
     from policydiff.analysis.model import Evolution
+    from policydiff.analysis.stream import Spill
     from policydiff.corpus import Corpus
     from policydiff.runtime.engine import Engine
+    from policydiff.themes import Catalogue
 
 
 def load(corpus_path: Path, *, tolerant: bool = False) -> Corpus:
@@ -28,6 +30,18 @@ def load(corpus_path: Path, *, tolerant: bool = False) -> Corpus:
     ``tolerant``, a document that cannot be read is left out, said in one line on stderr:
     for the commands that only show what is held."""
     from policydiff.corpus.store import load_corpus, load_readable
+
+    require_corpus_folder(corpus_path)
+    if not tolerant:
+        return load_corpus(corpus_path)
+    corpus, broken = load_readable(corpus_path)
+    for problem in broken:
+        say(f"warning: {problem}; left out")
+    return corpus
+
+
+def require_corpus_folder(corpus_path: Path) -> None:
+    """A CorpusError when there is no folder at ``corpus_path``."""
     from policydiff.errors import CorpusError
 
     if not Path(corpus_path).exists():
@@ -36,12 +50,6 @@ def load(corpus_path: Path, *, tolerant: bool = False) -> Corpus:
             "corpus folder not found (pass --corpus DIR, or add a first document with "
             "policydiff ingest FILE --corpus DIR)",
         )
-    if not tolerant:
-        return load_corpus(corpus_path)
-    corpus, broken = load_readable(corpus_path)
-    for problem in broken:
-        say(f"warning: {problem}; left out")
-    return corpus
 
 
 @contextlib.contextmanager
@@ -71,6 +79,43 @@ def engine_for(
 
     with open_engine(engine, scheduler, jobs=jobs, pool=pool) as opened:
         yield opened
+
+
+@contextlib.contextmanager
+def spilled(
+    corpus_path: Path,
+    catalogue: Catalogue,
+    *,
+    no_cache: bool,
+    engine: str | None,
+    scheduler: str | None,
+    jobs: int,
+    include_absent: bool = False,
+) -> Iterator[Spill]:
+    """The corpus's evolution computed a batch of documents at a time and spilled to disk
+    (:mod:`policydiff.analysis.stream`), for writers that stream it out; local worker
+    processes are started once for all batches."""
+    from policydiff.analysis.stream import spilled_evolution
+    from policydiff.runtime.pool import resolve_jobs, start_pool
+    from policydiff.strength import load_lexicon
+
+    require_corpus_folder(corpus_path)
+    local = not uses_dask(engine, scheduler)
+    pool = start_pool(resolve_jobs(jobs)) if local and resolve_jobs(jobs) > 1 else None
+    with (
+        pool or contextlib.nullcontext(),
+        analysis_cache(corpus_path, no_cache) as cache,
+        engine_for(engine, scheduler, jobs, pool) as e,
+        spilled_evolution(
+            corpus_path,
+            catalogue,
+            load_lexicon(),
+            cache=cache,
+            engine=e,
+            include_absent=include_absent,
+        ) as spill,
+    ):
+        yield spill
 
 
 def uses_dask(engine: str | None, scheduler: str | None) -> bool:

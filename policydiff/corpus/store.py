@@ -16,6 +16,7 @@ writer is killed.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property
@@ -113,29 +114,56 @@ def load_readable(path: Path) -> tuple[Corpus, list[CorpusError]]:
     """The documents that can be read, and a CorpusError for each that cannot: for the
     commands that only show what is held, which can go on without a broken document."""
     path = Path(path)
-    if path.exists() and not path.is_dir():
-        raise CorpusError(path, "corpus path is not a folder")
     documents: list[Document] = []
     broken: list[CorpusError] = []
-    if path.is_dir():
-        for folder in sorted(path.iterdir()):
-            if folder.name.startswith("."):
-                continue
-            odd = is_link_or_special(folder)
-            if odd and (folder / METADATA_FILE).exists():
-                broken.append(CorpusError(folder, f"document folder {odd}"))
-                continue
-            if folder.is_dir() and (folder / METADATA_FILE).exists():
-                try:
-                    documents.append(load_document(folder))
-                except CorpusError as exc:
-                    broken.append(exc)
-    ids = [d.id for d in documents]
-    duplicated = sorted({i for i in ids if ids.count(i) > 1})
-    if duplicated:
-        raise CorpusError(path, f"document id {duplicated[0]!r} is used by more than one folder")
+    for _folder, read in _read_documents(path):
+        if isinstance(read, CorpusError):
+            broken.append(read)
+        else:
+            documents.append(read)
+    _refuse_duplicates(path, [d.id for d in documents])
     documents.sort(key=lambda d: (d.date, d.id))
     return Corpus(path=path, documents=tuple(documents)), broken
+
+
+def timeline_folders(path: Path) -> list[Path]:
+    """The folders of a corpus's documents in timeline order (date, then id), every
+    document read and validated as :func:`load_corpus` does, none kept: for analysing a
+    corpus too large to hold, a few documents at a time (:func:`load_document`)."""
+    path = Path(path)
+    keys: list[tuple[Any, str, Path]] = []
+    for folder, read in _read_documents(path):
+        if isinstance(read, CorpusError):
+            raise read
+        keys.append((read.date, read.id, folder))
+    _refuse_duplicates(path, [key[1] for key in keys])
+    return [folder for _date, _id, folder in sorted(keys)]
+
+
+def _read_documents(path: Path) -> Iterator[tuple[Path, Document | CorpusError]]:
+    """Every document folder under ``path`` with its document, or the error reading it."""
+    if path.exists() and not path.is_dir():
+        raise CorpusError(path, "corpus path is not a folder")
+    if not path.is_dir():
+        return
+    for folder in sorted(path.iterdir()):
+        if folder.name.startswith("."):
+            continue
+        odd = is_link_or_special(folder)
+        if odd and (folder / METADATA_FILE).exists():
+            yield folder, CorpusError(folder, f"document folder {odd}")
+            continue
+        if folder.is_dir() and (folder / METADATA_FILE).exists():
+            try:
+                yield folder, load_document(folder)
+            except CorpusError as exc:
+                yield folder, exc
+
+
+def _refuse_duplicates(path: Path, ids: list[str]) -> None:
+    duplicated = sorted(i for i, n in Counter(ids).items() if n > 1)
+    if duplicated:
+        raise CorpusError(path, f"document id {duplicated[0]!r} is used by more than one folder")
 
 
 def load_document(folder: Path) -> Document:

@@ -20,19 +20,16 @@ catalogue, lexicon and pyarrow version give the same bytes.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import Any
 
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from policydiff.analysis.evolution_json import (
-    documents_list,
-    evidence_dict,
-    point_dict,
-    targets_list,
-)
-from policydiff.analysis.model import Change, Evolution
-from policydiff.analysis.points import representative
+from policydiff.analysis.evolution_json import documents_list
+from policydiff.analysis.model import Change, DocumentRef, Evolution
+from policydiff.analysis.stream import PointRecord, Spill, point_record
 
 TABLES = ("documents", "commitments", "points", "changes")
 
@@ -113,6 +110,12 @@ SCHEMAS: dict[str, pa.Schema] = {
 }
 
 
+# Rows per row group: every table is written a row group at a time, from an evolution in
+# memory or from one spilled to disk (:mod:`policydiff.analysis.stream`), with the same
+# bytes either way.
+ROW_GROUP = 65_536
+
+
 def _change(theme: str, kind: str, c: Change) -> dict[str, Any]:
     return {
         "theme": theme,
@@ -127,50 +130,102 @@ def _change(theme: str, kind: str, c: Change) -> dict[str, Any]:
     }
 
 
-def rows(evolution: Evolution) -> dict[str, list[dict[str, Any]]]:
-    """Every table's rows, by table name."""
-    documents = documents_list(evolution.documents)
-    commitments: list[dict[str, Any]] = []
-    points: list[dict[str, Any]] = []
-    changes: list[dict[str, Any]] = []
-    for theme in evolution.themes:
-        for p in theme.points:
+class _Table:
+    """One table's Parquet file, written a row group of :data:`ROW_GROUP` rows at a time."""
+
+    def __init__(self, name: str, sink: Any) -> None:
+        self.schema = SCHEMAS[name]
+        # zstd: the sentences repeat across a theme's rows and compress well; statistics
+        # let readers skip row groups on document and theme
+        self.writer = pq.ParquetWriter(sink, self.schema, compression="zstd")
+        self.rows: list[dict[str, Any]] = []
+        self.written = False
+
+    def add(self, row: dict[str, Any]) -> None:
+        self.rows.append(row)
+        if len(self.rows) >= ROW_GROUP:
+            self.flush()
+
+    def flush(self, *, last: bool = False) -> None:
+        # an empty table still gets its one (empty) row group, as pyarrow writes it
+        if self.rows or (last and not self.written):
+            self.writer.write_table(pa.Table.from_pylist(self.rows, schema=self.schema))
+            self.rows = []
+            self.written = True
+
+    def close(self) -> None:
+        self.flush(last=True)
+        self.writer.close()
+
+
+@dataclass(frozen=True)
+class ThemeRows:
+    """What the tables hold of one theme: its labels, its points in timeline order (as
+    :data:`PointRecord`, produced as they are read) and its changes."""
+
+    id: str
+    label: str
+    label_zh: str
+    points: Iterable[PointRecord]
+    changes: tuple[Change, ...]
+    since_last: tuple[Change, ...]
+
+
+def write_tables(
+    sinks: dict[str, Any], documents: tuple[DocumentRef, ...], themes: Iterable[ThemeRows]
+) -> None:
+    """Write every table of :data:`TABLES` to its sink (a path or a pyarrow stream), one
+    theme at a time."""
+    tables = {name: _Table(name, sinks[name]) for name in TABLES}
+    try:
+        for row in documents_list(documents):
+            tables["documents"].add(row)
+        for theme in themes:
             labels = {
                 "theme": theme.id,
                 "theme_label": theme.label,
                 "theme_label_zh": theme.label_zh,
             }
-            points.append({**labels, **point_dict(p, evidence=False)})
-            strongest = representative(p)
-            commitments.extend(
-                {
-                    **evidence_dict(c),
-                    "document": p.document,
-                    "date": p.date,
-                    "theme": theme.id,
-                    "strongest": c is strongest,
-                    "targets": targets_list(c.targets),
-                }
-                for c in p.evidence
-            )
-        changes.extend(_change(theme.id, "consecutive", c) for c in theme.changes)
-        changes.extend(_change(theme.id, "since_last", c) for c in theme.since_last)
-    return {
-        "documents": documents,
-        "commitments": commitments,
-        "points": points,
-        "changes": changes,
-    }
+            for point, targets, strongest in theme.points:
+                evidence = point.pop("evidence")
+                tables["points"].add({**labels, **point})
+                for i, (e, t) in enumerate(zip(evidence, targets, strict=True)):
+                    tables["commitments"].add(
+                        {
+                            **e,
+                            "document": point["document"],
+                            "date": point["date"],
+                            "theme": theme.id,
+                            "strongest": i == strongest,
+                            "targets": t,
+                        }
+                    )
+            for c in theme.changes:
+                tables["changes"].add(_change(theme.id, "consecutive", c))
+            for c in theme.since_last:
+                tables["changes"].add(_change(theme.id, "since_last", c))
+    finally:
+        for table in tables.values():
+            table.close()
 
 
 def parquet_tables(evolution: Evolution) -> dict[str, bytes]:
     """``{name}.parquet`` -> its bytes, for every table of :data:`TABLES`."""
-    out: dict[str, bytes] = {}
-    for name, table_rows in rows(evolution).items():
-        table = pa.Table.from_pylist(table_rows, schema=SCHEMAS[name])
-        sink = pa.BufferOutputStream()
-        # zstd: the sentences repeat across a theme's rows and compress well; statistics
-        # let readers skip row groups on document and theme
-        pq.write_table(table, sink, compression="zstd")
-        out[f"{name}.parquet"] = sink.getvalue().to_pybytes()
-    return out
+    sinks = {name: pa.BufferOutputStream() for name in TABLES}
+    themes = (
+        ThemeRows(t.id, t.label, t.label_zh, map(point_record, t.points), t.changes, t.since_last)
+        for t in evolution.themes
+    )
+    write_tables(sinks, evolution.documents, themes)
+    return {f"{name}.parquet": sink.getvalue().to_pybytes() for name, sink in sinks.items()}
+
+
+def write_spilled_tables(spill: Spill, sinks: dict[str, Any]) -> None:
+    """:func:`write_tables` of a spilled evolution (:mod:`policydiff.analysis.stream`):
+    the bytes :func:`parquet_tables` gives for the same corpus, one point in memory at a
+    time."""
+    themes = (
+        ThemeRows(theme.id, theme.label, theme.label_zh, records, *changes)
+        for theme, records, changes in spill.themes()
+    )
+    write_tables(sinks, tuple(spill.documents), themes)

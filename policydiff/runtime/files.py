@@ -1,6 +1,7 @@
 """Files users edit or read: YAML problems in one line, every write atomic.
 
-All of policydiff's writes go through :func:`write_atomic` (a file) and
+All of policydiff's writes go through :func:`write_atomic` (a file; :func:`open_atomic`
+for one written piece by piece) and
 :func:`staging_folder` (a folder built aside and renamed into place), so that a
 failed or killed write leaves the old file or none, never half a file, and so that
 what is written gets the permissions any other program's files would: the process's
@@ -10,12 +11,15 @@ umask 022).
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import os
 import re
 import shutil
 import sys
+from collections.abc import Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 import yaml
 
@@ -41,8 +45,16 @@ def temporary_name(final: Path) -> Path:
 def write_atomic(path: Path, data: bytes | str) -> None:
     """Write ``data`` (text is written as UTF-8, its newlines as they are) to a temporary
     file beside ``path`` and rename it into place."""
-    path = Path(path)
     payload = data.encode("utf-8") if isinstance(data, str) else data
+    with open_atomic(path) as handle:
+        handle.write(payload)
+
+
+@contextlib.contextmanager
+def open_atomic(path: Path) -> Iterator[BinaryIO]:
+    """A binary file to write ``path`` through, piece by piece: written to a temporary
+    file beside it and renamed into place when the block ends, removed if it raises."""
+    path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     while True:
         tmp = temporary_name(path)
@@ -54,7 +66,7 @@ def write_atomic(path: Path, data: bytes | str) -> None:
         break
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(payload)
+            yield handle
         os.replace(tmp, path)
     except BaseException as exc:
         tmp.unlink(missing_ok=True)

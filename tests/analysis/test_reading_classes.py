@@ -97,7 +97,12 @@ def test_2_a_theme_named_as_the_means_is_not_the_object() -> None:
             0,
         ),
         # 利用 as the main verb of its clause, and BIM as the object of a cue, still commit
-        ("推进建筑信息模型(BIM)和城市信息模型(CIM)等应用，推动数字建筑", "zh", "building-information-model", 2),
+        (
+            "推进建筑信息模型(BIM)和城市信息模型(CIM)等应用，推动数字建筑",
+            "zh",
+            "building-information-model",
+            2,
+        ),
         (
             "Promote the use of building information modeling technology in the whole life "
             "cycle of projects.",

@@ -1,0 +1,189 @@
+"""The evolution of a corpus too large to hold in memory, written as it is computed.
+
+:func:`policydiff.analysis.build.build_evolution` holds every document, and every
+point with its evidence, until the renderers are done. Here the documents are read a
+batch at a time (:data:`BATCH`), each batch is analysed as ``build_evolution`` analyses
+a corpus (the same cache, the same engine), and each point is spilled to a file of its
+theme as soon as its document is done; only what the verdicts need stays in memory.
+:func:`write_evolution_json` then writes ``evolution.json`` theme by theme from the
+spill: the bytes of :func:`~policydiff.analysis.evolution_json.evolution_json_bytes`,
+with memory that does not grow with the texts or the evidence.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import itertools
+import tempfile
+from collections.abc import Iterator
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import IO, Any
+
+import orjson
+
+from policydiff.analysis.agreement import AgreementCase
+from policydiff.analysis.build import analyse_documents
+from policydiff.analysis.cache import AnalysisCache
+from policydiff.analysis.digests import analysis_inputs, document_refs
+from policydiff.analysis.evolution_json import (
+    agreement_dict,
+    evolution_header,
+    point_dict,
+    targets_list,
+    theme_dict,
+)
+from policydiff.analysis.model import Change, DocumentRef, Inputs, Point
+from policydiff.analysis.points import absent_point, representative, verdicts_in_series
+from policydiff.corpus.store import load_document, timeline_folders
+from policydiff.runtime.engine import Engine
+from policydiff.strength import Lexicon
+from policydiff.themes import Catalogue, Theme
+
+# Documents read, analysed and spilled together: enough to keep every worker busy between
+# two batches, few enough that a batch's texts and evidence are a small part of memory.
+BATCH = 256
+
+# One point as the spill holds it and the Parquet tables read it: its evolution.json dict
+# (evidence included), the targets of each evidence commitment, and the index of the
+# strongest one (-1: none).
+PointRecord = tuple[dict[str, Any], list[list[dict[str, Any]]], int]
+
+
+def point_record(p: Point) -> PointRecord:
+    strongest = representative(p)
+    index = next((i for i, c in enumerate(p.evidence) if c is strongest), -1)
+    return point_dict(p), [targets_list(c.targets) for c in p.evidence], index
+
+
+# Stand-ins for the parts of evolution.json that are written from the spill.
+_THEMES = "@@policydiff:themes@@"
+_POINTS = "@@policydiff:points@@"
+_INDENT = orjson.OPT_INDENT_2
+
+
+@dataclass
+class Spill:
+    """An evolution spilled to ``folder``: one JSON-lines file of points per theme (in
+    timeline order) and, in memory, the documents, each theme's points without their
+    evidence (for the verdicts) and the English/Chinese agreement counts."""
+
+    folder: Path
+    catalogue: Catalogue
+    inputs: Inputs
+    documents: list[DocumentRef] = field(default_factory=list)
+    points: dict[str, list[Point]] = field(default_factory=dict)
+    compared: int = 0
+    same_level: int = 0
+    disagreements: list[AgreementCase] = field(default_factory=list)
+    include_absent: bool = False
+
+    def themes(
+        self, only: str | None = None
+    ) -> Iterator[
+        tuple[Theme, Iterator[PointRecord], tuple[tuple[Change, ...], tuple[Change, ...]]]
+    ]:
+        """The themes the evolution holds (those some document mentions, unless
+        ``include_absent``; with ``only``, that theme alone, mentioned or not), each with
+        its point records, read from the spill as they are consumed, and its changes."""
+        series = [d.series for d in self.documents]
+        for index, theme in enumerate(self.catalogue.themes):
+            points = self.points[theme.id]
+            if only is not None and theme.id != only:
+                continue
+            if only is None and not self.include_absent and not any(p.present for p in points):
+                continue
+            yield theme, self._records(index), verdicts_in_series(points, series)
+
+    def _records(self, index: int) -> Iterator[PointRecord]:
+        with (self.folder / f"{index}.jsonl").open("rb") as lines:
+            for line in lines:
+                point, targets, strongest = orjson.loads(line)
+                yield point, targets, strongest
+
+
+def _light(point: Point) -> Point:
+    """The point as the verdicts read it: without its evidence, targets and caveats."""
+    return replace(point, evidence=(), targets=(), caveats=()) if point.present else point
+
+
+@contextlib.contextmanager
+def spilled_evolution(
+    corpus_path: Path,
+    catalogue: Catalogue,
+    lexicon: Lexicon,
+    *,
+    cache: AnalysisCache | None,
+    engine: Engine,
+    batch: int = BATCH,
+    include_absent: bool = False,
+) -> Iterator[Spill]:
+    """The corpus's evolution spilled to a temporary folder, removed on exit (themes no
+    document mentions are kept only with ``include_absent``)."""
+    folders = timeline_folders(corpus_path)  # every document validated before any work
+    with tempfile.TemporaryDirectory(prefix="policydiff-spill-") as tmp:
+        spill = Spill(Path(tmp), catalogue, analysis_inputs(catalogue, lexicon))
+        spill.include_absent = include_absent
+        spill.points = {theme.id: [] for theme in catalogue.themes}
+        files = {
+            theme.id: (Path(tmp) / f"{index}.jsonl").open("wb")
+            for index, theme in enumerate(catalogue.themes)
+        }
+        try:
+            for start in range(0, len(folders), batch):
+                documents = [load_document(f) for f in folders[start : start + batch]]
+                outcomes = analyse_documents(documents, catalogue, lexicon, cache, engine)
+                spill.documents.extend(document_refs(documents))
+                for document, (present, cases) in zip(documents, outcomes, strict=True):
+                    absent = absent_point(document)
+                    for theme in catalogue.themes:
+                        point = present.get(theme.id, absent)
+                        files[theme.id].write(orjson.dumps(point_record(point)) + b"\n")
+                        spill.points[theme.id].append(_light(point))
+                    spill.compared += len(cases)
+                    spill.same_level += sum(c.agrees for c in cases)
+                    spill.disagreements.extend(c for c in cases if not c.agrees)
+        finally:
+            for handle in files.values():
+                handle.close()
+        yield spill
+
+
+def _indented(data: object, depth: int) -> bytes:
+    """``data`` as orjson indents it, each line after the first shifted ``depth`` spaces
+    (JSON strings hold no raw newline, so every newline is a line of the layout)."""
+    return orjson.dumps(data, option=_INDENT).replace(b"\n", b"\n" + b" " * depth)
+
+
+def _split_at(layout: bytes, stand_in: str) -> tuple[bytes, bytes]:
+    """``layout`` before and after the line holding ``stand_in`` (its indent and the
+    quoted stand-in), the newline before that line kept with the first part."""
+    marker = f'"{stand_in}"'.encode()
+    at = layout.index(marker)
+    line_start = layout.rindex(b"\n", 0, at) + 1
+    return layout[:line_start], layout[at + len(marker) :]
+
+
+def write_evolution_json(spill: Spill, out: IO[bytes], *, only: str | None = None) -> None:
+    """Write the spilled evolution as ``evolution.json``: the bytes
+    :func:`~policydiff.analysis.evolution_json.evolution_json_bytes` gives for the same
+    corpus (with ``only``, that theme alone), one point in memory at a time."""
+    agreement = agreement_dict(spill.compared, spill.same_level, spill.disagreements)
+    documents = tuple(spill.documents)
+    themes = spill.themes(only)
+    first = next(themes, None)
+    if first is None:
+        out.write(_indented(evolution_header(spill.inputs, documents, [], agreement), 0) + b"\n")
+        return
+    head, tail = _split_at(
+        _indented(evolution_header(spill.inputs, documents, [_THEMES], agreement), 0), _THEMES
+    )
+    out.write(head)
+    for n, (theme, records, (changes, since_last)) in enumerate(itertools.chain([first], themes)):
+        layout = theme_dict(theme.id, theme.label, theme.label_zh, [_POINTS], changes, since_last)
+        before, after = _split_at(_indented(layout, 4), _POINTS)
+        out.write((b",\n" if n else b"") + b"    " + before)
+        for i, (point, _targets, _strongest) in enumerate(records):
+            out.write((b",\n" if i else b"") + b"        " + _indented(point, 8))
+        out.write(after)
+    out.write(tail + b"\n")
