@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from concurrent.futures import Executor
 from dataclasses import dataclass
+from pathlib import Path
 
 from policydiff.analysis.agreement import Agreement, AgreementCase, agreement_cases
 from policydiff.analysis.cache import AnalysisCache
@@ -27,6 +28,8 @@ from policydiff.analysis.points import (
     verdicts_in_series,
 )
 from policydiff.corpus import Corpus
+from policydiff.corpus.texts import TextsAt, with_texts, without_texts
+from policydiff.errors import CorpusError
 from policydiff.models import Document, StructuredVersion, Version
 from policydiff.runtime.engine import Engine, LocalEngine
 from policydiff.strength import Lexicon, load_lexicon
@@ -159,16 +162,30 @@ def _analyse_document(
     return analysis, cases, (computed, new_pairs, counts)
 
 
-def _analyse_task(
-    task: tuple[Document, dict[str, tuple[Commitment, ...]], dict[str, str] | None, bool],
-    shared: tuple[Catalogue, Lexicon],
-) -> tuple[dict[str, Point], list[AgreementCase], _Computed]:
+# One document's task: the document (without its texts when the worker reads them, see
+# :mod:`policydiff.corpus.texts`), what the cache holds of it, whether to send back what
+# is computed, and where the worker reads the texts (None: they are in the document).
+_Task = tuple[
+    Document, dict[str, tuple[Commitment, ...]], dict[str, str] | None, bool, TextsAt | None
+]
+
+
+_Result = tuple[dict[str, Point], list[AgreementCase], _Computed]
+
+
+def _analyse_task(task: _Task, shared: tuple[Catalogue, Lexicon]) -> _Result | None:
     """:func:`_analyse_document` of one document and its points, as a worker process runs
     it (or this one, for a document the cache answers). The points are worked out here
     too, in parallel, and the document is not sent back: the calling process has it; nor
-    are the computed commitments unless ``keep`` (the task's last item) says a cache
-    keeps them."""
-    document, cached, cached_pairs, keep = task
+    are the computed commitments unless ``keep`` says a cache keeps them. None when the
+    worker was to read the texts and cannot read the very texts the caller holds: the
+    caller sends them."""
+    document, cached, cached_pairs, keep, texts = task
+    if texts is not None:
+        try:
+            document = with_texts(document, texts)
+        except CorpusError:
+            return None
     catalogue, lexicon = shared
     analysis, cases, computed = _analyse_document(
         document, catalogue, lexicon, cached, cached_pairs
@@ -191,11 +208,13 @@ def analyse_documents(
     lexicon: Lexicon,
     cache: AnalysisCache | None,
     engine: Engine,
+    corpus_path: Path | None = None,
 ) -> list[_Outcome]:
     """Every document's outcome, in corpus order, the documents the cache does not fully
     answer analysed by ``engine`` (in worker processes, or on a Dask cluster), one task
     each; the others are assembled here, without structuring any text. The cache is read
-    and written here, in the calling process, only."""
+    and written here, in the calling process, only. Workers that see the corpus at
+    ``corpus_path`` (or where the engine says) read the texts there themselves."""
     lookups = [_cached(d, catalogue, lexicon, cache) for d in documents]
     todo = [
         i
@@ -205,17 +224,30 @@ def analyse_documents(
     # what nothing will keep is not sent back from the workers: without a cache that keeps
     # them, every computed commitment (more than the points) would be pickled for nothing
     keep = cache is not None and cache.keeps_commitments
-    tasks = [(documents[i], lookups[i].cached, lookups[i].pairs, keep) for i in todo]
+    root = engine.texts_root(corpus_path) if corpus_path is not None and todo else None
+    tasks: list[_Task] = []
+    for i in todo:
+        sent, texts = without_texts(documents[i], root) if root else (documents[i], None)
+        tasks.append((sent, lookups[i].cached, lookups[i].pairs, keep, texts))
     done = engine.map(_analyse_task, tasks, (catalogue, lexicon))
+    unread = [k for k, result in enumerate(done) if result is None]
+    if unread:  # documents changed since the workers' copy was written, or not written yet
+        resent: list[_Task] = [
+            (documents[todo[k]], tasks[k][1], tasks[k][2], keep, None) for k in unread
+        ]
+        again = engine.map(_analyse_task, resent, (catalogue, lexicon))
+        for k, result in zip(unread, again, strict=True):
+            done[k] = result
     results = dict(zip(todo, done, strict=True))
     out: list[_Outcome] = []
     for i, (document, lookup) in enumerate(zip(documents, lookups, strict=True)):
-        if i in results:
-            points, cases, computed = results[i]
-        else:
-            points, cases, computed = _analyse_task(
-                (document, lookup.cached, lookup.pairs, keep), (catalogue, lexicon)
+        found = results.get(i)
+        if found is None:
+            found = _analyse_task(
+                (document, lookup.cached, lookup.pairs, keep, None), (catalogue, lexicon)
             )
+        assert found is not None  # the texts were in the task
+        points, cases, computed = found
         _store(cache, document, lookup, computed)
         out.append((points, cases))
     return out
@@ -255,7 +287,7 @@ def build_evolution(
     present: list[dict[str, Point]] = []
     cases: list[AgreementCase] = []
     for points_of_document, document_cases in analyse_documents(
-        corpus.documents, catalogue, lexicon, cache, engine or LocalEngine(jobs, pool)
+        corpus.documents, catalogue, lexicon, cache, engine or LocalEngine(jobs, pool), corpus.path
     ):
         present.append(points_of_document)
         cases.extend(document_cases)

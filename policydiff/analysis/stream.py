@@ -16,7 +16,7 @@ import contextlib
 import itertools
 import tempfile
 from collections.abc import Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
 
@@ -72,7 +72,9 @@ class Spill:
     catalogue: Catalogue
     inputs: Inputs
     documents: list[DocumentRef] = field(default_factory=list)
-    points: dict[str, list[Point]] = field(default_factory=dict)
+    # theme id -> {index of a document that mentions it: (strength, cue)}: all the
+    # verdicts read of a point
+    present: dict[str, dict[int, tuple[float | None, str | None]]] = field(default_factory=dict)
     compared: int = 0
     same_level: int = 0
     disagreements: list[AgreementCase] = field(default_factory=list)
@@ -88,23 +90,29 @@ class Spill:
         its point records, read from the spill as they are consumed, and its changes."""
         series = [d.series for d in self.documents]
         for index, theme in enumerate(self.catalogue.themes):
-            points = self.points[theme.id]
             if only is not None and theme.id != only:
                 continue
-            if only is None and not self.include_absent and not any(p.present for p in points):
+            if only is None and not self.include_absent and not self.present[theme.id]:
                 continue
-            yield theme, self._records(index), verdicts_in_series(points, series)
+            changes = verdicts_in_series(self._verdict_points(theme.id), series)
+            yield theme, self._records(index), changes
+
+    def _verdict_points(self, theme_id: str) -> list[Point]:
+        """The theme's points as the verdicts read them: document, presence, strength, cue."""
+        present = self.present[theme_id]
+        points = []
+        for i, d in enumerate(self.documents):
+            strength, cue = present.get(i, (None, None))
+            points.append(
+                Point(d.id, d.date, i in present, strength, None, cue, None, None, 0, (), (), ())
+            )
+        return points
 
     def _records(self, index: int) -> Iterator[PointRecord]:
         with (self.folder / f"{index}.jsonl").open("rb") as lines:
             for line in lines:
                 point, targets, strongest = orjson.loads(line)
                 yield point, targets, strongest
-
-
-def _light(point: Point) -> Point:
-    """The point as the verdicts read it: without its evidence, targets and caveats."""
-    return replace(point, evidence=(), targets=(), caveats=()) if point.present else point
 
 
 @contextlib.contextmanager
@@ -124,7 +132,7 @@ def spilled_evolution(
     with tempfile.TemporaryDirectory(prefix="policydiff-spill-") as tmp:
         spill = Spill(Path(tmp), catalogue, analysis_inputs(catalogue, lexicon))
         spill.include_absent = include_absent
-        spill.points = {theme.id: [] for theme in catalogue.themes}
+        spill.present = {theme.id: {} for theme in catalogue.themes}
         files = {
             theme.id: (Path(tmp) / f"{index}.jsonl").open("wb")
             for index, theme in enumerate(catalogue.themes)
@@ -132,14 +140,19 @@ def spilled_evolution(
         try:
             for start in range(0, len(folders), batch):
                 documents = [load_document(f) for f in folders[start : start + batch]]
-                outcomes = analyse_documents(documents, catalogue, lexicon, cache, engine)
+                outcomes = analyse_documents(
+                    documents, catalogue, lexicon, cache, engine, Path(corpus_path)
+                )
                 spill.documents.extend(document_refs(documents))
-                for document, (present, cases) in zip(documents, outcomes, strict=True):
+                for offset, (document, (present, cases)) in enumerate(
+                    zip(documents, outcomes, strict=True)
+                ):
                     absent = absent_point(document)
                     for theme in catalogue.themes:
                         point = present.get(theme.id, absent)
                         files[theme.id].write(orjson.dumps(point_record(point)) + b"\n")
-                        spill.points[theme.id].append(_light(point))
+                        if point.present:
+                            spill.present[theme.id][start + offset] = (point.strength, point.cue)
                     spill.compared += len(cases)
                     spill.same_level += sum(c.agrees for c in cases)
                     spill.disagreements.extend(c for c in cases if not c.agrees)

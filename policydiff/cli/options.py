@@ -70,8 +70,28 @@ def jobs_option(func: F) -> F:
     )(func)
 
 
+WORKER_CORPUS = "policydiff.worker_corpus"
+
+
+def _keep_worker_corpus(ctx: click.Context, _param: click.Parameter, value: str | None) -> None:
+    ctx.meta[WORKER_CORPUS] = value
+
+
 def engine_options(func: F) -> F:
-    """``--engine`` and ``--scheduler``: where the per-document analyses run."""
+    """``--engine``, ``--scheduler`` and ``--worker-corpus``: where the per-document
+    analyses run, and where their workers read the texts (kept in the click context's
+    meta for :func:`policydiff.cli.session.engine_for`)."""
+    func = click.option(
+        "--worker-corpus",
+        metavar="PATH|URL",
+        default=None,
+        expose_value=False,
+        callback=_keep_worker_corpus,
+        help="Where the Dask workers read this corpus themselves: a folder they see or an "
+        "fsspec URL (s3://bucket/corpus). Default: the corpus path when every worker sees "
+        "it, else the texts are sent with the tasks. Each text is checked against this "
+        "machine's copy.",
+    )(func)
     func = click.option(
         "--scheduler",
         "scheduler",

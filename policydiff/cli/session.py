@@ -75,9 +75,14 @@ def engine_for(
 ) -> Iterator[Engine]:
     """The engine ``--engine``/``--scheduler`` (or $DASK_SCHEDULER_ADDRESS) ask for, with
     ``--jobs`` processes (``pool``'s when given) for the local one; closed after."""
+    from policydiff.cli.options import WORKER_CORPUS
     from policydiff.runtime.engine import open_engine
 
-    with open_engine(engine, scheduler, jobs=jobs, pool=pool) as opened:
+    context = click.get_current_context(silent=True)
+    worker_corpus = context.find_root().meta.get(WORKER_CORPUS) if context else None
+    with open_engine(
+        engine, scheduler, jobs=jobs, pool=pool, worker_corpus=worker_corpus
+    ) as opened:
         yield opened
 
 

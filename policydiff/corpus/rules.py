@@ -158,7 +158,7 @@ def validate_document(
             entry_ok = False
         text_path = folder / f"{key}.txt"
         try:
-            text = _universal_newlines(read(text_path).decode("utf-8"))
+            text = decode_version_text(read(text_path))
         except FileNotFoundError:
             problem("version file is missing", text_path)
             continue
@@ -210,8 +210,10 @@ def validate_document(
     return Validated(tuple(found), document, texts)
 
 
-def _universal_newlines(text: str) -> str:
-    """Line ends as Python's text mode reads them: a hand-edited file may end lines in \\r\\n."""
+def decode_version_text(data: bytes) -> str:
+    """A version file's bytes as its text: UTF-8, line ends as Python's text mode reads
+    them (a hand-edited file may end lines in \\r\\n)."""
+    text = data.decode("utf-8")
     return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
 
 

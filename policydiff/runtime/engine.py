@@ -17,6 +17,7 @@ import warnings
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from concurrent.futures import Executor
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any, Protocol, TypeVar
 
 from policydiff.errors import EngineError
@@ -43,6 +44,11 @@ class Engine(Protocol):
         self, function: Callable[[Item, Shared], Result], items: Sequence[Item], shared: Shared
     ) -> list[Result]: ...
 
+    def texts_root(self, corpus_path: Path) -> str | None:
+        """Where the workers read the corpus's version texts themselves (a folder or an
+        fsspec URL), or None when they are sent the texts."""
+        ...
+
 
 @dataclass
 class LocalEngine:
@@ -57,18 +63,27 @@ class LocalEngine:
     ) -> list[Result]:
         return map_in_processes(function, items, shared, self.jobs, pool=self.pool)
 
+    def texts_root(self, corpus_path: Path) -> str | None:
+        return None  # local processes get the texts pickled, cheaper than reading them again
+
 
 @dataclass
 class DaskEngine:
     """A ``distributed.Client`` to the scheduler at ``address``, or, without one, to a
     local cluster of ``jobs`` worker processes (0: one per CPU) started on first use.
-    Close it (or use it as a context manager) to let the cluster go."""
+    Close it (or use it as a context manager) to let the cluster go.
+
+    The workers read the version texts from ``worker_corpus`` (a folder or an fsspec URL
+    where they see the corpus) when given, else from the corpus's own path when every
+    worker sees it there; otherwise the texts travel with the tasks."""
 
     address: str | None = None
     jobs: int = 0
+    worker_corpus: str | None = None
     name: str = "dask"
     _client: Any = field(default=None, init=False, repr=False)
     _cluster: Any = field(default=None, init=False, repr=False)
+    _seen: dict[str, bool] = field(default_factory=dict, init=False, repr=False)
 
     def client(self) -> Any:
         if self._client is None:
@@ -126,6 +141,15 @@ class DaskEngine:
         finally:
             client.cancel([*futures, held])
 
+    def texts_root(self, corpus_path: Path) -> str | None:
+        if self.worker_corpus:
+            return self.worker_corpus
+        root = str(Path(corpus_path).resolve())
+        if root not in self._seen:
+            seen = self.client().run(_sees_folder, root)
+            self._seen[root] = bool(seen) and all(seen.values())
+        return root if self._seen[root] else None
+
     def close(self) -> None:
         if self._client is not None:
             self._client.close()
@@ -145,6 +169,11 @@ def _prefix(function: Callable[..., Any]) -> str:
     """The tasks' key prefix: the function's name, as a dashboard and the scheduler's
     task prefixes show it."""
     return getattr(function, "__name__", "task").lstrip("_") or "task"
+
+
+def _sees_folder(root: str) -> bool:
+    """On a worker: whether it sees the folder ``root``."""
+    return Path(root).is_dir()
 
 
 def _run_task(function: Callable[[Item, Shared], Result], item: Item, shared: Shared) -> Result:
@@ -189,13 +218,16 @@ def open_engine(
     *,
     jobs: int,
     pool: Executor | None = None,
+    worker_corpus: str | None = None,
     environ: Mapping[str, str] = os.environ,
 ) -> Iterator[Engine]:
     """The engine ``engine``/``scheduler`` name (see :func:`engine_name`), closed after."""
     name, address = engine_name(engine, scheduler, environ)
     if name == "local":
+        if worker_corpus:
+            raise EngineError("--worker-corpus is for Dask workers: add --engine dask")
         yield LocalEngine(jobs, pool)
         return
     _import_distributed()  # fail before any work when Dask is missing
-    with DaskEngine(address, jobs) as dask_engine:
+    with DaskEngine(address, jobs, worker_corpus) as dask_engine:
         yield dask_engine

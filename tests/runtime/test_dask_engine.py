@@ -5,6 +5,7 @@ of its two workers is killed mid-run."""
 from __future__ import annotations
 
 import os
+import shutil
 import signal
 import socket
 import subprocess
@@ -20,7 +21,7 @@ from click.testing import CliRunner
 
 from benchmarks.synthetic import build_corpus
 from policydiff.cli import main
-from tests.conftest import BUNDLED, REPO
+from tests.conftest import BUNDLED, DOC_2021, REPO
 
 pytestmark = pytest.mark.slow
 
@@ -208,6 +209,22 @@ def test_scheduler_and_workers_in_separate_processes_write_the_local_bytes(
             executed = client.run(_executed)
             assert sum(executed.values()) - before == 2 * documents
             assert all(count > 0 for count in executed.values()), executed
+        # the workers read the texts where --worker-corpus says (here a file:// URL of a
+        # copy); a text that differs there is sent to them instead, which takes a second task
+        copy = tmp_path / "copy"
+        shutil.copytree(BUNDLED, copy)
+        command = _cli_process(
+            "evolution", "--corpus", str(BUNDLED), "--format", "json", "--scheduler",
+            cluster.address, "--worker-corpus", copy.as_uri(),
+        )  # fmt: skip
+        evolution, _ = _local(BUNDLED, tmp_path / "local")
+        for changed in (0, 1):
+            if changed:
+                text = copy / DOC_2021 / "en.txt"
+                text.write_text(text.read_text("utf-8") + "\nOne more line.\n", "utf-8")
+            before = sum(client.run(_executed).values())
+            assert _run(command) == evolution
+            assert sum(client.run(_executed).values()) - before == 3 + changed
 
 
 def _progress(dask_scheduler: Any) -> tuple[int, dict[str, int]]:
