@@ -118,8 +118,9 @@ def compare_clauses(
     matches, additions = align_clauses(parent.clauses, child.clauses)
     lang = parent.version.lang
     restated = []
+    parent_targets = tuple(dict.fromkeys(pair for c in parent.clauses for pair in c.offered))
     for m in matches:
-        verdict, reasons = judge(m.parent, m.child, m.support)
+        verdict, reasons = judge(m.parent, m.child, m.support, parent_targets)
         restated.append(
             Restated(
                 parent=m.parent,

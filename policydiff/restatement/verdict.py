@@ -111,13 +111,26 @@ def _same_indicator(
     ]
 
 
-def _counterpart(parent: Target, same: Sequence[tuple[Target, str]]) -> Target | None:
-    if not same:
+def _full(target: Target) -> bool:
+    """A target of full coverage stated in words (全面执行, 全部达到), not a number."""
+    return not any(ch.isdigit() for ch in target.text)
+
+
+def _counterpart(
+    parent: Target, same: Sequence[tuple[Target, str]], own: Sequence[Target] = ()
+) -> Target | None:
+    """The child's target that restates ``parent`` among those of its indicator: one
+    of the same kind (full coverage in words, 全面执行 → 全部执行, or a number), of the
+    same year, standing in the matched clause (``own``), nearest in value or year."""
+    kind = [t for t, _ in same if _full(t) == _full(parent)] or [t for t, _ in same]
+    if not kind:
         return None
-    same_year = [t for t, _ in same if t.year == parent.year]
+    same_year = [t for t in kind if t.year == parent.year]
+    pool = same_year or kind
+    pool = [t for t in pool if t in own] or pool
     if same_year:
-        return min(same_year, key=lambda t: abs((t.value or 0) - (parent.value or 0)))
-    return min((t for t, _ in same), key=lambda t: abs((t.year or 0) - (parent.year or 0)))
+        return min(pool, key=lambda t: abs((t.value or 0) - (parent.value or 0)))
+    return min(pool, key=lambda t: abs((t.year or 0) - (parent.year or 0)))
 
 
 def offered_targets(child: Clause, support: Sequence[Clause]) -> tuple[tuple[Target, str], ...]:
@@ -142,7 +155,7 @@ def target_changes(
         if target.value is None:
             continue
         same = _same_indicator(target, context, offered)
-        found = _counterpart(target, same)
+        found = _counterpart(target, same, child.targets)
         if found is None:
             out.append(TargetChange(target, None, "dropped"))
             continue
@@ -175,10 +188,22 @@ def _cue_strength(clause: Clause) -> float:
     return clause.strength - (0.5 if dated else 0.0)
 
 
+def restates_another(
+    target: Target, context: str, parent_targets: Sequence[tuple[Target, str]]
+) -> bool:
+    """Whether a child's target is of the indicator of one of the parent's targets: it
+    restates that commitment of the parent, whichever clause of the child it stands by."""
+    return bool(_same_indicator(target, context, parent_targets))
+
+
 def judge(
-    parent: Clause, child: Clause | None, support: Sequence[Clause] = ()
+    parent: Clause,
+    child: Clause | None,
+    support: Sequence[Clause] = (),
+    parent_targets: Sequence[tuple[Target, str]] = (),
 ) -> tuple[Restatement, tuple[str, ...]]:
-    """The verdict on ``parent`` restated as ``child`` (None: not restated), and why."""
+    """The verdict on ``parent`` restated as ``child`` (None: not restated), and why.
+    ``parent_targets``: every target of the parent document, with its context."""
     if child is None:
         return Restatement.OMITTED, ("no clause of the child restates it",)
     rules = load_rules()
@@ -199,7 +224,16 @@ def judge(
         return Restatement.STRENGTHENED, (
             f"target {first.parent.text} → {first.child.text}: stricter or earlier",
         )
-    added = [t for t, _ in child.measured if t.value is not None and t.year]
+    # a target that stands in another clause of the child's sentence and restates a
+    # target the parent sets for another commitment is no target "where the parent has
+    # none" (滚动实施老旧供水管网更新改造，…，漏损率控制在7.8%以内: the leak-rate commitment)
+    added = [
+        t
+        for t, c in child.measured
+        if t.value is not None
+        and t.year
+        and (t in child.targets or not restates_another(t, c, parent_targets))
+    ]
     if not any(t.value is not None for t, _ in parent.measured) and added:
         return Restatement.STRENGTHENED, (
             f"a dated target where the parent has none: {added[0].text}",

@@ -1,0 +1,42 @@
+"""Target rules of restatement, each on the real sentences that called for it
+(建标〔2022〕53号 and the Shanghai plan, examples/lineage/raw/)."""
+
+from __future__ import annotations
+
+from tests.restatement.test_verdict import _compare, _verdict
+
+MINISTRY_WATER = (
+    "推进节水型城市建设，实施城市老旧供水管网更新改造，推进管网分区计量，提升供水管网智能化"
+    "管理水平，力争到2030年城市公共供水管网漏损率控制在8%以内"
+)
+SHANGHAI_WATER = (
+    "滚动实施老旧供水管网更新改造，提升供水管网独立分区计量水平，力争到 2030 年城市公共供水"
+    "管网漏损率控制在7.8%以内"
+)
+
+
+def test_a_target_of_another_parent_commitment_is_no_target_where_the_parent_has_none() -> None:
+    # the 7.8% leak rate restates the ministry's 8% (its leak-rate commitment); beside the
+    # retrofit clause it adds nothing to the retrofit
+    comparison = _compare(MINISTRY_WATER, SHANGHAI_WATER)
+    assert _verdict(comparison, "实施城市老旧供水管网更新改造") == "restated"
+    # the leak-rate commitment itself is measured by it: a lower ceiling, stricter
+    assert _verdict(comparison, "力争到2030年城市公共供水管网漏损率控制在8%以内") == "strengthened"
+
+
+def test_a_dated_target_of_the_childs_own_clause_still_counts() -> None:
+    comparison = _compare("倡导农村生活垃圾资源化利用", "到2030年城市生活垃圾资源化利用率达到65%")
+    assert _verdict(comparison, "倡导农村生活垃圾资源化利用") == "strengthened"
+
+
+def test_full_coverage_in_words_is_restated_by_full_coverage_in_words() -> None:
+    # 全部执行 restates 全面执行, not the 10% of 2025 of another sentence, though it has
+    # the parent's year
+    comparison = _compare(
+        "持续开展绿色建筑创建行动，到2025年，城镇新建建筑全面执行绿色建筑标准，星级绿色建筑占比"
+        "达到30%以上，新建政府投资公益性公共建筑和大型公共建筑全部达到一星级以上",
+        "在新建建筑全部执行绿色建筑标准的基础上，对新建国家机关办公建筑、大型公共建筑以及其他由"
+        "政府投资且单体建筑面积5000平方米以上的公共建筑，按照二星级及以上标准建设。"
+        "到2025年，城镇新建建筑可再生能源替代率达到10%，2030年进一步提升到15%",
+    )
+    assert _verdict(comparison, "到2025年，城镇新建建筑全面执行绿色建筑标准") == "restated"
