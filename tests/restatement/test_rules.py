@@ -40,3 +40,11 @@ def test_full_coverage_in_words_is_restated_by_full_coverage_in_words() -> None:
         "到2025年，城镇新建建筑可再生能源替代率达到10%，2030年进一步提升到15%",
     )
     assert _verdict(comparison, "到2025年，城镇新建建筑全面执行绿色建筑标准") == "restated"
+
+
+def test_a_clause_opening_with_the_disposal_jiang_is_a_commitment() -> None:
+    # 将…贯穿: jieba reads 将 as a preposition, not a verb; Yunnan restates it word for word
+    clause = "将绿色发展理念贯穿社区规划建设管理全过程"
+    comparison = _compare(f"{clause}，推进社区基础设施绿色化", f"{clause}，推进城市绿色照明")
+    assert _verdict(comparison, clause) == "restated"
+    assert _verdict(_compare(clause, "推进城市绿色照明"), clause) == "omitted"
