@@ -61,6 +61,9 @@ class TargetChange:
 # to be read as the same indicator: "星级绿色建筑占比达到30%" and "…绿色建筑占新建建筑的比例
 # 达到100%" share a unit, not an indicator.
 SAME_INDICATOR = 0.3
+# ... and of a target that stands nowhere near the child's restating clause, the two
+# clauses alone (60%的城市社区先行达到创建要求 and 60%以上的城市社区参与创建行动并达到要求: 0.48)
+SAME_INDICATOR_ELSEWHERE = 0.4
 _DIGITS = re.compile(r"[\d.,%％]+|(?:19|20)\d\d年")
 
 
@@ -72,6 +75,11 @@ def _bigrams(text: str) -> set[str]:
 def _alike(a: str, b: str) -> float:
     x, y = _bigrams(a), _bigrams(b)
     return 2 * len(x & y) / (len(x) + len(y)) if x and y else 0.0
+
+
+def _own(context: str) -> str:
+    """The clause a target stands in, without the clause before it."""
+    return re.split(r"[，,；;]", context)[-1]
 
 
 def _ceiling(target: Target, context: str, rules: Rules) -> bool:
@@ -116,6 +124,21 @@ def _full(target: Target) -> bool:
     return not any(ch.isdigit() for ch in target.text)
 
 
+def _same_indicator_elsewhere(
+    parent: Target, context: str, elsewhere: Sequence[tuple[Target, str]]
+) -> list[tuple[Target, str]]:
+    """The child's targets of the parent target's indicator anywhere in the child (a goals
+    section, a later chapter), read more strictly: the clauses the two targets stand in
+    alone must reach :data:`SAME_INDICATOR_ELSEWHERE`."""
+    return [
+        (t, c)
+        for t, c in elsewhere
+        if t.value is not None
+        and t.unit == parent.unit
+        and _alike(_own(context), _own(c)) >= SAME_INDICATOR_ELSEWHERE
+    ]
+
+
 def _counterpart(
     parent: Target, same: Sequence[tuple[Target, str]], own: Sequence[Target] = ()
 ) -> Target | None:
@@ -144,10 +167,16 @@ def offered_targets(child: Clause, support: Sequence[Clause]) -> tuple[tuple[Tar
 
 
 def target_changes(
-    parent: Clause, child: Clause, support: Sequence[Clause], rules: Rules | None = None
+    parent: Clause,
+    child: Clause,
+    support: Sequence[Clause],
+    rules: Rules | None = None,
+    elsewhere: Sequence[tuple[Target, str]] = (),
 ) -> tuple[TargetChange, ...]:
     """Each quantified target measuring the parent clause against the child's; a dated
-    milestone the child adds before the parent's year is a change of its own."""
+    milestone the child adds before the parent's year is a change of its own. A target
+    that the matched clause's sentence and support lack is looked for ``elsewhere``
+    (every target of the child) before it counts as dropped."""
     rules = rules or load_rules()
     offered = offered_targets(child, support)
     out = []
@@ -155,6 +184,8 @@ def target_changes(
         if target.value is None:
             continue
         same = _same_indicator(target, context, offered)
+        if not same:
+            same = _same_indicator_elsewhere(target, context, elsewhere)
         found = _counterpart(target, same, child.targets)
         if found is None:
             out.append(TargetChange(target, None, "dropped"))
@@ -201,13 +232,15 @@ def judge(
     child: Clause | None,
     support: Sequence[Clause] = (),
     parent_targets: Sequence[tuple[Target, str]] = (),
+    child_targets: Sequence[tuple[Target, str]] = (),
 ) -> tuple[Restatement, tuple[str, ...]]:
     """The verdict on ``parent`` restated as ``child`` (None: not restated), and why.
-    ``parent_targets``: every target of the parent document, with its context."""
+    ``parent_targets``, ``child_targets``: every target of either document, with its
+    context."""
     if child is None:
         return Restatement.OMITTED, ("no clause of the child restates it",)
     rules = load_rules()
-    changes = target_changes(parent, child, support, rules)
+    changes = target_changes(parent, child, support, rules, child_targets)
     laxer = [c for c in changes if c.change in ("laxer", "dropped")]
     stricter = [c for c in changes if c.change == "stricter"]
     if laxer:

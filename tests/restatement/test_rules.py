@@ -48,3 +48,17 @@ def test_a_clause_opening_with_the_disposal_jiang_is_a_commitment() -> None:
     comparison = _compare(f"{clause}，推进社区基础设施绿色化", f"{clause}，推进城市绿色照明")
     assert _verdict(comparison, clause) == "restated"
     assert _verdict(_compare(clause, "推进城市绿色照明"), clause) == "omitted"
+
+
+def test_a_target_restated_in_another_sentence_of_the_child_is_not_dropped() -> None:
+    # Henan: the sub-heading restates the campaign, a later sentence its 60%, dated 2025
+    comparison = _compare(
+        "推进绿色社区创建行动，将绿色发展理念贯穿社区规划建设管理全过程，60%的城市社区先行达到"
+        "创建要求",
+        "开展绿色社区创建行动。推进社区基础设施绿色化和既有建筑节能改造。到2025年绿色社区创建"
+        "取得显著成效，60%以上的城市社区参与创建行动并达到要求",
+    )
+    restated = next(r for r in comparison.commitments if r.parent.text == "推进绿色社区创建行动")
+    assert restated.child is not None and restated.child.text == "开展绿色社区创建行动"
+    assert restated.verdict.value == "strengthened"
+    assert [c.change for c in restated.targets] == ["stricter"]
