@@ -108,7 +108,7 @@ def _compare_target(parent: Target, context: str, child: Target, rules: Rules) -
     return "stricter" if decisive > 0 else "laxer"
 
 
-def _same_indicator(
+def same_indicator(
     parent: Target, context: str, offered: Sequence[tuple[Target, str]]
 ) -> list[tuple[Target, str]]:
     """The child's targets of the parent target's indicator: same unit, alike clauses."""
@@ -183,7 +183,7 @@ def target_changes(
     for target, context in parent.measured:
         if target.value is None:
             continue
-        same = _same_indicator(target, context, offered)
+        same = same_indicator(target, context, offered)
         if not same:
             same = _same_indicator_elsewhere(target, context, elsewhere)
         found = _counterpart(target, same, child.targets)
@@ -224,7 +224,7 @@ def restates_another(
 ) -> bool:
     """Whether a child's target is of the indicator of one of the parent's targets: it
     restates that commitment of the parent, whichever clause of the child it stands by."""
-    return bool(_same_indicator(target, context, parent_targets))
+    return bool(same_indicator(target, context, parent_targets))
 
 
 def judge(

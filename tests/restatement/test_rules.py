@@ -62,3 +62,15 @@ def test_a_target_restated_in_another_sentence_of_the_child_is_not_dropped() -> 
     assert restated.child is not None and restated.child.text == "开展绿色社区创建行动"
     assert restated.verdict.value == "strengthened"
     assert [c.change for c in restated.targets] == ["stricter"]
+
+
+def test_a_target_clause_is_not_restated_by_a_target_of_another_indicator() -> None:
+    # Henan keeps the ministry's density caps and leaves out its 50 km² cluster area cap
+    comparison = _compare(
+        "每个组团面积不超过50平方公里，组团内平均人口密度原则上不超过1万人/平方公里，个别地段最高"
+        "不超过1.5万人/平方公里",
+        "每个组团平均人口密度原则上不超过1万人/平方公里，个别地段最高不超过1.5万人/平方公里",
+    )
+    assert _verdict(comparison, "每个组团面积不超过50平方公里") == "omitted"
+    assert _verdict(comparison, "组团内平均人口密度原则上不超过1万人/平方公里") == "restated"
+    assert _verdict(comparison, "个别地段最高不超过1.5万人/平方公里") == "restated"
