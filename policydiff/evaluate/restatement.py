@@ -96,6 +96,13 @@ def read_gold(path: Path) -> RestatementGold:
     return RestatementGold(path, data["parent"], tuple(children), tuple(commitments))
 
 
+# What a disagreement is about: the tool's clause for the gold's is no commitment of its
+# (not read); the tool restates what the gold finds omitted (false match), or the reverse
+# (missed match); both restate it, in the same child sentence but in another direction
+# (direction), or in another sentence (other sentence).
+KINDS = ("not read", "false match", "missed match", "direction", "other sentence")
+
+
 @dataclass(frozen=True)
 class Case:
     """One (parent commitment, child): the gold's verdict and the tool's."""
@@ -113,6 +120,22 @@ class Case:
     @property
     def agrees(self) -> bool:
         return self.gold == self.tool
+
+    @property
+    def kind(self) -> str:
+        """What a disagreement is about (:data:`KINDS`); "agree" where there is none."""
+        if self.agrees:
+            return "agree"
+        if self.tool == "unmatched":
+            return "not read"
+        if self.gold == "omitted":
+            return "false match"
+        if self.tool == "omitted":
+            return "missed match"
+        gold, tool = self.gold_sentence or "", self.tool_child or ""
+        if gold and tool and (gold in tool or tool in gold):
+            return "direction"
+        return "other sentence"
 
 
 @dataclass(frozen=True)
@@ -137,6 +160,12 @@ class RestatementAgreement:
             total[value] += 1
             good[value] += c.agrees
         return {k: (good[k], total[k]) for k in sorted(total)}
+
+    @property
+    def kinds(self) -> dict[str, int]:
+        """The disagreements counted by :attr:`Case.kind`, in the order of :data:`KINDS`."""
+        counts = Counter(c.kind for c in self.cases if not c.agrees)
+        return {k: counts[k] for k in KINDS if counts[k]}
 
     @property
     def confusion(self) -> dict[tuple[str, str], int]:

@@ -18,6 +18,7 @@ def agreement_dict(a: RestatementAgreement) -> dict[str, Any]:
         "rate": round(a.rate, 4),
         "by_verdict": {k: {"agreed": g, "cases": n} for k, (g, n) in a.by("gold").items()},
         "by_child": {k: {"agreed": g, "cases": n} for k, (g, n) in a.by("child").items()},
+        "disagreements_by_kind": a.kinds,
         "confusion": [
             {"gold": g, "tool": t, "count": n} for (g, t), n in sorted(a.confusion.items())
         ],
@@ -27,6 +28,7 @@ def agreement_dict(a: RestatementAgreement) -> dict[str, Any]:
                 "child": c.child,
                 "gold": c.gold,
                 "tool": c.tool,
+                "kind": c.kind,
                 "gold_sentence": c.gold_sentence,
                 "tool_clause": c.tool_clause,
                 "tool_child": c.tool_child,
@@ -53,12 +55,14 @@ def agreement_text(a: RestatementAgreement) -> str:
     lines += [f"  {k:<13} {g:>4}/{n:<4} {g / n:.0%}" for k, (g, n) in a.by("gold").items()]
     lines += ["by child:"]
     lines += [f"  {k:<40} {g:>4}/{n:<4} {g / n:.0%}" for k, (g, n) in a.by("child").items()]
+    lines += ["disagreements by kind:"]
+    lines += [f"  {k:<15} {n:>4}" for k, n in a.kinds.items()]
     lines += ["", "disagreements:"]
     for c in a.cases:
         if c.agrees:
             continue
         lines += [
-            f"- {c.child}: gold {c.gold}, policydiff {c.tool}",
+            f"- {c.child}: gold {c.gold}, policydiff {c.tool} ({c.kind})",
             f"    parent: {c.parent}",
             f"    gold:   {c.gold_sentence or '—'}",
             f"    tool:   {c.tool_child or '—'} ({'; '.join(c.reasons)})",

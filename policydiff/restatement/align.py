@@ -8,7 +8,9 @@ theme of the catalogue adds :data:`THEME_BONUS`. Each parent clause takes the ch
 clause most like it when the similarity reaches :data:`MATCH` (else it is not restated);
 one child clause may restate several parent clauses (a merge), and the child's other
 clauses that reach :data:`SUPPORT` and carry a target are kept as its *support*: a
-target restated in another sentence (a split) still counts.
+target restated in another sentence (a split) still counts. A parent clause that is a
+target of its own is never restated by a child clause whose own targets all measure
+other indicators (:func:`policydiff.restatement.verdict.same_indicator`).
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ import numpy as np
 
 from policydiff.diff.tfidf import cosine_similarity
 from policydiff.restatement.clauses import Clause
+from policydiff.restatement.verdict import same_indicator
 
 MATCH = 0.35  # similarity from which a child clause restates a parent clause
 SUPPORT = 0.40  # similarity from which another child clause's targets count too
@@ -59,6 +62,17 @@ def similarity_matrix(parents: Sequence[Clause], children: Sequence[Clause]) -> 
         for j, theirs in enumerate(themes_c):
             if mine & theirs:
                 matrix[i, j] += THEME_BONUS
+    # a parent clause that is a target of its own (每个组团面积不超过50平方公里) is not
+    # restated by a child clause whose own targets are all of other indicators
+    # (每个组团平均人口密度原则上不超过1万人/平方公里): two measures of one object
+    for i, parent in enumerate(parents):
+        own = [(t, c) for t, c in parent.measured if t in parent.targets and t.value is not None]
+        if not own:
+            continue
+        for j, child in enumerate(children):
+            offered = [(t, child.text) for t in child.targets if t.value is not None]
+            if offered and not any(same_indicator(t, c, offered) for t, c in own):
+                matrix[i, j] = 0.0
     return matrix
 
 

@@ -118,8 +118,10 @@ def compare_clauses(
     matches, additions = align_clauses(parent.clauses, child.clauses)
     lang = parent.version.lang
     restated = []
+    parent_targets = tuple(dict.fromkeys(pair for c in parent.clauses for pair in c.offered))
+    child_targets = tuple(dict.fromkeys(pair for c in child.clauses for pair in c.offered))
     for m in matches:
-        verdict, reasons = judge(m.parent, m.child, m.support)
+        verdict, reasons = judge(m.parent, m.child, m.support, parent_targets, child_targets)
         restated.append(
             Restated(
                 parent=m.parent,
@@ -128,7 +130,9 @@ def compare_clauses(
                 similarity=m.similarity,
                 verdict=verdict,
                 reasons=reasons,
-                targets=target_changes(m.parent, m.child, m.support) if m.child else (),
+                targets=target_changes(m.parent, m.child, m.support, None, child_targets)
+                if m.child
+                else (),
                 ops=word_ops(m.parent.text, m.child.text, lang) if with_ops and m.child else (),
             )
         )

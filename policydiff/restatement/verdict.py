@@ -61,6 +61,9 @@ class TargetChange:
 # to be read as the same indicator: "星级绿色建筑占比达到30%" and "…绿色建筑占新建建筑的比例
 # 达到100%" share a unit, not an indicator.
 SAME_INDICATOR = 0.3
+# ... and of a target that stands nowhere near the child's restating clause, the two
+# clauses alone (60%的城市社区先行达到创建要求 and 60%以上的城市社区参与创建行动并达到要求: 0.48)
+SAME_INDICATOR_ELSEWHERE = 0.4
 _DIGITS = re.compile(r"[\d.,%％]+|(?:19|20)\d\d年")
 
 
@@ -72,6 +75,11 @@ def _bigrams(text: str) -> set[str]:
 def _alike(a: str, b: str) -> float:
     x, y = _bigrams(a), _bigrams(b)
     return 2 * len(x & y) / (len(x) + len(y)) if x and y else 0.0
+
+
+def _own(context: str) -> str:
+    """The clause a target stands in, without the clause before it."""
+    return re.split(r"[，,；;]", context)[-1]
 
 
 def _ceiling(target: Target, context: str, rules: Rules) -> bool:
@@ -100,7 +108,7 @@ def _compare_target(parent: Target, context: str, child: Target, rules: Rules) -
     return "stricter" if decisive > 0 else "laxer"
 
 
-def _same_indicator(
+def same_indicator(
     parent: Target, context: str, offered: Sequence[tuple[Target, str]]
 ) -> list[tuple[Target, str]]:
     """The child's targets of the parent target's indicator: same unit, alike clauses."""
@@ -111,13 +119,41 @@ def _same_indicator(
     ]
 
 
-def _counterpart(parent: Target, same: Sequence[tuple[Target, str]]) -> Target | None:
-    if not same:
+def _full(target: Target) -> bool:
+    """A target of full coverage stated in words (全面执行, 全部达到), not a number."""
+    return not any(ch.isdigit() for ch in target.text)
+
+
+def _same_indicator_elsewhere(
+    parent: Target, context: str, elsewhere: Sequence[tuple[Target, str]]
+) -> list[tuple[Target, str]]:
+    """The child's targets of the parent target's indicator anywhere in the child (a goals
+    section, a later chapter), read more strictly: the clauses the two targets stand in
+    alone must reach :data:`SAME_INDICATOR_ELSEWHERE`."""
+    return [
+        (t, c)
+        for t, c in elsewhere
+        if t.value is not None
+        and t.unit == parent.unit
+        and _alike(_own(context), _own(c)) >= SAME_INDICATOR_ELSEWHERE
+    ]
+
+
+def _counterpart(
+    parent: Target, same: Sequence[tuple[Target, str]], own: Sequence[Target] = ()
+) -> Target | None:
+    """The child's target that restates ``parent`` among those of its indicator: one
+    of the same kind (full coverage in words, 全面执行 → 全部执行, or a number), of the
+    same year, standing in the matched clause (``own``), nearest in value or year."""
+    kind = [t for t, _ in same if _full(t) == _full(parent)] or [t for t, _ in same]
+    if not kind:
         return None
-    same_year = [t for t, _ in same if t.year == parent.year]
+    same_year = [t for t in kind if t.year == parent.year]
+    pool = same_year or kind
+    pool = [t for t in pool if t in own] or pool
     if same_year:
-        return min(same_year, key=lambda t: abs((t.value or 0) - (parent.value or 0)))
-    return min((t for t, _ in same), key=lambda t: abs((t.year or 0) - (parent.year or 0)))
+        return min(pool, key=lambda t: abs((t.value or 0) - (parent.value or 0)))
+    return min(pool, key=lambda t: abs((t.year or 0) - (parent.year or 0)))
 
 
 def offered_targets(child: Clause, support: Sequence[Clause]) -> tuple[tuple[Target, str], ...]:
@@ -131,18 +167,26 @@ def offered_targets(child: Clause, support: Sequence[Clause]) -> tuple[tuple[Tar
 
 
 def target_changes(
-    parent: Clause, child: Clause, support: Sequence[Clause], rules: Rules | None = None
+    parent: Clause,
+    child: Clause,
+    support: Sequence[Clause],
+    rules: Rules | None = None,
+    elsewhere: Sequence[tuple[Target, str]] = (),
 ) -> tuple[TargetChange, ...]:
     """Each quantified target measuring the parent clause against the child's; a dated
-    milestone the child adds before the parent's year is a change of its own."""
+    milestone the child adds before the parent's year is a change of its own. A target
+    that the matched clause's sentence and support lack is looked for ``elsewhere``
+    (every target of the child) before it counts as dropped."""
     rules = rules or load_rules()
     offered = offered_targets(child, support)
     out = []
     for target, context in parent.measured:
         if target.value is None:
             continue
-        same = _same_indicator(target, context, offered)
-        found = _counterpart(target, same)
+        same = same_indicator(target, context, offered)
+        if not same:
+            same = _same_indicator_elsewhere(target, context, elsewhere)
+        found = _counterpart(target, same, child.targets)
         if found is None:
             out.append(TargetChange(target, None, "dropped"))
             continue
@@ -175,14 +219,28 @@ def _cue_strength(clause: Clause) -> float:
     return clause.strength - (0.5 if dated else 0.0)
 
 
+def restates_another(
+    target: Target, context: str, parent_targets: Sequence[tuple[Target, str]]
+) -> bool:
+    """Whether a child's target is of the indicator of one of the parent's targets: it
+    restates that commitment of the parent, whichever clause of the child it stands by."""
+    return bool(same_indicator(target, context, parent_targets))
+
+
 def judge(
-    parent: Clause, child: Clause | None, support: Sequence[Clause] = ()
+    parent: Clause,
+    child: Clause | None,
+    support: Sequence[Clause] = (),
+    parent_targets: Sequence[tuple[Target, str]] = (),
+    child_targets: Sequence[tuple[Target, str]] = (),
 ) -> tuple[Restatement, tuple[str, ...]]:
-    """The verdict on ``parent`` restated as ``child`` (None: not restated), and why."""
+    """The verdict on ``parent`` restated as ``child`` (None: not restated), and why.
+    ``parent_targets``, ``child_targets``: every target of either document, with its
+    context."""
     if child is None:
         return Restatement.OMITTED, ("no clause of the child restates it",)
     rules = load_rules()
-    changes = target_changes(parent, child, support, rules)
+    changes = target_changes(parent, child, support, rules, child_targets)
     laxer = [c for c in changes if c.change in ("laxer", "dropped")]
     stricter = [c for c in changes if c.change == "stricter"]
     if laxer:
@@ -199,7 +257,16 @@ def judge(
         return Restatement.STRENGTHENED, (
             f"target {first.parent.text} → {first.child.text}: stricter or earlier",
         )
-    added = [t for t, _ in child.measured if t.value is not None and t.year]
+    # a target that stands in another clause of the child's sentence and restates a
+    # target the parent sets for another commitment is no target "where the parent has
+    # none" (滚动实施老旧供水管网更新改造，…，漏损率控制在7.8%以内: the leak-rate commitment)
+    added = [
+        t
+        for t, c in child.measured
+        if t.value is not None
+        and t.year
+        and (t in child.targets or not restates_another(t, c, parent_targets))
+    ]
     if not any(t.value is not None for t, _ in parent.measured) and added:
         return Restatement.STRENGTHENED, (
             f"a dated target where the parent has none: {added[0].text}",

@@ -106,6 +106,9 @@ def test_gold_measurement_counts_every_pair_and_quotes_disagreements(tmp_path: P
     data = json.loads(result.output.split("\nagreement")[0])
     assert (data["agreed"], data["cases"]) == (1, 2)
     assert data["disagreements"][0]["tool"] == "strengthened"
+    # the gold names a sentence ("x") that is not the one the tool restates it with
+    assert data["disagreements"][0]["kind"] == "other sentence"
+    assert data["disagreements_by_kind"] == {"other sentence": 1}
 
 
 def test_the_development_gold_is_in_the_repository() -> None:

@@ -1,0 +1,76 @@
+"""Target rules of restatement, each on the real sentences that called for it
+(建标〔2022〕53号 and the Shanghai plan, examples/lineage/raw/)."""
+
+from __future__ import annotations
+
+from tests.restatement.test_verdict import _compare, _verdict
+
+MINISTRY_WATER = (
+    "推进节水型城市建设，实施城市老旧供水管网更新改造，推进管网分区计量，提升供水管网智能化"
+    "管理水平，力争到2030年城市公共供水管网漏损率控制在8%以内"
+)
+SHANGHAI_WATER = (
+    "滚动实施老旧供水管网更新改造，提升供水管网独立分区计量水平，力争到 2030 年城市公共供水"
+    "管网漏损率控制在7.8%以内"
+)
+
+
+def test_a_target_of_another_parent_commitment_is_no_target_where_the_parent_has_none() -> None:
+    # the 7.8% leak rate restates the ministry's 8% (its leak-rate commitment); beside the
+    # retrofit clause it adds nothing to the retrofit
+    comparison = _compare(MINISTRY_WATER, SHANGHAI_WATER)
+    assert _verdict(comparison, "实施城市老旧供水管网更新改造") == "restated"
+    # the leak-rate commitment itself is measured by it: a lower ceiling, stricter
+    assert _verdict(comparison, "力争到2030年城市公共供水管网漏损率控制在8%以内") == "strengthened"
+
+
+def test_a_dated_target_of_the_childs_own_clause_still_counts() -> None:
+    comparison = _compare("倡导农村生活垃圾资源化利用", "到2030年城市生活垃圾资源化利用率达到65%")
+    assert _verdict(comparison, "倡导农村生活垃圾资源化利用") == "strengthened"
+
+
+def test_full_coverage_in_words_is_restated_by_full_coverage_in_words() -> None:
+    # 全部执行 restates 全面执行, not the 10% of 2025 of another sentence, though it has
+    # the parent's year
+    comparison = _compare(
+        "持续开展绿色建筑创建行动，到2025年，城镇新建建筑全面执行绿色建筑标准，星级绿色建筑占比"
+        "达到30%以上，新建政府投资公益性公共建筑和大型公共建筑全部达到一星级以上",
+        "在新建建筑全部执行绿色建筑标准的基础上，对新建国家机关办公建筑、大型公共建筑以及其他由"
+        "政府投资且单体建筑面积5000平方米以上的公共建筑，按照二星级及以上标准建设。"
+        "到2025年，城镇新建建筑可再生能源替代率达到10%，2030年进一步提升到15%",
+    )
+    assert _verdict(comparison, "到2025年，城镇新建建筑全面执行绿色建筑标准") == "restated"
+
+
+def test_a_clause_opening_with_the_disposal_jiang_is_a_commitment() -> None:
+    # 将…贯穿: jieba reads 将 as a preposition, not a verb; Yunnan restates it word for word
+    clause = "将绿色发展理念贯穿社区规划建设管理全过程"
+    comparison = _compare(f"{clause}，推进社区基础设施绿色化", f"{clause}，推进城市绿色照明")
+    assert _verdict(comparison, clause) == "restated"
+    assert _verdict(_compare(clause, "推进城市绿色照明"), clause) == "omitted"
+
+
+def test_a_target_restated_in_another_sentence_of_the_child_is_not_dropped() -> None:
+    # Henan: the sub-heading restates the campaign, a later sentence its 60%, dated 2025
+    comparison = _compare(
+        "推进绿色社区创建行动，将绿色发展理念贯穿社区规划建设管理全过程，60%的城市社区先行达到"
+        "创建要求",
+        "开展绿色社区创建行动。推进社区基础设施绿色化和既有建筑节能改造。到2025年绿色社区创建"
+        "取得显著成效，60%以上的城市社区参与创建行动并达到要求",
+    )
+    restated = next(r for r in comparison.commitments if r.parent.text == "推进绿色社区创建行动")
+    assert restated.child is not None and restated.child.text == "开展绿色社区创建行动"
+    assert restated.verdict.value == "strengthened"
+    assert [c.change for c in restated.targets] == ["stricter"]
+
+
+def test_a_target_clause_is_not_restated_by_a_target_of_another_indicator() -> None:
+    # Henan keeps the ministry's density caps and leaves out its 50 km² cluster area cap
+    comparison = _compare(
+        "每个组团面积不超过50平方公里，组团内平均人口密度原则上不超过1万人/平方公里，个别地段最高"
+        "不超过1.5万人/平方公里",
+        "每个组团平均人口密度原则上不超过1万人/平方公里，个别地段最高不超过1.5万人/平方公里",
+    )
+    assert _verdict(comparison, "每个组团面积不超过50平方公里") == "omitted"
+    assert _verdict(comparison, "组团内平均人口密度原则上不超过1万人/平方公里") == "restated"
+    assert _verdict(comparison, "个别地段最高不超过1.5万人/平方公里") == "restated"
