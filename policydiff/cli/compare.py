@@ -15,15 +15,19 @@ from policydiff.cli.options import (
     console,
     corpus_option,
     emit,
+    engine_options,
     format_option,
+    jobs_option,
     output_option,
     themes_file_option,
 )
-from policydiff.cli.session import load
+from policydiff.cli.session import engine_for, load
 
 if TYPE_CHECKING:
     from policydiff.corpus import Corpus
     from policydiff.lineage import Lineage
+    from policydiff.restatement.fidelity import Fidelity
+    from policydiff.runtime.engine import Engine
     from policydiff.themes import Catalogue
 
 VERDICT_NAMES = ("restated", "strengthened", "weakened", "omitted", "added")
@@ -69,6 +73,8 @@ VERDICT_NAMES = ("restated", "strengthened", "weakened", "omitted", "added")
     help="With --gold: the share of verdicts that must agree.",
 )
 @themes_file_option
+@jobs_option
+@engine_options
 @color_option
 @fail_cleanly
 def compare(
@@ -84,6 +90,9 @@ def compare(
     gold_file: Path | None,
     min_agreement: float,
     theme_files: tuple[Path, ...],
+    jobs: int,
+    engine: str | None,
+    scheduler: str | None,
     color: bool | None,
 ) -> None:
     """How CHILD restates each commitment of PARENT: restated, strengthened, weakened or
@@ -91,7 +100,8 @@ def compare(
 
     Commitments are clauses (one directive on one object), matched by what they are
     about, not by provision numbers. With --children instead of CHILD: a matrix of
-    PARENT's commitments x every child, with each child's shares. With --gold FILE
+    PARENT's commitments x every child, with each child's shares (each child compared
+    by --engine, in --jobs processes or on a Dask cluster). With --gold FILE
     (and no PARENT): the agreement of these verdicts with hand annotations.
     """
     from policydiff.errors import UsageError
@@ -119,22 +129,22 @@ def compare(
 
     catalogue = corpus_catalogue(corpus_path, theme_files)
     if children:
-        _fidelity(
-            corpus, lineage, parent_doc.id, catalogue, lang, output_format, output, chart_dir, color
-        )
+        with engine_for(engine, scheduler, jobs) as runner:
+            matrix = _fidelity_matrix(corpus, lineage, parent_doc.id, catalogue, lang, runner)
+        _show_fidelity(matrix, output_format, output, chart_dir, color)
         return
     assert child is not None
     child_doc, _ = corpus.resolve(child)
-    from policydiff.restatement.compare import compare_documents
+    from policydiff.restatement.compare import document_clauses
+    from policydiff.restatement.fidelity import compare_child
 
-    comparison = compare_documents(
-        parent_doc,
-        child_doc,
-        catalogue,
-        citation=lineage.edge(child_doc.id, parent_doc.id),
-        lang=lang,
-        with_ops=output_format != "json",
-    )
+    read = document_clauses(parent_doc, catalogue, None, lang)
+    with engine_for(engine, scheduler, jobs) as runner:
+        [comparison] = runner.map(
+            compare_child,
+            [(child_doc, lineage.edge(child_doc.id, parent_doc.id))],
+            (read, catalogue, None, lang, output_format != "json"),
+        )
     if output_format == "json":
         from policydiff.render.restatement_json import restatement_json
 
@@ -182,17 +192,14 @@ def _measure(
         sys.exit(1)
 
 
-def _fidelity(
+def _fidelity_matrix(
     corpus: Corpus,
     lineage: Lineage,
     parent_id: str,
     catalogue: Catalogue,
     lang: str | None,
-    output_format: str,
-    output: Path | None,
-    chart_dir: Path | None,
-    color: bool | None,
-) -> None:
+    engine: Engine,
+) -> Fidelity:
     from policydiff.errors import UsageError
     from policydiff.restatement.fidelity import fidelity
 
@@ -204,7 +211,17 @@ def _fidelity(
         )
     parent = corpus.get(parent_id)
     assert parent is not None
-    matrix = fidelity(parent, [c for c in children if c is not None], catalogue, lineage, lang=lang)
+    held = [c for c in children if c is not None]
+    return fidelity(parent, held, catalogue, lineage, lang=lang, engine=engine)
+
+
+def _show_fidelity(
+    matrix: Fidelity,
+    output_format: str,
+    output: Path | None,
+    chart_dir: Path | None,
+    color: bool | None,
+) -> None:
     charts: dict[str, bytes] = {}
     if chart_dir is not None:
         from policydiff.render.fidelity_chart import draw_fidelity

@@ -85,7 +85,9 @@ def report(
         a.step("counting corpus")
         summaries = summarise(a.corpus, a.cache)
         a.step("comparing lineages")
-        fidelities = lineage_fidelities(a.corpus, corpus_catalogue(corpus_path, theme_files))
+        fidelities = lineage_fidelities(
+            a.corpus, corpus_catalogue(corpus_path, theme_files), engine=a.engine
+        )
         with cycle_collection_paused():
             files = render_report(
                 a.evolution,

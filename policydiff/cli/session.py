@@ -175,6 +175,7 @@ class Analysed:
     step: Callable[[str], None]
     cache: AnalysisCache  # open
     workers: Executor | None  # the processes that analysed the corpus; they draw the charts
+    engine: Engine  # where the per-document analyses ran
 
 
 @contextlib.contextmanager
@@ -215,7 +216,7 @@ def analysed(
             raise CorpusError(corpus_path, "the corpus holds no documents (run policydiff ingest)")
         step("analysing themes")
         evolution = build_evolution(corpus, catalogue, cache=cache, engine=runner)
-        yield Analysed(corpus, evolution, step, cache, workers)
+        yield Analysed(corpus, evolution, step, cache, workers, runner)
 
 
 def warn_undrawable(evolution: Evolution) -> None:

@@ -13,10 +13,18 @@ from dataclasses import dataclass
 
 from policydiff.corpus import Corpus
 from policydiff.lineage import Lineage, build_lineage
+from policydiff.lineage.graph import Edge
 from policydiff.models import Document
 from policydiff.restatement.clauses import Clause
-from policydiff.restatement.compare import Comparison, Restated, compare_clauses, document_clauses
+from policydiff.restatement.compare import (
+    Comparison,
+    DocumentClauses,
+    Restated,
+    compare_clauses,
+    document_clauses,
+)
 from policydiff.restatement.verdict import RESTATEMENTS, Restatement
+from policydiff.runtime.engine import Engine, LocalEngine
 from policydiff.strength import Lexicon
 from policydiff.themes import Catalogue
 
@@ -59,6 +67,18 @@ class Fidelity:
         return tuple(sorted(ranked))
 
 
+def compare_child(
+    item: tuple[Document, Edge | None],
+    shared: tuple[DocumentClauses, Catalogue, Lexicon | None, str | None, bool],
+) -> Comparison:
+    """One child's comparison with the parent it is given already read: one task of an
+    engine (:mod:`policydiff.runtime.engine`)."""
+    child, citation = item
+    parent, catalogue, lexicon, lang, with_ops = shared
+    read = document_clauses(child, catalogue, lexicon, lang)
+    return compare_clauses(parent, read, citation, with_ops=with_ops)
+
+
 def fidelity(
     parent: Document,
     children: Sequence[Document],
@@ -67,22 +87,26 @@ def fidelity(
     lexicon: Lexicon | None = None,
     *,
     lang: str | None = None,
+    engine: Engine | None = None,
 ) -> Fidelity:
-    """The matrix of ``parent``'s commitments x ``children``."""
+    """The matrix of ``parent``'s commitments x ``children``, each child compared by
+    ``engine`` (here, by default)."""
     read = document_clauses(parent, catalogue, lexicon, lang)
-    comparisons = tuple(
-        compare_clauses(
-            read,
-            document_clauses(child, catalogue, lexicon, lang or read.version.lang),
-            lineage.edge(child.id, parent.id) if lineage is not None else None,
-        )
+    items = [
+        (child, lineage.edge(child.id, parent.id) if lineage is not None else None)
         for child in children
-    )
-    return Fidelity(parent, read.clauses, comparisons)
+    ]
+    shared = (read, catalogue, lexicon, lang or read.version.lang, False)
+    comparisons = (engine or LocalEngine()).map(compare_child, items, shared)
+    return Fidelity(parent, read.clauses, tuple(comparisons))
 
 
 def lineage_fidelities(
-    corpus: Corpus, catalogue: Catalogue, lexicon: Lexicon | None = None
+    corpus: Corpus,
+    catalogue: Catalogue,
+    lexicon: Lexicon | None = None,
+    *,
+    engine: Engine | None = None,
 ) -> tuple[Fidelity, ...]:
     """The fidelity matrix of every document of ``corpus`` with children, in timeline
     order (none for a corpus without lineage)."""
@@ -92,5 +116,5 @@ def lineage_fidelities(
         children = [corpus.get(i) for i in lineage.children(parent.id)]
         held = [c for c in children if c is not None]
         if held:
-            out.append(fidelity(parent, held, catalogue, lineage, lexicon))
+            out.append(fidelity(parent, held, catalogue, lineage, lexicon, engine=engine))
     return tuple(out)

@@ -90,6 +90,23 @@ def test_a_local_dask_cluster_writes_the_bytes_of_the_local_engine(
     }
 
 
+def test_compare_runs_each_child_on_the_engine_asked_for() -> None:
+    lineage = str(REPO / "examples" / "lineage" / "corpus")
+    parent = "2022-chengxiangjianshe-tandafeng"
+
+    def compare(*args: str) -> bytes:
+        command = ["compare", parent, *args, "--corpus", lineage, "--format", "json"]
+        result = CliRunner().invoke(main, command, catch_exceptions=False)
+        assert result.exit_code == 0, result.output
+        return result.stdout_bytes
+
+    for what in (("--children",), ("shanghai-chengxiangjianshe-tandafeng",)):
+        local = compare(*what, "--engine", "local", "-j", "1")
+        assert b'"verdict"' in local
+        assert compare(*what, "-j", "2") == local
+        assert compare(*what, "--engine", "dask", "-j", "2") == local
+
+
 # ------------------------------------------------------------------ a separate cluster
 
 
