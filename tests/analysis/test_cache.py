@@ -114,8 +114,9 @@ def test_workers_send_back_commitments_only_for_a_cache_that_keeps_them(
     shared = (load_catalogue(), load_lexicon())
     document = bundled_corpus.get(DOC_2021)
     assert document is not None
-    kept = _analyse_task((document, {}, None, True), shared)
-    dropped = _analyse_task((document, {}, None, False), shared)
+    kept = _analyse_task((document, {}, None, True, None), shared)
+    dropped = _analyse_task((document, {}, None, False, None), shared)
+    assert kept is not None and dropped is not None
     assert kept[:2] == dropped[:2]  # the same points and agreement cases
     assert sum(map(len, kept[2][0].values())) > 100 and dropped[2][0] == {}
     assert kept[2][1:] == dropped[2][1:]  # pairs and counts still go back
