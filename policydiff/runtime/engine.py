@@ -84,6 +84,7 @@ class DaskEngine:
     _client: Any = field(default=None, init=False, repr=False)
     _cluster: Any = field(default=None, init=False, repr=False)
     _seen: dict[str, bool] = field(default_factory=dict, init=False, repr=False)
+    _shared: tuple[Any, Any] | None = field(default=None, init=False, repr=False)
 
     def client(self) -> Any:
         if self._client is None:
@@ -112,8 +113,13 @@ class DaskEngine:
         if not items:
             return []
         client = self.client()
-        # sent to every worker once, not pickled into each task
-        held = client.scatter(shared, broadcast=True, hash=False)
+        # sent to every worker once, not pickled into each task, and kept there for the
+        # next map of the same object (a large corpus is analysed a batch at a time)
+        if self._shared is None or not _same(self._shared[0], shared):
+            if self._shared is not None:
+                client.cancel([self._shared[1]])
+            self._shared = (shared, client.scatter(shared, broadcast=True, hash=False))
+        held = self._shared[1]
         # The documents travel inside the task graph on purpose: data scattered to a
         # worker dies with it, while a task that carries its document can run again
         # elsewhere. distributed's advice against large graphs is therefore not for us,
@@ -139,7 +145,7 @@ class DaskEngine:
                 "(out of memory?); see the workers' logs"
             ) from exc
         finally:
-            client.cancel([*futures, held])
+            client.cancel(futures)
 
     def texts_root(self, corpus_path: Path) -> str | None:
         if self.worker_corpus:
@@ -151,6 +157,7 @@ class DaskEngine:
         return root if self._seen[root] else None
 
     def close(self) -> None:
+        self._shared = None
         if self._client is not None:
             self._client.close()
             self._client = None
@@ -169,6 +176,18 @@ def _prefix(function: Callable[..., Any]) -> str:
     """The tasks' key prefix: the function's name, as a dashboard and the scheduler's
     task prefixes show it."""
     return getattr(function, "__name__", "task").lstrip("_") or "task"
+
+
+def _same(a: Any, b: Any) -> bool:
+    """Whether ``a`` and ``b`` are the same object, or tuples of the same objects."""
+    if a is b:
+        return True
+    return (
+        isinstance(a, tuple)
+        and isinstance(b, tuple)
+        and len(a) == len(b)
+        and all(x is y for x, y in zip(a, b, strict=True))
+    )
 
 
 def _sees_folder(root: str) -> bool:
