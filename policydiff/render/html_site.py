@@ -159,21 +159,12 @@ def _movers(ev: Evolution) -> str:
 def _themes(ev: Evolution) -> str:
     items = []
     for t in ev.themes:
-        pages = theme_pages(ev, t)
-        more = (
-            f" <span class=note>({len(pages)} pages: "
-            + ", ".join(
-                f'<a href="{_e(p.file("html"))}#{_e(theme_anchor(t.id))}">{_e(p.span)}</a>'
-                for p in pages
-            )
-            + ")</span>"
-            if len(pages) > 1
-            else ""
-        )
+        count = len(theme_pages(ev, t))
+        more = f" · {count} pages" if count > 1 else ""
         zh = f' <span class="zh" lang="zh">{_e(t.label_zh)}</span>' if t.label_zh else ""
         items.append(
             f'<li><a href="{_e(theme_link(ev, t.id))}">{_e(t.label)}</a>{zh} '
-            f'<span class="note">present in {t.present_in} of {len(t.points)}</span>{more}</li>'
+            f'<span class="note">present in {t.present_in} of {len(t.points)}{more}</span></li>'
         )
     return f'<section id="themes"><h2>Themes</h2><ul>{"".join(items)}</ul></section>'
 
@@ -223,15 +214,12 @@ def _agreement(ev: Evolution) -> str:
 
 
 def _page_links(stem: str, runs: Sequence[Sequence[object]], what: str) -> str:
-    items = []
-    first = 1
-    for i, run in enumerate(runs, start=1):
-        items.append(
-            f'<li><a href="{_e(numbered(stem, i, "html"))}">{what} {first}–'
-            f"{first + len(run) - 1}</a></li>"
-        )
-        first += len(run)
-    return f"<ul>{''.join(items)}</ul>"
+    """A link to the first of the pages (each leads to the next): one line, however many."""
+    total = sum(len(run) for run in runs)
+    return (
+        f'<p><a href="{_e(numbered(stem, 1, "html"))}">{what.capitalize()} 1–{len(runs[0])} '
+        f"of {total}</a>, on {len(runs)} pages.</p>"
+    )
 
 
 def _overview_table(summaries: Sequence[DocumentSummary]) -> str:
@@ -318,30 +306,34 @@ def report_html(
     return page_html("Policy commitments over time · policydiff", body)
 
 
-def _pager(page: ThemePage) -> str:
-    if page.count == 1:
+def _pager(stem: str, number_: int, count: int) -> str:
+    """Previous and next page, first and last: a few links, however many pages."""
+    if count == 1:
         return ""
+    near = [(1, "first"), (number_ - 1, "← previous"), (number_ + 1, "next →"), (count, "last")]
     links = " · ".join(
-        f"<strong>{n}</strong>"
-        if n == page.number
-        else f'<a href="{_e(numbered(page.theme.id, n, "html"))}">{n}</a>'
-        for n in range(1, page.count + 1)
+        f'<a href="{_e(numbered(stem, n, "html"))}">{label}</a>'
+        for n, label in near
+        if 1 <= n <= count and n != number_
     )
-    return f'<nav class="meta" aria-label="Pages">Pages: {links}</nav>'
+    return f'<nav class="meta" aria-label="Pages">Page {number_} of {count}: {links}</nav>'
 
 
 def theme_page_html(ev: Evolution, page: ThemePage) -> str:
     back = '<p class="meta"><a href="../index.html">← Policy commitments over time</a></p>'
-    body = f"<main>{back}{_pager(page)}{theme_html(ev, page.theme, page)}{_pager(page)}</main>"
+    pager = _pager(page.theme.id, page.number, page.count)
+    body = f"<main>{back}{pager}{theme_html(ev, page.theme, page)}{pager}</main>"
     return page_html(f"{page.theme.label} · policydiff", body)
 
 
-def _list_page(title: str, anchor: str, number_: int, count: int, content: str) -> str:
+def _list_page(title: str, anchor: str, stem: str, number_: int, count: int, content: str) -> str:
     back = (
-        f'<p class="meta"><a href="index.html#{_e(anchor)}">← Policy commitments over time</a>'
-        f" · page {number_} of {count}</p>"
+        f'<p class="meta"><a href="index.html#{_e(anchor)}">← Policy commitments over time</a></p>'
     )
-    return page_html(f"{title} · policydiff", f"<main>{back}<h1>{_e(title)}</h1>{content}</main>")
+    pager = _pager(stem, number_, count)
+    return page_html(
+        f"{title} · policydiff", f"<main>{back}{pager}<h1>{_e(title)}</h1>{content}{pager}</main>"
+    )
 
 
 def site_html(
@@ -362,7 +354,12 @@ def site_html(
     if len(runs) > 1:
         for i, run in enumerate(runs, start=1):
             pages[numbered(OVERVIEW_STEM, i, "html")] = _list_page(
-                "Corpus overview", "corpus-overview", i, len(runs), _overview_table(run)
+                "Corpus overview",
+                "corpus-overview",
+                OVERVIEW_STEM,
+                i,
+                len(runs),
+                _overview_table(run),
             )
     cases = chunks(_disagreements(ev), ROWS_PER_PAGE)
     if len(cases) > 1:
@@ -370,6 +367,7 @@ def site_html(
             pages[numbered(AGREEMENT_STEM, i, "html")] = _list_page(
                 "English and Chinese disagreements",
                 "english-and-chinese-agreement",
+                AGREEMENT_STEM,
                 i,
                 len(cases),
                 _disagreement_table(ev, found),

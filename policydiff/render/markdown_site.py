@@ -120,15 +120,9 @@ def movers_markdown(ev: Evolution) -> str:
 def _themes(ev: Evolution) -> str:
     lines = ['<a id="themes"></a>', "", "## Themes", ""]
     for t in ev.themes:
-        pages = theme_pages(ev, t)
+        count = len(theme_pages(ev, t))
         zh = f" · {md(t.label_zh)}" if t.label_zh else ""
-        more = (
-            f" ({len(pages)} pages: "
-            + ", ".join(f"[{p.span}]({p.file('md')}#{theme_anchor(t.id)})" for p in pages)
-            + ")"
-            if len(pages) > 1
-            else ""
-        )
+        more = f", {count} pages" if count > 1 else ""
         lines.append(
             f"- [{md(t.label)}]({theme_link(ev, t.id)}){zh}: present in {t.present_in} of "
             f"{len(t.points)}{more}"
@@ -159,11 +153,12 @@ def _disagreement_lines(ev: Evolution, cases: Sequence[AgreementCase], up: str =
 
 
 def _page_links(stem: str, runs: Sequence[Sequence[object]], what: str) -> list[str]:
-    lines, first = [], 1
-    for i, run in enumerate(runs, start=1):
-        lines.append(f"- [{what} {first}–{first + len(run) - 1}]({numbered(stem, i, 'md')})")
-        first += len(run)
-    return lines
+    """A link to the first of the pages (each leads to the next): one line, however many."""
+    total = sum(len(run) for run in runs)
+    return [
+        f"[{what.capitalize()} 1–{len(runs[0])} of {total}]({numbered(stem, 1, 'md')}), "
+        f"on {len(runs)} pages."
+    ]
 
 
 def agreement_markdown(ev: Evolution) -> str:
@@ -286,28 +281,41 @@ def report_markdown(
     return "\n".join(sections)
 
 
-def _pager(page: ThemePage) -> list[str]:
-    if page.count == 1:
+def _pager(stem: str, number_: int, count: int) -> list[str]:
+    """Previous and next page, first and last: a few links, however many pages."""
+    if count == 1:
         return []
+    near = [(1, "first"), (number_ - 1, "← previous"), (number_ + 1, "next →"), (count, "last")]
     links = " · ".join(
-        f"**{n}**" if n == page.number else f"[{n}]({numbered(page.theme.id, n, 'md')})"
-        for n in range(1, page.count + 1)
+        f"[{label}]({numbered(stem, n, 'md')})"
+        for n, label in near
+        if 1 <= n <= count and n != number_
     )
-    return [f"Pages: {links}", ""]
+    return [f"Page {number_} of {count}: {links}", ""]
 
 
 def theme_page_markdown(ev: Evolution, page: ThemePage) -> str:
-    lines = ["[← Policy commitments over time](../index.md)", "", *_pager(page)]
+    lines = [
+        "[← Policy commitments over time](../index.md)",
+        "",
+        *_pager(page.theme.id, page.number, page.count),
+    ]
     return "\n".join(lines) + "\n" + theme_markdown(ev, page.theme, page)
 
 
-def _list_page(title: str, anchor: str, number_: int, count: int, content: list[str]) -> str:
+def _list_page(
+    title: str, anchor: str, stem: str, number_: int, count: int, content: list[str]
+) -> str:
+    pager = _pager(stem, number_, count)
     lines = [
-        f"[← Policy commitments over time](index.md#{anchor}) · page {number_} of {count}",
+        f"[← Policy commitments over time](index.md#{anchor})",
         "",
+        *pager,
         f"# {title}",
         "",
         *content,
+        "",
+        *pager,
     ]
     return "\n".join(lines).rstrip("\n") + "\n"
 
@@ -331,7 +339,7 @@ def site_markdown(
             body = overview_markdown(tuple(run)).splitlines()[4:]  # the table on
             head = f"Documents {first}–{first + len(run) - 1} of {len(summaries)}."
             pages[numbered(OVERVIEW_STEM, i, "md")] = _list_page(
-                "Corpus overview", "corpus-overview", i, len(runs), [head, "", *body]
+                "Corpus overview", "corpus-overview", OVERVIEW_STEM, i, len(runs), [head, "", *body]
             )
             first += len(run)
     cases = chunks(_disagreements(ev), ROWS_PER_PAGE)
@@ -340,6 +348,7 @@ def site_markdown(
             pages[numbered(AGREEMENT_STEM, i, "md")] = _list_page(
                 "English and Chinese disagreements",
                 "english-and-chinese-agreement",
+                AGREEMENT_STEM,
                 i,
                 len(cases),
                 _disagreement_lines(ev, found),
