@@ -6,7 +6,7 @@ each theme has its own page, ``themes/<theme-id>``; the corpus overview and the
 English–Chinese disagreements, which grow with the corpus, have pages of their own
 once they outgrow the index. Every page is bounded by a count of rows, fixed here, not
 by a measurement after the fact: a theme page shows at most :data:`POINTS_PER_PAGE`
-documents, further ones go to ``themes/<theme-id>-2``, ``-3`` …; an overview page at
+documents, further ones go to ``themes/<theme-id>_2``, ``_3`` …; an overview page at
 most :data:`ROWS_PER_PAGE` documents, a disagreements page as many disagreements. So a
 larger corpus makes more pages, not larger ones.
 """
@@ -38,8 +38,9 @@ def chunks(items: Sequence[T], size: int) -> tuple[tuple[T, ...], ...]:
 
 
 def numbered(stem: str, number: int, ext: str) -> str:
-    """The file of page ``number`` (from 1) of a run of pages: ``stem.ext``, ``stem-2.ext`` …"""
-    return f"{stem}.{ext}" if number == 1 else f"{stem}-{number}.{ext}"
+    """The file of page ``number`` (from 1) of a run of pages: ``stem.ext``, ``stem_2.ext`` …
+    (theme ids never hold ``_``, so page 2 of one theme is never another theme's page)."""
+    return f"{stem}.{ext}" if number == 1 else f"{stem}_{number}.{ext}"
 
 
 def theme_stem(theme_id: str) -> str:

@@ -156,7 +156,7 @@ def test_a_larger_corpus_makes_more_pages_not_larger_ones(
                 text = (out / page.file("md")).read_text(encoding="utf-8")
                 rows = re.findall(r"^\| `[^`]+` \|", text, flags=re.M)
                 assert len(rows) == len(page.points) <= 10
-        assert (out / "documents-2.html").is_file() and (out / "documents-2.md").is_file()
+        assert (out / "documents_2.html").is_file() and (out / "documents_2.md").is_file()
         # the index: a line per theme (at a glance, the movers, the list of themes), a few
         # per series among the movers, and a fixed part; nothing per document
         index = (out / "index.md").read_text(encoding="utf-8").splitlines()
@@ -170,3 +170,13 @@ def test_a_larger_corpus_makes_more_pages_not_larger_ones(
         )
         largest = max(n for name, n in large.items() if name.endswith(ext) and "index" not in name)
         assert largest <= bound, (ext, largest, bound)
+
+
+def test_a_numbered_page_is_never_another_themes_page() -> None:
+    # theme ids are [a-z0-9-]: page 2 of "urban-renewal" is not theme "urban-renewal-2"
+    assert pages.numbered(pages.theme_stem("urban-renewal"), 2, "html") == (
+        "themes/urban-renewal_2.html"
+    )
+    assert pages.numbered(pages.theme_stem("urban-renewal-2"), 1, "html") == (
+        "themes/urban-renewal-2.html"
+    )
