@@ -170,8 +170,10 @@ def manifest_problem(reports: Path) -> str | None:
     except (OSError, Refused, ValueError, KeyError, TypeError, AssertionError):
         return f"{MANIFEST} cannot be read"
     for name, digest in sorted(listed.items()):
-        if not isinstance(name, str) or "/" in name or name.startswith("."):
+        if not isinstance(name, str) or not _plain_path(name):
             return f"{MANIFEST} lists {name!r}"
+        if "/" in name and (reports / name.split("/")[0]).is_symlink():
+            return f"{name} cannot be read"  # a folder of the report is never a link
         try:
             found = _file_digest(reports / name)
         except FileNotFoundError:
@@ -181,6 +183,13 @@ def manifest_problem(reports: Path) -> str | None:
         if found != digest:
             return f"{name} is not the file the report wrote"
     return None
+
+
+def _plain_path(name: str) -> bool:
+    """A file inside the reports folder (``index.html``, ``themes/a.html``): relative,
+    each part a plain name, none hidden, none ``..``."""
+    parts = name.split("/")
+    return len(parts) <= 2 and all(p and not p.startswith(".") and "\\" not in p for p in parts)
 
 
 def _file_digest(path: Path) -> str:

@@ -1,7 +1,8 @@
 """The main job: ``policydiff report`` writes every report for the corpus.
 
-Outputs (in --out): ``index.md``, ``index.html`` (self-contained), ``evolution.json``
-and the charts (PNG and SVG). Everything is rendered in memory before the first file
+Outputs (in --out): the report as a small site, ``index.html`` and ``index.md`` with a
+page per theme under ``themes/`` (each page self-contained, bounded in size:
+:mod:`policydiff.render.pages`), ``evolution.json`` and the charts (PNG and SVG). Everything is rendered in memory before the first file
 is replaced, each file atomically, so a failed run leaves the previous reports intact.
 On a terminal a progress bar runs on stderr; otherwise stderr gets "wrote PATH" lines;
 ``-q`` silences both.
@@ -61,7 +62,8 @@ def report(
 ) -> None:
     """Write the reports for the corpus to --out (the main job).
 
-    index.md, a self-contained index.html, evolution.json and the charts; where the
+    index.html and index.md with a page per theme under themes/ (long themes cut into
+    numbered pages), evolution.json and the charts; where the
     corpus holds documents that implement others (see `policydiff lineage`), a fidelity
     section and heatmap for each parent with its children.
     """

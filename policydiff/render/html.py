@@ -8,29 +8,20 @@ goes through :func:`html.escape`; theme spans are ``<mark>``, deleted words ``<d
 
 from __future__ import annotations
 
-import base64
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Sequence
 from html import escape
 
 from policydiff.analysis.commitments import Commitment
 from policydiff.analysis.model import Change, Evolution, Point, ThemeEvolution
 from policydiff.analysis.periods import is_large
 from policydiff.analysis.verdicts import Verdict
-from policydiff.corpus.summary import DocumentSummary
-from policydiff.render.chart_spec import CHARTS
-from policydiff.render.prose import (
-    HOW_TO_READ,
-    LEVEL_MEANINGS,
-    STRENGTH_DOC,
-    large_corpus_note,
-)
+from policydiff.render.pages import ThemePage
 from policydiff.render.view import (
     Quote,
     SentenceDiff,
     coalesce,
     delta_text,
     english_beside,
-    glance,
     number,
     other_evidence,
     representative,
@@ -41,7 +32,6 @@ from policydiff.render.view import (
     verdict_counts,
     wording_heading,
 )
-from policydiff.strength import LEVEL_NAMES
 
 CSS = """
 :root { --ink: #1f2328; --muted: #59636e; --line: #d1d9e0; --soft: #f6f8fa;
@@ -157,11 +147,11 @@ def _cue_cells(p: Point) -> str:
     return f"<td>–</td><td>{_e(p.cue or '') or '–'}</td>"
 
 
-def _timeline_table(ev: Evolution, theme: ThemeEvolution) -> str:
+def _timeline_table(ev: Evolution, points: Sequence[Point]) -> str:
     # A large corpus lists only the documents that mention the theme: no "present" column.
     large = is_large(ev)
     rows = []
-    for p in shown_points(ev, theme):
+    for p in points:
         targets = "; ".join(_e(t.text) for t in p.targets) or "–"
         present = "" if large else f"<td>{'yes' if p.present else 'absent'}</td>"
         rows.append(
@@ -267,8 +257,12 @@ def diff_html(d: SentenceDiff) -> str:
     return "".join(out)
 
 
-def _diffs(ev: Evolution, theme: ThemeEvolution) -> str:
-    diffs = sentence_diffs(theme, moves_only=is_large(ev))
+def _diffs(ev: Evolution, theme: ThemeEvolution, documents: frozenset[str] | None) -> str:
+    diffs = [
+        d
+        for d in sentence_diffs(theme, moves_only=is_large(ev))
+        if documents is None or d.change.to_document in documents
+    ]
     if not diffs:
         return ""
     parts = [
@@ -308,195 +302,37 @@ def _document_to_next(ev: Evolution, theme: ThemeEvolution) -> str:
     return f"<p>Document to next document: {counts} (each in evolution.json).</p>"
 
 
-def theme_html(ev: Evolution, theme: ThemeEvolution) -> str:
+def theme_html(ev: Evolution, theme: ThemeEvolution, page: ThemePage | None = None) -> str:
+    """A theme's section: all of it, or one page of it (:mod:`.pages`): the documents of
+    that page, the verdicts and wording diffs that arrive at them; the counts of
+    verdicts from each document to the next on the first page."""
     zh = f' <span class="zh" lang="zh">{_e(theme.label_zh)}</span>' if theme.label_zh else ""
+    points = shown_points(ev, theme) if page is None else page.points
+    documents = None if page is None else page.documents
+    since_last = [c for c in theme.since_last if documents is None or c.to_document in documents]
     since = (
         "<p>Since the last mention:</p><ul class=verdicts>"
-        + "".join(_change(ev, c) for c in theme.since_last)
+        + "".join(_change(ev, c) for c in since_last)
         + "</ul>"
-        if theme.since_last
+        if since_last
+        else ""
+    )
+    part = (
+        f" · page {page.number} of {page.count}: {_e(page.span)}"
+        if page is not None and page.count > 1
         else ""
     )
     return (
         f'<section class="theme" id="{_e(theme_anchor(theme.id))}">'
         f"<h2>{_e(theme.label)}{zh}</h2>"
         f'<p class="meta"><code>{_e(theme.id)}</code> · present in {theme.present_in} of '
-        f"{len(theme.points)} documents</p>"
-        f"{_timeline_table(ev, theme)}"
+        f"{len(theme.points)} documents{part}</p>"
+        f"{_timeline_table(ev, points)}"
         "<h3>Verdicts</h3>"
         + since
-        + _document_to_next(ev, theme)
+        + (_document_to_next(ev, theme) if page is None or page.number == 1 else "")
         + "<h3>Evidence</h3>"
-        + "".join(_point(ev, p) for p in shown_points(ev, theme))
-        + _diffs(ev, theme)
+        + "".join(_point(ev, p) for p in points)
+        + _diffs(ev, theme, documents)
         + "</section>"
-    )
-
-
-def _how_to_read() -> str:
-    rows = "".join(
-        f"<tr><td class=num>{i}</td><td>{_e(name)}</td><td>{_e(LEVEL_MEANINGS[i])}</td></tr>"
-        for i, name in enumerate(LEVEL_NAMES)
-    )
-    return (
-        '<section id="how-to-read-this"><h2>How to read this</h2>'
-        + "".join(f"<p>{_e(p)}</p>" for p in HOW_TO_READ)
-        + "<table><thead><tr><th>level</th><th>name</th><th>meaning</th></tr></thead>"
-        f"<tbody>{rows}</tbody></table>"
-        f"<p>The full scale, its cues and its limits: <code>{_e(STRENGTH_DOC)}</code> "
-        "in the policydiff repository.</p></section>"
-    )
-
-
-def _glance(ev: Evolution) -> str:
-    table = glance(ev)
-    head = "".join(f"<th>{_e(header)}</th>" for header in table.headers)
-    rows = []
-    for t in table.shown.themes:
-        cells = "".join(
-            f"<td>{number(p.strength)} {_e(p.level or '')}</td>" if p.present else "<td>–</td>"
-            for p in t.points
-        )
-        moves = " · ".join(
-            f'<span class="{_e(c.verdict)}"><span class="arrow">{c.verdict.arrow}</span>'
-            f"{_e(c.verdict)}{' ' + _e(delta_text(c.delta)) if c.delta else ''}</span>"
-            for c in t.changes
-        )
-        rows.append(
-            f'<tr><td><a href="#{_e(theme_anchor(t.id))}">{_e(t.label)}</a></td>{cells}'
-            f"<td>{moves}</td></tr>"
-        )
-    return (
-        '<section id="at-a-glance"><h2>At a glance</h2>'
-        f'<p class="note">{_e(table.caption)}</p>'
-        f"<table><thead><tr><th>theme</th>{head}<th>change</th></tr></thead>"
-        f"<tbody>{''.join(rows)}</tbody></table></section>"
-    )
-
-
-def _charts(charts: Mapping[str, bytes]) -> str:
-    figures = []
-    for name, title in CHARTS:
-        png = charts.get(f"{name}.png")
-        if png is None:
-            continue
-        data = base64.b64encode(png).decode("ascii")
-        figures.append(
-            f'<figure><img src="data:image/png;base64,{data}" alt="{_e(title)}">'
-            f"<figcaption>{_e(title)}</figcaption></figure>"
-        )
-    body = "".join(figures) or '<p class="note">No charts.</p>'
-    return f'<section id="charts"><h2>Charts</h2>{body}</section>'
-
-
-def _agreement(ev: Evolution) -> str:
-    a = ev.agreement
-    head = '<section id="english-and-chinese-agreement"><h2>English and Chinese agreement</h2>'
-    if not a.compared:
-        return head + "<p>No commitment is held in both languages.</p></section>"
-    names = LEVEL_NAMES
-    parts = [
-        head,
-        f"<p>Of {a.compared} commitments held in both the Chinese original and the English "
-        f"translation, {a.same_level} get the same level in both "
-        f"(agreement rate <strong>{(a.rate or 0):.0%}</strong>).</p>",
-    ]
-    disagreements = [c for c in a.cases if not c.agrees]
-    if disagreements:
-        rows = "".join(
-            f'<tr><td>{_e(c.document_id)}</td><td><a href="#{_e(theme_anchor(c.theme_id))}">'
-            f"{_e(c.theme_id)}</a></td>"
-            f'<td lang="zh">{_e(c.provision_zh)}: {c.level_zh} {_e(names[c.level_zh])} '
-            f"({_cue(c.cue_zh)})<br><span class=where>{_e(c.sentence_zh)}</span></td>"
-            f"<td>{_e(c.provision_en)}: {c.level_en} {_e(names[c.level_en])} ({_cue(c.cue_en)})"
-            f"<br><span class=where>{_e(c.sentence_en)}</span></td></tr>"
-            for c in disagreements
-        )
-        parts.append(
-            f"<h3>Disagreements ({len(disagreements)})</h3><table><thead><tr><th>document</th>"
-            "<th>theme</th><th>Chinese original</th><th>English translation</th></tr></thead>"
-            f"<tbody>{rows}</tbody></table>"
-        )
-    return "".join(parts) + "</section>"
-
-
-def _overview(summaries: Sequence[DocumentSummary]) -> str:
-    rows = []
-    for s in summaries:
-        versions = ", ".join(
-            f"{_e(v.key)} ({_e(v.kind)}{'' if v.complete else ', partial'})" for v in s.versions
-        )
-        zh = f'<br><span class="zh" lang="zh">{_e(s.title_zh)}</span>' if s.title_zh else ""
-        rows.append(
-            f"<tr><td>{_e(s.date)}</td><td><code>{_e(s.id)}</code></td><td>{_e(s.title)}{zh}"
-            f'<br><span class="note">{_e(", ".join(s.issuers))}</span></td><td>{versions}</td>'
-            f'<td class="num">{s.primary.provisions}</td><td class="num">{s.primary.sentences}'
-            "</td></tr>"
-        )
-    return (
-        '<section id="corpus-overview"><h2>Corpus overview</h2>'
-        f"<p>{len(summaries)} documents on the timeline.</p>"
-        "<table><thead><tr><th>date</th><th>id</th><th>title</th><th>versions</th>"
-        "<th>provisions</th><th>sentences</th></tr></thead>"
-        f"<tbody>{''.join(rows)}</tbody></table></section>"
-    )
-
-
-def _large_note(ev: Evolution) -> str:
-    note = large_corpus_note(ev)
-    return "" if note is None else f'<p class="note">{_e(note)}</p>'
-
-
-def report_html(
-    ev: Evolution,
-    summaries: Sequence[DocumentSummary],
-    charts: Mapping[str, bytes] | Callable[[], Mapping[str, bytes]],
-    *,
-    extra: str = "",
-    extra_contents: Sequence[tuple[str, str]] = (),
-) -> str:
-    """The whole report as one HTML page; ``charts`` maps chart file names to bytes, or is
-    a function returning that map, called only once the rest of the page is written (so
-    that charts drawn in other processes can finish meanwhile). ``extra`` is HTML of
-    further sections (a lineage's fidelity), placed after the themes, and
-    ``extra_contents`` their (anchor, title) entries in the table of contents."""
-    toc_themes = "".join(
-        f'<li><a href="#{_e(theme_anchor(t.id))}">{_e(t.label)}</a></li>' for t in ev.themes
-    )
-    documents = "".join(
-        f"<li>{_e(d.date)} · {_e(d.title)} <span class=note>({_e(d.id)}; "
-        f"{_e(', '.join(d.languages))})</span></li>"
-        for d in ev.documents
-    )
-    head = (
-        "<main><h1>Policy commitments over time</h1>"
-        + _large_note(ev)
-        + f"<p>{len(ev.themes)} themes followed through {len(ev.documents)} documents:</p>"
-        f"<ul>{documents}</ul>"
-        '<p class="note">Strength is approximate: an ordinal reading of directive wording '
-        '(see <a href="#how-to-read-this">How to read this</a>).</p>'
-        '<nav class="toc" aria-label="Contents"><strong>Contents</strong><ul>'
-        '<li><a href="#how-to-read-this">How to read this</a></li>'
-        '<li><a href="#at-a-glance">At a glance</a></li>'
-        '<li><a href="#charts">Charts</a></li>'
-        f"<li>Themes<ul>{toc_themes}</ul></li>"
-        + "".join(f'<li><a href="#{_e(a)}">{_e(t)}</a></li>' for a, t in extra_contents)
-        + '<li><a href="#english-and-chinese-agreement">English and Chinese agreement</a></li>'
-        '<li><a href="#corpus-overview">Corpus overview</a></li></ul></nav>'
-        + _how_to_read()
-        + _glance(ev)
-    )
-    tail = (
-        "".join(theme_html(ev, t) for t in ev.themes)
-        + extra
-        + _agreement(ev)
-        + _overview(summaries)
-        + "</main>"
-    )
-    body = head + _charts(charts() if callable(charts) else charts) + tail
-    return (
-        '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
-        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        "<title>Policy commitments over time · policydiff</title>\n"
-        f"<style>{CSS}</style>\n</head>\n<body>\n{body}\n</body>\n</html>\n"
     )

@@ -13,15 +13,12 @@ from policydiff.analysis.commitments import Commitment
 from policydiff.analysis.model import Change, Evolution, Point, ThemeEvolution
 from policydiff.analysis.periods import is_large
 from policydiff.analysis.verdicts import Verdict
-from policydiff.corpus.summary import DocumentSummary
-from policydiff.render.chart_spec import CHARTS
 from policydiff.render.md_text import md, md_marked
-from policydiff.render.overview import overview_markdown
+from policydiff.render.pages import ThemePage
 from policydiff.render.prose import (
     HOW_TO_READ,
     LEVEL_MEANINGS,
     STRENGTH_DOC,
-    large_corpus_note,
 )
 from policydiff.render.view import (
     Quote,
@@ -29,7 +26,6 @@ from policydiff.render.view import (
     coalesce,
     delta_text,
     english_beside,
-    glance,
     number,
     other_evidence,
     representative,
@@ -93,7 +89,7 @@ def change_md(ev: Evolution, change: Change, gaps: frozenset[str] = frozenset())
     return line
 
 
-def _timeline_table(ev: Evolution, theme: ThemeEvolution) -> list[str]:
+def _timeline_table(ev: Evolution, points: Sequence[Point]) -> list[str]:
     # A large corpus lists only the documents that mention the theme: no "present" column.
     large = is_large(ev)
     present_header = "" if large else " present |"
@@ -102,7 +98,7 @@ def _timeline_table(ev: Evolution, theme: ThemeEvolution) -> list[str]:
         f"| document | date |{present_header} strength | level | cue (English) | mentions | targets |",
         "|---|---|" + ("" if large else "---|") + "---|---|---|---|---|",
     ]
-    for p in shown_points(ev, theme):
+    for p in points:
         targets = "; ".join(md(t.text) for t in p.targets) or "–"
         present_cell = "" if large else f" {'yes' if p.present else 'absent'} |"
         lines.append(
@@ -177,8 +173,14 @@ def diff_md(d: SentenceDiff) -> str:
     return "".join(out)
 
 
-def _diff_section(ev: Evolution, theme: ThemeEvolution) -> list[str]:
-    diffs = sentence_diffs(theme, moves_only=is_large(ev))
+def _diff_section(
+    ev: Evolution, theme: ThemeEvolution, documents: frozenset[str] | None
+) -> list[str]:
+    diffs = [
+        d
+        for d in sentence_diffs(theme, moves_only=is_large(ev))
+        if documents is None or d.change.to_document in documents
+    ]
     if not diffs:
         return []
     lines = [
@@ -213,27 +215,40 @@ def _document_to_next(ev: Evolution, theme: ThemeEvolution) -> list[str]:
     return [f"Document to next document: {counts} (each in evolution.json).", ""]
 
 
-def theme_markdown(ev: Evolution, theme: ThemeEvolution) -> str:
-    """One theme's section: timeline, verdicts, evidence, targets, caveats, wording diffs."""
+def theme_markdown(ev: Evolution, theme: ThemeEvolution, page: ThemePage | None = None) -> str:
+    """One theme's section: timeline, verdicts, evidence, targets, caveats, wording diffs;
+    all of it, or one page of it (:mod:`.pages`): the documents of that page, the verdicts
+    and wording diffs that arrive at them, the counts of verdicts from each document to
+    the next on the first page."""
     label_zh = f" · {md(theme.label_zh)}" if theme.label_zh else ""
+    points = shown_points(ev, theme) if page is None else page.points
+    documents = None if page is None else page.documents
+    since_last = [c for c in theme.since_last if documents is None or c.to_document in documents]
+    part = (
+        f" · page {page.number} of {page.count}: {page.span}"
+        if page is not None and page.count > 1
+        else ""
+    )
     lines = [
         f'<a id="{theme_anchor(theme.id)}"></a>',
         "",
         f"## {md(theme.label)}{label_zh}",
         "",
-        f"`{theme.id}` · present in {theme.present_in} of {len(theme.points)} documents.",
+        f"`{theme.id}` · present in {theme.present_in} of {len(theme.points)} documents{part}.",
         "",
-        *_timeline_table(ev, theme),
+        *_timeline_table(ev, points),
         "",
         "### Verdicts",
         "",
     ]
-    if theme.since_last:
-        lines += ["Since the last mention:", "", *[change_md(ev, c) for c in theme.since_last], ""]
-    lines += [*_document_to_next(ev, theme), "### Evidence", ""]
-    for p in shown_points(ev, theme):
+    if since_last:
+        lines += ["Since the last mention:", "", *[change_md(ev, c) for c in since_last], ""]
+    if page is None or page.number == 1:
+        lines += _document_to_next(ev, theme)
+    lines += ["### Evidence", ""]
+    for p in points:
         lines += _point_md(ev, p)
-    lines += _diff_section(ev, theme)
+    lines += _diff_section(ev, theme, documents)
     return "\n".join(lines).rstrip("\n") + "\n"
 
 
@@ -245,119 +260,3 @@ def how_to_read_markdown() -> str:
         lines.append(f"| {i} | {name} | {md(LEVEL_MEANINGS[i])} |")
     lines += ["", f"The full scale, its cues and its limits: [{STRENGTH_DOC}]({STRENGTH_DOC})."]
     return "\n".join(lines) + "\n"
-
-
-def agreement_markdown(ev: Evolution) -> str:
-    a = ev.agreement
-    lines = ["## English and Chinese agreement", ""]
-    if not a.compared:
-        return "\n".join([*lines, "No commitment is held in both languages."]) + "\n"
-    lines += [
-        f"Of {a.compared} commitments held in both the Chinese original and the English "
-        f"translation, {a.same_level} get the same level in both "
-        f"(agreement rate {a.rate:.0%}).",
-        "",
-    ]
-    disagreements = [c for c in a.cases if not c.agrees]
-    if disagreements:
-        lines += [
-            f"Disagreements ({len(disagreements)}):",
-            "",
-            "| document | theme | Chinese | English |",
-            "|---|---|---|---|",
-        ]
-        for c in disagreements:
-            lines.append(
-                f"| `{c.document_id}` | [{c.theme_id}](#{theme_anchor(c.theme_id)}) | "
-                f"{c.provision_zh}: {c.level_zh} {LEVEL_NAMES[c.level_zh]} ({_cue(c.cue_zh)}) | "
-                f"{c.provision_en}: {c.level_en} {LEVEL_NAMES[c.level_en]} ({_cue(c.cue_en)}) |"
-            )
-        lines.append("")
-        for c in disagreements:
-            lines += [
-                f"- `{c.document_id}` · {c.theme_id}",
-                f"  - 原文 {md(c.sentence_zh)}",
-                f"  - English: {md(c.sentence_en)}",
-            ]
-    return "\n".join(lines).rstrip("\n") + "\n"
-
-
-def overview_section(summaries: Sequence[DocumentSummary]) -> str:
-    """The corpus overview, its headings one level down."""
-    text = overview_markdown(tuple(summaries))
-    lines = [f"#{line}" if line.startswith("#") else line for line in text.splitlines()]
-    lines[0] = '<a id="corpus-overview"></a>\n\n' + lines[0]
-    return "\n".join(lines) + "\n"
-
-
-def _glance(ev: Evolution) -> list[str]:
-    table = glance(ev)
-    lines = [
-        md(table.caption),
-        "",
-        "| theme | " + " | ".join(table.headers) + " | change |",
-        "|---|" + "---|" * len(table.headers) + "---|",
-    ]
-    for t in table.shown.themes:
-        cells = [f"{number(p.strength)} {p.level}" if p.present else "–" for p in t.points]
-        moves = " ".join(
-            f"{c.verdict.arrow}{delta_text(c.delta)}" if c.delta else c.verdict.arrow
-            for c in t.changes
-        )
-        lines.append(
-            f"| [{md(t.label)}](#{theme_anchor(t.id)}) | " + " | ".join(cells) + f" | {moves} |"
-        )
-    return lines
-
-
-def _large_note(ev: Evolution) -> list[str]:
-    note = large_corpus_note(ev)
-    return [] if note is None else [md(note), ""]
-
-
-def report_markdown(
-    ev: Evolution, summaries: Sequence[DocumentSummary], *, charts: Sequence[str] = ()
-) -> str:
-    """The whole report; ``charts`` are the chart file names written beside it."""
-    lines = [
-        "# Policy commitments over time",
-        "",
-        *_large_note(ev),
-        f"{len(ev.themes)} themes followed through {len(ev.documents)} documents:",
-        "",
-        *[f"- {d.date} · {md(d.title)} (`{d.id}`; {', '.join(d.languages)})" for d in ev.documents],
-        "",
-        "Strength is approximate: an ordinal reading of directive wording (see "
-        "[How to read this](#how-to-read-this)).",
-        "",
-        "## Contents",
-        "",
-        "- [How to read this](#how-to-read-this)",
-        "- [At a glance](#at-a-glance)",
-        "- [Charts](#charts)",
-        "- Themes",
-        *[f"  - [{md(t.label)}](#{theme_anchor(t.id)})" for t in ev.themes],
-        "- [English and Chinese agreement](#english-and-chinese-agreement)",
-        "- [Corpus overview](#corpus-overview)",
-        "",
-        how_to_read_markdown(),
-        "## At a glance",
-        "",
-        *_glance(ev),
-        "",
-        "## Charts",
-        "",
-    ]
-    names = set(charts)
-    for name, title in CHARTS:
-        if f"{name}.svg" in names or f"{name}.png" in names:
-            image = f"{name}.png" if f"{name}.png" in names else f"{name}.svg"
-            lines += [f"![{title}]({image})", ""]
-    if not names:
-        lines += ["Run `policydiff timeline` to draw the charts.", ""]
-    text = "\n".join(lines)
-    sections = [text.rstrip("\n") + "\n"]
-    sections += [theme_markdown(ev, t) for t in ev.themes]
-    sections.append(agreement_markdown(ev))
-    sections.append(overview_section(summaries))
-    return "\n".join(sections)

@@ -1,6 +1,8 @@
 """The report: every output file rendered in memory, then written all at once.
 
-Output files: ``index.md``, ``index.html``, ``evolution.json`` and the charts of
+Output files: the HTML site and the Markdown pages (``index.html`` and ``index.md``, a
+page per theme under ``themes/``, and the overview's pages past a few hundred documents:
+:mod:`policydiff.render.pages`), ``evolution.json`` and the charts of
 :mod:`policydiff.render.charts` (PNG and SVG), and ``manifest.json`` (their digests).
 :func:`render_report` builds them all in memory before :func:`write_outputs` replaces
 the folder as one set, so a failed or killed run leaves the previous reports intact.
@@ -29,8 +31,8 @@ from policydiff.render.fidelity_formats import (
     fidelity_markdown,
     fidelity_title,
 )
-from policydiff.render.html import report_html
-from policydiff.render.markdown import report_markdown
+from policydiff.render.html_site import site_html
+from policydiff.render.markdown_site import site_markdown
 from policydiff.restatement.fidelity import Fidelity
 from policydiff.runtime.files import replace_folder, write_atomic
 
@@ -73,11 +75,11 @@ def render_report(
     html_sections = "".join(fidelity_html(f, lineage_charts) for f in fidelities)
     with charts_drawn(ev, cjk=cjk, jobs=jobs, workers=chart_workers) as charts_ready:
         step("writing Markdown")
-        markdown = report_markdown(ev, tuple(summaries), charts=chart_files()) + md_sections
+        markdown = site_markdown(ev, tuple(summaries), charts=chart_files(), extra=md_sections)
         step("writing JSON")
         evolution_json = evolution_json_bytes(ev)
         step("writing HTML")
-        html = report_html(
+        html = site_html(
             ev,
             tuple(summaries),
             charts_ready,
@@ -85,11 +87,9 @@ def render_report(
             extra_contents=[(fidelity_anchor(f), fidelity_title(f)) for f in fidelities],
         )
         charts = charts_ready()
-    files = {
-        "index.md": markdown.encode("utf-8"),
-        "index.html": html.encode("utf-8"),
-        REPORT_FILE: evolution_json,
-    }
+    files = {name: text.encode("utf-8") for name, text in sorted(markdown.items())}
+    files.update((name, text.encode("utf-8")) for name, text in sorted(html.items()))
+    files[REPORT_FILE] = evolution_json
     files.update(charts)
     files.update(lineage_charts)
     return files

@@ -125,17 +125,21 @@ def replace_folder(final: Path, files: dict[str, bytes]) -> list[Path]:
     """Make ``final`` hold ``files`` (name -> bytes) as one set: they are written into a
     new folder beside it, which then takes its place, so that a reader (or a run killed
     half-way) sees the old set or the new one, never a mix. Other files already in
-    ``final`` are carried over; what a killed run left beside it is removed. Returns the
-    paths written."""
+    ``final`` are carried over; what a killed run left beside it is removed. A name may
+    hold folders (``themes/a.html``): a folder ``files`` writes into is replaced whole,
+    like a file, not merged with the old one. Returns the paths written."""
     final = Path(final)
     final.parent.mkdir(parents=True, exist_ok=True)
     staging = _owned_staging(final)
+    owned = {name.split("/", 1)[0] for name in files}
     try:
         for name, data in files.items():
+            if "/" in name:
+                (staging / name).parent.mkdir(parents=True, exist_ok=True)
             write_atomic(staging / name, data)
         if final.is_dir():
             for entry in final.iterdir():
-                if entry.name not in files and not entry.name.startswith("."):
+                if entry.name not in owned and not entry.name.startswith("."):
                     _carry(entry, staging / entry.name)
         if not final.exists():
             os.rename(staging, final)

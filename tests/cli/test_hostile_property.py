@@ -34,8 +34,8 @@ from policydiff.cli import main
 from policydiff.corpus.store import load_readable
 from policydiff.corpus.summary import summarise
 from policydiff.errors import PolicydiffError
-from policydiff.render.html import report_html
-from policydiff.render.markdown import report_markdown
+from policydiff.render.html_site import site_html
+from policydiff.render.markdown_site import site_markdown
 from policydiff.themes.catalogue import corpus_catalogue
 from tests.cli.test_ingest import tree_digest
 from tests.conftest import BUNDLED, DOC_2021, DOC_2023
@@ -296,8 +296,8 @@ def _render_if_readable(corpus: Path) -> None:
         return
     evolution = build_evolution(readable, catalogue)
     summaries = summarise(readable)
-    markdown = report_markdown(evolution, summaries, charts=())
-    html = report_html(evolution, summaries, {})
+    markdown = "\n".join(site_markdown(evolution, summaries, charts=()).values())
+    html = "\n".join(site_html(evolution, summaries, {}).values())
     for text in (markdown, html):
         assert SECRET not in text
     assert not re.search(r"(?<!\\)<(script|b>)", markdown)

@@ -16,6 +16,7 @@ from policydiff.restatement.fidelity import lineage_fidelities
 from policydiff.themes import load_catalogue
 from tests.conftest import LINEAGE, LINEAGE_PARENT
 from tests.render.test_html_browser import CHROMIUM, _chromium
+from tests.render.test_site import broken_links
 
 pytestmark = pytest.mark.slow  # whole reports, charts and a browser
 
@@ -45,6 +46,7 @@ def test_the_report_holds_the_fidelity_section_and_heatmap(report_dir: Path) -> 
     contents = html.split('<nav class="toc"', 1)[1].split("</nav>", 1)[0]
     assert f'<li><a href="#{SECTION}">Fidelity to {LINEAGE_PARENT}</a></li>' in contents
     assert f'id="{SECTION}"' in html
+    assert broken_links(report_dir) == []  # the lineage's report, as a site
 
 
 @pytest.mark.skipif(

@@ -16,7 +16,8 @@ import pytest
 from policydiff.analysis import Evolution, build_evolution
 from policydiff.corpus import Corpus
 from policydiff.corpus.summary import summarise
-from policydiff.render.html import report_html, theme_html
+from policydiff.render.html import theme_html
+from policydiff.render.html_site import site_html
 from policydiff.render.report import render_report, write_outputs
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -85,7 +86,7 @@ def test_document_text_is_escaped(evolution: Evolution, bundled_corpus: Corpus) 
     point = dataclasses.replace(point, evidence=(evil, *point.evidence[1:]))
     theme = dataclasses.replace(theme, points=(theme.points[0], point, theme.points[2]))
     ev = dataclasses.replace(evolution, themes=(theme,))
-    html = report_html(ev, summarise(bundled_corpus), {})
+    html = "".join(site_html(ev, summarise(bundled_corpus), {}).values())
     assert "<script>" not in html
     assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp;" in html
 
@@ -108,11 +109,17 @@ def test_report_renders_in_chromium(report_dir: Path, tmp_path: Path) -> None:
     dom = _chromium("--dump-dom", url, user_data=tmp_path / "profile-dom")
     assert dom.returncode == 0, dom.stderr[-2000:]
     text = dom.stdout
-    assert "Ultra-low and near-zero energy buildings" in text  # a theme section heading
-    assert 'id="theme-waste-free-cities"' in text
+    assert "Ultra-low and near-zero energy buildings" in text  # among the movers and themes
+    assert 'href="themes/waste-free-cities.html#theme-waste-free-cities"' in text
     assert '<img src="data:image/png;base64,' in text  # a chart
-    assert "<mark>超低能耗</mark>" in text  # an evidence quote, span highlighted
     assert "How to read this" in text
+    # a theme's page, opened from disk as a link from the index would open it
+    page = (report_dir / "themes" / "ultra-low-energy-buildings.html").resolve().as_uri()
+    dom = _chromium("--dump-dom", page, user_data=tmp_path / "profile-theme")
+    assert dom.returncode == 0, dom.stderr[-2000:]
+    assert 'id="theme-ultra-low-energy-buildings"' in dom.stdout
+    assert "<mark>超低能耗</mark>" in dom.stdout  # an evidence quote, span highlighted
+    assert '<a href="../index.html">' in dom.stdout
 
     shot = tmp_path / "shot.png"
     run = _chromium(

@@ -21,8 +21,9 @@ from policydiff.analysis.evolution_json import evolution_json
 from policydiff.analysis.periods import MAX_COLUMNS, is_large
 from policydiff.analysis.verdicts import STRENGTH_MOVES
 from policydiff.corpus import Corpus, load_corpus
-from policydiff.render.html import report_html
-from policydiff.render.markdown import md, quote_md, report_markdown, theme_markdown
+from policydiff.render.html_site import site_html
+from policydiff.render.markdown import md, quote_md, theme_markdown
+from policydiff.render.markdown_site import site_markdown
 from policydiff.render.view import (
     Quote,
     other_evidence,
@@ -52,12 +53,14 @@ def large(tmp_path_factory: pytest.TempPathFactory) -> Evolution:
 
 @pytest.fixture(scope="module")
 def markdown(large: Evolution) -> str:
-    return report_markdown(large, ())
+    """Every Markdown page, the index first, then each theme's pages."""
+    return "\n".join(site_markdown(large, ()).values())
 
 
 @pytest.fixture(scope="module")
 def page(large: Evolution) -> str:
-    return report_html(large, (), {})
+    """Every HTML page, each theme's pages first, the index last."""
+    return "\n".join(site_html(large, (), {}).values())
 
 
 def _section(text: str, theme_label: str) -> str:
@@ -169,8 +172,8 @@ def test_html_summarises_alike(large: Evolution, page: str) -> None:
 def test_a_small_corpus_is_not_summarised(bundled_corpus: Corpus) -> None:
     small = build_evolution(bundled_corpus)
     assert not is_large(small)
-    text = report_markdown(small, ())
+    text = "\n".join(site_markdown(small, ()).values())
     assert "so this report is a summary" not in text
     assert "| document | date | present | strength |" in text
-    assert "<th>present</th>" in report_html(small, (), {})
+    assert "<th>present</th>" in "".join(site_html(small, (), {}).values())
     assert "Document to next document:\n" in text

@@ -18,7 +18,8 @@ from policydiff.analysis import Evolution, build_evolution
 from policydiff.corpus import Corpus
 from policydiff.corpus.summary import summarise
 from policydiff.diff import TokenOp
-from policydiff.render.markdown import how_to_read_markdown, report_markdown, theme_markdown
+from policydiff.render.markdown import how_to_read_markdown, theme_markdown
+from policydiff.render.markdown_site import report_markdown
 from policydiff.render.md_text import ESCAPED, SPACE, md
 from policydiff.render.view import coalesce, sentence_diffs
 from tests.conftest import REPO
@@ -98,9 +99,9 @@ def test_whole_report_has_every_section(evolution: Evolution, bundled_corpus: Co
         assert f"\n{heading}\n" in f"\n{text}"
     assert "![Mentions per theme and document](mentions.png)" in text
     assert "agreement rate" in text
-    for theme in evolution.themes:
-        assert f'<a id="theme-{theme.id}"></a>' in text
-        assert f"(#theme-{theme.id})" in text
+    for theme in evolution.themes:  # each on its own page, linked from the index
+        assert f"(themes/{theme.id}.md#theme-{theme.id})" in text
+        assert f'<a id="theme-{theme.id}"></a>' not in text
 
 
 def test_coalesce_joins_changes_separated_by_a_short_word() -> None:

@@ -78,4 +78,5 @@ def test_ingest_and_report_write_readable_files(tmp_path: Path, usual_umask: Non
     assert {_mode(p) for p in folder.iterdir()} == {0o644}
     reported = runner.invoke(main, ["report", "--corpus", str(BUNDLED), "--out", str(out), "-q"])
     assert reported.exit_code == 0, reported.output
-    assert {_mode(p) for p in out.iterdir()} == {0o644}
+    assert {_mode(p) for p in out.rglob("*") if p.is_file()} == {0o644}
+    assert {_mode(p) for p in out.rglob("*") if p.is_dir()} == {0o755}  # themes/

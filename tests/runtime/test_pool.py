@@ -190,7 +190,7 @@ def test_where_no_process_can_start_the_work_runs_here(
     )
     assert result.exit_code == 0, result.output
     assert sorted(p.name for p in out.iterdir()) == sorted(
-        ["index.md", "index.html", "evolution.json", "manifest.json", *chart_files()]
+        ["index.md", "index.html", "themes", "evolution.json", "manifest.json", *chart_files()]
     )
 
 
@@ -255,8 +255,8 @@ def test_spawned_workers_write_the_same_report(tmp_path: Path) -> None:
         check=False,
     )
     assert run.returncode == 0, run.stderr
-    names = sorted(p.name for p in one.iterdir())
-    assert names == sorted(p.name for p in spawned.iterdir())
+    names = sorted(str(p.relative_to(one)) for p in one.rglob("*") if p.is_file())
+    assert names == sorted(str(p.relative_to(spawned)) for p in spawned.rglob("*") if p.is_file())
     for name in names:
         assert (spawned / name).read_bytes() == (one / name).read_bytes(), name
 
@@ -267,7 +267,7 @@ def test_charts_drawn_in_workers_while_the_caller_renders_are_those_drawn_here(
     # the caller goes on rendering from the same evolution (filling its caches) while the
     # workers draw: what they draw must not depend on that
     from policydiff.corpus.summary import summarise
-    from policydiff.render.markdown import report_markdown
+    from policydiff.render.markdown_site import report_markdown
 
     evolution = build_evolution(bundled_corpus)
     here = render_charts(evolution)
@@ -304,8 +304,8 @@ def test_two_jobs_write_the_same_files(tmp_path: Path, command: str, written: st
             catch_exceptions=False,
         )
         assert result.exit_code == 0, result.output
-    names = sorted(p.name for p in one.iterdir())
-    assert names == sorted(p.name for p in two.iterdir())
+    names = sorted(str(p.relative_to(one)) for p in one.rglob("*") if p.is_file())
+    assert names == sorted(str(p.relative_to(two)) for p in two.rglob("*") if p.is_file())
     assert "mentions.svg" in names and (not written or written in names)
     for name in names:
         assert (two / name).read_bytes() == (one / name).read_bytes(), name
