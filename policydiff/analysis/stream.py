@@ -15,8 +15,9 @@ from __future__ import annotations
 import contextlib
 import itertools
 import tempfile
+from array import array
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import IO, Any
 
@@ -63,6 +64,31 @@ _INDENT = orjson.OPT_INDENT_2
 
 
 @dataclass
+class _Present:
+    """The points of one theme that are present, as the verdicts read them: in flat
+    arrays, not an object per point, so that a large corpus leaves no trail of small
+    objects across the memory its batches come and go through."""
+
+    documents: array[int] = field(default_factory=lambda: array("q"))
+    strengths: array[float] = field(default_factory=lambda: array("d"))
+    cue_ids: array[int] = field(default_factory=lambda: array("q"))
+    cues: list[str | None] = field(default_factory=list)
+    cue_index: dict[str | None, int] = field(default_factory=dict)
+
+    def add(self, document: int, point: Point) -> None:
+        assert point.strength is not None  # a present point has a strength
+        cue = self.cue_index.setdefault(point.cue, len(self.cues))
+        if cue == len(self.cues):
+            self.cues.append(point.cue)
+        self.documents.append(document)
+        self.strengths.append(point.strength)
+        self.cue_ids.append(cue)
+
+    def __bool__(self) -> bool:
+        return bool(self.documents)
+
+
+@dataclass
 class Spill:
     """An evolution spilled to ``folder``: one JSON-lines file of points per theme (in
     timeline order) and, in memory, the documents, each theme's points without their
@@ -72,9 +98,8 @@ class Spill:
     catalogue: Catalogue
     inputs: Inputs
     documents: list[DocumentRef] = field(default_factory=list)
-    # theme id -> {index of a document that mentions it: (strength, cue)}: all the
-    # verdicts read of a point
-    present: dict[str, dict[int, tuple[float | None, str | None]]] = field(default_factory=dict)
+    # theme id -> the documents that mention it, with what the verdicts read of each point
+    present: dict[str, _Present] = field(default_factory=dict)
     compared: int = 0
     same_level: int = 0
     disagreements: list[AgreementCase] = field(default_factory=list)
@@ -99,12 +124,15 @@ class Spill:
 
     def _verdict_points(self, theme_id: str) -> list[Point]:
         """The theme's points as the verdicts read them: document, presence, strength, cue."""
-        present = self.present[theme_id]
+        held = self.present[theme_id]
+        at = {index: k for k, index in enumerate(held.documents)}
         points = []
         for i, d in enumerate(self.documents):
-            strength, cue = present.get(i, (None, None))
+            k = at.get(i)
+            strength = None if k is None else held.strengths[k]
+            cue = None if k is None else held.cues[held.cue_ids[k]]
             points.append(
-                Point(d.id, d.date, i in present, strength, None, cue, None, None, 0, (), (), ())
+                Point(d.id, d.date, k is not None, strength, None, cue, None, None, 0, (), (), ())
             )
         return points
 
@@ -132,7 +160,7 @@ def spilled_evolution(
     with tempfile.TemporaryDirectory(prefix="policydiff-spill-") as tmp:
         spill = Spill(Path(tmp), catalogue, analysis_inputs(catalogue, lexicon))
         spill.include_absent = include_absent
-        spill.present = {theme.id: {} for theme in catalogue.themes}
+        spill.present = {theme.id: _Present() for theme in catalogue.themes}
         files = {
             theme.id: (Path(tmp) / f"{index}.jsonl").open("wb")
             for index, theme in enumerate(catalogue.themes)
@@ -152,10 +180,13 @@ def spilled_evolution(
                         point = present.get(theme.id, absent)
                         files[theme.id].write(orjson.dumps(point_record(point)) + b"\n")
                         if point.present:
-                            spill.present[theme.id][start + offset] = (point.strength, point.cue)
+                            spill.present[theme.id].add(start + offset, point)
                     spill.compared += len(cases)
                     spill.same_level += sum(c.agrees for c in cases)
-                    spill.disagreements.extend(c for c in cases if not c.agrees)
+                    # evolution.json names a disagreement's provisions, not its sentences
+                    spill.disagreements.extend(
+                        replace(c, sentence_zh="", sentence_en="") for c in cases if not c.agrees
+                    )
         finally:
             for handle in files.values():
                 handle.close()
