@@ -107,19 +107,24 @@ def spilled(
     require_corpus_folder(corpus_path)
     local = not uses_dask(engine, scheduler)
     pool = start_pool(resolve_jobs(jobs)) if local and resolve_jobs(jobs) > 1 else None
-    with (
-        pool or contextlib.nullcontext(),
-        analysis_cache(corpus_path, no_cache) as cache,
-        engine_for(engine, scheduler, jobs, pool) as e,
-        spilled_evolution(
-            corpus_path,
-            catalogue,
-            load_lexicon(),
-            cache=cache,
-            engine=e,
-            include_absent=include_absent,
-        ) as spill,
-    ):
+    with contextlib.ExitStack() as kept:
+        # the workers, the cluster and the cache go when the analyses are done; the spill
+        # stays for the writers
+        with (
+            pool or contextlib.nullcontext(),
+            analysis_cache(corpus_path, no_cache) as cache,
+            engine_for(engine, scheduler, jobs, pool) as e,
+        ):
+            spill = kept.enter_context(
+                spilled_evolution(
+                    corpus_path,
+                    catalogue,
+                    load_lexicon(),
+                    cache=cache,
+                    engine=e,
+                    include_absent=include_absent,
+                )
+            )
         yield spill
 
 
