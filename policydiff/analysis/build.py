@@ -29,7 +29,6 @@ from policydiff.analysis.points import (
 )
 from policydiff.corpus import Corpus
 from policydiff.corpus.texts import TextsAt, with_texts, without_texts
-from policydiff.errors import CorpusError
 from policydiff.models import Document, StructuredVersion, Version
 from policydiff.runtime.engine import Engine, LocalEngine
 from policydiff.strength import Lexicon, load_lexicon
@@ -184,7 +183,7 @@ def _analyse_task(task: _Task, shared: tuple[Catalogue, Lexicon]) -> _Result | N
     if texts is not None:
         try:
             document = with_texts(document, texts)
-        except CorpusError:
+        except Exception:  # unreadable there for any reason (no backend, a bad URL): sent
             return None
     catalogue, lexicon = shared
     analysis, cases, computed = _analyse_document(
@@ -224,7 +223,8 @@ def analyse_documents(
     # what nothing will keep is not sent back from the workers: without a cache that keeps
     # them, every computed commitment (more than the points) would be pickled for nothing
     keep = cache is not None and cache.keeps_commitments
-    root = engine.texts_root(corpus_path) if corpus_path is not None and todo else None
+    texts_root = getattr(engine, "texts_root", None)  # engines written before it have none
+    root = texts_root(corpus_path) if texts_root and corpus_path is not None and todo else None
     tasks: list[_Task] = []
     for i in todo:
         sent, texts = without_texts(documents[i], root) if root else (documents[i], None)

@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import contextlib
 import itertools
+import re
+import shutil
 import tempfile
 from array import array
 from collections.abc import Iterator
@@ -36,8 +38,10 @@ from policydiff.analysis.evolution_json import (
 )
 from policydiff.analysis.model import Change, DocumentRef, Inputs, Point
 from policydiff.analysis.points import absent_point, representative, verdicts_in_series
+from policydiff.cache import CACHE_DIR
 from policydiff.corpus.store import load_document, timeline_folders
 from policydiff.runtime.engine import Engine
+from policydiff.runtime.files import owned_folder
 from policydiff.strength import Lexicon
 from policydiff.themes import Catalogue, Theme
 
@@ -56,6 +60,9 @@ def point_record(p: Point) -> PointRecord:
     index = next((i for i, c in enumerate(p.evidence) if c is strongest), -1)
     return point_dict(p), [targets_list(c.targets) for c in p.evidence], index
 
+
+# The name of the spills' folder in the corpus's cache folder.
+SPILL = "spill"
 
 # Stand-ins for the parts of evolution.json that are written from the spill.
 _THEMES = "@@policydiff:themes@@"
@@ -137,7 +144,10 @@ class Spill:
         return points
 
     def _records(self, index: int) -> Iterator[PointRecord]:
-        with (self.folder / f"{index}.jsonl").open("rb") as lines:
+        path = self.folder / f"{index}.jsonl"
+        if not path.exists():  # no documents, no records
+            return
+        with path.open("rb") as lines:
             for line in lines:
                 point, targets, strongest = orjson.loads(line)
                 yield point, targets, strongest
@@ -157,40 +167,55 @@ def spilled_evolution(
     """The corpus's evolution spilled to a temporary folder, removed on exit (themes no
     document mentions are kept only with ``include_absent``)."""
     folders = timeline_folders(corpus_path)  # every document validated before any work
-    with tempfile.TemporaryDirectory(prefix="policydiff-spill-") as tmp:
-        spill = Spill(Path(tmp), catalogue, analysis_inputs(catalogue, lexicon))
+    with spill_folder(corpus_path) as folder:
+        spill = Spill(folder, catalogue, analysis_inputs(catalogue, lexicon))
         spill.include_absent = include_absent
         spill.present = {theme.id: _Present() for theme in catalogue.themes}
-        files = {
-            theme.id: (Path(tmp) / f"{index}.jsonl").open("wb")
-            for index, theme in enumerate(catalogue.themes)
-        }
-        try:
-            for start in range(0, len(folders), batch):
-                documents = [load_document(f) for f in folders[start : start + batch]]
-                outcomes = analyse_documents(
-                    documents, catalogue, lexicon, cache, engine, Path(corpus_path)
+        for start in range(0, len(folders), batch):
+            documents = [load_document(f) for f in folders[start : start + batch]]
+            outcomes = analyse_documents(
+                documents, catalogue, lexicon, cache, engine, Path(corpus_path)
+            )
+            spill.documents.extend(document_refs(documents))
+            # a batch's records are held by theme and appended at its end: no file stays
+            # open across batches, however many themes a catalogue has
+            records: list[list[bytes]] = [[] for _ in catalogue.themes]
+            for offset, (document, (present, cases)) in enumerate(
+                zip(documents, outcomes, strict=True)
+            ):
+                absent = absent_point(document)
+                for index, theme in enumerate(catalogue.themes):
+                    point = present.get(theme.id, absent)
+                    records[index].append(orjson.dumps(point_record(point)) + b"\n")
+                    if point.present:
+                        spill.present[theme.id].add(start + offset, point)
+                spill.compared += len(cases)
+                spill.same_level += sum(c.agrees for c in cases)
+                # evolution.json names a disagreement's provisions, not its sentences
+                spill.disagreements.extend(
+                    replace(c, sentence_zh="", sentence_en="") for c in cases if not c.agrees
                 )
-                spill.documents.extend(document_refs(documents))
-                for offset, (document, (present, cases)) in enumerate(
-                    zip(documents, outcomes, strict=True)
-                ):
-                    absent = absent_point(document)
-                    for theme in catalogue.themes:
-                        point = present.get(theme.id, absent)
-                        files[theme.id].write(orjson.dumps(point_record(point)) + b"\n")
-                        if point.present:
-                            spill.present[theme.id].add(start + offset, point)
-                    spill.compared += len(cases)
-                    spill.same_level += sum(c.agrees for c in cases)
-                    # evolution.json names a disagreement's provisions, not its sentences
-                    spill.disagreements.extend(
-                        replace(c, sentence_zh="", sentence_en="") for c in cases if not c.agrees
-                    )
-        finally:
-            for handle in files.values():
-                handle.close()
+            for index, lines in enumerate(records):
+                with (folder / f"{index}.jsonl").open("ab") as handle:
+                    handle.writelines(lines)
         yield spill
+
+
+@contextlib.contextmanager
+def spill_folder(corpus_path: Path) -> Iterator[Path]:
+    """A folder for a spill, removed after: in the corpus's cache folder (beside the
+    corpus, on its disk rather than in a temporary file system that may live in memory),
+    else in the system's temporary folder. A spill left by a killed run is removed by
+    the next one."""
+    beside = Path(corpus_path).resolve().parent / CACHE_DIR / SPILL
+    try:
+        folder = owned_folder(beside)
+    except OSError:
+        folder = Path(tempfile.mkdtemp(prefix="policydiff-spill-"))
+    try:
+        yield folder
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 def _indented(data: object, depth: int) -> bytes:
@@ -199,13 +224,17 @@ def _indented(data: object, depth: int) -> bytes:
     return orjson.dumps(data, option=_INDENT).replace(b"\n", b"\n" + b" " * depth)
 
 
-def _split_at(layout: bytes, stand_in: str) -> tuple[bytes, bytes]:
-    """``layout`` before and after the line holding ``stand_in`` (its indent and the
-    quoted stand-in), the newline before that line kept with the first part."""
+def _split_at(layout: bytes, key: str, stand_in: str) -> tuple[bytes, bytes]:
+    """``layout`` before and after the line holding ``stand_in`` as the only item of the
+    list ``key`` (its indent and the quoted stand-in), the newline before that line kept
+    with the first part. A JSON string holds no raw newline, so no title or label can
+    look like that line."""
+    opening = f'"{key}": ['.encode()
     marker = f'"{stand_in}"'.encode()
-    at = layout.index(marker)
-    line_start = layout.rindex(b"\n", 0, at) + 1
-    return layout[:line_start], layout[at + len(marker) :]
+    found = re.search(re.escape(opening) + rb"\n( *)" + re.escape(marker), layout)
+    assert found is not None, f"no {stand_in} in the layout"
+    line_start = found.start(1)
+    return layout[:line_start], layout[found.end() :]
 
 
 def write_evolution_json(spill: Spill, out: IO[bytes], *, only: str | None = None) -> None:
@@ -220,14 +249,22 @@ def write_evolution_json(spill: Spill, out: IO[bytes], *, only: str | None = Non
         out.write(_indented(evolution_header(spill.inputs, documents, [], agreement), 0) + b"\n")
         return
     head, tail = _split_at(
-        _indented(evolution_header(spill.inputs, documents, [_THEMES], agreement), 0), _THEMES
+        _indented(evolution_header(spill.inputs, documents, [_THEMES], agreement), 0),
+        "themes",
+        _THEMES,
     )
     out.write(head)
     for n, (theme, records, (changes, since_last)) in enumerate(itertools.chain([first], themes)):
-        layout = theme_dict(theme.id, theme.label, theme.label_zh, [_POINTS], changes, since_last)
-        before, after = _split_at(_indented(layout, 4), _POINTS)
-        out.write((b",\n" if n else b"") + b"    " + before)
-        for i, (point, _targets, _strongest) in enumerate(records):
+        labels = (theme.id, theme.label, theme.label_zh)
+        layout = theme_dict(*labels, [_POINTS], changes, since_last)
+        out.write(b",\n" if n else b"")
+        first_record = next(records, None)
+        if first_record is None:  # a corpus without documents: the list is empty
+            out.write(b"    " + _indented(theme_dict(*labels, [], changes, since_last), 4))
+            continue
+        before, after = _split_at(_indented(layout, 4), "points", _POINTS)
+        out.write(b"    " + before)
+        for i, (point, _targets, _strongest) in enumerate(itertools.chain([first_record], records)):
             out.write((b",\n" if i else b"") + b"        " + _indented(point, 8))
         out.write(after)
     out.write(tail + b"\n")

@@ -48,6 +48,7 @@ def export(
     corpus is read a batch of documents at a time and the tables written as they are
     computed, so memory stays flat however large the corpus.
     """
+    from policydiff.errors import CorpusError
     from policydiff.render.parquet import TABLES, write_spilled_tables
     from policydiff.runtime.files import open_atomic
     from policydiff.themes.catalogue import corpus_catalogue
@@ -60,6 +61,8 @@ def export(
         ) as spill,
         contextlib.ExitStack() as files,
     ):
+        if not spill.documents:
+            raise CorpusError(corpus_path, "the corpus holds no documents (run policydiff ingest)")
         handles = [files.enter_context(open_atomic(path)) for path in paths]
         write_spilled_tables(spill, dict(zip(TABLES, handles, strict=True)))
     wrote = wrote_reporter(quiet)

@@ -20,6 +20,7 @@ catalogue, lexicon and pyarrow version give the same bytes.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -157,6 +158,17 @@ class _Table:
         self.flush(last=True)
         self.writer.close()
 
+    def abandon(self) -> None:
+        """Close after a failure without raising another error (a table closed already
+        is left as it is): the file is thrown away by whoever opened it, and the first
+        error is the one to report."""
+        self.rows = []
+        if not self.writer.is_open:
+            return
+        with contextlib.suppress(Exception):
+            self.writer.close()
+        self.writer.is_open = False  # or its finaliser tries again on the closed file
+
 
 @dataclass(frozen=True)
 class ThemeRows:
@@ -204,9 +216,12 @@ def write_tables(
                 tables["changes"].add(_change(theme.id, "consecutive", c))
             for c in theme.since_last:
                 tables["changes"].add(_change(theme.id, "since_last", c))
-    finally:
         for table in tables.values():
             table.close()
+    except BaseException:
+        for table in tables.values():
+            table.abandon()
+        raise
 
 
 def parquet_tables(evolution: Evolution) -> dict[str, bytes]:

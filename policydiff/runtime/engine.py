@@ -115,7 +115,9 @@ class DaskEngine:
         client = self.client()
         # sent to every worker once, not pickled into each task, and kept there for the
         # next map of the same object (a large corpus is analysed a batch at a time)
-        if self._shared is None or not _same(self._shared[0], shared):
+        # a copy lost since (workers retired or restarted) is scattered again
+        kept = self._shared is not None and self._shared[1].status == "finished"
+        if not kept or self._shared is None or not _same(self._shared[0], shared):
             if self._shared is not None:
                 client.cancel([self._shared[1]])
             self._shared = (shared, client.scatter(shared, broadcast=True, hash=False))
@@ -192,7 +194,10 @@ def _same(a: Any, b: Any) -> bool:
 
 def _sees_folder(root: str) -> bool:
     """On a worker: whether it sees the folder ``root``."""
-    return Path(root).is_dir()
+    try:
+        return Path(root).is_dir()
+    except OSError:  # no permission on a parent folder: it does not see it
+        return False
 
 
 def _run_task(function: Callable[[Item, Shared], Result], item: Item, shared: Shared) -> Result:

@@ -87,6 +87,13 @@ def staging_folder(final: Path) -> Path:
         return folder
 
 
+def owned_folder(final: Path) -> Path:
+    """A new folder beside ``final`` named for this process (see :func:`_owned_staging`),
+    the leftovers of killed runs removed first; its parents are made as needed."""
+    final.parent.mkdir(parents=True, exist_ok=True)
+    return _owned_staging(final)
+
+
 def _owned_staging(final: Path) -> Path:
     """A staging folder for ``final`` named with this process's id,
     ``.<name>-<pid>-xxxxxxxx``, so that a later run can tell a leftover of a killed run

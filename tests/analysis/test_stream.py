@@ -123,3 +123,74 @@ def test_the_cli_writes_the_spilled_evolution_to_a_file_and_to_stdout(tmp_path: 
     expected = evolution_json_bytes(build_evolution(load_corpus(BUNDLED)))
     assert target.read_bytes() == expected
     assert CliRunner().invoke(main, args).stdout_bytes == expected
+
+
+def test_a_title_that_looks_like_the_writers_stand_in_changes_nothing(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    shutil.copytree(BUNDLED, corpus)
+    meta = corpus / DOC_2021 / "document.yaml"
+    text = meta.read_text(encoding="utf-8")
+    title = next(line for line in text.splitlines() if line.startswith("title:"))
+    meta.write_text(text.replace(title, "title: '@@policydiff:themes@@'"), encoding="utf-8")
+    whole, _, _ = _spilled_outputs(corpus, 2, LocalEngine())
+    assert whole == evolution_json_bytes(build_evolution(load_corpus(corpus)))
+
+
+def test_an_empty_corpus_writes_what_the_whole_evolution_writes(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for include_absent in (False, True):
+        whole, _, one = _spilled_outputs(corpus, 2, LocalEngine(), include_absent=include_absent)
+        evolution = build_evolution(load_corpus(corpus), include_absent=include_absent)
+        assert whole == evolution_json_bytes(evolution)
+        data = evolution_dict(build_evolution(load_corpus(corpus), include_absent=True))
+        data["themes"] = [t for t in data["themes"] if t["id"] == "sponge-cities"]
+        assert one == dumps_evolution(data)
+    result = CliRunner().invoke(main, ["export", str(tmp_path / "out"), "--corpus", str(corpus)])
+    assert result.exit_code == 2
+    assert "no documents" in result.output
+    assert not (tmp_path / "out").exists() or not any((tmp_path / "out").iterdir())
+
+
+def test_the_spill_lives_beside_the_corpus_and_holds_no_file_open(tmp_path: Path) -> None:
+    import resource
+
+    corpus = tmp_path / "corpus"
+    shutil.copytree(BUNDLED, corpus)
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    # far fewer descriptors than the catalogue has themes
+    resource.setrlimit(resource.RLIMIT_NOFILE, (min(hard, 40), hard))
+    try:
+        with spilled_evolution(
+            corpus, load_catalogue(), load_lexicon(), cache=None, engine=LocalEngine(), batch=2
+        ) as spill:
+            assert spill.folder.parent == tmp_path / ".policydiff"
+            assert len(load_catalogue().themes) > 40
+            write_evolution_json(spill, io.BytesIO())
+    finally:
+        resource.setrlimit(resource.RLIMIT_NOFILE, (soft, hard))
+    assert not any((tmp_path / ".policydiff").iterdir())
+
+
+def test_a_full_disk_during_export_is_one_line_and_leaves_no_table(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import errno
+
+    import pyarrow.parquet as pq
+
+    real = pq.ParquetWriter.write_table
+
+    def full(self: pq.ParquetWriter, table: pa.Table, *args: object, **kwargs: object) -> None:
+        if "sentence" in table.column_names:  # the commitments table
+            raise OSError(errno.ENOSPC, "No space left on device")
+        real(self, table, *args, **kwargs)
+
+    monkeypatch.setattr(pq.ParquetWriter, "write_table", full)
+    out = tmp_path / "tables"
+    result = CliRunner().invoke(main, ["export", str(out), "--corpus", str(BUNDLED), "--no-cache"])
+    assert result.exit_code == 2, result.output
+    assert "No space left on device" in result.output
+    assert "Traceback" not in result.output
+    assert len(result.output.strip().splitlines()) == 1
+    assert not out.exists() or not any(out.iterdir())
