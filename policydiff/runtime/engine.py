@@ -116,10 +116,10 @@ class DaskEngine:
         # sent to every worker once, not pickled into each task, and kept there for the
         # next map of the same object (a large corpus is analysed a batch at a time)
         # a copy lost since (workers retired or restarted) is scattered again
-        kept = self._shared is not None and self._shared[1].status == "finished"
+        kept = self._shared is not None and _finished(self._shared[1])
         if not kept or self._shared is None or not _same(self._shared[0], shared):
             if self._shared is not None:
-                client.cancel([self._shared[1]])
+                client.cancel(_futures(self._shared[1]))
             self._shared = (shared, client.scatter(shared, broadcast=True, hash=False))
         held = self._shared[1]
         # The documents travel inside the task graph on purpose: data scattered to a
@@ -178,6 +178,16 @@ def _prefix(function: Callable[..., Any]) -> str:
     """The tasks' key prefix: the function's name, as a dashboard and the scheduler's
     task prefixes show it."""
     return getattr(function, "__name__", "task").lstrip("_") or "task"
+
+
+def _futures(held: Any) -> list[Any]:
+    """The futures of what ``Client.scatter`` returned: one, or one per item of a tuple."""
+    return list(held) if isinstance(held, (tuple, list)) else [held]
+
+
+def _finished(held: Any) -> bool:
+    """Whether every future of a scattered object still holds its data."""
+    return all(f.status == "finished" for f in _futures(held))
 
 
 def _same(a: Any, b: Any) -> bool:
