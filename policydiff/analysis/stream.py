@@ -97,9 +97,9 @@ class _Present:
 
 @dataclass
 class Spill:
-    """An evolution spilled to ``folder``: one JSON-lines file of points per theme (in
-    timeline order) and, in memory, the documents, each theme's points without their
-    evidence (for the verdicts) and the English/Chinese agreement counts."""
+    """An evolution spilled to ``folder``: one JSON-lines file of point records per theme
+    (in timeline order) and, in memory, the documents, what the verdicts read of each
+    present point (:class:`_Present`) and the English/Chinese agreement counts."""
 
     folder: Path
     catalogue: Catalogue

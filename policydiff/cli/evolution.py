@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import click
 
@@ -21,9 +20,6 @@ from policydiff.cli.options import (
     themes_file_option,
 )
 from policydiff.cli.session import analysis_cache, engine_for, load, spilled
-
-if TYPE_CHECKING:
-    from policydiff.themes import Catalogue
 
 
 @main.command()
@@ -61,9 +57,27 @@ def evolution(
     if theme:
         theme = resolve_theme(catalogue, theme).id
     if output_format == "json":
-        _write_json(
-            corpus_path, catalogue, theme, output, include_absent, jobs, engine, scheduler, no_cache
-        )
+        # streamed from a spill (the corpus read a batch of documents at a time), to
+        # --output atomically or to stdout
+        from policydiff.analysis.stream import write_evolution_json
+        from policydiff.runtime.files import open_atomic
+
+        with spilled(
+            corpus_path,
+            catalogue,
+            no_cache=no_cache,
+            engine=engine,
+            scheduler=scheduler,
+            jobs=jobs,
+            include_absent=include_absent,
+        ) as spill:
+            if output is None:
+                write_evolution_json(spill, sys.stdout.buffer, only=theme)
+                sys.stdout.buffer.flush()
+                return
+            with open_atomic(output) as handle:
+                write_evolution_json(spill, handle, only=theme)
+        click.echo(f"wrote {output}", err=True)
         return
     from policydiff.analysis.build import build_evolution
 
@@ -84,37 +98,3 @@ def evolution(
         render_theme(selected, result, out)
     else:
         render_overview(result, out)
-
-
-def _write_json(
-    corpus_path: Path,
-    catalogue: Catalogue,
-    theme: str | None,
-    output: Path | None,
-    include_absent: bool,
-    jobs: int,
-    engine: str | None,
-    scheduler: str | None,
-    no_cache: bool,
-) -> None:
-    """evolution.json, streamed from a spilled evolution (the corpus is read a batch of
-    documents at a time), to ``output`` atomically or to stdout."""
-    from policydiff.analysis.stream import write_evolution_json
-    from policydiff.runtime.files import open_atomic
-
-    with spilled(
-        corpus_path,
-        catalogue,
-        no_cache=no_cache,
-        engine=engine,
-        scheduler=scheduler,
-        jobs=jobs,
-        include_absent=include_absent,
-    ) as spill:
-        if output is None:
-            write_evolution_json(spill, sys.stdout.buffer, only=theme)
-            sys.stdout.buffer.flush()
-            return
-        with open_atomic(output) as handle:
-            write_evolution_json(spill, handle, only=theme)
-    click.echo(f"wrote {output}", err=True)

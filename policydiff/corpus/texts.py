@@ -4,8 +4,8 @@ A worker of a cluster that sees the corpus (a shared file system, or an fsspec U
 as ``s3://bucket/corpus`` where fsspec and its backend are installed) receives a
 document without its texts and reads them itself, from ``ROOT/<document id>/<key>.txt``
 as :mod:`policydiff.corpus.rules` lays them out. Each text is checked against the digest
-of the copy the calling process read, so a worker that sees another corpus fails
-loudly instead of analysing different words.
+of the copy the calling process read: a worker that sees another text never analyses
+it (:func:`with_texts` raises, and the caller sends that document with its texts).
 """
 
 from __future__ import annotations
