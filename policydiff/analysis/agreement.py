@@ -29,21 +29,27 @@ class AgreementCase:
 
 @dataclass(frozen=True)
 class Agreement:
-    """How often the English and Chinese versions of one commitment get the same level."""
+    """How often the English and Chinese versions of one commitment get the same level.
+
+    ``cases`` holds every case compared, or with ``counts`` (compared, same level) given,
+    only the disagreements: what a corpus too large to hold keeps (:mod:`.stream`)."""
 
     cases: tuple[AgreementCase, ...]
+    counts: tuple[int, int] | None = None
 
     @property
     def compared(self) -> int:
-        return len(self.cases)
+        return len(self.cases) if self.counts is None else self.counts[0]
 
     @property
     def same_level(self) -> int:
+        if self.counts is not None:
+            return self.counts[1]
         return sum(case.agrees for case in self.cases)
 
     @property
     def rate(self) -> float | None:
-        return round(self.same_level / self.compared, 3) if self.cases else None
+        return round(self.same_level / self.compared, 3) if self.compared else None
 
 
 def agreement_cases(

@@ -27,8 +27,11 @@ Same corpus, same catalogue and lexicon: byte-identical output (no timestamps).
 from __future__ import annotations
 
 import hashlib
+import itertools
 import json
-from typing import Any
+import re
+from collections.abc import Iterable
+from typing import IO, Any
 
 import orjson
 
@@ -242,8 +245,92 @@ def dumps_evolution(data: dict[str, Any]) -> bytes:
     return orjson.dumps(data, option=orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE)
 
 
+# Stand-ins for the parts of evolution.json that are written a theme at a time.
+_THEMES = "@@policydiff:themes@@"
+_POINTS = "@@policydiff:points@@"
+_INDENT = orjson.OPT_INDENT_2
+
+
+def _indented(data: object, depth: int) -> bytes:
+    """``data`` as orjson indents it, each line after the first shifted ``depth`` spaces
+    (JSON strings hold no raw newline, so every newline is a line of the layout)."""
+    return orjson.dumps(data, option=_INDENT).replace(b"\n", b"\n" + b" " * depth)
+
+
+def _split_at(layout: bytes, key: str, stand_in: str) -> tuple[bytes, bytes]:
+    """``layout`` before and after the line holding ``stand_in`` as the only item of the
+    list ``key`` (its indent and the quoted stand-in), the newline before that line kept
+    with the first part. A JSON string holds no raw newline, so no title or label can
+    look like that line."""
+    opening = f'"{key}": ['.encode()
+    marker = f'"{stand_in}"'.encode()
+    found = re.search(re.escape(opening) + rb"\n( *)" + re.escape(marker), layout)
+    assert found is not None, f"no {stand_in} in the layout"
+    line_start = found.start(1)
+    return layout[:line_start], layout[found.end() :]
+
+
+class EvolutionJsonWriter:
+    """``evolution.json`` written a theme at a time (:meth:`theme`, then :meth:`close`):
+    the bytes :func:`~policydiff.analysis.evolution_json.evolution_json_bytes` gives for
+    the same evolution, one point in memory at a time."""
+
+    def __init__(
+        self,
+        out: IO[bytes],
+        inputs: Inputs | None,
+        documents: tuple[DocumentRef, ...],
+        agreement: dict[str, Any],
+    ) -> None:
+        self.out = out
+        self.header = (inputs, documents, agreement)
+        self.tail: bytes | None = None  # written at close; None until the first theme
+
+    def theme(
+        self,
+        labels: tuple[str, str, str],
+        points: Iterable[dict[str, Any]],
+        changes: tuple[Change, ...],
+        since_last: tuple[Change, ...],
+    ) -> None:
+        """One theme: its id, label and Chinese label, its points as dicts, its changes."""
+        out = self.out
+        if self.tail is None:
+            head, self.tail = _split_at(
+                _indented(evolution_header(*self.header[:2], [_THEMES], self.header[2]), 0),
+                "themes",
+                _THEMES,
+            )
+            out.write(head)
+        else:
+            out.write(b",\n")
+        held = iter(points)
+        first = next(held, None)
+        if first is None:  # a corpus without documents: the list is empty
+            out.write(b"    " + _indented(theme_dict(*labels, [], changes, since_last), 4))
+            return
+        layout = theme_dict(*labels, [_POINTS], changes, since_last)
+        before, after = _split_at(_indented(layout, 4), "points", _POINTS)
+        out.write(b"    " + before)
+        for i, point in enumerate(itertools.chain([first], held)):
+            out.write((b",\n" if i else b"") + b"        " + _indented(point, 8))
+        out.write(after)
+
+    def close(self) -> None:
+        if self.tail is None:  # no theme
+            inputs, documents, agreement = self.header
+            empty = evolution_header(inputs, documents, [], agreement)
+            self.out.write(_indented(empty, 0) + b"\n")
+            return
+        self.out.write(self.tail + b"\n")
+
+
 def manifest(files: dict[str, bytes]) -> bytes:
     """The manifest of a reports folder: the sha256 of every file, by name."""
-    digests = {name: hashlib.sha256(data).hexdigest() for name, data in sorted(files.items())}
-    record = {"schema": "policydiff.reports/1", "files": digests}
+    return manifest_of({name: hashlib.sha256(data).hexdigest() for name, data in files.items()})
+
+
+def manifest_of(digests: dict[str, str]) -> bytes:
+    """The manifest of a reports folder from each file's sha256 (hex), by name."""
+    record = {"schema": "policydiff.reports/1", "files": dict(sorted(digests.items()))}
     return (json.dumps(record, indent=2) + "\n").encode("utf-8")

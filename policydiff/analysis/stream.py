@@ -7,39 +7,45 @@ a corpus (the same cache, the same engine), and each point is spilled to a file 
 theme as soon as its document is done; only what the verdicts need stays in memory.
 :func:`write_evolution_json` then writes ``evolution.json`` theme by theme from the
 spill: the bytes of :func:`~policydiff.analysis.evolution_json.evolution_json_bytes`,
-with memory that does not grow with the texts or the evidence.
+with memory that does not grow with the texts or the evidence; ``policydiff report``
+writes its index from :meth:`Spill.evolution` (the points without their evidence) and
+each theme's pages from :meth:`Spill.with_evidence`, one theme at a time.
 """
 
 from __future__ import annotations
 
 import contextlib
-import itertools
-import re
+import pickle
 import shutil
 import tempfile
 from array import array
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import IO, Any
 
-import orjson
-
-from policydiff.analysis.agreement import AgreementCase
+from policydiff.analysis.agreement import Agreement, AgreementCase
 from policydiff.analysis.build import analyse_documents
 from policydiff.analysis.cache import AnalysisCache
 from policydiff.analysis.digests import analysis_inputs, document_refs
 from policydiff.analysis.evolution_json import (
+    EvolutionJsonWriter,
     agreement_dict,
-    evolution_header,
     point_dict,
     targets_list,
-    theme_dict,
 )
-from policydiff.analysis.model import Change, DocumentRef, Inputs, Point
+from policydiff.analysis.model import (
+    Change,
+    DocumentRef,
+    Evolution,
+    Inputs,
+    Point,
+    ThemeEvolution,
+)
 from policydiff.analysis.points import absent_point, representative, verdicts_in_series
 from policydiff.cache import CACHE_DIR
 from policydiff.corpus.store import load_document, timeline_folders
+from policydiff.models import Document
 from policydiff.runtime.engine import Engine
 from policydiff.runtime.files import owned_folder
 from policydiff.strength import Lexicon
@@ -63,11 +69,6 @@ def point_record(p: Point) -> PointRecord:
 
 # The name of the spills' folder in the corpus's cache folder.
 SPILL = "spill"
-
-# Stand-ins for the parts of evolution.json that are written from the spill.
-_THEMES = "@@policydiff:themes@@"
-_POINTS = "@@policydiff:points@@"
-_INDENT = orjson.OPT_INDENT_2
 
 
 @dataclass
@@ -97,9 +98,10 @@ class _Present:
 
 @dataclass
 class Spill:
-    """An evolution spilled to ``folder``: one JSON-lines file of point records per theme
-    (in timeline order) and, in memory, the documents, what the verdicts read of each
-    present point (:class:`_Present`) and the English/Chinese agreement counts."""
+    """An evolution spilled to ``folder``: one file of points per theme, pickled one after
+    the other in timeline order (files this process wrote and alone reads), and, in
+    memory, the documents, what the verdicts read of each present point
+    (:class:`_Present`) and the English/Chinese agreement counts."""
 
     folder: Path
     catalogue: Catalogue
@@ -111,6 +113,8 @@ class Spill:
     same_level: int = 0
     disagreements: list[AgreementCase] = field(default_factory=list)
     include_absent: bool = False
+    # theme id -> document index -> its point without the evidence (kept with ``light``)
+    light: dict[str, dict[int, Point]] = field(default_factory=dict)
 
     def themes(
         self, only: str | None = None
@@ -144,13 +148,41 @@ class Spill:
         return points
 
     def _records(self, index: int) -> Iterator[PointRecord]:
-        path = self.folder / f"{index}.jsonl"
-        if not path.exists():  # no documents, no records
+        return map(point_record, self._points(index))
+
+    def _points(self, index: int) -> Iterator[Point]:
+        path = self.folder / f"{index}.points"
+        if not path.exists():  # no documents, no points
             return
-        with path.open("rb") as lines:
-            for line in lines:
-                point, targets, strongest = orjson.loads(line)
-                yield point, targets, strongest
+        with path.open("rb") as held:
+            while True:
+                try:
+                    yield pickle.load(held)
+                except EOFError:
+                    return
+
+    def evolution(self) -> Evolution:
+        """The evolution with every point but without its evidence (kept with ``light``):
+        what a report's index, charts and verdicts read; :meth:`with_evidence` gives a
+        theme whole."""
+        absent = [
+            Point(d.id, d.date, False, None, None, None, None, None, 0, (), (), ())
+            for d in self.documents
+        ]
+        themes = []
+        for theme, _records, (changes, since_last) in self.themes():
+            held = self.light.get(theme.id, {})
+            points = tuple(held.get(i, missing) for i, missing in enumerate(absent))
+            themes.append(
+                ThemeEvolution(theme.id, theme.label, theme.label_zh, points, changes, since_last)
+            )
+        agreement = Agreement(tuple(self.disagreements), (self.compared, self.same_level))
+        return Evolution(tuple(self.documents), tuple(themes), agreement, self.inputs)
+
+    def with_evidence(self, theme: ThemeEvolution) -> ThemeEvolution:
+        """``theme`` of :meth:`evolution` with its points whole, read from the spill."""
+        index = next(i for i, t in enumerate(self.catalogue.themes) if t.id == theme.id)
+        return replace(theme, points=tuple(self._points(index)))
 
 
 @contextlib.contextmanager
@@ -163,21 +195,28 @@ def spilled_evolution(
     engine: Engine,
     batch: int = BATCH,
     include_absent: bool = False,
+    light: bool = False,
+    each_batch: Callable[[Sequence[Path], Sequence[Document]], None] | None = None,
 ) -> Iterator[Spill]:
     """The corpus's evolution spilled to a temporary folder, removed on exit (themes no
-    document mentions are kept only with ``include_absent``)."""
+    document mentions are kept only with ``include_absent``). With ``light``, the points
+    without their evidence and the disagreements with their sentences stay in memory too,
+    for :meth:`Spill.evolution`. ``each_batch`` is given every batch of documents, whole,
+    with their folders, once it is analysed (while ``cache`` is open)."""
     folders = timeline_folders(corpus_path)  # every document validated before any work
     with spill_folder(corpus_path) as folder:
         spill = Spill(folder, catalogue, analysis_inputs(catalogue, lexicon))
         spill.include_absent = include_absent
         spill.present = {theme.id: _Present() for theme in catalogue.themes}
+        spill.light = {theme.id: {} for theme in catalogue.themes} if light else {}
         for start in range(0, len(folders), batch):
-            documents = [load_document(f) for f in folders[start : start + batch]]
+            run = folders[start : start + batch]
+            documents = [load_document(f) for f in run]
             outcomes = analyse_documents(
                 documents, catalogue, lexicon, cache, engine, Path(corpus_path)
             )
             spill.documents.extend(document_refs(documents))
-            # a batch's records are held by theme and appended at its end: no file stays
+            # a batch's points are held by theme and appended at its end: no file stays
             # open across batches, however many themes a catalogue has
             records: list[list[bytes]] = [[] for _ in catalogue.themes]
             for offset, (document, (present, cases)) in enumerate(
@@ -186,18 +225,24 @@ def spilled_evolution(
                 absent = absent_point(document)
                 for index, theme in enumerate(catalogue.themes):
                     point = present.get(theme.id, absent)
-                    records[index].append(orjson.dumps(point_record(point)) + b"\n")
+                    records[index].append(pickle.dumps(point, pickle.HIGHEST_PROTOCOL))
                     if point.present:
                         spill.present[theme.id].add(start + offset, point)
+                        if light:
+                            spill.light[theme.id][start + offset] = replace(point, evidence=())
                 spill.compared += len(cases)
                 spill.same_level += sum(c.agrees for c in cases)
                 # evolution.json names a disagreement's provisions, not its sentences
                 spill.disagreements.extend(
-                    replace(c, sentence_zh="", sentence_en="") for c in cases if not c.agrees
+                    c if light else replace(c, sentence_zh="", sentence_en="")
+                    for c in cases
+                    if not c.agrees
                 )
-            for index, lines in enumerate(records):
-                with (folder / f"{index}.jsonl").open("ab") as handle:
-                    handle.writelines(lines)
+            for index, points in enumerate(records):
+                with (folder / f"{index}.points").open("ab") as handle:
+                    handle.writelines(points)
+            if each_batch is not None:
+                each_batch(run, documents)
         yield spill
 
 
@@ -218,53 +263,15 @@ def spill_folder(corpus_path: Path) -> Iterator[Path]:
         shutil.rmtree(folder, ignore_errors=True)
 
 
-def _indented(data: object, depth: int) -> bytes:
-    """``data`` as orjson indents it, each line after the first shifted ``depth`` spaces
-    (JSON strings hold no raw newline, so every newline is a line of the layout)."""
-    return orjson.dumps(data, option=_INDENT).replace(b"\n", b"\n" + b" " * depth)
-
-
-def _split_at(layout: bytes, key: str, stand_in: str) -> tuple[bytes, bytes]:
-    """``layout`` before and after the line holding ``stand_in`` as the only item of the
-    list ``key`` (its indent and the quoted stand-in), the newline before that line kept
-    with the first part. A JSON string holds no raw newline, so no title or label can
-    look like that line."""
-    opening = f'"{key}": ['.encode()
-    marker = f'"{stand_in}"'.encode()
-    found = re.search(re.escape(opening) + rb"\n( *)" + re.escape(marker), layout)
-    assert found is not None, f"no {stand_in} in the layout"
-    line_start = found.start(1)
-    return layout[:line_start], layout[found.end() :]
+def json_agreement(spill: Spill) -> dict[str, Any]:
+    return agreement_dict(spill.compared, spill.same_level, spill.disagreements)
 
 
 def write_evolution_json(spill: Spill, out: IO[bytes], *, only: str | None = None) -> None:
-    """Write the spilled evolution as ``evolution.json``: the bytes
-    :func:`~policydiff.analysis.evolution_json.evolution_json_bytes` gives for the same
-    corpus (with ``only``, that theme alone), one point in memory at a time."""
-    agreement = agreement_dict(spill.compared, spill.same_level, spill.disagreements)
-    documents = tuple(spill.documents)
-    themes = spill.themes(only)
-    first = next(themes, None)
-    if first is None:
-        out.write(_indented(evolution_header(spill.inputs, documents, [], agreement), 0) + b"\n")
-        return
-    head, tail = _split_at(
-        _indented(evolution_header(spill.inputs, documents, [_THEMES], agreement), 0),
-        "themes",
-        _THEMES,
-    )
-    out.write(head)
-    for n, (theme, records, (changes, since_last)) in enumerate(itertools.chain([first], themes)):
-        labels = (theme.id, theme.label, theme.label_zh)
-        layout = theme_dict(*labels, [_POINTS], changes, since_last)
-        out.write(b",\n" if n else b"")
-        first_record = next(records, None)
-        if first_record is None:  # a corpus without documents: the list is empty
-            out.write(b"    " + _indented(theme_dict(*labels, [], changes, since_last), 4))
-            continue
-        before, after = _split_at(_indented(layout, 4), "points", _POINTS)
-        out.write(b"    " + before)
-        for i, (point, _targets, _strongest) in enumerate(itertools.chain([first_record], records)):
-            out.write((b",\n" if i else b"") + b"        " + _indented(point, 8))
-        out.write(after)
-    out.write(tail + b"\n")
+    """Write the spilled evolution as ``evolution.json`` (with ``only``, that theme
+    alone): see :class:`EvolutionJsonWriter`."""
+    writer = EvolutionJsonWriter(out, spill.inputs, tuple(spill.documents), json_agreement(spill))
+    for theme, records, (changes, since_last) in spill.themes(only):
+        points = (point for point, _targets, _strongest in records)
+        writer.theme((theme.id, theme.label, theme.label_zh), points, changes, since_last)
+    writer.close()

@@ -2,8 +2,11 @@
 
 Outputs (in --out): the report as a small site, ``index.html`` and ``index.md`` with a
 page per theme under ``themes/`` (each page self-contained, bounded in size:
-:mod:`policydiff.render.pages`), ``evolution.json`` and the charts (PNG and SVG). Everything is rendered in memory before the first file
-is replaced, each file atomically, so a failed run leaves the previous reports intact.
+:mod:`policydiff.render.pages`), ``evolution.json`` and the charts (PNG and SVG). The
+corpus is analysed a batch of documents at a time and spilled to disk
+(:mod:`policydiff.analysis.stream`); the pages are rendered a theme at a time into a
+folder beside --out that replaces it as one set, so a failed run leaves the previous
+reports intact and memory does not grow with the corpus's evidence.
 On a terminal a progress bar runs on stderr; otherwise stderr gets "wrote PATH" lines;
 ``-q`` silences both.
 """
@@ -25,17 +28,24 @@ from policydiff.cli.options import (
     quiet_option,
     themes_file_option,
 )
-from policydiff.cli.session import analysed, warn_undrawable, wrote_reporter
+from policydiff.cli.session import (
+    analysis_cache,
+    engine_for,
+    progress,
+    require_corpus_folder,
+    uses_dask,
+    warn_undrawable,
+    wrote_reporter,
+)
 
 # Phases of ``report``, in order (the progress bar's steps).
 REPORT_STEPS = (
     "loading corpus",
     "analysing themes",
-    "counting corpus",
     "comparing lineages",
     "drawing charts",
+    "writing theme pages",
     "writing Markdown",
-    "writing JSON",
     "writing HTML",
     "writing files",
 )
@@ -67,39 +77,56 @@ def report(
     corpus holds documents that implement others (see `policydiff lineage`), a fidelity
     section and heatmap for each parent with its children.
     """
-    from policydiff.corpus.summary import summarise
-    from policydiff.render.report import render_report, write_outputs
-    from policydiff.restatement.fidelity import lineage_fidelities
+    from policydiff.analysis.stream import spilled_evolution
+    from policydiff.errors import CorpusError
+    from policydiff.render.chart_jobs import chart_workers
+    from policydiff.render.report import ReportSource, report_to_folder
+    from policydiff.restatement.corpus_pass import CorpusPass
     from policydiff.runtime.memory import cycle_collection_paused
+    from policydiff.strength import load_lexicon
     from policydiff.themes.catalogue import corpus_catalogue
 
-    with analysed(
-        corpus_path,
-        theme_files,
-        REPORT_STEPS,
-        jobs=jobs,
-        no_cache=no_cache,
-        quiet=quiet,
-        engine=engine,
-        scheduler=scheduler,
-    ) as a:
-        warn_undrawable(a.evolution)
-        a.step("counting corpus")
-        summaries = summarise(a.corpus, a.cache)
-        a.step("comparing lineages")
-        fidelities = lineage_fidelities(
-            a.corpus, corpus_catalogue(corpus_path, theme_files), engine=a.engine
-        )
-        with cycle_collection_paused():
-            files = render_report(
-                a.evolution,
-                summaries,
-                step=a.step,
-                jobs=jobs,
-                chart_workers=a.workers,
-                fidelities=fidelities,
-            )
-        a.step("writing files")
-        written = write_outputs(files, out_dir, wrote=wrote_reporter(quiet))
+    require_corpus_folder(corpus_path)
+    dask = uses_dask(engine, scheduler)
+    # the worker processes fork before the progress bar's thread starts (see analysed())
+    with (
+        chart_workers(jobs, analyse=not dask) as workers,
+        engine_for(engine, scheduler, jobs, None if dask else workers) as runner,
+        progress(REPORT_STEPS, quiet) as step,
+        analysis_cache(corpus_path, no_cache) as cache,
+    ):
+        step("loading corpus")
+        catalogue = corpus_catalogue(corpus_path, theme_files)
+        step("analysing themes")
+        corpus = CorpusPass(Path(corpus_path), cache)
+        with spilled_evolution(
+            corpus_path,
+            catalogue,
+            load_lexicon(),
+            cache=cache,
+            engine=runner,
+            light=True,
+            each_batch=corpus,
+        ) as spill:
+            if not spill.documents:
+                raise CorpusError(
+                    corpus_path, "the corpus holds no documents (run policydiff ingest)"
+                )
+            evolution = spill.evolution()
+            warn_undrawable(evolution)
+            step("comparing lineages")
+            fidelities = corpus.fidelities(catalogue, runner)
+            source = ReportSource(evolution, spill.with_evidence)
+            with cycle_collection_paused():
+                written = report_to_folder(
+                    source,
+                    corpus.summaries,
+                    out_dir,
+                    wrote=wrote_reporter(quiet),
+                    step=step,
+                    jobs=jobs,
+                    chart_workers=workers,
+                    fidelities=fidelities,
+                )
     if not quiet and sys.stderr.isatty():
         click.echo(f"wrote {len(written)} files to {out_dir}", err=True)

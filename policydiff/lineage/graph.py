@@ -19,7 +19,7 @@ nothing held are kept as ``unresolved``, with their sentence.
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
 from pypinyin import lazy_pinyin
@@ -210,8 +210,29 @@ def _creates_cycle(child: str, parent: str, parents: dict[str, list[str]]) -> bo
     return False
 
 
-def build_lineage(documents: Iterable[Document]) -> Lineage:
-    """The lineage of ``documents`` (a corpus's, in timeline order)."""
+# A document's citations, each with the location (section path) it stands in.
+CitedPlaces = tuple[tuple[Citation, str], ...]
+
+
+def cited_places(document: Document) -> CitedPlaces:
+    """What ``document`` cites, and where: all :func:`build_lineage` reads of its text."""
+    reading = _cited_version(document)
+    if reading is None:
+        return ()
+    version, find = reading
+    citations = find(version.text)
+    if not citations:
+        return ()
+    locate = _locator(document, version)
+    return tuple((citation, locate(citation.start)) for citation in citations)
+
+
+def build_lineage(
+    documents: Iterable[Document], places_of: Mapping[str, CitedPlaces] | None = None
+) -> Lineage:
+    """The lineage of ``documents`` (a corpus's, in timeline order). ``places_of`` gives each
+    document's :func:`cited_places`, read before: then the documents need only their
+    metadata, not their texts."""
     docs = tuple(documents)
     by_id = {d.id: d for d in docs}
     held = _held(docs)
@@ -220,13 +241,9 @@ def build_lineage(documents: Iterable[Document]) -> Lineage:
     missing: list[tuple[str, str]] = []
     parents: dict[str, list[str]] = {}
     for document in docs:
-        reading = _cited_version(document)
-        version = reading[0] if reading else None
-        citations = reading[1](reading[0].text) if reading else ()
-        locate = _locator(document, version) if citations and version is not None else None
+        places = cited_places(document) if places_of is None else places_of.get(document.id, ())
         found: dict[str, Edge] = {}
-        for citation in citations:
-            where = locate(citation.start) if locate else ""
+        for citation, where in places:
             resolved = _resolve(citation, held)
             reason = "names no held document"
             if resolved is not None:

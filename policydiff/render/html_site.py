@@ -13,7 +13,7 @@ import base64
 from collections.abc import Callable, Mapping, Sequence
 
 from policydiff.analysis.agreement import AgreementCase
-from policydiff.analysis.model import Evolution
+from policydiff.analysis.model import Evolution, ThemeEvolution
 from policydiff.corpus.summary import DocumentSummary
 from policydiff.render.chart_spec import CHARTS
 from policydiff.render.html import CSS, _cue, _e, theme_html
@@ -348,8 +348,27 @@ def site_html(
     waits for the charts)."""
     pages: dict[str, str] = {}
     for theme in ev.themes:
-        for page in theme_pages(ev, theme):
-            pages[page.file("html")] = theme_page_html(ev, page)
+        pages.update(theme_site_html(ev, theme))
+    pages.update(index_site_html(ev, summaries, charts, extra=extra, extra_contents=extra_contents))
+    return pages
+
+
+def theme_site_html(ev: Evolution, theme: ThemeEvolution) -> dict[str, str]:
+    """The pages of one theme, by path; ``theme`` whole (with its evidence), while ``ev``
+    is read only for its documents."""
+    return {page.file("html"): theme_page_html(ev, page) for page in theme_pages(ev, theme)}
+
+
+def index_site_html(
+    ev: Evolution,
+    summaries: Sequence[DocumentSummary],
+    charts: Mapping[str, bytes] | Callable[[], Mapping[str, bytes]],
+    *,
+    extra: str = "",
+    extra_contents: Sequence[tuple[str, str]] = (),
+) -> dict[str, str]:
+    """Every page but the themes', the index last; none reads a point's evidence."""
+    pages: dict[str, str] = {}
     runs = chunks(summaries, ROWS_PER_PAGE)
     if len(runs) > 1:
         for i, run in enumerate(runs, start=1):

@@ -1,27 +1,38 @@
-"""The report: every output file rendered in memory, then written all at once.
+"""The report: every output file, rendered a theme at a time and written as it comes.
 
 Output files: the HTML site and the Markdown pages (``index.html`` and ``index.md``, a
 page per theme under ``themes/``, and the overview's pages past a few hundred documents:
 :mod:`policydiff.render.pages`), ``evolution.json`` and the charts of
 :mod:`policydiff.render.charts` (PNG and SVG), and ``manifest.json`` (their digests).
-:func:`render_report` builds them all in memory before :func:`write_outputs` replaces
-the folder as one set, so a failed or killed run leaves the previous reports intact.
-No timestamps: same input, same bytes.
+:func:`write_report` renders them from a :class:`ReportSource`: the index, the charts and
+the lists from the evolution without its evidence, each theme's pages from that theme
+whole, one theme at a time, so that a report's memory does not grow with its evidence.
+:func:`report_to_folder` writes them into a folder that replaces the old reports as one
+set, so a failed or killed run leaves the previous reports intact. No timestamps: same
+input, same bytes.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import contextlib
+import hashlib
+import io
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Executor
+from dataclasses import dataclass
 from pathlib import Path
+from typing import IO, BinaryIO, Protocol, cast
 
 from policydiff.analysis.evolution_json import (
     MANIFEST,
     REPORT_FILE,
-    evolution_json_bytes,
+    EvolutionJsonWriter,
+    agreement_dict,
     manifest,
+    manifest_of,
+    point_dict,
 )
-from policydiff.analysis.model import Evolution
+from policydiff.analysis.model import Evolution, ThemeEvolution
 from policydiff.corpus.summary import DocumentSummary
 from policydiff.render.chart_jobs import charts_drawn
 from policydiff.render.chart_spec import chart_files
@@ -31,10 +42,10 @@ from policydiff.render.fidelity_formats import (
     fidelity_markdown,
     fidelity_title,
 )
-from policydiff.render.html_site import site_html
-from policydiff.render.markdown_site import site_markdown
+from policydiff.render.html_site import index_site_html, theme_site_html
+from policydiff.render.markdown_site import index_site_markdown, theme_site_markdown
 from policydiff.restatement.fidelity import Fidelity
-from policydiff.runtime.files import replace_folder, write_atomic
+from policydiff.runtime.files import staged_folder, write_atomic
 
 Step = Callable[[str], None]
 
@@ -43,24 +54,90 @@ def _no_step(_: str) -> None:
     return None
 
 
-def render_report(
-    ev: Evolution,
+@dataclass(frozen=True)
+class ReportSource:
+    """What a report is rendered from: the evolution, whose points may lack their
+    evidence (the index, the charts and the lists read none), and a way to each of its
+    themes whole."""
+
+    evolution: Evolution
+    whole_theme: Callable[[ThemeEvolution], ThemeEvolution]
+
+    @classmethod
+    def held(cls, ev: Evolution) -> ReportSource:
+        """An evolution held whole in memory."""
+        return cls(ev, lambda theme: theme)
+
+
+class Sink(Protocol):
+    """Where a report's files go, each once, as they are rendered."""
+
+    def add(self, name: str, data: bytes) -> None: ...
+
+    def open(self, name: str) -> contextlib.AbstractContextManager[BinaryIO]: ...
+
+
+class _Digesting:
+    """A sink's files passed on, each file's sha256 kept for the manifest."""
+
+    def __init__(self, sink: Sink) -> None:
+        self.sink = sink
+        self.digests: dict[str, str] = {}
+
+    def add(self, name: str, data: bytes) -> None:
+        self.digests[name] = hashlib.sha256(data).hexdigest()
+        self.sink.add(name, data)
+
+    def add_text(self, pages: dict[str, str]) -> None:
+        for name, text in pages.items():
+            self.add(name, text.encode("utf-8"))
+
+    @contextlib.contextmanager
+    def open(self, name: str) -> Iterator[IO[bytes]]:
+        with self.sink.open(name) as handle:
+            hashed = _Hashed(handle)
+            yield cast(IO[bytes], hashed)
+        self.digests[name] = hashed.digest.hexdigest()
+
+
+class _Hashed(io.RawIOBase):
+    """A file written through, hashing what passes."""
+
+    def __init__(self, out: BinaryIO) -> None:
+        self.out = out
+        self.digest = hashlib.sha256()
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, data: bytes) -> int:  # type: ignore[override]
+        self.digest.update(data)
+        self.out.write(data)
+        return len(data)
+
+
+def write_report(
+    source: ReportSource,
     summaries: Sequence[DocumentSummary],
+    sink: Sink,
     *,
     cjk: bool | None = None,
     step: Step = _no_step,
     jobs: int = 1,
     chart_workers: Executor | None = None,
     fidelities: Sequence[Fidelity] = (),
-) -> dict[str, bytes]:
-    """Every output file of the report, by file name, in memory.
+) -> dict[str, str]:
+    """Render every output file of the report into ``sink``; returns each file's sha256
+    by name (:func:`~policydiff.analysis.evolution_json.manifest_of` makes the manifest).
 
     With ``jobs`` > 1 (or ``chart_workers``, see
     :func:`~policydiff.render.chart_jobs.chart_workers`) the charts are drawn in other
-    processes while the Markdown, the JSON and the HTML are written here (the HTML waits
-    for the charts it embeds last). ``fidelities`` add a lineage section each, with its
-    heatmap (:mod:`.fidelity_chart`, drawn here).
+    processes while the pages and the JSON are written here (the HTML index waits for the
+    charts it embeds, last). ``fidelities`` add a lineage section each, with its heatmap
+    (:mod:`.fidelity_chart`, drawn here).
     """
+    ev = source.evolution
+    out = _Digesting(sink)
     step("drawing charts")
     lineage_charts: dict[str, bytes] = {}
     md_sections = ""
@@ -73,34 +150,139 @@ def render_report(
             "\n" + fidelity_markdown(f, f"{chart_name(f)}.png") for f in fidelities
         )
     html_sections = "".join(fidelity_html(f, lineage_charts) for f in fidelities)
+    for name, data in lineage_charts.items():
+        out.add(name, data)
     with charts_drawn(ev, cjk=cjk, jobs=jobs, workers=chart_workers) as charts_ready:
+        step("writing theme pages")
+        with out.open(REPORT_FILE) as json_file:
+            # evolution.json is written theme by theme too, from the themes whole
+            agreement = ev.agreement
+            writer = EvolutionJsonWriter(
+                json_file,
+                ev.inputs,
+                ev.documents,
+                agreement_dict(
+                    agreement.compared,
+                    agreement.same_level,
+                    [c for c in agreement.cases if not c.agrees],
+                ),
+            )
+            for theme in ev.themes:
+                _write_theme(out, writer, ev, source.whole_theme(theme))
+            writer.close()
         step("writing Markdown")
-        markdown = site_markdown(ev, tuple(summaries), charts=chart_files(), extra=md_sections)
-        step("writing JSON")
-        evolution_json = evolution_json_bytes(ev)
+        out.add_text(index_site_markdown(ev, summaries, charts=chart_files(), extra=md_sections))
         step("writing HTML")
-        html = site_html(
-            ev,
-            tuple(summaries),
-            charts_ready,
-            extra=html_sections,
-            extra_contents=[(fidelity_anchor(f), fidelity_title(f)) for f in fidelities],
+        out.add_text(
+            index_site_html(
+                ev,
+                summaries,
+                charts_ready,
+                extra=html_sections,
+                extra_contents=[(fidelity_anchor(f), fidelity_title(f)) for f in fidelities],
+            )
         )
-        charts = charts_ready()
-    files = {name: text.encode("utf-8") for name, text in sorted(markdown.items())}
-    files.update((name, text.encode("utf-8")) for name, text in sorted(html.items()))
-    files[REPORT_FILE] = evolution_json
-    files.update(charts)
-    files.update(lineage_charts)
-    return files
+        for name, data in charts_ready().items():
+            out.add(name, data)
+    return out.digests
+
+
+def _write_theme(
+    out: _Digesting, writer: EvolutionJsonWriter, ev: Evolution, whole: ThemeEvolution
+) -> None:
+    """A theme's pages and its part of evolution.json (a function of its own: the theme
+    is let go before the next is read)."""
+    out.add_text(theme_site_markdown(ev, whole))
+    out.add_text(theme_site_html(ev, whole))
+    labels = (whole.id, whole.label, whole.label_zh)
+    writer.theme(labels, map(point_dict, whole.points), whole.changes, whole.since_last)
+
+
+class _Held:
+    """A sink that keeps every file in memory."""
+
+    def __init__(self) -> None:
+        self.files: dict[str, bytes] = {}
+
+    def add(self, name: str, data: bytes) -> None:
+        self.files[name] = data
+
+    @contextlib.contextmanager
+    def open(self, name: str) -> Iterator[BinaryIO]:
+        buffer = io.BytesIO()
+        yield buffer
+        self.files[name] = buffer.getvalue()
+
+
+def render_report(
+    ev: Evolution,
+    summaries: Sequence[DocumentSummary],
+    *,
+    cjk: bool | None = None,
+    step: Step = _no_step,
+    jobs: int = 1,
+    chart_workers: Executor | None = None,
+    fidelities: Sequence[Fidelity] = (),
+) -> dict[str, bytes]:
+    """Every output file of the report of an evolution held in memory, by file name, in
+    memory (the manifest aside: :func:`write_outputs` adds it)."""
+    held = _Held()
+    write_report(
+        ReportSource.held(ev),
+        summaries,
+        held,
+        cjk=cjk,
+        step=step,
+        jobs=jobs,
+        chart_workers=chart_workers,
+        fidelities=fidelities,
+    )
+    return dict(sorted(held.files.items()))
+
+
+def report_to_folder(
+    source: ReportSource,
+    summaries: Sequence[DocumentSummary],
+    out_dir: Path,
+    *,
+    wrote: Callable[[Path], None] | None = None,
+    cjk: bool | None = None,
+    step: Step = _no_step,
+    jobs: int = 1,
+    chart_workers: Executor | None = None,
+    fidelities: Sequence[Fidelity] = (),
+) -> list[Path]:
+    """:func:`write_report` into ``out_dir``, with the manifest, as one set: the folder
+    holds the old reports or the new ones, never a mix, and no more than one theme's
+    pages are held in memory at a time. Returns the paths written."""
+    with staged_folder(out_dir) as staged:
+        digests = write_report(
+            source,
+            summaries,
+            staged,
+            cjk=cjk,
+            step=step,
+            jobs=jobs,
+            chart_workers=chart_workers,
+            fidelities=fidelities,
+        )
+        step("writing files")
+        staged.add(MANIFEST, manifest_of(digests))
+    return _reported(staged.written, wrote)
 
 
 def write_outputs(
     files: dict[str, bytes], out_dir: Path, *, wrote: Callable[[Path], None] | None = None
 ) -> list[Path]:
-    """Write every file, with their manifest, as one set: the folder holds the old
-    reports or the new ones, never a mix (:func:`~policydiff.runtime.files.replace_folder`)."""
-    written = replace_folder(out_dir, {**files, MANIFEST: manifest(files)})
+    """Write every file, with their manifest, as one set (see :func:`report_to_folder`)."""
+    with staged_folder(out_dir) as staged:
+        for name, data in files.items():
+            staged.add(name, data)
+        staged.add(MANIFEST, manifest(files))
+    return _reported(staged.written, wrote)
+
+
+def _reported(written: list[Path], wrote: Callable[[Path], None] | None) -> list[Path]:
     if wrote is not None:
         for path in written:
             wrote(path)

@@ -8,7 +8,7 @@ commitments it added. The parent's clauses are read once for all children.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from policydiff.corpus import Corpus
@@ -107,14 +107,20 @@ def lineage_fidelities(
     lexicon: Lexicon | None = None,
     *,
     engine: Engine | None = None,
+    lineage: Lineage | None = None,
+    whole: Callable[[Document], Document] | None = None,
 ) -> tuple[Fidelity, ...]:
     """The fidelity matrix of every document of ``corpus`` with children, in timeline
-    order (none for a corpus without lineage)."""
-    lineage = build_lineage(corpus.documents)
+    order (none for a corpus without lineage). ``lineage``, when given, is the corpus's
+    (:func:`build_lineage` otherwise); ``whole`` reads a document with its texts, for a
+    corpus that holds only their metadata (its parents and children are read then)."""
+    lineage = lineage or build_lineage(corpus.documents)
     out = []
     for parent in corpus.documents:
         children = [corpus.get(i) for i in lineage.children(parent.id)]
         held = [c for c in children if c is not None]
         if held:
+            if whole is not None:
+                parent, held = whole(parent), [whole(c) for c in held]
             out.append(fidelity(parent, held, catalogue, lineage, lexicon, engine=engine))
     return tuple(out)

@@ -129,28 +129,65 @@ def _alive(pid: int) -> bool:
 
 
 def replace_folder(final: Path, files: dict[str, bytes]) -> list[Path]:
-    """Make ``final`` hold ``files`` (name -> bytes) as one set: they are written into a
-    new folder beside it, which then takes its place, so that a reader (or a run killed
-    half-way) sees the old set or the new one, never a mix. Other files already in
-    ``final`` are carried over; what a killed run left beside it is removed. A name may
-    hold folders (``themes/a.html``): a folder ``files`` writes into is replaced whole,
-    like a file, not merged with the old one. Returns the paths written."""
+    """Make ``final`` hold ``files`` (name -> bytes) as one set (see :func:`staged_folder`).
+    Returns the paths written."""
+    with staged_folder(final) as staged:
+        for name, data in files.items():
+            staged.add(name, data)
+    return staged.written
+
+
+class StagedFolder:
+    """The files of a set being written (see :func:`staged_folder`), each as it comes."""
+
+    def __init__(self, final: Path, staging: Path) -> None:
+        self.final = final
+        self.staging = staging
+        self.names: list[str] = []
+
+    def add(self, name: str, data: bytes) -> None:
+        write_atomic(self._place(name), data)
+
+    @contextlib.contextmanager
+    def open(self, name: str) -> Iterator[BinaryIO]:
+        """A file of the set written through a handle, for one too large to hold."""
+        with open_atomic(self._place(name)) as handle:
+            yield handle
+
+    def _place(self, name: str) -> Path:
+        if "/" in name:
+            (self.staging / name).parent.mkdir(parents=True, exist_ok=True)
+        self.names.append(name)
+        return self.staging / name
+
+    @property
+    def written(self) -> list[Path]:
+        return [self.final / name for name in self.names]
+
+
+@contextlib.contextmanager
+def staged_folder(final: Path) -> Iterator[StagedFolder]:
+    """A set of files for ``final``, added one at a time, that replaces it as one set on
+    leaving the block: they are written into a new folder beside it, which then takes its
+    place, so that a reader (or a run killed half-way) sees the old set or the new one,
+    never a mix. Other files already in ``final`` are carried over; what a killed run
+    left beside it is removed. A name may hold folders (``themes/a.html``): a folder the
+    set writes into is replaced whole, like a file, not merged with the old one. An
+    exception inside the block leaves ``final`` as it was."""
     final = Path(final)
     final.parent.mkdir(parents=True, exist_ok=True)
     staging = _owned_staging(final)
-    owned = {name.split("/", 1)[0] for name in files}
+    staged = StagedFolder(final, staging)
     try:
-        for name, data in files.items():
-            if "/" in name:
-                (staging / name).parent.mkdir(parents=True, exist_ok=True)
-            write_atomic(staging / name, data)
+        yield staged
+        owned = {name.split("/", 1)[0] for name in staged.names}
         if final.is_dir():
             for entry in final.iterdir():
                 if entry.name not in owned and not entry.name.startswith("."):
                     _carry(entry, staging / entry.name)
         if not final.exists():
             os.rename(staging, final)
-            return [final / name for name in files]
+            return
         if _exchange(staging, final):
             shutil.rmtree(staging, ignore_errors=True)  # it now holds the old set
         else:  # no atomic exchange here: the old set steps aside, the new one steps in
@@ -163,7 +200,6 @@ def replace_folder(final: Path, files: dict[str, bytes]) -> list[Path]:
         if isinstance(exc, OSError) and exc.filename is None:
             exc.filename = str(final)
         raise
-    return [final / name for name in files]
 
 
 def _carry(source: Path, target: Path) -> None:

@@ -83,14 +83,14 @@ def test_rendering_runs_without_cycle_collection(
 ) -> None:
     import policydiff.render.report as report_module
 
-    real = report_module.render_report
+    real = report_module.report_to_folder
     collecting: list[bool] = []
 
     def recording(*args: object, **kwargs: object) -> object:
         collecting.append(gc.isenabled())
         return real(*args, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(report_module, "render_report", recording)
+    monkeypatch.setattr(report_module, "report_to_folder", recording)
     assert gc.isenabled()
     result = run("report", "--corpus", BUNDLED, "--out", tmp_path, "-q", "--jobs", "1")
     assert result.exit_code == 0, result.output

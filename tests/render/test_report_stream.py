@@ -1,0 +1,146 @@
+"""``policydiff report`` renders from a spilled evolution, a theme at a time: the same
+files as the report of the evolution held in memory, without holding every theme's
+evidence at once."""
+
+from __future__ import annotations
+
+import functools
+import gc
+import shutil
+import weakref
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+import policydiff.analysis.stream as stream
+from benchmarks.synthetic import build_corpus
+from policydiff.analysis.agreement import Agreement
+from policydiff.analysis.build import build_evolution
+from policydiff.analysis.model import ThemeEvolution
+from policydiff.cli import main
+from policydiff.corpus import load_corpus
+from policydiff.corpus.summary import summarise
+from policydiff.lineage import build_lineage
+from policydiff.lineage.graph import cited_places
+from policydiff.render.report import render_report, write_outputs
+from policydiff.restatement.fidelity import lineage_fidelities
+from policydiff.runtime.files import staged_folder
+from policydiff.themes import load_catalogue
+
+REPO = Path(__file__).resolve().parents[2]
+LINEAGE = REPO / "examples" / "lineage" / "corpus"
+
+
+@pytest.fixture(scope="module")
+def synthetic_60(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("synthetic") / "corpus"
+    build_corpus(60, path)
+    return path
+
+
+def _files(folder: Path) -> dict[str, bytes]:
+    return {
+        str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()
+    }
+
+
+def _held_report(corpus_path: Path, out: Path) -> dict[str, bytes]:
+    corpus = load_corpus(corpus_path)
+    fidelities = lineage_fidelities(corpus, load_catalogue())
+    files = render_report(build_evolution(corpus), summarise(corpus), fidelities=fidelities)
+    write_outputs(files, out)
+    return _files(out)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("which", ["synthetic", "lineage"])
+def test_streamed_report_is_the_held_report(
+    which: str, synthetic_60: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # a copy: the report keeps its analysis cache beside the corpus
+    corpus = shutil.copytree(synthetic_60 if which == "synthetic" else LINEAGE, tmp_path / "c")
+    held = _held_report(corpus, tmp_path / "held")
+    # batches of 7 documents: every batch boundary the streamed report must join
+    monkeypatch.setattr(
+        stream, "spilled_evolution", functools.partial(stream.spilled_evolution, batch=7)
+    )
+    result = CliRunner().invoke(
+        main, ["report", "--corpus", str(corpus), "--out", str(tmp_path / "out"), "-q"]
+    )
+    assert result.exit_code == 0, result.output
+    streamed = _files(tmp_path / "out")
+    assert sorted(streamed) == sorted(held)
+    assert [name for name in held if streamed[name] != held[name]] == []
+    if which == "synthetic":  # more documents than columns: the index shows years
+        assert b"strongest commitment in each year" in held["index.md"]
+    else:
+        assert any(name.startswith("fidelity-") for name in held)
+
+
+def test_one_theme_is_held_whole_at_a_time(
+    synthetic_60: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    corpus = shutil.copytree(synthetic_60, tmp_path / "c")
+    given: list[weakref.ref[ThemeEvolution]] = []
+    held_when_asked: list[int] = []
+    real = stream.Spill.with_evidence
+
+    def recording(self: stream.Spill, theme: ThemeEvolution) -> ThemeEvolution:
+        gc.collect()
+        held_when_asked.append(sum(ref() is not None for ref in given))
+        whole = real(self, theme)
+        assert any(p.evidence for p in whole.points)  # whole: the evidence is back
+        given.append(weakref.ref(whole))
+        return whole
+
+    monkeypatch.setattr(stream.Spill, "with_evidence", recording)
+    result = CliRunner().invoke(
+        main, ["report", "--corpus", str(corpus), "--out", str(tmp_path / "out"), "-q"]
+    )
+    assert result.exit_code == 0, result.output
+    assert len(given) > 20  # every theme some document mentions
+    assert held_when_asked == [0] * len(given)
+
+
+def test_lineage_from_citations_read_before_is_the_lineage() -> None:
+    corpus = load_corpus(LINEAGE)
+    whole = build_lineage(corpus.documents)
+    places = {d.id: cited_places(d) for d in corpus.documents}
+    assert any(places.values())
+    stripped = [
+        d.__class__(**{**d.__dict__, "versions": ()})  # metadata alone, no text
+        for d in corpus.documents
+    ]
+    from_places = build_lineage(stripped, places)
+    assert from_places.edges == whole.edges and whole.edges
+    assert from_places.unresolved == whole.unresolved
+    assert from_places.missing == whole.missing
+    assert from_places.series == whole.series
+
+
+def test_agreement_from_counts_reads_as_from_every_case() -> None:
+    agreement = Agreement((), (8, 6))
+    assert (agreement.compared, agreement.same_level, agreement.rate) == (8, 6, 0.75)
+    assert Agreement(()).rate is None
+
+
+def test_staged_folder_is_all_or_nothing(tmp_path: Path) -> None:
+    final = tmp_path / "reports"
+    final.mkdir()
+    (final / "index.md").write_text("old\n")
+    (final / "notes.txt").write_text("kept\n")
+    with pytest.raises(RuntimeError), staged_folder(final) as staged:
+        staged.add("index.md", b"new\n")
+        raise RuntimeError("the run failed half-way")
+    assert (final / "index.md").read_text() == "old\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["reports"]  # no staging left
+    with staged_folder(final) as staged:
+        staged.add("index.md", b"new\n")
+        with staged.open("themes/a.md") as handle:
+            handle.write(b"a\n")
+        assert (final / "index.md").read_text() == "old\n"  # not before the block ends
+    assert (final / "index.md").read_text() == "new\n"
+    assert (final / "themes" / "a.md").read_text() == "a\n"
+    assert (final / "notes.txt").read_text() == "kept\n"  # carried over
+    assert staged.written == [final / "index.md", final / "themes/a.md"]
