@@ -73,9 +73,9 @@ def report(
     """Write the reports for the corpus to --out (the main job).
 
     index.html and index.md with a page per theme under themes/ (long themes cut into
-    numbered pages), evolution.json and the charts; where the
-    corpus holds documents that implement others (see `policydiff lineage`), a fidelity
-    section and heatmap for each parent with its children.
+    numbered pages), evolution.json and the charts; where the corpus holds documents that
+    implement others (see `policydiff lineage`), pages under lineages/ with the fidelity
+    matrix and heatmap of each parent with its children.
     """
     from policydiff.analysis.stream import spilled_evolution
     from policydiff.errors import CorpusError

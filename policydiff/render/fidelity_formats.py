@@ -1,4 +1,4 @@
-"""The fidelity matrix (``compare PARENT --children``, and the report's lineage section)
+"""The fidelity matrix (``compare PARENT --children``, and the report's lineage pages)
 as JSON, Markdown and HTML.
 
 JSON schema ``policydiff.fidelity/1``: ``parent {id, title, date}``, ``children [{id,

@@ -306,7 +306,7 @@ def report_html(
     return page_html("Policy commitments over time · policydiff", body)
 
 
-def _pager(stem: str, number_: int, count: int) -> str:
+def pager(stem: str, number_: int, count: int) -> str:
     """Previous and next page, first and last: a few links, however many pages."""
     if count == 1:
         return ""
@@ -321,8 +321,8 @@ def _pager(stem: str, number_: int, count: int) -> str:
 
 def theme_page_html(ev: Evolution, page: ThemePage) -> str:
     back = '<p class="meta"><a href="../index.html">← Policy commitments over time</a></p>'
-    pager = _pager(page.theme.id, page.number, page.count)
-    body = f"<main>{back}{pager}{theme_html(ev, page.theme, page)}{pager}</main>"
+    pages_nav = pager(page.theme.id, page.number, page.count)
+    body = f"<main>{back}{pages_nav}{theme_html(ev, page.theme, page)}{pages_nav}</main>"
     return page_html(f"{page.theme.label} · policydiff", body)
 
 
@@ -330,9 +330,10 @@ def _list_page(title: str, anchor: str, stem: str, number_: int, count: int, con
     back = (
         f'<p class="meta"><a href="index.html#{_e(anchor)}">← Policy commitments over time</a></p>'
     )
-    pager = _pager(stem, number_, count)
+    pages_nav = pager(stem, number_, count)
     return page_html(
-        f"{title} · policydiff", f"<main>{back}{pager}<h1>{_e(title)}</h1>{content}{pager}</main>"
+        f"{title} · policydiff",
+        f"<main>{back}{pages_nav}<h1>{_e(title)}</h1>{content}{pages_nav}</main>",
     )
 
 

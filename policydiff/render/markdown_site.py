@@ -281,7 +281,7 @@ def report_markdown(
     return "\n".join(sections)
 
 
-def _pager(stem: str, number_: int, count: int) -> list[str]:
+def pager(stem: str, number_: int, count: int) -> list[str]:
     """Previous and next page, first and last: a few links, however many pages."""
     if count == 1:
         return []
@@ -298,7 +298,7 @@ def theme_page_markdown(ev: Evolution, page: ThemePage) -> str:
     lines = [
         "[← Policy commitments over time](../index.md)",
         "",
-        *_pager(page.theme.id, page.number, page.count),
+        *pager(page.theme.id, page.number, page.count),
     ]
     return "\n".join(lines) + "\n" + theme_markdown(ev, page.theme, page)
 
@@ -306,16 +306,16 @@ def theme_page_markdown(ev: Evolution, page: ThemePage) -> str:
 def _list_page(
     title: str, anchor: str, stem: str, number_: int, count: int, content: list[str]
 ) -> str:
-    pager = _pager(stem, number_, count)
+    pages_nav = pager(stem, number_, count)
     lines = [
         f"[← Policy commitments over time](index.md#{anchor})",
         "",
-        *pager,
+        *pages_nav,
         f"# {title}",
         "",
         *content,
         "",
-        *pager,
+        *pages_nav,
     ]
     return "\n".join(lines).rstrip("\n") + "\n"
 

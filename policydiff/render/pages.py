@@ -23,6 +23,7 @@ from policydiff.render.view import shown_points
 
 POINTS_PER_PAGE = 100  # documents (with their evidence and wording diffs) per theme page
 ROWS_PER_PAGE = 250  # documents per overview page, disagreements per agreement page
+CHILDREN_PER_PAGE = 5  # children per lineage page: every cell of a child lists two sentences
 MOVERS = 100  # themes among the biggest movers on the index (one move each)
 SERIES_SHOWN = 20  # series shown among the biggest movers by series …
 MOVERS_PER_SERIES = 3  # … each with its biggest moves

@@ -36,13 +36,15 @@ from policydiff.analysis.model import Evolution, ThemeEvolution
 from policydiff.corpus.summary import DocumentSummary
 from policydiff.render.chart_jobs import charts_drawn
 from policydiff.render.chart_spec import chart_files
-from policydiff.render.fidelity_formats import (
-    fidelity_anchor,
-    fidelity_html,
-    fidelity_markdown,
-    fidelity_title,
-)
 from policydiff.render.html_site import index_site_html, theme_site_html
+from policydiff.render.lineage_site import (
+    LINEAGES,
+    lineage_site_html,
+    lineage_site_markdown,
+    lineages_html,
+    lineages_markdown,
+)
+from policydiff.render.lineage_site import TITLE as LINEAGES_TITLE
 from policydiff.render.markdown_site import index_site_markdown, theme_site_markdown
 from policydiff.restatement.fidelity import Fidelity
 from policydiff.runtime.files import staged_folder, write_atomic
@@ -133,25 +135,24 @@ def write_report(
     With ``jobs`` > 1 (or ``chart_workers``, see
     :func:`~policydiff.render.chart_jobs.chart_workers`) the charts are drawn in other
     processes while the pages and the JSON are written here (the HTML index waits for the
-    charts it embeds, last). ``fidelities`` add a lineage section each, with its heatmap
-    (:mod:`.fidelity_chart`, drawn here).
+    charts it embeds, last). ``fidelities`` add pages for each lineage, with its heatmap
+    (:mod:`.fidelity_chart`, drawn here), and a line each on the index
+    (:mod:`.lineage_site`).
     """
     ev = source.evolution
     out = _Digesting(sink)
     step("drawing charts")
-    lineage_charts: dict[str, bytes] = {}
-    md_sections = ""
     if fidelities:  # matplotlib is imported here only for them (the charts draw elsewhere)
-        from policydiff.render.fidelity_chart import chart_name, draw_fidelity
+        from policydiff.render.fidelity_chart import draw_fidelity
 
         for f in fidelities:
-            lineage_charts.update(draw_fidelity(f, cjk is not False))
-        md_sections = "".join(
-            "\n" + fidelity_markdown(f, f"{chart_name(f)}.png") for f in fidelities
-        )
-    html_sections = "".join(fidelity_html(f, lineage_charts) for f in fidelities)
-    for name, data in lineage_charts.items():
-        out.add(name, data)
+            heatmap = draw_fidelity(f, cjk is not False)
+            for name, data in heatmap.items():
+                out.add(name, data)
+            out.add_text(lineage_site_html(f, heatmap))
+            out.add_text(lineage_site_markdown(f))
+    md_lineages = "\n" + lineages_markdown(fidelities) if fidelities else ""
+    html_lineages = lineages_html(fidelities) if fidelities else ""
     with charts_drawn(ev, cjk=cjk, jobs=jobs, workers=chart_workers) as charts_ready:
         step("writing theme pages")
         with out.open(REPORT_FILE) as json_file:
@@ -171,15 +172,15 @@ def write_report(
                 _write_theme(out, writer, ev, source.whole_theme(theme))
             writer.close()
         step("writing Markdown")
-        out.add_text(index_site_markdown(ev, summaries, charts=chart_files(), extra=md_sections))
+        out.add_text(index_site_markdown(ev, summaries, charts=chart_files(), extra=md_lineages))
         step("writing HTML")
         out.add_text(
             index_site_html(
                 ev,
                 summaries,
                 charts_ready,
-                extra=html_sections,
-                extra_contents=[(fidelity_anchor(f), fidelity_title(f)) for f in fidelities],
+                extra=html_lineages,
+                extra_contents=[(LINEAGES, LINEAGES_TITLE)] if fidelities else [],
             )
         )
         for name, data in charts_ready().items():

@@ -1,5 +1,6 @@
-"""The fidelity matrix in the report of the example lineage: its section, its heatmap, and
-each cell one click from its two sentences, read in headless Chromium."""
+"""The fidelity matrix in the report of the example lineage: its page, its heatmap, its
+line on the index, and each cell one click from its two sentences, read in headless
+Chromium."""
 
 from __future__ import annotations
 
@@ -21,6 +22,7 @@ from tests.render.test_site import broken_links
 pytestmark = pytest.mark.slow  # whole reports, charts and a browser
 
 SECTION = f"fidelity-{LINEAGE_PARENT}"
+PAGE = f"lineages/{LINEAGE_PARENT}"
 
 
 @pytest.fixture(scope="module")
@@ -33,27 +35,55 @@ def report_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return out
 
 
-def test_the_report_holds_the_fidelity_section_and_heatmap(report_dir: Path) -> None:
+def test_the_report_holds_the_lineage_page_and_heatmap(report_dir: Path) -> None:
     assert (report_dir / f"{SECTION}.png").stat().st_size > 10_000
     assert (report_dir / f"{SECTION}.svg").read_bytes().startswith(b"<?xml")
     manifest = (report_dir / "manifest.json").read_text(encoding="utf-8")
-    assert f"{SECTION}.png" in manifest
-    md = (report_dir / "index.md").read_text(encoding="utf-8")
-    assert f"![Fidelity to {LINEAGE_PARENT}]({SECTION}.png)" in md
-    assert "| `henan-chengxiangjianshe-tandafeng` |" in md
-    # the table of contents leads to the section
+    assert f"{SECTION}.png" in manifest and f"{PAGE}.html" in manifest
+    page_md = (report_dir / f"{PAGE}.md").read_text(encoding="utf-8")
+    assert f"![Fidelity to {LINEAGE_PARENT}](../{SECTION}.png)" in page_md
+    assert "| child | restated |" in page_md
+    assert "| `henan-chengxiangjianshe-tandafeng` |" in page_md
+    index_md = (report_dir / "index.md").read_text(encoding="utf-8")
+    assert f"[Fidelity to `{LINEAGE_PARENT}`]({PAGE}.md)" in index_md
+    assert "| child | restated |" not in index_md  # the shares are on the lineage's page
+    # the table of contents leads to the lineages, and they to the page
     html = (report_dir / "index.html").read_text(encoding="utf-8")
     contents = html.split('<nav class="toc"', 1)[1].split("</nav>", 1)[0]
-    assert f'<li><a href="#{SECTION}">Fidelity to {LINEAGE_PARENT}</a></li>' in contents
-    assert f'id="{SECTION}"' in html
+    assert '<li><a href="#lineages">Lineages</a></li>' in contents
+    assert f'<a href="{PAGE}.html">Fidelity to {LINEAGE_PARENT}</a>' in html
+    assert f'id="{SECTION}"' not in html
+    assert f'id="{SECTION}"' in (report_dir / f"{PAGE}.html").read_text(encoding="utf-8")
     assert broken_links(report_dir) == []  # the lineage's report, as a site
+
+
+def test_a_lineage_of_many_children_is_cut_into_pages(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import policydiff.render.lineage_site as lineage_site
+
+    monkeypatch.setattr(lineage_site, "CHILDREN_PER_PAGE", 2)
+    corpus = load_corpus(LINEAGE)
+    fidelities = lineage_fidelities(corpus, load_catalogue())
+    files = render_report(build_evolution(corpus), summarise(corpus), fidelities=fidelities)
+    pages = sorted(
+        name for name in files if name.startswith("lineages/") and name.endswith(".html")
+    )
+    assert pages == [f"{PAGE}.html", f"{PAGE}_2.html", f"{PAGE}_3.html"]  # 5 children
+    first, last = (files[name].decode("utf-8") for name in (pages[0], pages[-1]))
+    assert "<svg" in first and "<svg" not in last  # the heatmap once, on the first page
+    assert "children 5–5 of 5" in last and "Page 3 of 3" in last
+    columns = [len(re.findall(r'<th title="', files[name].decode("utf-8"))) for name in pages]
+    assert columns == [2, 2, 1]
+    write_outputs(files, tmp_path / "out")
+    assert broken_links(tmp_path / "out") == []
 
 
 @pytest.mark.skipif(
     not CHROMIUM.exists(), reason="headless Chromium not installed at /usr/bin/chromium"
 )
 def test_each_cell_links_to_its_two_sentences_in_chromium(report_dir: Path, tmp_path: Path) -> None:
-    url = (report_dir / "index.html").resolve().as_uri()
+    url = (report_dir / f"{PAGE}.html").resolve().as_uri()
     dom = _chromium("--dump-dom", url, user_data=tmp_path / "profile-dom")
     assert dom.returncode == 0, dom.stderr[-2000:]
     text = dom.stdout
