@@ -32,7 +32,7 @@ class DocumentRef:
     series: str = ""  # the timeline it belongs to (policydiff.lineage.series_of)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Point:
     document: str
     date: str
@@ -48,7 +48,7 @@ class Point:
     caveats: tuple[str, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Change:
     from_document: str
     to_document: str

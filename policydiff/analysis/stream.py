@@ -9,7 +9,7 @@ theme as soon as its document is done; only what the verdicts need stays in memo
 spill: the bytes of :func:`~policydiff.analysis.evolution_json.evolution_json_bytes`,
 with memory that does not grow with the texts or the evidence; ``policydiff report``
 writes its index from :meth:`Spill.evolution` (the points without their evidence) and
-each theme's pages from :meth:`Spill.with_evidence`, one theme at a time.
+each theme's pages from :meth:`Spill.whole_points`, a page's worth at a time.
 """
 
 from __future__ import annotations
@@ -113,8 +113,10 @@ class Spill:
     same_level: int = 0
     disagreements: list[AgreementCase] = field(default_factory=list)
     include_absent: bool = False
-    # theme id -> document index -> its point without the evidence (kept with ``light``)
-    light: dict[str, dict[int, Point]] = field(default_factory=dict)
+    # with ``light``, each theme's present points without their evidence are spilled too
+    # (and read back, after the analysis, by :meth:`evolution`)
+    keeps_light: bool = False
+    corpus_path: Path = field(default_factory=Path)
 
     def themes(
         self, only: str | None = None
@@ -151,27 +153,23 @@ class Spill:
         return map(point_record, self._points(index))
 
     def _points(self, index: int) -> Iterator[Point]:
-        path = self.folder / f"{index}.points"
-        if not path.exists():  # no documents, no points
-            return
-        with path.open("rb") as held:
-            while True:
-                try:
-                    yield pickle.load(held)
-                except EOFError:
-                    return
+        return _unpickled(self.folder / f"{index}.points")
 
     def evolution(self) -> Evolution:
         """The evolution with every point but without its evidence (kept with ``light``):
-        what a report's index, charts and verdicts read; :meth:`with_evidence` gives a
-        theme whole."""
+        what a report's index, charts and verdicts read; :meth:`whole_points` gives a
+        theme's points whole."""
         absent = [
             Point(d.id, d.date, False, None, None, None, None, None, 0, (), (), ())
             for d in self.documents
         ]
         themes = []
+        index = {theme.id: i for i, theme in enumerate(self.catalogue.themes)}
         for theme, _records, (changes, since_last) in self.themes():
-            held = self.light.get(theme.id, {})
+            # the light points are read only now, after the analysis: made during it, these
+            # long-lived objects would be strewn among the batches' short-lived ones, and
+            # keep the memory those came and went through
+            held = dict(_unpickled(self.folder / f"{index[theme.id]}.light"))
             points = tuple(held.get(i, missing) for i, missing in enumerate(absent))
             themes.append(
                 ThemeEvolution(theme.id, theme.label, theme.label_zh, points, changes, since_last)
@@ -179,10 +177,11 @@ class Spill:
         agreement = Agreement(tuple(self.disagreements), (self.compared, self.same_level))
         return Evolution(tuple(self.documents), tuple(themes), agreement, self.inputs)
 
-    def with_evidence(self, theme: ThemeEvolution) -> ThemeEvolution:
-        """``theme`` of :meth:`evolution` with its points whole, read from the spill."""
+    def whole_points(self, theme: ThemeEvolution) -> Iterator[Point]:
+        """The points of ``theme`` (of :meth:`evolution`) whole, read one by one from the
+        spill, in timeline order."""
         index = next(i for i, t in enumerate(self.catalogue.themes) if t.id == theme.id)
-        return replace(theme, points=tuple(self._points(index)))
+        return self._points(index)
 
 
 @contextlib.contextmanager
@@ -200,7 +199,7 @@ def spilled_evolution(
 ) -> Iterator[Spill]:
     """The corpus's evolution spilled to a temporary folder, removed on exit (themes no
     document mentions are kept only with ``include_absent``). With ``light``, the points
-    without their evidence and the disagreements with their sentences stay in memory too,
+    are spilled without their evidence too, and the disagreements keep their sentences,
     for :meth:`Spill.evolution`. ``each_batch`` is given every batch of documents, whole,
     with their folders, once it is analysed (while ``cache`` is open)."""
     folders = timeline_folders(corpus_path)  # every document validated before any work
@@ -208,42 +207,74 @@ def spilled_evolution(
         spill = Spill(folder, catalogue, analysis_inputs(catalogue, lexicon))
         spill.include_absent = include_absent
         spill.present = {theme.id: _Present() for theme in catalogue.themes}
-        spill.light = {theme.id: {} for theme in catalogue.themes} if light else {}
+        spill.keeps_light = light
+        spill.corpus_path = Path(corpus_path)
         for start in range(0, len(folders), batch):
-            run = folders[start : start + batch]
-            documents = [load_document(f) for f in run]
-            outcomes = analyse_documents(
-                documents, catalogue, lexicon, cache, engine, Path(corpus_path)
+            # a function of its own: a batch's texts and evidence go when it returns
+            _spill_batch(
+                spill, folders[start : start + batch], start, lexicon, cache, engine, each_batch
             )
-            spill.documents.extend(document_refs(documents))
-            # a batch's points are held by theme and appended at its end: no file stays
-            # open across batches, however many themes a catalogue has
-            records: list[list[bytes]] = [[] for _ in catalogue.themes]
-            for offset, (document, (present, cases)) in enumerate(
-                zip(documents, outcomes, strict=True)
-            ):
-                absent = absent_point(document)
-                for index, theme in enumerate(catalogue.themes):
-                    point = present.get(theme.id, absent)
-                    records[index].append(pickle.dumps(point, pickle.HIGHEST_PROTOCOL))
-                    if point.present:
-                        spill.present[theme.id].add(start + offset, point)
-                        if light:
-                            spill.light[theme.id][start + offset] = replace(point, evidence=())
-                spill.compared += len(cases)
-                spill.same_level += sum(c.agrees for c in cases)
-                # evolution.json names a disagreement's provisions, not its sentences
-                spill.disagreements.extend(
-                    c if light else replace(c, sentence_zh="", sentence_en="")
-                    for c in cases
-                    if not c.agrees
-                )
-            for index, points in enumerate(records):
-                with (folder / f"{index}.points").open("ab") as handle:
-                    handle.writelines(points)
-            if each_batch is not None:
-                each_batch(run, documents)
         yield spill
+
+
+def _unpickled(path: Path) -> Iterator[Any]:
+    """Every object pickled one after the other into ``path`` (none if there is none)."""
+    if not path.exists():
+        return
+    with path.open("rb") as held:
+        while True:
+            try:
+                yield pickle.load(held)
+            except EOFError:
+                return
+
+
+def _spill_batch(
+    spill: Spill,
+    run: Sequence[Path],
+    start: int,
+    lexicon: Lexicon,
+    cache: AnalysisCache | None,
+    engine: Engine,
+    each_batch: Callable[[Sequence[Path], Sequence[Document]], None] | None,
+) -> None:
+    """Analyse the documents in ``run`` (the ``start``-th on of the timeline) and spill
+    their points."""
+    documents = [load_document(f) for f in run]
+    outcomes = analyse_documents(
+        documents, spill.catalogue, lexicon, cache, engine, spill.corpus_path
+    )
+    spill.documents.extend(document_refs(documents))
+    # a batch's points are held by theme and appended at its end: no file stays
+    # open across batches, however many themes a catalogue has
+    records: list[list[bytes]] = [[] for _ in spill.catalogue.themes]
+    light: list[list[bytes]] = [[] for _ in spill.catalogue.themes]
+    for offset, (document, (present, cases)) in enumerate(zip(documents, outcomes, strict=True)):
+        absent = absent_point(document)
+        for index, theme in enumerate(spill.catalogue.themes):
+            point = present.get(theme.id, absent)
+            records[index].append(pickle.dumps(point, pickle.HIGHEST_PROTOCOL))
+            if point.present:
+                spill.present[theme.id].add(start + offset, point)
+                if spill.keeps_light:
+                    held = (start + offset, replace(point, evidence=()))
+                    light[index].append(pickle.dumps(held, pickle.HIGHEST_PROTOCOL))
+        spill.compared += len(cases)
+        spill.same_level += sum(c.agrees for c in cases)
+        # evolution.json names a disagreement's provisions, not its sentences
+        spill.disagreements.extend(
+            c if spill.keeps_light else replace(c, sentence_zh="", sentence_en="")
+            for c in cases
+            if not c.agrees
+        )
+    for index, points in enumerate(records):
+        with (spill.folder / f"{index}.points").open("ab") as handle:
+            handle.writelines(points)
+        if light[index]:
+            with (spill.folder / f"{index}.light").open("ab") as handle:
+                handle.writelines(light[index])
+    if each_batch is not None:
+        each_batch(run, documents)
 
 
 @contextlib.contextmanager

@@ -116,7 +116,7 @@ def report(
             warn_undrawable(evolution)
             step("comparing lineages")
             fidelities = corpus.fidelities(catalogue, runner)
-            source = ReportSource(evolution, spill.with_evidence)
+            source = ReportSource(evolution, spill.whole_points)
             with cycle_collection_paused():
                 written = report_to_folder(
                     source,

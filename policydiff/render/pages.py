@@ -14,7 +14,7 @@ larger corpus makes more pages, not larger ones.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TypeVar
 
 from policydiff.analysis.model import Change, Evolution, Point, ThemeEvolution
@@ -76,6 +76,61 @@ class ThemePage:
 def theme_pages(ev: Evolution, theme: ThemeEvolution) -> tuple[ThemePage, ...]:
     runs = chunks(shown_points(ev, theme), POINTS_PER_PAGE)
     return tuple(ThemePage(theme, i, len(runs), run) for i, run in enumerate(runs, start=1))
+
+
+class PagesAsPointsArrive:
+    """The pages of a theme whose points come without their evidence, each page with its
+    points whole, as the theme's whole points arrive one by one in timeline order
+    (:meth:`arrive`, then :meth:`finish`): a page is given once every point it reads has
+    arrived (its own, and for each the last mention before it, which its wording diff
+    reads), and only points a page still waiting reads are held. So a theme of any
+    length is rendered with a page's worth of evidence in memory."""
+
+    def __init__(self, ev: Evolution, theme: ThemeEvolution) -> None:
+        self.theme = theme
+        self.pages = theme_pages(ev, theme)
+        position = {p.document: i for i, p in enumerate(theme.points)}
+        before = {c.to_document: c.from_document for c in theme.since_last}
+        self.last_read: dict[str, int] = {}  # document -> the last page that reads it
+        self.ready: list[int] = []  # page -> the position of the last point it reads
+        for k, page in enumerate(self.pages):
+            reads = {p.document for p in page.points}
+            reads |= {before[d] for d in reads if d in before}
+            for document in reads:
+                self.last_read[document] = k
+            self.ready.append(max((position[d] for d in reads), default=-1))
+        self.held: dict[str, Point] = {}
+        self.given = 0  # pages given so far
+        self.arrived = 0  # points arrived so far
+
+    def arrive(self, point: Point) -> list[ThemePage]:
+        """The pages ready once ``point`` (the theme's next, whole) has arrived."""
+        assert point.document == self.theme.points[self.arrived].document, "out of order"
+        self.arrived += 1
+        if point.document in self.last_read:
+            self.held[point.document] = point
+        return self._ready()
+
+    def finish(self) -> list[ThemePage]:
+        """The pages left (a theme's only page when it has no points)."""
+        self.arrived = len(self.theme.points) + 1
+        return self._ready()
+
+    def _ready(self) -> list[ThemePage]:
+        out = []
+        while self.given < len(self.pages) and self.ready[self.given] < self.arrived:
+            out.append(self._whole(self.pages[self.given]))
+            self.held = {d: p for d, p in self.held.items() if self.last_read[d] > self.given}
+            self.given += 1
+        return out
+
+    def _whole(self, page: ThemePage) -> ThemePage:
+        held = self.held
+        theme = replace(
+            self.theme, points=tuple(held.get(p.document, p) for p in self.theme.points)
+        )
+        points = tuple(held.get(p.document, p) for p in page.points)
+        return ThemePage(theme, page.number, page.count, points)
 
 
 def page_of(ev: Evolution, theme: ThemeEvolution, document: str, ext: str) -> str:

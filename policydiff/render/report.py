@@ -17,11 +17,11 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import io
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Executor
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, BinaryIO, Protocol, cast
+from typing import IO, Any, BinaryIO, Protocol, cast
 
 from policydiff.analysis.evolution_json import (
     MANIFEST,
@@ -32,11 +32,11 @@ from policydiff.analysis.evolution_json import (
     manifest_of,
     point_dict,
 )
-from policydiff.analysis.model import Evolution, ThemeEvolution
+from policydiff.analysis.model import Evolution, Point, ThemeEvolution
 from policydiff.corpus.summary import DocumentSummary
 from policydiff.render.chart_jobs import charts_drawn
 from policydiff.render.chart_spec import chart_files
-from policydiff.render.html_site import index_site_html, theme_site_html
+from policydiff.render.html_site import index_site_html, theme_page_html
 from policydiff.render.lineage_site import (
     LINEAGES,
     lineage_site_html,
@@ -45,7 +45,8 @@ from policydiff.render.lineage_site import (
     lineages_markdown,
 )
 from policydiff.render.lineage_site import TITLE as LINEAGES_TITLE
-from policydiff.render.markdown_site import index_site_markdown, theme_site_markdown
+from policydiff.render.markdown_site import index_site_markdown, theme_page_markdown
+from policydiff.render.pages import PagesAsPointsArrive, ThemePage
 from policydiff.restatement.fidelity import Fidelity
 from policydiff.runtime.files import staged_folder, write_atomic
 
@@ -59,16 +60,16 @@ def _no_step(_: str) -> None:
 @dataclass(frozen=True)
 class ReportSource:
     """What a report is rendered from: the evolution, whose points may lack their
-    evidence (the index, the charts and the lists read none), and a way to each of its
-    themes whole."""
+    evidence (the index, the charts and the lists read none), and each theme's points
+    whole, in timeline order, as they can be read one by one."""
 
     evolution: Evolution
-    whole_theme: Callable[[ThemeEvolution], ThemeEvolution]
+    whole_points: Callable[[ThemeEvolution], Iterable[Point]]
 
     @classmethod
     def held(cls, ev: Evolution) -> ReportSource:
         """An evolution held whole in memory."""
-        return cls(ev, lambda theme: theme)
+        return cls(ev, lambda theme: theme.points)
 
 
 class Sink(Protocol):
@@ -169,7 +170,7 @@ def write_report(
                 ),
             )
             for theme in ev.themes:
-                _write_theme(out, writer, ev, source.whole_theme(theme))
+                _write_theme(out, writer, ev, theme, source.whole_points(theme))
             writer.close()
         step("writing Markdown")
         out.add_text(index_site_markdown(ev, summaries, charts=chart_files(), extra=md_lineages))
@@ -189,14 +190,29 @@ def write_report(
 
 
 def _write_theme(
-    out: _Digesting, writer: EvolutionJsonWriter, ev: Evolution, whole: ThemeEvolution
+    out: _Digesting,
+    writer: EvolutionJsonWriter,
+    ev: Evolution,
+    theme: ThemeEvolution,
+    whole_points: Iterable[Point],
 ) -> None:
-    """A theme's pages and its part of evolution.json (a function of its own: the theme
-    is let go before the next is read)."""
-    out.add_text(theme_site_markdown(ev, whole))
-    out.add_text(theme_site_html(ev, whole))
-    labels = (whole.id, whole.label, whole.label_zh)
-    writer.theme(labels, map(point_dict, whole.points), whole.changes, whole.since_last)
+    """A theme's pages and its part of evolution.json, in one pass over its whole points:
+    each point goes to the JSON as it arrives, each page as soon as its points have."""
+    pages = PagesAsPointsArrive(ev, theme)
+
+    def write(ready: list[ThemePage]) -> None:
+        for page in ready:
+            out.add(page.file("md"), theme_page_markdown(ev, page).encode("utf-8"))
+            out.add(page.file("html"), theme_page_html(ev, page).encode("utf-8"))
+
+    def passing() -> Iterator[dict[str, Any]]:
+        for point in whole_points:
+            yield point_dict(point)
+            write(pages.arrive(point))
+        write(pages.finish())
+
+    labels = (theme.id, theme.label, theme.label_zh)
+    writer.theme(labels, passing(), theme.changes, theme.since_last)
 
 
 class _Held:

@@ -7,22 +7,24 @@ from __future__ import annotations
 import functools
 import gc
 import shutil
-import weakref
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
 import policydiff.analysis.stream as stream
+import policydiff.render.pages as pages
+import policydiff.render.report as report
 from benchmarks.synthetic import build_corpus
 from policydiff.analysis.agreement import Agreement
 from policydiff.analysis.build import build_evolution
-from policydiff.analysis.model import ThemeEvolution
+from policydiff.analysis.model import Evolution, Point
 from policydiff.cli import main
 from policydiff.corpus import load_corpus
 from policydiff.corpus.summary import summarise
 from policydiff.lineage import build_lineage
 from policydiff.lineage.graph import cited_places
+from policydiff.render.pages import ThemePage
 from policydiff.render.report import render_report, write_outputs
 from policydiff.restatement.fidelity import lineage_fidelities
 from policydiff.runtime.files import staged_folder
@@ -78,29 +80,33 @@ def test_streamed_report_is_the_held_report(
         assert any(name.startswith("fidelity-") for name in held)
 
 
-def test_one_theme_is_held_whole_at_a_time(
+def _whole_points_alive() -> int:
+    gc.collect()
+    return sum(1 for o in gc.get_objects() if isinstance(o, Point) and o.evidence)
+
+
+def test_a_pages_worth_of_evidence_is_held_at_a_time(
     synthetic_60: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     corpus = shutil.copytree(synthetic_60, tmp_path / "c")
-    given: list[weakref.ref[ThemeEvolution]] = []
-    held_when_asked: list[int] = []
-    real = stream.Spill.with_evidence
+    monkeypatch.setattr(pages, "POINTS_PER_PAGE", 4)  # many pages a theme
+    alive: list[int] = []
+    real = report.theme_page_html
 
-    def recording(self: stream.Spill, theme: ThemeEvolution) -> ThemeEvolution:
-        gc.collect()
-        held_when_asked.append(sum(ref() is not None for ref in given))
-        whole = real(self, theme)
-        assert any(p.evidence for p in whole.points)  # whole: the evidence is back
-        given.append(weakref.ref(whole))
-        return whole
+    def counting(ev: Evolution, page: ThemePage) -> str:
+        alive.append(_whole_points_alive())
+        assert all(p.evidence for p in page.points)  # the page's own points are whole
+        return real(ev, page)
 
-    monkeypatch.setattr(stream.Spill, "with_evidence", recording)
+    monkeypatch.setattr(report, "theme_page_html", counting)
     result = CliRunner().invoke(
         main, ["report", "--corpus", str(corpus), "--out", str(tmp_path / "out"), "-q"]
     )
     assert result.exit_code == 0, result.output
-    assert len(given) > 20  # every theme some document mentions
-    assert held_when_asked == [0] * len(given)
+    assert len(alive) > 200  # pages of 4 documents, for every theme mentioned
+    # a page's own points and the mention before each (the wording diffs read it), and
+    # none left over from the analysis of the last batch
+    assert max(alive) <= 2 * 4
 
 
 def test_lineage_from_citations_read_before_is_the_lineage() -> None:
