@@ -56,12 +56,15 @@ def _held_report(corpus_path: Path, out: Path) -> dict[str, bytes]:
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("which", ["synthetic", "lineage"])
+@pytest.mark.parametrize("which", ["synthetic", "synthetic, pages of 4", "lineage"])
 def test_streamed_report_is_the_held_report(
     which: str, synthetic_60: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    if which.endswith("pages of 4"):  # a page's points arrive while others are held
+        monkeypatch.setattr(pages, "POINTS_PER_PAGE", 4)
     # a copy: the report keeps its analysis cache beside the corpus
-    corpus = shutil.copytree(synthetic_60 if which == "synthetic" else LINEAGE, tmp_path / "c")
+    source = LINEAGE if which == "lineage" else synthetic_60
+    corpus = shutil.copytree(source, tmp_path / "c")
     held = _held_report(corpus, tmp_path / "held")
     # batches of 7 documents: every batch boundary the streamed report must join
     monkeypatch.setattr(
@@ -74,10 +77,12 @@ def test_streamed_report_is_the_held_report(
     streamed = _files(tmp_path / "out")
     assert sorted(streamed) == sorted(held)
     assert [name for name in held if streamed[name] != held[name]] == []
-    if which == "synthetic":  # more documents than columns: the index shows years
+    if which == "lineage":
+        assert any(name.startswith("lineages/") for name in held)
+    else:  # more documents than columns: the index shows years
         assert b"strongest commitment in each year" in held["index.md"]
-    else:
-        assert any(name.startswith("fidelity-") for name in held)
+    if which.endswith("pages of 4"):
+        assert sum(name.startswith("themes/") and "_3." in name for name in held) > 20
 
 
 def _whole_points_alive() -> int:
