@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from policydiff.analysis.commitments import Commitment
 from policydiff.analysis.model import Change, Evolution, Point, ThemeEvolution
@@ -56,7 +57,26 @@ def shown_points(ev: Evolution, theme: ThemeEvolution) -> tuple[Point, ...]:
     :func:`large_corpus_note`) those that mention the theme."""
     if not is_large(ev):
         return theme.points
-    return tuple(p for p in theme.points if p.present)
+    key = (id(ev), id(theme))
+    held = _SHOWN.get(key)
+    if held is not None and held[0] is ev and held[1] is theme:
+        return held[2]
+    shown = tuple(p for p in theme.points if p.present)
+    _remember(_SHOWN, key, (ev, theme, shown))
+    return shown
+
+
+# What every page of a theme asks for again, in the Markdown and in the HTML: worked out
+# once per theme. Keyed by identity (hashing a theme hashes all its points); each entry
+# keeps the objects its ids stand for, so an id cannot be reused while it is held.
+_MEMO_SIZE = 512
+_SHOWN: dict[tuple[int, int], tuple[Evolution, ThemeEvolution, tuple[Point, ...]]] = {}
+
+
+def _remember(memo: dict[Any, Any], key: Any, value: Any) -> None:
+    if len(memo) >= _MEMO_SIZE:
+        memo.clear()
+    memo[key] = value
 
 
 def verdict_counts(changes: Sequence[Change]) -> tuple[tuple[Verdict, int], ...]:
@@ -212,6 +232,19 @@ def sentence_diffs(theme: ThemeEvolution, *, moves_only: bool = False) -> tuple[
     Both sentences are compared in English when both have it (the Chinese original is
     kept beside); else in Chinese when both are Chinese; else not at all.
     """
+    key = (id(theme), moves_only)
+    held = _DIFFS.get(key)
+    if held is not None and held[0] is theme:
+        return held[1]
+    diffs = _sentence_diffs(theme, moves_only)
+    _remember(_DIFFS, key, (theme, diffs))
+    return diffs
+
+
+_DIFFS: dict[tuple[int, bool], tuple[ThemeEvolution, tuple[SentenceDiff, ...]]] = {}
+
+
+def _sentence_diffs(theme: ThemeEvolution, moves_only: bool) -> tuple[SentenceDiff, ...]:
     points = {p.document: p for p in theme.points}
     out = []
     for change in theme.since_last:
