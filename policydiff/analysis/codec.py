@@ -75,24 +75,25 @@ def commitments_from_json(data: dict[str, Any]) -> tuple[Commitment, ...]:
     if not all(isinstance(x, str) for x in header):
         raise TypeError("the header is not three strings")
     readers = [_SCORE_READERS.get(name) for name in _SCORE]
-    n_mention, n_score = len(_MENTION), len(_SCORE)
     # The records are made as pickle makes them, their fields set without __init__, whose
     # frozen-dataclass assignments, one object.__setattr__ per field, cost more than the
     # JSON decoding: a warm report decodes every commitment of the corpus.
     new = object.__new__
     out = []
     for mention_row, score_row, targets in data["rows"]:
-        if len(mention_row) != n_mention or len(score_row) != n_score:
-            raise ValueError("a row of another layout")
         mention = new(Mention)
         mention.__dict__.update(
-            zip(_MENTION_ALL, [*mention_row[:_AT], *header, *mention_row[_AT:]])
+            zip(_MENTION_ALL, [*mention_row[:_AT], *header, *mention_row[_AT:]], strict=True)
         )
         score = new(StrengthScore)
         score.__dict__.update(
             zip(
                 _SCORE,
-                [value if read is None else read(value) for read, value in zip(readers, score_row)],
+                [
+                    value if read is None else read(value)
+                    for read, value in zip(readers, score_row, strict=True)
+                ],
+                strict=True,
             )
         )
         commitment = new(Commitment)

@@ -86,7 +86,7 @@ def sentence_commitments(
         clause = clause_bounds(sentence, lang, (m.start, m.end), lexicon)
         score = score_commitment(
             sentence, lang, (m.start, m.end), lexicon,
-            polarity=theme.polarity if theme else "promote", targets=targets, clause=clause,
+            polarity=theme.polarity if theme else "promote", targets=targets, bounds=clause,
         )  # fmt: skip
         if continued:
             carried = f"'{m.matched}' carries on '{continued}', named earlier in the sentence"

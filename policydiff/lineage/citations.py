@@ -35,9 +35,7 @@ _LEAD_IN = re.compile(
 # What every _NUMBER match holds from its opening bracket on: a text without it holds no
 # number, and this is found far faster (the issuer's characters before the bracket make
 # _NUMBER try each Chinese character as a start).
-_NUMBER_TAIL = re.compile(
-    r"[〔\[［【(（]\s*(?:19|20)\d\d\s*[〕\]］】)）]\s*\d{1,4}\s*号"
-)
+_NUMBER_TAIL = re.compile(r"[〔\[［【(（]\s*(?:19|20)\d\d\s*[〕\]］】)）]\s*\d{1,4}\s*号")
 _TITLE = re.compile(r"《(?P<title>[^《》\n]{2,200})》")
 # a number in brackets right after a title belongs to it: 《…》（建标〔2022〕53号）
 _AFTER_TITLE = re.compile(r"\s*[（(]\s*(?P<number>[^（()）\n]{3,30}?〕?\s*\d{1,4}\s*号)\s*[)）]")
