@@ -26,6 +26,10 @@ _MENTION = tuple(f.name for f in fields(Mention) if f.name not in _HEADER)
 _SCORE = tuple(f.name for f in fields(StrengthScore))
 _COMMITMENT = tuple(f.name for f in fields(Commitment))
 assert _COMMITMENT == ("mention", "score", "targets"), "the row layout below assumes these"
+# A mention's fields in order, the header's among them where _AT says
+_MENTION_ALL = tuple(f.name for f in fields(Mention))
+_AT = _MENTION_ALL.index(_HEADER[0])
+assert _MENTION_ALL[_AT : _AT + len(_HEADER)] == _HEADER, "decoding assumes the header together"
 
 
 def _row(record: object, names: Sequence[str]) -> list[Any]:
@@ -71,15 +75,28 @@ def commitments_from_json(data: dict[str, Any]) -> tuple[Commitment, ...]:
     if not all(isinstance(x, str) for x in header):
         raise TypeError("the header is not three strings")
     readers = [_SCORE_READERS.get(name) for name in _SCORE]
+    # The records are made as pickle makes them, their fields set without __init__, whose
+    # frozen-dataclass assignments, one object.__setattr__ per field, cost more than the
+    # JSON decoding: a warm report decodes every commitment of the corpus.
+    new = object.__new__
     out = []
     for mention_row, score_row, targets in data["rows"]:
-        fields_of_mention = dict(zip(_HEADER, header, strict=True))
-        fields_of_mention.update(zip(_MENTION, mention_row, strict=True))
-        score = StrengthScore(
-            *(
-                value if read is None else read(value)
-                for read, value in zip(readers, score_row, strict=True)
+        mention = new(Mention)
+        mention.__dict__.update(
+            zip(_MENTION_ALL, [*mention_row[:_AT], *header, *mention_row[_AT:]], strict=True)
+        )
+        score = new(StrengthScore)
+        score.__dict__.update(
+            zip(
+                _SCORE,
+                [
+                    value if read is None else read(value)
+                    for read, value in zip(readers, score_row, strict=True)
+                ],
+                strict=True,
             )
         )
-        out.append(Commitment(Mention(**fields_of_mention), score, _targets(targets)))
+        commitment = new(Commitment)
+        commitment.__dict__.update(mention=mention, score=score, targets=_targets(targets))
+        out.append(commitment)
     return tuple(out)

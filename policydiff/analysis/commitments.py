@@ -83,15 +83,15 @@ def sentence_commitments(
     ]:
         theme = catalogue.get(m.theme_id)
         targets = owned.get(m.theme_id, ())
+        clause = clause_bounds(sentence, lang, (m.start, m.end), lexicon)
         score = score_commitment(
             sentence, lang, (m.start, m.end), lexicon,
-            polarity=theme.polarity if theme else "promote", targets=targets,
+            polarity=theme.polarity if theme else "promote", targets=targets, bounds=clause,
         )  # fmt: skip
         if continued:
             carried = f"'{m.matched}' carries on '{continued}', named earlier in the sentence"
             score = replace(score, caveats=(carried, *score.caveats))
         # two terms of one theme in one clause (超低能耗、近零能耗建筑) make one commitment
-        clause = clause_bounds(sentence, lang, (m.start, m.end), lexicon)
         key = (m.theme_id, clause, score.cue, score.strength)
         if key not in seen:
             seen.add(key)

@@ -68,7 +68,7 @@ class ThemeEvolution:
     changes: tuple[Change, ...]
     since_last: tuple[Change, ...]
 
-    @property
+    @functools.cached_property
     def present_in(self) -> int:
         return sum(p.present for p in self.points)
 

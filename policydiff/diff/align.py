@@ -36,7 +36,6 @@ from collections import Counter
 from dataclasses import dataclass
 
 import numpy as np
-from scipy.optimize import linear_sum_assignment
 
 from policydiff.diff.tfidf import cosine_similarity
 from policydiff.models import Provision, StructuredVersion
@@ -201,6 +200,9 @@ def align_provisions(
         pairs += [AlignedPair(None, q.id, 0.0, "added") for q in pb]
         return Alignment(a.document_id, b.document_id, tuple(pairs), 0.0, len(pa), len(pb))
     sim = np.clip(similarity_matrix(a, b, catalogue), 0.0, 1.0)
+    # imported here: a report imports this module whether or not it aligns anything
+    from scipy.optimize import linear_sum_assignment
+
     rows, cols = linear_sum_assignment(-sim)
     kept = [(int(i), int(j)) for i, j in zip(rows, cols, strict=False) if sim[i, j] >= threshold]
     chain = _in_order(kept)

@@ -22,7 +22,6 @@ import functools
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
-from pypinyin import lazy_pinyin
 from rapidfuzz import fuzz, process
 
 from policydiff.lineage.citations import (
@@ -149,6 +148,10 @@ def _same_issuer(cited: str, held: str) -> bool:
     ending the other: 国办发 and 办发), or the held one's pinyin (Jianbiao, 建标)."""
     if any("\u4e00" <= ch <= "\u9fff" for ch in cited):
         return cited.endswith(held) or held.endswith(cited)
+    # imported here: its dictionaries are slow to load, and every report imports this
+    # module, most with no English document number to resolve
+    from pypinyin import lazy_pinyin
+
     spelled = "".join(lazy_pinyin(held))
     return bool(cited) and (cited.endswith(spelled) or spelled.endswith(cited))
 

@@ -8,6 +8,7 @@ goes through :func:`html.escape`; theme spans are ``<mark>``, deleted words ``<d
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from html import escape
 
@@ -90,8 +91,13 @@ summary { cursor: pointer; color: var(--muted); }
 """
 
 
+# Most texts hold nothing to escape: one search finds that faster than escape's five
+# replacements.
+_SPECIAL = re.compile("[&<>\"']")
+
+
 def _e(text: str) -> str:
-    return escape(text, quote=True)
+    return escape(text, quote=True) if _SPECIAL.search(text) else text
 
 
 def _quote(quote: Quote) -> str:

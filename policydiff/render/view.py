@@ -9,8 +9,10 @@ rules (numbers, deltas, targets, anchors). Renderers read the
 from __future__ import annotations
 
 import functools
+import weakref
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from policydiff.analysis.commitments import Commitment
 from policydiff.analysis.model import Change, Evolution, Point, ThemeEvolution
@@ -56,7 +58,40 @@ def shown_points(ev: Evolution, theme: ThemeEvolution) -> tuple[Point, ...]:
     :func:`large_corpus_note`) those that mention the theme."""
     if not is_large(ev):
         return theme.points
-    return tuple(p for p in theme.points if p.present)
+    owners = (ev, theme)
+    shown: tuple[Point, ...] | None = _recalled(_SHOWN, owners)
+    if shown is None:
+        shown = tuple(p for p in theme.points if p.present)
+        _remember(_SHOWN, owners, shown)
+    return shown
+
+
+# What every page of a theme asks for again, in the Markdown and in the HTML: worked out
+# once per theme. Keyed by the identity of what it was worked out from (hashing a theme
+# hashes all its points), which is held weakly: an entry goes when its evolution does,
+# rather than keeping the evolution alive until the interpreter's teardown, whose last
+# collection would walk all of it.
+_MEMO_SIZE = 512
+_Memo = dict[tuple[int, ...], tuple[tuple["weakref.ref[Any]", ...], Any]]
+_SHOWN: _Memo = {}
+
+
+def _recalled(memo: _Memo, owners: tuple[Any, ...]) -> Any:
+    held = memo.get(tuple(map(id, owners)))
+    if held is None or any(ref() is not o for ref, o in zip(held[0], owners, strict=True)):
+        return None
+    return held[1]
+
+
+def _remember(memo: _Memo, owners: tuple[Any, ...], value: Any) -> None:
+    if len(memo) >= _MEMO_SIZE:
+        memo.clear()
+    key = tuple(map(id, owners))
+
+    def forget(_: object) -> None:
+        memo.pop(key, None)
+
+    memo[key] = (tuple(weakref.ref(o, forget) for o in owners), value)
 
 
 def verdict_counts(changes: Sequence[Change]) -> tuple[tuple[Verdict, int], ...]:
@@ -212,6 +247,19 @@ def sentence_diffs(theme: ThemeEvolution, *, moves_only: bool = False) -> tuple[
     Both sentences are compared in English when both have it (the Chinese original is
     kept beside); else in Chinese when both are Chinese; else not at all.
     """
+    memo = _MOVES if moves_only else _DIFFS
+    diffs: tuple[SentenceDiff, ...] | None = _recalled(memo, (theme,))
+    if diffs is None:
+        diffs = _sentence_diffs(theme, moves_only)
+        _remember(memo, (theme,), diffs)
+    return diffs
+
+
+_DIFFS: _Memo = {}
+_MOVES: _Memo = {}
+
+
+def _sentence_diffs(theme: ThemeEvolution, moves_only: bool) -> tuple[SentenceDiff, ...]:
     points = {p.document: p for p in theme.points}
     out = []
     for change in theme.since_last:

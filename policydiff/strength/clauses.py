@@ -87,7 +87,10 @@ def clause_bounds(
     lex = lexicon or load_lexicon()
     s, e = clamp(sentence, span)
     start, end = 0, len(sentence)
-    for cut_end, cut_next in _boundaries(sentence, lang, lex):
+    cuts = _boundaries(sentence, lang, lex)
+    if not cuts:  # one clause
+        return start, end
+    for cut_end, cut_next in cuts:
         if cut_next <= s:
             start = max(start, cut_next)
         elif cut_end >= e and cut_end >= s:

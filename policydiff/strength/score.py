@@ -59,16 +59,18 @@ def score_commitment(
     *,
     polarity: str = "promote",
     targets: tuple[Target, ...] | None = None,
+    bounds: tuple[int, int] | None = None,
 ) -> StrengthScore:
     """Strength of the commitment that the clause carrying ``span`` makes about the theme.
 
     ``polarity`` "control" (a theme that is itself a limit, such as demolition control)
     reads a restriction of what the theme names as a commitment to it. ``targets``: the
-    targets set for the theme in this sentence (by default, those in its clause)."""
+    targets set for the theme in this sentence (by default, those in its clause).
+    ``bounds``: ``clause_bounds`` of ``span``, when the caller has them already."""
     lang = check_lang(lang)
     lex = lexicon or load_lexicon()
     s, e = clamp(sentence, span)
-    c_start, c_end = clause_bounds(sentence, lang, (s, e), lex)
+    c_start, c_end = bounds if bounds is not None else clause_bounds(sentence, lang, (s, e), lex)
     clause = sentence[c_start:c_end]
     ts, te = s - c_start, e - c_start
     caveats: list[str] = []

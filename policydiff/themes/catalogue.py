@@ -11,6 +11,7 @@ import os
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -85,7 +86,15 @@ class Catalogue:
     themes: tuple[Theme, ...]
 
     def get(self, theme_id: str) -> Theme | None:
-        return next((t for t in self.themes if t.id == theme_id), None)
+        return self._by_id.get(theme_id)
+
+    @cached_property
+    def _by_id(self) -> dict[str, Theme]:
+        """The first theme of each id (the analysis looks a theme up for every mention)."""
+        by_id: dict[str, Theme] = {}
+        for theme in self.themes:
+            by_id.setdefault(theme.id, theme)
+        return by_id
 
     @property
     def ids(self) -> tuple[str, ...]:

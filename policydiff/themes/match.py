@@ -101,6 +101,9 @@ class _Compiled:
     # bigram stands for (ascii ones, single characters) are tried in every sentence
     zh_by_gram: dict[str, tuple[int, ...]] = field(default_factory=dict)
     zh_unindexed: tuple[int, ...] = ()
+    # per zh term: how many of the sentence's bigrams it must share to be looked for, at
+    # least half of its own (0 for ascii terms, looked for in every sentence)
+    zh_need: tuple[int, ...] = ()
 
 
 def _key(token: str) -> str:
@@ -187,6 +190,7 @@ def _compile_cached(catalogue: Catalogue) -> _Compiled:
             if ascii_term
         },
         zh_grams={term: frozenset(_bigrams(term)) for _, term, _ in zh_terms},
+        zh_need=tuple(0 if a else len(_bigrams(term)) for _, term, a in zh_terms),
         en_variants=tuple(variants),
         zh_terms=tuple(zh_terms),
         patterns={k: tuple(v) for k, v in patterns.items()},
@@ -232,7 +236,7 @@ def _en_candidates(norm: str, comp: _Compiled) -> list[_Cand]:
                 fitting.setdefault((vi, s), []).append((rank, length))
     if not fitting:
         return []
-    spans = [m.span() for m in _TOKEN.finditer(norm)]
+    spans = list(map(re.Match.span, _TOKEN.finditer(norm)))
     variants = comp.en_variants
     found: list[_Cand] = []
     for vi, s in sorted(fitting):
@@ -268,21 +272,22 @@ def _zh_candidates(norm: str, comp: _Compiled) -> list[_Cand]:
     shared = Counter(dict.fromkeys(comp.zh_unindexed, 0))
     shared.update(chain.from_iterable(map(comp.zh_by_gram.get, _bigrams(norm), repeat(()))))
     found: list[_Cand] = []
-    for ti in sorted(shared):
+    # a non-ascii term holding fewer than half its bigrams is neither here nor near
+    need = comp.zh_need
+    for ti in sorted(ti for ti, n in shared.items() if n * 2 >= need[ti]):
         theme_id, term, ascii_term = comp.zh_terms[ti]
         if ascii_term:
             for m in comp.zh_ascii[term].finditer(norm):
                 found.append((theme_id, m.start(), m.end(), 100.0))
             continue
-        need = len(comp.zh_grams[term])
-        if shared[ti] == need:  # every bigram is there: look for the term itself
+        if shared[ti] == need[ti]:  # every bigram is there: look for the term itself
             pos = norm.find(term)
             if pos >= 0:
                 while pos >= 0:
                     found.append((theme_id, pos, pos + len(term), 100.0))
                     pos = norm.find(term, pos + 1)
                 continue
-        if len(term) < ZH_FUZZY_MIN_LEN or shared[ti] * 2 < need:
+        if len(term) < ZH_FUZZY_MIN_LEN:
             continue
         al = fuzz.partial_ratio_alignment(term, norm, score_cutoff=ZH_THRESHOLD)
         if al is not None and al.score >= ZH_THRESHOLD:

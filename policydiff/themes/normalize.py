@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 _DASHES = frozenset("-_‐‑‒–—―−﹣－")
 _QUOTES = frozenset("\"'“”‘’「」『』《》〈〉`´")
@@ -97,6 +97,11 @@ def fold_plural(word: str) -> str:
     if word.endswith("s"):
         return word[:-1]
     return word
+
+
+# Normalising calls fold_plural for every word of four letters or more ending in "s"; the
+# same words recur throughout a corpus.
+_singular = lru_cache(maxsize=1 << 16)(fold_plural)
 
 
 @dataclass(frozen=True)
@@ -243,7 +248,7 @@ def _fold_plurals(joined: str, starts: list[int], ends: list[int], fold_plurals:
     pos = 0
     for m in _PLURAL.finditer(joined):
         word = m.group()
-        folded = fold_plural(word)
+        folded = _singular(word)
         if folded == word:
             continue
         a, b = m.span()
@@ -264,7 +269,7 @@ def _fold_plurals(joined: str, starts: list[int], ends: list[int], fold_plurals:
 
 
 def _fold_plural_match(m: re.Match[str]) -> str:
-    return fold_plural(m.group())
+    return _singular(m.group())
 
 
 def normalize(text: str, *, fold_plurals: bool = True) -> Normalized:
@@ -288,7 +293,7 @@ def normalize(text: str, *, fold_plurals: bool = True) -> Normalized:
 
         def fold(m: re.Match[str]) -> str:
             word = m.group()
-            single = fold_plural(word)
+            single = _singular(word)
             if len(single) < len(word):
                 cuts.append((m.start() + len(single), len(word) - len(single)))
             return single
