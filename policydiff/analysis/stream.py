@@ -165,17 +165,46 @@ class Spill:
         ]
         themes = []
         index = {theme.id: i for i, theme in enumerate(self.catalogue.themes)}
+        same: dict[Any, Any] = {}  # one object for equal values across points
         for theme, _records, (changes, since_last) in self.themes():
             # the light points are read only now, after the analysis: made during it, these
             # long-lived objects would be strewn among the batches' short-lived ones, and
             # keep the memory those came and went through
-            held = dict(_unpickled(self.folder / f"{index[theme.id]}.light"))
+            held = {
+                i: self._shared(self.documents[i], point, same)
+                for i, point in _unpickled(self.folder / f"{index[theme.id]}.light")
+            }
             points = tuple(held.get(i, missing) for i, missing in enumerate(absent))
             themes.append(
                 ThemeEvolution(theme.id, theme.label, theme.label_zh, points, changes, since_last)
             )
         agreement = Agreement(tuple(self.disagreements), (self.compared, self.same_level))
         return Evolution(tuple(self.documents), tuple(themes), agreement, self.inputs)
+
+    @staticmethod
+    def _shared(document: DocumentRef, point: Point, same: dict[Any, Any]) -> Point:
+        """``point`` with its document's id and date, and its other values, one object
+        each for all points: an unpickled point has strings of its own, most of the
+        memory a light point takes."""
+
+        def one(value: Any) -> Any:
+            return same.setdefault(value, value)
+
+        assert point.document == document.id
+        return Point(
+            document.id,
+            document.date,
+            point.present,
+            point.strength,
+            one(point.level),
+            one(point.cue),
+            one(point.lang),
+            one(point.cue_en),
+            point.mentions,
+            (),
+            one(point.targets),
+            one(point.caveats),
+        )
 
     def whole_points(self, theme: ThemeEvolution) -> Iterator[Point]:
         """The points of ``theme`` (of :meth:`evolution`) whole, read one by one from the
