@@ -175,6 +175,10 @@ class Spill:
                 for i, point in _unpickled(self.folder / f"{index[theme.id]}.light")
             }
             points = tuple(held.get(i, missing) for i, missing in enumerate(absent))
+            # a change since the last mention that is the change from the document before
+            # (no gap between them) is one object for both
+            consecutive = {change: change for change in changes}
+            since_last = tuple(consecutive.get(change, change) for change in since_last)
             themes.append(
                 ThemeEvolution(theme.id, theme.label, theme.label_zh, points, changes, since_last)
             )
