@@ -29,12 +29,9 @@ from policydiff.cli.options import (
     themes_file_option,
 )
 from policydiff.cli.session import (
-    analysis_cache,
-    engine_for,
-    progress,
     require_corpus_folder,
-    uses_dask,
     warn_undrawable,
+    workers_and_cache,
     wrote_reporter,
 )
 
@@ -79,7 +76,6 @@ def report(
     """
     from policydiff.analysis.stream import spilled_evolution
     from policydiff.errors import CorpusError
-    from policydiff.render.chart_jobs import chart_workers
     from policydiff.render.report import ReportSource, report_to_folder
     from policydiff.restatement.corpus_pass import CorpusPass
     from policydiff.runtime.memory import cycle_collection_paused
@@ -87,14 +83,15 @@ def report(
     from policydiff.themes.catalogue import corpus_catalogue
 
     require_corpus_folder(corpus_path)
-    dask = uses_dask(engine, scheduler)
-    # the worker processes fork before the progress bar's thread starts (see analysed())
-    with (
-        chart_workers(jobs, analyse=not dask) as workers,
-        engine_for(engine, scheduler, jobs, None if dask else workers) as runner,
-        progress(REPORT_STEPS, quiet) as step,
-        analysis_cache(corpus_path, no_cache) as cache,
-    ):
+    with workers_and_cache(
+        corpus_path,
+        REPORT_STEPS,
+        jobs=jobs,
+        no_cache=no_cache,
+        quiet=quiet,
+        engine=engine,
+        scheduler=scheduler,
+    ) as (workers, runner, step, cache):
         step("loading corpus")
         catalogue = corpus_catalogue(corpus_path, theme_files)
         step("analysing themes")

@@ -195,25 +195,23 @@ def analysed(
     engine: str | None = None,
     scheduler: str | None = None,
 ) -> Iterator[Analysed]:
-    """The progress bar, the corpus and its evolution (a CorpusError on an empty corpus).
-
-    The worker processes start first, before the progress bar's thread: forking while
-    another thread runs can leave a child waiting on a lock that thread held. They
-    analyse the corpus and then draw the charts, and import matplotlib meanwhile; the
-    analysis cache answers the versions analysed before (same result). On a Dask engine
-    the local processes only draw the charts; the client's threads start after them."""
+    """The progress bar, the corpus and its evolution (a CorpusError on an empty corpus),
+    with the processes of :func:`workers_and_cache`: they analyse the corpus and then
+    draw the charts, and import matplotlib meanwhile; the analysis cache answers the
+    versions analysed before (same result)."""
     from policydiff.analysis.build import build_evolution
     from policydiff.errors import CorpusError
-    from policydiff.render.chart_jobs import chart_workers
     from policydiff.themes.catalogue import corpus_catalogue
 
-    dask = uses_dask(engine, scheduler)
-    with (
-        chart_workers(jobs, analyse=not dask) as workers,
-        engine_for(engine, scheduler, jobs, None if dask else workers) as runner,
-        progress(steps, quiet) as step,
-        analysis_cache(corpus_path, no_cache) as cache,
-    ):
+    with workers_and_cache(
+        corpus_path,
+        steps,
+        jobs=jobs,
+        no_cache=no_cache,
+        quiet=quiet,
+        engine=engine,
+        scheduler=scheduler,
+    ) as (workers, runner, step, cache):
         step("loading corpus")
         catalogue = corpus_catalogue(corpus_path, theme_files)
         corpus = load(corpus_path)
@@ -222,6 +220,37 @@ def analysed(
         step("analysing themes")
         evolution = build_evolution(corpus, catalogue, cache=cache, engine=runner)
         yield Analysed(corpus, evolution, step, cache, workers, runner)
+
+
+@contextlib.contextmanager
+def workers_and_cache(
+    corpus_path: Path,
+    steps: tuple[str, ...],
+    *,
+    jobs: int,
+    no_cache: bool,
+    quiet: bool,
+    engine: str | None,
+    scheduler: str | None,
+) -> Iterator[tuple[Executor | None, Engine, Callable[[str], None], AnalysisCache]]:
+    """What a command that analyses and draws works with: the local worker processes
+    (they analyse the corpus, unless on Dask, and draw the charts), the engine, the
+    progress bar's ``step`` and the analysis cache.
+
+    The worker processes start first, before the progress bar's thread: forking while
+    another thread runs can leave a child waiting on a lock that thread held. On a Dask
+    engine the local processes only draw the charts; the client's threads start after
+    them."""
+    from policydiff.render.chart_jobs import chart_workers
+
+    dask = uses_dask(engine, scheduler)
+    with (
+        chart_workers(jobs, analyse=not dask) as workers,
+        engine_for(engine, scheduler, jobs, None if dask else workers) as runner,
+        progress(steps, quiet) as step,
+        analysis_cache(corpus_path, no_cache) as cache,
+    ):
+        yield workers, runner, step, cache
 
 
 def warn_undrawable(evolution: Evolution) -> None:
