@@ -59,6 +59,30 @@ def overall(f: Fidelity) -> dict[str, float]:
     return {v.value: sum(c.summary[v.value] for c in f.comparisons) / cells for v in RESTATEMENTS}
 
 
+MOVERS_PER_VERDICT = 3  # children named on the index for each way of departing
+
+
+def movers(f: Fidelity) -> dict[str, tuple[tuple[str, int], ...]]:
+    """For strengthened, weakened and omitted: the children that most often restate the
+    parent's commitments so (at most :data:`MOVERS_PER_VERDICT`, the most first, then in
+    timeline order), with how many commitments; none that never do."""
+    out = {}
+    for verdict in ("strengthened", "weakened", "omitted"):
+        counts = [(c.child.document.id, c.summary[verdict]) for c in f.comparisons]
+        ranked = sorted((n for n in counts if n[1]), key=lambda n: -n[1])
+        out[verdict] = tuple(ranked[:MOVERS_PER_VERDICT])
+    return out
+
+
+def _movers_text(f: Fidelity) -> str:
+    parts = [
+        f"most {verdict}: " + ", ".join(f"{child} ({n})" for child, n in named)
+        for verdict, named in movers(f).items()
+        if named
+    ]
+    return "; ".join(parts)
+
+
 def _shares_text(f: Fidelity) -> str:
     return ", ".join(f"{name} {share:.0%}" for name, share in overall(f).items())
 
@@ -105,9 +129,10 @@ def lineage_site_markdown(f: Fidelity) -> dict[str, str]:
 def _what(f: Fidelity) -> str:
     pages = len(lineage_pages(f))
     more = f", on {pages} pages" if pages > 1 else ""
+    named = _movers_text(f)
     return (
         f"{len(f.comparisons)} documents implementing it, {len(f.rows)} commitments{more}; "
-        f"of every commitment in every child: {_shares_text(f)}"
+        f"of every commitment in every child: {_shares_text(f)}" + (f"; {named}" if named else "")
     )
 
 

@@ -103,3 +103,22 @@ def test_each_cell_links_to_its_two_sentences_in_chromium(report_dir: Path, tmp_
     )  # fmt: skip
     assert run.returncode == 0, run.stderr[-2000:]
     assert shot.stat().st_size > 10_000
+
+
+def test_the_index_names_the_children_that_depart_most(report_dir: Path) -> None:
+    index_md = (report_dir / "index.md").read_text(encoding="utf-8")
+    named = re.search(r"most omitted: ([a-z0-9-]+) \((\d+)\)", index_md)
+    assert named is not None
+    child, count = named.group(1), int(named.group(2))
+    # counted again from the lineage page's matrix: the "−" cells of that child's column
+    page = (report_dir / f"{PAGE}.md").read_text(encoding="utf-8")
+    header = next(line for line in page.splitlines() if line.startswith("| commitment |"))
+    column = [c.strip() for c in header.split("|")].index(f"`{child}`")
+    rows = [
+        line.split("|")
+        for line in page.splitlines()
+        if line.startswith("| ") and "|---" not in line
+    ]
+    matrix = [r for r in rows if len(r) == len(header.split("|")) and r[1].strip() != "commitment"]
+    omitted = [r[column].strip() for r in matrix].count("−")
+    assert omitted == count and count > 100
