@@ -11,7 +11,7 @@ ran.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures import Executor
 from dataclasses import dataclass
 from pathlib import Path
@@ -30,7 +30,7 @@ from policydiff.analysis.points import (
 from policydiff.corpus import Corpus
 from policydiff.corpus.texts import TextsAt, with_texts, without_texts
 from policydiff.models import Document, StructuredVersion, Version
-from policydiff.runtime.engine import Engine, LocalEngine
+from policydiff.runtime.engine import Engine, LocalEngine, started
 from policydiff.strength import Lexicon, load_lexicon
 from policydiff.structure import structure_version
 from policydiff.themes import Catalogue, load_catalogue
@@ -214,6 +214,21 @@ def analyse_documents(
     each; the others are assembled here, without structuring any text. The cache is read
     and written here, in the calling process, only. Workers that see the corpus at
     ``corpus_path`` (or where the engine says) read the texts there themselves."""
+    return start_analysis(documents, catalogue, lexicon, cache, engine, corpus_path)()
+
+
+def start_analysis(
+    documents: Sequence[Document],
+    catalogue: Catalogue,
+    lexicon: Lexicon,
+    cache: AnalysisCache | None,
+    engine: Engine,
+    corpus_path: Path | None = None,
+) -> Callable[[], list[_Outcome]]:
+    """:func:`analyse_documents` begun: the documents' tasks are sent to the engine now,
+    and the returned function waits for them and returns the outcomes, so that this
+    process can work meanwhile (on the batch before: :mod:`.stream`). The cache is read
+    now and written when the outcomes are asked for."""
     lookups = [_cached(d, catalogue, lexicon, cache) for d in documents]
     todo = [
         i
@@ -229,28 +244,33 @@ def analyse_documents(
     for i in todo:
         sent, texts = without_texts(documents[i], root) if root else (documents[i], None)
         tasks.append((sent, lookups[i].cached, lookups[i].pairs, keep, texts))
-    done = engine.map(_analyse_task, tasks, (catalogue, lexicon))
-    unread = [k for k, result in enumerate(done) if result is None]
-    if unread:  # documents changed since the workers' copy was written, or not written yet
-        resent: list[_Task] = [
-            (documents[todo[k]], tasks[k][1], tasks[k][2], keep, None) for k in unread
-        ]
-        again = engine.map(_analyse_task, resent, (catalogue, lexicon))
-        for k, result in zip(unread, again, strict=True):
-            done[k] = result
-    results = dict(zip(todo, done, strict=True))
-    out: list[_Outcome] = []
-    for i, (document, lookup) in enumerate(zip(documents, lookups, strict=True)):
-        found = results.get(i)
-        if found is None:
-            found = _analyse_task(
-                (document, lookup.cached, lookup.pairs, keep, None), (catalogue, lexicon)
-            )
-        assert found is not None  # the texts were in the task
-        points, cases, computed = found
-        _store(cache, document, lookup, computed)
-        out.append((points, cases))
-    return out
+    running = started(engine, _analyse_task, tasks, (catalogue, lexicon))
+
+    def outcomes() -> list[_Outcome]:
+        done = running()
+        unread = [k for k, result in enumerate(done) if result is None]
+        if unread:  # documents changed since the workers' copy was written, or not written yet
+            resent: list[_Task] = [
+                (documents[todo[k]], tasks[k][1], tasks[k][2], keep, None) for k in unread
+            ]
+            again = engine.map(_analyse_task, resent, (catalogue, lexicon))
+            for k, result in zip(unread, again, strict=True):
+                done[k] = result
+        results = dict(zip(todo, done, strict=True))
+        out: list[_Outcome] = []
+        for i, (document, lookup) in enumerate(zip(documents, lookups, strict=True)):
+            found = results.get(i)
+            if found is None:
+                found = _analyse_task(
+                    (document, lookup.cached, lookup.pairs, keep, None), (catalogue, lexicon)
+                )
+            assert found is not None  # the texts were in the task
+            points, cases, computed = found
+            _store(cache, document, lookup, computed)
+            out.append((points, cases))
+        return out
+
+    return outcomes
 
 
 def _theme_evolution(

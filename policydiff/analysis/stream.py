@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from policydiff.analysis.agreement import Agreement, AgreementCase
-from policydiff.analysis.build import analyse_documents
+from policydiff.analysis.build import start_analysis
 from policydiff.analysis.cache import AnalysisCache
 from policydiff.analysis.digests import analysis_inputs, document_refs
 from policydiff.analysis.evolution_json import (
@@ -242,11 +242,7 @@ def spilled_evolution(
         spill.present = {theme.id: _Present() for theme in catalogue.themes}
         spill.keeps_light = light
         spill.corpus_path = Path(corpus_path)
-        for start in range(0, len(folders), batch):
-            # a function of its own: a batch's texts and evidence go when it returns
-            _spill_batch(
-                spill, folders[start : start + batch], start, lexicon, cache, engine, each_batch
-            )
+        _spill_all(spill, folders, batch, lexicon, cache, engine, each_batch)
         yield spill
 
 
@@ -262,21 +258,61 @@ def _unpickled(path: Path) -> Iterator[Any]:
                 return
 
 
-def _spill_batch(
+def _spill_all(
+    spill: Spill,
+    folders: Sequence[Path],
+    batch: int,
+    lexicon: Lexicon,
+    cache: AnalysisCache | None,
+    engine: Engine,
+    each_batch: Callable[[Sequence[Path], Sequence[Document]], None] | None,
+) -> None:
+    """Every batch analysed and spilled. Each is sent to the engine before the one before
+    it is collected and spilled, so that this process reads, receives and spills while
+    the workers analyse. (A function of its own: the last batches' texts and evidence go
+    when it returns.)"""
+    running: _Batch | None = None
+    for start in range(0, len(folders), batch):
+        begun = _begin_batch(spill, folders[start : start + batch], start, lexicon, cache, engine)
+        if running is not None:
+            _spill_batch(spill, running, each_batch)
+        running = begun
+    if running is not None:
+        _spill_batch(spill, running, each_batch)
+
+
+@dataclass
+class _Batch:
+    """A batch of documents sent to the engine: its folders, where it starts on the
+    timeline, its documents, and the function that waits for its outcomes."""
+
+    run: Sequence[Path]
+    start: int
+    documents: list[Document]
+    outcomes: Callable[[], list[tuple[dict[str, Point], list[AgreementCase]]]]
+
+
+def _begin_batch(
     spill: Spill,
     run: Sequence[Path],
     start: int,
     lexicon: Lexicon,
     cache: AnalysisCache | None,
     engine: Engine,
+) -> _Batch:
+    documents = [load_document(f) for f in run]
+    begun = start_analysis(documents, spill.catalogue, lexicon, cache, engine, spill.corpus_path)
+    return _Batch(run, start, documents, begun)
+
+
+def _spill_batch(
+    spill: Spill,
+    batch: _Batch,
     each_batch: Callable[[Sequence[Path], Sequence[Document]], None] | None,
 ) -> None:
-    """Analyse the documents in ``run`` (the ``start``-th on of the timeline) and spill
-    their points."""
-    documents = [load_document(f) for f in run]
-    outcomes = analyse_documents(
-        documents, spill.catalogue, lexicon, cache, engine, spill.corpus_path
-    )
+    """Wait for a batch's outcomes and spill its points."""
+    run, start, documents = batch.run, batch.start, batch.documents
+    outcomes = batch.outcomes()
     spill.documents.extend(document_refs(documents))
     # a batch's points are held by theme and appended at its end: no file stays
     # open across batches, however many themes a catalogue has

@@ -22,7 +22,7 @@ from typing import Any, Protocol, TypeVar
 
 from policydiff.errors import EngineError
 from policydiff.runtime.memory import GC_THRESHOLD, collect_garbage_rarely
-from policydiff.runtime.pool import map_in_processes, resolve_jobs
+from policydiff.runtime.pool import map_in_processes, resolve_jobs, start_in_processes
 
 Item = TypeVar("Item")
 Shared = TypeVar("Shared")
@@ -44,10 +44,32 @@ class Engine(Protocol):
         self, function: Callable[[Item, Shared], Result], items: Sequence[Item], shared: Shared
     ) -> list[Result]: ...
 
+    def start(
+        self, function: Callable[[Item, Shared], Result], items: Sequence[Item], shared: Shared
+    ) -> Callable[[], list[Result]]:
+        """:meth:`map` begun now, where the engine can run it elsewhere: the returned
+        function waits for the results, so that the caller works meanwhile."""
+        ...
+
     def texts_root(self, corpus_path: Path) -> str | None:
         """Where the workers read the corpus's version texts themselves (a folder or an
         fsspec URL), or None when they are sent the texts."""
         ...
+
+
+def started(
+    engine: Engine,
+    function: Callable[[Item, Shared], Result],
+    items: Sequence[Item],
+    shared: Shared,
+) -> Callable[[], list[Result]]:
+    """``engine.start(...)``, or for an engine written before it has one, its
+    :meth:`~Engine.map` run when the results are asked for."""
+    start = getattr(engine, "start", None)
+    if start is None:
+        return lambda: engine.map(function, items, shared)
+    begun: Callable[[], list[Result]] = start(function, items, shared)
+    return begun
 
 
 @dataclass
@@ -62,6 +84,14 @@ class LocalEngine:
         self, function: Callable[[Item, Shared], Result], items: Sequence[Item], shared: Shared
     ) -> list[Result]:
         return map_in_processes(function, items, shared, self.jobs, pool=self.pool)
+
+    def start(
+        self, function: Callable[[Item, Shared], Result], items: Sequence[Item], shared: Shared
+    ) -> Callable[[], list[Result]]:
+        workers = min(resolve_jobs(self.jobs), len(items))
+        if self.pool is None or workers <= 1:  # nowhere else to run: run when asked
+            return lambda: self.map(function, items, shared)
+        return start_in_processes(function, items, shared, workers, self.pool)
 
     def texts_root(self, corpus_path: Path) -> str | None:
         return None  # local processes get the texts pickled, cheaper than reading them again
@@ -110,8 +140,13 @@ class DaskEngine:
     def map(
         self, function: Callable[[Item, Shared], Result], items: Sequence[Item], shared: Shared
     ) -> list[Result]:
+        return self.start(function, items, shared)()
+
+    def start(
+        self, function: Callable[[Item, Shared], Result], items: Sequence[Item], shared: Shared
+    ) -> Callable[[], list[Result]]:
         if not items:
-            return []
+            return lambda: []
         client = self.client()
         # sent to every worker once, not pickled into each task, and kept there for the
         # next map of the same object (a large corpus is analysed a batch at a time)
@@ -139,15 +174,18 @@ class DaskEngine:
             )
         from distributed.scheduler import KilledWorker
 
-        try:
-            return list(client.gather(futures))
-        except KilledWorker as exc:
-            raise EngineError(
-                "Dask workers died running the same task again and again "
-                "(out of memory?); see the workers' logs"
-            ) from exc
-        finally:
-            client.cancel(futures)
+        def gathered() -> list[Result]:
+            try:
+                return list(client.gather(futures))
+            except KilledWorker as exc:
+                raise EngineError(
+                    "Dask workers died running the same task again and again "
+                    "(out of memory?); see the workers' logs"
+                ) from exc
+            finally:
+                client.cancel(futures)
+
+        return gathered
 
     def texts_root(self, corpus_path: Path) -> str | None:
         if self.worker_corpus:

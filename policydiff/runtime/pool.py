@@ -117,17 +117,37 @@ def map_in_processes(
     Where no process can be started, all runs here; a worker that dies raises
     :class:`~policydiff.errors.JobsError`."""
     workers = min(resolve_jobs(jobs), len(items))
-    own = start_pool(workers) if workers > 1 and pool is None else None
-    runner = pool or own
-    if workers <= 1 or runner is None:
+    if pool is not None and workers > 1:
+        return start_in_processes(function, items, shared, workers, pool)()
+    own = start_pool(workers) if workers > 1 else None
+    if own is None:
         return [function(item, shared) for item in items]
+    with own:
+        return start_in_processes(function, items, shared, workers, own)()
+
+
+def start_in_processes(
+    function: Callable[[Item, Shared], Result],
+    items: Sequence[Item],
+    shared: Shared,
+    workers: int,
+    pool: Executor,
+) -> Callable[[], list[Result]]:
+    """:func:`map_in_processes` on ``pool`` (``workers`` processes), begun now: the
+    returned function waits for the results, in order, so that the caller can work
+    meanwhile."""
     payload = pickle.dumps(shared, protocol=pickle.HIGHEST_PROTOCOL)
     # about eight chunks per worker: they end together without a round trip per item
     chunks = max(1, len(items) // (workers * 8))
-    with own or contextlib.nullcontext(), worker_errors():
-        return list(
-            runner.map(_call_with, repeat(function), items, repeat(payload), chunksize=chunks)
-        )
+    with worker_errors():
+        # Executor.map submits every chunk before it returns; its results are read later
+        results = pool.map(_call_with, repeat(function), items, repeat(payload), chunksize=chunks)
+
+    def gathered() -> list[Result]:
+        with worker_errors():
+            return list(results)
+
+    return gathered
 
 
 # The pickled shared argument last seen in this worker, and what it unpickled to: every

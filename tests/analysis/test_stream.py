@@ -194,3 +194,52 @@ def test_a_full_disk_during_export_is_one_line_and_leaves_no_table(
     assert "Traceback" not in result.output
     assert len(result.output.strip().splitlines()) == 1
     assert not out.exists() or not any(out.iterdir())
+
+
+class _Recording(LocalEngine):
+    """The local engine, saying when each batch is sent and when it is waited for."""
+
+    def __init__(self, events: list[str]) -> None:
+        super().__init__(1, None)
+        self.events = events
+
+    def start(self, function, items, shared):  # type: ignore[no-untyped-def]
+        batch = len([e for e in self.events if e.startswith("sent")])
+        self.events.append(f"sent {batch}")
+
+        def gathered():  # type: ignore[no-untyped-def]
+            self.events.append(f"waited {batch}")
+            return [function(item, shared) for item in items]
+
+        return gathered
+
+
+def test_each_batch_is_sent_before_the_one_before_is_spilled(tmp_path: Path) -> None:
+    corpus = shutil.copytree(BUNDLED, tmp_path / "corpus")
+    events: list[str] = []
+    spilled_ids: list[str] = []
+    with spilled_evolution(
+        corpus,
+        load_catalogue(),
+        load_lexicon(),
+        cache=None,
+        engine=_Recording(events),
+        batch=1,
+        each_batch=lambda _folders, documents: events.append(f"spilled {documents[0].id}"),
+    ) as spill:
+        spilled_ids = [d.id for d in spill.documents]
+        whole = io.BytesIO()
+        write_evolution_json(spill, whole)
+    assert events == [
+        "sent 0",
+        "sent 1",
+        "waited 0",
+        f"spilled {spilled_ids[0]}",
+        "sent 2",
+        "waited 1",
+        f"spilled {spilled_ids[1]}",
+        "waited 2",
+        f"spilled {spilled_ids[2]}",
+    ]
+    held = evolution_json_bytes(build_evolution(load_corpus(corpus)))
+    assert whole.getvalue() == held
