@@ -10,7 +10,8 @@ one child clause may restate several parent clauses (a merge), and the child's o
 clauses that reach :data:`SUPPORT` and carry a target are kept as its *support*: a
 target restated in another sentence (a split) still counts. A parent clause that is a
 target of its own is never restated by a child clause whose own targets all measure
-other indicators (:func:`policydiff.restatement.verdict.same_indicator`).
+other indicators (:func:`policydiff.restatement.verdict.same_indicator`), nor by one
+whose object is another kind of the parent's (:mod:`policydiff.restatement.contrast`).
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ import numpy as np
 
 from policydiff.diff.tfidf import cosine_similarity
 from policydiff.restatement.clauses import Clause
+from policydiff.restatement.contrast import contrast
 from policydiff.restatement.verdict import same_indicator
 
 MATCH = 0.35  # similarity from which a child clause restates a parent clause
@@ -73,6 +75,15 @@ def similarity_matrix(parents: Sequence[Clause], children: Sequence[Clause]) -> 
             offered = [(t, child.text) for t in child.targets if t.value is not None]
             if offered and not any(same_indicator(t, c, offered) for t, c in own):
                 matrix[i, j] = 0.0
+    # a child clause that names another kind of the parent's object (供热管网 → 供水管网),
+    # a kind the parent commits to elsewhere, restates that other commitment however
+    # many characters the two share
+    texts_p = [content(c) for c in parents]
+    texts_c = [content(c) for c in children]
+    for i, j in zip(*np.nonzero(matrix >= MATCH), strict=True):
+        pair = contrast(texts_p[i], texts_c[j])
+        if pair is not None and any(pair[1] in t for k, t in enumerate(texts_p) if k != i):
+            matrix[i, j] = 0.0
     return matrix
 
 

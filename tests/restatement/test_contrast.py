@@ -1,0 +1,56 @@
+"""Clauses whose objects are different kinds of one thing (供热管网, 供水管网) are not
+restatements of each other: real sentences of 建标〔2022〕53号 and the Shanghai plan
+(examples/lineage/raw/)."""
+
+from __future__ import annotations
+
+from policydiff.restatement.contrast import contrast
+from tests.restatement.test_rules import MINISTRY_WATER, SHANGHAI_WATER
+from tests.restatement.test_verdict import _compare, _verdict
+
+MINISTRY_HEAT = (
+    "实施30年以上老旧供热管网更新改造工程，加强供热管网保温材料更换，推进供热场站、管网智能化"
+    "改造，到2030年城市供热管网热损失比2020年下降5个百分点"
+)
+MINISTRY_SOLAR = (
+    "在太阳能资源较丰富地区及有稳定热水需求的建筑中，积极推广太阳能光热建筑应用。"
+    "推进建筑太阳能光伏一体化建设，到2025年新建公共机构建筑、新建厂房屋顶光伏覆盖率力争达到50%"
+)
+SHANGHAI_SOLAR = (
+    "研究建立建筑光伏一体化新型高效集成系统解决方案，包括新型构件标准化及装配、直流建筑供电、"
+    "能源综合管控、智慧运维、综合性能测评等技术，形成光伏建筑一体化全过程建设技术标准、图集与"
+    "工法，全面提升太阳能光伏在建筑中应用的深度、广度与高度"
+)
+
+
+def test_a_minimal_pair_of_nouns_is_a_contrast() -> None:
+    assert contrast("30年以上老旧供热管网更新改造工程", "滚动老旧供水管网更新改造") == (
+        "供热",
+        "供水管",
+    )
+    assert contrast("太阳能光热建筑应用", "太阳能光伏在建筑中应用的深度") == ("光热", "光伏")
+
+
+def test_a_changed_verb_or_a_synonym_spanning_words_is_no_contrast() -> None:
+    # Shanghai restates both (the gold): the activity changes, the object does not
+    assert contrast("城市园林绿化提升行动", "城市绿化美化行动") is None
+    assert contrast("城市供气管道和设施更新改造", "老旧燃气管网设施更新改造") is None
+
+
+def test_the_heating_network_is_not_restated_by_the_water_network() -> None:
+    # Shanghai has no district heating: its water-network retrofit restates the
+    # ministry's water commitment, not its heating one
+    comparison = _compare(f"{MINISTRY_HEAT}。{MINISTRY_WATER}", SHANGHAI_WATER)
+    assert _verdict(comparison, "实施30年以上老旧供热管网更新改造工程") == "omitted"
+    assert _verdict(comparison, "实施城市老旧供水管网更新改造") == "restated"
+
+
+def test_solar_thermal_is_not_restated_by_photovoltaics() -> None:
+    comparison = _compare(MINISTRY_SOLAR, SHANGHAI_SOLAR)
+    assert _verdict(comparison, "积极推广太阳能光热建筑应用") == "omitted"
+
+
+def test_a_kind_the_parent_commits_to_nowhere_else_may_still_restate() -> None:
+    # the ministry names no water network here: the contrast alone does not separate them
+    comparison = _compare(MINISTRY_HEAT, SHANGHAI_WATER)
+    assert _verdict(comparison, "实施30年以上老旧供热管网更新改造工程") != "omitted"
