@@ -31,6 +31,17 @@ def bundled_corpus() -> Corpus:
 
 
 @pytest.fixture(scope="session")
+def synthetic_60(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A corpus of 60 synthetic documents (``benchmarks/synthetic.py``), more than a
+    table shows side by side, a third of them bilingual: built once for the session."""
+    from benchmarks.synthetic import build_corpus
+
+    path = tmp_path_factory.mktemp("synthetic") / "corpus"
+    build_corpus(60, path)
+    return path
+
+
+@pytest.fixture(scope="session")
 def structured(bundled_corpus: Corpus) -> dict[tuple[str, str], StructuredVersion]:
     """Every version of the bundled corpus parsed, keyed by (document id, version key)."""
     return {

@@ -10,7 +10,6 @@ import pyarrow as pa
 import pytest
 from click.testing import CliRunner
 
-from benchmarks.synthetic import build_corpus
 from policydiff.analysis.build import build_evolution
 from policydiff.analysis.evolution_json import dumps_evolution, evolution_dict, evolution_json_bytes
 from policydiff.analysis.stream import spilled_evolution, write_evolution_json
@@ -27,13 +26,6 @@ from tests.conftest import BUNDLED, DOC_2021
 
 REPO = Path(__file__).resolve().parents[2]
 LINEAGE = REPO / "examples" / "lineage" / "corpus"
-
-
-@pytest.fixture(scope="module")
-def synthetic_60(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("synthetic") / "corpus"
-    build_corpus(60, path)
-    return path
 
 
 def _spilled_outputs(

@@ -15,7 +15,6 @@ from click.testing import CliRunner
 import policydiff.analysis.stream as stream
 import policydiff.render.pages as pages
 import policydiff.render.report as report
-from benchmarks.synthetic import build_corpus
 from policydiff.analysis.agreement import Agreement
 from policydiff.analysis.build import build_evolution
 from policydiff.analysis.model import Evolution, Point
@@ -32,13 +31,6 @@ from policydiff.themes import load_catalogue
 
 REPO = Path(__file__).resolve().parents[2]
 LINEAGE = REPO / "examples" / "lineage" / "corpus"
-
-
-@pytest.fixture(scope="module")
-def synthetic_60(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("synthetic") / "corpus"
-    build_corpus(60, path)
-    return path
 
 
 def _files(folder: Path) -> dict[str, bytes]:

@@ -36,13 +36,6 @@ TASK = "analyse_task"
 
 
 @pytest.fixture(scope="module")
-def synthetic_60(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("synthetic") / "corpus"
-    build_corpus(60, path)
-    return path
-
-
-@pytest.fixture(scope="module")
 def synthetic_150(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("synthetic150") / "corpus"
     build_corpus(150, path, seed=1)
