@@ -201,7 +201,6 @@ def evolution_header(
 
 
 def evolution_dict(evolution: Evolution) -> dict[str, Any]:
-    agreement = evolution.agreement
     return evolution_header(
         evolution.inputs,
         evolution.documents,
@@ -216,12 +215,15 @@ def evolution_dict(evolution: Evolution) -> dict[str, Any]:
             )
             for t in evolution.themes
         ],
-        agreement_dict(
-            agreement.compared,
-            agreement.same_level,
-            [c for c in agreement.cases if not c.agrees],
-        ),
+        evolution_agreement(evolution),
     )
+
+
+def evolution_agreement(evolution: Evolution) -> dict[str, Any]:
+    """The ``agreement`` of evolution.json."""
+    agreement = evolution.agreement
+    disagreements = [c for c in agreement.cases if not c.agrees]
+    return agreement_dict(agreement.compared, agreement.same_level, disagreements)
 
 
 def evolution_json(evolution: Evolution) -> str:

@@ -27,7 +27,7 @@ from policydiff.analysis.evolution_json import (
     MANIFEST,
     REPORT_FILE,
     EvolutionJsonWriter,
-    agreement_dict,
+    evolution_agreement,
     manifest,
     manifest_of,
     point_dict,
@@ -158,16 +158,8 @@ def write_report(
         step("writing theme pages")
         with out.open(REPORT_FILE) as json_file:
             # evolution.json is written theme by theme too, from the themes whole
-            agreement = ev.agreement
             writer = EvolutionJsonWriter(
-                json_file,
-                ev.inputs,
-                ev.documents,
-                agreement_dict(
-                    agreement.compared,
-                    agreement.same_level,
-                    [c for c in agreement.cases if not c.agrees],
-                ),
+                json_file, ev.inputs, ev.documents, evolution_agreement(ev)
             )
             for theme in ev.themes:
                 _write_theme(out, writer, ev, theme, source.whole_points(theme))
