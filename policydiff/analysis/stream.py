@@ -159,6 +159,8 @@ class Spill:
         """The evolution with every point but without its evidence (kept with ``light``):
         what a report's index, charts and verdicts read; :meth:`whole_points` gives a
         theme's points whole."""
+        if not self.keeps_light:  # every point would read as absent
+            raise ValueError("the evolution of a spill made without light=True")
         absent = [
             Point(d.id, d.date, False, None, None, None, None, None, 0, (), (), ())
             for d in self.documents

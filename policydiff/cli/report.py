@@ -28,12 +28,7 @@ from policydiff.cli.options import (
     quiet_option,
     themes_file_option,
 )
-from policydiff.cli.session import (
-    require_corpus_folder,
-    warn_undrawable,
-    workers_and_cache,
-    wrote_reporter,
-)
+from policydiff.cli.session import analysed, warn_undrawable, wrote_reporter
 
 # Phases of ``report``, in order (the progress bar's steps).
 REPORT_STEPS = (
@@ -74,56 +69,32 @@ def report(
     implement others (see `policydiff lineage`), pages under lineages/ with the fidelity
     matrix and heatmap of each parent with its children.
     """
-    from policydiff.analysis.stream import spilled_evolution
-    from policydiff.errors import CorpusError
     from policydiff.render.report import ReportSource, report_to_folder
-    from policydiff.restatement.corpus_pass import CorpusPass
     from policydiff.runtime.memory import cycle_collection_paused
-    from policydiff.strength import load_lexicon
-    from policydiff.themes.catalogue import corpus_catalogue
 
-    require_corpus_folder(corpus_path)
-    with workers_and_cache(
+    with analysed(
         corpus_path,
+        theme_files,
         REPORT_STEPS,
         jobs=jobs,
         no_cache=no_cache,
         quiet=quiet,
         engine=engine,
         scheduler=scheduler,
-    ) as (workers, runner, step, cache):
-        step("loading corpus")
-        catalogue = corpus_catalogue(corpus_path, theme_files)
-        step("analysing themes")
-        corpus = CorpusPass(Path(corpus_path), cache)
-        with spilled_evolution(
-            corpus_path,
-            catalogue,
-            load_lexicon(),
-            cache=cache,
-            engine=runner,
-            light=True,
-            each_batch=corpus,
-        ) as spill:
-            if not spill.documents:
-                raise CorpusError(
-                    corpus_path, "the corpus holds no documents (run policydiff ingest)"
-                )
-            evolution = spill.evolution()
-            warn_undrawable(evolution)
-            step("comparing lineages")
-            fidelities = corpus.fidelities(catalogue, runner)
-            source = ReportSource(evolution, spill.whole_points)
-            with cycle_collection_paused():
-                written = report_to_folder(
-                    source,
-                    corpus.summaries,
-                    out_dir,
-                    wrote=wrote_reporter(quiet),
-                    step=step,
-                    jobs=jobs,
-                    chart_workers=workers,
-                    fidelities=fidelities,
-                )
+    ) as a:
+        warn_undrawable(a.evolution)
+        a.step("comparing lineages")
+        fidelities = a.corpus.fidelities(a.catalogue, a.engine)
+        with cycle_collection_paused():
+            written = report_to_folder(
+                ReportSource(a.evolution, a.spill.whole_points),
+                a.corpus.summaries,
+                out_dir,
+                wrote=wrote_reporter(quiet),
+                step=a.step,
+                jobs=jobs,
+                chart_workers=a.workers,
+                fidelities=fidelities,
+            )
     if not quiet and sys.stderr.isatty():
         click.echo(f"wrote {len(written)} files to {out_dir}", err=True)

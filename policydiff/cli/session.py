@@ -21,6 +21,7 @@ if TYPE_CHECKING:  # imported where used: ``policydiff --help`` must not pay for
     from policydiff.analysis.model import Evolution
     from policydiff.analysis.stream import Spill
     from policydiff.corpus import Corpus
+    from policydiff.restatement.corpus_pass import CorpusPass
     from policydiff.runtime.engine import Engine
     from policydiff.themes import Catalogue
 
@@ -175,10 +176,11 @@ def wrote_reporter(quiet: bool) -> Callable[[Path], None] | None:
 class Analysed:
     """What report and timeline work from, inside :func:`analysed`."""
 
-    corpus: Corpus
-    evolution: Evolution
+    evolution: Evolution  # without evidence: Spill.evolution
+    spill: Spill  # each theme's points whole, one by one: Spill.whole_points
+    catalogue: Catalogue
+    corpus: CorpusPass  # the documents' summaries, metadata and citations
     step: Callable[[str], None]
-    cache: AnalysisCache  # open
     workers: Executor | None  # the processes that analysed the corpus; they draw the charts
     engine: Engine  # where the per-document analyses ran
 
@@ -195,14 +197,18 @@ def analysed(
     engine: str | None = None,
     scheduler: str | None = None,
 ) -> Iterator[Analysed]:
-    """The progress bar, the corpus and its evolution (a CorpusError on an empty corpus),
-    with the processes of :func:`workers_and_cache`: they analyse the corpus and then
-    draw the charts, and import matplotlib meanwhile; the analysis cache answers the
-    versions analysed before (same result)."""
-    from policydiff.analysis.build import build_evolution
+    """The progress bar and the corpus's evolution, spilled to disk a batch of documents
+    at a time (:mod:`policydiff.analysis.stream`; a CorpusError on an empty corpus), with
+    the processes of :func:`workers_and_cache`: they analyse the corpus and then draw the
+    charts, and import matplotlib meanwhile; the analysis cache answers the versions
+    analysed before (same result)."""
+    from policydiff.analysis.stream import spilled_evolution
     from policydiff.errors import CorpusError
+    from policydiff.restatement.corpus_pass import CorpusPass
+    from policydiff.strength import load_lexicon
     from policydiff.themes.catalogue import corpus_catalogue
 
+    require_corpus_folder(corpus_path)
     with workers_and_cache(
         corpus_path,
         steps,
@@ -214,12 +220,23 @@ def analysed(
     ) as (workers, runner, step, cache):
         step("loading corpus")
         catalogue = corpus_catalogue(corpus_path, theme_files)
-        corpus = load(corpus_path)
-        if not corpus.documents:
-            raise CorpusError(corpus_path, "the corpus holds no documents (run policydiff ingest)")
         step("analysing themes")
-        evolution = build_evolution(corpus, catalogue, cache=cache, engine=runner)
-        yield Analysed(corpus, evolution, step, cache, workers, runner)
+        corpus = CorpusPass(Path(corpus_path), cache)
+        with spilled_evolution(
+            corpus_path,
+            catalogue,
+            load_lexicon(),
+            cache=cache,
+            engine=runner,
+            light=True,
+            each_batch=corpus,
+        ) as spill:
+            if not spill.documents:
+                raise CorpusError(
+                    corpus_path, "the corpus holds no documents (run policydiff ingest)"
+                )
+            evolution = spill.evolution()
+            yield Analysed(evolution, spill, catalogue, corpus, step, workers, runner)
 
 
 @contextlib.contextmanager

@@ -128,15 +128,6 @@ def _alive(pid: int) -> bool:
     return True
 
 
-def replace_folder(final: Path, files: dict[str, bytes]) -> list[Path]:
-    """Make ``final`` hold ``files`` (name -> bytes) as one set (see :func:`staged_folder`).
-    Returns the paths written."""
-    with staged_folder(final) as staged:
-        for name, data in files.items():
-            staged.add(name, data)
-    return staged.written
-
-
 class StagedFolder:
     """The files of a set being written (see :func:`staged_folder`), each as it comes."""
 

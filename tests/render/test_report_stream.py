@@ -26,7 +26,9 @@ from policydiff.lineage.graph import cited_places
 from policydiff.render.pages import ThemePage
 from policydiff.render.report import render_report, write_outputs
 from policydiff.restatement.fidelity import lineage_fidelities
+from policydiff.runtime.engine import LocalEngine
 from policydiff.runtime.files import staged_folder
+from policydiff.strength import load_lexicon
 from policydiff.themes import load_catalogue
 
 REPO = Path(__file__).resolve().parents[2]
@@ -120,6 +122,16 @@ def test_lineage_from_citations_read_before_is_the_lineage() -> None:
     assert from_places.unresolved == whole.unresolved
     assert from_places.missing == whole.missing
     assert from_places.series == whole.series
+
+
+def test_a_spill_without_light_points_gives_no_evolution(tmp_path: Path) -> None:
+    corpus = shutil.copytree(LINEAGE, tmp_path / "c")
+    with stream.spilled_evolution(
+        corpus, load_catalogue(), load_lexicon(), cache=None, engine=LocalEngine()
+    ) as spill:
+        assert spill.documents  # analysed, but read as points only by the JSON and tables
+        with pytest.raises(ValueError, match="light"):
+            spill.evolution()
 
 
 def test_agreement_from_counts_reads_as_from_every_case() -> None:
