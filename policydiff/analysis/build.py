@@ -201,22 +201,6 @@ def _complete(document: Document, lookup: _Lookup) -> bool:
     return _pairing(document)[1] is None or lookup.pairs is not None
 
 
-def analyse_documents(
-    documents: Sequence[Document],
-    catalogue: Catalogue,
-    lexicon: Lexicon,
-    cache: AnalysisCache | None,
-    engine: Engine,
-    corpus_path: Path | None = None,
-) -> list[_Outcome]:
-    """Every document's outcome, in corpus order, the documents the cache does not fully
-    answer analysed by ``engine`` (in worker processes, or on a Dask cluster), one task
-    each; the others are assembled here, without structuring any text. The cache is read
-    and written here, in the calling process, only. Workers that see the corpus at
-    ``corpus_path`` (or where the engine says) read the texts there themselves."""
-    return start_analysis(documents, catalogue, lexicon, cache, engine, corpus_path)()
-
-
 def start_analysis(
     documents: Sequence[Document],
     catalogue: Catalogue,
@@ -225,10 +209,16 @@ def start_analysis(
     engine: Engine,
     corpus_path: Path | None = None,
 ) -> Callable[[], list[_Outcome]]:
-    """:func:`analyse_documents` begun: the documents' tasks are sent to the engine now,
-    and the returned function waits for them and returns the outcomes, so that this
-    process can work meanwhile (on the batch before: :mod:`.stream`). The cache is read
-    now and written when the outcomes are asked for."""
+    """Every document's outcome, in corpus order, the documents the cache does not fully
+    answer analysed by ``engine`` (in worker processes, or on a Dask cluster), one task
+    each; the others are assembled here, without structuring any text. Workers that see
+    the corpus at ``corpus_path`` (or where the engine says) read the texts there
+    themselves.
+
+    Begun, not finished: the tasks are sent to the engine now, and the returned function
+    waits for them and returns the outcomes, so that this process can work meanwhile (on
+    the batch before: :mod:`.stream`). The cache is read and written here, in the calling
+    process, only: read now, written when the outcomes are asked for."""
     lookups = [_cached(d, catalogue, lexicon, cache) for d in documents]
     todo = [
         i
@@ -306,9 +296,9 @@ def build_evolution(
     lexicon = lexicon or load_lexicon()
     present: list[dict[str, Point]] = []
     cases: list[AgreementCase] = []
-    for points_of_document, document_cases in analyse_documents(
-        corpus.documents, catalogue, lexicon, cache, engine or LocalEngine(jobs, pool), corpus.path
-    ):
+    runner = engine or LocalEngine(jobs, pool)
+    outcomes = start_analysis(corpus.documents, catalogue, lexicon, cache, runner, corpus.path)
+    for points_of_document, document_cases in outcomes():
         present.append(points_of_document)
         cases.extend(document_cases)
     absent = [absent_point(d) for d in corpus.documents]

@@ -13,7 +13,7 @@ import base64
 from collections.abc import Callable, Mapping, Sequence
 
 from policydiff.analysis.agreement import AgreementCase
-from policydiff.analysis.model import Evolution, ThemeEvolution
+from policydiff.analysis.model import Evolution
 from policydiff.corpus.summary import DocumentSummary
 from policydiff.render.chart_spec import CHARTS
 from policydiff.render.html import CSS, _cue, _e, theme_html
@@ -349,15 +349,11 @@ def site_html(
     waits for the charts)."""
     pages: dict[str, str] = {}
     for theme in ev.themes:
-        pages.update(theme_site_html(ev, theme))
+        pages.update(
+            (page.file("html"), theme_page_html(ev, page)) for page in theme_pages(ev, theme)
+        )
     pages.update(index_site_html(ev, summaries, charts, extra=extra, extra_contents=extra_contents))
     return pages
-
-
-def theme_site_html(ev: Evolution, theme: ThemeEvolution) -> dict[str, str]:
-    """The pages of one theme, by path; ``theme`` whole (with its evidence), while ``ev``
-    is read only for its documents."""
-    return {page.file("html"): theme_page_html(ev, page) for page in theme_pages(ev, theme)}
 
 
 def index_site_html(

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from policydiff.analysis.agreement import AgreementCase
-from policydiff.analysis.model import Evolution, ThemeEvolution
+from policydiff.analysis.model import Evolution
 from policydiff.corpus.summary import DocumentSummary
 from policydiff.render.chart_spec import CHARTS
 from policydiff.render.markdown import how_to_read_markdown, theme_markdown
@@ -330,14 +330,10 @@ def site_markdown(
     """Every Markdown page of the report, by path in the report folder."""
     pages = index_site_markdown(ev, summaries, charts=charts, extra=extra)
     for theme in ev.themes:
-        pages.update(theme_site_markdown(ev, theme))
+        pages.update(
+            (page.file("md"), theme_page_markdown(ev, page)) for page in theme_pages(ev, theme)
+        )
     return pages
-
-
-def theme_site_markdown(ev: Evolution, theme: ThemeEvolution) -> dict[str, str]:
-    """The pages of one theme, by path; ``theme`` whole (with its evidence), while ``ev``
-    is read only for its documents."""
-    return {page.file("md"): theme_page_markdown(ev, page) for page in theme_pages(ev, theme)}
 
 
 def index_site_markdown(
