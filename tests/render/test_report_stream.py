@@ -7,6 +7,7 @@ from __future__ import annotations
 import functools
 import gc
 import shutil
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -113,10 +114,7 @@ def test_lineage_from_citations_read_before_is_the_lineage() -> None:
     whole = build_lineage(corpus.documents)
     places = {d.id: cited_places(d) for d in corpus.documents}
     assert any(places.values())
-    stripped = [
-        d.__class__(**{**d.__dict__, "versions": ()})  # metadata alone, no text
-        for d in corpus.documents
-    ]
+    stripped = [replace(d, versions=()) for d in corpus.documents]  # metadata, no text
     from_places = build_lineage(stripped, places)
     assert from_places.edges == whole.edges and whole.edges
     assert from_places.unresolved == whole.unresolved
