@@ -239,6 +239,9 @@ def start_analysis(
     def outcomes() -> list[_Outcome]:
         done = running()
         unread = [k for k, result in enumerate(done) if result is None]
+        noted = getattr(engine, "texts_sent", None)  # engines written before it have none
+        if noted is not None and root is not None:
+            noted(root, len(unread), len(tasks))
         if unread:  # documents changed since the workers' copy was written, or not written yet
             resent: list[_Task] = [
                 (documents[todo[k]], tasks[k][1], tasks[k][2], keep, None) for k in unread

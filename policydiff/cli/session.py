@@ -85,6 +85,14 @@ def engine_for(
         engine, scheduler, jobs=jobs, pool=pool, worker_corpus=worker_corpus
     ) as opened:
         yield opened
+        # right either way, but slower, and a sign that the workers see another corpus
+        for root, (unread, asked) in getattr(opened, "unread_texts", {}).items():
+            if unread:
+                say(
+                    f"warning: the Dask workers could not read the texts of {unread:,} of "
+                    f"{asked:,} documents at {root} (missing there, or another text): "
+                    "they were sent from here"
+                )
 
 
 @contextlib.contextmanager

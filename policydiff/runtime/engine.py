@@ -115,6 +115,9 @@ class DaskEngine:
     _cluster: Any = field(default=None, init=False, repr=False)
     _seen: dict[str, bool] = field(default_factory=dict, init=False, repr=False)
     _shared: tuple[Any, Any] | None = field(default=None, init=False, repr=False)
+    # documents whose texts the workers were to read but could not, and were sent instead,
+    # of all they were to read, by where they were to read them
+    unread_texts: dict[str, tuple[int, int]] = field(default_factory=dict, init=False)
 
     def client(self) -> Any:
         if self._client is None:
@@ -195,6 +198,12 @@ class DaskEngine:
             seen = self.client().run(_sees_folder, root)
             self._seen[root] = bool(seen) and all(seen.values())
         return root if self._seen[root] else None
+
+    def texts_sent(self, root: str, unread: int, asked: int) -> None:
+        """Note that of ``asked`` documents whose texts the workers were to read at
+        ``root``, ``unread`` could not be read there (see :attr:`unread_texts`)."""
+        before = self.unread_texts.get(root, (0, 0))
+        self.unread_texts[root] = (before[0] + unread, before[1] + asked)
 
     def close(self) -> None:
         self._shared = None
