@@ -47,6 +47,24 @@ class Point:
     targets: tuple[Target, ...]
     caveats: tuple[str, ...]
 
+    def __reduce__(self) -> tuple[type[Point], tuple[object, ...]]:
+        # the fields in order, rebuilt by __init__: a slotted dataclass's own pickling
+        # goes through dataclasses.fields() in Python for every point
+        return Point, (
+            self.document,
+            self.date,
+            self.present,
+            self.strength,
+            self.level,
+            self.cue,
+            self.lang,
+            self.cue_en,
+            self.mentions,
+            self.evidence,
+            self.targets,
+            self.caveats,
+        )
+
 
 @dataclass(frozen=True, slots=True)
 class Change:
@@ -57,6 +75,18 @@ class Change:
     to_cue: str | None
     delta: float | None
     skipped: tuple[str, ...] = ()  # documents in between that do not mention the theme
+
+    def __reduce__(self) -> tuple[type[Change], tuple[object, ...]]:
+        # as Point's
+        return Change, (
+            self.from_document,
+            self.to_document,
+            self.verdict,
+            self.from_cue,
+            self.to_cue,
+            self.delta,
+            self.skipped,
+        )
 
 
 @dataclass(frozen=True)
