@@ -24,7 +24,7 @@ from policydiff.strength import (
     load_lexicon,
     score_commitment,
 )
-from policydiff.strength.targets import find_target_spans
+from policydiff.strength.targets import context_years, find_target_spans
 from policydiff.structure import pair_versions
 from policydiff.themes import Catalogue, Mention, Theme, find_mentions
 
@@ -61,20 +61,35 @@ def find_commitments(
     in its own clause, with the targets its sentence sets for the theme."""
     lexicon = lexicon or load_lexicon()
     lang = structured.version.lang
+    dated = {
+        (provision.id, sentence.index): year
+        for provision in structured.provisions
+        for sentence, year in zip(
+            provision.sentences,
+            context_years([s.text for s in provision.sentences], lang, provision.path),
+            strict=True,
+        )
+    }
     out: list[Commitment] = []
-    for _, group in groupby(
+    for key, group in groupby(
         find_mentions(structured, catalogue), key=lambda m: (m.provision_id, m.sentence_index)
     ):
-        out.extend(sentence_commitments(tuple(group), lang, catalogue, lexicon))
+        out.extend(sentence_commitments(tuple(group), lang, catalogue, lexicon, dated.get(key)))
     return tuple(out)
 
 
 def sentence_commitments(
-    mentions: Sequence[Mention], lang: str, catalogue: Catalogue, lexicon: Lexicon
+    mentions: Sequence[Mention],
+    lang: str,
+    catalogue: Catalogue,
+    lexicon: Lexicon,
+    dated: int | None = None,
 ) -> list[Commitment]:
-    """The commitments of one sentence, from its theme mentions (at least one)."""
+    """The commitments of one sentence, from its theme mentions (at least one); ``dated``:
+    the deadline that dates its targets that name no year (see
+    :func:`~policydiff.strength.targets.context_years`)."""
     sentence = mentions[0].sentence
-    owned = sentence_targets(sentence, lang, mentions, catalogue, lexicon)
+    owned = sentence_targets(sentence, lang, mentions, catalogue, lexicon, dated)
     out: list[Commitment] = []
     seen: set[tuple[str, tuple[int, int], str, float]] = set()
     for m, continued in [
@@ -106,6 +121,7 @@ def sentence_targets(
     mentions: Sequence[Mention],
     catalogue: Catalogue,
     lexicon: Lexicon,
+    dated: int | None = None,
 ) -> dict[str, tuple[Target, ...]]:
     """Theme id -> the targets of ``sentence`` that measure it.
 
@@ -114,7 +130,7 @@ def sentence_targets(
     indicator (forest cover in a sentence on water saving) is left to no theme."""
     named = list(dict.fromkeys(m.theme_id for m in mentions))
     owned: dict[str, list[Target]] = {}
-    for start, end, target in find_target_spans(sentence, lang):
+    for start, end, target in find_target_spans(sentence, lang, dated):
         c0, c1 = clause_bounds(sentence, lang, (start, end), lexicon)
         clause = sentence[c0:c1]
         owners = [t for t in named if any(c0 <= m.start < c1 for m in mentions if m.theme_id == t)]

@@ -69,10 +69,10 @@ def _point(analysis: DocumentAnalysis, mine: Sequence[Commitment]) -> Point:
             order.get(c.mention.version_key, 99),
         ),
     )
-    targets: dict[str, Target] = {}
+    targets: dict[Target, Target] = {}
     for c in scored:
         for t in c.targets:
-            targets.setdefault(t.text, t)
+            targets.setdefault(t, t)
     sentences = {
         (c.mention.version_key, c.mention.provision_id, c.mention.sentence_index) for c in scored
     }

@@ -27,7 +27,7 @@ import yaml
 from policydiff.analysis.commitments import Commitment
 from policydiff.models import StructuredVersion
 from policydiff.strength import Lexicon, Target, find_cues, load_lexicon, score_commitment
-from policydiff.strength.targets import find_target_spans
+from policydiff.strength.targets import context_years, find_target_spans
 
 _ZH_BREAK = re.compile(r"[，,；;：:。！？!?]")
 _EN_BREAK = re.compile(r";\s|[:!?]|\.(?=\s|$)|,\s+(?:and|but|while)\s")
@@ -190,10 +190,12 @@ def version_clauses(
     for provision in structured.provisions:
         if numbered and provision.level == 0:
             continue
-        for sentence in provision.sentences:
+        texts = [sentence.text for sentence in provision.sentences]
+        dated = context_years(texts, lang, provision.path)
+        for sentence, year in zip(provision.sentences, dated, strict=True):
             text = sentence.text
             spans = _joined(text, _pieces(text, lang), rules)
-            targets = find_target_spans(text, lang)
+            targets = find_target_spans(text, lang, year)
             mentions = themes_at.get((provision.id, sentence.index), [])
             heading = bool(provision.heading) and text.strip() == provision.heading.strip()
             contexts = [text[spans[k - 1][0] if k else s : e] for k, (s, e) in enumerate(spans)]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -77,8 +78,55 @@ _EN_YEAR = re.compile(
     r"(?:by|before|in|until|through|to)?\s*(?:the end of\s+)?(?P<year>20\d\d)\b",
     re.IGNORECASE,
 )
+# A sentence that opens on a deadline (到2025年，…; 2030年前，…; "By 2027, …") dates what
+# follows it: its own later parts, and, in a section of goals (主要目标, "Main goals"), the
+# sentences after it, up to the next that opens on one (到2025年，…。…完成既有建筑节能改造
+# 3000万平方米。到2030年，…). Elsewhere a sentence is a task of its own, which a deadline
+# before it does not date (在新建建筑全部执行绿色建筑标准的基础上… states what is assumed).
+# A year inside a sentence dates only its own part.
+_ZH_OPENING_YEAR = re.compile(
+    r"\s*(?:[（(]?[一二三四五六七八九十\d]{1,3}[)）、.．]\s*)?"
+    r"(?:(?:到|至)\s*(?P<by>20\d\d)\s*年(?:底|前|末)?|(?P<before>20\d\d)\s*年(?:底|前|末))"
+    r"|\s*“?(?P<plan>十[四五]五)”?(?:期间|末)"
+)
+_EN_OPENING_YEAR = re.compile(
+    r"\s*(?:\(?\d{1,3}[).]\s*)?(?:by|before|until)\s+(?:the end of\s+)?(?P<by>20\d\d)\b",
+    re.IGNORECASE,
+)
+
+
+def opening_year(sentence: str, lang: str) -> int | None:
+    """The deadline a sentence opens on (到2025年，…), or None."""
+    m = (_ZH_OPENING_YEAR if lang == "zh" else _EN_OPENING_YEAR).match(sentence)
+    if m is None:
+        return None
+    found = m.groupdict()
+    plan = found.get("plan")
+    if plan:
+        return _PLAN_YEARS[plan]
+    return int(found.get("by") or found.get("before") or 0) or None
+
+
+_GOALS = re.compile(r"目标|\b(?:goals?|targets?|objectives?)\b", re.IGNORECASE)
+
+
+def context_years(sentences: Sequence[str], lang: str, path: Sequence[str]) -> list[int | None]:
+    """For each sentence of a provision (at ``path``), in order, the deadline that dates its
+    targets that name no year of their own: in a section of goals, that of the last
+    sentence up to it that opens on one; elsewhere, only its own."""
+    goals = any(_GOALS.search(heading) for heading in path)
+    out: list[int | None] = []
+    current: int | None = None
+    for sentence in sentences:
+        opening = opening_year(sentence, lang)
+        current = (opening or current) if goals else opening
+        out.append(current)
+    return out
+
+
 # a target's year is looked up within its "segment": a sentence, or a part between semicolons
 _SEGMENT = {"zh": re.compile(r"[。；！？\n]"), "en": re.compile(r"[;!?\n]|\.(?=\s|$)")}
+_SENTENCE_END = {"zh": re.compile(r"[。！？\n]"), "en": re.compile(r"[!?\n]|\.(?=\s|$)")}
 
 
 def _segments(text: str, lang: str) -> list[tuple[int, int]]:
@@ -145,16 +193,26 @@ def _number(raw: str) -> float | None:
         return None
 
 
-def find_target_spans(text: str, lang: str) -> list[tuple[int, int, Target]]:
-    """Targets with their character spans in ``text`` (sorted by position)."""
+def find_target_spans(
+    text: str, lang: str, dated: int | None = None
+) -> list[tuple[int, int, Target]]:
+    """Targets with their character spans in ``text`` (sorted by position). A target
+    whose part of the sentence names no year takes the year the sentence opens on, else
+    ``dated`` (the sentence's :func:`context_years`)."""
     if lang not in _SEGMENT:
         raise ValueError(f"unsupported language {lang!r}; expected 'en' or 'zh'")
-    return list(_target_spans(text, lang))
+    return list(_target_spans(text, lang, dated))
 
 
 @lru_cache(maxsize=4096)
-def _target_spans(text: str, lang: str) -> tuple[tuple[int, int, Target], ...]:
+def _target_spans(
+    text: str, lang: str, dated: int | None = None
+) -> tuple[tuple[int, int, Target], ...]:
     """:func:`find_target_spans`, cached: a sentence is looked at once per mention."""
+    opening = opening_year(text, lang)
+    # the deadline a sentence opens on dates its own parts only, not a sentence after it
+    ends = _SENTENCE_END[lang].search(text)
+    first_end = ends.start() if ends else len(text)
     value_re, full_re, year_re = (
         (_ZH_VALUE, _ZH_FULL, _ZH_YEAR) if lang == "zh" else (_EN_VALUE, _EN_FULL, _EN_YEAR)
     )
@@ -189,7 +247,8 @@ def _target_spans(text: str, lang: str) -> tuple[tuple[int, int, Target], ...]:
         for start, end, value, unit in hits:
             before = [y for ys, ye, y in years if ye <= start]
             after = [y for ys, ye, y in years if ys >= end]
-            year = before[-1] if before else (after[0] if after else None)
+            undated = (opening if opening and seg_start <= first_end else None) or dated
+            year = before[-1] if before else (after[0] if after else undated)
             # a hedge governs the targets after it up to the next clause break
             hedged = any(h < start and not _ZH_BREAK.search(seg, h, start) for h in hedges)
             snippet = seg[start:end].strip()

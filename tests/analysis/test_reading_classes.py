@@ -3,10 +3,13 @@ sentences quoted there (both languages where both exist): what policydiff must r
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from policydiff.analysis.commitments import Commitment, find_commitments, strongest
-from policydiff.models import Version
+from policydiff.analysis.points import DocumentAnalysis, points_of
+from policydiff.models import Document, Version
 from policydiff.strength import find_targets, score_commitment
 from policydiff.structure import structure_version
 from policydiff.themes.catalogue import load_catalogue
@@ -345,3 +348,43 @@ def test_score_commitment_takes_the_sentence_targets() -> None:
     (target,) = find_targets(sentence, "zh")
     assert score_commitment(sentence, "zh", span).strength == 2.0
     assert score_commitment(sentence, "zh", span, targets=(target,)).strength == 2.5
+
+
+# A plan's main goals: a deadline opens each block and dates the goals after it
+GOALS = (
+    "一、总体要求\n（一）主要目标\n"
+    "到2025年，城乡建设领域碳排放控制在合理区间。"
+    "在重点区域全面执行超低能耗建筑标准，完成既有建筑节能改造3000万平方米。"
+    "到2030年，城乡建设领域碳排放达到峰值。"
+    "新建民用建筑全面执行超低能耗建筑标准，累计完成既有建筑节能改造8000万平方米。\n"
+    "二、重点任务\n（二）提高建筑节能标准\n"
+    "到2025年，新建建筑节能水平提升30%。"
+    "在新建建筑全部执行绿色建筑标准的基础上，推动高星级绿色建筑发展。\n"
+)
+
+
+def test_6_a_deadline_opening_the_main_goals_dates_the_goals_after_it() -> None:
+    found = commitments(GOALS, "zh")
+    retrofit = {
+        (t.value, t.year)
+        for c in found
+        if c.mention.theme_id == "existing-building-retrofit"
+        for t in c.targets
+    }
+    assert retrofit == {(3e7, 2025), (8e7, 2030)}
+    # a task after a dated task is not dated by it: 全部执行 is what is assumed there
+    green = [c for c in found if c.mention.theme_id == "green-buildings"]
+    assert green and all(t.year is None for c in green for t in c.targets)
+
+
+def test_6_one_wording_at_two_deadlines_is_two_targets_of_the_point() -> None:
+    version = Version("zh", "zh", "original", True, "tests", GOALS)
+    document = Document("doc", "Goals", (), dt.date(2022, 1, 1), (version,))
+    found = find_commitments(structure_version("doc", version), CATALOGUE)
+    point = points_of(DocumentAnalysis(document, "zh", found, {}, {"zh": 0}))[
+        "ultra-low-energy-buildings"
+    ]
+    assert sorted((t.text, t.year) for t in point.targets) == [
+        ("全面执行", 2025),
+        ("全面执行", 2030),
+    ]

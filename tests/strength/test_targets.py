@@ -7,6 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from policydiff.strength import Target, find_targets
+from policydiff.strength.targets import context_years, find_target_spans, opening_year
 from tests.conftest import SEED_2023_EN
 
 SEED_2023 = SEED_2023_EN
@@ -104,3 +105,64 @@ def test_find_targets_never_raises(text: str, lang: str) -> None:
     for target in find_targets(text, lang):
         assert target.text and target.text in text
         assert target.value is None or target.value >= 0
+
+
+# Shanghai's plan, main goals (evaluation/dev/corpus): the deadline opens the block and
+# dates the goals after it, which name no year of their own
+SHANGHAI_GOALS = [
+    "到2025年，城乡建设领域碳排放控制在合理区间",
+    "建筑碳排放智慧监管系统建成运行，完成既有建筑节能改造3000万平方米，打造一批公共建筑能效提升示范区",
+    "到2030年，城乡建设领域碳排放达到峰值",
+    "实现对1.5亿平方米公共建筑的碳排放实时监测分析，累计完成既有建筑节能改造8000万平方米",
+]
+
+
+def test_a_deadline_opening_a_goal_dates_the_goals_after_it() -> None:
+    path = ("总体要求", "主要目标")
+    years = context_years(SHANGHAI_GOALS, "zh", path)
+    assert years == [2025, 2025, 2030, 2030]
+    retrofit = find_target_spans(SHANGHAI_GOALS[1], "zh", years[1])
+    assert [(t.value, t.year) for _, _, t in retrofit] == [(3e7, 2025)]
+    later = [t for _, _, t in find_target_spans(SHANGHAI_GOALS[3], "zh", years[3])]
+    assert [(t.value, t.unit, t.year) for t in later] == [
+        (1.5e8, "平方米", 2030),
+        (8e7, "平方米", 2030),
+    ]
+    # undated without the goals around it
+    assert find_target_spans(SHANGHAI_GOALS[1], "zh")[0][2].year is None
+
+
+def test_outside_goals_a_deadline_dates_only_its_own_sentence() -> None:
+    # Shanghai, 1.2-2.1: a task after a dated one presupposes, it does not aim
+    tasks = [
+        "到2025年，新建民用建筑全面执行建筑能耗和碳排放限额设计标准，建筑能效在现行节能标准基础上提升30%",
+        "在新建建筑全部执行绿色建筑标准的基础上，对新建国家机关办公建筑按照二星级及以上标准建设",
+    ]
+    assert context_years(tasks, "zh", ("大力发展节能低碳建筑", "持续提高新建建筑节能标准")) == [
+        2025,
+        None,
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang", "year"),
+    [
+        ("到2025年，城乡建设领域碳排放控制在合理区间", "zh", 2025),
+        ("2030年前，严寒、寒冷地区新建居住建筑本体达到83％节能要求", "zh", 2030),
+        ("（一）到2027年底，完成改造", "zh", 2027),
+        ("“十四五”期间，新增绿色建筑", "zh", 2025),
+        ("By 2027, the proportion of waste free cities will reach 60%", "en", 2027),
+        ("2022年起，新建公共建筑至少使用一种可再生能源", "zh", None),  # from, not by
+        ("推广装配式建筑，到2030年达到40%", "zh", None),  # a deadline inside
+        ("比2020年下降5个百分点", "zh", None),
+        ("In 2025, deepen reform", "en", None),
+    ],
+)
+def test_opening_year(sentence: str, lang: str, year: int | None) -> None:
+    assert opening_year(sentence, lang) == year
+
+
+def test_the_later_parts_of_a_sentence_take_the_deadline_it_opens_on() -> None:
+    # Yunnan's goals: one sentence, its parts cut by semicolons
+    text = "2030年前，城乡建设绿色低碳发展政策体系基本建立；城市生活垃圾资源化利用率达到65%"
+    assert [(t.value, t.year) for t in find_targets(text, "zh")] == [(65.0, 2030)]
