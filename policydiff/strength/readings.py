@@ -11,6 +11,8 @@ from policydiff.strength.lexicon import Entry, Lexicon
 from policydiff.strength.targets import find_target_spans
 
 _ZH_MODAL = re.compile(r"[要应须将需]")
+# the rest of a 《title》 the theme is named in, up to a verb just after it
+_TITLE_CLOSED = re.compile(r"[^《》，。；]*》\s*")
 
 
 def choose_cue(
@@ -23,13 +25,15 @@ def choose_cue(
     if lang == "zh" and text is not None:
         # after its object a Chinese verb is a noun (海绵城市建设, 园区试点) unless a modal
         # makes it a predicate (传统民居等区域*要*进一步加大管控力度) or an adverb opens it
-        # (绿色生活方式*普遍推广*)
+        # (绿色生活方式*普遍推广*); a verb right after the title of a standard that names the
+        # theme applies it (按照《完整居住社区建设标准》*配建*公共服务设施)
         after = [
             m
             for m in after
             if m.follows_object
             or m.parts[0].kind == "modifier"
             or _ZH_MODAL.search(text, max(e, m.start - 3), m.start)
+            or _TITLE_CLOSED.fullmatch(text, e, m.start)
         ]
     chosen = before[-1] if before else None
     if after:

@@ -388,3 +388,15 @@ def test_6_one_wording_at_two_deadlines_is_two_targets_of_the_point() -> None:
         ("全面执行", 2025),
         ("全面执行", 2030),
     ]
+
+
+def test_a_verb_right_after_a_standard_that_names_the_theme_applies_it() -> None:
+    # the ministry plan (建标〔2022〕53号), and the same verb after the title of a plan
+    zh = (
+        "按照《完整居住社区建设标准（试行）》配建基本公共服务设施、便民商业服务设施、"
+        "市政配套基础设施和公共活动空间，到2030年地级及以上城市的完整居住社区覆盖率提高到60%以上。"
+    )
+    applied = best(zh, "zh", "complete-communities")
+    assert (applied.score.cue, applied.score.strength) == ("配建", 2.5)
+    # a verb after the theme, outside any title, is still a noun's (海绵城市建设)
+    assert best("海绵城市建设取得成效。", "zh", "sponge-cities").score.cue == ""
