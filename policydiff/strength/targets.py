@@ -36,7 +36,7 @@ _ZH_VALUE = re.compile(
 # Full coverage, and "every one of them" stated as an outcome: 全面执行 a standard, 全部完成
 _ZH_FULL = re.compile(
     r"全覆盖|全面覆盖|全部(?:地级及以上)?城市|应保尽保|应改尽改|全面执行|全部执行|全面采用|全部采用|"
-    r"全部(?:达到|完成|纳入|实现)|基本完成"
+    r"全部(?:达到|完成|纳入|实现|具备)|基本完成"
 )
 _ZH_YEAR = re.compile(
     r"(?:(?P<base>比|较|相比|与)\s*)?(?:到|至|在)?\s*(?P<year>20\d\d)\s*年(?:底|前|末)?"
@@ -186,6 +186,28 @@ def _years(seg: str, year_re: re.Pattern[str]) -> tuple[Years, Years]:
     return years, baselines
 
 
+def _is_threshold(seg: str, m: re.Match[str]) -> bool:
+    """A quantity with a bound that qualifies a noun (2000人以上的建制镇, 5000平方米以上的公共
+    建筑): it says which ones, not how many. A share (60%的城市社区) is still a target."""
+    return (
+        not m.group("pct")
+        and not m.group("cmp")
+        and m.group("bound") in ("以上", "以下")
+        and seg.startswith("的", m.end())
+    )
+
+
+# per head of population, said before the number: 人均公园绿地面积达到14平方米 is 14 平方米/人
+_PER_HEAD = {"人均": "/人", "万人拥有": "/万人", "每万人": "/万人"}
+
+
+def _per_head(seg: str, start: int, unit: str) -> str:
+    if "/" in unit or unit not in ("平方米", "平方公里", "平方千米", "公里", "千米", "亩"):
+        return unit
+    clause = seg[max((seg.rfind(c, 0, start) for c in "，,；;"), default=-1) + 1 : start]
+    return next((unit + per for said, per in _PER_HEAD.items() if said in clause), unit)
+
+
 def _number(raw: str) -> float | None:
     try:
         return float(raw.replace(",", ""))
@@ -232,6 +254,8 @@ def _target_spans(
                 m.group("unit") or ""
             ):
                 continue  # "推动16个区县…": a count named, not a level to reach
+            if lang == "zh" and _is_threshold(seg, m):
+                continue  # 镇区常住人口2000人以上的建制镇: a class named, not a level to reach
             if m.group("pct"):
                 unit = "%"
             else:
@@ -239,6 +263,8 @@ def _target_spans(
                 mult = m.group("mult")
                 if mult:
                     value *= mults[mult.lower() if lang == "en" else mult]
+                if lang == "zh":
+                    unit = _per_head(seg, m.start(), unit)
             hits.append((m.start(), m.end(), value, unit))
         for m in full_re.finditer(seg):
             if not any(s < m.end() and m.start() < e for s, e, _, _ in hits):
