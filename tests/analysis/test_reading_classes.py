@@ -296,6 +296,7 @@ def test_8_limited_scope_is_a_caveat(text: str, lang: str, theme: str, limit: st
         ("严格合理控制煤炭消费增长。", "coal-control"),
         ("完善能源消耗总量和强度调控，实施能耗双控。", "dual-control"),
         ("推广合同能源管理服务模式。", "energy-performance-contracting"),
+        ("鼓励企业与节能服务公司开展节能诊断。", "energy-performance-contracting"),
         ("推进供热计量收费。", "heat-metering"),
         ("开展零碳社区试点。", "zero-carbon"),
     ],
@@ -312,6 +313,8 @@ def test_9_compounds_and_new_themes_are_found(text: str, theme: str) -> None:
         ("履行《联合国气候变化框架公约》。", "zh", "climate-adaptation"),
         ("控制碳排放增长。", "zh", "carbon-market"),
         ("Strengthen soil and water conservation in river basins.", "en", "water-saving"),
+        # the industry of energy services is not the contracting model its companies sell
+        ("大力发展节能服务产业。", "zh", "energy-performance-contracting"),
     ],
 )
 def test_9_lookalikes_are_not_the_theme(text: str, lang: str, theme: str) -> None:
