@@ -169,6 +169,14 @@ def _is_count(unit: str) -> bool:
     return unit.lower() in _COUNTS
 
 
+def _dated_count(seg: str, m: re.Match[str], years: Years, undated: int | None) -> bool:
+    """A count to reach by a date said before it (到2030年培育100个智能建造产业基地), not one
+    that names what an enumeration lists (郑州、洛阳等15个缺水省辖市)."""
+    if seg[: m.start()].rstrip().endswith("等"):
+        return False
+    return undated is not None or any(end <= m.start() for _, end, _ in years)
+
+
 Years = list[tuple[int, int, int]]  # (start, end, year) in a segment
 
 
@@ -243,6 +251,7 @@ def _target_spans(
     for seg_start, seg_end in _segments(text, lang):
         seg = text[seg_start:seg_end]
         years, baselines = _years(seg, year_re)
+        undated = (opening if opening and seg_start <= first_end else None) or dated
         hits: list[tuple[int, int, float | None, str]] = []
         for m in value_re.finditer(seg):
             if any(ys <= m.start("num") < ye for ys, ye, _ in (*years, *baselines)):
@@ -250,10 +259,12 @@ def _target_spans(
             value = _number(m.group("num"))
             if value is None:
                 continue
-            if not (m.group("cmp") or m.group("pct") or m.group("bound")) and _is_count(
-                m.group("unit") or ""
+            if (
+                not (m.group("cmp") or m.group("pct") or m.group("bound"))
+                and _is_count(m.group("unit") or "")
+                and not _dated_count(seg, m, years, undated)
             ):
-                continue  # "推动16个区县…": a count named, not a level to reach
+                continue  # "推动16个区县…": a count named, not a level to reach by a date
             if lang == "zh" and _is_threshold(seg, m):
                 continue  # 镇区常住人口2000人以上的建制镇: a class named, not a level to reach
             if m.group("pct"):
@@ -273,7 +284,6 @@ def _target_spans(
         for start, end, value, unit in hits:
             before = [y for ys, ye, y in years if ye <= start]
             after = [y for ys, ye, y in years if ys >= end]
-            undated = (opening if opening and seg_start <= first_end else None) or dated
             year = before[-1] if before else (after[0] if after else undated)
             # a hedge governs the targets after it up to the next clause break
             hedged = any(h < start and not _ZH_BREAK.search(seg, h, start) for h in hedges)

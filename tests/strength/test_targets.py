@@ -93,6 +93,15 @@ def test_waste_free_sentence_is_in_the_seed() -> None:
             [(100.0, "%", 2025)],
         ),
         ("对单体建筑面积5000平方米以上的公共建筑按照二星级标准建设", "zh", []),
+        # a count aimed at by a date said before it (the ministry plan), not one named before
+        # a later date, nor one that closes an enumeration (Chongqing's and Henan's plans)
+        ("推广智能建造，到2030年培育100个智能建造产业基地", "zh", [(100.0, "个", 2030)]),
+        (
+            "推动16个区县做好整县屋顶分布式光伏开发试点，到2025年，新建厂房屋顶光伏覆盖率力争达到50%",
+            "zh",
+            [(50.0, "%", 2025)],
+        ),
+        ("到2025年，郑州、洛阳等15个缺水省辖市再生水利用率达到25%以上", "zh", [(25.0, "%", 2025)]),
         ("2030年60％的城市社区先行达到创建要求", "zh", [(60.0, "%", 2030)]),  # a share
         # per head, said before the number
         (
