@@ -315,6 +315,7 @@ def test_9_compounds_and_new_themes_are_found(text: str, theme: str) -> None:
         ("Strengthen soil and water conservation in river basins.", "en", "water-saving"),
         # the industry of energy services is not the contracting model its companies sell
         ("大力发展节能服务产业。", "zh", "energy-performance-contracting"),
+        ("推动开展沿海内河船舶电气化改造工程试点。", "zh", "building-electrification"),
     ],
 )
 def test_9_lookalikes_are_not_the_theme(text: str, lang: str, theme: str) -> None:
