@@ -27,7 +27,7 @@ import yaml
 from policydiff.analysis.commitments import Commitment
 from policydiff.models import StructuredVersion
 from policydiff.strength import Lexicon, Target, find_cues, load_lexicon, score_commitment
-from policydiff.strength.targets import context_years, find_target_spans
+from policydiff.strength.targets import context_years, counts_things, find_target_spans
 
 _ZH_BREAK = re.compile(r"[，,；;：:。！？!?]")
 _EN_BREAK = re.compile(r";\s|[:!?]|\.(?=\s|$)|,\s+(?:and|but|while)\s")
@@ -218,11 +218,13 @@ def version_clauses(
                 if level == 0 and (modal := rules.modal.search(clause)):
                     level, cue_text = MODAL_LEVEL, modal.group(0)
                 # a clause with targets of its own is measured by them; the sentence's
-                # first commitment by every target of the sentence; the others by none
+                # first commitment by every level or share the sentence sets (a number of
+                # things counts the object of its own clause: 推广智能建造，到2030年培育100个
+                # 智能建造产业基地); the others by none
                 own = (
                     tuple(pair for pair in measured if pair[0] in mine)
                     if mine
-                    else measured
+                    else tuple(pair for pair in measured if not counts_things(pair[0]))
                     if lead
                     else ()
                 )

@@ -169,6 +169,12 @@ def _is_count(unit: str) -> bool:
     return unit.lower() in _COUNTS
 
 
+def counts_things(target: Target) -> bool:
+    """Whether ``target`` is a number of things (100个基地, 10 cities), not a level or a
+    share: it measures the object of its own clause only."""
+    return _is_count(target.unit)
+
+
 def _dated_count(seg: str, m: re.Match[str], years: Years, undated: int | None) -> bool:
     """A count to reach by a date said before it (到2030年培育100个智能建造产业基地), not one
     that names what an enumeration lists (郑州、洛阳等15个缺水省辖市)."""

@@ -103,6 +103,17 @@ def test_a_target_the_child_drops_weakens_the_commitment_it_measured() -> None:
     assert restated.targets[0].change == "dropped"
 
 
+def test_a_count_measures_its_own_clause_not_the_sentences_first() -> None:
+    # the ministry plan: the 100 bases are what 培育 aims at, not a level of 推广智能建造
+    comparison = _compare(
+        "推广智能建造，到2030年培育100个智能建造产业基地",
+        "推动智能建造与建筑工业化协同发展",
+    )
+    first = next(r for r in comparison.commitments if r.parent.cue == "推广")
+    assert first.parent.measured == ()
+    assert first.verdict.value == "restated"
+
+
 def test_the_childs_own_commitments_are_additions() -> None:
     comparison = _compare("推动低碳建筑规模化发展", "推动低碳建筑规模化发展，全面推广海绵城市建设")
     assert [c.text for c in comparison.additions] == ["全面推广海绵城市建设"]
