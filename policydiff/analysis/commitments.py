@@ -136,9 +136,17 @@ def sentence_targets(
         owners = [t for t in named if any(c0 <= m.start < c1 for m in mentions if m.theme_id == t)]
         if not owners:
             owners = [t for t in named if _keyword_in(clause, catalogue.get(t), lang)]
+        owners = [t for t in owners if not _another_indicator(clause, catalogue.get(t), lang)]
         for theme_id in owners:
             owned.setdefault(theme_id, []).append(target)
     return {t: tuple(dict.fromkeys(targets)) for t, targets in owned.items()}
+
+
+def _another_indicator(clause: str, theme: Theme | None, lang: str) -> bool:
+    if theme is None:
+        return False
+    hay = clause if lang == "zh" else clause.lower()
+    return any((w if lang == "zh" else w.lower()) in hay for w in theme.other_indicators(lang))
 
 
 def _keyword_in(clause: str, theme: Theme | None, lang: str) -> str:

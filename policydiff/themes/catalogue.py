@@ -29,7 +29,7 @@ _ID = re.compile(r"[a-z0-9][a-z0-9-]*")
 CATALOGUE_LIMIT = 5_000_000
 _KEYS = {
     "id", "label", "label_zh", "en", "zh", "exclude", "require", "patterns", "keywords",
-    "polarity", "note",
+    "other_indicators", "polarity", "note",
 }  # fmt: skip
 POLARITIES = ("promote", "control")
 _LANG_KEYS = {"en", "zh"}
@@ -54,6 +54,10 @@ class Theme:
     # one speaks of the theme, and a target of an indicator holding one measures it
     keywords_en: tuple[str, ...] = ()
     keywords_zh: tuple[str, ...] = ()
+    # words that make a target another indicator than the theme's, even in a clause that
+    # names the theme (建筑垃圾*排放量*不高于300吨/万平方米 does not measure recycling)
+    other_indicators_en: tuple[str, ...] = ()
+    other_indicators_zh: tuple[str, ...] = ()
     # "control": the theme is itself a limit (demolition, coal use), so restricting what
     # it names commits to it; "promote": restricting it works against it
     polarity: str = "promote"
@@ -77,6 +81,9 @@ class Theme:
 
     def keywords(self, lang: str) -> tuple[str, ...]:
         return self.keywords_zh if lang == "zh" else self.keywords_en
+
+    def other_indicators(self, lang: str) -> tuple[str, ...]:
+        return self.other_indicators_zh if lang == "zh" else self.other_indicators_en
 
 
 @dataclass(frozen=True)
@@ -166,6 +173,7 @@ def theme_from_mapping(path: object, entry: Any, index: int, trusted: bool = Tru
         for lang, items in group.items():
             _check_regexes(path, f"{where}.{name}.{lang}", items, trusted)
     keywords = _per_lang(path, f"{where}.keywords", entry.get("keywords"))
+    others = _per_lang(path, f"{where}.other_indicators", entry.get("other_indicators"))
     polarity = entry.get("polarity", "promote")
     if polarity not in POLARITIES:
         raise InputError(path, f"{where}: 'polarity' must be one of {', '.join(POLARITIES)}")
@@ -186,6 +194,8 @@ def theme_from_mapping(path: object, entry: Any, index: int, trusted: bool = Tru
         patterns_zh=patterns.get("zh", ()),
         keywords_en=keywords.get("en", ()),
         keywords_zh=keywords.get("zh", ()),
+        other_indicators_en=others.get("en", ()),
+        other_indicators_zh=others.get("zh", ()),
         polarity=polarity,
         note=note,
         trusted=trusted,

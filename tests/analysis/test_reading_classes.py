@@ -236,6 +236,21 @@ def test_6_a_target_of_another_indicator_is_not_attached() -> None:
     assert [t.value for t in best(zh, "zh", "carbon-sinks").targets] == [26.0]
 
 
+def test_6_a_clause_naming_the_theme_may_still_measure_another_indicator() -> None:
+    # the ministry plan: the discharge cap names construction waste, it measures no recycling
+    zh = (
+        "推进建筑垃圾集中处理、分级利用，到2030年，新建建筑施工现场建筑垃圾排放量不高于300吨/万平方米，"
+        "建筑垃圾资源化利用率达到55%。"
+    )
+    found = {
+        (t.value, t.unit)
+        for c in commitments(zh, "zh")
+        if c.mention.theme_id == "waste-recycling"
+        for t in c.targets
+    }
+    assert found == {(55.0, "%")}
+
+
 # 7. Lexicon gaps: Chinese reads what English reads
 
 

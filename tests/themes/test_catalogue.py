@@ -92,6 +92,7 @@ def test_extra_files_override_and_extend(tmp_path: Path) -> None:
         ("themes: [{id: a, label: x, label_zh: y, en: [a], colour: red}]", "unknown key"),
         ("themes: [{id: a, label: x, label_zh: y, en: [a], exclude: [b]}]", "mapping"),
         ("themes: [{id: a, label: x, label_zh: y, en: [a], exclude: {fr: [b]}}]", "language"),
+        ("themes: [{id: a, label: x, label_zh: y, en: [a], other_indicators: [b]}]", "mapping"),
         ("themes: [{id: a, label: x, label_zh: y, en: [a], patterns: {en: ['(']}}]", "regular"),
         (
             "themes:\n  - {id: a, label: x, label_zh: y, en: [a]}\n"
@@ -111,6 +112,14 @@ def test_invalid_catalogue_names_the_problem(tmp_path: Path, text: str, problem:
 def test_missing_extra_file(tmp_path: Path) -> None:
     with pytest.raises(InputError, match="not found"):
         load_catalogue([tmp_path / "nope.yaml"])
+
+
+def test_other_indicators_are_read_per_language() -> None:
+    [theme] = parse_catalogue(
+        "- {id: x, label: X, label_zh: 叉, zh: [叉叉], other_indicators: {zh: [排放量], en: [discharge]}}\n"
+    )
+    assert theme.other_indicators("zh") == ("排放量",)
+    assert theme.other_indicators("en") == ("discharge",)
 
 
 def test_parse_catalogue_accepts_bare_list() -> None:
