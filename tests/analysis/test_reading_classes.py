@@ -312,6 +312,7 @@ def test_8_limited_scope_is_a_caveat(text: str, lang: str, theme: str, limit: st
         ("完善能源消耗总量和强度调控，实施能耗双控。", "dual-control"),
         ("推广合同能源管理服务模式。", "energy-performance-contracting"),
         ("鼓励企业与节能服务公司开展节能诊断。", "energy-performance-contracting"),
+        ("到2025年城镇建筑可再生能源替代率达到8%。", "renewable-energy-in-buildings"),
         ("推进供热计量收费。", "heat-metering"),
         ("开展零碳社区试点。", "zero-carbon"),
     ],
