@@ -236,6 +236,13 @@ def test_6_a_target_of_another_indicator_is_not_attached() -> None:
     assert [t.value for t in best(zh, "zh", "carbon-sinks").targets] == [26.0]
 
 
+def test_6_a_keyword_binds_the_indicator_of_electrification() -> None:
+    # the ministry plan: the share of electricity in buildings' energy is electrification's
+    zh = "引导建筑供暖、生活热水、炊事等向电气化发展，到2030年建筑用电占建筑能耗比例超过65%。"
+    found = best(zh, "zh", "building-electrification")
+    assert [(t.value, t.year) for t in found.targets] == [(65.0, 2030)]
+
+
 def test_6_a_clause_naming_the_theme_may_still_measure_another_indicator() -> None:
     # the ministry plan: the discharge cap names construction waste, it measures no recycling
     zh = (
