@@ -236,6 +236,17 @@ def test_6_a_target_of_another_indicator_is_not_attached() -> None:
     assert [t.value for t in best(zh, "zh", "carbon-sinks").targets] == [26.0]
 
 
+def test_6_a_target_whose_indicator_is_left_unsaid_measures_the_one_before() -> None:
+    # Yunnan's plan: the 2030 ceiling is the leak rate's too; a target with an indicator
+    # of its own after it is not (森林覆盖率 is no water saving)
+    zh = (
+        "推进节水型城市建设，力争到2025年城市公共供水管网漏损率控制在9％以内，2030年控制在8％以内，"
+        "森林覆盖率达到65%。"
+    )
+    water = best(zh, "zh", "water-saving")
+    assert [(t.value, t.year) for t in water.targets] == [(9.0, 2025), (8.0, 2030)]
+
+
 def test_6_a_keyword_binds_the_indicator_of_electrification() -> None:
     # the ministry plan: the share of electricity in buildings' energy is electrification's
     zh = "引导建筑供暖、生活热水、炊事等向电气化发展，到2030年建筑用电占建筑能耗比例超过65%。"
