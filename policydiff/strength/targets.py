@@ -202,11 +202,12 @@ def _years(seg: str, year_re: re.Pattern[str]) -> tuple[Years, Years]:
 
 def _is_threshold(seg: str, m: re.Match[str]) -> bool:
     """A quantity with a bound that qualifies a noun (2000人以上的建制镇, 5000平方米以上的公共
-    建筑): it says which ones, not how many. A share (60%的城市社区) is still a target."""
+    建筑, 超过2万平方米的公共建筑): it says which ones, not how many. A share (60%的城市社区)
+    is still a target."""
+    bounded = not m.group("cmp") and m.group("bound") in ("以上", "以下")
     return (
         not m.group("pct")
-        and not m.group("cmp")
-        and m.group("bound") in ("以上", "以下")
+        and (bounded or m.group("cmp") == "超过")  # 单体建筑面积超过2万平方米的公共建筑
         and seg.startswith("的", m.end())
     )
 

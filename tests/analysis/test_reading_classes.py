@@ -267,6 +267,12 @@ def test_6_a_clause_naming_the_theme_may_still_measure_another_indicator() -> No
         for t in c.targets
     }
     assert found == {(55.0, "%")}
+    # Jiangxi's plan: an electric-vehicle rate is the vehicles', not recycling's
+    ev = "推广生产用电动汽车和机械设备，到2030年建筑垃圾电动车辆使用率达到20%。"
+    assert [t.value for t in best(ev, "zh", "new-energy-vehicles").targets] == [20.0]
+    assert all(
+        c.targets == () for c in commitments(ev, "zh") if c.mention.theme_id == "waste-recycling"
+    )
 
 
 # 7. Lexicon gaps: Chinese reads what English reads
@@ -331,6 +337,7 @@ def test_8_limited_scope_is_a_caveat(text: str, lang: str, theme: str, limit: st
         ("推广合同能源管理服务模式。", "energy-performance-contracting"),
         ("鼓励企业与节能服务公司开展节能诊断。", "energy-performance-contracting"),
         ("到2025年城镇建筑可再生能源替代率达到8%。", "renewable-energy-in-buildings"),
+        ("打造15分钟社区便民生活服务圈。", "community-life-circle"),
         ("推进供热计量收费。", "heat-metering"),
         ("开展零碳社区试点。", "zero-carbon"),
     ],
@@ -350,6 +357,7 @@ def test_9_compounds_and_new_themes_are_found(text: str, theme: str) -> None:
         # the industry of energy services is not the contracting model its companies sell
         ("大力发展节能服务产业。", "zh", "energy-performance-contracting"),
         ("推动开展沿海内河船舶电气化改造工程试点。", "zh", "building-electrification"),
+        ("鼓励物业服务企业提供家政、购物等生活服务。", "zh", "community-life-circle"),
     ],
 )
 def test_9_lookalikes_are_not_the_theme(text: str, lang: str, theme: str) -> None:

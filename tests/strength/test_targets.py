@@ -93,6 +93,7 @@ def test_waste_free_sentence_is_in_the_seed() -> None:
             [(100.0, "%", 2025)],
         ),
         ("对单体建筑面积5000平方米以上的公共建筑按照二星级标准建设", "zh", []),
+        ("单体建筑面积超过2万平方米的大型公共建筑全面执行绿色建筑标准", "zh", [(100.0, "%", None)]),
         # a count aimed at by a date said before it (the ministry plan), not one named before
         # a later date, nor one that closes an enumeration (Chongqing's and Henan's plans)
         ("推广智能建造，到2030年培育100个智能建造产业基地", "zh", [(100.0, "个", 2030)]),
