@@ -141,6 +141,8 @@ def test_a_technology_used_to_do_something_else_is_the_means(
             "carbon-neutrality",
             0,
         ),
+        # Jiangxi's plan: the Party's overall leadership (全面领导) is no full-coverage cue
+        ("始终把党的全面领导贯穿于城乡建设领域碳达峰碳中和全过程。", "zh", "carbon-neutrality", 0),
     ],
 )
 def test_3_a_noun_is_not_a_cue(text: str, lang: str, theme: str, level: int) -> None:
