@@ -13,8 +13,11 @@ theme that skips a document is still compared across the gap. Verdicts: :mod:`.v
 
 from __future__ import annotations
 
+import dataclasses
 import functools
+import operator
 from dataclasses import dataclass
+from typing import TypeVar
 
 from policydiff.analysis.agreement import Agreement
 from policydiff.analysis.commitments import Commitment
@@ -32,6 +35,23 @@ class DocumentRef:
     series: str = ""  # the timeline it belongs to (policydiff.lineage.series_of)
 
 
+_Slotted = TypeVar("_Slotted")
+
+
+def _pickled_by_fields(cls: type[_Slotted]) -> type[_Slotted]:
+    """``cls`` pickled as its fields in order, rebuilt by ``__init__``: a slotted
+    dataclass's own pickling calls dataclasses.fields() in Python for every object, and a
+    report sends, spills and reads back tens of thousands of points."""
+    fields_of = operator.attrgetter(*(f.name for f in dataclasses.fields(cls)))  # type: ignore[arg-type]
+
+    def __reduce__(self: _Slotted) -> tuple[type[_Slotted], tuple[object, ...]]:
+        return cls, fields_of(self)
+
+    cls.__reduce__ = __reduce__  # type: ignore[assignment,method-assign]
+    return cls
+
+
+@_pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Point:
     document: str
@@ -47,25 +67,8 @@ class Point:
     targets: tuple[Target, ...]
     caveats: tuple[str, ...]
 
-    def __reduce__(self) -> tuple[type[Point], tuple[object, ...]]:
-        # the fields in order, rebuilt by __init__: a slotted dataclass's own pickling
-        # goes through dataclasses.fields() in Python for every point
-        return Point, (
-            self.document,
-            self.date,
-            self.present,
-            self.strength,
-            self.level,
-            self.cue,
-            self.lang,
-            self.cue_en,
-            self.mentions,
-            self.evidence,
-            self.targets,
-            self.caveats,
-        )
 
-
+@_pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Change:
     from_document: str
@@ -75,18 +78,6 @@ class Change:
     to_cue: str | None
     delta: float | None
     skipped: tuple[str, ...] = ()  # documents in between that do not mention the theme
-
-    def __reduce__(self) -> tuple[type[Change], tuple[object, ...]]:
-        # as Point's
-        return Change, (
-            self.from_document,
-            self.to_document,
-            self.verdict,
-            self.from_cue,
-            self.to_cue,
-            self.delta,
-            self.skipped,
-        )
 
 
 @dataclass(frozen=True)
