@@ -25,8 +25,8 @@ from policydiff.render.view import (
     english_beside,
     number,
     other_evidence,
+    page_diffs,
     representative,
-    sentence_diffs,
     shown_points,
     target_text,
     theme_anchor,
@@ -263,12 +263,8 @@ def diff_html(d: SentenceDiff) -> str:
     return "".join(out)
 
 
-def _diffs(ev: Evolution, theme: ThemeEvolution, documents: frozenset[str] | None) -> str:
-    diffs = [
-        d
-        for d in sentence_diffs(theme, moves_only=is_large(ev))
-        if documents is None or d.change.to_document in documents
-    ]
+def _diffs(ev: Evolution, theme: ThemeEvolution, page: ThemePage | None) -> str:
+    diffs = page_diffs(ev, theme, page)
     if not diffs:
         return ""
     parts = [
@@ -314,8 +310,7 @@ def theme_html(ev: Evolution, theme: ThemeEvolution, page: ThemePage | None = No
     verdicts from each document to the next on the first page."""
     zh = f' <span class="zh" lang="zh">{_e(theme.label_zh)}</span>' if theme.label_zh else ""
     points = shown_points(ev, theme) if page is None else page.points
-    documents = None if page is None else page.documents
-    since_last = [c for c in theme.since_last if documents is None or c.to_document in documents]
+    since_last = theme.since_last if page is None else page.since_last
     since = (
         "<p>Since the last mention:</p><ul class=verdicts>"
         + "".join(_change(ev, c) for c in since_last)
@@ -339,6 +334,6 @@ def theme_html(ev: Evolution, theme: ThemeEvolution, page: ThemePage | None = No
         + (_document_to_next(ev, theme) if page is None or page.number == 1 else "")
         + "<h3>Evidence</h3>"
         + "".join(_point(ev, p) for p in points)
-        + _diffs(ev, theme, documents)
+        + _diffs(ev, theme, page)
         + "</section>"
     )

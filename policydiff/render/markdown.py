@@ -28,8 +28,8 @@ from policydiff.render.view import (
     english_beside,
     number,
     other_evidence,
+    page_diffs,
     representative,
-    sentence_diffs,
     shown_points,
     target_text,
     theme_anchor,
@@ -173,14 +173,8 @@ def diff_md(d: SentenceDiff) -> str:
     return "".join(out)
 
 
-def _diff_section(
-    ev: Evolution, theme: ThemeEvolution, documents: frozenset[str] | None
-) -> list[str]:
-    diffs = [
-        d
-        for d in sentence_diffs(theme, moves_only=is_large(ev))
-        if documents is None or d.change.to_document in documents
-    ]
+def _diff_section(ev: Evolution, theme: ThemeEvolution, page: ThemePage | None) -> list[str]:
+    diffs = page_diffs(ev, theme, page)
     if not diffs:
         return []
     lines = [
@@ -222,8 +216,7 @@ def theme_markdown(ev: Evolution, theme: ThemeEvolution, page: ThemePage | None 
     the next on the first page."""
     label_zh = f" · {md(theme.label_zh)}" if theme.label_zh else ""
     points = shown_points(ev, theme) if page is None else page.points
-    documents = None if page is None else page.documents
-    since_last = [c for c in theme.since_last if documents is None or c.to_document in documents]
+    since_last = theme.since_last if page is None else page.since_last
     part = (
         f" · page {page.number} of {page.count}: {page.span}"
         if page is not None and page.count > 1
@@ -248,7 +241,7 @@ def theme_markdown(ev: Evolution, theme: ThemeEvolution, page: ThemePage | None 
     lines += ["### Evidence", ""]
     for p in points:
         lines += _point_md(ev, p)
-    lines += _diff_section(ev, theme, documents)
+    lines += _diff_section(ev, theme, page)
     return "\n".join(lines).rstrip("\n") + "\n"
 
 

@@ -50,12 +50,16 @@ def theme_stem(theme_id: str) -> str:
 
 @dataclass(frozen=True)
 class ThemePage:
-    """One page of a theme: a run of its shown points, in timeline order."""
+    """One page of a theme: a run of its shown points, in timeline order, with the changes
+    since the last mention that arrive at them (in the theme's order) and the earlier
+    mentions those changes start from: all a page reads of its theme beyond the totals."""
 
     theme: ThemeEvolution
     number: int  # from 1
     count: int  # pages of this theme
     points: tuple[Point, ...]
+    since_last: tuple[Change, ...] = ()
+    earlier: tuple[Point, ...] = ()
 
     @property
     def documents(self) -> frozenset[str]:
@@ -75,7 +79,24 @@ class ThemePage:
 
 def theme_pages(ev: Evolution, theme: ThemeEvolution) -> tuple[ThemePage, ...]:
     runs = chunks(shown_points(ev, theme), POINTS_PER_PAGE)
-    return tuple(ThemePage(theme, i, len(runs), run) for i, run in enumerate(runs, start=1))
+    page_of_document = {p.document: k for k, run in enumerate(runs) for p in run}
+    arriving: list[list[Change]] = [[] for _ in runs]
+    for change in theme.since_last:  # one pass for all pages: a page never scans the theme
+        k = page_of_document.get(change.to_document)
+        if k is not None:
+            arriving[k].append(change)
+    point_of = {p.document: p for p in theme.points}
+    return tuple(
+        ThemePage(
+            theme,
+            k + 1,
+            len(runs),
+            run,
+            tuple(arriving[k]),
+            tuple(point_of[c.from_document] for c in arriving[k]),
+        )
+        for k, run in enumerate(runs)
+    )
 
 
 class PagesAsPointsArrive:
@@ -90,12 +111,10 @@ class PagesAsPointsArrive:
         self.theme = theme
         self.pages = theme_pages(ev, theme)
         position = {p.document: i for i, p in enumerate(theme.points)}
-        before = {c.to_document: c.from_document for c in theme.since_last}
         self.last_read: dict[str, int] = {}  # document -> the last page that reads it
         self.ready: list[int] = []  # page -> the position of the last point it reads
         for k, page in enumerate(self.pages):
-            reads = {p.document for p in page.points}
-            reads |= {before[d] for d in reads if d in before}
+            reads = {p.document for p in (*page.points, *page.earlier)}
             for document in reads:
                 self.last_read[document] = k
             self.ready.append(max((position[d] for d in reads), default=-1))
@@ -125,12 +144,14 @@ class PagesAsPointsArrive:
         return out
 
     def _whole(self, page: ThemePage) -> ThemePage:
+        """``page`` with its points and the earlier mentions it reads whole; its theme stays
+        the one without evidence, for the totals (no page rebuilds the whole theme)."""
         held = self.held
-        theme = replace(
-            self.theme, points=tuple(held.get(p.document, p) for p in self.theme.points)
+        return replace(
+            page,
+            points=tuple(held.get(p.document, p) for p in page.points),
+            earlier=tuple(held.get(p.document, p) for p in page.earlier),
         )
-        points = tuple(held.get(p.document, p) for p in page.points)
-        return ThemePage(theme, page.number, page.count, points)
 
 
 def page_of(ev: Evolution, theme: ThemeEvolution, document: str, ext: str) -> str:
