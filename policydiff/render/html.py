@@ -16,7 +16,7 @@ from policydiff.analysis.commitments import Commitment
 from policydiff.analysis.model import Change, Evolution, Point, ThemeEvolution
 from policydiff.analysis.periods import is_large
 from policydiff.analysis.verdicts import Verdict
-from policydiff.render.pages import ThemePage
+from policydiff.render.pages import ThemePage, page_diffs
 from policydiff.render.view import (
     Quote,
     SentenceDiff,
@@ -25,7 +25,6 @@ from policydiff.render.view import (
     english_beside,
     number,
     other_evidence,
-    page_diffs,
     representative,
     shown_points,
     target_text,

@@ -14,7 +14,7 @@ from policydiff.analysis.model import Change, Evolution, Point, ThemeEvolution
 from policydiff.analysis.periods import is_large
 from policydiff.analysis.verdicts import Verdict
 from policydiff.render.md_text import md, md_marked
-from policydiff.render.pages import ThemePage
+from policydiff.render.pages import ThemePage, page_diffs
 from policydiff.render.prose import (
     HOW_TO_READ,
     LEVEL_MEANINGS,
@@ -28,7 +28,6 @@ from policydiff.render.view import (
     english_beside,
     number,
     other_evidence,
-    page_diffs,
     representative,
     shown_points,
     target_text,

@@ -18,8 +18,9 @@ from dataclasses import dataclass, replace
 from typing import TypeVar
 
 from policydiff.analysis.model import Change, Evolution, Point, ThemeEvolution
+from policydiff.analysis.periods import is_large
 from policydiff.analysis.verdicts import STRENGTH_MOVES
-from policydiff.render.view import shown_points
+from policydiff.render.view import SentenceDiff, diffs_of, sentence_diffs, shown_points
 
 POINTS_PER_PAGE = 100  # documents (with their evidence and wording diffs) per theme page
 ROWS_PER_PAGE = 250  # documents per overview page, disagreements per agreement page
@@ -152,6 +153,19 @@ class PagesAsPointsArrive:
             points=tuple(held.get(p.document, p) for p in page.points),
             earlier=tuple(held.get(p.document, p) for p in page.earlier),
         )
+
+
+def page_diffs(
+    ev: Evolution, theme: ThemeEvolution, page: ThemePage | None
+) -> tuple[SentenceDiff, ...]:
+    """The wording diffs a theme's section shows: the whole theme's (see
+    :func:`~policydiff.render.view.sentence_diffs`), or those of the changes that arrive
+    at one page, from what the page holds."""
+    moves_only = is_large(ev)
+    if page is None:
+        return sentence_diffs(theme, moves_only=moves_only)
+    points = {p.document: p for p in (*page.earlier, *page.points)}
+    return diffs_of(page.since_last, points, moves_only)
 
 
 def page_of(ev: Evolution, theme: ThemeEvolution, document: str, ext: str) -> str:

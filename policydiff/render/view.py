@@ -12,7 +12,7 @@ import functools
 import weakref
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from policydiff.analysis.commitments import Commitment
 from policydiff.analysis.model import Change, Evolution, Point, ThemeEvolution
@@ -20,9 +20,6 @@ from policydiff.analysis.periods import as_shown, is_large
 from policydiff.analysis.points import representative
 from policydiff.analysis.verdicts import STRENGTH_MOVES, VERDICTS, Verdict
 from policydiff.diff.ops import TokenOp, token_ops
-
-if TYPE_CHECKING:  # pages reads this module
-    from policydiff.render.pages import ThemePage
 
 
 @dataclass(frozen=True)
@@ -262,25 +259,15 @@ _DIFFS: _Memo = {}
 _MOVES: _Memo = {}
 
 
-def page_diffs(
-    ev: Evolution, theme: ThemeEvolution, page: ThemePage | None
-) -> tuple[SentenceDiff, ...]:
-    """The wording diffs a theme's section shows: the whole theme's (see
-    :func:`sentence_diffs`), or those of the changes that arrive at one page."""
-    moves_only = is_large(ev)
-    if page is None:
-        return sentence_diffs(theme, moves_only=moves_only)
-    points = {p.document: p for p in (*page.earlier, *page.points)}
-    return _diffs_of(page.since_last, points, moves_only)
-
-
 def _sentence_diffs(theme: ThemeEvolution, moves_only: bool) -> tuple[SentenceDiff, ...]:
-    return _diffs_of(theme.since_last, {p.document: p for p in theme.points}, moves_only)
+    return diffs_of(theme.since_last, {p.document: p for p in theme.points}, moves_only)
 
 
-def _diffs_of(
+def diffs_of(
     changes: Sequence[Change], points: Mapping[str, Point], moves_only: bool
 ) -> tuple[SentenceDiff, ...]:
+    """The diff of each of ``changes`` (with ``moves_only``, those where the strength
+    moved), between its two points, looked up by document in ``points``."""
     out = []
     for change in changes:
         if moves_only and change.verdict not in STRENGTH_MOVES:
