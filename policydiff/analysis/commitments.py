@@ -91,6 +91,7 @@ def sentence_commitments(
     :func:`~policydiff.strength.targets.context_years`)."""
     sentence = mentions[0].sentence
     owned = sentence_targets(sentence, lang, mentions, catalogue, lexicon, dated)
+    borrowed = _dated_before(sentence, lang, dated)
     out: list[Commitment] = []
     seen: set[tuple[str, tuple[int, int], str, float]] = set()
     for m, continued in [
@@ -107,6 +108,14 @@ def sentence_commitments(
         if continued:
             carried = f"'{m.matched}' carries on '{continued}', named earlier in the sentence"
             score = replace(score, caveats=(carried, *score.caveats))
+        # the evidence quotes this sentence: say where a year it does not hold comes from
+        dated_here = [
+            f"the year of '{t.text}' ({t.year}) is the deadline its block of goals opens on"
+            for t in targets
+            if t in borrowed
+        ]
+        if dated_here:
+            score = replace(score, caveats=(*score.caveats, *dated_here))
         # two terms of one theme in one clause (超低能耗、近零能耗建筑) make one commitment
         key = (m.theme_id, clause, score.cue, score.strength)
         if key not in seen:
@@ -114,6 +123,17 @@ def sentence_commitments(
             out.append(Commitment(m, score, targets))
     out.sort(key=lambda c: (c.mention.start, c.mention.theme_id))
     return out
+
+
+def _dated_before(sentence: str, lang: str, dated: int | None) -> set[Target]:
+    """The targets of ``sentence`` whose year (or whose being a target at all, for a
+    count) comes from the deadline ``dated`` said before it, not from the sentence."""
+    if dated is None:
+        return set()
+    own = {(s, e): t.year for s, e, t in find_target_spans(sentence, lang)}
+    return {
+        t for s, e, t in find_target_spans(sentence, lang, dated) if own.get((s, e), -1) != t.year
+    }
 
 
 def sentence_targets(
@@ -161,17 +181,17 @@ def _elided(clause: str, snippet: str, lang: str) -> bool:
 
 
 def _another_indicator(clause: str, theme: Theme | None, lang: str) -> bool:
-    if theme is None:
-        return False
-    hay = clause if lang == "zh" else clause.lower()
-    return any((w if lang == "zh" else w.lower()) in hay for w in theme.other_indicators(lang))
+    return theme is not None and bool(_word_in(clause, theme.other_indicators(lang), lang))
 
 
 def _keyword_in(clause: str, theme: Theme | None, lang: str) -> str:
-    if theme is None:
-        return ""
+    return "" if theme is None else _word_in(clause, theme.keywords(lang), lang)
+
+
+def _word_in(clause: str, words: Sequence[str], lang: str) -> str:
+    """The first of ``words`` that ``clause`` holds (English regardless of case), or ""."""
     hay = clause if lang == "zh" else clause.lower()
-    return next((k for k in theme.keywords(lang) if (k if lang == "zh" else k.lower()) in hay), "")
+    return next((w for w in words if (w if lang == "zh" else w.lower()) in hay), "")
 
 
 def _continuations(

@@ -62,10 +62,6 @@ class ThemePage:
     since_last: tuple[Change, ...] = ()
     earlier: tuple[Point, ...] = ()
 
-    @property
-    def documents(self) -> frozenset[str]:
-        return frozenset(p.document for p in self.points)
-
     def file(self, ext: str) -> str:
         return numbered(theme_stem(self.theme.id), self.number, ext)
 

@@ -420,6 +420,20 @@ def test_6_a_deadline_opening_the_main_goals_dates_the_goals_after_it() -> None:
         for t in c.targets
     }
     assert retrofit == {(3e7, 2025), (8e7, 2030)}
+    # the evidence quotes a sentence without the year: a caveat says where it comes from
+    [dated] = [
+        c
+        for c in found
+        if c.mention.theme_id == "existing-building-retrofit"
+        and c.targets
+        and c.targets[0].value == 3e7
+    ]
+    assert "is the deadline its block of goals opens on" in " ".join(dated.score.caveats)
+    # a year the sentence holds needs no such word
+    own = commitments(
+        "到2030年，城乡建设领域碳排放达到峰值，完成既有建筑节能改造8000万平方米。", "zh"
+    )
+    assert not any("block of goals" in " ".join(c.score.caveats) for c in own)
     # a task after a dated task is not dated by it: 全部执行 is what is assumed there
     green = [c for c in found if c.mention.theme_id == "green-buildings"]
     assert green and all(t.year is None for c in green for t in c.targets)
