@@ -11,7 +11,6 @@ languages read one level.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from itertools import groupby
@@ -25,7 +24,7 @@ from policydiff.strength import (
     load_lexicon,
     score_commitment,
 )
-from policydiff.strength.targets import context_years, find_target_spans
+from policydiff.strength.targets import context_years, find_target_spans, target_alone
 from policydiff.structure import pair_versions
 from policydiff.themes import Catalogue, Mention, Theme, find_mentions
 
@@ -158,26 +157,13 @@ def sentence_targets(
         owners = [t for t in named if any(c0 <= m.start < c1 for m in mentions if m.theme_id == t)]
         if not owners:
             owners = [t for t in named if _keyword_in(clause, catalogue.get(t), lang)]
-        if not owners and _elided(clause, sentence[start:end], lang):
+        if not owners and target_alone(clause, sentence[start:end], lang):
             owners = before  # …漏损率控制在9%以内，2030年控制在8%以内: the same indicator
         owners = [t for t in owners if not _another_indicator(clause, catalogue.get(t), lang)]
         for theme_id in owners:
             owned.setdefault(theme_id, []).append(target)
         before = owners
     return {t: tuple(dict.fromkeys(targets)) for t, targets in owned.items()}
-
-
-# what may stand beside a target in a clause whose indicator is that of the target before
-# it: a year, and an adverb of degree (2030年进一步提升到15%)
-_ELIDED_ZH = re.compile(r"(?:到|至)?\s*(?:20\d\d\s*年(?:底|前|末)?)?\s*(?:进一步|再|力争|争取)?\s*")
-
-
-def _elided(clause: str, snippet: str, lang: str) -> bool:
-    """Whether ``clause`` is a target alone, its indicator left unsaid (2030年控制在8%以内)."""
-    if lang != "zh":
-        return False
-    rest = clause.replace(snippet, "", 1).strip(" ，,；;。")
-    return _ELIDED_ZH.fullmatch(rest) is not None
 
 
 def _another_indicator(clause: str, theme: Theme | None, lang: str) -> bool:

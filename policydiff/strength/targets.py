@@ -124,6 +124,20 @@ def context_years(sentences: Sequence[str], lang: str, path: Sequence[str]) -> l
     return out
 
 
+# what may stand beside a target in a clause whose indicator is that of the target before
+# it: a year, and an adverb of degree (2030年进一步提升到15%)
+_ALONE_ZH = re.compile(r"(?:到|至)?\s*(?:20\d\d\s*年(?:底|前|末)?)?\s*(?:进一步|再|力争|争取)?\s*")
+
+
+def target_alone(clause: str, snippet: str, lang: str) -> bool:
+    """Whether ``clause`` is the target ``snippet`` alone, its indicator left unsaid
+    (…漏损率控制在9%以内，2030年控制在8%以内): it measures what the target before it does."""
+    if lang != "zh":
+        return False
+    rest = clause.replace(snippet, "", 1).strip(" ，,；;。")
+    return _ALONE_ZH.fullmatch(rest) is not None
+
+
 # a target's year is looked up within its "segment": a sentence, or a part between semicolons
 _SEGMENT = {"zh": re.compile(r"[。；！？\n]"), "en": re.compile(r"[;!?\n]|\.(?=\s|$)")}
 _SENTENCE_END = {"zh": re.compile(r"[。！？\n]"), "en": re.compile(r"[!?\n]|\.(?=\s|$)")}

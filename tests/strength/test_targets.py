@@ -7,7 +7,12 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from policydiff.strength import Target, find_targets
-from policydiff.strength.targets import context_years, find_target_spans, opening_year
+from policydiff.strength.targets import (
+    context_years,
+    find_target_spans,
+    opening_year,
+    target_alone,
+)
 from tests.conftest import SEED_2023_EN
 
 SEED_2023 = SEED_2023_EN
@@ -190,3 +195,15 @@ def test_the_later_parts_of_a_sentence_take_the_deadline_it_opens_on() -> None:
     # Yunnan's goals: one sentence, its parts cut by semicolons
     text = "2030年前，城乡建设绿色低碳发展政策体系基本建立；城市生活垃圾资源化利用率达到65%"
     assert [(t.value, t.year) for t in find_targets(text, "zh")] == [(65.0, 2030)]
+
+
+@pytest.mark.parametrize(
+    ("clause", "snippet", "alone"),
+    [
+        ("2030年控制在8％以内", "控制在8％以内", True),
+        ("2030年进一步提升到15%", "提升到15%", True),
+        ("森林覆盖率达到26%", "达到26%", False),  # an indicator of its own
+    ],
+)
+def test_a_target_alone_in_its_clause(clause: str, snippet: str, alone: bool) -> None:
+    assert target_alone(clause, snippet, "zh") is alone
