@@ -70,12 +70,66 @@ def find_commitments(
             strict=True,
         )
     }
+    groups = [
+        (key, tuple(group))
+        for key, group in groupby(
+            find_mentions(structured, catalogue), key=lambda m: (m.provision_id, m.sentence_index)
+        )
+    ]
+    owned = {
+        key: sentence_targets(group[0].sentence, lang, group, catalogue, lexicon, dated.get(key))
+        for key, group in groups
+    }
+    whole = _whole_sentence_targets(structured, owned) if lang == "zh" else {}
     out: list[Commitment] = []
-    for key, group in groupby(
-        find_mentions(structured, catalogue), key=lambda m: (m.provision_id, m.sentence_index)
-    ):
-        out.extend(sentence_commitments(tuple(group), lang, catalogue, lexicon, dated.get(key)))
+    for key, group in groups:
+        out.extend(
+            sentence_commitments(
+                group, lang, catalogue, lexicon, dated.get(key), owned[key], whole.get(key, {})
+            )
+        )
     return tuple(out)
+
+
+def _semicolon_pieces(structured: StructuredVersion) -> dict[tuple[str, int], int]:
+    """(provision id, sentence index) -> the number of the Chinese sentence it is a piece
+    of: a long sentence is split after each ；(:mod:`policydiff.structure.sentences`), but
+    its pieces still make one sentence, up to its 。."""
+    unit: dict[tuple[str, int], int] = {}
+    number = 0
+    for provision in structured.provisions:
+        for sentence in provision.sentences:
+            unit[(provision.id, sentence.index)] = number
+            if not sentence.text.rstrip(_CLOSERS).endswith("；"):
+                number += 1
+        number += 1
+    return unit
+
+
+_CLOSERS = "”’」』）》】 "
+
+
+def _whole_sentence_targets(
+    structured: StructuredVersion, owned: dict[tuple[str, int], dict[str, tuple[Target, ...]]]
+) -> dict[tuple[str, int], dict[str, tuple[Target, ...]]]:
+    """(provision id, sentence index) -> theme id -> the targets the other ；-pieces of its
+    sentence set for the theme (大力发展装配式建筑…；…；到2030年，装配式建筑…比例达到40%)."""
+    unit = _semicolon_pieces(structured)
+    by_unit: dict[int, list[tuple[tuple[str, int], dict[str, tuple[Target, ...]]]]] = {}
+    for key, targets in owned.items():
+        by_unit.setdefault(unit[key], []).append((key, targets))
+    out: dict[tuple[str, int], dict[str, tuple[Target, ...]]] = {}
+    for pieces in by_unit.values():
+        if len(pieces) < 2:
+            continue
+        for key, _ in pieces:
+            elsewhere: dict[str, list[Target]] = {}
+            for other, targets in pieces:
+                if other != key:
+                    for theme_id, ts in targets.items():
+                        elsewhere.setdefault(theme_id, []).extend(ts)
+            out[key] = {t: tuple(dict.fromkeys(ts)) for t, ts in elsewhere.items()}
+    return out
 
 
 def sentence_commitments(
@@ -84,12 +138,19 @@ def sentence_commitments(
     catalogue: Catalogue,
     lexicon: Lexicon,
     dated: int | None = None,
+    owned: dict[str, tuple[Target, ...]] | None = None,
+    elsewhere: dict[str, tuple[Target, ...]] | None = None,
 ) -> list[Commitment]:
     """The commitments of one sentence, from its theme mentions (at least one); ``dated``:
     the deadline that dates its targets that name no year (see
-    :func:`~policydiff.strength.targets.context_years`)."""
+    :func:`~policydiff.strength.targets.context_years`); ``owned``: its targets by theme
+    (:func:`sentence_targets`, worked out here when not given); ``elsewhere``: those the
+    other ；-pieces of its Chinese sentence set, which a theme with no target of its own
+    in this piece takes."""
     sentence = mentions[0].sentence
-    owned = sentence_targets(sentence, lang, mentions, catalogue, lexicon, dated)
+    if owned is None:
+        owned = sentence_targets(sentence, lang, mentions, catalogue, lexicon, dated)
+    elsewhere = elsewhere or {}
     borrowed = _dated_before(sentence, lang, dated)
     out: list[Commitment] = []
     seen: set[tuple[str, tuple[int, int], str, float]] = set()
@@ -99,6 +160,8 @@ def sentence_commitments(
     ]:
         theme = catalogue.get(m.theme_id)
         targets = owned.get(m.theme_id, ())
+        later = () if targets else elsewhere.get(m.theme_id, ())
+        targets = targets or later
         clause = clause_bounds(sentence, lang, (m.start, m.end), lexicon)
         score = score_commitment(
             sentence, lang, (m.start, m.end), lexicon,
@@ -115,6 +178,15 @@ def sentence_commitments(
         ]
         if dated_here:
             score = replace(score, caveats=(*score.caveats, *dated_here))
+        if later:
+            where = "; ".join(f"'{t.text}'" for t in later)
+            score = replace(
+                score,
+                caveats=(
+                    *score.caveats,
+                    f"the target {where} stands in another part of this sentence, after a ；",
+                ),
+            )
         # two terms of one theme in one clause (超低能耗、近零能耗建筑) make one commitment
         key = (m.theme_id, clause, score.cue, score.strength)
         if key not in seen:

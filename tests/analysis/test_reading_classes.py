@@ -203,6 +203,27 @@ def test_6_a_target_in_the_next_comma_clause_counts_for_its_theme() -> None:
     assert best(zh, "zh", "prefabricated-buildings").score.strength == 4.0
 
 
+# Guangxi's plan (dev): a sentence longer than the splitter's limit is cut after each ；,
+# but a target in a later piece still belongs to the sentence's commitment
+GUANGXI_PREFAB = (
+    "大力发展装配式建筑，在住宅、医院、学校、写字楼和产业园区等建筑积极推广钢结构装配式建筑，"
+    "在自治区装配式建筑试点城市的新建建筑中全面推广应用预制楼梯板、预制楼板、预制内外墙板，"
+    "进一步探索适宜、成套装配式建筑技术体系，逐渐提高单体建筑装配率；"
+    "建立装配式建筑项目建设指导机制，提升工程质量安全；"
+    "到2030年，城镇新建装配式建筑面积占新建建筑总面积比例达到40%。"
+)
+
+
+def test_6_a_target_in_a_later_semicolon_piece_of_the_sentence_counts() -> None:
+    found = best(GUANGXI_PREFAB, "zh", "prefabricated-buildings")
+    assert (found.score.cue, found.score.strength) == ("大力发展", 4.0)
+    assert [t.value for t in found.targets] == [40]
+    assert "stands in another part of this sentence, after a ；" in " ".join(found.score.caveats)
+    # ended by 。, the sentence takes no target from the next one
+    apart = GUANGXI_PREFAB.replace("逐渐提高单体建筑装配率；", "逐渐提高单体建筑装配率。")
+    assert best(apart, "zh", "prefabricated-buildings").score.strength == 3.5
+
+
 def test_6_baseline_years_and_percentage_points() -> None:
     (target,) = find_targets("到2030年城市供热管网热损失比2020年下降5个百分点", "zh")
     assert (target.value, target.unit, target.year) == (5.0, "个百分点", 2030)
