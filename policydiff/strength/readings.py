@@ -93,6 +93,10 @@ def shared_cue(
     return first.level, previous[first.start : first.end], first
 
 
+# how modifier_head names a means frame (以…为抓手, "using … as a key driver")
+MEANS_HEAD = "means named in"
+
+
 def modifier_head(clause: str, ts: int, te: int, lang: str, lex: Lexicon) -> str:
     """The head noun the theme term modifies (普及碳中和*基础知识*, "knowledge of carbon
     neutrality"), or "" when the theme is itself the object."""
@@ -100,7 +104,7 @@ def modifier_head(clause: str, ts: int, te: int, lang: str, lex: Lexicon) -> str
     if frames is not None:
         for m in frames.finditer(clause):
             if m.start() < ts and te <= m.end():
-                return "means named in '" + m.group(0)[:12] + "…'"
+                return f"{MEANS_HEAD} '" + m.group(0)[:12] + "…'"
     heads = lex.word_pattern("modifier_heads", lang)
     if heads is None or te <= ts:
         return ""

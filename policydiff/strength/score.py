@@ -16,6 +16,7 @@ from policydiff.strength.cues import (
 )
 from policydiff.strength.lexicon import LEVEL_NAMES, NEGATING, RESTRICTIVE, Lexicon, load_lexicon
 from policydiff.strength.readings import (
+    MEANS_HEAD,
     choose_cue,
     forbidden_harm,
     framing_verb,
@@ -98,8 +99,12 @@ def score_commitment(
         chosen = CueMatch(framing[0], chosen.end, (framing,))
     head = modifier_head(clause, ts, te, lang, lex)
     if head and chosen is not None:
+        acting = chosen
+        if head.startswith(MEANS_HEAD):
+            # the means serves the verb after it ("using X as a key driver to promote …")
+            acting = next((m for m in matches if m.start >= te), chosen)
         caveats.append(
-            f"the theme names what '{head}' is about; '{clause[chosen.start : chosen.end]}' "
+            f"the theme names what '{head}' is about; '{clause[acting.start : acting.end]}' "
             f"acts on the {head}, not on the theme"
         )
         chosen = None

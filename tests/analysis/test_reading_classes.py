@@ -70,7 +70,10 @@ def test_2_a_theme_named_as_the_means_is_not_the_object() -> None:
         "We will prioritize urban development that emphasizes substance over mere expansion, "
         "using urban renewal as a key driver to vigorously promote urban structural optimization."
     )
-    assert best(en, "en", "urban-renewal").score.level == 0
+    means = best(en, "en", "urban-renewal").score
+    assert means.level == 0
+    # the caveat names the verb the means serves, not the one before it
+    assert "'vigorously promote' acts on the means named in 'using urban" in means.caveats[0]
     zh = "以城镇老旧小区改造、美丽乡村建设、生活垃圾分类等为抓手和载体，构建社区生活圈。"
     assert best(zh, "zh", "garbage-classification").score.level == 0
     assert best(zh, "zh", "community-life-circle").score.level == 2
@@ -143,6 +146,8 @@ def test_a_technology_used_to_do_something_else_is_the_means(
         ),
         # Jiangxi's plan: the Party's overall leadership (全面领导) is no full-coverage cue
         ("始终把党的全面领导贯穿于城乡建设领域碳达峰碳中和全过程。", "zh", "carbon-neutrality", 0),
+        # after a noun, 优先 names a principle (transit first), not a directive
+        ("贯彻公交优先、绿色出行理念。", "zh", "low-carbon-lifestyle", 0),
     ],
 )
 def test_3_a_noun_is_not_a_cue(text: str, lang: str, theme: str, level: int) -> None:
@@ -315,6 +320,9 @@ def test_6_a_clause_naming_the_theme_may_still_measure_another_indicator() -> No
             "flood-control",
             3,
         ),
+        # the ministry plan (建标〔2022〕53号): 优先 directs as "prioritise" does
+        ("优先选用获得绿色建材认证标识的建材产品。", "zh", "green-building-materials", 2),
+        ("Prioritise certified green building materials.", "en", "green-building-materials", 2),
     ],
 )
 def test_7_lexicon_gaps_are_closed(text: str, lang: str, theme: str, level: int) -> None:
