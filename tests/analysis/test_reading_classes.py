@@ -371,6 +371,9 @@ def test_8_limited_scope_is_a_caveat(text: str, lang: str, theme: str, limit: st
         ("打造15分钟社区便民生活服务圈。", "community-life-circle"),
         ("推进供热计量收费。", "heat-metering"),
         ("开展零碳社区试点。", "zero-carbon"),
+        # Shanghai's 2024 plan: a green building named with its kind in between
+        ("新建大型公共建筑按照绿色民用建筑三星级标准建设。", "green-buildings"),
+        ("大力发展绿色低碳建筑。", "green-buildings"),
     ],
 )
 def test_9_compounds_and_new_themes_are_found(text: str, theme: str) -> None:
