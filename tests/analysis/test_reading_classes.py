@@ -380,6 +380,16 @@ def test_9_compounds_and_new_themes_are_found(text: str, theme: str) -> None:
     assert theme in themes_in(text, "zh")
 
 
+def test_9_translation_variants_of_central_heating_are_clean_heating() -> None:
+    # the 2023 Opinions' English renders 集中供热替代 as "centralized heating substitution"
+    en = (
+        "Adopt measures such as clean energy and centralized heating substitution according to "
+        "local conditions, and continue to promote the pollution control of bulk coal."
+    )
+    assert best(en, "en", "clean-heating").score.level == 1
+    assert "clean-heating" in themes_in("Expand district heating networks.", "en")
+
+
 @pytest.mark.parametrize(
     ("text", "lang", "theme"),
     [
