@@ -104,6 +104,9 @@ class _Compiled:
     # per zh term: how many of the sentence's bigrams it must share to be looked for, at
     # least half of its own (0 for ascii terms, looked for in every sentence)
     zh_need: tuple[int, ...] = ()
+    # the last two or more characters of a zh term (its head, 社区) -> (what comes before
+    # them in the term, its theme) for every term ending so: 社区 -> (低碳, green-communities)
+    zh_by_head: dict[str, tuple[tuple[str, str], ...]] = field(default_factory=dict)
 
 
 def _key(token: str) -> str:
@@ -177,6 +180,11 @@ def _compile_cached(catalogue: Catalogue) -> _Compiled:
         if not ascii_term:
             for gram in sorted(_bigrams(term)):
                 by_gram[gram].append(ti)
+    by_head: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for theme_id, term, ascii_term in zh_terms:
+        if not ascii_term:
+            for cut in range(1, len(term) - 1):
+                by_head[term[cut:]].append((term[:cut], theme_id))
     return _Compiled(
         en_lengths={k: tuple(sorted(v)) for k, v in lengths.items()},
         en_windows={k: tuple(v) for k, v in windows.items()},
@@ -191,6 +199,7 @@ def _compile_cached(catalogue: Catalogue) -> _Compiled:
         },
         zh_grams={term: frozenset(_bigrams(term)) for _, term, _ in zh_terms},
         zh_need=tuple(0 if a else len(_bigrams(term)) for _, term, a in zh_terms),
+        zh_by_head={k: tuple(dict.fromkeys(v)) for k, v in by_head.items()},
         en_variants=tuple(variants),
         zh_terms=tuple(zh_terms),
         patterns={k: tuple(v) for k, v in patterns.items()},
@@ -285,6 +294,7 @@ def _zh_candidates(norm: str, comp: _Compiled) -> list[_Cand]:
             if pos >= 0:
                 while pos >= 0:
                     found.append((theme_id, pos, pos + len(term), 100.0))
+                    found.extend(_conjuncts(norm, pos, term, comp))
                     pos = norm.find(term, pos + 1)
                 continue
         if len(term) < ZH_FUZZY_MIN_LEN:
@@ -292,6 +302,28 @@ def _zh_candidates(norm: str, comp: _Compiled) -> list[_Cand]:
         al = fuzz.partial_ratio_alignment(term, norm, score_cutoff=ZH_THRESHOLD)
         if al is not None and al.score >= ZH_THRESHOLD:
             found.append((theme_id, al.dest_start, al.dest_end, float(al.score)))
+    return found
+
+
+def _conjuncts(norm: str, pos: int, term: str, comp: _Compiled) -> list[_Cand]:
+    """Terms whose head the term at ``pos`` says once for them too: in 区域低碳、零碳社区
+    (low-carbon and zero-carbon communities) 低碳 before 、 is 低碳社区, a term of its own.
+    Each such conjunct is a mention spanning its own words, back along a chain of 、."""
+    found: list[_Cand] = []
+    heads = [term[cut:] for cut in range(1, len(term) - 1)]
+    end = pos
+    while end > 0 and norm[end - 1] == "、":
+        end -= 1
+        here = [
+            (theme_id, end - len(modifier), end, 100.0)
+            for head in heads
+            for modifier, theme_id in comp.zh_by_head.get(head, ())
+            if norm.endswith(modifier, 0, end)
+        ]
+        if not here:
+            break
+        found.extend(here)
+        end = min(c[1] for c in here)
     return found
 
 

@@ -380,6 +380,22 @@ def test_9_compounds_and_new_themes_are_found(text: str, theme: str) -> None:
     assert theme in themes_in(text, "zh")
 
 
+def test_9_a_head_said_once_for_two_kinds_names_both() -> None:
+    # Shanghai's plan (dev): 区域低碳、零碳社区 is low-carbon and zero-carbon communities
+    zh = "探索区域低碳、零碳社区技术协同攻关，逐步形成系统化技术体系。"
+    assert themes_in(zh, "zh") == {"green-communities", "zero-carbon"}
+    assert best(zh, "zh", "green-communities").mention.matched == "低碳"
+    assert best(zh, "zh", "green-communities").score.cue == "探索"
+    chain = match_sentence("创建绿色、低碳、零碳社区。", "zh", CATALOGUE)
+    assert [(hit[0], hit[3]) for hit in chain] == [
+        ("green-communities", "绿色"),
+        ("green-communities", "低碳"),
+        ("zero-carbon", "零碳社区"),
+    ]
+    # no term ends 低碳+head here: 低碳、零碳 alone names no community
+    assert "green-communities" not in themes_in("推动低碳、零碳技术研发。", "zh")
+
+
 def test_9_translation_variants_of_central_heating_are_clean_heating() -> None:
     # the 2023 Opinions' English renders 集中供热替代 as "centralized heating substitution"
     en = (
