@@ -329,6 +329,17 @@ def test_7_lexicon_gaps_are_closed(text: str, lang: str, theme: str, level: int)
     assert best(text, lang, theme).score.level == level
 
 
+def test_universally_and_widely_say_reach_not_manner() -> None:
+    # 2021 Opinions: 绿色生活方式普遍推广, green lifestyles universally adopted, is an outcome
+    # of reach (4) as 规模化发展 is; 大力推广, vigorously promote, stays a manner (3.5)
+    reach = best("绿色生活方式普遍推广。", "zh", "low-carbon-lifestyle").score
+    assert (reach.cue, reach.strength) == ("普遍推广", 4.0)
+    widely = best("Green lifestyles will be widely adopted.", "en", "low-carbon-lifestyle").score
+    assert widely.strength == 4.0
+    manner = best("大力推广超低能耗建筑。", "zh", "ultra-low-energy-buildings").score
+    assert (manner.cue, manner.strength) == ("大力推广", 3.5)
+
+
 # 8. Limited scope is flagged
 
 
