@@ -385,6 +385,8 @@ def test_8_limited_scope_is_a_caveat(text: str, lang: str, theme: str, limit: st
         # Shanghai's 2024 plan: a green building named with its kind in between
         ("新建大型公共建筑按照绿色民用建筑三星级标准建设。", "green-buildings"),
         ("大力发展绿色低碳建筑。", "green-buildings"),
+        # charging and battery-swapping (充换电) facilities are the vehicles' infrastructure
+        ("推进社区充换电设施建设。", "new-energy-vehicles"),
     ],
 )
 def test_9_compounds_and_new_themes_are_found(text: str, theme: str) -> None:
@@ -405,6 +407,12 @@ def test_9_a_head_said_once_for_two_kinds_names_both() -> None:
     ]
     # no term ends 低碳+head here: 低碳、零碳 alone names no community
     assert "green-communities" not in themes_in("推动低碳、零碳技术研发。", "zh")
+
+
+def test_9_charging_facilities_carry_the_vehicles_on() -> None:
+    # the ministry plan (建标〔2022〕53号): the second clause promotes the vehicles' chargers
+    found = best("鼓励选用新能源汽车，推进社区充换电设施建设。", "zh", "new-energy-vehicles")
+    assert (found.score.cue, found.score.level) == ("推进", 2)
 
 
 def test_9_translation_variants_of_central_heating_are_clean_heating() -> None:
