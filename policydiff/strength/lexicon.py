@@ -61,6 +61,7 @@ WORD_LISTS = (
     "scope_limits",
     "past_markers",
     "nominal_verbs",
+    "pushed_agents",
 )
 _TOP_KEYS = {
     *WORD_LISTS,

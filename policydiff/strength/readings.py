@@ -60,9 +60,17 @@ def governing_cue(clause: str, matches: list[CueMatch], chosen: CueMatch) -> Cue
     return chosen
 
 
-def framing_verb(matches: list[CueMatch], chosen: CueMatch | None) -> tuple[int, int, Entry] | None:
+def framing_verb(
+    matches: list[CueMatch],
+    chosen: CueMatch | None,
+    clause: str = "",
+    lang: str = "en",
+    lex: Lexicon | None = None,
+) -> tuple[int, int, Entry] | None:
     """An encouraging verb (鼓励, 支持, 引导; encourage, support, guide) at or before the
-    chosen cue in its clause: 鼓励…开展零碳建筑建设 asks others to act and binds no one."""
+    chosen cue in its clause: 鼓励…开展零碳建筑建设 asks others to act and binds no one.
+    So does a Chinese promotion verb opening the clause when only the ones it pushes
+    (``pushed_agents``) stand between it and the cue: 推动乡村进一步提高电气化水平 is 推动."""
     if chosen is None:
         return None
     for m in matches:
@@ -71,6 +79,19 @@ def framing_verb(matches: list[CueMatch], chosen: CueMatch | None) -> tuple[int,
         piece = m.pieces[0]
         if piece[2].category == "exploratory" and piece[2].kind == "verb":
             return piece
+    agents = lex.word_pattern("pushed_agents", lang) if lex is not None else None
+    first = matches[0] if matches else None
+    if (
+        agents is not None
+        and first is not None
+        and first is not chosen
+        and first.start <= 1
+        and len(first.pieces) == 1
+        and first.pieces[0][2].category == "promotion"
+        and first.pieces[0][2].kind == "verb"
+        and agents.fullmatch(clause, first.end, chosen.start)
+    ):
+        return first.pieces[0]
     return None
 
 

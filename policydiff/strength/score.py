@@ -90,11 +90,11 @@ def score_commitment(
     chosen, follows = choose_cue(matches, ts, te, lang, clause)
     if lang == "en" and chosen is not None and not follows:
         chosen = governing_cue(clause, matches, chosen)
-    framing = framing_verb(matches, chosen)
+    framing = framing_verb(matches, chosen, clause, lang, lex)
     if framing is not None and chosen is not None and chosen.level > framing[2].level:
         caveats.append(
             f"'{clause[chosen.start : chosen.end]}' is what '{clause[framing[0] : framing[1]]}' "
-            "asks others to do: counted at the encouraging verb's level"
+            "asks others to do: counted at the level of the verb that asks"
         )
         chosen = CueMatch(framing[0], chosen.end, (framing,))
     head = modifier_head(clause, ts, te, lang, lex)

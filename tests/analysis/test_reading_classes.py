@@ -340,6 +340,16 @@ def test_universally_and_widely_say_reach_not_manner() -> None:
     assert (manner.cue, manner.strength) == ("大力推广", 3.5)
 
 
+def test_a_promotion_verb_pushing_others_frames_the_stronger_cue() -> None:
+    # the ministry plan (建标〔2022〕53号), restated by every province: 推动 governs
+    pushed = best("推动乡村进一步提高电气化水平。", "zh", "building-electrification").score
+    assert (pushed.level, pushed.strength) == (2, 2.0)
+    assert "'进一步提高' is what '推动' asks others to do" in pushed.caveats[0]
+    # with no one pushed in between, the stronger cue is the commitment itself
+    direct = best("进一步提高城镇建筑电气化水平。", "zh", "building-electrification").score
+    assert direct.level == 3
+
+
 # 8. Limited scope is flagged
 
 
