@@ -146,6 +146,8 @@ def test_a_technology_used_to_do_something_else_is_the_means(
         ),
         # Jiangxi's plan: the Party's overall leadership (全面领导) is no full-coverage cue
         ("始终把党的全面领导贯穿于城乡建设领域碳达峰碳中和全过程。", "zh", "carbon-neutrality", 0),
+        # Shanghai's 2024 plan: research on zero-carbon technology is not zero carbon itself
+        ("推进低碳零碳负碳核心技术攻关和基础研究。", "zh", "zero-carbon", 0),
         # after a noun, 优先 names a principle (transit first), not a directive
         ("贯彻公交优先、绿色出行理念。", "zh", "low-carbon-lifestyle", 0),
     ],
