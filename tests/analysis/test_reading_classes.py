@@ -388,6 +388,8 @@ def test_8_limited_scope_is_a_caveat(text: str, lang: str, theme: str, limit: st
         ("提升城市绿化覆盖率，增加碳汇。", "carbon-sinks"),
         ("严格合理控制煤炭消费增长。", "coal-control"),
         ("完善能源消耗总量和强度调控，实施能耗双控。", "dual-control"),
+        # Xinjiang's plan: a cap on total carbon emissions is one half of carbon dual control
+        ("各地根据碳排放总量控制数和产业结构情况，合理确定碳排放控制总量标准。", "dual-control"),
         ("推广合同能源管理服务模式。", "energy-performance-contracting"),
         ("鼓励企业与节能服务公司开展节能诊断。", "energy-performance-contracting"),
         ("到2025年城镇建筑可再生能源替代率达到8%。", "renewable-energy-in-buildings"),
@@ -449,6 +451,8 @@ def test_9_translation_variants_of_central_heating_are_clean_heating() -> None:
         ("大力发展节能服务产业。", "zh", "energy-performance-contracting"),
         ("推动开展沿海内河船舶电气化改造工程试点。", "zh", "building-electrification"),
         ("鼓励物业服务企业提供家政、购物等生活服务。", "zh", "community-life-circle"),
+        # a share of total emissions is no cap on them
+        ("建筑碳排放量及其占全社会碳排放总量比例均将进一步提高。", "zh", "dual-control"),
     ],
 )
 def test_9_lookalikes_are_not_the_theme(text: str, lang: str, theme: str) -> None:
