@@ -401,6 +401,8 @@ def test_8_limited_scope_is_a_caveat(text: str, lang: str, theme: str, limit: st
         ("大力发展绿色低碳建筑。", "green-buildings"),
         # charging and battery-swapping (充换电) facilities are the vehicles' infrastructure
         ("推进社区充换电设施建设。", "new-energy-vehicles"),
+        # Jiangxi's plan: the waste-free concept named for villages
+        ("传承乡村无废的生产生活方式，推动源头减量。", "waste-free-cities"),
     ],
 )
 def test_9_compounds_and_new_themes_are_found(text: str, theme: str) -> None:
@@ -453,6 +455,7 @@ def test_9_translation_variants_of_central_heating_are_clean_heating() -> None:
         ("鼓励物业服务企业提供家政、购物等生活服务。", "zh", "community-life-circle"),
         # a share of total emissions is no cap on them
         ("建筑碳排放量及其占全社会碳排放总量比例均将进一步提高。", "zh", "dual-control"),
+        ("企业生产实现无废水排放。", "zh", "waste-free-cities"),
     ],
 )
 def test_9_lookalikes_are_not_the_theme(text: str, lang: str, theme: str) -> None:
