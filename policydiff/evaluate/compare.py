@@ -107,10 +107,16 @@ def _reading(point: Point | None) -> str:
     return f"{point.strength:g} ({point.cue or 'no cue'})"
 
 
+def _unit(unit: str) -> str:
+    """A unit as compared: 5个百分点 and 5百分点 are both percentage points (个 is only the
+    measure word), whichever the annotator wrote."""
+    return unit.strip().replace("个百分点", "百分点")
+
+
 def _same_target(gold: GoldTarget, found: Target) -> bool:
     if found.value is None or gold.year != found.year:
         return False
-    same_unit = gold.unit.strip() == found.unit.strip() or not gold.unit or not found.unit
+    same_unit = _unit(gold.unit) == _unit(found.unit) or not gold.unit or not found.unit
     return same_unit and math.isclose(gold.value, found.value, rel_tol=1e-6, abs_tol=1e-9)
 
 

@@ -134,3 +134,15 @@ def test_verdicts_in_range_accept_any_verdict_the_ranges_allow(tmp_path: Path) -
     assert data["scores"]["verdicts in range"]["agreed"] == 0
     (miss,) = [d for d in data["disagreements"] if d["kind"] == "verdicts in range"]
     assert miss["expected"] == "weakened" and miss["theme"] == "waste-free-cities"
+
+
+def test_percentage_points_match_with_or_without_the_measure_word() -> None:
+    from policydiff.evaluate.compare import _same_target
+    from policydiff.evaluate.gold import GoldTarget
+    from policydiff.strength import find_targets
+
+    (found,) = find_targets("到2030年城市供热管网热损失比2020年下降5个百分点。", "zh")
+    assert found.unit == "个百分点"
+    assert _same_target(GoldTarget(5.0, "百分点", 2030), found)
+    assert _same_target(GoldTarget(5.0, "个百分点", 2030), found)
+    assert not _same_target(GoldTarget(5.0, "%", 2030), found)
