@@ -64,6 +64,19 @@ class Disagreement:
 
 
 @dataclass(frozen=True)
+class GoldConflict:
+    """A gold verdict that the annotated levels of its two documents do not give (under
+    the verdict rule of docs/annotation.md): no reading can agree with both."""
+
+    gold: str  # the file holding the verdict
+    document: str  # "A -> B"
+    theme: str
+    expected: str  # the verdict written
+    levels: str  # the annotated levels, "4 -> 5"
+    implied: str  # the verdict they give
+
+
+@dataclass(frozen=True)
 class Evaluation:
     gold: tuple[str, ...]  # the gold files
     scores: tuple[Score, ...]
@@ -72,6 +85,8 @@ class Evaluation:
     # annotated themes the catalogue does not hold: policydiff cannot find them, so
     # they are read as absent (a miss wherever the annotator found them)
     unknown_themes: tuple[str, ...] = ()
+    # gold verdicts their own annotated levels contradict: the ceiling of "verdicts"
+    gold_conflicts: tuple[GoldConflict, ...] = ()
 
     def score(self, name: str) -> Score:
         return next(s for s in self.scores if s.name == name)
@@ -227,7 +242,54 @@ def evaluate(golds: Sequence[tuple[Gold, Evolution]]) -> Evaluation:
         tuple(tally.disagreements),
         round(same / compared, 3) if compared else None,
         tuple(sorted(unknown)),
+        gold_conflicts([gold for gold, _ in golds]),
     )
+
+
+def gold_conflicts(golds: Sequence[Gold]) -> tuple[GoldConflict, ...]:
+    """The gold verdicts that the annotated levels of their two documents do not give.
+
+    A document's reading may be annotated in another of ``golds`` than its verdicts are
+    (the provinces' files take the ministry plan's reading from one file); the first
+    annotation of a (document, theme) stands for it."""
+    readings: dict[tuple[str, str], GoldTheme] = {}
+    for gold in golds:
+        for document in gold.documents:
+            for theme in document.themes:
+                readings.setdefault((document.id, theme.theme), theme)
+    out: list[GoldConflict] = []
+    for gold in golds:
+        for pair in gold.verdicts:
+            for theme_id, expected in pair.themes.items():
+                a = readings.get((pair.before, theme_id))
+                b = readings.get((pair.after, theme_id))
+                levels = [_point_level(r) for r in (a, b)]
+                if a is None or b is None or any(v is not None and math.isnan(v) for v in levels):
+                    continue
+                implied = verdict(levels[0], levels[1])[0]
+                if implied != expected:
+                    out.append(
+                        GoldConflict(
+                            gold=str(gold.path),
+                            document=f"{pair.before} -> {pair.after}",
+                            theme=theme_id,
+                            expected=str(expected),
+                            levels=" -> ".join(_level_text(v) for v in levels),
+                            implied=str(implied),
+                        )
+                    )
+    return tuple(out)
+
+
+def _point_level(reading: GoldTheme | None) -> float | None:
+    """The annotated level (None: absent; NaN: present with no level written)."""
+    if reading is None or not reading.present:
+        return None
+    return reading.level if reading.level is not None else math.nan
+
+
+def _level_text(level: float | None) -> str:
+    return "absent" if level is None else f"{level:g}"
 
 
 def _allowed_verdicts(

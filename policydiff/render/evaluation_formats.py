@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import asdict
 from typing import Any
 
-from policydiff.evaluate import Evaluation
+from policydiff.evaluate import Evaluation, GoldConflict
 from policydiff.render.md_text import md
 
 
@@ -21,6 +21,20 @@ def _unknown_note(result: Evaluation) -> str:
     )
 
 
+def _conflict_note(result: Evaluation) -> str:
+    return (
+        f"{len(result.gold_conflicts)} gold verdicts are not what their own annotated levels "
+        "give (listed last): no reading agrees with both"
+    )
+
+
+def _conflict_line(c: GoldConflict) -> str:
+    return (
+        f"gold conflict: {c.document} · {c.theme}: verdict {c.expected}, but levels "
+        f"{c.levels} give {c.implied}  [{c.gold}]"
+    )
+
+
 def evaluation_text(result: Evaluation) -> str:
     lines = [f"policydiff evaluate: {', '.join(result.gold)}", ""]
     width = max(len(s.name) for s in result.scores)
@@ -32,6 +46,9 @@ def evaluation_text(result: Evaluation) -> str:
     if result.unknown_themes:
         lines.append(_unknown_note(result))
         lines.append("")
+    if result.gold_conflicts:
+        lines.append(_conflict_note(result))
+        lines.append("")
     for d in result.disagreements:
         lines.append(f"{d.kind}: {d.document} · {d.theme}: expected {d.expected}, found {d.found}")
         if d.gold_sentence:
@@ -41,6 +58,7 @@ def evaluation_text(result: Evaluation) -> str:
         if d.notes:
             lines.append(f"    notes:     {d.notes}")
     lines.append(f"{len(result.disagreements)} disagreements")
+    lines += [_conflict_line(c) for c in result.gold_conflicts]
     return "\n".join(lines) + "\n"
 
 
@@ -51,6 +69,8 @@ def evaluation_markdown(result: Evaluation) -> str:
         lines.append(f"| en/zh level agreement | {result.agreement:.0%} |")
     if result.unknown_themes:
         lines += ["", md(_unknown_note(result))]
+    if result.gold_conflicts:
+        lines += ["", md(_conflict_note(result))]
     lines += ["", f"### Disagreements ({len(result.disagreements)})", ""]
     lines += ["| class | document | theme | annotated | policydiff | sentence read |"]
     lines += ["|---|---|---|---|---|---|"]
@@ -59,6 +79,15 @@ def evaluation_markdown(result: Evaluation) -> str:
             f"| {d.kind} | `{d.document}` | `{d.theme}` | {md(d.expected)} | {md(d.found)} "
             f"| {md(d.sentence or d.gold_sentence)} |"
         )
+    if result.gold_conflicts:
+        lines += ["", f"### Gold conflicts ({len(result.gold_conflicts)})", ""]
+        lines += ["| gold file | documents | theme | verdict | levels | they give |"]
+        lines += ["|---|---|---|---|---|---|"]
+        lines += [
+            f"| `{c.gold}` | `{c.document}` | `{c.theme}` | {c.expected} | {md(c.levels)} "
+            f"| {c.implied} |"
+            for c in result.gold_conflicts
+        ]
     return "\n".join(lines) + "\n"
 
 
@@ -72,4 +101,5 @@ def evaluation_dict(result: Evaluation) -> dict[str, Any]:
         "agreement": result.agreement,
         "unknown_themes": list(result.unknown_themes),
         "disagreements": [asdict(d) for d in result.disagreements],
+        "gold_conflicts": [asdict(c) for c in result.gold_conflicts],
     }

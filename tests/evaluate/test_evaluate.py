@@ -146,3 +146,22 @@ def test_percentage_points_match_with_or_without_the_measure_word() -> None:
     assert _same_target(GoldTarget(5.0, "百分点", 2030), found)
     assert _same_target(GoldTarget(5.0, "个百分点", 2030), found)
     assert not _same_target(GoldTarget(5.0, "%", 2030), found)
+
+
+def test_a_verdict_its_own_levels_contradict_is_listed_as_a_gold_conflict(
+    tmp_path: Path,
+) -> None:
+    # 2021 is annotated 5 and 2023 4.5 for waste-free cities: "weakened", not "strengthened"
+    text = GOLD.replace("waste-free-cities: weakened", "waste-free-cities: strengthened")
+    result = CliRunner().invoke(main, ["evaluate", str(_gold(tmp_path, text)), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    (conflict,) = json.loads(result.stdout)["gold_conflicts"]
+    assert conflict["document"] == f"{DOC_2021} -> {DOC_2023}"
+    assert (conflict["theme"], conflict["expected"]) == ("waste-free-cities", "strengthened")
+    assert (conflict["levels"], conflict["implied"]) == ("5 -> 4.5", "weakened")
+    plain = CliRunner().invoke(main, ["evaluate", str(_gold(tmp_path, text))])
+    assert "1 gold verdicts are not what their own annotated levels give" in plain.stdout
+    assert "gold conflict: " in plain.stdout
+    # the gold as written (weakened) has none
+    consistent = CliRunner().invoke(main, ["evaluate", str(_gold(tmp_path)), "--format", "json"])
+    assert json.loads(consistent.stdout)["gold_conflicts"] == []
