@@ -401,6 +401,8 @@ def test_8_limited_scope_is_a_caveat(text: str, lang: str, theme: str, limit: st
         ("大力发展绿色低碳建筑。", "green-buildings"),
         # charging and battery-swapping (充换电) facilities are the vehicles' infrastructure
         ("推进社区充换电设施建设。", "new-energy-vehicles"),
+        # Xinjiang's plan: keeping a city's historical context (历史文脉) is heritage
+        ("留住城市独特的地域环境、历史文脉、文化特色等基因。", "historical-cultural-protection"),
         # Jiangxi's plan: the waste-free concept named for villages
         ("传承乡村无废的生产生活方式，推动源头减量。", "waste-free-cities"),
     ],
@@ -429,6 +431,13 @@ def test_9_charging_facilities_carry_the_vehicles_on() -> None:
     # the ministry plan (建标〔2022〕53号): the second clause promotes the vehicles' chargers
     found = best("鼓励选用新能源汽车，推进社区充换电设施建设。", "zh", "new-energy-vehicles")
     assert (found.score.cue, found.score.level) == ("推进", 2)
+
+
+def test_9_historical_context_is_heritage_in_both_languages() -> None:
+    # the 2021 Opinions: 延续乡村历史文脉, "maintain the historical context of the countryside"
+    assert "historical-cultural-protection" in themes_in("延续乡村历史文脉。", "zh")
+    en = "maintain the historical context of the countryside"
+    assert "historical-cultural-protection" in themes_in(en, "en")
 
 
 def test_9_translation_variants_of_central_heating_are_clean_heating() -> None:
