@@ -125,8 +125,13 @@ def context_years(sentences: Sequence[str], lang: str, path: Sequence[str]) -> l
 
 
 # what may stand beside a target in a clause whose indicator is that of the target before
-# it: a year, and an adverb of degree (2030年进一步提升到15%)
-_ALONE_ZH = re.compile(r"(?:到|至)?\s*(?:20\d\d\s*年(?:底|前|末)?)?\s*(?:进一步|再|力争|争取)?\s*")
+# it: the part of the whole it is set for, named without an indicator of its own
+# (其中滇中城市群达到35%, not 其中星级绿色建筑占比达到30%), a year, and an adverb of degree
+# (2030年进一步提升到15%)
+_ALONE_ZH = re.compile(
+    r"(?:其中(?:(?!占比|比例|比重|率|面积|量)[^，,；;。\d%％]){1,16}?)?"
+    r"(?:到|至)?\s*(?:20\d\d\s*年(?:底|前|末)?)?\s*(?:进一步|再|力争|争取)?\s*"
+)
 
 
 def target_alone(clause: str, snippet: str, lang: str) -> bool:

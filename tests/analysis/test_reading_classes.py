@@ -277,6 +277,16 @@ def test_6_a_target_whose_indicator_is_left_unsaid_measures_the_one_before() -> 
     assert [(t.value, t.year) for t in water.targets] == [(9.0, 2025), (8.0, 2030)]
 
 
+def test_6_a_target_for_a_part_of_the_whole_measures_what_the_whole_does() -> None:
+    # Yunnan's plan (dev): 其中滇中城市群达到35% is the prefabricated share in one region
+    zh = (
+        "到2025年全省装配式建筑和采用装配式技术体系的建筑占当年城镇新建建筑的比例达到30％，"
+        "其中滇中城市群达到35％。"
+    )
+    found = best(zh, "zh", "prefabricated-buildings")
+    assert [(t.value, t.year) for t in found.targets] == [(30.0, 2025), (35.0, 2025)]
+
+
 def test_6_a_keyword_binds_the_indicator_of_electrification() -> None:
     # the ministry plan: the share of electricity in buildings' energy is electrification's
     zh = "引导建筑供暖、生活热水、炊事等向电气化发展，到2030年建筑用电占建筑能耗比例超过65%。"

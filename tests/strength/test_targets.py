@@ -203,6 +203,9 @@ def test_the_later_parts_of_a_sentence_take_the_deadline_it_opens_on() -> None:
         ("2030年控制在8％以内", "控制在8％以内", True),
         ("2030年进一步提升到15%", "提升到15%", True),
         ("森林覆盖率达到26%", "达到26%", False),  # an indicator of its own
+        # Yunnan's plan: the same share set for a part of the province
+        ("其中滇中城市群达到35％", "达到35％", True),
+        ("其中星级绿色建筑占比达到30%", "达到30%", False),  # its own indicator (占比)
     ],
 )
 def test_a_target_alone_in_its_clause(clause: str, snippet: str, alone: bool) -> None:
