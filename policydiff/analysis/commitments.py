@@ -137,20 +137,16 @@ def sentence_commitments(
     lang: str,
     catalogue: Catalogue,
     lexicon: Lexicon,
-    dated: int | None = None,
-    owned: dict[str, tuple[Target, ...]] | None = None,
-    elsewhere: dict[str, tuple[Target, ...]] | None = None,
+    dated: int | None,
+    owned: dict[str, tuple[Target, ...]],
+    elsewhere: dict[str, tuple[Target, ...]],
 ) -> list[Commitment]:
     """The commitments of one sentence, from its theme mentions (at least one); ``dated``:
     the deadline that dates its targets that name no year (see
     :func:`~policydiff.strength.targets.context_years`); ``owned``: its targets by theme
-    (:func:`sentence_targets`, worked out here when not given); ``elsewhere``: those the
-    other ；-pieces of its Chinese sentence set, which a theme with no target of its own
-    in this piece takes."""
+    (:func:`sentence_targets`); ``elsewhere``: those the other ；-pieces of its Chinese
+    sentence set, which a theme with no target of its own in this piece takes."""
     sentence = mentions[0].sentence
-    if owned is None:
-        owned = sentence_targets(sentence, lang, mentions, catalogue, lexicon, dated)
-    elsewhere = elsewhere or {}
     borrowed = _dated_before(sentence, lang, dated)
     out: list[Commitment] = []
     seen: set[tuple[str, tuple[int, int], str, float]] = set()
