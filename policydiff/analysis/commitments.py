@@ -26,6 +26,7 @@ from policydiff.strength import (
 )
 from policydiff.strength.targets import context_years, find_target_spans, target_alone
 from policydiff.structure import pair_versions
+from policydiff.structure.sentences import cut_at_semicolon
 from policydiff.themes import Catalogue, Mention, Theme, find_mentions
 
 
@@ -93,20 +94,20 @@ def find_commitments(
 
 def _semicolon_pieces(structured: StructuredVersion) -> dict[tuple[str, int], int]:
     """(provision id, sentence index) -> the number of the Chinese sentence it is a piece
-    of: a long sentence is split after each ；(:mod:`policydiff.structure.sentences`), but
-    its pieces still make one sentence, up to its 。."""
+    of: a long sentence is cut after each ；(:func:`~policydiff.structure.sentences.
+    cut_at_semicolon`), but its pieces still make one sentence, up to its 。."""
+    text = structured.version.text
     unit: dict[tuple[str, int], int] = {}
     number = 0
     for provision in structured.provisions:
+        previous = None
         for sentence in provision.sentences:
-            unit[(provision.id, sentence.index)] = number
-            if not sentence.text.rstrip(_CLOSERS).endswith("；"):
+            span = (sentence.start, sentence.end)
+            if previous is None or not cut_at_semicolon(text, previous, span):
                 number += 1
-        number += 1
+            unit[(provision.id, sentence.index)] = number
+            previous = span
     return unit
-
-
-_CLOSERS = "”’」』）》】 "
 
 
 def _whole_sentence_targets(

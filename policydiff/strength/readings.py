@@ -63,9 +63,9 @@ def governing_cue(clause: str, matches: list[CueMatch], chosen: CueMatch) -> Cue
 def framing_verb(
     matches: list[CueMatch],
     chosen: CueMatch | None,
-    clause: str = "",
-    lang: str = "en",
-    lex: Lexicon | None = None,
+    clause: str,
+    lang: str,
+    lex: Lexicon,
 ) -> tuple[int, int, Entry] | None:
     """An encouraging verb (鼓励, 支持, 引导; encourage, support, guide) at or before the
     chosen cue in its clause: 鼓励…开展零碳建筑建设 asks others to act and binds no one.
@@ -79,7 +79,7 @@ def framing_verb(
         piece = m.pieces[0]
         if piece[2].category == "exploratory" and piece[2].kind == "verb":
             return piece
-    agents = lex.word_pattern("pushed_agents", lang) if lex is not None else None
+    agents = lex.word_pattern("pushed_agents", lang)
     first = matches[0] if matches else None
     if (
         agents is not None

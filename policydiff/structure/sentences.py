@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["ABBREVIATIONS", "ZH_SEMICOLON_LIMIT", "split_sentences"]
+__all__ = ["ABBREVIATIONS", "ZH_SEMICOLON_LIMIT", "cut_at_semicolon", "split_sentences"]
 
 ZH_SEMICOLON_LIMIT = 150
 
@@ -153,6 +153,15 @@ def _zh_breaks(line: str) -> list[int]:
         breaks.append(end)
         prev = end
     return breaks
+
+
+def cut_at_semicolon(text: str, first: tuple[int, int], second: tuple[int, int]) -> bool:
+    """Whether two consecutive sentence spans of ``text`` are pieces of one Chinese sentence
+    that :func:`split_sentences` cut after a ``；`` (the sentence being longer than
+    :data:`ZH_SEMICOLON_LIMIT`): the first ends on the ``；``, and no line break (which
+    always ends a sentence) comes between them."""
+    piece = text[first[0] : first[1]]
+    return piece.rstrip(_CLOSERS).endswith("；") and "\n" not in text[first[1] : second[0]]
 
 
 def split_sentences(text: str, lang: str, offset: int = 0) -> list[tuple[int, int]]:

@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from policydiff.structure import split_sentences
-from policydiff.structure.sentences import ZH_SEMICOLON_LIMIT
+from policydiff.structure.sentences import ZH_SEMICOLON_LIMIT, cut_at_semicolon
 
 
 def _texts(text: str, lang: str) -> list[str]:
@@ -99,3 +99,17 @@ def test_spans_are_trimmed_ordered_and_disjoint(text: str, lang: str) -> None:
         piece = text[start:end]
         assert piece == piece.strip()
         prev_end = end
+
+
+def test_pieces_cut_after_a_semicolon_are_told_from_lines_ending_on_one() -> None:
+    long = "推进" + "甲" * ZH_SEMICOLON_LIMIT + "；" + "到2030年达到40%。"
+    first, second = split_sentences(long, "zh")
+    assert cut_at_semicolon(long, first, second)
+    # a line ending on ； ends its sentence: the next line is another
+    lines = "推进装配式建筑；\n到2030年达到40%。"
+    first, second = split_sentences(lines, "zh")
+    assert not cut_at_semicolon(lines, first, second)
+    # and a sentence ending on 。 is not cut
+    done = "推进" + "甲" * ZH_SEMICOLON_LIMIT + "。" + "到2030年达到40%。"
+    first, second = split_sentences(done, "zh")
+    assert not cut_at_semicolon(done, first, second)
