@@ -30,13 +30,16 @@ from policydiff.corpus.rules import METADATA_FILE, METADATA_LIMIT, validate_docu
 from policydiff.errors import CorpusError, UsageError
 from policydiff.models import Document, Version
 from policydiff.runtime.files import yaml_problem
-from policydiff.runtime.untrusted import Refused, is_link_or_special, load_yaml, read_regular
+from policydiff.runtime.untrusted import (
+    Refused,
+    SafeLoader,
+    is_link_or_special,
+    load_yaml,
+    read_regular,
+)
 
-# libyaml's parser where PyYAML was built with it: much faster on large corpora.
-_SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
-
-class _Loader(_SafeLoader):  # type: ignore[valid-type,misc]
+class _Loader(SafeLoader):  # type: ignore[valid-type,misc]
     """Keeps dates as strings so that an impossible date is our error, not PyYAML's."""
 
 

@@ -12,6 +12,7 @@ import yaml
 from policydiff.analysis.verdicts import Verdict
 from policydiff.errors import InputError
 from policydiff.runtime.files import yaml_problem
+from policydiff.runtime.untrusted import safe_load
 
 SCHEMA = "policydiff.gold/1"
 
@@ -92,7 +93,7 @@ def load_gold(path: Path, corpus: Path | None = None) -> Gold:
     """The annotations in ``path``; ``corpus`` overrides the corpus folder it names."""
     path = Path(path)
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = safe_load(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
         raise InputError(path, "no such file") from None
     except yaml.YAMLError as exc:

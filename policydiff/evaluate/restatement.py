@@ -26,6 +26,7 @@ from policydiff.restatement.clauses import Clause
 from policydiff.restatement.compare import Comparison, Restated, compare_documents
 from policydiff.restatement.verdict import RESTATEMENTS
 from policydiff.runtime.files import yaml_problem
+from policydiff.runtime.untrusted import safe_load
 from policydiff.themes import Catalogue
 
 SCHEMA = "policydiff.restatement-gold/1"
@@ -63,7 +64,7 @@ def _fail(path: Path, problem: str) -> InputError:
 def read_gold(path: Path) -> RestatementGold:
     """A gold file, checked: every problem is an InputError naming the file and where."""
     try:
-        data: Any = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data: Any = safe_load(path.read_text(encoding="utf-8"))
     except OSError as exc:
         raise _fail(path, f"cannot read: {(exc.strerror or str(exc)).lower()}") from None
     except yaml.YAMLError as exc:

@@ -22,10 +22,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-import yaml
-
 from policydiff.analysis.commitments import Commitment
 from policydiff.models import StructuredVersion
+from policydiff.runtime.untrusted import safe_load
 from policydiff.strength import Lexicon, Target, find_cues, load_lexicon, score_commitment
 from policydiff.strength.targets import context_years, counts_things, find_target_spans
 
@@ -51,7 +50,7 @@ class Rules:
 @lru_cache(maxsize=1)
 def load_rules() -> Rules:
     text = resources.files("policydiff").joinpath("data/restatement.yaml").read_text("utf-8")
-    data = yaml.safe_load(text)
+    data = safe_load(text)
     return Rules(
         openers=tuple(sorted(data["openers"], key=len, reverse=True)),
         year_only=re.compile(data["year_only"]),

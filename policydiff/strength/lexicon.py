@@ -12,6 +12,7 @@ import yaml
 
 from policydiff.errors import InputError
 from policydiff.runtime.files import yaml_problem
+from policydiff.runtime.untrusted import safe_load
 
 LEVEL_NAMES: tuple[str, ...] = (
     "none",
@@ -333,7 +334,7 @@ def parse_lexicon(data: object, path: object) -> Lexicon:
 
 def _read_yaml(text: str, path: object) -> object:
     try:
-        return yaml.safe_load(text)
+        return safe_load(text)
     except yaml.YAMLError as exc:
         raise InputError(path, yaml_problem(exc)) from None
 

@@ -22,7 +22,7 @@ from rapidfuzz import fuzz, process
 from policydiff.errors import InputError, UsageError
 from policydiff.runtime.files import yaml_problem
 from policydiff.runtime.safe_regex import UnsafePattern, compile_pattern
-from policydiff.runtime.untrusted import Refused, load_yaml, read_regular
+from policydiff.runtime.untrusted import Refused, SafeLoader, load_yaml, read_regular
 
 _ID = re.compile(r"[a-z0-9][a-z0-9-]*")
 # A catalogue of a few hundred themes is tens of kilobytes.
@@ -210,7 +210,7 @@ def parse_catalogue(
     An untrusted catalogue (``trusted=False``) is read like corpus metadata (no
     aliases, no duplicate keys) and its patterns are compiled with RE2."""
     try:
-        data = load_yaml(text, yaml.SafeLoader)
+        data = load_yaml(text, SafeLoader)
     except Refused as exc:
         raise InputError(path, str(exc)) from exc
     except yaml.YAMLError as exc:
