@@ -17,6 +17,7 @@ one clause per sentence part, scored the same way.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -26,9 +27,15 @@ from policydiff.analysis.commitments import Commitment
 from policydiff.models import StructuredVersion
 from policydiff.runtime.untrusted import safe_load
 from policydiff.strength import Lexicon, Target, find_cues, load_lexicon, score_commitment
-from policydiff.strength.targets import context_years, counts_things, find_target_spans
+from policydiff.strength.targets import (
+    context_years,
+    counts_things,
+    find_target_spans,
+    sets_a_limit,
+)
 
 _ZH_BREAK = re.compile(r"[，,；;：:。！？!?]")
+_SEMICOLON = re.compile(r"[；;]")
 _EN_BREAK = re.compile(r";\s|[:!?]|\.(?=\s|$)|,\s+(?:and|but|while)\s")
 # a clause whose only directive is a modal verb (应, 要, 须) commits at promotion level
 MODAL_LEVEL = 2
@@ -169,6 +176,35 @@ def _dated(targets: Sequence[Target]) -> bool:
     return any(t.value is not None and t.year is not None for t in targets)
 
 
+def _limits_by_anchor(
+    text: str,
+    spans: Sequence[tuple[int, int]],
+    placed: Sequence[tuple[int, Target, str]],
+    piece_starts: Sequence[int],
+    lang: str,
+    lexicon: Lexicon | None,
+    rules: Rules,
+) -> dict[int, tuple[tuple[Target, str], ...]]:
+    """The design limits (:func:`sets_a_limit`) of the clauses that are commitments by
+    their targets alone, keyed by the clause before them in the same ；-piece that
+    commits in words (a cue, a modal verb, a verb opening it): the commitment they
+    spell out."""
+    out: dict[int, list[tuple[Target, str]]] = {}
+    anchor: int | None = None
+    for k, (s, e) in enumerate(spans):
+        clause = text[s:e]
+        if k and bisect_right(piece_starts, s) != bisect_right(piece_starts, spans[k - 1][0]):
+            anchor = None
+        if _is_commitment(clause, bool(find_cues(clause, lang, lexicon)), False, lang, rules):
+            anchor = k
+            continue
+        if anchor is not None:
+            out.setdefault(anchor, []).extend(
+                (t, context) for ts, t, context in placed if s <= ts < e and sets_a_limit(t)
+            )
+    return {k: tuple(pairs) for k, pairs in out.items()}
+
+
 def version_clauses(
     structured: StructuredVersion,
     commitments: Sequence[Commitment] = (),
@@ -198,15 +234,22 @@ def version_clauses(
             mentions = themes_at.get((provision.id, sentence.index), [])
             heading = bool(provision.heading) and text.strip() == provision.heading.strip()
             contexts = [text[spans[k - 1][0] if k else s : e] for k, (s, e) in enumerate(spans)]
-            measured = tuple(
-                (t, contexts[k])
+            placed = [
+                (ts, t, contexts[k])
                 for ts, _, t in targets
                 for k, (s, e) in enumerate(spans)
                 if s <= ts < e
-            )
-            lead = True
-            for s, e in spans:
+            ]
+            measured = tuple((t, context) for _, t, context in placed)
+            # a ；cuts a sentence into tasks of their own (…管控，…；推行窄马路…，…不超过2公顷):
+            # each piece's first commitment is measured by that piece's targets only
+            piece_starts = [0, *(m.end() for m in _SEMICOLON.finditer(text))]
+            limits = _limits_by_anchor(text, spans, placed, piece_starts, lang, lexicon, rules)
+            piece = -1
+            for k, (s, e) in enumerate(spans):
                 clause = text[s:e]
+                at = bisect_right(piece_starts, s) - 1
+                lead = at != piece
                 mine = tuple(t for ts, _, t in targets if s <= ts < e)
                 cues = find_cues(clause, lang, lexicon)
                 if not _is_commitment(clause, bool(cues), bool(mine), lang, rules):
@@ -216,18 +259,29 @@ def version_clauses(
                 level, cue_text = score.level, score.cue
                 if level == 0 and (modal := rules.modal.search(clause)):
                     level, cue_text = MODAL_LEVEL, modal.group(0)
-                # a clause with targets of its own is measured by them; the sentence's
-                # first commitment by every level or share the sentence sets (a number of
-                # things counts the object of its own clause: 推广智能建造，到2030年培育100个
-                # 智能建造产业基地); the others by none
+                # a clause with targets of its own is measured by them; the first
+                # commitment of a sentence (of a ；-piece) by every level or share the
+                # piece sets; the others by none. A number of things counts the object of
+                # its own clause (推广智能建造，到2030年培育100个智能建造产业基地), and a design
+                # limit that of its own clause and of the commitment that sets it out
+                # (推行窄马路、密路网、小街区，县城内部道路红线宽度不超过40米; not 加强生态廊道…统筹
+                # 布局 for 组团间的生态廊道应贯通连续，净宽度不少于100米)
+                pooled = tuple(
+                    (t, context)
+                    for ts, t, context in placed
+                    if bisect_right(piece_starts, ts) - 1 == at
+                    and not counts_things(t)
+                    and not sets_a_limit(t)
+                )
                 own = (
                     tuple(pair for pair in measured if pair[0] in mine)
                     if mine
-                    else tuple(pair for pair in measured if not counts_things(pair[0]))
+                    else pooled
                     if lead
                     else ()
                 )
-                lead = False
+                own += tuple(pair for pair in limits.get(k, ()) if pair not in own)
+                piece = at
                 # the targets of the clause, their year read in the whole sentence (到2025年，
                 # …，…达到30%), give the target bonus; score_commitment saw the clause alone
                 strength = score.strength - (bonus if _dated(score.targets) else 0.0)

@@ -25,10 +25,14 @@ _EN_MULT = {"thousand": 1e3, "million": 1e6, "billion": 1e9}
 _NUM = r"(?P<num>\d+(?:,\d{3})*(?:\.\d+)?)"
 _ZH_UNITS = (
     "个百分点|百分点|平方公里|平方千米|平方米/人|平方米|立方米|公里/万人|公里|千米|千瓦|亩|吨|个城市|个|座|"
-    "辆|户|人|家|处|城市"
+    "辆|户|人|家|处|城市|公顷|层|米"
 )
+# Units of a design limit (道路红线宽度不超过40米, 广场集中硬地面积不超过2公顷, 最高不超过18层): a
+# target only with a comparator; bare, they name a class (6层及以下住宅, 250米以上建筑) or a
+# distance (300米见绿)
+_ZH_LIMIT_UNITS = ("公顷", "层", "米")
 _ZH_VALUE = re.compile(
-    r"(?P<cmp>达到|达|不低于|不少于|不超过|不高于|超过|提高到|提升至|提高至|增加到|增至|降至|降到|下降到|降低到|"
+    r"(?P<cmp>达到|达|不低于|不少于|不小于|不超过|不应超过|不得超过|不宜超过|不高于|超过|提高到|提升至|提高至|增加到|增至|降至|降到|下降到|降低到|"
     r"下降|降低|提高|提升|增长|减少|低于|控制在|保持在|"
     r"占比|比例|比重|率)?\s*(?:约|近)?" + _NUM + r"\s*(?:(?P<pct>%|％)|(?P<mult>[万亿千百])?"
     rf"(?P<unit>{_ZH_UNITS}))(?P<bound>以上|左右|以下|以内)?"
@@ -194,6 +198,12 @@ def counts_things(target: Target) -> bool:
     return _is_count(target.unit)
 
 
+def sets_a_limit(target: Target) -> bool:
+    """Whether ``target`` is a design limit (不超过40米, 不少于100米, 最高不超过18层): it
+    measures the object of its own clause, which the commitment before it sets out."""
+    return target.unit in _ZH_LIMIT_UNITS
+
+
 def _dated_count(seg: str, m: re.Match[str], years: Years, undated: int | None) -> bool:
     """A count to reach by a date said before it (到2030年培育100个智能建造产业基地), not one
     that names what an enumeration lists (郑州、洛阳等15个缺水省辖市)."""
@@ -293,6 +303,8 @@ def _target_spans(
                 continue  # "推动16个区县…": a count named, not a level to reach by a date
             if lang == "zh" and _is_threshold(seg, m):
                 continue  # 镇区常住人口2000人以上的建制镇: a class named, not a level to reach
+            if lang == "zh" and m.group("unit") in _ZH_LIMIT_UNITS and not m.group("cmp"):
+                continue  # 6层及以下住宅, 300米见绿: no limit set
             if m.group("pct"):
                 unit = "%"
             else:

@@ -74,3 +74,47 @@ def test_a_target_clause_is_not_restated_by_a_target_of_another_indicator() -> N
     assert _verdict(comparison, "每个组团面积不超过50平方公里") == "omitted"
     assert _verdict(comparison, "组团内平均人口密度原则上不超过1万人/平方公里") == "restated"
     assert _verdict(comparison, "个别地段最高不超过1.5万人/平方公里") == "restated"
+
+
+MINISTRY_COUNTY = (
+    "要因地制宜强化县城建设密度与强度管控，位于生态功能区、农产品主产区的县城建成区人口密度控制在"
+    "0.6—1万人/平方公里，建筑总面积与建设用地比值控制在0.6—0.8;建筑高度要与消防救援能力相匹配，"
+    "新建住宅以6层为主，最高不超过18层，6层及以下住宅建筑面积占比应不低于70%;确需建设18层以上"
+    "居住建筑的，应严格充分论证，并确保消防应急、市政配套设施等建设到位;推行窄马路、密路网、小街区，"
+    "县城内部道路红线宽度不超过40米，广场集中硬地面积不超过2公顷，步行道网络应连续通畅"
+)
+
+
+def test_the_design_limits_after_a_semicolon_measure_the_commitment_they_spell_out() -> None:
+    # Henan halves the plaza cap: the narrow-roads commitment it belongs to is stricter,
+    # and the density control opening the sentence, before the ；, is not measured by it
+    comparison = _compare(
+        MINISTRY_COUNTY,
+        "因地制宜强化县城建设密度与强度管控。推行窄马路、密路网、小街区,县城内部道路红线宽度不超过"
+        "40米，广场集中硬地面积不超过1公顷，步行道网络应保持连续通畅",
+    )
+    roads = next(r for r in comparison.commitments if r.parent.text == "推行窄马路、密路网、小街区")
+    assert [t.text for t, _ in roads.parent.measured] == ["不超过40米", "不超过2公顷"]
+    assert roads.verdict.value == "strengthened"
+    density = next(r for r in comparison.commitments if r.parent.cue == "因地制宜强化")
+    assert density.parent.measured == ()
+    assert density.verdict.value == "restated"
+    # the storeys cap spells out 新建住宅以6层为主, the clause before it
+    storeys = next(r for r in comparison.commitments if r.parent.text == "新建住宅以6层为主")
+    assert [t.text for t, _ in storeys.parent.measured] == ["不超过18层"]
+
+
+def test_a_design_limit_measures_the_commitment_it_follows_not_the_sentences_first() -> None:
+    # the ministry plan: the 100 m corridor width spells out 组团间的生态廊道应贯通连续; Shanghai
+    # restates the layout clause alone, which is no weaker for it
+    parent = (
+        "加强生态廊道、景观视廊、通风廊道、滨水空间和城市绿道统筹布局，留足城市河湖生态空间和防洪"
+        "排涝空间，组团间的生态廊道应贯通连续，净宽度不少于100米"
+    )
+    comparison = _compare(parent, "加强生态廊道、景观视廊、通风廊道、滨水空间和城市绿道统筹布局")
+    layout = "加强生态廊道、景观视廊、通风廊道、滨水空间和城市绿道统筹布局"
+    assert _verdict(comparison, layout) == "restated"
+    corridor = next(
+        r for r in comparison.commitments if r.parent.text == "组团间的生态廊道应贯通连续"
+    )
+    assert [t.text for t, _ in corridor.parent.measured] == ["不少于100米"]

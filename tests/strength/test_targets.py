@@ -115,6 +115,23 @@ def test_waste_free_sentence_is_in_the_seed() -> None:
             "zh",
             [(14.0, "平方米/人", 2030), (1.5, "公里/万人", 2030)],
         ),
+        # design limits of the ministry plan (and the provinces' wordings of them): targets
+        # with a comparator; a bare height or distance names a class or a standard
+        (
+            "推行窄马路、密路网、小街区，县城内部道路红线宽度不超过40米，广场集中硬地面积不超过2公顷",
+            "zh",
+            [(40.0, "米", None), (2.0, "公顷", None)],
+        ),
+        ("组团间的生态廊道应贯通连续，净宽度不少于100米", "zh", [(100.0, "米", None)]),
+        (
+            "新建住宅以6层为主，最高不超过18层，6层及以下住宅建筑面积占比应不低于70%",
+            "zh",
+            [(18.0, "层", None), (70.0, "%", None)],
+        ),  # fmt: skip
+        ("广场的集中硬地面积不应超过2公顷", "zh", [(2.0, "公顷", None)]),
+        ("净宽度不小于100米", "zh", [(100.0, "米", None)]),
+        ("严格限制新建250米以上建筑，新建100米以上的建筑应相对集中布局", "zh", []),
+        ("按照国家园林城市和居民出行300米见绿、500米见园的标准", "zh", []),
         ("到2025年，城乡建设绿色发展体制机制和政策体系基本建立", "zh", []),
         ("Deepening the 14th Five Year Plan in 2025", "en", []),
     ],
