@@ -52,6 +52,7 @@ class Rules:
     general: tuple[str, ...]
     ceilings: tuple[str, ...]
     modal: re.Pattern[str]
+    goal: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -65,6 +66,7 @@ def load_rules() -> Rules:
         general=tuple(data["scope"]["general"]),
         ceilings=tuple(data["ceilings"]),
         modal=re.compile(data["modal"]),
+        goal=re.compile(data["goal"]),
     )
 
 
@@ -151,12 +153,18 @@ def _opens_with_verb(clause: str) -> bool:
     return False
 
 
-def _is_commitment(clause: str, has_cue: bool, has_target: bool, lang: str, rules: Rules) -> bool:
+def _is_commitment(
+    clause: str, has_cue: bool, has_target: bool, lang: str, rules: Rules, dated: bool = False
+) -> bool:
+    """Whether a clause commits: a cue, a target, a modal verb, a verb opening it, or,
+    ``dated`` by a deadline, an outcome to reach (rules.goal)."""
     if has_cue or has_target:
         return True
     if lang != "zh" or len(clause) < 4:
         return False
     if rules.modal.search(clause):
+        return True
+    if dated and rules.goal.search(clause):
         return True
     return clause.startswith(rules.openers) or _opens_with_verb(clause)
 
@@ -184,6 +192,7 @@ def _limits_by_anchor(
     lang: str,
     lexicon: Lexicon | None,
     rules: Rules,
+    dated: bool,
 ) -> dict[int, tuple[tuple[Target, str], ...]]:
     """The design limits (:func:`sets_a_limit`) of the clauses that are commitments by
     their targets alone, keyed by the clause before them in the same ；-piece that
@@ -195,7 +204,8 @@ def _limits_by_anchor(
         clause = text[s:e]
         if k and bisect_right(piece_starts, s) != bisect_right(piece_starts, spans[k - 1][0]):
             anchor = None
-        if _is_commitment(clause, bool(find_cues(clause, lang, lexicon)), False, lang, rules):
+        cues = find_cues(clause, lang, lexicon)
+        if _is_commitment(clause, bool(cues), False, lang, rules, dated):
             anchor = k
             continue
         if anchor is not None:
@@ -244,7 +254,10 @@ def version_clauses(
             # a ；cuts a sentence into tasks of their own (…管控，…；推行窄马路…，…不超过2公顷):
             # each piece's first commitment is measured by that piece's targets only
             piece_starts = [0, *(m.end() for m in _SEMICOLON.finditer(text))]
-            limits = _limits_by_anchor(text, spans, placed, piece_starts, lang, lexicon, rules)
+            dated = year is not None
+            limits = _limits_by_anchor(
+                text, spans, placed, piece_starts, lang, lexicon, rules, dated
+            )
             piece = -1
             for k, (s, e) in enumerate(spans):
                 clause = text[s:e]
@@ -252,7 +265,7 @@ def version_clauses(
                 lead = at != piece
                 mine = tuple(t for ts, _, t in targets if s <= ts < e)
                 cues = find_cues(clause, lang, lexicon)
-                if not _is_commitment(clause, bool(cues), bool(mine), lang, rules):
+                if not _is_commitment(clause, bool(cues), bool(mine), lang, rules, dated):
                     continue
                 span = _score_span(clause, lang, lexicon)
                 score = score_commitment(clause, lang, span, lexicon)

@@ -118,3 +118,13 @@ def test_a_design_limit_measures_the_commitment_it_follows_not_the_sentences_fir
         r for r in comparison.commitments if r.parent.text == "组团间的生态廊道应贯通连续"
     )
     assert [t.text for t, _ in corridor.parent.measured] == ["不少于100米"]
+
+
+def test_a_dated_outcome_to_reach_is_a_commitment() -> None:
+    # the ministry plan's central goal, and Henan's restatement of it
+    goal = "2030年前，城乡建设领域碳排放达到峰值"
+    comparison = _compare(f"{goal}。", "2030年前，全省城乡建设领域直接碳排放达到峰值。")
+    assert _verdict(comparison, goal) == "restated"
+    # the same outcome with no deadline is a description, not a commitment
+    undated = _compare("城市病问题初步解决。", "推进城市更新。")
+    assert all(r.parent.text != "城市病问题初步解决" for r in undated.commitments)
