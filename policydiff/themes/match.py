@@ -9,8 +9,11 @@ of three tokens or more, may be one token shorter or longer than the variant; an
 (first prefix, length, last prefix) finds such windows, so rapidfuzz scores no others.
 
 Chinese: exact substring after normalisation; terms of at least :data:`ZH_FUZZY_MIN_LEN`
-characters may also match with ``fuzz.partial_ratio`` >= :data:`ZH_THRESHOLD` (about one
-edit), after a character-bigram prefilter.
+characters may also match with ``fuzz.partial_ratio`` >= :data:`ZH_THRESHOLD` (one edit
+in seven characters or more), after a character-bigram prefilter; and terms of at least
+:data:`ZH_HOMOPHONE_MIN_LEN` characters written with one character swapped for another of
+the same sound, half its character pairs intact (数字挛生城市 for 数字孪生城市): the typo a
+pinyin input method makes, which no edit distance tells from a change of word.
 
 Then, in order: ``exclude`` rules veto a mention when they match in the same clause within
 :data:`EXCLUDE_WINDOW` characters; ``require`` rules must match somewhere in the sentence;
@@ -40,6 +43,7 @@ EN_THRESHOLD = 90.0
 EN_EXACT_BELOW = 8
 ZH_THRESHOLD = 85.0
 ZH_FUZZY_MIN_LEN = 5
+ZH_HOMOPHONE_MIN_LEN = 4
 EXCLUDE_WINDOW = 30
 PATTERN_SCORE = 99.0  # a catalogue regex hit; a variant hit scoring 100 wins over it
 
@@ -297,12 +301,50 @@ def _zh_candidates(norm: str, comp: _Compiled) -> list[_Cand]:
                     found.extend(_conjuncts(norm, pos, term, comp))
                     pos = norm.find(term, pos + 1)
                 continue
-        if len(term) < ZH_FUZZY_MIN_LEN:
-            continue
-        al = fuzz.partial_ratio_alignment(term, norm, score_cutoff=ZH_THRESHOLD)
-        if al is not None and al.score >= ZH_THRESHOLD:
-            found.append((theme_id, al.dest_start, al.dest_end, float(al.score)))
+        if len(term) >= ZH_FUZZY_MIN_LEN:
+            al = fuzz.partial_ratio_alignment(term, norm, score_cutoff=ZH_THRESHOLD)
+            if al is not None and al.score >= ZH_THRESHOLD:
+                found.append((theme_id, al.dest_start, al.dest_end, float(al.score)))
+                continue
+        if len(term) >= ZH_HOMOPHONE_MIN_LEN:
+            found.extend((theme_id, *span) for span in _homophone_typos(term, norm))
     return found
+
+
+def _homophone_typos(term: str, norm: str) -> list[tuple[int, int, float]]:
+    """Where ``norm`` writes ``term`` with one character swapped for another that sounds
+    the same (any reading, tones aside), with the score one substitution gives."""
+    score = 100.0 * (len(term) - 1) / len(term)
+    found = []
+    for m in _one_swapped(term).finditer(norm):
+        at = m.lastindex
+        assert at is not None
+        written, meant = m.group(at), term[at - 1]
+        if written != meant and _sounds(written) & _sounds(meant):
+            found.append((m.start(), m.end(), score))
+    return found
+
+
+@lru_cache(maxsize=4096)
+def _one_swapped(term: str) -> re.Pattern[str]:
+    """``term`` with any one character in place of one of its own: group k is the
+    character standing for ``term[k - 1]``."""
+    return re.compile(
+        "|".join(
+            "(?:" + "".join("(.)" if i == k else re.escape(c) for i, c in enumerate(term)) + ")"
+            for k in range(len(term))
+        )
+    )
+
+
+@lru_cache(maxsize=65536)
+def _sounds(char: str) -> frozenset[str]:
+    """The readings of a Chinese character, without tones (none for any other)."""
+    if not "\u4e00" <= char <= "\u9fff":
+        return frozenset()
+    from pypinyin import Style, pinyin
+
+    return frozenset(pinyin(char, style=Style.NORMAL, heteronym=True)[0])
 
 
 def _conjuncts(norm: str, pos: int, term: str, comp: _Compiled) -> list[_Cand]:
