@@ -185,6 +185,19 @@ def test_short_chinese_terms_are_not_fuzzy() -> None:
     assert "urban-villages" not in themes_of("推进城中小村改造", "zh")
 
 
+def test_a_homophone_typo_of_a_term_still_names_its_theme() -> None:
+    # the ministry plan (建标〔2022〕53号) writes 挛 (luán) for 孪 (luán): the digital-twin city
+    sentence = (
+        "利用建筑信息模型（BIM）技术和城市信息模型（CIM）平台等，推动数字建筑、数字挛生城市建设"
+    )
+    found = [m for m in match_sentence(sentence, "zh", CAT) if m[0] == "smart-cities"]
+    assert [(m[3], round(m[4], 1)) for m in found] == [("数字挛生城市", 83.3)]
+    # a character of another sound is another word, not a typo
+    assert "smart-cities" not in themes_of("推动数字建筑、数字共生城市建设", "zh")
+    # nor is one of the same sound in a term of three characters
+    assert "urban-villages" not in themes_of("推进城中存改造", "zh")
+
+
 # --- lookalikes (real sentences from the 2023 and 2025 documents) ----------------------
 
 LOOKALIKES = [
