@@ -306,7 +306,8 @@ def _zh_candidates(norm: str, comp: _Compiled) -> list[_Cand]:
             if al is not None and al.score >= ZH_THRESHOLD:
                 found.append((theme_id, al.dest_start, al.dest_end, float(al.score)))
                 continue
-        if len(term) >= ZH_HOMOPHONE_MIN_LEN:
+        # one character swapped breaks at most the two bigrams that hold it
+        if len(term) >= ZH_HOMOPHONE_MIN_LEN and shared[ti] >= need[ti] - 2:
             found.extend((theme_id, *span) for span in _homophone_typos(term, norm))
     return found
 
@@ -315,6 +316,8 @@ def _homophone_typos(term: str, norm: str) -> list[tuple[int, int, float]]:
     """Where ``norm`` writes ``term`` with one character swapped for another that sounds
     the same (any reading, tones aside), with the score one substitution gives."""
     score = 100.0 * (len(term) - 1) / len(term)
+    if fuzz.partial_ratio(term, norm, score_cutoff=score - 0.01) == 0:
+        return []
     found = []
     for m in _one_swapped(term).finditer(norm):
         at = m.lastindex
