@@ -254,9 +254,9 @@ def version_clauses(
             # a ；cuts a sentence into tasks of their own (…管控，…；推行窄马路…，…不超过2公顷):
             # each piece's first commitment is measured by that piece's targets only
             piece_starts = [0, *(m.end() for m in _SEMICOLON.finditer(text))]
-            dated = year is not None
+            deadline = year is not None
             limits = _limits_by_anchor(
-                text, spans, placed, piece_starts, lang, lexicon, rules, dated
+                text, spans, placed, piece_starts, lang, lexicon, rules, deadline
             )
             piece = -1
             for k, (s, e) in enumerate(spans):
@@ -265,7 +265,7 @@ def version_clauses(
                 lead = at != piece
                 mine = tuple(t for ts, _, t in targets if s <= ts < e)
                 cues = find_cues(clause, lang, lexicon)
-                if not _is_commitment(clause, bool(cues), bool(mine), lang, rules, dated):
+                if not _is_commitment(clause, bool(cues), bool(mine), lang, rules, deadline):
                     continue
                 span = _score_span(clause, lang, lexicon)
                 score = score_commitment(clause, lang, span, lexicon)
