@@ -185,6 +185,16 @@ def test_short_chinese_terms_are_not_fuzzy() -> None:
     assert "urban-villages" not in themes_of("推进城中小村改造", "zh")
 
 
+def test_green_production_and_lifestyles_name_the_lifestyle() -> None:
+    # 2023 Beautiful China: the 2035 goal; 绿色生产生活方式 is its usual Chinese
+    sentence = (
+        "By 2035, green production and lifestyle will be widely adopted, carbon emissions will peak"
+    )
+    assert {"low-carbon-lifestyle", "carbon-peaking"} <= themes_of(sentence)
+    assert "low-carbon-lifestyle" in themes_of("加快形成绿色低碳生产生活方式", "zh")
+    assert "low-carbon-lifestyle" not in themes_of("推动绿色生产方式转型", "zh")
+
+
 def test_a_homophone_typo_of_a_term_still_names_its_theme() -> None:
     # the ministry plan (建标〔2022〕53号) writes 挛 (luán) for 孪 (luán): the digital-twin city
     sentence = (
