@@ -150,6 +150,8 @@ def test_a_technology_used_to_do_something_else_is_the_means(
         ("推进低碳零碳负碳核心技术攻关和基础研究。", "zh", "zero-carbon", 0),
         # after a noun, 优先 names a principle (transit first), not a directive
         ("贯彻公交优先、绿色出行理念。", "zh", "low-carbon-lifestyle", 0),
+        # the ministry plan: new courses on carbon neutrality encourage teaching, not neutrality
+        ("鼓励高校增设碳达峰碳中和相关课程，加强人才队伍建设。", "zh", "carbon-neutrality", 0),
     ],
 )
 def test_3_a_noun_is_not_a_cue(text: str, lang: str, theme: str, level: int) -> None:
