@@ -153,12 +153,11 @@ def _opens_with_verb(clause: str) -> bool:
     return False
 
 
-def _is_commitment(
-    clause: str, has_cue: bool, has_target: bool, lang: str, rules: Rules, dated: bool = False
-) -> bool:
-    """Whether a clause commits: a cue, a target, a modal verb, a verb opening it, or,
-    ``dated`` by a deadline, an outcome to reach (rules.goal)."""
-    if has_cue or has_target:
+def _commits_in_words(clause: str, has_cue: bool, lang: str, rules: Rules, dated: bool) -> bool:
+    """Whether a clause commits in words (a clause with a target of its own commits by
+    it): a cue, a modal verb, a verb opening it, or, ``dated`` by a deadline, an outcome
+    to reach (rules.goal)."""
+    if has_cue:
         return True
     if lang != "zh" or len(clause) < 4:
         return False
@@ -185,30 +184,23 @@ def _dated(targets: Sequence[Target]) -> bool:
 
 
 def _limits_by_anchor(
-    text: str,
     spans: Sequence[tuple[int, int]],
     placed: Sequence[tuple[int, Target, str]],
     piece_starts: Sequence[int],
-    lang: str,
-    lexicon: Lexicon | None,
-    rules: Rules,
-    dated: bool,
+    in_words: Sequence[bool],
 ) -> dict[int, tuple[tuple[Target, str], ...]]:
     """The design limits (:func:`sets_a_limit`) of the clauses that are commitments by
     their targets alone, keyed by the clause before them in the same ；-piece that
-    commits in words (a cue, a modal verb, a verb opening it): the commitment they
-    spell out."""
+    commits in words (``in_words``: a cue, a modal verb, a verb opening it): the
+    commitment they spell out."""
     out: dict[int, list[tuple[Target, str]]] = {}
     anchor: int | None = None
     for k, (s, e) in enumerate(spans):
-        clause = text[s:e]
         if k and bisect_right(piece_starts, s) != bisect_right(piece_starts, spans[k - 1][0]):
             anchor = None
-        cues = find_cues(clause, lang, lexicon)
-        if _is_commitment(clause, bool(cues), False, lang, rules, dated):
+        if in_words[k]:
             anchor = k
-            continue
-        if anchor is not None:
+        elif anchor is not None:
             out.setdefault(anchor, []).extend(
                 (t, context) for ts, t, context in placed if s <= ts < e and sets_a_limit(t)
             )
@@ -255,17 +247,21 @@ def version_clauses(
             # each piece's first commitment is measured by that piece's targets only
             piece_starts = [0, *(m.end() for m in _SEMICOLON.finditer(text))]
             deadline = year is not None
-            limits = _limits_by_anchor(
-                text, spans, placed, piece_starts, lang, lexicon, rules, deadline
-            )
+            # which clauses commit in words; the others commit only by a target of theirs
+            in_words = [
+                _commits_in_words(
+                    clause, bool(find_cues(clause, lang, lexicon)), lang, rules, deadline
+                )
+                for clause in (text[s:e] for s, e in spans)
+            ]
+            limits = _limits_by_anchor(spans, placed, piece_starts, in_words)
             piece = -1
             for k, (s, e) in enumerate(spans):
                 clause = text[s:e]
                 at = bisect_right(piece_starts, s) - 1
                 lead = at != piece
                 mine = tuple(t for ts, _, t in targets if s <= ts < e)
-                cues = find_cues(clause, lang, lexicon)
-                if not _is_commitment(clause, bool(cues), bool(mine), lang, rules, deadline):
+                if not (in_words[k] or mine):
                     continue
                 span = _score_span(clause, lang, lexicon)
                 score = score_commitment(clause, lang, span, lexicon)
