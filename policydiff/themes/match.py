@@ -9,9 +9,8 @@ of three tokens or more, may be one token shorter or longer than the variant; an
 (first prefix, length, last prefix) finds such windows, so rapidfuzz scores no others.
 
 Chinese: exact substring after normalisation; terms of at least :data:`ZH_FUZZY_MIN_LEN`
-characters may also match with ``fuzz.partial_ratio`` >= :data:`ZH_THRESHOLD` (a character
-added or left out, or one changed in seven or more), after a character-bigram prefilter;
-and terms of at least
+characters may also match with ``fuzz.partial_ratio`` >= :data:`ZH_THRESHOLD` (one edit
+in seven characters or more), after a character-bigram prefilter; and terms of at least
 :data:`ZH_HOMOPHONE_MIN_LEN` characters written with one character swapped for another of
 the same sound, half its character pairs intact (数字挛生城市 for 数字孪生城市): the typo a
 pinyin input method makes, which no edit distance tells from a change of word.
