@@ -62,6 +62,7 @@ def _restated(r: Restated) -> dict[str, Any]:
                 "parent": _target(t.parent),
                 "child": _target(t.child) if t.child else None,
                 "change": t.change,
+                "how": t.how,
             }
             for t in r.targets
         ],

@@ -55,6 +55,7 @@ class TargetChange:
     parent: Target
     child: Target | None
     change: str  # same, stricter, laxer, dropped
+    how: str = ""  # what makes it stricter or laxer: "a lower ceiling", "an earlier deadline" …
 
 
 # How alike (Dice of character bigrams) the clauses of two targets must be for the child's
@@ -88,24 +89,23 @@ def _ceiling(target: Target, context: str, rules: Rules) -> bool:
     return any(word in target.text or word in near for word in rules.ceilings)
 
 
-def _compare_target(parent: Target, context: str, child: Target, rules: Rules) -> str:
+def _compare_target(parent: Target, context: str, child: Target, rules: Rules) -> tuple[str, str]:
+    """``same``, ``stricter`` or ``laxer``, and what makes it so (the number decides
+    where value and deadline pull apart)."""
     assert parent.value is not None and child.value is not None
-    if child.value == parent.value:
-        value = 0
-    elif _ceiling(parent, context, rules):
-        value = 1 if child.value < parent.value else -1
-    else:
-        value = 1 if child.value > parent.value else -1
-    year = 0
+    ceiling = _ceiling(parent, context, rules)
+    if child.value != parent.value:
+        higher = child.value > parent.value
+        stricter = higher != ceiling
+        bound = "ceiling" if ceiling else "value"
+        how = f"a {'higher' if higher else 'lower'} {bound}"
+        return ("stricter" if stricter else "laxer"), how
     if parent.year is None and child.year is not None:
-        year = 1  # a date where the parent set none
-    elif parent.year is not None and child.year is not None and parent.year != child.year:
-        year = 1 if child.year < parent.year else -1
-    if value == 0 and year == 0:
-        return "same"
-    # the number decides where value and year pull apart
-    decisive = value or year
-    return "stricter" if decisive > 0 else "laxer"
+        return "stricter", "a deadline where the parent set none"
+    if parent.year is not None and child.year is not None and parent.year != child.year:
+        earlier = child.year < parent.year
+        return ("stricter", "an earlier deadline") if earlier else ("laxer", "a later deadline")
+    return "same", ""
 
 
 def same_indicator(
@@ -190,8 +190,8 @@ def target_changes(
         if found is None:
             out.append(TargetChange(target, None, "dropped"))
             continue
-        change = _compare_target(target, context, found, rules)
-        out.append(TargetChange(target, found, change))
+        change, how = _compare_target(target, context, found, rules)
+        out.append(TargetChange(target, found, change, how))
         milestones = [
             t
             for t, _ in same
@@ -201,7 +201,10 @@ def target_changes(
             and t.year < target.year
         ]
         if change == "same" and milestones:
-            out.append(TargetChange(target, milestones[0], "stricter"))
+            earlier = milestones[0]
+            out.append(
+                TargetChange(target, earlier, "stricter", f"an earlier milestone ({earlier.year})")
+            )
     return tuple(out)
 
 
@@ -248,14 +251,14 @@ def judge(
         said = (
             f"target {first.parent.text} dropped"
             if first.child is None
-            else f"target {first.parent.text} → {first.child.text}: laxer or later"
+            else f"target {first.parent.text} → {first.child.text}: {first.how}"
         )
         return Restatement.WEAKENED, (said,)
     if stricter:
         first = stricter[0]
         assert first.child is not None
         return Restatement.STRENGTHENED, (
-            f"target {first.parent.text} → {first.child.text}: stricter or earlier",
+            f"target {first.parent.text} → {first.child.text}: {first.how}",
         )
     # a target that stands in another clause of the child's sentence and restates a
     # target the parent sets for another commitment is no target "where the parent has

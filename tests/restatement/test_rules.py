@@ -96,6 +96,7 @@ def test_the_design_limits_after_a_semicolon_measure_the_commitment_they_spell_o
     roads = next(r for r in comparison.commitments if r.parent.text == "推行窄马路、密路网、小街区")
     assert [t.text for t, _ in roads.parent.measured] == ["不超过40米", "不超过2公顷"]
     assert roads.verdict.value == "strengthened"
+    assert roads.reasons == ("target 不超过2公顷 → 不超过1公顷: a lower ceiling",)
     density = next(r for r in comparison.commitments if r.parent.cue == "因地制宜强化")
     assert density.parent.measured == ()
     assert density.verdict.value == "restated"
@@ -128,3 +129,19 @@ def test_a_dated_outcome_to_reach_is_a_commitment() -> None:
     # the same outcome with no deadline is a description, not a commitment
     undated = _compare("城市病问题初步解决。", "推进城市更新。")
     assert all(r.parent.text != "城市病问题初步解决" for r in undated.commitments)
+
+
+def test_a_target_change_says_what_changed() -> None:
+    # a higher ceiling, a later deadline, an earlier milestone: each said as what it is
+    leak = "力争到2030年城市公共供水管网漏损率控制在8%以内"
+    laxer = _compare(leak, "力争到2030年城市公共供水管网漏损率控制在9%以内")
+    assert next(r for r in laxer.commitments if r.parent.text == leak).reasons == (
+        "target 控制在8%以内 → 控制在9%以内: a higher ceiling",
+    )
+    later = _compare(leak, "力争到2035年城市公共供水管网漏损率控制在8%以内")
+    assert next(r for r in later.commitments if r.parent.text == leak).reasons == (
+        "target 控制在8%以内 → 控制在8%以内: a later deadline",
+    )
+    milestone = _compare(leak, "力争到2025年城市公共供水管网漏损率控制在9%以内，2030年控制在8%以内")
+    restated = next(r for r in milestone.commitments if r.parent.text == leak)
+    assert restated.reasons == ("target 控制在8%以内 → 控制在9%以内: an earlier milestone (2025)",)
