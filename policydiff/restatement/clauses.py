@@ -275,20 +275,18 @@ def version_clauses(
                 # limit that of its own clause and of the commitment that sets it out
                 # (推行窄马路、密路网、小街区，县城内部道路红线宽度不超过40米; not 加强生态廊道…统筹
                 # 布局 for 组团间的生态廊道应贯通连续，净宽度不少于100米)
-                pooled = tuple(
-                    (t, context)
-                    for ts, t, context in placed
-                    if bisect_right(piece_starts, ts) - 1 == at
-                    and not counts_things(t)
-                    and not sets_a_limit(t)
-                )
-                own = (
-                    tuple(pair for pair in measured if pair[0] in mine)
-                    if mine
-                    else pooled
-                    if lead
-                    else ()
-                )
+                if mine:
+                    own = tuple(pair for pair in measured if pair[0] in mine)
+                elif lead:
+                    own = tuple(
+                        (t, context)
+                        for ts, t, context in placed
+                        if bisect_right(piece_starts, ts) - 1 == at
+                        and not counts_things(t)
+                        and not sets_a_limit(t)
+                    )
+                else:
+                    own = ()
                 own += tuple(pair for pair in limits.get(k, ()) if pair not in own)
                 piece = at
                 # the targets of the clause, their year read in the whole sentence (到2025年，
