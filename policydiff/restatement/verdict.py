@@ -101,10 +101,12 @@ def _compare_target(parent: Target, context: str, child: Target, rules: Rules) -
         how = f"a {'higher' if higher else 'lower'} {bound}"
         return ("stricter" if stricter else "laxer"), how
     if parent.year is None and child.year is not None:
-        return "stricter", "a deadline where the parent set none"
+        return "stricter", f"a deadline where the parent set none ({child.year})"
     if parent.year is not None and child.year is not None and parent.year != child.year:
-        earlier = child.year < parent.year
-        return ("stricter", "an earlier deadline") if earlier else ("laxer", "a later deadline")
+        years = f"({parent.year} → {child.year})"
+        if child.year < parent.year:
+            return "stricter", f"an earlier deadline {years}"
+        return "laxer", f"a later deadline {years}"
     return "same", ""
 
 

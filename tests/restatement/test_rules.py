@@ -140,7 +140,7 @@ def test_a_target_change_says_what_changed() -> None:
     )
     later = _compare(leak, "力争到2035年城市公共供水管网漏损率控制在8%以内")
     assert next(r for r in later.commitments if r.parent.text == leak).reasons == (
-        "target 控制在8%以内 → 控制在8%以内: a later deadline",
+        "target 控制在8%以内 → 控制在8%以内: a later deadline (2030 → 2035)",
     )
     milestone = _compare(leak, "力争到2025年城市公共供水管网漏损率控制在9%以内，2030年控制在8%以内")
     restated = next(r for r in milestone.commitments if r.parent.text == leak)
