@@ -28,6 +28,7 @@ from policydiff.strength.targets import context_years, find_target_spans, target
 from policydiff.structure import pair_versions
 from policydiff.structure.sentences import cut_at_semicolon
 from policydiff.themes import Catalogue, Mention, Theme, find_mentions
+from policydiff.themes.match import PATTERN_SCORE
 
 
 @dataclass(frozen=True)
@@ -53,6 +54,13 @@ class Commitment:
 # The match score of a continuation: a keyword that carries a theme named elsewhere in
 # the sentence into a clause of its own (see :func:`_continuations`).
 CONTINUATION_SCORE = 50.0
+
+
+def matched_approximately(mention: Mention) -> bool:
+    """Whether the theme was found by a near spelling (a fuzzy or homophone match, see
+    :mod:`policydiff.themes.match`) rather than a catalogue term, pattern or keyword as
+    written: a reading an analyst should check against the sentence."""
+    return mention.score not in (100.0, PATTERN_SCORE, CONTINUATION_SCORE)
 
 
 def find_commitments(

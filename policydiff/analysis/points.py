@@ -6,7 +6,12 @@ import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from policydiff.analysis.commitments import Commitment, counterpart, strongest
+from policydiff.analysis.commitments import (
+    Commitment,
+    counterpart,
+    matched_approximately,
+    strongest,
+)
 from policydiff.analysis.model import Change, Point
 from policydiff.analysis.verdicts import verdict
 from policydiff.models import Document
@@ -61,6 +66,12 @@ def _point(analysis: DocumentAnalysis, mine: Sequence[Commitment]) -> Point:
                 f"({translated.score.cue or 'no cue'}) where the original reads "
                 f"{best.score.level} ({best.score.cue or 'no cue'})"
             )
+    if matched_approximately(best.mention):
+        caveats.append(
+            f"'{best.mention.matched}' matches a term of this theme only approximately "
+            f"(similarity {best.mention.score:.0f} of 100, a near spelling or homophone): "
+            "check the sentence"
+        )
     order = analysis.order
     primary_first = sorted(
         mine,

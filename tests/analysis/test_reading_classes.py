@@ -7,8 +7,14 @@ import datetime as dt
 
 import pytest
 
-from policydiff.analysis.commitments import Commitment, find_commitments, strongest
-from policydiff.analysis.points import DocumentAnalysis, points_of
+from policydiff.analysis.commitments import (
+    Commitment,
+    find_commitments,
+    matched_approximately,
+    strongest,
+)
+from policydiff.analysis.model import Point
+from policydiff.analysis.points import DocumentAnalysis, points_of, representative
 from policydiff.models import Document, Version
 from policydiff.strength import find_targets, score_commitment
 from policydiff.structure import structure_version
@@ -579,3 +585,30 @@ def test_a_verb_right_after_a_standard_that_names_the_theme_applies_it() -> None
     assert (applied.score.cue, applied.score.strength) == ("配建", 2.5)
     # a verb after the theme, outside any title, is still a noun's (海绵城市建设)
     assert best("海绵城市建设取得成效。", "zh", "sponge-cities").score.cue == ""
+
+
+def point_of(text: str, theme: str) -> Point:
+    version = Version("zh", "zh", "original", True, "tests", text + "\n")
+    document = Document("doc", "Plan", (), dt.date(2022, 1, 1), (version,))
+    found = find_commitments(structure_version("doc", version), CATALOGUE)
+    return points_of(DocumentAnalysis(document, "zh", found, {}, {"zh": 0}))[theme]
+
+
+def test_a_point_read_from_a_near_spelling_says_so() -> None:
+    # the ministry plan (建标〔2022〕53号) writes 数字挛生城市 for 数字孪生城市
+    typo = point_of("推动数字建筑、数字挛生城市建设。", "smart-cities")
+    assert any(
+        "'数字挛生城市' matches a term of this theme only approximately (similarity 83" in c
+        for c in typo.caveats
+    )
+    # spelt as the catalogue writes it, it needs no such word
+    exact = point_of("推动数字建筑、数字孪生城市建设。", "smart-cities")
+    assert not any("approximately" in c for c in exact.caveats)
+    # nor does a keyword carrying a named theme on (改造 after 既有建筑节能改造)
+    carried = point_of(
+        "推进既有建筑节能改造，到2025年完成既有建筑节能改造面积3500万平方米，改造后实现节能30%。",
+        "existing-building-retrofit",
+    )
+    keyword = [e for e in carried.evidence if e.mention.matched == "改造"]
+    assert keyword and not matched_approximately(keyword[0].mention)
+    assert matched_approximately(representative(typo).mention)
