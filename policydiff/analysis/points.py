@@ -68,9 +68,8 @@ def _point(analysis: DocumentAnalysis, mine: Sequence[Commitment]) -> Point:
             )
     if matched_approximately(best.mention):
         caveats.append(
-            f"'{best.mention.matched}' matches a term of this theme only approximately "
-            f"(similarity {best.mention.score:.0f} of 100, a near spelling or homophone): "
-            "check the sentence"
+            f"'{best.mention.matched}' is written as no term of this theme, only close to "
+            f"one (similarity {best.mention.score:.0f} of 100): check the sentence"
         )
     order = analysis.order
     primary_first = sorted(
