@@ -13,11 +13,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from concurrent.futures import Executor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from functools import partial
 from pathlib import Path
+from typing import Any, TypeVar, cast, overload
 
 from policydiff.analysis.agreement import Agreement, AgreementCase, agreement_cases
-from policydiff.analysis.cache import AnalysisCache
+from policydiff.analysis.cache import AnalysisCache, decode_commitments
 from policydiff.analysis.commitments import Commitment, find_commitments, provision_pairs
 from policydiff.analysis.digests import analysis_inputs, document_refs
 from policydiff.analysis.model import Evolution, Point, ThemeEvolution
@@ -34,6 +36,8 @@ from policydiff.runtime.engine import Engine, LocalEngine, started
 from policydiff.strength import Lexicon, load_lexicon
 from policydiff.structure import structure_version
 from policydiff.themes import Catalogue, load_catalogue
+
+T = TypeVar("T")
 
 
 def _analysed_versions(document: Document) -> list[Version]:
@@ -55,13 +59,29 @@ def _pairing(document: Document) -> tuple[Version, Version | None]:
     return primary, None
 
 
+# A version's commitments as the cache holds them: decoded, or the JSON text of its row,
+# which the process that analyses the document decodes (a worker, not the caller alone).
+Held = tuple[Commitment, ...] | str
+
+
+def _decoded(cached: dict[str, Held]) -> dict[str, tuple[Commitment, ...]]:
+    """The commitments of ``cached`` decoded; a row that does not decode is left out (the
+    version is analysed again, and the row overwritten)."""
+    out: dict[str, tuple[Commitment, ...]] = {}
+    for key, held in cached.items():
+        found = decode_commitments(held) if isinstance(held, str) else held
+        if found is not None:
+            out[key] = found
+    return out
+
+
 @dataclass(frozen=True)
 class _Lookup:
     """What the cache holds for one document: the commitments of its analysed versions
-    (version key -> commitments), the cache key of every analysed version, and the
-    provision pairing (None when not cached) with its cache key."""
+    (version key -> commitments, see :data:`Held`), the cache key of every analysed
+    version, and the provision pairing (None when not cached) with its cache key."""
 
-    cached: dict[str, tuple[Commitment, ...]]
+    cached: dict[str, Held]
     keys: dict[str, str]
     pairs: dict[str, str] | None = None
     pairs_key: str | None = None
@@ -72,12 +92,12 @@ def _cached(
 ) -> _Lookup:
     if cache is None:
         return _Lookup({}, {})
-    found: dict[str, tuple[Commitment, ...]] = {}
+    found: dict[str, Held] = {}
     keys: dict[str, str] = {}
     for version in _analysed_versions(document):
         key = cache.commitments_key(document.id, version, catalogue, lexicon)
         keys[version.key] = key
-        hit = cache.get_commitments(key)
+        hit = cache.get_commitments_undecoded(key)
         if hit is not None:
             found[version.key] = hit
     primary, english = _pairing(document)
@@ -114,7 +134,7 @@ _Computed = tuple[
 
 # One document's part of the evolution: its present points (theme id -> point, see
 # points_of) and the agreement cases between its original and its translation.
-_Outcome = tuple[dict[str, Point], list[AgreementCase]]
+_Outcome = tuple[dict[str, T], list[AgreementCase]]
 
 
 def _analyse_document(
@@ -162,36 +182,63 @@ def _analyse_document(
 
 
 # One document's task: the document (without its texts when the worker reads them, see
-# :mod:`policydiff.corpus.texts`), what the cache holds of it, whether to send back what
-# is computed, and where the worker reads the texts (None: they are in the document).
-_Task = tuple[
-    Document, dict[str, tuple[Commitment, ...]], dict[str, str] | None, bool, TextsAt | None
-]
+# :mod:`policydiff.corpus.texts`, or when the cache answers all of it), what the cache
+# holds of it, whether to send back what is computed, where the worker reads the texts
+# (None: they are in the document, or left out) and whether they were left out.
+_Task = tuple[Document, dict[str, Held], dict[str, str] | None, bool, TextsAt | None, bool]
 
 
-_Result = tuple[dict[str, Point], list[AgreementCase], _Computed]
+_Result = tuple[dict[str, T], list[AgreementCase], _Computed]
 
 
-def _analyse_task(task: _Task, shared: tuple[Catalogue, Lexicon]) -> _Result | None:
+def _as_is(point: Point) -> Point:
+    return point
+
+
+@overload
+def _analyse_task(task: _Task, shared: tuple[Catalogue, Lexicon]) -> _Result[Point] | None: ...
+
+
+@overload
+def _analyse_task(
+    task: _Task, shared: tuple[Catalogue, Lexicon], finish: Callable[[Point], T]
+) -> _Result[T] | None: ...
+
+
+def _analyse_task(
+    task: _Task, shared: tuple[Catalogue, Lexicon], finish: Callable[[Point], Any] = _as_is
+) -> _Result[Any] | None:
     """:func:`_analyse_document` of one document and its points, as a worker process runs
     it (or this one, for a document the cache answers). The points are worked out here
-    too, in parallel, and the document is not sent back: the calling process has it; nor
+    too, in parallel, each passed through ``finish`` (see :func:`start_analysis_as`), and
+    the document is not sent back: the calling process has it; nor
     are the computed commitments unless ``keep`` says a cache keeps them. None when the
     worker was to read the texts and cannot read the very texts the caller holds: the
-    caller sends them."""
-    document, cached, cached_pairs, keep, texts = task
+    caller sends them; None too when the document came without texts, the cache
+    answering all of it, and a cached row does not decode: the caller sends the texts."""
+    document, held, cached_pairs, keep, texts, bare = task
+    cached = _decoded(held)
     if texts is not None:
         try:
             document = with_texts(document, texts)
         except Exception:  # unreadable there for any reason (no backend, a bad URL): sent
             return None
+    elif bare and not _complete(document, _Lookup(dict(cached), {}, cached_pairs)):
+        return None
     catalogue, lexicon = shared
     analysis, cases, computed = _analyse_document(
         document, catalogue, lexicon, cached, cached_pairs
     )
     if not keep:
         computed = ({}, *computed[1:])
-    return points_of(analysis), cases, computed
+    points = {theme_id: finish(point) for theme_id, point in points_of(analysis).items()}
+    return points, cases, computed
+
+
+def _without_texts(document: Document) -> Document:
+    """The document as sent to a worker when the cache answers all of it: its texts,
+    which the worker does not read, are left out."""
+    return replace(document, versions=tuple(replace(v, text="") for v in document.versions))
 
 
 def _complete(document: Document, lookup: _Lookup) -> bool:
@@ -208,55 +255,75 @@ def start_analysis(
     cache: AnalysisCache | None,
     engine: Engine,
     corpus_path: Path | None = None,
-) -> Callable[[], list[_Outcome]]:
-    """Every document's outcome, in corpus order, the documents the cache does not fully
-    answer analysed by ``engine`` (in worker processes, or on a Dask cluster), one task
-    each; the others are assembled here, without structuring any text. Workers that see
-    the corpus at ``corpus_path`` (or where the engine says) read the texts there
-    themselves.
+) -> Callable[[], list[_Outcome[Point]]]:
+    """:func:`start_analysis_as` with the points as they are."""
+    return start_analysis_as(_as_is, documents, catalogue, lexicon, cache, engine, corpus_path)
+
+
+def start_analysis_as(
+    finish: Callable[[Point], T],
+    documents: Sequence[Document],
+    catalogue: Catalogue,
+    lexicon: Lexicon,
+    cache: AnalysisCache | None,
+    engine: Engine,
+    corpus_path: Path | None = None,
+) -> Callable[[], list[_Outcome[T]]]:
+    """Every document's outcome, in corpus order, each document analysed by ``engine``
+    (in worker processes, or on a Dask cluster), one task each. A document the cache
+    answers in full goes without its texts, with the cache's rows undecoded: its worker
+    decodes them and assembles its points without structuring any text. Workers that see
+    the corpus at ``corpus_path`` (or where the engine says) read the other documents'
+    texts there themselves.
 
     Begun, not finished: the tasks are sent to the engine now, and the returned function
     waits for them and returns the outcomes, so that this process can work meanwhile (on
     the batch before: :mod:`.stream`). The cache is read and written here, in the calling
-    process, only: read now, written when the outcomes are asked for."""
+    process, only: read now, written when the outcomes are asked for.
+
+    Each point is passed through ``finish`` (a module-level function) where it is worked
+    out, in the worker: the form the caller keeps it in (pickled for a spill) is then
+    made in parallel too."""
     lookups = [_cached(d, catalogue, lexicon, cache) for d in documents]
-    todo = [
-        i
-        for i, (d, lookup) in enumerate(zip(documents, lookups, strict=True))
-        if not _complete(d, lookup)
-    ]
+    answered = [_complete(d, lookup) for d, lookup in zip(documents, lookups, strict=True)]
     # what nothing will keep is not sent back from the workers: without a cache that keeps
     # them, every computed commitment (more than the points) would be pickled for nothing
     keep = cache is not None and cache.keeps_commitments
     texts_root = getattr(engine, "texts_root", None)  # engines written before it have none
-    root = texts_root(corpus_path) if texts_root and corpus_path is not None and todo else None
+    reads = corpus_path is not None and not all(answered)
+    root = texts_root(corpus_path) if texts_root and reads else None
     tasks: list[_Task] = []
-    for i in todo:
-        sent, texts = without_texts(documents[i], root) if root else (documents[i], None)
-        tasks.append((sent, lookups[i].cached, lookups[i].pairs, keep, texts))
-    running = started(engine, _analyse_task, tasks, (catalogue, lexicon))
+    for document, lookup, whole in zip(documents, lookups, answered, strict=True):
+        if whole:
+            sent, texts = _without_texts(document), None
+        elif root:
+            sent, texts = without_texts(document, root)
+        else:
+            sent, texts = document, None
+        tasks.append((sent, lookup.cached, lookup.pairs, keep, texts, whole))
+    # the overload that takes ``finish`` (a partial is typed by the first one)
+    task = cast(
+        Callable[[_Task, tuple[Catalogue, Lexicon]], _Result[T] | None],
+        partial(_analyse_task, finish=finish),
+    )
+    running = started(engine, task, tasks, (catalogue, lexicon))
 
     def outcomes() -> list[_Outcome]:
         done = running()
         unread = [k for k, result in enumerate(done) if result is None]
         noted = getattr(engine, "texts_sent", None)  # engines written before it have none
         if noted is not None and root is not None:
-            noted(root, len(unread), len(tasks))
-        if unread:  # documents changed since the workers' copy was written, or not written yet
+            reading = [k for k, task in enumerate(tasks) if task[4] is not None]
+            noted(root, len(set(unread) & set(reading)), len(reading))
+        if unread:  # texts the workers could not read, or cached rows that do not decode
             resent: list[_Task] = [
-                (documents[todo[k]], tasks[k][1], tasks[k][2], keep, None) for k in unread
+                (documents[k], tasks[k][1], tasks[k][2], keep, None, False) for k in unread
             ]
-            again = engine.map(_analyse_task, resent, (catalogue, lexicon))
+            again = engine.map(task, resent, (catalogue, lexicon))
             for k, result in zip(unread, again, strict=True):
                 done[k] = result
-        results = dict(zip(todo, done, strict=True))
-        out: list[_Outcome] = []
-        for i, (document, lookup) in enumerate(zip(documents, lookups, strict=True)):
-            found = results.get(i)
-            if found is None:
-                found = _analyse_task(
-                    (document, lookup.cached, lookup.pairs, keep, None), (catalogue, lexicon)
-                )
+        out: list[_Outcome[T]] = []
+        for document, lookup, found in zip(documents, lookups, done, strict=True):
             assert found is not None  # the texts were in the task
             points, cases, computed = found
             _store(cache, document, lookup, computed)

@@ -21,6 +21,7 @@ store that goes away with the process would only cost time.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -106,13 +107,18 @@ class AnalysisCache:
             return None
         if self._held is not None:
             return self._held.get(key)
-        data = self.store.get_json(COMMITMENTS, key)
-        if data is None:
+        data = self.store.get(COMMITMENTS, key)
+        return None if data is None else decode_commitments(data)
+
+    def get_commitments_undecoded(self, key: str) -> tuple[Commitment, ...] | str | None:
+        """:meth:`get_commitments`, but the JSON text the store holds is returned as it is,
+        for whoever analyses the version to decode (:func:`decode_commitments`): in worker
+        processes, decoding is no longer the calling process's work alone."""
+        if not self.keeps_commitments:
             return None
-        try:
-            return commitments_from_json(data)
-        except (KeyError, TypeError, ValueError, AttributeError):
-            return None
+        if self._held is not None:
+            return self._held.get(key)
+        return self.store.get(COMMITMENTS, key)
 
     def put_commitments(self, key: str, commitments: Sequence[Commitment]) -> None:
         if not self.keeps_commitments:
@@ -167,3 +173,12 @@ class AnalysisCache:
 
     def put_counts(self, key: str, counts: tuple[int, int]) -> None:
         self.store.put_json(COUNTS, key, list(counts))
+
+
+def decode_commitments(text: str) -> tuple[Commitment, ...] | None:
+    """The commitments a cache row holds, or None when the row does not decode (it is
+    then recomputed and overwritten)."""
+    try:
+        return commitments_from_json(json.loads(text))
+    except (KeyError, TypeError, ValueError, AttributeError):
+        return None

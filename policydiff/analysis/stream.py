@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from policydiff.analysis.agreement import Agreement, AgreementCase
-from policydiff.analysis.build import start_analysis
+from policydiff.analysis.build import start_analysis_as
 from policydiff.analysis.cache import AnalysisCache
 from policydiff.analysis.digests import analysis_inputs, document_refs
 from policydiff.analysis.evolution_json import (
@@ -67,6 +67,28 @@ def point_record(p: Point) -> PointRecord:
     return point_dict(p), [targets_list(c.targets) for c in p.evidence], index
 
 
+@dataclass(frozen=True)
+class SpilledPoint:
+    """A present point as the worker that works it out sends it to a spill: what the
+    verdicts read of it, and the point pickled without its evidence and whole (the
+    pickling, most of a spill's work, done in parallel)."""
+
+    strength: float
+    cue: str | None
+    light: bytes
+    whole: bytes
+
+
+def spilled_point(point: Point) -> SpilledPoint:
+    assert point.strength is not None  # a present point has a strength
+    return SpilledPoint(
+        point.strength,
+        point.cue,
+        pickle.dumps(replace(point, evidence=()), pickle.HIGHEST_PROTOCOL),
+        pickle.dumps(point, pickle.HIGHEST_PROTOCOL),
+    )
+
+
 # The name of the spills' folder in the corpus's cache folder.
 SPILL = "spill"
 
@@ -83,8 +105,7 @@ class _Present:
     cues: list[str | None] = field(default_factory=list)
     cue_index: dict[str | None, int] = field(default_factory=dict)
 
-    def add(self, document: int, point: Point) -> None:
-        assert point.strength is not None  # a present point has a strength
+    def add(self, document: int, point: SpilledPoint) -> None:
         cue = self.cue_index.setdefault(point.cue, len(self.cues))
         if cue == len(self.cues):
             self.cues.append(point.cue)
@@ -172,9 +193,11 @@ class Spill:
             # the light points are read only now, after the analysis: made during it, these
             # long-lived objects would be strewn among the batches' short-lived ones, and
             # keep the memory those came and went through
+            # the file holds each point's place on the timeline, then the point
+            light = _unpickled(self.folder / f"{index[theme.id]}.light")
             held = {
                 i: self._shared(self.documents[i], point, same)
-                for i, point in _unpickled(self.folder / f"{index[theme.id]}.light")
+                for i, point in zip(light, light, strict=True)
             }
             points = tuple(held.get(i, missing) for i, missing in enumerate(absent))
             # a change since the last mention that is the change from the document before
@@ -291,7 +314,7 @@ class _Batch:
     run: Sequence[Path]
     start: int
     documents: list[Document]
-    outcomes: Callable[[], list[tuple[dict[str, Point], list[AgreementCase]]]]
+    outcomes: Callable[[], list[tuple[dict[str, SpilledPoint], list[AgreementCase]]]]
 
 
 def _begin_batch(
@@ -303,7 +326,9 @@ def _begin_batch(
     engine: Engine,
 ) -> _Batch:
     documents = [load_document(f) for f in run]
-    begun = start_analysis(documents, spill.catalogue, lexicon, cache, engine, spill.corpus_path)
+    begun = start_analysis_as(
+        spilled_point, documents, spill.catalogue, lexicon, cache, engine, spill.corpus_path
+    )
     return _Batch(run, start, documents, begun)
 
 
@@ -321,15 +346,17 @@ def _spill_batch(
     records: list[list[bytes]] = [[] for _ in spill.catalogue.themes]
     light: list[list[bytes]] = [[] for _ in spill.catalogue.themes]
     for offset, (document, (present, cases)) in enumerate(zip(documents, outcomes, strict=True)):
-        absent = absent_point(document)
+        absent = pickle.dumps(absent_point(document), pickle.HIGHEST_PROTOCOL)
+        place = pickle.dumps(start + offset, pickle.HIGHEST_PROTOCOL)
         for index, theme in enumerate(spill.catalogue.themes):
-            point = present.get(theme.id, absent)
-            records[index].append(pickle.dumps(point, pickle.HIGHEST_PROTOCOL))
-            if point.present:
-                spill.present[theme.id].add(start + offset, point)
-                if spill.keeps_light:
-                    held = (start + offset, replace(point, evidence=()))
-                    light[index].append(pickle.dumps(held, pickle.HIGHEST_PROTOCOL))
+            point = present.get(theme.id)
+            if point is None:
+                records[index].append(absent)
+                continue
+            records[index].append(point.whole)
+            spill.present[theme.id].add(start + offset, point)
+            if spill.keeps_light:
+                light[index] += (place, point.light)
         spill.compared += len(cases)
         spill.same_level += sum(c.agrees for c in cases)
         # evolution.json names a disagreement's provisions, not its sentences

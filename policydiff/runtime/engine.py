@@ -10,6 +10,7 @@ order, so what a caller builds from them does not depend on where they ran.
 from __future__ import annotations
 
 import contextlib
+import functools
 import gc
 import logging
 import os
@@ -223,7 +224,9 @@ class DaskEngine:
 
 def _prefix(function: Callable[..., Any]) -> str:
     """The tasks' key prefix: the function's name, as a dashboard and the scheduler's
-    task prefixes show it."""
+    task prefixes show it (that of the function a partial calls)."""
+    while isinstance(function, functools.partial):
+        function = function.func
     return getattr(function, "__name__", "task").lstrip("_") or "task"
 
 

@@ -114,12 +114,44 @@ def test_workers_send_back_commitments_only_for_a_cache_that_keeps_them(
     shared = (load_catalogue(), load_lexicon())
     document = bundled_corpus.get(DOC_2021)
     assert document is not None
-    kept = _analyse_task((document, {}, None, True, None), shared)
-    dropped = _analyse_task((document, {}, None, False, None), shared)
+    kept = _analyse_task((document, {}, None, True, None, False), shared)
+    dropped = _analyse_task((document, {}, None, False, None, False), shared)
     assert kept is not None and dropped is not None
     assert kept[:2] == dropped[:2]  # the same points and agreement cases
     assert sum(map(len, kept[2][0].values())) > 100 and dropped[2][0] == {}
     assert kept[2][1:] == dropped[2][1:]  # pairs and counts still go back
+
+
+def test_a_document_the_cache_answers_goes_without_texts_and_its_rows_undecoded(
+    bundled_corpus: Corpus, tmp_path: Path
+) -> None:
+    from policydiff.analysis.build import _analyse_task, _without_texts, start_analysis
+    from policydiff.runtime.engine import LocalEngine
+
+    catalogue, lexicon = load_catalogue(), load_lexicon()
+    documents = list(bundled_corpus.documents)
+    with AnalysisCache(KeyValueStore(tmp_path / "cache.sqlite")) as cache:
+        first = start_analysis(documents, catalogue, lexicon, cache, LocalEngine())()
+        sent: list[tuple] = []
+
+        class Recording(LocalEngine):
+            def start(self, function, items, shared):  # type: ignore[no-untyped-def]
+                sent.extend(items)
+                return super().start(function, items, shared)
+
+        again = start_analysis(documents, catalogue, lexicon, cache, Recording())()
+        assert again == first
+        # every document went without its texts, each row as the cache's JSON text
+        assert all(task[5] and not any(v.text for v in task[0].versions) for task in sent)
+        assert all(isinstance(held, str) for task in sent for held in task[1].values())
+        # a row that does not decode cannot be analysed without the texts: sent again
+        document = documents[0]
+        task = sent[0]
+        broken = {key: "{not json" for key in task[1]}
+        shared = (catalogue, lexicon)
+        assert _analyse_task((_without_texts(document), broken, *task[2:]), shared) is None
+        whole = _analyse_task((document, broken, task[2], task[3], None, False), shared)
+        assert whole is not None and whole[:2] == first[0]
 
 
 def test_key_changes_with_text_catalogue_and_lexicon(bundled_corpus: Corpus) -> None:

@@ -170,7 +170,7 @@ def test_report_workers_import_matplotlib_in_no_more_than_one_per_chart(
     assert asked == [(jobs, _prepare if every else None)]
 
 
-def _die(item: object, shared: object) -> None:
+def _die(item: object, shared: object, **options: object) -> None:
     os._exit(3)  # as the kernel's OOM killer would leave it: no exception, no result
 
 
