@@ -14,7 +14,9 @@ was computed from:
 * ``counts``: each version's numbers of provisions and sentences, for the corpus
   overview, for the same reason.
 
-A row that does not decode is recomputed and overwritten. In memory (no cache folder,
+A row that does not decode is recomputed and overwritten. Every key holds
+:func:`~.digests.code_digest`, so rows put by other code are never asked for again: they
+are deleted when the cache is opened for a corpus (:meth:`KeyValueStore.prune`). In memory (no cache folder,
 or one that cannot be written) commitments are held as they are: encoding them for a
 store that goes away with the process would only cost time.
 """
@@ -32,6 +34,7 @@ from policydiff.cache import KeyValueStore
 from policydiff.models import Version
 
 COMMITMENTS, PAIRS, COUNTS = "commitments", "pairs", "counts"
+NAMESPACES = (COMMITMENTS, PAIRS, COUNTS)
 
 
 class AnalysisCache:
@@ -47,7 +50,10 @@ class AnalysisCache:
 
     @classmethod
     def for_corpus(cls, corpus_path: Path) -> AnalysisCache:
-        return cls(KeyValueStore.for_corpus(corpus_path))
+        """The cache beside the corpus, without the rows of other code."""
+        cache = cls(KeyValueStore.for_corpus(corpus_path))
+        cache.store.prune(NAMESPACES, code_digest())
+        return cache
 
     @property
     def path(self) -> Path | None:
@@ -126,7 +132,7 @@ class AnalysisCache:
         if self._held is not None:
             self._held[key] = tuple(commitments)
             return
-        self.store.put_json(COMMITMENTS, key, commitments_to_json(commitments))
+        self.store.put_json(COMMITMENTS, key, commitments_to_json(commitments), code_digest())
 
     # -- provision pairs -----------------------------------------------------------------
 
@@ -152,7 +158,7 @@ class AnalysisCache:
             return None
 
     def put_pairs(self, key: str, pairs: dict[str, str]) -> None:
-        self.store.put_json(PAIRS, key, [[a, b] for a, b in pairs.items()])
+        self.store.put_json(PAIRS, key, [[a, b] for a, b in pairs.items()], code_digest())
 
     # -- provision and sentence counts ---------------------------------------------------
 
@@ -172,7 +178,7 @@ class AnalysisCache:
         return None
 
     def put_counts(self, key: str, counts: tuple[int, int]) -> None:
-        self.store.put_json(COUNTS, key, list(counts))
+        self.store.put_json(COUNTS, key, list(counts), code_digest())
 
 
 def decode_commitments(text: str) -> tuple[Commitment, ...] | None:

@@ -3,8 +3,11 @@
 Each stage that keeps derived facts between runs (the analysis, ``policydiff check``)
 names its own namespace and encodes its own records (:mod:`policydiff.analysis.cache`,
 :mod:`policydiff.check.fingerprints`); keys are digests of everything the value was
-computed from, so an entry is never stale, only unused. Values are text (plain JSON in
-practice): no pickle, nothing executable.
+computed from, so an entry is never stale, only unused. Each row also records the
+generation it was put under (a stage's own word for "made by this code"), so that a stage
+can drop what no run of its present code can ask for again (:meth:`KeyValueStore.prune`):
+without that, every upgrade would leave a full copy of the analysis behind. Values are
+text (plain JSON in practice): no pickle, nothing executable.
 
 The store is never trusted to be intact: a file that is not a database is deleted and
 rebuilt (:attr:`KeyValueStore.rebuilt` says so), a database that goes bad under a run
@@ -28,8 +31,12 @@ COMMIT_EVERY = 1.0
 _SCHEMA = (
     "CREATE TABLE IF NOT EXISTS store "
     "(namespace TEXT NOT NULL, key TEXT NOT NULL, value TEXT NOT NULL, "
-    "PRIMARY KEY (namespace, key))"
+    "generation TEXT NOT NULL DEFAULT '', PRIMARY KEY (namespace, key))"
 )
+# A store written before rows had a generation: its rows read as of generation ''.
+_ADD_GENERATION = "ALTER TABLE store ADD COLUMN generation TEXT NOT NULL DEFAULT ''"
+# A file more than this share of free pages after a prune is compacted.
+_COMPACT_ABOVE = 0.5
 
 
 def cache_path_for(corpus_path: Path) -> Path:
@@ -128,6 +135,9 @@ class KeyValueStore:
         try:
             db.execute("PRAGMA synchronous=OFF")
             db.execute(_SCHEMA)
+            columns = {row[1] for row in db.execute("PRAGMA table_info(store)")}
+            if "generation" not in columns:
+                db.execute(_ADD_GENERATION)
             db.execute("SELECT count(*) FROM store").fetchone()
         except BaseException:
             db.close()
@@ -155,10 +165,11 @@ class KeyValueStore:
             return None
         return row[0] if row else None
 
-    def put(self, namespace: str, key: str, value: str) -> None:
+    def put(self, namespace: str, key: str, value: str, generation: str = "") -> None:
         try:
             self._db.execute(
-                "INSERT OR REPLACE INTO store VALUES (?, ?, ?)", (namespace, key, value)
+                "INSERT OR REPLACE INTO store VALUES (?, ?, ?, ?)",
+                (namespace, key, value, generation),
             )
         except sqlite3.DatabaseError as exc:
             self._reset(exc)
@@ -176,8 +187,30 @@ class KeyValueStore:
         except ValueError:
             return None
 
-    def put_json(self, namespace: str, key: str, value: Any) -> None:
-        self.put(namespace, key, json.dumps(value, ensure_ascii=False, separators=(",", ":")))
+    def put_json(self, namespace: str, key: str, value: Any, generation: str = "") -> None:
+        text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+        self.put(namespace, key, text, generation)
+
+    def prune(self, namespaces: tuple[str, ...], generation: str) -> int:
+        """Delete the rows of ``namespaces`` put under any other generation than
+        ``generation`` (what no run of the present code can ask for again); returns how
+        many. A file left mostly empty is compacted."""
+        marks = ", ".join("?" for _ in namespaces)
+        try:
+            deleted = self._db.execute(
+                f"DELETE FROM store WHERE namespace IN ({marks}) AND generation != ?",
+                (*namespaces, generation),
+            ).rowcount
+            self._db.commit()
+            if deleted and self.path is not None:
+                free = self._db.execute("PRAGMA freelist_count").fetchone()[0]
+                pages = self._db.execute("PRAGMA page_count").fetchone()[0]
+                if pages and free / pages > _COMPACT_ABOVE:
+                    self._db.execute("VACUUM")
+        except sqlite3.DatabaseError as exc:
+            self._reset(exc)
+            return 0
+        return int(deleted)
 
     def count(self, namespace: str) -> int:
         try:

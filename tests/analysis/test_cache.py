@@ -264,3 +264,57 @@ def test_counts_of_another_shape_are_a_miss(tmp_path: Path) -> None:
             assert cache.get_counts("k") is None
         cache.put_counts("k", (3, 14))
         assert cache.get_counts("k") == (3, 14)
+
+
+def test_rows_put_by_other_code_are_deleted_when_the_cache_is_opened(
+    bundled_corpus: Corpus, tmp_path: Path
+) -> None:
+    from policydiff.analysis.digests import code_digest
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    path = cache_path_for(corpus)
+    with KeyValueStore(path) as store:
+        store.put(COMMITMENTS, "of an older release", "[]", "another digest")
+        store.put(COUNTS, "of this code", "[1, 2]", code_digest())
+        store.put("check", "another stage's row", "{}", "another digest")
+    with AnalysisCache.for_corpus(corpus) as cache:
+        assert cache.store.get(COMMITMENTS, "of an older release") is None
+        assert cache.store.get(COUNTS, "of this code") == "[1, 2]"
+        # the analysis prunes its own namespaces only
+        assert cache.store.get("check", "another stage's row") == "{}"
+        document = bundled_corpus.get(DOC_2021)
+        assert document is not None
+        version = document.versions[0]
+        key = cache.commitments_key(document.id, version, load_catalogue(), load_lexicon())
+        cache.put_commitments(key, find_commitments_of(version))
+    with AnalysisCache.for_corpus(corpus) as cache:
+        assert cache.get_commitments(key) == find_commitments_of(version)
+
+
+def find_commitments_of(version):  # type: ignore[no-untyped-def]
+    from policydiff.structure import structure_version
+
+    return find_commitments(structure_version("doc", version), load_catalogue())
+
+
+def test_a_store_written_before_rows_had_a_generation_is_read_and_pruned(
+    tmp_path: Path,
+) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    path = cache_path_for(corpus)
+    path.parent.mkdir()
+    with sqlite3.connect(path) as db:
+        db.execute(
+            "CREATE TABLE store (namespace TEXT NOT NULL, key TEXT NOT NULL, "
+            "value TEXT NOT NULL, PRIMARY KEY (namespace, key))"
+        )
+        db.execute("INSERT INTO store VALUES ('commitments', 'old', '[]')")
+        db.execute("INSERT INTO store VALUES ('check', 'kept', '{}')")
+    db.close()
+    with KeyValueStore(path) as store:
+        assert store.get(COMMITMENTS, "old") == "[]" and not store.problem
+    with AnalysisCache.for_corpus(corpus) as cache:
+        assert cache.store.get(COMMITMENTS, "old") is None
+        assert cache.store.get("check", "kept") == "{}"
