@@ -308,12 +308,12 @@ def start_analysis_as(
     )
     running = started(engine, task, tasks, (catalogue, lexicon))
 
-    def outcomes() -> list[_Outcome]:
+    def outcomes() -> list[_Outcome[T]]:
         done = running()
         unread = [k for k, result in enumerate(done) if result is None]
         noted = getattr(engine, "texts_sent", None)  # engines written before it have none
         if noted is not None and root is not None:
-            reading = [k for k, task in enumerate(tasks) if task[4] is not None]
+            reading = [k for k, sent in enumerate(tasks) if sent[4] is not None]
             noted(root, len(set(unread) & set(reading)), len(reading))
         if unread:  # texts the workers could not read, or cached rows that do not decode
             resent: list[_Task] = [
