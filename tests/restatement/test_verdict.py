@@ -114,6 +114,23 @@ def test_a_count_measures_its_own_clause_not_the_sentences_first() -> None:
     assert first.verdict.value == "restated"
 
 
+def test_a_clause_without_a_directive_that_keeps_the_target_restates_it() -> None:
+    # Henan restates the ministry's 按照《完整居住社区建设标准（试行）》配建… as a 按照 clause
+    # whose sentence goes on to the same 60% by 2030: no passing mention
+    parent = (
+        "按照《完整居住社区建设标准（试行）》配建基本公共服务设施、便民商业服务设施、"
+        "市政配套基础设施和公共活动空间，到2030年地级及以上城市的完整居住社区覆盖率提高到60%以上"
+    )
+    child = (
+        "开展城市居住社区建设补短板行动，按照《完整居住社区建设标准(试行)》,十四五末，"
+        "建设一批设施完善、环境宜居、服务智能、管理有序的完整居住社区，"
+        "到2030年地级及以上城市的完整居住社区覆盖率提高到60%以上"
+    )
+    restated = next(r for r in _compare(parent, child).commitments if r.parent.cue == "配建")
+    assert restated.child is not None and restated.child.level == 0
+    assert restated.verdict.value == "restated"
+
+
 def test_the_childs_own_commitments_are_additions() -> None:
     comparison = _compare("推动低碳建筑规模化发展", "推动低碳建筑规模化发展，全面推广海绵城市建设")
     assert [c.text for c in comparison.additions] == ["全面推广海绵城市建设"]
