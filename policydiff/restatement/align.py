@@ -12,6 +12,8 @@ target restated in another sentence (a split) still counts. A parent clause that
 target of its own is never restated by a child clause whose own targets all measure
 other indicators (:func:`policydiff.restatement.verdict.same_indicator`), nor by one
 whose object is another kind of the parent's (:mod:`policydiff.restatement.contrast`).
+A child clause that copies a parent clause (:data:`VERBATIM`) restates that one, and
+another parent clause only where it is within :data:`VERBATIM_GAP` as like it.
 """
 
 from __future__ import annotations
@@ -30,6 +32,8 @@ from policydiff.restatement.verdict import same_indicator
 MATCH = 0.35  # similarity from which a child clause restates a parent clause
 SUPPORT = 0.40  # similarity from which another child clause's targets count too
 THEME_BONUS = 0.10  # added when the two clauses mention one theme of the catalogue
+VERBATIM = 0.80  # similarity from which a child clause copies a parent clause ...
+VERBATIM_GAP = 0.30  # ... and restates no other parent clause less like it by this much
 _NUMBERS = re.compile(r"\d+(?:\.\d+)?\s*(?:%|％|个百分点)?|(?:19|20)\d\d年")
 
 
@@ -84,6 +88,16 @@ def similarity_matrix(parents: Sequence[Clause], children: Sequence[Clause]) -> 
         pair = contrast(texts_p[i], texts_c[j])
         if pair is not None and any(pair[1] in t for k, t in enumerate(texts_p) if k != i):
             matrix[i, j] = 0.0
+    # a child clause that copies one parent clause nearly word for word restates that
+    # one: another parent clause takes it only where it is about as like it (推进建筑垃圾
+    # 集中处理、分级利用 is the ministry's own clause, not a restatement of 倡导农村生活
+    # 垃圾资源化利用 however many characters the two share)
+    if len(parents) > 1 and len(children):
+        owner, top = matrix.argmax(axis=0), matrix.max(axis=0)
+        for j in np.flatnonzero(top >= VERBATIM).tolist():
+            others = np.arange(len(parents)) != owner[j]
+            column = matrix[:, j]
+            column[others & (column < top[j] - VERBATIM_GAP)] = 0.0
     return matrix
 
 

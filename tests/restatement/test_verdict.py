@@ -131,6 +131,18 @@ def test_a_clause_without_a_directive_that_keeps_the_target_restates_it() -> Non
     assert restated.verdict.value == "restated"
 
 
+def test_a_clause_copied_from_one_parent_clause_restates_no_other() -> None:
+    # Shanghai copies the ministry's construction-waste clause; it shares 垃圾资源化利用
+    # with the rural-waste clause, which Shanghai leaves out
+    comparison = _compare(
+        "推进建筑垃圾集中处理、分级利用，到2030年建筑垃圾资源化利用率达到55%。"
+        "倡导农村生活垃圾资源化利用，从源头减少农村生活垃圾产生量。",
+        "推进建筑垃圾集中处理、分级利用，到2030年建筑垃圾资源化利用率达到55%。",
+    )
+    assert _verdict(comparison, "推进建筑垃圾集中处理、分级利用") == "restated"
+    assert _verdict(comparison, "倡导农村生活垃圾资源化利用") == "omitted"
+
+
 def test_the_childs_own_commitments_are_additions() -> None:
     comparison = _compare("推动低碳建筑规模化发展", "推动低碳建筑规模化发展，全面推广海绵城市建设")
     assert [c.text for c in comparison.additions] == ["全面推广海绵城市建设"]
