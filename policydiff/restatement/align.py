@@ -1,19 +1,20 @@
 """Parent clauses matched to child clauses by what they are about, many to many.
 
 Provinces renumber, reorder, split and merge the clauses they restate, so provision
-numbers say nothing: each clause is compared, by the cosine of TF-IDF character
-bigrams (:mod:`policydiff.diff.tfidf`), on its *object*: its text without the directive
-cues and without numbers and years, which are what a restatement may change. Sharing a
-theme of the catalogue adds :data:`THEME_BONUS`. Each parent clause takes the child
-clause most like it when the similarity reaches :data:`MATCH` (else it is not restated);
-one child clause may restate several parent clauses (a merge), and the child's other
-clauses that reach :data:`SUPPORT` and carry a target are kept as its *support*: a
-target restated in another sentence (a split) still counts. A parent clause that is a
-target of its own is never restated by a child clause whose own targets all measure
-other indicators (:func:`policydiff.restatement.verdict.same_indicator`), nor by one
-whose object is another kind of the parent's (:mod:`policydiff.restatement.contrast`).
-A child clause that copies a parent clause (:data:`VERBATIM`) restates that one, and
-another parent clause only where it is within :data:`VERBATIM_GAP` as like it.
+numbers say nothing: each clause is compared, by the cosine of TF-IDF character bigrams
+(:mod:`policydiff.diff.tfidf`), on its *object*: its text without the directive cues and
+without numbers and years, which are what a restatement may change, and without
+punctuation. Sharing a theme of the catalogue adds :data:`THEME_BONUS`. Each parent
+clause takes the child clause most like it when the similarity reaches :data:`MATCH`
+(else it is not restated); one child clause may restate several parent clauses (a
+merge), and the child's other clauses that reach :data:`SUPPORT` and carry a target are
+kept as its *support*: a target restated in another sentence (a split) still counts. A
+parent clause that is a target of its own is never restated by a child clause whose own
+targets all measure other indicators
+(:func:`policydiff.restatement.verdict.same_indicator`), nor by one whose object is
+another kind of the parent's (:mod:`policydiff.restatement.contrast`). A child clause
+that copies a parent clause (:data:`VERBATIM`) restates that one, and another parent
+clause only where it is within :data:`VERBATIM_GAP` as like it.
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ SUPPORT = 0.40  # similarity from which another child clause's targets count too
 THEME_BONUS = 0.10  # added when the two clauses mention one theme of the catalogue
 VERBATIM = 0.80  # similarity from which a child clause copies a parent clause ...
 VERBATIM_GAP = 0.30  # ... and restates no other parent clause less like it by this much
+_PUNCT = re.compile(r"[^\w]+")
 _NUMBERS = re.compile(r"\d+(?:\.\d+)?\s*(?:%|％|个百分点)?|(?:19|20)\d\d年")
 
 
@@ -46,11 +48,12 @@ class Match:
 
 
 def content(clause: Clause) -> str:
-    """What a clause is about: its text without its cue, numbers and years."""
+    """What a clause is about: its text without its cue, numbers, years and punctuation
+    (a stray 大力发展.全装修住宅, 、 between the items of a list: no part of a word)."""
     text = clause.text
     if clause.cue:
         text = text.replace(clause.cue, " ", 1)
-    return _NUMBERS.sub(" ", text)
+    return _PUNCT.sub(" ", _NUMBERS.sub(" ", text))
 
 
 def similarity_matrix(parents: Sequence[Clause], children: Sequence[Clause]) -> np.ndarray:

@@ -7,6 +7,7 @@ import datetime as dt
 import pytest
 
 from policydiff.models import Document, Version
+from policydiff.restatement.align import content
 from policydiff.restatement.compare import Comparison, compare_documents
 from policydiff.themes import load_catalogue
 
@@ -141,6 +142,14 @@ def test_a_clause_copied_from_one_parent_clause_restates_no_other() -> None:
     )
     assert _verdict(comparison, "推进建筑垃圾集中处理、分级利用") == "restated"
     assert _verdict(comparison, "倡导农村生活垃圾资源化利用") == "omitted"
+
+
+def test_punctuation_inside_an_object_does_not_hide_it() -> None:
+    # Yunnan's text carries a stray full stop: 大力发展.全装修住宅
+    comparison = _compare("推动新建住宅全装修交付使用", "大力发展.全装修住宅，推进绿色建材应用")
+    clause = next(c for c in comparison.child.clauses if c.text.startswith("大力发展"))
+    # the object compared is 全装修住宅, its bigrams whole (not .全)
+    assert content(clause).split() == ["全装修住宅"]
 
 
 def test_the_childs_own_commitments_are_additions() -> None:
