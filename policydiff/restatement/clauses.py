@@ -255,6 +255,9 @@ def version_clauses(
                 for clause in (text[s:e] for s, e in spans)
             ]
             limits = _limits_by_anchor(spans, placed, piece_starts, in_words)
+            # an undated target in a clause bound by a modal verb (拆除建筑面积原则上不应
+            # 大于现状总建筑面积的20%) is a rule of that clause, not a level of the first
+            bound = [(a, b) for a, b in spans if rules.modal.search(text[a:b])]
             piece = -1
             for k, (s, e) in enumerate(spans):
                 clause = text[s:e]
@@ -284,6 +287,7 @@ def version_clauses(
                         if bisect_right(piece_starts, ts) - 1 == at
                         and not counts_things(t)
                         and not sets_a_limit(t)
+                        and not (t.year is None and any(a <= ts < b for a, b in bound))
                     )
                 else:
                     own = ()

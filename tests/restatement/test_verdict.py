@@ -152,6 +152,21 @@ def test_punctuation_inside_an_object_does_not_hide_it() -> None:
     assert content(clause).split() == ["全装修住宅"]
 
 
+def test_an_undated_cap_bound_by_a_modal_verb_measures_its_own_clause() -> None:
+    # the ministry plan: the 20% cap is a rule of its own (不应大于), not a level of 严格…管理;
+    # Shanghai restates the management without the cap, which is a commitment of its own
+    comparison = _compare(
+        "严格既有建筑拆除管理，坚持从拆改留到留改拆推动城市更新，除违法建筑和经专业机构鉴定为"
+        "危房且无修缮保留价值的建筑外，不大规模、成片集中拆除现状建筑，城市更新单元（片区）"
+        "或项目内拆除建筑面积原则上不应大于现状总建筑面积的20%",
+        "在城市更新和旧区改造中，严格实施建筑拆迁管理制度，提高建筑平均使用年限",
+    )
+    first = next(r for r in comparison.commitments if r.parent.text == "严格既有建筑拆除管理")
+    assert first.parent.measured == ()
+    cap = next(r for r in comparison.commitments if r.parent.text.endswith("20%"))
+    assert [t.value for t, _ in cap.parent.measured] == [20.0]
+
+
 def test_the_childs_own_commitments_are_additions() -> None:
     comparison = _compare("推动低碳建筑规模化发展", "推动低碳建筑规模化发展，全面推广海绵城市建设")
     assert [c.text for c in comparison.additions] == ["全面推广海绵城市建设"]
