@@ -171,11 +171,12 @@ def _commits_in_words(clause: str, has_cue: bool, lang: str, rules: Rules, dated
 def _score_span(clause: str, lang: str, lexicon: Lexicon | None) -> tuple[int, int]:
     """Where the clause's object starts: right after its first cue (the whole clause
     when it has none), so that the cue before it governs and a postposed complement
-    can lift it."""
+    can lift it. A hedge is passed over for a directive after it (因地制宜灵活施策推进…:
+    推进), since a hedge qualifies a directive and commits to nothing of its own."""
     cues = find_cues(clause, lang, lexicon)
     if not cues:
         return (0, len(clause))
-    first = cues[0]
+    first = next((c for c in cues if c.category != "hedge"), cues[0])
     return (first.end, min(len(clause), first.end + 1)) if first.end < len(clause) else (0, 1)
 
 

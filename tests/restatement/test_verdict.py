@@ -167,6 +167,17 @@ def test_an_undated_cap_bound_by_a_modal_verb_measures_its_own_clause() -> None:
     assert [t.value for t, _ in cap.parent.measured] == [20.0]
 
 
+def test_a_hedge_before_the_directive_does_not_stand_for_it() -> None:
+    # Yunnan: 因地制宜 qualifies 推进, which commits above the ministry's 倡导
+    comparison = _compare(
+        "倡导农村生活垃圾资源化利用",
+        "因地制宜灵活施策推进农村生活垃圾源头分类和资源化利用",
+    )
+    restated = next(r for r in comparison.commitments if r.parent.cue == "倡导")
+    assert restated.child is not None and restated.child.cue == "推进"
+    assert restated.verdict.value == "strengthened"
+
+
 def test_the_childs_own_commitments_are_additions() -> None:
     comparison = _compare("推动低碳建筑规模化发展", "推动低碳建筑规模化发展，全面推广海绵城市建设")
     assert [c.text for c in comparison.additions] == ["全面推广海绵城市建设"]
