@@ -1,17 +1,20 @@
 """Parent clauses matched to child clauses by what they are about, many to many.
 
 Provinces renumber, reorder, split and merge the clauses they restate, so provision
-numbers say nothing: each clause is compared, by the cosine of TF-IDF character
-bigrams (:mod:`policydiff.diff.tfidf`), on its *object*: its text without the directive
-cues and without numbers and years, which are what a restatement may change. Sharing a
-theme of the catalogue adds :data:`THEME_BONUS`. Each parent clause takes the child
-clause most like it when the similarity reaches :data:`MATCH` (else it is not restated);
-one child clause may restate several parent clauses (a merge), and the child's other
-clauses that reach :data:`SUPPORT` and carry a target are kept as its *support*: a
-target restated in another sentence (a split) still counts. A parent clause that is a
-target of its own is never restated by a child clause whose own targets all measure
-other indicators (:func:`policydiff.restatement.verdict.same_indicator`), nor by one
-whose object is another kind of the parent's (:mod:`policydiff.restatement.contrast`).
+numbers say nothing: each clause is compared, by the cosine of TF-IDF character bigrams
+(:mod:`policydiff.diff.tfidf`), on its *object*: its text without the directive cues and
+without numbers and years, which are what a restatement may change, and without
+punctuation. Sharing a theme of the catalogue adds :data:`THEME_BONUS`. Each parent
+clause takes the child clause most like it when the similarity reaches :data:`MATCH`
+(else it is not restated); one child clause may restate several parent clauses (a
+merge), and the child's other clauses that reach :data:`SUPPORT` and carry a target are
+kept as its *support*: a target restated in another sentence (a split) still counts. A
+parent clause that is a target of its own is never restated by a child clause whose own
+targets all measure other indicators
+(:func:`policydiff.restatement.verdict.same_indicator`), nor by one whose object is
+another kind of the parent's (:mod:`policydiff.restatement.contrast`). A child clause
+that copies a parent clause (:data:`VERBATIM`) restates that one, and another parent
+clause only where it is within :data:`VERBATIM_GAP` as like it.
 """
 
 from __future__ import annotations
@@ -30,6 +33,9 @@ from policydiff.restatement.verdict import same_indicator
 MATCH = 0.35  # similarity from which a child clause restates a parent clause
 SUPPORT = 0.40  # similarity from which another child clause's targets count too
 THEME_BONUS = 0.10  # added when the two clauses mention one theme of the catalogue
+VERBATIM = 0.80  # similarity from which a child clause copies a parent clause ...
+VERBATIM_GAP = 0.30  # ... and restates no other parent clause less like it by this much
+_PUNCT = re.compile(r"[^\w]+")
 _NUMBERS = re.compile(r"\d+(?:\.\d+)?\s*(?:%|％|个百分点)?|(?:19|20)\d\d年")
 
 
@@ -42,11 +48,12 @@ class Match:
 
 
 def content(clause: Clause) -> str:
-    """What a clause is about: its text without its cue, numbers and years."""
+    """What a clause is about: its text without its cue, numbers, years and punctuation
+    (a stray 大力发展.全装修住宅, 、 between the items of a list: no part of a word)."""
     text = clause.text
     if clause.cue:
         text = text.replace(clause.cue, " ", 1)
-    return _NUMBERS.sub(" ", text)
+    return _PUNCT.sub(" ", _NUMBERS.sub(" ", text))
 
 
 def similarity_matrix(parents: Sequence[Clause], children: Sequence[Clause]) -> np.ndarray:
@@ -84,6 +91,16 @@ def similarity_matrix(parents: Sequence[Clause], children: Sequence[Clause]) -> 
         pair = contrast(texts_p[i], texts_c[j])
         if pair is not None and any(pair[1] in t for k, t in enumerate(texts_p) if k != i):
             matrix[i, j] = 0.0
+    # a child clause that copies one parent clause nearly word for word restates that
+    # one: another parent clause takes it only where it is about as like it (推进建筑垃圾
+    # 集中处理、分级利用 is the ministry's own clause, not a restatement of 倡导农村生活
+    # 垃圾资源化利用 however many characters the two share)
+    if len(parents) > 1 and len(children):
+        owner, top = matrix.argmax(axis=0), matrix.max(axis=0)
+        for j in np.flatnonzero(top >= VERBATIM).tolist():
+            others = np.arange(len(parents)) != owner[j]
+            column = matrix[:, j]
+            column[others & (column < top[j] - VERBATIM_GAP)] = 0.0
     return matrix
 
 

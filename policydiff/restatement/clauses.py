@@ -171,11 +171,12 @@ def _commits_in_words(clause: str, has_cue: bool, lang: str, rules: Rules, dated
 def _score_span(clause: str, lang: str, lexicon: Lexicon | None) -> tuple[int, int]:
     """Where the clause's object starts: right after its first cue (the whole clause
     when it has none), so that the cue before it governs and a postposed complement
-    can lift it."""
+    can lift it. A hedge is passed over for a directive after it (因地制宜灵活施策推进…:
+    推进), since a hedge qualifies a directive and commits to nothing of its own."""
     cues = find_cues(clause, lang, lexicon)
     if not cues:
         return (0, len(clause))
-    first = cues[0]
+    first = next((c for c in cues if c.category != "hedge"), cues[0])
     return (first.end, min(len(clause), first.end + 1)) if first.end < len(clause) else (0, 1)
 
 
@@ -255,6 +256,9 @@ def version_clauses(
                 for clause in (text[s:e] for s, e in spans)
             ]
             limits = _limits_by_anchor(spans, placed, piece_starts, in_words)
+            # an undated target in a clause bound by a modal verb (拆除建筑面积原则上不应
+            # 大于现状总建筑面积的20%) is a rule of that clause, not a level of the first
+            bound = [(a, b) for a, b in spans if rules.modal.search(text[a:b])]
             piece = -1
             for k, (s, e) in enumerate(spans):
                 clause = text[s:e]
@@ -284,6 +288,7 @@ def version_clauses(
                         if bisect_right(piece_starts, ts) - 1 == at
                         and not counts_things(t)
                         and not sets_a_limit(t)
+                        and not (t.year is None and any(a <= ts < b for a, b in bound))
                     )
                 else:
                     own = ()

@@ -7,6 +7,7 @@ import datetime as dt
 import pytest
 
 from policydiff.models import Document, Version
+from policydiff.restatement.align import content
 from policydiff.restatement.compare import Comparison, compare_documents
 from policydiff.themes import load_catalogue
 
@@ -112,6 +113,69 @@ def test_a_count_measures_its_own_clause_not_the_sentences_first() -> None:
     first = next(r for r in comparison.commitments if r.parent.cue == "推广")
     assert first.parent.measured == ()
     assert first.verdict.value == "restated"
+
+
+def test_a_clause_without_a_directive_that_keeps_the_target_restates_it() -> None:
+    # Henan restates the ministry's 按照《完整居住社区建设标准（试行）》配建… as a 按照 clause
+    # whose sentence goes on to the same 60% by 2030: no passing mention
+    parent = (
+        "按照《完整居住社区建设标准（试行）》配建基本公共服务设施、便民商业服务设施、"
+        "市政配套基础设施和公共活动空间，到2030年地级及以上城市的完整居住社区覆盖率提高到60%以上"
+    )
+    child = (
+        "开展城市居住社区建设补短板行动，按照《完整居住社区建设标准(试行)》,十四五末，"
+        "建设一批设施完善、环境宜居、服务智能、管理有序的完整居住社区，"
+        "到2030年地级及以上城市的完整居住社区覆盖率提高到60%以上"
+    )
+    restated = next(r for r in _compare(parent, child).commitments if r.parent.cue == "配建")
+    assert restated.child is not None and restated.child.level == 0
+    assert restated.verdict.value == "restated"
+
+
+def test_a_clause_copied_from_one_parent_clause_restates_no_other() -> None:
+    # Shanghai copies the ministry's construction-waste clause; it shares 垃圾资源化利用
+    # with the rural-waste clause, which Shanghai leaves out
+    comparison = _compare(
+        "推进建筑垃圾集中处理、分级利用，到2030年建筑垃圾资源化利用率达到55%。"
+        "倡导农村生活垃圾资源化利用，从源头减少农村生活垃圾产生量。",
+        "推进建筑垃圾集中处理、分级利用，到2030年建筑垃圾资源化利用率达到55%。",
+    )
+    assert _verdict(comparison, "推进建筑垃圾集中处理、分级利用") == "restated"
+    assert _verdict(comparison, "倡导农村生活垃圾资源化利用") == "omitted"
+
+
+def test_punctuation_inside_an_object_does_not_hide_it() -> None:
+    # Yunnan's text carries a stray full stop: 大力发展.全装修住宅
+    comparison = _compare("推动新建住宅全装修交付使用", "大力发展.全装修住宅，推进绿色建材应用")
+    clause = next(c for c in comparison.child.clauses if c.text.startswith("大力发展"))
+    # the object compared is 全装修住宅, its bigrams whole (not .全)
+    assert content(clause).split() == ["全装修住宅"]
+
+
+def test_an_undated_cap_bound_by_a_modal_verb_measures_its_own_clause() -> None:
+    # the ministry plan: the 20% cap is a rule of its own (不应大于), not a level of 严格…管理;
+    # Shanghai restates the management without the cap, which is a commitment of its own
+    comparison = _compare(
+        "严格既有建筑拆除管理，坚持从拆改留到留改拆推动城市更新，除违法建筑和经专业机构鉴定为"
+        "危房且无修缮保留价值的建筑外，不大规模、成片集中拆除现状建筑，城市更新单元（片区）"
+        "或项目内拆除建筑面积原则上不应大于现状总建筑面积的20%",
+        "在城市更新和旧区改造中，严格实施建筑拆迁管理制度，提高建筑平均使用年限",
+    )
+    first = next(r for r in comparison.commitments if r.parent.text == "严格既有建筑拆除管理")
+    assert first.parent.measured == ()
+    cap = next(r for r in comparison.commitments if r.parent.text.endswith("20%"))
+    assert [t.value for t, _ in cap.parent.measured] == [20.0]
+
+
+def test_a_hedge_before_the_directive_does_not_stand_for_it() -> None:
+    # Yunnan: 因地制宜 qualifies 推进, which commits above the ministry's 倡导
+    comparison = _compare(
+        "倡导农村生活垃圾资源化利用",
+        "因地制宜灵活施策推进农村生活垃圾源头分类和资源化利用",
+    )
+    restated = next(r for r in comparison.commitments if r.parent.cue == "倡导")
+    assert restated.child is not None and restated.child.cue == "推进"
+    assert restated.verdict.value == "strengthened"
 
 
 def test_the_childs_own_commitments_are_additions() -> None:
