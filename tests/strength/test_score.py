@@ -318,3 +318,38 @@ def test_never_raises_on_arbitrary_unicode(text: str, lang: str, data: st.DataOb
 def test_unknown_language_is_rejected() -> None:
     with pytest.raises(ValueError):
         score_commitment("x", "fr", (0, 1))
+
+
+# The ministry's 2022 carbon-peaking plan and Guangxi's and Chongqing's plans: drafting a
+# standard about a theme is no commitment to the theme; applying one still is.
+@pytest.mark.parametrize(
+    ("sentence", "theme", "document"),
+    [
+        (
+            "建立完善节能降碳标准计量体系，制定完善绿色建筑、零碳建筑、绿色建造等标准",
+            "零碳建筑",
+            "标准",
+        ),
+        (
+            "建立完善节能降碳标准计量体系，制定完善绿色建筑、零碳建筑、绿色建造、装配式建筑、绿色建材等地方标准",
+            "零碳建筑",
+            "地方标准",
+        ),
+        ("健全绿色低碳建筑标准体系，重点编制碳达峰碳中和工程建设标准", "碳中和", "工程建设标准"),
+    ],
+)
+def test_drafting_a_standard_is_no_commitment_to_its_subject(
+    sentence: str, theme: str, document: str
+) -> None:
+    result = score_commitment(sentence, "zh", _span(sentence, theme))
+    assert result.level == 0 and result.cue == ""
+    assert any(f"'{document}' is about" in c for c in result.caveats)
+
+
+def test_a_standard_in_a_list_of_nouns_or_applied_still_commits() -> None:
+    listed = (
+        "建立超低（近零）能耗建筑、低碳（零碳）建筑技术、标准、产业支撑体系，积极推动工程试点示范"
+    )
+    assert score_commitment(listed, "zh", _span(listed, "零碳")).cue == "建立"
+    applied = "到2025年，城镇新建建筑全面执行绿色建筑标准"
+    assert score_commitment(applied, "zh", _span(applied, "绿色建筑")).level == 5
