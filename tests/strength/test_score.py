@@ -353,3 +353,11 @@ def test_a_standard_in_a_list_of_nouns_or_applied_still_commits() -> None:
     assert score_commitment(listed, "zh", _span(listed, "零碳")).cue == "建立"
     applied = "到2025年，城镇新建建筑全面执行绿色建筑标准"
     assert score_commitment(applied, "zh", _span(applied, "绿色建筑")).level == 5
+
+
+def test_a_theme_named_as_the_basis_of_something_else_is_the_means() -> None:
+    # the ministries' 2024 energy-saving plan: the monitoring is based on carbon-market data
+    sentence = "积极开展以电力、碳市场数据为基础的能源消费和碳排放监测分析"
+    result = score_commitment(sentence, "zh", _span(sentence, "碳市场"))
+    assert result.level == 0
+    assert any("means named in" in c for c in result.caveats)
