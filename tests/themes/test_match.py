@@ -181,6 +181,12 @@ def test_reclaimed_water_is_sewage_treatment_not_waste_recycling() -> None:
     assert "beautiful-countryside" in themes_of("全面开展美丽宜居乡村建设工作", "zh")
 
 
+def test_electrifying_a_fleet_names_new_energy_vehicles_but_not_for_ships() -> None:
+    # Shanghai's 2024 green low-carbon action plan and Chongqing's 2025 transition plan
+    assert "new-energy-vehicles" in themes_of("加快推进城市公共领域用车全面电动化", "zh")
+    assert "new-energy-vehicles" not in themes_of("推动内河船舶电动化应用", "zh")
+
+
 def test_short_chinese_terms_are_not_fuzzy() -> None:
     assert "urban-villages" not in themes_of("推进城中小村改造", "zh")
 
