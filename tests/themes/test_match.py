@@ -187,6 +187,13 @@ def test_electrifying_a_fleet_names_new_energy_vehicles_but_not_for_ships() -> N
     assert "new-energy-vehicles" not in themes_of("推动内河船舶电动化应用", "zh")
 
 
+def test_recycled_materials_and_safety_resilience_name_their_themes() -> None:
+    # Chongqing's 2025 transition plan and Shanxi's carbon-peaking plan
+    assert "waste-recycling" in themes_of("积极发展再制造，大力推广再生材料应用。", "zh")
+    shanxi = "围绕生态宜居、健康舒适、安全韧性、交通便捷、风貌特色、整洁有序、多元包容、创新活力等方面开展城市自体检"
+    assert "urban-resilience" in themes_of(shanxi, "zh")
+
+
 def test_short_chinese_terms_are_not_fuzzy() -> None:
     assert "urban-villages" not in themes_of("推进城中小村改造", "zh")
 
