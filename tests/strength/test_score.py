@@ -125,6 +125,24 @@ CASES = [
     ("严禁新建燃煤电厂；鼓励屋顶光伏。", "zh", "屋顶光伏", 1, "鼓励", False),
     ("Ensure full coverage of urban sewage networks", "en", "sewage networks", 5, "Ensure", False),
     ("城市污水处理厂", "zh", "污水", 0, "", False),
+    # Jiangxi's plan: implementing a requirement in full binds as applying a standard does
+    (
+        "新建城区、开发区要全面实施海绵城市建设要求，提高城市防灾减灾能力",
+        "zh",
+        "海绵城市",
+        5,
+        "全面实施",
+        False,
+    ),
+    # Shanghai's 2024 action plan: a programme implemented in full is manner, not binding
+    (
+        "全面实施“光伏+”工程，到2027年，市内光伏装机容量达到450万千瓦",
+        "zh",
+        "光伏",
+        4,
+        "全面实施",
+        False,
+    ),
     # Xinjiang's plan: what is basically completed reaches all but the exceptions
     ("到2025年，非节能既有建筑基本完成节能改造", "zh", "节能改造", 4, "基本完成", False),
     # Xinjiang's plan: executing a standard in 100% of cases binds as 全面执行 does
