@@ -125,6 +125,15 @@ CASES = [
     ("严禁新建燃煤电厂；鼓励屋顶光伏。", "zh", "屋顶光伏", 1, "鼓励", False),
     ("Ensure full coverage of urban sewage networks", "en", "sewage networks", 5, "Ensure", False),
     ("城市污水处理厂", "zh", "污水", 0, "", False),
+    # 2025 Opinions: "across all domains" renders 全域, reach stated as an outcome
+    (
+        "Advance the city's comprehensive digital transformation across all domains.",
+        "en",
+        "digital transformation",
+        4,
+        "across all domains",
+        False,
+    ),
     # Jiangxi's plan: implementing a requirement in full binds as applying a standard does
     (
         "新建城区、开发区要全面实施海绵城市建设要求，提高城市防灾减灾能力",
