@@ -194,6 +194,12 @@ def test_recycled_materials_and_safety_resilience_name_their_themes() -> None:
     assert "urban-resilience" in themes_of(shanxi, "zh")
 
 
+def test_the_energy_performance_required_of_building_parts_is_an_energy_standard() -> None:
+    # Jiangxi's plan
+    jiangxi = "重点提高建筑门窗等关键部品节能性能要求，推广防火等级高、保温隔热性能好的建筑保温体系"
+    assert "building-energy-standards" in themes_of(jiangxi, "zh")
+
+
 def test_short_chinese_terms_are_not_fuzzy() -> None:
     assert "urban-villages" not in themes_of("推进城中小村改造", "zh")
 
