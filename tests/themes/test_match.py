@@ -200,6 +200,15 @@ def test_the_energy_performance_required_of_building_parts_is_an_energy_standard
     assert "building-energy-standards" in themes_of(jiangxi, "zh")
 
 
+def test_shallow_geothermal_energy_is_renewable_energy_in_buildings() -> None:
+    # Chongqing's plan
+    chongqing = "因地制宜推进浅层地热能等可再生能源规模化应用，推动以水源热泵技术为代表的可再生能源应用示范项目建设"
+    found = [
+        m for m in match_sentence(chongqing, "zh", CAT) if m[0] == "renewable-energy-in-buildings"
+    ]
+    assert "浅层地热能" in [m[3] for m in found]
+
+
 def test_short_chinese_terms_are_not_fuzzy() -> None:
     assert "urban-villages" not in themes_of("推进城中小村改造", "zh")
 
