@@ -198,6 +198,9 @@ def test_the_energy_performance_required_of_building_parts_is_an_energy_standard
     # Jiangxi's plan
     jiangxi = "重点提高建筑门窗等关键部品节能性能要求，推广防火等级高、保温隔热性能好的建筑保温体系"
     assert "building-energy-standards" in themes_of(jiangxi, "zh")
+    # Chongqing's plan: an aside inside the term
+    chongqing = "严格实施建筑能效（绿色建筑）测评与标识制度，强化绿色建筑与节能闭合监管"
+    assert "building-energy-standards" in themes_of(chongqing, "zh")
 
 
 def test_shallow_geothermal_energy_is_renewable_energy_in_buildings() -> None:
