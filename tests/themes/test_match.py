@@ -212,6 +212,13 @@ def test_shallow_geothermal_energy_is_renewable_energy_in_buildings() -> None:
     assert "浅层地热能" in [m[3] for m in found]
 
 
+def test_digital_lighting_is_the_digitisation_of_lighting() -> None:
+    # the ministry plan's 照明数字化系统 and Xinjiang's 数字照明系统
+    ministry = "到2030年LED等高效节能灯具使用占比超过80%，30%以上城市建成照明数字化系统"
+    xinjiang = "推进城市数字照明系统建设，到2030年高效节能灯具使用占比超过80%"
+    assert "digital-transformation" in themes_of(ministry, "zh") & themes_of(xinjiang, "zh")
+
+
 def test_short_chinese_terms_are_not_fuzzy() -> None:
     assert "urban-villages" not in themes_of("推进城中小村改造", "zh")
 
