@@ -219,6 +219,17 @@ def test_digital_lighting_is_the_digitisation_of_lighting() -> None:
     assert "digital-transformation" in themes_of(ministry, "zh") & themes_of(xinjiang, "zh")
 
 
+def test_green_said_once_for_design_and_construction_names_green_construction() -> None:
+    # the ministries' 2024 energy-saving plan
+    sentence = (
+        "严格执行建筑节能降碳强制性标准，强化绿色设计和施工管理，研发推广新型建材及先进技术。"
+    )
+    assert "green-construction" in themes_of(sentence, "zh")
+    # in a clause of its own, 施工 is no green construction
+    apart = sentence.replace("绿色设计和施工管理", "绿色设计，加强施工管理")
+    assert "green-construction" not in themes_of(apart, "zh")
+
+
 def test_short_chinese_terms_are_not_fuzzy() -> None:
     assert "urban-villages" not in themes_of("推进城中小村改造", "zh")
 
