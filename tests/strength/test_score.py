@@ -390,3 +390,11 @@ def test_a_theme_named_as_the_basis_of_something_else_is_the_means() -> None:
     result = score_commitment(sentence, "zh", _span(sentence, "碳市场"))
     assert result.level == 0
     assert any("means named in" in c for c in result.caveats)
+
+
+def test_keeping_the_safety_bottom_line_of_a_theme_commits_to_the_bottom_line() -> None:
+    # Shanxi's plan: the bottom line is safety, not county-town development
+    sentence = "严守县城建设安全底线，加强防洪排涝减灾工程建设"
+    result = score_commitment(sentence, "zh", _span(sentence, "县城"))
+    assert result.level == 0
+    assert any("'安全底线'" in c for c in result.caveats)
