@@ -165,8 +165,10 @@ def sentence_commitments(
     ]:
         theme = catalogue.get(m.theme_id)
         targets = owned.get(m.theme_id, ())
-        later = () if targets else elsewhere.get(m.theme_id, ())
-        targets = targets or later
+        # an undated coverage (应改尽改) names no deadline: a dated target elsewhere still counts
+        own_dated = any(t.value is not None and t.year is not None for t in targets)
+        later = () if own_dated else elsewhere.get(m.theme_id, ())
+        targets = tuple(dict.fromkeys((*targets, *later)))
         clause = clause_bounds(sentence, lang, (m.start, m.end), lexicon)
         score = score_commitment(
             sentence, lang, (m.start, m.end), lexicon,

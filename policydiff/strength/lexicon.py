@@ -63,6 +63,8 @@ WORD_LISTS = (
     "past_markers",
     "nominal_verbs",
     "pushed_agents",
+    "drafted_documents",
+    "drafting_verbs",
 )
 _TOP_KEYS = {
     *WORD_LISTS,

@@ -141,6 +141,32 @@ def modifier_head(clause: str, ts: int, te: int, lang: str, lex: Lexicon) -> str
     return ""
 
 
+# between a theme term and the standard it names the subject of: more items of one list
+# (零碳建筑|、绿色建造、装配式建筑等|地方标准) or modifiers (碳中和|工程建设|标准), no clause break
+_ZH_TO_DOCUMENT = re.compile(r"[^，；。：“”《》]{0,30}")
+
+
+def drafted_document(
+    clause: str, ts: int, te: int, chosen: CueMatch | None, lang: str, lex: Lexicon
+) -> str:
+    """The standard the theme names the subject of when the chosen cue only drafts it
+    (制定完善绿色建筑、零碳建筑、绿色建造等*标准*), or "". Applying a standard (执行, 实施) is
+    no drafting. Chinese only: the lists of the lexicon are empty in English."""
+    documents = lex.word_pattern("drafted_documents", lang)
+    verbs = lex.word_pattern("drafting_verbs", lang)
+    if chosen is None or documents is None or verbs is None or te <= ts:
+        return ""
+    if not all(verbs.fullmatch(clause, start, end) for start, end, _ in chosen.pieces):
+        return ""
+    for m in documents.finditer(clause, te, min(len(clause), te + 40)):
+        # the head ends the list: 标准 in 技术、标准、产业支撑体系 is one more item
+        if _ZH_TO_DOCUMENT.fullmatch(clause, te, m.start()) and not clause.startswith(
+            "、", m.end()
+        ):
+            return m.group(0)
+    return ""
+
+
 def past_marker(clause: str, chosen: CueMatch, lang: str, lex: Lexicon) -> str:
     """The marker that puts the cue in the past ("have formulated", "has been
     established", 已建立), or ""."""

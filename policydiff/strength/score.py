@@ -18,6 +18,7 @@ from policydiff.strength.lexicon import LEVEL_NAMES, NEGATING, RESTRICTIVE, Lexi
 from policydiff.strength.readings import (
     MEANS_HEAD,
     choose_cue,
+    drafted_document,
     forbidden_harm,
     framing_verb,
     governing_cue,
@@ -97,7 +98,9 @@ def score_commitment(
             "asks others to do: counted at the level of the verb that asks"
         )
         chosen = CueMatch(framing[0], chosen.end, (framing,))
-    head = modifier_head(clause, ts, te, lang, lex)
+    head = modifier_head(clause, ts, te, lang, lex) or drafted_document(
+        clause, ts, te, chosen, lang, lex
+    )
     if head and chosen is not None:
         acting = chosen
         if head.startswith(MEANS_HEAD):

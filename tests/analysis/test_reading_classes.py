@@ -239,6 +239,19 @@ def test_6_a_target_in_a_later_semicolon_piece_of_the_sentence_counts() -> None:
     assert best(apart, "zh", "prefabricated-buildings").score.strength == 3.5
 
 
+def test_6_an_undated_coverage_does_not_keep_a_dated_target_of_a_later_piece_out() -> None:
+    # Henan's plan: 应改尽改 is a coverage with no year; the 2030 area is the retrofit's target
+    henan = (
+        "支持各省辖市结合北方地区清洁取暖实施既有建筑节能改造，加强节能改造鉴定评估，编制改造专项规划，"
+        "对具备改造价值和条件的居住建筑要应改尽改，改造部分节能水平应达到现行标准规定；"
+        "到2025年寒冷地区省辖市全部纳入国家北方清洁取暖试点城市，"
+        "2030年前实施既有建筑节能改造项目面积不低于1000万平方米。"
+    )
+    found = best(henan, "zh", "existing-building-retrofit")
+    assert (found.score.cue, found.score.strength) == ("应改尽改", 4.5)
+    assert 10000000 in [t.value for t in found.targets]
+
+
 def test_6_baseline_years_and_percentage_points() -> None:
     (target,) = find_targets("到2030年城市供热管网热损失比2020年下降5个百分点", "zh")
     assert (target.value, target.unit, target.year) == (5.0, "个百分点", 2030)

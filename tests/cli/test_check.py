@@ -92,7 +92,7 @@ def test_a_new_document_is_summarised_then_passes_once_reports_are_current(tmp_p
     # themes 2023 does not mention are compared with 2021, their last mention: one of
     # them is no longer "added" because it reads the same as in 2021 (age-friendly:
     # 加强 "strengthen" then "Accelerate", both 3.0), another strengthened
-    assert f"{DOC_2025}: 35 theme changes" in out
+    assert f"{DOC_2025}: 36 theme changes" in out
     assert "age-friendly" not in out
     assert (
         f"strengthened flood-control                '完善 (improve)' 2.0 in {DOC_2021} "

@@ -125,6 +125,35 @@ CASES = [
     ("严禁新建燃煤电厂；鼓励屋顶光伏。", "zh", "屋顶光伏", 1, "鼓励", False),
     ("Ensure full coverage of urban sewage networks", "en", "sewage networks", 5, "Ensure", False),
     ("城市污水处理厂", "zh", "污水", 0, "", False),
+    # 2025 Opinions: "across all domains" renders 全域, reach stated as an outcome
+    (
+        "Advance the city's comprehensive digital transformation across all domains.",
+        "en",
+        "digital transformation",
+        4,
+        "across all domains",
+        False,
+    ),
+    # Jiangxi's plan: implementing a requirement in full binds as applying a standard does
+    (
+        "新建城区、开发区要全面实施海绵城市建设要求，提高城市防灾减灾能力",
+        "zh",
+        "海绵城市",
+        5,
+        "全面实施",
+        False,
+    ),
+    # Shanghai's 2024 action plan: a programme implemented in full is manner, not binding
+    (
+        "全面实施“光伏+”工程，到2027年，市内光伏装机容量达到450万千瓦",
+        "zh",
+        "光伏",
+        4,
+        "全面实施",
+        False,
+    ),
+    # Xinjiang's plan: what is basically completed reaches all but the exceptions
+    ("到2025年，非节能既有建筑基本完成节能改造", "zh", "节能改造", 4, "基本完成", False),
     # Xinjiang's plan: executing a standard in 100% of cases binds as 全面执行 does
     ("到2025年，城镇新建建筑100%执行绿色建筑标准", "zh", "绿色建筑", 5, "100%执行", False),
 ]
@@ -318,3 +347,54 @@ def test_never_raises_on_arbitrary_unicode(text: str, lang: str, data: st.DataOb
 def test_unknown_language_is_rejected() -> None:
     with pytest.raises(ValueError):
         score_commitment("x", "fr", (0, 1))
+
+
+# The ministry's 2022 carbon-peaking plan and Guangxi's and Chongqing's plans: drafting a
+# standard about a theme is no commitment to the theme; applying one still is.
+@pytest.mark.parametrize(
+    ("sentence", "theme", "document"),
+    [
+        (
+            "建立完善节能降碳标准计量体系，制定完善绿色建筑、零碳建筑、绿色建造等标准",
+            "零碳建筑",
+            "标准",
+        ),
+        (
+            "建立完善节能降碳标准计量体系，制定完善绿色建筑、零碳建筑、绿色建造、装配式建筑、绿色建材等地方标准",
+            "零碳建筑",
+            "地方标准",
+        ),
+        ("健全绿色低碳建筑标准体系，重点编制碳达峰碳中和工程建设标准", "碳中和", "工程建设标准"),
+    ],
+)
+def test_drafting_a_standard_is_no_commitment_to_its_subject(
+    sentence: str, theme: str, document: str
+) -> None:
+    result = score_commitment(sentence, "zh", _span(sentence, theme))
+    assert result.level == 0 and result.cue == ""
+    assert any(f"'{document}' is about" in c for c in result.caveats)
+
+
+def test_a_standard_in_a_list_of_nouns_or_applied_still_commits() -> None:
+    listed = (
+        "建立超低（近零）能耗建筑、低碳（零碳）建筑技术、标准、产业支撑体系，积极推动工程试点示范"
+    )
+    assert score_commitment(listed, "zh", _span(listed, "零碳")).cue == "建立"
+    applied = "到2025年，城镇新建建筑全面执行绿色建筑标准"
+    assert score_commitment(applied, "zh", _span(applied, "绿色建筑")).level == 5
+
+
+def test_a_theme_named_as_the_basis_of_something_else_is_the_means() -> None:
+    # the ministries' 2024 energy-saving plan: the monitoring is based on carbon-market data
+    sentence = "积极开展以电力、碳市场数据为基础的能源消费和碳排放监测分析"
+    result = score_commitment(sentence, "zh", _span(sentence, "碳市场"))
+    assert result.level == 0
+    assert any("means named in" in c for c in result.caveats)
+
+
+def test_keeping_the_safety_bottom_line_of_a_theme_commits_to_the_bottom_line() -> None:
+    # Shanxi's plan: the bottom line is safety, not county-town development
+    sentence = "严守县城建设安全底线，加强防洪排涝减灾工程建设"
+    result = score_commitment(sentence, "zh", _span(sentence, "县城"))
+    assert result.level == 0
+    assert any("'安全底线'" in c for c in result.caveats)

@@ -181,6 +181,55 @@ def test_reclaimed_water_is_sewage_treatment_not_waste_recycling() -> None:
     assert "beautiful-countryside" in themes_of("全面开展美丽宜居乡村建设工作", "zh")
 
 
+def test_electrifying_a_fleet_names_new_energy_vehicles_but_not_for_ships() -> None:
+    # Shanghai's 2024 green low-carbon action plan and Chongqing's 2025 transition plan
+    assert "new-energy-vehicles" in themes_of("加快推进城市公共领域用车全面电动化", "zh")
+    assert "new-energy-vehicles" not in themes_of("推动内河船舶电动化应用", "zh")
+
+
+def test_recycled_materials_and_safety_resilience_name_their_themes() -> None:
+    # Chongqing's 2025 transition plan and Shanxi's carbon-peaking plan
+    assert "waste-recycling" in themes_of("积极发展再制造，大力推广再生材料应用。", "zh")
+    shanxi = "围绕生态宜居、健康舒适、安全韧性、交通便捷、风貌特色、整洁有序、多元包容、创新活力等方面开展城市自体检"
+    assert "urban-resilience" in themes_of(shanxi, "zh")
+
+
+def test_the_energy_performance_required_of_building_parts_is_an_energy_standard() -> None:
+    # Jiangxi's plan
+    jiangxi = "重点提高建筑门窗等关键部品节能性能要求，推广防火等级高、保温隔热性能好的建筑保温体系"
+    assert "building-energy-standards" in themes_of(jiangxi, "zh")
+    # Chongqing's plan: an aside inside the term
+    chongqing = "严格实施建筑能效（绿色建筑）测评与标识制度，强化绿色建筑与节能闭合监管"
+    assert "building-energy-standards" in themes_of(chongqing, "zh")
+
+
+def test_shallow_geothermal_energy_is_renewable_energy_in_buildings() -> None:
+    # Chongqing's plan
+    chongqing = "因地制宜推进浅层地热能等可再生能源规模化应用，推动以水源热泵技术为代表的可再生能源应用示范项目建设"
+    found = [
+        m for m in match_sentence(chongqing, "zh", CAT) if m[0] == "renewable-energy-in-buildings"
+    ]
+    assert "浅层地热能" in [m[3] for m in found]
+
+
+def test_digital_lighting_is_the_digitisation_of_lighting() -> None:
+    # the ministry plan's 照明数字化系统 and Xinjiang's 数字照明系统
+    ministry = "到2030年LED等高效节能灯具使用占比超过80%，30%以上城市建成照明数字化系统"
+    xinjiang = "推进城市数字照明系统建设，到2030年高效节能灯具使用占比超过80%"
+    assert "digital-transformation" in themes_of(ministry, "zh") & themes_of(xinjiang, "zh")
+
+
+def test_green_said_once_for_design_and_construction_names_green_construction() -> None:
+    # the ministries' 2024 energy-saving plan
+    sentence = (
+        "严格执行建筑节能降碳强制性标准，强化绿色设计和施工管理，研发推广新型建材及先进技术。"
+    )
+    assert "green-construction" in themes_of(sentence, "zh")
+    # in a clause of its own, 施工 is no green construction
+    apart = sentence.replace("绿色设计和施工管理", "绿色设计，加强施工管理")
+    assert "green-construction" not in themes_of(apart, "zh")
+
+
 def test_short_chinese_terms_are_not_fuzzy() -> None:
     assert "urban-villages" not in themes_of("推进城中小村改造", "zh")
 
