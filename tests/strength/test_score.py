@@ -392,9 +392,27 @@ def test_a_theme_named_as_the_basis_of_something_else_is_the_means() -> None:
     assert any("means named in" in c for c in result.caveats)
 
 
-def test_keeping_the_safety_bottom_line_of_a_theme_commits_to_the_bottom_line() -> None:
-    # Shanxi's plan: the bottom line is safety, not county-town development
+def test_the_safety_bottom_line_of_building_a_theme_is_about_safety() -> None:
+    # Shanxi's plan: the bottom line is safety in building county towns, not their growth
     sentence = "严守县城建设安全底线，加强防洪排涝减灾工程建设"
     result = score_commitment(sentence, "zh", _span(sentence, "县城"))
     assert result.level == 0
-    assert any("'安全底线'" in c for c in result.caveats)
+    assert any("'建设安全底线'" in c for c in result.caveats)
+
+
+def test_a_bottom_line_kept_is_still_a_binding_commitment() -> None:
+    # 底线 is what these sentences bind themselves to keep, not a noun the theme modifies
+    for sentence, term in [
+        ("严守生态保护红线，守住城市安全底线", "城市安全"),
+        ("坚决守住生态保护底线", "生态保护"),
+    ]:
+        result = score_commitment(sentence, "zh", _span(sentence, term))
+        assert not any("'底线'" in c or "'安全底线'" in c for c in result.caveats), sentence
+
+
+def test_standardisation_is_not_a_standard_drafted_or_applied() -> None:
+    # 标准化 (standardised management) and 规范化 are ways of working, not documents
+    built = "建立健全绿色建筑标准化管理体系"
+    assert score_commitment(built, "zh", _span(built, "绿色建筑")).level > 0
+    done = "全面实施城镇老旧小区改造和标准化建设"
+    assert score_commitment(done, "zh", _span(done, "老旧小区改造")).level < 5

@@ -212,11 +212,12 @@ def test_shallow_geothermal_energy_is_renewable_energy_in_buildings() -> None:
     assert "浅层地热能" in [m[3] for m in found]
 
 
-def test_digital_lighting_is_the_digitisation_of_lighting() -> None:
-    # the ministry plan's 照明数字化系统 and Xinjiang's 数字照明系统
-    ministry = "到2030年LED等高效节能灯具使用占比超过80%，30%以上城市建成照明数字化系统"
-    xinjiang = "推进城市数字照明系统建设，到2030年高效节能灯具使用占比超过80%"
-    assert "digital-transformation" in themes_of(ministry, "zh") & themes_of(xinjiang, "zh")
+def test_machinery_or_supply_chains_are_no_vehicles_or_city_resilience() -> None:
+    assert "new-energy-vehicles" in themes_of("推进城市公共领域用车全面电动化", "zh")
+    assert "new-energy-vehicles" not in themes_of("推动施工机械电动化", "zh")
+    assert "new-energy-vehicles" not in themes_of("推进港口装卸设备电动化", "zh")
+    assert "urban-resilience" in themes_of("建设生态宜居、健康舒适、安全韧性的城市", "zh")
+    assert "urban-resilience" not in themes_of("提升产业链供应链安全韧性", "zh")
 
 
 def test_green_said_once_for_design_and_construction_names_green_construction() -> None:
