@@ -15,8 +15,9 @@ was computed from:
   overview, for the same reason.
 
 A row that does not decode is recomputed and overwritten. Every key holds
-:func:`~.digests.code_digest`, so rows put by other code are never asked for again: they
-are deleted when the cache is opened for a corpus (:meth:`KeyValueStore.prune`). In memory (no cache folder,
+:func:`~.digests.code_digest`, so rows put by other code are never asked for again; each
+namespace is named after that digest too, and the namespaces of other code are deleted
+when the cache is opened for a corpus (:meth:`KeyValueStore.prune`). In memory (no cache folder,
 or one that cannot be written) commitments are held as they are: encoding them for a
 store that goes away with the process would only cost time.
 """
@@ -33,8 +34,10 @@ from policydiff.analysis.digests import code_digest, fingerprint, sha256
 from policydiff.cache import KeyValueStore
 from policydiff.models import Version
 
-COMMITMENTS, PAIRS, COUNTS = "commitments", "pairs", "counts"
-NAMESPACES = (COMMITMENTS, PAIRS, COUNTS)
+# Each fact's namespace is named after the code that computes it (commitments@<digest>):
+# what other code put is dropped when the cache is opened (:meth:`AnalysisCache.for_corpus`).
+FAMILIES = ("commitments", "pairs", "counts")
+COMMITMENTS, PAIRS, COUNTS = (f"{name}@{code_digest()[:16]}" for name in FAMILIES)
 
 
 class AnalysisCache:
@@ -52,7 +55,7 @@ class AnalysisCache:
     def for_corpus(cls, corpus_path: Path) -> AnalysisCache:
         """The cache beside the corpus, without the rows of other code."""
         cache = cls(KeyValueStore.for_corpus(corpus_path))
-        cache.store.prune(NAMESPACES, code_digest())
+        cache.store.prune(FAMILIES, (COMMITMENTS, PAIRS, COUNTS))
         return cache
 
     @property
@@ -132,7 +135,7 @@ class AnalysisCache:
         if self._held is not None:
             self._held[key] = tuple(commitments)
             return
-        self.store.put_json(COMMITMENTS, key, commitments_to_json(commitments), code_digest())
+        self.store.put_json(COMMITMENTS, key, commitments_to_json(commitments))
 
     # -- provision pairs -----------------------------------------------------------------
 
@@ -158,7 +161,7 @@ class AnalysisCache:
             return None
 
     def put_pairs(self, key: str, pairs: dict[str, str]) -> None:
-        self.store.put_json(PAIRS, key, [[a, b] for a, b in pairs.items()], code_digest())
+        self.store.put_json(PAIRS, key, [[a, b] for a, b in pairs.items()])
 
     # -- provision and sentence counts ---------------------------------------------------
 
@@ -178,7 +181,7 @@ class AnalysisCache:
         return None
 
     def put_counts(self, key: str, counts: tuple[int, int]) -> None:
-        self.store.put_json(COUNTS, key, list(counts), code_digest())
+        self.store.put_json(COUNTS, key, list(counts))
 
 
 def decode_commitments(text: str) -> tuple[Commitment, ...] | None:

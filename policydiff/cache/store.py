@@ -3,9 +3,9 @@
 Each stage that keeps derived facts between runs (the analysis, ``policydiff check``)
 names its own namespace and encodes its own records (:mod:`policydiff.analysis.cache`,
 :mod:`policydiff.check.fingerprints`); keys are digests of everything the value was
-computed from, so an entry is never stale, only unused. Each row also records the
-generation it was put under (a stage's own word for "made by this code"), so that a stage
-can drop what no run of its present code can ask for again (:meth:`KeyValueStore.prune`):
+computed from, so an entry is never stale, only unused. A stage whose entries depend on
+its code names its namespaces after the code (``commitments@<digest>``), so that it can
+drop what no run of the present code can ask for again (:meth:`KeyValueStore.prune`):
 without that, every upgrade would leave a full copy of the analysis behind. Values are
 text (plain JSON in practice): no pickle, nothing executable.
 
@@ -31,11 +31,11 @@ COMMIT_EVERY = 1.0
 _SCHEMA = (
     "CREATE TABLE IF NOT EXISTS store "
     "(namespace TEXT NOT NULL, key TEXT NOT NULL, value TEXT NOT NULL, "
-    "generation TEXT NOT NULL DEFAULT '', PRIMARY KEY (namespace, key))"
+    "PRIMARY KEY (namespace, key))"
 )
-# A store written before rows had a generation: its rows read as of generation ''.
-_ADD_GENERATION = "ALTER TABLE store ADD COLUMN generation TEXT NOT NULL DEFAULT ''"
-# A file more than this share of free pages after a prune is compacted.
+
+
+# A file with more than this share of free pages after a prune is compacted.
 _COMPACT_ABOVE = 0.5
 
 
@@ -135,9 +135,6 @@ class KeyValueStore:
         try:
             db.execute("PRAGMA synchronous=OFF")
             db.execute(_SCHEMA)
-            columns = {row[1] for row in db.execute("PRAGMA table_info(store)")}
-            if "generation" not in columns:
-                db.execute(_ADD_GENERATION)
             db.execute("SELECT count(*) FROM store").fetchone()
         except BaseException:
             db.close()
@@ -165,11 +162,10 @@ class KeyValueStore:
             return None
         return row[0] if row else None
 
-    def put(self, namespace: str, key: str, value: str, generation: str = "") -> None:
+    def put(self, namespace: str, key: str, value: str) -> None:
         try:
             self._db.execute(
-                "INSERT OR REPLACE INTO store VALUES (?, ?, ?, ?)",
-                (namespace, key, value, generation),
+                "INSERT OR REPLACE INTO store VALUES (?, ?, ?)", (namespace, key, value)
             )
         except sqlite3.DatabaseError as exc:
             self._reset(exc)
@@ -187,29 +183,43 @@ class KeyValueStore:
         except ValueError:
             return None
 
-    def put_json(self, namespace: str, key: str, value: Any, generation: str = "") -> None:
-        text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
-        self.put(namespace, key, text, generation)
+    def put_json(self, namespace: str, key: str, value: Any) -> None:
+        self.put(namespace, key, json.dumps(value, ensure_ascii=False, separators=(",", ":")))
 
-    def prune(self, namespaces: tuple[str, ...], generation: str) -> int:
-        """Delete the rows of ``namespaces`` put under any other generation than
-        ``generation`` (what no run of the present code can ask for again); returns how
-        many. A file left mostly empty is compacted."""
-        marks = ", ".join("?" for _ in namespaces)
+    def prune(self, families: tuple[str, ...], keep: tuple[str, ...]) -> int:
+        """Delete the rows of every namespace of ``families`` (``name`` or ``name@…``)
+        but those in ``keep``; returns how many. Nothing is written when there is
+        nothing to delete, and a prune that cannot be done now (the file read-only,
+        locked by another run) is skipped, the store unharmed: it is only tidying. A file
+        left mostly empty is compacted when no other run holds it."""
+        try:
+            held = [row[0] for row in self._db.execute("SELECT DISTINCT namespace FROM store")]
+        except sqlite3.DatabaseError:
+            return 0
+        stale = [
+            n
+            for n in held
+            if n not in keep and any(n == f or n.startswith(f + "@") for f in families)
+        ]
+        if not stale:
+            return 0
+        marks = ", ".join("?" for _ in stale)
         try:
             deleted = self._db.execute(
-                f"DELETE FROM store WHERE namespace IN ({marks}) AND generation != ?",
-                (*namespaces, generation),
+                f"DELETE FROM store WHERE namespace IN ({marks})", stale
             ).rowcount
             self._db.commit()
-            if deleted and self.path is not None:
+        except sqlite3.DatabaseError:
+            self._db.rollback()
+            return 0
+        if self.path is not None:
+            try:
                 free = self._db.execute("PRAGMA freelist_count").fetchone()[0]
                 pages = self._db.execute("PRAGMA page_count").fetchone()[0]
                 if pages and free / pages > _COMPACT_ABOVE:
                     self._db.execute("VACUUM")
-        except sqlite3.DatabaseError as exc:
-            self._reset(exc)
-            return 0
+            except sqlite3.DatabaseError:
+                pass  # held by another run: compacted another time
         return int(deleted)
 
     def count(self, namespace: str) -> int:

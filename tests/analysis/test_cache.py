@@ -13,10 +13,11 @@ import policydiff.analysis.build as build
 from policydiff.analysis.build import build_evolution
 from policydiff.analysis.cache import COMMITMENTS, COUNTS, AnalysisCache
 from policydiff.analysis.codec import commitments_from_json, commitments_to_json
-from policydiff.analysis.commitments import find_commitments
+from policydiff.analysis.commitments import Commitment, find_commitments
 from policydiff.analysis.evolution_json import evolution_json
 from policydiff.cache import KeyValueStore, cache_path_for
 from policydiff.corpus import Corpus
+from policydiff.models import Version
 from policydiff.strength import load_lexicon
 from policydiff.themes import load_catalogue
 from tests.conftest import DOC_2021
@@ -269,52 +270,55 @@ def test_counts_of_another_shape_are_a_miss(tmp_path: Path) -> None:
 def test_rows_put_by_other_code_are_deleted_when_the_cache_is_opened(
     bundled_corpus: Corpus, tmp_path: Path
 ) -> None:
-    from policydiff.analysis.digests import code_digest
-
     corpus = tmp_path / "corpus"
     corpus.mkdir()
     path = cache_path_for(corpus)
     with KeyValueStore(path) as store:
-        store.put(COMMITMENTS, "of an older release", "[]", "another digest")
-        store.put(COUNTS, "of this code", "[1, 2]", code_digest())
-        store.put("check", "another stage's row", "{}", "another digest")
+        store.put("commitments@0123456789abcdef", "of an older release", "[]")
+        store.put("commitments", "of a release before namespaces had a digest", "[]")
+        store.put(COUNTS, "of this code", "[1, 2]")
+        store.put("check", "another stage's row", "{}")
     with AnalysisCache.for_corpus(corpus) as cache:
-        assert cache.store.get(COMMITMENTS, "of an older release") is None
-        assert cache.store.get(COUNTS, "of this code") == "[1, 2]"
+        held = cache.store
+        assert held.get("commitments@0123456789abcdef", "of an older release") is None
+        assert held.get("commitments", "of a release before namespaces had a digest") is None
+        assert held.get(COUNTS, "of this code") == "[1, 2]"
         # the analysis prunes its own namespaces only
-        assert cache.store.get("check", "another stage's row") == "{}"
+        assert held.get("check", "another stage's row") == "{}"
         document = bundled_corpus.get(DOC_2021)
         assert document is not None
         version = document.versions[0]
         key = cache.commitments_key(document.id, version, load_catalogue(), load_lexicon())
-        cache.put_commitments(key, find_commitments_of(version))
+        cache.put_commitments(key, _commitments_of(version))
     with AnalysisCache.for_corpus(corpus) as cache:
-        assert cache.get_commitments(key) == find_commitments_of(version)
+        assert cache.get_commitments(key) == _commitments_of(version)
 
 
-def find_commitments_of(version):  # type: ignore[no-untyped-def]
+def _commitments_of(version: Version) -> tuple[Commitment, ...]:
     from policydiff.structure import structure_version
 
     return find_commitments(structure_version("doc", version), load_catalogue())
 
 
-def test_a_store_written_before_rows_had_a_generation_is_read_and_pruned(
-    tmp_path: Path,
-) -> None:
+def test_a_prune_that_cannot_write_leaves_the_cache_readable(tmp_path: Path) -> None:
     corpus = tmp_path / "corpus"
     corpus.mkdir()
     path = cache_path_for(corpus)
-    path.parent.mkdir()
-    with sqlite3.connect(path) as db:
-        db.execute(
-            "CREATE TABLE store (namespace TEXT NOT NULL, key TEXT NOT NULL, "
-            "value TEXT NOT NULL, PRIMARY KEY (namespace, key))"
-        )
-        db.execute("INSERT INTO store VALUES ('commitments', 'old', '[]')")
-        db.execute("INSERT INTO store VALUES ('check', 'kept', '{}')")
-    db.close()
     with KeyValueStore(path) as store:
-        assert store.get(COMMITMENTS, "old") == "[]" and not store.problem
-    with AnalysisCache.for_corpus(corpus) as cache:
-        assert cache.store.get(COMMITMENTS, "old") is None
-        assert cache.store.get("check", "kept") == "{}"
+        store.put("commitments@0123456789abcdef", "old", "[]")
+        store.put(COUNTS, "current", "[3, 4]")
+    # another run holds a write lock: the prune is skipped, the rows are still read
+    other = sqlite3.connect(path)
+    other.execute("BEGIN IMMEDIATE")
+    try:
+        store = KeyValueStore(path)
+        store._db.execute("PRAGMA busy_timeout = 100")
+        assert store.prune(("commitments", "counts"), (COUNTS,)) == 0
+        assert store.get(COUNTS, "current") == "[3, 4]" and not store.problem
+        store.close()
+    finally:
+        other.rollback()
+        other.close()
+    with KeyValueStore(path) as store:
+        # nothing to delete: nothing written
+        assert store.prune(("counts",), (COUNTS,)) == 0
