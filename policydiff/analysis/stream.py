@@ -21,6 +21,7 @@ import tempfile
 from array import array
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
+from functools import partial
 from pathlib import Path
 from typing import IO, Any
 
@@ -79,12 +80,13 @@ class SpilledPoint:
     whole: bytes
 
 
-def spilled_point(point: Point) -> SpilledPoint:
+def spilled_point(point: Point, *, light: bool = True) -> SpilledPoint:
+    """The point as a spill keeps it (``light``: its light form too, else empty bytes)."""
     assert point.strength is not None  # a present point has a strength
     return SpilledPoint(
         point.strength,
         point.cue,
-        pickle.dumps(replace(point, evidence=()), pickle.HIGHEST_PROTOCOL),
+        pickle.dumps(replace(point, evidence=()), pickle.HIGHEST_PROTOCOL) if light else b"",
         pickle.dumps(point, pickle.HIGHEST_PROTOCOL),
     )
 
@@ -326,8 +328,9 @@ def _begin_batch(
     engine: Engine,
 ) -> _Batch:
     documents = [load_document(f) for f in run]
+    finish = partial(spilled_point, light=spill.keeps_light)
     begun = start_analysis_as(
-        spilled_point, documents, spill.catalogue, lexicon, cache, engine, spill.corpus_path
+        finish, documents, spill.catalogue, lexicon, cache, engine, spill.corpus_path
     )
     return _Batch(run, start, documents, begun)
 
