@@ -121,8 +121,8 @@ class AnalysisCache:
 
     def get_commitments_undecoded(self, key: str) -> tuple[Commitment, ...] | str | None:
         """:meth:`get_commitments`, but the JSON text the store holds is returned as it is,
-        for whoever analyses the version to decode (:func:`decode_commitments`): in worker
-        processes, decoding is no longer the calling process's work alone."""
+        for whoever analyses the version to decode (:func:`decode_commitments`): decoding
+        is most of a warm run's work, and worker processes share it."""
         if not self.keeps_commitments:
             return None
         if self._held is not None:

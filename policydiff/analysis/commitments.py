@@ -165,7 +165,8 @@ def sentence_commitments(
     ]:
         theme = catalogue.get(m.theme_id)
         targets = owned.get(m.theme_id, ())
-        # an undated coverage (应改尽改) names no deadline: a dated target elsewhere still counts
+        # targets of its own without a deadline (应改尽改, 覆盖率100%) leave room for the
+        # dated target of a later piece
         own_dated = any(t.value is not None and t.year is not None for t in targets)
         later = () if own_dated else elsewhere.get(m.theme_id, ())
         targets = tuple(dict.fromkeys((*targets, *later)))

@@ -48,8 +48,8 @@ class Match:
 
 
 def content(clause: Clause) -> str:
-    """What a clause is about: its text without its cue, numbers, years and punctuation
-    (a stray 大力发展.全装修住宅, 、 between the items of a list: no part of a word)."""
+    """What a clause is about: its text without its cue, numbers and years, punctuation
+    read as a word break (a stray 大力发展.全装修住宅, 、 between the items of a list)."""
     text = clause.text
     if clause.cue:
         text = text.replace(clause.cue, " ", 1)

@@ -282,8 +282,8 @@ def judge(
     if scope_p != "limited" and scope_c == "limited":
         return Restatement.WEAKENED, ("narrower scope",)
     # a clause without a directive of its own (按照《…标准》, its sentence going on to
-    # 建设…) whose sentence restates the parent's target unchanged: the target is the
-    # commitment, and it is kept
+    # 建设…) whose restatement keeps the parent's target unchanged, wherever the target
+    # comparison found it: the target is the commitment, and it is kept
     if child.level == 0 and not child.targets and any(c.change == "same" for c in changes):
         return Restatement.RESTATED, ("target kept, no directive of the clause's own",)
     if child.level == 0 and not child.targets and parent.level > 0:
