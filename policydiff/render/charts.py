@@ -308,17 +308,8 @@ def timeline_figure(ev: Evolution, labels: Labels) -> Figure:
             ax.set_visible(False)
             continue
         theme = themes[index]
-        # one collection of lines, not a line per document: each artist costs its own
-        # set-up, and a long series has hundreds
-        ax.vlines(
-            [mdates.date2num(d) for d in dates],
-            0,
-            1,
-            transform=ax.get_xaxis_transform(),
-            colors="#e0e0e0",
-            linewidth=0.8,
-            zorder=0,
-        )
+        for d in dates:
+            ax.axvline(mdates.date2num(d), color="#e0e0e0", linewidth=0.8, zorder=0)
         present = [(d, p) for d, p in zip(dates, theme.points, strict=False) if p.present]
         xs = [mdates.date2num(d) for d, _ in present]
         ys = [p.strength or 0.0 for _, p in present]
@@ -327,23 +318,18 @@ def timeline_figure(ev: Evolution, labels: Labels) -> Figure:
         # point of a long series they overlap one another.
         previous: Point | None = None
         last_target: str | None = None
-        starred = [
-            (mdates.date2num(d), y) for (d, p), y in zip(present, ys, strict=True) if p.targets
-        ]
-        if starred:
-            ax.plot(
-                [x for x, _ in starred],
-                [y for _, y in starred],
-                linestyle="none",
-                marker="*",
-                markersize=16,
-                color="#e6550d",
-                markeredgecolor="black",
-                markeredgewidth=0.6,
-                zorder=3,
-            )
         for (d, p), y in zip(present, ys, strict=False):
             if p.targets:
+                ax.plot(
+                    mdates.date2num(d),
+                    y,
+                    marker="*",
+                    markersize=16,
+                    color="#e6550d",
+                    markeredgecolor="black",
+                    markeredgewidth=0.6,
+                    zorder=3,
+                )
                 text = _truncate(_safe(p.targets[0].text, labels), 22)
                 if not labels.by_year or text != last_target:
                     ax.annotate(
@@ -371,18 +357,9 @@ def timeline_figure(ev: Evolution, labels: Labels) -> Figure:
                 fontsize=7,
                 color="#333333",
             )
-        missing = [
-            mdates.date2num(d) for d, p in zip(dates, theme.points, strict=False) if not p.present
-        ]
-        if missing:
-            ax.plot(
-                missing,
-                [0.15] * len(missing),
-                linestyle="none",
-                marker="x",
-                markersize=6,
-                color="#888888",
-            )
+        for d, p in zip(dates, theme.points, strict=False):
+            if not p.present:
+                ax.plot(mdates.date2num(d), 0.15, marker="x", markersize=6, color="#888888")
         ax.set_title(_safe(_truncate(labels.theme(theme), 44), labels), fontsize=9, loc="left")
         ax.set_ylim(-0.3, 6.2)
         ax.set_yticks(range(len(LEVEL_NAMES)))

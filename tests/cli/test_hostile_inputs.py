@@ -152,9 +152,11 @@ def _poison_cache(corpus: Path) -> int:
     empty = commitments_to_json(())
     import json
 
+    from policydiff.analysis.cache import COMMITMENTS
+
     with sqlite3.connect(cache_path_for(corpus)) as db:
         cursor = db.execute(
-            "UPDATE store SET value = ? WHERE namespace = 'commitments'", (json.dumps(empty),)
+            "UPDATE store SET value = ? WHERE namespace = ?", (json.dumps(empty), COMMITMENTS)
         )
         return cursor.rowcount
 
