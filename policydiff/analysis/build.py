@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any, TypeVar, cast, overload
 
 from policydiff.analysis.agreement import Agreement, AgreementCase, agreement_cases
-from policydiff.analysis.cache import AnalysisCache, decode_commitments
+from policydiff.analysis.cache import AnalysisCache, decoded
 from policydiff.analysis.commitments import Commitment, find_commitments, provision_pairs
 from policydiff.analysis.digests import analysis_inputs, document_refs
 from policydiff.analysis.model import Evolution, Point, ThemeEvolution
@@ -69,7 +69,7 @@ def _decoded(cached: dict[str, Held]) -> dict[str, tuple[Commitment, ...]]:
     version is analysed again, and the row overwritten)."""
     out: dict[str, tuple[Commitment, ...]] = {}
     for key, held in cached.items():
-        found = decode_commitments(held) if isinstance(held, str) else held
+        found = decoded(held)
         if found is not None:
             out[key] = found
     return out

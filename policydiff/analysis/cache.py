@@ -112,12 +112,7 @@ class AnalysisCache:
         return sha256("\0".join(parts))
 
     def get_commitments(self, key: str) -> tuple[Commitment, ...] | None:
-        if not self.keeps_commitments:
-            return None
-        if self._held is not None:
-            return self._held.get(key)
-        data = self.store.get(COMMITMENTS, key)
-        return None if data is None else decode_commitments(data)
+        return decoded(self.get_commitments_undecoded(key))
 
     def get_commitments_undecoded(self, key: str) -> tuple[Commitment, ...] | str | None:
         """:meth:`get_commitments`, but the JSON text the store holds is returned as it is,
@@ -191,3 +186,8 @@ def decode_commitments(text: str) -> tuple[Commitment, ...] | None:
         return commitments_from_json(json.loads(text))
     except (KeyError, TypeError, ValueError, AttributeError):
         return None
+
+
+def decoded(held: tuple[Commitment, ...] | str | None) -> tuple[Commitment, ...] | None:
+    """What :meth:`AnalysisCache.get_commitments_undecoded` gave, decoded."""
+    return decode_commitments(held) if isinstance(held, str) else held
