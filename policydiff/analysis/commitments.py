@@ -24,7 +24,12 @@ from policydiff.strength import (
     load_lexicon,
     score_commitment,
 )
-from policydiff.strength.targets import context_years, find_target_spans, target_alone
+from policydiff.strength.targets import (
+    context_years,
+    find_target_spans,
+    target_alone,
+    task_of_clause_before,
+)
 from policydiff.structure import pair_versions
 from policydiff.structure.sentences import cut_at_semicolon
 from policydiff.themes import Catalogue, Mention, Theme, find_mentions
@@ -239,11 +244,21 @@ def sentence_targets(
             owners = [t for t in named if _keyword_in(clause, catalogue.get(t), lang)]
         if not owners and target_alone(clause, sentence[start:end], lang):
             owners = before  # …漏损率控制在9%以内，2030年控制在8%以内: the same indicator
+        if not owners and _sizes_task_before(sentence, c0, clause, sentence[start:end], lang):
+            p0, p1 = clause_bounds(sentence, lang, (c0 - 2, c0 - 1), lexicon)
+            owners = [
+                t for t in named if any(p0 <= m.start < p1 for m in mentions if m.theme_id == t)
+            ]
         owners = [t for t in owners if not _another_indicator(clause, catalogue.get(t), lang)]
         for theme_id in owners:
             owned.setdefault(theme_id, []).append(target)
         before = owners
     return {t: tuple(dict.fromkeys(targets)) for t, targets in owned.items()}
+
+
+def _sizes_task_before(sentence: str, c0: int, clause: str, snippet: str, lang: str) -> bool:
+    """…更新改造，到2024年底全省完成1900公里改造任务: the size of the task the clause before sets."""
+    return c0 > 1 and sentence[c0 - 1] in "，," and task_of_clause_before(clause, snippet, lang)
 
 
 def _another_indicator(clause: str, theme: Theme | None, lang: str) -> bool:

@@ -57,6 +57,7 @@ _CONTEXT_KEYS = {"id", "suppresses", "en", "zh", "notes"}
 # what they mean is in docs/strength.md and in the comments of lexicon.yaml.
 WORD_LISTS = (
     "modifier_heads",
+    "duty_heads",
     "instrument_frames",
     "harms",
     "scope_limits",

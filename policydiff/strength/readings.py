@@ -49,15 +49,32 @@ def choose_cue(
 _EN_TO = re.compile(r"\bto\s+$", re.IGNORECASE)
 
 
-def governing_cue(clause: str, matches: list[CueMatch], chosen: CueMatch) -> CueMatch:
+def governing_cue(
+    clause: str, matches: list[CueMatch], chosen: CueMatch, te: int, lang: str, lex: Lexicon
+) -> CueMatch:
     """ "carry out an in-depth campaign *to create* green travel": a cue in an infinitive
-    completes an earlier cue's object; the stronger of the two governs the theme."""
-    if not _EN_TO.search(clause, 0, chosen.start):
+    completes an earlier cue's object; the stronger of the two governs the theme. So does a
+    Chinese cue inside the name of a duty (坚决扛起*推进*碳达峰碳中和工作*责任*): the verb
+    phrase says what the duty is, and the cue that takes the duty on governs."""
+    if chosen.start >= te:
+        return chosen
+    if lang == "en":
+        if not _EN_TO.search(clause, 0, chosen.start):
+            return chosen
+    elif not _names_a_duty(clause, te, lex):
         return chosen
     earlier = [m for m in matches if m.end <= chosen.start]
     if earlier and earlier[-1].level > chosen.level:
         return earlier[-1]
     return chosen
+
+
+def _names_a_duty(clause: str, te: int, lex: Lexicon) -> bool:
+    heads = lex.word_pattern("duty_heads", "zh")
+    if heads is None:
+        return False
+    head = heads.search(clause, te, min(len(clause), te + 16))
+    return head is not None and not re.search(r"[，；。、：“”《》]", clause[te : head.start()])
 
 
 def framing_verb(

@@ -89,8 +89,8 @@ def score_commitment(
         for m in matches
     )
     chosen, follows = choose_cue(matches, ts, te, lang, clause)
-    if lang == "en" and chosen is not None and not follows:
-        chosen = governing_cue(clause, matches, chosen)
+    if chosen is not None and not follows:
+        chosen = governing_cue(clause, matches, chosen, te, lang, lex)
     framing = framing_verb(matches, chosen, clause, lang, lex)
     if framing is not None and chosen is not None and chosen.level > framing[2].level:
         caveats.append(

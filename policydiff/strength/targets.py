@@ -147,6 +147,22 @@ def target_alone(clause: str, snippet: str, lang: str) -> bool:
     return _ALONE_ZH.fullmatch(rest) is not None
 
 
+# a count of the task the clause before sets (…老化更新改造，到2024年底全省完成1900公里改造任务)
+_TASK_ZH = re.compile(
+    r"(?:到|至)?\s*(?:20\d\d\s*年(?:底|前|末)?)?\s*(?:全省|全市|全区|全县|全国|累计)?\s*"
+    r"(?:完成|实施)(?:更新改造|改造|建设|新建|更新|治理|整治|修复|提升)?(?:工作)?任务"
+)
+
+
+def task_of_clause_before(clause: str, snippet: str, lang: str) -> bool:
+    """Whether ``clause`` is only the size of a task, its work left unsaid (到2024年底全省完成
+    1900公里改造任务): it measures the work the clause before it commits to."""
+    if lang != "zh":
+        return False
+    rest = clause.replace(snippet, "", 1).strip(" ，,；;。")
+    return _TASK_ZH.fullmatch(rest) is not None
+
+
 # a target's year is looked up within its "segment": a sentence, or a part between semicolons
 _SEGMENT = {"zh": re.compile(r"[。；！？\n]"), "en": re.compile(r"[;!?\n]|\.(?=\s|$)")}
 _SENTENCE_END = {"zh": re.compile(r"[。！？\n]"), "en": re.compile(r"[!?\n]|\.(?=\s|$)")}

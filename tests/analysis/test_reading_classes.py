@@ -71,6 +71,22 @@ def test_2_a_cue_from_another_clause_or_object_does_not_count() -> None:
     assert best(sewage, "en", "underground-pipe-networks").score.level == 5
 
 
+def test_2_a_cue_inside_the_name_of_a_duty_does_not_govern() -> None:
+    # Guangxi's plan (dev): 推进 says what the responsibility is; 坚决扛起 takes it on, as in
+    # Henan's 坚决扛起碳达峰碳中和的政治责任
+    guangxi = "各级各部门要坚决扛起推进碳达峰碳中和工作责任，各有关部门加强协作，形成合力。"
+    henan = (
+        "各省辖市党委和政府要坚决扛起碳达峰碳中和的政治责任，贯彻落实好城乡建设领域碳达峰实施方案。"
+    )
+    for zh in (guangxi, henan):
+        assert (
+            best(zh, "zh", "carbon-peaking").score.cue,
+            best(zh, "zh", "carbon-peaking").score.strength,
+        ) == ("坚决", 5.0)
+    # without a duty the nearer verb governs
+    assert best("坚决扛起责任，推进碳达峰碳中和工作。", "zh", "carbon-peaking").score.cue == "推进"
+
+
 def test_2_a_theme_named_as_the_means_is_not_the_object() -> None:
     en = (
         "We will prioritize urban development that emphasizes substance over mere expansion, "
@@ -296,6 +312,17 @@ def test_6_a_target_whose_indicator_is_left_unsaid_measures_the_one_before() -> 
     )
     water = best(zh, "zh", "water-saving")
     assert [(t.value, t.year) for t in water.targets] == [(9.0, 2025), (8.0, 2030)]
+
+
+def test_6_the_size_of_a_task_measures_the_work_of_the_clause_before() -> None:
+    # Guangdong's plan (dev): 1900 km is the length of the gas-pipe renewal just committed to
+    zh = "加快推进城市燃气管道老化更新改造，到2024年底全省完成1900公里改造任务。"
+    found = best(zh, "zh", "underground-pipe-networks")
+    assert [(t.value, t.unit, t.year) for t in found.targets] == [(1900.0, "公里", 2024)]
+    assert found.score.strength == 3.5
+    # a task that names work of its own is no bare size of the work before it
+    other = "加快推进城市燃气管道老化更新改造，到2024年底全省完成1900公里绿道建设和改造任务。"
+    assert best(other, "zh", "underground-pipe-networks").targets == ()
 
 
 def test_6_a_target_for_a_part_of_the_whole_measures_what_the_whole_does() -> None:
