@@ -35,7 +35,8 @@ from policydiff.cache import KeyValueStore
 from policydiff.models import Version
 
 # Each fact's namespace is named after the code that computes it (commitments@<digest>):
-# what other code put is dropped when the cache is opened (:meth:`AnalysisCache.for_corpus`).
+# what other code put is dropped when the cache is opened (:meth:`AnalysisCache.for_corpus`),
+# but for the one other generation written last (a second install sharing the corpus).
 FAMILIES = ("commitments", "pairs", "counts")
 COMMITMENTS, PAIRS, COUNTS = (f"{name}@{code_digest()[:16]}" for name in FAMILIES)
 
@@ -53,9 +54,9 @@ class AnalysisCache:
 
     @classmethod
     def for_corpus(cls, corpus_path: Path) -> AnalysisCache:
-        """The cache beside the corpus, without the rows of other code."""
+        """The cache beside the corpus, without the rows of other code but the latest."""
         cache = cls(KeyValueStore.for_corpus(corpus_path))
-        cache.store.prune(FAMILIES, (COMMITMENTS, PAIRS, COUNTS))
+        cache.store.prune(FAMILIES, (COMMITMENTS, PAIRS, COUNTS), spare=1)
         return cache
 
     @property

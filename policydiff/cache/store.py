@@ -186,21 +186,33 @@ class KeyValueStore:
     def put_json(self, namespace: str, key: str, value: Any) -> None:
         self.put(namespace, key, json.dumps(value, ensure_ascii=False, separators=(",", ":")))
 
-    def prune(self, families: tuple[str, ...], keep: tuple[str, ...]) -> int:
+    def prune(self, families: tuple[str, ...], keep: tuple[str, ...], *, spare: int = 0) -> int:
         """Delete the rows of every namespace of ``families`` (``name`` or ``name@…``)
-        but those in ``keep``; returns how many. Nothing is written when there is
-        nothing to delete, and a prune that cannot be done now (the file read-only,
-        locked by another run) is skipped, the store unharmed: it is only tidying. A file
-        left mostly empty is compacted when no other run holds it."""
+        but those in ``keep`` and those of the ``spare`` other generations (the part after
+        ``@``) written to most recently; returns how many. Sparing one lets two installs
+        of different code that share a corpus take turns without each deleting the other's
+        work. Nothing is written when there is nothing to delete, and a prune that cannot
+        be done now (the file read-only, locked by another run) is skipped, the store
+        unharmed: it is only tidying. A file left mostly empty is compacted when no other
+        run holds it."""
         try:
-            held = [row[0] for row in self._db.execute("SELECT DISTINCT namespace FROM store")]
+            # rowids grow as rows are put: a generation's highest says when it last wrote
+            held = dict(
+                self._db.execute("SELECT namespace, MAX(rowid) FROM store GROUP BY namespace")
+            )
         except sqlite3.DatabaseError:
             return 0
-        stale = [
+        others = [
             n
             for n in held
             if n not in keep and any(n == f or n.startswith(f + "@") for f in families)
         ]
+        written: dict[str, int] = {}
+        for name in others:
+            generation = name.partition("@")[2]
+            written[generation] = max(written.get(generation, 0), held[name])
+        spared = set(sorted(written, key=lambda g: (-written[g], g))[:spare])
+        stale = [n for n in others if n.partition("@")[2] not in spared]
         if not stale:
             return 0
         marks = ", ".join("?" for _ in stale)

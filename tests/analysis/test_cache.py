@@ -274,8 +274,10 @@ def test_rows_put_by_other_code_are_deleted_when_the_cache_is_opened(
     corpus.mkdir()
     path = cache_path_for(corpus)
     with KeyValueStore(path) as store:
-        store.put("commitments@0123456789abcdef", "of an older release", "[]")
         store.put("commitments", "of a release before namespaces had a digest", "[]")
+        store.put("commitments@0123456789abcdef", "of an older release", "[]")
+        store.put("counts@fedcba9876543210", "of another install, written last", "[5, 6]")
+        store.put("pairs@fedcba9876543210", "of another install, written first", "{}")
         store.put(COUNTS, "of this code", "[1, 2]")
         store.put("check", "another stage's row", "{}")
     with AnalysisCache.for_corpus(corpus) as cache:
@@ -283,6 +285,9 @@ def test_rows_put_by_other_code_are_deleted_when_the_cache_is_opened(
         assert held.get("commitments@0123456789abcdef", "of an older release") is None
         assert held.get("commitments", "of a release before namespaces had a digest") is None
         assert held.get(COUNTS, "of this code") == "[1, 2]"
+        # the other code that wrote last (a second install on this corpus) keeps its rows
+        assert held.get("counts@fedcba9876543210", "of another install, written last") == "[5, 6]"
+        assert held.get("pairs@fedcba9876543210", "of another install, written first") == "{}"
         # the analysis prunes its own namespaces only
         assert held.get("check", "another stage's row") == "{}"
         document = bundled_corpus.get(DOC_2021)
