@@ -53,6 +53,7 @@ class Rules:
     ceilings: tuple[str, ...]
     modal: re.Pattern[str]
     goal: re.Pattern[str]
+    synonyms: dict[str, str]  # a term's other names, each to the first of its line
 
 
 @lru_cache(maxsize=1)
@@ -67,6 +68,9 @@ def load_rules() -> Rules:
         ceilings=tuple(data["ceilings"]),
         modal=re.compile(data["modal"]),
         goal=re.compile(data["goal"]),
+        synonyms={
+            term: line[0] for line in data.get("synonyms") or () for term in line[1:]
+        },
     )
 
 
