@@ -54,6 +54,7 @@ class Rules:
     modal: re.Pattern[str]
     goal: re.Pattern[str]
     synonyms: dict[str, str]  # a term's other names, each to the first of its line
+    degrees: tuple[tuple[str, ...], ...]  # degrees of one ambition, the highest first
 
 
 @lru_cache(maxsize=1)
@@ -68,9 +69,8 @@ def load_rules() -> Rules:
         ceilings=tuple(data["ceilings"]),
         modal=re.compile(data["modal"]),
         goal=re.compile(data["goal"]),
-        synonyms={
-            term: line[0] for line in data.get("synonyms") or () for term in line[1:]
-        },
+        synonyms={term: line[0] for line in data.get("synonyms") or () for term in line[1:]},
+        degrees=tuple(tuple(rung) for rung in data.get("degrees") or ()),
     )
 
 
