@@ -35,3 +35,16 @@ def test_rural_electrification_is_restated_in_rural_words_not_by_the_buildings()
     )
     restated = next(r for r in comparison.commitments if "乡村" in r.parent.text)
     assert restated.child is not None and "农村" in restated.child.text
+
+
+def test_green_low_carbon_villages_are_restated_by_the_rural_heading_not_by_building_materials() -> (
+    None
+):
+    # Shanghai's heading （五）积极打造绿色低碳乡村 restates the ministry's 开展绿色低碳村庄建设;
+    # without 村庄 read as 农村 the building-materials clause, sharing 绿色低碳, takes it
+    comparison = _compare(
+        "开展绿色低碳村庄建设，提升乡村生态和环境质量",
+        "积极打造绿色低碳乡村。推广绿色低碳建材，大力推进建筑废弃物循环再生利用",
+    )
+    restated = next(r for r in comparison.commitments if r.parent.text == "开展绿色低碳村庄建设")
+    assert restated.child is not None and "乡村" in restated.child.text
