@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from policydiff.restatement.verdict import Restatement, judge
 from tests.restatement.test_verdict import _compare, _verdict
 
 MINISTRY_WATER = (
@@ -154,3 +155,27 @@ def test_an_object_named_only_at_a_lower_degree_is_weakened() -> None:
     # named at the parent's degree too, or at a higher one: the cues decide
     kept = _compare("推进绿色低碳农房建设，推广低碳农房", "推广低碳、零碳农房")
     assert _verdict(kept, "推广低碳农房") == "restated"
+
+
+def test_a_target_kept_only_for_pilot_places_narrows_the_scope() -> None:
+    # Yunnan keeps the ministry's 50% rooftop share only for the whole-county pilot counties
+    parent = (
+        "推进建筑太阳能光伏一体化建设，到2025年新建公共机构建筑、新建厂房屋顶光伏覆盖率力争达到50%"
+    )
+    child = (
+        "开展建筑屋顶光伏行动，推进光伏发电与建筑一体化应用，到2025年，列入整县（市、区）"
+        "屋顶分布式光伏开发试点的县（市、区）新建公共机构建筑、新建厂房屋顶光伏覆盖率力争达到50％，"
+        "鼓励其他地区按照试点地区推进屋顶分布式光伏开发建设"
+    )
+    comparison = _compare(parent, child)
+    # the two clauses of 推进 as the alignment pairs them in the documents themselves
+    mine = next(c for c in comparison.parent.clauses if c.text == "推进建筑太阳能光伏一体化建设")
+    theirs = next(c for c in comparison.child.clauses if c.text == "推进光伏发电与建筑一体化应用")
+    assert judge(mine, theirs) == (Restatement.WEAKENED, ("narrower scope",))
+
+
+def test_places_that_meet_the_conditions_are_a_limited_scope() -> None:
+    # the ministry encourages only 具备条件的地区; all places (各地) widen it
+    parent = "鼓励具备条件的地区制定高于国家标准的地方工程建设强制性标准和推荐性标准"
+    comparison = _compare(parent, "鼓励各地制定高于国家标准的地方工程建设强制性标准和推荐性标准")
+    assert _verdict(comparison, parent) == "strengthened"
