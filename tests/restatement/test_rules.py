@@ -3,7 +3,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from policydiff.cli.session import load
+from policydiff.restatement.align import content
+from policydiff.restatement.compare import compare_documents
 from policydiff.restatement.verdict import Restatement, judge
+from policydiff.themes.catalogue import corpus_catalogue
 from tests.restatement.test_verdict import _compare, _verdict
 
 MINISTRY_WATER = (
@@ -179,3 +185,19 @@ def test_places_that_meet_the_conditions_are_a_limited_scope() -> None:
     parent = "鼓励具备条件的地区制定高于国家标准的地方工程建设强制性标准和推荐性标准"
     comparison = _compare(parent, "鼓励各地制定高于国家标准的地方工程建设强制性标准和推荐性标准")
     assert _verdict(comparison, parent) == "strengthened"
+
+
+def test_an_adverb_of_manner_opening_a_clause_is_not_its_object() -> None:
+    # Shanghai sets no discharge standards: its 合理确定工作推进节奏 shares only 合理确定 with
+    # the ministry's 合理确定排放标准 (read in the two documents themselves)
+    corpus_path = Path("examples/lineage/corpus")
+    corpus = load(corpus_path)
+    parent, child = (
+        corpus.get("2022-chengxiangjianshe-tandafeng"),
+        corpus.get("shanghai-chengxiangjianshe-tandafeng"),
+    )
+    assert parent is not None and child is not None
+    comparison = compare_documents(parent, child, corpus_catalogue(corpus_path, ()))
+    clause = next(r for r in comparison.commitments if r.parent.text == "合理确定排放标准")
+    assert content(clause.parent).strip() == "确定排放标准"
+    assert clause.verdict.value == "omitted"
