@@ -3,13 +3,12 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from policydiff.cli.session import load
 from policydiff.restatement.align import content
 from policydiff.restatement.compare import compare_documents
 from policydiff.restatement.verdict import Restatement, judge
 from policydiff.themes.catalogue import corpus_catalogue
+from tests.conftest import LINEAGE
 from tests.restatement.test_verdict import _compare, _verdict
 
 MINISTRY_WATER = (
@@ -190,7 +189,7 @@ def test_places_that_meet_the_conditions_are_a_limited_scope() -> None:
 def test_an_adverb_of_manner_opening_a_clause_is_not_its_object() -> None:
     # Shanghai sets no discharge standards: its 合理确定工作推进节奏 shares only 合理确定 with
     # the ministry's 合理确定排放标准 (read in the two documents themselves)
-    corpus_path = Path("examples/lineage/corpus")
+    corpus_path = LINEAGE
     corpus = load(corpus_path)
     parent, child = (
         corpus.get("2022-chengxiangjianshe-tandafeng"),
