@@ -54,7 +54,6 @@ class Rules:
     modal: re.Pattern[str]
     goal: re.Pattern[str]
     synonyms: dict[str, str]  # a term's other names, each to the first of its line
-    degrees: tuple[tuple[str, ...], ...]  # degrees of one ambition, the highest first
     manner: tuple[str, ...]  # adverbs of manner, left out of a clause's object
 
 
@@ -71,7 +70,6 @@ def load_rules() -> Rules:
         modal=re.compile(data["modal"]),
         goal=re.compile(data["goal"]),
         synonyms={term: line[0] for line in data.get("synonyms") or () for term in line[1:]},
-        degrees=tuple(tuple(rung) for rung in data.get("degrees") or ()),
         manner=tuple(sorted(data.get("manner") or (), key=len, reverse=True)),
     )
 

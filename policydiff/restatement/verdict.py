@@ -219,36 +219,6 @@ def _scope(clause: Clause, rules: Rules) -> str:
     return ""
 
 
-def _degrees(text: str, rules: Rules) -> dict[str, int]:
-    """Each object (the two characters after a name of ``degrees``: 社区, 建筑) with the
-    rank (0 the highest) of the degree ``text`` gives it; a longer name is read first
-    (近零碳 is not 零碳)."""
-    names = sorted(
-        ((name, rank) for rank, rung in enumerate(rules.degrees) for name in rung),
-        key=lambda pair: len(pair[0]),
-        reverse=True,
-    )
-    pattern = "|".join(re.escape(name) for name, _ in names)
-    ranks = dict(names)
-    out: dict[str, int] = {}
-    for m in re.finditer(f"({pattern})(?=([\u4e00-\u9fff]{{2}}))", text):
-        head = m.group(2)
-        out[head] = min(out.get(head, ranks[m.group(1)]), ranks[m.group(1)])
-    return out
-
-
-def _degree_change(parent: Clause, child: Clause, rules: Rules) -> tuple[int, int] | None:
-    """The degree of one object in the parent and the highest the child gives it (零碳社区
-    → 低碳社区), where the two differ."""
-    if not rules.degrees:
-        return None
-    mine, theirs = _degrees(parent.text, rules), _degrees(child.text, rules)
-    for head, rank in mine.items():
-        if head in theirs and theirs[head] != rank:
-            return rank, theirs[head]
-    return None
-
-
 def _kept_for_limited_scope(
     parent: Clause,
     child: Clause,
@@ -330,13 +300,6 @@ def judge(
         return Restatement.STRENGTHENED, ("wider scope",)
     if scope_p != "limited" and scope_c == "limited":
         return Restatement.WEAKENED, ("narrower scope",)
-    # the parent's object at a lower degree of one ambition (探索零碳社区建设 → 探索低碳社区
-    # 建设); a higher degree is left to the cues: it stands mostly beside the parent's own
-    # (鼓励建设低碳、零碳农房)
-    degrees = _degree_change(parent, child, rules)
-    if degrees is not None and degrees[1] > degrees[0]:
-        names = f"{rules.degrees[degrees[0]][0]} → {rules.degrees[degrees[1]][0]}"
-        return Restatement.WEAKENED, (f"a lower degree ({names})",)
     # a clause without a directive of its own (按照《…标准》, its sentence going on to
     # 建设…) whose restatement keeps the parent's target unchanged, wherever the target
     # comparison found it: the target is the commitment, and it is kept
