@@ -22,11 +22,12 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 
 from policydiff.diff.tfidf import cosine_similarity
-from policydiff.restatement.clauses import Clause
+from policydiff.restatement.clauses import Clause, load_rules
 from policydiff.restatement.contrast import contrast
 from policydiff.restatement.verdict import same_indicator
 
@@ -47,13 +48,35 @@ class Match:
     support: tuple[Clause, ...]
 
 
+@lru_cache(maxsize=1)
+def _synonyms() -> tuple[re.Pattern[str] | None, dict[str, str]]:
+    names = load_rules().synonyms
+    if not names:
+        return None, names
+    alternation = "|".join(re.escape(t) for t in sorted(names, key=len, reverse=True))
+    return re.compile(alternation), names
+
+
+def canonical(text: str) -> str:
+    """``text`` with each term of ``synonyms`` in ``data/restatement.yaml`` written as the
+    first name of its line (一刻钟便民生活圈 as 十五分钟便民生活圈)."""
+    pattern, names = _synonyms()
+    return pattern.sub(lambda m: names[m.group()], text) if pattern else text
+
+
 def content(clause: Clause) -> str:
-    """What a clause is about: its text without its cue, numbers and years, punctuation
-    read as a word break (a stray 大力发展.全装修住宅, 、 between the items of a list)."""
+    """What a clause is about: its text without its cue, an adverb of manner that opens
+    it (合理确定排放标准 is about 确定排放标准), numbers and years, punctuation read as a
+    word break (a stray 大力发展.全装修住宅, 、 between the items of a list), synonyms
+    written one way (:func:`canonical`)."""
     text = clause.text
     if clause.cue:
         text = text.replace(clause.cue, " ", 1)
-    return _PUNCT.sub(" ", _NUMBERS.sub(" ", text))
+    stripped = text.lstrip()
+    manner = next((m for m in load_rules().manner if stripped.startswith(m)), None)
+    if manner:
+        text = " " + stripped[len(manner) :]
+    return _PUNCT.sub(" ", _NUMBERS.sub(" ", canonical(text)))
 
 
 def similarity_matrix(parents: Sequence[Clause], children: Sequence[Clause]) -> np.ndarray:

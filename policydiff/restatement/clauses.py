@@ -53,6 +53,8 @@ class Rules:
     ceilings: tuple[str, ...]
     modal: re.Pattern[str]
     goal: re.Pattern[str]
+    synonyms: dict[str, str]  # a term's other names, each to the first of its line
+    manner: tuple[str, ...]  # adverbs of manner, left out of a clause's object
 
 
 @lru_cache(maxsize=1)
@@ -67,6 +69,8 @@ def load_rules() -> Rules:
         ceilings=tuple(data["ceilings"]),
         modal=re.compile(data["modal"]),
         goal=re.compile(data["goal"]),
+        synonyms={term: line[0] for line in data.get("synonyms") or () for term in line[1:]},
+        manner=tuple(sorted(data.get("manner") or (), key=len, reverse=True)),
     )
 
 

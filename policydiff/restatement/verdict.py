@@ -219,6 +219,23 @@ def _scope(clause: Clause, rules: Rules) -> str:
     return ""
 
 
+def _kept_for_limited_scope(
+    parent: Clause,
+    child: Clause,
+    support: Sequence[Clause],
+    changes: Sequence[TargetChange],
+    rules: Rules,
+) -> bool:
+    """Whether every target the child keeps unchanged stands in a clause of limited scope
+    where the parent's did not (列入整县…屋顶分布式光伏开发试点的县…新建厂房屋顶光伏覆盖率力争
+    达到50%): the commitment is kept for some places only."""
+    kept = [c.child for c in changes if c.change == "same" and c.child is not None]
+    where = [ctx for t, ctx in offered_targets(child, support) if any(t is k for k in kept)]
+    limited = [any(word in ctx for word in rules.limited) for ctx in where]
+    mine = " ".join(ctx for _, ctx in parent.measured)
+    return bool(limited) and all(limited) and not any(word in mine for word in rules.limited)
+
+
 def _cue_strength(clause: Clause) -> float:
     dated = any(t.value is not None and t.year is not None for t, _ in clause.measured)
     return clause.strength - (0.5 if dated else 0.0)
@@ -277,6 +294,8 @@ def judge(
             f"a dated target where the parent has none: {added[0].text}",
         )
     scope_p, scope_c = _scope(parent, rules), _scope(child, rules)
+    if scope_c != "limited" and _kept_for_limited_scope(parent, child, support, changes, rules):
+        scope_c = "limited"
     if scope_p == "limited" and scope_c == "general":
         return Restatement.STRENGTHENED, ("wider scope",)
     if scope_p != "limited" and scope_c == "limited":

@@ -3,6 +3,12 @@
 
 from __future__ import annotations
 
+from policydiff.cli.session import load
+from policydiff.restatement.align import content
+from policydiff.restatement.compare import compare_documents
+from policydiff.restatement.verdict import Restatement, judge
+from policydiff.themes.catalogue import corpus_catalogue
+from tests.conftest import LINEAGE
 from tests.restatement.test_verdict import _compare, _verdict
 
 MINISTRY_WATER = (
@@ -145,3 +151,43 @@ def test_a_target_change_says_what_changed() -> None:
     milestone = _compare(leak, "力争到2025年城市公共供水管网漏损率控制在9%以内，2030年控制在8%以内")
     restated = next(r for r in milestone.commitments if r.parent.text == leak)
     assert restated.reasons == ("target 控制在8%以内 → 控制在9%以内: an earlier milestone (2025)",)
+
+
+def test_a_target_kept_only_for_pilot_places_narrows_the_scope() -> None:
+    # Yunnan keeps the ministry's 50% rooftop share only for the whole-county pilot counties
+    parent = (
+        "推进建筑太阳能光伏一体化建设，到2025年新建公共机构建筑、新建厂房屋顶光伏覆盖率力争达到50%"
+    )
+    child = (
+        "开展建筑屋顶光伏行动，推进光伏发电与建筑一体化应用，到2025年，列入整县（市、区）"
+        "屋顶分布式光伏开发试点的县（市、区）新建公共机构建筑、新建厂房屋顶光伏覆盖率力争达到50％，"
+        "鼓励其他地区按照试点地区推进屋顶分布式光伏开发建设"
+    )
+    comparison = _compare(parent, child)
+    # the two clauses of 推进 as the alignment pairs them in the documents themselves
+    mine = next(c for c in comparison.parent.clauses if c.text == "推进建筑太阳能光伏一体化建设")
+    theirs = next(c for c in comparison.child.clauses if c.text == "推进光伏发电与建筑一体化应用")
+    assert judge(mine, theirs) == (Restatement.WEAKENED, ("narrower scope",))
+
+
+def test_places_that_meet_the_conditions_are_a_limited_scope() -> None:
+    # the ministry encourages only 具备条件的地区; all places (各地) widen it
+    parent = "鼓励具备条件的地区制定高于国家标准的地方工程建设强制性标准和推荐性标准"
+    comparison = _compare(parent, "鼓励各地制定高于国家标准的地方工程建设强制性标准和推荐性标准")
+    assert _verdict(comparison, parent) == "strengthened"
+
+
+def test_an_adverb_of_manner_opening_a_clause_is_not_its_object() -> None:
+    # Shanghai sets no discharge standards: its 合理确定工作推进节奏 shares only 合理确定 with
+    # the ministry's 合理确定排放标准 (read in the two documents themselves)
+    corpus_path = LINEAGE
+    corpus = load(corpus_path)
+    parent, child = (
+        corpus.get("2022-chengxiangjianshe-tandafeng"),
+        corpus.get("shanghai-chengxiangjianshe-tandafeng"),
+    )
+    assert parent is not None and child is not None
+    comparison = compare_documents(parent, child, corpus_catalogue(corpus_path, ()))
+    clause = next(r for r in comparison.commitments if r.parent.text == "合理确定排放标准")
+    assert content(clause.parent).strip() == "确定排放标准"
+    assert clause.verdict.value == "omitted"
