@@ -11,7 +11,7 @@ languages read one level.
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from itertools import groupby
 
@@ -86,19 +86,32 @@ def find_commitments(
         )
     ]
     memo = _memo(catalogue, lexicon)
-    owned = {key: memo.targets(group, lang, dated.get(key)) for key, group in groups}
+    said = [(key, group, _said(group, lang, dated.get(key))) for key, group in groups]
+    owned = {key: memo.targets(said_as, group) for key, group, said_as in said}
+    # whose targets ``owned`` holds for a sentence's key (its own but for a repeated key)
+    owner = {key: said_as for key, _, said_as in said}
     whole = _whole_sentence_targets(structured, owned) if lang == "zh" else {}
     out: list[Commitment] = []
-    for key, group in groups:
-        found = memo.readings(group, lang, dated.get(key), owned[key], whole.get(key, {}))
+    for key, group, said_as in said:
+        elsewhere = whole.get(key, {})
+        found = memo.readings(said_as, owner[key], group, owned[key], elsewhere)
         out.extend(_commitments_of(group, found))
     return tuple(out)
 
 
 # A sentence said again (in another version or document, or a later timeline folder) reads
-# the same: what is worked out from a sentence's mentions alone is kept, keyed by them,
-# and this many sentences are held before the memo is emptied (a bound on memory).
+# the same: what is worked out from a sentence's mentions alone is kept, keyed by them
+# (:func:`_said`), and this many sentences are held before the memo is emptied (a bound
+# on memory).
 _MEMO_LIMIT = 100_000
+
+# What a sentence's targets and readings depend on: its language, its deadline and, of
+# its mentions, the sentence and their themes, spans and words (not where it stands).
+_Said = tuple[str, int | None, tuple[tuple[str, str, int, int, str], ...]]
+
+
+def _said(group: Sequence[Mention], lang: str, dated: int | None) -> _Said:
+    return (lang, dated, tuple((m.sentence, m.theme_id, m.start, m.end, m.matched) for m in group))
 
 
 class _Memo:
@@ -108,35 +121,38 @@ class _Memo:
     def __init__(self, catalogue: Catalogue, lexicon: Lexicon) -> None:
         self.catalogue = catalogue
         self.lexicon = lexicon
-        self._targets: dict[Hashable, dict[str, tuple[Target, ...]]] = {}
-        self._readings: dict[Hashable, list[_Reading]] = {}
+        self._targets: dict[_Said, dict[str, tuple[Target, ...]]] = {}
+        self._readings: dict[tuple[object, ...], list[_Reading]] = {}
 
-    def targets(
-        self, group: Sequence[Mention], lang: str, dated: int | None
-    ) -> dict[str, tuple[Target, ...]]:
-        key = (lang, dated, _content(group))
-        found = self._targets.get(key)
+    def targets(self, said: _Said, group: Sequence[Mention]) -> dict[str, tuple[Target, ...]]:
+        """:func:`sentence_targets` of the sentence of ``group``, said as ``said``."""
+        found = self._targets.get(said)
         if found is None:
             if len(self._targets) >= _MEMO_LIMIT:
                 self._targets.clear()
-            found = self._targets[key] = sentence_targets(
+            lang, dated, _ = said
+            found = self._targets[said] = sentence_targets(
                 group[0].sentence, lang, group, self.catalogue, self.lexicon, dated
             )
         return found
 
     def readings(
         self,
+        said: _Said,
+        owner: _Said,
         group: Sequence[Mention],
-        lang: str,
-        dated: int | None,
         owned: dict[str, tuple[Target, ...]],
         elsewhere: dict[str, tuple[Target, ...]],
     ) -> list[_Reading]:
-        key = (lang, dated, _content(group), tuple(owned.items()), tuple(elsewhere.items()))
+        """:func:`_sentence_readings` of ``group``, said as ``said``, with the targets
+        ``owned`` of the sentence said as ``owner`` (``said`` itself but for a repeated
+        key) and those ``elsewhere`` in it."""
+        key = (said, owner if owner is not said else None, *elsewhere.items())
         found = self._readings.get(key)
         if found is None:
             if len(self._readings) >= _MEMO_LIMIT:
                 self._readings.clear()
+            lang, dated, _ = said
             found = self._readings[key] = _sentence_readings(
                 group, lang, self.catalogue, self.lexicon, dated, owned, elsewhere
             )
@@ -152,11 +168,6 @@ def _memo(catalogue: Catalogue, lexicon: Lexicon) -> _Memo:
     if not (_MEMOS and _MEMOS[0].catalogue is catalogue and _MEMOS[0].lexicon is lexicon):
         _MEMOS[:] = [_Memo(catalogue, lexicon)]
     return _MEMOS[0]
-
-
-def _content(group: Sequence[Mention]) -> tuple[tuple[str, str, int, int, str], ...]:
-    """What a sentence's readings depend on in its mentions (not where it stands)."""
-    return tuple((m.sentence, m.theme_id, m.start, m.end, m.matched) for m in group)
 
 
 def _semicolon_pieces(structured: StructuredVersion) -> dict[tuple[str, int], int]:
@@ -206,13 +217,22 @@ def _whole_sentence_targets(
 _Reading = tuple[int, tuple[int, int, str] | None, StrengthScore, tuple[Target, ...]]
 
 
+def _moved(m: Mention, moved: tuple[int, int, str]) -> Mention:
+    """``m`` carried on at ``moved`` (start, end, words): a continuation's mention.
+    (Built field by field: dataclasses.replace looks the fields up on every call.)"""
+    start, end, matched = moved
+    return Mention(
+        m.theme_id, m.document_id, m.version_key, m.lang, m.provision_id, m.location,
+        m.sentence_index, m.sentence, start, end, matched, CONTINUATION_SCORE,
+    )  # fmt: skip
+
+
 def _commitments_of(mentions: Sequence[Mention], readings: Sequence[_Reading]) -> list[Commitment]:
     out: list[Commitment] = []
     for index, moved, score, targets in readings:
         m = mentions[index]
         if moved is not None:
-            start, end, matched = moved
-            m = replace(m, start=start, end=end, matched=matched, score=CONTINUATION_SCORE)
+            m = _moved(m, moved)
         out.append(Commitment(m, score, targets))
     return out
 
