@@ -103,7 +103,7 @@ def find_commitments(
 # the same: what is worked out from a sentence's mentions alone is kept, keyed by them
 # (:func:`_said`), and this many sentences are held before the memo is emptied (a bound
 # on memory).
-_MEMO_LIMIT = 100_000
+_MEMO_LIMIT = 20_000
 
 # What a sentence's targets and readings depend on: its language, its deadline and, of
 # its mentions, the sentence and their themes, spans and words (not where it stands).

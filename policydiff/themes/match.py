@@ -80,7 +80,7 @@ _Cand = tuple[str, int, int, float]
 # A mention as match_sentence gives it: (theme_id, start, end, matched, score)
 _Found = tuple[str, int, int, str, float]
 # matched sentences held per catalogue before the memo is emptied (a bound on memory)
-_MATCHED_LIMIT = 200_000
+_MATCHED_LIMIT = 50_000
 
 
 @dataclass(frozen=True)
