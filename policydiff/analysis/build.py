@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any, TypeVar, cast, overload
 
 from policydiff.analysis.agreement import Agreement, AgreementCase, agreement_cases
-from policydiff.analysis.cache import AnalysisCache, decoded
+from policydiff.analysis.cache import AnalysisCache, decoded, encode_commitments
 from policydiff.analysis.commitments import Commitment, find_commitments, provision_pairs
 from policydiff.analysis.digests import analysis_inputs, document_refs
 from policydiff.analysis.model import Evolution, Point, ThemeEvolution
@@ -124,12 +124,14 @@ def _store(
 
 
 # What one document's analysis computed (not found in the cache): version key ->
-# commitments, the provision pairing (None when taken from the cache or not needed), and
+# commitments (as the cache's rows once the worker has encoded them: _Computed), the
+# provision pairing (None when taken from the cache or not needed), and
 # version key -> (provisions, sentences) of each version it structured (the overview's
 # counts, kept so that the report need not structure them again).
-_Computed = tuple[
+_Analysed = tuple[
     dict[str, tuple[Commitment, ...]], dict[str, str] | None, dict[str, tuple[int, int]]
 ]
+_Computed = tuple[dict[str, str], dict[str, str] | None, dict[str, tuple[int, int]]]
 
 
 # One document's part of the evolution: its present points (theme id -> point, see
@@ -143,7 +145,7 @@ def _analyse_document(
     lexicon: Lexicon,
     cached: dict[str, tuple[Commitment, ...]],
     cached_pairs: dict[str, str] | None = None,
-) -> tuple[DocumentAnalysis, list[AgreementCase], _Computed]:
+) -> tuple[DocumentAnalysis, list[AgreementCase], _Analysed]:
     """Analyse one document, taking the commitments of versions in ``cached`` (and the
     provision pairing ``cached_pairs``) as given; also returns what was computed here.
 
@@ -226,11 +228,13 @@ def _analyse_task(
     elif bare and not _complete(document, _Lookup(dict(cached), {}, cached_pairs)):
         return None
     catalogue, lexicon = shared
-    analysis, cases, computed = _analyse_document(
+    analysis, cases, analysed = _analyse_document(
         document, catalogue, lexicon, cached, cached_pairs
     )
-    if not keep:
-        computed = ({}, *computed[1:])
+    # the cache's rows are encoded here, in parallel, and travel back as text: smaller
+    # to send than the commitments, and the calling process only stores them
+    rows = {key: encode_commitments(found) for key, found in analysed[0].items()} if keep else {}
+    computed: _Computed = (rows, *analysed[1:])
     points = {theme_id: finish(point) for theme_id, point in points_of(analysis).items()}
     return points, cases, computed
 

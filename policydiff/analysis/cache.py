@@ -49,7 +49,9 @@ class AnalysisCache:
     def __init__(self, store: KeyValueStore | None = None, *, keep_commitments: bool = True):
         self.store = store if store is not None else KeyValueStore(None)
         self.keeps_commitments = keep_commitments
-        self._held: dict[str, tuple[Commitment, ...]] | None = None if self.store.persistent else {}
+        self._held: dict[str, tuple[Commitment, ...] | str] | None = (
+            None if self.store.persistent else {}
+        )
         self._fingerprints: dict[int, tuple[object, str]] = {}
 
     @classmethod
@@ -125,13 +127,16 @@ class AnalysisCache:
             return self._held.get(key)
         return self.store.get(COMMITMENTS, key)
 
-    def put_commitments(self, key: str, commitments: Sequence[Commitment]) -> None:
+    def put_commitments(self, key: str, commitments: Sequence[Commitment] | str) -> None:
+        """Keep a version's commitments, or their row as :func:`encode_commitments` made it
+        (in a worker process, so that this one only stores it)."""
         if not self.keeps_commitments:
             return
         if self._held is not None:
-            self._held[key] = tuple(commitments)
+            self._held[key] = commitments if isinstance(commitments, str) else tuple(commitments)
             return
-        self.store.put_json(COMMITMENTS, key, commitments_to_json(commitments))
+        text = commitments if isinstance(commitments, str) else encode_commitments(commitments)
+        self.store.put(COMMITMENTS, key, text)
 
     # -- provision pairs -----------------------------------------------------------------
 
@@ -178,6 +183,12 @@ class AnalysisCache:
 
     def put_counts(self, key: str, counts: tuple[int, int]) -> None:
         self.store.put_json(COUNTS, key, list(counts))
+
+
+def encode_commitments(commitments: Sequence[Commitment]) -> str:
+    """A version's commitments as the cache's row holds them (what
+    :meth:`AnalysisCache.put_commitments` stores, and :func:`decode_commitments` reads)."""
+    return json.dumps(commitments_to_json(commitments), ensure_ascii=False, separators=(",", ":"))
 
 
 def decode_commitments(text: str) -> tuple[Commitment, ...] | None:

@@ -90,19 +90,89 @@ def find_commitments(
             find_mentions(structured, catalogue), key=lambda m: (m.provision_id, m.sentence_index)
         )
     ]
-    owned = {
-        key: sentence_targets(group[0].sentence, lang, group, catalogue, lexicon, dated.get(key))
-        for key, group in groups
-    }
+    memo = _memo(catalogue, lexicon)
+    said = [(key, group, _said(group, lang, dated.get(key))) for key, group in groups]
+    owned = {key: memo.targets(said_as, group) for key, group, said_as in said}
+    # whose targets ``owned`` holds for a sentence's key (its own but for a repeated key)
+    owner = {key: said_as for key, _, said_as in said}
     whole = _whole_sentence_targets(structured, owned) if lang == "zh" else {}
     out: list[Commitment] = []
-    for key, group in groups:
-        out.extend(
-            sentence_commitments(
-                group, lang, catalogue, lexicon, dated.get(key), owned[key], whole.get(key, {})
-            )
-        )
+    for key, group, said_as in said:
+        elsewhere = whole.get(key, {})
+        found = memo.readings(said_as, owner[key], group, owned[key], elsewhere)
+        out.extend(_commitments_of(group, found))
     return tuple(out)
+
+
+# A sentence said again (in another version or document, or a later timeline folder) reads
+# the same: what is worked out from a sentence's mentions alone is kept, keyed by them
+# (:func:`_said`), and this many sentences are held before the memo is emptied (a bound
+# on memory).
+_MEMO_LIMIT = 20_000
+
+# What a sentence's targets and readings depend on: its language, its deadline and, of
+# its mentions, the sentence and their themes, spans and words (not where it stands).
+_Said = tuple[str, int | None, tuple[tuple[str, str, int, int, str], ...]]
+
+
+def _said(group: Sequence[Mention], lang: str, dated: int | None) -> _Said:
+    return (lang, dated, tuple((m.sentence, m.theme_id, m.start, m.end, m.matched) for m in group))
+
+
+class _Memo:
+    """Per catalogue and lexicon (by identity): the targets (:func:`sentence_targets`)
+    and readings (:func:`_sentence_readings`) of the sentences analysed so far."""
+
+    def __init__(self, catalogue: Catalogue, lexicon: Lexicon) -> None:
+        self.catalogue = catalogue
+        self.lexicon = lexicon
+        self._targets: dict[_Said, dict[str, tuple[Target, ...]]] = {}
+        self._readings: dict[tuple[object, ...], list[_Reading]] = {}
+
+    def targets(self, said: _Said, group: Sequence[Mention]) -> dict[str, tuple[Target, ...]]:
+        """:func:`sentence_targets` of the sentence of ``group``, said as ``said``."""
+        found = self._targets.get(said)
+        if found is None:
+            if len(self._targets) >= _MEMO_LIMIT:
+                self._targets.clear()
+            lang, dated, _ = said
+            found = self._targets[said] = sentence_targets(
+                group[0].sentence, lang, group, self.catalogue, self.lexicon, dated
+            )
+        return found
+
+    def readings(
+        self,
+        said: _Said,
+        owner: _Said,
+        group: Sequence[Mention],
+        owned: dict[str, tuple[Target, ...]],
+        elsewhere: dict[str, tuple[Target, ...]],
+    ) -> list[_Reading]:
+        """:func:`_sentence_readings` of ``group``, said as ``said``, with the targets
+        ``owned`` of the sentence said as ``owner`` (``said`` itself but for a repeated
+        key) and those ``elsewhere`` in it."""
+        key = (said, owner if owner is not said else None, *elsewhere.items())
+        found = self._readings.get(key)
+        if found is None:
+            if len(self._readings) >= _MEMO_LIMIT:
+                self._readings.clear()
+            lang, dated, _ = said
+            found = self._readings[key] = _sentence_readings(
+                group, lang, self.catalogue, self.lexicon, dated, owned, elsewhere
+            )
+        return found
+
+
+_MEMOS: list[_Memo] = []
+
+
+def _memo(catalogue: Catalogue, lexicon: Lexicon) -> _Memo:
+    """The memo of ``catalogue`` and ``lexicon``: the last one's, found by identity
+    (hashing a catalogue is costly), else a new one."""
+    if not (_MEMOS and _MEMOS[0].catalogue is catalogue and _MEMOS[0].lexicon is lexicon):
+        _MEMOS[:] = [_Memo(catalogue, lexicon)]
+    return _MEMOS[0]
 
 
 def _semicolon_pieces(structured: StructuredVersion) -> dict[tuple[str, int], int]:
@@ -146,6 +216,32 @@ def _whole_sentence_targets(
     return out
 
 
+# One commitment of a sentence as :func:`_sentence_readings` gives it: the index of its
+# mention among the sentence's, where a continuation stands instead (start, end, matched;
+# None for the mention itself), its score and its targets.
+_Reading = tuple[int, tuple[int, int, str] | None, StrengthScore, tuple[Target, ...]]
+
+
+def _moved(m: Mention, moved: tuple[int, int, str]) -> Mention:
+    """``m`` carried on at ``moved`` (start, end, words): a continuation's mention.
+    (Built field by field: dataclasses.replace looks the fields up on every call.)"""
+    start, end, matched = moved
+    return Mention(
+        m.theme_id, m.document_id, m.version_key, m.lang, m.provision_id, m.location,
+        m.sentence_index, m.sentence, start, end, matched, CONTINUATION_SCORE,
+    )  # fmt: skip
+
+
+def _commitments_of(mentions: Sequence[Mention], readings: Sequence[_Reading]) -> list[Commitment]:
+    out: list[Commitment] = []
+    for index, moved, score, targets in readings:
+        m = mentions[index]
+        if moved is not None:
+            m = _moved(m, moved)
+        out.append(Commitment(m, score, targets))
+    return out
+
+
 def sentence_commitments(
     mentions: Sequence[Mention],
     lang: str,
@@ -160,12 +256,27 @@ def sentence_commitments(
     :func:`~policydiff.strength.targets.context_years`); ``owned``: its targets by theme
     (:func:`sentence_targets`); ``elsewhere``: those the other ；-pieces of its Chinese
     sentence set, which a theme with no target of its own in this piece takes."""
+    readings = _sentence_readings(mentions, lang, catalogue, lexicon, dated, owned, elsewhere)
+    return _commitments_of(mentions, readings)
+
+
+def _sentence_readings(
+    mentions: Sequence[Mention],
+    lang: str,
+    catalogue: Catalogue,
+    lexicon: Lexicon,
+    dated: int | None,
+    owned: dict[str, tuple[Target, ...]],
+    elsewhere: dict[str, tuple[Target, ...]],
+) -> list[_Reading]:
+    """:func:`sentence_commitments` as readings of ``mentions`` (see :data:`_Reading`),
+    which depend on the mentions' words and spans only."""
     sentence = mentions[0].sentence
     borrowed = _dated_before(sentence, lang, dated)
-    out: list[Commitment] = []
+    out: list[tuple[tuple[int, str], _Reading]] = []
     seen: set[tuple[str, tuple[int, int], str, float]] = set()
-    for m, continued in [
-        *((m, "") for m in mentions),
+    for index, m, moved, continued in [
+        *((i, m, None, "") for i, m in enumerate(mentions)),
         *_continuations(mentions, lang, catalogue, lexicon),
     ]:
         theme = catalogue.get(m.theme_id)
@@ -204,9 +315,9 @@ def sentence_commitments(
         key = (m.theme_id, clause, score.cue, score.strength)
         if key not in seen:
             seen.add(key)
-            out.append(Commitment(m, score, targets))
-    out.sort(key=lambda c: (c.mention.start, c.mention.theme_id))
-    return out
+            out.append(((m.start, m.theme_id), (index, moved, score, targets)))
+    out.sort(key=lambda c: c[0])
+    return [reading for _, reading in out]
 
 
 def _dated_before(sentence: str, lang: str, dated: int | None) -> set[Target]:
@@ -277,15 +388,16 @@ def _word_in(clause: str, words: Sequence[str], lang: str) -> str:
 
 def _continuations(
     mentions: Sequence[Mention], lang: str, catalogue: Catalogue, lexicon: Lexicon
-) -> list[tuple[Mention, str]]:
+) -> list[tuple[int, Mention, tuple[int, int, str], str]]:
     """Clauses of the sentence that name no theme but hold a keyword of one it names
     (…编制改造专项规划，对具备条件的居住建筑要*应改尽改*: the retrofit goes on): each is a
-    mention of that theme at the keyword, with what it carries on."""
+    mention of that theme at the keyword (with the index of the mention it carries on and
+    its start, end and words), and what it carries on."""
     sentence = mentions[0].sentence
     themed = {clause_bounds(sentence, lang, (m.start, m.end), lexicon) for m in mentions}
-    out: list[tuple[Mention, str]] = []
+    out: list[tuple[int, Mention, tuple[int, int, str], str]] = []
     seen: set[tuple[str, tuple[int, int]]] = set()
-    for m in mentions:
+    for index, m in enumerate(mentions):
         theme = catalogue.get(m.theme_id)
         if theme is None:
             continue
@@ -297,11 +409,11 @@ def _continuations(
                 bounds = clause_bounds(sentence, lang, (at, at + len(needle)), lexicon)
                 if bounds not in themed and (m.theme_id, bounds) not in seen:
                     seen.add((m.theme_id, bounds))
+                    moved = (at, at + len(needle), sentence[at : at + len(needle)])
                     found = replace(
-                        m, start=at, end=at + len(needle), matched=sentence[at : at + len(needle)],
-                        score=CONTINUATION_SCORE,
-                    )  # fmt: skip
-                    out.append((found, m.matched))
+                        m, start=moved[0], end=moved[1], matched=moved[2], score=CONTINUATION_SCORE
+                    )
+                    out.append((index, found, moved, m.matched))
                 at = hay.find(needle, at + 1)
     return out
 

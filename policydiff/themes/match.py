@@ -75,6 +75,14 @@ class Mention:
         return f"{self.provision_id}#{self.sentence_index}"
 
 
+# A candidate in normalised coordinates: (theme_id, start, end, score)
+_Cand = tuple[str, int, int, float]
+# A mention as match_sentence gives it: (theme_id, start, end, matched, score)
+_Found = tuple[str, int, int, str, float]
+# matched sentences held per catalogue before the memo is emptied (a bound on memory)
+_MATCHED_LIMIT = 50_000
+
+
 @dataclass(frozen=True)
 class _Variant:
     theme_id: str
@@ -111,6 +119,9 @@ class _Compiled:
     # the last two or more characters of a zh term (its head, 社区) -> (what comes before
     # them in the term, its theme) for every term ending so: 社区 -> (低碳, green-communities)
     zh_by_head: dict[str, tuple[tuple[str, str], ...]] = field(default_factory=dict)
+    # (sentence, lang) -> its mentions (:func:`match_sentence`): a sentence said again, in
+    # another version or document, is matched once per catalogue
+    matched: dict[tuple[str, str], tuple[_Found, ...]] = field(default_factory=dict, compare=False)
 
 
 def _key(token: str) -> str:
@@ -211,10 +222,6 @@ def _compile_cached(catalogue: Catalogue) -> _Compiled:
         requires=requires,
         order={t.id: i for i, t in enumerate(catalogue.themes)},
     )
-
-
-# A candidate in normalised coordinates: (theme_id, start, end, score)
-_Cand = tuple[str, int, int, float]
 
 
 def _window_lengths(n: int) -> tuple[int, ...]:
@@ -443,20 +450,28 @@ def _match_normalized(n: Normalized, lang: str, catalogue: Catalogue) -> list[_C
     return sorted(chosen, key=lambda c: (c[1], comp.order.get(c[0], 0)))
 
 
-def match_sentence(
-    text: str, lang: str, catalogue: Catalogue
-) -> list[tuple[str, int, int, str, float]]:
+def match_sentence(text: str, lang: str, catalogue: Catalogue) -> list[_Found]:
     """Theme mentions of one sentence: ``(theme_id, start, end, matched, score)``.
 
     ``[start, end)`` is a span of ``text`` itself (original offsets), ``matched`` is
     ``text[start:end]``; every non-overlapping occurrence of a theme, ordered by position.
     """
+    memo = _compile(catalogue).matched
+    found = memo.get((text, lang))
+    if found is None:
+        if len(memo) >= _MATCHED_LIMIT:
+            memo.clear()
+        found = memo[(text, lang)] = _match_sentence(text, lang, catalogue)
+    return list(found)
+
+
+def _match_sentence(text: str, lang: str, catalogue: Catalogue) -> tuple[_Found, ...]:
     n = normalize(text, fold_plurals=(lang != "zh"))
-    out: list[tuple[str, int, int, str, float]] = []
+    out: list[_Found] = []
     for theme_id, a, b, score in _match_normalized(n, lang, catalogue):
         s, e = n.span(a, b)
         out.append((theme_id, s, e, text[s:e], round(score, 2)))
-    return out
+    return tuple(out)
 
 
 def find_mentions(structured: StructuredVersion, catalogue: Catalogue) -> tuple[Mention, ...]:
