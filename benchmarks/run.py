@@ -50,6 +50,8 @@ STAGE = str(HERE / "stage.py")
 # (--ingest-all lifts the cap).
 INGEST_SAMPLE = 50
 INGEST_ALL = False
+# --distinct-sentences: no sentence repeated across the synthetic corpus
+DISTINCT = False
 # --quick: a smoke run in under a minute, so no cold report and one run per diff timing.
 QUICK = False
 
@@ -185,7 +187,14 @@ def measure_corpus(n: int, work: Path, cli: Cli, timeout: float, seed: int, log)
     log(f"N={n}: building corpus")
     build = run_stage(
         "build",
-        {"n": n, "corpus": str(corpus), "raw": str(raw), "seed": seed, "raw_limit": sample},
+        {
+            "n": n,
+            "corpus": str(corpus),
+            "raw": str(raw),
+            "seed": seed,
+            "raw_limit": sample,
+            "distinct": DISTINCT,
+        },
         timeout,
     )
     out["build"] = build
@@ -290,7 +299,7 @@ def measure_corpus(n: int, work: Path, cli: Cli, timeout: float, seed: int, log)
         def add_one_then_check() -> dict[str, Any]:
             # documents n, n + 1, ...: each check finds one new document, and the cache
             # the check before it wrote
-            args = {"n": n + len(added), "corpus": str(corpus), "seed": seed}
+            args = {"n": n + len(added), "corpus": str(corpus), "seed": seed, "distinct": DISTINCT}
             added.append(run_stage("add_one", args, timeout).get("added"))
             return run_cli(check_args, timeout, ok_codes=(0, 1))
 
@@ -568,7 +577,12 @@ def markdown(res: dict[str, Any]) -> str:
         f"# policydiff benchmarks ({res['mode']})",
         "",
         f"Run {res['started']} on {res['machine']}; sizes N = {', '.join(map(str, res['sizes']))};"
-        f" per-stage timeout {res['timeout']:.0f} s; --jobs {res['jobs']}.",
+        f" per-stage timeout {res['timeout']:.0f} s; --jobs {res['jobs']}"
+        + (
+            "; no sentence repeated across the corpus (--distinct-sentences)."
+            if res.get("distinct_sentences")
+            else "; sentences repeated across documents, as recombined from three (the default)."
+        ),
         "",
         "Seconds are the stage's own work inside a fresh process (imports and corpus loading"
         " excluded) for library stages, and the whole command's wall time for CLI stages"
@@ -823,11 +837,18 @@ def main(argv: list[str] | None = None) -> int:
         "--timeout", type=float, default=None, help="seconds per stage (600; --quick: 15)"
     )
     ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument(
+        "--distinct-sentences",
+        action="store_true",
+        help="no sentence repeated across the corpus (the default repeats most, as a corpus"
+        " recombined from three documents does)",
+    )
     ap.add_argument("--skip-diff", action="store_true")
     ap.add_argument("--results", type=Path, default=RESULTS)
     a = ap.parse_args(argv)
-    global INGEST_ALL, QUICK, REPEATS
+    global INGEST_ALL, QUICK, REPEATS, DISTINCT
     INGEST_ALL = a.ingest_all
+    DISTINCT = a.distinct_sentences
     QUICK = a.quick
     if QUICK:
         REPEATS = 1
@@ -853,6 +874,7 @@ def main(argv: list[str] | None = None) -> int:
         "sizes": sizes,
         "timeout": a.timeout,
         "jobs": a.jobs,
+        "distinct_sentences": a.distinct_sentences,
         "workdir": str(work),
         "cli_commands": sorted(cli.commands),
     }

@@ -48,6 +48,7 @@ def stage_build(a: dict) -> dict:
         Path(a["raw"]) if a.get("raw") else None,
         seed=a.get("seed", 0),
         raw_limit=a.get("raw_limit"),
+        distinct=a.get("distinct", False),
     )
     return {"seconds": time.perf_counter() - t, **stats}
 
@@ -59,7 +60,9 @@ def stage_add_one(a: dict) -> dict:
     from policydiff.corpus import write_document
 
     t = time.perf_counter()
-    docs = list(synthetic_documents(a["n"] + 1, a.get("seed", 0), load_pools()))
+    docs = list(
+        synthetic_documents(a["n"] + 1, a.get("seed", 0), load_pools(), a.get("distinct", False))
+    )
     write_document(Path(a["corpus"]), docs[-1].document)
     return {"seconds": time.perf_counter() - t, "added": docs[-1].document.id}
 
