@@ -110,6 +110,24 @@ def test_no_sentence_repeats_inside_a_version(documents: list[synthetic.SynthDoc
             assert sum(p.level == 1 for p in structured.provisions) >= 3
 
 
+def test_a_distinct_corpus_repeats_no_sentence_where_the_default_repeats_many() -> None:
+    def repeated(distinct: bool) -> int:
+        said: Counter[str] = Counter()
+        for sd in synthetic.synthetic_documents(40, 3, None, distinct):
+            for version in sd.document.versions:
+                structured = structure_version(sd.document.id, version)
+                said.update(
+                    s.text.strip()
+                    for p in structured.provisions
+                    for s in p.sentences
+                    if p.level > 1 or len(s.text) > 40  # a heading may be said again
+                )
+        return sum(k - 1 for k in said.values())
+
+    assert repeated(distinct=True) == 0
+    assert repeated(distinct=False) > 100
+
+
 def test_documents_recombine_and_perturb_the_real_sentences(
     pools: dict[str, synthetic.Pool], documents: list[synthetic.SynthDoc]
 ) -> None:
