@@ -196,21 +196,23 @@ class KeyValueStore:
         unharmed: it is only tidying. A file left mostly empty is compacted when no other
         run holds it."""
         try:
-            # rowids grow as rows are put: a generation's highest says when it last wrote
-            held = dict(
-                self._db.execute("SELECT namespace, MAX(rowid) FROM store GROUP BY namespace")
-            )
+            held = [row[0] for row in self._db.execute("SELECT DISTINCT namespace FROM store")]
+            others = [
+                n
+                for n in held
+                if n not in keep and any(n == f or n.startswith(f + "@") for f in families)
+            ]
+            written: dict[str, int] = {}
+            for name in others if spare else ():
+                # rowids grow as rows are put: a generation's highest says when it last
+                # wrote (read from the key's index, not the rows)
+                (last,) = self._db.execute(
+                    "SELECT MAX(rowid) FROM store WHERE namespace = ?", (name,)
+                ).fetchone()
+                generation = name.partition("@")[2]
+                written[generation] = max(written.get(generation, 0), last or 0)
         except sqlite3.DatabaseError:
             return 0
-        others = [
-            n
-            for n in held
-            if n not in keep and any(n == f or n.startswith(f + "@") for f in families)
-        ]
-        written: dict[str, int] = {}
-        for name in others:
-            generation = name.partition("@")[2]
-            written[generation] = max(written.get(generation, 0), held[name])
         spared = set(sorted(written, key=lambda g: (-written[g], g))[:spare])
         stale = [n for n in others if n.partition("@")[2] not in spared]
         if not stale:
