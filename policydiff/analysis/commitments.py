@@ -242,24 +242,6 @@ def _commitments_of(mentions: Sequence[Mention], readings: Sequence[_Reading]) -
     return out
 
 
-def sentence_commitments(
-    mentions: Sequence[Mention],
-    lang: str,
-    catalogue: Catalogue,
-    lexicon: Lexicon,
-    dated: int | None,
-    owned: dict[str, tuple[Target, ...]],
-    elsewhere: dict[str, tuple[Target, ...]],
-) -> list[Commitment]:
-    """The commitments of one sentence, from its theme mentions (at least one); ``dated``:
-    the deadline that dates its targets that name no year (see
-    :func:`~policydiff.strength.targets.context_years`); ``owned``: its targets by theme
-    (:func:`sentence_targets`); ``elsewhere``: those the other ；-pieces of its Chinese
-    sentence set, which a theme with no target of its own in this piece takes."""
-    readings = _sentence_readings(mentions, lang, catalogue, lexicon, dated, owned, elsewhere)
-    return _commitments_of(mentions, readings)
-
-
 def _sentence_readings(
     mentions: Sequence[Mention],
     lang: str,
@@ -269,8 +251,12 @@ def _sentence_readings(
     owned: dict[str, tuple[Target, ...]],
     elsewhere: dict[str, tuple[Target, ...]],
 ) -> list[_Reading]:
-    """:func:`sentence_commitments` as readings of ``mentions`` (see :data:`_Reading`),
-    which depend on the mentions' words and spans only."""
+    """The commitments of one sentence as readings of its theme ``mentions`` (at least
+    one; see :data:`_Reading`), which depend on the mentions' words and spans only.
+    ``dated``: the deadline that dates its targets that name no year (see
+    :func:`~policydiff.strength.targets.context_years`); ``owned``: its targets by theme
+    (:func:`sentence_targets`); ``elsewhere``: those the other ；-pieces of its Chinese
+    sentence set, which a theme with no target of its own in this piece takes."""
     sentence = mentions[0].sentence
     borrowed = _dated_before(sentence, lang, dated)
     out: list[tuple[tuple[int, str], _Reading]] = []
