@@ -90,7 +90,13 @@ def score_commitment(
     )
     chosen, follows = choose_cue(matches, ts, te, lang, clause)
     if chosen is not None and not follows:
+        nearest = chosen
         chosen = governing_cue(clause, matches, chosen, te, lang, lex)
+        if lang == "zh" and chosen is not nearest:
+            caveats.append(
+                f"'{clause[nearest.start : nearest.end]}' names the duty taken on; "
+                f"'{clause[chosen.start : chosen.end]}' governs it"
+            )
     framing = framing_verb(matches, chosen, clause, lang, lex)
     if framing is not None and chosen is not None and chosen.level > framing[2].level:
         caveats.append(

@@ -83,6 +83,8 @@ def test_2_a_cue_inside_the_name_of_a_duty_does_not_govern() -> None:
             best(zh, "zh", "carbon-peaking").score.cue,
             best(zh, "zh", "carbon-peaking").score.strength,
         ) == ("坚决", 5.0)
+    said = best(guangxi, "zh", "carbon-peaking").score.caveats
+    assert "'推进' names the duty taken on; '坚决' governs it" in said
     # without a duty the nearer verb governs
     assert best("坚决扛起责任，推进碳达峰碳中和工作。", "zh", "carbon-peaking").score.cue == "推进"
 
