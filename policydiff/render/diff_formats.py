@@ -14,6 +14,7 @@ import json
 from typing import Any
 
 from policydiff.diff import CueChange, DocumentDiff, ProvisionDiff, TokenOp, elide
+from policydiff.render.html_text import ops_html
 from policydiff.render.md_text import md, md_marked
 
 DEFAULT_CONTEXT = 12
@@ -105,21 +106,6 @@ _STYLE = (
 )
 
 
-def _html_ops(ops: tuple[TokenOp, ...]) -> str:
-    out: list[str] = []
-    for op in ops:
-        if op.op == "equal":
-            out.append(html.escape(op.old))
-        elif op.op == "elided":
-            out.append('<span class="meta"> … </span>')
-        else:
-            if op.old:
-                out.append(f"<del>{html.escape(op.old)}</del>")
-            if op.new:
-                out.append(f"<ins>{html.escape(op.new)}</ins>")
-    return "".join(out)
-
-
 def diff_html(diff: DocumentDiff, *, context: int = DEFAULT_CONTEXT) -> str:
     e = html.escape
     title = e(_title(diff))
@@ -135,7 +121,7 @@ def diff_html(diff: DocumentDiff, *, context: int = DEFAULT_CONTEXT) -> str:
             f"<section><h2>{e(pair.old_id)} → {e(pair.new_id)} {e(_heading(pair))}</h2>"
             f'<p class="meta">{e(pair.old_location)} → {e(pair.new_location)} '
             f"(score {pair.score:.2f}, similarity {pair.ratio:.2f}, {e(pair.relation)})</p>"
-            f"<p>{_html_ops(elide(pair.ops, context, diff.lang))}</p>"
+            f"<p>{ops_html(elide(pair.ops, context, diff.lang))}</p>"
         )
         if pair.cue_changes:
             parts.append("<ul>")

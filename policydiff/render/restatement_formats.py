@@ -8,6 +8,7 @@ import html
 from collections.abc import Sequence
 
 from policydiff.diff.ops import TokenOp
+from policydiff.render.html_text import ops_html
 from policydiff.render.md_text import md
 from policydiff.restatement.compare import Comparison, Restated
 
@@ -68,19 +69,6 @@ def _e(text: object) -> str:
     return html.escape(str(text), quote=True)
 
 
-def _html_ops(ops: Sequence[TokenOp]) -> str:
-    out = []
-    for op in ops:
-        if op.op == "equal":
-            out.append(_e(op.old))
-            continue
-        if op.old:
-            out.append(f"<del>{_e(op.old)}</del>")
-        if op.new:
-            out.append(f"<ins>{_e(op.new)}</ins>")
-    return "".join(out)
-
-
 def restatement_html(comparison: Comparison, *, only: Sequence[str] = ()) -> str:
     from policydiff.render.html import CSS
 
@@ -90,7 +78,7 @@ def restatement_html(comparison: Comparison, *, only: Sequence[str] = ()) -> str
         if not _shown(r, only):
             continue
         pair = (
-            f"<q lang=zh>{_html_ops(r.ops)}</q>"
+            f"<q lang=zh>{ops_html(r.ops)}</q>"
             if r.ops
             else f"<q lang=zh>{_e(r.parent.text)}</q>"
             + (f" → <q lang=zh>{_e(r.child.text)}</q>" if r.child else "")
