@@ -191,3 +191,27 @@ def test_an_adverb_of_manner_opening_a_clause_is_not_its_object() -> None:
     clause = next(r for r in comparison.commitments if r.parent.text == "合理确定排放标准")
     assert content(clause.parent).strip() == "确定排放标准"
     assert clause.verdict.value == "omitted"
+
+
+def test_water_short_places_only_are_a_limited_scope() -> None:
+    # Henan keeps the ministry's 30% reuse rate of 2030 for its water-short cities only,
+    # where the ministry set it as the average of all cities
+    parent = (
+        "实施污水收集处理设施改造和城镇污水资源化利用行动，到2030年全国城市平均再生水利用率达到30%"
+    )
+    henan = (
+        "实施污水收集处理设施改造和城镇污水资源化利用行动，到2030年缺水省辖市再生水利用率达到30%"
+    )
+    clause = "实施污水收集处理设施改造和城镇污水资源化利用行动"
+    assert _verdict(_compare(parent, henan), clause) == "weakened"
+    # Chongqing keeps it for all cities; a parent that speaks of water-short cities itself
+    # is not narrowed by a child that does too
+    chongqing = (
+        "实施污水收集处理设施改造和城镇污水资源化利用行动，到2030年城市平均再生水利用率达30%"
+    )
+    assert _verdict(_compare(parent, chongqing), clause) == "restated"
+    short = "到2025年缺水城市再生水利用率达到25%以上"
+    assert (
+        _verdict(_compare(short, "到2025年全省缺水城市再生水利用率达到25%以上"), short)
+        == "restated"
+    )
