@@ -184,6 +184,18 @@ def _score_span(clause: str, lang: str, lexicon: Lexicon | None) -> tuple[int, i
     return (first.end, min(len(clause), first.end + 1)) if first.end < len(clause) else (0, 1)
 
 
+def _enclosing_cue(clause: str, lang: str, lexicon: Lexicon | None) -> tuple[int, str] | None:
+    """The level and the opening word of a cue that encloses the whole clause, its object
+    inside it (加大城市老旧供水管网更新改造力度: 加大…力度), which leaves no object outside
+    the cue for :func:`score_commitment` to read it by; None for any other clause."""
+    cues = find_cues(clause, lang, lexicon)
+    if lang != "zh" or not cues or cues[0].start != 0 or cues[0].end < len(clause):
+        return None
+    from policydiff.restatement.words import words
+
+    return cues[0].level, words(cues[0].text, lang)[0]
+
+
 def _dated(targets: Sequence[Target]) -> bool:
     return any(t.value is not None and t.year is not None for t in targets)
 
@@ -274,6 +286,8 @@ def version_clauses(
                 span = _score_span(clause, lang, lexicon)
                 score = score_commitment(clause, lang, span, lexicon)
                 level, cue_text = score.level, score.cue
+                if level == 0 and (whole := _enclosing_cue(clause, lang, lexicon)):
+                    level, cue_text = whole
                 if level == 0 and (modal := rules.modal.search(clause)):
                     level, cue_text = MODAL_LEVEL, modal.group(0)
                 # a clause with targets of its own is measured by them; the first

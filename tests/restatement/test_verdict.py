@@ -185,3 +185,19 @@ def test_the_childs_own_commitments_are_additions() -> None:
     assert comparison.summary == {
         "restated": 3, "strengthened": 0, "weakened": 0, "omitted": 0, "added": 1,
     }  # fmt: skip
+
+
+def test_a_cue_that_encloses_its_object_directs_the_clause() -> None:
+    # Henan's 加大城市老旧供水管网更新改造力度 (加大…力度 around its object) restates the
+    # ministry's 实施城市老旧供水管网更新改造 with a stronger cue, not in passing
+    parent = "实施城市老旧供水管网更新改造"
+    comparison = _compare(parent, "加大城市老旧供水管网更新改造力度")
+    assert _verdict(comparison, parent) == "strengthened"
+    child = next(c for c in comparison.child.clauses if c.text.endswith("力度"))
+    assert (child.cue, child.level) == ("加大", 3)
+    assert content(child).strip() == "城市老旧供水管网更新改造力度"
+    # a cue before its object is read as it was
+    other = _compare("加大雨水蓄滞与利用", "加大雨水蓄滞与利用")
+    assert [(c.cue, c.level) for c in other.child.clauses if c.text == "加大雨水蓄滞与利用"] == [
+        ("加大", 3)
+    ]
