@@ -5,9 +5,9 @@ omitted         no child clause restates it (similarity below ``align.MATCH``)
 weakened        a target of the parent dropped, laxer (lower share, higher ceiling)
                 or later; else a narrower scope (全面 -> 试点); else a cue at least
                 half a level weaker, or no directive at all (mentioned in passing)
-strengthened    a target stricter or earlier, or a dated target where the parent
-                has none; else a wider scope (试点 -> 全面); else a cue at least half
-                a level stronger
+strengthened    a target stricter or earlier, or a dated target where the parent's
+                sentence has none; else a wider scope (试点 -> 全面); else a cue at
+                least half a level stronger
 restated        the same action on the same object at about the same strength
 ==============  ==============================================================
 
@@ -289,7 +289,11 @@ def judge(
         and t.year
         and (t in child.targets or not restates_another(t, c, parent_targets))
     ]
-    if not any(t.value is not None for t, _ in parent.measured) and added:
+    # nor is one where the parent's sentence sets targets: they measure its lead clause,
+    # and the child's beside a restated clause after the lead measure that lead's
+    # restatement (推进城市绿色照明，加强城市照明…全过程管理，…，到2030年LED…占比超过80%: Henan's
+    # 2025 milestone beside 加强城市照明…全过程管理 is the lighting commitment's)
+    if not any(t.value is not None for t, _ in parent.offered) and added:
         return Restatement.STRENGTHENED, (
             f"a dated target where the parent has none: {added[0].text}",
         )

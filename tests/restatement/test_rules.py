@@ -215,3 +215,24 @@ def test_water_short_places_only_are_a_limited_scope() -> None:
         _verdict(_compare(short, "到2025年全省缺水城市再生水利用率达到25%以上"), short)
         == "restated"
     )
+
+
+MINISTRY_LIGHTING = (
+    "推进城市绿色照明，加强城市照明规划、设计、建设运营全过程管理，控制过度亮化和光污染，"
+    "到2030年LED等高效节能灯具使用占比超过80%，30%以上城市建成照明数字化系统"
+)
+HENAN_LIGHTING = (
+    "加强城市照明规划、设计、建设运营全过程管理，控制过度亮化和光污染，积极推广单灯控制、"
+    "分时分区控制等智慧照明控制技术，加快智慧灯杆应用，2025年城市节能照明达到70%,"
+    "到2030年LED等高效节能灯具使用占比超过80%,30%以上城市建成照明数字化系统"
+)
+
+
+def test_a_target_beside_a_clause_whose_sentence_sets_targets_measures_the_lead() -> None:
+    # the ministry's targets measure 推进城市绿色照明, the lead of its sentence: Henan's
+    # 2025 milestone beside its restated management clause is no target "where the parent
+    # has none" for that clause
+    clause = "加强城市照明规划、设计、建设运营全过程管理"
+    assert _verdict(_compare(MINISTRY_LIGHTING, HENAN_LIGHTING), clause) == "restated"
+    # a parent sentence without targets is strengthened by a dated target the child adds
+    assert _verdict(_compare(clause, HENAN_LIGHTING), clause) == "strengthened"
