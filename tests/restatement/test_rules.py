@@ -236,3 +236,16 @@ def test_a_target_beside_a_clause_whose_sentence_sets_targets_measures_the_lead(
     assert _verdict(_compare(MINISTRY_LIGHTING, HENAN_LIGHTING), clause) == "restated"
     # a parent sentence without targets is strengthened by a dated target the child adds
     assert _verdict(_compare(clause, HENAN_LIGHTING), clause) == "strengthened"
+
+
+def test_places_picked_by_their_sensitivity_are_a_limited_scope() -> None:
+    # Yunnan reuses the rural sewage of the areas that are not ecologically sensitive only
+    parent = "推进农村污水处理，合理确定排放标准，推动农村生活污水就近就地资源化利用"
+    clause = "推动农村生活污水就近就地资源化利用"
+    yunnan = (
+        "推进农村生活污水治理，按相关排放标准，建设集中或分散式收集处理设施，"
+        "推动非生态环境敏感区农村生活污水就近就地资源化利用"
+    )
+    assert _verdict(_compare(parent, yunnan), clause) == "weakened"
+    # all the rural sewage, in other words: restated
+    assert _verdict(_compare(parent, "推动农村生活污水就近就地资源化利用"), clause) == "restated"
