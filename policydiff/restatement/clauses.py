@@ -51,6 +51,7 @@ class Rules:
     limited: tuple[str, ...]
     general: tuple[str, ...]
     ceilings: tuple[str, ...]
+    floors: tuple[str, ...]  # negated ceilings: 不低于
     modal: re.Pattern[str]
     goal: re.Pattern[str]
     synonyms: dict[str, str]  # a term's other names, each to the first of its line
@@ -67,6 +68,7 @@ def load_rules() -> Rules:
         limited=tuple(data["scope"]["limited"]),
         general=tuple(data["scope"]["general"]),
         ceilings=tuple(data["ceilings"]),
+        floors=tuple(data.get("floors") or ()),
         modal=re.compile(data["modal"]),
         goal=re.compile(data["goal"]),
         synonyms={term: line[0] for line in data.get("synonyms") or () for term in line[1:]},

@@ -86,7 +86,10 @@ def _own(context: str) -> str:
 def _ceiling(target: Target, context: str, rules: Rules) -> bool:
     at = context.find(target.text)
     near = context[max(0, at - 6) : at + len(target.text) + 3] if at >= 0 else context
-    return any(word in target.text or word in near for word in rules.ceilings)
+    text = target.text
+    for floor in rules.floors:
+        near, text = near.replace(floor, " "), text.replace(floor, " ")
+    return any(word in text or word in near for word in rules.ceilings)
 
 
 def _compare_target(parent: Target, context: str, child: Target, rules: Rules) -> tuple[str, str]:

@@ -201,3 +201,14 @@ def test_a_cue_that_encloses_its_object_directs_the_clause() -> None:
     assert [(c.cue, c.level) for c in other.child.clauses if c.text == "加大雨水蓄滞与利用"] == [
         ("加大", 3)
     ]
+
+
+def test_a_negated_ceiling_sets_a_floor() -> None:
+    # 不低于 holds the ceiling word 低于 yet sets a floor: a higher share is stricter
+    parent = "新建住宅以6层为主，6层及以下住宅建筑面积占比应不低于70%"
+    clause = "6层及以下住宅建筑面积占比应不低于70%"
+    assert _verdict(_compare(parent, parent.replace("70%", "80%")), clause) == "strengthened"
+    assert _verdict(_compare(parent, parent.replace("70%", "60%")), clause) == "weakened"
+    # a ceiling is read as before: a lower one is stricter
+    cap = "县城内部道路红线宽度不超过40米"
+    assert _verdict(_compare(cap, cap.replace("40", "30")), cap) == "strengthened"
