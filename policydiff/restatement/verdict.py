@@ -308,9 +308,10 @@ def judge(
     if scope_p != "limited" and scope_c == "limited":
         return Restatement.WEAKENED, ("narrower scope",)
     # a clause without a directive of its own (按照《…标准》, its sentence going on to
-    # 建设…) whose restatement keeps the parent's target unchanged, wherever the target
-    # comparison found it: the target is the commitment, and it is kept
-    if child.level == 0 and not child.targets and any(c.change == "same" for c in changes):
+    # 建设…; or a target stated bare, 6层及以下住宅建筑面积占比不低于70% for the parent's
+    # 应不低于70%) whose restatement keeps the parent's target unchanged, wherever the
+    # target comparison found it: the target is the commitment, and it is kept
+    if child.level == 0 and any(c.change == "same" for c in changes):
         return Restatement.RESTATED, ("target kept, no directive of the clause's own",)
     if child.level == 0 and not child.targets and parent.level > 0:
         return Restatement.WEAKENED, ("mentioned without a directive",)

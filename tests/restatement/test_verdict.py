@@ -212,3 +212,13 @@ def test_a_negated_ceiling_sets_a_floor() -> None:
     # a ceiling is read as before: a lower one is stricter
     cap = "县城内部道路红线宽度不超过40米"
     assert _verdict(_compare(cap, cap.replace("40", "30")), cap) == "strengthened"
+
+
+def test_a_target_clause_without_a_cue_that_keeps_the_target_restates_it() -> None:
+    # Chongqing states the ministry's cap without its 应: the target is the commitment, kept
+    parent = "建筑高度要与消防救援能力相匹配，新建住宅以6层为主，最高不超过18层，6层及以下住宅建筑面积占比应不低于70%"
+    child = "建筑高度要与消防救援能力相匹配，新建住宅以6层为主，最高不超过18层，6层及以下住宅建筑面积占比不低于70%"
+    clause = "6层及以下住宅建筑面积占比应不低于70%"
+    assert _verdict(_compare(parent, child), clause) == "restated"
+    # a laxer share is weakened, whatever the wording
+    assert _verdict(_compare(parent, child.replace("70%", "60%")), clause) == "weakened"
