@@ -222,3 +222,18 @@ def test_a_target_clause_without_a_cue_that_keeps_the_target_restates_it() -> No
     assert _verdict(_compare(parent, child), clause) == "restated"
     # a laxer share is weakened, whatever the wording
     assert _verdict(_compare(parent, child.replace("70%", "60%")), clause) == "weakened"
+
+
+def test_a_cue_acts_on_its_whole_object_head_noun_included() -> None:
+    # Chongqing's 健全法规和标准计量体系: 健全 acts on the standards system, which is the
+    # clause's object, not a theme whose head (标准) the cue passes over
+    parent = "建立完善法律法规和标准计量体系"
+    comparison = _compare(parent, "健全法规和标准计量体系")
+    assert _verdict(comparison, parent) == "restated"
+    child = next(c for c in comparison.child.clauses if c.text == "健全法规和标准计量体系")
+    assert (child.cue, child.level) == ("健全", 2)
+    # a cue that governs its object directly is read as it was
+    other = _compare("完善农房节能措施", "完善农房节能措施")
+    assert [(c.cue, c.level) for c in other.child.clauses if c.text == "完善农房节能措施"] == [
+        ("完善", 2)
+    ]
