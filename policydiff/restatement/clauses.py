@@ -56,6 +56,7 @@ class Rules:
     goal: re.Pattern[str]
     synonyms: dict[str, str]  # a term's other names, each to the first of its line
     manner: tuple[str, ...]  # adverbs of manner, left out of a clause's object
+    places: dict[str, int]  # a name of a kind of place to its kind (-1: every kind)
 
 
 @lru_cache(maxsize=1)
@@ -73,6 +74,10 @@ def load_rules() -> Rules:
         goal=re.compile(data["goal"]),
         synonyms={term: line[0] for line in data.get("synonyms") or () for term in line[1:]},
         manner=tuple(sorted(data.get("manner") or (), key=len, reverse=True)),
+        places={
+            **{term: k for k, line in enumerate(data.get("places") or ()) for term in line},
+            **{term: -1 for term in data.get("every_place") or ()},
+        },
     )
 
 

@@ -31,7 +31,8 @@ def test_a_target_of_another_parent_commitment_is_no_target_where_the_parent_has
 
 
 def test_a_dated_target_of_the_childs_own_clause_still_counts() -> None:
-    comparison = _compare("倡导农村生活垃圾资源化利用", "到2030年城市生活垃圾资源化利用率达到65%")
+    # (a rural commitment and a rural rate: an urban rate restates no rural commitment)
+    comparison = _compare("倡导农村生活垃圾资源化利用", "到2030年农村生活垃圾资源化利用率达到65%")
     assert _verdict(comparison, "倡导农村生活垃圾资源化利用") == "strengthened"
 
 
@@ -249,3 +250,25 @@ def test_places_picked_by_their_sensitivity_are_a_limited_scope() -> None:
     assert _verdict(_compare(parent, yunnan), clause) == "weakened"
     # all the rural sewage, in other words: restated
     assert _verdict(_compare(parent, "推动农村生活污水就近就地资源化利用"), clause) == "restated"
+
+
+def _restated_in(child_id: str, clause: str) -> str | None:
+    corpus = load(LINEAGE)
+    parent, child = corpus.get("2022-chengxiangjianshe-tandafeng"), corpus.get(child_id)
+    assert parent is not None and child is not None
+    comparison = compare_documents(parent, child, corpus_catalogue(LINEAGE, ()))
+    found = next(r for r in comparison.commitments if r.parent.text == clause)
+    return found.child.text if found.child else None
+
+
+def test_a_clause_about_other_places_only_restates_nothing() -> None:
+    # the ministry's rural waste sorting is not Yunnan's urban sorting system of 2025, nor
+    # its rural waste reuse Henan's urban reuse rate, though the two share most characters
+    yunnan = _restated_in("yunnan-chengxiangjianshe-tandafeng", "推动农村生活垃圾分类处理")
+    assert yunnan is not None and "城市" not in yunnan and "农村" in yunnan
+    henan = _restated_in("henan-chengxiangjianshe-tandafeng", "倡导农村生活垃圾资源化利用")
+    assert henan is not None and "城市" not in henan and "农村" in henan
+    # 城乡 names every place, 城镇 the towns and cities: both restate 城市
+    clause = "优化城市建设用能结构"
+    assert _verdict(_compare(clause, "优化城乡建设用能结构"), clause) == "restated"
+    assert _verdict(_compare(clause, "优化城镇建设用能结构"), clause) == "restated"
