@@ -67,17 +67,18 @@ def canonical(text: str) -> str:
 
 
 def content(clause: Clause) -> str:
-    """What a clause is about: its text without its cue, an adverb of manner that opens
-    it (合理确定排放标准 is about 确定排放标准), numbers and years, punctuation read as a
+    """What a clause is about: its text without its cue, the adverbs of manner that open
+    it (合理确定排放标准 is about 确定排放标准; 因地制宜灵活施策推进农村生活垃圾源头分类 about
+    农村生活垃圾源头分类), numbers and years, punctuation read as a
     word break (a stray 大力发展.全装修住宅, 、 between the items of a list), synonyms
     written one way (:func:`canonical`)."""
     text = clause.text
     if clause.cue:
         text = text.replace(clause.cue, " ", 1)
     stripped = text.lstrip()
-    manner = next((m for m in load_rules().manner if stripped.startswith(m)), None)
-    if manner:
-        text = " " + stripped[len(manner) :]
+    while manner := next((m for m in load_rules().manner if stripped.startswith(m)), None):
+        stripped = stripped[len(manner) :].lstrip()
+        text = " " + stripped
     return _PUNCT.sub(" ", _NUMBERS.sub(" ", canonical(text)))
 
 

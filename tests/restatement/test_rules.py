@@ -272,3 +272,18 @@ def test_a_clause_about_other_places_only_restates_nothing() -> None:
     clause = "优化城市建设用能结构"
     assert _verdict(_compare(clause, "优化城乡建设用能结构"), clause) == "restated"
     assert _verdict(_compare(clause, "优化城镇建设用能结构"), clause) == "restated"
+
+
+def test_every_adverb_of_manner_that_opens_a_clause_is_left_out_of_its_object() -> None:
+    # Yunnan's rural waste sorting: 因地制宜 and 灵活施策 both say how, not what
+    clause = "因地制宜灵活施策推进农村生活垃圾源头分类和资源化利用"
+    comparison = _compare("推动农村生活垃圾分类处理", clause)
+    theirs = next(c for c in comparison.child.clauses if c.text == clause)
+    assert content(theirs).strip() == "农村生活垃圾源头分类和资源化利用"
+    # so it, not the rural collection system, restates the ministry's sorting
+    restated = _restated_in("yunnan-chengxiangjianshe-tandafeng", "推动农村生活垃圾分类处理")
+    assert restated == clause
+    # a manner word inside the object stays
+    other = _compare("推进垃圾分类", "推进生活垃圾分类施策改革")
+    mine = next(c for c in other.child.clauses if c.text == "推进生活垃圾分类施策改革")
+    assert content(mine).strip() == "生活垃圾分类施策改革"
