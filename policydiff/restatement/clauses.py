@@ -57,6 +57,7 @@ class Rules:
     synonyms: dict[str, str]  # a term's other names, each to the first of its line
     manner: tuple[str, ...]  # adverbs of manner, left out of a clause's object
     places: dict[str, int]  # a name of a kind of place to its kind (-1: every kind)
+    according: tuple[str, ...]  # openers that refer to a rule and direct nothing: 按照
 
 
 @lru_cache(maxsize=1)
@@ -74,6 +75,7 @@ def load_rules() -> Rules:
         goal=re.compile(data["goal"]),
         synonyms={term: line[0] for line in data.get("synonyms") or () for term in line[1:]},
         manner=tuple(sorted(data.get("manner") or (), key=len, reverse=True)),
+        according=tuple(data.get("according") or ()),
         places={
             **{term: k for k, line in enumerate(data.get("places") or ()) for term in line},
             **{term: -1 for term in data.get("every_place") or ()},
@@ -290,6 +292,7 @@ def version_clauses(
                 mine = tuple(t for ts, _, t in targets if s <= ts < e)
                 if not (in_words[k] or mine):
                     continue
+                opens_with_verb = clause.startswith(rules.openers) or _opens_with_verb(clause)
                 span = _score_span(clause, lang, lexicon)
                 score = score_commitment(clause, lang, span, lexicon)
                 level, cue_text = score.level, score.cue
@@ -303,6 +306,18 @@ def version_clauses(
                     level, cue_text = rest.level, rest.cue
                 if level == 0 and (modal := rules.modal.search(clause)):
                     level, cue_text = MODAL_LEVEL, modal.group(0)
+                # a clause that commits by the verb that opens it, a verb the lexicon lacks
+                # (结合资源禀赋和用能需求发展…应用, 合理确定城市规模), commits at promotion
+                # level, as a modal verb does, not as a mention in passing; its object keeps
+                # the verb, the lexicon naming no cue to leave out
+                if (
+                    level == 0
+                    and lang == "zh"
+                    and not mine
+                    and opens_with_verb
+                    and not clause.startswith(rules.according)
+                ):
+                    level = MODAL_LEVEL
                 # a clause with targets of its own is measured by them; the first
                 # commitment of a sentence (of a ；-piece) by every level or share the
                 # piece sets; the others by none. A number of things counts the object of

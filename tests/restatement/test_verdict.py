@@ -237,3 +237,16 @@ def test_a_cue_acts_on_its_whole_object_head_noun_included() -> None:
     assert [(c.cue, c.level) for c in other.child.clauses if c.text == "完善农房节能措施"] == [
         ("完善", 2)
     ]
+
+
+def test_a_clause_opened_by_a_verb_the_lexicon_lacks_commits_at_promotion_level() -> None:
+    # Guangdong's 结合资源禀赋和用能需求发展…应用 restates the ministry's 因地制宜推进…应用:
+    # it commits by its verb, it is no mention in passing
+    parent = "因地制宜推进地热能、生物质能应用"
+    child = "结合资源禀赋和用能需求发展太阳能光热、浅层地热能、生物质能等应用"
+    comparison = _compare(parent, child)
+    assert _verdict(comparison, parent) == "restated"
+    assert [c.level for c in comparison.child.clauses if c.text == child] == [2]
+    # a clause committed by a target of its own is measured by it, not by its verb
+    targets = _compare("新建住宅以6层为主，最高不超过18层", "新建住宅以6层为主，最高不超过18层")
+    assert [c.level for c in targets.child.clauses if c.text == "最高不超过18层"] == [0]
