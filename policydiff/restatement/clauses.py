@@ -298,7 +298,7 @@ def version_clauses(
                 level, cue_text = score.level, score.cue
                 if level == 0 and (whole := _enclosing_cue(clause, lang, lexicon)):
                     level, cue_text = whole
-                if level == 0 and 0 < span[0] < len(clause):
+                if level == 0 and lang == "zh" and 0 < span[0] < len(clause):
                     # the object is all that follows the cue, a head noun included
                     # (完善节能降碳标准计量体系: 完善 acts on the 标准…体系, and that is the
                     # clause's commitment), not a theme that the head's cue passes over
