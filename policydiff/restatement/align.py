@@ -12,7 +12,9 @@ kept as its *support*: a target restated in another sentence (a split) still cou
 parent clause that is a target of its own is never restated by a child clause whose own
 targets all measure other indicators
 (:func:`policydiff.restatement.verdict.same_indicator`), nor by one whose object is
-another kind of the parent's (:mod:`policydiff.restatement.contrast`). A child clause
+another kind of the parent's (:mod:`policydiff.restatement.contrast`), nor by one about
+places of other kinds only (:func:`places`: 城市生活垃圾分类体系 for 农村生活垃圾分类处理). A
+child clause
 that copies a parent clause (:data:`VERBATIM`) restates that one, and another parent
 clause only where it is within :data:`VERBATIM_GAP` as like it.
 """
@@ -65,18 +67,37 @@ def canonical(text: str) -> str:
 
 
 def content(clause: Clause) -> str:
-    """What a clause is about: its text without its cue, an adverb of manner that opens
-    it (合理确定排放标准 is about 确定排放标准), numbers and years, punctuation read as a
+    """What a clause is about: its text without its cue, the adverbs of manner that open
+    it (合理确定排放标准 is about 确定排放标准; 因地制宜灵活施策推进农村生活垃圾源头分类 about
+    农村生活垃圾源头分类), numbers and years, punctuation read as a
     word break (a stray 大力发展.全装修住宅, 、 between the items of a list), synonyms
     written one way (:func:`canonical`)."""
     text = clause.text
     if clause.cue:
         text = text.replace(clause.cue, " ", 1)
     stripped = text.lstrip()
-    manner = next((m for m in load_rules().manner if stripped.startswith(m)), None)
-    if manner:
-        text = " " + stripped[len(manner) :]
+    while manner := next((m for m in load_rules().manner if stripped.startswith(m)), None):
+        stripped = stripped[len(manner) :].lstrip()
+        text = " " + stripped
     return _PUNCT.sub(" ", _NUMBERS.sub(" ", canonical(text)))
+
+
+@lru_cache(maxsize=1)
+def _place_pattern() -> tuple[re.Pattern[str] | None, dict[str, int]]:
+    kinds = load_rules().places
+    if not kinds:
+        return None, kinds
+    alternation = "|".join(re.escape(t) for t in sorted(kinds, key=len, reverse=True))
+    return re.compile(alternation), kinds
+
+
+def places(text: str) -> frozenset[int]:
+    """The kinds of place (``places`` in ``data/restatement.yaml``) a clause's object
+    names, read left to right, longest name first (县城市政 names a county town)."""
+    pattern, kinds = _place_pattern()
+    if pattern is None:
+        return frozenset()
+    return frozenset(kinds[m.group()] for m in pattern.finditer(text) if kinds[m.group()] >= 0)
 
 
 def similarity_matrix(parents: Sequence[Clause], children: Sequence[Clause]) -> np.ndarray:
@@ -113,6 +134,13 @@ def similarity_matrix(parents: Sequence[Clause], children: Sequence[Clause]) -> 
     for i, j in zip(*np.nonzero(matrix >= MATCH), strict=True):
         pair = contrast(texts_p[i], texts_c[j])
         if pair is not None and any(pair[1] in t for k, t in enumerate(texts_p) if k != i):
+            matrix[i, j] = 0.0
+    # a child clause about places of other kinds only (城市生活垃圾分类体系) does not
+    # restate a parent clause about places of its kinds only (农村生活垃圾分类处理)
+    places_p = [places(t) for t in texts_p]
+    places_c = [places(t) for t in texts_c]
+    for i, j in zip(*np.nonzero(matrix >= MATCH), strict=True):
+        if places_p[i] and places_c[j] and not places_p[i] & places_c[j]:
             matrix[i, j] = 0.0
     # a child clause that copies one parent clause nearly word for word restates that
     # one: another parent clause takes it only where it is about as like it (推进建筑垃圾

@@ -51,10 +51,13 @@ class Rules:
     limited: tuple[str, ...]
     general: tuple[str, ...]
     ceilings: tuple[str, ...]
+    floors: tuple[str, ...]  # negated ceilings: 不低于
     modal: re.Pattern[str]
     goal: re.Pattern[str]
     synonyms: dict[str, str]  # a term's other names, each to the first of its line
     manner: tuple[str, ...]  # adverbs of manner, left out of a clause's object
+    places: dict[str, int]  # a name of a kind of place to its kind (-1: every kind)
+    according: tuple[str, ...]  # openers that refer to a rule and direct nothing: 按照
 
 
 @lru_cache(maxsize=1)
@@ -67,10 +70,16 @@ def load_rules() -> Rules:
         limited=tuple(data["scope"]["limited"]),
         general=tuple(data["scope"]["general"]),
         ceilings=tuple(data["ceilings"]),
+        floors=tuple(data.get("floors") or ()),
         modal=re.compile(data["modal"]),
         goal=re.compile(data["goal"]),
         synonyms={term: line[0] for line in data.get("synonyms") or () for term in line[1:]},
         manner=tuple(sorted(data.get("manner") or (), key=len, reverse=True)),
+        according=tuple(data.get("according") or ()),
+        places={
+            **{term: k for k, line in enumerate(data.get("places") or ()) for term in line},
+            **{term: -1 for term in data.get("every_place") or ()},
+        },
     )
 
 
@@ -184,6 +193,18 @@ def _score_span(clause: str, lang: str, lexicon: Lexicon | None) -> tuple[int, i
     return (first.end, min(len(clause), first.end + 1)) if first.end < len(clause) else (0, 1)
 
 
+def _enclosing_cue(clause: str, lang: str, lexicon: Lexicon | None) -> tuple[int, str] | None:
+    """The level and the opening word of a cue that encloses the whole clause, its object
+    inside it (加大城市老旧供水管网更新改造力度: 加大…力度), which leaves no object outside
+    the cue for :func:`score_commitment` to read it by; None for any other clause."""
+    cues = find_cues(clause, lang, lexicon)
+    if lang != "zh" or not cues or cues[0].start != 0 or cues[0].end < len(clause):
+        return None
+    from policydiff.restatement.words import words
+
+    return cues[0].level, words(cues[0].text, lang)[0]
+
+
 def _dated(targets: Sequence[Target]) -> bool:
     return any(t.value is not None and t.year is not None for t in targets)
 
@@ -271,11 +292,32 @@ def version_clauses(
                 mine = tuple(t for ts, _, t in targets if s <= ts < e)
                 if not (in_words[k] or mine):
                     continue
+                opens_with_verb = clause.startswith(rules.openers) or _opens_with_verb(clause)
                 span = _score_span(clause, lang, lexicon)
                 score = score_commitment(clause, lang, span, lexicon)
                 level, cue_text = score.level, score.cue
+                if level == 0 and (whole := _enclosing_cue(clause, lang, lexicon)):
+                    level, cue_text = whole
+                if level == 0 and lang == "zh" and 0 < span[0] < len(clause):
+                    # the object is all that follows the cue, a head noun included
+                    # (完善节能降碳标准计量体系: 完善 acts on the 标准…体系, and that is the
+                    # clause's commitment), not a theme that the head's cue passes over
+                    rest = score_commitment(clause, lang, (span[0], len(clause)), lexicon)
+                    level, cue_text = rest.level, rest.cue
                 if level == 0 and (modal := rules.modal.search(clause)):
                     level, cue_text = MODAL_LEVEL, modal.group(0)
+                # a clause that commits by the verb that opens it, a verb the lexicon lacks
+                # (结合资源禀赋和用能需求发展…应用, 合理确定城市规模), commits at promotion
+                # level, as a modal verb does, not as a mention in passing; its object keeps
+                # the verb, the lexicon naming no cue to leave out
+                if (
+                    level == 0
+                    and lang == "zh"
+                    and not mine
+                    and opens_with_verb
+                    and not clause.startswith(rules.according)
+                ):
+                    level = MODAL_LEVEL
                 # a clause with targets of its own is measured by them; the first
                 # commitment of a sentence (of a ；-piece) by every level or share the
                 # piece sets; the others by none. A number of things counts the object of

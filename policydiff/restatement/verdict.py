@@ -5,9 +5,9 @@ omitted         no child clause restates it (similarity below ``align.MATCH``)
 weakened        a target of the parent dropped, laxer (lower share, higher ceiling)
                 or later; else a narrower scope (全面 -> 试点); else a cue at least
                 half a level weaker, or no directive at all (mentioned in passing)
-strengthened    a target stricter or earlier, or a dated target where the parent
-                has none; else a wider scope (试点 -> 全面); else a cue at least half
-                a level stronger
+strengthened    a target stricter or earlier, or a dated target where the parent's
+                sentence has none; else a wider scope (试点 -> 全面); else a cue at
+                least half a level stronger
 restated        the same action on the same object at about the same strength
 ==============  ==============================================================
 
@@ -86,7 +86,10 @@ def _own(context: str) -> str:
 def _ceiling(target: Target, context: str, rules: Rules) -> bool:
     at = context.find(target.text)
     near = context[max(0, at - 6) : at + len(target.text) + 3] if at >= 0 else context
-    return any(word in target.text or word in near for word in rules.ceilings)
+    text = target.text
+    for floor in rules.floors:
+        near, text = near.replace(floor, " "), text.replace(floor, " ")
+    return any(word in text or word in near for word in rules.ceilings)
 
 
 def _compare_target(parent: Target, context: str, child: Target, rules: Rules) -> tuple[str, str]:
@@ -289,7 +292,11 @@ def judge(
         and t.year
         and (t in child.targets or not restates_another(t, c, parent_targets))
     ]
-    if not any(t.value is not None for t, _ in parent.measured) and added:
+    # nor is one where the parent's sentence sets targets: they measure its lead clause,
+    # and the child's beside a restated clause after the lead measure that lead's
+    # restatement (推进城市绿色照明，加强城市照明…全过程管理，…，到2030年LED…占比超过80%: Henan's
+    # 2025 milestone beside 加强城市照明…全过程管理 is the lighting commitment's)
+    if not any(t.value is not None for t, _ in parent.offered) and added:
         return Restatement.STRENGTHENED, (
             f"a dated target where the parent has none: {added[0].text}",
         )
@@ -301,9 +308,10 @@ def judge(
     if scope_p != "limited" and scope_c == "limited":
         return Restatement.WEAKENED, ("narrower scope",)
     # a clause without a directive of its own (按照《…标准》, its sentence going on to
-    # 建设…) whose restatement keeps the parent's target unchanged, wherever the target
-    # comparison found it: the target is the commitment, and it is kept
-    if child.level == 0 and not child.targets and any(c.change == "same" for c in changes):
+    # 建设…; or a target stated bare, 6层及以下住宅建筑面积占比不低于70% for the parent's
+    # 应不低于70%) whose restatement keeps the parent's target unchanged, wherever the
+    # target comparison found it: the target is the commitment, and it is kept
+    if child.level == 0 and any(c.change == "same" for c in changes):
         return Restatement.RESTATED, ("target kept, no directive of the clause's own",)
     if child.level == 0 and not child.targets and parent.level > 0:
         return Restatement.WEAKENED, ("mentioned without a directive",)

@@ -31,7 +31,8 @@ def test_a_target_of_another_parent_commitment_is_no_target_where_the_parent_has
 
 
 def test_a_dated_target_of_the_childs_own_clause_still_counts() -> None:
-    comparison = _compare("倡导农村生活垃圾资源化利用", "到2030年城市生活垃圾资源化利用率达到65%")
+    # (a rural commitment and a rural rate: an urban rate restates no rural commitment)
+    comparison = _compare("倡导农村生活垃圾资源化利用", "到2030年农村生活垃圾资源化利用率达到65%")
     assert _verdict(comparison, "倡导农村生活垃圾资源化利用") == "strengthened"
 
 
@@ -191,3 +192,98 @@ def test_an_adverb_of_manner_opening_a_clause_is_not_its_object() -> None:
     clause = next(r for r in comparison.commitments if r.parent.text == "合理确定排放标准")
     assert content(clause.parent).strip() == "确定排放标准"
     assert clause.verdict.value == "omitted"
+
+
+def test_water_short_places_only_are_a_limited_scope() -> None:
+    # Henan keeps the ministry's 30% reuse rate of 2030 for its water-short cities only,
+    # where the ministry set it as the average of all cities
+    parent = (
+        "实施污水收集处理设施改造和城镇污水资源化利用行动，到2030年全国城市平均再生水利用率达到30%"
+    )
+    henan = (
+        "实施污水收集处理设施改造和城镇污水资源化利用行动，到2030年缺水省辖市再生水利用率达到30%"
+    )
+    clause = "实施污水收集处理设施改造和城镇污水资源化利用行动"
+    assert _verdict(_compare(parent, henan), clause) == "weakened"
+    # Chongqing keeps it for all cities; a parent that speaks of water-short cities itself
+    # is not narrowed by a child that does too
+    chongqing = (
+        "实施污水收集处理设施改造和城镇污水资源化利用行动，到2030年城市平均再生水利用率达30%"
+    )
+    assert _verdict(_compare(parent, chongqing), clause) == "restated"
+    short = "到2025年缺水城市再生水利用率达到25%以上"
+    assert (
+        _verdict(_compare(short, "到2025年全省缺水城市再生水利用率达到25%以上"), short)
+        == "restated"
+    )
+
+
+MINISTRY_LIGHTING = (
+    "推进城市绿色照明，加强城市照明规划、设计、建设运营全过程管理，控制过度亮化和光污染，"
+    "到2030年LED等高效节能灯具使用占比超过80%，30%以上城市建成照明数字化系统"
+)
+HENAN_LIGHTING = (
+    "加强城市照明规划、设计、建设运营全过程管理，控制过度亮化和光污染，积极推广单灯控制、"
+    "分时分区控制等智慧照明控制技术，加快智慧灯杆应用，2025年城市节能照明达到70%,"
+    "到2030年LED等高效节能灯具使用占比超过80%,30%以上城市建成照明数字化系统"
+)
+
+
+def test_a_target_beside_a_clause_whose_sentence_sets_targets_measures_the_lead() -> None:
+    # the ministry's targets measure 推进城市绿色照明, the lead of its sentence: Henan's
+    # 2025 milestone beside its restated management clause is no target "where the parent
+    # has none" for that clause
+    clause = "加强城市照明规划、设计、建设运营全过程管理"
+    assert _verdict(_compare(MINISTRY_LIGHTING, HENAN_LIGHTING), clause) == "restated"
+    # a parent sentence without targets is strengthened by a dated target the child adds
+    assert _verdict(_compare(clause, HENAN_LIGHTING), clause) == "strengthened"
+
+
+def test_places_picked_by_their_sensitivity_are_a_limited_scope() -> None:
+    # Yunnan reuses the rural sewage of the areas that are not ecologically sensitive only
+    parent = "推进农村污水处理，合理确定排放标准，推动农村生活污水就近就地资源化利用"
+    clause = "推动农村生活污水就近就地资源化利用"
+    yunnan = (
+        "推进农村生活污水治理，按相关排放标准，建设集中或分散式收集处理设施，"
+        "推动非生态环境敏感区农村生活污水就近就地资源化利用"
+    )
+    assert _verdict(_compare(parent, yunnan), clause) == "weakened"
+    # all the rural sewage, in other words: restated
+    assert _verdict(_compare(parent, "推动农村生活污水就近就地资源化利用"), clause) == "restated"
+
+
+def _restated_in(child_id: str, clause: str) -> str | None:
+    corpus = load(LINEAGE)
+    parent, child = corpus.get("2022-chengxiangjianshe-tandafeng"), corpus.get(child_id)
+    assert parent is not None and child is not None
+    comparison = compare_documents(parent, child, corpus_catalogue(LINEAGE, ()))
+    found = next(r for r in comparison.commitments if r.parent.text == clause)
+    return found.child.text if found.child else None
+
+
+def test_a_clause_about_other_places_only_restates_nothing() -> None:
+    # the ministry's rural waste sorting is not Yunnan's urban sorting system of 2025, nor
+    # its rural waste reuse Henan's urban reuse rate, though the two share most characters
+    yunnan = _restated_in("yunnan-chengxiangjianshe-tandafeng", "推动农村生活垃圾分类处理")
+    assert yunnan is not None and "城市" not in yunnan and "农村" in yunnan
+    henan = _restated_in("henan-chengxiangjianshe-tandafeng", "倡导农村生活垃圾资源化利用")
+    assert henan is not None and "城市" not in henan and "农村" in henan
+    # 城乡 names every place, 城镇 the towns and cities: both restate 城市
+    clause = "优化城市建设用能结构"
+    assert _verdict(_compare(clause, "优化城乡建设用能结构"), clause) == "restated"
+    assert _verdict(_compare(clause, "优化城镇建设用能结构"), clause) == "restated"
+
+
+def test_every_adverb_of_manner_that_opens_a_clause_is_left_out_of_its_object() -> None:
+    # Yunnan's rural waste sorting: 因地制宜 and 灵活施策 both say how, not what
+    clause = "因地制宜灵活施策推进农村生活垃圾源头分类和资源化利用"
+    comparison = _compare("推动农村生活垃圾分类处理", clause)
+    theirs = next(c for c in comparison.child.clauses if c.text == clause)
+    assert content(theirs).strip() == "农村生活垃圾源头分类和资源化利用"
+    # so it, not the rural collection system, restates the ministry's sorting
+    restated = _restated_in("yunnan-chengxiangjianshe-tandafeng", "推动农村生活垃圾分类处理")
+    assert restated == clause
+    # a manner word inside the object stays
+    other = _compare("推进垃圾分类", "推进生活垃圾分类施策改革")
+    mine = next(c for c in other.child.clauses if c.text == "推进生活垃圾分类施策改革")
+    assert content(mine).strip() == "生活垃圾分类施策改革"

@@ -185,3 +185,68 @@ def test_the_childs_own_commitments_are_additions() -> None:
     assert comparison.summary == {
         "restated": 3, "strengthened": 0, "weakened": 0, "omitted": 0, "added": 1,
     }  # fmt: skip
+
+
+def test_a_cue_that_encloses_its_object_directs_the_clause() -> None:
+    # Henan's 加大城市老旧供水管网更新改造力度 (加大…力度 around its object) restates the
+    # ministry's 实施城市老旧供水管网更新改造 with a stronger cue, not in passing
+    parent = "实施城市老旧供水管网更新改造"
+    comparison = _compare(parent, "加大城市老旧供水管网更新改造力度")
+    assert _verdict(comparison, parent) == "strengthened"
+    child = next(c for c in comparison.child.clauses if c.text.endswith("力度"))
+    assert (child.cue, child.level) == ("加大", 3)
+    assert content(child).strip() == "城市老旧供水管网更新改造力度"
+    # a cue before its object is read as it was
+    other = _compare("加大雨水蓄滞与利用", "加大雨水蓄滞与利用")
+    assert [(c.cue, c.level) for c in other.child.clauses if c.text == "加大雨水蓄滞与利用"] == [
+        ("加大", 3)
+    ]
+
+
+def test_a_negated_ceiling_sets_a_floor() -> None:
+    # 不低于 holds the ceiling word 低于 yet sets a floor: a higher share is stricter
+    parent = "新建住宅以6层为主，6层及以下住宅建筑面积占比应不低于70%"
+    clause = "6层及以下住宅建筑面积占比应不低于70%"
+    assert _verdict(_compare(parent, parent.replace("70%", "80%")), clause) == "strengthened"
+    assert _verdict(_compare(parent, parent.replace("70%", "60%")), clause) == "weakened"
+    # a ceiling is read as before: a lower one is stricter
+    cap = "县城内部道路红线宽度不超过40米"
+    assert _verdict(_compare(cap, cap.replace("40", "30")), cap) == "strengthened"
+
+
+def test_a_target_clause_without_a_cue_that_keeps_the_target_restates_it() -> None:
+    # Chongqing states the ministry's cap without its 应: the target is the commitment, kept
+    parent = "建筑高度要与消防救援能力相匹配，新建住宅以6层为主，最高不超过18层，6层及以下住宅建筑面积占比应不低于70%"
+    child = "建筑高度要与消防救援能力相匹配，新建住宅以6层为主，最高不超过18层，6层及以下住宅建筑面积占比不低于70%"
+    clause = "6层及以下住宅建筑面积占比应不低于70%"
+    assert _verdict(_compare(parent, child), clause) == "restated"
+    # a laxer share is weakened, whatever the wording
+    assert _verdict(_compare(parent, child.replace("70%", "60%")), clause) == "weakened"
+
+
+def test_a_cue_acts_on_its_whole_object_head_noun_included() -> None:
+    # Chongqing's 健全法规和标准计量体系: 健全 acts on the standards system, which is the
+    # clause's object, not a theme whose head (标准) the cue passes over
+    parent = "建立完善法律法规和标准计量体系"
+    comparison = _compare(parent, "健全法规和标准计量体系")
+    assert _verdict(comparison, parent) == "restated"
+    child = next(c for c in comparison.child.clauses if c.text == "健全法规和标准计量体系")
+    assert (child.cue, child.level) == ("健全", 2)
+    # a cue that governs its object directly is read as it was
+    other = _compare("完善农房节能措施", "完善农房节能措施")
+    assert [(c.cue, c.level) for c in other.child.clauses if c.text == "完善农房节能措施"] == [
+        ("完善", 2)
+    ]
+
+
+def test_a_clause_opened_by_a_verb_the_lexicon_lacks_commits_at_promotion_level() -> None:
+    # Guangdong's 结合资源禀赋和用能需求发展…应用 restates the ministry's 因地制宜推进…应用:
+    # it commits by its verb, it is no mention in passing
+    parent = "因地制宜推进地热能、生物质能应用"
+    child = "结合资源禀赋和用能需求发展太阳能光热、浅层地热能、生物质能等应用"
+    comparison = _compare(parent, child)
+    assert _verdict(comparison, parent) == "restated"
+    assert [c.level for c in comparison.child.clauses if c.text == child] == [2]
+    # a clause committed by a target of its own is measured by it, not by its verb
+    targets = _compare("新建住宅以6层为主，最高不超过18层", "新建住宅以6层为主，最高不超过18层")
+    assert [c.level for c in targets.child.clauses if c.text == "最高不超过18层"] == [0]
