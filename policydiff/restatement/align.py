@@ -14,9 +14,8 @@ targets all measure other indicators
 (:func:`policydiff.restatement.verdict.same_indicator`), nor by one whose object is
 another kind of the parent's (:mod:`policydiff.restatement.contrast`), nor by one about
 places of other kinds only (:func:`places`: 城市生活垃圾分类体系 for 农村生活垃圾分类处理). A
-child clause
-that copies a parent clause (:data:`VERBATIM`) restates that one, and another parent
-clause only where it is within :data:`VERBATIM_GAP` as like it.
+child clause that copies a parent clause (:data:`VERBATIM`) restates that one, and another
+parent clause only where it is within :data:`VERBATIM_GAP` as like it.
 """
 
 from __future__ import annotations

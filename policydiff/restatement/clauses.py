@@ -25,6 +25,7 @@ from importlib import resources
 
 from policydiff.analysis.commitments import Commitment
 from policydiff.models import StructuredVersion
+from policydiff.restatement.words import words
 from policydiff.runtime.untrusted import safe_load
 from policydiff.strength import Lexicon, Target, find_cues, load_lexicon, score_commitment
 from policydiff.strength.targets import (
@@ -200,8 +201,6 @@ def _enclosing_cue(clause: str, lang: str, lexicon: Lexicon | None) -> tuple[int
     cues = find_cues(clause, lang, lexicon)
     if lang != "zh" or not cues or cues[0].start != 0 or cues[0].end < len(clause):
         return None
-    from policydiff.restatement.words import words
-
     return cues[0].level, words(cues[0].text, lang)[0]
 
 
