@@ -9,7 +9,8 @@ clause takes the child clause most like it when the similarity reaches :data:`MA
 (else, where a child clause that restates no other parent clause holds :data:`COVER` of
 the parent object's bigrams and reaches :data:`COVER_FLOOR`, the most alike of those:
 :func:`covered`; else, where another clause of its sentence is restated, the most alike
-clause of that child sentence from :data:`COVER_FLOOR` that restates no other:
+clause of that child sentence or the next or last one from :data:`COVER_FLOOR` that
+restates no other:
 :func:`beside`; else it is not restated); one child clause may restate several parent clauses (a
 merge), and the child's other clauses that reach :data:`SUPPORT` and carry a target are
 kept as its *support*: a target restated in another sentence (a split) still counts. A
@@ -177,16 +178,19 @@ def beside(
     taken: set[int],
 ) -> dict[int, int]:
     """Parent clauses still unmatched whose sentence has a clause restated in a child
-    sentence, each with the most alike clause of those child sentences that reaches
-    :data:`COVER_FLOOR` and restates no other parent clause (not in ``taken``): a province
-    restates a parent sentence as a sentence, in its own words, so a clause of the
-    sentence that restates one sibling restates another at less than :data:`MATCH`
-    (Henan's 推行整体厨卫、管线分离、一体化装修技术，推广集成化模块化建筑部品 restates 积极推广
-    装配化装修 by MATCH, and so 推行整体卫浴和厨房等模块化部品应用技术 by 推广集成化模块化建筑部品,
-    0.23)."""
-    near: dict[str, set[str]] = {}
+    sentence, each with the most alike clause of that child sentence, or of the sentence
+    just before or after it in its provision, that reaches :data:`COVER_FLOOR` and restates
+    no other parent clause (not in ``taken``): a province restates a parent sentence as a
+    sentence, or two in a row, in its own words, so a clause there that restates one
+    sibling restates another at less than :data:`MATCH` (Henan's 推行整体厨卫、管线分离、
+    一体化装修技术，推广集成化模块化建筑部品 restates 积极推广装配化装修 by MATCH, and so
+    推行整体卫浴和厨房等模块化部品应用技术 by 推广集成化模块化建筑部品, 0.23)."""
+    near: dict[str, set[tuple[str, int]]] = {}
     for i in np.flatnonzero(matched).tolist():
-        near.setdefault(parents[i].sentence_id, set()).add(children[int(best[i])].sentence_id)
+        child = children[int(best[i])]
+        near.setdefault(parents[i].sentence_id, set()).update(
+            (child.provision_id, child.sentence_index + step) for step in (-1, 0, 1)
+        )
     out: dict[int, int] = {}
     for i, parent in enumerate(parents):
         sentences = near.get(parent.sentence_id)
@@ -195,7 +199,9 @@ def beside(
         held = [
             j
             for j, child in enumerate(children)
-            if child.sentence_id in sentences and j not in taken and matrix[i, j] >= COVER_FLOOR
+            if (child.provision_id, child.sentence_index) in sentences
+            and j not in taken
+            and matrix[i, j] >= COVER_FLOOR
         ]
         if held:
             out[i] = max(held, key=lambda j: float(matrix[i, j]))
