@@ -6,7 +6,12 @@ numbers say nothing: each clause is compared, by the cosine of TF-IDF character 
 without numbers and years, which are what a restatement may change, and without
 punctuation. Sharing a theme of the catalogue adds :data:`THEME_BONUS`. Each parent
 clause takes the child clause most like it when the similarity reaches :data:`MATCH`
-(else it is not restated); one child clause may restate several parent clauses (a
+(else, where a child clause that restates no other parent clause holds :data:`COVER` of
+the parent object's bigrams and reaches :data:`COVER_FLOOR`, the most alike of those:
+:func:`covered`; else, where another clause of its sentence is restated, the most alike
+clause of that child sentence or the next or last one from :data:`COVER_FLOOR` that
+restates no other:
+:func:`beside`; else it is not restated); one child clause may restate several parent clauses (a
 merge), and the child's other clauses that reach :data:`SUPPORT` and carry a target are
 kept as its *support*: a target restated in another sentence (a split) still counts. A
 parent clause that is a target of its own is never restated by a child clause whose own
@@ -37,6 +42,8 @@ SUPPORT = 0.40  # similarity from which another child clause's targets count too
 THEME_BONUS = 0.10  # added when the two clauses mention one theme of the catalogue
 VERBATIM = 0.80  # similarity from which a child clause copies a parent clause ...
 VERBATIM_GAP = 0.30  # ... and restates no other parent clause less like it by this much
+COVER = 0.60  # share of a parent object's bigrams a child clause holds to restate it ...
+COVER_FLOOR = 0.20  # ... when no child clause reaches MATCH and it reaches this much
 _PUNCT = re.compile(r"[^\w]+")
 _NUMBERS = re.compile(r"\d+(?:\.\d+)?\s*(?:%|％|个百分点)?|(?:19|20)\d\d年")
 
@@ -154,6 +161,80 @@ def similarity_matrix(parents: Sequence[Clause], children: Sequence[Clause]) -> 
     return matrix
 
 
+def _bigrams(text: str) -> set[str]:
+    """The character bigrams of a clause's object, none across a word break."""
+    return {word[k : k + 2] for word in text.split() for k in range(len(word) - 1)}
+
+
+def covered(
+    parents: Sequence[Clause], children: Sequence[Clause], matrix: np.ndarray, taken: set[int]
+) -> dict[int, int]:
+    """Parent clauses that no child clause restates by :data:`MATCH`, each with the child
+    clause, restating no other parent clause (not in ``taken``), that holds at least
+    :data:`COVER` of the parent object's character bigrams and reaches
+    :data:`COVER_FLOOR`, the most alike of those: a child that names the parent's object
+    inside a longer clause or list (Yunnan's 鼓励引导新建住宅采用干式工法楼面地面、集成厨房、
+    整体卫浴、管线分离等装配化装修成套技术 restates 积极推广装配化装修, 0.27) is diluted by the
+    rest of its clause, which the cosine counts and containment does not."""
+    grams_c = [_bigrams(content(c)) for c in children]
+    out: dict[int, int] = {}
+    for i, parent in enumerate(parents):
+        if matrix[i].max(initial=0.0) >= MATCH:
+            continue
+        own = _bigrams(content(parent))
+        if not own:
+            continue
+        held = [
+            j
+            for j, grams in enumerate(grams_c)
+            if j not in taken
+            and matrix[i, j] >= COVER_FLOOR
+            and len(own & grams) >= COVER * len(own)
+        ]
+        if held:
+            out[i] = max(held, key=lambda j: float(matrix[i, j]))
+    return out
+
+
+def beside(
+    parents: Sequence[Clause],
+    children: Sequence[Clause],
+    matrix: np.ndarray,
+    best: np.ndarray,
+    matched: np.ndarray,
+    taken: set[int],
+) -> dict[int, int]:
+    """Parent clauses still unmatched whose sentence has a clause restated in a child
+    sentence, each with the most alike clause of that child sentence, or of the sentence
+    just before or after it in its provision, that reaches :data:`COVER_FLOOR` and restates
+    no other parent clause (not in ``taken``): a province restates a parent sentence as a
+    sentence, or two in a row, in its own words, so a clause there that restates one
+    sibling restates another at less than :data:`MATCH` (Henan's 推行整体厨卫、管线分离、
+    一体化装修技术，推广集成化模块化建筑部品 restates 积极推广装配化装修 by MATCH, and so
+    推行整体卫浴和厨房等模块化部品应用技术 by 推广集成化模块化建筑部品, 0.23)."""
+    near: dict[str, set[tuple[str, int]]] = {}
+    for i in np.flatnonzero(matched).tolist():
+        child = children[int(best[i])]
+        near.setdefault(parents[i].sentence_id, set()).update(
+            (child.provision_id, child.sentence_index + step) for step in (-1, 0, 1)
+        )
+    out: dict[int, int] = {}
+    for i, parent in enumerate(parents):
+        sentences = near.get(parent.sentence_id)
+        if matched[i] or not sentences:
+            continue
+        held = [
+            j
+            for j, child in enumerate(children)
+            if (child.provision_id, child.sentence_index) in sentences
+            and j not in taken
+            and matrix[i, j] >= COVER_FLOOR
+        ]
+        if held:
+            out[i] = max(held, key=lambda j: float(matrix[i, j]))
+    return out
+
+
 def align_clauses(
     parents: Sequence[Clause], children: Sequence[Clause]
 ) -> tuple[tuple[Match, ...], tuple[Clause, ...]]:
@@ -164,6 +245,15 @@ def align_clauses(
         return tuple(Match(p, None, 0.0, ()) for p in parents), ()
     best = matrix.argmax(axis=1) if parents else np.zeros(0, dtype=int)
     scores = matrix[np.arange(len(parents)), best] if parents else np.zeros(0)
+    matched = scores >= MATCH
+    # a parent clause no child clause reaches may still be named inside a longer one
+    taken = {int(j) for j in best[matched]}
+    for i, j in covered(parents, children, matrix, taken).items():
+        best[i], scores[i], matched[i] = j, matrix[i, j], True
+    # ... or restated beside a sibling's restatement
+    taken = {int(j) for j in best[matched]}
+    for i, j in beside(parents, children, matrix, best, matched, taken).items():
+        best[i], scores[i], matched[i] = j, matrix[i, j], True
     # the parent clauses of one sentence share its targets: where the child restates a
     # sibling clause that carries one, that child clause's sentence may carry it too
     siblings: dict[str, list[int]] = {}
@@ -173,13 +263,13 @@ def align_clauses(
     out = []
     for i, parent in enumerate(parents):
         score = float(scores[i])
-        if score < MATCH:
+        if not matched[i]:
             out.append(Match(parent, None, round(score, 3), ()))
             continue
         chosen = int(best[i])
         support: dict[int, Clause] = {}
         for j in siblings.get(parent.sentence_id, []):
-            if j != i and scores[j] >= MATCH and int(best[j]) != chosen:
+            if j != i and matched[j] and int(best[j]) != chosen:
                 support.setdefault(int(best[j]), children[int(best[j])])
         for j in np.flatnonzero(matrix[i] >= SUPPORT).tolist():
             if j != chosen and children[j].targets:
@@ -189,5 +279,8 @@ def align_clauses(
     if not parents:
         return (), tuple(children)
     best_parent = matrix.max(axis=0)
-    additions = tuple(c for j, c in enumerate(children) if best_parent[j] < MATCH)
+    restating = {int(j) for j in best[matched]}
+    additions = tuple(
+        c for j, c in enumerate(children) if best_parent[j] < MATCH and j not in restating
+    )
     return tuple(out), additions

@@ -1,0 +1,81 @@
+"""Alignment beside a sibling (:func:`policydiff.restatement.align.beside`): a parent
+clause no child clause reaches by MATCH is restated in the child sentence, or one next to
+it, that restates another clause of its sentence (the ministry's plan and Henan's,
+examples/lineage/corpus)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from policydiff.corpus import load_corpus
+from policydiff.restatement import align
+from policydiff.restatement.compare import Comparison, compare_documents
+from policydiff.themes.catalogue import corpus_catalogue
+from tests.restatement.test_verdict import _compare
+
+CORPUS = Path(__file__).parents[2] / "examples" / "lineage" / "corpus"
+MODULAR = "推行整体卫浴和厨房等模块化部品应用技术"
+
+
+@pytest.fixture(scope="module")
+def henan() -> Comparison:
+    corpus = load_corpus(CORPUS)
+    ministry = corpus.get("2022-chengxiangjianshe-tandafeng")
+    child = corpus.get("henan-chengxiangjianshe-tandafeng")
+    assert ministry is not None and child is not None
+    return compare_documents(ministry, child, corpus_catalogue(CORPUS))
+
+
+def test_modular_kitchens_and_baths_are_restated_beside_the_fitout(henan: Comparison) -> None:
+    # Henan restates the ministry's sentence 积极推广装配化装修，推行整体卫浴和厨房等模块化部品
+    # 应用技术 in one sentence: 积极推广装配化装修 word for word, the modular parts as
+    # 推广集成化模块化建筑部品 (0.23, under MATCH)
+    restated = next(r for r in henan.commitments if r.parent.text == MODULAR)
+    assert restated.child is not None and "模块化建筑部品" in restated.child.text
+    assert align.COVER_FLOOR <= restated.similarity < align.MATCH
+    fitout = next(r for r in henan.commitments if r.parent.text == "积极推广装配化装修")
+    assert fitout.child is not None and fitout.child.sentence_id == restated.child.sentence_id
+
+
+def _beside(child: str, similarity: dict[str, float], all_taken: bool = False) -> dict[str, str]:
+    # the ministry's 积极推广装配化装修 restated word for word; the other parent clause at
+    # the given similarity to each child clause (by its text), 0 to the others
+    comparison = _compare("积极推广装配化装修，推行整体卫浴和厨房等模块化部品应用技术", child)
+    parents, children = comparison.parent.clauses, comparison.child.clauses
+    i = next(k for k, c in enumerate(parents) if c.text == "积极推广装配化装修")
+    j = next(k for k, c in enumerate(children) if c.text == "积极推广装配化装修")
+    matrix = np.zeros((len(parents), len(children)))
+    for k, parent in enumerate(parents):
+        for m, clause in enumerate(children):
+            matrix[k, m] = similarity.get(clause.text, 0.0) if parent.text == MODULAR else 0.0
+    best = np.zeros(len(parents), dtype=int)
+    best[i] = j
+    matched = np.zeros(len(parents), dtype=bool)
+    matched[i] = True
+    taken = set(range(len(children))) if all_taken else {j}
+    found = align.beside(parents, children, matrix, best, matched, taken)
+    return {parents[k].text: children[m].text for k, m in found.items()}
+
+
+PARTS = "推广集成化模块化建筑部品"
+
+
+def test_the_sibling_restatement_sentence_and_the_next_are_looked_in() -> None:
+    assert _beside(f"积极推广装配化装修，{PARTS}", {PARTS: 0.23}) == {MODULAR: PARTS}
+    # a sentence split in two: the parts in the sentence after the fit-out
+    assert _beside(f"积极推广装配化装修。{PARTS}", {PARTS: 0.23}) == {MODULAR: PARTS}
+
+
+def test_a_sentence_further_away_is_not_looked_in() -> None:
+    child = f"积极推广装配化装修。加快推进绿色建材应用。推行绿色施工。{PARTS}"
+    assert _beside(child, {PARTS: 0.3}) == {}
+    # the same similarity in the sentence right after the fit-out's is taken
+    assert _beside(child, {"加快推进绿色建材应用": 0.3}) == {MODULAR: "加快推进绿色建材应用"}
+
+
+def test_nothing_below_the_floor_nor_taken_is_restated_beside() -> None:
+    assert _beside(f"积极推广装配化装修，{PARTS}", {PARTS: 0.15}) == {}
+    assert _beside(f"积极推广装配化装修，{PARTS}", {PARTS: 0.23}, all_taken=True) == {}
