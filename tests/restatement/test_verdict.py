@@ -250,3 +250,16 @@ def test_a_clause_opened_by_a_verb_the_lexicon_lacks_commits_at_promotion_level(
     # a clause committed by a target of its own is measured by it, not by its verb
     targets = _compare("新建住宅以6层为主，最高不超过18层", "新建住宅以6层为主，最高不超过18层")
     assert [c.level for c in targets.child.clauses if c.text == "最高不超过18层"] == [0]
+
+
+def test_a_child_that_lists_what_the_parent_replaces_dilutes_the_substitution() -> None:
+    # Yunnan adds 燃气热水器 to the ministry's gas-substituting products: no longer a
+    # substitution for gas, the electrification is diluted
+    parent = "推广热泵热水器、高效电炉灶等替代燃气产品"
+    child = "推广热泵热水器、高效电炉灶、燃气热水器等清洁能源产品"
+    assert _verdict(_compare(parent, child), parent) == "weakened"
+    # the same products without the replaced thing restate it
+    kept = "推广热泵热水器、高效电炉灶等清洁能源产品"
+    assert _verdict(_compare(parent, kept), parent) == "restated"
+    # and a child that keeps the substitution restates it too
+    assert _verdict(_compare(parent, "推广热泵热水器等替代燃气产品"), parent) == "restated"
