@@ -263,3 +263,20 @@ def test_a_child_that_lists_what_the_parent_replaces_dilutes_the_substitution() 
     assert _verdict(_compare(parent, kept), parent) == "restated"
     # and a child that keeps the substitution restates it too
     assert _verdict(_compare(parent, "推广热泵热水器等替代燃气产品"), parent) == "restated"
+
+
+def test_a_bare_target_does_not_restate_a_directive_no_target_measures() -> None:
+    # Henan's 2025年城市公园绿地服务半径覆盖率达到82% is a number, with no directive, where
+    # the ministry's 完善城市公园体系 sets none: it restates no directive
+    parent = "完善城市公园体系"
+    child = "2025年城市公园绿地覆盖率达到82%"
+    assert _verdict(_compare(parent, child), parent) == "omitted"
+    # a directive that carries the target still restates it
+    both = "完善城市公园体系，2025年城市公园绿地覆盖率达到82%"
+    assert _verdict(_compare(parent, both), parent) != "omitted"
+    # a bare target that measures the parent's whole object restates it
+    whole = "2025年城市公园体系覆盖率达到82%"
+    assert _verdict(_compare(parent, whole), parent) == "strengthened"
+    # and a bare target still restates a parent clause measured by a target
+    cap = "6层及以下住宅建筑面积占比应不低于70%"
+    assert _verdict(_compare(cap, "6层及以下住宅建筑面积占比不低于70%"), cap) == "restated"
