@@ -208,10 +208,18 @@ def covered(
             if j not in taken
             and matrix[i, j] >= COVER_FLOOR
             and len(own & grams) >= COVER * len(own)
+            and (children[j].targets or not _counted(parent))
         ]
         if held:
             out[i] = max(held, key=lambda j: float(matrix[i, j]))
     return out
+
+
+def _counted(clause: Clause) -> bool:
+    """Whether a clause is a target of its own (到2030年培育100个智能建造产业基地): below
+    :data:`MATCH`, :func:`covered` and :func:`beside` restate it only by a child clause that
+    carries a target, not by one that names its object without a number."""
+    return any(t.value is not None for t in clause.targets)
 
 
 def beside(
@@ -247,6 +255,7 @@ def beside(
             if (child.provision_id, child.sentence_index) in sentences
             and j not in taken
             and matrix[i, j] >= COVER_FLOOR
+            and (child.targets or not _counted(parent))
         ]
         if held:
             out[i] = max(held, key=lambda j: float(matrix[i, j]))

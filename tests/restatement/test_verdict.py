@@ -280,3 +280,15 @@ def test_a_bare_target_does_not_restate_a_directive_no_target_measures() -> None
     # and a bare target still restates a parent clause measured by a target
     cap = "6层及以下住宅建筑面积占比应不低于70%"
     assert _verdict(_compare(cap, "6层及以下住宅建筑面积占比不低于70%"), cap) == "restated"
+
+
+def test_a_target_of_its_own_is_not_restated_beside_a_sibling_without_a_target() -> None:
+    # Henan restates 推广智能建造 and names pilot projects beside it, but no number of
+    # industrial bases: the ministry's 100 bases are omitted, not a target dropped
+    parent = "推广智能建造，到2030年培育100个智能建造产业基地"
+    clause = "到2030年培育100个智能建造产业基地"
+    child = "推广智能建造，推荐公布一批智能建造试点项目"
+    assert _verdict(_compare(parent, child), clause) == "omitted"
+    # a child clause with a target of its own beside the sibling still restates it
+    counted = "推广智能建造，到2030年培育80个智能建造产业基地"
+    assert _verdict(_compare(parent, counted), clause) == "weakened"
