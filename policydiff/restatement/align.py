@@ -16,7 +16,9 @@ merge), and the child's other clauses that reach :data:`SUPPORT` and carry a tar
 kept as its *support*: a target restated in another sentence (a split) still counts. A
 parent clause that is a target of its own is never restated by a child clause whose own
 targets all measure other indicators
-(:func:`policydiff.restatement.verdict.same_indicator`), nor by one whose object is
+(:func:`policydiff.restatement.verdict.same_indicator`), a parent clause that no target
+measures never by a child clause with no directive that is only a target of its own,
+unless that target measures the parent's whole object, nor by one whose object is
 another kind of the parent's (:mod:`policydiff.restatement.contrast`), nor by one about
 places of other kinds only (:func:`places`: 城市生活垃圾分类体系 for 农村生活垃圾分类处理). A
 child clause that copies a parent clause (:data:`VERBATIM`) restates that one, and another
@@ -132,11 +134,27 @@ def similarity_matrix(parents: Sequence[Clause], children: Sequence[Clause]) -> 
             offered = [(t, child.text) for t in child.targets if t.value is not None]
             if offered and not any(same_indicator(t, c, offered) for t, c in own):
                 matrix[i, j] = 0.0
+    texts_p = [content(c) for c in parents]
+    texts_c = [content(c) for c in children]
+    # ... nor is a parent clause that no target measures (完善城市公园体系) restated by a
+    # child clause with no directive that is only a target of its own (2025年城市公园绿地
+    # 服务半径覆盖率达到82%): a number where the parent sets none restates no directive,
+    # unless it measures the parent's whole object (到2030年农村生活垃圾资源化利用率达到65%
+    # holds every bigram of 倡导农村生活垃圾资源化利用's object: strengthened)
+    bare = [
+        j
+        for j, child in enumerate(children)
+        if child.level == 0 and any(t.value is not None for t in child.targets)
+    ]
+    for i, parent in enumerate(parents):
+        if bare and not any(t.value is not None for t, _ in parent.measured):
+            whole = _bigrams(texts_p[i])
+            for j in bare:
+                if not whole <= _bigrams(texts_c[j]):
+                    matrix[i, j] = 0.0
     # a child clause that names another kind of the parent's object (供热管网 → 供水管网),
     # a kind the parent commits to elsewhere, restates that other commitment however
     # many characters the two share
-    texts_p = [content(c) for c in parents]
-    texts_c = [content(c) for c in children]
     for i, j in zip(*np.nonzero(matrix >= MATCH), strict=True):
         pair = contrast(texts_p[i], texts_c[j])
         if pair is not None and any(pair[1] in t for k, t in enumerate(texts_p) if k != i):
@@ -190,10 +208,18 @@ def covered(
             if j not in taken
             and matrix[i, j] >= COVER_FLOOR
             and len(own & grams) >= COVER * len(own)
+            and (children[j].targets or not _counted(parent))
         ]
         if held:
             out[i] = max(held, key=lambda j: float(matrix[i, j]))
     return out
+
+
+def _counted(clause: Clause) -> bool:
+    """Whether a clause is a target of its own (到2030年培育100个智能建造产业基地): below
+    :data:`MATCH`, :func:`covered` and :func:`beside` restate it only by a child clause that
+    carries a target, not by one that names its object without a number."""
+    return any(t.value is not None for t in clause.targets)
 
 
 def beside(
@@ -229,6 +255,7 @@ def beside(
             if (child.provision_id, child.sentence_index) in sentences
             and j not in taken
             and matrix[i, j] >= COVER_FLOOR
+            and (child.targets or not _counted(parent))
         ]
         if held:
             out[i] = max(held, key=lambda j: float(matrix[i, j]))

@@ -59,6 +59,7 @@ class Rules:
     manner: tuple[str, ...]  # adverbs of manner, left out of a clause's object
     places: dict[str, int]  # a name of a kind of place to its kind (-1: every kind)
     according: tuple[str, ...]  # openers that refer to a rule and direct nothing: 按照
+    replacing: tuple[str, ...]  # words of substitution: 替代燃气产品 replaces 燃气
 
 
 @lru_cache(maxsize=1)
@@ -77,6 +78,7 @@ def load_rules() -> Rules:
         synonyms={term: line[0] for line in data.get("synonyms") or () for term in line[1:]},
         manner=tuple(sorted(data.get("manner") or (), key=len, reverse=True)),
         according=tuple(data.get("according") or ()),
+        replacing=tuple(data.get("replacing") or ()),
         places={
             **{term: k for k, line in enumerate(data.get("places") or ()) for term in line},
             **{term: -1 for term in data.get("every_place") or ()},

@@ -222,6 +222,18 @@ def _scope(clause: Clause, rules: Rules) -> str:
     return ""
 
 
+def _replaced_kept(parent: Clause, child: Clause, rules: Rules) -> str:
+    """What the parent's clause replaces (替代燃气产品: 燃气) when the child's clause names it
+    without replacing it (推广热泵热水器、高效电炉灶、燃气热水器等清洁能源产品): the substitution
+    the parent commits to is diluted; else ""."""
+    for word in rules.replacing:
+        for found in re.finditer(re.escape(word) + r"([\u4e00-\u9fff]{2})", parent.text):
+            thing = found.group(1)
+            if thing in child.text and not any(w + thing in child.text for w in rules.replacing):
+                return thing
+    return ""
+
+
 def _kept_for_limited_scope(
     parent: Clause,
     child: Clause,
@@ -300,6 +312,9 @@ def judge(
         return Restatement.STRENGTHENED, (
             f"a dated target where the parent has none: {added[0].text}",
         )
+    diluted = _replaced_kept(parent, child, rules)
+    if diluted:
+        return Restatement.WEAKENED, (f"lists {diluted}, which the parent's object replaces",)
     scope_p, scope_c = _scope(parent, rules), _scope(child, rules)
     if scope_c != "limited" and _kept_for_limited_scope(parent, child, support, changes, rules):
         scope_c = "limited"

@@ -250,3 +250,45 @@ def test_a_clause_opened_by_a_verb_the_lexicon_lacks_commits_at_promotion_level(
     # a clause committed by a target of its own is measured by it, not by its verb
     targets = _compare("新建住宅以6层为主，最高不超过18层", "新建住宅以6层为主，最高不超过18层")
     assert [c.level for c in targets.child.clauses if c.text == "最高不超过18层"] == [0]
+
+
+def test_a_child_that_lists_what_the_parent_replaces_dilutes_the_substitution() -> None:
+    # Yunnan adds 燃气热水器 to the ministry's gas-substituting products: no longer a
+    # substitution for gas, the electrification is diluted
+    parent = "推广热泵热水器、高效电炉灶等替代燃气产品"
+    child = "推广热泵热水器、高效电炉灶、燃气热水器等清洁能源产品"
+    assert _verdict(_compare(parent, child), parent) == "weakened"
+    # the same products without the replaced thing restate it
+    kept = "推广热泵热水器、高效电炉灶等清洁能源产品"
+    assert _verdict(_compare(parent, kept), parent) == "restated"
+    # and a child that keeps the substitution restates it too
+    assert _verdict(_compare(parent, "推广热泵热水器等替代燃气产品"), parent) == "restated"
+
+
+def test_a_bare_target_does_not_restate_a_directive_no_target_measures() -> None:
+    # Henan's 2025年城市公园绿地服务半径覆盖率达到82% is a number, with no directive, where
+    # the ministry's 完善城市公园体系 sets none: it restates no directive
+    parent = "完善城市公园体系"
+    child = "2025年城市公园绿地覆盖率达到82%"
+    assert _verdict(_compare(parent, child), parent) == "omitted"
+    # a directive that carries the target still restates it
+    both = "完善城市公园体系，2025年城市公园绿地覆盖率达到82%"
+    assert _verdict(_compare(parent, both), parent) != "omitted"
+    # a bare target that measures the parent's whole object restates it
+    whole = "2025年城市公园体系覆盖率达到82%"
+    assert _verdict(_compare(parent, whole), parent) == "strengthened"
+    # and a bare target still restates a parent clause measured by a target
+    cap = "6层及以下住宅建筑面积占比应不低于70%"
+    assert _verdict(_compare(cap, "6层及以下住宅建筑面积占比不低于70%"), cap) == "restated"
+
+
+def test_a_target_of_its_own_is_not_restated_beside_a_sibling_without_a_target() -> None:
+    # Henan restates 推广智能建造 and names pilot projects beside it, but no number of
+    # industrial bases: the ministry's 100 bases are omitted, not a target dropped
+    parent = "推广智能建造，到2030年培育100个智能建造产业基地"
+    clause = "到2030年培育100个智能建造产业基地"
+    child = "推广智能建造，推荐公布一批智能建造试点项目"
+    assert _verdict(_compare(parent, child), clause) == "omitted"
+    # a child clause with a target of its own beside the sibling still restates it
+    counted = "推广智能建造，到2030年培育80个智能建造产业基地"
+    assert _verdict(_compare(parent, counted), clause) == "weakened"
