@@ -28,7 +28,7 @@ parent clause only where it is within :data:`VERBATIM_GAP` as like it.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -58,19 +58,26 @@ class Match:
     support: tuple[Clause, ...]
 
 
+def _any_of(terms: Iterable[str]) -> re.Pattern[str] | None:
+    """One of ``terms``, the longest where several start at one place; None for none."""
+    ordered = sorted(terms, key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, ordered))) if ordered else None
+
+
 @lru_cache(maxsize=1)
-def _synonyms() -> tuple[re.Pattern[str] | None, dict[str, str]]:
-    names = load_rules().synonyms
-    if not names:
-        return None, names
-    alternation = "|".join(re.escape(t) for t in sorted(names, key=len, reverse=True))
-    return re.compile(alternation), names
+def _synonyms() -> re.Pattern[str] | None:
+    return _any_of(load_rules().synonyms)
+
+
+@lru_cache(maxsize=1)
+def _places() -> re.Pattern[str] | None:
+    return _any_of(load_rules().places)
 
 
 def canonical(text: str) -> str:
     """``text`` with each term of ``synonyms`` in ``data/restatement.yaml`` written as the
     first name of its line (一刻钟便民生活圈 as 十五分钟便民生活圈)."""
-    pattern, names = _synonyms()
+    pattern, names = _synonyms(), load_rules().synonyms
     return pattern.sub(lambda m: names[m.group()], text) if pattern else text
 
 
@@ -90,19 +97,10 @@ def content(clause: Clause) -> str:
     return _PUNCT.sub(" ", _NUMBERS.sub(" ", canonical(text)))
 
 
-@lru_cache(maxsize=1)
-def _place_pattern() -> tuple[re.Pattern[str] | None, dict[str, int]]:
-    kinds = load_rules().places
-    if not kinds:
-        return None, kinds
-    alternation = "|".join(re.escape(t) for t in sorted(kinds, key=len, reverse=True))
-    return re.compile(alternation), kinds
-
-
 def places(text: str) -> frozenset[int]:
     """The kinds of place (``places`` in ``data/restatement.yaml``) a clause's object
     names, read left to right, longest name first (县城市政 names a county town)."""
-    pattern, kinds = _place_pattern()
+    pattern, kinds = _places(), load_rules().places
     if pattern is None:
         return frozenset()
     return frozenset(kinds[m.group()] for m in pattern.finditer(text) if kinds[m.group()] >= 0)
