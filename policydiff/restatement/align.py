@@ -152,8 +152,10 @@ def similarity_matrix(parents: Sequence[Clause], children: Sequence[Clause]) -> 
                     matrix[i, j] = 0.0
     # a child clause that names another kind of the parent's object (供热管网 → 供水管网),
     # a kind the parent commits to elsewhere, restates that other commitment however
-    # many characters the two share
-    for i, j in zip(*np.nonzero(matrix >= MATCH), strict=True):
+    # many characters the two share; unless it copies the parent clause word for word but
+    # that noun (VERBATIM: Chongqing's 合理确定建筑朝向、窗墙比和体形系数 for 合理确定住宅朝向、
+    # 窗墙比和体形系数, 0.81), which then names the same thing more widely, not another kind
+    for i, j in zip(*np.nonzero((matrix >= MATCH) & (matrix < VERBATIM)), strict=True):
         pair = contrast(texts_p[i], texts_c[j])
         if pair is not None and any(pair[1] in t for k, t in enumerate(texts_p) if k != i):
             matrix[i, j] = 0.0

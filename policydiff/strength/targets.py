@@ -245,11 +245,18 @@ def _years(seg: str, year_re: re.Pattern[str]) -> tuple[Years, Years]:
     return years, baselines
 
 
+# a prohibition before a threshold in its clause makes it a limit
+_PROHIBITED = re.compile(r"不得|禁止|严禁|不应|不宜")
+
+
 def _is_threshold(seg: str, m: re.Match[str]) -> bool:
     """A quantity with a bound that qualifies a noun (2000人以上的建制镇, 5000平方米以上的公共
     建筑, 超过2万平方米的公共建筑): it says which ones, not how many. A share (60%的城市社区)
-    is still a target."""
+    is still a target, and so is a threshold a prohibition governs (不得新建红线宽度超过40米的
+    道路: a cap on the width)."""
     bounded = not m.group("cmp") and m.group("bound") in ("以上", "以下")
+    if m.group("cmp") == "超过" and _PROHIBITED.search(seg, 0, m.start()):
+        return False
     return (
         not m.group("pct")
         and (bounded or m.group("cmp") == "超过")  # 单体建筑面积超过2万平方米的公共建筑

@@ -4,7 +4,13 @@ restatements of each other: real sentences of 建标〔2022〕53号 and the Shan
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from policydiff.corpus import load_corpus
+from policydiff.restatement import align
+from policydiff.restatement.compare import compare_documents
 from policydiff.restatement.contrast import contrast
+from policydiff.themes.catalogue import corpus_catalogue
 from tests.restatement.test_rules import MINISTRY_WATER, SHANGHAI_WATER
 from tests.restatement.test_verdict import _compare, _verdict
 
@@ -54,3 +60,28 @@ def test_a_kind_the_parent_commits_to_nowhere_else_may_still_restate() -> None:
     # the ministry names no water network here: the contrast alone does not separate them
     comparison = _compare(MINISTRY_HEAT, SHANGHAI_WATER)
     assert _verdict(comparison, "实施30年以上老旧供热管网更新改造工程") != "omitted"
+
+
+CORPUS = Path(__file__).parents[2] / "examples" / "lineage" / "corpus"
+
+
+def test_a_clause_copied_but_for_its_noun_is_no_contrast() -> None:
+    # 住宅 → 建筑 is a minimal pair, and the ministry commits to buildings elsewhere; but
+    # Chongqing's 合理确定建筑朝向、窗墙比和体形系数 copies the ministry's 合理确定住宅朝向、
+    # 窗墙比和体形系数 word for word but that noun (VERBATIM), naming housing more widely:
+    # restated, as the gold reads it (without the exception: omitted)
+    assert contrast("确定住宅朝向 窗墙比和体形系数", "确定建筑朝向 窗墙比和体形系数") == (
+        "住宅",
+        "建筑",
+    )
+    corpus = load_corpus(CORPUS)
+    ministry = corpus.get("2022-chengxiangjianshe-tandafeng")
+    child = corpus.get("chongqing-chengxiangjianshe-tandafeng")
+    assert ministry is not None and child is not None
+    comparison = compare_documents(ministry, child, corpus_catalogue(CORPUS))
+    restated = next(
+        r for r in comparison.commitments if r.parent.text == "合理确定住宅朝向、窗墙比和体形系数"
+    )
+    assert restated.child is not None and "建筑朝向" in restated.child.text
+    assert restated.similarity >= align.VERBATIM
+    assert restated.verdict.value == "restated"
