@@ -255,7 +255,8 @@ def _is_threshold(seg: str, m: re.Match[str]) -> bool:
     is still a target, and so is a threshold a prohibition governs (不得新建红线宽度超过40米的
     道路: a cap on the width)."""
     bounded = not m.group("cmp") and m.group("bound") in ("以上", "以下")
-    if m.group("cmp") == "超过" and _PROHIBITED.search(seg, 0, m.start()):
+    clause_start = max(seg.rfind(c, 0, m.start()) for c in "，,") + 1
+    if m.group("cmp") == "超过" and _PROHIBITED.search(seg, clause_start, m.start()):
         return False
     return (
         not m.group("pct")

@@ -19,6 +19,10 @@ def test_a_prohibited_threshold_is_a_limit() -> None:
     assert (target.value, target.unit) == (40.0, "米")
     # without a prohibition, 超过…的 still says which ones, not how many
     assert find_targets("单体建筑面积超过2万平方米的公共建筑", "zh") == ()
+    # a prohibition governs its own clause only, not a class named after a comma
+    assert (
+        find_targets("严禁大拆大建，对单体建筑面积超过2万平方米的公共建筑开展节能诊断", "zh") == ()
+    )
 
 
 def test_the_road_width_cap_is_kept_not_dropped() -> None:
