@@ -10,10 +10,10 @@ clause takes the child clause most like it when the similarity reaches :data:`MA
 the parent object's bigrams and reaches :data:`COVER_FLOOR`, the most alike of those:
 :func:`covered`; else, where another clause of its sentence is restated, the most alike
 clause of that child sentence or the next or last one from :data:`COVER_FLOOR` that
-restates no other:
-:func:`beside`; else it is not restated); one child clause may restate several parent clauses (a
-merge), and the child's other clauses that reach :data:`SUPPORT` and carry a target are
-kept as its *support*: a target restated in another sentence (a split) still counts. A
+restates no other: :func:`beside`; else it is not restated); one child clause may
+restate several parent clauses (a merge), and the child's other clauses that reach
+:data:`SUPPORT` and carry a target are kept as its *support*: a target restated in
+another sentence (a split) still counts. A
 parent clause that is a target of its own is never restated by a child clause whose own
 targets all measure other indicators
 (:func:`policydiff.restatement.verdict.same_indicator`), a parent clause that no target
@@ -139,11 +139,7 @@ def similarity_matrix(parents: Sequence[Clause], children: Sequence[Clause]) -> 
     # 服务半径覆盖率达到82%): a number where the parent sets none restates no directive,
     # unless it measures the parent's whole object (到2030年农村生活垃圾资源化利用率达到65%
     # holds every bigram of 倡导农村生活垃圾资源化利用's object: strengthened)
-    bare = [
-        j
-        for j, child in enumerate(children)
-        if child.level == 0 and any(t.value is not None for t in child.targets)
-    ]
+    bare = [j for j, child in enumerate(children) if child.level == 0 and _counted(child)]
     for i, parent in enumerate(parents):
         if bare and not any(t.value is not None for t, _ in parent.measured):
             whole = _bigrams(texts_p[i])

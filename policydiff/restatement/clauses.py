@@ -181,6 +181,11 @@ def _commits_in_words(clause: str, has_cue: bool, lang: str, rules: Rules, dated
         return True
     if dated and rules.goal.search(clause):
         return True
+    return _verb_led(clause, rules)
+
+
+def _verb_led(clause: str, rules: Rules) -> bool:
+    """Whether a clause opens on a verb: one of ``openers`` or, by jieba, any verb."""
     return clause.startswith(rules.openers) or _opens_with_verb(clause)
 
 
@@ -293,7 +298,6 @@ def version_clauses(
                 mine = tuple(t for ts, _, t in targets if s <= ts < e)
                 if not (in_words[k] or mine):
                     continue
-                opens_with_verb = clause.startswith(rules.openers) or _opens_with_verb(clause)
                 span = _score_span(clause, lang, lexicon)
                 score = score_commitment(clause, lang, span, lexicon)
                 level, cue_text = score.level, score.cue
@@ -315,8 +319,8 @@ def version_clauses(
                     level == 0
                     and lang == "zh"
                     and not mine
-                    and opens_with_verb
                     and not clause.startswith(rules.according)
+                    and _verb_led(clause, rules)
                 ):
                     level = MODAL_LEVEL
                 # a clause with targets of its own is measured by them; the first
