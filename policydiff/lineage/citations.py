@@ -43,6 +43,12 @@ _SENTENCE_END = re.compile(r"[。；！？!?;\n]")
 _NOTICE = re.compile(
     r"^.*?(?:关于)?(?:印发|转发|发布)[〈<“\"]?(?P<inner>.+?)[〉>”\"]?的(?:通知|决定)$"
 )
+# 住房和城乡建设部国家发展改革委印发的城乡建设领域碳达峰实施方案: the issuers (a name ending
+# as an issuing body's does) and 印发的 before the plan, a citation's other way of naming
+# the plan a notice issued
+_ISSUED_BY = re.compile(
+    r"^.{2,60}?(?:部|委|院|厅|局|政府|委员会|办公室)(?:联合)?(?:印发|发布|出台)的(?P<inner>.{4,})$"
+)
 _SPACE_AND_MARKS = re.compile(r"[\s〈〉<>“”\"'‘’·]")
 
 # Jianbiao [2022] No. 53, Guo Ban Fa (2024) No.52: the issuer's abbreviation in pinyin (one
@@ -132,9 +138,10 @@ def number_key(number: str) -> tuple[str, str, str] | None:
 def comparable_title(title: str) -> str:
     """A Chinese title as it compares with other titles: spaces and inner quotation
     marks dropped, the covering notice around a plan and the issuers before 关于 taken
-    off (中共中央 国务院关于X的意见 -> X的意见; 关于印发X的通知 -> X)."""
+    off (中共中央 国务院关于X的意见 -> X的意见; 关于印发X的通知 -> X; 住房和城乡建设部
+    印发的X -> X)."""
     text = _SPACE_AND_MARKS.sub("", title)
-    notice = _NOTICE.match(text)
+    notice = _NOTICE.match(text) or _ISSUED_BY.match(text)
     if notice:
         text = notice["inner"]
     if "关于" in text:

@@ -69,6 +69,13 @@ def test_a_citation_carries_its_sentence_only() -> None:
         ("中共中央 国务院关于推动城乡建设绿色发展的意见", "推动城乡建设绿色发展的意见"),
         ("关于推动城乡建设绿色发展的意见", "推动城乡建设绿色发展的意见"),
         ("城乡建设领域碳达峰实施方案", "城乡建设领域碳达峰实施方案"),
+        (
+            "住房和城乡建设部国家发展改革委印发的城乡建设领域碳达峰实施方案",
+            "城乡建设领域碳达峰实施方案",
+        ),
+        ("省住房城乡建设厅联合印发的城镇燃气安全整治方案", "城镇燃气安全整治方案"),
+        # a title that only mentions issuing keeps its words
+        ("推动已印发的规划落地的意见", "推动已印发的规划落地的意见"),
     ],
 )
 def test_titles_compare_without_their_covering_notice_and_issuers(
