@@ -51,6 +51,7 @@ class Rules:
     year_only: re.Pattern[str]
     limited: tuple[str, ...]
     general: tuple[str, ...]
+    experience: re.Pattern[str]  # a pilot's experience spread: read past, limits nothing
     ceilings: tuple[str, ...]
     floors: tuple[str, ...]  # negated ceilings: 不低于
     modal: re.Pattern[str]
@@ -71,6 +72,7 @@ def load_rules() -> Rules:
         year_only=re.compile(data["year_only"]),
         limited=tuple(data["scope"]["limited"]),
         general=tuple(data["scope"]["general"]),
+        experience=re.compile(data["scope"]["experience"]),
         ceilings=tuple(data["ceilings"]),
         floors=tuple(data.get("floors") or ()),
         modal=re.compile(data["modal"]),

@@ -213,13 +213,8 @@ def target_changes(
     return tuple(out)
 
 
-# a pilot's experience promoted (推广…试点城市经验) spreads what the pilots did: no
-# limited scope
-_EXPERIENCE = re.compile(r"(?:试点|示范)[\u4e00-\u9fff]{0,4}经验")
-
-
 def _scope(clause: Clause, rules: Rules) -> str:
-    text = _EXPERIENCE.sub("", clause.text)
+    text = rules.experience.sub("", clause.text)
     if any(word in text for word in rules.limited):
         return "limited"
     if any(word in text for word in rules.general):
