@@ -68,6 +68,19 @@ def test_a_cited_title_or_number_makes_the_held_document_a_parent() -> None:
     assert number_edge is not None and number_edge.how == "number"
 
 
+def test_a_plan_cited_by_the_issuers_who_issued_it_is_a_parent() -> None:
+    # Qinghai's preamble, as written: the issuers, 印发的, then the plan's title
+    qinghai = _doc(
+        "qinghai",
+        "青海省城乡建设领域碳达峰实施方案",
+        "2023-03-31",
+        "根据《2030年前碳达峰行动方案》《住房和城乡建设部国家发展改革委印发的城乡建设领域碳达峰实施方案》"
+        "《青海省碳达峰实施方案》，结合我省实际，制定本实施方案。",
+    )
+    edge = build_lineage([qinghai, CENTRE]).edge("qinghai", "centre")
+    assert edge is not None and edge.how == "title"
+
+
 def test_the_order_documents_come_in_does_not_matter() -> None:
     forward = build_lineage([CENTRE, BY_TITLE, BY_NUMBER])
     backward = build_lineage([BY_NUMBER, BY_TITLE, CENTRE])
