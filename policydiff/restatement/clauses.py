@@ -267,7 +267,14 @@ def version_clauses(
             targets = find_target_spans(text, lang, year)
             mentions = themes_at.get((provision.id, sentence.index), [])
             heading = bool(provision.heading) and text.strip() == provision.heading.strip()
-            contexts = [text[spans[k - 1][0] if k else s : e] for k, (s, e) in enumerate(spans)]
+            # a target's context is its clause and the one before, within its ；-piece
+            # (…示范项目面积不低于30万平方米；2030年前城镇新建居住建筑本体达到75%节能要求: the
+            # demonstration is not what the 75% is for)
+            froms = [
+                spans[k - 1][0] if k and not _SEMICOLON.search(text[spans[k - 1][1] : s]) else s
+                for k, (s, _) in enumerate(spans)
+            ]
+            contexts = [text[a:e] for a, (_, e) in zip(froms, spans, strict=True)]
             placed = [
                 (ts, t, contexts[k])
                 for ts, _, t in targets
