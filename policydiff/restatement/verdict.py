@@ -275,10 +275,11 @@ def judge(
     support: Sequence[Clause] = (),
     parent_targets: Sequence[tuple[Target, str]] = (),
     child_targets: Sequence[tuple[Target, str]] = (),
+    restating: Sequence[Clause] = (),
 ) -> tuple[Restatement, tuple[str, ...]]:
     """The verdict on ``parent`` restated as ``child`` (None: not restated), and why.
     ``parent_targets``, ``child_targets``: every target of either document, with its
-    context."""
+    context; ``restating``: the child clauses that restate other parent clauses."""
     if child is None:
         return Restatement.OMITTED, ("no clause of the child restates it",)
     rules = load_rules()
@@ -307,7 +308,13 @@ def judge(
         for t, c in child.measured
         if t.value is not None
         and t.year
-        and (t in child.targets or not restates_another(t, c, parent_targets))
+        and (
+            t in child.targets
+            or not (
+                restates_another(t, c, parent_targets)
+                or any(t in other.targets for other in restating if other is not child)
+            )
+        )
     ]
     # nor is one where the parent's sentence sets targets: they measure its lead clause,
     # and the child's beside a restated clause after the lead measure that lead's
