@@ -60,6 +60,7 @@ class Rules:
     places: dict[str, int]  # a name of a kind of place to its kind (-1: every kind)
     according: tuple[str, ...]  # openers that refer to a rule and direct nothing: 按照
     replacing: tuple[str, ...]  # words of substitution: 替代燃气产品 replaces 燃气
+    grades: dict[str, tuple[int, int]]  # a grade to its scale and rank: 二星级 (0, 1)
 
 
 @lru_cache(maxsize=1)
@@ -79,6 +80,11 @@ def load_rules() -> Rules:
         manner=tuple(sorted(data.get("manner") or (), key=len, reverse=True)),
         according=tuple(data.get("according") or ()),
         replacing=tuple(data.get("replacing") or ()),
+        grades={
+            term: (k, rank)
+            for k, line in enumerate(data.get("grades") or ())
+            for rank, term in enumerate(line)
+        },
         places={
             **{term: k for k, line in enumerate(data.get("places") or ()) for term in line},
             **{term: -1 for term in data.get("every_place") or ()},

@@ -161,6 +161,32 @@ def _counterpart(
     return min(pool, key=lambda t: abs((t.year or 0) - (parent.year or 0)))
 
 
+def _grade(text: str, rules: Rules) -> tuple[int, int, str] | None:
+    """The first grade of a scale (``grades`` in ``data/restatement.yaml``) ``text`` names."""
+    found = [(text.find(g), g) for g in rules.grades if g in text]
+    if not found:
+        return None
+    _, grade = min(found)
+    return (*rules.grades[grade], grade)
+
+
+def _graded(target: Target, context: str, child: Clause, rules: Rules) -> TargetChange | None:
+    """Where the parent requires every one of a class to reach a grade (全部达到一星级以上)
+    and the child's clause, with no target of the kind, names another grade of the scale for
+    it (新建大型公共建筑按照绿色建筑三星级标准建设): the grade is what is compared."""
+    if not _full(target):
+        return None
+    mine, theirs = _grade(_own(context), rules), _grade(child.text, rules)
+    if mine is None or theirs is None or mine[0] != theirs[0]:
+        return None
+    grade = Target(theirs[2], target.value, target.unit, None)
+    if theirs[1] == mine[1]:
+        return TargetChange(target, grade, "same")
+    higher = theirs[1] > mine[1]
+    how = f"a {'higher' if higher else 'lower'} grade ({mine[2]} → {theirs[2]})"
+    return TargetChange(target, grade, "stricter" if higher else "laxer", how)
+
+
 def offered_targets(child: Clause, support: Sequence[Clause]) -> tuple[tuple[Target, str], ...]:
     """The child's targets that may restate the parent's: those of the matched clause's
     sentence, then those of its support."""
@@ -193,7 +219,9 @@ def target_changes(
             same = _same_indicator_elsewhere(target, context, elsewhere)
         found = _counterpart(target, same, child.targets)
         if found is None:
-            out.append(TargetChange(target, None, "dropped"))
+            out.append(
+                _graded(target, context, child, rules) or TargetChange(target, None, "dropped")
+            )
             continue
         change, how = _compare_target(target, context, found, rules)
         out.append(TargetChange(target, found, change, how))
