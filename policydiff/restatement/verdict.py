@@ -374,6 +374,19 @@ def judge(
     cues = f"{parent.cue or 'no cue'} → {child.cue or 'no cue'}"
     if delta >= STEP:
         return Restatement.STRENGTHENED, (f"stronger cue ({cues}, {delta:+})",)
+    # a parent whose cue is the wording of its own full coverage (全面执行, 全部达到), which
+    # the child keeps in its words (全面建成 …): the cue was the target, and it is kept
+    worded = [
+        c
+        for c in changes
+        if c.change == "same" and _full(c.parent) and parent.cue and c.parent.text in parent.cue
+    ]
+    if delta <= -STEP and worded:
+        kept = worded[0]
+        assert kept.child is not None
+        return Restatement.RESTATED, (
+            f"full coverage kept in other words ({kept.parent.text} → {kept.child.text})",
+        )
     if delta <= -STEP:
         return Restatement.WEAKENED, (f"weaker cue ({cues}, {delta:+})",)
     return Restatement.RESTATED, (f"same strength ({cues})",)
