@@ -50,6 +50,7 @@ class Rules:
     openers: tuple[str, ...]
     year_only: re.Pattern[str]
     limited: tuple[str, ...]
+    threshold: re.Pattern[str] | None  # a class picked by a threshold: 20万以下的县城
     general: tuple[str, ...]
     ceilings: tuple[str, ...]
     floors: tuple[str, ...]  # negated ceilings: 不低于
@@ -71,6 +72,9 @@ def load_rules() -> Rules:
         openers=tuple(sorted(data["openers"], key=len, reverse=True)),
         year_only=re.compile(data["year_only"]),
         limited=tuple(data["scope"]["limited"]),
+        threshold=re.compile(data["scope"]["threshold"])
+        if data["scope"].get("threshold")
+        else None,
         general=tuple(data["scope"]["general"]),
         ceilings=tuple(data["ceilings"]),
         floors=tuple(data.get("floors") or ()),

@@ -248,7 +248,7 @@ _EXPERIENCE = re.compile(r"(?:试点|示范)[\u4e00-\u9fff]{0,4}经验")
 
 def _scope(clause: Clause, rules: Rules) -> str:
     text = _EXPERIENCE.sub("", clause.text)
-    if any(word in text for word in rules.limited):
+    if _limited(text, rules):
         return "limited"
     if any(word in text for word in rules.general):
         return "general"
@@ -279,9 +279,17 @@ def _kept_for_limited_scope(
     达到50%): the commitment is kept for some places only."""
     kept = [c.child for c in changes if c.change == "same" and c.child is not None]
     where = [ctx for t, ctx in offered_targets(child, support) if any(t is k for k in kept)]
-    limited = [any(word in ctx for word in rules.limited) for ctx in where]
+    limited = [_limited(ctx, rules) for ctx in where]
     mine = " ".join(ctx for _, ctx in parent.measured)
-    return bool(limited) and all(limited) and not any(word in mine for word in rules.limited)
+    return bool(limited) and all(limited) and not _limited(mine, rules)
+
+
+def _limited(text: str, rules: Rules) -> bool:
+    """Whether ``text`` limits a commitment to some places: a word of limited scope, or a
+    class picked by a threshold (规划人口规模20万以下的县城)."""
+    if any(word in text for word in rules.limited):
+        return True
+    return rules.threshold is not None and rules.threshold.search(text) is not None
 
 
 def _cue_strength(clause: Clause) -> float:
