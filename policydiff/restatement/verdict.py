@@ -171,14 +171,27 @@ def _grade(text: str, rules: Rules) -> tuple[int, int, str] | None:
 
 
 def _graded(target: Target, context: str, child: Clause, rules: Rules) -> TargetChange | None:
-    """Where the parent requires every one of a class to reach a grade (全部达到一星级以上)
-    and the child's clause, with no target of the kind, names another grade of the scale for
-    it (新建大型公共建筑按照绿色建筑三星级标准建设): the grade is what is compared."""
+    """Where the parent requires every one of a class to reach a grade (全部达到一星级以上),
+    the highest grade of that scale the child sets for the class: in its restating clause
+    (新建大型公共建筑按照绿色建筑三星级标准建设) or in a clause of its sentence alike the
+    parent's (:data:`SAME_INDICATOR`: 主城都市区…大型公共建筑应达到二星级及以上绿色建筑标准, not
+    新建超高层建筑…应达到三星级标准)."""
     if not _full(target):
         return None
-    mine, theirs = _grade(_own(context), rules), _grade(child.text, rules)
-    if mine is None or theirs is None or mine[0] != theirs[0]:
+    mine = _grade(_own(context), rules)
+    if mine is None:
         return None
+    clauses = [child.text, *re.split(r"[，,；;]", child.sentence)]
+    grades = [
+        g
+        for k, clause in enumerate(clauses)
+        if (g := _grade(clause, rules)) is not None
+        and g[0] == mine[0]
+        and (k == 0 or _alike(_own(context), clause) >= SAME_INDICATOR)
+    ]
+    if not grades:
+        return None
+    theirs = max(grades, key=lambda g: g[1])
     grade = Target(theirs[2], target.value, target.unit, None)
     if theirs[1] == mine[1]:
         return TargetChange(target, grade, "same")
@@ -219,12 +232,18 @@ def target_changes(
             same = _same_indicator_elsewhere(target, context, elsewhere)
         found = _counterpart(target, same, child.targets)
         if found is None:
+            # a grade of a scale where the child has no target of the kind
             out.append(
                 _graded(target, context, child, rules) or TargetChange(target, None, "dropped")
             )
             continue
         change, how = _compare_target(target, context, found, rules)
         out.append(TargetChange(target, found, change, how))
+        # a grade raised for the class the parent clause itself sets it for (not for the
+        # lead of its sentence, which the sentence's targets measure as a whole)
+        graded = _graded(target, context, child, rules) if target in parent.targets else None
+        if change == "same" and graded is not None and graded.change == "stricter":
+            out.append(graded)
         milestones = [
             t
             for t, _ in same
