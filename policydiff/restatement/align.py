@@ -38,6 +38,7 @@ from policydiff.diff.tfidf import cosine_similarity
 from policydiff.restatement.clauses import Clause, load_rules
 from policydiff.restatement.contrast import contrast
 from policydiff.restatement.verdict import same_indicator
+from policydiff.strength.targets import Target
 
 MATCH = 0.35  # similarity from which a child clause restates a parent clause
 SUPPORT = 0.40  # similarity from which another child clause's targets count too
@@ -132,6 +133,14 @@ def similarity_matrix(parents: Sequence[Clause], children: Sequence[Clause]) -> 
             offered = [(t, child.text) for t in child.targets if t.value is not None]
             if offered and not any(same_indicator(t, c, offered) for t, c in own):
                 matrix[i, j] = 0.0
+    # ... nor by a child clause whose number is the one a sibling clause of the parent's
+    # sentence sets for the same indicator, and not its own: where the parent sets one
+    # indicator at several values for several kinds (严寒、寒冷地区…达到83%节能要求，夏热冬冷、
+    # 夏热冬暖、温和地区…达到75%节能要求), a child's 75% is the second kind's, not the first
+    # kind's lowered
+    for i, j in zip(*np.nonzero(matrix > 0), strict=True):
+        if _anothers_value(parents[i], children[j], parents):
+            matrix[i, j] = 0.0
     texts_p = [content(c) for c in parents]
     texts_c = [content(c) for c in children]
     # ... nor is a parent clause that no target measures (完善城市公园体系) restated by a
@@ -173,6 +182,33 @@ def similarity_matrix(parents: Sequence[Clause], children: Sequence[Clause]) -> 
             column = matrix[:, j]
             column[others & (column < top[j] - VERBATIM_GAP)] = 0.0
     return matrix
+
+
+def _own_values(clause: Clause) -> list[tuple[Target, str]]:
+    return [(t, c) for t, c in clause.measured if t in clause.targets and t.value is not None]
+
+
+def _anothers_value(parent: Clause, child: Clause, parents: Sequence[Clause]) -> bool:
+    """Whether ``child``'s own numbers are, for the indicator of ``parent``'s own target,
+    the value a sibling clause of ``parent``'s sentence sets and not ``parent``'s."""
+    own = _own_values(parent)
+    values = {(t.unit, t.value) for t in child.targets if t.value is not None}
+    if not own or not values:
+        return False
+    for target, context in own:
+        if (target.unit, target.value) in values:
+            return False
+        for sibling in parents:
+            if sibling is parent or sibling.sentence_id != parent.sentence_id:
+                continue
+            for other, where in _own_values(sibling):
+                if (
+                    (other.unit, other.value) in values
+                    and other.value != target.value
+                    and same_indicator(target, context, [(other, where)])
+                ):
+                    return True
+    return False
 
 
 def _bigrams(text: str) -> set[str]:

@@ -50,6 +50,7 @@ class Rules:
     openers: tuple[str, ...]
     year_only: re.Pattern[str]
     limited: tuple[str, ...]
+    threshold: re.Pattern[str] | None  # a class picked by a threshold: 20万以下的县城
     general: tuple[str, ...]
     experience: re.Pattern[str]  # a pilot's experience spread: read past, limits nothing
     ceilings: tuple[str, ...]
@@ -61,6 +62,7 @@ class Rules:
     places: dict[str, int]  # a name of a kind of place to its kind (-1: every kind)
     according: tuple[str, ...]  # openers that refer to a rule and direct nothing: 按照
     replacing: tuple[str, ...]  # words of substitution: 替代燃气产品 replaces 燃气
+    grades: dict[str, tuple[int, int]]  # a grade to its scale and rank: 二星级 (0, 1)
 
 
 @lru_cache(maxsize=1)
@@ -71,6 +73,9 @@ def load_rules() -> Rules:
         openers=tuple(sorted(data["openers"], key=len, reverse=True)),
         year_only=re.compile(data["year_only"]),
         limited=tuple(data["scope"]["limited"]),
+        threshold=re.compile(data["scope"]["threshold"])
+        if data["scope"].get("threshold")
+        else None,
         general=tuple(data["scope"]["general"]),
         experience=re.compile(data["scope"]["experience"]),
         ceilings=tuple(data["ceilings"]),
@@ -81,6 +86,11 @@ def load_rules() -> Rules:
         manner=tuple(sorted(data.get("manner") or (), key=len, reverse=True)),
         according=tuple(data.get("according") or ()),
         replacing=tuple(data.get("replacing") or ()),
+        grades={
+            term: (k, rank)
+            for k, line in enumerate(data.get("grades") or ())
+            for rank, term in enumerate(line)
+        },
         places={
             **{term: k for k, line in enumerate(data.get("places") or ()) for term in line},
             **{term: -1 for term in data.get("every_place") or ()},
@@ -269,7 +279,14 @@ def version_clauses(
             targets = find_target_spans(text, lang, year)
             mentions = themes_at.get((provision.id, sentence.index), [])
             heading = bool(provision.heading) and text.strip() == provision.heading.strip()
-            contexts = [text[spans[k - 1][0] if k else s : e] for k, (s, e) in enumerate(spans)]
+            # a target's context is its clause and the one before, within its ；-piece
+            # (…示范项目面积不低于30万平方米；2030年前城镇新建居住建筑本体达到75%节能要求: the
+            # demonstration is not what the 75% is for)
+            froms = [
+                spans[k - 1][0] if k and not _SEMICOLON.search(text[spans[k - 1][1] : s]) else s
+                for k, (s, _) in enumerate(spans)
+            ]
+            contexts = [text[a:e] for a, (_, e) in zip(froms, spans, strict=True)]
             placed = [
                 (ts, t, contexts[k])
                 for ts, _, t in targets

@@ -121,7 +121,10 @@ def compare_clauses(
     parent_targets = tuple(dict.fromkeys(pair for c in parent.clauses for pair in c.offered))
     child_targets = tuple(dict.fromkeys(pair for c in child.clauses for pair in c.offered))
     for m in matches:
-        verdict, reasons = judge(m.parent, m.child, m.support, parent_targets, child_targets)
+        restating = [x.child for x in matches if x.child is not None and x.parent is not m.parent]
+        verdict, reasons = judge(
+            m.parent, m.child, m.support, parent_targets, child_targets, restating
+        )
         restated.append(
             Restated(
                 parent=m.parent,

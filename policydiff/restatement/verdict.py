@@ -161,6 +161,45 @@ def _counterpart(
     return min(pool, key=lambda t: abs((t.year or 0) - (parent.year or 0)))
 
 
+def _grade(text: str, rules: Rules) -> tuple[int, int, str] | None:
+    """The first grade of a scale (``grades`` in ``data/restatement.yaml``) ``text`` names."""
+    found = [(text.find(g), g) for g in rules.grades if g in text]
+    if not found:
+        return None
+    _, grade = min(found)
+    return (*rules.grades[grade], grade)
+
+
+def _graded(target: Target, context: str, child: Clause, rules: Rules) -> TargetChange | None:
+    """Where the parent requires every one of a class to reach a grade (全部达到一星级以上),
+    the highest grade of that scale the child sets for the class: in its restating clause
+    (新建大型公共建筑按照绿色建筑三星级标准建设) or in a clause of its sentence alike the
+    parent's (:data:`SAME_INDICATOR`: 主城都市区…大型公共建筑应达到二星级及以上绿色建筑标准, not
+    新建超高层建筑…应达到三星级标准)."""
+    if not _full(target):
+        return None
+    mine = _grade(_own(context), rules)
+    if mine is None:
+        return None
+    clauses = [child.text, *re.split(r"[，,；;]", child.sentence)]
+    grades = [
+        g
+        for k, clause in enumerate(clauses)
+        if (g := _grade(clause, rules)) is not None
+        and g[0] == mine[0]
+        and (k == 0 or _alike(_own(context), clause) >= SAME_INDICATOR)
+    ]
+    if not grades:
+        return None
+    theirs = max(grades, key=lambda g: g[1])
+    grade = Target(theirs[2], target.value, target.unit, None)
+    if theirs[1] == mine[1]:
+        return TargetChange(target, grade, "same")
+    higher = theirs[1] > mine[1]
+    how = f"a {'higher' if higher else 'lower'} grade ({mine[2]} → {theirs[2]})"
+    return TargetChange(target, grade, "stricter" if higher else "laxer", how)
+
+
 def offered_targets(child: Clause, support: Sequence[Clause]) -> tuple[tuple[Target, str], ...]:
     """The child's targets that may restate the parent's: those of the matched clause's
     sentence, then those of its support."""
@@ -193,10 +232,18 @@ def target_changes(
             same = _same_indicator_elsewhere(target, context, elsewhere)
         found = _counterpart(target, same, child.targets)
         if found is None:
-            out.append(TargetChange(target, None, "dropped"))
+            # a grade of a scale where the child has no target of the kind
+            out.append(
+                _graded(target, context, child, rules) or TargetChange(target, None, "dropped")
+            )
             continue
         change, how = _compare_target(target, context, found, rules)
         out.append(TargetChange(target, found, change, how))
+        # a grade raised for the class the parent clause itself sets it for (not for the
+        # lead of its sentence, which the sentence's targets measure as a whole)
+        graded = _graded(target, context, child, rules) if target in parent.targets else None
+        if change == "same" and graded is not None and graded.change == "stricter":
+            out.append(graded)
         milestones = [
             t
             for t, _ in same
@@ -215,7 +262,7 @@ def target_changes(
 
 def _scope(clause: Clause, rules: Rules) -> str:
     text = rules.experience.sub("", clause.text)
-    if any(word in text for word in rules.limited):
+    if _limited(text, rules):
         return "limited"
     if any(word in text for word in rules.general):
         return "general"
@@ -246,9 +293,17 @@ def _kept_for_limited_scope(
     达到50%): the commitment is kept for some places only."""
     kept = [c.child for c in changes if c.change == "same" and c.child is not None]
     where = [ctx for t, ctx in offered_targets(child, support) if any(t is k for k in kept)]
-    limited = [any(word in ctx for word in rules.limited) for ctx in where]
+    limited = [_limited(ctx, rules) for ctx in where]
     mine = " ".join(ctx for _, ctx in parent.measured)
-    return bool(limited) and all(limited) and not any(word in mine for word in rules.limited)
+    return bool(limited) and all(limited) and not _limited(mine, rules)
+
+
+def _limited(text: str, rules: Rules) -> bool:
+    """Whether ``text`` limits a commitment to some places: a word of limited scope, or a
+    class picked by a threshold (规划人口规模20万以下的县城)."""
+    if any(word in text for word in rules.limited):
+        return True
+    return rules.threshold is not None and rules.threshold.search(text) is not None
 
 
 def _cue_strength(clause: Clause) -> float:
@@ -270,10 +325,11 @@ def judge(
     support: Sequence[Clause] = (),
     parent_targets: Sequence[tuple[Target, str]] = (),
     child_targets: Sequence[tuple[Target, str]] = (),
+    restating: Sequence[Clause] = (),
 ) -> tuple[Restatement, tuple[str, ...]]:
     """The verdict on ``parent`` restated as ``child`` (None: not restated), and why.
     ``parent_targets``, ``child_targets``: every target of either document, with its
-    context."""
+    context; ``restating``: the child clauses that restate other parent clauses."""
     if child is None:
         return Restatement.OMITTED, ("no clause of the child restates it",)
     rules = load_rules()
@@ -302,7 +358,13 @@ def judge(
         for t, c in child.measured
         if t.value is not None
         and t.year
-        and (t in child.targets or not restates_another(t, c, parent_targets))
+        and (
+            t in child.targets
+            or not (
+                restates_another(t, c, parent_targets)
+                or any(t in other.targets for other in restating if other is not child)
+            )
+        )
     ]
     # nor is one where the parent's sentence sets targets: they measure its lead clause,
     # and the child's beside a restated clause after the lead measure that lead's
@@ -334,6 +396,19 @@ def judge(
     cues = f"{parent.cue or 'no cue'} → {child.cue or 'no cue'}"
     if delta >= STEP:
         return Restatement.STRENGTHENED, (f"stronger cue ({cues}, {delta:+})",)
+    # a parent whose cue is the wording of its own full coverage (全面执行, 全部达到), which
+    # the child keeps in its words (全面建成 …): the cue was the target, and it is kept
+    worded = [
+        c
+        for c in changes
+        if c.change == "same" and _full(c.parent) and parent.cue and c.parent.text in parent.cue
+    ]
+    if delta <= -STEP and worded:
+        kept = worded[0]
+        assert kept.child is not None
+        return Restatement.RESTATED, (
+            f"full coverage kept in other words ({kept.parent.text} → {kept.child.text})",
+        )
     if delta <= -STEP:
         return Restatement.WEAKENED, (f"weaker cue ({cues}, {delta:+})",)
     return Restatement.RESTATED, (f"same strength ({cues})",)

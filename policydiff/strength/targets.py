@@ -39,7 +39,7 @@ _ZH_VALUE = re.compile(
 )
 # Full coverage, and "every one of them" stated as an outcome: 全面执行 a standard, 全部完成
 _ZH_FULL = re.compile(
-    r"全覆盖|全面覆盖|全部(?:地级及以上)?城市|应保尽保|应改尽改|全面执行|全部执行|全面采用|全部采用|"
+    r"全覆盖|全面覆盖|全部(?:地级及以上)?城市|应保尽保|应改尽改|全面执行|全面建成|全部执行|全面采用|全部采用|"
     r"全部(?:达到|完成|纳入|实现|具备)|基本完成"
 )
 _ZH_YEAR = re.compile(
