@@ -6,9 +6,9 @@ numbers say nothing: each clause is compared, by the cosine of TF-IDF character 
 without numbers and years, which are what a restatement may change, and without
 punctuation. Sharing a theme of the catalogue adds :data:`THEME_BONUS`. Each parent
 clause takes the child clause most like it when the similarity reaches :data:`MATCH`
-(else, where a child clause that restates no other parent clause holds :data:`COVER` of
-the parent object's bigrams and reaches :data:`COVER_FLOOR`, the most alike of those:
-:func:`covered`; else, where another clause of its sentence is restated, the most alike
+(else, where a child clause that restates no other parent clause, or lists things
+(:func:`lists`), holds :data:`COVER` of the parent object's bigrams and reaches
+:data:`COVER_FLOOR`, the most alike of those: :func:`covered`; else, where another clause of its sentence is restated, the most alike
 clause of that child sentence or the next or last one from :data:`COVER_FLOOR` that
 restates no other: :func:`beside`; else it is not restated); one child clause may
 restate several parent clauses (a merge), and the child's other clauses that reach
@@ -189,7 +189,11 @@ def covered(
     :data:`COVER_FLOOR`, the most alike of those: a child that names the parent's object
     inside a longer clause or list (Yunnan's 鼓励引导新建住宅采用干式工法楼面地面、集成厨房、
     整体卫浴、管线分离等装配化装修成套技术 restates 积极推广装配化装修, 0.27) is diluted by the
-    rest of its clause, which the cosine counts and containment does not."""
+    rest of its clause, which the cosine counts and containment does not. A child clause
+    that lists things (:func:`lists`) may be taken though it restates another parent clause:
+    a province merges into one list what the parent commits to one item at a time (Guangdong's
+    鼓励农房选用装配式钢结构和绿色建材 restates both 鼓励选用装配式钢结构、木结构等建造方式 and
+    推广使用绿色建材)."""
     grams_c = [_bigrams(content(c)) for c in children]
     out: dict[int, int] = {}
     for i, parent in enumerate(parents):
@@ -201,7 +205,7 @@ def covered(
         held = [
             j
             for j, grams in enumerate(grams_c)
-            if j not in taken
+            if (j not in taken or lists(children[j]))
             and matrix[i, j] >= COVER_FLOOR
             and len(own & grams) >= COVER * len(own)
             and (children[j].targets or not _counted(parent))
@@ -209,6 +213,12 @@ def covered(
         if held:
             out[i] = max(held, key=lambda j: float(matrix[i, j]))
     return out
+
+
+def lists(clause: Clause) -> bool:
+    """Whether a clause names several things in a row (、 or 和 between them: 太阳能光热、
+    浅层地热能、生物质能; 装配式钢结构和绿色建材), each of which may be a parent clause's."""
+    return "、" in clause.text or "和" in clause.text
 
 
 def _counted(clause: Clause) -> bool:
