@@ -9,7 +9,8 @@ clause takes the child clause most like it when the similarity reaches :data:`MA
 (else, where a child clause that restates no other parent clause, or lists things
 (:func:`lists`), holds :data:`COVER` of the parent object's bigrams and reaches
 :data:`COVER_FLOOR`, the most alike of those: :func:`covered`; else, where another clause of its sentence is restated, the most alike
-clause of that child sentence or the next or last one from :data:`COVER_FLOOR` that
+clause of that child sentence or the next or last one from :data:`COVER_FLOOR` (in that
+sentence from :data:`NEAR_FLOOR`, holding :data:`NEAR_SHARE` of its bigrams) that
 restates no other: :func:`beside`; else it is not restated); one child clause may
 restate several parent clauses (a merge), and the child's other clauses that reach
 :data:`SUPPORT` and carry a target are kept as its *support*: a target restated in
@@ -46,6 +47,8 @@ VERBATIM = 0.80  # similarity from which a child clause copies a parent clause .
 VERBATIM_GAP = 0.30  # ... and restates no other parent clause less like it by this much
 COVER = 0.60  # share of a parent object's bigrams a child clause holds to restate it ...
 COVER_FLOOR = 0.20  # ... when no child clause reaches MATCH and it reaches this much
+NEAR_FLOOR = 0.10  # beside a sibling, in its own child sentence, from this similarity ...
+NEAR_SHARE = 0.25  # ... for a child clause that holds this share of the parent's bigrams
 _PUNCT = re.compile(r"[^\w]+")
 _NUMBERS = re.compile(r"\d+(?:\.\d+)?\s*(?:%|％|个百分点)?|(?:19|20)\d\d年")
 
@@ -243,24 +246,43 @@ def beside(
     sentence, or two in a row, in its own words, so a clause there that restates one
     sibling restates another at less than :data:`MATCH` (Henan's 推行整体厨卫、管线分离、
     一体化装修技术，推广集成化模块化建筑部品 restates 积极推广装配化装修 by MATCH, and so
-    推行整体卫浴和厨房等模块化部品应用技术 by 推广集成化模块化建筑部品, 0.23)."""
+    推行整体卫浴和厨房等模块化部品应用技术 by 推广集成化模块化建筑部品, 0.23). In the very
+    sentence that restates the sibling, a clause that holds :data:`NEAR_SHARE` of the parent
+    object's bigrams restates it from :data:`NEAR_FLOOR`: the sentence is the parent's, and
+    the shared words say which of its clauses (Chongqing's 推动整体厨卫、轻质隔墙、管线分离、干式
+    工法等部品与技术应用, beside its 积极推广工业化装修, restates 推行整体卫浴和厨房等模块化部品应用
+    技术, 0.16)."""
     near: dict[str, set[tuple[str, int]]] = {}
+    own: dict[str, set[tuple[str, int]]] = {}
     for i in np.flatnonzero(matched).tolist():
         child = children[int(best[i])]
         near.setdefault(parents[i].sentence_id, set()).update(
             (child.provision_id, child.sentence_index + step) for step in (-1, 0, 1)
+        )
+        own.setdefault(parents[i].sentence_id, set()).add(
+            (child.provision_id, child.sentence_index)
         )
     out: dict[int, int] = {}
     for i, parent in enumerate(parents):
         sentences = near.get(parent.sentence_id)
         if matched[i] or not sentences:
             continue
+        grams = _bigrams(content(parent))
+        same = own[parent.sentence_id]
         held = [
             j
             for j, child in enumerate(children)
             if (child.provision_id, child.sentence_index) in sentences
             and j not in taken
-            and matrix[i, j] >= COVER_FLOOR
+            and (
+                matrix[i, j] >= COVER_FLOOR
+                or (
+                    matrix[i, j] >= NEAR_FLOOR
+                    and grams
+                    and (child.provision_id, child.sentence_index) in same
+                    and len(grams & _bigrams(content(child))) >= NEAR_SHARE * len(grams)
+                )
+            )
             and (child.targets or not _counted(parent))
         ]
         if held:
