@@ -251,7 +251,9 @@ def beside(
     object's bigrams restates it from :data:`NEAR_FLOOR`: the sentence is the parent's, and
     the shared words say which of its clauses (Chongqing's 推动整体厨卫、轻质隔墙、管线分离、干式
     工法等部品与技术应用, beside its 积极推广工业化装修, restates 推行整体卫浴和厨房等模块化部品应用
-    技术, 0.16)."""
+    技术, 0.16). A clause that restricts its object (限制, 控制 …) is not restated so by one
+    that promotes it, nor the reverse: Chongqing's 积极发展与地区经济和市场需求相适应的住宅户型
+    does not restate 限制发展超大户型住宅."""
     near: dict[str, set[tuple[str, int]]] = {}
     own: dict[str, set[tuple[str, int]]] = {}
     for i in np.flatnonzero(matched).tolist():
@@ -274,6 +276,7 @@ def beside(
             for j, child in enumerate(children)
             if (child.provision_id, child.sentence_index) in sentences
             and j not in taken
+            and child.restriction == parent.restriction
             and (
                 matrix[i, j] >= COVER_FLOOR
                 or (

@@ -109,3 +109,30 @@ def test_chongqing_restates_the_modular_parts_beside_its_fitout(chongqing: Compa
     restated = next(r for r in chongqing.commitments if r.parent.text == MODULAR)
     assert restated.child is not None and restated.child.text == KITCHENS
     assert align.NEAR_FLOOR <= restated.similarity < align.COVER_FLOOR
+
+
+def test_a_restriction_is_not_restated_beside_by_a_promotion() -> None:
+    # the ministry's 提升住宅品质，积极发展中小户型普通住宅，限制发展超大户型住宅 and Chongqing's
+    # 提升住宅品质，积极发展与地区经济和市场需求相适应的住宅户型: 户型 and 住宅 are shared with
+    # both parent clauses, but the one that limits very large flats is not restated by one
+    # that develops flats
+    comparison = _compare(
+        "提升住宅品质，积极发展中小户型普通住宅，限制发展超大户型住宅",
+        "提升住宅品质，积极发展与地区经济和市场需求相适应的住宅户型",
+    )
+    parents, children = comparison.parent.clauses, comparison.child.clauses
+    i = next(k for k, c in enumerate(parents) if c.text == "提升住宅品质")
+    j = next(k for k, c in enumerate(children) if c.text == "提升住宅品质")
+    flats = next(k for k, c in enumerate(children) if c.text.endswith("住宅户型"))
+    matrix = np.zeros((len(parents), len(children)))
+    matrix[i, j] = 1.0
+    large = next(k for k, c in enumerate(parents) if c.text == "限制发展超大户型住宅")
+    small = next(k for k, c in enumerate(parents) if c.text == "积极发展中小户型普通住宅")
+    matrix[large, flats] = matrix[small, flats] = 0.25
+    best = np.zeros(len(parents), dtype=int)
+    best[i] = j
+    matched = np.zeros(len(parents), dtype=bool)
+    matched[i] = True
+    assert parents[large].restriction and not children[flats].restriction
+    found = align.beside(parents, children, matrix, best, matched, {j})
+    assert found == {small: flats}
