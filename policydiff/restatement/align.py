@@ -6,10 +6,11 @@ numbers say nothing: each clause is compared, by the cosine of TF-IDF character 
 without numbers and years, which are what a restatement may change, and without
 punctuation. Sharing a theme of the catalogue adds :data:`THEME_BONUS`. Each parent
 clause takes the child clause most like it when the similarity reaches :data:`MATCH`
-(else, where a child clause that restates no other parent clause holds :data:`COVER` of
-the parent object's bigrams and reaches :data:`COVER_FLOOR`, the most alike of those:
-:func:`covered`; else, where another clause of its sentence is restated, the most alike
-clause of that child sentence or the next or last one from :data:`COVER_FLOOR` that
+(else, where a child clause that restates no other parent clause, or lists things
+(:func:`lists`), holds :data:`COVER` of the parent object's bigrams and reaches
+:data:`COVER_FLOOR`, the most alike of those: :func:`covered`; else, where another clause of its sentence is restated, the most alike
+clause of that child sentence or the next or last one from :data:`COVER_FLOOR` (in that
+sentence from :data:`NEAR_FLOOR`, holding :data:`NEAR_SHARE` of its bigrams) that
 restates no other: :func:`beside`; else it is not restated); one child clause may
 restate several parent clauses (a merge), and the child's other clauses that reach
 :data:`SUPPORT` and carry a target are kept as its *support*: a target restated in
@@ -47,6 +48,8 @@ VERBATIM = 0.80  # similarity from which a child clause copies a parent clause .
 VERBATIM_GAP = 0.30  # ... and restates no other parent clause less like it by this much
 COVER = 0.60  # share of a parent object's bigrams a child clause holds to restate it ...
 COVER_FLOOR = 0.20  # ... when no child clause reaches MATCH and it reaches this much
+NEAR_FLOOR = 0.10  # beside a sibling, in its own child sentence, from this similarity ...
+NEAR_SHARE = 0.25  # ... for a child clause that holds this share of the parent's bigrams
 _PUNCT = re.compile(r"[^\w]+")
 _NUMBERS = re.compile(r"\d+(?:\.\d+)?\s*(?:%|％|个百分点)?|(?:19|20)\d\d年")
 
@@ -225,7 +228,11 @@ def covered(
     :data:`COVER_FLOOR`, the most alike of those: a child that names the parent's object
     inside a longer clause or list (Yunnan's 鼓励引导新建住宅采用干式工法楼面地面、集成厨房、
     整体卫浴、管线分离等装配化装修成套技术 restates 积极推广装配化装修, 0.27) is diluted by the
-    rest of its clause, which the cosine counts and containment does not."""
+    rest of its clause, which the cosine counts and containment does not. A child clause
+    that lists things (:func:`lists`) may be taken though it restates another parent clause:
+    a province merges into one list what the parent commits to one item at a time (Guangdong's
+    鼓励农房选用装配式钢结构和绿色建材 restates both 鼓励选用装配式钢结构、木结构等建造方式 and
+    推广使用绿色建材)."""
     grams_c = [_bigrams(content(c)) for c in children]
     out: dict[int, int] = {}
     for i, parent in enumerate(parents):
@@ -237,7 +244,7 @@ def covered(
         held = [
             j
             for j, grams in enumerate(grams_c)
-            if j not in taken
+            if (j not in taken or lists(children[j]))
             and matrix[i, j] >= COVER_FLOOR
             and len(own & grams) >= COVER * len(own)
             and (children[j].targets or not _counted(parent))
@@ -245,6 +252,12 @@ def covered(
         if held:
             out[i] = max(held, key=lambda j: float(matrix[i, j]))
     return out
+
+
+def lists(clause: Clause) -> bool:
+    """Whether a clause names several things in a row (、 or 和 between them: 太阳能光热、
+    浅层地热能、生物质能; 装配式钢结构和绿色建材), each of which may be a parent clause's."""
+    return "、" in clause.text or "和" in clause.text
 
 
 def _counted(clause: Clause) -> bool:
@@ -269,24 +282,46 @@ def beside(
     sentence, or two in a row, in its own words, so a clause there that restates one
     sibling restates another at less than :data:`MATCH` (Henan's 推行整体厨卫、管线分离、
     一体化装修技术，推广集成化模块化建筑部品 restates 积极推广装配化装修 by MATCH, and so
-    推行整体卫浴和厨房等模块化部品应用技术 by 推广集成化模块化建筑部品, 0.23)."""
+    推行整体卫浴和厨房等模块化部品应用技术 by 推广集成化模块化建筑部品, 0.23). In the very
+    sentence that restates the sibling, a clause that holds :data:`NEAR_SHARE` of the parent
+    object's bigrams restates it from :data:`NEAR_FLOOR`: the sentence is the parent's, and
+    the shared words say which of its clauses (Chongqing's 推动整体厨卫、轻质隔墙、管线分离、干式
+    工法等部品与技术应用, beside its 积极推广工业化装修, restates 推行整体卫浴和厨房等模块化部品应用
+    技术, 0.16). A clause that restricts its object (限制, 控制 …) is not restated so by one
+    that promotes it, nor the reverse: Chongqing's 积极发展与地区经济和市场需求相适应的住宅户型
+    does not restate 限制发展超大户型住宅."""
     near: dict[str, set[tuple[str, int]]] = {}
+    own: dict[str, set[tuple[str, int]]] = {}
     for i in np.flatnonzero(matched).tolist():
         child = children[int(best[i])]
         near.setdefault(parents[i].sentence_id, set()).update(
             (child.provision_id, child.sentence_index + step) for step in (-1, 0, 1)
+        )
+        own.setdefault(parents[i].sentence_id, set()).add(
+            (child.provision_id, child.sentence_index)
         )
     out: dict[int, int] = {}
     for i, parent in enumerate(parents):
         sentences = near.get(parent.sentence_id)
         if matched[i] or not sentences:
             continue
+        grams = _bigrams(content(parent))
+        same = own[parent.sentence_id]
         held = [
             j
             for j, child in enumerate(children)
             if (child.provision_id, child.sentence_index) in sentences
             and j not in taken
-            and matrix[i, j] >= COVER_FLOOR
+            and child.restriction == parent.restriction
+            and (
+                matrix[i, j] >= COVER_FLOOR
+                or (
+                    matrix[i, j] >= NEAR_FLOOR
+                    and grams
+                    and (child.provision_id, child.sentence_index) in same
+                    and len(grams & _bigrams(content(child))) >= NEAR_SHARE * len(grams)
+                )
+            )
             and (child.targets or not _counted(parent))
         ]
         if held:

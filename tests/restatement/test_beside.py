@@ -79,3 +79,60 @@ def test_a_sentence_further_away_is_not_looked_in() -> None:
 def test_nothing_below_the_floor_nor_taken_is_restated_beside() -> None:
     assert _beside(f"积极推广装配化装修，{PARTS}", {PARTS: 0.15}) == {}
     assert _beside(f"积极推广装配化装修，{PARTS}", {PARTS: 0.23}, all_taken=True) == {}
+
+
+KITCHENS = "推动整体厨卫、轻质隔墙、管线分离、干式工法等部品与技术应用"
+
+
+def test_in_the_sibling_sentence_shared_words_restate_from_the_lower_floor() -> None:
+    # Chongqing's 推动整体厨卫…等部品与技术应用 (0.16 on the development corpus) holds 整体,
+    # 部品, 技术 and 应用 of the modular parts: in the sentence that restates the fit-out,
+    # it restates them
+    assert _beside(f"积极推广装配化装修，{KITCHENS}", {KITCHENS: 0.16}) == {MODULAR: KITCHENS}
+    # not in the next sentence, nor below the lower floor
+    assert _beside(f"积极推广装配化装修。{KITCHENS}", {KITCHENS: 0.16}) == {}
+    assert _beside(f"积极推广装配化装修，{KITCHENS}", {KITCHENS: 0.08}) == {}
+    # nor a clause of that sentence that shares fewer of the parent's words
+    assert _beside(f"积极推广装配化装修，{PARTS}", {PARTS: 0.16}) == {}
+
+
+@pytest.fixture(scope="module")
+def chongqing() -> Comparison:
+    corpus = load_corpus(CORPUS)
+    ministry = corpus.get("2022-chengxiangjianshe-tandafeng")
+    child = corpus.get("chongqing-chengxiangjianshe-tandafeng")
+    assert ministry is not None and child is not None
+    return compare_documents(ministry, child, corpus_catalogue(CORPUS))
+
+
+def test_chongqing_restates_the_modular_parts_beside_its_fitout(chongqing: Comparison) -> None:
+    restated = next(r for r in chongqing.commitments if r.parent.text == MODULAR)
+    assert restated.child is not None and restated.child.text == KITCHENS
+    assert align.NEAR_FLOOR <= restated.similarity < align.COVER_FLOOR
+
+
+def test_a_restriction_is_not_restated_beside_by_a_promotion() -> None:
+    # the ministry's 提升住宅品质，积极发展中小户型普通住宅，限制发展超大户型住宅 and Chongqing's
+    # 提升住宅品质，积极发展与地区经济和市场需求相适应的住宅户型: 户型 and 住宅 are shared with
+    # both parent clauses, but the one that limits very large flats is not restated by one
+    # that develops flats
+    comparison = _compare(
+        "提升住宅品质，积极发展中小户型普通住宅，限制发展超大户型住宅",
+        "提升住宅品质，积极发展与地区经济和市场需求相适应的住宅户型",
+    )
+    parents, children = comparison.parent.clauses, comparison.child.clauses
+    i = next(k for k, c in enumerate(parents) if c.text == "提升住宅品质")
+    j = next(k for k, c in enumerate(children) if c.text == "提升住宅品质")
+    flats = next(k for k, c in enumerate(children) if c.text.endswith("住宅户型"))
+    matrix = np.zeros((len(parents), len(children)))
+    matrix[i, j] = 1.0
+    large = next(k for k, c in enumerate(parents) if c.text == "限制发展超大户型住宅")
+    small = next(k for k, c in enumerate(parents) if c.text == "积极发展中小户型普通住宅")
+    matrix[large, flats] = matrix[small, flats] = 0.25
+    best = np.zeros(len(parents), dtype=int)
+    best[i] = j
+    matched = np.zeros(len(parents), dtype=bool)
+    matched[i] = True
+    assert parents[large].restriction and not children[flats].restriction
+    found = align.beside(parents, children, matrix, best, matched, {j})
+    assert found == {small: flats}
