@@ -119,3 +119,17 @@ def test_malformed_user_file_is_an_input_error(tmp_path: Path, body: str, fragme
 def test_missing_user_file_is_an_input_error(tmp_path: Path) -> None:
     with pytest.raises(InputError):
         load_lexicon(tmp_path / "absent.yaml")
+
+
+@pytest.mark.parametrize(
+    ("text", "cues"),
+    [
+        # Guangdong: 构建 read across 钢结构 and 建筑 would cut the object to 钢结 筑
+        ("推广钢结构建筑", ["推广"]),
+        ("大力发展钢结构建筑", ["大力发展"]),
+        # the verb itself stays a cue
+        ("构建城乡建设绿色低碳体系", ["构建"]),
+    ],
+)
+def test_a_cue_read_across_two_words_is_no_cue(text: str, cues: list[str]) -> None:
+    assert [c.text for c in find_cues(text, "zh")] == cues
