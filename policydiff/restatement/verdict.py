@@ -26,6 +26,7 @@ from enum import StrEnum
 from policydiff.analysis.verdicts import STEP
 from policydiff.restatement.clauses import Clause, Rules, load_rules
 from policydiff.strength import Target
+from policydiff.strength.cues import find_cues
 
 
 class Restatement(StrEnum):
@@ -390,6 +391,17 @@ def judge(
     # target comparison found it: the target is the commitment, and it is kept
     if child.level == 0 and any(c.change == "same" for c in changes):
         return Restatement.RESTATED, ("target kept, no directive of the clause's own",)
+    # a bare target of the parent (到2025年城镇建筑可再生能源替代率达到8%) kept value for
+    # value under a hedge only (力争到2025年…达到8%): 力争 qualifies the pace of the same
+    # target and commits to nothing more
+    if (
+        parent.level == 0
+        and child.cue
+        and changes
+        and all(c.change == "same" for c in changes)
+        and all(c.category == "hedge" for c in find_cues(child.cue, "zh"))
+    ):
+        return Restatement.RESTATED, ("target kept under a hedge only",)
     if child.level == 0 and not child.targets and parent.level > 0:
         return Restatement.WEAKENED, ("mentioned without a directive",)
     delta = round(_cue_strength(child) - _cue_strength(parent), 2)
