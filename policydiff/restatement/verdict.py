@@ -336,6 +336,18 @@ def judge(
     rules = load_rules()
     changes = target_changes(parent, child, support, rules, child_targets)
     laxer = [c for c in changes if c.change in ("laxer", "dropped")]
+    # a lead clause the child copies word for word, measured by a target its sentence sets
+    # in a clause of its own, which the child sets lower only far from the copy (in
+    # another sentence): that target is judged with its own commitment, where it stands
+    if parent.text in child.text:
+        near = {id(t) for t, _ in child.offered}
+        laxer = [
+            c
+            for c in laxer
+            if c.parent in parent.targets
+            or c.change == "dropped"
+            or (c.child is not None and id(c.child) in near)
+        ]
     stricter = [c for c in changes if c.change == "stricter"]
     if laxer:
         first = laxer[0]
