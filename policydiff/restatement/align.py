@@ -78,6 +78,11 @@ def _places() -> re.Pattern[str] | None:
     return _any_of(load_rules().places)
 
 
+@lru_cache(maxsize=1)
+def _wastes() -> re.Pattern[str] | None:
+    return _any_of(load_rules().wastes)
+
+
 def canonical(text: str) -> str:
     """``text`` with each term of ``synonyms`` in ``data/restatement.yaml`` written as the
     first name of its line (一刻钟便民生活圈 as 十五分钟便民生活圈)."""
@@ -108,6 +113,14 @@ def places(text: str) -> frozenset[int]:
     if pattern is None:
         return frozenset()
     return frozenset(kinds[m.group()] for m in pattern.finditer(text) if kinds[m.group()] >= 0)
+
+
+def wastes(text: str) -> frozenset[int]:
+    """The kinds of waste (``wastes`` in ``data/restatement.yaml``) a clause's object names."""
+    pattern, kinds = _wastes(), load_rules().wastes
+    if pattern is None:
+        return frozenset()
+    return frozenset(kinds[m.group()] for m in pattern.finditer(text))
 
 
 def similarity_matrix(parents: Sequence[Clause], children: Sequence[Clause]) -> np.ndarray:
@@ -173,6 +186,14 @@ def similarity_matrix(parents: Sequence[Clause], children: Sequence[Clause]) -> 
     places_c = [places(t) for t in texts_c]
     for i, j in zip(*np.nonzero(matrix >= MATCH), strict=True):
         if places_p[i] and places_c[j] and not places_p[i] & places_c[j]:
+            matrix[i, j] = 0.0
+    # ... nor one about waste of other kinds only (农村生活垃圾…资源化利用) a parent clause
+    # about waste of its kinds only (农村生活污水就近就地资源化利用): sewage and refuse are
+    # treated and reused by other works, and the plans commit to each apart
+    wastes_p = [wastes(t) for t in texts_p]
+    wastes_c = [wastes(t) for t in texts_c]
+    for i, j in zip(*np.nonzero(matrix >= MATCH), strict=True):
+        if wastes_p[i] and wastes_c[j] and not wastes_p[i] & wastes_c[j]:
             matrix[i, j] = 0.0
     # a child clause that copies one parent clause nearly word for word restates that
     # one: another parent clause takes it only where it is about as like it (推进建筑垃圾

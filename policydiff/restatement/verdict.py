@@ -26,6 +26,7 @@ from enum import StrEnum
 from policydiff.analysis.verdicts import STEP
 from policydiff.restatement.clauses import Clause, Rules, load_rules
 from policydiff.strength import Target
+from policydiff.strength.cues import find_cues
 
 
 class Restatement(StrEnum):
@@ -335,6 +336,18 @@ def judge(
     rules = load_rules()
     changes = target_changes(parent, child, support, rules, child_targets)
     laxer = [c for c in changes if c.change in ("laxer", "dropped")]
+    # a lead clause the child copies word for word, measured by a target its sentence sets
+    # in a clause of its own, which the child sets lower only far from the copy (in
+    # another sentence): that target is judged with its own commitment, where it stands
+    if parent.text in child.text:
+        near = {id(t) for t, _ in child.offered}
+        laxer = [
+            c
+            for c in laxer
+            if c.parent in parent.targets
+            or c.change == "dropped"
+            or (c.child is not None and id(c.child) in near)
+        ]
     stricter = [c for c in changes if c.change == "stricter"]
     if laxer:
         first = laxer[0]
@@ -390,6 +403,17 @@ def judge(
     # target comparison found it: the target is the commitment, and it is kept
     if child.level == 0 and any(c.change == "same" for c in changes):
         return Restatement.RESTATED, ("target kept, no directive of the clause's own",)
+    # a bare target of the parent (到2025年城镇建筑可再生能源替代率达到8%) kept value for
+    # value under a hedge only (力争到2025年…达到8%): 力争 qualifies the pace of the same
+    # target and commits to nothing more
+    if (
+        parent.level == 0
+        and child.cue
+        and changes
+        and all(c.change == "same" for c in changes)
+        and all(c.category == "hedge" for c in find_cues(child.cue, "zh"))
+    ):
+        return Restatement.RESTATED, ("target kept under a hedge only",)
     if child.level == 0 and not child.targets and parent.level > 0:
         return Restatement.WEAKENED, ("mentioned without a directive",)
     delta = round(_cue_strength(child) - _cue_strength(parent), 2)
