@@ -20,13 +20,17 @@ CORPUS = Path(__file__).parents[2] / "examples" / "lineage" / "corpus"
 MODULAR = "推行整体卫浴和厨房等模块化部品应用技术"
 
 
-@pytest.fixture(scope="module")
-def henan() -> Comparison:
+def _ministry_to(province: str) -> Comparison:
     corpus = load_corpus(CORPUS)
     ministry = corpus.get("2022-chengxiangjianshe-tandafeng")
-    child = corpus.get("henan-chengxiangjianshe-tandafeng")
+    child = corpus.get(f"{province}-chengxiangjianshe-tandafeng")
     assert ministry is not None and child is not None
     return compare_documents(ministry, child, corpus_catalogue(CORPUS))
+
+
+@pytest.fixture(scope="module")
+def henan() -> Comparison:
+    return _ministry_to("henan")
 
 
 def test_modular_kitchens_and_baths_are_restated_beside_the_fitout(henan: Comparison) -> None:
@@ -98,11 +102,7 @@ def test_in_the_sibling_sentence_shared_words_restate_from_the_lower_floor() -> 
 
 @pytest.fixture(scope="module")
 def chongqing() -> Comparison:
-    corpus = load_corpus(CORPUS)
-    ministry = corpus.get("2022-chengxiangjianshe-tandafeng")
-    child = corpus.get("chongqing-chengxiangjianshe-tandafeng")
-    assert ministry is not None and child is not None
-    return compare_documents(ministry, child, corpus_catalogue(CORPUS))
+    return _ministry_to("chongqing")
 
 
 def test_chongqing_restates_the_modular_parts_beside_its_fitout(chongqing: Comparison) -> None:
