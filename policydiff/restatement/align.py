@@ -106,21 +106,25 @@ def content(clause: Clause) -> str:
     return _PUNCT.sub(" ", _NUMBERS.sub(" ", canonical(text)))
 
 
-def places(text: str) -> frozenset[int]:
-    """The kinds of place (``places`` in ``data/restatement.yaml``) a clause's object
-    names, read left to right, longest name first (县城市政 names a county town)."""
-    pattern, kinds = _places(), load_rules().places
+def _kinds_named(
+    text: str, pattern: re.Pattern[str] | None, kinds: dict[str, int]
+) -> frozenset[int]:
+    """The kinds ``text`` names, read left to right, longest name first; a name of every
+    kind (-1) names none in particular."""
     if pattern is None:
         return frozenset()
     return frozenset(kinds[m.group()] for m in pattern.finditer(text) if kinds[m.group()] >= 0)
 
 
+def places(text: str) -> frozenset[int]:
+    """The kinds of place (``places`` in ``data/restatement.yaml``) a clause's object
+    names (县城市政 names a county town)."""
+    return _kinds_named(text, _places(), load_rules().places)
+
+
 def wastes(text: str) -> frozenset[int]:
     """The kinds of waste (``wastes`` in ``data/restatement.yaml``) a clause's object names."""
-    pattern, kinds = _wastes(), load_rules().wastes
-    if pattern is None:
-        return frozenset()
-    return frozenset(kinds[m.group()] for m in pattern.finditer(text))
+    return _kinds_named(text, _wastes(), load_rules().wastes)
 
 
 def similarity_matrix(parents: Sequence[Clause], children: Sequence[Clause]) -> np.ndarray:
@@ -181,19 +185,14 @@ def similarity_matrix(parents: Sequence[Clause], children: Sequence[Clause]) -> 
         if pair is not None and any(pair[1] in t for k, t in enumerate(texts_p) if k != i):
             matrix[i, j] = 0.0
     # a child clause about places of other kinds only (城市生活垃圾分类体系) does not
-    # restate a parent clause about places of its kinds only (农村生活垃圾分类处理)
-    places_p = [places(t) for t in texts_p]
-    places_c = [places(t) for t in texts_c]
+    # restate a parent clause about places of its kinds only (农村生活垃圾分类处理); nor one
+    # about waste of other kinds only (农村生活垃圾…资源化利用) a parent clause about waste of
+    # its kinds only (农村生活污水就近就地资源化利用): sewage and refuse are treated and reused
+    # by other works, and the plans commit to each apart
+    kinds_p = [(places(t), wastes(t)) for t in texts_p]
+    kinds_c = [(places(t), wastes(t)) for t in texts_c]
     for i, j in zip(*np.nonzero(matrix >= MATCH), strict=True):
-        if places_p[i] and places_c[j] and not places_p[i] & places_c[j]:
-            matrix[i, j] = 0.0
-    # ... nor one about waste of other kinds only (农村生活垃圾…资源化利用) a parent clause
-    # about waste of its kinds only (农村生活污水就近就地资源化利用): sewage and refuse are
-    # treated and reused by other works, and the plans commit to each apart
-    wastes_p = [wastes(t) for t in texts_p]
-    wastes_c = [wastes(t) for t in texts_c]
-    for i, j in zip(*np.nonzero(matrix >= MATCH), strict=True):
-        if wastes_p[i] and wastes_c[j] and not wastes_p[i] & wastes_c[j]:
+        if any(a and b and not a & b for a, b in zip(kinds_p[i], kinds_c[j], strict=True)):
             matrix[i, j] = 0.0
     # a child clause that copies one parent clause nearly word for word restates that
     # one: another parent clause takes it only where it is about as like it (推进建筑垃圾
@@ -321,6 +320,13 @@ def beside(
         own.setdefault(parents[i].sentence_id, set()).add(
             (child.provision_id, child.sentence_index)
         )
+    child_grams: dict[int, set[str]] = {}
+
+    def grams_of(j: int) -> set[str]:
+        if j not in child_grams:
+            child_grams[j] = _bigrams(content(children[j]))
+        return child_grams[j]
+
     out: dict[int, int] = {}
     for i, parent in enumerate(parents):
         sentences = near.get(parent.sentence_id)
@@ -340,7 +346,7 @@ def beside(
                     matrix[i, j] >= NEAR_FLOOR
                     and grams
                     and (child.provision_id, child.sentence_index) in same
-                    and len(grams & _bigrams(content(child))) >= NEAR_SHARE * len(grams)
+                    and len(grams & grams_of(j)) >= NEAR_SHARE * len(grams)
                 )
             )
             and (child.targets or not _counted(parent))
