@@ -5,8 +5,8 @@ the raw texts, as ``evaluation/corpora.yaml`` lists them, with ``policydiff inge
     python evaluation/build.py --out DIR  # build into DIR/dev/corpus, DIR/test/corpus
 
 Each raw text is ingested as a new document with the id the gold files use, the date
-of the manifest, the issuers and (when known) the document number of its
-``.source.yaml``; the source line names the sidecar and, where the date is not the issue
+(and, where given, the series) of the manifest, the issuers and (when known) the document
+number of its ``.source.yaml``; the source line names the sidecar and, where the date is not the issue
 date, says so.
 """
 
@@ -46,6 +46,8 @@ def ingest_command(corpus: Path, entry: dict[str, object]) -> list[str]:
         command += ["--issuer", str(issuer)]
     if sidecar.get("doc_number"):  # a number the sidecar knows from outside the text
         command += ["--doc-number", str(sidecar["doc_number"])]
+    if entry.get("series"):  # documents of one jurisdiction on another subject: their own timeline
+        command += ["--series", str(entry["series"])]
     return command
 
 
