@@ -83,6 +83,11 @@ def _wastes() -> re.Pattern[str] | None:
     return _any_of(load_rules().wastes)
 
 
+@lru_cache(maxsize=1)
+def _waste_sources() -> re.Pattern[str] | None:
+    return _any_of(load_rules().waste_sources)
+
+
 def canonical(text: str) -> str:
     """``text`` with each term of ``synonyms`` in ``data/restatement.yaml`` written as the
     first name of its line (一刻钟便民生活圈 as 十五分钟便民生活圈)."""
@@ -125,6 +130,11 @@ def places(text: str) -> frozenset[int]:
 def wastes(text: str) -> frozenset[int]:
     """The kinds of waste (``wastes`` in ``data/restatement.yaml``) a clause's object names."""
     return _kinds_named(text, _wastes(), load_rules().wastes)
+
+
+def waste_sources(text: str) -> frozenset[int]:
+    """The sources of waste (``waste_sources`` in ``data/restatement.yaml``) a text names."""
+    return _kinds_named(text, _waste_sources(), load_rules().waste_sources)
 
 
 def similarity_matrix(parents: Sequence[Clause], children: Sequence[Clause]) -> np.ndarray:

@@ -61,6 +61,7 @@ class Rules:
     manner: tuple[str, ...]  # adverbs of manner, left out of a clause's object
     places: dict[str, int]  # a name of a kind of place to its kind (-1: every kind)
     wastes: dict[str, int]  # a name of a kind of waste to its kind: 污水 0, 垃圾 1
+    waste_sources: dict[str, int]  # a source of waste to its kind: 生活垃圾 0, 建筑垃圾 1
     according: tuple[str, ...]  # openers that refer to a rule and direct nothing: 按照
     replacing: tuple[str, ...]  # words of substitution: 替代燃气产品 replaces 燃气
     grades: dict[str, tuple[int, int]]  # a grade to its scale and rank: 二星级 (0, 1)
@@ -97,6 +98,9 @@ def load_rules() -> Rules:
             **{term: -1 for term in data.get("every_place") or ()},
         },
         wastes={term: k for k, line in enumerate(data.get("wastes") or ()) for term in line},
+        waste_sources={
+            term: k for k, line in enumerate(data.get("waste_sources") or ()) for term in line
+        },
     )
 
 

@@ -114,6 +114,18 @@ def _compare_target(parent: Target, context: str, child: Target, rules: Rules) -
     return "same", ""
 
 
+def _other_kind(a: str, b: str) -> bool:
+    """Whether two targets' contexts name kinds of waste, sources of waste or kinds of place
+    that differ, and none in common: 城市生活垃圾资源化利用率 and 建筑垃圾资源化利用率 are
+    two indicators, however alike their words."""
+    # the readers of kinds named are the alignment's (which imports this module)
+    from policydiff.restatement.align import places, waste_sources, wastes
+
+    return any(
+        (x := read(a)) and (y := read(b)) and not x & y for read in (wastes, waste_sources, places)
+    )
+
+
 def same_indicator(
     parent: Target, context: str, offered: Sequence[tuple[Target, str]]
 ) -> list[tuple[Target, str]]:
@@ -142,6 +154,7 @@ def _same_indicator_elsewhere(
         if t.value is not None
         and t.unit == parent.unit
         and _alike(_own(context), _own(c)) >= SAME_INDICATOR_ELSEWHERE
+        and not _other_kind(context, c)
     ]
 
 
@@ -228,7 +241,11 @@ def target_changes(
     for target, context in parent.measured:
         if target.value is None:
             continue
-        same = same_indicator(target, context, offered)
+        same = [
+            (t, c)
+            for t, c in same_indicator(target, context, offered)
+            if not _other_kind(context, c)
+        ]
         if not same:
             same = _same_indicator_elsewhere(target, context, elsewhere)
         found = _counterpart(target, same, child.targets)
