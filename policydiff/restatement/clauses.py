@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
 
@@ -399,4 +399,19 @@ def version_clauses(
                         offered=measured,
                     )
                 )
+    return _framed(out, rules)
+
+
+def _framed(clauses: Sequence[Clause], rules: Rules) -> tuple[Clause, ...]:
+    """A clause that opens by referring to a rule or plan (``according``: 按照大分散与小区域集中
+    相结合原则) and directs nothing of its own frames the clause after it in its sentence
+    (建设绿色节约型基础设施): it commits at that clause's level, by that clause's cue, not as a
+    mention in passing."""
+    out = list(clauses)
+    for k, clause in enumerate(out):
+        if clause.level or clause.targets or not clause.text.startswith(rules.according):
+            continue
+        after = next((c for c in out[k + 1 :] if c.sentence_id == clause.sentence_id), None)
+        if after is not None and after.level:
+            out[k] = replace(clause, cue=after.cue, level=after.level, strength=after.strength)
     return tuple(out)
