@@ -25,6 +25,7 @@ from enum import StrEnum
 
 from policydiff.analysis.verdicts import STEP
 from policydiff.restatement.clauses import Clause, Rules, load_rules
+from policydiff.restatement.kinds import places, waste_sources, wastes
 from policydiff.strength import Target
 from policydiff.strength.cues import find_cues
 
@@ -118,9 +119,6 @@ def _other_kind(a: str, b: str) -> bool:
     """Whether two targets' contexts name kinds of waste, sources of waste or kinds of place
     that differ, and none in common: 城市生活垃圾资源化利用率 and 建筑垃圾资源化利用率 are
     two indicators, however alike their words."""
-    # the readers of kinds named are the alignment's (which imports this module)
-    from policydiff.restatement.align import places, waste_sources, wastes
-
     return any(
         (x := read(a)) and (y := read(b)) and not x & y for read in (wastes, waste_sources, places)
     )

@@ -5,7 +5,7 @@ one Fujian raises to 80% in its household-waste sentence (evaluation/test/corpus
 
 from __future__ import annotations
 
-from policydiff.restatement.align import waste_sources
+from policydiff.restatement.kinds import waste_sources
 from tests.restatement.test_verdict import _compare, _verdict
 
 MINISTRY = (
