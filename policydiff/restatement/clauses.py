@@ -55,6 +55,7 @@ class Rules:
     experience: re.Pattern[str]  # a pilot's experience spread: read past, limits nothing
     ceilings: tuple[str, ...]
     floors: tuple[str, ...]  # negated ceilings: 不低于
+    softeners: tuple[str, ...]  # a value made rough or usual: 65%左右, 一般不超过18层
     modal: re.Pattern[str]
     goal: re.Pattern[str]
     synonyms: dict[str, str]  # a term's other names, each to the first of its line
@@ -82,6 +83,7 @@ def load_rules() -> Rules:
         experience=re.compile(data["scope"]["experience"]),
         ceilings=tuple(data["ceilings"]),
         floors=tuple(data.get("floors") or ()),
+        softeners=tuple(data.get("softeners") or ()),
         modal=re.compile(data["modal"]),
         goal=re.compile(data["goal"]),
         synonyms={term: line[0] for line in data.get("synonyms") or () for term in line[1:]},

@@ -94,6 +94,14 @@ def _ceiling(target: Target, context: str, rules: Rules) -> bool:
     return any(word in text or word in near for word in rules.ceilings)
 
 
+def _softened(target: Target, context: str, rules: Rules) -> bool:
+    """Whether a softener (``softeners``: 左右, 一般 …) makes ``target`` rough or usual: in its
+    text or just before it (一般不超过18层)."""
+    at = context.find(target.text)
+    near = context[max(0, at - 4) : at + len(target.text)] if at >= 0 else target.text
+    return any(word in near or word in target.text for word in rules.softeners)
+
+
 def _compare_target(parent: Target, context: str, child: Target, rules: Rules) -> tuple[str, str]:
     """``same``, ``stricter`` or ``laxer``, and what makes it so (the number decides
     where value and deadline pull apart)."""
@@ -412,6 +420,21 @@ def judge(
         return Restatement.STRENGTHENED, ("wider scope",)
     if scope_p != "limited" and scope_c == "limited":
         return Restatement.WEAKENED, ("narrower scope",)
+    # a bare target of the parent (the number is the commitment) kept value for value but
+    # softened where the parent's was not (到2030年…达到65%左右, 一般不超过18层): weakened
+    if parent.level == 0 and changes and all(c.change == "same" for c in changes):
+        offered = dict(offered_targets(child, support))
+        softened = [
+            rough
+            for c in changes
+            if (rough := c.child) is not None
+            and _softened(rough, offered.get(rough, rough.text), rules)
+            and not any(
+                _softened(c.parent, ctx, rules) for t, ctx in parent.measured if t is c.parent
+            )
+        ]
+        if softened:
+            return Restatement.WEAKENED, (f"target kept but softened: {softened[0].text}",)
     # a clause without a directive of its own (按照《…标准》, its sentence going on to
     # 建设…; or a target stated bare, 6层及以下住宅建筑面积占比不低于70% for the parent's
     # 应不低于70%) whose restatement keeps the parent's target unchanged, wherever the
