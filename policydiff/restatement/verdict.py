@@ -300,7 +300,9 @@ def _replaced_kept(parent: Clause, child: Clause, rules: Rules) -> str:
     for word in rules.replacing:
         for found in re.finditer(re.escape(word) + r"([\u4e00-\u9fff]{2})", parent.text):
             thing = found.group(1)
-            if thing in child.text and not any(w + thing in child.text for w in rules.replacing):
+            if thing in child.text and not any(
+                w + thing in child.text or thing + w in child.text for w in rules.replacing
+            ):
                 return thing
     return ""
 
