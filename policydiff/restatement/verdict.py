@@ -361,19 +361,20 @@ def judge(
     rules = load_rules()
     changes = target_changes(parent, child, support, rules, child_targets)
     laxer = [c for c in changes if c.change in ("laxer", "dropped")]
+    stricter = [c for c in changes if c.change == "stricter"]
     # a lead clause the child copies word for word, measured by a target its sentence sets
-    # in a clause of its own, which the child sets lower only far from the copy (in
-    # another sentence): that target is judged with its own commitment, where it stands
+    # in a clause of its own, which the child sets lower or higher only far from the copy
+    # (in another sentence): that target is judged with its own commitment, where it
+    # stands (Liaoning's 持续开展绿色建筑创建行动 copied, its one-star rule brought forward
+    # to 2023 in a sentence of its own); a target dropped still weakens the copy
     if parent.text in child.text:
         near = {id(t) for t, _ in child.offered}
-        laxer = [
-            c
-            for c in laxer
-            if c.parent in parent.targets
-            or c.change == "dropped"
-            or (c.child is not None and id(c.child) in near)
-        ]
-    stricter = [c for c in changes if c.change == "stricter"]
+
+        def here(c: TargetChange) -> bool:
+            return c.parent in parent.targets or (c.child is not None and id(c.child) in near)
+
+        laxer = [c for c in laxer if c.change == "dropped" or here(c)]
+        stricter = [c for c in stricter if here(c)]
     if laxer:
         first = laxer[0]
         said = (
