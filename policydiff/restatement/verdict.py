@@ -28,6 +28,7 @@ from policydiff.restatement.clauses import Clause, Rules, load_rules
 from policydiff.restatement.kinds import places, waste_sources, wastes
 from policydiff.strength import Target
 from policydiff.strength.cues import find_cues
+from policydiff.strength.targets import sets_a_limit
 
 
 class Restatement(StrEnum):
@@ -373,7 +374,9 @@ def judge(
         def here(c: TargetChange) -> bool:
             return c.parent in parent.targets or (c.child is not None and id(c.child) in near)
 
-        laxer = [c for c in laxer if c.change == "dropped" or here(c)]
+        laxer = [
+            c for c in laxer if (c.change == "dropped" and not sets_a_limit(c.parent)) or here(c)
+        ]
         stricter = [c for c in stricter if here(c)]
     if laxer:
         first = laxer[0]
