@@ -68,6 +68,7 @@ SAME_INDICATOR = 0.3
 # ... and of a target that stands nowhere near the child's restating clause, the two
 # clauses alone (60%的城市社区先行达到创建要求 and 60%以上的城市社区参与创建行动并达到要求: 0.48)
 SAME_INDICATOR_ELSEWHERE = 0.4
+_YEAR = re.compile(r"20\d\d年")
 _DIGITS = re.compile(r"[\d.,%％]+|(?:19|20)\d\d年")
 
 
@@ -424,6 +425,17 @@ def judge(
         scope_c = "limited"
     if scope_p == "limited" and scope_c == "general":
         return Restatement.STRENGTHENED, ("wider scope",)
+    # pilots or demonstrations of an undated parent commitment, in a sentence that sets a
+    # dated number where the parent's sets none (支持省辖市开展近零能耗建筑、零碳建筑试点示范，…，
+    # 2030年前…实施面积超过200万平方米): a step of a programme with a target, which the
+    # parent does not set, not a narrower commitment
+    programme = (
+        not _YEAR.search(parent.text)
+        and not any(t.value is not None for t, _ in parent.offered)
+        and any(t.value is not None and t.year for t, _ in child.offered)
+    )
+    if scope_p != "limited" and scope_c == "limited" and programme:
+        return Restatement.STRENGTHENED, ("pilots of a programme with a dated target",)
     if scope_p != "limited" and scope_c == "limited":
         return Restatement.WEAKENED, ("narrower scope",)
     # a bare target of the parent (the number is the commitment) kept value for value but
