@@ -29,7 +29,7 @@ parent clause only where it is within :data:`VERBATIM_GAP` as like it.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -38,6 +38,7 @@ import numpy as np
 from policydiff.diff.tfidf import cosine_similarity
 from policydiff.restatement.clauses import Clause, load_rules
 from policydiff.restatement.contrast import contrast
+from policydiff.restatement.kinds import any_of, places, wastes
 from policydiff.restatement.verdict import same_indicator
 from policydiff.strength.targets import Target
 
@@ -62,25 +63,9 @@ class Match:
     support: tuple[Clause, ...]
 
 
-def _any_of(terms: Iterable[str]) -> re.Pattern[str] | None:
-    """One of ``terms``, the longest where several start at one place; None for none."""
-    ordered = sorted(terms, key=len, reverse=True)
-    return re.compile("|".join(map(re.escape, ordered))) if ordered else None
-
-
 @lru_cache(maxsize=1)
 def _synonyms() -> re.Pattern[str] | None:
-    return _any_of(load_rules().synonyms)
-
-
-@lru_cache(maxsize=1)
-def _places() -> re.Pattern[str] | None:
-    return _any_of(load_rules().places)
-
-
-@lru_cache(maxsize=1)
-def _wastes() -> re.Pattern[str] | None:
-    return _any_of(load_rules().wastes)
+    return any_of(load_rules().synonyms)
 
 
 def canonical(text: str) -> str:
@@ -104,27 +89,6 @@ def content(clause: Clause) -> str:
         stripped = stripped[len(manner) :].lstrip()
         text = " " + stripped
     return _PUNCT.sub(" ", _NUMBERS.sub(" ", canonical(text)))
-
-
-def _kinds_named(
-    text: str, pattern: re.Pattern[str] | None, kinds: dict[str, int]
-) -> frozenset[int]:
-    """The kinds ``text`` names, read left to right, longest name first; a name of every
-    kind (-1) names none in particular."""
-    if pattern is None:
-        return frozenset()
-    return frozenset(kinds[m.group()] for m in pattern.finditer(text) if kinds[m.group()] >= 0)
-
-
-def places(text: str) -> frozenset[int]:
-    """The kinds of place (``places`` in ``data/restatement.yaml``) a clause's object
-    names (县城市政 names a county town)."""
-    return _kinds_named(text, _places(), load_rules().places)
-
-
-def wastes(text: str) -> frozenset[int]:
-    """The kinds of waste (``wastes`` in ``data/restatement.yaml``) a clause's object names."""
-    return _kinds_named(text, _wastes(), load_rules().wastes)
 
 
 def similarity_matrix(parents: Sequence[Clause], children: Sequence[Clause]) -> np.ndarray:

@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
 
@@ -55,12 +55,14 @@ class Rules:
     experience: re.Pattern[str]  # a pilot's experience spread: read past, limits nothing
     ceilings: tuple[str, ...]
     floors: tuple[str, ...]  # negated ceilings: 不低于
+    softeners: tuple[str, ...]  # a value made rough or usual: 65%左右, 一般不超过18层
     modal: re.Pattern[str]
     goal: re.Pattern[str]
     synonyms: dict[str, str]  # a term's other names, each to the first of its line
     manner: tuple[str, ...]  # adverbs of manner, left out of a clause's object
     places: dict[str, int]  # a name of a kind of place to its kind (-1: every kind)
     wastes: dict[str, int]  # a name of a kind of waste to its kind: 污水 0, 垃圾 1
+    waste_sources: dict[str, int]  # a source of waste to its kind: 生活垃圾 0, 建筑垃圾 1
     according: tuple[str, ...]  # openers that refer to a rule and direct nothing: 按照
     replacing: tuple[str, ...]  # words of substitution: 替代燃气产品 replaces 燃气
     grades: dict[str, tuple[int, int]]  # a grade to its scale and rank: 二星级 (0, 1)
@@ -81,6 +83,7 @@ def load_rules() -> Rules:
         experience=re.compile(data["scope"]["experience"]),
         ceilings=tuple(data["ceilings"]),
         floors=tuple(data.get("floors") or ()),
+        softeners=tuple(data.get("softeners") or ()),
         modal=re.compile(data["modal"]),
         goal=re.compile(data["goal"]),
         synonyms={term: line[0] for line in data.get("synonyms") or () for term in line[1:]},
@@ -97,6 +100,9 @@ def load_rules() -> Rules:
             **{term: -1 for term in data.get("every_place") or ()},
         },
         wastes={term: k for k, line in enumerate(data.get("wastes") or ()) for term in line},
+        waste_sources={
+            term: k for k, line in enumerate(data.get("waste_sources") or ()) for term in line
+        },
     )
 
 
@@ -395,4 +401,19 @@ def version_clauses(
                         offered=measured,
                     )
                 )
+    return _framed(out, rules)
+
+
+def _framed(clauses: Sequence[Clause], rules: Rules) -> tuple[Clause, ...]:
+    """A clause that opens by referring to a rule or plan (``according``: 按照大分散与小区域集中
+    相结合原则) and directs nothing of its own frames the clause after it in its sentence
+    (建设绿色节约型基础设施): it commits at that clause's level, by that clause's cue, not as a
+    mention in passing."""
+    out = list(clauses)
+    for k, clause in enumerate(out):
+        if clause.level or clause.targets or not clause.text.startswith(rules.according):
+            continue
+        after = next((c for c in out[k + 1 :] if c.sentence_id == clause.sentence_id), None)
+        if after is not None and after.level:
+            out[k] = replace(clause, cue=after.cue, level=after.level, strength=after.strength)
     return tuple(out)

@@ -25,8 +25,10 @@ from enum import StrEnum
 
 from policydiff.analysis.verdicts import STEP
 from policydiff.restatement.clauses import Clause, Rules, load_rules
+from policydiff.restatement.kinds import places, waste_sources, wastes
 from policydiff.strength import Target
 from policydiff.strength.cues import find_cues
+from policydiff.strength.targets import sets_a_limit
 
 
 class Restatement(StrEnum):
@@ -66,6 +68,7 @@ SAME_INDICATOR = 0.3
 # ... and of a target that stands nowhere near the child's restating clause, the two
 # clauses alone (60%的城市社区先行达到创建要求 and 60%以上的城市社区参与创建行动并达到要求: 0.48)
 SAME_INDICATOR_ELSEWHERE = 0.4
+_YEAR = re.compile(r"20\d\d年")
 _DIGITS = re.compile(r"[\d.,%％]+|(?:19|20)\d\d年")
 
 
@@ -93,6 +96,14 @@ def _ceiling(target: Target, context: str, rules: Rules) -> bool:
     return any(word in text or word in near for word in rules.ceilings)
 
 
+def _softened(target: Target, context: str, rules: Rules) -> bool:
+    """Whether a softener (``softeners``: 左右, 一般 …) makes ``target`` rough or usual: in its
+    text or just before it (一般不超过18层)."""
+    at = context.find(target.text)
+    near = context[max(0, at - 4) : at + len(target.text)] if at >= 0 else target.text
+    return any(word in near or word in target.text for word in rules.softeners)
+
+
 def _compare_target(parent: Target, context: str, child: Target, rules: Rules) -> tuple[str, str]:
     """``same``, ``stricter`` or ``laxer``, and what makes it so (the number decides
     where value and deadline pull apart)."""
@@ -112,6 +123,15 @@ def _compare_target(parent: Target, context: str, child: Target, rules: Rules) -
             return "stricter", f"an earlier deadline {years}"
         return "laxer", f"a later deadline {years}"
     return "same", ""
+
+
+def _other_kind(a: str, b: str) -> bool:
+    """Whether two targets' contexts name kinds of waste, sources of waste or kinds of place
+    that differ, and none in common: 城市生活垃圾资源化利用率 and 建筑垃圾资源化利用率 are
+    two indicators, however alike their words."""
+    return any(
+        (x := read(a)) and (y := read(b)) and not x & y for read in (wastes, waste_sources, places)
+    )
 
 
 def same_indicator(
@@ -142,6 +162,7 @@ def _same_indicator_elsewhere(
         if t.value is not None
         and t.unit == parent.unit
         and _alike(_own(context), _own(c)) >= SAME_INDICATOR_ELSEWHERE
+        and not _other_kind(context, c)
     ]
 
 
@@ -228,7 +249,11 @@ def target_changes(
     for target, context in parent.measured:
         if target.value is None:
             continue
-        same = same_indicator(target, context, offered)
+        same = [
+            (t, c)
+            for t, c in same_indicator(target, context, offered)
+            if not _other_kind(context, c)
+        ]
         if not same:
             same = _same_indicator_elsewhere(target, context, elsewhere)
         found = _counterpart(target, same, child.targets)
@@ -277,7 +302,9 @@ def _replaced_kept(parent: Clause, child: Clause, rules: Rules) -> str:
     for word in rules.replacing:
         for found in re.finditer(re.escape(word) + r"([\u4e00-\u9fff]{2})", parent.text):
             thing = found.group(1)
-            if thing in child.text and not any(w + thing in child.text for w in rules.replacing):
+            if thing in child.text and not any(
+                w + thing in child.text or thing + w in child.text for w in rules.replacing
+            ):
                 return thing
     return ""
 
@@ -336,19 +363,22 @@ def judge(
     rules = load_rules()
     changes = target_changes(parent, child, support, rules, child_targets)
     laxer = [c for c in changes if c.change in ("laxer", "dropped")]
+    stricter = [c for c in changes if c.change == "stricter"]
     # a lead clause the child copies word for word, measured by a target its sentence sets
-    # in a clause of its own, which the child sets lower only far from the copy (in
-    # another sentence): that target is judged with its own commitment, where it stands
+    # in a clause of its own, which the child sets lower or higher only far from the copy
+    # (in another sentence): that target is judged with its own commitment, where it
+    # stands (Liaoning's 持续开展绿色建筑创建行动 copied, its one-star rule brought forward
+    # to 2023 in a sentence of its own); a target dropped still weakens the copy
     if parent.text in child.text:
         near = {id(t) for t, _ in child.offered}
+
+        def here(c: TargetChange) -> bool:
+            return c.parent in parent.targets or (c.child is not None and id(c.child) in near)
+
         laxer = [
-            c
-            for c in laxer
-            if c.parent in parent.targets
-            or c.change == "dropped"
-            or (c.child is not None and id(c.child) in near)
+            c for c in laxer if (c.change == "dropped" and not sets_a_limit(c.parent)) or here(c)
         ]
-    stricter = [c for c in changes if c.change == "stricter"]
+        stricter = [c for c in stricter if here(c)]
     if laxer:
         first = laxer[0]
         said = (
@@ -395,8 +425,34 @@ def judge(
         scope_c = "limited"
     if scope_p == "limited" and scope_c == "general":
         return Restatement.STRENGTHENED, ("wider scope",)
+    # pilots or demonstrations of an undated parent commitment, in a sentence that sets a
+    # dated number where the parent's sets none (支持省辖市开展近零能耗建筑、零碳建筑试点示范，…，
+    # 2030年前…实施面积超过200万平方米): a step of a programme with a target, which the
+    # parent does not set, not a narrower commitment
+    programme = (
+        not _YEAR.search(parent.text)
+        and not any(t.value is not None for t, _ in parent.offered)
+        and any(t.value is not None and t.year for t, _ in child.offered)
+    )
+    if scope_p != "limited" and scope_c == "limited" and programme:
+        return Restatement.STRENGTHENED, ("pilots of a programme with a dated target",)
     if scope_p != "limited" and scope_c == "limited":
         return Restatement.WEAKENED, ("narrower scope",)
+    # a bare target of the parent (the number is the commitment) kept value for value but
+    # softened where the parent's was not (到2030年…达到65%左右, 一般不超过18层): weakened
+    if parent.level == 0 and changes and all(c.change == "same" for c in changes):
+        offered = dict(offered_targets(child, support))
+        softened = [
+            rough
+            for c in changes
+            if (rough := c.child) is not None
+            and _softened(rough, offered.get(rough, rough.text), rules)
+            and not any(
+                _softened(c.parent, ctx, rules) for t, ctx in parent.measured if t is c.parent
+            )
+        ]
+        if softened:
+            return Restatement.WEAKENED, (f"target kept but softened: {softened[0].text}",)
     # a clause without a directive of its own (按照《…标准》, its sentence going on to
     # 建设…; or a target stated bare, 6层及以下住宅建筑面积占比不低于70% for the parent's
     # 应不低于70%) whose restatement keeps the parent's target unchanged, wherever the

@@ -29,3 +29,18 @@ def test_a_lower_value_in_another_sentence_leaves_the_copy_restated() -> None:
 def test_a_lower_value_in_the_copy_s_own_sentence_still_weakens_it() -> None:
     child = f"{COPY}，星级绿色建筑占比达到20%以上"
     assert _verdict(_compare(MINISTRY, child), LEAD) == "weakened"
+
+
+LIAONING = "持续开展绿色建筑创建行动，到2025年，城镇新建建筑全面执行绿色建筑标准，星级绿色建筑占比达到30％以上"
+EARLIER = "2023年8月1日起，新建政府投资公益性建筑和大型公共建筑要全部达到一星级以上绿色建筑标准"
+
+
+def test_a_stricter_value_in_another_sentence_leaves_the_copy_restated() -> None:
+    # Liaoning brings the one-star rule forward to 2023 in a sentence of its own: that
+    # commitment is strengthened where it stands, the copied lead restated
+    assert _verdict(_compare(MINISTRY, f"{LIAONING}。{EARLIER}"), LEAD) == "restated"
+
+
+def test_a_stricter_value_in_the_copy_s_own_sentence_still_strengthens_it() -> None:
+    child = LIAONING.replace("30％以上", "40％以上")
+    assert _verdict(_compare(MINISTRY, f"{child}。{EARLIER}"), LEAD) == "strengthened"

@@ -1,0 +1,58 @@
+"""Kinds a text names: of place (城市, 县城, 农村), of waste (污水, 垃圾) and sources of waste
+(生活垃圾, 建筑垃圾), as ``data/restatement.yaml`` lists them. The alignment refuses a
+child clause of other kinds only; the comparison of targets, a target of other kinds only."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import lru_cache
+
+from policydiff.restatement.clauses import load_rules
+
+
+def any_of(terms: Iterable[str]) -> re.Pattern[str] | None:
+    """One of ``terms``, the longest where several start at one place; None for none."""
+    ordered = sorted(terms, key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, ordered))) if ordered else None
+
+
+@lru_cache(maxsize=1)
+def _places() -> re.Pattern[str] | None:
+    return any_of(load_rules().places)
+
+
+@lru_cache(maxsize=1)
+def _wastes() -> re.Pattern[str] | None:
+    return any_of(load_rules().wastes)
+
+
+@lru_cache(maxsize=1)
+def _waste_sources() -> re.Pattern[str] | None:
+    return any_of(load_rules().waste_sources)
+
+
+def _kinds_named(
+    text: str, pattern: re.Pattern[str] | None, kinds: dict[str, int]
+) -> frozenset[int]:
+    """The kinds ``text`` names, read left to right, longest name first; a name of every
+    kind (-1) names none in particular."""
+    if pattern is None:
+        return frozenset()
+    return frozenset(kinds[m.group()] for m in pattern.finditer(text) if kinds[m.group()] >= 0)
+
+
+def places(text: str) -> frozenset[int]:
+    """The kinds of place (``places`` in ``data/restatement.yaml``) a clause's object
+    names (县城市政 names a county town)."""
+    return _kinds_named(text, _places(), load_rules().places)
+
+
+def wastes(text: str) -> frozenset[int]:
+    """The kinds of waste (``wastes`` in ``data/restatement.yaml``) a clause's object names."""
+    return _kinds_named(text, _wastes(), load_rules().wastes)
+
+
+def waste_sources(text: str) -> frozenset[int]:
+    """The sources of waste (``waste_sources`` in ``data/restatement.yaml``) a text names."""
+    return _kinds_named(text, _waste_sources(), load_rules().waste_sources)
