@@ -127,8 +127,11 @@ def wastes(text: str) -> frozenset[int]:
     return _kinds_named(text, _wastes(), load_rules().wastes)
 
 
-def similarity_matrix(parents: Sequence[Clause], children: Sequence[Clause]) -> np.ndarray:
-    """Parent clause x child clause similarity, in [0, 1 + THEME_BONUS]."""
+def similarity_matrix(
+    parents: Sequence[Clause], children: Sequence[Clause], copied: bool = True
+) -> np.ndarray:
+    """Parent clause x child clause similarity, in [0, 1 + THEME_BONUS]; with ``copied``
+    False, before a copy is kept for the clause it copies (:func:`copies`)."""
     if not parents or not children:
         return np.zeros((len(parents), len(children)))
     matrix = cosine_similarity(
@@ -194,14 +197,20 @@ def similarity_matrix(parents: Sequence[Clause], children: Sequence[Clause]) -> 
     for i, j in zip(*np.nonzero(matrix >= MATCH), strict=True):
         if any(a and b and not a & b for a, b in zip(kinds_p[i], kinds_c[j], strict=True)):
             matrix[i, j] = 0.0
-    # a child clause that copies one parent clause nearly word for word restates that
-    # one: another parent clause takes it only where it is about as like it (推进建筑垃圾
-    # 集中处理、分级利用 is the ministry's own clause, not a restatement of 倡导农村生活
-    # 垃圾资源化利用 however many characters the two share)
-    if len(parents) > 1 and len(children):
+    return copies(matrix) if copied else matrix
+
+
+def copies(matrix: np.ndarray) -> np.ndarray:
+    """``matrix`` where a child clause that copies one parent clause nearly word for word
+    (:data:`VERBATIM`) restates that one: another parent clause takes it only where it is
+    about as like it (:data:`VERBATIM_GAP`: 推进建筑垃圾集中处理、分级利用 is the ministry's own
+    clause, not a restatement of 倡导农村生活垃圾资源化利用 however many characters the two
+    share)."""
+    matrix = matrix.copy()
+    if matrix.shape[0] > 1 and matrix.shape[1]:
         owner, top = matrix.argmax(axis=0), matrix.max(axis=0)
         for j in np.flatnonzero(top >= VERBATIM).tolist():
-            others = np.arange(len(parents)) != owner[j]
+            others = np.arange(matrix.shape[0]) != owner[j]
             column = matrix[:, j]
             column[others & (column < top[j] - VERBATIM_GAP)] = 0.0
     return matrix
@@ -356,12 +365,48 @@ def beside(
     return out
 
 
+def under_heading(
+    parents: Sequence[Clause],
+    children: Sequence[Clause],
+    matrix: np.ndarray,
+    alike: np.ndarray,
+    best: np.ndarray,
+    matched: np.ndarray,
+) -> dict[int, int]:
+    """Parent clauses still unmatched that lead their provision's body (its first
+    commitment after the heading), each with the child heading that copies the parent's
+    heading (:data:`VERBATIM`) where the two reach :data:`COVER_FLOOR` before the copy is
+    kept for the heading (``alike``): the lead spells the heading out (（十一）提升县城绿色
+    低碳水平 / 开展绿色低碳县城建设), and a province that keeps the heading and restates
+    nothing of the body in its own words commits to it by the heading (Liaoning's （二）提升
+    县城绿色低碳水平 restates 开展绿色低碳县城建设, 0.34). A lead that is a target of its own is
+    not taken so."""
+    leads: dict[str, int] = {}
+    for i, parent in enumerate(parents):
+        if not parent.heading:
+            leads.setdefault(parent.provision_id, i)
+    out: dict[int, int] = {}
+    for h, heading in enumerate(parents):
+        if not heading.heading or not matched[h]:
+            continue
+        j = int(best[h])
+        if not children[j].heading or matrix[h, j] < VERBATIM:
+            continue
+        lead = leads.get(heading.provision_id)
+        if lead is None or matched[lead] or _counted(parents[lead]) or lead in out:
+            continue
+        if alike[lead, j] >= COVER_FLOOR:
+            out[lead] = j
+    return out
+
+
 def align_clauses(
     parents: Sequence[Clause], children: Sequence[Clause]
 ) -> tuple[tuple[Match, ...], tuple[Clause, ...]]:
     """Each parent clause with its best child clause (None below :data:`MATCH`), and the
     child's additions: its clauses that reach :data:`MATCH` with no parent clause."""
-    matrix = similarity_matrix(parents, children)
+    alike = similarity_matrix(parents, children, copied=False)
+    matrix = copies(alike)
     if not children:
         return tuple(Match(p, None, 0.0, ()) for p in parents), ()
     best = matrix.argmax(axis=1) if parents else np.zeros(0, dtype=int)
@@ -374,6 +419,9 @@ def align_clauses(
     # ... or restated beside a sibling's restatement
     taken = {int(j) for j in best[matched]}
     for i, j in beside(parents, children, matrix, best, matched, taken).items():
+        best[i], scores[i], matched[i] = j, matrix[i, j], True
+    # ... or by the child's copy of the heading its provision's lead spells out
+    for i, j in under_heading(parents, children, matrix, alike, best, matched).items():
         best[i], scores[i], matched[i] = j, matrix[i, j], True
     # the parent clauses of one sentence share its targets: where the child restates a
     # sibling clause that carries one, that child clause's sentence may carry it too
