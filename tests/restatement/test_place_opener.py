@@ -45,3 +45,19 @@ def test_the_corridor_between_clusters_is_restated() -> None:
     )
     assert restated.child is not None
     assert restated.child.text == "组团之间建设连续贯通的生态廊道"
+
+
+def test_the_object_before_its_verb_commits() -> None:
+    # Liaoning: 对…进行, the construction that puts the object first
+    rules = load_rules()
+    assert _verb_led("对30年以上老旧供热管网进行更新改造", rules)
+    assert not _verb_led("30年以上老旧供热管网的更新改造", rules)
+    comparison = _compare(
+        "实施30年以上老旧供热管网更新改造工程",
+        "加强供热管网保温材料更换，对30年以上老旧供热管网进行更新改造",
+    )
+    restated = next(
+        r for r in comparison.commitments if r.parent.text == "实施30年以上老旧供热管网更新改造工程"
+    )
+    assert restated.child is not None
+    assert restated.child.text == "对30年以上老旧供热管网进行更新改造"
