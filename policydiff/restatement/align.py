@@ -122,6 +122,21 @@ def places(text: str) -> frozenset[int]:
     return _kinds_named(text, _places(), load_rules().places)
 
 
+@lru_cache(maxsize=4096)
+def _location_places(location: str) -> frozenset[int]:
+    for part in reversed(location.split(" > ")):
+        found = places(canonical(part.split(" ", 1)[-1]))
+        if found:
+            return found
+    return frozenset()
+
+
+def _section_places(clause: Clause) -> frozenset[int]:
+    """The kinds of place the innermost heading of a clause's section that names any names
+    (III 打造绿色低碳县城和乡村 > III.13 推进绿色低碳农房建设: the countryside)."""
+    return _location_places(clause.location)
+
+
 def wastes(text: str) -> frozenset[int]:
     """The kinds of waste (``wastes`` in ``data/restatement.yaml``) a clause's object names."""
     return _kinds_named(text, _wastes(), load_rules().wastes)
@@ -192,8 +207,12 @@ def similarity_matrix(
     # about waste of other kinds only (农村生活垃圾…资源化利用) a parent clause about waste of
     # its kinds only (农村生活污水就近就地资源化利用): sewage and refuse are treated and reused
     # by other works, and the plans commit to each apart
-    kinds_p = [(places(t), wastes(t)) for t in texts_p]
-    kinds_c = [(places(t), wastes(t)) for t in texts_c]
+    kinds_p = [
+        (places(t) or _section_places(c), wastes(t)) for t, c in zip(texts_p, parents, strict=True)
+    ]
+    kinds_c = [
+        (places(t) or _section_places(c), wastes(t)) for t, c in zip(texts_c, children, strict=True)
+    ]
     for i, j in zip(*np.nonzero(matrix >= MATCH), strict=True):
         if any(a and b and not a & b for a, b in zip(kinds_p[i], kinds_c[j], strict=True)):
             matrix[i, j] = 0.0
