@@ -50,6 +50,7 @@ COVER = 0.60  # share of a parent object's bigrams a child clause holds to resta
 COVER_FLOOR = 0.20  # ... when no child clause reaches MATCH and it reaches this much
 NEAR_FLOOR = 0.10  # beside a sibling, in its own child sentence, from this similarity ...
 NEAR_SHARE = 0.25  # ... for a child clause that holds this share of the parent's bigrams
+HEAD_RUN = 3  # characters before a head that two objects share for another head to differ
 _PUNCT = re.compile(r"[^\w]+")
 _NUMBERS = re.compile(r"\d+(?:\.\d+)?\s*(?:%|％|个百分点)?|(?:19|20)\d\d年")
 
@@ -198,9 +199,13 @@ def similarity_matrix(
     # many characters the two share; unless it copies the parent clause word for word but
     # that noun (VERBATIM: Chongqing's 合理确定建筑朝向、窗墙比和体形系数 for 合理确定住宅朝向、
     # 窗墙比和体形系数, 0.81), which then names the same thing more widely, not another kind
+    # ... and so does one whose object ends on another head after the same words
+    # (农房节能措施 → 农房节能改造), where another parent clause names those words with that
+    # head (积极推进农房节能改造: the retrofit is not the measures)
     for i, j in zip(*np.nonzero((matrix >= MATCH) & (matrix < VERBATIM)), strict=True):
         pair = contrast(texts_p[i], texts_c[j])
-        if pair is not None and any(pair[1] in t for k, t in enumerate(texts_p) if k != i):
+        kind = pair[1] if pair is not None else _other_head(texts_p[i], texts_c[j])
+        if kind and any(kind in t for k, t in enumerate(texts_p) if k != i):
             matrix[i, j] = 0.0
     # a child clause about places of other kinds only (城市生活垃圾分类体系) does not
     # restate a parent clause about places of its kinds only (农村生活垃圾分类处理); nor one
@@ -233,6 +238,22 @@ def copies(matrix: np.ndarray) -> np.ndarray:
             column = matrix[:, j]
             column[others & (column < top[j] - VERBATIM_GAP)] = 0.0
     return matrix
+
+
+def _other_head(parent: str, child: str) -> str:
+    """Where the child's object ends on another head of two characters than the parent's,
+    after the same :data:`HEAD_RUN` characters or more (农房节能措施 → 既有农房节能改造),
+    those characters with the child's head (农房节能改造); "" otherwise. Where another
+    parent clause names that (在北方地区冬季清洁取暖项目中积极推进农房节能改造), the child
+    clause restates that one: the measures are not the retrofit."""
+    a, b = (parent.split() or [""])[-1], (child.split() or [""])[-1]
+    if len(a) < 4 or len(b) < 4 or a[-2:] == b[-2:]:
+        return ""
+    rest_a, rest_b = a[:-2], b[:-2]
+    n = 0
+    while n < min(len(rest_a), len(rest_b)) and rest_a[-1 - n] == rest_b[-1 - n]:
+        n += 1
+    return rest_a[len(rest_a) - n :] + b[-2:] if n >= HEAD_RUN else ""
 
 
 def _own_values(clause: Clause) -> list[tuple[Target, str]]:
