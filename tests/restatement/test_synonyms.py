@@ -77,3 +77,15 @@ def test_solar_power_is_no_solar_hot_water() -> None:
     child = "有稳定热水需求的医院、宾馆、学校、宿舍、住宅等建筑，应积极使用空气源热泵热水系统"
     assert _solar_thermal(child) != "应积极使用空气源热泵热水系统"
     assert canonical("太阳能光伏") == "太阳能光伏"
+
+
+def test_the_jobs_housing_balance_contracted_is_the_balance_spelled_out() -> None:
+    # Hebei's 促进产城融合、职住平衡 restates the ministry's 促进就业岗位和居住空间均衡融合布局
+    # (0.08 without the synonym); the ratio control of new districts beside it stays apart
+    comparison = _compare(
+        "新城新区合理控制职住比例，促进就业岗位和居住空间均衡融合布局",
+        "引导发展功能复合的产业社区，促进产城融合、职住平衡",
+    )
+    balance = next(r for r in comparison.commitments if r.parent.text.startswith("促进就业"))
+    assert balance.child is not None and balance.child.text == "促进产城融合、职住平衡"
+    assert canonical("职住比例") == "职住比例"
