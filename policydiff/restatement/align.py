@@ -169,7 +169,14 @@ def similarity_matrix(
         if not own:
             continue
         for j, child in enumerate(children):
-            offered = [(t, child.text) for t in child.targets if t.value is not None]
+            # the child's own numbers read in their context, their clause with the one
+            # before, as the parent's are (Hebei's 城市建成区路网密度达到9公里/平方公里 after the
+            # ministry's own 合理布局城市快速干线交通…设施 is its 主城区道路网密度应大于8公里)
+            offered = [
+                (t, context)
+                for t, context in child.offered
+                if t in child.targets and t.value is not None
+            ]
             if offered and not any(same_indicator(t, c, offered) for t, c in own):
                 matrix[i, j] = 0.0
     # ... nor by a child clause whose number is the one a sibling clause of the parent's
