@@ -92,9 +92,10 @@ def canonical(text: str) -> str:
 
 
 def content(clause: Clause) -> str:
-    """What a clause is about: its text without its cue, the adverbs of manner that open
-    it (合理确定排放标准 is about 确定排放标准; 因地制宜灵活施策推进农村生活垃圾源头分类 about
-    农村生活垃圾源头分类), numbers and years, punctuation read as a
+    """What a clause is about: its text without its cue, the adverbs and phrases of manner
+    that open it (合理确定排放标准 is about 确定排放标准; 因地制宜灵活施策推进农村生活垃圾源头分类
+    about 农村生活垃圾源头分类) and the adverbs wherever they stand (推动乡村进一步提高电气化水平
+    is about 农村 提高电气化水平), numbers and years, punctuation read as a
     word break (a stray 大力发展.全装修住宅, 、 between the items of a list), synonyms
     written one way (:func:`canonical`)."""
     text = clause.text
@@ -104,6 +105,8 @@ def content(clause: Clause) -> str:
     while manner := next((m for m in load_rules().manner if stripped.startswith(m)), None):
         stripped = stripped[len(manner) :].lstrip()
         text = " " + stripped
+    for adverb in load_rules().adverbs:
+        text = text.replace(adverb, " ")
     return _PUNCT.sub(" ", _NUMBERS.sub(" ", canonical(text)))
 
 
