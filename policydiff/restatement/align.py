@@ -363,7 +363,7 @@ def beside(
     一体化装修技术，推广集成化模块化建筑部品 restates 积极推广装配化装修 by MATCH, and so
     推行整体卫浴和厨房等模块化部品应用技术 by 推广集成化模块化建筑部品, 0.23). In the very
     sentence that restates the sibling, a clause that holds :data:`NEAR_SHARE` of the parent
-    object's bigrams restates it from :data:`NEAR_FLOOR`: the sentence is the parent's, and
+    object's bigrams, and two at least, restates it from :data:`NEAR_FLOOR`: the sentence is the parent's, and
     the shared words say which of its clauses (Chongqing's 推动整体厨卫、轻质隔墙、管线分离、干式
     工法等部品与技术应用, beside its 积极推广工业化装修, restates 推行整体卫浴和厨房等模块化部品应用
     技术, 0.16). A clause that restricts its object (限制, 控制 …) is not restated so by one
@@ -405,7 +405,7 @@ def beside(
                     matrix[i, j] >= NEAR_FLOOR
                     and grams
                     and (child.provision_id, child.sentence_index) in same
-                    and len(grams & grams_of(j)) >= NEAR_SHARE * len(grams)
+                    and len(grams & grams_of(j)) >= max(2, NEAR_SHARE * len(grams))
                 )
             )
             and (child.targets or not _counted(parent))
