@@ -51,6 +51,7 @@ COVER = 0.60  # share of a parent object's bigrams a child clause holds to resta
 COVER_FLOOR = 0.20  # ... when no child clause reaches MATCH and it reaches this much
 NEAR_FLOOR = 0.10  # beside a sibling, in its own child sentence, from this similarity ...
 NEAR_SHARE = 0.25  # ... for a child clause that holds this share of the parent's bigrams
+HEAD_RUN = 3  # characters before a head that two objects share for another head to differ
 _PUNCT = re.compile(r"[^\w]+")
 _NUMBERS = re.compile(r"\d+(?:\.\d+)?\s*(?:%|％|个百分点)?|(?:19|20)\d\d年")
 
@@ -76,9 +77,10 @@ def canonical(text: str) -> str:
 
 
 def content(clause: Clause) -> str:
-    """What a clause is about: its text without its cue, the adverbs of manner that open
-    it (合理确定排放标准 is about 确定排放标准; 因地制宜灵活施策推进农村生活垃圾源头分类 about
-    农村生活垃圾源头分类), numbers and years, punctuation read as a
+    """What a clause is about: its text without its cue, the adverbs and phrases of manner
+    that open it (合理确定排放标准 is about 确定排放标准; 因地制宜灵活施策推进农村生活垃圾源头分类
+    about 农村生活垃圾源头分类) and the adverbs wherever they stand (推动乡村进一步提高电气化水平
+    is about 农村 提高电气化水平), numbers and years, punctuation read as a
     word break (a stray 大力发展.全装修住宅, 、 between the items of a list), synonyms
     written one way (:func:`canonical`)."""
     text = clause.text
@@ -88,11 +90,31 @@ def content(clause: Clause) -> str:
     while manner := next((m for m in load_rules().manner if stripped.startswith(m)), None):
         stripped = stripped[len(manner) :].lstrip()
         text = " " + stripped
+    for adverb in load_rules().adverbs:
+        text = text.replace(adverb, " ")
     return _PUNCT.sub(" ", _NUMBERS.sub(" ", canonical(text)))
 
 
-def similarity_matrix(parents: Sequence[Clause], children: Sequence[Clause]) -> np.ndarray:
-    """Parent clause x child clause similarity, in [0, 1 + THEME_BONUS]."""
+@lru_cache(maxsize=4096)
+def _location_places(location: str) -> frozenset[int]:
+    for part in reversed(location.split(" > ")):
+        found = places(canonical(part.split(" ", 1)[-1]))
+        if found:
+            return found
+    return frozenset()
+
+
+def _section_places(clause: Clause) -> frozenset[int]:
+    """The kinds of place the innermost heading of a clause's section that names any names
+    (III 打造绿色低碳县城和乡村 > III.13 推进绿色低碳农房建设: the countryside)."""
+    return _location_places(clause.location)
+
+
+def similarity_matrix(
+    parents: Sequence[Clause], children: Sequence[Clause], copied: bool = True
+) -> np.ndarray:
+    """Parent clause x child clause similarity, in [0, 1 + THEME_BONUS]; with ``copied``
+    False, before a copy is kept for the clause it copies (:func:`copies`)."""
     if not parents or not children:
         return np.zeros((len(parents), len(children)))
     matrix = cosine_similarity(
@@ -114,7 +136,14 @@ def similarity_matrix(parents: Sequence[Clause], children: Sequence[Clause]) -> 
         if not own:
             continue
         for j, child in enumerate(children):
-            offered = [(t, child.text) for t in child.targets if t.value is not None]
+            # the child's own numbers read in their context, their clause with the one
+            # before, as the parent's are (Hebei's 城市建成区路网密度达到9公里/平方公里 after the
+            # ministry's own 合理布局城市快速干线交通…设施 is its 主城区道路网密度应大于8公里)
+            offered = [
+                (t, context)
+                for t, context in child.offered
+                if t in child.targets and t.value is not None
+            ]
             if offered and not any(same_indicator(t, c, offered) for t, c in own):
                 matrix[i, j] = 0.0
     # ... nor by a child clause whose number is the one a sibling clause of the parent's
@@ -144,31 +173,61 @@ def similarity_matrix(parents: Sequence[Clause], children: Sequence[Clause]) -> 
     # many characters the two share; unless it copies the parent clause word for word but
     # that noun (VERBATIM: Chongqing's 合理确定建筑朝向、窗墙比和体形系数 for 合理确定住宅朝向、
     # 窗墙比和体形系数, 0.81), which then names the same thing more widely, not another kind
+    # ... and so does one whose object ends on another head after the same words
+    # (农房节能措施 → 农房节能改造), where another parent clause names those words with that
+    # head (积极推进农房节能改造: the retrofit is not the measures)
     for i, j in zip(*np.nonzero((matrix >= MATCH) & (matrix < VERBATIM)), strict=True):
         pair = contrast(texts_p[i], texts_c[j])
-        if pair is not None and any(pair[1] in t for k, t in enumerate(texts_p) if k != i):
+        kind = pair[1] if pair is not None else _other_head(texts_p[i], texts_c[j])
+        if kind and any(kind in t for k, t in enumerate(texts_p) if k != i):
             matrix[i, j] = 0.0
     # a child clause about places of other kinds only (城市生活垃圾分类体系) does not
     # restate a parent clause about places of its kinds only (农村生活垃圾分类处理); nor one
     # about waste of other kinds only (农村生活垃圾…资源化利用) a parent clause about waste of
     # its kinds only (农村生活污水就近就地资源化利用): sewage and refuse are treated and reused
     # by other works, and the plans commit to each apart
-    kinds_p = [(places(t), wastes(t)) for t in texts_p]
-    kinds_c = [(places(t), wastes(t)) for t in texts_c]
+    kinds_p = [
+        (places(t) or _section_places(c), wastes(t)) for t, c in zip(texts_p, parents, strict=True)
+    ]
+    kinds_c = [
+        (places(t) or _section_places(c), wastes(t)) for t, c in zip(texts_c, children, strict=True)
+    ]
     for i, j in zip(*np.nonzero(matrix >= MATCH), strict=True):
         if any(a and b and not a & b for a, b in zip(kinds_p[i], kinds_c[j], strict=True)):
             matrix[i, j] = 0.0
-    # a child clause that copies one parent clause nearly word for word restates that
-    # one: another parent clause takes it only where it is about as like it (推进建筑垃圾
-    # 集中处理、分级利用 is the ministry's own clause, not a restatement of 倡导农村生活
-    # 垃圾资源化利用 however many characters the two share)
-    if len(parents) > 1 and len(children):
+    return copies(matrix) if copied else matrix
+
+
+def copies(matrix: np.ndarray) -> np.ndarray:
+    """``matrix`` where a child clause that copies one parent clause nearly word for word
+    (:data:`VERBATIM`) restates that one: another parent clause takes it only where it is
+    about as like it (:data:`VERBATIM_GAP`: 推进建筑垃圾集中处理、分级利用 is the ministry's own
+    clause, not a restatement of 倡导农村生活垃圾资源化利用 however many characters the two
+    share)."""
+    matrix = matrix.copy()
+    if matrix.shape[0] > 1 and matrix.shape[1]:
         owner, top = matrix.argmax(axis=0), matrix.max(axis=0)
         for j in np.flatnonzero(top >= VERBATIM).tolist():
-            others = np.arange(len(parents)) != owner[j]
+            others = np.arange(matrix.shape[0]) != owner[j]
             column = matrix[:, j]
             column[others & (column < top[j] - VERBATIM_GAP)] = 0.0
     return matrix
+
+
+def _other_head(parent: str, child: str) -> str:
+    """Where the child's object ends on another head of two characters than the parent's,
+    after the same :data:`HEAD_RUN` characters or more (农房节能措施 → 既有农房节能改造),
+    those characters with the child's head (农房节能改造); "" otherwise. Where another
+    parent clause names that (在北方地区冬季清洁取暖项目中积极推进农房节能改造), the child
+    clause restates that one: the measures are not the retrofit."""
+    a, b = (parent.split() or [""])[-1], (child.split() or [""])[-1]
+    if len(a) < 4 or len(b) < 4 or a[-2:] == b[-2:]:
+        return ""
+    rest_a, rest_b = a[:-2], b[:-2]
+    n = 0
+    while n < min(len(rest_a), len(rest_b)) and rest_a[-1 - n] == rest_b[-1 - n]:
+        n += 1
+    return rest_a[len(rest_a) - n :] + b[-2:] if n >= HEAD_RUN else ""
 
 
 def _own_values(clause: Clause) -> list[tuple[Target, str]]:
@@ -268,7 +327,7 @@ def beside(
     一体化装修技术，推广集成化模块化建筑部品 restates 积极推广装配化装修 by MATCH, and so
     推行整体卫浴和厨房等模块化部品应用技术 by 推广集成化模块化建筑部品, 0.23). In the very
     sentence that restates the sibling, a clause that holds :data:`NEAR_SHARE` of the parent
-    object's bigrams restates it from :data:`NEAR_FLOOR`: the sentence is the parent's, and
+    object's bigrams, and two at least, restates it from :data:`NEAR_FLOOR`: the sentence is the parent's, and
     the shared words say which of its clauses (Chongqing's 推动整体厨卫、轻质隔墙、管线分离、干式
     工法等部品与技术应用, beside its 积极推广工业化装修, restates 推行整体卫浴和厨房等模块化部品应用
     技术, 0.16). A clause that restricts its object (限制, 控制 …) is not restated so by one
@@ -310,7 +369,7 @@ def beside(
                     matrix[i, j] >= NEAR_FLOOR
                     and grams
                     and (child.provision_id, child.sentence_index) in same
-                    and len(grams & grams_of(j)) >= NEAR_SHARE * len(grams)
+                    and len(grams & grams_of(j)) >= max(2, NEAR_SHARE * len(grams))
                 )
             )
             and (child.targets or not _counted(parent))
@@ -320,12 +379,48 @@ def beside(
     return out
 
 
+def under_heading(
+    parents: Sequence[Clause],
+    children: Sequence[Clause],
+    matrix: np.ndarray,
+    alike: np.ndarray,
+    best: np.ndarray,
+    matched: np.ndarray,
+) -> dict[int, int]:
+    """Parent clauses still unmatched that lead their provision's body (its first
+    commitment after the heading), each with the child heading that copies the parent's
+    heading (:data:`VERBATIM`) where the two reach :data:`COVER_FLOOR` before the copy is
+    kept for the heading (``alike``): the lead spells the heading out (（十一）提升县城绿色
+    低碳水平 / 开展绿色低碳县城建设), and a province that keeps the heading and restates
+    nothing of the body in its own words commits to it by the heading (Liaoning's （二）提升
+    县城绿色低碳水平 restates 开展绿色低碳县城建设, 0.34). A lead that is a target of its own is
+    not taken so."""
+    leads: dict[str, int] = {}
+    for i, parent in enumerate(parents):
+        if not parent.heading:
+            leads.setdefault(parent.provision_id, i)
+    out: dict[int, int] = {}
+    for h, heading in enumerate(parents):
+        if not heading.heading or not matched[h]:
+            continue
+        j = int(best[h])
+        if not children[j].heading or matrix[h, j] < VERBATIM:
+            continue
+        lead = leads.get(heading.provision_id)
+        if lead is None or matched[lead] or _counted(parents[lead]) or lead in out:
+            continue
+        if alike[lead, j] >= COVER_FLOOR:
+            out[lead] = j
+    return out
+
+
 def align_clauses(
     parents: Sequence[Clause], children: Sequence[Clause]
 ) -> tuple[tuple[Match, ...], tuple[Clause, ...]]:
     """Each parent clause with its best child clause (None below :data:`MATCH`), and the
     child's additions: its clauses that reach :data:`MATCH` with no parent clause."""
-    matrix = similarity_matrix(parents, children)
+    alike = similarity_matrix(parents, children, copied=False)
+    matrix = copies(alike)
     if not children:
         return tuple(Match(p, None, 0.0, ()) for p in parents), ()
     best = matrix.argmax(axis=1) if parents else np.zeros(0, dtype=int)
@@ -338,6 +433,9 @@ def align_clauses(
     # ... or restated beside a sibling's restatement
     taken = {int(j) for j in best[matched]}
     for i, j in beside(parents, children, matrix, best, matched, taken).items():
+        best[i], scores[i], matched[i] = j, matrix[i, j], True
+    # ... or by the child's copy of the heading its provision's lead spells out
+    for i, j in under_heading(parents, children, matrix, alike, best, matched).items():
         best[i], scores[i], matched[i] = j, matrix[i, j], True
     # the parent clauses of one sentence share its targets: where the child restates a
     # sibling clause that carries one, that child clause's sentence may carry it too

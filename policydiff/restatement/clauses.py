@@ -59,7 +59,8 @@ class Rules:
     modal: re.Pattern[str]
     goal: re.Pattern[str]
     synonyms: dict[str, str]  # a term's other names, each to the first of its line
-    manner: tuple[str, ...]  # adverbs of manner, left out of a clause's object
+    manner: tuple[str, ...]  # adverbs and phrases of manner, left out of a clause's object
+    adverbs: tuple[str, ...]  # ... those of them left out wherever they stand
     places: dict[str, int]  # a name of a kind of place to its kind (-1: every kind)
     wastes: dict[str, int]  # a name of a kind of waste to its kind: 污水 0, 垃圾 1
     waste_sources: dict[str, int]  # a source of waste to its kind: 生活垃圾 0, 建筑垃圾 1
@@ -87,7 +88,14 @@ def load_rules() -> Rules:
         modal=re.compile(data["modal"]),
         goal=re.compile(data["goal"]),
         synonyms={term: line[0] for line in data.get("synonyms") or () for term in line[1:]},
-        manner=tuple(sorted(data.get("manner") or (), key=len, reverse=True)),
+        manner=tuple(
+            sorted(
+                [*(data.get("manner") or ()), *(data.get("manner_phrases") or ())],
+                key=len,
+                reverse=True,
+            )
+        ),
+        adverbs=tuple(sorted(data.get("manner") or (), key=len, reverse=True)),
         according=tuple(data.get("according") or ()),
         replacing=tuple(data.get("replacing") or ()),
         grades={
@@ -177,7 +185,9 @@ def _joined(sentence: str, spans: list[tuple[int, int]], rules: Rules) -> list[t
 
 
 @lru_cache(maxsize=65536)
-def _opens_with_verb(clause: str) -> bool:
+def _opens_with_verb(clause: str, nouns: bool = True) -> bool:
+    """Whether jieba reads the clause's first word as a verb; a verbal noun (vn: 建设,
+    生活 of 生活垃圾) counts only with ``nouns``."""
     import jieba.posseg
 
     from policydiff.restatement.words import quiet_jieba
@@ -185,7 +195,7 @@ def _opens_with_verb(clause: str) -> bool:
     quiet_jieba()
     for word in jieba.posseg.lcut(clause[:8]):
         if word.word.strip():
-            return bool(word.flag.startswith("v"))
+            return bool(word.flag.startswith("v")) and (nouns or word.flag != "vn")
     return False
 
 
@@ -205,8 +215,35 @@ def _commits_in_words(clause: str, has_cue: bool, lang: str, rules: Rules, dated
 
 
 def _verb_led(clause: str, rules: Rules) -> bool:
-    """Whether a clause opens on a verb: one of ``openers`` or, by jieba, any verb."""
-    return clause.startswith(rules.openers) or _opens_with_verb(clause)
+    """Whether a clause opens on a verb: one of ``openers`` or, by jieba, any verb; or does
+    so after the place it is about (:func:`_after_place`: 组团之间建设连续贯通的生态廊道,
+    县城新建住宅以6层为主)."""
+    if clause.startswith(rules.openers) or _opens_with_verb(clause):
+        return True
+    rest = _after_place(clause)
+    return bool(rest) and (rest.startswith(rules.openers) or _opens_with_verb(rest, nouns=False))
+
+
+@lru_cache(maxsize=65536)
+def _after_place(clause: str) -> str:
+    """What follows the place a clause opens on: a name of a kind of place (``places``,
+    ``every_place`` and their synonyms in ``data/restatement.yaml``: 县城新建住宅…), or a noun
+    and a word of location after it (组团间, 组团之间, jieba's f); "" where it opens otherwise."""
+    import jieba.posseg
+
+    from policydiff.restatement.words import quiet_jieba
+
+    quiet_jieba()
+    rules = load_rules()
+    first = [w for w in jieba.posseg.lcut(clause[:10]) if w.word.strip()][:2]
+    if not first:
+        return ""
+    head = first[0].word
+    if head in rules.places or rules.synonyms.get(head, "") in rules.places:
+        return clause[len(head) :]
+    if len(first) == 2 and first[0].flag.startswith("n") and first[1].flag == "f":
+        return clause[len(head) + len(first[1].word) :]
+    return ""
 
 
 def _score_span(clause: str, lang: str, lexicon: Lexicon | None) -> tuple[int, int]:

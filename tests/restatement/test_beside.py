@@ -136,3 +136,33 @@ def test_a_restriction_is_not_restated_beside_by_a_promotion() -> None:
     assert parents[large].restriction and not children[flats].restriction
     found = align.beside(parents, children, matrix, best, matched, {j})
     assert found == {small: flats}
+
+
+def _quality(lead: str) -> dict[str, str]:
+    # the ministry's 积极发展中小户型普通住宅 restated word for word; 提升住宅品质 at 0.12 to
+    # the child's lead, the clause Hebei's sentence opens on
+    comparison = _compare(
+        "提升住宅品质，积极发展中小户型普通住宅，限制发展超大户型住宅",
+        f"{lead}，发展中小户型普通住宅，限制发展超大户型住宅",
+    )
+    parents, children = comparison.parent.clauses, comparison.child.clauses
+    i = next(k for k, c in enumerate(parents) if c.text == "积极发展中小户型普通住宅")
+    j = next(k for k, c in enumerate(children) if c.text == "发展中小户型普通住宅")
+    q = next(k for k, c in enumerate(parents) if c.text == "提升住宅品质")
+    m = next(k for k, c in enumerate(children) if c.text == lead)
+    matrix = np.zeros((len(parents), len(children)))
+    matrix[i, j], matrix[q, m] = 1.0, 0.12
+    best = np.zeros(len(parents), dtype=int)
+    best[i] = j
+    matched = np.zeros(len(parents), dtype=bool)
+    matched[i] = True
+    found = align.beside(parents, children, matrix, best, matched, {j})
+    return {parents[k].text: children[n].text for k, n in found.items()}
+
+
+def test_one_shared_bigram_does_not_say_which_clause_below_the_floor() -> None:
+    # Hebei's 加强绿色低碳住宅设计 shares only 住宅 with the ministry's 提升住宅品质 (a third
+    # of its three bigrams): not the housing quality, which Hebei leaves out
+    assert _quality("加强绿色低碳住宅设计") == {}
+    # two shared bigrams or more still say which clause
+    assert _quality("加强住宅品质设计") == {"提升住宅品质": "加强住宅品质设计"}

@@ -283,7 +283,7 @@ def test_every_adverb_of_manner_that_opens_a_clause_is_left_out_of_its_object() 
     # so it, not the rural collection system, restates the ministry's sorting
     restated = _restated_in("yunnan-chengxiangjianshe-tandafeng", "推动农村生活垃圾分类处理")
     assert restated == clause
-    # a manner word inside the object stays
+    # a phrase of manner inside the object stays (its 分类 is the sorting's)
     other = _compare("推进垃圾分类", "推进生活垃圾分类施策改革")
     mine = next(c for c in other.child.clauses if c.text == "推进生活垃圾分类施策改革")
     assert content(mine).strip() == "生活垃圾分类施策改革"

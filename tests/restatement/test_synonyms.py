@@ -48,3 +48,44 @@ def test_green_low_carbon_villages_are_restated_by_the_rural_heading_not_by_buil
     )
     restated = next(r for r in comparison.commitments if r.parent.text == "开展绿色低碳村庄建设")
     assert restated.child is not None and "乡村" in restated.child.text
+
+
+SOLAR_THERMAL = "积极推广太阳能光热建筑应用"
+
+
+def _solar_thermal(child: str) -> str | None:
+    comparison = _compare(
+        f"在太阳能资源较丰富地区及有稳定热水需求的建筑中，{SOLAR_THERMAL}",
+        "完善建筑太阳能光伏技术标准，充分利用建筑本体及周边空间，推进建筑太阳能光伏一体化建设。"
+        + child,
+    )
+    restated = next(r for r in comparison.commitments if r.parent.text == SOLAR_THERMAL)
+    return restated.child.text if restated.child else None
+
+
+def test_solar_hot_water_is_the_solar_thermal_application() -> None:
+    # Jilin's 应积极使用太阳能热水系统 is the ministry's solar thermal application; without
+    # 太阳能热水 read as 太阳能光热 nothing restates it here (in Jilin's whole text the
+    # photovoltaic standard 完善建筑太阳能光伏技术标准 took it, 0.39)
+    child = "有稳定热水需求的医院、宾馆、学校、宿舍、住宅等建筑，应积极使用太阳能热水系统"
+    assert _solar_thermal(child) == "应积极使用太阳能热水系统"
+    assert canonical("太阳能热水系统") == "太阳能光热系统"
+
+
+def test_solar_power_is_no_solar_hot_water() -> None:
+    # 太阳能光伏 stays photovoltaic: a child that only heats water by heat pumps keeps none
+    child = "有稳定热水需求的医院、宾馆、学校、宿舍、住宅等建筑，应积极使用空气源热泵热水系统"
+    assert _solar_thermal(child) != "应积极使用空气源热泵热水系统"
+    assert canonical("太阳能光伏") == "太阳能光伏"
+
+
+def test_the_jobs_housing_balance_contracted_is_the_balance_spelled_out() -> None:
+    # Hebei's 促进产城融合、职住平衡 restates the ministry's 促进就业岗位和居住空间均衡融合布局
+    # (0.08 without the synonym); the ratio control of new districts beside it stays apart
+    comparison = _compare(
+        "新城新区合理控制职住比例，促进就业岗位和居住空间均衡融合布局",
+        "引导发展功能复合的产业社区，促进产城融合、职住平衡",
+    )
+    balance = next(r for r in comparison.commitments if r.parent.text.startswith("促进就业"))
+    assert balance.child is not None and balance.child.text == "促进产城融合、职住平衡"
+    assert canonical("职住比例") == "职住比例"

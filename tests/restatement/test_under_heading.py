@@ -1,0 +1,71 @@
+"""A provision's lead restated by the child's copy of its heading
+(:func:`policydiff.restatement.align.under_heading`): the ministry's （十一）提升县城绿色低碳水平
+opens its body with 开展绿色低碳县城建设, which spells the heading out; Liaoning keeps the
+heading word for word and restates nothing of that lead in its body (evaluation/test/corpus)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from policydiff.models import Document, Version
+from policydiff.restatement import align
+from policydiff.restatement.compare import Comparison, compare_documents
+from policydiff.themes import load_catalogue
+
+COUNTY = "（十一）提升县城绿色低碳水平\n开展绿色低碳县城建设，构建集约节约、尺度宜人的县城格局。\n"
+HOUSING = "（七）建设绿色低碳住宅\n提升住宅品质，积极发展中小户型普通住宅，限制发展超大户型住宅。\n"
+LEAD = "开展绿色低碳县城建设"
+
+
+def _doc(doc_id: str, body: str) -> Document:
+    text = f"一、重点任务\n{body}"
+    version = Version("zh", "zh", "original", True, "test", text)
+    return Document(doc_id, doc_id, (), dt.date(2022, 1, 1), (version,))
+
+
+def _compare(parent: str, child: str) -> Comparison:
+    return compare_documents(_doc("parent", parent), _doc("child", child), load_catalogue())
+
+
+def _child_of(comparison: Comparison, clause: str) -> str | None:
+    restated = next(r for r in comparison.commitments if r.parent.text == clause)
+    return restated.child.text if restated.child else None
+
+
+def test_the_copied_heading_restates_the_lead_that_spells_it_out() -> None:
+    # Liaoning's provision (二): the heading copied, a body of its own words
+    child = (
+        "（二）提升县城绿色低碳水平\n"
+        "加强县城规划建设管理，充分借助自然条件，顺应原有地形地貌，实现县城与自然环境融合协调。\n"
+    )
+    comparison = _compare(COUNTY, child)
+    assert _child_of(comparison, LEAD) == "提升县城绿色低碳水平"
+    # the heading itself is restated by its copy, as before
+    assert _child_of(comparison, "提升县城绿色低碳水平") == "提升县城绿色低碳水平"
+
+
+def test_a_heading_not_copied_restates_no_lead() -> None:
+    child = "（二）加强县城规划建设管理\n充分借助自然条件，顺应原有地形地貌，实现县城与自然环境融合协调。\n"
+    assert _child_of(_compare(COUNTY, child), LEAD) is None
+
+
+def test_a_copied_body_line_is_no_heading() -> None:
+    # the heading's words as a body line, not the child's heading: no provision kept
+    child = "（二）加强规划管理\n提升县城绿色低碳水平，顺应原有地形地貌。\n"
+    assert _child_of(_compare(COUNTY, child), LEAD) is None
+
+
+def test_a_lead_that_says_something_else_is_not_taken() -> None:
+    # the ministry's （七）建设绿色低碳住宅 opens on 提升住宅品质: another commitment than the
+    # heading's, below COVER_FLOOR with it; Jilin keeps the heading and no housing quality
+    child = "5.建设绿色低碳住宅\n积极发展中小户型普通住宅，限制发展超大户型住宅。\n"
+    comparison = _compare(HOUSING, child)
+    assert _child_of(comparison, "建设绿色低碳住宅") == "建设绿色低碳住宅"
+    assert _child_of(comparison, "提升住宅品质") is None
+
+
+def test_only_an_unmatched_lead_is_taken() -> None:
+    # a body that restates the lead in its own words keeps that restatement
+    child = "（二）提升县城绿色低碳水平\n全面开展绿色低碳县城建设，实现县城与自然环境融合协调。\n"
+    assert _child_of(_compare(COUNTY, child), LEAD) == "全面开展绿色低碳县城建设"
+    assert align.COVER_FLOOR < align.MATCH
