@@ -186,7 +186,8 @@ def _measure(
     emit(text, output)
     if agreement.rate < min_agreement:
         click.echo(
-            f"agreement {agreement.rate:.1%} is below --min-agreement {min_agreement:.1%}",
+            f"agreement {agreement.agreed}/{len(agreement.cases)} ({agreement.rate:.2%}) with "
+            f"{gold_file} is below --min-agreement {min_agreement:.2%}",
             err=True,
         )
         sys.exit(1)

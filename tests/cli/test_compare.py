@@ -109,6 +109,8 @@ def test_gold_measurement_counts_every_pair_and_quotes_disagreements(tmp_path: P
     # the gold names a sentence ("x") that is not the one the tool restates it with
     assert data["disagreements"][0]["kind"] == "other sentence"
     assert data["disagreements_by_kind"] == {"other sentence": 1}
+    # the counts, not only a rounded share, say why the gate failed
+    assert f"agreement 1/2 (50.00%) with {gold} is below --min-agreement 90.00%" in result.output
 
 
 def test_the_development_gold_is_in_the_repository() -> None:
