@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from policydiff.restatement.clauses import _verb_led, load_rules
-from tests.restatement.test_verdict import _compare
+from tests.restatement.test_verdict import _child_of, _compare
 
 
 @pytest.mark.parametrize(
@@ -40,11 +40,7 @@ def test_the_corridor_between_clusters_is_restated() -> None:
         "加强生态廊道、景观视廊、通风廊道、滨水空间和城市绿道统筹布局，组团间的生态廊道应贯通连续",
         "推进城市组团式发展，组团之间建设连续贯通的生态廊道，与山水林田湖草等生态系统相连接",
     )
-    restated = next(
-        r for r in comparison.commitments if r.parent.text == "组团间的生态廊道应贯通连续"
-    )
-    assert restated.child is not None
-    assert restated.child.text == "组团之间建设连续贯通的生态廊道"
+    assert _child_of(comparison, "组团间的生态廊道应贯通连续") == "组团之间建设连续贯通的生态廊道"
 
 
 def test_the_object_before_its_verb_commits() -> None:
@@ -56,8 +52,6 @@ def test_the_object_before_its_verb_commits() -> None:
         "实施30年以上老旧供热管网更新改造工程",
         "加强供热管网保温材料更换，对30年以上老旧供热管网进行更新改造",
     )
-    restated = next(
-        r for r in comparison.commitments if r.parent.text == "实施30年以上老旧供热管网更新改造工程"
+    assert _child_of(comparison, "实施30年以上老旧供热管网更新改造工程") == (
+        "对30年以上老旧供热管网进行更新改造"
     )
-    assert restated.child is not None
-    assert restated.child.text == "对30年以上老旧供热管网进行更新改造"

@@ -5,31 +5,19 @@ heading word for word and restates nothing of that lead in its body (evaluation/
 
 from __future__ import annotations
 
-import datetime as dt
+from functools import partial
 
-from policydiff.models import Document, Version
 from policydiff.restatement import align
-from policydiff.restatement.compare import Comparison, compare_documents
-from policydiff.themes import load_catalogue
+from tests.restatement.test_verdict import _child_of
+from tests.restatement.test_verdict import _compare as _compare_in_section
 
 COUNTY = "（十一）提升县城绿色低碳水平\n开展绿色低碳县城建设，构建集约节约、尺度宜人的县城格局。\n"
 HOUSING = "（七）建设绿色低碳住宅\n提升住宅品质，积极发展中小户型普通住宅，限制发展超大户型住宅。\n"
 LEAD = "开展绿色低碳县城建设"
 
 
-def _doc(doc_id: str, body: str) -> Document:
-    text = f"一、重点任务\n{body}"
-    version = Version("zh", "zh", "original", True, "test", text)
-    return Document(doc_id, doc_id, (), dt.date(2022, 1, 1), (version,))
-
-
-def _compare(parent: str, child: str) -> Comparison:
-    return compare_documents(_doc("parent", parent), _doc("child", child), load_catalogue())
-
-
-def _child_of(comparison: Comparison, clause: str) -> str | None:
-    restated = next(r for r in comparison.commitments if r.parent.text == clause)
-    return restated.child.text if restated.child else None
+# the bodies bring their own provision headings, as the real plans set them
+_compare = partial(_compare_in_section, section="")
 
 
 def test_the_copied_heading_restates_the_lead_that_spells_it_out() -> None:

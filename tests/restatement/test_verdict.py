@@ -11,19 +11,31 @@ from policydiff.restatement.align import content
 from policydiff.restatement.compare import Comparison, compare_documents
 from policydiff.themes import load_catalogue
 
+SECTION = "（一）建设绿色低碳城市\n"
 
-def _doc(doc_id: str, body: str) -> Document:
-    text = f"一、重点任务\n（一）建设绿色低碳城市\n{body}\n"
+
+def _doc(doc_id: str, body: str, section: str = SECTION) -> Document:
+    text = f"一、重点任务\n{section}{body}\n"
     version = Version("zh", "zh", "original", True, "test", text)
     return Document(doc_id, doc_id, (), dt.date(2022, 1, 1), (version,))
 
 
-def _compare(parent: str, child: str) -> Comparison:
-    return compare_documents(_doc("parent", parent), _doc("child", child), load_catalogue())
+def _compare(parent: str, child: str, section: str = SECTION) -> Comparison:
+    """``parent`` and ``child`` as the body of one task section (``section`` its heading,
+    or "" where the bodies bring their own headings)."""
+    return compare_documents(
+        _doc("parent", parent, section), _doc("child", child, section), load_catalogue()
+    )
 
 
 def _verdict(comparison: Comparison, clause: str) -> str:
     return next(r.verdict.value for r in comparison.commitments if r.parent.text == clause)
+
+
+def _child_of(comparison: Comparison, clause: str) -> str | None:
+    """The child clause that restates the parent's ``clause``, or None when none does."""
+    restated = next(r for r in comparison.commitments if r.parent.text == clause)
+    return restated.child.text if restated.child else None
 
 
 @pytest.mark.parametrize(
