@@ -69,6 +69,11 @@ def _synonyms() -> re.Pattern[str] | None:
     return any_of(load_rules().synonyms)
 
 
+@lru_cache(maxsize=1)
+def _manner() -> re.Pattern[str] | None:
+    return any_of(load_rules().manner)
+
+
 def canonical(text: str) -> str:
     """``text`` with each term of ``synonyms`` in ``data/restatement.yaml`` written as the
     first name of its line (一刻钟便民生活圈 as 十五分钟便民生活圈)."""
@@ -86,12 +91,13 @@ def content(clause: Clause) -> str:
     text = clause.text
     if clause.cue:
         text = text.replace(clause.cue, " ", 1)
+    adverbs = _manner()
+    if adverbs is not None:
+        text = adverbs.sub(" ", text)
     stripped = text.lstrip()
-    while manner := next((m for m in load_rules().manner if stripped.startswith(m)), None):
-        stripped = stripped[len(manner) :].lstrip()
+    while phrase := next((p for p in load_rules().manner_phrases if stripped.startswith(p)), None):
+        stripped = stripped[len(phrase) :].lstrip()
         text = " " + stripped
-    for adverb in load_rules().adverbs:
-        text = text.replace(adverb, " ")
     return _PUNCT.sub(" ", _NUMBERS.sub(" ", canonical(text)))
 
 
@@ -110,11 +116,9 @@ def _section_places(clause: Clause) -> frozenset[int]:
     return _location_places(clause.location)
 
 
-def similarity_matrix(
-    parents: Sequence[Clause], children: Sequence[Clause], copied: bool = True
-) -> np.ndarray:
-    """Parent clause x child clause similarity, in [0, 1 + THEME_BONUS]; with ``copied``
-    False, before a copy is kept for the clause it copies (:func:`copies`)."""
+def similarity_matrix(parents: Sequence[Clause], children: Sequence[Clause]) -> np.ndarray:
+    """Parent clause x child clause similarity, in [0, 1 + THEME_BONUS], before a copy is
+    kept for the clause it copies (:func:`copies`)."""
     if not parents or not children:
         return np.zeros((len(parents), len(children)))
     matrix = cosine_similarity(
@@ -195,7 +199,7 @@ def similarity_matrix(
     for i, j in zip(*np.nonzero(matrix >= MATCH), strict=True):
         if any(a and b and not a & b for a, b in zip(kinds_p[i], kinds_c[j], strict=True)):
             matrix[i, j] = 0.0
-    return copies(matrix) if copied else matrix
+    return matrix
 
 
 def copies(matrix: np.ndarray) -> np.ndarray:
@@ -419,7 +423,7 @@ def align_clauses(
 ) -> tuple[tuple[Match, ...], tuple[Clause, ...]]:
     """Each parent clause with its best child clause (None below :data:`MATCH`), and the
     child's additions: its clauses that reach :data:`MATCH` with no parent clause."""
-    alike = similarity_matrix(parents, children, copied=False)
+    alike = similarity_matrix(parents, children)
     matrix = copies(alike)
     if not children:
         return tuple(Match(p, None, 0.0, ()) for p in parents), ()

@@ -59,8 +59,8 @@ class Rules:
     modal: re.Pattern[str]
     goal: re.Pattern[str]
     synonyms: dict[str, str]  # a term's other names, each to the first of its line
-    manner: tuple[str, ...]  # adverbs and phrases of manner, left out of a clause's object
-    adverbs: tuple[str, ...]  # ... those of them left out wherever they stand
+    manner: tuple[str, ...]  # adverbs of manner, left out of a clause's object wherever they stand
+    manner_phrases: tuple[str, ...]  # phrases of manner, left out where they open it
     places: dict[str, int]  # a name of a kind of place to its kind (-1: every kind)
     wastes: dict[str, int]  # a name of a kind of waste to its kind: 污水 0, 垃圾 1
     waste_sources: dict[str, int]  # a source of waste to its kind: 生活垃圾 0, 建筑垃圾 1
@@ -88,14 +88,8 @@ def load_rules() -> Rules:
         modal=re.compile(data["modal"]),
         goal=re.compile(data["goal"]),
         synonyms={term: line[0] for line in data.get("synonyms") or () for term in line[1:]},
-        manner=tuple(
-            sorted(
-                [*(data.get("manner") or ()), *(data.get("manner_phrases") or ())],
-                key=len,
-                reverse=True,
-            )
-        ),
-        adverbs=tuple(sorted(data.get("manner") or (), key=len, reverse=True)),
+        manner=tuple(data.get("manner") or ()),
+        manner_phrases=tuple(data.get("manner_phrases") or ()),
         according=tuple(data.get("according") or ()),
         replacing=tuple(data.get("replacing") or ()),
         grades={

@@ -101,7 +101,7 @@ def _softened(target: Target, context: str, rules: Rules) -> bool:
     text or just before it (一般不超过18层)."""
     at = context.find(target.text)
     near = context[max(0, at - 4) : at + len(target.text)] if at >= 0 else target.text
-    return any(word in near or word in target.text for word in rules.softeners)
+    return any(word in near for word in rules.softeners)
 
 
 def _compare_target(parent: Target, context: str, child: Target, rules: Rules) -> tuple[str, str]:
