@@ -385,6 +385,14 @@ def test_6_a_clause_naming_the_theme_may_still_measure_another_indicator() -> No
         # the ministry plan (建标〔2022〕53号): 优先 directs as "prioritise" does
         ("优先选用获得绿色建材认证标识的建材产品。", "zh", "green-building-materials", 2),
         ("Prioritise certified green building materials.", "en", "green-building-materials", 2),
+        # the 2021 Opinions, both versions: 做好 directs, as "do a good job in" does
+        ("因地制宜加快连接港区管网建设，做好船舶生活污水收集处理。", "zh", "sewage-treatment", 2),
+        (
+            "We will do a good job in the collection and treatment of domestic sewage from ships.",
+            "en",
+            "sewage-treatment",
+            2,
+        ),
     ],
 )
 def test_7_lexicon_gaps_are_closed(text: str, lang: str, theme: str, level: int) -> None:

@@ -57,6 +57,14 @@ def test_a_clause_opening_with_the_disposal_jiang_is_a_commitment() -> None:
     assert _verdict(_compare(clause, "推进城市绿色照明"), clause) == "omitted"
 
 
+def test_setting_out_and_doing_well_are_commitments_a_child_restates() -> None:
+    # 发改能源〔2022〕206号: 明确 (set out) and 做好 (do well) direct concrete steps; Inner
+    # Mongolia's plan restates neither, and the verdict says omitted rather than no reading
+    for clause in ("明确能源绿色低碳转型的目标和任务", "做好配套设施运行衔接"):
+        assert _verdict(_compare(clause, clause, section=""), clause) == "restated"
+        assert _verdict(_compare(clause, "推进城市绿色照明", section=""), clause) == "omitted"
+
+
 def test_a_target_restated_in_another_sentence_of_the_child_is_not_dropped() -> None:
     # Henan: the sub-heading restates the campaign, a later sentence its 60%, dated 2025
     comparison = _compare(
