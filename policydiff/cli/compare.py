@@ -66,6 +66,15 @@ VERDICT_NAMES = ("restated", "strengthened", "weakened", "omitted", "added")
     "instead; exit 1 below --min-agreement.",
 )
 @click.option(
+    "--second-reading",
+    "second_file",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=None,
+    help="With --gold: another reader's gold file of the same commitments; also report how "
+    "often the two readers agree (Cohen's kappa) and how often compare agrees with both "
+    "where they do.",
+)
+@click.option(
     "--min-agreement",
     type=click.FloatRange(0, 1),
     default=0.0,
@@ -88,6 +97,7 @@ def compare(
     output: Path | None,
     chart_dir: Path | None,
     gold_file: Path | None,
+    second_file: Path | None,
     min_agreement: float,
     theme_files: tuple[Path, ...],
     jobs: int,
@@ -111,10 +121,14 @@ def compare(
     unknown = [v for v in wanted if v not in VERDICT_NAMES]
     if unknown:
         raise UsageError(f"--only {unknown[0]!r}: use {', '.join(VERDICT_NAMES)}")
+    if second_file is not None and gold_file is None:
+        raise UsageError("--second-reading needs --gold, the first reading")
     if gold_file is not None:
         if parent or child or children:
             raise UsageError("--gold reads the parent and children from the gold file")
-        _measure(corpus_path, gold_file, theme_files, output_format, output, min_agreement)
+        _measure(
+            corpus_path, gold_file, second_file, theme_files, output_format, output, min_agreement
+        )
         return
     if parent is None:
         raise UsageError("give PARENT and CHILD, PARENT --children, or --gold FILE")
@@ -169,6 +183,7 @@ def compare(
 def _measure(
     corpus_path: Path,
     gold_file: Path,
+    second_file: Path | None,
     theme_files: tuple[Path, ...],
     output_format: str,
     output: Path | None,
@@ -176,13 +191,19 @@ def _measure(
 ) -> None:
     import sys
 
-    from policydiff.evaluate.restatement import measure, read_gold
+    from policydiff.evaluate.restatement import compare_readers, measure, read_gold
     from policydiff.render.restatement_eval import agreement_json, agreement_text
     from policydiff.themes.catalogue import corpus_catalogue
 
     gold = read_gold(gold_file)
-    agreement = measure(gold, load(corpus_path), corpus_catalogue(corpus_path, theme_files))
-    text = agreement_json(agreement) if output_format == "json" else agreement_text(agreement)
+    second = read_gold(second_file) if second_file is not None else None
+    readers = compare_readers(gold, second) if second is not None else None
+    corpus = load(corpus_path)
+    catalogue = corpus_catalogue(corpus_path, theme_files)
+    agreement = measure(gold, corpus, catalogue)
+    tool_second = measure(second, corpus, catalogue) if second is not None else None
+    render = agreement_json if output_format == "json" else agreement_text
+    text = render(agreement, readers, tool_second)
     emit(text, output)
     if agreement.rate < min_agreement:
         click.echo(

@@ -224,3 +224,89 @@ def measure(gold: RestatementGold, corpus: Corpus, catalogue: Catalogue) -> Rest
                 )
             )
     return RestatementAgreement(gold.path, tuple(cases))
+
+
+@dataclass(frozen=True)
+class Reading:
+    """Two readers' verdicts on one (parent commitment, child)."""
+
+    parent: str
+    child: str
+    first: str
+    second: str
+
+
+@dataclass(frozen=True)
+class ReaderAgreement:
+    """How often two gold files of one parent, children and commitments agree: the
+    ceiling a tool measured against either can be expected to reach."""
+
+    first: Path
+    second: Path
+    readings: tuple[Reading, ...]
+
+    @property
+    def agreed(self) -> int:
+        return sum(r.first == r.second for r in self.readings)
+
+    @property
+    def rate(self) -> float:
+        return self.agreed / len(self.readings) if self.readings else 0.0
+
+    @property
+    def kappa(self) -> float:
+        """Cohen's kappa over the four verdicts."""
+        return _kappa([r.first for r in self.readings], [r.second for r in self.readings])
+
+    @property
+    def presence(self) -> tuple[int, float]:
+        """Agreement on whether the child restates the commitment at all (omitted or not):
+        pairs agreed and Cohen's kappa."""
+        first = [r.first != "omitted" for r in self.readings]
+        second = [r.second != "omitted" for r in self.readings]
+        return sum(a == b for a, b in zip(first, second, strict=True)), _kappa(first, second)
+
+    @property
+    def confusion(self) -> dict[tuple[str, str], int]:
+        return dict(Counter((r.first, r.second) for r in self.readings))
+
+
+def _kappa(first: Sequence[object], second: Sequence[object]) -> float:
+    if not first or len(set(first) | set(second)) < 2:
+        return 1.0 if list(first) == list(second) else 0.0
+    from sklearn.metrics import cohen_kappa_score
+
+    return float(cohen_kappa_score(first, second))
+
+
+def compare_readers(first: RestatementGold, second: RestatementGold) -> ReaderAgreement:
+    """The verdicts of two gold files side by side, in the first's order. Both must read
+    one parent, the same children and the same commitments in the same order: anything
+    else is an InputError naming the second file and where it departs."""
+    if second.parent != first.parent or set(second.children) != set(first.children):
+        raise _fail(second.path, f"reads another parent or other children than {first.path}")
+    if len(second.commitments) != len(first.commitments):
+        raise _fail(
+            second.path,
+            f"has {len(second.commitments)} commitments where {first.path} has "
+            f"{len(first.commitments)}",
+        )
+    readings = []
+    for i, (one, two) in enumerate(zip(first.commitments, second.commitments, strict=True)):
+        if one.parent != two.parent:
+            raise _fail(second.path, f"commitments[{i}] is {two.parent!r}, not {one.parent!r}")
+        theirs = {cell.child: cell.verdict for cell in two.cells}
+        for cell in one.cells:
+            if cell.child not in theirs:
+                raise _fail(second.path, f"commitments[{i}] has no verdict on {cell.child}")
+            readings.append(Reading(one.parent, cell.child, cell.verdict, theirs[cell.child]))
+    return ReaderAgreement(first.path, second.path, tuple(readings))
+
+
+def on_consensus(tool: RestatementAgreement, readers: ReaderAgreement) -> tuple[int, int]:
+    """The tool's agreement with the first gold where both readers agree: (agreed, pairs).
+    ``tool`` is :func:`measure` of the first gold, whose cases follow the same order."""
+    if len(tool.cases) != len(readers.readings):
+        raise ValueError("the tool's cases and the readings are not of one gold file")
+    both = [c for c, r in zip(tool.cases, readers.readings, strict=True) if r.first == r.second]
+    return sum(c.agrees for c in both), len(both)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from policydiff.evaluate.restatement import RestatementAgreement
+from policydiff.evaluate.restatement import ReaderAgreement, RestatementAgreement, on_consensus
 
 
 def agreement_dict(a: RestatementAgreement) -> dict[str, Any]:
@@ -41,14 +41,69 @@ def agreement_dict(a: RestatementAgreement) -> dict[str, Any]:
     }
 
 
-def agreement_json(a: RestatementAgreement) -> str:
-    return json.dumps(agreement_dict(a), ensure_ascii=False, indent=2) + "\n"
+def readers_dict(
+    readers: ReaderAgreement, tool: RestatementAgreement, tool_second: RestatementAgreement
+) -> dict[str, Any]:
+    present, present_kappa = readers.presence
+    agreed, pairs = on_consensus(tool, readers)
+    return {
+        "gold": str(readers.second),
+        "readers_agreed": readers.agreed,
+        "cases": len(readers.readings),
+        "rate": round(readers.rate, 4),
+        "kappa": round(readers.kappa, 4),
+        "presence": {"agreed": present, "kappa": round(present_kappa, 4)},
+        "confusion": [
+            {"first": f, "second": s, "count": n} for (f, s), n in sorted(readers.confusion.items())
+        ],
+        "tool_agreed": tool_second.agreed,
+        "consensus": {
+            "agreed": agreed,
+            "cases": pairs,
+            "rate": round(agreed / pairs, 4) if pairs else 0.0,
+        },
+    }
 
 
-def agreement_text(a: RestatementAgreement) -> str:
+def agreement_json(
+    a: RestatementAgreement,
+    readers: ReaderAgreement | None = None,
+    tool_second: RestatementAgreement | None = None,
+) -> str:
+    out = agreement_dict(a)
+    if readers is not None and tool_second is not None:
+        out["second_reading"] = readers_dict(readers, a, tool_second)
+    return json.dumps(out, ensure_ascii=False, indent=2) + "\n"
+
+
+def readers_lines(
+    readers: ReaderAgreement, tool: RestatementAgreement, tool_second: RestatementAgreement
+) -> list[str]:
+    n = len(readers.readings)
+    present, present_kappa = readers.presence
+    agreed, pairs = on_consensus(tool, readers)
+    return [
+        f"second reading {readers.second}: the two readers agree on {readers.agreed} of {n} "
+        f"({readers.rate:.1%}), Cohen's kappa {readers.kappa:.2f}; on present or omitted "
+        f"{present} of {n} (kappa {present_kappa:.2f})",
+        f"policydiff agrees with the second reading on {tool_second.agreed} of {n} "
+        f"({tool_second.rate:.1%}), and with both on {agreed} of the {pairs} pairs where "
+        f"the readers agree ({agreed / pairs if pairs else 0:.1%})",
+    ]
+
+
+def agreement_text(
+    a: RestatementAgreement,
+    readers: ReaderAgreement | None = None,
+    tool_second: RestatementAgreement | None = None,
+) -> str:
     lines = [
         f"restatement verdicts agree with {a.gold} on {a.agreed} of {len(a.cases)} "
         f"(parent commitment, child) pairs: {a.rate:.1%}",
+    ]
+    if readers is not None and tool_second is not None:
+        lines += readers_lines(readers, a, tool_second)
+    lines += [
         "",
         "by gold verdict:",
     ]

@@ -113,6 +113,57 @@ def test_gold_measurement_counts_every_pair_and_quotes_disagreements(tmp_path: P
     assert f"agreement 1/2 (50.00%) with {gold} is below --min-agreement 90.00%" in result.output
 
 
+def _gold(path: Path, water: str, first_clause: str = "推动低碳建筑规模化发展") -> Path:
+    path.write_text(
+        "schema: policydiff.restatement-gold/1\n"
+        f"parent: {LINEAGE_PARENT}\n"
+        f"children: {{{YUNNAN}: x.txt}}\n"
+        "commitments:\n"
+        f"- parent: {first_clause}\n"
+        f"  children: {{{YUNNAN}: {{verdict: restated, sentence: 推动低碳建筑规模化发展}}}}\n"
+        "- parent: 力争到2030年城市公共供水管网漏损率控制在8%以内\n"
+        f"  children: {{{YUNNAN}: {{verdict: {water}, sentence: x}}}}\n",
+        encoding="utf-8",
+    )
+    return path
+
+
+def test_a_second_reading_measures_the_readers_and_the_tool_where_they_agree(
+    tmp_path: Path,
+) -> None:
+    first = _gold(tmp_path / "first.yaml", "restated")
+    second = _gold(tmp_path / "second.yaml", "strengthened")
+    result = run(
+        "compare", "--gold", str(first), "--second-reading", str(second), "--format", "json"
+    )
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    assert (data["agreed"], data["cases"]) == (1, 2)
+    readers = data["second_reading"]
+    # the readers part on the water target; the tool sides with the second (a stricter 9%
+    # milestone by 2025), and agrees with both on the one pair they agree on
+    assert (readers["readers_agreed"], readers["cases"], readers["kappa"]) == (1, 2, 0.0)
+    assert readers["presence"] == {"agreed": 2, "kappa": 1.0}
+    assert readers["tool_agreed"] == 2
+    assert readers["consensus"] == {"agreed": 1, "cases": 1, "rate": 1.0}
+    text = run("compare", "--gold", str(first), "--second-reading", str(second)).output
+    assert "the two readers agree on 1 of 2 (50.0%), Cohen's kappa 0.00" in text
+    assert "with both on 1 of the 1 pairs where the readers agree (100.0%)" in text
+
+
+def test_a_second_reading_of_other_commitments_is_a_one_line_error(tmp_path: Path) -> None:
+    first = _gold(tmp_path / "first.yaml", "restated")
+    other = _gold(tmp_path / "other.yaml", "restated", first_clause="推进节水型城市建设")
+    result = CliRunner().invoke(
+        main,
+        ["compare", "--gold", str(first), "--second-reading", str(other), "--corpus", str(LINEAGE)],
+    )
+    assert result.exit_code == 2 and result.output.count("\n") == 1, result.output
+    assert str(other) in result.output and "commitments[0]" in result.output
+    alone = CliRunner().invoke(main, ["compare", "--second-reading", str(other)])
+    assert alone.exit_code == 2 and "needs --gold" in alone.output
+
+
 def test_the_development_gold_is_in_the_repository() -> None:
     text = (
         REPO / "evaluation" / "dev" / "restatement" / "ministry-to-shanghai-yunnan-henan.yaml"
