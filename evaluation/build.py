@@ -46,6 +46,8 @@ def ingest_command(corpus: Path, entry: dict[str, object]) -> list[str]:
         command += ["--issuer", str(issuer)]
     if sidecar.get("doc_number"):  # a number the sidecar knows from outside the text
         command += ["--doc-number", str(sidecar["doc_number"])]
+    if entry.get("title"):  # where the text heads its title without the issuing province
+        command += ["--title", str(entry["title"])]
     if entry.get("series"):  # documents of one jurisdiction on another subject: their own timeline
         command += ["--series", str(entry["series"])]
     return command
