@@ -178,3 +178,21 @@ def test_a_state_council_notice_issuing_a_plan_with_years_in_its_title(tmp_path:
         "central",
     )
     assert plan.document is not None and plan.document.id == "2024-jieneng-jiangtan"
+
+
+def test_a_title_given_names_the_province_a_text_headed_without_one_does_not(
+    tmp_path: Path,
+) -> None:
+    # Shanxi's energy opinions head their title 关于完善…的实施意见: only the title the
+    # user gives (the source's file name) says whose they are
+    headed = "关于完善能源绿色低碳转型体制机制和政策措施的实施意见"
+    text = f"{headed}\n（2022年9月30日）\n{BODY}"
+    plain = _plan(tmp_path, text).document
+    assert plain is not None and (plain.level, plain.jurisdiction) == ("", "")
+    named = _plan(tmp_path, text, title=f"山西省{headed}").document
+    assert named is not None
+    assert (named.level, named.jurisdiction, named.title) == (
+        "provincial",
+        "山西省",
+        f"山西省{headed}",
+    )
