@@ -296,6 +296,13 @@ def compare_readers(first: RestatementGold, second: RestatementGold) -> ReaderAg
         if one.parent != two.parent:
             raise _fail(second.path, f"commitments[{i}] is {two.parent!r}, not {one.parent!r}")
         theirs = {cell.child: cell.verdict for cell in two.cells}
+        extra = sorted(set(theirs) - {cell.child for cell in one.cells})
+        if extra:
+            # a verdict the first lacks would be counted by measure() of the second gold
+            # and not here, and the tool's figure on the second would be over other pairs
+            raise _fail(
+                second.path, f"commitments[{i}] has a verdict on {extra[0]}, {first.path} none"
+            )
         for cell in one.cells:
             if cell.child not in theirs:
                 raise _fail(second.path, f"commitments[{i}] has no verdict on {cell.child}")

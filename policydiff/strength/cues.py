@@ -219,7 +219,9 @@ def raw_matches(text: str, lang: str, lex: Lexicon) -> list[CueMatch]:
     return kept
 
 
-_ZH_ADVERBIAL = re.compile(r"(?:高质量|高质效|高标准|高水平|高起点|协同|系统|统一|集中|整体|合理)$")
+_ZH_ADVERBIAL = re.compile(
+    r"(?:高质量|高质效|高标准|高水平|高起点|协同|系统|统一|集中|整体|(?<!不)合理)$"
+)
 
 
 def _zh_nominal(text: str, m: CueMatch, nominal: re.Pattern[str], ends: set[int]) -> bool:

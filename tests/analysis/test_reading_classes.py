@@ -399,6 +399,28 @@ def test_7_lexicon_gaps_are_closed(text: str, lang: str, theme: str, level: int)
     assert best(text, lang, theme).score.level == level
 
 
+@pytest.mark.parametrize(
+    ("text", "theme", "cue", "level"),
+    [
+        # 明确, 公布, 识别 and 挖掘 direct a step as verbs only: as an adjective, a participle
+        # or in a noun between the governing verb and the theme they govern nothing
+        ("严格执行职责明确的生活垃圾分类管理制度。", "garbage-classification", "严格执行", 5),
+        ("加快建立权责明确、运转高效的城市污水处理管理体制。", "sewage-treatment", "加快建立", 3),
+        ("严格执行国家公布的绿色建材产品认证目录。", "green-building-materials", "严格执行", 5),
+        ("加快建设具备智能识别功能的生活垃圾分类设施。", "garbage-classification", "加快建设", 3),
+        ("全面推广挖掘机等工程机械电气化。", "building-electrification", "全面推广", 4),
+        # ... and as verbs they still do
+        ("明确城镇污水处理设施建设目标。", "sewage-treatment", "明确", 2),
+        ("定期公布生活垃圾分类进展。", "garbage-classification", "公布", 2),
+    ],
+)
+def test_new_directive_verbs_used_as_adjectives_or_nouns_govern_nothing(
+    text: str, theme: str, cue: str, level: int
+) -> None:
+    score = best(text, "zh", theme).score
+    assert (score.cue, score.level) == (cue, level)
+
+
 def test_universally_and_widely_say_reach_not_manner() -> None:
     # 2021 Opinions: 绿色生活方式普遍推广, green lifestyles universally adopted, is an outcome
     # of reach (4) as 规模化发展 is; 大力推广, vigorously promote, stays a manner (3.5)

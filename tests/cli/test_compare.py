@@ -164,6 +164,21 @@ def test_a_second_reading_of_other_commitments_is_a_one_line_error(tmp_path: Pat
     assert alone.exit_code == 2 and "needs --gold" in alone.output
 
 
+def test_a_second_reading_with_a_verdict_the_first_lacks_is_a_one_line_error(
+    tmp_path: Path,
+) -> None:
+    # the first reads the water target for no child: the second's verdict on it would be
+    # counted for the tool ("2 of 1") and not for the readers
+    first = _gold(tmp_path / "first.yaml", "restated")
+    text = first.read_text(encoding="utf-8").splitlines()
+    text[-1] = "  children: {}"
+    first.write_text("\n".join(text) + "\n", encoding="utf-8")
+    second = _gold(tmp_path / "second.yaml", "strengthened")
+    result = run("compare", "--gold", str(first), "--second-reading", str(second))
+    assert result.exit_code == 2 and result.output.count("\n") == 1, result.output
+    assert f"{second}: commitments[1] has a verdict on {YUNNAN}" in result.output
+
+
 def test_the_development_gold_is_in_the_repository() -> None:
     text = (
         REPO / "evaluation" / "dev" / "restatement" / "ministry-to-shanghai-yunnan-henan.yaml"

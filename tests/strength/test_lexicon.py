@@ -133,3 +133,17 @@ def test_missing_user_file_is_an_input_error(tmp_path: Path) -> None:
 )
 def test_a_cue_read_across_two_words_is_no_cue(text: str, cues: list[str]) -> None:
     assert [c.text for c in find_cues(text, "zh")] == cues
+
+
+@pytest.mark.parametrize(
+    ("text", "cues"),
+    [
+        # 发改能源〔2022〕206号: 合理建设 is an adverb and a verb ...
+        ("合理建设先进煤电机组", ["建设"]),
+        # ... and 不合理建设, 不合理利用 are nouns: what is forbidden, not what is done
+        ("严禁超低能耗建筑不合理建设", ["严禁"]),
+        ("防止历史建筑不合理利用", ["防止"]),
+    ],
+)
+def test_reasonably_makes_a_verb_unreasonable_does_not(text: str, cues: list[str]) -> None:
+    assert [c.text for c in find_cues(text, "zh")] == cues
