@@ -81,6 +81,23 @@ def province_of(text: str) -> str | None:
     return next((p for p in glossary()["provinces"] if text.startswith(p)), None)
 
 
+# Title openings that are no place name, before a 市 that ends a word (关于推进城市更新…,
+# 推动城市绿色发展…): 晋城市 and 运城市 are cities, 推进城市 is not.
+_NOT_A_PLACE = (
+    "城市",
+    "市",
+    "关于",
+    "推进",
+    "推动",
+    "加快",
+    "深化",
+    "全国",
+    "促进",
+    "加强",
+    "北京城市",
+)
+
+
 def level_and_jurisdiction(issuers: Iterable[str], title: str = "") -> tuple[str, str]:
     """The level of government of the issuers (the highest when they differ) and their
     jurisdiction ("" for central and ministry documents, or when unknown); with no issuer
@@ -92,7 +109,7 @@ def level_and_jurisdiction(issuers: Iterable[str], title: str = "") -> tuple[str
         if province:
             return "provincial", province
         city = re.match(r"^([\u4e00-\u9fff]{2,8}?市)", title)
-        if city and not title.startswith(("城市", "市")):
+        if city and not title.startswith(_NOT_A_PLACE):
             return "municipal", city.group(1)
         return "", ""
     if not readings:

@@ -312,7 +312,7 @@ def _new_document(
     if options.issuers:
         # the issuers given, not those the text names, say the level of government
         level, jurisdiction = level_and_jurisdiction(issuers, metadata.title_zh or title)
-    elif options.title.strip() and not level:
+    if options.title.strip() and not level:
         # ... and a title given where the text's own names no place (山西省关于… for a text
         # headed 关于…) says it where the issuers do not
         level, jurisdiction = level_and_jurisdiction(issuers, options.title.strip())

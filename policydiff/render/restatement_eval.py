@@ -47,16 +47,21 @@ def readers_dict(
     present, present_kappa = readers.presence
     agreed, pairs = on_consensus(tool, readers)
     return {
-        "gold": str(readers.second),
+        "file": str(readers.second),
         "readers_agreed": readers.agreed,
         "cases": len(readers.readings),
         "rate": round(readers.rate, 4),
         "kappa": round(readers.kappa, 4),
-        "presence": {"agreed": present, "kappa": round(present_kappa, 4)},
+        "presence": {
+            "agreed": present,
+            "cases": len(readers.readings),
+            "kappa": round(present_kappa, 4),
+        },
         "confusion": [
             {"first": f, "second": s, "count": n} for (f, s), n in sorted(readers.confusion.items())
         ],
         "tool_agreed": tool_second.agreed,
+        "tool_rate": round(tool_second.rate, 4),
         "consensus": {
             "agreed": agreed,
             "cases": pairs,

@@ -143,8 +143,9 @@ def test_a_second_reading_measures_the_readers_and_the_tool_where_they_agree(
     # the readers part on the water target; the tool sides with the second (a stricter 9%
     # milestone by 2025), and agrees with both on the one pair they agree on
     assert (readers["readers_agreed"], readers["cases"], readers["kappa"]) == (1, 2, 0.0)
-    assert readers["presence"] == {"agreed": 2, "kappa": 1.0}
-    assert readers["tool_agreed"] == 2
+    assert readers["presence"] == {"agreed": 2, "cases": 2, "kappa": 1.0}
+    assert (readers["tool_agreed"], readers["tool_rate"]) == (2, 1.0)
+    assert readers["file"] == str(second)
     assert readers["consensus"] == {"agreed": 1, "cases": 1, "rate": 1.0}
     text = run("compare", "--gold", str(first), "--second-reading", str(second)).output
     assert "the two readers agree on 1 of 2 (50.0%), Cohen's kappa 0.00" in text

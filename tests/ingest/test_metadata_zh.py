@@ -196,3 +196,21 @@ def test_a_title_given_names_the_province_a_text_headed_without_one_does_not(
         "山西省",
         f"山西省{headed}",
     )
+
+
+@pytest.mark.parametrize("title", ["关于推进城市更新的指导意见", "推动城市绿色发展行动方案"])
+def test_a_title_opening_on_a_verb_names_no_city(tmp_path: Path, title: str) -> None:
+    meta = _plan(tmp_path, f"{title}\n（2023年5月9日）\n{BODY}").metadata
+    assert (meta.level, meta.jurisdiction) == ("", "")
+
+
+def test_a_title_given_with_unknown_issuers_still_names_the_province(tmp_path: Path) -> None:
+    headed = "关于完善能源绿色低碳转型体制机制和政策措施的实施意见"
+    plan = _plan(
+        tmp_path,
+        f"{headed}\n（2022年9月30日）\n{BODY}",
+        title=f"山西省{headed}",
+        issuers=("某某工作专班",),
+    )
+    assert plan.document is not None
+    assert (plan.document.level, plan.document.jurisdiction) == ("provincial", "山西省")
