@@ -201,9 +201,8 @@ def _measure(
     corpus = load(corpus_path)
     catalogue = corpus_catalogue(corpus_path, theme_files)
     agreement = measure(gold, corpus, catalogue)
-    tool_second = measure(second, corpus, catalogue) if second is not None else None
     render = agreement_json if output_format == "json" else agreement_text
-    text = render(agreement, readers, tool_second)
+    text = render(agreement, readers)
     emit(text, output)
     if agreement.rate < min_agreement:
         click.echo(

@@ -310,10 +310,26 @@ def compare_readers(first: RestatementGold, second: RestatementGold) -> ReaderAg
     return ReaderAgreement(first.path, second.path, tuple(readings))
 
 
-def on_consensus(tool: RestatementAgreement, readers: ReaderAgreement) -> tuple[int, int]:
-    """The tool's agreement with the first gold where both readers agree: (agreed, pairs).
-    ``tool`` is :func:`measure` of the first gold, whose cases follow the same order."""
-    if len(tool.cases) != len(readers.readings):
+@dataclass(frozen=True)
+class AgainstReaders:
+    """The tool's verdicts against a second reader's, and against both where they agree."""
+
+    second_agreed: int  # pairs where the tool gives the second reader's verdict
+    cases: int
+    consensus_agreed: int  # ... and the readers' shared verdict, where they agree
+    consensus: int  # pairs where the readers agree
+
+
+def against_readers(tool: RestatementAgreement, readers: ReaderAgreement) -> AgainstReaders:
+    """``tool`` (:func:`measure` of the first gold) against both readings, pair by pair:
+    both follow the first gold's commitments, then its cells, in order."""
+    pairs = list(zip(tool.cases, readers.readings, strict=True))
+    if any((c.parent, c.child) != (r.parent, r.child) for c, r in pairs):
         raise ValueError("the tool's cases and the readings are not of one gold file")
-    both = [c for c, r in zip(tool.cases, readers.readings, strict=True) if r.first == r.second]
-    return sum(c.agrees for c in both), len(both)
+    both = [c for c, r in pairs if r.first == r.second]
+    return AgainstReaders(
+        second_agreed=sum(c.tool == r.second for c, r in pairs),
+        cases=len(pairs),
+        consensus_agreed=sum(c.agrees for c in both),
+        consensus=len(both),
+    )

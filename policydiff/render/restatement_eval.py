@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from policydiff.evaluate.restatement import ReaderAgreement, RestatementAgreement, on_consensus
+from policydiff.evaluate.restatement import ReaderAgreement, RestatementAgreement, against_readers
 
 
 def agreement_dict(a: RestatementAgreement) -> dict[str, Any]:
@@ -41,11 +41,10 @@ def agreement_dict(a: RestatementAgreement) -> dict[str, Any]:
     }
 
 
-def readers_dict(
-    readers: ReaderAgreement, tool: RestatementAgreement, tool_second: RestatementAgreement
-) -> dict[str, Any]:
+def readers_dict(readers: ReaderAgreement, tool: RestatementAgreement) -> dict[str, Any]:
     present, present_kappa = readers.presence
-    agreed, pairs = on_consensus(tool, readers)
+    versus = against_readers(tool, readers)
+    agreed, pairs = versus.consensus_agreed, versus.consensus
     return {
         "file": str(readers.second),
         "readers_agreed": readers.agreed,
@@ -60,8 +59,8 @@ def readers_dict(
         "confusion": [
             {"first": f, "second": s, "count": n} for (f, s), n in sorted(readers.confusion.items())
         ],
-        "tool_agreed": tool_second.agreed,
-        "tool_rate": round(tool_second.rate, 4),
+        "tool_agreed": versus.second_agreed,
+        "tool_rate": round(versus.second_agreed / versus.cases, 4) if versus.cases else 0.0,
         "consensus": {
             "agreed": agreed,
             "cases": pairs,
@@ -70,44 +69,35 @@ def readers_dict(
     }
 
 
-def agreement_json(
-    a: RestatementAgreement,
-    readers: ReaderAgreement | None = None,
-    tool_second: RestatementAgreement | None = None,
-) -> str:
+def agreement_json(a: RestatementAgreement, readers: ReaderAgreement | None = None) -> str:
     out = agreement_dict(a)
-    if readers is not None and tool_second is not None:
-        out["second_reading"] = readers_dict(readers, a, tool_second)
+    if readers is not None:
+        out["second_reading"] = readers_dict(readers, a)
     return json.dumps(out, ensure_ascii=False, indent=2) + "\n"
 
 
-def readers_lines(
-    readers: ReaderAgreement, tool: RestatementAgreement, tool_second: RestatementAgreement
-) -> list[str]:
+def readers_lines(readers: ReaderAgreement, tool: RestatementAgreement) -> list[str]:
     n = len(readers.readings)
     present, present_kappa = readers.presence
-    agreed, pairs = on_consensus(tool, readers)
+    versus = against_readers(tool, readers)
+    agreed, pairs = versus.consensus_agreed, versus.consensus
     return [
         f"second reading {readers.second}: the two readers agree on {readers.agreed} of {n} "
         f"({readers.rate:.1%}), Cohen's kappa {readers.kappa:.2f}; on present or omitted "
         f"{present} of {n} (kappa {present_kappa:.2f})",
-        f"policydiff agrees with the second reading on {tool_second.agreed} of {n} "
-        f"({tool_second.rate:.1%}), and with both on {agreed} of the {pairs} pairs where "
+        f"policydiff agrees with the second reading on {versus.second_agreed} of {n} "
+        f"({versus.second_agreed / n if n else 0:.1%}), and with both on {agreed} of the {pairs} pairs where "
         f"the readers agree ({agreed / pairs if pairs else 0:.1%})",
     ]
 
 
-def agreement_text(
-    a: RestatementAgreement,
-    readers: ReaderAgreement | None = None,
-    tool_second: RestatementAgreement | None = None,
-) -> str:
+def agreement_text(a: RestatementAgreement, readers: ReaderAgreement | None = None) -> str:
     lines = [
         f"restatement verdicts agree with {a.gold} on {a.agreed} of {len(a.cases)} "
         f"(parent commitment, child) pairs: {a.rate:.1%}",
     ]
-    if readers is not None and tool_second is not None:
-        lines += readers_lines(readers, a, tool_second)
+    if readers is not None:
+        lines += readers_lines(readers, a)
     lines += [
         "",
         "by gold verdict:",
