@@ -147,3 +147,18 @@ def test_a_cue_read_across_two_words_is_no_cue(text: str, cues: list[str]) -> No
 )
 def test_reasonably_makes_a_verb_unreasonable_does_not(text: str, cues: list[str]) -> None:
     assert [c.text for c in find_cues(text, "zh")] == cues
+
+
+@pytest.mark.parametrize(
+    ("text", "cues"),
+    [
+        # the ministry plan (建标〔2022〕53号): 不 after 原则上 forbids, as at a clause start
+        ("原则上不大规模、成片集中拆除现状建筑", ["原则上不大规模"]),
+        ("不大规模、成片集中拆除现状建筑", ["不大规模"]),
+        ("一般不新建超高层住宅", ["不"]),
+        # ... and a limit after the hedge stays a limit
+        ("原则上不超过18层", ["原则上"]),
+    ],
+)
+def test_a_hedged_no_is_still_a_prohibition(text: str, cues: list[str]) -> None:
+    assert [c.text for c in find_cues(text, "zh")] == cues
