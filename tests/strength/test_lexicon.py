@@ -162,3 +162,9 @@ def test_reasonably_makes_a_verb_unreasonable_does_not(text: str, cues: list[str
 )
 def test_a_hedged_no_is_still_a_prohibition(text: str, cues: list[str]) -> None:
     assert [c.text for c in find_cues(text, "zh")] == cues
+
+
+def test_full_inside_a_share_is_a_noun_not_a_cue() -> None:
+    # Hebei's plan: the 20% is the share of fully electrified new public buildings
+    assert not find_cues("新建公共建筑全面电气化比例达到20%", "zh")
+    assert "全面" in [c.text for c in find_cues("推动新建公共建筑全面电气化", "zh")]
