@@ -53,6 +53,7 @@ NEAR_FLOOR = 0.10  # beside a sibling, in its own child sentence, from this simi
 NEAR_SHARE = 0.25  # ... for a child clause that holds this share of the parent's bigrams
 HEAD_RUN = 3  # characters before a head that two objects share for another head to differ
 _PUNCT = re.compile(r"[^\w]+")
+_AND = re.compile(r"和(?!谐|睦|平|美)")  # 和谐, 和睦, 和平, 和美 are words, not a list's "and"
 _NUMBERS = re.compile(r"\d+(?:\.\d+)?\s*(?:%|％|个百分点)?|(?:19|20)\d\d年")
 
 
@@ -304,7 +305,8 @@ def covered(
 def lists(clause: Clause) -> bool:
     """Whether a clause names several things in a row (、 or 和 between them: 太阳能光热、
     浅层地热能、生物质能; 装配式钢结构和绿色建材), each of which may be a parent clause's."""
-    return "、" in clause.text or "和" in clause.text
+    return "、" in clause.text or _AND.search(clause.text) is not None
+
 
 
 def _counted(clause: Clause) -> bool:

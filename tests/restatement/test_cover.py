@@ -121,5 +121,14 @@ def test_a_list_merging_two_parent_clauses_restates_both() -> None:
     assert align.lists(steel.child) and not align.lists(guideline)
 
 
+def test_harmony_is_no_list() -> None:
+    # 和谐 is a word: 建设人与自然和谐共生的美丽城市 names one thing
+    comparison = _rural("推广使用绿色建材", "建设人与自然和谐共生的美丽乡村，推广钢结构和木结构")
+    harmony, steel = (
+        c for c in comparison.child.clauses if c.text.startswith(("建设人", "推广钢"))
+    )
+    assert not align.lists(harmony) and align.lists(steel)
+
+
 def test_bigrams_do_not_cross_a_word_break() -> None:
     assert align._bigrams("装配化装修 技术") == {"装配", "配化", "化装", "装修", "技术"}
