@@ -4,10 +4,17 @@ says they are not commitments, and merged into cue phrases (大力+推广 = 大�
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property
 
-from policydiff.strength.lexicon import RESTRICTIVE, Entry, Lexicon, load_lexicon
+from policydiff.strength.lexicon import (
+    RESTRICTIVE,
+    Entry,
+    Lexicon,
+    NegativeContext,
+    load_lexicon,
+)
 
 SENTENCE_CACHE_SIZE = 4096
 
@@ -127,6 +134,8 @@ class CueIndex:
     always: tuple[re.Pattern[str], ...]  # en cues without a prefix
     openers: re.Pattern[str] | None
     openers_past_and: re.Pattern[str] | None
+    # the negative contexts' patterns, each with its literal prefix, as ``cues``
+    contexts: tuple[tuple[NegativeContext, re.Pattern[str], str], ...] = ()
 
 
 _INDEX: dict[tuple[int, str], tuple[Lexicon, CueIndex]] = {}
@@ -148,6 +157,7 @@ def cue_index(lex: Lexicon, lang: str) -> CueIndex:
         always=tuple(p for _, p, prefix in cues if not prefix),
         openers=lex.opener_pattern() if lang == "en" else None,
         openers_past_and=lex.opener_pattern(exclude=("and",)) if lang == "en" else None,
+        contexts=tuple((c, p, literal_prefix(p, lang)) for c, p in lex.context_patterns(lang)),
     )
     _INDEX[key] = (lex, index)
     return index
@@ -191,6 +201,24 @@ def _nominal(text: str, start: int, end: int) -> bool:
     return bool(_EN_DETERMINER.search(text, 0, start) or _EN_OF.match(text, end))
 
 
+def _at_prefix(
+    pattern: re.Pattern[str], text: str, hay: str, prefix: str
+) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text)`` of an English cue pattern whose every match starts with
+    ``prefix`` (``hay``: ``text`` lower-cased, no character of :data:`FOLD_SPECIAL` in it):
+    tried only where the prefix stands. The pattern opens on a look-behind, which leaves
+    the regular expression engine no first character to skip to, so that it tried every
+    character of the clause as a start."""
+    at = hay.find(prefix)
+    while at >= 0:
+        m = pattern.match(text, at)
+        if m is None:
+            at = hay.find(prefix, at + 1)
+        else:
+            yield m
+            at = hay.find(prefix, m.end())  # never empty: it holds the prefix
+
+
 def raw_matches(text: str, lang: str, lex: Lexicon) -> list[CueMatch]:
     index = cue_index(lex, lang)
     # what a literal prefix is looked for in (None: no prefilter)
@@ -201,7 +229,11 @@ def raw_matches(text: str, lang: str, lex: Lexicon) -> list[CueMatch]:
         CueMatch(m.start(), m.end(), ((m.start(), m.end(), entry),))
         for entry, pattern, prefix in index.cues
         if hay is None or prefix in hay
-        for m in pattern.finditer(text)
+        for m in (
+            _at_prefix(pattern, text, hay, prefix)
+            if lang == "en" and hay is not None and prefix
+            else pattern.finditer(text)
+        )
         if m.end() > m.start()
         and not (lang == "en" and entry.kind == "verb" and _nominal(text, m.start(), m.end()))
     ]
@@ -249,7 +281,19 @@ def clause_cues(clause: str, lang: str, lex: Lexicon) -> tuple[list[CueMatch], l
 
 def suppress(text: str, lang: str, lex: Lexicon, matches: list[CueMatch]) -> tuple[list, list]:
     dropped: list[tuple[CueMatch, str]] = []
-    contexts = [(c, m) for c, p in lex.context_patterns(lang) for m in p.finditer(text)]
+    # English patterns tried only where their prefix stands, as in raw_matches
+    hay = text.lower() if lang == "en" and FOLD_SPECIAL.isdisjoint(text) else None
+    contexts = [
+        (c, m)
+        for c, p, prefix in cue_index(lex, lang).contexts
+        for m in (
+            p.finditer(text)
+            if hay is None or not prefix
+            else _at_prefix(p, text, hay, prefix)
+            if prefix in hay
+            else ()
+        )
+    ]
     kept = []
     for match in matches:
         hit = next(

