@@ -83,18 +83,24 @@ _OPENERS = "\"'“‘「『（(【《["
 # such character in C (about three times faster on a line of English)
 _EN_END_RE = re.compile(r"[.!?][.!?]*[" + re.escape(_CLOSERS) + r"]*")
 _ZH_END_RE = re.compile(r"[。！？!?][。！？!?]*[" + re.escape(_CLOSERS) + r"]*")
+_ZH_SEMICOLON_RE = re.compile(r"；[" + re.escape(_CLOSERS) + r"]*")
 _LABEL_BEFORE_RE = re.compile(r"^\s*[(（]?(?:\d{1,3}|[IVXLCDMivxlcdm]{1,7}|[A-Za-z])$")
-_NEXT_VISIBLE_RE = re.compile(r"\s*(\S)")
-_WORD_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz.")
 _INITIALS_RE = re.compile(r"(?:[a-z]\.)+[a-z]")
 
 
 def _trimmed(text: str, start: int, end: int) -> tuple[int, int] | None:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return (start, end) if start < end else None
+    piece = text[start:end]
+    kept = piece.strip()  # the same white space as str.isspace
+    if not kept:
+        return None
+    start += len(piece) - len(piece.lstrip())
+    return (start, start + len(kept))
+
+
+# A sentence end, and (looked at, not taken) the white space after it and the first
+# character past that ("" at the end of the line): one match per candidate end.
+_EN_END_AHEAD_RE = re.compile(_EN_END_RE.pattern + r"(?=(\s*)(\S?))")
+_WORD_RUN_RE = re.compile(r"[A-Za-z.]*")
 
 
 def _en_breaks(line: str) -> list[int]:
@@ -104,37 +110,30 @@ def _en_breaks(line: str) -> list[int]:
     before or after it, once per full stop, made a long paragraph cost its length squared.
     """
     breaks: list[int] = []
-    for m in _EN_END_RE.finditer(line):
-        end = m.end()
-        following = _NEXT_VISIBLE_RE.match(line, end)
-        if following is not None:
-            if end == following.start(1):
+    backwards = ""  # the line reversed, made when first needed
+    for m in _EN_END_AHEAD_RE.finditer(line):
+        gap, nxt = m.group(1, 2)
+        if nxt:
+            if not gap:
                 continue  # "3.5", "U.S.A", "e.g.," ...
-            nxt = following.group(1)
             if not (nxt.isupper() or nxt.isdigit() or nxt in _OPENERS or _is_cjk(nxt)):
                 continue
         start = m.start()
         if line[start] == "." and m.group().rstrip(_CLOSERS) == ".":
             if _LABEL_BEFORE_RE.match(line, 0, start):
                 continue  # "1." / "IV." at the start of a line belongs to the label
-            word = _word_before(line, start)
-            if word is not None:
+            # the letters-and-dots word before the full stop, from its first letter
+            if not backwards:
+                backwards = line[::-1]
+            at = len(line) - start
+            run = _WORD_RUN_RE.match(backwards, at).end() - at
+            word = line[start - run : start].lstrip(".")
+            if word:
                 word = word.lower()
                 if word in ABBREVIATIONS or _INITIALS_RE.fullmatch(word):
                     continue  # "etc.", "No.", "U.S."
-        breaks.append(end)
+        breaks.append(m.end())
     return breaks
-
-
-def _word_before(line: str, end: int) -> str | None:
-    """The letters-and-dots word ending at ``end``, from its first letter (or None)."""
-    start = end
-    while start > 0 and line[start - 1] in _WORD_CHARS:
-        start -= 1
-    for i in range(start, end):
-        if line[i] != ".":
-            return line[i:end]
-    return None
 
 
 def _is_cjk(ch: str) -> bool:
@@ -150,7 +149,7 @@ def _zh_breaks(line: str) -> list[int]:
     prev = 0
     for end in ends:
         if len(line[prev:end].strip()) > ZH_SEMICOLON_LIMIT:
-            for m in re.finditer(r"；[" + re.escape(_CLOSERS) + r"]*", line[prev:end]):
+            for m in _ZH_SEMICOLON_RE.finditer(line[prev:end]):
                 if prev + m.end() < end:
                     breaks.append(prev + m.end())
         breaks.append(end)
