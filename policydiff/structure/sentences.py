@@ -20,6 +20,7 @@ Rules
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 __all__ = ["ABBREVIATIONS", "ZH_SEMICOLON_LIMIT", "cut_at_semicolon", "split_sentences"]
 
@@ -174,9 +175,14 @@ def split_sentences(text: str, lang: str, offset: int = 0) -> list[tuple[int, in
     """
     spans: list[tuple[int, int]] = []
     zh = lang.lower().startswith("zh")
-    for line_match in _LINE_RE.finditer(text):
-        line = line_match.group()
-        base = line_match.start()
+    # str.splitlines breaks at exactly the characters of _LINE_BREAKS: a text it leaves
+    # whole (one line, as the parser passes) is its own one line, found without a regex
+    pieces = text.splitlines()
+    if len(pieces) == 1 and len(pieces[0]) == len(text):
+        lines: Iterable[tuple[str, int]] = ((text, 0),)
+    else:
+        lines = ((m.group(), m.start()) for m in _LINE_RE.finditer(text))
+    for line, base in lines:
         breaks = _zh_breaks(line) if zh else _en_breaks(line)
         prev = 0
         for end in [*breaks, len(line)]:
