@@ -531,13 +531,19 @@ def match_sentence(text: str, lang: str, catalogue: Catalogue) -> list[_Found]:
     ``[start, end)`` is a span of ``text`` itself (original offsets), ``matched`` is
     ``text[start:end]``; every non-overlapping occurrence of a theme, ordered by position.
     """
-    memo = _compile(catalogue).matched
+    return list(_matched(text, lang, catalogue, _compile(catalogue).matched))
+
+
+def _matched(
+    text: str, lang: str, catalogue: Catalogue, memo: dict[tuple[str, str], tuple[_Found, ...]]
+) -> tuple[_Found, ...]:
+    """:func:`match_sentence`, as the catalogue's ``memo`` holds it."""
     found = memo.get((text, lang))
     if found is None:
         if len(memo) >= _MATCHED_LIMIT:
             memo.clear()
         found = memo[(text, lang)] = _match_sentence(text, lang, catalogue)
-    return list(found)
+    return found
 
 
 def _match_sentence(text: str, lang: str, catalogue: Catalogue) -> tuple[_Found, ...]:
@@ -552,25 +558,21 @@ def _match_sentence(text: str, lang: str, catalogue: Catalogue) -> tuple[_Found,
 def find_mentions(structured: StructuredVersion, catalogue: Catalogue) -> tuple[Mention, ...]:
     """Every theme mention of a structured version, in text order (provision, sentence, span)."""
     lang = structured.version.lang
+    document_id, version_key = structured.document_id, structured.version.key
+    memo = _compile(catalogue).matched
     out: list[Mention] = []
     for prov in structured.provisions:
+        location = None  # worked out for a provision that mentions a theme only
         for sent in prov.sentences:
-            for theme_id, s, e, matched, score in match_sentence(sent.text, lang, catalogue):
+            text = sent.text
+            for theme_id, s, e, matched, score in _matched(text, lang, catalogue, memo):
+                if location is None:
+                    location = prov.location
                 out.append(
                     Mention(
-                        theme_id=theme_id,
-                        document_id=structured.document_id,
-                        version_key=structured.version.key,
-                        lang=lang,
-                        provision_id=prov.id,
-                        location=prov.location,
-                        sentence_index=sent.index,
-                        sentence=sent.text,
-                        start=s,
-                        end=e,
-                        matched=matched,
-                        score=score,
-                    )
+                        theme_id, document_id, version_key, lang, prov.id, location,
+                        sent.index, text, s, e, matched, score,
+                    )  # fmt: skip
                 )
     return tuple(out)
 
