@@ -15,7 +15,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from itertools import groupby
 
-from policydiff.models import StructuredVersion
+from policydiff.models import StructuredVersion, pickled_by_fields
 from policydiff.strength import (
     Lexicon,
     StrengthScore,
@@ -36,6 +36,7 @@ from policydiff.themes import Catalogue, Mention, Theme, find_mentions
 from policydiff.themes.match import PATTERN_SCORE
 
 
+@pickled_by_fields
 @dataclass(frozen=True)
 class Commitment:
     """A theme mention with the strength of the commitment its clause makes."""

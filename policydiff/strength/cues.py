@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property
 
+from policydiff.models import pickled_by_fields
 from policydiff.strength.lexicon import (
     RESTRICTIVE,
     Entry,
@@ -19,6 +20,7 @@ from policydiff.strength.lexicon import (
 SENTENCE_CACHE_SIZE = 4096
 
 
+@pickled_by_fields
 @dataclass(frozen=True)
 class Cue:
     text: str

@@ -7,7 +7,10 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from policydiff.models import pickled_by_fields
 
+
+@pickled_by_fields
 @dataclass(frozen=True)
 class Target:
     """One quantified target. Full coverage (全覆盖, "all cities") is value 100.0, unit "%"."""
@@ -280,7 +283,7 @@ def _years(seg: str, year_re: re.Pattern[str]) -> tuple[Years, Years]:
     that a change is measured from, which are never a target's year."""
     years: Years = []
     baselines: Years = []
-    for m in (_finditer(year_re, seg) if year_re in _CORES else year_re.finditer(seg)):
+    for m in _finditer(year_re, seg) if year_re in _CORES else year_re.finditer(seg):
         found = m.groupdict()
         plan, digits = found.get("plan"), found.get("year") or found.get("bare")
         year = _PLAN_YEARS[plan.strip("“”")] if plan else int(digits or 0)

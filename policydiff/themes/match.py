@@ -34,7 +34,7 @@ from itertools import chain, compress, count, repeat
 
 from rapidfuzz import fuzz
 
-from policydiff.models import StructuredVersion
+from policydiff.models import StructuredVersion, pickled_by_fields
 from policydiff.runtime.safe_regex import PatternLike, compile_pattern
 from policydiff.themes.catalogue import Catalogue
 from policydiff.themes.normalize import Normalized, normalize, normalize_term
@@ -53,6 +53,7 @@ _CLAUSE_BREAK = re.compile(r"[,;:.!?，；：。！？]")
 _REGEX_META = re.compile(r"[\\\[\](){}|^$*+?]")
 
 
+@pickled_by_fields
 @dataclass(frozen=True)
 class Mention:
     """One theme mentioned in one sentence; ``[start, end)`` is the span within ``sentence``."""
@@ -568,12 +569,11 @@ def find_mentions(structured: StructuredVersion, catalogue: Catalogue) -> tuple[
             for theme_id, s, e, matched, score in _matched(text, lang, catalogue, memo):
                 if location is None:
                     location = prov.location
-                out.append(
-                    Mention(
-                        theme_id, document_id, version_key, lang, prov.id, location,
-                        sent.index, text, s, e, matched, score,
-                    )  # fmt: skip
-                )
+                mention = Mention(
+                    theme_id, document_id, version_key, lang, prov.id, location,
+                    sent.index, text, s, e, matched, score,
+                )  # fmt: skip
+                out.append(mention)
     return tuple(out)
 
 
