@@ -330,6 +330,15 @@ def _number(raw: str) -> float | None:
         return None
 
 
+def _may_say_full(seg: str) -> bool:
+    """Whether an English segment may hold a match of :data:`_EN_FULL`: each holds "full"
+    or "all", and no character but these letters' own two cases matches them (checked
+    over every code point). The expression opens on optional words, so the regex engine
+    tries every character as a start: most segments hold neither word."""
+    low = seg.lower()
+    return "full" in low or "all" in low
+
+
 def find_target_spans(
     text: str, lang: str, dated: int | None = None
 ) -> list[tuple[int, int, Target]]:
@@ -386,7 +395,7 @@ def _target_spans(
                 if lang == "zh":
                     unit = _per_head(seg, m.start(), unit)
             hits.append((m.start(), m.end(), value, unit))
-        for m in full_re.finditer(seg):
+        for m in full_re.finditer(seg) if lang == "zh" or _may_say_full(seg) else ():
             if not any(s < m.end() and m.start() < e for s, e, _, _ in hits):
                 hits.append((m.start(), m.end(), 100.0, "%"))
         hedges = [m.start() for m in (_ZH_HEDGE if lang == "zh" else _EN_HEDGE).finditer(seg)]
