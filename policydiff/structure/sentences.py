@@ -127,7 +127,9 @@ def _en_breaks(line: str) -> list[int]:
             if not backwards:
                 backwards = line[::-1]
             at = len(line) - start
-            run = _WORD_RUN_RE.match(backwards, at).end() - at
+            run_match = _WORD_RUN_RE.match(backwards, at)
+            assert run_match is not None  # "*": it matches, if only the empty string
+            run = run_match.end() - at
             word = line[start - run : start].lstrip(".")
             if word:
                 word = word.lower()

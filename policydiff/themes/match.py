@@ -31,6 +31,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import chain, compress, count, repeat
+from typing import cast
 
 from rapidfuzz import fuzz
 
@@ -494,7 +495,9 @@ def _match_normalized(n: Normalized, lang: str, catalogue: Catalogue) -> list[_C
     cands = _zh_candidates(norm, comp) if lang == "zh" else _en_candidates(norm, comp)
     prefixes = comp.pattern_prefixes.get(lang, ())
     for (theme_id, rx), prefix in zip(comp.patterns.get(lang, ()), prefixes, strict=True):
-        for m in _at_prefix(rx, norm, prefix) if prefix else rx.finditer(norm):
+        # (a prefix is found for an ``re`` pattern only, see _literal_prefix)
+        found = _at_prefix(cast(re.Pattern[str], rx), norm, prefix) if prefix else rx.finditer(norm)
+        for m in found:
             cands.append((theme_id, m.start(), m.end(), PATTERN_SCORE))
     if not cands:  # most sentences
         return cands
