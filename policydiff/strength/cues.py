@@ -4,11 +4,11 @@ says they are not commitments, and merged into cue phrases (大力+推广 = 大�
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property
 
 from policydiff.models import pickled_by_fields
+from policydiff.runtime.prefixed import finditer_at
 from policydiff.strength.lexicon import (
     RESTRICTIVE,
     Entry,
@@ -203,24 +203,6 @@ def _nominal(text: str, start: int, end: int) -> bool:
     return bool(_EN_DETERMINER.search(text, 0, start) or _EN_OF.match(text, end))
 
 
-def _at_prefix(
-    pattern: re.Pattern[str], text: str, hay: str, prefix: str
-) -> Iterator[re.Match[str]]:
-    """``pattern.finditer(text)`` of an English cue pattern whose every match starts with
-    ``prefix`` (``hay``: ``text`` lower-cased, no character of :data:`FOLD_SPECIAL` in it):
-    tried only where the prefix stands. The pattern opens on a look-behind, which leaves
-    the regular expression engine no first character to skip to, so that it tried every
-    character of the clause as a start."""
-    at = hay.find(prefix)
-    while at >= 0:
-        m = pattern.match(text, at)
-        if m is None:
-            at = hay.find(prefix, at + 1)
-        else:
-            yield m
-            at = hay.find(prefix, m.end())  # never empty: it holds the prefix
-
-
 def raw_matches(text: str, lang: str, lex: Lexicon) -> list[CueMatch]:
     index = cue_index(lex, lang)
     # what a literal prefix is looked for in (None: no prefilter)
@@ -231,8 +213,9 @@ def raw_matches(text: str, lang: str, lex: Lexicon) -> list[CueMatch]:
         CueMatch(m.start(), m.end(), ((m.start(), m.end(), entry),))
         for entry, pattern, prefix in index.cues
         if hay is None or prefix in hay
+        # an English pattern opens on a look-behind: tried only where its prefix stands
         for m in (
-            _at_prefix(pattern, text, hay, prefix)
+            finditer_at(pattern, text, prefix, hay)
             if lang == "en" and hay is not None and prefix
             else pattern.finditer(text)
         )
@@ -291,7 +274,7 @@ def suppress(text: str, lang: str, lex: Lexicon, matches: list[CueMatch]) -> tup
         for m in (
             p.finditer(text)
             if hay is None or not prefix
-            else _at_prefix(p, text, hay, prefix)
+            else finditer_at(p, text, prefix, hay)
             if prefix in hay
             else ()
         )

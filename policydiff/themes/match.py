@@ -36,6 +36,7 @@ from typing import cast
 from rapidfuzz import fuzz
 
 from policydiff.models import StructuredVersion, pickled_by_fields
+from policydiff.runtime.prefixed import finditer_at, literal_prefix
 from policydiff.runtime.safe_regex import PatternLike, compile_pattern
 from policydiff.themes.catalogue import Catalogue
 from policydiff.themes.normalize import Normalized, normalize, normalize_term
@@ -125,7 +126,7 @@ class _Compiled:
     # another version or document, is matched once per catalogue
     matched: dict[tuple[str, str], tuple[_Found, ...]] = field(default_factory=dict, compare=False)
     # per language, beside ``patterns``: the literal text every match of each starts with
-    # ("" when unknown; see :func:`_literal_prefix`)
+    # ("" when unknown; see :func:`~policydiff.runtime.prefixed.literal_prefix`)
     pattern_prefixes: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
@@ -223,81 +224,11 @@ def _compile_cached(catalogue: Catalogue) -> _Compiled:
         en_variants=tuple(variants),
         zh_terms=tuple(zh_terms),
         patterns={k: tuple(v) for k, v in patterns.items()},
-        pattern_prefixes={
-            k: tuple(_literal_prefix(rx) for _, rx in v) for k, v in patterns.items()
-        },
+        pattern_prefixes={k: tuple(literal_prefix(rx) for _, rx in v) for k, v in patterns.items()},
         excludes=excludes,
         requires=requires,
         order={t.id: i for i, t in enumerate(catalogue.themes)},
     )
-
-
-_PREFIX_META = frozenset(".^$*+?{}[]\\|()")
-
-
-def _literal_prefix(rx: PatternLike) -> str:
-    """The literal text every match of a catalogue pattern starts with, past a leading
-    ``\\b`` ("" when unknown: an RE2 pattern, a flag, an alternation outside a group)."""
-    if not isinstance(rx, re.Pattern) or rx.flags & (re.IGNORECASE | re.VERBOSE):
-        return ""
-    body = rx.pattern
-    if body.startswith(r"\b"):
-        body = body[2:]
-    out: list[str] = []
-    for ch in body:
-        if ch in _PREFIX_META:
-            if ch in "*?{" and out:
-                out.pop()  # the character before is optional
-            break
-        out.append(ch)
-    prefix = "".join(out)
-    # a "|" outside any group would make the prefix that of the first alternative only
-    if prefix and _no_top_level_bar(body):
-        return prefix
-    return ""
-
-
-def _no_top_level_bar(body: str) -> bool:
-    """Whether a regex has no alternation outside a group (nor anything this cannot tell)."""
-    depth, i, in_class = 0, 0, False
-    while i < len(body):
-        ch = body[i]
-        if ch == "\\":
-            i += 2
-            continue
-        if in_class:
-            if ch == "]":
-                in_class = False
-        elif ch == "[":
-            in_class = True
-            i += 1
-            if body[i : i + 1] == "^":
-                i += 1
-            if body[i : i + 1] == "]":  # a "]" first in a class is itself
-                i += 1
-            continue
-        elif ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth -= 1
-        elif ch == "|" and depth == 0:
-            return False
-        i += 1
-    return depth == 0
-
-
-def _at_prefix(rx: re.Pattern[str], text: str, prefix: str) -> Iterable[re.Match[str]]:
-    """``rx.finditer(text)`` of a pattern whose every match starts with ``prefix``: tried
-    only where the prefix stands. (A pattern that opens on ``\\b`` leaves the regular
-    expression engine no first character to skip to, so it tried every character.)"""
-    at = text.find(prefix)
-    while at >= 0:
-        m = rx.match(text, at)
-        if m is None:
-            at = text.find(prefix, at + 1)
-        else:
-            yield m
-            at = text.find(prefix, m.end())  # never empty: it holds the prefix
 
 
 def _window_lengths(n: int) -> tuple[int, ...]:
@@ -495,8 +426,10 @@ def _match_normalized(n: Normalized, lang: str, catalogue: Catalogue) -> list[_C
     cands = _zh_candidates(norm, comp) if lang == "zh" else _en_candidates(norm, comp)
     prefixes = comp.pattern_prefixes.get(lang, ())
     for (theme_id, rx), prefix in zip(comp.patterns.get(lang, ()), prefixes, strict=True):
-        # (a prefix is found for an ``re`` pattern only, see _literal_prefix)
-        found = _at_prefix(cast(re.Pattern[str], rx), norm, prefix) if prefix else rx.finditer(norm)
+        # (a prefix is found for an ``re`` pattern only, see literal_prefix)
+        found = (
+            finditer_at(cast(re.Pattern[str], rx), norm, prefix) if prefix else rx.finditer(norm)
+        )
         for m in found:
             cands.append((theme_id, m.start(), m.end(), PATTERN_SCORE))
     if not cands:  # most sentences
