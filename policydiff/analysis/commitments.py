@@ -15,7 +15,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from itertools import groupby
 
-from policydiff.models import StructuredVersion
+from policydiff.models import StructuredVersion, pickled_by_fields
 from policydiff.strength import (
     Lexicon,
     StrengthScore,
@@ -36,6 +36,7 @@ from policydiff.themes import Catalogue, Mention, Theme, find_mentions
 from policydiff.themes.match import PATTERN_SCORE
 
 
+@pickled_by_fields
 @dataclass(frozen=True)
 class Commitment:
     """A theme mention with the strength of the commitment its clause makes."""
@@ -75,21 +76,25 @@ def find_commitments(
     in its own clause, with the targets its sentence sets for the theme."""
     lexicon = lexicon or load_lexicon()
     lang = structured.version.lang
-    dated = {
-        (provision.id, sentence.index): year
-        for provision in structured.provisions
-        for sentence, year in zip(
-            provision.sentences,
-            context_years([s.text for s in provision.sentences], lang, provision.path),
-            strict=True,
-        )
-    }
     groups = [
         (key, tuple(group))
         for key, group in groupby(
             find_mentions(structured, catalogue), key=lambda m: (m.provision_id, m.sentence_index)
         )
     ]
+    # the deadlines of the sentences of the provisions that mention a theme (only theirs
+    # are asked for)
+    mentioning = {provision_id for (provision_id, _), _ in groups}
+    dated = {
+        (provision.id, sentence.index): year
+        for provision in structured.provisions
+        if provision.id in mentioning
+        for sentence, year in zip(
+            provision.sentences,
+            context_years([s.text for s in provision.sentences], lang, provision.path),
+            strict=True,
+        )
+    }
     memo = _memo(catalogue, lexicon)
     said = [(key, group, _said(group, lang, dated.get(key))) for key, group in groups]
     owned = {key: memo.targets(said_as, group) for key, group, said_as in said}

@@ -13,15 +13,13 @@ theme that skips a document is still compared across the gap. Verdicts: :mod:`.v
 
 from __future__ import annotations
 
-import dataclasses
 import functools
-import operator
 from dataclasses import dataclass
-from typing import TypeVar
 
 from policydiff.analysis.agreement import Agreement
 from policydiff.analysis.commitments import Commitment
 from policydiff.analysis.verdicts import Verdict
+from policydiff.models import pickled_by_fields
 from policydiff.strength import Target
 
 
@@ -35,23 +33,7 @@ class DocumentRef:
     series: str = ""  # the timeline it belongs to (policydiff.lineage.series_of)
 
 
-_Slotted = TypeVar("_Slotted")
-
-
-def _pickled_by_fields(cls: type[_Slotted]) -> type[_Slotted]:
-    """``cls`` pickled as its fields in order, rebuilt by ``__init__``: a slotted
-    dataclass's own pickling calls dataclasses.fields() in Python for every object, and a
-    report sends, spills and reads back tens of thousands of points."""
-    fields_of = operator.attrgetter(*(f.name for f in dataclasses.fields(cls)))  # type: ignore[arg-type]
-
-    def __reduce__(self: _Slotted) -> tuple[type[_Slotted], tuple[object, ...]]:
-        return cls, fields_of(self)
-
-    cls.__reduce__ = __reduce__  # type: ignore[assignment,method-assign]
-    return cls
-
-
-@_pickled_by_fields
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Point:
     document: str
@@ -68,7 +50,7 @@ class Point:
     caveats: tuple[str, ...]
 
 
-@_pickled_by_fields
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Change:
     from_document: str

@@ -16,7 +16,9 @@ from policydiff.strength.cues import (
 from policydiff.strength.lexicon import Lexicon, load_lexicon
 
 _ZH_HARD = re.compile(r"[，,；;。？！?!：:\n]")
-_EN_HARD = re.compile(r";\s|;$|[!?:\n]|\.(?=\s|$)|,\s+(?:but|while|thereby)\s")
+# [!?:\n] written as one alternative per character: when every alternative opens on a
+# literal character, the regular expression engine skips to the next of them in C
+_EN_HARD = re.compile(r";\s|;$|!|\?|:|\n|\.(?=\s|$)|,\s+(?:but|while|thereby)\s")
 _EN_COMMA = re.compile(r",\s+")
 # ", and X" closes a list ("green cities, forest cities, and waste-free cities") unless X
 # opens a new verb phrase ("…, and carry out in-depth actions"): look past the conjunction.

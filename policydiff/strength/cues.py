@@ -7,11 +7,20 @@ import re
 from dataclasses import dataclass
 from functools import cached_property
 
-from policydiff.strength.lexicon import RESTRICTIVE, Entry, Lexicon, load_lexicon
+from policydiff.models import pickled_by_fields
+from policydiff.runtime.prefixed import finditer_at
+from policydiff.strength.lexicon import (
+    RESTRICTIVE,
+    Entry,
+    Lexicon,
+    NegativeContext,
+    load_lexicon,
+)
 
 SENTENCE_CACHE_SIZE = 4096
 
 
+@pickled_by_fields
 @dataclass(frozen=True)
 class Cue:
     text: str
@@ -127,6 +136,8 @@ class CueIndex:
     always: tuple[re.Pattern[str], ...]  # en cues without a prefix
     openers: re.Pattern[str] | None
     openers_past_and: re.Pattern[str] | None
+    # the negative contexts' patterns, each with its literal prefix, as ``cues``
+    contexts: tuple[tuple[NegativeContext, re.Pattern[str], str], ...] = ()
 
 
 _INDEX: dict[tuple[int, str], tuple[Lexicon, CueIndex]] = {}
@@ -148,6 +159,7 @@ def cue_index(lex: Lexicon, lang: str) -> CueIndex:
         always=tuple(p for _, p, prefix in cues if not prefix),
         openers=lex.opener_pattern() if lang == "en" else None,
         openers_past_and=lex.opener_pattern(exclude=("and",)) if lang == "en" else None,
+        contexts=tuple((c, p, literal_prefix(p, lang)) for c, p in lex.context_patterns(lang)),
     )
     _INDEX[key] = (lex, index)
     return index
@@ -201,7 +213,12 @@ def raw_matches(text: str, lang: str, lex: Lexicon) -> list[CueMatch]:
         CueMatch(m.start(), m.end(), ((m.start(), m.end(), entry),))
         for entry, pattern, prefix in index.cues
         if hay is None or prefix in hay
-        for m in pattern.finditer(text)
+        # an English pattern opens on a look-behind: tried only where its prefix stands
+        for m in (
+            finditer_at(pattern, text, prefix, hay)
+            if lang == "en" and hay is not None and prefix
+            else pattern.finditer(text)
+        )
         if m.end() > m.start()
         and not (lang == "en" and entry.kind == "verb" and _nominal(text, m.start(), m.end()))
     ]
@@ -251,7 +268,19 @@ def clause_cues(clause: str, lang: str, lex: Lexicon) -> tuple[list[CueMatch], l
 
 def suppress(text: str, lang: str, lex: Lexicon, matches: list[CueMatch]) -> tuple[list, list]:
     dropped: list[tuple[CueMatch, str]] = []
-    contexts = [(c, m) for c, p in lex.context_patterns(lang) for m in p.finditer(text)]
+    # English patterns tried only where their prefix stands, as in raw_matches
+    hay = text.lower() if lang == "en" and FOLD_SPECIAL.isdisjoint(text) else None
+    contexts = [
+        (c, m)
+        for c, p, prefix in cue_index(lex, lang).contexts
+        for m in (
+            p.finditer(text)
+            if hay is None or not prefix
+            else finditer_at(p, text, prefix, hay)
+            if prefix in hay
+            else ()
+        )
+    ]
     kept = []
     for match in matches:
         hit = next(

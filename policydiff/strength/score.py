@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from policydiff.models import pickled_by_fields
 from policydiff.strength.clauses import clause_bounds
 from policydiff.strength.cues import (
     Cue,
@@ -40,6 +41,7 @@ NEAR_CHARS = {"en": 4, "zh": 1}  # a negator this close before a cue negates it
 MANNER_DISCOUNT = 0.5
 
 
+@pickled_by_fields
 @dataclass(frozen=True)
 class StrengthScore:
     level: int

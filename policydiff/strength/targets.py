@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from policydiff.models import pickled_by_fields
 
+
+@pickled_by_fields
 @dataclass(frozen=True)
 class Target:
     """One quantified target. Full coverage (全覆盖, "all cities") is value 100.0, unit "%"."""
@@ -31,11 +34,16 @@ _ZH_UNITS = (
 # target only with a comparator; bare, they name a class (6层及以下住宅, 250米以上建筑) or a
 # distance (300米见绿)
 _ZH_LIMIT_UNITS = ("公顷", "层", "米")
+# a value is its number and what follows it (the tail), after words that say how it is
+# reached (the lead); the tail alone is what :func:`_finditer` looks for first
+_ZH_VALUE_TAIL = (
+    _NUM + r"\s*(?:(?P<pct>%|％)|(?P<mult>[万亿千百])?"
+    rf"(?P<unit>{_ZH_UNITS}))(?P<bound>以上|左右|以下|以内)?"
+)
 _ZH_VALUE = re.compile(
     r"(?P<cmp>达到|达|不低于|不少于|不小于|不超过|不应超过|不得超过|不宜超过|不高于|超过|提高到|提升至|提高至|增加到|增至|降至|降到|下降到|降低到|"
     r"下降|降低|提高|提升|增长|减少|低于|控制在|保持在|"
-    r"占比|比例|比重|率)?\s*(?:约|近)?" + _NUM + r"\s*(?:(?P<pct>%|％)|(?P<mult>[万亿千百])?"
-    rf"(?P<unit>{_ZH_UNITS}))(?P<bound>以上|左右|以下|以内)?"
+    r"占比|比例|比重|率)?\s*(?:约|近)?" + _ZH_VALUE_TAIL
 )
 # Full coverage, and "every one of them" stated as an outcome: 全面执行 a standard, 全部完成
 _ZH_FULL = re.compile(
@@ -61,14 +69,17 @@ _EN_UNITS = (
     r"kilometers|kilometres|km|mu|tons|tonnes|cities|counties|towns|villages|units|"
     r"households|vehicles|projects|parks|people|percentage points?"
 )
+_EN_VALUE_TAIL = (
+    _NUM + r"\s*"
+    r"(?:(?P<pct>%|percent\b|per cent\b)|(?P<mult>thousand|million|billion)?\s*(?P<unit>"
+    + _EN_UNITS
+    + r")\b)(?P<bound>\s+or (?:more|above|less))?"
+)
 _EN_VALUE = re.compile(
     r"(?P<cmp>(?:reach|exceed|increase to|decrease to|drop to|rise to|fall to|at least|"
     r"no less than|not be less than|not less than|more than|over|above|below|under|"
     r"about|around|approximately|"
-    r"nearly|up to)\s+)?(?:about\s+|around\s+)?" + _NUM + r"\s*"
-    r"(?:(?P<pct>%|percent\b|per cent\b)|(?P<mult>thousand|million|billion)?\s*(?P<unit>"
-    + _EN_UNITS
-    + r")\b)(?P<bound>\s+or (?:more|above|less))?",
+    r"nearly|up to)\s+)?(?:about\s+|around\s+)?" + _EN_VALUE_TAIL,
     re.IGNORECASE,
 )
 _EN_FULL = re.compile(
@@ -76,10 +87,11 @@ _EN_FULL = re.compile(
     r"all (?:prefecture-level )?cities(?: at (?:or above )?the prefecture level)?",
     re.IGNORECASE,
 )
+_EN_YEAR_TAIL = r"(?P<year>20\d\d)\b"
 _EN_YEAR = re.compile(
     r"\b(?:(?P<base>than|compared (?:with|to)|over|from|relative to)\s+(?:the\s+)?"
     r"(?:level of\s+)?(?:the end of\s+)?)?"
-    r"(?:by|before|in|until|through|to)?\s*(?:the end of\s+)?(?P<year>20\d\d)\b",
+    r"(?:by|before|in|until|through|to)?\s*(?:the end of\s+)?" + _EN_YEAR_TAIL,
     re.IGNORECASE,
 )
 # A sentence that opens on a deadline (到2025年，…; 2030年前，…; "By 2027, …") dates what
@@ -97,6 +109,40 @@ _EN_OPENING_YEAR = re.compile(
     r"\s*(?:\(?\d{1,3}[).]\s*)?(?:by|before|until)\s+(?:the end of\s+)?(?P<by>20\d\d)\b",
     re.IGNORECASE,
 )
+
+
+# Looking for a value or an English year, the regular expression engine tries every
+# character of a segment as a match's start (the optional words before a number give it no
+# first character to skip to), which made these searches most of a target's cost. Each
+# such match is a lead of letters and white space only, then a tail that opens on a digit.
+# So its tail is looked for first, by an expression that can skip to the digits; no match
+# can start before the run of letters and white space just before the first tail, and the
+# whole expression is tried from there: the same matches, in the same order.
+_CORES = {
+    _ZH_VALUE: re.compile(_ZH_VALUE_TAIL),
+    _EN_VALUE: re.compile(_EN_VALUE_TAIL, re.IGNORECASE),
+    _EN_YEAR: re.compile(_EN_YEAR_TAIL, re.IGNORECASE),
+}
+# what a lead cannot hold: anything but a letter or white space
+_NOT_LEAD = re.compile(r"[^\w\s]|[\d_]")
+
+
+def _finditer(rx: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """``rx.finditer(text)``, for an expression of :data:`_CORES`."""
+    core = _CORES[rx]
+    pos = 0
+    while True:
+        tail = core.search(text, pos)
+        if tail is None:
+            return
+        start = tail.start()
+        # back over the letters and white space before the tail, not before ``pos``
+        stop = _NOT_LEAD.search(text[pos:start][::-1])
+        m = rx.search(text, start - stop.start() if stop else pos)
+        if m is None:
+            return
+        yield m
+        pos = m.end()  # never empty: a tail holds a digit
 
 
 def opening_year(sentence: str, lang: str) -> int | None:
@@ -164,8 +210,9 @@ def task_of_clause_before(clause: str, snippet: str, lang: str) -> bool:
 
 
 # a target's year is looked up within its "segment": a sentence, or a part between semicolons
-_SEGMENT = {"zh": re.compile(r"[。；！？\n]"), "en": re.compile(r"[;!?\n]|\.(?=\s|$)")}
-_SENTENCE_END = {"zh": re.compile(r"[。！？\n]"), "en": re.compile(r"[!?\n]|\.(?=\s|$)")}
+# (English: one alternative per character, so that the engine can skip to them in C)
+_SEGMENT = {"zh": re.compile(r"[。；！？\n]"), "en": re.compile(r";|!|\?|\n|\.(?=\s|$)")}
+_SENTENCE_END = {"zh": re.compile(r"[。！？\n]"), "en": re.compile(r"!|\?|\n|\.(?=\s|$)")}
 
 
 def _segments(text: str, lang: str) -> list[tuple[int, int]]:
@@ -236,7 +283,7 @@ def _years(seg: str, year_re: re.Pattern[str]) -> tuple[Years, Years]:
     that a change is measured from, which are never a target's year."""
     years: Years = []
     baselines: Years = []
-    for m in year_re.finditer(seg):
+    for m in _finditer(year_re, seg) if year_re in _CORES else year_re.finditer(seg):
         found = m.groupdict()
         plan, digits = found.get("plan"), found.get("year") or found.get("bare")
         year = _PLAN_YEARS[plan.strip("“”")] if plan else int(digits or 0)
@@ -283,6 +330,15 @@ def _number(raw: str) -> float | None:
         return None
 
 
+def _may_say_full(seg: str) -> bool:
+    """Whether an English segment may hold a match of :data:`_EN_FULL`: each holds "full"
+    or "all", and no character but these letters' own two cases matches them (checked
+    over every code point). The expression opens on optional words, so the regex engine
+    tries every character as a start: most segments hold neither word."""
+    low = seg.lower()
+    return "full" in low or "all" in low
+
+
 def find_target_spans(
     text: str, lang: str, dated: int | None = None
 ) -> list[tuple[int, int, Target]]:
@@ -313,7 +369,7 @@ def _target_spans(
         years, baselines = _years(seg, year_re)
         undated = (opening if opening and seg_start <= first_end else None) or dated
         hits: list[tuple[int, int, float | None, str]] = []
-        for m in value_re.finditer(seg):
+        for m in _finditer(value_re, seg):
             if any(ys <= m.start("num") < ye for ys, ye, _ in (*years, *baselines)):
                 continue  # the number is itself a year
             value = _number(m.group("num"))
@@ -339,7 +395,7 @@ def _target_spans(
                 if lang == "zh":
                     unit = _per_head(seg, m.start(), unit)
             hits.append((m.start(), m.end(), value, unit))
-        for m in full_re.finditer(seg):
+        for m in full_re.finditer(seg) if lang == "zh" or _may_say_full(seg) else ():
             if not any(s < m.end() and m.start() < e for s, e, _, _ in hits):
                 hits.append((m.start(), m.end(), 100.0, "%"))
         hedges = [m.start() for m in (_ZH_HEDGE if lang == "zh" else _EN_HEDGE).finditer(seg)]

@@ -234,6 +234,18 @@ def _paren(m: re.Match[str]) -> tuple[str, int | None, str]:
     return "paren_word", words_to_int(token), "item"
 
 
+# the label styles, in the order they are tried (built once, not per line)
+_CANDIDATES: tuple[tuple[re.Pattern[str], str, str], ...] = (
+    (_PAREN_RE, "paren", "item"),
+    (_ROMAN_RE, "roman", "part"),
+    (_ORDINAL_RE, "ordinal", "part"),
+    (_ZH_DUN_RE, "zh_dun", "part"),
+    (_ZH_CHAPTER_RE, "zh_chapter", "part"),
+    (_ARABIC_DOT_RE, "arabic_dot", "any"),
+    (_ARABIC_DUN_RE, "arabic_dun", "any"),
+)
+
+
 def match_label(line: str) -> Label | None:
     """The numbering label at the very start of ``line`` (no leading spaces expected).
 
@@ -244,16 +256,7 @@ def match_label(line: str) -> Label | None:
     """
     if not line:
         return None
-    candidates: list[tuple[re.Pattern[str], str, str]] = [
-        (_PAREN_RE, "paren", "item"),
-        (_ROMAN_RE, "roman", "part"),
-        (_ORDINAL_RE, "ordinal", "part"),
-        (_ZH_DUN_RE, "zh_dun", "part"),
-        (_ZH_CHAPTER_RE, "zh_chapter", "part"),
-        (_ARABIC_DOT_RE, "arabic_dot", "any"),
-        (_ARABIC_DUN_RE, "arabic_dun", "any"),
-    ]
-    for pattern, style, family in candidates:
+    for pattern, style, family in _CANDIDATES:
         m = pattern.match(line)
         if m is None:
             continue

@@ -292,14 +292,18 @@ def _blocks(roles: list[tuple[str, _Line]]) -> list[_Block]:
     return blocks
 
 
+_WORD_RE = re.compile(r"\S+")
+
+
 def _run_on_split(rest: str, lang: str) -> int | None:
     """Where a title without final period runs into the body ("... clusters We will ...")."""
     if lang != "en":
         return None
-    words = list(re.finditer(r"\S+", rest))
+    # the first 25 words are all that is looked at (and whether there are more than 20)
+    words = list(itertools.islice(_WORD_RE.finditer(rest), 25))
     if len(words) <= 20:
         return None
-    for prev, word in itertools.pairwise(words[:25]):
+    for prev, word in itertools.pairwise(words):
         if (
             word.group() in _RUN_ON_STARTERS
             and prev.group()[0].islower()

@@ -20,6 +20,7 @@ Rules
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 __all__ = ["ABBREVIATIONS", "ZH_SEMICOLON_LIMIT", "cut_at_semicolon", "split_sentences"]
 
@@ -78,20 +79,29 @@ _LINE_BREAKS = "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
 _LINE_RE = re.compile("[^" + _LINE_BREAKS + "]+")
 _CLOSERS = "\"'”’」』）)】》]"
 _OPENERS = "\"'“‘「『（(【《["
-_EN_END_RE = re.compile(r"[.!?]+[" + re.escape(_CLOSERS) + r"]*")
-_ZH_END_RE = re.compile(r"[。！？!?]+[" + re.escape(_CLOSERS) + r"]*")
+# "[.!?][.!?]*" rather than "[.!?]+": the same matches, but an expression that opens on a
+# character class (not on a repeat) lets the regular expression engine skip to the next
+# such character in C (about three times faster on a line of English)
+_EN_END_RE = re.compile(r"[.!?][.!?]*[" + re.escape(_CLOSERS) + r"]*")
+_ZH_END_RE = re.compile(r"[。！？!?][。！？!?]*[" + re.escape(_CLOSERS) + r"]*")
+_ZH_SEMICOLON_RE = re.compile(r"；[" + re.escape(_CLOSERS) + r"]*")
 _LABEL_BEFORE_RE = re.compile(r"^\s*[(（]?(?:\d{1,3}|[IVXLCDMivxlcdm]{1,7}|[A-Za-z])$")
-_NEXT_VISIBLE_RE = re.compile(r"\s*(\S)")
-_WORD_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz.")
 _INITIALS_RE = re.compile(r"(?:[a-z]\.)+[a-z]")
 
 
 def _trimmed(text: str, start: int, end: int) -> tuple[int, int] | None:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return (start, end) if start < end else None
+    piece = text[start:end]
+    kept = piece.strip()  # the same white space as str.isspace
+    if not kept:
+        return None
+    start += len(piece) - len(piece.lstrip())
+    return (start, start + len(kept))
+
+
+# A sentence end, and (looked at, not taken) the white space after it and the first
+# character past that ("" at the end of the line): one match per candidate end.
+_EN_END_AHEAD_RE = re.compile(_EN_END_RE.pattern + r"(?=(\s*)(\S?))")
+_WORD_RUN_RE = re.compile(r"[A-Za-z.]*")
 
 
 def _en_breaks(line: str) -> list[int]:
@@ -101,37 +111,32 @@ def _en_breaks(line: str) -> list[int]:
     before or after it, once per full stop, made a long paragraph cost its length squared.
     """
     breaks: list[int] = []
-    for m in _EN_END_RE.finditer(line):
-        end = m.end()
-        following = _NEXT_VISIBLE_RE.match(line, end)
-        if following is not None:
-            if end == following.start(1):
+    backwards = ""  # the line reversed, made when first needed
+    for m in _EN_END_AHEAD_RE.finditer(line):
+        gap, nxt = m.group(1, 2)
+        if nxt:
+            if not gap:
                 continue  # "3.5", "U.S.A", "e.g.," ...
-            nxt = following.group(1)
             if not (nxt.isupper() or nxt.isdigit() or nxt in _OPENERS or _is_cjk(nxt)):
                 continue
         start = m.start()
         if line[start] == "." and m.group().rstrip(_CLOSERS) == ".":
             if _LABEL_BEFORE_RE.match(line, 0, start):
                 continue  # "1." / "IV." at the start of a line belongs to the label
-            word = _word_before(line, start)
-            if word is not None:
+            # the letters-and-dots word before the full stop, from its first letter
+            if not backwards:
+                backwards = line[::-1]
+            at = len(line) - start
+            run_match = _WORD_RUN_RE.match(backwards, at)
+            assert run_match is not None  # "*": it matches, if only the empty string
+            run = run_match.end() - at
+            word = line[start - run : start].lstrip(".")
+            if word:
                 word = word.lower()
                 if word in ABBREVIATIONS or _INITIALS_RE.fullmatch(word):
                     continue  # "etc.", "No.", "U.S."
-        breaks.append(end)
+        breaks.append(m.end())
     return breaks
-
-
-def _word_before(line: str, end: int) -> str | None:
-    """The letters-and-dots word ending at ``end``, from its first letter (or None)."""
-    start = end
-    while start > 0 and line[start - 1] in _WORD_CHARS:
-        start -= 1
-    for i in range(start, end):
-        if line[i] != ".":
-            return line[i:end]
-    return None
 
 
 def _is_cjk(ch: str) -> bool:
@@ -147,7 +152,7 @@ def _zh_breaks(line: str) -> list[int]:
     prev = 0
     for end in ends:
         if len(line[prev:end].strip()) > ZH_SEMICOLON_LIMIT:
-            for m in re.finditer(r"；[" + re.escape(_CLOSERS) + r"]*", line[prev:end]):
+            for m in _ZH_SEMICOLON_RE.finditer(line[prev:end]):
                 if prev + m.end() < end:
                     breaks.append(prev + m.end())
         breaks.append(end)
@@ -172,9 +177,14 @@ def split_sentences(text: str, lang: str, offset: int = 0) -> list[tuple[int, in
     """
     spans: list[tuple[int, int]] = []
     zh = lang.lower().startswith("zh")
-    for line_match in _LINE_RE.finditer(text):
-        line = line_match.group()
-        base = line_match.start()
+    # str.splitlines breaks at exactly the characters of _LINE_BREAKS: a text it leaves
+    # whole (one line, as the parser passes) is its own one line, found without a regex
+    pieces = text.splitlines()
+    if len(pieces) == 1 and len(pieces[0]) == len(text):
+        lines: Iterable[tuple[str, int]] = ((text, 0),)
+    else:
+        lines = ((m.group(), m.start()) for m in _LINE_RE.finditer(text))
+    for line, base in lines:
         breaks = _zh_breaks(line) if zh else _en_breaks(line)
         prev = 0
         for end in [*breaks, len(line)]:

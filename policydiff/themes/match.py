@@ -31,10 +31,12 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import chain, compress, count, repeat
+from typing import cast
 
 from rapidfuzz import fuzz
 
-from policydiff.models import StructuredVersion
+from policydiff.models import StructuredVersion, pickled_by_fields
+from policydiff.runtime.prefixed import finditer_at, literal_prefix
 from policydiff.runtime.safe_regex import PatternLike, compile_pattern
 from policydiff.themes.catalogue import Catalogue
 from policydiff.themes.normalize import Normalized, normalize, normalize_term
@@ -53,6 +55,7 @@ _CLAUSE_BREAK = re.compile(r"[,;:.!?，；：。！？]")
 _REGEX_META = re.compile(r"[\\\[\](){}|^$*+?]")
 
 
+@pickled_by_fields
 @dataclass(frozen=True)
 class Mention:
     """One theme mentioned in one sentence; ``[start, end)`` is the span within ``sentence``."""
@@ -122,6 +125,9 @@ class _Compiled:
     # (sentence, lang) -> its mentions (:func:`match_sentence`): a sentence said again, in
     # another version or document, is matched once per catalogue
     matched: dict[tuple[str, str], tuple[_Found, ...]] = field(default_factory=dict, compare=False)
+    # per language, beside ``patterns``: the literal text every match of each starts with
+    # ("" when unknown; see :func:`~policydiff.runtime.prefixed.literal_prefix`)
+    pattern_prefixes: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 def _key(token: str) -> str:
@@ -218,6 +224,7 @@ def _compile_cached(catalogue: Catalogue) -> _Compiled:
         en_variants=tuple(variants),
         zh_terms=tuple(zh_terms),
         patterns={k: tuple(v) for k, v in patterns.items()},
+        pattern_prefixes={k: tuple(literal_prefix(rx) for _, rx in v) for k, v in patterns.items()},
         excludes=excludes,
         requires=requires,
         order={t.id: i for i, t in enumerate(catalogue.themes)},
@@ -417,8 +424,13 @@ def _match_normalized(n: Normalized, lang: str, catalogue: Catalogue) -> list[_C
     comp = _compile(catalogue)
     norm = n.text
     cands = _zh_candidates(norm, comp) if lang == "zh" else _en_candidates(norm, comp)
-    for theme_id, rx in comp.patterns.get(lang, ()):
-        for m in rx.finditer(norm):
+    prefixes = comp.pattern_prefixes.get(lang, ())
+    for (theme_id, rx), prefix in zip(comp.patterns.get(lang, ()), prefixes, strict=True):
+        # (a prefix is found for an ``re`` pattern only, see literal_prefix)
+        found = (
+            finditer_at(cast(re.Pattern[str], rx), norm, prefix) if prefix else rx.finditer(norm)
+        )
+        for m in found:
             cands.append((theme_id, m.start(), m.end(), PATTERN_SCORE))
     if not cands:  # most sentences
         return cands
@@ -456,13 +468,19 @@ def match_sentence(text: str, lang: str, catalogue: Catalogue) -> list[_Found]:
     ``[start, end)`` is a span of ``text`` itself (original offsets), ``matched`` is
     ``text[start:end]``; every non-overlapping occurrence of a theme, ordered by position.
     """
-    memo = _compile(catalogue).matched
+    return list(_matched(text, lang, catalogue, _compile(catalogue).matched))
+
+
+def _matched(
+    text: str, lang: str, catalogue: Catalogue, memo: dict[tuple[str, str], tuple[_Found, ...]]
+) -> tuple[_Found, ...]:
+    """:func:`match_sentence`, as the catalogue's ``memo`` holds it."""
     found = memo.get((text, lang))
     if found is None:
         if len(memo) >= _MATCHED_LIMIT:
             memo.clear()
         found = memo[(text, lang)] = _match_sentence(text, lang, catalogue)
-    return list(found)
+    return found
 
 
 def _match_sentence(text: str, lang: str, catalogue: Catalogue) -> tuple[_Found, ...]:
@@ -477,26 +495,21 @@ def _match_sentence(text: str, lang: str, catalogue: Catalogue) -> tuple[_Found,
 def find_mentions(structured: StructuredVersion, catalogue: Catalogue) -> tuple[Mention, ...]:
     """Every theme mention of a structured version, in text order (provision, sentence, span)."""
     lang = structured.version.lang
+    document_id, version_key = structured.document_id, structured.version.key
+    memo = _compile(catalogue).matched
     out: list[Mention] = []
     for prov in structured.provisions:
+        location = None  # worked out for a provision that mentions a theme only
         for sent in prov.sentences:
-            for theme_id, s, e, matched, score in match_sentence(sent.text, lang, catalogue):
-                out.append(
-                    Mention(
-                        theme_id=theme_id,
-                        document_id=structured.document_id,
-                        version_key=structured.version.key,
-                        lang=lang,
-                        provision_id=prov.id,
-                        location=prov.location,
-                        sentence_index=sent.index,
-                        sentence=sent.text,
-                        start=s,
-                        end=e,
-                        matched=matched,
-                        score=score,
-                    )
-                )
+            text = sent.text
+            for theme_id, s, e, matched, score in _matched(text, lang, catalogue, memo):
+                if location is None:
+                    location = prov.location
+                mention = Mention(
+                    theme_id, document_id, version_key, lang, prov.id, location,
+                    sent.index, text, s, e, matched, score,
+                )  # fmt: skip
+                out.append(mention)
     return tuple(out)
 
 
