@@ -308,7 +308,6 @@ def lists(clause: Clause) -> bool:
     return "、" in clause.text or _AND.search(clause.text) is not None
 
 
-
 def _counted(clause: Clause) -> bool:
     """Whether a clause is a target of its own (到2030年培育100个智能建造产业基地): below
     :data:`MATCH`, :func:`covered` and :func:`beside` restate it only by a child clause that
