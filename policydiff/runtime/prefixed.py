@@ -16,7 +16,7 @@ from collections.abc import Iterator
 
 from policydiff.runtime.safe_regex import PatternLike
 
-__all__ = ["finditer_at", "literal_prefix"]
+__all__ = ["finditer_at", "literal_prefix", "source_prefix"]
 
 _META = frozenset(".^$*+?{}[]\\|()")
 
@@ -30,16 +30,25 @@ def literal_prefix(rx: PatternLike) -> str:
     body = rx.pattern
     if body.startswith(r"\b"):
         body = body[2:]
+    return source_prefix(body)
+
+
+def source_prefix(body: str, ascii_only: bool = False) -> str:
+    """The literal text every match of the regular expression ``body`` starts with (""
+    when unknown: an alternation outside a group); with ``ascii_only``, up to the first
+    character outside ASCII."""
+    if not _no_top_level_bar(body):
+        return ""
     out: list[str] = []
     for ch in body:
         if ch in _META:
             if ch in "*?{" and out:
                 out.pop()  # the character before is optional
             break
+        if ascii_only and not ch.isascii():
+            break
         out.append(ch)
-    prefix = "".join(out)
-    # a "|" outside any group would make the prefix that of the first alternative only
-    return prefix if prefix and _no_top_level_bar(body) else ""
+    return "".join(out)
 
 
 def _no_top_level_bar(body: str) -> bool:

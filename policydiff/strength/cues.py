@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from policydiff.models import pickled_by_fields
-from policydiff.runtime.prefixed import finditer_at
+from policydiff.runtime.prefixed import finditer_at, source_prefix
 from policydiff.strength.lexicon import (
     RESTRICTIVE,
     Entry,
@@ -75,33 +75,7 @@ def clamp(text: str, span: tuple[int, int]) -> tuple[int, int]:
 # Characters that ``re.IGNORECASE`` matches to an ASCII letter although ``str.lower()``
 # does not map them to it: texts holding one skip the literal-prefix prefilter.
 FOLD_SPECIAL = frozenset("\u0130\u0131\u017f\u212a")
-_META = frozenset(".^$*+?{}[]\\|()")
 _EN_WRAP = ("(?<![A-Za-z])(?:", ")(?![A-Za-z])")
-
-
-def _top_level_bar(body: str) -> bool:
-    """Whether a regex has an alternation outside any group."""
-    depth, i, in_class = 0, 0, False
-    while i < len(body):
-        ch = body[i]
-        if ch == "\\":
-            i += 2
-            continue
-        if in_class:
-            if ch == "]":
-                in_class = False
-        elif ch == "[":
-            in_class = True
-            if body[i + 1 : i + 2] == "]":
-                i += 1
-        elif ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth -= 1
-        elif ch == "|" and depth == 0:
-            return True
-        i += 1
-    return False
 
 
 def literal_prefix(pattern: re.Pattern[str], lang: str) -> str:
@@ -112,18 +86,7 @@ def literal_prefix(pattern: re.Pattern[str], lang: str) -> str:
         if not (body.startswith(_EN_WRAP[0]) and body.endswith(_EN_WRAP[1])):
             return ""
         body = body[len(_EN_WRAP[0]) : -len(_EN_WRAP[1])]
-    if _top_level_bar(body):
-        return ""
-    out: list[str] = []
-    for ch in body:
-        if ch in _META:
-            if ch in "*?{" and out:
-                out.pop()  # the character before is optional
-            break
-        if lang == "en" and not ch.isascii():
-            break
-        out.append(ch)
-    prefix = "".join(out)
+    prefix = source_prefix(body, ascii_only=lang == "en")
     return prefix.lower() if lang == "en" else prefix
 
 
