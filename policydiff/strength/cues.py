@@ -4,6 +4,7 @@ says they are not commitments, and merged into cue phrases (大力+推广 = 大�
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -166,22 +167,33 @@ def _nominal(text: str, start: int, end: int) -> bool:
     return bool(_EN_DETERMINER.search(text, 0, start) or _EN_OF.match(text, end))
 
 
+def _hay(text: str, lang: str) -> str | None:
+    """What a pattern's literal prefix is looked for in (None: no prefilter): the text,
+    lower-cased in English, whose patterns ignore case."""
+    if lang != "en":
+        return text
+    return text.lower() if FOLD_SPECIAL.isdisjoint(text) else None
+
+
+def _matches(
+    pattern: re.Pattern[str], text: str, lang: str, prefix: str, hay: str | None
+) -> Iterable[re.Match[str]]:
+    """``pattern.finditer(text)``, nothing where ``hay`` lacks the prefix; an English
+    pattern, which opens on a look-behind, tried only where its prefix stands."""
+    if hay is None or not prefix:
+        return pattern.finditer(text)
+    if prefix not in hay:
+        return ()
+    return finditer_at(pattern, text, prefix, hay) if lang == "en" else pattern.finditer(text)
+
+
 def raw_matches(text: str, lang: str, lex: Lexicon) -> list[CueMatch]:
     index = cue_index(lex, lang)
-    # what a literal prefix is looked for in (None: no prefilter)
-    hay: str | None = text
-    if lang == "en":
-        hay = text.lower() if FOLD_SPECIAL.isdisjoint(text) else None
+    hay = _hay(text, lang)
     found = [
         CueMatch(m.start(), m.end(), ((m.start(), m.end(), entry),))
         for entry, pattern, prefix in index.cues
-        if hay is None or prefix in hay
-        # an English pattern opens on a look-behind: tried only where its prefix stands
-        for m in (
-            finditer_at(pattern, text, prefix, hay)
-            if lang == "en" and hay is not None and prefix
-            else pattern.finditer(text)
-        )
+        for m in _matches(pattern, text, lang, prefix, hay)
         if m.end() > m.start()
         and not (lang == "en" and entry.kind == "verb" and _nominal(text, m.start(), m.end()))
     ]
@@ -231,18 +243,11 @@ def clause_cues(clause: str, lang: str, lex: Lexicon) -> tuple[list[CueMatch], l
 
 def suppress(text: str, lang: str, lex: Lexicon, matches: list[CueMatch]) -> tuple[list, list]:
     dropped: list[tuple[CueMatch, str]] = []
-    # English patterns tried only where their prefix stands, as in raw_matches
-    hay = text.lower() if lang == "en" and FOLD_SPECIAL.isdisjoint(text) else None
+    hay = _hay(text, lang)
     contexts = [
         (c, m)
         for c, p, prefix in cue_index(lex, lang).contexts
-        for m in (
-            p.finditer(text)
-            if hay is None or not prefix
-            else finditer_at(p, text, prefix, hay)
-            if prefix in hay
-            else ()
-        )
+        for m in _matches(p, text, lang, prefix, hay)
     ]
     kept = []
     for match in matches:
