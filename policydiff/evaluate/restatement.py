@@ -272,8 +272,10 @@ class ReaderAgreement:
 
 
 def _kappa(first: Sequence[object], second: Sequence[object]) -> float:
+    """Cohen's kappa (scikit-learn's); where the readers use one label between them, which
+    leaves it undefined, 1.0 (they agree on every pair), and 0.0 with no pairs."""
     if not first or len(set(first) | set(second)) < 2:
-        return 1.0 if list(first) == list(second) else 0.0
+        return 1.0 if first and list(first) == list(second) else 0.0
     from sklearn.metrics import cohen_kappa_score
 
     return float(cohen_kappa_score(first, second))

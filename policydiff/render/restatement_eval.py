@@ -77,17 +77,15 @@ def agreement_json(a: RestatementAgreement, readers: ReaderAgreement | None = No
 
 
 def readers_lines(readers: ReaderAgreement, tool: RestatementAgreement) -> list[str]:
-    n = len(readers.readings)
-    present, present_kappa = readers.presence
-    versus = against_readers(tool, readers)
-    agreed, pairs = versus.consensus_agreed, versus.consensus
+    d = readers_dict(readers, tool)
+    n, presence, consensus = d["cases"], d["presence"], d["consensus"]
     return [
-        f"second reading {readers.second}: the two readers agree on {readers.agreed} of {n} "
-        f"({readers.rate:.1%}), Cohen's kappa {readers.kappa:.2f}; on present or omitted "
-        f"{present} of {n} (kappa {present_kappa:.2f})",
-        f"policydiff agrees with the second reading on {versus.second_agreed} of {n} "
-        f"({versus.second_agreed / n if n else 0:.1%}), and with both on {agreed} of the {pairs} pairs where "
-        f"the readers agree ({agreed / pairs if pairs else 0:.1%})",
+        f"second reading {d['file']}: the two readers agree on {d['readers_agreed']} of {n} "
+        f"({d['rate']:.1%}), Cohen's kappa {d['kappa']:.2f}; on present or omitted "
+        f"{presence['agreed']} of {n} (kappa {presence['kappa']:.2f})",
+        f"policydiff agrees with the second reading on {d['tool_agreed']} of {n} "
+        f"({d['tool_rate']:.1%}), and with both on {consensus['agreed']} of the "
+        f"{consensus['cases']} pairs where the readers agree ({consensus['rate']:.1%})",
     ]
 
 
