@@ -24,6 +24,7 @@ from policydiff.errors import InputError
 from policydiff.lineage import build_lineage
 from policydiff.restatement.clauses import Clause
 from policydiff.restatement.compare import Comparison, Restated, compare_documents
+from policydiff.restatement.confidence import CHECK
 from policydiff.restatement.verdict import RESTATEMENTS
 from policydiff.runtime.files import yaml_problem
 from policydiff.runtime.untrusted import safe_load
@@ -117,6 +118,9 @@ class Case:
     tool_child: str | None  # the tool's child sentence
     reasons: tuple[str, ...]
     notes: str
+    # how sure the tool is of its verdict (policydiff.restatement.confidence): sure or check,
+    # check where no clause of the tool's stands for the gold's
+    confidence: str = CHECK
 
     @property
     def agrees(self) -> bool:
@@ -153,7 +157,8 @@ class RestatementAgreement:
         return self.agreed / len(self.cases) if self.cases else 0.0
 
     def by(self, key: str) -> dict[str, tuple[int, int]]:
-        """(agreed, cases) per gold verdict (``key="gold"``) or per child."""
+        """(agreed, cases) per gold verdict (``key="gold"``), per child or per confidence
+        of the tool's."""
         total: Counter[str] = Counter()
         good: Counter[str] = Counter()
         for c in self.cases:
@@ -221,6 +226,7 @@ def measure(gold: RestatementGold, corpus: Corpus, catalogue: Catalogue) -> Rest
                     tool_child=found.child.sentence if found and found.child else None,
                     reasons=found.reasons if found else ("no clause of the tool's stands here",),
                     notes=cell.notes,
+                    confidence=found.confidence.label if found else CHECK,
                 )
             )
     return RestatementAgreement(gold.path, tuple(cases))

@@ -3,8 +3,9 @@ as JSON, Markdown and HTML.
 
 JSON schema ``policydiff.fidelity/1``: ``parent {id, title, date}``, ``children [{id,
 title, date, summary, shares}]``, ``commitments [{parent: SIDE, cells: {child id:
-{verdict, similarity, child: SIDE or null}}}]`` (SIDE as in ``policydiff.restatement/1``).
-In HTML each cell links to its two sentences, listed under the matrix.
+{verdict, similarity, confidence, child: SIDE or null}}}]`` (SIDE and ``confidence`` as in
+``policydiff.restatement/1``). In HTML each cell links to its two sentences, listed under
+the matrix, and a verdict to check is marked so.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from typing import Any
 
 from policydiff.render.md_text import md
 from policydiff.render.restatement_json import side
+from policydiff.restatement.compare import Restated
 from policydiff.restatement.fidelity import Fidelity
 from policydiff.restatement.verdict import RESTATEMENTS
 
@@ -30,8 +32,14 @@ FIDELITY_CSS = (
     ".fidelity-matrix td a{display:block;text-decoration:none;color:inherit}"
     ".fidelity-matrix td.restated{background:#c6dbef}.fidelity-matrix td.strengthened{background:#a1d99b}"
     ".fidelity-matrix td.weakened{background:#fc9272}.fidelity-matrix td.omitted{background:#f0f0f0}"
+    ".fidelity-matrix td.check{outline:2px dashed #555;outline-offset:-3px}"
     ".matrix{overflow-x:auto}.pairs li:target{background:#ffffb3}"
 )
+
+
+def cell_mark(cell: Restated) -> str:
+    """A cell of the matrix in text: the verdict's arrow, and ? for a verdict to check."""
+    return cell.verdict.arrow + ("" if cell.confidence.sure else "?")
 
 
 def fidelity_dict(f: Fidelity) -> dict[str, Any]:
@@ -60,6 +68,7 @@ def fidelity_dict(f: Fidelity) -> dict[str, Any]:
                     child.id: {
                         "verdict": f.cell(i, j).verdict.value,
                         "similarity": min(1.0, f.cell(i, j).similarity),
+                        "confidence": f.cell(i, j).confidence.label,
                         "child": side(cell.child) if (cell := f.cell(i, j)).child else None,
                     }
                     for j, child in enumerate(f.children)
@@ -93,7 +102,8 @@ def fidelity_markdown(f: Fidelity, chart: str | None = None, *, level: int = 2) 
         f"{head} Fidelity to `{f.parent.id}` · {md(f.parent.title_zh or f.parent.title)}",
         "",
         f"How {len(f.comparisons)} documents implementing it restate its {len(f.rows)} "
-        "commitments (clauses): ▲ strengthened, ▼ weakened, = restated, − omitted.",
+        "commitments (clauses): ▲ strengthened, ▼ weakened, = restated, − omitted; "
+        "? marks a verdict to check by reading.",
         "",
         *_shares_rows(f),
         "",
@@ -104,7 +114,7 @@ def fidelity_markdown(f: Fidelity, chart: str | None = None, *, level: int = 2) 
     lines += ["| commitment | location | " + " | ".join(f"`{i}`" for i in ids) + " |"]
     lines += ["|---|---|" + "---|" * len(ids)]
     for i, row in enumerate(f.rows):
-        cells = " | ".join(f.cell(i, j).verdict.arrow for j in range(len(ids)))
+        cells = " | ".join(cell_mark(f.cell(i, j)) for j in range(len(ids)))
         lines.append(f"| {md(row.text)} | {md(row.location)} | {cells} |")
     return "\n".join(lines) + "\n"
 
@@ -145,10 +155,13 @@ def fidelity_html(f: Fidelity, charts: Mapping[str, bytes] | None = None) -> str
         for j, child in enumerate(f.children):
             cell = f.cell(i, j)
             target = f"{anchor}-{i}-{j}"
+            sure = cell.confidence.sure
             cells.append(
-                f'<td class="{_e(cell.verdict.value)}"><a href="#{_e(target)}" '
-                f'title="{_e(cell.verdict.value)}">{_e(cell.verdict.arrow)}</a></td>'
+                f'<td class="{_e(cell.verdict.value)}{"" if sure else " check"}">'
+                f'<a href="#{_e(target)}" title="{_e(cell.verdict.value)}'
+                f'{"" if sure else " (to check)"}">{_e(cell.verdict.arrow)}</a></td>'
             )
+            doubt = "" if sure else f" check: {cell.confidence.doubt}."
             theirs = (
                 f"<q lang=zh>{_e(cell.child.sentence)}</q> "
                 f'<span class="note">{_e(child.id)} · {_e(cell.child.location)}</span>'
@@ -160,7 +173,7 @@ def fidelity_html(f: Fidelity, charts: Mapping[str, bytes] | None = None) -> str
                 f"<strong>{_e(cell.verdict.value)}</strong> in {_e(child.id)} · "
                 f"<q lang=zh>{_e(row.sentence)}</q> "
                 f'<span class="note">{_e(f.parent.id)} · {_e(row.location)}</span> → {theirs} '
-                f'<span class="note">({_e("; ".join(cell.reasons))})</span></li>'
+                f'<span class="note">({_e("; ".join(cell.reasons))}){_e(doubt)}</span></li>'
             )
         body.append(
             f"<tr><th lang=zh>{_e(row.text)}<br><span class=note>{_e(row.location)}</span></th>"
@@ -172,7 +185,7 @@ def fidelity_html(f: Fidelity, charts: Mapping[str, bytes] | None = None) -> str
         f"<h2>{_e(fidelity_title(f))} · <span lang=zh>{_e(f.parent.title_zh or f.parent.title)}</span></h2>"
         f"<p>How {len(f.comparisons)} documents implementing it restate its {len(f.rows)} "
         "commitments: ▲ strengthened, ▼ weakened, = restated, − omitted. Each cell links to "
-        "its two sentences.</p>"
+        "its two sentences; an outlined cell is a verdict to check (docs/lineage.md).</p>"
         f'<table class="shares"><tr><th>child</th>{"".join(f"<th>{n}</th>" for n in names)}'
         f"<th>added</th></tr>{shares}</table>{chart}"
         f'<div class="matrix"><table class="fidelity-matrix"><tr><th>commitment</th>{head}</tr>'

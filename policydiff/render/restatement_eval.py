@@ -18,6 +18,7 @@ def agreement_dict(a: RestatementAgreement) -> dict[str, Any]:
         "rate": round(a.rate, 4),
         "by_verdict": {k: {"agreed": g, "cases": n} for k, (g, n) in a.by("gold").items()},
         "by_child": {k: {"agreed": g, "cases": n} for k, (g, n) in a.by("child").items()},
+        "by_confidence": {k: {"agreed": g, "cases": n} for k, (g, n) in a.by("confidence").items()},
         "disagreements_by_kind": a.kinds,
         "confusion": [
             {"gold": g, "tool": t, "count": n} for (g, t), n in sorted(a.confusion.items())
@@ -33,6 +34,7 @@ def agreement_dict(a: RestatementAgreement) -> dict[str, Any]:
                 "tool_clause": c.tool_clause,
                 "tool_child": c.tool_child,
                 "reasons": list(c.reasons),
+                "confidence": c.confidence,
                 "notes": c.notes,
             }
             for c in a.cases
@@ -103,6 +105,8 @@ def agreement_text(a: RestatementAgreement, readers: ReaderAgreement | None = No
     lines += [f"  {k:<13} {g:>4}/{n:<4} {g / n:.0%}" for k, (g, n) in a.by("gold").items()]
     lines += ["by child:"]
     lines += [f"  {k:<40} {g:>4}/{n:<4} {g / n:.0%}" for k, (g, n) in a.by("child").items()]
+    lines += ["by the tool's confidence (sure, or check by reading):"]
+    lines += [f"  {k:<13} {g:>4}/{n:<4} {g / n:.0%}" for k, (g, n) in a.by("confidence").items()]
     lines += ["disagreements by kind:"]
     lines += [f"  {k:<15} {n:>4}" for k, n in a.kinds.items()]
     lines += ["", "disagreements:"]
@@ -110,7 +114,7 @@ def agreement_text(a: RestatementAgreement, readers: ReaderAgreement | None = No
         if c.agrees:
             continue
         lines += [
-            f"- {c.child}: gold {c.gold}, policydiff {c.tool} ({c.kind})",
+            f"- {c.child}: gold {c.gold}, policydiff {c.tool} ({c.kind}; {c.confidence})",
             f"    parent: {c.parent}",
             f"    gold:   {c.gold_sentence or '—'}",
             f"    tool:   {c.tool_child or '—'} ({'; '.join(c.reasons)})",

@@ -1,6 +1,7 @@
 """A restatement (``compare PARENT CHILD --format markdown|html``): each parent commitment
 beside the child's, the word diff marked (``[-…-]``/``{+…+}`` in Markdown, ``<del>``/
-``<ins>`` in HTML), the verdict and why; then the child's additions."""
+``<ins>`` in HTML), the verdict and why (and, for a verdict to check, the doubt: :mod:`policydiff.restatement.
+confidence`); then the child's additions."""
 
 from __future__ import annotations
 
@@ -26,6 +27,12 @@ def _md_ops(ops: Sequence[TokenOp]) -> str:
     return "".join(out)
 
 
+def _why(r: Restated) -> str:
+    """The verdict's reasons, and the doubt of one to check."""
+    why = "; ".join(r.reasons)
+    return why if r.confidence.sure else f"{why}. Check: {r.confidence.doubt}"
+
+
 def _shown(r: Restated, only: Sequence[str]) -> bool:
     return not only or r.verdict.value in only
 
@@ -44,7 +51,8 @@ def restatement_markdown(comparison: Comparison, *, only: Sequence[str] = ()) ->
         "",
         f"{md(c.title_zh or c.title)} ({c.date}) → {md(p.title_zh or p.title)} ({p.date}). {cites}",
         "",
-        f"**{summary}.**",
+        f"**{summary}.** {comparison.to_check} of {len(comparison.commitments)} verdicts "
+        "to check by reading (marked *check*).",
         "",
         "| verdict | parent → child (word diff) | where | why |",
         "|---|---|---|---|",
@@ -57,7 +65,8 @@ def restatement_markdown(comparison: Comparison, *, only: Sequence[str] = ()) ->
             text += f" → {md(r.child.text)}"
         where = md(r.parent.location) + (f" → {md(r.child.location)}" if r.child else "")
         lines.append(
-            f"| {r.verdict.arrow} {r.verdict.value} | {text} | {where} | {md('; '.join(r.reasons))} |"
+            f"| {r.verdict.arrow} {r.verdict.value}{'' if r.confidence.sure else ' (check)'} "
+            f"| {text} | {where} | {md(_why(r))} |"
         )
     if comparison.additions and (not only or "added" in only):
         lines += ["", f"## Additions of `{c.id}` ({len(comparison.additions)})", ""]
@@ -85,8 +94,9 @@ def restatement_html(comparison: Comparison, *, only: Sequence[str] = ()) -> str
         )
         where = _e(r.parent.location) + (f" → {_e(r.child.location)}" if r.child else "")
         rows.append(
-            f'<tr class="{_e(r.verdict.value)}"><td>{_e(r.verdict.arrow)} {_e(r.verdict.value)}</td>'
-            f"<td>{pair}</td><td class=note>{where}</td><td class=note>{_e('; '.join(r.reasons))}</td></tr>"
+            f'<tr class="{_e(r.verdict.value)}"><td>{_e(r.verdict.arrow)} {_e(r.verdict.value)}'
+            f"{'' if r.confidence.sure else ' (check)'}</td>"
+            f"<td>{pair}</td><td class=note>{where}</td><td class=note>{_e(_why(r))}</td></tr>"
         )
     additions = "".join(
         f"<li><q lang=zh>{_e(a.text)}</q> <span class=note>{_e(a.location)}</span></li>"
@@ -97,7 +107,8 @@ def restatement_html(comparison: Comparison, *, only: Sequence[str] = ()) -> str
         '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
         f"<title>{_e(c.id)} restates {_e(p.id)} · policydiff</title>\n<style>{CSS}</style>\n"
         f"</head>\n<body>\n<main><h1>How {_e(c.id)} restates {_e(p.id)}</h1>"
-        f"<p><strong>{summary}</strong></p><table><tr><th>verdict</th><th>parent → child</th>"
+        f"<p><strong>{summary}</strong>. {comparison.to_check} of "
+        f"{len(comparison.commitments)} verdicts to check by reading (marked check).</p><table><tr><th>verdict</th><th>parent → child</th>"
         f"<th>where</th><th>why</th></tr>{''.join(rows)}</table>"
         + (
             f"<h2>Additions</h2><ul>{additions}</ul>"

@@ -5,13 +5,15 @@ Schema ``policydiff.restatement/1`` (fields may be added, never renamed or remov
     {"schema", "parent": {id, title, date}, "child": {id, title, date},
      "citation": {cites_parent, text, how, location},
      "commitments": [{"parent": SIDE, "child": SIDE or null, "similarity", "verdict",
-                      "reasons", "themes", "target_changes"}],
+                      "reasons", "confidence", "doubt", "themes", "target_changes"}],
      "additions": [SIDE], "summary": {restated, strengthened, weakened, omitted, added}}
 
 where SIDE is ``{sentence, clause, location, provision, cue, level, strength, targets:
 [{text, value, unit, year}], themes}``: ``sentence`` the whole sentence (the evidence),
 ``clause`` the commitment within it. ``similarity`` is that of the best child clause
-(capped at 1), also for an omitted commitment. Same corpus: same bytes.
+(capped at 1), also for an omitted commitment. ``confidence`` is ``sure`` or ``check``,
+``doubt`` what a reader should check (null when sure): :mod:`policydiff.restatement.
+confidence`. Same corpus: same bytes.
 """
 
 from __future__ import annotations
@@ -56,6 +58,8 @@ def _restated(r: Restated) -> dict[str, Any]:
         "similarity": min(1.0, r.similarity),
         "verdict": r.verdict.value,
         "reasons": list(r.reasons),
+        "confidence": r.confidence.label,
+        "doubt": r.confidence.doubt or None,
         "themes": list(r.themes),
         "target_changes": [
             {

@@ -2,8 +2,9 @@
 
 :func:`document_clauses` reads a document's commitment clauses (on its Chinese
 original where it has one); :func:`compare_documents` aligns them (:mod:`.align`),
-judges each pair (:mod:`.verdict`), lists the child's additions and, when asked, the
-word diff of each matched pair (:mod:`.words`).
+judges each pair (:mod:`.verdict`) and how sure that verdict is (:mod:`.confidence`),
+lists the child's additions and, when asked, the word diff of each matched pair
+(:mod:`.words`).
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from policydiff.lineage import Edge
 from policydiff.models import Document, Version
 from policydiff.restatement.align import align_clauses
 from policydiff.restatement.clauses import Clause, version_clauses
+from policydiff.restatement.confidence import Confidence, assess
 from policydiff.restatement.verdict import (
     RESTATEMENTS,
     Restatement,
@@ -53,6 +55,7 @@ class Restated:
     verdict: Restatement
     reasons: tuple[str, ...]
     targets: tuple[TargetChange, ...]
+    confidence: Confidence  # sure, or check and why
     ops: tuple[TokenOp, ...] = ()  # word diff of the two clauses, when asked for
 
     @property
@@ -76,6 +79,11 @@ class Comparison:
         out = {v.value: counts.get(v, 0) for v in RESTATEMENTS}
         out["added"] = len(self.additions)
         return out
+
+    @property
+    def to_check(self) -> int:
+        """How many verdicts a reader should check (:mod:`.confidence`)."""
+        return sum(not r.confidence.sure for r in self.commitments)
 
     @property
     def cites_parent(self) -> bool:
@@ -136,6 +144,7 @@ def compare_clauses(
                 targets=target_changes(m.parent, m.child, m.support, None, child_targets)
                 if m.child
                 else (),
+                confidence=assess(m.child, m.similarity, reasons),
                 ops=word_ops(m.parent.text, m.child.text, lang) if with_ops and m.child else (),
             )
         )

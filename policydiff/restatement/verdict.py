@@ -30,6 +30,11 @@ from policydiff.strength import Target
 from policydiff.strength.cues import find_cues
 from policydiff.strength.targets import sets_a_limit
 
+# The openings of the reasons of a verdict the cues alone decide (no target, scope or
+# wording rule did): :mod:`.confidence` reads them.
+STRONGER_CUE = "stronger cue"
+WEAKER_CUE = "weaker cue"
+
 
 class Restatement(StrEnum):
     RESTATED = "restated"
@@ -475,7 +480,7 @@ def judge(
     delta = round(_cue_strength(child) - _cue_strength(parent), 2)
     cues = f"{parent.cue or 'no cue'} → {child.cue or 'no cue'}"
     if delta >= STEP:
-        return Restatement.STRENGTHENED, (f"stronger cue ({cues}, {delta:+})",)
+        return Restatement.STRENGTHENED, (f"{STRONGER_CUE} ({cues}, {delta:+})",)
     # a parent whose cue is the wording of its own full coverage (全面执行, 全部达到), which
     # the child keeps in its words (全面建成 …): the cue was the target, and it is kept
     worded = [
@@ -490,5 +495,5 @@ def judge(
             f"full coverage kept in other words ({kept.parent.text} → {kept.child.text})",
         )
     if delta <= -STEP:
-        return Restatement.WEAKENED, (f"weaker cue ({cues}, {delta:+})",)
+        return Restatement.WEAKENED, (f"{WEAKER_CUE} ({cues}, {delta:+})",)
     return Restatement.RESTATED, (f"same strength ({cues})",)

@@ -41,7 +41,10 @@ def test_the_json_contract_keeps_its_names() -> None:
     assert data["citation"]["cites_parent"] is True
     assert "（建标〔2022〕53号）" in data["citation"]["text"]
     row = data["commitments"][0]
-    assert set(row) >= {"parent", "child", "similarity", "verdict", "themes"}
+    assert set(row) >= {"parent", "child", "similarity", "verdict", "themes", "confidence"}
+    # every verdict sure or to check, and a doubt exactly where it is to check
+    for c in data["commitments"]:
+        assert (c["confidence"], c["doubt"] is None) in {("sure", True), ("check", False)}
     assert set(row["parent"]) >= {"sentence", "location", "cue", "strength", "targets"}
     assert set(data["summary"]) == {"restated", "strengthened", "weakened", "omitted", "added"}
     assert data["summary"]["added"] == len(data["additions"])
@@ -109,6 +112,12 @@ def test_gold_measurement_counts_every_pair_and_quotes_disagreements(tmp_path: P
     # the gold names a sentence ("x") that is not the one the tool restates it with
     assert data["disagreements"][0]["kind"] == "other sentence"
     assert data["disagreements_by_kind"] == {"other sentence": 1}
+    # both verdicts rest on a copy of the parent's words and a target or the same cue
+    assert data["by_confidence"] == {"sure": {"agreed": 1, "cases": 2}}
+    assert data["disagreements"][0]["confidence"] == "sure"
+    text = run("compare", "--gold", str(gold)).output
+    assert "by the tool's confidence (sure, or check by reading):\n  sure" in text
+    assert "policydiff strengthened (other sentence; sure)" in text
     # the counts, not only a rounded share, say why the gate failed
     assert f"agreement 1/2 (50.00%) with {gold} is below --min-agreement 90.00%" in result.output
 

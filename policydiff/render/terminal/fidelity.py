@@ -1,5 +1,6 @@
 """The fidelity matrix in the terminal: one row per parent commitment, one column per
-child, the verdict's arrow in its colour; each child's shares first."""
+child, the verdict's arrow in its colour (and ? for a verdict to check); each child's
+shares first."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from policydiff.render.fidelity_formats import cell_mark
 from policydiff.render.terminal.restatement import STYLES
 from policydiff.restatement.fidelity import Fidelity
 from policydiff.restatement.verdict import RESTATEMENTS
@@ -40,9 +42,14 @@ def print_fidelity(f: Fidelity, console: Console) -> None:
         matrix.add_column(child.id.split("-")[0], justify="center", no_wrap=True)
     for i, clause in enumerate(f.rows):
         cells = [
-            Text(f.cell(i, j).verdict.arrow, style=STYLES[f.cell(i, j).verdict])
+            Text(cell_mark(f.cell(i, j)), style=STYLES[f.cell(i, j).verdict])
             for j in range(len(f.children))
         ]
         matrix.add_row(Text(clause.text), clause.provision_id, *cells)
     console.print(matrix)
-    console.print(Text("▲ strengthened  ▼ weakened  = restated  − omitted", style="dim"))
+    console.print(
+        Text(
+            "▲ strengthened  ▼ weakened  = restated  − omitted  ? to check by reading",
+            style="dim",
+        )
+    )

@@ -1,6 +1,7 @@
 """A restatement in the terminal: each parent commitment beside the child's, word diff
 in colour (deleted words red and struck through on the parent's side, inserted words
-green on the child's), the verdict and why; then the child's additions."""
+green on the child's), the verdict and why (a verdict to check says so, and what to
+check); then the child's additions."""
 
 from __future__ import annotations
 
@@ -66,6 +67,13 @@ def print_restatement(
             style="bold",
         )
     )
+    console.print(
+        Text(
+            f"{comparison.to_check} of {len(comparison.commitments)} verdicts to check "
+            "by reading (docs/lineage.md, how sure a verdict is)",
+            style="dim",
+        )
+    )
     table = Table(box=box.SIMPLE_HEAD, expand=True, show_lines=False)
     table.add_column("", no_wrap=True)
     table.add_column(f"{p.id}", ratio=1)
@@ -78,12 +86,12 @@ def print_restatement(
         old.append(f"\n{r.parent.location}", style="dim")
         if r.child is not None:
             new.append(f"\n{r.child.location}", style="dim")
-        table.add_row(
-            Text(f"{r.verdict.arrow} {r.verdict.value}", style=STYLES[r.verdict]),
-            old,
-            new,
-            Text("; ".join(r.reasons), style="dim"),
-        )
+        why = Text("; ".join(r.reasons), style="dim")
+        label = Text(f"{r.verdict.arrow} {r.verdict.value}", style=STYLES[r.verdict])
+        if not r.confidence.sure:
+            label.append("\ncheck", style="italic")
+            why.append(f"\ncheck: {r.confidence.doubt}", style="italic")
+        table.add_row(label, old, new, why)
     console.print(table)
     if comparison.additions and (not only or "added" in only):
         console.print(Text(f"additions of {c.id} ({len(comparison.additions)}):", style="bold"))

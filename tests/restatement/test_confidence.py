@@ -1,0 +1,60 @@
+"""How sure a restatement verdict is (policydiff.restatement.confidence), on small parent
+and child texts built here: a copy is sure, a paraphrase, a near miss and a verdict the
+cues alone decide are to check, each with its doubt."""
+
+from __future__ import annotations
+
+from policydiff.restatement.compare import Restated
+from policydiff.restatement.confidence import CHECK, SURE, SURE_MATCH, SURE_OMISSION
+from tests.restatement.test_verdict import _compare
+
+
+def _restated(parent: str, child: str, clause: str) -> Restated:
+    return next(r for r in _compare(parent, child).commitments if r.parent.text == clause)
+
+
+def test_a_copy_with_the_same_cue_is_sure() -> None:
+    r = _restated("推动低碳建筑规模化发展", "结合本省实际，推动低碳建筑规模化发展", "推动低碳建筑规模化发展")
+    assert r.verdict.value == "restated" and r.similarity >= SURE_MATCH
+    assert (r.confidence.label, r.confidence.doubt) == (SURE, "")
+
+
+def test_a_target_decides_surely_where_the_words_are_the_same() -> None:
+    r = _restated(
+        "到2030年城市公共供水管网漏损率控制在8%以内",
+        "到2030年城市公共供水管网漏损率控制在7.5%以内",
+        "到2030年城市公共供水管网漏损率控制在8%以内",
+    )
+    assert r.verdict.value == "strengthened" and r.confidence.sure
+
+
+def test_a_verdict_the_cues_alone_decide_is_to_check() -> None:
+    r = _restated("推动装配式建筑发展", "大力推动装配式建筑发展", "推动装配式建筑发展")
+    assert r.verdict.value == "strengthened" and r.similarity >= SURE_MATCH
+    assert r.confidence.label == CHECK
+    assert r.confidence.doubt.startswith("decided by the cues alone")
+
+
+def test_a_restatement_in_other_words_is_to_check() -> None:
+    # named inside a longer list of the child's: matched by containment, below MATCH
+    r = _restated(
+        "积极推广装配化装修",
+        "鼓励引导新建住宅采用干式工法楼面地面、集成厨房、整体卫浴、管线分离等装配化装修成套技术",
+        "积极推广装配化装修",
+    )
+    assert r.child is not None and r.similarity < SURE_MATCH
+    assert r.confidence.label == CHECK
+    assert f"similarity {r.similarity:.2f}" in r.confidence.doubt
+
+
+def test_an_omission_is_sure_only_where_nothing_comes_near() -> None:
+    # the provision's lead is copied, so that no heading stands for the others
+    parent = "推广装配式建筑。推进城市绿色照明。推动农村生活污水就近就地资源化利用"
+    child = "推广装配式建筑。推进城市生活垃圾分类"
+    comparison = _compare(parent, child)
+    verdicts = {r.parent.text: r for r in comparison.commitments}
+    near, far = verdicts["推进城市绿色照明"], verdicts["推动农村生活污水就近就地资源化利用"]
+    assert near.child is None and SURE_OMISSION <= near.similarity
+    assert near.confidence.label == CHECK and "comes near" in near.confidence.doubt
+    assert far.child is None and far.similarity < SURE_OMISSION and far.confidence.sure
+    assert comparison.to_check == sum(not r.confidence.sure for r in comparison.commitments) >= 1
