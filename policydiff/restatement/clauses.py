@@ -209,13 +209,41 @@ def _commits_in_words(clause: str, has_cue: bool, lang: str, rules: Rules, dated
 
 
 def _verb_led(clause: str, rules: Rules) -> bool:
-    """Whether a clause opens on a verb: one of ``openers`` or, by jieba, any verb; or does
-    so after the place it is about (:func:`_after_place`: 组团之间建设连续贯通的生态廊道,
-    县城新建住宅以6层为主)."""
+    """Whether a clause opens on 并 ("and", joining it to the directive before it: 并以适当
+    方式与…共享) or on a verb: one of ``openers`` or, by jieba, any verb; or does so after
+    the place it is about (:func:`_after_place`: 组团之间建设连续贯通的生态廊道,
+    县城新建住宅以6层为主) or a frame it opens on (:func:`_after_frame`: 在油气田区域内建设
+    多能融合的区域供能系统)."""
+    if clause.startswith("并"):
+        return True
     if clause.startswith(rules.openers) or _opens_with_verb(clause):
         return True
-    rest = _after_place(clause)
-    return bool(rest) and (rest.startswith(rules.openers) or _opens_with_verb(rest, nouns=False))
+    for rest in (_after_place(clause), *_after_frame(clause)):
+        if rest and (rest.startswith(rules.openers) or _opens_with_verb(rest, nouns=False)):
+            return True
+    return False
+
+
+# A frame of place, circumstance or means a clause may open on: 在, then up to a dozen
+# characters, then a word of location (在油气田区域内建设…, 在国土空间规划中统筹考虑…); or 以, then
+# 方式 (以适当方式与…共享).
+_FRAME = re.compile(
+    r"(?:(?<=^在)[^，,；;]{1,12}?(?:之间|方面|领域|期间|内|中|上|下|里))"
+    r"|(?:(?<=^以)[^，,；;]{0,12}?方式)"
+)
+
+
+def _after_frame(clause: str) -> list[str]:
+    """What may follow a frame the clause opens on (:data:`_FRAME`), at each word of
+    location in reach, nearest first: a noun may hold such a character (中心城区)."""
+    if not clause.startswith(("在", "以")):
+        return []
+    out = []
+    for end in range(2, min(len(clause), 16)):
+        found = _FRAME.match(clause, 1, end)
+        if found and found.end() == end:
+            out.append(clause[end:])
+    return out
 
 
 @lru_cache(maxsize=65536)

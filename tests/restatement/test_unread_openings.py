@@ -1,0 +1,55 @@
+"""Clauses of the energy-transition opinions (发改能源〔2022〕206号) that the gold files
+annotate as commitments and that were read as none, or under a wrong cue: one opening on
+a frame (在油气田区域内建设…), on 并 (并以适当方式…共享), on 及时 or 依法依规, one granting a
+right (可按规定申请…); and 研究 inside 研究机构, which is no cue. Each restated word for word
+by a copy of it, omitted by a child without it."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.restatement.test_verdict import _compare, _verdict
+
+FIELDS = (
+    "完善油气与地热能以及风能、太阳能等能源资源协同开发机制，"
+    "鼓励油气企业利用自有建设用地发展可再生能源和建设分布式能源设施，"
+    "在油气田区域内建设多能融合的区域供能系统"
+)
+SHARING = (
+    "加强与国土空间基础信息平台的衔接，"
+    "及时将各类清洁低碳能源资源分布等空间信息纳入同级国土空间基础信息平台和国土空间规划一张图，"
+    "并以适当方式与地方各级政府、企业、行业协会和研究机构等共享"
+)
+TRADE = "依法依规管理碳排放强度高的产品生产、流通和出口"
+SEA = "符合条件的海上风电等可再生能源项目可按规定申请减免海域使用金"
+
+
+@pytest.mark.parametrize(
+    ("text", "clause"),
+    [
+        (FIELDS, "在油气田区域内建设多能融合的区域供能系统"),
+        (SHARING, "并以适当方式与地方各级政府、企业、行业协会和研究机构等共享"),
+        (SHARING, "及时将各类清洁低碳能源资源分布等空间信息纳入同级国土空间基础信息平台和国土空间规划一张图"),
+        (TRADE, TRADE),
+        (SEA, SEA),
+    ],
+)
+def test_the_clause_is_a_commitment_restated_by_a_copy(text: str, clause: str) -> None:
+    assert _verdict(_compare(text, text), clause) == "restated"
+
+
+def test_a_child_without_the_clause_omits_it() -> None:
+    child = "完善油气与地热能以及风能、太阳能等能源资源协同开发机制"
+    assert _verdict(_compare(FIELDS, child), "在油气田区域内建设多能融合的区域供能系统") == "omitted"
+
+
+def test_research_institutions_are_no_cue_of_study() -> None:
+    comparison = _compare(SHARING, SHARING)
+    shared = next(r for r in comparison.commitments if r.parent.text.startswith("并以适当方式"))
+    assert shared.parent.cue != "研究" and shared.parent.level == 2
+
+
+def test_a_frame_that_directs_nothing_is_no_commitment() -> None:
+    # a circumstance alone (在满足用电需求的前提下) and a noun after a frame commit to nothing
+    comparison = _compare("在满足用电需求的前提下，在城市更新中的绿色建筑比例", "推广装配式建筑")
+    assert all(r.parent.heading for r in comparison.commitments)
