@@ -29,7 +29,10 @@ SEA = "符合条件的海上风电等可再生能源项目可按规定申请减�
     [
         (FIELDS, "在油气田区域内建设多能融合的区域供能系统"),
         (SHARING, "并以适当方式与地方各级政府、企业、行业协会和研究机构等共享"),
-        (SHARING, "及时将各类清洁低碳能源资源分布等空间信息纳入同级国土空间基础信息平台和国土空间规划一张图"),
+        (
+            SHARING,
+            "及时将各类清洁低碳能源资源分布等空间信息纳入同级国土空间基础信息平台和国土空间规划一张图",
+        ),
         (TRADE, TRADE),
         (SEA, SEA),
     ],
@@ -40,7 +43,9 @@ def test_the_clause_is_a_commitment_restated_by_a_copy(text: str, clause: str) -
 
 def test_a_child_without_the_clause_omits_it() -> None:
     child = "完善油气与地热能以及风能、太阳能等能源资源协同开发机制"
-    assert _verdict(_compare(FIELDS, child), "在油气田区域内建设多能融合的区域供能系统") == "omitted"
+    assert (
+        _verdict(_compare(FIELDS, child), "在油气田区域内建设多能融合的区域供能系统") == "omitted"
+    )
 
 
 def test_research_institutions_are_no_cue_of_study() -> None:
