@@ -24,7 +24,7 @@ from policydiff.errors import InputError
 from policydiff.lineage import build_lineage
 from policydiff.restatement.clauses import Clause
 from policydiff.restatement.compare import Comparison, Restated, compare_documents
-from policydiff.restatement.confidence import CHECK
+from policydiff.restatement.confidence import CHECK, SURE
 from policydiff.restatement.verdict import RESTATEMENTS
 from policydiff.runtime.files import yaml_problem
 from policydiff.runtime.untrusted import safe_load
@@ -326,6 +326,8 @@ class AgainstReaders:
     cases: int
     consensus_agreed: int  # ... and the readers' shared verdict, where they agree
     consensus: int  # pairs where the readers agree
+    consensus_sure_agreed: int  # ... of those the tool marks sure, where it gives that verdict
+    consensus_sure: int  # pairs where the readers agree and the tool is sure
 
 
 def against_readers(tool: RestatementAgreement, readers: ReaderAgreement) -> AgainstReaders:
@@ -335,9 +337,12 @@ def against_readers(tool: RestatementAgreement, readers: ReaderAgreement) -> Aga
     if any((c.parent, c.child) != (r.parent, r.child) for c, r in pairs):
         raise ValueError("the tool's cases and the readings are not of one gold file")
     both = [c for c, r in pairs if r.first == r.second]
+    sure = [c for c in both if c.confidence == SURE]
     return AgainstReaders(
         second_agreed=sum(c.tool == r.second for c, r in pairs),
         cases=len(pairs),
         consensus_agreed=sum(c.agrees for c in both),
         consensus=len(both),
+        consensus_sure_agreed=sum(c.agrees for c in sure),
+        consensus_sure=len(sure),
     )

@@ -67,6 +67,13 @@ def readers_dict(readers: ReaderAgreement, tool: RestatementAgreement) -> dict[s
             "agreed": agreed,
             "cases": pairs,
             "rate": round(agreed / pairs, 4) if pairs else 0.0,
+            "sure": {
+                "agreed": versus.consensus_sure_agreed,
+                "cases": versus.consensus_sure,
+                "rate": round(versus.consensus_sure_agreed / versus.consensus_sure, 4)
+                if versus.consensus_sure
+                else 0.0,
+            },
         },
     }
 
@@ -87,7 +94,9 @@ def readers_lines(readers: ReaderAgreement, tool: RestatementAgreement) -> list[
         f"{presence['agreed']} of {n} (kappa {presence['kappa']:.2f})",
         f"policydiff agrees with the second reading on {d['tool_agreed']} of {n} "
         f"({d['tool_rate']:.1%}), and with both on {consensus['agreed']} of the "
-        f"{consensus['cases']} pairs where the readers agree ({consensus['rate']:.1%})",
+        f"{consensus['cases']} pairs where the readers agree ({consensus['rate']:.1%}); "
+        f"on {consensus['sure']['cases']} of those it marks its verdict sure, and agrees on "
+        f"{consensus['sure']['agreed']} ({consensus['sure']['rate']:.1%})",
     ]
 
 

@@ -155,10 +155,12 @@ def test_a_second_reading_measures_the_readers_and_the_tool_where_they_agree(
     assert readers["presence"] == {"agreed": 2, "cases": 2, "kappa": 1.0}
     assert (readers["tool_agreed"], readers["tool_rate"]) == (2, 1.0)
     assert readers["file"] == str(second)
-    assert readers["consensus"] == {"agreed": 1, "cases": 1, "rate": 1.0}
+    # ... where the tool's verdict is sure: a copy of the parent's words
+    sure = {"agreed": 1, "cases": 1, "rate": 1.0}
+    assert readers["consensus"] == {"agreed": 1, "cases": 1, "rate": 1.0, "sure": sure}
     text = run("compare", "--gold", str(first), "--second-reading", str(second)).output
     assert "the two readers agree on 1 of 2 (50.0%), Cohen's kappa 0.00" in text
-    assert "with both on 1 of the 1 pairs where the readers agree (100.0%)" in text
+    assert "with both on 1 of the 1 pairs where the readers agree (100.0%); on 1 of those" in text
 
 
 def test_a_second_reading_of_other_commitments_is_a_one_line_error(tmp_path: Path) -> None:
