@@ -2,9 +2,9 @@
 as JSON, Markdown and HTML.
 
 JSON schema ``policydiff.fidelity/1``: ``parent {id, title, date}``, ``children [{id,
-title, date, summary, shares}]``, ``commitments [{parent: SIDE, cells: {child id:
-{verdict, similarity, confidence, child: SIDE or null}}}]`` (SIDE and ``confidence`` as in
-``policydiff.restatement/1``). In HTML each cell links to its two sentences, listed under
+title, date, summary, shares, to_check}]`` (``to_check``: how many of its verdicts to
+read), ``commitments [{parent: SIDE, cells: {child id: {verdict, similarity, confidence,
+child: SIDE or null}}}]`` (SIDE and ``confidence`` as in ``policydiff.restatement/1``). In HTML each cell links to its two sentences, listed under
 the matrix, and a verdict to check is marked so.
 """
 
@@ -58,6 +58,7 @@ def fidelity_dict(f: Fidelity) -> dict[str, Any]:
                 "cites_parent": c.cites_parent,
                 "summary": c.summary,
                 "shares": f.shares(j),
+                "to_check": c.to_check,
             }
             for j, c in enumerate(f.comparisons)
         ],
@@ -85,11 +86,14 @@ def fidelity_json(f: Fidelity) -> str:
 
 def _shares_rows(f: Fidelity) -> list[str]:
     names = [v.value for v in RESTATEMENTS]
-    lines = ["| child | " + " | ".join(names) + " | added |", "|---" * (len(names) + 2) + "|"]
+    lines = [
+        "| child | " + " | ".join(names) + " | added | to check |",
+        "|---" * (len(names) + 3) + "|",
+    ]
     for j, c in enumerate(f.comparisons):
         shares = f.shares(j)
         cells = " | ".join(f"{shares[n]:.0%}" for n in names)
-        lines.append(f"| `{c.child.document.id}` | {cells} | {c.summary['added']} |")
+        lines.append(f"| `{c.child.document.id}` | {cells} | {c.summary['added']} | {c.to_check} |")
     return lines
 
 
@@ -140,7 +144,7 @@ def fidelity_html(f: Fidelity, charts: Mapping[str, bytes] | None = None) -> str
     shares = "".join(
         f"<tr><th>{_e(c.child.document.id)}</th>"
         + "".join(f"<td>{f.shares(j)[n]:.0%}</td>" for n in names)
-        + f"<td>{c.summary['added']}</td></tr>"
+        + f"<td>{c.summary['added']}</td><td>{c.to_check}</td></tr>"
         for j, c in enumerate(f.comparisons)
     )
     chart = ""
@@ -187,7 +191,7 @@ def fidelity_html(f: Fidelity, charts: Mapping[str, bytes] | None = None) -> str
         "commitments: ▲ strengthened, ▼ weakened, = restated, − omitted. Each cell links to "
         "its two sentences; an outlined cell is a verdict to check (docs/lineage.md).</p>"
         f'<table class="shares"><tr><th>child</th>{"".join(f"<th>{n}</th>" for n in names)}'
-        f"<th>added</th></tr>{shares}</table>{chart}"
+        f"<th>added</th><th>to check</th></tr>{shares}</table>{chart}"
         f'<div class="matrix"><table class="fidelity-matrix"><tr><th>commitment</th>{head}</tr>'
         f"{''.join(body)}</table></div>"
         f'<h3>The two sentences of each cell</h3><ol class="pairs">{"".join(pairs)}</ol>'

@@ -205,3 +205,18 @@ def test_diff_of_two_series_pairs_commitments_not_provisions() -> None:
     assert "− omitted" in result.output and "additions of" in result.output
     forced = run("diff", LINEAGE_PARENT, SHANGHAI, "--by", "provisions")
     assert "provisions; cues" in forced.output
+
+
+def test_the_fidelity_matrix_counts_each_childs_verdicts_to_check() -> None:
+    result = run("compare", LINEAGE_PARENT, "--children", "--format", "json")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    assert data["schema"] == "policydiff.fidelity/1"
+    for child in data["children"]:
+        cells = [row["cells"][child["id"]] for row in data["commitments"]]
+        marked = [c["confidence"] for c in cells]
+        assert set(marked) == {"sure", "check"}
+        assert child["to_check"] == marked.count("check")
+    # the same count in the terminal's table of shares
+    text = run("compare", LINEAGE_PARENT, "--children").output
+    assert "to check" in text and "? to check by reading" in text

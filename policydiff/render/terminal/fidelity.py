@@ -27,12 +27,14 @@ def print_fidelity(f: Fidelity, console: Console) -> None:
     for v in RESTATEMENTS:
         shares.add_column(v.value, justify="right")
     shares.add_column("added", justify="right")
+    shares.add_column("to check", justify="right")
     for j, c in enumerate(f.comparisons):
         row = f.shares(j)
         shares.add_row(
             c.child.document.id,
             *[f"{row[v.value]:.0%}" for v in RESTATEMENTS],
             str(c.summary["added"]),
+            str(c.to_check),
         )
     console.print(shares)
     matrix = Table(box=box.SIMPLE_HEAD, expand=True)
