@@ -73,3 +73,14 @@ def test_a_frame_reaches_past_a_nearer_character_of_location() -> None:
     # 中 of 中心 is passed over for 区内, which closes the frame before 建设
     clause = "在城市中心区内建设多能融合的区域供能系统"
     assert _verdict(_compare(clause, clause), clause) == "restated"
+
+
+def test_a_clause_on_yi_x_wei_y_is_no_frame_of_means() -> None:
+    # 以X为Y (take X as Y) holds 方式 in its X: 以…方式 is no frame before a verb there
+    # (shanghai, 指导思想; jiangxi, 县城基础设施建设低碳化), and 全面 after it opens nothing
+    text = "坚持系统观念，以城乡建设方式全面绿色低碳转型为引领，大力发展节能低碳建筑"
+    guided = next(r for r in _compare(text, text).commitments if r.parent.text.startswith("以"))
+    assert guided.parent.level == 0
+    text = "县城基础设施建设要适合本地特点，以小型化、分散化、生态化方式为主"
+    clauses = [r.parent.text for r in _compare(text, text).commitments]
+    assert "以小型化、分散化、生态化方式为主" not in clauses
