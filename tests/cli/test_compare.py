@@ -203,3 +203,28 @@ def test_diff_of_two_series_pairs_commitments_not_provisions() -> None:
     assert "− omitted" in result.output and "additions of" in result.output
     forced = run("diff", LINEAGE_PARENT, SHANGHAI, "--by", "provisions")
     assert "provisions; cues" in forced.output
+
+
+def test_the_fidelity_matrix_marks_the_verdicts_to_check_as_compare_does() -> None:
+    # a cell's confidence and doubt in JSON are the restatement's; Markdown puts ? after the
+    # arrow of exactly the cells to check
+    result = run("compare", LINEAGE_PARENT, "--children", "--format", "json")
+    assert result.exit_code == 0, result.output
+    cells = [row["cells"][YUNNAN] for row in json.loads(result.output)["commitments"]]
+    assert {(c["confidence"], c["doubt"] is None) for c in cells} == {
+        ("sure", True),
+        ("check", False),
+    }
+    pair = _json(YUNNAN)["commitments"]
+    assert [(c["confidence"], c["doubt"]) for c in cells] == [
+        (c["confidence"], c["doubt"]) for c in pair
+    ]
+    page = run("compare", LINEAGE_PARENT, "--children", "--format", "markdown").output
+    header = next(line for line in page.splitlines() if line.startswith("| commitment |"))
+    column = [c.strip() for c in header.split("|")].index(f"`{YUNNAN}`")
+    marks = [
+        line.split("|")[column].strip()
+        for line in page.splitlines()
+        if line.startswith("| ") and line.count("|") == header.count("|") and line != header
+    ]
+    assert [m.endswith("?") for m in marks] == [c["confidence"] == "check" for c in cells]
