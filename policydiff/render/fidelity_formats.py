@@ -4,7 +4,8 @@ as JSON, Markdown and HTML.
 JSON schema ``policydiff.fidelity/1``: ``parent {id, title, date}``, ``children [{id,
 title, date, summary, shares, to_check}]`` (``to_check``: how many of its verdicts to
 read), ``commitments [{parent: SIDE, cells: {child id: {verdict, similarity, confidence,
-child: SIDE or null}}}]`` (SIDE and ``confidence`` as in ``policydiff.restatement/1``). In HTML each cell links to its two sentences, listed under
+doubt, child: SIDE or null}}}]`` (SIDE, ``confidence`` and ``doubt`` as in
+``policydiff.restatement/1``). In HTML each cell links to its two sentences, listed under
 the matrix, and a verdict to check is marked so.
 """
 
@@ -70,6 +71,7 @@ def fidelity_dict(f: Fidelity) -> dict[str, Any]:
                         "verdict": f.cell(i, j).verdict.value,
                         "similarity": min(1.0, f.cell(i, j).similarity),
                         "confidence": f.cell(i, j).confidence.label,
+                        "doubt": f.cell(i, j).confidence.doubt or None,
                         "child": side(cell.child) if (cell := f.cell(i, j)).child else None,
                     }
                     for j, child in enumerate(f.children)

@@ -1,7 +1,7 @@
 """A restatement (``compare PARENT CHILD --format markdown|html``): each parent commitment
 beside the child's, the word diff marked (``[-…-]``/``{+…+}`` in Markdown, ``<del>``/
-``<ins>`` in HTML), the verdict and why (and, for a verdict to check, the doubt: :mod:`policydiff.restatement.
-confidence`); then the child's additions."""
+``<ins>`` in HTML), the verdict and why (and, for a verdict to check, the doubt:
+:mod:`policydiff.restatement.confidence`); then the child's additions."""
 
 from __future__ import annotations
 
@@ -52,7 +52,7 @@ def restatement_markdown(comparison: Comparison, *, only: Sequence[str] = ()) ->
         f"{md(c.title_zh or c.title)} ({c.date}) → {md(p.title_zh or p.title)} ({p.date}). {cites}",
         "",
         f"**{summary}.** {comparison.to_check} of {len(comparison.commitments)} verdicts "
-        "to check by reading (marked *check*).",
+        "to check by reading, marked (check).",
         "",
         "| verdict | parent → child (word diff) | where | why |",
         "|---|---|---|---|",
@@ -108,7 +108,7 @@ def restatement_html(comparison: Comparison, *, only: Sequence[str] = ()) -> str
         f"<title>{_e(c.id)} restates {_e(p.id)} · policydiff</title>\n<style>{CSS}</style>\n"
         f"</head>\n<body>\n<main><h1>How {_e(c.id)} restates {_e(p.id)}</h1>"
         f"<p><strong>{summary}</strong>. {comparison.to_check} of "
-        f"{len(comparison.commitments)} verdicts to check by reading (marked check).</p><table><tr><th>verdict</th><th>parent → child</th>"
+        f"{len(comparison.commitments)} verdicts to check by reading, marked (check).</p><table><tr><th>verdict</th><th>parent → child</th>"
         f"<th>where</th><th>why</th></tr>{''.join(rows)}</table>"
         + (
             f"<h2>Additions</h2><ul>{additions}</ul>"

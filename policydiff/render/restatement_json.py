@@ -12,8 +12,8 @@ where SIDE is ``{sentence, clause, location, provision, cue, level, strength, ta
 [{text, value, unit, year}], themes}``: ``sentence`` the whole sentence (the evidence),
 ``clause`` the commitment within it. ``similarity`` is that of the best child clause
 (capped at 1), also for an omitted commitment. ``confidence`` is ``sure`` or ``check``,
-``doubt`` what a reader should check (null when sure): :mod:`policydiff.restatement.
-confidence`. Same corpus: same bytes.
+``doubt`` what a reader should check (null when sure):
+:mod:`policydiff.restatement.confidence`. Same corpus: same bytes.
 """
 
 from __future__ import annotations

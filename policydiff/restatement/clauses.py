@@ -224,26 +224,39 @@ def _verb_led(clause: str, rules: Rules) -> bool:
     return False
 
 
-# A frame of place, circumstance or means a clause may open on: 在, then up to a dozen
-# characters, then a word of location (在油气田区域内建设…, 在国土空间规划中统筹考虑…); or 以, then
-# 方式 (以适当方式与…共享).
-_FRAME = re.compile(
-    r"(?:(?<=^在)[^，,；;]{1,12}?(?:之间|方面|领域|期间|内|中|上|下|里))"
-    r"|(?:(?<=^以)[^，,；;]{0,12}?方式)"
-)
+# A frame of place or circumstance a clause may open on: 在, then up to a dozen characters,
+# then a word of location (在油气田区域内建设…, 在国土空间规划中统筹考虑…), group 1. Not 以…方式:
+# a clause 以…方式 opens on 以X为Y as often (以城乡建设方式全面绿色低碳转型为引领, 以小型化、
+# 分散化、生态化方式为主), and the one that directs by it opens on 并 (并以适当方式与…共享).
+_FRAME = re.compile(r"(?<=^在)[^，,；;]{1,12}?(之间|方面|领域|期间|内|中|上|下|里)")
 
 
-def _after_frame(clause: str) -> list[str]:
+@lru_cache(maxsize=65536)
+def _after_frame(clause: str) -> tuple[str, ...]:
     """What may follow a frame the clause opens on (:data:`_FRAME`), at each word of
-    location in reach, nearest first: a noun may hold such a character (中心城区)."""
-    if not clause.startswith(("在", "以")):
-        return []
+    location in reach, nearest first: a noun may hold such a character (中心城区). The word
+    of location ends a word of jieba's and is a word of its own or ends a word of place
+    (区内 of 在城市中心区内), not a verb's last character (在集中供暖未覆盖的农村地区 is no
+    frame 在集中 before 供暖)."""
+    if not clause.startswith("在"):
+        return ()
+    import jieba.posseg
+
+    from policydiff.restatement.words import quiet_jieba
+
+    quiet_jieba()
+    # where each of jieba's words starts and ends, and of what kind the word ending there is
+    starts, ends, at = set(), {}, 0
+    for w in jieba.posseg.lcut(clause[:16]):
+        starts.add(at)
+        at += len(w.word)
+        ends[at] = w.flag
     out = []
     for end in range(2, min(len(clause), 16)):
-        found = _FRAME.match(clause, 1, end)
-        if found and found.end() == end:
+        found = _FRAME.fullmatch(clause, 1, end)
+        if found and end in ends and (found.start(1) in starts or ends[end] in ("s", "f")):
             out.append(clause[end:])
-    return out
+    return tuple(out)
 
 
 @lru_cache(maxsize=65536)

@@ -220,3 +220,29 @@ def test_the_fidelity_matrix_counts_each_childs_verdicts_to_check() -> None:
     # the same count in the terminal's table of shares
     text = run("compare", LINEAGE_PARENT, "--children").output
     assert "to check" in text and "? to check by reading" in text
+
+
+def test_the_fidelity_matrix_marks_the_verdicts_to_check_as_compare_does() -> None:
+    # a cell's confidence and doubt in JSON are the restatement's; Markdown puts ? after the
+    # arrow of exactly the cells to check
+    result = run("compare", LINEAGE_PARENT, "--children", "--format", "json")
+    assert result.exit_code == 0, result.output
+    cells = [row["cells"][YUNNAN] for row in json.loads(result.output)["commitments"]]
+    assert {(c["confidence"], c["doubt"] is None) for c in cells} == {
+        ("sure", True),
+        ("check", False),
+    }
+    pair = _json(YUNNAN)["commitments"]
+    assert [(c["confidence"], c["doubt"]) for c in cells] == [
+        (c["confidence"], c["doubt"]) for c in pair
+    ]
+    page = run("compare", LINEAGE_PARENT, "--children", "--format", "markdown").output
+    lines = page.splitlines()
+    at = next(k for k, line in enumerate(lines) if line.startswith("| commitment |"))
+    column = [c.strip() for c in lines[at].split("|")].index(f"`{YUNNAN}`")
+    marks = [
+        line.split("|")[column].strip()
+        for line in lines[at + 2 :]
+        if line.startswith("| ") and line.count("|") == lines[at].count("|")
+    ]
+    assert [m.endswith("?") for m in marks] == [c["confidence"] == "check" for c in cells]

@@ -58,3 +58,29 @@ def test_a_frame_that_directs_nothing_is_no_commitment() -> None:
     # a circumstance alone (在满足用电需求的前提下) and a noun after a frame commit to nothing
     comparison = _compare("在满足用电需求的前提下，在城市更新中的绿色建筑比例", "推广装配式建筑")
     assert all(r.parent.heading for r in comparison.commitments)
+
+
+def test_a_frame_closes_on_a_word_of_location_not_on_a_verb_that_ends_so() -> None:
+    # 在集中供暖未覆盖的农村地区 only places the directive after it (ningxia, 推广应用可再生能源):
+    # 中 of 集中 closes no frame, and 供暖 after it directs nothing
+    text = "大力推进清洁取暖，在集中供暖未覆盖的农村地区，推广太阳能+空气源热泵等小型可再生能源供热"
+    clauses = [r.parent.text for r in _compare(text, text).commitments]
+    assert "在集中供暖未覆盖的农村地区" not in clauses
+    assert "推广太阳能+空气源热泵等小型可再生能源供热" in clauses
+
+
+def test_a_frame_reaches_past_a_nearer_character_of_location() -> None:
+    # 中 of 中心 is passed over for 区内, which closes the frame before 建设
+    clause = "在城市中心区内建设多能融合的区域供能系统"
+    assert _verdict(_compare(clause, clause), clause) == "restated"
+
+
+def test_a_clause_on_yi_x_wei_y_is_no_frame_of_means() -> None:
+    # 以X为Y (take X as Y) holds 方式 in its X: 以…方式 is no frame before a verb there
+    # (shanghai, 指导思想; jiangxi, 县城基础设施建设低碳化), and 全面 after it opens nothing
+    text = "坚持系统观念，以城乡建设方式全面绿色低碳转型为引领，大力发展节能低碳建筑"
+    guided = next(r for r in _compare(text, text).commitments if r.parent.text.startswith("以"))
+    assert guided.parent.level == 0
+    text = "县城基础设施建设要适合本地特点，以小型化、分散化、生态化方式为主"
+    clauses = [r.parent.text for r in _compare(text, text).commitments]
+    assert "以小型化、分散化、生态化方式为主" not in clauses
