@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Literal
 
 from policydiff.restatement.clauses import Clause
 from policydiff.restatement.verdict import STRONGER_CUE, WEAKER_CUE
@@ -28,13 +29,14 @@ from policydiff.restatement.verdict import STRONGER_CUE, WEAKER_CUE
 SURE_MATCH = 0.50  # similarity from which a matched pair is the same commitment at a glance
 SURE_OMISSION = 0.15  # similarity below which no child clause resembles an omitted one
 
-SURE = "sure"
-CHECK = "check"
+Label = Literal["sure", "check"]
+SURE: Label = "sure"
+CHECK: Label = "check"
 
 
 @dataclass(frozen=True)
 class Confidence:
-    label: str  # SURE or CHECK
+    label: Label
     doubt: str = ""  # what a reader should check; "" when sure
 
     @property
