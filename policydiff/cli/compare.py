@@ -48,6 +48,11 @@ VERDICT_NAMES = ("restated", "strengthened", "weakened", "omitted", "added")
     default="",
     help="Comma-separated verdicts to show (restated, strengthened, weakened, omitted, added).",
 )
+@click.option(
+    "--to-check",
+    is_flag=True,
+    help="Show only the verdicts to check by reading (not marked sure).",
+)
 @format_option("terminal", "markdown", "html", "json")
 @output_option("Write to this file (atomically) instead of stdout.")
 @click.option(
@@ -93,6 +98,7 @@ def compare(
     children: bool,
     lang: str | None,
     only: str,
+    to_check: bool,
     output_format: str,
     output: Path | None,
     chart_dir: Path | None,
@@ -106,7 +112,8 @@ def compare(
     color: bool | None,
 ) -> None:
     """How CHILD restates each commitment of PARENT: restated, strengthened, weakened or
-    omitted, with both sentences, their cues and targets; and CHILD's additions.
+    omitted, with both sentences, their cues and targets; and CHILD's additions. Each
+    verdict is marked sure or check (with what to check); --to-check shows the latter.
 
     Commitments are clauses (one directive on one object), matched by what they are
     about, not by provision numbers. With --children instead of CHILD: a matrix of
@@ -121,6 +128,9 @@ def compare(
     unknown = [v for v in wanted if v not in VERDICT_NAMES]
     if unknown:
         raise UsageError(f"--only {unknown[0]!r}: use {', '.join(VERDICT_NAMES)}")
+    from policydiff.restatement.compare import Selection
+
+    shown = Selection(wanted, to_check)
     if second_file is not None and gold_file is None:
         raise UsageError("--second-reading needs --gold, the first reading")
     if gold_file is not None:
@@ -168,15 +178,15 @@ def compare(
         from policydiff.render.restatement_formats import restatement_html, restatement_markdown
 
         render = restatement_markdown if output_format == "markdown" else restatement_html
-        emit(render(comparison, only=wanted), output)
+        emit(render(comparison, shown), output)
         return
     from policydiff.render.terminal.restatement import print_restatement
 
     if output is None:
-        print_restatement(comparison, console(color), only=wanted)
+        print_restatement(comparison, console(color), shown)
         return
     buffer = io.StringIO()
-    print_restatement(comparison, console(False, file=buffer), only=wanted)
+    print_restatement(comparison, console(False, file=buffer), shown)
     emit(buffer.getvalue(), output)
 
 

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from policydiff.diff.ops import TokenOp
 from policydiff.render.html_text import ops_html
 from policydiff.render.md_text import md
-from policydiff.restatement.compare import Comparison, Restated
+from policydiff.restatement.compare import EVERYTHING, Comparison, Restated, Selection
 
 
 def _md_ops(ops: Sequence[TokenOp]) -> str:
@@ -33,11 +33,7 @@ def _why(r: Restated) -> str:
     return why if r.confidence.sure else f"{why}. Check: {r.confidence.doubt}"
 
 
-def _shown(r: Restated, only: Sequence[str]) -> bool:
-    return not only or r.verdict.value in only
-
-
-def restatement_markdown(comparison: Comparison, *, only: Sequence[str] = ()) -> str:
+def restatement_markdown(comparison: Comparison, shown: Selection = EVERYTHING) -> str:
     p, c = comparison.parent.document, comparison.child.document
     edge = comparison.citation
     cites = (
@@ -58,7 +54,7 @@ def restatement_markdown(comparison: Comparison, *, only: Sequence[str] = ()) ->
         "|---|---|---|---|",
     ]
     for r in comparison.commitments:
-        if not _shown(r, only):
+        if not shown.keeps(r):
             continue
         text = _md_ops(r.ops) if r.ops else md(r.parent.text)
         if r.child is not None and not r.ops:
@@ -68,7 +64,7 @@ def restatement_markdown(comparison: Comparison, *, only: Sequence[str] = ()) ->
             f"| {r.verdict.arrow} {r.verdict.value}{'' if r.confidence.sure else ' (check)'} "
             f"| {text} | {where} | {md(_why(r))} |"
         )
-    if comparison.additions and (not only or "added" in only):
+    if comparison.additions and shown.additions:
         lines += ["", f"## Additions of `{c.id}` ({len(comparison.additions)})", ""]
         lines += [f"- {md(a.text)} — *{md(a.location)}*" for a in comparison.additions]
     return "\n".join(lines) + "\n"
@@ -78,13 +74,13 @@ def _e(text: object) -> str:
     return html.escape(str(text), quote=True)
 
 
-def restatement_html(comparison: Comparison, *, only: Sequence[str] = ()) -> str:
+def restatement_html(comparison: Comparison, shown: Selection = EVERYTHING) -> str:
     from policydiff.render.html import CSS
 
     p, c = comparison.parent.document, comparison.child.document
     rows = []
     for r in comparison.commitments:
-        if not _shown(r, only):
+        if not shown.keeps(r):
             continue
         pair = (
             f"<q lang=zh>{ops_html(r.ops)}</q>"
@@ -110,10 +106,6 @@ def restatement_html(comparison: Comparison, *, only: Sequence[str] = ()) -> str
         f"<p><strong>{summary}</strong>. {comparison.to_check} of "
         f"{len(comparison.commitments)} verdicts to check by reading, marked (check).</p><table><tr><th>verdict</th><th>parent → child</th>"
         f"<th>where</th><th>why</th></tr>{''.join(rows)}</table>"
-        + (
-            f"<h2>Additions</h2><ul>{additions}</ul>"
-            if additions and (not only or "added" in only)
-            else ""
-        )
+        + (f"<h2>Additions</h2><ul>{additions}</ul>" if additions and shown.additions else "")
         + "</main>\n</body>\n</html>\n"
     )

@@ -90,6 +90,29 @@ class Comparison:
         return self.citation is not None and bool(self.citation.sentence)
 
 
+@dataclass(frozen=True)
+class Selection:
+    """Which parts of a comparison a view shows: the commitments with the verdicts of
+    ``only`` (all when empty), of those only the verdicts to check when ``to_check``, and
+    the additions when ``only`` names ``added`` or is empty (never with ``to_check``: an
+    addition carries no verdict)."""
+
+    only: tuple[str, ...] = ()
+    to_check: bool = False
+
+    def keeps(self, r: Restated) -> bool:
+        return (not self.only or r.verdict.value in self.only) and (
+            not self.to_check or not r.confidence.sure
+        )
+
+    @property
+    def additions(self) -> bool:
+        return not self.to_check and (not self.only or "added" in self.only)
+
+
+EVERYTHING = Selection()
+
+
 def reading_version(document: Document, lang: str | None = None) -> Version:
     """The version a comparison reads: ``lang``'s, else the Chinese original, else the
     primary version."""

@@ -246,3 +246,21 @@ def test_the_fidelity_matrix_marks_the_verdicts_to_check_as_compare_does() -> No
         if line.startswith("| ") and line.count("|") == lines[at].count("|")
     ]
     assert [m.endswith("?") for m in marks] == [c["confidence"] == "check" for c in cells]
+
+
+def test_to_check_shows_only_the_verdicts_a_reader_should_check() -> None:
+    pairs = _json(YUNNAN)["commitments"]
+    to_check = [c for c in pairs if c["confidence"] == "check"]
+    result = run("compare", LINEAGE_PARENT, YUNNAN, "--to-check", "--format", "markdown")
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    at = next(k for k, line in enumerate(lines) if line.startswith("| verdict |"))
+    rows = [line for line in lines[at + 2 :] if line.startswith("| ")]
+    assert len(rows) == len(to_check) > 0
+    assert all("(check)" in r.split("|")[1] for r in rows)
+    assert "## Additions" not in result.output
+    # with --only, the verdicts to check among those of that kind
+    weakened = [c for c in to_check if c["verdict"] == "weakened"]
+    terminal = run("compare", LINEAGE_PARENT, YUNNAN, "--to-check", "--only", "weakened").output
+    assert terminal.count("▼ weakened") == len(weakened) > 0
+    assert "= restated" not in terminal and "additions of" not in terminal

@@ -13,7 +13,7 @@ from rich.table import Table
 from rich.text import Text
 
 from policydiff.diff.ops import TokenOp
-from policydiff.restatement.compare import Comparison, Restated
+from policydiff.restatement.compare import EVERYTHING, Comparison, Restated, Selection
 from policydiff.restatement.verdict import Restatement
 
 STYLES = {
@@ -48,9 +48,9 @@ def _pair(r: Restated) -> tuple[Text, Text]:
 
 
 def print_restatement(
-    comparison: Comparison, console: Console, *, only: Sequence[str] = ()
+    comparison: Comparison, console: Console, shown: Selection = EVERYTHING
 ) -> None:
-    """The comparison; ``only`` keeps the commitments with these verdicts."""
+    """The comparison, the parts of it ``shown`` keeps."""
     p, c = comparison.parent.document, comparison.child.document
     console.print(Text(f"{p.id} ({p.date}) → {c.id} ({c.date})", style="bold"))
     edge = comparison.citation
@@ -80,7 +80,7 @@ def print_restatement(
     table.add_column(f"{c.id}", ratio=1)
     table.add_column("why", ratio=1)
     for r in comparison.commitments:
-        if only and r.verdict.value not in only:
+        if not shown.keeps(r):
             continue
         old, new = _pair(r)
         old.append(f"\n{r.parent.location}", style="dim")
@@ -93,7 +93,7 @@ def print_restatement(
             why.append(f"\ncheck: {r.confidence.doubt}", style="italic")
         table.add_row(label, old, new, why)
     console.print(table)
-    if comparison.additions and (not only or "added" in only):
+    if comparison.additions and shown.additions:
         console.print(Text(f"additions of {c.id} ({len(comparison.additions)}):", style="bold"))
         for clause in comparison.additions:
             cue = f"  [{clause.cue} {clause.strength}]" if clause.cue else ""
