@@ -1,4 +1,5 @@
-"""The fidelity heatmap: a parent's commitments x its children, one colour per verdict.
+"""The fidelity heatmap: a parent's commitments x its children, one colour per verdict,
+each cell its verdict's arrow (and ? for a verdict to check by reading).
 
 Drawn with the charts' machinery (:func:`policydiff.render.charts.save_figure`: the
 bundled CJK font, stable PNG and SVG bytes). At most
@@ -15,6 +16,7 @@ from matplotlib.patches import Patch
 
 from policydiff.models import Document
 from policydiff.render import chart_font
+from policydiff.render.fidelity_formats import cell_mark
 from policydiff.restatement.fidelity import Fidelity
 from policydiff.restatement.verdict import RESTATEMENTS
 
@@ -56,7 +58,7 @@ def fidelity_figure(fidelity: Fidelity, cjk: bool = True) -> Figure:
     )
     for y, i in enumerate(rows):
         for x in range(len(children)):
-            ax.text(x, y, fidelity.cell(i, x).verdict.arrow, ha="center", va="center", fontsize=7)
+            ax.text(x, y, cell_mark(fidelity.cell(i, x)), ha="center", va="center", fontsize=7)
     ax.set_title(
         f"How {len(children)} children restate {fidelity.parent.id}\n"
         f"({len(rows)} of {len(fidelity.rows)} commitments: those they depart from most)",
@@ -66,12 +68,12 @@ def fidelity_figure(fidelity: Fidelity, cjk: bool = True) -> Figure:
     patches = [
         Patch(facecolor=c, edgecolor="#999", label=f"{v.arrow} {v.value}")
         for c, v in zip(COLOURS, RESTATEMENTS, strict=True)
-    ]
+    ] + [Patch(facecolor="none", edgecolor="none", label="? to check by reading")]
     ax.legend(
         handles=patches,
         loc="upper center",
         bbox_to_anchor=(0.5, -0.005),
-        ncols=4,
+        ncols=5,
         fontsize=8,
         frameon=False,
     )
