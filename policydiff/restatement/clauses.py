@@ -246,8 +246,9 @@ def _after_frame(clause: str) -> tuple[str, ...]:
 
     quiet_jieba()
     # where each of jieba's words starts and ends, and of what kind the word ending there is
+    words = list(jieba.posseg.lcut(clause[:24]))
     starts, ends, at = set(), {}, 0
-    for w in jieba.posseg.lcut(clause[:16]):
+    for w in words:
         starts.add(at)
         at += len(w.word)
         ends[at] = w.flag
@@ -256,7 +257,30 @@ def _after_frame(clause: str) -> tuple[str, ...]:
         found = _FRAME.fullmatch(clause, 1, end)
         if found and end in ends and (found.start(1) in starts or ends[end] in ("s", "f")):
             out.append(clause[end:])
+    # ... or a place named by nouns alone, the verb right after them (在上海化工区建设…,
+    # 在西宁等人口集中区延伸…, 在公共建筑屋顶加装…); a verbal noun after them only where an
+    # object follows it, not a word of location or of domain (在城市建设领域, 在城市公园建设方面
+    # name a field, the second a frame of its own, above); never in a clause that is a frame
+    # whole (在项目准入和建设用地审批中, 在风险可控和商业自主原则下, 在…等领域)
+    at, k = 1, 1
+    while k < len(words) and (words[k].flag in _PLACE_WORDS or words[k].word in "、（）等"):
+        at += len(words[k].word)
+        k += 1
+    framed = clause.endswith(("中", "下", "上", "内", "里", "时", "前", "后", *_FRAME_NOUNS))
+    if 1 < at < len(clause) and k < len(words) and words[k].flag.startswith("v") and not framed:
+        after = words[k + 1] if k + 1 < len(words) else None
+        if words[k].flag != "vn" or not (
+            after is None or after.flag == "f" or after.word in _FRAME_NOUNS
+        ):
+            out.append(clause[at:])
     return tuple(out)
+
+
+# jieba's kinds of word that may name a place in a frame 在…: nouns, places, names,
+# pronouns of quantity (各级)
+_PLACE_WORDS = frozenset({"n", "ns", "nr", "nt", "nz", "s", "r", "j"})
+# nouns that make a verbal noun before them the name of a field (城市建设领域, 建设过程)
+_FRAME_NOUNS = frozenset({"方面", "领域", "过程", "工作", "期间", "阶段", "环节", "进程", "中"})
 
 
 @lru_cache(maxsize=65536)

@@ -84,3 +84,24 @@ def test_a_clause_on_yi_x_wei_y_is_no_frame_of_means() -> None:
     text = "县城基础设施建设要适合本地特点，以小型化、分散化、生态化方式为主"
     clauses = [r.parent.text for r in _compare(text, text).commitments]
     assert "以小型化、分散化、生态化方式为主" not in clauses
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "在西宁等人口集中区延伸集中供暖范围",  # Qinghai's urban-rural plan
+        "在各级党校（行政学院）、干部学院增加相关培训课程",  # the 2021 Opinions
+        "在上海化工区建设以碳中和关键新材料等产业为主的园中园",  # Shanghai, 2024
+    ],
+)
+def test_a_place_named_by_nouns_before_the_verb_is_a_frame(clause: str) -> None:
+    assert _verdict(_compare(clause, clause), clause) == "restated"
+
+
+@pytest.mark.parametrize(
+    "frame",
+    ["在项目准入和建设用地审批中", "在风险可控和商业自主原则下", "在城市建设领域"],
+)
+def test_a_clause_that_is_a_frame_whole_directs_nothing(frame: str) -> None:
+    comparison = _compare(f"{frame}，推广装配式建筑", "推广装配式建筑")
+    assert frame not in [r.parent.text for r in comparison.commitments]
