@@ -327,6 +327,17 @@ def _enclosing_cue(clause: str, lang: str, lexicon: Lexicon | None) -> tuple[int
     return cues[0].level, words(cues[0].text, lang)[0]
 
 
+def _closing_cue(clause: str, lang: str, lexicon: Lexicon | None) -> tuple[int, str] | None:
+    """The level and text of a cue that closes the clause, its object before it (在规划引领、
+    政策扶持、市场监管等方面加强引导), which :func:`_score_span` leaves no object after; None
+    for any other clause. Read only after a frame 在…: elsewhere a clause that closes on its
+    verb states an outcome (政策体系基本建立, 水平大幅提高), a commitment only where dated."""
+    cues = find_cues(clause, lang, lexicon)
+    if lang != "zh" or not cues or cues[-1].end < len(clause) or cues[-1].category == "hedge":
+        return None
+    return cues[-1].level, cues[-1].text
+
+
 def _dated(targets: Sequence[Target]) -> bool:
     return any(t.value is not None and t.year is not None for t in targets)
 
@@ -426,6 +437,12 @@ def version_clauses(
                 level, cue_text = score.level, score.cue
                 if level == 0 and (whole := _enclosing_cue(clause, lang, lexicon)):
                     level, cue_text = whole
+                if (
+                    level == 0
+                    and clause.startswith("在")
+                    and (closing := _closing_cue(clause, lang, lexicon))
+                ):
+                    level, cue_text = closing
                 if level == 0 and lang == "zh" and 0 < span[0] < len(clause):
                     # the object is all that follows the cue, a head noun included
                     # (完善节能降碳标准计量体系: 完善 acts on the 标准…体系, and that is the

@@ -105,3 +105,16 @@ def test_a_place_named_by_nouns_before_the_verb_is_a_frame(clause: str) -> None:
 def test_a_clause_that_is_a_frame_whole_directs_nothing(frame: str) -> None:
     comparison = _compare(f"{frame}，推广装配式建筑", "推广装配式建筑")
     assert frame not in [r.parent.text for r in comparison.commitments]
+
+
+def test_a_cue_that_closes_a_framed_clause_is_its_cue() -> None:
+    text = "在规划引领、政策扶持、市场监管等方面加强引导"
+    [read] = [r.parent for r in _compare(text, text).commitments if r.parent.text == text]
+    assert (read.cue, read.level) == ("加强引导", 3)
+
+
+def test_an_outcome_that_closes_on_its_verb_stays_no_directive() -> None:
+    # undated, 政策体系基本建立 states where things should stand, not what to do
+    goal = "城乡建设绿色低碳发展政策体系和体制机制基本建立"
+    read = [r.parent for r in _compare(goal, goal).commitments if r.parent.text == goal]
+    assert all(r.level == 0 for r in read)
