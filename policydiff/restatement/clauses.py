@@ -246,7 +246,7 @@ def _after_frame(clause: str) -> tuple[str, ...]:
 
     quiet_jieba()
     # where each of jieba's words starts and ends, and of what kind the word ending there is
-    words = list(jieba.posseg.lcut(clause[:24]))
+    words = list(jieba.posseg.lcut(clause[:32]))
     starts, ends, at = set(), {}, 0
     for w in words:
         starts.add(at)

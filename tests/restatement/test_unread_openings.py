@@ -92,6 +92,8 @@ def test_a_clause_on_yi_x_wei_y_is_no_frame_of_means() -> None:
         "在西宁等人口集中区延伸集中供暖范围",  # Qinghai's urban-rural plan
         "在各级党校（行政学院）、干部学院增加相关培训课程",  # the 2021 Opinions
         "在上海化工区建设以碳中和关键新材料等产业为主的园中园",  # Shanghai, 2024
+        # Heilongjiang: six cities named before the verb
+        "在佳木斯、牡丹江、鸡西、双鸭山、七台河、鹤岗等城市建设以电力外送为主的可再生能源基地",
     ],
 )
 def test_a_place_named_by_nouns_before_the_verb_is_a_frame(clause: str) -> None:
