@@ -25,7 +25,7 @@ from importlib import resources
 
 from policydiff.analysis.commitments import Commitment
 from policydiff.models import StructuredVersion
-from policydiff.restatement.words import words
+from policydiff.restatement.words import tagged, words
 from policydiff.runtime.untrusted import safe_load
 from policydiff.strength import Lexicon, Target, find_cues, load_lexicon, score_commitment
 from policydiff.strength.targets import (
@@ -182,14 +182,9 @@ def _joined(sentence: str, spans: list[tuple[int, int]], rules: Rules) -> list[t
 def _opens_with_verb(clause: str, nouns: bool = True) -> bool:
     """Whether jieba reads the clause's first word as a verb; a verbal noun (vn: 建设,
     生活 of 生活垃圾) counts only with ``nouns``."""
-    import jieba.posseg
-
-    from policydiff.restatement.words import quiet_jieba
-
-    quiet_jieba()
-    for word in jieba.posseg.lcut(clause[:8]):
-        if word.word.strip():
-            return bool(word.flag.startswith("v")) and (nouns or word.flag != "vn")
+    for _, _, word, flag in tagged(clause[:8]):
+        if word.strip():
+            return flag.startswith("v") and (nouns or flag != "vn")
     return False
 
 
@@ -224,63 +219,65 @@ def _verb_led(clause: str, rules: Rules) -> bool:
     return False
 
 
-# A frame of place or circumstance a clause may open on: 在, then up to a dozen characters,
-# then a word of location (在油气田区域内建设…, 在国土空间规划中统筹考虑…), group 1. Not 以…方式:
-# a clause 以…方式 opens on 以X为Y as often (以城乡建设方式全面绿色低碳转型为引领, 以小型化、
-# 分散化、生态化方式为主), and the one that directs by it opens on 并 (并以适当方式与…共享).
-_FRAME = re.compile(r"(?<=^在)[^，,；;]{1,12}?(之间|方面|领域|期间|内|中|上|下|里)")
+# Words of location that close a frame 在… (在油气田区域内建设…, 在国土空间规划中统筹考虑…), words
+# of time that do, and nouns that make a verbal noun before them the name of a field
+# (城市建设领域, 建设过程): a clause that ends on any of them is a frame whole, directing
+# nothing (在项目准入和建设用地审批中, 在风险可控和商业自主原则下, 在…等领域).
+_LOCATION_WORDS = ("之间", "方面", "领域", "期间", "内", "中", "上", "下", "里")
+_TIME_WORDS = ("时", "前", "后")
+_FIELD_NOUNS = frozenset({"方面", "领域", "过程", "工作", "期间", "阶段", "环节", "进程", "中"})
+# 在, up to a dozen characters, a word of location (group 1). Not 以…方式: a clause 以…方式
+# opens on 以X为Y as often (以城乡建设方式全面绿色低碳转型为引领, 以小型化、分散化、生态化方式为主),
+# and the one that directs by it opens on 并 (并以适当方式与…共享).
+_FRAME = re.compile(r"(?<=^在)[^，,；;]{1,12}?(" + "|".join(_LOCATION_WORDS) + ")")
+# jieba's kinds of word that may name a place in a frame 在…: nouns, places, names,
+# pronouns of quantity (各级), abbreviations
+_PLACE_WORDS = frozenset({"n", "ns", "nr", "nt", "nz", "s", "r", "j"})
 
 
 @lru_cache(maxsize=65536)
 def _after_frame(clause: str) -> tuple[str, ...]:
-    """What may follow a frame the clause opens on (:data:`_FRAME`), at each word of
-    location in reach, nearest first: a noun may hold such a character (中心城区). The word
-    of location ends a word of jieba's and is a word of its own or ends a word of place
-    (区内 of 在城市中心区内), not a verb's last character (在集中供暖未覆盖的农村地区 is no
-    frame 在集中 before 供暖)."""
+    """What may follow a frame the clause opens on, nearest first: after a word of
+    location (:func:`_after_location`), or after a place named by nouns alone
+    (:func:`_after_nouns`)."""
     if not clause.startswith("在"):
         return ()
-    import jieba.posseg
+    words = tagged(clause[:32])
+    after_nouns = _after_nouns(clause, words)
+    return _after_location(clause, words) + ((after_nouns,) if after_nouns else ())
 
-    from policydiff.restatement.words import quiet_jieba
 
-    quiet_jieba()
-    # where each of jieba's words starts and ends, and of what kind the word ending there is
-    words = list(jieba.posseg.lcut(clause[:32]))
-    starts, ends, at = set(), {}, 0
-    for w in words:
-        starts.add(at)
-        at += len(w.word)
-        ends[at] = w.flag
+def _after_location(clause: str, words: tuple[tuple[int, int, str, str], ...]) -> tuple[str, ...]:
+    """What follows a frame 在… closed by a word of location (:data:`_FRAME`), at each one
+    in reach: a noun may hold such a character (中心城区). The word of location ends a word
+    of jieba's and is a word of its own or ends a word of place (区内 of 在城市中心区内), not a
+    verb's last character (在集中供暖未覆盖的农村地区 is no frame 在集中 before 供暖)."""
+    starts = {start for start, _, _, _ in words}
+    ends = {end: flag for _, end, _, flag in words}
     out = []
     for end in range(2, min(len(clause), 16)):
         found = _FRAME.fullmatch(clause, 1, end)
         if found and end in ends and (found.start(1) in starts or ends[end] in ("s", "f")):
             out.append(clause[end:])
-    # ... or a place named by nouns alone, the verb right after them (在上海化工区建设…,
-    # 在西宁等人口集中区延伸…, 在公共建筑屋顶加装…); a verbal noun after them only where an
-    # object follows it, not a word of location or of domain (在城市建设领域, 在城市公园建设方面
-    # name a field, the second a frame of its own, above); never in a clause that is a frame
-    # whole (在项目准入和建设用地审批中, 在风险可控和商业自主原则下, 在…等领域)
-    at, k = 1, 1
-    while k < len(words) and (words[k].flag in _PLACE_WORDS or words[k].word in "、（）等"):
-        at += len(words[k].word)
-        k += 1
-    framed = clause.endswith(("中", "下", "上", "内", "里", "时", "前", "后", *_FRAME_NOUNS))
-    if 1 < at < len(clause) and k < len(words) and words[k].flag.startswith("v") and not framed:
-        after = words[k + 1] if k + 1 < len(words) else None
-        if words[k].flag != "vn" or not (
-            after is None or after.flag == "f" or after.word in _FRAME_NOUNS
-        ):
-            out.append(clause[at:])
     return tuple(out)
 
 
-# jieba's kinds of word that may name a place in a frame 在…: nouns, places, names,
-# pronouns of quantity (各级)
-_PLACE_WORDS = frozenset({"n", "ns", "nr", "nt", "nz", "s", "r", "j"})
-# nouns that make a verbal noun before them the name of a field (城市建设领域, 建设过程)
-_FRAME_NOUNS = frozenset({"方面", "领域", "过程", "工作", "期间", "阶段", "环节", "进程", "中"})
+def _after_nouns(clause: str, words: tuple[tuple[int, int, str, str], ...]) -> str:
+    """What follows a place named by nouns alone after 在, where a verb follows them
+    (在上海化工区建设…, 在西宁等人口集中区延伸…, 在公共建筑屋顶加装…); a verbal noun only where an
+    object follows it, not a word of location or of a field (在城市建设领域 and 在城市公园建设方面
+    name fields); "" in a clause that is a frame whole, or that opens otherwise."""
+    if clause.endswith((*_LOCATION_WORDS, *_TIME_WORDS, *_FIELD_NOUNS)):
+        return ""
+    k = 1
+    while k < len(words) and (words[k][3] in _PLACE_WORDS or words[k][2] in "、（）等"):
+        k += 1
+    if k == 1 or k == len(words) or not words[k][3].startswith("v"):
+        return ""
+    after = words[k + 1] if k + 1 < len(words) else None
+    if words[k][3] == "vn" and (after is None or after[3] == "f" or after[2] in _FIELD_NOUNS):
+        return ""
+    return clause[words[k][0] :]
 
 
 @lru_cache(maxsize=65536)
@@ -288,20 +285,15 @@ def _after_place(clause: str) -> str:
     """What follows the place a clause opens on: a name of a kind of place (``places``,
     ``every_place`` and their synonyms in ``data/restatement.yaml``: 县城新建住宅…), or a noun
     and a word of location after it (组团间, 组团之间, jieba's f); "" where it opens otherwise."""
-    import jieba.posseg
-
-    from policydiff.restatement.words import quiet_jieba
-
-    quiet_jieba()
     rules = load_rules()
-    first = [w for w in jieba.posseg.lcut(clause[:10]) if w.word.strip()][:2]
+    first = [(word, flag) for _, _, word, flag in tagged(clause[:10]) if word.strip()][:2]
     if not first:
         return ""
-    head = first[0].word
+    head = first[0][0]
     if head in rules.places or rules.synonyms.get(head, "") in rules.places:
         return clause[len(head) :]
-    if len(first) == 2 and first[0].flag.startswith("n") and first[1].flag == "f":
-        return clause[len(head) + len(first[1].word) :]
+    if len(first) == 2 and first[0][1].startswith("n") and first[1][1] == "f":
+        return clause[len(head) + len(first[1][0]) :]
     return ""
 
 

@@ -19,6 +19,8 @@ from functools import lru_cache
 
 from cydifflib import SequenceMatcher
 
+from policydiff.restatement.words import tagged
+
 _HAN = re.compile(r"[\u4e00-\u9fff]+")
 # jieba's parts of speech that name a thing: nouns, nominal verbs (供热), abbreviations
 # (光伏), distinguishing words (超高层)
@@ -27,19 +29,9 @@ _MAX_SWAP = 2  # characters replaced on either side
 _HEAD = 2  # characters of the shared head that follows
 
 
-@lru_cache(maxsize=65536)
 def _words(text: str) -> tuple[tuple[int, int, str], ...]:
-    """jieba's words of ``text`` as (start, end, part of speech)."""
-    import jieba.posseg
-
-    from policydiff.restatement.words import quiet_jieba
-
-    quiet_jieba()
-    out, at = [], 0
-    for word in jieba.posseg.lcut(text, HMM=False):
-        out.append((at, at + len(word.word), word.flag))
-        at += len(word.word)
-    return tuple(out)
+    """jieba's words of ``text`` (in its dictionary only) as (start, end, part of speech)."""
+    return tuple((start, end, flag) for start, end, _, flag in tagged(text, hmm=False))
 
 
 def _word_at(text: str, index: int) -> tuple[int, int, str]:

@@ -23,6 +23,19 @@ def quiet_jieba() -> None:
     jieba.setLogLevel(logging.WARNING)
 
 
+@lru_cache(maxsize=65536)
+def tagged(text: str, hmm: bool = True) -> tuple[tuple[int, int, str, str], ...]:
+    """jieba's words of Chinese ``text``, each as (start, end, word, part of speech)."""
+    import jieba.posseg
+
+    quiet_jieba()
+    out, at = [], 0
+    for w in jieba.posseg.lcut(text, HMM=hmm):
+        out.append((at, at + len(w.word), w.word, w.flag))
+        at += len(w.word)
+    return tuple(out)
+
+
 def words(text: str, lang: str) -> list[str]:
     """Tokens whose concatenation is ``text``: jieba's words in Chinese."""
     if lang != "zh":
