@@ -29,8 +29,14 @@ from sklearn.preprocessing import StandardScaler
 
 from policydiff.corpus.store import load_corpus
 from policydiff.diff.tfidf import cosine_similarity
-from policydiff.evaluate.restatement import _standing_for, read_gold
-from policydiff.restatement.align import MATCH, content, copies, similarity_matrix
+from policydiff.evaluate.restatement import read_gold, standing_for
+from policydiff.restatement.align import (
+    MATCH,
+    content,
+    copies,
+    object_bigrams,
+    similarity_matrix,
+)
 from policydiff.restatement.clauses import Clause
 from policydiff.restatement.compare import compare_clauses, document_clauses
 from policydiff.themes import load_catalogue
@@ -59,10 +65,6 @@ class Cell:
     restating: dict[int, int]  # every restated parent clause: its child clause
 
 
-def _bigrams(text: str) -> set[str]:
-    return {w[k : k + 2] for w in text.split() for k in range(len(w) - 1)}
-
-
 def _heading(clause: Clause) -> str:
     return clause.location.split(" > ")[-1].split(" ", 1)[-1]
 
@@ -89,7 +91,7 @@ def cells() -> list[Cell]:
             }
             for commitment in gold.commitments:
                 cell = next((c for c in commitment.cells if c.child == child_id), None)
-                clause = _standing_for(commitment.parent, parent.clauses)
+                clause = standing_for(commitment.parent, parent.clauses)
                 if cell is None or clause is None:
                     continue
                 restated = found[id(clause)]
@@ -144,7 +146,7 @@ def mirrored_headings(data: Sequence[Cell], heading_min: float = 0.4) -> tuple[i
                 if alike[a].max() >= heading_min
             }
         where = mirrors[key].get(c.parents[c.row].location)
-        grams = _bigrams(content(c.parents[c.row]))
+        grams = object_bigrams(content(c.parents[c.row]))
         taken = set(c.restating.values())
         held = [
             j
@@ -153,7 +155,7 @@ def mirrored_headings(data: Sequence[Cell], heading_min: float = 0.4) -> tuple[i
             and j not in taken
             and not k.heading
             and c.matrix[c.row, j] >= 0.15
-            and len(grams & _bigrams(content(k))) >= 0.25 * len(grams)
+            and len(grams & object_bigrams(content(k))) >= 0.25 * len(grams)
         ]
         if held:
             proposals.append((c, max(held, key=lambda j: float(c.matrix[c.row, j]))))
@@ -179,7 +181,7 @@ def head_nouns(data: Sequence[Cell]) -> tuple[int, int]:
 def _features(c: Cell, j: int) -> list[float]:
     row, column = c.matrix[c.row], c.matrix[:, j]
     parent, child = c.parents[c.row], c.children[j]
-    a, b = _bigrams(content(parent)), _bigrams(content(child))
+    a, b = object_bigrams(content(parent)), object_bigrams(content(child))
     second = float(np.sort(row)[-2]) if len(row) > 1 else 0.0
     heading = cosine_similarity([_heading(parent)], [_heading(child)], "char", 2, 2)[0, 0]
     # where compare restates the other clauses of the parent's provision and sentence

@@ -24,7 +24,7 @@ from policydiff.errors import InputError
 from policydiff.lineage import build_lineage
 from policydiff.restatement.clauses import Clause
 from policydiff.restatement.compare import Comparison, Restated, compare_documents
-from policydiff.restatement.confidence import CHECK, SURE
+from policydiff.restatement.confidence import CHECK, SURE, Label
 from policydiff.restatement.verdict import RESTATEMENTS
 from policydiff.runtime.files import yaml_problem
 from policydiff.runtime.untrusted import safe_load
@@ -120,7 +120,7 @@ class Case:
     notes: str
     # how sure the tool is of its verdict (policydiff.restatement.confidence): sure or check,
     # check where no clause of the tool's stands for the gold's
-    confidence: str = CHECK
+    confidence: Label = CHECK
 
     @property
     def agrees(self) -> bool:
@@ -178,7 +178,7 @@ class RestatementAgreement:
         return dict(Counter((c.gold, c.tool) for c in self.cases))
 
 
-def _standing_for(text: str, clauses: Sequence[Clause]) -> Clause | None:
+def standing_for(text: str, clauses: Sequence[Clause]) -> Clause | None:
     """The clause of the tool's that overlaps the gold's clause most."""
     best, best_overlap = None, 0
     for clause in clauses:
@@ -211,7 +211,7 @@ def measure(gold: RestatementGold, corpus: Corpus, catalogue: Catalogue) -> Rest
     for commitment in gold.commitments:
         for cell in commitment.cells:
             comparison = comparisons[cell.child]
-            clause = _standing_for(commitment.parent, [r.parent for r in comparison.commitments])
+            clause = standing_for(commitment.parent, [r.parent for r in comparison.commitments])
             found: Restated | None = (
                 next(r for r in comparison.commitments if r.parent is clause) if clause else None
             )

@@ -43,6 +43,10 @@ def agreement_dict(a: RestatementAgreement) -> dict[str, Any]:
     }
 
 
+def _rate(agreed: int, cases: int) -> float:
+    return round(agreed / cases, 4) if cases else 0.0
+
+
 def readers_dict(readers: ReaderAgreement, tool: RestatementAgreement) -> dict[str, Any]:
     present, present_kappa = readers.presence
     versus = against_readers(tool, readers)
@@ -62,17 +66,15 @@ def readers_dict(readers: ReaderAgreement, tool: RestatementAgreement) -> dict[s
             {"first": f, "second": s, "count": n} for (f, s), n in sorted(readers.confusion.items())
         ],
         "tool_agreed": versus.second_agreed,
-        "tool_rate": round(versus.second_agreed / versus.cases, 4) if versus.cases else 0.0,
+        "tool_rate": _rate(versus.second_agreed, versus.cases),
         "consensus": {
             "agreed": agreed,
             "cases": pairs,
-            "rate": round(agreed / pairs, 4) if pairs else 0.0,
+            "rate": _rate(agreed, pairs),
             "sure": {
                 "agreed": versus.consensus_sure_agreed,
                 "cases": versus.consensus_sure,
-                "rate": round(versus.consensus_sure_agreed / versus.consensus_sure, 4)
-                if versus.consensus_sure
-                else 0.0,
+                "rate": _rate(versus.consensus_sure_agreed, versus.consensus_sure),
             },
         },
     }

@@ -45,7 +45,7 @@ def restatement_markdown(comparison: Comparison, shown: Selection = EVERYTHING) 
     lines = [
         f"# How `{c.id}` restates `{p.id}`",
         "",
-        f"{md(c.title_zh or c.title)} ({c.date}) → {md(p.title_zh or p.title)} ({p.date}). {cites}",
+        f"{md(p.title_zh or p.title)} ({p.date}) → {md(c.title_zh or c.title)} ({c.date}). {cites}",
         "",
         f"**{summary}.** {comparison.to_check} of {len(comparison.commitments)} verdicts "
         "to check by reading, marked (check).",

@@ -169,9 +169,9 @@ def similarity_matrix(parents: Sequence[Clause], children: Sequence[Clause]) -> 
     bare = [j for j, child in enumerate(children) if child.level == 0 and _counted(child)]
     for i, parent in enumerate(parents):
         if bare and not any(t.value is not None for t, _ in parent.measured):
-            whole = _bigrams(texts_p[i])
+            whole = object_bigrams(texts_p[i])
             for j in bare:
-                if not whole <= _bigrams(texts_c[j]):
+                if not whole <= object_bigrams(texts_c[j]):
                     matrix[i, j] = 0.0
     # a child clause that names another kind of the parent's object (供热管网 → 供水管网),
     # a kind the parent commits to elsewhere, restates that other commitment however
@@ -262,7 +262,7 @@ def _anothers_value(parent: Clause, child: Clause, parents: Sequence[Clause]) ->
     return False
 
 
-def _bigrams(text: str) -> set[str]:
+def object_bigrams(text: str) -> set[str]:
     """The character bigrams of a clause's object, none across a word break."""
     return {word[k : k + 2] for word in text.split() for k in range(len(word) - 1)}
 
@@ -281,12 +281,12 @@ def covered(
     a province merges into one list what the parent commits to one item at a time (Guangdong's
     鼓励农房选用装配式钢结构和绿色建材 restates both 鼓励选用装配式钢结构、木结构等建造方式 and
     推广使用绿色建材)."""
-    grams_c = [_bigrams(content(c)) for c in children]
+    grams_c = [object_bigrams(content(c)) for c in children]
     out: dict[int, int] = {}
     for i, parent in enumerate(parents):
         if matrix[i].max(initial=0.0) >= MATCH:
             continue
-        own = _bigrams(content(parent))
+        own = object_bigrams(content(parent))
         if not own:
             continue
         held = [
@@ -352,7 +352,7 @@ def beside(
 
     def grams_of(j: int) -> set[str]:
         if j not in child_grams:
-            child_grams[j] = _bigrams(content(children[j]))
+            child_grams[j] = object_bigrams(content(children[j]))
         return child_grams[j]
 
     out: dict[int, int] = {}
@@ -360,7 +360,7 @@ def beside(
         sentences = near.get(parent.sentence_id)
         if matched[i] or not sentences:
             continue
-        grams = _bigrams(content(parent))
+        grams = object_bigrams(content(parent))
         same = own[parent.sentence_id]
         held = [
             j

@@ -259,6 +259,11 @@ def test_to_check_shows_only_the_verdicts_a_reader_should_check() -> None:
     assert len(rows) == len(to_check) > 0
     assert all("(check)" in r.split("|")[1] for r in rows)
     assert "## Additions" not in result.output
+    # the parent first, as in the terminal and the table's "parent → child"
+    assert (
+        "\n城乡建设领域碳达峰实施方案 (2022-06-30) → 云南省城乡建设领域碳达峰实施方案"
+        in result.output
+    )
     # with --only, the verdicts to check among those of that kind
     weakened = [c for c in to_check if c["verdict"] == "weakened"]
     terminal = run("compare", LINEAGE_PARENT, YUNNAN, "--to-check", "--only", "weakened").output

@@ -131,4 +131,4 @@ def test_harmony_is_no_list() -> None:
 
 
 def test_bigrams_do_not_cross_a_word_break() -> None:
-    assert align._bigrams("装配化装修 技术") == {"装配", "配化", "化装", "装修", "技术"}
+    assert align.object_bigrams("装配化装修 技术") == {"装配", "配化", "化装", "装修", "技术"}
