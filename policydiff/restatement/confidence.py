@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from policydiff.restatement.clauses import Clause
-from policydiff.restatement.verdict import STRONGER_CUE, WEAKER_CUE
+from policydiff.restatement.verdict import decided_by_cues
 
 SURE_MATCH = 0.50  # similarity from which a matched pair is the same commitment at a glance
 SURE_OMISSION = 0.15  # similarity below which no child clause resembles an omitted one
@@ -62,7 +62,7 @@ def assess(child: Clause | None, similarity: float, reasons: Sequence[str]) -> C
             f"matched in other words (similarity {similarity:.2f}): "
             "the child's clause may be another commitment",
         )
-    if reasons and reasons[0].startswith((STRONGER_CUE, WEAKER_CUE)):
+    if decided_by_cues(reasons):
         return Confidence(
             CHECK, "decided by the cues alone: a reader weighs the scope and the context too"
         )

@@ -31,9 +31,15 @@ from policydiff.strength.cues import find_cues
 from policydiff.strength.targets import sets_a_limit
 
 # The openings of the reasons of a verdict the cues alone decide (no target, scope or
-# wording rule did): :mod:`.confidence` reads them.
+# wording rule did): :func:`decided_by_cues` reads them.
 STRONGER_CUE = "stronger cue"
 WEAKER_CUE = "weaker cue"
+
+
+def decided_by_cues(reasons: Sequence[str]) -> bool:
+    """Whether :func:`judge` gave its verdict on the cues alone: one a level or more above
+    or below the other, no target, scope or wording rule deciding."""
+    return bool(reasons) and reasons[0].startswith((STRONGER_CUE, WEAKER_CUE))
 
 
 class Restatement(StrEnum):
