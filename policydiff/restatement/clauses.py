@@ -233,6 +233,7 @@ _FRAME = re.compile(r"(?<=^在)[^，,；;]{1,12}?(" + "|".join(_LOCATION_WORDS) 
 # jieba's kinds of word that may name a place in a frame 在…: nouns, places, names,
 # pronouns of quantity (各级), abbreviations
 _PLACE_WORDS = frozenset({"n", "ns", "nr", "nt", "nz", "s", "r", "j"})
+_FRAME_CLOSE = re.compile("|".join(_LOCATION_WORDS))
 
 
 @lru_cache(maxsize=65536)
@@ -295,6 +296,20 @@ def _after_place(clause: str) -> str:
     if len(first) == 2 and first[0][1].startswith("n") and first[1][1] == "f":
         return clause[len(head) + len(first[1][0]) :]
     return ""
+
+
+def _after_long_frame(clause: str, lang: str, lexicon: Lexicon | None) -> int:
+    """Where the directive of a clause that opens on a frame 在… of any length starts: after
+    the word of location that closes it, where a cue follows that word directly (在规划编制及
+    实施中加强…协同互济: 加强, not the 编制 inside the frame; 在电网架构、…运行控制等方面提升技术:
+    提升, not 控制); 0 where no cue does."""
+    if lang != "zh" or not clause.startswith("在"):
+        return 0
+    for end in (m.end() for m in _FRAME_CLOSE.finditer(clause, 2)):
+        cues = find_cues(clause[end:], lang, lexicon)
+        if cues and cues[0].start == 0:
+            return end
+    return 0
 
 
 def _score_span(clause: str, lang: str, lexicon: Lexicon | None) -> tuple[int, int]:
@@ -424,8 +439,10 @@ def version_clauses(
                 mine = tuple(t for ts, _, t in targets if s <= ts < e)
                 if not (in_words[k] or mine):
                     continue
-                span = _score_span(clause, lang, lexicon)
-                score = score_commitment(clause, lang, span, lexicon)
+                # a frame the clause opens on is where, not what: its cue is after it
+                scored = clause[_after_long_frame(clause, lang, lexicon) :]
+                span = _score_span(scored, lang, lexicon)
+                score = score_commitment(scored, lang, span, lexicon)
                 level, cue_text = score.level, score.cue
                 if level == 0 and (whole := _enclosing_cue(clause, lang, lexicon)):
                     level, cue_text = whole
@@ -435,11 +452,11 @@ def version_clauses(
                     and (closing := _closing_cue(clause, lang, lexicon))
                 ):
                     level, cue_text = closing
-                if level == 0 and lang == "zh" and 0 < span[0] < len(clause):
+                if level == 0 and lang == "zh" and 0 < span[0] < len(scored):
                     # the object is all that follows the cue, a head noun included
                     # (完善节能降碳标准计量体系: 完善 acts on the 标准…体系, and that is the
                     # clause's commitment), not a theme that the head's cue passes over
-                    rest = score_commitment(clause, lang, (span[0], len(clause)), lexicon)
+                    rest = score_commitment(scored, lang, (span[0], len(scored)), lexicon)
                     level, cue_text = rest.level, rest.cue
                 if level == 0 and (modal := rules.modal.search(clause)):
                     level, cue_text = MODAL_LEVEL, modal.group(0)

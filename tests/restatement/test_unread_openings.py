@@ -120,3 +120,30 @@ def test_an_outcome_that_closes_on_its_verb_stays_no_directive() -> None:
     goal = "城乡建设绿色低碳发展政策体系和体制机制基本建立"
     read = [r.parent for r in _compare(goal, goal).commitments if r.parent.text == goal]
     assert all(r.level == 0 for r in read)
+
+
+@pytest.mark.parametrize(
+    ("clause", "cue", "level"),
+    [
+        # the frame holds a verb (编制) and a noun that reads as one (控制 of 运行控制): the
+        # clause directs by the cue after the frame
+        ("在规划编制及实施中加强各能源品种之间、产业链上下游之间、区域之间的协同互济", "加强", 3),
+        (
+            "在电网架构、电源结构、源网荷储协调、数字化智能化运行控制等方面提升技术和优化系统",
+            "提升",
+            2,
+        ),
+    ],
+)
+def test_a_long_frame_leaves_its_cue_to_the_directive_after_it(
+    clause: str, cue: str, level: int
+) -> None:
+    parent = next(r.parent for r in _compare(clause, clause).commitments if r.parent.text == clause)
+    assert (parent.cue, parent.level) == (cue, level)
+
+
+def test_a_clause_opening_on_a_cue_keeps_it() -> None:
+    # no frame: 在 is the clause's own first character only where it opens one
+    clause = "加强在建项目的能耗审查"
+    parent = next(r.parent for r in _compare(clause, clause).commitments if r.parent.text == clause)
+    assert (parent.cue, parent.level) == ("加强", 3)
