@@ -67,6 +67,8 @@ class Rules:
     according: tuple[str, ...]  # openers that refer to a rule and direct nothing: 按照
     replacing: tuple[str, ...]  # words of substitution: 替代燃气产品 replaces 燃气
     grades: dict[str, tuple[int, int]]  # a grade to its scale and rank: 二星级 (0, 1)
+    jurisdictions: frozenset[str]  # names of a level of government: 国家, 省级
+    kinds_of: dict[str, tuple[str, ...]]  # a general name to the kinds it covers: 燃料 → 煤炭
 
 
 @lru_cache(maxsize=1)
@@ -105,6 +107,8 @@ def load_rules() -> Rules:
         waste_sources={
             term: k for k, line in enumerate(data.get("waste_sources") or ()) for term in line
         },
+        jurisdictions=frozenset(data.get("jurisdictions") or ()),
+        kinds_of={general: tuple(kinds) for general, kinds in (data.get("kinds_of") or {}).items()},
     )
 
 

@@ -19,6 +19,7 @@ from functools import lru_cache
 
 from cydifflib import SequenceMatcher
 
+from policydiff.restatement.clauses import load_rules
 from policydiff.restatement.words import tagged
 
 _HAN = re.compile(r"[\u4e00-\u9fff]+")
@@ -67,6 +68,18 @@ def contrast(parent: str, child: str) -> tuple[str, str] | None:
         before = ops[k - 1] if k else None
         shared_before = before is not None and before[0] == "equal" and _han(parent[i1 - 1])
         at_start = word_p[0] == i1 and word_c[0] == j1
-        if shared_before or at_start:
-            return parent[word_p[0] : word_p[1]], child[word_c[0] : word_c[1]]
+        pair = parent[word_p[0] : word_p[1]], child[word_c[0] : word_c[1]]
+        if (shared_before or at_start) and not _narrows(*pair):
+            return pair
     return None
+
+
+def _narrows(mine: str, theirs: str) -> bool:
+    """Whether the child's word names the parent's thing for its own level of government
+    (省级 for 国家) or one kind the parent's general name covers (煤炭 for 燃料, 电 of 电煤 for
+    能源 of 能源供应): a restatement for fewer, not another kind (``jurisdictions`` and
+    ``kinds_of`` in ``data/restatement.yaml``)."""
+    rules = load_rules()
+    if mine in rules.jurisdictions or theirs in rules.jurisdictions:
+        return True
+    return any(general in mine and theirs in kinds for general, kinds in rules.kinds_of.items())

@@ -85,3 +85,24 @@ def test_a_clause_copied_but_for_its_noun_is_no_contrast() -> None:
     assert restated.child is not None and "建筑朝向" in restated.child.text
     assert restated.similarity >= align.VERBATIM
     assert restated.verdict.value == "restated"
+
+
+def test_a_province_naming_its_own_level_or_one_kind_is_no_contrast() -> None:
+    # real clauses of 发改能源〔2022〕206号 and Shanxi's energy opinions (evaluation/test/raw/)
+    assert contrast("强化国家能源规划的统领作用", "强化省级能源综合规划的统领作用") is None
+    assert contrast("确保极端情况下能源供应", "确保极端情况下电煤供应") is None
+    assert (
+        contrast(
+            "建立电力企业与燃料供应企业、管输企业的信息共享与应急联动机制",
+            "建立煤电企业与煤炭供应企业的信息共享与应急联动机制",
+        )
+        is None
+    )
+    # a kind for a kind is still a contrast: 供热 is no general name of 供水
+    assert contrast("老旧供热管网更新改造", "老旧供水管网更新改造") == ("供热", "供水管")
+
+
+def test_the_provincial_restatement_of_a_national_clause_is_matched() -> None:
+    parent = "强化国家能源规划的统领作用，建立跨部门的能源安全与发展协调机制"
+    child = "强化省级能源综合规划的统领作用，加强各能源品种之间的协同互济"
+    assert _verdict(_compare(parent, child), "强化国家能源规划的统领作用") == "restated"
