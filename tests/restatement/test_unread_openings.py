@@ -147,3 +147,20 @@ def test_a_clause_opening_on_a_cue_keeps_it() -> None:
     clause = "加强在建项目的能耗审查"
     parent = next(r.parent for r in _compare(clause, clause).commitments if r.parent.text == clause)
     assert (parent.cue, parent.level) == ("加强", 3)
+
+
+@pytest.mark.parametrize(
+    ("clause", "level"),
+    [
+        # 研究 before a verb that drafts, builds or settles directs that verb (the energy
+        # opinions' 及时研究解决实施中的问题, 研究完善煤炭企业退出…扶持政策): the readers of all
+        # four provinces read them at 2
+        ("及时研究解决实施中的问题", 2),
+        ("研究完善煤炭企业退出和转型发展以及从业人员安置等扶持政策", 2),
+        # a study alone, or a study to explore, stays exploratory
+        ("研究探索可中断负荷电价机制", 1),
+    ],
+)
+def test_a_study_that_serves_a_directive_is_read_at_the_directive(clause: str, level: int) -> None:
+    parent = next(r.parent for r in _compare(clause, clause).commitments if r.parent.text == clause)
+    assert parent.level == level
