@@ -238,6 +238,8 @@ _FRAME = re.compile(r"(?<=^在)[^，,；;]{1,12}?(" + "|".join(_LOCATION_WORDS) 
 # pronouns of quantity (各级), abbreviations
 _PLACE_WORDS = frozenset({"n", "ns", "nr", "nt", "nz", "s", "r", "j"})
 _FRAME_CLOSE = re.compile("|".join(_LOCATION_WORDS))
+# openings that put the place or the object before the verb (在…方面加强引导, 对…予以支持)
+_OBJECT_FIRST = ("在", "对")
 
 
 @lru_cache(maxsize=65536)
@@ -340,9 +342,11 @@ def _enclosing_cue(clause: str, lang: str, lexicon: Lexicon | None) -> tuple[int
 
 def _closing_cue(clause: str, lang: str, lexicon: Lexicon | None) -> tuple[int, str] | None:
     """The level and text of a cue that closes the clause, its object before it (在规划引领、
-    政策扶持、市场监管等方面加强引导), which :func:`_score_span` leaves no object after; None
-    for any other clause. Read only after a frame 在…: elsewhere a clause that closes on its
-    verb states an outcome (政策体系基本建立, 水平大幅提高), a commitment only where dated."""
+    政策扶持、市场监管等方面加强引导, 对交通供能场站布局和建设…予以支持), which
+    :func:`_score_span` leaves no object after; None for any other clause. Read only after a
+    frame 在… or an object put first by 对 (:data:`_OBJECT_FIRST`): elsewhere a clause that
+    closes on its verb states an outcome (政策体系基本建立, 水平大幅提高), a commitment only
+    where dated."""
     cues = find_cues(clause, lang, lexicon)
     if lang != "zh" or not cues or cues[-1].end < len(clause) or cues[-1].category == "hedge":
         return None
@@ -452,7 +456,7 @@ def version_clauses(
                     level, cue_text = whole
                 if (
                     level == 0
-                    and clause.startswith("在")
+                    and clause.startswith(_OBJECT_FIRST)
                     and (closing := _closing_cue(clause, lang, lexicon))
                 ):
                     level, cue_text = closing

@@ -164,3 +164,14 @@ def test_a_clause_opening_on_a_cue_keeps_it() -> None:
 def test_a_study_that_serves_a_directive_is_read_at_the_directive(clause: str, level: int) -> None:
     parent = next(r.parent for r in _compare(clause, clause).commitments if r.parent.text == clause)
     assert parent.level == level
+
+
+def test_an_object_put_first_by_dui_commits_by_the_cue_that_closes_it() -> None:
+    # 对…予以支持 (the energy opinions): the support is the clause's directive, as Fujian's
+    # 在土地空间等方面支持交通供能场站布局和建设 restates it at the same level
+    parent = "对交通供能场站布局和建设在土地空间等方面予以支持"
+    child = "在土地空间等方面支持交通供能场站布局和建设"
+    comparison = _compare(parent, child)
+    restated = next(r for r in comparison.commitments if r.parent.text == parent)
+    assert (restated.parent.cue, restated.parent.level) == ("支持", 1)
+    assert restated.verdict.value == "restated"
