@@ -43,6 +43,7 @@ from policydiff.restatement.verdict import same_indicator
 from policydiff.strength.targets import Target
 
 MATCH = 0.35  # similarity from which a child clause restates a parent clause
+FRAMING_MATCH = 0.50  # ... and a clause of the child's guiding ideas or principles
 SUPPORT = 0.40  # similarity from which another child clause's targets count too
 THEME_BONUS = 0.10  # added when the two clauses mention one theme of the catalogue
 VERBATIM = 0.80  # similarity from which a child clause copies a parent clause ...
@@ -200,6 +201,14 @@ def similarity_matrix(parents: Sequence[Clause], children: Sequence[Clause]) -> 
     for i, j in zip(*np.nonzero(matrix >= MATCH), strict=True):
         if any(a and b and not a & b for a, b in zip(kinds_p[i], kinds_c[j], strict=True)):
             matrix[i, j] = 0.0
+    # a clause of the child's guiding ideas or principles (指导思想, 基本原则) speaks of the
+    # whole field in general words (统筹…, 加强顶层设计, 深化…改革创新) that come near many a
+    # task; it restates one only when it says much the same
+    rules = load_rules()
+    for j, child in enumerate(children):
+        if any(name in part for part in child.location.split(" > ") for name in rules.framing):
+            column = matrix[:, j]
+            column[column < FRAMING_MATCH] = 0.0
     return matrix
 
 

@@ -69,6 +69,7 @@ class Rules:
     grades: dict[str, tuple[int, int]]  # a grade to its scale and rank: 二星级 (0, 1)
     jurisdictions: frozenset[str]  # names of a level of government: 国家, 省级
     kinds_of: dict[str, tuple[str, ...]]  # a general name to the kinds it covers: 燃料 → 煤炭
+    framing: tuple[str, ...]  # headings of sections of guiding ideas and principles: 指导思想
 
 
 @lru_cache(maxsize=1)
@@ -108,6 +109,7 @@ def load_rules() -> Rules:
             term: k for k, line in enumerate(data.get("waste_sources") or ()) for term in line
         },
         jurisdictions=frozenset(data.get("jurisdictions") or ()),
+        framing=tuple(data.get("framing") or ()),
         kinds_of={general: tuple(kinds) for general, kinds in (data.get("kinds_of") or {}).items()},
     )
 
