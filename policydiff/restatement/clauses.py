@@ -70,6 +70,7 @@ class Rules:
     jurisdictions: frozenset[str]  # names of a level of government: 国家, 省级
     kinds_of: dict[str, tuple[str, ...]]  # a general name to the kinds it covers: 燃料 → 煤炭
     framing: tuple[str, ...]  # headings of sections of guiding ideas and principles: 指导思想
+    continuations: tuple[str, ...]  # openings that go on with the list before: 以及
 
 
 @lru_cache(maxsize=1)
@@ -110,6 +111,7 @@ def load_rules() -> Rules:
         },
         jurisdictions=frozenset(data.get("jurisdictions") or ()),
         framing=tuple(data.get("framing") or ()),
+        continuations=tuple(data.get("continuations") or ()),
         kinds_of={general: tuple(kinds) for general, kinds in (data.get("kinds_of") or {}).items()},
     )
 
@@ -170,12 +172,17 @@ def _pieces(sentence: str, lang: str) -> list[tuple[int, int]]:
 
 
 def _joined(sentence: str, spans: list[tuple[int, int]], rules: Rules) -> list[tuple[int, int]]:
-    """Year-only clauses (到2025年) joined to the clause after them."""
+    """Year-only clauses (到2025年) joined to the clause after them, and a clause that goes
+    on with the list of the one before (``continuations``: …清洁低碳能源项目，以及LNG站…项目的
+    支持力度) joined to that one."""
     out: list[tuple[int, int]] = []
     pending: int | None = None
     for s, e in spans:
         if rules.year_only.match(sentence[s:e]):
             pending = s if pending is None else pending
+            continue
+        if out and pending is None and sentence.startswith(rules.continuations, s):
+            out[-1] = (out[-1][0], e)
             continue
         out.append((pending if pending is not None else s, e))
         pending = None
