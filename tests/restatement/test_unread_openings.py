@@ -175,3 +175,11 @@ def test_an_object_put_first_by_dui_commits_by_the_cue_that_closes_it() -> None:
     restated = next(r for r in comparison.commitments if r.parent.text == parent)
     assert (restated.parent.cue, restated.parent.level) == ("支持", 1)
     assert restated.verdict.value == "restated"
+
+
+def test_jixu_continues_as_chixu_does() -> None:
+    # 继续 (go on with) intensifies as 持续 does: the energy opinions' 继续下放或取消非必要
+    # 行政许可事项, which every reader reads at 3
+    clause = "继续下放或取消非必要行政许可事项"
+    parent = next(r.parent for r in _compare(clause, clause).commitments if r.parent.text == clause)
+    assert parent.level == 3
