@@ -183,3 +183,11 @@ def test_jixu_continues_as_chixu_does() -> None:
     clause = "继续下放或取消非必要行政许可事项"
     parent = next(r.parent for r in _compare(clause, clause).commitments if r.parent.text == clause)
     assert parent.level == 3
+
+
+def test_eligible_subjects_are_no_narrower_scope() -> None:
+    # 符合条件的 (meeting the requirements) names whoever a rule applies to, not some
+    # places or cases as 具备条件的 does: Qinghai's bonds restate the centre's, word for word
+    parent = "鼓励发行可持续发展挂钩债券等"
+    child = "创新适应清洁低碳能源特点的绿色金融产品，鼓励符合条件的企业发行碳中和债券、可持续发展挂钩债券等"
+    assert _verdict(_compare(parent, child), parent) == "restated"
