@@ -18,3 +18,11 @@ def test_replaced_thing_named_first_keeps_the_substitution() -> None:
 def test_replaced_thing_among_the_products_still_dilutes_it() -> None:
     child = "推广热泵热水器、高效电炉灶、燃气热水器等清洁能源产品，推动高效直流电器与设备应用"
     assert _verdict(_compare(MINISTRY, child), MINISTRY) == "weakened"
+
+
+def test_a_directive_after_the_word_of_substitution_is_no_thing_replaced() -> None:
+    # 电能替代推广机制 names the substitution (electricity for other fuels); 推广 after
+    # 替代 is what is done with it, and Fujian's 推广电能替代 keeps it (the energy opinions)
+    parent = "建立电能替代推广机制"
+    child = "推广电能替代，加强对电能替代的技术指导"
+    assert _verdict(_compare(parent, child), parent) == "restated"
