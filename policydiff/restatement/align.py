@@ -201,12 +201,12 @@ def similarity_matrix(parents: Sequence[Clause], children: Sequence[Clause]) -> 
     for i, j in zip(*np.nonzero(matrix >= MATCH), strict=True):
         if any(a and b and not a & b for a, b in zip(kinds_p[i], kinds_c[j], strict=True)):
             matrix[i, j] = 0.0
-    # a clause of the child's guiding ideas or principles (指导思想, 基本原则) speaks of the
-    # whole field in general words (统筹…, 加强顶层设计, 深化…改革创新) that come near many a
-    # task; it restates one only when it says much the same
-    rules = load_rules()
+    # a clause of the child's guiding ideas or principles (``framing``) speaks of the whole
+    # field in general words that come near many a task: it restates one only when it says
+    # much the same
+    framing = load_rules().framing
     for j, child in enumerate(children):
-        if any(name in part for part in child.location.split(" > ") for name in rules.framing):
+        if any(name in child.location for name in framing):
             column = matrix[:, j]
             column[column < FRAMING_MATCH] = 0.0
     return matrix

@@ -246,6 +246,7 @@ _FRAME = re.compile(r"(?<=^在)[^，,；;]{1,12}?(" + "|".join(_LOCATION_WORDS) 
 # jieba's kinds of word that may name a place in a frame 在…: nouns, places, names,
 # pronouns of quantity (各级), abbreviations
 _PLACE_WORDS = frozenset({"n", "ns", "nr", "nt", "nz", "s", "r", "j"})
+# a word of location at any distance from 在: where a long frame 在… may close
 _FRAME_CLOSE = re.compile("|".join(_LOCATION_WORDS))
 # openings that put the place or the object before the verb (在…方面加强引导, 对…予以支持)
 _OBJECT_FIRST = ("在", "对")
@@ -320,6 +321,7 @@ def _after_long_frame(clause: str, lang: str, lexicon: Lexicon | None) -> int:
     提升, not 控制); 0 where no cue does."""
     if lang != "zh" or not clause.startswith("在"):
         return 0
+    # from the third character: one right after 在 begins the place (在中心城区, 在上海)
     for end in (m.end() for m in _FRAME_CLOSE.finditer(clause, 2)):
         cues = find_cues(clause[end:], lang, lexicon)
         if cues and cues[0].start == 0:

@@ -309,13 +309,11 @@ def _scope(clause: Clause, rules: Rules) -> str:
 def _replaced_kept(parent: Clause, child: Clause, rules: Rules) -> str:
     """What the parent's clause replaces (替代燃气产品: 燃气) when the child's clause names it
     without replacing it (推广热泵热水器、高效电炉灶、燃气热水器等清洁能源产品): the substitution
-    the parent commits to is diluted; else "". A directive after the word (电能替代推广机制)
-    is no thing replaced."""
+    the parent commits to is diluted; else "". A directive after the word is no thing
+    replaced (电能替代推广机制: 替代 names the substitution, 推广 is what is done with it)."""
     for word in rules.replacing:
         for found in re.finditer(re.escape(word) + r"([\u4e00-\u9fff]{2})", parent.text):
             thing = found.group(1)
-            # 电能替代推广机制: 替代 names the substitution, and 推广 after it is no thing
-            # it replaces
             if any(cue.start == 0 for cue in find_cues(thing, "zh")):
                 continue
             if thing in child.text and not any(
