@@ -181,7 +181,13 @@ def _joined(sentence: str, spans: list[tuple[int, int]], rules: Rules) -> list[t
         if rules.year_only.match(sentence[s:e]):
             pending = s if pending is None else pending
             continue
-        if out and pending is None and sentence.startswith(rules.continuations, s):
+        if (
+            out
+            and pending is None
+            and sentence.startswith(rules.continuations, s)
+            and not _SEMICOLON.search(sentence[out[-1][1] : s])
+            and "：" not in sentence[out[-1][1] : s]
+        ):
             out[-1] = (out[-1][0], e)
             continue
         out.append((pending if pending is not None else s, e))
@@ -249,7 +255,7 @@ _PLACE_WORDS = frozenset({"n", "ns", "nr", "nt", "nz", "s", "r", "j"})
 # a word of location at any distance from 在: where a long frame 在… may close
 _FRAME_CLOSE = re.compile("|".join(_LOCATION_WORDS))
 # openings that put the place or the object before the verb (在…方面加强引导, 对…予以支持)
-_OBJECT_FIRST = ("在", "对")
+_PUT_FIRST = ("在", "对")
 
 
 @lru_cache(maxsize=65536)
@@ -321,8 +327,16 @@ def _after_long_frame(clause: str, lang: str, lexicon: Lexicon | None) -> int:
     提升, not 控制); 0 where no cue does."""
     if lang != "zh" or not clause.startswith("在"):
         return 0
+    # a word of location of its own, as :func:`_after_location` reads it: not the last
+    # character of a verb (中 of 在园区大力推进集中建设…)
+    words = tagged(clause)
+    starts = {start for start, _, _, _ in words}
+    ends = {end: flag for _, end, _, flag in words}
     # from the third character: one right after 在 begins the place (在中心城区, 在上海)
-    for end in (m.end() for m in _FRAME_CLOSE.finditer(clause, 2)):
+    for found in _FRAME_CLOSE.finditer(clause, 2):
+        end = found.end()
+        if end not in ends or not (found.start() in starts or ends[end] in ("s", "f")):
+            continue
         cues = find_cues(clause[end:], lang, lexicon)
         if cues and cues[0].start == 0:
             return end
@@ -355,7 +369,7 @@ def _closing_cue(clause: str, lang: str, lexicon: Lexicon | None) -> tuple[int, 
     """The level and text of a cue that closes the clause, its object before it (在规划引领、
     政策扶持、市场监管等方面加强引导, 对交通供能场站布局和建设…予以支持), which
     :func:`_score_span` leaves no object after; None for any other clause. Read only after a
-    frame 在… or an object put first by 对 (:data:`_OBJECT_FIRST`): elsewhere a clause that
+    frame 在… or an object put first by 对 (:data:`_PUT_FIRST`): elsewhere a clause that
     closes on its verb states an outcome (政策体系基本建立, 水平大幅提高), a commitment only
     where dated."""
     cues = find_cues(clause, lang, lexicon)
@@ -467,7 +481,7 @@ def version_clauses(
                     level, cue_text = whole
                 if (
                     level == 0
-                    and clause.startswith(_OBJECT_FIRST)
+                    and clause.startswith(_PUT_FIRST)
                     and (closing := _closing_cue(clause, lang, lexicon))
                 ):
                     level, cue_text = closing

@@ -76,12 +76,13 @@ def contrast(parent: str, child: str) -> tuple[str, str] | None:
 
 def _narrows(parent_word: str, child_word: str) -> bool:
     """Whether the child's word restates the parent's for fewer rather than naming another
-    kind: either word names a level of government (省级 for 国家), or the child's is one kind
-    of a general name the parent's word holds (煤炭 for 燃料, 电 of 电煤 for 能源 of 能源供应;
-    ``jurisdictions`` and ``kinds_of`` in ``data/restatement.yaml``)."""
+    kind: both words name a level of government (省级 for 国家), or the child's is one kind of
+    the general name the parent's word opens on (煤炭 for 燃料, 电 of 电煤 for 能源 of 能源供应,
+    not for 非化石能源; ``jurisdictions`` and ``kinds_of`` in ``data/restatement.yaml``)."""
     rules = load_rules()
-    if parent_word in rules.jurisdictions or child_word in rules.jurisdictions:
+    if parent_word in rules.jurisdictions and child_word in rules.jurisdictions:
         return True
     return any(
-        general in parent_word and child_word in kinds for general, kinds in rules.kinds_of.items()
+        parent_word.startswith(general) and child_word in kinds
+        for general, kinds in rules.kinds_of.items()
     )

@@ -24,3 +24,10 @@ def test_the_list_after_yiji_is_one_clause_with_the_one_before() -> None:
 def test_the_joined_list_restates_the_parent_clause() -> None:
     restated = next(r for r in _compare(PARENT, FUJIAN).commitments if r.parent.text == PARENT)
     assert restated.child is not None and restated.child.text.startswith("加大对风电")
+
+
+def test_a_semicolon_ends_the_list_before_yiji() -> None:
+    # ；cuts a sentence into tasks of their own: 以及 after it opens a new one
+    text = "推进清洁低碳能源项目建设；以及LNG站、石油储备库等能源供应安全保障项目建设"
+    clauses = [r.parent.text for r in _compare(text, text).commitments]
+    assert "推进清洁低碳能源项目建设" in clauses

@@ -150,11 +150,6 @@ def test_a_clause_opening_on_a_cue_keeps_it() -> None:
     assert (parent.cue, parent.level) == ("加强", 3)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a character of location inside a verb (中 of 集中) closes the long frame: "
-    "clauses._after_long_frame lacks the word-boundary check of _after_location",
-)
 @pytest.mark.parametrize(
     ("clause", "cue", "level"),
     [("在园区大力推进集中建设充电设施", "大力推进", 4), ("在城市加快推进集中发展", "加快推进", 3)],
