@@ -27,6 +27,18 @@ def _md_ops(ops: Sequence[TokenOp]) -> str:
     return "".join(out)
 
 
+def _checking(comparison: Comparison) -> str:
+    """How many verdicts to read, and how they are marked."""
+    return (
+        f"{comparison.to_check} of {len(comparison.commitments)} verdicts "
+        "to check by reading, marked (check)."
+    )
+
+
+def _verdict(r: Restated) -> str:
+    return f"{r.verdict.arrow} {r.verdict.value}{'' if r.confidence.sure else ' (check)'}"
+
+
 def _why(r: Restated) -> str:
     """The verdict's reasons, and the doubt of one to check."""
     why = "; ".join(r.reasons)
@@ -47,8 +59,7 @@ def restatement_markdown(comparison: Comparison, shown: Selection = EVERYTHING) 
         "",
         f"{md(p.title_zh or p.title)} ({p.date}) → {md(c.title_zh or c.title)} ({c.date}). {cites}",
         "",
-        f"**{summary}.** {comparison.to_check} of {len(comparison.commitments)} verdicts "
-        "to check by reading, marked (check).",
+        f"**{summary}.** {_checking(comparison)}",
         "",
         "| verdict | parent → child (word diff) | where | why |",
         "|---|---|---|---|",
@@ -60,10 +71,7 @@ def restatement_markdown(comparison: Comparison, shown: Selection = EVERYTHING) 
         if r.child is not None and not r.ops:
             text += f" → {md(r.child.text)}"
         where = md(r.parent.location) + (f" → {md(r.child.location)}" if r.child else "")
-        lines.append(
-            f"| {r.verdict.arrow} {r.verdict.value}{'' if r.confidence.sure else ' (check)'} "
-            f"| {text} | {where} | {md(_why(r))} |"
-        )
+        lines.append(f"| {_verdict(r)} | {text} | {where} | {md(_why(r))} |")
     if comparison.additions and shown.additions:
         lines += ["", f"## Additions of `{c.id}` ({len(comparison.additions)})", ""]
         lines += [f"- {md(a.text)} — *{md(a.location)}*" for a in comparison.additions]
@@ -90,8 +98,7 @@ def restatement_html(comparison: Comparison, shown: Selection = EVERYTHING) -> s
         )
         where = _e(r.parent.location) + (f" → {_e(r.child.location)}" if r.child else "")
         rows.append(
-            f'<tr class="{_e(r.verdict.value)}"><td>{_e(r.verdict.arrow)} {_e(r.verdict.value)}'
-            f"{'' if r.confidence.sure else ' (check)'}</td>"
+            f'<tr class="{_e(r.verdict.value)}"><td>{_e(_verdict(r))}</td>'
             f"<td>{pair}</td><td class=note>{where}</td><td class=note>{_e(_why(r))}</td></tr>"
         )
     additions = "".join(
@@ -103,8 +110,8 @@ def restatement_html(comparison: Comparison, shown: Selection = EVERYTHING) -> s
         '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
         f"<title>{_e(c.id)} restates {_e(p.id)} · policydiff</title>\n<style>{CSS}</style>\n"
         f"</head>\n<body>\n<main><h1>How {_e(c.id)} restates {_e(p.id)}</h1>"
-        f"<p><strong>{summary}</strong>. {comparison.to_check} of "
-        f"{len(comparison.commitments)} verdicts to check by reading, marked (check).</p><table><tr><th>verdict</th><th>parent → child</th>"
+        f"<p><strong>{summary}</strong>. {_e(_checking(comparison))}</p>"
+        "<table><tr><th>verdict</th><th>parent → child</th>"
         f"<th>where</th><th>why</th></tr>{''.join(rows)}</table>"
         + (f"<h2>Additions</h2><ul>{additions}</ul>" if additions and shown.additions else "")
         + "</main>\n</body>\n</html>\n"

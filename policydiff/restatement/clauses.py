@@ -37,6 +37,8 @@ from policydiff.strength.targets import (
 
 _ZH_BREAK = re.compile(r"[，,；;：:。！？!?]")
 _SEMICOLON = re.compile(r"[；;]")
+# a break after which a clause opening on 以及 starts a list of its own
+_LIST_END = re.compile(r"[；;：:]")
 _EN_BREAK = re.compile(r";\s|[:!?]|\.(?=\s|$)|,\s+(?:and|but|while)\s")
 # a clause whose only directive is a modal verb (应, 要, 须) commits at promotion level
 MODAL_LEVEL = 2
@@ -185,8 +187,7 @@ def _joined(sentence: str, spans: list[tuple[int, int]], rules: Rules) -> list[t
             out
             and pending is None
             and sentence.startswith(rules.continuations, s)
-            and not _SEMICOLON.search(sentence[out[-1][1] : s])
-            and "：" not in sentence[out[-1][1] : s]
+            and not _LIST_END.search(sentence, out[-1][1], s)
         ):
             out[-1] = (out[-1][0], e)
             continue
@@ -272,17 +273,22 @@ def _after_frame(clause: str) -> tuple[str, ...]:
 
 def _after_location(clause: str, words: tuple[tuple[int, int, str, str], ...]) -> tuple[str, ...]:
     """What follows a frame 在… closed by a word of location (:data:`_FRAME`), at each one
-    in reach: a noun may hold such a character (中心城区). The word of location ends a word
-    of jieba's and is a word of its own or ends a word of place (区内 of 在城市中心区内), not a
-    verb's last character (在集中供暖未覆盖的农村地区 is no frame 在集中 before 供暖)."""
-    starts = {start for start, _, _, _ in words}
-    ends = {end: flag for _, end, _, flag in words}
+    in reach that closes it (:func:`_closes_frame`: 在集中供暖未覆盖的农村地区 is no frame 在集中
+    before 供暖); a noun may hold such a character (中心城区)."""
     out = []
     for end in range(2, min(len(clause), 16)):
         found = _FRAME.fullmatch(clause, 1, end)
-        if found and end in ends and (found.start(1) in starts or ends[end] in ("s", "f")):
+        if found and _closes_frame(words, found.start(1), end):
             out.append(clause[end:])
     return tuple(out)
+
+
+def _closes_frame(words: tuple[tuple[int, int, str, str], ...], start: int, end: int) -> bool:
+    """Whether the word of location at ``[start, end)`` of a clause closes a frame: it ends a
+    word of jieba's (``words``) and is a word of its own or ends a word of place (区内 of
+    在城市中心区内), not a verb's last character (中 of 集中)."""
+    flag = next((f for _, e, _, f in words if e == end), None)
+    return flag is not None and (any(s == start for s, _, _, _ in words) or flag in ("s", "f"))
 
 
 def _after_nouns(clause: str, words: tuple[tuple[int, int, str, str], ...]) -> str:
@@ -327,16 +333,12 @@ def _after_long_frame(clause: str, lang: str, lexicon: Lexicon | None) -> int:
     提升, not 控制); 0 where no cue does."""
     if lang != "zh" or not clause.startswith("在"):
         return 0
-    # a word of location of its own, as :func:`_after_location` reads it: not the last
-    # character of a verb (中 of 在园区大力推进集中建设…)
     words = tagged(clause)
-    starts = {start for start, _, _, _ in words}
-    ends = {end: flag for _, end, _, flag in words}
     # from the third character: one right after 在 begins the place (在中心城区, 在上海)
     for found in _FRAME_CLOSE.finditer(clause, 2):
         end = found.end()
-        if end not in ends or not (found.start() in starts or ends[end] in ("s", "f")):
-            continue
+        if not _closes_frame(words, found.start(), end):
+            continue  # 中 of 在园区大力推进集中建设…
         cues = find_cues(clause[end:], lang, lexicon)
         if cues and cues[0].start == 0:
             return end
@@ -372,8 +374,10 @@ def _closing_cue(clause: str, lang: str, lexicon: Lexicon | None) -> tuple[int, 
     frame 在… or an object put first by 对 (:data:`_PUT_FIRST`): elsewhere a clause that
     closes on its verb states an outcome (政策体系基本建立, 水平大幅提高), a commitment only
     where dated."""
+    if lang != "zh" or not clause.startswith(_PUT_FIRST):
+        return None
     cues = find_cues(clause, lang, lexicon)
-    if lang != "zh" or not cues or cues[-1].end < len(clause) or cues[-1].category == "hedge":
+    if not cues or cues[-1].end < len(clause) or cues[-1].category == "hedge":
         return None
     return cues[-1].level, cues[-1].text
 
@@ -479,11 +483,7 @@ def version_clauses(
                 level, cue_text = score.level, score.cue
                 if level == 0 and (whole := _enclosing_cue(clause, lang, lexicon)):
                     level, cue_text = whole
-                if (
-                    level == 0
-                    and clause.startswith(_PUT_FIRST)
-                    and (closing := _closing_cue(clause, lang, lexicon))
-                ):
+                if level == 0 and (closing := _closing_cue(clause, lang, lexicon)):
                     level, cue_text = closing
                 if level == 0 and lang == "zh" and 0 < span[0] < len(scored):
                     # the object is all that follows the cue, a head noun included
