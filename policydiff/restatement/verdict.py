@@ -357,8 +357,12 @@ def restates_another(
     target: Target, context: str, parent_targets: Sequence[tuple[Target, str]]
 ) -> bool:
     """Whether a child's target is of the indicator of one of the parent's targets: it
-    restates that commitment of the parent, whichever clause of the child it stands by."""
-    return bool(same_indicator(target, context, parent_targets))
+    restates that commitment of the parent, whichever clause of the child it stands by.
+    Read as a target found far from its restatement is (the two clauses alone alike), since
+    the clause before a target is the child's lead, not the indicator: 推动新建住宅全装修交付
+    使用，到2025年城镇新建住宅全装修率达到30%以上 shares 城镇新建 with the prefabrication
+    share, not its indicator."""
+    return bool(_same_indicator_elsewhere(target, context, parent_targets))
 
 
 def judge(
@@ -419,7 +423,11 @@ def judge(
             t in child.targets
             or not (
                 restates_another(t, c, parent_targets)
-                or any(t in other.targets for other in restating if other is not child)
+                or any(
+                    any(t is theirs for theirs in other.targets)
+                    for other in restating
+                    if other is not child
+                )
             )
         )
     ]

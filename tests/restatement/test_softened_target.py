@@ -35,3 +35,11 @@ def test_as_a_rule_weakens_a_cap() -> None:
     assert _verdict(_compare(parent, child), HEIGHT) == "weakened"
     exact = child.replace("一般", "最高")
     assert _verdict(_compare(parent, exact), HEIGHT) == "restated"
+
+
+def test_advisory_weakens_a_cap() -> None:
+    # 不宜超过 (should not exceed) for 不超过: Shandong's county-town road width
+    parent = "推行窄马路、密路网、小街区，县城内部道路红线宽度不超过40米"
+    child = "推行窄马路、密路网、小街区，县城内部道路红线宽度不宜超过40米"
+    clause = "县城内部道路红线宽度不超过40米"
+    assert _verdict(_compare(parent, child), clause) == "weakened"
