@@ -172,7 +172,7 @@ def compare(
     if output_format == "json":
         from policydiff.render.restatement_json import restatement_json
 
-        emit(restatement_json(comparison), output)
+        emit(restatement_json(comparison, shown), output)
         return
     if output_format in ("markdown", "html"):
         from policydiff.render.restatement_formats import restatement_html, restatement_markdown

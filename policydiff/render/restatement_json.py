@@ -5,15 +5,20 @@ Schema ``policydiff.restatement/1`` (fields may be added, never renamed or remov
     {"schema", "parent": {id, title, date}, "child": {id, title, date},
      "citation": {cites_parent, text, how, location},
      "commitments": [{"parent": SIDE, "child": SIDE or null, "similarity", "verdict",
-                      "reasons", "confidence", "doubt", "themes", "target_changes"}],
-     "additions": [SIDE], "summary": {restated, strengthened, weakened, omitted, added}}
+                      "reasons", "confidence", "doubt", "themes", "nearest": SIDE or null,
+                      "target_changes"}],
+     "additions": [SIDE], "summary": {restated, strengthened, weakened, omitted, added},
+     "shown": {only, to_check} (only with --only or --to-check)}
 
 where SIDE is ``{sentence, clause, location, provision, cue, level, strength, targets:
 [{text, value, unit, year}], themes}``: ``sentence`` the whole sentence (the evidence),
 ``clause`` the commitment within it. ``similarity`` is that of the best child clause
-(capped at 1), also for an omitted commitment. ``confidence`` is ``sure`` or ``check``,
-``doubt`` what a reader should check (null when sure):
-:mod:`policydiff.restatement.confidence`. Same corpus: same bytes.
+(capped at 1), also for an omitted commitment, and ``nearest`` that clause of an omitted
+commitment (null when restated, or when no child clause shares anything with it).
+``confidence`` is ``sure`` or ``check``, ``doubt`` what a reader should check (null when
+sure): :mod:`policydiff.restatement.confidence`. ``--only`` and ``--to-check`` keep the
+commitments (and additions) they name, as in every other format, and say so in ``shown``;
+``summary`` always counts the whole comparison. Same corpus: same bytes.
 """
 
 from __future__ import annotations
@@ -23,7 +28,7 @@ from typing import Any
 
 from policydiff.models import Document
 from policydiff.restatement.clauses import Clause
-from policydiff.restatement.compare import Comparison, Restated
+from policydiff.restatement.compare import EVERYTHING, Comparison, Restated, Selection
 from policydiff.strength import Target
 
 SCHEMA = "policydiff.restatement/1"
@@ -61,6 +66,7 @@ def _restated(r: Restated) -> dict[str, Any]:
         "confidence": r.confidence.label,
         "doubt": r.confidence.doubt or None,
         "themes": list(r.themes),
+        "nearest": side(r.nearest) if r.child is None and r.nearest is not None else None,
         "target_changes": [
             {
                 "parent": _target(t.parent),
@@ -73,9 +79,9 @@ def _restated(r: Restated) -> dict[str, Any]:
     }
 
 
-def restatement_dict(comparison: Comparison) -> dict[str, Any]:
+def restatement_dict(comparison: Comparison, shown: Selection = EVERYTHING) -> dict[str, Any]:
     edge = comparison.citation
-    return {
+    out = {
         "schema": SCHEMA,
         "parent": _document(comparison.parent.document),
         "child": _document(comparison.child.document),
@@ -86,11 +92,14 @@ def restatement_dict(comparison: Comparison) -> dict[str, Any]:
             "how": edge.how if edge is not None else None,
             "location": edge.location if edge is not None and edge.location else None,
         },
-        "commitments": [_restated(r) for r in comparison.commitments],
-        "additions": [side(c) for c in comparison.additions],
+        "commitments": [_restated(r) for r in comparison.commitments if shown.keeps(r)],
+        "additions": [side(c) for c in comparison.additions] if shown.additions else [],
         "summary": comparison.summary,
     }
+    if shown != EVERYTHING:
+        out["shown"] = {"only": list(shown.only), "to_check": shown.to_check}
+    return out
 
 
-def restatement_json(comparison: Comparison) -> str:
-    return json.dumps(restatement_dict(comparison), ensure_ascii=False, indent=2) + "\n"
+def restatement_json(comparison: Comparison, shown: Selection = EVERYTHING) -> str:
+    return json.dumps(restatement_dict(comparison, shown), ensure_ascii=False, indent=2) + "\n"

@@ -64,6 +64,9 @@ class Match:
     child: Clause | None
     similarity: float  # of the best child clause, whether or not it reached MATCH
     support: tuple[Clause, ...]
+    # that best child clause, also where it did not reach MATCH: what a reader checks an
+    # omission against (None when no child clause shares anything with the parent's)
+    nearest: Clause | None = None
 
 
 @lru_cache(maxsize=1)
@@ -461,7 +464,8 @@ def align_clauses(
     for i, parent in enumerate(parents):
         score = float(scores[i])
         if not matched[i]:
-            out.append(Match(parent, None, round(score, 3), ()))
+            nearest = children[int(best[i])] if score > 0 else None
+            out.append(Match(parent, None, round(score, 3), (), nearest))
             continue
         chosen = int(best[i])
         support: dict[int, Clause] = {}
@@ -472,7 +476,7 @@ def align_clauses(
             if j != chosen and children[j].targets:
                 support.setdefault(j, children[j])
         ordered = tuple(support[j] for j in sorted(support))
-        out.append(Match(parent, children[chosen], round(score, 3), ordered))
+        out.append(Match(parent, children[chosen], round(score, 3), ordered, children[chosen]))
     if not parents:
         return (), tuple(children)
     best_parent = matrix.max(axis=0)

@@ -57,6 +57,9 @@ class Restated:
     targets: tuple[TargetChange, ...]
     confidence: Confidence  # sure, or check and why
     ops: tuple[TokenOp, ...] = ()  # word diff of the two clauses, when asked for
+    # the child clause most like the parent's: ``child`` when restated, else the one an
+    # omission is checked against (None when none shares anything with it)
+    nearest: Clause | None = None
 
     @property
     def themes(self) -> tuple[str, ...]:
@@ -167,8 +170,9 @@ def compare_clauses(
                 targets=target_changes(m.parent, m.child, m.support, None, child_targets)
                 if m.child
                 else (),
-                confidence=assess(m.child, m.similarity, reasons),
+                confidence=assess(m.child, m.similarity, reasons, m.nearest),
                 ops=word_ops(m.parent.text, m.child.text, lang) if with_ops and m.child else (),
+                nearest=m.nearest,
             )
         )
     return Comparison(parent, child, citation, tuple(restated), additions)

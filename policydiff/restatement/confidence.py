@@ -44,16 +44,23 @@ class Confidence:
         return self.label == SURE
 
 
-def assess(child: Clause | None, similarity: float, reasons: Sequence[str]) -> Confidence:
+def assess(
+    child: Clause | None,
+    similarity: float,
+    reasons: Sequence[str],
+    nearest: Clause | None = None,
+) -> Confidence:
     """How sure the verdict on a parent clause is, given its restating ``child`` clause
-    (None: omitted), the ``similarity`` of the best child clause and the verdict's
-    ``reasons``."""
+    (None: omitted), the ``similarity`` and the clause (``nearest``) of the best child
+    clause, and the verdict's ``reasons``. An omission to check names the clause that comes
+    near, so that the reader reads that one first."""
     if child is None:
         if similarity < SURE_OMISSION:
             return Confidence(SURE)
+        near = f": {nearest.text}" if nearest is not None else ""
         return Confidence(
             CHECK,
-            f"a clause of the child comes near (similarity {min(similarity, 1.0):.2f}): "
+            f"a clause of the child comes near (similarity {min(similarity, 1.0):.2f}{near}): "
             "it may restate this in other words",
         )
     if similarity < SURE_MATCH:

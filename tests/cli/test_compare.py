@@ -269,3 +269,43 @@ def test_to_check_shows_only_the_verdicts_a_reader_should_check() -> None:
     terminal = run("compare", LINEAGE_PARENT, YUNNAN, "--to-check", "--only", "weakened").output
     assert terminal.count("▼ weakened") == len(weakened) > 0
     assert "= restated" not in terminal and "additions of" not in terminal
+
+
+def test_json_keeps_what_only_and_to_check_keep_and_names_the_nearest_clause() -> None:
+    everything = _json(YUNNAN)
+    result = run(
+        "compare", LINEAGE_PARENT, YUNNAN, "--only", "omitted", "--to-check", "--format", "json"
+    )
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    expected = [
+        c
+        for c in everything["commitments"]
+        if c["verdict"] == "omitted" and c["confidence"] == "check"
+    ]
+    assert data["commitments"] == expected and len(expected) > 0
+    assert data["additions"] == [] and data["shown"] == {"only": ["omitted"], "to_check": True}
+    # the summary still counts the whole comparison
+    assert data["summary"] == everything["summary"] and "shown" not in everything
+    # an omission to check carries the child clause that came nearest, and names it
+    for c in expected:
+        assert c["nearest"]["clause"] in c["doubt"]
+        assert c["nearest"]["clause"] in c["nearest"]["sentence"]
+    assert all(c["nearest"] is None for c in everything["commitments"] if c["child"])
+
+
+def test_the_terminal_folds_long_chinese_clauses_instead_of_cropping_them() -> None:
+    result = CliRunner().invoke(
+        main,
+        ["compare", LINEAGE_PARENT, YUNNAN, "--only", "omitted", "--corpus", str(LINEAGE)],
+        terminal_width=80,
+        catch_exceptions=False,
+    )
+    assert result.exit_code == 0
+    omitted = [c for c in _json(YUNNAN)["commitments"] if c["verdict"] == "omitted"]
+    longest = max((c["parent"]["clause"] for c in omitted), key=len)
+    assert len(longest) > 20
+    # rich crops a word too long for its column with an ellipsis, and to rich a Chinese
+    # clause is one word
+    assert "…" not in result.output
+    assert longest[:8] in result.output and longest[-8:] in result.output

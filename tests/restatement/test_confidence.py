@@ -61,3 +61,6 @@ def test_an_omission_is_sure_only_where_nothing_comes_near() -> None:
     assert far.child is None and far.similarity < SURE_OMISSION and far.confidence.sure
     # the headings and the copied lead are sure: the near omission is the one to check
     assert comparison.to_check == 1
+    # ... and its doubt names the child clause to read first, kept as evidence
+    assert near.nearest is not None and near.nearest.text == "推进城市生活垃圾分类"
+    assert "推进城市生活垃圾分类" in near.confidence.doubt

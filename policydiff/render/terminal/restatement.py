@@ -76,9 +76,10 @@ def print_restatement(
     )
     table = Table(box=box.SIMPLE_HEAD, expand=True, show_lines=False)
     table.add_column("", no_wrap=True)
-    table.add_column(f"{p.id}", ratio=1)
-    table.add_column(f"{c.id}", ratio=1)
-    table.add_column("why", ratio=1)
+    # a clause in Chinese is one long "word" to rich: fold it, never crop it
+    table.add_column(f"{p.id}", ratio=1, overflow="fold")
+    table.add_column(f"{c.id}", ratio=1, overflow="fold")
+    table.add_column("why", ratio=1, overflow="fold")
     for r in comparison.commitments:
         if not shown.keeps(r):
             continue
@@ -86,6 +87,9 @@ def print_restatement(
         old.append(f"\n{r.parent.location}", style="dim")
         if r.child is not None:
             new.append(f"\n{r.child.location}", style="dim")
+        elif r.nearest is not None and not r.confidence.sure:
+            # the clause the doubt names, and where to read it
+            new.append(f"\nnearest: {r.nearest.location}", style="dim italic")
         why = Text("; ".join(r.reasons), style="dim")
         label = Text(f"{r.verdict.arrow} {r.verdict.value}", style=STYLES[r.verdict])
         if not r.confidence.sure:
