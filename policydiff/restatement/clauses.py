@@ -54,6 +54,7 @@ class Rules:
     limited: tuple[str, ...]
     threshold: re.Pattern[str] | None  # a class picked by a threshold: 20万以下的县城
     general: tuple[str, ...]
+    place_limits: tuple[str, ...]  # limited scopes that are a class of places
     experience: re.Pattern[str]  # a pilot's experience spread: read past, limits nothing
     ceilings: tuple[str, ...]
     floors: tuple[str, ...]  # negated ceilings: 不低于
@@ -87,6 +88,7 @@ def load_rules() -> Rules:
         if data["scope"].get("threshold")
         else None,
         general=tuple(data["scope"]["general"]),
+        place_limits=tuple(data["scope"].get("place_limits") or ()),
         experience=re.compile(data["scope"]["experience"]),
         ceilings=tuple(data["ceilings"]),
         floors=tuple(data.get("floors") or ()),

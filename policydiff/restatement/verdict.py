@@ -340,6 +340,12 @@ def _kept_for_limited_scope(
     return bool(limited) and all(limited) and not _limited(mine, rules)
 
 
+def _to_places(clause: Clause, rules: Rules) -> bool:
+    """Whether the clause limits its commitment to a class of places (``place_limits``)."""
+    text = rules.experience.sub("", clause.text)
+    return any(word in text for word in rules.place_limits)
+
+
 def _limited(text: str, rules: Rules) -> bool:
     """Whether ``text`` limits a commitment to some places: a word of limited scope, or a
     class picked by a threshold (规划人口规模20万以下的县城)."""
@@ -447,6 +453,8 @@ def judge(
         scope_c = "limited"
     if scope_p == "limited" and scope_c == "general":
         return Restatement.STRENGTHENED, ("wider scope",)
+    if scope_p == "limited" and not scope_c and _to_places(parent, rules):
+        return Restatement.STRENGTHENED, ("wider scope: the parent's limit to some places dropped",)
     # pilots or demonstrations of an undated parent commitment, in a sentence that sets a
     # dated number where the parent's sets none (支持省辖市开展近零能耗建筑、零碳建筑试点示范，…，
     # 2030年前…实施面积超过200万平方米): a step of a programme with a target, which the

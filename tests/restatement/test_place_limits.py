@@ -1,0 +1,33 @@
+"""A parent commitment limited to a class of places (重点区域, 污染严重地区 …: ``place_limits``
+in data/restatement.yaml) that the child states with no limit of its own is widened,
+whether or not the child says 全省: Jilin's 依法依规推动落后产能淘汰和过剩产能退出 for the
+plan's 加快推动重点区域、重点流域落后和过剩产能退出 (its readers: strengthened, the scope
+deciding before the cue). A limit that names a kind of programme (试点, 示范) is no such
+class: 推广示范 dropped to 推广 widens nothing."""
+
+from __future__ import annotations
+
+from tests.restatement.test_verdict import _compare, _verdict
+
+TEXT = "加大污染严重地区结构调整和布局优化力度，加快推动重点区域、重点流域落后和过剩产能退出"
+CLAUSE = "加快推动重点区域、重点流域落后和过剩产能退出"
+JILIN = (
+    "以区域环境质量改善和碳达峰目标为导向，实施产业准入及退出清单制度，"
+    "加大结构调整和布局优化力度，依法依规推动落后产能淘汰和过剩产能退出"
+)
+
+
+def test_the_limit_to_some_places_dropped_widens() -> None:
+    comparison = _compare(TEXT, JILIN)
+    assert _verdict(comparison, CLAUSE) == "strengthened"
+    assert _verdict(comparison, "加大污染严重地区结构调整和布局优化力度") == "strengthened"
+
+
+def test_the_limit_kept_is_restated_as_the_cue_says() -> None:
+    assert _verdict(_compare(TEXT, TEXT), CLAUSE) == "restated"
+
+
+def test_a_programme_is_no_class_of_places() -> None:
+    parent = "加强二氧化碳捕集利用与封存技术推广示范"
+    child = "加强二氧化碳捕集利用与封存技术推广"
+    assert _verdict(_compare(parent, child), parent) == "restated"
