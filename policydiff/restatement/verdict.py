@@ -340,6 +340,15 @@ def _kept_for_limited_scope(
     return bool(limited) and all(limited) and not _limited(mine, rules)
 
 
+def _relied_on(clause: Clause, rules: Rules) -> str:
+    """The word (``relied_on``: 依托, 对照 …) a clause opens on when it only relies on or refers
+    to its object, with no directive of its own after the word; else ""."""
+    word = next((w for w in rules.relied_on if clause.text.startswith(w)), "")
+    if word and not find_cues(clause.text[len(word) :], "zh"):
+        return word
+    return ""
+
+
 def _to_places(clause: Clause, rules: Rules) -> bool:
     """Whether the clause limits its commitment to a class of places (``place_limits``)."""
     text = rules.experience.sub("", clause.text)
@@ -502,6 +511,9 @@ def judge(
         return Restatement.RESTATED, ("target kept under a hedge only",)
     if child.level == 0 and not child.targets and parent.level > 0:
         return Restatement.WEAKENED, ("mentioned without a directive",)
+    relied = _relied_on(child, rules)
+    if relied and not _relied_on(parent, rules) and parent.level > 0:
+        return Restatement.WEAKENED, (f"relied on ({relied}), not acted on",)
     delta = round(_cue_strength(child) - _cue_strength(parent), 2)
     cues = f"{parent.cue or 'no cue'} → {child.cue or 'no cue'}"
     if delta >= STEP:
