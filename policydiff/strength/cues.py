@@ -79,7 +79,7 @@ FOLD_SPECIAL = frozenset("\u0130\u0131\u017f\u212a")
 _EN_WRAP = ("(?<![A-Za-z])(?:", ")(?![A-Za-z])")
 
 
-def literal_prefix(pattern: re.Pattern[str], lang: str) -> str:
+def cue_prefix(pattern: re.Pattern[str], lang: str) -> str:
     """Literal text every match of a compiled lexicon pattern starts with ("" if unknown);
     lower-case for English (whose patterns ignore case)."""
     body = pattern.pattern
@@ -112,7 +112,7 @@ def cue_index(lex: Lexicon, lang: str) -> CueIndex:
     cached = _INDEX.get(key)
     if cached is not None and cached[0] is lex:
         return cached[1]
-    cues = tuple((e, p, literal_prefix(p, lang)) for e, p in lex.cue_patterns(lang))
+    cues = tuple((e, p, cue_prefix(p, lang)) for e, p in lex.cue_patterns(lang))
     by_first: dict[str, list[tuple[str, re.Pattern[str]]]] = {}
     for _, p, prefix in cues:
         if prefix:
@@ -123,7 +123,7 @@ def cue_index(lex: Lexicon, lang: str) -> CueIndex:
         always=tuple(p for _, p, prefix in cues if not prefix),
         openers=lex.opener_pattern() if lang == "en" else None,
         openers_past_and=lex.opener_pattern(exclude=("and",)) if lang == "en" else None,
-        contexts=tuple((c, p, literal_prefix(p, lang)) for c, p in lex.context_patterns(lang)),
+        contexts=tuple((c, p, cue_prefix(p, lang)) for c, p in lex.context_patterns(lang)),
     )
     _INDEX[key] = (lex, index)
     return index
