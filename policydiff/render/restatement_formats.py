@@ -27,11 +27,12 @@ def _md_ops(ops: Sequence[TokenOp]) -> str:
     return "".join(out)
 
 
-def _checking(comparison: Comparison) -> str:
-    """How many verdicts to read, and how they are marked."""
+def checking(comparison: Comparison, mark: str = "(check)") -> str:
+    """How many verdicts to read, how they are marked (``mark``) and where the doubts are
+    explained: one line for every format."""
     return (
         f"{comparison.to_check} of {len(comparison.commitments)} verdicts "
-        "to check by reading, marked (check)."
+        f"to check by reading, marked {mark} (docs/lineage.md, how sure a verdict is)."
     )
 
 
@@ -59,7 +60,7 @@ def restatement_markdown(comparison: Comparison, shown: Selection = EVERYTHING) 
         "",
         f"{md(p.title_zh or p.title)} ({p.date}) → {md(c.title_zh or c.title)} ({c.date}). {cites}",
         "",
-        f"**{summary}.** {_checking(comparison)}",
+        f"**{summary}.** {checking(comparison)}",
         "",
         "| verdict | parent → child (word diff) | where | why |",
         "|---|---|---|---|",
@@ -110,7 +111,7 @@ def restatement_html(comparison: Comparison, shown: Selection = EVERYTHING) -> s
         '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
         f"<title>{_e(c.id)} restates {_e(p.id)} · policydiff</title>\n<style>{CSS}</style>\n"
         f"</head>\n<body>\n<main><h1>How {_e(c.id)} restates {_e(p.id)}</h1>"
-        f"<p><strong>{summary}</strong>. {_e(_checking(comparison))}</p>"
+        f"<p><strong>{summary}</strong>. {_e(checking(comparison))}</p>"
         "<table><tr><th>verdict</th><th>parent → child</th>"
         f"<th>where</th><th>why</th></tr>{''.join(rows)}</table>"
         + (f"<h2>Additions</h2><ul>{additions}</ul>" if additions and shown.additions else "")

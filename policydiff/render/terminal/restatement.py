@@ -13,6 +13,7 @@ from rich.table import Table
 from rich.text import Text
 
 from policydiff.diff.ops import TokenOp
+from policydiff.render.restatement_formats import checking
 from policydiff.restatement.compare import EVERYTHING, Comparison, Restated, Selection
 from policydiff.restatement.verdict import Restatement
 
@@ -67,13 +68,7 @@ def print_restatement(
             style="bold",
         )
     )
-    console.print(
-        Text(
-            f"{comparison.to_check} of {len(comparison.commitments)} verdicts to check "
-            "by reading (docs/lineage.md, how sure a verdict is)",
-            style="dim",
-        )
-    )
+    console.print(Text(checking(comparison, "check"), style="dim"))
     table = Table(box=box.SIMPLE_HEAD, expand=True, show_lines=False)
     table.add_column("", no_wrap=True)
     # a clause in Chinese is one long "word" to rich: fold it, never crop it
