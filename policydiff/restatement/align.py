@@ -64,8 +64,9 @@ class Match:
     child: Clause | None
     similarity: float  # of the best child clause, whether or not it reached MATCH
     support: tuple[Clause, ...]
-    # that best child clause, also where it did not reach MATCH: what a reader checks an
-    # omission against (None when no child clause shares anything with the parent's)
+    # ``child`` when matched (which covered, beside or under_heading may have chosen over
+    # the best-scoring clause); else the best-scoring child clause, below MATCH: what a
+    # reader checks an omission against (None when no child clause shares anything)
     nearest: Clause | None = None
 
 

@@ -1,7 +1,7 @@
 """A dated target the child adds to a parent commitment that has none strengthens it, unless
 it restates a target the parent sets for another commitment: of that target's indicator
-(the clauses the two stand in alike, as :func:`verdict.same_indicator` reads a target
-found far from its restatement), or the very target of another restating clause. Qinghai's
+(the clauses the two stand in alike, as :func:`verdict._same_indicator_elsewhere` reads
+a target found far from its restatement), or the very target of another restating clause. Qinghai's
 推动新建住宅全装修交付使用，到2025年城镇新建住宅全装修率达到30%以上 adds a fit-out rate that
 no target of the ministry's measures: neither the share of prefabricated buildings
 (装配式建筑占当年城镇新建建筑的比例达到40%, words of 城镇新建 in common), nor the 30% of

@@ -31,3 +31,12 @@ def test_a_programme_is_no_class_of_places() -> None:
     parent = "加强二氧化碳捕集利用与封存技术推广示范"
     child = "加强二氧化碳捕集利用与封存技术推广"
     assert _verdict(_compare(parent, child), parent) == "restated"
+
+
+def test_every_place_limit_is_a_limited_scope() -> None:
+    # the widening reads place_limits only where _scope already found the parent limited:
+    # a word listed there and not among the limited scopes would never widen anything
+    from policydiff.restatement.clauses import load_rules
+
+    rules = load_rules()
+    assert set(rules.place_limits) <= set(rules.limited)

@@ -32,6 +32,14 @@ def test_a_directive_after_the_word_acts_on_the_thing() -> None:
     assert _verdict(_compare(parent, child), parent) == "restated"
 
 
-def test_a_parent_that_relies_on_the_thing_is_restated_by_a_copy() -> None:
+def test_a_parent_that_builds_on_the_thing_is_restated_by_a_copy() -> None:
     parent = "依托全国投资项目在线审批监管平台建立综合能源服务项目多部门联审机制"
     assert _verdict(_compare(parent, parent), parent) == "restated"
+
+
+def test_a_parent_that_only_relies_on_the_thing_is_restated_by_a_copy() -> None:
+    # the parent's own clause relies on the platform with no directive after the word:
+    # the child that copies it relies on it as much, and weakens nothing (the test above
+    # cannot tell, its parent going on to 建立 after 依托)
+    clause = "依托国家能源基础信息及共享平台"
+    assert _verdict(_compare(QINGHAI, QINGHAI), clause) == "restated"
