@@ -342,9 +342,11 @@ def _kept_for_limited_scope(
 
 def _relied_on(clause: Clause, rules: Rules) -> str:
     """The word (``relied_on``: 依托, 对照 …) a clause opens on when it only relies on or refers
-    to its object, with no directive of its own after the word; else ""."""
+    to its object, with no directive of its own after the word (no cue, no modal verb:
+    依托…平台应整合… acts); else ""."""
     word = next((w for w in rules.relied_on if clause.text.startswith(w)), "")
-    if word and not find_cues(clause.text[len(word) :], "zh"):
+    rest = clause.text[len(word) :]
+    if word and not find_cues(rest, "zh") and not rules.modal.search(rest):
         return word
     return ""
 
@@ -462,7 +464,13 @@ def judge(
         scope_c = "limited"
     if scope_p == "limited" and scope_c == "general":
         return Restatement.STRENGTHENED, ("wider scope",)
-    if scope_p == "limited" and not scope_c and _to_places(parent, rules):
+    # ... not by a clause that only relies on the thing, which acts nowhere
+    if (
+        scope_p == "limited"
+        and not scope_c
+        and _to_places(parent, rules)
+        and not _relied_on(child, rules)
+    ):
         return Restatement.STRENGTHENED, ("wider scope: the parent's limit to some places dropped",)
     # pilots or demonstrations of an undated parent commitment, in a sentence that sets a
     # dated number where the parent's sets none (支持省辖市开展近零能耗建筑、零碳建筑试点示范，…，

@@ -43,3 +43,13 @@ def test_a_parent_that_only_relies_on_the_thing_is_restated_by_a_copy() -> None:
     # cannot tell, its parent going on to 建立 after 依托)
     clause = "依托国家能源基础信息及共享平台"
     assert _verdict(_compare(QINGHAI, QINGHAI), clause) == "restated"
+
+
+def test_a_modal_verb_after_the_word_acts_on_the_thing() -> None:
+    child = "依托国家能源基础信息及共享平台应整合能源全产业链信息"
+    assert _verdict(_compare(PLATFORM, child), PLATFORM) != "weakened"
+
+
+def test_a_thing_relied_on_widens_no_limit_to_some_places() -> None:
+    parent = "在重点区域构建国家能源基础信息及共享平台"
+    assert _verdict(_compare(parent, QINGHAI), parent) == "weakened"
