@@ -40,6 +40,16 @@ def _verdict(r: Restated) -> str:
     return f"{r.verdict.arrow} {r.verdict.value}{'' if r.confidence.sure else ' (check)'}"
 
 
+def _child_place(r: Restated) -> str:
+    """Where the child's side stands: its clause, or for an omission to check the clause its
+    doubt names ("" otherwise)."""
+    if r.child is not None:
+        return r.child.location
+    if r.nearest is not None and not r.confidence.sure:
+        return f"nearest: {r.nearest.location}"
+    return ""
+
+
 def _why(r: Restated) -> str:
     """The verdict's reasons, and the doubt of one to check."""
     why = "; ".join(r.reasons)
@@ -71,7 +81,8 @@ def restatement_markdown(comparison: Comparison, shown: Selection = EVERYTHING) 
         text = _md_ops(r.ops) if r.ops else md(r.parent.text)
         if r.child is not None and not r.ops:
             text += f" → {md(r.child.text)}"
-        where = md(r.parent.location) + (f" → {md(r.child.location)}" if r.child else "")
+        place = _child_place(r)
+        where = md(r.parent.location) + (f" → {md(place)}" if place else "")
         lines.append(f"| {_verdict(r)} | {text} | {where} | {md(_why(r))} |")
     if comparison.additions and shown.additions:
         lines += ["", f"## Additions of `{c.id}` ({len(comparison.additions)})", ""]
@@ -97,7 +108,8 @@ def restatement_html(comparison: Comparison, shown: Selection = EVERYTHING) -> s
             else f"<q lang=zh>{_e(r.parent.text)}</q>"
             + (f" → <q lang=zh>{_e(r.child.text)}</q>" if r.child else "")
         )
-        where = _e(r.parent.location) + (f" → {_e(r.child.location)}" if r.child else "")
+        place = _child_place(r)
+        where = _e(r.parent.location) + (f" → {_e(place)}" if place else "")
         rows.append(
             f'<tr class="{_e(r.verdict.value)}"><td>{_e(_verdict(r))}</td>'
             f"<td>{pair}</td><td class=note>{where}</td><td class=note>{_e(_why(r))}</td></tr>"

