@@ -54,7 +54,7 @@ class Rules:
     limited: tuple[str, ...]
     threshold: re.Pattern[str] | None  # a class picked by a threshold: 20万以下的县城
     general: tuple[str, ...]
-    place_limits: tuple[str, ...]  # limited scopes that are a class of places
+    place_limits: tuple[str, ...]  # the limited scopes that are a class of places
     experience: re.Pattern[str]  # a pilot's experience spread: read past, limits nothing
     ceilings: tuple[str, ...]
     floors: tuple[str, ...]  # negated ceilings: 不低于
@@ -84,12 +84,12 @@ def load_rules() -> Rules:
     return Rules(
         openers=tuple(sorted(data["openers"], key=len, reverse=True)),
         year_only=re.compile(data["year_only"]),
-        limited=tuple(data["scope"]["limited"]),
+        limited=(*data["scope"]["programmes"], *data["scope"]["places"]),
         threshold=re.compile(data["scope"]["threshold"])
         if data["scope"].get("threshold")
         else None,
         general=tuple(data["scope"]["general"]),
-        place_limits=tuple(data["scope"].get("place_limits") or ()),
+        place_limits=tuple(data["scope"]["places"]),
         experience=re.compile(data["scope"]["experience"]),
         ceilings=tuple(data["ceilings"]),
         floors=tuple(data.get("floors") or ()),

@@ -352,7 +352,7 @@ def _relied_on(clause: Clause, rules: Rules) -> str:
 
 
 def _to_places(clause: Clause, rules: Rules) -> bool:
-    """Whether the clause limits its commitment to a class of places (``place_limits``)."""
+    """Whether the clause limits its commitment to a class of places (``scope.places`` in data/restatement.yaml)."""
     text = rules.experience.sub("", clause.text)
     return any(word in text for word in rules.place_limits)
 

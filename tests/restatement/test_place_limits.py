@@ -1,4 +1,4 @@
-"""A parent commitment limited to a class of places (重点区域, 污染严重地区 …: ``place_limits``
+"""A parent commitment limited to a class of places (重点区域, 污染严重地区 …: ``scope.places``
 in data/restatement.yaml) that the child states with no limit of its own is widened,
 whether or not the child says 全省: Jilin's 依法依规推动落后产能淘汰和过剩产能退出 for the
 plan's 加快推动重点区域、重点流域落后和过剩产能退出 (its readers: strengthened, the scope
@@ -34,8 +34,8 @@ def test_a_programme_is_no_class_of_places() -> None:
 
 
 def test_every_place_limit_is_a_limited_scope() -> None:
-    # the widening reads place_limits only where _scope already found the parent limited:
-    # a word listed there and not among the limited scopes would never widen anything
+    # the widening reads the places only where _scope already found the parent limited:
+    # the limited scopes are built from the programmes and the places, so none is missed
     from policydiff.restatement.clauses import load_rules
 
     rules = load_rules()
