@@ -46,12 +46,13 @@ VERDICT_NAMES = ("restated", "strengthened", "weakened", "omitted", "added")
 @click.option(
     "--only",
     default="",
-    help="Comma-separated verdicts to show (restated, strengthened, weakened, omitted, added).",
+    help="With CHILD: comma-separated verdicts to show (restated, strengthened, weakened, "
+    "omitted, added).",
 )
 @click.option(
     "--to-check",
     is_flag=True,
-    help="Show only the verdicts to check by reading (not marked sure).",
+    help="With CHILD: show only the verdicts to check by reading (not marked sure).",
 )
 @format_option("terminal", "markdown", "html", "json")
 @output_option("Write to this file (atomically) instead of stdout.")
@@ -131,6 +132,9 @@ def compare(
     from policydiff.restatement.compare import Selection
 
     shown = Selection(wanted, to_check)
+    if (wanted or to_check) and (children or gold_file is not None):
+        # a matrix shows every cell, a measurement every pair: neither selects
+        raise UsageError("--only and --to-check select the verdicts of one PARENT CHILD comparison")
     if second_file is not None and gold_file is None:
         raise UsageError("--second-reading needs --gold, the first reading")
     if gold_file is not None:

@@ -320,3 +320,19 @@ def test_markdown_says_where_the_clause_an_omission_is_checked_against_stands() 
     result = run("compare", LINEAGE_PARENT, YUNNAN, "--only", "omitted", "--format", "markdown")
     row = next(line for line in result.output.splitlines() if near["nearest"]["clause"] in line)
     assert f"nearest: {md(near['nearest']['location'])}" in row
+
+
+def test_only_and_to_check_are_refused_where_they_would_select_nothing() -> None:
+    for args in (
+        ("compare", LINEAGE_PARENT, "--children", "--to-check"),
+        ("compare", LINEAGE_PARENT, "--children", "--only", "omitted"),
+        (
+            "compare",
+            "--gold",
+            "evaluation/dev/restatement/ministry-to-chongqing.yaml",
+            "--to-check",
+        ),
+    ):
+        result = CliRunner().invoke(main, [*args, "--corpus", str(LINEAGE)])
+        assert result.exit_code == 2 and result.output.count("\n") == 1, result.output
+        assert "--only and --to-check" in result.output
