@@ -40,7 +40,7 @@ def _verdict(r: Restated) -> str:
     return f"{r.verdict.arrow} {r.verdict.value}{'' if r.confidence.sure else ' (check)'}"
 
 
-def _child_place(r: Restated) -> str:
+def child_place(r: Restated) -> str:
     """Where the child's side stands: its clause, or for an omission to check the clause its
     doubt names ("" otherwise)."""
     if r.child is not None:
@@ -81,7 +81,7 @@ def restatement_markdown(comparison: Comparison, shown: Selection = EVERYTHING) 
         text = _md_ops(r.ops) if r.ops else md(r.parent.text)
         if r.child is not None and not r.ops:
             text += f" → {md(r.child.text)}"
-        place = _child_place(r)
+        place = child_place(r)
         where = md(r.parent.location) + (f" → {md(place)}" if place else "")
         lines.append(f"| {_verdict(r)} | {text} | {where} | {md(_why(r))} |")
     if comparison.additions and shown.additions:
@@ -108,7 +108,7 @@ def restatement_html(comparison: Comparison, shown: Selection = EVERYTHING) -> s
             else f"<q lang=zh>{_e(r.parent.text)}</q>"
             + (f" → <q lang=zh>{_e(r.child.text)}</q>" if r.child else "")
         )
-        place = _child_place(r)
+        place = child_place(r)
         where = _e(r.parent.location) + (f" → {_e(place)}" if place else "")
         rows.append(
             f'<tr class="{_e(r.verdict.value)}"><td>{_e(_verdict(r))}</td>'

@@ -66,7 +66,7 @@ def _restated(r: Restated) -> dict[str, Any]:
         "confidence": r.confidence.label,
         "doubt": r.confidence.doubt or None,
         "themes": list(r.themes),
-        "nearest": side(r.nearest) if r.child is None and r.nearest is not None else None,
+        "nearest": side(r.nearest) if r.nearest is not None else None,
         "target_changes": [
             {
                 "parent": _target(t.parent),

@@ -64,9 +64,9 @@ class Match:
     child: Clause | None
     similarity: float  # of the best child clause, whether or not it reached MATCH
     support: tuple[Clause, ...]
-    # ``child`` when matched (which covered, beside or under_heading may have chosen over
-    # the best-scoring clause); else the best-scoring child clause, below MATCH: what a
-    # reader checks an omission against (None when no child clause shares anything)
+    # for a parent clause left unmatched, the best-scoring child clause, below MATCH: what
+    # a reader checks the omission against (None when matched, or when no child clause
+    # shares anything with it)
     nearest: Clause | None = None
 
 
@@ -477,7 +477,7 @@ def align_clauses(
             if j != chosen and children[j].targets:
                 support.setdefault(j, children[j])
         ordered = tuple(support[j] for j in sorted(support))
-        out.append(Match(parent, children[chosen], round(score, 3), ordered, children[chosen]))
+        out.append(Match(parent, children[chosen], round(score, 3), ordered))
     if not parents:
         return (), tuple(children)
     best_parent = matrix.max(axis=0)

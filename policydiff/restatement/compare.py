@@ -57,8 +57,8 @@ class Restated:
     targets: tuple[TargetChange, ...]
     confidence: Confidence  # sure, or check and why
     ops: tuple[TokenOp, ...] = ()  # word diff of the two clauses, when asked for
-    # ``child`` when restated, else the child clause that scored highest below the match
-    # threshold, the one an omission is checked against (None when none shares anything)
+    # for an omission, the child clause that scored highest below the match threshold, the
+    # one it is checked against (None when restated, or when none shares anything)
     nearest: Clause | None = None
 
     @property

@@ -13,7 +13,7 @@ from rich.table import Table
 from rich.text import Text
 
 from policydiff.diff.ops import TokenOp
-from policydiff.render.restatement_formats import checking
+from policydiff.render.restatement_formats import checking, child_place
 from policydiff.restatement.compare import EVERYTHING, Comparison, Restated, Selection
 from policydiff.restatement.verdict import Restatement
 
@@ -72,19 +72,17 @@ def print_restatement(
     table = Table(box=box.SIMPLE_HEAD, expand=True, show_lines=False)
     table.add_column("", no_wrap=True)
     # a clause in Chinese is one long "word" to rich: fold it, never crop it
-    table.add_column(f"{p.id}", ratio=1, overflow="fold")
-    table.add_column(f"{c.id}", ratio=1, overflow="fold")
+    # the first line names both documents; a heading of an id would fold or be cropped
+    table.add_column("parent", ratio=1, overflow="fold")
+    table.add_column("child", ratio=1, overflow="fold")
     table.add_column("why", ratio=1, overflow="fold")
     for r in comparison.commitments:
         if not shown.keeps(r):
             continue
         old, new = _pair(r)
         old.append(f"\n{r.parent.location}", style="dim")
-        if r.child is not None:
-            new.append(f"\n{r.child.location}", style="dim")
-        elif r.nearest is not None and not r.confidence.sure:
-            # the clause the doubt names, and where to read it
-            new.append(f"\nnearest: {r.nearest.location}", style="dim italic")
+        if place := child_place(r):
+            new.append(f"\n{place}", style="dim")
         why = Text("; ".join(r.reasons), style="dim")
         label = Text(f"{r.verdict.arrow} {r.verdict.value}", style=STYLES[r.verdict])
         if not r.confidence.sure:
