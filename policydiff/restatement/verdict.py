@@ -162,16 +162,18 @@ def _full(target: Target) -> bool:
 
 
 def _same_indicator_elsewhere(
-    parent: Target, context: str, elsewhere: Sequence[tuple[Target, str]]
+    target: Target, context: str, elsewhere: Sequence[tuple[Target, str]]
 ) -> list[tuple[Target, str]]:
-    """The child's targets of the parent target's indicator anywhere in the child (a goals
-    section, a later chapter), read more strictly: the clauses the two targets stand in
-    alone must reach :data:`SAME_INDICATOR_ELSEWHERE`."""
+    """The targets of ``target``'s indicator among ``elsewhere``, read more strictly than
+    :func:`same_indicator`: the clauses the two targets stand in alone must reach
+    :data:`SAME_INDICATOR_ELSEWHERE` (the child's anywhere in the child for a parent's
+    target, a goals section or a later chapter; the parent's for a child's target that
+    may restate another commitment, :func:`restates_another`)."""
     return [
         (t, c)
         for t, c in elsewhere
         if t.value is not None
-        and t.unit == parent.unit
+        and t.unit == target.unit
         and _alike(_own(context), _own(c)) >= SAME_INDICATOR_ELSEWHERE
         and not _other_kind(context, c)
     ]
@@ -459,18 +461,15 @@ def judge(
     diluted = _replaced_kept(parent, child, rules)
     if diluted:
         return Restatement.WEAKENED, (f"lists {diluted}, which the parent's object replaces",)
+    relied = _relied_on(child, rules)
     scope_p, scope_c = _scope(parent, rules), _scope(child, rules)
     if scope_c != "limited" and _kept_for_limited_scope(parent, child, support, changes, rules):
         scope_c = "limited"
     if scope_p == "limited" and scope_c == "general":
         return Restatement.STRENGTHENED, ("wider scope",)
-    # ... not by a clause that only relies on the thing, which acts nowhere
-    if (
-        scope_p == "limited"
-        and not scope_c
-        and _to_places(parent, rules)
-        and not _relied_on(child, rules)
-    ):
+    # a limit to some places dropped widens too, but not in a clause that only relies on
+    # the thing, which acts nowhere
+    if scope_p == "limited" and not scope_c and _to_places(parent, rules) and not relied:
         return Restatement.STRENGTHENED, ("wider scope: the parent's limit to some places dropped",)
     # pilots or demonstrations of an undated parent commitment, in a sentence that sets a
     # dated number where the parent's sets none (支持省辖市开展近零能耗建筑、零碳建筑试点示范，…，
@@ -519,7 +518,6 @@ def judge(
         return Restatement.RESTATED, ("target kept under a hedge only",)
     if child.level == 0 and not child.targets and parent.level > 0:
         return Restatement.WEAKENED, ("mentioned without a directive",)
-    relied = _relied_on(child, rules)
     if relied and not _relied_on(parent, rules) and parent.level > 0:
         return Restatement.WEAKENED, (f"relied on ({relied}), not acted on",)
     delta = round(_cue_strength(child) - _cue_strength(parent), 2)
