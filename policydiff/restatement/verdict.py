@@ -469,7 +469,13 @@ def judge(
         return Restatement.STRENGTHENED, ("wider scope",)
     # a limit to some places dropped widens too, but not in a clause that only relies on
     # the thing, which acts nowhere
-    if scope_p == "limited" and not scope_c and _to_places(parent, rules) and not relied:
+    if (
+        scope_p == "limited"
+        and scope_c != "general"
+        and _to_places(parent, rules)
+        and not _to_places(child, rules)
+        and not relied
+    ):
         return Restatement.STRENGTHENED, ("wider scope: the parent's limit to some places dropped",)
     # pilots or demonstrations of an undated parent commitment, in a sentence that sets a
     # dated number where the parent's sets none (支持省辖市开展近零能耗建筑、零碳建筑试点示范，…，

@@ -40,3 +40,17 @@ def test_every_place_limit_is_a_limited_scope() -> None:
 
     rules = load_rules()
     assert set(rules.place_limits) <= set(rules.limited)
+
+
+def test_the_limit_to_some_places_dropped_widens_though_a_programme_stays() -> None:
+    # Jiangsu and Yunnan for the green-consumption plan: 具备条件的 dropped, 先行先试 kept
+    parent = "鼓励具备条件的重点地区、重点行业、重点企业先行先试、走在前列"
+    child = "组织开展绿色消费试点示范工作，鼓励重点地区、重点行业、重点企业先行先试、走在前列"
+    assert _verdict(_compare(parent, child), parent) == "strengthened"
+
+
+def test_places_with_conditions_however_named_are_a_limit_kept() -> None:
+    # Yunnan's 有条件州（市） keeps the plan's 有条件的地区: no wider scope
+    parent = "鼓励有条件的地区对智能家电、绿色建材、节能低碳产品等消费品予以适当补贴或贷款贴息"
+    child = "鼓励有条件州（市）对智能家电、绿色建材、节能低碳产品等消费品予以适当补贴或贷款贴息"
+    assert _verdict(_compare(parent, child), parent) == "restated"
