@@ -168,3 +168,23 @@ def test_full_inside_a_share_is_a_noun_not_a_cue() -> None:
     # Hebei's plan: the 20% is the share of fully electrified new public buildings
     assert not find_cues("新建公共建筑全面电气化比例达到20%", "zh")
     assert "全面" in [c.text for c in find_cues("推动新建公共建筑全面电气化", "zh")]
+
+
+@pytest.mark.parametrize(
+    ("text", "cues"),
+    [
+        ("推广应用生物基纤维及再生纤维规模化制备等装备和技术", ["推广"]),
+        ("提升再生资源利用规模化、规范化、清洁化水平", ["提升", "规模化"]),
+        ("推动超低能耗建筑规模化发展", ["推动", "规模化发展"]),
+    ],
+)
+def test_large_scale_names_a_process_before_another_word(text: str, cues: list[str]) -> None:
+    assert [c.text for c in find_cues(text, "zh")] == cues
+
+
+@pytest.mark.parametrize(
+    ("text", "cues"),
+    [("设置绿色低碳产品专场", ["设置"]), ("规范旧衣公益捐赠", ["规范"]), ("行业规范", [])],
+)
+def test_regulate_directs_only_at_the_start_of_its_clause(text: str, cues: list[str]) -> None:
+    assert [c.text for c in find_cues(text, "zh")] == cues
