@@ -25,6 +25,7 @@ from importlib import resources
 
 from policydiff.analysis.commitments import Commitment
 from policydiff.models import StructuredVersion
+from policydiff.restatement.homes import target_homes
 from policydiff.restatement.words import tagged, words
 from policydiff.runtime.untrusted import safe_load
 from policydiff.strength import Lexicon, Target, find_cues, load_lexicon, score_commitment
@@ -469,6 +470,7 @@ def version_clauses(
                 for clause in (text[s:e] for s, e in spans)
             ]
             limits = _limits_by_anchor(spans, placed, piece_starts, in_words)
+            homes = target_homes(text, spans, placed, piece_starts, in_words)
             # an undated target in a clause bound by a modal verb (拆除建筑面积原则上不应
             # 大于现状总建筑面积的20%) is a rule of that clause, not a level of the first
             bound = [(a, b) for a, b in spans if rules.modal.search(text[a:b])]
@@ -518,11 +520,12 @@ def version_clauses(
                 # 布局 for 组团间的生态廊道应贯通连续，净宽度不少于100米)
                 if mine:
                     own = tuple(pair for pair in measured if pair[0] in mine)
-                elif lead:
+                elif lead or k in homes.values():
                     own = tuple(
                         (t, context)
                         for ts, t, context in placed
                         if bisect_right(piece_starts, ts) - 1 == at
+                        and homes.get(ts, k if lead else -1) == k
                         and not counts_things(t)
                         and not sets_a_limit(t)
                         and not (t.year is None and any(a <= ts < b for a, b in bound))
