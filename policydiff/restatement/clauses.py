@@ -69,6 +69,7 @@ class Rules:
     wastes: dict[str, int]  # a name of a kind of waste to its kind: 污水 0, 垃圾 1
     waste_sources: dict[str, int]  # a source of waste to its kind: 生活垃圾 0, 建筑垃圾 1
     according: tuple[str, ...]  # openers that refer to a rule and direct nothing: 按照
+    encouraging: tuple[str, ...]  # openers whose object is what others are brought to do: 倡导
     relied_on: tuple[str, ...]  # openers that use a thing without acting on it: 依托
     replacing: tuple[str, ...]  # words of substitution: 替代燃气产品 replaces 燃气
     grades: dict[str, tuple[int, int]]  # a grade to its scale and rank: 二星级 (0, 1)
@@ -101,6 +102,7 @@ def load_rules() -> Rules:
         manner=tuple(data.get("manner") or ()),
         manner_phrases=tuple(data.get("manner_phrases") or ()),
         according=tuple(data.get("according") or ()),
+        encouraging=tuple(data.get("encouraging") or ()),
         relied_on=tuple(data.get("relied_on") or ()),
         replacing=tuple(data.get("replacing") or ()),
         grades={

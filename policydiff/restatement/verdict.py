@@ -367,6 +367,18 @@ def _limited(text: str, rules: Rules) -> bool:
     return rules.threshold is not None and rules.threshold.search(text) is not None
 
 
+def _encouraged_alike(parent: Clause, child: Clause, rules: Rules) -> bool:
+    """Whether the parent's cue opens on an ``encouraging`` word and goes on with the child's
+    cue, the child's clause following, in its sentence, a clause that opens on such a word
+    (倡导合理控制室内温度… for 倡导绿色低碳家居生活方式，合理控制室内温度…): what the child's
+    clause directs is what is encouraged, as in the parent's."""
+    word = next((w for w in rules.encouraging if parent.cue.startswith(w)), "")
+    if not word or not child.cue or child.cue not in parent.cue[len(word) :]:
+        return False
+    before = child.sentence[: child.start].rstrip("，；, ")
+    return re.split(r"[，；,]", before)[-1].startswith(rules.encouraging)
+
+
 def _cue_strength(clause: Clause) -> float:
     dated = any(t.value is not None and t.year is not None for t, _ in clause.measured)
     return clause.strength - (0.5 if dated else 0.0)
@@ -526,8 +538,10 @@ def judge(
         return Restatement.WEAKENED, ("mentioned without a directive",)
     if relied and not _relied_on(parent, rules) and parent.level > 0:
         return Restatement.WEAKENED, (f"relied on ({relied}), not acted on",)
-    delta = round(_cue_strength(child) - _cue_strength(parent), 2)
     cues = f"{parent.cue or 'no cue'} → {child.cue or 'no cue'}"
+    if _encouraged_alike(parent, child, rules):
+        return Restatement.RESTATED, (f"encouraged as the parent's ({cues})",)
+    delta = round(_cue_strength(child) - _cue_strength(parent), 2)
     if delta >= STEP:
         return Restatement.STRENGTHENED, (f"{STRONGER_CUE} ({cues}, {delta:+})",)
     # a parent whose cue is the wording of its own full coverage (全面执行, 全部达到), which
