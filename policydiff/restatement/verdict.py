@@ -479,11 +479,11 @@ def judge(
         scope_c = "limited"
     if scope_p == "limited" and scope_c == "general":
         return Restatement.STRENGTHENED, ("wider scope",)
-    # a limit to some places dropped widens too, but not in a clause that only relies on
-    # the thing, which acts nowhere
+    # a limit to some places dropped widens too, though the child keeps a programme word
+    # (鼓励具备条件的重点地区…先行先试 → 鼓励重点地区…先行先试), but not in a clause that
+    # only relies on the thing, which acts nowhere
     if (
         scope_p == "limited"
-        and scope_c != "general"
         and _to_places(parent, rules)
         and not _to_places(child, rules)
         and not relied
