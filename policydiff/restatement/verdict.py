@@ -369,7 +369,7 @@ def _limited(text: str, rules: Rules) -> bool:
 
 def _encouraged_alike(parent: Clause, child: Clause, rules: Rules) -> bool:
     """Whether the parent's cue opens on an ``encouraging`` word and goes on with the child's
-    cue, the child's clause following, in its sentence, a clause that opens on such a word
+    cue, the clause just before the child's in its sentence opening on such a word
     (倡导合理控制室内温度… for 倡导绿色低碳家居生活方式，合理控制室内温度…): what the child's
     clause directs is what is encouraged, as in the parent's."""
     word = next((w for w in rules.encouraging if parent.cue.startswith(w)), "")
