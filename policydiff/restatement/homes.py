@@ -32,9 +32,9 @@ def target_homes(
 ) -> dict[int, int]:
     """The clause (its index in ``spans``) that each re-homed target (by its position in
     ``text``) measures. A target is re-homed when its clause has no cue (``cued``) and shares
-    a longer run of characters, four at least, with a clause after the lead of its ；-piece
-    and before the target than the lead does; the lead is the piece's first clause that
-    commits in words (``in_words``) or holds a target, as :func:`version_clauses` reads it.
+    a longer run of characters, four at least, with a clause that commits in words after the
+    lead of its ；-piece and before the target than the lead does; the lead is the piece's
+    first clause in words (``in_words``) or holding a target, as version_clauses reads it.
     Targets not in the result stay with the lead. Chinese only: in English a run of four
     characters (" the ") says nothing."""
     if lang != "zh":
