@@ -375,8 +375,11 @@ def _encouraged_alike(parent: Clause, child: Clause, rules: Rules) -> bool:
     word = next((w for w in rules.encouraging if parent.cue.startswith(w)), "")
     if not word or not child.cue or child.cue not in parent.cue[len(word) :]:
         return False
-    before = child.sentence[: child.start].rstrip("，；, ")
-    return re.split(r"[，；,]", before)[-1].startswith(rules.encouraging)
+    # a ； opens a task of its own, which the clause before does not encourage
+    before = child.sentence[: child.start].rstrip("， ,")
+    if not before or before.endswith(("；", ";")):
+        return False
+    return re.split(r"[，；,;]", before)[-1].startswith(rules.encouraging)
 
 
 def _cue_strength(clause: Clause) -> float:

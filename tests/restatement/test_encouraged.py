@@ -24,6 +24,8 @@ def test_a_directive_encouraged_in_the_clause_before_is_restated() -> None:
         "合理控制室内温度、亮度和电器设备使用",
         # after a clause that directs, not encourages
         "推行绿色低碳家居生活方式，合理控制室内温度、亮度和电器设备使用",
+        # after a ；, a task of its own
+        "倡导绿色低碳家居生活方式；合理控制室内温度、亮度和电器设备使用",
     ],
 )
 def test_the_same_directive_not_encouraged_is_stronger(child: str) -> None:
