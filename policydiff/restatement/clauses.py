@@ -465,14 +465,13 @@ def version_clauses(
             piece_starts = [0, *(m.end() for m in _SEMICOLON.finditer(text))]
             deadline = year is not None
             # which clauses commit in words; the others commit only by a target of theirs
+            cued = [bool(find_cues(text[s:e], lang, lexicon)) for s, e in spans]
             in_words = [
-                _commits_in_words(
-                    clause, bool(find_cues(clause, lang, lexicon)), lang, rules, deadline
-                )
-                for clause in (text[s:e] for s, e in spans)
+                _commits_in_words(text[s:e], has_cue, lang, rules, deadline)
+                for (s, e), has_cue in zip(spans, cued, strict=True)
             ]
             limits = _limits_by_anchor(spans, placed, piece_starts, in_words)
-            homes = target_homes(text, spans, placed, piece_starts, in_words)
+            homes = target_homes(text, spans, placed, piece_starts, in_words, cued, lang)
             # an undated target in a clause bound by a modal verb (拆除建筑面积原则上不应
             # 大于现状总建筑面积的20%) is a rule of that clause, not a level of the first
             bound = [(a, b) for a, b in spans if rules.modal.search(text[a:b])]
@@ -515,11 +514,12 @@ def version_clauses(
                     level = MODAL_LEVEL
                 # a clause with targets of its own is measured by them; the first
                 # commitment of a sentence (of a ；-piece) by every level or share the
-                # piece sets; the others by none. A number of things counts the object of
-                # its own clause (推广智能建造，到2030年培育100个智能建造产业基地), and a design
-                # limit that of its own clause and of the commitment that sets it out
-                # (推行窄马路、密路网、小街区，县城内部道路红线宽度不超过40米; not 加强生态廊道…统筹
-                # 布局 for 组团间的生态廊道应贯通连续，净宽度不少于100米)
+                # piece sets, but those target_homes gives a later commitment whose words
+                # their clause shares; the others by none. A number of things counts the
+                # object of its own clause (推广智能建造，到2030年培育100个智能建造产业基地),
+                # and a design limit that of its own clause and of the commitment that sets
+                # it out (推行窄马路、密路网、小街区，县城内部道路红线宽度不超过40米; not
+                # 加强生态廊道…统筹布局 for 组团间的生态廊道应贯通连续，净宽度不少于100米)
                 if mine:
                     own = tuple(pair for pair in measured if pair[0] in mine)
                 elif lead or k in homes.values():

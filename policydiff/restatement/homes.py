@@ -1,6 +1,6 @@
 """Which commitment of a sentence a target in a clause of its own measures.
 
-A sentence's targets measure its lead commitment, except a target whose clause shares a
+A ；-piece's targets measure its lead commitment, except a target whose clause shares a
 longer run of words with a later commitment before it: 鼓励使用…一体化包装，大幅减少物流环节
 二次包装，到2025年电商快件不再二次包装率达99%以上 sets the rate of the packaging cut, not of
 the integrated packaging.
@@ -13,7 +13,12 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from difflib import SequenceMatcher
 
-from policydiff.strength import Target, find_cues
+from policydiff.strength import Target
+
+# the fewest characters a target's clause must share with a later commitment to measure it
+_MIN_RUN = 4
+# numbers are left out of the comparison: they name no words of a commitment
+_NUMBERS = re.compile(r"[\d.%％]+")
 
 
 def target_homes(
@@ -22,34 +27,40 @@ def target_homes(
     placed: Sequence[tuple[int, Target, str]],
     piece_starts: Sequence[int],
     in_words: Sequence[bool],
+    cued: Sequence[bool],
+    lang: str,
 ) -> dict[int, int]:
-    """Targets (by position) in a clause of their own, with no cue, that measure a
-    commitment after the lead of their ；-piece, keyed to that commitment's clause: the one
-    before the target that shares a longer run of characters with the target's clause than
-    the lead does, four at least (鼓励使用…一体化包装，大幅减少物流环节二次包装，到2025年电商快件不再二次包装率
-    达99%以上: the rate measures the second clause). The others stay with the lead."""
+    """The clause (its index in ``spans``) that each re-homed target (by its position in
+    ``text``) measures. A target is re-homed when its clause has no cue (``cued``) and shares
+    a longer run of characters, four at least, with a clause that commits in words after the
+    lead of its ；-piece and before the target than the lead does; the lead is the piece's
+    first clause in words (``in_words``) or holding a target, as version_clauses reads it.
+    Targets not in the result stay with the lead. Chinese only: in English a run of four
+    characters (" the ") says nothing."""
+    if lang != "zh":
+        return {}
+    held = {k for ts, _, _ in placed for k, (s, e) in enumerate(spans) if s <= ts < e}
     out: dict[int, int] = {}
     for ts, _, _ in placed:
         at = bisect_right(piece_starts, ts) - 1
-        here = next((k for k, (s, e) in enumerate(spans) if s <= ts < e), None)
-        if here is None or find_cues(text[slice(*spans[here])], "zh"):
+        here = next(k for k, (s, e) in enumerate(spans) if s <= ts < e)
+        if cued[here]:
             continue
-        before = [
-            k
-            for k in range(here)
-            if in_words[k] and bisect_right(piece_starts, spans[k][0]) - 1 == at
-        ]
-        if len(before) < 2:
+        piece = [k for k in range(here) if bisect_right(piece_starts, spans[k][0]) - 1 == at]
+        lead = next((k for k in piece if in_words[k] or k in held), None)
+        if lead is None:
             continue
-        own = _YEAR_OR_NUMBER.sub("", text[slice(*spans[here])])
-        runs = [_longest_run(own, text[slice(*spans[k])]) for k in before]
-        best = max(range(len(before)), key=lambda i: (runs[i], -i))
-        if best and runs[best] >= 4 and runs[best] > runs[0]:
-            out[ts] = before[best]
+        later = [k for k in piece if k > lead and in_words[k]]
+        if not later:
+            continue
+        own = _NUMBERS.sub("", text[slice(*spans[here])])
+        lead_run = _longest_run(own, text[slice(*spans[lead])])
+        # the first of the clauses sharing the longest run
+        best = max(later, key=lambda k: (_longest_run(own, text[slice(*spans[k])]), -k))
+        best_run = _longest_run(own, text[slice(*spans[best])])
+        if best_run >= _MIN_RUN and best_run > lead_run:
+            out[ts] = best
     return out
-
-
-_YEAR_OR_NUMBER = re.compile(r"[\d.%％]+")
 
 
 def _longest_run(a: str, b: str) -> int:

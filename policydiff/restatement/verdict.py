@@ -369,14 +369,17 @@ def _limited(text: str, rules: Rules) -> bool:
 
 def _encouraged_alike(parent: Clause, child: Clause, rules: Rules) -> bool:
     """Whether the parent's cue opens on an ``encouraging`` word and goes on with the child's
-    cue, the child's clause following, in its sentence, a clause that opens on such a word
+    cue, the clause just before the child's in its sentence opening on such a word
     (倡导合理控制室内温度… for 倡导绿色低碳家居生活方式，合理控制室内温度…): what the child's
     clause directs is what is encouraged, as in the parent's."""
     word = next((w for w in rules.encouraging if parent.cue.startswith(w)), "")
     if not word or not child.cue or child.cue not in parent.cue[len(word) :]:
         return False
-    before = child.sentence[: child.start].rstrip("，；, ")
-    return re.split(r"[，；,]", before)[-1].startswith(rules.encouraging)
+    # a ； opens a task of its own, which the clause before does not encourage
+    before = child.sentence[: child.start].rstrip("， ,")
+    if not before or before.endswith(("；", ";")):
+        return False
+    return re.split(r"[，；,;]", before)[-1].startswith(rules.encouraging)
 
 
 def _cue_strength(clause: Clause) -> float:
@@ -479,11 +482,11 @@ def judge(
         scope_c = "limited"
     if scope_p == "limited" and scope_c == "general":
         return Restatement.STRENGTHENED, ("wider scope",)
-    # a limit to some places dropped widens too, but not in a clause that only relies on
-    # the thing, which acts nowhere
+    # a limit to some places dropped widens too, though the child keeps a programme word
+    # (鼓励具备条件的重点地区…先行先试 → 鼓励重点地区…先行先试), but not in a clause that
+    # only relies on the thing, which acts nowhere
     if (
         scope_p == "limited"
-        and scope_c != "general"
         and _to_places(parent, rules)
         and not _to_places(child, rules)
         and not relied

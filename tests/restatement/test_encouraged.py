@@ -5,6 +5,8 @@ green-consumption provinces, not a restriction the child imposes itself."""
 
 from __future__ import annotations
 
+import pytest
+
 from tests.restatement.test_verdict import _compare, _verdict
 
 PARENT = "倡导合理控制室内温度、亮度和电器设备使用"
@@ -15,6 +17,16 @@ def test_a_directive_encouraged_in_the_clause_before_is_restated() -> None:
     assert _verdict(_compare(PARENT, child), PARENT) == "restated"
 
 
-def test_the_same_directive_on_its_own_is_stronger() -> None:
-    child = "严格控制室内温度、亮度和电器设备使用"
+@pytest.mark.parametrize(
+    "child",
+    [
+        # the directive on its own: the child imposes it
+        "合理控制室内温度、亮度和电器设备使用",
+        # after a clause that directs, not encourages
+        "推行绿色低碳家居生活方式，合理控制室内温度、亮度和电器设备使用",
+        # after a ；, a task of its own
+        "倡导绿色低碳家居生活方式；合理控制室内温度、亮度和电器设备使用",
+    ],
+)
+def test_the_same_directive_not_encouraged_is_stronger(child: str) -> None:
     assert _verdict(_compare(PARENT, child), PARENT) == "strengthened"

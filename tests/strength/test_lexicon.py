@@ -188,3 +188,17 @@ def test_large_scale_names_a_process_before_another_word(text: str, cues: list[s
 )
 def test_regulate_directs_only_at_the_start_of_its_clause(text: str, cues: list[str]) -> None:
     assert [c.text for c in find_cues(text, "zh")] == cues
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "cues"),
+    [
+        ("激励绿色消费", "zh", ["激励"]),
+        ("完善绿色消费激励机制", "zh", ["完善"]),
+        ("Incentivised green consumption", "en", ["Incentivised"]),
+    ],
+)
+def test_incentivise_is_a_verb_not_the_incentive_it_names(
+    text: str, lang: str, cues: list[str]
+) -> None:
+    assert [c.text for c in find_cues(text, lang)] == cues
