@@ -353,10 +353,12 @@ def _relied_on(clause: Clause, rules: Rules) -> str:
     return ""
 
 
-def _to_places(clause: Clause, rules: Rules) -> bool:
-    """Whether the clause limits its commitment to a class of places (``scope.places`` in data/restatement.yaml)."""
+def _place_limit(clause: Clause, rules: Rules) -> str:
+    """The word by which the clause limits its commitment to a class of places or of those
+    that meet a condition (``scope.places`` in data/restatement.yaml: 重点区域, 有条件 …);
+    "" where it sets no such limit."""
     text = rules.experience.sub("", clause.text)
-    return any(word in text for word in rules.place_limits)
+    return next((word for word in rules.place_limits if word in text), "")
 
 
 def _limited(text: str, rules: Rules) -> bool:
@@ -485,13 +487,9 @@ def judge(
     # a limit to some places dropped widens too, though the child keeps a programme word
     # (鼓励具备条件的重点地区…先行先试 → 鼓励重点地区…先行先试), but not in a clause that
     # only relies on the thing, which acts nowhere
-    if (
-        scope_p == "limited"
-        and _to_places(parent, rules)
-        and not _to_places(child, rules)
-        and not relied
-    ):
-        return Restatement.STRENGTHENED, ("wider scope: the parent's limit to some places dropped",)
+    limit = _place_limit(parent, rules)
+    if scope_p == "limited" and limit and not _place_limit(child, rules) and not relied:
+        return Restatement.STRENGTHENED, (f"wider scope: the parent's limit ({limit}) dropped",)
     # pilots or demonstrations of an undated parent commitment, in a sentence that sets a
     # dated number where the parent's sets none (支持省辖市开展近零能耗建筑、零碳建筑试点示范，…，
     # 2030年前…实施面积超过200万平方米): a step of a programme with a target, which the

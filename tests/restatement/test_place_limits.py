@@ -46,7 +46,10 @@ def test_the_limit_to_some_places_dropped_widens_though_a_programme_stays() -> N
     # Jiangsu and Yunnan for the green-consumption plan: 具备条件的 dropped, 先行先试 kept
     parent = "鼓励具备条件的重点地区、重点行业、重点企业先行先试、走在前列"
     child = "组织开展绿色消费试点示范工作，鼓励重点地区、重点行业、重点企业先行先试、走在前列"
-    assert _verdict(_compare(parent, child), parent) == "strengthened"
+    comparison = _compare(parent, child)
+    assert _verdict(comparison, parent) == "strengthened"
+    restated = next(r for r in comparison.commitments if r.parent.text == parent)
+    assert restated.reasons == ("wider scope: the parent's limit (具备条件的) dropped",)
 
 
 def test_places_with_conditions_however_named_are_a_limit_kept() -> None:
