@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from policydiff.diff.ops import TokenOp
 from policydiff.render.html_text import ops_html
 from policydiff.render.md_text import md
+from policydiff.render.restatement_lines import checking, child_place
 from policydiff.restatement.compare import EVERYTHING, Comparison, Restated, Selection
 
 
@@ -27,27 +28,8 @@ def _md_ops(ops: Sequence[TokenOp]) -> str:
     return "".join(out)
 
 
-def checking(comparison: Comparison, mark: str = "(check)") -> str:
-    """How many verdicts to read, how they are marked (``mark``) and where the doubts are
-    explained: one line for every format."""
-    return (
-        f"{comparison.to_check} of {len(comparison.commitments)} verdicts "
-        f"to check by reading, marked {mark} (docs/lineage.md, how sure a verdict is)."
-    )
-
-
 def _verdict(r: Restated) -> str:
     return f"{r.verdict.arrow} {r.verdict.value}{'' if r.confidence.sure else ' (check)'}"
-
-
-def child_place(r: Restated) -> str:
-    """Where the child's side stands: its clause, or for an omission to check the clause its
-    doubt names ("" otherwise)."""
-    if r.child is not None:
-        return r.child.location
-    if r.nearest is not None and not r.confidence.sure:
-        return f"nearest: {r.nearest.location}"
-    return ""
 
 
 def _why(r: Restated) -> str:

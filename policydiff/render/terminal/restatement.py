@@ -13,7 +13,7 @@ from rich.table import Table
 from rich.text import Text
 
 from policydiff.diff.ops import TokenOp
-from policydiff.render.restatement_formats import checking, child_place
+from policydiff.render.restatement_lines import checking, child_place
 from policydiff.restatement.compare import EVERYTHING, Comparison, Restated, Selection
 from policydiff.restatement.verdict import Restatement
 
