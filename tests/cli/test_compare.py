@@ -223,6 +223,31 @@ def test_the_fidelity_matrix_counts_each_childs_verdicts_to_check() -> None:
     assert "to check" in text and "? to check by reading" in text
 
 
+def test_the_fidelity_matrix_shows_every_commitment_whole_in_the_terminal() -> None:
+    # a long Chinese clause folds over lines in a narrow terminal, none cropped with "…"
+    data = json.loads(run("compare", LINEAGE_PARENT, "--children", "--format", "json").output)
+    text = run("compare", LINEAGE_PARENT, "--children").output
+    assert "…" not in text
+    joined = "".join(text.split())
+    clauses = [row["parent"]["clause"] for row in data["commitments"]]
+    assert max(len(c) for c in clauses) > 40
+    assert all("".join(c.split()) in joined or _folded_in(c, text) for c in clauses)
+
+
+def _folded_in(clause: str, text: str) -> bool:
+    """Whether ``clause`` stands in the terminal's table folded over consecutive lines of its
+    first column (each line the next piece of it, cells beside it)."""
+    lines = [line.strip().split("  ")[0].strip() for line in text.splitlines()]
+    pieces = [p for p in lines if p]
+    for k in range(len(pieces)):
+        rest, j = clause, k
+        while rest and j < len(pieces) and pieces[j] and rest.startswith(pieces[j]):
+            rest, j = rest[len(pieces[j]) :], j + 1
+        if not rest:
+            return True
+    return False
+
+
 def test_the_fidelity_matrix_marks_the_verdicts_to_check_as_compare_does() -> None:
     # a cell's confidence and doubt in JSON are the restatement's; Markdown puts ? after the
     # arrow of exactly the cells to check

@@ -22,12 +22,13 @@ def print_fidelity(f: Fidelity, console: Console) -> None:
             style="bold",
         )
     )
+    # headings whole, an id folded rather than cropped where the terminal is narrow
     shares = Table(box=box.SIMPLE_HEAD)
-    shares.add_column("child", no_wrap=True)
+    shares.add_column("child", overflow="fold")
     for v in RESTATEMENTS:
-        shares.add_column(v.value, justify="right")
+        shares.add_column(v.value, justify="right", min_width=len(v.value))
     shares.add_column("added", justify="right")
-    shares.add_column("to check", justify="right")
+    shares.add_column("to check", justify="right", min_width=len("to check"))
     for j, c in enumerate(f.comparisons):
         row = f.shares(j)
         shares.add_row(
@@ -38,7 +39,8 @@ def print_fidelity(f: Fidelity, console: Console) -> None:
         )
     console.print(shares)
     matrix = Table(box=box.SIMPLE_HEAD, expand=True)
-    matrix.add_column("commitment", ratio=1)
+    # a clause in Chinese is one long "word" to rich: fold it, never crop it
+    matrix.add_column("commitment", ratio=1, overflow="fold")
     matrix.add_column("where", no_wrap=True)
     for child in f.children:
         matrix.add_column(child.id.split("-")[0], justify="center", no_wrap=True)
