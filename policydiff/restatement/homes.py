@@ -32,11 +32,11 @@ def target_homes(
 ) -> dict[int, int]:
     """The clause (its index in ``spans``) that each re-homed target (by its position in
     ``text``) measures. A target is re-homed when its clause has no cue (``cued``) and shares
-    a longer run of characters, four at least, with a clause that commits in words after the
-    lead of its ；-piece and before the target than the lead does; the lead is the piece's
-    first clause in words (``in_words``) or holding a target, as version_clauses reads it.
-    Targets not in the result stay with the lead. Chinese only: in English a run of four
-    characters (" the ") says nothing."""
+    a run of four characters or more with a clause between the lead of its ；-piece and the
+    target that commits in words, longer than the run it shares with the lead. The lead is
+    the piece's first clause in words (``in_words``) or holding a target, as version_clauses
+    reads it. Targets not in the result stay with the lead. Chinese only: in English a run
+    of four characters (" the ") says nothing."""
     if lang != "zh":
         return {}
     held = {k for ts, _, _ in placed for k, (s, e) in enumerate(spans) if s <= ts < e}
@@ -54,11 +54,10 @@ def target_homes(
         if not later:
             continue
         own = _NUMBERS.sub("", text[slice(*spans[here])])
-        lead_run = _longest_run(own, text[slice(*spans[lead])])
+        runs = {k: _longest_run(own, text[slice(*spans[k])]) for k in (lead, *later)}
         # the first of the clauses sharing the longest run
-        best = max(later, key=lambda k: (_longest_run(own, text[slice(*spans[k])]), -k))
-        best_run = _longest_run(own, text[slice(*spans[best])])
-        if best_run >= _MIN_RUN and best_run > lead_run:
+        best = max(later, key=lambda k: (runs[k], -k))
+        if runs[best] >= _MIN_RUN and runs[best] > runs[lead]:
             out[ts] = best
     return out
 
