@@ -202,3 +202,20 @@ def test_incentivise_is_a_verb_not_the_incentive_it_names(
     text: str, lang: str, cues: list[str]
 ) -> None:
     assert [c.text for c in find_cues(text, lang)] == cues
+
+
+@pytest.mark.parametrize(
+    ("text", "cues"),
+    [
+        ("Green buildings as defined in the standard shall be promoted", ["shall", "promoted"]),
+        ("Regulated entities report their emissions", []),
+        ("Regulate the design and management of green buildings", ["Regulate"]),
+        ("Define the responsibilities of each department", ["Define"]),
+    ],
+)
+def test_a_definition_or_a_regulated_party_directs_nothing(text: str, cues: list[str]) -> None:
+    assert [c.text for c in find_cues(text, "en")] == cues
+
+
+def test_large_scale_closes_on_a_bracket_too() -> None:
+    assert [c.text for c in find_cues("推进再生资源利用（规模化）", "zh")] == ["推进", "规模化"]
