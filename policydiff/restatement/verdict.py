@@ -22,12 +22,14 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import lru_cache
 
 from policydiff.analysis.verdicts import STEP
 from policydiff.restatement.clauses import Clause, Rules, load_rules
 from policydiff.restatement.kinds import places, waste_sources, wastes
 from policydiff.strength import Target
 from policydiff.strength.cues import find_cues
+from policydiff.strength.lexicon import load_lexicon
 from policydiff.strength.targets import sets_a_limit
 
 # The openings of the reasons of a verdict the cues alone decide (no target, scope or
@@ -374,14 +376,36 @@ def _encouraged_alike(parent: Clause, child: Clause, rules: Rules) -> bool:
     cue, the clause just before the child's in its sentence opening on such a word
     (倡导合理控制室内温度… for 倡导绿色低碳家居生活方式，合理控制室内温度…): what the child's
     clause directs is what is encouraged, as in the parent's."""
-    word = next((w for w in rules.encouraging if parent.cue.startswith(w)), "")
-    if not word or not child.cue or child.cue not in parent.cue[len(word) :]:
+    opening = _encouraging_opening(parent.cue, rules)
+    if not opening or not child.cue or child.cue not in parent.cue[len(opening) :]:
         return False
     # a ； opens a task of its own, which the clause before does not encourage
     before = child.sentence[: child.start].rstrip("， ,")
     if not before or before.endswith(("；", ";")):
         return False
-    return re.split(r"[，；,;]", before)[-1].startswith(rules.encouraging)
+    return bool(_encouraging_opening(re.split(r"[，；,;]", before)[-1], rules))
+
+
+@lru_cache(maxsize=1)
+def _adverbs() -> tuple[str, ...]:
+    """The lexicon's Chinese adverbs of manner and reach that are plain words (大力, 积极)."""
+    return tuple(
+        word
+        for entry in load_lexicon().entries
+        if entry.kind == "modifier"
+        for word in entry.zh
+        if word.isalpha()
+    )
+
+
+def _encouraging_opening(text: str, rules: Rules) -> str:
+    """The opening of ``text`` up to and with its ``encouraging`` word, adverbs before it
+    included (大力倡导, 积极引导), or "" when it opens on no such word."""
+    rest = text
+    while adverb := next((a for a in _adverbs() if rest.startswith(a)), ""):
+        rest = rest[len(adverb) :]
+    word = next((w for w in rules.encouraging if rest.startswith(w)), "")
+    return text[: len(text) - len(rest) + len(word)] if word else ""
 
 
 def _cue_strength(clause: Clause) -> float:

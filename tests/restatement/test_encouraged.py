@@ -12,9 +12,23 @@ from tests.restatement.test_verdict import _compare, _verdict
 PARENT = "倡导合理控制室内温度、亮度和电器设备使用"
 
 
-def test_a_directive_encouraged_in_the_clause_before_is_restated() -> None:
-    child = "倡导绿色低碳家居生活方式，合理控制室内温度、亮度和电器设备使用"
+@pytest.mark.parametrize(
+    "child",
+    [
+        "倡导绿色低碳家居生活方式，合理控制室内温度、亮度和电器设备使用",
+        # an adverb before the encouraging word (大力倡导, 积极引导) encourages all the same
+        "大力倡导绿色低碳家居生活方式，合理控制室内温度、亮度和电器设备使用",
+        "积极引导绿色低碳家居生活方式，合理控制室内温度、亮度和电器设备使用",
+    ],
+)
+def test_a_directive_encouraged_in_the_clause_before_is_restated(child: str) -> None:
     assert _verdict(_compare(PARENT, child), PARENT) == "restated"
+
+
+def test_a_parent_encouraging_with_an_adverb_is_restated_alike() -> None:
+    parent = "大力倡导合理控制室内温度、亮度和电器设备使用"
+    child = "倡导绿色低碳家居生活方式，合理控制室内温度、亮度和电器设备使用"
+    assert _verdict(_compare(parent, child), parent) == "restated"
 
 
 @pytest.mark.parametrize(
@@ -22,8 +36,9 @@ def test_a_directive_encouraged_in_the_clause_before_is_restated() -> None:
     [
         # the directive on its own: the child imposes it
         "合理控制室内温度、亮度和电器设备使用",
-        # after a clause that directs, not encourages
+        # after a clause that directs, not encourages, adverb or not
         "推行绿色低碳家居生活方式，合理控制室内温度、亮度和电器设备使用",
+        "大力推行绿色低碳家居生活方式，合理控制室内温度、亮度和电器设备使用",
         # after a ；, a task of its own
         "倡导绿色低碳家居生活方式；合理控制室内温度、亮度和电器设备使用",
     ],
