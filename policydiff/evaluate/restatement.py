@@ -168,6 +168,23 @@ class RestatementAgreement:
         return {k: (good[k], total[k]) for k in sorted(total)}
 
     @property
+    def claims(self) -> dict[str, dict[str, tuple[int, int]]]:
+        """(agreed, cases) per verdict of the tool's, in all (``"all"``) and per confidence:
+        how often each claim is right, which is what a reader quoting one needs."""
+        out: dict[str, dict[str, tuple[int, int]]] = {}
+        every = self.by("tool")
+        order = [v for v in VERDICTS if v in every] + [v for v in every if v not in VERDICTS]
+        for verdict in order:
+            whole = every[verdict]
+            mine = [c for c in self.cases if c.tool == verdict]
+            out[verdict] = {"all": whole}
+            for label in (SURE, CHECK):
+                held = [c for c in mine if c.confidence == label]
+                if held:
+                    out[verdict][label] = (sum(c.agrees for c in held), len(held))
+        return out
+
+    @property
     def kinds(self) -> dict[str, int]:
         """The disagreements counted by :attr:`Case.kind`, in the order of :data:`KINDS`."""
         counts = Counter(c.kind for c in self.cases if not c.agrees)

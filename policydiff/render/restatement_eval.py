@@ -19,6 +19,10 @@ def agreement_dict(a: RestatementAgreement) -> dict[str, Any]:
         "by_verdict": {k: {"agreed": g, "cases": n} for k, (g, n) in a.by("gold").items()},
         "by_child": {k: {"agreed": g, "cases": n} for k, (g, n) in a.by("child").items()},
         "by_confidence": {k: {"agreed": g, "cases": n} for k, (g, n) in a.by("confidence").items()},
+        "by_tool_verdict": {
+            verdict: {k: {"agreed": g, "cases": n} for k, (g, n) in split.items()}
+            for verdict, split in a.claims.items()
+        },
         "disagreements_by_kind": a.kinds,
         "confusion": [
             {"gold": g, "tool": t, "count": n} for (g, t), n in sorted(a.confusion.items())
@@ -102,6 +106,16 @@ def readers_lines(readers: ReaderAgreement, tool: RestatementAgreement) -> list[
     ]
 
 
+def _claim_line(verdict: str, split: dict[str, tuple[int, int]]) -> str:
+    g, n = split["all"]
+    line = f"  {verdict:<13} {g:>4}/{n:<4} {g / n:>4.0%}"
+    for label in ("sure", "check"):
+        if label in split:
+            g, n = split[label]
+            line += f"   {label} {g:>4}/{n:<4} {g / n:>4.0%}"
+    return line
+
+
 def agreement_text(a: RestatementAgreement, readers: ReaderAgreement | None = None) -> str:
     lines = [
         f"restatement verdicts agree with {a.gold} on {a.agreed} of {len(a.cases)} "
@@ -118,6 +132,8 @@ def agreement_text(a: RestatementAgreement, readers: ReaderAgreement | None = No
     lines += [f"  {k:<40} {g:>4}/{n:<4} {g / n:.0%}" for k, (g, n) in a.by("child").items()]
     lines += ["by the tool's confidence (sure, or check by reading):"]
     lines += [f"  {k:<13} {g:>4}/{n:<4} {g / n:.0%}" for k, (g, n) in a.by("confidence").items()]
+    lines += ["by the tool's verdict (how often each claim is right; sure and check):"]
+    lines += [_claim_line(verdict, split) for verdict, split in a.claims.items()]
     lines += ["disagreements by kind:"]
     lines += [f"  {k:<15} {n:>4}" for k, n in a.kinds.items()]
     lines += ["", "disagreements:"]

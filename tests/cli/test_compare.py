@@ -116,8 +116,19 @@ def test_gold_measurement_counts_every_pair_and_quotes_disagreements(tmp_path: P
     # both verdicts rest on a copy of the parent's words and a target or the same cue
     assert data["by_confidence"] == {"sure": {"agreed": 1, "cases": 2}}
     assert data["disagreements"][0]["confidence"] == "sure"
+    # each claim of the tool's counted apart: its restatement right, its strengthening not
+    one, none = {"agreed": 1, "cases": 1}, {"agreed": 0, "cases": 1}
+    assert data["by_tool_verdict"] == {
+        "restated": {"all": one, "sure": one},
+        "strengthened": {"all": none, "sure": none},
+    }
     text = run("compare", "--gold", str(gold)).output
     assert "by the tool's confidence (sure, or check by reading):\n  sure" in text
+    assert (
+        "by the tool's verdict (how often each claim is right; sure and check):\n"
+        "  restated         1/1    100%   sure    1/1    100%\n"
+        "  strengthened     0/1      0%   sure    0/1      0%\n"
+    ) in text
     assert "policydiff strengthened (other sentence; sure)" in text
     # the counts, not only a rounded share, say why the gate failed
     assert f"agreement 1/2 (50.00%) with {gold} is below --min-agreement 90.00%" in result.output
@@ -313,10 +324,15 @@ def test_json_keeps_what_only_and_to_check_keep_and_names_the_nearest_clause() -
     assert data["additions"] == [] and data["shown"] == {"only": ["omitted"], "to_check": True}
     # the summary still counts the whole comparison
     assert data["summary"] == everything["summary"] and "shown" not in everything
-    # an omission to check carries the child clause that came nearest, and names it
+    # an omission to check carries the child clause that came nearest, and names it, or
+    # names the words of it the child uses and the clause holding most of them
     for c in expected:
-        assert c["nearest"]["clause"] in c["doubt"]
         assert c["nearest"]["clause"] in c["nearest"]["sentence"]
+        if c["doubt"].startswith("the child uses its words ("):
+            assert ", most in: " in c["doubt"]
+        else:
+            assert c["nearest"]["clause"] in c["doubt"]
+    assert any(c["nearest"]["clause"] in c["doubt"] for c in expected)
     assert all(c["nearest"] is None for c in everything["commitments"] if c["child"])
 
 
