@@ -19,9 +19,14 @@ from policydiff.diff.ops import TokenOp
 from policydiff.errors import UsageError
 from policydiff.lineage import Edge
 from policydiff.models import Document, Version
-from policydiff.restatement.align import align_clauses
+from policydiff.restatement.align import align_clauses, content
 from policydiff.restatement.clauses import Clause, version_clauses
-from policydiff.restatement.confidence import Confidence, assess
+from policydiff.restatement.confidence import (
+    Confidence,
+    assess,
+    decided_by_targets_elsewhere,
+    echo,
+)
 from policydiff.restatement.verdict import (
     RESTATEMENTS,
     Restatement,
@@ -159,6 +164,9 @@ def compare_clauses(
         verdict, reasons = judge(
             m.parent, m.child, m.support, parent_targets, child_targets, restating
         )
+        changes = (
+            target_changes(m.parent, m.child, m.support, None, child_targets) if m.child else ()
+        )
         restated.append(
             Restated(
                 parent=m.parent,
@@ -167,10 +175,19 @@ def compare_clauses(
                 similarity=m.similarity,
                 verdict=verdict,
                 reasons=reasons,
-                targets=target_changes(m.parent, m.child, m.support, None, child_targets)
-                if m.child
-                else (),
-                confidence=assess(m.child, m.similarity, reasons, m.nearest),
+                targets=changes,
+                confidence=assess(
+                    m.child,
+                    m.similarity,
+                    reasons,
+                    m.nearest,
+                    echoed=echo(content(m.parent), child.clauses, lang)
+                    if m.child is None
+                    else None,
+                    targets_elsewhere=decided_by_targets_elsewhere(
+                        m.parent, m.child, changes, reasons
+                    ),
+                ),
                 ops=word_ops(m.parent.text, m.child.text, lang) if with_ops and m.child else (),
                 nearest=m.nearest,
             )

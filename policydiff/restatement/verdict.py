@@ -36,6 +36,8 @@ from policydiff.strength.targets import sets_a_limit
 # wording rule did): :func:`decided_by_cues` reads them.
 STRONGER_CUE = "stronger cue"
 WEAKER_CUE = "weaker cue"
+NARROWER_SCOPE = "narrower scope"
+TARGET = "target "  # a target changed ("target A → B: …") or dropped ("target A dropped")
 
 
 def decided_by_cues(reasons: Sequence[str]) -> bool:
@@ -460,16 +462,16 @@ def judge(
     if laxer:
         first = laxer[0]
         said = (
-            f"target {first.parent.text} dropped"
+            f"{TARGET}{first.parent.text} dropped"
             if first.child is None
-            else f"target {first.parent.text} → {first.child.text}: {first.how}"
+            else f"{TARGET}{first.parent.text} → {first.child.text}: {first.how}"
         )
         return Restatement.WEAKENED, (said,)
     if stricter:
         first = stricter[0]
         assert first.child is not None
         return Restatement.STRENGTHENED, (
-            f"target {first.parent.text} → {first.child.text}: {first.how}",
+            f"{TARGET}{first.parent.text} → {first.child.text}: {first.how}",
         )
     # a target that stands in another clause of the child's sentence and restates a
     # target the parent sets for another commitment is no target "where the parent has
@@ -526,7 +528,7 @@ def judge(
     if scope_p != "limited" and scope_c == "limited" and programme:
         return Restatement.STRENGTHENED, ("pilots of a programme with a dated target",)
     if scope_p != "limited" and scope_c == "limited":
-        return Restatement.WEAKENED, ("narrower scope",)
+        return Restatement.WEAKENED, (NARROWER_SCOPE,)
     # a bare target of the parent (the number is the commitment) kept value for value but
     # softened where the parent's was not (到2030年…达到65%左右, 一般不超过18层): weakened
     if parent.level == 0 and changes and all(c.change == "same" for c in changes):

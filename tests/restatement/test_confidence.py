@@ -64,3 +64,44 @@ def test_an_omission_is_sure_only_where_nothing_comes_near() -> None:
     # ... and its doubt names the child clause to read first, kept as evidence
     assert near.nearest is not None and near.nearest.text == "推进城市生活垃圾分类"
     assert "推进城市生活垃圾分类" in near.confidence.doubt
+
+
+def test_an_omission_whose_words_the_child_uses_is_to_check_and_names_them() -> None:
+    parent = "推广装配式建筑。加强接待、会议、培训等活动的用餐管理"
+    clause = "加强接待、会议、培训等活动的用餐管理"
+    # the meetings, trainings and receptions named apart, none of their meals
+    used = _restated(
+        parent,
+        "推广装配式建筑。定期召开联席会议。组织开展技能培训和宣传活动。规范公务接待程序",
+        clause,
+    )
+    assert used.child is None and used.similarity < SURE_OMISSION
+    assert used.confidence.label == CHECK
+    assert used.confidence.doubt.startswith("the child uses its words (接待, 会议, 培训, 活动")
+    # the clause to read first: the one holding most of them
+    assert "most in: 组织开展技能培训和宣传活动" in used.confidence.doubt
+    # one word of the object in the child is no echo of it: surely omitted
+    alone = _restated(parent, "推广装配式建筑。定期召开联席会议", clause)
+    assert alone.child is None and alone.similarity < SURE_OMISSION and alone.confidence.sure
+
+
+def test_a_narrower_scope_is_to_check() -> None:
+    r = _restated(
+        "推广装配式建筑。推进城市生活垃圾分类",
+        "推广装配式建筑。在具备条件的城市推进城市生活垃圾分类",
+        "推进城市生活垃圾分类",
+    )
+    assert r.verdict.value == "weakened" and r.similarity >= SURE_MATCH
+    assert r.confidence.label == CHECK and "narrower scope" in r.confidence.doubt
+
+
+def test_a_target_outside_the_two_clauses_decides_only_to_check() -> None:
+    parent = "推广装配式建筑。推进城市供水管网改造，到2025年城市公共供水管网漏损率控制在9%以内"
+    child = "推广装配式建筑。推进城市供水管网改造，到2025年城市公共供水管网漏损率控制在8%以内"
+    lead = _restated(parent, child, "推进城市供水管网改造")
+    assert lead.verdict.value == "strengthened"
+    assert lead.confidence.label == CHECK
+    assert lead.confidence.doubt.startswith("decided by a target outside the two clauses")
+    # the target's own clause, where both numbers stand, is sure
+    own = _restated(parent, child, "到2025年城市公共供水管网漏损率控制在9%以内")
+    assert own.verdict.value == "strengthened" and own.confidence.sure
