@@ -22,10 +22,10 @@ from policydiff.models import Document, Version
 from policydiff.restatement.align import align_clauses, content
 from policydiff.restatement.clauses import Clause, version_clauses
 from policydiff.restatement.confidence import (
+    ChildWords,
     Confidence,
     assess,
     decided_by_targets_elsewhere,
-    echo,
 )
 from policydiff.restatement.verdict import (
     RESTATEMENTS,
@@ -157,6 +157,7 @@ def compare_clauses(
     matches, additions = align_clauses(parent.clauses, child.clauses)
     lang = parent.version.lang
     restated = []
+    child_words = ChildWords.of(child.clauses, lang)
     parent_targets = tuple(dict.fromkeys(pair for c in parent.clauses for pair in c.offered))
     child_targets = tuple(dict.fromkeys(pair for c in child.clauses for pair in c.offered))
     for m in matches:
@@ -181,9 +182,8 @@ def compare_clauses(
                     m.similarity,
                     reasons,
                     m.nearest,
-                    echoed=echo(content(m.parent), child.clauses, lang)
-                    if m.child is None
-                    else None,
+                    omitted=content(m.parent) if m.child is None else "",
+                    child_words=child_words,
                     targets_elsewhere=decided_by_targets_elsewhere(
                         m.parent, m.child, changes, reasons
                     ),

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
 from policydiff.restatement.clauses import Clause
@@ -58,24 +59,46 @@ class Echo:
 
     words: tuple[str, ...]
     share: float  # of the object's words, by characters
-    holding: Clause | None = None  # the child clause that holds most of them
+    # the child clause that holds most of them, where they are ECHO_SHARE or more
+    holding: Clause | None = None
 
 
-def echo(object_text: str, child: Sequence[Clause], lang: str) -> Echo:
+@dataclass(frozen=True)
+class ChildWords:
+    """What :func:`echo` reads of a child: its clauses, and their sentences each once."""
+
+    clauses: tuple[Clause, ...]
+    texts: tuple[str, ...]  # of each clause
+    text: str
+    lang: str
+
+    @classmethod
+    def of(cls, clauses: Sequence[Clause], lang: str) -> ChildWords:
+        sentences = "\n".join(dict.fromkeys(c.sentence for c in clauses))
+        return cls(tuple(clauses), tuple(c.text for c in clauses), sentences, lang)
+
+
+def echo(object_text: str, child: ChildWords) -> Echo:
     """Which words of ``object_text`` (a clause's object: :func:`..align.content`), two
-    characters or more, stand anywhere in the ``child``'s sentences, and the child clause
-    that holds most of them. Chinese only: an English word found somewhere in a plan says
-    little."""
-    if lang != "zh" or not child:
+    characters or more, stand anywhere in the child, and, where they reach
+    :data:`ECHO_SHARE`, the child clause that holds most of them. Chinese only: an English
+    word found somewhere in a plan says little."""
+    if child.lang != "zh" or not child.clauses:
         return Echo((), 0.0)
-    text = "\n".join(dict.fromkeys(c.sentence for c in child))
-    own = tuple(dict.fromkeys(w for w in words(object_text, lang) if len(w) >= 2 and w.isalnum()))
-    found = tuple(w for w in own if w in text)
-    total = sum(len(w) for w in own)
+    own = _object_words(object_text, child.lang)
+    found = tuple(w for w in own if w in child.text)
     if not found:
         return Echo((), 0.0)
-    holding = max(child, key=lambda c: sum(len(w) for w in found if w in c.text))
-    return Echo(found, sum(len(w) for w in found) / total, holding)
+    share = sum(len(w) for w in found) / sum(len(w) for w in own)
+    if share < ECHO_SHARE:
+        return Echo(found, share)
+    held = [sum(len(w) for w in found if w in text) for text in child.texts]
+    return Echo(found, share, child.clauses[held.index(max(held))])
+
+
+@lru_cache(maxsize=4096)
+def _object_words(object_text: str, lang: str) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(w for w in words(object_text, lang) if len(w) >= 2 and w.isalnum()))
 
 
 def assess(
@@ -84,19 +107,22 @@ def assess(
     reasons: Sequence[str],
     nearest: Clause | None = None,
     *,
-    echoed: Echo | None = None,
+    omitted: str = "",
+    child_words: ChildWords | None = None,
     targets_elsewhere: bool = False,
 ) -> Confidence:
     """How sure the verdict on a parent clause is, given its restating ``child`` clause
     (None: omitted), the ``similarity`` and the clause (``nearest``) of the best child
-    clause, the verdict's ``reasons``, for an omission the parent's words the child uses
-    (``echoed``), and whether a target outside the two clauses decided
-    (:func:`..verdict.decided_by_targets_elsewhere`). An omission to check names the clause
-    that comes near, or the words the child uses, so that the reader reads those first."""
+    clause, the verdict's ``reasons``, for an omission the parent clause's object
+    (``omitted``) and the child's words (``child_words``) to look for it in, and whether a
+    target outside the two clauses decided (:func:`decided_by_targets_elsewhere`). An
+    omission to check names the clause that comes near, or the words the child uses, so
+    that the reader reads those first."""
     if child is None:
-        if similarity < SURE_OMISSION and (echoed is None or echoed.share < ECHO_SHARE):
-            return Confidence(SURE)
-        if similarity < SURE_OMISSION and echoed is not None:
+        if similarity < SURE_OMISSION:
+            echoed = echo(omitted, child_words) if omitted and child_words else None
+            if echoed is None or echoed.share < ECHO_SHARE:
+                return Confidence(SURE)
             most = f", most in: {echoed.holding.text}" if echoed.holding is not None else ""
             return Confidence(
                 CHECK,
