@@ -170,11 +170,12 @@ class RestatementAgreement:
     @property
     def claims(self) -> dict[str, dict[str, tuple[int, int]]]:
         """(agreed, cases) per verdict of the tool's, in all (``"all"``) and per confidence:
-        how often each claim is right, which is what a reader quoting one needs."""
+        how often each claim is right, which is what a reader quoting one needs. Pairs where
+        no clause of the tool's stands for the gold's are left out (:attr:`unmatched`)."""
         out: dict[str, dict[str, tuple[int, int]]] = {}
         every = self.by("tool")
-        order = [v for v in VERDICTS if v in every] + [v for v in every if v not in VERDICTS]
-        for verdict in order:
+        # "unmatched" is no claim: no clause of the tool's stands where the gold's does
+        for verdict in (v for v in VERDICTS if v in every):
             whole = every[verdict]
             mine = [c for c in self.cases if c.tool == verdict]
             out[verdict] = {"all": whole}
@@ -183,6 +184,11 @@ class RestatementAgreement:
                 if held:
                     out[verdict][label] = (sum(c.agrees for c in held), len(held))
         return out
+
+    @property
+    def unmatched(self) -> int:
+        """Pairs where no clause of the tool's stands where the gold's does."""
+        return sum(c.tool == "unmatched" for c in self.cases)
 
     @property
     def kinds(self) -> dict[str, int]:

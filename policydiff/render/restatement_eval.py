@@ -7,6 +7,7 @@ import json
 from typing import Any
 
 from policydiff.evaluate.restatement import ReaderAgreement, RestatementAgreement, against_readers
+from policydiff.restatement.confidence import CHECK, SURE
 
 
 def agreement_dict(a: RestatementAgreement) -> dict[str, Any]:
@@ -109,7 +110,7 @@ def readers_lines(readers: ReaderAgreement, tool: RestatementAgreement) -> list[
 def _claim_line(verdict: str, split: dict[str, tuple[int, int]]) -> str:
     g, n = split["all"]
     line = f"  {verdict:<13} {g:>4}/{n:<4} {g / n:>4.0%}"
-    for label in ("sure", "check"):
+    for label in (SURE, CHECK):
         if label in split:
             g, n = split[label]
             line += f"   {label} {g:>4}/{n:<4} {g / n:>4.0%}"
@@ -134,6 +135,8 @@ def agreement_text(a: RestatementAgreement, readers: ReaderAgreement | None = No
     lines += [f"  {k:<13} {g:>4}/{n:<4} {g / n:.0%}" for k, (g, n) in a.by("confidence").items()]
     lines += ["by the tool's verdict (how often each claim is right; sure and check):"]
     lines += [_claim_line(verdict, split) for verdict, split in a.claims.items()]
+    if a.unmatched:
+        lines += [f"  and {a.unmatched} pairs with no clause of the tool's where the gold's stands"]
     lines += ["disagreements by kind:"]
     lines += [f"  {k:<15} {n:>4}" for k, n in a.kinds.items()]
     lines += ["", "disagreements:"]

@@ -25,7 +25,6 @@ from policydiff.restatement.confidence import (
     ChildWords,
     Confidence,
     assess,
-    decided_by_targets_elsewhere,
 )
 from policydiff.restatement.verdict import (
     RESTATEMENTS,
@@ -165,9 +164,6 @@ def compare_clauses(
         verdict, reasons = judge(
             m.parent, m.child, m.support, parent_targets, child_targets, restating
         )
-        changes = (
-            target_changes(m.parent, m.child, m.support, None, child_targets) if m.child else ()
-        )
         restated.append(
             Restated(
                 parent=m.parent,
@@ -176,17 +172,17 @@ def compare_clauses(
                 similarity=m.similarity,
                 verdict=verdict,
                 reasons=reasons,
-                targets=changes,
+                targets=target_changes(m.parent, m.child, m.support, None, child_targets)
+                if m.child
+                else (),
                 confidence=assess(
                     m.child,
                     m.similarity,
                     reasons,
                     m.nearest,
+                    changed=verdict in (Restatement.STRENGTHENED, Restatement.WEAKENED),
                     omitted=content(m.parent) if m.child is None else "",
                     child_words=child_words,
-                    targets_elsewhere=decided_by_targets_elsewhere(
-                        m.parent, m.child, changes, reasons
-                    ),
                 ),
                 ops=word_ops(m.parent.text, m.child.text, lang) if with_ops and m.child else (),
                 nearest=m.nearest,

@@ -4,21 +4,19 @@ should resolve (docs/lineage.md, "How sure a verdict is").
 A verdict is sure when it rests on what a reader would see at a glance:
 
 - *omitted*, no clause of the child comes within :data:`SURE_OMISSION` of the parent
-  clause, and less than :data:`ECHO_SHARE` of the words of its object stand anywhere in
-  the child: nothing in the child even resembles it;
-- *restated*, *strengthened* or *weakened*, the two clauses reach :data:`SURE_MATCH`, and
-  the verdict is decided neither by the cues alone nor by a narrower scope nor by a target
-  standing outside the two clauses: the child says the same thing in much the same words,
-  and an unchanged cue, a wider scope or the two clauses' own targets decide.
+  clause, and the child does not use most of the words of its object apart
+  (:data:`ECHO_SHARE`, Chinese only): nothing in the child even resembles it;
+- *restated*, the two clauses reach :data:`SURE_MATCH`, and the cues alone do not decide:
+  the child says the same thing in much the same words.
 
 Everything else is marked ``check``: a paraphrase matched below :data:`SURE_MATCH` (it may
 be another commitment), an omission beside a clause that comes near or of a commitment
-whose words the child uses (it may restate the parent in other words), a verdict that one
-cue a level above or below another decides (readers also weigh the scope and the context),
-a narrower scope (the limit may not bear on this commitment), a target read from another
-clause or sentence (it may measure another commitment). The thresholds were set on
-development lineages only, and the agreement of each class with careful readers is
-measured, on lineages that were not, by ``policydiff compare --gold``.
+whose words the child uses apart (it may restate the parent there), a verdict that one cue
+a level above or below another decides (readers also weigh the scope and the context), and
+every strengthened or weakened verdict (a change is a claim to confirm in the two sentences
+before quoting it). The thresholds were set on development lineages only, and the
+agreement of each class with careful readers is measured, on lineages that were not, by
+``policydiff compare --gold``.
 """
 
 from __future__ import annotations
@@ -28,15 +26,18 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 
+from policydiff.restatement.align import canonical
 from policydiff.restatement.clauses import Clause
-from policydiff.restatement.verdict import NARROWER_SCOPE, TARGET, TargetChange, decided_by_cues
+from policydiff.restatement.verdict import decided_by_cues
 from policydiff.restatement.words import words
 
 SURE_MATCH = 0.50  # similarity from which a matched pair is the same commitment at a glance
 SURE_OMISSION = 0.15  # similarity below which no child clause resembles an omitted one
 # share of an omitted clause's object (its words of two characters or more, by characters)
-# standing anywhere in the child from which the child may restate it in other words
+# standing anywhere in the child, ECHO_WORDS of them at least, from which the child may
+# restate it where they stand
 ECHO_SHARE = 0.6
+ECHO_WORDS = 2
 
 Label = Literal["sure", "check"]
 SURE: Label = "sure"
@@ -57,43 +58,55 @@ class Confidence:
 class Echo:
     """The words of a parent clause's object that stand somewhere in the child."""
 
-    words: tuple[str, ...]
+    words: tuple[str, ...]  # those found, in the object's order
+    of: int  # how many words the object has
     share: float  # of the object's words, by characters
-    # the child clause that holds most of them, where they are ECHO_SHARE or more
-    holding: Clause | None = None
+    # where most of them stand: a child clause, or its sentence where the clause holds fewer
+    where: str = ""
 
 
 @dataclass(frozen=True)
 class ChildWords:
-    """What :func:`echo` reads of a child: its clauses, and their sentences each once."""
+    """What :func:`echo` reads of a child: its sentences, each once and in order, with
+    the child's clauses in each, all with synonyms written one way
+    (:func:`..align.canonical`), as an object is."""
 
-    clauses: tuple[Clause, ...]
-    texts: tuple[str, ...]  # of each clause
+    sentences: tuple[str, ...]
+    clauses: tuple[tuple[str, ...], ...]  # of each sentence
     text: str
     lang: str
 
     @classmethod
     def of(cls, clauses: Sequence[Clause], lang: str) -> ChildWords:
-        sentences = "\n".join(dict.fromkeys(c.sentence for c in clauses))
-        return cls(tuple(clauses), tuple(c.text for c in clauses), sentences, lang)
+        by_sentence: dict[str, list[str]] = {}
+        for clause in clauses:
+            by_sentence.setdefault(clause.sentence, []).append(clause.text)
+        sentences = tuple(canonical(s) for s in by_sentence)
+        held = tuple(tuple(canonical(t) for t in texts) for texts in by_sentence.values())
+        return cls(sentences, held, "\n".join(sentences), lang)
 
 
 def echo(object_text: str, child: ChildWords) -> Echo:
     """Which words of ``object_text`` (a clause's object: :func:`..align.content`), two
     characters or more, stand anywhere in the child, and, where they reach
-    :data:`ECHO_SHARE`, the child clause that holds most of them. Chinese only: an English
-    word found somewhere in a plan says little."""
-    if child.lang != "zh" or not child.clauses:
-        return Echo((), 0.0)
-    own = _object_words(object_text, child.lang)
+    :data:`ECHO_SHARE`, where most of them stand: the first sentence holding most, or its
+    first clause holding as many. Chinese only: an English word found somewhere in a plan
+    says little."""
+    own = _object_words(object_text, child.lang) if child.lang == "zh" else ()
     found = tuple(w for w in own if w in child.text)
     if not found:
-        return Echo((), 0.0)
+        return Echo((), len(own), 0.0)
     share = sum(len(w) for w in found) / sum(len(w) for w in own)
-    if share < ECHO_SHARE:
-        return Echo(found, share)
-    held = [sum(len(w) for w in found if w in text) for text in child.texts]
-    return Echo(found, share, child.clauses[held.index(max(held))])
+    if share < ECHO_SHARE or len(found) < ECHO_WORDS:
+        return Echo(found, len(own), share)
+
+    def held(text: str) -> int:
+        return sum(len(w) for w in found if w in text)
+
+    counts = [held(s) for s in child.sentences]
+    best = counts.index(max(counts))
+    clause = next((t for t in child.clauses[best] if held(t) == counts[best]), "")
+    return Echo(found, len(own), share, clause or child.sentences[best])
 
 
 @lru_cache(maxsize=4096)
@@ -107,27 +120,26 @@ def assess(
     reasons: Sequence[str],
     nearest: Clause | None = None,
     *,
+    changed: bool = False,
     omitted: str = "",
     child_words: ChildWords | None = None,
-    targets_elsewhere: bool = False,
 ) -> Confidence:
     """How sure the verdict on a parent clause is, given its restating ``child`` clause
     (None: omitted), the ``similarity`` and the clause (``nearest``) of the best child
-    clause, the verdict's ``reasons``, for an omission the parent clause's object
-    (``omitted``) and the child's words (``child_words``) to look for it in, and whether a
-    target outside the two clauses decided (:func:`decided_by_targets_elsewhere`). An
-    omission to check names the clause that comes near, or the words the child uses, so
-    that the reader reads those first."""
+    clause, the verdict's ``reasons``, whether it is a change (strengthened or weakened),
+    and for an omission the parent clause's object (``omitted``) and the child's words to
+    look for it in. An omission to check names the clause that comes near, or the words
+    the child uses and where most of them stand, so that the reader reads those first."""
     if child is None:
         if similarity < SURE_OMISSION:
             echoed = echo(omitted, child_words) if omitted and child_words else None
-            if echoed is None or echoed.share < ECHO_SHARE:
+            if echoed is None or not echoed.where:
                 return Confidence(SURE)
-            most = f", most in: {echoed.holding.text}" if echoed.holding is not None else ""
             return Confidence(
                 CHECK,
-                f"the child uses its words ({', '.join(echoed.words)}{most}): "
-                "it may restate this in other words",
+                f"the child uses {len(echoed.words)} of its {echoed.of} words apart "
+                f"({', '.join(echoed.words)}), most in: {echoed.where}: "
+                "read there before taking it as omitted",
             )
         near = f": {nearest.text}" if nearest is not None else ""
         return Confidence(
@@ -145,40 +157,9 @@ def assess(
         return Confidence(
             CHECK, "decided by the cues alone: a reader weighs the scope and the context too"
         )
-    if reasons and reasons[0] == NARROWER_SCOPE:
+    if changed:
+        why = f" ({reasons[0]})" if reasons else ""
         return Confidence(
-            CHECK, "decided by a narrower scope: the child's limit may not bear on this commitment"
-        )
-    if targets_elsewhere:
-        return Confidence(
-            CHECK,
-            "decided by a target outside the two clauses: it may measure another commitment",
+            CHECK, f"a change{why}: confirm it in the two sentences before quoting it"
         )
     return Confidence(SURE)
-
-
-def decided_by_targets_elsewhere(
-    parent: Clause, child: Clause | None, changes: Sequence[TargetChange], reasons: Sequence[str]
-) -> bool:
-    """Whether a target changed or dropped decided the verdict, and one of the two targets
-    compared stands outside its clause (in another clause of the sentence, or in another
-    sentence of the child's): which indicator and which commitment it measures is then
-    the tool's reading, not the words of the two clauses."""
-    if not reasons or child is None:
-        return False
-    decisive = next(
-        (
-            c
-            for c in changes
-            if c.change in ("stricter", "laxer", "dropped")
-            and reasons[0].startswith(
-                (f"{TARGET}{c.parent.text} →", f"{TARGET}{c.parent.text} dropped")
-            )
-        ),
-        None,
-    )
-    if decisive is None:
-        return False
-    if decisive.parent.text not in parent.text:
-        return True
-    return decisive.child is not None and decisive.child.text not in child.text

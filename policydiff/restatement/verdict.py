@@ -36,8 +36,6 @@ from policydiff.strength.targets import sets_a_limit
 # wording rule did): :func:`decided_by_cues` reads them.
 STRONGER_CUE = "stronger cue"
 WEAKER_CUE = "weaker cue"
-NARROWER_SCOPE = "narrower scope"
-TARGET = "target "  # a target changed ("target A → B: …") or dropped ("target A dropped")
 
 
 def decided_by_cues(reasons: Sequence[str]) -> bool:
@@ -390,11 +388,12 @@ def _encouraged_alike(parent: Clause, child: Clause, rules: Rules) -> bool:
 
 @lru_cache(maxsize=1)
 def _adverbs() -> tuple[str, ...]:
-    """The lexicon's Chinese adverbs of manner and reach that are plain words (大力, 积极)."""
+    """The lexicon's Chinese adverbs of intensity and reach that are plain words (大力,
+    积极), not its modal or obligation words (必须, 确保)."""
     return tuple(
         word
         for entry in load_lexicon().entries
-        if entry.kind == "modifier"
+        if entry.kind == "modifier" and entry.category in ("intensification", "scale")
         for word in entry.zh
         if word.isalpha()
     )
@@ -462,16 +461,16 @@ def judge(
     if laxer:
         first = laxer[0]
         said = (
-            f"{TARGET}{first.parent.text} dropped"
+            f"target {first.parent.text} dropped"
             if first.child is None
-            else f"{TARGET}{first.parent.text} → {first.child.text}: {first.how}"
+            else f"target {first.parent.text} → {first.child.text}: {first.how}"
         )
         return Restatement.WEAKENED, (said,)
     if stricter:
         first = stricter[0]
         assert first.child is not None
         return Restatement.STRENGTHENED, (
-            f"{TARGET}{first.parent.text} → {first.child.text}: {first.how}",
+            f"target {first.parent.text} → {first.child.text}: {first.how}",
         )
     # a target that stands in another clause of the child's sentence and restates a
     # target the parent sets for another commitment is no target "where the parent has
@@ -528,7 +527,7 @@ def judge(
     if scope_p != "limited" and scope_c == "limited" and programme:
         return Restatement.STRENGTHENED, ("pilots of a programme with a dated target",)
     if scope_p != "limited" and scope_c == "limited":
-        return Restatement.WEAKENED, (NARROWER_SCOPE,)
+        return Restatement.WEAKENED, ("narrower scope",)
     # a bare target of the parent (the number is the commitment) kept value for value but
     # softened where the parent's was not (到2030年…达到65%左右, 一般不超过18层): weakened
     if parent.level == 0 and changes and all(c.change == "same" for c in changes):
