@@ -5,6 +5,8 @@ each with its doubt."""
 
 from __future__ import annotations
 
+import pytest
+
 from policydiff.restatement.compare import Restated, document_clauses
 from policydiff.restatement.confidence import (
     CHECK,
@@ -31,17 +33,35 @@ def test_a_copy_with_the_same_cue_is_sure() -> None:
     assert (r.confidence.label, r.confidence.doubt) == (SURE, "")
 
 
-def test_a_change_is_to_check_even_where_a_target_in_the_same_words_decides() -> None:
-    r = _restated(
-        "到2030年城市公共供水管网漏损率控制在8%以内",
-        "到2030年城市公共供水管网漏损率控制在7.5%以内",
-        "到2030年城市公共供水管网漏损率控制在8%以内",
-    )
-    assert r.verdict.value == "strengthened" and r.similarity >= SURE_MATCH
+@pytest.mark.parametrize(
+    ("parent", "child", "clause", "verdict", "why"),
+    [
+        # a target in the same words decides
+        (
+            "到2030年城市公共供水管网漏损率控制在8%以内",
+            "到2030年城市公共供水管网漏损率控制在7.5%以内",
+            "到2030年城市公共供水管网漏损率控制在8%以内",
+            "strengthened",
+            "target 控制在8%以内 → 控制在7.5%以内: a lower ceiling",
+        ),
+        # a narrower scope decides
+        (
+            "推广装配式建筑。推进城市生活垃圾分类",
+            "推广装配式建筑。在具备条件的城市推进城市生活垃圾分类",
+            "推进城市生活垃圾分类",
+            "weakened",
+            "narrower scope",
+        ),
+    ],
+)
+def test_every_change_is_to_check_with_what_decided_it(
+    parent: str, child: str, clause: str, verdict: str, why: str
+) -> None:
+    r = _restated(parent, child, clause)
+    assert r.verdict.value == verdict and r.similarity >= SURE_MATCH
     assert r.confidence.label == CHECK
     assert r.confidence.doubt == (
-        "a change (target 控制在8%以内 → 控制在7.5%以内: a lower ceiling): "
-        "confirm it in the two sentences before quoting it"
+        f"a change ({why}): confirm it in the two sentences before quoting it"
     )
 
 
@@ -126,14 +146,3 @@ def test_a_one_word_object_is_no_echo_however_often_the_child_says_it() -> None:
 def test_english_omissions_keep_the_similarity_rule() -> None:
     found = echo("promote prefabricated buildings", _child_words("Promote buildings.", "en"))
     assert found == Echo((), 0, 0.0)
-
-
-def test_every_change_is_to_check() -> None:
-    r = _restated(
-        "推广装配式建筑。推进城市生活垃圾分类",
-        "推广装配式建筑。在具备条件的城市推进城市生活垃圾分类",
-        "推进城市生活垃圾分类",
-    )
-    assert r.verdict.value == "weakened" and r.similarity >= SURE_MATCH
-    assert r.confidence.label == CHECK
-    assert r.confidence.doubt.startswith("a change (narrower scope)")
