@@ -38,6 +38,7 @@ SURE_OMISSION = 0.15  # similarity below which no child clause resembles an omit
 # restate it where they stand
 ECHO_SHARE = 0.6
 ECHO_WORDS = 2
+EXCERPT = 60  # characters of a long sentence named as where the words stand
 
 Label = Literal["sure", "check"]
 SURE: Label = "sure"
@@ -106,7 +107,20 @@ def echo(object_text: str, child: ChildWords) -> Echo:
     counts = [held(s) for s in child.sentences]
     best = counts.index(max(counts))
     clause = next((t for t in child.clauses[best] if held(t) == counts[best]), "")
-    return Echo(found, len(own), share, clause or child.sentences[best])
+    return Echo(found, len(own), share, clause or _excerpt(child.sentences[best], found))
+
+
+def _excerpt(sentence: str, found: Sequence[str]) -> str:
+    """``sentence``, or where it is longer than :data:`EXCERPT` characters, the stretch of
+    that length from a little before the first of ``found`` in it, cut ends marked "⋯" (not
+    "…", which says a renderer cropped it): a pointer for the reader, who finds the whole
+    sentence by it."""
+    if len(sentence) <= EXCERPT:
+        return sentence
+    first = min(at for w in found if (at := sentence.find(w)) >= 0)
+    start = max(0, min(first - 10, len(sentence) - EXCERPT))
+    end = start + EXCERPT
+    return ("⋯" if start else "") + sentence[start:end] + ("⋯" if end < len(sentence) else "")
 
 
 @lru_cache(maxsize=4096)

@@ -10,6 +10,7 @@ import pytest
 from policydiff.restatement.compare import Restated, document_clauses
 from policydiff.restatement.confidence import (
     CHECK,
+    EXCERPT,
     SURE,
     SURE_MATCH,
     SURE_OMISSION,
@@ -136,6 +137,16 @@ def test_where_is_the_first_sentence_holding_most_of_the_words() -> None:
     # two sentences hold 培训 and 接待; the first is named, and since no clause of it holds
     # both, the sentence itself
     assert found.where == "开展培训，规范接待。"
+
+
+def test_a_long_sentence_is_named_by_an_excerpt_from_just_before_the_first_word() -> None:
+    lead = "以新时代思想为指导，" * 8  # 80 characters of a preamble
+    sentence = lead + "坚持生态优先，统筹推进绿色社区建设，倡导简约适度的生活方式，" + lead + "。"
+    found = echo("绿色 社区 生活 方式", _child_words(sentence))
+    where = found.where
+    assert where.startswith("⋯") and where.endswith("⋯") and len(where) == EXCERPT + 2
+    assert where[1:].startswith(sentence[sentence.find("绿色") - 10 :][:10])
+    assert "绿色社区" in where
 
 
 def test_a_one_word_object_is_no_echo_however_often_the_child_says_it() -> None:
