@@ -79,6 +79,8 @@ class ChildWords:
 
     @classmethod
     def of(cls, clauses: Sequence[Clause], lang: str) -> ChildWords:
+        if lang != "zh":  # echo reads Chinese only: nothing to prepare
+            return cls((), (), "", lang)
         by_sentence: dict[str, list[str]] = {}
         for clause in clauses:
             by_sentence.setdefault(clause.sentence, []).append(clause.text)
