@@ -4,11 +4,10 @@ about) from a Chinese one — never ``2021-document``."""
 
 from __future__ import annotations
 
-import logging
 import re
-from functools import lru_cache
 
 from policydiff.ingest.body import ZH_KINDS
+from policydiff.runtime.jieba_dictionary import ready_jieba  # only Chinese titles load it
 
 TITLE_STOPWORDS = {
     "opinions", "opinion", "on", "of", "the", "and", "a", "an", "for", "in", "to",
@@ -31,14 +30,6 @@ def english_slug(title: str) -> str:
     return "-".join(kept)[:MAX_LENGTH].strip("-")
 
 
-@lru_cache(maxsize=1)
-def _segmenter():  # type: ignore[no-untyped-def]
-    import jieba  # imported here: only Chinese titles pay for its dictionary
-
-    jieba.setLogLevel(logging.WARNING)
-    return jieba
-
-
 def chinese_slug(title: str) -> str:
     """Pinyin of the first few content words of a Chinese title, one word per part."""
     from pypinyin import lazy_pinyin
@@ -48,7 +39,7 @@ def chinese_slug(title: str) -> str:
     text = re.sub(r"^关于", "", text)
     text = re.sub(r"\d{4}\s*(?:[—–\-－~～至]+\s*\d{4})?\s*年度?", "", text)  # 2024—2025年
     text = re.sub(r"[《》“”\"（）()〔〕【】\d—–-]", "", text)
-    words = [w for w in _segmenter().cut(text) if w.strip() and w not in ZH_STOPWORDS]
+    words = [w for w in ready_jieba().cut(text) if w.strip() and w not in ZH_STOPWORDS]
     parts = []
     for word in words[:MAX_WORDS]:
         word = re.sub(r"(?<=.)(?:省|市|自治区|壮族自治区|回族自治区|维吾尔自治区)$", "", word)

@@ -7,28 +7,20 @@ The ops join back into the two texts exactly.
 
 from __future__ import annotations
 
-import logging
 from functools import lru_cache
 
 from cydifflib import SequenceMatcher
 
 from policydiff.diff.ops import TokenOp, tokenize
-
-
-@lru_cache(maxsize=1)
-def quiet_jieba() -> None:
-    """jieba, told not to announce its dictionary on stderr (only the CLI prints)."""
-    import jieba
-
-    jieba.setLogLevel(logging.WARNING)
+from policydiff.runtime.jieba_dictionary import ready_jieba
 
 
 @lru_cache(maxsize=65536)
 def tagged(text: str, hmm: bool = True) -> tuple[tuple[int, int, str, str], ...]:
     """jieba's words of Chinese ``text``, each as (start, end, word, part of speech)."""
+    ready_jieba()
     import jieba.posseg
 
-    quiet_jieba()
     out, at = [], 0
     for w in jieba.posseg.lcut(text, HMM=hmm):
         out.append((at, at + len(w.word), w.word, w.flag))
@@ -40,10 +32,7 @@ def words(text: str, lang: str) -> list[str]:
     """Tokens whose concatenation is ``text``: jieba's words in Chinese."""
     if lang != "zh":
         return tokenize(text, lang)
-    import jieba
-
-    quiet_jieba()
-    return list(jieba.cut(text, HMM=False))
+    return list(ready_jieba().cut(text, HMM=False))
 
 
 def word_ops(old: str, new: str, lang: str) -> tuple[TokenOp, ...]:

@@ -23,13 +23,13 @@ inflection, are not content.
 
 from __future__ import annotations
 
-import logging
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from policydiff.runtime.jieba_dictionary import fresh_tokenizer
 from policydiff.strength.lexicon import compile_pattern, load_lexicon
 from policydiff.themes.normalize import fold_plural
 
@@ -137,16 +137,13 @@ class ChineseSegmenter:
     concept: the catalogue's and the glossary's) and the lexicon's plain words."""
 
     def __init__(self, terms: Iterable[str]) -> None:
-        import jieba
         import jieba.posseg
 
-        jieba.setLogLevel(logging.WARNING)
         self._cues = _cue_patterns()[1]
         # A term that opens with a cue (全面电气化, 控制超高层建筑) is left to be cut:
         # the cue is how hard, the rest is the concept.
         self.terms = frozenset(w for w in terms if _HAN.search(w) and not self._cue_at(w, 0))
-        tokenizer: Any = jieba.Tokenizer()
-        tokenizer.initialize()
+        tokenizer: Any = fresh_tokenizer()
         # Longest first, then by text: each suggested frequency depends on the words
         # already added, so the order is fixed whatever order the catalogue lists them in.
         for word in sorted(self.terms | set(lexicon_words()), key=lambda w: (-len(w), w)):
