@@ -122,6 +122,20 @@ def _section_places(clause: Clause) -> frozenset[int]:
     return _location_places(clause.location)
 
 
+def _share_a_theme(parents: Sequence[Clause], children: Sequence[Clause]) -> np.ndarray:
+    """1 where a parent clause and a child clause name a theme in common, else 0."""
+    names = sorted({t for c in (*parents, *children) for t in c.themes})
+    column = {name: k for k, name in enumerate(names)}
+
+    def held(clauses: Sequence[Clause]) -> np.ndarray:
+        out = np.zeros((len(clauses), len(names)))
+        for i, clause in enumerate(clauses):
+            out[i, [column[t] for t in clause.themes]] = 1.0
+        return out
+
+    return ((held(parents) @ held(children).T) > 0).astype(float)
+
+
 def similarity_matrix(parents: Sequence[Clause], children: Sequence[Clause]) -> np.ndarray:
     """Parent clause x child clause similarity, in [0, 1 + THEME_BONUS], before a copy is
     kept for the clause it copies (:func:`copies`)."""
@@ -130,14 +144,7 @@ def similarity_matrix(parents: Sequence[Clause], children: Sequence[Clause]) -> 
     matrix = cosine_similarity(
         [content(c) for c in parents], [content(c) for c in children], "char", 2, 2
     )
-    themes_p = [set(c.themes) for c in parents]
-    themes_c = [set(c.themes) for c in children]
-    for i, mine in enumerate(themes_p):
-        if not mine:
-            continue
-        for j, theirs in enumerate(themes_c):
-            if mine & theirs:
-                matrix[i, j] += THEME_BONUS
+    matrix += THEME_BONUS * _share_a_theme(parents, children)
     # a parent clause that is a target of its own (每个组团面积不超过50平方公里) is not
     # restated by a child clause whose own targets are all of other indicators
     # (每个组团平均人口密度原则上不超过1万人/平方公里): two measures of one object
@@ -161,7 +168,9 @@ def similarity_matrix(parents: Sequence[Clause], children: Sequence[Clause]) -> 
     # indicator at several values for several kinds (严寒、寒冷地区…达到83%节能要求，夏热冬冷、
     # 夏热冬暖、温和地区…达到75%节能要求), a child's 75% is the second kind's, not the first
     # kind's lowered
-    for i, j in zip(*np.nonzero(matrix > 0), strict=True):
+    valued_p = np.array([bool(_own_values(c)) for c in parents])
+    valued_c = np.array([any(t.value is not None for t in c.targets) for c in children])
+    for i, j in zip(*np.nonzero((matrix > 0) & np.outer(valued_p, valued_c)), strict=True):
         if _anothers_value(parents[i], children[j], parents):
             matrix[i, j] = 0.0
     texts_p = [content(c) for c in parents]
@@ -171,12 +180,16 @@ def similarity_matrix(parents: Sequence[Clause], children: Sequence[Clause]) -> 
     # 服务半径覆盖率达到82%): a number where the parent sets none restates no directive,
     # unless it measures the parent's whole object (到2030年农村生活垃圾资源化利用率达到65%
     # holds every bigram of 倡导农村生活垃圾资源化利用's object: strengthened)
-    bare = [j for j, child in enumerate(children) if child.level == 0 and _counted(child)]
+    bare = {
+        j: object_bigrams(texts_c[j])
+        for j, child in enumerate(children)
+        if child.level == 0 and _counted(child)
+    }
     for i, parent in enumerate(parents):
         if bare and not any(t.value is not None for t, _ in parent.measured):
             whole = object_bigrams(texts_p[i])
-            for j in bare:
-                if not whole <= object_bigrams(texts_c[j]):
+            for j, grams in bare.items():
+                if not whole <= grams:
                     matrix[i, j] = 0.0
     # a child clause that names another kind of the parent's object (供热管网 → 供水管网),
     # a kind the parent commits to elsewhere, restates that other commitment however
@@ -295,6 +308,7 @@ def covered(
     鼓励农房选用装配式钢结构和绿色建材 restates both 鼓励选用装配式钢结构、木结构等建造方式 and
     推广使用绿色建材)."""
     grams_c = [object_bigrams(content(c)) for c in children]
+    listing = [lists(c) for c in children]
     out: dict[int, int] = {}
     for i, parent in enumerate(parents):
         if matrix[i].max(initial=0.0) >= MATCH:
@@ -305,7 +319,7 @@ def covered(
         held = [
             j
             for j, grams in enumerate(grams_c)
-            if (j not in taken or lists(children[j]))
+            if (j not in taken or listing[j])
             and matrix[i, j] >= COVER_FLOOR
             and len(own & grams) >= COVER * len(own)
             and (children[j].targets or not _counted(parent))

@@ -85,9 +85,10 @@ _YEAR = re.compile(r"20\d\d年")
 _DIGITS = re.compile(r"[\d.,%％]+|(?:19|20)\d\d年")
 
 
-def _bigrams(text: str) -> set[str]:
+@lru_cache(maxsize=65536)
+def _bigrams(text: str) -> frozenset[str]:
     text = _DIGITS.sub("", text)
-    return {text[i : i + 2] for i in range(len(text) - 1)}
+    return frozenset(text[i : i + 2] for i in range(len(text) - 1))
 
 
 def _alike(a: str, b: str) -> float:

@@ -4,9 +4,10 @@ says they are not commitments, and merged into cue phrases (大力+推广 = 大�
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
 from functools import cached_property
+from typing import Generic, TypeVar
 
 from policydiff.models import pickled_by_fields
 from policydiff.runtime.prefixed import finditer_at, source_prefix
@@ -91,6 +92,42 @@ def cue_prefix(pattern: re.Pattern[str], lang: str) -> str:
     return prefix.lower() if lang == "en" else prefix
 
 
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Prefixed(Generic[T]):
+    """Patterns, each the second of a triple whose third is the literal prefix its
+    matches start with, by the first character of that prefix."""
+
+    items: tuple[tuple[T, re.Pattern[str], str], ...]
+    at_first: dict[str, tuple[int, ...]]  # first character of a prefix -> positions
+    unprefixed: tuple[int, ...]
+
+    @classmethod
+    def of(cls, items: Sequence[tuple[T, re.Pattern[str], str]]) -> Prefixed[T]:
+        at: dict[str, list[int]] = {}
+        for i, (_, _, prefix) in enumerate(items):
+            if prefix:
+                at.setdefault(prefix[0], []).append(i)
+        return cls(
+            tuple(items),
+            {char: tuple(positions) for char, positions in at.items()},
+            tuple(i for i, (_, _, prefix) in enumerate(items) if not prefix),
+        )
+
+    def candidates(self, hay: str | None) -> Sequence[tuple[T, re.Pattern[str], str]]:
+        """The items, in order, that may match in a text whose prefilter is ``hay`` (all
+        of them without one): a prefix can stand in ``hay`` only if its first character
+        does."""
+        if hay is None:
+            return self.items
+        at = set(self.unprefixed)
+        for char in set(hay).intersection(self.at_first):
+            at.update(self.at_first[char])
+        return [self.items[i] for i in sorted(at)]
+
+
 @dataclass(frozen=True)
 class CueIndex:
     """A lexicon's cue patterns with the literal prefix each match must start with."""
@@ -102,6 +139,9 @@ class CueIndex:
     openers_past_and: re.Pattern[str] | None
     # the negative contexts' patterns, each with its literal prefix, as ``cues``
     contexts: tuple[tuple[NegativeContext, re.Pattern[str], str], ...] = ()
+    # ``cues`` and ``contexts`` as :class:`Prefixed`, to try only those that may match
+    cue_candidates: Prefixed[Entry] = field(default_factory=lambda: Prefixed.of(()))
+    context_candidates: Prefixed[NegativeContext] = field(default_factory=lambda: Prefixed.of(()))
 
 
 _INDEX: dict[tuple[int, str], tuple[Lexicon, CueIndex]] = {}
@@ -113,6 +153,7 @@ def cue_index(lex: Lexicon, lang: str) -> CueIndex:
     if cached is not None and cached[0] is lex:
         return cached[1]
     cues = tuple((e, p, cue_prefix(p, lang)) for e, p in lex.cue_patterns(lang))
+    contexts = tuple((c, p, cue_prefix(p, lang)) for c, p in lex.context_patterns(lang))
     by_first: dict[str, list[tuple[str, re.Pattern[str]]]] = {}
     for _, p, prefix in cues:
         if prefix:
@@ -123,7 +164,9 @@ def cue_index(lex: Lexicon, lang: str) -> CueIndex:
         always=tuple(p for _, p, prefix in cues if not prefix),
         openers=lex.opener_pattern() if lang == "en" else None,
         openers_past_and=lex.opener_pattern(exclude=("and",)) if lang == "en" else None,
-        contexts=tuple((c, p, cue_prefix(p, lang)) for c, p in lex.context_patterns(lang)),
+        contexts=contexts,
+        cue_candidates=Prefixed.of(cues),
+        context_candidates=Prefixed.of(contexts),
     )
     _INDEX[key] = (lex, index)
     return index
@@ -192,7 +235,7 @@ def raw_matches(text: str, lang: str, lex: Lexicon) -> list[CueMatch]:
     hay = _hay(text, lang)
     found = [
         CueMatch(m.start(), m.end(), ((m.start(), m.end(), entry),))
-        for entry, pattern, prefix in index.cues
+        for entry, pattern, prefix in index.cue_candidates.candidates(hay)
         for m in _matches(pattern, text, lang, prefix, hay)
         if m.end() > m.start()
         and not (lang == "en" and entry.kind == "verb" and _nominal(text, m.start(), m.end()))
@@ -246,7 +289,7 @@ def suppress(text: str, lang: str, lex: Lexicon, matches: list[CueMatch]) -> tup
     hay = _hay(text, lang)
     contexts = [
         (c, m)
-        for c, p, prefix in cue_index(lex, lang).contexts
+        for c, p, prefix in cue_index(lex, lang).context_candidates.candidates(hay)
         for m in _matches(p, text, lang, prefix, hay)
     ]
     kept = []
