@@ -235,6 +235,28 @@ def test_the_fidelity_matrix_counts_each_childs_verdicts_to_check() -> None:
     assert "to check" in text and "? to check by reading" in text
 
 
+def test_in_a_narrow_terminal_each_childs_shares_stand_on_one_line() -> None:
+    result = CliRunner().invoke(
+        main,
+        ["compare", LINEAGE_PARENT, "--children", "--corpus", str(LINEAGE)],
+        terminal_width=80,
+        catch_exceptions=False,
+    )
+    assert result.exit_code == 0
+    data = json.loads(run("compare", LINEAGE_PARENT, "--children", "--format", "json").output)
+    lines = result.output.splitlines()
+    names = [c["id"].split("-")[0] for c in data["children"]]
+    for name, child in zip(names, data["children"], strict=True):
+        at = next(k for k, line in enumerate(lines) if line.strip().startswith(f"{name} "))
+        figures = [f"{child['shares'][v]:.0%}" for v in ("restated", "omitted")]
+        assert all(f in lines[at] for f in figures), lines[at]
+        assert lines[at].rstrip().endswith(str(child["to_check"]))
+        after = lines[at + 1].split()  # no piece of a folded id under the row
+        assert not after or after[0] in names, lines[at + 1]
+    # the ids in full, after the table
+    assert all(c["id"] in "".join(result.output.split()) for c in data["children"])
+
+
 def test_the_fidelity_matrix_shows_every_commitment_whole_in_the_terminal() -> None:
     # a long Chinese clause folds over lines in a narrow terminal, none cropped with "…"
     data = json.loads(run("compare", LINEAGE_PARENT, "--children", "--format", "json").output)

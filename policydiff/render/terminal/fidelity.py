@@ -4,6 +4,8 @@ shares first."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from rich import box
 from rich.console import Console
 from rich.table import Table
@@ -15,6 +17,21 @@ from policydiff.restatement.fidelity import Fidelity
 from policydiff.restatement.verdict import RESTATEMENTS
 
 
+def short_names(ids: Sequence[str]) -> list[str]:
+    """Each id by its first part (shanghai-chengxiangjianshe-tandafeng: shanghai), with as
+    many more parts as it takes for no two children to bear one name."""
+    parts = [i.split("-") for i in ids]
+    taken = [1] * len(ids)
+    while True:
+        names = ["-".join(p[:k]) for p, k in zip(parts, taken, strict=True)]
+        alike = {n for n in names if names.count(n) > 1}
+        longer = [k for k, n in enumerate(names) if n in alike and taken[k] < len(parts[k])]
+        if not longer:
+            return names
+        for k in longer:
+            taken[k] += 1
+
+
 def print_fidelity(f: Fidelity, console: Console) -> None:
     console.print(
         Text(
@@ -22,9 +39,11 @@ def print_fidelity(f: Fidelity, console: Console) -> None:
             style="bold",
         )
     )
-    # headings whole, an id folded rather than cropped where the terminal is narrow
+    names = short_names([child.id for child in f.children])
+    # each child by the name its column of the matrix bears, the ids after the table: a
+    # long id in a column folded the whole table in a narrow terminal
     shares = Table(box=box.SIMPLE_HEAD)
-    shares.add_column("child", overflow="fold")
+    shares.add_column("child", no_wrap=True)
     for v in RESTATEMENTS:
         shares.add_column(v.value, justify="right", min_width=len(v.value))
     shares.add_column("added", justify="right")
@@ -32,18 +51,21 @@ def print_fidelity(f: Fidelity, console: Console) -> None:
     for j, c in enumerate(f.comparisons):
         row = f.shares(j)
         shares.add_row(
-            c.child.document.id,
+            names[j],
             *[f"{row[v.value]:.0%}" for v in RESTATEMENTS],
             str(c.summary["added"]),
             str(c.to_check),
         )
     console.print(shares)
+    ids = [child.id for child in f.children]
+    if names != ids:
+        console.print(Text(f"ids: {', '.join(ids)}", style="dim"))
     matrix = Table(box=box.SIMPLE_HEAD, expand=True)
     # a clause in Chinese is one long "word" to rich: fold it, never crop it
     matrix.add_column("commitment", ratio=1, overflow="fold")
     matrix.add_column("where", no_wrap=True)
-    for child in f.children:
-        matrix.add_column(child.id.split("-")[0], justify="center", no_wrap=True)
+    for name in names:
+        matrix.add_column(name, justify="center", no_wrap=True)
     for i, clause in enumerate(f.rows):
         cells = [
             Text(cell_mark(f.cell(i, j)), style=STYLES[f.cell(i, j).verdict])

@@ -1,0 +1,28 @@
+"""The names the fidelity tables give children in the terminal."""
+
+from __future__ import annotations
+
+from policydiff.render.terminal.fidelity import short_names
+
+
+def test_a_child_is_named_by_the_first_part_of_its_id() -> None:
+    ids = ["shanghai-chengxiangjianshe-tandafeng", "yunnan-chengxiangjianshe-tandafeng"]
+    assert short_names(ids) == ["shanghai", "yunnan"]
+
+
+def test_children_alike_in_their_first_parts_take_as_many_parts_as_set_them_apart() -> None:
+    ids = [
+        "hebei-gongye-tandafeng",
+        "hebei-gongye-lvse",
+        "hebei-chengxiang",
+        "sichuan-gongye",
+        "hebei",
+    ]
+    assert short_names(ids) == [
+        "hebei-gongye-tandafeng",
+        "hebei-gongye-lvse",
+        "hebei-chengxiang",
+        "sichuan",
+        "hebei",
+    ]
+    assert len(set(short_names(ids))) == len(ids)
