@@ -15,8 +15,9 @@ Signals: a classifier over twenty features of a pair (scikit-learn, trained leav
 lineage's gold out at a time), matching below ``MATCH`` inside the child provision whose
 heading mirrors the parent's, refusing a match whose child clause lacks the parent's
 institutional head noun, matching by the parent's words rare on both sides, and matching
-by one item of the parent's list. The untuned provinces are never read here
-(:mod:`lineages`).
+by one item of the parent's list. The untuned provinces are never compared
+here and their gold is never read (:mod:`lineages`; their documents share the test
+corpus's folder, so they are loaded with it).
 """
 
 from __future__ import annotations

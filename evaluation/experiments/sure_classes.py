@@ -1,5 +1,6 @@
 """What a ``sure`` verdict may rest on, measured on the development lineages and the
-selection only (the untuned industrial provinces are never read here).
+selection only: the untuned industrial provinces are never compared here and their gold
+is never read (their documents share the test corpus's folder, so they are loaded with it).
 
 Two tables, which docs/lineage.md ("How sure a verdict is", the fifteenth session) quotes:
 

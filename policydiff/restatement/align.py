@@ -168,8 +168,8 @@ def similarity_matrix(parents: Sequence[Clause], children: Sequence[Clause]) -> 
     # indicator at several values for several kinds (严寒、寒冷地区…达到83%节能要求，夏热冬冷、
     # 夏热冬暖、温和地区…达到75%节能要求), a child's 75% is the second kind's, not the first
     # kind's lowered
-    valued_p = np.array([bool(_own_values(c)) for c in parents])
-    valued_c = np.array([any(t.value is not None for t in c.targets) for c in children])
+    valued_p = np.array([bool(_own_values(c)) for c in parents], dtype=bool)
+    valued_c = np.array([_counted(c) for c in children], dtype=bool)
     for i, j in zip(*np.nonzero((matrix > 0) & np.outer(valued_p, valued_c)), strict=True):
         if _anothers_value(parents[i], children[j], parents):
             matrix[i, j] = 0.0

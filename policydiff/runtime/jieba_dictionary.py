@@ -1,11 +1,12 @@
-"""jieba, ready to cut: quiet, its default dictionary read once per process and quickly.
+"""jieba, ready to cut: quiet, its default dictionary read quickly.
 
 jieba keeps its prefix dictionary in a marshal cache (``jieba.cache`` in the temporary
 folder) and reads it with ``marshal.load`` on the open file, which asks the file for every
-object apart: about four times as long as unmarshalling the same bytes read whole. Every
-command that reads Chinese waited on it, in every process. Here the same cache is read
-whole, under jieba's lock; where it is missing or unreadable jieba initialises itself as
-usual (and writes it). The dictionary is the same either way, so are the words.
+object apart. Here the same cache is read whole, under jieba's lock, which gives the same
+dictionary in a fraction of the time. Where there is no cache, or it is not marshal data,
+jieba initialises itself as usual (building the dictionary and writing the cache); where
+it is marshal data of another shape, which jieba would take for its dictionary, the
+dictionary is built afresh. The dictionary is jieba's either way, so are the words.
 """
 
 from __future__ import annotations
@@ -30,13 +31,11 @@ def ready_jieba() -> ModuleType:
 
 
 def fresh_tokenizer() -> Any:
-    """A ``jieba.Tokenizer`` of its own holding a copy of the default dictionary, for words
-    to be added to it without touching jieba's global one."""
-    jieba = ready_jieba()
-    tokenizer = jieba.Tokenizer()
-    with tokenizer.lock:
-        tokenizer.FREQ, tokenizer.total = dict(jieba.dt.FREQ), jieba.dt.total
-        tokenizer.initialized = True
+    """A ``jieba.Tokenizer`` of its own holding jieba's default dictionary, for words to
+    be added to it: none that a program added to jieba's global one, none added here
+    reaching it."""
+    tokenizer = ready_jieba().Tokenizer()
+    _initialise(tokenizer)
     return tokenizer
 
 
@@ -44,25 +43,29 @@ def _initialise(tokenizer: Any) -> None:
     with tokenizer.lock:
         if tokenizer.initialized:
             return
-        cache = Path(tokenizer.tmp_dir or tempfile.gettempdir()) / "jieba.cache"
-        if tokenizer.dictionary is None and tokenizer.cache_file is None and cache.exists():
-            # a cache that is not what jieba writes would be read by jieba all the same
-            # (anything that unpacks in two): the dictionary is built afresh instead
-            tokenizer.FREQ, tokenizer.total = _cached(cache) or tokenizer.gen_pfdict(
-                tokenizer.get_dict_file()
-            )
-            tokenizer.initialized = True
-            return
+        if tokenizer.dictionary is None and tokenizer.cache_file is None:
+            cache = Path(tokenizer.tmp_dir or tempfile.gettempdir()) / "jieba.cache"
+            read = _unmarshalled(cache)
+            if read is not None:
+                tokenizer.FREQ, tokenizer.total = _dictionary(read) or tokenizer.gen_pfdict(
+                    tokenizer.get_dict_file()
+                )
+                tokenizer.initialized = True
+                return
     tokenizer.initialize()
 
 
-def _cached(path: Path) -> tuple[dict[str, int], int] | None:
-    """The (prefix dictionary, total) jieba cached at ``path``; None where there is none
-    or it is not what jieba writes."""
+def _unmarshalled(path: Path) -> object | None:
+    """What the marshal data at ``path`` holds; None where there is none."""
     try:
-        read = marshal.loads(path.read_bytes())
+        return marshal.loads(path.read_bytes())
     except (OSError, ValueError, EOFError, TypeError):
         return None
+
+
+def _dictionary(read: object) -> tuple[dict[str, int], int] | None:
+    """``read`` as jieba caches its dictionary, a (prefix dictionary, total) pair; None
+    where it is not that."""
     if (
         isinstance(read, tuple)
         and len(read) == 2

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cached_property
 from typing import Generic, TypeVar
 
@@ -139,9 +139,16 @@ class CueIndex:
     openers_past_and: re.Pattern[str] | None
     # the negative contexts' patterns, each with its literal prefix, as ``cues``
     contexts: tuple[tuple[NegativeContext, re.Pattern[str], str], ...] = ()
-    # ``cues`` and ``contexts`` as :class:`Prefixed`, to try only those that may match
-    cue_candidates: Prefixed[Entry] = field(default_factory=lambda: Prefixed.of(()))
-    context_candidates: Prefixed[NegativeContext] = field(default_factory=lambda: Prefixed.of(()))
+
+    @cached_property
+    def cue_candidates(self) -> Prefixed[Entry]:
+        """``cues`` indexed, to try only those that may match a text."""
+        return Prefixed.of(self.cues)
+
+    @cached_property
+    def context_candidates(self) -> Prefixed[NegativeContext]:
+        """``contexts`` indexed, to try only those that may match a text."""
+        return Prefixed.of(self.contexts)
 
 
 _INDEX: dict[tuple[int, str], tuple[Lexicon, CueIndex]] = {}
@@ -153,7 +160,6 @@ def cue_index(lex: Lexicon, lang: str) -> CueIndex:
     if cached is not None and cached[0] is lex:
         return cached[1]
     cues = tuple((e, p, cue_prefix(p, lang)) for e, p in lex.cue_patterns(lang))
-    contexts = tuple((c, p, cue_prefix(p, lang)) for c, p in lex.context_patterns(lang))
     by_first: dict[str, list[tuple[str, re.Pattern[str]]]] = {}
     for _, p, prefix in cues:
         if prefix:
@@ -164,9 +170,7 @@ def cue_index(lex: Lexicon, lang: str) -> CueIndex:
         always=tuple(p for _, p, prefix in cues if not prefix),
         openers=lex.opener_pattern() if lang == "en" else None,
         openers_past_and=lex.opener_pattern(exclude=("and",)) if lang == "en" else None,
-        contexts=contexts,
-        cue_candidates=Prefixed.of(cues),
-        context_candidates=Prefixed.of(contexts),
+        contexts=tuple((c, p, cue_prefix(p, lang)) for c, p in lex.context_patterns(lang)),
     )
     _INDEX[key] = (lex, index)
     return index

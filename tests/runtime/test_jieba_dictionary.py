@@ -4,61 +4,92 @@ from __future__ import annotations
 
 import marshal
 from pathlib import Path
+from typing import NoReturn
 
 import jieba
 import pytest
 
-from policydiff.runtime.jieba_dictionary import _cached, _initialise, fresh_tokenizer, ready_jieba
+from policydiff.runtime.jieba_dictionary import (
+    _dictionary,
+    _initialise,
+    _unmarshalled,
+    fresh_tokenizer,
+    ready_jieba,
+)
 
 TEXT = "推动低碳建筑规模化发展，到2030年新建民用建筑全面执行超低能耗建筑标准"
 
 
-def _jiebas_own(tmp_dir: Path) -> jieba.Tokenizer:
+def _tokenizer(tmp_dir: Path) -> jieba.Tokenizer:
     tokenizer = jieba.Tokenizer()
     tokenizer.tmp_dir = str(tmp_dir)
-    tokenizer.initialize()
     return tokenizer
 
 
-def test_the_dictionary_read_whole_is_the_one_jieba_reads(tmp_path: Path) -> None:
-    own = _jiebas_own(tmp_path)  # writes tmp_path/jieba.cache
-    assert (tmp_path / "jieba.cache").is_file()
-    ours = jieba.Tokenizer()
-    ours.tmp_dir = str(tmp_path)
+def _never(*_: object) -> NoReturn:
+    raise AssertionError("the dictionary was built, not read from the cache")
+
+
+def test_the_dictionary_read_whole_is_the_one_jieba_reads(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    own = _tokenizer(tmp_path)
+    own.initialize()  # builds the dictionary and writes tmp_path/jieba.cache
+    assert _dictionary(_unmarshalled(tmp_path / "jieba.cache")) == (own.FREQ, own.total)
+    monkeypatch.setattr(jieba.Tokenizer, "gen_pfdict", _never)
+    monkeypatch.setattr(jieba.Tokenizer, "initialize", _never)
+    ours = _tokenizer(tmp_path)
     _initialise(ours)
     assert ours.initialized
     assert ours.total == own.total and ours.FREQ == own.FREQ
     assert list(ours.cut(TEXT)) == list(own.cut(TEXT))
 
 
-@pytest.mark.parametrize(
-    "content",
-    [b"", b"not marshal at all", marshal.dumps(["a", "list"]), marshal.dumps(({}, 0))],
-    ids=["empty", "garbage", "another structure", "an empty dictionary"],
-)
-def test_a_cache_that_is_not_what_jieba_writes_is_not_read(tmp_path: Path, content: bytes) -> None:
+@pytest.mark.parametrize("content", [b"", b"not marshal at all"], ids=["empty", "garbage"])
+def test_a_cache_that_is_not_marshal_data_is_written_again_by_jieba(
+    tmp_path: Path, content: bytes
+) -> None:
     cache = tmp_path / "jieba.cache"
     cache.write_bytes(content)
-    assert _cached(cache) is None
-    tokenizer = jieba.Tokenizer()
-    tokenizer.tmp_dir = str(tmp_path)
-    _initialise(tokenizer)  # built from jieba's dictionary, where jieba would take it
-    assert tokenizer.FREQ == ready_jieba().dt.FREQ
-    assert tokenizer.total == ready_jieba().dt.total
+    tokenizer = _tokenizer(tmp_path)
+    _initialise(tokenizer)
+    default = ready_jieba().dt
+    assert (tokenizer.FREQ, tokenizer.total) == (default.FREQ, default.total)
+    assert _dictionary(_unmarshalled(cache)) == (default.FREQ, default.total)
+
+
+@pytest.mark.parametrize(
+    "content",
+    [marshal.dumps(["a", "list"]), marshal.dumps(({}, 0))],
+    ids=["another structure", "an empty dictionary"],
+)
+def test_marshal_data_jieba_would_misread_is_not_taken_for_the_dictionary(
+    tmp_path: Path, content: bytes
+) -> None:
+    cache = tmp_path / "jieba.cache"
+    cache.write_bytes(content)
+    tokenizer = _tokenizer(tmp_path)
+    _initialise(tokenizer)  # jieba would take ("a", "list") for its dictionary
+    default = ready_jieba().dt
+    assert (tokenizer.FREQ, tokenizer.total) == (default.FREQ, default.total)
     assert cache.read_bytes() == content  # jieba's cache is jieba's to write
 
 
 def test_no_cache_is_no_dictionary(tmp_path: Path) -> None:
-    assert _cached(tmp_path / "jieba.cache") is None
+    assert _unmarshalled(tmp_path / "jieba.cache") is None
 
 
-def test_a_fresh_tokenizer_holds_a_copy_that_words_can_be_added_to() -> None:
+def test_a_fresh_tokenizer_holds_the_default_dictionary_apart_from_jiebas_global_one(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     default = ready_jieba().dt
     held = dict(default.FREQ)
+    # a word a program added to jieba's global dictionary is not in the fresh one
+    monkeypatch.setattr(default, "FREQ", {**default.FREQ, "虚构的词语": 3})
     mine = fresh_tokenizer()
     assert mine is not default and held == mine.FREQ and mine.total == default.total
+    # nor is a word added to the fresh one in jieba's
     mine.add_word("全面执行超低能耗建筑标准")
     assert "全面执行超低能耗建筑标准" in mine.FREQ
-    assert held == default.FREQ
+    assert "全面执行超低能耗建筑标准" not in default.FREQ
     assert "全面执行超低能耗建筑标准" in list(mine.cut(TEXT))
-    assert "全面执行超低能耗建筑标准" not in list(default.cut(TEXT))

@@ -41,7 +41,7 @@ def print_fidelity(f: Fidelity, console: Console) -> None:
     )
     names = short_names([child.id for child in f.children])
     # each child by the name its column of the matrix bears, the ids after the table: a
-    # long id in a column folded the whole table in a narrow terminal
+    # long id in a column folds every row in a narrow terminal
     shares = Table(box=box.SIMPLE_HEAD)
     shares.add_column("child", no_wrap=True)
     for v in RESTATEMENTS:
