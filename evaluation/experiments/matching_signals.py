@@ -14,10 +14,10 @@ quotes the results.
 Signals: a classifier over twenty features of a pair (scikit-learn, trained leaving one
 lineage's gold out at a time), matching below ``MATCH`` inside the child provision whose
 heading mirrors the parent's, refusing a match whose child clause lacks the parent's
-institutional head noun, matching by the parent's words rare on both sides, and matching
-by one item of the parent's list. The untuned provinces are never compared
-here and their gold is never read (:mod:`lineages`; their documents share the test
-corpus's folder, so they are loaded with it).
+institutional head noun, matching by the parent's words rare on both sides, matching by
+one item of the parent's list, and matching the clause an omission's echo names. The
+untuned provinces are never compared here and their gold is never read (:mod:`lineages`;
+their documents share the test corpus's folder, so they are loaded with it).
 """
 
 from __future__ import annotations
@@ -40,6 +40,7 @@ from policydiff.diff.tfidf import cosine_similarity
 from policydiff.evaluate.restatement import read_gold, standing_for
 from policydiff.restatement.align import (
     MATCH,
+    canonical,
     content,
     copies,
     object_bigrams,
@@ -47,6 +48,7 @@ from policydiff.restatement.align import (
 )
 from policydiff.restatement.clauses import Clause
 from policydiff.restatement.compare import compare_clauses, document_clauses
+from policydiff.restatement.confidence import ChildWords, echo
 from policydiff.restatement.words import words
 from policydiff.themes import load_catalogue
 
@@ -236,6 +238,23 @@ def list_items(data: Sequence[Cell], share: float = 0.6) -> tuple[int, int]:
     return _score(proposals)
 
 
+def echoed_clause(data: Sequence[Cell]) -> tuple[int, int]:
+    """Matching an omitted cell to the child clause its echo names (the clause holding
+    most of the object's words the child uses apart, where they reach ``ECHO_SHARE``):
+    the doubt of an omission to check, taken for a match."""
+    proposals = []
+    read: dict[int, ChildWords] = {}
+    for c in data:
+        if c.tool is not None:
+            continue
+        child_words = read.setdefault(id(c.children), ChildWords.of(c.children, "zh"))
+        where = echo(content(c.parents[c.row]), child_words).where
+        j = next((j for j, k in enumerate(c.children) if canonical(k.text) == where), None)
+        if where and j is not None:
+            proposals.append((c, j))
+    return _score(proposals)
+
+
 def _features(c: Cell, j: int) -> list[float]:
     row, column = c.matrix[c.row], c.matrix[:, j]
     parent, child = c.parents[c.row], c.children[j]
@@ -320,6 +339,7 @@ def main() -> None:
         ("no match without the parent's head noun", head_nouns(data)),
         ("rare words (child df 1, parent df 2, share 0.2)", rare_words(data)),
         ("one item of the parent's list (share 0.6)", list_items(data)),
+        ("the clause an omission's echo names", echoed_clause(data)),
     ):
         print(f"{name}: gained {gained}, lost {lost}")
 
