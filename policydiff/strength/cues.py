@@ -4,7 +4,7 @@ says they are not commitments, and merged into cue phrases (大力+推广 = 大�
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Generic, TypeVar
@@ -116,6 +116,13 @@ class Prefixed(Generic[T]):
             tuple(i for i, (_, _, prefix) in enumerate(items) if not prefix),
         )
 
+    def starting_with(self, char: str) -> Iterator[tuple[T, re.Pattern[str], str]]:
+        """The items whose prefix opens on ``char``."""
+        return (self.items[i] for i in self.at_first.get(char, ()))
+
+    def without_prefix(self) -> Iterator[tuple[T, re.Pattern[str], str]]:
+        return (self.items[i] for i in self.unprefixed)
+
     def candidates(self, hay: str | None) -> Sequence[tuple[T, re.Pattern[str], str]]:
         """The items, in order, that may match in a text whose prefilter is ``hay`` (all
         of them without one): a prefix can stand in ``hay`` only if its first character
@@ -133,8 +140,6 @@ class CueIndex:
     """A lexicon's cue patterns with the literal prefix each match must start with."""
 
     cues: tuple[tuple[Entry, re.Pattern[str], str], ...]
-    by_first: dict[str, tuple[tuple[str, re.Pattern[str]], ...]]  # en: first letter -> cues
-    always: tuple[re.Pattern[str], ...]  # en cues without a prefix
     openers: re.Pattern[str] | None
     openers_past_and: re.Pattern[str] | None
     # the negative contexts' patterns, each with its literal prefix, as ``cues``
@@ -159,15 +164,8 @@ def cue_index(lex: Lexicon, lang: str) -> CueIndex:
     cached = _INDEX.get(key)
     if cached is not None and cached[0] is lex:
         return cached[1]
-    cues = tuple((e, p, cue_prefix(p, lang)) for e, p in lex.cue_patterns(lang))
-    by_first: dict[str, list[tuple[str, re.Pattern[str]]]] = {}
-    for _, p, prefix in cues:
-        if prefix:
-            by_first.setdefault(prefix[0], []).append((prefix, p))
     index = CueIndex(
-        cues=cues,
-        by_first={k: tuple(v) for k, v in by_first.items()},
-        always=tuple(p for _, p, prefix in cues if not prefix),
+        cues=tuple((e, p, cue_prefix(p, lang)) for e, p in lex.cue_patterns(lang)),
         openers=lex.opener_pattern() if lang == "en" else None,
         openers_past_and=lex.opener_pattern(exclude=("and",)) if lang == "en" else None,
         contexts=tuple((c, p, cue_prefix(p, lang)) for c, p in lex.context_patterns(lang)),
@@ -181,11 +179,11 @@ def cue_at(sentence: str, low: str | None, pos: int, index: CueIndex) -> bool:
     None to try every pattern)."""
     if low is None:
         return any(p.match(sentence, pos) for _, p, _ in index.cues)
-    if any(p.match(sentence, pos) for p in index.always):
+    if any(p.match(sentence, pos) for _, p, _ in index.cue_candidates.without_prefix()):
         return True
     return any(
         low.startswith(prefix, pos) and p.match(sentence, pos)
-        for prefix, p in index.by_first.get(low[pos : pos + 1], ())
+        for _, p, prefix in index.cue_candidates.starting_with(low[pos : pos + 1])
     )
 
 
