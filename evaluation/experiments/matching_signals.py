@@ -49,7 +49,7 @@ from policydiff.restatement.align import (
 from policydiff.restatement.clauses import Clause
 from policydiff.restatement.compare import compare_clauses, document_clauses
 from policydiff.restatement.confidence import ChildWords, echo
-from policydiff.restatement.words import words
+from policydiff.restatement.confidence import _object_words as object_words
 from policydiff.themes import load_catalogue
 
 REPO = Path(__file__).resolve().parents[2]
@@ -183,7 +183,7 @@ def head_nouns(data: Sequence[Cell]) -> tuple[int, int]:
 
 
 def _words(clause: Clause) -> frozenset[str]:
-    return frozenset(w for w in words(content(clause), "zh") if len(w) >= 2 and w.isalnum())
+    return frozenset(object_words(content(clause), "zh"))
 
 
 def rare_words(

@@ -34,7 +34,7 @@ from policydiff.evaluate.restatement import read_gold, standing_for
 from policydiff.lineage import build_lineage
 from policydiff.restatement import confidence
 from policydiff.restatement.compare import Restated, compare_documents
-from policydiff.restatement.verdict import TargetChange, decided_by_cues
+from policydiff.restatement.verdict import TargetChange
 from policydiff.themes import load_catalogue
 
 REPO = Path(__file__).resolve().parents[2]
@@ -115,8 +115,7 @@ def changes_by_class(
         if (
             found is None
             or found.verdict.value not in ("strengthened", "weakened")
-            or found.similarity < confidence.SURE_MATCH
-            or decided_by_cues(found.reasons)
+            or not confidence.assess(found.child, found.similarity, found.reasons).sure
         ):
             continue
         key = by(found)
