@@ -36,7 +36,7 @@ from functools import lru_cache
 import numpy as np
 
 from policydiff.diff.tfidf import cosine_similarity
-from policydiff.restatement.clauses import Clause, load_rules
+from policydiff.restatement.clauses import CUE_GAP, Clause, load_rules
 from policydiff.restatement.contrast import contrast
 from policydiff.restatement.kinds import any_of, places, wastes
 from policydiff.restatement.verdict import same_indicator
@@ -95,8 +95,8 @@ def content(clause: Clause) -> str:
     word break (a stray 大力发展.全装修住宅, 、 between the items of a list), synonyms
     written one way (:func:`canonical`)."""
     text = clause.text
-    if clause.cue:
-        text = text.replace(clause.cue, " ", 1)
+    for word in clause.cue.split(CUE_GAP) if clause.cue else ():
+        text = text.replace(word, " ", 1)
     adverbs = _manner()
     if adverbs is not None:
         text = adverbs.sub(" ", text)

@@ -180,14 +180,17 @@ def _pieces(sentence: str, lang: str) -> list[tuple[int, int]]:
     return out
 
 
-def _joined(sentence: str, spans: list[tuple[int, int]], rules: Rules) -> list[tuple[int, int]]:
-    """Year-only clauses (到2025年) joined to the clause after them, and a clause that goes
-    on with the list of the one before (``continuations``: …清洁低碳能源项目，以及LNG站…项目的
-    支持力度) joined to that one."""
+def _joined(
+    sentence: str, spans: list[tuple[int, int]], rules: Rules, lang: str, lexicon: Lexicon | None
+) -> list[tuple[int, int]]:
+    """Year-only clauses (到2025年) and hedge-only ones (因地制宜, 坚持因地制宜) joined to the
+    clause after them, which they date or qualify, and a clause that goes on with the list
+    of the one before (``continuations``: …清洁低碳能源项目，以及LNG站…项目的支持力度)
+    joined to that one."""
     out: list[tuple[int, int]] = []
     pending: int | None = None
     for s, e in spans:
-        if rules.year_only.match(sentence[s:e]):
+        if rules.year_only.match(sentence[s:e]) or _hedge_only(sentence[s:e], lang, lexicon):
             pending = s if pending is None else pending
             continue
         if (
@@ -203,6 +206,20 @@ def _joined(sentence: str, spans: list[tuple[int, int]], rules: Rules) -> list[t
     if pending is not None and out:
         out[-1] = (out[-1][0], len(sentence.rstrip("。；;. ")))
     return out
+
+
+def _hedge_only(clause: str, lang: str, lexicon: Lexicon | None) -> bool:
+    """Whether a Chinese clause is nothing but hedges (因地制宜; 坚持 before one): how the
+    directive after it is to be pursued, with no object of its own."""
+    if lang != "zh":
+        return False
+    rest = clause.removeprefix("坚持")
+    cues = find_cues(rest, lang, lexicon)
+    return (
+        bool(cues)
+        and all(c.category == "hedge" for c in cues)
+        and (sum(c.end - c.start for c in cues) == len(rest))
+    )
 
 
 @lru_cache(maxsize=65536)
@@ -389,6 +406,26 @@ def _closing_cue(clause: str, lang: str, lexicon: Lexicon | None) -> tuple[int, 
     return cues[-1].level, cues[-1].text
 
 
+CUE_GAP = "…"
+
+
+def spanned_cue(cue: str, lang: str, lexicon: Lexicon | None) -> str:
+    """A cue that spans its object (an encouraging verb and the outcome it asks for:
+    引导绿色建筑规模化发展 read as 引导…规模化发展) written as its cue words joined by
+    :data:`CUE_GAP`, so that the object between them stays the clause's object."""
+    if lang != "zh" or not cue:
+        return cue
+    runs: list[list[int]] = []
+    for found in find_cues(cue, lang, lexicon):
+        if runs and found.start <= runs[-1][1]:
+            runs[-1][1] = max(runs[-1][1], found.end)
+        else:
+            runs.append([found.start, found.end])
+    if len(runs) < 2 or runs[0][0] != 0 or runs[-1][1] != len(cue):
+        return cue
+    return CUE_GAP.join(cue[a:b] for a, b in runs)
+
+
 def _dated(targets: Sequence[Target]) -> bool:
     return any(t.value is not None and t.year is not None for t in targets)
 
@@ -441,7 +478,7 @@ def version_clauses(
         dated = context_years(texts, lang, provision.path)
         for sentence, year in zip(provision.sentences, dated, strict=True):
             text = sentence.text
-            spans = _joined(text, _pieces(text, lang), rules)
+            spans = _joined(text, _pieces(text, lang), rules, lang, lexicon)
             targets = find_target_spans(text, lang, year)
             mentions = themes_at.get((provision.id, sentence.index), [])
             heading = bool(provision.heading) and text.strip() == provision.heading.strip()
@@ -500,6 +537,7 @@ def version_clauses(
                     level, cue_text = rest.level, rest.cue
                 if level == 0 and (modal := rules.modal.search(clause)):
                     level, cue_text = MODAL_LEVEL, modal.group(0)
+                cue_text = spanned_cue(cue_text, lang, lexicon)
                 # a clause that commits by the verb that opens it, a verb the lexicon lacks
                 # (结合资源禀赋和用能需求发展…应用, 合理确定城市规模), commits at promotion
                 # level, as a modal verb does, not as a mention in passing; its object keeps
