@@ -30,10 +30,9 @@ from pathlib import Path
 from lineages import TUNED
 
 from policydiff.corpus.store import load_corpus
-from policydiff.evaluate.restatement import read_gold, standing_for
-from policydiff.lineage import build_lineage
+from policydiff.evaluate.restatement import measure, read_gold
 from policydiff.restatement import confidence
-from policydiff.restatement.compare import Restated, compare_documents
+from policydiff.restatement.compare import Restated
 from policydiff.restatement.verdict import TargetChange
 from policydiff.themes import load_catalogue
 
@@ -48,26 +47,13 @@ class Pair:
 
 
 def pairs() -> Iterator[Pair]:
-    """Every (gold commitment, child) of :data:`lineages.TUNED` with the tool's reading of it."""
+    """Every (gold commitment, child) of :data:`lineages.TUNED` with the tool's reading of it,
+    as ``policydiff compare --gold`` measures it."""
     catalogue = load_catalogue()
     for corpus_path, gold_path in TUNED:
-        corpus = load_corpus(REPO / corpus_path)
-        gold = read_gold(REPO / gold_path)
-        parent = corpus.get(gold.parent)
-        assert parent is not None
-        lineage = build_lineage(corpus.documents)
-        comparisons = {}
-        for child_id in gold.children:
-            child = corpus.get(child_id)
-            assert child is not None
-            comparisons[child_id] = compare_documents(
-                parent, child, catalogue, citation=lineage.edge(child_id, parent.id)
-            )
-        for commitment in gold.commitments:
-            for cell in commitment.cells:
-                found = comparisons[cell.child].commitments
-                clause = standing_for(commitment.parent, [r.parent for r in found])
-                yield Pair(cell.verdict, next((r for r in found if r.parent is clause), None))
+        measured = measure(read_gold(REPO / gold_path), load_corpus(REPO / corpus_path), catalogue)
+        for case in measured.cases:
+            yield Pair(case.gold, case.restated)
 
 
 def _stated(change: TargetChange) -> str:

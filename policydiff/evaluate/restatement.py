@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -121,6 +121,9 @@ class Case:
     # how sure the tool is of its verdict (policydiff.restatement.confidence): sure or check,
     # check where no clause of the tool's stands for the gold's
     confidence: Label = CHECK
+    # the tool's whole reading of the pair (its clauses, targets, reasons), for scripts that
+    # weigh what decided a verdict; None where no clause of the tool's stands for the gold's
+    restated: Restated | None = field(default=None, compare=False, repr=False)
 
     @property
     def agrees(self) -> bool:
@@ -250,6 +253,7 @@ def measure(gold: RestatementGold, corpus: Corpus, catalogue: Catalogue) -> Rest
                     reasons=found.reasons if found else ("no clause of the tool's stands here",),
                     notes=cell.notes,
                     confidence=found.confidence.label if found else CHECK,
+                    restated=found,
                 )
             )
     return RestatementAgreement(gold.path, tuple(cases))
