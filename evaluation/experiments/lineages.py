@@ -27,3 +27,8 @@ TUNED = DEVELOPMENT + [
         "gc-to-jiangsu", "gc-to-yunnan", "gc-to-guizhou",
     )
 ]  # fmt: skip
+
+# the children of the untuned industrial lineage, which no experiment compares
+UNTUNED = (
+    "shanghai-gongye-tandafeng", "sichuan-gongye-tandafeng", "hebei-gongye-tandafeng",
+)  # fmt: skip

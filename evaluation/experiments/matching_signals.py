@@ -15,7 +15,8 @@ Signals: a classifier over twenty features of a pair (scikit-learn, trained leav
 lineage's gold out at a time), matching below ``MATCH`` inside the child provision whose
 heading mirrors the parent's, refusing a match whose child clause lacks the parent's
 institutional head noun, matching by the parent's words rare on both sides, matching by
-one item of the parent's list, and matching the clause an omission's echo names. The
+one item of the parent's list, matching the clause an omission's echo names, and
+matching the child clause most like another child's restatement of the parent clause. The
 untuned provinces are never compared here and their gold is never read (:mod:`lineages`;
 their documents share the test corpus's folder, so they are loaded with it).
 """
@@ -30,7 +31,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
-from lineages import DEVELOPMENT, TUNED
+from lineages import DEVELOPMENT, TUNED, UNTUNED
 from sklearn.linear_model import LogisticRegression
 from sklearn.pipeline import make_pipeline
 from sklearn.preprocessing import StandardScaler
@@ -38,6 +39,7 @@ from sklearn.preprocessing import StandardScaler
 from policydiff.corpus.store import load_corpus
 from policydiff.diff.tfidf import cosine_similarity
 from policydiff.evaluate.restatement import read_gold, standing_for
+from policydiff.lineage import build_lineage
 from policydiff.restatement.align import (
     MATCH,
     canonical,
@@ -59,6 +61,9 @@ HEADS = ("标准", "制度", "机制", "办法", "政策", "规划", "体系", "
 @dataclass
 class Cell:
     gold_file: str
+    corpus: str
+    parent_id: str
+    child_id: str
     parents: Sequence[Clause]
     children: Sequence[Clause]
     matrix: np.ndarray  # parent x child similarity, as compare aligns
@@ -103,6 +108,9 @@ def cells(lineages: Sequence[tuple[str, str]] = DEVELOPMENT) -> list[Cell]:
                 out.append(
                     Cell(
                         gold_file=gold_path,
+                        corpus=corpus_path,
+                        parent_id=gold.parent,
+                        child_id=child_id,
                         parents=parent.clauses,
                         children=child.clauses,
                         matrix=matrix,
@@ -324,6 +332,52 @@ def classifier(data: Sequence[Cell], threshold: float = 0.5) -> tuple[int, int]:
     return gained, lost
 
 
+def sibling_restatements(
+    data: Sequence[Cell], sibling_match: float = 0.5, floor: float = 0.4
+) -> tuple[int, int]:
+    """Match an omitted cell's child clause most like a sibling's restatement of the parent
+    clause: where another child of the same parent in the corpus (the untuned industrial
+    provinces never among them) restates it from ``sibling_match``, the child clause most
+    like that sibling's clause, from ``floor``."""
+    catalogue = load_catalogue()
+    restating: dict[tuple[str, str], dict[str, dict[int, Clause]]] = {}
+    for corpus_path, parent_id in sorted({(c.corpus, c.parent_id) for c in data}):
+        corpus = load_corpus(REPO / corpus_path)
+        parent_doc = corpus.get(parent_id)
+        assert parent_doc is not None
+        parent = document_clauses(parent_doc, catalogue)
+        by_child: dict[str, dict[int, Clause]] = {}
+        for child_id in build_lineage(corpus.documents).children(parent_id):
+            child_doc = corpus.get(child_id)
+            if child_doc is None or child_id in UNTUNED:
+                continue
+            child = document_clauses(child_doc, catalogue)
+            if child.version.lang != parent.version.lang:
+                continue
+            by_child[child_id] = {
+                i: r.child
+                for i, r in enumerate(compare_clauses(parent, child).commitments)
+                if r.child is not None and r.similarity >= sibling_match
+            }
+        restating[corpus_path, parent_id] = by_child
+    proposals = []
+    for c in data:
+        if c.tool is not None:
+            continue
+        theirs = [
+            held[c.row]
+            for child_id, held in restating[c.corpus, c.parent_id].items()
+            if child_id != c.child_id and c.row in held
+        ]
+        if not theirs:
+            continue
+        best = copies(similarity_matrix(theirs, list(c.children))).max(axis=0)
+        j = int(best.argmax())
+        if best[j] >= floor:
+            proposals.append((c, j))
+    return _score(proposals)
+
+
 def main() -> None:
     every = "--tuned" in sys.argv[1:]
     data = cells(TUNED if every else DEVELOPMENT)
@@ -340,6 +394,7 @@ def main() -> None:
         ("rare words (child df 1, parent df 2, share 0.2)", rare_words(data)),
         ("one item of the parent's list (share 0.6)", list_items(data)),
         ("the clause an omission's echo names", echoed_clause(data)),
+        ("a sibling's restatement (from 0.5), from 0.4", sibling_restatements(data)),
     ):
         print(f"{name}: gained {gained}, lost {lost}")
 
