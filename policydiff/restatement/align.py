@@ -40,6 +40,7 @@ from policydiff.restatement.clauses import CUE_GAP, Clause, load_rules
 from policydiff.restatement.contrast import contrast
 from policydiff.restatement.kinds import any_of, places, wastes
 from policydiff.restatement.verdict import same_indicator
+from policydiff.restatement.words import common
 from policydiff.strength.targets import Target
 
 MATCH = 0.35  # similarity from which a child clause restates a parent clause
@@ -192,17 +193,23 @@ def similarity_matrix(parents: Sequence[Clause], children: Sequence[Clause]) -> 
                 if not whole <= grams:
                     matrix[i, j] = 0.0
     # a child clause that names another kind of the parent's object (供热管网 → 供水管网),
-    # a kind the parent commits to elsewhere, restates that other commitment however
-    # many characters the two share; unless it copies the parent clause word for word but
-    # that noun (VERBATIM: Chongqing's 合理确定建筑朝向、窗墙比和体形系数 for 合理确定住宅朝向、
-    # 窗墙比和体形系数, 0.81), which then names the same thing more widely, not another kind
-    # ... and so does one whose object ends on another head after the same words
-    # (农房节能措施 → 农房节能改造), where another parent clause names those words with that
-    # head (积极推进农房节能改造: the retrofit is not the measures)
+    # a kind the parent commits to elsewhere in a clause the child's comes near
+    # (COVER_FLOOR), restates that other commitment however many characters the two share;
+    # unless it copies the parent clause word for word but that noun (VERBATIM: Chongqing's
+    # 合理确定建筑朝向、窗墙比和体形系数 for 合理确定住宅朝向、窗墙比和体形系数, 0.81), which then
+    # names the same thing more widely, not another kind. A word among the language's
+    # commonest names no kind (工作 of 工作联席会议 for 部际联席会议). And so does one whose
+    # object ends on another head after the same words (农房节能措施 → 农房节能改造), where
+    # another parent clause names those words with that head (积极推进农房节能改造: the
+    # retrofit is not the measures)
     for i, j in zip(*np.nonzero((matrix >= MATCH) & (matrix < VERBATIM)), strict=True):
         pair = contrast(texts_p[i], texts_c[j])
         kind = pair[1] if pair is not None else _other_head(texts_p[i], texts_c[j])
-        if kind and any(kind in t for k, t in enumerate(texts_p) if k != i):
+        if pair is not None and common(kind):
+            continue
+        if kind and any(
+            kind in t and matrix[k, j] >= COVER_FLOOR for k, t in enumerate(texts_p) if k != i
+        ):
             matrix[i, j] = 0.0
     # a child clause about places of other kinds only (城市生活垃圾分类体系) does not
     # restate a parent clause about places of its kinds only (农村生活垃圾分类处理); nor one

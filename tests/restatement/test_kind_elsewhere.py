@@ -1,0 +1,45 @@
+"""A child clause that names another kind of the parent's object restates the parent's
+other commitment to that kind, not this one: but only where the kind is a word that names
+a kind at all (not 工作, one of the language's commonest words) and the child clause comes
+near the parent clause that names it (the green-consumption and energy-transition plans
+and the Jiangsu and Qinghai plans implementing them, evaluation/test/raw/). The kind the
+parent commits to near the child's clause (光伏 for 光热) is test_contrast's."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from policydiff.corpus import load_corpus
+from policydiff.restatement.compare import compare_documents
+from policydiff.restatement.words import common
+from policydiff.themes.catalogue import corpus_catalogue
+from tests.restatement.test_verdict import _child_of, _compare
+
+CORPUS = Path(__file__).parents[2] / "evaluation" / "test" / "corpus"
+MEETING = "充分发挥完善促进消费体制机制部际联席会议制度作用"
+GREEN_PARENT = f"坚持系统谋划，凝聚工作合力，{MEETING}"
+JIANGSU = "充分发挥省完善促进消费体制机制工作联席会议制度作用"
+
+COUNCIL = "国家能源委员会统筹协调能源绿色低碳转型相关战略、发展规划、行动方案和政策体系等"
+QINGHAI = "统筹能源绿色低碳转型相关发展规划、实施方案和政策"
+
+
+def test_the_commonest_words_name_no_kind() -> None:
+    assert common("工作") and common("建设")
+    assert not common("光伏") and not common("供水") and not common("部际")
+
+
+def test_a_common_word_for_the_parents_is_no_other_kind() -> None:
+    assert _child_of(_compare(GREEN_PARENT, JIANGSU), MEETING) == JIANGSU
+
+
+def test_a_kind_named_only_far_from_the_child_is_no_other_commitment() -> None:
+    # 实施方案 for 行动方案: the parent's other 实施方案 is the county plans of 省级能源主管部门
+    # 指导并组织…, which Qinghai's clause does not come near
+    corpus = load_corpus(CORPUS)
+    parent = corpus.get("2022-nengyuan-lvse-zhuanxing")
+    child = corpus.get("qinghai-nengyuan-lvse-zhuanxing")
+    assert parent is not None and child is not None
+    comparison = compare_documents(parent, child, corpus_catalogue(CORPUS))
+    restated = next(r for r in comparison.commitments if r.parent.text == COUNCIL)
+    assert restated.child is not None and restated.child.text == QINGHAI
