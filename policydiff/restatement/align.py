@@ -229,10 +229,12 @@ def similarity_matrix(parents: Sequence[Clause], children: Sequence[Clause]) -> 
     # field in general words that come near many a task: it restates one only when it says
     # much the same
     framing = load_rules().framing
+    tasks = np.array([not any(name in p.location for name in framing) for p in parents], dtype=bool)
     for j, child in enumerate(children):
         if any(name in child.location for name in framing):
             column = matrix[:, j]
-            column[column < FRAMING_MATCH] = 0.0
+            column[tasks & (column < FRAMING_MATCH)] = 0.0
+            column[~tasks & (column < MATCH)] = 0.0
     return matrix
 
 

@@ -5,6 +5,8 @@ of Qinghai's energy opinions (evaluation/test/raw/)."""
 
 from __future__ import annotations
 
+import pytest
+
 from policydiff.models import Document
 from policydiff.restatement.align import FRAMING_MATCH, MATCH
 from policydiff.restatement.compare import compare_documents
@@ -36,3 +38,21 @@ def test_the_same_clause_in_a_task_section_restates_it() -> None:
 def test_a_principle_that_says_the_same_restates_it() -> None:
     verdict, _ = _against("（二）基本原则\n", "加强顶层设计和统筹协调")
     assert verdict == "restated"
+
+
+@pytest.mark.parametrize(
+    ("parent_section", "verdict"),
+    [("（二）工作原则\n", "restated"), ("（二）推进建设\n", "omitted")],
+)
+def test_a_principle_restates_a_parent_principle_from_the_usual_threshold(
+    parent_section: str, verdict: str
+) -> None:
+    # the ministry's 工作原则 and Henan's 基本原则 (examples/lineage/raw/): principle for
+    # principle, general words on both sides; the same clause as a parent task is not
+    parent_doc = _doc("parent", "完善技术体系", parent_section)
+    child_doc = _doc("child", "完善技术供给和服务体系", "（二）基本原则\n")
+    comparison = compare_documents(parent_doc, child_doc, load_catalogue())
+    restated = next(r for r in comparison.commitments if r.parent.text == "完善技术体系")
+    assert restated.verdict.value == verdict
+    if verdict == "restated":
+        assert MATCH <= restated.similarity < FRAMING_MATCH
