@@ -171,13 +171,34 @@ def _pieces(sentence: str, lang: str) -> list[tuple[int, int]]:
     spans.append((start, len(sentence)))
     out = []
     for s, e in spans:
-        while s < e and sentence[s] in _EDGE:
+        while s < e and sentence[s] in _EDGE and not _closed(sentence, s, e):
             s += 1
-        while e > s and sentence[e - 1] in _EDGE:
+        while e > s and sentence[e - 1] in _EDGE and not _opened(sentence, s, e - 1):
             e -= 1
         if e > s:
             out.append((s, e))
     return out
+
+
+_CLOSING = {"《": "》", "（": "）", "(": ")", "【": "】", "“": "”", '"': '"'}
+_OPENING = {v: k for k, v in _CLOSING.items()}
+
+
+def _closed(sentence: str, at: int, end: int) -> bool:
+    """Whether the bracket at ``at`` opens one that closes before ``end``: part of the clause."""
+    closing = _CLOSING.get(sentence[at])
+    return closing is not None and closing in sentence[at + 1 : end]
+
+
+def _opened(sentence: str, start: int, at: int) -> bool:
+    """Whether the bracket at ``at`` closes one opened since ``start`` (《广东省绿色建筑条例》):
+    part of the clause, which would otherwise end on half a title."""
+    opening = _OPENING.get(sentence[at])
+    if opening is None:
+        return False
+    if opening == sentence[at]:  # a straight quote: open where an odd number stand before
+        return sentence.count(opening, start, at) % 2 == 1
+    return sentence.count(opening, start, at) > sentence.count(sentence[at], start, at)
 
 
 def _joined(
