@@ -1,0 +1,36 @@
+"""A cue read inside a name or across two words directs nothing: 发展 of 发展改革委, 构建 of
+公共机构建筑, 持续 of 可持续, 应 of 顺应 (the ministry's 2022 plan and Henan's, examples/lineage/raw/;
+the energy-transition opinions, evaluation/test/raw/)."""
+
+from __future__ import annotations
+
+import pytest
+
+from policydiff.restatement.clauses import load_rules
+from policydiff.strength.cues import find_cues
+
+
+@pytest.mark.parametrize(
+    ("clause", "cues"),
+    [
+        ("住房和城乡建设部、国家发展改革委等部门加强协作", ["加强"]),
+        ("省住房城乡建设厅、发展改革委依职责参与", []),
+        ("省住房城乡建设厅、省发展和改革委员会按职责分工负责", []),
+        ("到2025年新建公共机构建筑、新建厂房屋顶光伏覆盖率力争达到50%", ["力争"]),
+        ("建设可持续能源中心", ["建设"]),
+        # the words themselves still direct
+        ("发展绿色低碳产业", ["发展"]),
+        ("构建绿色低碳循环发展的经济体系", ["构建"]),
+        ("持续推进既有建筑节能改造", ["持续推进"]),
+    ],
+)
+def test_a_cue_inside_a_name_is_no_cue(clause: str, cues: list[str]) -> None:
+    assert [c.text for c in find_cues(clause, "zh")] == cues
+
+
+@pytest.mark.parametrize(
+    ("clause", "modal"),
+    [("顺应原有地形地貌", False), ("组团间的生态廊道应贯通连续", True), ("供应保障", False)],
+)
+def test_ying_of_shunying_is_no_modal(clause: str, modal: bool) -> None:
+    assert bool(load_rules().modal.search(clause)) is modal
