@@ -76,6 +76,7 @@ class Rules:
     jurisdictions: frozenset[str]  # names of a level of government: 国家, 省级
     kinds_of: dict[str, tuple[str, ...]]  # a general name to the kinds it covers: 燃料 → 煤炭
     framing: tuple[str, ...]  # headings of sections of guiding ideas and principles: 指导思想
+    labels: frozenset[str]  # headings that only name their kind of section: 工作原则, 保障措施
     continuations: tuple[str, ...]  # openings that go on with the list before: 以及
 
 
@@ -120,6 +121,7 @@ def load_rules() -> Rules:
         },
         jurisdictions=frozenset(data.get("jurisdictions") or ()),
         framing=tuple(data.get("framing") or ()),
+        labels=frozenset(data.get("labels") or ()),
         continuations=tuple(data.get("continuations") or ()),
         kinds_of={general: tuple(kinds) for general, kinds in (data.get("kinds_of") or {}).items()},
     )
@@ -524,8 +526,10 @@ def version_clauses(
             deadline = year is not None
             # which clauses commit in words; the others commit only by a target of theirs
             cued = [bool(find_cues(text[s:e], lang, lexicon)) for s, e in spans]
+            # a heading that only names its kind of section (工作原则) commits to nothing
             in_words = [
                 _commits_in_words(text[s:e], has_cue, lang, rules, deadline)
+                and not (heading and text[s:e] in rules.labels)
                 for (s, e), has_cue in zip(spans, cued, strict=True)
             ]
             limits = _limits_by_anchor(spans, placed, piece_starts, in_words)

@@ -76,3 +76,15 @@ def test_a_cue_around_its_object_leaves_the_object(
     assert restated.parent.cue == cue
     assert content(restated.parent).split() == object_words
     assert restated.child is not None and restated.verdict.value == "restated"
+
+
+@pytest.mark.parametrize(
+    ("heading", "commits"),
+    [("工作原则", False), ("保障措施", False), ("重点任务", False), ("强化保障措施", True)],
+)
+def test_a_heading_that_only_names_its_section_is_no_commitment(
+    heading: str, commits: bool
+) -> None:
+    body = "坚持系统谋划，分步实施"
+    compared = _compare(body, body, f"（二）{heading}\n").commitments
+    assert (heading in [r.parent.text for r in compared]) is commits
