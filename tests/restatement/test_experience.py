@@ -4,14 +4,9 @@ and Guangdong's, examples/lineage/corpus)."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from policydiff.corpus import load_corpus
-from policydiff.restatement.compare import compare_documents
-from policydiff.themes.catalogue import corpus_catalogue
+from tests.restatement import plans
 from tests.restatement.test_verdict import _compare, _verdict
 
-CORPUS = Path(__file__).parents[2] / "examples" / "lineage" / "corpus"
 PROCUREMENT = "建立政府工程采购绿色建材机制"
 
 
@@ -19,12 +14,9 @@ def test_promoting_a_pilots_experience_is_no_narrower_scope() -> None:
     # Guangdong's 推广政府采购支持绿色建材促进建筑品质提升试点城市经验，逐步建立绿色建材应用
     # 长效机制 restates the ministry's procurement mechanism (the gold): not narrowed to the
     # pilot cities, whose experience it spreads
-    corpus = load_corpus(CORPUS)
-    ministry = corpus.get("2022-chengxiangjianshe-tandafeng")
-    child = corpus.get("guangdong-chengxiangjianshe-tandafeng")
-    assert ministry is not None and child is not None
-    comparison = compare_documents(ministry, child, corpus_catalogue(CORPUS))
-    restated = next(r for r in comparison.commitments if r.parent.text == PROCUREMENT)
+    restated = plans.restated(
+        plans.EXAMPLE, plans.MINISTRY, "guangdong-chengxiangjianshe-tandafeng", PROCUREMENT
+    )
     assert restated.child is not None and "试点城市经验" in restated.child.text
     assert restated.verdict.value == "restated"
 

@@ -5,17 +5,13 @@ of Qinghai's energy opinions (evaluation/test/raw/)."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from policydiff.corpus import load_corpus
 from policydiff.models import Document
 from policydiff.restatement.align import FRAMING_MATCH, MATCH
 from policydiff.restatement.compare import compare_documents
 from policydiff.themes import load_catalogue
-from policydiff.themes.catalogue import corpus_catalogue
+from tests.restatement import plans
 from tests.restatement.test_verdict import _doc
 
-EXAMPLE = Path(__file__).parents[2] / "examples" / "lineage" / "corpus"
 PARENT = "加强顶层设计和统筹协调"
 PRINCIPLE = "坚持统筹规划，注重顶层设计"
 
@@ -46,12 +42,9 @@ def test_a_principle_that_says_the_same_restates_it() -> None:
 def test_a_principle_restates_a_parent_principle_from_the_usual_threshold() -> None:
     # the ministry's 工作原则 and Henan's 基本原则, in the two plans themselves: principle
     # for principle, general words on both sides
-    corpus = load_corpus(EXAMPLE)
-    ministry = corpus.get("2022-chengxiangjianshe-tandafeng")
-    henan = corpus.get("henan-chengxiangjianshe-tandafeng")
-    assert ministry is not None and henan is not None
-    comparison = compare_documents(ministry, henan, corpus_catalogue(EXAMPLE))
-    restated = next(r for r in comparison.commitments if r.parent.text == "完善技术体系")
+    restated = plans.restated(
+        plans.EXAMPLE, plans.MINISTRY, "henan-chengxiangjianshe-tandafeng", "完善技术体系"
+    )
     assert restated.child is not None and restated.child.text == "完善技术供给体系"
     assert "工作原则" in restated.parent.location and "基本原则" in restated.child.location
     assert MATCH <= restated.similarity < FRAMING_MATCH

@@ -5,14 +5,8 @@ plan and Shanghai's, examples/lineage/corpus)."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from policydiff.corpus import load_corpus
-from policydiff.restatement.compare import compare_documents
-from policydiff.themes.catalogue import corpus_catalogue
+from tests.restatement import plans
 from tests.restatement.test_verdict import _compare, _verdict
-
-EXAMPLE = Path(__file__).parents[2] / "examples" / "lineage" / "corpus"
 
 MINISTRY = (
     "持续开展绿色建筑创建行动，到2025年，城镇新建建筑全面执行绿色建筑标准，星级绿色建筑占比"
@@ -53,11 +47,9 @@ def test_a_grade_raised_for_part_of_the_class_is_stricter() -> None:
     # Chongqing keeps one star in its other districts and asks two of its main urban area's
     # public and large public buildings (the gold: strengthened); the lead clause of the
     # ministry's sentence stays restated
-    corpus = load_corpus(EXAMPLE)
-    ministry = corpus.get("2022-chengxiangjianshe-tandafeng")
-    chongqing = corpus.get("chongqing-chengxiangjianshe-tandafeng")
-    assert ministry is not None and chongqing is not None
-    comparison = compare_documents(ministry, chongqing, corpus_catalogue(EXAMPLE))
+    comparison = plans.compared(
+        plans.EXAMPLE, plans.MINISTRY, "chongqing-chengxiangjianshe-tandafeng"
+    )
     assert _verdict(comparison, STARS) == "strengthened"
     assert CHONGQING in {r.child.sentence for r in comparison.commitments if r.child}
     assert _verdict(comparison, "持续开展绿色建筑创建行动") == "restated"

@@ -7,15 +7,10 @@ parent commits to near the child's clause (光伏 for 光热) is test_contrast's
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from policydiff.corpus import load_corpus
-from policydiff.restatement.compare import compare_documents
 from policydiff.restatement.words import common
-from policydiff.themes.catalogue import corpus_catalogue
+from tests.restatement import plans
 from tests.restatement.test_verdict import _child_of, _compare
 
-CORPUS = Path(__file__).parents[2] / "evaluation" / "test" / "corpus"
 MEETING = "充分发挥完善促进消费体制机制部际联席会议制度作用"
 GREEN_PARENT = f"坚持系统谋划，凝聚工作合力，{MEETING}"
 JIANGSU = "充分发挥省完善促进消费体制机制工作联席会议制度作用"
@@ -36,10 +31,7 @@ def test_a_common_word_for_the_parents_is_no_other_kind() -> None:
 def test_a_kind_named_only_far_from_the_child_is_no_other_commitment() -> None:
     # 实施方案 for 行动方案: the parent's other 实施方案 is the county plans of 省级能源主管部门
     # 指导并组织…, which Qinghai's clause does not come near
-    corpus = load_corpus(CORPUS)
-    parent = corpus.get("2022-nengyuan-lvse-zhuanxing")
-    child = corpus.get("qinghai-nengyuan-lvse-zhuanxing")
-    assert parent is not None and child is not None
-    comparison = compare_documents(parent, child, corpus_catalogue(CORPUS))
-    restated = next(r for r in comparison.commitments if r.parent.text == COUNCIL)
+    restated = plans.restated(
+        plans.HELD, "2022-nengyuan-lvse-zhuanxing", "qinghai-nengyuan-lvse-zhuanxing", COUNCIL
+    )
     assert restated.child is not None and restated.child.text == QINGHAI

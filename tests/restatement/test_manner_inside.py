@@ -5,15 +5,9 @@ about 农村 提高电气化水平, which Hubei's 加快推进农村用能电气
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from policydiff.corpus import load_corpus
 from policydiff.restatement.align import content
-from policydiff.restatement.compare import compare_documents
-from policydiff.themes.catalogue import corpus_catalogue
+from tests.restatement import plans
 from tests.restatement.test_verdict import _compare
-
-CORPUS = Path(__file__).parents[2] / "evaluation" / "test" / "corpus"
 
 RURAL = "推动乡村进一步提高电气化水平"
 
@@ -33,12 +27,9 @@ def test_an_adverb_of_manner_inside_the_object_is_left_out() -> None:
 def test_hubeis_natural_ventilation_restates_the_ministrys() -> None:
     # 倡导建筑充分利用自然通风和天然采光 for the ministry's 充分利用日照和自然通风, in the two
     # plans themselves: 充分 left out of both objects
-    corpus = load_corpus(CORPUS)
-    ministry = corpus.get("2022-chengxiangjianshe-tandafeng")
-    hubei = corpus.get("hubei-chengxiangjianshe-tandafeng")
-    assert ministry is not None and hubei is not None
-    comparison = compare_documents(ministry, hubei, corpus_catalogue(CORPUS))
-    restated = next(r for r in comparison.commitments if r.parent.text == "充分利用日照和自然通风")
+    restated = plans.restated(
+        plans.HELD, plans.MINISTRY, "hubei-chengxiangjianshe-tandafeng", "充分利用日照和自然通风"
+    )
     assert content(restated.parent).split() == ["利用日照和自然通风"]
     assert restated.child is not None
     assert restated.child.text == "倡导建筑充分利用自然通风和天然采光"
