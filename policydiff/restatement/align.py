@@ -36,15 +36,15 @@ from functools import lru_cache
 import numpy as np
 
 from policydiff.diff.tfidf import cosine_similarity
-from policydiff.restatement.clauses import CUE_GAP, Clause, load_rules
+from policydiff.restatement.clauses import Clause, load_rules
 from policydiff.restatement.contrast import contrast
+from policydiff.restatement.cuts import CUE_GAP
 from policydiff.restatement.kinds import any_of, places, wastes
 from policydiff.restatement.verdict import same_indicator
-from policydiff.restatement.words import common
 from policydiff.strength.targets import Target
 
 MATCH = 0.35  # similarity from which a child clause restates a parent clause
-FRAMING_MATCH = 0.50  # ... and a clause of the child's guiding ideas or principles
+FRAMING_MATCH = 0.50  # ... a parent task, and a clause of the child's guiding ideas or principles
 SUPPORT = 0.40  # similarity from which another child clause's targets count too
 THEME_BONUS = 0.10  # added when the two clauses mention one theme of the catalogue
 VERBATIM = 0.80  # similarity from which a child clause copies a parent clause ...
@@ -53,6 +53,7 @@ COVER = 0.60  # share of a parent object's bigrams a child clause holds to resta
 COVER_FLOOR = 0.20  # ... when no child clause reaches MATCH and it reaches this much
 NEAR_FLOOR = 0.10  # beside a sibling, in its own child sentence, from this similarity ...
 NEAR_SHARE = 0.25  # ... for a child clause that holds this share of the parent's bigrams
+KIND_NEAR = 0.20  # similarity of a child clause to the parent clause naming its other kind
 HEAD_RUN = 3  # characters before a head that two objects share for another head to differ
 _PUNCT = re.compile(r"[^\w]+")
 _AND = re.compile(r"和(?!谐|睦|平|美)")  # 和谐, 和睦, 和平, 和美 are words, not a list's "and"
@@ -146,6 +147,7 @@ def similarity_matrix(parents: Sequence[Clause], children: Sequence[Clause]) -> 
         [content(c) for c in parents], [content(c) for c in children], "char", 2, 2
     )
     matrix += THEME_BONUS * _share_a_theme(parents, children)
+    alike = matrix.copy()  # before any refusal below, so none depends on another's order
     # a parent clause that is a target of its own (每个组团面积不超过50平方公里) is not
     # restated by a child clause whose own targets are all of other indicators
     # (每个组团平均人口密度原则上不超过1万人/平方公里): two measures of one object
@@ -194,21 +196,18 @@ def similarity_matrix(parents: Sequence[Clause], children: Sequence[Clause]) -> 
                     matrix[i, j] = 0.0
     # a child clause that names another kind of the parent's object (供热管网 → 供水管网),
     # a kind the parent commits to elsewhere in a clause the child's comes near
-    # (COVER_FLOOR), restates that other commitment however many characters the two share;
+    # (KIND_NEAR), restates that other commitment however many characters the two share;
     # unless it copies the parent clause word for word but that noun (VERBATIM: Chongqing's
     # 合理确定建筑朝向、窗墙比和体形系数 for 合理确定住宅朝向、窗墙比和体形系数, 0.81), which then
-    # names the same thing more widely, not another kind. A word among the language's
-    # commonest names no kind (工作 of 工作联席会议 for 部际联席会议). And so does one whose
-    # object ends on another head after the same words (农房节能措施 → 农房节能改造), where
-    # another parent clause names those words with that head (积极推进农房节能改造: the
-    # retrofit is not the measures)
+    # names the same thing more widely, not another kind. And so does one whose object ends
+    # on another head after the same words (农房节能措施 → 农房节能改造), where another parent
+    # clause names those words with that head (积极推进农房节能改造: the retrofit is not the
+    # measures)
     for i, j in zip(*np.nonzero((matrix >= MATCH) & (matrix < VERBATIM)), strict=True):
         pair = contrast(texts_p[i], texts_c[j])
         kind = pair[1] if pair is not None else _other_head(texts_p[i], texts_c[j])
-        if pair is not None and common(kind):
-            continue
         if kind and any(
-            kind in t and matrix[k, j] >= COVER_FLOOR for k, t in enumerate(texts_p) if k != i
+            kind in t and alike[k, j] >= KIND_NEAR for k, t in enumerate(texts_p) if k != i
         ):
             matrix[i, j] = 0.0
     # a child clause about places of other kinds only (城市生活垃圾分类体系) does not
@@ -227,7 +226,8 @@ def similarity_matrix(parents: Sequence[Clause], children: Sequence[Clause]) -> 
             matrix[i, j] = 0.0
     # a clause of the child's guiding ideas or principles (``framing``) speaks of the whole
     # field in general words that come near many a task: it restates one only when it says
-    # much the same
+    # much the same; a parent's principle, general too, from MATCH, and not by the lower
+    # floors of covered and beside
     framing = load_rules().framing
     tasks = np.array([not any(name in p.location for name in framing) for p in parents], dtype=bool)
     for j, child in enumerate(children):

@@ -1,6 +1,6 @@
 """A document's commitments at clause level: one directive governing one object.
 
-A sentence is cut into clauses at ，；： (never at 、, which joins the items of one
+A sentence is cut into clauses (:mod:`.cuts`) at ，；： (never at 、, which joins the items of one
 object list), as docs/strength.md cuts them. A clause is a commitment when it carries
 a directive cue of the strength lexicon, a quantified target, or opens with a verb
 (jieba's part of speech, or an opener of ``data/restatement.yaml``); a clause that only
@@ -25,6 +25,7 @@ from importlib import resources
 
 from policydiff.analysis.commitments import Commitment
 from policydiff.models import StructuredVersion
+from policydiff.restatement.cuts import joined, pieces, spanned_cue
 from policydiff.restatement.homes import target_homes
 from policydiff.restatement.words import tagged, words
 from policydiff.runtime.untrusted import safe_load
@@ -36,14 +37,9 @@ from policydiff.strength.targets import (
     sets_a_limit,
 )
 
-_ZH_BREAK = re.compile(r"[，,；;：:。！？!?]")
 _SEMICOLON = re.compile(r"[；;]")
-# a break after which a clause opening on 以及 starts a list of its own
-_LIST_END = re.compile(r"[；;：:]")
-_EN_BREAK = re.compile(r";\s|[:!?]|\.(?=\s|$)|,\s+(?:and|but|while)\s")
 # a clause whose only directive is a modal verb (应, 要, 须) commits at promotion level
 MODAL_LEVEL = 2
-_EDGE = " \t\u3000“”\"'（）()《》【】、"
 
 
 @dataclass(frozen=True)
@@ -121,7 +117,7 @@ def load_rules() -> Rules:
         },
         jurisdictions=frozenset(data.get("jurisdictions") or ()),
         framing=tuple(data.get("framing") or ()),
-        labels=frozenset(data.get("labels") or ()),
+        labels=frozenset((*(data.get("labels") or ()), *(data.get("framing") or ()))),
         continuations=tuple(data.get("continuations") or ()),
         kinds_of={general: tuple(kinds) for general, kinds in (data.get("kinds_of") or {}).items()},
     )
@@ -161,88 +157,6 @@ class Clause:
     @property
     def sentence_id(self) -> str:
         return f"{self.provision_id}#{self.sentence_index}"
-
-
-def _pieces(sentence: str, lang: str) -> list[tuple[int, int]]:
-    """The clauses of a sentence as spans, trimmed of spaces and brackets at their edges."""
-    breaks = _ZH_BREAK if lang == "zh" else _EN_BREAK
-    spans, start = [], 0
-    for match in breaks.finditer(sentence):
-        spans.append((start, match.start()))
-        start = match.end()
-    spans.append((start, len(sentence)))
-    out = []
-    for s, e in spans:
-        while s < e and sentence[s] in _EDGE and not _closed(sentence, s, e):
-            s += 1
-        while e > s and sentence[e - 1] in _EDGE and not _opened(sentence, s, e - 1):
-            e -= 1
-        if e > s:
-            out.append((s, e))
-    return out
-
-
-_CLOSING = {"《": "》", "（": "）", "(": ")", "【": "】", "“": "”", '"': '"'}
-_OPENING = {v: k for k, v in _CLOSING.items()}
-
-
-def _closed(sentence: str, at: int, end: int) -> bool:
-    """Whether the bracket at ``at`` opens one that closes before ``end``: part of the clause."""
-    closing = _CLOSING.get(sentence[at])
-    return closing is not None and closing in sentence[at + 1 : end]
-
-
-def _opened(sentence: str, start: int, at: int) -> bool:
-    """Whether the bracket at ``at`` closes one opened since ``start`` (《广东省绿色建筑条例》):
-    part of the clause, which would otherwise end on half a title."""
-    opening = _OPENING.get(sentence[at])
-    if opening is None:
-        return False
-    if opening == sentence[at]:  # a straight quote: open where an odd number stand before
-        return sentence.count(opening, start, at) % 2 == 1
-    return sentence.count(opening, start, at) > sentence.count(sentence[at], start, at)
-
-
-def _joined(
-    sentence: str, spans: list[tuple[int, int]], rules: Rules, lang: str, lexicon: Lexicon | None
-) -> list[tuple[int, int]]:
-    """Year-only clauses (到2025年) and hedge-only ones (因地制宜, 坚持因地制宜) joined to the
-    clause after them, which they date or qualify, and a clause that goes on with the list
-    of the one before (``continuations``: …清洁低碳能源项目，以及LNG站…项目的支持力度)
-    joined to that one."""
-    out: list[tuple[int, int]] = []
-    pending: int | None = None
-    for s, e in spans:
-        if rules.year_only.match(sentence[s:e]) or _hedge_only(sentence[s:e], lang, lexicon):
-            pending = s if pending is None else pending
-            continue
-        if (
-            out
-            and pending is None
-            and sentence.startswith(rules.continuations, s)
-            and not _LIST_END.search(sentence, out[-1][1], s)
-        ):
-            out[-1] = (out[-1][0], e)
-            continue
-        out.append((pending if pending is not None else s, e))
-        pending = None
-    if pending is not None and out:
-        out[-1] = (out[-1][0], len(sentence.rstrip("。；;. ")))
-    return out
-
-
-def _hedge_only(clause: str, lang: str, lexicon: Lexicon | None) -> bool:
-    """Whether a Chinese clause is nothing but hedges (因地制宜; 坚持 before one): how the
-    directive after it is to be pursued, with no object of its own."""
-    if lang != "zh":
-        return False
-    rest = clause.removeprefix("坚持")
-    cues = find_cues(rest, lang, lexicon)
-    return (
-        bool(cues)
-        and all(c.category == "hedge" for c in cues)
-        and (sum(c.end - c.start for c in cues) == len(rest))
-    )
 
 
 @lru_cache(maxsize=65536)
@@ -429,26 +343,6 @@ def _closing_cue(clause: str, lang: str, lexicon: Lexicon | None) -> tuple[int, 
     return cues[-1].level, cues[-1].text
 
 
-CUE_GAP = "…"
-
-
-def spanned_cue(cue: str, lang: str, lexicon: Lexicon | None) -> str:
-    """A cue that spans its object (an encouraging verb and the outcome it asks for:
-    引导绿色建筑规模化发展 read as 引导…规模化发展) written as its cue words joined by
-    :data:`CUE_GAP`, so that the object between them stays the clause's object."""
-    if lang != "zh" or not cue:
-        return cue
-    runs: list[list[int]] = []
-    for found in find_cues(cue, lang, lexicon):
-        if runs and found.start <= runs[-1][1]:
-            runs[-1][1] = max(runs[-1][1], found.end)
-        else:
-            runs.append([found.start, found.end])
-    if len(runs) < 2 or runs[0][0] != 0 or runs[-1][1] != len(cue):
-        return cue
-    return CUE_GAP.join(cue[a:b] for a, b in runs)
-
-
 def _dated(targets: Sequence[Target]) -> bool:
     return any(t.value is not None and t.year is not None for t in targets)
 
@@ -501,7 +395,9 @@ def version_clauses(
         dated = context_years(texts, lang, provision.path)
         for sentence, year in zip(provision.sentences, dated, strict=True):
             text = sentence.text
-            spans = _joined(text, _pieces(text, lang), rules, lang, lexicon)
+            spans = joined(
+                text, pieces(text, lang), rules.year_only, rules.continuations, lang, lexicon
+            )
             targets = find_target_spans(text, lang, year)
             mentions = themes_at.get((provision.id, sentence.index), [])
             heading = bool(provision.heading) and text.strip() == provision.heading.strip()

@@ -35,15 +35,6 @@ def words(text: str, lang: str) -> list[str]:
     return list(ready_jieba().cut(text, HMM=False))
 
 
-COMMON = 20000  # jieba's count from which a word is among the language's most common
-
-
-def common(word: str) -> bool:
-    """Whether jieba's dictionary counts ``word`` among the most common words of the
-    language (工作, 建设, 技术: :data:`COMMON`), words that name no kind of a thing."""
-    return ready_jieba().dt.FREQ.get(word, 0) >= COMMON
-
-
 def word_ops(old: str, new: str, lang: str) -> tuple[TokenOp, ...]:
     a, b = words(old, lang), words(new, lang)
     matcher = SequenceMatcher(None, a, b, autojunk=False)

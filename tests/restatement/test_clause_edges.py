@@ -6,13 +6,17 @@ from __future__ import annotations
 
 import pytest
 
-from policydiff.restatement.clauses import _joined, _pieces, load_rules
+from policydiff.restatement.clauses import load_rules
+from policydiff.restatement.cuts import joined, pieces
 
 
 def _clauses(sentence: str) -> list[str]:
+    rules = load_rules()
     return [
         sentence[a:b]
-        for a, b in _joined(sentence, _pieces(sentence, "zh"), load_rules(), "zh", None)
+        for a, b in joined(
+            sentence, pieces(sentence, "zh"), rules.year_only, rules.continuations, "zh", None
+        )
     ]
 
 
@@ -29,6 +33,11 @@ def _clauses(sentence: str) -> list[str]:
         # brackets the clause does not close are still its edge
         ("（推进绿色建筑", ["推进绿色建筑"]),
         ("推进绿色建筑）", ["推进绿色建筑"]),
+        # an item's number is no part of it
+        ("（1）推进绿色建筑", ["推进绿色建筑"]),
+        ("（一）推进“无废城市”建设", ["推进“无废城市”建设"]),
+        # a hedge with nothing after it to qualify stands alone
+        ("坚持因地制宜", ["坚持因地制宜"]),
     ],
 )
 def test_a_clause_keeps_the_brackets_it_closes(sentence: str, clauses: list[str]) -> None:
