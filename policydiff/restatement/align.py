@@ -147,7 +147,7 @@ def similarity_matrix(parents: Sequence[Clause], children: Sequence[Clause]) -> 
         [content(c) for c in parents], [content(c) for c in children], "char", 2, 2
     )
     matrix += THEME_BONUS * _share_a_theme(parents, children)
-    alike = matrix.copy()  # before any refusal below, so none depends on another's order
+    unrefused = matrix.copy()  # before any refusal below, so none depends on another's order
     # a parent clause that is a target of its own (每个组团面积不超过50平方公里) is not
     # restated by a child clause whose own targets are all of other indicators
     # (每个组团平均人口密度原则上不超过1万人/平方公里): two measures of one object
@@ -207,7 +207,7 @@ def similarity_matrix(parents: Sequence[Clause], children: Sequence[Clause]) -> 
         pair = contrast(texts_p[i], texts_c[j])
         kind = pair[1] if pair is not None else _other_head(texts_p[i], texts_c[j])
         if kind and any(
-            kind in t and alike[k, j] >= KIND_NEAR for k, t in enumerate(texts_p) if k != i
+            kind in t and unrefused[k, j] >= KIND_NEAR for k, t in enumerate(texts_p) if k != i
         ):
             matrix[i, j] = 0.0
     # a child clause about places of other kinds only (城市生活垃圾分类体系) does not

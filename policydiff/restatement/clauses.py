@@ -321,7 +321,10 @@ def _score_span(clause: str, lang: str, lexicon: Lexicon | None) -> tuple[int, i
 def _enclosing_cue(clause: str, lang: str, lexicon: Lexicon | None) -> tuple[int, str] | None:
     """The level and the opening word of a cue that encloses the whole clause, its object
     inside it (加大城市老旧供水管网更新改造力度: 加大…力度), which leaves no object outside
-    the cue for :func:`score_commitment` to read it by; None for any other clause."""
+    the cue for :func:`score_commitment` to read it by; None for any other clause. Unlike
+    :func:`~policydiff.restatement.cuts.spanned_cue`'s closing outcome (规模化发展), the
+    closing noun (力度) stays in the object: it is what two 加大…力度 clauses share, and
+    without it their restatements go unmatched."""
     cues = find_cues(clause, lang, lexicon)
     if lang != "zh" or not cues or cues[0].start != 0 or cues[0].end < len(clause):
         return None
