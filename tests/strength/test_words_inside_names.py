@@ -1,5 +1,5 @@
 """A cue read inside a name or across two words directs nothing: 发展 of 发展改革委, 构建 of
-公共机构建筑, 持续 of 可持续, 应 of 顺应 (the ministry's 2022 plan and Henan's, examples/lineage/raw/;
+公共机构建筑, 持续 of 可持续, 控制 of 控制目标, 限制 lifted by 放宽, 应 of 顺应 (the ministry's 2022 plan and Henan's, examples/lineage/raw/;
 the energy-transition opinions, evaluation/test/raw/)."""
 
 from __future__ import annotations
@@ -20,10 +20,18 @@ from policydiff.strength.cues import find_cues
         ("省住房城乡建设厅、省发展和改革委员会按职责分工负责", []),
         ("到2025年新建公共机构建筑、新建厂房屋顶光伏覆盖率力争达到50%", ["力争"]),
         ("建设可持续能源中心", ["建设"]),
+        # a target's name and a limit lifted (the ministry's plan; the energy-transition
+        # opinions and Shanxi's plan, evaluation/test/raw/)
+        ("合理确定城乡建设领域碳排放控制目标", []),
+        ("合理确定各地区能耗强度降低目标", []),
+        ("将温室气体排放控制目标完成情况纳入生态环境相关考核", []),
+        ("放宽准入限制、优化准入环境", ["优化"]),
         # the words themselves still direct
         ("发展绿色低碳产业", ["发展"]),
         ("构建绿色低碳循环发展的经济体系", ["构建"]),
         ("持续推进既有建筑节能改造", ["持续推进"]),
+        ("严格控制新增建设用地规模", ["严格控制"]),
+        ("降低建筑运行能耗", ["降低"]),
     ],
 )
 def test_a_cue_inside_a_name_is_no_cue(clause: str, cues: list[str]) -> None:
