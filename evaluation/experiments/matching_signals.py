@@ -436,8 +436,10 @@ def main() -> None:
         ("one item of the parent's list (share 0.6)", list_items(data)),
         ("the clause an omission's echo names", echoed_clause(data)),
         ("a sibling's restatement (from 0.5), from 0.4", sibling_restatements(data)),
-        ("latent similarity (200 dimensions) from 0.7, similarity from 0.15",
-         latent_similarity(data)),
+        (
+            "latent similarity (200 dimensions) from 0.7, similarity from 0.15",
+            latent_similarity(data),
+        ),
     ):
         print(f"{name}: gained {gained}, lost {lost}")
 
