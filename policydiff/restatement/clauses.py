@@ -74,6 +74,8 @@ class Rules:
     framing: tuple[str, ...]  # headings of sections of guiding ideas and principles: 指导思想
     labels: frozenset[str]  # headings that only name their kind of section: 工作原则, 保障措施
     continuations: tuple[str, ...]  # openings that go on with the list before: 以及
+    total_units: frozenset[str]  # units of a count or amount a parent's total shares out: 个
+    per_unit: tuple[str, ...]  # words of a measure per person, area or unit: 人均, /
 
 
 @lru_cache(maxsize=1)
@@ -119,6 +121,8 @@ def load_rules() -> Rules:
         framing=tuple(data.get("framing") or ()),
         labels=frozenset((*(data.get("labels") or ()), *(data.get("framing") or ()))),
         continuations=tuple(data.get("continuations") or ()),
+        total_units=frozenset(data["totals"]["units"]),
+        per_unit=tuple(data["totals"]["per"]),
         kinds_of={general: tuple(kinds) for general, kinds in (data.get("kinds_of") or {}).items()},
     )
 

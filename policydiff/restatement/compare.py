@@ -26,6 +26,7 @@ from policydiff.restatement.confidence import (
     Confidence,
     assess,
 )
+from policydiff.restatement.totals import shares_totals
 from policydiff.restatement.verdict import (
     RESTATEMENTS,
     Restatement,
@@ -159,10 +160,11 @@ def compare_clauses(
     child_words = ChildWords.of(child.clauses, lang)
     parent_targets = tuple(dict.fromkeys(pair for c in parent.clauses for pair in c.offered))
     child_targets = tuple(dict.fromkeys(pair for c in child.clauses for pair in c.offered))
+    shared = shares_totals(parent.document, child.document)
     for m in matches:
         restating = [x.child for x in matches if x.child is not None and x.parent is not m.parent]
         verdict, reasons = judge(
-            m.parent, m.child, m.support, parent_targets, child_targets, restating
+            m.parent, m.child, m.support, parent_targets, child_targets, restating, shared
         )
         restated.append(
             Restated(
@@ -172,7 +174,7 @@ def compare_clauses(
                 similarity=m.similarity,
                 verdict=verdict,
                 reasons=reasons,
-                targets=target_changes(m.parent, m.child, m.support, None, child_targets)
+                targets=target_changes(m.parent, m.child, m.support, None, child_targets, shared)
                 if m.child
                 else (),
                 confidence=assess(

@@ -20,13 +20,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 from functools import lru_cache
 
 from policydiff.analysis.verdicts import STEP
 from policydiff.restatement.clauses import Clause, Rules, load_rules
 from policydiff.restatement.kinds import places, waste_sources, wastes
+from policydiff.restatement.totals import a_share
 from policydiff.strength import Target
 from policydiff.strength.cues import find_cues
 from policydiff.strength.lexicon import load_lexicon
@@ -254,11 +255,14 @@ def target_changes(
     support: Sequence[Clause],
     rules: Rules | None = None,
     elsewhere: Sequence[tuple[Target, str]] = (),
+    shared: bool = False,
 ) -> tuple[TargetChange, ...]:
     """Each quantified target measuring the parent clause against the child's; a dated
     milestone the child adds before the parent's year is a change of its own. A target
     that the matched clause's sentence and support lack is looked for ``elsewhere``
-    (every target of the child) before it counts as dropped."""
+    (every target of the child) before it counts as dropped. Where the parent's totals are
+    ``shared`` (:mod:`~policydiff.restatement.totals`), a smaller total is measured by its
+    deadline alone."""
     rules = rules or load_rules()
     offered = offered_targets(child, support)
     out = []
@@ -279,7 +283,11 @@ def target_changes(
                 _graded(target, context, child, rules) or TargetChange(target, None, "dropped")
             )
             continue
-        change, how = _compare_target(target, context, found, rules)
+        where = next(c for t, c in same if t is found)
+        share = shared and a_share(target, context, found, where, rules)
+        measured = replace(found, value=target.value) if share else found
+        change, how = _compare_target(target, context, measured, rules)
+        how = how or ("a share of the parent's total" if share else "")
         out.append(TargetChange(target, found, change, how))
         # a grade raised for the class the parent clause itself sets it for (not for the
         # lead of its sentence, which the sentence's targets measure as a whole)
@@ -434,14 +442,16 @@ def judge(
     parent_targets: Sequence[tuple[Target, str]] = (),
     child_targets: Sequence[tuple[Target, str]] = (),
     restating: Sequence[Clause] = (),
+    shared: bool = False,
 ) -> tuple[Restatement, tuple[str, ...]]:
     """The verdict on ``parent`` restated as ``child`` (None: not restated), and why.
     ``parent_targets``, ``child_targets``: every target of either document, with its
-    context; ``restating``: the child clauses that restate other parent clauses."""
+    context; ``restating``: the child clauses that restate other parent clauses;
+    ``shared``: whether the parent's totals are shared out (:func:`target_changes`)."""
     if child is None:
         return Restatement.OMITTED, ("no clause of the child restates it",)
     rules = load_rules()
-    changes = target_changes(parent, child, support, rules, child_targets)
+    changes = target_changes(parent, child, support, rules, child_targets, shared)
     laxer = [c for c in changes if c.change in ("laxer", "dropped")]
     stricter = [c for c in changes if c.change == "stricter"]
     # a lead clause the child copies word for word, measured by a target its sentence sets

@@ -1,0 +1,42 @@
+"""A parent's national total shared out among the provinces that restate it (培育100个智能建造
+产业基地 against a province's 5个): the smaller figure is the province's share, not a laxer
+target (``totals`` in ``data/restatement.yaml``)."""
+
+from __future__ import annotations
+
+from policydiff.models import LEVELS, Document
+from policydiff.restatement.clauses import Rules
+from policydiff.strength import Target
+
+_SHARING = ("provincial", "municipal", "county")
+
+
+def shares_totals(parent: Document, child: Document) -> bool:
+    """Whether the child is a province, city or county below the parent's level, so that a
+    total of the parent's is shared among the child and its peers."""
+    if parent.level not in LEVELS or child.level not in _SHARING:
+        return False
+    return LEVELS.index(child.level) > LEVELS.index(parent.level)
+
+
+def is_total(target: Target, context: str, rules: Rules) -> bool:
+    """Whether ``target`` counts or measures an amount as a whole, not per person, area or
+    unit: 100个 in 培育100个…基地, not 300吨 in 不高于300吨/万平方米."""
+    if target.value is None or target.unit not in rules.total_units:
+        return False
+    at = context.find(target.text)
+    after = context[at + len(target.text) :] if at >= 0 else ""
+    return not after.startswith("/") and not any(word in context for word in rules.per_unit)
+
+
+def a_share(
+    parent: Target, parent_context: str, child: Target, child_context: str, rules: Rules
+) -> bool:
+    """Whether the child's figure is a smaller share of the parent's total."""
+    return (
+        parent.value is not None
+        and child.value is not None
+        and child.value < parent.value
+        and is_total(parent, parent_context, rules)
+        and is_total(child, child_context, rules)
+    )
