@@ -33,7 +33,7 @@ from policydiff.corpus.store import load_corpus
 from policydiff.evaluate.restatement import measure, read_gold
 from policydiff.restatement import confidence
 from policydiff.restatement.compare import Restated
-from policydiff.restatement.verdict import TargetChange
+from policydiff.restatement.targets import TargetChange
 from policydiff.themes import load_catalogue
 
 REPO = Path(__file__).resolve().parents[2]

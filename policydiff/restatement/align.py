@@ -17,7 +17,7 @@ restate several parent clauses (a merge), and the child's other clauses that rea
 another sentence (a split) still counts. A
 parent clause that is a target of its own is never restated by a child clause whose own
 targets all measure other indicators
-(:func:`policydiff.restatement.verdict.same_indicator`), a parent clause that no target
+(:func:`policydiff.restatement.targets.same_indicator`), a parent clause that no target
 measures never by a child clause with no directive that is only a target of its own,
 unless that target measures the parent's whole object, nor by one whose object is
 another kind of the parent's (:mod:`policydiff.restatement.contrast`), nor by one about
@@ -40,7 +40,7 @@ from policydiff.restatement.clauses import Clause, load_rules
 from policydiff.restatement.contrast import contrast
 from policydiff.restatement.cuts import CUE_GAP
 from policydiff.restatement.kinds import any_of, places, wastes
-from policydiff.restatement.verdict import same_indicator
+from policydiff.restatement.targets import same_indicator
 from policydiff.strength.targets import Target
 
 MATCH = 0.35  # similarity from which a child clause restates a parent clause

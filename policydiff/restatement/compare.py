@@ -26,14 +26,9 @@ from policydiff.restatement.confidence import (
     Confidence,
     assess,
 )
+from policydiff.restatement.targets import TargetChange, target_changes
 from policydiff.restatement.totals import shares_totals
-from policydiff.restatement.verdict import (
-    RESTATEMENTS,
-    Restatement,
-    TargetChange,
-    judge,
-    target_changes,
-)
+from policydiff.restatement.verdict import RESTATEMENTS, Restatement, judge
 from policydiff.restatement.words import word_ops
 from policydiff.strength import Lexicon
 from policydiff.structure import structure_version

@@ -20,14 +20,20 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
 from enum import StrEnum
 from functools import lru_cache
 
 from policydiff.analysis.verdicts import STEP
 from policydiff.restatement.clauses import Clause, Rules, load_rules
-from policydiff.restatement.kinds import places, waste_sources, wastes
-from policydiff.restatement.totals import a_share
+from policydiff.restatement.targets import (
+    YEAR,
+    TargetChange,
+    full_in_words,
+    is_softened,
+    offered_targets,
+    restates_another,
+    target_changes,
+)
 from policydiff.strength import Target
 from policydiff.strength.cues import find_cues
 from policydiff.strength.lexicon import load_lexicon
@@ -63,251 +69,6 @@ _ARROWS = {
     Restatement.OMITTED: "−",
 }
 RESTATEMENTS = tuple(Restatement)
-
-
-@dataclass(frozen=True)
-class TargetChange:
-    """One parent target and what the child made of it."""
-
-    parent: Target
-    child: Target | None
-    change: str  # same, stricter, laxer, dropped
-    how: str = ""  # what makes it stricter or laxer: "a lower ceiling", "an earlier deadline" …
-
-
-# How alike (Dice of character bigrams) the clauses of two targets must be for the child's
-# to be read as the same indicator: "星级绿色建筑占比达到30%" and "…绿色建筑占新建建筑的比例
-# 达到100%" share a unit, not an indicator.
-SAME_INDICATOR = 0.3
-# ... and of a target that stands nowhere near the child's restating clause, the two
-# clauses alone (60%的城市社区先行达到创建要求 and 60%以上的城市社区参与创建行动并达到要求: 0.48)
-SAME_INDICATOR_ELSEWHERE = 0.4
-_YEAR = re.compile(r"20\d\d年")
-_DIGITS = re.compile(r"[\d.,%％]+|(?:19|20)\d\d年")
-
-
-@lru_cache(maxsize=65536)
-def _bigrams(text: str) -> frozenset[str]:
-    text = _DIGITS.sub("", text)
-    return frozenset(text[i : i + 2] for i in range(len(text) - 1))
-
-
-def _alike(a: str, b: str) -> float:
-    x, y = _bigrams(a), _bigrams(b)
-    return 2 * len(x & y) / (len(x) + len(y)) if x and y else 0.0
-
-
-def _own(context: str) -> str:
-    """The clause a target stands in, without the clause before it."""
-    return re.split(r"[，,；;]", context)[-1]
-
-
-def _ceiling(target: Target, context: str, rules: Rules) -> bool:
-    at = context.find(target.text)
-    near = context[max(0, at - 6) : at + len(target.text) + 3] if at >= 0 else context
-    text = target.text
-    for floor in rules.floors:
-        near, text = near.replace(floor, " "), text.replace(floor, " ")
-    return any(word in text or word in near for word in rules.ceilings)
-
-
-def _softened(target: Target, context: str, rules: Rules) -> bool:
-    """Whether a softener (``softeners``: 左右, 一般 …) makes ``target`` rough or usual: in its
-    text or just before it (一般不超过18层)."""
-    at = context.find(target.text)
-    near = context[max(0, at - 4) : at + len(target.text)] if at >= 0 else target.text
-    return any(word in near for word in rules.softeners)
-
-
-def _compare_target(parent: Target, context: str, child: Target, rules: Rules) -> tuple[str, str]:
-    """``same``, ``stricter`` or ``laxer``, and what makes it so (the number decides
-    where value and deadline pull apart)."""
-    assert parent.value is not None and child.value is not None
-    ceiling = _ceiling(parent, context, rules)
-    if child.value != parent.value:
-        higher = child.value > parent.value
-        stricter = higher != ceiling
-        bound = "ceiling" if ceiling else "value"
-        how = f"a {'higher' if higher else 'lower'} {bound}"
-        return ("stricter" if stricter else "laxer"), how
-    if parent.year is None and child.year is not None:
-        return "stricter", f"a deadline where the parent set none ({child.year})"
-    if parent.year is not None and child.year is not None and parent.year != child.year:
-        years = f"({parent.year} → {child.year})"
-        if child.year < parent.year:
-            return "stricter", f"an earlier deadline {years}"
-        return "laxer", f"a later deadline {years}"
-    return "same", ""
-
-
-def _other_kind(a: str, b: str) -> bool:
-    """Whether two targets' contexts name kinds of waste, sources of waste or kinds of place
-    that differ, and none in common: 城市生活垃圾资源化利用率 and 建筑垃圾资源化利用率 are
-    two indicators, however alike their words."""
-    return any(
-        (x := read(a)) and (y := read(b)) and not x & y for read in (wastes, waste_sources, places)
-    )
-
-
-def same_indicator(
-    parent: Target, context: str, offered: Sequence[tuple[Target, str]]
-) -> list[tuple[Target, str]]:
-    """The child's targets of the parent target's indicator: same unit, alike clauses."""
-    return [
-        (t, c)
-        for t, c in offered
-        if t.value is not None and t.unit == parent.unit and _alike(context, c) >= SAME_INDICATOR
-    ]
-
-
-def _full(target: Target) -> bool:
-    """A target of full coverage stated in words (全面执行, 全部达到), not a number."""
-    return not any(ch.isdigit() for ch in target.text)
-
-
-def _same_indicator_elsewhere(
-    target: Target, context: str, elsewhere: Sequence[tuple[Target, str]]
-) -> list[tuple[Target, str]]:
-    """The targets of ``target``'s indicator among ``elsewhere``, read more strictly than
-    :func:`same_indicator`: the clauses the two targets stand in alone must reach
-    :data:`SAME_INDICATOR_ELSEWHERE` (the child's anywhere in the child for a parent's
-    target, a goals section or a later chapter; the parent's for a child's target that
-    may restate another commitment, :func:`restates_another`)."""
-    return [
-        (t, c)
-        for t, c in elsewhere
-        if t.value is not None
-        and t.unit == target.unit
-        and _alike(_own(context), _own(c)) >= SAME_INDICATOR_ELSEWHERE
-        and not _other_kind(context, c)
-    ]
-
-
-def _counterpart(
-    parent: Target, same: Sequence[tuple[Target, str]], own: Sequence[Target] = ()
-) -> Target | None:
-    """The child's target that restates ``parent`` among those of its indicator: one
-    of the same kind (full coverage in words, 全面执行 → 全部执行, or a number), of the
-    same year, standing in the matched clause (``own``), nearest in value or year."""
-    kind = [t for t, _ in same if _full(t) == _full(parent)] or [t for t, _ in same]
-    if not kind:
-        return None
-    same_year = [t for t in kind if t.year == parent.year]
-    pool = same_year or kind
-    pool = [t for t in pool if t in own] or pool
-    if same_year:
-        return min(pool, key=lambda t: abs((t.value or 0) - (parent.value or 0)))
-    return min(pool, key=lambda t: abs((t.year or 0) - (parent.year or 0)))
-
-
-def _grade(text: str, rules: Rules) -> tuple[int, int, str] | None:
-    """The first grade of a scale (``grades`` in ``data/restatement.yaml``) ``text`` names."""
-    found = [(text.find(g), g) for g in rules.grades if g in text]
-    if not found:
-        return None
-    _, grade = min(found)
-    return (*rules.grades[grade], grade)
-
-
-def _graded(target: Target, context: str, child: Clause, rules: Rules) -> TargetChange | None:
-    """Where the parent requires every one of a class to reach a grade (全部达到一星级以上),
-    the highest grade of that scale the child sets for the class: in its restating clause
-    (新建大型公共建筑按照绿色建筑三星级标准建设) or in a clause of its sentence alike the
-    parent's (:data:`SAME_INDICATOR`: 主城都市区…大型公共建筑应达到二星级及以上绿色建筑标准, not
-    新建超高层建筑…应达到三星级标准)."""
-    if not _full(target):
-        return None
-    mine = _grade(_own(context), rules)
-    if mine is None:
-        return None
-    clauses = [child.text, *re.split(r"[，,；;]", child.sentence)]
-    grades = [
-        g
-        for k, clause in enumerate(clauses)
-        if (g := _grade(clause, rules)) is not None
-        and g[0] == mine[0]
-        and (k == 0 or _alike(_own(context), clause) >= SAME_INDICATOR)
-    ]
-    if not grades:
-        return None
-    theirs = max(grades, key=lambda g: g[1])
-    grade = Target(theirs[2], target.value, target.unit, None)
-    if theirs[1] == mine[1]:
-        return TargetChange(target, grade, "same")
-    higher = theirs[1] > mine[1]
-    how = f"a {'higher' if higher else 'lower'} grade ({mine[2]} → {theirs[2]})"
-    return TargetChange(target, grade, "stricter" if higher else "laxer", how)
-
-
-def offered_targets(child: Clause, support: Sequence[Clause]) -> tuple[tuple[Target, str], ...]:
-    """The child's targets that may restate the parent's: those of the matched clause's
-    sentence, then those of its support."""
-    seen: dict[tuple[Target, str], None] = {}
-    for clause in (child, *support):
-        for pair in clause.offered:
-            seen.setdefault(pair, None)
-    return tuple(seen)
-
-
-def target_changes(
-    parent: Clause,
-    child: Clause,
-    support: Sequence[Clause],
-    rules: Rules | None = None,
-    elsewhere: Sequence[tuple[Target, str]] = (),
-    shared: bool = False,
-) -> tuple[TargetChange, ...]:
-    """Each quantified target measuring the parent clause against the child's; a dated
-    milestone the child adds before the parent's year is a change of its own. A target
-    that the matched clause's sentence and support lack is looked for ``elsewhere``
-    (every target of the child) before it counts as dropped. Where the parent's totals are
-    ``shared`` (:mod:`~policydiff.restatement.totals`), a smaller total is measured by its
-    deadline alone."""
-    rules = rules or load_rules()
-    offered = offered_targets(child, support)
-    out = []
-    for target, context in parent.measured:
-        if target.value is None:
-            continue
-        same = [
-            (t, c)
-            for t, c in same_indicator(target, context, offered)
-            if not _other_kind(context, c)
-        ]
-        if not same:
-            same = _same_indicator_elsewhere(target, context, elsewhere)
-        found = _counterpart(target, same, child.targets)
-        if found is None:
-            # a grade of a scale where the child has no target of the kind
-            out.append(
-                _graded(target, context, child, rules) or TargetChange(target, None, "dropped")
-            )
-            continue
-        where = next(c for t, c in same if t is found)
-        share = shared and a_share(target, context, found, where, rules)
-        measured = replace(found, value=target.value) if share else found
-        change, how = _compare_target(target, context, measured, rules)
-        how = how or ("a share of the parent's total" if share else "")
-        out.append(TargetChange(target, found, change, how))
-        # a grade raised for the class the parent clause itself sets it for (not for the
-        # lead of its sentence, which the sentence's targets measure as a whole)
-        graded = _graded(target, context, child, rules) if target in parent.targets else None
-        if change == "same" and graded is not None and graded.change == "stricter":
-            out.append(graded)
-        milestones = [
-            t
-            for t, _ in same
-            if t is not found
-            and t.year is not None
-            and target.year is not None
-            and t.year < target.year
-        ]
-        if change == "same" and milestones:
-            earlier = milestones[0]
-            out.append(
-                TargetChange(target, earlier, "stricter", f"an earlier milestone ({earlier.year})")
-            )
-    return tuple(out)
 
 
 def _scope(clause: Clause, rules: Rules) -> str:
@@ -423,18 +184,6 @@ def _cue_strength(clause: Clause) -> float:
     return clause.strength - (0.5 if dated else 0.0)
 
 
-def restates_another(
-    target: Target, context: str, parent_targets: Sequence[tuple[Target, str]]
-) -> bool:
-    """Whether a child's target is of the indicator of one of the parent's targets: it
-    restates that commitment of the parent, whichever clause of the child it stands by.
-    Read as a target found far from its restatement is (the two clauses alone alike), since
-    the clause before a target is the child's lead, not the indicator: 推动新建住宅全装修交付
-    使用，到2025年城镇新建住宅全装修率达到30%以上 shares 城镇新建 with the prefabrication
-    share, not its indicator."""
-    return bool(_same_indicator_elsewhere(target, context, parent_targets))
-
-
 def judge(
     parent: Clause,
     child: Clause | None,
@@ -531,7 +280,7 @@ def judge(
     # 2030年前…实施面积超过200万平方米): a step of a programme with a target, which the
     # parent does not set, not a narrower commitment
     programme = (
-        not _YEAR.search(parent.text)
+        not YEAR.search(parent.text)
         and not any(t.value is not None for t, _ in parent.offered)
         and any(t.value is not None and t.year for t, _ in child.offered)
     )
@@ -547,9 +296,9 @@ def judge(
             rough
             for c in changes
             if (rough := c.child) is not None
-            and _softened(rough, offered.get(rough, rough.text), rules)
+            and is_softened(rough, offered.get(rough, rough.text), rules)
             and not any(
-                _softened(c.parent, ctx, rules) for t, ctx in parent.measured if t is c.parent
+                is_softened(c.parent, ctx, rules) for t, ctx in parent.measured if t is c.parent
             )
         ]
         if softened:
@@ -586,7 +335,10 @@ def judge(
     worded = [
         c
         for c in changes
-        if c.change == "same" and _full(c.parent) and parent.cue and c.parent.text in parent.cue
+        if c.change == "same"
+        and full_in_words(c.parent)
+        and parent.cue
+        and c.parent.text in parent.cue
     ]
     if delta <= -STEP and worded:
         kept = worded[0]
