@@ -244,13 +244,15 @@ def target_changes(
         graded = _graded(target, context, child, rules) if target in parent.targets else None
         if change == "same" and graded is not None and graded.change == "stricter":
             out.append(graded)
+        # a milestone the parent sets too (2025年和2030年…分别提升至15%、20%) is no earlier one
         milestones = [
             t
-            for t, _ in same
+            for t, c in same
             if t is not found
             and t.year is not None
             and target.year is not None
             and t.year < target.year
+            and not any(p.year == t.year for p, _ in same_indicator(t, c, parent.measured))
         ]
         if change == "same" and milestones:
             earlier = milestones[0]

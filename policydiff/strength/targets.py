@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from policydiff.models import pickled_by_fields
@@ -415,7 +415,33 @@ def _target_spans(
                 )
             )
     found.sort(key=lambda t: (t[0], t[1]))
-    return tuple(found)
+    return tuple(_respectively(text, found) if lang == "zh" else found)
+
+
+# years listed together (2025年和2030年, 2025年、2030年和2035年) whose targets follow 分别
+_LISTED_YEARS = re.compile(
+    r"20\d\d\s*年(?:底|末)?(?:\s*(?:和|、|与|及)\s*(?:到\s*)?20\d\d\s*年(?:底|末)?)+"
+)
+
+
+def _respectively(text: str, found: list[tuple[int, int, Target]]) -> list[tuple[int, int, Target]]:
+    """Targets listed after 分别 ("respectively") each take the year of its rank in the years
+    listed before (2025年和2030年，…占比分别提升至15%、20%以上: 15% by 2025, 20% by 2030), where
+    the clause after 分别 holds as many targets as years are listed."""
+    listed = _LISTED_YEARS.search(text)
+    at = text.find("分别", listed.end()) if listed else -1
+    if listed is None or at < 0:
+        return found
+    years = [int(y) for y in re.findall(r"20\d\d", listed.group(0))]
+    end = next((k for k in range(at, len(text)) if text[k] in "，,；;。"), len(text))
+    ranked = [k for k, (start, _, _) in enumerate(found) if at < start < end]
+    if len(ranked) != len(years):
+        return found
+    out = list(found)
+    for k, year in zip(ranked, years, strict=True):
+        start, stop, target = out[k]
+        out[k] = (start, stop, replace(target, year=year))
+    return out
 
 
 def find_targets(text: str, lang: str) -> tuple[Target, ...]:
