@@ -24,7 +24,7 @@ from functools import lru_cache
 from importlib import resources
 
 from policydiff.analysis.commitments import Commitment
-from policydiff.models import StructuredVersion
+from policydiff.models import Provision, StructuredVersion
 from policydiff.restatement.cuts import joined, pieces, spanned_cue
 from policydiff.restatement.homes import target_homes
 from policydiff.restatement.words import tagged, words
@@ -73,6 +73,7 @@ class Rules:
     kinds_of: dict[str, tuple[str, ...]]  # a general name to the kinds it covers: 燃料 → 煤炭
     framing: tuple[str, ...]  # headings of sections of guiding ideas and principles: 指导思想
     labels: frozenset[str]  # headings that only name their kind of section: 工作原则, 保障措施
+    situation: frozenset[str]  # headings of sections on where things stand: 面临形势
     continuations: tuple[str, ...]  # openings that go on with the list before: 以及
     total_units: frozenset[str]  # units of a count or amount a parent's total shares out: 个
     per_unit: tuple[str, ...]  # words of a measure per person, area or unit: 人均, /
@@ -121,6 +122,7 @@ def load_rules() -> Rules:
         framing=tuple(data.get("framing") or ()),
         labels=frozenset((*(data.get("labels") or ()), *(data.get("framing") or ()))),
         continuations=tuple(data.get("continuations") or ()),
+        situation=frozenset(data.get("situation") or ()),
         total_units=frozenset(data["totals"]["units"]),
         per_unit=tuple(data["totals"]["per"]),
         kinds_of={general: tuple(kinds) for general, kinds in (data.get("kinds_of") or {}).items()},
@@ -350,6 +352,12 @@ def _closing_cue(clause: str, lang: str, lexicon: Lexicon | None) -> tuple[int, 
     return cues[-1].level, cues[-1].text
 
 
+def _on_the_situation(provision: Provision, rules: Rules) -> bool:
+    """Whether the provision is in a section on where things stand (面临形势): it describes,
+    and commits to nothing."""
+    return any(part.split(" ", 1)[-1] in rules.situation for part in provision.path)
+
+
 def _dated(targets: Sequence[Target]) -> bool:
     return any(t.value is not None and t.year is not None for t in targets)
 
@@ -396,7 +404,7 @@ def version_clauses(
     # where the text has numbered provisions to hold its commitments
     numbered = any(p.level > 0 for p in structured.provisions)
     for provision in structured.provisions:
-        if numbered and provision.level == 0:
+        if (numbered and provision.level == 0) or _on_the_situation(provision, rules):
             continue
         texts = [sentence.text for sentence in provision.sentences]
         dated = context_years(texts, lang, provision.path)
