@@ -65,6 +65,7 @@ class Rules:
     wastes: dict[str, int]  # a name of a kind of waste to its kind: 污水 0, 垃圾 1
     waste_sources: dict[str, int]  # a source of waste to its kind: 生活垃圾 0, 建筑垃圾 1
     according: tuple[str, ...]  # openers that refer to a rule and direct nothing: 按照
+    reference: re.Pattern[str]  # an according clause that only names its authority
     encouraging: tuple[str, ...]  # openers whose object is what others are brought to do: 倡导
     relied_on: tuple[str, ...]  # openers that use a thing without acting on it: 依托
     replacing: tuple[str, ...]  # words of substitution: 替代燃气产品 replaces 燃气
@@ -102,6 +103,7 @@ def load_rules() -> Rules:
         manner=tuple(data.get("manner") or ()),
         manner_phrases=tuple(data.get("manner_phrases") or ()),
         according=tuple(data.get("according") or ()),
+        reference=re.compile(data["reference"]),
         encouraging=tuple(data.get("encouraging") or ()),
         relied_on=tuple(data.get("relied_on") or ()),
         replacing=tuple(data.get("replacing") or ()),
@@ -546,12 +548,20 @@ def _framed(clauses: Sequence[Clause], rules: Rules) -> tuple[Clause, ...]:
     """A clause that opens by referring to a rule or plan (``according``: 按照大分散与小区域集中
     相结合原则) and directs nothing of its own frames the clause after it in its sentence
     (建设绿色节约型基础设施): it commits at that clause's level, by that clause's cue, not as a
-    mention in passing."""
-    out = list(clauses)
+    mention in passing. One that names only its authority (``reference``: 按照党中央、国务院
+    决策部署) says nothing the next clause does not, and is left out."""
+    out: list[Clause | None] = list(clauses)
     for k, clause in enumerate(out):
-        if clause.level or clause.targets or not clause.text.startswith(rules.according):
+        if (
+            clause is None
+            or clause.level
+            or clause.targets
+            or not clause.text.startswith(rules.according)
+        ):
             continue
-        after = next((c for c in out[k + 1 :] if c.sentence_id == clause.sentence_id), None)
-        if after is not None and after.level:
+        after = next((c for c in out[k + 1 :] if c and c.sentence_id == clause.sentence_id), None)
+        if after is not None and after.level and rules.reference.match(clause.text):
+            out[k] = None
+        elif after is not None and after.level:
             out[k] = replace(clause, cue=after.cue, level=after.level, strength=after.strength)
-    return tuple(out)
+    return tuple(c for c in out if c is not None)

@@ -66,3 +66,26 @@ def test_a_premise_is_no_commitment_of_its_own() -> None:
     texts = [r.parent.text for r in _compare(sentence, sentence).commitments]
     assert "推动能源数据共享" in texts
     assert not any("确保" in text for text in texts)
+
+
+def test_a_clause_naming_only_its_authority_is_no_commitment() -> None:
+    sentence = "按照党中央、国务院决策部署，深入推进城乡建设绿色发展"
+    texts = [r.parent.text for r in _compare(sentence, sentence).commitments]
+    assert "深入推进城乡建设绿色发展" in texts
+    assert "按照党中央、国务院决策部署" not in texts
+
+
+@pytest.mark.parametrize(
+    ("according", "authority"),
+    [
+        ("按照党中央、国务院和省委、省政府的决策部署", True),
+        ("按照国家统一部署", True),
+        # what the clause keeps to is part of the commitment
+        ("按照大分散与小区域集中相结合原则", False),
+        ("按照300米见绿、500米见园工作要求", False),
+        ("按照国家和省委省政府部署的农村生活污水治理工作要求", False),
+        ("按照《完整居住社区建设标准(试行)》", False),
+    ],
+)
+def test_only_an_authority_is_a_reference(according: str, authority: bool) -> None:
+    assert bool(load_rules().reference.match(according)) is authority
