@@ -179,6 +179,12 @@ def _encouraging_opening(text: str, rules: Rules) -> str:
     return text[: len(text) - len(rest) + len(word)] if word else ""
 
 
+def _cue_named(clause: Clause) -> str:
+    """How a reason names a clause's cue: a clause that commits by a verb the lexicon lacks
+    (拓宽…渠道, 发挥…作用) has a level and no cue word."""
+    return clause.cue or ("its opening verb" if clause.level else "no cue")
+
+
 def _cue_strength(clause: Clause) -> float:
     dated = any(t.value is not None and t.year is not None for t, _ in clause.measured)
     return clause.strength - (0.5 if dated else 0.0)
@@ -324,7 +330,7 @@ def judge(
         return Restatement.WEAKENED, ("mentioned without a directive",)
     if relied and not _relied_on(parent, rules) and parent.level > 0:
         return Restatement.WEAKENED, (f"relied on ({relied}), not acted on",)
-    cues = f"{parent.cue or 'no cue'} → {child.cue or 'no cue'}"
+    cues = f"{_cue_named(parent)} → {_cue_named(child)}"
     if _encouraged_alike(parent, child, rules):
         return Restatement.RESTATED, (f"encouraged as the parent's ({cues})",)
     delta = round(_cue_strength(child) - _cue_strength(parent), 2)
