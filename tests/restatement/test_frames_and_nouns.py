@@ -89,3 +89,10 @@ def test_a_clause_naming_only_its_authority_is_no_commitment() -> None:
 )
 def test_only_an_authority_is_a_reference(according: str, authority: bool) -> None:
     assert bool(load_rules().reference.match(according)) is authority
+
+
+def test_a_reason_names_an_opening_verb_the_lexicon_lacks() -> None:
+    comparison = _compare("鼓励拓宽绿色企业融资渠道", "拓宽绿色企业融资渠道")
+    restated = next(r for r in comparison.commitments if r.parent.text.startswith("鼓励"))
+    assert restated.verdict.value == "strengthened"
+    assert restated.reasons[0].startswith("stronger cue (鼓励 → its opening verb")
