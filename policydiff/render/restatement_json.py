@@ -13,8 +13,9 @@ Schema ``policydiff.restatement/1`` (fields may be added, never renamed or remov
 where SIDE is ``{sentence, clause, location, provision, cue, level, strength, targets:
 [{text, value, unit, year}], themes}``: ``sentence`` the whole sentence (the evidence),
 ``clause`` the commitment within it, ``cue`` the words that commit it: a substring of
-``clause``, or, where the cue opens and closes on cue words around its object, those words
-joined by "…" (引导…规模化发展). ``similarity`` is that of the best child clause
+``clause``; where the cue opens and closes on cue words around its object, those words
+joined by "…" (引导…规模化发展); for a clause that only frames the next (按照…原则), the
+next clause's cue. ``similarity`` is that of the best child clause
 (capped at 1), also for an omitted commitment, and ``nearest`` that clause of an omitted
 commitment (null when restated, or when no child clause shares anything with it).
 ``confidence`` is ``sure`` or ``check``, ``doubt`` what a reader should check (null when

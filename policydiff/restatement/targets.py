@@ -22,7 +22,7 @@ class TargetChange:
     parent: Target
     child: Target | None
     change: str  # same, stricter, laxer, dropped
-    how: str = ""  # what makes it stricter or laxer: "a lower ceiling", "an earlier deadline" …
+    how: str = ""  # what makes the change: "a lower ceiling", "a share of the parent's total" …
 
 
 # How alike (Dice of character bigrams) the clauses of two targets must be for the child's

@@ -4,6 +4,8 @@ target (``totals`` in ``data/restatement.yaml``)."""
 
 from __future__ import annotations
 
+import re
+
 from policydiff.models import LEVELS, Document
 from policydiff.restatement.clauses import Rules
 from policydiff.strength import Target
@@ -21,12 +23,12 @@ def shares_totals(parent: Document, child: Document) -> bool:
 
 def is_total(target: Target, context: str, rules: Rules) -> bool:
     """Whether ``target`` counts or measures an amount as a whole, not per person, area or
-    unit: 100个 in 培育100个…基地, not 300吨 in 不高于300吨/万平方米."""
+    unit, in the clause it stands in: 100个 in 培育100个…基地, not 300吨 in 不高于300吨/万平方米
+    nor 30立方米 in 万元工业增加值用水量降至30立方米."""
     if target.value is None or target.unit not in rules.total_units:
         return False
-    at = context.find(target.text)
-    after = context[at + len(target.text) :] if at >= 0 else ""
-    return not after.startswith("/") and not any(word in context for word in rules.per_unit)
+    own = next((c for c in re.split(r"[，,；;]", context) if target.text in c), context)
+    return not any(word in own for word in rules.per_unit)
 
 
 def a_share(

@@ -45,7 +45,9 @@ _ZH_VALUE = re.compile(
     r"下降|降低|提高|提升|增长|减少|低于|控制在|保持在|"
     r"占比|比例|比重|率)?\s*(?:约|近)?" + _ZH_VALUE_TAIL
 )
-# Full coverage, and "every one of them" stated as an outcome: 全面执行 a standard, 全部完成
+# Full coverage, and "every one of them" stated as an outcome: 全面执行 a standard, 全部完成.
+# Of the lexicon's 应X尽X cues only 应保尽保 and 应改尽改 set a 100% target: 应用尽用 (use what
+# can be used) states how far to go, and its dropping weakens nothing the readers see.
 _ZH_FULL = re.compile(
     r"全覆盖|全面覆盖|全部(?:地级及以上)?城市|应保尽保|应改尽改|全面执行|全面建成|全部执行|全面采用|全部采用|"
     r"全部(?:达到|完成|纳入|实现|具备)|基本完成"
@@ -426,21 +428,28 @@ _LISTED_YEARS = re.compile(
 
 def _respectively(text: str, found: list[tuple[int, int, Target]]) -> list[tuple[int, int, Target]]:
     """Targets listed after 分别 ("respectively") each take the year of its rank in the years
-    listed before (2025年和2030年，…占比分别提升至15%、20%以上: 15% by 2025, 20% by 2030), where
-    the clause after 分别 holds as many targets as years are listed."""
-    listed = _LISTED_YEARS.search(text)
-    at = text.find("分别", listed.end()) if listed else -1
-    if listed is None or at < 0:
-        return found
-    years = [int(y) for y in re.findall(r"20\d\d", listed.group(0))]
-    end = next((k for k in range(at, len(text)) if text[k] in "，,；;。"), len(text))
-    ranked = [k for k, (start, _, _) in enumerate(found) if at < start < end]
-    if len(ranked) != len(years):
-        return found
+    listed nearest before (2025年和2030年，…占比分别提升至15%、20%以上: 15% by 2025, 20% by 2030),
+    where no other year stands between the list and 分别, the list is no baseline (与2015年和
+    2020年相比) and the clause after 分别 holds as many targets as years are listed."""
     out = list(found)
-    for k, year in zip(ranked, years, strict=True):
-        start, stop, target = out[k]
-        out[k] = (start, stop, replace(target, year=year))
+    lists = list(_LISTED_YEARS.finditer(text))
+    for at in (m.start() for m in re.finditer("分别", text)):
+        listed = next((m for m in reversed(lists) if m.end() <= at), None)
+        if (
+            listed is None
+            or re.search(r"20\d\d", text[listed.end() : at])
+            or text[max(0, listed.start() - 1) : listed.start()] in ("比", "较", "与")
+            or text[listed.end() : listed.end() + 2] == "相比"
+        ):
+            continue
+        years = [int(y) for y in re.findall(r"20\d\d", listed.group(0))]
+        end = next((k for k in range(at, len(text)) if text[k] in "，,；;。"), len(text))
+        ranked = [k for k, (start, _, _) in enumerate(out) if at < start < end]
+        if len(ranked) != len(years):
+            continue
+        for k, year in zip(ranked, years, strict=True):
+            start, stop, target = out[k]
+            out[k] = (start, stop, replace(target, year=year))
     return out
 
 

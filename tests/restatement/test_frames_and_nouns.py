@@ -37,6 +37,14 @@ from tests.restatement.test_verdict import _compare, _verdict
         # every 应…尽… is full coverage, not the modal 应
         ("京津冀大气污染传输通道城市钢铁产能实现应退尽退", ["应退尽退"]),
         ("做到应并尽并", ["应并尽并"]),
+        ("应当尽快完成", ["尽快"]),
+        # a cue before a noun that is no name (降低技术门槛) or after 并 still directs
+        ("降低技术门槛", ["降低"]),
+        ("取消落后产能补贴并限制新建", ["限制"]),
+        ("鼓励类似项目", ["鼓励"]),
+        ("确保全省空气质量在现有基础上持续改善", ["确保", "持续改善"]),
+        ("在严监管、确保绝对安全前提下有序发展核电", ["有序发展"]),
+        ("支持政策性银行加大信贷", ["支持", "加大"]),
         # the words themselves still direct
         ("加强协同控制", ["加强", "控制"]),
         ("积极推进绿色低碳住宅建设", ["积极推进"]),
@@ -84,6 +92,9 @@ def test_a_clause_naming_only_its_authority_is_no_commitment() -> None:
         ("按照大分散与小区域集中相结合原则", False),
         ("按照300米见绿、500米见园工作要求", False),
         ("按照国家和省委省政府部署的农村生活污水治理工作要求", False),
+        ("按照国家碳达峰碳中和要求", False),
+        ("按照国家关于碳达峰的决策部署", False),
+        ("按照自治区第十三次党代会部署要求", True),
         ("按照《完整居住社区建设标准(试行)》", False),
     ],
 )

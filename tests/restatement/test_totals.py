@@ -11,9 +11,11 @@ import pytest
 
 from policydiff.models import Document, Version
 from policydiff.restatement.clauses import load_rules
+from policydiff.restatement.targets import target_changes
 from policydiff.restatement.totals import is_total, shares_totals
 from policydiff.strength import Target
 from tests.restatement import plans
+from tests.restatement.test_verdict import _compare
 
 BASES = "到2030年培育100个智能建造产业基地"
 
@@ -57,6 +59,9 @@ def _target(text: str, value: float, unit: str) -> Target:
         (_target("14.5平方米", 14.5, "平方米"), "城市建成区人均公园绿地面积达到14.5平方米", False),
         (_target("8公里", 8, "公里"), "城市建成区平均路网密度达到8公里", False),
         (_target("不少于100米", 100, "米"), "净宽度不少于100米", False),
+        (_target("降至30立方米", 30, "立方米"), "万元工业增加值用水量降至30立方米", False),
+        # per-unit words in the clause before are not this target's
+        (_target("3000万平方米", 3.0e7, "平方米"), "单位面积能耗下降，完成改造3000万平方米", True),
         (_target("达到70%", 70, "%"), "城镇新建建筑中绿色建材应用比例达到70%", False),
     ],
 )
@@ -82,3 +87,14 @@ def _document(level: str) -> Document:
 )
 def test_totals_are_shared_below_the_parent_s_level(parent: str, child: str, shared: bool) -> None:
     assert shares_totals(_document(parent), _document(child)) is shared
+
+
+def test_a_share_set_later_is_laxer_by_its_deadline() -> None:
+    parent, child = "到2025年培育100个智能建造产业基地", "到2030年培育5个智能建造产业基地"
+    comparison = _compare(parent, child)
+    restated = next(r for r in comparison.commitments if r.parent.text == parent)
+    assert restated.child is not None
+    (change,) = target_changes(restated.parent, restated.child, (), shared=True)
+    assert (change.change, change.how) == ("laxer", "a later deadline (2025 → 2030)")
+    (unshared,) = target_changes(restated.parent, restated.child, (), shared=False)
+    assert (unshared.change, unshared.how) == ("laxer", "a lower value")

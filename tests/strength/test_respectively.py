@@ -22,6 +22,14 @@ STEEL = "2025年和2030年，全国短流程炼钢占比分别提升至15%、20%
         # the years listed and the targets after 分别 must pair one to one
         ("到2025年，城市达到30%，县城分别达到40%、50%", [2025, 2025, 2025]),
         ("到2025年和2030年，比例分别达到30%", [2030]),
+        # each 分别 takes its own list
+        (
+            "到2025年和2030年，非化石能源比重分别达到20%、25%，风电装机分别达到3亿千瓦、5亿千瓦",
+            [2025, 2030, 2025, 2030],
+        ),
+        # a baseline is no list of deadlines, nor is a list another year stands after
+        ("与2015年和2020年相比，到2030年能耗分别下降20%、10%", [2030, 2030]),
+        ("2025年和2030年目标明确。到2030年，A分别达到40%、35%", [2030, 2030]),
     ],
 )
 def test_targets_after_fenbie_take_the_listed_years_in_order(
