@@ -27,7 +27,8 @@ _EN_MULT = {"thousand": 1e3, "million": 1e6, "billion": 1e9}
 
 _NUM = r"(?P<num>\d+(?:,\d{3})*(?:\.\d+)?)"
 _ZH_UNITS = (
-    "个百分点|百分点|平方公里|平方千米|平方米/人|平方米|立方米|公里/万人|公里|千米|千瓦|亩|吨|个城市|个|座|"
+    "个百分点|百分点|平方公里|平方千米|平方米/人|平方米|立方米|公里/万人|公里|千米|千瓦|亩|"
+    "(?:千克|克|吨)标准煤(?:/(?:千瓦时|万元|平方米))?|吨|个城市|个|座|"
     "辆|户|人|家|处|城市|公顷|层|米"
 )
 # Units of a design limit (道路红线宽度不超过40米, 广场集中硬地面积不超过2公顷, 最高不超过18层): a
@@ -300,7 +301,7 @@ _PROHIBITED = re.compile(r"不得|禁止|严禁|不应|不宜")
 
 def _is_threshold(seg: str, m: re.Match[str]) -> bool:
     """A quantity with a bound that qualifies a noun (2000人以上的建制镇, 5000平方米以上的公共
-    建筑, 超过2万平方米的公共建筑): it says which ones, not how many. A share (60%的城市社区)
+    建筑, 超过2万平方米的公共建筑, 日清运量超过300吨地区): it says which ones, not how many. A share (60%的城市社区)
     is still a target, and so is a threshold a prohibition governs (不得新建红线宽度超过40米的
     道路: a cap on the width)."""
     bounded = not m.group("cmp") and m.group("bound") in ("以上", "以下")
@@ -310,7 +311,7 @@ def _is_threshold(seg: str, m: re.Match[str]) -> bool:
     return (
         not m.group("pct")
         and (bounded or m.group("cmp") == "超过")  # 单体建筑面积超过2万平方米的公共建筑
-        and seg.startswith("的", m.end())
+        and seg.startswith(("的", "地区"), m.end())
     )
 
 
