@@ -1,6 +1,7 @@
-"""A parent's national total shared out among the provinces that restate it (培育100个智能建造
-产业基地 against a province's 5个): the smaller figure is the province's share, not a laxer
-target (``totals`` in ``data/restatement.yaml``)."""
+"""A parent's total for its whole jurisdiction shared out among the provinces, cities or
+counties below it that restate it (the ministry's 培育100个智能建造产业基地 against a
+province's 5个): the smaller figure is the child's share, not a laxer target (``totals`` in
+``data/restatement.yaml``)."""
 
 from __future__ import annotations
 
