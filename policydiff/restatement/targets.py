@@ -13,6 +13,7 @@ from policydiff.restatement.clauses import Clause, Rules, load_rules
 from policydiff.restatement.kinds import places, waste_sources, wastes
 from policydiff.restatement.totals import a_share
 from policydiff.strength import Target
+from policydiff.strength.targets import own_clause
 
 
 @dataclass(frozen=True)
@@ -23,6 +24,16 @@ class TargetChange:
     child: Target | None
     change: str  # same, stricter, laxer, dropped
     how: str = ""  # what makes the change: "a lower ceiling", "a share of the parent's total" …
+
+    @property
+    def said(self) -> str:
+        """The change as a verdict's reason states it."""
+        if self.child is None:
+            return f"target {self.parent.text} dropped"
+        return f"target {self.parent.text} → {self.child.text}: {self.how or self.change}"
+
+
+SHARE = "a share of the parent's total"
 
 
 # How alike (Dice of character bigrams) the clauses of two targets must be for the child's
@@ -45,11 +56,6 @@ def _bigrams(text: str) -> frozenset[str]:
 def _alike(a: str, b: str) -> float:
     x, y = _bigrams(a), _bigrams(b)
     return 2 * len(x & y) / (len(x) + len(y)) if x and y else 0.0
-
-
-def _own(context: str) -> str:
-    """The clause a target stands in, without the clause before it."""
-    return re.split(r"[，,；;]", context)[-1]
 
 
 def _ceiling(target: Target, context: str, rules: Rules) -> bool:
@@ -128,7 +134,7 @@ def _same_indicator_elsewhere(
         for t, c in elsewhere
         if t.value is not None
         and t.unit == target.unit
-        and _alike(_own(context), _own(c)) >= SAME_INDICATOR_ELSEWHERE
+        and _alike(own_clause(target, context), own_clause(t, c)) >= SAME_INDICATOR_ELSEWHERE
         and not _other_kind(context, c)
     ]
 
@@ -167,7 +173,8 @@ def _graded(target: Target, context: str, child: Clause, rules: Rules) -> Target
     新建超高层建筑…应达到三星级标准)."""
     if not full_in_words(target):
         return None
-    mine = _grade(_own(context), rules)
+    own = own_clause(target, context)
+    mine = _grade(own, rules)
     if mine is None:
         return None
     clauses = [child.text, *re.split(r"[，,；;]", child.sentence)]
@@ -176,7 +183,7 @@ def _graded(target: Target, context: str, child: Clause, rules: Rules) -> Target
         for k, clause in enumerate(clauses)
         if (g := _grade(clause, rules)) is not None
         and g[0] == mine[0]
-        and (k == 0 or _alike(_own(context), clause) >= SAME_INDICATOR)
+        and (k == 0 or _alike(own, clause) >= SAME_INDICATOR)
     ]
     if not grades:
         return None
@@ -237,7 +244,8 @@ def target_changes(
         share = shared and a_share(target, context, found, where, rules)
         measured = replace(found, value=target.value) if share else found
         change, how = _compare_target(target, context, measured, rules)
-        how = how or ("a share of the parent's total" if share else "")
+        if share:
+            how = f"{SHARE}, {how}" if how else SHARE
         out.append(TargetChange(target, found, change, how))
         # a grade raised for the class the parent clause itself sets it for (not for the
         # lead of its sentence, which the sentence's targets measure as a whole)

@@ -5,11 +5,10 @@ province's 5个): the smaller figure is the child's share, not a laxer target (`
 
 from __future__ import annotations
 
-import re
-
 from policydiff.models import LEVELS, Document
 from policydiff.restatement.clauses import Rules
 from policydiff.strength import Target
+from policydiff.strength.targets import own_clause
 
 _SHARING = ("provincial", "municipal", "county")
 
@@ -28,8 +27,7 @@ def is_total(target: Target, context: str, rules: Rules) -> bool:
     nor 30立方米 in 万元工业增加值用水量降至30立方米."""
     if target.value is None or target.unit not in rules.total_units:
         return False
-    own = next((c for c in re.split(r"[，,；;]", context) if target.text in c), context)
-    return not any(word in own for word in rules.per_unit)
+    return not any(word in own_clause(target, context) for word in rules.per_unit)
 
 
 def a_share(

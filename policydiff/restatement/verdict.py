@@ -26,6 +26,7 @@ from functools import lru_cache
 from policydiff.analysis.verdicts import STEP
 from policydiff.restatement.clauses import Clause, Rules, load_rules
 from policydiff.restatement.targets import (
+    SHARE,
     YEAR,
     TargetChange,
     full_in_words,
@@ -207,6 +208,22 @@ def judge(
         return Restatement.OMITTED, ("no clause of the child restates it",)
     rules = load_rules()
     changes = target_changes(parent, child, support, rules, child_targets, shared)
+    verdict, reasons = _weigh(parent, child, support, changes, parent_targets, restating, rules)
+    # a total the child takes its share of is named, whatever decided: 100 bases against
+    # 5 would otherwise read as a figure the verdict overlooked
+    shares = [c.said for c in changes if c.how.startswith(SHARE) and c.said not in reasons]
+    return verdict, (*reasons, *shares)
+
+
+def _weigh(
+    parent: Clause,
+    child: Clause,
+    support: Sequence[Clause],
+    changes: Sequence[TargetChange],
+    parent_targets: Sequence[tuple[Target, str]],
+    restating: Sequence[Clause],
+    rules: Rules,
+) -> tuple[Restatement, tuple[str, ...]]:
     laxer = [c for c in changes if c.change in ("laxer", "dropped")]
     stricter = [c for c in changes if c.change == "stricter"]
     # a lead clause the child copies word for word, measured by a target its sentence sets
@@ -225,19 +242,9 @@ def judge(
         ]
         stricter = [c for c in stricter if here(c)]
     if laxer:
-        first = laxer[0]
-        said = (
-            f"target {first.parent.text} dropped"
-            if first.child is None
-            else f"target {first.parent.text} → {first.child.text}: {first.how}"
-        )
-        return Restatement.WEAKENED, (said,)
+        return Restatement.WEAKENED, (laxer[0].said,)
     if stricter:
-        first = stricter[0]
-        assert first.child is not None
-        return Restatement.STRENGTHENED, (
-            f"target {first.parent.text} → {first.child.text}: {first.how}",
-        )
+        return Restatement.STRENGTHENED, (stricter[0].said,)
     # a target that stands in another clause of the child's sentence and restates a
     # target the parent sets for another commitment is no target "where the parent has
     # none" (滚动实施老旧供水管网更新改造，…，漏损率控制在7.8%以内: the leak-rate commitment)

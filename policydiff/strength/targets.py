@@ -196,6 +196,16 @@ def target_alone(clause: str, snippet: str, lang: str) -> bool:
     return _ALONE_ZH.fullmatch(rest) is not None
 
 
+_CLAUSE_BREAK = re.compile(r"[，,；;]")
+
+
+def own_clause(target: Target, context: str) -> str:
+    """The clause of ``context`` (a target's clause and the one before it) that ``target``
+    stands in: the words that name its indicator, not the lead before it."""
+    clauses = _CLAUSE_BREAK.split(context)
+    return next((c for c in clauses if target.text in c), clauses[-1])
+
+
 # a count of the task the clause before sets (…老化更新改造，到2024年底全省完成1900公里改造任务)
 _TASK_ZH = re.compile(
     r"(?:到|至)?\s*(?:20\d\d\s*年(?:底|前|末)?)?\s*(?:全省|全市|全区|全县|全国|累计)?\s*"

@@ -29,6 +29,8 @@ def test_a_province_s_share_of_a_national_total_is_no_weakening(child: str) -> N
     (change,) = restated.targets
     assert change.change == "same" and change.how == "a share of the parent's total"
     assert change.child is not None and (change.child.value or 0) < 100
+    # the reason names the share, so 100 against the child's figure is seen as read
+    assert restated.reasons[-1] == f"target 100个 → {change.child.text}: {change.how}"
 
 
 def test_a_share_is_still_measured_by_its_deadline() -> None:
@@ -95,6 +97,9 @@ def test_a_share_set_later_is_laxer_by_its_deadline() -> None:
     restated = next(r for r in comparison.commitments if r.parent.text == parent)
     assert restated.child is not None
     (change,) = target_changes(restated.parent, restated.child, (), shared=True)
-    assert (change.change, change.how) == ("laxer", "a later deadline (2025 → 2030)")
+    assert (change.change, change.how) == (
+        "laxer",
+        "a share of the parent's total, a later deadline (2025 → 2030)",
+    )
     (unshared,) = target_changes(restated.parent, restated.child, (), shared=False)
     assert (unshared.change, unshared.how) == ("laxer", "a lower value")
