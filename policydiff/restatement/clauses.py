@@ -514,8 +514,10 @@ def version_clauses(
                 piece = at
                 # the targets of the clause, their year read in the whole sentence (到2025年，
                 # …，…达到30%), give the target bonus; score_commitment saw the clause alone
+                # a level found past score_commitment's reading is taken as it stands;
+                # its own keeps the manner discount (大力推广, 3.5)
                 strength = score.strength - (bonus if _dated(score.targets) else 0.0)
-                strength = max(strength, float(level))
+                strength = strength if level == score.level else float(level)
                 strength += bonus if _dated([t for t, _ in own]) else 0.0
                 themes = tuple(
                     dict.fromkeys(m.mention.theme_id for m in mentions if s <= m.mention.start < e)

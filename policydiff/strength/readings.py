@@ -217,10 +217,12 @@ def forbidden_harm(clause: str, chosen: CueMatch, ts: int, te: int, lang: str, l
 
 
 def manner_only(m: CueMatch) -> bool:
-    """The cue's level comes only from manner modifiers applied to a weaker verb."""
+    """The cue's level comes only from manner modifiers applied to a weaker verb, or to a
+    verb the lexicon lacks (全面勘查评估: the manner alone is the cue)."""
     top = [p for p in m.parts if p.level == m.level]
     weaker_verbs = [p for p in m.parts if p.kind == "verb" and p.level < m.level]
-    return bool(weaker_verbs) and all(p.manner for p in top)
+    alone = all(p.kind == "modifier" for p in m.parts)
+    return (bool(weaker_verbs) or alone) and all(p.manner for p in top)
 
 
 def render_notes(clause: str, m: CueMatch) -> list[str]:

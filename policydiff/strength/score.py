@@ -190,8 +190,10 @@ def score_commitment(
     strength = float(level)
     if chosen is not None and manner_only(chosen):
         strength -= MANNER_DISCOUNT
+        verbs = [p.level for p in chosen.parts if p.kind == "verb"]
+        raised = f"a level-{min(verbs)} verb" if verbs else "a verb the lexicon lacks"
         caveats.append(
-            f"'{cue_text}' raises a level-{min(p.level for p in chosen.parts)} verb by manner, "
+            f"'{cue_text}' raises {raised} by manner, "
             f"not by reach: counted {MANNER_DISCOUNT} below an outcome of level {level}"
         )
     if dated:

@@ -416,3 +416,28 @@ def test_standardisation_is_not_a_standard_drafted_or_applied() -> None:
     assert score_commitment(built, "zh", _span(built, "绿色建筑")).level > 0
     done = "全面实施城镇老旧小区改造和标准化建设"
     assert score_commitment(done, "zh", _span(done, "老旧小区改造")).level < 5
+
+
+@pytest.mark.parametrize(
+    ("sentence", "theme", "strength", "raised"),
+    [
+        # a manner on a verb the lexicon lists: half a level below the outcome of level 4
+        ("大力推广新能源汽车", "新能源汽车", 3.5, "a level-2 verb"),
+        # a manner alone, on a verb the lexicon lacks (Inner Mongolia's energy plan)
+        (
+            "以旗县为单元，全面勘查评估清洁低碳能源资源",
+            "清洁低碳能源",
+            3.5,
+            "a verb the lexicon lacks",
+        ),
+        # a reach is the outcome itself
+        ("推动超低能耗建筑规模化发展", "超低能耗", 4.0, ""),
+    ],
+)
+def test_manner_counts_half_a_level_below_reach(
+    sentence: str, theme: str, strength: float, raised: str
+) -> None:
+    result = score_commitment(sentence, "zh", _span(sentence, theme))
+    assert result.level == 4 and result.strength == strength
+    by_manner = [c for c in result.caveats if "by manner" in c]
+    assert (raised in by_manner[0]) if raised else not by_manner
