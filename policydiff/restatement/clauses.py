@@ -208,6 +208,24 @@ def _verb_led(clause: str, rules: Rules) -> bool:
     return False
 
 
+def _hedges_a_verb(
+    clause: str, cue: str, before: str, lexicon: Lexicon | None, rules: Rules
+) -> bool:
+    """Whether the cue is hedges only (逐步, 因地制宜) on a verb the lexicon lacks (逐步实现,
+    因地制宜开发): the clause commits to that verb, at a pace, as a verb-led clause does;
+    not where the clause before it in its piece brings others to act (引导消费者…，合理、适度
+    采购: the encouraging word governs it)."""
+    found = find_cues(cue, "zh", lexicon) if cue else ()
+    at = clause.find(cue)
+    return (
+        bool(found)
+        and all(c.category == "hedge" for c in found)
+        and at >= 0
+        and _verb_led(clause[at + len(cue) :], rules)
+        and not before.startswith(rules.encouraging)
+    )
+
+
 # Words of location that close a frame 在… (在油气田区域内建设…, 在国土空间规划中统筹考虑…), words
 # of time that do, and nouns that make a verbal noun before them the name of a field
 # (城市建设领域, 建设过程): a clause that ends on any of them is a frame whole, directing
@@ -475,6 +493,14 @@ def version_clauses(
                     level, cue_text = rest.level, rest.cue
                 if level == 0 and (modal := rules.modal.search(clause)):
                     level, cue_text = MODAL_LEVEL, modal.group(0)
+                same_piece = k and bisect_right(piece_starts, spans[k - 1][0]) - 1 == at
+                before = text[spans[k - 1][0] : s] if same_piece else ""
+                if (
+                    level == 1
+                    and lang == "zh"
+                    and _hedges_a_verb(scored, cue_text, before, lexicon, rules)
+                ):
+                    level = MODAL_LEVEL
                 cue_text = spanned_cue(cue_text, lang, lexicon)
                 # a clause that commits by the verb that opens it, a verb the lexicon lacks
                 # (结合资源禀赋和用能需求发展…应用, 合理确定城市规模), commits at promotion

@@ -107,3 +107,25 @@ def test_a_reason_names_an_opening_verb_the_lexicon_lacks() -> None:
     restated = next(r for r in comparison.commitments if r.parent.text.startswith("鼓励"))
     assert restated.verdict.value == "strengthened"
     assert restated.reasons[0].startswith("stronger cue (鼓励 → its opening verb")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "clause", "level"),
+    [
+        # a hedge on a verb the lexicon lacks commits to that verb at a pace (the green
+        # consumption plan): promotion, not a mention
+        ("逐步实现商品包装绿色化、减量化和循环化", "逐步实现商品包装绿色化、减量化和循环化", 2),
+        ("因地制宜开发水电", "因地制宜开发水电", 2),
+        # ... but one that an encouraging clause before it governs stays encouraged
+        (
+            "引导消费者树立文明健康的食品消费观念，合理、适度采购、储存、制作食品和点餐、用餐",
+            "合理、适度采购、储存、制作食品和点餐、用餐",
+            1,
+        ),
+    ],
+)
+def test_a_hedge_on_an_unlisted_verb_commits_at_promotion_level(
+    sentence: str, clause: str, level: int
+) -> None:
+    (restated,) = [r for r in _compare(sentence, sentence).commitments if r.parent.text == clause]
+    assert restated.parent.level == level
