@@ -36,10 +36,11 @@ from functools import lru_cache
 import numpy as np
 
 from policydiff.diff.tfidf import cosine_similarity
-from policydiff.restatement.clauses import Clause, load_rules
+from policydiff.restatement.clauses import Clause
 from policydiff.restatement.contrast import contrast
 from policydiff.restatement.cuts import CUE_GAP
 from policydiff.restatement.kinds import any_of, places, wastes
+from policydiff.restatement.rules import load_rules
 from policydiff.restatement.targets import same_indicator
 from policydiff.strength.targets import Target
 

@@ -21,14 +21,13 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from importlib import resources
 
 from policydiff.analysis.commitments import Commitment
 from policydiff.models import Provision, StructuredVersion
 from policydiff.restatement.cuts import joined, pieces, spanned_cue
 from policydiff.restatement.homes import target_homes
+from policydiff.restatement.rules import Rules, load_rules
 from policydiff.restatement.words import tagged, words
-from policydiff.runtime.untrusted import safe_load
 from policydiff.strength import Lexicon, Target, find_cues, load_lexicon, score_commitment
 from policydiff.strength.targets import (
     context_years,
@@ -40,95 +39,6 @@ from policydiff.strength.targets import (
 _SEMICOLON = re.compile(r"[；;]")
 # a clause whose only directive is a modal verb (应, 要, 须) commits at promotion level
 MODAL_LEVEL = 2
-
-
-@dataclass(frozen=True)
-class Rules:
-    """``data/restatement.yaml`` as read."""
-
-    openers: tuple[str, ...]
-    year_only: re.Pattern[str]
-    limited: tuple[str, ...]
-    threshold: re.Pattern[str] | None  # a class picked by a threshold: 20万以下的县城
-    general: tuple[str, ...]
-    place_limits: tuple[str, ...]  # the limited scopes that are a class of places
-    experience: re.Pattern[str]  # a pilot's experience spread: read past, limits nothing
-    ceilings: tuple[str, ...]
-    floors: tuple[str, ...]  # negated ceilings: 不低于
-    softeners: tuple[str, ...]  # a value made rough or usual: 65%左右, 一般不超过18层
-    modal: re.Pattern[str]
-    goal: re.Pattern[str]
-    synonyms: dict[str, str]  # a term's other names, each to the first of its line
-    manner: tuple[str, ...]  # adverbs of manner, left out of a clause's object wherever they stand
-    manner_phrases: tuple[str, ...]  # phrases of manner, left out where they open it
-    places: dict[str, int]  # a name of a kind of place to its kind (-1: every kind)
-    wastes: dict[str, int]  # a name of a kind of waste to its kind: 污水 0, 垃圾 1
-    waste_sources: dict[str, int]  # a source of waste to its kind: 生活垃圾 0, 建筑垃圾 1
-    according: tuple[str, ...]  # openers that refer to a rule and direct nothing: 按照
-    reference: re.Pattern[str]  # an according clause that only names its authority
-    encouraging: tuple[str, ...]  # openers whose object is what others are brought to do: 倡导
-    relied_on: tuple[str, ...]  # openers that use a thing without acting on it: 依托
-    replacing: tuple[str, ...]  # words of substitution: 替代燃气产品 replaces 燃气
-    grades: dict[str, tuple[int, int]]  # a grade to its scale and rank: 二星级 (0, 1)
-    jurisdictions: frozenset[str]  # names of a level of government: 国家, 省级
-    kinds_of: dict[str, tuple[str, ...]]  # a general name to the kinds it covers: 燃料 → 煤炭
-    framing: tuple[str, ...]  # headings of sections of guiding ideas and principles: 指导思想
-    labels: frozenset[str]  # headings that only name their kind of section: 工作原则, 保障措施
-    situation: frozenset[str]  # headings of sections on where things stand: 面临形势
-    continuations: tuple[str, ...]  # openings that go on with the list before: 以及
-    total_units: frozenset[str]  # units of a count or amount a parent's total shares out: 个
-    per_unit: tuple[str, ...]  # words of a measure per person, area or unit: 人均, /
-
-
-@lru_cache(maxsize=1)
-def load_rules() -> Rules:
-    text = resources.files("policydiff").joinpath("data/restatement.yaml").read_text("utf-8")
-    data = safe_load(text)
-    return Rules(
-        openers=tuple(sorted(data["openers"], key=len, reverse=True)),
-        year_only=re.compile(data["year_only"]),
-        limited=(*data["scope"]["programmes"], *data["scope"]["places"]),
-        threshold=re.compile(data["scope"]["threshold"])
-        if data["scope"].get("threshold")
-        else None,
-        general=tuple(data["scope"]["general"]),
-        place_limits=tuple(data["scope"]["places"]),
-        experience=re.compile(data["scope"]["experience"]),
-        ceilings=tuple(data["ceilings"]),
-        floors=tuple(data.get("floors") or ()),
-        softeners=tuple(data.get("softeners") or ()),
-        modal=re.compile(data["modal"]),
-        goal=re.compile(data["goal"]),
-        synonyms={term: line[0] for line in data.get("synonyms") or () for term in line[1:]},
-        manner=tuple(data.get("manner") or ()),
-        manner_phrases=tuple(data.get("manner_phrases") or ()),
-        according=tuple(data.get("according") or ()),
-        reference=re.compile(data["reference"]),
-        encouraging=tuple(data.get("encouraging") or ()),
-        relied_on=tuple(data.get("relied_on") or ()),
-        replacing=tuple(data.get("replacing") or ()),
-        grades={
-            term: (k, rank)
-            for k, line in enumerate(data.get("grades") or ())
-            for rank, term in enumerate(line)
-        },
-        places={
-            **{term: k for k, line in enumerate(data.get("places") or ()) for term in line},
-            **{term: -1 for term in data.get("every_place") or ()},
-        },
-        wastes={term: k for k, line in enumerate(data.get("wastes") or ()) for term in line},
-        waste_sources={
-            term: k for k, line in enumerate(data.get("waste_sources") or ()) for term in line
-        },
-        jurisdictions=frozenset(data.get("jurisdictions") or ()),
-        framing=tuple(data.get("framing") or ()),
-        labels=frozenset((*(data.get("labels") or ()), *(data.get("framing") or ()))),
-        continuations=tuple(data.get("continuations") or ()),
-        situation=frozenset(data.get("situation") or ()),
-        total_units=frozenset(data["totals"]["units"]),
-        per_unit=tuple(data["totals"]["per"]),
-        kinds_of={general: tuple(kinds) for general, kinds in (data.get("kinds_of") or {}).items()},
-    )
 
 
 @dataclass(frozen=True)

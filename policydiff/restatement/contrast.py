@@ -19,7 +19,7 @@ from functools import lru_cache
 
 from cydifflib import SequenceMatcher
 
-from policydiff.restatement.clauses import load_rules
+from policydiff.restatement.rules import load_rules
 from policydiff.restatement.words import tagged
 
 _HAN = re.compile(r"[\u4e00-\u9fff]+")

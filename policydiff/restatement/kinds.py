@@ -8,7 +8,7 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
-from policydiff.restatement.clauses import load_rules
+from policydiff.restatement.rules import load_rules
 
 
 def any_of(terms: Iterable[str]) -> re.Pattern[str] | None:

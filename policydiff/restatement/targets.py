@@ -9,8 +9,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from policydiff.restatement.clauses import Clause, Rules, load_rules
+from policydiff.restatement.clauses import Clause
 from policydiff.restatement.kinds import places, waste_sources, wastes
+from policydiff.restatement.rules import Rules, load_rules
 from policydiff.restatement.totals import a_share
 from policydiff.strength import Target
 from policydiff.strength.targets import own_clause

@@ -6,7 +6,7 @@ province's 5个): the smaller figure is the child's share, not a laxer target (`
 from __future__ import annotations
 
 from policydiff.models import LEVELS, Document
-from policydiff.restatement.clauses import Rules
+from policydiff.restatement.rules import Rules
 from policydiff.strength import Target
 from policydiff.strength.targets import own_clause
 

@@ -24,7 +24,8 @@ from enum import StrEnum
 from functools import lru_cache
 
 from policydiff.analysis.verdicts import STEP
-from policydiff.restatement.clauses import Clause, Rules, load_rules
+from policydiff.restatement.clauses import Clause
+from policydiff.restatement.rules import Rules, load_rules
 from policydiff.restatement.targets import (
     SHARE,
     YEAR,

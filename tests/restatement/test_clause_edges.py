@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from policydiff.restatement.clauses import load_rules
 from policydiff.restatement.cuts import joined, pieces
+from policydiff.restatement.rules import load_rules
 
 
 def _clauses(sentence: str) -> list[str]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from policydiff.restatement.clauses import load_rules
+from policydiff.restatement.rules import load_rules
 from policydiff.strength.cues import find_cues
 from tests.restatement.test_verdict import _compare, _verdict
 

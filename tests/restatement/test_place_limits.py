@@ -36,7 +36,7 @@ def test_a_programme_is_no_class_of_places() -> None:
 def test_every_place_limit_is_a_limited_scope() -> None:
     # the widening reads the places only where _scope already found the parent limited:
     # the limited scopes are built from the programmes and the places, so none is missed
-    from policydiff.restatement.clauses import load_rules
+    from policydiff.restatement.rules import load_rules
 
     rules = load_rules()
     assert set(rules.place_limits) <= set(rules.limited)

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import pytest
 
-from policydiff.restatement.clauses import _verb_led, load_rules
+from policydiff.restatement.clauses import _verb_led
+from policydiff.restatement.rules import load_rules
 from tests.restatement.test_verdict import _child_of, _compare
 
 

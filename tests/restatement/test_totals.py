@@ -10,7 +10,7 @@ import datetime as dt
 import pytest
 
 from policydiff.models import Document, Version
-from policydiff.restatement.clauses import load_rules
+from policydiff.restatement.rules import load_rules
 from policydiff.restatement.targets import target_changes
 from policydiff.restatement.totals import is_total, shares_totals
 from policydiff.strength import Target

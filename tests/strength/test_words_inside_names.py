@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from policydiff.restatement.clauses import load_rules
+from policydiff.restatement.rules import load_rules
 from policydiff.strength.cues import find_cues
 
 
