@@ -309,19 +309,29 @@ def _years(seg: str, year_re: re.Pattern[str]) -> tuple[Years, Years]:
 _PROHIBITED = re.compile(r"不得|禁止|严禁|不应|不宜")
 
 
+# what follows a bounded quantity that picks a class: 的, a kind of place or body, or the
+# close of a bracket that defines a term (大型商场（建筑面积10万平方米及以上）)
+_QUALIFIED = ("的", "地区", "城市", "县城", "城镇", "企业", "）", ")")
+
+
 def _is_threshold(seg: str, m: re.Match[str]) -> bool:
     """A quantity with a bound that qualifies a noun (2000人以上的建制镇, 5000平方米以上的公共
-    建筑, 超过2万平方米的公共建筑, 日清运量超过300吨地区): it says which ones, not how many. A share (60%的城市社区)
+    建筑, 超过2万平方米的公共建筑, 日清运量超过300吨地区, 100万人以上城市) or defines a term in
+    brackets (大型商场（建筑面积10万平方米及以上）): it says which ones, not how many. A share (60%的城市社区)
     is still a target, and so is a threshold a prohibition governs (不得新建红线宽度超过40米的
     道路: a cap on the width)."""
-    bounded = not m.group("cmp") and m.group("bound") in ("以上", "以下")
+    end = m.end()
+    bound = m.group("bound")
+    if not bound and seg.startswith(("及以上", "及以下"), end):  # 10万平方米及以上
+        bound, end = seg[end + 1 : end + 3], end + 3
+    bounded = not m.group("cmp") and bound in ("以上", "以下")
     clause_start = max(seg.rfind(c, 0, m.start()) for c in "，,") + 1
     if m.group("cmp") == "超过" and _PROHIBITED.search(seg, clause_start, m.start()):
         return False
     return (
         not m.group("pct")
         and (bounded or m.group("cmp") == "超过")  # 单体建筑面积超过2万平方米的公共建筑
-        and seg.startswith(("的", "地区"), m.end())
+        and seg.startswith(_QUALIFIED, end)
     )
 
 

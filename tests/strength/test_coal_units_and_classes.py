@@ -25,3 +25,20 @@ def test_standard_coal_keeps_its_unit(sentence: str, units: list[tuple[float, st
 def test_a_quantity_naming_areas_is_no_target() -> None:
     sentence = "到2025年，日清运量超过300吨地区基本实现原生生活垃圾零填埋"
     assert find_targets(sentence, "zh") == ()
+
+
+@pytest.mark.parametrize(
+    ("sentence", "targets"),
+    [
+        # the cities picked by population (Jiangsu's and Guizhou's green consumption plans)
+        ("到2025年，全省城区常住人口100万人以上城市绿色出行比例达到70%以上", [70.0]),
+        # a term defined in brackets (Jiangsu's): the share is the target, not the floor area
+        ("力争2025年全省50%以上大型商场（建筑面积10万平方米及以上）基本达到创建要求", [50.0]),
+        # a class bounded by 及以上 before 的 (Jilin's urban-rural plan)
+        ("社会投资建筑面积2万平方米及以上的大型公共建筑应达到一星级", []),
+        # a count of the class is still a target
+        ("到2025年，培育年产值超过100亿元企业10家", [10.0]),
+    ],
+)
+def test_a_quantity_picking_a_class_is_no_target(sentence: str, targets: list[float]) -> None:
+    assert [t.value for t in find_targets(sentence, "zh")] == targets
