@@ -187,6 +187,13 @@ _ALONE_ZH = re.compile(
 )
 
 
+def _clause_at(seg: str, at: int) -> str:
+    """The clause of ``seg`` (between ，；。 breaks) that holds position ``at``."""
+    start = max((m.end() for m in _ZH_BREAK.finditer(seg, 0, at)), default=0)
+    end = _ZH_BREAK.search(seg, at)
+    return seg[start : end.start() if end else len(seg)]
+
+
 def target_alone(clause: str, snippet: str, lang: str) -> bool:
     """Whether ``clause`` is the target ``snippet`` alone, its indicator left unsaid
     (…漏损率控制在9%以内，2030年控制在8%以内): it measures what the target before it does."""
@@ -422,13 +429,18 @@ def _target_spans(
             if not any(s < m.end() and m.start() < e for s, e, _, _ in hits):
                 hits.append((m.start(), m.end(), 100.0, "%"))
         hedges = [m.start() for m in (_ZH_HEDGE if lang == "zh" else _EN_HEDGE).finditer(seg)]
-        for start, end, value, unit in hits:
+        was_hedged = False
+        for start, end, value, unit in sorted(hits):
             before = [y for ys, ye, y in years if ye <= start]
             after = [y for ys, ye, y in years if ys >= end]
             year = before[-1] if before else (after[0] if after else undated)
-            # a hedge governs the targets after it up to the next clause break
-            hedged = any(h < start and not _ZH_BREAK.search(seg, h, start) for h in hedges)
             snippet = seg[start:end].strip()
+            # a hedge governs the targets after it up to the next clause break, and a target
+            # alone that goes on from a hedged one (力争到2025年…控制在9%以内，2030年控制在8%以内)
+            hedged = any(h < start and not _ZH_BREAK.search(seg, h, start) for h in hedges) or (
+                was_hedged and target_alone(_clause_at(seg, start), snippet, lang)
+            )
+            was_hedged = hedged
             lead = len(seg[start:end]) - len(seg[start:end].lstrip())
             found.append(
                 (

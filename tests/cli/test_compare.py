@@ -60,6 +60,8 @@ def test_yunnan_keeps_the_2030_leak_rate_and_adds_a_2025_milestone() -> None:
     assert "2030年控制在8％以内" in row["child"]["sentence"]
     changes = {(c["child"]["value"], c["change"]) for c in row["target_changes"]}
     assert changes == {(8.0, "same"), (9.0, "stricter")}
+    # both sides aim at the rate (力争): hedged, not promised
+    assert all(c["parent"]["hedged"] and c["child"]["hedged"] for c in row["target_changes"])
 
 
 def test_yunnan_restates_the_scale_up_of_low_carbon_buildings_word_for_word() -> None:
