@@ -92,7 +92,9 @@ def _replaced_kept(parent: Clause, child: Clause, rules: Rules) -> str:
             thing = found.group(1)
             if any(cue.start == 0 for cue in find_cues(thing, "zh")):
                 continue
-            if thing in child.text and not any(
+            # named, not negated (非化石能源 names no fossil fuel)
+            named = re.search("(?<!非)" + re.escape(thing), child.text)
+            if named and not any(
                 w + thing in child.text or thing + w in child.text for w in rules.replacing
             ):
                 return thing

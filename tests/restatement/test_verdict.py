@@ -278,6 +278,21 @@ def test_a_child_that_lists_what_the_parent_replaces_dilutes_the_substitution() 
     assert _verdict(_compare(parent, "推广热泵热水器等替代燃气产品"), parent) == "restated"
 
 
+def test_a_negated_name_is_no_thing_the_parent_replaces() -> None:
+    # the energy plan's 规模化替代化石能源存量 against Shanxi's 非化石能源逐步满足能源需求增量:
+    # 非化石 names no fossil fuel, so nothing replaced is kept
+    parent = "加快非化石能源替代化石能源"
+    restated = next(
+        r for r in _compare(parent, "加快非化石能源发展").commitments if r.parent.text == parent
+    )
+    assert restated.verdict.value == "restated"
+    assert not any("replaces" in reason for reason in restated.reasons)
+    # a fossil fuel named is still one the parent replaces
+    kept = "加快非化石能源与化石能源协同发展"
+    diluted = next(r for r in _compare(parent, kept).commitments if r.parent.text == parent)
+    assert diluted.reasons == ("lists 化石, which the parent's object replaces",)
+
+
 def test_a_bare_target_does_not_restate_a_directive_no_target_measures() -> None:
     # Henan's 2025年城市公园绿地服务半径覆盖率达到82% is a number, with no directive, where
     # the ministry's 完善城市公园体系 sets none: it restates no directive
