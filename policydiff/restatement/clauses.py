@@ -408,6 +408,7 @@ def version_clauses(
                 if (
                     level == 1
                     and lang == "zh"
+                    and not mine
                     and _hedges_a_verb(scored, cue_text, before, lexicon, rules)
                 ):
                     level = MODAL_LEVEL

@@ -116,7 +116,13 @@ def test_a_reason_names_an_opening_verb_the_lexicon_lacks() -> None:
         # consumption plan): promotion, not a mention
         ("逐步实现商品包装绿色化、减量化和循环化", "逐步实现商品包装绿色化、减量化和循环化", 2),
         ("因地制宜开发水电", "因地制宜开发水电", 2),
-        # ... but one that an encouraging clause before it governs stays encouraged
+        # ... not the comparator of a target of the clause's own (a hedged target)
+        (
+            "到2025年新建公共机构建筑、新建厂房屋顶光伏覆盖率力争达到50%",
+            "到2025年新建公共机构建筑、新建厂房屋顶光伏覆盖率力争达到50%",
+            1,
+        ),
+        # ... and one that an encouraging clause before it governs stays encouraged
         (
             "引导消费者树立文明健康的食品消费观念，合理、适度采购、储存、制作食品和点餐、用餐",
             "合理、适度采购、储存、制作食品和点餐、用餐",
