@@ -399,8 +399,8 @@ def version_clauses(
                     # the object is all that follows the cue, a head noun included
                     # (完善节能降碳标准计量体系: 完善 acts on the 标准…体系, and that is the
                     # clause's commitment), not a theme that the head's cue passes over
-                    rest = score_commitment(scored, lang, (span[0], len(scored)), lexicon)
-                    level, cue_text = rest.level, rest.cue
+                    score = score_commitment(scored, lang, (span[0], len(scored)), lexicon)
+                    level, cue_text = score.level, score.cue
                 if level == 0 and (modal := rules.modal.search(clause)):
                     level, cue_text = MODAL_LEVEL, modal.group(0)
                 same_piece = k and bisect_right(piece_starts, spans[k - 1][0]) - 1 == at

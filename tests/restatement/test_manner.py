@@ -22,3 +22,11 @@ def test_a_manner_added_to_a_verb_is_a_level_and_a_half() -> None:
     comparison = _compare(parent, "全面推进生活垃圾分类")
     (restated,) = [r for r in comparison.commitments if r.parent.text == parent]
     assert restated.reasons[0] == "stronger cue (推进 → 全面推进, +1.5)"
+
+
+def test_a_manner_after_a_list_of_adverbs_keeps_its_discount() -> None:
+    # the ministry's 完整、准确、全面贯彻新发展理念: scored on the words after its cue, as
+    # score_commitment reads them, and still a manner
+    sentence = "完整、准确、全面贯彻新发展理念"
+    (clause,) = [c for c in _compare(sentence, sentence).parent.clauses if c.text == sentence]
+    assert (clause.cue, clause.level, clause.strength) == ("全面", 4, 3.5)
