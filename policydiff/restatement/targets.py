@@ -86,6 +86,12 @@ def _compare_target(parent: Target, context: str, child: Target, rules: Rules) -
         stricter = higher != ceiling
         bound = "ceiling" if ceiling else "value"
         how = f"a {'higher' if higher else 'lower'} {bound}"
+        # a laxer figure for an earlier year is a milestone on the way, and the parent's
+        # year has no figure of the child's (60% by 2030 against 30% by 2025)
+        if not stricter and parent.year and child.year and child.year < parent.year:
+            how = f"a figure for {child.year} only, none found for {parent.year}"
+        if stricter and parent.year and child.year and child.year > parent.year:
+            return "laxer", f"a figure for {child.year} only, none found for {parent.year}"
         return ("stricter" if stricter else "laxer"), how
     if parent.year is None and child.year is not None:
         return "stricter", f"a deadline where the parent set none ({child.year})"
