@@ -364,4 +364,4 @@ def _weigh(
         )
     if delta <= -STEP:
         return Restatement.WEAKENED, (f"{WEAKER_CUE} ({cues}, {delta:+})",)
-    return Restatement.RESTATED, (f"same strength ({cues})",)
+    return Restatement.RESTATED, (f"same cue strength ({cues})",)
