@@ -29,7 +29,11 @@ from policydiff.strength.cues import find_cues
         # an adjective of a result and an indicator's name (the ministry's plan; Hubei's)
         ("城乡建设方式绿色低碳转型取得积极进展", []),
         ("到2025年，农村自来水普及率达到95%", []),
+        # a pace word describing a thing (the energy opinions; the ministry's plan)
+        ("基本形成法制完备、统一开放、竞争有序的现代能源市场体系", []),
+        ("农房群落自然、紧凑、有序", []),
         # the words themselves still direct
+        ("有序推进城市更新", ["有序推进"]),
         ("发展绿色低碳产业", ["发展"]),
         ("积极推广绿色建材", ["积极推广"]),
         ("普及绿色低碳知识", ["普及"]),
