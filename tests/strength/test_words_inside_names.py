@@ -32,7 +32,11 @@ from policydiff.strength.cues import find_cues
         # a pace word describing a thing (the energy opinions; the ministry's plan)
         ("基本形成法制完备、统一开放、竞争有序的现代能源市场体系", []),
         ("农房群落自然、紧凑、有序", []),
+        # a process named after its noun (the pollution-and-carbon plan)
+        ("以结构调整、布局优化为关键", []),
+        ("推动产业结构优化升级", ["推动"]),
         # the words themselves still direct
+        ("优化城市空间布局", ["优化"]),
         ("有序推进城市更新", ["有序推进"]),
         ("发展绿色低碳产业", ["发展"]),
         ("积极推广绿色建材", ["积极推广"]),
