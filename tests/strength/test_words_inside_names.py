@@ -35,7 +35,10 @@ from policydiff.strength.cues import find_cues
         # a process named after its noun (the pollution-and-carbon plan)
         ("以结构调整、布局优化为关键", []),
         ("推动产业结构优化升级", ["推动"]),
+        # 少X、不X is an outcome aimed at, no ban (the ministry's plan)
+        ("实现电力少增容、不增容", []),
         # the words themselves still direct
+        ("不大规模、成片集中拆除现状建筑", ["不大规模"]),
         ("优化城市空间布局", ["优化"]),
         ("有序推进城市更新", ["有序推进"]),
         ("发展绿色低碳产业", ["发展"]),
