@@ -227,6 +227,8 @@ def _weigh(
     restating: Sequence[Clause],
     rules: Rules,
 ) -> tuple[Restatement, tuple[str, ...]]:
+    """The verdict on a matched pair, its targets already measured (``changes``): targets,
+    then substitution, scope and wording, then the cues, in the order of docs/lineage.md."""
     laxer = [c for c in changes if c.change in ("laxer", "dropped")]
     stricter = [c for c in changes if c.change == "stricter"]
     # a lead clause the child copies word for word, measured by a target its sentence sets
