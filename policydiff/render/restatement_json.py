@@ -11,15 +11,16 @@ Schema ``policydiff.restatement/1`` (fields may be added, never renamed or remov
      "shown": {only, to_check} (only with --only or --to-check)}
 
 where SIDE is ``{sentence, clause, location, provision, cue, level, strength, targets:
-[{text, value, unit, year, hedged}], themes}``: ``sentence`` the whole sentence (the evidence),
-``clause`` the commitment within it, ``hedged`` a target aimed at (力争), not promised, ``cue`` the words that commit it: a substring of
-``clause``; where the cue opens and closes on cue words around its object, those words
-joined by "…" (引导…规模化发展); for a clause that only frames the next (按照…原则), the
-next clause's cue. ``strength`` is the clause's score on docs/strength.md's scale, a dated
-target's bonus included; a verdict's reasons compare the cues without it ("same cue
-strength" where 2.5 and 2.0 differ only by a target). ``similarity`` is that of the best child clause
-(capped at 1), also for an omitted commitment, and ``nearest`` that clause of an omitted
-commitment (null when restated, or when no child clause shares anything with it).
+[{text, value, unit, year, hedged}], themes}``: ``sentence`` the whole sentence (the
+evidence), ``clause`` the commitment within it, ``hedged`` whether a target is aimed at
+(力争), not promised, ``cue`` the words that commit it: a substring of ``clause``; where the
+cue opens and closes on cue words around its object, those words joined by "…" (引导…规模化发展);
+for a clause that only frames the next (按照…原则), the next clause's cue. ``strength`` is the
+clause's score on docs/strength.md's scale, a dated target's bonus included; a verdict's
+reasons compare the cues without it ("same cue strength" where 2.5 and 2.0 differ only by a
+target). ``similarity`` is that of the best child clause (capped at 1), also for an omitted
+commitment, and ``nearest`` that clause of an omitted commitment (null when restated, or
+when no child clause shares anything with it).
 ``confidence`` is ``sure`` or ``check``, ``doubt`` what a reader should check (null when
 sure): :mod:`policydiff.restatement.confidence`. ``--only`` and ``--to-check`` keep the
 commitments (and additions) they name, as in every other format, and say so in ``shown``;

@@ -403,15 +403,11 @@ def version_clauses(
                     level, cue_text = score.level, score.cue
                 if level == 0 and (modal := rules.modal.search(clause)):
                     level, cue_text = MODAL_LEVEL, modal.group(0)
-                same_piece = k and bisect_right(piece_starts, spans[k - 1][0]) - 1 == at
-                before = text[spans[k - 1][0] : s] if same_piece else ""
-                if (
-                    level == 1
-                    and lang == "zh"
-                    and not mine
-                    and _hedges_a_verb(scored, cue_text, before, lexicon, rules)
-                ):
-                    level = MODAL_LEVEL
+                if level == 1 and lang == "zh" and not mine:
+                    same_piece = k and bisect_right(piece_starts, spans[k - 1][0]) - 1 == at
+                    before = text[spans[k - 1][0] : s] if same_piece else ""
+                    if _hedges_a_verb(scored, cue_text, before, lexicon, rules):
+                        level = MODAL_LEVEL
                 cue_text = spanned_cue(cue_text, lang, lexicon)
                 # a clause that commits by the verb that opens it, a verb the lexicon lacks
                 # (结合资源禀赋和用能需求发展…应用, 合理确定城市规模), commits at promotion
@@ -449,10 +445,10 @@ def version_clauses(
                     own = ()
                 own += tuple(pair for pair in limits.get(k, ()) if pair not in own)
                 piece = at
-                # the targets of the clause, their year read in the whole sentence (到2025年，
-                # …，…达到30%), give the target bonus; score_commitment saw the clause alone
-                # a level found past score_commitment's reading is taken as it stands;
-                # its own keeps the manner discount (大力推广, 3.5)
+                # score_commitment's own level keeps its manner discount (大力推广, 3.5); a
+                # level found past its reading is taken as it stands. The targets of the
+                # clause, their year read in the whole sentence (到2025年，…，…达到30%), give
+                # the target bonus; score_commitment saw the clause alone
                 strength = score.strength - (bonus if _dated(score.targets) else 0.0)
                 strength = strength if level == score.level else float(level)
                 strength += bonus if _dated([t for t, _ in own]) else 0.0

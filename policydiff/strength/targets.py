@@ -203,14 +203,11 @@ def target_alone(clause: str, snippet: str, lang: str) -> bool:
     return _ALONE_ZH.fullmatch(rest) is not None
 
 
-_CLAUSE_BREAK = re.compile(r"[，,；;]")
-
-
 def own_clause(target: Target, context: str) -> str:
     """The clause of ``context`` (a target's clause and the one before it) that ``target``
     stands in: the words that name its indicator, not the lead before it."""
-    clauses = _CLAUSE_BREAK.split(context)
-    return next((c for c in clauses if target.text in c), clauses[-1])
+    at = context.find(target.text)
+    return _clause_at(context, at if at >= 0 else len(context))
 
 
 # a count of the task the clause before sets (…老化更新改造，到2024年底全省完成1900公里改造任务)
