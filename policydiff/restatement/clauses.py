@@ -154,6 +154,9 @@ _PLACE_WORDS = frozenset({"n", "ns", "nr", "nt", "nz", "s", "r", "j"})
 _FRAME_CLOSE = re.compile("|".join(_LOCATION_WORDS))
 # openings that put the place or the object before the verb (在…方面加强引导, 对…予以支持)
 _PUT_FIRST = ("在", "对")
+# a prohibition after a noun that a 的-phrase qualifies is the clause's predicate; a cue
+# inside the 的-phrase says which things (承担支持…保供任务的煤电机组未经许可不得退出运行)
+_BAN_AFTER_QUALIFIED = re.compile(r"的[^，,；;、]*?(?=不得|严禁|禁止|不应|不宜)")
 
 
 @lru_cache(maxsize=65536)
@@ -240,6 +243,14 @@ def _after_long_frame(clause: str, lang: str, lexicon: Lexicon | None) -> int:
         if cues and cues[0].start == 0:
             return end
     return 0
+
+
+def _predicate_ban(clause: str, lang: str) -> int:
+    """Where a prohibition after a noun that a 的-phrase qualifies starts (0 where none
+    does): it is the clause's predicate, and a cue inside the phrase only says which
+    things it binds (承担支持…保供任务的煤电机组未经许可不得退出运行: 不得, not 支持)."""
+    found = _BAN_AFTER_QUALIFIED.search(clause) if lang == "zh" else None
+    return found.end() if found else 0
 
 
 def _score_span(clause: str, lang: str, lexicon: Lexicon | None) -> tuple[int, int]:
@@ -387,7 +398,9 @@ def version_clauses(
                 if not (in_words[k] or mine):
                     continue
                 # a frame the clause opens on is where, not what: its cue is after it
-                scored = clause[_after_long_frame(clause, lang, lexicon) :]
+                scored = clause[
+                    max(_after_long_frame(clause, lang, lexicon), _predicate_ban(clause, lang)) :
+                ]
                 span = _score_span(scored, lang, lexicon)
                 score = score_commitment(scored, lang, span, lexicon)
                 level, cue_text = score.level, score.cue

@@ -1,0 +1,53 @@
+"""The cue that commits a clause is its predicate's: not a verb inside a 的-phrase that
+says which things a prohibition binds, nor the zeal of 积极 in 积极争取, which asks others
+for what they grant. Clauses of the energy-transition opinions (发改能源〔2022〕206号) and
+of Shanxi's (evaluation/test/raw/)."""
+
+from __future__ import annotations
+
+from tests.restatement.test_verdict import _compare
+
+
+def _clause(sentence: str, text: str) -> tuple[str, int, float]:
+    (clause,) = [c for c in _compare(sentence, sentence).parent.clauses if c.text == text]
+    return clause.cue, clause.level, clause.strength
+
+
+def test_a_prohibition_after_a_qualified_noun_commits_the_clause() -> None:
+    sentence = "承担支持电力系统运行和保供任务的煤电机组未经许可不得退出运行"
+    cue, level, _ = _clause(sentence, sentence)
+    assert (cue, level) == ("不得", 5)
+
+
+def test_a_restated_prohibition_is_restated_not_strengthened() -> None:
+    parent = "承担支持电力系统运行和保供任务的煤电机组未经许可不得退出运行"
+    child = "承担支持电力系统安全运行和保供任务的煤电机组未经许可不得退出运行"
+    (restated,) = [r for r in _compare(parent, child).commitments if r.parent.text == parent]
+    assert restated.verdict.value == "restated"
+
+
+def test_a_prohibition_that_opens_the_clause_is_read_as_before() -> None:
+    sentence = "不得使用低功效、高能耗的落后淘汰照明产品"
+    assert _clause(sentence, sentence)[:2] == ("不得", 5)
+
+
+def test_a_verb_in_a_qualifying_phrase_without_a_prohibition_still_commits() -> None:
+    sentence = "推动污染物排放量大的企业开展环境信息依法披露"
+    assert _clause(sentence, sentence)[:2] == ("推动", 2)
+
+
+def test_actively_seeking_commits_at_the_level_of_the_verb_sought() -> None:
+    sentence = "积极争取开展相关技术试点和区域示范"
+    assert _clause(sentence, sentence)[:2] == ("开展", 2)
+
+
+def test_actively_seeking_a_pilot_restates_carrying_it_out() -> None:
+    parent = "开展相关技术试点和区域示范"
+    comparison = _compare(parent, "积极争取开展相关技术试点和区域示范")
+    (restated,) = [r for r in comparison.commitments if r.parent.text == parent]
+    assert restated.verdict.value == "restated"
+
+
+def test_active_without_seeking_still_intensifies() -> None:
+    sentence = "积极开展相关技术试点和区域示范"
+    assert _clause(sentence, sentence)[:2] == ("积极开展", 3)
