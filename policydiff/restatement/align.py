@@ -56,6 +56,7 @@ NEAR_FLOOR = 0.10  # beside a sibling, in its own child sentence, from this simi
 NEAR_SHARE = 0.25  # ... for a child clause that holds this share of the parent's bigrams
 KIND_NEAR = 0.20  # similarity of a child clause to the parent clause naming its other kind
 HEAD_RUN = 3  # characters before a head that two objects share for another head to differ
+HEAD_MIN = 4  # characters of a parent's object that another clause of a sentence ends on
 _PUNCT = re.compile(r"[^\w]+")
 _AND = re.compile(r"和(?!谐|睦|平|美)")  # 和谐, 和睦, 和平, 和美 are words, not a list's "and"
 _NUMBERS = re.compile(r"\d+(?:\.\d+)?\s*(?:%|％|个百分点)?|(?:19|20)\d\d年")
@@ -456,6 +457,36 @@ def under_heading(
     return out
 
 
+def headed_alike(
+    parents: Sequence[Clause], children: Sequence[Clause], best: np.ndarray, matched: np.ndarray
+) -> dict[int, int]:
+    """Matched parent clauses restated by another clause of the same child sentence, each
+    with that clause: one whose object ends on the parent's whole object (of
+    :data:`HEAD_MIN` characters or more), or on it and a general noun (``head_nouns`` in
+    ``data/restatement.yaml``), where the clause matched does not. The object a clause ends
+    on is what it acts on; inside another clause's object it only says which (Yunnan's
+    大力推广…可减少非必要耗能的智能家电产品 restates 大力推广智能家电, not 推进绿色智能家电家具
+    下乡活动 of the same sentence, which the cosine prefers)."""
+    objects = ["".join(content(c).split()) for c in children]
+    nouns = "|".join(map(re.escape, load_rules().head_nouns))
+    out: dict[int, int] = {}
+    for i, parent in enumerate(parents):
+        own = "".join(content(parent).split())
+        j = int(best[i])
+        if not matched[i] or len(own) < HEAD_MIN or objects[j].endswith(own):
+            continue
+        ends = re.compile(f"{re.escape(own)}(?:{nouns})?$" if nouns else f"{re.escape(own)}$")
+        sentence = children[j].sentence_id
+        alike = [
+            k
+            for k, child in enumerate(children)
+            if k != j and child.sentence_id == sentence and ends.search(objects[k])
+        ]
+        if alike:
+            out[i] = alike[0]
+    return out
+
+
 def align_clauses(
     parents: Sequence[Clause], children: Sequence[Clause]
 ) -> tuple[tuple[Match, ...], tuple[Clause, ...]]:
@@ -479,6 +510,9 @@ def align_clauses(
     # ... or by the child's copy of the heading its provision's lead spells out
     for i, j in under_heading(parents, children, matrix, alike, best, matched).items():
         best[i], scores[i], matched[i] = j, matrix[i, j], True
+    # ... or by the clause of the same child sentence whose object is the parent's
+    for i, j in headed_alike(parents, children, best, matched).items():
+        best[i], scores[i] = j, matrix[i, j]
     # the parent clauses of one sentence share its targets: where the child restates a
     # sibling clause that carries one, that child clause's sentence may carry it too
     siblings: dict[str, list[int]] = {}

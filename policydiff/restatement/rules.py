@@ -47,6 +47,7 @@ class Rules:
     continuations: tuple[str, ...]  # openings that go on with the list before: 以及
     total_units: frozenset[str]  # units of a count or amount a parent's total shares out: 个
     per_unit: tuple[str, ...]  # words of a measure per person, area or unit: 人均, /
+    head_nouns: tuple[str, ...]  # general nouns a clause's object may end on after its head: 产品
 
 
 @lru_cache(maxsize=1)
@@ -96,5 +97,6 @@ def load_rules() -> Rules:
         situation=frozenset(data.get("situation") or ()),
         total_units=frozenset(data["totals"]["units"]),
         per_unit=tuple(data["totals"]["per"]),
+        head_nouns=tuple(data.get("head_nouns") or ()),
         kinds_of={general: tuple(kinds) for general, kinds in (data.get("kinds_of") or {}).items()},
     )

@@ -1,0 +1,35 @@
+"""A parent clause matched in a child sentence is restated by the clause of that sentence
+whose object is the parent's (ends on it, or on it and a general noun such as 产品), not by
+one that names it only to say which activity it means. Yunnan's green-consumption plan
+against the national one (evaluation/test/raw/)."""
+
+from __future__ import annotations
+
+from tests.restatement.test_verdict import _child_of, _compare, _verdict
+
+YUNNAN = (
+    "大力推广优化开关时间、错峰启停等可减少非必要耗能的智能家电产品，"
+    "鼓励开展绿色节能家电、环保家具以旧换新活动，推进绿色智能家电家具下乡活动，"
+    "鼓励有条件的州（市）对购买绿色智能家电产品给予政策支持"
+)
+
+
+def test_the_clause_that_acts_on_the_parents_object_restates_it() -> None:
+    comparison = _compare("大力推广智能家电", YUNNAN)
+    assert _child_of(comparison, "大力推广智能家电") == (
+        "大力推广优化开关时间、错峰启停等可减少非必要耗能的智能家电产品"
+    )
+    assert _verdict(comparison, "大力推广智能家电") == "restated"
+
+
+def test_a_clause_that_only_names_the_object_inside_its_own_is_not_preferred() -> None:
+    # without the clause that acts on the appliances, the activity is the best match left
+    child = "鼓励开展绿色节能家电、环保家具以旧换新活动，推进绿色智能家电家具下乡活动"
+    comparison = _compare("大力推广智能家电", child)
+    assert _child_of(comparison, "大力推广智能家电") == "推进绿色智能家电家具下乡活动"
+
+
+def test_a_short_object_does_not_move_a_match() -> None:
+    # 家电 alone (two characters) names too little to say which clause acts on it
+    comparison = _compare("推广家电", "推进家电下乡活动，鼓励购买节能家电")
+    assert _child_of(comparison, "推广家电") == "推进家电下乡活动"
