@@ -24,7 +24,7 @@ from functools import lru_cache
 
 from policydiff.analysis.commitments import Commitment
 from policydiff.models import Provision, StructuredVersion
-from policydiff.restatement.cuts import joined, pieces, spanned_cue
+from policydiff.restatement.cuts import CUE_GAP, joined, pieces, spanned_cue
 from policydiff.restatement.homes import target_homes
 from policydiff.restatement.rules import Rules, load_rules
 from policydiff.restatement.words import tagged, words
@@ -118,6 +118,14 @@ def _verb_led(clause: str, rules: Rules) -> bool:
     return False
 
 
+def _cue_in_modifier(clause: str, cue: str, rules: Rules) -> bool:
+    """Whether the cue stands inside the 的-phrase that qualifies the object of a verb of
+    ``qualified_objects`` opening the clause (形成比较完善的…体系, 发挥…促进电力供需平衡…的作用):
+    it says which thing, and the opening verb commits."""
+    at = clause.find(cue.split(CUE_GAP)[0]) if cue else -1
+    return at > 0 and clause.startswith(rules.qualified_objects) and "的" in clause[at:]
+
+
 def _hedges_a_verb(
     clause: str, cue: str, before: str, lexicon: Lexicon | None, rules: Rules
 ) -> bool:
@@ -154,6 +162,10 @@ _PLACE_WORDS = frozenset({"n", "ns", "nr", "nt", "nz", "s", "r", "j"})
 _FRAME_CLOSE = re.compile("|".join(_LOCATION_WORDS))
 # openings that put the place or the object before the verb (在…方面加强引导, 对…予以支持)
 _PUT_FIRST = ("在", "对")
+# what a frame 基于… rests on: 基于…目标要求
+_BASIS_NOUNS = ("要求", "需要", "需求", "目标", "原则", "基础")
+# how a frame 在… that states a premise closes: 在…的基础上, 在…前提下, 在…的同时
+_PREMISES = ("基础上", "前提下", "同时")
 # a prohibition after a noun that a 的-phrase qualifies is the clause's predicate; a cue
 # inside the 的-phrase says which things (承担支持…保供任务的煤电机组未经许可不得退出运行)
 _BAN_AFTER_QUALIFIED = re.compile(r"的[^，,；;、]*?(?=不得|严禁|禁止|不应|不宜)")
@@ -169,6 +181,17 @@ def _after_frame(clause: str) -> tuple[str, ...]:
     words = tagged(clause[:32])
     after_nouns = _after_nouns(clause, words)
     return _after_location(clause, words) + ((after_nouns,) if after_nouns else ())
+
+
+def _frame_whole(clause: str) -> bool:
+    """Whether the clause is a premise and nothing else, what the clause after it rests on
+    (在加快形成清洁低碳能源可靠供应能力基础上, 在保障生态安全和可持续发展前提下, 基于深入打好污染
+    防治攻坚战和碳达峰目标要求): a cue inside it describes the premise and directs nothing. A
+    frame of occasion or means (在…建设过程中, 通过…等方式) is kept: what it names is what a
+    province may restate the parent's commitment in."""
+    if clause.startswith("基于"):
+        return clause.endswith(_BASIS_NOUNS)
+    return clause.startswith("在") and clause.endswith(_PREMISES)
 
 
 def _after_location(clause: str, words: tuple[tuple[int, int, str, str], ...]) -> tuple[str, ...]:
@@ -382,6 +405,7 @@ def version_clauses(
             in_words = [
                 _commits_in_words(text[s:e], has_cue, lang, rules, deadline)
                 and not (heading and text[s:e] in rules.labels)
+                and not (lang == "zh" and _frame_whole(text[s:e]))
                 for (s, e), has_cue in zip(spans, cued, strict=True)
             ]
             limits = _limits_by_anchor(spans, placed, piece_starts, in_words)
@@ -414,6 +438,8 @@ def version_clauses(
                     # clause's commitment), not a theme that the head's cue passes over
                     score = score_commitment(scored, lang, (span[0], len(scored)), lexicon)
                     level, cue_text = score.level, score.cue
+                if lang == "zh" and level and _cue_in_modifier(scored, cue_text, rules):
+                    level, cue_text, score = 0, "", replace(score, restriction=False, negated=False)
                 if level == 0 and (modal := rules.modal.search(clause)):
                     level, cue_text = MODAL_LEVEL, modal.group(0)
                 if level == 1 and lang == "zh" and not mine:

@@ -48,6 +48,7 @@ class Rules:
     total_units: frozenset[str]  # units of a count or amount a parent's total shares out: 个
     per_unit: tuple[str, ...]  # words of a measure per person, area or unit: 人均, /
     head_nouns: tuple[str, ...]  # general nouns a clause's object may end on after its head: 产品
+    qualified_objects: tuple[str, ...]  # verbs of a noun a 的-phrase qualifies: 形成…的格局
 
 
 @lru_cache(maxsize=1)
@@ -98,5 +99,6 @@ def load_rules() -> Rules:
         total_units=frozenset(data["totals"]["units"]),
         per_unit=tuple(data["totals"]["per"]),
         head_nouns=tuple(data.get("head_nouns") or ()),
+        qualified_objects=tuple(data.get("qualified_objects") or ()),
         kinds_of={general: tuple(kinds) for general, kinds in (data.get("kinds_of") or {}).items()},
     )

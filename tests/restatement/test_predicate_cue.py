@@ -5,7 +5,9 @@ of Shanxi's (evaluation/test/raw/)."""
 
 from __future__ import annotations
 
-from tests.restatement.test_verdict import _compare
+from tests.restatement.test_verdict import SECTION, _compare
+
+HEADING = SECTION.strip().split("）", 1)[1]  # the clause the section's heading makes
 
 
 def _clause(sentence: str, text: str) -> tuple[str, int, float]:
@@ -51,3 +53,39 @@ def test_actively_seeking_a_pilot_restates_carrying_it_out() -> None:
 def test_active_without_seeking_still_intensifies() -> None:
     sentence = "积极开展相关技术试点和区域示范"
     assert _clause(sentence, sentence)[:2] == ("积极开展", 3)
+
+
+def test_a_cue_qualifying_the_object_of_form_is_no_directive() -> None:
+    # 完善 describes the system formed; 形成 commits, at promotion level
+    sentence = "形成比较完善的政策、标准、市场和监管体系"
+    assert _clause(sentence, sentence) == ("", 2, 2.0)
+
+
+def test_a_reach_inside_the_pattern_formed_is_not_the_clauses() -> None:
+    sentence = "形成非化石能源基本满足能源需求、能源安全保障能力得到全面增强的能源生产消费格局"
+    assert _clause(sentence, sentence)[:2] == ("", 2)
+
+
+def test_a_cue_that_governs_the_object_of_form_still_commits() -> None:
+    # 加快 opens the clause: it governs 形成, whatever qualifies the object
+    sentence = "加快形成绿色低碳的生产生活方式"
+    assert _clause(sentence, sentence)[:2] == ("加快", 3)
+
+
+def _texts(sentence: str) -> list[str]:
+    """The clauses of ``sentence`` that commit, its section's heading aside."""
+    return [c.text for c in _compare(sentence, sentence).parent.clauses if c.text != HEADING]
+
+
+def test_a_premise_is_no_commitment_of_its_own() -> None:
+    sentence = "在加快形成清洁低碳能源可靠供应能力基础上，逐步对化石能源进行安全可靠替代"
+    assert _texts(sentence) == ["逐步对化石能源进行安全可靠替代"]
+    assert "基于深入打好污染防治攻坚战和碳达峰目标要求" not in _texts(
+        "基于深入打好污染防治攻坚战和碳达峰目标要求，探索减污降碳协同增效的有效模式"
+    )
+
+
+def test_a_frame_of_occasion_stays_a_clause() -> None:
+    # what a province restates a commitment in: 在…建设中
+    sentence = "在国家环境保护模范城市、无废城市建设中强化减污降碳协同增效要求"
+    assert _texts(sentence) == [sentence]
