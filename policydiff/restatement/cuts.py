@@ -76,14 +76,19 @@ def joined(
     lang: str,
     lexicon: Lexicon | None,
 ) -> list[tuple[int, int]]:
-    """Year-only clauses (到2025年) and hedge-only ones (因地制宜, 坚持因地制宜) joined to the
-    clause after them, which they date or qualify, and a clause that goes on with the list
+    """Year-only clauses (到2025年), hedge-only ones (因地制宜, 坚持因地制宜) and conditions
+    closed by 的 (确需建设18层以上居住建筑的) joined to the clause after them, which they
+    date, qualify or condition, and a clause that goes on with the list
     of the one before (``continuations``: …清洁低碳能源项目，以及LNG站…项目的支持力度)
     joined to that one."""
     out: list[tuple[int, int]] = []
     pending: int | None = None
     for s, e in spans:
-        if year_only.match(sentence[s:e]) or _hedge_only(sentence[s:e], lang, lexicon):
+        if (
+            year_only.match(sentence[s:e])
+            or _hedge_only(sentence[s:e], lang, lexicon)
+            or (lang == "zh" and sentence[s:e].endswith("的"))
+        ):
             pending = s if pending is None else pending
             continue
         if (

@@ -89,3 +89,10 @@ def test_a_frame_of_occasion_stays_a_clause() -> None:
     # what a province restates a commitment in: 在…建设中
     sentence = "在国家环境保护模范城市、无废城市建设中强化减污降碳协同增效要求"
     assert _texts(sentence) == [sentence]
+
+
+def test_a_condition_closed_by_de_is_read_with_the_clause_it_conditions() -> None:
+    # 确需…的 says when the rule after it applies: one commitment, not two
+    sentence = "确需建设18层以上居住建筑的，应严格充分论证"
+    assert _texts(sentence) == [sentence]
+    assert _clause(sentence, sentence)[:2] == ("严格", 5)
