@@ -120,10 +120,12 @@ def _verb_led(clause: str, rules: Rules) -> bool:
 
 def _cue_in_modifier(clause: str, cue: str, rules: Rules) -> bool:
     """Whether the cue stands inside the 的-phrase that qualifies the object of a verb of
-    ``qualified_objects`` opening the clause (形成比较完善的…体系, 发挥…促进电力供需平衡…的作用):
+    ``qualified_objects`` opening the clause, perhaps after an adverb of effort or degree
+    (形成比较完善的…体系, 发挥…促进电力供需平衡…的作用, 努力形成政府大力促进…的共治格局):
     it says which thing, and the opening verb commits."""
     at = clause.find(cue.split(CUE_GAP)[0]) if cue else -1
-    return at > 0 and clause.startswith(rules.qualified_objects) and "的" in clause[at:]
+    verb = next((clause[len(a) :] for a in _PACE_ADVERBS if clause.startswith(a)), clause)
+    return at > 0 and verb.startswith(rules.qualified_objects) and "的" in clause[at:]
 
 
 def _hedges_a_verb(
@@ -162,6 +164,8 @@ _PLACE_WORDS = frozenset({"n", "ns", "nr", "nt", "nz", "s", "r", "j"})
 _FRAME_CLOSE = re.compile("|".join(_LOCATION_WORDS))
 # openings that put the place or the object before the verb (在…方面加强引导, 对…予以支持)
 _PUT_FIRST = ("在", "对")
+# adverbs of effort or degree a verb of ``qualified_objects`` may open on (努力形成, 更好发挥)
+_PACE_ADVERBS = ("努力", "初步", "基本", "逐步", "更好地", "更好", "充分")
 # what a frame 基于… rests on: 基于…目标要求
 _BASIS_NOUNS = ("要求", "需要", "需求", "目标", "原则", "基础")
 # how a frame 在… that states a premise closes: 在…的基础上, 在…前提下, 在…的同时
@@ -439,7 +443,9 @@ def version_clauses(
                     score = score_commitment(scored, lang, (span[0], len(scored)), lexicon)
                     level, cue_text = score.level, score.cue
                 if lang == "zh" and level and _cue_in_modifier(scored, cue_text, rules):
-                    level, cue_text, score = 0, "", replace(score, restriction=False, negated=False)
+                    # the opening verb commits, a verb the lexicon lacks, at promotion level
+                    level, cue_text = MODAL_LEVEL, ""
+                    score = replace(score, restriction=False, negated=False)
                 if level == 0 and (modal := rules.modal.search(clause)):
                     level, cue_text = MODAL_LEVEL, modal.group(0)
                 if level == 1 and lang == "zh" and not mine:

@@ -96,3 +96,10 @@ def test_a_condition_closed_by_de_is_read_with_the_clause_it_conditions() -> Non
     sentence = "确需建设18层以上居住建筑的，应严格充分论证"
     assert _texts(sentence) == [sentence]
     assert _clause(sentence, sentence)[:2] == ("严格", 5)
+
+
+def test_an_adverb_before_the_verb_of_a_qualified_object_leaves_it_committing() -> None:
+    sentence = "努力形成政府大力促进、企业积极自律、社会全面协同、公众广泛参与的共治格局"
+    assert _clause(sentence, sentence) == ("", 2, 2.0)
+    sentence = "充分发挥价格信号引导电力消费错峰用电、削峰填谷的作用"
+    assert _clause(sentence, sentence)[:2] == ("", 2)
