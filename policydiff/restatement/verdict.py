@@ -218,6 +218,15 @@ def judge(
     return verdict, (*reasons, *shares)
 
 
+def _supporting_targets(support: Sequence[Clause]) -> list[tuple[Target, str, str]]:
+    """The targets the child's supporting clauses set of their own, each with its context
+    and the clause it stands in: a target set in another sentence (a split) dates the
+    commitment as much as one in its own, and the reason names where it stands."""
+    return [
+        (t, c, clause.text) for clause in support for t, c in clause.measured if t in clause.targets
+    ]
+
+
 def _weigh(
     parent: Clause,
     child: Clause,
@@ -254,8 +263,8 @@ def _weigh(
     # target the parent sets for another commitment is no target "where the parent has
     # none" (滚动实施老旧供水管网更新改造，…，漏损率控制在7.8%以内: the leak-rate commitment)
     added = [
-        t
-        for t, c in child.measured
+        (t, where)
+        for t, c, where in (*((t, c, "") for t, c in child.measured), *_supporting_targets(support))
         if t.value is not None
         and t.year
         and (
@@ -275,8 +284,10 @@ def _weigh(
     # restatement (推进城市绿色照明，加强城市照明…全过程管理，…，到2030年LED…占比超过80%: Henan's
     # 2025 milestone beside 加强城市照明…全过程管理 is the lighting commitment's)
     if not any(t.value is not None for t, _ in parent.offered) and added:
+        target, where = added[0]
+        found = f" (in {where})" if where else ""
         return Restatement.STRENGTHENED, (
-            f"a dated target where the parent has none: {added[0].text}",
+            f"a dated target where the parent has none: {target.text}{found}",
         )
     diluted = _replaced_kept(parent, child, rules)
     if diluted:
