@@ -458,32 +458,39 @@ def under_heading(
 
 
 def headed_alike(
-    parents: Sequence[Clause], children: Sequence[Clause], best: np.ndarray, matched: np.ndarray
+    parents: Sequence[Clause],
+    children: Sequence[Clause],
+    matrix: np.ndarray,
+    best: np.ndarray,
+    matched: np.ndarray,
 ) -> dict[int, int]:
     """Matched parent clauses restated by another clause of the same child sentence, each
     with that clause: one whose object ends on the parent's whole object (of
     :data:`HEAD_MIN` characters or more), or on it and a general noun (``head_nouns`` in
-    ``data/restatement.yaml``), where the clause matched does not. The object a clause ends
+    ``data/restatement.yaml``), where the clause matched does not; the most alike of them,
+    from :data:`NEAR_FLOOR`. The object a clause ends
     on is what it acts on; inside another clause's object it only says which (Yunnan's
     大力推广…可减少非必要耗能的智能家电产品 restates 大力推广智能家电, not 推进绿色智能家电家具
     下乡活动 of the same sentence, which the cosine prefers)."""
     objects = ["".join(content(c).split()) for c in children]
-    nouns = "|".join(map(re.escape, load_rules().head_nouns))
+    nouns = ("", *load_rules().head_nouns)
     out: dict[int, int] = {}
     for i, parent in enumerate(parents):
         own = "".join(content(parent).split())
+        endings = tuple(own + noun for noun in nouns)
         j = int(best[i])
-        if not matched[i] or len(own) < HEAD_MIN or objects[j].endswith(own):
+        if not matched[i] or len(own) < HEAD_MIN or objects[j].endswith(endings):
             continue
-        ends = re.compile(f"{re.escape(own)}(?:{nouns})?$" if nouns else f"{re.escape(own)}$")
-        sentence = children[j].sentence_id
         alike = [
             k
             for k, child in enumerate(children)
-            if k != j and child.sentence_id == sentence and ends.search(objects[k])
+            if k != j
+            and child.sentence_id == children[j].sentence_id
+            and objects[k].endswith(endings)
+            and matrix[i, k] >= NEAR_FLOOR
         ]
         if alike:
-            out[i] = alike[0]
+            out[i] = max(alike, key=lambda k: float(matrix[i, k]))
     return out
 
 
@@ -511,7 +518,7 @@ def align_clauses(
     for i, j in under_heading(parents, children, matrix, alike, best, matched).items():
         best[i], scores[i], matched[i] = j, matrix[i, j], True
     # ... or by the clause of the same child sentence whose object is the parent's
-    for i, j in headed_alike(parents, children, best, matched).items():
+    for i, j in headed_alike(parents, children, matrix, best, matched).items():
         best[i], scores[i] = j, matrix[i, j]
     # the parent clauses of one sentence share its targets: where the child restates a
     # sibling clause that carries one, that child clause's sentence may carry it too

@@ -24,11 +24,18 @@ from functools import lru_cache
 
 from policydiff.analysis.commitments import Commitment
 from policydiff.models import Provision, StructuredVersion
-from policydiff.restatement.cuts import CUE_GAP, joined, pieces, spanned_cue
+from policydiff.restatement.cuts import joined, pieces, spanned_cue
 from policydiff.restatement.homes import target_homes
 from policydiff.restatement.rules import Rules, load_rules
 from policydiff.restatement.words import tagged, words
-from policydiff.strength import Lexicon, Target, find_cues, load_lexicon, score_commitment
+from policydiff.strength import (
+    Lexicon,
+    StrengthScore,
+    Target,
+    find_cues,
+    load_lexicon,
+    score_commitment,
+)
 from policydiff.strength.targets import (
     context_years,
     counts_things,
@@ -118,14 +125,23 @@ def _verb_led(clause: str, rules: Rules) -> bool:
     return False
 
 
-def _cue_in_modifier(clause: str, cue: str, rules: Rules) -> bool:
-    """Whether the cue stands inside the 的-phrase that qualifies the object of a verb of
-    ``qualified_objects`` opening the clause, perhaps after an adverb of effort or degree
-    (形成比较完善的…体系, 发挥…促进电力供需平衡…的作用, 努力形成政府大力促进…的共治格局):
-    it says which thing, and the opening verb commits."""
-    at = clause.find(cue.split(CUE_GAP)[0]) if cue else -1
-    verb = next((clause[len(a) :] for a in _PACE_ADVERBS if clause.startswith(a)), clause)
-    return at > 0 and verb.startswith(rules.qualified_objects) and "的" in clause[at:]
+def _cue_in_modifier(
+    clause: str, score: StrengthScore, rules: Rules, lexicon: Lexicon | None
+) -> bool:
+    """Whether the cue ``score`` reads stands inside the 的-phrase that qualifies the object
+    of a verb of ``qualified_objects`` opening the clause, perhaps after an adverb of effort
+    or degree (形成比较完善的…体系, 发挥…促进电力供需平衡…的作用, 努力形成政府大力促进…的共治格局):
+    it says which thing, and the opening verb commits. The object's head, after the last
+    的, names a thing and holds no cue."""
+    chosen = next((c for c in score.cues if c.text == score.cue), None)
+    last = clause.rfind("的")
+    verb = next((clause[len(a) :] for a in _EFFORT_ADVERBS if clause.startswith(a)), clause)
+    return (
+        chosen is not None
+        and 0 < chosen.start < last
+        and verb.startswith(rules.qualified_objects)
+        and not find_cues(clause[last + 1 :], "zh", lexicon)
+    )
 
 
 def _hedges_a_verb(
@@ -165,14 +181,14 @@ _FRAME_CLOSE = re.compile("|".join(_LOCATION_WORDS))
 # openings that put the place or the object before the verb (在…方面加强引导, 对…予以支持)
 _PUT_FIRST = ("在", "对")
 # adverbs of effort or degree a verb of ``qualified_objects`` may open on (努力形成, 更好发挥)
-_PACE_ADVERBS = ("努力", "初步", "基本", "逐步", "更好地", "更好", "充分")
+_EFFORT_ADVERBS = ("努力", "初步", "基本", "逐步", "更好地", "更好", "充分")
 # what a frame 基于… rests on: 基于…目标要求
-_BASIS_NOUNS = ("要求", "需要", "需求", "目标", "原则", "基础")
+_BASIS_NOUNS = ("要求", "需要")
 # how a frame 在… that states a premise closes: 在…的基础上, 在…前提下, 在…的同时
 _PREMISES = ("基础上", "前提下", "同时")
 # a prohibition after a noun that a 的-phrase qualifies is the clause's predicate; a cue
 # inside the 的-phrase says which things (承担支持…保供任务的煤电机组未经许可不得退出运行)
-_BAN_AFTER_QUALIFIED = re.compile(r"的[^，,；;、]*?(?=不得|严禁|禁止|不应|不宜)")
+_BAN_AFTER_QUALIFIED = re.compile(r"的[^，,；;、]*?(?=(?:不得|严禁|禁止|不准|杜绝)[^的]*$)")
 
 
 @lru_cache(maxsize=65536)
@@ -192,7 +208,8 @@ def _frame_whole(clause: str) -> bool:
     (在加快形成清洁低碳能源可靠供应能力基础上, 在保障生态安全和可持续发展前提下, 基于深入打好污染
     防治攻坚战和碳达峰目标要求): a cue inside it describes the premise and directs nothing. A
     frame of occasion or means (在…建设过程中, 通过…等方式) is kept: what it names is what a
-    province may restate the parent's commitment in."""
+    province may restate the parent's commitment in. The lexicon's ``premise`` context does
+    the same for a premise inside a clause (在确保能源安全…的基础上), where a cue follows it."""
     if clause.startswith("基于"):
         return clause.endswith(_BASIS_NOUNS)
     return clause.startswith("在") and clause.endswith(_PREMISES)
@@ -442,7 +459,7 @@ def version_clauses(
                     # clause's commitment), not a theme that the head's cue passes over
                     score = score_commitment(scored, lang, (span[0], len(scored)), lexicon)
                     level, cue_text = score.level, score.cue
-                if lang == "zh" and level and _cue_in_modifier(scored, cue_text, rules):
+                if lang == "zh" and level and _cue_in_modifier(scored, score, rules, lexicon):
                     # the opening verb commits, a verb the lexicon lacks, at promotion level
                     level, cue_text = MODAL_LEVEL, ""
                     score = replace(score, restriction=False, negated=False)

@@ -87,7 +87,7 @@ def joined(
         if (
             year_only.match(sentence[s:e])
             or _hedge_only(sentence[s:e], lang, lexicon)
-            or (lang == "zh" and sentence[s:e].endswith("的"))
+            or (lang == "zh" and _condition(sentence, s, e))
         ):
             pending = s if pending is None else pending
             continue
@@ -106,6 +106,16 @@ def joined(
     elif pending is not None:  # nothing after it to date or qualify: it stands alone
         out.append((pending, spans[-1][1]))
     return out
+
+
+def _condition(sentence: str, start: int, end: int) -> bool:
+    """Whether the clause at ``[start, end)`` is a condition closed by 的 before a comma
+    (确需建设18层以上居住建筑的，应…): it says when the clause after it applies. Not a purpose
+    (为…目的) nor a clause before ；, which ends a task."""
+    clause = sentence[start:end]
+    return (
+        clause.endswith("的") and not clause.endswith("目的") and sentence[end : end + 1] in "，,"
+    )
 
 
 def _hedge_only(clause: str, lang: str, lexicon: Lexicon | None) -> bool:

@@ -218,12 +218,18 @@ def judge(
     return verdict, (*reasons, *shares)
 
 
-def _supporting_targets(support: Sequence[Clause]) -> list[tuple[Target, str, str]]:
-    """The targets the child's supporting clauses set of their own, each with its context
-    and the clause it stands in: a target set in another sentence (a split) dates the
-    commitment as much as one in its own, and the reason names where it stands."""
+def _supporting_targets(child: Clause, support: Sequence[Clause]) -> list[tuple[Target, str, str]]:
+    """The targets the child's supporting clauses of other sentences set of their own, each
+    with its context and the clause it stands in: a target set in another sentence (a split)
+    dates the commitment as much as one in its own, and the reason names where it stands.
+    Those of the child's own sentence are its ``measured`` targets already, or measure
+    another commitment."""
     return [
-        (t, c, clause.text) for clause in support for t, c in clause.measured if t in clause.targets
+        (t, c, clause.text)
+        for clause in support
+        if clause.sentence_id != child.sentence_id
+        for t, c in clause.measured
+        if t in clause.targets
     ]
 
 
@@ -264,7 +270,10 @@ def _weigh(
     # none" (滚动实施老旧供水管网更新改造，…，漏损率控制在7.8%以内: the leak-rate commitment)
     added = [
         (t, where)
-        for t, c, where in (*((t, c, "") for t, c in child.measured), *_supporting_targets(support))
+        for t, c, where in (
+            *((t, c, "") for t, c in child.measured),
+            *_supporting_targets(child, support),
+        )
         if t.value is not None
         and t.year
         and (

@@ -33,3 +33,11 @@ def test_a_short_object_does_not_move_a_match() -> None:
     # 家电 alone (two characters) names too little to say which clause acts on it
     comparison = _compare("推广家电", "推进家电下乡活动，鼓励购买节能家电")
     assert _child_of(comparison, "推广家电") == "推进家电下乡活动"
+
+
+def test_a_match_ending_on_the_object_and_a_general_noun_stays() -> None:
+    # the matched clause already acts on the appliances (智能家电产品): another clause of
+    # its sentence ending on 智能家电 does not take it over
+    child = "大力推广智能家电产品，鼓励购买节能家电和智能家电"
+    comparison = _compare("大力推广智能家电", child)
+    assert _child_of(comparison, "大力推广智能家电") == "大力推广智能家电产品"

@@ -22,8 +22,9 @@ def test_a_prohibition_after_a_qualified_noun_commits_the_clause() -> None:
 
 
 def test_a_restated_prohibition_is_restated_not_strengthened() -> None:
+    # read by 支持, the parent would be weaker than a child that names its units otherwise
     parent = "承担支持电力系统运行和保供任务的煤电机组未经许可不得退出运行"
-    child = "承担支持电力系统安全运行和保供任务的煤电机组未经许可不得退出运行"
+    child = "纳入电力保供范围的煤电机组未经许可不得退出运行"
     (restated,) = [r for r in _compare(parent, child).commitments if r.parent.text == parent]
     assert restated.verdict.value == "restated"
 
@@ -80,9 +81,19 @@ def _texts(sentence: str) -> list[str]:
 def test_a_premise_is_no_commitment_of_its_own() -> None:
     sentence = "在加快形成清洁低碳能源可靠供应能力基础上，逐步对化石能源进行安全可靠替代"
     assert _texts(sentence) == ["逐步对化石能源进行安全可靠替代"]
-    assert "基于深入打好污染防治攻坚战和碳达峰目标要求" not in _texts(
-        "基于深入打好污染防治攻坚战和碳达峰目标要求，探索减污降碳协同增效的有效模式"
-    )
+    assert _texts("基于深入打好污染防治攻坚战和碳达峰目标要求，探索减污降碳协同增效的有效模式") == [
+        "探索减污降碳协同增效的有效模式"
+    ]
+    assert _texts("在集中连片、整村推进农牧民居住环境改善的同时，推进农房节能改造") == [
+        "推进农房节能改造"
+    ]
+
+
+def test_a_basis_that_sets_a_goal_stays_a_commitment() -> None:
+    # 基于…目标 may be a directive of its own (set a goal on the data): only 基于…要求 or
+    # 基于…需要 is a premise alone
+    sentence = "基于碳排放数据合理设定减排目标"
+    assert _texts(sentence) == [sentence]
 
 
 def test_a_frame_of_occasion_stays_a_clause() -> None:
@@ -103,3 +114,12 @@ def test_an_adverb_before_the_verb_of_a_qualified_object_leaves_it_committing() 
     assert _clause(sentence, sentence) == ("", 2, 2.0)
     sentence = "充分发挥价格信号引导电力消费错峰用电、削峰填谷的作用"
     assert _clause(sentence, sentence)[:2] == ("", 2)
+
+
+def test_a_purpose_or_a_task_closed_by_de_is_not_joined_as_a_condition() -> None:
+    # a clause before ；ends a task; 为…目的 is a purpose, not a condition
+    assert _texts("推进既有建筑改造的；加强建筑节能管理") == [
+        "推进既有建筑改造的",
+        "加强建筑节能管理",
+    ]
+    assert _texts("为实现节约资源的目的，推进建筑垃圾资源化利用") == ["推进建筑垃圾资源化利用"]
