@@ -468,11 +468,14 @@ def headed_alike(
     with that clause: one whose object ends on the parent's whole object (of
     :data:`HEAD_MIN` characters or more), or on it and a general noun (``head_nouns`` in
     ``data/restatement.yaml``), where the clause matched does not; the most alike of them,
-    from :data:`NEAR_FLOOR`. The object a clause ends
-    on is what it acts on; inside another clause's object it only says which (Yunnan's
-    大力推广…可减少非必要耗能的智能家电产品 restates 大力推广智能家电, not 推进绿色智能家电家具
-    下乡活动 of the same sentence, which the cosine prefers)."""
+    from :data:`NEAR_FLOOR`. The object a clause ends on is what it acts on; inside another
+    clause's object it only says which (Yunnan's 大力推广…可减少非必要耗能的智能家电产品
+    restates 大力推广智能家电, not 推进绿色智能家电家具下乡活动 of the same sentence, which the
+    cosine prefers)."""
     objects = ["".join(content(c).split()) for c in children]
+    in_sentence: dict[str, list[int]] = {}
+    for k, child in enumerate(children):
+        in_sentence.setdefault(child.sentence_id, []).append(k)
     nouns = ("", *load_rules().head_nouns)
     out: dict[int, int] = {}
     for i, parent in enumerate(parents):
@@ -483,11 +486,8 @@ def headed_alike(
             continue
         alike = [
             k
-            for k, child in enumerate(children)
-            if k != j
-            and child.sentence_id == children[j].sentence_id
-            and objects[k].endswith(endings)
-            and matrix[i, k] >= NEAR_FLOOR
+            for k in in_sentence[children[j].sentence_id]
+            if k != j and objects[k].endswith(endings) and matrix[i, k] >= NEAR_FLOOR
         ]
         if alike:
             out[i] = max(alike, key=lambda k: float(matrix[i, k]))

@@ -268,12 +268,10 @@ def _weigh(
     # a target that stands in another clause of the child's sentence and restates a
     # target the parent sets for another commitment is no target "where the parent has
     # none" (滚动实施老旧供水管网更新改造，…，漏损率控制在7.8%以内: the leak-rate commitment)
+    candidates = [(t, c, "") for t, c in child.measured] + _supporting_targets(child, support)
     added = [
         (t, where)
-        for t, c, where in (
-            *((t, c, "") for t, c in child.measured),
-            *_supporting_targets(child, support),
-        )
+        for t, c, where in candidates
         if t.value is not None
         and t.year
         and (
