@@ -45,6 +45,13 @@ def _texts(sentence: str) -> list[str]:
         ("加快形成绿色低碳的生产生活方式", "加快", 3),
         # 确需…的 says when the rule after it applies
         ("确需建设18层以上居住建筑的，应严格充分论证", "严格", 5),
+        # 示范 before the noun it qualifies names a kind of unit, area or project; the
+        # clause's verb commits (创建 at promotion level; 全面执行 binds)
+        ("创建国家级、省级绿色制造体系示范单位", "", 2),
+        ("集中示范区内新建建筑全面执行超低能耗建筑标准", "全面执行", 5),
+        # 示范 of a pilot's demonstration, or as a verb, still encourages
+        ("积极推动试点示范项目和产业基地建设", "积极推动试点示范", 3),
+        ("示范推广节能技术", "示范推广", 1),
     ],
 )
 def test_the_predicate_commits(sentence: str, cue: str, level: int) -> None:
