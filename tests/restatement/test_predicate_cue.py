@@ -52,6 +52,13 @@ def _texts(sentence: str) -> list[str]:
         # 示范 of a pilot's demonstration, or as a verb, still encourages
         ("积极推动试点示范项目和产业基地建设", "积极推动试点示范", 3),
         ("示范推广节能技术", "示范推广", 1),
+        # what 把 or 将 takes, and where 贯穿, 作为 or 纳入 puts it, are things: the disposal
+        # commits at promotion level, not 加强 of the leadership nor 控制 of 控制性详细规划
+        ("把加强党的全面领导贯穿促进绿色消费各方面和全过程", "", 2),
+        ("将绿色建筑发展专项规划相关内容纳入控制性详细规划", "", 2),
+        ("把减污降碳协同增效作为促进经济社会发展全面绿色转型的总抓手", "", 2),
+        # a verb of its own after 将…, not a disposal, still commits by its cue
+        ("将清洁取暖财政政策支持范围扩大到整个北方地区", "扩大", 2),
     ],
 )
 def test_the_predicate_commits(sentence: str, cue: str, level: int) -> None:
@@ -114,6 +121,8 @@ def test_actively_seeking_a_pilot_restates_carrying_it_out() -> None:
         # a clause before ；ends a task, and 为…目的 is a purpose: neither is a condition
         ("推进既有建筑改造的；加强建筑节能管理", ["推进既有建筑改造的", "加强建筑节能管理"]),
         ("为实现节约资源的目的，推进建筑垃圾资源化利用", ["推进建筑垃圾资源化利用"]),
+        # 把 opens a disposal as 将 does: the clause commits
+        ("把节约能源资源放在首位", ["把节约能源资源放在首位"]),
     ],
 )
 def test_which_clauses_commit(sentence: str, clauses: list[str]) -> None:
