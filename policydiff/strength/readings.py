@@ -93,7 +93,8 @@ def framing_verb(
     for m in matches:
         if m.start > chosen.start:
             break
-        piece = m.pieces[0]
+        # a hedge of pace before the verb leaves it the verb (逐步探索建立: 探索)
+        piece = next((p for p in m.pieces if p[2].category != "hedge"), m.pieces[0])
         if piece[2].category == "exploratory" and piece[2].kind == "verb":
             return piece
     agents = lex.word_pattern("pushed_agents", lang)
