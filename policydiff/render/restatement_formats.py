@@ -1,7 +1,8 @@
 """A restatement (``compare PARENT CHILD --format markdown|html``): each parent commitment
 beside the child's, the word diff marked (``[-…-]``/``{+…+}`` in Markdown, ``<del>``/
 ``<ins>`` in HTML), the verdict and why (and, for a verdict to check, the doubt:
-:mod:`policydiff.restatement.confidence`); then the child's additions."""
+:mod:`policydiff.restatement.confidence`); then the child's additions and its second
+mentions."""
 
 from __future__ import annotations
 
@@ -11,7 +12,12 @@ from collections.abc import Sequence
 from policydiff.diff.ops import TokenOp
 from policydiff.render.html_text import ops_html
 from policydiff.render.md_text import md
-from policydiff.render.restatement_lines import checking, child_place
+from policydiff.render.restatement_lines import (
+    checking,
+    child_place,
+    second_mention,
+    second_mentions_heading,
+)
 from policydiff.restatement.compare import EVERYTHING, Comparison, Restated, Selection
 
 
@@ -69,6 +75,11 @@ def restatement_markdown(comparison: Comparison, shown: Selection = EVERYTHING) 
     if comparison.additions and shown.additions:
         lines += ["", f"## Additions of `{c.id}` ({len(comparison.additions)})", ""]
         lines += [f"- {md(a.text)} — *{md(a.location)}*" for a in comparison.additions]
+    if comparison.second_mentions and shown.additions:
+        lines += ["", f"## {md(second_mentions_heading(comparison))}", ""]
+        for r, clause in comparison.second_mentions:
+            text, where = second_mention(r.parent, clause)
+            lines.append(f"- {md(text)} — *{md(where)}*")
     return "\n".join(lines) + "\n"
 
 
@@ -100,6 +111,10 @@ def restatement_html(comparison: Comparison, shown: Selection = EVERYTHING) -> s
         f"<li><q lang=zh>{_e(a.text)}</q> <span class=note>{_e(a.location)}</span></li>"
         for a in comparison.additions
     )
+    mentions = "".join(
+        f"<li><q lang=zh>{_e(text)}</q> <span class=note>{_e(where)}</span></li>"
+        for text, where in (second_mention(r.parent, cl) for r, cl in comparison.second_mentions)
+    )
     summary = ", ".join(f"{n} {_e(k)}" for k, n in comparison.summary.items())
     return (
         '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
@@ -109,5 +124,10 @@ def restatement_html(comparison: Comparison, shown: Selection = EVERYTHING) -> s
         "<table><tr><th>verdict</th><th>parent → child</th>"
         f"<th>where</th><th>why</th></tr>{''.join(rows)}</table>"
         + (f"<h2>Additions</h2><ul>{additions}</ul>" if additions and shown.additions else "")
+        + (
+            f"<h2>{_e(second_mentions_heading(comparison))}</h2><ul>{mentions}</ul>"
+            if mentions and shown.additions
+            else ""
+        )
         + "</main>\n</body>\n</html>\n"
     )

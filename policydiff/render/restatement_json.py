@@ -6,7 +6,7 @@ Schema ``policydiff.restatement/1`` (fields may be added, never renamed or remov
      "citation": {cites_parent, text, how, location},
      "commitments": [{"parent": SIDE, "child": SIDE or null, "similarity", "verdict",
                       "reasons", "confidence", "doubt", "themes", "nearest": SIDE or null,
-                      "target_changes"}],
+                      "target_changes", "also": [SIDE]}],
      "additions": [SIDE], "summary": {restated, strengthened, weakened, omitted, added},
      "shown": {only, to_check} (only with --only or --to-check)}
 
@@ -20,7 +20,9 @@ clause's score on docs/strength.md's scale, a dated target's bonus included; a v
 reasons compare the cues without it ("same cue strength" where 2.5 and 2.0 differ only by a
 target). ``similarity`` is that of the best child clause (capped at 1), also for an omitted
 commitment, and ``nearest`` that clause of an omitted commitment (null when restated, or
-when no child clause shares anything with it).
+when no child clause shares anything with it). ``also`` lists the child's other clauses
+most like this commitment, as like it as a restatement, that restate no commitment (another
+clause was taken): second mentions, neither restatements nor additions.
 ``confidence`` is ``sure`` or ``check``, ``doubt`` what a reader should check (null when
 sure): :mod:`policydiff.restatement.confidence`. ``--only`` and ``--to-check`` keep the
 commitments (and additions) they name, as in every other format, and say so in ``shown``;
@@ -82,6 +84,7 @@ def _restated(r: Restated) -> dict[str, Any]:
             }
             for t in r.targets
         ],
+        "also": [side(c) for c in r.also],
     }
 
 

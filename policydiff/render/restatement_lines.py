@@ -1,8 +1,10 @@
 """What every view of a restatement (terminal, Markdown, HTML) says in the same words: the
-line on how many verdicts to check, and where the child's side of a commitment stands."""
+line on how many verdicts to check, where the child's side of a commitment stands, and the
+heading of the child's second mentions."""
 
 from __future__ import annotations
 
+from policydiff.restatement.clauses import Clause
 from policydiff.restatement.compare import Comparison, Restated
 
 
@@ -23,3 +25,21 @@ def child_place(r: Restated) -> str:
     if r.nearest is not None and not r.confidence.sure:
         return f"nearest: {r.nearest.location}"
     return ""
+
+
+def second_mentions_heading(comparison: Comparison) -> str:
+    """The heading of the child's clauses as like a commitment as its restatement that
+    restate none (another clause was taken): shown, so that no commitment of the child is
+    left out of the view."""
+    n = len(comparison.second_mentions)
+    return (
+        f"Second mentions in {comparison.child.document.id} ({n}): as like a commitment as "
+        "its restatement, another clause taken"
+    )
+
+
+def second_mention(parent: Clause, clause: Clause) -> tuple[str, str]:
+    """A second mention's clause (with its cue and strength) and where it stands, beside
+    the commitment it is like."""
+    cue = f" [{clause.cue} {clause.strength}]" if clause.cue else ""
+    return f"{clause.text}{cue}", f"{clause.location}; like {parent.text}"

@@ -23,7 +23,9 @@ unless that target measures the parent's whole object, nor by one whose object i
 another kind of the parent's (:mod:`policydiff.restatement.contrast`), nor by one about
 places of other kinds only (:func:`places`: 城市生活垃圾分类体系 for 农村生活垃圾分类处理). A
 child clause that copies a parent clause (:data:`VERBATIM`) restates that one, and another
-parent clause only where it is within :data:`VERBATIM_GAP` as like it.
+parent clause only where it is within :data:`VERBATIM_GAP` as like it. A child clause that
+reaches :data:`MATCH` but restates no parent clause, another having been chosen, is kept
+beside the parent clause it is most like (``also``): a second mention, not an addition.
 """
 
 from __future__ import annotations
@@ -72,6 +74,9 @@ class Match:
     # a reader checks the omission against (None when matched, or when no child clause
     # shares anything with it)
     nearest: Clause | None = None
+    # child clauses that reach MATCH with this parent clause, most alike it of all, but
+    # restate no parent clause: another child clause was chosen (a second mention)
+    also: tuple[Clause, ...] = ()
 
 
 @lru_cache(maxsize=1)
@@ -526,12 +531,20 @@ def align_clauses(
     for i, parent in enumerate(parents):
         if parent.targets:
             siblings.setdefault(parent.sentence_id, []).append(i)
+    # a child clause as like a parent clause as a restatement, where another was chosen,
+    # is shown beside that parent clause: neither a restatement nor an addition, not lost
+    best_parent = matrix.max(axis=0) if parents else np.zeros(len(children))
+    restating = {int(j) for j in best[matched]}
+    also: dict[int, list[Clause]] = {}
+    for j in np.flatnonzero(best_parent >= MATCH).tolist():
+        if j not in restating:
+            also.setdefault(int(matrix[:, j].argmax()), []).append(children[j])
     out = []
     for i, parent in enumerate(parents):
         score = float(scores[i])
         if not matched[i]:
             nearest = children[int(best[i])] if score > 0 else None
-            out.append(Match(parent, None, round(score, 3), (), nearest))
+            out.append(Match(parent, None, round(score, 3), (), nearest, tuple(also.get(i, ()))))
             continue
         chosen = int(best[i])
         support: dict[int, Clause] = {}
@@ -542,11 +555,11 @@ def align_clauses(
             if j != chosen and children[j].targets:
                 support.setdefault(j, children[j])
         ordered = tuple(support[j] for j in sorted(support))
-        out.append(Match(parent, children[chosen], round(score, 3), ordered))
+        out.append(
+            Match(parent, children[chosen], round(score, 3), ordered, also=tuple(also.get(i, ())))
+        )
     if not parents:
         return (), tuple(children)
-    best_parent = matrix.max(axis=0)
-    restating = {int(j) for j in best[matched]}
     additions = tuple(
         c for j, c in enumerate(children) if best_parent[j] < MATCH and j not in restating
     )

@@ -60,6 +60,8 @@ class Restated:
     # for an omission, the child clause that scored highest below the match threshold, the
     # one it is checked against (None when restated, or when none shares anything)
     nearest: Clause | None = None
+    # other child clauses as like this commitment as a restatement, which restate none
+    also: tuple[Clause, ...] = ()
 
     @property
     def themes(self) -> tuple[str, ...]:
@@ -82,6 +84,14 @@ class Comparison:
         out = {v.value: counts.get(v, 0) for v in RESTATEMENTS}
         out["added"] = len(self.additions)
         return out
+
+    @property
+    def second_mentions(self) -> tuple[tuple[Restated, Clause], ...]:
+        """Each child clause as like a commitment as a restatement that restates none, with
+        that commitment: in the child's order."""
+        pairs = [(r, c) for r in self.commitments for c in r.also]
+        order = {id(c): k for k, c in enumerate(self.child.clauses)}
+        return tuple(sorted(pairs, key=lambda pair: order[id(pair[1])]))
 
     @property
     def to_check(self) -> int:
@@ -183,6 +193,7 @@ def compare_clauses(
                 ),
                 ops=word_ops(m.parent.text, m.child.text, lang) if with_ops and m.child else (),
                 nearest=m.nearest,
+                also=m.also,
             )
         )
     return Comparison(parent, child, citation, tuple(restated), additions)

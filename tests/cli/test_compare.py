@@ -402,3 +402,28 @@ def test_only_and_to_check_are_refused_where_they_would_select_nothing() -> None
         result = CliRunner().invoke(main, [*args, "--corpus", str(LINEAGE)])
         assert result.exit_code == 2 and result.output.count("\n") == 1, result.output
         assert "--only and --to-check" in result.output
+
+
+def test_every_commitment_of_the_child_is_shown_once_restating_added_or_a_second_mention() -> None:
+    from policydiff.corpus.store import load_corpus
+    from policydiff.restatement.compare import document_clauses
+    from policydiff.themes.catalogue import corpus_catalogue
+
+    data = _json(YUNNAN)
+
+    def key(side: dict) -> tuple[str, str]:
+        return side["clause"], side["location"]
+
+    restating = {key(c["child"]) for c in data["commitments"] if c["child"] is not None}
+    added = [key(a) for a in data["additions"]]
+    also = [key(a) for c in data["commitments"] for a in c["also"]]
+    assert also, "Yunnan mentions some commitments twice"
+    assert len(set(also)) == len(also) and not set(also) & (restating | set(added))
+    child = load_corpus(LINEAGE).get(YUNNAN)
+    assert child is not None
+    clauses = document_clauses(child, corpus_catalogue(LINEAGE, ())).clauses
+    assert restating | set(added) | set(also) == {(c.text, c.location) for c in clauses}
+    markdown = run("compare", LINEAGE_PARENT, YUNNAN, "--format", "markdown").output
+    assert f"## Second mentions in {YUNNAN} ({len(also)})" in markdown
+    first = next(a for c in data["commitments"] for a in c["also"])
+    assert md(first["clause"]) in markdown

@@ -13,7 +13,12 @@ from rich.table import Table
 from rich.text import Text
 
 from policydiff.diff.ops import TokenOp
-from policydiff.render.restatement_lines import checking, child_place
+from policydiff.render.restatement_lines import (
+    checking,
+    child_place,
+    second_mention,
+    second_mentions_heading,
+)
 from policydiff.restatement.compare import EVERYTHING, Comparison, Restated, Selection
 from policydiff.restatement.verdict import Restatement
 
@@ -95,3 +100,8 @@ def print_restatement(
         for clause in comparison.additions:
             cue = f"  [{clause.cue} {clause.strength}]" if clause.cue else ""
             console.print(Text(f"  + {clause.text}{cue} — {clause.location}"))
+    if comparison.second_mentions and shown.additions:
+        console.print(Text(second_mentions_heading(comparison), style="bold"))
+        for r, clause in comparison.second_mentions:
+            text, where = second_mention(r.parent, clause)
+            console.print(Text(f"  = {text} — {where}"))
