@@ -2,7 +2,7 @@
 
 The cells are those of :mod:`matching_signals` (the untuned provinces are never compared).
 Each clause is embedded whole by a BERT-style model, mean-pooled over its tokens and scaled
-to unit length. Two uses are measured:
+to unit length. Three uses are measured:
 
 - *match*: for a cell ``compare`` leaves omitted, propose the child clause nearest the
   parent clause in the model's space, when its cosine reaches a threshold (and the tool's
@@ -31,7 +31,7 @@ docs/lineage.md (the twenty-first session) quotes the results.
 from __future__ import annotations
 
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import numpy as np
 from lineages import DEVELOPMENT, TUNED
@@ -40,8 +40,10 @@ from matching_signals import Cell, cells
 from policydiff.restatement.align import MATCH
 from policydiff.restatement.clauses import Clause
 
+Embed = Callable[[Sequence[str]], np.ndarray]
 
-def embedder(model_dir: str):  # type: ignore[no-untyped-def]
+
+def embedder(model_dir: str) -> Embed:
     import torch
     from transformers import AutoModel, AutoTokenizer
 
@@ -66,12 +68,12 @@ def embedder(model_dir: str):  # type: ignore[no-untyped-def]
     return embed
 
 
-def model_similarities(data: Sequence[Cell], embed) -> dict[int, np.ndarray]:  # type: ignore[no-untyped-def]
+def model_similarities(data: Sequence[Cell], embed: Embed) -> dict[int, np.ndarray]:
     out: dict[int, np.ndarray] = {}
     for c in data:
         if id(c.children) not in out:
-            texts: list[Clause] = [*c.parents, *c.children]
-            vectors = embed([k.text for k in texts])
+            clauses: list[Clause] = [*c.parents, *c.children]
+            vectors = embed([k.text for k in clauses])
             out[id(c.children)] = vectors[: len(c.parents)] @ vectors[len(c.parents) :].T
     return out
 

@@ -113,8 +113,10 @@ def compare(
     color: bool | None,
 ) -> None:
     """How CHILD restates each commitment of PARENT: restated, strengthened, weakened or
-    omitted, with both sentences, their cues and targets; and CHILD's additions. Each
-    verdict is marked sure or check (with what to check); --to-check shows the latter.
+    omitted, with both sentences, their cues and targets; and CHILD's additions and second
+    mentions (clauses as like a commitment as its restatement, another clause taken; shown
+    with the additions, --only added). Each verdict is marked sure or check (with what to
+    check); --to-check shows the latter.
 
     Commitments are clauses (one directive on one object), matched by what they are
     about, not by provision numbers. With --children instead of CHILD: a matrix of

@@ -15,7 +15,7 @@ from policydiff.render.md_text import md
 from policydiff.render.restatement_lines import (
     checking,
     child_place,
-    second_mention,
+    second_mention_items,
     second_mentions_heading,
 )
 from policydiff.restatement.compare import EVERYTHING, Comparison, Restated, Selection
@@ -75,11 +75,10 @@ def restatement_markdown(comparison: Comparison, shown: Selection = EVERYTHING) 
     if comparison.additions and shown.additions:
         lines += ["", f"## Additions of `{c.id}` ({len(comparison.additions)})", ""]
         lines += [f"- {md(a.text)} — *{md(a.location)}*" for a in comparison.additions]
-    if comparison.second_mentions and shown.additions:
+    mentions = second_mention_items(comparison) if shown.additions else []
+    if mentions:
         lines += ["", f"## {md(second_mentions_heading(comparison))}", ""]
-        for r, clause in comparison.second_mentions:
-            text, where = second_mention(r.parent, clause)
-            lines.append(f"- {md(text)} — *{md(where)}*")
+        lines += [f"- {md(text)} — *{md(where)}*" for text, where in mentions]
     return "\n".join(lines) + "\n"
 
 
@@ -113,7 +112,7 @@ def restatement_html(comparison: Comparison, shown: Selection = EVERYTHING) -> s
     )
     mentions = "".join(
         f"<li><q lang=zh>{_e(text)}</q> <span class=note>{_e(where)}</span></li>"
-        for text, where in (second_mention(r.parent, cl) for r, cl in comparison.second_mentions)
+        for text, where in (second_mention_items(comparison) if shown.additions else [])
     )
     summary = ", ".join(f"{n} {_e(k)}" for k, n in comparison.summary.items())
     return (
@@ -126,7 +125,7 @@ def restatement_html(comparison: Comparison, shown: Selection = EVERYTHING) -> s
         + (f"<h2>Additions</h2><ul>{additions}</ul>" if additions and shown.additions else "")
         + (
             f"<h2>{_e(second_mentions_heading(comparison))}</h2><ul>{mentions}</ul>"
-            if mentions and shown.additions
+            if mentions
             else ""
         )
         + "</main>\n</body>\n</html>\n"

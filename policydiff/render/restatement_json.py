@@ -6,8 +6,9 @@ Schema ``policydiff.restatement/1`` (fields may be added, never renamed or remov
      "citation": {cites_parent, text, how, location},
      "commitments": [{"parent": SIDE, "child": SIDE or null, "similarity", "verdict",
                       "reasons", "confidence", "doubt", "themes", "nearest": SIDE or null,
-                      "target_changes", "also": [SIDE]}],
-     "additions": [SIDE], "summary": {restated, strengthened, weakened, omitted, added},
+                      "target_changes"}],
+     "additions": [SIDE], "second_mentions": [SIDE + like],
+     "summary": {restated, strengthened, weakened, omitted, added},
      "shown": {only, to_check} (only with --only or --to-check)}
 
 where SIDE is ``{sentence, clause, location, provision, cue, level, strength, targets:
@@ -20,9 +21,10 @@ clause's score on docs/strength.md's scale, a dated target's bonus included; a v
 reasons compare the cues without it ("same cue strength" where 2.5 and 2.0 differ only by a
 target). ``similarity`` is that of the best child clause (capped at 1), also for an omitted
 commitment, and ``nearest`` that clause of an omitted commitment (null when restated, or
-when no child clause shares anything with it). ``also`` lists the child's other clauses
-most like this commitment, as like it as a restatement, that restate no commitment (another
-clause was taken): second mentions, neither restatements nor additions.
+when no child clause shares anything with it). ``second_mentions`` are the child's clauses
+as like a commitment as a restatement that restate none (another clause was taken), in the
+child's order, each with ``like``: {clause, location} of the parent clause it is most like;
+neither restatements nor additions, shown where the additions are.
 ``confidence`` is ``sure`` or ``check``, ``doubt`` what a reader should check (null when
 sure): :mod:`policydiff.restatement.confidence`. ``--only`` and ``--to-check`` keep the
 commitments (and additions) they name, as in every other format, and say so in ``shown``;
@@ -84,7 +86,6 @@ def _restated(r: Restated) -> dict[str, Any]:
             }
             for t in r.targets
         ],
-        "also": [side(c) for c in r.also],
     }
 
 
@@ -103,6 +104,12 @@ def restatement_dict(comparison: Comparison, shown: Selection = EVERYTHING) -> d
         },
         "commitments": [_restated(r) for r in comparison.commitments if shown.keeps(r)],
         "additions": [side(c) for c in comparison.additions] if shown.additions else [],
+        "second_mentions": [
+            {**side(c), "like": {"clause": r.parent.text, "location": r.parent.location}}
+            for r, c in comparison.second_mentions
+        ]
+        if shown.additions
+        else [],
         "summary": comparison.summary,
     }
     if shown != EVERYTHING:

@@ -38,8 +38,15 @@ def second_mentions_heading(comparison: Comparison) -> str:
     )
 
 
-def second_mention(parent: Clause, clause: Clause) -> tuple[str, str]:
-    """A second mention's clause (with its cue and strength) and where it stands, beside
-    the commitment it is like."""
-    cue = f" [{clause.cue} {clause.strength}]" if clause.cue else ""
-    return f"{clause.text}{cue}", f"{clause.location}; like {parent.text}"
+def cue_note(clause: Clause) -> str:
+    """A clause's cue and strength, as the additions and second mentions show them."""
+    return f" [{clause.cue} {clause.strength}]" if clause.cue else ""
+
+
+def second_mention_items(comparison: Comparison) -> list[tuple[str, str]]:
+    """Each second mention's clause (with its cue) and where it stands, beside the
+    commitment it is like, in the child's order."""
+    return [
+        (f"{clause.text}{cue_note(clause)}", f"{clause.location}; like {r.parent.text}")
+        for r, clause in comparison.second_mentions
+    ]

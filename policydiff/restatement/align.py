@@ -25,7 +25,7 @@ places of other kinds only (:func:`places`: 城市生活垃圾分类体系 for �
 child clause that copies a parent clause (:data:`VERBATIM`) restates that one, and another
 parent clause only where it is within :data:`VERBATIM_GAP` as like it. A child clause that
 reaches :data:`MATCH` but restates no parent clause, another having been chosen, is kept
-beside the parent clause it is most like (``also``): a second mention, not an addition.
+beside the parent clause it is most like: a second mention, not an addition.
 """
 
 from __future__ import annotations
@@ -75,8 +75,8 @@ class Match:
     # shares anything with it)
     nearest: Clause | None = None
     # child clauses that reach MATCH with this parent clause, most alike it of all, but
-    # restate no parent clause: another child clause was chosen (a second mention)
-    also: tuple[Clause, ...] = ()
+    # restate no parent clause: another child clause was chosen; in the child's order
+    second_mentions: tuple[Clause, ...] = ()
 
 
 @lru_cache(maxsize=1)
@@ -535,16 +535,16 @@ def align_clauses(
     # is shown beside that parent clause: neither a restatement nor an addition, not lost
     best_parent = matrix.max(axis=0) if parents else np.zeros(len(children))
     restating = {int(j) for j in best[matched]}
-    also: dict[int, list[Clause]] = {}
+    mentioned: dict[int, list[Clause]] = {}
     for j in np.flatnonzero(best_parent >= MATCH).tolist():
         if j not in restating:
-            also.setdefault(int(matrix[:, j].argmax()), []).append(children[j])
+            mentioned.setdefault(int(matrix[:, j].argmax()), []).append(children[j])
     out = []
     for i, parent in enumerate(parents):
         score = float(scores[i])
         if not matched[i]:
             nearest = children[int(best[i])] if score > 0 else None
-            out.append(Match(parent, None, round(score, 3), (), nearest, tuple(also.get(i, ()))))
+            out.append(Match(parent, None, round(score, 3), (), nearest))
             continue
         chosen = int(best[i])
         support: dict[int, Clause] = {}
@@ -556,7 +556,13 @@ def align_clauses(
                 support.setdefault(j, children[j])
         ordered = tuple(support[j] for j in sorted(support))
         out.append(
-            Match(parent, children[chosen], round(score, 3), ordered, also=tuple(also.get(i, ())))
+            Match(
+                parent,
+                children[chosen],
+                round(score, 3),
+                ordered,
+                second_mentions=tuple(mentioned.get(i, ())),
+            )
         )
     if not parents:
         return (), tuple(children)

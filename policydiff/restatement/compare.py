@@ -61,7 +61,7 @@ class Restated:
     # one it is checked against (None when restated, or when none shares anything)
     nearest: Clause | None = None
     # other child clauses as like this commitment as a restatement, which restate none
-    also: tuple[Clause, ...] = ()
+    second_mentions: tuple[Clause, ...] = ()
 
     @property
     def themes(self) -> tuple[str, ...]:
@@ -89,9 +89,8 @@ class Comparison:
     def second_mentions(self) -> tuple[tuple[Restated, Clause], ...]:
         """Each child clause as like a commitment as a restatement that restates none, with
         that commitment: in the child's order."""
-        pairs = [(r, c) for r in self.commitments for c in r.also]
-        order = {id(c): k for k, c in enumerate(self.child.clauses)}
-        return tuple(sorted(pairs, key=lambda pair: order[id(pair[1])]))
+        pairs = [(r, c) for r in self.commitments for c in r.second_mentions]
+        return tuple(sorted(pairs, key=lambda pair: self.child.clauses.index(pair[1])))
 
     @property
     def to_check(self) -> int:
@@ -193,7 +192,7 @@ def compare_clauses(
                 ),
                 ops=word_ops(m.parent.text, m.child.text, lang) if with_ops and m.child else (),
                 nearest=m.nearest,
-                also=m.also,
+                second_mentions=m.second_mentions,
             )
         )
     return Comparison(parent, child, citation, tuple(restated), additions)

@@ -416,14 +416,32 @@ def test_every_commitment_of_the_child_is_shown_once_restating_added_or_a_second
 
     restating = {key(c["child"]) for c in data["commitments"] if c["child"] is not None}
     added = [key(a) for a in data["additions"]]
-    also = [key(a) for c in data["commitments"] for a in c["also"]]
-    assert also, "Yunnan mentions some commitments twice"
-    assert len(set(also)) == len(also) and not set(also) & (restating | set(added))
+    again = [key(m) for m in data["second_mentions"]]
+    assert again, "Yunnan mentions some commitments twice"
+    assert len(set(again)) == len(again) and not set(again) & (restating | set(added))
+    parents = {key(c["parent"]) for c in data["commitments"]}
+    assert all(key(m["like"]) in parents for m in data["second_mentions"])
     child = load_corpus(LINEAGE).get(YUNNAN)
     assert child is not None
     clauses = document_clauses(child, corpus_catalogue(LINEAGE, ())).clauses
-    assert restating | set(added) | set(also) == {(c.text, c.location) for c in clauses}
+    assert restating | set(added) | set(again) == {(c.text, c.location) for c in clauses}
+    first = data["second_mentions"][0]
+    heading = f"Second mentions in {YUNNAN} ({len(again)})"
     markdown = run("compare", LINEAGE_PARENT, YUNNAN, "--format", "markdown").output
-    assert f"## Second mentions in {YUNNAN} ({len(also)})" in markdown
-    first = next(a for c in data["commitments"] for a in c["also"])
-    assert md(first["clause"]) in markdown
+    assert f"## {heading}" in markdown and md(first["clause"]) in markdown
+    page = run("compare", LINEAGE_PARENT, YUNNAN, "--format", "html").output
+    assert f"<h2>{heading}" in page
+    terminal = run("compare", LINEAGE_PARENT, YUNNAN).output
+    assert heading in terminal
+
+
+def test_second_mentions_are_shown_where_the_additions_are() -> None:
+    only_added = json.loads(
+        run("compare", LINEAGE_PARENT, YUNNAN, "--only", "added", "--format", "json").output
+    )
+    assert only_added["second_mentions"] and not only_added["commitments"]
+    for args in (("--only", "restated"), ("--to-check",)):
+        data = json.loads(run("compare", LINEAGE_PARENT, YUNNAN, *args, "--format", "json").output)
+        assert data["second_mentions"] == [] and data["additions"] == []
+        markdown = run("compare", LINEAGE_PARENT, YUNNAN, *args, "--format", "markdown").output
+        assert "Second mentions" not in markdown

@@ -59,11 +59,18 @@ def _texts(sentence: str) -> list[str]:
         ("把减污降碳协同增效作为促进经济社会发展全面绿色转型的总抓手", "", 2),
         # a verb of its own after 将…, not a disposal, still commits by its cue
         ("将清洁取暖财政政策支持范围扩大到整个北方地区", "扩大", 2),
+        # ... as does a directive joined after the disposal by 并, 将 of time (将于), and
+        # the modal before 将
+        ("将建筑节能要求纳入土地出让条件并严格监督执行", "严格", 5),
+        ("将于2025年全面纳入碳市场", "全面", 4),
+        ("应将绿色建筑要求纳入土地出让条件", "应", 2),
         # 探索 frames what it explores after a hedge of pace or place as without one, 倡议
         # proposes as 倡导 does, and a reach before 的 describes the object
         ("因地制宜探索推广装配式钢结构、木结构农房建设", "探索推广", 1),
         ("逐步探索建立全面的市场化容量补偿机制", "探索建立", 1),
         ("倡议建立国际绿色电力证书体系", "倡议建立", 1),
+        # the noun 倡议 proposes nothing
+        ("积极参与一带一路倡议", "积极", 3),
         # a manner before 支持 is no hedge: vigorous support stays a manner of level 4
         ("大力支持电炉短流程工艺发展", "大力支持", 4),
     ],

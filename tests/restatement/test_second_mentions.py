@@ -11,7 +11,7 @@ def test_a_second_mention_is_kept_beside_the_commitment_it_is_like() -> None:
     comparison = _compare("推进农房节能改造", "推进农房节能改造。持续推进既有农房节能改造。")
     (restated,) = [r for r in comparison.commitments if r.parent.text == "推进农房节能改造"]
     assert restated.child is not None and restated.child.text == "推进农房节能改造"
-    assert [c.text for c in restated.also] == ["持续推进既有农房节能改造"]
+    assert [c.text for c in restated.second_mentions] == ["持续推进既有农房节能改造"]
     assert [(r.parent.text, c.text) for r, c in comparison.second_mentions] == [
         ("推进农房节能改造", "持续推进既有农房节能改造")
     ]

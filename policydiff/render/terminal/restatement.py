@@ -16,7 +16,8 @@ from policydiff.diff.ops import TokenOp
 from policydiff.render.restatement_lines import (
     checking,
     child_place,
-    second_mention,
+    cue_note,
+    second_mention_items,
     second_mentions_heading,
 )
 from policydiff.restatement.compare import EVERYTHING, Comparison, Restated, Selection
@@ -98,10 +99,9 @@ def print_restatement(
     if comparison.additions and shown.additions:
         console.print(Text(f"additions of {c.id} ({len(comparison.additions)}):", style="bold"))
         for clause in comparison.additions:
-            cue = f"  [{clause.cue} {clause.strength}]" if clause.cue else ""
-            console.print(Text(f"  + {clause.text}{cue} — {clause.location}"))
-    if comparison.second_mentions and shown.additions:
+            console.print(Text(f"  + {clause.text}{cue_note(clause)} — {clause.location}"))
+    mentions = second_mention_items(comparison) if shown.additions else []
+    if mentions:
         console.print(Text(second_mentions_heading(comparison), style="bold"))
-        for r, clause in comparison.second_mentions:
-            text, where = second_mention(r.parent, clause)
+        for text, where in mentions:
             console.print(Text(f"  = {text} — {where}"))
