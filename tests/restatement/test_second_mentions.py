@@ -22,3 +22,13 @@ def test_a_clause_like_no_commitment_is_an_addition_not_a_second_mention() -> No
     comparison = _compare("推进农房节能改造", "推进农房节能改造。开展城市体检评估。")
     assert not comparison.second_mentions
     assert "开展城市体检评估" in [c.text for c in comparison.additions]
+
+
+def test_with_nothing_on_one_side_there_is_nothing_to_mention_again() -> None:
+    from policydiff.restatement.align import align_clauses
+
+    clauses = _compare("推进农房节能改造", "推进农房节能改造").parent.clauses
+    matches, additions = align_clauses(clauses, ())
+    assert [m.child for m in matches] == [None] * len(clauses)
+    assert not additions and not any(m.second_mentions for m in matches)
+    assert align_clauses((), clauses) == ((), tuple(clauses))
