@@ -78,7 +78,7 @@ def restatement_markdown(comparison: Comparison, shown: Selection = EVERYTHING) 
     mentions = second_mention_items(comparison) if shown.additions else []
     if mentions:
         lines += ["", f"## {md(second_mentions_heading(comparison))}", ""]
-        lines += [f"- {md(text)} — *{md(where)}*" for text, where in mentions]
+        lines += [f"- {md(text)}{md(cue)} — *{md(where)}*" for text, cue, where in mentions]
     return "\n".join(lines) + "\n"
 
 
@@ -111,8 +111,8 @@ def restatement_html(comparison: Comparison, shown: Selection = EVERYTHING) -> s
         for a in comparison.additions
     )
     mentions = "".join(
-        f"<li><q lang=zh>{_e(text)}</q> <span class=note>{_e(where)}</span></li>"
-        for text, where in (second_mention_items(comparison) if shown.additions else [])
+        f"<li><q lang=zh>{_e(text)}</q>{_e(cue)} <span class=note>{_e(where)}</span></li>"
+        for text, cue, where in (second_mention_items(comparison) if shown.additions else [])
     )
     summary = ", ".join(f"{n} {_e(k)}" for k, n in comparison.summary.items())
     return (

@@ -43,10 +43,10 @@ def cue_note(clause: Clause) -> str:
     return f" [{clause.cue} {clause.strength}]" if clause.cue else ""
 
 
-def second_mention_items(comparison: Comparison) -> list[tuple[str, str]]:
-    """Each second mention's clause (with its cue) and where it stands, beside the
-    commitment it is like, in the child's order."""
+def second_mention_items(comparison: Comparison) -> list[tuple[str, str, str]]:
+    """Each second mention's clause, its cue (:func:`cue_note`, not part of the quote) and
+    where it stands beside the commitment it is like, in the child's order."""
     return [
-        (f"{clause.text}{cue_note(clause)}", f"{clause.location}; like {r.parent.text}")
+        (clause.text, cue_note(clause), f"{clause.location}; like {r.parent.text}")
         for r, clause in comparison.second_mentions
     ]

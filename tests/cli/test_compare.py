@@ -3,6 +3,7 @@ by hand from the texts, the terminal view and the measurement against a gold fil
 
 from __future__ import annotations
 
+import html
 import json
 from pathlib import Path
 
@@ -431,6 +432,8 @@ def test_every_commitment_of_the_child_is_shown_once_restating_added_or_a_second
     assert f"## {heading}" in markdown and md(first["clause"]) in markdown
     page = run("compare", LINEAGE_PARENT, YUNNAN, "--format", "html").output
     assert f"<h2>{heading}" in page
+    # the quote holds the child's words only; the cue the tool read stands after it
+    assert f"<q lang=zh>{html.escape(first['clause'])}</q> [{first['cue']}" in page
     terminal = run("compare", LINEAGE_PARENT, YUNNAN).output
     assert heading in terminal
 

@@ -103,5 +103,5 @@ def print_restatement(
     mentions = second_mention_items(comparison) if shown.additions else []
     if mentions:
         console.print(Text(second_mentions_heading(comparison), style="bold"))
-        for text, where in mentions:
-            console.print(Text(f"  = {text} — {where}"))
+        for text, cue, where in mentions:
+            console.print(Text(f"  = {text}{cue} — {where}"))
