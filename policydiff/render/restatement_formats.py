@@ -15,6 +15,7 @@ from policydiff.render.md_text import md
 from policydiff.render.restatement_lines import (
     checking,
     child_place,
+    cue_note,
     second_mention_items,
     second_mentions_heading,
 )
@@ -74,7 +75,9 @@ def restatement_markdown(comparison: Comparison, shown: Selection = EVERYTHING) 
         lines.append(f"| {_verdict(r)} | {text} | {where} | {md(_why(r))} |")
     if comparison.additions and shown.additions:
         lines += ["", f"## Additions of `{c.id}` ({len(comparison.additions)})", ""]
-        lines += [f"- {md(a.text)} — *{md(a.location)}*" for a in comparison.additions]
+        lines += [
+            f"- {md(a.text)}{md(cue_note(a))} — *{md(a.location)}*" for a in comparison.additions
+        ]
     mentions = second_mention_items(comparison) if shown.additions else []
     if mentions:
         lines += ["", f"## {md(second_mentions_heading(comparison))}", ""]
@@ -107,7 +110,7 @@ def restatement_html(comparison: Comparison, shown: Selection = EVERYTHING) -> s
             f"<td>{pair}</td><td class=note>{where}</td><td class=note>{_e(_why(r))}</td></tr>"
         )
     additions = "".join(
-        f"<li><q lang=zh>{_e(a.text)}</q> <span class=note>{_e(a.location)}</span></li>"
+        f"<li><q lang=zh>{_e(a.text)}</q>{_e(cue_note(a))} <span class=note>{_e(a.location)}</span></li>"
         for a in comparison.additions
     )
     mentions = "".join(

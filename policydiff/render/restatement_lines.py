@@ -1,6 +1,6 @@
 """What every view of a restatement (terminal, Markdown, HTML) says in the same words: the
-line on how many verdicts to check, where the child's side of a commitment stands, and the
-heading of the child's second mentions."""
+line on how many verdicts to check, where the child's side of a commitment stands, a
+clause's cue beside its quote, and the child's second mentions."""
 
 from __future__ import annotations
 

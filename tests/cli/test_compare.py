@@ -434,6 +434,11 @@ def test_every_commitment_of_the_child_is_shown_once_restating_added_or_a_second
     assert f"<h2>{heading}" in page
     # the quote holds the child's words only; the cue the tool read stands after it
     assert f"<q lang=zh>{html.escape(first['clause'])}</q> [{first['cue']}" in page
+    # ... as for the additions, in every view
+    added_first = data["additions"][0]
+    cue = f" [{added_first['cue']} {added_first['strength']}]" if added_first["cue"] else ""
+    assert f"<q lang=zh>{html.escape(added_first['clause'])}</q>{html.escape(cue)} " in page
+    assert f"- {md(added_first['clause'])}{md(cue)} — *" in markdown
     terminal = run("compare", LINEAGE_PARENT, YUNNAN).output
     assert heading in terminal
 
