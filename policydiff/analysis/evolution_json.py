@@ -16,7 +16,7 @@ Schema ``policydiff.evolution/1`` (fields may be added, never renamed or removed
 - ``themes``: ``[{id, label, label_zh, points, changes, since_last}]``;
 - point: ``{document, date, present, strength, level, cue, cue_en, lang, mentions,
   evidence: [{lang, version, location, provision, sentence, matched, cue, strength, level,
-  restriction, negated, caveats}], targets: [{text, value, unit, year, hedged}], caveats}``
+  restriction, negated, caveats}], targets: [{text, value, low, unit, year, hedged}], caveats}``
   (``strength``, ``level``, ``cue`` null when absent);
 - change: ``{from, to, verdict, from_cue, to_cue, delta, skipped}``;
 - ``agreement``: how often English and Chinese versions of one commitment get one level.
@@ -71,7 +71,14 @@ def evidence_dict(c: Commitment) -> dict[str, Any]:
 
 def targets_list(targets: tuple[Target, ...]) -> list[dict[str, Any]]:
     return [
-        {"text": t.text, "value": t.value, "unit": t.unit, "year": t.year, "hedged": t.hedged}
+        {
+            "text": t.text,
+            "value": t.value,
+            "low": t.low,
+            "unit": t.unit,
+            "year": t.year,
+            "hedged": t.hedged,
+        }
         for t in targets
     ]
 

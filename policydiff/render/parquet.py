@@ -38,6 +38,7 @@ _TARGET = pa.struct(
     [
         ("text", pa.string()),
         ("value", pa.float64()),
+        ("low", pa.float64()),
         ("unit", pa.string()),
         ("year", pa.int32()),
         ("hedged", pa.bool_()),

@@ -12,8 +12,9 @@ Schema ``policydiff.restatement/1`` (fields may be added, never renamed or remov
      "shown": {only, to_check} (only with --only or --to-check)}
 
 where SIDE is ``{sentence, clause, location, provision, cue, level, strength, targets:
-[{text, value, unit, year, hedged}], themes}``: ``sentence`` the whole sentence (the
-evidence), ``clause`` the commitment within it, ``hedged`` whether a target is aimed at
+[{text, value, low, unit, year, hedged}], themes}``: ``sentence`` the whole sentence (the
+evidence), ``clause`` the commitment within it, ``low`` the start of a target's range
+(2~3个: low 2, value 3; null for one number), ``hedged`` whether a target is aimed at
 (力争), not promised, ``cue`` the words that commit it: a substring of ``clause``; where the
 cue opens and closes on cue words around its object, those words joined by "…" (引导…规模化发展);
 for a clause that only frames the next (按照…原则), the next clause's cue. ``strength`` is the
@@ -49,7 +50,14 @@ def _document(d: Document) -> dict[str, Any]:
 
 
 def _target(t: Target) -> dict[str, Any]:
-    return {"text": t.text, "value": t.value, "unit": t.unit, "year": t.year, "hedged": t.hedged}
+    return {
+        "text": t.text,
+        "value": t.value,
+        "low": t.low,
+        "unit": t.unit,
+        "year": t.year,
+        "hedged": t.hedged,
+    }
 
 
 def side(c: Clause) -> dict[str, Any]:

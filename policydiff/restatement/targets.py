@@ -81,8 +81,12 @@ def _compare_target(parent: Target, context: str, child: Target, rules: Rules) -
     where value and deadline pull apart)."""
     assert parent.value is not None and child.value is not None
     ceiling = _ceiling(parent, context, rules)
-    if child.value != parent.value:
-        higher = child.value > parent.value
+    # a range promises its start where more is better (力争再增加3~4个: three) and its
+    # end under a ceiling (控制在0.6-1万人/平方公里: ten thousand)
+    theirs = child.value if ceiling or child.low is None else child.low
+    ours = parent.value if ceiling or parent.low is None else parent.low
+    if theirs != ours:
+        higher = theirs > ours
         stricter = higher != ceiling
         bound = "ceiling" if ceiling else "value"
         how = f"a {'higher' if higher else 'lower'} {bound}"
@@ -249,7 +253,7 @@ def target_changes(
             continue
         where = next(c for t, c in same if t is found)
         share = shared and a_share(target, context, found, where, rules)
-        measured = replace(found, value=target.value) if share else found
+        measured = replace(found, value=target.value, low=target.low) if share else found
         change, how = _compare_target(target, context, measured, rules)
         if share:
             how = f"{SHARE}, {how}" if how else SHARE

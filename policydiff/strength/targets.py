@@ -20,12 +20,18 @@ class Target:
     unit: str
     year: int | None
     hedged: bool = False  # 力争, "strive to", "is expected to": aimed at, not promised
+    # the start of a range (2~3个, 0.6-1万人/平方公里, 30%—40%), whose end is ``value``
+    low: float | None = None
 
 
 _ZH_MULT = {"万": 1e4, "亿": 1e8, "千": 1e3, "百": 1e2}
 _EN_MULT = {"thousand": 1e3, "million": 1e6, "billion": 1e9}
 
 _NUM = r"(?P<num>\d+(?:,\d{3})*(?:\.\d+)?)"
+# the start of a range and its dash (2~3个, 0.6至1万人, 30%—40%): the end's unit and
+# multiplier are the start's too
+_ZH_LOW = r"(?:(?P<low>\d+(?:\.\d+)?)\s*(?:%|％)?\s*(?:~|～|-|－|—|–|至|到)\s*)?"
+_EN_LOW = r"(?:(?P<low>\d+(?:\.\d+)?)\s*(?:%|percent\b|per cent\b)?\s*(?:-|–|—)\s*)?"
 _ZH_UNITS = (
     "个百分点|百分点|平方公里|平方千米|平方米/人|平方米|立方米|公里/万人|公里|千米|千瓦|亩|"
     "(?:千克|克|吨)标准煤(?:/(?:千瓦时|万元|平方米))?|吨|个城市|个|座|"
@@ -38,8 +44,8 @@ _ZH_LIMIT_UNITS = ("公顷", "层", "米")
 # a value is its number and what follows it (the tail), after words that say how it is
 # reached (the lead); the tail alone is what :func:`_finditer` looks for first
 _ZH_VALUE_TAIL = (
-    _NUM + r"\s*(?:(?P<pct>%|％)|(?P<mult>[万亿千百])?"
-    rf"(?P<unit>{_ZH_UNITS}))(?P<bound>以上|左右|以下|以内)?"
+    _ZH_LOW + _NUM + r"\s*(?:(?P<pct>%|％)|(?P<mult>[万亿千百])?"
+    rf"(?P<unit>{_ZH_UNITS})(?P<per>[/／∕](?:平方公里|平方千米))?)(?P<bound>以上|左右|以下|以内)?"
 )
 _ZH_VALUE = re.compile(
     r"(?P<cmp>达到|达|不低于|不少于|不小于|不超过|不应超过|不得超过|不宜超过|不高于|超过|提高到|提升至|提高至|增加到|增至|降至|降到|下降到|降低到|"
@@ -73,7 +79,7 @@ _EN_UNITS = (
     r"households|vehicles|projects|parks|people|percentage points?"
 )
 _EN_VALUE_TAIL = (
-    _NUM + r"\s*"
+    _EN_LOW + _NUM + r"\s*"
     r"(?:(?P<pct>%|percent\b|per cent\b)|(?P<mult>thousand|million|billion)?\s*(?P<unit>"
     + _EN_UNITS
     + r")\b)(?P<bound>\s+or (?:more|above|less))?"
@@ -284,6 +290,12 @@ def sets_a_limit(target: Target) -> bool:
     return target.unit in _ZH_LIMIT_UNITS
 
 
+def is_density(target: Target) -> bool:
+    """Whether ``target`` is per area (人口密度控制在0.6-1万人/平方公里): it measures the
+    density its own clause names, not the commitment the sentence opens on."""
+    return target.unit.endswith(_PER_AREA_UNITS)
+
+
 def _dated_count(seg: str, m: re.Match[str], years: Years, undated: int | None) -> bool:
     """A count to reach by a date said before it (到2030年培育100个智能建造产业基地), not one
     that names what an enumeration lists (郑州、洛阳等15个缺水省辖市)."""
@@ -350,6 +362,19 @@ def _per_head(seg: str, start: int, unit: str) -> str:
     return next((unit + per for said, per in _PER_HEAD.items() if said in clause), unit)
 
 
+# per area, said before the number (人口密度控制在每平方公里0.6至1万人) or after its unit
+# (0.6-1万人/平方公里, 路网密度达到8公里/平方公里): a density, not a count or a length
+_PER_AREA = re.compile(r"每(?P<area>平方公里|平方千米)\s*$")
+_PER_AREA_UNITS = ("/平方公里", "/平方千米")
+
+
+def _per_area(seg: str, m: re.Match[str], unit: str) -> str:
+    if m.group("per"):
+        return unit + "/" + m.group("per")[1:]
+    before = _PER_AREA.search(seg, 0, m.start("low") if m.group("low") else m.start("num"))
+    return unit + "/" + before.group("area") if before and "/" not in unit else unit
+
+
 def _number(raw: str) -> float | None:
     try:
         return float(raw.replace(",", ""))
@@ -395,16 +420,28 @@ def _target_spans(
         seg = text[seg_start:seg_end]
         years, baselines = _years(seg, year_re)
         undated = (opening if opening and seg_start <= first_end else None) or dated
-        hits: list[tuple[int, int, float | None, str]] = []
+        hits: list[tuple[int, int, float | None, str, float | None]] = []
         for m in _finditer(value_re, seg):
             if any(ys <= m.start("num") < ye for ys, ye, _ in (*years, *baselines)):
                 continue  # the number is itself a year
             value = _number(m.group("num"))
             if value is None:
                 continue
+            low = _number(m.group("low")) if m.group("low") else None
+            if m.group("pct"):
+                unit = "%"
+            else:
+                unit = m.group("unit").lower() if lang == "en" else m.group("unit")
+                mult = m.group("mult")
+                if mult:
+                    times = mults[mult.lower() if lang == "en" else mult]
+                    value *= times
+                    low = None if low is None else low * times
+                if lang == "zh":
+                    unit = _per_area(seg, m, _per_head(seg, m.start(), unit))
             if (
                 not (m.group("cmp") or m.group("pct") or m.group("bound"))
-                and _is_count(m.group("unit") or "")
+                and _is_count(unit)
                 and not _dated_count(seg, m, years, undated)
             ):
                 continue  # "推动16个区县…": a count named, not a level to reach by a date
@@ -412,22 +449,13 @@ def _target_spans(
                 continue  # 镇区常住人口2000人以上的建制镇: a class named, not a level to reach
             if lang == "zh" and m.group("unit") in _ZH_LIMIT_UNITS and not m.group("cmp"):
                 continue  # 6层及以下住宅, 300米见绿: no limit set
-            if m.group("pct"):
-                unit = "%"
-            else:
-                unit = m.group("unit").lower() if lang == "en" else m.group("unit")
-                mult = m.group("mult")
-                if mult:
-                    value *= mults[mult.lower() if lang == "en" else mult]
-                if lang == "zh":
-                    unit = _per_head(seg, m.start(), unit)
-            hits.append((m.start(), m.end(), value, unit))
+            hits.append((m.start(), m.end(), value, unit, low))
         for m in full_re.finditer(seg) if lang == "zh" or _may_say_full(seg) else ():
-            if not any(s < m.end() and m.start() < e for s, e, _, _ in hits):
-                hits.append((m.start(), m.end(), 100.0, "%"))
+            if not any(s < m.end() and m.start() < e for s, e, _, _, _ in hits):
+                hits.append((m.start(), m.end(), 100.0, "%", None))
         hedges = [m.start() for m in (_ZH_HEDGE if lang == "zh" else _EN_HEDGE).finditer(seg)]
         was_hedged = False
-        for start, end, value, unit in sorted(hits):
+        for start, end, value, unit, low in sorted(hits, key=lambda hit: hit[:2]):
             before = [y for ys, ye, y in years if ye <= start]
             after = [y for ys, ye, y in years if ys >= end]
             year = before[-1] if before else (after[0] if after else undated)
@@ -443,7 +471,7 @@ def _target_spans(
                 (
                     seg_start + start + lead,
                     seg_start + start + lead + len(snippet),
-                    Target(text=snippet, value=value, unit=unit, year=year, hedged=hedged),
+                    Target(snippet, value, unit, year, hedged, low),
                 )
             )
     found.sort(key=lambda t: (t[0], t[1]))
