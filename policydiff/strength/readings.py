@@ -77,6 +77,9 @@ def _names_a_duty(clause: str, te: int, lex: Lexicon) -> bool:
     return head is not None and not re.search(r"[，；。、：“”《》]", clause[te : head.start()])
 
 
+_COORDINATOR = re.compile(r"和|并|及|与|、")
+
+
 def framing_verb(
     matches: list[CueMatch],
     chosen: CueMatch | None,
@@ -94,8 +97,15 @@ def framing_verb(
         if m.start > chosen.start:
             break
         # a hedge of pace before the verb leaves it the verb (逐步探索建立: 探索)
-        piece = next((p for p in m.pieces if p[2].category != "hedge"), m.pieces[0])
-        if piece[2].category == "exploratory" and piece[2].kind == "verb":
+        verbs = [p for p in m.pieces if p[2].category != "hedge"] or [m.pieces[0]]
+        piece = verbs[0]
+        # ... and a verb joined to it by 和 or 并 is a second directive, not what it asks
+        # for (鼓励和推动: 推动, as the readers take it)
+        coordinated = any(
+            q[2].category != "exploratory" and _COORDINATOR.fullmatch(clause, piece[1], q[0])
+            for q in verbs[1:]
+        )
+        if piece[2].category == "exploratory" and piece[2].kind == "verb" and not coordinated:
             return piece
     agents = lex.word_pattern("pushed_agents", lang)
     first = matches[0] if matches else None

@@ -73,6 +73,13 @@ def _texts(sentence: str) -> list[str]:
         ("积极参与一带一路倡议", "积极", 3),
         # a manner before 支持 is no hedge: vigorous support stays a manner of level 4
         ("大力支持电炉短流程工艺发展", "大力支持", 4),
+        # a verb joined to 鼓励 or 引导 by 和 or 并 is a directive of its own (the green
+        # consumption plan's 鼓励和推动文明、节俭举办活动: 推动, as its readers take it); joined
+        # to another encouraging verb, or pushed by it, it is still asked for
+        ("鼓励和推动文明、节俭举办活动", "鼓励和推动", 2),
+        ("引导和推动企业绿色转型", "引导和推动", 2),
+        ("鼓励和引导企业开展试点", "鼓励和引导", 1),
+        ("鼓励企业推动绿色转型", "鼓励", 1),
     ],
 )
 def test_the_predicate_commits(sentence: str, cue: str, level: int) -> None:
