@@ -40,7 +40,7 @@ from policydiff.strength.targets import (
     context_years,
     counts_things,
     find_target_spans,
-    is_density,
+    is_intensity,
     sets_a_limit,
 )
 
@@ -502,7 +502,7 @@ def version_clauses(
                         and homes.get(ts, k if lead else -1) == k
                         and not counts_things(t)
                         and not sets_a_limit(t)
-                        and not is_density(t)
+                        and not is_intensity(t)
                         and not (t.year is None and any(a <= ts < b for a, b in bound))
                     )
                 else:

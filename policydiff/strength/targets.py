@@ -290,10 +290,11 @@ def sets_a_limit(target: Target) -> bool:
     return target.unit in _ZH_LIMIT_UNITS
 
 
-def is_density(target: Target) -> bool:
-    """Whether ``target`` is per area (人口密度控制在0.6-1万人/平方公里): it measures the
-    density its own clause names, not the commitment the sentence opens on."""
-    return target.unit.endswith(_PER_AREA_UNITS)
+def is_intensity(target: Target) -> bool:
+    """Whether ``target`` measures how intensely land is used, a density per area
+    (人口密度控制在0.6-1万人/平方公里) or a ratio (建筑总面积与建设用地比值控制在0.6—0.8): it
+    measures what its own clause names, not the commitment the sentence opens on."""
+    return target.unit == "ratio" or target.unit.endswith(_PER_AREA_UNITS)
 
 
 def _dated_count(seg: str, m: re.Match[str], years: Years, undated: int | None) -> bool:
@@ -375,6 +376,20 @@ def _per_area(seg: str, m: re.Match[str], unit: str) -> str:
     return unit + "/" + before.group("area") if before and "/" not in unit else unit
 
 
+# a ratio of two quantities, which has no unit (建筑总面积与建设用地比值控制在0.6—0.8, 容积率不超过
+# 2.5); a ratio that picks a class (容积率不高于2的学校) is no target
+_ZH_RATIO = re.compile(
+    r"(?:比值|面积比|容积率)(?:原则上|应|一般)*"
+    r"(?P<cmp>控制在|不超过|不高于|不大于|不低于|不小于|小于|大于)\s*"
+    r"(?:(?P<low>\d+(?:\.\d+)?)\s*(?:~|～|-|－|—|–|至|到)\s*)?(?P<num>\d+(?:\.\d+)?)"
+    r"(?![\d.%％万亿千百的\w])"
+)
+
+
+def _ratio_low(m: re.Match[str]) -> float | None:
+    return _number(m.group("low")) if m.group("low") else None
+
+
 def _number(raw: str) -> float | None:
     try:
         return float(raw.replace(",", ""))
@@ -450,6 +465,10 @@ def _target_spans(
             if lang == "zh" and m.group("unit") in _ZH_LIMIT_UNITS and not m.group("cmp"):
                 continue  # 6层及以下住宅, 300米见绿: no limit set
             hits.append((m.start(), m.end(), value, unit, low))
+        for m in (
+            _ZH_RATIO.finditer(seg) if lang == "zh" and ("比" in seg or "容积率" in seg) else ()
+        ):
+            hits.append((m.start("cmp"), m.end(), _number(m.group("num")), "ratio", _ratio_low(m)))
         for m in full_re.finditer(seg) if lang == "zh" or _may_say_full(seg) else ():
             if not any(s < m.end() and m.start() < e for s, e, _, _, _ in hits):
                 hits.append((m.start(), m.end(), 100.0, "%", None))

@@ -47,12 +47,12 @@ def test_a_range_is_held_to_its_end_under_a_ceiling(child_density: str, verdict:
 
 MINISTRY = (
     "要因地制宜强化县城建设密度与强度管控，位于生态功能区、农产品主产区的县城建成区人口密度控制在"
-    "0.6—1万人/平方公里，建筑高度要与消防救援能力相匹配"
+    "0.6—1万人/平方公里，建筑总面积与建设用地比值控制在0.6—0.8，建筑高度要与消防救援能力相匹配"
 )
 HEBEI = "强化县城建设密度与开发强度管控，民用建筑高度与消防救援能力相匹配"
 
 
-def test_a_density_measures_its_own_clause_not_the_lead() -> None:
+def test_a_density_or_ratio_measures_its_own_clause_not_the_lead() -> None:
     comparison = _compare(MINISTRY, HEBEI)
     assert _verdict(comparison, "要因地制宜强化县城建设密度与强度管控") == "restated"
     assert (

@@ -1,13 +1,14 @@
-"""A range (2~3个, 0.6-1万人/平方公里, 30%—40%) is one target, its start kept in ``low``, and a
-density keeps its per-area unit, said after the unit or before the number: the sentences of
-the urban-rural carbon-peaking plans (examples/lineage/corpus, evaluation/test/corpus)."""
+"""A range (2~3个, 0.6-1万人/平方公里, 30%—40%) is one target, its start kept in ``low``; a
+density keeps its per-area unit, said after the unit or before the number; and a ratio of
+two quantities is a target without a unit: the sentences of the urban-rural
+carbon-peaking plans (examples/lineage/corpus, evaluation/test/corpus)."""
 
 from __future__ import annotations
 
 import pytest
 
 from policydiff.strength import find_targets
-from policydiff.strength.targets import is_density
+from policydiff.strength.targets import is_intensity
 
 
 @pytest.mark.parametrize(
@@ -54,6 +55,20 @@ from policydiff.strength.targets import is_density
             "zh",
             [("8公里/平方公里", None, 8.0, "公里/平方公里", None, False)],
         ),
+        # the ministry's floor-area ratio for county towns, and Fujian's wording of it
+        (
+            "建筑总面积与建设用地比值控制在0.6—0.8",
+            "zh",
+            [("控制在0.6—0.8", 0.6, 0.8, "ratio", None, False)],
+        ),
+        (
+            "建筑总面积与建设用地面积的比值应控制在0.6-0.8",
+            "zh",
+            [("控制在0.6-0.8", 0.6, 0.8, "ratio", None, False)],
+        ),
+        ("容积率不超过2.5", "zh", [("不超过2.5", None, 2.5, "ratio", None, False)]),
+        # a ratio that picks a class names which buildings, it sets no level
+        ("鼓励容积率不高于2的学校、医院等公共建筑采用地源热泵", "zh", []),
         # a span of years, and a rise from one value to another, are no range
         (
             "2021-2025年新建建筑全面执行绿色建筑标准",
@@ -82,5 +97,5 @@ def test_a_density_is_no_count_of_people() -> None:
     # 人 alone is a count, a target only with a comparator or a deadline; per area it is a
     # level the clause sets, with or without one
     (density,) = find_targets("人口密度每平方公里0.6至1万人", "zh")
-    assert is_density(density)
+    assert is_intensity(density)
     assert find_targets("服务1万人", "zh") == ()
