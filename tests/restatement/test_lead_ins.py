@@ -80,7 +80,15 @@ def test_a_cue_around_its_object_leaves_the_object(
 
 @pytest.mark.parametrize(
     ("heading", "commits"),
-    [("工作原则", False), ("保障措施", False), ("重点任务", False), ("强化保障措施", True)],
+    [
+        ("工作原则", False),
+        ("保障措施", False),
+        ("重点任务", False),
+        # the closing section of most provincial plans (Shanxi's 十、组织实施)
+        ("组织实施", False),
+        ("政策保障", False),
+        ("强化保障措施", True),
+    ],
 )
 def test_a_heading_that_only_names_its_section_is_no_commitment(
     heading: str, commits: bool

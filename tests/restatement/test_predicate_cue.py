@@ -80,6 +80,19 @@ def _texts(sentence: str) -> list[str]:
         ("引导和推动企业绿色转型", "引导和推动", 2),
         ("鼓励和引导企业开展试点", "鼓励和引导", 1),
         ("鼓励企业推动绿色转型", "鼓励", 1),
+        # a directing verb before 作用 names a role, before 情况 how a task stands, and 试点
+        # before a city or region a kind of place; 控制性详细规划 is a kind of plan: the
+        # clause's own verb commits (Guangdong's, Shanxi's and Shandong's plans)
+        ("充分发挥节能增效对碳达峰行动的促进作用", "", 2),
+        ("注重发挥媒体宣传引导作用", "", 2),
+        ("定期梳理体制机制改革和政策创新推进情况", "", 2),
+        ("在省级农房建设试点地区开展绿色农房示范带建设", "开展", 2),
+        ("并根据控制性详细规划在建设用地规划条件中明确绿色建筑等级要求", "明确", 2),
+        # ... and a clause opening on 更好 commits by the verb after it
+        ("更好发挥税收对市场主体绿色低碳发展的促进作用", "", 2),
+        # a pilot still explores, and a pilot zone chosen is still a pilot
+        ("开展近零碳建筑试点", "开展", 2),
+        ("选取功能复合的片区作为绿色低碳试点区", "试点", 1),
     ],
 )
 def test_the_predicate_commits(sentence: str, cue: str, level: int) -> None:
