@@ -271,12 +271,34 @@ def _after_place(clause: str) -> str:
     return ""
 
 
+# what closes a means a clause opens on (以…等方式, 通过…等): a way, or 等 after the list of means
+_MEANS_CLOSE = re.compile(r"等?(?:方式|方法|手段|途径|渠道)|等(?![级同])")
+_LISTED_MEANS_CLOSE = re.compile(r"等(?:方式|方法|手段|途径|渠道)")
+
+
 def _after_long_frame(clause: str, lang: str, lexicon: Lexicon | None) -> int:
     """Where the directive of a clause that opens on a frame 在… of any length starts: after
     the word of location that closes it, where a cue follows that word directly (在规划编制及
     实施中加强…协同互济: 加强, not the 编制 inside the frame; 在电网架构、…运行控制等方面提升技术:
-    提升, not 控制); 0 where no cue does."""
-    if lang != "zh" or not clause.startswith("在"):
+    提升, not 控制); 0 where no cue does. So does a clause that opens on the means 通过…,
+    closed by 等 or a word for a way (通过完善相关标准等加强…技术指导: 加强, not 完善), or 以…
+    closed by 等方式 (以投资补助…等方式在…研发…等领域加强财税扶持补贴力度: a means, then a
+    frame, then 加强)."""
+    if lang != "zh":
+        return 0
+    if clause.startswith(("以", "通过")):
+        # 以 also opens 以X为Y (以…绿色低碳转型为引领): only a list of means closes it
+        closes = _MEANS_CLOSE if clause.startswith("通过") else _LISTED_MEANS_CLOSE
+        for found in closes.finditer(clause, 2):
+            end = found.end()
+            cues = find_cues(clause[end:], lang, lexicon)
+            if cues and cues[0].start == 0:
+                return end
+            inner = _after_long_frame(clause[end:], lang, lexicon)
+            if inner:
+                return end + inner
+        return 0
+    if not clause.startswith("在"):
         return 0
     words = tagged(clause)
     # from the third character: one right after 在 begins the place (在中心城区, 在上海)

@@ -90,6 +90,16 @@ def _texts(sentence: str) -> list[str]:
         ("并根据控制性详细规划在建设用地规划条件中明确绿色建筑等级要求", "明确", 2),
         # ... and a clause opening on 更好 commits by the verb after it
         ("更好发挥税收对市场主体绿色低碳发展的促进作用", "", 2),
+        # a means the clause opens on is read past, as a frame 在… is (the energy opinions and
+        # Shanxi's); 以X为Y is no means
+        ("通过完善相关标准等加强对电能替代的技术指导", "加强", 3),
+        (
+            "以投资补助、贷款贴息、税收减免等方式在节能改造、能源领域先进技术和设备研发、"
+            "资源综合利用等领域加强财税扶持补贴力度",
+            "加强",
+            3,
+        ),
+        ("以城乡建设方式全面绿色低碳转型为引领", "", 0),
         # a pilot still explores, and a pilot zone chosen is still a pilot
         ("开展近零碳建筑试点", "开展", 2),
         ("选取功能复合的片区作为绿色低碳试点区", "试点", 1),
