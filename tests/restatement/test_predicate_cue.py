@@ -167,6 +167,12 @@ def test_actively_seeking_a_pilot_restates_carrying_it_out() -> None:
         ("为实现节约资源的目的，推进建筑垃圾资源化利用", ["推进建筑垃圾资源化利用"]),
         # 把 opens a disposal as 将 does: the clause commits
         ("把节约能源资源放在首位", ["把节约能源资源放在首位"]),
+        # 简约适度 describes a way of life: a description of communities commits to nothing,
+        # and advocating that way of life commits by 倡导
+        (
+            "社区是形成简约适度、绿色低碳、文明健康生活方式的重要场所，倡导简约适度的生活方式",
+            ["倡导简约适度的生活方式"],
+        ),
     ],
 )
 def test_which_clauses_commit(sentence: str, clauses: list[str]) -> None:
