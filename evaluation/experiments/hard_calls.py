@@ -37,7 +37,7 @@ def tally(lineages: Sequence[tuple[str, str]]) -> dict[str, Counter[str]]:
     for corpus_path, gold_path in lineages:
         corpus = load_corpus(REPO / corpus_path)
         for case in measure(read_gold(REPO / gold_path), corpus, catalogue).cases:
-            part = parts["hard" if MARK in case.notes else "clear"]
+            part = parts["hard" if MARK in case.notes.lower() else "clear"]
             part["cases"] += 1
             part["agreed"] += case.agrees
             part[f"gold {case.gold}"] += 1
@@ -46,6 +46,8 @@ def tally(lineages: Sequence[tuple[str, str]]) -> dict[str, Counter[str]]:
 
 
 def main(argv: Sequence[str]) -> None:
+    if len(argv) == 1:
+        sys.exit("usage: hard_calls.py [CORPUS GOLD...]")
     lineages = [(argv[0], gold) for gold in argv[1:]] if argv else TUNED
     for name, part in tally(lineages).items():
         cases, agreed = part["cases"], part["agreed"]

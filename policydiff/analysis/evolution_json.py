@@ -17,6 +17,7 @@ Schema ``policydiff.evolution/1`` (fields may be added, never renamed or removed
 - point: ``{document, date, present, strength, level, cue, cue_en, lang, mentions,
   evidence: [{lang, version, location, provision, sentence, matched, cue, strength, level,
   restriction, negated, caveats}], targets: [{text, value, low, unit, year, hedged}], caveats}``
+  (a target's ``low`` the start of its range, 2~3个, whose end is ``value``; null for one number)
   (``strength``, ``level``, ``cue`` null when absent);
 - change: ``{from, to, verdict, from_cue, to_cue, delta, skipped}``;
 - ``agreement``: how often English and Chinese versions of one commitment get one level.
@@ -30,7 +31,7 @@ import hashlib
 import itertools
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import IO, Any
 
 import orjson
@@ -69,18 +70,20 @@ def evidence_dict(c: Commitment) -> dict[str, Any]:
     }
 
 
-def targets_list(targets: tuple[Target, ...]) -> list[dict[str, Any]]:
-    return [
-        {
-            "text": t.text,
-            "value": t.value,
-            "low": t.low,
-            "unit": t.unit,
-            "year": t.year,
-            "hedged": t.hedged,
-        }
-        for t in targets
-    ]
+def target_dict(t: Target) -> dict[str, Any]:
+    """A target as every JSON output gives it."""
+    return {
+        "text": t.text,
+        "value": t.value,
+        "low": t.low,
+        "unit": t.unit,
+        "year": t.year,
+        "hedged": t.hedged,
+    }
+
+
+def targets_list(targets: Sequence[Target]) -> list[dict[str, Any]]:
+    return [target_dict(t) for t in targets]
 
 
 def point_dict(p: Point, *, evidence: bool = True) -> dict[str, Any]:

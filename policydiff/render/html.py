@@ -220,9 +220,7 @@ def _point(ev: Evolution, p: Point) -> str:
             label = "Chinese original" if rep.mention.lang == "zh" else "Text"
             parts.append(_blockquote(label, Quote(p.document, rep)))
     if p.targets:
-        items = "".join(
-            f"<li>★ {_e(target_text(t.text, t.value, t.unit, t.year))}</li>" for t in p.targets
-        )
+        items = "".join(f"<li>★ {_e(target_text(t))}</li>" for t in p.targets)
         parts.append(f"<p>Targets:</p><ul>{items}</ul>")
     if p.caveats:
         items = "".join(f"<li>{_e(c)}</li>" for c in p.caveats)

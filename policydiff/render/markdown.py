@@ -143,7 +143,7 @@ def _point_md(ev: Evolution, p: Point) -> list[str]:
             lines += [f"> English: {quote_md(quote)}", ">", f"> — *{md(quote.where)}*", ""]
     if p.targets:
         lines.append("Targets:")
-        lines += [f"- {md(target_text(t.text, t.value, t.unit, t.year))}" for t in p.targets]
+        lines += [f"- {md(target_text(t))}" for t in p.targets]
         lines.append("")
     if p.caveats:
         lines.append("Caveats:")

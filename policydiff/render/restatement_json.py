@@ -13,8 +13,9 @@ Schema ``policydiff.restatement/1`` (fields may be added, never renamed or remov
 
 where SIDE is ``{sentence, clause, location, provision, cue, level, strength, targets:
 [{text, value, low, unit, year, hedged}], themes}``: ``sentence`` the whole sentence (the
-evidence), ``clause`` the commitment within it, ``low`` the start of a target's range
-(2~3个: low 2, value 3; null for one number), ``hedged`` whether a target is aimed at
+evidence), ``clause`` the commitment within it, ``low`` the start of a target's range,
+multiplied out as ``value`` is (2~3个: low 2, value 3; 0.6-1万人: 6000 and 10000; null for one
+number), ``hedged`` whether a target is aimed at
 (力争), not promised, ``cue`` the words that commit it: a substring of ``clause``; where the
 cue opens and closes on cue words around its object, those words joined by "…" (引导…规模化发展);
 for a clause that only frames the next (按照…原则), the next clause's cue. ``strength`` is the
@@ -37,27 +38,16 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from policydiff.analysis.evolution_json import target_dict
 from policydiff.models import Document
 from policydiff.restatement.clauses import Clause
 from policydiff.restatement.compare import EVERYTHING, Comparison, Restated, Selection
-from policydiff.strength import Target
 
 SCHEMA = "policydiff.restatement/1"
 
 
 def _document(d: Document) -> dict[str, Any]:
     return {"id": d.id, "title": d.title_zh or d.title, "date": d.date.isoformat()}
-
-
-def _target(t: Target) -> dict[str, Any]:
-    return {
-        "text": t.text,
-        "value": t.value,
-        "low": t.low,
-        "unit": t.unit,
-        "year": t.year,
-        "hedged": t.hedged,
-    }
 
 
 def side(c: Clause) -> dict[str, Any]:
@@ -69,7 +59,7 @@ def side(c: Clause) -> dict[str, Any]:
         "cue": c.cue,
         "level": c.level,
         "strength": c.strength,
-        "targets": [_target(t) for t in c.targets],
+        "targets": [target_dict(t) for t in c.targets],
         "themes": list(c.themes),
     }
 
@@ -87,8 +77,8 @@ def _restated(r: Restated) -> dict[str, Any]:
         "nearest": side(r.nearest) if r.nearest is not None else None,
         "target_changes": [
             {
-                "parent": _target(t.parent),
-                "child": _target(t.child) if t.child else None,
+                "parent": target_dict(t.parent),
+                "child": target_dict(t.child) if t.child else None,
                 "change": t.change,
                 "how": t.how,
             }

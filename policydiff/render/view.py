@@ -20,6 +20,7 @@ from policydiff.analysis.periods import as_shown, is_large
 from policydiff.analysis.points import representative
 from policydiff.analysis.verdicts import STRENGTH_MOVES, VERDICTS, Verdict
 from policydiff.diff.ops import TokenOp, token_ops
+from policydiff.strength import Target
 
 
 @dataclass(frozen=True)
@@ -190,13 +191,22 @@ def delta_text(delta: float | None) -> str:
     return f"+{delta:g}" if delta > 0 else f"−{abs(delta):g}"
 
 
-def target_text(text: str, value: float | None, unit: str, year: int | None) -> str:
-    bits = []
-    if value is not None:
-        bits.append(f"{value:g} {unit}".strip())
-    if year is not None:
-        bits.append(f"by {year}")
-    return f"{text} ({', '.join(bits)})" if bits else text
+def amount(target: Target) -> str:
+    """A target's value with its unit, a range from its start (2–3 个, 6000–10000 人/平方公里,
+    30–40%); a ratio has no unit."""
+    if target.value is None:
+        return ""
+    value = f"{target.value:g}" if target.low is None else f"{target.low:g}–{target.value:g}"
+    if target.unit == "ratio":
+        return value
+    return f"{value}%" if target.unit == "%" else f"{value} {target.unit}".strip()
+
+
+def target_text(target: Target) -> str:
+    bits = [amount(target)] if target.value is not None else []
+    if target.year is not None:
+        bits.append(f"by {target.year}")
+    return f"{target.text} ({', '.join(bits)})" if bits else target.text
 
 
 def english_beside(point: Point, original: Commitment | None) -> Commitment | None:

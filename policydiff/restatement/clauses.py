@@ -271,34 +271,41 @@ def _after_place(clause: str) -> str:
     return ""
 
 
-# what closes a means a clause opens on (以…等方式, 通过…等): a way, or 等 after the list of means
-_MEANS_CLOSE = re.compile(r"等?(?:方式|方法|手段|途径|渠道)|等(?![级同])")
-_LISTED_MEANS_CLOSE = re.compile(r"等(?:方式|方法|手段|途径|渠道)")
+_WAYS = "方式|方法|手段|途径|渠道"
+# what closes the means a clause opens on: after 通过, a word for a way or 等 after the list
+# of means (通过完善相关标准等); after 以, which also opens 以X为Y (以…转型为引领), only 等 and
+# a word for a way (以投资补助…等方式)
+_MEANS_CLOSE = {
+    "通过": re.compile(rf"等?(?:{_WAYS})|等(?![级同])"),
+    "以": re.compile(rf"等(?:{_WAYS})"),
+}
+
+
+def _after_means(clause: str, lang: str, lexicon: Lexicon | None) -> int:
+    """Where the directive of a clause that opens on its means starts: after what closes the
+    means, where a cue follows directly or a frame 在… whose directive does
+    (通过完善相关标准等加强…技术指导: 加强, not 完善; 以投资补助…等方式在…研发…等领域加强财税扶持
+    补贴力度: 加强); 0 where neither does."""
+    opening = next((w for w in _MEANS_CLOSE if clause.startswith(w)), None)
+    if lang != "zh" or opening is None or clause.startswith(("以及", "以上", "以下")):
+        return 0
+    for found in _MEANS_CLOSE[opening].finditer(clause, len(opening) + 1):
+        end = found.end()
+        cues = find_cues(clause[end:], lang, lexicon)
+        if cues and cues[0].start == 0:
+            return end
+        inner = _after_long_frame(clause[end:], lang, lexicon)
+        if inner:
+            return end + inner
+    return 0
 
 
 def _after_long_frame(clause: str, lang: str, lexicon: Lexicon | None) -> int:
     """Where the directive of a clause that opens on a frame 在… of any length starts: after
     the word of location that closes it, where a cue follows that word directly (在规划编制及
     实施中加强…协同互济: 加强, not the 编制 inside the frame; 在电网架构、…运行控制等方面提升技术:
-    提升, not 控制); 0 where no cue does. So does a clause that opens on the means 通过…,
-    closed by 等 or a word for a way (通过完善相关标准等加强…技术指导: 加强, not 完善), or 以…
-    closed by 等方式 (以投资补助…等方式在…研发…等领域加强财税扶持补贴力度: a means, then a
-    frame, then 加强)."""
-    if lang != "zh":
-        return 0
-    if clause.startswith(("以", "通过")):
-        # 以 also opens 以X为Y (以…绿色低碳转型为引领): only a list of means closes it
-        closes = _MEANS_CLOSE if clause.startswith("通过") else _LISTED_MEANS_CLOSE
-        for found in closes.finditer(clause, 2):
-            end = found.end()
-            cues = find_cues(clause[end:], lang, lexicon)
-            if cues and cues[0].start == 0:
-                return end
-            inner = _after_long_frame(clause[end:], lang, lexicon)
-            if inner:
-                return end + inner
-        return 0
-    if not clause.startswith("在"):
+    提升, not 控制); 0 where no cue does."""
+    if lang != "zh" or not clause.startswith("在"):
         return 0
     words = tagged(clause)
     # from the third character: one right after 在 begins the place (在中心城区, 在上海)
@@ -467,7 +474,11 @@ def version_clauses(
                     continue
                 # a frame the clause opens on is where, not what: its cue is after it
                 scored = clause[
-                    max(_after_long_frame(clause, lang, lexicon), _predicate_ban(clause, lang)) :
+                    max(
+                        _after_long_frame(clause, lang, lexicon),
+                        _after_means(clause, lang, lexicon),
+                        _predicate_ban(clause, lang),
+                    ) :
                 ]
                 span = _score_span(scored, lang, lexicon)
                 score = score_commitment(scored, lang, span, lexicon)
@@ -511,9 +522,11 @@ def version_clauses(
                 # piece sets, but those target_homes gives a later commitment whose words
                 # their clause shares; the others by none. A number of things counts the
                 # object of its own clause (推广智能建造，到2030年培育100个智能建造产业基地),
-                # and a design limit that of its own clause and of the commitment that sets
+                # a design limit that of its own clause and of the commitment that sets
                 # it out (推行窄马路、密路网、小街区，县城内部道路红线宽度不超过40米; not
-                # 加强生态廊道…统筹布局 for 组团间的生态廊道应贯通连续，净宽度不少于100米)
+                # 加强生态廊道…统筹布局 for 组团间的生态廊道应贯通连续，净宽度不少于100米),
+                # and a density or a ratio what its own clause names (…人口密度控制在0.6—1万人/
+                # 平方公里 does not measure 强化县城建设密度与强度管控)
                 if mine:
                     own = tuple(pair for pair in measured if pair[0] in mine)
                 elif lead or k in homes.values():

@@ -192,9 +192,11 @@ def cue_at(sentence: str, low: str | None, pos: int, index: CueIndex) -> bool:
 
 _EN_MERGE_MOD = re.compile(r"(?:\s+|\s+and\s+|\s*,\s*|-)", re.IGNORECASE)
 _EN_MERGE_VERB = re.compile(r"\s+(?:the\s+|a\s+)?", re.IGNORECASE)
+# the conjunctions that join two cues into one (鼓励和推动, 加强并完善, 鼓励、支持)
+ZH_CONJUNCTIONS = "、和并与"
 # between a modifier and its verb: a conjunction, or an adverb of manner that is no cue
 # (严格合理控制, 科学有序推进)
-_ZH_MERGE = re.compile(r"[、和并与]?(?:合理|有效|科学|依法|规范)?")
+_ZH_MERGE = re.compile(rf"[{ZH_CONJUNCTIONS}]?(?:合理|有效|科学|依法|规范)?")
 
 
 _EN_DETERMINER = re.compile(

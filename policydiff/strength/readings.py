@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from policydiff.strength.clauses import clause_bounds
-from policydiff.strength.cues import CueMatch, clause_cues, merge_cues
+from policydiff.strength.cues import ZH_CONJUNCTIONS, CueMatch, clause_cues, merge_cues
 from policydiff.strength.lexicon import Entry, Lexicon
 from policydiff.strength.targets import find_target_spans
 
@@ -77,7 +77,7 @@ def _names_a_duty(clause: str, te: int, lex: Lexicon) -> bool:
     return head is not None and not re.search(r"[，；。、：“”《》]", clause[te : head.start()])
 
 
-_COORDINATOR = re.compile(r"和|并|及|与|、")
+_COORDINATOR = re.compile(f"[{ZH_CONJUNCTIONS}]")
 
 
 def framing_verb(
@@ -99,8 +99,8 @@ def framing_verb(
         # a hedge of pace before the verb leaves it the verb (逐步探索建立: 探索)
         verbs = [p for p in m.pieces if p[2].category != "hedge"] or [m.pieces[0]]
         piece = verbs[0]
-        # ... and a verb joined to it by 和 or 并 is a second directive, not what it asks
-        # for (鼓励和推动: 推动, as the readers take it)
+        # ... and a verb joined to it by a conjunction is a second directive, not what it
+        # asks for (鼓励和推动: 推动, as the readers take it)
         coordinated = any(
             q[2].category != "exploratory" and _COORDINATOR.fullmatch(clause, piece[1], q[0])
             for q in verbs[1:]

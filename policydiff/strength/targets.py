@@ -27,11 +27,16 @@ class Target:
 _ZH_MULT = {"万": 1e4, "亿": 1e8, "千": 1e3, "百": 1e2}
 _EN_MULT = {"thousand": 1e3, "million": 1e6, "billion": 1e9}
 
-_NUM = r"(?P<num>\d+(?:,\d{3})*(?:\.\d+)?)"
-# the start of a range and its dash (2~3个, 0.6至1万人, 30%—40%): the end's unit and
-# multiplier are the start's too
-_ZH_LOW = r"(?:(?P<low>\d+(?:\.\d+)?)\s*(?:%|％)?\s*(?:~|～|-|－|—|–|至|到)\s*)?"
-_EN_LOW = r"(?:(?P<low>\d+(?:\.\d+)?)\s*(?:%|percent\b|per cent\b)?\s*(?:-|–|—)\s*)?"
+_DIGITS = r"\d+(?:,\d{3})*(?:\.\d+)?"
+_NUM = rf"(?P<num>{_DIGITS})"
+# the dash of a range (2~3个, 0.6至1万人); not 到, since 由…到… says where a level starts
+_ZH_DASH = r"(?:~|～|-|－|—|–|至)"
+# the start of a range (2~3个, 0.6至1万人, 0.6万至1万人, 30%—40%): its unit is the end's, and
+# so is its multiplier where it has none of its own
+_ZH_LOW = (
+    rf"(?:(?<![\d,.])(?P<low>{_DIGITS})(?P<low_mult>[万亿千百])?\s*(?:%|％)?\s*{_ZH_DASH}\s*)?"
+)
+_EN_LOW = rf"(?:(?<![\d,.])(?P<low>{_DIGITS})\s*(?:%|percent\b|per cent\b)?\s*(?:-|–|—)\s*)?"
 _ZH_UNITS = (
     "个百分点|百分点|平方公里|平方千米|平方米/人|平方米|立方米|公里/万人|公里|千米|千瓦|亩|"
     "(?:千克|克|吨)标准煤(?:/(?:千瓦时|万元|平方米))?|吨|个城市|个|座|"
@@ -47,10 +52,15 @@ _ZH_VALUE_TAIL = (
     _ZH_LOW + _NUM + r"\s*(?:(?P<pct>%|％)|(?P<mult>[万亿千百])?"
     rf"(?P<unit>{_ZH_UNITS})(?P<per>[/／∕](?:平方公里|平方千米))?)(?P<bound>以上|左右|以下|以内)?"
 )
+# the words that say how a level is to be reached or kept
+_ZH_BOUNDS = (
+    "达到|达|不低于|不少于|不小于|不超过|不应超过|不得超过|不宜超过|不高于|超过|提高到|提升至|提高至|"
+    "增加到|增至|降至|降到|下降到|降低到|下降|降低|提高|提升|增长|减少|低于|控制在|保持在"
+)
+_PER_AREA_WORDS = "每(?:平方公里|平方千米)"
 _ZH_VALUE = re.compile(
-    r"(?P<cmp>达到|达|不低于|不少于|不小于|不超过|不应超过|不得超过|不宜超过|不高于|超过|提高到|提升至|提高至|增加到|增至|降至|降到|下降到|降低到|"
-    r"下降|降低|提高|提升|增长|减少|低于|控制在|保持在|"
-    r"占比|比例|比重|率)?\s*(?:约|近)?" + _ZH_VALUE_TAIL
+    rf"(?P<cmp>{_ZH_BOUNDS}|占比|比例|比重|率)?\s*(?P<area>{_PER_AREA_WORDS})?\s*(?:约|近)?"
+    + _ZH_VALUE_TAIL
 )
 # Full coverage, and "every one of them" stated as an outcome: 全面执行 a standard, 全部完成.
 # Of the lexicon's 应X尽X cues only 应保尽保 and 应改尽改 set a 100% target: 应用尽用 (use what
@@ -363,31 +373,31 @@ def _per_head(seg: str, start: int, unit: str) -> str:
     return next((unit + per for said, per in _PER_HEAD.items() if said in clause), unit)
 
 
-# per area, said before the number (人口密度控制在每平方公里0.6至1万人) or after its unit
-# (0.6-1万人/平方公里, 路网密度达到8公里/平方公里): a density, not a count or a length
-_PER_AREA = re.compile(r"每(?P<area>平方公里|平方千米)\s*$")
+# per area, said before the number in its clause (人口密度控制在每平方公里0.6至1万人,
+# 每平方公里不超过1万人) or after its unit (0.6-1万人/平方公里, 路网密度达到8公里/平方公里): a
+# density, not a count or a length
+_PER_AREA = re.compile(_PER_AREA_WORDS)
 _PER_AREA_UNITS = ("/平方公里", "/平方千米")
 
 
 def _per_area(seg: str, m: re.Match[str], unit: str) -> str:
+    if "/" in unit:
+        return unit
     if m.group("per"):
         return unit + "/" + m.group("per")[1:]
-    before = _PER_AREA.search(seg, 0, m.start("low") if m.group("low") else m.start("num"))
-    return unit + "/" + before.group("area") if before and "/" not in unit else unit
+    clause_start = max(seg.rfind(c, 0, m.start()) for c in "，,；;") + 1
+    before = _PER_AREA.search(seg, clause_start, m.start("num"))
+    return unit + "/" + before.group(0)[1:] if before else unit
 
 
-# a ratio of two quantities, which has no unit (建筑总面积与建设用地比值控制在0.6—0.8, 容积率不超过
+# a ratio of two quantities, which has no unit (建筑总面积与建设用地比值控制在0.6—0.8, 容积率不得超过
 # 2.5); a ratio that picks a class (容积率不高于2的学校) is no target
 _ZH_RATIO = re.compile(
-    r"(?:比值|面积比|容积率)(?:原则上|应|一般)*"
-    r"(?P<cmp>控制在|不超过|不高于|不大于|不低于|不小于|小于|大于)\s*"
-    r"(?:(?P<low>\d+(?:\.\d+)?)\s*(?:~|～|-|－|—|–|至|到)\s*)?(?P<num>\d+(?:\.\d+)?)"
+    r"(?:比值|面积比|容积率)(?:原则上|应|宜|一般)*"
+    rf"(?P<cmp>{_ZH_BOUNDS}|不大于|小于|大于)\s*"
+    rf"(?:(?P<low>{_DIGITS})\s*{_ZH_DASH}\s*)?{_NUM}(?:以下|以内|左右)?"
     r"(?![\d.%％万亿千百的\w])"
 )
-
-
-def _ratio_low(m: re.Match[str]) -> float | None:
-    return _number(m.group("low")) if m.group("low") else None
 
 
 def _number(raw: str) -> float | None:
@@ -443,17 +453,23 @@ def _target_spans(
             if value is None:
                 continue
             low = _number(m.group("low")) if m.group("low") else None
+            start = m.start()
             if m.group("pct"):
                 unit = "%"
             else:
                 unit = m.group("unit").lower() if lang == "en" else m.group("unit")
                 mult = m.group("mult")
                 if mult:
-                    times = mults[mult.lower() if lang == "en" else mult]
-                    value *= times
-                    low = None if low is None else low * times
+                    value *= mults[mult.lower() if lang == "en" else mult]
+                own = m.groupdict().get("low_mult") or mult
+                if low is not None and own:
+                    low *= mults[own.lower() if lang == "en" else own]
                 if lang == "zh":
                     unit = _per_area(seg, m, _per_head(seg, m.start(), unit))
+            if low is not None and (low >= value or seg[: m.start("low")].endswith(("由", "从"))):
+                # 由10%至15%: where a level starts and where it is to go, no range
+                low = None
+                start = start if m.group("cmp") else m.start("num")
             if (
                 not (m.group("cmp") or m.group("pct") or m.group("bound"))
                 and _is_count(unit)
@@ -464,11 +480,12 @@ def _target_spans(
                 continue  # 镇区常住人口2000人以上的建制镇: a class named, not a level to reach
             if lang == "zh" and m.group("unit") in _ZH_LIMIT_UNITS and not m.group("cmp"):
                 continue  # 6层及以下住宅, 300米见绿: no limit set
-            hits.append((m.start(), m.end(), value, unit, low))
+            hits.append((start, m.end(), value, unit, low))
         for m in (
             _ZH_RATIO.finditer(seg) if lang == "zh" and ("比" in seg or "容积率" in seg) else ()
         ):
-            hits.append((m.start("cmp"), m.end(), _number(m.group("num")), "ratio", _ratio_low(m)))
+            low = _number(m.group("low")) if m.group("low") else None
+            hits.append((m.start("cmp"), m.end(), _number(m.group("num")), "ratio", low))
         for m in full_re.finditer(seg) if lang == "zh" or _may_say_full(seg) else ():
             if not any(s < m.end() and m.start() < e for s, e, _, _, _ in hits):
                 hits.append((m.start(), m.end(), 100.0, "%", None))
@@ -490,7 +507,7 @@ def _target_spans(
                 (
                     seg_start + start + lead,
                     seg_start + start + lead + len(snippet),
-                    Target(snippet, value, unit, year, hedged, low),
+                    Target(text=snippet, value=value, unit=unit, year=year, hedged=hedged, low=low),
                 )
             )
     found.sort(key=lambda t: (t[0], t[1]))

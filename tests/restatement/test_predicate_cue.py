@@ -78,6 +78,8 @@ def _texts(sentence: str) -> list[str]:
         # to another encouraging verb, or pushed by it, it is still asked for
         ("鼓励和推动文明、节俭举办活动", "鼓励和推动", 2),
         ("引导和推动企业绿色转型", "引导和推动", 2),
+        ("鼓励与推动企业开展试点", "鼓励与推动", 2),
+        ("鼓励、推动企业开展试点", "鼓励、推动", 2),
         ("鼓励和引导企业开展试点", "鼓励和引导", 1),
         ("鼓励企业推动绿色转型", "鼓励", 1),
         # a directing verb before 作用 names a role, before 情况 how a task stands, and 试点

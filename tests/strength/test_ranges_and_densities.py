@@ -39,8 +39,22 @@ from policydiff.strength.targets import is_intensity
         (
             "县城建成区人口密度控制在每平方公里0.6至1万人",
             "zh",
-            [("0.6至1万人", 6000.0, 10000.0, "人/平方公里", None, False)],
+            [("控制在每平方公里0.6至1万人", 6000.0, 10000.0, "人/平方公里", None, False)],
         ),
+        # Jiangxi's, the start with a multiplier of its own
+        (
+            "县城建成区人口密度控制在每平方公里0.6万至1万人",
+            "zh",
+            [("控制在每平方公里0.6万至1万人", 6000.0, 10000.0, "人/平方公里", None, False)],
+        ),
+        # per area before the comparator
+        (
+            "每平方公里不超过1万人",
+            "zh",
+            [("不超过1万人", None, 10000.0, "人/平方公里", None, False)],
+        ),
+        # thousands separators in both ends
+        ("到2025年建成1,000-2,000个", "zh", [("1,000-2,000个", 1000.0, 2000.0, "个", 2025, False)]),
         # a share's range, both ends with %
         ("力争达到30%—40%", "zh", [("达到30%—40%", 30.0, 40.0, "%", None, True)]),
         ("reach 30%-40% by 2025", "en", [("reach 30%-40%", 30.0, 40.0, "%", 2025, False)]),
@@ -67,8 +81,14 @@ from policydiff.strength.targets import is_intensity
             [("控制在0.6-0.8", 0.6, 0.8, "ratio", None, False)],
         ),
         ("容积率不超过2.5", "zh", [("不超过2.5", None, 2.5, "ratio", None, False)]),
+        ("容积率不得超过2.5", "zh", [("不得超过2.5", None, 2.5, "ratio", None, False)]),
+        ("容积率控制在2.5以下", "zh", [("控制在2.5以下", None, 2.5, "ratio", None, False)]),
         # a ratio that picks a class names which buildings, it sets no level
         ("鼓励容积率不高于2的学校、医院等公共建筑采用地源热泵", "zh", []),
+        # where a level starts and where it is to go are no range (由…至…), nor is a start
+        # above its end
+        ("由10%至15%", "zh", [("15%", None, 15.0, "%", None, False)]),
+        ("控制在80%-60%", "zh", [("控制在80%-60%", None, 60.0, "%", None, False)]),
         # a span of years, and a rise from one value to another, are no range
         (
             "2021-2025年新建建筑全面执行绿色建筑标准",

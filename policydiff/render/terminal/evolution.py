@@ -9,6 +9,7 @@ from rich.text import Text
 
 from policydiff.analysis.model import Change, Evolution, Point, ThemeEvolution
 from policydiff.analysis.verdicts import Verdict
+from policydiff.render.view import amount
 
 VERDICT_COLOUR = {
     Verdict.STRENGTHENED: "green",
@@ -120,7 +121,7 @@ def render_theme(
             )
             for target in point.targets:
                 console.print(
-                    f"  target: {target.text} (value {target.value}{target.unit}, year {target.year})",
+                    f"  target: {target.text} (value {amount(target)}, year {target.year})",
                     highlight=False,
                 )
             shown = point.evidence[:limit]
