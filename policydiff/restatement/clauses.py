@@ -272,9 +272,8 @@ def _after_place(clause: str) -> str:
 
 
 _WAYS = "方式|方法|手段|途径|渠道"
-# what closes the means a clause opens on: after 通过, a word for a way or 等 after the list
-# of means (通过完善相关标准等); after 以, which also opens 以X为Y (以…转型为引领), only 等 and
-# a word for a way (以投资补助…等方式)
+# what closes the means a clause opens on: after 通过, a way or 等 (通过完善相关标准等); after
+# 以, which also opens 以X为Y (以…转型为引领), only 等 and a way (以投资补助…等方式)
 _MEANS_CLOSE = {
     "通过": re.compile(rf"等?(?:{_WAYS})|等(?![级同])"),
     "以": re.compile(rf"等(?:{_WAYS})"),

@@ -63,8 +63,8 @@ def test_waste_free_cities_section_has_target_and_drop(evolution: Evolution) -> 
     theme = evolution.theme("waste-free-cities")
     assert theme is not None
     text = theme_markdown(evolution, theme)
-    assert "reach 60% (60 %, by 2027)" in text
-    assert "achieve full coverage (100 %, by 2035)" in text
+    assert "reach 60% (60%, by 2027)" in text
+    assert "achieve full coverage (100%, by 2035)" in text
     assert "− **dropped**" in text
     # the 2023 commitment read is the dated full coverage, not "Accelerate" (3)
     assert "Strongest commitment: **scale** (4.5), cue full coverage." in text
