@@ -39,7 +39,7 @@ from collections.abc import Callable, Sequence
 
 import numpy as np
 from lineages import DEVELOPMENT, TUNED
-from matching_signals import Cell, cells
+from matching_signals import Cell, _score, cells
 
 from policydiff.restatement.align import MATCH
 from policydiff.restatement.clauses import Clause
@@ -82,29 +82,30 @@ def model_similarities(data: Sequence[Cell], embed: Embed) -> dict[int, np.ndarr
     return out
 
 
+def _omitted_rows(
+    data: Sequence[Cell], sims: dict[int, np.ndarray]
+) -> list[tuple[Cell, np.ndarray]]:
+    """The cells ``compare`` leaves omitted, each with the model's cosines to the child's
+    clauses."""
+    return [(c, sims[id(c.children)][c.row]) for c in data if c.tool is None]
+
+
 def match(
     data: Sequence[Cell], sims: dict[int, np.ndarray], threshold: float, floor: float
 ) -> tuple[int, int]:
-    gained = lost = 0
-    for c in data:
-        if c.tool is not None:
-            continue
-        row = sims[id(c.children)][c.row]
+    proposals = []
+    for c, row in _omitted_rows(data, sims):
         j = int(row.argmax())
         if row[j] >= threshold and c.matrix[c.row, j] >= floor:
-            gained += c.gold != "omitted" and j in c.gold_clauses
-            lost += c.gold == "omitted"
-    return gained, lost
+            proposals.append((c, j))
+    return _score(proposals)
 
 
 def stand_out(
     data: Sequence[Cell], sims: dict[int, np.ndarray], z: float, margin: float, floor: float
 ) -> tuple[int, int]:
-    gained = lost = 0
-    for c in data:
-        if c.tool is not None:
-            continue
-        row = sims[id(c.children)][c.row]
+    proposals = []
+    for c, row in _omitted_rows(data, sims):
         if len(row) < 2:
             continue
         first, second = np.sort(row)[::-1][:2]
@@ -114,9 +115,8 @@ def stand_out(
             and first - second >= margin
             and c.matrix[c.row, j] >= floor
         ):
-            gained += c.gold != "omitted" and j in c.gold_clauses
-            lost += c.gold == "omitted"
-    return gained, lost
+            proposals.append((c, j))
+    return _score(proposals)
 
 
 def unmatch(data: Sequence[Cell], sims: dict[int, np.ndarray], threshold: float) -> tuple[int, int]:
