@@ -38,9 +38,8 @@ from policydiff.strength import (
 )
 from policydiff.strength.targets import (
     context_years,
-    counts_things,
     find_target_spans,
-    is_intensity,
+    measures_its_own_clause,
     sets_a_limit,
 )
 
@@ -534,9 +533,8 @@ def version_clauses(
                         for ts, t, context in placed
                         if bisect_right(piece_starts, ts) - 1 == at
                         and homes.get(ts, k if lead else -1) == k
-                        and not counts_things(t)
+                        and not measures_its_own_clause(t)
                         and not sets_a_limit(t)
-                        and not is_intensity(t)
                         and not (t.year is None and any(a <= ts < b for a, b in bound))
                     )
                 else:

@@ -288,23 +288,17 @@ def _is_count(unit: str) -> bool:
     return unit.lower() in _COUNTS
 
 
-def counts_things(target: Target) -> bool:
-    """Whether ``target`` is a number of things (100个基地, 10 cities), not a level or a
-    share: it measures the object of its own clause only."""
-    return _is_count(target.unit)
+def measures_its_own_clause(target: Target) -> bool:
+    """Whether ``target`` measures only what its own clause names, not the commitment its
+    sentence opens on: a number of things (100个基地, 10 cities), a density per area
+    (人口密度控制在0.6-1万人/平方公里) or a ratio (建筑总面积与建设用地比值控制在0.6—0.8)."""
+    return _is_count(target.unit) or target.unit == "ratio" or target.unit.endswith(_PER_AREA_UNITS)
 
 
 def sets_a_limit(target: Target) -> bool:
     """Whether ``target`` is a design limit (不超过40米, 不少于100米, 最高不超过18层): it
     measures the object of its own clause, which the commitment before it sets out."""
     return target.unit in _ZH_LIMIT_UNITS
-
-
-def is_intensity(target: Target) -> bool:
-    """Whether ``target`` measures how intensely land is used, a density per area
-    (人口密度控制在0.6-1万人/平方公里) or a ratio (建筑总面积与建设用地比值控制在0.6—0.8): it
-    measures what its own clause names, not the commitment the sentence opens on."""
-    return target.unit == "ratio" or target.unit.endswith(_PER_AREA_UNITS)
 
 
 def _dated_count(seg: str, m: re.Match[str], years: Years, undated: int | None) -> bool:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from policydiff.strength import find_targets
-from policydiff.strength.targets import is_intensity
+from policydiff.strength.targets import measures_its_own_clause
 
 
 @pytest.mark.parametrize(
@@ -117,5 +117,6 @@ def test_a_density_is_no_count_of_people() -> None:
     # 人 alone is a count, a target only with a comparator or a deadline; per area it is a
     # level the clause sets, with or without one
     (density,) = find_targets("人口密度每平方公里0.6至1万人", "zh")
-    assert is_intensity(density)
+    assert density.unit == "人/平方公里"
+    assert measures_its_own_clause(density)
     assert find_targets("服务1万人", "zh") == ()
