@@ -62,6 +62,9 @@ HEAD_MIN = 4  # characters of a parent's object that another clause of a sentenc
 _PUNCT = re.compile(r"[^\w]+")
 _AND = re.compile(r"和(?!谐|睦|平|美)")  # 和谐, 和睦, 和平, 和美 are words, not a list's "and"
 _NUMBERS = re.compile(r"\d+(?:\.\d+)?\s*(?:%|％|个百分点)?|(?:19|20)\d\d年")
+# a list whose items between the first and the last are single characters (渗、滞、蓄、净、
+# 用、排) is one compound, which a child may write without its marks (渗滞蓄净用排)
+_CHARACTER_LIST = re.compile(r"[\u4e00-\u9fff](?:、[\u4e00-\u9fff](?=、))+、[\u4e00-\u9fff]")
 
 
 @dataclass(frozen=True)
@@ -101,7 +104,8 @@ def content(clause: Clause) -> str:
     that open it (合理确定排放标准 is about 确定排放标准; 因地制宜灵活施策推进农村生活垃圾源头分类
     about 农村生活垃圾源头分类) and the adverbs wherever they stand (推动乡村进一步提高电气化水平
     is about 农村 提高电气化水平), numbers and years, punctuation read as a
-    word break (a stray 大力发展.全装修住宅, 、 between the items of a list), synonyms
+    word break (a stray 大力发展.全装修住宅, 、 between the items of a list, but not between
+    items of one character: 渗、滞、蓄 is 渗滞蓄), synonyms
     written one way (:func:`canonical`)."""
     text = clause.text
     for word in clause.cue.split(CUE_GAP) if clause.cue else ():
@@ -113,6 +117,7 @@ def content(clause: Clause) -> str:
     while phrase := next((p for p in load_rules().manner_phrases if stripped.startswith(p)), None):
         stripped = stripped[len(phrase) :].lstrip()
         text = " " + stripped
+    text = _CHARACTER_LIST.sub(lambda m: m.group().replace("、", ""), text)
     return _PUNCT.sub(" ", _NUMBERS.sub(" ", canonical(text)))
 
 
