@@ -504,6 +504,22 @@ def headed_alike(
     return out
 
 
+def _most_alike(
+    matrix: np.ndarray, parents: Sequence[Clause], children: Sequence[Clause]
+) -> np.ndarray:
+    """Each parent clause's most alike child clause; of child clauses alike to the same
+    degree, the one whose cue is nearest the parent's in strength (for 系统化全域推进海绵城市
+    建设, Liaoning's 全域化推进海绵城市建设 rather than its 推进海绵城市建设), then the first."""
+    best = matrix.argmax(axis=1) if parents else np.zeros(0, dtype=int)
+    rounded = np.round(matrix, 9)
+    top = rounded.max(axis=1, keepdims=True) if parents else np.zeros((0, 1))
+    for i in np.flatnonzero(((rounded == top).sum(axis=1) > 1) & (top[:, 0] > 0)):
+        tied = np.flatnonzero(rounded[i] == rounded[i].max())
+        gaps = [abs(children[j].strength - parents[i].strength) for j in tied]
+        best[i] = tied[int(np.argmin(gaps))]
+    return best
+
+
 def align_clauses(
     parents: Sequence[Clause], children: Sequence[Clause]
 ) -> tuple[tuple[Match, ...], tuple[Clause, ...]]:
@@ -513,7 +529,7 @@ def align_clauses(
     matrix = copies(alike)
     if not children:
         return tuple(Match(p, None, 0.0, ()) for p in parents), ()
-    best = matrix.argmax(axis=1) if parents else np.zeros(0, dtype=int)
+    best = _most_alike(matrix, parents, children)
     scores = matrix[np.arange(len(parents)), best] if parents else np.zeros(0)
     matched = scores >= MATCH
     # a parent clause no child clause reaches may still be named inside a longer one
