@@ -26,6 +26,14 @@ from policydiff.strength.cues import find_cues
         ("合理确定各地区能耗强度降低目标", []),
         ("将温室气体排放控制目标完成情况纳入生态环境相关考核", []),
         ("放宽准入限制、优化准入环境", ["优化"]),
+        # a limit lifted on a list of places (the green-consumption plan, evaluation/test/raw/)
+        ("放宽废旧物资回收车辆进城、进小区限制并规范管理", []),
+        # the area or field a policy allows is a place, not a permission (the energy opinions;
+        # the pollution-and-carbon plan)
+        ("在允许燃煤供热的区域鼓励建设燃煤背压供热机组", ["鼓励建设"]),
+        ("严禁在国家政策允许的领域以外新（扩）建燃煤自备电厂", ["严禁"]),
+        # ... but a permission granted is one (Jiangsu's and Yunnan's green-consumption plans)
+        ("允许符合条件的车辆进城、进小区、进单位", ["允许"]),
         # an adjective of a result and an indicator's name (the ministry's plan; Hubei's)
         ("城乡建设方式绿色低碳转型取得积极进展", []),
         ("到2025年，农村自来水普及率达到95%", []),
