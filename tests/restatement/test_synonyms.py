@@ -89,3 +89,16 @@ def test_the_jobs_housing_balance_contracted_is_the_balance_spelled_out() -> Non
     balance = next(r for r in comparison.commitments if r.parent.text.startswith("促进就业"))
     assert balance.child is not None and balance.child.text == "促进产城融合、职住平衡"
     assert canonical("职住比例") == "职住比例"
+
+
+def test_culture_and_tourism_is_restated_by_its_contraction() -> None:
+    # Guizhou's heading 有序引导绿色文旅消费 for the green-consumption plan's heading
+    # 有序引导文化和旅游领域绿色消费 (evaluation/test/raw/), not its 倡导文明旅游、绿色消费
+    assert canonical("绿色文旅消费") == "绿色文化和旅游消费"
+    comparison = _compare(
+        "有序引导文化和旅游领域绿色消费",
+        "倡导文明旅游、绿色消费。有序引导绿色文旅消费",
+    )
+    restated = next(r for r in comparison.commitments if "文化和旅游" in r.parent.text)
+    assert restated.child is not None and restated.child.text == "有序引导绿色文旅消费"
+    assert restated.verdict.value == "restated"
