@@ -51,6 +51,8 @@ from policydiff.strength.cues import find_cues
         ("有序推进城市更新", ["有序推进"]),
         ("发展绿色低碳产业", ["发展"]),
         ("积极推广绿色建材", ["积极推广"]),
+        # Heilongjiang's pollution-and-carbon plan (evaluation/test/raw/)
+        ("坚定不移贯彻习近平生态文明思想", ["坚定不移"]),
         ("普及绿色低碳知识", ["普及"]),
         ("构建绿色低碳循环发展的经济体系", ["构建"]),
         ("持续推进既有建筑节能改造", ["持续推进"]),
