@@ -102,3 +102,16 @@ def test_culture_and_tourism_is_restated_by_its_contraction() -> None:
     restated = next(r for r in comparison.commitments if "文化和旅游" in r.parent.text)
     assert restated.child is not None and restated.child.text == "有序引导绿色文旅消费"
     assert restated.verdict.value == "restated"
+
+
+def test_construction_waste_and_wind_power_are_read_by_one_name() -> None:
+    # the pollution-and-carbon plan's 建筑废弃物 and 风力发电; Heilongjiang's 建筑垃圾 and 风电
+    # (evaluation/test/raw/)
+    assert canonical("推进建筑废弃物再生利用") == "推进建筑垃圾再生利用"
+    assert canonical("规划建设光伏发电、风力发电等新能源项目") == "规划建设光伏发电、风电等新能源项目"
+    comparison = _compare(
+        "推进建筑废弃物再生利用",
+        "加强工业固废综合利用。提高建筑垃圾源头减量、多渠道利用、无害化消纳处置水平",
+    )
+    restated = next(r for r in comparison.commitments if "废弃物" in r.parent.text)
+    assert restated.child is not None and "建筑垃圾" in restated.child.text
