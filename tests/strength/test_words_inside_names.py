@@ -53,6 +53,9 @@ from policydiff.strength.cues import find_cues
         ("积极推广绿色建材", ["积极推广"]),
         # Heilongjiang's pollution-and-carbon plan (evaluation/test/raw/)
         ("坚定不移贯彻习近平生态文明思想", ["坚定不移"]),
+        # 普及 spreads word of knowledge or the law; before a thing it is a reach (Qinghai's plan,
+        # evaluation/test/raw/)
+        ("普及城乡建设领域绿色低碳发展法律法规和科学知识", ["普及"]),
         ("普及绿色低碳知识", ["普及"]),
         ("构建绿色低碳循环发展的经济体系", ["构建"]),
         ("持续推进既有建筑节能改造", ["持续推进"]),
@@ -70,3 +73,11 @@ def test_a_cue_inside_a_name_is_no_cue(clause: str, cues: list[str]) -> None:
 )
 def test_ying_of_shunying_is_no_modal(clause: str, modal: bool) -> None:
     assert bool(load_rules().modal.search(clause)) is modal
+
+
+def test_spreading_knowledge_is_a_promotion_and_spreading_a_thing_a_reach() -> None:
+    # Qinghai's 普及…法律法规和科学知识 (evaluation/test/raw/) spreads word, at 2; 普及 of a
+    # facility is full reach, at 4
+    [knowledge] = find_cues("普及城乡建设领域绿色低碳发展法律法规和科学知识", "zh")
+    assert (knowledge.text, knowledge.level) == ("普及", 2)
+    assert ("普及", 4) in [(c.text, c.level) for c in find_cues("推动清洁取暖设施普及", "zh")]
