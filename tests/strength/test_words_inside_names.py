@@ -53,6 +53,8 @@ from policydiff.strength.cues import find_cues
         ("积极推广绿色建材", ["积极推广"]),
         # Heilongjiang's pollution-and-carbon plan (evaluation/test/raw/)
         ("坚定不移贯彻习近平生态文明思想", ["坚定不移"]),
+        # 抓紧 hurries the verb after it, as 加快 does (the green-consumption plan)
+        ("抓紧制定实施细则", ["抓紧制定"]),
         # 普及 spreads word of knowledge or the law; before a thing it is a reach (Qinghai's plan,
         # evaluation/test/raw/)
         ("普及城乡建设领域绿色低碳发展法律法规和科学知识", ["普及"]),
