@@ -513,9 +513,9 @@ def _most_alike(
     best = matrix.argmax(axis=1) if parents else np.zeros(0, dtype=int)
     rounded = np.round(matrix, 9)
     top = rounded.max(axis=1, keepdims=True) if parents else np.zeros((0, 1))
-    for i in np.flatnonzero(((rounded == top).sum(axis=1) > 1) & (top[:, 0] > 0)):
-        tied = np.flatnonzero(rounded[i] == rounded[i].max())
-        gaps = [abs(children[j].strength - parents[i].strength) for j in tied]
+    for i in np.flatnonzero(((rounded == top).sum(axis=1) > 1) & (top[:, 0] > 0)).tolist():
+        tied = np.flatnonzero(rounded[i] == top[i, 0])
+        gaps = [abs(children[j].strength - parents[i].strength) for j in tied.tolist()]
         best[i] = tied[int(np.argmin(gaps))]
     return best
 

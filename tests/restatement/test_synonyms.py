@@ -108,7 +108,9 @@ def test_construction_waste_and_wind_power_are_read_by_one_name() -> None:
     # the pollution-and-carbon plan's 建筑废弃物 and 风力发电; Heilongjiang's 建筑垃圾 and 风电
     # (evaluation/test/raw/)
     assert canonical("推进建筑废弃物再生利用") == "推进建筑垃圾再生利用"
-    assert canonical("规划建设光伏发电、风力发电等新能源项目") == "规划建设光伏发电、风电等新能源项目"
+    assert (
+        canonical("规划建设光伏发电、风力发电等新能源项目") == "规划建设光伏发电、风电等新能源项目"
+    )
     comparison = _compare(
         "推进建筑废弃物再生利用",
         "加强工业固废综合利用。提高建筑垃圾源头减量、多渠道利用、无害化消纳处置水平",
