@@ -26,14 +26,19 @@ from policydiff.strength.cues import find_cues
         ("合理确定各地区能耗强度降低目标", []),
         ("将温室气体排放控制目标完成情况纳入生态环境相关考核", []),
         ("放宽准入限制、优化准入环境", ["优化"]),
-        # a limit lifted on a list of places (the green-consumption plan, evaluation/test/raw/)
+        # a limit lifted on a list of places (the green-consumption plan, evaluation/test/raw/);
+        # a 限制 after 、 is a ban of its own
         ("放宽废旧物资回收车辆进城、进小区限制并规范管理", []),
-        # the area or field a policy allows is a place, not a permission (the energy opinions;
-        # the pollution-and-carbon plan)
+        ("放宽市场准入、限制落后产能", ["限制"]),
+        ("取消不合理收费、严格限制高耗水项目", ["严格限制"]),
+        # the area, field or moment a policy, the law or conditions allow is no permission
+        # (the energy opinions; the pollution-and-carbon plan)
         ("在允许燃煤供热的区域鼓励建设燃煤背压供热机组", ["鼓励建设"]),
         ("严禁在国家政策允许的领域以外新（扩）建燃煤自备电厂", ["严禁"]),
-        # ... but a permission granted is one (Jiangsu's and Yunnan's green-consumption plans)
-        ("允许符合条件的车辆进城、进小区、进单位", ["允许"]),
+        ("在法律法规允许范围内开展试点", ["开展试点"]),
+        ("在条件允许时推广", ["推广"]),
+        # a nominal 推广应用情况 is how a task stands
+        ("总结推广应用情况", []),
         # an adjective of a result and an indicator's name (the ministry's plan; Hubei's)
         ("城乡建设方式绿色低碳转型取得积极进展", []),
         ("到2025年，农村自来水普及率达到95%", []),
@@ -51,13 +56,6 @@ from policydiff.strength.cues import find_cues
         ("有序推进城市更新", ["有序推进"]),
         ("发展绿色低碳产业", ["发展"]),
         ("积极推广绿色建材", ["积极推广"]),
-        # Heilongjiang's pollution-and-carbon plan (evaluation/test/raw/)
-        ("坚定不移贯彻习近平生态文明思想", ["坚定不移"]),
-        # 抓紧 hurries the verb after it, as 加快 does (the green-consumption plan)
-        ("抓紧制定实施细则", ["抓紧制定"]),
-        # 普及 spreads word of knowledge or the law; before a thing it is a reach (Qinghai's plan,
-        # evaluation/test/raw/)
-        ("普及城乡建设领域绿色低碳发展法律法规和科学知识", ["普及"]),
         ("普及绿色低碳知识", ["普及"]),
         ("构建绿色低碳循环发展的经济体系", ["构建"]),
         ("持续推进既有建筑节能改造", ["持续推进"]),
@@ -77,9 +75,25 @@ def test_ying_of_shunying_is_no_modal(clause: str, modal: bool) -> None:
     assert bool(load_rules().modal.search(clause)) is modal
 
 
-def test_spreading_knowledge_is_a_promotion_and_spreading_a_thing_a_reach() -> None:
-    # Qinghai's 普及…法律法规和科学知识 (evaluation/test/raw/) spreads word, at 2; 普及 of a
-    # facility is full reach, at 4
-    [knowledge] = find_cues("普及城乡建设领域绿色低碳发展法律法规和科学知识", "zh")
-    assert (knowledge.text, knowledge.level) == ("普及", 2)
-    assert ("普及", 4) in [(c.text, c.level) for c in find_cues("推动清洁取暖设施普及", "zh")]
+@pytest.mark.parametrize(
+    ("clause", "cues"),
+    [
+        # a permission granted (Jiangsu's and Yunnan's green-consumption plans,
+        # evaluation/test/raw/)
+        ("允许符合条件的车辆进城、进小区、进单位", [("允许", 1)]),
+        # 抓紧 hurries the verb after it, as 加快 does (the green-consumption plan)
+        ("抓紧制定实施细则", [("抓紧制定", 3)]),
+        # 坚定不移 intensifies it, as 深入 does (Heilongjiang's pollution-and-carbon plan)
+        ("坚定不移贯彻习近平生态文明思想", [("坚定不移", 3)]),
+        # 普及 spreads word of knowledge or the law, before or after them (Qinghai's plan);
+        # of a thing it is full reach
+        ("普及城乡建设领域绿色低碳发展法律法规和科学知识", [("普及", 2)]),
+        ("加强科普知识普及", [("加强", 3), ("普及", 2)]),
+        ("推动清洁取暖设施普及", [("推动", 2), ("普及", 4)]),
+        ("普及节水器具并增强全民节水意识", [("普及", 4), ("增强", 2)]),
+        # 推广应用 is one cue, wherever it stands
+        ("规模化推广应用光伏", [("规模化推广应用", 4)]),
+    ],
+)
+def test_a_cue_reads_at_its_level(clause: str, cues: list[tuple[str, int]]) -> None:
+    assert [(c.text, c.level) for c in find_cues(clause, "zh")] == cues
