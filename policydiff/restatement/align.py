@@ -64,7 +64,7 @@ _AND = re.compile(r"和(?!谐|睦|平|美)")  # 和谐, 和睦, 和平, 和美 a
 _NUMBERS = re.compile(r"\d+(?:\.\d+)?\s*(?:%|％|个百分点)?|(?:19|20)\d\d年")
 # a list whose items between the first and the last are single characters (渗、滞、蓄、净、
 # 用、排) is one compound, which a child may write without its marks (渗滞蓄净用排)
-_CHARACTER_LIST = re.compile(r"[\u4e00-\u9fff](?:、[\u4e00-\u9fff](?=、))+、[\u4e00-\u9fff]")
+_LIST = re.compile(r"[\u4e00-\u9fff]+(?:、[\u4e00-\u9fff]+){2,}")
 
 
 @dataclass(frozen=True)
@@ -99,6 +99,11 @@ def canonical(text: str) -> str:
     return pattern.sub(lambda m: names[m.group()], text) if pattern else text
 
 
+def _one_compound(found: re.Match[str]) -> str:
+    items = found.group().split("、")
+    return "".join(items) if all(len(item) == 1 for item in items[1:-1]) else found.group()
+
+
 def content(clause: Clause) -> str:
     """What a clause is about: its text without its cue, the adverbs and phrases of manner
     that open it (合理确定排放标准 is about 确定排放标准; 因地制宜灵活施策推进农村生活垃圾源头分类
@@ -117,7 +122,7 @@ def content(clause: Clause) -> str:
     while phrase := next((p for p in load_rules().manner_phrases if stripped.startswith(p)), None):
         stripped = stripped[len(phrase) :].lstrip()
         text = " " + stripped
-    text = _CHARACTER_LIST.sub(lambda m: m.group().replace("、", ""), text)
+    text = _LIST.sub(_one_compound, text)
     return _PUNCT.sub(" ", _NUMBERS.sub(" ", canonical(text)))
 
 

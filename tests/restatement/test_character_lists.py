@@ -20,6 +20,13 @@ def test_a_list_of_words_keeps_its_items_apart() -> None:
     assert content(restated.parent).split() == ["小型化", "生态化", "分散化的污水处理工艺"]
 
 
+def test_a_list_mixing_words_and_characters_keeps_its_items_apart() -> None:
+    [restated] = _body(
+        "加强大气、水、土壤、固体废物污染防治", "加强大气、水、土壤、固体废物污染防治"
+    )
+    assert content(restated.parent).split() == ["大气", "水", "土壤", "固体废物污染防治"]
+
+
 def test_two_single_characters_are_not_read_as_one_compound() -> None:
     [restated] = _body("保障城市水、电供应安全", "保障城市水、电供应安全")
     assert "水 电" in content(restated.parent)
