@@ -27,7 +27,7 @@ class Rules:
     softeners: tuple[str, ...]  # a value made rough or usual: 65%左右, 一般不超过18层
     modal: re.Pattern[str]
     goal: re.Pattern[str]
-    synonyms: dict[str, str]  # a term's other names, each to the first of its line
+    synonyms: dict[str, str]  # each term of a line to the first of its line, itself included
     manner: tuple[str, ...]  # adverbs of manner, left out of a clause's object wherever they stand
     manner_phrases: tuple[str, ...]  # phrases of manner, left out where they open it
     places: dict[str, int]  # a name of a kind of place to its kind (-1: every kind)
@@ -70,7 +70,7 @@ def load_rules() -> Rules:
         softeners=tuple(data.get("softeners") or ()),
         modal=re.compile(data["modal"]),
         goal=re.compile(data["goal"]),
-        synonyms={term: line[0] for line in data.get("synonyms") or () for term in line[1:]},
+        synonyms={term: line[0] for line in data.get("synonyms") or () for term in line},
         manner=tuple(data.get("manner") or ()),
         manner_phrases=tuple(data.get("manner_phrases") or ()),
         according=tuple(data.get("according") or ()),

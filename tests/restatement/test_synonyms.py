@@ -95,6 +95,7 @@ def test_culture_and_tourism_is_restated_by_its_contraction() -> None:
     # Guizhou's heading 有序引导绿色文旅消费 for the green-consumption plan's heading
     # 有序引导文化和旅游领域绿色消费 (evaluation/test/raw/), not its 倡导文明旅游、绿色消费
     assert canonical("绿色文旅消费") == "绿色文化和旅游消费"
+    assert canonical("发展人文旅游资源") == "发展人文旅游资源"
     comparison = _compare(
         "有序引导文化和旅游领域绿色消费",
         "倡导文明旅游、绿色消费。有序引导绿色文旅消费",
@@ -108,6 +109,7 @@ def test_construction_waste_and_wind_power_are_read_by_one_name() -> None:
     # the pollution-and-carbon plan's 建筑废弃物 and 风力发电; Heilongjiang's 建筑垃圾 and 风电
     # (evaluation/test/raw/)
     assert canonical("推进建筑废弃物再生利用") == "推进建筑垃圾再生利用"
+    assert canonical("建筑废物") == "建筑垃圾"
     assert (
         canonical("规划建设光伏发电、风力发电等新能源项目") == "规划建设光伏发电、风电等新能源项目"
     )
