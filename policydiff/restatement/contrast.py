@@ -70,7 +70,11 @@ def contrast(parent: str, child: str) -> tuple[str, str] | None:
         at_start = word_p[0] == i1 and word_c[0] == j1
         pair = parent[word_p[0] : word_p[1]], child[word_c[0] : word_c[1]]
         if (shared_before or at_start) and not _narrows(*pair):
-            return pair
+            # the child's kind without a modifier jieba joins to it but not to the parent's
+            # word (绿色食品 against 绿色 用品): the parent may name 食品 without it
+            own = child[j1 : word_c[1]]
+            joined = word_p[0] == i1 and word_c[0] < j1 and len(own) >= _HEAD
+            return (pair[0], own) if joined else pair
     return None
 
 

@@ -37,6 +37,18 @@ def test_a_minimal_pair_of_nouns_is_a_contrast() -> None:
     assert contrast("太阳能光热建筑应用", "太阳能光伏在建筑中应用的深度") == ("光热", "光伏")
 
 
+def test_green_goods_are_not_restated_by_green_food() -> None:
+    # jieba joins 绿色 to 食品 (a certified class) but not to 用品: the kind is 食品, which
+    # the green-consumption plan commits to elsewhere; Guizhou's heading for food does not
+    # restate its heading for goods (evaluation/test/raw/)
+    assert contrast("绿色用品消费", "绿色食品消费") == ("用品", "食品")
+    comparison = _compare(
+        "加快提升食品消费绿色化水平。全面促进绿色用品消费", "全面促进绿色食品消费"
+    )
+    assert _verdict(comparison, "全面促进绿色用品消费") == "omitted"
+    assert _verdict(comparison, "加快提升食品消费绿色化水平") != "omitted"
+
+
 def test_a_changed_verb_or_a_synonym_spanning_words_is_no_contrast() -> None:
     # Shanghai restates both (the gold): the activity changes, the object does not
     assert contrast("城市园林绿化提升行动", "城市绿化美化行动") is None
