@@ -38,7 +38,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from policydiff.analysis.evolution_json import target_dict
+from policydiff.analysis.evolution_json import target_dict, targets_list
 from policydiff.models import Document
 from policydiff.restatement.clauses import Clause
 from policydiff.restatement.compare import EVERYTHING, Comparison, Restated, Selection
@@ -59,7 +59,7 @@ def side(c: Clause) -> dict[str, Any]:
         "cue": c.cue,
         "level": c.level,
         "strength": c.strength,
-        "targets": [target_dict(t) for t in c.targets],
+        "targets": targets_list(c.targets),
         "themes": list(c.themes),
     }
 

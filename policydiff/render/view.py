@@ -191,7 +191,7 @@ def delta_text(delta: float | None) -> str:
     return f"+{delta:g}" if delta > 0 else f"−{abs(delta):g}"
 
 
-def amount(target: Target) -> str:
+def _amount(target: Target) -> str:
     """A target's value with its unit, a range from its start (2–3 个, 6000–10000 人/平方公里,
     30–40%); a ratio has no unit."""
     if target.value is None:
@@ -203,7 +203,7 @@ def amount(target: Target) -> str:
 
 
 def target_text(target: Target) -> str:
-    bits = [amount(target)] if target.value is not None else []
+    bits = [_amount(target)] if target.value is not None else []
     if target.year is not None:
         bits.append(f"by {target.year}")
     return f"{target.text} ({', '.join(bits)})" if bits else target.text

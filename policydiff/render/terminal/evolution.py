@@ -9,7 +9,7 @@ from rich.text import Text
 
 from policydiff.analysis.model import Change, Evolution, Point, ThemeEvolution
 from policydiff.analysis.verdicts import Verdict
-from policydiff.render.view import amount
+from policydiff.render.view import target_text
 
 VERDICT_COLOUR = {
     Verdict.STRENGTHENED: "green",
@@ -120,10 +120,7 @@ def render_theme(
                 highlight=False,
             )
             for target in point.targets:
-                console.print(
-                    f"  target: {target.text} (value {amount(target)}, year {target.year})",
-                    highlight=False,
-                )
+                console.print(f"  target: {target_text(target)}", highlight=False)
             shown = point.evidence[:limit]
             for evidence in shown:
                 mention, score = evidence.mention, evidence.score
