@@ -25,6 +25,7 @@ class Rules:
     ceilings: tuple[str, ...]
     floors: tuple[str, ...]  # negated ceilings: 不低于
     softeners: tuple[str, ...]  # a value made rough or usual: 65%左右, 一般不超过18层
+    measures: tuple[str, ...]  # words of how a target measures, not what: 利用率, 达到
     modal: re.Pattern[str]
     goal: re.Pattern[str]
     synonyms: dict[str, str]  # each term of a line to the first of its line, itself included
@@ -68,6 +69,7 @@ def load_rules() -> Rules:
         ceilings=tuple(data["ceilings"]),
         floors=tuple(data.get("floors") or ()),
         softeners=tuple(data.get("softeners") or ()),
+        measures=tuple(sorted(data.get("measures") or (), key=len, reverse=True)),
         modal=re.compile(data["modal"]),
         goal=re.compile(data["goal"]),
         synonyms={term: line[0] for line in data.get("synonyms") or () for term in line},

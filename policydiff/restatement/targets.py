@@ -59,6 +59,23 @@ def _alike(a: str, b: str) -> float:
     return 2 * len(x & y) / (len(x) + len(y)) if x and y else 0.0
 
 
+def _named(clause: str, rules: Rules) -> frozenset[str]:
+    """The bigrams of a target's own clause that name what it measures: its words but the
+    numbers, years and ``measures`` (利用率, 达到)."""
+    text = _DIGITS.sub(" ", clause)
+    for word in (*rules.measures, *rules.floors, *rules.ceilings, *rules.softeners):
+        text = text.replace(word, " ")
+    return frozenset(text[i : i + 2] for i in range(len(text) - 1) if " " not in text[i : i + 2])
+
+
+def _two_indicators(target: Target, context: str, other: Target, where: str, rules: Rules) -> bool:
+    """Whether the own clauses of two targets each name what they measure and share none of
+    it: 新增大宗固废综合利用率达到60% and 农药利用率达到50%."""
+    mine = _named(own_clause(target, context), rules)
+    theirs = _named(own_clause(other, where), rules)
+    return bool(mine) and bool(theirs) and not mine & theirs
+
+
 def _ceiling(target: Target, context: str, rules: Rules) -> bool:
     at = context.find(target.text)
     near = context[max(0, at - 6) : at + len(target.text) + 3] if at >= 0 else context
@@ -119,11 +136,16 @@ def _other_kind(a: str, b: str) -> bool:
 def same_indicator(
     parent: Target, context: str, offered: Sequence[tuple[Target, str]]
 ) -> list[tuple[Target, str]]:
-    """The child's targets of the parent target's indicator: same unit, alike clauses."""
+    """The child's targets of the parent target's indicator: same unit, alike clauses, and
+    not naming two things (:func:`_two_indicators`)."""
+    rules = load_rules()
     return [
         (t, c)
         for t, c in offered
-        if t.value is not None and t.unit == parent.unit and _alike(context, c) >= SAME_INDICATOR
+        if t.value is not None
+        and t.unit == parent.unit
+        and _alike(context, c) >= SAME_INDICATOR
+        and not _two_indicators(parent, context, t, c, rules)
     ]
 
 
@@ -140,6 +162,7 @@ def _same_indicator_elsewhere(
     :data:`SAME_INDICATOR_ELSEWHERE` (the child's anywhere in the child for a parent's
     target, a goals section or a later chapter; the parent's for a child's target that
     may restate another commitment, :func:`restates_another`)."""
+    rules = load_rules()
     return [
         (t, c)
         for t, c in elsewhere
@@ -147,6 +170,7 @@ def _same_indicator_elsewhere(
         and t.unit == target.unit
         and _alike(own_clause(target, context), own_clause(t, c)) >= SAME_INDICATOR_ELSEWHERE
         and not _other_kind(context, c)
+        and not _two_indicators(target, context, t, c, rules)
     ]
 
 
