@@ -4,7 +4,8 @@ Provinces renumber, reorder, split and merge the clauses they restate, so provis
 numbers say nothing: each clause is compared, by the cosine of TF-IDF character bigrams
 (:mod:`policydiff.diff.tfidf`), on its *object*: its text without the directive cues and
 without numbers and years, which are what a restatement may change, and without
-punctuation. Sharing a theme of the catalogue adds :data:`THEME_BONUS`. Each parent
+punctuation. Sharing a theme of the catalogue adds :data:`THEME_BONUS`; naming the topic of
+the lineage alone makes two objects no more alike (:mod:`.topic`). Each parent
 clause takes the child clause most like it when the similarity reaches :data:`MATCH`
 (else, where a child clause that restates no other parent clause, or lists things
 (:func:`lists`), holds :data:`COVER` of the parent object's bigrams and reaches
@@ -44,6 +45,7 @@ from policydiff.restatement.cuts import CUE_GAP
 from policydiff.restatement.kinds import any_of, places, wastes
 from policydiff.restatement.rules import load_rules
 from policydiff.restatement.targets import same_indicator
+from policydiff.restatement.topic import beyond_topic, share_a_theme
 from policydiff.strength.targets import Target
 
 MATCH = 0.35  # similarity from which a child clause restates a parent clause
@@ -141,21 +143,9 @@ def _section_places(clause: Clause) -> frozenset[int]:
     return _location_places(clause.location)
 
 
-def _share_a_theme(parents: Sequence[Clause], children: Sequence[Clause]) -> np.ndarray:
-    """1 where a parent clause and a child clause name a theme in common, else 0."""
-    names = sorted({t for c in (*parents, *children) for t in c.themes})
-    column = {name: k for k, name in enumerate(names)}
-
-    def held(clauses: Sequence[Clause]) -> np.ndarray:
-        out = np.zeros((len(clauses), len(names)))
-        for i, clause in enumerate(clauses):
-            out[i, [column[t] for t in clause.themes]] = 1.0
-        return out
-
-    return ((held(parents) @ held(children).T) > 0).astype(float)
-
-
-def similarity_matrix(parents: Sequence[Clause], children: Sequence[Clause]) -> np.ndarray:
+def similarity_matrix(
+    parents: Sequence[Clause], children: Sequence[Clause], topic: Sequence[str] = ()
+) -> np.ndarray:
     """Parent clause x child clause similarity, in [0, 1 + THEME_BONUS], before a copy is
     kept for the clause it copies (:func:`copies`)."""
     if not parents or not children:
@@ -163,7 +153,12 @@ def similarity_matrix(parents: Sequence[Clause], children: Sequence[Clause]) -> 
     matrix = cosine_similarity(
         [content(c) for c in parents], [content(c) for c in children], "char", 2, 2
     )
-    matrix += THEME_BONUS * _share_a_theme(parents, children)
+    bonus = THEME_BONUS * share_a_theme(parents, children)
+    matrix += bonus
+    if topic:
+        matrix = beyond_topic(
+            matrix, [content(c) for c in parents], [content(c) for c in children], bonus, topic
+        )
     unrefused = matrix.copy()  # before any refusal below, so none depends on another's order
     # a parent clause that is a target of its own (每个组团面积不超过50平方公里) is not
     # restated by a child clause whose own targets are all of other indicators
@@ -526,11 +521,11 @@ def _most_alike(
 
 
 def align_clauses(
-    parents: Sequence[Clause], children: Sequence[Clause]
+    parents: Sequence[Clause], children: Sequence[Clause], topic: Sequence[str] = ()
 ) -> tuple[tuple[Match, ...], tuple[Clause, ...]]:
     """Each parent clause with its best child clause (None below :data:`MATCH`), and the
     child's additions: its clauses that reach :data:`MATCH` with no parent clause."""
-    alike = similarity_matrix(parents, children)
+    alike = similarity_matrix(parents, children, topic)
     matrix = copies(alike)
     if not children:
         return tuple(Match(p, None, 0.0, ()) for p in parents), ()

@@ -27,6 +27,7 @@ from policydiff.restatement.confidence import (
     assess,
 )
 from policydiff.restatement.targets import TargetChange, target_changes
+from policydiff.restatement.topic import shared_topic
 from policydiff.restatement.totals import shares_totals
 from policydiff.restatement.verdict import RESTATEMENTS, Restatement, judge
 from policydiff.restatement.words import word_ops
@@ -146,6 +147,10 @@ def document_clauses(
     return DocumentClauses(document, version, version_clauses(structured, commitments, lexicon))
 
 
+def _zh_title(document: Document) -> str:
+    return document.title_zh or document.title
+
+
 def compare_clauses(
     parent: DocumentClauses,
     child: DocumentClauses,
@@ -158,7 +163,8 @@ def compare_clauses(
             f"{parent.document.id} is read in {parent.version.lang} and "
             f"{child.document.id} in {child.version.lang}: compare needs one language (--lang)"
         )
-    matches, additions = align_clauses(parent.clauses, child.clauses)
+    topic = shared_topic(_zh_title(parent.document), _zh_title(child.document), parent.version.lang)
+    matches, additions = align_clauses(parent.clauses, child.clauses, topic)
     lang = parent.version.lang
     restated = []
     child_words = ChildWords.of(child.clauses, lang)

@@ -50,6 +50,7 @@ class Rules:
     per_unit: tuple[str, ...]  # words of a measure per person, area or unit: 人均, /
     head_nouns: tuple[str, ...]  # general nouns a clause's object may end on after its head: 产品
     qualified_objects: tuple[str, ...]  # verbs of a noun a 的-phrase qualifies: 形成…的格局
+    title_words: tuple[str, ...]  # words of a title around its topic: 关于, 实施方案, 体制机制
 
 
 @lru_cache(maxsize=1)
@@ -102,5 +103,6 @@ def load_rules() -> Rules:
         per_unit=tuple(data["totals"]["per"]),
         head_nouns=tuple(data.get("head_nouns") or ()),
         qualified_objects=tuple(data.get("qualified_objects") or ()),
+        title_words=tuple(sorted(data.get("title_words") or (), key=len, reverse=True)),
         kinds_of={general: tuple(kinds) for general, kinds in (data.get("kinds_of") or {}).items()},
     )
