@@ -512,7 +512,7 @@ def version_clauses(
                     and lang == "zh"
                     and not mine
                     and not clause.startswith(rules.according)
-                    and _verb_led(clause, rules)
+                    and (_verb_led(clause, rules) or (deadline and rules.goal.search(clause)))
                 ):
                     level = MODAL_LEVEL
                 # a clause with targets of its own is measured by them; the first

@@ -186,7 +186,7 @@ def _encouraging_opening(text: str, rules: Rules) -> str:
 def _cue_named(clause: Clause) -> str:
     """How a reason names a clause's cue: a clause that commits by a verb the lexicon lacks
     (拓宽…渠道, 发挥…作用) has a level and no cue word."""
-    return clause.cue or ("its opening verb" if clause.level else "no cue")
+    return clause.cue or ("its verb" if clause.level else "no cue")
 
 
 def _cue_strength(clause: Clause) -> float:
