@@ -40,3 +40,19 @@ def test_the_clause_is_a_commitment_at_the_readers_level(
 def test_a_child_without_the_clause_omits_it() -> None:
     child = "加快全国碳排放权交易市场建设，强化日常监管，建立长效机制"
     assert _verdict(_compare(MARKET, child), "严厉打击碳排放数据造假行为") == "omitted"
+
+
+@pytest.mark.parametrize(
+    ("text", "clause"),
+    [
+        # verbs jieba reads as an adverb, an adjective or a noun at the head of a clause
+        # (the green-consumption plan; Shandong's and Hubei's plans, evaluation/test/raw/)
+        ("增强全民节约意识，反对奢侈浪费和过度消费", "反对奢侈浪费和过度消费"),
+        ("推动党政机关加强用餐管理，厉行反食品浪费措施", "厉行反食品浪费措施"),
+        ("动员社会各方力量参与降碳行动", "动员社会各方力量参与降碳行动"),
+        ("壮大节能环保装备产业，布局大功率海上风电装备制造", "布局大功率海上风电装备制造"),
+    ],
+)
+def test_a_verb_jieba_mistags_opens_a_commitment(text: str, clause: str) -> None:
+    comparison = _compare(text, text)
+    assert _verdict(comparison, clause) == "restated"

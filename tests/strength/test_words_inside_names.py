@@ -1,5 +1,5 @@
 """A cue read inside a name or across two words directs nothing: 发展 of 发展改革委, 构建 of
-公共机构建筑, 持续 of 可持续, 控制 of 控制目标, 限制 lifted by 放宽, 应 of 顺应 (the ministry's 2022 plan and Henan's, examples/lineage/raw/;
+公共机构建筑, 持续 of 可持续, 控制 of 控制目标, 限制 lifted by 放宽, 应 of 顺应, a title in 《》 (the ministry's 2022 plan and Henan's, examples/lineage/raw/;
 the energy-transition opinions, evaluation/test/raw/)."""
 
 from __future__ import annotations
@@ -50,7 +50,16 @@ from policydiff.strength.cues import find_cues
         ("推动产业结构优化升级", ["推动"]),
         # 少X、不X is an outcome aimed at, no ban (the ministry's plan)
         ("实现电力少增容、不增容", []),
+        # a title in 《》 names a document (Hubei's plan); a verb that qualifies a noun with 的
+        # is what the noun is (the pollution-and-carbon plan); 深入人心 is no intensifier
+        # (the green-consumption plan)
+        ("结合《湖北省流域综合治理和统筹发展规划纲要》", []),
+        ("严格执行《广东省绿色建筑条例》", ["严格执行"]),
+        ("减污降碳协同推进的工作格局基本形成", []),
+        ("绿色消费理念深入人心", []),
         # the words themselves still direct
+        ("构建政府推动的长效机制", ["构建"]),
+        ("深入推进绿色消费", ["深入推进"]),
         ("不大规模、成片集中拆除现状建筑", ["不大规模"]),
         ("优化城市空间布局", ["优化"]),
         ("有序推进城市更新", ["有序推进"]),
@@ -91,6 +100,10 @@ def test_ying_of_shunying_is_no_modal(clause: str, modal: bool) -> None:
         ("加强科普知识普及", [("加强", 3), ("普及", 2)]),
         ("推动清洁取暖设施普及", [("推动", 2), ("普及", 4)]),
         ("普及节水器具并增强全民节水意识", [("普及", 4), ("增强", 2)]),
+        # 不再 bans before a verb of building or approving (Shandong's pollution-and-carbon
+        # plan); elsewhere it negates what follows
+        ("不再新建自备燃煤机组", [("不再", 5)]),
+        ("原则上不再新建自备燃煤机组", [("原则上不再", 5)]),
         # 推广应用 is one cue, wherever it stands
         ("规模化推广应用光伏", [("规模化推广应用", 4)]),
     ],
