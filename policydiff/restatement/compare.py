@@ -25,6 +25,7 @@ from policydiff.restatement.confidence import (
     ChildWords,
     Confidence,
     assess,
+    unnamed_items,
 )
 from policydiff.restatement.targets import TargetChange, target_changes
 from policydiff.restatement.topic import shared_topic
@@ -195,6 +196,7 @@ def compare_clauses(
                     changed=verdict in (Restatement.STRENGTHENED, Restatement.WEAKENED),
                     omitted=content(m.parent) if m.child is None else "",
                     child_words=child_words,
+                    unnamed=unnamed_items(m.parent, m.child) if m.child and lang == "zh" else (),
                 ),
                 ops=word_ops(m.parent.text, m.child.text, lang) if with_ops and m.child else (),
                 nearest=m.nearest,

@@ -157,3 +157,16 @@ def test_a_one_word_object_is_no_echo_however_often_the_child_says_it() -> None:
 def test_english_omissions_keep_the_similarity_rule() -> None:
     found = echo("promote prefabricated buildings", _child_words("Promote buildings.", "en"))
     assert found == Echo((), 0, 0.0)
+
+
+def test_a_list_left_shorter_is_to_check() -> None:
+    # Heilongjiang's pollution-and-carbon plan drops 水运 of the ministry of ecology's list
+    parent = "提高铁路、水运在综合运输中的承运比例"
+    child = "落实大宗货物运输公转铁补助实施细则，提高铁路在综合运输中的承运比例"
+    r = _restated(parent, child, parent)
+    assert r.verdict.value == "restated"
+    assert r.confidence.label == CHECK
+    assert "水运" in r.confidence.doubt and "铁路" not in r.confidence.doubt
+    # the whole list named, in another order, is sure
+    whole = "提高水运、铁路在综合运输中的承运比例"
+    assert _restated(parent, whole, parent).confidence.label == SURE
