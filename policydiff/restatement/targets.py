@@ -59,20 +59,31 @@ def _alike(a: str, b: str) -> float:
     return 2 * len(x & y) / (len(x) + len(y)) if x and y else 0.0
 
 
-def _named(clause: str, rules: Rules) -> frozenset[str]:
+@lru_cache(maxsize=1)
+def _not_names() -> tuple[str, ...]:
+    """Words of a target's clause that name no indicator, longest first: how it measures
+    (``measures``, ``ceilings``, ``floors``, ``softeners``) and where it is set (``places``,
+    ``jurisdictions``)."""
+    rules = load_rules()
+    found = (*rules.measures, *rules.floors, *rules.ceilings, *rules.softeners)
+    return tuple(sorted({*found, *rules.places, *rules.jurisdictions}, key=len, reverse=True))
+
+
+@lru_cache(maxsize=65536)
+def _named(clause: str) -> frozenset[str]:
     """The bigrams of a target's own clause that name what it measures: its words but the
-    numbers, years and ``measures`` (利用率, 达到)."""
+    numbers, years and :func:`_not_names`."""
     text = _DIGITS.sub(" ", clause)
-    for word in (*rules.measures, *rules.floors, *rules.ceilings, *rules.softeners):
+    for word in _not_names():
         text = text.replace(word, " ")
     return frozenset(text[i : i + 2] for i in range(len(text) - 1) if " " not in text[i : i + 2])
 
 
-def _two_indicators(target: Target, context: str, other: Target, where: str, rules: Rules) -> bool:
+def _two_indicators(target: Target, context: str, other: Target, where: str) -> bool:
     """Whether the own clauses of two targets each name what they measure and share none of
     it: 新增大宗固废综合利用率达到60% and 农药利用率达到50%."""
-    mine = _named(own_clause(target, context), rules)
-    theirs = _named(own_clause(other, where), rules)
+    mine = _named(own_clause(target, context))
+    theirs = _named(own_clause(other, where))
     return bool(mine) and bool(theirs) and not mine & theirs
 
 
@@ -138,14 +149,13 @@ def same_indicator(
 ) -> list[tuple[Target, str]]:
     """The child's targets of the parent target's indicator: same unit, alike clauses, and
     not naming two things (:func:`_two_indicators`)."""
-    rules = load_rules()
     return [
         (t, c)
         for t, c in offered
         if t.value is not None
         and t.unit == parent.unit
         and _alike(context, c) >= SAME_INDICATOR
-        and not _two_indicators(parent, context, t, c, rules)
+        and not _two_indicators(parent, context, t, c)
     ]
 
 
@@ -162,7 +172,6 @@ def _same_indicator_elsewhere(
     :data:`SAME_INDICATOR_ELSEWHERE` (the child's anywhere in the child for a parent's
     target, a goals section or a later chapter; the parent's for a child's target that
     may restate another commitment, :func:`restates_another`)."""
-    rules = load_rules()
     return [
         (t, c)
         for t, c in elsewhere
@@ -170,7 +179,7 @@ def _same_indicator_elsewhere(
         and t.unit == target.unit
         and _alike(own_clause(target, context), own_clause(t, c)) >= SAME_INDICATOR_ELSEWHERE
         and not _other_kind(context, c)
-        and not _two_indicators(target, context, t, c, rules)
+        and not _two_indicators(target, context, t, c)
     ]
 
 
