@@ -88,12 +88,27 @@ def _two_indicators(target: Target, context: str, other: Target, where: str) -> 
 
 
 def _ceiling(target: Target, context: str, rules: Rules) -> bool:
+    """Whether ``target`` sets a ceiling: a word of ``ceilings`` in it or just around it, or
+    the last comparator before it in its clause (原则上不应大于现状总建筑面积的20%: 不应大于,
+    the thing compared with between it and the number)."""
     at = context.find(target.text)
     near = context[max(0, at - 6) : at + len(target.text) + 3] if at >= 0 else context
     text = target.text
     for floor in rules.floors:
         near, text = near.replace(floor, " "), text.replace(floor, " ")
-    return any(word in text or word in near for word in rules.ceilings)
+    if any(word in text or word in near for word in rules.ceilings):
+        return True
+    clause = own_clause(target, context)
+    before = clause[: clause.find(target.text)] if target.text in clause else ""
+    for floor in rules.floors:
+        before = before.replace(floor, "不低")
+    # the comparator that ends last, the longest of those ending together (不超过, not 超过)
+    found = [
+        (at + len(w), len(w), w)
+        for w in (*rules.ceilings, "不低", "大于", "高于", "超过")
+        if (at := before.rfind(w)) >= 0
+    ]
+    return bool(found) and max(found)[2] in rules.ceilings
 
 
 def is_softened(target: Target, context: str, rules: Rules) -> bool:
