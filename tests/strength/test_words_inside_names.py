@@ -107,6 +107,8 @@ def test_ying_of_shunying_is_no_modal(clause: str, modal: bool) -> None:
         # 制修订 (draft or revise) is one cue; 停止 bans; 全部实施 reaches all (the energy and
         # pollution-and-carbon plans, Jilin's); 不 of a condition unmet (不符合条件的) bans nothing
         ("制修订相关排放标准", [("制修订", 2)]),
+        # 提倡 advocates, as 倡导 does (the green-consumption plan)
+        ("提倡绿色简约包装", [("提倡", 1)]),
         ("全面停止天然林商业性采伐", [("全面停止", 5)]),
         ("推动符合条件的省级以上工业园区全部实施循环化改造", [("推动", 2), ("全部实施", 4)]),
         ("不符合条件的项目取消相关资格", []),
