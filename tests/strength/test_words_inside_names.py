@@ -107,6 +107,9 @@ def test_ying_of_shunying_is_no_modal(clause: str, modal: bool) -> None:
         # 制修订 (draft or revise) is one cue; 停止 bans; 全部实施 reaches all (the energy and
         # pollution-and-carbon plans, Jilin's); 不 of a condition unmet (不符合条件的) bans nothing
         ("制修订相关排放标准", [("制修订", 2)]),
+        # 消除 and 反对 curb their object, as 遏制 does (Liaoning's plan; the green-consumption plan)
+        ("逐步消除易涝区段和严重易涝积水点", [("逐步消除", 3)]),
+        ("反对奢侈浪费和过度消费", [("反对", 3)]),
         # 提倡 advocates, as 倡导 does (the green-consumption plan)
         ("提倡绿色简约包装", [("提倡", 1)]),
         ("全面停止天然林商业性采伐", [("全面停止", 5)]),
