@@ -203,3 +203,19 @@ def test_eligible_subjects_are_no_narrower_scope() -> None:
     parent = "鼓励发行可持续发展挂钩债券等"
     child = "创新适应清洁低碳能源特点的绿色金融产品，鼓励符合条件的企业发行碳中和债券、可持续发展挂钩债券等"
     assert _verdict(_compare(parent, child), parent) == "restated"
+
+
+@pytest.mark.parametrize(
+    ("clause", "level"),
+    [
+        # a right the rules grant, and what a place may do, are permissions (1), as the energy
+        # and green-consumption golds read them
+        (SEA, 1),
+        ("各地可根据实际情况制定高耗能企业电力消费中绿色电力最低占比", 1),
+        ("可根据机组性能和电力系统运行需要经评估后转为应急备用机组", 1),
+    ],
+)
+def test_what_a_clause_may_do_is_a_permission(clause: str, level: int) -> None:
+    comparison = _compare(clause, clause)
+    (read,) = [r.parent for r in comparison.commitments if r.parent.text == clause]
+    assert read.level == level
