@@ -88,27 +88,30 @@ def _two_indicators(target: Target, context: str, other: Target, where: str) -> 
 
 
 def _ceiling(target: Target, context: str, rules: Rules) -> bool:
-    """Whether ``target`` sets a ceiling: a word of ``ceilings`` in it or just around it, or
-    the last comparator before it in its clause (原则上不应大于现状总建筑面积的20%: 不应大于,
-    the thing compared with between it and the number)."""
+    """Whether ``target`` sets a ceiling: a word of ``ceilings`` in it or just around it, or,
+    where the value stands alone, one that opens what it is compared with (原则上不应大于
+    现状总建筑面积的20%: 不应大于…的)."""
     at = context.find(target.text)
+    # the value with what is just around it, which holds the whole of a floor (不得低于) whose
+    # target reads only its ceiling word (低于38%)
     near = context[max(0, at - 6) : at + len(target.text) + 3] if at >= 0 else context
-    text = target.text
     for floor in rules.floors:
-        near, text = near.replace(floor, " "), text.replace(floor, " ")
-    if any(word in text or word in near for word in rules.ceilings):
+        near = near.replace(floor, " ")
+    if any(word in near for word in rules.ceilings):
         return True
-    clause = own_clause(target, context)
-    before = clause[: clause.find(target.text)] if target.text in clause else ""
+    if not _BARE_VALUE.fullmatch(target.text) or at < 0:
+        return False
+    before = context[:at]
     for floor in rules.floors:
-        before = before.replace(floor, "不低")
-    # the comparator that ends last, the longest of those ending together (不超过, not 超过)
-    found = [
-        (at + len(w), len(w), w)
-        for w in (*rules.ceilings, "不低", "大于", "高于", "超过")
-        if (at := before.rfind(w)) >= 0
-    ]
-    return bool(found) and max(found)[2] in rules.ceilings
+        before = before.replace(floor, " ")
+    compared = re.search(
+        "(?:" + "|".join(map(re.escape, rules.ceilings)) + r")[^，,；;。、\d]{1,20}的$", before
+    )
+    return compared is not None
+
+
+# a value with its unit and nothing else: no comparator, verb or year of its own
+_BARE_VALUE = re.compile(r"[\d.]+\s*(?:%|％|[^\d\s，,；;。]{0,8})")
 
 
 def is_softened(target: Target, context: str, rules: Rules) -> bool:

@@ -57,6 +57,13 @@ from policydiff.strength.cues import find_cues
         ("严格执行《广东省绿色建筑条例》", ["严格执行"]),
         ("减污降碳协同推进的工作格局基本形成", []),
         ("绿色消费理念深入人心", []),
+        # 可以 of 许可以及 grants nothing; 停止 of a state (停止运行的) bans nothing; 不具备条件的
+        # limits to no places; an obstacle removed (消除…障碍) is no curb
+        ("到2025年，排污许可以及环境影响评价制度有效衔接", []),
+        ("停止运行的煤电机组转为应急备用电源", []),
+        ("对已停止生产的企业开展排查", ["开展"]),
+        ("不具备条件的地区采用分散式污水处理", ["采用"]),
+        ("消除制约绿色消费的障碍和堵点", []),
         # the words themselves still direct
         ("构建政府推动的长效机制", ["构建"]),
         ("深入推进绿色消费", ["深入推进"]),
@@ -107,6 +114,7 @@ def test_ying_of_shunying_is_no_modal(clause: str, modal: bool) -> None:
         # 制修订 (draft or revise) is one cue; 停止 bans; 全部实施 reaches all (the energy and
         # pollution-and-carbon plans, Jilin's); 不 of a condition unmet (不符合条件的) bans nothing
         ("制修订相关排放标准", [("制修订", 2)]),
+        ("供暖制冷系统用电可以参照居民用电价格执行", [("可以", 1), ("执行", 2)]),
         # 消除 and 反对 curb their object, as 遏制 does (Liaoning's plan; the green-consumption plan)
         ("逐步消除易涝区段和严重易涝积水点", [("逐步消除", 3)]),
         ("反对奢侈浪费和过度消费", [("反对", 3)]),
