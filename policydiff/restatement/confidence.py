@@ -23,6 +23,7 @@ agreement of each class with careful readers is measured, on lineages that were 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -132,24 +133,40 @@ def _object_words(object_text: str, lang: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(w for w in words(object_text, lang) if len(w) >= 2 and w.isalnum()))
 
 
+# what ends the last item of a list: 钢铁、水泥、焦化行业 ends its items on 行业, …冶炼渣等 on 等
+_LAST_ITEM_END = re.compile(r"等|和|及|与|的|在|中|行业|领域|产业")
+LONG_ITEM = 6  # characters of a last item past which only its first word is the item
+
+
 def unnamed_items(parent: Clause, child: Clause) -> tuple[str, ...]:
-    """The items of a list in the parent clause (its words of two characters or more that
-    stand next to a 、: 铁路、水运) that the child's sentence does not name."""
+    """The items of a list in the parent clause (between its 、: 铁路、水运) that the child's
+    sentence names neither whole nor by half their bigrams or more (各地区 as 各地,
+    新能源汽车 as 新能源车); numbers are left to the targets."""
     if "、" not in parent.text:
         return ()
-    text = canonical(parent.text)
-    sentence = canonical(child.sentence)
+    text, sentence = canonical(parent.text), canonical(child.sentence)
+    pieces = text.split("、")
     items = []
-    for w in words(text, "zh"):
-        if len(w) < 2 or not w.isalnum():
-            continue
-        at = text.find(w)
-        while at >= 0:
-            if text[at - 1 : at] == "、" or text[at + len(w) : at + len(w) + 1] == "、":
-                items.append(w)
-                break
-            at = text.find(w, at + 1)
-    return tuple(dict.fromkeys(w for w in items if w not in sentence))
+    for k, piece in enumerate(pieces):
+        if k == 0:
+            item = piece if len(piece) <= 3 else (words(piece, "zh") or ("",))[-1]
+        elif k < len(pieces) - 1:
+            item = piece
+        else:
+            end = _LAST_ITEM_END.search(piece, 1)
+            item = piece[: end.start()] if end else piece
+            if len(item) > LONG_ITEM:
+                item = (words(piece, "zh") or ("",))[0]
+        if len(item) >= 2 and not any(ch.isdigit() for ch in item):
+            items.append(item)
+    return tuple(dict.fromkeys(item for item in items if not _named_in(item, sentence)))
+
+
+def _named_in(item: str, sentence: str) -> bool:
+    if item in sentence:
+        return True
+    grams = {item[k : k + 2] for k in range(len(item) - 1)}
+    return sum(g in sentence for g in grams) >= len(grams) / 2
 
 
 def assess(

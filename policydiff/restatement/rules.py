@@ -70,7 +70,7 @@ def load_rules() -> Rules:
         ceilings=tuple(data["ceilings"]),
         floors=tuple(data.get("floors") or ()),
         softeners=tuple(data.get("softeners") or ()),
-        measures=tuple(sorted(data.get("measures") or (), key=len, reverse=True)),
+        measures=tuple(data.get("measures") or ()),
         modal=re.compile(data["modal"]),
         goal=re.compile(data["goal"]),
         synonyms={term: line[0] for line in data.get("synonyms") or () for term in line},

@@ -45,6 +45,7 @@ SAME_INDICATOR = 0.3
 # clauses alone (60%的城市社区先行达到创建要求 and 60%以上的城市社区参与创建行动并达到要求: 0.48)
 SAME_INDICATOR_ELSEWHERE = 0.4
 YEAR = re.compile(r"20\d\d年")
+_DATED = re.compile(r"(?:到|至|在)?\s*(?:19|20)\d\d\s*年(?:底|前|末)?")
 _DIGITS = re.compile(r"[\d.,%％]+|(?:19|20)\d\d年")
 
 
@@ -73,7 +74,7 @@ def _not_names() -> tuple[str, ...]:
 def _named(clause: str) -> frozenset[str]:
     """The bigrams of a target's own clause that name what it measures: its words but the
     numbers, years and :func:`_not_names`."""
-    text = _DIGITS.sub(" ", clause)
+    text = _DIGITS.sub(" ", _DATED.sub(" ", clause))
     for word in _not_names():
         text = text.replace(word, " ")
     return frozenset(text[i : i + 2] for i in range(len(text) - 1) if " " not in text[i : i + 2])

@@ -17,6 +17,7 @@ from policydiff.restatement.confidence import (
     ChildWords,
     Echo,
     echo,
+    unnamed_items,
 )
 from policydiff.themes import load_catalogue
 from tests.restatement.test_verdict import _compare, _doc
@@ -170,3 +171,22 @@ def test_a_list_left_shorter_is_to_check() -> None:
     # the whole list named, in another order, is sure
     whole = "提高水运、铁路在综合运输中的承运比例"
     assert _restated(parent, whole, parent).confidence.label == SURE
+
+
+@pytest.mark.parametrize(
+    ("parent", "child", "unnamed"),
+    [
+        ("推动钢铁、水泥、焦化行业及锅炉超低排放改造", "推动水泥、焦化行业超低排放改造", ("钢铁",)),
+        # named short (各地), numbers (left to the targets) and a list copied whole
+        ("各地区、各部门要加强协调", "各地各部门要加强协调", ()),
+        ("到2025年和2030年分别达到30%、40%", "到2025年分别达到30%", ()),
+        (
+            "推动煤矸石、粉煤灰、尾矿、冶炼渣等工业固废资源利用",
+            "推动煤矸石、粉煤灰、尾矿、冶炼渣等工业固废资源利用",
+            (),
+        ),
+    ],
+)
+def test_the_items_a_child_leaves_out(parent: str, child: str, unnamed: tuple[str, ...]) -> None:
+    (r,) = [r for r in _compare(parent, child).commitments if r.child and not r.parent.heading]
+    assert unnamed_items(r.parent, r.child) == unnamed
