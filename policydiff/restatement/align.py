@@ -150,15 +150,13 @@ def similarity_matrix(
     kept for the clause it copies (:func:`copies`)."""
     if not parents or not children:
         return np.zeros((len(parents), len(children)))
-    matrix = cosine_similarity(
-        [content(c) for c in parents], [content(c) for c in children], "char", 2, 2
-    )
+    texts_p = [content(c) for c in parents]
+    texts_c = [content(c) for c in children]
+    matrix = cosine_similarity(texts_p, texts_c, "char", 2, 2)
     bonus = THEME_BONUS * share_a_theme(parents, children)
     matrix += bonus
     if topic:
-        matrix = beyond_topic(
-            matrix, [content(c) for c in parents], [content(c) for c in children], bonus, topic
-        )
+        matrix = beyond_topic(matrix, texts_p, texts_c, bonus, topic)
     unrefused = matrix.copy()  # before any refusal below, so none depends on another's order
     # a parent clause that is a target of its own (每个组团面积不超过50平方公里) is not
     # restated by a child clause whose own targets are all of other indicators
@@ -188,8 +186,6 @@ def similarity_matrix(
     for i, j in zip(*np.nonzero((matrix > 0) & np.outer(valued_p, valued_c)), strict=True):
         if _anothers_value(parents[i], children[j], parents):
             matrix[i, j] = 0.0
-    texts_p = [content(c) for c in parents]
-    texts_c = [content(c) for c in children]
     # ... nor is a parent clause that no target measures (完善城市公园体系) restated by a
     # child clause with no directive that is only a target of its own (2025年城市公园绿地
     # 服务半径覆盖率达到82%): a number where the parent sets none restates no directive,

@@ -504,9 +504,10 @@ def version_clauses(
                         level = MODAL_LEVEL
                 cue_text = spanned_cue(cue_text, lang, lexicon)
                 # a clause that commits by the verb that opens it, a verb the lexicon lacks
-                # (结合资源禀赋和用能需求发展…应用, 合理确定城市规模), commits at promotion
-                # level, as a modal verb does, not as a mention in passing; its object keeps
-                # the verb, the lexicon naming no cue to leave out
+                # (结合资源禀赋和用能需求发展…应用, 合理确定城市规模), or by an outcome a
+                # deadline dates (到2030年，…，绿色消费方式成为公众自觉选择), commits at
+                # promotion level, as a modal verb does, not as a mention in passing; its object
+                # keeps the verb, the lexicon naming no cue to leave out
                 if (
                     level == 0
                     and lang == "zh"

@@ -103,6 +103,6 @@ def load_rules() -> Rules:
         per_unit=tuple(data["totals"]["per"]),
         head_nouns=tuple(data.get("head_nouns") or ()),
         qualified_objects=tuple(data.get("qualified_objects") or ()),
-        title_words=tuple(sorted(data.get("title_words") or (), key=len, reverse=True)),
+        title_words=tuple(data.get("title_words") or ()),
         kinds_of={general: tuple(kinds) for general, kinds in (data.get("kinds_of") or {}).items()},
     )

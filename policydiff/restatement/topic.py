@@ -13,6 +13,7 @@ import numpy as np
 from policydiff.diff.tfidf import cosine_similarity
 from policydiff.restatement.clauses import Clause
 from policydiff.restatement.rules import load_rules
+from policydiff.restatement.words import words
 from policydiff.strength import find_cues
 
 TOPIC_MIN = 4  # characters of a phrase of the title to count as a topic
@@ -20,17 +21,29 @@ TOPIC_APART = 0.10  # below this, two objects that name the topic share nothing 
 
 
 def shared_topic(parent_title: str, child_title: str, lang: str) -> tuple[str, ...]:
-    """The phrases of ``parent_title`` between its cues and ``title_words`` (关于, 实施方案,
-    体制机制 …) that ``child_title`` names too, longest first; none for English."""
+    """The runs of ``parent_title``'s words between its cues and its ``title_words`` (关于,
+    实施方案, 体制机制 …, whole words only) that ``child_title`` names too, longest first; none
+    for English."""
     if lang != "zh":
         return ()
-    title = parent_title
-    for cue in find_cues(title, lang):
-        title = title.replace(cue.text, "|")
-    for word in load_rules().title_words:
-        title = title.replace(word, "|")
-    phrases = {p for p in title.split("|") if len(p) >= TOPIC_MIN and p in child_title}
-    return tuple(sorted(phrases, key=lambda p: (-len(p), p)))
+    cued = {k for cue in find_cues(parent_title, lang) for k in range(cue.start, cue.end)}
+    title_words = set(load_rules().title_words)
+    phrases, run, at = [], "", 0
+    for word in words(parent_title, lang):
+        apart = (
+            word in title_words
+            or not word.isalnum()
+            or any(k in cued for k in range(at, at + len(word)))
+        )
+        at += len(word)
+        if apart:
+            phrases.append(run)
+            run = ""
+        else:
+            run += word
+    phrases.append(run)
+    found = {p for p in phrases if len(p) >= TOPIC_MIN and p in child_title}
+    return tuple(sorted(found, key=lambda p: (-len(p), p)))
 
 
 def share_a_theme(parents: Sequence[Clause], children: Sequence[Clause]) -> np.ndarray:
@@ -70,14 +83,14 @@ def beyond_topic(
     rest_c = [_without(t, topic) for t in children]
     rest = cosine_similarity(rest_p, rest_c, "char", 2, 2)
     apart = rest < TOPIC_APART
-    named_p = np.array([r != t for r, t in zip(rest_p, parents, strict=True)])
-    named_c = np.array([r != t for r, t in zip(rest_c, children, strict=True)])
-    more_p = np.array([len(r.strip()) >= 2 for r in rest_p])
-    more_c = np.array([len(r.strip()) >= 2 for r in rest_c])
+    named_p = np.array([r != t for r, t in zip(rest_p, parents, strict=True)], dtype=bool)
+    named_c = np.array([r != t for r, t in zip(rest_c, children, strict=True)], dtype=bool)
+    more_p = np.array([len(r.strip()) >= 2 for r in rest_p], dtype=bool)
+    more_c = np.array([len(r.strip()) >= 2 for r in rest_c], dtype=bool)
     only_rest = np.logical_or.outer(named_p, named_c) & np.outer(more_p, more_c) & apart
     out = np.where(only_rest, np.minimum(matrix, rest + bonus), matrix)
     qualifies = np.array(
-        [any(p in t and not t.rstrip().endswith(p) for p in topic) for t in parents]
+        [any(p in t and not t.rstrip().endswith(p) for p in topic) for t in parents], dtype=bool
     )
     out[np.outer(qualifies, named_c & ~more_c)] = 0.0
     return out

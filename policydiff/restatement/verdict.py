@@ -185,7 +185,8 @@ def _encouraging_opening(text: str, rules: Rules) -> str:
 
 def _cue_named(clause: Clause) -> str:
     """How a reason names a clause's cue: a clause that commits by a verb the lexicon lacks
-    (拓宽…渠道, 发挥…作用) has a level and no cue word."""
+    (拓宽…渠道, 发挥…作用) or by a dated outcome (…成为公众自觉选择) has a level and no cue
+    word."""
     return clause.cue or ("its verb" if clause.level else "no cue")
 
 
