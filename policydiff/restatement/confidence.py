@@ -16,9 +16,9 @@ a level above or below another decides (readers also weigh the scope and the con
 every strengthened or weakened verdict (a change is a claim to confirm in the two sentences
 before quoting it), and a restatement whose sentence leaves out items of the parent clause's
 list (:func:`unnamed_items`: 提高铁路、水运… restated as 提高铁路…; a shorter list may be a
-narrower commitment, which readers weigh case by case). The thresholds were set on development lineages only, and the
-agreement of each class with careful readers is measured, on lineages that were not, by
-``policydiff compare --gold``.
+narrower commitment, which readers weigh case by case). The thresholds were set on
+development lineages only, and the agreement of each class with careful readers is
+measured, on lineages that were not, by ``policydiff compare --gold``.
 """
 
 from __future__ import annotations

@@ -47,6 +47,8 @@ SAME_INDICATOR_ELSEWHERE = 0.4
 YEAR = re.compile(r"20\d\d年")
 _DATED = re.compile(r"(?:到|至|在)?\s*(?:19|20)\d\d\s*年(?:底|前|末)?")
 _DIGITS = re.compile(r"[\d.,%％]+|(?:19|20)\d\d年")
+# a value with its unit and nothing else: no comparator, verb or year of its own
+_BARE_VALUE = re.compile(r"[\d.]+\s*(?:%|％|[^\d\s，,；;。]{0,8})")
 
 
 @lru_cache(maxsize=65536)
@@ -105,14 +107,14 @@ def _ceiling(target: Target, context: str, rules: Rules) -> bool:
     before = context[:at]
     for floor in rules.floors:
         before = before.replace(floor, " ")
-    compared = re.search(
-        "(?:" + "|".join(map(re.escape, rules.ceilings)) + r")[^，,；;。、\d]{1,20}的$", before
-    )
-    return compared is not None
+    return _compared_below().search(before) is not None
 
 
-# a value with its unit and nothing else: no comparator, verb or year of its own
-_BARE_VALUE = re.compile(r"[\d.]+\s*(?:%|％|[^\d\s，,；;。]{0,8})")
+@lru_cache(maxsize=1)
+def _compared_below() -> re.Pattern[str]:
+    """A ceiling opening what a value is compared with, up to the 的 before the value."""
+    ceilings = "|".join(map(re.escape, load_rules().ceilings))
+    return re.compile(rf"(?:{ceilings})[^，,；;。、\d]{{1,20}}的$")
 
 
 def is_softened(target: Target, context: str, rules: Rules) -> bool:
