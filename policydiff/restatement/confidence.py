@@ -135,7 +135,7 @@ def _object_words(object_text: str, lang: str) -> tuple[str, ...]:
 
 # what ends the last item of a list: 钢铁、水泥、焦化行业 ends its items on 行业, …冶炼渣等 on 等
 _LAST_ITEM_END = re.compile(r"等|和|及|与|的|在|中|行业|领域|产业")
-LONG_ITEM = 6  # characters of a last item past which only its first word is the item
+LONG_ITEM = 6  # characters within which the last item of a list must end to be read
 
 
 def unnamed_items(parent: Clause, child: Clause) -> tuple[str, ...]:
@@ -153,10 +153,9 @@ def unnamed_items(parent: Clause, child: Clause) -> tuple[str, ...]:
         elif k < len(pieces) - 1:
             item = piece
         else:
-            end = _LAST_ITEM_END.search(piece, 1)
-            item = piece[: end.start()] if end else piece
-            if len(item) > LONG_ITEM:
-                item = (words(piece, "zh") or ("",))[0]
+            # where nothing ends it soon, the last item's end is not known: it is left out
+            end = _LAST_ITEM_END.search(piece, 1, LONG_ITEM + 1)
+            item = piece[: end.start()] if end else ""
         if len(item) >= 2 and not any(ch.isdigit() for ch in item):
             items.append(item)
     return tuple(dict.fromkeys(item for item in items if not _named_in(item, sentence)))

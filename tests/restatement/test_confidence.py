@@ -180,6 +180,12 @@ def test_a_list_left_shorter_is_to_check() -> None:
         # named short (各地), numbers (left to the targets) and a list copied whole
         ("各地区、各部门要加强协调", "各地各部门要加强协调", ()),
         ("到2025年和2030年分别达到30%、40%", "到2025年分别达到30%", ()),
+        # a last item whose end is not known soon is not read (Shanghai's plan)
+        (
+            "到2025年新建公共机构建筑、新建厂房屋顶光伏覆盖率力争达到50%",
+            "2025年公共机构、工业厂房建筑屋顶光伏覆盖率达到50%以上",
+            (),
+        ),
         (
             "推动煤矸石、粉煤灰、尾矿、冶炼渣等工业固废资源利用",
             "推动煤矸石、粉煤灰、尾矿、冶炼渣等工业固废资源利用",
