@@ -31,8 +31,9 @@ from typing import Literal
 
 from policydiff.restatement.align import canonical
 from policydiff.restatement.clauses import Clause
+from policydiff.restatement.cuts import CUE_GAP
 from policydiff.restatement.verdict import decided_by_cues
-from policydiff.restatement.words import words
+from policydiff.restatement.words import tagged, words
 
 SURE_MATCH = 0.50  # similarity from which a matched pair is the same commitment at a glance
 SURE_OMISSION = 0.15  # similarity below which no child clause resembles an omitted one
@@ -135,7 +136,7 @@ def _object_words(object_text: str, lang: str) -> tuple[str, ...]:
 
 # what ends the last item of a list: 钢铁、水泥、焦化行业 ends its items on 行业, …冶炼渣等 on 等
 _LAST_ITEM_END = re.compile(r"等|和|及|与|的|在|中|行业|领域|产业")
-LONG_ITEM = 6  # characters within which the last item of a list must end to be read
+LONG_ITEM = 8  # characters an item is read whole within (the last must end within them)
 
 
 def unnamed_items(parent: Clause, child: Clause) -> tuple[str, ...]:
@@ -149,7 +150,14 @@ def unnamed_items(parent: Clause, child: Clause) -> tuple[str, ...]:
     items = []
     for k, piece in enumerate(pieces):
         if k == 0:
-            item = piece if len(piece) <= 3 else (words(piece, "zh") or ("",))[-1]
+            # the first item is what follows the clause's cue (推进太阳能: 太阳能), or where
+            # that is long, its last word
+            for word in parent.cue.split(CUE_GAP) if parent.cue else ():
+                piece = piece.removeprefix(word)
+            opening = tagged(piece)[:1]
+            if opening and opening[0][3] == "v" and opening[0][1] < len(piece):
+                piece = piece[opening[0][1] :]  # a verb the lexicon lacks (应用特许经营)
+            item = piece if len(piece) <= LONG_ITEM else (words(piece, "zh") or ("",))[-1]
         elif k < len(pieces) - 1:
             item = piece
         else:

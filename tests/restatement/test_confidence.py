@@ -177,6 +177,12 @@ def test_a_list_left_shorter_is_to_check() -> None:
     ("parent", "child", "unnamed"),
     [
         ("推动钢铁、水泥、焦化行业及锅炉超低排放改造", "推动水泥、焦化行业超低排放改造", ("钢铁",)),
+        # the first item is what follows the cue or opening verb, named whole (Guangdong's plan)
+        (
+            "应用特许经营、政府购买服务等手段吸引社会资本投入",
+            "鼓励社会资本参与，吸引社会资本投入",
+            ("特许经营", "政府购买服务"),
+        ),
         # named short (各地), numbers (left to the targets) and a list copied whole
         ("各地区、各部门要加强协调", "各地各部门要加强协调", ()),
         ("到2025年和2030年分别达到30%、40%", "到2025年分别达到30%", ()),
