@@ -12,7 +12,9 @@ clause takes the child clause most like it when the similarity reaches :data:`MA
 :data:`COVER_FLOOR`, the most alike of those: :func:`covered`; else, where another clause of its sentence is restated, the most alike
 clause of that child sentence or the next or last one from :data:`COVER_FLOOR` (in that
 sentence from :data:`NEAR_FLOOR`, holding :data:`NEAR_SHARE` of its bigrams) that
-restates no other: :func:`beside`; else it is not restated); one child clause may
+restates no other: :func:`beside`; else, where a part of a child sentence that directs nothing
+says it again from :data:`STATED`, that part: :func:`_stated`, a restatement without a
+directive; else it is not restated); one child clause may
 restate several parent clauses (a merge), and the child's other clauses that reach
 :data:`SUPPORT` and carry a target are kept as its *support*: a target restated in
 another sentence (a split) still counts. A
@@ -60,6 +62,7 @@ NEAR_FLOOR = 0.10  # beside a sibling, in its own child sentence, from this simi
 NEAR_SHARE = 0.25  # ... for a child clause that holds this share of the parent's bigrams
 KIND_NEAR = 0.20  # similarity of a child clause to the parent clause naming its other kind
 HEAD_RUN = 3  # characters before a head that two objects share for another head to differ
+STATED = 0.60  # similarity from which a part of a child sentence that directs nothing restates
 HEAD_MIN = 4  # characters of a parent's object that another clause of a sentence ends on
 _PUNCT = re.compile(r"[^\w]+")
 _AND = re.compile(r"和(?!谐|睦|平|美)")  # 和谐, 和睦, 和平, 和美 are words, not a list's "and"
@@ -516,11 +519,36 @@ def _most_alike(
     return best
 
 
+def _stated(
+    parents: Sequence[Clause], statements: Sequence[Clause], unmatched: Sequence[int]
+) -> dict[int, tuple[Clause, float]]:
+    """Each parent clause of ``unmatched`` that a part of a child sentence directing nothing
+    says again (组团间的生态廊道贯通连续 for 组团间的生态廊道应贯通连续), with that part and its
+    similarity: from :data:`STATED`. The child states what the parent directs, a weaker
+    restatement than a directive, not an omission."""
+    if not statements or not unmatched:
+        return {}
+    texts_s = [content(c) for c in statements]
+    texts_p = [content(parents[i]) for i in unmatched]
+    matrix = cosine_similarity(texts_p, texts_s, "char", 2, 2)
+    out: dict[int, tuple[Clause, float]] = {}
+    for row, i in enumerate(unmatched):
+        j = int(matrix[row].argmax())
+        if matrix[row, j] >= STATED:
+            out[i] = (statements[j], float(matrix[row, j]))
+    return out
+
+
 def align_clauses(
-    parents: Sequence[Clause], children: Sequence[Clause], topic: Sequence[str] = ()
+    parents: Sequence[Clause],
+    children: Sequence[Clause],
+    topic: Sequence[str] = (),
+    statements: Sequence[Clause] = (),
 ) -> tuple[tuple[Match, ...], tuple[Clause, ...]]:
-    """Each parent clause with its best child clause (None below :data:`MATCH`), and the
-    child's additions: its clauses that reach :data:`MATCH` with no parent clause."""
+    """Each parent clause with its best child clause (None below :data:`MATCH`; else a part
+    of ``statements``, the child's sentences' parts that direct nothing, from
+    :data:`STATED`), and the child's additions: its clauses that reach :data:`MATCH` with no
+    parent clause."""
     alike = similarity_matrix(parents, children, topic)
     matrix = copies(alike)
     if not children:
@@ -556,9 +584,13 @@ def align_clauses(
     for j in np.flatnonzero(best_parent >= MATCH).tolist():
         if j not in restating:
             mentioned.setdefault(int(matrix[:, j].argmax()), []).append(children[j])
+    stated = _stated(parents, statements, [i for i in range(len(parents)) if not matched[i]])
     out = []
     for i, parent in enumerate(parents):
         score = float(scores[i])
+        if i in stated:
+            out.append(Match(parent, stated[i][0], round(stated[i][1], 3), ()))
+            continue
         if not matched[i]:
             nearest = children[int(best[i])] if score > 0 else None
             out.append(Match(parent, None, round(score, 3), (), nearest))

@@ -403,6 +403,7 @@ def version_clauses(
     structured: StructuredVersion,
     commitments: Sequence[Commitment] = (),
     lexicon: Lexicon | None = None,
+    statements: list[Clause] | None = None,
 ) -> tuple[Clause, ...]:
     """Every commitment clause of a version, in text order; ``commitments`` (the
     version's theme commitments) give each clause its themes."""
@@ -469,6 +470,37 @@ def version_clauses(
                 lead = at != piece
                 mine = tuple(t for ts, _, t in targets if s <= ts < e)
                 if not (in_words[k] or mine):
+                    if (
+                        statements is not None
+                        and not heading
+                        and not (lang == "zh" and _frame_whole(clause))
+                    ):
+                        statements.append(
+                            Clause(
+                                index=-1,
+                                provision_id=provision.id,
+                                location=provision.location,
+                                sentence_index=sentence.index,
+                                sentence=text,
+                                start=s,
+                                end=e,
+                                cue="",
+                                level=0,
+                                strength=0.0,
+                                restriction=False,
+                                negated=False,
+                                targets=(),
+                                themes=tuple(
+                                    dict.fromkeys(
+                                        m.mention.theme_id
+                                        for m in mentions
+                                        if s <= m.mention.start < e
+                                    )
+                                ),
+                                heading=heading,
+                                offered=measured,
+                            )
+                        )
                     continue
                 # a frame the clause opens on is where, not what: its cue is after it
                 scored = clause[

@@ -44,6 +44,8 @@ class DocumentClauses:
     document: Document
     version: Version
     clauses: tuple[Clause, ...]
+    # the parts of its sentences that direct nothing (组团间的生态廊道贯通连续)
+    statements: tuple[Clause, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -145,7 +147,9 @@ def document_clauses(
     version = reading_version(document, lang)
     structured = structure_version(document.id, version)
     commitments = find_commitments(structured, catalogue, lexicon)
-    return DocumentClauses(document, version, version_clauses(structured, commitments, lexicon))
+    statements: list[Clause] = []
+    clauses = version_clauses(structured, commitments, lexicon, statements)
+    return DocumentClauses(document, version, clauses, tuple(statements))
 
 
 def _zh_title(document: Document) -> str:
@@ -165,7 +169,7 @@ def compare_clauses(
             f"{child.document.id} in {child.version.lang}: compare needs one language (--lang)"
         )
     topic = shared_topic(_zh_title(parent.document), _zh_title(child.document), parent.version.lang)
-    matches, additions = align_clauses(parent.clauses, child.clauses, topic)
+    matches, additions = align_clauses(parent.clauses, child.clauses, topic, child.statements)
     lang = parent.version.lang
     restated = []
     child_words = ChildWords.of(child.clauses, lang)
