@@ -1,0 +1,31 @@
+"""A child that states what the parent directs, in a part of its sentence that directs
+nothing (Qinghai's 组团间的生态廊道贯通连续 for the ministry's 组团间的生态廊道应贯通连续),
+restates it without a directive: weakened, not omitted. A premise (在…的基础上) is no such
+statement, nor is a part far from the parent's words."""
+
+from __future__ import annotations
+
+from tests.restatement.test_verdict import _compare
+
+CORRIDORS = "组团间的生态廊道应贯通连续"
+
+
+def _restated(parent: str, child: str, clause: str) -> tuple[str, str | None]:
+    restated = next(r for r in _compare(parent, child).commitments if r.parent.text == clause)
+    return restated.verdict.value, restated.child.text if restated.child else None
+
+
+def test_a_statement_of_the_parent_clause_restates_it_weakened() -> None:
+    child = "加强生态廊道、景观视廊和城市绿道统筹布局，组团间的生态廊道贯通连续"
+    assert _restated(CORRIDORS, child, CORRIDORS) == ("weakened", "组团间的生态廊道贯通连续")
+
+
+def test_a_statement_far_from_the_parent_clause_restates_nothing() -> None:
+    child = "加强城市绿道统筹布局，各组团之间交通联系便捷"
+    assert _restated(CORRIDORS, child, CORRIDORS) == ("omitted", None)
+
+
+def test_a_premise_restates_nothing() -> None:
+    parent = "加快制修订储能、氢能等领域技术标准和安全标准"
+    child = "在国家关于储能、氢能等领域技术标准和安全标准的基础上，加快完善地方计量体系"
+    assert _restated(parent, child, parent) == ("omitted", None)
