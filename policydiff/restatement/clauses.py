@@ -180,6 +180,8 @@ _PLACE_WORDS = frozenset({"n", "ns", "nr", "nt", "nz", "s", "r", "j"})
 _FRAME_CLOSE = re.compile("|".join(_LOCATION_WORDS))
 # openings that put the place or the object before the verb (在…方面加强引导, 对…予以支持)
 _PUT_FIRST = ("在", "对")
+# words that make the verb after them the act done (…输配电价机制等予以支持): never an outcome
+_GIVEN = ("予以", "给予", "加以")
 # adverbs of effort or degree a verb of ``qualified_objects`` may open on (努力形成, 更好发挥)
 _EFFORT_ADVERBS = ("努力", "初步", "基本", "逐步", "更好地", "更好", "充分")
 # what a frame 基于… rests on: 基于…目标要求
@@ -357,10 +359,12 @@ def _closing_cue(clause: str, lang: str, lexicon: Lexicon | None) -> tuple[int, 
     frame 在… or an object put first by 对 (:data:`_PUT_FIRST`): elsewhere a clause that
     closes on its verb states an outcome (政策体系基本建立, 水平大幅提高), a commitment only
     where dated."""
-    if lang != "zh" or not clause.startswith(_PUT_FIRST):
+    if lang != "zh":
         return None
     cues = find_cues(clause, lang, lexicon)
     if not cues or cues[-1].end < len(clause) or cues[-1].category == "hedge":
+        return None
+    if not (clause.startswith(_PUT_FIRST) or clause[: cues[-1].start].endswith(_GIVEN)):
         return None
     return cues[-1].level, cues[-1].text
 

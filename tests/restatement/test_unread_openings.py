@@ -189,6 +189,23 @@ def test_an_object_put_first_by_dui_commits_by_the_cue_that_closes_it() -> None:
     assert restated.verdict.value == "restated"
 
 
+def test_a_cue_after_yuyi_commits_however_the_clause_opens() -> None:
+    # 综合运用…等予以支持 (the energy opinions): 予以 makes 支持 the act done, not an outcome,
+    # so Shanxi's 综合运用…等支持电供暖企业和用户… restates it at the same level
+    parent = "综合运用峰谷电价、居民阶梯电价和输配电价机制等予以支持"
+    child = "综合运用峰谷电价、居民阶梯电价、输配电价机制等支持电供暖企业和用户获得低谷时段低价电力"
+    restated = next(r for r in _compare(parent, child).commitments if r.parent.text == parent)
+    assert (restated.parent.cue, restated.parent.level) == ("支持", 1)
+    assert restated.verdict.value == "restated"
+
+
+def test_an_outcome_that_closes_a_clause_is_no_cue_of_it() -> None:
+    # without 予以 a clause closing on its verb states an outcome: it keeps its opening verb
+    clause = "综合运用峰谷电价和输配电价机制等支持"
+    parent = next(r.parent for r in _compare(clause, clause).commitments if r.parent.text == clause)
+    assert parent.cue != "支持"
+
+
 def test_jixu_continues_as_chixu_does() -> None:
     # 继续 (go on with) intensifies as 持续 does: the energy opinions' 继续下放或取消非必要
     # 行政许可事项, which every reader reads at 3
