@@ -65,6 +65,8 @@ HEAD_RUN = 3  # characters before a head that two objects share for another head
 STATED = 0.60  # similarity from which a part of a child sentence that directs nothing restates
 HEAD_MIN = 4  # characters of a parent's object that another clause of a sentence ends on
 _PUNCT = re.compile(r"[^\w]+")
+# a space between two Chinese characters is debris of the source's layout (互联网＋回收 模式)
+_CJK_SPACE = re.compile(r"(?<=[\u4e00-\u9fff])[ \u3000]+(?=[\u4e00-\u9fff])")
 _AND = re.compile(r"和(?!谐|睦|平|美)")  # 和谐, 和睦, 和平, 和美 are words, not a list's "and"
 _NUMBERS = re.compile(r"\d+(?:\.\d+)?\s*(?:%|％|个百分点)?|(?:19|20)\d\d年")
 # a list whose items between the first and the last are single characters (渗、滞、蓄、净、
@@ -117,7 +119,7 @@ def content(clause: Clause) -> str:
     word break (a stray 大力发展.全装修住宅, 、 between the items of a list, but not between
     items of one character: 渗、滞、蓄 is 渗滞蓄), synonyms
     written one way (:func:`canonical`)."""
-    text = clause.text
+    text = _CJK_SPACE.sub("", clause.text)
     for word in clause.cue.split(CUE_GAP) if clause.cue else ():
         text = text.replace(word, " ", 1)
     adverbs = _manner()

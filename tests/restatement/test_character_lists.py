@@ -30,3 +30,10 @@ def test_a_list_mixing_words_and_characters_keeps_its_items_apart() -> None:
 def test_two_single_characters_are_not_read_as_one_compound() -> None:
     [restated] = _body("保障城市水、电供应安全", "保障城市水、电供应安全")
     assert "水 电" in content(restated.parent)
+
+
+def test_a_space_between_chinese_characters_breaks_no_word() -> None:
+    # Jiangsu's 互联网＋回收 模式: a space left by the source's layout, not a word break
+    [restated] = _body("积极推行互联网+回收模式", "大力发展互联网＋回收 模式")
+    assert restated.child is not None
+    assert content(restated.child).split() == ["互联网", "回收模式"]
