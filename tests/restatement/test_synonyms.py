@@ -119,3 +119,17 @@ def test_construction_waste_and_wind_power_are_read_by_one_name() -> None:
     )
     restated = next(r for r in comparison.commitments if "废弃物" in r.parent.text)
     assert restated.child is not None and "建筑垃圾" in restated.child.text
+
+
+def test_carbon_capture_is_read_by_one_name_whatever_its_spelling() -> None:
+    # the energy opinions' 二氧化碳捕集利用与封存; Inner Mongolia's CCUS（碳捕获、利用与封存）
+    one = canonical("二氧化碳捕集利用与封存")
+    assert canonical("碳捕集、利用与封存") == one
+    assert canonical("碳捕集利用封存") == one
+    assert canonical("支持CCUS产业化发展") == f"支持{one}产业化发展"
+    comparison = _compare(
+        "加强二氧化碳捕集利用与封存技术推广示范",
+        "推动能源技术创新。开展碳捕集利用封存技术推广示范",
+    )
+    restated = next(r for r in comparison.commitments if "封存" in r.parent.text)
+    assert restated.child is not None and "碳捕集利用封存" in restated.child.text
