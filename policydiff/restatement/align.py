@@ -1,34 +1,32 @@
 """Parent clauses matched to child clauses by what they are about, many to many.
 
-Provinces renumber, reorder, split and merge the clauses they restate, so provision
-numbers say nothing: each clause is compared, by the cosine of TF-IDF character bigrams
-(:mod:`policydiff.diff.tfidf`), on its *object*: its text without the directive cues and
-without numbers and years, which are what a restatement may change, and without
-punctuation. Sharing a theme of the catalogue adds :data:`THEME_BONUS`; naming the topic of
-the lineage alone makes two objects no more alike (:mod:`.topic`). Each parent
-clause takes the child clause most like it when the similarity reaches :data:`MATCH`
-(else, where a child clause that restates no other parent clause, or lists things
-(:func:`lists`), holds :data:`COVER` of the parent object's bigrams and reaches
-:data:`COVER_FLOOR`, the most alike of those: :func:`covered`; else, where another clause of its sentence is restated, the most alike
-clause of that child sentence or the next or last one from :data:`COVER_FLOOR` (in that
-sentence from :data:`NEAR_FLOOR`, holding :data:`NEAR_SHARE` of its bigrams) that
-restates no other: :func:`beside`; else, where a part of a child sentence that directs nothing
-says it again from :data:`STATED`, that part: :func:`_stated`, a restatement without a
-directive; else it is not restated); one child clause may
-restate several parent clauses (a merge), and the child's other clauses that reach
-:data:`SUPPORT` and carry a target are kept as its *support*: a target restated in
-another sentence (a split) still counts. A
-parent clause that is a target of its own is never restated by a child clause whose own
-targets all measure other indicators
+Provinces renumber, reorder, split and merge the clauses they restate, so provision numbers
+say nothing: each clause is compared, by the cosine of TF-IDF character bigrams
+(:mod:`policydiff.diff.tfidf`), on its *object*: its text without the directive cues, numbers
+and years, which are what a restatement may change, and without punctuation. Sharing a theme
+of the catalogue adds :data:`THEME_BONUS`; naming the topic of the lineage alone makes two
+objects no more alike (:mod:`.topic`). Each parent clause takes the child
+clause most like it when the similarity reaches :data:`MATCH` (else, where a child clause that
+restates no other parent clause, or lists things (:func:`lists`), holds :data:`COVER` of the
+parent object's bigrams and reaches :data:`COVER_FLOOR`, the most alike of those:
+:func:`covered`; else, where another clause of its sentence is restated, the most alike clause
+of that child sentence or the next or last one from :data:`COVER_FLOOR` (in that sentence from
+:data:`NEAR_FLOOR`, holding :data:`NEAR_SHARE` of its bigrams) that restates no other:
+:func:`beside`; else, where a part of a child sentence that directs nothing says it again, that
+part (:mod:`.statements`), a restatement without a directive; else it is not restated); one
+child clause may restate several parent clauses (a merge), and the child's other clauses that
+reach :data:`SUPPORT` and carry a target are kept as its *support*: a target restated in
+another sentence (a split) still counts. A parent clause that is a target of its own is never
+restated by a child clause whose own targets all measure other indicators
 (:func:`policydiff.restatement.targets.same_indicator`), a parent clause that no target
-measures never by a child clause with no directive that is only a target of its own,
-unless that target measures the parent's whole object, nor by one whose object is
-another kind of the parent's (:mod:`policydiff.restatement.contrast`), nor by one about
-places of other kinds only (:func:`places`: 城市生活垃圾分类体系 for 农村生活垃圾分类处理). A
-child clause that copies a parent clause (:data:`VERBATIM`) restates that one, and another
-parent clause only where it is within :data:`VERBATIM_GAP` as like it. A child clause that
-reaches :data:`MATCH` but restates no parent clause, another having been chosen, is kept
-beside the parent clause it is most like: a second mention, not an addition.
+measures never by a child clause with no directive that is only a target of its own, unless
+that target measures the parent's whole object, nor by one whose object is another kind of the
+parent's (:mod:`policydiff.restatement.contrast`), nor by one about places of other kinds only
+(:func:`places`: 城市生活垃圾分类体系 for 农村生活垃圾分类处理). A child clause that copies a
+parent clause (:data:`VERBATIM`) restates that one, and another parent clause only where it is
+within :data:`VERBATIM_GAP` as like it. A child clause that reaches :data:`MATCH` but restates
+no parent clause, another having been chosen, is kept beside the parent clause it is most
+like: a second mention, not an addition.
 """
 
 from __future__ import annotations
@@ -43,9 +41,10 @@ import numpy as np
 from policydiff.diff.tfidf import cosine_similarity
 from policydiff.restatement.clauses import Clause
 from policydiff.restatement.contrast import contrast
-from policydiff.restatement.cuts import CUE_GAP
-from policydiff.restatement.kinds import any_of, places, wastes
+from policydiff.restatement.kinds import places, wastes
+from policydiff.restatement.objects import canonical, content
 from policydiff.restatement.rules import load_rules
+from policydiff.restatement.statements import stated
 from policydiff.restatement.targets import same_indicator
 from policydiff.restatement.topic import beyond_topic, share_a_theme
 from policydiff.strength.targets import Target
@@ -62,16 +61,8 @@ NEAR_FLOOR = 0.10  # beside a sibling, in its own child sentence, from this simi
 NEAR_SHARE = 0.25  # ... for a child clause that holds this share of the parent's bigrams
 KIND_NEAR = 0.20  # similarity of a child clause to the parent clause naming its other kind
 HEAD_RUN = 3  # characters before a head that two objects share for another head to differ
-STATED = 0.60  # similarity from which a part of a child sentence that directs nothing restates
 HEAD_MIN = 4  # characters of a parent's object that another clause of a sentence ends on
-_PUNCT = re.compile(r"[^\w]+")
-# a space between two Chinese characters is debris of the source's layout (互联网＋回收 模式)
-_CJK_SPACE = re.compile(r"(?<=[\u4e00-\u9fff])[ \u3000]+(?=[\u4e00-\u9fff])")
 _AND = re.compile(r"和(?!谐|睦|平|美)")  # 和谐, 和睦, 和平, 和美 are words, not a list's "and"
-_NUMBERS = re.compile(r"\d+(?:\.\d+)?\s*(?:%|％|个百分点)?|(?:19|20)\d\d年")
-# a list whose items between the first and the last are single characters (渗、滞、蓄、净、
-# 用、排) is one compound, which a child may write without its marks (渗滞蓄净用排)
-_LIST = re.compile(r"[\u4e00-\u9fff]+(?:、[\u4e00-\u9fff]+){2,}")
 
 
 @dataclass(frozen=True)
@@ -89,63 +80,20 @@ class Match:
     second_mentions: tuple[Clause, ...] = ()
 
 
-@lru_cache(maxsize=1)
-def _synonyms() -> re.Pattern[str] | None:
-    return any_of(load_rules().synonyms)
-
-
-@lru_cache(maxsize=1)
-def _manner() -> re.Pattern[str] | None:
-    return any_of(load_rules().manner)
-
-
-def canonical(text: str) -> str:
-    """``text`` with each term of ``synonyms`` in ``data/restatement.yaml`` written as the
-    first name of its line (一刻钟便民生活圈 as 十五分钟便民生活圈)."""
-    pattern, names = _synonyms(), load_rules().synonyms
-    return pattern.sub(lambda m: names[m.group()], text) if pattern else text
-
-
-def _one_compound(found: re.Match[str]) -> str:
-    items = found.group().split("、")
-    return "".join(items) if all(len(item) == 1 for item in items[1:-1]) else found.group()
-
-
-def content(clause: Clause) -> str:
-    """What a clause is about: its text without its cue, the adverbs and phrases of manner
-    that open it (合理确定排放标准 is about 确定排放标准; 因地制宜灵活施策推进农村生活垃圾源头分类
-    about 农村生活垃圾源头分类) and the adverbs wherever they stand (推动乡村进一步提高电气化水平
-    is about 农村 提高电气化水平), numbers and years, punctuation read as a
-    word break (a stray 大力发展.全装修住宅, 、 between the items of a list, but not between
-    items of one character: 渗、滞、蓄 is 渗滞蓄), synonyms
-    written one way (:func:`canonical`)."""
-    text = _CJK_SPACE.sub("", clause.text)
-    for word in clause.cue.split(CUE_GAP) if clause.cue else ():
-        text = text.replace(word, " ", 1)
-    adverbs = _manner()
-    if adverbs is not None:
-        text = adverbs.sub(" ", text)
-    stripped = text.lstrip()
-    while phrase := next((p for p in load_rules().manner_phrases if stripped.startswith(p)), None):
-        stripped = stripped[len(phrase) :].lstrip()
-        text = " " + stripped
-    text = _LIST.sub(_one_compound, text)
-    return _PUNCT.sub(" ", _NUMBERS.sub(" ", canonical(text)))
+def _kinds(text: str, clause: Clause) -> tuple[frozenset[int], frozenset[int]]:
+    """The kinds of place and of waste a clause's object names, its places else its section's."""
+    return places(text) or _section_places(clause.location), wastes(text)
 
 
 @lru_cache(maxsize=4096)
-def _location_places(location: str) -> frozenset[int]:
+def _section_places(location: str) -> frozenset[int]:
+    """The kinds of place the innermost heading of a section that names any names
+    (III 打造绿色低碳县城和乡村 > III.13 推进绿色低碳农房建设: the countryside)."""
     for part in reversed(location.split(" > ")):
         found = places(canonical(part.split(" ", 1)[-1]))
         if found:
             return found
     return frozenset()
-
-
-def _section_places(clause: Clause) -> frozenset[int]:
-    """The kinds of place the innermost heading of a clause's section that names any names
-    (III 打造绿色低碳县城和乡村 > III.13 推进绿色低碳农房建设: the countryside)."""
-    return _location_places(clause.location)
 
 
 def similarity_matrix(
@@ -228,12 +176,8 @@ def similarity_matrix(
     # about waste of other kinds only (农村生活垃圾…资源化利用) a parent clause about waste of
     # its kinds only (农村生活污水就近就地资源化利用): sewage and refuse are treated and reused
     # by other works, and the plans commit to each apart
-    kinds_p = [
-        (places(t) or _section_places(c), wastes(t)) for t, c in zip(texts_p, parents, strict=True)
-    ]
-    kinds_c = [
-        (places(t) or _section_places(c), wastes(t)) for t, c in zip(texts_c, children, strict=True)
-    ]
+    kinds_p = [_kinds(t, c) for t, c in zip(texts_p, parents, strict=True)]
+    kinds_c = [_kinds(t, c) for t, c in zip(texts_c, children, strict=True)]
     for i, j in zip(*np.nonzero(matrix >= MATCH), strict=True):
         if any(a and b and not a & b for a, b in zip(kinds_p[i], kinds_c[j], strict=True)):
             matrix[i, j] = 0.0
@@ -521,26 +465,6 @@ def _most_alike(
     return best
 
 
-def _stated(
-    parents: Sequence[Clause], statements: Sequence[Clause], unmatched: Sequence[int]
-) -> dict[int, tuple[Clause, float]]:
-    """Each parent clause of ``unmatched`` that a part of a child sentence directing nothing
-    says again (组团间的生态廊道贯通连续 for 组团间的生态廊道应贯通连续), with that part and its
-    similarity: from :data:`STATED`. The child states what the parent directs, a weaker
-    restatement than a directive, not an omission."""
-    if not statements or not unmatched:
-        return {}
-    texts_s = [content(c) for c in statements]
-    texts_p = [content(parents[i]) for i in unmatched]
-    matrix = cosine_similarity(texts_p, texts_s, "char", 2, 2)
-    out: dict[int, tuple[Clause, float]] = {}
-    for row, i in enumerate(unmatched):
-        j = int(matrix[row].argmax())
-        if matrix[row, j] >= STATED:
-            out[i] = (statements[j], float(matrix[row, j]))
-    return out
-
-
 def align_clauses(
     parents: Sequence[Clause],
     children: Sequence[Clause],
@@ -548,8 +472,8 @@ def align_clauses(
     statements: Sequence[Clause] = (),
 ) -> tuple[tuple[Match, ...], tuple[Clause, ...]]:
     """Each parent clause with its best child clause (None below :data:`MATCH`; else a part
-    of ``statements``, the child's sentences' parts that direct nothing, from
-    :data:`STATED`), and the child's additions: its clauses that reach :data:`MATCH` with no
+    of ``statements``, the child's sentences' parts that direct nothing, by
+    :func:`~policydiff.restatement.statements.stated`), and the child's additions: its clauses that reach :data:`MATCH` with no
     parent clause."""
     alike = similarity_matrix(parents, children, topic)
     matrix = copies(alike)
@@ -586,12 +510,14 @@ def align_clauses(
     for j in np.flatnonzero(best_parent >= MATCH).tolist():
         if j not in restating:
             mentioned.setdefault(int(matrix[:, j].argmax()), []).append(children[j])
-    stated = _stated(parents, statements, [i for i in range(len(parents)) if not matched[i]])
+    unmatched = [i for i in range(len(parents)) if not matched[i]]
+    said = stated([content(c) for c in parents], [content(c) for c in statements], unmatched)
     out = []
     for i, parent in enumerate(parents):
         score = float(scores[i])
-        if i in stated:
-            out.append(Match(parent, stated[i][0], round(stated[i][1], 3), ()))
+        if i in said:
+            j, similarity = said[i]
+            out.append(Match(parent, statements[j], round(similarity, 3), ()))
             continue
         if not matched[i]:
             nearest = children[int(best[i])] if score > 0 else None

@@ -19,7 +19,7 @@ from policydiff.diff.ops import TokenOp
 from policydiff.errors import UsageError
 from policydiff.lineage import Edge
 from policydiff.models import Document, Version
-from policydiff.restatement.align import align_clauses, content
+from policydiff.restatement.align import align_clauses
 from policydiff.restatement.clauses import Clause, version_clauses
 from policydiff.restatement.confidence import (
     ChildWords,
@@ -27,6 +27,7 @@ from policydiff.restatement.confidence import (
     assess,
     unnamed_items,
 )
+from policydiff.restatement.objects import content
 from policydiff.restatement.targets import TargetChange, target_changes
 from policydiff.restatement.topic import shared_topic
 from policydiff.restatement.totals import shares_totals

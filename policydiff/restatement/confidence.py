@@ -29,9 +29,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 
-from policydiff.restatement.align import canonical
 from policydiff.restatement.clauses import Clause
 from policydiff.restatement.cuts import CUE_GAP
+from policydiff.restatement.objects import canonical
 from policydiff.restatement.verdict import decided_by_cues
 from policydiff.restatement.words import tagged, words
 
@@ -74,7 +74,7 @@ class Echo:
 class ChildWords:
     """What :func:`echo` reads of a child: its sentences, each once and in order, with
     the child's clauses in each, all with synonyms written one way
-    (:func:`..align.canonical`), as an object is."""
+    (:func:`..objects.canonical`), as an object is."""
 
     sentences: tuple[str, ...]
     clauses: tuple[tuple[str, ...], ...]  # of each sentence
@@ -94,7 +94,7 @@ class ChildWords:
 
 
 def echo(object_text: str, child: ChildWords) -> Echo:
-    """Which words of ``object_text`` (a clause's object: :func:`..align.content`), two
+    """Which words of ``object_text`` (a clause's object: :func:`..objects.content`), two
     characters or more, stand anywhere in the child, and, where they reach
     :data:`ECHO_SHARE`, where most of them stand: the first sentence holding most, or its
     first clause holding as many. Chinese only: an English word found somewhere in a plan

@@ -8,8 +8,8 @@ import datetime as dt
 from pathlib import Path
 
 from policydiff.models import Document, Version
-from policydiff.restatement.align import canonical
 from policydiff.restatement.compare import compare_documents
+from policydiff.restatement.objects import canonical
 from policydiff.themes import load_catalogue
 
 CORPUS = Path(__file__).resolve().parents[2] / "evaluation" / "test" / "corpus"

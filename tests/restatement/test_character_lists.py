@@ -4,7 +4,7 @@ evaluation/test/raw/) restates it; a list of words keeps its items apart."""
 
 from __future__ import annotations
 
-from policydiff.restatement.align import content
+from policydiff.restatement.objects import content
 from tests.restatement.test_lead_ins import _body
 
 

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import pytest
 
-from policydiff.restatement.align import content
 from policydiff.restatement.compare import Restated
+from policydiff.restatement.objects import content
 from tests.restatement.test_verdict import _compare
 
 GOALS = "力争到2060年前，城乡建设方式全面实现绿色低碳转型，系统性变革全面实现，美好人居环境全面建成"

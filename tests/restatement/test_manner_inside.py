@@ -1,11 +1,11 @@
 """Adverbs of manner (``manner`` in ``data/restatement.yaml``) are left out of a clause's
 object wherever they stand, not only where they open it
-(:func:`policydiff.restatement.align.content`): the ministry's 推动乡村进一步提高电气化水平 is
+(:func:`policydiff.restatement.objects.content`): the ministry's 推动乡村进一步提高电气化水平 is
 about 农村 提高电气化水平, which Hubei's 加快推进农村用能电气化进程 restates (evaluation/test/corpus)."""
 
 from __future__ import annotations
 
-from policydiff.restatement.align import content
+from policydiff.restatement.objects import content
 from tests.restatement import plans
 from tests.restatement.test_verdict import _compare
 

@@ -4,8 +4,8 @@
 from __future__ import annotations
 
 from policydiff.cli.session import load
-from policydiff.restatement.align import content
 from policydiff.restatement.compare import compare_documents
+from policydiff.restatement.objects import content
 from policydiff.restatement.verdict import Restatement, judge
 from policydiff.themes.catalogue import corpus_catalogue
 from tests.conftest import LINEAGE

@@ -39,10 +39,10 @@ def test_a_clause_is_about_the_places_its_section_names() -> None:
     # the urban hot water names 城市 in its own words: not the countryside's
     assert _child_of(comparison, HOT_WATER) is None
     parents = {c.text: c for c in comparison.parent.clauses}
-    assert align._section_places(parents[HOT_WATER]) == align.places("农村 县城")
-    assert align._section_places(parents["因地制宜推进地热能、生物质能应用"]) == align.places(
-        "城市"
-    )
+    assert align._section_places(parents[HOT_WATER].location) == align.places("农村 县城")
+    assert align._section_places(
+        parents["因地制宜推进地热能、生物质能应用"].location
+    ) == align.places("城市")
 
 
 def test_the_same_clause_in_a_rural_section_restates_it() -> None:
@@ -54,5 +54,5 @@ def test_the_same_clause_in_a_rural_section_restates_it() -> None:
 def test_a_section_that_names_no_place_gives_none() -> None:
     comparison = _compare(f"一、重点任务\n（一）优化建筑用能结构\n{URBAN.replace('城市', '')}。\n")
     child = comparison.child.clauses[-1]
-    assert align._section_places(child) == frozenset()
+    assert align._section_places(child.location) == frozenset()
     assert _child_of(comparison, HOT_WATER) == URBAN.replace("城市", "")

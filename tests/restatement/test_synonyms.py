@@ -3,7 +3,7 @@ is aligned with the parent's clause (quoted from the ministry's plan and its chi
 
 from __future__ import annotations
 
-from policydiff.restatement.align import canonical
+from policydiff.restatement.objects import canonical
 from policydiff.restatement.rules import load_rules
 from tests.restatement.test_verdict import _compare
 

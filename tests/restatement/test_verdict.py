@@ -7,8 +7,8 @@ import datetime as dt
 import pytest
 
 from policydiff.models import Document, Version
-from policydiff.restatement.align import content
 from policydiff.restatement.compare import Comparison, compare_documents
+from policydiff.restatement.objects import content
 from policydiff.themes import load_catalogue
 
 SECTION = "（一）建设绿色低碳城市\n"

@@ -1,0 +1,67 @@
+"""What a clause is about: its *object*, the text two clauses are compared on.
+
+A clause's object is its text without its directive cue, the adverbs and phrases of manner,
+numbers and years (what a restatement may change), with punctuation read as a word break and
+synonyms written one way (``synonyms`` of ``data/restatement.yaml``)."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from policydiff.restatement.clauses import Clause
+from policydiff.restatement.cuts import CUE_GAP
+from policydiff.restatement.kinds import any_of
+from policydiff.restatement.rules import load_rules
+
+_PUNCT = re.compile(r"[^\w]+")
+# a space between two Chinese characters is debris of the source's layout (互联网＋回收 模式)
+_CJK_SPACE = re.compile(r"(?<=[\u4e00-\u9fff])[ \u3000]+(?=[\u4e00-\u9fff])")
+_NUMBERS = re.compile(r"\d+(?:\.\d+)?\s*(?:%|％|个百分点)?|(?:19|20)\d\d年")
+# a list whose items between the first and the last are single characters (渗、滞、蓄、净、
+# 用、排) is one compound, which a child may write without its marks (渗滞蓄净用排)
+_LIST = re.compile(r"[\u4e00-\u9fff]+(?:、[\u4e00-\u9fff]+){2,}")
+
+
+@lru_cache(maxsize=1)
+def _synonyms() -> re.Pattern[str] | None:
+    return any_of(load_rules().synonyms)
+
+
+@lru_cache(maxsize=1)
+def _manner() -> re.Pattern[str] | None:
+    return any_of(load_rules().manner)
+
+
+def canonical(text: str) -> str:
+    """``text`` with each term of ``synonyms`` in ``data/restatement.yaml`` written as the
+    first name of its line (一刻钟便民生活圈 as 十五分钟便民生活圈)."""
+    pattern, names = _synonyms(), load_rules().synonyms
+    return pattern.sub(lambda m: names[m.group()], text) if pattern else text
+
+
+def _one_compound(found: re.Match[str]) -> str:
+    items = found.group().split("、")
+    return "".join(items) if all(len(item) == 1 for item in items[1:-1]) else found.group()
+
+
+def content(clause: Clause) -> str:
+    """What a clause is about: its text without its cue, the adverbs and phrases of manner
+    that open it (合理确定排放标准 is about 确定排放标准; 因地制宜灵活施策推进农村生活垃圾源头分类
+    about 农村生活垃圾源头分类) and the adverbs wherever they stand (推动乡村进一步提高电气化水平
+    is about 农村 提高电气化水平), numbers and years, punctuation read as a
+    word break (a stray 大力发展.全装修住宅, 、 between the items of a list, but not between
+    items of one character: 渗、滞、蓄 is 渗滞蓄), synonyms
+    written one way (:func:`canonical`)."""
+    text = _CJK_SPACE.sub("", clause.text)
+    for word in clause.cue.split(CUE_GAP) if clause.cue else ():
+        text = text.replace(word, " ", 1)
+    adverbs = _manner()
+    if adverbs is not None:
+        text = adverbs.sub(" ", text)
+    stripped = text.lstrip()
+    while phrase := next((p for p in load_rules().manner_phrases if stripped.startswith(p)), None):
+        stripped = stripped[len(phrase) :].lstrip()
+        text = " " + stripped
+    text = _LIST.sub(_one_compound, text)
+    return _PUNCT.sub(" ", _NUMBERS.sub(" ", canonical(text)))
