@@ -5,7 +5,8 @@ say nothing: each clause is compared, by the cosine of TF-IDF character bigrams
 (:mod:`policydiff.diff.tfidf`), on its *object*: its text without the directive cues, numbers
 and years, which are what a restatement may change, and without punctuation. Sharing a theme
 of the catalogue adds :data:`THEME_BONUS`; naming the topic of the lineage alone makes two
-objects no more alike (:mod:`.topic`). Each parent clause takes the child
+objects no more alike (:mod:`.topic`); where the child keeps the parent's provision together,
+its clauses are a little more alike (:mod:`.sections`). Each parent clause takes the child
 clause most like it when the similarity reaches :data:`MATCH` (else, where a child clause that
 restates no other parent clause, or lists things (:func:`lists`), holds :data:`COVER` of the
 parent object's bigrams and reaches :data:`COVER_FLOOR`, the most alike of those:
@@ -44,6 +45,7 @@ from policydiff.restatement.contrast import contrast
 from policydiff.restatement.kinds import places, wastes
 from policydiff.restatement.objects import canonical, content
 from policydiff.restatement.rules import load_rules
+from policydiff.restatement.sections import kept_provisions
 from policydiff.restatement.statements import stated
 from policydiff.restatement.targets import same_indicator
 from policydiff.restatement.topic import beyond_topic, share_a_theme
@@ -475,7 +477,7 @@ def align_clauses(
     of ``statements``, the child's sentences' parts that direct nothing, by
     :func:`~policydiff.restatement.statements.stated`), and the child's additions: its clauses that reach :data:`MATCH` with no
     parent clause."""
-    alike = similarity_matrix(parents, children, topic)
+    alike = kept_provisions(similarity_matrix(parents, children, topic), parents, children)
     matrix = copies(alike)
     if not children:
         return tuple(Match(p, None, 0.0, ()) for p in parents), ()
