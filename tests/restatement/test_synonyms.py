@@ -95,6 +95,7 @@ def test_culture_and_tourism_is_restated_by_its_contraction() -> None:
     # Guizhou's heading 有序引导绿色文旅消费 for the green-consumption plan's heading
     # 有序引导文化和旅游领域绿色消费 (evaluation/test/raw/), not its 倡导文明旅游、绿色消费
     assert canonical("绿色文旅消费") == "绿色文化和旅游消费"
+    assert canonical("绿色文化旅游消费") == "绿色文化和旅游消费"  # Jiangsu's heading
     assert canonical("发展人文旅游资源") == "发展人文旅游资源"
     comparison = _compare(
         "有序引导文化和旅游领域绿色消费",
