@@ -26,7 +26,9 @@ commitment, and ``nearest`` that clause of an omitted commitment (null when rest
 when no child clause shares anything with it). ``second_mentions`` are the child's clauses
 as like a commitment as a restatement that restate none (another clause was taken), in the
 child's order, each with ``like``: {clause, location} of the parent clause it is most like;
-neither restatements nor additions, shown where the additions are.
+neither restatements nor additions, shown where the additions are. A commitment's ``child``
+may be a part of a sentence that directs nothing (``cue`` "", ``level`` 0): the child states
+what the parent directs (:mod:`policydiff.restatement.statements`), weakened.
 ``confidence`` is ``sure`` or ``check``, ``doubt`` what a reader should check (null when
 sure): :mod:`policydiff.restatement.confidence`. ``--only`` and ``--to-check`` keep the
 commitments (and additions) they name, as in every other format, and say so in ``shown``;

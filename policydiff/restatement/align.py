@@ -99,10 +99,15 @@ def _section_places(location: str) -> frozenset[int]:
 
 
 def similarity_matrix(
-    parents: Sequence[Clause], children: Sequence[Clause], topic: Sequence[str] = ()
+    parents: Sequence[Clause],
+    children: Sequence[Clause],
+    topic: Sequence[str] = (),
+    provisions: bool = True,
 ) -> np.ndarray:
-    """Parent clause x child clause similarity, in [0, 1 + THEME_BONUS], before a copy is
-    kept for the clause it copies (:func:`copies`)."""
+    """Parent clause x child clause similarity, in [0, 1 + THEME_BONUS + sections.BONUS],
+    before a copy is kept for the clause it copies (:func:`copies`); with ``provisions``, the
+    prior of where the child keeps each parent provision (:mod:`.sections`) added before
+    any refusal, so that a pair it lifts is refused as any other."""
     if not parents or not children:
         return np.zeros((len(parents), len(children)))
     texts_p = [content(c) for c in parents]
@@ -112,6 +117,8 @@ def similarity_matrix(
     matrix += bonus
     if topic:
         matrix = beyond_topic(matrix, texts_p, texts_c, bonus, topic)
+    if provisions:
+        matrix = kept_provisions(matrix, parents, children)
     unrefused = matrix.copy()  # before any refusal below, so none depends on another's order
     # a parent clause that is a target of its own (每个组团面积不超过50平方公里) is not
     # restated by a child clause whose own targets are all of other indicators
@@ -467,6 +474,14 @@ def _most_alike(
     return best
 
 
+def _stated_match(
+    parent: Clause, said: tuple[int, float] | None, statements: Sequence[Clause]
+) -> Match:
+    if said is None:
+        return Match(parent, None, 0.0, ())
+    return Match(parent, statements[said[0]], round(said[1], 3), ())
+
+
 def align_clauses(
     parents: Sequence[Clause],
     children: Sequence[Clause],
@@ -475,12 +490,13 @@ def align_clauses(
 ) -> tuple[tuple[Match, ...], tuple[Clause, ...]]:
     """Each parent clause with its best child clause (None below :data:`MATCH`; else a part
     of ``statements``, the child's sentences' parts that direct nothing, by
-    :func:`~policydiff.restatement.statements.stated`), and the child's additions: its clauses that reach :data:`MATCH` with no
-    parent clause."""
-    alike = kept_provisions(similarity_matrix(parents, children, topic), parents, children)
+    :func:`~policydiff.restatement.statements.stated`), and the child's additions: its
+    clauses that reach :data:`MATCH` with no parent clause."""
+    alike = similarity_matrix(parents, children, topic)
     matrix = copies(alike)
     if not children:
-        return tuple(Match(p, None, 0.0, ()) for p in parents), ()
+        said = stated(similarity_matrix(parents, statements, topic, False), range(len(parents)))
+        return tuple(_stated_match(p, said.get(i), statements) for i, p in enumerate(parents)), ()
     best = _most_alike(matrix, parents, children)
     scores = matrix[np.arange(len(parents)), best] if parents else np.zeros(0)
     matched = scores >= MATCH
@@ -513,13 +529,12 @@ def align_clauses(
         if j not in restating:
             mentioned.setdefault(int(matrix[:, j].argmax()), []).append(children[j])
     unmatched = [i for i in range(len(parents)) if not matched[i]]
-    said = stated([content(c) for c in parents], [content(c) for c in statements], unmatched)
+    said = stated(similarity_matrix(parents, statements, topic, False), unmatched)
     out = []
     for i, parent in enumerate(parents):
         score = float(scores[i])
         if i in said:
-            j, similarity = said[i]
-            out.append(Match(parent, statements[j], round(similarity, 3), ()))
+            out.append(_stated_match(parent, said[i], statements))
             continue
         if not matched[i]:
             nearest = children[int(best[i])] if score > 0 else None

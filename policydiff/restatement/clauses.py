@@ -81,6 +81,9 @@ class Clause:
     # every target of the sentence, each with its context (its clause and the one before:
     # 2030年控制在8%以内 needs 漏损率 from before it): what a child may restate them with
     offered: tuple[tuple[Target, str], ...] = ()
+    # a part of a sentence that directs nothing, read only for what it restates
+    # (:mod:`policydiff.restatement.statements`), not a commitment
+    statement: bool = False
 
     @property
     def text(self) -> str:
@@ -217,15 +220,18 @@ def _closing_cue(clause: str, lang: str, lexicon: Lexicon | None) -> tuple[int, 
     """The level and text of a cue that closes the clause, its object before it (在规划引领、
     政策扶持、市场监管等方面加强引导, 对交通供能场站布局和建设…予以支持), which
     :func:`_score_span` leaves no object after; None for any other clause. Read only after a
-    frame 在… or an object put first by 对 (:data:`_PUT_FIRST`): elsewhere a clause that
-    closes on its verb states an outcome (政策体系基本建立, 水平大幅提高), a commitment only
-    where dated."""
+    frame 在… or an object put first by 对 (:data:`_PUT_FIRST`), or after 予以, 给予 or 加以
+    (:data:`_GIVEN`: …等予以支持), not negated (不予以支持 grants nothing): elsewhere a clause
+    that closes on its verb states an outcome (政策体系基本建立, 水平大幅提高), a commitment
+    only where dated."""
     if lang != "zh":
         return None
     cues = find_cues(clause, lang, lexicon)
     if not cues or cues[-1].end < len(clause) or cues[-1].category == "hedge":
         return None
-    if not (clause.startswith(_PUT_FIRST) or clause[: cues[-1].start].endswith(_GIVEN)):
+    before = clause[: cues[-1].start]
+    given = before.endswith(_GIVEN) and not before.endswith(tuple(f"不{g}" for g in _GIVEN))
+    if not (clause.startswith(_PUT_FIRST) or given):
         return None
     return cues[-1].level, cues[-1].text
 
@@ -268,10 +274,27 @@ def version_clauses(
     structured: StructuredVersion,
     commitments: Sequence[Commitment] = (),
     lexicon: Lexicon | None = None,
-    statements: list[Clause] | None = None,
 ) -> tuple[Clause, ...]:
     """Every commitment clause of a version, in text order; ``commitments`` (the
     version's theme commitments) give each clause its themes."""
+    return version_parts(structured, commitments, lexicon)[0]
+
+
+def _themes(mentions: Sequence[Commitment], start: int, end: int) -> tuple[str, ...]:
+    return tuple(
+        dict.fromkeys(m.mention.theme_id for m in mentions if start <= m.mention.start < end)
+    )
+
+
+def version_parts(
+    structured: StructuredVersion,
+    commitments: Sequence[Commitment] = (),
+    lexicon: Lexicon | None = None,
+) -> tuple[tuple[Clause, ...], tuple[Clause, ...]]:
+    """A version's commitment clauses (:func:`version_clauses`) and, in Chinese, its
+    statements: the other parts of its sentences, neither a heading nor a premise, which
+    direct nothing (:mod:`policydiff.restatement.statements`)."""
+    statements: list[Clause] = []
     lang = structured.version.lang
     rules = load_rules()
     bonus = (lexicon or load_lexicon()).target_bonus
@@ -335,14 +358,10 @@ def version_clauses(
                 lead = at != piece
                 mine = tuple(t for ts, _, t in targets if s <= ts < e)
                 if not (in_words[k] or mine):
-                    if (
-                        statements is not None
-                        and not heading
-                        and not (lang == "zh" and frame_whole(clause))
-                    ):
+                    if lang == "zh" and not heading and not frame_whole(clause):
                         statements.append(
                             Clause(
-                                index=-1,
+                                index=len(statements),
                                 provision_id=provision.id,
                                 location=provision.location,
                                 sentence_index=sentence.index,
@@ -355,15 +374,9 @@ def version_clauses(
                                 restriction=False,
                                 negated=False,
                                 targets=(),
-                                themes=tuple(
-                                    dict.fromkeys(
-                                        m.mention.theme_id
-                                        for m in mentions
-                                        if s <= m.mention.start < e
-                                    )
-                                ),
-                                heading=heading,
-                                offered=measured,
+                                themes=_themes(mentions, s, e),
+                                heading=False,
+                                statement=True,
                             )
                         )
                     continue
@@ -446,9 +459,7 @@ def version_clauses(
                 strength = score.strength - (bonus if _dated(score.targets) else 0.0)
                 strength = strength if level == score.level else float(level)
                 strength += bonus if _dated([t for t, _ in own]) else 0.0
-                themes = tuple(
-                    dict.fromkeys(m.mention.theme_id for m in mentions if s <= m.mention.start < e)
-                )
+                themes = _themes(mentions, s, e)
                 out.append(
                     Clause(
                         index=len(out),
@@ -470,7 +481,7 @@ def version_clauses(
                         offered=measured,
                     )
                 )
-    return _framed(out, rules)
+    return _framed(out, rules), tuple(statements)
 
 
 def _framed(clauses: Sequence[Clause], rules: Rules) -> tuple[Clause, ...]:

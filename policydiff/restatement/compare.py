@@ -20,7 +20,7 @@ from policydiff.errors import UsageError
 from policydiff.lineage import Edge
 from policydiff.models import Document, Version
 from policydiff.restatement.align import align_clauses
-from policydiff.restatement.clauses import Clause, version_clauses
+from policydiff.restatement.clauses import Clause, version_parts
 from policydiff.restatement.confidence import (
     ChildWords,
     Confidence,
@@ -148,9 +148,8 @@ def document_clauses(
     version = reading_version(document, lang)
     structured = structure_version(document.id, version)
     commitments = find_commitments(structured, catalogue, lexicon)
-    statements: list[Clause] = []
-    clauses = version_clauses(structured, commitments, lexicon, statements)
-    return DocumentClauses(document, version, clauses, tuple(statements))
+    clauses, statements = version_parts(structured, commitments, lexicon)
+    return DocumentClauses(document, version, clauses, statements)
 
 
 def _zh_title(document: Document) -> str:

@@ -52,7 +52,8 @@ def content(clause: Clause) -> str:
     is about 农村 提高电气化水平), numbers and years, punctuation read as a
     word break (a stray 大力发展.全装修住宅, 、 between the items of a list, but not between
     items of one character: 渗、滞、蓄 is 渗滞蓄), synonyms
-    written one way (:func:`canonical`)."""
+    written one way (:func:`canonical`); a space between two Chinese characters, debris of a
+    source's layout, is no break."""
     text = _CJK_SPACE.sub("", clause.text)
     for word in clause.cue.split(CUE_GAP) if clause.cue else ():
         text = text.replace(word, " ", 1)

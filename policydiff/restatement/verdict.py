@@ -45,6 +45,7 @@ from policydiff.strength.targets import sets_a_limit
 # wording rule did): :func:`decided_by_cues` reads them.
 STRONGER_CUE = "stronger cue"
 WEAKER_CUE = "weaker cue"
+NO_DIRECTIVE = "mentioned without a directive"
 
 
 def decided_by_cues(reasons: Sequence[str]) -> bool:
@@ -210,6 +211,9 @@ def judge(
     ``shared``: whether the parent's totals are shared out (:func:`target_changes`)."""
     if child is None:
         return Restatement.OMITTED, ("no clause of the child restates it",)
+    if child.statement and parent.level > 0:
+        # stated, not directed: whatever its scope or numbers, no stronger than a directive
+        return Restatement.WEAKENED, (NO_DIRECTIVE,)
     rules = load_rules()
     changes = target_changes(parent, child, support, rules, child_targets, shared)
     verdict, reasons = _weigh(parent, child, support, changes, parent_targets, restating, rules)
@@ -358,7 +362,7 @@ def _weigh(
     ):
         return Restatement.RESTATED, ("target kept under a hedge only",)
     if child.level == 0 and not child.targets and parent.level > 0:
-        return Restatement.WEAKENED, ("mentioned without a directive",)
+        return Restatement.WEAKENED, (NO_DIRECTIVE,)
     if relied and not _relied_on(parent, rules) and parent.level > 0:
         return Restatement.WEAKENED, (f"relied on ({relied}), not acted on",)
     cues = f"{_cue_named(parent)} → {_cue_named(child)}"

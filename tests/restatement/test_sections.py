@@ -7,7 +7,8 @@ from __future__ import annotations
 import numpy as np
 
 from policydiff.restatement.clauses import Clause
-from policydiff.restatement.sections import BONUS, NEAR, kept_provisions
+from policydiff.restatement.sections import BONUS, kept_provisions
+from tests.restatement.test_verdict import _compare
 
 
 def _clause(text: str, location: str) -> Clause:
@@ -49,4 +50,18 @@ def test_the_provision_where_its_siblings_went_gains_the_prior() -> None:
 def test_no_sure_match_gives_no_prior() -> None:
     matrix = np.array([[0.4, 0.3, 0.0], [0.0, 0.3, 0.3]])
     assert (kept_provisions(matrix, PARENTS, CHILDREN) == matrix).all()
-    assert NEAR <= 0.3
+
+
+def test_another_provision_gains_nothing() -> None:
+    parents = [PARENTS[0], _clause("推广太阳能光热", "P.2")]
+    matrix = np.array([[0.8, 0.1, 0.0], [0.0, 0.3, 0.3]])
+    assert (kept_provisions(matrix, parents, CHILDREN)[1] == matrix[1]).all()
+
+
+def test_a_pair_the_prior_lifts_is_refused_as_any_other() -> None:
+    # 0.33 alike, lifted past the threshold: still the countryside's sorting for the city's
+    comparison = _compare(
+        "推进建筑节能改造，推进城市生活垃圾分类处理", "推进建筑节能改造，完善农村垃圾分类收运体系"
+    )
+    restated = next(r for r in comparison.commitments if "垃圾" in r.parent.text)
+    assert restated.verdict.value == "omitted"

@@ -29,3 +29,17 @@ def test_a_premise_restates_nothing() -> None:
     parent = "加快制修订储能、氢能等领域技术标准和安全标准"
     child = "在国家关于储能、氢能等领域技术标准和安全标准的基础上，加快完善地方计量体系"
     assert _restated(parent, child, parent) == ("omitted", None)
+
+
+def test_a_statement_is_refused_as_a_clause_is() -> None:
+    # refuse waste for sewage, as a directive clause would be (align.similarity_matrix)
+    parent = "推进农村生活污水就近就地资源化利用"
+    child = "加强农村环境整治，农村生活垃圾就近就地资源化利用"
+    assert _restated(parent, child, parent) == ("omitted", None)
+
+
+def test_a_statement_is_never_more_than_weakened() -> None:
+    # the parent's limit (有条件的地区) is not widened by a child that only states the thing
+    parent = "鼓励有条件的地区推动组团间的生态廊道贯通连续"
+    child = "加强城市绿道统筹布局，组团间的生态廊道贯通连续"
+    assert _restated(parent, child, parent) == ("weakened", "组团间的生态廊道贯通连续")

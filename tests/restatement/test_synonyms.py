@@ -125,6 +125,7 @@ def test_construction_waste_and_wind_power_are_read_by_one_name() -> None:
 def test_carbon_capture_is_read_by_one_name_whatever_its_spelling() -> None:
     # the energy opinions' 二氧化碳捕集利用与封存; Inner Mongolia's CCUS（碳捕获、利用与封存）
     one = canonical("二氧化碳捕集利用与封存")
+    assert one == "二氧化碳捕集利用与封存"
     assert canonical("碳捕集、利用与封存") == one
     assert canonical("碳捕集利用封存") == one
     assert canonical("支持CCUS产业化发展") == f"支持{one}产业化发展"

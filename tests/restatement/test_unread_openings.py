@@ -199,6 +199,12 @@ def test_a_cue_after_yuyi_commits_however_the_clause_opens() -> None:
     assert restated.verdict.value == "restated"
 
 
+def test_support_refused_by_bu_yuyi_is_no_support() -> None:
+    clause = "高耗能项目一律不予以支持"
+    parent = next(r.parent for r in _compare(clause, clause).commitments if r.parent.text == clause)
+    assert parent.cue != "支持"
+
+
 def test_an_outcome_that_closes_a_clause_is_no_cue_of_it() -> None:
     # without 予以 a clause closing on its verb states an outcome: it keeps its opening verb
     clause = "综合运用峰谷电价和输配电价机制等支持"
