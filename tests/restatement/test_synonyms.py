@@ -135,3 +135,12 @@ def test_carbon_capture_is_read_by_one_name_whatever_its_spelling() -> None:
     )
     restated = next(r for r in comparison.commitments if "封存" in r.parent.text)
     assert restated.child is not None and "碳捕集利用封存" in restated.child.text
+
+
+def test_names_of_one_thing_a_reader_takes_for_one() -> None:
+    # Hubei's 城市绿色出行比例, Heilongjiang's 港口岸电 for the pollution plan's 靠港使用岸电, a
+    # later plan's 党的二十大精神, Guangdong's 防止大拆大建
+    assert canonical("城市绿色交通出行比例") == canonical("城市绿色出行比例")
+    assert canonical("加快港口供电设施建设") == "加快岸电设施建设"
+    assert canonical("党的十九大和十九届历次全会精神") == canonical("党的二十大精神")
+    assert canonical("不大规模、成片集中拆除现状建筑") == canonical("不大拆大建现状建筑")
