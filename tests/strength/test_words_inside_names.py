@@ -20,6 +20,11 @@ from policydiff.strength.cues import find_cues
         ("省住房城乡建设厅、省发展和改革委员会按职责分工负责", []),
         ("到2025年新建公共机构建筑、新建厂房屋顶光伏覆盖率力争达到50%", ["力争"]),
         ("建设可持续能源中心", ["建设"]),
+        # a quality in a list (Henan's 按照结构安全、功能完善…等要求) and an effect described
+        # (the ministry's …稳定运行，可以有效减少能源消耗和碳排放) direct nothing
+        ("按照结构安全、功能完善、节能降碳等要求", []),
+        ("城市基础设施功能完善", ["完善"]),  # ending its clause: an outcome, kept
+        ("可以有效减少能源消耗和碳排放", []),
         # a target's name and a limit lifted (the ministry's plan; the energy-transition
         # opinions and Shanxi's plan, evaluation/test/raw/)
         ("合理确定城乡建设领域碳排放控制目标", []),
