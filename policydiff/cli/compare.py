@@ -168,7 +168,7 @@ def compare(
     from policydiff.restatement.compare import document_clauses
     from policydiff.restatement.fidelity import compare_child
 
-    read = document_clauses(parent_doc, catalogue, None, lang)
+    read = document_clauses(parent_doc, catalogue, None, lang, parent=True)
     with engine_for(engine, scheduler, jobs) as runner:
         [comparison] = runner.map(
             compare_child,

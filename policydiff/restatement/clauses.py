@@ -20,7 +20,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from functools import lru_cache
+from functools import lru_cache, partial
 
 from policydiff.analysis.commitments import Commitment
 from policydiff.models import Provision, StructuredVersion
@@ -312,6 +312,13 @@ def version_parts(
         dated = context_years(texts, lang, provision.path)
         for sentence, year in zip(provision.sentences, dated, strict=True):
             text = sentence.text
+            placed_in = partial(
+                Clause,
+                provision_id=provision.id,
+                location=provision.location,
+                sentence_index=sentence.index,
+                sentence=text,
+            )
             spans = joined(
                 text, pieces(text, lang), rules.year_only, rules.continuations, lang, lexicon
             )
@@ -360,12 +367,8 @@ def version_parts(
                 if not (in_words[k] or mine):
                     if lang == "zh" and not heading and not frame_whole(clause):
                         statements.append(
-                            Clause(
+                            placed_in(
                                 index=len(statements),
-                                provision_id=provision.id,
-                                location=provision.location,
-                                sentence_index=sentence.index,
-                                sentence=text,
                                 start=s,
                                 end=e,
                                 cue="",
@@ -461,12 +464,8 @@ def version_parts(
                 strength += bonus if _dated([t for t, _ in own]) else 0.0
                 themes = _themes(mentions, s, e)
                 out.append(
-                    Clause(
+                    placed_in(
                         index=len(out),
-                        provision_id=provision.id,
-                        location=provision.location,
-                        sentence_index=sentence.index,
-                        sentence=text,
                         start=s,
                         end=e,
                         cue=cue_text,

@@ -144,12 +144,16 @@ def document_clauses(
     catalogue: Catalogue,
     lexicon: Lexicon | None = None,
     lang: str | None = None,
+    *,
+    parent: bool = False,
 ) -> DocumentClauses:
+    """A document's clauses as ``compare`` reads them; as a ``parent`` without its
+    statements, which only a child's restate (:mod:`.statements`)."""
     version = reading_version(document, lang)
     structured = structure_version(document.id, version)
     commitments = find_commitments(structured, catalogue, lexicon)
     clauses, statements = version_parts(structured, commitments, lexicon)
-    return DocumentClauses(document, version, clauses, statements)
+    return DocumentClauses(document, version, clauses, () if parent else statements)
 
 
 def _zh_title(document: Document) -> str:
@@ -222,7 +226,7 @@ def compare_documents(
 ) -> Comparison:
     """How ``child`` restates every commitment of ``parent``."""
     return compare_clauses(
-        document_clauses(parent, catalogue, lexicon, lang),
+        document_clauses(parent, catalogue, lexicon, lang, parent=True),
         document_clauses(child, catalogue, lexicon, lang),
         citation,
         with_ops=with_ops,

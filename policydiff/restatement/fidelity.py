@@ -91,7 +91,7 @@ def fidelity(
 ) -> Fidelity:
     """The matrix of ``parent``'s commitments x ``children``, each child compared by
     ``engine`` (here, by default)."""
-    read = document_clauses(parent, catalogue, lexicon, lang)
+    read = document_clauses(parent, catalogue, lexicon, lang, parent=True)
     items = [
         (child, lineage.edge(child.id, parent.id) if lineage is not None else None)
         for child in children

@@ -43,3 +43,17 @@ def test_a_statement_is_never_more_than_weakened() -> None:
     parent = "鼓励有条件的地区推动组团间的生态廊道贯通连续"
     child = "加强城市绿道统筹布局，组团间的生态廊道贯通连续"
     assert _restated(parent, child, parent) == ("weakened", "组团间的生态廊道贯通连续")
+
+
+def test_a_parent_is_read_without_statements() -> None:
+    # only a child's statements restate: a parent's are neither read nor sent to workers
+    from policydiff.corpus.store import load_corpus
+    from policydiff.restatement.compare import document_clauses
+    from policydiff.themes.catalogue import corpus_catalogue
+    from tests.conftest import LINEAGE
+
+    document = load_corpus(LINEAGE).get("2022-chengxiangjianshe-tandafeng")
+    assert document is not None
+    catalogue = corpus_catalogue(LINEAGE, ())
+    assert document_clauses(document, catalogue).statements
+    assert document_clauses(document, catalogue, parent=True).statements == ()
