@@ -6,6 +6,7 @@ naming it says nothing of which clause restates which."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 import numpy as np
@@ -61,8 +62,10 @@ def share_a_theme(parents: Sequence[Clause], children: Sequence[Clause]) -> np.n
 
 
 def _without(text: str, topic: Sequence[str]) -> str:
+    """``text`` without the topic and the 的 that joins it to what it qualifies (能源绿色低碳
+    转型的目标: 目标), which two objects would otherwise share as a bigram."""
     for phrase in topic:
-        text = text.replace(phrase, " ")
+        text = re.sub(re.escape(phrase) + "的?", " ", text)
     return text
 
 

@@ -13,6 +13,7 @@ from tests.restatement.plans import HELD, restated
 
 PARENT = "2022-nengyuan-lvse-zhuanxing"
 SHANXI = "shanxi-nengyuan-lvse-zhuanxing"
+NEIMENGGU = "neimenggu-nengyuan-lvse-zhuanxing"
 
 
 @pytest.mark.parametrize(
@@ -24,9 +25,16 @@ SHANXI = "shanxi-nengyuan-lvse-zhuanxing"
         ("健全能源绿色低碳转型组织协调机制", "完善组织协调机制"),
     ],
 )
-def test_the_topic_alone_restates_nothing_more(clause: str, restatement: str | None) -> None:
+def test_the_topic_alone_restates_nothing_more_shanxi(clause: str, restatement: str | None) -> None:
     found = restated(HELD, PARENT, SHANXI, clause)
     assert (found.child.text if found.child else None) == restatement
+
+
+def test_the_topic_goes_with_the_de_that_joins_it() -> None:
+    """Inner Mongolia's 构建能源绿色低碳转型的技术创新机制 shares with 明确能源绿色低碳转型的目标和
+    任务 only the topic and its 的: it restates neither the aims nor the tasks."""
+    found = restated(HELD, PARENT, NEIMENGGU, "明确能源绿色低碳转型的目标和任务")
+    assert found.child is None or "技术创新机制" not in found.child.text
 
 
 @pytest.mark.parametrize(
