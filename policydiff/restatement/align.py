@@ -42,7 +42,7 @@ import numpy as np
 from policydiff.diff.tfidf import cosine_similarity
 from policydiff.restatement.clauses import Clause
 from policydiff.restatement.contrast import contrast
-from policydiff.restatement.kinds import places, wastes
+from policydiff.restatement.kinds import instrument_made, names_instrument, places, wastes
 from policydiff.restatement.objects import canonical, content
 from policydiff.restatement.rules import load_rules
 from policydiff.restatement.sections import kept_provisions
@@ -190,6 +190,15 @@ def similarity_matrix(
     for i, j in zip(*np.nonzero(matrix >= MATCH), strict=True):
         if any(a and b and not a & b for a, b in zip(kinds_p[i], kinds_c[j], strict=True)):
             matrix[i, j] = 0.0
+    # a parent clause that makes an instrument (完善建筑可再生能源应用标准, 加强节能改造鉴定评估)
+    # is restated only by a child clause that names one of its kind: one that does what
+    # the standard would govern (加强可再生能源应用) does not make the standard
+    for i, parent in enumerate(parents):
+        made = instrument_made(parent.text, parent.cue, texts_p[i])
+        if made is not None:
+            for j, child in enumerate(children):
+                if not names_instrument(child.text, made):
+                    matrix[i, j] = 0.0
     # a clause of the child's guiding ideas or principles (``framing``) speaks of the whole
     # field in general words that come near many a task: it restates one only when it says
     # much the same; a parent's principle, general too, from MATCH, and not by the lower

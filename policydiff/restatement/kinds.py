@@ -1,6 +1,8 @@
 """Kinds a text names: of place (城市, 县城, 农村), of waste (污水, 垃圾) and sources of waste
 (生活垃圾, 建筑垃圾), as ``data/restatement.yaml`` lists them. The alignment refuses a
-child clause of other kinds only; the comparison of targets, a target of other kinds only."""
+child clause of other kinds only; the comparison of targets, a target of other kinds only.
+And the kind of instrument a clause makes (a standard, an assessment, a law), which only a
+clause naming one of its kind restates."""
 
 from __future__ import annotations
 
@@ -56,3 +58,22 @@ def wastes(text: str) -> frozenset[int]:
 def waste_sources(text: str) -> frozenset[int]:
     """The sources of waste (``waste_sources`` in ``data/restatement.yaml``) a text names."""
     return _kinds_named(text, _waste_sources(), load_rules().waste_sources)
+
+
+def instrument_made(text: str, cue: str, object_text: str) -> int | None:
+    """The kind of instrument (``instruments`` in ``data/restatement.yaml``) a clause makes:
+    the one its object (``object_text``, read without spaces or punctuation) ends on, where neither its ``cue``
+    nor its ``text`` applies one already (完善建筑可再生能源应用标准 makes a standard;
+    严格执行绿色建筑标准 applies one); None where it makes none."""
+    rules = load_rules()
+    if (rules.applying and rules.applying.search(cue)) or (
+        rules.applied and rules.applied.search(text)
+    ):
+        return None
+    bare = "".join(ch for ch in object_text if ch.isalnum())
+    return next((k for k, kind in enumerate(rules.instruments) if kind.made.search(bare)), None)
+
+
+def names_instrument(text: str, kind: int) -> bool:
+    """Whether ``text`` names an instrument of ``kind`` (:func:`instrument_made`)."""
+    return bool(load_rules().instruments[kind].named.search(text))
