@@ -152,7 +152,10 @@ def _encouraged_alike(parent: Clause, child: Clause, rules: Rules) -> bool:
     (倡导合理控制室内温度… for 倡导绿色低碳家居生活方式，合理控制室内温度…): what the child's
     clause directs is what is encouraged, as in the parent's."""
     opening = _encouraging_opening(parent.cue, rules)
-    if not opening or not child.cue or child.cue not in parent.cue[len(opening) :]:
+    # the child's cue anywhere after the parent's encouraging word: the cue of a clause that
+    # encourages an outcome is that word alone (引导…不再采用市政集中供暖: 引导, then 采用)
+    at = parent.text.find(opening) if opening else -1
+    if at < 0 or not child.cue or child.cue not in parent.text[at + len(opening) :]:
         return False
     # a ； opens a task of its own, which the clause before does not encourage
     before = child.sentence[: child.start].rstrip("， ,")
@@ -331,7 +334,9 @@ def _weigh(
         return Restatement.WEAKENED, ("narrower scope",)
     # a bare target of the parent (the number is the commitment) kept value for value but
     # softened where the parent's was not (到2030年…达到65%左右, 一般不超过18层): weakened
-    if parent.level == 0 and changes and all(c.change == "same" for c in changes):
+    # ... a number the parent binds by a modal alone (应大于8公里/平方公里) being as bare
+    bare = parent.level == 0 or bool(parent.cue and rules.modal.fullmatch(parent.cue))
+    if bare and changes and all(c.change == "same" for c in changes):
         offered = dict(offered_targets(child, support))
         softened = [
             rough

@@ -45,3 +45,11 @@ def test_a_parent_encouraging_with_an_adverb_is_restated_alike() -> None:
 )
 def test_the_same_directive_not_encouraged_is_stronger(child: str) -> None:
     assert _verdict(_compare(PARENT, child), PARENT) == "strengthened"
+
+
+def test_a_parent_encouraging_an_outcome_is_restated_alike() -> None:
+    """The cue of 引导…不再采用市政集中供暖 is 引导 alone; Ningxia's 采用 after 引导 in the
+    clause before is the directive the parent encourages (evaluation/test/corpus)."""
+    parent = "引导寒冷地区达到超低能耗的建筑不再采用市政集中供暖"
+    child = "引导新建超低能耗的建筑采用电气化分散供暖，不再采用市政集中供暖"
+    assert _verdict(_compare(parent, child), parent) == "restated"

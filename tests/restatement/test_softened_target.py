@@ -43,3 +43,11 @@ def test_advisory_weakens_a_cap() -> None:
     child = "推行窄马路、密路网、小街区，县城内部道路红线宽度不宜超过40米"
     clause = "县城内部道路红线宽度不超过40米"
     assert _verdict(_compare(parent, child), clause) == "weakened"
+
+
+def test_a_number_bound_by_a_modal_alone_is_bare() -> None:
+    # 应大于 makes the number the rule: Anhui's 一般大于 softens it (evaluation/test/corpus)
+    parent = "主城区道路网密度应大于8公里/平方公里"
+    child = "主城区道路网密度一般大于8公里／平方公里"
+    assert _verdict(_compare(parent, child), parent) == "weakened"
+    assert _verdict(_compare(parent, child.replace("一般", "应")), parent) == "restated"
