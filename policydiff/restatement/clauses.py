@@ -480,7 +480,57 @@ def version_parts(
                         offered=measured,
                     )
                 )
-    return _framed(out, rules), tuple(statements)
+    reached = _reach_of_the_clause_before(out, lang, lexicon, bonus) if lang == "zh" else out
+    return _framed(reached, rules), tuple(statements)
+
+
+def _hedged(text: str, lexicon: Lexicon | None) -> bool:
+    """Whether a hedge of the lexicon stands in ``text``, merged into a cue or not (力争规模化
+    发展 is read as one cue of scale)."""
+    return any(
+        re.search(pattern, text)
+        for entry in (lexicon or load_lexicon()).entries
+        if entry.category == "hedge"
+        for pattern in entry.zh
+    )
+
+
+REACH_OBJECT = 2  # characters a clause of reach may hold beside its cues (推动…发展)
+_BROAD = ("大力", "全面", "全力", "全方位")  # adverbs of effort, not of how far a result reaches
+
+
+def _reach_of_the_clause_before(
+    clauses: Sequence[Clause], lang: str, lexicon: Lexicon | None, bonus: float
+) -> list[Clause]:
+    """A clause that says only how far the clause before it in its ；-piece reaches (鼓励建设
+    低碳建筑、近零能耗建筑，推动规模化发展; 接入电网，做到应并尽并), with no object of its own and
+    no hedge, lifts that clause to its level: the reach is that clause's."""
+    out = list(clauses)
+    for k in range(1, len(out)):
+        clause, before = out[k], out[k - 1]
+        if before.sentence_id != clause.sentence_id or clause.level <= before.level:
+            continue
+        if any(mark in clause.sentence[before.end : clause.start] for mark in "；;"):
+            continue
+        cues = find_cues(clause.text, lang, lexicon)
+        if _hedged(clause.text, lexicon) or not any(
+            c.category == "scale" and not c.text.startswith(_BROAD) for c in cues
+        ):
+            continue
+        rest = clause.text
+        for cue in sorted(cues, key=lambda c: -c.start):
+            rest = rest[: cue.start] + rest[cue.end :]
+        if len(rest) > REACH_OBJECT:
+            continue
+        own = clause.strength - (bonus if _dated([t for t, _ in clause.measured]) else 0.0)
+        dated = bonus if _dated([t for t, _ in before.measured]) else 0.0
+        out[k - 1] = replace(
+            before,
+            level=clause.level,
+            strength=round(own + dated, 2),
+            cue=f"{before.cue}…{clause.cue}" if before.cue else clause.cue,
+        )
+    return out
 
 
 def _framed(clauses: Sequence[Clause], rules: Rules) -> tuple[Clause, ...]:
