@@ -41,6 +41,7 @@ SHARE = "a share of the parent's total"
 # to be read as the same indicator: "星级绿色建筑占比达到30%" and "…绿色建筑占新建建筑的比例
 # 达到100%" share a unit, not an indicator.
 SAME_INDICATOR = 0.3
+SAME_NAME = 0.6  # ... or the names of what two targets measure in their own clauses
 # ... and of a target that stands nowhere near the child's restating clause, the two
 # clauses alone (60%的城市社区先行达到创建要求 and 60%以上的城市社区参与创建行动并达到要求: 0.48)
 SAME_INDICATOR_ELSEWHERE = 0.4
@@ -168,16 +169,26 @@ def _other_kind(a: str, b: str) -> bool:
 def same_indicator(
     parent: Target, context: str, offered: Sequence[tuple[Target, str]]
 ) -> list[tuple[Target, str]]:
-    """The child's targets of the parent target's indicator: same unit, alike clauses, and
-    not naming two things (:func:`_two_indicators`)."""
+    """The child's targets of the parent target's indicator: same unit, alike clauses (or
+    alike names of what the two measure in their own clauses, :data:`SAME_NAME`, where the
+    clauses before them differ: 到2030年LED等高效节能灯具使用占比超过80% and …，LED等高效灯具
+    普及率达到80%以上), and not naming two things (:func:`_two_indicators`)."""
     return [
         (t, c)
         for t, c in offered
         if t.value is not None
         and t.unit == parent.unit
-        and _alike(context, c) >= SAME_INDICATOR
+        and (_alike(context, c) >= SAME_INDICATOR or _named_alike(parent, context, t, c))
         and not _two_indicators(parent, context, t, c)
     ]
+
+
+def _named_alike(target: Target, context: str, other: Target, where: str) -> bool:
+    mine = _named(own_clause(target, context))
+    theirs = _named(own_clause(other, where))
+    if not mine or not theirs:
+        return False
+    return 2 * len(mine & theirs) / (len(mine) + len(theirs)) >= SAME_NAME
 
 
 def full_in_words(target: Target) -> bool:
