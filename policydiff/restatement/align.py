@@ -152,7 +152,9 @@ def similarity_matrix(
     # child clause with no directive that is only a target of its own (2025年城市公园绿地
     # 服务半径覆盖率达到82%): a number where the parent sets none restates no directive,
     # unless it measures the parent's whole object (到2030年农村生活垃圾资源化利用率达到65%
-    # holds every bigram of 倡导农村生活垃圾资源化利用's object: strengthened)
+    # holds every bigram of 倡导农村生活垃圾资源化利用's object: strengthened), its names of
+    # places aside, which the refusal by kinds of place below reads (到2025年，绿色出行比例达到
+    # 75％以上 measures 城市绿色交通出行比例稳步提升)
     bare = {
         j: object_bigrams(texts_c[j])
         for j, child in enumerate(children)
@@ -160,7 +162,7 @@ def similarity_matrix(
     }
     for i, parent in enumerate(parents):
         if bare and not any(t.value is not None for t, _ in parent.measured):
-            whole = object_bigrams(texts_p[i])
+            whole = object_bigrams(_unplaced(texts_p[i])) or object_bigrams(texts_p[i])
             for j, grams in bare.items():
                 if not whole <= grams:
                     matrix[i, j] = 0.0
@@ -173,8 +175,11 @@ def similarity_matrix(
     # on another head after the same words (农房节能措施 → 农房节能改造), where another parent
     # clause names those words with that head (积极推进农房节能改造: the retrofit is not the
     # measures)
+    general = load_rules().general_nouns
     for i, j in zip(*np.nonzero((matrix >= MATCH) & (matrix < VERBATIM)), strict=True):
         pair = contrast(texts_p[i], texts_c[j])
+        if pair is not None and pair[1] in general:
+            pair = None  # 系统 for 建筑 names the same application, not another kind
         kind = pair[1] if pair is not None else _other_head(texts_p[i], texts_c[j])
         if kind and any(
             kind in t and unrefused[k, j] >= KIND_NEAR for k, t in enumerate(texts_p) if k != i
@@ -211,6 +216,18 @@ def similarity_matrix(
             column[tasks & (column < FRAMING_MATCH)] = 0.0
             column[~tasks & (column < MATCH)] = 0.0
     return matrix
+
+
+@lru_cache(maxsize=1)
+def _place_names() -> re.Pattern[str]:
+    rules = load_rules()
+    names = sorted({*rules.places, *rules.jurisdictions}, key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, names)))
+
+
+def _unplaced(text: str) -> str:
+    """``text`` without its names of places and of levels of government."""
+    return _place_names().sub(" ", text)
 
 
 def copies(matrix: np.ndarray) -> np.ndarray:
@@ -272,8 +289,14 @@ def _anothers_value(parent: Clause, child: Clause, parents: Sequence[Clause]) ->
     return False
 
 
+# words between the items of a list, read as breaks as 、 is: 和, 等 (and the like), 各类, 各种
+_LIST_BREAKS = re.compile(rf"{_AND.pattern}|等(?![级同])|各类|各种")
+
+
 def object_bigrams(text: str) -> set[str]:
-    """The character bigrams of a clause's object, none across a word break."""
+    """The character bigrams of a clause's object, none across a word break or a word
+    between the items of a list (推广空气源等各类电动热泵技术: 空气源, 电动热泵技术)."""
+    text = _LIST_BREAKS.sub(" ", text)
     return {word[k : k + 2] for word in text.split() for k in range(len(word) - 1)}
 
 

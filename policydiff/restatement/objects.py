@@ -49,7 +49,8 @@ def content(clause: Clause) -> str:
     """What a clause is about: its text without its cue, the adverbs and phrases of manner
     that open it (合理确定排放标准 is about 确定排放标准; 因地制宜灵活施策推进农村生活垃圾源头分类
     about 农村生活垃圾源头分类) and the adverbs wherever they stand (推动乡村进一步提高电气化水平
-    is about 农村 提高电气化水平), numbers and years, punctuation read as a
+    is about 农村 提高电气化水平), a verb of a qualified noun that opens a clause with no cue
+(发挥源头对雨水的吸纳和缓释作用 is about 源头对雨水的吸纳和缓释作用), numbers and years, punctuation read as a
     word break (a stray 大力发展.全装修住宅, 、 between the items of a list, but not between
     items of one character: 渗、滞、蓄 is 渗滞蓄), synonyms
     written one way (:func:`canonical`); a space between two Chinese characters, debris of a
@@ -64,5 +65,11 @@ def content(clause: Clause) -> str:
     while phrase := next((p for p in load_rules().manner_phrases if stripped.startswith(p)), None):
         stripped = stripped[len(phrase) :].lstrip()
         text = " " + stripped
+    # a clause with no cue that opens on a verb of a qualified noun (发挥…作用, 形成…格局)
+    # is about that noun and what qualifies it: the verb names nothing
+    if not clause.cue and not clause.statement:
+        verb = next((v for v in load_rules().qualified_objects if stripped.startswith(v)), "")
+        if verb:
+            text = " " + stripped[len(verb) :]
     text = _LIST.sub(_one_compound, text)
     return _PUNCT.sub(" ", _NUMBERS.sub(" ", canonical(text)))

@@ -77,6 +77,7 @@ class Rules:
     total_units: frozenset[str]  # units of a count or amount a parent's total shares out: 个
     per_unit: tuple[str, ...]  # words of a measure per person, area or unit: 人均, /
     head_nouns: tuple[str, ...]  # general nouns a clause's object may end on after its head: 产品
+    general_nouns: frozenset[str]  # nouns that name no kind of thing: 系统, 体系, 方式
     qualified_objects: tuple[str, ...]  # verbs of a noun a 的-phrase qualifies: 形成…的格局
     title_words: tuple[str, ...]  # words of a title around its topic: 关于, 实施方案, 体制机制
 
@@ -133,6 +134,7 @@ def load_rules() -> Rules:
         total_units=frozenset(data["totals"]["units"]),
         per_unit=tuple(data["totals"]["per"]),
         head_nouns=tuple(data.get("head_nouns") or ()),
+        general_nouns=frozenset(data.get("general_nouns") or ()),
         qualified_objects=tuple(data.get("qualified_objects") or ()),
         title_words=tuple(data.get("title_words") or ()),
         kinds_of={general: tuple(kinds) for general, kinds in (data.get("kinds_of") or {}).items()},

@@ -353,6 +353,11 @@ def test_json_keeps_what_only_and_to_check_keep_and_names_the_nearest_clause() -
     # an omission to check carries the child clause that came nearest, and names it, or
     # names the words of it the child uses and the clause holding most of them
     for c in expected:
+        if c["nearest"] is None:
+            # every child clause refused (a law no clause of the child names): the child's
+            # words say where to read
+            assert c["doubt"].startswith("the child uses ") and c["similarity"] == 0.0
+            continue
         assert c["nearest"]["clause"] in c["nearest"]["sentence"]
         if c["doubt"].startswith("the child uses "):
             assert ", most in: " in c["doubt"]
