@@ -62,9 +62,9 @@ def waste_sources(text: str) -> frozenset[int]:
 
 def instrument_made(text: str, cue: str, object_text: str) -> int | None:
     """The kind of instrument (``instruments`` in ``data/restatement.yaml``) a clause makes:
-    the one its object (``object_text``, read without spaces or punctuation) ends on, where neither its ``cue``
-    nor its ``text`` applies one already (完善建筑可再生能源应用标准 makes a standard;
-    严格执行绿色建筑标准 applies one); None where it makes none."""
+    the one its object (``object_text``, read without spaces or punctuation) ends on, where
+    neither its ``cue`` nor its ``text`` applies one already (完善建筑可再生能源应用标准 makes a
+    standard; 严格执行绿色建筑标准 applies one); None where it makes none."""
     rules = load_rules()
     if (rules.applying and rules.applying.search(cue)) or (
         rules.applied and rules.applied.search(text)

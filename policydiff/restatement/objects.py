@@ -47,14 +47,14 @@ def _one_compound(found: re.Match[str]) -> str:
 
 def content(clause: Clause) -> str:
     """What a clause is about: its text without its cue, the adverbs and phrases of manner
-        that open it (合理确定排放标准 is about 确定排放标准; 因地制宜灵活施策推进农村生活垃圾源头分类
-        about 农村生活垃圾源头分类) and the adverbs wherever they stand (推动乡村进一步提高电气化水平
-        is about 农村 提高电气化水平), a verb of a qualified noun that opens a clause with no cue
-    (发挥源头对雨水的吸纳和缓释作用 is about 源头对雨水的吸纳和缓释作用), numbers and years, punctuation read as a
-        word break (a stray 大力发展.全装修住宅, 、 between the items of a list, but not between
-        items of one character: 渗、滞、蓄 is 渗滞蓄), synonyms
-        written one way (:func:`canonical`); a space between two Chinese characters, debris of a
-        source's layout, is no break."""
+    that open it (合理确定排放标准 is about 确定排放标准; 因地制宜灵活施策推进农村生活垃圾源头分类
+    about 农村生活垃圾源头分类) and the adverbs wherever they stand (推动乡村进一步提高电气化水平
+    is about 农村 提高电气化水平), a verb of a qualified noun opening a clause with no cue
+    (发挥源头对雨水的吸纳和缓释作用 is about 源头对雨水的吸纳和缓释作用), numbers and years,
+    punctuation read as a word break (a stray 大力发展.全装修住宅, 、 between the items of a
+    list, but not between items of one character: 渗、滞、蓄 is 渗滞蓄), synonyms written one
+    way (:func:`canonical`); a space between two Chinese characters, debris of a source's
+    layout, is no break."""
     text = _CJK_SPACE.sub("", clause.text)
     for word in clause.cue.split(CUE_GAP) if clause.cue else ():
         text = text.replace(word, " ", 1)
