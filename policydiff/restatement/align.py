@@ -64,6 +64,7 @@ NEAR_SHARE = 0.25  # ... for a child clause that holds this share of the parent'
 KIND_NEAR = 0.20  # similarity of a child clause to the parent clause naming its other kind
 HEAD_RUN = 3  # characters before a head that two objects share for another head to differ
 HEAD_MIN = 4  # characters of a parent's object that another clause of a sentence ends on
+_SHARES = ("占比", "比例", "比重")  # words of a share a parent directs to raise or keep
 _AND = re.compile(r"和(?!谐|睦|平|美)")  # 和谐, 和睦, 和平, 和美 are words, not a list's "and"
 
 
@@ -163,7 +164,12 @@ def similarity_matrix(
     for i, parent in enumerate(parents):
         if bare and not any(t.value is not None for t, _ in parent.measured):
             whole = object_bigrams(_unplaced(texts_p[i])) or object_bigrams(texts_p[i])
+            share = next((w for w in _SHARES if texts_p[i].rstrip().endswith(w)), "")
             for j, grams in bare.items():
+                # a directive to raise a share (提高…新能源汽车应用占比) is a target without
+                # a number: a child's number of that share quantifies it
+                if share and share in children[j].text:
+                    continue
                 if not whole <= grams:
                     matrix[i, j] = 0.0
     # a child clause that names another kind of the parent's object (供热管网 → 供水管网),

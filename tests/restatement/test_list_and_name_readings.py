@@ -7,7 +7,8 @@
   as 、 does (推广空气源等各类电动热泵技术);
 - a clause with no cue that opens on 发挥, 形成 or 营造 is about what follows the verb;
 - a general noun (系统) for the parent's word is no other kind of its object;
-- a bare target measures the parent's whole object whatever places the parent names."""
+- a bare target measures the parent's whole object whatever places the parent names, and
+  a directive to raise a share (提高…新能源汽车应用占比) is quantified by a number of that share."""
 
 from __future__ import annotations
 
@@ -78,3 +79,15 @@ def test_words_between_list_items_are_breaks() -> None:
     assert not {"源等", "等各", "类电"} & grams
     # 和 of a word (和谐) is no break
     assert "和谐" in object_bigrams("建设和谐社区")
+
+
+def test_a_number_of_the_share_quantifies_a_directive_to_raise_it() -> None:
+    found = restated(
+        HELD,
+        "2022-lvse-xiaofei",
+        "jiangsu-lvse-xiaofei",
+        "提高城市公交、出租（含网约车）、环卫、城市物流配送、邮政快递、民航机场以及党政机关公务领域"
+        "等新能源汽车应用占比",
+    )
+    assert found.verdict.value == "strengthened"
+    assert found.child is not None and found.child.text.endswith("车辆占比达80%")
