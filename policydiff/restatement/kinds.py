@@ -60,20 +60,37 @@ def waste_sources(text: str) -> frozenset[int]:
     return _kinds_named(text, _waste_sources(), load_rules().waste_sources)
 
 
+@lru_cache(maxsize=1)
+def _instruments() -> tuple[tuple[re.Pattern[str], re.Pattern[str] | None], ...]:
+    """Per kind of instrument: what an object ends on to make one (``made`` are patterns,
+    then at most one of ``after``), and the words that name one."""
+    rules = load_rules()
+    after = "|".join(map(re.escape, rules.instrument_after))
+    return tuple(
+        (re.compile(f"(?:{'|'.join(made)})(?:{after})?$"), any_of(named))
+        for made, named in rules.instruments
+    )
+
+
+@lru_cache(maxsize=1)
+def _applying() -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
+    rules = load_rules()
+    return any_of(rules.applying), any_of(rules.applied)
+
+
 def instrument_made(text: str, cue: str, object_text: str) -> int | None:
     """The kind of instrument (``instruments`` in ``data/restatement.yaml``) a clause makes:
     the one its object (``object_text``, read without spaces or punctuation) ends on, where
     neither its ``cue`` nor its ``text`` applies one already (完善建筑可再生能源应用标准 makes a
     standard; 严格执行绿色建筑标准 applies one); None where it makes none."""
-    rules = load_rules()
-    if (rules.applying and rules.applying.search(cue)) or (
-        rules.applied and rules.applied.search(text)
-    ):
+    applying, applied = _applying()
+    if (applying and applying.search(cue)) or (applied and applied.search(text)):
         return None
     bare = "".join(ch for ch in object_text if ch.isalnum())
-    return next((k for k, kind in enumerate(rules.instruments) if kind.made.search(bare)), None)
+    return next((k for k, (made, _) in enumerate(_instruments()) if made.search(bare)), None)
 
 
 def names_instrument(text: str, kind: int) -> bool:
     """Whether ``text`` names an instrument of ``kind`` (:func:`instrument_made`)."""
-    return bool(load_rules().instruments[kind].named.search(text))
+    named = _instruments()[kind][1]
+    return named is not None and named.search(text) is not None

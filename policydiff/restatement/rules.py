@@ -7,33 +7,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-from typing import Any
 
 from policydiff.runtime.untrusted import safe_load
-
-
-@dataclass(frozen=True)
-class Instrument:
-    """A kind of instrument a clause may make (a standard): ``made``, its object ending on
-    one; ``named``, a text naming one."""
-
-    made: re.Pattern[str]
-    named: re.Pattern[str]
-
-
-def _instruments(data: dict[str, Any]) -> tuple[Instrument, ...]:
-    after = "|".join(map(re.escape, data.get("after") or ()))
-    return tuple(
-        Instrument(
-            made=re.compile(f"(?:{'|'.join(kind['made'])})(?:{after})?$"),
-            named=re.compile("|".join(map(re.escape, kind["named"]))),
-        )
-        for kind in data.get("kinds") or ()
-    )
-
-
-def _any(words: list[str] | None) -> re.Pattern[str] | None:
-    return re.compile("|".join(map(re.escape, words))) if words else None
 
 
 @dataclass(frozen=True)
@@ -59,9 +34,12 @@ class Rules:
     places: dict[str, int]  # a name of a kind of place to its kind (-1: every kind)
     wastes: dict[str, int]  # a name of a kind of waste to its kind: 污水 0, 垃圾 1
     waste_sources: dict[str, int]  # a source of waste to its kind: 生活垃圾 0, 建筑垃圾 1
-    instruments: tuple[Instrument, ...]  # what a parent clause may make: a standard, a law
-    applying: re.Pattern[str] | None  # cues of a clause that applies an instrument: 执行
-    applied: re.Pattern[str] | None  # words of a clause's text that apply one: 按照
+    # kinds of instrument a parent clause may make (a standard, a law): the patterns its
+    # object ends on, and the words that name one
+    instruments: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]
+    instrument_after: tuple[str, ...]  # what may follow the instrument: 体系, 制度
+    applying: tuple[str, ...]  # cues of a clause that applies an instrument: 执行
+    applied: tuple[str, ...]  # words of a clause's text that apply one: 按照
     according: tuple[str, ...]  # openers that refer to a rule and direct nothing: 按照
     reference: re.Pattern[str]  # an according clause that only names its authority
     encouraging: tuple[str, ...]  # openers whose object is what others are brought to do: 倡导
@@ -86,6 +64,7 @@ class Rules:
 def load_rules() -> Rules:
     text = resources.files("policydiff").joinpath("data/restatement.yaml").read_text("utf-8")
     data = safe_load(text)
+    instruments = data.get("instruments") or {}
     return Rules(
         openers=tuple(sorted(data["openers"], key=len, reverse=True)),
         year_only=re.compile(data["year_only"]),
@@ -123,9 +102,12 @@ def load_rules() -> Rules:
         waste_sources={
             term: k for k, line in enumerate(data.get("waste_sources") or ()) for term in line
         },
-        instruments=_instruments(data.get("instruments") or {}),
-        applying=_any((data.get("instruments") or {}).get("applying")),
-        applied=_any((data.get("instruments") or {}).get("applied")),
+        instruments=tuple(
+            (tuple(kind["made"]), tuple(kind["named"])) for kind in instruments.get("kinds") or ()
+        ),
+        instrument_after=tuple(instruments.get("after") or ()),
+        applying=tuple(instruments.get("applying") or ()),
+        applied=tuple(instruments.get("applied") or ()),
         jurisdictions=frozenset(data.get("jurisdictions") or ()),
         framing=tuple(data.get("framing") or ()),
         labels=frozenset((*(data.get("labels") or ()), *(data.get("framing") or ()))),
