@@ -42,7 +42,13 @@ import numpy as np
 from policydiff.diff.tfidf import cosine_similarity
 from policydiff.restatement.clauses import Clause
 from policydiff.restatement.contrast import contrast
-from policydiff.restatement.kinds import instrument_made, names_instrument, places, wastes
+from policydiff.restatement.kinds import (
+    instrument_made,
+    names_instrument,
+    places,
+    unplaced,
+    wastes,
+)
 from policydiff.restatement.objects import canonical, content
 from policydiff.restatement.rules import load_rules
 from policydiff.restatement.sections import kept_provisions
@@ -163,7 +169,7 @@ def similarity_matrix(
     }
     for i, parent in enumerate(parents):
         if bare and not any(t.value is not None for t, _ in parent.measured):
-            whole = object_bigrams(_unplaced(texts_p[i])) or object_bigrams(texts_p[i])
+            whole = object_bigrams(unplaced(texts_p[i])) or object_bigrams(texts_p[i])
             share = next((w for w in _SHARES if texts_p[i].rstrip().endswith(w)), "")
             for j, grams in bare.items():
                 # a directive to raise a share (提高…新能源汽车应用占比) is a target without
@@ -222,18 +228,6 @@ def similarity_matrix(
             column[tasks & (column < FRAMING_MATCH)] = 0.0
             column[~tasks & (column < MATCH)] = 0.0
     return matrix
-
-
-@lru_cache(maxsize=1)
-def _place_names() -> re.Pattern[str]:
-    rules = load_rules()
-    names = sorted({*rules.places, *rules.jurisdictions}, key=len, reverse=True)
-    return re.compile("|".join(map(re.escape, names)))
-
-
-def _unplaced(text: str) -> str:
-    """``text`` without its names of places and of levels of government."""
-    return _place_names().sub(" ", text)
 
 
 def copies(matrix: np.ndarray) -> np.ndarray:

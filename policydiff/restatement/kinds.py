@@ -55,6 +55,18 @@ def wastes(text: str) -> frozenset[int]:
     return _kinds_named(text, _wastes(), load_rules().wastes)
 
 
+@lru_cache(maxsize=1)
+def _place_names() -> re.Pattern[str] | None:
+    rules = load_rules()
+    return any_of({*rules.places, *rules.jurisdictions})
+
+
+def unplaced(text: str) -> str:
+    """``text`` without its names of places and of levels of government (城市, 省级)."""
+    names = _place_names()
+    return names.sub(" ", text) if names else text
+
+
 def waste_sources(text: str) -> frozenset[int]:
     """The sources of waste (``waste_sources`` in ``data/restatement.yaml``) a text names."""
     return _kinds_named(text, _waste_sources(), load_rules().waste_sources)
