@@ -43,6 +43,7 @@ from policydiff.strength import (
     load_lexicon,
     score_commitment,
 )
+from policydiff.strength.cues import raw_matches, suppress
 from policydiff.strength.targets import (
     context_years,
     find_target_spans,
@@ -485,14 +486,11 @@ def version_parts(
 
 
 def _hedged(text: str, lexicon: Lexicon | None) -> bool:
-    """Whether a hedge of the lexicon stands in ``text``, merged into a cue or not (力争规模化
-    发展 is read as one cue of scale)."""
-    return any(
-        re.search(pattern, text)
-        for entry in (lexicon or load_lexicon()).entries
-        if entry.category == "hedge"
-        for pattern in entry.zh
-    )
+    """Whether the lexicon reads a hedge in ``text``, merged into a cue or not (力争规模化发展
+    is read as one cue of scale)."""
+    lex = lexicon or load_lexicon()
+    kept, _ = suppress(text, "zh", lex, raw_matches(text, "zh", lex))
+    return any(entry.category == "hedge" for match in kept for entry in match.parts)
 
 
 REACH_OBJECT = 2  # characters a clause of reach may hold beside its cues (推动…发展)
