@@ -58,9 +58,12 @@ def _bigrams(text: str) -> frozenset[str]:
     return frozenset(text[i : i + 2] for i in range(len(text) - 1))
 
 
-def _alike(a: str, b: str) -> float:
-    x, y = _bigrams(a), _bigrams(b)
+def _dice(x: frozenset[str], y: frozenset[str]) -> float:
     return 2 * len(x & y) / (len(x) + len(y)) if x and y else 0.0
+
+
+def _alike(a: str, b: str) -> float:
+    return _dice(_bigrams(a), _bigrams(b))
 
 
 @lru_cache(maxsize=1)
@@ -184,11 +187,7 @@ def same_indicator(
 
 
 def _named_alike(target: Target, context: str, other: Target, where: str) -> bool:
-    mine = _named(own_clause(target, context))
-    theirs = _named(own_clause(other, where))
-    if not mine or not theirs:
-        return False
-    return 2 * len(mine & theirs) / (len(mine) + len(theirs)) >= SAME_NAME
+    return _dice(_named(own_clause(target, context)), _named(own_clause(other, where))) >= SAME_NAME
 
 
 def full_in_words(target: Target) -> bool:

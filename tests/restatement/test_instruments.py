@@ -71,7 +71,7 @@ def test_a_child_names_a_law_by_its_title() -> None:
             "2022-lvse-xiaofei",
             "guizhou-lvse-xiaofei",
             "推进修订《招标投标法》和《政府采购法》",
-            "法",
+            "法》",
         ),
     ],
 )
