@@ -46,6 +46,7 @@ class Rules:
     relied_on: tuple[str, ...]  # openers that use a thing without acting on it: 依托
     replacing: tuple[str, ...]  # words of substitution: 替代燃气产品 replaces 燃气
     grades: dict[str, tuple[int, int]]  # a grade to its scale and rank: 二星级 (0, 1)
+    performance_grades: tuple[tuple[str, ...], ...]  # patterns, lowest first: 低碳, 零碳
     jurisdictions: frozenset[str]  # names of a level of government: 国家, 省级
     kinds_of: dict[str, tuple[str, ...]]  # a general name to the kinds it covers: 燃料 → 煤炭
     framing: tuple[str, ...]  # headings of sections of guiding ideas and principles: 指导思想
@@ -94,6 +95,7 @@ def load_rules() -> Rules:
             for k, line in enumerate(data.get("grades") or ())
             for rank, term in enumerate(line)
         },
+        performance_grades=tuple(tuple(line) for line in data.get("performance_grades") or ()),
         places={
             **{term: k for k, line in enumerate(data.get("places") or ()) for term in line},
             **{term: -1 for term in data.get("every_place") or ()},

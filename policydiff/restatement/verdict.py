@@ -74,9 +74,20 @@ _ARROWS = {
 RESTATEMENTS = tuple(Restatement)
 
 
+# a city's name (two to four characters ending on 市, not a class: 城市, 县级市, 设区市, 地市)
+# joined to another by 、, 和 or 及, no 等 right after the list
+NAMED_CITIES = re.compile(
+    r"[\u4e00-\u9fff]{1,3}[^城级区县省地]市(?:、|和|及)[\u4e00-\u9fff]{1,3}[^城级区县省地]市"
+    r"(?![\u4e00-\u9fff]{0,2}等)"
+)
+
+
 def _scope(clause: Clause, rules: Rules) -> str:
     text = rules.experience.sub("", clause.text)
-    if _limited(text, rules):
+    # a clause naming two or more cities one by one, no 等 after them (到2030年西宁市和海东市
+    # 生活垃圾资源化利用率达到65%), sets its commitment for those cities only; a target so
+    # limited elsewhere in the sentence leaves a clause of its own as wide as it was
+    if _limited(text, rules) or NAMED_CITIES.search(text):
         return "limited"
     if any(word in text for word in rules.general):
         return "general"
@@ -332,6 +343,11 @@ def _weigh(
         return Restatement.STRENGTHENED, ("pilots of a programme with a dated target",)
     if scope_p != "limited" and scope_c == "limited":
         return Restatement.WEAKENED, ("narrower scope",)
+    # a parent limited only by a programme word (支持开展…示范基地建设), restated for a class
+    # of places only (支持有条件的地区开展…示范基地建设): the same programme, fewer places
+    child_limit = _place_limit(child, rules)
+    if scope_p == "limited" and child_limit and not limit and not relied:
+        return Restatement.WEAKENED, (f"narrower scope: limited to places ({child_limit})",)
     # a bare target of the parent (the number is the commitment) kept value for value but
     # softened where the parent's was not (到2030年…达到65%左右, 一般不超过18层): weakened
     # ... a number the parent binds by a modal alone (应大于8公里/平方公里) being as bare
@@ -394,4 +410,33 @@ def _weigh(
         )
     if delta <= -STEP:
         return Restatement.WEAKENED, (f"{WEAKER_CUE} ({cues}, {delta:+})",)
+    # at the same cue, the same kind of thing named at another grade of a scale of
+    # performance (探索零碳社区建设 → 探索低碳社区建设; 近零能耗建筑 → 零能耗建筑)
+    graded = _grade_change(parent.text, child.text, rules)
+    if graded:
+        lower, said = graded
+        verdict = Restatement.WEAKENED if lower else Restatement.STRENGTHENED
+        return verdict, (said,)
     return Restatement.RESTATED, (f"same cue strength ({cues})",)
+
+
+_LOOKBEHIND = re.compile(r"^\(\?<!\[?[^)]*\]?\)")
+
+
+def _grade_change(parent: str, child: str, rules: Rules) -> tuple[bool, str] | None:
+    """Where the parent names a thing (the two characters after the grade: 社区, 建筑) at
+    grades of a scale (``performance_grades``) and the child names the same thing only at
+    grades all below, or at a grade above, the parent's highest: (lower, what is said)."""
+    for scale in rules.performance_grades:
+        names = [_LOOKBEHIND.sub("", pattern) for pattern in scale]
+        for pattern in scale:
+            for found in re.finditer(pattern + r"([\u4e00-\u9fff]{2})", parent):
+                head = found.group(1)
+                mine = [k for k, grade in enumerate(scale) if re.search(grade + head, parent)]
+                theirs = [k for k, grade in enumerate(scale) if re.search(grade + head, child)]
+                if not theirs or max(theirs) == max(mine):
+                    continue
+                lower = max(theirs) < max(mine)
+                said = "a lower grade" if lower else "a higher grade"
+                return lower, f"{said} ({names[max(mine)]}{head} → {names[max(theirs)]}{head})"
+    return None
