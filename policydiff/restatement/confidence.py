@@ -35,7 +35,7 @@ from policydiff.restatement.objects import canonical
 from policydiff.restatement.verdict import decided_by_cues
 from policydiff.restatement.words import tagged, words
 
-SURE_MATCH = 0.50  # similarity from which a matched pair is the same commitment at a glance
+SURE_MATCH = 0.60  # similarity from which a matched pair is the same commitment at a glance
 SURE_OMISSION = 0.15  # similarity below which no child clause resembles an omitted one
 # share of an omitted clause's object (its words of two characters or more, by characters)
 # standing anywhere in the child, ECHO_WORDS of them at least, from which the child may
