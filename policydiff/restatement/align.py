@@ -32,7 +32,6 @@ like: a second mention, not an addition.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -49,13 +48,13 @@ from policydiff.restatement.kinds import (
     unplaced,
     wastes,
 )
-from policydiff.restatement.objects import canonical, content
+from policydiff.restatement.objects import AND, canonical, content, object_bigrams
+from policydiff.restatement.qualifiers import qualifier_dropped
 from policydiff.restatement.rules import load_rules
 from policydiff.restatement.sections import kept_provisions
 from policydiff.restatement.statements import stated
-from policydiff.restatement.targets import same_indicator
+from policydiff.restatement.targets import anothers_value, own_values, same_indicator
 from policydiff.restatement.topic import beyond_topic, share_a_theme
-from policydiff.strength.targets import Target
 
 MATCH = 0.35  # similarity from which a child clause restates a parent clause
 FRAMING_MATCH = 0.50  # ... a parent task, and a clause of the child's guiding ideas or principles
@@ -71,7 +70,6 @@ KIND_NEAR = 0.20  # similarity of a child clause to the parent clause naming its
 HEAD_RUN = 3  # characters before a head that two objects share for another head to differ
 HEAD_MIN = 4  # characters of a parent's object that another clause of a sentence ends on
 _SHARES = ("占比", "比例", "比重")  # words of a share a parent directs to raise or keep
-_AND = re.compile(r"和(?!谐|睦|平|美)")  # 和谐, 和睦, 和平, 和美 are words, not a list's "and"
 
 
 @dataclass(frozen=True)
@@ -150,10 +148,10 @@ def similarity_matrix(
     # indicator at several values for several kinds (严寒、寒冷地区…达到83%节能要求，夏热冬冷、
     # 夏热冬暖、温和地区…达到75%节能要求), a child's 75% is the second kind's, not the first
     # kind's lowered
-    valued_p = np.array([bool(_own_values(c)) for c in parents], dtype=bool)
+    valued_p = np.array([bool(own_values(c)) for c in parents], dtype=bool)
     valued_c = np.array([_counted(c) for c in children], dtype=bool)
     for i, j in zip(*np.nonzero((matrix > 0) & np.outer(valued_p, valued_c)), strict=True):
-        if _anothers_value(parents[i], children[j], parents):
+        if anothers_value(parents[i], children[j], parents):
             matrix[i, j] = 0.0
     # ... nor is a parent clause that no target measures (完善城市公园体系) restated by a
     # child clause with no directive that is only a target of its own (2025年城市公园绿地
@@ -216,6 +214,12 @@ def similarity_matrix(
             for j, child in enumerate(children):
                 if not names_instrument(child.text, made):
                     matrix[i, j] = 0.0
+    # a parent object qualified into a kind of its own (探索零碳社区建设, 加强立体绿化) or a
+    # plan or standard of one thing (编制改造专项规划) is not restated by a child clause that
+    # drops that qualifier (…完整居住社区覆盖率达到60%; 组织编制绿色建筑专项规划)
+    for i, j in zip(*np.nonzero(matrix > 0), strict=True):
+        if qualifier_dropped(texts_p[i], texts_c[j], children[j]):
+            matrix[i, j] = 0.0
     # a clause of the child's guiding ideas or principles (``framing``) speaks of the whole
     # field in general words that come near many a task: it restates one only when it says
     # much the same; a parent's principle, general too, from MATCH, and not by the lower
@@ -262,44 +266,6 @@ def _other_head(parent: str, child: str) -> str:
     return rest_a[len(rest_a) - n :] + b[-2:] if n >= HEAD_RUN else ""
 
 
-def _own_values(clause: Clause) -> list[tuple[Target, str]]:
-    return [(t, c) for t, c in clause.measured if t in clause.targets and t.value is not None]
-
-
-def _anothers_value(parent: Clause, child: Clause, parents: Sequence[Clause]) -> bool:
-    """Whether ``child``'s own numbers are, for the indicator of ``parent``'s own target,
-    the value a sibling clause of ``parent``'s sentence sets and not ``parent``'s."""
-    own = _own_values(parent)
-    values = {(t.unit, t.value) for t in child.targets if t.value is not None}
-    if not own or not values:
-        return False
-    for target, context in own:
-        if (target.unit, target.value) in values:
-            return False
-        for sibling in parents:
-            if sibling is parent or sibling.sentence_id != parent.sentence_id:
-                continue
-            for other, where in _own_values(sibling):
-                if (
-                    (other.unit, other.value) in values
-                    and other.value != target.value
-                    and same_indicator(target, context, [(other, where)])
-                ):
-                    return True
-    return False
-
-
-# words between the items of a list, read as breaks as 、 is: 和, 等 (and the like), 各类, 各种
-_LIST_BREAKS = re.compile(rf"{_AND.pattern}|等(?![级同])|各类|各种")
-
-
-def object_bigrams(text: str) -> set[str]:
-    """The character bigrams of a clause's object, none across a word break or a word
-    between the items of a list (推广空气源等各类电动热泵技术: 空气源, 电动热泵技术)."""
-    text = _LIST_BREAKS.sub(" ", text)
-    return {word[k : k + 2] for word in text.split() for k in range(len(word) - 1)}
-
-
 def covered(
     parents: Sequence[Clause], children: Sequence[Clause], matrix: np.ndarray, taken: set[int]
 ) -> dict[int, int]:
@@ -339,7 +305,7 @@ def covered(
 def lists(clause: Clause) -> bool:
     """Whether a clause names several things in a row (、 or 和 between them: 太阳能光热、
     浅层地热能、生物质能; 装配式钢结构和绿色建材), each of which may be a parent clause's."""
-    return "、" in clause.text or _AND.search(clause.text) is not None
+    return "、" in clause.text or AND.search(clause.text) is not None
 
 
 def _counted(clause: Clause) -> bool:

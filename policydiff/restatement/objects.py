@@ -21,6 +21,7 @@ _NUMBERS = re.compile(r"\d+(?:\.\d+)?\s*(?:%|％|个百分点)?|(?:19|20)\d\d年
 # a list whose items between the first and the last are single characters (渗、滞、蓄、净、
 # 用、排) is one compound, which a child may write without its marks (渗滞蓄净用排)
 _LIST = re.compile(r"[\u4e00-\u9fff]+(?:、[\u4e00-\u9fff]+){2,}")
+AND = re.compile(r"和(?!谐|睦|平|美)")  # 和谐, 和睦, 和平, 和美 are words, not a list's "and"
 
 
 @lru_cache(maxsize=1)
@@ -73,3 +74,14 @@ def content(clause: Clause) -> str:
             text = " " + stripped[len(verb) :]
     text = _LIST.sub(_one_compound, text)
     return _PUNCT.sub(" ", _NUMBERS.sub(" ", canonical(text)))
+
+
+# words between the items of a list, read as breaks as 、 is: 和, 等 (and the like), 各类, 各种
+_LIST_BREAKS = re.compile(rf"{AND.pattern}|等(?![级同])|各类|各种")
+
+
+def object_bigrams(text: str) -> set[str]:
+    """The character bigrams of a clause's object, none across a word break or a word
+    between the items of a list (推广空气源等各类电动热泵技术: 空气源, 电动热泵技术)."""
+    text = _LIST_BREAKS.sub(" ", text)
+    return {word[k : k + 2] for word in text.split() for k in range(len(word) - 1)}

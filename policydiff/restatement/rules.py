@@ -47,6 +47,9 @@ class Rules:
     replacing: tuple[str, ...]  # words of substitution: 替代燃气产品 replaces 燃气
     grades: dict[str, tuple[int, int]]  # a grade to its scale and rank: 二星级 (0, 1)
     performance_grades: tuple[tuple[str, ...], ...]  # patterns, lowest first: 低碳, 零碳
+    kind_modifiers: dict[str, tuple[str, ...]]  # 零碳 → the words that keep it: 低碳 …
+    qualified_heads: tuple[str, ...]  # heads a qualifier says which of: 专项规划, 政策
+    empty_qualifiers: tuple[str, ...]  # qualifiers that say nothing of which: 绿色, 相关
     jurisdictions: frozenset[str]  # names of a level of government: 国家, 省级
     kinds_of: dict[str, tuple[str, ...]]  # a general name to the kinds it covers: 燃料 → 煤炭
     framing: tuple[str, ...]  # headings of sections of guiding ideas and principles: 指导思想
@@ -96,6 +99,11 @@ def load_rules() -> Rules:
             for rank, term in enumerate(line)
         },
         performance_grades=tuple(tuple(line) for line in data.get("performance_grades") or ()),
+        kind_modifiers={
+            mark: tuple(words) for mark, words in (data.get("kind_modifiers") or {}).items()
+        },
+        qualified_heads=tuple(data.get("qualified_heads") or ()),
+        empty_qualifiers=tuple(data.get("empty_qualifiers") or ()),
         places={
             **{term: k for k, line in enumerate(data.get("places") or ()) for term in line},
             **{term: -1 for term in data.get("every_place") or ()},

@@ -355,3 +355,30 @@ def restates_another(
     使用，到2025年城镇新建住宅全装修率达到30%以上 shares 城镇新建 with the prefabrication
     share, not its indicator."""
     return bool(_same_indicator_elsewhere(target, context, parent_targets))
+
+
+def own_values(clause: Clause) -> list[tuple[Target, str]]:
+    return [(t, c) for t, c in clause.measured if t in clause.targets and t.value is not None]
+
+
+def anothers_value(parent: Clause, child: Clause, parents: Sequence[Clause]) -> bool:
+    """Whether ``child``'s own numbers are, for the indicator of ``parent``'s own target,
+    the value a sibling clause of ``parent``'s sentence sets and not ``parent``'s."""
+    own = own_values(parent)
+    values = {(t.unit, t.value) for t in child.targets if t.value is not None}
+    if not own or not values:
+        return False
+    for target, context in own:
+        if (target.unit, target.value) in values:
+            return False
+        for sibling in parents:
+            if sibling is parent or sibling.sentence_id != parent.sentence_id:
+                continue
+            for other, where in own_values(sibling):
+                if (
+                    (other.unit, other.value) in values
+                    and other.value != target.value
+                    and same_indicator(target, context, [(other, where)])
+                ):
+                    return True
+    return False

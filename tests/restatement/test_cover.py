@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 
 from policydiff.models import Document, Version
-from policydiff.restatement import align, sections
+from policydiff.restatement import align, objects, sections
 from policydiff.restatement.compare import Comparison, compare_documents
 from policydiff.themes import load_catalogue
 from tests.restatement.test_verdict import _compare
@@ -134,4 +134,4 @@ def test_harmony_is_no_list() -> None:
 
 
 def test_bigrams_do_not_cross_a_word_break() -> None:
-    assert align.object_bigrams("装配化装修 技术") == {"装配", "配化", "化装", "装修", "技术"}
+    assert objects.object_bigrams("装配化装修 技术") == {"装配", "配化", "化装", "装修", "技术"}

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import pytest
 
-from policydiff.restatement.align import object_bigrams
+from policydiff.restatement.objects import object_bigrams
 from tests.restatement.plans import HELD, MINISTRY, restated
 
 
