@@ -98,4 +98,3 @@ def test_a_grade_of_performance_orders_equal_cues(parent: str, child: str, verdi
 def test_cities_named_one_by_one_limit_the_commitment(child: str, verdict: str) -> None:
     parent = "到2030年城市生活垃圾资源化利用率达到65%"
     assert _verdict(_compare(parent, child), parent) == verdict
-
