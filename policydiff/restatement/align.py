@@ -141,7 +141,13 @@ def similarity_matrix(
                 for t, context in child.offered
                 if t in child.targets and t.value is not None
             ]
-            if offered and not any(same_indicator(t, c, offered) for t, c in own):
+            # ... unless it says it in the parent's very words: the same indicator, however
+            # its unit is written (热损失比2020年下降5% for 下降5个百分点)
+            if (
+                offered
+                and texts_p[i].split() != texts_c[j].split()
+                and not any(same_indicator(t, c, offered) for t, c in own)
+            ):
                 matrix[i, j] = 0.0
     # ... nor by a child clause whose number is the one a sibling clause of the parent's
     # sentence sets for the same indicator, and not its own: where the parent sets one

@@ -180,10 +180,18 @@ def same_indicator(
         (t, c)
         for t, c in offered
         if t.value is not None
-        and t.unit == parent.unit
+        and _same_unit(t.unit, parent.unit)
         and (_alike(context, c) >= SAME_INDICATOR or _named_alike(parent, context, t, c))
         and not _two_indicators(parent, context, t, c)
     ]
+
+
+# classifiers of a count of things: 培育1-3家…基地 counts what 培育100个…基地 does
+_COUNTS = frozenset({"个", "家", "座", "处", "所"})
+
+
+def _same_unit(a: str, b: str) -> bool:
+    return a == b or (a in _COUNTS and b in _COUNTS)
 
 
 def _named_alike(target: Target, context: str, other: Target, where: str) -> bool:
@@ -207,7 +215,7 @@ def _same_indicator_elsewhere(
         (t, c)
         for t, c in elsewhere
         if t.value is not None
-        and t.unit == target.unit
+        and _same_unit(t.unit, target.unit)
         and _alike(own_clause(target, context), own_clause(t, c)) >= SAME_INDICATOR_ELSEWHERE
         and not _other_kind(context, c)
         and not _two_indicators(target, context, t, c)
