@@ -13,7 +13,6 @@ from policydiff.restatement.clauses import Clause
 from policydiff.restatement.cuts import CUE_GAP
 from policydiff.restatement.kinds import any_of
 from policydiff.restatement.rules import load_rules
-from policydiff.strength.cues import find_cues
 
 _PUNCT = re.compile(r"[^\w]+")
 # a space between two Chinese characters is debris of the source's layout (互联网＋回收 模式)
@@ -51,8 +50,7 @@ def content(clause: Clause) -> str:
     """What a clause is about: its text without its cue, the adverbs and phrases of manner
     that open it (合理确定排放标准 is about 确定排放标准; 因地制宜灵活施策推进农村生活垃圾源头分类
     about 农村生活垃圾源头分类) and the adverbs wherever they stand (推动乡村进一步提高电气化水平
-    is about 农村 提高电气化水平), the directive verb opening a clause whose cue follows its
-    object (推动低碳建筑规模化发展 is about 低碳建筑), a verb of a qualified noun opening a clause with no cue
+    is about 农村 提高电气化水平), a verb of a qualified noun opening a clause with no cue
     (发挥源头对雨水的吸纳和缓释作用 is about 源头对雨水的吸纳和缓释作用), numbers and years,
     punctuation read as a word break (a stray 大力发展.全装修住宅, 、 between the items of a
     list, but not between items of one character: 渗、滞、蓄 is 渗滞蓄), synonyms written one
@@ -64,13 +62,6 @@ def content(clause: Clause) -> str:
     adverbs = _manner()
     if adverbs is not None:
         text = adverbs.sub(" ", text)
-    # a cue that follows its object (推动低碳建筑规模化发展: 规模化发展) leaves the verb that
-    # opens the clause (推动) in the object: it directs, it names nothing
-    if clause.cue and not clause.text.startswith(clause.cue.split(CUE_GAP)[0]):
-        lead = text.lstrip()
-        opening = find_cues(lead, "zh") if lead else ()
-        if opening and opening[0].start == 0 and opening[0].category != "hedge":
-            text = " " + lead[opening[0].end :]
     stripped = text.lstrip()
     while phrase := next((p for p in load_rules().manner_phrases if stripped.startswith(p)), None):
         stripped = stripped[len(phrase) :].lstrip()
