@@ -49,7 +49,7 @@ from policydiff.restatement.kinds import (
     wastes,
 )
 from policydiff.restatement.objects import AND, canonical, content, object_bigrams
-from policydiff.restatement.qualifiers import qualifier_dropped
+from policydiff.restatement.qualifiers import qualifier
 from policydiff.restatement.rules import load_rules
 from policydiff.restatement.sections import kept_provisions
 from policydiff.restatement.statements import stated
@@ -223,9 +223,11 @@ def similarity_matrix(
     # a parent object qualified into a kind of its own (探索零碳社区建设, 加强立体绿化) or a
     # plan or standard of one thing (编制改造专项规划) is not restated by a child clause that
     # drops that qualifier (…完整居住社区覆盖率达到60%; 组织编制绿色建筑专项规划)
-    for i, j in zip(*np.nonzero(matrix > 0), strict=True):
-        if qualifier_dropped(texts_p[i], texts_c[j], children[j]):
-            matrix[i, j] = 0.0
+    for i, text in enumerate(texts_p):
+        if (kept := qualifier(text)) is not None:
+            for j in np.flatnonzero(matrix[i] > 0).tolist():
+                if kept.dropped_by(texts_c[j], children[j]):
+                    matrix[i, j] = 0.0
     # a clause of the child's guiding ideas or principles (``framing``) speaks of the whole
     # field in general words that come near many a task: it restates one only when it says
     # much the same; a parent's principle, general too, from MATCH, and not by the lower

@@ -7,6 +7,7 @@ many characters the two share."""
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 
 from policydiff.restatement.clauses import Clause
@@ -26,28 +27,40 @@ def _which(text: str) -> set[str]:
     return object_bigrams(empty.sub(" ", text) if empty else text)
 
 
-def _modifier_dropped(parent_object: str, child: Clause) -> bool:
-    """Whether the parent's object names a modifier of a kind of its own that the child's
-    sentence, up to the clause's end, keeps by none of its words."""
-    modifiers = load_rules().kind_modifiers
-    marks = [mark for mark in modifiers if mark in parent_object]
-    said = child.sentence[: child.end]
-    return bool(marks) and not any(word in said for m in marks for word in modifiers[m])
+@dataclass(frozen=True)
+class Qualifier:
+    """What a restatement of one parent object keeps: a word of ``modifiers`` in the child's
+    sentence up to the clause's end, where the parent names a modifier of a kind of its own;
+    and, where its object ends on ``head``, a qualifier of that head sharing a bigram with
+    ``which``."""
+
+    modifiers: tuple[str, ...]
+    head: str
+    which: frozenset[str]
+
+    def dropped_by(self, child_object: str, child: Clause) -> bool:
+        """Whether ``child`` drops the qualifier."""
+        said = child.sentence[: child.end]
+        if self.modifiers and not any(word in said for word in self.modifiers):
+            return True
+        at = child_object.rfind(self.head) if self.which else -1
+        before = child_object[:at].strip() if at > 0 else ""
+        return bool(before) and not _which(before) & self.which
 
 
-def _other_head_qualified(parent_object: str, child_object: str) -> bool:
-    """Whether the parent's object ends on a head of ``qualified_heads`` and the child's
-    names that head after a qualifier sharing no bigram with the parent's."""
-    own = parent_object.strip()
-    head = next((h for h in load_rules().qualified_heads if own.endswith(h)), "")
-    which = _which(own[: -len(head)]) if head else set()
-    at = child_object.rfind(head) if which else -1
-    before = child_object[:at].strip() if at > 0 else ""
-    return bool(before) and not _which(before) & which
-
-
-def qualifier_dropped(parent_object: str, child_object: str, child: Clause) -> bool:
-    """Whether ``child`` drops a qualifier of the parent's object that a restatement keeps."""
-    return _modifier_dropped(parent_object, child) or _other_head_qualified(
-        parent_object, child_object
+def qualifier(parent_object: str) -> Qualifier | None:
+    """What a restatement of ``parent_object`` keeps, or None where it names no modifier of a
+    kind of its own and ends on no head a qualifier says which of."""
+    rules = load_rules()
+    modifiers = tuple(
+        word
+        for mark, words in rules.kind_modifiers.items()
+        if mark in parent_object
+        for word in words
     )
+    own = parent_object.strip()
+    head = next((h for h in rules.qualified_heads if own.endswith(h)), "")
+    which = frozenset(_which(own[: -len(head)])) if head else frozenset()
+    if not modifiers and not which:
+        return None
+    return Qualifier(modifiers, head, which)
