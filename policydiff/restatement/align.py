@@ -23,9 +23,11 @@ restated by a child clause whose own targets all measure other indicators
 measures never by a child clause with no directive that is only a target of its own, unless
 that target measures the parent's whole object, nor by one whose object is another kind of the
 parent's (:mod:`policydiff.restatement.contrast`), nor by one about places of other kinds only
-(:func:`places`: 城市生活垃圾分类体系 for 农村生活垃圾分类处理). A child clause that copies a
-parent clause (:data:`VERBATIM`) restates that one, and another parent clause only where it is
-within :data:`VERBATIM_GAP` as like it. A child clause that reaches :data:`MATCH` but restates
+(:func:`places`: 城市生活垃圾分类体系 for 农村生活垃圾分类处理), nor one that names no instrument
+of the kind the parent makes (:func:`~policydiff.restatement.kinds.instrument_made`) or drops
+the qualifier of the parent's object (:mod:`.qualifiers`: 零碳社区, 改造专项规划). A child clause
+that copies a parent clause (:data:`VERBATIM`) restates that one, and another parent clause
+only where it is within :data:`VERBATIM_GAP` as like it. A child clause that reaches :data:`MATCH` but restates
 no parent clause, another having been chosen, is kept beside the parent clause it is most
 like: a second mention, not an addition.
 """
