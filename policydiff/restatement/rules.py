@@ -57,6 +57,7 @@ class Rules:
     situation: frozenset[str]  # headings of sections on where things stand: 面临形势
     continuations: tuple[str, ...]  # openings that go on with the list before: 以及
     total_units: frozenset[str]  # units of a count or amount a parent's total shares out: 个
+    count_units: frozenset[str]  # classifiers of one count of things: 个, 家, 座
     per_unit: tuple[str, ...]  # words of a measure per person, area or unit: 人均, /
     head_nouns: tuple[str, ...]  # general nouns a clause's object may end on after its head: 产品
     general_nouns: frozenset[str]  # nouns that name no kind of thing: 系统, 体系, 方式
@@ -124,6 +125,7 @@ def load_rules() -> Rules:
         continuations=tuple(data.get("continuations") or ()),
         situation=frozenset(data.get("situation") or ()),
         total_units=frozenset(data["totals"]["units"]),
+        count_units=frozenset(data["totals"].get("counts") or ()),
         per_unit=tuple(data["totals"]["per"]),
         head_nouns=tuple(data.get("head_nouns") or ()),
         general_nouns=frozenset(data.get("general_nouns") or ()),

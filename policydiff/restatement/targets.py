@@ -186,12 +186,11 @@ def same_indicator(
     ]
 
 
-# classifiers of a count of things: 培育1-3家…基地 counts what 培育100个…基地 does
-_COUNTS = frozenset({"个", "家", "座", "处", "所"})
-
-
 def _same_unit(a: str, b: str) -> bool:
-    return a == b or (a in _COUNTS and b in _COUNTS)
+    """Whether two units measure alike: the same, or two classifiers of a count of things
+    (``totals.counts``: 培育1-3家…基地 counts what 培育100个…基地 does)."""
+    counts = load_rules().count_units
+    return a == b or (a in counts and b in counts)
 
 
 def _named_alike(target: Target, context: str, other: Target, where: str) -> bool:
