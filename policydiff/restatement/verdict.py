@@ -74,12 +74,10 @@ _ARROWS = {
 RESTATEMENTS = tuple(Restatement)
 
 
-# a city's name (two to four characters ending on 市, not a class: 城市, 县级市, 设区市, 地市)
-# joined to another by 、, 和 or 及, no 等 right after the list
-NAMED_CITIES = re.compile(
-    r"[\u4e00-\u9fff]{1,3}[^城级区县省地]市(?:、|和|及)[\u4e00-\u9fff]{1,3}[^城级区县省地]市"
-    r"(?![\u4e00-\u9fff]{0,2}等)"
-)
+# a city's name (two to four Chinese characters ending on 市, not a class: 城市, 县级市, 设区市,
+# 地市, 设区的市) joined to another by 、, 和 or 及, no 等 right after the list
+_CITY = r"[\u4e00-\u9fff]{1,3}(?![城级区县省地的])[\u4e00-\u9fff]市"
+NAMED_CITIES = re.compile(rf"{_CITY}(?:、|和|及){_CITY}(?![\u4e00-\u9fff]{{0,2}}等)")
 
 
 def _scope(clause: Clause, rules: Rules) -> str:
@@ -345,9 +343,8 @@ def _weigh(
         return Restatement.WEAKENED, ("narrower scope",)
     # a parent limited only by a programme word (支持开展…示范基地建设), restated for a class
     # of places only (支持有条件的地区开展…示范基地建设): the same programme, fewer places
-    child_limit = _place_limit(child, rules)
-    if scope_p == "limited" and child_limit and not limit and not relied:
-        return Restatement.WEAKENED, (f"narrower scope: limited to places ({child_limit})",)
+    if scope_p == "limited" and not limit and not relied and (fewer := _place_limit(child, rules)):
+        return Restatement.WEAKENED, (f"narrower scope: limited to places ({fewer})",)
     # a bare target of the parent (the number is the commitment) kept value for value but
     # softened where the parent's was not (到2030年…达到65%左右, 一般不超过18层): weakened
     # ... a number the parent binds by a modal alone (应大于8公里/平方公里) being as bare

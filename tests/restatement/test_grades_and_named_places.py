@@ -93,6 +93,8 @@ def test_a_grade_of_performance_orders_equal_cues(parent: str, child: str, verdi
         ("到2030年西宁市、海东市等城市生活垃圾资源化利用率达到65%", "restated"),
         # 城市 and 设区市 name a class of places, not one city
         ("到2030年设区市和县级市生活垃圾资源化利用率达到65%", "restated"),
+        # ... nor 设区的市 (cities with districts), a class however it is spelt
+        ("到2030年设区的市和西宁市生活垃圾资源化利用率达到65%", "restated"),
     ],
 )
 def test_cities_named_one_by_one_limit_the_commitment(child: str, verdict: str) -> None:
