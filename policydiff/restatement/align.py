@@ -129,26 +129,25 @@ def similarity_matrix(
     unrefused = matrix.copy()  # before any refusal below, so none depends on another's order
     # a parent clause that is a target of its own (每个组团面积不超过50平方公里) is not
     # restated by a child clause whose own targets are all of other indicators
-    # (每个组团平均人口密度原则上不超过1万人/平方公里): two measures of one object
+    # (每个组团平均人口密度原则上不超过1万人/平方公里): two measures of one object. The
+    # child's own numbers are read in their context, their clause with the one before, as
+    # the parent's are (Hebei's 城市建成区路网密度达到9公里/平方公里 after the ministry's own
+    # 合理布局城市快速干线交通…设施 is its 主城区道路网密度应大于8公里)
+    offered = [
+        [(t, context) for t, context in child.offered if t in child.targets and t.value is not None]
+        for child in children
+    ]
     for i, parent in enumerate(parents):
         own = [(t, c) for t, c in parent.measured if t in parent.targets and t.value is not None]
         if not own:
             continue
-        for j, child in enumerate(children):
-            # the child's own numbers read in their context, their clause with the one
-            # before, as the parent's are (Hebei's 城市建成区路网密度达到9公里/平方公里 after the
-            # ministry's own 合理布局城市快速干线交通…设施 is its 主城区道路网密度应大于8公里)
-            offered = [
-                (t, context)
-                for t, context in child.offered
-                if t in child.targets and t.value is not None
-            ]
+        for j in np.flatnonzero(matrix[i] > 0).tolist():
             # ... unless it says it in the parent's very words: the same indicator, however
             # its unit is written (热损失比2020年下降5% for 下降5个百分点)
             if (
-                offered
+                offered[j]
                 and texts_p[i].split() != texts_c[j].split()
-                and not any(same_indicator(t, c, offered) for t, c in own)
+                and not any(same_indicator(t, c, offered[j]) for t, c in own)
             ):
                 matrix[i, j] = 0.0
     # ... nor by a child clause whose number is the one a sibling clause of the parent's

@@ -43,7 +43,7 @@ from policydiff.strength import (
     load_lexicon,
     score_commitment,
 )
-from policydiff.strength.cues import raw_matches, suppress
+from policydiff.strength.cues import clause_cues
 from policydiff.strength.targets import (
     context_years,
     find_target_spans,
@@ -489,7 +489,7 @@ def _hedged(text: str, lexicon: Lexicon | None) -> bool:
     """Whether the lexicon reads a hedge in ``text``, merged into a cue or not (力争规模化发展
     is read as one cue of scale)."""
     lex = lexicon or load_lexicon()
-    kept, _ = suppress(text, "zh", lex, raw_matches(text, "zh", lex))
+    kept, _ = clause_cues(text, "zh", lex)
     return any(entry.category == "hedge" for match in kept for entry in match.parts)
 
 

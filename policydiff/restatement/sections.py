@@ -37,12 +37,18 @@ def kept_provisions(
     if not landed:
         return matrix
     out = matrix.copy()
-    where = [c.location for c in children]
+    # each child clause's provision as a column of the shares below
+    provisions = {
+        location: k for k, location in enumerate(dict.fromkeys(c.location for c in children))
+    }
+    provision_of = np.array([provisions[c.location] for c in children])
     for i, parent in enumerate(parents):
         counts = landed.get(parent.location)
         if counts is None:
             continue
         total = sum(counts.values())
-        prior = np.array([counts.get(w, 0) / total for w in where])
-        out[i] += BONUS * prior * (matrix[i] >= NEAR)
+        shares = np.zeros(len(provisions))
+        for location, count in counts.items():
+            shares[provisions[location]] = count / total
+        out[i] += BONUS * shares[provision_of] * (matrix[i] >= NEAR)
     return out

@@ -277,7 +277,9 @@ _CLAUSE_CUES: dict[tuple[str, str], tuple[Lexicon, tuple[CueMatch, ...], tuple]]
 
 
 def clause_cues(clause: str, lang: str, lex: Lexicon) -> tuple[list[CueMatch], list]:
-    """``suppress(raw_matches(...))`` of a clause, cached per clause text."""
+    """``suppress(raw_matches(...))`` of a clause, cached per clause text: the same
+    clause is read for its cues at several stages (its strength, whether it commits, its
+    object), and matching every pattern is the costly part."""
     cached = _CLAUSE_CUES.get((clause, lang))
     if cached is None or cached[0] is not lex:
         kept, dropped = suppress(clause, lang, lex, raw_matches(clause, lang, lex))
@@ -346,7 +348,7 @@ def find_cues(text: str, lang: str, lexicon: Lexicon | None = None) -> tuple[Cue
     """All (merged, unsuppressed) cues in ``text``."""
     lang = check_lang(lang)
     lex = lexicon or load_lexicon()
-    kept, _ = suppress(text, lang, lex, raw_matches(text, lang, lex))
+    kept, _ = clause_cues(text, lang, lex)
     return tuple(
         Cue(text[m.start : m.end], m.start, m.end, m.category, m.level)
         for m in merge_cues(text, lang, kept)
