@@ -12,6 +12,21 @@ from policydiff.runtime.untrusted import safe_load
 
 
 @dataclass(frozen=True)
+class Grade:
+    """A grade of performance (``performance_grades``): its name, and a pattern of it that
+    skips the name where it follows one of the characters that make it another word."""
+
+    name: str
+    pattern: re.Pattern[str]
+
+    @classmethod
+    def of(cls, entry: dict[str, str]) -> Grade:
+        name, not_after = entry["name"], entry.get("not_after", "")
+        before = f"(?<![{re.escape(not_after)}])" if not_after else ""
+        return cls(name, re.compile(before + re.escape(name)))
+
+
+@dataclass(frozen=True)
 class Rules:
     """``data/restatement.yaml`` as read."""
 
@@ -46,7 +61,7 @@ class Rules:
     relied_on: tuple[str, ...]  # openers that use a thing without acting on it: 依托
     replacing: tuple[str, ...]  # words of substitution: 替代燃气产品 replaces 燃气
     grades: dict[str, tuple[int, int]]  # a grade to its scale and rank: 二星级 (0, 1)
-    performance_grades: tuple[tuple[str, ...], ...]  # patterns, lowest first: 低碳, 零碳
+    performance_grades: tuple[tuple[Grade, ...], ...]  # lowest first: 低碳, 近零碳, 零碳
     kind_modifiers: dict[str, tuple[str, ...]]  # 零碳 → the words that keep it: 低碳 …
     qualified_heads: tuple[str, ...]  # heads a qualifier says which of: 专项规划, 政策
     empty_qualifiers: tuple[str, ...]  # qualifiers that say nothing of which: 绿色, 相关
@@ -99,7 +114,10 @@ def load_rules() -> Rules:
             for k, line in enumerate(data.get("grades") or ())
             for rank, term in enumerate(line)
         },
-        performance_grades=tuple(tuple(line) for line in data.get("performance_grades") or ()),
+        performance_grades=tuple(
+            tuple(Grade.of(entry) for entry in line)
+            for line in data.get("performance_grades") or ()
+        ),
         kind_modifiers={
             mark: tuple(words) for mark, words in (data.get("kind_modifiers") or {}).items()
         },

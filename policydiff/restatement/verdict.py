@@ -25,7 +25,7 @@ from functools import lru_cache
 
 from policydiff.analysis.verdicts import STEP
 from policydiff.restatement.clauses import Clause
-from policydiff.restatement.rules import Rules, load_rules
+from policydiff.restatement.rules import Grade, Rules, load_rules
 from policydiff.restatement.targets import (
     SHARE,
     YEAR,
@@ -417,23 +417,31 @@ def _weigh(
     return Restatement.RESTATED, (f"same cue strength ({cues})",)
 
 
-_LOOKBEHIND = re.compile(r"^\(\?<!\[?[^)]*\]?\)")
-
-
 def _grade_change(parent: str, child: str, rules: Rules) -> tuple[bool, str] | None:
     """Where the parent names a thing (the two characters after the grade: 社区, 建筑) at
     grades of a scale (``performance_grades``) and the child names the same thing only at
     grades all below, or at a grade above, the parent's highest: (lower, what is said)."""
     for scale in rules.performance_grades:
-        names = [_LOOKBEHIND.sub("", pattern) for pattern in scale]
-        for pattern in scale:
-            for found in re.finditer(pattern + r"([\u4e00-\u9fff]{2})", parent):
-                head = found.group(1)
-                mine = [k for k, grade in enumerate(scale) if re.search(grade + head, parent)]
-                theirs = [k for k, grade in enumerate(scale) if re.search(grade + head, child)]
-                if not theirs or max(theirs) == max(mine):
+        for grade in scale:
+            for found in grade.pattern.finditer(parent):
+                head = parent[found.end() : found.end() + 2]
+                if len(head) < 2 or not all("\u4e00" <= ch <= "\u9fff" for ch in head):
                     continue
-                lower = max(theirs) < max(mine)
-                said = "a lower grade" if lower else "a higher grade"
-                return lower, f"{said} ({names[max(mine)]}{head} → {names[max(theirs)]}{head})"
+                mine = _highest(scale, head, parent)
+                theirs = _highest(scale, head, child)
+                if theirs is None or mine is None or theirs == mine:
+                    continue
+                said = "a lower grade" if theirs < mine else "a higher grade"
+                change = f"{scale[mine].name}{head} → {scale[theirs].name}{head}"
+                return theirs < mine, f"{said} ({change})"
     return None
+
+
+def _highest(scale: tuple[Grade, ...], head: str, text: str) -> int | None:
+    """The rank of the highest grade of ``scale`` at which ``text`` names ``head``."""
+    named = [
+        k
+        for k, grade in enumerate(scale)
+        if any(text.startswith(head, m.end()) for m in grade.pattern.finditer(text))
+    ]
+    return max(named) if named else None
