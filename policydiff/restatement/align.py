@@ -442,7 +442,8 @@ def headed_alike(
     from :data:`NEAR_FLOOR`. The object a clause ends on is what it acts on; inside another
     clause's object it only says which (Yunnan's 大力推广…可减少非必要耗能的智能家电产品
     restates 大力推广智能家电, not 推进绿色智能家电家具下乡活动 of the same sentence, which the
-    cosine prefers)."""
+    cosine prefers). Where the clause matched does not hold the parent's object at all, a
+    clause of any sentence that ends on it takes the match, from :data:`MATCH`."""
     objects = ["".join(content(c).split()) for c in children]
     in_sentence: dict[str, list[int]] = {}
     for k, child in enumerate(children):
@@ -462,6 +463,20 @@ def headed_alike(
         ]
         if alike:
             out[i] = max(alike, key=lambda k: float(matrix[i, k]))
+            continue
+        # ... else, where the clause matched does not even hold the parent's whole object,
+        # a clause anywhere in the child that reaches MATCH and ends on it (Jiangsu's
+        # 大力发展线上线下融合、消费回收联动的互联网＋回收模式 restates 积极推行互联网+回收模式,
+        # not its 规范发展互联网＋二手模式, which the cosine prefers)
+        if own in objects[j]:
+            continue
+        elsewhere = [
+            k
+            for k in range(len(children))
+            if k != j and objects[k].endswith(endings) and matrix[i, k] >= MATCH
+        ]
+        if elsewhere:
+            out[i] = max(elsewhere, key=lambda k: float(matrix[i, k]))
     return out
 
 

@@ -41,3 +41,26 @@ def test_a_match_ending_on_the_object_and_a_general_noun_stays() -> None:
     child = "大力推广智能家电产品，鼓励购买节能家电和智能家电"
     comparison = _compare("大力推广智能家电", child)
     assert _child_of(comparison, "大力推广智能家电") == "大力推广智能家电产品"
+
+
+# Jiangsu's green-consumption plan (evaluation/test/corpus/jiangsu-lvse-xiaofei, lines 107
+# and 118) against the national one's 积极推行互联网+回收模式
+JIANGSU_SECOND_HAND = (
+    "积极发展家电、消费电子、服装等二手商品交易，鼓励建设集中规范的跳蚤市场，"
+    "规范发展互联网＋二手模式，提高二手商品交易效率"
+)
+JIANGSU_RECYCLING = "大力发展线上线下融合、消费回收联动的互联网＋回收 模式"
+
+
+def test_a_clause_of_another_sentence_that_acts_on_the_whole_object_restates_it() -> None:
+    # the cosine prefers 规范发展互联网＋二手模式 (it shares 互联网＋ and 模式), which does
+    # not hold 互联网+回收模式 at all; the recycling clause, in a sentence of its own,
+    # ends on it
+    comparison = _compare("积极推行互联网+回收模式", f"{JIANGSU_SECOND_HAND}。{JIANGSU_RECYCLING}")
+    assert _child_of(comparison, "积极推行互联网+回收模式") == JIANGSU_RECYCLING
+    assert _verdict(comparison, "积极推行互联网+回收模式") == "strengthened"
+
+
+def test_without_a_clause_ending_on_the_object_the_nearest_stays() -> None:
+    comparison = _compare("积极推行互联网+回收模式", JIANGSU_SECOND_HAND)
+    assert _child_of(comparison, "积极推行互联网+回收模式") == "规范发展互联网＋二手模式"
