@@ -136,6 +136,21 @@ def test_actively_seeking_a_pilot_restates_carrying_it_out() -> None:
     assert _verdict(_compare(parent, "积极争取开展相关技术试点和区域示范"), parent) == "restated"
 
 
+# Qinghai's energy-transition plan against the national one (evaluation/test/corpus): the
+# support a province seeks from the centre (对接协调…支持) is not an encouragement it
+# gives at level 1; its clause restates the parent's at the parent's strength
+def test_support_sought_from_others_is_not_a_weaker_cue() -> None:
+    parent = (
+        "国家绿色发展基金和现有低碳转型相关基金要将清洁低碳能源开发利用、新型电力系统建设、"
+        "化石能源企业绿色低碳转型等作为重点支持领域"
+    )
+    child = (
+        "对接协调国家绿色发展基金和现有低碳转型相关基金支持我省清洁低碳能源开发利用、"
+        "新型电力系统建设、化石能源企业绿色低碳转型等"
+    )
+    assert _verdict(_compare(parent, child), parent) == "restated"
+
+
 @pytest.mark.parametrize(
     ("sentence", "clauses"),
     [

@@ -42,6 +42,11 @@ from policydiff.strength.cues import find_cues
         ("严禁在国家政策允许的领域以外新（扩）建燃煤自备电厂", ["严禁"]),
         ("在法律法规允许范围内开展试点", ["开展试点"]),
         ("在条件允许时推广", ["推广"]),
+        # support a province seeks from others is not an encouragement it gives (Qinghai's
+        # energy-transition plan, evaluation/test/corpus/); support it gives still is
+        ("积极争取中央预算内投资支持清洁低碳能源项目", []),
+        ("对接协调国家绿色发展基金和现有低碳转型相关基金支持我省清洁低碳能源开发利用", []),
+        ("支持有条件的地区开展试点", ["支持有条件的", "开展试点"]),
         # a nominal 推广应用情况 is how a task stands
         ("总结推广应用情况", []),
         # an adjective of a result and an indicator's name (the ministry's plan; Hubei's)
