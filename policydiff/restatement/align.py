@@ -141,7 +141,7 @@ def similarity_matrix(
         own = [(t, c) for t, c in parent.measured if t in parent.targets and t.value is not None]
         if not own:
             continue
-        for j in np.flatnonzero(matrix[i] > 0).tolist():
+        for j in np.flatnonzero(matrix[i]).tolist():
             # ... unless it says it in the parent's very words: the same indicator, however
             # its unit is written (热损失比2020年下降5% for 下降5个百分点)
             if (
@@ -435,20 +435,22 @@ def headed_alike(
     best: np.ndarray,
     matched: np.ndarray,
 ) -> dict[int, int]:
-    """Matched parent clauses restated by another clause of the same child sentence, each
-    with that clause: one whose object ends on the parent's whole object (of
+    """Matched parent clauses restated by another clause of the child, each with that
+    clause: one of the same child sentence whose object ends on the parent's whole object (of
     :data:`HEAD_MIN` characters or more), or on it and a general noun (``head_nouns`` in
     ``data/restatement.yaml``), where the clause matched does not; the most alike of them,
     from :data:`NEAR_FLOOR`. The object a clause ends on is what it acts on; inside another
     clause's object it only says which (Yunnan's 大力推广…可减少非必要耗能的智能家电产品
     restates 大力推广智能家电, not 推进绿色智能家电家具下乡活动 of the same sentence, which the
     cosine prefers). Where the clause matched does not hold the parent's object at all, a
-    clause of any sentence that ends on it takes the match, from :data:`MATCH`."""
+    clause of any sentence that ends on it, from :data:`MATCH`, and restates no other
+    matched parent clause."""
     objects = ["".join(content(c).split()) for c in children]
     in_sentence: dict[str, list[int]] = {}
     for k, child in enumerate(children):
         in_sentence.setdefault(child.sentence_id, []).append(k)
     nouns = ("", *load_rules().head_nouns)
+    taken = {int(best[i]) for i in np.flatnonzero(matched).tolist()}
     out: dict[int, int] = {}
     for i, parent in enumerate(parents):
         own = "".join(content(parent).split())
@@ -473,7 +475,7 @@ def headed_alike(
         elsewhere = [
             k
             for k in range(len(children))
-            if k != j and objects[k].endswith(endings) and matrix[i, k] >= MATCH
+            if k != j and k not in taken and objects[k].endswith(endings) and matrix[i, k] >= MATCH
         ]
         if elsewhere:
             out[i] = max(elsewhere, key=lambda k: float(matrix[i, k]))

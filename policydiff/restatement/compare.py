@@ -180,7 +180,7 @@ def compare_clauses(
     parent_targets = tuple(dict.fromkeys(pair for c in parent.clauses for pair in c.offered))
     child_targets = tuple(dict.fromkeys(pair for c in child.clauses for pair in c.offered))
     shared = shares_totals(parent.document, child.document)
-    # the child clauses restating each parent clause, to give every other its restating ones
+    # each child clause that restates a parent clause, paired with that parent clause
     restated_by = [(x.parent, x.child) for x in matches if x.child is not None]
     for m in matches:
         restating = [child for parent, child in restated_by if parent is not m.parent]

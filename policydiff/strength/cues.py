@@ -273,10 +273,12 @@ def _zh_nominal(text: str, m: CueMatch, nominal: re.Pattern[str], ends: set[int]
     return "\u4e00" <= text[m.start - 1] <= "\u9fff"
 
 
-_CLAUSE_CUES: dict[tuple[str, str], tuple[Lexicon, tuple[CueMatch, ...], tuple]] = {}
+Dropped = tuple[CueMatch, str]  # a cue suppressed, with the context that suppressed it
+
+_CLAUSE_CUES: dict[tuple[str, str], tuple[Lexicon, tuple[CueMatch, ...], tuple[Dropped, ...]]] = {}
 
 
-def clause_cues(clause: str, lang: str, lex: Lexicon) -> tuple[list[CueMatch], list]:
+def clause_cues(clause: str, lang: str, lex: Lexicon) -> tuple[list[CueMatch], list[Dropped]]:
     """``suppress(raw_matches(...))`` of a clause, cached per clause text: the same
     clause is read for its cues at several stages (its strength, whether it commits, its
     object), and matching every pattern is the costly part."""
@@ -290,8 +292,10 @@ def clause_cues(clause: str, lang: str, lex: Lexicon) -> tuple[list[CueMatch], l
     return list(cached[1]), list(cached[2])
 
 
-def suppress(text: str, lang: str, lex: Lexicon, matches: list[CueMatch]) -> tuple[list, list]:
-    dropped: list[tuple[CueMatch, str]] = []
+def suppress(
+    text: str, lang: str, lex: Lexicon, matches: list[CueMatch]
+) -> tuple[list[CueMatch], list[Dropped]]:
+    dropped: list[Dropped] = []
     hay = _hay(text, lang)
     contexts = [
         (c, m)

@@ -169,13 +169,14 @@ def score_commitment(
             caveats.append(f"'{cue_text}' restricts the theme rather than promoting it")
     neg_re = lex.negator_pattern(lang)
     if neg_re is not None:
-        for m in neg_re.finditer(clause):
-            in_cue = chosen is not None and chosen.start <= m.start() < chosen.end
-            before_cue = chosen is not None and 0 <= chosen.start - m.end() <= NEAR_CHARS[lang]
-            if in_cue or (m.start() >= ts and not before_cue):
+        for negator in neg_re.finditer(clause):
+            start, end = negator.span()
+            in_cue = chosen is not None and chosen.start <= start < chosen.end
+            before_cue = chosen is not None and 0 <= chosen.start - end <= NEAR_CHARS[lang]
+            if in_cue or (start >= ts and not before_cue):
                 continue
             negated = True
-            caveats.append(f"negator '{m.group(0)}' governs the commitment")
+            caveats.append(f"negator '{negator.group(0)}' governs the commitment")
             break
     if chosen is None and lang == "zh" and targets:
         shared = shared_cue(sentence, c_start, lang, lex)

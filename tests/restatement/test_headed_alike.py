@@ -44,7 +44,8 @@ def test_a_match_ending_on_the_object_and_a_general_noun_stays() -> None:
 
 
 # Jiangsu's green-consumption plan (evaluation/test/corpus/jiangsu-lvse-xiaofei, lines 107
-# and 118) against the national one's 积极推行互联网+回收模式
+# and 118, the space in 回收 模式 as the transcription has it) against the national one's
+# 积极推行互联网+回收模式
 JIANGSU_SECOND_HAND = (
     "积极发展家电、消费电子、服装等二手商品交易，鼓励建设集中规范的跳蚤市场，"
     "规范发展互联网＋二手模式，提高二手商品交易效率"
@@ -61,6 +62,7 @@ def test_a_clause_of_another_sentence_that_acts_on_the_whole_object_restates_it(
     assert _verdict(comparison, "积极推行互联网+回收模式") == "strengthened"
 
 
-def test_without_a_clause_ending_on_the_object_the_nearest_stays() -> None:
+def test_control_without_a_clause_ending_on_the_object_the_nearest_stays() -> None:
+    # passes with or without the rule: it guards against the rule taking a match elsewhere
     comparison = _compare("积极推行互联网+回收模式", JIANGSU_SECOND_HAND)
     assert _child_of(comparison, "积极推行互联网+回收模式") == "规范发展互联网＋二手模式"

@@ -47,6 +47,7 @@ from policydiff.strength.cues import find_cues
         ("积极争取中央预算内投资支持清洁低碳能源项目", []),
         ("对接协调国家绿色发展基金和现有低碳转型相关基金支持我省清洁低碳能源开发利用", []),
         ("支持有条件的地区开展试点", ["支持有条件的", "开展试点"]),
+        ("推动银企对接支持中小企业融资", ["推动", "支持"]),
         # a nominal 推广应用情况 is how a task stands
         ("总结推广应用情况", []),
         # an adjective of a result and an indicator's name (the ministry's plan; Hubei's)
