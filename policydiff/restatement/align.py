@@ -50,7 +50,7 @@ from policydiff.restatement.kinds import (
     unplaced,
     wastes,
 )
-from policydiff.restatement.objects import AND, canonical, content, object_bigrams
+from policydiff.restatement.objects import AND, canonical, content, keeps_frame, object_bigrams
 from policydiff.restatement.qualifiers import qualifier
 from policydiff.restatement.rules import load_rules
 from policydiff.restatement.sections import kept_provisions
@@ -284,12 +284,15 @@ def covered(
     :data:`COVER_FLOOR`, the most alike of those: a child that names the parent's object
     inside a longer clause or list (Yunnan's 鼓励引导新建住宅采用干式工法楼面地面、集成厨房、
     整体卫浴、管线分离等装配化装修成套技术 restates 积极推广装配化装修, 0.27) is diluted by the
-    rest of its clause, which the cosine counts and containment does not. A child clause
+    rest of its clause, which the cosine counts and containment does not. So does one that
+    keeps the frame of the parent's object and says its middle in its own words
+    (:func:`~.objects.keeps_frame`). A child clause
     that lists things (:func:`lists`) may be taken though it restates another parent clause:
     a province merges into one list what the parent commits to one item at a time (Guangdong's
     鼓励农房选用装配式钢结构和绿色建材 restates both 鼓励选用装配式钢结构、木结构等建造方式 and
     推广使用绿色建材)."""
     grams_c = [object_bigrams(content(c)) for c in children]
+    objects_c = ["".join(content(c).split()) for c in children]
     listing = [lists(c) for c in children]
     out: dict[int, int] = {}
     for i, parent in enumerate(parents):
@@ -298,12 +301,13 @@ def covered(
         own = object_bigrams(content(parent))
         if not own:
             continue
+        whole = "".join(content(parent).split())
         held = [
             j
             for j, grams in enumerate(grams_c)
             if (j not in taken or listing[j])
             and matrix[i, j] >= COVER_FLOOR
-            and len(own & grams) >= COVER * len(own)
+            and (len(own & grams) >= COVER * len(own) or keeps_frame(whole, objects_c[j]))
             and (children[j].targets or not _counted(parent))
         ]
         if held:

@@ -85,3 +85,19 @@ def object_bigrams(text: str) -> set[str]:
     between the items of a list (推广空气源等各类电动热泵技术: 空气源, 电动热泵技术)."""
     text = _LIST_BREAKS.sub(" ", text)
     return {word[k : k + 2] for word in text.split() for k in range(len(word) - 1)}
+
+
+FRAME_HEAD = 4  # characters of a parent object's head a child object ends on ...
+FRAME_MIN = 6  # ... for a parent object of this many characters or more
+
+
+def keeps_frame(parent: str, child: str) -> bool:
+    """Whether a child object (its characters, no spaces) keeps the frame of a parent
+    object: its first word (two characters) and its head (its last :data:`FRAME_HEAD`),
+    saying the middle in its own words (秸秆肥料化、能源化…原料化利用水平 for
+    秸秆综合利用水平), of one thing: not the first word of one item of a list and the head
+    of another (电力监控系统安全防控体系和数据安全保障体系 keeps no frame of 电力应急保障体系)."""
+    if len(parent) < FRAME_MIN or not child.endswith(parent[-FRAME_HEAD:]):
+        return False
+    start = child.rfind(parent[:2], 0, len(child) - FRAME_HEAD)
+    return start >= 0 and AND.search(child, start) is None
