@@ -323,6 +323,18 @@ def target_changes(
             )
             continue
         where = next(c for t, c in same if t is found)
+        # every one of a class reaching a grade (全部达到一星级以上) is restated by the child's
+        # clause setting that grade for the class, not by a share of a whole below it (星级
+        # 绿色建筑占比达到30%以上), which measures another thing
+        if (
+            full_in_words(target)
+            and not full_in_words(found)
+            and (found.value or 0) < (target.value or 0)
+        ):
+            graded = _graded(target, context, child, rules)
+            if graded is not None and graded.change == "same":
+                out.append(graded)
+                continue
         share = shared and a_share(target, context, found, where, rules)
         measured = replace(found, value=target.value, low=target.low) if share else found
         change, how = _compare_target(target, context, measured, rules)

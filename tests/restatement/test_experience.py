@@ -24,3 +24,11 @@ def test_promoting_a_pilots_experience_is_no_narrower_scope() -> None:
 def test_a_commitment_kept_for_the_pilots_is_still_narrower() -> None:
     comparison = _compare(PROCUREMENT, f"在试点城市{PROCUREMENT}")
     assert _verdict(comparison, PROCUREMENT) == "weakened"
+
+
+def test_a_national_programmes_pilot_a_province_joins_is_no_narrower_scope() -> None:
+    # Jiangsu's green-consumption plan (evaluation/test/corpus, line 43) carries out the
+    # national 公交都市 demonstration programme: it restates 深入开展公交都市建设
+    parent = "深入开展公交都市建设"
+    child = "深化国家公交都市建设示范城市创建工作"
+    assert _verdict(_compare(parent, child), parent) == "restated"

@@ -59,3 +59,18 @@ def test_a_higher_grade_for_another_class_is_not() -> None:
     # Yunnan copies the one-star requirement; its three stars are for super-high-rises
     comparison = _compare(MINISTRY, YUNNAN)
     assert _verdict(comparison, STARS) == "restated"
+
+
+ANHUI = (
+    "持续开展绿色建筑创建行动，贯彻《安徽省绿色建筑发展条例》，推动高星级绿色建筑发展，到2025年底，"
+    "城镇绿色建筑占新建建筑面积比例达到100%，星级绿色建筑占比达到30%以上，"
+    "新建大型公共建筑和政府投资的公共建筑达到一星级及以上"
+)
+
+
+def test_every_one_at_a_grade_is_restated_by_that_grade_not_by_a_share() -> None:
+    # Anhui (evaluation/test/corpus, line 56) keeps the one-star requirement for the same
+    # class; its 30% share of starred buildings measures another thing, no lowered 100%
+    comparison = _compare(MINISTRY, ANHUI)
+    assert _verdict(comparison, STARS) == "restated"
+    assert _verdict(comparison, "持续开展绿色建筑创建行动") == "restated"
