@@ -32,3 +32,8 @@ def test_a_national_programmes_pilot_a_province_joins_is_no_narrower_scope() -> 
     parent = "深入开展公交都市建设"
     child = "深化国家公交都市建设示范城市创建工作"
     assert _verdict(_compare(parent, child), parent) == "restated"
+
+
+def test_a_commitment_kept_for_the_national_pilots_is_still_narrower() -> None:
+    comparison = _compare(PROCUREMENT, f"在国家试点城市{PROCUREMENT}")
+    assert _verdict(comparison, PROCUREMENT) == "weakened"
