@@ -8,7 +8,7 @@ of the catalogue adds :data:`THEME_BONUS`; naming the topic of the lineage alone
 objects no more alike (:mod:`.topic`); where the child keeps the parent's provision together,
 its clauses are a little more alike (:mod:`.sections`). Each parent clause takes the child
 clause most like it when the similarity reaches :data:`MATCH` (else, where a child clause that
-restates no other parent clause, or lists things (:func:`lists`), holds :data:`COVER` of the
+restates no other parent clause, or lists things (:func:`~.objects.lists`), holds :data:`COVER` of the
 parent object's bigrams and reaches :data:`COVER_FLOOR`, the most alike of those:
 :func:`covered`; else, where another clause of its sentence is restated, the most alike clause
 of that child sentence or the next or last one from :data:`COVER_FLOOR` (in that sentence from
@@ -50,7 +50,14 @@ from policydiff.restatement.kinds import (
     unplaced,
     wastes,
 )
-from policydiff.restatement.objects import AND, canonical, content, keeps_frame, object_bigrams
+from policydiff.restatement.objects import (
+    canonical,
+    content,
+    holds_loosely,
+    keeps_frame,
+    lists,
+    object_bigrams,
+)
 from policydiff.restatement.qualifiers import qualifier
 from policydiff.restatement.rules import load_rules
 from policydiff.restatement.sections import kept_provisions
@@ -287,7 +294,7 @@ def covered(
     rest of its clause, which the cosine counts and containment does not. So does one that
     keeps the frame of the parent's object and says its middle in its own words
     (:func:`~.objects.keeps_frame`). A child clause
-    that lists things (:func:`lists`) may be taken though it restates another parent clause:
+    that lists things (:func:`~.objects.lists`) may be taken though it restates another parent clause:
     a province merges into one list what the parent commits to one item at a time (Guangdong's
     鼓励农房选用装配式钢结构和绿色建材 restates both 鼓励选用装配式钢结构、木结构等建造方式 and
     推广使用绿色建材)."""
@@ -313,12 +320,6 @@ def covered(
         if held:
             out[i] = max(held, key=lambda j: float(matrix[i, j]))
     return out
-
-
-def lists(clause: Clause) -> bool:
-    """Whether a clause names several things in a row (、 or 和 between them: 太阳能光热、
-    浅层地热能、生物质能; 装配式钢结构和绿色建材), each of which may be a parent clause's."""
-    return "、" in clause.text or AND.search(clause.text) is not None
 
 
 def _counted(clause: Clause) -> bool:
@@ -470,11 +471,12 @@ def headed_alike(
         if alike:
             out[i] = max(alike, key=lambda k: float(matrix[i, k]))
             continue
-        # ... else, where the clause matched does not even hold the parent's whole object,
-        # a clause anywhere in the child that reaches MATCH and ends on it (Jiangsu's
-        # 大力发展线上线下融合、消费回收联动的互联网＋回收模式 restates 积极推行互联网+回收模式,
-        # not its 规范发展互联网＋二手模式, which the cosine prefers)
-        if own in objects[j]:
+        # ... else, where the clause matched does not even hold the parent's whole object
+        # (nor with a word or two inside it: 完善技术供给体系 for 完善技术体系), a clause anywhere
+        # in the child that reaches MATCH and ends on it (Jiangsu's 大力发展线上线下融合、消费
+        # 回收联动的互联网＋回收模式 restates 积极推行互联网+回收模式, not its 规范发展互联网＋
+        # 二手模式, which the cosine prefers)
+        if holds_loosely(objects[j], own):
             continue
         elsewhere = [
             k

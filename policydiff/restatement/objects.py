@@ -87,17 +87,46 @@ def object_bigrams(text: str) -> set[str]:
     return {word[k : k + 2] for word in text.split() for k in range(len(word) - 1)}
 
 
+def lists(clause: Clause) -> bool:
+    """Whether a clause names several things in a row (、 or 和 between them: 太阳能光热、
+    浅层地热能、生物质能; 装配式钢结构和绿色建材), each of which may be a parent clause's."""
+    return "、" in clause.text or AND.search(clause.text) is not None
+
+
 FRAME_HEAD = 4  # characters of a parent object's head a child object ends on ...
 FRAME_MIN = 6  # ... for a parent object of this many characters or more
+_WORD_START = "的、"  # what may stand before the first word of a frame inside an object
 
 
 def keeps_frame(parent: str, child: str) -> bool:
     """Whether a child object (its characters, no spaces) keeps the frame of a parent
     object: its first word (two characters) and its head (its last :data:`FRAME_HEAD`),
     saying the middle in its own words (秸秆肥料化、能源化…原料化利用水平 for
-    秸秆综合利用水平), of one thing: not the first word of one item of a list and the head
-    of another (电力监控系统安全防控体系和数据安全保障体系 keeps no frame of 电力应急保障体系)."""
+    秸秆综合利用水平). The first word opens the object or follows 的 or 、, not the inside of
+    a compound (清洁能源开发规模动态预警机制 keeps no frame of 能源预测预警机制); and the frame
+    is of one thing: not the first word of one item of a list and the head of another
+    (电力监控系统安全防控体系和数据安全保障体系 keeps no frame of 电力应急保障体系)."""
     if len(parent) < FRAME_MIN or not child.endswith(parent[-FRAME_HEAD:]):
         return False
-    start = child.rfind(parent[:2], 0, len(child) - FRAME_HEAD)
-    return start >= 0 and AND.search(child, start) is None
+    head_at = len(child) - FRAME_HEAD
+    start = child.find(parent[:2], 0, head_at)
+    while start >= 0:
+        opens = start == 0 or child[start - 1] in _WORD_START
+        if opens and AND.search(child, start) is None:
+            return True
+        start = child.find(parent[:2], start + 1, head_at)
+    return False
+
+
+def holds_loosely(text: str, part: str, slack: int = 2) -> bool:
+    """Whether ``text`` holds ``part``'s characters in order with at most ``slack`` others
+    among them (完善技术供给体系 holds 技术体系: one thing, a word more precise)."""
+    for start in (k for k, char in enumerate(text) if char == part[:1]):
+        at = start
+        for char in part[1:]:
+            at = text.find(char, at + 1, start + len(part) + slack)
+            if at < 0:
+                break
+        else:
+            return True
+    return False

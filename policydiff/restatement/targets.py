@@ -325,11 +325,13 @@ def target_changes(
         where = next(c for t, c in same if t is found)
         # every one of a class reaching a grade (全部达到一星级以上) is restated by the child's
         # clause setting that grade for the class, not by a share of a whole below it (星级
-        # 绿色建筑占比达到30%以上), which measures another thing
+        # 绿色建筑占比达到30%以上), which measures another thing; a share of the graded ones
+        # themselves (一星级以上比例达到80%) is the coverage lowered
         if (
             full_in_words(target)
             and not full_in_words(found)
             and (found.value or 0) < (target.value or 0)
+            and _grade(where, rules) is None
         ):
             graded = _graded(target, context, child, rules)
             if graded is not None and graded.change == "same":

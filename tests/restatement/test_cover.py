@@ -121,7 +121,7 @@ def test_a_list_merging_two_parent_clauses_restates_both(monkeypatch: pytest.Mon
     assert materials.child is steel.child and materials.similarity < align.MATCH
     assert materials.verdict.value == "weakened"
     guideline = next(c for c in comparison.child.clauses if c.text.startswith("引导各地"))
-    assert align.lists(steel.child) and not align.lists(guideline)
+    assert objects.lists(steel.child) and not objects.lists(guideline)
 
 
 def test_harmony_is_no_list() -> None:
@@ -130,7 +130,7 @@ def test_harmony_is_no_list() -> None:
     harmony, steel = (
         c for c in comparison.child.clauses if c.text.startswith(("建设人", "推广钢"))
     )
-    assert not align.lists(harmony) and align.lists(steel)
+    assert not objects.lists(harmony) and objects.lists(steel)
 
 
 def test_bigrams_do_not_cross_a_word_break() -> None:

@@ -74,3 +74,11 @@ def test_every_one_at_a_grade_is_restated_by_that_grade_not_by_a_share() -> None
     comparison = _compare(MINISTRY, ANHUI)
     assert _verdict(comparison, STARS) == "restated"
     assert _verdict(comparison, "持续开展绿色建筑创建行动") == "restated"
+
+
+def test_a_share_of_the_graded_class_itself_is_the_coverage_lowered() -> None:
+    child = (
+        "持续开展绿色建筑创建行动，到2025年，城镇新建建筑全面执行绿色建筑标准，"
+        "新建政府投资公益性公共建筑和大型公共建筑一星级以上比例达到80%"
+    )
+    assert _verdict(_compare(MINISTRY, child), STARS) == "weakened"

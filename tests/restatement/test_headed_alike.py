@@ -66,3 +66,10 @@ def test_control_without_a_clause_ending_on_the_object_the_nearest_stays() -> No
     # passes with or without the rule: it guards against the rule taking a match elsewhere
     comparison = _compare("积极推行互联网+回收模式", JIANGSU_SECOND_HAND)
     assert _child_of(comparison, "积极推行互联网+回收模式") == "规范发展互联网＋二手模式"
+
+
+def test_a_match_holding_the_object_with_a_word_inside_it_stays() -> None:
+    # Shanghai's 完善技术供给体系 holds 技术体系 with one word more (供给): it is not moved to
+    # another sentence's 逐步形成系统化技术体系 about zero-carbon communities
+    child = "加强核心技术攻坚，完善技术供给体系。探索区域低碳、零碳社区技术协同攻关，逐步形成系统化技术体系"
+    assert _child_of(_compare("完善技术体系", child), "完善技术体系") == "完善技术供给体系"

@@ -18,6 +18,8 @@ from tests.restatement.test_verdict import _child_of, _compare, _verdict
         ("大型风电光伏发电基地建设", "大型风光基地建设", True),
         # the first word of one list item and the head of another: two things
         ("电力应急保障体系", "电力监控系统安全防控体系和数据安全保障体系", False),
+        # the first word inside a compound (清洁能源) is no frame of 能源…
+        ("能源预测预警机制", "清洁能源开发规模动态预警机制", False),
         # the head alone, or an object too short to have a frame
         ("秸秆综合利用水平", "畜禽粪污资源化利用水平", False),
         ("利用水平", "秸秆利用水平", False),
