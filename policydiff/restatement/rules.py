@@ -36,7 +36,8 @@ class Rules:
     threshold: re.Pattern[str] | None  # a class picked by a threshold: 20万以下的县城
     general: tuple[str, ...]
     place_limits: tuple[str, ...]  # the limited scopes that are a class of places
-    experience: re.Pattern[str]  # a pilot's experience spread, a national programme's pilot
+    # what a scope is read past: a pilot's experience spread, a national programme joined
+    experience: re.Pattern[str]
     ceilings: tuple[str, ...]
     floors: tuple[str, ...]  # negated ceilings: 不低于
     softeners: tuple[str, ...]  # a value made rough or usual: 65%左右, 一般不超过18层
