@@ -44,12 +44,13 @@ from policydiff.corpus.store import load_corpus
 from policydiff.diff.tfidf import cosine_similarity
 from policydiff.evaluate.restatement import read_gold, standing_for
 from policydiff.lineage import build_lineage
-from policydiff.restatement.align import MATCH, copies, similarity_matrix
+from policydiff.restatement.align import copies, similarity_matrix
 from policydiff.restatement.clauses import Clause
 from policydiff.restatement.compare import compare_clauses, document_clauses
 from policydiff.restatement.confidence import ChildWords, echo
 from policydiff.restatement.confidence import _object_words as object_words
 from policydiff.restatement.objects import canonical, content, object_bigrams
+from policydiff.restatement.thresholds import MATCH
 from policydiff.themes import load_catalogue
 
 REPO = Path(__file__).resolve().parents[2]

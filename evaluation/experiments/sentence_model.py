@@ -41,8 +41,8 @@ import numpy as np
 from lineages import DEVELOPMENT, TUNED
 from matching_signals import Cell, _score, cells
 
-from policydiff.restatement.align import MATCH
 from policydiff.restatement.clauses import Clause
+from policydiff.restatement.thresholds import MATCH
 
 Embed = Callable[[Sequence[str]], np.ndarray]
 

@@ -8,7 +8,7 @@ two characters inside a noun of the parent (供热, 光热) by a noun of the chi
 characters (管网, 建筑), entered alike (a shared character before, or both at a word's
 start). A changed verb (提升行动 → 美化行动), a synonym that spans other words
 (供气管道和设施 → 燃气管网设施) or a changed modifier of degree (零碳 → 低碳) is no contrast;
-nor, in alignment, is a clause copied word for word but the noun (``align.VERBATIM``:
+nor, in alignment, is a clause copied word for word but the noun (``thresholds.VERBATIM``:
 合理确定建筑朝向、窗墙比和体形系数 for 合理确定住宅朝向、窗墙比和体形系数).
 """
 

@@ -1,7 +1,7 @@
 """The verdict on one parent commitment in one child: the rules of docs/lineage.md.
 
 ==============  ==============================================================
-omitted         no child clause restates it (similarity below ``align.MATCH``)
+omitted         no child clause restates it (similarity below ``thresholds.MATCH``)
 weakened        a target of the parent dropped, laxer (lower share, higher ceiling)
                 or later; else a narrower scope (全面 -> 试点); else a cue at least
                 half a level weaker, or no directive at all (mentioned in passing)

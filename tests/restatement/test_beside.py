@@ -1,4 +1,4 @@
-"""Alignment beside a sibling (:func:`policydiff.restatement.align.beside`): a parent
+"""Alignment beside a sibling (:func:`policydiff.restatement.routes.beside`): a parent
 clause no child clause reaches by MATCH is restated in the child sentence, or one next to
 it, that restates another clause of its sentence (the ministry's plan and Henan's,
 examples/lineage/corpus)."""
@@ -11,7 +11,7 @@ import numpy as np
 import pytest
 
 from policydiff.corpus import load_corpus
-from policydiff.restatement import align
+from policydiff.restatement import routes, thresholds
 from policydiff.restatement.compare import Comparison, compare_documents
 from policydiff.themes.catalogue import corpus_catalogue
 from tests.restatement.test_verdict import _compare
@@ -39,7 +39,7 @@ def test_modular_kitchens_and_baths_are_restated_beside_the_fitout(henan: Compar
     # 推广集成化模块化建筑部品 (0.23, under MATCH)
     restated = next(r for r in henan.commitments if r.parent.text == MODULAR)
     assert restated.child is not None and "模块化建筑部品" in restated.child.text
-    assert align.COVER_FLOOR <= restated.similarity < align.MATCH
+    assert thresholds.COVER_FLOOR <= restated.similarity < thresholds.MATCH
     fitout = next(r for r in henan.commitments if r.parent.text == "积极推广装配化装修")
     assert fitout.child is not None and fitout.child.sentence_id == restated.child.sentence_id
 
@@ -60,7 +60,7 @@ def _beside(child: str, similarity: dict[str, float], all_taken: bool = False) -
     matched = np.zeros(len(parents), dtype=bool)
     matched[i] = True
     taken = set(range(len(children))) if all_taken else {j}
-    found = align.beside(parents, children, matrix, best, matched, taken)
+    found = routes.beside(parents, children, matrix, best, matched, taken)
     return {parents[k].text: children[m].text for k, m in found.items()}
 
 
@@ -112,7 +112,7 @@ def chongqing() -> Comparison:
 def test_chongqing_restates_the_modular_parts_beside_its_fitout(chongqing: Comparison) -> None:
     restated = next(r for r in chongqing.commitments if r.parent.text == MODULAR)
     assert restated.child is not None and restated.child.text == KITCHENS
-    assert align.NEAR_FLOOR <= restated.similarity < align.COVER_FLOOR
+    assert thresholds.NEAR_FLOOR <= restated.similarity < thresholds.COVER_FLOOR
 
 
 def test_a_restriction_is_not_restated_beside_by_a_promotion() -> None:
@@ -138,7 +138,7 @@ def test_a_restriction_is_not_restated_beside_by_a_promotion() -> None:
     matched = np.zeros(len(parents), dtype=bool)
     matched[i] = True
     assert parents[large].restriction and not children[flats].restriction
-    found = align.beside(parents, children, matrix, best, matched, {j})
+    found = routes.beside(parents, children, matrix, best, matched, {j})
     assert found == {small: flats}
 
 
@@ -160,7 +160,7 @@ def _quality(lead: str) -> dict[str, str]:
     best[i] = j
     matched = np.zeros(len(parents), dtype=bool)
     matched[i] = True
-    found = align.beside(parents, children, matrix, best, matched, {j})
+    found = routes.beside(parents, children, matrix, best, matched, {j})
     return {parents[k].text: children[n].text for k, n in found.items()}
 
 

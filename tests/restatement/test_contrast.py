@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from policydiff.corpus import load_corpus
-from policydiff.restatement import align
+from policydiff.restatement import thresholds
 from policydiff.restatement.compare import compare_documents
 from policydiff.restatement.contrast import contrast
 from policydiff.themes.catalogue import corpus_catalogue
@@ -95,7 +95,7 @@ def test_a_clause_copied_but_for_its_noun_is_no_contrast() -> None:
         r for r in comparison.commitments if r.parent.text == "合理确定住宅朝向、窗墙比和体形系数"
     )
     assert restated.child is not None and "建筑朝向" in restated.child.text
-    assert restated.similarity >= align.VERBATIM
+    assert restated.similarity >= thresholds.VERBATIM
     assert restated.verdict.value == "restated"
 
 

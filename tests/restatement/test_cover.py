@@ -1,4 +1,4 @@
-"""Alignment by containment (:func:`policydiff.restatement.align.covered`): a parent clause
+"""Alignment by containment (:func:`policydiff.restatement.routes.covered`): a parent clause
 that no child clause reaches by cosine is restated by a child clause that holds most of its
 object inside a longer clause or list (quoted from the ministry's plan and its children)."""
 
@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 
 from policydiff.models import Document, Version
-from policydiff.restatement import align, objects, sections
+from policydiff.restatement import objects, routes, sections, thresholds
 from policydiff.restatement.compare import Comparison, compare_documents
 from policydiff.themes import load_catalogue
 from tests.restatement.test_verdict import _compare
@@ -52,7 +52,7 @@ def test_without_containment_the_diluted_clause_is_below_the_match() -> None:
     child = "鼓励引导新建住宅采用干式工法楼面地面、集成厨房、整体卫浴、管线分离等装配化装修成套技术"
     comparison = _compare(MINISTRY, child)
     restated = next(r for r in comparison.commitments if r.parent.text == "积极推广装配化装修")
-    assert align.COVER_FLOOR <= restated.similarity < align.MATCH
+    assert thresholds.COVER_FLOOR <= restated.similarity < thresholds.MATCH
 
 
 def _covered(parent: str, child: str, similarity: float) -> dict[int, int]:
@@ -62,7 +62,7 @@ def _covered(parent: str, child: str, similarity: float) -> dict[int, int]:
     matrix = np.full((len(parents), len(children)), similarity)
     return {
         i: j
-        for i, j in align.covered(parents, children, matrix, set()).items()
+        for i, j in routes.covered(parents, children, matrix, set()).items()
         if parents[i].text == parent.split("，")[0]
     }
 
@@ -85,8 +85,8 @@ def _taken_again(child: str) -> bool:
     comparison = _compare("积极推广装配化装修", child)
     parents, children = comparison.parent.clauses, comparison.child.clauses
     matrix = np.full((len(parents), len(children)), 0.27)
-    assert align.covered(parents, children, matrix, set())
-    return bool(align.covered(parents, children, matrix, set(range(len(children)))))
+    assert routes.covered(parents, children, matrix, set())
+    return bool(routes.covered(parents, children, matrix, set(range(len(children)))))
 
 
 def test_a_child_clause_that_restates_another_parent_clause_is_not_taken_again() -> None:
@@ -117,8 +117,8 @@ def test_a_list_merging_two_parent_clauses_restates_both(monkeypatch: pytest.Mon
     comparison = _rural(ministry, child)
     steel = next(r for r in comparison.commitments if r.parent.text.startswith("鼓励选用装配式"))
     materials = next(r for r in comparison.commitments if r.parent.text == "推广使用绿色建材")
-    assert steel.child is not None and steel.similarity >= align.MATCH
-    assert materials.child is steel.child and materials.similarity < align.MATCH
+    assert steel.child is not None and steel.similarity >= thresholds.MATCH
+    assert materials.child is steel.child and materials.similarity < thresholds.MATCH
     assert materials.verdict.value == "weakened"
     guideline = next(c for c in comparison.child.clauses if c.text.startswith("引导各地"))
     assert objects.lists(steel.child) and not objects.lists(guideline)

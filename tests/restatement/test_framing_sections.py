@@ -1,13 +1,13 @@
 """A child's guiding ideas and principles (指导思想, 基本原则) speak of the whole field in
 general words: a clause there restates a parent task only when it says much the same
-(``align.FRAMING_MATCH``), not from the usual threshold. Clauses of 发改能源〔2022〕206号 and
+(``thresholds.FRAMING_MATCH``), not from the usual threshold. Clauses of 发改能源〔2022〕206号 and
 of Qinghai's energy opinions (evaluation/test/raw/)."""
 
 from __future__ import annotations
 
 from policydiff.models import Document
-from policydiff.restatement.align import FRAMING_MATCH, MATCH
 from policydiff.restatement.compare import compare_documents
+from policydiff.restatement.thresholds import FRAMING_MATCH, MATCH
 from policydiff.themes import load_catalogue
 from tests.restatement import plans
 from tests.restatement.test_verdict import _doc

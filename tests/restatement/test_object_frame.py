@@ -1,6 +1,6 @@
 """A child clause that keeps the frame of the parent's object, its first word and its
 head, and says the middle in its own words, names that object (``keeps_frame`` in
-restatement/objects.py, taken by ``covered`` in align.py). Jilin's pollution-and-carbon
+restatement/objects.py, taken by ``covered`` in routes.py). Jilin's pollution-and-carbon
 plan against the national one (evaluation/test/corpus/jilin-jianwu-jiangtan, line 103)."""
 
 from __future__ import annotations

@@ -1,5 +1,5 @@
 """A provision's lead restated by the child's copy of its heading
-(:func:`policydiff.restatement.align.under_heading`): the ministry's （十一）提升县城绿色低碳水平
+(:func:`policydiff.restatement.routes.under_heading`): the ministry's （十一）提升县城绿色低碳水平
 opens its body with 开展绿色低碳县城建设, which spells the heading out; Liaoning keeps the
 heading word for word and restates nothing of that lead in its body (evaluation/test/corpus)."""
 
@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from functools import partial
 
-from policydiff.restatement import align
+from policydiff.restatement import thresholds
 from tests.restatement.test_verdict import _child_of
 from tests.restatement.test_verdict import _compare as _compare_in_section
 
@@ -56,4 +56,4 @@ def test_only_an_unmatched_lead_is_taken() -> None:
     # a body that restates the lead in its own words keeps that restatement
     child = "（二）提升县城绿色低碳水平\n全面开展绿色低碳县城建设，实现县城与自然环境融合协调。\n"
     assert _child_of(_compare(COUNTY, child), LEAD) == "全面开展绿色低碳县城建设"
-    assert align.COVER_FLOOR < align.MATCH
+    assert thresholds.COVER_FLOOR < thresholds.MATCH

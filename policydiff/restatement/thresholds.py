@@ -1,0 +1,19 @@
+"""The thresholds of alignment (:mod:`.align`, :mod:`.routes`): similarities of a parent
+clause and a child clause, in [0, 1] plus the bonuses, and shares of character bigrams.
+
+docs/lineage.md says how each was set and what moving it does.
+"""
+
+MATCH = 0.35  # similarity from which a child clause restates a parent clause
+FRAMING_MATCH = 0.50  # ... a parent task, and a clause of the child's guiding ideas or principles
+SUPPORT = 0.40  # similarity from which another child clause's targets count too
+THEME_BONUS = 0.10  # added when the two clauses mention one theme of the catalogue
+VERBATIM = 0.80  # similarity from which a child clause copies a parent clause ...
+VERBATIM_GAP = 0.30  # ... and restates no other parent clause less like it by this much
+COVER = 0.60  # share of a parent object's bigrams a child clause holds to restate it ...
+COVER_FLOOR = 0.20  # ... when no child clause reaches MATCH and it reaches this much
+NEAR_FLOOR = 0.10  # beside a sibling, in its own child sentence, from this similarity ...
+NEAR_SHARE = 0.25  # ... for a child clause that holds this share of the parent's bigrams
+KIND_NEAR = 0.20  # similarity of a child clause to the parent clause naming its other kind
+HEAD_RUN = 3  # characters before a head that two objects share for another head to differ
+HEAD_MIN = 4  # characters of a parent's object that another clause of a sentence ends on
