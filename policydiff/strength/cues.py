@@ -261,6 +261,8 @@ def raw_matches(text: str, lang: str, lex: Lexicon) -> list[CueMatch]:
 _ZH_ADVERBIAL = re.compile(
     r"(?:高质量|高质效|高标准|高水平|高起点|协同|系统|统一|集中|整体|(?<!不)合理)$"
 )
+# ... of which these are nouns too, and are nouns after a noun (电力系统, 居民点集中)
+_ZH_ALSO_NOUNS = ("协同", "系统", "统一", "集中", "整体")
 
 
 def _zh_nominal(text: str, m: CueMatch, nominal: re.Pattern[str], ends: set[int]) -> bool:
@@ -268,9 +270,18 @@ def _zh_nominal(text: str, m: CueMatch, nominal: re.Pattern[str], ends: set[int]
     break, heads a noun phrase."""
     if not nominal.fullmatch(text, m.start, m.end) or m.start == 0 or m.start in ends:
         return False
-    if _ZH_ADVERBIAL.search(text, max(0, m.start - 4), m.start):
+    adverbial = _ZH_ADVERBIAL.search(text, max(0, m.start - 4), m.start)
+    if adverbial and not (
+        adverbial.group() in _ZH_ALSO_NOUNS and _after_noun(text, adverbial.start(), ends)
+    ):
         return False  # 高质量建设, 高标准建设: an adverbial before a verb
-    return "\u4e00" <= text[m.start - 1] <= "\u9fff"
+    return _after_noun(text, m.start, ends)
+
+
+def _after_noun(text: str, start: int, ends: set[int]) -> bool:
+    """Whether the word at ``start`` follows a noun: a Chinese character that ends no cue
+    (电力系统建设: 系统 is the power system, not "systematically")."""
+    return start > 0 and start not in ends and "\u4e00" <= text[start - 1] <= "\u9fff"
 
 
 Dropped = tuple[CueMatch, str]  # a cue suppressed, with the context that suppressed it
