@@ -39,6 +39,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 import numpy as np
+import scipy.sparse as sp
 
 from policydiff.diff.tfidf import cosine_similarity
 from policydiff.restatement.clauses import Clause
@@ -105,6 +106,32 @@ def _section_places(location: str) -> frozenset[int]:
         if found:
             return found
     return frozenset()
+
+
+def _alike_in_qualities_only(texts_p: Sequence[str], texts_c: Sequence[str]) -> np.ndarray:
+    """Pairs of objects that share character bigrams, all of them bigrams of the qualities
+    of ``qualities`` in ``data/restatement.yaml`` (绿色, 低碳, 智能 …)."""
+    grams_p = [object_bigrams(t) for t in texts_p]
+    grams_c = [object_bigrams(t) for t in texts_c]
+    vocabulary = {g: k for k, g in enumerate(sorted(set().union(*grams_p, *grams_c)))}
+    plain = np.zeros(len(vocabulary), dtype=bool)
+    for quality in load_rules().qualities:
+        for gram in object_bigrams(quality):
+            if gram in vocabulary:
+                plain[vocabulary[gram]] = True
+
+    def incidence(grams: Sequence[set[str]]) -> sp.csr_array:
+        rows = np.repeat(np.arange(len(grams)), [len(g) for g in grams])
+        columns = np.fromiter((vocabulary[g] for gs in grams for g in gs), dtype=np.int64)
+        return sp.csr_array(
+            (np.ones(len(columns)), (rows, columns)), shape=(len(grams), len(vocabulary))
+        )
+
+    a, b = incidence(grams_p), incidence(grams_c)
+    shared = np.asarray((a @ b.T).toarray())
+    other = ~plain
+    shared_other = np.asarray((a[:, other] @ b[:, other].T).toarray())
+    return (shared > 0) & (shared_other == 0)
 
 
 def similarity_matrix(
@@ -214,6 +241,9 @@ def similarity_matrix(
     for i, j in zip(*np.nonzero(matrix >= MATCH), strict=True):
         if any(a and b and not a & b for a, b in zip(kinds_p[i], kinds_c[j], strict=True)):
             matrix[i, j] = 0.0
+    # two objects alike only by the qualities a plan gives everything (绿色低碳城市建设 and
+    # 绿色低碳建材) are about other things
+    matrix[_alike_in_qualities_only(texts_p, texts_c) & (matrix > 0)] = 0.0
     # a parent clause that makes an instrument (完善建筑可再生能源应用标准, 加强节能改造鉴定评估)
     # is restated only by a child clause that names one of its kind: one that does what
     # the standard would govern (加强可再生能源应用) does not make the standard

@@ -22,6 +22,7 @@ from policydiff.restatement.objects import (
 )
 from policydiff.restatement.rules import load_rules
 from policydiff.restatement.thresholds import (
+    BESIDE_SHARE,
     COVER,
     COVER_FLOOR,
     HEAD_MIN,
@@ -47,10 +48,14 @@ def covered(
     that lists things (:func:`~.objects.lists`) may be taken though it restates another parent clause:
     a province merges into one list what the parent commits to one item at a time (Guangdong's
     鼓励农房选用装配式钢结构和绿色建材 restates both 鼓励选用装配式钢结构、木结构等建造方式 and
-    推广使用绿色建材)."""
+    推广使用绿色建材). A child clause that funds things (加大对…的支持力度, 设立低碳建筑发展
+    基金: ``funding`` in ``data/restatement.yaml``) names them as what is funded, not as a
+    commitment, and is not taken so for a parent clause that is not about funding."""
     grams_c = [object_bigrams(content(c)) for c in children]
     objects_c = ["".join(content(c).split()) for c in children]
     listing = [lists(c) for c in children]
+    rules = load_rules()
+    funding = [o.endswith(rules.funding_ends) for o in objects_c]
     out: dict[int, int] = {}
     for i, parent in enumerate(parents):
         if matrix[i].max(initial=0.0) >= MATCH:
@@ -59,10 +64,12 @@ def covered(
         if not own:
             continue
         whole = "".join(content(parent).split())
+        funded = any(word in whole for word in rules.funding_words)
         held = [
             j
             for j, grams in enumerate(grams_c)
             if (j not in taken or listing[j])
+            and (funded or not funding[j])
             and matrix[i, j] >= COVER_FLOOR
             and (len(own & grams) >= COVER * len(own) or keeps_frame(whole, objects_c[j]))
             and (children[j].targets or not counted(parent))
@@ -101,7 +108,9 @@ def beside(
     工法等部品与技术应用, beside its 积极推广工业化装修, restates 推行整体卫浴和厨房等模块化部品应用
     技术, 0.16). A clause that restricts its object (限制, 控制 …) is not restated so by one
     that promotes it, nor the reverse: Chongqing's 积极发展与地区经济和市场需求相适应的住宅户型
-    does not restate 限制发展超大户型住宅."""
+    does not restate 限制发展超大户型住宅. A clause that reaches :data:`COVER_FLOOR` by the
+    bonuses of a theme or a provision kept, sharing next to nothing of the parent's object,
+    says nothing of it: from there it holds :data:`BESIDE_SHARE` of its bigrams."""
     near: dict[str, set[tuple[str, int]]] = {}
     own: dict[str, set[tuple[str, int]]] = {}
     for i in np.flatnonzero(matched).tolist():
@@ -133,7 +142,10 @@ def beside(
             and j not in taken
             and child.restriction == parent.restriction
             and (
-                matrix[i, j] >= COVER_FLOOR
+                (
+                    matrix[i, j] >= COVER_FLOOR
+                    and len(grams & grams_of(j)) >= BESIDE_SHARE * len(grams)
+                )
                 or (
                     matrix[i, j] >= NEAR_FLOOR
                     and grams
@@ -163,7 +175,9 @@ def under_heading(
     低碳水平 / 开展绿色低碳县城建设), and a province that keeps the heading and restates
     nothing of the body in its own words commits to it by the heading (Liaoning's （二）提升
     县城绿色低碳水平 restates 开展绿色低碳县城建设, 0.34). A lead that is a target of its own is
-    not taken so."""
+    not taken so, nor the lead of a heading that makes a policy or mechanism (``policy_heads``:
+    完善交通运输领域能源清洁替代政策 is the instrument, its lead 推进交通运输绿色低碳转型 the aim)."""
+    policy_heads = load_rules().policy_heads
     leads: dict[str, int] = {}
     for i, parent in enumerate(parents):
         if not parent.heading:
@@ -174,6 +188,8 @@ def under_heading(
             continue
         j = int(best[h])
         if not children[j].heading or matrix[h, j] < VERBATIM:
+            continue
+        if "".join(content(heading).split()).endswith(policy_heads):
             continue
         lead = leads.get(heading.provision_id)
         if lead is None or matched[lead] or counted(parents[lead]) or lead in out:

@@ -79,6 +79,10 @@ class Rules:
     general_nouns: frozenset[str]  # nouns that name no kind of thing: 系统, 体系, 方式
     qualified_objects: tuple[str, ...]  # verbs of a noun a 的-phrase qualifies: 形成…的格局
     title_words: tuple[str, ...]  # words of a title around its topic: 关于, 实施方案, 体制机制
+    qualities: tuple[str, ...]  # qualities of the things of a whole plan: 绿色低碳, 智能
+    policy_heads: tuple[str, ...]  # heads of a heading that makes a policy: 政策, 机制
+    funding_ends: tuple[str, ...]  # what a clause that funds things ends on: 支持力度, 基金
+    funding_words: tuple[str, ...]  # words of an object about funding: 金融, 补贴
 
 
 @lru_cache(maxsize=1)
@@ -150,5 +154,9 @@ def load_rules() -> Rules:
         general_nouns=frozenset(data.get("general_nouns") or ()),
         qualified_objects=tuple(data.get("qualified_objects") or ()),
         title_words=tuple(data.get("title_words") or ()),
+        qualities=tuple(data.get("qualities") or ()),
+        policy_heads=tuple(data.get("policy_heads") or ()),
+        funding_ends=tuple((data.get("funding") or {}).get("ends") or ()),
+        funding_words=tuple((data.get("funding") or {}).get("words") or ()),
         kinds_of={general: tuple(kinds) for general, kinds in (data.get("kinds_of") or {}).items()},
     )

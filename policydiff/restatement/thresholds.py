@@ -14,6 +14,7 @@ COVER = 0.60  # share of a parent object's bigrams a child clause holds to resta
 COVER_FLOOR = 0.20  # ... when no child clause reaches MATCH and it reaches this much
 NEAR_FLOOR = 0.10  # beside a sibling, in its own child sentence, from this similarity ...
 NEAR_SHARE = 0.25  # ... for a child clause that holds this share of the parent's bigrams
+BESIDE_SHARE = 0.10  # ... and from COVER_FLOOR, a clause beside that holds this share
 KIND_NEAR = 0.20  # similarity of a child clause to the parent clause naming its other kind
 HEAD_RUN = 3  # characters before a head that two objects share for another head to differ
 HEAD_MIN = 4  # characters of a parent's object that another clause of a sentence ends on

@@ -74,10 +74,18 @@ def test_the_sibling_restatement_sentence_and_the_next_are_looked_in() -> None:
 
 
 def test_a_sentence_further_away_is_not_looked_in() -> None:
-    child = f"积极推广装配化装修。加快推进绿色建材应用。推行绿色施工。{PARTS}"
+    child = f"积极推广装配化装修。加快推进模块化部品应用。推行绿色施工。{PARTS}"
     assert _beside(child, {PARTS: 0.3}) == {}
     # the same similarity in the sentence right after the fit-out's is taken
-    assert _beside(child, {"加快推进绿色建材应用": 0.3}) == {MODULAR: "加快推进绿色建材应用"}
+    assert _beside(child, {"加快推进模块化部品应用": 0.3}) == {MODULAR: "加快推进模块化部品应用"}
+
+
+def test_a_clause_sharing_next_to_nothing_of_the_object_is_not_taken() -> None:
+    # 加快推进绿色建材应用 shares 应用 alone of the modular parts' object (one bigram in
+    # twelve, under BESIDE_SHARE): a similarity it would reach by a theme or a provision
+    # kept says nothing of the parts
+    child = "积极推广装配化装修。加快推进绿色建材应用"
+    assert _beside(child, {"加快推进绿色建材应用": 0.3}) == {}
 
 
 # shares one of the parent's words only (部品): below the floor, not beside from the lower one

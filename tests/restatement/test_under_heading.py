@@ -6,8 +6,14 @@ heading word for word and restates nothing of that lead in its body (evaluation/
 from __future__ import annotations
 
 from functools import partial
+from pathlib import Path
 
+import pytest
+
+from policydiff.corpus import load_corpus
 from policydiff.restatement import thresholds
+from policydiff.restatement.compare import compare_documents
+from policydiff.themes.catalogue import corpus_catalogue
 from tests.restatement.test_verdict import _child_of
 from tests.restatement.test_verdict import _compare as _compare_in_section
 
@@ -57,3 +63,20 @@ def test_only_an_unmatched_lead_is_taken() -> None:
     child = "（二）提升县城绿色低碳水平\n全面开展绿色低碳县城建设，实现县城与自然环境融合协调。\n"
     assert _child_of(_compare(COUNTY, child), LEAD) == "全面开展绿色低碳县城建设"
     assert thresholds.COVER_FLOOR < thresholds.MATCH
+
+
+ENERGY = Path(__file__).parents[2] / "evaluation" / "test" / "corpus"
+
+
+@pytest.mark.parametrize("province", ["fujian", "shanxi"])
+def test_the_lead_of_a_heading_that_makes_a_policy_is_not_taken(province: str) -> None:
+    # the energy-transition opinions' （十一）完善交通运输领域能源清洁替代政策 opens on the aim
+    # 推进交通运输绿色低碳转型: Fujian and Shanxi keep the heading and commit to the policy,
+    # not to the aim its lead spells out
+    corpus = load_corpus(ENERGY)
+    parent = corpus.get("2022-nengyuan-lvse-zhuanxing")
+    child = corpus.get(f"{province}-nengyuan-lvse-zhuanxing")
+    assert parent is not None and child is not None
+    comparison = compare_documents(parent, child, corpus_catalogue(ENERGY))
+    assert _child_of(comparison, "完善交通运输领域能源清洁替代政策") is not None
+    assert _child_of(comparison, "推进交通运输绿色低碳转型") is None
