@@ -43,7 +43,7 @@ from policydiff.strength import (
     load_lexicon,
     score_commitment,
 )
-from policydiff.strength.cues import clause_cues
+from policydiff.strength.cues import BY_A_STANDARD, clause_cues
 from policydiff.strength.targets import (
     context_years,
     find_target_spans,
@@ -221,8 +221,9 @@ def _closing_cue(clause: str, lang: str, lexicon: Lexicon | None) -> tuple[int, 
     """The level and text of a cue that closes the clause, its object before it (在规划引领、
     政策扶持、市场监管等方面加强引导, 对交通供能场站布局和建设…予以支持), which
     :func:`_score_span` leaves no object after; None for any other clause. Read only after a
-    frame 在… or an object put first by 对 (:data:`_PUT_FIRST`), or after 予以, 给予 or 加以
-    (:data:`_GIVEN`: …等予以支持), not negated (不予以支持 grants nothing): elsewhere a clause
+    frame 在… or an object put first by 对 (:data:`_PUT_FIRST`), after 予以, 给予 or 加以
+    (:data:`_GIVEN`: …等予以支持), not negated (不予以支持 grants nothing), or after the
+    standard the verb keeps to (按照二星级及以上标准建设: ``BY_A_STANDARD``): elsewhere a clause
     that closes on its verb states an outcome (政策体系基本建立, 水平大幅提高), a commitment
     only where dated."""
     if lang != "zh":
@@ -232,7 +233,7 @@ def _closing_cue(clause: str, lang: str, lexicon: Lexicon | None) -> tuple[int, 
         return None
     before = clause[: cues[-1].start]
     given = before.endswith(_GIVEN) and not before.endswith(tuple(f"不{g}" for g in _GIVEN))
-    if not (clause.startswith(_PUT_FIRST) or given):
+    if not (clause.startswith(_PUT_FIRST) or given or BY_A_STANDARD.search(before)):
         return None
     return cues[-1].level, cues[-1].text
 

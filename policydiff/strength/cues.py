@@ -259,16 +259,23 @@ def raw_matches(text: str, lang: str, lex: Lexicon) -> list[CueMatch]:
 
 
 _ZH_ADVERBIAL = re.compile(
-    r"(?:高质量|高质效|高标准|高水平|高起点|协同|系统|统一|集中|整体|(?<!不)合理)$"
+    r"(?:高质量|高质效|高标准|高水平|高起点|协同|系统|统一|集中|整体|率先|先行|(?<!不)合理)$"
 )
 # ... of which these are nouns too, and are nouns after a noun (电力系统, 居民点集中)
 _ZH_ALSO_NOUNS = ("协同", "系统", "统一", "集中", "整体")
 
 
+# the standard or requirement a verb after it keeps to (按照二星级及以上标准建设, 应当按照…要求
+# 建设): that verb is the act done, not a noun
+BY_A_STANDARD = re.compile(r"按照?[^，,；;。、]{0,40}?(?:标准|要求|规范|规划|水平)(?:进行)?$")
+
+
 def _zh_nominal(text: str, m: CueMatch, nominal: re.Pattern[str], ends: set[int]) -> bool:
-    """建设 in 城乡建设, 发展 in 绿色发展: a verb right after a noun, not after a cue or a
-    break, heads a noun phrase."""
+    """建设 in 城乡建设, 发展 in 绿色发展: a verb right after a noun, not after a cue, a
+    break or the standard it keeps to, heads a noun phrase."""
     if not nominal.fullmatch(text, m.start, m.end) or m.start == 0 or m.start in ends:
+        return False
+    if BY_A_STANDARD.search(text, 0, m.start):
         return False
     adverbial = _ZH_ADVERBIAL.search(text, max(0, m.start - 4), m.start)
     if adverbial and not (

@@ -205,6 +205,14 @@ def test_support_refused_by_bu_yuyi_is_no_support() -> None:
     assert parent.cue != "支持"
 
 
+def test_a_verb_after_the_standard_it_keeps_to_is_the_act_done() -> None:
+    # 新建农房按照二星级及以上标准建设: building to a standard is what is directed, not an
+    # outcome (the urban–rural plans' farmhouses)
+    clause = "新建农房按照二星级及以上标准建设"
+    parent = next(r.parent for r in _compare(clause, clause).commitments if r.parent.text == clause)
+    assert (parent.cue, parent.level) == ("建设", 2)
+
+
 def test_an_outcome_that_closes_a_clause_is_no_cue_of_it() -> None:
     # without 予以 a clause closing on its verb states an outcome: it keeps its opening verb
     clause = "综合运用峰谷电价和输配电价机制等支持"
