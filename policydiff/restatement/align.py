@@ -3,33 +3,32 @@
 Provinces renumber, reorder, split and merge the clauses they restate, so provision numbers
 say nothing: each clause is compared, by the cosine of TF-IDF character bigrams
 (:mod:`policydiff.diff.tfidf`), on its *object*: its text without the directive cues, numbers
-and years, which are what a restatement may change, and without punctuation. Sharing a theme
-of the catalogue adds :data:`THEME_BONUS`; naming the topic of the lineage alone makes two
-objects no more alike (:mod:`.topic`); where the child keeps the parent's provision together,
-its clauses are a little more alike (:mod:`.sections`). Each parent clause takes the child
-clause most like it when the similarity reaches :data:`MATCH` (else, where a child clause that
-restates no other parent clause, or lists things (:func:`~.objects.lists`), holds :data:`COVER` of the
-parent object's bigrams and reaches :data:`COVER_FLOOR`, the most alike of those:
-:func:`covered`; else, where another clause of its sentence is restated, the most alike clause
-of that child sentence or the next or last one from :data:`COVER_FLOOR` (in that sentence from
-:data:`NEAR_FLOOR`, holding :data:`NEAR_SHARE` of its bigrams) that restates no other:
-:func:`beside`; else, where a part of a child sentence that directs nothing says it again, that
-part (:mod:`.statements`), a restatement without a directive; else it is not restated); one
-child clause may restate several parent clauses (a merge), and the child's other clauses that
-reach :data:`SUPPORT` and carry a target are kept as its *support*: a target restated in
-another sentence (a split) still counts. A parent clause that is a target of its own is never
-restated by a child clause whose own targets all measure other indicators
+and years, which are what a restatement may change, and without punctuation. The thresholds
+are in :mod:`.thresholds`. Sharing a theme of the catalogue adds ``THEME_BONUS``; naming the
+topic of the lineage alone makes two objects no more alike (:mod:`.topic`); where the child
+keeps the parent's provision together, its clauses are a little more alike
+(:mod:`.sections`). Each parent clause takes the child clause most like it when the
+similarity reaches ``MATCH``; else one of the routes of :mod:`.routes` may find it
+(containment, beside a sibling's restatement, under a copied heading); else, where a part
+of a child sentence that directs nothing says it again, that part (:mod:`.statements`), a
+restatement without a directive; else it is not restated. One child clause may restate
+several parent clauses (a merge), and the child's other clauses that reach ``SUPPORT`` and
+carry a target are kept as its *support*: a target restated in another sentence (a split)
+still counts. A parent clause that is a target of its own is never restated by a child
+clause whose own targets all measure other indicators
 (:func:`policydiff.restatement.targets.same_indicator`), a parent clause that no target
 measures never by a child clause with no directive that is only a target of its own, unless
 that target measures the parent's whole object, nor by one whose object is another kind of the
 parent's (:mod:`policydiff.restatement.contrast`), nor by one about places of other kinds only
-(:func:`places`: 城市生活垃圾分类体系 for 农村生活垃圾分类处理), nor one that names no instrument
-of the kind the parent makes (:func:`~policydiff.restatement.kinds.instrument_made`) or drops
-the qualifier of the parent's object (:mod:`.qualifiers`: 零碳社区, 改造专项规划). A child clause
-that copies a parent clause (:data:`VERBATIM`) restates that one, and another parent clause
-only where it is within :data:`VERBATIM_GAP` as like it. A child clause that reaches :data:`MATCH` but restates
-no parent clause, another having been chosen, is kept beside the parent clause it is most
-like: a second mention, not an addition.
+(:func:`places`: 城市生活垃圾分类体系 for 农村生活垃圾分类处理), nor by one alike only by the
+qualities a plan gives everything (:func:`_alike_in_qualities_only`: 绿色低碳建材 for
+绿色低碳城市建设), nor one that names no instrument of the kind the parent makes
+(:func:`~policydiff.restatement.kinds.instrument_made`) or drops the qualifier of the parent's
+object (:mod:`.qualifiers`: 零碳社区, 改造专项规划). A child clause that copies a parent clause
+(``VERBATIM``) restates that one, and another parent clause only where it is within
+``VERBATIM_GAP`` as like it. A child clause that reaches ``MATCH`` but restates no parent
+clause, another having been chosen, is kept beside the parent clause it is most like: a
+second mention, not an addition.
 """
 
 from __future__ import annotations
@@ -109,8 +108,9 @@ def _section_places(location: str) -> frozenset[int]:
 
 
 def _alike_in_qualities_only(texts_p: Sequence[str], texts_c: Sequence[str]) -> np.ndarray:
-    """Pairs of objects that share character bigrams, all of them bigrams of the qualities
-    of ``qualities`` in ``data/restatement.yaml`` (绿色, 低碳, 智能 …)."""
+    """Pairs of objects that each name something besides the qualities of ``qualities`` in
+    ``data/restatement.yaml`` (绿色, 低碳, 智能 …) and share character bigrams of those
+    qualities only."""
     grams_p = [object_bigrams(t) for t in texts_p]
     grams_c = [object_bigrams(t) for t in texts_c]
     vocabulary = {g: k for k, g in enumerate(sorted(set().union(*grams_p, *grams_c)))}
@@ -128,10 +128,13 @@ def _alike_in_qualities_only(texts_p: Sequence[str], texts_c: Sequence[str]) -> 
         )
 
     a, b = incidence(grams_p), incidence(grams_c)
-    shared = np.asarray((a @ b.T).toarray())
     other = ~plain
+    shared_plain = np.asarray((a[:, plain] @ b[:, plain].T).toarray())
     shared_other = np.asarray((a[:, other] @ b[:, other].T).toarray())
-    return (shared > 0) & (shared_other == 0)
+    # an object made of qualities alone (绿色低碳) is one of them, not qualified by them
+    named_p = np.asarray(a[:, other].sum(axis=1)).reshape(-1, 1) > 0
+    named_c = np.asarray(b[:, other].sum(axis=1)).reshape(1, -1) > 0
+    return (shared_plain > 0) & (shared_other == 0) & named_p & named_c
 
 
 def similarity_matrix(

@@ -80,6 +80,12 @@ def content(clause: Clause) -> str:
 _LIST_BREAKS = re.compile(rf"{AND.pattern}|等(?![级同])|各类|各种")
 
 
+def solid(clause: Clause) -> str:
+    """A clause's object without its word breaks (推广 装配化装修 → 装配化装修): what it ends
+    on and what it holds, read across the breaks."""
+    return "".join(content(clause).split())
+
+
 def object_bigrams(text: str) -> set[str]:
     """The character bigrams of a clause's object, none across a word break or a word
     between the items of a list (推广空气源等各类电动热泵技术: 空气源, 电动热泵技术)."""

@@ -19,6 +19,7 @@ from policydiff.restatement.objects import (
     keeps_frame,
     lists,
     object_bigrams,
+    solid,
 )
 from policydiff.restatement.rules import load_rules
 from policydiff.restatement.thresholds import (
@@ -52,7 +53,7 @@ def covered(
     基金: ``funding`` in ``data/restatement.yaml``) names them as what is funded, not as a
     commitment, and is not taken so for a parent clause that is not about funding."""
     grams_c = [object_bigrams(content(c)) for c in children]
-    objects_c = ["".join(content(c).split()) for c in children]
+    objects_c = [solid(c) for c in children]
     listing = [lists(c) for c in children]
     rules = load_rules()
     funding = [o.endswith(rules.funding_ends) for o in objects_c]
@@ -63,7 +64,7 @@ def covered(
         own = object_bigrams(content(parent))
         if not own:
             continue
-        whole = "".join(content(parent).split())
+        whole = solid(parent)
         funded = any(word in whole for word in rules.funding_words)
         held = [
             j
@@ -189,7 +190,7 @@ def under_heading(
         j = int(best[h])
         if not children[j].heading or matrix[h, j] < VERBATIM:
             continue
-        if "".join(content(heading).split()).endswith(policy_heads):
+        if solid(heading).endswith(policy_heads):
             continue
         lead = leads.get(heading.provision_id)
         if lead is None or matched[lead] or counted(parents[lead]) or lead in out:
@@ -216,7 +217,7 @@ def headed_alike(
     cosine prefers). Where the clause matched does not hold the parent's object at all, a
     clause of any sentence that ends on it, from :data:`MATCH`, and restates no other
     matched parent clause."""
-    objects = ["".join(content(c).split()) for c in children]
+    objects = [solid(c) for c in children]
     in_sentence: dict[str, list[int]] = {}
     for k, child in enumerate(children):
         in_sentence.setdefault(child.sentence_id, []).append(k)
@@ -224,7 +225,7 @@ def headed_alike(
     taken = {int(best[i]) for i in np.flatnonzero(matched).tolist()}
     out: dict[int, int] = {}
     for i, parent in enumerate(parents):
-        own = "".join(content(parent).split())
+        own = solid(parent)
         endings = tuple(own + noun for noun in nouns)
         j = int(best[i])
         if not matched[i] or len(own) < HEAD_MIN or objects[j].endswith(endings):

@@ -1,5 +1,6 @@
 """The thresholds of alignment (:mod:`.align`, :mod:`.routes`): similarities of a parent
-clause and a child clause, in [0, 1] plus the bonuses, and shares of character bigrams.
+clause and a child clause, in [0, 1] plus the bonuses, shares of character bigrams and counts
+of characters.
 
 docs/lineage.md says how each was set and what moving it does.
 """
@@ -14,7 +15,7 @@ COVER = 0.60  # share of a parent object's bigrams a child clause holds to resta
 COVER_FLOOR = 0.20  # ... when no child clause reaches MATCH and it reaches this much
 NEAR_FLOOR = 0.10  # beside a sibling, in its own child sentence, from this similarity ...
 NEAR_SHARE = 0.25  # ... for a child clause that holds this share of the parent's bigrams
-BESIDE_SHARE = 0.10  # ... and from COVER_FLOOR, a clause beside that holds this share
+BESIDE_SHARE = 0.10  # share of the parent's bigrams a clause beside holds from COVER_FLOOR
 KIND_NEAR = 0.20  # similarity of a child clause to the parent clause naming its other kind
 HEAD_RUN = 3  # characters before a head that two objects share for another head to differ
 HEAD_MIN = 4  # characters of a parent's object that another clause of a sentence ends on

@@ -258,16 +258,19 @@ def raw_matches(text: str, lang: str, lex: Lexicon) -> list[CueMatch]:
     return kept
 
 
-_ZH_ADVERBIAL = re.compile(
-    r"(?:高质量|高质效|高标准|高水平|高起点|协同|系统|统一|集中|整体|率先|先行|(?<!不)合理)$"
-)
-# ... of which these are nouns too, and are nouns after a noun (电力系统, 居民点集中)
+# adverbials before a verb, which stays a verb after them (高质量建设, 率先建设) ...
+_ZH_ADVERBS = ("高质量", "高质效", "高标准", "高水平", "高起点", "率先", "先行", "(?<!不)合理")
+# ... and adverbials that are nouns too, and nouns after a noun (电力系统建设, 居民点集中建设)
 _ZH_ALSO_NOUNS = ("协同", "系统", "统一", "集中", "整体")
-
+_ZH_ADVERBIAL = re.compile(f"(?:{'|'.join((*_ZH_ADVERBS, *_ZH_ALSO_NOUNS))})$")
+# modal verbs: what follows one is a verb (应集中建设), whatever it could be after a noun
+ZH_MODAL = re.compile(r"[要应须将需]")
 
 # the standard or requirement a verb after it keeps to (按照二星级及以上标准建设, 应当按照…要求
 # 建设): that verb is the act done, not a noun
-BY_A_STANDARD = re.compile(r"按照?[^，,；;。、]{0,40}?(?:标准|要求|规范|规划|水平)(?:进行)?$")
+BY_A_STANDARD = re.compile(
+    r"按照?[^，,；;。、（）()：:\s]{0,40}?(?:标准|要求|规范|规划|水平)(?:进行)?$"
+)
 
 
 def _zh_nominal(text: str, m: CueMatch, nominal: re.Pattern[str], ends: set[int]) -> bool:
@@ -279,16 +282,24 @@ def _zh_nominal(text: str, m: CueMatch, nominal: re.Pattern[str], ends: set[int]
         return False
     adverbial = _ZH_ADVERBIAL.search(text, max(0, m.start - 4), m.start)
     if adverbial and not (
-        adverbial.group() in _ZH_ALSO_NOUNS and _after_noun(text, adverbial.start(), ends)
+        adverbial.group() in _ZH_ALSO_NOUNS and _noun_after_noun(text, adverbial.start(), ends)
     ):
         return False  # 高质量建设, 高标准建设: an adverbial before a verb
     return _after_noun(text, m.start, ends)
 
 
 def _after_noun(text: str, start: int, ends: set[int]) -> bool:
-    """Whether the word at ``start`` follows a noun: a Chinese character that ends no cue
-    (电力系统建设: 系统 is the power system, not "systematically")."""
+    """Whether the word at ``start`` follows a noun: a Chinese character that ends no cue."""
     return start > 0 and start not in ends and "\u4e00" <= text[start - 1] <= "\u9fff"
+
+
+def _noun_after_noun(text: str, start: int, ends: set[int]) -> bool:
+    """Whether an adverbial that is a noun too (系统, 集中 …) at ``start`` is a noun: after a
+    noun (电力系统建设: the power system, not "systematically"), not after a modal verb or
+    并, after which an adverb goes with the verb (应集中建设, 并整体利用)."""
+    if start > 0 and (text[start - 1] == "并" or ZH_MODAL.fullmatch(text, start - 1, start)):
+        return False
+    return _after_noun(text, start, ends)
 
 
 Dropped = tuple[CueMatch, str]  # a cue suppressed, with the context that suppressed it

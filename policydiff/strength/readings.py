@@ -6,11 +6,10 @@ from __future__ import annotations
 import re
 
 from policydiff.strength.clauses import clause_bounds
-from policydiff.strength.cues import ZH_CONJUNCTIONS, CueMatch, clause_cues, merge_cues
+from policydiff.strength.cues import ZH_CONJUNCTIONS, ZH_MODAL, CueMatch, clause_cues, merge_cues
 from policydiff.strength.lexicon import Entry, Lexicon
 from policydiff.strength.targets import find_target_spans
 
-_ZH_MODAL = re.compile(r"[要应须将需]")
 # the rest of a 《title》 the theme is named in, up to a verb just after it
 _TITLE_CLOSED = re.compile(r"[^《》，。；]*》\s*")
 
@@ -32,7 +31,7 @@ def choose_cue(
             for m in after
             if m.follows_object
             or m.parts[0].kind == "modifier"
-            or _ZH_MODAL.search(text, max(e, m.start - 3), m.start)
+            or ZH_MODAL.search(text, max(e, m.start - 3), m.start)
             or _TITLE_CLOSED.fullmatch(text, e, m.start)
         ]
     chosen = before[-1] if before else None

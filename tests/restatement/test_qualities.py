@@ -21,8 +21,10 @@ def test_objects_sharing_only_qualities_are_not_alike() -> None:
 def test_a_quality_shared_with_the_thing_is_no_refusal() -> None:
     # 绿色建材 shares 建材 besides 绿色: the same thing
     assert not _alike_in_qualities_only(["推广绿色建材"], ["加快绿色建材应用"]).any()
-    # nothing shared at all is left to the similarity (0 already)
+    # nothing shared at all is not refused, left to the similarity (a theme may lift it)
     assert not _alike_in_qualities_only(["城市更新"], ["农房建设"]).any()
+    # an object of qualities alone is one of them, not qualified by them
+    assert not _alike_in_qualities_only(["绿色低碳"], ["绿色低碳"]).any()
 
 
 def test_a_commitment_restated_only_by_its_qualities_is_omitted() -> None:

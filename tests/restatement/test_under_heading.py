@@ -20,6 +20,7 @@ from tests.restatement.test_verdict import _compare as _compare_in_section
 COUNTY = "（十一）提升县城绿色低碳水平\n开展绿色低碳县城建设，构建集约节约、尺度宜人的县城格局。\n"
 HOUSING = "（七）建设绿色低碳住宅\n提升住宅品质，积极发展中小户型普通住宅，限制发展超大户型住宅。\n"
 LEAD = "开展绿色低碳县城建设"
+ENERGY = Path(__file__).parents[2] / "evaluation" / "test" / "corpus"
 
 
 # the bodies bring their own provision headings, as the real plans set them
@@ -63,9 +64,6 @@ def test_only_an_unmatched_lead_is_taken() -> None:
     child = "（二）提升县城绿色低碳水平\n全面开展绿色低碳县城建设，实现县城与自然环境融合协调。\n"
     assert _child_of(_compare(COUNTY, child), LEAD) == "全面开展绿色低碳县城建设"
     assert thresholds.COVER_FLOOR < thresholds.MATCH
-
-
-ENERGY = Path(__file__).parents[2] / "evaluation" / "test" / "corpus"
 
 
 @pytest.mark.parametrize("province", ["fujian", "shanxi"])

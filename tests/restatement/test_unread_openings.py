@@ -206,9 +206,9 @@ def test_support_refused_by_bu_yuyi_is_no_support() -> None:
 
 
 def test_a_verb_after_the_standard_it_keeps_to_is_the_act_done() -> None:
-    # 新建农房按照二星级及以上标准建设: building to a standard is what is directed, not an
-    # outcome (the urban–rural plans' farmhouses)
-    clause = "新建农房按照二星级及以上标准建设"
+    # Shanghai's public buildings …按照二星级及以上标准建设: building to a standard is what is
+    # directed, not an outcome
+    clause = "公共建筑按照二星级及以上标准建设"
     parent = next(r.parent for r in _compare(clause, clause).commitments if r.parent.text == clause)
     assert (parent.cue, parent.level) == ("建设", 2)
 

@@ -25,11 +25,14 @@ from policydiff.strength.cues import find_cues
         ("加快推进慢行系统建设", ["加快推进"]),
         ("高质量建设海绵城市", ["建设"]),
         ("加快协同发展", ["加快", "发展"]),
+        ("应集中建设", ["建设"]),  # after a modal or 并 they are adverbs again
+        ("并整体利用", ["利用"]),
         ("根据安全保供需要合理建设先进煤电机组", ["建设"]),
-        # a verb after the standard it keeps to is the act done, and 率先 an adverb (the
-        # urban–rural plans)
+        # a verb after the standard it keeps to is the act done (Shanghai's public
+        # buildings), and 率先, 先行 are adverbs (phrases made up for the test)
         ("按照二星级及以上标准建设", ["建设"]),
         ("率先建设零碳园区", ["建设"]),
+        ("先行发展氢能", ["发展"]),
         ("省住房城乡建设厅、省发展和改革委员会按职责分工负责", []),
         ("到2025年新建公共机构建筑、新建厂房屋顶光伏覆盖率力争达到50%", ["力争"]),
         ("建设可持续能源中心", ["建设"]),
