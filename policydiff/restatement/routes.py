@@ -109,9 +109,10 @@ def beside(
     工法等部品与技术应用, beside its 积极推广工业化装修, restates 推行整体卫浴和厨房等模块化部品应用
     技术, 0.16). A clause that restricts its object (限制, 控制 …) is not restated so by one
     that promotes it, nor the reverse: Chongqing's 积极发展与地区经济和市场需求相适应的住宅户型
-    does not restate 限制发展超大户型住宅. A clause that reaches :data:`COVER_FLOOR` by the
-    bonuses of a theme or a provision kept, sharing next to nothing of the parent's object,
-    says nothing of it: from there it holds :data:`BESIDE_SHARE` of its bigrams."""
+    does not restate 限制发展超大户型住宅. A clause that shares next to nothing of the
+    parent's object says nothing of it, however it reaches :data:`COVER_FLOOR` (a theme or
+    a provision kept lifts it, or one rare bigram): from there it holds :data:`BESIDE_SHARE`
+    of the object's bigrams."""
     near: dict[str, set[tuple[str, int]]] = {}
     own: dict[str, set[tuple[str, int]]] = {}
     for i in np.flatnonzero(matched).tolist():
