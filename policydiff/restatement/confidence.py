@@ -31,7 +31,8 @@ from typing import Literal
 
 from policydiff.restatement.clauses import Clause
 from policydiff.restatement.cuts import CUE_GAP
-from policydiff.restatement.objects import canonical
+from policydiff.restatement.kinds import funds_only
+from policydiff.restatement.objects import canonical, solid
 from policydiff.restatement.verdict import decided_by_cues
 from policydiff.restatement.words import tagged, words
 
@@ -205,6 +206,13 @@ def assess(
                 "read there before taking it as omitted",
             )
         near = f": {nearest.text}" if nearest is not None else ""
+        if nearest is not None and omitted and funds_only("".join(omitted.split()), solid(nearest)):
+            return Confidence(
+                CHECK,
+                f"a clause of the child comes near (similarity {min(similarity, 1.0):.2f}{near}) "
+                "but funds what it names rather than committing to it: "
+                "a reader may take it as a weaker restatement",
+            )
         return Confidence(
             CHECK,
             f"a clause of the child comes near (similarity {min(similarity, 1.0):.2f}{near}): "

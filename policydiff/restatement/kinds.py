@@ -2,7 +2,7 @@
 (生活垃圾, 建筑垃圾), as ``data/restatement.yaml`` lists them. The alignment refuses a
 child clause of other kinds only; the comparison of targets, a target of other kinds only.
 And the kind of instrument a clause makes (a standard, an assessment, a law), which only a
-clause naming one of its kind restates."""
+clause naming one of its kind restates; and a clause that only funds what it names."""
 
 from __future__ import annotations
 
@@ -106,3 +106,14 @@ def names_instrument(text: str, kind: int) -> bool:
     """Whether ``text`` names an instrument of ``kind`` (:func:`instrument_made`)."""
     named = _instruments()[kind][1]
     return named is not None and named.search(text) is not None
+
+
+def funds_only(parent_object: str, child_object: str) -> bool:
+    """Whether a child clause funds what it names (its object, read whole, ends on one of
+    ``funding.ends``: 鼓励设立低碳建筑发展基金) for a parent clause not about funding (its
+    object holds none of ``funding.words``: 推动低碳建筑规模化发展): the thing funded is
+    named, not committed to."""
+    rules = load_rules()
+    return child_object.endswith(rules.funding_ends) and not any(
+        word in parent_object for word in rules.funding_words
+    )

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 import numpy as np
 
 from policydiff.restatement.clauses import Clause
+from policydiff.restatement.kinds import funds_only
 from policydiff.restatement.objects import (
     content,
     holds_loosely,
@@ -50,13 +51,11 @@ def covered(
     a province merges into one list what the parent commits to one item at a time (Guangdong's
     鼓励农房选用装配式钢结构和绿色建材 restates both 鼓励选用装配式钢结构、木结构等建造方式 and
     推广使用绿色建材). A child clause that funds things (加大对…的支持力度, 设立低碳建筑发展
-    基金: ``funding`` in ``data/restatement.yaml``) names them as what is funded, not as a
-    commitment, and is not taken so for a parent clause that is not about funding."""
+    基金: :func:`~.kinds.funds_only`) names them as what is funded, not as a commitment, and
+    is not taken so for a parent clause that is not about funding."""
     grams_c = [object_bigrams(content(c)) for c in children]
     objects_c = [solid(c) for c in children]
     listing = [lists(c) for c in children]
-    rules = load_rules()
-    funding = [o.endswith(rules.funding_ends) for o in objects_c]
     out: dict[int, int] = {}
     for i, parent in enumerate(parents):
         if matrix[i].max(initial=0.0) >= MATCH:
@@ -65,12 +64,11 @@ def covered(
         if not own:
             continue
         whole = solid(parent)
-        funded = any(word in whole for word in rules.funding_words)
         held = [
             j
             for j, grams in enumerate(grams_c)
             if (j not in taken or listing[j])
-            and (funded or not funding[j])
+            and not funds_only(whole, objects_c[j])
             and matrix[i, j] >= COVER_FLOOR
             and (len(own & grams) >= COVER * len(own) or keeps_frame(whole, objects_c[j]))
             and (children[j].targets or not counted(parent))

@@ -86,6 +86,19 @@ def test_a_restatement_in_other_words_is_to_check() -> None:
     assert f"similarity {r.similarity:.2f}" in r.confidence.doubt
 
 
+def test_a_near_clause_that_only_funds_is_named_as_such() -> None:
+    # Ningxia's fund for low-carbon buildings comes near the ministry's low-carbon buildings
+    # at scale but is not taken for them (kinds.funds_only): the doubt says why
+    r = _restated("推动低碳建筑规模化发展", "鼓励设立低碳建筑发展基金", "推动低碳建筑规模化发展")
+    assert r.child is None and r.similarity >= SURE_OMISSION
+    assert r.confidence.label == CHECK
+    assert "but funds what it names" in r.confidence.doubt
+    assert "鼓励设立低碳建筑发展基金" in r.confidence.doubt
+    # a parent about funding is not told so: the fund may be its restatement
+    r = _restated("完善低碳建筑发展资金政策", "鼓励设立低碳建筑发展基金", "完善低碳建筑发展资金政策")
+    assert "funds what it names" not in (r.confidence.doubt or "")
+
+
 def test_an_omission_is_sure_only_where_nothing_comes_near() -> None:
     # the provision's lead is copied, so that no heading stands for the others
     parent = "推广装配式建筑。推进城市绿色照明。推动农村生活污水就近就地资源化利用"
