@@ -33,7 +33,6 @@ from policydiff.corpus.store import load_corpus
 from policydiff.evaluate.restatement import measure, read_gold
 from policydiff.restatement import confidence
 from policydiff.restatement.compare import Restated
-from policydiff.restatement.targets import TargetChange
 from policydiff.themes import load_catalogue
 
 REPO = Path(__file__).resolve().parents[2]
@@ -56,13 +55,6 @@ def pairs() -> Iterator[Pair]:
             yield Pair(case.gold, case.restated)
 
 
-def _stated(change: TargetChange) -> str:
-    """How :func:`..verdict.judge` opens a reason on ``change``."""
-    if change.child is None:
-        return f"target {change.parent.text} dropped"
-    return f"target {change.parent.text} → {change.child.text}: "
-
-
 def decided_by(found: Restated) -> str:
     """What decided a change, as its first reason says, and for a target whether both
     numbers stand in the two matched clauses."""
@@ -74,7 +66,7 @@ def decided_by(found: Restated) -> str:
     if first.startswith("target kept but softened"):
         return "a target kept but softened (左右, 不宜)"
     if first.startswith("target "):
-        change = next((t for t in found.targets if first.startswith(_stated(t))), None)
+        change = next((t for t in found.targets if first.startswith(t.said)), None)
         if change is None:
             return f"a target, not traced ({first})"
         assert found.child is not None

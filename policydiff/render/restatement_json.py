@@ -5,7 +5,8 @@ Schema ``policydiff.restatement/1`` (fields may be added, never renamed or remov
     {"schema", "parent": {id, title, date}, "child": {id, title, date},
      "citation": {cites_parent, text, how, location},
      "commitments": [{"parent": SIDE, "child": SIDE or null, "similarity", "verdict",
-                      "reasons", "confidence", "doubt", "themes", "nearest": SIDE or null,
+                      "reasons", "confidence", "doubt", "doubt_location", "themes",
+                      "nearest": SIDE or null,
                       "target_changes"}],
      "additions": [SIDE], "second_mentions": [SIDE + like],
      "summary": {restated, strengthened, weakened, omitted, added},
@@ -30,7 +31,8 @@ neither restatements nor additions, shown where the additions are. A commitment'
 may be a part of a sentence that directs nothing (``cue`` "", ``level`` 0): the child states
 what the parent directs (:mod:`policydiff.restatement.statements`), weakened.
 ``confidence`` is ``sure`` or ``check``, ``doubt`` what a reader should check (null when
-sure): :mod:`policydiff.restatement.confidence`. ``--only`` and ``--to-check`` keep the
+sure): :mod:`policydiff.restatement.confidence`; ``doubt_location`` where the child clause or
+sentence the doubt quotes stands (null when it quotes none). ``--only`` and ``--to-check`` keep the
 commitments (and additions) they name, as in every other format, and say so in ``shown``;
 ``summary`` always counts the whole comparison. Same corpus: same bytes.
 """
@@ -75,6 +77,7 @@ def _restated(r: Restated) -> dict[str, Any]:
         "reasons": list(r.reasons),
         "confidence": r.confidence.label,
         "doubt": r.confidence.doubt or None,
+        "doubt_location": r.confidence.location or None,
         "themes": list(r.themes),
         "nearest": side(r.nearest) if r.nearest is not None else None,
         "target_changes": [

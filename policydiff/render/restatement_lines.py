@@ -18,13 +18,17 @@ def checking(comparison: Comparison, mark: str = "(check)") -> str:
 
 
 def child_place(r: Restated) -> str:
-    """Where the child's side stands: its clause, or for an omission to check the clause its
-    doubt names ("" otherwise)."""
+    """Where the child's side stands: its clause, or for an omission to check where the
+    clause or sentence its doubt names stands: the nearest clause, or the sentence holding
+    most of its words ("" otherwise)."""
     if r.child is not None:
         return r.child.location
-    if r.nearest is not None and not r.confidence.sure:
-        return f"nearest: {r.nearest.location}"
-    return ""
+    where = r.confidence.location
+    if not where or r.confidence.sure:
+        return ""
+    if r.nearest is not None and r.nearest.text in r.confidence.doubt:
+        return f"nearest: {where}"
+    return f"its words: {where}"
 
 
 def second_mentions_heading(comparison: Comparison) -> str:

@@ -54,6 +54,8 @@ CHECK: Label = "check"
 class Confidence:
     label: Label
     doubt: str = ""  # what a reader should check; "" when sure
+    # where the child clause or sentence the doubt names stands ("" when it names none)
+    location: str = ""
 
     @property
     def sure(self) -> bool:
@@ -69,6 +71,7 @@ class Echo:
     share: float  # of the object's words, by characters
     # where most of them stand: a child clause, or its sentence where the clause holds fewer
     where: str = ""
+    location: str = ""  # ... and the location of that sentence
 
 
 @dataclass(frozen=True)
@@ -81,17 +84,20 @@ class ChildWords:
     clauses: tuple[tuple[str, ...], ...]  # of each sentence
     text: str
     lang: str
+    locations: tuple[str, ...] = ()  # of each sentence, where it first stands
 
     @classmethod
     def of(cls, clauses: Sequence[Clause], lang: str) -> ChildWords:
         if lang != "zh":  # echo reads Chinese only: nothing to prepare
             return cls((), (), "", lang)
         by_sentence: dict[str, list[str]] = {}
+        located: dict[str, str] = {}
         for clause in clauses:
             by_sentence.setdefault(clause.sentence, []).append(clause.text)
+            located.setdefault(clause.sentence, clause.location)
         sentences = tuple(canonical(s) for s in by_sentence)
         held = tuple(tuple(canonical(t) for t in texts) for texts in by_sentence.values())
-        return cls(sentences, held, "\n".join(sentences), lang)
+        return cls(sentences, held, "\n".join(sentences), lang, tuple(located.values()))
 
 
 def echo(object_text: str, child: ChildWords) -> Echo:
@@ -114,7 +120,8 @@ def echo(object_text: str, child: ChildWords) -> Echo:
     counts = [held(s) for s in child.sentences]
     best = counts.index(max(counts))
     clause = next((t for t in child.clauses[best] if held(t) == counts[best]), "")
-    return Echo(found, len(own), share, clause or _excerpt(child.sentences[best], found))
+    where = clause or _excerpt(child.sentences[best], found)
+    return Echo(found, len(own), share, where, child.locations[best] if child.locations else "")
 
 
 def _excerpt(sentence: str, found: Sequence[str]) -> str:
@@ -204,19 +211,23 @@ def assess(
                 f"the child uses {len(echoed.words)} of its {echoed.of} words apart "
                 f"({', '.join(echoed.words)}), most in: {echoed.where}: "
                 "read there before taking it as omitted",
+                echoed.location,
             )
         near = f": {nearest.text}" if nearest is not None else ""
+        at = nearest.location if nearest is not None else ""
         if nearest is not None and omitted and funds_only("".join(omitted.split()), solid(nearest)):
             return Confidence(
                 CHECK,
                 f"a clause of the child comes near (similarity {min(similarity, 1.0):.2f}{near}) "
                 "but funds what it names rather than committing to it: "
                 "a reader may take it as a weaker restatement",
+                at,
             )
         return Confidence(
             CHECK,
             f"a clause of the child comes near (similarity {min(similarity, 1.0):.2f}{near}): "
             "it may restate this in other words",
+            at,
         )
     if similarity < SURE_MATCH:
         return Confidence(

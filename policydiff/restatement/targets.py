@@ -31,10 +31,17 @@ class TargetChange:
         """The change as a verdict's reason states it."""
         if self.child is None:
             return f"target {self.parent.text} dropped"
+        if self.how.startswith(MILESTONE):
+            # the parent's target is kept; the child's figure is another, for an earlier year
+            return (
+                f"target {self.parent.text} kept ({self.parent.year}), "
+                f"with {MILESTONE}: {self.child.text} ({self.child.year})"
+            )
         return f"target {self.parent.text} → {self.child.text}: {self.how or self.change}"
 
 
 SHARE = "a share of the parent's total"
+MILESTONE = "an earlier milestone"
 
 
 # How alike (Dice of character bigrams) the clauses of two targets must be for the child's
@@ -360,9 +367,7 @@ def target_changes(
         ]
         if change == "same" and milestones:
             earlier = milestones[0]
-            out.append(
-                TargetChange(target, earlier, "stricter", f"an earlier milestone ({earlier.year})")
-            )
+            out.append(TargetChange(target, earlier, "stricter", f"{MILESTONE} ({earlier.year})"))
     return tuple(out)
 
 

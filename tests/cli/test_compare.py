@@ -394,6 +394,32 @@ def test_markdown_says_where_the_clause_an_omission_is_checked_against_stands() 
     assert f"nearest: {md(near['nearest']['location'])}" in row
 
 
+def test_an_omission_to_check_says_where_the_words_it_quotes_stand() -> None:
+    data = _json(YUNNAN)
+    echoed = next(
+        c for c in data["commitments"] if c["parent"]["clause"] == "坚持系统谋划、分步实施"
+    )
+    assert echoed["doubt"].endswith(
+        "most in: 系统谋划，统筹推进: read there before taking it as omitted"
+    )
+    # Yunnan's line 系统谋划，统筹推进 stands under （二）工作原则, not where the nearest clause does
+    assert echoed["doubt_location"] == "I 总体要求 > I.2 工作原则"
+    assert echoed["nearest"]["location"] != echoed["doubt_location"]
+    result = run("compare", LINEAGE_PARENT, YUNNAN, "--only", "omitted", "--format", "markdown")
+    row = next(line for line in result.output.splitlines() if "坚持系统谋划、分步实施" in line)
+    assert f"its words: {md(echoed['doubt_location'])}" in row and "nearest:" not in row
+    # a doubt naming the nearest clause points to where that clause stands
+    near = [
+        c
+        for c in data["commitments"]
+        if c["nearest"] and c["nearest"]["clause"] in (c["doubt"] or "")
+    ]
+    assert near and all(c["doubt_location"] == c["nearest"]["location"] for c in near)
+    assert all(
+        c["doubt_location"] is None for c in data["commitments"] if c["confidence"] == "sure"
+    )
+
+
 def test_only_and_to_check_are_refused_where_they_would_select_nothing() -> None:
     for args in (
         ("compare", LINEAGE_PARENT, "--children", "--to-check"),

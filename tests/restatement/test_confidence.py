@@ -95,7 +95,9 @@ def test_a_near_clause_that_only_funds_is_named_as_such() -> None:
     assert "but funds what it names" in r.confidence.doubt
     assert "鼓励设立低碳建筑发展基金" in r.confidence.doubt
     # a parent about funding is not told so: the fund may be its restatement
-    r = _restated("完善低碳建筑发展资金政策", "鼓励设立低碳建筑发展基金", "完善低碳建筑发展资金政策")
+    r = _restated(
+        "完善低碳建筑发展资金政策", "鼓励设立低碳建筑发展基金", "完善低碳建筑发展资金政策"
+    )
     assert "funds what it names" not in (r.confidence.doubt or "")
 
 

@@ -159,7 +159,9 @@ def test_a_target_change_says_what_changed() -> None:
     )
     milestone = _compare(leak, "力争到2025年城市公共供水管网漏损率控制在9%以内，2030年控制在8%以内")
     restated = next(r for r in milestone.commitments if r.parent.text == leak)
-    assert restated.reasons == ("target 控制在8%以内 → 控制在9%以内: an earlier milestone (2025)",)
+    assert restated.reasons == (
+        "target 控制在8%以内 kept (2030), with an earlier milestone: 控制在9%以内 (2025)",
+    )
 
 
 def test_a_target_kept_only_for_pilot_places_narrows_the_scope() -> None:
