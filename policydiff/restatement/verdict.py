@@ -75,19 +75,26 @@ RESTATEMENTS = tuple(Restatement)
 
 
 # a city's name (two to four Chinese characters ending on 市, not a class: 城市, 县级市, 设区市,
-# 地市, 设区的市) joined to another by 、, 和 or 及, no 等 right after the list
-_CITY = r"[\u4e00-\u9fff]{1,3}(?![城级区县省地的])[\u4e00-\u9fff]市"
+# 地市, 设区的市) joined to another by 、, 和 or 及, no 等 right after the list; not opening on
+# the word before it (到2030年西宁市: 西宁市)
+_CITY = r"(?![年在到对由于])[\u4e00-\u9fff]{1,3}(?![城级区县省地的])[\u4e00-\u9fff]市"
 NAMED_CITIES = re.compile(rf"{_CITY}(?:、|和|及){_CITY}(?![\u4e00-\u9fff]{{0,2}}等)")
 
 
-def _scope(clause: Clause, rules: Rules) -> str:
+def _scope_limit(clause: Clause, rules: Rules) -> str:
+    """The words by which a clause limits its commitment (:func:`_limit`), or the cities it
+    names one by one, no 等 after them (到2030年西宁市和海东市生活垃圾资源化利用率达到65%: for
+    those cities only); "" where it sets no limit. A target so limited elsewhere in the
+    sentence leaves a clause of its own as wide as it was."""
     text = rules.experience.sub("", clause.text)
-    # a clause naming two or more cities one by one, no 等 after them (到2030年西宁市和海东市
-    # 生活垃圾资源化利用率达到65%), sets its commitment for those cities only; a target so
-    # limited elsewhere in the sentence leaves a clause of its own as wide as it was
-    if _limited(text, rules) or NAMED_CITIES.search(text):
+    cities = NAMED_CITIES.search(text)
+    return _limit(text, rules) or (cities.group(0) if cities else "")
+
+
+def _scope(clause: Clause, rules: Rules) -> str:
+    if _scope_limit(clause, rules):
         return "limited"
-    if any(word in text for word in rules.general):
+    if any(word in rules.experience.sub("", clause.text) for word in rules.general):
         return "general"
     return ""
 
@@ -117,15 +124,16 @@ def _kept_for_limited_scope(
     support: Sequence[Clause],
     changes: Sequence[TargetChange],
     rules: Rules,
-) -> bool:
-    """Whether every target the child keeps unchanged stands in a clause of limited scope
-    where the parent's did not (列入整县…屋顶分布式光伏开发试点的县…新建厂房屋顶光伏覆盖率力争
-    达到50%): the commitment is kept for some places only."""
+) -> str:
+    """The words that limit it where every target the child keeps unchanged stands in a
+    clause of limited scope and the parent's did not (列入整县…屋顶分布式光伏开发试点的县…
+    新建厂房屋顶光伏覆盖率力争达到50%: 试点): the commitment is kept for some places only;
+    else ""."""
     kept = [c.child for c in changes if c.change == "same" and c.child is not None]
     where = [ctx for t, ctx in offered_targets(child, support) if any(t is k for k in kept)]
-    limited = [_limited(ctx, rules) for ctx in where]
+    limits = [_limit(ctx, rules) for ctx in where]
     mine = " ".join(ctx for _, ctx in parent.measured)
-    return bool(limited) and all(limited) and not _limited(mine, rules)
+    return limits[0] if limits and all(limits) and not _limit(mine, rules) else ""
 
 
 def _relied_on(clause: Clause, rules: Rules) -> str:
@@ -147,12 +155,15 @@ def _place_limit(clause: Clause, rules: Rules) -> str:
     return next((word for word in rules.place_limits if word in text), "")
 
 
-def _limited(text: str, rules: Rules) -> bool:
-    """Whether ``text`` limits a commitment to some places: a word of limited scope, or a
-    class picked by a threshold (规划人口规模20万以下的县城)."""
-    if any(word in text for word in rules.limited):
-        return True
-    return rules.threshold is not None and rules.threshold.search(text) is not None
+def _limit(text: str, rules: Rules) -> str:
+    """The words by which ``text`` limits a commitment to some places: a word of limited
+    scope, or a class picked by a threshold (规划人口规模20万以下的县城: 20万以下的); ""
+    where it sets no limit."""
+    word = next((word for word in rules.limited if word in text), "")
+    if word or rules.threshold is None:
+        return word
+    picked = rules.threshold.search(text)
+    return picked.group(0) if picked else ""
 
 
 def _encouraged_alike(parent: Clause, child: Clause, rules: Rules) -> bool:
@@ -318,8 +329,11 @@ def _weigh(
         return Restatement.WEAKENED, (f"lists {diluted}, which the parent's object replaces",)
     relied = _relied_on(child, rules)
     scope_p, scope_c = _scope(parent, rules), _scope(child, rules)
-    if scope_c != "limited" and _kept_for_limited_scope(parent, child, support, changes, rules):
-        scope_c = "limited"
+    narrowed = _scope_limit(child, rules)
+    if scope_c != "limited" and (
+        limited := _kept_for_limited_scope(parent, child, support, changes, rules)
+    ):
+        scope_c, narrowed = "limited", limited
     if scope_p == "limited" and scope_c == "general":
         return Restatement.STRENGTHENED, ("wider scope",)
     # a limit to some places dropped widens too, though the child keeps a programme word
@@ -340,7 +354,7 @@ def _weigh(
     if scope_p != "limited" and scope_c == "limited" and programme:
         return Restatement.STRENGTHENED, ("pilots of a programme with a dated target",)
     if scope_p != "limited" and scope_c == "limited":
-        return Restatement.WEAKENED, ("narrower scope",)
+        return Restatement.WEAKENED, (f"narrower scope: limited to {narrowed}",)
     # a parent limited only by a programme word (支持开展…示范基地建设), restated for a class
     # of places only (支持有条件的地区开展…示范基地建设): the same programme, fewer places
     if scope_p == "limited" and not limit and not relied and (fewer := _place_limit(child, rules)):

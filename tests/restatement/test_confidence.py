@@ -52,7 +52,7 @@ def test_a_copy_with_the_same_cue_is_sure() -> None:
             "推广装配式建筑。在具备条件的城市推进城市生活垃圾分类",
             "推进城市生活垃圾分类",
             "weakened",
-            "narrower scope",
+            "narrower scope: limited to 具备条件的",
         ),
     ],
 )

@@ -36,7 +36,7 @@ CONSUMPTION = "2022-lvse-xiaofei"
             "qinghai",
             "到2030年城市生活垃圾资源化利用率达到65%",
             "weakened",
-            "narrower scope",
+            "narrower scope: limited to 西宁市和海东市",
         ),
         (
             HELD,
@@ -44,7 +44,7 @@ CONSUMPTION = "2022-lvse-xiaofei"
             "qinghai",
             "2030年前严寒、寒冷地区新建居住建筑本体达到83%节能要求",
             "weakened",
-            "narrower scope",
+            "narrower scope: limited to 西宁市、海东市",
         ),
         # a programme the parent supports, the child for places that meet conditions only
         (
