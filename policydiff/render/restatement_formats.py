@@ -15,9 +15,12 @@ from policydiff.render.md_text import md
 from policydiff.render.restatement_lines import (
     checking,
     child_place,
+    citation_line,
     cue_note,
+    documents_line,
     second_mention_items,
     second_mentions_heading,
+    sentences,
 )
 from policydiff.restatement.compare import EVERYTHING, Comparison, Restated, Selection
 
@@ -47,17 +50,11 @@ def _why(r: Restated) -> str:
 
 def restatement_markdown(comparison: Comparison, shown: Selection = EVERYTHING) -> str:
     p, c = comparison.parent.document, comparison.child.document
-    edge = comparison.citation
-    cites = (
-        f"It cites the parent: {md(edge.sentence)} — *{md(edge.location)}*"
-        if comparison.cites_parent and edge is not None
-        else "It does not cite the parent."
-    )
     summary = ", ".join(f"{n} {k}" for k, n in comparison.summary.items())
     lines = [
         f"# How `{c.id}` restates `{p.id}`",
         "",
-        f"{md(p.title_zh or p.title)} ({p.date}) → {md(c.title_zh or c.title)} ({c.date}). {cites}",
+        f"{md(documents_line(comparison))}. {md(citation_line(comparison))}.",
         "",
         f"**{summary}.** {checking(comparison)}",
         "",
@@ -70,6 +67,8 @@ def restatement_markdown(comparison: Comparison, shown: Selection = EVERYTHING) 
         text = _md_ops(r.ops) if r.ops else md(r.parent.text)
         if r.child is not None and not r.ops:
             text += f" → {md(r.child.text)}"
+        if wider := sentences(r):
+            text += " (in: " + " → ".join(md(s) for s in wider) + ")"
         place = child_place(r)
         where = md(r.parent.location) + (f" → {md(place)}" if place else "")
         lines.append(f"| {_verdict(r)} | {text} | {where} | {md(_why(r))} |")
@@ -103,6 +102,12 @@ def restatement_html(comparison: Comparison, shown: Selection = EVERYTHING) -> s
             else f"<q lang=zh>{_e(r.parent.text)}</q>"
             + (f" → <q lang=zh>{_e(r.child.text)}</q>" if r.child else "")
         )
+        if wider := sentences(r):
+            pair += (
+                "<details><summary>sentences</summary>"
+                + "".join(f"<p><q lang=zh>{_e(s)}</q></p>" for s in wider)
+                + "</details>"
+            )
         place = child_place(r)
         where = _e(r.parent.location) + (f" → {_e(place)}" if place else "")
         rows.append(
@@ -122,6 +127,8 @@ def restatement_html(comparison: Comparison, shown: Selection = EVERYTHING) -> s
         '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
         f"<title>{_e(c.id)} restates {_e(p.id)} · policydiff</title>\n<style>{CSS}</style>\n"
         f"</head>\n<body>\n<main><h1>How {_e(c.id)} restates {_e(p.id)}</h1>"
+        f"<p>{_e(documents_line(comparison))}. <span class=note>"
+        f"{_e(citation_line(comparison))}.</span></p>"
         f"<p><strong>{summary}</strong>. {_e(checking(comparison))}</p>"
         "<table><tr><th>verdict</th><th>parent → child</th>"
         f"<th>where</th><th>why</th></tr>{''.join(rows)}</table>"

@@ -17,6 +17,24 @@ def checking(comparison: Comparison, mark: str = "(check)") -> str:
     )
 
 
+def documents_line(comparison: Comparison) -> str:
+    """The two documents compared, by title and date."""
+    p, c = comparison.parent.document, comparison.child.document
+    return f"{p.title_zh or p.title} ({p.date}) → {c.title_zh or c.title} ({c.date})"
+
+
+def citation_line(comparison: Comparison) -> str:
+    """Whether the child cites the parent, with the citation, where it stands and the
+    sentence that makes it (the evidence of the edge); or how else the two are related."""
+    edge = comparison.citation
+    if comparison.cites_parent and edge is not None:
+        said = f", in the sentence {edge.sentence}" if edge.sentence else ""
+        return f"cites the parent: {edge.cited} — {edge.location}{said}"
+    if edge is not None:
+        return "parent declared; the text does not cite it"
+    return "not a parent in the lineage: compared all the same"
+
+
 def child_place(r: Restated) -> str:
     """Where the child's side stands: its clause, or for an omission to check where the
     clause or sentence its doubt names stands: the nearest clause, or the sentence holding
@@ -29,6 +47,15 @@ def child_place(r: Restated) -> str:
     if r.nearest is not None and r.nearest.text in r.confidence.doubt:
         return f"nearest: {where}"
     return f"its words: {where}"
+
+
+def sentences(r: Restated) -> tuple[str, ...]:
+    """The whole sentences of a pair, the evidence its clauses are cut from, where either is
+    more than its clause (parent's, then child's); none where both are the clauses whole."""
+    pair = (r.parent, r.child) if r.child is not None else (r.parent,)
+    if all(clause.sentence == clause.text for clause in pair):
+        return ()
+    return tuple(clause.sentence for clause in pair)
 
 
 def second_mentions_heading(comparison: Comparison) -> str:

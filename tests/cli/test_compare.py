@@ -488,3 +488,29 @@ def test_second_mentions_are_shown_where_the_additions_are() -> None:
         assert data["second_mentions"] == [] and data["additions"] == []
         markdown = run("compare", LINEAGE_PARENT, YUNNAN, *args, "--format", "markdown").output
         assert "Second mentions" not in markdown
+
+
+def test_markdown_and_html_carry_the_documents_the_citation_and_the_whole_sentences() -> None:
+    data = _json(YUNNAN)
+    page = run("compare", LINEAGE_PARENT, YUNNAN, "--format", "html").output
+    markdown = run("compare", LINEAGE_PARENT, YUNNAN, "--format", "markdown").output
+    # both documents by title and date, and the sentence that cites the parent
+    for title, date in (
+        ("城乡建设领域碳达峰实施方案", data["parent"]["date"]),
+        ("云南省城乡建设领域碳达峰实施方案", data["child"]["date"]),
+    ):
+        assert f"{title} ({date})" in page and f"{title} ({date})" in markdown
+    citing = data["citation"]["text"]
+    assert citing and html.escape(citing) in page and md(citing) in markdown
+    # a clause cut from a longer sentence is shown with both whole sentences
+    cut = next(
+        c
+        for c in data["commitments"]
+        if c["child"] and c["child"]["sentence"] != c["child"]["clause"]
+    )
+    both = "".join(
+        f"<p><q lang=zh>{html.escape(side['sentence'])}</q></p>"
+        for side in (cut["parent"], cut["child"])
+    )
+    assert f"<details><summary>sentences</summary>{both}</details>" in page
+    assert f"(in: {md(cut['parent']['sentence'])} → {md(cut['child']['sentence'])})" in markdown

@@ -16,7 +16,9 @@ from policydiff.diff.ops import TokenOp
 from policydiff.render.restatement_lines import (
     checking,
     child_place,
+    citation_line,
     cue_note,
+    documents_line,
     second_mention_items,
     second_mentions_heading,
 )
@@ -60,13 +62,8 @@ def print_restatement(
     """The comparison, the parts of it ``shown`` keeps."""
     p, c = comparison.parent.document, comparison.child.document
     console.print(Text(f"{p.id} ({p.date}) → {c.id} ({c.date})", style="bold"))
-    edge = comparison.citation
-    if comparison.cites_parent and edge is not None:
-        console.print(Text(f"cites the parent: {edge.cited} — {edge.location}", style="dim"))
-    elif edge is not None:
-        console.print(Text("parent declared; the text does not cite it", style="dim"))
-    else:
-        console.print(Text("not a parent in the lineage: compared all the same", style="dim"))
+    console.print(Text(documents_line(comparison)))
+    console.print(Text(citation_line(comparison), style="dim"))
     summary = comparison.summary
     console.print(
         Text(
