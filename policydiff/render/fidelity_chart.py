@@ -16,12 +16,11 @@ from matplotlib.patches import Patch
 
 from policydiff.models import Document
 from policydiff.render import chart_font
-from policydiff.render.fidelity_formats import cell_mark
+from policydiff.render.fidelity_formats import VERDICT_COLOURS, cell_mark
 from policydiff.restatement.fidelity import Fidelity
 from policydiff.restatement.verdict import RESTATEMENTS
 
-# restated, strengthened, weakened, omitted
-COLOURS = ("#c6dbef", "#31a354", "#de2d26", "#f0f0f0")
+COLOURS = tuple(VERDICT_COLOURS[v.value] for v in RESTATEMENTS)
 LABEL_CHARS = 26
 
 

@@ -18,24 +18,58 @@ from typing import Any
 
 from policydiff.render.md_text import md
 from policydiff.render.restatement_json import side
-from policydiff.restatement.compare import Restated
+from policydiff.restatement.compare import Comparison, Restated
 from policydiff.restatement.fidelity import Fidelity
 from policydiff.restatement.verdict import RESTATEMENTS
 
 SCHEMA = "policydiff.fidelity/1"
 # The matrix's own style, carried by the section so that it reads the same in the report
 # and on its own page.
+# one colour per verdict, in the heatmap and the HTML matrix alike; the arrow in each cell
+# is drawn in black on it, and omitted stands apart from a white page
+VERDICT_COLOURS = {
+    "restated": "#c6dbef",
+    "strengthened": "#a1d99b",
+    "weakened": "#fc9272",
+    "omitted": "#bdbdbd",
+}
+
 FIDELITY_CSS = (
     ".fidelity-matrix{border-collapse:collapse;font-size:.85em}"
     ".fidelity-matrix th{text-align:left;font-weight:normal;max-width:28em}"
     ".fidelity-matrix tr>th:first-child{min-width:18em}"
     ".fidelity-matrix td{text-align:center;min-width:2.4em;border:1px solid #ddd}"
     ".fidelity-matrix td a{display:block;text-decoration:none;color:inherit}"
-    ".fidelity-matrix td.restated{background:#c6dbef}.fidelity-matrix td.strengthened{background:#a1d99b}"
-    ".fidelity-matrix td.weakened{background:#fc9272}.fidelity-matrix td.omitted{background:#f0f0f0}"
-    ".fidelity-matrix td.check{outline:2px dashed #555;outline-offset:-3px}"
+    + "".join(f".fidelity-matrix td.{v}{{background:{c}}}" for v, c in VERDICT_COLOURS.items())
+    + ".fidelity-matrix td.check{outline:2px dashed #555;outline-offset:-3px}"
     ".matrix{overflow-x:auto}.pairs li:target{background:#ffffb3}"
 )
+
+
+def parent_mark(c: Comparison) -> str:
+    """How a child is known to implement the parent: it cites it in its text, or the
+    corpus only declares the parent (a child that does not cite it may restate little)."""
+    if c.cites_parent:
+        return "cited"
+    return "declared" if c.citation is not None else "not a child"
+
+
+def shares_note(f: Fidelity) -> str:
+    """What the shares table's numbers are, one sentence for every format."""
+    return (
+        f"Verdicts as shares of the parent's {len(f.rows)} commitments; added and to check "
+        "count the child's clauses and verdicts; parent: whether the child cites the parent "
+        "or the corpus only declares it."
+    )
+
+
+def marked_in(sentence: str, clause: str) -> str:
+    """``sentence`` as HTML, the clause a cell is about in bold within it."""
+    at = sentence.find(clause) if clause else -1
+    if at < 0:
+        return _e(sentence)
+    end = at + len(clause)
+    return f"{_e(sentence[:at])}<b>{_e(clause)}</b>{_e(sentence[end:])}"
 
 
 def cell_mark(cell: Restated) -> str:
@@ -89,14 +123,17 @@ def fidelity_json(f: Fidelity) -> str:
 def _shares_rows(f: Fidelity) -> list[str]:
     names = [v.value for v in RESTATEMENTS]
     lines = [
-        "| child | " + " | ".join(names) + " | added | to check |",
-        "|---" * (len(names) + 3) + "|",
+        "| child | " + " | ".join(names) + " | added | to check | parent |",
+        "|---" * (len(names) + 4) + "|",
     ]
     for j, c in enumerate(f.comparisons):
         shares = f.shares(j)
         cells = " | ".join(f"{shares[n]:.0%}" for n in names)
-        lines.append(f"| `{c.child.document.id}` | {cells} | {c.summary['added']} | {c.to_check} |")
-    return lines
+        lines.append(
+            f"| `{c.child.document.id}` | {cells} | {c.summary['added']} | {c.to_check} "
+            f"| {parent_mark(c)} |"
+        )
+    return [*lines, "", shares_note(f)]
 
 
 def fidelity_markdown(f: Fidelity, chart: str | None = None, *, level: int = 2) -> str:
@@ -146,7 +183,7 @@ def fidelity_html(f: Fidelity, charts: Mapping[str, bytes] | None = None) -> str
     shares = "".join(
         f"<tr><th>{_e(c.child.document.id)}</th>"
         + "".join(f"<td>{f.shares(j)[n]:.0%}</td>" for n in names)
-        + f"<td>{c.summary['added']}</td><td>{c.to_check}</td></tr>"
+        + f"<td>{c.summary['added']}</td><td>{c.to_check}</td><td>{parent_mark(c)}</td></tr>"
         for j, c in enumerate(f.comparisons)
     )
     chart = ""
@@ -169,7 +206,7 @@ def fidelity_html(f: Fidelity, charts: Mapping[str, bytes] | None = None) -> str
             )
             doubt = "" if sure else f" check: {cell.confidence.doubt}."
             theirs = (
-                f"<q lang=zh>{_e(cell.child.sentence)}</q> "
+                f"<q lang=zh>{marked_in(cell.child.sentence, cell.child.text)}</q> "
                 f'<span class="note">{_e(child.id)} · {_e(cell.child.location)}</span>'
                 if cell.child
                 else '<span class="note">no sentence of the child restates it</span>'
@@ -177,7 +214,7 @@ def fidelity_html(f: Fidelity, charts: Mapping[str, bytes] | None = None) -> str
             pairs.append(
                 f'<li id="{_e(target)}" class="{_e(cell.verdict.value)}">'
                 f"<strong>{_e(cell.verdict.value)}</strong> in {_e(child.id)} · "
-                f"<q lang=zh>{_e(row.sentence)}</q> "
+                f"<q lang=zh>{marked_in(row.sentence, row.text)}</q> "
                 f'<span class="note">{_e(f.parent.id)} · {_e(row.location)}</span> → {theirs} '
                 f'<span class="note">({_e("; ".join(cell.reasons))}){_e(doubt)}</span></li>'
             )
@@ -193,7 +230,8 @@ def fidelity_html(f: Fidelity, charts: Mapping[str, bytes] | None = None) -> str
         "commitments: ▲ strengthened, ▼ weakened, = restated, − omitted. Each cell links to "
         "its two sentences; an outlined cell is a verdict to check (docs/lineage.md).</p>"
         f'<table class="shares"><tr><th>child</th>{"".join(f"<th>{n}</th>" for n in names)}'
-        f"<th>added</th><th>to check</th></tr>{shares}</table>{chart}"
+        f"<th>added</th><th>to check</th><th>parent</th></tr>{shares}</table>"
+        f"<p class=note>{_e(shares_note(f))}</p>{chart}"
         f'<div class="matrix"><table class="fidelity-matrix"><tr><th>commitment</th>{head}</tr>'
         f"{''.join(body)}</table></div>"
         f'<h3>The two sentences of each cell</h3><ol class="pairs">{"".join(pairs)}</ol>'

@@ -253,7 +253,8 @@ def test_in_a_narrow_terminal_each_childs_shares_stand_on_one_line() -> None:
         at = next(k for k, line in enumerate(lines) if line.strip().startswith(f"{name} "))
         figures = [f"{child['shares'][v]:.0%}" for v in ("restated", "omitted")]
         assert all(f in lines[at] for f in figures), lines[at]
-        assert lines[at].rstrip().endswith(str(child["to_check"]))
+        mark = "cited" if child["cites_parent"] else "declared"
+        assert lines[at].split()[-2:] == [str(child["to_check"]), mark], lines[at]
         after = lines[at + 1].split()  # no piece of a folded id under the row
         assert not after or after[0] in names, lines[at + 1]
     # the ids in full, after the table
@@ -514,3 +515,18 @@ def test_markdown_and_html_carry_the_documents_the_citation_and_the_whole_senten
     )
     assert f"<details><summary>sentences</summary>{both}</details>" in page
     assert f"(in: {md(cut['parent']['sentence'])} → {md(cut['child']['sentence'])})" in markdown
+
+
+def test_the_children_table_says_which_children_cite_the_parent() -> None:
+    data = json.loads(run("compare", LINEAGE_PARENT, "--children", "--format", "json").output)
+    cites = {c["id"]: c["cites_parent"] for c in data["children"]}
+    # Shanghai's plan never names the ministry's: the corpus declares it
+    assert cites["shanghai-chengxiangjianshe-tandafeng"] is False and sum(cites.values()) == 4
+    markdown = run("compare", LINEAGE_PARENT, "--children", "--format", "markdown").output
+    for child, cited in cites.items():
+        row = next(line for line in markdown.splitlines() if line.startswith(f"| `{child}` |"))
+        assert row.endswith("| cited |" if cited else "| declared |")
+    assert "Verdicts as shares of the parent's 363 commitments" in markdown
+    terminal = run("compare", LINEAGE_PARENT, "--children").output
+    shanghai = next(line for line in terminal.splitlines() if line.strip().startswith("shanghai"))
+    assert shanghai.rstrip().endswith("declared")
