@@ -5,7 +5,7 @@ Schema ``policydiff.restatement/1`` (fields may be added, never renamed or remov
     {"schema", "parent": {id, title, date}, "child": {id, title, date},
      "citation": {cites_parent, text, how, location},
      "commitments": [{"parent": SIDE, "child": SIDE or null, "similarity", "verdict",
-                      "reasons", "confidence", "doubt", "doubt_location", "themes",
+                      "reasons", "confidence", "doubt", "doubt_location", "matched_by", "themes",
                       "nearest": SIDE or null,
                       "target_changes"}],
      "additions": [SIDE], "second_mentions": [SIDE + like],
@@ -32,7 +32,10 @@ may be a part of a sentence that directs nothing (``cue`` "", ``level`` 0): the 
 what the parent directs (:mod:`policydiff.restatement.statements`), weakened.
 ``confidence`` is ``sure`` or ``check``, ``doubt`` what a reader should check (null when
 sure): :mod:`policydiff.restatement.confidence`; ``doubt_location`` where the child clause or
-sentence the doubt quotes stands (null when it quotes none). ``--only`` and ``--to-check`` keep the
+sentence the doubt quotes stands (null when it quotes none); ``matched_by`` how a child
+clause below the similarity of a match was found (``covered``: named inside a longer
+clause, ``beside``: beside a sibling's restatement, ``heading``: the child's copy of the
+provision's heading; null when by similarity). ``--only`` and ``--to-check`` keep the
 commitments (and additions) they name, as in every other format, and say so in ``shown``;
 ``summary`` always counts the whole comparison. Same corpus: same bytes.
 """
@@ -78,6 +81,7 @@ def _restated(r: Restated) -> dict[str, Any]:
         "confidence": r.confidence.label,
         "doubt": r.confidence.doubt or None,
         "doubt_location": r.confidence.location or None,
+        "matched_by": r.route or None,
         "themes": list(r.themes),
         "nearest": side(r.nearest) if r.nearest is not None else None,
         "target_changes": [

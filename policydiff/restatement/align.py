@@ -89,6 +89,17 @@ class Match:
     # child clauses that reach MATCH with this parent clause, most alike it of all, but
     # restate no parent clause: another child clause was chosen; in the child's order
     second_mentions: tuple[Clause, ...] = ()
+    # how the child clause was found where the similarity did not say it: one of ROUTES
+    route: str = ""
+
+
+# the routes of :mod:`.routes` by which a child clause below MATCH is taken, as a doubt
+# says them
+ROUTES = {
+    "covered": "as named inside a longer clause of the child",
+    "beside": "beside the restatement of a sibling clause",
+    "heading": "by the child's copy of the heading the provision's lead spells out",
+}
 
 
 def _kinds(text: str, clause: Clause) -> tuple[frozenset[int], frozenset[int]]:
@@ -352,17 +363,18 @@ def align_clauses(
     best = _most_alike(matrix, parents, children)
     scores = matrix[np.arange(len(parents)), best] if parents else np.zeros(0)
     matched = scores >= MATCH
+    routes: dict[int, str] = {}
     # a parent clause no child clause reaches may still be named inside a longer one
     taken = {int(j) for j in best[matched]}
     for i, j in covered(parents, children, matrix, taken).items():
-        best[i], scores[i], matched[i] = j, matrix[i, j], True
+        best[i], scores[i], matched[i], routes[i] = j, matrix[i, j], True, "covered"
     # ... or restated beside a sibling's restatement
     taken = {int(j) for j in best[matched]}
     for i, j in beside(parents, children, matrix, best, matched, taken).items():
-        best[i], scores[i], matched[i] = j, matrix[i, j], True
+        best[i], scores[i], matched[i], routes[i] = j, matrix[i, j], True, "beside"
     # ... or by the child's copy of the heading its provision's lead spells out
     for i, j in under_heading(parents, children, matrix, alike, best, matched).items():
-        best[i], scores[i], matched[i] = j, matrix[i, j], True
+        best[i], scores[i], matched[i], routes[i] = j, matrix[i, j], True, "heading"
     # ... or by the clause of the same child sentence whose object is the parent's
     for i, j in headed_alike(parents, children, matrix, best, matched).items():
         best[i], scores[i] = j, matrix[i, j]
@@ -408,6 +420,7 @@ def align_clauses(
                 round(score, 3),
                 ordered,
                 second_mentions=tuple(mentioned.get(i, ())),
+                route=routes.get(i, ""),
             )
         )
     if not parents:

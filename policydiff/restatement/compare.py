@@ -19,7 +19,7 @@ from policydiff.diff.ops import TokenOp
 from policydiff.errors import UsageError
 from policydiff.lineage import Edge
 from policydiff.models import Document, Version
-from policydiff.restatement.align import align_clauses
+from policydiff.restatement.align import ROUTES, align_clauses
 from policydiff.restatement.clauses import Clause, version_parts
 from policydiff.restatement.confidence import (
     ChildWords,
@@ -67,6 +67,8 @@ class Restated:
     nearest: Clause | None = None
     # other child clauses as like this commitment as a restatement, which restate none
     second_mentions: tuple[Clause, ...] = ()
+    # how the child clause was found below MATCH (a key of align.ROUTES), "" by similarity
+    route: str = ""
 
     @property
     def themes(self) -> tuple[str, ...]:
@@ -207,10 +209,12 @@ def compare_clauses(
                     omitted=content(m.parent) if m.child is None else "",
                     child_words=child_words,
                     unnamed=unnamed_items(m.parent, m.child) if m.child and lang == "zh" else (),
+                    matched_by=ROUTES.get(m.route, ""),
                 ),
                 ops=word_ops(m.parent.text, m.child.text, lang) if with_ops and m.child else (),
                 nearest=m.nearest,
                 second_mentions=m.second_mentions,
+                route=m.route,
             )
         )
     return Comparison(parent, child, citation, tuple(restated), additions)

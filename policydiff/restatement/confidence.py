@@ -194,12 +194,14 @@ def assess(
     omitted: str = "",
     child_words: ChildWords | None = None,
     unnamed: Sequence[str] = (),
+    matched_by: str = "",
 ) -> Confidence:
     """How sure the verdict on a parent clause is, given its restating ``child`` clause
     (None: omitted), the ``similarity`` and the clause (``nearest``) of the best child
     clause, the verdict's ``reasons``, whether it is a change (strengthened or weakened),
     and for an omission the parent clause's object (``omitted``) and the child's words to
-    look for it in. An omission to check names the clause that comes near, or the words
+    look for it in; for a match below the similarity of one, how it was found
+    (``matched_by``, as :data:`..align.ROUTES` says it). An omission to check names the clause that comes near, or the words
     the child uses and where most of them stand, so that the reader reads those first."""
     if child is None:
         if similarity < SURE_OMISSION:
@@ -232,7 +234,7 @@ def assess(
     if similarity < SURE_MATCH:
         return Confidence(
             CHECK,
-            f"matched in other words (similarity {similarity:.2f}): "
+            f"matched {matched_by or 'in other words'} (similarity {similarity:.2f}): "
             "the child's clause may be another commitment",
         )
     if decided_by_cues(reasons):

@@ -84,6 +84,9 @@ def test_a_restatement_in_other_words_is_to_check() -> None:
     assert r.child is not None and r.similarity < SURE_MATCH
     assert r.confidence.label == CHECK
     assert f"similarity {r.similarity:.2f}" in r.confidence.doubt
+    # ... and the doubt says how it was found
+    assert r.route == "covered"
+    assert r.confidence.doubt.startswith("matched as named inside a longer clause of the child")
 
 
 def test_a_near_clause_that_only_funds_is_named_as_such() -> None:
