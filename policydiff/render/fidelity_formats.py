@@ -23,10 +23,8 @@ from policydiff.restatement.fidelity import Fidelity
 from policydiff.restatement.verdict import RESTATEMENTS
 
 SCHEMA = "policydiff.fidelity/1"
-# The matrix's own style, carried by the section so that it reads the same in the report
-# and on its own page.
-# one colour per verdict, in the heatmap and the HTML matrix alike; the arrow in each cell
-# is drawn in black on it, and omitted stands apart from a white page
+# One colour per verdict, in the heatmap and the HTML matrix alike; the arrow in each cell
+# is drawn in black on it, and omitted stands apart from a white page.
 VERDICT_COLOURS = {
     "restated": "#c6dbef",
     "strengthened": "#a1d99b",
@@ -34,15 +32,19 @@ VERDICT_COLOURS = {
     "omitted": "#bdbdbd",
 }
 
-FIDELITY_CSS = (
-    ".fidelity-matrix{border-collapse:collapse;font-size:.85em}"
-    ".fidelity-matrix th{text-align:left;font-weight:normal;max-width:28em}"
-    ".fidelity-matrix tr>th:first-child{min-width:18em}"
-    ".fidelity-matrix td{text-align:center;min-width:2.4em;border:1px solid #ddd}"
-    ".fidelity-matrix td a{display:block;text-decoration:none;color:inherit}"
-    + "".join(f".fidelity-matrix td.{v}{{background:{c}}}" for v, c in VERDICT_COLOURS.items())
-    + ".fidelity-matrix td.check{outline:2px dashed #555;outline-offset:-3px}"
-    ".matrix{overflow-x:auto}.pairs li:target{background:#ffffb3}"
+# The matrix's own style, carried by the section so that it reads the same in the report
+# and on its own page.
+FIDELITY_CSS = "".join(
+    [
+        ".fidelity-matrix{border-collapse:collapse;font-size:.85em}",
+        ".fidelity-matrix th{text-align:left;font-weight:normal;max-width:28em}",
+        ".fidelity-matrix tr>th:first-child{min-width:18em}",
+        ".fidelity-matrix td{text-align:center;min-width:2.4em;border:1px solid #ddd}",
+        ".fidelity-matrix td a{display:block;text-decoration:none;color:inherit}",
+        *(f".fidelity-matrix td.{v}{{background:{c}}}" for v, c in VERDICT_COLOURS.items()),
+        ".fidelity-matrix td.check{outline:2px dashed #555;outline-offset:-3px}",
+        ".matrix{overflow-x:auto}.pairs li:target{background:#ffffb3}",
+    ]
 )
 
 

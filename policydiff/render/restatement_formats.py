@@ -54,7 +54,7 @@ def restatement_markdown(comparison: Comparison, shown: Selection = EVERYTHING) 
     lines = [
         f"# How `{c.id}` restates `{p.id}`",
         "",
-        f"{md(documents_line(comparison))}. {md(citation_line(comparison))}.",
+        f"{md(documents_line(comparison))}; {md(citation_line(comparison))}.",
         "",
         f"**{summary}.** {checking(comparison)}",
         "",
@@ -127,7 +127,7 @@ def restatement_html(comparison: Comparison, shown: Selection = EVERYTHING) -> s
         '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
         f"<title>{_e(c.id)} restates {_e(p.id)} · policydiff</title>\n<style>{CSS}</style>\n"
         f"</head>\n<body>\n<main><h1>How {_e(c.id)} restates {_e(p.id)}</h1>"
-        f"<p>{_e(documents_line(comparison))}. <span class=note>"
+        f"<p>{_e(documents_line(comparison))}; <span class=note>"
         f"{_e(citation_line(comparison))}.</span></p>"
         f"<p><strong>{summary}</strong>. {_e(checking(comparison))}</p>"
         "<table><tr><th>verdict</th><th>parent → child</th>"

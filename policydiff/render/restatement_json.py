@@ -35,7 +35,8 @@ sure): :mod:`policydiff.restatement.confidence`; ``doubt_location`` where the ch
 sentence the doubt quotes stands (null when it quotes none); ``matched_by`` how a child
 clause below the similarity of a match was found (``covered``: named inside a longer
 clause, ``beside``: beside a sibling's restatement, ``heading``: the child's copy of the
-provision's heading; null when by similarity). ``--only`` and ``--to-check`` keep the
+provision's heading, ``headed``: the clause of the child's sentence whose object ends on
+the parent's; null when by similarity). ``--only`` and ``--to-check`` keep the
 commitments (and additions) they name, as in every other format, and say so in ``shown``;
 ``summary`` always counts the whole comparison. Same corpus: same bytes.
 """

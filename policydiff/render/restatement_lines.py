@@ -41,12 +41,10 @@ def child_place(r: Restated) -> str:
     most of its words ("" otherwise)."""
     if r.child is not None:
         return r.child.location
-    where = r.confidence.location
+    where, quotes = r.confidence.location, r.confidence.quotes
     if not where or r.confidence.sure:
         return ""
-    if r.nearest is not None and r.nearest.text in r.confidence.doubt:
-        return f"nearest: {where}"
-    return f"its words: {where}"
+    return f"nearest: {where}" if quotes == "nearest" else f"its words: {where}"
 
 
 def sentences(r: Restated) -> tuple[str, ...]:

@@ -99,6 +99,7 @@ ROUTES = {
     "covered": "as named inside a longer clause of the child",
     "beside": "beside the restatement of a sibling clause",
     "heading": "by the child's copy of the heading the provision's lead spells out",
+    "headed": "as the clause of the child's sentence whose object ends on the parent's",
 }
 
 
@@ -378,6 +379,10 @@ def align_clauses(
     # ... or by the clause of the same child sentence whose object is the parent's
     for i, j in headed_alike(parents, children, matrix, best, matched).items():
         best[i], scores[i] = j, matrix[i, j]
+        if matrix[i, j] < MATCH:
+            routes[i] = "headed"
+        else:
+            routes.pop(i, None)
     # the parent clauses of one sentence share its targets: where the child restates a
     # sibling clause that carries one, that child clause's sentence may carry it too
     siblings: dict[str, list[int]] = {}

@@ -32,7 +32,7 @@ from typing import Literal
 from policydiff.restatement.clauses import Clause
 from policydiff.restatement.cuts import CUE_GAP
 from policydiff.restatement.kinds import funds_only
-from policydiff.restatement.objects import canonical, solid
+from policydiff.restatement.objects import canonical, solid, solid_text
 from policydiff.restatement.verdict import decided_by_cues
 from policydiff.restatement.words import tagged, words
 
@@ -54,8 +54,10 @@ CHECK: Label = "check"
 class Confidence:
     label: Label
     doubt: str = ""  # what a reader should check; "" when sure
-    # where the child clause or sentence the doubt names stands ("" when it names none)
+    # where the child clause or sentence the doubt names stands ("" when it names none),
+    # and which it names: the nearest clause, or the sentence holding the object's words
     location: str = ""
+    quotes: Literal["", "nearest", "words"] = ""
 
     @property
     def sure(self) -> bool:
@@ -214,22 +216,25 @@ def assess(
                 f"({', '.join(echoed.words)}), most in: {echoed.where}: "
                 "read there before taking it as omitted",
                 echoed.location,
+                "words",
             )
         near = f": {nearest.text}" if nearest is not None else ""
         at = nearest.location if nearest is not None else ""
-        if nearest is not None and omitted and funds_only("".join(omitted.split()), solid(nearest)):
+        if nearest is not None and omitted and funds_only(solid_text(omitted), solid(nearest)):
             return Confidence(
                 CHECK,
                 f"a clause of the child comes near (similarity {min(similarity, 1.0):.2f}{near}) "
                 "but funds what it names rather than committing to it: "
                 "a reader may take it as a weaker restatement",
                 at,
+                "nearest" if at else "",
             )
         return Confidence(
             CHECK,
             f"a clause of the child comes near (similarity {min(similarity, 1.0):.2f}{near}): "
             "it may restate this in other words",
             at,
+            "nearest" if at else "",
         )
     if similarity < SURE_MATCH:
         return Confidence(

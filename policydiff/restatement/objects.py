@@ -83,7 +83,12 @@ _LIST_BREAKS = re.compile(rf"{AND.pattern}|等(?![级同])|各类|各种")
 def solid(clause: Clause) -> str:
     """A clause's object without its word breaks (推广 装配化装修 → 装配化装修): what it ends
     on and what it holds, read across the breaks."""
-    return "".join(content(clause).split())
+    return solid_text(content(clause))
+
+
+def solid_text(object_text: str) -> str:
+    """An object's text (:func:`content`) without its word breaks."""
+    return "".join(object_text.split())
 
 
 def object_bigrams(text: str) -> set[str]:

@@ -68,8 +68,8 @@ def covered(
             j
             for j, grams in enumerate(grams_c)
             if (j not in taken or listing[j])
-            and not funds_only(whole, objects_c[j])
             and matrix[i, j] >= COVER_FLOOR
+            and not funds_only(whole, objects_c[j])
             and (len(own & grams) >= COVER * len(own) or keeps_frame(whole, objects_c[j]))
             and (children[j].targets or not counted(parent))
         ]

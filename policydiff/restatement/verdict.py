@@ -25,6 +25,7 @@ from functools import lru_cache
 
 from policydiff.analysis.verdicts import STEP
 from policydiff.restatement.clauses import Clause
+from policydiff.restatement.objects import solid
 from policydiff.restatement.rules import Grade, Rules, load_rules
 from policydiff.restatement.targets import (
     SHARE,
@@ -36,6 +37,7 @@ from policydiff.restatement.targets import (
     restates_another,
     target_changes,
 )
+from policydiff.restatement.words import tagged
 from policydiff.strength import Target
 from policydiff.strength.cues import find_cues
 from policydiff.strength.lexicon import load_lexicon
@@ -75,9 +77,8 @@ RESTATEMENTS = tuple(Restatement)
 
 
 # a city's name (two to four Chinese characters ending on 市, not a class: 城市, 县级市, 设区市,
-# 地市, 设区的市) joined to another by 、, 和 or 及, no 等 right after the list; not opening on
-# the word before it (到2030年西宁市: 西宁市)
-_CITY = r"(?![年在到对由于])[\u4e00-\u9fff]{1,3}(?![城级区县省地的])[\u4e00-\u9fff]市"
+# 地市, 设区的市) joined to another by 、, 和 or 及, no 等 right after the list
+_CITY = r"[\u4e00-\u9fff]{1,3}(?![城级区县省地的])[\u4e00-\u9fff]市"
 NAMED_CITIES = re.compile(rf"{_CITY}(?:、|和|及){_CITY}(?![\u4e00-\u9fff]{{0,2}}等)")
 
 
@@ -97,6 +98,27 @@ def _scope(clause: Clause, rules: Rules) -> str:
     if any(word in rules.experience.sub("", clause.text) for word in rules.general):
         return "general"
     return ""
+
+
+QUOTE_AROUND = 6  # characters of the child's object quoted before a word that limits it
+
+
+def _limit_quoted(clause: Clause, limit: str, rules: Rules) -> str:
+    """The words that limit a clause (:func:`_scope_limit`) as a reason quotes them: the
+    cities it names (支持西宁市和海东市: 西宁市和海东市), or a word with the stretch of the
+    object around it, which says whether the clause keeps or excludes what it names
+    (敏感区: 非生态环境敏感区农村生⋯)."""
+    if not _limit(limit, rules):
+        # the cities from the first place name jieba reads (支持西宁市…: 西宁市…)
+        named = tagged(limit)
+        first = next((start for start, _, _, tag in named if tag == "ns"), 0)
+        return limit[first:]
+    text = solid(clause)
+    at = text.find(limit)
+    if at < 0:
+        return limit
+    start, end = max(0, at - QUOTE_AROUND), min(len(text), at + len(limit) + QUOTE_AROUND // 2)
+    return f"{limit} ({'⋯' if start else ''}{text[start:end]}{'⋯' if end < len(text) else ''})"
 
 
 def _replaced_kept(parent: Clause, child: Clause, rules: Rules) -> str:
@@ -329,7 +351,8 @@ def _weigh(
         return Restatement.WEAKENED, (f"lists {diluted}, which the parent's object replaces",)
     relied = _relied_on(child, rules)
     scope_p, scope_c = _scope(parent, rules), _scope(child, rules)
-    narrowed = _scope_limit(child, rules)
+    found = _scope_limit(child, rules)
+    narrowed = _limit_quoted(child, found, rules) if found else ""
     if scope_c != "limited" and (
         limited := _kept_for_limited_scope(parent, child, support, changes, rules)
     ):
@@ -354,7 +377,7 @@ def _weigh(
     if scope_p != "limited" and scope_c == "limited" and programme:
         return Restatement.STRENGTHENED, ("pilots of a programme with a dated target",)
     if scope_p != "limited" and scope_c == "limited":
-        return Restatement.WEAKENED, (f"narrower scope: limited to {narrowed}",)
+        return Restatement.WEAKENED, (f"narrower scope: limited by {narrowed}",)
     # a parent limited only by a programme word (支持开展…示范基地建设), restated for a class
     # of places only (支持有条件的地区开展…示范基地建设): the same programme, fewer places
     if scope_p == "limited" and not limit and not relied and (fewer := _place_limit(child, rules)):

@@ -410,12 +410,26 @@ def test_an_omission_to_check_says_where_the_words_it_quotes_stand() -> None:
     row = next(line for line in result.output.splitlines() if "坚持系统谋划、分步实施" in line)
     assert f"its words: {md(echoed['doubt_location'])}" in row and "nearest:" not in row
     # a doubt naming the nearest clause points to where that clause stands
-    near = [
-        c
-        for c in data["commitments"]
-        if c["nearest"] and c["nearest"]["clause"] in (c["doubt"] or "")
-    ]
+    near = [c for c in data["commitments"] if (c["doubt"] or "").startswith("a clause of the")]
     assert near and all(c["doubt_location"] == c["nearest"]["location"] for c in near)
+    # ... and one quoting the words, where they stand, though the nearest clause says them
+    # too (Shanghai's 提升设备能效: the words in its guiding ideas, the clause elsewhere)
+    shanghai = _json("shanghai-chengxiangjianshe-tandafeng")
+    echoed = next(c for c in shanghai["commitments"] if c["parent"]["clause"] == "提升设备能效")
+    assert (
+        echoed["doubt"].startswith("the child uses ")
+        and echoed["nearest"]["clause"] in echoed["doubt"]
+    )
+    assert echoed["doubt_location"] != echoed["nearest"]["location"]
+    markdown = run(
+        "compare", LINEAGE_PARENT, "shanghai-chengxiangjianshe-tandafeng", "--format", "markdown"
+    ).output
+    row = next(
+        line
+        for line in markdown.splitlines()
+        if line.startswith("| − omitted (check) | 提升设备能效 ")
+    )
+    assert f"its words: {md(echoed['doubt_location'])}" in row
     assert all(
         c["doubt_location"] is None for c in data["commitments"] if c["confidence"] == "sure"
     )

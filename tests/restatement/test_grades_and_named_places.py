@@ -36,7 +36,7 @@ CONSUMPTION = "2022-lvse-xiaofei"
             "qinghai",
             "到2030年城市生活垃圾资源化利用率达到65%",
             "weakened",
-            "narrower scope: limited to 西宁市和海东市",
+            "narrower scope: limited by 西宁市和海东市",
         ),
         (
             HELD,
@@ -44,9 +44,19 @@ CONSUMPTION = "2022-lvse-xiaofei"
             "qinghai",
             "2030年前严寒、寒冷地区新建居住建筑本体达到83%节能要求",
             "weakened",
-            "narrower scope: limited to 西宁市、海东市",
+            "narrower scope: limited by 西宁市、海东市",
         ),
         # a programme the parent supports, the child for places that meet conditions only
+        # a word of limited scope quoted with the object around it: the reader sees that
+        # Yunnan's rural sewage is reused outside sensitive areas, not in them
+        (
+            EXAMPLE,
+            MINISTRY,
+            "yunnan",
+            "推动农村生活污水就近就地资源化利用",
+            "weakened",
+            "narrower scope: limited by 敏感区 (非生态环境敏感区农村生⋯)",
+        ),
         (
             HELD,
             CONSUMPTION,

@@ -20,6 +20,10 @@ def test_the_clause_that_acts_on_the_parents_object_restates_it() -> None:
         "大力推广优化开关时间、错峰启停等可减少非必要耗能的智能家电产品"
     )
     assert _verdict(comparison, "大力推广智能家电") == "restated"
+    # the doubt says the match was moved there, not that containment found it
+    moved = next(r for r in comparison.commitments if r.parent.text == "大力推广智能家电")
+    assert moved.route == "headed"
+    assert moved.confidence.doubt.startswith("matched as the clause of the child's sentence")
 
 
 def test_a_clause_that_only_names_the_object_inside_its_own_is_not_preferred() -> None:

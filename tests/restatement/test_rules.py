@@ -179,7 +179,7 @@ def test_a_target_kept_only_for_pilot_places_narrows_the_scope() -> None:
     mine = next(c for c in comparison.parent.clauses if c.text == "推进建筑太阳能光伏一体化建设")
     theirs = next(c for c in comparison.child.clauses if c.text == "推进光伏发电与建筑一体化应用")
     # the reason names what limits it: the pilot counties
-    assert judge(mine, theirs) == (Restatement.WEAKENED, ("narrower scope: limited to 试点",))
+    assert judge(mine, theirs) == (Restatement.WEAKENED, ("narrower scope: limited by 试点",))
 
 
 def test_places_that_meet_the_conditions_are_a_limited_scope() -> None:
