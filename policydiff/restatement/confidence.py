@@ -203,8 +203,9 @@ def assess(
     clause, the verdict's ``reasons``, whether it is a change (strengthened or weakened),
     and for an omission the parent clause's object (``omitted``) and the child's words to
     look for it in; for a match below the similarity of one, how it was found
-    (``matched_by``, as :data:`..align.ROUTES` says it). An omission to check names the clause that comes near, or the words
-    the child uses and where most of them stand, so that the reader reads those first."""
+    (``matched_by``, as :data:`..align.ROUTES` says it). An omission to check names the
+    clause that comes near, or the words the child uses and where most of them stand, so
+    that the reader reads those first."""
     if child is None:
         if similarity < SURE_OMISSION:
             echoed = echo(omitted, child_words) if omitted and child_words else None

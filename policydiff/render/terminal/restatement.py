@@ -61,7 +61,7 @@ def print_restatement(
 ) -> None:
     """The comparison, the parts of it ``shown`` keeps."""
     p, c = comparison.parent.document, comparison.child.document
-    console.print(Text(f"{p.id} ({p.date}) → {c.id} ({c.date})", style="bold"))
+    console.print(Text(f"{p.id} → {c.id}", style="bold"))
     console.print(Text(documents_line(comparison)))
     console.print(Text(citation_line(comparison), style="dim"))
     summary = comparison.summary
