@@ -351,12 +351,13 @@ def _weigh(
         return Restatement.WEAKENED, (f"lists {diluted}, which the parent's object replaces",)
     relied = _relied_on(child, rules)
     scope_p, scope_c = _scope(parent, rules), _scope(child, rules)
-    found = _scope_limit(child, rules)
-    narrowed = _limit_quoted(child, found, rules) if found else ""
+    # what limits the child's scope where only its kept targets' clauses do (else quoted
+    # from the child's clause when the verdict needs it)
+    kept_for = ""
     if scope_c != "limited" and (
-        limited := _kept_for_limited_scope(parent, child, support, changes, rules)
+        kept_for := _kept_for_limited_scope(parent, child, support, changes, rules)
     ):
-        scope_c, narrowed = "limited", limited
+        scope_c = "limited"
     if scope_p == "limited" and scope_c == "general":
         return Restatement.STRENGTHENED, ("wider scope",)
     # a limit to some places dropped widens too, though the child keeps a programme word
@@ -377,6 +378,7 @@ def _weigh(
     if scope_p != "limited" and scope_c == "limited" and programme:
         return Restatement.STRENGTHENED, ("pilots of a programme with a dated target",)
     if scope_p != "limited" and scope_c == "limited":
+        narrowed = kept_for or _limit_quoted(child, _scope_limit(child, rules), rules)
         return Restatement.WEAKENED, (f"narrower scope: limited by {narrowed}",)
     # a parent limited only by a programme word (支持开展…示范基地建设), restated for a class
     # of places only (支持有条件的地区开展…示范基地建设): the same programme, fewer places
