@@ -19,6 +19,7 @@ from policydiff.cli.options import (
 from policydiff.cli.session import load
 
 if TYPE_CHECKING:
+    from policydiff.diff import DocumentDiff
     from policydiff.lineage import Edge
     from policydiff.models import Document
 
@@ -72,10 +73,11 @@ def diff(
     Commitment cues that changed are called out: ▲ strengthened, ▼ weakened.
     JSON holds every op; the other formats elide unchanged text beyond --context words.
     Documents of two series (a province's plan and the ministry's) whose provisions do
-    not correspond (on average less than half their words alike) are diffed commitment
-    by commitment instead, as `compare`
+    not correspond (on average less than half their words alike, a provision only one
+    has counting as not alike) are diffed commitment by commitment instead, as `compare`
     pairs them: each sentence beside its counterpart with the word diff and the cue
-    change, unmatched ones listed as such.
+    change, unmatched ones listed as such.  Where they do correspond, the cue lines are
+    still `compare`'s verdicts on the old document's commitments.
     """
     from policydiff.diff import diff_documents
     from policydiff.structure import structure_version
@@ -91,14 +93,15 @@ def diff(
         structure_version(new_doc.id, new_version),
         theme=theme,
     )
-    if by == "commitments" or (
-        by == "auto" and not _corresponding(result, _one_timeline(old_doc, new_doc))
-    ):
+    one_timeline = _one_timeline(old_doc, new_doc)
+    if by == "commitments" or (by == "auto" and not _corresponding(result, one_timeline)):
         from policydiff.lineage import build_lineage
 
         edge = build_lineage(corpus.documents).edge(new_doc.id, old_doc.id)
         _by_commitments(old_doc, new_doc, old_version.lang, edge, output_format, output, color)
         return
+    if not one_timeline:
+        result = _read_by_commitments(result, old_doc, new_doc, old_version.lang)
     if output_format == "terminal":
         if output is None:
             from policydiff.render.terminal.diff import print_diff
@@ -130,12 +133,22 @@ def _one_timeline(old: Document, new: Document) -> bool:
     return old.id == new.id or series_of(old) == series_of(new)
 
 
-def _corresponding(result: object, same_document: bool) -> bool:
-    from policydiff.diff import DocumentDiff
-    from policydiff.restatement.compare import provisions_correspond
+def _corresponding(result: DocumentDiff, one_timeline: bool) -> bool:
+    from policydiff.restatement.provision_diff import provisions_correspond
 
-    assert isinstance(result, DocumentDiff)
-    return provisions_correspond(result, same_document)
+    return provisions_correspond(result, one_timeline)
+
+
+def _read_by_commitments(
+    result: DocumentDiff, old: Document, new: Document, lang: str
+) -> DocumentDiff:
+    """Two documents of different series whose provisions correspond: the cue lines are
+    `compare`'s verdicts on the old one's commitments, so the two commands agree."""
+    from policydiff.restatement.compare import compare_documents
+    from policydiff.restatement.provision_diff import with_commitments
+    from policydiff.themes.catalogue import load_catalogue
+
+    return with_commitments(result, compare_documents(old, new, load_catalogue(), lang=lang))
 
 
 def _by_commitments(

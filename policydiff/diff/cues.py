@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Protocol
 
 from cydifflib import SequenceMatcher
 
@@ -28,6 +29,13 @@ from policydiff.themes.catalogue import Catalogue
 from policydiff.themes.match import match_sentence
 
 
+class Judgement(Protocol):
+    """A verdict with its arrow: a cue's (:class:`Verdict`) or a restatement's."""
+
+    @property
+    def arrow(self) -> str: ...
+
+
 @dataclass(frozen=True)
 class CueChange:
     old_cue: str
@@ -36,9 +44,19 @@ class CueChange:
     new_level: int
     old_strength: float
     new_strength: float
-    verdict: Verdict  # strengthened, weakened or unchanged
+    # strengthened, weakened or unchanged; across documents, a restatement's verdict on a
+    # commitment (strengthened, weakened or omitted)
+    verdict: Judgement
     sentence_old: str
     sentence_new: str
+    # across documents: the parent's commitment (a clause of sentence_old), the child's
+    # clause restating it ("" when omitted), why the verdict, where the child restates it
+    # when outside the paired provision, and what a reader should check ("" when sure)
+    old_clause: str = ""
+    new_clause: str = ""
+    reason: str = ""
+    new_location: str = ""
+    doubt: str = ""
 
     @property
     def arrow(self) -> str:

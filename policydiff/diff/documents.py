@@ -58,6 +58,11 @@ class ProvisionRef:
     location: str
     heading: str
     text: str
+    # across documents: how many of `compare`'s commitments it holds (the parent's, or the
+    # child's clauses restating them), and where on the other side each restated one
+    # stands (a child restructures what a parent says)
+    commitments: int = 0
+    counterparts: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -68,6 +73,7 @@ class DiffSummary:
     removed: int
     strengthened: int
     weakened: int
+    omitted: int = 0  # across documents, the parent's commitments the child leaves out
 
 
 @dataclass(frozen=True)
@@ -83,6 +89,9 @@ class DocumentDiff:
     removed: tuple[ProvisionRef, ...]
     unchanged_count: int
     summary: DiffSummary
+    # what the cue lines pair: "sentences" of one provision pair (versions of a document),
+    # or "commitments" as `compare` aligns them (different documents)
+    cues: str = "sentences"
 
 
 # ---------------------------------------------------------------------------

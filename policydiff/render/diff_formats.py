@@ -11,9 +11,10 @@ from __future__ import annotations
 import dataclasses
 import html
 import json
+from collections import Counter
 from typing import Any
 
-from policydiff.diff import CueChange, DocumentDiff, ProvisionDiff, TokenOp, elide
+from policydiff.diff import CueChange, DocumentDiff, ProvisionDiff, ProvisionRef, TokenOp, elide
 from policydiff.render.html_text import ops_html
 from policydiff.render.md_text import md, md_marked
 
@@ -27,12 +28,19 @@ def _title(diff: DocumentDiff) -> str:
 
 
 def summary_line(diff: DocumentDiff) -> str:
-    """One line of counts: provisions changed, unchanged, added, removed; cues moved."""
+    """One line of counts: provisions changed, unchanged, added, removed; cues moved (or,
+    across documents, the old document's commitments as `compare` judges them)."""
     s = diff.summary
-    return (
+    provisions = (
         f"{s.changed} changed, {s.unchanged} unchanged, {s.added} added, {s.removed} removed "
-        f"provisions; cues ▲ {s.strengthened} strengthened, ▼ {s.weakened} weakened"
+        "provisions; "
     )
+    if diff.cues == "commitments":
+        return provisions + (
+            f"commitments of {diff.old_document} as compare judges them: "
+            f"▲ {s.strengthened} strengthened, ▼ {s.weakened} weakened, − {s.omitted} omitted"
+        )
+    return provisions + f"cues ▲ {s.strengthened} strengthened, ▼ {s.weakened} weakened"
 
 
 def _heading(pair: ProvisionDiff) -> str:
@@ -42,12 +50,48 @@ def _heading(pair: ProvisionDiff) -> str:
     return old or new
 
 
+def cue_verdict(change: CueChange) -> str:
+    return f"{change.arrow} {change.verdict}"
+
+
+def cue_reading(change: CueChange) -> str:
+    """What follows a cue line's verdict: the two cues read; across documents, the two
+    clauses, why, where the child restates it when elsewhere, and what to check."""
+    if not change.old_clause:
+        return (
+            f": {change.old_cue or '(no cue)'} (level {change.old_level}, "
+            f"{change.old_strength:g}) → {change.new_cue or '(no cue)'} "
+            f"(level {change.new_level}, {change.new_strength:g})"
+        )
+    said = f": {change.old_clause}" + (f" → {change.new_clause}" if change.new_clause else "")
+    notes = [change.reason] if change.reason else []
+    if change.new_location:
+        notes.append(f"restated at {change.new_location}")
+    if change.doubt:
+        notes.append(f"check: {change.doubt}")
+    return said + (f" — {'; '.join(notes)}" if notes else "")
+
+
 def _cue_sentence(change: CueChange) -> str:
-    return (
-        f"{change.arrow} {change.verdict}: {change.old_cue or '(no cue)'} "
-        f"(level {change.old_level}, {change.old_strength:g}) → {change.new_cue or '(no cue)'} "
-        f"(level {change.new_level}, {change.new_strength:g})"
-    )
+    return cue_verdict(change) + cue_reading(change)
+
+
+def _places(locations: tuple[str, ...]) -> str:
+    counted = Counter(locations)
+    return ", ".join(f"{loc} ({n})" if n > 1 else loc for loc, n in counted.items())
+
+
+def ref_note(ref: ProvisionRef, diff: DocumentDiff) -> str:
+    """Across documents, where the other side restates a lone provision's commitments."""
+    if diff.cues != "commitments" or not ref.commitments:
+        return ""
+    n = ref.commitments
+    if ref in diff.removed:
+        k = len(ref.counterparts)
+        where = f", at {_places(ref.counterparts)}" if k else ""
+        return f" — {k} of its {n} commitment{'' if n == 1 else 's'} restated{where}"
+    plural = "" if n == 1 else "s"
+    return f" — restates {n} commitment{plural} of {_places(ref.counterparts)}"
 
 
 # ---------------------------------------------------------------------------
@@ -91,7 +135,7 @@ def diff_markdown(diff: DocumentDiff, *, context: int = DEFAULT_CONTEXT) -> str:
     for label, refs in (("Removed", diff.removed), ("Added", diff.added)):
         if refs:
             lines += [f"## {label} provisions", ""]
-            lines += [f"- **{md(r.id)}** {md(r.location)}" for r in refs]
+            lines += [f"- **{md(r.id)}** {md(r.location)}{md(ref_note(r, diff))}" for r in refs]
             lines.append("")
     return "\n".join(lines).rstrip("\n") + "\n"
 
@@ -126,7 +170,9 @@ def diff_html(diff: DocumentDiff, *, context: int = DEFAULT_CONTEXT) -> str:
         if pair.cue_changes:
             parts.append("<ul>")
             for c in pair.cue_changes:
-                cls = {"strengthened": "up", "weakened": "down"}.get(c.verdict, "meta")
+                cls = {"strengthened": "up", "weakened": "down", "omitted": "down"}.get(
+                    str(c.verdict), "meta"
+                )
                 parts.append(f'<li class="{cls}">{e(_cue_sentence(c))}</li>')
             parts.append("</ul>")
         parts.append("</section>")
@@ -136,7 +182,9 @@ def diff_html(diff: DocumentDiff, *, context: int = DEFAULT_CONTEXT) -> str:
     for label, refs in (("Removed", diff.removed), ("Added", diff.added)):
         if refs:
             parts.append(f"<h2>{label} provisions</h2><ul>")
-            parts += [f"<li><b>{e(r.id)}</b> {e(r.location)}</li>" for r in refs]
+            parts += [
+                f"<li><b>{e(r.id)}</b> {e(r.location)}{e(ref_note(r, diff))}</li>" for r in refs
+            ]
             parts.append("</ul>")
     parts.append("</body></html>")
     return "\n".join(parts) + "\n"

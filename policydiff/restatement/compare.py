@@ -14,7 +14,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from policydiff.analysis.commitments import find_commitments
-from policydiff.diff import DocumentDiff
 from policydiff.diff.ops import TokenOp
 from policydiff.errors import UsageError
 from policydiff.lineage import Edge
@@ -244,24 +243,3 @@ def summary_counts(comparisons: Sequence[Comparison]) -> dict[str, int]:
     for c in comparisons:
         total.update(c.summary)
     return dict(total)
-
-
-# How alike (difflib ratio of their words, on average) the provisions that the provision
-# aligner pairs must be for two different documents to be diffed provision by provision;
-# below it, ``policydiff diff`` pairs their commitments instead (a province's plan and
-# the ministry's share few provisions word for word).
-PROVISION_MATCH = 0.5
-
-
-def provisions_correspond(diff: DocumentDiff, one_timeline: bool) -> bool:
-    """Whether a provision word diff says something: versions of one document, or
-    successive documents of one series, always; others when their paired provisions
-    reach :data:`PROVISION_MATCH`."""
-    if one_timeline:
-        return True
-    ratios = [p.ratio for p in diff.pairs]
-    unchanged = diff.unchanged_count
-    total = len(ratios) + unchanged
-    if not total:
-        return False
-    return (sum(ratios) + unchanged) / total >= PROVISION_MATCH

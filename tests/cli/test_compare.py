@@ -15,6 +15,7 @@ from tests.conftest import LINEAGE, LINEAGE_PARENT, REPO
 
 YUNNAN = "yunnan-chengxiangjianshe-tandafeng"
 SHANGHAI = "shanghai-chengxiangjianshe-tandafeng"
+HENAN = "henan-chengxiangjianshe-tandafeng"
 
 
 def run(*args: str, corpus: Path = LINEAGE):
@@ -220,7 +221,44 @@ def test_diff_of_two_series_pairs_commitments_not_provisions() -> None:
     assert "parent declared; the text does not cite it" in result.output
     assert "− omitted" in result.output and "additions of" in result.output
     forced = run("diff", LINEAGE_PARENT, SHANGHAI, "--by", "provisions")
-    assert "provisions; cues" in forced.output
+    # Shanghai's III.4 has no counterpart provision, yet restates one of the ministry's
+    assert "provisions; commitments of" in forced.output
+    assert (
+        "+ [III.4] III 保障措施 > III.4 严格监督考核 — restates 1 commitment of "
+        "V 加强组织实施 > V.21 强化任务落实"
+    ) in forced.output
+
+
+def test_diff_across_documents_tells_compares_verdicts_under_each_provision() -> None:
+    # Yunnan keeps the ministry's provisions (diffed provision by provision); its cue
+    # lines are compare's verdicts, so the two commands cannot disagree
+    data = json.loads(run("diff", LINEAGE_PARENT, YUNNAN, "--format", "json").output)
+    compared = json.loads(run("compare", LINEAGE_PARENT, YUNNAN, "--format", "json").output)
+    assert data["cues"] == "commitments" and data["pairs"]
+    verdicts = {
+        (c["parent"]["sentence"], c["parent"]["clause"]): c["verdict"]
+        for c in compared["commitments"]
+    }
+    told = [c for pair in data["pairs"] for c in pair["cue_changes"]]
+    assert {c["verdict"] for c in told} == {"strengthened", "weakened", "omitted"}
+    for change in told:
+        assert verdicts[change["sentence_old"], change["old_clause"]] == change["verdict"]
+        assert change["reason"] and bool(change["new_clause"]) == (change["verdict"] != "omitted")
+    for verdict in ("strengthened", "weakened", "omitted"):
+        assert data["summary"][verdict] == compared["summary"][verdict]
+    terminal = run("diff", LINEAGE_PARENT, YUNNAN).output
+    assert (
+        "▼ weakened: 严格既有建筑拆除管理 → 统筹推进既有建筑节能改造 — weaker cue (严格 → 统筹推进"
+    ) in terminal.replace("\n", "")
+    # the ministry's I holds no commitment of its own: nothing to say where it went
+    assert "1 provision removed:\n  - [I] I 总体要求\n" in terminal
+
+
+def test_a_plan_that_restructures_the_parent_is_diffed_by_commitments() -> None:
+    # Henan's paired provisions are half alike, but it adds 19 provisions the ministry
+    # lacks: counted as not alike, its provisions do not correspond
+    data = json.loads(run("diff", LINEAGE_PARENT, HENAN, "--format", "json").output)
+    assert data["schema"] == "policydiff.restatement/1"
 
 
 def test_the_fidelity_matrix_counts_each_childs_verdicts_to_check() -> None:

@@ -14,7 +14,7 @@ from rich.console import Console
 from rich.text import Text
 
 from policydiff.diff import CueChange, DocumentDiff, ProvisionDiff, ProvisionRef, elide
-from policydiff.render.diff_formats import summary_line
+from policydiff.render.diff_formats import cue_reading, cue_verdict, ref_note, summary_line
 
 DEFAULT_CONTEXT = 12
 DELETE_STYLE = "red strike"
@@ -66,19 +66,19 @@ def pair_body(pair: ProvisionDiff, lang: str, context: int, plain: bool) -> Text
 
 
 def cue_line(change: CueChange) -> Text:
-    style = {"strengthened": "bold green", "weakened": "bold red"}.get(change.verdict, "bold")
-    text = Text("  ")
-    text.append(f"{change.arrow} {change.verdict}", style=style)
-    text.append(
-        f": {change.old_cue or '(no cue)'} (level {change.old_level}, {change.old_strength:g})"
-        f" → {change.new_cue or '(no cue)'} (level {change.new_level}, {change.new_strength:g})"
+    style = {"strengthened": "bold green", "weakened": "bold red", "omitted": "bold red"}.get(
+        str(change.verdict), "bold"
     )
+    text = Text("  ")
+    text.append(cue_verdict(change), style=style)
+    text.append(cue_reading(change))
     return text
 
 
-def _ref_line(ref: ProvisionRef, sign: str) -> Text:
+def _ref_line(ref: ProvisionRef, sign: str, diff: DocumentDiff) -> Text:
     text = Text(f"  {sign} [{ref.id}] ", style="green" if sign == "+" else "red")
     text.append(ref.location if ref.location != ref.id else (ref.heading or ref.text[:60]))
+    text.append(ref_note(ref, diff), style="dim")
     return text
 
 
@@ -99,9 +99,10 @@ def print_diff(diff: DocumentDiff, console: Console, *, context: int = DEFAULT_C
     for label, refs, sign in (("removed", diff.removed, "-"), ("added", diff.added, "+")):
         if refs:
             console.print()
-            console.print(f"{len(refs)} provisions {label}:", style="bold")
+            n = len(refs)
+            console.print(f"{n} provision{'' if n == 1 else 's'} {label}:", style="bold")
             for ref in refs:
-                console.print(_ref_line(ref, sign))
+                console.print(_ref_line(ref, sign, diff))
 
 
 def diff_text(diff: DocumentDiff, *, width: int = 80, context: int = DEFAULT_CONTEXT) -> str:
