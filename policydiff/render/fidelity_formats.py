@@ -18,6 +18,7 @@ from typing import Any
 
 from policydiff.render.md_text import md
 from policydiff.render.restatement_json import side
+from policydiff.restatement.clauses import Clause
 from policydiff.restatement.compare import Comparison, Restated
 from policydiff.restatement.fidelity import Fidelity
 from policydiff.restatement.verdict import RESTATEMENTS
@@ -65,13 +66,11 @@ def shares_note(f: Fidelity) -> str:
     )
 
 
-def marked_in(sentence: str, clause: str) -> str:
-    """``sentence`` as HTML, the clause a cell is about in bold within it."""
-    at = sentence.find(clause) if clause else -1
-    if at < 0:
-        return _e(sentence)
-    end = at + len(clause)
-    return f"{_e(sentence[:at])}<b>{_e(clause)}</b>{_e(sentence[end:])}"
+def marked_in(clause: Clause) -> str:
+    """The clause's sentence as HTML, the clause a cell is about in bold within it (at its
+    own place: a sentence may repeat its words)."""
+    sentence = clause.sentence
+    return f"{_e(sentence[: clause.start])}<b>{_e(clause.text)}</b>{_e(sentence[clause.end :])}"
 
 
 def cell_mark(cell: Restated) -> str:
@@ -208,7 +207,7 @@ def fidelity_html(f: Fidelity, charts: Mapping[str, bytes] | None = None) -> str
             )
             doubt = "" if sure else f" check: {cell.confidence.doubt}."
             theirs = (
-                f"<q lang=zh>{marked_in(cell.child.sentence, cell.child.text)}</q> "
+                f"<q lang=zh>{marked_in(cell.child)}</q> "
                 f'<span class="note">{_e(child.id)} · {_e(cell.child.location)}</span>'
                 if cell.child
                 else '<span class="note">no sentence of the child restates it</span>'
@@ -216,7 +215,7 @@ def fidelity_html(f: Fidelity, charts: Mapping[str, bytes] | None = None) -> str
             pairs.append(
                 f'<li id="{_e(target)}" class="{_e(cell.verdict.value)}">'
                 f"<strong>{_e(cell.verdict.value)}</strong> in {_e(child.id)} · "
-                f"<q lang=zh>{marked_in(row.sentence, row.text)}</q> "
+                f"<q lang=zh>{marked_in(row)}</q> "
                 f'<span class="note">{_e(f.parent.id)} · {_e(row.location)}</span> → {theirs} '
                 f'<span class="note">({_e("; ".join(cell.reasons))}){_e(doubt)}</span></li>'
             )
