@@ -144,3 +144,14 @@ def test_names_of_one_thing_a_reader_takes_for_one() -> None:
     assert canonical("加快港口供电设施建设") == "加快岸电设施建设"
     assert canonical("党的十九大和十九届历次全会精神") == canonical("党的二十大精神")
     assert canonical("不大规模、成片集中拆除现状建筑") == canonical("不大拆大建现状建筑")
+
+
+def test_a_fall_written_with_another_verb_restates_the_target() -> None:
+    # the ministry's heat loss 下降5个百分点 and Yunnan's 降低5个百分点: one target
+    comparison = _compare(
+        "推进供热场站、管网智能化改造，到2030年城市供热管网热损失比2020年下降5个百分点",
+        "推进供热场站、管网智能化改造，到2030年城市供热管网热损失比2020年降低5个百分点",
+    )
+    fall = next(r for r in comparison.commitments if "下降" in r.parent.text)
+    assert fall.verdict == "restated", fall.reasons
+    assert fall.reasons == ("same cue strength (下降 → 降低)",)
