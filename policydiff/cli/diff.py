@@ -15,20 +15,28 @@ from policydiff.cli.options import (
     emit,
     format_option,
     output_option,
+    themes_file_option,
 )
 from policydiff.cli.session import load
 
 if TYPE_CHECKING:
-    from policydiff.diff import DocumentDiff
     from policydiff.lineage import Edge
     from policydiff.models import Document
+    from policydiff.restatement.compare import Comparison
+    from policydiff.themes import Catalogue
 
 
 @main.command()
 @click.argument("old")
 @click.argument("new")
 @corpus_option
-@click.option("--theme", default=None, help="Only provisions mentioning this theme (id or label).")
+@click.option(
+    "--theme",
+    default=None,
+    help="Only provisions mentioning this theme (id or label); across documents, only the "
+    "commitments about it.",
+)
+@themes_file_option
 @click.option(
     "--lang",
     type=click.Choice(["en", "zh"]),
@@ -59,6 +67,7 @@ def diff(
     new: str,
     corpus_path: Path,
     theme: str | None,
+    theme_files: tuple[Path, ...],
     lang: str | None,
     context: int,
     by: str,
@@ -80,28 +89,40 @@ def diff(
     still `compare`'s verdicts on the old document's commitments.
     """
     from policydiff.diff import diff_documents
+    from policydiff.restatement.provision_diff import provisions_correspond
     from policydiff.structure import structure_version
-    from policydiff.themes.catalogue import load_catalogue, resolve_theme
+    from policydiff.themes.catalogue import corpus_catalogue, resolve_theme
 
     corpus = load(corpus_path)
+    catalogue = corpus_catalogue(corpus_path, theme_files)
     if theme:
-        theme = resolve_theme(load_catalogue(), theme).id
+        theme = resolve_theme(catalogue, theme).id
     old_doc, old_version = corpus.resolve(old, lang)
     new_doc, new_version = corpus.resolve(new, lang)
-    result = diff_documents(
-        structure_version(old_doc.id, old_version),
-        structure_version(new_doc.id, new_version),
-        theme=theme,
-    )
+    old_structured = structure_version(old_doc.id, old_version)
+    new_structured = structure_version(new_doc.id, new_version)
     one_timeline = _one_timeline(old_doc, new_doc)
-    if by == "commitments" or (by == "auto" and not _corresponding(result, one_timeline)):
+    if by == "commitments" or (
+        by == "auto"
+        and not provisions_correspond(
+            diff_documents(old_structured, new_structured, catalogue=catalogue,
+                           include_unchanged=True),
+            one_timeline,
+        )
+    ):  # fmt: skip
         from policydiff.lineage import build_lineage
 
         edge = build_lineage(corpus.documents).edge(new_doc.id, old_doc.id)
-        _by_commitments(old_doc, new_doc, old_version.lang, edge, output_format, output, color)
+        comparison = _compared(old_doc, new_doc, old_version.lang, catalogue, theme, edge)
+        _by_commitments(comparison, output_format, output, color)
         return
+    result = diff_documents(old_structured, new_structured, catalogue=catalogue, theme=theme)
     if not one_timeline:
-        result = _read_by_commitments(result, old_doc, new_doc, old_version.lang)
+        from policydiff.restatement.provision_diff import with_commitments
+
+        # compare's verdicts under each provision, so `diff` and `compare` agree
+        comparison = _compared(old_doc, new_doc, old_version.lang, catalogue, None)
+        result = with_commitments(result, comparison)
     if output_format == "terminal":
         if output is None:
             from policydiff.render.terminal.diff import print_diff
@@ -133,41 +154,30 @@ def _one_timeline(old: Document, new: Document) -> bool:
     return old.id == new.id or series_of(old) == series_of(new)
 
 
-def _corresponding(result: DocumentDiff, one_timeline: bool) -> bool:
-    from policydiff.restatement.provision_diff import provisions_correspond
-
-    return provisions_correspond(result, one_timeline)
-
-
-def _read_by_commitments(
-    result: DocumentDiff, old: Document, new: Document, lang: str
-) -> DocumentDiff:
-    """Two documents of different series whose provisions correspond: the cue lines are
-    `compare`'s verdicts on the old one's commitments, so the two commands agree."""
-    from policydiff.restatement.compare import compare_documents
-    from policydiff.restatement.provision_diff import with_commitments
-    from policydiff.themes.catalogue import load_catalogue
-
-    return with_commitments(result, compare_documents(old, new, load_catalogue(), lang=lang))
-
-
-def _by_commitments(
+def _compared(
     old: Document,
     new: Document,
     lang: str,
-    edge: Edge | None,
-    output_format: str,
-    output: Path | None,
-    color: bool | None,
+    catalogue: Catalogue,
+    theme: str | None,
+    citation: Edge | None = None,
+) -> Comparison:
+    """How ``new`` restates ``old`` (with ``theme``, the commitments about it), with the
+    word diff of each pair when it is to be shown (a citation is given then)."""
+    from policydiff.restatement.compare import compare_documents
+    from policydiff.restatement.provision_diff import about_theme
+
+    comparison = compare_documents(
+        old, new, catalogue, citation=citation, lang=lang, with_ops=citation is not None
+    )
+    return about_theme(comparison, theme)
+
+
+def _by_commitments(
+    comparison: Comparison, output_format: str, output: Path | None, color: bool | None
 ) -> None:
     import io
 
-    from policydiff.restatement.compare import compare_documents
-    from policydiff.themes.catalogue import load_catalogue
-
-    comparison = compare_documents(
-        old, new, load_catalogue(), citation=edge, lang=lang, with_ops=True
-    )
     if output_format == "json":
         from policydiff.render.restatement_json import restatement_json
 

@@ -30,7 +30,11 @@ from policydiff.themes.match import match_sentence
 
 
 class Judgement(Protocol):
-    """A verdict with its arrow: a cue's (:class:`Verdict`) or a restatement's."""
+    """A verdict, its word and its arrow: a cue's (:class:`Verdict`) or, across documents,
+    a restatement's (strengthened, weakened or omitted)."""
+
+    @property
+    def value(self) -> str: ...
 
     @property
     def arrow(self) -> str: ...
@@ -51,12 +55,14 @@ class CueChange:
     sentence_new: str
     # across documents: the parent's commitment (a clause of sentence_old), the child's
     # clause restating it ("" when omitted), why the verdict, where the child restates it
-    # when outside the paired provision, and what a reader should check ("" when sure)
+    # when outside the paired provision, what a reader should check ("" when sure) and
+    # where the child's words it names stand
     old_clause: str = ""
     new_clause: str = ""
     reason: str = ""
     new_location: str = ""
     doubt: str = ""
+    doubt_location: str = ""
 
     @property
     def arrow(self) -> str:

@@ -20,6 +20,7 @@ Everything here is pure: it reads structured versions and returns frozen datacla
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Literal
 
 from policydiff.diff.align import align_provisions, similarity_matrix
 from policydiff.diff.cues import CueChange, cue_changes, theme_span
@@ -58,11 +59,13 @@ class ProvisionRef:
     location: str
     heading: str
     text: str
-    # across documents: how many of `compare`'s commitments it holds (the parent's, or the
-    # child's clauses restating them), and where on the other side each restated one
-    # stands (a child restructures what a parent says)
+    # across documents (a child restructures what a parent says): a parent's provision
+    # holds ``commitments``, restated by the child at ``counterparts`` (one location each)
+    # and strengthened, weakened or omitted as ``cue_changes`` say; a child's provision
+    # restates ``commitments`` of the parent's, which stand at ``counterparts``
     commitments: int = 0
     counterparts: tuple[str, ...] = ()
+    cue_changes: tuple[CueChange, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -91,7 +94,7 @@ class DocumentDiff:
     summary: DiffSummary
     # what the cue lines pair: "sentences" of one provision pair (versions of a document),
     # or "commitments" as `compare` aligns them (different documents)
-    cues: str = "sentences"
+    cues: Literal["sentences", "commitments"] = "sentences"
 
 
 # ---------------------------------------------------------------------------

@@ -12,7 +12,7 @@ import dataclasses
 import html
 import json
 from collections import Counter
-from typing import Any
+from typing import Any, Literal
 
 from policydiff.diff import CueChange, DocumentDiff, ProvisionDiff, ProvisionRef, TokenOp, elide
 from policydiff.render.html_text import ops_html
@@ -51,7 +51,7 @@ def _heading(pair: ProvisionDiff) -> str:
 
 
 def cue_verdict(change: CueChange) -> str:
-    return f"{change.arrow} {change.verdict}"
+    return f"{change.arrow} {change.verdict.value}"
 
 
 def cue_reading(change: CueChange) -> str:
@@ -68,7 +68,8 @@ def cue_reading(change: CueChange) -> str:
     if change.new_location:
         notes.append(f"restated at {change.new_location}")
     if change.doubt:
-        notes.append(f"check: {change.doubt}")
+        where = f" (see {change.doubt_location})" if change.doubt_location else ""
+        notes.append(f"check: {change.doubt}{where}")
     return said + (f" — {'; '.join(notes)}" if notes else "")
 
 
@@ -81,17 +82,32 @@ def _places(locations: tuple[str, ...]) -> str:
     return ", ".join(f"{loc} ({n})" if n > 1 else loc for loc, n in counted.items())
 
 
-def ref_note(ref: ProvisionRef, diff: DocumentDiff) -> str:
+Side = Literal["removed", "added"]
+
+
+def lone_provisions(diff: DocumentDiff) -> tuple[tuple[Side, tuple[ProvisionRef, ...]], ...]:
+    """The provisions only one side has: the old one's (removed), then the new one's."""
+    return (("removed", diff.removed), ("added", diff.added))
+
+
+def ref_note(ref: ProvisionRef, side: Side, diff: DocumentDiff) -> str:
     """Across documents, where the other side restates a lone provision's commitments."""
     if diff.cues != "commitments" or not ref.commitments:
         return ""
     n = ref.commitments
-    if ref in diff.removed:
-        k = len(ref.counterparts)
-        where = f", at {_places(ref.counterparts)}" if k else ""
-        return f" — {k} of its {n} commitment{'' if n == 1 else 's'} restated{where}"
     plural = "" if n == 1 else "s"
-    return f" — restates {n} commitment{plural} of {_places(ref.counterparts)}"
+    if side == "added":
+        return f" — restates {n} commitment{plural} of {_places(ref.counterparts)}"
+    found = len(ref.counterparts)
+    if not found:
+        return f" — none of its {n} commitment{plural} restated"
+    moved = Counter(c.verdict.value for c in ref.cue_changes if c.new_clause)
+    kinds = ", ".join(
+        f"{k} {v}" for v, k in (("restated", found - sum(moved.values())), *moved.items()) if k
+    )
+    return f" — {found} of its {n} commitment{plural} found in the child ({kinds}), at " + (
+        _places(ref.counterparts)
+    )
 
 
 # ---------------------------------------------------------------------------
@@ -132,10 +148,12 @@ def diff_markdown(diff: DocumentDiff, *, context: int = DEFAULT_CONTEXT) -> str:
     if diff.unchanged_count:
         n = diff.unchanged_count
         lines += [f"{n} unchanged provision{'' if n == 1 else 's'} folded.", ""]
-    for label, refs in (("Removed", diff.removed), ("Added", diff.added)):
+    for side, refs in lone_provisions(diff):
         if refs:
-            lines += [f"## {label} provisions", ""]
-            lines += [f"- **{md(r.id)}** {md(r.location)}{md(ref_note(r, diff))}" for r in refs]
+            lines += [f"## {side.capitalize()} provisions", ""]
+            for r in refs:
+                lines.append(f"- **{md(r.id)}** {md(r.location)}{md(ref_note(r, side, diff))}")
+                lines += [f"  - {md(_cue_sentence(c))}" for c in r.cue_changes]
             lines.append("")
     return "\n".join(lines).rstrip("\n") + "\n"
 
@@ -146,8 +164,25 @@ def diff_markdown(diff: DocumentDiff, *, context: int = DEFAULT_CONTEXT) -> str:
 _STYLE = (
     "body{font-family:sans-serif;max-width:50em;margin:2em auto;line-height:1.5}"
     "del{background:#fdd;color:#900}ins{background:#dfd;color:#060;text-decoration:none}"
-    ".meta{color:#666}.up{color:#060}.down{color:#900}"
+    ".meta{color:#666}.up{color:#060}.down{color:#900}.omitted{color:#8a6d00}"
 )
+
+
+_CUE_CLASSES = {"strengthened": "up", "weakened": "down", "omitted": "omitted"}
+
+
+def _cue_list(changes: tuple[CueChange, ...]) -> list[str]:
+    if not changes:
+        return []
+    return [
+        "<ul>",
+        *(
+            f'<li class="{_CUE_CLASSES.get(c.verdict.value, "meta")}">'
+            f"{html.escape(_cue_sentence(c))}</li>"
+            for c in changes
+        ),
+        "</ul>",
+    ]
 
 
 def diff_html(diff: DocumentDiff, *, context: int = DEFAULT_CONTEXT) -> str:
@@ -167,24 +202,18 @@ def diff_html(diff: DocumentDiff, *, context: int = DEFAULT_CONTEXT) -> str:
             f"(score {pair.score:.2f}, similarity {pair.ratio:.2f}, {e(pair.relation)})</p>"
             f"<p>{ops_html(elide(pair.ops, context, diff.lang))}</p>"
         )
-        if pair.cue_changes:
-            parts.append("<ul>")
-            for c in pair.cue_changes:
-                cls = {"strengthened": "up", "weakened": "down", "omitted": "down"}.get(
-                    str(c.verdict), "meta"
-                )
-                parts.append(f'<li class="{cls}">{e(_cue_sentence(c))}</li>')
-            parts.append("</ul>")
+        parts += _cue_list(pair.cue_changes)
         parts.append("</section>")
     if diff.unchanged_count:
         n = diff.unchanged_count
         parts.append(f'<p class="meta">{n} unchanged provision{"" if n == 1 else "s"} folded.</p>')
-    for label, refs in (("Removed", diff.removed), ("Added", diff.added)):
+    for side, refs in lone_provisions(diff):
         if refs:
-            parts.append(f"<h2>{label} provisions</h2><ul>")
-            parts += [
-                f"<li><b>{e(r.id)}</b> {e(r.location)}{e(ref_note(r, diff))}</li>" for r in refs
-            ]
+            parts.append(f"<h2>{side.capitalize()} provisions</h2><ul>")
+            for r in refs:
+                parts.append(f"<li><b>{e(r.id)}</b> {e(r.location)}{e(ref_note(r, side, diff))}")
+                parts += _cue_list(r.cue_changes)
+                parts.append("</li>")
             parts.append("</ul>")
     parts.append("</body></html>")
     return "\n".join(parts) + "\n"
@@ -194,8 +223,25 @@ def diff_html(diff: DocumentDiff, *, context: int = DEFAULT_CONTEXT) -> str:
 # JSON
 
 
+# what only a diff across documents says (`compare`'s verdicts): left out of a diff of
+# versions of one document, whose JSON keeps its own shape
+_ACROSS_CUE = ("old_clause", "new_clause", "reason", "new_location", "doubt", "doubt_location")
+_ACROSS_REF = ("commitments", "counterparts", "cue_changes")
+
+
 def diff_data(diff: DocumentDiff) -> dict[str, Any]:
-    return dataclasses.asdict(diff)
+    data = dataclasses.asdict(diff)
+    if diff.cues == "commitments":
+        return data
+    del data["cues"], data["summary"]["omitted"]
+    for pair in data["pairs"]:
+        for change in pair["cue_changes"]:
+            for key in _ACROSS_CUE:
+                del change[key]
+    for ref in (*data["added"], *data["removed"]):
+        for key in _ACROSS_REF:
+            del ref[key]
+    return data
 
 
 def diff_json(diff: DocumentDiff) -> str:

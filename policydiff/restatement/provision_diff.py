@@ -6,7 +6,8 @@ provision aligner pairs whole provisions while a child restates clauses wherever
 likes, so the cue lines of such a diff are :func:`with_commitments`: every parent
 commitment in a provision that the child strengthens, weakens or omits, as
 :func:`policydiff.restatement.compare.compare_clauses` judges it, and provisions one
-side lacks name where the other side restates their commitments.  `diff` and `compare`
+side lacks name where the other side restates their commitments (a parent's one also lists
+the verdicts the child strengthens, weakens or omits).  `diff` and `compare`
 then never disagree.
 """
 
@@ -15,36 +16,41 @@ from __future__ import annotations
 import dataclasses
 from collections import Counter, defaultdict
 
-from policydiff.diff import CueChange, DocumentDiff, ProvisionDiff, ProvisionRef
+from policydiff.diff import CueChange, DocumentDiff, ProvisionDiff
 from policydiff.restatement.compare import Comparison, Restated
 from policydiff.restatement.verdict import Restatement
 
-# How alike two different documents' provisions must be, on average, to be diffed
-# provision by provision: the difflib ratio of the words of each pair the provision
-# aligner makes, a provision only one side has counting as not alike at all (a plan
-# that restructures the parent's, adding and dropping provisions, does not correspond
-# however alike the few pairs are).  Below it ``policydiff diff`` pairs commitments.
+# How alike two different documents' provisions must be to be diffed provision by
+# provision (:func:`correspondence`); below it ``policydiff diff`` pairs commitments.
 PROVISION_MATCH = 0.5
 
 _CHANGES = (Restatement.STRENGTHENED, Restatement.WEAKENED, Restatement.OMITTED)
 
 
 def correspondence(diff: DocumentDiff) -> float:
-    """How alike the two documents' provisions are: 0 (none paired) to 1 (all equal)."""
-    ratios = [p.ratio for p in diff.pairs]
-    unchanged = diff.unchanged_count
-    total = len(ratios) + unchanged + len(diff.added) + len(diff.removed)
-    return (sum(ratios) + unchanged) / total if total else 0.0
+    """How alike two documents' provisions are, 0 to 1: the difflib ratio of the words of
+    each pair the provision aligner makes, weighted by the pair's text, over all the text
+    of both (``diff`` made with ``include_unchanged``).  A provision only one side has
+    counts as not alike at all: a plan that restructures the parent's, adding and
+    dropping provisions, does not correspond however alike its few pairs are; a bare
+    heading weighs what its words weigh."""
+    alike = total = 0.0
+    for pair in diff.pairs:
+        size = sum(len(op.old) + len(op.new) for op in pair.ops)
+        alike += pair.ratio * size
+        total += size
+    total += sum(len(ref.text) for ref in (*diff.added, *diff.removed))
+    return alike / total if total else 0.0
 
 
-def provisions_correspond(diff: DocumentDiff, one_timeline: bool) -> bool:
+def provisions_correspond(whole: DocumentDiff, one_timeline: bool) -> bool:
     """Whether a provision word diff says something: versions of one document, or
     successive documents of one series, always; others when their provisions reach
-    :data:`PROVISION_MATCH`."""
-    return one_timeline or correspondence(diff) >= PROVISION_MATCH
+    :data:`PROVISION_MATCH` (``whole``: every provision, unchanged ones included)."""
+    return one_timeline or correspondence(whole) >= PROVISION_MATCH
 
 
-def _change(r: Restated, pair: ProvisionDiff) -> CueChange:
+def _change(r: Restated, paired_with: str) -> CueChange:
     child = r.child
     return CueChange(
         old_cue=r.parent.cue,
@@ -59,8 +65,9 @@ def _change(r: Restated, pair: ProvisionDiff) -> CueChange:
         old_clause=r.parent.text,
         new_clause=child.text if child else "",
         reason="; ".join(r.reasons),
-        new_location=child.location if child and child.provision_id != pair.new_id else "",
+        new_location=child.location if child and child.provision_id != paired_with else "",
         doubt=r.confidence.doubt,
+        doubt_location=r.confidence.location,
     )
 
 
@@ -75,47 +82,77 @@ def _home(r: Restated, pairs: tuple[ProvisionDiff, ...]) -> ProvisionDiff | None
     return own[0] if own else None
 
 
+def _about(r: Restated, theme: str | None) -> bool:
+    return (
+        theme is None
+        or theme in r.parent.themes
+        or (r.child is not None and theme in r.child.themes)
+    )
+
+
 def with_commitments(diff: DocumentDiff, comparison: Comparison) -> DocumentDiff:
     """``diff`` (parent → child) with its cue lines and lone provisions read from
     ``comparison`` of the same two documents (with the diff's theme, only the
-    commitments about it)."""
-    commitments = [
-        r
-        for r in comparison.commitments
-        if diff.theme is None
-        or diff.theme in r.parent.themes
-        or (r.child is not None and diff.theme in r.child.themes)
-    ]
-    changes: dict[int, list[CueChange]] = defaultdict(list)
-    held: Counter[str] = Counter(r.parent.provision_id for r in commitments)
+    commitments about it).  The summary counts the verdicts told."""
+    commitments = about_theme(comparison, diff.theme).commitments
+    removed_ids = {ref.id for ref in diff.removed}
+    under_pair: dict[int, list[CueChange]] = defaultdict(list)
+    under_removed: dict[str, list[CueChange]] = defaultdict(list)
+    held: Counter[str] = Counter()  # parent provision → its commitments
     restated_at: dict[str, list[str]] = defaultdict(list)  # parent provision → child places
     restating: dict[str, list[str]] = defaultdict(list)  # child provision → parent places
     for r in commitments:
+        held[r.parent.provision_id] += 1
         if r.child is not None:
-            held[f"child {r.child.provision_id}"] += 1
             restated_at[r.parent.provision_id].append(r.child.location)
             restating[r.child.provision_id].append(r.parent.location)
         if r.verdict not in _CHANGES:
             continue
         home = _home(r, diff.pairs)
         if home is not None:
-            changes[id(home)].append(_change(r, home))
-    pairs = tuple(dataclasses.replace(p, cue_changes=tuple(changes[id(p)])) for p in diff.pairs)
-    counts = Counter(r.verdict for r in commitments)
-
-    def placed(ref: ProvisionRef, places: dict[str, list[str]], key: str) -> ProvisionRef:
-        return dataclasses.replace(ref, commitments=held[key], counterparts=tuple(places[ref.id]))
-
+            under_pair[id(home)].append(_change(r, home.new_id))
+        elif r.parent.provision_id in removed_ids:
+            under_removed[r.parent.provision_id].append(_change(r, ""))
+    pairs = tuple(dataclasses.replace(p, cue_changes=tuple(under_pair[id(p)])) for p in diff.pairs)
+    removed = tuple(
+        dataclasses.replace(
+            ref,
+            commitments=held[ref.id],
+            counterparts=tuple(restated_at[ref.id]),
+            cue_changes=tuple(under_removed[ref.id]),
+        )
+        for ref in diff.removed
+    )
+    added = tuple(
+        dataclasses.replace(
+            ref, commitments=len(restating[ref.id]), counterparts=tuple(restating[ref.id])
+        )
+        for ref in diff.added
+    )
+    told = Counter(c.verdict for pair in pairs for c in pair.cue_changes)
+    told.update(c.verdict for ref in removed for c in ref.cue_changes)
     return dataclasses.replace(
         diff,
         pairs=pairs,
-        removed=tuple(placed(r, restated_at, r.id) for r in diff.removed),
-        added=tuple(placed(r, restating, f"child {r.id}") for r in diff.added),
+        removed=removed,
+        added=added,
         summary=dataclasses.replace(
             diff.summary,
-            strengthened=counts[Restatement.STRENGTHENED],
-            weakened=counts[Restatement.WEAKENED],
-            omitted=counts[Restatement.OMITTED],
+            strengthened=told[Restatement.STRENGTHENED],
+            weakened=told[Restatement.WEAKENED],
+            omitted=told[Restatement.OMITTED],
         ),
         cues="commitments",
+    )
+
+
+def about_theme(comparison: Comparison, theme: str | None) -> Comparison:
+    """``comparison`` told of one theme: the commitments either side's clause is about it,
+    and the additions about it (all of them without a theme)."""
+    if theme is None:
+        return comparison
+    return dataclasses.replace(
+        comparison,
+        commitments=tuple(r for r in comparison.commitments if _about(r, theme)),
+        additions=tuple(c for c in comparison.additions if theme in c.themes),
     )

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import html
 import json
+import shutil
 from pathlib import Path
 
 from click.testing import CliRunner
@@ -229,6 +230,12 @@ def test_diff_of_two_series_pairs_commitments_not_provisions() -> None:
     ) in forced.output
 
 
+def _told(data: dict) -> list[dict]:
+    """Every cue line of a diff's JSON: under its pairs, then under its removed provisions."""
+    lines = [c for pair in data["pairs"] for c in pair["cue_changes"]]
+    return lines + [c for ref in data["removed"] for c in ref["cue_changes"]]
+
+
 def test_diff_across_documents_tells_compares_verdicts_under_each_provision() -> None:
     # Yunnan keeps the ministry's provisions (diffed provision by provision); its cue
     # lines are compare's verdicts, so the two commands cannot disagree
@@ -239,26 +246,109 @@ def test_diff_across_documents_tells_compares_verdicts_under_each_provision() ->
         (c["parent"]["sentence"], c["parent"]["clause"]): c["verdict"]
         for c in compared["commitments"]
     }
-    told = [c for pair in data["pairs"] for c in pair["cue_changes"]]
+    told = _told(data)
     assert {c["verdict"] for c in told} == {"strengthened", "weakened", "omitted"}
     for change in told:
         assert verdicts[change["sentence_old"], change["old_clause"]] == change["verdict"]
         assert change["reason"] and bool(change["new_clause"]) == (change["verdict"] != "omitted")
     for verdict in ("strengthened", "weakened", "omitted"):
         assert data["summary"][verdict] == compared["summary"][verdict]
-    terminal = run("diff", LINEAGE_PARENT, YUNNAN).output
+        assert data["summary"][verdict] == sum(c["verdict"] == verdict for c in told)
+    terminal = run("diff", LINEAGE_PARENT, YUNNAN).output.replace("\n", "")
     assert (
-        "▼ weakened: 严格既有建筑拆除管理 → 统筹推进既有建筑节能改造 — weaker cue (严格 → 统筹推进"
-    ) in terminal.replace("\n", "")
+        "▲ strengthened: 建设绿色低碳住宅 → 积极推进绿色低碳住宅建设 — stronger cue (建设 → 积极推进"
+    ) in terminal
+    # a doubt says where the child's words it quotes stand, as compare does
+    assert "check: the child uses 4 of its 4 words apart (节能, 改造, 鉴定, 评估)" in terminal
+    assert "(see IV 强化保障措施 > IV.17 加快构建绿色低碳发展模式)" in terminal
     # the ministry's I holds no commitment of its own: nothing to say where it went
-    assert "1 provision removed:\n  - [I] I 总体要求\n" in terminal
+    assert "1 provision removed:  - [I] I 总体要求2022" in terminal + "2022"
+
+
+def test_a_removed_provision_says_what_became_of_its_commitments() -> None:
+    # Shanghai restructures the ministry's plan: the ministry's I.3 has no counterpart
+    # provision, yet Shanghai restates 7 of its 17 commitments, two of them weaker
+    text = run("diff", LINEAGE_PARENT, SHANGHAI, "--by", "provisions").output
+    assert (
+        "- [I.3] I 总体要求 > I.3 主要目标 — 7 of its 17 commitments found in the child "
+        "(5 restated, 2 weakened)"
+    ) in text
+    assert "      ▼ weakened: 用能结构和方式更加优化 → 建筑用能结构更加优化" in text
+    data = json.loads(
+        run("diff", LINEAGE_PARENT, SHANGHAI, "--by", "provisions", "--format", "json").output
+    )
+    i3 = next(ref for ref in data["removed"] if ref["id"] == "I.3")
+    assert (i3["commitments"], len(i3["counterparts"])) == (17, 7)
+    assert sum(c["verdict"] == "weakened" for c in i3["cue_changes"]) == 2
+    for verdict in ("strengthened", "weakened", "omitted"):
+        assert data["summary"][verdict] == sum(c["verdict"] == verdict for c in _told(data))
+    markdown = run("diff", LINEAGE_PARENT, SHANGHAI, "--by", "provisions", "--format", "markdown")
+    assert (
+        "- **I.3** I 总体要求 \\> I.3 主要目标 — 7 of its 17 commitments found in the child "
+        "(5 restated, 2 weakened), at I 总体要求 \\> I.3 主要目标 (6), I 总体要求 \\> I.1-2 "
+    ) in markdown.output
+    assert "  - ▼ weakened: 用能结构和方式更加优化 → 建筑用能结构更加优化" in markdown.output
+    page = run("diff", LINEAGE_PARENT, SHANGHAI, "--by", "provisions", "--format", "html")
+    assert '<li class="down">▼ weakened: 用能结构和方式更加优化 → 建筑用能结构更加优化' in (
+        page.output
+    )
+
+
+def test_a_theme_tells_only_the_commitments_in_the_provisions_shown() -> None:
+    # the ministry's II.4 (严格既有建筑拆除管理) is restated in Yunnan's II.6 retrofit
+    # clause, but II.4 mentions no retrofit: it is neither shown nor counted
+    data = json.loads(
+        run(
+            "diff", LINEAGE_PARENT, YUNNAN, "--theme", "existing-building-retrofit",
+            "--format", "json",
+        ).output
+    )  # fmt: skip
+    told = _told(data)
+    assert {pair["old_id"] for pair in data["pairs"]} == {"II.6", "III.13"}
+    assert not any("拆除" in c["old_clause"] for c in told)
+    assert data["summary"]["weakened"] == sum(c["verdict"] == "weakened" for c in told) == 1
+
+
+def test_a_split_provision_tells_each_commitment_under_the_pair_holding_it() -> None:
+    # forced provision by provision, the ministry's II.8 is split over Henan's provisions:
+    # a commitment restated in one of them is told under that pair, not elsewhere
+    data = json.loads(
+        run("diff", LINEAGE_PARENT, HENAN, "--by", "provisions", "--format", "json").output
+    )
+    split = [pair for pair in data["pairs"] if pair["old_id"] == "II.8"]
+    assert len(split) > 1
+    places = {pair["new_location"] for pair in split}
+    told = [c for pair in split for c in pair["cue_changes"] if c["new_clause"]]
+    assert told and not any(c["new_location"] in places for c in told)
+
+
+def test_diff_reads_the_corpus_themes(tmp_path: Path) -> None:
+    # a theme only the corpus's own themes.yaml defines, as compare reads it
+    corpus = tmp_path / "corpus"
+    shutil.copytree(LINEAGE, corpus)
+    (corpus / "themes.yaml").write_text(
+        "themes:\n  - id: heat-supply\n    label: Heat supply\n    label_zh: 供热\n"
+        "    en: [heat supply]\n    zh: [供热, 热损失]\n",
+        encoding="utf-8",
+    )
+    result = run("diff", LINEAGE_PARENT, YUNNAN, "--theme", "heat-supply", corpus=corpus)
+    assert result.exit_code == 0, result.output
+    assert "theme heat-supply" in result.output and "[II.8 → II.8]" in result.output
 
 
 def test_a_plan_that_restructures_the_parent_is_diffed_by_commitments() -> None:
     # Henan's paired provisions are half alike, but it adds 19 provisions the ministry
-    # lacks: counted as not alike, its provisions do not correspond
+    # lacks: weighed by their words, its provisions do not correspond
     data = json.loads(run("diff", LINEAGE_PARENT, HENAN, "--format", "json").output)
     assert data["schema"] == "policydiff.restatement/1"
+    # a theme keeps compare's commitments about it, in either document
+    themed = json.loads(
+        run("diff", LINEAGE_PARENT, HENAN, "--theme", "sponge-cities", "--format", "json").output
+    )
+    assert 0 < len(themed["commitments"]) < len(data["commitments"])
+    for row in themed["commitments"]:
+        child_themes = (row["child"] or {}).get("themes", [])
+        assert "sponge-cities" in row["themes"] + child_themes
 
 
 def test_the_fidelity_matrix_counts_each_childs_verdicts_to_check() -> None:

@@ -14,9 +14,18 @@ from rich.console import Console
 from rich.text import Text
 
 from policydiff.diff import CueChange, DocumentDiff, ProvisionDiff, ProvisionRef, elide
-from policydiff.render.diff_formats import cue_reading, cue_verdict, ref_note, summary_line
+from policydiff.render.diff_formats import (
+    Side,
+    cue_reading,
+    cue_verdict,
+    lone_provisions,
+    ref_note,
+    summary_line,
+)
+from policydiff.render.terminal.restatement import STYLES
 
 DEFAULT_CONTEXT = 12
+_STYLES = {verdict.value: style for verdict, style in STYLES.items()}  # compare's colours
 DELETE_STYLE = "red strike"
 INSERT_STYLE = "green"
 
@@ -65,20 +74,19 @@ def pair_body(pair: ProvisionDiff, lang: str, context: int, plain: bool) -> Text
     return text
 
 
-def cue_line(change: CueChange) -> Text:
-    style = {"strengthened": "bold green", "weakened": "bold red", "omitted": "bold red"}.get(
-        str(change.verdict), "bold"
-    )
-    text = Text("  ")
+def cue_line(change: CueChange, indent: str = "  ") -> Text:
+    style = _STYLES.get(change.verdict.value) or "bold"
+    text = Text(indent)
     text.append(cue_verdict(change), style=style)
     text.append(cue_reading(change))
     return text
 
 
-def _ref_line(ref: ProvisionRef, sign: str, diff: DocumentDiff) -> Text:
+def _ref_line(ref: ProvisionRef, side: Side, diff: DocumentDiff) -> Text:
+    sign = "+" if side == "added" else "-"
     text = Text(f"  {sign} [{ref.id}] ", style="green" if sign == "+" else "red")
     text.append(ref.location if ref.location != ref.id else (ref.heading or ref.text[:60]))
-    text.append(ref_note(ref, diff), style="dim")
+    text.append(ref_note(ref, side, diff), style="dim")
     return text
 
 
@@ -96,13 +104,15 @@ def print_diff(diff: DocumentDiff, console: Console, *, context: int = DEFAULT_C
         console.print()
         n = diff.unchanged_count
         console.print(f"{n} unchanged provision{'' if n == 1 else 's'} folded", style="dim")
-    for label, refs, sign in (("removed", diff.removed, "-"), ("added", diff.added, "+")):
+    for side, refs in lone_provisions(diff):
         if refs:
             console.print()
             n = len(refs)
-            console.print(f"{n} provision{'' if n == 1 else 's'} {label}:", style="bold")
+            console.print(f"{n} provision{'' if n == 1 else 's'} {side}:", style="bold")
             for ref in refs:
-                console.print(_ref_line(ref, sign, diff))
+                console.print(_ref_line(ref, side, diff))
+                for change in ref.cue_changes:
+                    console.print(cue_line(change, "      "))
 
 
 def diff_text(diff: DocumentDiff, *, width: int = 80, context: int = DEFAULT_CONTEXT) -> str:
