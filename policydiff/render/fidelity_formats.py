@@ -21,7 +21,7 @@ from policydiff.render.restatement_json import side
 from policydiff.restatement.clauses import Clause
 from policydiff.restatement.compare import Comparison, Restated
 from policydiff.restatement.fidelity import Fidelity
-from policydiff.restatement.verdict import RESTATEMENTS
+from policydiff.restatement.verdict import RESTATEMENTS, Restatement
 
 SCHEMA = "policydiff.fidelity/1"
 # One colour per verdict, in the heatmap and the HTML matrix alike; the arrow in each cell
@@ -78,6 +78,31 @@ def cell_mark(cell: Restated) -> str:
     return cell.verdict.arrow + ("" if cell.confidence.sure else "?")
 
 
+def percents(shares: Mapping[str, float]) -> dict[str, int]:
+    """Shares as whole percentages that add up to 100 (largest remainder first): each
+    rounded alone, a child's four shares can read 99% or 101%."""
+    total = sum(shares.values())
+    if not total:
+        return dict.fromkeys(shares, 0)
+    exact = {k: 100 * v / total for k, v in shares.items()}
+    whole = {k: int(v) for k, v in exact.items()}
+    by_remainder = sorted(exact, key=lambda k: (-(exact[k] - whole[k]), list(exact).index(k)))
+    for k in by_remainder[: 100 - sum(whole.values())]:
+        whole[k] += 1
+    return whole
+
+
+def how_many(f: Fidelity, children_total: int | None) -> str:
+    """Who the section is about: its children, out of the lineage's on a page of it."""
+    shown = len(f.comparisons)
+    if children_total is None or children_total == shown:
+        return f"How {shown} documents implementing it restate its {len(f.rows)} commitments"
+    return (
+        f"How {shown} of the {children_total} documents implementing it restate its "
+        f"{len(f.rows)} commitments"
+    )
+
+
 def fidelity_dict(f: Fidelity) -> dict[str, Any]:
     return {
         "schema": SCHEMA,
@@ -106,7 +131,9 @@ def fidelity_dict(f: Fidelity) -> dict[str, Any]:
                         "verdict": f.cell(i, j).verdict.value,
                         "similarity": min(1.0, f.cell(i, j).similarity),
                         "confidence": f.cell(i, j).confidence.label,
+                        "reasons": list(f.cell(i, j).reasons),
                         "doubt": f.cell(i, j).confidence.doubt or None,
+                        "doubt_location": f.cell(i, j).confidence.location or None,
                         "child": side(cell.child) if (cell := f.cell(i, j)).child else None,
                     }
                     for j, child in enumerate(f.children)
@@ -128,8 +155,8 @@ def _shares_rows(f: Fidelity) -> list[str]:
         "|---" * (len(names) + 4) + "|",
     ]
     for j, c in enumerate(f.comparisons):
-        shares = f.shares(j)
-        cells = " | ".join(f"{shares[n]:.0%}" for n in names)
+        shares = percents(f.shares(j))
+        cells = " | ".join(f"{shares[n]}%" for n in names)
         lines.append(
             f"| `{c.child.document.id}` | {cells} | {c.summary['added']} | {c.to_check} "
             f"| {parent_mark(c)} |"
@@ -137,17 +164,20 @@ def _shares_rows(f: Fidelity) -> list[str]:
     return [*lines, "", shares_note(f)]
 
 
-def fidelity_markdown(f: Fidelity, chart: str | None = None, *, level: int = 2) -> str:
-    """The section: shares per child, the chart, then the matrix (one row per commitment)."""
+def fidelity_markdown(
+    f: Fidelity, chart: str | None = None, *, level: int = 2, children_total: int | None = None
+) -> str:
+    """The section: shares per child, the chart, then the matrix (one row per commitment)
+    and the two sentences of every cell that is not a plain restatement."""
     head = "#" * level
     lines = [
         f'<a id="fidelity-{f.parent.id}"></a>',
         "",
         f"{head} Fidelity to `{f.parent.id}` · {md(f.parent.title_zh or f.parent.title)}",
         "",
-        f"How {len(f.comparisons)} documents implementing it restate its {len(f.rows)} "
-        "commitments (clauses): ▲ strengthened, ▼ weakened, = restated, − omitted; "
-        "? marks a verdict to check by reading.",
+        f"{how_many(f, children_total)} (clauses): ▲ strengthened, ▼ weakened, = restated, "
+        "− omitted; ? marks a verdict to check by reading (its sentences, why and what to "
+        "check are listed after the matrix).",
         "",
         *_shares_rows(f),
         "",
@@ -160,7 +190,44 @@ def fidelity_markdown(f: Fidelity, chart: str | None = None, *, level: int = 2) 
     for i, row in enumerate(f.rows):
         cells = " | ".join(cell_mark(f.cell(i, j)) for j in range(len(ids)))
         lines.append(f"| {md(row.text)} | {md(row.location)} | {cells} |")
+    lines += ["", f"{head}# What each departure rests on", ""]
+    lines += [
+        "Every cell that is not a plain restatement, under the parent's clause and sentence: "
+        "the child's, why, and what to check. Restatements marked sure are left out.",
+        "",
+    ]
+    for i, row in enumerate(f.rows):
+        told = [
+            _departure_markdown(f.cell(i, j), child.id)
+            for j, child in enumerate(f.children)
+            if not (f.cell(i, j).verdict == Restatement.RESTATED and f.cell(i, j).confidence.sure)
+        ]
+        if told:
+            lines.append(f"- **{md(row.text)}** ({md(row.location)}; in: {md(row.sentence)})")
+            lines += told
     return "\n".join(lines) + "\n"
+
+
+def _departure_markdown(cell: Restated, child_id: str) -> str:
+    theirs = (
+        f"**{md(cell.child.text)}** ({md(cell.child.location)}; in: {md(cell.child.sentence)}); "
+        if cell.child
+        else ""
+    )
+    doubt = _doubt_text(cell)
+    return (
+        f"  - {cell_mark(cell)} {cell.verdict.value} in `{child_id}`: {theirs}"
+        f"{md('; '.join(cell.reasons))}" + (f"; check: {md(doubt)}" if doubt else "")
+    )
+
+
+def _doubt_text(cell: Restated) -> str:
+    """What to check, and where the child's words it names stand."""
+    confidence = cell.confidence
+    if confidence.sure:
+        return ""
+    where = f" (see {confidence.location})" if confidence.location else ""
+    return f"{confidence.doubt}{where}"
 
 
 def _e(text: object) -> str:
@@ -176,14 +243,16 @@ def fidelity_title(f: Fidelity) -> str:
     return f"Fidelity to {f.parent.id}"
 
 
-def fidelity_html(f: Fidelity, charts: Mapping[str, bytes] | None = None) -> str:
+def fidelity_html(
+    f: Fidelity, charts: Mapping[str, bytes] | None = None, *, children_total: int | None = None
+) -> str:
     """The section as HTML: shares, the chart (inline SVG when given), the matrix with each
     cell a link to the pair of sentences listed under it."""
     anchor = fidelity_anchor(f)
     names = [v.value for v in RESTATEMENTS]
     shares = "".join(
         f"<tr><th>{_e(c.child.document.id)}</th>"
-        + "".join(f"<td>{f.shares(j)[n]:.0%}</td>" for n in names)
+        + "".join(f"<td>{percents(f.shares(j))[n]}%</td>" for n in names)
         + f"<td>{c.summary['added']}</td><td>{c.to_check}</td><td>{parent_mark(c)}</td></tr>"
         for j, c in enumerate(f.comparisons)
     )
@@ -205,7 +274,7 @@ def fidelity_html(f: Fidelity, charts: Mapping[str, bytes] | None = None) -> str
                 f'<a href="#{_e(target)}" title="{_e(cell.verdict.value)}'
                 f'{"" if sure else " (to check)"}">{_e(cell.verdict.arrow)}</a></td>'
             )
-            doubt = "" if sure else f" check: {cell.confidence.doubt}."
+            doubt = "" if sure else f" check: {_doubt_text(cell)}."
             theirs = (
                 f"<q lang=zh>{marked_in(cell.child)}</q> "
                 f'<span class="note">{_e(child.id)} · {_e(cell.child.location)}</span>'
@@ -227,8 +296,7 @@ def fidelity_html(f: Fidelity, charts: Mapping[str, bytes] | None = None) -> str
     return (
         f'<section class="fidelity" id="{_e(anchor)}"><style>{FIDELITY_CSS}</style>'
         f"<h2>{_e(fidelity_title(f))} · <span lang=zh>{_e(f.parent.title_zh or f.parent.title)}</span></h2>"
-        f"<p>How {len(f.comparisons)} documents implementing it restate its {len(f.rows)} "
-        "commitments: ▲ strengthened, ▼ weakened, = restated, − omitted. Each cell links to "
+        f"<p>{_e(how_many(f, children_total))}: ▲ strengthened, ▼ weakened, = restated, − omitted. Each cell links to "
         "its two sentences; an outlined cell is a verdict to check (docs/lineage.md).</p>"
         f'<table class="shares"><tr><th>child</th>{"".join(f"<th>{n}</th>" for n in names)}'
         f"<th>added</th><th>to check</th><th>parent</th></tr>{shares}</table>"

@@ -14,7 +14,12 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from policydiff.render.fidelity_formats import fidelity_anchor, fidelity_html, fidelity_markdown
+from policydiff.render.fidelity_formats import (
+    fidelity_anchor,
+    fidelity_html,
+    fidelity_markdown,
+    percents,
+)
 from policydiff.render.html import _e
 from policydiff.render.html_site import page_html
 from policydiff.render.html_site import pager as pager_html
@@ -84,7 +89,7 @@ def _movers_text(f: Fidelity) -> str:
 
 
 def _shares_text(f: Fidelity) -> str:
-    return ", ".join(f"{name} {share:.0%}" for name, share in overall(f).items())
+    return ", ".join(f"{name} {share}%" for name, share in percents(overall(f)).items())
 
 
 def _span(page: LineagePage) -> str:
@@ -99,7 +104,11 @@ def lineage_site_html(f: Fidelity, charts: Mapping[str, bytes]) -> dict[str, str
         back = f'<p class="meta"><a href="../index.html#{LINEAGES}">← Policy commitments over time</a></p>'
         pager = pager_html(page.whole.parent.id, page.number, page.count)
         span = f'<p class="note">{_e(_span(page))}</p>' if page.count > 1 else ""
-        section = fidelity_html(page.part, charts if page.number == 1 else None)
+        section = fidelity_html(
+            page.part,
+            charts if page.number == 1 else None,
+            children_total=len(page.whole.comparisons),
+        )
         out[page.file("html")] = page_html(
             f"Fidelity to {f.parent.id} · policydiff",
             f"<main>{back}{pager}{span}{section}{pager}</main>",
@@ -119,7 +128,9 @@ def lineage_site_markdown(f: Fidelity) -> dict[str, str]:
             *pager,
             *([_span(page) + ".", ""] if page.count > 1 else []),
         ]
-        body = fidelity_markdown(page.part, chart, level=1)
+        body = fidelity_markdown(
+            page.part, chart, level=1, children_total=len(page.whole.comparisons)
+        )
         out[page.file("md")] = (
             "\n".join(lines) + "\n" + body + ("\n" + "\n".join(pager) if pager else "")
         )

@@ -379,8 +379,12 @@ def test_in_a_narrow_terminal_each_childs_shares_stand_on_one_line() -> None:
     names = [c["id"].split("-")[0] for c in data["children"]]
     for name, child in zip(names, data["children"], strict=True):
         at = next(k for k, line in enumerate(lines) if line.strip().startswith(f"{name} "))
-        figures = [f"{child['shares'][v]:.0%}" for v in ("restated", "omitted")]
-        assert all(f in lines[at] for f in figures), lines[at]
+        figures = [int(cell[:-1]) for cell in lines[at].split()[1:5]]
+        # whole percentages that add up, each within a point of the share it rounds
+        assert sum(figures) == 100, lines[at]
+        verdicts = ("restated", "strengthened", "weakened", "omitted")
+        for figure, verdict in zip(figures, verdicts, strict=True):
+            assert abs(figure - 100 * child["shares"][verdict]) < 1, lines[at]
         mark = "cited" if child["cites_parent"] else "declared"
         assert lines[at].split()[-2:] == [str(child["to_check"]), mark], lines[at]
         after = lines[at + 1].split()  # no piece of a folded id under the row
@@ -672,3 +676,25 @@ def test_the_children_table_says_which_children_cite_the_parent() -> None:
     terminal = run("compare", LINEAGE_PARENT, "--children").output
     shanghai = next(line for line in terminal.splitlines() if line.strip().startswith("shanghai"))
     assert shanghai.rstrip().endswith("declared")
+
+
+def test_the_fidelity_views_give_every_departure_its_evidence() -> None:
+    data = json.loads(run("compare", LINEAGE_PARENT, "--children", "--format", "json").output)
+    cells = [cell for row in data["commitments"] for cell in row["cells"].values()]
+    # each cell carries why, and where the words a doubt quotes stand
+    assert all(cell["reasons"] for cell in cells)
+    located = [c for c in cells if c["doubt_location"]]
+    assert located and all(c["doubt"] for c in located)
+    markdown = run("compare", LINEAGE_PARENT, "--children", "--format", "markdown").output
+    departures = markdown.split("# What each departure rests on", 1)[1]
+    # Yunnan's omission of 加强节能改造鉴定评估 names the sentence to read, and where it is
+    at = departures.index("- **加强节能改造鉴定评估** (II 建设绿色低碳城市 \\> II.6 ")
+    yunnan = next(
+        line
+        for line in departures[at:].splitlines()[1:]
+        if "yunnan-chengxiangjianshe-tandafeng" in line
+    )
+    assert yunnan.startswith("  - −? omitted in `yunnan-chengxiangjianshe-tandafeng`: ")
+    assert "(see IV 强化保障措施 \\> IV.17 加快构建绿色低碳发展模式)" in yunnan
+    page = run("compare", LINEAGE_PARENT, "--children", "--format", "html").output
+    assert "(see IV 强化保障措施 &gt; IV.17 加快构建绿色低碳发展模式)" in page

@@ -73,6 +73,10 @@ def test_a_lineage_of_many_children_is_cut_into_pages(
     first, last = (files[name].decode("utf-8") for name in (pages[0], pages[-1]))
     assert "<svg" in first and "<svg" not in last  # the heatmap once, on the first page
     assert "children 5–5 of 5" in last and "Page 3 of 3" in last
+    # each page says how many of the lineage's children it shows
+    assert "How 2 of the 5 documents implementing it restate its" in first
+    assert "How 1 of the 5 documents implementing it restate its" in last
+    assert "How 1 of the 5 documents implementing it" in files[f"{PAGE}_3.md"].decode("utf-8")
     columns = [len(re.findall(r'<th title="', files[name].decode("utf-8"))) for name in pages]
     assert columns == [2, 2, 1]
     write_outputs(files, tmp_path / "out")

@@ -11,7 +11,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from policydiff.render.fidelity_formats import cell_mark, parent_mark, shares_note
+from policydiff.render.fidelity_formats import cell_mark, parent_mark, percents, shares_note
 from policydiff.render.terminal.restatement import STYLES
 from policydiff.restatement.fidelity import Fidelity
 from policydiff.restatement.verdict import RESTATEMENTS
@@ -50,10 +50,10 @@ def print_fidelity(f: Fidelity, console: Console) -> None:
     shares.add_column("to check", justify="right", min_width=len("to check"))
     shares.add_column("parent")
     for j, c in enumerate(f.comparisons):
-        row = f.shares(j)
+        row = percents(f.shares(j))
         shares.add_row(
             names[j],
-            *[f"{row[v.value]:.0%}" for v in RESTATEMENTS],
+            *[f"{row[v.value]}%" for v in RESTATEMENTS],
             str(c.summary["added"]),
             str(c.to_check),
             parent_mark(c),
