@@ -59,10 +59,11 @@ def lineage_dict(lineage: Lineage, root: str | None = None) -> dict[str, Any]:
                 "child": e.child,
                 "parent": e.parent,
                 "how": e.how,
-                "cited": e.cited,
-                "sentence": e.sentence,
-                "location": e.location,
-                "score": e.score,
+                # a declared edge rests on the corpus's word, not on a citation
+                "cited": e.cited or None,
+                "sentence": e.sentence or None,
+                "location": e.location or None,
+                "score": None if e.how == "declared" else e.score,
             }
             for e in lineage.edges
             if e.child in keep and e.parent in keep

@@ -61,7 +61,10 @@ def test_lineage_json_gives_each_edge_its_citing_sentence() -> None:
     assert chongqing["parent"] == LINEAGE_PARENT and chongqing["how"] == "number"
     assert "（建标〔2022〕53号）" in chongqing["sentence"] and chongqing["location"] == "Preamble"
     assert edges["henan-chengxiangjianshe-tandafeng"]["how"] == "title"
-    assert edges["shanghai-chengxiangjianshe-tandafeng"]["how"] == "declared"
+    shanghai = edges["shanghai-chengxiangjianshe-tandafeng"]
+    assert shanghai["how"] == "declared"  # the corpus's word: no citation, nothing scored
+    assert [shanghai[k] for k in ("cited", "sentence", "location", "score")] == [None] * 4
+    assert chongqing["score"] == 100.0
     # reserved central documents are cited, and stay unresolved
     cited = {u["cited"] for u in data["unresolved"] if u["document"] == LINEAGE_PARENT}
     assert "《2030年前碳达峰行动方案》" in cited
