@@ -80,8 +80,14 @@ def movers(f: Fidelity) -> dict[str, tuple[tuple[str, int], ...]]:
 
 
 def _movers_text(f: Fidelity) -> str:
+    # a child whose text never names the parent may restate little of it: say so by name
+    declared = {c.child.document.id for c in f.comparisons if not c.cites_parent}
     parts = [
-        f"most {verdict}: " + ", ".join(f"{child} ({n})" for child, n in named)
+        f"most {verdict}: "
+        + ", ".join(
+            f"{child} ({n}{', parent declared, not cited' if child in declared else ''})"
+            for child, n in named
+        )
         for verdict, named in movers(f).items()
         if named
     ]
