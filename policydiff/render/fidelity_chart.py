@@ -9,6 +9,8 @@ children depart from most; every row is in the tables and the JSON.
 
 from __future__ import annotations
 
+import re
+
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.colors import ListedColormap
 from matplotlib.figure import Figure
@@ -28,8 +30,29 @@ def chart_name(fidelity: Fidelity) -> str:
     return f"fidelity-{fidelity.parent.id}"
 
 
+# a figure and its unit, with the few words before it that say what moves (下降, 达到)
+_FIGURE = re.compile(r"[^，、；。\d年]{0,4}\d+(?:\.\d+)?(?:%|％|‰|个百分点|[^\s，、；。\d年]{0,7})")
+_IN_FIGURE = re.compile(r"[\d.%％‰]")
+
+
+def short_label(text: str) -> str:
+    """A commitment in at most :data:`LABEL_CHARS` characters: its start, and its last
+    figure when the cut would lose it (…本体达到83%): there the figure is the commitment.
+    A figure is never cut in two."""
+    if len(text) <= LABEL_CHARS:
+        return text
+    figures = [m for m in _FIGURE.finditer(text) if m.end() > LABEL_CHARS - 1]
+    tail = figures[-1].group(0) if figures else ""
+    if len(tail) > LABEL_CHARS // 2:
+        tail = ""
+    cut = LABEL_CHARS - 1 - len(tail)
+    while cut > 0 and _IN_FIGURE.match(text[cut]) and _IN_FIGURE.match(text[cut - 1]):
+        cut -= 1
+    return text[:cut] + "…" + tail
+
+
 def _label(text: str, cjk: bool) -> str:
-    text = text if len(text) <= LABEL_CHARS else text[: LABEL_CHARS - 1] + "…"
+    text = short_label(text)
     if cjk and chart_font.drawable(text):
         return text
     return "".join("?" if chart_font.is_cjk(ch) else ch for ch in text)

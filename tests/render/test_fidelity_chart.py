@@ -3,8 +3,10 @@ arrow and ? for a verdict to check, as the matrix's tables do."""
 
 from __future__ import annotations
 
+import pytest
+
 from policydiff.corpus import load_corpus
-from policydiff.render.fidelity_chart import fidelity_figure
+from policydiff.render.fidelity_chart import LABEL_CHARS, fidelity_figure, short_label
 from policydiff.restatement.fidelity import lineage_fidelities
 from policydiff.themes import load_catalogue
 from tests.conftest import LINEAGE
@@ -22,3 +24,33 @@ def test_each_drawn_cell_carries_its_arrow_and_the_mark_of_a_verdict_to_check() 
     legend = axes.get_legend()
     assert legend is not None
     assert "? to check by reading" in [t.get_text() for t in legend.get_texts()]
+
+
+@pytest.mark.parametrize(
+    ("clause", "label"),
+    [
+        # the ministry's plan: where the figure is the commitment, the label keeps it
+        (
+            "2030年前严寒、寒冷地区新建居住建筑本体达到83%节能要求",
+            "2030年前严寒、寒冷地区新建居住建…本体达到83%",
+        ),
+        (
+            "到2030年城市供热管网热损失比2020年下降5个百分点",
+            "到2030年城市供热管网热损失比…下降5个百分点",
+        ),
+        # a figure is never cut in two (38.9 of 38.9%)
+        (
+            "到2030年城市建成区绿地率达到38.9%，城市建成区拥有绿道长度超过1公里/万人",
+            "到2030年城市建成区绿地率达…长度超过1公里/万人",
+        ),
+        # without a figure past the cut, the start
+        (
+            "推进城市绿色照明，加强城市照明规划、设计、建设运营全过程管理",
+            "推进城市绿色照明，加强城市照明规划、设计、建设运营…",
+        ),
+        ("推动低碳建筑规模化发展", "推动低碳建筑规模化发展"),
+    ],
+)
+def test_a_row_label_keeps_the_figure_a_cut_would_lose(clause: str, label: str) -> None:
+    assert short_label(clause) == label
+    assert len(label) <= LABEL_CHARS
