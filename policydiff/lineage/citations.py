@@ -20,6 +20,7 @@ names a kind of document, and a number whose issuer abbreviation is in pinyin
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 # 建标〔2022〕53号, 国办发[2024]52号, 沪府发（2022）7号: an issuer's abbreviation, the year in
@@ -49,6 +50,7 @@ _NOTICE = re.compile(
 _ISSUED_BY = re.compile(
     r"^.{2,60}?(?:部|委|院|厅|局|政府|委员会|办公室)(?:联合)?(?:印发|发布|出台)的(?P<inner>.{4,})$"
 )
+_QUOTED = re.compile(r"《(.+?)》")
 _SPACE_AND_MARKS = re.compile(r"[\s〈〉<>“”\"'‘’·]")
 
 # Jianbiao [2022] No. 53, Guo Ban Fa (2024) No.52: the issuer's abbreviation in pinyin (one
@@ -140,13 +142,27 @@ def comparable_title(title: str) -> str:
     marks dropped, the covering notice around a plan and the issuers before 关于 taken
     off (中共中央 国务院关于X的意见 -> X的意见; 关于印发X的通知 -> X; 住房和城乡建设部
     印发的X -> X)."""
-    text = _SPACE_AND_MARKS.sub("", title)
-    notice = _NOTICE.match(text) or _ISSUED_BY.match(text)
-    if notice:
-        text = notice["inner"]
+    text = _unwrapped(title)
     if "关于" in text:
         text = text.split("关于", 1)[1]
     return text
+
+
+def _unwrapped(title: str) -> str:
+    """A title without spaces and inner quotation marks, and without the covering notice
+    around a plan (关于印发X的通知 -> X)."""
+    text = _SPACE_AND_MARKS.sub("", title)
+    notice = _NOTICE.match(text) or _ISSUED_BY.match(text)
+    return notice["inner"] if notice else text
+
+
+def cited_document(cited: str) -> str:
+    """What a citation names, as it compares with other citations of the same document:
+    its title in 《》 (its number after it aside, full-width and half-width forms alike)
+    without spaces or covering notice, its issuers kept (two provinces' 实施意见 differ by
+    them alone), else the citation itself."""
+    title = _QUOTED.search(cited)
+    return _unwrapped(unicodedata.normalize("NFKC", title[1] if title else cited))
 
 
 def comparable_english_title(title: str) -> str:

@@ -108,3 +108,19 @@ def test_series_and_parents_are_written_and_read_back(tmp_path: Path) -> None:
     data = {d["id"]: d for d in json.loads(run("list", "--format", "json", corpus=corpus).output)}
     assert data["child"]["series"] == "urban-rural-carbon"
     assert data["child"]["parents"] == ["parent"]
+
+
+def test_a_document_cited_by_many_is_listed_once_with_who_cites_it() -> None:
+    result = CliRunner().invoke(
+        main, ["lineage", "--corpus", str(LINEAGE)], terminal_width=80, catch_exceptions=False
+    )
+    listed = result.output.split("citations name no held document:\n", 1)[1]
+    lines = listed.splitlines()
+    # the standard the ministry, Yunnan, Chongqing and Henan cite (Henan in half-width
+    # brackets), once; two provinces' own 实施意见 stay apart
+    assert listed.count("《完整居住社区建设标准") == 1
+    at = next(k for k, line in enumerate(lines) if "《农村居住建筑节能设计标准》" in line)
+    assert lines[at + 1].strip().startswith("cited by 4: 2022-chengxiangjianshe-tandafeng,")
+    assert "中共上海市委" in listed and "中共重庆市委" in listed
+    # a long title wraps under itself, never back at the margin
+    assert all(line.startswith("  ") for line in lines if line.strip())

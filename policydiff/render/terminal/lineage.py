@@ -4,10 +4,13 @@ that names the parent and where it stands (the whole sentence is in the JSON).""
 from __future__ import annotations
 
 from rich.console import Console
+from rich.padding import Padding
 from rich.text import Text
 from rich.tree import Tree
 
 from policydiff.lineage import Lineage
+from policydiff.lineage.citations import cited_document
+from policydiff.lineage.graph import Unresolved
 from policydiff.render.lineage_formats import subset
 
 
@@ -62,9 +65,17 @@ def print_lineage(lineage: Lineage, console: Console, root: str | None = None) -
     unresolved = [u for u in lineage.unresolved if u.document in keep]
     if unresolved:
         console.print(Text(f"\n{len(unresolved)} citations name no held document:", style="bold"))
+        # one document cited by many, once, with who cites it: the parent to add first
+        by_document: dict[tuple[str, str], list[Unresolved]] = {}
         for u in unresolved:
-            why = "" if u.reason == "names no held document" else f" ({u.reason})"
-            console.print(Text(f"  {u.document}: {u.cited}{why}"))
+            by_document.setdefault((cited_document(u.cited), u.reason), []).append(u)
+        for (_, reason), citing in sorted(by_document.items(), key=lambda g: -len(g[1])):
+            why = "" if reason == "names no held document" else f" ({reason})"
+            console.print(Padding(Text(f"{citing[0].cited}{why}"), (0, 0, 0, 2)))
+            who = ", ".join(dict.fromkeys(u.document for u in citing))
+            console.print(
+                Padding(Text(f"cited by {len(citing)}: {who}", style="dim"), (0, 0, 0, 6))
+            )
     for child, parent in lineage.missing:
         if child in keep:
             console.print(Text(f"  {child}: declared parent {parent} is not in the corpus"))
