@@ -21,7 +21,7 @@ from policydiff.cli.session import load
 
 if TYPE_CHECKING:
     from policydiff.lineage import Edge
-    from policydiff.models import Document
+    from policydiff.models import Document, Version
     from policydiff.restatement.compare import Comparison
     from policydiff.themes import Catalogue
 
@@ -113,7 +113,10 @@ def diff(
         from policydiff.lineage import build_lineage
 
         edge = build_lineage(corpus.documents).edge(new_doc.id, old_doc.id)
-        comparison = _compared(old_doc, new_doc, old_version.lang, catalogue, theme, edge)
+        comparison = _compared(
+            (old_doc, old_version), (new_doc, new_version), catalogue, theme,
+            citation=edge, with_ops=True,
+        )  # fmt: skip
         _by_commitments(comparison, output_format, output, color)
         return
     result = diff_documents(old_structured, new_structured, catalogue=catalogue, theme=theme)
@@ -121,7 +124,7 @@ def diff(
         from policydiff.restatement.provision_diff import with_commitments
 
         # compare's verdicts under each provision, so `diff` and `compare` agree
-        comparison = _compared(old_doc, new_doc, old_version.lang, catalogue, None)
+        comparison = _compared((old_doc, old_version), (new_doc, new_version), catalogue, None)
         result = with_commitments(result, comparison)
     if output_format == "terminal":
         if output is None:
@@ -155,20 +158,24 @@ def _one_timeline(old: Document, new: Document) -> bool:
 
 
 def _compared(
-    old: Document,
-    new: Document,
-    lang: str,
+    old: tuple[Document, Version],
+    new: tuple[Document, Version],
     catalogue: Catalogue,
     theme: str | None,
+    *,
     citation: Edge | None = None,
+    with_ops: bool = False,
 ) -> Comparison:
-    """How ``new`` restates ``old`` (with ``theme``, the commitments about it), with the
-    word diff of each pair when it is to be shown (a citation is given then)."""
-    from policydiff.restatement.compare import compare_documents
+    """How the ``new`` version restates the ``old`` one (with ``theme``, the commitments
+    about it)."""
+    from policydiff.restatement.compare import compare_clauses, document_clauses
     from policydiff.restatement.provision_diff import about_theme
 
-    comparison = compare_documents(
-        old, new, catalogue, citation=citation, lang=lang, with_ops=citation is not None
+    comparison = compare_clauses(
+        document_clauses(old[0], catalogue, parent=True, version=old[1]),
+        document_clauses(new[0], catalogue, version=new[1]),
+        citation,
+        with_ops=with_ops,
     )
     return about_theme(comparison, theme)
 

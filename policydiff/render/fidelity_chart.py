@@ -30,15 +30,18 @@ def chart_name(fidelity: Fidelity) -> str:
     return f"fidelity-{fidelity.parent.id}"
 
 
-# a figure and its unit, with the few words before it that say what moves (下降, 达到)
-_FIGURE = re.compile(r"[^，、；。\d年]{0,4}\d+(?:\.\d+)?(?:%|％|‰|个百分点|[^\s，、；。\d年]{0,7})")
-_IN_FIGURE = re.compile(r"[\d.%％‰]")
+# a figure and its unit (a year is no figure), with the few words before it that say what
+# moves (下降, 达到)
+_AMOUNT = r"(?<![\d.])\d+(?:\.\d+)?(?![\d.]*年)(?:%|％|‰|个百分点|[^\s，、；。\d年]{0,7})"
+_FIGURE = re.compile(r"[^，、；。\d年]{0,4}" + _AMOUNT)
+# any number with what it counts, years too: what a cut must not fall inside
+_NUMBER = re.compile(r"(?<![\d.])\d+(?:\.\d+)?(?:%|％|‰|个百分点|年|[^\s，、；。\d年]{0,7})")
 
 
 def short_label(text: str) -> str:
     """A commitment in at most :data:`LABEL_CHARS` characters: its start, and its last
     figure when the cut would lose it (…本体达到83%): there the figure is the commitment.
-    A figure is never cut in two."""
+    The cut never falls inside a number or between a number and its unit."""
     if len(text) <= LABEL_CHARS:
         return text
     figures = [m for m in _FIGURE.finditer(text) if m.end() > LABEL_CHARS - 1]
@@ -46,8 +49,9 @@ def short_label(text: str) -> str:
     if len(tail) > LABEL_CHARS // 2:
         tail = ""
     cut = LABEL_CHARS - 1 - len(tail)
-    while cut > 0 and _IN_FIGURE.match(text[cut]) and _IN_FIGURE.match(text[cut - 1]):
-        cut -= 1
+    inside = next((m for m in _NUMBER.finditer(text) if m.start() < cut < m.end()), None)
+    if inside is not None and inside.start() > 0:
+        cut = inside.start()
     return text[:cut] + "…" + tail
 
 

@@ -80,7 +80,8 @@ def cell_mark(cell: Restated) -> str:
 
 def percents(shares: Mapping[str, float]) -> dict[str, int]:
     """Shares as whole percentages that add up to 100 (largest remainder first): each
-    rounded alone, a child's four shares can read 99% or 101%."""
+    rounded alone, a child's four shares can read 99% or 101%.  Shares that do not add
+    up to 1 are taken as parts of their sum; all zero, all 0%."""
     total = sum(shares.values())
     if not total:
         return dict.fromkeys(shares, 0)

@@ -59,11 +59,12 @@ def lineage_dict(lineage: Lineage, root: str | None = None) -> dict[str, Any]:
                 "child": e.child,
                 "parent": e.parent,
                 "how": e.how,
-                # a declared edge rests on the corpus's word, not on a citation
+                # a declared parent the text does not cite rests on no citation: nothing
+                # cited, nothing scored
                 "cited": e.cited or None,
                 "sentence": e.sentence or None,
                 "location": e.location or None,
-                "score": None if e.how == "declared" else e.score,
+                "score": e.score if e.sentence else None,
             }
             for e in lineage.edges
             if e.child in keep and e.parent in keep

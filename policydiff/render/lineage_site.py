@@ -18,6 +18,7 @@ from policydiff.render.fidelity_formats import (
     fidelity_anchor,
     fidelity_html,
     fidelity_markdown,
+    parent_mark,
     percents,
 )
 from policydiff.render.html import _e
@@ -81,7 +82,7 @@ def movers(f: Fidelity) -> dict[str, tuple[tuple[str, int], ...]]:
 
 def _movers_text(f: Fidelity) -> str:
     # a child whose text never names the parent may restate little of it: say so by name
-    declared = {c.child.document.id for c in f.comparisons if not c.cites_parent}
+    declared = {c.child.document.id for c in f.comparisons if parent_mark(c) == "declared"}
     parts = [
         f"most {verdict}: "
         + ", ".join(

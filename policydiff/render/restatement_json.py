@@ -10,7 +10,8 @@ Schema ``policydiff.restatement/1`` (fields may be added, never renamed or remov
                       "target_changes"}],
      "additions": [SIDE], "second_mentions": [SIDE + like],
      "summary": {restated, strengthened, weakened, omitted, added},
-     "shown": {only, to_check} (only with --only or --to-check)}
+     "shown": {only, to_check} (only with --only or --to-check),
+     "theme": id (only from diff --theme)}
 
 where SIDE is ``{sentence, clause, location, provision, cue, level, strength, targets:
 [{text, value, low, unit, year, hedged}], themes}``: ``sentence`` the whole sentence (the
@@ -38,7 +39,8 @@ clause, ``beside``: beside a sibling's restatement, ``heading``: the child's cop
 provision's heading, ``headed``: the clause of the child's sentence whose object ends on
 the parent's; null when by similarity). ``--only`` and ``--to-check`` keep the
 commitments (and additions) they name, as in every other format, and say so in ``shown``;
-``summary`` always counts the whole comparison. Same corpus: same bytes.
+``summary`` always counts the whole comparison (a comparison told of one ``theme``, by
+``diff --theme``, is that theme's commitments and additions). Same corpus: same bytes.
 """
 
 from __future__ import annotations
@@ -122,6 +124,8 @@ def restatement_dict(comparison: Comparison, shown: Selection = EVERYTHING) -> d
     }
     if shown != EVERYTHING:
         out["shown"] = {"only": list(shown.only), "to_check": shown.to_check}
+    if comparison.theme is not None:
+        out["theme"] = comparison.theme  # `diff --theme`: the summary counts what it keeps
     return out
 
 

@@ -11,7 +11,12 @@ from policydiff.restatement.compare import Comparison, Restated
 def checking(comparison: Comparison, mark: str = "(check)") -> str:
     """How many verdicts to read, how they are marked (``mark``) and where the doubts are
     explained: one line for every format."""
-    return (
+    about = (
+        f"Only the commitments and additions about {comparison.theme} (either side's clause). "
+        if comparison.theme
+        else ""
+    )
+    return about + (
         f"{comparison.to_check} of {len(comparison.commitments)} verdicts "
         f"to check by reading, marked {mark} (docs/lineage.md, how sure a verdict is)."
     )

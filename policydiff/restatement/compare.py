@@ -83,6 +83,8 @@ class Comparison:
     citation: Edge | None  # the lineage edge from child to parent, when there is one
     commitments: tuple[Restated, ...]
     additions: tuple[Clause, ...]
+    # set when told of one theme (`diff --theme`): the commitments and additions about it
+    theme: str | None = None
 
     @property
     def summary(self) -> dict[str, int]:
@@ -147,10 +149,12 @@ def document_clauses(
     lang: str | None = None,
     *,
     parent: bool = False,
+    version: Version | None = None,
 ) -> DocumentClauses:
-    """A document's clauses as ``compare`` reads them; as a ``parent`` without its
-    statements, which only a child's restate (:mod:`.statements`)."""
-    version = reading_version(document, lang)
+    """A document's clauses as ``compare`` reads them (``version``, else the one
+    :func:`reading_version` gives); as a ``parent`` without its statements, which only a
+    child's restate (:mod:`.statements`)."""
+    version = version or reading_version(document, lang)
     structured = structure_version(document.id, version)
     commitments = find_commitments(structured, catalogue, lexicon)
     clauses, statements = version_parts(structured, commitments, lexicon)

@@ -30,17 +30,23 @@ _CHANGES = (Restatement.STRENGTHENED, Restatement.WEAKENED, Restatement.OMITTED)
 def correspondence(diff: DocumentDiff) -> float:
     """How alike two documents' provisions are, 0 to 1: the difflib ratio of the words of
     each pair the provision aligner makes, weighted by the pair's text, over all the text
-    of both (``diff`` made with ``include_unchanged``).  A provision only one side has
-    counts as not alike at all: a plan that restructures the parent's, adding and
-    dropping provisions, does not correspond however alike its few pairs are; a bare
-    heading weighs what its words weigh."""
-    alike = total = 0.0
+    of both, each provision counted once (``diff`` made with ``include_unchanged``).  A
+    provision only one side has counts as not alike at all: a plan that restructures the
+    parent's, adding and dropping provisions, does not correspond however alike its few
+    pairs are; a bare heading weighs what its words weigh."""
+    alike = 0.0
+    sizes: dict[tuple[str, str], int] = {}  # each provision's text, once however it is paired
     for pair in diff.pairs:
-        size = sum(len(op.old) + len(op.new) for op in pair.ops)
-        alike += pair.ratio * size
-        total += size
-    total += sum(len(ref.text) for ref in (*diff.added, *diff.removed))
-    return alike / total if total else 0.0
+        old = sum(len(op.old) for op in pair.ops)
+        new = sum(len(op.new) for op in pair.ops)
+        alike += pair.ratio * (old + new)
+        sizes[("old", pair.old_id)] = old
+        sizes[("new", pair.new_id)] = new
+    for side, refs in (("old", diff.removed), ("new", diff.added)):
+        sizes.update(((side, ref.id), len(ref.text)) for ref in refs)
+    total = sum(sizes.values())
+    # a provision split over several keeps its whole text in each pair: never above 1
+    return min(1.0, alike / total) if total else 0.0
 
 
 def provisions_correspond(whole: DocumentDiff, one_timeline: bool) -> bool:
@@ -83,11 +89,7 @@ def _home(r: Restated, pairs: tuple[ProvisionDiff, ...]) -> ProvisionDiff | None
 
 
 def _about(r: Restated, theme: str | None) -> bool:
-    return (
-        theme is None
-        or theme in r.parent.themes
-        or (r.child is not None and theme in r.child.themes)
-    )
+    return theme is None or theme in r.themes
 
 
 def with_commitments(diff: DocumentDiff, comparison: Comparison) -> DocumentDiff:
@@ -148,11 +150,12 @@ def with_commitments(diff: DocumentDiff, comparison: Comparison) -> DocumentDiff
 
 def about_theme(comparison: Comparison, theme: str | None) -> Comparison:
     """``comparison`` told of one theme: the commitments either side's clause is about it,
-    and the additions about it (all of them without a theme)."""
+    and the additions about it (all of them without a theme); its summary counts those."""
     if theme is None:
         return comparison
     return dataclasses.replace(
         comparison,
         commitments=tuple(r for r in comparison.commitments if _about(r, theme)),
         additions=tuple(c for c in comparison.additions if theme in c.themes),
+        theme=theme,
     )

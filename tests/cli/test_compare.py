@@ -262,7 +262,9 @@ def test_diff_across_documents_tells_compares_verdicts_under_each_provision() ->
     assert "check: the child uses 4 of its 4 words apart (节能, 改造, 鉴定, 评估)" in terminal
     assert "(see IV 强化保障措施 > IV.17 加快构建绿色低碳发展模式)" in terminal
     # the ministry's I holds no commitment of its own: nothing to say where it went
-    assert "1 provision removed:  - [I] I 总体要求2022" in terminal + "2022"
+    lines = run("diff", LINEAGE_PARENT, YUNNAN).output.splitlines()
+    at = lines.index("1 provision removed:")
+    assert lines[at + 1 :] == ["  - [I] I 总体要求"]
 
 
 def test_a_removed_provision_says_what_became_of_its_commitments() -> None:
@@ -346,6 +348,13 @@ def test_a_plan_that_restructures_the_parent_is_diffed_by_commitments() -> None:
         run("diff", LINEAGE_PARENT, HENAN, "--theme", "sponge-cities", "--format", "json").output
     )
     assert 0 < len(themed["commitments"]) < len(data["commitments"])
+    # it says so, and its summary counts what it keeps
+    assert themed["theme"] == "sponge-cities" and "theme" not in data
+    assert sum(
+        themed["summary"][v] for v in ("restated", "strengthened", "weakened", "omitted")
+    ) == (len(themed["commitments"]))
+    terminal = run("diff", LINEAGE_PARENT, HENAN, "--theme", "sponge-cities").output
+    assert "Only the commitments and additions about sponge-cities" in terminal.replace("\n", "")
     for row in themed["commitments"]:
         child_themes = (row["child"] or {}).get("themes", [])
         assert "sponge-cities" in row["themes"] + child_themes
@@ -698,3 +707,13 @@ def test_the_fidelity_views_give_every_departure_its_evidence() -> None:
     assert "(see IV 强化保障措施 \\> IV.17 加快构建绿色低碳发展模式)" in yunnan
     page = run("compare", LINEAGE_PARENT, "--children", "--format", "html").output
     assert "(see IV 强化保障措施 &gt; IV.17 加快构建绿色低碳发展模式)" in page
+
+
+def test_diff_of_a_child_and_its_parent_the_other_way_still_diffs_each_pair() -> None:
+    # no lineage edge runs from the ministry to Henan: the pairs keep their word diffs
+    data = json.loads(
+        run("diff", HENAN, LINEAGE_PARENT, "--by", "commitments", "--format", "json").output
+    )
+    assert data["citation"]["how"] is None
+    markdown = run("diff", HENAN, LINEAGE_PARENT, "--by", "commitments", "--format", "markdown")
+    assert "[-" in markdown.output and "{+" in markdown.output

@@ -4,6 +4,7 @@ on the example lineage (examples/lineage/corpus, built by examples/lineage/build
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 from click.testing import CliRunner
@@ -124,3 +125,16 @@ def test_a_document_cited_by_many_is_listed_once_with_who_cites_it() -> None:
     assert "中共上海市委" in listed and "中共重庆市委" in listed
     # a long title wraps under itself, never back at the margin
     assert all(line.startswith("  ") for line in lines if line.strip())
+
+
+def test_a_declared_parent_the_text_cites_keeps_its_citation_and_score(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    shutil.copytree(LINEAGE, corpus)
+    meta = corpus / "yunnan-chengxiangjianshe-tandafeng" / "document.yaml"
+    text = meta.read_text(encoding="utf-8")
+    assert "parents:" not in text
+    meta.write_text(text + f"parents: [{LINEAGE_PARENT}]\n", encoding="utf-8")
+    data = json.loads(run("lineage", "--format", "json", corpus=corpus).output)
+    yunnan = next(e for e in data["edges"] if e["child"] == "yunnan-chengxiangjianshe-tandafeng")
+    assert yunnan["how"] == "declared"
+    assert "（建标〔2022〕53号）" in yunnan["sentence"] and yunnan["score"] == 100.0

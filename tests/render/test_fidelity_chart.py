@@ -34,21 +34,23 @@ def test_each_drawn_cell_carries_its_arrow_and_the_mark_of_a_verdict_to_check() 
             "2030年前严寒、寒冷地区新建居住建筑本体达到83%节能要求",
             "2030年前严寒、寒冷地区新建居住建…本体达到83%",
         ),
+        # the cut falls before 2020 rather than inside it
         (
             "到2030年城市供热管网热损失比2020年下降5个百分点",
             "到2030年城市供热管网热损失比…下降5个百分点",
         ),
-        # a figure is never cut in two (38.9 of 38.9%)
+        # nor between 50 and its unit
         (
-            "到2030年城市建成区绿地率达到38.9%，城市建成区拥有绿道长度超过1公里/万人",
-            "到2030年城市建成区绿地率达…长度超过1公里/万人",
+            "每个组团面积不超过50平方公里，组团内平均人口密度原则上不超过1万人/平方公里",
+            "每个组团面积不超过…上不超过1万人/平方公里",
         ),
-        # without a figure past the cut, the start
+        # a year is no figure to keep: without one past the cut, the start
         (
-            "推进城市绿色照明，加强城市照明规划、设计、建设运营全过程管理",
+            "推进城市绿色照明，加强城市照明规划、设计、建设运营全过程管理，力争到2030年实现",
             "推进城市绿色照明，加强城市照明规划、设计、建设运营…",
         ),
         ("推动低碳建筑规模化发展", "推动低碳建筑规模化发展"),
+        ("1" * 29, "1" * 25 + "…"),  # one long number: cut, rather than left empty
     ],
 )
 def test_a_row_label_keeps_the_figure_a_cut_would_lose(clause: str, label: str) -> None:

@@ -69,13 +69,14 @@ def print_lineage(lineage: Lineage, console: Console, root: str | None = None) -
         by_document: dict[tuple[str, str], list[Unresolved]] = {}
         for u in unresolved:
             by_document.setdefault((cited_document(u.cited), u.reason), []).append(u)
-        for (_, reason), citing in sorted(by_document.items(), key=lambda g: -len(g[1])):
-            why = "" if reason == "names no held document" else f" ({reason})"
-            console.print(Padding(Text(f"{citing[0].cited}{why}"), (0, 0, 0, 2)))
-            who = ", ".join(dict.fromkeys(u.document for u in citing))
-            console.print(
-                Padding(Text(f"cited by {len(citing)}: {who}", style="dim"), (0, 0, 0, 6))
-            )
+        citers = {
+            key: tuple(dict.fromkeys(u.document for u in us)) for key, us in by_document.items()
+        }
+        for key, who in sorted(citers.items(), key=lambda g: -len(g[1])):
+            why = "" if key[1] == "names no held document" else f" ({key[1]})"
+            console.print(Padding(Text(f"{by_document[key][0].cited}{why}"), (0, 0, 0, 2)))
+            cited_by = f"cited by {len(who)}: {', '.join(who)}"
+            console.print(Padding(Text(cited_by, style="dim"), (0, 0, 0, 6)))
     for child, parent in lineage.missing:
         if child in keep:
             console.print(Text(f"  {child}: declared parent {parent} is not in the corpus"))
