@@ -717,3 +717,26 @@ def test_diff_of_a_child_and_its_parent_the_other_way_still_diffs_each_pair() ->
     assert data["citation"]["how"] is None
     markdown = run("diff", HENAN, LINEAGE_PARENT, "--by", "commitments", "--format", "markdown")
     assert "[-" in markdown.output and "{+" in markdown.output
+
+
+def test_correspondence_weighs_every_provision_of_both_documents_once() -> None:
+    from policydiff.corpus import load_corpus
+    from policydiff.diff import diff_documents
+    from policydiff.restatement.provision_diff import PROVISION_MATCH, correspondence
+    from policydiff.structure import structure_version
+
+    documents = {d.id: d for d in load_corpus(LINEAGE).documents}
+
+    def measured(child: str) -> float:
+        parent, other = documents[LINEAGE_PARENT], documents[child]
+        whole = diff_documents(
+            structure_version(parent.id, parent.versions[0]),
+            structure_version(other.id, other.versions[0]),
+            include_unchanged=True,
+        )
+        return correspondence(whole)
+
+    # Yunnan keeps the ministry's provisions; Henan's paired ones are alike, but it adds
+    # 19 provisions of its own; Shanghai restructures the plan
+    assert measured(YUNNAN) >= PROVISION_MATCH > measured(HENAN) > measured(SHANGHAI)
+    assert round(measured(YUNNAN), 2) == 0.55 and round(measured(SHANGHAI), 2) == 0.08
