@@ -159,6 +159,9 @@ def test_ying_of_shunying_is_no_modal(clause: str, modal: bool) -> None:
         ("到2030年城市供热管网热损失比2020年降低5个百分点", [("降低", 3)]),
         ("单位能耗下降到0.5吨标准煤", [("下降", 3)]),
         ("能耗强度呈下降趋势", []),
+        # 深学笃用 (study in depth, apply faithfully) carries a thought out as 深入贯彻 does
+        # (Chongqing's plan)
+        ("深学笃用习近平生态文明思想", [("深学笃用", 3)]),
     ],
 )
 def test_a_cue_reads_at_its_level(clause: str, cues: list[tuple[str, int]]) -> None:
