@@ -1,8 +1,10 @@
 """Lineage: which held documents a document implements, and the series it belongs to.
 
 :mod:`.citations` (the titles and document numbers a Chinese text cites), :mod:`.graph`
-(citations resolved against the corpus, declared parents, the citation graph) and
-:mod:`.series` (the timeline a document's evolution runs in). docs/lineage.md.
+(citations resolved against the corpus, declared parents, the citation graph),
+:mod:`.likely` (documents whose title says where they may belong when their text cites
+no parent: a hint) and :mod:`.series` (the timeline a document's evolution runs in).
+docs/lineage.md.
 """
 
 from __future__ import annotations

@@ -3,10 +3,12 @@
 JSON schema ``policydiff.lineage/1`` (fields may be added, never renamed or removed):
 ``documents`` in timeline order, each ``{id, title, date, doc_number, level,
 jurisdiction, series, parents, children}``; ``edges``, each ``{child, parent, how,
-cited, sentence, location, score}`` (``how``: number, title or declared; ``sentence``:
-the citing sentence, "" for a declared parent the text does not cite); ``unresolved``
-citations ``{document, cited, sentence, location, reason}``; ``missing`` declared
-parents the corpus does not hold. With a root, only that document, its ancestors and
+cited, sentence, location, score}`` (``how``: number, title or declared; ``cited``,
+``sentence``, ``location`` and ``score`` null for a declared parent the text does not
+cite); ``unresolved`` citations ``{document, cited, sentence, location, reason}``;
+``missing`` declared parents the corpus does not hold; ``likely_parents``, each
+``{document, parent, score}``: a document with neither parent nor child whose title
+restates a higher-level document's (a hint, never an edge). With a root, only that document, its ancestors and
 its descendants are listed.
 """
 
@@ -16,6 +18,7 @@ import json
 from typing import Any
 
 from policydiff.lineage import Lineage
+from policydiff.lineage.likely import likely_parents
 
 SCHEMA = "policydiff.lineage/1"
 
@@ -84,6 +87,11 @@ def lineage_dict(lineage: Lineage, root: str | None = None) -> dict[str, Any]:
             {"document": child, "parent": parent}
             for child, parent in lineage.missing
             if child in keep
+        ],
+        "likely_parents": [
+            {"document": h.document, "parent": h.parent, "score": h.score}
+            for h in likely_parents(lineage)
+            if h.document in keep
         ],
     }
 

@@ -138,3 +138,23 @@ def test_a_declared_parent_the_text_cites_keeps_its_citation_and_score(tmp_path:
     yunnan = next(e for e in data["edges"] if e["child"] == "yunnan-chengxiangjianshe-tandafeng")
     assert yunnan["how"] == "declared"
     assert "（建标〔2022〕53号）" in yunnan["sentence"] and yunnan["score"] == 100.0
+
+
+def test_a_plan_citing_no_parent_gets_a_hint_where_it_may_belong(tmp_path: Path) -> None:
+    # Yunnan's plan, its parents declared none: its title restates the ministry plan's
+    corpus = tmp_path / "corpus"
+    shutil.copytree(LINEAGE, corpus)
+    meta = corpus / "yunnan-chengxiangjianshe-tandafeng" / "document.yaml"
+    meta.write_text(meta.read_text(encoding="utf-8") + "parents: []\n", encoding="utf-8")
+    data = json.loads(run("lineage", "--format", "json", corpus=corpus).output)
+    assert data["likely_parents"] == [
+        {"document": "yunnan-chengxiangjianshe-tandafeng", "parent": LINEAGE_PARENT, "score": 100.0}
+    ]
+    assert not any(e["child"] == "yunnan-chengxiangjianshe-tandafeng" for e in data["edges"])
+    text = "".join(run("lineage", corpus=corpus).output.split())
+    assert (
+        f"yunnan-chengxiangjianshe-tandafeng:itstitlerestates{LINEAGE_PARENT}'s(100),butno"
+        f"parentwasfoundinitstext;ifitimplementsit,addparents:[{LINEAGE_PARENT}]"
+    ) in text
+    # the example lineage as held: every province has its parent, no hint
+    assert json.loads(run("lineage", "--format", "json").output)["likely_parents"] == []

@@ -11,6 +11,7 @@ from rich.tree import Tree
 from policydiff.lineage import Lineage
 from policydiff.lineage.citations import cited_document
 from policydiff.lineage.graph import Unresolved
+from policydiff.lineage.likely import likely_parents
 from policydiff.render.lineage_formats import subset
 
 
@@ -60,6 +61,17 @@ def print_lineage(lineage: Lineage, console: Console, root: str | None = None) -
     alone = [r for r in roots if not lineage.children(r)] if root is None else []
     if alone:
         console.print(Text(f"without parent or child: {', '.join(alone)}", style="dim"))
+        for hint in likely_parents(lineage):
+            console.print(
+                Padding(
+                    Text(
+                        f"{hint.document}: its title restates {hint.parent}'s "
+                        f"({hint.score:g}), but no parent was found in its text; if it "
+                        f"implements it, add parents: [{hint.parent}] to its document.yaml"
+                    ),
+                    (0, 0, 0, 2),
+                )
+            )
     if not shown and not alone:
         console.print(Text("no document", style="dim"))
     unresolved = [u for u in lineage.unresolved if u.document in keep]
