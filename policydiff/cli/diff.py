@@ -102,12 +102,13 @@ def diff(
     old_structured = structure_version(old_doc.id, old_version)
     new_structured = structure_version(new_doc.id, new_version)
     one_timeline = _one_timeline(old_doc, new_doc)
+    # versions of one document, or successive documents of one series, always correspond
     if by == "commitments" or (
         by == "auto"
+        and not one_timeline
         and not provisions_correspond(
             diff_documents(old_structured, new_structured, catalogue=catalogue,
-                           include_unchanged=True),
-            one_timeline,
+                           include_unchanged=True)
         )
     ):  # fmt: skip
         from policydiff.lineage import build_lineage

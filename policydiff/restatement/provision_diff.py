@@ -49,11 +49,11 @@ def correspondence(diff: DocumentDiff) -> float:
     return min(1.0, alike / total) if total else 0.0
 
 
-def provisions_correspond(whole: DocumentDiff, one_timeline: bool) -> bool:
-    """Whether a provision word diff says something: versions of one document, or
-    successive documents of one series, always; others when their provisions reach
-    :data:`PROVISION_MATCH` (``whole``: every provision, unchanged ones included)."""
-    return one_timeline or correspondence(whole) >= PROVISION_MATCH
+def provisions_correspond(whole: DocumentDiff) -> bool:
+    """Whether a provision word diff of two documents of different series says something:
+    their provisions reach :data:`PROVISION_MATCH` (``whole``: every provision, unchanged
+    ones included)."""
+    return correspondence(whole) >= PROVISION_MATCH
 
 
 def _change(r: Restated, paired_with: str) -> CueChange:
@@ -86,10 +86,6 @@ def _home(r: Restated, pairs: tuple[ProvisionDiff, ...]) -> ProvisionDiff | None
             if pair.new_id == r.child.provision_id:
                 return pair
     return own[0] if own else None
-
-
-def _about(r: Restated, theme: str | None) -> bool:
-    return theme is None or theme in r.themes
 
 
 def with_commitments(diff: DocumentDiff, comparison: Comparison) -> DocumentDiff:
@@ -155,7 +151,7 @@ def about_theme(comparison: Comparison, theme: str | None) -> Comparison:
         return comparison
     return dataclasses.replace(
         comparison,
-        commitments=tuple(r for r in comparison.commitments if _about(r, theme)),
+        commitments=tuple(r for r in comparison.commitments if theme in r.themes),
         additions=tuple(c for c in comparison.additions if theme in c.themes),
         theme=theme,
     )
