@@ -88,7 +88,7 @@ def diff(
     change, unmatched ones listed as such.  Where they do correspond, the cue lines are
     still `compare`'s verdicts on the old document's commitments.
     """
-    from policydiff.diff import diff_documents
+    from policydiff.diff import diff_documents, fold_unchanged
     from policydiff.restatement.provision_diff import provisions_correspond
     from policydiff.structure import structure_version
     from policydiff.themes.catalogue import corpus_catalogue, resolve_theme
@@ -102,15 +102,14 @@ def diff(
     old_structured = structure_version(old_doc.id, old_version)
     new_structured = structure_version(new_doc.id, new_version)
     one_timeline = _one_timeline(old_doc, new_doc)
-    # versions of one document, or successive documents of one series, always correspond
-    if by == "commitments" or (
-        by == "auto"
-        and not one_timeline
-        and not provisions_correspond(
-            diff_documents(old_structured, new_structured, catalogue=catalogue,
-                           include_unchanged=True)
-        )
-    ):  # fmt: skip
+    # versions of one document, or successive documents of one series, always correspond;
+    # others are aligned whole once, to measure how far they do
+    whole = (
+        diff_documents(old_structured, new_structured, catalogue=catalogue, include_unchanged=True)
+        if by == "auto" and not one_timeline
+        else None
+    )
+    if by == "commitments" or (whole is not None and not provisions_correspond(whole)):
         from policydiff.lineage import build_lineage
 
         edge = build_lineage(corpus.documents).edge(new_doc.id, old_doc.id)
@@ -120,7 +119,10 @@ def diff(
         )  # fmt: skip
         _by_commitments(comparison, output_format, output, color)
         return
-    result = diff_documents(old_structured, new_structured, catalogue=catalogue, theme=theme)
+    if whole is not None and theme is None:
+        result = fold_unchanged(whole)  # the same alignment, not made twice
+    else:
+        result = diff_documents(old_structured, new_structured, catalogue=catalogue, theme=theme)
     if not one_timeline:
         from policydiff.restatement.provision_diff import with_commitments
 

@@ -11,6 +11,7 @@ from policydiff.diff.documents import (
     ProvisionDiff,
     ProvisionRef,
     diff_documents,
+    fold_unchanged,
 )
 from policydiff.diff.ops import OPS, TokenOp, elide, provision_body, token_ops, tokenize
 
@@ -25,6 +26,7 @@ __all__ = [
     "cue_changes",
     "diff_documents",
     "elide",
+    "fold_unchanged",
     "provision_body",
     "token_ops",
     "tokenize",

@@ -19,6 +19,7 @@ Everything here is pure: it reads structured versions and returns frozen datacla
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from typing import Literal
 
@@ -238,3 +239,9 @@ def diff_documents(
             weakened=sum(1 for c in cues if c.verdict == "weakened"),
         ),
     )
+
+
+def fold_unchanged(diff: DocumentDiff) -> DocumentDiff:
+    """A diff made ``include_unchanged``, as :func:`diff_documents` makes it without: its
+    unchanged pairs folded into ``unchanged_count``, which already counts them."""
+    return dataclasses.replace(diff, pairs=tuple(p for p in diff.pairs if p.changed))

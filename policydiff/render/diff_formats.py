@@ -17,6 +17,7 @@ from typing import Any, Literal
 from policydiff.diff import CueChange, DocumentDiff, ProvisionDiff, ProvisionRef, TokenOp, elide
 from policydiff.render.html_text import ops_html
 from policydiff.render.md_text import md, md_marked
+from policydiff.render.restatement_lines import doubt_seen
 
 DEFAULT_CONTEXT = 12
 
@@ -68,8 +69,7 @@ def cue_reading(change: CueChange) -> str:
     if change.new_location:
         notes.append(f"restated at {change.new_location}")
     if change.doubt:
-        where = f" (see {change.doubt_location})" if change.doubt_location else ""
-        notes.append(f"check: {change.doubt}{where}")
+        notes.append(f"check: {doubt_seen(change.doubt, change.doubt_location)}")
     return said + (f" — {'; '.join(notes)}" if notes else "")
 
 

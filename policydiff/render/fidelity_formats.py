@@ -18,6 +18,7 @@ from typing import Any
 
 from policydiff.render.md_text import md
 from policydiff.render.restatement_json import side
+from policydiff.render.restatement_lines import doubt_seen
 from policydiff.restatement.clauses import Clause
 from policydiff.restatement.compare import Comparison, Restated
 from policydiff.restatement.fidelity import Fidelity
@@ -198,10 +199,11 @@ def fidelity_markdown(
         "",
     ]
     for i, row in enumerate(f.rows):
+        row_cells = [(child.id, f.cell(i, j)) for j, child in enumerate(f.children)]
         told = [
-            _departure_markdown(f.cell(i, j), child.id)
-            for j, child in enumerate(f.children)
-            if not (f.cell(i, j).verdict == Restatement.RESTATED and f.cell(i, j).confidence.sure)
+            _departure_markdown(cell, child_id)
+            for child_id, cell in row_cells
+            if not (cell.verdict == Restatement.RESTATED and cell.confidence.sure)
         ]
         if told:
             lines.append(f"- **{md(row.text)}** ({md(row.location)}; in: {md(row.sentence)})")
@@ -225,10 +227,7 @@ def _departure_markdown(cell: Restated, child_id: str) -> str:
 def _doubt_text(cell: Restated) -> str:
     """What to check, and where the child's words it names stand."""
     confidence = cell.confidence
-    if confidence.sure:
-        return ""
-    where = f" (see {confidence.location})" if confidence.location else ""
-    return f"{confidence.doubt}{where}"
+    return "" if confidence.sure else doubt_seen(confidence.doubt, confidence.location)
 
 
 def _e(text: object) -> str:

@@ -52,6 +52,12 @@ def child_place(r: Restated) -> str:
     return f"nearest: {where}" if quotes == "nearest" else f"its words: {where}"
 
 
+def doubt_seen(doubt: str, location: str) -> str:
+    """A doubt with where the child's words it quotes stand, as the views beside the
+    pairwise table say it (the fidelity cells, a cross-document diff's cue lines)."""
+    return f"{doubt} (see {location})" if location else doubt
+
+
 def sentences(r: Restated) -> tuple[str, ...]:
     """The whole sentences of a pair, the evidence its clauses are cut from, where either is
     more than its clause (parent's, then child's); none where both are the clauses whole."""

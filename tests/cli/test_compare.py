@@ -740,3 +740,18 @@ def test_correspondence_weighs_every_provision_of_both_documents_once() -> None:
     # 19 provisions of its own; Shanghai restructures the plan
     assert measured(YUNNAN) >= PROVISION_MATCH > measured(HENAN) > measured(SHANGHAI)
     assert round(measured(YUNNAN), 2) == 0.55 and round(measured(SHANGHAI), 2) == 0.08
+
+
+def test_folding_a_whole_diff_is_the_diff_made_without_unchanged_pairs() -> None:
+    # diff aligns two documents of different series once, to measure and to show
+    from policydiff.corpus import load_corpus
+    from policydiff.diff import diff_documents, fold_unchanged
+    from policydiff.structure import structure_version
+
+    documents = {d.id: d for d in load_corpus(LINEAGE).documents}
+    parent, child = documents[LINEAGE_PARENT], documents[YUNNAN]
+    old = structure_version(parent.id, parent.versions[0])
+    new = structure_version(child.id, child.versions[0])
+    whole = diff_documents(old, new, include_unchanged=True)
+    assert whole.unchanged_count and len(whole.pairs) > len(fold_unchanged(whole).pairs)
+    assert fold_unchanged(whole) == diff_documents(old, new)
