@@ -7,9 +7,11 @@ text, half-open ``[start, end)``.
 
 from __future__ import annotations
 
+import calendar
 import dataclasses
 import datetime as dt
 import operator
+import re
 from dataclasses import dataclass, field
 from typing import TypeVar
 
@@ -37,6 +39,64 @@ LANGUAGES = ("en", "zh")
 VERSION_KINDS = ("original", "translation")
 # Levels of government, highest first.
 LEVELS = ("central", "ministry", "provincial", "municipal", "county")
+
+
+# An issue date as document.yaml and ``ingest --date`` write it: a day, or only the month
+# or the year when the day is not known (ISO 8601 reduced precision), with "~" after it
+# when the date is an estimate (ISO 8601-2's approximate mark); the source says why.
+_WRITTEN_DATE = re.compile(r"(?P<year>\d{4})(?:-(?P<month>\d{2})(?:-(?P<day>\d{2}))?)?(?P<mark>~?)")
+DATE_FORMS = "YYYY-MM-DD, or YYYY-MM or YYYY when the day is not known, with ~ after an estimate"
+
+
+@dataclass(frozen=True)
+class IssueDate:
+    """An issue date as written, with the first and last day it allows."""
+
+    written: str
+    earliest: dt.date
+    latest: dt.date
+    estimated: bool
+
+    @property
+    def exact(self) -> bool:
+        return not self.estimated and self.earliest == self.latest
+
+    @property
+    def shown(self) -> str:
+        """For readers: "2022-06", "≈2022-12" for an estimate."""
+        return ("≈" if self.estimated else "") + self.written.removesuffix("~")
+
+
+def read_issue_date(text: str) -> IssueDate:
+    """``text`` as an :class:`IssueDate`; ValueError says why it is not one."""
+    match = _WRITTEN_DATE.fullmatch(text)
+    if not match:
+        raise ValueError(f"must be a date written {DATE_FORMS}, not {text!r}")
+    year, month, day = (match.group(name) for name in ("year", "month", "day"))
+    try:
+        earliest = dt.date(int(year), int(month or 1), int(day or 1))
+    except ValueError:
+        raise ValueError(f"{text} is not a real date") from None
+    if day:
+        latest = earliest
+    elif month:
+        latest = earliest.replace(day=calendar.monthrange(earliest.year, earliest.month)[1])
+    else:
+        latest = earliest.replace(month=12, day=31)
+    return IssueDate(text, earliest, latest, bool(match.group("mark")))
+
+
+def shown_date(written: str) -> str:
+    """A date as records carry it (ISO, or as written when not an exact day), for readers."""
+    try:
+        return read_issue_date(written).shown
+    except ValueError:
+        return written
+
+
+def earliest_day(written: str) -> dt.date:
+    """The first day a date as records carry it allows: where a chart places it."""
+    return read_issue_date(written).earliest
 
 
 @dataclass(frozen=True)
@@ -76,6 +136,22 @@ class Document:
     # documents it implements (None: those its citations name; a tuple overrides them).
     series: str = ""
     parents: tuple[str, ...] | None = None
+    # ``date`` is the first day the issue date allows; this is the date as written when it
+    # is not one exact day ("2022-06", "2022-12~"), "" when it is.
+    date_written: str = ""
+
+    @property
+    def issue_date(self) -> IssueDate:
+        return read_issue_date(self.date_text)
+
+    @property
+    def date_text(self) -> str:
+        """The issue date as written: ISO for a day, "2022-06" or "2022-12~" otherwise."""
+        return self.date_written or self.date.isoformat()
+
+    @property
+    def shown_date(self) -> str:
+        return self.issue_date.shown
 
     @property
     def languages(self) -> tuple[str, ...]:

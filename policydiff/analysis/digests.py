@@ -43,7 +43,7 @@ def analysis_inputs(catalogue: object, lexicon: object) -> Inputs:
 def document_digest(document: Document) -> str:
     """sha256 of what the evolution reads of a document: id, title, date and each
     version's key, language, kind, completeness and text."""
-    parts = [document.id, document.title, document.date.isoformat()]
+    parts = [document.id, document.title, document.date_text]
     for v in document.versions:
         parts += [v.key, v.lang, v.kind, str(v.complete), sha256(v.text)]
     return sha256("\0".join(parts))
@@ -51,8 +51,6 @@ def document_digest(document: Document) -> str:
 
 def document_refs(documents: Sequence[Document]) -> tuple[DocumentRef, ...]:
     return tuple(
-        DocumentRef(
-            d.id, d.title, d.date.isoformat(), d.languages, document_digest(d), series_of(d)
-        )
+        DocumentRef(d.id, d.title, d.date_text, d.languages, document_digest(d), series_of(d))
         for d in documents
     )

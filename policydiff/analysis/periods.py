@@ -15,6 +15,7 @@ from datetime import date
 
 from policydiff.analysis.model import DocumentRef, Evolution, Point
 from policydiff.analysis.points import verdicts_between
+from policydiff.models import earliest_day
 
 MAX_COLUMNS = 24  # more documents than this: aggregate them by year
 
@@ -68,7 +69,7 @@ def aggregate_by_year(ev: Evolution, max_columns: int = MAX_COLUMNS) -> Evolutio
 
 
 def _aggregate(ev: Evolution, max_columns: int) -> Evolution:
-    years = [date.fromisoformat(d.date).year for d in ev.documents]
+    years = [earliest_day(d.date).year for d in ev.documents]
     if not years:
         return ev
     first, last = min(years), max(years)

@@ -40,7 +40,7 @@ def points_of(analysis: DocumentAnalysis) -> dict[str, Point]:
 def absent_point(document: Document) -> Point:
     """The point of a document on a theme it does not mention."""
     return Point(
-        document.id, document.date.isoformat(), False, None, None, None, None, None, 0, (), (), ()
+        document.id, document.date_text, False, None, None, None, None, None, 0, (), (), ()
     )
 
 
@@ -88,7 +88,7 @@ def _point(analysis: DocumentAnalysis, mine: Sequence[Commitment]) -> Point:
     }
     return Point(
         document=document.id,
-        date=document.date.isoformat(),
+        date=document.date_text,
         present=True,
         strength=best.score.strength,
         level=best.score.level_name,

@@ -19,7 +19,11 @@ if TYPE_CHECKING:
 @main.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 @corpus_option
-@click.option("--date", default="", help="Issue date, YYYY-MM-DD.")
+@click.option(
+    "--date",
+    default="",
+    help="Issue date: YYYY-MM-DD, or YYYY-MM or YYYY when the day is not known; ~ after an estimate.",
+)
 @click.option("--title", default="", help="Title of the document (English, or Chinese).")
 @click.option("--issuer", "issuers", multiple=True, help="Issuing body (repeat for several).")
 @click.option("--lang", default="", help="Language of the file: en or zh.")
@@ -156,7 +160,7 @@ def _say_added(plan: IngestPlan, corpus_path: Path) -> None:
     document = plan.document
     assert document is not None
     if plan.action == "new document":
-        what = f"new document {document.id} ({document.date})"
+        what = f"new document {document.id} ({document.shown_date})"
         written = corpus_path / document.id
     else:
         what = f"version {plan.version.key} of {document.id}" + (
@@ -194,7 +198,7 @@ def _print_dry_run(plan: IngestPlan) -> None:
             "issuers": ", ".join(doc.issuers) or "unknown",
             "level": doc.level,
             "jurisdiction": doc.jurisdiction,
-            "date": doc.date.isoformat(),
+            "date": doc.date_text,
             "series": doc.series,
             "parents": ", ".join(doc.parents or ()),
         }

@@ -120,7 +120,7 @@ def show(
         )
         return
     click.echo(
-        f"{document.id} · {document.date} · {document.title} · {version.key} ({version.kind})"
+        f"{document.id} · {document.shown_date} · {document.title} · {version.key} ({version.kind})"
     )
     for p in provisions:
         click.echo(f"\n[{p.id}] {p.location}")

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from policydiff.models import LANGUAGES, LEVELS, VERSION_KINDS, Document, Version
+from policydiff.models import LANGUAGES, LEVELS, VERSION_KINDS, Document, Version, read_issue_date
 from policydiff.runtime.untrusted import Refused, is_link_or_special, read_regular
 
 METADATA_FILE = "document.yaml"
@@ -59,16 +59,17 @@ def id_problem(doc_id: object) -> str | None:
     return None
 
 
-def date_problem(value: object, field_name: str) -> str | None:
-    """Why ``value`` is not a real calendar date written YYYY-MM-DD, or None."""
+def date_problem(value: object, field_name: str, *, reduced: bool = False) -> str | None:
+    """Why ``value`` is not a real calendar date written YYYY-MM-DD (or, ``reduced``, as
+    :data:`policydiff.models.DATE_FORMS` allows), or None."""
     text = str(value) if value is not None else ""
-    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+    if not reduced and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
         return f"{field_name} must be a date written YYYY-MM-DD, not {text!r}"
     try:
-        day = dt.date.fromisoformat(text)
-    except ValueError:
-        return f"{field_name} {text} is not a real date"
-    if day > dt.date.today():
+        first_day = read_issue_date(text).earliest
+    except ValueError as error:
+        return f"{field_name} {error}"
+    if first_day > dt.date.today():
         return f"{field_name} {text} is in the future"
     return None
 
@@ -122,11 +123,11 @@ def validate_document(
     for name in ("date", "published"):
         if name == "published" and not meta.get(name):
             continue
-        bad_date = date_problem(meta.get(name), name)
+        bad_date = date_problem(meta.get(name), name, reduced=name == "date")
         if bad_date:
             problem(bad_date)
         else:
-            dates[name] = dt.date.fromisoformat(str(meta.get(name)))
+            dates[name] = read_issue_date(str(meta.get(name))).earliest
     if "date" in dates and "published" in dates and dates["published"] < dates["date"]:
         problem(f"published {dates['published']} is before the issue date {dates['date']}")
     raw_versions = meta.get("versions")
@@ -198,6 +199,7 @@ def validate_document(
         title_zh=str(meta.get("title_zh") or ""),
         issuers=tuple(issuers),  # type: ignore[arg-type]
         date=dates["date"],
+        date_written=_written_unless_day(str(meta.get("date"))),
         published=dates.get("published"),
         source=str(meta.get("source") or ""),
         versions=tuple(versions),
@@ -208,6 +210,10 @@ def validate_document(
         parents=None if parents is None else tuple(dict.fromkeys(parents)),
     )
     return Validated(tuple(found), document, texts)
+
+
+def _written_unless_day(text: str) -> str:
+    return "" if read_issue_date(text).exact else text
 
 
 def decode_version_text(data: bytes) -> str:

@@ -219,7 +219,7 @@ def metadata_yaml(document: Document) -> str:
         data["series"] = document.series
     if document.parents is not None:
         data["parents"] = list(document.parents)
-    data["date"] = document.date.isoformat()
+    data["date"] = document.date_text
     if document.published:
         data["published"] = document.published.isoformat()
     if document.source:

@@ -88,7 +88,7 @@ def summarise_document(document: Document, store: CountStore | None = None) -> D
         )
     return DocumentSummary(
         id=document.id,
-        date=document.date.isoformat(),
+        date=document.date_text,
         title=document.title,
         title_zh=document.title_zh,
         issuers=document.issuers,

@@ -11,7 +11,6 @@ each other, then :meth:`Ingester.commit` writes them all in one change
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
@@ -28,7 +27,14 @@ from policydiff.ingest.issuers import level_and_jurisdiction
 from policydiff.ingest.link import HeldIndex, LinkDecision, comparable_length, decide
 from policydiff.ingest.metadata import Metadata, read_metadata
 from policydiff.ingest.slug import document_slug
-from policydiff.models import LANGUAGES, VERSION_KINDS, Document, Version
+from policydiff.models import (
+    LANGUAGES,
+    VERSION_KINDS,
+    Document,
+    IssueDate,
+    Version,
+    read_issue_date,
+)
 from policydiff.structure import match_label, split_sentences
 
 # Below this much text, or this few sentences, what is left is not a policy body ...
@@ -117,15 +123,13 @@ def check_options(path: str, options: IngestOptions) -> None:
         raise InputError(path, "; ".join(problems))
 
 
-def _given_date(path: str, options: IngestOptions) -> dt.date | None:
+def _given_date(path: str, options: IngestOptions) -> IssueDate | None:
     if not options.date:
         return None
-    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", options.date):
-        raise InputError(path, f"--date {options.date!r} must be written YYYY-MM-DD")
     try:
-        return dt.date.fromisoformat(options.date)
-    except ValueError:
-        raise InputError(path, f"--date {options.date} is not a real date") from None
+        return read_issue_date(options.date)
+    except ValueError as error:
+        raise InputError(path, f"--date {error}") from None
 
 
 def _debris_problem(removed: Sequence[Removal], text: str) -> str | None:
@@ -207,7 +211,7 @@ def plan_ingest(
         text=text,
         note=notes[0] if notes else "",
     )
-    date = given_date or metadata.date
+    date = given_date.earliest if given_date else metadata.date
     decision = _decide(name, version, held, index, options, date)
     fields: dict[str, str] = {}
     document: Document | None
@@ -225,7 +229,10 @@ def plan_ingest(
         )
         action = "new version"
     else:
-        document, fields, missing = _new_document(version, metadata, options, date, source, held)
+        written = given_date.written if given_date and not given_date.exact else ""
+        document, fields, missing = _new_document(
+            version, metadata, options, date, source, held, written
+        )
         problems += missing
         action = "new document"
     if problems:
@@ -303,6 +310,7 @@ def _new_document(
     date: dt.date | None,
     source: str,
     held: corpus_io.Corpus,
+    date_written: str = "",
 ) -> tuple[Document | None, dict[str, str], list[str]]:
     """The new document, the fields it would carry (for --dry-run) and what is missing."""
     missing: list[str] = []
@@ -324,7 +332,7 @@ def _new_document(
                 "or earlier in the same command)"
             )
     if date is None:
-        missing.append("no issue date found in the text; pass --date YYYY-MM-DD")
+        missing.append("no issue date found in the text; pass --date YYYY-MM-DD (or YYYY-MM, YYYY)")
     if not title:
         missing.append("no title found in the text; pass --title")
     slug = document_slug(metadata.title or options.title, metadata.title_zh or title)
@@ -343,7 +351,7 @@ def _new_document(
         "issuers": ", ".join(issuers) or "unknown",
         "level": level,
         "jurisdiction": jurisdiction,
-        "date": date.isoformat() if date else "",
+        "date": date_written or (date.isoformat() if date else ""),
         "series": options.series.strip(),
         "parents": ", ".join(options.parents),
     }
@@ -355,6 +363,7 @@ def _new_document(
         title_zh=metadata.title_zh,
         issuers=issuers,
         date=date,
+        date_written=date_written,
         source=source,
         versions=(version,),
         doc_number=doc_number,

@@ -11,7 +11,9 @@ the order in which documents were ingested does not matter: a plan ingested befo
 document it cites gains its parent when that document arrives.
 
 A cited document dated after the citing one is not its parent (a revision citing an
-older plan's title is; a title that only looks alike is not), a document never cites
+older plan's title is; a title that only looks alike is not); a date known only to the
+month or year rules out a parent only when its whole span is after the citing one's,
+and an estimated date rules out none. A document never cites
 itself, and an edge that would close a cycle is left out. Citations that resolve to
 nothing held are kept as ``unresolved``, with their sentence.
 """
@@ -156,6 +158,12 @@ def _same_issuer(cited: str, held: str) -> bool:
     return bool(cited) and (cited.endswith(spelled) or spelled.endswith(cited))
 
 
+def _dated_after(parent: Document, child: Document) -> bool:
+    """Whether ``parent`` was surely issued after ``child``."""
+    first, last = parent.issue_date, child.issue_date
+    return not (first.estimated or last.estimated) and first.earliest > last.latest
+
+
 def _resolve(citation: Citation, held: _Held) -> tuple[str, str, float] | None:
     """(document id, how, score) of the held document a citation names, or None."""
     key = number_key(citation.number) if citation.number else None
@@ -254,7 +262,7 @@ def build_lineage(
                 parent = by_id[parent_id]
                 if parent_id == document.id:
                     continue
-                if parent.date > document.date:
+                if _dated_after(parent, document):
                     reason = f"names {parent_id}, dated after this document"
                 elif parent_id not in found:
                     found[parent_id] = Edge(

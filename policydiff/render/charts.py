@@ -56,6 +56,7 @@ from matplotlib.transforms import Bbox
 
 from policydiff.analysis.model import Evolution, Point, ThemeEvolution
 from policydiff.analysis.verdicts import STRENGTH_MOVES
+from policydiff.models import earliest_day, shown_date
 from policydiff.render import chart_font
 from policydiff.render.chart_spec import CHART_NAMES, FORMATS, ChartInput
 from policydiff.strength import LEVEL_NAMES
@@ -162,11 +163,11 @@ def _document_label(ev: Evolution, index: int, labels: Labels) -> str:
         return f"{doc.id}\n{doc.title}"
     title = doc.title.removeprefix("Opinions on ").strip()
     short = textwrap.shorten(title, width=40, placeholder="…")
-    return f"{doc.date}\n" + "\n".join(textwrap.wrap(short, width=22)[:2])
+    return f"{shown_date(doc.date)}\n" + "\n".join(textwrap.wrap(short, width=22)[:2])
 
 
 def _dates(ev: Evolution) -> list[date]:
-    return [date.fromisoformat(d.date) for d in ev.documents]
+    return [earliest_day(d.date) for d in ev.documents]
 
 
 def heatmap_figure(ev: Evolution, labels: Labels) -> Figure:
@@ -449,7 +450,7 @@ def mentions_figure(ev: Evolution, labels: Labels) -> Figure:
             color=colours[d % len(colours)],
             label=f"{doc.id} ({doc.title})"
             if labels.by_year
-            else f"{doc.date} {textwrap.shorten(doc.title, 60, placeholder='…')}",
+            else f"{shown_date(doc.date)} {textwrap.shorten(doc.title, 60, placeholder='…')}",
         )
         for y, v in zip(ys, values, strict=False):
             if v:

@@ -111,13 +111,13 @@ def fidelity_dict(f: Fidelity) -> dict[str, Any]:
         "parent": {
             "id": f.parent.id,
             "title": f.parent.title_zh or f.parent.title,
-            "date": f.parent.date.isoformat(),
+            "date": f.parent.date_text,
         },
         "children": [
             {
                 "id": c.child.document.id,
                 "title": c.child.document.title_zh or c.child.document.title,
-                "date": c.child.document.date.isoformat(),
+                "date": c.child.document.date_text,
                 "cites_parent": c.cites_parent,
                 "summary": c.summary,
                 "shares": f.shares(j),

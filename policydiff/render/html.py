@@ -14,6 +14,7 @@ from policydiff.analysis.commitments import Commitment
 from policydiff.analysis.model import Change, Evolution, Point, ThemeEvolution
 from policydiff.analysis.periods import is_large
 from policydiff.analysis.verdicts import Verdict
+from policydiff.models import shown_date
 from policydiff.render.html_text import html_text, ops_html
 from policydiff.render.pages import ThemePage, page_diffs
 from policydiff.render.view import (
@@ -103,7 +104,7 @@ def _cue(cue: str | None) -> str:
 
 def _doc(ev: Evolution, doc_id: str) -> str:
     ref = ev.documents_by_id.get(doc_id)
-    return f"{_e(ref.date)}" if ref else _e(doc_id)
+    return f"{_e(shown_date(ref.date))}" if ref else _e(doc_id)
 
 
 def _change(ev: Evolution, c: Change, gaps: frozenset[str] = frozenset()) -> str:
@@ -154,7 +155,7 @@ def _timeline_table(ev: Evolution, points: Sequence[Point]) -> str:
         present = "" if large else f"<td>{'yes' if p.present else 'absent'}</td>"
         rows.append(
             f'<tr class="{"present" if p.present else "absent"}"><td>{_e(p.document)}</td>'
-            f"<td class=nowrap>{_e(p.date)}</td>{present}"
+            f"<td class=nowrap>{_e(shown_date(p.date))}</td>{present}"
             f'<td class="num">{number(p.strength)}</td><td>{_e(p.level or "–")}</td>'
             f'{_cue_cells(p)}<td class="num">{p.mentions}</td><td>{targets}</td></tr>'
         )
@@ -196,7 +197,7 @@ def _evidence_item(doc_id: str, e: Commitment) -> str:
 
 def _point(ev: Evolution, p: Point) -> str:
     ref = ev.documents_by_id.get(p.document)
-    head = f"<h4>{_e(p.date)} · {_e(ref.title) if ref else _e(p.document)}</h4>"
+    head = f"<h4>{_e(shown_date(p.date))} · {_e(ref.title) if ref else _e(p.document)}</h4>"
     if not p.present:
         return head + '<p class="note">Not mentioned.</p>'
     parts = [

@@ -15,6 +15,7 @@ from collections.abc import Callable, Mapping, Sequence
 from policydiff.analysis.agreement import AgreementCase
 from policydiff.analysis.model import Evolution
 from policydiff.corpus.summary import DocumentSummary
+from policydiff.models import shown_date
 from policydiff.render.chart_spec import CHARTS
 from policydiff.render.html import CSS, _cue, _e, theme_html
 from policydiff.render.pages import (
@@ -118,7 +119,7 @@ def _charts(charts: Mapping[str, bytes]) -> str:
 
 def _mover(ev: Evolution, m: Mover) -> str:
     c, t = m.change, m.theme
-    dates = {d.id: d.date for d in ev.documents}
+    dates = {d.id: shown_date(d.date) for d in ev.documents}
     zh = f' <span class="zh" lang="zh">{_e(t.label_zh)}</span>' if t.label_zh else ""
     return (
         f'<li class="{_e(c.verdict)}"><span class="arrow">{_e(c.verdict.arrow)}</span>'
@@ -230,7 +231,7 @@ def _overview_table(summaries: Sequence[DocumentSummary]) -> str:
         )
         zh = f'<br><span class="zh" lang="zh">{_e(s.title_zh)}</span>' if s.title_zh else ""
         rows.append(
-            f"<tr><td>{_e(s.date)}</td><td><code>{_e(s.id)}</code></td><td>{_e(s.title)}{zh}"
+            f"<tr><td>{_e(shown_date(s.date))}</td><td><code>{_e(s.id)}</code></td><td>{_e(s.title)}{zh}"
             f'<br><span class="note">{_e(", ".join(s.issuers))}</span></td><td>{versions}</td>'
             f'<td class="num">{s.primary.provisions}</td><td class="num">{s.primary.sentences}'
             "</td></tr>"
@@ -275,7 +276,7 @@ def report_html(
     title) entries in the table of contents."""
     if len(ev.documents) <= ROWS_PER_PAGE:
         documents = "".join(
-            f"<li>{_e(d.date)} · {_e(d.title)} <span class=note>({_e(d.id)}; "
+            f"<li>{_e(shown_date(d.date))} · {_e(d.title)} <span class=note>({_e(d.id)}; "
             f"{_e(', '.join(d.languages))})</span></li>"
             for d in ev.documents
         )

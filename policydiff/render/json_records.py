@@ -19,7 +19,7 @@ def matrix_json(report: MatrixReport) -> dict[str, Any]:
     m = report.matrix
     return {
         "documents": [
-            {"id": d.id, "date": d.date.isoformat(), "title": d.title} for d in report.documents
+            {"id": d.id, "date": d.date_text, "title": d.title} for d in report.documents
         ],
         "themes": [
             {
@@ -38,7 +38,7 @@ def mention_json(m: Mention, document: Document, version: Version) -> dict[str, 
     return {
         "theme": m.theme_id,
         "document": m.document_id,
-        "date": document.date.isoformat(),
+        "date": document.date_text,
         "version": m.version_key,
         "lang": m.lang,
         "kind": version.kind,

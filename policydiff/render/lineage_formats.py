@@ -46,7 +46,7 @@ def lineage_dict(lineage: Lineage, root: str | None = None) -> dict[str, Any]:
             {
                 "id": d.id,
                 "title": d.title_zh or d.title,
-                "date": d.date.isoformat(),
+                "date": d.date_text,
                 "doc_number": d.doc_number,
                 "level": d.level,
                 "jurisdiction": d.jurisdiction,

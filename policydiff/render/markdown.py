@@ -13,6 +13,7 @@ from policydiff.analysis.commitments import Commitment
 from policydiff.analysis.model import Change, Evolution, Point, ThemeEvolution
 from policydiff.analysis.periods import is_large
 from policydiff.analysis.verdicts import Verdict
+from policydiff.models import shown_date
 from policydiff.render.md_text import md, md_marked
 from policydiff.render.pages import ThemePage, page_diffs
 from policydiff.render.prose import (
@@ -58,7 +59,7 @@ def _cue_with_english(point: Point) -> str:
 
 def _doc(ev: Evolution, doc_id: str) -> str:
     ref = ev.documents_by_id.get(doc_id)
-    return f"{ref.date} `{doc_id}`" if ref else f"`{doc_id}`"
+    return f"{shown_date(ref.date)} `{doc_id}`" if ref else f"`{doc_id}`"
 
 
 def change_md(ev: Evolution, change: Change, gaps: frozenset[str] = frozenset()) -> str:
@@ -101,7 +102,7 @@ def _timeline_table(ev: Evolution, points: Sequence[Point]) -> list[str]:
         targets = "; ".join(md(t.text) for t in p.targets) or "–"
         present_cell = "" if large else f" {'yes' if p.present else 'absent'} |"
         lines.append(
-            f"| `{p.document}` | {p.date} |{present_cell} "
+            f"| `{p.document}` | {shown_date(p.date)} |{present_cell} "
             f"{number(p.strength)} | {p.level or '–'} | {_cue_with_english(p)} | "
             f"{p.mentions} | {targets} |"
         )
@@ -125,7 +126,7 @@ def _evidence_line(doc_id: str, e: Commitment) -> str:
 def _point_md(ev: Evolution, p: Point) -> list[str]:
     ref = ev.documents_by_id.get(p.document)
     title = md(ref.title) if ref else ""
-    lines = [f"#### {p.date} · {title}", ""]
+    lines = [f"#### {shown_date(p.date)} · {title}", ""]
     if not p.present:
         return [*lines, "Not mentioned.", ""]
     rep = representative(p)

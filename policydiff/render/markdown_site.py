@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from policydiff.analysis.agreement import AgreementCase
 from policydiff.analysis.model import Evolution
 from policydiff.corpus.summary import DocumentSummary
+from policydiff.models import shown_date
 from policydiff.render.chart_spec import CHARTS
 from policydiff.render.markdown import how_to_read_markdown, theme_markdown
 from policydiff.render.md_text import md
@@ -76,7 +77,7 @@ def _glance(ev: Evolution) -> list[str]:
 
 def _mover(ev: Evolution, m: Mover) -> str:
     c, t = m.change, m.theme
-    dates = {d.id: d.date for d in ev.documents}
+    dates = {d.id: shown_date(d.date) for d in ev.documents}
     zh = f" · {md(t.label_zh)}" if t.label_zh else ""
     return (
         f"- {c.verdict.arrow} [{md(t.label)}]({theme_link(ev, t.id, c.to_document)}){zh}: "
@@ -228,7 +229,7 @@ def report_markdown(
             f"{len(ev.themes)} themes followed through {len(ev.documents)} documents:",
             "",
             *[
-                f"- {d.date} · {md(d.title)} (`{d.id}`; {', '.join(d.languages)})"
+                f"- {shown_date(d.date)} · {md(d.title)} (`{d.id}`; {', '.join(d.languages)})"
                 for d in ev.documents
             ],
         ]

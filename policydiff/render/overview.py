@@ -5,6 +5,7 @@ not Markdown, HTML or a link."""
 from __future__ import annotations
 
 from policydiff.corpus.summary import DocumentSummary
+from policydiff.models import shown_date
 from policydiff.render.md_text import md
 
 
@@ -22,13 +23,13 @@ def overview_markdown(summaries: tuple[DocumentSummary, ...]) -> str:
             f"{v.key} ({v.kind}{'' if v.complete else ', partial'})" for v in s.versions
         )
         lines.append(
-            f"| {s.date} | `{s.id}` | {md(s.title)} | {md(versions)} | "
+            f"| {shown_date(s.date)} | `{s.id}` | {md(s.title)} | {md(versions)} | "
             f"{s.primary.provisions} | {s.primary.sentences} |"
         )
     lines += ["", "## Versions", ""]
     for s in summaries:
         issuers = ", ".join(s.issuers) or "issuers unknown"
-        lines.append(f"- **{s.date} {md(s.title)}** — {md(issuers)}")
+        lines.append(f"- **{shown_date(s.date)} {md(s.title)}** — {md(issuers)}")
         if s.title_zh:
             lines.append(f"  - Chinese title: {md(s.title_zh)}")
         for v in s.versions:

@@ -13,6 +13,7 @@ larger corpus makes more pages, not larger ones.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import TypeVar
@@ -20,6 +21,7 @@ from typing import TypeVar
 from policydiff.analysis.model import Change, Evolution, Point, ThemeEvolution
 from policydiff.analysis.periods import is_large
 from policydiff.analysis.verdicts import STRENGTH_MOVES
+from policydiff.models import earliest_day, shown_date
 from policydiff.render.view import SentenceDiff, diffs_of, sentence_diffs, shown_points
 
 POINTS_PER_PAGE = 100  # documents (with their evidence and wording diffs) per theme page
@@ -70,7 +72,7 @@ class ThemePage:
         """The dates this page covers, ``first – last``."""
         if not self.points:
             return ""
-        first, last = self.points[0].date, self.points[-1].date
+        first, last = shown_date(self.points[0].date), shown_date(self.points[-1].date)
         return first if first == last else f"{first} – {last}"
 
 
@@ -182,7 +184,7 @@ class Mover:
 
 def _moves(ev: Evolution) -> list[Mover]:
     series = {d.id: d.series for d in ev.documents}
-    dates = {d.id: d.date for d in ev.documents}
+    dates = {d.id: earliest_day(d.date) for d in ev.documents}
     moves = [
         Mover(t, c, series.get(c.to_document, ""))
         for t in ev.themes
@@ -191,7 +193,7 @@ def _moves(ev: Evolution) -> list[Mover]:
     ]
     # largest moves first; among equals the latest, then by theme: one order, whatever the run
     moves.sort(key=lambda m: m.theme.id)
-    moves.sort(key=lambda m: dates.get(m.change.to_document, ""), reverse=True)
+    moves.sort(key=lambda m: dates.get(m.change.to_document, dt.date.min), reverse=True)
     moves.sort(key=lambda m: -abs(m.change.delta or 0))
     return moves
 

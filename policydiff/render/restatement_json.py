@@ -57,7 +57,7 @@ SCHEMA = "policydiff.restatement/1"
 
 
 def _document(d: Document) -> dict[str, Any]:
-    return {"id": d.id, "title": d.title_zh or d.title, "date": d.date.isoformat()}
+    return {"id": d.id, "title": d.title_zh or d.title, "date": d.date_text}
 
 
 def side(c: Clause) -> dict[str, Any]:

@@ -25,7 +25,7 @@ def checking(comparison: Comparison, mark: str = "(check)") -> str:
 def documents_line(comparison: Comparison) -> str:
     """The two documents compared, by title and date."""
     p, c = comparison.parent.document, comparison.child.document
-    return f"{p.title_zh or p.title} ({p.date}) → {c.title_zh or c.title} ({c.date})"
+    return f"{p.title_zh or p.title} ({p.shown_date}) → {c.title_zh or c.title} ({c.shown_date})"
 
 
 def citation_line(comparison: Comparison) -> str:

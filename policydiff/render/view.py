@@ -20,6 +20,7 @@ from policydiff.analysis.periods import as_shown, is_large
 from policydiff.analysis.points import representative
 from policydiff.analysis.verdicts import STRENGTH_MOVES, VERDICTS, Verdict
 from policydiff.diff.ops import TokenOp, token_ops
+from policydiff.models import shown_date
 from policydiff.strength import Target
 
 
@@ -32,7 +33,7 @@ class Glance:
 
     @property
     def headers(self) -> tuple[str, ...]:
-        return tuple(d.id if self.by_year else d.date for d in self.shown.documents)
+        return tuple(d.id if self.by_year else shown_date(d.date) for d in self.shown.documents)
 
     @property
     def caption(self) -> str:

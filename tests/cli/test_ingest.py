@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 from pathlib import Path
 
 import pytest
@@ -175,7 +176,7 @@ def test_bad_files_get_one_line_and_exit_2(
     ("args", "problem"),
     [
         (["--date", "2023-02-30"], "--date 2023-02-30 is not a real date"),
-        (["--date", "27/12/2023"], "must be written YYYY-MM-DD"),
+        (["--date", "27/12/2023"], "must be a date written YYYY-MM-DD, or YYYY-MM or YYYY"),
         (["--lang", "fr"], "unknown language tag 'fr'"),
         (["--version-of", "no-such-doc"], "no such document"),
     ],
@@ -187,6 +188,17 @@ def test_bad_options_name_the_file(corpus_2021: Path, args: list[str], problem: 
     assert result.output.strip() == f"error: {SEED_2023_EN}: {problem}" or problem in result.output
     assert len(result.output.strip().splitlines()) == 1
     assert tree_digest(corpus_2021) == before
+
+
+def test_a_date_known_only_to_the_month_is_kept_as_written(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    result = run("ingest", "--corpus", corpus, SEED_2021_EN, "--date", "2021-10~")
+    assert result.exit_code == 0, result.output
+    assert "(≈2021-10)" in result.output
+    (folder,) = corpus.iterdir()
+    assert "\ndate: 2021-10~\n" in (folder / "document.yaml").read_text(encoding="utf-8")
+    listed = json.loads(run("list", "--corpus", corpus, "--format", "json").output)
+    assert [d["date"] for d in listed] == ["2021-10~"]
 
 
 def test_missing_date_and_missing_path(tmp_path: Path) -> None:

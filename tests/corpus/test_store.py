@@ -11,6 +11,7 @@ import pytest
 from policydiff.corpus import (
     add_version,
     load_corpus,
+    load_document,
     metadata_yaml,
     next_version_key,
     write_document,
@@ -86,7 +87,12 @@ def _edit(copied: Path, old: str, new: str) -> Path:
     [
         ("date: 2021-10-21", "date: 2021-02-30", "date 2021-02-30 is not a real date"),
         ("date: 2021-10-21", "date: 21/10/2021", "date must be a date written YYYY-MM-DD"),
-        ("date: 2021-10-21\n", "", "date must be a date written YYYY-MM-DD, not ''"),
+        (
+            "date: 2021-10-21\n",
+            "",
+            "date must be a date written YYYY-MM-DD, or YYYY-MM or YYYY when the day is not "
+            "known, with ~ after an estimate, not ''",
+        ),
         ("lang: zh", "lang: fr", "unknown language 'fr'"),
         ("kind: original", "kind: draft", "kind must be original or translation"),
         ("title: ", "title_old: ", "title is missing"),
@@ -134,3 +140,25 @@ def test_resolve_a_version_by_document_key_or_language(bundled_corpus) -> None:
     ]:
         with pytest.raises(UsageError, match=message):
             bundled_corpus.resolve(ref, lang)
+
+
+@pytest.mark.parametrize(
+    ("written", "shown", "earliest", "latest"),
+    [
+        ("2022-06", "2022-06", dt.date(2022, 6, 1), dt.date(2022, 6, 30)),
+        ("2024-02", "2024-02", dt.date(2024, 2, 1), dt.date(2024, 2, 29)),
+        ("'2023'", "2023", dt.date(2023, 1, 1), dt.date(2023, 12, 31)),
+        ("2022-12~", "≈2022-12", dt.date(2022, 12, 1), dt.date(2022, 12, 31)),
+    ],
+)
+def test_a_date_known_to_the_month_or_year_or_estimated_is_kept_as_written(
+    copied: Path, written: str, shown: str, earliest: dt.date, latest: dt.date
+) -> None:
+    _edit(copied, "date: 2021-10-21", f"date: {written}")
+    document = next(d for d in load_corpus(copied).documents if d.id == DOC_2021)
+    assert (document.date, document.shown_date) == (earliest, shown)
+    assert (document.issue_date.earliest, document.issue_date.latest) == (earliest, latest)
+    rewritten = copied.parent / "rewritten"
+    write_document(rewritten, document)
+    assert f"date: {written}\n" in (rewritten / DOC_2021 / "document.yaml").read_text("utf-8")
+    assert load_document(rewritten / DOC_2021).date_text == written.strip("'")

@@ -121,7 +121,7 @@ def test_every_missing_field_is_named_at_once(tmp_path: Path) -> None:
     plan = _plan(tmp_path, BODY)
     assert plan.document is None
     assert plan.problems == (
-        "no issue date found in the text; pass --date YYYY-MM-DD",
+        "no issue date found in the text; pass --date YYYY-MM-DD (or YYYY-MM, YYYY)",
         "no title found in the text; pass --title",
     )
     assert plan.version.text == BODY  # what it has is still shown

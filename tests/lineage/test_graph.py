@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 from policydiff.corpus import load_document
 from policydiff.lineage import UNASSIGNED, build_lineage, series_of
@@ -118,6 +119,23 @@ def test_a_later_document_and_the_document_itself_are_never_parents() -> None:
     lineage = build_lineage([early, CENTRE])
     assert lineage.parents("early") == ()
     assert [u.reason for u in lineage.unresolved if u.document == "early"] == [
+        "names centre, dated after this document"
+    ]
+
+
+def test_a_date_known_to_the_month_or_estimated_rules_out_only_a_surely_later_parent() -> None:
+    # The ministry plan of June 2022 (day unknown) and a plan citing it whose date is
+    # written to the same month, or estimated: neither is surely later, so it is a parent.
+    citing = "根据《城乡建设领域碳达峰实施方案》，制定本方案。"
+    june = replace(CENTRE, date=dt.date(2022, 6, 1), date_written="2022-06")
+    same_month = _doc("same-month", "某市方案", "2022-06-15", citing)
+    estimated = _doc("estimated", "某省方案", "2022-05-01", citing, date_written="2022-05~")
+    too_early = _doc("too-early", "某县方案", "2022-05-01", citing, date_written="2022-05")
+    lineage = build_lineage([june, same_month, estimated, too_early])
+    assert lineage.parents("same-month") == ("centre",)
+    assert lineage.parents("estimated") == ("centre",)
+    assert lineage.parents("too-early") == ()
+    assert [u.reason for u in lineage.unresolved if u.document == "too-early"] == [
         "names centre, dated after this document"
     ]
 

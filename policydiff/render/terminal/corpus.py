@@ -11,6 +11,7 @@ from rich.table import Table
 from rich.text import Text
 
 from policydiff.corpus.summary import DocumentSummary
+from policydiff.models import shown_date
 
 
 def render_documents(summaries: Sequence[DocumentSummary], corpus: Path, console: Console) -> None:
@@ -36,7 +37,7 @@ def render_documents(summaries: Sequence[DocumentSummary], corpus: Path, console
         )
         title = s.title if not s.title_zh or s.title_zh == s.title else f"{s.title}\n{s.title_zh}"
         table.add_row(
-            s.date,
+            shown_date(s.date),
             s.id,
             Text(title),
             versions,

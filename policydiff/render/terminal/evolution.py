@@ -9,6 +9,7 @@ from rich.text import Text
 
 from policydiff.analysis.model import Change, Evolution, Point, ThemeEvolution
 from policydiff.analysis.verdicts import Verdict
+from policydiff.models import shown_date
 from policydiff.render.view import target_text
 
 VERDICT_COLOUR = {
@@ -69,7 +70,7 @@ def render_overview(
         room = console.width - id_width - 2 - 3 * columns
         cue_width = max(12, room // columns - 7)
     for document in evolution.documents:
-        table.add_column(document.date, no_wrap=True, overflow="ellipsis")
+        table.add_column(shown_date(document.date), no_wrap=True, overflow="ellipsis")
     for theme in evolution.themes:
         # changes join documents of one series only: look each up, never count on position
         into = {c.to_document: c for c in theme.changes}
@@ -109,7 +110,7 @@ def render_theme(
     console.print(Text(f"{theme.label} · {theme.label_zh} ({theme.id})", style="bold"))
     for point in theme.points:
         document = titles[point.document]
-        header = Text(f"\n{point.date}  {document.title}\n", style="bold")
+        header = Text(f"\n{shown_date(point.date)}  {document.title}\n", style="bold")
         console.print(header, end="")
         if not point.present:
             console.print(Text("  absent: no mention of the theme", style="dim"))

@@ -35,7 +35,7 @@ def render_matrix(report: MatrixReport, console: Console) -> None:
     id_width = max((len(t.id) for t in report.themes), default=5)
     table.add_column("theme", no_wrap=True, min_width=id_width)
     for d in report.documents:
-        table.add_column(d.date.isoformat(), justify="right", no_wrap=True, min_width=10)
+        table.add_column(d.shown_date, justify="right", no_wrap=True, min_width=10)
     # the label only when the terminal leaves room for it: counts come first
     room = console.width - (id_width + 2) - 12 * len(report.documents) - 4
     with_label = room >= 12
@@ -47,7 +47,7 @@ def render_matrix(report: MatrixReport, console: Console) -> None:
         table.add_row(Text(theme.id, style="bold"), *cells, *label)
     console.print(table)
     for d in report.documents:
-        console.print(f"{d.date.isoformat()} = {d.id} · {d.title}", soft_wrap=True)
+        console.print(f"{d.shown_date} = {d.id} · {d.title}", soft_wrap=True)
     hidden = [i for i in report.not_found if i not in set(m.themes)]
     if hidden:
         console.print(
@@ -93,7 +93,7 @@ def render_theme_timeline(
     for g in groups:
         d = g.document
         _say(console)
-        _say(console, Text(f"{d.date.isoformat()} {d.id} · {d.title}", style="bold underline"))
+        _say(console, Text(f"{d.shown_date} {d.id} · {d.title}", style="bold underline"))
         if not g.total:
             _say(console, f"  {ABSENT} not mentioned")
             continue
