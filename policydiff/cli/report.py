@@ -29,6 +29,7 @@ from policydiff.cli.options import (
     themes_file_option,
 )
 from policydiff.cli.session import analysed, warn_undrawable, wrote_reporter
+from policydiff.lineage.likely import likely_parents
 
 # Phases of ``report``, in order (the progress bar's steps).
 REPORT_STEPS = (
@@ -84,7 +85,8 @@ def report(
     ) as a:
         warn_undrawable(a.evolution)
         a.step("comparing lineages")
-        fidelities = a.corpus.fidelities(a.catalogue, a.engine)
+        lineage = a.corpus.lineage()
+        fidelities = a.corpus.fidelities(a.catalogue, a.engine, lineage)
         with cycle_collection_paused():
             written = report_to_folder(
                 ReportSource(a.evolution, a.spill.whole_points),
@@ -95,6 +97,7 @@ def report(
                 jobs=jobs,
                 chart_workers=a.workers,
                 fidelities=fidelities,
+                likely=likely_parents(lineage),
             )
     if not quiet and sys.stderr.isatty():
         click.echo(f"wrote {len(written)} files to {out_dir}", err=True)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from policydiff.lineage.citations import comparable_title
 from policydiff.lineage.graph import Lineage
@@ -26,6 +26,14 @@ class LikelyParent:
     parent: str
     score: float  # how much of the parent's title the document's restates, 0 to 100
 
+    @property
+    def advice(self) -> str:
+        return (
+            f"{self.document}: its title restates {self.parent}'s ({self.score:g}), but no "
+            f"parent was found in its text; if it implements it, add parents: [{self.parent}] "
+            "to its document.yaml"
+        )
+
 
 def _title(document: Document) -> str:
     return comparable_title(document.title_zh or document.title)
@@ -42,21 +50,28 @@ def likely_parents(lineage: Lineage) -> tuple[LikelyParent, ...]:
     """For each document with neither parent nor child, the held documents of a higher
     issuer level whose title its own restates (at least :data:`TITLE_MATCH`), the
     closest first."""
-    titles = {d.id: _title(d) for d in lineage.documents}
+    lone = [
+        d
+        for d in lineage.documents
+        if not lineage.parents(d.id) and not lineage.children(d.id) and _title(d)
+    ]
+    held = [d for d in lineage.documents if _title(d)]
+    if not lone or not held:
+        return ()
+    # one matrix of every lone title against every held one, scored in rapidfuzz's C loop
+    # (partial_ratio takes the shorter title as the needle, whichever side it stands)
+    scores = process.cdist(
+        [_title(d) for d in lone],
+        [_title(d) for d in held],
+        scorer=fuzz.partial_ratio,
+        score_cutoff=TITLE_MATCH,
+    )
     out: list[LikelyParent] = []
-    for document in lineage.documents:
-        if lineage.parents(document.id) or lineage.children(document.id):
-            continue
+    for row, document in zip(scores, lone, strict=True):
         found = [
-            LikelyParent(
-                document.id,
-                other.id,
-                round(fuzz.partial_ratio(titles[other.id], titles[document.id]), 1),
-            )
-            for other in lineage.documents
-            if other.id != document.id and titles[other.id] and _above(other, document)
+            LikelyParent(document.id, other.id, round(float(score), 1))
+            for score, other in zip(row, held, strict=True)
+            if score >= TITLE_MATCH and other.id != document.id and _above(other, document)
         ]
-        out += sorted(
-            (f for f in found if f.score >= TITLE_MATCH), key=lambda f: (-f.score, f.parent)
-        )
+        out += sorted(found, key=lambda f: (-f.score, f.parent))
     return tuple(out)

@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from policydiff.lineage.likely import LikelyParent
 from policydiff.render.fidelity_formats import (
     fidelity_anchor,
     fidelity_html,
@@ -32,6 +33,14 @@ from policydiff.restatement.verdict import RESTATEMENTS
 
 LINEAGES = "lineages"  # the index's section, and the folder of the pages
 TITLE = "Lineages"
+INTRO = (
+    "How documents that implement another restate its commitments: ▲ strengthened, "
+    "▼ weakened, = restated, − omitted. Each lineage has its own pages."
+)
+LIKELY_INTRO = (
+    "Outside every lineage: documents whose text cites no held parent, though their title "
+    "restates a higher-level document's (a hint, never a parent)."
+)
 
 
 def lineage_stem(f: Fidelity) -> str:
@@ -154,35 +163,39 @@ def _what(f: Fidelity) -> str:
     )
 
 
-def lineages_html(fidelities: Sequence[Fidelity]) -> str:
-    """The index's section: a line per lineage, linking its pages."""
+def lineages_html(fidelities: Sequence[Fidelity], likely: Sequence[LikelyParent] = ()) -> str:
+    """The index's section: a line per lineage, linking its pages, and where a document
+    citing no held parent may belong."""
     items = "".join(
         f'<li><a href="{_e(numbered(lineage_stem(f), 1, "html"))}">Fidelity to '
         f"{_e(f.parent.id)}</a> · <span lang=zh>{_e(f.parent.title_zh or f.parent.title)}</span>"
         f' <span class="note">({_e(_what(f))})</span></li>'
         for f in fidelities
     )
+    hints = "".join(f"<li>{_e(hint.advice)}</li>" for hint in likely)
     return (
         f'<section id="{LINEAGES}"><h2>{TITLE}</h2>'
-        "<p>How documents that implement another restate its commitments: ▲ strengthened, "
-        "▼ weakened, = restated, − omitted. Each lineage has its own pages.</p>"
-        f"<ul>{items}</ul></section>"
+        + (f"<p>{_e(INTRO)}</p><ul>{items}</ul>" if items else "")
+        + (f"<p>{_e(LIKELY_INTRO)}</p><ul>{hints}</ul>" if hints else "")
+        + "</section>"
     )
 
 
-def lineages_markdown(fidelities: Sequence[Fidelity]) -> str:
+def lineages_markdown(fidelities: Sequence[Fidelity], likely: Sequence[LikelyParent] = ()) -> str:
     lines = [
         f'<a id="{LINEAGES}"></a>',
         "",
         f"## {TITLE}",
         "",
-        "How documents that implement another restate its commitments: ▲ strengthened, "
-        "▼ weakened, = restated, − omitted. Each lineage has its own pages.",
-        "",
     ]
+    if fidelities:
+        lines += [INTRO, ""]
     lines += [
         f"- [Fidelity to `{f.parent.id}`]({numbered(lineage_stem(f), 1, 'md')}) · "
         f"{md(f.parent.title_zh or f.parent.title)} ({md(_what(f))})"
         for f in fidelities
     ]
+    if likely:
+        lines += [""] * bool(fidelities) + [LIKELY_INTRO, ""]
+        lines += [f"- {md(hint.advice)}" for hint in likely]
     return "\n".join(lines) + "\n"

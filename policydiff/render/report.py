@@ -34,6 +34,7 @@ from policydiff.analysis.evolution_json import (
 )
 from policydiff.analysis.model import Evolution, Point, ThemeEvolution
 from policydiff.corpus.summary import DocumentSummary
+from policydiff.lineage.likely import LikelyParent
 from policydiff.render.chart_jobs import charts_drawn
 from policydiff.render.chart_spec import chart_files
 from policydiff.render.html_site import index_site_html, theme_page_html
@@ -129,6 +130,7 @@ def write_report(
     jobs: int = 1,
     chart_workers: Executor | None = None,
     fidelities: Sequence[Fidelity] = (),
+    likely: Sequence[LikelyParent] = (),
 ) -> dict[str, str]:
     """Render every output file of the report into ``sink``; returns each file's sha256
     by name (:func:`~policydiff.analysis.evolution_json.manifest_of` makes the manifest).
@@ -138,7 +140,8 @@ def write_report(
     processes while the pages and the JSON are written here (the HTML index waits for the
     charts it embeds, last). ``fidelities`` add pages for each lineage, with its heatmap
     (:mod:`.fidelity_chart`, drawn here), and a line each on the index
-    (:mod:`.lineage_site`).
+    (:mod:`.lineage_site`), with ``likely``: where documents citing no held parent may
+    belong.
     """
     ev = source.evolution
     out = _Digesting(sink)
@@ -152,8 +155,9 @@ def write_report(
                 out.add(name, data)
             out.add_text(lineage_site_html(f, heatmap))
             out.add_text(lineage_site_markdown(f))
-    md_lineages = "\n" + lineages_markdown(fidelities) if fidelities else ""
-    html_lineages = lineages_html(fidelities) if fidelities else ""
+    lineages = bool(fidelities or likely)
+    md_lineages = "\n" + lineages_markdown(fidelities, likely) if lineages else ""
+    html_lineages = lineages_html(fidelities, likely) if lineages else ""
     with charts_drawn(ev, cjk=cjk, jobs=jobs, workers=chart_workers) as charts_ready:
         step("writing theme pages")
         with out.open(REPORT_FILE) as json_file:
@@ -173,7 +177,7 @@ def write_report(
                 summaries,
                 charts_ready,
                 extra=html_lineages,
-                extra_contents=[(LINEAGES, LINEAGES_TITLE)] if fidelities else [],
+                extra_contents=[(LINEAGES, LINEAGES_TITLE)] if lineages else [],
             )
         )
         for name, data in charts_ready().items():
@@ -232,6 +236,7 @@ def render_report(
     jobs: int = 1,
     chart_workers: Executor | None = None,
     fidelities: Sequence[Fidelity] = (),
+    likely: Sequence[LikelyParent] = (),
 ) -> dict[str, bytes]:
     """Every output file of the report of an evolution held in memory, by file name, in
     memory (the manifest aside: :func:`write_outputs` adds it)."""
@@ -245,6 +250,7 @@ def render_report(
         jobs=jobs,
         chart_workers=chart_workers,
         fidelities=fidelities,
+        likely=likely,
     )
     return dict(sorted(held.files.items()))
 
@@ -260,6 +266,7 @@ def report_to_folder(
     jobs: int = 1,
     chart_workers: Executor | None = None,
     fidelities: Sequence[Fidelity] = (),
+    likely: Sequence[LikelyParent] = (),
 ) -> list[Path]:
     """:func:`write_report` into ``out_dir``, with the manifest, as one set: the folder
     holds the old reports or the new ones, never a mix, and no more than one theme's
@@ -274,6 +281,7 @@ def report_to_folder(
             jobs=jobs,
             chart_workers=chart_workers,
             fidelities=fidelities,
+            likely=likely,
         )
         step("writing files")
         staged.add(MANIFEST, manifest_of(digests))

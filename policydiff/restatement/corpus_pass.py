@@ -13,7 +13,7 @@ from pathlib import Path
 from policydiff.corpus import Corpus
 from policydiff.corpus.store import load_document
 from policydiff.corpus.summary import CountStore, DocumentSummary, summarise_document
-from policydiff.lineage.graph import CitedPlaces, build_lineage, cited_places
+from policydiff.lineage.graph import CitedPlaces, Lineage, build_lineage, cited_places
 from policydiff.models import Document
 from policydiff.restatement.fidelity import Fidelity, lineage_fidelities
 from policydiff.runtime.engine import Engine
@@ -43,10 +43,14 @@ class CorpusPass:
     def whole(self, document: Document) -> Document:
         return load_document(self.folders[document.id])
 
-    def fidelities(self, catalogue: Catalogue, engine: Engine | None) -> tuple[Fidelity, ...]:
+    def lineage(self) -> Lineage:
+        return build_lineage(self.metadata, self.cited)
+
+    def fidelities(
+        self, catalogue: Catalogue, engine: Engine | None, lineage: Lineage
+    ) -> tuple[Fidelity, ...]:
         """:func:`~policydiff.restatement.fidelity.lineage_fidelities` of the corpus."""
         corpus = Corpus(path=self.corpus_path, documents=tuple(self.metadata))
-        lineage = build_lineage(corpus.documents, self.cited)
         return lineage_fidelities(
             corpus, catalogue, engine=engine, lineage=lineage, whole=self.whole
         )

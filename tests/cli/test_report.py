@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import gc
+import re
+import shutil
 from pathlib import Path
 
 import pytest
@@ -10,7 +12,8 @@ from click.testing import CliRunner, Result
 
 from policydiff.cli import main
 from policydiff.render.chart_spec import chart_files
-from tests.conftest import BUNDLED
+from tests.conftest import BUNDLED, LINEAGE_PARENT
+from tests.restatement.plans import HELD as TEST_CORPUS
 
 pytestmark = pytest.mark.slow  # processes, charts, browsers or whole reports
 
@@ -116,3 +119,24 @@ def test_timeline_writes_the_six_charts(tmp_path: Path) -> None:
 def test_help_lists_timeline_and_report() -> None:
     result = run("--help")
     assert "timeline" in result.output and "report" in result.output
+
+
+def test_a_document_citing_no_held_parent_gets_the_hint_in_the_report(tmp_path: Path) -> None:
+    # Ningxia's plan cites only its region's documents; its title restates the ministry's.
+    corpus = tmp_path / "corpus"
+    for name in (LINEAGE_PARENT, "ningxia-chengxiangjianshe-tandafeng"):
+        shutil.copytree(TEST_CORPUS / name, corpus / name)
+    out = tmp_path / "reports"
+    result = run("report", "--corpus", corpus, "--out", out, "-q")
+    assert result.exit_code == 0, result.output
+    hint = (
+        f"ningxia-chengxiangjianshe-tandafeng: its title restates {LINEAGE_PARENT}'s (100), "
+        "but no parent was found in its text; if it implements it, add parents: "
+        f"[{LINEAGE_PARENT}] to its document.yaml"
+    )
+    index_md = (out / "index.md").read_text(encoding="utf-8")
+    assert f"- {hint}" in re.sub(r"\\([_\[\]])", r"\1", index_md)
+    assert "Fidelity to" not in index_md  # no lineage to draw, only the hint
+    html = (out / "index.html").read_text(encoding="utf-8")
+    assert f"<li>{hint}</li>" in html.replace("&#x27;", "'")
+    assert '<li><a href="#lineages">Lineages</a></li>' in html

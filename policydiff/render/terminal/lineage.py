@@ -19,7 +19,7 @@ def _label(lineage: Lineage, document_id: str, parent: str | None) -> Text:
     document = next(d for d in lineage.documents if d.id == document_id)
     text = Text()
     text.append(document.id, style="bold")
-    text.append(f"  {document.date}  ")
+    text.append(f"  {document.shown_date}  ")
     text.append(document.title_zh or document.title)
     if document.doc_number:
         text.append(f"  {document.doc_number}", style="cyan")
@@ -62,16 +62,7 @@ def print_lineage(lineage: Lineage, console: Console, root: str | None = None) -
     if alone:
         console.print(Text(f"without parent or child: {', '.join(alone)}", style="dim"))
         for hint in likely_parents(lineage):
-            console.print(
-                Padding(
-                    Text(
-                        f"{hint.document}: its title restates {hint.parent}'s "
-                        f"({hint.score:g}), but no parent was found in its text; if it "
-                        f"implements it, add parents: [{hint.parent}] to its document.yaml"
-                    ),
-                    (0, 0, 0, 2),
-                )
-            )
+            console.print(Padding(Text(hint.advice), (0, 0, 0, 2)))
     if not shown and not alone:
         console.print(Text("no document", style="dim"))
     unresolved = [u for u in lineage.unresolved if u.document in keep]
