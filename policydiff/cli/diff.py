@@ -20,6 +20,8 @@ from policydiff.cli.options import (
 from policydiff.cli.session import load
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from policydiff.lineage import Edge
     from policydiff.models import Document, Version
     from policydiff.restatement.compare import Comparison
@@ -106,16 +108,15 @@ def diff(
     # others are aligned whole once, to measure how far they do
     whole = (
         diff_documents(old_structured, new_structured, catalogue=catalogue, include_unchanged=True)
-        if by == "auto" and not one_timeline
+        if by != "commitments" and not one_timeline
         else None
     )
-    if by == "commitments" or (whole is not None and not provisions_correspond(whole)):
-        from policydiff.lineage import build_lineage
-
-        edge = build_lineage(corpus.documents).edge(new_doc.id, old_doc.id)
+    if by == "commitments" or (
+        by == "auto" and whole is not None and not provisions_correspond(whole)
+    ):
         comparison = _compared(
             (old_doc, old_version), (new_doc, new_version), catalogue, theme,
-            citation=edge, with_ops=True,
+            citation=_edge(corpus.documents, old_doc, new_doc), with_ops=True,
         )  # fmt: skip
         _by_commitments(comparison, output_format, output, color)
         return
@@ -123,12 +124,18 @@ def diff(
         result = fold_unchanged(whole)  # the same alignment, not made twice
     else:
         result = diff_documents(old_structured, new_structured, catalogue=catalogue, theme=theme)
-    if not one_timeline:
+    if whole is not None:
         from policydiff.restatement.provision_diff import with_commitments
 
         # compare's verdicts under each provision, so `diff` and `compare` agree
-        comparison = _compared((old_doc, old_version), (new_doc, new_version), catalogue, None)
-        result = with_commitments(result, comparison)
+        comparison = _compared(
+            (old_doc, old_version),
+            (new_doc, new_version),
+            catalogue,
+            None,
+            citation=_edge(corpus.documents, old_doc, new_doc),
+        )
+        result = with_commitments(result, comparison, whole)
     if output_format == "terminal":
         if output is None:
             from policydiff.render.terminal.diff import print_diff
@@ -151,6 +158,13 @@ def diff(
 
         text = diff_json(result)
     emit(text, output)
+
+
+def _edge(documents: Sequence[Document], old: Document, new: Document) -> Edge | None:
+    """The lineage edge from ``new`` to ``old``, when ``new`` implements ``old``."""
+    from policydiff.lineage import build_lineage
+
+    return build_lineage(documents).edge(new.id, old.id)
 
 
 def _one_timeline(old: Document, new: Document) -> bool:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from policydiff.diff.cues import CueChange, cue_changes
 from policydiff.diff.documents import (
+    Across,
     DiffSummary,
     DocumentDiff,
     ProvisionDiff,
@@ -17,6 +18,7 @@ from policydiff.diff.ops import OPS, TokenOp, elide, provision_body, token_ops, 
 
 __all__ = [
     "OPS",
+    "Across",
     "CueChange",
     "DiffSummary",
     "DocumentDiff",

@@ -81,6 +81,24 @@ class DiffSummary:
 
 
 @dataclass(frozen=True)
+class Across:
+    """What a diff of two different documents says of them besides their provisions."""
+
+    old_title: str
+    new_title: str
+    old_date: str  # as written (Document.date_text)
+    new_date: str
+    # how the new document relates to the old: "cites" it (the cited words, where, and
+    # the citing sentence), "declared" its parent without citing it, or "none"
+    relation: Literal["cites", "declared", "none"]
+    cited: str
+    cited_location: str
+    citing_sentence: str
+    correspondence: float  # how alike their provisions are (restatement.provision_diff)
+    provisions_correspond: bool  # at least the threshold: paired provision by provision
+
+
+@dataclass(frozen=True)
 class DocumentDiff:
     old_document: str
     new_document: str
@@ -96,6 +114,7 @@ class DocumentDiff:
     # what the cue lines pair: "sentences" of one provision pair (versions of a document),
     # or "commitments" as `compare` aligns them (different documents)
     cues: Literal["sentences", "commitments"] = "sentences"
+    across: Across | None = None  # set with the "commitments" cues
 
 
 # ---------------------------------------------------------------------------

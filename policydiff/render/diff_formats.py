@@ -15,9 +15,11 @@ from collections import Counter
 from typing import Any, Literal
 
 from policydiff.diff import CueChange, DocumentDiff, ProvisionDiff, ProvisionRef, TokenOp, elide
+from policydiff.models import shown_date
 from policydiff.render.html_text import ops_html
 from policydiff.render.md_text import md, md_marked
 from policydiff.render.restatement_lines import doubt_seen
+from policydiff.restatement.provision_diff import PROVISION_MATCH
 
 DEFAULT_CONTEXT = 12
 
@@ -26,6 +28,32 @@ def _title(diff: DocumentDiff) -> str:
     return f"{diff.old_document}:{diff.old_version} → {diff.new_document}:{diff.new_version}" + (
         f" (theme {diff.theme})" if diff.theme else ""
     )
+
+
+def across_lines(diff: DocumentDiff) -> list[str]:
+    """Across documents, what the two are and how they relate: titles and dates, whether
+    the new one cites the old, and how alike their provisions are."""
+    a = diff.across
+    if a is None:
+        return []
+    if a.relation == "cites":
+        relation = f"cites the parent: {a.cited} — {a.cited_location}"
+    elif a.relation == "declared":
+        relation = "parent declared; the text does not cite it"
+    else:
+        relation = "not a parent in the lineage: compared all the same"
+    alike = f"their provisions are {a.correspondence:.2f} alike"
+    paired = (
+        f"{alike} (at least {PROVISION_MATCH:.2f}), so they are paired provision by provision"
+        if a.provisions_correspond
+        else f"{alike} (under {PROVISION_MATCH:.2f}): paired provision by provision only as "
+        "asked (--by provisions); compare pairs them commitment by commitment"
+    )
+    return [
+        f"{a.old_title} ({shown_date(a.old_date)}) → {a.new_title} ({shown_date(a.new_date)})",
+        relation,
+        paired,
+    ]
 
 
 def summary_line(diff: DocumentDiff) -> str:
@@ -130,7 +158,9 @@ def _md_ops(ops: tuple[TokenOp, ...]) -> str:
 
 
 def diff_markdown(diff: DocumentDiff, *, context: int = DEFAULT_CONTEXT) -> str:
-    lines = [f"# {md(_title(diff))}", "", summary_line(diff), ""]
+    lines = [f"# {md(_title(diff))}", ""]
+    lines += [f"{md(line)}  " for line in across_lines(diff)]
+    lines += [summary_line(diff), ""]
     for pair in diff.pairs:
         relation = "" if pair.relation == "matched" else f", {pair.relation}"
         lines += [
@@ -193,6 +223,7 @@ def diff_html(diff: DocumentDiff, *, context: int = DEFAULT_CONTEXT) -> str:
         f'<html lang="{e(diff.lang)}"><head><meta charset="utf-8">',
         f"<title>{title}</title><style>{_STYLE}</style></head><body>",
         f"<h1>{title}</h1>",
+        *(f'<p class="meta">{e(line)}</p>' for line in across_lines(diff)),
         f'<p class="meta">{e(summary_line(diff))}</p>',
     ]
     for pair in diff.pairs:
@@ -233,7 +264,7 @@ def diff_data(diff: DocumentDiff) -> dict[str, Any]:
     data = dataclasses.asdict(diff)
     if diff.cues == "commitments":
         return data
-    del data["cues"], data["summary"]["omitted"]
+    del data["cues"], data["across"], data["summary"]["omitted"]
     for pair in data["pairs"]:
         for change in pair["cue_changes"]:
             for key in _ACROSS_CUE:

@@ -16,7 +16,7 @@ from __future__ import annotations
 import dataclasses
 from collections import Counter, defaultdict
 
-from policydiff.diff import CueChange, DocumentDiff, ProvisionDiff
+from policydiff.diff import Across, CueChange, DocumentDiff, ProvisionDiff
 from policydiff.restatement.compare import Comparison, Restated
 from policydiff.restatement.verdict import Restatement
 
@@ -88,10 +88,14 @@ def _home(r: Restated, pairs: tuple[ProvisionDiff, ...]) -> ProvisionDiff | None
     return own[0] if own else None
 
 
-def with_commitments(diff: DocumentDiff, comparison: Comparison) -> DocumentDiff:
+def with_commitments(
+    diff: DocumentDiff, comparison: Comparison, whole: DocumentDiff
+) -> DocumentDiff:
     """``diff`` (parent → child) with its cue lines and lone provisions read from
     ``comparison`` of the same two documents (with the diff's theme, only the
-    commitments about it).  The summary counts the verdicts told."""
+    commitments about it), and what it says of the two documents (``whole``: the diff of
+    every provision, to measure their correspondence).  The summary counts the verdicts
+    told."""
     commitments = about_theme(comparison, diff.theme).commitments
     removed_ids = {ref.id for ref in diff.removed}
     under_pair: dict[int, list[CueChange]] = defaultdict(list)
@@ -141,6 +145,25 @@ def with_commitments(diff: DocumentDiff, comparison: Comparison) -> DocumentDiff
             omitted=told[Restatement.OMITTED],
         ),
         cues="commitments",
+        across=_across(comparison, correspondence(whole)),
+    )
+
+
+def _across(comparison: Comparison, alike: float) -> Across:
+    parent, child = comparison.parent.document, comparison.child.document
+    edge = comparison.citation
+    cites = comparison.cites_parent and edge is not None
+    return Across(
+        old_title=parent.title_zh or parent.title,
+        new_title=child.title_zh or child.title,
+        old_date=parent.date_text,
+        new_date=child.date_text,
+        relation="cites" if cites else "declared" if edge is not None else "none",
+        cited=edge.cited if cites and edge is not None else "",
+        cited_location=edge.location if cites and edge is not None else "",
+        citing_sentence=edge.sentence if cites and edge is not None else "",
+        correspondence=round(alike, 2),
+        provisions_correspond=alike >= PROVISION_MATCH,
     )
 
 

@@ -268,6 +268,35 @@ def test_diff_across_documents_tells_compares_verdicts_under_each_provision() ->
     assert lines[at + 1 :] == ["  - [I] I 总体要求"]
 
 
+def test_a_diff_across_documents_says_what_they_are_and_how_alike() -> None:
+    data = json.loads(run("diff", LINEAGE_PARENT, YUNNAN, "--format", "json").output)
+    assert data["across"] == {
+        "old_title": "城乡建设领域碳达峰实施方案",
+        "new_title": "云南省城乡建设领域碳达峰实施方案",
+        "old_date": "2022-06",
+        "new_date": "2022-12~",
+        "relation": "cites",
+        "cited": "《住房和城乡建设部国家发展改革委关于印发城乡建设领域碳达峰实施方案的通知》"
+        "（建标〔2022〕53号）",
+        "cited_location": "Preamble",
+        "citing_sentence": data["across"]["citing_sentence"],
+        "correspondence": 0.55,
+        "provisions_correspond": True,
+    }
+    assert "（建标〔2022〕53号）" in data["across"]["citing_sentence"]
+    lines = run("diff", LINEAGE_PARENT, YUNNAN).output.splitlines()
+    assert (
+        lines[1]
+        == "城乡建设领域碳达峰实施方案 (2022-06) → 云南省城乡建设领域碳达峰实施方案 (≈2022-12)"
+    )
+    forced = run("diff", LINEAGE_PARENT, SHANGHAI, "--by", "provisions", "--format", "markdown")
+    assert "parent declared; the text does not cite it  \n" in forced.output
+    assert (
+        "their provisions are 0.08 alike (under 0.50): paired provision by provision only as "
+        "asked (--by provisions); compare pairs them commitment by commitment"
+    ) in forced.output
+
+
 def test_a_removed_provision_says_what_became_of_its_commitments() -> None:
     # Shanghai restructures the ministry's plan: the ministry's I.3 has no counterpart
     # provision, yet Shanghai restates 7 of its 17 commitments, two of them weaker

@@ -16,6 +16,7 @@ from rich.text import Text
 from policydiff.diff import CueChange, DocumentDiff, ProvisionDiff, ProvisionRef, elide
 from policydiff.render.diff_formats import (
     Side,
+    across_lines,
     cue_reading,
     cue_verdict,
     lone_provisions,
@@ -93,6 +94,8 @@ def _ref_line(ref: ProvisionRef, side: Side, diff: DocumentDiff) -> Text:
 def print_diff(diff: DocumentDiff, console: Console, *, context: int = DEFAULT_CONTEXT) -> None:
     plain = _plain(console)
     console.print(_title(diff), soft_wrap=False)
+    for line in across_lines(diff):
+        console.print(line, style="dim", markup=False, highlight=False)
     console.print(summary_line(diff))
     for pair in diff.pairs:
         console.print()
