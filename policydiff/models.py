@@ -44,7 +44,12 @@ LEVELS = ("central", "ministry", "provincial", "municipal", "county")
 # An issue date as document.yaml and ``ingest --date`` write it: a day, or only the month
 # or the year when the day is not known (ISO 8601 reduced precision), with "~" after it
 # when the date is an estimate (ISO 8601-2's approximate mark); the source says why.
-_WRITTEN_DATE = re.compile(r"(?P<year>\d{4})(?:-(?P<month>\d{2})(?:-(?P<day>\d{2}))?)?(?P<mark>~?)")
+_WRITTEN_DATE = re.compile(
+    r"(?P<year>[0-9]{4})(?:-(?P<month>[0-9]{2})(?:-(?P<day>[0-9]{2}))?)?(?P<mark>~?)"
+)
+# How far an estimated date may be off, each way, when it is the only evidence that one
+# document came after another.
+ESTIMATE_SLACK = dt.timedelta(days=366)
 DATE_FORMS = "YYYY-MM-DD, or YYYY-MM or YYYY when the day is not known, with ~ after an estimate"
 
 
@@ -66,12 +71,32 @@ class IssueDate:
         """For readers: "2022-06", "≈2022-12" for an estimate."""
         return ("≈" if self.estimated else "") + self.written.removesuffix("~")
 
+    @property
+    def bounds(self) -> tuple[dt.date, dt.date]:
+        """The first and last day it may be: an estimate a year wider each way."""
+        if not self.estimated:
+            return self.earliest, self.latest
+        return self.earliest - ESTIMATE_SLACK, self.latest + ESTIMATE_SLACK
+
+    def surely_after(self, other: IssueDate) -> bool:
+        return self.bounds[0] > other.bounds[1]
+
+    def may_be(self, other: IssueDate) -> bool:
+        """Whether the two may be the same day (an estimate always may)."""
+        if self.estimated or other.estimated:
+            return True
+        return self.earliest <= other.latest and other.earliest <= self.latest
+
+    @classmethod
+    def of_day(cls, day: dt.date) -> IssueDate:
+        return cls(day.isoformat(), day, day, False)
+
 
 def read_issue_date(text: str) -> IssueDate:
     """``text`` as an :class:`IssueDate`; ValueError says why it is not one."""
     match = _WRITTEN_DATE.fullmatch(text)
     if not match:
-        raise ValueError(f"must be a date written {DATE_FORMS}, not {text!r}")
+        raise ValueError(f"must be written {DATE_FORMS}, not {text!r}")
     year, month, day = (match.group(name) for name in ("year", "month", "day"))
     try:
         earliest = dt.date(int(year), int(month or 1), int(day or 1))

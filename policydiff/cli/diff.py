@@ -125,17 +125,17 @@ def diff(
     else:
         result = diff_documents(old_structured, new_structured, catalogue=catalogue, theme=theme)
     if whole is not None:
+        # compare's verdicts under each provision, so `diff` and `compare` agree
+        from policydiff.lineage import build_lineage
         from policydiff.restatement.provision_diff import with_commitments
 
-        # compare's verdicts under each provision, so `diff` and `compare` agree
+        lineage = build_lineage(corpus.documents)
+        edge = lineage.edge(new_doc.id, old_doc.id)
         comparison = _compared(
-            (old_doc, old_version),
-            (new_doc, new_version),
-            catalogue,
-            None,
-            citation=_edge(corpus.documents, old_doc, new_doc),
+            (old_doc, old_version), (new_doc, new_version), catalogue, None, citation=edge
         )
-        result = with_commitments(result, comparison, whole)
+        reversed_edge = edge is None and lineage.edge(old_doc.id, new_doc.id) is not None
+        result = with_commitments(result, comparison, whole, reversed_edge=reversed_edge)
     if output_format == "terminal":
         if output is None:
             from policydiff.render.terminal.diff import print_diff

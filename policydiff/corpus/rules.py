@@ -16,7 +16,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from policydiff.models import LANGUAGES, LEVELS, VERSION_KINDS, Document, Version, read_issue_date
+from policydiff.models import (
+    LANGUAGES,
+    LEVELS,
+    VERSION_KINDS,
+    Document,
+    IssueDate,
+    Version,
+    read_issue_date,
+)
 from policydiff.runtime.untrusted import Refused, is_link_or_special, read_regular
 
 METADATA_FILE = "document.yaml"
@@ -119,7 +127,7 @@ def validate_document(
     level = meta.get("level")
     if level is not None and level not in LEVELS:
         problem(f"level {level!r} must be one of {', '.join(LEVELS)}")
-    dates: dict[str, dt.date] = {}
+    dates: dict[str, IssueDate] = {}
     for name in ("date", "published"):
         if name == "published" and not meta.get(name):
             continue
@@ -127,9 +135,11 @@ def validate_document(
         if bad_date:
             problem(bad_date)
         else:
-            dates[name] = read_issue_date(str(meta.get(name))).earliest
-    if "date" in dates and "published" in dates and dates["published"] < dates["date"]:
-        problem(f"published {dates['published']} is before the issue date {dates['date']}")
+            dates[name] = read_issue_date(str(meta.get(name)))
+    if "date" in dates and "published" in dates:
+        issued, published = dates["date"], dates["published"]
+        if issued.surely_after(published):
+            problem(f"published {published.written} is before the issue date {issued.written}")
     raw_versions = meta.get("versions")
     if not isinstance(raw_versions, list) or not raw_versions:
         problem("versions must list at least one version")
@@ -198,9 +208,9 @@ def validate_document(
         title=str(title),
         title_zh=str(meta.get("title_zh") or ""),
         issuers=tuple(issuers),  # type: ignore[arg-type]
-        date=dates["date"],
-        date_written=_written_unless_day(str(meta.get("date"))),
-        published=dates.get("published"),
+        date=dates["date"].earliest,
+        date_written="" if dates["date"].exact else dates["date"].written,
+        published=dates["published"].earliest if "published" in dates else None,
         source=str(meta.get("source") or ""),
         versions=tuple(versions),
         doc_number=str(meta.get("doc_number") or ""),
@@ -210,10 +220,6 @@ def validate_document(
         parents=None if parents is None else tuple(dict.fromkeys(parents)),
     )
     return Validated(tuple(found), document, texts)
-
-
-def _written_unless_day(text: str) -> str:
-    return "" if read_issue_date(text).exact else text
 
 
 def decode_version_text(data: bytes) -> str:

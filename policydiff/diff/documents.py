@@ -89,8 +89,9 @@ class Across:
     old_date: str  # as written (Document.date_text)
     new_date: str
     # how the new document relates to the old: "cites" it (the cited words, where, and
-    # the citing sentence), "declared" its parent without citing it, or "none"
-    relation: Literal["cites", "declared", "none"]
+    # the citing sentence), "declared" its parent without citing it, "reversed" (the old
+    # one implements the new one), or "none"
+    relation: Literal["cites", "declared", "reversed", "none"]
     cited: str
     cited_location: str
     citing_sentence: str

@@ -49,7 +49,7 @@ from typing import Any
 from rapidfuzz import fuzz
 
 from policydiff.ingest.glossary import glossary
-from policydiff.models import Document, Version
+from policydiff.models import Document, IssueDate, Version
 from policydiff.structure.skeleton import skeleton
 from policydiff.textsim.near import (
     CONTAINMENT_STRONG,
@@ -154,13 +154,20 @@ def cross_language_score(new: Version, held: Version) -> tuple[float, list[str]]
     return round(score, 3), evidence
 
 
-def decide(new: Version, documents: tuple[Document, ...], new_date: object = None) -> LinkDecision:
+def _issue_date(date: dt.date | IssueDate | None) -> IssueDate | None:
+    return IssueDate.of_day(date) if isinstance(date, dt.date) else date
+
+
+def decide(
+    new: Version, documents: tuple[Document, ...], new_date: dt.date | IssueDate | None = None
+) -> LinkDecision:
     """Compare a prospective version with every held version and decide how it relates."""
     best = LinkDecision("new")
     mine = profile(new.text, new.lang)
+    given = _issue_date(new_date)
     for document in documents:
-        # Two issue dates that differ are strong evidence of two documents.
-        factor = 0.3 if new_date is not None and new_date != document.date else 1.0
+        # Two issue dates that cannot be one are strong evidence of two documents.
+        factor = 0.3 if given is not None and not given.may_be(document.issue_date) else 1.0
         for held in document.versions:
             theirs = profile(held.text, held.lang)
             if held.lang == new.lang:
@@ -201,7 +208,8 @@ def decide(new: Version, documents: tuple[Document, ...], new_date: object = Non
                 evidence = tuple(cross_evidence)
                 strong, weak = CROSS_STRONG, CROSS_WEAK
             if factor != 1.0:
-                evidence += (f"but its date {new_date} differs from {document.date}",)
+                assert given is not None
+                evidence += (f"but its date {given.shown} differs from {document.shown_date}",)
                 score *= factor
             if score <= best.score:
                 continue
@@ -237,7 +245,8 @@ class HeldIndex:
         self._versions: list[tuple[str, Version]] = []  # number -> (document id, version)
         self._numbers: dict[tuple[str, str], int] = {}  # (document id, key) -> number
         self._postings: dict[str, dict[int, list[int]]] = {}  # lang -> 5-gram -> numbers
-        self._dated: dict[dt.date, list[int]] = {}  # issue date -> numbers
+        self._dated: dict[int, list[int]] = {}  # year of the issue date -> numbers
+        self._estimated: list[int] = []  # numbers of versions whose date is an estimate
         self._timeline: list[tuple[dt.date, str, int]] = []  # number -> date, id, position
         for document in documents:
             self.add(document)
@@ -253,12 +262,19 @@ class HeldIndex:
             self._numbers[document.id, version.key] = number
             # Versions are only ever appended, so this position in the timeline holds.
             self._timeline.append((document.date, document.id, document.versions.index(version)))
-            self._dated.setdefault(document.date, []).append(number)
+            issued = document.issue_date
+            if issued.estimated:
+                self._estimated.append(number)
+            else:
+                for year in range(issued.earliest.year, issued.latest.year + 1):
+                    self._dated.setdefault(year, []).append(number)
             postings = self._postings.setdefault(version.lang, {})
             for crc in sampled_shingles(version.text, version.lang):
                 postings.setdefault(crc, []).append(number)
 
-    def candidates(self, new: Version, new_date: dt.date | None = None) -> tuple[Document, ...]:
+    def candidates(
+        self, new: Version, new_date: dt.date | IssueDate | None = None
+    ) -> tuple[Document, ...]:
         """The held documents, cut to the versions :func:`decide` should compare ``new`` with."""
         postings = self._postings.get(new.lang, {})
         shared: Counter[int] = Counter()
@@ -272,8 +288,7 @@ class HeldIndex:
             )
         else:
             chosen = {n for n, (_, v) in enumerate(self._versions) if v.lang == new.lang}
-        dated = range(len(self._versions)) if new_date is None else self._dated.get(new_date, ())
-        chosen |= {n for n in dated if self._versions[n][1].lang != new.lang}
+        chosen |= {n for n in self._dated_as(new_date) if self._versions[n][1].lang != new.lang}
         by_document: dict[str, set[str]] = {}
         for number in chosen:
             document_id, version = self._versions[number]
@@ -286,3 +301,16 @@ class HeldIndex:
             replace(d, versions=tuple(v for v in d.versions if v.key in by_document[d.id]))
             for d in documents
         )
+
+    def _dated_as(self, new_date: dt.date | IssueDate | None) -> Iterable[int]:
+        """The versions whose document's issue date may be ``new_date`` (all without one)."""
+        given = _issue_date(new_date)
+        if given is None or given.estimated:
+            return range(len(self._versions))
+        years = range(given.earliest.year, given.latest.year + 1)
+        dated = {n for year in years for n in self._dated.get(year, ())}
+        return [
+            n
+            for n in sorted(dated)
+            if given.may_be(self._documents[self._versions[n][0]].issue_date)
+        ] + self._estimated

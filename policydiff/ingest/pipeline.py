@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from policydiff import corpus as corpus_io
-from policydiff.corpus.rules import id_problem
+from policydiff.corpus.rules import date_problem, id_problem
 from policydiff.corpus.transaction import Change, commit, corpus_lock, recover
 from policydiff.errors import InputError
 from policydiff.ingest.body import find_body
@@ -126,10 +126,10 @@ def check_options(path: str, options: IngestOptions) -> None:
 def _given_date(path: str, options: IngestOptions) -> IssueDate | None:
     if not options.date:
         return None
-    try:
-        return read_issue_date(options.date)
-    except ValueError as error:
-        raise InputError(path, f"--date {error}") from None
+    problem = date_problem(options.date, "--date", reduced=True)
+    if problem:
+        raise InputError(path, problem)
+    return read_issue_date(options.date)
 
 
 def _debris_problem(removed: Sequence[Removal], text: str) -> str | None:
@@ -212,7 +212,8 @@ def plan_ingest(
         note=notes[0] if notes else "",
     )
     date = given_date.earliest if given_date else metadata.date
-    decision = _decide(name, version, held, index, options, date)
+    issued = given_date or (IssueDate.of_day(metadata.date) if metadata.date else None)
+    decision = _decide(name, version, held, index, options, issued)
     fields: dict[str, str] = {}
     document: Document | None
     if decision.outcome == "version":
@@ -258,7 +259,7 @@ def _decide(
     held: corpus_io.Corpus,
     index: HeldIndex | None,
     options: IngestOptions,
-    date: dt.date | None,
+    date: IssueDate | None,
 ) -> LinkDecision:
     if options.version_of:
         target = held.get(options.version_of)

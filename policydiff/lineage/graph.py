@@ -13,7 +13,7 @@ document it cites gains its parent when that document arrives.
 A cited document dated after the citing one is not its parent (a revision citing an
 older plan's title is; a title that only looks alike is not); a date known only to the
 month or year rules out a parent only when its whole span is after the citing one's,
-and an estimated date rules out none. A document never cites
+and an estimated date only when it is more than a year off. A document never cites
 itself, and an edge that would close a cycle is left out. Citations that resolve to
 nothing held are kept as ``unresolved``, with their sentence.
 """
@@ -160,8 +160,7 @@ def _same_issuer(cited: str, held: str) -> bool:
 
 def _dated_after(parent: Document, child: Document) -> bool:
     """Whether ``parent`` was surely issued after ``child``."""
-    first, last = parent.issue_date, child.issue_date
-    return not (first.estimated or last.estimated) and first.earliest > last.latest
+    return parent.issue_date.surely_after(child.issue_date)
 
 
 def _resolve(citation: Citation, held: _Held) -> tuple[str, str, float] | None:

@@ -47,31 +47,36 @@ def _above(parent: Document, child: Document) -> bool:
 
 
 def likely_parents(lineage: Lineage) -> tuple[LikelyParent, ...]:
-    """For each document with neither parent nor child, the held documents of a higher
-    issuer level whose title its own restates (at least :data:`TITLE_MATCH`), the
-    closest first."""
-    lone = [
-        d
-        for d in lineage.documents
-        if not lineage.parents(d.id) and not lineage.children(d.id) and _title(d)
-    ]
-    held = [d for d in lineage.documents if _title(d)]
-    if not lone or not held:
-        return ()
-    # one matrix of every lone title against every held one, scored in rapidfuzz's C loop
-    # (partial_ratio takes the shorter title as the needle, whichever side it stands)
-    scores = process.cdist(
-        [_title(d) for d in lone],
-        [_title(d) for d in held],
-        scorer=fuzz.partial_ratio,
-        score_cutoff=TITLE_MATCH,
-    )
+    """For each document with neither parent nor child, nor parents declared (an empty
+    list says it has none), the held documents of a higher issuer level whose title its
+    own restates (at least :data:`TITLE_MATCH`), the closest first."""
+    titles = {d.id: _title(d) for d in lineage.documents}
+    titled = [d for d in lineage.documents if titles[d.id]]
+    above: dict[str, list[Document]] = {}  # a level -> the titled documents above it
     out: list[LikelyParent] = []
-    for row, document in zip(scores, lone, strict=True):
-        found = [
-            LikelyParent(document.id, other.id, round(float(score), 1))
-            for score, other in zip(row, held, strict=True)
-            if score >= TITLE_MATCH and other.id != document.id and _above(other, document)
-        ]
-        out += sorted(found, key=lambda f: (-f.score, f.parent))
+    for document in titled:
+        if (
+            document.parents is not None
+            or lineage.parents(document.id)
+            or lineage.children(document.id)
+        ):
+            continue
+        if document.level not in above:
+            above[document.level] = [d for d in titled if _above(d, document)]
+        candidates = [d for d in above[document.level] if d.id != document.id]
+        # partial_ratio takes the shorter title as the needle, whichever side it stands
+        found = process.extract(
+            titles[document.id],
+            [titles[d.id] for d in candidates],
+            scorer=fuzz.partial_ratio,
+            score_cutoff=TITLE_MATCH,
+            limit=None,
+        )
+        out += sorted(
+            (
+                LikelyParent(document.id, candidates[at].id, round(float(score), 1))
+                for _, score, at in found
+            ),
+            key=lambda f: (-f.score, f.parent),
+        )
     return tuple(out)

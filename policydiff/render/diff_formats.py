@@ -40,6 +40,8 @@ def across_lines(diff: DocumentDiff) -> list[str]:
         relation = f"cites the parent: {a.cited} — {a.cited_location}"
     elif a.relation == "declared":
         relation = "parent declared; the text does not cite it"
+    elif a.relation == "reversed":
+        relation = "the old document implements the new one: diffed the other way round"
     else:
         relation = "not a parent in the lineage: compared all the same"
     alike = f"their provisions are {a.correspondence:.2f} alike"

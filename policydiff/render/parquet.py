@@ -31,6 +31,7 @@ import pyarrow.parquet as pq
 from policydiff.analysis.evolution_json import documents_list
 from policydiff.analysis.model import Change, DocumentRef, Evolution
 from policydiff.analysis.stream import PointRecord, Spill, point_record
+from policydiff.models import read_issue_date
 
 TABLES = ("documents", "commitments", "points", "changes")
 
@@ -52,6 +53,8 @@ SCHEMAS: dict[str, pa.Schema] = {
             ("id", pa.string()),
             ("title", pa.string()),
             ("date", pa.string()),
+            ("first_day", pa.date32()),
+            ("last_day", pa.date32()),
             ("languages", _STRINGS),
             ("digest", pa.string()),
             ("series", pa.string()),
@@ -192,7 +195,10 @@ def write_tables(
     tables = {name: _Table(name, sinks[name]) for name in TABLES}
     try:
         for row in documents_list(documents):
-            tables["documents"].add(row)
+            issued = read_issue_date(row["date"])
+            tables["documents"].add(
+                {**row, "first_day": issued.earliest, "last_day": issued.latest}
+            )
         for theme in themes:
             labels = {
                 "theme": theme.id,

@@ -14,7 +14,9 @@ then never disagree.
 from __future__ import annotations
 
 import dataclasses
+import math
 from collections import Counter, defaultdict
+from typing import Literal
 
 from policydiff.diff import Across, CueChange, DocumentDiff, ProvisionDiff
 from policydiff.restatement.compare import Comparison, Restated
@@ -89,13 +91,13 @@ def _home(r: Restated, pairs: tuple[ProvisionDiff, ...]) -> ProvisionDiff | None
 
 
 def with_commitments(
-    diff: DocumentDiff, comparison: Comparison, whole: DocumentDiff
+    diff: DocumentDiff, comparison: Comparison, whole: DocumentDiff, *, reversed_edge: bool = False
 ) -> DocumentDiff:
     """``diff`` (parent → child) with its cue lines and lone provisions read from
     ``comparison`` of the same two documents (with the diff's theme, only the
     commitments about it), and what it says of the two documents (``whole``: the diff of
-    every provision, to measure their correspondence).  The summary counts the verdicts
-    told."""
+    every provision, to measure their correspondence; ``reversed_edge``: the old document
+    implements the new one).  The summary counts the verdicts told."""
     commitments = about_theme(comparison, diff.theme).commitments
     removed_ids = {ref.id for ref in diff.removed}
     under_pair: dict[int, list[CueChange]] = defaultdict(list)
@@ -145,24 +147,40 @@ def with_commitments(
             omitted=told[Restatement.OMITTED],
         ),
         cues="commitments",
-        across=_across(comparison, correspondence(whole)),
+        across=_across(comparison, correspondence(whole), reversed_edge),
     )
 
 
-def _across(comparison: Comparison, alike: float) -> Across:
+def _shown(alike: float) -> float:
+    """``alike`` to two places, cut rather than rounded where rounding would reach the
+    threshold it is under."""
+    shown = round(alike, 2)
+    return math.floor(alike * 100) / 100 if alike < PROVISION_MATCH <= shown else shown
+
+
+def _across(comparison: Comparison, alike: float, reversed_edge: bool) -> Across:
     parent, child = comparison.parent.document, comparison.child.document
     edge = comparison.citation
     cites = comparison.cites_parent and edge is not None
+    relation: Literal["cites", "declared", "reversed", "none"] = (
+        "cites"
+        if cites
+        else "declared"
+        if edge is not None
+        else "reversed"
+        if reversed_edge
+        else "none"
+    )
     return Across(
         old_title=parent.title_zh or parent.title,
         new_title=child.title_zh or child.title,
         old_date=parent.date_text,
         new_date=child.date_text,
-        relation="cites" if cites else "declared" if edge is not None else "none",
+        relation=relation,
         cited=edge.cited if cites and edge is not None else "",
         cited_location=edge.location if cites and edge is not None else "",
         citing_sentence=edge.sentence if cites and edge is not None else "",
-        correspondence=round(alike, 2),
+        correspondence=_shown(alike),
         provisions_correspond=alike >= PROVISION_MATCH,
     )
 

@@ -289,6 +289,10 @@ def test_a_diff_across_documents_says_what_they_are_and_how_alike() -> None:
         lines[1]
         == "城乡建设领域碳达峰实施方案 (2022-06) → 云南省城乡建设领域碳达峰实施方案 (≈2022-12)"
     )
+    # the other way round, the old document is the new one's child
+    backwards = json.loads(run("diff", YUNNAN, LINEAGE_PARENT, "--format", "json").output)
+    assert backwards["across"]["relation"] == "reversed"
+    assert backwards["across"]["cited"] == "" and backwards["across"]["correspondence"] == 0.54
     forced = run("diff", LINEAGE_PARENT, SHANGHAI, "--by", "provisions", "--format", "markdown")
     assert "parent declared; the text does not cite it  \n" in forced.output
     assert (

@@ -176,7 +176,7 @@ def test_bad_files_get_one_line_and_exit_2(
     ("args", "problem"),
     [
         (["--date", "2023-02-30"], "--date 2023-02-30 is not a real date"),
-        (["--date", "27/12/2023"], "must be a date written YYYY-MM-DD, or YYYY-MM or YYYY"),
+        (["--date", "27/12/2023"], "--date must be written YYYY-MM-DD, or YYYY-MM or YYYY"),
         (["--lang", "fr"], "unknown language tag 'fr'"),
         (["--version-of", "no-such-doc"], "no such document"),
     ],

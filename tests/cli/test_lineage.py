@@ -141,11 +141,15 @@ def test_a_declared_parent_the_text_cites_keeps_its_citation_and_score(tmp_path:
 
 
 def test_a_plan_citing_no_parent_gets_a_hint_where_it_may_belong(tmp_path: Path) -> None:
-    # Yunnan's plan, its parents declared none: its title restates the ministry plan's
+    # Yunnan's plan, its citation of the ministry plan cut: its title restates the
+    # ministry plan's
     corpus = tmp_path / "corpus"
     shutil.copytree(LINEAGE, corpus)
-    meta = corpus / "yunnan-chengxiangjianshe-tandafeng" / "document.yaml"
-    meta.write_text(meta.read_text(encoding="utf-8") + "parents: []\n", encoding="utf-8")
+    folder = corpus / "yunnan-chengxiangjianshe-tandafeng"
+    text = (folder / "zh.txt").read_text(encoding="utf-8")
+    citation = "、《住房和城乡建设部国家发展改革委关于印发城乡建设领域碳达峰实施方案的通知》（建标〔2022〕53号）"
+    assert citation in text
+    (folder / "zh.txt").write_text(text.replace(citation, ""), encoding="utf-8")
     data = json.loads(run("lineage", "--format", "json", corpus=corpus).output)
     assert data["likely_parents"] == [
         {"document": "yunnan-chengxiangjianshe-tandafeng", "parent": LINEAGE_PARENT, "score": 100.0}
@@ -156,5 +160,11 @@ def test_a_plan_citing_no_parent_gets_a_hint_where_it_may_belong(tmp_path: Path)
         f"yunnan-chengxiangjianshe-tandafeng:itstitlerestates{LINEAGE_PARENT}'s(100),butno"
         f"parentwasfoundinitstext;ifitimplementsit,addparents:[{LINEAGE_PARENT}]"
     ) in text
+    # parents declared none: the reader has said it implements nothing held
+    meta = folder / "document.yaml"
+    meta.write_text(meta.read_text(encoding="utf-8") + "parents: []\n", encoding="utf-8")
+    assert (
+        json.loads(run("lineage", "--format", "json", corpus=corpus).output)["likely_parents"] == []
+    )
     # the example lineage as held: every province has its parent, no hint
     assert json.loads(run("lineage", "--format", "json").output)["likely_parents"] == []

@@ -86,12 +86,27 @@ def _edit(copied: Path, old: str, new: str) -> Path:
     ("old", "new", "problem"),
     [
         ("date: 2021-10-21", "date: 2021-02-30", "date 2021-02-30 is not a real date"),
-        ("date: 2021-10-21", "date: 21/10/2021", "date must be a date written YYYY-MM-DD"),
+        (
+            "date: 2021-10-21",
+            "date: 21/10/2021",
+            "date must be written YYYY-MM-DD, or YYYY-MM or YYYY",
+        ),
         (
             "date: 2021-10-21\n",
             "",
-            "date must be a date written YYYY-MM-DD, or YYYY-MM or YYYY when the day is not "
+            "date must be written YYYY-MM-DD, or YYYY-MM or YYYY when the day is not "
             "known, with ~ after an estimate, not ''",
+        ),
+        ("date: 2021-10-21", "date: 2021-13", "date 2021-13 is not a real date"),
+        ("date: 2021-10-21", "date: 2021-6", "date must be written YYYY-MM-DD, or YYYY-MM"),
+        ("date: 2021-10-21", "date: ~2021", "date must be written YYYY-MM-DD, or YYYY-MM"),
+        ("date: 2021-10-21", "date: 2021-10~~", "date must be written YYYY-MM-DD, or YYYY-MM"),
+        ("date: 2021-10-21", "date: ２０２１-１０", "date must be written YYYY-MM-DD, or YYYY-MM"),
+        ("date: 2021-10-21", "date: '2999'", "date 2999 is in the future"),
+        (
+            "date: 2021-10-21",
+            "date: 2021-11\npublished: 2021-10-31",
+            "published 2021-10-31 is before the issue date 2021-11",
         ),
         ("lang: zh", "lang: fr", "unknown language 'fr'"),
         ("kind: original", "kind: draft", "kind must be original or translation"),
@@ -140,6 +155,14 @@ def test_resolve_a_version_by_document_key_or_language(bundled_corpus) -> None:
     ]:
         with pytest.raises(UsageError, match=message):
             bundled_corpus.resolve(ref, lang)
+
+
+def test_a_publication_may_precede_an_estimated_issue_date_by_less_than_a_year(
+    copied: Path,
+) -> None:
+    _edit(copied, "date: 2021-10-21", "date: 2021-11~\npublished: 2021-10-31")
+    document = next(d for d in load_corpus(copied).documents if d.id == DOC_2021)
+    assert document.published == dt.date(2021, 10, 31)
 
 
 @pytest.mark.parametrize(

@@ -7,6 +7,7 @@ import itertools
 import os
 import subprocess
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -20,7 +21,7 @@ from policydiff.ingest.link import (
     cross_language_score,
     decide,
 )
-from policydiff.models import Document, Version
+from policydiff.models import Document, Version, read_issue_date
 from policydiff.structure import split_sentences
 from policydiff.textsim.near import DUPLICATE_RATIO
 from policydiff.textsim.shingles import sampled_shingles
@@ -78,6 +79,28 @@ def test_decide_matches_on_the_seeds() -> None:
     assert decide(held_en, docs).outcome == "duplicate"
     new = decide(_version(SEED_2025_EN), docs, dt.date(2025, 1, 1))
     assert new.outcome == "new"
+
+
+@pytest.mark.parametrize(
+    ("held_date", "outcome"),
+    [("2021-10", "version"), ("2021-10~", "version"), ("2021-09", "new")],
+)
+def test_a_file_dated_within_a_held_month_or_estimate_is_offered_and_linked_to_it(
+    held_date: str, outcome: str
+) -> None:
+    # the Chinese original held with only its month (or an estimate) known, the English
+    # translation dated 21 October 2021: the same document, unless its month is another
+    held = replace(
+        _document("a", _version(SEED_2021_ZH), read_issue_date(held_date).earliest),
+        date_written=held_date,
+    )
+    new, day = _version(SEED_2021_EN), dt.date(2021, 10, 21)
+    candidates = HeldIndex((held,)).candidates(new, day)
+    assert [d.id for d in candidates] == (["a"] if outcome == "version" else [])
+    decision = decide(new, (held,), day)
+    assert decision.outcome == outcome
+    if outcome == "new":  # the dates say two documents, and the score is cut to say so
+        assert "but its date 2021-10-21 differs from 2021-09" in decision.evidence
 
 
 def test_whole_ratio_cutoff_keeps_near_duplicates() -> None:

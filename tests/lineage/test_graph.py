@@ -131,13 +131,22 @@ def test_a_date_known_to_the_month_or_estimated_rules_out_only_a_surely_later_pa
     same_month = _doc("same-month", "某市方案", "2022-06-15", citing)
     estimated = _doc("estimated", "某省方案", "2022-05-01", citing, date_written="2022-05~")
     too_early = _doc("too-early", "某县方案", "2022-05-01", citing, date_written="2022-05")
-    lineage = build_lineage([june, same_month, estimated, too_early])
+    # a parent of a known day within the month the citing document is known to
+    late_in_month = _doc(
+        "late", "城乡建设领域碳达峰实施方案", "2022-06-20", doc_number="建标〔2022〕53号"
+    )
+    in_month = _doc("in-month", "某区方案", "2022-06-01", citing, date_written="2022-06")
+    # an estimate is ruled out only when more than a year before the parent
+    long_before = _doc("long-before", "某镇方案", "2021-04-01", citing, date_written="2021-04~")
+    lineage = build_lineage([june, same_month, estimated, too_early, long_before])
     assert lineage.parents("same-month") == ("centre",)
     assert lineage.parents("estimated") == ("centre",)
     assert lineage.parents("too-early") == ()
+    assert lineage.parents("long-before") == ()
     assert [u.reason for u in lineage.unresolved if u.document == "too-early"] == [
         "names centre, dated after this document"
     ]
+    assert build_lineage([late_in_month, in_month]).parents("in-month") == ("late",)
 
 
 def test_declared_parents_replace_the_cited_ones() -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 from pathlib import Path
 
@@ -15,7 +16,7 @@ from policydiff.analysis.model import Evolution
 from policydiff.cli import main
 from policydiff.corpus import Corpus
 from policydiff.render.parquet import TABLES, parquet_tables
-from tests.conftest import BUNDLED, DOC_2021, DOC_2023, DOC_2025
+from tests.conftest import BUNDLED, DOC_2021, DOC_2023, DOC_2025, LINEAGE
 
 ULTRA_LOW = "ultra-low-energy-buildings"
 
@@ -40,6 +41,21 @@ def test_documents_in_timeline_order(tables: dict[str, list[dict]]) -> None:
     assert [d["id"] for d in documents] == [DOC_2021, DOC_2023, DOC_2025]
     assert documents[0]["languages"] == ["en", "zh"]
     assert documents[0]["date"] == "2021-10-21"
+    assert documents[0]["first_day"] == documents[0]["last_day"] == dt.date(2021, 10, 21)
+
+
+def test_a_date_known_to_the_month_or_estimated_gives_the_days_it_allows(tmp_path: Path) -> None:
+    # the ministry's plan of June 2022 and Yunnan's, estimated to December 2022
+    out = tmp_path / "parquet"
+    result = CliRunner().invoke(
+        main, ["export", "--corpus", str(LINEAGE), "--format", "parquet", str(out), "-q"]
+    )
+    assert result.exit_code == 0, result.output
+    rows = pq.read_table(out / "documents.parquet").to_pylist()
+    days = {r["date"]: (r["first_day"], r["last_day"]) for r in rows}
+    assert days["2022-06"] == (dt.date(2022, 6, 1), dt.date(2022, 6, 30))
+    assert days["2022-12~"] == (dt.date(2022, 12, 1), dt.date(2022, 12, 31))
+    assert [r["first_day"] for r in rows] == sorted(r["first_day"] for r in rows)
 
 
 def test_commitments_hold_the_2021_original_and_the_2023_scale_up(

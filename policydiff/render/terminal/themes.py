@@ -35,7 +35,7 @@ def render_matrix(report: MatrixReport, console: Console) -> None:
     id_width = max((len(t.id) for t in report.themes), default=5)
     table.add_column("theme", no_wrap=True, min_width=id_width)
     for d in report.documents:
-        table.add_column(d.shown_date, justify="right", no_wrap=True, min_width=10)
+        table.add_column(d.shown_date, justify="right", no_wrap=True, min_width=len(d.shown_date))
     # the label only when the terminal leaves room for it: counts come first
     room = console.width - (id_width + 2) - 12 * len(report.documents) - 4
     with_label = room >= 12
