@@ -289,6 +289,7 @@ def most_changing(themes: Sequence[ThemeEvolution], limit: int) -> tuple[ThemeEv
 def timeline_figure(ev: Evolution, labels: Labels) -> Figure:
     themes = most_changing(changing_themes(ev) or ev.themes[:1], MAX_TIMELINE_THEMES)
     dates = _dates(ev)
+    series = {d.id: d.series for d in ev.documents}
     ncols = 3 if len(themes) > 4 else max(len(themes), 1)
     nrows = max(1, -(-len(themes) // ncols))
     fig, axes = plt.subplots(
@@ -312,9 +313,16 @@ def timeline_figure(ev: Evolution, labels: Labels) -> Figure:
         for d in dates:
             ax.axvline(mdates.date2num(d), color="#e0e0e0", linewidth=0.8, zorder=0)
         present = [(d, p) for d, p in zip(dates, theme.points, strict=False) if p.present]
-        xs = [mdates.date2num(d) for d, _ in present]
         ys = [p.strength or 0.0 for _, p in present]
-        ax.plot(xs, ys, color="#225ea8", linewidth=1.8, marker="o", markersize=6, zorder=2)
+        # a line joins the documents of one series only: across series documents are
+        # related by lineage, not by date (docs/lineage.md)
+        in_series = [series[p.document] for _, p in present]
+        for one in dict.fromkeys(in_series):
+            xs = [
+                mdates.date2num(d) for (d, _), s in zip(present, in_series, strict=True) if s == one
+            ]
+            line = [y for y, s in zip(ys, in_series, strict=True) if s == one]
+            ax.plot(xs, line, color="#225ea8", linewidth=1.8, marker="o", markersize=6, zorder=2)
         # By year, a cue or target is written only where it changes: written at every
         # point of a long series they overlap one another.
         previous: Point | None = None
@@ -377,8 +385,9 @@ def timeline_figure(ev: Evolution, labels: Labels) -> Figure:
         if labels.by_year
         else "Strength over time"
     )
+    apart = "; a line joins one series" if len(set(series.values())) > 1 else ""
     fig.suptitle(
-        f"{title}, themes whose strength moves (● present, × absent, ★ quantified target)",
+        f"{title}, themes whose strength moves (● present, × absent, ★ quantified target)" + apart,
         fontsize=11,
         fontweight="bold",
         x=0.01,

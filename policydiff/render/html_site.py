@@ -21,6 +21,7 @@ from policydiff.render.html import CSS, _cue, _e, theme_html
 from policydiff.render.pages import (
     MOVERS,
     MOVERS_PER_SERIES,
+    NO_SERIES_MOVED,
     ROWS_PER_PAGE,
     SERIES_SHOWN,
     Mover,
@@ -148,12 +149,15 @@ def _movers(ev: Evolution) -> str:
         f'<p class="note">The series with the most strength moves (at most {SERIES_SHOWN}), '
         f"each with its {MOVERS_PER_SERIES} largest.</p>",
     ]
-    for name, count, moves in movers_by_series(ev):
+    by_series = movers_by_series(ev)
+    for name, count, moves in by_series:
         parts.append(
             f"<h4>{_e(name or 'unassigned')} <span class=note>({count} strength "
             f"move{'' if count == 1 else 's'})</span></h4>"
             f"<ul class=verdicts>{''.join(_mover(ev, m) for m in moves)}</ul>"
         )
+    if not by_series:
+        parts.append(f"<p>{_e(NO_SERIES_MOVED)}</p>")
     return "".join(parts) + "</section>"
 
 

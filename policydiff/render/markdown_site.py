@@ -20,6 +20,7 @@ from policydiff.render.overview import overview_markdown
 from policydiff.render.pages import (
     MOVERS,
     MOVERS_PER_SERIES,
+    NO_SERIES_MOVED,
     ROWS_PER_PAGE,
     SERIES_SHOWN,
     Mover,
@@ -110,11 +111,14 @@ def movers_markdown(ev: Evolution) -> str:
         f"{MOVERS_PER_SERIES} largest.",
         "",
     ]
-    for name, count, moves in movers_by_series(ev):
+    by_series = movers_by_series(ev)
+    for name, count, moves in by_series:
         plural = "" if count == 1 else "s"
         lines += [f"#### {md(name or 'unassigned')} ({count} strength move{plural})", ""]
         lines += [_mover(ev, m) for m in moves]
         lines.append("")
+    if not by_series:
+        lines.append(NO_SERIES_MOVED)
     return "\n".join(lines).rstrip("\n") + "\n"
 
 
@@ -221,9 +225,11 @@ def report_markdown(
     *,
     charts: Sequence[str] = (),
     extra: str = "",
+    extra_contents: Sequence[tuple[str, str]] = (),
 ) -> str:
     """The index page; ``charts`` are the chart file names written beside it, ``extra``
-    Markdown of further sections (a lineage's fidelity), placed after the themes."""
+    Markdown of further sections (a lineage's fidelity), placed after the themes, with
+    their (anchor, title) in ``extra_contents``."""
     if len(ev.documents) <= ROWS_PER_PAGE:
         listed = [
             f"{len(ev.themes)} themes followed through {len(ev.documents)} documents:",
@@ -255,6 +261,7 @@ def report_markdown(
         "- [Charts](#charts)",
         "- [Biggest movers](#biggest-movers)",
         "- [Themes](#themes)",
+        *(f"- [{md(title)}](#{anchor})" for anchor, title in extra_contents),
         "- [English and Chinese agreement](#english-and-chinese-agreement)",
         "- [Corpus overview](#corpus-overview)",
         "",
@@ -343,9 +350,13 @@ def index_site_markdown(
     *,
     charts: Sequence[str] = (),
     extra: str = "",
+    extra_contents: Sequence[tuple[str, str]] = (),
 ) -> dict[str, str]:
     """Every page but the themes'; none reads a point's evidence."""
-    pages: dict[str, str] = {INDEX: report_markdown(ev, summaries, charts=charts, extra=extra)}
+    index = report_markdown(
+        ev, summaries, charts=charts, extra=extra, extra_contents=extra_contents
+    )
+    pages: dict[str, str] = {INDEX: index}
     runs = chunks(summaries, ROWS_PER_PAGE)
     if len(runs) > 1:
         first = 1

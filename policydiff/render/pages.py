@@ -30,6 +30,7 @@ CHILDREN_PER_PAGE = 5  # children per lineage page: every cell of a child lists 
 MOVERS = 100  # themes among the biggest movers on the index (one move each)
 SERIES_SHOWN = 20  # series shown among the biggest movers by series …
 MOVERS_PER_SERIES = 3  # … each with its biggest moves
+NO_SERIES_MOVED = "No series has a strength move: each holds one document, or none moved."
 
 T = TypeVar("T")
 

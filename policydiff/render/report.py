@@ -169,7 +169,12 @@ def write_report(
                 _write_theme(out, writer, ev, theme, source.whole_points(theme))
             writer.close()
         step("writing Markdown")
-        out.add_text(index_site_markdown(ev, summaries, charts=chart_files(), extra=md_lineages))
+        contents = [(LINEAGES, LINEAGES_TITLE)] if lineages else []
+        out.add_text(
+            index_site_markdown(
+                ev, summaries, charts=chart_files(), extra=md_lineages, extra_contents=contents
+            )
+        )
         step("writing HTML")
         out.add_text(
             index_site_html(
@@ -177,7 +182,7 @@ def write_report(
                 summaries,
                 charts_ready,
                 extra=html_lineages,
-                extra_contents=[(LINEAGES, LINEAGES_TITLE)] if lineages else [],
+                extra_contents=contents,
             )
         )
         for name, data in charts_ready().items():

@@ -137,6 +137,9 @@ def test_a_document_citing_no_held_parent_gets_the_hint_in_the_report(tmp_path: 
     index_md = (out / "index.md").read_text(encoding="utf-8")
     assert f"- {hint}" in re.sub(r"\\([_\[\]])", r"\1", index_md)
     assert "Fidelity to" not in index_md  # no lineage to draw, only the hint
+    assert "- [Lineages](#lineages)" in index_md  # in the contents, as in the HTML
+    # two documents of two series: nothing moves within a series, and the index says so
+    assert "No series has a strength move: each holds one document" in index_md
     html = (out / "index.html").read_text(encoding="utf-8")
     assert f"<li>{hint}</li>" in html.replace("&#x27;", "'")
     assert '<li><a href="#lineages">Lineages</a></li>' in html

@@ -23,12 +23,12 @@ from PIL import Image
 
 from policydiff.analysis import Evolution, build_evolution
 from policydiff.analysis.periods import MAX_COLUMNS, aggregate_by_year
-from policydiff.corpus import Corpus
+from policydiff.corpus import Corpus, load_corpus
 from policydiff.render import charts
 from policydiff.render.chart_jobs import render_charts
 from policydiff.render.chart_spec import chart_files
 from policydiff.render.charts import Labels, changing_themes
-from tests.conftest import BUNDLED
+from tests.conftest import BUNDLED, LINEAGE
 
 pytestmark = pytest.mark.slow  # processes, charts, browsers or whole reports
 
@@ -170,6 +170,38 @@ def test_timeline_uses_real_dates_and_marks_targets(evolution: Evolution) -> Non
         assert stars
     finally:
         plt.close(fig)
+
+
+def test_a_timeline_line_never_joins_documents_of_two_series() -> None:
+    # the ministry's plan and five provinces' plans: six series, so no line at all joins
+    # two points, and the title says why
+    lineage = build_evolution(load_corpus(LINEAGE))
+    assert len({d.series for d in lineage.documents}) == 6
+    fig = charts.timeline_figure(lineage, Labels(cjk=False))
+    try:
+        joined = [
+            line
+            for ax in fig.axes
+            for line in ax.get_lines()
+            if line.get_marker() == "o" and len(line.get_xdata()) > 1
+        ]
+        assert joined == []
+        assert "a line joins one series" in fig.texts[0].get_text()
+    finally:
+        plt.close(fig)
+    # the bundled Opinions are one series: a theme present in all three is one line
+    bundled = charts.timeline_figure(build_evolution(load_corpus(BUNDLED)), Labels(cjk=False))
+    try:
+        lengths = [
+            len(line.get_xdata())
+            for ax in bundled.axes
+            for line in ax.get_lines()
+            if line.get_marker() == "o"
+        ]
+        assert 3 in lengths
+        assert "series" not in bundled.texts[0].get_text()
+    finally:
+        plt.close(bundled)
 
 
 def test_mentions_has_one_bar_group_per_document(evolution: Evolution) -> None:
