@@ -14,7 +14,7 @@ src="ccccchaoo/carbon-policy-analysis at d81e7a8b1008"
 rm -rf "$corpus"
 
 "$policydiff" ingest -q --corpus "$corpus" --new-document \
-  --id yunnan-chengxiangjianshe-tandafeng --date 2022-12-31 \
+  --id yunnan-chengxiangjianshe-tandafeng --date 2022-12~ \
   --issuer 云南省住房和城乡建设厅 --issuer 云南省发展和改革委员会 \
   --source "$src: data/structured_match (examples/lineage/raw/yunnan-chengxiang-tandafeng.txt); date: issue date not found, cites the 20th Party Congress (October 2022)" \
   "$raw/yunnan-chengxiang-tandafeng.txt"
@@ -24,18 +24,18 @@ rm -rf "$corpus"
   --source "$src: data/structured_match (examples/lineage/raw/chongqing-chengxiang-tandafeng.txt)" \
   "$raw/chongqing-chengxiang-tandafeng.txt"
 "$policydiff" ingest -q --corpus "$corpus" --new-document \
-  --id guangdong-chengxiangjianshe-tandafeng --date 2023-01-31 \
+  --id guangdong-chengxiangjianshe-tandafeng --date 2023-01~ \
   --issuer 广东省住房和城乡建设厅 --issuer 广东省发展和改革委员会 \
   --source "$src: data/structured_match (examples/lineage/raw/guangdong-chengxiang-tandafeng.txt); date: issue date not found, reported in early 2023" \
   "$raw/guangdong-chengxiang-tandafeng.txt"
 "$policydiff" ingest -q --corpus "$corpus" --new-document \
-  --id henan-chengxiangjianshe-tandafeng --date 2023-03-01 \
+  --id henan-chengxiangjianshe-tandafeng --date 2023-02~ \
   --issuer 河南省住房和城乡建设厅 --issuer 河南省发展和改革委员会 \
   --source "$src: data/structured_match (examples/lineage/raw/henan-chengxiang-tandafeng.txt); date: reported on 2023-03-01 as issued recently" \
   "$raw/henan-chengxiang-tandafeng.txt"
 
 "$policydiff" ingest -q --corpus "$corpus" --new-document \
-  --id 2022-chengxiangjianshe-tandafeng --date 2022-06-30 --doc-number 建标〔2022〕53号 \
+  --id 2022-chengxiangjianshe-tandafeng --date 2022-06 --doc-number 建标〔2022〕53号 \
   --issuer 住房和城乡建设部 --issuer 国家发展改革委 \
   --source "$src: data/structured_query (examples/lineage/raw/2022-central-chengxiang-tandafeng.txt); date: issued in June 2022, day not shown by any stored source" \
   "$raw/2022-central-chengxiang-tandafeng.txt"
