@@ -12,6 +12,7 @@ import dataclasses
 import datetime as dt
 import operator
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TypeVar
 
@@ -117,6 +118,18 @@ def shown_date(written: str) -> str:
         return read_issue_date(written).shown
     except ValueError:
         return written
+
+
+DATES_NOTE = (
+    "≈ marks an estimated issue date; 2022-06 or 2022 one known only to its month or year "
+    "(each document's source says what its date rests on)."
+)
+
+
+def dates_note(written: Iterable[str]) -> str:
+    """:data:`DATES_NOTE` where any of the dates (as records carry them) is not an exact
+    day, else ""."""
+    return DATES_NOTE if any(not read_issue_date(w).exact for w in written) else ""
 
 
 def earliest_day(written: str) -> dt.date:

@@ -15,7 +15,7 @@ from collections.abc import Callable, Mapping, Sequence
 from policydiff.analysis.agreement import AgreementCase
 from policydiff.analysis.model import Evolution
 from policydiff.corpus.summary import DocumentSummary
-from policydiff.models import shown_date
+from policydiff.models import dates_note, shown_date
 from policydiff.render.chart_spec import CHARTS
 from policydiff.render.html import CSS, _cue, _e, theme_html
 from policydiff.render.pages import (
@@ -284,7 +284,8 @@ def report_html(
             f"{_e(', '.join(d.languages))})</span></li>"
             for d in ev.documents
         )
-        listed = f":</p><ul>{documents}</ul>"
+        note = dates_note(d.date for d in ev.documents)
+        listed = f":</p><ul>{documents}</ul>" + (f'<p class="note">{_e(note)}</p>' if note else "")
     else:
         listed = ' (listed in the <a href="#corpus-overview">Corpus overview</a>).</p>'
     head = (

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from policydiff.analysis.agreement import AgreementCase
 from policydiff.analysis.model import Evolution
 from policydiff.corpus.summary import DocumentSummary
-from policydiff.models import shown_date
+from policydiff.models import dates_note, shown_date
 from policydiff.render.chart_spec import CHARTS
 from policydiff.render.markdown import how_to_read_markdown, theme_markdown
 from policydiff.render.md_text import md
@@ -239,6 +239,8 @@ def report_markdown(
                 for d in ev.documents
             ],
         ]
+        note = dates_note(d.date for d in ev.documents)
+        listed += ["", md(note)] if note else []
     else:
         listed = [
             f"{len(ev.themes)} themes followed through {len(ev.documents)} documents (listed "

@@ -10,7 +10,7 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from policydiff.cli import main
-from tests.conftest import LINEAGE, LINEAGE_PARENT, LINEAGE_RAW
+from tests.conftest import BUNDLED, LINEAGE, LINEAGE_PARENT, LINEAGE_RAW
 
 CITING = ["yunnan", "chongqing", "guangdong", "henan"]
 
@@ -115,7 +115,7 @@ def test_a_document_cited_by_many_is_listed_once_with_who_cites_it() -> None:
     result = CliRunner().invoke(
         main, ["lineage", "--corpus", str(LINEAGE)], terminal_width=80, catch_exceptions=False
     )
-    listed = result.output.split("citations name no held document:\n", 1)[1]
+    listed = result.output.split("the most cited first):\n", 1)[1]
     lines = listed.splitlines()
     # the standard the ministry, Yunnan, Chongqing and Henan cite (Henan in half-width
     # brackets), once; two provinces' own 实施意见 stay apart
@@ -168,3 +168,13 @@ def test_a_plan_citing_no_parent_gets_a_hint_where_it_may_belong(tmp_path: Path)
     )
     # the example lineage as held: every province has its parent, no hint
     assert json.loads(run("lineage", "--format", "json").output)["likely_parents"] == []
+
+
+def test_views_say_what_a_month_or_an_estimated_date_means() -> None:
+    # the ministry's plan known to its month, Yunnan's date estimated
+    note = "≈ marks an estimated issue date; 2022-06 or 2022 one known only to its month or year"
+    for command in ("lineage", "list"):
+        output = " ".join(run(command).output.split())
+        assert "2022-06 " in output and "≈2022-12" in output
+        assert note in output
+    assert "≈" not in run("list", corpus=BUNDLED).output  # every day known: no note

@@ -11,7 +11,7 @@ from rich.table import Table
 from rich.text import Text
 
 from policydiff.corpus.summary import DocumentSummary
-from policydiff.models import shown_date
+from policydiff.models import dates_note, shown_date
 
 
 def render_documents(summaries: Sequence[DocumentSummary], corpus: Path, console: Console) -> None:
@@ -44,3 +44,6 @@ def render_documents(summaries: Sequence[DocumentSummary], corpus: Path, console
             f"{s.primary.provisions} provisions\n{s.primary.sentences} sentences",
         )
     console.print(table)
+    note = dates_note(s.date for s in summaries)
+    if note:
+        console.print(Text(note, style="dim"))

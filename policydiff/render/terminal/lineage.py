@@ -12,6 +12,7 @@ from policydiff.lineage import Lineage
 from policydiff.lineage.citations import cited_document
 from policydiff.lineage.graph import Unresolved
 from policydiff.lineage.likely import likely_parents
+from policydiff.models import dates_note
 from policydiff.render.lineage_formats import subset
 
 
@@ -65,13 +66,22 @@ def print_lineage(lineage: Lineage, console: Console, root: str | None = None) -
             console.print(Padding(Text(hint.advice), (0, 0, 0, 2)))
     if not shown and not alone:
         console.print(Text("no document", style="dim"))
+    note = dates_note(d.date_text for d in lineage.documents if d.id in keep)
+    if note:
+        console.print(Text(note, style="dim"))
     unresolved = [u for u in lineage.unresolved if u.document in keep]
     if unresolved:
-        console.print(Text(f"\n{len(unresolved)} citations name no held document:", style="bold"))
         # one document cited by many, once, with who cites it: the parent to add first
         by_document: dict[tuple[str, str], list[Unresolved]] = {}
         for u in unresolved:
             by_document.setdefault((cited_document(u.cited), u.reason), []).append(u)
+        console.print(
+            Text(
+                f"\n{len(unresolved)} citations name no held document "
+                f"({len(by_document)} cited documents, the most cited first):",
+                style="bold",
+            )
+        )
         citers = {
             key: tuple(dict.fromkeys(u.document for u in us)) for key, us in by_document.items()
         }
