@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -91,7 +92,11 @@ def diff(
     still `compare`'s verdicts on the old document's commitments.
     """
     from policydiff.diff import diff_documents, fold_unchanged
-    from policydiff.restatement.provision_diff import provisions_correspond
+    from policydiff.restatement.provision_diff import (
+        correspondence,
+        provisions_correspond,
+        shown_correspondence,
+    )
     from policydiff.structure import structure_version
     from policydiff.themes.catalogue import corpus_catalogue, resolve_theme
 
@@ -118,6 +123,10 @@ def diff(
             (old_doc, old_version), (new_doc, new_version), catalogue, theme,
             citation=_edge(corpus.documents, old_doc, new_doc), with_ops=True,
         )  # fmt: skip
+        if whole is not None:  # say why: the provisions do not correspond
+            comparison = replace(
+                comparison, correspondence=shown_correspondence(correspondence(whole))
+            )
         _by_commitments(comparison, output_format, output, color)
         return
     if whole is not None and theme is None:

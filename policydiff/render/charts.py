@@ -5,8 +5,8 @@ fixed SVG hash salt), so the same evolution always gives the same files:
 
 - ``strength-heatmap``: theme x document, coloured by strength, cue and strength
   written in each cell, absent cells hatched grey;
-- ``strength-timeline``: small multiples, one per theme whose strength moves,
-  strength over real dates, quantified targets marked with a star;
+- ``strength-timeline``: small multiples, one per theme whose strength moves, strength
+  over real dates (a line joins one series), quantified targets marked with a star;
 - ``mentions``: sentences mentioning each theme per document, grouped bars.
 
 Chinese labels and cues are drawn with the bundled CJK font (:mod:`.chart_font`), the same
@@ -19,8 +19,7 @@ axis is aggregated by year or by periods of several years (see
 strongest commitment of each year, the mentions chart sums the year's mentions, and the
 timeline draws at most :data:`MAX_TIMELINE_THEMES` themes (those with the most changes),
 writing a cue only where the strength changes, so a figure's size and drawing cost stop
-growing with the number of documents. PNGs larger than
-:data:`MAX_PIXELS` are drawn at a lower resolution.
+growing with the number of documents. PNGs past :data:`MAX_PIXELS` get a lower resolution.
 
 Each chart is drawn once for its PNG, which is cut to the figure's tight box measured on
 that drawing, and once for its SVG (see :func:`_png_and_bbox`).
@@ -314,14 +313,11 @@ def timeline_figure(ev: Evolution, labels: Labels) -> Figure:
             ax.axvline(mdates.date2num(d), color="#e0e0e0", linewidth=0.8, zorder=0)
         present = [(d, p) for d, p in zip(dates, theme.points, strict=False) if p.present]
         ys = [p.strength or 0.0 for _, p in present]
-        # a line joins the documents of one series only: across series documents are
-        # related by lineage, not by date (docs/lineage.md)
         in_series = [series[p.document] for _, p in present]
-        for one in dict.fromkeys(in_series):
-            xs = [
-                mdates.date2num(d) for (d, _), s in zip(present, in_series, strict=True) if s == one
-            ]
-            line = [y for y, s in zip(ys, in_series, strict=True) if s == one]
+        for at in (
+            [i for i, s in enumerate(in_series) if s == one] for one in dict.fromkeys(in_series)
+        ):
+            xs, line = [mdates.date2num(present[i][0]) for i in at], [ys[i] for i in at]
             ax.plot(xs, line, color="#225ea8", linewidth=1.8, marker="o", markersize=6, zorder=2)
         # By year, a cue or target is written only where it changes: written at every
         # point of a long series they overlap one another.

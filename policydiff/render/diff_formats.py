@@ -41,7 +41,10 @@ def across_lines(diff: DocumentDiff) -> list[str]:
     elif a.relation == "declared":
         relation = "parent declared; the text does not cite it"
     elif a.relation == "reversed":
-        relation = "the old document implements the new one: diffed the other way round"
+        relation = (
+            "the old document implements the new one: the verdicts below read the new one as "
+            "restating the old (compare NEW OLD reads the child against its parent)"
+        )
     else:
         relation = "not a parent in the lineage: compared all the same"
     alike = f"their provisions are {a.correspondence:.2f} alike"

@@ -18,6 +18,7 @@ from policydiff.render.restatement_lines import (
     citation_line,
     cue_note,
     documents_line,
+    pairing_line,
     second_mention_items,
     second_mentions_heading,
     sentences,
@@ -56,6 +57,7 @@ def restatement_markdown(comparison: Comparison, shown: Selection = EVERYTHING) 
         "",
         f"{md(documents_line(comparison))}; {md(citation_line(comparison))}.",
         "",
+        *([md(pairing_line(comparison)) + ".", ""] if pairing_line(comparison) else []),
         f"**{summary}.** {checking(comparison)}",
         "",
         "| verdict | parent → child (word diff) | where | why |",
@@ -129,7 +131,8 @@ def restatement_html(comparison: Comparison, shown: Selection = EVERYTHING) -> s
         f"</head>\n<body>\n<main><h1>How {_e(c.id)} restates {_e(p.id)}</h1>"
         f"<p>{_e(documents_line(comparison))}; <span class=note>"
         f"{_e(citation_line(comparison))}.</span></p>"
-        f"<p><strong>{summary}</strong>. {_e(checking(comparison))}</p>"
+        + (f"<p class=note>{_e(pairing_line(comparison))}.</p>" if pairing_line(comparison) else "")
+        + f"<p><strong>{summary}</strong>. {_e(checking(comparison))}</p>"
         "<table><tr><th>verdict</th><th>parent → child</th>"
         f"<th>where</th><th>why</th></tr>{''.join(rows)}</table>"
         + (f"<h2>Additions</h2><ul>{additions}</ul>" if additions and shown.additions else "")

@@ -101,7 +101,7 @@ def _restated(r: Restated) -> dict[str, Any]:
 
 def restatement_dict(comparison: Comparison, shown: Selection = EVERYTHING) -> dict[str, Any]:
     edge = comparison.citation
-    out = {
+    out: dict[str, Any] = {
         "schema": SCHEMA,
         "parent": _document(comparison.parent.document),
         "child": _document(comparison.child.document),
@@ -126,6 +126,8 @@ def restatement_dict(comparison: Comparison, shown: Selection = EVERYTHING) -> d
         out["shown"] = {"only": list(shown.only), "to_check": shown.to_check}
     if comparison.theme is not None:
         out["theme"] = comparison.theme  # `diff --theme`: the summary counts what it keeps
+    if comparison.correspondence is not None:
+        out["correspondence"] = comparison.correspondence  # why `diff` paired commitments
     return out
 
 

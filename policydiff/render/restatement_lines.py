@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from policydiff.restatement.clauses import Clause
 from policydiff.restatement.compare import Comparison, Restated
+from policydiff.restatement.provision_diff import PROVISION_MATCH
 
 
 def checking(comparison: Comparison, mark: str = "(check)") -> str:
@@ -26,6 +27,17 @@ def documents_line(comparison: Comparison) -> str:
     """The two documents compared, by title and date."""
     p, c = comparison.parent.document, comparison.child.document
     return f"{p.title_zh or p.title} ({p.shown_date}) → {c.title_zh or c.title} ({c.shown_date})"
+
+
+def pairing_line(comparison: Comparison) -> str:
+    """Why ``diff`` told two documents commitment by commitment, when it did ("" else)."""
+    alike = comparison.correspondence
+    if alike is None:
+        return ""
+    return (
+        f"diff pairs commitments, as compare does: their provisions are {alike:.2f} alike "
+        f"(under {PROVISION_MATCH:.2f})"
+    )
 
 
 def citation_line(comparison: Comparison) -> str:

@@ -85,6 +85,9 @@ class Comparison:
     additions: tuple[Clause, ...]
     # set when told of one theme (`diff --theme`): the commitments and additions about it
     theme: str | None = None
+    # set by `diff` when it pairs commitments because the provisions do not correspond:
+    # how alike they are (restatement.provision_diff.correspondence)
+    correspondence: float | None = None
 
     @property
     def summary(self) -> dict[str, int]:

@@ -151,7 +151,7 @@ def with_commitments(
     )
 
 
-def _shown(alike: float) -> float:
+def shown_correspondence(alike: float) -> float:
     """``alike`` to two places, cut rather than rounded where rounding would reach the
     threshold it is under."""
     shown = round(alike, 2)
@@ -180,7 +180,7 @@ def _across(comparison: Comparison, alike: float, reversed_edge: bool) -> Across
         cited=edge.cited if cites and edge is not None else "",
         cited_location=edge.location if cites and edge is not None else "",
         citing_sentence=edge.sentence if cites and edge is not None else "",
-        correspondence=_shown(alike),
+        correspondence=shown_correspondence(alike),
         provisions_correspond=alike >= PROVISION_MATCH,
     )
 

@@ -221,6 +221,15 @@ def test_diff_of_two_series_pairs_commitments_not_provisions() -> None:
     result = run("diff", LINEAGE_PARENT, SHANGHAI)
     assert result.exit_code == 0, result.output
     assert "parent declared; the text does not cite it" in result.output
+    # and says why it pairs commitments
+    assert (
+        "diff pairs commitments, as compare does: their provisions are 0.08 alike (under 0.50)"
+    ) in result.output
+    data = json.loads(run("diff", LINEAGE_PARENT, SHANGHAI, "--format", "json").output)
+    assert data["correspondence"] == 0.08
+    assert "correspondence" not in json.loads(
+        run("compare", LINEAGE_PARENT, SHANGHAI, "--format", "json").output
+    )
     assert "− omitted" in result.output and "additions of" in result.output
     forced = run("diff", LINEAGE_PARENT, SHANGHAI, "--by", "provisions")
     # Shanghai's III.4 has no counterpart provision, yet restates one of the ministry's

@@ -19,6 +19,7 @@ from policydiff.render.restatement_lines import (
     citation_line,
     cue_note,
     documents_line,
+    pairing_line,
     second_mention_items,
     second_mentions_heading,
 )
@@ -64,6 +65,8 @@ def print_restatement(
     console.print(Text(f"{p.id} → {c.id}", style="bold"))
     console.print(Text(documents_line(comparison)))
     console.print(Text(citation_line(comparison), style="dim"))
+    if pairing_line(comparison):
+        console.print(Text(pairing_line(comparison), style="dim"))
     summary = comparison.summary
     console.print(
         Text(
