@@ -62,8 +62,9 @@ def shares_note(f: Fidelity) -> str:
     """What the shares table's numbers are, one sentence for every format."""
     return (
         f"Verdicts as shares of the parent's {len(f.rows)} commitments; added and to check "
-        "count the child's clauses and verdicts; parent: whether the child cites the parent "
-        "or the corpus only declares it."
+        "count the child's clauses and verdicts (every strengthened or weakened verdict is to "
+        "check: a change is a claim to confirm in its two sentences); parent: whether the "
+        "child cites the parent or the corpus only declares it."
     )
 
 

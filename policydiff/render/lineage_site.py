@@ -77,16 +77,30 @@ def overall(f: Fidelity) -> dict[str, float]:
 MOVERS_PER_VERDICT = 3  # children named on the index for each way of departing
 
 
-def movers(f: Fidelity) -> dict[str, tuple[tuple[str, int], ...]]:
+def movers(f: Fidelity) -> dict[str, tuple[tuple[str, int, int], ...]]:
     """For strengthened, weakened and omitted: the children that most often restate the
     parent's commitments so (at most :data:`MOVERS_PER_VERDICT`, the most first, then in
-    timeline order), with how many commitments; none that never do."""
+    timeline order), with how many commitments and how many of those are to check; none
+    that never do."""
     out = {}
     for verdict in ("strengthened", "weakened", "omitted"):
-        counts = [(c.child.document.id, c.summary[verdict]) for c in f.comparisons]
+        counts = [
+            (
+                c.child.document.id,
+                c.summary[verdict],
+                sum(r.verdict.value == verdict and not r.confidence.sure for r in c.commitments),
+            )
+            for c in f.comparisons
+        ]
         ranked = sorted((n for n in counts if n[1]), key=lambda n: -n[1])
         out[verdict] = tuple(ranked[:MOVERS_PER_VERDICT])
     return out
+
+
+def _checked(n: int, to_check: int) -> str:
+    if not to_check:
+        return f"{n}"
+    return f"{n}, all to check" if to_check == n else f"{n}, {to_check} to check"
 
 
 def _movers_text(f: Fidelity) -> str:
@@ -95,8 +109,9 @@ def _movers_text(f: Fidelity) -> str:
     parts = [
         f"most {verdict}: "
         + ", ".join(
-            f"{child} ({n}{', parent declared, not cited' if child in declared else ''})"
-            for child, n in named
+            f"{child} ({_checked(n, to_check)}"
+            f"{', parent declared, not cited' if child in declared else ''})"
+            for child, n, to_check in named
         )
         for verdict, named in movers(f).items()
         if named

@@ -112,12 +112,13 @@ def test_each_cell_links_to_its_two_sentences_in_chromium(report_dir: Path, tmp_
 def test_the_index_names_the_children_that_depart_most(report_dir: Path) -> None:
     index_md = (report_dir / "index.md").read_text(encoding="utf-8")
     named = re.search(
-        r"most omitted: ([a-z0-9-]+) \((\d+)(, parent declared, not cited)?\)", index_md
+        r"most omitted: ([a-z0-9-]+) \((\d+), (\d+) to check(, parent declared, not cited)?\)",
+        index_md,
     )
     assert named is not None
     # Shanghai's plan never names the ministry's: the index says so beside its count
-    assert (named.group(1) == "shanghai-chengxiangjianshe-tandafeng") == bool(named.group(3))
-    child, count = named.group(1), int(named.group(2))
+    assert (named.group(1) == "shanghai-chengxiangjianshe-tandafeng") == bool(named.group(4))
+    child, count, to_check = named.group(1), int(named.group(2)), int(named.group(3))
     # counted again from the lineage page's matrix: the "−" cells of that child's column,
     # sure ("−") or to check ("−?")
     page = (report_dir / f"{PAGE}.md").read_text(encoding="utf-8")
@@ -129,5 +130,7 @@ def test_the_index_names_the_children_that_depart_most(report_dir: Path) -> None
         if line.startswith("| ") and "|---" not in line
     ]
     matrix = [r for r in rows if len(r) == len(header.split("|")) and r[1].strip() != "commitment"]
-    omitted = [r[column].strip().rstrip("?") for r in matrix].count("−")
+    cells = [r[column].strip() for r in matrix]
+    omitted = [c.rstrip("?") for c in cells].count("−")
     assert omitted == count and count > 100
+    assert cells.count("−?") == to_check > 0  # how many of them a reader should check
