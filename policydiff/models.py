@@ -83,10 +83,8 @@ class IssueDate:
         return self.bounds[0] > other.bounds[1]
 
     def may_be(self, other: IssueDate) -> bool:
-        """Whether the two may be the same day (an estimate always may)."""
-        if self.estimated or other.estimated:
-            return True
-        return self.earliest <= other.latest and other.earliest <= self.latest
+        """Whether the two may be the same day (an estimate within a year of it may)."""
+        return not (self.surely_after(other) or other.surely_after(self))
 
     @classmethod
     def of_day(cls, day: dt.date) -> IssueDate:

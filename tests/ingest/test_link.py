@@ -103,6 +103,15 @@ def test_a_file_dated_within_a_held_month_or_estimate_is_offered_and_linked_to_i
         assert "but its date 2021-10-21 differs from 2021-09" in decision.evidence
 
 
+def test_an_estimate_more_than_a_year_off_is_another_document() -> None:
+    held = replace(
+        _document("a", _version(SEED_2021_ZH), dt.date(2019, 10, 1)), date_written="2019-10~"
+    )
+    decision = decide(_version(SEED_2021_EN), (held,), dt.date(2021, 10, 21))
+    assert decision.outcome == "new"
+    assert "but its date 2021-10-21 differs from ≈2019-10" in decision.evidence
+
+
 def test_whole_ratio_cutoff_keeps_near_duplicates() -> None:
     held = _version(SEED_2021_EN)
     near = Version(
