@@ -12,7 +12,6 @@ import dataclasses
 import datetime as dt
 import operator
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TypeVar
 
@@ -68,19 +67,20 @@ class IssueDate:
         return not self.estimated and self.earliest == self.latest
 
     @property
+    def unless_exact(self) -> str:
+        """As written, or "" for an exact day (what :attr:`Document.date_written` holds)."""
+        return "" if self.exact else self.written
+
+    @property
     def shown(self) -> str:
         """For readers: "2022-06", "≈2022-12" for an estimate."""
         return ("≈" if self.estimated else "") + self.written.removesuffix("~")
 
-    @property
-    def bounds(self) -> tuple[dt.date, dt.date]:
-        """The first and last day it may be: an estimate a year wider each way."""
-        if not self.estimated:
-            return self.earliest, self.latest
-        return self.earliest - ESTIMATE_SLACK, self.latest + ESTIMATE_SLACK
-
     def surely_after(self, other: IssueDate) -> bool:
-        return self.bounds[0] > other.bounds[1]
+        """Whether it is after every day ``other`` allows, by more than a year where either
+        is an estimate."""
+        slack = ESTIMATE_SLACK if self.estimated or other.estimated else dt.timedelta(0)
+        return self.earliest - slack > other.latest
 
     def may_be(self, other: IssueDate) -> bool:
         """Whether the two may be the same day (an estimate within a year of it may)."""
@@ -116,18 +116,6 @@ def shown_date(written: str) -> str:
         return read_issue_date(written).shown
     except ValueError:
         return written
-
-
-DATES_NOTE = (
-    "≈ marks an estimated issue date; 2022-06 or 2022 one known only to its month or year "
-    "(each document's source says what its date rests on)."
-)
-
-
-def dates_note(written: Iterable[str]) -> str:
-    """:data:`DATES_NOTE` where any of the dates (as records carry them) is not an exact
-    day, else ""."""
-    return DATES_NOTE if any(not read_issue_date(w).exact for w in written) else ""
 
 
 def earliest_day(written: str) -> dt.date:

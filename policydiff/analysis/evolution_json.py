@@ -9,6 +9,8 @@ Schema ``policydiff.evolution/1`` (fields may be added, never renamed or removed
 - ``inputs``: ``{policydiff, catalogue, lexicon}``: the policydiff version and sha256
   digests of the theme catalogue and strength lexicon as loaded;
 - ``documents``: ``[{id, title, date, languages, digest, series}]`` in timeline order,
+  ``date`` the issue date as written: ISO, or only the month or year (2022-06, 2023), with
+  ``~`` after an estimate (2022-12~; the timeline places it at its first day),
   ``digest`` being the sha256 of what the evolution reads of the document
   (``document_digest``); with ``inputs`` it is how ``policydiff check`` knows the report
   is current; ``series`` the timeline the document belongs to: ``changes`` and

@@ -21,8 +21,6 @@ from policydiff.cli.options import (
 from policydiff.cli.session import load
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
-
     from policydiff.lineage import Edge
     from policydiff.models import Document, Version
     from policydiff.restatement.compare import Comparison
@@ -92,6 +90,7 @@ def diff(
     still `compare`'s verdicts on the old document's commitments.
     """
     from policydiff.diff import diff_documents, fold_unchanged
+    from policydiff.lineage import build_lineage
     from policydiff.restatement.provision_diff import (
         correspondence,
         provisions_correspond,
@@ -116,35 +115,35 @@ def diff(
         if by != "commitments" and not one_timeline
         else None
     )
+    alike = correspondence(whole) if whole is not None else None
+    # how the two relate in the lineage, for every diff across documents
+    lineage = build_lineage(corpus.documents) if by == "commitments" or alike is not None else None
+    edge = lineage.edge(new_doc.id, old_doc.id) if lineage else None
+    reversed_edge = bool(lineage and not edge and lineage.edge(old_doc.id, new_doc.id))
     if by == "commitments" or (
-        by == "auto" and whole is not None and not provisions_correspond(whole)
+        by == "auto" and alike is not None and not provisions_correspond(alike)
     ):
         comparison = _compared(
             (old_doc, old_version), (new_doc, new_version), catalogue, theme,
-            citation=_edge(corpus.documents, old_doc, new_doc), with_ops=True,
+            citation=edge, with_ops=True,
         )  # fmt: skip
-        if whole is not None:  # say why: the provisions do not correspond
-            comparison = replace(
-                comparison, correspondence=shown_correspondence(correspondence(whole))
-            )
+        shown = shown_correspondence(alike) if alike is not None else None
+        comparison = replace(comparison, correspondence=shown, reversed_edge=reversed_edge)
         _by_commitments(comparison, output_format, output, color)
         return
     if whole is not None and theme is None:
         result = fold_unchanged(whole)  # the same alignment, not made twice
     else:
         result = diff_documents(old_structured, new_structured, catalogue=catalogue, theme=theme)
-    if whole is not None:
+    if alike is not None:
         # compare's verdicts under each provision, so `diff` and `compare` agree
-        from policydiff.lineage import build_lineage
         from policydiff.restatement.provision_diff import with_commitments
 
-        lineage = build_lineage(corpus.documents)
-        edge = lineage.edge(new_doc.id, old_doc.id)
         comparison = _compared(
             (old_doc, old_version), (new_doc, new_version), catalogue, None, citation=edge
         )
-        reversed_edge = edge is None and lineage.edge(old_doc.id, new_doc.id) is not None
-        result = with_commitments(result, comparison, whole, reversed_edge=reversed_edge)
+        comparison = replace(comparison, reversed_edge=reversed_edge)
+        result = with_commitments(result, comparison, alike)
     if output_format == "terminal":
         if output is None:
             from policydiff.render.terminal.diff import print_diff
@@ -167,13 +166,6 @@ def diff(
 
         text = diff_json(result)
     emit(text, output)
-
-
-def _edge(documents: Sequence[Document], old: Document, new: Document) -> Edge | None:
-    """The lineage edge from ``new`` to ``old``, when ``new`` implements ``old``."""
-    from policydiff.lineage import build_lineage
-
-    return build_lineage(documents).edge(new.id, old.id)
 
 
 def _one_timeline(old: Document, new: Document) -> bool:

@@ -29,7 +29,6 @@ from policydiff.cli.options import (
     themes_file_option,
 )
 from policydiff.cli.session import analysed, warn_undrawable, wrote_reporter
-from policydiff.lineage.likely import likely_parents
 
 # Phases of ``report``, in order (the progress bar's steps).
 REPORT_STEPS = (
@@ -85,6 +84,8 @@ def report(
     ) as a:
         warn_undrawable(a.evolution)
         a.step("comparing lineages")
+        from policydiff.lineage.likely import likely_parents
+
         lineage = a.corpus.lineage()
         fidelities = a.corpus.fidelities(a.catalogue, a.engine, lineage)
         with cycle_collection_paused():

@@ -71,7 +71,7 @@ def date_problem(value: object, field_name: str, *, reduced: bool = False) -> st
     """Why ``value`` is not a real calendar date written YYYY-MM-DD (or, ``reduced``, as
     :data:`policydiff.models.DATE_FORMS` allows), or None."""
     text = str(value) if value is not None else ""
-    if not reduced and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+    if not reduced and not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", text):
         return f"{field_name} must be a date written YYYY-MM-DD, not {text!r}"
     try:
         first_day = read_issue_date(text).earliest
@@ -209,7 +209,7 @@ def validate_document(
         title_zh=str(meta.get("title_zh") or ""),
         issuers=tuple(issuers),  # type: ignore[arg-type]
         date=dates["date"].earliest,
-        date_written="" if dates["date"].exact else dates["date"].written,
+        date_written=dates["date"].unless_exact,
         published=dates["published"].earliest if "published" in dates else None,
         source=str(meta.get("source") or ""),
         versions=tuple(versions),

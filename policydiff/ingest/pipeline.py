@@ -230,7 +230,7 @@ def plan_ingest(
         )
         action = "new version"
     else:
-        written = given_date.written if given_date and not given_date.exact else ""
+        written = given_date.unless_exact if given_date else ""
         document, fields, missing = _new_document(
             version, metadata, options, date, source, held, written
         )

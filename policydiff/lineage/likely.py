@@ -26,14 +26,6 @@ class LikelyParent:
     parent: str
     score: float  # how much of the parent's title the document's restates, 0 to 100
 
-    @property
-    def advice(self) -> str:
-        return (
-            f"{self.document}: its title restates {self.parent}'s ({self.score:g}), but no "
-            f"parent was found in its text; if it implements it, add parents: [{self.parent}] "
-            "to its document.yaml"
-        )
-
 
 def _title(document: Document) -> str:
     return comparable_title(document.title_zh or document.title)
@@ -48,8 +40,9 @@ def _above(parent: Document, child: Document) -> bool:
 
 def likely_parents(lineage: Lineage) -> tuple[LikelyParent, ...]:
     """For each document with neither parent nor child, nor parents declared (an empty
-    list says it has none), the held documents of a higher issuer level whose title its
-    own restates (at least :data:`TITLE_MATCH`), the closest first."""
+    list says it has none), the held documents of a higher issuer level, not surely issued
+    after it, whose title its own restates (at least :data:`TITLE_MATCH`), the closest
+    first."""
     titles = {d.id: _title(d) for d in lineage.documents}
     titled = [d for d in lineage.documents if titles[d.id]]
     above: dict[str, list[Document]] = {}  # a level -> the titled documents above it
@@ -63,7 +56,13 @@ def likely_parents(lineage: Lineage) -> tuple[LikelyParent, ...]:
             continue
         if document.level not in above:
             above[document.level] = [d for d in titled if _above(d, document)]
-        candidates = [d for d in above[document.level] if d.id != document.id]
+        # as for a cited document, one surely issued after this one is not its parent
+        issued = document.issue_date
+        candidates = [
+            d
+            for d in above[document.level]
+            if d.id != document.id and not d.issue_date.surely_after(issued)
+        ]
         # partial_ratio takes the shorter title as the needle, whichever side it stands
         found = process.extract(
             titles[document.id],

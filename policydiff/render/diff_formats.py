@@ -18,8 +18,7 @@ from policydiff.diff import CueChange, DocumentDiff, ProvisionDiff, ProvisionRef
 from policydiff.models import shown_date
 from policydiff.render.html_text import ops_html
 from policydiff.render.md_text import md, md_marked
-from policydiff.render.restatement_lines import doubt_seen
-from policydiff.restatement.provision_diff import PROVISION_MATCH
+from policydiff.render.restatement_lines import alike_phrase, doubt_seen, relation_line
 
 DEFAULT_CONTEXT = 12
 
@@ -36,23 +35,12 @@ def across_lines(diff: DocumentDiff) -> list[str]:
     a = diff.across
     if a is None:
         return []
-    if a.relation == "cites":
-        relation = f"cites the parent: {a.cited} — {a.cited_location}"
-    elif a.relation == "declared":
-        relation = "parent declared; the text does not cite it"
-    elif a.relation == "reversed":
-        relation = (
-            "the old document implements the new one: the verdicts below read the new one as "
-            "restating the old (compare NEW OLD reads the child against its parent)"
-        )
-    else:
-        relation = "not a parent in the lineage: compared all the same"
-    alike = f"their provisions are {a.correspondence:.2f} alike"
-    paired = (
-        f"{alike} (at least {PROVISION_MATCH:.2f}), so they are paired provision by provision"
+    relation = relation_line(a.relation, a.cited, a.cited_location)
+    paired = alike_phrase(a.correspondence) + (
+        ", so they are paired provision by provision"
         if a.provisions_correspond
-        else f"{alike} (under {PROVISION_MATCH:.2f}): paired provision by provision only as "
-        "asked (--by provisions); compare pairs them commitment by commitment"
+        else ": paired provision by provision only as asked (--by provisions); compare pairs "
+        "them commitment by commitment"
     )
     return [
         f"{a.old_title} ({shown_date(a.old_date)}) → {a.new_title} ({shown_date(a.new_date)})",

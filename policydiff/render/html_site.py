@@ -15,8 +15,9 @@ from collections.abc import Callable, Mapping, Sequence
 from policydiff.analysis.agreement import AgreementCase
 from policydiff.analysis.model import Evolution
 from policydiff.corpus.summary import DocumentSummary
-from policydiff.models import dates_note, shown_date
+from policydiff.models import shown_date
 from policydiff.render.chart_spec import CHARTS
+from policydiff.render.dates import dates_note
 from policydiff.render.html import CSS, _cue, _e, theme_html
 from policydiff.render.pages import (
     MOVERS,

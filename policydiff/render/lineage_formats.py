@@ -18,7 +18,7 @@ import json
 from typing import Any
 
 from policydiff.lineage import Lineage
-from policydiff.lineage.likely import likely_parents
+from policydiff.lineage.likely import LikelyParent, likely_parents
 
 SCHEMA = "policydiff.lineage/1"
 
@@ -98,3 +98,12 @@ def lineage_dict(lineage: Lineage, root: str | None = None) -> dict[str, Any]:
 
 def lineage_json(lineage: Lineage, root: str | None = None) -> str:
     return json.dumps(lineage_dict(lineage, root), ensure_ascii=False, indent=2) + "\n"
+
+
+def likely_line(hint: LikelyParent) -> str:
+    """Where a document citing no parent may belong, and how to say it does."""
+    return (
+        f"{hint.document}: its title restates {hint.parent}'s ({hint.score:g}), but no "
+        f"parent was found in its text; if it implements it, add parents: [{hint.parent}] "
+        "to its document.yaml"
+    )

@@ -25,6 +25,7 @@ from policydiff.render.fidelity_formats import (
 from policydiff.render.html import _e
 from policydiff.render.html_site import page_html
 from policydiff.render.html_site import pager as pager_html
+from policydiff.render.lineage_formats import likely_line
 from policydiff.render.markdown_site import pager as pager_markdown
 from policydiff.render.md_text import md
 from policydiff.render.pages import CHILDREN_PER_PAGE, chunks, numbered
@@ -85,12 +86,7 @@ def movers(f: Fidelity) -> dict[str, tuple[tuple[str, int, int], ...]]:
     out = {}
     for verdict in ("strengthened", "weakened", "omitted"):
         counts = [
-            (
-                c.child.document.id,
-                c.summary[verdict],
-                sum(r.verdict.value == verdict and not r.confidence.sure for r in c.commitments),
-            )
-            for c in f.comparisons
+            (c.child.document.id, c.summary[verdict], c.to_check_of[verdict]) for c in f.comparisons
         ]
         ranked = sorted((n for n in counts if n[1]), key=lambda n: -n[1])
         out[verdict] = tuple(ranked[:MOVERS_PER_VERDICT])
@@ -187,7 +183,7 @@ def lineages_html(fidelities: Sequence[Fidelity], likely: Sequence[LikelyParent]
         f' <span class="note">({_e(_what(f))})</span></li>'
         for f in fidelities
     )
-    hints = "".join(f"<li>{_e(hint.advice)}</li>" for hint in likely)
+    hints = "".join(f"<li>{_e(likely_line(hint))}</li>" for hint in likely)
     return (
         f'<section id="{LINEAGES}"><h2>{TITLE}</h2>'
         + (f"<p>{_e(INTRO)}</p><ul>{items}</ul>" if items else "")
@@ -212,5 +208,5 @@ def lineages_markdown(fidelities: Sequence[Fidelity], likely: Sequence[LikelyPar
     ]
     if likely:
         lines += [""] * bool(fidelities) + [LIKELY_INTRO, ""]
-        lines += [f"- {md(hint.advice)}" for hint in likely]
+        lines += [f"- {md(likely_line(hint))}" for hint in likely]
     return "\n".join(lines) + "\n"

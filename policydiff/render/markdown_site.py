@@ -12,8 +12,9 @@ from collections.abc import Sequence
 from policydiff.analysis.agreement import AgreementCase
 from policydiff.analysis.model import Evolution
 from policydiff.corpus.summary import DocumentSummary
-from policydiff.models import dates_note, shown_date
+from policydiff.models import shown_date
 from policydiff.render.chart_spec import CHARTS
+from policydiff.render.dates import dates_note
 from policydiff.render.markdown import how_to_read_markdown, theme_markdown
 from policydiff.render.md_text import md
 from policydiff.render.overview import overview_markdown

@@ -11,7 +11,9 @@ Schema ``policydiff.restatement/1`` (fields may be added, never renamed or remov
      "additions": [SIDE], "second_mentions": [SIDE + like],
      "summary": {restated, strengthened, weakened, omitted, added},
      "shown": {only, to_check} (only with --only or --to-check),
-     "theme": id (only from diff --theme)}
+     "theme": id (only from diff --theme),
+     "correspondence": float (only from diff, when it pairs commitments because the
+                      provisions are less alike than the threshold)}
 
 where SIDE is ``{sentence, clause, location, provision, cue, level, strength, targets:
 [{text, value, low, unit, year, hedged}], themes}``: ``sentence`` the whole sentence (the
@@ -40,7 +42,9 @@ provision's heading, ``headed``: the clause of the child's sentence whose object
 the parent's; null when by similarity). ``--only`` and ``--to-check`` keep the
 commitments (and additions) they name, as in every other format, and say so in ``shown``;
 ``summary`` always counts the whole comparison (a comparison told of one ``theme``, by
-``diff --theme``, is that theme's commitments and additions). Same corpus: same bytes.
+``diff --theme``, is that theme's commitments and additions). A document's ``date`` is its
+issue date as written (2022-06, 2022-12~ for an estimate: README, "The corpus on disk").
+Same corpus: same bytes.
 """
 
 from __future__ import annotations

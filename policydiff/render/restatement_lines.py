@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from policydiff.restatement.clauses import Clause
 from policydiff.restatement.compare import Comparison, Restated
-from policydiff.restatement.provision_diff import PROVISION_MATCH
+from policydiff.restatement.provision_diff import PROVISION_MATCH, provisions_correspond
 
 
 def checking(comparison: Comparison, mark: str = "(check)") -> str:
@@ -34,21 +34,38 @@ def pairing_line(comparison: Comparison) -> str:
     alike = comparison.correspondence
     if alike is None:
         return ""
-    return (
-        f"diff pairs commitments, as compare does: their provisions are {alike:.2f} alike "
-        f"(under {PROVISION_MATCH:.2f})"
-    )
+    return f"diff pairs commitments, as compare does: {alike_phrase(alike)}"
+
+
+def alike_phrase(alike: float) -> str:
+    """How alike two documents' provisions are, against the threshold."""
+    side = "at least" if provisions_correspond(alike) else "under"
+    return f"their provisions are {alike:.2f} alike ({side} {PROVISION_MATCH:.2f})"
 
 
 def citation_line(comparison: Comparison) -> str:
     """Whether the child cites the parent, with the citation, where it stands and the
     sentence that makes it (the evidence of the edge); or how else the two are related."""
     edge = comparison.citation
-    if comparison.cites_parent and edge is not None:
-        said = f", in the sentence {edge.sentence}" if edge.sentence else ""
-        return f"cites the parent: {edge.cited} — {edge.location}{said}"
-    if edge is not None:
+    if edge is None:
+        return relation_line(comparison.relation)
+    return relation_line(comparison.relation, edge.cited, edge.location, edge.sentence)
+
+
+def relation_line(relation: str, cited: str = "", location: str = "", sentence: str = "") -> str:
+    """How the second of two documents relates to the first in the lineage (``relation``
+    as :attr:`~policydiff.restatement.compare.Comparison.relation` names it), with the
+    citation, where it stands and, given, its sentence."""
+    if relation == "cites":
+        said = f", in the sentence {sentence}" if sentence else ""
+        return f"cites the parent: {cited} — {location}{said}"
+    if relation == "declared":
         return "parent declared; the text does not cite it"
+    if relation == "reversed":
+        return (
+            "the other way round: the first document implements the second (diff or compare "
+            "them the other way for the usual reading)"
+        )
     return "not a parent in the lineage: compared all the same"
 
 

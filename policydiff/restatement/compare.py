@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Literal
 
 from policydiff.analysis.commitments import find_commitments
 from policydiff.diff.ops import TokenOp
@@ -88,6 +89,9 @@ class Comparison:
     # set by `diff` when it pairs commitments because the provisions do not correspond:
     # how alike they are (restatement.provision_diff.correspondence)
     correspondence: float | None = None
+    # set by `diff` when the documents are the other way round: the parent here is the
+    # lineage's child of the child here
+    reversed_edge: bool = False
 
     @property
     def summary(self) -> dict[str, int]:
@@ -107,6 +111,22 @@ class Comparison:
     def to_check(self) -> int:
         """How many verdicts a reader should check (:mod:`.confidence`)."""
         return sum(not r.confidence.sure for r in self.commitments)
+
+    @property
+    def relation(self) -> Literal["cites", "declared", "reversed", "none"]:
+        """How the child relates to the parent: cites it, declares it only, is its parent
+        in the lineage (``reversed_edge``), or none of these."""
+        if self.cites_parent:
+            return "cites"
+        if self.citation is not None:
+            return "declared"
+        return "reversed" if self.reversed_edge else "none"
+
+    @property
+    def to_check_of(self) -> dict[str, int]:
+        """How many verdicts of each kind a reader should check."""
+        counts = Counter(r.verdict.value for r in self.commitments if not r.confidence.sure)
+        return {v.value: counts.get(v.value, 0) for v in RESTATEMENTS}
 
     @property
     def cites_parent(self) -> bool:

@@ -16,7 +16,6 @@ from __future__ import annotations
 import dataclasses
 import math
 from collections import Counter, defaultdict
-from typing import Literal
 
 from policydiff.diff import Across, CueChange, DocumentDiff, ProvisionDiff
 from policydiff.restatement.compare import Comparison, Restated
@@ -51,11 +50,11 @@ def correspondence(diff: DocumentDiff) -> float:
     return min(1.0, alike / total) if total else 0.0
 
 
-def provisions_correspond(whole: DocumentDiff) -> bool:
+def provisions_correspond(alike: float) -> bool:
     """Whether a provision word diff of two documents of different series says something:
-    their provisions reach :data:`PROVISION_MATCH` (``whole``: every provision, unchanged
-    ones included)."""
-    return correspondence(whole) >= PROVISION_MATCH
+    their provisions (their :func:`correspondence`, ``alike``) reach
+    :data:`PROVISION_MATCH`."""
+    return alike >= PROVISION_MATCH
 
 
 def _change(r: Restated, paired_with: str) -> CueChange:
@@ -90,14 +89,11 @@ def _home(r: Restated, pairs: tuple[ProvisionDiff, ...]) -> ProvisionDiff | None
     return own[0] if own else None
 
 
-def with_commitments(
-    diff: DocumentDiff, comparison: Comparison, whole: DocumentDiff, *, reversed_edge: bool = False
-) -> DocumentDiff:
+def with_commitments(diff: DocumentDiff, comparison: Comparison, alike: float) -> DocumentDiff:
     """``diff`` (parent → child) with its cue lines and lone provisions read from
     ``comparison`` of the same two documents (with the diff's theme, only the
-    commitments about it), and what it says of the two documents (``whole``: the diff of
-    every provision, to measure their correspondence; ``reversed_edge``: the old document
-    implements the new one).  The summary counts the verdicts told."""
+    commitments about it), and what it says of the two documents (``alike``: their
+    :func:`correspondence`).  The summary counts the verdicts told."""
     commitments = about_theme(comparison, diff.theme).commitments
     removed_ids = {ref.id for ref in diff.removed}
     under_pair: dict[int, list[CueChange]] = defaultdict(list)
@@ -147,7 +143,7 @@ def with_commitments(
             omitted=told[Restatement.OMITTED],
         ),
         cues="commitments",
-        across=_across(comparison, correspondence(whole), reversed_edge),
+        across=_across(comparison, alike),
     )
 
 
@@ -158,30 +154,21 @@ def shown_correspondence(alike: float) -> float:
     return math.floor(alike * 100) / 100 if alike < PROVISION_MATCH <= shown else shown
 
 
-def _across(comparison: Comparison, alike: float, reversed_edge: bool) -> Across:
+def _across(comparison: Comparison, alike: float) -> Across:
     parent, child = comparison.parent.document, comparison.child.document
     edge = comparison.citation
-    cites = comparison.cites_parent and edge is not None
-    relation: Literal["cites", "declared", "reversed", "none"] = (
-        "cites"
-        if cites
-        else "declared"
-        if edge is not None
-        else "reversed"
-        if reversed_edge
-        else "none"
-    )
+    cites = comparison.relation == "cites" and edge is not None
     return Across(
         old_title=parent.title_zh or parent.title,
         new_title=child.title_zh or child.title,
         old_date=parent.date_text,
         new_date=child.date_text,
-        relation=relation,
+        relation=comparison.relation,
         cited=edge.cited if cites and edge is not None else "",
         cited_location=edge.location if cites and edge is not None else "",
         citing_sentence=edge.sentence if cites and edge is not None else "",
         correspondence=shown_correspondence(alike),
-        provisions_correspond=alike >= PROVISION_MATCH,
+        provisions_correspond=provisions_correspond(alike),
     )
 
 

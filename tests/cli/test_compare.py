@@ -288,11 +288,18 @@ def test_a_diff_across_documents_says_what_they_are_and_how_alike() -> None:
         "cited": "《住房和城乡建设部国家发展改革委关于印发城乡建设领域碳达峰实施方案的通知》"
         "（建标〔2022〕53号）",
         "cited_location": "Preamble",
-        "citing_sentence": data["across"]["citing_sentence"],
+        "citing_sentence": data["across"]["citing_sentence"],  # the whole sentence: below
         "correspondence": 0.55,
         "provisions_correspond": True,
     }
-    assert "（建标〔2022〕53号）" in data["across"]["citing_sentence"]
+    citing = data["across"]["citing_sentence"]
+    assert (
+        citing
+        == json.loads(run("compare", LINEAGE_PARENT, YUNNAN, "--format", "json").output)[
+            "citation"
+        ]["text"]
+    )
+    assert "（建标〔2022〕53号）" in citing and citing.startswith("为")
     lines = run("diff", LINEAGE_PARENT, YUNNAN).output.splitlines()
     assert (
         lines[1]

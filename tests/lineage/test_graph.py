@@ -147,6 +147,10 @@ def test_a_date_known_to_the_month_or_estimated_rules_out_only_a_surely_later_pa
         "names centre, dated after this document"
     ]
     assert build_lineage([late_in_month, in_month]).parents("in-month") == ("late",)
+    # two estimates: the year's slack counts once, not once for each
+    later = replace(CENTRE, date=dt.date(2023, 12, 1), date_written="2023-12~")
+    earlier = _doc("earlier", "某盟方案", "2021-12-01", citing, date_written="2021-12~")
+    assert build_lineage([later, earlier]).parents("earlier") == ()
 
 
 def test_declared_parents_replace_the_cited_ones() -> None:

@@ -11,7 +11,8 @@ from rich.table import Table
 from rich.text import Text
 
 from policydiff.corpus.summary import DocumentSummary
-from policydiff.models import dates_note, shown_date
+from policydiff.models import shown_date
+from policydiff.render.dates import dates_note
 
 
 def render_documents(summaries: Sequence[DocumentSummary], corpus: Path, console: Console) -> None:

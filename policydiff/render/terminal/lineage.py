@@ -12,8 +12,8 @@ from policydiff.lineage import Lineage
 from policydiff.lineage.citations import cited_document
 from policydiff.lineage.graph import Unresolved
 from policydiff.lineage.likely import likely_parents
-from policydiff.models import dates_note
-from policydiff.render.lineage_formats import subset
+from policydiff.render.dates import dates_note
+from policydiff.render.lineage_formats import likely_line, subset
 
 
 def _label(lineage: Lineage, document_id: str, parent: str | None) -> Text:
@@ -63,7 +63,7 @@ def print_lineage(lineage: Lineage, console: Console, root: str | None = None) -
     if alone:
         console.print(Text(f"without parent or child: {', '.join(alone)}", style="dim"))
         for hint in likely_parents(lineage):
-            console.print(Padding(Text(hint.advice), (0, 0, 0, 2)))
+            console.print(Padding(Text(likely_line(hint)), (0, 0, 0, 2)))
     if not shown and not alone:
         console.print(Text("no document", style="dim"))
     note = dates_note(d.date_text for d in lineage.documents if d.id in keep)
