@@ -95,8 +95,9 @@ class Across:
     cited: str
     cited_location: str
     citing_sentence: str
-    correspondence: float  # how alike their provisions are (restatement.provision_diff)
-    provisions_correspond: bool  # at least the threshold: paired provision by provision
+    # how alike their provisions are (restatement.provision_diff), to two places: on the
+    # threshold's side the whole value is
+    correspondence: float
 
 
 @dataclass(frozen=True)

@@ -19,6 +19,7 @@ from policydiff.models import shown_date
 from policydiff.render.html_text import ops_html
 from policydiff.render.md_text import md, md_marked
 from policydiff.render.restatement_lines import alike_phrase, doubt_seen, relation_line
+from policydiff.restatement.provision_diff import provisions_correspond
 
 DEFAULT_CONTEXT = 12
 
@@ -38,7 +39,7 @@ def across_lines(diff: DocumentDiff) -> list[str]:
     relation = relation_line(a.relation, a.cited, a.cited_location)
     paired = alike_phrase(a.correspondence) + (
         ", so they are paired provision by provision"
-        if a.provisions_correspond
+        if provisions_correspond(a.correspondence)
         else ": paired provision by provision only as asked (--by provisions); compare pairs "
         "them commitment by commitment"
     )
@@ -255,6 +256,8 @@ _ACROSS_REF = ("commitments", "counterparts", "cue_changes")
 
 def diff_data(diff: DocumentDiff) -> dict[str, Any]:
     data = dataclasses.asdict(diff)
+    if diff.across is not None:
+        data["across"]["provisions_correspond"] = provisions_correspond(diff.across.correspondence)
     if diff.cues == "commitments":
         return data
     del data["cues"], data["across"], data["summary"]["omitted"]

@@ -156,19 +156,17 @@ def shown_correspondence(alike: float) -> float:
 
 def _across(comparison: Comparison, alike: float) -> Across:
     parent, child = comparison.parent.document, comparison.child.document
-    edge = comparison.citation
-    cites = comparison.relation == "cites" and edge is not None
+    cited = comparison.citation if comparison.relation == "cites" else None
     return Across(
         old_title=parent.title_zh or parent.title,
         new_title=child.title_zh or child.title,
         old_date=parent.date_text,
         new_date=child.date_text,
         relation=comparison.relation,
-        cited=edge.cited if cites and edge is not None else "",
-        cited_location=edge.location if cites and edge is not None else "",
-        citing_sentence=edge.sentence if cites and edge is not None else "",
+        cited=cited.cited if cited else "",
+        cited_location=cited.location if cited else "",
+        citing_sentence=cited.sentence if cited else "",
         correspondence=shown_correspondence(alike),
-        provisions_correspond=provisions_correspond(alike),
     )
 
 
