@@ -253,7 +253,7 @@ def fidelity_html(
     names = [v.value for v in RESTATEMENTS]
     shares = "".join(
         f"<tr><th>{_e(c.child.document.id)}</th>"
-        + "".join(f"<td>{percents(f.shares(j))[n]}%</td>" for n in names)
+        + "".join(f"<td>{share}%</td>" for share in percents(f.shares(j)).values())
         + f"<td>{c.summary['added']}</td><td>{c.to_check}</td><td>{parent_mark(c)}</td></tr>"
         for j, c in enumerate(f.comparisons)
     )

@@ -207,6 +207,7 @@ def lineages_markdown(fidelities: Sequence[Fidelity], likely: Sequence[LikelyPar
         for f in fidelities
     ]
     if likely:
-        lines += [""] * bool(fidelities) + [LIKELY_INTRO, ""]
-        lines += [f"- {md(likely_line(hint))}" for hint in likely]
+        if fidelities:
+            lines.append("")
+        lines += [LIKELY_INTRO, "", *(f"- {md(likely_line(hint))}" for hint in likely)]
     return "\n".join(lines) + "\n"
