@@ -45,6 +45,7 @@ def likely_parents(lineage: Lineage) -> tuple[LikelyParent, ...]:
     first."""
     titles = {d.id: _title(d) for d in lineage.documents}
     titled = [d for d in lineage.documents if titles[d.id]]
+    issued = {d.id: d.issue_date for d in titled}
     above: dict[str, list[Document]] = {}  # a level -> the titled documents above it
     out: list[LikelyParent] = []
     for document in titled:
@@ -57,11 +58,10 @@ def likely_parents(lineage: Lineage) -> tuple[LikelyParent, ...]:
         if document.level not in above:
             above[document.level] = [d for d in titled if _above(d, document)]
         # as for a cited document, one surely issued after this one is not its parent
-        issued = document.issue_date
         candidates = [
             d
             for d in above[document.level]
-            if d.id != document.id and not d.issue_date.surely_after(issued)
+            if d.id != document.id and not issued[d.id].surely_after(issued[document.id])
         ]
         # partial_ratio takes the shorter title as the needle, whichever side it stands
         found = process.extract(
