@@ -1,4 +1,4 @@
-"""Cosine similarity of TF-IDF character n-grams, without scikit-learn.
+"""Cosine similarity of TF-IDF character n-grams (or words), without scikit-learn.
 
 The arithmetic of scikit-learn's ``TfidfVectorizer(analyzer=..., ngram_range=...,
 sublinear_tf=True)`` (lower-cased text, whitespace runs folded, smoothed idf
@@ -52,9 +52,15 @@ def _padded_word_ngrams(word: str, low: int, high: int) -> tuple[str, ...]:
     )
 
 
+def words(text: str, low: int, high: int) -> list[str]:
+    """The words of ``text``, split at white space (unigrams: ``low`` and ``high`` are 1)."""
+    return text.split()
+
+
 ANALYZERS: dict[str, Callable[[str, int, int], list[str]]] = {
     "char": char_ngrams,
     "char_wb": word_bounded_ngrams,
+    "word": words,
 }
 
 

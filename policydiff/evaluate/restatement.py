@@ -22,6 +22,7 @@ import yaml
 from policydiff.corpus import Corpus
 from policydiff.errors import InputError
 from policydiff.lineage import build_lineage
+from policydiff.models import LANGUAGES
 from policydiff.restatement.clauses import Clause
 from policydiff.restatement.compare import Comparison, Restated, compare_documents
 from policydiff.restatement.confidence import CHECK, SURE, Label
@@ -56,6 +57,9 @@ class RestatementGold:
     parent: str
     children: tuple[str, ...]
     commitments: tuple[GoldCommitment, ...]
+    # the language of the versions read (None: each document's primary version), for a
+    # gold read on translations of documents held in several languages
+    lang: str | None = None
 
 
 def _fail(path: Path, problem: str) -> InputError:
@@ -75,6 +79,9 @@ def read_gold(path: Path) -> RestatementGold:
     children = data.get("children")
     if not isinstance(data.get("parent"), str) or not isinstance(children, dict) or not children:
         raise _fail(path, "parent (an id) and children (id: text file) are required")
+    lang = data.get("lang")
+    if lang is not None and lang not in LANGUAGES:
+        raise _fail(path, f"lang must be one of {', '.join(LANGUAGES)}, not {lang!r}")
     commitments = []
     for i, raw in enumerate(data.get("commitments") or []):
         where = f"commitments[{i}]"
@@ -95,7 +102,7 @@ def read_gold(path: Path) -> RestatementGold:
                 raw["parent"], str(raw.get("cue") or ""), float(raw.get("level") or 0), tuple(cells)
             )
         )
-    return RestatementGold(path, data["parent"], tuple(children), tuple(commitments))
+    return RestatementGold(path, data["parent"], tuple(children), tuple(commitments), lang)
 
 
 # What a disagreement is about: the tool's clause for the gold's is no commitment of its
@@ -231,7 +238,7 @@ def measure(gold: RestatementGold, corpus: Corpus, catalogue: Catalogue) -> Rest
         if child is None:
             raise _fail(gold.path, f"child {child_id} is not in {corpus.path}")
         comparisons[child_id] = compare_documents(
-            parent, child, catalogue, citation=lineage.edge(child_id, parent.id)
+            parent, child, catalogue, citation=lineage.edge(child_id, parent.id), lang=gold.lang
         )
     cases = []
     for commitment in gold.commitments:

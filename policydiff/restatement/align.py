@@ -62,6 +62,8 @@ from policydiff.restatement.sections import kept_provisions
 from policydiff.restatement.statements import stated
 from policydiff.restatement.targets import anothers_value, own_values, same_indicator
 from policydiff.restatement.thresholds import (
+    ENGLISH_MATCH,
+    ENGLISH_WORDS,
     FRAMING_MATCH,
     HEAD_RUN,
     KIND_NEAR,
@@ -149,6 +151,21 @@ def _alike_in_qualities_only(texts_p: Sequence[str], texts_c: Sequence[str]) -> 
     return (shared_plain > 0) & (shared_other == 0) & named_p & named_c
 
 
+def _english_similarity(texts_p: Sequence[str], texts_c: Sequence[str]) -> np.ndarray:
+    """English objects' similarity (:func:`~policydiff.restatement.objects.english_object`):
+    the cosine of their words' TF-IDF, 0 below :data:`ENGLISH_MATCH` or where they share
+    fewer than :data:`ENGLISH_WORDS` words (one word in common, green or system, is no
+    restatement of an object of several)."""
+    matrix = cosine_similarity(list(texts_p), list(texts_c), "word", 1, 1)
+    words_p = [frozenset(t.split()) for t in texts_p]
+    words_c = [frozenset(t.split()) for t in texts_c]
+    for i, j in zip(*np.nonzero(matrix), strict=True):
+        if len(words_p[i] & words_c[j]) < min(ENGLISH_WORDS, len(words_p[i])):
+            matrix[i, j] = 0.0
+    matrix[matrix < ENGLISH_MATCH] = 0.0
+    return matrix
+
+
 def similarity_matrix(
     parents: Sequence[Clause],
     children: Sequence[Clause],
@@ -163,7 +180,10 @@ def similarity_matrix(
         return np.zeros((len(parents), len(children)))
     texts_p = [content(c) for c in parents]
     texts_c = [content(c) for c in children]
-    matrix = cosine_similarity(texts_p, texts_c, "char", 2, 2)
+    if parents[0].lang == "zh":
+        matrix = cosine_similarity(texts_p, texts_c, "char", 2, 2)
+    else:
+        matrix = _english_similarity(texts_p, texts_c)
     bonus = THEME_BONUS * share_a_theme(parents, children)
     matrix += bonus
     if topic:

@@ -85,6 +85,7 @@ class Clause:
     # a part of a sentence that directs nothing, read only for what it restates
     # (:mod:`policydiff.restatement.statements`), not a commitment
     statement: bool = False
+    lang: str = "zh"  # of the version read: an English object is compared word by word
 
     @property
     def text(self) -> str:
@@ -320,9 +321,15 @@ def version_parts(
                 location=provision.location,
                 sentence_index=sentence.index,
                 sentence=text,
+                lang=lang,
             )
             spans = joined(
-                text, pieces(text, lang), rules.year_only, rules.continuations, lang, lexicon
+                text,
+                pieces(text, lang, lexicon),
+                rules.year_only,
+                rules.continuations,
+                lang,
+                lexicon,
             )
             targets = find_target_spans(text, lang, year)
             mentions = themes_at.get((provision.id, sentence.index), [])

@@ -236,6 +236,7 @@ def compare_clauses(
                     child_words=child_words,
                     unnamed=unnamed_items(m.parent, m.child) if m.child and lang == "zh" else (),
                     matched_by=ROUTES[m.route] if m.route else "",
+                    lang=lang,
                 ),
                 ops=word_ops(m.parent.text, m.child.text, lang) if with_ops and m.child else (),
                 nearest=m.nearest,

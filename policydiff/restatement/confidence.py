@@ -9,7 +9,8 @@ A verdict is sure when it rests on what a reader would see at a glance:
 - *restated*, the two clauses reach :data:`SURE_MATCH`, and the cues alone do not decide:
   the child says the same thing in much the same words.
 
-Everything else is marked ``check``: a paraphrase matched below :data:`SURE_MATCH` (it may
+No verdict read on English versions is sure (:data:`READ_IN_ENGLISH`). Everything else
+is marked ``check``: a paraphrase matched below :data:`SURE_MATCH` (it may
 be another commitment), an omission beside a clause that comes near or of a commitment
 whose words the child uses apart (it may restate the parent there), a verdict that one cue
 a level above or below another decides (readers also weigh the scope and the context), and
@@ -186,6 +187,15 @@ def _named_in(item: str, sentence: str) -> bool:
     return sum(g in sentence for g in grams) >= len(grams) / 2
 
 
+# why no verdict read on English versions is sure: they are compared word by word
+# (objects.english_object), which neither sees a paraphrase nor tells two commitments
+# that share their words apart
+READ_IN_ENGLISH = (
+    "read in English, word by word and without synonyms: a restatement in other words "
+    "goes unseen, and words in common may name another commitment"
+)
+
+
 def assess(
     child: Clause | None,
     similarity: float,
@@ -197,6 +207,27 @@ def assess(
     child_words: ChildWords | None = None,
     unnamed: Sequence[str] = (),
     matched_by: str = "",
+    lang: str = "zh",
+) -> Confidence:
+    """:func:`_assessed`, but that no verdict read in English (``lang``) is sure."""
+    confidence = _assessed(
+        child, similarity, reasons, nearest, changed, omitted, child_words, unnamed, matched_by
+    )
+    if lang != "zh" and confidence.sure:
+        return Confidence(CHECK, READ_IN_ENGLISH)
+    return confidence
+
+
+def _assessed(
+    child: Clause | None,
+    similarity: float,
+    reasons: Sequence[str],
+    nearest: Clause | None,
+    changed: bool,
+    omitted: str,
+    child_words: ChildWords | None,
+    unnamed: Sequence[str],
+    matched_by: str,
 ) -> Confidence:
     """How sure the verdict on a parent clause is, given its restating ``child`` clause
     (None: omitted), the ``similarity`` and the clause (``nearest``) of the best child

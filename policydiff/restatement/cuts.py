@@ -16,14 +16,13 @@ _EN_BREAK = re.compile(r";\s|[:!?]|\.(?=\s|$)|,\s+(?:and|but|while)\s")
 _EDGE = " \t\u3000“”\"'（）()《》【】、"
 
 
-def pieces(sentence: str, lang: str) -> list[tuple[int, int]]:
+def pieces(sentence: str, lang: str, lexicon: Lexicon | None = None) -> list[tuple[int, int]]:
     """The clauses of a sentence as spans, trimmed of the spaces, brackets and quotes at
     their edges but those the clause closes (严格执行《广东省绿色建筑条例》)."""
-    breaks = _ZH_BREAK if lang == "zh" else _EN_BREAK
     spans, start = [], 0
-    for match in breaks.finditer(sentence):
-        spans.append((start, match.start()))
-        start = match.end()
+    for at, end in _breaks(sentence, lang, lexicon):
+        spans.append((start, at))
+        start = end
     spans.append((start, len(sentence)))
     out = []
     for s, e in spans:
@@ -41,6 +40,26 @@ def pieces(sentence: str, lang: str) -> list[tuple[int, int]]:
     return out
 
 
+def _breaks(sentence: str, lang: str, lexicon: Lexicon | None) -> list[tuple[int, int]]:
+    """Where a sentence breaks into clauses, as spans of the marks.  In English, a comma
+    before a directive cue breaks too (…policy support, promote the large-scale development
+    of…, vigorously promote…): an English series of tasks joins its verbs by commas, where
+    a list of things joins nouns."""
+    if lang == "zh":
+        return [m.span() for m in _ZH_BREAK.finditer(sentence)]
+    marks = {m.start(): m.end() for m in _EN_BREAK.finditer(sentence)}
+    for cue in find_cues(sentence, lang, lexicon):
+        comma = _COMMA_BEFORE.search(sentence, 0, cue.start)
+        if comma is not None:
+            marks.setdefault(comma.start(), comma.end())
+    out: list[tuple[int, int]] = []
+    for at in sorted(marks):
+        if not out or at >= out[-1][1]:
+            out.append((at, marks[at]))
+    return out
+
+
+_COMMA_BEFORE = re.compile(r",\s+$")
 _NUMBERED = re.compile(r"[（(](?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})[）)]\s*")
 _CLOSING = {"《": "》", "（": "）", "(": ")", "【": "】", "“": "”", '"': '"'}
 _OPENING = {v: k for k, v in _CLOSING.items()}

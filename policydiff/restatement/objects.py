@@ -15,6 +15,7 @@ from policydiff.restatement.kinds import any_of
 from policydiff.restatement.rules import load_rules
 
 _PUNCT = re.compile(r"[^\w]+")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
 # a space between two Chinese characters is debris of the source's layout (互联网＋回收 模式)
 _CJK_SPACE = re.compile(r"(?<=[\u4e00-\u9fff])[ \u3000]+(?=[\u4e00-\u9fff])")
 _NUMBERS = re.compile(r"\d+(?:\.\d+)?\s*(?:%|％|个百分点)?|(?:19|20)\d\d年")
@@ -59,6 +60,8 @@ def content(clause: Clause) -> str:
     text = _CJK_SPACE.sub("", clause.text)
     for word in clause.cue.split(CUE_GAP) if clause.cue else ():
         text = text.replace(word, " ", 1)
+    if clause.lang != "zh":
+        return english_object(text)
     adverbs = _manner()
     if adverbs is not None:
         text = adverbs.sub(" ", text)
@@ -91,9 +94,26 @@ def solid_text(object_text: str) -> str:
     return "".join(object_text.split())
 
 
+def english_object(text: str) -> str:
+    """An English clause's object (its cue already taken out) as its content words, lower
+    case and singular, no stop word, cue or noun of an action (``english_action_nouns``
+    in ``data/restatement.yaml``: the implementation of a plan is about the plan), joined
+    by spaces: a word is a unit of meaning, as a Chinese bigram mostly is and a bigram of
+    English letters is not. A hyphen joins the words of a compound another writer spells
+    open (ultra-low-energy, ultra-low energy)."""
+    from policydiff.themes.segment import english_words
+
+    actions = load_rules().english_action_nouns
+    words = english_words(text.replace("-", " "))
+    return " ".join(w.text for w in words if w.content and w.text not in actions)
+
+
 def object_bigrams(text: str) -> set[str]:
     """The character bigrams of a clause's object, none across a word break or a word
-    between the items of a list (推广空气源等各类电动热泵技术: 空气源, 电动热泵技术)."""
+    between the items of a list (推广空气源等各类电动热泵技术: 空气源, 电动热泵技术); of an
+    English object (:func:`english_object`: no Chinese character), its words."""
+    if not _HAN.search(text):
+        return set(text.split())
     text = _LIST_BREAKS.sub(" ", text)
     return {word[k : k + 2] for word in text.split() for k in range(len(word) - 1)}
 

@@ -83,6 +83,7 @@ class Rules:
     policy_heads: tuple[str, ...]  # heads of a heading that makes a policy: 政策, 机制
     funding_ends: tuple[str, ...]  # what a clause that funds things ends on: 支持力度, 基金
     funding_words: tuple[str, ...]  # words of an object about funding: 金融, 补贴
+    english_action_nouns: frozenset[str]  # nouns of a directed action: implementation
 
 
 @lru_cache(maxsize=1)
@@ -159,4 +160,5 @@ def load_rules() -> Rules:
         funding_ends=tuple((data.get("funding") or {}).get("ends") or ()),
         funding_words=tuple((data.get("funding") or {}).get("words") or ()),
         kinds_of={general: tuple(kinds) for general, kinds in (data.get("kinds_of") or {}).items()},
+        english_action_nouns=frozenset(data.get("english_action_nouns") or ()),
     )

@@ -6,6 +6,11 @@ docs/lineage.md says how each was set and what moving it does.
 """
 
 MATCH = 0.35  # similarity from which a child clause restates a parent clause
+# English objects are compared word by word (objects.english_object), where a short object
+# comes near another by one word it shares: a child clause restates a parent clause
+# from ENGLISH_MATCH, sharing ENGLISH_WORDS of its words (all, where it has fewer)
+ENGLISH_MATCH = 0.50
+ENGLISH_WORDS = 2
 FRAMING_MATCH = 0.50  # ... a parent task, and a clause of the child's guiding ideas or principles
 SUPPORT = 0.40  # similarity from which another child clause's targets count too
 THEME_BONUS = 0.10  # added when the two clauses mention one theme of the catalogue

@@ -1,0 +1,77 @@
+"""English versions are read word by word (docs/lineage.md, "English versions"): an
+object is its content words, two objects are alike by their words and only where they
+share two, and no verdict read in English is sure. Clauses from the bundled Opinions,
+corpus/*/en.txt."""
+
+from __future__ import annotations
+
+from policydiff.restatement.align import similarity_matrix
+from policydiff.restatement.clauses import Clause
+from policydiff.restatement.confidence import READ_IN_ENGLISH, assess
+from policydiff.restatement.objects import content
+from policydiff.restatement.thresholds import ENGLISH_MATCH
+
+
+def _clause(text: str, cue: str, location: str = "P.1") -> Clause:
+    return Clause(
+        index=0,
+        provision_id=location,
+        location=location,
+        sentence_index=0,
+        sentence=text,
+        start=0,
+        end=len(text),
+        cue=cue,
+        level=2,
+        strength=2.0,
+        restriction=False,
+        negated=False,
+        targets=(),
+        themes=(),
+        heading=False,
+        lang="en",
+    )
+
+
+def test_an_english_object_is_its_content_words() -> None:
+    # the cue, stop words and the noun of the directed action go; plurals are singular; a
+    # hyphen joins no word
+    clause = _clause(
+        "accelerate the implementation of general contracting of projects", "accelerate"
+    )
+    assert content(clause) == "general contracting project"
+    assert content(_clause("promote ultra-low-energy buildings", "promote")) == (
+        "ultra low energy building"
+    )
+
+
+def test_english_objects_are_alike_by_two_words_at_least() -> None:
+    parents = [
+        _clause(
+            "vigorously promote ultra-low energy and near-zero energy buildings",
+            "vigorously promote",
+        ),
+        _clause("Advocate green decoration", "Advocate"),
+    ]
+    children = [
+        _clause(
+            "promote the large-scale development of ultra-low energy consumption and low-carbon buildings",
+            "promote the large-scale development",
+            "C.3",
+        ),
+        _clause("popularize advanced, green", "popularize", "C.9"),
+    ]
+    matrix = similarity_matrix(parents, children, provisions=False)
+    assert matrix[0, 0] >= ENGLISH_MATCH
+    # green alone, however short the two objects
+    assert matrix[1, 1] == 0.0
+    assert matrix[0, 1] == matrix[1, 0] == 0.0
+
+
+def test_no_english_verdict_is_sure() -> None:
+    child = _clause("reducing consumption of single-use consumer goods", "reducing")
+    assert assess(child, 0.9, ("same cue strength",)).sure  # Chinese by default
+    english = assess(child, 0.9, ("same cue strength",), lang="en")
+    assert (english.label, english.doubt) == ("check", READ_IN_ENGLISH)
+    omitted = assess(None, 0.0, ("no clause of the child restates it",), lang="en")
+    assert (omitted.label, omitted.doubt) == ("check", READ_IN_ENGLISH)
