@@ -4,6 +4,7 @@ commitments; ``compare PARENT --children``: the fidelity of every child at once.
 from __future__ import annotations
 
 import io
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -125,7 +126,7 @@ def compare(
     (and no PARENT): the agreement of these verdicts with hand annotations.
     """
     from policydiff.errors import UsageError
-    from policydiff.lineage import build_lineage
+    from policydiff.lineage import build_lineage, shared_series
 
     wanted = tuple(v.strip() for v in only.split(",") if v.strip())
     unknown = [v for v in wanted if v not in VERDICT_NAMES]
@@ -175,6 +176,11 @@ def compare(
             [(child_doc, lineage.edge(child_doc.id, parent_doc.id))],
             (read, catalogue, None, lang, output_format != "json"),
         )
+    comparison = replace(
+        comparison,
+        reversed_edge=lineage.edge(parent_doc.id, child_doc.id) is not None,
+        series=shared_series(parent_doc, child_doc),
+    )
     if output_format == "json":
         from policydiff.render.restatement_json import restatement_json
 

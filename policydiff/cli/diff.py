@@ -82,18 +82,18 @@ def diff(
     version, e.g. 2021-green-development-urban:en-2.  Both must be in one language.
     Commitment cues that changed are called out: ▲ strengthened, ▼ weakened.
     JSON holds every op; the other formats elide unchanged text beyond --context words.
-    Documents of two series (a province's plan and the ministry's) whose provisions do
-    not correspond (on average less than half their words alike, a provision only one
-    has counting as not alike) are diffed commitment by commitment instead, as `compare`
-    pairs them: each sentence beside its counterpart with the word diff and the cue
-    change, unmatched ones listed as such.  Where they do correspond, the cue lines are
+    Two documents (a province's plan and the ministry's, or successive documents of one
+    series) whose provisions do not correspond (on average less than half their words
+    alike, a provision only one has counting as not alike) are diffed commitment by
+    commitment instead, as `compare` pairs them: each sentence beside its counterpart
+    with the word diff and the cue change, unmatched ones listed as such.  Where they do correspond, the cue lines are
     still `compare`'s verdicts on the old document's commitments.
     """
     from policydiff.diff import diff_documents, fold_unchanged
-    from policydiff.lineage import build_lineage
+    from policydiff.lineage import build_lineage, shared_series
     from policydiff.restatement.provision_diff import (
         correspondence,
-        provisions_correspond,
+        pairs_commitments,
         shown_correspondence,
     )
     from policydiff.structure import structure_version
@@ -107,12 +107,12 @@ def diff(
     new_doc, new_version = corpus.resolve(new, lang)
     old_structured = structure_version(old_doc.id, old_version)
     new_structured = structure_version(new_doc.id, new_version)
-    one_timeline = _one_timeline(old_doc, new_doc)
-    # versions of one document, or successive documents of one series, always correspond;
-    # others are aligned whole once, to measure how far they do
+    one_document = old_doc.id == new_doc.id
+    # versions of one document always correspond; two documents, even successive ones of
+    # one series, are aligned whole once, to measure how far they do
     whole = (
         diff_documents(old_structured, new_structured, catalogue=catalogue, include_unchanged=True)
-        if by != "commitments" and not one_timeline
+        if by != "commitments" and not one_document
         else None
     )
     alike = correspondence(whole) if whole is not None else None
@@ -120,15 +120,16 @@ def diff(
     lineage = build_lineage(corpus.documents) if by == "commitments" or alike is not None else None
     edge = lineage.edge(new_doc.id, old_doc.id) if lineage else None
     reversed_edge = bool(lineage and not edge and lineage.edge(old_doc.id, new_doc.id))
-    if by == "commitments" or (
-        by == "auto" and alike is not None and not provisions_correspond(alike)
-    ):
+    series = shared_series(old_doc, new_doc)
+    if pairs_commitments(by, alike):
         comparison = _compared(
             (old_doc, old_version), (new_doc, new_version), catalogue, theme,
             citation=edge, with_ops=True,
         )  # fmt: skip
         shown = shown_correspondence(alike) if alike is not None else None
-        comparison = replace(comparison, correspondence=shown, reversed_edge=reversed_edge)
+        comparison = replace(
+            comparison, correspondence=shown, reversed_edge=reversed_edge, series=series
+        )
         _by_commitments(comparison, output_format, output, color)
         return
     if whole is not None and theme is None:
@@ -142,7 +143,7 @@ def diff(
         comparison = _compared(
             (old_doc, old_version), (new_doc, new_version), catalogue, None, citation=edge
         )
-        comparison = replace(comparison, reversed_edge=reversed_edge)
+        comparison = replace(comparison, reversed_edge=reversed_edge, series=series)
         result = with_commitments(result, comparison, alike)
     if output_format == "terminal":
         if output is None:
@@ -166,13 +167,6 @@ def diff(
 
         text = diff_json(result)
     emit(text, output)
-
-
-def _one_timeline(old: Document, new: Document) -> bool:
-    """Versions of one document, or successive documents of one series."""
-    from policydiff.lineage import series_of
-
-    return old.id == new.id or series_of(old) == series_of(new)
 
 
 def _compared(

@@ -80,6 +80,12 @@ class DiffSummary:
     omitted: int = 0  # across documents, the parent's commitments the child leaves out
 
 
+# How the new of two documents relates to the old: "cites" it, "declared" it its parent
+# without citing it, "reversed" (the old one implements the new one), "series" (both are
+# of one series), or "none"
+Relation = Literal["cites", "declared", "reversed", "series", "none"]
+
+
 @dataclass(frozen=True)
 class Across:
     """What a diff of two different documents says of them besides their provisions."""
@@ -88,10 +94,8 @@ class Across:
     new_title: str
     old_date: str  # as written (Document.date_text)
     new_date: str
-    # how the new document relates to the old: "cites" it (the cited words, where, and
-    # the citing sentence), "declared" its parent without citing it, "reversed" (the old
-    # one implements the new one), or "none"
-    relation: Literal["cites", "declared", "reversed", "none"]
+    relation: Relation  # with the cited words, where and the citing sentence for "cites"
+    series: str  # the series both are of, for "series"
     cited: str
     cited_location: str
     citing_sentence: str

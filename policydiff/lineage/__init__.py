@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from policydiff.lineage.citations import Citation, comparable_title, find_citations
 from policydiff.lineage.graph import Edge, Lineage, Unresolved, build_lineage
-from policydiff.lineage.series import UNASSIGNED, series_map, series_of
+from policydiff.lineage.series import UNASSIGNED, series_map, series_of, shared_series
 
 __all__ = [
     "UNASSIGNED",
@@ -24,4 +24,5 @@ __all__ = [
     "find_citations",
     "series_map",
     "series_of",
+    "shared_series",
 ]

@@ -36,3 +36,9 @@ def series_of(document: Document) -> str:
 def series_map(documents: Iterable[Document]) -> dict[str, str]:
     """Document id -> its series."""
     return {d.id: series_of(d) for d in documents}
+
+
+def shared_series(first: Document, second: Document) -> str:
+    """The series two different documents are both of, else ""."""
+    series = series_of(first)
+    return series if first.id != second.id and series_of(second) == series else ""

@@ -36,7 +36,7 @@ def across_lines(diff: DocumentDiff) -> list[str]:
     a = diff.across
     if a is None:
         return []
-    relation = relation_line(a.relation, a.cited, a.cited_location)
+    relation = relation_line(a.relation, a.cited, a.cited_location, series=a.series)
     paired = alike_phrase(a.correspondence) + (
         ", so they are paired provision by provision"
         if provisions_correspond(a.correspondence)

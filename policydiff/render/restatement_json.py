@@ -53,15 +53,21 @@ import json
 from typing import Any
 
 from policydiff.analysis.evolution_json import target_dict, targets_list
-from policydiff.models import Document
 from policydiff.restatement.clauses import Clause
-from policydiff.restatement.compare import EVERYTHING, Comparison, Restated, Selection
+from policydiff.restatement.compare import (
+    EVERYTHING,
+    Comparison,
+    DocumentClauses,
+    Restated,
+    Selection,
+)
 
 SCHEMA = "policydiff.restatement/1"
 
 
-def _document(d: Document) -> dict[str, Any]:
-    return {"id": d.id, "title": d.title_zh or d.title, "date": d.date_text}
+def _document(read: DocumentClauses) -> dict[str, Any]:
+    d = read.document
+    return {"id": d.id, "title": read.title, "date": d.date_text}
 
 
 def side(c: Clause) -> dict[str, Any]:
@@ -107,8 +113,8 @@ def restatement_dict(comparison: Comparison, shown: Selection = EVERYTHING) -> d
     edge = comparison.citation
     out: dict[str, Any] = {
         "schema": SCHEMA,
-        "parent": _document(comparison.parent.document),
-        "child": _document(comparison.child.document),
+        "parent": _document(comparison.parent),
+        "child": _document(comparison.child),
         "lang": comparison.parent.version.lang,
         "citation": {
             "cites_parent": comparison.cites_parent,
@@ -116,6 +122,7 @@ def restatement_dict(comparison: Comparison, shown: Selection = EVERYTHING) -> d
             "how": edge.how if edge is not None else None,
             "location": edge.location if edge is not None and edge.location else None,
         },
+        "relation": comparison.relation,
         "commitments": [_restated(r) for r in comparison.commitments if shown.keeps(r)],
         "additions": [side(c) for c in comparison.additions] if shown.additions else [],
         "second_mentions": [
@@ -126,6 +133,8 @@ def restatement_dict(comparison: Comparison, shown: Selection = EVERYTHING) -> d
         else [],
         "summary": comparison.summary,
     }
+    if comparison.relation == "series":
+        out["series"] = comparison.series
     if shown != EVERYTHING:
         out["shown"] = {"only": list(shown.only), "to_check": shown.to_check}
     if comparison.theme is not None:

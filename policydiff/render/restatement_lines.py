@@ -25,8 +25,8 @@ def checking(comparison: Comparison, mark: str = "(check)") -> str:
 
 def documents_line(comparison: Comparison) -> str:
     """The two documents compared, by title and date."""
-    p, c = comparison.parent.document, comparison.child.document
-    return f"{p.title_zh or p.title} ({p.shown_date}) → {c.title_zh or c.title} ({c.shown_date})"
+    p, c = comparison.parent, comparison.child
+    return f"{p.title} ({p.document.shown_date}) → {c.title} ({c.document.shown_date})"
 
 
 def pairing_line(comparison: Comparison) -> str:
@@ -48,14 +48,16 @@ def citation_line(comparison: Comparison) -> str:
     sentence that makes it (the evidence of the edge); or how else the two are related."""
     edge = comparison.citation
     if edge is None:
-        return relation_line(comparison.relation)
+        return relation_line(comparison.relation, series=comparison.series)
     return relation_line(comparison.relation, edge.cited, edge.location, edge.sentence)
 
 
-def relation_line(relation: str, cited: str = "", location: str = "", sentence: str = "") -> str:
+def relation_line(
+    relation: str, cited: str = "", location: str = "", sentence: str = "", *, series: str = ""
+) -> str:
     """How the second of two documents relates to the first in the lineage (``relation``
     as :attr:`~policydiff.restatement.compare.Comparison.relation` names it), with the
-    citation, where it stands and, given, its sentence."""
+    citation, where it stands and, given, its sentence, or the series both are of."""
     if relation == "cites":
         said = f", in the sentence {sentence}" if sentence else ""
         return f"cites the parent: {cited} — {location}{said}"
@@ -65,6 +67,11 @@ def relation_line(relation: str, cited: str = "", location: str = "", sentence: 
         return (
             "the other way round: the first document implements the second (diff or compare "
             "them the other way for the usual reading)"
+        )
+    if relation == "series":
+        return (
+            f"both of one series ({series}), neither a parent of the other: the first's "
+            "commitments are read as what the second restates"
         )
     return "not a parent in the lineage: compared all the same"
 

@@ -12,9 +12,9 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Literal
 
 from policydiff.analysis.commitments import find_commitments
+from policydiff.diff.documents import Relation
 from policydiff.diff.ops import TokenOp
 from policydiff.errors import UsageError
 from policydiff.lineage import Edge
@@ -47,6 +47,15 @@ class DocumentClauses:
     clauses: tuple[Clause, ...]
     # the parts of its sentences that direct nothing (组团间的生态廊道贯通连续)
     statements: tuple[Clause, ...] = ()
+
+    @property
+    def title(self) -> str:
+        """The document's title in the language read: its Chinese title for a Chinese
+        version, where it has one."""
+        document = self.document
+        return (
+            document.title_zh if self.version.lang == "zh" and document.title_zh else document.title
+        )
 
 
 @dataclass(frozen=True)
@@ -92,6 +101,8 @@ class Comparison:
     # set by `diff` when the documents are the other way round: the parent here is the
     # lineage's child of the child here
     reversed_edge: bool = False
+    # set by `diff` and `compare` when both documents are of one series: its name
+    series: str = ""
 
     @property
     def summary(self) -> dict[str, int]:
@@ -113,14 +124,16 @@ class Comparison:
         return sum(not r.confidence.sure for r in self.commitments)
 
     @property
-    def relation(self) -> Literal["cites", "declared", "reversed", "none"]:
+    def relation(self) -> Relation:
         """How the child relates to the parent: cites it, declares it only, is its parent
-        in the lineage (``reversed_edge``), or none of these."""
+        in the lineage (``reversed_edge``), is of its series, or none of these."""
         if self.cites_parent:
             return "cites"
         if self.citation is not None:
             return "declared"
-        return "reversed" if self.reversed_edge else "none"
+        if self.reversed_edge:
+            return "reversed"
+        return "series" if self.series else "none"
 
     @property
     def to_check_of(self) -> dict[str, int]:

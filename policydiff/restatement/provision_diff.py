@@ -1,7 +1,7 @@
 """A provision diff of two different documents, read with `compare`'s alignment.
 
-Two documents of different series are word-diffed provision by provision only where
-their provisions really correspond (:func:`provisions_correspond`).  Even then, the
+Two different documents, of one series or not, are word-diffed provision by provision
+only where their provisions really correspond (:func:`provisions_correspond`).  Even then, the
 provision aligner pairs whole provisions while a child restates clauses wherever it
 likes, so the cue lines of such a diff are :func:`with_commitments`: every parent
 commitment in a provision that the child strengthens, weakens or omits, as
@@ -51,10 +51,20 @@ def correspondence(diff: DocumentDiff) -> float:
 
 
 def provisions_correspond(alike: float) -> bool:
-    """Whether a provision word diff of two documents of different series says something:
+    """Whether a provision word diff of two different documents says something:
     their provisions (their :func:`correspondence`, ``alike``) reach
     :data:`PROVISION_MATCH`."""
     return alike >= PROVISION_MATCH
+
+
+def pairs_commitments(by: str, alike: float | None) -> bool:
+    """Whether ``policydiff diff`` pairs commitments rather than provisions: asked to
+    (``by``), or left to choose (``auto``) for two documents whose provisions do not
+    correspond (``alike``, their :func:`correspondence`; None for versions of one document,
+    which always correspond)."""
+    if by == "commitments":
+        return True
+    return by == "auto" and alike is not None and not provisions_correspond(alike)
 
 
 def _change(r: Restated, paired_with: str) -> CueChange:
@@ -158,11 +168,12 @@ def _across(comparison: Comparison, alike: float) -> Across:
     parent, child = comparison.parent.document, comparison.child.document
     cited = comparison.citation if comparison.relation == "cites" else None
     return Across(
-        old_title=parent.title_zh or parent.title,
-        new_title=child.title_zh or child.title,
+        old_title=comparison.parent.title,
+        new_title=comparison.child.title,
         old_date=parent.date_text,
         new_date=child.date_text,
         relation=comparison.relation,
+        series=comparison.series if comparison.relation == "series" else "",
         cited=cited.cited if cited else "",
         cited_location=cited.location if cited else "",
         citing_sentence=cited.sentence if cited else "",

@@ -13,7 +13,7 @@ from click.testing import CliRunner
 from policydiff.cli import main
 from policydiff.models import shown_date
 from policydiff.render.md_text import md
-from tests.conftest import LINEAGE, LINEAGE_PARENT, REPO
+from tests.conftest import BUNDLED, DOC_2021, DOC_2023, LINEAGE, LINEAGE_PARENT, REPO
 
 YUNNAN = "yunnan-chengxiangjianshe-tandafeng"
 SHANGHAI = "shanghai-chengxiangjianshe-tandafeng"
@@ -217,6 +217,20 @@ def test_the_development_gold_is_in_the_repository() -> None:
     assert text.count("schema: policydiff.restatement-gold/1") == 1
 
 
+def test_compare_says_how_the_two_documents_relate() -> None:
+    def relation(*args: str) -> tuple[str, str | None]:
+        data = json.loads(run("compare", *args, "--format", "json").output)
+        return data["relation"], data.get("series")
+
+    assert relation(LINEAGE_PARENT, YUNNAN) == ("cites", None)
+    assert relation(LINEAGE_PARENT, SHANGHAI) == ("declared", None)
+    assert relation(YUNNAN, LINEAGE_PARENT) == ("reversed", None)
+    assert relation(YUNNAN, SHANGHAI) == ("none", None)
+    bundled = run("compare", DOC_2021, DOC_2023, "--lang", "en", "--format", "json", corpus=BUNDLED)
+    data = json.loads(bundled.output)
+    assert (data["relation"], data["series"]) == ("series", "central")
+
+
 def test_diff_of_two_series_pairs_commitments_not_provisions() -> None:
     result = run("diff", LINEAGE_PARENT, SHANGHAI)
     assert result.exit_code == 0, result.output
@@ -285,6 +299,7 @@ def test_a_diff_across_documents_says_what_they_are_and_how_alike() -> None:
         "old_date": "2022-06",
         "new_date": "2022-12~",
         "relation": "cites",
+        "series": "",
         "cited": "《住房和城乡建设部国家发展改革委关于印发城乡建设领域碳达峰实施方案的通知》"
         "（建标〔2022〕53号）",
         "cited_location": "Preamble",
