@@ -164,6 +164,13 @@ class Document:
     # is not one exact day ("2022-06", "2022-12~"), "" when it is.
     date_written: str = ""
 
+    def __post_init__(self) -> None:
+        # one date in two fields: a record whose fields disagree is refused where it is made
+        if self.date_written and read_issue_date(self.date_written).earliest != self.date:
+            raise ValueError(
+                f"{self.id}: date {self.date} is not the first day of {self.date_written}"
+            )
+
     @property
     def issue_date(self) -> IssueDate:
         return read_issue_date(self.date_text)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import shutil
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -185,3 +186,11 @@ def test_a_date_known_to_the_month_or_year_or_estimated_is_kept_as_written(
     write_document(rewritten, document)
     assert f"date: {written}\n" in (rewritten / DOC_2021 / "document.yaml").read_text("utf-8")
     assert load_document(rewritten / DOC_2021).date_text == written.strip("'")
+
+
+def test_a_document_whose_two_date_fields_disagree_is_refused() -> None:
+    # date is the first day the written date allows: one date in two fields
+    with pytest.raises(ValueError, match="is not the first day of 2020-02"):
+        replace(_document(), date_written="2020-02")
+    month = replace(_document(), date=dt.date(2020, 2, 1), date_written="2020-02")
+    assert (month.date_text, month.shown_date) == ("2020-02", "2020-02")
