@@ -5,11 +5,17 @@ corpus/*/en.txt."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from policydiff.corpus import load_corpus
 from policydiff.restatement.align import similarity_matrix
 from policydiff.restatement.clauses import Clause
+from policydiff.restatement.compare import document_clauses
 from policydiff.restatement.confidence import READ_IN_ENGLISH, assess
 from policydiff.restatement.objects import content
 from policydiff.restatement.thresholds import ENGLISH_MATCH
+from policydiff.themes.catalogue import corpus_catalogue
+from tests.conftest import BUNDLED, DOC_2021
 
 
 def _clause(text: str, cue: str, location: str = "P.1") -> Clause:
@@ -75,3 +81,13 @@ def test_no_english_verdict_is_sure() -> None:
     assert (english.label, english.doubt) == ("check", READ_IN_ENGLISH)
     omitted = assess(None, 0.0, ("no clause of the child restates it",), lang="en")
     assert (omitted.label, omitted.doubt) == ("check", READ_IN_ENGLISH)
+
+
+def test_a_translated_label_heading_commits_to_nothing() -> None:
+    # "(1) Guiding ideology." names its kind of section; "Guiding" reads as a cue
+    document = load_corpus(BUNDLED).get(DOC_2021)
+    assert document is not None
+    read = document_clauses(document, corpus_catalogue(Path(BUNDLED), ()), None, "en")
+    texts = [c.text for c in read.clauses]
+    assert "Guiding ideology" not in texts
+    assert "vigorously promote ultra-low energy and near-zero energy buildings" in texts
