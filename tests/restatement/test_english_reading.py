@@ -5,6 +5,7 @@ corpus/*/en.txt."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from policydiff.corpus import load_corpus
@@ -16,27 +17,11 @@ from policydiff.restatement.objects import content
 from policydiff.restatement.thresholds import ENGLISH_MATCH
 from policydiff.themes.catalogue import corpus_catalogue
 from tests.conftest import BUNDLED, DOC_2021
+from tests.restatement.test_sections import _clause as clause_at
 
 
 def _clause(text: str, cue: str, location: str = "P.1") -> Clause:
-    return Clause(
-        index=0,
-        provision_id=location,
-        location=location,
-        sentence_index=0,
-        sentence=text,
-        start=0,
-        end=len(text),
-        cue=cue,
-        level=2,
-        strength=2.0,
-        restriction=False,
-        negated=False,
-        targets=(),
-        themes=(),
-        heading=False,
-        lang="en",
-    )
+    return replace(clause_at(text, location), cue=cue, lang="en")
 
 
 def test_an_english_object_is_its_content_words() -> None:
