@@ -4,7 +4,6 @@ commitments; ``compare PARENT --children``: the fidelity of every child at once.
 from __future__ import annotations
 
 import io
-from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -126,7 +125,7 @@ def compare(
     (and no PARENT): the agreement of these verdicts with hand annotations.
     """
     from policydiff.errors import UsageError
-    from policydiff.lineage import build_lineage, shared_series
+    from policydiff.lineage import build_lineage
 
     wanted = tuple(v.strip() for v in only.split(",") if v.strip())
     unknown = [v for v in wanted if v not in VERDICT_NAMES]
@@ -166,7 +165,7 @@ def compare(
         return
     assert child is not None
     child_doc, _ = corpus.resolve(child)
-    from policydiff.restatement.compare import document_clauses
+    from policydiff.restatement.compare import document_clauses, related
     from policydiff.restatement.fidelity import compare_child
 
     read = document_clauses(parent_doc, catalogue, None, lang, parent=True)
@@ -176,11 +175,7 @@ def compare(
             [(child_doc, lineage.edge(child_doc.id, parent_doc.id))],
             (read, catalogue, None, lang, output_format != "json"),
         )
-    comparison = replace(
-        comparison,
-        reversed_edge=lineage.edge(parent_doc.id, child_doc.id) is not None,
-        series=shared_series(parent_doc, child_doc),
-    )
+    comparison = related(comparison, lineage)
     if output_format == "json":
         from policydiff.render.restatement_json import restatement_json
 

@@ -90,7 +90,8 @@ def diff(
     still `compare`'s verdicts on the old document's commitments.
     """
     from policydiff.diff import diff_documents, fold_unchanged
-    from policydiff.lineage import build_lineage, shared_series
+    from policydiff.lineage import build_lineage
+    from policydiff.restatement.compare import related
     from policydiff.restatement.provision_diff import (
         correspondence,
         pairs_commitments,
@@ -119,17 +120,14 @@ def diff(
     # how the two relate in the lineage, for every diff across documents
     lineage = build_lineage(corpus.documents) if by == "commitments" or alike is not None else None
     edge = lineage.edge(new_doc.id, old_doc.id) if lineage else None
-    reversed_edge = bool(lineage and not edge and lineage.edge(old_doc.id, new_doc.id))
-    series = shared_series(old_doc, new_doc)
     if pairs_commitments(by, alike):
         comparison = _compared(
             (old_doc, old_version), (new_doc, new_version), catalogue, theme,
             citation=edge, with_ops=True,
         )  # fmt: skip
+        assert lineage is not None
         shown = shown_correspondence(alike) if alike is not None else None
-        comparison = replace(
-            comparison, correspondence=shown, reversed_edge=reversed_edge, series=series
-        )
+        comparison = replace(related(comparison, lineage), correspondence=shown)
         _by_commitments(comparison, output_format, output, color)
         return
     if whole is not None and theme is None:
@@ -143,8 +141,8 @@ def diff(
         comparison = _compared(
             (old_doc, old_version), (new_doc, new_version), catalogue, None, citation=edge
         )
-        comparison = replace(comparison, reversed_edge=reversed_edge, series=series)
-        result = with_commitments(result, comparison, alike)
+        assert lineage is not None
+        result = with_commitments(result, related(comparison, lineage), alike)
     if output_format == "terminal":
         if output is None:
             from policydiff.render.terminal.diff import print_diff

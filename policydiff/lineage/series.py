@@ -39,6 +39,9 @@ def series_map(documents: Iterable[Document]) -> dict[str, str]:
 
 
 def shared_series(first: Document, second: Document) -> str:
-    """The series two different documents are both of, else ""."""
+    """The series two different documents are both of, else "": none where neither says
+    its level, since documents without lineage metadata are one series by default only."""
     series = series_of(first)
-    return series if first.id != second.id and series_of(second) == series else ""
+    if series == UNASSIGNED or first.id == second.id:
+        return ""
+    return series if series_of(second) == series else ""

@@ -15,7 +15,7 @@ from collections import Counter
 from typing import Any, Literal
 
 from policydiff.diff import CueChange, DocumentDiff, ProvisionDiff, ProvisionRef, TokenOp, elide
-from policydiff.models import shown_date
+from policydiff.models import read_issue_date, shown_date
 from policydiff.render.html_text import ops_html
 from policydiff.render.md_text import md, md_marked
 from policydiff.render.restatement_lines import alike_phrase, doubt_seen, relation_line
@@ -36,7 +36,10 @@ def across_lines(diff: DocumentDiff) -> list[str]:
     a = diff.across
     if a is None:
         return []
-    relation = relation_line(a.relation, a.cited, a.cited_location, series=a.series)
+    later_first = read_issue_date(a.old_date).surely_after(read_issue_date(a.new_date))
+    relation = relation_line(
+        a.relation, a.cited, a.cited_location, series=a.series, later_first=later_first
+    )
     paired = alike_phrase(a.correspondence) + (
         ", so they are paired provision by provision"
         if provisions_correspond(a.correspondence)

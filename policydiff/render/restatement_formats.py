@@ -94,20 +94,21 @@ def restatement_html(comparison: Comparison, shown: Selection = EVERYTHING) -> s
     from policydiff.render.html import CSS
 
     p, c = comparison.parent.document, comparison.child.document
+    lang = comparison.parent.version.lang  # of the quotes: English versions are read too
     rows = []
     for r in comparison.commitments:
         if not shown.keeps(r):
             continue
         pair = (
-            f"<q lang=zh>{ops_html(r.ops)}</q>"
+            f"<q lang={lang}>{ops_html(r.ops)}</q>"
             if r.ops
-            else f"<q lang=zh>{_e(r.parent.text)}</q>"
-            + (f" → <q lang=zh>{_e(r.child.text)}</q>" if r.child else "")
+            else f"<q lang={lang}>{_e(r.parent.text)}</q>"
+            + (f" → <q lang={lang}>{_e(r.child.text)}</q>" if r.child else "")
         )
         if wider := sentences(r):
             pair += (
                 "<details><summary>sentences</summary>"
-                + "".join(f"<p><q lang=zh>{_e(s)}</q></p>" for s in wider)
+                + "".join(f"<p><q lang={lang}>{_e(s)}</q></p>" for s in wider)
                 + "</details>"
             )
         place = child_place(r)
@@ -117,11 +118,11 @@ def restatement_html(comparison: Comparison, shown: Selection = EVERYTHING) -> s
             f"<td>{pair}</td><td class=note>{where}</td><td class=note>{_e(_why(r))}</td></tr>"
         )
     additions = "".join(
-        f"<li><q lang=zh>{_e(a.text)}</q>{_e(cue_note(a))} <span class=note>{_e(a.location)}</span></li>"
+        f"<li><q lang={lang}>{_e(a.text)}</q>{_e(cue_note(a))} <span class=note>{_e(a.location)}</span></li>"
         for a in comparison.additions
     )
     mentions = "".join(
-        f"<li><q lang=zh>{_e(text)}</q>{_e(cue)} <span class=note>{_e(where)}</span></li>"
+        f"<li><q lang={lang}>{_e(text)}</q>{_e(cue)} <span class=note>{_e(where)}</span></li>"
         for text, cue, where in (second_mention_items(comparison) if shown.additions else [])
     )
     summary = ", ".join(f"{n} {_e(k)}" for k, n in comparison.summary.items())

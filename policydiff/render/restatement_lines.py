@@ -48,16 +48,25 @@ def citation_line(comparison: Comparison) -> str:
     sentence that makes it (the evidence of the edge); or how else the two are related."""
     edge = comparison.citation
     if edge is None:
-        return relation_line(comparison.relation, series=comparison.series)
+        parent, child = comparison.parent.document, comparison.child.document
+        later_first = parent.issue_date.surely_after(child.issue_date)
+        return relation_line(comparison.relation, series=comparison.series, later_first=later_first)
     return relation_line(comparison.relation, edge.cited, edge.location, edge.sentence)
 
 
 def relation_line(
-    relation: str, cited: str = "", location: str = "", sentence: str = "", *, series: str = ""
+    relation: str,
+    cited: str = "",
+    location: str = "",
+    sentence: str = "",
+    *,
+    series: str = "",
+    later_first: bool = False,
 ) -> str:
     """How the second of two documents relates to the first in the lineage (``relation``
     as :attr:`~policydiff.restatement.compare.Comparison.relation` names it), with the
-    citation, where it stands and, given, its sentence, or the series both are of."""
+    citation, where it stands and, given, its sentence, or the series both are of and
+    whether the first was issued after the second (``later_first``)."""
     if relation == "cites":
         said = f", in the sentence {sentence}" if sentence else ""
         return f"cites the parent: {cited} — {location}{said}"
@@ -68,10 +77,16 @@ def relation_line(
             "the other way round: the first document implements the second (diff or compare "
             "them the other way for the usual reading)"
         )
+    if relation == "series" and later_first:
+        return (
+            f"both of one series ({series}), and the first is the later: its commitments are "
+            "read as what the earlier one restates (diff or compare them the other way for the "
+            "usual reading)"
+        )
     if relation == "series":
         return (
-            f"both of one series ({series}), neither a parent of the other: the first's "
-            "commitments are read as what the second restates"
+            f"both of one series ({series}), neither a parent of the other: the earlier one's "
+            "commitments are read as what the later one carries forward"
         )
     return "not a parent in the lineage: compared all the same"
 

@@ -53,6 +53,7 @@ from policydiff.restatement.kinds import (
 from policydiff.restatement.objects import (
     canonical,
     content,
+    english_parts,
     object_bigrams,
 )
 from policydiff.restatement.qualifiers import qualifier
@@ -153,14 +154,20 @@ def _alike_in_qualities_only(texts_p: Sequence[str], texts_c: Sequence[str]) -> 
 
 def _english_similarity(texts_p: Sequence[str], texts_c: Sequence[str]) -> np.ndarray:
     """English objects' similarity (:func:`~policydiff.restatement.objects.english_object`):
-    the cosine of their words' TF-IDF, 0 below :data:`ENGLISH_MATCH` or where they share
-    fewer than :data:`ENGLISH_WORDS` words (one word in common, green or system, is no
-    restatement of an object of several)."""
-    matrix = cosine_similarity(list(texts_p), list(texts_c), "word", 1, 1)
-    words_p = [frozenset(t.split()) for t in texts_p]
-    words_c = [frozenset(t.split()) for t in texts_c]
+    the cosine of their words' TF-IDF, each compound in its parts, 0 below
+    :data:`ENGLISH_MATCH` or where they share fewer than :data:`ENGLISH_WORDS` of the
+    parent's words, a compound counted once (one word in common, green or high-quality,
+    is no restatement of an object of several)."""
+    parts_p = [english_parts(t) for t in texts_p]
+    parts_c = [english_parts(t) for t in texts_c]
+    matrix = cosine_similarity(
+        [" ".join(p) for p in parts_p], [" ".join(c) for c in parts_c], "word", 1, 1
+    )
+    words_p = [tuple(dict.fromkeys(t.split())) for t in texts_p]
+    held_c = [frozenset(c) for c in parts_c]
     for i, j in zip(*np.nonzero(matrix), strict=True):
-        if len(words_p[i] & words_c[j]) < min(ENGLISH_WORDS, len(words_p[i])):
+        shared = sum(all(part in held_c[j] for part in w.split("-")) for w in words_p[i])
+        if shared < min(ENGLISH_WORDS, len(words_p[i])):
             matrix[i, j] = 0.0
     matrix[matrix < ENGLISH_MATCH] = 0.0
     return matrix

@@ -333,7 +333,9 @@ def version_parts(
             )
             targets = find_target_spans(text, lang, year)
             mentions = themes_at.get((provision.id, sentence.index), [])
-            heading = bool(provision.heading) and text.strip().rstrip("。.") == provision.heading.strip()
+            heading = (
+                bool(provision.heading) and text.strip().rstrip("。.") == provision.heading.strip()
+            )
             # a target's context is its clause and the one before, within its ；-piece
             # (…示范项目面积不低于30万平方米；2030年前城镇新建居住建筑本体达到75%节能要求: the
             # demonstration is not what the 75% is for)

@@ -11,13 +11,13 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from policydiff.analysis.commitments import find_commitments
 from policydiff.diff.documents import Relation
 from policydiff.diff.ops import TokenOp
 from policydiff.errors import UsageError
-from policydiff.lineage import Edge
+from policydiff.lineage import Edge, Lineage, shared_series
 from policydiff.models import Document, Version
 from policydiff.restatement.align import ROUTES, align_clauses
 from policydiff.restatement.clauses import Clause, version_parts
@@ -258,6 +258,18 @@ def compare_clauses(
             )
         )
     return Comparison(parent, child, citation, tuple(restated), additions)
+
+
+def related(comparison: Comparison, lineage: Lineage) -> Comparison:
+    """``comparison`` told how its documents relate besides a citation of the parent: the
+    parent implements the child in ``lineage`` (``reversed_edge``), or both are of one
+    series (``series``)."""
+    parent, child = comparison.parent.document, comparison.child.document
+    return replace(
+        comparison,
+        reversed_edge=lineage.edge(parent.id, child.id) is not None,
+        series=shared_series(parent, child),
+    )
 
 
 def compare_documents(

@@ -9,8 +9,8 @@ A verdict is sure when it rests on what a reader would see at a glance:
 - *restated*, the two clauses reach :data:`SURE_MATCH`, and the cues alone do not decide:
   the child says the same thing in much the same words.
 
-No verdict read on English versions is sure (:data:`READ_IN_ENGLISH`). Everything else
-is marked ``check``: a paraphrase matched below :data:`SURE_MATCH` (it may
+No verdict read on English versions is sure, and each says so (:data:`READ_IN_ENGLISH`).
+Everything else is marked ``check``: a paraphrase matched below :data:`SURE_MATCH` (it may
 be another commitment), an omission beside a clause that comes near or of a commitment
 whose words the child uses apart (it may restate the parent there), a verdict that one cue
 a level above or below another decides (readers also weigh the scope and the context), and
@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Literal
 
@@ -209,13 +209,16 @@ def assess(
     matched_by: str = "",
     lang: str = "zh",
 ) -> Confidence:
-    """:func:`_assessed`, but that no verdict read in English (``lang``) is sure."""
+    """:func:`_assessed`, but that no verdict read in English (``lang``) is sure, and each
+    says why."""
     confidence = _assessed(
         child, similarity, reasons, nearest, changed, omitted, child_words, unnamed, matched_by
     )
-    if lang != "zh" and confidence.sure:
+    if lang == "zh":
+        return confidence
+    if confidence.sure:
         return Confidence(CHECK, READ_IN_ENGLISH)
-    return confidence
+    return replace(confidence, doubt=f"{confidence.doubt}; {READ_IN_ENGLISH}")
 
 
 def _assessed(

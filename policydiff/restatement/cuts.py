@@ -44,13 +44,14 @@ def _breaks(sentence: str, lang: str, lexicon: Lexicon | None) -> list[tuple[int
     """Where a sentence breaks into clauses, as spans of the marks.  In English, a comma
     before a directive cue breaks too (…policy support, promote the large-scale development
     of…, vigorously promote…): an English series of tasks joins its verbs by commas, where
-    a list of things joins nouns."""
+    a list of things joins nouns; not before a cue in -ing, which may name a thing of the
+    list (green materials, building components)."""
     if lang == "zh":
         return [m.span() for m in _ZH_BREAK.finditer(sentence)]
     marks = {m.start(): m.end() for m in _EN_BREAK.finditer(sentence)}
     for cue in find_cues(sentence, lang, lexicon):
         comma = _COMMA_BEFORE.search(sentence, 0, cue.start)
-        if comma is not None:
+        if comma is not None and not cue.text.split()[0].lower().endswith("ing"):
             marks.setdefault(comma.start(), comma.end())
     out: list[tuple[int, int]] = []
     for at in sorted(marks):

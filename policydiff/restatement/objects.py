@@ -96,16 +96,25 @@ def solid_text(object_text: str) -> str:
 
 def english_object(text: str) -> str:
     """An English clause's object (its cue already taken out) as its content words, lower
-    case and singular, no stop word, cue or noun of an action (``english_action_nouns``
-    in ``data/restatement.yaml``: the implementation of a plan is about the plan), joined
-    by spaces: a word is a unit of meaning, as a Chinese bigram mostly is and a bigram of
-    English letters is not. A hyphen joins the words of a compound another writer spells
-    open (ultra-low-energy, ultra-low energy)."""
+    case and singular, no stop word or noun of an action (``english_action_nouns`` in
+    ``data/restatement.yaml``: the implementation of a plan is about the plan), joined by
+    spaces: a word is a unit of meaning, as a Chinese bigram mostly is and a bigram of
+    English letters is not. A word the lexicon reads as a cue elsewhere is a word of the
+    object here (building, in green building). A hyphenated compound stays one word
+    (ultra-low-energy), whose parts :func:`english_parts` gives. An object of stop words
+    only (work mechanisms) is those words, so that it is still something."""
     from policydiff.themes.segment import english_words
 
     actions = load_rules().english_action_nouns
-    words = english_words(text.replace("-", " "))
-    return " ".join(w.text for w in words if w.content and w.text not in actions)
+    words = [w for w in english_words(text, cues_named=True) if w.text[:1].isalpha()]
+    named = [w.text for w in words if w.content and w.text not in actions]
+    return " ".join(named or [w.text for w in words if w.text not in actions])
+
+
+def english_parts(text: str) -> list[str]:
+    """The words of an English object with each compound in its parts (ultra-low-energy:
+    ultra, low, energy), as another writer spells it open (ultra-low energy)."""
+    return [part for word in text.split() for part in word.split("-") if part]
 
 
 def object_bigrams(text: str) -> set[str]:

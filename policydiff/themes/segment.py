@@ -108,9 +108,10 @@ def is_english_cue(word: str) -> bool:
     return any(p.fullmatch(word) for p in _cue_patterns()[0])
 
 
-def english_words(text: str) -> tuple[Word, ...]:
+def english_words(text: str, cues_named: bool = False) -> tuple[Word, ...]:
     """English ``text`` as words; marks and digits are kept as non-content words so that
-    a term never spans them."""
+    a term never spans them. With ``cues_named``, a word the lexicon reads as a cue is
+    content all the same (building in "green building", once the clause's own cue is out)."""
     stop = _english_stop()
     out: list[Word] = []
     for raw in _EN_WORD.findall(text):
@@ -126,7 +127,7 @@ def english_words(text: str) -> tuple[Word, ...]:
             and word not in stop
             and low not in stop
             and not _ROMAN.fullmatch(word)
-            and not cue
+            and (cues_named or not cue)
         )
         out.append(Word(word, content, content, cue=cue))
     return tuple(out)

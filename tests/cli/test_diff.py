@@ -45,6 +45,10 @@ def test_successive_documents_of_one_series_pair_commitments_not_unlike_provisio
     assert "▲ strengthened vigorously promote ultra-low" in text
     forced = run(DOC_2021, DOC_2023, "--by", "provisions", "--format", "json").output
     assert json.loads(forced)["across"]["series"] == "central"
+    # the later one first: said, and how to read them the usual way
+    backwards = " ".join(run(DOC_2023, DOC_2021, "--theme", THEME, "--no-color").output.split())
+    assert "both of one series (central), and the first is the later" in backwards
+    assert "diff or compare them the other way for the usual reading" in backwards
 
 
 def test_output_file_is_written_as_stdout_would_be(tmp_path: Path) -> None:

@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import replace
 
 from policydiff.corpus import load_document
-from policydiff.lineage import UNASSIGNED, build_lineage, series_of
+from policydiff.lineage import UNASSIGNED, build_lineage, series_of, shared_series
 from policydiff.models import Document, Version
 from tests.conftest import BUNDLED, DOC_2021
 from tests.lineage.test_citations import GUIZHOU_EN
@@ -184,6 +184,21 @@ def test_series_default_to_level_and_jurisdiction() -> None:
     assert series_of(ministry) == "ministry:住房和城乡建设部"
     assert series_of(_doc("a", "t", "2022-01-01")) == UNASSIGNED
     assert series_of(_doc("a", "t", "2022-01-01", level="central", series="opinions")) == "opinions"
+
+
+def test_two_documents_share_a_series_only_when_their_metadata_says_so() -> None:
+    one, two = (
+        _doc("a", "t", "2022-01-01", level="central"),
+        _doc("b", "t", "2023-01-01", level="central"),
+    )
+    assert shared_series(one, two) == "central"
+    assert shared_series(one, one) == ""  # one document, not two of a series
+    # without lineage metadata a corpus is one timeline, not a claimed series
+    assert shared_series(_doc("a", "t", "2022-01-01"), _doc("b", "t", "2023-01-01")) == ""
+    assert (
+        shared_series(one, _doc("c", "t", "2023-01-01", level="provincial", jurisdiction="上海市"))
+        == ""
+    )
 
 
 def test_an_english_translation_cites_by_quoted_title_or_by_number_in_pinyin() -> None:

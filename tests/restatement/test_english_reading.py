@@ -11,12 +11,12 @@ from pathlib import Path
 from policydiff.corpus import load_corpus
 from policydiff.restatement.align import similarity_matrix
 from policydiff.restatement.clauses import Clause
-from policydiff.restatement.compare import document_clauses
+from policydiff.restatement.compare import compare_documents, document_clauses
 from policydiff.restatement.confidence import READ_IN_ENGLISH, assess
 from policydiff.restatement.objects import content
 from policydiff.restatement.thresholds import ENGLISH_MATCH
 from policydiff.themes.catalogue import corpus_catalogue
-from tests.conftest import BUNDLED, DOC_2021
+from tests.conftest import BUNDLED, DOC_2021, DOC_2023
 from tests.restatement.test_sections import _clause as clause_at
 
 
@@ -25,14 +25,43 @@ def _clause(text: str, cue: str, location: str = "P.1") -> Clause:
 
 
 def test_an_english_object_is_its_content_words() -> None:
-    # the cue, stop words and the noun of the directed action go; plurals are singular; a
-    # hyphen joins no word
+    # the cue, stop words and the noun of the directed action go; plurals are singular
     clause = _clause(
         "accelerate the implementation of general contracting of projects", "accelerate"
     )
     assert content(clause) == "general contracting project"
+    # a compound stays one word, compared in its parts
     assert content(_clause("promote ultra-low-energy buildings", "promote")) == (
-        "ultra low energy building"
+        "ultra-low-energy building"
+    )
+
+
+def test_a_word_read_as_a_cue_elsewhere_is_part_of_an_object() -> None:
+    # building is "to build" as a cue, a noun here; work and mechanism are stop words, yet
+    # all the object has
+    assert content(_clause("improve building energy monitoring capabilities", "improve")) == (
+        "building energy monitoring capability"
+    )
+    assert content(_clause("Improving work mechanisms", "Improving")) == "work mechanism"
+
+
+def test_a_compound_is_one_word_in_common() -> None:
+    # high-quality shared, and nothing else: no restatement
+    parents = [
+        _clause(
+            "promote the large-scale development of high-quality green buildings",
+            "promote the large-scale development",
+        )
+    ]
+    children = [_clause("promote high-quality development of nuclear safety", "promote", "C.1")]
+    assert similarity_matrix(parents, children, provisions=False)[0, 0] == 0.0
+    # an object of one word needs only that word
+    one = [_clause("build sponge-cities", "build")]
+    assert (
+        similarity_matrix(
+            one, [_clause("promote sponge-cities", "promote", "C.1")], provisions=False
+        )[0, 0]
+        >= ENGLISH_MATCH
     )
 
 
@@ -76,3 +105,19 @@ def test_a_translated_label_heading_commits_to_nothing() -> None:
     texts = [c.text for c in read.clauses]
     assert "Guiding ideology" not in texts
     assert "vigorously promote ultra-low energy and near-zero energy buildings" in texts
+    # the Chinese original's heading sentences end on 。 too: 指导思想。 is a label as well,
+    # and 建设高品质绿色建筑。 a heading, whose provision's lead spells it out
+    chinese = document_clauses(document, corpus_catalogue(Path(BUNDLED), ()), None, "zh")
+    assert "指导思想" not in [c.text for c in chinese.clauses]
+    assert any(c.heading and c.text == "建设高品质绿色建筑" for c in chinese.clauses)
+
+
+def test_every_english_verdict_says_it_was_read_word_by_word() -> None:
+    corpus = load_corpus(BUNDLED)
+    parent, child = corpus.get(DOC_2021), corpus.get(DOC_2023)
+    assert parent is not None and child is not None
+    catalogue = corpus_catalogue(Path(BUNDLED), ())
+    comparison = compare_documents(parent, child, catalogue, lang="en")
+    assert comparison.commitments
+    assert all(READ_IN_ENGLISH in r.confidence.doubt for r in comparison.commitments)
+    assert not any(r.confidence.sure for r in comparison.commitments)
