@@ -37,7 +37,10 @@ def words(text: str, lang: str) -> list[str]:
 
 def word_ops(old: str, new: str, lang: str) -> tuple[TokenOp, ...]:
     a, b = words(old, lang), words(new, lang)
-    matcher = SequenceMatcher(None, a, b, autojunk=False)
+    # an English space is a token of its own, and no anchor: else the matcher pairs words
+    # around the spaces ([-vigorously-]{+promote+} [-promote-]…, not [-vigorously -]promote)
+    junk = None if lang == "zh" else str.isspace
+    matcher = SequenceMatcher(junk, a, b, autojunk=False)
     return tuple(
         TokenOp(tag, "".join(a[i1:i2]), "".join(b[j1:j2]))
         for tag, i1, i2, j1, j2 in matcher.get_opcodes()

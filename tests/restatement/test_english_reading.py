@@ -15,6 +15,7 @@ from policydiff.restatement.compare import compare_documents, document_clauses
 from policydiff.restatement.confidence import READ_IN_ENGLISH, assess
 from policydiff.restatement.objects import content
 from policydiff.restatement.thresholds import ENGLISH_MATCH
+from policydiff.restatement.words import word_ops
 from policydiff.themes.catalogue import corpus_catalogue
 from tests.conftest import BUNDLED, DOC_2021, DOC_2023
 from tests.restatement.test_sections import _clause as clause_at
@@ -121,3 +122,15 @@ def test_every_english_verdict_says_it_was_read_word_by_word() -> None:
     assert comparison.commitments
     assert all(READ_IN_ENGLISH in r.confidence.doubt for r in comparison.commitments)
     assert not any(r.confidence.sure for r in comparison.commitments)
+
+
+def test_an_english_word_diff_anchors_on_words_not_spaces() -> None:
+    old = "vigorously promote ultra-low energy and near-zero energy buildings"
+    new = "promote the large-scale development of ultra-low energy consumption and low-carbon buildings"
+    ops = word_ops(old, new, "en")
+    assert ("".join(o.old for o in ops), "".join(o.new for o in ops)) == (old, new)
+    assert [(o.op, o.old, o.new) for o in ops][:3] == [
+        ("delete", "vigorously ", ""),
+        ("equal", "promote ", "promote "),
+        ("insert", "", "the large-scale development of "),
+    ]
