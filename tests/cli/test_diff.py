@@ -12,6 +12,7 @@ from click.testing import CliRunner, Result
 
 from policydiff.cli import main
 from tests.conftest import BUNDLED, DOC_2021, DOC_2023
+from tests.golden_files import GOLDEN, assert_golden
 
 THEME = "ultra-low-energy-buildings"
 
@@ -51,13 +52,18 @@ def test_successive_documents_of_one_series_pair_commitments_not_unlike_provisio
     assert "diff or compare them the other way for the usual reading" in backwards
 
 
-def test_output_file_is_written_as_stdout_would_be(tmp_path: Path) -> None:
-    out = tmp_path / "sub" / "diff.md"
-    result = run(DOC_2021, DOC_2023, "--theme", THEME, "--format", "markdown", "-o", out)
+@pytest.mark.parametrize(("fmt", "ext"), [("markdown", "md"), ("json", "json")])
+def test_a_commitment_diff_matches_its_golden_file(fmt: str, ext: str, tmp_path: Path) -> None:
+    # the 2021 and 2023 Opinions about ultra-low-energy buildings, by commitments; written
+    # with -o as on stdout
+    out = tmp_path / "sub" / f"diff.{ext}"
+    result = run(DOC_2021, DOC_2023, "--theme", THEME, "--format", fmt, "-o", out)
     assert result.exit_code == 0, result.output
-    shown = run(DOC_2021, DOC_2023, "--theme", THEME, "--format", "markdown").output
-    assert out.read_text("utf-8") == shown
-    assert [p.name for p in out.parent.iterdir()] == ["diff.md"]  # no temporary left
+    assert_golden(GOLDEN / "restatement" / f"en-2021-2023-ultra-low.{ext}", out.read_text("utf-8"))
+    assert (
+        out.read_text("utf-8") == run(DOC_2021, DOC_2023, "--theme", THEME, "--format", fmt).output
+    )
+    assert [p.name for p in out.parent.iterdir()] == [f"diff.{ext}"]  # no temporary left
 
 
 def test_terminal_without_colour_marks_changes_in_plain_text() -> None:
