@@ -123,6 +123,9 @@ def compare(
     PARENT's commitments x every child, with each child's shares (each child compared
     by --engine, in --jobs processes or on a Dask cluster). With --gold FILE
     (and no PARENT): the agreement of these verdicts with hand annotations.
+
+    Chinese originals are read; English versions (--lang en) only word by word, with
+    no synonyms, so every English verdict is marked check (docs/lineage.md).
     """
     from policydiff.errors import UsageError
     from policydiff.lineage import build_lineage
