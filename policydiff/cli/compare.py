@@ -124,8 +124,9 @@ def compare(
     by --engine, in --jobs processes or on a Dask cluster). With --gold FILE
     (and no PARENT): the agreement of these verdicts with hand annotations.
 
-    Chinese originals are read; English versions (--lang en) only word by word, with
-    no synonyms, so every English verdict is marked check (docs/lineage.md).
+    PARENT and CHILD are document ids (the version --lang picks) or DOC:KEY for one
+    version. Chinese originals are read; English versions (--lang en) only word by
+    word, with no synonyms, so every English verdict is marked check (docs/lineage.md).
     """
     from policydiff.errors import UsageError
     from policydiff.lineage import build_lineage
@@ -156,7 +157,7 @@ def compare(
     if chart_dir is not None and not children:
         raise UsageError("--chart draws the fidelity heatmap of --children")
     corpus = load(corpus_path)
-    parent_doc, _ = corpus.resolve(parent)
+    parent_doc, parent_version = corpus.resolve(parent)
     lineage = build_lineage(corpus.documents)
     from policydiff.themes.catalogue import corpus_catalogue
 
@@ -167,17 +168,24 @@ def compare(
         _show_fidelity(matrix, output_format, output, chart_dir, color)
         return
     assert child is not None
-    child_doc, _ = corpus.resolve(child)
-    from policydiff.restatement.compare import document_clauses, related
+    child_doc, child_version = corpus.resolve(child)
+    from policydiff.restatement.compare import compare_clauses, document_clauses, related
     from policydiff.restatement.fidelity import compare_child
 
-    read = document_clauses(parent_doc, catalogue, None, lang, parent=True)
-    with engine_for(engine, scheduler, jobs) as runner:
-        [comparison] = runner.map(
-            compare_child,
-            [(child_doc, lineage.edge(child_doc.id, parent_doc.id))],
-            (read, catalogue, None, lang, output_format != "json"),
-        )
+    # a version named by its key (DOC:KEY) is the one read; else --lang picks one
+    keyed = parent_version if ":" in parent else None
+    read = document_clauses(parent_doc, catalogue, None, lang, parent=True, version=keyed)
+    edge = lineage.edge(child_doc.id, parent_doc.id)
+    if ":" in child:
+        child_read = document_clauses(child_doc, catalogue, None, lang, version=child_version)
+        comparison = compare_clauses(read, child_read, edge, with_ops=output_format != "json")
+    else:
+        with engine_for(engine, scheduler, jobs) as runner:
+            [comparison] = runner.map(
+                compare_child,
+                [(child_doc, edge)],
+                (read, catalogue, None, lang, output_format != "json"),
+            )
     comparison = related(comparison, lineage)
     if output_format == "json":
         from policydiff.render.restatement_json import restatement_json

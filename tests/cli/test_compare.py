@@ -231,6 +231,19 @@ def test_compare_says_how_the_two_documents_relate() -> None:
     assert (data["relation"], data["series"]) == ("series", "central")
 
 
+def test_compare_reads_the_versions_named_by_their_keys() -> None:
+    # two English translations of one document: before, the keys were dropped and the
+    # Chinese original read against itself
+    result = run(
+        "compare", f"{DOC_2021}:en-2", f"{DOC_2021}:en", "--format", "json", corpus=BUNDLED
+    )
+    data = json.loads(result.output)
+    assert data["lang"] == "en"
+    assert data["summary"]["restated"] == len(data["commitments"]) > 0
+    mixed = run("compare", f"{DOC_2021}:en", f"{DOC_2021}:zh", corpus=BUNDLED)
+    assert mixed.exit_code == 2 and "compare needs one language" in mixed.output
+
+
 def test_diff_of_two_series_pairs_commitments_not_provisions() -> None:
     result = run("diff", LINEAGE_PARENT, SHANGHAI)
     assert result.exit_code == 0, result.output
