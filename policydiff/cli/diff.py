@@ -87,8 +87,8 @@ def diff(
     alike, a provision only one has counting as not alike) are diffed commitment by
     commitment instead, as `compare` pairs them: each sentence beside its counterpart
     with the word diff and the cue change, unmatched ones listed as such (English
-    versions read word by word, every verdict marked check).  Where they do correspond, the cue lines are
-    still `compare`'s verdicts on the old document's commitments.
+    versions read word by word, every verdict marked check).  Where they do correspond,
+    the cue lines are still `compare`'s verdicts on the old document's commitments.
     """
     from policydiff.diff import diff_documents, fold_unchanged
     from policydiff.lineage import build_lineage

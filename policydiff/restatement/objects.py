@@ -56,7 +56,7 @@ def content(clause: Clause) -> str:
     punctuation read as a word break (a stray 大力发展.全装修住宅, 、 between the items of a
     list, but not between items of one character: 渗、滞、蓄 is 渗滞蓄), synonyms written one
     way (:func:`canonical`); a space between two Chinese characters, debris of a source's
-    layout, is no break."""
+    layout, is no break. An English clause's object is :func:`english_object`."""
     text = _CJK_SPACE.sub("", clause.text)
     for word in clause.cue.split(CUE_GAP) if clause.cue else ():
         text = text.replace(word, " ", 1)
