@@ -80,10 +80,10 @@ class DiffSummary:
     omitted: int = 0  # across documents, the parent's commitments the child leaves out
 
 
-# How the new of two documents relates to the old: "cites" it, "declared" it its parent
-# without citing it, "reversed" (the old one implements the new one), "series" (both are
-# of one series), or "none"
-Relation = Literal["cites", "declared", "reversed", "series", "none"]
+# How the new of two documents relates to the old: "versions" of one document, "cites" it,
+# "declared" it its parent without citing it, "reversed" (the old one implements the new
+# one), "series" (both are of one series), or "none"
+Relation = Literal["versions", "cites", "declared", "reversed", "series", "none"]
 
 
 @dataclass(frozen=True)

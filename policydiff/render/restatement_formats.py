@@ -22,6 +22,7 @@ from policydiff.render.restatement_lines import (
     second_mention_items,
     second_mentions_heading,
     sentences,
+    side_names,
 )
 from policydiff.restatement.compare import EVERYTHING, Comparison, Restated, Selection
 
@@ -60,7 +61,7 @@ def restatement_markdown(comparison: Comparison, shown: Selection = EVERYTHING) 
         *([md(pairing_line(comparison)) + ".", ""] if pairing_line(comparison) else []),
         f"**{summary}.** {checking(comparison)}",
         "",
-        "| verdict | parent → child (word diff) | where | why |",
+        "| verdict | {} → {} (word diff) | where | why |".format(*map(md, side_names(comparison))),
         "|---|---|---|---|",
     ]
     for r in comparison.commitments:
@@ -134,8 +135,8 @@ def restatement_html(comparison: Comparison, shown: Selection = EVERYTHING) -> s
         f"{_e(citation_line(comparison))}.</span></p>"
         + (f"<p class=note>{_e(pairing_line(comparison))}.</p>" if pairing_line(comparison) else "")
         + f"<p><strong>{summary}</strong>. {_e(checking(comparison))}</p>"
-        "<table><tr><th>verdict</th><th>parent → child</th>"
-        f"<th>where</th><th>why</th></tr>{''.join(rows)}</table>"
+        + "<table><tr><th>verdict</th><th>{} → {}</th>".format(*map(_e, side_names(comparison)))
+        + f"<th>where</th><th>why</th></tr>{''.join(rows)}</table>"
         + (f"<h2>Additions</h2><ul>{additions}</ul>" if additions and shown.additions else "")
         + (
             f"<h2>{_e(second_mentions_heading(comparison))}</h2><ul>{mentions}</ul>"

@@ -43,14 +43,31 @@ def alike_phrase(alike: float) -> str:
     return f"their provisions are {alike:.2f} alike ({side} {PROVISION_MATCH:.2f})"
 
 
+def side_names(comparison: Comparison) -> tuple[str, str]:
+    """What the two columns of a restatement are called: parent and child, unless the two
+    are versions of one document (their keys) or of one series in date order (earlier
+    and later)."""
+    p, c = comparison.parent, comparison.child
+    if comparison.relation == "versions":
+        return p.version.key, c.version.key
+    if comparison.relation == "series" and not _later_first(comparison):
+        return "earlier", "later"
+    return "parent", "child"
+
+
+def _later_first(comparison: Comparison) -> bool:
+    parent, child = comparison.parent.document, comparison.child.document
+    return parent.issue_date.surely_after(child.issue_date)
+
+
 def citation_line(comparison: Comparison) -> str:
     """Whether the child cites the parent, with the citation, where it stands and the
     sentence that makes it (the evidence of the edge); or how else the two are related."""
     edge = comparison.citation
     if edge is None:
-        parent, child = comparison.parent.document, comparison.child.document
-        later_first = parent.issue_date.surely_after(child.issue_date)
-        return relation_line(comparison.relation, series=comparison.series, later_first=later_first)
+        return relation_line(
+            comparison.relation, series=comparison.series, later_first=_later_first(comparison)
+        )
     return relation_line(comparison.relation, edge.cited, edge.location, edge.sentence)
 
 
@@ -67,6 +84,8 @@ def relation_line(
     as :attr:`~policydiff.restatement.compare.Comparison.relation` names it), with the
     citation, where it stands and, given, its sentence, or the series both are of and
     whether the first was issued after the second (``later_first``)."""
+    if relation == "versions":
+        return "two versions of one document: the first's commitments as the second words them"
     if relation == "cites":
         said = f", in the sentence {sentence}" if sentence else ""
         return f"cites the parent: {cited} — {location}{said}"

@@ -125,8 +125,11 @@ class Comparison:
 
     @property
     def relation(self) -> Relation:
-        """How the child relates to the parent: cites it, declares it only, is its parent
-        in the lineage (``reversed_edge``), is of its series, or none of these."""
+        """How the child relates to the parent: is another version of the one document,
+        cites it, declares it only, is its parent in the lineage (``reversed_edge``), is of
+        its series, or none of these."""
+        if self.parent.document.id == self.child.document.id:
+            return "versions"
         if self.cites_parent:
             return "cites"
         if self.citation is not None:

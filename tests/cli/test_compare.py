@@ -240,6 +240,26 @@ def test_compare_reads_the_versions_named_by_their_keys() -> None:
     data = json.loads(result.output)
     assert data["lang"] == "en"
     assert data["summary"]["restated"] == len(data["commitments"]) > 0
+    assert data["relation"] == "versions"
+    terminal = run("compare", f"{DOC_2021}:en-2", f"{DOC_2021}:en", corpus=BUNDLED).output
+    assert "two versions of one document" in terminal
+    assert "not a parent" not in terminal
+    header = next(line for line in terminal.splitlines() if "why" in line).split()
+    assert header[:2] == ["en-2", "en"]
+
+
+def test_the_sides_of_two_documents_of_one_series_are_earlier_and_later() -> None:
+    forward = run("compare", DOC_2021, DOC_2023, "--lang", "en", corpus=BUNDLED).output
+    assert next(line for line in forward.splitlines() if "why" in line).split()[:2] == [
+        "earlier",
+        "later",
+    ]
+    # the later first: its columns keep the roles the command gave them
+    backward = run("compare", DOC_2023, DOC_2021, "--lang", "en", corpus=BUNDLED).output
+    assert next(line for line in backward.splitlines() if "why" in line).split()[:2] == [
+        "parent",
+        "child",
+    ]
     mixed = run("compare", f"{DOC_2021}:en", f"{DOC_2021}:zh", corpus=BUNDLED)
     assert mixed.exit_code == 2 and "compare needs one language" in mixed.output
 

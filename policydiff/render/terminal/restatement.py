@@ -22,6 +22,7 @@ from policydiff.render.restatement_lines import (
     pairing_line,
     second_mention_items,
     second_mentions_heading,
+    side_names,
 )
 from policydiff.restatement.compare import EVERYTHING, Comparison, Restated, Selection
 from policydiff.restatement.verdict import Restatement
@@ -79,8 +80,9 @@ def print_restatement(
     table.add_column("", no_wrap=True)
     # a clause in Chinese is one long "word" to rich: fold it, never crop it
     # the first line names both documents; a heading of an id would fold or be cropped
-    table.add_column("parent", ratio=1, overflow="fold")
-    table.add_column("child", ratio=1, overflow="fold")
+    old_side, new_side = side_names(comparison)
+    table.add_column(old_side, ratio=1, overflow="fold")
+    table.add_column(new_side, ratio=1, overflow="fold")
     table.add_column("why", ratio=1, overflow="fold")
     for r in comparison.commitments:
         if not shown.keeps(r):
