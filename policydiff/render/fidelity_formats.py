@@ -111,13 +111,13 @@ def fidelity_dict(f: Fidelity) -> dict[str, Any]:
         "schema": SCHEMA,
         "parent": {
             "id": f.parent.id,
-            "title": f.parent.title_zh or f.parent.title,
+            "title": f.parent_title,
             "date": f.parent.date_text,
         },
         "children": [
             {
                 "id": c.child.document.id,
-                "title": c.child.document.title_zh or c.child.document.title,
+                "title": c.child.title,
                 "date": c.child.document.date_text,
                 "cites_parent": c.cites_parent,
                 "summary": c.summary,
@@ -176,7 +176,7 @@ def fidelity_markdown(
     lines = [
         f'<a id="fidelity-{f.parent.id}"></a>',
         "",
-        f"{head} Fidelity to `{f.parent.id}` · {md(f.parent.title_zh or f.parent.title)}",
+        f"{head} Fidelity to `{f.parent.id}` · {md(f.parent_title)}",
         "",
         f"{how_many(f, children_total)} (clauses): ▲ strengthened, ▼ weakened, = restated, "
         "− omitted; ? marks a verdict to check by reading (its sentences, why and what to "
@@ -277,7 +277,7 @@ def fidelity_html(
             )
             doubt = "" if sure else f" check: {_doubt_text(cell)}."
             theirs = (
-                f"<q lang=zh>{marked_in(cell.child)}</q> "
+                f"<q lang={f.lang}>{marked_in(cell.child)}</q> "
                 f'<span class="note">{_e(child.id)} · {_e(cell.child.location)}</span>'
                 if cell.child
                 else '<span class="note">no sentence of the child restates it</span>'
@@ -285,18 +285,18 @@ def fidelity_html(
             pairs.append(
                 f'<li id="{_e(target)}" class="{_e(cell.verdict.value)}">'
                 f"<strong>{_e(cell.verdict.value)}</strong> in {_e(child.id)} · "
-                f"<q lang=zh>{marked_in(row)}</q> "
+                f"<q lang={f.lang}>{marked_in(row)}</q> "
                 f'<span class="note">{_e(f.parent.id)} · {_e(row.location)}</span> → {theirs} '
                 f'<span class="note">({_e("; ".join(cell.reasons))}){_e(doubt)}</span></li>'
             )
         body.append(
-            f"<tr><th lang=zh>{_e(row.text)}<br><span class=note>{_e(row.location)}</span></th>"
+            f"<tr><th lang={f.lang}>{_e(row.text)}<br><span class=note>{_e(row.location)}</span></th>"
             + "".join(cells)
             + "</tr>"
         )
     return (
         f'<section class="fidelity" id="{_e(anchor)}"><style>{FIDELITY_CSS}</style>'
-        f"<h2>{_e(fidelity_title(f))} · <span lang=zh>{_e(f.parent.title_zh or f.parent.title)}</span></h2>"
+        f"<h2>{_e(fidelity_title(f))} · <span lang={f.lang}>{_e(f.parent_title)}</span></h2>"
         f"<p>{_e(how_many(f, children_total))}: ▲ strengthened, ▼ weakened, = restated, − omitted. Each cell links to "
         "its two sentences; an outlined cell is a verdict to check (docs/lineage.md).</p>"
         f'<table class="shares"><tr><th>child</th>{"".join(f"<th>{n}</th>" for n in names)}'

@@ -179,7 +179,7 @@ def lineages_html(fidelities: Sequence[Fidelity], likely: Sequence[LikelyParent]
     citing no held parent may belong."""
     items = "".join(
         f'<li><a href="{_e(numbered(lineage_stem(f), 1, "html"))}">Fidelity to '
-        f"{_e(f.parent.id)}</a> · <span lang=zh>{_e(f.parent.title_zh or f.parent.title)}</span>"
+        f"{_e(f.parent.id)}</a> · <span lang={f.lang}>{_e(f.parent_title)}</span>"
         f' <span class="note">({_e(_what(f))})</span></li>'
         for f in fidelities
     )
@@ -203,7 +203,7 @@ def lineages_markdown(fidelities: Sequence[Fidelity], likely: Sequence[LikelyPar
         lines += [INTRO, ""]
     lines += [
         f"- [Fidelity to `{f.parent.id}`]({numbered(lineage_stem(f), 1, 'md')}) · "
-        f"{md(f.parent.title_zh or f.parent.title)} ({md(_what(f))})"
+        f"{md(f.parent_title)} ({md(_what(f))})"
         for f in fidelities
     ]
     if likely:

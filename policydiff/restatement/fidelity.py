@@ -42,6 +42,18 @@ class Fidelity:
     def children(self) -> tuple[Document, ...]:
         return tuple(c.child.document for c in self.comparisons)
 
+    @property
+    def lang(self) -> str:
+        """The language the parent was read in (Chinese where no child was compared)."""
+        return self.comparisons[0].parent.version.lang if self.comparisons else "zh"
+
+    @property
+    def parent_title(self) -> str:
+        """The parent's title in the language read."""
+        if self.comparisons:
+            return self.comparisons[0].parent.title
+        return self.parent.title_zh or self.parent.title
+
     def cell(self, row: int, column: int) -> Restated:
         return self.comparisons[column].commitments[row]
 
