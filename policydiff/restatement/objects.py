@@ -58,10 +58,14 @@ def content(clause: Clause) -> str:
     way (:func:`canonical`); a space between two Chinese characters, debris of a source's
     layout, is no break. An English clause's object is :func:`english_object`."""
     text = _CJK_SPACE.sub("", clause.text)
-    for word in clause.cue.split(CUE_GAP) if clause.cue else ():
-        text = text.replace(word, " ", 1)
+    cue_words = clause.cue.split(CUE_GAP) if clause.cue else []
     if clause.lang != "zh":
+        # a cue is a whole English word: "develop" is no part of "redevelop"
+        for word in cue_words:
+            text = re.sub(rf"(?<![\w-]){re.escape(word)}(?![\w-])", " ", text, count=1)
         return english_object(text)
+    for word in cue_words:
+        text = text.replace(word, " ", 1)
     adverbs = _manner()
     if adverbs is not None:
         text = adverbs.sub(" ", text)

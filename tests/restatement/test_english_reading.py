@@ -37,6 +37,12 @@ def test_an_english_object_is_its_content_words() -> None:
     )
 
 
+def test_an_english_cue_goes_as_a_whole_word_only() -> None:
+    # "develop" is the cue, not a part of "redevelop"
+    clause = _clause("redevelop old urban districts and develop green industries", "develop")
+    assert content(clause) == "redevelop old urban district green industry"
+
+
 def test_a_word_read_as_a_cue_elsewhere_is_part_of_an_object() -> None:
     # building is "to build" as a cue, a noun here; work and mechanism are stop words, yet
     # all the object has
