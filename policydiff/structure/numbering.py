@@ -208,7 +208,7 @@ STYLES = (
     "arabic_dun",  # 1、 10、
     "paren_arabic",  # (1)  （1）
     "paren_word",  # (Four)  (Fourteen)
-    "paren_zh",  # （一） (二)
+    "paren_zh",  # （一） (二), and 一） whose opening parenthesis the source lost
 )
 
 _SP = r"[ \t\u3000\u00a0]*"
@@ -225,6 +225,11 @@ _PAREN_RE = re.compile(
 )
 
 
+# a Chinese numeral closed by a full-width parenthesis that lost its opening one at the
+# start of a line (一）指导思想 among （二）工作原则, a slip of the source's typing) is that label
+_CLOSE_PAREN_ZH_RE = re.compile(r"([" + CN_NUMERAL_CHARS + r"]{1,4})）" + _SP)
+
+
 def _paren(m: re.Match[str]) -> tuple[str, int | None, str]:
     token = m.group(1)
     if token.isdigit():
@@ -237,6 +242,7 @@ def _paren(m: re.Match[str]) -> tuple[str, int | None, str]:
 # the label styles, in the order they are tried (built once, not per line)
 _CANDIDATES: tuple[tuple[re.Pattern[str], str, str], ...] = (
     (_PAREN_RE, "paren", "item"),
+    (_CLOSE_PAREN_ZH_RE, "paren", "item"),
     (_ROMAN_RE, "roman", "part"),
     (_ORDINAL_RE, "ordinal", "part"),
     (_ZH_DUN_RE, "zh_dun", "part"),

@@ -32,6 +32,8 @@ from policydiff.structure.numbering import chinese_to_int, from_roman, to_roman,
         ("(Twenty-one) More", "(Twenty-one)", 21, "paren_word", "item", "More"),
         ("（一）指导思想。以", "（一）", 1, "paren_zh", "item", "指导思想。以"),
         ("（十四）加强", "（十四）", 14, "paren_zh", "item", "加强"),
+        # Yunnan's urban-rural plan: its first item lost the opening parenthesis
+        ("一）指导思想", "一）", 1, "paren_zh", "item", "指导思想"),
         ("（3）推进", "（3）", 3, "paren_arabic", "item", "推进"),
         ("第二章 总则", "第二章", 2, "zh_chapter", "part", "总则"),
     ],
@@ -56,6 +58,7 @@ def test_match_label(line: str, text: str, number: int, style: str, family: str,
         "——Full domain transformation.",
         "",
         "(0) zero",
+        "1）推进",  # Arabic numbers closed alone are a list style of their own, not read
     ],
 )
 def test_not_a_label(line: str) -> None:

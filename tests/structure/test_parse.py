@@ -200,6 +200,8 @@ def test_unnumbered_headings_not_used_when_parts_are_numbered() -> None:
         ("I. Part\n", "en", ["I"]),
         ("(1)\n", "en", ["1"]),
         ("  (1)  Indented.  \n", "en", ["1"]),
+        # an item whose opening parenthesis the source lost is its part's first item
+        ("一、总体要求\n一）指导思想\n坚持。\n（二）工作原则\n统筹。\n", "zh", ["I", "I.1", "I.2"]),
     ],
 )
 def test_small_texts(text: str, lang: str, ids: list[str]) -> None:
