@@ -24,7 +24,7 @@ from policydiff.models import Document, Version
 from policydiff.render.diff_formats import diff_json, diff_markdown
 from policydiff.render.terminal.diff import diff_text
 from policydiff.structure import structure_version
-from tests.conftest import BUNDLED, DOC_2021, DOC_2023
+from tests.conftest import BUNDLED, DOC_2021
 from tests.golden_files import REGENERATE, assert_golden
 
 GOLDEN = Path(__file__).resolve().parents[1] / "golden" / "diff"
@@ -46,8 +46,10 @@ def _diff(corpus_path: Path, old: str, new: str, lang: str, theme: str | None) -
     )
 
 
-def en_2021_2023_ultra_low(tmp: Path) -> DocumentDiff:
-    return _diff(BUNDLED, DOC_2021, DOC_2023, "en", "ultra-low-energy-buildings")
+def en_2021_translations(tmp: Path) -> DocumentDiff:
+    """The 2021 Opinions' partial translation against the whole one: versions of one
+    document, whose provisions correspond."""
+    return _diff(BUNDLED, f"{DOC_2021}:en-2", f"{DOC_2021}:en", "en", None)
 
 
 def zh_scale_up(tmp: Path) -> DocumentDiff:
@@ -70,7 +72,7 @@ def zh_scale_up(tmp: Path) -> DocumentDiff:
 
 
 CASES: dict[str, Callable[[Path], DocumentDiff]] = {
-    "en-2021-2023-ultra-low": en_2021_2023_ultra_low,
+    "en-2021-translations": en_2021_translations,
     "zh-scale-up": zh_scale_up,
 }
 EXPECTED = sorted(f"{case}.{ext}" for case in CASES for ext in RENDERERS)
