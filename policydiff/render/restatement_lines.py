@@ -64,6 +64,9 @@ def citation_line(comparison: Comparison) -> str:
     """Whether the child cites the parent, with the citation, where it stands and the
     sentence that makes it (the evidence of the edge); or how else the two are related."""
     edge = comparison.citation
+    p, c = comparison.parent.version, comparison.child.version
+    if comparison.relation == "versions" and p.key == c.key:
+        return "one version of one document, read against itself"
     if edge is None:
         return relation_line(
             comparison.relation, series=comparison.series, later_first=_later_first(comparison)

@@ -246,6 +246,8 @@ def test_compare_reads_the_versions_named_by_their_keys() -> None:
     assert "not a parent" not in terminal
     header = next(line for line in terminal.splitlines() if "why" in line).split()
     assert header[:2] == ["en-2", "en"]
+    itself = run("compare", DOC_2021, DOC_2021, corpus=BUNDLED).output
+    assert "one version of one document, read against itself" in itself
 
 
 def test_the_sides_of_two_documents_of_one_series_are_earlier_and_later() -> None:
