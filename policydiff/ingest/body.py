@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from policydiff.ingest.clean import Line, Removal
 from policydiff.ingest.issuers import known_issuers
+from policydiff.structure.numbering import match_label
 
 # Lines announcing that the official text follows. The last such line in the first
 # part of the page is the cut; everything above it is commentary or a news lead.
@@ -192,6 +193,39 @@ def joined_title(lines: list[str]) -> list[str]:
         out.append(lines[index])
         index += 1
     return out
+
+
+# how long the open part of a title (after 《) and its closing part (to 》) may be for a line
+# break between them to be one inside the title, not between two paragraphs
+TITLE_PART = 80
+
+
+def _open_title(text: str) -> bool:
+    """Whether ``text`` ends inside a title: a 《 it does not close, near its end."""
+    start = text.rfind("《")
+    return start >= 0 and "》" not in text[start:] and len(text) - start <= TITLE_PART
+
+
+def _closes_title(text: str) -> bool:
+    """Whether ``text`` opens on the rest of a title: a 》 near its start, before any 《."""
+    end = text.find("》")
+    return 0 <= end <= TITLE_PART and "《" not in text[:end] and match_label(text) is None
+
+
+def rejoined_titles(lines: list[Line]) -> tuple[list[Line], list[int]]:
+    """``lines`` with each line that leaves a cited title open joined to the next, which
+    closes it (Xinjiang's …以及《住房城乡建设部 / 国家发展改革委关于印发〈…〉的通知》…): a paragraph
+    never ends inside a title, so the break is the source's layout. Also the numbers of
+    the lines joined to the one before."""
+    out: list[Line] = []
+    joined: list[int] = []
+    for line in lines:
+        if out and _open_title(out[-1].text) and _closes_title(line.text):
+            out[-1] = Line(out[-1].number, _glue([out[-1].text, line.text]))
+            joined.append(line.number)
+        else:
+            out.append(line)
+    return out, joined
 
 
 def find_body(lines: list[Line]) -> Body:

@@ -20,7 +20,7 @@ from policydiff import corpus as corpus_io
 from policydiff.corpus.rules import date_problem, id_problem
 from policydiff.corpus.transaction import Change, commit, corpus_lock, recover
 from policydiff.errors import InputError
-from policydiff.ingest.body import find_body
+from policydiff.ingest.body import find_body, rejoined_titles
 from policydiff.ingest.clean import Removal, remove_debris, source_from_removals
 from policydiff.ingest.decode import RawText, read_file
 from policydiff.ingest.issuers import level_and_jurisdiction
@@ -169,7 +169,8 @@ def plan_ingest(
     body = find_body(lines)
     furniture = [Removal("page furniture", text, 0) for text in raw.furniture]
     removed = [*furniture, *sorted([*removed, *body.removed], key=lambda r: r.line)]
-    text = clean_text([line.text for line in body.lines])
+    body_lines, rejoined = rejoined_titles(body.lines)
+    text = clean_text([line.text for line in body_lines])
     metadata = read_metadata(
         [line.text for line in body.head],
         [line.text for line in body.commentary],
@@ -200,6 +201,12 @@ def plan_ingest(
             f"commentary of {len(body.commentary)} lines before the official text removed "
             f"(cut after line {body.commentary[-1].number}: {body.commentary[-1].text[:60]!r})"
         )
+    if rejoined:
+        where = ", ".join(map(str, rejoined))
+        notes.append(
+            f"{len(rejoined)} line break{'s' if len(rejoined) > 1 else ''} inside a cited title "
+            f"joined (line {where} of the file continued the line before)"
+        )
     kind = options.kind or ("original" if lang == "zh" else "translation")
     source = options.source or source_from_removals(removed) or path.name
     version = Version(
@@ -209,7 +216,7 @@ def plan_ingest(
         complete=True,
         source=source,
         text=text,
-        note=notes[0] if notes else "",
+        note="; ".join(notes),
     )
     date = given_date.earliest if given_date else metadata.date
     issued = given_date or (IssueDate.of_day(metadata.date) if metadata.date else None)

@@ -6,10 +6,10 @@ import datetime as dt
 
 import pytest
 
-from policydiff.ingest.body import find_body
-from policydiff.ingest.clean import remove_debris
+from policydiff.ingest.body import find_body, rejoined_titles
+from policydiff.ingest.clean import Line, remove_debris
 from policydiff.ingest.metadata import detect_language, parse_date_text, read_metadata
-from tests.conftest import SEED_2021_EN, SEED_2021_ZH, SEED_2023_EN, SEED_2025_EN
+from tests.conftest import REPO, SEED_2021_EN, SEED_2021_ZH, SEED_2023_EN, SEED_2025_EN
 
 
 def _body(seed):
@@ -117,3 +117,36 @@ def test_dates_in_both_languages(text: str, expected: dt.date | None) -> None:
 )
 def test_language_detection(text: str, lang: str) -> None:
     assert detect_language(text) == lang
+
+
+XINJIANG_RAW = REPO / "evaluation" / "dev" / "raw" / "xinjiang-chengxiang-tandafeng.txt"
+
+
+def test_a_line_broken_inside_a_cited_title_is_joined_to_the_next() -> None:
+    # Xinjiang's preamble, as its source splits it inside 《住房城乡建设部 国家发展改革委…》
+    lines, _ = remove_debris(XINJIANG_RAW.read_text(encoding="utf-8"))
+    body = find_body(lines)
+    kept, joined = rejoined_titles(body.lines)
+    assert joined == [3]
+    assert len(kept) == len(body.lines) - 1
+    preamble = kept[0].text
+    assert (
+        "《住房城乡建设部国家发展改革委关于印发〈城乡建设领域碳达峰实施方案〉的通知》" in preamble
+    )
+    assert preamble.endswith("制定以下实施方案") and kept[0].number == 2
+    # nothing lost: every character of the two lines is kept, in order
+    assert preamble == body.lines[0].text + body.lines[1].text
+
+
+@pytest.mark.parametrize(
+    "texts",
+    [
+        ["按照《某某实施方案》要求", "一、总体要求"],  # the title closes on its line
+        ["依据《某某实施方案", "一、总体》要求"],  # the next line is a numbered heading
+        ["《" + "长" * 100, "方案》"],  # too long an open part to be a title's
+        ["按照《某某", "再《另一份》的通知"],  # the next line opens a title before it closes one
+    ],
+)
+def test_lines_that_do_not_break_a_title_stay_apart(texts: list[str]) -> None:
+    lines = [Line(k + 1, text) for k, text in enumerate(texts)]
+    assert rejoined_titles(lines) == (lines, [])
