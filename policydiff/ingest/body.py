@@ -212,6 +212,10 @@ def _closes_title(text: str) -> bool:
     return 0 <= end <= TITLE_PART and "《" not in text[:end] and match_label(text) is None
 
 
+def _latin(char: str) -> bool:
+    return char.isascii() and char.isalpha()
+
+
 def rejoined_titles(lines: list[Line]) -> tuple[list[Line], list[int]]:
     """``lines`` with each line that leaves a cited title open joined to the next, which
     closes it (Xinjiang's …以及《住房城乡建设部 / 国家发展改革委关于印发〈…〉的通知》…): a paragraph
@@ -221,11 +225,29 @@ def rejoined_titles(lines: list[Line]) -> tuple[list[Line], list[int]]:
     joined: list[int] = []
     for line in lines:
         if out and _open_title(out[-1].text) and _closes_title(line.text):
-            out[-1] = Line(out[-1].number, _glue([out[-1].text, line.text]))
+            before = out[-1].text
+            # every character kept: a space only between two words of Latin letters
+            gap = " " if _latin(before[-1:]) and _latin(line.text[:1]) else ""
+            out[-1] = Line(out[-1].number, before + gap + line.text)
             joined.append(line.number)
         else:
             out.append(line)
     return out, joined
+
+
+def rejoined_note(joined: list[int]) -> str:
+    """What a version's note says of the lines :func:`rejoined_titles` joined (numbered as
+    the lines of the text read from the file)."""
+    if len(joined) == 1:
+        return (
+            f"a line break inside a cited title joined (line {joined[0]} of the text read "
+            "continued the line before)"
+        )
+    where = ", ".join(map(str, joined[:-1])) + f" and {joined[-1]}"
+    return (
+        f"{len(joined)} line breaks inside cited titles joined (lines {where} of the text read "
+        "continued the lines before)"
+    )
 
 
 def find_body(lines: list[Line]) -> Body:

@@ -20,7 +20,7 @@ from policydiff import corpus as corpus_io
 from policydiff.corpus.rules import date_problem, id_problem
 from policydiff.corpus.transaction import Change, commit, corpus_lock, recover
 from policydiff.errors import InputError
-from policydiff.ingest.body import find_body, rejoined_titles
+from policydiff.ingest.body import find_body, rejoined_note, rejoined_titles
 from policydiff.ingest.clean import Removal, remove_debris, source_from_removals
 from policydiff.ingest.decode import RawText, read_file
 from policydiff.ingest.issuers import level_and_jurisdiction
@@ -202,11 +202,7 @@ def plan_ingest(
             f"(cut after line {body.commentary[-1].number}: {body.commentary[-1].text[:60]!r})"
         )
     if rejoined:
-        where = ", ".join(map(str, rejoined))
-        notes.append(
-            f"{len(rejoined)} line break{'s' if len(rejoined) > 1 else ''} inside a cited title "
-            f"joined (line {where} of the file continued the line before)"
-        )
+        notes.append(rejoined_note(rejoined))
     kind = options.kind or ("original" if lang == "zh" else "translation")
     source = options.source or source_from_removals(removed) or path.name
     version = Version(

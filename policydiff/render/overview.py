@@ -33,10 +33,10 @@ def overview_markdown(summaries: tuple[DocumentSummary, ...]) -> str:
         if s.title_zh:
             lines.append(f"  - Chinese title: {md(s.title_zh)}")
         for v in s.versions:
-            extra = f"; {v.note}" if v.note else ""
+            note = f" — note: {md(v.note)}" if v.note else ""
             lines.append(
                 f"  - `{v.key}`: {v.lang}, {v.kind}, {'complete' if v.complete else 'partial'}, "
                 f"{v.characters:,} characters, {v.provisions} provisions, {v.sentences} sentences"
-                f" (source: {md(v.source + extra)})"
+                f" (source: {md(v.source)}){note}"
             )
     return "\n".join(lines) + "\n"

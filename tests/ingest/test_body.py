@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from policydiff.ingest.body import find_body, rejoined_titles
+from policydiff.ingest.body import find_body, rejoined_note, rejoined_titles
 from policydiff.ingest.clean import Line, remove_debris
 from policydiff.ingest.metadata import detect_language, parse_date_text, read_metadata
 from tests.conftest import REPO, SEED_2021_EN, SEED_2021_ZH, SEED_2023_EN, SEED_2025_EN
@@ -150,3 +150,20 @@ def test_a_line_broken_inside_a_cited_title_is_joined_to_the_next() -> None:
 def test_lines_that_do_not_break_a_title_stay_apart(texts: list[str]) -> None:
     lines = [Line(k + 1, text) for k, text in enumerate(texts)]
     assert rejoined_titles(lines) == (lines, [])
+
+
+def test_a_joined_title_keeps_every_character() -> None:
+    # no space is made up between a dash and a digit, or two Chinese characters; English
+    # words broken apart keep their space
+    dated = [Line(1, "按照《碳达峰行动方案（2021-"), Line(2, "2025年）》要求")]
+    assert rejoined_titles(dated)[0][0].text == "按照《碳达峰行动方案（2021-2025年）》要求"
+    english = [Line(1, "under the 《Opinions on"), Line(2, "Green Development》 we")]
+    assert rejoined_titles(english)[0][0].text == "under the 《Opinions on Green Development》 we"
+
+
+def test_the_note_says_which_lines_were_joined() -> None:
+    assert rejoined_note([3]) == (
+        "a line break inside a cited title joined (line 3 of the text read continued the "
+        "line before)"
+    )
+    assert "lines 3, 7 and 9 of the text read" in rejoined_note([3, 7, 9])
