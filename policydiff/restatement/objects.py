@@ -62,7 +62,7 @@ def content(clause: Clause) -> str:
     if clause.lang != "zh":
         # a cue is a whole English word: "develop" is no part of "redevelop"
         for word in cue_words:
-            text = re.sub(rf"(?<![\w-]){re.escape(word)}(?![\w-])", " ", text, count=1)
+            text = re.sub(rf"(?<![A-Za-z]){re.escape(word)}(?![A-Za-z])", " ", text, count=1)
         return english_object(text)
     for word in cue_words:
         text = text.replace(word, " ", 1)
