@@ -12,7 +12,7 @@ lineage: how its children restate the parent's commitments overall, with a link.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from policydiff.lineage.likely import LikelyParent
 from policydiff.render.fidelity_formats import (
@@ -64,7 +64,7 @@ class LineagePage:
 def lineage_pages(f: Fidelity) -> tuple[LineagePage, ...]:
     runs = chunks(f.comparisons, CHILDREN_PER_PAGE)
     return tuple(
-        LineagePage(f, Fidelity(f.parent, f.rows, run), i, len(runs))
+        LineagePage(f, replace(f, comparisons=run), i, len(runs))
         for i, run in enumerate(runs, start=1)
     )
 

@@ -37,22 +37,18 @@ class Fidelity:
     parent: Document
     rows: tuple[Clause, ...]
     comparisons: tuple[Comparison, ...]  # one per child, in timeline order
+    lang: str = "zh"  # of the parent's version read
 
     @property
     def children(self) -> tuple[Document, ...]:
         return tuple(c.child.document for c in self.comparisons)
 
     @property
-    def lang(self) -> str:
-        """The language the parent was read in (Chinese where no child was compared)."""
-        return self.comparisons[0].parent.version.lang if self.comparisons else "zh"
-
-    @property
     def parent_title(self) -> str:
-        """The parent's title in the language read."""
-        if self.comparisons:
-            return self.comparisons[0].parent.title
-        return self.parent.title_zh or self.parent.title
+        """The parent's title in the language read: its Chinese title for a Chinese
+        version, where it has one."""
+        document = self.parent
+        return document.title_zh if self.lang == "zh" and document.title_zh else document.title
 
     def cell(self, row: int, column: int) -> Restated:
         return self.comparisons[column].commitments[row]
@@ -110,7 +106,7 @@ def fidelity(
     ]
     shared = (read, catalogue, lexicon, lang or read.version.lang, False)
     comparisons = (engine or LocalEngine()).map(compare_child, items, shared)
-    return Fidelity(parent, read.clauses, tuple(comparisons))
+    return Fidelity(parent, read.clauses, tuple(comparisons), read.version.lang)
 
 
 def lineage_fidelities(
