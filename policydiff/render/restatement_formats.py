@@ -17,6 +17,7 @@ from policydiff.render.restatement_lines import (
     child_place,
     citation_line,
     cue_note,
+    document_names,
     documents_line,
     pairing_line,
     second_mention_items,
@@ -51,10 +52,10 @@ def _why(r: Restated) -> str:
 
 
 def restatement_markdown(comparison: Comparison, shown: Selection = EVERYTHING) -> str:
-    p, c = comparison.parent.document, comparison.child.document
+    p, c = document_names(comparison)
     summary = ", ".join(f"{n} {k}" for k, n in comparison.summary.items())
     lines = [
-        f"# How `{c.id}` restates `{p.id}`",
+        f"# How `{c}` restates `{p}`",
         "",
         f"{md(documents_line(comparison))}; {md(citation_line(comparison))}.",
         "",
@@ -76,7 +77,7 @@ def restatement_markdown(comparison: Comparison, shown: Selection = EVERYTHING) 
         where = md(r.parent.location) + (f" → {md(place)}" if place else "")
         lines.append(f"| {_verdict(r)} | {text} | {where} | {md(_why(r))} |")
     if comparison.additions and shown.additions:
-        lines += ["", f"## Additions of `{c.id}` ({len(comparison.additions)})", ""]
+        lines += ["", f"## Additions of `{c}` ({len(comparison.additions)})", ""]
         lines += [
             f"- {md(a.text)}{md(cue_note(a))} — *{md(a.location)}*" for a in comparison.additions
         ]
@@ -94,7 +95,7 @@ def _e(text: object) -> str:
 def restatement_html(comparison: Comparison, shown: Selection = EVERYTHING) -> str:
     from policydiff.render.html import CSS
 
-    p, c = comparison.parent.document, comparison.child.document
+    p, c = document_names(comparison)
     lang = comparison.parent.version.lang  # of the quotes: English versions are read too
     rows = []
     for r in comparison.commitments:
@@ -129,8 +130,8 @@ def restatement_html(comparison: Comparison, shown: Selection = EVERYTHING) -> s
     summary = ", ".join(f"{n} {_e(k)}" for k, n in comparison.summary.items())
     return (
         '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
-        f"<title>{_e(c.id)} restates {_e(p.id)} · policydiff</title>\n<style>{CSS}</style>\n"
-        f"</head>\n<body>\n<main><h1>How {_e(c.id)} restates {_e(p.id)}</h1>"
+        f"<title>{_e(c)} restates {_e(p)} · policydiff</title>\n<style>{CSS}</style>\n"
+        f"</head>\n<body>\n<main><h1>How {_e(c)} restates {_e(p)}</h1>"
         f"<p>{_e(documents_line(comparison))}; <span class=note>"
         f"{_e(citation_line(comparison))}.</span></p>"
         + (f"<p class=note>{_e(pairing_line(comparison))}.</p>" if pairing_line(comparison) else "")

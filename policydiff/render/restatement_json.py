@@ -67,7 +67,7 @@ SCHEMA = "policydiff.restatement/1"
 
 def _document(read: DocumentClauses) -> dict[str, Any]:
     d = read.document
-    return {"id": d.id, "title": read.title, "date": d.date_text}
+    return {"id": d.id, "version": read.version.key, "title": read.title, "date": d.date_text}
 
 
 def side(c: Clause) -> dict[str, Any]:

@@ -43,15 +43,27 @@ def alike_phrase(alike: float) -> str:
     return f"their provisions are {alike:.2f} alike ({side} {PROVISION_MATCH:.2f})"
 
 
+def document_names(comparison: Comparison) -> tuple[str, str]:
+    """The two documents' ids, each with its version's key where both are one document's
+    (2021-green-development-urban:en-2)."""
+    p, c = comparison.parent, comparison.child
+    if comparison.relation == "versions":
+        return f"{p.document.id}:{p.version.key}", f"{c.document.id}:{c.version.key}"
+    return p.document.id, c.document.id
+
+
 def side_names(comparison: Comparison) -> tuple[str, str]:
     """What the two columns of a restatement are called: parent and child, unless the two
-    are versions of one document (their keys) or of one series in date order (earlier
-    and later)."""
+    are versions of one document (their keys) or of one series, one surely issued before
+    the other (earlier and later, in the order given)."""
     p, c = comparison.parent, comparison.child
     if comparison.relation == "versions":
         return p.version.key, c.version.key
-    if comparison.relation == "series" and not _later_first(comparison):
-        return "earlier", "later"
+    if comparison.relation == "series":
+        if c.document.issue_date.surely_after(p.document.issue_date):
+            return "earlier", "later"
+        if _later_first(comparison):
+            return "later", "earlier"
     return "parent", "child"
 
 
@@ -146,7 +158,7 @@ def second_mentions_heading(comparison: Comparison) -> str:
     left out of the view."""
     n = len(comparison.second_mentions)
     return (
-        f"Second mentions in {comparison.child.document.id} ({n}): as like a commitment as "
+        f"Second mentions in {document_names(comparison)[1]} ({n}): as like a commitment as "
         "its restatement, another clause taken"
     )
 

@@ -39,6 +39,7 @@ def test_the_json_contract_keeps_its_names() -> None:
     assert data["schema"] == "policydiff.restatement/1"
     assert data["parent"] == {
         "id": LINEAGE_PARENT,
+        "version": "zh",
         "title": "城乡建设领域碳达峰实施方案",
         "date": "2022-06",  # the month only: the day is not known
     }
@@ -241,11 +242,18 @@ def test_compare_reads_the_versions_named_by_their_keys() -> None:
     assert data["lang"] == "en"
     assert data["summary"]["restated"] == len(data["commitments"]) > 0
     assert data["relation"] == "versions"
+    assert (data["parent"]["version"], data["child"]["version"]) == ("en-2", "en")
     terminal = run("compare", f"{DOC_2021}:en-2", f"{DOC_2021}:en", corpus=BUNDLED).output
     assert "two versions of one document" in terminal
     assert "not a parent" not in terminal
     header = next(line for line in terminal.splitlines() if "why" in line).split()
     assert header[:2] == ["en-2", "en"]
+    assert terminal.startswith(f"{DOC_2021}:en-2 → {DOC_2021}:en\n")
+    markdown = run(
+        "compare", f"{DOC_2021}:en-2", f"{DOC_2021}:en", "--format", "markdown", corpus=BUNDLED
+    ).output
+    assert markdown.startswith(f"# How `{DOC_2021}:en` restates `{DOC_2021}:en-2`")
+    assert "| verdict | en-2 → en (word diff) |" in markdown
     itself = run("compare", DOC_2021, DOC_2021, corpus=BUNDLED).output
     assert "one version of one document, read against itself" in itself
 
@@ -256,11 +264,11 @@ def test_the_sides_of_two_documents_of_one_series_are_earlier_and_later() -> Non
         "earlier",
         "later",
     ]
-    # the later first: its columns keep the roles the command gave them
+    # the later first: the columns say so
     backward = run("compare", DOC_2023, DOC_2021, "--lang", "en", corpus=BUNDLED).output
     assert next(line for line in backward.splitlines() if "why" in line).split()[:2] == [
-        "parent",
-        "child",
+        "later",
+        "earlier",
     ]
     mixed = run("compare", f"{DOC_2021}:en", f"{DOC_2021}:zh", corpus=BUNDLED)
     assert mixed.exit_code == 2 and "compare needs one language" in mixed.output

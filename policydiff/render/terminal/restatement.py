@@ -18,6 +18,7 @@ from policydiff.render.restatement_lines import (
     child_place,
     citation_line,
     cue_note,
+    document_names,
     documents_line,
     pairing_line,
     second_mention_items,
@@ -62,8 +63,8 @@ def print_restatement(
     comparison: Comparison, console: Console, shown: Selection = EVERYTHING
 ) -> None:
     """The comparison, the parts of it ``shown`` keeps."""
-    p, c = comparison.parent.document, comparison.child.document
-    console.print(Text(f"{p.id} → {c.id}", style="bold"))
+    p, c = document_names(comparison)
+    console.print(Text(f"{p} → {c}", style="bold"))
     console.print(Text(documents_line(comparison)))
     console.print(Text(citation_line(comparison), style="dim"))
     if pairing_line(comparison):
@@ -99,7 +100,7 @@ def print_restatement(
         table.add_row(label, old, new, why)
     console.print(table)
     if comparison.additions and shown.additions:
-        console.print(Text(f"additions of {c.id} ({len(comparison.additions)}):", style="bold"))
+        console.print(Text(f"additions of {c} ({len(comparison.additions)}):", style="bold"))
         for clause in comparison.additions:
             console.print(Text(f"  + {clause.text}{cue_note(clause)} — {clause.location}"))
     mentions = second_mention_items(comparison) if shown.additions else []
