@@ -48,12 +48,89 @@ def token_ops(old: str, new: str, lang: str) -> tuple[tuple[TokenOp, ...], float
         opcodes = [("equal", 0, len(a), 0, len(b))] if a else []
         ops = tuple(TokenOp("equal", old, new) for _ in opcodes)
         return ops, word_ratio(opcodes, a, b)
+    if lang != "zh":
+        opcodes = _word_opcodes(a, b)
+        return _merge_ops(_spaced(opcodes, a, b)), word_ratio(opcodes, a, b)
     matcher = SequenceMatcher(None, a, b, autojunk=False)
     ops = tuple(
         TokenOp(tag, "".join(a[i1:i2]), "".join(b[j1:j2]))
         for tag, i1, i2, j1, j2 in matcher.get_opcodes()
     )
     return ops, word_ratio(matcher.get_opcodes(), a, b)
+
+
+def _spaced(
+    opcodes: Sequence[tuple[str, int, int, int, int]], a: Sequence[str], b: Sequence[str]
+) -> list[TokenOp]:
+    """The ops of word-matched opcodes (:func:`_word_opcodes`), the spaces told apart: an
+    equal span whose spaces differ keeps its words equal and changes only its spaces, and
+    the spaces two replaced spans end on stay apart ([-old-]{+new+} w0, not
+    [-old -]{+new +}w0)."""
+    ops: list[TokenOp] = []
+    for tag, i1, i2, j1, j2 in opcodes:
+        old, new = a[i1:i2], b[j1:j2]
+        if tag == "replace" and len(old) > 1 < len(new) and old[-1].isspace() and new[-1].isspace():
+            ops.append(TokenOp("replace", "".join(old[:-1]), "".join(new[:-1])))
+            ops += _respaced(old[-1:], new[-1:])
+        elif tag == "equal":
+            ops += _respaced(old, new)
+        else:
+            ops.append(TokenOp(tag, "".join(old), "".join(new)))
+    return ops
+
+
+def _respaced(old: Sequence[str], new: Sequence[str]) -> list[TokenOp]:
+    """Two runs of the same words, each word equal and each space between them equal or
+    changed."""
+    ops: list[TokenOp] = []
+    i = j = 0
+    while i < len(old) or j < len(new):
+        space_a = space_b = ""
+        while i < len(old) and old[i].isspace():
+            space_a, i = space_a + old[i], i + 1
+        while j < len(new) and new[j].isspace():
+            space_b, j = space_b + new[j], j + 1
+        if space_a == space_b:
+            ops.append(TokenOp("equal", space_a, space_b))
+        elif space_a and space_b:
+            ops.append(TokenOp("replace", space_a, space_b))
+        else:
+            ops.append(TokenOp("delete" if space_a else "insert", space_a, space_b))
+        if i < len(old) and j < len(new):
+            ops.append(TokenOp("equal", old[i], new[j]))
+            i, j = i + 1, j + 1
+        else:  # words on one side only, which a word match never leaves: kept all the same
+            ops.append(TokenOp("replace", "".join(old[i:]), "".join(new[j:])))
+            break
+    return ops
+
+
+def _word_opcodes(a: Sequence[str], b: Sequence[str]) -> list[tuple[str, int, int, int, int]]:
+    """difflib's opcodes of two English token lists, matched on their words and punctuation
+    alone, each span taking the spaces after it: a space matched as a token of its own
+    would anchor the words around it ([-vigorously-]{+promote+} [-promote-]…, where the
+    reader sees [-vigorously -]promote {+the large-scale development of +}…)."""
+    at_a = [k for k, token in enumerate(a) if not token.isspace()]
+    at_b = [k for k, token in enumerate(b) if not token.isspace()]
+    if not at_a or not at_b:  # spaces alone on a side: nothing to anchor them to
+        return SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
+
+    def bound(at: list[int], count: int, word: int) -> int:
+        # where the span from ``word`` on starts among the tokens: the text's leading
+        # spaces go with its first span, and each span keeps the spaces after it
+        return 0 if word == 0 else at[word] if word < len(at) else count
+
+    matcher = SequenceMatcher(None, [a[k] for k in at_a], [b[k] for k in at_b], autojunk=False)
+    return [
+        (
+            tag,
+            bound(at_a, len(a), i1),
+            bound(at_a, len(a), i2),
+            bound(at_b, len(b), j1),
+            bound(at_b, len(b), j2),
+        )
+        for tag, i1, i2, j1, j2 in matcher.get_opcodes()
+    ]
 
 
 def count_words(tokens: Sequence[str]) -> int:

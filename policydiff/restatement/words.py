@@ -1,7 +1,7 @@
 """Word-level diffs of two clauses: Chinese segmented into words (jieba), not characters.
 
 A restated clause that changes 推动 into 大力推动 reads, word by word, as one inserted word
-rather than two inserted characters. English uses the tokens of :mod:`policydiff.diff.ops`.
+rather than two inserted characters. English is diffed as :mod:`policydiff.diff.ops` diffs it.
 The ops join back into the two texts exactly.
 """
 
@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from cydifflib import SequenceMatcher
 
-from policydiff.diff.ops import TokenOp, tokenize
+from policydiff.diff.ops import TokenOp, token_ops, tokenize
 from policydiff.runtime.jieba_dictionary import ready_jieba
 
 
@@ -36,11 +36,10 @@ def words(text: str, lang: str) -> list[str]:
 
 
 def word_ops(old: str, new: str, lang: str) -> tuple[TokenOp, ...]:
+    if lang != "zh":
+        return token_ops(old, new, lang)[0]
     a, b = words(old, lang), words(new, lang)
-    # an English space is a token of its own, and no anchor: else the matcher pairs words
-    # around the spaces ([-vigorously-]{+promote+} [-promote-]…, not [-vigorously -]promote)
-    junk = None if lang == "zh" else str.isspace
-    matcher = SequenceMatcher(junk, a, b, autojunk=False)
+    matcher = SequenceMatcher(None, a, b, autojunk=False)
     return tuple(
         TokenOp(tag, "".join(a[i1:i2]), "".join(b[j1:j2]))
         for tag, i1, i2, j1, j2 in matcher.get_opcodes()

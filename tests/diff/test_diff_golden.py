@@ -71,7 +71,33 @@ def zh_scale_up(tmp: Path) -> DocumentDiff:
     return _diff(corpus, "zh-old", "zh-new", "zh", None)
 
 
+EN_OLD = "vigorously promote ultra-low energy and near-zero energy buildings"
+EN_NEW = "promote the large-scale development of ultra-low energy and near-zero energy buildings"
+
+
+def en_scale_up(tmp: Path) -> DocumentDiff:
+    """2021 en III.1 against a copy where "vigorously promote" ultra-low energy buildings
+    becomes "promote the large-scale development" of them, told of that theme: an English
+    cue change, via a tmp corpus."""
+    en = load_corpus(BUNDLED).get(DOC_2021).version("en")  # type: ignore[union-attr]
+    assert en is not None
+    lines = en.text.splitlines()
+    start = next(i for i, line in enumerate(lines) if line.startswith("1. Building high-quality"))
+    text = "\n".join(lines[start - 1 : start + 1]) + "\n"
+    assert EN_OLD in text
+    edited = text.replace(EN_OLD, EN_NEW)
+    corpus = tmp / "corpus"
+    for doc_id, date, body in (("en-old", "2021-10-21", text), ("en-new", "2023-01-19", edited)):
+        version = Version("en", "en", "original", True, "test", body)
+        write_document(
+            corpus,
+            Document(doc_id, doc_id, ("test",), dt.date.fromisoformat(date), (version,)),
+        )
+    return _diff(corpus, "en-old", "en-new", "en", "ultra-low-energy-buildings")
+
+
 CASES: dict[str, Callable[[Path], DocumentDiff]] = {
+    "en-scale-up": en_scale_up,
     "en-2021-translations": en_2021_translations,
     "zh-scale-up": zh_scale_up,
 }
