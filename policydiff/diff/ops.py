@@ -1,7 +1,8 @@
 """Word-level ops between two texts or two provisions (the token half of :mod:`.documents`).
 
 English tokens are words (with inner hyphens and apostrophes), punctuation marks and
-whitespace runs; Chinese tokens are single characters, with Latin/digit runs kept whole.
+whitespace runs, and the words and marks alone are matched (each span keeping the spaces
+after it); Chinese tokens are single characters, with Latin/digit runs kept whole.
 Joining the tokens gives the text back exactly, and joining the old (new) side of the ops
 gives the old (new) text back exactly.
 """
