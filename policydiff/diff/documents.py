@@ -1,10 +1,9 @@
 """Provision-aligned, word-level diff of two versions in one language.
 
-Provisions are paired with :func:`.align.align_provisions`; only within each
-pair does :class:`difflib.SequenceMatcher` compare tokens (English: words and punctuation,
-the whitespace between them carried along; Chinese: single characters, Latin/digit runs
-kept whole), so the
-cost grows with the provisions' sizes, never with the whole document squared.
+Provisions are paired with :func:`.align.align_provisions`; only within each pair does
+:class:`difflib.SequenceMatcher` compare tokens (English: words and punctuation, the
+whitespace between them carried along; Chinese: single characters, Latin/digit runs kept
+whole), so the cost grows with the provisions' sizes, never with the whole document squared.
 
 For every changed pair the sentences that changed are paired too, and the commitment
 cue of each side compared: with a theme, :func:`policydiff.strength.score_commitment`

@@ -70,7 +70,8 @@ def _spaced(
     ops: list[TokenOp] = []
     for tag, i1, i2, j1, j2 in opcodes:
         old, new = a[i1:i2], b[j1:j2]
-        if tag == "replace" and len(old) > 1 < len(new) and old[-1].isspace() and new[-1].isspace():
+        spaced_ends = len(old) > 1 and len(new) > 1 and old[-1].isspace() and new[-1].isspace()
+        if tag == "replace" and spaced_ends:
             ops.append(TokenOp("replace", "".join(old[:-1]), "".join(new[:-1])))
             ops += _respaced(old[-1:], new[-1:])
         elif tag == "equal":
