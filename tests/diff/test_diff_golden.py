@@ -52,23 +52,42 @@ def en_2021_translations(tmp: Path) -> DocumentDiff:
     return _diff(BUNDLED, f"{DOC_2021}:en-2", f"{DOC_2021}:en", "en", None)
 
 
-def zh_scale_up(tmp: Path) -> DocumentDiff:
-    """2021 zh III.1 against a copy where 大力推广 becomes 推动…规模化发展, via a tmp corpus."""
-    zh = load_corpus(BUNDLED).get(DOC_2021).version("zh")  # type: ignore[union-attr]
-    assert zh is not None
-    lines = zh.text.splitlines()
-    start = next(i for i, line in enumerate(lines) if line.startswith("三、"))
-    text = "\n".join(lines[start : start + 2]) + "\n"
-    assert ZH_OLD in text
-    edited = text.replace(ZH_OLD, ZH_NEW).replace("鼓励建设绿色农房", "积极建设绿色农房")
+def _edited(
+    tmp: Path,
+    lang: str,
+    opening: str,
+    before: int,
+    edits: dict[str, str],
+    theme: str | None = None,
+) -> DocumentDiff:
+    """The 2021 Opinions' lines from ``before`` above the one that opens on ``opening`` to
+    the one below it, against a copy with ``edits`` made, as two documents of a tmp corpus,
+    told of ``theme``."""
+    held = load_corpus(BUNDLED).get(DOC_2021).version(lang)  # type: ignore[union-attr]
+    assert held is not None
+    lines = held.text.splitlines()
+    start = next(i for i, line in enumerate(lines) if line.startswith(opening))
+    text = "\n".join(lines[start - before : start + 2 - before]) + "\n"
+    edited = text
+    for old, new in edits.items():
+        assert old in text
+        edited = edited.replace(old, new)
     corpus = tmp / "corpus"
-    for doc_id, date, body in (("zh-old", "2021-10-21", text), ("zh-new", "2023-01-19", edited)):
-        version = Version("zh", "zh", "original", True, "test", body)
+    for doc_id, date, body in (
+        (f"{lang}-old", "2021-10-21", text),
+        (f"{lang}-new", "2023-01-19", edited),
+    ):
+        version = Version(lang, lang, "original", True, "test", body)
         write_document(
             corpus,
             Document(doc_id, doc_id, ("test",), dt.date.fromisoformat(date), (version,)),
         )
-    return _diff(corpus, "zh-old", "zh-new", "zh", None)
+    return _diff(corpus, f"{lang}-old", f"{lang}-new", lang, theme)
+
+
+def zh_scale_up(tmp: Path) -> DocumentDiff:
+    """2021 zh 三、 and its first item against a copy where 大力推广 becomes 推动…规模化发展."""
+    return _edited(tmp, "zh", "三、", 0, {ZH_OLD: ZH_NEW, "鼓励建设绿色农房": "积极建设绿色农房"})
 
 
 EN_OLD = "vigorously promote ultra-low energy and near-zero energy buildings"
@@ -76,24 +95,12 @@ EN_NEW = "promote the large-scale development of ultra-low energy and near-zero 
 
 
 def en_scale_up(tmp: Path) -> DocumentDiff:
-    """2021 en III.1 against a copy where "vigorously promote" ultra-low energy buildings
-    becomes "promote the large-scale development" of them, told of that theme: an English
-    cue change, via a tmp corpus."""
-    en = load_corpus(BUNDLED).get(DOC_2021).version("en")  # type: ignore[union-attr]
-    assert en is not None
-    lines = en.text.splitlines()
-    start = next(i for i, line in enumerate(lines) if line.startswith("1. Building high-quality"))
-    text = "\n".join(lines[start - 1 : start + 1]) + "\n"
-    assert EN_OLD in text
-    edited = text.replace(EN_OLD, EN_NEW)
-    corpus = tmp / "corpus"
-    for doc_id, date, body in (("en-old", "2021-10-21", text), ("en-new", "2023-01-19", edited)):
-        version = Version("en", "en", "original", True, "test", body)
-        write_document(
-            corpus,
-            Document(doc_id, doc_id, ("test",), dt.date.fromisoformat(date), (version,)),
-        )
-    return _diff(corpus, "en-old", "en-new", "en", "ultra-low-energy-buildings")
+    """2021 en III and its first item against a copy where "vigorously promote" ultra-low
+    energy buildings becomes "promote the large-scale development" of them, told of that
+    theme: an English cue change."""
+    return _edited(
+        tmp, "en", "1. Building high-quality", 1, {EN_OLD: EN_NEW}, "ultra-low-energy-buildings"
+    )
 
 
 CASES: dict[str, Callable[[Path], DocumentDiff]] = {
