@@ -164,6 +164,10 @@ class Document:
     # is not one exact day ("2022-06", "2022-12~"), "" when it is.
     date_written: str = ""
 
+    def title_in(self, lang: str) -> str:
+        """The title in ``lang``: the Chinese title for Chinese, where there is one."""
+        return self.title_zh if lang == "zh" and self.title_zh else self.title
+
     def __post_init__(self) -> None:
         # one date in two fields: a record whose fields disagree is refused where it is made
         if self.date_written and read_issue_date(self.date_written).earliest != self.date:

@@ -154,12 +154,14 @@ def _head(rest: list[Line]) -> list[str]:
 
 
 def _glue(lines: list[str]) -> str:
+    """Lines wrapped from one, joined: with no space next to Chinese or after a hyphen or
+    dash (…碳达峰行动方案（2021- / 2025年）》), with one between the words of other scripts."""
     joined = lines[0]
     for line in lines[1:]:
-        cjk = re.search(r"[\u4e00-\u9fff《》（）]$", joined) or re.match(
+        close = re.search(r"[\u4e00-\u9fff《》（）\-–—]$", joined) or re.match(
             r"[\u4e00-\u9fff《》（）]", line
         )
-        joined += ("" if cjk else " ") + line
+        joined += ("" if close else " ") + line
     return joined
 
 
@@ -212,10 +214,6 @@ def _closes_title(text: str) -> bool:
     return 0 <= end <= TITLE_PART and "《" not in text[:end] and match_label(text) is None
 
 
-def _latin(char: str) -> bool:
-    return char.isascii() and char.isalpha()
-
-
 def rejoined_titles(lines: list[Line]) -> tuple[list[Line], list[int]]:
     """``lines`` with each line that leaves a cited title open joined to the next, which
     closes it (Xinjiang's …以及《住房城乡建设部 / 国家发展改革委关于印发〈…〉的通知》…): a paragraph
@@ -225,10 +223,7 @@ def rejoined_titles(lines: list[Line]) -> tuple[list[Line], list[int]]:
     joined: list[int] = []
     for line in lines:
         if out and _open_title(out[-1].text) and _closes_title(line.text):
-            before = out[-1].text
-            # every character kept: a space only between two words of Latin letters
-            gap = " " if _latin(before[-1:]) and _latin(line.text[:1]) else ""
-            out[-1] = Line(out[-1].number, before + gap + line.text)
+            out[-1] = Line(out[-1].number, _glue([out[-1].text, line.text]))
             joined.append(line.number)
         else:
             out.append(line)

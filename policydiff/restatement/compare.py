@@ -52,10 +52,7 @@ class DocumentClauses:
     def title(self) -> str:
         """The document's title in the language read: its Chinese title for a Chinese
         version, where it has one."""
-        document = self.document
-        return (
-            document.title_zh if self.version.lang == "zh" and document.title_zh else document.title
-        )
+        return self.document.title_in(self.version.lang)
 
 
 @dataclass(frozen=True)
@@ -200,10 +197,6 @@ def document_clauses(
     return DocumentClauses(document, version, clauses, () if parent else statements)
 
 
-def _zh_title(document: Document) -> str:
-    return document.title_zh or document.title
-
-
 def compare_clauses(
     parent: DocumentClauses,
     child: DocumentClauses,
@@ -216,7 +209,7 @@ def compare_clauses(
             f"{parent.document.id} is read in {parent.version.lang} and "
             f"{child.document.id} in {child.version.lang}: compare needs one language (--lang)"
         )
-    topic = shared_topic(_zh_title(parent.document), _zh_title(child.document), parent.version.lang)
+    topic = shared_topic(parent.title, child.title, parent.version.lang)
     matches, additions = align_clauses(parent.clauses, child.clauses, topic, child.statements)
     lang = parent.version.lang
     restated = []

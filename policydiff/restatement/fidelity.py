@@ -47,8 +47,7 @@ class Fidelity:
     def parent_title(self) -> str:
         """The parent's title in the language read: its Chinese title for a Chinese
         version, where it has one."""
-        document = self.parent
-        return document.title_zh if self.lang == "zh" and document.title_zh else document.title
+        return self.parent.title_in(self.lang)
 
     def cell(self, row: int, column: int) -> Restated:
         return self.comparisons[column].commitments[row]
