@@ -11,7 +11,8 @@ Each clause is scored with :func:`policydiff.strength.score_commitment` on its o
 推动 as it does for a theme), carries the targets that stand in it, and the themes of
 the theme mentions (:func:`policydiff.analysis.find_commitments`) that fall inside it.
 Like the rules of ``data/restatement.yaml`` this reads Chinese; an English version gives
-one clause per sentence part, scored the same way.
+one clause per sentence part that carries a cue, a modal verb or opens on a verb of
+``openers_en``, scored the same way.
 """
 
 from __future__ import annotations
@@ -109,10 +110,14 @@ def _opens_with_verb(clause: str, nouns: bool = True) -> bool:
 def _commits_in_words(clause: str, has_cue: bool, lang: str, rules: Rules, dated: bool) -> bool:
     """Whether a clause commits in words (a clause with a target of its own commits by
     it): a cue, a modal verb, a verb opening it, or, ``dated`` by a deadline, an outcome
-    to reach (rules.goal)."""
+    to reach (rules.goal). An English clause commits by a cue, a modal verb (We will
+    attach…) or a verb of ``openers_en`` opening it (Reform the construction labor
+    employment system), which has no jieba to tell its verbs."""
     if has_cue:
         return True
-    if lang != "zh" or len(clause) < 4:
+    if lang != "zh":
+        return bool(rules.opens_en.match(clause) or rules.modal_en.search(clause))
+    if len(clause) < 4:
         return False
     if rules.modal.search(clause):
         return True
@@ -419,8 +424,11 @@ def version_parts(
                     # the opening verb commits, a verb the lexicon lacks, at promotion level
                     level, cue_text = MODAL_LEVEL, ""
                     score = replace(score, restriction=False, negated=False)
-                if level == 0 and (modal := rules.modal.search(clause)):
+                modal = (rules.modal if lang == "zh" else rules.modal_en).search(clause)
+                if level == 0 and modal:
                     level, cue_text = MODAL_LEVEL, modal.group(0)
+                if level == 0 and lang != "zh" and rules.opens_en.match(clause):
+                    level = MODAL_LEVEL
                 if level == 1 and lang == "zh" and not mine:
                     same_piece = k and bisect_right(piece_starts, spans[k - 1][0]) - 1 == at
                     before = text[spans[k - 1][0] : s] if same_piece else ""

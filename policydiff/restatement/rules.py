@@ -31,6 +31,8 @@ class Rules:
     """``data/restatement.yaml`` as read."""
 
     openers: tuple[str, ...]
+    opens_en: re.Pattern[str]  # an English clause opening on a verb: Reform, We will protect
+    modal_en: re.Pattern[str]  # an English modal verb: will, should
     year_only: re.Pattern[str]
     limited: tuple[str, ...]
     threshold: re.Pattern[str] | None  # a class picked by a threshold: 20万以下的县城
@@ -93,6 +95,12 @@ def load_rules() -> Rules:
     instruments = data.get("instruments") or {}
     return Rules(
         openers=tuple(sorted(data["openers"], key=len, reverse=True)),
+        opens_en=re.compile(
+            r"^(?:and\s+|also\s+)?(?:we\s+(?:will|shall|should|must)\s+(?:also\s+|further\s+)?)?"
+            rf"(?:{'|'.join(data['openers_en'])})(?![A-Za-z])",
+            re.IGNORECASE,
+        ),
+        modal_en=re.compile(data["modal_en"], re.IGNORECASE),
         year_only=re.compile(data["year_only"]),
         limited=(*data["scope"]["programmes"], *data["scope"]["places"]),
         threshold=re.compile(data["scope"]["threshold"])

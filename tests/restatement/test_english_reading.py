@@ -119,6 +119,26 @@ def test_a_translated_label_heading_commits_to_nothing() -> None:
     assert any(c.heading and c.text == "建设高品质绿色建筑" for c in chinese.clauses)
 
 
+def test_an_english_clause_led_by_a_verb_or_a_modal_commits() -> None:
+    # the 2021 Opinions' 改革建筑劳动用工制度 and 利用新技术实现精细化设计和施工 are commitments
+    # by their verbs in Chinese; their English clauses carry no cue of the lexicon
+    document = load_corpus(BUNDLED).get(DOC_2021)
+    assert document is not None
+    read = document_clauses(document, corpus_catalogue(Path(BUNDLED), ()), None, "en")
+    by_text = {c.text: c for c in read.clauses}
+    for text in (
+        "Reform the construction labor employment system",
+        "use new technologies to achieve fine design and construction",
+        "adopt comprehensive noise reduction measures to control construction noise",
+    ):
+        assert (by_text[text].cue, by_text[text].level) == ("", 2)
+    modal = by_text["We will attach equal importance to efficiency and balance"]
+    assert (modal.cue, modal.level) == ("will", 2)
+    # a list's items and a clause of a thing done are no commitment of their own
+    assert "walking" not in by_text
+    assert not any(t.startswith("With the transformation of old urban") for t in by_text)
+
+
 def test_every_english_verdict_says_it_was_read_word_by_word() -> None:
     corpus = load_corpus(BUNDLED)
     parent, child = corpus.get(DOC_2021), corpus.get(DOC_2023)
