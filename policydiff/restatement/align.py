@@ -8,8 +8,8 @@ are in :mod:`.thresholds`. Sharing a theme of the catalogue adds ``THEME_BONUS``
 topic of the lineage alone makes two objects no more alike (:mod:`.topic`); where the child
 keeps the parent's provision together, its clauses are a little more alike
 (:mod:`.sections`). Each parent clause takes the child clause most like it when the
-similarity reaches ``MATCH``; else one of the routes of :mod:`.routes` may find it
-(containment, beside a sibling's restatement, under a copied heading); else, where a part
+similarity reaches ``MATCH``; else, for Chinese objects, one of the routes of :mod:`.routes`
+may find it (containment, beside a sibling's restatement, under a copied heading); else, where a part
 of a child sentence that directs nothing says it again, that part (:mod:`.statements`), a
 restatement without a directive; else it is not restated. One child clause may restate
 several parent clauses (a merge), and the child's other clauses that reach ``SUPPORT`` and
@@ -373,24 +373,18 @@ def _stated_match(
     return Match(parent, statements[said[0]], round(said[1], 3), ())
 
 
-def align_clauses(
+def _routes(
     parents: Sequence[Clause],
     children: Sequence[Clause],
-    topic: Sequence[str] = (),
-    statements: Sequence[Clause] = (),
-) -> tuple[tuple[Match, ...], tuple[Clause, ...]]:
-    """Each parent clause with its best child clause (None below :data:`MATCH`; else a part
-    of ``statements``, the child's sentences' parts that direct nothing, by
-    :func:`~policydiff.restatement.statements.stated`), and the child's additions: its
-    clauses that reach :data:`MATCH` with no parent clause."""
-    alike = similarity_matrix(parents, children, topic)
-    matrix = copies(alike)
-    if not children:
-        said = stated(similarity_matrix(parents, statements, topic, False), range(len(parents)))
-        return tuple(_stated_match(p, said.get(i), statements) for i, p in enumerate(parents)), ()
-    best = _most_alike(matrix, parents, children)
-    scores = matrix[np.arange(len(parents)), best] if parents else np.zeros(0)
-    matched = scores >= MATCH
+    matrix: np.ndarray,
+    alike: np.ndarray,
+    best: np.ndarray,
+    scores: np.ndarray,
+    matched: np.ndarray,
+) -> dict[int, str]:
+    """The parent clauses that a route of :mod:`.routes` finds a child clause for, each
+    with its route (:data:`ROUTES`); ``best``, ``scores`` and ``matched`` are updated in
+    place."""
     routes: dict[int, str] = {}
     # a parent clause no child clause reaches may still be named inside a longer one
     taken = {int(j) for j in best[matched]}
@@ -410,6 +404,33 @@ def align_clauses(
             routes[i] = "headed"
         else:
             routes.pop(i, None)
+    return routes
+
+
+def align_clauses(
+    parents: Sequence[Clause],
+    children: Sequence[Clause],
+    topic: Sequence[str] = (),
+    statements: Sequence[Clause] = (),
+) -> tuple[tuple[Match, ...], tuple[Clause, ...]]:
+    """Each parent clause with its best child clause (None below :data:`MATCH`; else a part
+    of ``statements``, the child's sentences' parts that direct nothing, by
+    :func:`~policydiff.restatement.statements.stated`), and the child's additions: its
+    clauses that reach :data:`MATCH` with no parent clause."""
+    alike = similarity_matrix(parents, children, topic)
+    matrix = copies(alike)
+    if not children:
+        said = stated(similarity_matrix(parents, statements, topic, False), range(len(parents)))
+        return tuple(_stated_match(p, said.get(i), statements) for i, p in enumerate(parents)), ()
+    best = _most_alike(matrix, parents, children)
+    scores = matrix[np.arange(len(parents)), best] if parents else np.zeros(0)
+    matched = scores >= MATCH
+    # the routes read Chinese objects; English ones are read by their similarity alone
+    routes = (
+        _routes(parents, children, matrix, alike, best, scores, matched)
+        if parents and parents[0].lang == "zh"
+        else {}
+    )
     # the parent clauses of one sentence share its targets: where the child restates a
     # sibling clause that carries one, that child clause's sentence may carry it too
     siblings: dict[str, list[int]] = {}

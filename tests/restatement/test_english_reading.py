@@ -17,7 +17,7 @@ from policydiff.restatement.objects import content
 from policydiff.restatement.thresholds import ENGLISH_MATCH
 from policydiff.restatement.words import word_ops
 from policydiff.themes.catalogue import corpus_catalogue
-from tests.conftest import BUNDLED, DOC_2021, DOC_2023
+from tests.conftest import BUNDLED, DOC_2021, DOC_2023, DOC_2025
 from tests.restatement.test_sections import _clause as clause_at
 
 
@@ -137,6 +137,24 @@ def test_an_english_clause_led_by_a_verb_or_a_modal_commits() -> None:
     # a list's items and a clause of a thing done are no commitment of their own
     assert "walking" not in by_text
     assert not any(t.startswith("With the transformation of old urban") for t in by_text)
+
+
+def test_english_objects_take_no_route_below_the_threshold() -> None:
+    # beside its sibling's restatement, "Vigorously advance green building practices" was
+    # taken for the 2021 green buildings' scale-up below ENGLISH_MATCH; the routes read
+    # Chinese objects, and on English found no restatement the gold confirms
+    corpus = load_corpus(BUNDLED)
+    parent, child = corpus.get(DOC_2021), corpus.get(DOC_2025)
+    assert parent is not None and child is not None
+    catalogue = corpus_catalogue(Path(BUNDLED), ())
+    english = compare_documents(parent, child, catalogue, lang="en")
+    assert not any(r.route for r in english.commitments)
+    scale_up = next(
+        r
+        for r in english.commitments
+        if r.parent.text == "promote the large-scale development of high-quality green buildings"
+    )
+    assert (scale_up.child, scale_up.verdict.value) == (None, "omitted")
 
 
 def test_every_english_verdict_says_it_was_read_word_by_word() -> None:
