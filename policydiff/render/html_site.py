@@ -35,7 +35,14 @@ from policydiff.render.pages import (
     theme_pages,
 )
 from policydiff.render.prose import HOW_TO_READ, LEVEL_MEANINGS, STRENGTH_DOC, large_corpus_note
-from policydiff.render.view import delta_text, glance, number, theme_anchor
+from policydiff.render.view import (
+    GlanceMove,
+    delta_text,
+    glance,
+    glance_moves,
+    number,
+    theme_anchor,
+)
 from policydiff.strength import LEVEL_NAMES
 
 INDEX = "index.html"
@@ -87,20 +94,27 @@ def _glance(ev: Evolution) -> str:
             f"<td>{number(p.strength)} {_e(p.level or '')}</td>" if p.present else "<td>–</td>"
             for p in t.points
         )
-        moves = " · ".join(
-            f'<span class="{_e(c.verdict)}"><span class="arrow">{c.verdict.arrow}</span>'
-            f"{_e(c.verdict)}{' ' + _e(delta_text(c.delta)) if c.delta else ''}</span>"
-            for c in t.changes
-        )
+        moves = " · ".join(_glance_move(m) for m in glance_moves(t))
         rows.append(
             f'<tr><td><a href="{_e(theme_link(ev, t.id))}">{_e(t.label)}</a></td>{cells}'
             f"<td>{moves}</td></tr>"
         )
     return (
         '<section id="at-a-glance"><h2>At a glance</h2>'
-        f'<p class="note">{_e(table.caption)}</p>'
+        f'<p class="note">{_e(f"{table.caption} {table.gap_note}".strip())}</p>'
         f"<table><thead><tr><th>theme</th>{head}<th>change</th></tr></thead>"
         f"<tbody>{''.join(rows)}</tbody></table></section>"
+    )
+
+
+def _glance_move(move: GlanceMove) -> str:
+    if move.gap:
+        return '<span class="gap"><span class="arrow">·</span>gap</span>'
+    c = move.change
+    since = " since the last mention" if move.resumed else ""
+    return (
+        f'<span class="{_e(c.verdict)}"><span class="arrow">{c.verdict.arrow}</span>'
+        f"{_e(c.verdict)}{' ' + _e(delta_text(c.delta)) if c.delta else ''}{since}</span>"
     )
 
 

@@ -34,7 +34,14 @@ from policydiff.render.pages import (
     theme_pages,
 )
 from policydiff.render.prose import large_corpus_note
-from policydiff.render.view import delta_text, glance, number, theme_anchor
+from policydiff.render.view import (
+    GlanceMove,
+    delta_text,
+    glance,
+    glance_moves,
+    number,
+    theme_anchor,
+)
 from policydiff.strength import LEVEL_NAMES
 
 INDEX = "index.md"
@@ -59,22 +66,27 @@ def _cue(cue: str | None) -> str:
 
 def _glance(ev: Evolution) -> list[str]:
     table = glance(ev)
+    caption = f"{table.caption} {table.gap_note}".strip()
     lines = [
-        md(table.caption),
+        md(caption),
         "",
         "| theme | " + " | ".join(table.headers) + " | change |",
         "|---|" + "---|" * len(table.headers) + "---|",
     ]
     for t in table.shown.themes:
         cells = [f"{number(p.strength)} {p.level}" if p.present else "–" for p in t.points]
-        moves = " ".join(
-            f"{c.verdict.arrow}{delta_text(c.delta)}" if c.delta else c.verdict.arrow
-            for c in t.changes
-        )
+        moves = " ".join(_glance_move(m) for m in glance_moves(t))
         lines.append(
             f"| [{md(t.label)}]({theme_link(ev, t.id)}) | " + " | ".join(cells) + f" | {moves} |"
         )
     return lines
+
+
+def _glance_move(move: GlanceMove) -> str:
+    if move.gap:
+        return "gap"
+    c = move.change
+    return f"{c.verdict.arrow}{delta_text(c.delta)}" if c.delta else c.verdict.arrow
 
 
 def _mover(ev: Evolution, m: Mover) -> str:

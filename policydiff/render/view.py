@@ -44,9 +44,47 @@ class Glance:
             )
         return "Strength and level per document (– absent); changes from each document to the next."
 
+    @property
+    def gap_note(self) -> str:
+        """What a gap in the change column is, where any theme has one."""
+        if not any(t.gaps for t in self.shown.themes):
+            return ""
+        where = "year" if self.by_year else "document"
+        return (
+            f"gap: a {where} that does not mention the theme between two of its series that "
+            "do; the change after a gap compares with the last mention."
+        )
+
 
 def glance(ev: Evolution) -> Glance:
     return Glance(*as_shown(ev))
+
+
+@dataclass(frozen=True)
+class GlanceMove:
+    """One step of a theme's change column: the change into the next document, a gap (the
+    theme not mentioned there, mentioned again later in its series), or after a gap the
+    change since the last mention (``resumed``), as the theme's page and ``check`` lead
+    with it."""
+
+    change: Change
+    gap: bool = False
+    resumed: bool = False
+
+
+def glance_moves(theme: ThemeEvolution) -> tuple[GlanceMove, ...]:
+    """The theme's changes as an overview shows them, document to next document, a gap as
+    a gap and not as a drop followed by an addition."""
+    since_last = {c.to_document: c for c in theme.since_last if c.skipped}
+    moves = []
+    for change in theme.changes:
+        if change.to_document in theme.gaps:
+            moves.append(GlanceMove(change, gap=True))
+        elif change.to_document in since_last and change.from_document in theme.gaps:
+            moves.append(GlanceMove(since_last[change.to_document], resumed=True))
+        else:
+            moves.append(GlanceMove(change))
+    return tuple(moves)
 
 
 def wording_heading(ev: Evolution) -> str:

@@ -10,7 +10,7 @@ from rich.text import Text
 from policydiff.analysis.model import Change, Evolution, Point, ThemeEvolution
 from policydiff.analysis.verdicts import Verdict
 from policydiff.models import shown_date
-from policydiff.render.view import target_text
+from policydiff.render.view import GlanceMove, glance_moves, target_text
 
 VERDICT_COLOUR = {
     Verdict.STRENGTHENED: "green",
@@ -40,10 +40,12 @@ def verdict_text(change: Change) -> Text:
     return Text(label, style=style)
 
 
-def _cell(point: Point, change: Change | None, width: int) -> Text:
+def _cell(point: Point, move: GlanceMove | None, width: int) -> Text:
     text = Text()
-    if change is not None:
-        mark, style = change.verdict.arrow, VERDICT_COLOUR[change.verdict]
+    if move is not None and move.gap:
+        text.append("gap ", style="dim")
+    elif move is not None:
+        mark, style = move.change.verdict.arrow, VERDICT_COLOUR[move.change.verdict]
         text.append(f"{mark} ", style=style)
     if not point.present:
         return text.append("–", style="dim")
@@ -73,7 +75,7 @@ def render_overview(
         table.add_column(shown_date(document.date), no_wrap=True, overflow="ellipsis")
     for theme in evolution.themes:
         # changes join documents of one series only: look each up, never count on position
-        into = {c.to_document: c for c in theme.changes}
+        into = {m.change.to_document: m for m in glance_moves(theme)}
         cells = [_cell(point, into.get(point.document), cue_width) for point in theme.points]
         table.add_row(theme.id, *cells)
     console.print(table)
@@ -84,12 +86,16 @@ def render_overview(
             f"{evolution.agreement.compared} commitments ({rate:.0%}).",
             highlight=False,
         )
-    console.print(
+    legend = (
         "Strength is an ordinal reading of directive wording (see docs/strength.md); "
-        "▲ strengthened ▼ weakened = unchanged + added − dropped.",
-        style="dim",
-        highlight=False,
+        "▲ strengthened ▼ weakened = unchanged + added − dropped."
     )
+    if any(t.gaps for t in evolution.themes):
+        legend += (
+            " gap: not mentioned between two mentions of its series; the mark after a gap "
+            "compares with the last mention."
+        )
+    console.print(legend, style="dim", highlight=False)
 
 
 def _highlight(sentence: str, span: tuple[int, int], cue: str) -> Text:

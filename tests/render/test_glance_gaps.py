@@ -1,0 +1,65 @@
+"""A theme left out of one document and mentioned again later in its series: the overviews
+(the report's "At a glance", the terminal's evolution table) show a gap and then the change
+since the last mention, as the theme's page and ``check`` do, not a drop and an addition."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from rich.console import Console
+
+from policydiff.analysis import Evolution, build_evolution
+from policydiff.analysis.verdicts import Verdict
+from policydiff.corpus import Corpus
+from policydiff.corpus.summary import summarise
+from policydiff.render.html_site import report_html
+from policydiff.render.markdown_site import report_markdown
+from policydiff.render.terminal.evolution import render_overview
+from policydiff.render.view import glance_moves
+from tests.conftest import DOC_2021, DOC_2023, DOC_2025
+
+
+@pytest.fixture(scope="module")
+def evolution(bundled_corpus: Corpus) -> Evolution:
+    return build_evolution(bundled_corpus)
+
+
+def test_a_gap_then_the_change_since_the_last_mention(evolution: Evolution) -> None:
+    # green buildings: 2021 (4, 规模化发展), not in 2023, 2025 (3.5, Vigorously advance)
+    theme = evolution.theme("green-buildings")
+    assert theme is not None
+    # the JSON's consecutive verdicts stay as they are: dropped, then added
+    assert [c.verdict for c in theme.changes] == [Verdict.DROPPED, Verdict.ADDED]
+    gap, resumed = glance_moves(theme)
+    assert gap.gap and gap.change.to_document == DOC_2023
+    assert resumed.resumed and not resumed.gap
+    assert (resumed.change.from_document, resumed.change.to_document) == (DOC_2021, DOC_2025)
+    assert (resumed.change.verdict, resumed.change.delta) == (Verdict.WEAKENED, -0.5)
+
+
+def test_a_theme_that_is_dropped_for_good_shows_a_drop(evolution: Evolution) -> None:
+    # waste-free cities: 2021, 2023, then not in 2025, the last of its series
+    theme = evolution.theme("waste-free-cities")
+    assert theme is not None
+    moves = glance_moves(theme)
+    assert not any(m.gap or m.resumed for m in moves)
+    assert moves[-1].change.verdict == Verdict.DROPPED
+
+
+def test_the_report_overview_shows_the_gap(evolution: Evolution, bundled_corpus: Corpus) -> None:
+    markdown = report_markdown(evolution, summarise(bundled_corpus))
+    row = next(line for line in markdown.splitlines() if line.startswith("| [Green buildings]"))
+    assert row.endswith("| gap ▼−0.5 |")
+    assert "gap: a document that does not mention the theme between two of its series" in markdown
+    html = report_html(evolution, summarise(bundled_corpus), {})
+    assert '<span class="gap"><span class="arrow">·</span>gap</span>' in html
+    assert "weakened −0.5 since the last mention</span>" in html
+
+
+def test_the_terminal_overview_shows_the_gap(evolution: Evolution) -> None:
+    out = io.StringIO()
+    render_overview(evolution, Console(file=out, width=200, color_system=None))
+    row = next(line for line in out.getvalue().splitlines() if "green-buildings" in line)
+    assert "gap –" in row and "▼ 3.5" in row
+    assert "gap: not mentioned between two mentions of its series" in out.getvalue()
