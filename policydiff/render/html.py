@@ -13,7 +13,6 @@ from collections.abc import Sequence
 from policydiff.analysis.commitments import Commitment
 from policydiff.analysis.model import Change, Evolution, Point, ThemeEvolution
 from policydiff.analysis.periods import is_large
-from policydiff.analysis.verdicts import Verdict
 from policydiff.models import shown_date
 from policydiff.render.html_text import html_text, ops_html
 from policydiff.render.pages import ThemePage, page_diffs
@@ -23,6 +22,7 @@ from policydiff.render.view import (
     coalesce,
     delta_text,
     english_beside,
+    gap_step,
     number,
     other_evidence,
     representative,
@@ -108,13 +108,14 @@ def _doc(ev: Evolution, doc_id: str) -> str:
 
 
 def _change(ev: Evolution, c: Change, gaps: frozenset[str] = frozenset()) -> str:
-    if c.verdict == Verdict.DROPPED and c.to_document in gaps:
+    step = gap_step(c, gaps)
+    if step == "gap":
         return (
             f'<li class="gap"><span class="arrow">·</span><strong>gap</strong> · '
             f"{_doc(ev, c.from_document)} → {_doc(ev, c.to_document)}: not mentioned here, "
             "mentioned again later in its series</li>"
         )
-    if c.verdict == Verdict.ADDED and c.from_document in gaps:
+    if step == "resumed":
         return (
             f'<li class="gap"><span class="arrow">·</span><strong>resumed</strong> · '
             f"{_doc(ev, c.from_document)} → {_doc(ev, c.to_document)}: compared with the last "

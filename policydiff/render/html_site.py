@@ -101,7 +101,7 @@ def _glance(ev: Evolution) -> str:
         )
     return (
         '<section id="at-a-glance"><h2>At a glance</h2>'
-        f'<p class="note">{_e(f"{table.caption} {table.gap_note}".strip())}</p>'
+        f'<p class="note">{_e(table.note)}</p>'
         f"<table><thead><tr><th>theme</th>{head}<th>change</th></tr></thead>"
         f"<tbody>{''.join(rows)}</tbody></table></section>"
     )

@@ -12,7 +12,6 @@ from collections.abc import Sequence
 from policydiff.analysis.commitments import Commitment
 from policydiff.analysis.model import Change, Evolution, Point, ThemeEvolution
 from policydiff.analysis.periods import is_large
-from policydiff.analysis.verdicts import Verdict
 from policydiff.models import shown_date
 from policydiff.render.md_text import md, md_marked
 from policydiff.render.pages import ThemePage, page_diffs
@@ -27,6 +26,7 @@ from policydiff.render.view import (
     coalesce,
     delta_text,
     english_beside,
+    gap_step,
     number,
     other_evidence,
     representative,
@@ -65,12 +65,13 @@ def _doc(ev: Evolution, doc_id: str) -> str:
 def change_md(ev: Evolution, change: Change, gaps: frozenset[str] = frozenset()) -> str:
     """One change; with ``gaps`` (the theme's), a drop into a gap reads as a gap and an
     addition out of one as resumed."""
-    if change.verdict == Verdict.DROPPED and change.to_document in gaps:
+    step = gap_step(change, gaps)
+    if step == "gap":
         return (
             f"- · **gap**: {_doc(ev, change.from_document)} → {_doc(ev, change.to_document)}; "
             "not mentioned here, mentioned again later in its series"
         )
-    if change.verdict == Verdict.ADDED and change.from_document in gaps:
+    if step == "resumed":
         return (
             f"- · **resumed**: {_doc(ev, change.from_document)} → "
             f"{_doc(ev, change.to_document)}; compared with the last mention above"

@@ -66,9 +66,8 @@ def _cue(cue: str | None) -> str:
 
 def _glance(ev: Evolution) -> list[str]:
     table = glance(ev)
-    caption = f"{table.caption} {table.gap_note}".strip()
     lines = [
-        md(caption),
+        md(table.note),
         "",
         "| theme | " + " | ".join(table.headers) + " | change |",
         "|---|" + "---|" * len(table.headers) + "---|",

@@ -12,7 +12,7 @@ import functools
 import weakref
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Literal
 
 from policydiff.analysis.commitments import Commitment
 from policydiff.analysis.model import Change, Evolution, Point, ThemeEvolution
@@ -45,14 +45,17 @@ class Glance:
         return "Strength and level per document (– absent); changes from each document to the next."
 
     @property
-    def gap_note(self) -> str:
-        """What a gap in the change column is, where any theme has one."""
+    def note(self) -> str:
+        """The caption, and where any theme has a gap, what a gap in the change column is."""
         if not any(t.gaps for t in self.shown.themes):
-            return ""
-        where = "year" if self.by_year else "document"
+            return self.caption
+        where = (
+            "a year with no mention between two years that have one"
+            if self.by_year
+            else "a document that does not mention the theme between two of its series that do"
+        )
         return (
-            f"gap: a {where} that does not mention the theme between two of its series that "
-            "do; the change after a gap compares with the last mention."
+            f"{self.caption} gap: {where}; the change after a gap compares with the last mention."
         )
 
 
@@ -60,12 +63,22 @@ def glance(ev: Evolution) -> Glance:
     return Glance(*as_shown(ev))
 
 
+def gap_step(change: Change, gaps: frozenset[str]) -> Literal["", "gap", "resumed"]:
+    """Whether ``change`` drops a theme into one of its ``gaps`` (a document that does not
+    mention it between two of its series that do: "gap"), adds it back out of one
+    ("resumed"), or neither (""): how every view reads a gap."""
+    if change.verdict == Verdict.DROPPED and change.to_document in gaps:
+        return "gap"
+    if change.verdict == Verdict.ADDED and change.from_document in gaps:
+        return "resumed"
+    return ""
+
+
 @dataclass(frozen=True)
 class GlanceMove:
-    """One step of a theme's change column: the change into the next document, a gap (the
-    theme not mentioned there, mentioned again later in its series), or after a gap the
-    change since the last mention (``resumed``), as the theme's page and ``check`` lead
-    with it."""
+    """One step of a theme's change column: the change into the next document, a gap, or
+    after a gap the change since the last mention (``resumed``), as the theme's page and
+    ``check`` lead with it."""
 
     change: Change
     gap: bool = False
@@ -73,14 +86,16 @@ class GlanceMove:
 
 
 def glance_moves(theme: ThemeEvolution) -> tuple[GlanceMove, ...]:
-    """The theme's changes as an overview shows them, document to next document, a gap as
-    a gap and not as a drop followed by an addition."""
+    """The theme's changes as an overview shows them, in the order of the documents they
+    lead to, a gap as a gap and not as a drop followed by an addition."""
     since_last = {c.to_document: c for c in theme.since_last if c.skipped}
+    column = {p.document: k for k, p in enumerate(theme.points)}
     moves = []
-    for change in theme.changes:
-        if change.to_document in theme.gaps:
+    for change in sorted(theme.changes, key=lambda c: column.get(c.to_document, len(column))):
+        step = gap_step(change, theme.gaps)
+        if step == "gap":
             moves.append(GlanceMove(change, gap=True))
-        elif change.to_document in since_last and change.from_document in theme.gaps:
+        elif step == "resumed" and change.to_document in since_last:
             moves.append(GlanceMove(since_last[change.to_document], resumed=True))
         else:
             moves.append(GlanceMove(change))

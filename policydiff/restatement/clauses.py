@@ -424,11 +424,13 @@ def version_parts(
                     # the opening verb commits, a verb the lexicon lacks, at promotion level
                     level, cue_text = MODAL_LEVEL, ""
                     score = replace(score, restriction=False, negated=False)
-                modal = (rules.modal if lang == "zh" else rules.modal_en).search(clause)
-                if level == 0 and modal:
+                if level == 0 and lang == "zh" and (modal := rules.modal.search(clause)):
                     level, cue_text = MODAL_LEVEL, modal.group(0)
-                if level == 0 and lang != "zh" and rules.opens_en.match(clause):
-                    level = MODAL_LEVEL
+                if level == 0 and lang != "zh" and not mine:
+                    if modal := rules.modal_en.search(clause):
+                        level, cue_text = MODAL_LEVEL, modal.group(0)
+                    elif rules.opens_en.match(clause):
+                        level = MODAL_LEVEL
                 if level == 1 and lang == "zh" and not mine:
                     same_piece = k and bisect_right(piece_starts, spans[k - 1][0]) - 1 == at
                     before = text[spans[k - 1][0] : s] if same_piece else ""

@@ -31,7 +31,7 @@ class Rules:
     """``data/restatement.yaml`` as read."""
 
     openers: tuple[str, ...]
-    opens_en: re.Pattern[str]  # an English clause opening on a verb: Reform, We will protect
+    opens_en: re.Pattern[str]  # an English clause opening on a verb: Reform, and use
     modal_en: re.Pattern[str]  # an English modal verb: will, should
     year_only: re.Pattern[str]
     limited: tuple[str, ...]
@@ -96,8 +96,8 @@ def load_rules() -> Rules:
     return Rules(
         openers=tuple(sorted(data["openers"], key=len, reverse=True)),
         opens_en=re.compile(
-            r"^(?:and\s+|also\s+)?(?:we\s+(?:will|shall|should|must)\s+(?:also\s+|further\s+)?)?"
-            rf"(?:{'|'.join(data['openers_en'])})(?![A-Za-z])",
+            r"^(?:and\s+)?(?:also,?\s+)?"
+            rf"(?:{'|'.join(map(re.escape, data['openers_en']))})(?![A-Za-z-])(?!\s+of\b)",
             re.IGNORECASE,
         ),
         modal_en=re.compile(data["modal_en"], re.IGNORECASE),

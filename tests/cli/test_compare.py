@@ -240,13 +240,7 @@ def test_compare_reads_the_versions_named_by_their_keys() -> None:
     )
     data = json.loads(result.output)
     assert data["lang"] == "en"
-    # every commitment restated but one: en-2 commits by its modal verb where en states a
-    # fact ("leadership will run through" against "runs through"), which no English clause
-    # of en's commits to
-    unrestated = [c for c in data["commitments"] if c["verdict"] != "restated"]
-    assert data["summary"]["restated"] == len(data["commitments"]) - 1 > 0
-    assert [(c["parent"]["cue"], c["verdict"]) for c in unrestated] == [("will", "omitted")]
-    assert unrestated[0]["parent"]["clause"].startswith("The Party's overall leadership will run")
+    assert data["summary"]["restated"] == len(data["commitments"]) > 0
     assert data["relation"] == "versions"
     assert (data["parent"]["version"], data["child"]["version"]) == ("en-2", "en")
     terminal = run("compare", f"{DOC_2021}:en-2", f"{DOC_2021}:en", corpus=BUNDLED).output

@@ -10,13 +10,16 @@ import pytest
 from rich.console import Console
 
 from policydiff.analysis import Evolution, build_evolution
+from policydiff.analysis.model import Point, ThemeEvolution
+from policydiff.analysis.points import verdicts_between
 from policydiff.analysis.verdicts import Verdict
 from policydiff.corpus import Corpus
 from policydiff.corpus.summary import summarise
 from policydiff.render.html_site import report_html
+from policydiff.render.markdown import change_md
 from policydiff.render.markdown_site import report_markdown
 from policydiff.render.terminal.evolution import render_overview
-from policydiff.render.view import glance_moves
+from policydiff.render.view import Glance, glance_moves
 from tests.conftest import DOC_2021, DOC_2023, DOC_2025
 
 
@@ -63,3 +66,27 @@ def test_the_terminal_overview_shows_the_gap(evolution: Evolution) -> None:
     row = next(line for line in out.getvalue().splitlines() if "green-buildings" in line)
     assert "gap –" in row and "▼ 3.5" in row
     assert "gap: not mentioned between two mentions of its series" in out.getvalue()
+
+
+def _point(document: str, strength: float | None) -> Point:
+    present = strength is not None
+    level = "promotion" if present else None
+    return Point(document, "2024-01-01", present, strength, level, None, None, None, 1, (), (), ())
+
+
+def test_two_absences_in_a_row_are_one_gap_on_every_view(evolution: Evolution) -> None:
+    points = (_point("a", 2.0), _point("b", None), _point("c", None), _point("d", 3.0))
+    changes, since_last = verdicts_between(points)
+    theme = ThemeEvolution("t", "T", "", points, changes, since_last)
+    moves = glance_moves(theme)
+    assert [(m.gap, m.resumed) for m in moves] == [(True, False), (False, False), (False, True)]
+    assert moves[1].change.verdict == Verdict.ABSENT
+    assert (moves[2].change.from_document, moves[2].change.verdict) == ("a", Verdict.STRENGTHENED)
+    # the theme's page reads the same steps: a gap, an absence, a resumption
+    page = [change_md(evolution, c, theme.gaps) for c in theme.changes]
+    assert ["**gap**" in page[0], "**absent**" in page[1], "**resumed**" in page[2]] == [True] * 3
+
+
+def test_the_note_says_what_a_gap_is_in_the_view_shown(evolution: Evolution) -> None:
+    assert "a document that does not mention the theme" in Glance(evolution, False).note
+    assert "a year with no mention between two years that have one" in Glance(evolution, True).note
