@@ -94,7 +94,10 @@ def _glance(ev: Evolution) -> str:
             f"<td>{number(p.strength)} {_e(p.level or '')}</td>" if p.present else "<td>–</td>"
             for p in t.points
         )
-        moves = " · ".join(_glance_move(m) for m in glance_moves(t))
+        moves = " · ".join(
+            f"{_e(label)}: {_glance_move(m)}" if (label := table.move_label(m)) else _glance_move(m)
+            for m in glance_moves(t)
+        )
         rows.append(
             f'<tr><td><a href="{_e(theme_link(ev, t.id))}">{_e(t.label)}</a></td>{cells}'
             f"<td>{moves}</td></tr>"

@@ -74,7 +74,10 @@ def _glance(ev: Evolution) -> list[str]:
     ]
     for t in table.shown.themes:
         cells = [f"{number(p.strength)} {p.level}" if p.present else "–" for p in t.points]
-        moves = " ".join(_glance_move(m) for m in glance_moves(t))
+        moves = ("; " if table.several_series else " ").join(
+            f"{label}: {_glance_move(m)}" if (label := table.move_label(m)) else _glance_move(m)
+            for m in glance_moves(t)
+        )
         lines.append(
             f"| [{md(t.label)}]({theme_link(ev, t.id)}) | " + " | ".join(cells) + f" | {moves} |"
         )

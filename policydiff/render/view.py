@@ -45,18 +45,33 @@ class Glance:
         return "Strength and level per document (– absent); changes from each document to the next."
 
     @property
+    def several_series(self) -> bool:
+        """Whether the documents shown are of more than one series, whose changes the change
+        column interleaves: each then names the document it leads to."""
+        return len({d.series for d in self.shown.documents}) > 1
+
+    def move_label(self, move: GlanceMove) -> str:
+        """The date of the document a move leads to where :attr:`several_series`, else ""."""
+        if not self.several_series:
+            return ""
+        ref = self.shown.documents_by_id.get(move.change.to_document)
+        return shown_date(ref.date) if ref else move.change.to_document
+
+    @property
     def note(self) -> str:
-        """The caption, and where any theme has a gap, what a gap in the change column is."""
+        """The caption, what a gap in the change column is where any theme has one, and
+        that each change names its document where the documents are of several series."""
+        caption = self.caption
+        if self.several_series:
+            caption += " Each change names the date of the document it leads to (several series)."
         if not any(t.gaps for t in self.shown.themes):
-            return self.caption
+            return caption
         where = (
             "a year with no mention between two years that have one"
             if self.by_year
             else "a document that does not mention the theme between two of its series that do"
         )
-        return (
-            f"{self.caption} gap: {where}; the change after a gap compares with the last mention."
-        )
+        return f"{caption} gap: {where}; the change after a gap compares with the last mention."
 
 
 def glance(ev: Evolution) -> Glance:

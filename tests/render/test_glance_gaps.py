@@ -5,6 +5,7 @@ since the last mention, as the theme's page and ``check`` do, not a drop and an 
 from __future__ import annotations
 
 import io
+from pathlib import Path
 
 import pytest
 from rich.console import Console
@@ -13,14 +14,15 @@ from policydiff.analysis import Evolution, build_evolution
 from policydiff.analysis.model import Point, ThemeEvolution
 from policydiff.analysis.points import verdicts_between
 from policydiff.analysis.verdicts import Verdict
-from policydiff.corpus import Corpus
+from policydiff.corpus import Corpus, load_corpus
 from policydiff.corpus.summary import summarise
+from policydiff.models import shown_date
 from policydiff.render.html_site import report_html
 from policydiff.render.markdown import change_md
 from policydiff.render.markdown_site import report_markdown
 from policydiff.render.terminal.evolution import render_overview
 from policydiff.render.view import Glance, glance_moves
-from tests.conftest import DOC_2021, DOC_2023, DOC_2025
+from tests.conftest import BUNDLED, DOC_2021, DOC_2023, DOC_2025, LINEAGE
 
 
 @pytest.fixture(scope="module")
@@ -90,3 +92,24 @@ def test_two_absences_in_a_row_are_one_gap_on_every_view(evolution: Evolution) -
 def test_the_note_says_what_a_gap_is_in_the_view_shown(evolution: Evolution) -> None:
     assert "a document that does not mention the theme" in Glance(evolution, False).note
     assert "a year with no mention between two years that have one" in Glance(evolution, True).note
+
+
+def test_changes_of_several_series_name_their_documents() -> None:
+    # the bundled Opinions (central) beside the example lineage (a ministry, five provinces):
+    # the change column interleaves their series, so each change names its document
+    documents = (*load_corpus(BUNDLED).documents, *load_corpus(LINEAGE).documents)
+    mixed = Corpus(Path("mixed"), tuple(sorted(documents, key=lambda d: (d.date, d.id))))
+    evolution = build_evolution(mixed)
+    table = Glance(evolution, False)
+    assert table.several_series
+    assert "Each change names the date of the document it leads to" in table.note
+    theme = evolution.theme("green-buildings")
+    assert theme is not None
+    markdown = report_markdown(evolution, summarise(mixed))
+    row = next(line for line in markdown.splitlines() if line.startswith("| [Green buildings]"))
+    moves = row.rsplit("|", 2)[1].strip()
+    dates = {d.id: shown_date(d.date) for d in evolution.documents}
+    for move in glance_moves(theme):
+        assert f"{dates[move.change.to_document]}: " in moves
+    # one series alone names none
+    assert not Glance(build_evolution(load_corpus(BUNDLED)), False).several_series
