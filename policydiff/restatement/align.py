@@ -157,7 +157,7 @@ def _english_similarity(texts_p: Sequence[str], texts_c: Sequence[str]) -> np.nd
     the cosine of their words' TF-IDF, each compound in its parts, 0 below
     :data:`ENGLISH_MATCH` or where they share fewer than :data:`ENGLISH_WORDS` of the
     parent's words, a compound counted once (one word in common, green or high-quality,
-    is no restatement of an object of several)."""
+    is no restatement of an object of several, and two often name another thing)."""
     parts_p = [english_parts(t) for t in texts_p]
     parts_c = [english_parts(t) for t in texts_c]
     matrix = cosine_similarity(

@@ -10,7 +10,7 @@ MATCH = 0.35  # similarity from which a child clause restates a parent clause
 # comes near another by one word it shares: a child clause restates a parent clause
 # from ENGLISH_MATCH, sharing ENGLISH_WORDS of its words (all, where it has fewer)
 ENGLISH_MATCH = 0.50
-ENGLISH_WORDS = 2
+ENGLISH_WORDS = 3
 FRAMING_MATCH = 0.50  # ... a parent task, and a clause of the child's guiding ideas or principles
 SUPPORT = 0.40  # similarity from which another child clause's targets count too
 THEME_BONUS = 0.10  # added when the two clauses mention one theme of the catalogue
