@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import weakref
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
@@ -42,36 +43,48 @@ class Glance:
                 "Strength and level of the strongest commitment in each year, or period of "
                 "several years (– absent); changes from each year to the next."
             )
+        if self.several_series:
+            return (
+                "Strength and level per document (– absent); changes from each document to the "
+                "next of its series, each named by the document it leads to (several series)."
+            )
         return "Strength and level per document (– absent); changes from each document to the next."
 
     @property
     def several_series(self) -> bool:
-        """Whether the documents shown are of more than one series, whose changes the change
-        column interleaves: each then names the document it leads to."""
-        return len({d.series for d in self.shown.documents}) > 1
+        """Whether more than one series has two documents or more among those shown: their
+        changes interleave in the change column, and each then names its document. Never so
+        by year, whose columns pool every series."""
+        if self.by_year:
+            return False
+        counts = Counter(d.series for d in self.shown.documents)
+        return sum(n > 1 for n in counts.values()) > 1
 
     def move_label(self, move: GlanceMove) -> str:
-        """The date of the document a move leads to where :attr:`several_series`, else ""."""
+        """Where :attr:`several_series`, the date of the document a move leads to, with its
+        id where another document shown has that date too; else ""."""
         if not self.several_series:
             return ""
         ref = self.shown.documents_by_id.get(move.change.to_document)
-        return shown_date(ref.date) if ref else move.change.to_document
+        if ref is None:
+            return move.change.to_document
+        date = shown_date(ref.date)
+        shared = sum(shown_date(d.date) == date for d in self.shown.documents) > 1
+        return f"{date} {ref.id}" if shared else date
 
     @property
     def note(self) -> str:
-        """The caption, what a gap in the change column is where any theme has one, and
-        that each change names its document where the documents are of several series."""
-        caption = self.caption
-        if self.several_series:
-            caption += " Each change names the date of the document it leads to (several series)."
+        """The caption, and where any theme has a gap, what a gap in the change column is."""
         if not any(t.gaps for t in self.shown.themes):
-            return caption
+            return self.caption
         where = (
             "a year with no mention between two years that have one"
             if self.by_year
             else "a document that does not mention the theme between two of its series that do"
         )
-        return f"{caption} gap: {where}; the change after a gap compares with the last mention."
+        return (
+            f"{self.caption} gap: {where}; the change after a gap compares with the last mention."
+        )
 
 
 def glance(ev: Evolution) -> Glance:

@@ -4,6 +4,7 @@ since the last mention, as the theme's page and ``check`` do, not a drop and an 
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 from pathlib import Path
 
@@ -16,7 +17,7 @@ from policydiff.analysis.points import verdicts_between
 from policydiff.analysis.verdicts import Verdict
 from policydiff.corpus import Corpus, load_corpus
 from policydiff.corpus.summary import summarise
-from policydiff.models import shown_date
+from policydiff.models import Document, Version
 from policydiff.render.html_site import report_html
 from policydiff.render.markdown import change_md
 from policydiff.render.markdown_site import report_markdown
@@ -94,22 +95,43 @@ def test_the_note_says_what_a_gap_is_in_the_view_shown(evolution: Evolution) -> 
     assert "a year with no mention between two years that have one" in Glance(evolution, True).note
 
 
+def _plan(doc_id: str, date: str, body: str) -> Document:
+    text = f"一、重点任务\n（一）城市建设\n{body}\n"
+    version = Version("zh", "zh", "original", True, "test", text)
+    return Document(
+        doc_id, doc_id, ("上海市人民政府",), dt.date.fromisoformat(date), (version,),
+        level="provincial", jurisdiction="上海市",
+    )  # fmt: skip
+
+
 def test_changes_of_several_series_name_their_documents() -> None:
-    # the bundled Opinions (central) beside the example lineage (a ministry, five provinces):
-    # the change column interleaves their series, so each change names its document
-    documents = (*load_corpus(BUNDLED).documents, *load_corpus(LINEAGE).documents)
+    # the bundled Opinions (central) and two plans of Shanghai's, their dates between the
+    # Opinions': the change column interleaves two series, so each change names its document
+    shanghai = (
+        _plan("sh-2022", "2022-06-01", "推动绿色建筑发展。"),
+        _plan("sh-2024", "2024-06-01", "大力推动绿色建筑规模化发展。"),
+    )
+    documents = (*load_corpus(BUNDLED).documents, *shanghai)
     mixed = Corpus(Path("mixed"), tuple(sorted(documents, key=lambda d: (d.date, d.id))))
     evolution = build_evolution(mixed)
     table = Glance(evolution, False)
     assert table.several_series
-    assert "Each change names the date of the document it leads to" in table.note
+    assert "next of its series, each named by the document it leads to" in table.note
     theme = evolution.theme("green-buildings")
     assert theme is not None
+    labels = [table.move_label(m) for m in glance_moves(theme)]
+    # in the order of the columns: the central gap of 2023-12-27, Shanghai's change of
+    # 2024 and the central resumption of 2025
+    assert labels == ["2023-12-27", "2024-06-01", "2025-08-15"]
     markdown = report_markdown(evolution, summarise(mixed))
     row = next(line for line in markdown.splitlines() if line.startswith("| [Green buildings]"))
-    moves = row.rsplit("|", 2)[1].strip()
-    dates = {d.id: shown_date(d.date) for d in evolution.documents}
-    for move in glance_moves(theme):
-        assert f"{dates[move.change.to_document]}: " in moves
-    # one series alone names none
-    assert not Glance(build_evolution(load_corpus(BUNDLED)), False).several_series
+    assert row.endswith("| 2023-12-27: gap; 2024-06-01: ▲+1.5; 2025-08-15: ▼−0.5 |")
+    html = report_html(evolution, summarise(mixed), {})
+    assert '2024-06-01: <span class="strengthened">' in html
+    # one series, or one document of each other series, names none
+    alone = Glance(build_evolution(load_corpus(BUNDLED)), False)
+    assert not alone.several_series
+    assert "2025-08-15: " not in report_markdown(alone.shown, summarise(load_corpus(BUNDLED)))
+    with_lineage = (*load_corpus(BUNDLED).documents, *load_corpus(LINEAGE).documents)
+    lineage = Corpus(Path("l"), tuple(sorted(with_lineage, key=lambda d: (d.date, d.id))))
+    assert not Glance(build_evolution(lineage), False).several_series

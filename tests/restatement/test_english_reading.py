@@ -1,6 +1,6 @@
 """English versions are read word by word (docs/lineage.md, "English versions"): an
 object is its content words, two objects are alike by their words and only where they
-share two, and no verdict read in English is sure. Clauses from the bundled Opinions,
+share three (all, where the parent's has fewer), and no verdict read in English is sure. Clauses from the bundled Opinions,
 corpus/*/en.txt."""
 
 from __future__ import annotations
