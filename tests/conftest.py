@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
 
 from policydiff.corpus import Corpus, load_corpus
-from policydiff.models import StructuredVersion
+from policydiff.models import Document, StructuredVersion, Version
 from policydiff.structure import structure_version
 
 REPO = Path(__file__).resolve().parents[1]
@@ -23,6 +24,16 @@ SEED_2023_EN = SEEDS / "004_e65841712e543070.txt"
 DOC_2021 = "2021-green-development-urban"
 DOC_2023 = "2023-construction-beautiful-china"
 DOC_2025 = "2025-high-quality-development-cities"
+
+
+def shanghai_plan(doc_id: str, date: str, body: str) -> Document:
+    """A provincial plan of Shanghai's (its own series) whose one task section says ``body``."""
+    text = f"一、重点任务\n（一）城市建设\n{body}\n"
+    version = Version("zh", "zh", "original", True, "test", text)
+    return Document(
+        doc_id, doc_id, ("上海市人民政府",), dt.date.fromisoformat(date), (version,),
+        level="provincial", jurisdiction="上海市",
+    )  # fmt: skip
 
 
 @pytest.fixture(scope="session")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -11,8 +10,7 @@ from policydiff.analysis import build_evolution
 from policydiff.analysis.verdicts import Verdict
 from policydiff.check.changes import theme_changes
 from policydiff.corpus import Corpus, load_corpus
-from policydiff.models import Document, Version
-from tests.conftest import BUNDLED, LINEAGE
+from tests.conftest import BUNDLED, LINEAGE, shanghai_plan
 
 
 @pytest.fixture(scope="module")
@@ -45,22 +43,13 @@ def test_the_bundled_timeline_is_the_same_within_a_larger_corpus(mixed: Corpus) 
         assert other.changes == theme.changes and other.since_last == theme.since_last
 
 
-def _plan(doc_id: str, date: str, body: str) -> Document:
-    text = f"一、重点任务\n（一）城市建设\n{body}\n"
-    version = Version("zh", "zh", "original", True, "test", text)
-    return Document(
-        doc_id, doc_id, ("上海市人民政府",), dt.date.fromisoformat(date), (version,),
-        level="provincial", jurisdiction="上海市",
-    )  # fmt: skip
-
-
 def test_an_absence_between_two_mentions_is_a_gap_not_a_drop() -> None:
     corpus = Corpus(
         Path("c"),
         (
-            _plan("a", "2021-01-01", "推动海绵城市建设，完善城市排水系统。"),
-            _plan("b", "2022-01-01", "完善城市排水系统，加强城市防洪。"),
-            _plan("c", "2023-01-01", "大力推进海绵城市建设，加强城市防洪。"),
+            shanghai_plan("a", "2021-01-01", "推动海绵城市建设，完善城市排水系统。"),
+            shanghai_plan("b", "2022-01-01", "完善城市排水系统，加强城市防洪。"),
+            shanghai_plan("c", "2023-01-01", "大力推进海绵城市建设，加强城市防洪。"),
         ),
     )
     evolution = build_evolution(corpus)

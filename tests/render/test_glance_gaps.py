@@ -4,7 +4,6 @@ since the last mention, as the theme's page and ``check`` do, not a drop and an 
 
 from __future__ import annotations
 
-import datetime as dt
 import io
 from pathlib import Path
 
@@ -17,13 +16,12 @@ from policydiff.analysis.points import verdicts_between
 from policydiff.analysis.verdicts import Verdict
 from policydiff.corpus import Corpus, load_corpus
 from policydiff.corpus.summary import summarise
-from policydiff.models import Document, Version
 from policydiff.render.html_site import report_html
 from policydiff.render.markdown import change_md
 from policydiff.render.markdown_site import report_markdown
 from policydiff.render.terminal.evolution import render_overview
 from policydiff.render.view import Glance, glance_moves
-from tests.conftest import BUNDLED, DOC_2021, DOC_2023, DOC_2025, LINEAGE
+from tests.conftest import BUNDLED, DOC_2021, DOC_2023, DOC_2025, LINEAGE, shanghai_plan
 
 
 @pytest.fixture(scope="module")
@@ -95,21 +93,12 @@ def test_the_note_says_what_a_gap_is_in_the_view_shown(evolution: Evolution) -> 
     assert "a year with no mention between two years that have one" in Glance(evolution, True).note
 
 
-def _plan(doc_id: str, date: str, body: str) -> Document:
-    text = f"一、重点任务\n（一）城市建设\n{body}\n"
-    version = Version("zh", "zh", "original", True, "test", text)
-    return Document(
-        doc_id, doc_id, ("上海市人民政府",), dt.date.fromisoformat(date), (version,),
-        level="provincial", jurisdiction="上海市",
-    )  # fmt: skip
-
-
 def test_changes_of_several_series_name_their_documents() -> None:
     # the bundled Opinions (central) and two plans of Shanghai's, their dates between the
     # Opinions': the change column interleaves two series, so each change names its document
     shanghai = (
-        _plan("sh-2022", "2022-06-01", "推动绿色建筑发展。"),
-        _plan("sh-2024", "2024-06-01", "大力推动绿色建筑规模化发展。"),
+        shanghai_plan("sh-2022", "2022-06-01", "推动绿色建筑发展。"),
+        shanghai_plan("sh-2024", "2024-06-01", "大力推动绿色建筑规模化发展。"),
     )
     documents = (*load_corpus(BUNDLED).documents, *shanghai)
     mixed = Corpus(Path("mixed"), tuple(sorted(documents, key=lambda d: (d.date, d.id))))

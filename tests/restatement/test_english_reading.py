@@ -11,7 +11,7 @@ from pathlib import Path
 from policydiff.corpus import load_corpus
 from policydiff.restatement.align import similarity_matrix
 from policydiff.restatement.clauses import Clause
-from policydiff.restatement.compare import compare_documents, document_clauses
+from policydiff.restatement.compare import Comparison, compare_documents, document_clauses
 from policydiff.restatement.confidence import READ_IN_ENGLISH, assess
 from policydiff.restatement.objects import content
 from policydiff.restatement.rules import load_rules
@@ -96,10 +96,7 @@ def test_english_objects_are_alike_by_three_words_at_least() -> None:
     assert matrix[0, 1] == matrix[1, 0] == 0.0
     # two words of three in common (recycling, material) name another thing: the 2023
     # Opinions recycle turbine blades and batteries, not building materials
-    corpus = load_corpus(BUNDLED)
-    parent, child = corpus.get(DOC_2021), corpus.get(DOC_2023)
-    assert parent is not None and child is not None
-    read = compare_documents(parent, child, corpus_catalogue(Path(BUNDLED), ()), lang="en")
+    read = _english_comparison(DOC_2023)
     recycling = next(
         r
         for r in read.commitments
@@ -130,6 +127,14 @@ def test_a_translated_label_heading_commits_to_nothing() -> None:
     chinese = document_clauses(document, corpus_catalogue(Path(BUNDLED), ()), None, "zh")
     assert "指导思想" not in [c.text for c in chinese.clauses]
     assert any(c.heading and c.text == "建设高品质绿色建筑" for c in chinese.clauses)
+
+
+def _english_comparison(child_id: str) -> Comparison:
+    """The 2021 Opinions against a later one of the bundled corpus, read in English."""
+    corpus = load_corpus(BUNDLED)
+    parent, child = corpus.get(DOC_2021), corpus.get(child_id)
+    assert parent is not None and child is not None
+    return compare_documents(parent, child, corpus_catalogue(Path(BUNDLED), ()), lang="en")
 
 
 def _english_clauses(document_id: str) -> dict[str, Clause]:
@@ -172,11 +177,7 @@ def test_english_objects_take_no_route_below_the_threshold() -> None:
     # the routes read Chinese objects: "Vigorously advance green building practices", below
     # ENGLISH_MATCH, is not taken beside its sibling's restatement for the 2021 green
     # buildings' scale-up
-    corpus = load_corpus(BUNDLED)
-    parent, child = corpus.get(DOC_2021), corpus.get(DOC_2025)
-    assert parent is not None and child is not None
-    catalogue = corpus_catalogue(Path(BUNDLED), ())
-    english = compare_documents(parent, child, catalogue, lang="en")
+    english = _english_comparison(DOC_2025)
     assert not any(r.route for r in english.commitments)
     scale_up = next(
         r
@@ -187,11 +188,7 @@ def test_english_objects_take_no_route_below_the_threshold() -> None:
 
 
 def test_every_english_verdict_says_it_was_read_word_by_word() -> None:
-    corpus = load_corpus(BUNDLED)
-    parent, child = corpus.get(DOC_2021), corpus.get(DOC_2023)
-    assert parent is not None and child is not None
-    catalogue = corpus_catalogue(Path(BUNDLED), ())
-    comparison = compare_documents(parent, child, catalogue, lang="en")
+    comparison = _english_comparison(DOC_2023)
     assert comparison.commitments
     assert all(READ_IN_ENGLISH in r.confidence.doubt for r in comparison.commitments)
     assert not any(r.confidence.sure for r in comparison.commitments)
