@@ -50,7 +50,7 @@ class Glance:
             )
         return "Strength and level per document (– absent); changes from each document to the next."
 
-    @property
+    @functools.cached_property
     def several_series(self) -> bool:
         """Whether more than one series has two documents or more among those shown: their
         changes interleave in the change column, and each then names its document. Never so
@@ -60,17 +60,21 @@ class Glance:
         counts = Counter(d.series for d in self.shown.documents)
         return sum(n > 1 for n in counts.values()) > 1
 
+    @functools.cached_property
+    def _labels(self) -> dict[str, str]:
+        """Each document's name in the change column: its date, with its id where another
+        document shown has that date too; none unless :attr:`several_series`."""
+        if not self.several_series:
+            return {}
+        dates = {d.id: shown_date(d.date) for d in self.shown.documents}
+        shared = Counter(dates.values())
+        return {i: f"{date} {i}" if shared[date] > 1 else date for i, date in dates.items()}
+
     def move_label(self, move: GlanceMove) -> str:
-        """Where :attr:`several_series`, the date of the document a move leads to, with its
-        id where another document shown has that date too; else ""."""
+        """What names the document a move leads to where :attr:`several_series`, else ""."""
         if not self.several_series:
             return ""
-        ref = self.shown.documents_by_id.get(move.change.to_document)
-        if ref is None:
-            return move.change.to_document
-        date = shown_date(ref.date)
-        shared = sum(shown_date(d.date) == date for d in self.shown.documents) > 1
-        return f"{date} {ref.id}" if shared else date
+        return self._labels.get(move.change.to_document, move.change.to_document)
 
     @property
     def note(self) -> str:
