@@ -84,6 +84,8 @@ def score_commitment(
     inside = [m for m in kept if m.start < te and ts < m.end and te > ts]
     kept = [m for m in kept if m not in inside]
     for m, ctx in dropped:
+        if m.start < te and ts < m.end:
+            continue  # inside the theme term: a name, which no cue of it would have counted
         caveats.append(f"'{clause[m.start : m.end]}' in '{ctx}' is not counted as a cue")
     matches = merge_cues(clause, lang, kept)
     cues = tuple(

@@ -1,0 +1,90 @@
+"""An English participle before the noun it qualifies, and "building" the noun, direct nothing:
+"driving force", "guiding ideology", "advanced experience", "green building materials" (the
+bundled 2021, 2023 and 2025 Opinions, corpus/). The verbs themselves still commit."""
+
+from __future__ import annotations
+
+import pytest
+
+from policydiff.strength.cues import find_cues
+from policydiff.strength.score import score_commitment
+
+
+@pytest.mark.parametrize(
+    ("clause", "cues"),
+    [
+        (
+            "The endogenous driving force for green transformation in economic and social "
+            "development is insufficient",
+            [],
+        ),
+        ("(1) Guiding ideology.", []),
+        ("Give full play to the coordinating and guiding role of the Central Leading Group", []),
+        ("We will improve the certification system for green building materials", ["improve"]),
+        (
+            "We will continue to combine the guidance of Party building with joint governance",
+            ["continue to"],
+        ),
+        ("Promote the improvement of regional building energy efficiency", ["Promote"]),
+        (
+            "We will strengthen international exchanges and draw on advanced experience",
+            [
+                "strengthen",
+                "draw",
+            ],
+        ),
+        (
+            "By 2035, the efficiency of energy and water resource utilization will reach the "
+            "international advanced level.",
+            [],
+        ),
+        ("emphasize integrated planning and coordinated action", []),
+        ("Strengthen the regulatory and guiding role of urban planning", ["Strengthen"]),
+        # the verbs still commit
+        ("promoting green development and building a beautiful China", ["promoting", "building"]),
+        ("Building high-quality green buildings.", ["Building"]),
+        (
+            "supporting regions with suitable conditions to advance integration",
+            [
+                "supporting",
+                "with suitable conditions",
+                "advance",
+            ],
+        ),
+        (
+            "We will establish a mechanism for coordinating and guiding urban development",
+            [
+                "establish",
+                "coordinating",
+                "guiding",
+            ],
+        ),
+    ],
+)
+def test_a_participle_before_its_noun_is_no_cue(clause: str, cues: list[str]) -> None:
+    assert [c.text for c in find_cues(clause, "en")] == cues
+
+
+def test_a_word_of_the_theme_term_is_no_caveat() -> None:
+    # "building" of "green building practices" is part of the theme's name, which no cue
+    # would have been read in: saying it was not counted only adds noise
+    sentence = (
+        "Vigorously advance green building practices, accelerate research and application of "
+        "innovative building materials, and promote the large-scale development of "
+        "ultra-low-energy and low-carbon buildings."
+    )
+    start = sentence.index("green building practices")
+    score = score_commitment(sentence, "en", (start, start + len("green building practices")))
+    assert score.cue == "Vigorously advance"
+    assert not any("'building'" in caveat for caveat in score.caveats)
+
+
+def test_a_participle_outside_the_theme_term_is_a_caveat() -> None:
+    sentence = (
+        "The endogenous driving force for green transformation in economic and social "
+        "development is insufficient"
+    )
+    start = sentence.index("green transformation")
+    score = score_commitment(sentence, "en", (start, start + len("green transformation")))
+    assert score.level == 0
+    assert "'driving' in 'driving force' is not counted as a cue" in score.caveats
