@@ -24,6 +24,14 @@ from policydiff.cli.session import load
 @corpus_option
 @format_option("tree", "json")
 @output_option("Write to this file (atomically) instead of stdout.")
+@click.option(
+    "--lang",
+    type=click.Choice(["zh", "en"]),
+    default="zh",
+    show_default=True,
+    help="The titles shown: each document's Chinese title where it has one (zh), or its "
+    "English title where it has one (en).",
+)
 @color_option
 @fail_cleanly
 def lineage(
@@ -31,6 +39,7 @@ def lineage(
     corpus_path: Path,
     output_format: str,
     output: Path | None,
+    lang: str,
     color: bool | None,
 ) -> None:
     """The citation graph: each document under the held documents it implements.
@@ -48,15 +57,15 @@ def lineage(
     if output_format == "json":
         from policydiff.render.lineage_formats import lineage_json
 
-        emit(lineage_json(graph, document_id), output)
+        emit(lineage_json(graph, document_id, lang), output)
         return
     from policydiff.render.terminal.lineage import print_lineage
 
     if output is None:
-        print_lineage(graph, console(color), document_id)
+        print_lineage(graph, console(color), document_id, lang)
         return
     import io
 
     buffer = io.StringIO()
-    print_lineage(graph, console(False, file=buffer), document_id)
+    print_lineage(graph, console(False, file=buffer), document_id, lang)
     emit(buffer.getvalue(), output)

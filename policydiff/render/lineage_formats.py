@@ -2,7 +2,8 @@
 
 JSON schema ``policydiff.lineage/1`` (fields may be added, never renamed or removed):
 ``documents`` in timeline order, each ``{id, title, date, doc_number, level,
-jurisdiction, series, parents, children}``; ``edges``, each ``{child, parent, how,
+jurisdiction, series, parents, children}`` (``title`` in the language asked for, where the
+document has a title in it); ``edges``, each ``{child, parent, how,
 cited, sentence, location, score}`` (``how``: number, title or declared; ``cited``,
 ``sentence``, ``location`` and ``score`` null for a declared parent the text does not
 cite); ``unresolved`` citations ``{document, cited, sentence, location, reason}``;
@@ -37,7 +38,9 @@ def subset(lineage: Lineage, root: str | None) -> set[str]:
     return keep
 
 
-def lineage_dict(lineage: Lineage, root: str | None = None) -> dict[str, Any]:
+def lineage_dict(lineage: Lineage, root: str | None = None, lang: str = "zh") -> dict[str, Any]:
+    """The lineage as the JSON schema says, each title in ``lang`` where the document has
+    one (:meth:`~policydiff.models.Document.title_in`)."""
     keep = subset(lineage, root)
     return {
         "schema": SCHEMA,
@@ -45,7 +48,7 @@ def lineage_dict(lineage: Lineage, root: str | None = None) -> dict[str, Any]:
         "documents": [
             {
                 "id": d.id,
-                "title": d.title_zh or d.title,
+                "title": d.title_in(lang),
                 "date": d.date_text,
                 "doc_number": d.doc_number,
                 "level": d.level,
@@ -96,8 +99,8 @@ def lineage_dict(lineage: Lineage, root: str | None = None) -> dict[str, Any]:
     }
 
 
-def lineage_json(lineage: Lineage, root: str | None = None) -> str:
-    return json.dumps(lineage_dict(lineage, root), ensure_ascii=False, indent=2) + "\n"
+def lineage_json(lineage: Lineage, root: str | None = None, lang: str = "zh") -> str:
+    return json.dumps(lineage_dict(lineage, root, lang), ensure_ascii=False, indent=2) + "\n"
 
 
 def likely_line(hint: LikelyParent) -> str:

@@ -178,3 +178,33 @@ def test_views_say_what_a_month_or_an_estimated_date_means() -> None:
         assert "2022-06 " in output and "≈2022-12" in output
         assert note in output
     assert "≈" not in run("list", corpus=BUNDLED).output  # every day known: no note
+
+
+def test_lineage_gives_titles_in_the_language_asked_for(tmp_path: Path) -> None:
+    # the bundled 2025 Opinions declared to implement the 2021 ones, which have a title in
+    # English and one in Chinese
+    corpus = tmp_path / "corpus"
+    shutil.copytree(BUNDLED, corpus)
+    meta = corpus / "2025-high-quality-development-cities" / "document.yaml"
+    meta.write_text(
+        meta.read_text(encoding="utf-8") + "parents: [2021-green-development-urban]\n",
+        encoding="utf-8",
+    )
+    english = "Opinions on Promoting Green Development of Urban and Rural Construction"
+    chinese = "关于推动城乡建设绿色发展的意见"
+    by_default = run("lineage", "--no-color", corpus=corpus).output
+    assert chinese in by_default and english not in by_default
+    in_english = run("lineage", "--no-color", "--lang", "en", corpus=corpus).output
+    assert english in in_english and chinese not in in_english
+    titles = {
+        d["id"]: d["title"]
+        for d in json.loads(
+            run("lineage", "--format", "json", "--lang", "en", corpus=corpus).output
+        )["documents"]
+    }
+    assert titles["2021-green-development-urban"] == english
+    data = json.loads(run("lineage", "--format", "json", corpus=corpus).output)
+    assert (
+        next(d for d in data["documents"] if d["id"] == "2021-green-development-urban")["title"]
+        == chinese
+    )

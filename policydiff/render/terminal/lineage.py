@@ -16,12 +16,12 @@ from policydiff.render.dates import dates_note
 from policydiff.render.lineage_formats import likely_line, subset
 
 
-def _label(lineage: Lineage, document_id: str, parent: str | None) -> Text:
+def _label(lineage: Lineage, document_id: str, parent: str | None, lang: str) -> Text:
     document = next(d for d in lineage.documents if d.id == document_id)
     text = Text()
     text.append(document.id, style="bold")
     text.append(f"  {document.shown_date}  ")
-    text.append(document.title_zh or document.title)
+    text.append(document.title_in(lang))
     if document.doc_number:
         text.append(f"  {document.doc_number}", style="cyan")
     text.append(f"  [{lineage.series[document_id]}]", style="dim")
@@ -39,24 +39,29 @@ def _label(lineage: Lineage, document_id: str, parent: str | None) -> Text:
     return text
 
 
-def _grow(tree: Tree, lineage: Lineage, node: str, keep: set[str], path: tuple[str, ...]) -> None:
+def _grow(
+    tree: Tree, lineage: Lineage, node: str, keep: set[str], path: tuple[str, ...], lang: str
+) -> None:
     for child in lineage.children(node):
         if child in keep and child not in path:
-            branch = tree.add(_label(lineage, child, node))
-            _grow(branch, lineage, child, keep, (*path, child))
+            branch = tree.add(_label(lineage, child, node, lang))
+            _grow(branch, lineage, child, keep, (*path, child), lang)
 
 
-def print_lineage(lineage: Lineage, console: Console, root: str | None = None) -> None:
+def print_lineage(
+    lineage: Lineage, console: Console, root: str | None = None, lang: str = "zh"
+) -> None:
     """Every root's tree (with ``root``: the trees that hold it, cut to its ancestors and
-    descendants), then the citations that name no held document."""
+    descendants), each title in ``lang`` where the document has one, then the citations
+    that name no held document."""
     keep = subset(lineage, root)
     roots = [r for r in lineage.roots() if r in keep]
     shown = 0
     for top in roots:
         if root is None and not lineage.children(top):
             continue
-        tree = Tree(_label(lineage, top, None))
-        _grow(tree, lineage, top, keep, (top,))
+        tree = Tree(_label(lineage, top, None, lang))
+        _grow(tree, lineage, top, keep, (top,), lang)
         console.print(tree)
         shown += 1
     alone = [r for r in roots if not lineage.children(r)] if root is None else []
