@@ -19,10 +19,13 @@ from policydiff.render.restatement_lines import (
     cue_note,
     document_names,
     documents_line,
+    in_side_words,
     pairing_line,
+    row_doubt,
     second_mention_items,
     second_mentions_heading,
     sentences,
+    shared_doubt,
     side_names,
 )
 from policydiff.restatement.compare import EVERYTHING, Comparison, Restated, Selection
@@ -45,10 +48,12 @@ def _verdict(r: Restated) -> str:
     return f"{r.verdict.arrow} {r.verdict.value}{'' if r.confidence.sure else ' (check)'}"
 
 
-def _why(r: Restated) -> str:
-    """The verdict's reasons, and the doubt of one to check."""
-    why = "; ".join(r.reasons)
-    return why if r.confidence.sure else f"{why}. Check: {r.confidence.doubt}"
+def _why(comparison: Comparison, r: Restated, shared: str) -> str:
+    """The verdict's reasons, and the doubt of one to check, naming the sides as the
+    columns do."""
+    why = in_side_words(comparison, "; ".join(r.reasons))
+    doubt = row_doubt(comparison, r, shared)
+    return f"{why}. Check: {doubt}" if doubt else why
 
 
 def restatement_markdown(comparison: Comparison, shown: Selection = EVERYTHING) -> str:
@@ -65,6 +70,7 @@ def restatement_markdown(comparison: Comparison, shown: Selection = EVERYTHING) 
         "| verdict | {} → {} (word diff) | where | why |".format(*map(md, side_names(comparison))),
         "|---|---|---|---|",
     ]
+    shared = shared_doubt(comparison)
     for r in comparison.commitments:
         if not shown.keeps(r):
             continue
@@ -75,7 +81,7 @@ def restatement_markdown(comparison: Comparison, shown: Selection = EVERYTHING) 
             text += " (in: " + " → ".join(md(s) for s in wider) + ")"
         place = child_place(r)
         where = md(r.parent.location) + (f" → {md(place)}" if place else "")
-        lines.append(f"| {_verdict(r)} | {text} | {where} | {md(_why(r))} |")
+        lines.append(f"| {_verdict(r)} | {text} | {where} | {md(_why(comparison, r, shared))} |")
     if comparison.additions and shown.additions:
         lines += ["", f"## Additions of `{c}` ({len(comparison.additions)})", ""]
         lines += [
@@ -98,6 +104,7 @@ def restatement_html(comparison: Comparison, shown: Selection = EVERYTHING) -> s
     p, c = document_names(comparison)
     lang = comparison.parent.version.lang  # of the quotes: English versions are read too
     rows = []
+    shared = shared_doubt(comparison)
     for r in comparison.commitments:
         if not shown.keeps(r):
             continue
@@ -117,7 +124,8 @@ def restatement_html(comparison: Comparison, shown: Selection = EVERYTHING) -> s
         where = _e(r.parent.location) + (f" → {_e(place)}" if place else "")
         rows.append(
             f'<tr class="{_e(r.verdict.value)}"><td>{_e(_verdict(r))}</td>'
-            f"<td>{pair}</td><td class=note>{where}</td><td class=note>{_e(_why(r))}</td></tr>"
+            f"<td>{pair}</td><td class=note>{where}</td>"
+            f"<td class=note>{_e(_why(comparison, r, shared))}</td></tr>"
         )
     additions = "".join(
         f"<li><q lang={lang}>{_e(a.text)}</q>{_e(cue_note(a))} <span class=note>{_e(a.location)}</span></li>"

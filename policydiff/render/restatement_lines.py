@@ -4,6 +4,8 @@ clause's cue beside its quote, and the child's second mentions."""
 
 from __future__ import annotations
 
+import re
+
 from policydiff.restatement.clauses import Clause
 from policydiff.restatement.compare import Comparison, Restated
 from policydiff.restatement.provision_diff import PROVISION_MATCH, provisions_correspond
@@ -17,10 +19,38 @@ def checking(comparison: Comparison, mark: str = "(check)") -> str:
         if comparison.theme
         else ""
     )
+    shared = shared_doubt(comparison)
+    why = f" Common to them all: {in_side_words(comparison, shared)}." if shared else ""
     return about + (
         f"{comparison.to_check} of {len(comparison.commitments)} verdicts "
-        f"to check by reading, marked {mark} (docs/lineage.md, how sure a verdict is)."
+        f"to check by reading, marked {mark} (docs/lineage.md, how sure a verdict is).{why}"
     )
+
+
+def _doubt_parts(doubt: str) -> tuple[str, ...]:
+    return tuple(part for part in doubt.split("; ") if part)
+
+
+def shared_doubt(comparison: Comparison) -> str:
+    """The doubts every verdict to check shares, where two or more are (an English
+    reading's, the same for every verdict): said once beside the count rather than on every
+    row; "" where they share none."""
+    doubts = [
+        _doubt_parts(r.confidence.doubt) for r in comparison.commitments if not r.confidence.sure
+    ]
+    if len(doubts) < 2:
+        return ""
+    return "; ".join(part for part in doubts[0] if all(part in d for d in doubts[1:]))
+
+
+def row_doubt(comparison: Comparison, r: Restated, shared: str) -> str:
+    """The doubt a row of the table shows, in the words the columns use: its own, less what
+    every verdict to check shares (``shared``, :func:`shared_doubt`); "" for a sure verdict."""
+    if r.confidence.sure:
+        return ""
+    common = set(_doubt_parts(shared))
+    own = [part for part in _doubt_parts(r.confidence.doubt) if part not in common]
+    return in_side_words(comparison, "; ".join(own))
 
 
 def documents_line(comparison: Comparison) -> str:
@@ -65,6 +95,23 @@ def side_names(comparison: Comparison) -> tuple[str, str]:
         if _later_first(comparison):
             return "later", "earlier"
     return "parent", "child"
+
+
+_SIDE_WORD = re.compile(r"\b(?:the )?(parent|child)\b")
+
+
+def in_side_words(comparison: Comparison, text: str) -> str:
+    """A reason or a doubt, which names the two sides parent and child, in the words the
+    table's columns use (:func:`side_names`): "no clause of the later document restates it"
+    where they are earlier and later, "version en-2" where they are two versions' keys."""
+    sides = side_names(comparison)
+    if sides == ("parent", "child"):
+        return text
+    if comparison.relation == "versions":
+        names = {"parent": f"version {sides[0]}", "child": f"version {sides[1]}"}
+    else:
+        names = {"parent": f"the {sides[0]} document", "child": f"the {sides[1]} document"}
+    return _SIDE_WORD.sub(lambda found: names[found.group(1)], text)
 
 
 def _later_first(comparison: Comparison) -> bool:

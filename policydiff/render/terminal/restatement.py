@@ -20,9 +20,12 @@ from policydiff.render.restatement_lines import (
     cue_note,
     document_names,
     documents_line,
+    in_side_words,
     pairing_line,
+    row_doubt,
     second_mention_items,
     second_mentions_heading,
+    shared_doubt,
     side_names,
 )
 from policydiff.restatement.compare import EVERYTHING, Comparison, Restated, Selection
@@ -85,6 +88,7 @@ def print_restatement(
     table.add_column(old_side, ratio=1, overflow="fold")
     table.add_column(new_side, ratio=1, overflow="fold")
     table.add_column("why", ratio=1, overflow="fold")
+    shared = shared_doubt(comparison)
     for r in comparison.commitments:
         if not shown.keeps(r):
             continue
@@ -92,11 +96,12 @@ def print_restatement(
         old.append(f"\n{r.parent.location}", style="dim")
         if place := child_place(r):
             new.append(f"\n{place}", style="dim")
-        why = Text("; ".join(r.reasons), style="dim")
+        why = Text(in_side_words(comparison, "; ".join(r.reasons)), style="dim")
         label = Text(f"{r.verdict.arrow} {r.verdict.value}", style=STYLES[r.verdict])
         if not r.confidence.sure:
             label.append("\ncheck", style="italic")
-            why.append(f"\ncheck: {r.confidence.doubt}", style="italic")
+        if doubt := row_doubt(comparison, r, shared):
+            why.append(f"\ncheck: {doubt}", style="italic")
         table.add_row(label, old, new, why)
     console.print(table)
     if comparison.additions and shown.additions:
