@@ -17,10 +17,12 @@ from policydiff.models import shown_date
 from policydiff.render.html_text import html_text, ops_html
 from policydiff.render.pages import ThemePage, page_diffs
 from policydiff.render.view import (
+    ALONE_IN_SERIES,
     Quote,
     SentenceDiff,
     coalesce,
     delta_text,
+    draws_changes,
     english_beside,
     gap_step,
     number,
@@ -277,6 +279,8 @@ def _diffs(ev: Evolution, theme: ThemeEvolution, page: ThemePage | None) -> str:
 
 
 def _document_to_next(ev: Evolution, theme: ThemeEvolution) -> str:
+    if not theme.changes and not draws_changes(ev):
+        return f"<p>Document to next document: none; {_e(ALONE_IN_SERIES)}.</p>"
     if not is_large(ev):
         items = "".join(_change(ev, c, theme.gaps) for c in theme.changes)
         return f"<p>Document to next document:</p><ul class=verdicts>{items}</ul>"

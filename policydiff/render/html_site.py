@@ -36,8 +36,10 @@ from policydiff.render.pages import (
 )
 from policydiff.render.prose import HOW_TO_READ, LEVEL_MEANINGS, STRENGTH_DOC, large_corpus_note
 from policydiff.render.view import (
+    ALONE_IN_SERIES,
     GlanceMove,
     delta_text,
+    draws_changes,
     glance,
     glance_moves,
     number,
@@ -98,14 +100,16 @@ def _glance(ev: Evolution) -> str:
             f"{_e(label)}: {_glance_move(m)}" if (label := table.move_label(m)) else _glance_move(m)
             for m in glance_moves(t)
         )
+        change = f"<td>{moves}</td>" if table.draws_changes else ""
         rows.append(
             f'<tr><td><a href="{_e(theme_link(ev, t.id))}">{_e(t.label)}</a></td>{cells}'
-            f"<td>{moves}</td></tr>"
+            f"{change}</tr>"
         )
+    change_head = "<th>change</th>" if table.draws_changes else ""
     return (
         '<section id="at-a-glance"><h2>At a glance</h2>'
         f'<p class="note">{_e(table.note)}</p>'
-        f"<table><thead><tr><th>theme</th>{head}<th>change</th></tr></thead>"
+        f"<table><thead><tr><th>theme</th>{head}{change_head}</tr></thead>"
         f"<tbody>{''.join(rows)}</tbody></table></section>"
     )
 
@@ -161,7 +165,12 @@ def _movers(ev: Evolution) -> str:
     if by_theme:
         parts.append(f"<ul class=verdicts>{''.join(_mover(ev, m) for m in by_theme)}</ul>")
     else:
-        parts.append("<p>No theme's strength moved.</p>")
+        moved = (
+            "No theme's strength moved."
+            if draws_changes(ev)
+            else (f"No change is drawn: {ALONE_IN_SERIES}.")
+        )
+        parts.append(f"<p>{_e(moved)}</p>")
     parts += [
         '<h3 id="movers-by-series">By series</h3>',
         f'<p class="note">The series with the most strength moves (at most {SERIES_SHOWN}), '

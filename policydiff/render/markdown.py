@@ -21,10 +21,12 @@ from policydiff.render.prose import (
     STRENGTH_DOC,
 )
 from policydiff.render.view import (
+    ALONE_IN_SERIES,
     Quote,
     SentenceDiff,
     coalesce,
     delta_text,
+    draws_changes,
     english_beside,
     gap_step,
     number,
@@ -203,6 +205,8 @@ def _diff_section(ev: Evolution, theme: ThemeEvolution, page: ThemePage | None) 
 
 
 def _document_to_next(ev: Evolution, theme: ThemeEvolution) -> list[str]:
+    if not theme.changes and not draws_changes(ev):
+        return [f"Document to next document: none; {ALONE_IN_SERIES}.", ""]
     if not is_large(ev):
         items = [change_md(ev, c, theme.gaps) for c in theme.changes]
         return ["Document to next document:", "", *items, ""]

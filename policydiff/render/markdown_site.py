@@ -35,8 +35,10 @@ from policydiff.render.pages import (
 )
 from policydiff.render.prose import large_corpus_note
 from policydiff.render.view import (
+    ALONE_IN_SERIES,
     GlanceMove,
     delta_text,
+    draws_changes,
     glance,
     glance_moves,
     number,
@@ -66,11 +68,12 @@ def _cue(cue: str | None) -> str:
 
 def _glance(ev: Evolution) -> list[str]:
     table = glance(ev)
+    change = [" change |", "---|"] if table.draws_changes else ["", ""]
     lines = [
         md(table.note),
         "",
-        "| theme | " + " | ".join(table.headers) + " | change |",
-        "|---|" + "---|" * len(table.headers) + "---|",
+        "| theme | " + " | ".join(table.headers) + " |" + change[0],
+        "|---|" + "---|" * len(table.headers) + change[1],
     ]
     for t in table.shown.themes:
         cells = [f"{number(p.strength)} {p.level}" if p.present else "–" for p in t.points]
@@ -78,9 +81,8 @@ def _glance(ev: Evolution) -> list[str]:
             f"{label}: {_glance_move(m)}" if (label := table.move_label(m)) else _glance_move(m)
             for m in glance_moves(t)
         )
-        lines.append(
-            f"| [{md(t.label)}]({theme_link(ev, t.id)}) | " + " | ".join(cells) + f" | {moves} |"
-        )
+        row = f"| [{md(t.label)}]({theme_link(ev, t.id)}) | " + " | ".join(cells) + " |"
+        lines.append(row + (f" {moves} |" if table.draws_changes else ""))
     return lines
 
 
@@ -117,7 +119,7 @@ def movers_markdown(ev: Evolution) -> str:
         "",
     ]
     by_theme = movers_by_theme(ev)
-    lines += [_mover(ev, m) for m in by_theme] or ["No theme's strength moved."]
+    lines += [_mover(ev, m) for m in by_theme] or [_no_movers(ev)]
     lines += [
         "",
         "### By series",
@@ -135,6 +137,12 @@ def movers_markdown(ev: Evolution) -> str:
     if not by_series:
         lines.append(NO_SERIES_MOVED)
     return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def _no_movers(ev: Evolution) -> str:
+    if draws_changes(ev):
+        return "No theme's strength moved."
+    return f"No change is drawn: {ALONE_IN_SERIES}."
 
 
 def _themes(ev: Evolution) -> str:

@@ -24,6 +24,16 @@ from policydiff.diff.ops import TokenOp, token_ops
 from policydiff.models import shown_date
 from policydiff.strength import Target
 
+# why a view of changes shows none where every document is alone in its series
+ALONE_IN_SERIES = "changes run within a series, and no two documents are of one series"
+
+
+def draws_changes(ev: Evolution) -> bool:
+    """Whether a series holds two documents or more: changes run within a series, so where
+    each document is alone in its own (a ministry's plan and provinces' plans) there are
+    none, and the views say why (:data:`ALONE_IN_SERIES`) rather than show nothing."""
+    return any(n > 1 for n in Counter(d.series for d in ev.documents).values())
+
 
 @dataclass(frozen=True)
 class Glance:
@@ -43,6 +53,10 @@ class Glance:
                 "Strength and level of the strongest commitment in each year, or period of "
                 "several years (– absent); changes from each year to the next."
             )
+        if not self.draws_changes:
+            return (
+                f"Strength and level per document (– absent); no change column: {ALONE_IN_SERIES}."
+            )
         if self.several_series:
             return (
                 "Strength and level per document (– absent); changes from each document to the "
@@ -51,14 +65,23 @@ class Glance:
         return "Strength and level per document (– absent); changes from each document to the next."
 
     @functools.cached_property
+    def _series_held(self) -> int:
+        """How many series have two documents or more among those shown."""
+        counts = Counter(d.series for d in self.shown.documents)
+        return sum(n > 1 for n in counts.values())
+
+    @property
+    def draws_changes(self) -> bool:
+        """Whether the table has a change column: by year, whose columns pool every series,
+        or where a series has two documents or more (:func:`draws_changes`)."""
+        return self.by_year or self._series_held > 0
+
+    @property
     def several_series(self) -> bool:
         """Whether more than one series has two documents or more among those shown: their
         changes interleave in the change column, and each then names its document. Never so
         by year, whose columns pool every series."""
-        if self.by_year:
-            return False
-        counts = Counter(d.series for d in self.shown.documents)
-        return sum(n > 1 for n in counts.values()) > 1
+        return not self.by_year and self._series_held > 1
 
     @functools.cached_property
     def _labels(self) -> dict[str, str]:

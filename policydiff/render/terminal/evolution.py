@@ -10,7 +10,13 @@ from rich.text import Text
 from policydiff.analysis.model import Change, Evolution, Point, ThemeEvolution
 from policydiff.analysis.verdicts import Verdict
 from policydiff.models import shown_date
-from policydiff.render.view import GlanceMove, glance_moves, target_text
+from policydiff.render.view import (
+    ALONE_IN_SERIES,
+    GlanceMove,
+    draws_changes,
+    glance_moves,
+    target_text,
+)
 
 VERDICT_COLOUR = {
     Verdict.STRENGTHENED: "green",
@@ -60,9 +66,12 @@ def render_overview(
 ) -> None:
     """One row per theme, its id whole (it is what the user types next), one column per
     document; the cues get what is left of the terminal's width."""
+    drawn = draws_changes(evolution)
     table = Table(
         box=box.SIMPLE_HEAD,
-        title="Theme evolution: strength, English cue, ▲▼ verdict from the previous document",
+        title="Theme evolution: strength, English cue, ▲▼ verdict from the previous document"
+        if drawn
+        else "Theme evolution: strength and English cue per document",
         title_justify="left",
     )
     id_width = max((len(t.id) for t in evolution.themes), default=5)
@@ -86,9 +95,10 @@ def render_overview(
             f"{evolution.agreement.compared} commitments ({rate:.0%}).",
             highlight=False,
         )
-    legend = (
-        "Strength is an ordinal reading of directive wording (see docs/strength.md); "
+    legend = "Strength is an ordinal reading of directive wording (see docs/strength.md); " + (
         "▲ strengthened ▼ weakened = unchanged + added − dropped."
+        if drawn
+        else f"no verdict is drawn: {ALONE_IN_SERIES}."
     )
     if any(t.gaps for t in evolution.themes):
         legend += (

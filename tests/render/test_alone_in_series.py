@@ -1,0 +1,61 @@
+"""Documents each alone in their series (a central document beside a province's plan) have
+no change between them: every view says so and why, rather than an empty change column, an
+empty list of verdicts or "no theme's strength moved"."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+from rich.console import Console
+
+from policydiff.analysis import Evolution, build_evolution
+from policydiff.corpus import Corpus, load_corpus
+from policydiff.corpus.summary import summarise
+from policydiff.render.html import theme_html
+from policydiff.render.html_site import report_html
+from policydiff.render.markdown import theme_markdown
+from policydiff.render.markdown_site import report_markdown
+from policydiff.render.terminal.evolution import render_overview
+from policydiff.render.view import Glance, draws_changes
+from tests.conftest import BUNDLED, DOC_2021, shanghai_plan
+
+WHY = "changes run within a series, and no two documents are of one series"
+
+
+@pytest.fixture(scope="module")
+def alone() -> tuple[Corpus, Evolution]:
+    # the 2021 Opinions (central) and a Shanghai plan (provincial): two series of one each
+    central = load_corpus(BUNDLED).get(DOC_2021)
+    plan = shanghai_plan("sh-2022", "2022-06-01", "大力推动绿色建筑规模化发展。")
+    corpus = Corpus(Path("alone"), (central, plan))
+    return corpus, build_evolution(corpus)
+
+
+def test_no_change_is_drawn_and_each_view_says_why(alone: tuple[Corpus, Evolution]) -> None:
+    corpus, evolution = alone
+    theme = evolution.theme("green-buildings")
+    assert theme is not None and all(p.present for p in theme.points)
+    assert theme.changes == () and not draws_changes(evolution)
+    assert WHY in Glance(evolution, False).note
+    markdown = report_markdown(evolution, summarise(corpus))
+    header = next(line for line in markdown.splitlines() if line.startswith("| theme |"))
+    assert header == "| theme | 2021-10-21 | 2022-06-01 |"
+    assert f"No change is drawn: {WHY}." in markdown
+    assert "No theme's strength moved." not in markdown
+    html = report_html(evolution, summarise(corpus), {})
+    assert "<th>change</th>" not in html and f"No change is drawn: {WHY}." in html
+    assert f"Document to next document: none; {WHY}." in theme_markdown(evolution, theme)
+    assert f"Document to next document: none; {WHY}.</p>" in theme_html(evolution, theme)
+    out = io.StringIO()
+    render_overview(evolution, Console(file=out, width=200, color_system=None))
+    assert "Theme evolution: strength and English cue per document" in out.getvalue()
+    assert f"no verdict is drawn: {WHY}." in " ".join(out.getvalue().split())
+
+
+def test_one_series_of_several_documents_still_draws_them(bundled_corpus: Corpus) -> None:
+    evolution = build_evolution(bundled_corpus)
+    assert draws_changes(evolution)
+    html = report_html(evolution, summarise(bundled_corpus), {})
+    assert "<th>change</th>" in html and WHY not in html
