@@ -113,6 +113,22 @@ def theme_changes(evolution: Evolution, documents: tuple[str, ...]) -> list[Them
     return out
 
 
+def first_of_series(
+    evolution: Evolution, documents: tuple[str, ...]
+) -> tuple[tuple[str, str], ...]:
+    """Each of ``documents`` no earlier document of its series precedes, with its series:
+    it has nothing to be compared with (a province's first plan beside the ministry's), so
+    no theme change is not "unchanged"."""
+    seen: set[str] = set()
+    firsts = []
+    wanted = set(documents)
+    for document in evolution.documents:
+        if document.id in wanted and document.series not in seen:
+            firsts.append((document.id, document.series))
+        seen.add(document.series)
+    return tuple(firsts)
+
+
 def _resumed(
     order: list[str], points: dict[str, Point], series: dict[str, str], document: str
 ) -> str:

@@ -79,6 +79,9 @@ class CheckResult:
     findings: tuple[Finding, ...]
     fail_on: tuple[Verdict, ...] = ()
     notes: tuple[str, ...] = field(default_factory=tuple)
+    # the new or changed documents no earlier document of their series precedes, each with
+    # its series: nothing to compare them with
+    first_of_series: tuple[tuple[str, str], ...] = ()
 
     @property
     def errors(self) -> tuple[Finding, ...]:

@@ -22,8 +22,23 @@ def result_dict(result: CheckResult) -> dict[str, Any]:
         "findings": [asdict(f) for f in result.findings],
         "fail_on": list(result.fail_on),
         "notes": list(result.notes),
+        "first_of_series": [
+            {"document": document, "series": series} for document, series in result.first_of_series
+        ],
         "exit_code": result.exit_code,
     }
+
+
+def first_note(result: CheckResult, doc_id: str) -> str:
+    """Why a new or changed document has no theme change, where it is the first of its
+    series: there is no earlier document to compare it with ("" otherwise)."""
+    series = dict(result.first_of_series).get(doc_id)
+    if series is None:
+        return ""
+    return (
+        f"first of its series ({series}): no earlier document to compare it with "
+        "(policydiff compare reads how it restates a document it implements)"
+    )
 
 
 LISTED = 10  # document ids named in a line before the rest are counted (JSON has them all)
@@ -58,7 +73,10 @@ def render_text(result: CheckResult) -> str:
     for doc_id in (*result.new, *result.changed):
         mine = by_document.get(doc_id, [])
         lines.append("")
-        lines.append(f"{doc_id}: {len(mine) or 'no'} theme changes")
+        first = first_note(result, doc_id)
+        lines.append(
+            f"{doc_id}: {first}" if first else f"{doc_id}: {len(mine) or 'no'} theme changes"
+        )
         for c in mine:
             lines.append(f"  {_verdict(c):<12} {c.theme:<28} {c.describe()}")
     lines.append("")
@@ -100,7 +118,12 @@ def render_markdown(result: CheckResult) -> str:
         mine = by_document.get(doc_id, [])
         lines += ["", f"### `{doc_id}`", ""]
         if not mine:
-            lines.append("No theme added, dropped, strengthened or weakened.")
+            first = first_note(result, doc_id)
+            lines.append(
+                f"{md(first[:1].upper() + first[1:])}."
+                if first
+                else "No theme added, dropped, strengthened or weakened."
+            )
             continue
         lines += [
             "| Theme | Verdict | Before | After | Δ | Evidence |",

@@ -16,7 +16,7 @@ from policydiff.analysis.evolution_json import MANIFEST, evolution_json, manifes
 from policydiff.cli import main
 from policydiff.corpus import load_corpus
 from policydiff.themes.catalogue import corpus_catalogue
-from tests.conftest import BUNDLED, DOC_2021, DOC_2023, DOC_2025, SEED_2025_EN
+from tests.conftest import BUNDLED, DOC_2021, DOC_2023, DOC_2025, LINEAGE, SEED_2025_EN
 
 WEAKEN = (
     "promote the large-scale development of ultra-low energy consumption",
@@ -385,4 +385,24 @@ def test_without_base_an_edited_document_is_changed_and_gated(tmp_path: Path) ->
     assert (
         "theme ultra-low-energy-buildings (Ultra-low and near-zero energy buildings) weakened "
         "(--fail-on weakened)" in result.stdout
+    )
+
+
+def test_the_first_plan_of_its_series_is_said_to_be_so(tmp_path: Path) -> None:
+    # Shanghai's urban-rural plan added beside the 2021 Opinions: nothing of its series
+    # comes before it, so it has no theme change for want of anything to compare with
+    repo = make_repo(tmp_path, (DOC_2021,))
+    plan = "shanghai-chengxiangjianshe-tandafeng"
+    shutil.copytree(LINEAGE / plan, repo / "corpus" / plan)
+    out = check(repo, "--base", "HEAD").stdout
+    assert (
+        f"{plan}: first of its series (provincial:上海市): no earlier document to compare it "
+        "with (policydiff compare reads how it restates a document it implements)"
+    ) in out
+    assert f"{plan}: no theme changes" not in out
+    data = json.loads(check(repo, "--base", "HEAD", "--format", "json").stdout)
+    assert data["first_of_series"] == [{"document": plan, "series": "provincial:上海市"}]
+    assert (
+        "First of its series (provincial:上海市)"
+        in check(repo, "--base", "HEAD", "--format", "markdown").stdout
     )
