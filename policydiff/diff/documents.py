@@ -80,10 +80,12 @@ class DiffSummary:
     omitted: int = 0  # across documents, the parent's commitments the child leaves out
 
 
-# How the new of two documents relates to the old: "versions" of one document, "cites" it,
-# "declared" it its parent without citing it, "reversed" (the old one implements the new
-# one), "series" (both are of one series), or "none"
-Relation = Literal["versions", "cites", "declared", "reversed", "series", "none"]
+# How the new of two different documents relates to the old: "cites" it, "declared" it
+# its parent without citing it, "reversed" (the old one implements the new one), "series"
+# (both are of one series), or "none"; a diff across documents carries one of these
+AcrossRelation = Literal["cites", "declared", "reversed", "series", "none"]
+# ... or, read by compare, "versions" of one document
+Relation = Literal["versions", AcrossRelation]
 
 
 @dataclass(frozen=True)
@@ -94,7 +96,7 @@ class Across:
     new_title: str
     old_date: str  # as written (Document.date_text)
     new_date: str
-    relation: Relation  # with the cited words, where and the citing sentence for "cites"
+    relation: AcrossRelation  # with the cited words, where and the citing sentence for "cites"
     series: str  # the series both are of, for "series"
     cited: str
     cited_location: str

@@ -166,14 +166,17 @@ def shown_correspondence(alike: float) -> float:
 
 def _across(comparison: Comparison, alike: float) -> Across:
     parent, child = comparison.parent.document, comparison.child.document
-    cited = comparison.citation if comparison.relation == "cites" else None
+    relation = comparison.relation
+    if relation == "versions":
+        raise ValueError("two versions of one document are diffed provision by provision")
+    cited = comparison.citation if relation == "cites" else None
     return Across(
         old_title=comparison.parent.title,
         new_title=comparison.child.title,
         old_date=parent.date_text,
         new_date=child.date_text,
-        relation=comparison.relation,
-        series=comparison.series if comparison.relation == "series" else "",
+        relation=relation,
+        series=comparison.series if relation == "series" else "",
         cited=cited.cited if cited else "",
         cited_location=cited.location if cited else "",
         citing_sentence=cited.sentence if cited else "",
