@@ -279,7 +279,7 @@ def _diffs(ev: Evolution, theme: ThemeEvolution, page: ThemePage | None) -> str:
 
 
 def _document_to_next(ev: Evolution, theme: ThemeEvolution) -> str:
-    if not theme.changes and not draws_changes(ev):
+    if not draws_changes(ev):
         return f"<p>Document to next document: none; {_e(ALONE_IN_SERIES)}.</p>"
     if not is_large(ev):
         items = "".join(_change(ev, c, theme.gaps) for c in theme.changes)

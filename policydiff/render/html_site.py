@@ -36,12 +36,11 @@ from policydiff.render.pages import (
 )
 from policydiff.render.prose import HOW_TO_READ, LEVEL_MEANINGS, STRENGTH_DOC, large_corpus_note
 from policydiff.render.view import (
-    ALONE_IN_SERIES,
     GlanceMove,
     delta_text,
-    draws_changes,
     glance,
     glance_moves,
+    no_movers,
     number,
     theme_anchor,
 )
@@ -165,12 +164,7 @@ def _movers(ev: Evolution) -> str:
     if by_theme:
         parts.append(f"<ul class=verdicts>{''.join(_mover(ev, m) for m in by_theme)}</ul>")
     else:
-        moved = (
-            "No theme's strength moved."
-            if draws_changes(ev)
-            else (f"No change is drawn: {ALONE_IN_SERIES}.")
-        )
-        parts.append(f"<p>{_e(moved)}</p>")
+        parts.append(f"<p>{_e(no_movers(ev))}</p>")
     parts += [
         '<h3 id="movers-by-series">By series</h3>',
         f'<p class="note">The series with the most strength moves (at most {SERIES_SHOWN}), '

@@ -1,10 +1,10 @@
 """The lineage of a corpus (``policydiff lineage``) as JSON and Markdown.
 
 JSON schema ``policydiff.lineage/1`` (fields may be added, never renamed or removed):
-``documents`` in timeline order, each ``{id, title, date, doc_number, level,
-jurisdiction, series, parents, children}`` (``title`` in the language asked for, where the
-document has a title in it); ``edges``, each ``{child, parent, how,
-cited, sentence, location, score}`` (``how``: number, title or declared; ``cited``,
+``lang``, the language of the titles asked for; ``documents`` in timeline order, each
+``{id, title, date, doc_number, level, jurisdiction, series, parents, children}``
+(``title`` in the language asked for, where the document has a title in it); ``edges``,
+each ``{child, parent, how, cited, sentence, location, score}`` (``how``: number, title or declared; ``cited``,
 ``sentence``, ``location`` and ``score`` null for a declared parent the text does not
 cite); ``unresolved`` citations ``{document, cited, sentence, location, reason}``;
 ``missing`` declared parents the corpus does not hold; ``likely_parents``, each
@@ -45,6 +45,7 @@ def lineage_dict(lineage: Lineage, root: str | None = None, lang: str = "zh") ->
     return {
         "schema": SCHEMA,
         "root": root,
+        "lang": lang,
         "documents": [
             {
                 "id": d.id,

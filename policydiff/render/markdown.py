@@ -205,7 +205,7 @@ def _diff_section(ev: Evolution, theme: ThemeEvolution, page: ThemePage | None) 
 
 
 def _document_to_next(ev: Evolution, theme: ThemeEvolution) -> list[str]:
-    if not theme.changes and not draws_changes(ev):
+    if not draws_changes(ev):
         return [f"Document to next document: none; {ALONE_IN_SERIES}.", ""]
     if not is_large(ev):
         items = [change_md(ev, c, theme.gaps) for c in theme.changes]

@@ -35,12 +35,11 @@ from policydiff.render.pages import (
 )
 from policydiff.render.prose import large_corpus_note
 from policydiff.render.view import (
-    ALONE_IN_SERIES,
     GlanceMove,
     delta_text,
-    draws_changes,
     glance,
     glance_moves,
+    no_movers,
     number,
     theme_anchor,
 )
@@ -119,7 +118,7 @@ def movers_markdown(ev: Evolution) -> str:
         "",
     ]
     by_theme = movers_by_theme(ev)
-    lines += [_mover(ev, m) for m in by_theme] or [_no_movers(ev)]
+    lines += [_mover(ev, m) for m in by_theme] or [no_movers(ev)]
     lines += [
         "",
         "### By series",
@@ -137,12 +136,6 @@ def movers_markdown(ev: Evolution) -> str:
     if not by_series:
         lines.append(NO_SERIES_MOVED)
     return "\n".join(lines).rstrip("\n") + "\n"
-
-
-def _no_movers(ev: Evolution) -> str:
-    if draws_changes(ev):
-        return "No theme's strength moved."
-    return f"No change is drawn: {ALONE_IN_SERIES}."
 
 
 def _themes(ev: Evolution) -> str:

@@ -65,7 +65,7 @@ def restatement_markdown(comparison: Comparison, shown: Selection = EVERYTHING) 
         f"{md(documents_line(comparison))}; {md(citation_line(comparison))}.",
         "",
         *([md(pairing_line(comparison)) + ".", ""] if pairing_line(comparison) else []),
-        f"**{summary}.** {checking(comparison)}",
+        f"**{summary}.** {md(checking(comparison))}",
         "",
         "| verdict | {} → {} (word diff) | where | why |".format(*map(md, side_names(comparison))),
         "|---|---|---|---|",

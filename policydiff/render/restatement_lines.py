@@ -97,7 +97,13 @@ def side_names(comparison: Comparison) -> tuple[str, str]:
     return "parent", "child"
 
 
-_SIDE_WORD = re.compile(r"\b(?:the )?(parent|child)\b")
+# "the parent" and "the child" as the reasons and doubts name the sides: before 's, a
+# break or the words those sentences go on with, never inside quoted text ("the child
+# care services", "child-friendly")
+_SIDE_WORD = re.compile(
+    r"\bthe (parent|child)(?='s\b|[,;:.)]|$|\s+(?:clause|sets?|keeps|commits|uses|comes|names"
+    r"|has|strengthens|restates|does|there)\b)"
+)
 
 
 def in_side_words(comparison: Comparison, text: str) -> str:
@@ -108,9 +114,14 @@ def in_side_words(comparison: Comparison, text: str) -> str:
     if sides == ("parent", "child"):
         return text
     if comparison.relation == "versions":
-        names = {"parent": f"version {sides[0]}", "child": f"version {sides[1]}"}
-    else:
-        names = {"parent": f"the {sides[0]} document", "child": f"the {sides[1]} document"}
+        return renamed_sides(text, f"version {sides[0]}", f"version {sides[1]}")
+    return renamed_sides(text, f"the {sides[0]} document", f"the {sides[1]} document")
+
+
+def renamed_sides(text: str, parent: str, child: str) -> str:
+    """``text`` with "the parent" and "the child", as reasons and doubts name the sides,
+    called ``parent`` and ``child``; quoted words left as they are."""
+    names = {"parent": parent, "child": child}
     return _SIDE_WORD.sub(lambda found: names[found.group(1)], text)
 
 

@@ -24,15 +24,27 @@ from policydiff.diff.ops import TokenOp, token_ops
 from policydiff.models import shown_date
 from policydiff.strength import Target
 
-# why a view of changes shows none where every document is alone in its series
-ALONE_IN_SERIES = "changes run within a series, and no two documents are of one series"
+# why a view of changes shows none where every document is alone in its series (or the
+# corpus holds one document)
+ALONE_IN_SERIES = "changes run between documents of one series, and no series here holds two"
+NO_CHANGE = f"No change is drawn: {ALONE_IN_SERIES}."
+
+
+def _series_held(documents: Sequence[Any]) -> int:
+    """How many series have two documents or more among ``documents``."""
+    return sum(n > 1 for n in Counter(d.series for d in documents).values())
 
 
 def draws_changes(ev: Evolution) -> bool:
     """Whether a series holds two documents or more: changes run within a series, so where
     each document is alone in its own (a ministry's plan and provinces' plans) there are
-    none, and the views say why (:data:`ALONE_IN_SERIES`) rather than show nothing."""
-    return any(n > 1 for n in Counter(d.series for d in ev.documents).values())
+    none, and the views say why (:data:`NO_CHANGE`) rather than show nothing."""
+    return _series_held(ev.documents) > 0
+
+
+def no_movers(ev: Evolution) -> str:
+    """What "Biggest movers" says when no theme moved: why, where nothing could."""
+    return "No theme's strength moved." if draws_changes(ev) else NO_CHANGE
 
 
 @dataclass(frozen=True)
@@ -65,23 +77,21 @@ class Glance:
         return "Strength and level per document (– absent); changes from each document to the next."
 
     @functools.cached_property
-    def _series_held(self) -> int:
-        """How many series have two documents or more among those shown."""
-        counts = Counter(d.series for d in self.shown.documents)
-        return sum(n > 1 for n in counts.values())
+    def _held(self) -> int:
+        return _series_held(self.shown.documents)
 
     @property
     def draws_changes(self) -> bool:
         """Whether the table has a change column: by year, whose columns pool every series,
         or where a series has two documents or more (:func:`draws_changes`)."""
-        return self.by_year or self._series_held > 0
+        return self.by_year or self._held > 0
 
     @property
     def several_series(self) -> bool:
         """Whether more than one series has two documents or more among those shown: their
         changes interleave in the change column, and each then names its document. Never so
         by year, whose columns pool every series."""
-        return not self.by_year and self._series_held > 1
+        return not self.by_year and self._held > 1
 
     @functools.cached_property
     def _labels(self) -> dict[str, str]:

@@ -80,13 +80,16 @@ def score_commitment(
     caveats: list[str] = []
 
     kept, dropped = clause_cues(clause, lang, lex)
-    # cues inside the theme term itself ("green development") are part of the name
-    inside = [m for m in kept if m.start < te and ts < m.end and te > ts]
-    kept = [m for m in kept if m not in inside]
+
+    def in_term(m: CueMatch) -> bool:
+        return m.start < te and ts < m.end and te > ts
+
+    # cues in the theme term itself ("green development") are part of the name, and so
+    # are the words a negative context drops there: no caveat for what would not count
+    kept = [m for m in kept if not in_term(m)]
     for m, ctx in dropped:
-        if m.start < te and ts < m.end:
-            continue  # inside the theme term: a name, which no cue of it would have counted
-        caveats.append(f"'{clause[m.start : m.end]}' in '{ctx}' is not counted as a cue")
+        if not in_term(m):
+            caveats.append(f"'{clause[m.start : m.end]}' in '{ctx}' is not counted as a cue")
     matches = merge_cues(clause, lang, kept)
     cues = tuple(
         Cue(clause[m.start : m.end], c_start + m.start, c_start + m.end, m.category, m.level)

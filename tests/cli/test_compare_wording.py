@@ -9,6 +9,7 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from policydiff.cli import main
+from policydiff.render.restatement_lines import renamed_sides
 from tests.conftest import BUNDLED, DOC_2021, DOC_2023, LINEAGE, LINEAGE_PARENT
 
 SHARED = (
@@ -72,3 +73,21 @@ def test_a_parent_and_its_child_keep_their_words_and_each_doubt() -> None:
     assert "no clause of the child restates it" in terminal
     assert "Common to them all" not in terminal
     assert "check: " in terminal
+
+
+def test_quoted_words_are_not_taken_for_the_sides() -> None:
+    later = "the later document"
+    assert renamed_sides("no clause of the child restates it", "x", later) == (
+        f"no clause of {later} restates it"
+    )
+    assert renamed_sides(
+        "a dated target where the parent has none: 20%", "the earlier one", ""
+    ) == ("a dated target where the earlier one has none: 20%")
+    # words of the clauses a doubt quotes: child care, child-friendly cities
+    for quoted in (
+        "a clause of the child comes near (improve the child care services)",
+        "the child does not name child-friendly cities of the parent's list: ",
+    ):
+        renamed = renamed_sides(quoted, "the earlier document", later)
+        assert "the child care" in renamed or "child-friendly" in renamed
+        assert renamed.startswith(("a clause of the later document", "the later document"))

@@ -135,6 +135,7 @@ def test_a_declared_parent_the_text_cites_keeps_its_citation_and_score(tmp_path:
     assert "parents:" not in text
     meta.write_text(text + f"parents: [{LINEAGE_PARENT}]\n", encoding="utf-8")
     data = json.loads(run("lineage", "--format", "json", corpus=corpus).output)
+    assert data["lang"] == "zh"
     yunnan = next(e for e in data["edges"] if e["child"] == "yunnan-chengxiangjianshe-tandafeng")
     assert yunnan["how"] == "declared"
     assert "（建标〔2022〕53号）" in yunnan["sentence"] and yunnan["score"] == 100.0
@@ -151,6 +152,7 @@ def test_a_plan_citing_no_parent_gets_a_hint_where_it_may_belong(tmp_path: Path)
     assert citation in text
     (folder / "zh.txt").write_text(text.replace(citation, ""), encoding="utf-8")
     data = json.loads(run("lineage", "--format", "json", corpus=corpus).output)
+    assert data["lang"] == "zh"
     assert data["likely_parents"] == [
         {"document": "yunnan-chengxiangjianshe-tandafeng", "parent": LINEAGE_PARENT, "score": 100.0}
     ]
@@ -204,6 +206,7 @@ def test_lineage_gives_titles_in_the_language_asked_for(tmp_path: Path) -> None:
     }
     assert titles["2021-green-development-urban"] == english
     data = json.loads(run("lineage", "--format", "json", corpus=corpus).output)
+    assert data["lang"] == "zh"
     assert (
         next(d for d in data["documents"] if d["id"] == "2021-green-development-urban")["title"]
         == chinese

@@ -17,11 +17,11 @@ from policydiff.render.html import theme_html
 from policydiff.render.html_site import report_html
 from policydiff.render.markdown import theme_markdown
 from policydiff.render.markdown_site import report_markdown
-from policydiff.render.terminal.evolution import render_overview
+from policydiff.render.terminal.evolution import render_overview, render_theme
 from policydiff.render.view import Glance, draws_changes
 from tests.conftest import BUNDLED, DOC_2021, shanghai_plan
 
-WHY = "changes run within a series, and no two documents are of one series"
+WHY = "changes run between documents of one series, and no series here holds two"
 
 
 @pytest.fixture(scope="module")
@@ -51,7 +51,10 @@ def test_no_change_is_drawn_and_each_view_says_why(alone: tuple[Corpus, Evolutio
     out = io.StringIO()
     render_overview(evolution, Console(file=out, width=200, color_system=None))
     assert "Theme evolution: strength and English cue per document" in out.getvalue()
-    assert f"no verdict is drawn: {WHY}." in " ".join(out.getvalue().split())
+    assert f"no change is drawn: {WHY}." in " ".join(out.getvalue().split())
+    out = io.StringIO()
+    render_theme(theme, evolution, Console(file=out, width=200, color_system=None))
+    assert f"No change is drawn: {WHY}." in out.getvalue()
 
 
 def test_one_series_of_several_documents_still_draws_them(bundled_corpus: Corpus) -> None:

@@ -40,7 +40,14 @@ from policydiff.strength.score import score_commitment
         ),
         ("emphasize integrated planning and coordinated action", []),
         ("Strengthen the regulatory and guiding role of urban planning", ["Strengthen"]),
-        # the verbs still commit
+        # the verbs still commit: before to, in or with, after has, and "building" before
+        # what is built
+        ("guiding enterprises to adopt clean energy", ["guiding"]),
+        ("supporting industries with advantages", ["supporting"]),
+        ("The ministry has established rules for", ["established"]),
+        ("Building water-saving cities", ["Building"]),
+        ("building energy storage facilities", ["building"]),
+        ("building safety monitoring systems", ["building"]),
         ("promoting green development and building a beautiful China", ["promoting", "building"]),
         ("Building high-quality green buildings.", ["Building"]),
         (

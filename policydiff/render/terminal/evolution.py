@@ -12,6 +12,7 @@ from policydiff.analysis.verdicts import Verdict
 from policydiff.models import shown_date
 from policydiff.render.view import (
     ALONE_IN_SERIES,
+    NO_CHANGE,
     GlanceMove,
     draws_changes,
     glance_moves,
@@ -98,7 +99,7 @@ def render_overview(
     legend = "Strength is an ordinal reading of directive wording (see docs/strength.md); " + (
         "▲ strengthened ▼ weakened = unchanged + added − dropped."
         if drawn
-        else f"no verdict is drawn: {ALONE_IN_SERIES}."
+        else f"no change is drawn: {ALONE_IN_SERIES}."
     )
     if any(t.gaps for t in evolution.themes):
         legend += (
@@ -169,6 +170,8 @@ def render_theme(
             if change.from_cue or change.to_cue:
                 line.append(f"  {change.from_cue or '–'} → {change.to_cue or '–'}")
             console.print(line)
+    if not draws_changes(evolution):
+        console.print(Text(f"\n{NO_CHANGE}", style="dim"))
     gaps = [c for c in theme.since_last if c.skipped]
     for change in gaps:
         console.print(
