@@ -285,6 +285,28 @@ def most_changing(themes: Sequence[ThemeEvolution], limit: int) -> tuple[ThemeEv
     return tuple(themes[i] for i in sorted(ranked))
 
 
+# How much of a panel's width a label takes, as a share of the dates it spans: a cue (a few
+# characters) and a target ("target: " and up to 22 more).
+LABEL_WIDTH = {"cue": 0.1, "target": 0.25}
+
+
+class _LabelRoom:
+    """The labels written in one panel, so that none is written over another: a label is
+    left out where the last one of its kind stands closer than its width and less than a
+    level away."""
+
+    def __init__(self, days: int) -> None:
+        self.days = days
+        self.written: dict[str, list[tuple[float, float]]] = {"cue": [], "target": []}
+
+    def take(self, kind: str, x: float, y: float) -> bool:
+        width = LABEL_WIDTH[kind] * self.days
+        if any(abs(x - wx) < width and abs(y - wy) < 0.9 for wx, wy in self.written[kind]):
+            return False
+        self.written[kind].append((x, y))
+        return True
+
+
 def timeline_figure(ev: Evolution, labels: Labels) -> Figure:
     themes = most_changing(changing_themes(ev) or ev.themes[:1], MAX_TIMELINE_THEMES)
     dates = _dates(ev)
@@ -320,9 +342,11 @@ def timeline_figure(ev: Evolution, labels: Labels) -> Figure:
             xs, line = [mdates.date2num(present[i][0]) for i in at], [ys[i] for i in at]
             ax.plot(xs, line, color="#225ea8", linewidth=1.8, marker="o", markersize=6, zorder=2)
         # By year, a cue or target is written only where it changes: written at every
-        # point of a long series they overlap one another.
+        # point of a long series they overlap one another. Nor is one written where it
+        # would cover the last one written (documents a few months apart, at one level).
         previous: Point | None = None
         last_target: str | None = None
+        room = _LabelRoom((hi - lo).days)
         for (d, p), y in zip(present, ys, strict=False):
             if p.targets:
                 ax.plot(
@@ -336,7 +360,9 @@ def timeline_figure(ev: Evolution, labels: Labels) -> Figure:
                     zorder=3,
                 )
                 text = _truncate(_safe(p.targets[0].text, labels), 22)
-                if not labels.by_year or text != last_target:
+                if (not labels.by_year or text != last_target) and room.take(
+                    "target", mdates.date2num(d), y
+                ):
                     ax.annotate(
                         f"target: {text}",
                         (mdates.date2num(d), y),
@@ -350,7 +376,7 @@ def timeline_figure(ev: Evolution, labels: Labels) -> Figure:
                 last_target = text
             moved = previous is None or p.strength != previous.strength
             previous = p
-            if labels.by_year and not moved:
+            if (labels.by_year and not moved) or not room.take("cue", mdates.date2num(d), y):
                 continue
             ax.annotate(
                 _safe(labels.cue(p), labels),

@@ -324,9 +324,52 @@ def test_by_year_the_timeline_writes_a_cue_only_where_the_strength_changes() -> 
                 moves = 1 + sum(a.strength != b.strength for a, b in itertools.pairwise(present))
                 assert moves < len(present)  # the series has repeats to leave unlabelled
                 cues = [t.get_text() for t in ax.texts if not t.get_text().startswith("target:")]
-                assert len(cues) == (moves if only_changes else len(present))
+                if only_changes:
+                    assert len(cues) == moves
+                else:  # every point that has room for its label
+                    assert moves <= len(cues) <= len(present)
         finally:
             plt.close(fig)
+
+
+def _crowded(ax, target: bool) -> list[tuple[float, float]]:
+    """The labels of one kind in a panel (cue or target) that stand closer to another than
+    its width, less than a level away."""
+    kind = "target" if target else "cue"
+    left, right = ax.get_xlim()
+    width = charts.LABEL_WIDTH[kind] * (right - left)
+    points = [t.xy for t in ax.texts if t.get_text().startswith("target:") == target]
+    return [
+        a
+        for a, b in itertools.combinations(points, 2)
+        if abs(a[0] - b[0]) < width and abs(a[1] - b[1]) < 0.9
+    ]
+
+
+def test_labels_are_not_written_over_one_another() -> None:
+    # the ministry's plan and five provinces' plans, four of them within three months: a
+    # label is left out where it would cover the last one written
+    lineage = build_evolution(load_corpus(LINEAGE))
+    fig = charts.timeline_figure(lineage, Labels(cjk=False))
+    try:
+        panels = [ax for ax in fig.axes if ax.get_visible()]
+        assert all(_crowded(ax, t) == [] for ax in panels for t in (False, True))
+        # one line of one point for each document of a theme: six series of one document
+        points = sum(1 for ax in panels for line in ax.get_lines() if line.get_marker() == "o")
+        cues = sum(1 for ax in panels for t in ax.texts if not t.get_text().startswith("target:"))
+        assert 0 < cues < points
+    finally:
+        plt.close(fig)
+    # the bundled Opinions, two years apart: every point keeps its cue
+    bundled = build_evolution(load_corpus(BUNDLED))
+    fig = charts.timeline_figure(bundled, Labels(cjk=False))
+    try:
+        themes = charts.most_changing(changing_themes(bundled), charts.MAX_TIMELINE_THEMES)
+        for ax, theme in zip(fig.axes, themes, strict=False):
+            cues = [t for t in ax.texts if not t.get_text().startswith("target:")]
+            assert len(cues) == sum(p.present for p in theme.points)
+    finally:
+        plt.close(fig)
 
 
 def test_each_chart_is_drawn_once_for_its_png_and_once_for_its_svg(
