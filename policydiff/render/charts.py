@@ -285,26 +285,32 @@ def most_changing(themes: Sequence[ThemeEvolution], limit: int) -> tuple[ThemeEv
     return tuple(themes[i] for i in sorted(ranked))
 
 
-# How much of a panel's width a label takes, as a share of the dates it spans: a cue (a few
-# characters) and a target ("target: " and up to 22 more).
-LABEL_WIDTH = {"cue": 0.1, "target": 0.25}
+# a label stands over the markers, on a faint white ground, so that a star of a document
+# issued weeks later does not hide it
+_LABEL_ON_TOP: dict[str, Any] = {
+    "zorder": 4,
+    "bbox": {
+        "boxstyle": "square,pad=0.05",
+        "facecolor": "white",
+        "edgecolor": "none",
+        "alpha": 0.7,
+    },
+}
 
 
-class _LabelRoom:
-    """The labels written in one panel, so that none is written over another: a label is
-    left out where the last one of its kind stands closer than its width and less than a
-    level away."""
-
-    def __init__(self, days: int) -> None:
-        self.days = days
-        self.written: dict[str, list[tuple[float, float]]] = {"cue": [], "target": []}
-
-    def take(self, kind: str, x: float, y: float) -> bool:
-        width = LABEL_WIDTH[kind] * self.days
-        if any(abs(x - wx) < width and abs(y - wy) < 0.9 for wx, wy in self.written[kind]):
-            return False
-        self.written[kind].append((x, y))
-        return True
+def _unclutter(fig: Figure) -> None:
+    """Leave out, in each panel, a cue or target label that would cover one written before
+    it (plans a few months apart at one level): measured as drawn, in the figure's final
+    layout, so that what is kept stands clear of everything else kept."""
+    renderer = fig.canvas.get_renderer()  # type: ignore[attr-defined]
+    for ax in fig.axes:
+        kept: list[Bbox] = []
+        for label in list(ax.texts):
+            box = label.get_window_extent(renderer)
+            if any(box.overlaps(other) for other in kept):
+                label.remove()
+            else:
+                kept.append(box)
 
 
 def timeline_figure(ev: Evolution, labels: Labels) -> Figure:
@@ -342,11 +348,9 @@ def timeline_figure(ev: Evolution, labels: Labels) -> Figure:
             xs, line = [mdates.date2num(present[i][0]) for i in at], [ys[i] for i in at]
             ax.plot(xs, line, color="#225ea8", linewidth=1.8, marker="o", markersize=6, zorder=2)
         # By year, a cue or target is written only where it changes: written at every
-        # point of a long series they overlap one another. Nor is one written where it
-        # would cover the last one written (documents a few months apart, at one level).
+        # point of a long series they overlap one another.
         previous: Point | None = None
         last_target: str | None = None
-        room = _LabelRoom((hi - lo).days)
         for (d, p), y in zip(present, ys, strict=False):
             if p.targets:
                 ax.plot(
@@ -360,9 +364,7 @@ def timeline_figure(ev: Evolution, labels: Labels) -> Figure:
                     zorder=3,
                 )
                 text = _truncate(_safe(p.targets[0].text, labels), 22)
-                if (not labels.by_year or text != last_target) and room.take(
-                    "target", mdates.date2num(d), y
-                ):
+                if not labels.by_year or text != last_target:
                     ax.annotate(
                         f"target: {text}",
                         (mdates.date2num(d), y),
@@ -372,11 +374,12 @@ def timeline_figure(ev: Evolution, labels: Labels) -> Figure:
                         va="top",
                         fontsize=7.5,
                         color="#a63603",
+                        **_LABEL_ON_TOP,
                     )
                 last_target = text
             moved = previous is None or p.strength != previous.strength
             previous = p
-            if (labels.by_year and not moved) or not room.take("cue", mdates.date2num(d), y):
+            if labels.by_year and not moved:
                 continue
             ax.annotate(
                 _safe(labels.cue(p), labels),
@@ -387,6 +390,7 @@ def timeline_figure(ev: Evolution, labels: Labels) -> Figure:
                 va="bottom",
                 fontsize=7,
                 color="#333333",
+                **_LABEL_ON_TOP,
             )
         for d, p in zip(dates, theme.points, strict=False):
             if not p.present:
@@ -418,6 +422,7 @@ def timeline_figure(ev: Evolution, labels: Labels) -> Figure:
         va="top",
     )
     _place_grid(fig, nrows, ncols)
+    _unclutter(fig)
     return fig
 
 

@@ -31,14 +31,11 @@ def result_dict(result: CheckResult) -> dict[str, Any]:
 
 def first_note(result: CheckResult, doc_id: str) -> str:
     """Why a new or changed document has no theme change, where it is the first of its
-    series: there is no earlier document to compare it with ("" otherwise)."""
+    series in the timeline's order: nothing before it to compare it with ("" otherwise)."""
     series = dict(result.first_of_series).get(doc_id)
     if series is None:
         return ""
-    return (
-        f"first of its series ({series}): no earlier document to compare it with "
-        "(policydiff compare reads how it restates a document it implements)"
-    )
+    return f"first of its series ({series}): nothing before it in the series to compare it with"
 
 
 LISTED = 10  # document ids named in a line before the rest are counted (JSON has them all)
@@ -73,7 +70,7 @@ def render_text(result: CheckResult) -> str:
     for doc_id in (*result.new, *result.changed):
         mine = by_document.get(doc_id, [])
         lines.append("")
-        first = first_note(result, doc_id)
+        first = "" if mine else first_note(result, doc_id)
         lines.append(
             f"{doc_id}: {first}" if first else f"{doc_id}: {len(mine) or 'no'} theme changes"
         )

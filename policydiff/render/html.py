@@ -17,7 +17,7 @@ from policydiff.models import shown_date
 from policydiff.render.html_text import html_text, ops_html
 from policydiff.render.pages import ThemePage, page_diffs
 from policydiff.render.view import (
-    ALONE_IN_SERIES,
+    NO_CHANGE,
     Quote,
     SentenceDiff,
     coalesce,
@@ -280,7 +280,7 @@ def _diffs(ev: Evolution, theme: ThemeEvolution, page: ThemePage | None) -> str:
 
 def _document_to_next(ev: Evolution, theme: ThemeEvolution) -> str:
     if not draws_changes(ev):
-        return f"<p>Document to next document: none; {_e(ALONE_IN_SERIES)}.</p>"
+        return f"<p>{_e(NO_CHANGE)}</p>"
     if not is_large(ev):
         items = "".join(_change(ev, c, theme.gaps) for c in theme.changes)
         return f"<p>Document to next document:</p><ul class=verdicts>{items}</ul>"

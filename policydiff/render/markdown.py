@@ -21,7 +21,7 @@ from policydiff.render.prose import (
     STRENGTH_DOC,
 )
 from policydiff.render.view import (
-    ALONE_IN_SERIES,
+    NO_CHANGE,
     Quote,
     SentenceDiff,
     coalesce,
@@ -206,7 +206,7 @@ def _diff_section(ev: Evolution, theme: ThemeEvolution, page: ThemePage | None) 
 
 def _document_to_next(ev: Evolution, theme: ThemeEvolution) -> list[str]:
     if not draws_changes(ev):
-        return [f"Document to next document: none; {ALONE_IN_SERIES}.", ""]
+        return [NO_CHANGE, ""]
     if not is_large(ev):
         items = [change_md(ev, c, theme.gaps) for c in theme.changes]
         return ["Document to next document:", "", *items, ""]

@@ -396,8 +396,8 @@ def test_the_first_plan_of_its_series_is_said_to_be_so(tmp_path: Path) -> None:
     shutil.copytree(LINEAGE / plan, repo / "corpus" / plan)
     out = check(repo, "--base", "HEAD").stdout
     assert (
-        f"{plan}: first of its series (provincial:上海市): no earlier document to compare it "
-        "with (policydiff compare reads how it restates a document it implements)"
+        f"{plan}: first of its series (provincial:上海市): nothing before it in the series to "
+        "compare it with"
     ) in out
     assert f"{plan}: no theme changes" not in out
     data = json.loads(check(repo, "--base", "HEAD", "--format", "json").stdout)

@@ -198,12 +198,11 @@ def test_lineage_gives_titles_in_the_language_asked_for(tmp_path: Path) -> None:
     assert chinese in by_default and english not in by_default
     in_english = run("lineage", "--no-color", "--lang", "en", corpus=corpus).output
     assert english in in_english and chinese not in in_english
-    titles = {
-        d["id"]: d["title"]
-        for d in json.loads(
-            run("lineage", "--format", "json", "--lang", "en", corpus=corpus).output
-        )["documents"]
-    }
+    english_json = json.loads(
+        run("lineage", "--format", "json", "--lang", "en", corpus=corpus).output
+    )
+    assert english_json["lang"] == "en"
+    titles = {d["id"]: d["title"] for d in english_json["documents"]}
     assert titles["2021-green-development-urban"] == english
     data = json.loads(run("lineage", "--format", "json", corpus=corpus).output)
     assert data["lang"] == "zh"

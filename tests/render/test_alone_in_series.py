@@ -46,12 +46,12 @@ def test_no_change_is_drawn_and_each_view_says_why(alone: tuple[Corpus, Evolutio
     assert "No theme's strength moved." not in markdown
     html = report_html(evolution, summarise(corpus), {})
     assert "<th>change</th>" not in html and f"No change is drawn: {WHY}." in html
-    assert f"Document to next document: none; {WHY}." in theme_markdown(evolution, theme)
-    assert f"Document to next document: none; {WHY}.</p>" in theme_html(evolution, theme)
+    assert f"No change is drawn: {WHY}." in theme_markdown(evolution, theme)
+    assert f"<p>No change is drawn: {WHY}.</p>" in theme_html(evolution, theme)
     out = io.StringIO()
     render_overview(evolution, Console(file=out, width=200, color_system=None))
     assert "Theme evolution: strength and English cue per document" in out.getvalue()
-    assert f"no change is drawn: {WHY}." in " ".join(out.getvalue().split())
+    assert f"No change is drawn: {WHY}." in " ".join(out.getvalue().split())
     out = io.StringIO()
     render_theme(theme, evolution, Console(file=out, width=200, color_system=None))
     assert f"No change is drawn: {WHY}." in out.getvalue()

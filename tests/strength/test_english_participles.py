@@ -40,14 +40,22 @@ from policydiff.strength.score import score_commitment
         ),
         ("emphasize integrated planning and coordinated action", []),
         ("Strengthen the regulatory and guiding role of urban planning", ["Strengthen"]),
-        # the verbs still commit: before to, in or with, after has, and "building" before
-        # what is built
+        # nouns of a document, a policy, a building: no cue (the 2025 Opinions' "building
+        # design oversight")
+        ("issue guiding opinions on urban renewal", []),
+        ("improve supporting policies", ["improve"]),
+        ("reinforcing building design oversight", ["reinforcing"]),
+        ("reduce building carbon emissions", ["reduce"]),
+        ("green building-related standards", []),
+        # the verbs still commit: before "to" or "in …ing", after has, and "building"
+        # before what is built
         ("guiding enterprises to adopt clean energy", ["guiding"]),
-        ("supporting industries with advantages", ["supporting"]),
+        ("supporting enterprises in carrying out renovation", ["supporting", "carrying out"]),
         ("The ministry has established rules for", ["established"]),
+        ("The ministry has also established rules for", ["established"]),
+        ("building carbon sinks", ["building"]),
         ("Building water-saving cities", ["Building"]),
         ("building energy storage facilities", ["building"]),
-        ("building safety monitoring systems", ["building"]),
         ("promoting green development and building a beautiful China", ["promoting", "building"]),
         ("Building high-quality green buildings.", ["Building"]),
         (

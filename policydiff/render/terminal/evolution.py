@@ -11,7 +11,6 @@ from policydiff.analysis.model import Change, Evolution, Point, ThemeEvolution
 from policydiff.analysis.verdicts import Verdict
 from policydiff.models import shown_date
 from policydiff.render.view import (
-    ALONE_IN_SERIES,
     NO_CHANGE,
     GlanceMove,
     draws_changes,
@@ -96,10 +95,8 @@ def render_overview(
             f"{evolution.agreement.compared} commitments ({rate:.0%}).",
             highlight=False,
         )
-    legend = "Strength is an ordinal reading of directive wording (see docs/strength.md); " + (
-        "▲ strengthened ▼ weakened = unchanged + added − dropped."
-        if drawn
-        else f"no change is drawn: {ALONE_IN_SERIES}."
+    legend = "Strength is an ordinal reading of directive wording (see docs/strength.md)" + (
+        "; ▲ strengthened ▼ weakened = unchanged + added − dropped." if drawn else f". {NO_CHANGE}"
     )
     if any(t.gaps for t in evolution.themes):
         legend += (
