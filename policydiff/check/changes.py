@@ -129,6 +129,21 @@ def first_of_series(
     return tuple(firsts)
 
 
+def recompared(evolution: Evolution, documents: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
+    """The document after each of ``documents`` in its series, where it is not one of them,
+    with the one it now follows: a document inserted before it (or changed) is what its
+    verdicts are now read against, so they are new too."""
+    wanted = set(documents)
+    last: dict[str, str] = {}
+    after = []
+    for document in evolution.documents:
+        before = last.get(document.series)
+        if before in wanted and document.id not in wanted:
+            after.append((document.id, before))
+        last[document.series] = document.id
+    return tuple(after)
+
+
 def _resumed(
     order: list[str], points: dict[str, Point], series: dict[str, str], document: str
 ) -> str:

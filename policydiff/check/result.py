@@ -82,6 +82,9 @@ class CheckResult:
     # the new or changed documents no earlier document of their series precedes, each with
     # its series: nothing to compare them with
     first_of_series: tuple[tuple[str, str], ...] = ()
+    # the documents after a new or changed one in their series, each with the one it now
+    # follows: their verdicts against it are new too
+    recompared: tuple[tuple[str, str], ...] = ()
 
     @property
     def errors(self) -> tuple[Finding, ...]:

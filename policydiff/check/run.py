@@ -17,7 +17,12 @@ from policydiff.analysis.cache import AnalysisCache
 from policydiff.analysis.digests import analysis_inputs, document_refs
 from policydiff.analysis.evolution_json import dumps_evolution, evolution_dict
 from policydiff.analysis.verdicts import Verdict
-from policydiff.check.changes import changed_since_git, first_of_series, theme_changes
+from policydiff.check.changes import (
+    changed_since_git,
+    first_of_series,
+    recompared,
+    theme_changes,
+)
 from policydiff.check.duplicates import duplicate_findings
 from policydiff.check.fingerprints import Fingerprints
 from policydiff.check.result import CheckResult, Finding, ThemeChange
@@ -68,6 +73,7 @@ def run_check(
     notes: list[str] = []
     changes: list[ThemeChange] = []
     firsts: tuple[tuple[str, str], ...] = ()
+    again: tuple[tuple[str, str], ...] = ()
     if scan.complete:
         corpus = Corpus(corpus_path, tuple(scan.documents))
         inputs = analysis_inputs(catalogue, lexicon)
@@ -83,7 +89,8 @@ def run_check(
             )
             expected = None
         findings.extend(report_findings(reports, committed, refs, inputs, expected))
-        changes = theme_changes(evolution, new + changed)
+        again = recompared(evolution, new + changed)
+        changes = theme_changes(evolution, new + changed + tuple(d for d, _ in again))
         firsts = first_of_series(evolution, new + changed)
         for change in changes:
             if change.verdict in fail_on and not change.is_gap:
@@ -109,4 +116,5 @@ def run_check(
         fail_on=fail_on,
         notes=tuple(notes),
         first_of_series=firsts,
+        recompared=again,
     )

@@ -248,9 +248,10 @@ GAP_WINDOW = 8
 
 def neighbourhood(corpus: Corpus, ids: tuple[str, ...]) -> Corpus:
     """The documents ``ids`` and, in each one's series, the :data:`GAP_WINDOW` documents
-    before it and the one after: all that :func:`theme_changes` into ``ids`` reads (it
-    compares each with its predecessor in its series, with its last mention across a
-    gap, and tells a gap from a drop by the next document)."""
+    before it and the two after: all that :func:`theme_changes` into ``ids`` and into the
+    document after each (now compared with it) reads (it compares each with its
+    predecessor in its series, with its last mention across a gap, and tells a gap from a
+    drop by the next document)."""
     wanted = set(ids)
     documents = corpus.documents
     series = [series_of(d) for d in documents]
@@ -263,5 +264,5 @@ def neighbourhood(corpus: Corpus, ids: tuple[str, ...]) -> Corpus:
             continue
         mine = members[series[i]]
         at = mine.index(i)
-        keep.update(mine[max(0, at - GAP_WINDOW) : at + 2])
+        keep.update(mine[max(0, at - GAP_WINDOW) : at + 3])
     return Corpus(corpus.path, tuple(documents[j] for j in sorted(keep)))

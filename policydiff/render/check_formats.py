@@ -25,8 +25,20 @@ def result_dict(result: CheckResult) -> dict[str, Any]:
         "first_of_series": [
             {"document": document, "series": series} for document, series in result.first_of_series
         ],
+        "recompared": [
+            {"document": document, "compared_with": before}
+            for document, before in result.recompared
+        ],
         "exit_code": result.exit_code,
     }
+
+
+def _reported(result: CheckResult) -> list[tuple[str, str]]:
+    """The documents whose theme changes are reported, each with what its heading adds: the
+    new and changed ones, then each document now compared with one of them."""
+    return [(d, "") for d in (*result.new, *result.changed)] + [
+        (d, before) for d, before in result.recompared
+    ]
 
 
 def first_note(result: CheckResult, doc_id: str) -> str:
@@ -67,12 +79,13 @@ def render_text(result: CheckResult) -> str:
         if ids:
             lines.append(f"{name}: {_listed(ids)}")
     by_document = _changes_by_document(result)
-    for doc_id in (*result.new, *result.changed):
+    for doc_id, before in _reported(result):
         mine = by_document.get(doc_id, [])
         lines.append("")
-        first = "" if mine else first_note(result, doc_id)
+        first = "" if mine or before else first_note(result, doc_id)
+        now = f" (now compared with {before}, before it in its series)" if before else ""
         lines.append(
-            f"{doc_id}: {first}" if first else f"{doc_id}: {len(mine) or 'no'} theme changes"
+            f"{doc_id}: {first}" if first else f"{doc_id}{now}: {len(mine) or 'no'} theme changes"
         )
         for c in mine:
             lines.append(f"  {_verdict(c):<12} {c.theme:<28} {c.describe()}")
@@ -111,11 +124,12 @@ def render_markdown(result: CheckResult) -> str:
         if ids:
             lines.append(f"- **{name}**: {_listed([f'`{i}`' for i in ids])}")
     by_document = _changes_by_document(result)
-    for doc_id in (*result.new, *result.changed):
+    for doc_id, before in _reported(result):
         mine = by_document.get(doc_id, [])
-        lines += ["", f"### `{doc_id}`", ""]
+        now = f" (now compared with `{before}`, before it in its series)" if before else ""
+        lines += ["", f"### `{doc_id}`{now}", ""]
         if not mine:
-            first = first_note(result, doc_id)
+            first = "" if before else first_note(result, doc_id)
             lines.append(
                 f"{md(first[:1].upper() + first[1:])}."
                 if first

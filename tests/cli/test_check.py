@@ -361,16 +361,25 @@ def test_theme_changes_read_only_the_new_documents_and_their_neighbours(
     bundled_corpus,
 ) -> None:
     from policydiff.analysis.build import build_evolution
-    from policydiff.check.changes import theme_changes
+    from policydiff.check.changes import recompared, theme_changes
     from policydiff.check.staleness import GAP_WINDOW, neighbourhood
 
     full = build_evolution(bundled_corpus)
     ids = [d.id for d in bundled_corpus.documents]
     for i, doc in enumerate(bundled_corpus.documents):
         around = neighbourhood(bundled_corpus, (doc.id,))
-        # its series (all three are central) back GAP_WINDOW documents, and the next one
-        assert [d.id for d in around.documents] == ids[max(0, i - GAP_WINDOW) : i + 2]
-        assert theme_changes(build_evolution(around), (doc.id,)) == theme_changes(full, (doc.id,))
+        # its series (all three are central) back GAP_WINDOW documents, and the next two:
+        # the document after it is compared with it, and its gaps told by the one after
+        assert [d.id for d in around.documents] == ids[max(0, i - GAP_WINDOW) : i + 3]
+        near = build_evolution(around)
+        after = recompared(near, (doc.id,))
+        assert (
+            after
+            == recompared(full, (doc.id,))
+            == (((ids[i + 1], doc.id),) if i + 1 < len(ids) else ())
+        )
+        read = (doc.id, *(d for d, _ in after))
+        assert theme_changes(near, read) == theme_changes(full, read)
         assert theme_changes(full, (doc.id,)) or doc is bundled_corpus.documents[0]
 
 
@@ -405,4 +414,34 @@ def test_the_first_plan_of_its_series_is_said_to_be_so(tmp_path: Path) -> None:
     assert (
         "First of its series (provincial:上海市)"
         in check(repo, "--base", "HEAD", "--format", "markdown").stdout
+    )
+
+
+def test_a_document_inserted_before_another_reports_what_that_one_is_now_compared_with(
+    tmp_path: Path,
+) -> None:
+    # the 2021 and 2025 Opinions committed, then the 2023 Opinions added between them: the
+    # 2025 Opinions are now read against the 2023 ones, which are new verdicts too
+    repo = make_repo(tmp_path, (DOC_2021, DOC_2025))
+    shutil.copytree(BUNDLED / DOC_2023, repo / "corpus" / DOC_2023)
+    out = check(repo, "--base", "HEAD").stdout
+    assert f"new: {DOC_2023}" in out
+    heading = next(line for line in out.splitlines() if line.startswith(f"{DOC_2025} "))
+    assert heading.startswith(
+        f"{DOC_2025} (now compared with {DOC_2023}, before it in its series): "
+    )
+    # waste-free cities: full coverage in 2023, not mentioned in 2025
+    assert (
+        f"dropped      waste-free-cities            'full coverage' 4.5 in {DOC_2023} -> absent"
+        in out
+    )
+    gated = check(repo, "--base", "HEAD", "--fail-on", "dropped")
+    assert gated.exit_code == 1
+    assert f"{repo / 'corpus' / DOC_2025}: error: theme waste-free-cities" in gated.stdout
+    data = json.loads(check(repo, "--base", "HEAD", "--format", "json").stdout)
+    assert data["recompared"] == [{"document": DOC_2025, "compared_with": DOC_2023}]
+    assert any(c["document"] == DOC_2025 for c in data["changes"])
+    markdown = check(repo, "--base", "HEAD", "--format", "markdown").stdout
+    assert f"### `{DOC_2025}` (now compared with `{DOC_2023}`, before it in its series)" in (
+        markdown
     )
