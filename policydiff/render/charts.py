@@ -1,4 +1,5 @@
-"""Charts of the evolution: the only module that imports matplotlib.
+"""Charts of the evolution, drawn with matplotlib (:mod:`.chart_layout` places the
+timeline's plots and keeps its labels from covering one another).
 
 Three charts, each as PNG and SVG, with stable bytes (no dates, no creator, a
 fixed SVG hash salt), so the same evolution always gives the same files:
@@ -57,6 +58,7 @@ from policydiff.analysis.model import Evolution, Point, ThemeEvolution
 from policydiff.analysis.verdicts import STRENGTH_MOVES
 from policydiff.models import earliest_day, shown_date
 from policydiff.render import chart_font
+from policydiff.render.chart_layout import LABEL_ON_TOP, place_grid, unclutter, year_ticks
 from policydiff.render.chart_spec import CHART_NAMES, FORMATS, ChartInput
 from policydiff.strength import LEVEL_NAMES
 
@@ -285,34 +287,6 @@ def most_changing(themes: Sequence[ThemeEvolution], limit: int) -> tuple[ThemeEv
     return tuple(themes[i] for i in sorted(ranked))
 
 
-# a label stands over the markers, on a faint white ground, so that a star of a document
-# issued weeks later does not hide it
-_LABEL_ON_TOP: dict[str, Any] = {
-    "zorder": 4,
-    "bbox": {
-        "boxstyle": "square,pad=0.05",
-        "facecolor": "white",
-        "edgecolor": "none",
-        "alpha": 0.7,
-    },
-}
-
-
-def _unclutter(fig: Figure) -> None:
-    """Leave out, in each panel, a cue or target label that would cover one written before
-    it (plans a few months apart at one level): measured as drawn, in the figure's final
-    layout, so that what is kept stands clear of everything else kept."""
-    renderer = fig.canvas.get_renderer()  # type: ignore[attr-defined]
-    for ax in fig.axes:
-        kept: list[Bbox] = []
-        for label in list(ax.texts):
-            box = label.get_window_extent(renderer)
-            if any(box.overlaps(other) for other in kept):
-                label.remove()
-            else:
-                kept.append(box)
-
-
 def timeline_figure(ev: Evolution, labels: Labels) -> Figure:
     themes = most_changing(changing_themes(ev) or ev.themes[:1], MAX_TIMELINE_THEMES)
     dates = _dates(ev)
@@ -331,7 +305,7 @@ def timeline_figure(ev: Evolution, labels: Labels) -> Figure:
     pad = max(span * 0.14, 90)
     lo = date.fromordinal(min(dates).toordinal() - int(pad)) if dates else date(2000, 1, 1)
     hi = date.fromordinal(max(dates).toordinal() + int(pad)) if dates else date(2001, 1, 1)
-    tick_positions, tick_labels = _year_ticks(lo, hi)
+    tick_positions, tick_labels = year_ticks(lo, hi)
     for index, ax in enumerate(axes.flat):
         if index >= len(themes):
             ax.set_visible(False)
@@ -374,7 +348,7 @@ def timeline_figure(ev: Evolution, labels: Labels) -> Figure:
                         va="top",
                         fontsize=7.5,
                         color="#a63603",
-                        **_LABEL_ON_TOP,
+                        **LABEL_ON_TOP,
                     )
                 last_target = text
             moved = previous is None or p.strength != previous.strength
@@ -390,7 +364,7 @@ def timeline_figure(ev: Evolution, labels: Labels) -> Figure:
                 va="bottom",
                 fontsize=7,
                 color="#333333",
-                **_LABEL_ON_TOP,
+                **LABEL_ON_TOP,
             )
         for d, p in zip(dates, theme.points, strict=False):
             if not p.present:
@@ -421,44 +395,9 @@ def timeline_figure(ev: Evolution, labels: Labels) -> Figure:
         y=1 - 0.2 / fig.get_size_inches()[1],
         va="top",
     )
-    _place_grid(fig, nrows, ncols)
-    _unclutter(fig)
+    place_grid(fig, nrows, ncols)
+    unclutter(fig)
     return fig
-
-
-MAX_YEAR_TICKS = 8
-
-
-def _year_ticks(lo: date, hi: date) -> tuple[list[float], list[str]]:
-    """Ticks on the 1st of January of the years between ``lo`` and ``hi`` (every few years
-    past :data:`MAX_YEAR_TICKS` of them). Fixed ticks rather than a date locator: the
-    locator recomputes them for every small multiple on every draw."""
-    first = lo.year if (lo.month, lo.day) == (1, 1) else lo.year + 1
-    years = list(range(first, hi.year + 1))
-    step = max(1, math.ceil(len(years) / MAX_YEAR_TICKS))
-    shown = years[::step]
-    return [float(mdates.date2num(date(y, 1, 1))) for y in shown], [str(y) for y in shown]
-
-
-# Margins of the small multiples, in inches: room for the level names on the left, the
-# years under each plot and the titles above (a fixed layout: tight_layout would lay
-# every plot out again, a second of drawing for 24 of them).
-_GRID_LEFT, _GRID_RIGHT, _GRID_BOTTOM, _GRID_TOP = 0.95, 0.2, 0.35, 0.8
-_GRID_WSPACE, _GRID_HSPACE = 0.3, 0.6
-
-
-def _place_grid(fig: Figure, nrows: int, ncols: int) -> None:
-    width, height = fig.get_size_inches()
-    plot_w = (width - _GRID_LEFT - _GRID_RIGHT - _GRID_WSPACE * (ncols - 1)) / ncols
-    plot_h = (height - _GRID_TOP - _GRID_BOTTOM - _GRID_HSPACE * (nrows - 1)) / nrows
-    fig.subplots_adjust(
-        left=_GRID_LEFT / width,
-        right=1 - _GRID_RIGHT / width,
-        bottom=_GRID_BOTTOM / height,
-        top=1 - _GRID_TOP / height,
-        wspace=_GRID_WSPACE / plot_w,
-        hspace=_GRID_HSPACE / plot_h,
-    )
 
 
 def mentions_figure(ev: Evolution, labels: Labels) -> Figure:
