@@ -118,7 +118,7 @@ def first_of_series(
 ) -> tuple[tuple[str, str], ...]:
     """Each of ``documents`` no earlier document of its series precedes, with its series:
     it has nothing to be compared with (a province's first plan beside the ministry's), so
-    no theme change is not "unchanged"."""
+    that it has no theme change says nothing of what it keeps."""
     seen: set[str] = set()
     firsts = []
     wanted = set(documents)
