@@ -34,7 +34,7 @@ import textwrap
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, timedelta
 from functools import lru_cache
 from typing import Any
 
@@ -56,7 +56,7 @@ from matplotlib.transforms import Bbox
 
 from policydiff.analysis.model import Evolution, Point, ThemeEvolution
 from policydiff.analysis.verdicts import STRENGTH_MOVES
-from policydiff.models import earliest_day, shown_date
+from policydiff.models import earliest_day, read_issue_date, shown_date
 from policydiff.render import chart_font
 from policydiff.render.chart_layout import LABEL_ON_TOP, place_grid, unclutter, year_ticks
 from policydiff.render.chart_spec import CHART_NAMES, FORMATS, ChartInput
@@ -290,6 +290,8 @@ def most_changing(themes: Sequence[ThemeEvolution], limit: int) -> tuple[ThemeEv
 def timeline_figure(ev: Evolution, labels: Labels) -> Figure:
     themes = most_changing(changing_themes(ev) or ev.themes[:1], MAX_TIMELINE_THEMES)
     dates = _dates(ev)
+    # by year, a column is the year itself: no span to shade
+    spans = dates if labels.by_year else [read_issue_date(d.date).latest for d in ev.documents]
     series = {d.id: d.series for d in ev.documents}
     ncols = 3 if len(themes) > 4 else max(len(themes), 1)
     nrows = max(1, -(-len(themes) // ncols))
@@ -311,8 +313,17 @@ def timeline_figure(ev: Evolution, labels: Labels) -> Figure:
             ax.set_visible(False)
             continue
         theme = themes[index]
-        for d in dates:
+        for d, last in zip(dates, spans, strict=True):
             ax.axvline(mdates.date2num(d), color="#e0e0e0", linewidth=0.8, zorder=0)
+            if last > d:
+                # a date known only to its month or year: the days it allows, shaded
+                ax.axvspan(
+                    mdates.date2num(d),
+                    mdates.date2num(last + timedelta(days=1)),
+                    color="#f0f0f0",
+                    linewidth=0,
+                    zorder=0,
+                )
         present = [(d, p) for d, p in zip(dates, theme.points, strict=False) if p.present]
         ys = [p.strength or 0.0 for _, p in present]
         in_series = [series[p.document] for _, p in present]
@@ -386,6 +397,8 @@ def timeline_figure(ev: Evolution, labels: Labels) -> Figure:
         else "Strength over time"
     )
     apart = "; a line joins one series" if len(set(series.values())) > 1 else ""
+    if any(last > d for d, last in zip(dates, spans, strict=True)):
+        apart += "\nshaded: the days a date known only to its month or year allows"
     fig.suptitle(
         f"{title}, themes whose strength moves (● present, × absent, ★ quantified target)" + apart,
         fontsize=11,

@@ -442,3 +442,28 @@ def test_a_figure_past_max_pixels_is_drawn_at_a_lower_resolution() -> None:
     assert charts.MIN_DPI <= round(dpi) < charts.DPI
     assert image.size[0] * image.size[1] <= charts.MAX_PIXELS
     assert image.size[0] == pytest.approx(bbox.width * dpi, abs=2)
+
+
+def test_a_date_known_only_to_its_month_is_shaded_over_the_days_it_allows() -> None:
+    # the ministry's plan (2022-06) and three estimated provincial dates (≈2022-12,
+    # ≈2023-01, ≈2023-02) are months; Shanghai's and Chongqing's plans are days
+    lineage = build_evolution(load_corpus(LINEAGE))
+    fig = charts.timeline_figure(lineage, Labels(cjk=False))
+    try:
+        panel = fig.axes[0]
+        spans = sorted(
+            round(p.get_window_extent().width / panel.get_window_extent().width * 100)
+            for p in panel.patches
+        )
+        assert len(spans) == 4 and all(s > 0 for s in spans)
+        assert "shaded: the days a date known only to its month or year allows" in (
+            fig.texts[0].get_text()
+        )
+    finally:
+        plt.close(fig)
+    bundled = charts.timeline_figure(build_evolution(load_corpus(BUNDLED)), Labels(cjk=False))
+    try:
+        assert all(not ax.patches for ax in bundled.axes)
+        assert "shaded" not in bundled.texts[0].get_text()
+    finally:
+        plt.close(bundled)
