@@ -5,11 +5,13 @@ another (:mod:`.charts` draws them)."""
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
 import matplotlib.dates as mdates
 from matplotlib.figure import Figure
+from matplotlib.text import Annotation
 from matplotlib.transforms import Bbox
 
 # a label stands over the markers, on a faint white ground, so that a star of a document
@@ -25,14 +27,14 @@ LABEL_ON_TOP: dict[str, Any] = {
 }
 
 
-def unclutter(fig: Figure) -> None:
-    """Leave out, in each panel, a cue or target label that would cover one written before
-    it (plans a few months apart at one level): measured as drawn, in the figure's final
-    layout, so that what is kept stands clear of everything else kept."""
+def unclutter(fig: Figure, panels: Sequence[Sequence[Annotation]]) -> None:
+    """Leave out, in each panel, a label that would cover one kept before it (plans a few
+    months apart at one level), the labels of a panel taken in the order given: measured
+    as drawn, in the figure's final layout, so that what is kept stands clear of the rest."""
     renderer = fig.canvas.get_renderer()  # type: ignore[attr-defined]
-    for ax in fig.axes:
+    for labels in panels:
         kept: list[Bbox] = []
-        for label in list(ax.texts):
+        for label in labels:
             box = label.get_window_extent(renderer)
             if any(box.overlaps(other) for other in kept):
                 label.remove()

@@ -51,12 +51,13 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.colors import Normalize
 from matplotlib.figure import Figure
 from matplotlib.patches import Rectangle
+from matplotlib.text import Annotation
 from matplotlib.ticker import FixedFormatter, FixedLocator
 from matplotlib.transforms import Bbox
 
 from policydiff.analysis.model import Evolution, Point, ThemeEvolution
 from policydiff.analysis.verdicts import STRENGTH_MOVES
-from policydiff.models import earliest_day, read_issue_date, shown_date
+from policydiff.models import read_issue_date, shown_date
 from policydiff.render import chart_font
 from policydiff.render.chart_layout import LABEL_ON_TOP, place_grid, unclutter, year_ticks
 from policydiff.render.chart_spec import CHART_NAMES, FORMATS, ChartInput
@@ -165,10 +166,6 @@ def _document_label(ev: Evolution, index: int, labels: Labels) -> str:
     title = doc.title.removeprefix("Opinions on ").strip()
     short = textwrap.shorten(title, width=40, placeholder="…")
     return f"{shown_date(doc.date)}\n" + "\n".join(textwrap.wrap(short, width=22)[:2])
-
-
-def _dates(ev: Evolution) -> list[date]:
-    return [earliest_day(d.date) for d in ev.documents]
 
 
 def heatmap_figure(ev: Evolution, labels: Labels) -> Figure:
@@ -289,9 +286,13 @@ def most_changing(themes: Sequence[ThemeEvolution], limit: int) -> tuple[ThemeEv
 
 def timeline_figure(ev: Evolution, labels: Labels) -> Figure:
     themes = most_changing(changing_themes(ev) or ev.themes[:1], MAX_TIMELINE_THEMES)
-    dates = _dates(ev)
+    issued = [read_issue_date(d.date) for d in ev.documents]
+    dates = [i.earliest for i in issued]
     # by year, a column is the year itself: no span to shade
-    spans = dates if labels.by_year else [read_issue_date(d.date).latest for d in ev.documents]
+    spans = dates if labels.by_year else [i.latest for i in issued]
+    # each panel's labels, cues before targets: where two would cover each other, the cue
+    # (why the point stands where it does) is kept
+    written: list[list[Annotation]] = []
     series = {d.id: d.series for d in ev.documents}
     ncols = 3 if len(themes) > 4 else max(len(themes), 1)
     nrows = max(1, -(-len(themes) // ncols))
@@ -336,6 +337,8 @@ def timeline_figure(ev: Evolution, labels: Labels) -> Figure:
         # point of a long series they overlap one another.
         previous: Point | None = None
         last_target: str | None = None
+        cues: list[Annotation] = []
+        targets: list[Annotation] = []
         for (d, p), y in zip(present, ys, strict=False):
             if p.targets:
                 ax.plot(
@@ -350,33 +353,38 @@ def timeline_figure(ev: Evolution, labels: Labels) -> Figure:
                 )
                 text = _truncate(_safe(p.targets[0].text, labels), 22)
                 if not labels.by_year or text != last_target:
-                    ax.annotate(
-                        f"target: {text}",
-                        (mdates.date2num(d), y),
-                        xytext=(0, -16),
-                        textcoords="offset points",
-                        ha="center",
-                        va="top",
-                        fontsize=7.5,
-                        color="#a63603",
-                        **LABEL_ON_TOP,
+                    targets.append(
+                        ax.annotate(
+                            f"target: {text}",
+                            (mdates.date2num(d), y),
+                            xytext=(0, -16),
+                            textcoords="offset points",
+                            ha="center",
+                            va="top",
+                            fontsize=7.5,
+                            color="#a63603",
+                            **LABEL_ON_TOP,
+                        )
                     )
                 last_target = text
             moved = previous is None or p.strength != previous.strength
             previous = p
             if labels.by_year and not moved:
                 continue
-            ax.annotate(
-                _safe(labels.cue(p), labels),
-                (mdates.date2num(d), y),
-                xytext=(0, 7),
-                textcoords="offset points",
-                ha="center",
-                va="bottom",
-                fontsize=7,
-                color="#333333",
-                **LABEL_ON_TOP,
+            cues.append(
+                ax.annotate(
+                    _safe(labels.cue(p), labels),
+                    (mdates.date2num(d), y),
+                    xytext=(0, 7),
+                    textcoords="offset points",
+                    ha="center",
+                    va="bottom",
+                    fontsize=7,
+                    color="#333333",
+                    **LABEL_ON_TOP,
+                )
             )
+        written.append(cues + targets)
         for d, p in zip(dates, theme.points, strict=False):
             if not p.present:
                 ax.plot(mdates.date2num(d), 0.15, marker="x", markersize=6, color="#888888")
@@ -409,7 +417,7 @@ def timeline_figure(ev: Evolution, labels: Labels) -> Figure:
         va="top",
     )
     place_grid(fig, nrows, ncols)
-    unclutter(fig)
+    unclutter(fig, written)
     return fig
 
 

@@ -33,21 +33,22 @@ def result_dict(result: CheckResult) -> dict[str, Any]:
     }
 
 
-def _reported(result: CheckResult) -> list[tuple[str, str]]:
-    """The documents whose theme changes are reported, each with what its heading adds: the
-    new and changed ones, then each document now compared with one of them."""
-    return [(d, "") for d in (*result.new, *result.changed)] + [
-        (d, before) for d, before in result.recompared
+def _reported(result: CheckResult) -> list[tuple[str, str, str]]:
+    """The documents whose theme changes are reported: the new and changed ones, then each
+    document now compared with one of them; each with the document it is now compared
+    with ("" for a new or changed one) and, for the first of its series, why it has no
+    theme change ("" otherwise)."""
+    firsts = dict(result.first_of_series)
+
+    def first(doc_id: str) -> str:
+        series = firsts.get(doc_id)
+        if series is None:
+            return ""
+        return f"first of its series ({series}): nothing before it in the series to compare it with"
+
+    return [(d, "", first(d)) for d in (*result.new, *result.changed)] + [
+        (d, before, "") for d, before in result.recompared
     ]
-
-
-def first_note(result: CheckResult, doc_id: str) -> str:
-    """Why a new or changed document has no theme change, where it is the first of its
-    series in the timeline's order: nothing before it to compare it with ("" otherwise)."""
-    series = dict(result.first_of_series).get(doc_id)
-    if series is None:
-        return ""
-    return f"first of its series ({series}): nothing before it in the series to compare it with"
 
 
 LISTED = 10  # document ids named in a line before the rest are counted (JSON has them all)
@@ -79,10 +80,9 @@ def render_text(result: CheckResult) -> str:
         if ids:
             lines.append(f"{name}: {_listed(ids)}")
     by_document = _changes_by_document(result)
-    for doc_id, before in _reported(result):
+    for doc_id, before, first in _reported(result):
         mine = by_document.get(doc_id, [])
         lines.append("")
-        first = "" if mine or before else first_note(result, doc_id)
         now = f" (now compared with {before}, before it in its series)" if before else ""
         lines.append(
             f"{doc_id}: {first}" if first else f"{doc_id}{now}: {len(mine) or 'no'} theme changes"
@@ -124,12 +124,11 @@ def render_markdown(result: CheckResult) -> str:
         if ids:
             lines.append(f"- **{name}**: {_listed([f'`{i}`' for i in ids])}")
     by_document = _changes_by_document(result)
-    for doc_id, before in _reported(result):
+    for doc_id, before, first in _reported(result):
         mine = by_document.get(doc_id, [])
         now = f" (now compared with `{before}`, before it in its series)" if before else ""
         lines += ["", f"### `{doc_id}`{now}", ""]
         if not mine:
-            first = "" if before else first_note(result, doc_id)
             lines.append(
                 f"{md(first[:1].upper() + first[1:])}."
                 if first
