@@ -47,6 +47,15 @@ from policydiff.strength.score import score_commitment
         ("reinforcing building design oversight", ["reinforcing"]),
         ("reduce building carbon emissions", ["reduce"]),
         ("green building-related standards", []),
+        # "focused on" after the noun it qualifies (the 2025 Opinions' critical infrastructure
+        # projects); opening a sentence, or after remain or be, it directs
+        (
+            "Accelerate the development of critical infrastructure projects focused on "
+            "ensuring the safety of urban lifelines.",
+            ["Accelerate"],
+        ),
+        ("Focused on the real economy, we will strengthen services", ["Focused on", "strengthen"]),
+        ("We will remain focused on key areas", ["focused on"]),
         # the verbs still commit: before "to" or "in …ing", after has, and "building"
         # before what is built
         ("guiding enterprises to adopt clean energy", ["guiding"]),
