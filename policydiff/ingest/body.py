@@ -39,6 +39,7 @@ MARKER_WITHIN = 0.8
 ZH_KINDS = (
     "指导意见|实施意见|若干意见|意见|通知|决定|规划|实施方案|行动方案|工作方案|方案|办法"
     "|若干措施|具体措施|措施|细则|条例|纲要|行动计划|计划|规定|决议|通告|公告|指南|标准"
+    "|批复|通报|函"
 )
 ZH_TITLE_LINE = re.compile(
     rf"^《?[^，。；：:;！？!?]{{2,90}}?(?:{ZH_KINDS})》?"
@@ -63,11 +64,19 @@ DOCUMENT_NUMBER = re.compile(
     r"^[(（]?\s*[\u4e00-\u9fff]{1,16}\s*[〔\[［【(（]\s*(?:19|20)\d{2}\s*[〕\]］】)）]\s*"
     r"第?\s*\d{1,5}\s*号\s*[)）]?$"
 )
+# a date in Chinese numerals, as documents before 2012 sign it (一九九六年一月二十五日)
+ZH_NUMERAL_DATE = (
+    r"(?P<nyear>[〇○零一二三四五六七八九]{4})\s*年\s*(?P<nmonth>十[一二]?|[一二三四五六七八九])\s*月"
+    r"\s*(?P<nday>[二三]?十[一二三四五六七八九]?|[一二三四五六七八九])\s*日"
+)
 DATE_LINE = re.compile(
     r"^[(（]\s*.{4,30}\d{4}.{0,6}[)）]$|^[(（]?\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*[)）]?$"
+    rf"|^[(（]?\s*{ZH_NUMERAL_DATE}\s*[)）]?$"
     r"|^\(?(?:January|February|March|April|May|June|July|August|September|October|November"
     r"|December)\s+\d{1,2},\s*\d{4}\)?$"
 )
+# what a document says below its signature of how it is published or printed
+PUBLICATION_NOTE = re.compile(r"^\s*[(（](?:此件[^()（）]{2,10}|本文有删[节减])[)）]\s*$")
 # The rows of gov.cn's (and provincial portals') metadata table.
 TABLE_LABELS = (
     "索引号",
@@ -79,7 +88,9 @@ TABLE_LABELS = (
     "发布日期",
     "主题词",
 )
-TABLE_ROW = re.compile(rf"^(?:{'|'.join(TABLE_LABELS)})\s*[:：]?")
+# gov.cn spaces some labels out to the width of four characters (索 引 号, 标　　题)
+TABLE_LABEL = "|".join("[ \u3000]*".join(label) for label in TABLE_LABELS)
+TABLE_ROW = re.compile(rf"^(?:{TABLE_LABEL})\s*[:：]?")
 
 
 @dataclass(frozen=True)
@@ -253,8 +264,10 @@ def find_body(lines: list[Line]) -> Body:
     head, body = rest[: len(kinds)], rest[len(kinds) :]
     removed += [Removal(k, line.text, line.number) for k, line in zip(kinds, head, strict=True)]
     tail: list[Line] = []
-    # the date of the signature, on its own line at the very end
-    if len(body) > 1 and DATE_LINE.match(body[-1].text.strip()):
-        tail, body = [body[-1]], body[:-1]
+    # the date of the signature, on its own line at the very end, or before the note on
+    # how the document is published (（此件公开发布）), which stays
+    last = len(body) - 2 if len(body) > 2 and PUBLICATION_NOTE.match(body[-1].text) else -1
+    if len(body) > 1 and DATE_LINE.match(body[last].text.strip()):
+        tail = [body.pop(last)]
         removed.append(Removal("date line", tail[0].text, tail[0].number))
     return Body(lines=body, head=head, commentary=commentary, removed=removed, tail=tail)

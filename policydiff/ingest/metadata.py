@@ -23,7 +23,15 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from policydiff.ingest.body import DOCUMENT_NUMBER, TABLE_ROW, ZH_KINDS, is_title, joined_title
+from policydiff.ingest.body import (
+    DOCUMENT_NUMBER,
+    TABLE_LABEL,
+    TABLE_ROW,
+    ZH_KINDS,
+    ZH_NUMERAL_DATE,
+    is_title,
+    joined_title,
+)
 from policydiff.ingest.glossary import glossary
 from policydiff.ingest.issuers import (
     canonical,
@@ -66,7 +74,15 @@ EN_DATE_DMY = re.compile(r"\b(?P<day>\d{1,2})\s+(?P<month>[A-Z][a-z]{2,8})\s+(?P
 ZH_DATE = re.compile(r"(?P<year>\d{4})\s*年\s*(?P<month>\d{1,2})\s*月\s*(?P<day>\d{1,2})\s*日")
 ISO_DATE = re.compile(r"(?P<year>\d{4})-(?P<month>\d{1,2})-(?P<day>\d{1,2})")
 DATE_IN_PARENS = re.compile(r"^[(（]\s*(?P<inner>[^()（）]{6,30})\s*[)）]$")
-BARE_ZH_DATE = re.compile(r"^\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*$")
+BARE_ZH_DATE = re.compile(
+    rf"^\s*(?:\d{{4}}\s*年\s*\d{{1,2}}\s*月\s*\d{{1,2}}\s*日|{ZH_NUMERAL_DATE})\s*$"
+)
+NUMERAL_DATE = re.compile(ZH_NUMERAL_DATE)
+DIGITS = {
+    c: n
+    for n, cs in enumerate(("〇○零", "一", "二", "三", "四", "五", "六", "七", "八", "九"))
+    for c in cs
+}
 
 EN_TITLE = re.compile(
     r"\b(?P<kind>Guiding Opinions|Opinions|Guidelines|Notice|Decision|Action Plan"
@@ -85,6 +101,11 @@ ZH_ISSUING = re.compile(
     r"(?:[（(][^（）()]{2,16}[)）])?)》的(?:通知|函)$"
 )
 ZH_ISSUER_PREFIX = re.compile(r"^(?P<issuers>[^《》，。]{2,80}?)关于(?P<rest>.+)$")
+# a notice forwarding another body's document is titled by what it forwards: 国务院办公厅
+# 转发国家地震局关于…的通知 is 转发国家地震局关于…的通知 of 国务院办公厅, not 关于…的通知
+ZH_FORWARDING = re.compile(
+    r"^(?P<issuers>[^《》，。]{2,40}?)(?P<title>(?:转发|批转)[^《》，。]{2,40}?关于.+)$"
+)
 
 
 @dataclass(frozen=True)
@@ -120,7 +141,24 @@ def parse_date_text(text: str) -> dt.date | None:
                 return dt.date(int(match.group("year")), month, int(match.group("day")))
             except ValueError:
                 continue
+    for match in NUMERAL_DATE.finditer(text):
+        year = int("".join(str(DIGITS[c]) for c in match.group("nyear")))
+        try:
+            return dt.date(year, _numeral(match.group("nmonth")), _numeral(match.group("nday")))
+        except ValueError:
+            continue
     return None
+
+
+def _numeral(text: str) -> int:
+    """A number from 1 to 39 in Chinese numerals (十二, 二十五, 三十一)."""
+    tens, _, units = text.rpartition("十")
+    if "十" not in text:
+        return DIGITS[text]
+    return (DIGITS[tens] if tens else 1) * 10 + (DIGITS[units] if units else 0)
+
+
+TABLE_CELL = re.compile(rf"\s*({TABLE_LABEL})\s*[:：]?\s*")
 
 
 def _table(lines: list[str]) -> dict[str, str]:
@@ -135,11 +173,9 @@ def _table(lines: list[str]) -> dict[str, str]:
             pending = None
             continue
         pending = None
-        cells = re.split(
-            r"\s*(索引号|主题分类|发文机关|成文日期|标题|发文字号|发布日期|主题词)\s*[:：]?\s*",
-            text,
-        )
-        for label, value in zip(cells[1::2], cells[2::2], strict=False):
+        cells = TABLE_CELL.split(text)
+        for spaced, value in zip(cells[1::2], cells[2::2], strict=False):
+            label = re.sub(r"[ \u3000]", "", spaced)
             if value.strip():
                 table.setdefault(label, value.strip())
             else:
@@ -195,6 +231,9 @@ def _zh_title_of(line: str) -> tuple[str, str]:
     issuing = ZH_ISSUING.match(text)
     if issuing:
         return issuing.group("title"), issuing.group("issuers")
+    forwarding = ZH_FORWARDING.match(text)
+    if forwarding and chinese_bodies(forwarding.group("issuers")):
+        return forwarding.group("title"), forwarding.group("issuers")
     prefixed = ZH_ISSUER_PREFIX.match(text)
     if prefixed and chinese_bodies(prefixed.group("issuers")):
         return f"关于{prefixed.group('rest')}", prefixed.group("issuers")

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from policydiff.corpus import Corpus
+from policydiff.ingest.metadata import parse_date_text
 from policydiff.ingest.pipeline import IngestOptions, plan_ingest
 
 BODY = (
@@ -55,9 +56,72 @@ def test_a_gov_cn_page_gives_title_number_issuer_date_and_level(tmp_path: Path) 
     assert plan.document.title == "关于推动城市更新工作的指导意见"  # no English prefix
     assert plan.document.id == "2024-chengshigengxin"
     kept = plan.version.text
-    assert kept.startswith("各省、自治区、直辖市人民政府") and "（此件公开发布）" in kept
+    assert kept.startswith("各省、自治区、直辖市人民政府")
+    # the signature's date is read into the metadata; the note on publication stays
+    assert kept.endswith("国务院办公厅\n（此件公开发布）\n")
     kinds = [r.kind for r in plan.removed]
-    assert kinds == ["metadata table"] * 4 + ["title", "document number"]
+    assert kinds == ["metadata table"] * 4 + ["title", "document number", "date line"]
+
+
+# gov.cn's policy pages of 2018 (www.gov.cn/zhengce/content/…), as the cleaner reads them:
+# labels spaced out to four characters' width, two cells to a row, the title wrapped over
+# lines of its own
+SPACED_TABLE = (
+    "索 引 号： 000014349/2004-00209 主题分类： 其他\n"
+    "发文机关： 国务院办公厅 成文日期： 2004年08月12日\n"
+    "标 题： 国务院办公厅关于辽宁省在曾培炎副总理考察工作时所提问题和建议办理情况的函\n"
+    "发文字号： 国办函〔2004〕57号 发布日期： 2018年12月24日\n"
+    "主 题 词： 经济管理 考察 措施 函\n"
+    "国务院办公厅\n"
+    "关于辽宁省在曾培炎副总理考察\n"
+    "工作时所提问题和建议办理情况的函\n"
+    "国办函〔2004〕57号\n"
+    "辽宁省人民政府：\n"
+    f"{BODY}"
+    "国务院办公厅\n"
+    "二〇〇四年八月十二日\n"
+    "（本文有删减）\n"
+)
+
+
+def test_a_table_with_spaced_labels_and_two_cells_a_row_is_read(tmp_path: Path) -> None:
+    plan = _plan(tmp_path, SPACED_TABLE)
+    meta = plan.metadata
+    assert meta.title_zh == "关于辽宁省在曾培炎副总理考察工作时所提问题和建议办理情况的函"
+    assert meta.doc_number == "国办函〔2004〕57号"
+    assert meta.issuers == ("General Office of the State Council",)
+    assert meta.date == dt.date(2004, 8, 12)
+    kinds = [r.kind for r in plan.removed]
+    assert kinds == ["metadata table"] * 5 + ["title"] * 3 + ["document number", "date line"]
+    assert plan.version.text.startswith("辽宁省人民政府：\n一、总体要求")
+    assert plan.version.text.endswith("国务院办公厅\n（本文有删减）\n")
+
+
+def test_a_forwarding_notice_is_titled_by_what_it_forwards(tmp_path: Path) -> None:
+    text = (
+        "国务院办公厅转发国家地震局\n关于我国地震重点监视防御区的确定和\n"
+        "加强防震减灾工作意见报告的通知\n国办发〔1996〕2号\n"
+        f"各省、自治区、直辖市人民政府：\n{BODY}国家地震局\n一九九六年一月二十五日\n"
+    )
+    meta = _plan(tmp_path, text).metadata
+    assert meta.title_zh == (
+        "转发国家地震局关于我国地震重点监视防御区的确定和加强防震减灾工作意见报告的通知"
+    )
+    assert meta.doc_number == "国办发〔1996〕2号"
+    assert meta.date == dt.date(1996, 1, 25)
+
+
+@pytest.mark.parametrize(
+    ("written", "date"),
+    [
+        ("二〇二二年六月三十日", dt.date(2022, 6, 30)),
+        ("二○一○年十二月十日", dt.date(2010, 12, 10)),
+        ("一九九六年十一月二十一日", dt.date(1996, 11, 21)),
+        ("二〇二二年二月三十日", None),  # no such day
+    ],
+)
+def test_a_date_in_chinese_numerals_is_read(written: str, date: dt.date | None) -> None:
+    assert parse_date_text(written) == date
 
 
 @pytest.mark.parametrize(
