@@ -1,0 +1,101 @@
+"""Two of gov.cn's own policy pages, as crawled (tests/data/pages/): the metadata table with
+its labels spaced out (索 引 号, 标　　题) and two cells to a row, the title wrapped over
+lines of its own, the signature's date above a note on publication, and, on the 2004 letter
+(函), a date in Chinese numerals. Every paragraph of the official text is kept or read into
+the metadata; none is lost."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from policydiff.corpus import Corpus
+from policydiff.ingest.pipeline import IngestOptions, plan_ingest
+from policydiff.structure.parse import structure_version
+
+PAGES = Path(__file__).resolve().parents[1] / "data" / "pages"
+
+
+class _Paragraphs(HTMLParser):
+    """The text of each <p> inside the page's official text (td#UCAP-CONTENT)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.depth = 0  # <td> nesting inside the official text; 0 outside it
+        self.current: list[str] | None = None
+        self.paragraphs: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "td" and (self.depth or ("id", "UCAP-CONTENT") in attrs):
+            self.depth += 1
+        elif tag == "p" and self.depth:
+            self.current = []
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "td" and self.depth:
+            self.depth -= 1
+        elif tag == "p" and self.current is not None:
+            self.paragraphs.append(re.sub(r"\s+", "", "".join(self.current)))
+            self.current = None
+
+    def handle_data(self, data: str) -> None:
+        if self.current is not None:
+            self.current.append(data)
+
+
+def official_paragraphs(path: Path) -> list[str]:
+    parser = _Paragraphs()
+    parser.feed(path.read_text(encoding="utf-8"))
+    return [p for p in parser.paragraphs if p]
+
+
+@pytest.mark.parametrize(
+    ("page", "title", "number", "date", "sections"),
+    [
+        (
+            "guobanfa-2018-123.html",
+            "关于推进政务新媒体健康有序发展的意见",
+            "国办发〔2018〕123号",
+            dt.date(2018, 12, 7),
+            ["一", "二", "三", "四", "五"],
+        ),
+        (
+            "guobanhan-2004-57.html",
+            "关于辽宁省在曾培炎副总理考察工作时所提问题和建议办理情况的函",
+            "国办函〔2004〕57号",
+            dt.date(2004, 8, 12),
+            ["一", "二", "三", "四", "五", "六", "七"],
+        ),
+    ],
+)
+def test_a_gov_cn_page_is_read_whole_with_its_metadata(
+    tmp_path: Path, page: str, title: str, number: str, date: dt.date, sections: list[str]
+) -> None:
+    path = PAGES / page
+    plan = plan_ingest(path, Corpus(tmp_path / "corpus", ()), IngestOptions())
+    assert not plan.problems
+    meta = plan.metadata
+    assert (meta.title_zh, meta.doc_number, meta.date) == (title, number, date)
+    assert meta.issuers == ("General Office of the State Council",)
+    assert (meta.level, meta.lang) == ("central", "zh")
+    # nothing lost: each paragraph of the official text is kept, or is the title, number or
+    # signature date read into the metadata
+    kept = re.sub(r"\s+", "", plan.version.text)
+    moved = re.sub(r"\s+", "", "".join(r.text for r in plan.removed if r.kind != "navigation"))
+    lost = [p for p in official_paragraphs(path) if p not in kept and p not in moved]
+    assert lost == []
+    assert {r.kind for r in plan.removed} == {
+        "metadata table",
+        "title",
+        "document number",
+        "date line",
+        "navigation",
+    }
+    assert [r.text for r in plan.removed if r.kind == "navigation"] == ["扫一扫在手机打开当前页"]
+    structured = structure_version("page", plan.version)
+    heads = [p.label for p in structured.provisions if p.level == 1]
+    assert heads == [f"{number}、" for number in sections]
