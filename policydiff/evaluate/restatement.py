@@ -137,6 +137,25 @@ class Case:
         return self.gold == self.tool
 
     @property
+    def pointed_by(self) -> str:
+        """For a restatement the tool missed (gold restates, tool omits), what of its doubt
+        names the gold's sentence: the ``nearest`` clause, the sentence holding the
+        object's ``words``, or the sentence restating its ``neighbour``; "" for none."""
+        r = self.restated
+        gold = self.gold_sentence or ""
+        if self.kind != "missed match" or r is None or not gold or r.confidence.sure:
+            return ""
+
+        def names(sentence: str) -> bool:
+            return bool(sentence) and (sentence in gold or gold in sentence)
+
+        if r.confidence.quotes == "nearest" and r.nearest and names(r.nearest.sentence):
+            return "nearest"
+        if r.confidence.quotes == "words" and names(r.confidence.words_at.strip("⋯")):
+            return "words"
+        return "neighbour" if names(r.confidence.neighbour_sentence) else ""
+
+    @property
     def kind(self) -> str:
         """What a disagreement is about (:data:`KINDS`); "agree" where there is none."""
         if self.agrees:
@@ -199,6 +218,19 @@ class RestatementAgreement:
     def unmatched(self) -> int:
         """Pairs where no clause of the tool's stands where the gold's does."""
         return sum(c.tool == "unmatched" for c in self.cases)
+
+    @property
+    def pointers(self) -> dict[str, int]:
+        """Of the restatements the tool missed, how many in all (``missed``) and how many a
+        doubt names the gold's sentence of, by what (:attr:`Case.pointed_by`): how far the
+        doubts lead a reader to what the tool did not see."""
+        missed = [c for c in self.cases if c.kind == "missed match"]
+        counts = Counter(c.pointed_by for c in missed)
+        return {
+            "missed": len(missed),
+            "pointed": len(missed) - counts[""],
+            **{how: counts[how] for how in ("nearest", "words", "neighbour")},
+        }
 
     @property
     def kinds(self) -> dict[str, int]:

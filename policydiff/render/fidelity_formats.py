@@ -137,6 +137,7 @@ def fidelity_dict(f: Fidelity) -> dict[str, Any]:
                         "reasons": list(f.cell(i, j).reasons),
                         "doubt": f.cell(i, j).confidence.doubt or None,
                         "doubt_location": f.cell(i, j).confidence.location or None,
+                        "neighbour_location": f.cell(i, j).confidence.neighbour_location or None,
                         "child": side(cell.child) if (cell := f.cell(i, j)).child else None,
                     }
                     for j, child in enumerate(f.children)

@@ -25,6 +25,7 @@ def agreement_dict(a: RestatementAgreement) -> dict[str, Any]:
             for verdict, split in a.claims.items()
         },
         "disagreements_by_kind": a.kinds,
+        "missed_pointed": a.pointers,
         "confusion": [
             {"gold": g, "tool": t, "count": n} for (g, t), n in sorted(a.confusion.items())
         ],
@@ -139,6 +140,14 @@ def agreement_text(a: RestatementAgreement, readers: ReaderAgreement | None = No
         lines += [f"  and {a.unmatched} pairs with no clause of the tool's where the gold's stands"]
     lines += ["disagreements by kind:"]
     lines += [f"  {k:<15} {n:>4}" for k, n in a.kinds.items()]
+    pointers = a.pointers
+    if pointers["missed"]:
+        lines += [
+            f"missed restatements whose doubt names the gold's sentence: {pointers['pointed']} "
+            f"of {pointers['missed']} (by the nearest clause {pointers['nearest']}, by where its "
+            f"words stand {pointers['words']}, by its neighbour's restatement "
+            f"{pointers['neighbour']})"
+        ]
     lines += ["", "disagreements:"]
     for c in a.cases:
         if c.agrees:

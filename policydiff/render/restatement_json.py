@@ -5,7 +5,8 @@ Schema ``policydiff.restatement/1`` (fields may be added, never renamed or remov
     {"schema", "parent": {id, title, date}, "child": {id, title, date},
      "citation": {cites_parent, text, how, location},
      "commitments": [{"parent": SIDE, "child": SIDE or null, "similarity", "verdict",
-                      "reasons", "confidence", "doubt", "doubt_location", "matched_by", "themes",
+                      "reasons", "confidence", "doubt", "doubt_location", "neighbour_location",
+                      "matched_by", "themes",
                       "nearest": SIDE or null,
                       "target_changes"}],
      "additions": [SIDE], "second_mentions": [SIDE + like],
@@ -35,7 +36,9 @@ may be a part of a sentence that directs nothing (``cue`` "", ``level`` 0): the 
 what the parent directs (:mod:`policydiff.restatement.statements`), weakened.
 ``confidence`` is ``sure`` or ``check``, ``doubt`` what a reader should check (null when
 sure): :mod:`policydiff.restatement.confidence`; ``doubt_location`` where the child clause or
-sentence the doubt quotes stands (null when it quotes none); ``matched_by`` how a child
+sentence the doubt quotes stands (null when it quotes none), ``neighbour_location`` for an
+omission to check where the child restates its neighbour in the parent's sentence, when that
+is another sentence, which the doubt quotes too (null otherwise); ``matched_by`` how a child
 clause below the similarity of a match was found (``covered``: named inside a longer
 clause, ``beside``: beside a sibling's restatement, ``heading``: the child's copy of the
 provision's heading, ``headed``: the clause of the child's sentence whose object ends on
@@ -94,6 +97,7 @@ def _restated(r: Restated) -> dict[str, Any]:
         "confidence": r.confidence.label,
         "doubt": r.confidence.doubt or None,
         "doubt_location": r.confidence.location or None,
+        "neighbour_location": r.confidence.neighbour_location or None,
         "matched_by": r.route or None,
         "themes": list(r.themes),
         "nearest": side(r.nearest) if r.nearest is not None else None,

@@ -25,6 +25,7 @@ from policydiff.restatement.confidence import (
     ChildWords,
     Confidence,
     assess,
+    restated_neighbour,
     unnamed_items,
 )
 from policydiff.restatement.objects import content
@@ -219,6 +220,10 @@ def compare_clauses(
     shared = shares_totals(parent.document, child.document)
     # each child clause that restates a parent clause, paired with that parent clause
     restated_by = [(x.parent, x.child) for x in matches if x.child is not None]
+    # ... and for each sentence of the parent, those of its clauses
+    in_sentence: dict[str, list[tuple[Clause, Clause]]] = {}
+    for pair in restated_by:
+        in_sentence.setdefault(pair[0].sentence_id, []).append(pair)
     for m in matches:
         restating = [child for parent, child in restated_by if parent is not m.parent]
         verdict, reasons = judge(
@@ -246,6 +251,11 @@ def compare_clauses(
                     unnamed=unnamed_items(m.parent, m.child) if m.child and lang == "zh" else (),
                     matched_by=ROUTES[m.route] if m.route else "",
                     lang=lang,
+                    neighbour=restated_neighbour(
+                        m.parent, in_sentence.get(m.parent.sentence_id, ()), content(m.parent)
+                    )
+                    if m.child is None
+                    else None,
                 ),
                 ops=word_ops(m.parent.text, m.child.text, lang) if with_ops and m.child else (),
                 nearest=m.nearest,

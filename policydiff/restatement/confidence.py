@@ -59,6 +59,11 @@ class Confidence:
     # and which it names: the nearest clause, or the sentence holding the object's words
     location: str = ""
     quotes: Literal["", "nearest", "words"] = ""
+    # for an omission to check, where the child restates the clause beside it in the
+    # parent's sentence, when that is another sentence than the one the doubt quotes
+    neighbour_location: str = ""
+    neighbour_sentence: str = ""  # ... and that sentence whole
+    words_at: str = ""  # where a doubt of ``words`` says most of them stand (a clause, an excerpt)
 
     @property
     def sure(self) -> bool:
@@ -145,6 +150,54 @@ def _object_words(object_text: str, lang: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(w for w in words(object_text, lang) if len(w) >= 2 and w.isalnum()))
 
 
+def restated_neighbour(
+    parent: Clause, restated: Sequence[tuple[Clause, Clause]], omitted: str
+) -> tuple[Clause, Clause] | None:
+    """Of the clauses of ``parent``'s sentence that the child restates (``restated``:
+    (parent clause, child clause) pairs), the one whose child sentence holds most of the
+    words of ``parent``'s object (``omitted``), the nearest clause to ``parent`` of those
+    alike: a province restates a parent sentence as a sentence, so a clause of it that no
+    child clause comes near may be said in other words beside its neighbour's restatement
+    (Jiangsu's 建立健全绿色餐饮标准体系 for 建立健全餐饮行业相关标准和服务规范, in the sentence
+    that restates its neighbour 鼓励种植基地+中央厨房等新模式发展)."""
+    siblings = [
+        pair
+        for pair in restated
+        if pair[0].sentence_id == parent.sentence_id and pair[0] is not parent
+    ]
+    if not siblings:
+        return None
+    own = _object_words(omitted, parent.lang) if omitted else ()
+
+    def rank(pair: tuple[Clause, Clause]) -> tuple[int, int]:
+        sentence = pair[1].sentence
+        held = sum(len(w) for w in own if w in sentence)
+        return (-held, abs(pair[0].index - parent.index))
+
+    return min(siblings, key=rank)
+
+
+def _with_neighbour(
+    confidence: Confidence,
+    nearest: Clause | None,
+    neighbour: tuple[Clause, Clause],
+    omitted: str,
+    lang: str,
+) -> Confidence:
+    beside, restating = neighbour
+    if nearest is not None and nearest.sentence == restating.sentence:
+        return confidence  # the doubt quotes that sentence already
+    found = [w for w in _object_words(omitted, lang) if w in restating.sentence] if omitted else []
+    where = _excerpt(restating.sentence, found or [restating.sentence[:1]])
+    return replace(
+        confidence,
+        doubt=f"{confidence.doubt}; its neighbour in the parent's sentence ({beside.text}) is "
+        f"restated in the child's {restating.provision_id}: {where}: read there too",
+        neighbour_location=restating.location,
+        neighbour_sentence=restating.sentence,
+    )
+
+
 # what ends the last item of a list: 钢铁、水泥、焦化行业 ends its items on 行业, …冶炼渣等 on 等
 _LAST_ITEM_END = re.compile(r"等|和|及|与|的|在|中|行业|领域|产业")
 LONG_ITEM = 8  # characters an item is read whole within (the last must end within them)
@@ -208,12 +261,16 @@ def assess(
     unnamed: Sequence[str] = (),
     matched_by: str = "",
     lang: str = "zh",
+    neighbour: tuple[Clause, Clause] | None = None,
 ) -> Confidence:
     """:func:`_assessed`, but that no verdict read in English (``lang``) is sure, and each
-    says why."""
+    says why; an omission to check also names the child's sentence that restates the
+    ``neighbour`` (:func:`restated_neighbour`), where that is not the one it quotes."""
     confidence = _assessed(
         child, similarity, reasons, nearest, changed, omitted, child_words, unnamed, matched_by
     )
+    if child is None and not confidence.sure and neighbour is not None:
+        confidence = _with_neighbour(confidence, nearest, neighbour, omitted, lang)
     if lang == "zh":
         return confidence
     if confidence.sure:
@@ -252,6 +309,7 @@ def _assessed(
                 "read there before taking it as omitted",
                 echoed.location,
                 "words",
+                words_at=echoed.where,
             )
         near = f": {nearest.text}" if nearest is not None else ""
         at = nearest.location if nearest is not None else ""
