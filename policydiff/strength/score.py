@@ -89,7 +89,7 @@ def score_commitment(
     kept = [m for m in kept if not in_term(m)]
     for m, ctx in dropped:
         if not in_term(m):
-            caveats.append(f"'{clause[m.start : m.end]}' in '{ctx}' is not counted as a cue")
+            caveats.append(_dropped_caveat(clause, m, ctx))
     matches = merge_cues(clause, lang, kept)
     cues = tuple(
         Cue(clause[m.start : m.end], c_start + m.start, c_start + m.end, m.category, m.level)
@@ -216,4 +216,19 @@ def score_commitment(
         restriction=restriction,
         negated=negated,
         caveats=tuple(dict.fromkeys(caveats)),
+    )
+
+
+def _dropped_caveat(clause: str, m: CueMatch, context: str) -> str:
+    """Why a cue the lexicon lists was not counted: the context it stands in, or, where
+    that context is the cue alone (a pattern that reads what precedes it without taking
+    it in: "projects focused on"), the word before it."""
+    cue = clause[m.start : m.end]
+    if context != cue:
+        return f"'{cue}' in '{context}' is not counted as a cue"
+    before = clause[: m.start].split()
+    return (
+        f"'{cue}' after '{before[-1]}' is not counted as a cue"
+        if before
+        else (f"'{cue}' is not counted as a cue")
     )

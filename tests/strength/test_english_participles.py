@@ -56,6 +56,10 @@ from policydiff.strength.score import score_commitment
         ),
         ("Focused on the real economy, we will strengthen services", ["Focused on", "strengthen"]),
         ("We will remain focused on key areas", ["focused on"]),
+        ("We will stay closely focused on key areas", ["focused on"]),
+        ("Fiscal funds will be further focused on key areas", ["further focused on"]),
+        # the noun before it keeps its own cue
+        ("Increase investment focused on the renovation of old areas", ["Increase investment"]),
         # the verbs still commit: before "to" or "in …ing", after has, and "building"
         # before what is built
         ("guiding enterprises to adopt clean energy", ["guiding"]),
@@ -112,3 +116,16 @@ def test_a_participle_outside_the_theme_term_is_a_caveat() -> None:
     score = score_commitment(sentence, "en", (start, start + len("green transformation")))
     assert score.level == 0
     assert "'driving' in 'driving force' is not counted as a cue" in score.caveats
+
+
+def test_a_participle_read_by_the_word_before_it_names_that_word() -> None:
+    # the 2025 Opinions' urban-resilience point: the context is "focused on" alone (its
+    # pattern reads "projects" without taking it in), so the caveat names the word before
+    sentence = (
+        "Accelerate the development of critical infrastructure projects focused on ensuring "
+        "the safety of urban lifelines."
+    )
+    start = sentence.index("safety of urban lifelines")
+    score = score_commitment(sentence, "en", (start, start + len("safety of urban lifelines")))
+    assert score.cue == "Accelerate"
+    assert "'focused on' after 'projects' is not counted as a cue" in score.caveats
