@@ -39,11 +39,14 @@ MARKER_WITHIN = 0.8
 ZH_KINDS = (
     "指导意见|实施意见|若干意见|意见|通知|决定|规划|实施方案|行动方案|工作方案|方案|办法"
     "|若干措施|具体措施|措施|细则|条例|纲要|行动计划|计划|规定|决议|通告|公告|指南|标准"
-    "|批复|通报|函"
 )
+# kinds of document titled only with 关于 (…关于…的批复), since a heading or a closing
+# formula may end on them too (一、总体情况通报, 特此通报)
+ZH_LETTER_KINDS = "批复|通报|函"
 ZH_TITLE_LINE = re.compile(
     rf"^《?[^，。；：:;！？!?]{{2,90}}?(?:{ZH_KINDS})》?"
     r"(?:[（(](?:试行|暂行|征求意见稿|\d{4}\s*[—–\-－~～至]+\s*\d{4}\s*年?)[)）])?$"
+    rf"|^《?[^，。；：:;！？!?]{{0,60}}关于[^，。；：:;！？!?]{{2,90}}?(?:{ZH_LETTER_KINDS})》?$"
 )
 # The first line of a title wrapped over two: it names an issuer and stops at 关于, or
 # runs on without ending in a kind of instrument.
@@ -64,14 +67,19 @@ DOCUMENT_NUMBER = re.compile(
     r"^[(（]?\s*[\u4e00-\u9fff]{1,16}\s*[〔\[［【(（]\s*(?:19|20)\d{2}\s*[〕\]］】)）]\s*"
     r"第?\s*\d{1,5}\s*号\s*[)）]?$"
 )
-# a date in Chinese numerals, as documents before 2012 sign it (一九九六年一月二十五日)
+# a date in Chinese numerals, as documents before 2012 sign it (一九九六年一月二十五日; its
+# zero also typed as a letter O or a full-width ０)
 ZH_NUMERAL_DATE = (
-    r"(?P<nyear>[〇○零一二三四五六七八九]{4})\s*年\s*(?P<nmonth>十[一二]?|[一二三四五六七八九])\s*月"
+    r"(?P<nyear>[〇○零OＯ０一二三四五六七八九]{4})\s*年\s*(?P<nmonth>十[一二]?|[一二三四五六七八九])\s*月"
     r"\s*(?P<nday>[二三]?十[一二三四五六七八九]?|[一二三四五六七八九])\s*日"
 )
+# a signature's date on its own line: 2018年12月7日, 二〇〇四年八月十二日, in brackets or not
+SIGNATURE_DATE = re.compile(
+    r"^[(（]?\s*(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|"
+    rf"{ZH_NUMERAL_DATE})\s*[)）]?$"
+)
 DATE_LINE = re.compile(
-    r"^[(（]\s*.{4,30}\d{4}.{0,6}[)）]$|^[(（]?\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*[)）]?$"
-    rf"|^[(（]?\s*{ZH_NUMERAL_DATE}\s*[)）]?$"
+    rf"^[(（]\s*.{{4,30}}\d{{4}}.{{0,6}}[)）]$|{SIGNATURE_DATE.pattern}"
     r"|^\(?(?:January|February|March|April|May|June|July|August|September|October|November"
     r"|December)\s+\d{1,2},\s*\d{4}\)?$"
 )
@@ -152,16 +160,29 @@ def _head(rest: list[Line]) -> list[str]:
         index = len(kinds)
         text = rest[index].text.strip()
         following = [line.text.strip() for line in rest[index + 1 : index + 3]]
-        kind = metadata_kind(text)
-        if kind:
-            kinds.append(kind)
-        elif following and TABLE_ROW.match(text) and len(text) <= 12:
+        if following and _label_alone(text) and _value_line(following):
             kinds += ["metadata table", "metadata table"]  # a label, its value on the next line
+        elif kind := metadata_kind(text):
+            kinds.append(kind)
         elif wrapped := _wrapped_title(text, following):
             kinds += ["title"] * wrapped
         else:
             break
     return kinds
+
+
+def _label_alone(text: str) -> bool:
+    """A label of the metadata table with no value after it (索引号：)."""
+    label = TABLE_ROW.match(text)
+    return label is not None and not text[label.end() :].strip()
+
+
+def _value_line(following: list[str]) -> bool:
+    """Whether the first of ``following`` is a label's value: neither a line the head reads
+    for itself (another label, a title, a number, a date) nor the start of a title wrapped
+    over lines (an empty 主题词： row comes right before the title)."""
+    first = following[0]
+    return metadata_kind(first) is None and not _wrapped_title(first, following[1:])
 
 
 def _glue(lines: list[str]) -> str:
@@ -264,10 +285,11 @@ def find_body(lines: list[Line]) -> Body:
     head, body = rest[: len(kinds)], rest[len(kinds) :]
     removed += [Removal(k, line.text, line.number) for k, line in zip(kinds, head, strict=True)]
     tail: list[Line] = []
-    # the date of the signature, on its own line at the very end, or before the note on
-    # how the document is published (（此件公开发布）), which stays
-    last = len(body) - 2 if len(body) > 2 and PUBLICATION_NOTE.match(body[-1].text) else -1
-    if len(body) > 1 and DATE_LINE.match(body[last].text.strip()):
+    # the date of the signature, on its own line at the very end, or, a plain date there,
+    # before the note on how the document is published (（此件公开发布）), which stays
+    noted = len(body) > 2 and PUBLICATION_NOTE.match(body[-1].text) is not None
+    last, date = (len(body) - 2, SIGNATURE_DATE) if noted else (len(body) - 1, DATE_LINE)
+    if len(body) > 1 and date.match(body[last].text.strip()):
         tail = [body.pop(last)]
         removed.append(Removal("date line", tail[0].text, tail[0].number))
     return Body(lines=body, head=head, commentary=commentary, removed=removed, tail=tail)

@@ -78,9 +78,11 @@ BARE_ZH_DATE = re.compile(
     rf"^\s*(?:\d{{4}}\s*年\s*\d{{1,2}}\s*月\s*\d{{1,2}}\s*日|{ZH_NUMERAL_DATE})\s*$"
 )
 NUMERAL_DATE = re.compile(ZH_NUMERAL_DATE)
+TABLE_CELL = re.compile(rf"\s*({TABLE_LABEL})\s*[:：]?\s*")
+LABEL_SPACE = re.compile(r"[ \u3000]")  # gov.cn spaces some labels out (标　　题)
 DIGITS = {
     c: n
-    for n, cs in enumerate(("〇○零", "一", "二", "三", "四", "五", "六", "七", "八", "九"))
+    for n, cs in enumerate(("〇○零OＯ０", "一", "二", "三", "四", "五", "六", "七", "八", "九"))
     for c in cs
 }
 
@@ -130,24 +132,39 @@ def detect_language(text: str) -> str:
 
 
 def parse_date_text(text: str) -> dt.date | None:
-    """The first real date written in English or Chinese (or ISO) in ``text``."""
-    for pattern in (ZH_DATE, EN_DATE, EN_DATE_DMY, ISO_DATE):
+    """The first real date written in Chinese (in digits or numerals), else in English,
+    else in ISO form, in ``text``."""
+    chinese = sorted(
+        [*ZH_DATE.finditer(text), *NUMERAL_DATE.finditer(text)], key=lambda m: m.start()
+    )
+    for match in chinese:
+        found = _numeral_date(match) if "nyear" in match.groupdict() else _date_of(match)
+        if found:
+            return found
+    for pattern in (EN_DATE, EN_DATE_DMY, ISO_DATE):
         for match in pattern.finditer(text):
-            month_text = match.group("month")
-            month = int(month_text) if month_text.isdigit() else MONTHS.get(month_text.lower())
-            if not month:
-                continue
-            try:
-                return dt.date(int(match.group("year")), month, int(match.group("day")))
-            except ValueError:
-                continue
-    for match in NUMERAL_DATE.finditer(text):
-        year = int("".join(str(DIGITS[c]) for c in match.group("nyear")))
-        try:
-            return dt.date(year, _numeral(match.group("nmonth")), _numeral(match.group("nday")))
-        except ValueError:
-            continue
+            if found := _date_of(match):
+                return found
     return None
+
+
+def _date_of(match: re.Match[str]) -> dt.date | None:
+    month_text = match.group("month")
+    month = int(month_text) if month_text.isdigit() else MONTHS.get(month_text.lower())
+    if not month:
+        return None
+    try:
+        return dt.date(int(match.group("year")), month, int(match.group("day")))
+    except ValueError:
+        return None
+
+
+def _numeral_date(match: re.Match[str]) -> dt.date | None:
+    year = int("".join(str(DIGITS[c]) for c in match.group("nyear")))
+    try:
+        return dt.date(year, _numeral(match.group("nmonth")), _numeral(match.group("nday")))
+    except ValueError:
+        return None
 
 
 def _numeral(text: str) -> int:
@@ -156,9 +173,6 @@ def _numeral(text: str) -> int:
     if "十" not in text:
         return DIGITS[text]
     return (DIGITS[tens] if tens else 1) * 10 + (DIGITS[units] if units else 0)
-
-
-TABLE_CELL = re.compile(rf"\s*({TABLE_LABEL})\s*[:：]?\s*")
 
 
 def _table(lines: list[str]) -> dict[str, str]:
@@ -175,7 +189,7 @@ def _table(lines: list[str]) -> dict[str, str]:
         pending = None
         cells = TABLE_CELL.split(text)
         for spaced, value in zip(cells[1::2], cells[2::2], strict=False):
-            label = re.sub(r"[ \u3000]", "", spaced)
+            label = LABEL_SPACE.sub("", spaced)
             if value.strip():
                 table.setdefault(label, value.strip())
             else:
@@ -243,15 +257,17 @@ def _zh_title_of(line: str) -> tuple[str, str]:
 def find_title_zh(
     head: list[str], commentary: list[str], body: list[str], table: dict[str, str]
 ) -> tuple[str, str, list[str]]:
-    """(Chinese title, the line it was read from, the issuing bodies that line names
-    before 关于)."""
+    """(Chinese title, the words that name its issuers: those before 关于 or 转发 where a
+    body is named there, else the line it was read from, and the issuing bodies named
+    before 关于 or 转发): a body named after them is what the document is about or
+    forwards (国务院办公厅转发住房城乡建设部等部门关于…的通知 is the General Office's)."""
     if table.get("标题"):
         title, issuers = _zh_title_of(table["标题"])
-        return title, table["标题"], chinese_bodies(issuers)
+        return title, issuers or table["标题"], chinese_bodies(issuers)
     for line in joined_title(head):
         if re.search(r"[\u4e00-\u9fff]", line) and is_title(line.strip()):
             title, issuers = _zh_title_of(line)
-            return title, line, chinese_bodies(issuers)
+            return title, issuers or line, chinese_bodies(issuers)
     for line in commentary + body[:3]:
         issuing = ZH_ISSUING.match(line.strip())
         if issuing:

@@ -278,3 +278,62 @@ def test_a_title_given_with_unknown_issuers_still_names_the_province(tmp_path: P
     )
     assert plan.document is not None
     assert (plan.document.level, plan.document.jurisdiction) == ("provincial", "山西省")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "（联系人：张三，电话：010-58934567）",  # a contact line: debris, but no date
+        "（本办法自2021年6月1日起施行，有效期至2026年）",  # a provision
+    ],
+)
+def test_only_a_plain_date_above_the_note_on_publication_is_the_signatures(
+    tmp_path: Path, line: str
+) -> None:
+    plan = _plan(tmp_path, f"关于推动城市更新工作的指导意见\n{BODY}{line}\n（此件公开发布）\n")
+    assert plan.version.text.endswith(f"{line}\n（此件公开发布）\n")
+    assert "date line" not in [r.kind for r in plan.removed]
+    assert plan.metadata.date is None
+
+
+def test_a_heading_or_formula_ending_on_a_kind_of_letter_is_no_title(tmp_path: Path) -> None:
+    # 通报, 函 and 批复 make a title only with 关于: a first heading 一、总体情况通报 stays
+    plan = _plan(tmp_path, f"关于加强管理的通知\n一、总体情况通报\n{BODY}")
+    assert plan.version.text.startswith("一、总体情况通报\n一、总体要求")
+    assert [r.kind for r in plan.removed] == ["title"]
+
+
+def test_a_table_of_labels_on_lines_of_their_own_is_read(tmp_path: Path) -> None:
+    text = (
+        "索引号：\n000014349/2024-00129\n发文机关：\n国务院办公厅\n成文日期：\n2024年11月08日\n"
+        "标题：\n国务院办公厅关于推动城市更新工作的指导意见\n发文字号：\n国办发〔2024〕52号\n"
+        "主题词：\n国务院办公厅关于推动\n城市更新工作的指导意见\n"
+        f"各省、自治区、直辖市人民政府：\n{BODY}"
+    )
+    plan = _plan(tmp_path, text)
+    meta = plan.metadata
+    assert (meta.title_zh, meta.doc_number, meta.date) == (
+        "关于推动城市更新工作的指导意见",
+        "国办发〔2024〕52号",
+        dt.date(2024, 11, 8),
+    )
+    assert plan.version.text.startswith("各省、自治区、直辖市人民政府：\n一、总体要求")
+
+
+def test_a_forwarding_notice_is_the_forwarders(tmp_path: Path) -> None:
+    text = f"国务院办公厅转发住房城乡建设部等部门关于加强城市管理工作的通知\n{BODY}"
+    meta = _plan(tmp_path, text).metadata
+    assert meta.title_zh == "转发住房城乡建设部等部门关于加强城市管理工作的通知"
+    assert meta.issuers == ("General Office of the State Council",)
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("二OO四年八月十二日", dt.date(2004, 8, 12)),  # zeros typed as the letter O
+        ("二００四年八月十二日", dt.date(2004, 8, 12)),  # ... or full-width
+        ("二〇〇四年八月十二日至2005年1月1日", dt.date(2004, 8, 12)),  # the first
+    ],
+)
+def test_numerals_typed_otherwise_and_the_first_date(text: str, date: dt.date) -> None:
+    assert parse_date_text(text) == date
