@@ -26,6 +26,7 @@ from policydiff.models import LANGUAGES
 from policydiff.restatement.clauses import Clause
 from policydiff.restatement.compare import Comparison, Restated, compare_documents
 from policydiff.restatement.confidence import CHECK, SURE, Label
+from policydiff.restatement.objects import canonical
 from policydiff.restatement.verdict import RESTATEMENTS
 from policydiff.runtime.files import yaml_problem
 from policydiff.runtime.untrusted import safe_load
@@ -151,7 +152,9 @@ class Case:
 
         if r.confidence.quotes == "nearest" and r.nearest and names(r.nearest.sentence):
             return "nearest"
-        if r.confidence.quotes == "words" and names(r.confidence.words_at.strip("⋯")):
+        # where the words stand is quoted with synonyms written one way, as they were looked for
+        at = r.confidence.words_at.strip("⋯")
+        if r.confidence.quotes == "words" and at and at in canonical(gold):
             return "words"
         return "neighbour" if names(r.confidence.neighbour_sentence) else ""
 

@@ -8,6 +8,7 @@ import re
 
 from policydiff.restatement.clauses import Clause
 from policydiff.restatement.compare import Comparison, Restated
+from policydiff.restatement.confidence import NEIGHBOUR_LEAD
 from policydiff.restatement.provision_diff import PROVISION_MATCH, provisions_correspond
 
 
@@ -197,8 +198,12 @@ def child_place(r: Restated) -> str:
 
 def doubt_seen(doubt: str, location: str) -> str:
     """A doubt with where the child's words it quotes stand, as the views beside the
-    pairwise table say it (the fidelity cells, a cross-document diff's cue lines)."""
-    return f"{doubt} (see {location})" if location else doubt
+    pairwise table say it (the fidelity cells, a cross-document diff's cue lines): after
+    what it quotes, before its pointer to a neighbour's restatement, which names its own."""
+    if not location:
+        return doubt
+    quoted, lead, neighbour = doubt.partition(NEIGHBOUR_LEAD)
+    return f"{quoted} (see {location}){lead}{neighbour}"
 
 
 def sentences(r: Restated) -> tuple[str, ...]:

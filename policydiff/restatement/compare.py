@@ -220,10 +220,7 @@ def compare_clauses(
     shared = shares_totals(parent.document, child.document)
     # each child clause that restates a parent clause, paired with that parent clause
     restated_by = [(x.parent, x.child) for x in matches if x.child is not None]
-    # ... and for each sentence of the parent, those of its clauses
-    in_sentence: dict[str, list[tuple[Clause, Clause]]] = {}
-    for pair in restated_by:
-        in_sentence.setdefault(pair[0].sentence_id, []).append(pair)
+
     for m in matches:
         restating = [child for parent, child in restated_by if parent is not m.parent]
         verdict, reasons = judge(
@@ -251,9 +248,7 @@ def compare_clauses(
                     unnamed=unnamed_items(m.parent, m.child) if m.child and lang == "zh" else (),
                     matched_by=ROUTES[m.route] if m.route else "",
                     lang=lang,
-                    neighbour=restated_neighbour(
-                        m.parent, in_sentence.get(m.parent.sentence_id, ()), content(m.parent)
-                    )
+                    neighbour=restated_neighbour(m.parent, restated_by, content(m.parent))
                     if m.child is None
                     else None,
                 ),

@@ -150,6 +150,11 @@ def _object_words(object_text: str, lang: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(w for w in words(object_text, lang) if len(w) >= 2 and w.isalnum()))
 
 
+# how a doubt's pointer to the neighbour's restatement begins (render.restatement_lines
+# places a location the doubt quotes before it)
+NEIGHBOUR_LEAD = "; its neighbour in the parent's sentence "
+
+
 def restated_neighbour(
     parent: Clause, restated: Sequence[tuple[Clause, Clause]], omitted: str
 ) -> tuple[Clause, Clause] | None:
@@ -184,15 +189,26 @@ def _with_neighbour(
     omitted: str,
     lang: str,
 ) -> Confidence:
+    """``confidence`` (an omission to check) with its doubt naming the child's sentence that
+    restates ``neighbour``, unless the doubt quotes that sentence already: by its nearest
+    clause, or by where the omitted clause's words stand."""
     beside, restating = neighbour
-    if nearest is not None and nearest.sentence == restating.sentence:
-        return confidence  # the doubt quotes that sentence already
+    quoted = (
+        confidence.quotes == "nearest"
+        and nearest is not None
+        and nearest.sentence == restating.sentence
+    ) or (
+        confidence.quotes == "words"
+        and confidence.words_at.strip("⋯") in canonical(restating.sentence)
+    )
+    if quoted:
+        return confidence
     found = [w for w in _object_words(omitted, lang) if w in restating.sentence] if omitted else []
     where = _excerpt(restating.sentence, found or [restating.sentence[:1]])
     return replace(
         confidence,
-        doubt=f"{confidence.doubt}; its neighbour in the parent's sentence ({beside.text}) is "
-        f"restated in the child's {restating.provision_id}: {where}: read there too",
+        doubt=f"{confidence.doubt}{NEIGHBOUR_LEAD}({beside.text}) is restated in the child's "
+        f"{restating.provision_id}: {where}: read there too",
         neighbour_location=restating.location,
         neighbour_sentence=restating.sentence,
     )
