@@ -78,11 +78,18 @@ SIGNATURE_DATE = re.compile(
     r"^[(（]?\s*(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|"
     rf"{ZH_NUMERAL_DATE})\s*[)）]?$"
 )
+# a date to the day, which a line the signature dates holds (not 有效期至2027年12月)
+WHOLE_DATE = re.compile(
+    rf"\d{{4}}\s*年\s*\d{{1,2}}\s*月\s*\d{{1,2}}\s*日|{ZH_NUMERAL_DATE}"
+    r"|(?:January|February|March|April|May|June|July|August|September|October|November"
+    r"|December)\s+\d{1,2},\s*\d{4}|\d{4}-\d{1,2}-\d{1,2}"
+)
 DATE_LINE = re.compile(
     rf"^[(（]\s*.{{4,30}}\d{{4}}.{{0,6}}[)）]$|{SIGNATURE_DATE.pattern}"
     r"|^\(?(?:January|February|March|April|May|June|July|August|September|October|November"
     r"|December)\s+\d{1,2},\s*\d{4}\)?$"
 )
+VALUE_LENGTH = 60  # characters of a metadata table's value on a line of its own, at most
 # what a document says below its signature of how it is published or printed
 PUBLICATION_NOTE = re.compile(r"^\s*[(（](?:此件[^()（）]{2,10}|本文有删[节减])[)）]\s*$")
 # The rows of gov.cn's (and provincial portals') metadata table.
@@ -143,8 +150,9 @@ def metadata_kind(text: str) -> str | None:
 
 
 def is_title(text: str) -> bool:
-    """A line that is a document's title (Chinese or English), not a sentence about one."""
-    if len(text) > 250 or re.search(r"[。；;]$|[.!?]$", text):
+    """A line that is a document's title (Chinese or English), not a sentence about one nor
+    a numbered heading (一、关于试点城市名单的通报)."""
+    if len(text) > 250 or re.search(r"[。；;]$|[.!?]$", text) or match_label(text) is not None:
         return False
     if ZH_TITLE_LINE.match(text) or EN_TITLE_LINE.match(text):
         return True
@@ -159,12 +167,12 @@ def _head(rest: list[Line]) -> list[str]:
     while len(kinds) < len(rest):
         index = len(kinds)
         text = rest[index].text.strip()
-        following = [line.text.strip() for line in rest[index + 1 : index + 3]]
+        following = [line.text.strip() for line in rest[index + 1 : index + 4]]
         if following and _label_alone(text) and _value_line(following):
             kinds += ["metadata table", "metadata table"]  # a label, its value on the next line
         elif kind := metadata_kind(text):
             kinds.append(kind)
-        elif wrapped := _wrapped_title(text, following):
+        elif wrapped := _wrapped_title(text, following[:2]):
             kinds += ["title"] * wrapped
         else:
             break
@@ -178,11 +186,18 @@ def _label_alone(text: str) -> bool:
 
 
 def _value_line(following: list[str]) -> bool:
-    """Whether the first of ``following`` is a label's value: neither a line the head reads
-    for itself (another label, a title, a number, a date) nor the start of a title wrapped
-    over lines (an empty 主题词： row comes right before the title)."""
+    """Whether the first of ``following`` is a label's value: a short line without a
+    sentence's punctuation or a numbering label (an empty 主题词： row may come right before
+    the preamble or the first heading), neither a line the head reads for itself (another
+    label, a title, a number, a date) nor the start of a title wrapped over lines."""
     first = following[0]
-    return metadata_kind(first) is None and not _wrapped_title(first, following[1:])
+    return (
+        len(first) <= VALUE_LENGTH
+        and not re.search(r"[，,。；;：:！？!?]", first)
+        and match_label(first) is None
+        and metadata_kind(first) is None
+        and not _wrapped_title(first, following[1:])
+    )
 
 
 def _glue(lines: list[str]) -> str:
@@ -289,7 +304,8 @@ def find_body(lines: list[Line]) -> Body:
     # before the note on how the document is published (（此件公开发布）), which stays
     noted = len(body) > 2 and PUBLICATION_NOTE.match(body[-1].text) is not None
     last, date = (len(body) - 2, SIGNATURE_DATE) if noted else (len(body) - 1, DATE_LINE)
-    if len(body) > 1 and date.match(body[last].text.strip()):
+    closing = body[last].text.strip() if len(body) > 1 else ""
+    if date.match(closing) and WHOLE_DATE.search(closing):
         tail = [body.pop(last)]
         removed.append(Removal("date line", tail[0].text, tail[0].number))
     return Body(lines=body, head=head, commentary=commentary, removed=removed, tail=tail)

@@ -106,7 +106,7 @@ ZH_ISSUER_PREFIX = re.compile(r"^(?P<issuers>[^《》，。]{2,80}?)关于(?P<re
 # a notice forwarding another body's document is titled by what it forwards: 国务院办公厅
 # 转发国家地震局关于…的通知 is 转发国家地震局关于…的通知 of 国务院办公厅, not 关于…的通知
 ZH_FORWARDING = re.compile(
-    r"^(?P<issuers>[^《》，。]{2,40}?)(?P<title>(?:转发|批转)[^《》，。]{2,40}?关于.+)$"
+    r"^(?P<issuers>[^《》，。]{2,40}?)(?P<title>(?:转发|批转)[^《》，。]{2,160}?关于.+)$"
 )
 
 
@@ -314,7 +314,7 @@ def read_metadata(
 ) -> Metadata:
     body = [line for line in body_text.split("\n") if line.strip()]
     lang = detect_language(body_text)
-    table = _table(head)
+    table = _table(joined_title(head))  # a title wrapped below its label (标题：) read whole
     title, issuer_lines = find_title(head, commentary)
     title_zh, title_line, title_bodies = find_title_zh(head, commentary, body, table)
     date = (

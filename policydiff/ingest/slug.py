@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from policydiff.ingest.body import ZH_KINDS
+from policydiff.ingest.body import ZH_KINDS, ZH_LETTER_KINDS
 from policydiff.runtime.jieba_dictionary import ready_jieba  # only Chinese titles load it
 
 TITLE_STOPWORDS = {
@@ -36,7 +36,8 @@ def chinese_slug(title: str) -> str:
     from pypinyin import lazy_pinyin
 
     text = re.sub(r"[（(][^（）()]*[)）]$", "", title.strip())  # （试行）, （2024—2027年）
-    text = re.sub(rf"(?:的)?(?:{ZH_KINDS})$", "", text)
+    text = re.sub(rf"(?:的)?(?:{ZH_KINDS}|{ZH_LETTER_KINDS})$", "", text)
+    text = re.sub(r"^(?:转发|批转).*?(?=关于)", "", text)  # what is forwarded is the subject
     text = re.sub(r"^关于", "", text)
     text = re.sub(r"\d{4}\s*(?:[—–\-－~～至]+\s*\d{4})?\s*年度?", "", text)  # 2024—2025年
     text = re.sub(r"[《》“”\"（）()〔〕【】\d—–-]", "", text)

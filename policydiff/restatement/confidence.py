@@ -175,7 +175,7 @@ def restated_neighbour(
     own = _object_words(omitted, parent.lang) if omitted else ()
 
     def rank(pair: tuple[Clause, Clause]) -> tuple[int, int]:
-        sentence = pair[1].sentence
+        sentence = canonical(pair[1].sentence)  # as the object's words are written
         held = sum(len(w) for w in own if w in sentence)
         return (-held, abs(pair[0].index - parent.index))
 

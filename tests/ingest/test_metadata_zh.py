@@ -337,3 +337,47 @@ def test_a_forwarding_notice_is_the_forwarders(tmp_path: Path) -> None:
 )
 def test_numerals_typed_otherwise_and_the_first_date(text: str, date: dt.date) -> None:
     assert parse_date_text(text) == date
+
+
+@pytest.mark.parametrize(
+    "first",
+    ["为保障城市轨道交通安全运行，经国务院同意，现提出以下意见：", "一、总体要求"],
+)
+def test_an_empty_label_takes_no_line_of_the_body_as_its_value(tmp_path: Path, first: str) -> None:
+    body = BODY if first.startswith("一") else f"{first}\n{BODY}"
+    plan = _plan(tmp_path, f"标题：国务院办公厅关于推动城市更新工作的指导意见\n主题词：\n{body}")
+    assert plan.version.text.startswith(f"{first}\n")
+    assert [r.kind for r in plan.removed] == ["metadata table"] * 2
+
+
+def test_a_title_below_its_label_or_an_empty_label_is_read_whole(tmp_path: Path) -> None:
+    wrapped = "重庆市发展和改革委员会\n关于印发《推动城乡建设全面绿色转型\n行动计划（2025—2027年）》的通知\n"
+    plan = _plan(tmp_path, f"主题词：\n{wrapped}{BODY}")
+    assert plan.metadata.title_zh == "推动城乡建设全面绿色转型行动计划（2025—2027年）"
+    assert [r.kind for r in plan.removed] == ["metadata table"] + ["title"] * 3
+    plan = _plan(tmp_path, f"标题：\n国务院办公厅关于推动城市\n更新工作的指导意见\n{BODY}")
+    assert plan.metadata.title_zh == "关于推动城市更新工作的指导意见"
+
+
+def test_a_numbered_heading_is_no_title(tmp_path: Path) -> None:
+    plan = _plan(tmp_path, f"关于开展城市更新试点工作的通知\n一、关于试点城市名单的通报\n{BODY}")
+    assert plan.version.text.startswith("一、关于试点城市名单的通报\n")
+
+
+@pytest.mark.parametrize("last", ["（联系电话：010-58934567）", "（有效期至2027年12月）"])
+def test_a_closing_line_in_brackets_without_a_day_is_no_date(tmp_path: Path, last: str) -> None:
+    plan = _plan(tmp_path, f"关于推动城市更新工作的指导意见\n{BODY}{last}\n")
+    assert plan.version.text.endswith(f"{last}\n")
+    assert "date line" not in [r.kind for r in plan.removed]
+
+
+def test_a_long_forwarding_title_is_the_forwarders_and_names_its_subject(tmp_path: Path) -> None:
+    title = (
+        "国务院办公厅转发国家发展改革委、财政部、自然资源部、住房城乡建设部、交通运输部、水利部、"
+        "农业农村部、国家能源局关于推进城市更新意见的通知"
+    )
+    plan = _plan(tmp_path, f"{title}\n{BODY}", date="2024-01-01")
+    assert plan.metadata.title_zh == title.removeprefix("国务院办公厅")
+    assert plan.metadata.issuers == ("General Office of the State Council",)
+    assert plan.document is not None
+    assert plan.document.id == "2024-chengshigengxin"  # the subject, not the ministries
