@@ -220,7 +220,6 @@ def compare_clauses(
     shared = shares_totals(parent.document, child.document)
     # each child clause that restates a parent clause, paired with that parent clause
     restated_by = [(x.parent, x.child) for x in matches if x.child is not None]
-
     for m in matches:
         restating = [child for parent, child in restated_by if parent is not m.parent]
         verdict, reasons = judge(
