@@ -227,8 +227,6 @@ def _dropped_caveat(clause: str, m: CueMatch, context: str) -> str:
     if context != cue:
         return f"'{cue}' in '{context}' is not counted as a cue"
     before = clause[: m.start].split()
-    return (
-        f"'{cue}' after '{before[-1]}' is not counted as a cue"
-        if before
-        else (f"'{cue}' is not counted as a cue")
-    )
+    if not before:
+        return f"'{cue}' is not counted as a cue"
+    return f"'{cue}' after '{before[-1]}' is not counted as a cue"
