@@ -161,10 +161,13 @@ def restated_neighbour(
     """Of the clauses of ``parent``'s sentence that the child restates (``restated``:
     (parent clause, child clause) pairs), the one whose child sentence holds most of the
     words of ``parent``'s object (``omitted``), the nearest clause to ``parent`` of those
-    alike: a province restates a parent sentence as a sentence, so a clause of it that no
-    child clause comes near may be said in other words beside its neighbour's restatement
-    (Jiangsu's 建立健全绿色餐饮标准体系 for 建立健全餐饮行业相关标准和服务规范, in the sentence
-    that restates its neighbour 鼓励种植基地+中央厨房等新模式发展)."""
+    alike; None where no such sentence holds any of them: a province restates a parent
+    sentence as a sentence, so a clause of it that no child clause comes near may be said
+    in other words beside its neighbour's restatement (Jiangsu's 建立健全绿色餐饮标准体系 for
+    建立健全餐饮行业相关标准和服务规范, in the sentence that restates its neighbour
+    鼓励种植基地+中央厨房等新模式发展), but a sentence that says none of its words is no
+    place to look (on the development lineages such pointers led to the gold's sentence 8
+    times in 192, those sharing a word 60 times in 434)."""
     siblings = [
         pair
         for pair in restated
@@ -174,12 +177,12 @@ def restated_neighbour(
         return None
     own = _object_words(omitted, parent.lang) if omitted else ()
 
-    def rank(pair: tuple[Clause, Clause]) -> tuple[int, int]:
+    def held(pair: tuple[Clause, Clause]) -> int:
         sentence = canonical(pair[1].sentence)  # as the object's words are written
-        held = sum(len(w) for w in own if w in sentence)
-        return (-held, abs(pair[0].index - parent.index))
+        return sum(len(w) for w in own if w in sentence)
 
-    return min(siblings, key=rank)
+    best = min(siblings, key=lambda pair: (-held(pair), abs(pair[0].index - parent.index)))
+    return best if held(best) else None
 
 
 def _with_neighbour(

@@ -650,11 +650,11 @@ def test_an_omission_to_check_says_where_the_words_it_quotes_stand() -> None:
     echoed = next(
         c for c in data["commitments"] if c["parent"]["clause"] == "坚持系统谋划、分步实施"
     )
-    assert (
-        "most in: 系统谋划，统筹推进: read there before taking it as omitted; its neighbour in "
-        "the parent's sentence (合理确定工作节奏) is restated in the child's I.2: "
-    ) in echoed["doubt"]
-    assert echoed["neighbour_location"] == "I 总体要求 > I.2 工作原则"
+    assert echoed["doubt"].endswith(
+        "most in: 系统谋划，统筹推进: read there before taking it as omitted"
+    )
+    # its neighbour 合理确定工作节奏 is restated in a sentence that says none of its words
+    assert echoed["neighbour_location"] is None
     # Yunnan's line 系统谋划，统筹推进 stands under （二）工作原则, not where the nearest clause does
     assert echoed["doubt_location"] == "I 总体要求 > I.2 工作原则"
     assert echoed["nearest"]["location"] != echoed["doubt_location"]
