@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import ctypes
+import errno
 import os
 import re
 import shutil
@@ -53,8 +54,14 @@ def write_atomic(path: Path, data: bytes | str) -> None:
 @contextlib.contextmanager
 def open_atomic(path: Path) -> Iterator[BinaryIO]:
     """A binary file to write ``path`` through, piece by piece: written to a temporary
-    file beside it and renamed into place when the block ends, removed if it raises."""
+    file beside it and renamed into place when the block ends, removed if it raises. A
+    device or a pipe at ``path`` (/dev/null, a shell's ``>(…)``) is written to as it is:
+    renaming a file over it would replace it."""
     path = Path(path)
+    if path.exists() and not path.is_file() and not path.is_dir():
+        with open(path, "wb") as handle:
+            yield handle
+        return
     path.parent.mkdir(parents=True, exist_ok=True)
     while True:
         tmp = temporary_name(path)
@@ -164,8 +171,11 @@ def staged_folder(final: Path) -> Iterator[StagedFolder]:
     never a mix. Other files already in ``final`` are carried over; what a killed run
     left beside it is removed. A name may hold folders (``themes/a.html``): a folder the
     set writes into is replaced whole, like a file, not merged with the old one. An
-    exception inside the block leaves ``final`` as it was."""
+    exception inside the block leaves ``final`` as it was. Anything at ``final`` that is not
+    a folder (a file, a device such as /dev/null, a pipe) is refused, never replaced."""
     final = Path(final)
+    if (final.exists() or final.is_symlink()) and not final.is_dir():
+        raise NotADirectoryError(errno.ENOTDIR, "exists and is not a folder", str(final))
     final.parent.mkdir(parents=True, exist_ok=True)
     staging = _owned_staging(final)
     staged = StagedFolder(final, staging)
@@ -217,7 +227,7 @@ def _exchange(a: Path, b: Path) -> bool:
     result = renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), rename_exchange)
     if result == 0:
         return True
-    errno = ctypes.get_errno()
-    if errno in (22, 38, 95):  # EINVAL, ENOSYS, EOPNOTSUPP: this file system cannot
+    code = ctypes.get_errno()
+    if code in (errno.EINVAL, errno.ENOSYS, errno.EOPNOTSUPP):  # this file system cannot
         return False
-    raise OSError(errno, os.strerror(errno), str(b))
+    raise OSError(code, os.strerror(code), str(b))

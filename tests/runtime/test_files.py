@@ -80,3 +80,27 @@ def test_ingest_and_report_write_readable_files(tmp_path: Path, usual_umask: Non
     assert reported.exit_code == 0, reported.output
     assert {_mode(p) for p in out.rglob("*") if p.is_file()} == {0o644}
     assert {_mode(p) for p in out.rglob("*") if p.is_dir()} == {0o755}  # themes/
+
+
+def test_a_pipe_is_written_through_not_replaced(tmp_path: Path) -> None:
+    # a shell's >(…) or a named pipe: renaming a file over it would put a file in its place
+    pipe = tmp_path / "pipe"
+    os.mkfifo(pipe)
+    reader = os.open(pipe, os.O_RDONLY | os.O_NONBLOCK)
+    try:
+        write_atomic(pipe, "海绵城市\n")
+        assert os.read(reader, 100) == "海绵城市\n".encode()
+    finally:
+        os.close(reader)
+    assert stat.S_ISFIFO(pipe.lstat().st_mode)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["pipe"]
+
+
+def test_report_refuses_an_out_that_is_not_a_folder_and_leaves_it(tmp_path: Path) -> None:
+    pipe = tmp_path / "reports"
+    os.mkfifo(pipe)
+    result = CliRunner().invoke(main, ["report", "--corpus", str(BUNDLED), "--out", str(pipe)])
+    assert result.exit_code == 2
+    assert result.output.strip() == f"error: {pipe}: exists and is not a folder"
+    assert stat.S_ISFIFO(pipe.lstat().st_mode)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["reports"]
