@@ -75,6 +75,8 @@ def read_gold(path: Path) -> RestatementGold:
         raise _fail(path, f"cannot read: {(exc.strerror or str(exc)).lower()}") from None
     except yaml.YAMLError as exc:
         raise _fail(path, f"malformed YAML, {yaml_problem(exc)}") from None
+    except UnicodeDecodeError as exc:
+        raise _fail(path, f"not UTF-8 (byte {exc.start})") from None
     if not isinstance(data, dict) or data.get("schema") != SCHEMA:
         raise _fail(path, f"not a restatement gold file (schema must be {SCHEMA})")
     children = data.get("children")

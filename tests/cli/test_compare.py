@@ -196,6 +196,16 @@ def test_a_second_reading_of_other_commitments_is_a_one_line_error(tmp_path: Pat
     assert alone.exit_code == 2 and "needs --gold" in alone.output
 
 
+def test_a_gold_or_second_reading_not_in_utf8_is_a_one_line_error(tmp_path: Path) -> None:
+    first = _gold(tmp_path / "first.yaml", "restated")
+    wide = tmp_path / "wide.yaml"
+    wide.write_bytes(first.read_text(encoding="utf-8").encode("utf-16"))
+    for args in (["--gold", str(wide)], ["--gold", str(first), "--second-reading", str(wide)]):
+        result = CliRunner().invoke(main, ["compare", *args, "--corpus", str(LINEAGE)])
+        assert result.exit_code == 2, result.output
+        assert result.output == f"error: {wide}: not UTF-8 (byte 0)\n"
+
+
 def test_a_second_reading_with_a_verdict_the_first_lacks_is_a_one_line_error(
     tmp_path: Path,
 ) -> None:
