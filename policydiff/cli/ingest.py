@@ -21,10 +21,10 @@ if TYPE_CHECKING:
 @corpus_option
 @click.option(
     "--date",
-    default="",
+    default=None,
     help="Issue date: YYYY-MM-DD, or YYYY-MM or YYYY when the day is not known; ~ after an estimate.",
 )
-@click.option("--title", default="", help="Title of the document (English, or Chinese).")
+@click.option("--title", default=None, help="Title of the document (English, or Chinese).")
 @click.option("--issuer", "issuers", multiple=True, help="Issuing body (repeat for several).")
 @click.option("--lang", default="", help="Language of the file: en or zh.")
 @click.option(
@@ -47,10 +47,12 @@ if TYPE_CHECKING:
     is_flag=True,
     help="Remove web debris even when it is more than a tenth of the file's lines.",
 )
-@click.option("--doc-number", default="", help="Document number (发文字号), e.g. 建标〔2022〕53号.")
+@click.option(
+    "--doc-number", default=None, help="Document number (发文字号), e.g. 建标〔2022〕53号."
+)
 @click.option(
     "--series",
-    default="",
+    default=None,
     help="Series the document's timeline runs in (default: issuer level and jurisdiction).",
 )
 @click.option(
@@ -64,8 +66,8 @@ if TYPE_CHECKING:
 def ingest(
     files: tuple[Path, ...],
     corpus_path: Path,
-    date: str,
-    title: str,
+    date: str | None,
+    title: str | None,
     issuers: tuple[str, ...],
     lang: str,
     kind: str,
@@ -76,8 +78,8 @@ def ingest(
     dry_run: bool,
     keep_all: bool,
     accept_removals: bool,
-    doc_number: str,
-    series: str,
+    doc_number: str | None,
+    series: str | None,
     parents: tuple[str, ...],
     quiet: bool,
 ) -> None:
@@ -117,7 +119,7 @@ def ingest(
             if failures:
                 if len(files) > 1:
                     click.echo(
-                        f"error: nothing added: {failures} of {len(files)} files cannot be",
+                        f"error: nothing added: {failures} of {len(files)} files cannot be ingested",
                         err=True,
                     )
                 sys.exit(EXIT_INPUT)

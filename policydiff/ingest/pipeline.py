@@ -56,8 +56,9 @@ NOT_DEBRIS = {
 class IngestOptions:
     """What the user told us that a file cannot: each overrides what the text says."""
 
-    date: str = ""  # YYYY-MM-DD as given; checked per file so the error can name it
-    title: str = ""
+    # None where not given: a value given blank is refused, not taken for "not given"
+    date: str | None = None  # YYYY-MM-DD as given; checked per file so the error can name it
+    title: str | None = None
     issuers: tuple[str, ...] = ()
     lang: str = ""
     kind: str = ""
@@ -67,8 +68,8 @@ class IngestOptions:
     new_document: bool = False
     keep_all: bool = False  # keep every line the cleaner would remove as debris
     accept_removals: bool = False  # remove them even when they are many
-    doc_number: str = ""  # 发文字号, when the text does not carry it
-    series: str = ""  # the series the document's timeline runs in (docs/lineage.md)
+    doc_number: str | None = None  # 发文字号, when the text does not carry it
+    series: str | None = None  # the series the document's timeline runs in (docs/lineage.md)
     parents: tuple[str, ...] = ()  # held documents it implements, overriding its citations
 
 
@@ -103,15 +104,17 @@ def check_options(path: str, options: IngestOptions) -> None:
         problems.append(bad_id)
     if options.version_of and options.new_document:
         problems.append("--version-of and --new-document contradict each other")
-    if options.title and not options.title.strip():
+    if options.date is not None and not options.date.strip():
+        problems.append("--date is blank")
+    if options.title is not None and not options.title.strip():
         problems.append("--title is blank")
     if any(not issuer.strip() for issuer in options.issuers):
         problems.append("--issuer is blank")
     if options.keep_all and options.accept_removals:
         problems.append("--keep-all and --accept-removals contradict each other")
-    if options.series and not options.series.strip():
+    if options.series is not None and not options.series.strip():
         problems.append("--series is blank")
-    if options.doc_number and not options.doc_number.strip():
+    if options.doc_number is not None and not options.doc_number.strip():
         problems.append("--doc-number is blank")
     for parent in options.parents:
         bad_parent = id_problem(parent)
@@ -124,7 +127,7 @@ def check_options(path: str, options: IngestOptions) -> None:
 
 
 def _given_date(path: str, options: IngestOptions) -> IssueDate | None:
-    if not options.date:
+    if options.date is None:
         return None
     problem = date_problem(options.date, "--date", reduced=True)
     if problem:
@@ -318,17 +321,18 @@ def _new_document(
 ) -> tuple[Document | None, dict[str, str], list[str]]:
     """The new document, the fields it would carry (for --dry-run) and what is missing."""
     missing: list[str] = []
-    title = options.title.strip() or metadata.title or metadata.title_zh
+    given_title = (options.title or "").strip()
+    title = given_title or metadata.title or metadata.title_zh
     issuers = tuple(i.strip() for i in options.issuers) or metadata.issuers
     level, jurisdiction = metadata.level, metadata.jurisdiction
     if options.issuers:
         # the issuers given, not those the text names, say the level of government
         level, jurisdiction = level_and_jurisdiction(issuers, metadata.title_zh or title)
-    if options.title.strip() and not level:
+    if given_title and not level:
         # ... and a title given where the text's own names no place (山西省关于… for a text
         # headed 关于…) says it where the issuers do not
-        level, jurisdiction = level_and_jurisdiction(issuers, options.title.strip())
-    doc_number = options.doc_number.strip() or metadata.doc_number
+        level, jurisdiction = level_and_jurisdiction(issuers, given_title)
+    doc_number = (options.doc_number or "").strip() or metadata.doc_number
     for parent in options.parents:
         if held.get(parent) is None:
             missing.append(
@@ -339,7 +343,7 @@ def _new_document(
         missing.append("no issue date found in the text; pass --date YYYY-MM-DD (or YYYY-MM, YYYY)")
     if not title:
         missing.append("no title found in the text; pass --title")
-    slug = document_slug(metadata.title or options.title, metadata.title_zh or title)
+    slug = document_slug(metadata.title or given_title, metadata.title_zh or title)
     document_id = options.document_id or (
         f"{date.year}-{slug}" if date is not None and slug else ""
     )
@@ -356,7 +360,7 @@ def _new_document(
         "level": level,
         "jurisdiction": jurisdiction,
         "date": date_written or (date.isoformat() if date else ""),
-        "series": options.series.strip(),
+        "series": (options.series or "").strip(),
         "parents": ", ".join(options.parents),
     }
     if missing or date is None:
@@ -373,7 +377,7 @@ def _new_document(
         doc_number=doc_number,
         level=level,
         jurisdiction=jurisdiction,
-        series=options.series.strip(),
+        series=(options.series or "").strip(),
         parents=tuple(dict.fromkeys(options.parents)) if options.parents else None,
     )
     return document, fields, []

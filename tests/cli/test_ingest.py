@@ -297,5 +297,5 @@ def test_a_batch_with_a_file_that_cannot_be_added_adds_none(tmp_path: Path) -> N
     result = run("ingest", "--corpus", corpus, *files, "--date", "2021-10-21")
     assert result.exit_code == 2, result.output
     assert "already in the corpus" in result.output  # the fourth duplicates the first
-    assert "nothing added: 1 of 4 files cannot be" in result.output
+    assert "nothing added: 1 of 4 files cannot be ingested" in result.output
     assert not corpus.exists() or list(corpus.iterdir()) == []

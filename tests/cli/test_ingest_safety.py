@@ -28,6 +28,10 @@ def corpus(tmp_path: Path) -> Path:
     [
         (["--issuer", ""], "--issuer is blank"),
         (["--title", " "], "--title is blank"),
+        (["--title", ""], "--title is blank"),
+        (["--date", ""], "--date is blank"),
+        (["--series", ""], "--series is blank"),
+        (["--doc-number", "  "], "--doc-number is blank"),
         (["--issuer", "State Council", "--issuer", " "], "--issuer is blank"),
     ],
 )
@@ -48,7 +52,7 @@ def test_a_failing_file_in_a_batch_adds_nothing(corpus: Path, tmp_path: Path) ->
     before = tree_digest(corpus)
     result = run("ingest", "--corpus", corpus, SEED_2021_ZH, SEED_2023_EN, bad)
     assert result.exit_code == 2
-    assert "nothing added: 1 of 3 files cannot be" in result.output
+    assert "nothing added: 1 of 3 files cannot be ingested" in result.output
     assert tree_digest(corpus) == before
 
 
