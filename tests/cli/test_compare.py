@@ -91,6 +91,11 @@ def test_the_terminal_view_puts_both_clauses_side_by_side() -> None:
     assert result.exit_code == 0
     assert "▲ strengthened" in result.output and "= restated" not in result.output
     assert "cites the parent: 《住房和城乡建设部国家发展改革委" in result.output
+    # piped (no colour), the word diff is marked on each side as git's --word-diff=plain does
+    lines = [line.split() for line in result.output.splitlines()]
+    assert ["▲", "strengthened", "[-开展-]绿色低碳社区建设", "{+加快推进+}绿色低碳社区建设"] in [
+        line[:4] for line in lines
+    ]
 
 
 def test_bad_arguments_are_one_line_errors() -> None:

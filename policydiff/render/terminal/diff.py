@@ -23,16 +23,12 @@ from policydiff.render.diff_formats import (
     ref_note,
     summary_line,
 )
-from policydiff.render.terminal.restatement import STYLES
+from policydiff.render.terminal.restatement import STYLES, plain
 
 DEFAULT_CONTEXT = 12
 _STYLES = {verdict.value: style for verdict, style in STYLES.items()}  # compare's colours
 DELETE_STYLE = "red strike"
 INSERT_STYLE = "green"
-
-
-def _plain(console: Console) -> bool:
-    return console.no_color or console.color_system is None
 
 
 def _title(diff: DocumentDiff) -> Text:
@@ -56,19 +52,19 @@ def pair_header(pair: ProvisionDiff) -> Text:
     return text
 
 
-def pair_body(pair: ProvisionDiff, lang: str, context: int, plain: bool) -> Text:
+def pair_body(pair: ProvisionDiff, lang: str, context: int, marked: bool) -> Text:
     text = Text()
     for op in elide(pair.ops, context, lang):
         if op.op in ("equal", "elided"):
             text.append(op.old, style="dim" if op.op == "elided" else "")
             continue
         if op.old:
-            if plain:
+            if marked:
                 text.append(f"[-{op.old}-]")
             else:
                 text.append(op.old, style=DELETE_STYLE)
         if op.new:
-            if plain:
+            if marked:
                 text.append(f"{{+{op.new}+}}")
             else:
                 text.append(op.new, style=INSERT_STYLE)
@@ -92,7 +88,6 @@ def _ref_line(ref: ProvisionRef, side: Side, diff: DocumentDiff) -> Text:
 
 
 def print_diff(diff: DocumentDiff, console: Console, *, context: int = DEFAULT_CONTEXT) -> None:
-    plain = _plain(console)
     console.print(_title(diff), soft_wrap=False)
     for line in across_lines(diff):
         console.print(line, style="dim", markup=False, highlight=False)
@@ -100,7 +95,7 @@ def print_diff(diff: DocumentDiff, console: Console, *, context: int = DEFAULT_C
     for pair in diff.pairs:
         console.print()
         console.print(pair_header(pair))
-        console.print(pair_body(pair, diff.lang, context, plain))
+        console.print(pair_body(pair, diff.lang, context, plain(console)))
         for change in pair.cue_changes:
             console.print(cue_line(change))
     if diff.unchanged_count:

@@ -1,6 +1,6 @@
 """A restatement in the terminal: each parent commitment beside the child's, word diff
 in colour (deleted words red and struck through on the parent's side, inserted words
-green on the child's), the verdict and why (a verdict to check says so, and what to
+green on the child's; ``[-…-]`` and ``{+…+}`` without colour), the verdict and why (a verdict to check says so, and what to
 check); then the child's additions."""
 
 from __future__ import annotations
@@ -39,8 +39,16 @@ STYLES = {
 }
 
 
-def sides(ops: Sequence[TokenOp]) -> tuple[Text, Text]:
-    """The parent's and the child's clause with the word diff marked."""
+def plain(console: Console) -> bool:
+    """Whether ``console`` writes without colour (piped, ``--no-color``): a word diff then
+    marks deletions ``[-old-]`` and insertions ``{+new+}``, as ``git diff
+    --word-diff=plain`` does."""
+    return console.no_color or console.color_system is None
+
+
+def sides(ops: Sequence[TokenOp], marked: bool = False) -> tuple[Text, Text]:
+    """The parent's and the child's clause with the word diff in colour, or ``marked`` in
+    plain text."""
     old, new = Text(), Text()
     for op in ops:
         if op.op == "equal":
@@ -48,17 +56,17 @@ def sides(ops: Sequence[TokenOp]) -> tuple[Text, Text]:
             new.append(op.new)
             continue
         if op.old:
-            old.append(op.old, style="red strike")
+            old.append(f"[-{op.old}-]" if marked else op.old, style="" if marked else "red strike")
         if op.new:
-            new.append(op.new, style="green")
+            new.append(f"{{+{op.new}+}}" if marked else op.new, style="" if marked else "green")
     return old, new
 
 
-def _pair(r: Restated) -> tuple[Text, Text]:
+def _pair(r: Restated, marked: bool) -> tuple[Text, Text]:
     if r.child is None:
         return Text(r.parent.text), Text("—", style="dim")
     if r.ops:
-        return sides(r.ops)
+        return sides(r.ops, marked)
     return Text(r.parent.text), Text(r.child.text)
 
 
@@ -89,10 +97,11 @@ def print_restatement(
     table.add_column(new_side, ratio=1, overflow="fold")
     table.add_column("why", ratio=1, overflow="fold")
     shared = shared_doubt(comparison)
+    marked = plain(console)
     for r in comparison.commitments:
         if not shown.keeps(r):
             continue
-        old, new = _pair(r)
+        old, new = _pair(r, marked)
         old.append(f"\n{r.parent.location}", style="dim")
         if place := child_place(r):
             new.append(f"\n{place}", style="dim")
