@@ -225,6 +225,13 @@ def compare_clauses(
         verdict, reasons = judge(
             m.parent, m.child, m.support, parent_targets, child_targets, restating, shared
         )
+        changes = (
+            target_changes(m.parent, m.child, m.support, None, child_targets, shared)
+            if m.child
+            else ()
+        )
+        if m.child is not None:
+            reasons = located_reasons(reasons, changes, m.child, child.clauses)
         restated.append(
             Restated(
                 parent=m.parent,
@@ -233,9 +240,7 @@ def compare_clauses(
                 similarity=m.similarity,
                 verdict=verdict,
                 reasons=reasons,
-                targets=target_changes(m.parent, m.child, m.support, None, child_targets, shared)
-                if m.child
-                else (),
+                targets=changes,
                 confidence=assess(
                     m.child,
                     m.similarity,
@@ -258,6 +263,29 @@ def compare_clauses(
             )
         )
     return Comparison(parent, child, citation, tuple(restated), additions)
+
+
+def located_reasons(
+    reasons: Sequence[str],
+    changes: Sequence[TargetChange],
+    restating: Clause,
+    clauses: Sequence[Clause],
+) -> tuple[str, ...]:
+    """``reasons``, each that states a target change whose child figure stands outside the
+    restating clause's sentence saying where that figure stands (a goal of the plan's
+    opening, a later chapter): the claim names the sentence it rests on, not only the one
+    quoted beside it."""
+    where = {}
+    for change in changes:
+        figure = change.child
+        if figure is None or figure.text in restating.sentence:
+            continue
+        holder = next((c for c in clauses if any(t is figure for t in c.targets)), None)
+        if holder is not None:
+            where[change.said] = (
+                f"{change.said}, set in the child's {holder.provision_id}: {holder.text}"
+            )
+    return tuple(where.get(reason, reason) for reason in reasons)
 
 
 def related(comparison: Comparison, lineage: Lineage) -> Comparison:

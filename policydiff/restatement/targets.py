@@ -229,11 +229,24 @@ def _same_indicator_elsewhere(
 
 
 def _counterpart(
-    parent: Target, same: Sequence[tuple[Target, str]], own: Sequence[Target] = ()
+    parent: Target, context: str, same: Sequence[tuple[Target, str]], own: Sequence[Target] = ()
 ) -> Target | None:
-    """The child's target that restates ``parent`` among those of its indicator: one
-    of the same kind (full coverage in words, 全面执行 → 全部执行, or a number), of the
-    same year, standing in the matched clause (``own``), nearest in value or year."""
+    """The child's target that restates ``parent`` among those of its indicator: where
+    one names what it measures as the parent's does (:data:`SAME_NAME`), not one whose own
+    clause names another thing; then one of the same kind (full coverage in words, 全面执行
+    → 全部执行, or a number), of the same year, standing in the matched clause (``own``),
+    nearest in value or year. A target alike only by the sentence it stands in yields to
+    one so named: 星级绿色建筑占比达到30%以上 set for 2030 in the matched clause restates the
+    parent's 2025 share, not 装配式建筑占比力争达到40% set for 2025 in the goals; a clause
+    that names nothing (…9%以内，2030年控制在8%以内) borrows the name before it."""
+    if any(_named_alike(parent, context, t, c) for t, c in same):
+        mine = _named(own_clause(parent, context))
+
+        def names_another(target: Target, where: str) -> bool:
+            theirs = _named(own_clause(target, where))
+            return bool(theirs) and _dice(mine, theirs) < SAME_NAME
+
+        same = [(t, c) for t, c in same if not names_another(t, c)]
     kind = [t for t, _ in same if full_in_words(t) == full_in_words(parent)] or [t for t, _ in same]
     if not kind:
         return None
@@ -322,7 +335,7 @@ def target_changes(
         ]
         if not same:
             same = _same_indicator_elsewhere(target, context, elsewhere)
-        found = _counterpart(target, same, child.targets)
+        found = _counterpart(target, context, same, child.targets)
         if found is None:
             # a grade of a scale where the child has no target of the kind
             out.append(
