@@ -129,3 +129,26 @@ def test_a_participle_read_by_the_word_before_it_names_that_word() -> None:
     score = score_commitment(sentence, "en", (start, start + len("safety of urban lifelines")))
     assert score.cue == "Accelerate"
     assert "'focused on' after 'projects' is not counted as a cue" in score.caveats
+
+
+@pytest.mark.parametrize(
+    ("clause", "cues"),
+    [
+        # the 2023 Opinions' 保障体系 and 法治保障: the noun, support given to a task
+        (
+            "Establish a sound guarantee system for the construction of a beautiful China",
+            ["Establish a sound"],
+        ),
+        (
+            "Strengthen the legal guarantee for the construction of a beautiful China",
+            ["Strengthen"],
+        ),
+        ("and provided legal guarantees for the green development", []),
+        ("improve the energy guarantee capacity of cities", ["improve"]),
+        # the verb binds
+        ("effectively guarantee national ecological security", ["effectively guarantee"]),
+        ("guarantee the supply of energy", ["guarantee"]),
+    ],
+)
+def test_guarantee_binds_as_a_verb_not_as_a_noun(clause: str, cues: list[str]) -> None:
+    assert [c.text for c in find_cues(clause, "en")] == cues
