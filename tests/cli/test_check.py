@@ -324,6 +324,29 @@ def test_a_hand_edited_report_fails_on_its_manifest(repo: Path) -> None:
     ) in result.stdout
 
 
+def test_a_page_the_report_did_not_write_in_its_folder_fails(repo: Path) -> None:
+    # the report replaces its folders whole: a page in one that its manifest does not list
+    # was put there by hand or left by an older run
+    reports = repo / "reports"
+    data = (reports / "evolution.json").read_bytes()
+    (reports / "themes").mkdir()
+    (reports / "themes" / "a.html").write_bytes(b"<p>a</p>")
+    (reports / MANIFEST).write_bytes(
+        manifest({"evolution.json": data, "themes/a.html": b"<p>a</p>"})
+    )
+    assert check(repo).exit_code == 0
+    (reports / "themes" / "a_2.html").write_bytes(b"<p>a</p>")
+    result = check(repo)
+    assert result.exit_code == 1
+    assert (
+        "reports are out of date: run `policydiff report` "
+        "(themes/a_2.html is not a file the report wrote)"
+    ) in result.stdout
+    (reports / "themes" / "a_2.html").unlink()
+    (reports / "themes" / ".DS_Store").write_bytes(b"\0")  # a file manager's, no page
+    assert check(repo).exit_code == 0
+
+
 def test_a_hand_edited_report_with_a_forged_manifest_fails_full(repo: Path) -> None:
     report = _edit_report(repo, update_manifest=True)
     assert check(repo).exit_code == 0
