@@ -44,7 +44,11 @@ clause, ``beside``: beside a sibling's restatement, ``heading``: the child's cop
 provision's heading, ``headed``: the clause of the child's sentence whose object ends on
 the parent's; null when by similarity). ``--only`` and ``--to-check`` keep the
 commitments (and additions) they name, as in every other format, and say so in ``shown``;
-``summary`` always counts the whole comparison (a comparison told of one ``theme``, by
+each of ``target_changes`` carries ``parent_clause``, the clause of the parent's sentence
+that sets its target where that is not the parent's clause itself, and ``child_place``, the
+provision and clause of the child that set its figure where that is outside the child's
+sentence (null otherwise); the reasons say both. ``summary`` always counts the whole
+comparison (a comparison told of one ``theme``, by
 ``diff --theme``, is that theme's commitments and additions). A document's ``date`` is its
 issue date as written (2022-06, 2022-12~ for an estimate: README, "The corpus on disk").
 Same corpus: same bytes.
@@ -107,6 +111,8 @@ def _restated(r: Restated) -> dict[str, Any]:
                 "child": target_dict(t.child) if t.child else None,
                 "change": t.change,
                 "how": t.how,
+                "parent_clause": t.parent_clause or None,
+                "child_place": t.child_place or None,
             }
             for t in r.targets
         ],

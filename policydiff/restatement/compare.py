@@ -35,6 +35,7 @@ from policydiff.restatement.totals import shares_totals
 from policydiff.restatement.verdict import RESTATEMENTS, Restatement, judge
 from policydiff.restatement.words import word_ops
 from policydiff.strength import Lexicon
+from policydiff.strength.targets import own_clause
 from policydiff.structure import structure_version
 from policydiff.themes import Catalogue
 
@@ -231,7 +232,7 @@ def compare_clauses(
             else ()
         )
         if m.child is not None:
-            reasons = located_reasons(reasons, changes, m.child, child.clauses)
+            reasons, changes = located_reasons(reasons, changes, m.parent, m.child, child.clauses)
         restated.append(
             Restated(
                 parent=m.parent,
@@ -268,24 +269,32 @@ def compare_clauses(
 def located_reasons(
     reasons: Sequence[str],
     changes: Sequence[TargetChange],
+    parent: Clause,
     restating: Clause,
-    clauses: Sequence[Clause],
-) -> tuple[str, ...]:
-    """``reasons``, each that states a target change whose child figure stands outside the
-    restating clause's sentence saying where that figure stands (a goal of the plan's
-    opening, a later chapter): the claim names the sentence it rests on, not only the one
-    quoted beside it."""
-    where = {}
+    child_clauses: Sequence[Clause],
+) -> tuple[tuple[str, ...], tuple[TargetChange, ...]]:
+    """``reasons`` and ``changes``, each change saying where its figures stand when they
+    stand outside the clauses quoted as the pair: the parent's, set in another clause of
+    its sentence (a target of the sentence measures its lead commitment), and the child's,
+    outside the restating clause's sentence (a goal of the plan's opening, a later
+    chapter). The claim names the words it rests on, not only those quoted beside it."""
+    said: dict[str, str] = {}
+    located = []
     for change in changes:
-        figure = change.child
-        if figure is None or figure.text in restating.sentence:
-            continue
-        holder = next((c for c in clauses if any(t is figure for t in c.targets)), None)
-        if holder is not None:
-            where[change.said] = (
-                f"{change.said}, set in the child's {holder.provision_id}: {holder.text}"
-            )
-    return tuple(where.get(reason, reason) for reason in reasons)
+        parent_clause = (
+            own_clause(change.parent, parent.sentence)
+            if change.parent.text not in parent.text
+            else ""
+        )
+        figure, child_place = change.child, ""
+        if figure is not None and figure.text not in restating.sentence:
+            holder = next((c for c in child_clauses if any(t is figure for t in c.targets)), None)
+            if holder is not None:
+                child_place = f"{holder.provision_id}: {holder.text}"
+        placed = replace(change, parent_clause=parent_clause, child_place=child_place)
+        said[change.said] = placed.said
+        located.append(placed)
+    return tuple(said.get(reason, reason) for reason in reasons), tuple(located)
 
 
 def related(comparison: Comparison, lineage: Lineage) -> Comparison:

@@ -25,19 +25,28 @@ class TargetChange:
     child: Target | None
     change: str  # same, stricter, laxer, dropped
     how: str = ""  # what makes the change: "a lower ceiling", "a share of the parent's total" …
+    # where the figures stand when outside the clauses quoted as the pair (see
+    # compare.located_reasons): the parent's clause that sets its target, the child's
+    # provision and clause that set its figure
+    parent_clause: str = ""
+    child_place: str = ""
 
     @property
     def said(self) -> str:
         """The change as a verdict's reason states it."""
+        target = f"target {self.parent.text}"
+        if self.parent_clause:
+            target += f" (of {self.parent_clause})"
+        elsewhere = f", set in the child's {self.child_place}" if self.child_place else ""
         if self.child is None:
-            return f"target {self.parent.text} dropped"
+            return f"{target} dropped"
         if self.how.startswith(MILESTONE):
             # the parent's target is kept; the child's figure is another, for an earlier year
             return (
-                f"target {self.parent.text} kept ({self.parent.year}), "
-                f"with {MILESTONE}: {self.child.text} ({self.child.year})"
+                f"{target} kept ({self.parent.year}), "
+                f"with {MILESTONE}: {self.child.text} ({self.child.year}){elsewhere}"
             )
-        return f"target {self.parent.text} → {self.child.text}: {self.how or self.change}"
+        return f"{target} → {self.child.text}: {self.how or self.change}{elsewhere}"
 
 
 SHARE = "a share of the parent's total"

@@ -39,3 +39,17 @@ def test_a_figure_outside_the_quoted_sentence_is_quoted_where_it_stands() -> Non
         "target 达到55% → 达到80%以上: a higher value, set in the child's II.2.3: "
         "到2030年建筑垃圾综合利用率达到80%以上",
     )
+
+
+def test_a_target_of_another_clause_of_the_parents_sentence_is_quoted_with_its_clause() -> None:
+    # a target of the sentence measures its lead commitment: the reason says which clause
+    # sets it, so that "target 全面建成 dropped" is not read as the clause's own
+    found = restated(
+        EXAMPLE,
+        MINISTRY,
+        "shanghai-chengxiangjianshe-tandafeng",
+        "力争到2060年前，城乡建设方式全面实现绿色低碳转型",
+    )
+    assert found.reasons == ("target 全面建成 (of 美好人居环境全面建成) dropped",)
+    [change] = found.targets
+    assert change.parent_clause == "美好人居环境全面建成" and change.child_place == ""

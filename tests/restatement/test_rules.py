@@ -111,7 +111,10 @@ def test_the_design_limits_after_a_semicolon_measure_the_commitment_they_spell_o
     roads = next(r for r in comparison.commitments if r.parent.text == "推行窄马路、密路网、小街区")
     assert [t.text for t, _ in roads.parent.measured] == ["不超过40米", "不超过2公顷"]
     assert roads.verdict.value == "strengthened"
-    assert roads.reasons == ("target 不超过2公顷 → 不超过1公顷: a lower ceiling",)
+    # the reason says which clause of the parent's sentence sets the cap
+    assert roads.reasons == (
+        "target 不超过2公顷 (of 广场集中硬地面积不超过2公顷) → 不超过1公顷: a lower ceiling",
+    )
     density = next(r for r in comparison.commitments if r.parent.cue == "因地制宜强化")
     assert density.parent.measured == ()
     assert density.verdict.value == "restated"
