@@ -103,8 +103,30 @@ TABLE_LABELS = (
     "发布日期",
     "主题词",
 )
+# ... and of a provincial or municipal portal's 信息公开 table: words that also open a
+# sentence (分类推进, 文号), so a label only with its colon
+TABLE_LABELS_WITH_COLON = (
+    "发布机构",
+    "发文单位",
+    "发文日期",
+    "文号",
+    "公开方式",
+    "公开时限",
+    "公开范围",
+    "公开日期",
+    "生成日期",
+    "有效性",
+    "组配分类",
+    "体裁分类",
+    "分类",
+)
 # gov.cn spaces some labels out to the width of four characters (索 引 号, 标　　题)
-TABLE_LABEL = "|".join("[ \u3000]*".join(label) for label in TABLE_LABELS)
+TABLE_LABEL = "|".join(
+    [
+        *("[ \u3000]*".join(label) for label in TABLE_LABELS),
+        *(f"{label}(?=\\s*[:：])" for label in TABLE_LABELS_WITH_COLON),
+    ]
+)
 TABLE_ROW = re.compile(rf"^(?:{TABLE_LABEL})\s*[:：]?")
 
 
@@ -292,10 +314,35 @@ def rejoined_note(joined: list[int]) -> str:
     )
 
 
+SITE_LINES = 3  # short lines a portal may print above its metadata table, at most
+SITE_LINE_LENGTH = 20
+
+
+def _site_lines(rest: list[Line]) -> int:
+    """How many short lines open the page above its metadata table (the portal's name, a
+    link to its accessible version): the table is the publisher's, and no document's text
+    stands above it. None where a line before the table is longer, reads as a sentence or
+    a label, or is a line the head reads (a title, a number, a date)."""
+    for index, line in enumerate(rest[: SITE_LINES + 1]):
+        text = line.text.strip()
+        if TABLE_ROW.match(text):
+            return index
+        if (
+            len(text) > SITE_LINE_LENGTH
+            or re.search(r"[，,。；;：:！？!?]", text)
+            or metadata_kind(text) is not None
+        ):
+            return 0
+    return 0
+
+
 def find_body(lines: list[Line]) -> Body:
     removed: list[Removal] = []
     commentary, rest = split_commentary(lines)
     removed += [Removal("commentary", line.text, line.number) for line in commentary]
+    site = _site_lines(rest)
+    removed += [Removal("site name", line.text, line.number) for line in rest[:site]]
+    rest = rest[site:]
     kinds = _head(rest)
     head, body = rest[: len(kinds)], rest[len(kinds) :]
     removed += [Removal(k, line.text, line.number) for k, line in zip(kinds, head, strict=True)]

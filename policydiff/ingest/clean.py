@@ -139,7 +139,8 @@ PAGE_NUMBER = re.compile(
     re.IGNORECASE,
 )
 BREADCRUMB = re.compile(
-    r"^(?:当前位置|您现在的位置|您的位置|位置|you are here)\s*[:：]|^(?:首页|home)\s*[>»›/]",
+    r"^(?:您?当前(?:所在)?位置|您现在(?:所在)?的?位置|您的位置|所在位置|位置|you are here)\s*[:：]"
+    r"|^(?:首页|home)\s*[>»›/]",
     re.IGNORECASE,
 )
 SITE_NAME = re.compile(
@@ -149,7 +150,11 @@ SITE_NAME = re.compile(
     r"|^[\u4e00-\u9fff]{2,20}(?:有限公司|股份公司|集团|官方网站|官网|门户网站|网站|频道)$"
 )
 WIDGET_PATTERNS = re.compile(
-    r"flagship store$|^scan (?:it|the qr code)|^【.{1,6}】$|^\[\s*\w{1,12}\s*\]$|旗舰店$",
+    r"flagship store$|^scan (?:it|the qr code)|^(?:【.{1,6}】\s*)+$|^\[\s*\w{1,12}\s*\]$|旗舰店$"
+    # a portal's switch to its accessible or elderly-friendly version, its page counters
+    r"|^(?:网站)?(?:无障碍(?:浏览|阅读|模式)?|关怀版|长者版|适老版)+$"
+    r"|^(?:访问量|浏览量|浏览次数|阅读量|阅读次数|点击数|点击量)\s*[:：]\s*\d*\s*次?$"
+    r"|^(?:关联稿件|相关稿件|相关文章|相关链接)\s*[:：]?$",
     re.IGNORECASE,
 )
 
@@ -297,6 +302,8 @@ def remove_debris(text: str, *, keep_all: bool = False) -> tuple[list[Line], lis
         if not stripped:
             continue
         kind = None if keep_all else debris_kind(stripped)
+        if kind == "page timestamp" and kept and _label_awaiting_value(kept[-1].text):
+            kind = None  # the value of a metadata table's label (发文日期：) above it
         if kind:
             removed.append(Removal(kind, stripped, number))
             continue
@@ -304,6 +311,15 @@ def remove_debris(text: str, *, keep_all: bool = False) -> tuple[list[Line], lis
         if cleaned:
             kept.append(Line(number, cleaned))
     return kept, removed
+
+
+LABEL_LENGTH = 10  # characters of a table's label standing alone with its colon, at most
+
+
+def _label_awaiting_value(line: str) -> bool:
+    """A label alone on its line, its value on the next (发文日期：): a date below it is
+    what the label says, not the time a site posted the page."""
+    return len(line) <= LABEL_LENGTH and line.endswith((":", "：")) and not BARE_DATE.match(line)
 
 
 def source_from_removals(removed: list[Removal]) -> str:

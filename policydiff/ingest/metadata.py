@@ -298,8 +298,8 @@ def _signature(body: list[str]) -> list[str]:
 
 
 def _doc_number(head: list[str], table: dict[str, str]) -> str:
-    if table.get("发文字号"):
-        return table["发文字号"].strip()
+    if table.get("发文字号") or table.get("文号"):
+        return (table.get("发文字号") or table["文号"]).strip()
     for line in head:
         if DOCUMENT_NUMBER.match(line.strip()):
             return line.strip().strip("()（）").strip()
@@ -319,6 +319,7 @@ def read_metadata(
     title_zh, title_line, title_bodies = find_title_zh(head, commentary, body, table)
     date = (
         parse_date_text(table.get("成文日期", ""))
+        or parse_date_text(table.get("发文日期", ""))
         or find_issue_date(head)
         or find_issue_date(list(tail))
         or _notice_date(body)
@@ -332,6 +333,10 @@ def read_metadata(
         issuers = [name for _, name in known_issuers(title_line)] or title_bodies
     if not issuers:
         issuers = _signature(body)
+    # a portal's 发布机构 is who posted the page, the issuer only where nothing else says
+    publisher = table.get("发布机构") or table.get("发文单位")
+    if not issuers and publisher:
+        issuers = list(chinese_bodies(publisher) or [publisher])
     ordered = canonical(issuers)
     level, jurisdiction = level_and_jurisdiction(ordered, title_zh or title)
     return Metadata(

@@ -167,3 +167,24 @@ def test_the_note_says_which_lines_were_joined() -> None:
         "line before)"
     )
     assert "lines 3, 7 and 9 of the text read" in rejoined_note([3, 7, 9])
+
+
+def test_a_portals_label_is_a_table_row_only_with_its_colon() -> None:
+    # 分类 and 文号 open sentences too: without the colon the line is the body's
+    lines = [Line(1, "分类：统计公报"), Line(2, "分类推进城市更新行动，强化规划引领。")]
+    found = find_body(lines)
+    assert [line.text for line in found.head] == ["分类：统计公报"]
+    assert [line.text for line in found.lines] == ["分类推进城市更新行动，强化规划引领。"]
+
+
+def test_short_lines_above_the_table_are_the_portals_and_longer_ones_stay() -> None:
+    table = [Line(3, "发布机构："), Line(4, "宜春市统计局"), Line(5, "一、综合")]
+    found = find_body([Line(1, "宜春市人民政府"), Line(2, "无障碍"), *table])
+    assert [(r.kind, r.text) for r in found.removed][:2] == [
+        ("site name", "宜春市人民政府"),
+        ("site name", "无障碍"),
+    ]
+    assert [line.text for line in found.lines] == ["一、综合"]
+    sentence = Line(1, "为贯彻落实党中央决策部署，制定本方案。")
+    kept = find_body([sentence, *table])
+    assert kept.lines[0] == sentence and kept.head == []

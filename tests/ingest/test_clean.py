@@ -35,6 +35,11 @@ from tests.conftest import SEED_2021_EN, SEED_2021_EN_PARTIAL, SEED_2023_EN, SEE
         ("分享到", "navigation"),
         ("扫一扫在手机打开当前页", "navigation"),
         ("【打印】", "navigation"),
+        ("【返回顶部】【关闭本页】", "navigation"),
+        ("您当前所在位置： 首页>政务公开>信息公开", "navigation"),
+        ("网站无障碍关怀版", "navigation"),
+        ("访问量：4859", "navigation"),
+        ("关联稿件：", "navigation"),
         ("Time: 2024-03-22", "page timestamp"),
         ("2025-11-26", "page timestamp"),
         ("Source: Xinhua", "source line"),
@@ -62,6 +67,9 @@ def test_debris_lines_are_classified(line: str, kind: str) -> None:
         "5、 Improve street lighting in the old district",
         "Fourth, Defend the Bottom Line of Building a Beautiful China in pilot area No. 35900",
         "Building A Beautiful China in Every District",
+        # a policy on accessibility, the object of a sentence
+        "无障碍环境建设",
+        "加快推进无障碍环境建设。",
     ],
 )
 def test_policy_lines_are_kept(line: str) -> None:
@@ -87,3 +95,9 @@ def test_no_contact_debris_survives_in_real_seeds(seed) -> None:
     for needle in ("@", "400-6700-999", "Copyright", "COPYRIGHT", "ICP", "Scan it", "[ BACK ]"):
         assert needle not in text
     assert removed, "the seeds all carry debris"
+
+
+def test_a_date_below_a_label_awaiting_its_value_is_the_labels_not_a_page_timestamp() -> None:
+    kept, removed = remove_debris("发文日期：\n2023-04-18\n正文\n2023-04-19\n")
+    assert [line.text for line in kept] == ["发文日期：", "2023-04-18", "正文"]
+    assert [(r.kind, r.text) for r in removed] == [("page timestamp", "2023-04-19")]

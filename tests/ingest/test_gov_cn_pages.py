@@ -99,3 +99,66 @@ def test_a_gov_cn_page_is_read_whole_with_its_metadata(
     structured = structure_version("page", plan.version)
     heads = [p.label for p in structured.provisions if p.level == 1]
     assert heads == [f"{number}、" for number in sections]
+
+
+class _ZoomText(HTMLParser):
+    """The text of each <p> inside a portal's article body (div#zoomcon)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.depth = 0  # <div> nesting inside the article body; 0 outside it
+        self.current: list[str] | None = None
+        self.paragraphs: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "div" and (self.depth or ("id", "zoomcon") in attrs):
+            self.depth += 1
+        elif tag == "p" and self.depth:
+            self.current = []
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "div" and self.depth:
+            self.depth -= 1
+        elif tag == "p" and self.current is not None:
+            text = re.sub(r"\s+", "", "".join(self.current))
+            if text:
+                self.paragraphs.append(text)
+            self.current = None
+
+    def handle_data(self, data: str) -> None:
+        if self.current is not None:
+            self.current.append(data)
+
+
+def test_a_municipal_portals_page_gives_its_table_and_keeps_every_paragraph(
+    tmp_path: Path,
+) -> None:
+    # a 信息公开 page of 宜春市人民政府's portal: the site's name and a link to its accessible
+    # version above the table, each label alone with its value on the next line (发文日期：,
+    # then 2023-04-18, which is no page timestamp), page counters below it
+    path = PAGES / "yichun-2022-tongji-gongbao.html"
+    plan = plan_ingest(path, Corpus(tmp_path / "corpus", ()), IngestOptions())
+    meta = plan.metadata
+    assert meta.date == dt.date(2023, 4, 18)  # 发文日期
+    assert meta.issuers == ("宜春市统计局",)  # 发布机构, where the text names no issuer
+    assert (meta.level, meta.jurisdiction) == ("municipal", "宜春市")
+    removed = [(r.kind, r.text) for r in plan.removed]
+    assert removed[:3] == [
+        ("site name", "宜春市人民政府"),
+        ("navigation", "网站无障碍关怀版"),
+        (
+            "navigation",
+            "您当前所在位置： 首页>政务公开>信息公开>法定主动公开内容>结果公开>统计数据>统计公报",
+        ),
+    ]
+    assert ("metadata table", "2023-04-18") in removed
+    assert ("navigation", "访问量：4859") in removed
+    assert ("navigation", "【返回顶部】【关闭本页】") in removed
+    assert "page timestamp" not in {kind for kind, _ in removed}
+    kept = re.sub(r"\s+", "", plan.version.text)
+    html = path.read_text(encoding="utf-8")
+    parser = _ZoomText()
+    parser.feed(html)
+    assert len(parser.paragraphs) > 60
+    assert [p for p in parser.paragraphs if p not in kept] == []
+    assert kept.startswith("宜春市2022年国民经济和社会发展统计公报")
