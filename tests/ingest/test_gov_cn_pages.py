@@ -21,22 +21,24 @@ PAGES = Path(__file__).resolve().parents[1] / "data" / "pages"
 
 
 class _Paragraphs(HTMLParser):
-    """The text of each <p> inside the page's official text (td#UCAP-CONTENT)."""
+    """The text of each <p> inside the element holding a page's official text: gov.cn's
+    td#UCAP-CONTENT, a provincial portal's div#zoomcon."""
 
-    def __init__(self) -> None:
+    def __init__(self, tag: str, ident: str) -> None:
         super().__init__()
-        self.depth = 0  # <td> nesting inside the official text; 0 outside it
+        self.tag, self.ident = tag, ident
+        self.depth = 0  # nesting of ``tag`` inside the official text; 0 outside it
         self.current: list[str] | None = None
         self.paragraphs: list[str] = []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag == "td" and (self.depth or ("id", "UCAP-CONTENT") in attrs):
+        if tag == self.tag and (self.depth or ("id", self.ident) in attrs):
             self.depth += 1
         elif tag == "p" and self.depth:
             self.current = []
 
     def handle_endtag(self, tag: str) -> None:
-        if tag == "td" and self.depth:
+        if tag == self.tag and self.depth:
             self.depth -= 1
         elif tag == "p" and self.current is not None:
             self.paragraphs.append(re.sub(r"\s+", "", "".join(self.current)))
@@ -47,8 +49,8 @@ class _Paragraphs(HTMLParser):
             self.current.append(data)
 
 
-def official_paragraphs(path: Path) -> list[str]:
-    parser = _Paragraphs()
+def official_paragraphs(path: Path, tag: str = "td", ident: str = "UCAP-CONTENT") -> list[str]:
+    parser = _Paragraphs(tag, ident)
     parser.feed(path.read_text(encoding="utf-8"))
     return [p for p in parser.paragraphs if p]
 
@@ -101,35 +103,6 @@ def test_a_gov_cn_page_is_read_whole_with_its_metadata(
     assert heads == [f"{number}、" for number in sections]
 
 
-class _ZoomText(HTMLParser):
-    """The text of each <p> inside a portal's article body (div#zoomcon)."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.depth = 0  # <div> nesting inside the article body; 0 outside it
-        self.current: list[str] | None = None
-        self.paragraphs: list[str] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag == "div" and (self.depth or ("id", "zoomcon") in attrs):
-            self.depth += 1
-        elif tag == "p" and self.depth:
-            self.current = []
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag == "div" and self.depth:
-            self.depth -= 1
-        elif tag == "p" and self.current is not None:
-            text = re.sub(r"\s+", "", "".join(self.current))
-            if text:
-                self.paragraphs.append(text)
-            self.current = None
-
-    def handle_data(self, data: str) -> None:
-        if self.current is not None:
-            self.current.append(data)
-
-
 def test_a_municipal_portals_page_gives_its_table_and_keeps_every_paragraph(
     tmp_path: Path,
 ) -> None:
@@ -156,9 +129,7 @@ def test_a_municipal_portals_page_gives_its_table_and_keeps_every_paragraph(
     assert ("navigation", "【返回顶部】【关闭本页】") in removed
     assert "page timestamp" not in {kind for kind, _ in removed}
     kept = re.sub(r"\s+", "", plan.version.text)
-    html = path.read_text(encoding="utf-8")
-    parser = _ZoomText()
-    parser.feed(html)
-    assert len(parser.paragraphs) > 60
-    assert [p for p in parser.paragraphs if p not in kept] == []
+    paragraphs = official_paragraphs(path, "div", "zoomcon")
+    assert len(paragraphs) > 60
+    assert [p for p in paragraphs if p not in kept] == []
     assert kept.startswith("宜春市2022年国民经济和社会发展统计公报")
