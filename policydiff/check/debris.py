@@ -17,9 +17,11 @@ def debris_lines(text: str) -> list[tuple[int, str]]:
     ingest's cleaner would remove, or an e-mail address or labelled phone number
     anywhere in a line."""
     found = []
+    before = ""
     for number, raw in enumerate(text.splitlines(), start=1):
         line = raw.strip()
-        kind = debris_kind(line)
+        kind = debris_kind(line, before)
+        before = line or before
         if kind is None and EMAIL.search(line):
             kind = "email"
         if kind is None and PHONE_INLINE.search(line):

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from policydiff.ingest.clean import Line, Removal
+from policydiff.ingest.clean import TABLE_ROW, Line, Removal
 from policydiff.ingest.issuers import known_issuers
 from policydiff.structure.numbering import match_label
 
@@ -92,42 +92,6 @@ DATE_LINE = re.compile(
 VALUE_LENGTH = 60  # characters of a metadata table's value on a line of its own, at most
 # what a document says below its signature of how it is published or printed
 PUBLICATION_NOTE = re.compile(r"^\s*[(（](?:此件[^()（）]{2,10}|本文有删[节减])[)）]\s*$")
-# The rows of gov.cn's (and provincial portals') metadata table.
-TABLE_LABELS = (
-    "索引号",
-    "主题分类",
-    "发文机关",
-    "成文日期",
-    "标题",
-    "发文字号",
-    "发布日期",
-    "主题词",
-)
-# ... and of a provincial or municipal portal's 信息公开 table: words that also open a
-# sentence (分类推进, 文号), so a label only with its colon
-TABLE_LABELS_WITH_COLON = (
-    "发布机构",
-    "发文单位",
-    "发文日期",
-    "文号",
-    "公开方式",
-    "公开时限",
-    "公开范围",
-    "公开日期",
-    "生成日期",
-    "有效性",
-    "组配分类",
-    "体裁分类",
-    "分类",
-)
-# gov.cn spaces some labels out to the width of four characters (索 引 号, 标　　题)
-TABLE_LABEL = "|".join(
-    [
-        *("[ \u3000]*".join(label) for label in TABLE_LABELS),
-        *(f"{label}(?=\\s*[:：])" for label in TABLE_LABELS_WITH_COLON),
-    ]
-)
-TABLE_ROW = re.compile(rf"^(?:{TABLE_LABEL})\s*[:：]?")
 
 
 @dataclass(frozen=True)
@@ -252,11 +216,15 @@ def _wrapped_title(first: str, following: list[str]) -> int:
 
 
 def joined_title(lines: list[str]) -> list[str]:
-    """``lines`` with each title wrapped over two or three lines joined into one."""
+    """``lines`` with each title wrapped over two or three lines joined into one; the value
+    of a table's label standing alone above it (文号：, then 无) is no part of a title but
+    its own, but a title below 标题： may wrap."""
     out: list[str] = []
     index = 0
     while index < len(lines):
-        count = _wrapped_title(lines[index], lines[index + 1 : index + 3])
+        before = lines[index - 1].strip() if index else ""
+        valued = _label_alone(before) and re.sub(r"[ \u3000]", "", before)[:2] != "标题"
+        count = 0 if valued else _wrapped_title(lines[index], lines[index + 1 : index + 3])
         if count:
             out.append(_glue(lines[index : index + count]))
             index += count
@@ -320,9 +288,10 @@ SITE_LINE_LENGTH = 20
 
 def _site_lines(rest: list[Line]) -> int:
     """How many short lines open the page above its metadata table (the portal's name, a
-    link to its accessible version): the table is the publisher's, and no document's text
-    stands above it. None where a line before the table is longer, reads as a sentence or
-    a label, or is a line the head reads (a title, a number, a date)."""
+    title the head does not read, an addressee): the head is read from the table on, and
+    these lines are kept, since nothing says they are not the document's. None where a
+    line before the table is longer, reads as a sentence or a label, or is a line the head
+    reads (a title, a number, a date)."""
     for index, line in enumerate(rest[: SITE_LINES + 1]):
         text = line.text.strip()
         if TABLE_ROW.match(text):
@@ -341,10 +310,9 @@ def find_body(lines: list[Line]) -> Body:
     commentary, rest = split_commentary(lines)
     removed += [Removal("commentary", line.text, line.number) for line in commentary]
     site = _site_lines(rest)
-    removed += [Removal("site name", line.text, line.number) for line in rest[:site]]
-    rest = rest[site:]
-    kinds = _head(rest)
-    head, body = rest[: len(kinds)], rest[len(kinds) :]
+    kinds = _head(rest[site:])
+    head = rest[site : site + len(kinds)]
+    body = rest[:site] + rest[site + len(kinds) :]
     removed += [Removal(k, line.text, line.number) for k, line in zip(kinds, head, strict=True)]
     tail: list[Line] = []
     # the date of the signature, on its own line at the very end, or, a plain date there,

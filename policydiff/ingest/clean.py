@@ -139,8 +139,9 @@ PAGE_NUMBER = re.compile(
     re.IGNORECASE,
 )
 BREADCRUMB = re.compile(
-    r"^(?:您?当前(?:所在)?位置|您现在(?:所在)?的?位置|您的位置|所在位置|位置|you are here)\s*[:：]"
-    r"|^(?:首页|home)\s*[>»›/]",
+    r"^(?:当前位置|您现在的位置|您的位置|位置|you are here)\s*[:：]|^(?:首页|home)\s*[>»›/]"
+    # a portal's wording of it, read only before a path (所在位置：宜春市袁州区 is a place)
+    r"|^(?:您?当前所在位置|您现在所在的?位置|所在位置)\s*[:：]\s*(?:首页|[^，。；]{0,40}[>»›])",
     re.IGNORECASE,
 )
 SITE_NAME = re.compile(
@@ -157,6 +158,44 @@ WIDGET_PATTERNS = re.compile(
     r"|^(?:关联稿件|相关稿件|相关文章|相关链接)\s*[:：]?$",
     re.IGNORECASE,
 )
+
+
+# The rows of gov.cn's (and provincial portals') metadata table.
+TABLE_LABELS = (
+    "索引号",
+    "主题分类",
+    "发文机关",
+    "成文日期",
+    "标题",
+    "发文字号",
+    "发布日期",
+    "主题词",
+)
+# ... and of a provincial or municipal portal's 信息公开 table: words that also open a
+# sentence (分类推进, 文号), so a label only with its colon
+TABLE_LABELS_WITH_COLON = (
+    "发布机构",
+    "发文单位",
+    "发文日期",
+    "文号",
+    "公开方式",
+    "公开时限",
+    "公开范围",
+    "公开日期",
+    "生成日期",
+    "有效性",
+    "组配分类",
+    "体裁分类",
+    "分类",
+)
+# gov.cn spaces some labels out to the width of four characters (索 引 号, 标　　题)
+TABLE_LABEL = "|".join(
+    [
+        *("[ \u3000]*".join(label) for label in TABLE_LABELS),
+        *(f"{label}(?=\\s*[:：])" for label in TABLE_LABELS_WITH_COLON),
+    ]
+)
+TABLE_ROW = re.compile(rf"^(?:{TABLE_LABEL})\s*[:：]?")
 
 
 # Why each kind of line is taken out of the text, as ``--dry-run`` says it.
@@ -259,12 +298,15 @@ def protected(line: str) -> bool:
 SHAPE_KINDS = {"address", "site name", "source line", "page timestamp"}
 
 
-def debris_kind(line: str) -> str | None:
+def debris_kind(line: str, before: str = "") -> str | None:
     """The debris kind of a whole line (:func:`classify_line`), unless its kind is read
-    from its shape and it is :func:`protected`: the one rule ingest removes by and
-    ``check`` checks by."""
+    from its shape and it is :func:`protected`, or it is a date below a table's label
+    standing alone (``before``: 发文日期：, then 2023-04-18), the label's value: the one rule
+    ingest removes by and ``check`` checks by."""
     kind = classify_line(line)
     if kind is None:
+        return None
+    if kind == "page timestamp" and _label_awaiting_value(before):
         return None
     labelled = ADDRESS_LABEL.match(line.lower().strip())  # "Address: …" says what it is
     if kind in SHAPE_KINDS and not labelled and protected(line):
@@ -297,13 +339,13 @@ def remove_debris(text: str, *, keep_all: bool = False) -> tuple[list[Line], lis
     ``keep_all`` every line is kept, and only inline debris is taken out of it."""
     removed: list[Removal] = []
     kept: list[Line] = []
+    before = ""
     for number, raw in enumerate(text.splitlines(), start=1):
         stripped = raw.strip()
         if not stripped:
             continue
-        kind = None if keep_all else debris_kind(stripped)
-        if kind == "page timestamp" and kept and _label_awaiting_value(kept[-1].text):
-            kind = None  # the value of a metadata table's label (发文日期：) above it
+        kind = None if keep_all else debris_kind(stripped, before)
+        before = stripped
         if kind:
             removed.append(Removal(kind, stripped, number))
             continue
@@ -313,13 +355,11 @@ def remove_debris(text: str, *, keep_all: bool = False) -> tuple[list[Line], lis
     return kept, removed
 
 
-LABEL_LENGTH = 10  # characters of a table's label standing alone with its colon, at most
-
-
 def _label_awaiting_value(line: str) -> bool:
-    """A label alone on its line, its value on the next (发文日期：): a date below it is
-    what the label says, not the time a site posted the page."""
-    return len(line) <= LABEL_LENGTH and line.endswith((":", "：")) and not BARE_DATE.match(line)
+    """A label of a metadata table alone on its line, its value on the next (发文日期：): a
+    date below it is what the label says, not the time a site posted the page."""
+    label = TABLE_ROW.match(line)
+    return label is not None and not line[label.end() :].strip()
 
 
 def source_from_removals(removed: list[Removal]) -> str:

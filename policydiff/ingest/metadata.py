@@ -6,7 +6,8 @@ Sources, best first:
   Chinese title ending 意见, 实施方案, 若干措施 …, possibly wrapped over two lines, or an
   English "Opinions … on …"), the document number (国办发〔2024〕52号), a date line
   ("(December 27, 2023)", （2021年9月22日）), and the rows of a publisher's metadata
-  table (标题, 发文机关, 发文字号, 成文日期);
+  table (标题, 发文机关, 发文字号, 成文日期; a portal's 文号, and its 发文日期 and
+  发布机构 only where the text itself gives no date or issuer);
 * the signature below the body: the issuing bodies on the last line, the date below
   it (住房城乡建设部 / 2025年3月20日);
 * a covering notice at the top of the body (住房和城乡建设部 国家发展改革委关于印发
@@ -25,13 +26,12 @@ from dataclasses import dataclass
 
 from policydiff.ingest.body import (
     DOCUMENT_NUMBER,
-    TABLE_LABEL,
-    TABLE_ROW,
     ZH_KINDS,
     ZH_NUMERAL_DATE,
     is_title,
     joined_title,
 )
+from policydiff.ingest.clean import TABLE_LABEL, TABLE_ROW
 from policydiff.ingest.glossary import glossary
 from policydiff.ingest.issuers import (
     canonical,
@@ -79,6 +79,7 @@ BARE_ZH_DATE = re.compile(
 )
 NUMERAL_DATE = re.compile(ZH_NUMERAL_DATE)
 TABLE_CELL = re.compile(rf"\s*({TABLE_LABEL})\s*[:：]?\s*")
+NO_NUMBER = ("无", "暂无", "/", "-", "—", "－")  # what a table writes where a document has none
 LABEL_SPACE = re.compile(r"[ \u3000]")  # gov.cn spaces some labels out (标　　题)
 DIGITS = {
     c: n
@@ -298,8 +299,9 @@ def _signature(body: list[str]) -> list[str]:
 
 
 def _doc_number(head: list[str], table: dict[str, str]) -> str:
-    if table.get("发文字号") or table.get("文号"):
-        return (table.get("发文字号") or table["文号"]).strip()
+    number = (table.get("发文字号") or table.get("文号") or "").strip()
+    if number and number not in NO_NUMBER:
+        return number
     for line in head:
         if DOCUMENT_NUMBER.match(line.strip()):
             return line.strip().strip("()（）").strip()
@@ -319,9 +321,10 @@ def read_metadata(
     title_zh, title_line, title_bodies = find_title_zh(head, commentary, body, table)
     date = (
         parse_date_text(table.get("成文日期", ""))
-        or parse_date_text(table.get("发文日期", ""))
         or find_issue_date(head)
         or find_issue_date(list(tail))
+        # a portal's 发文日期 may be the day it posted the document: below its own dates
+        or parse_date_text(table.get("发文日期", ""))
         or _notice_date(body)
         or find_issue_date(commentary)
     )

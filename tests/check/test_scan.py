@@ -37,6 +37,12 @@ def test_policy_text_with_numbers_is_not_debris() -> None:
     assert debris_lines(text) == []
 
 
+def test_a_date_is_debris_below_any_line_but_a_tables_label_awaiting_it() -> None:
+    # ingest keeps 2023-04-18 below 发文日期：, the label's value; check reads it so too
+    assert debris_lines("发文日期：\n2023-04-18\n") == []
+    assert [n for n, _ in debris_lines("更新时间：\n2023-05-16\n")] == [2]
+
+
 def test_bundled_corpus_is_clean(bundled_corpus: Corpus) -> None:
     scan = scan_corpus(BUNDLED)
     assert scan.findings == [] and scan.complete

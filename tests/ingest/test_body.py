@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from policydiff.ingest.body import find_body, rejoined_note, rejoined_titles
-from policydiff.ingest.clean import Line, remove_debris
+from policydiff.ingest.clean import Line, Removal, remove_debris
 from policydiff.ingest.metadata import detect_language, parse_date_text, read_metadata
 from tests.conftest import REPO, SEED_2021_EN, SEED_2021_ZH, SEED_2023_EN, SEED_2025_EN
 
@@ -177,14 +177,18 @@ def test_a_portals_label_is_a_table_row_only_with_its_colon() -> None:
     assert [line.text for line in found.lines] == ["分类推进城市更新行动，强化规划引领。"]
 
 
-def test_short_lines_above_the_table_are_the_portals_and_longer_ones_stay() -> None:
+def test_short_lines_above_the_table_stay_and_the_table_is_read_below_them() -> None:
+    # the portal's name, or a title or an addressee the head does not read: nothing says
+    # they are not the document's, so they stay; the table below them is still read
     table = [Line(3, "发布机构："), Line(4, "宜春市统计局"), Line(5, "一、综合")]
-    found = find_body([Line(1, "宜春市人民政府"), Line(2, "无障碍"), *table])
-    assert [(r.kind, r.text) for r in found.removed][:2] == [
-        ("site name", "宜春市人民政府"),
-        ("site name", "无障碍"),
+    found = find_body([Line(1, "宜春市人民政府"), Line(2, "各县（市、区）人民政府"), *table])
+    assert [line.text for line in found.head] == ["发布机构：", "宜春市统计局"]
+    assert [line.text for line in found.lines] == [
+        "宜春市人民政府",
+        "各县（市、区）人民政府",
+        "一、综合",
     ]
-    assert [line.text for line in found.lines] == ["一、综合"]
-    sentence = Line(1, "为贯彻落实党中央决策部署，制定本方案。")
-    kept = find_body([sentence, *table])
-    assert kept.lines[0] == sentence and kept.head == []
+    assert found.removed == [
+        Removal("metadata table", "发布机构：", 3),
+        Removal("metadata table", "宜春市统计局", 4),
+    ]

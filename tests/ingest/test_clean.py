@@ -67,7 +67,8 @@ def test_debris_lines_are_classified(line: str, kind: str) -> None:
         "5、 Improve street lighting in the old district",
         "Fourth, Defend the Bottom Line of Building a Beautiful China in pilot area No. 35900",
         "Building A Beautiful China in Every District",
-        # a policy on accessibility, the object of a sentence
+        # a place, not a breadcrumb; a policy on accessibility, the object of a sentence
+        "所在位置：宜春市袁州区，到2025年日处理能力达到5万吨。",
         "无障碍环境建设",
         "加快推进无障碍环境建设。",
     ],
@@ -101,3 +102,6 @@ def test_a_date_below_a_label_awaiting_its_value_is_the_labels_not_a_page_timest
     kept, removed = remove_debris("发文日期：\n2023-04-18\n正文\n2023-04-19\n")
     assert [line.text for line in kept] == ["发文日期：", "2023-04-18", "正文"]
     assert [(r.kind, r.text) for r in removed] == [("page timestamp", "2023-04-19")]
+    # below a label of no table, a date is still the page's timestamp
+    kept, removed = remove_debris("更新时间：\n2023-05-16\n正文\n")
+    assert [line.text for line in kept] == ["更新时间：", "正文"]

@@ -381,3 +381,17 @@ def test_a_long_forwarding_title_is_the_forwarders_and_names_its_subject(tmp_pat
     assert plan.metadata.issuers == ("General Office of the State Council",)
     assert plan.document is not None
     assert plan.document.id == "2024-chengshigengxin"  # the subject, not the ministries
+
+
+def test_a_portals_label_value_is_not_read_as_part_of_the_title(tmp_path: Path) -> None:
+    # each label alone with its value below it: the value (无, a date) is no start of the
+    # title that follows the table, and a 文号 of 无 is no number
+    table = (
+        "索 引 号：\n014717475N/2023-0040295\n文号：\n无\n发文日期：\n2023-04-18\n分类：\n通知\n"
+    )
+    title = "宜春市人民政府办公室关于印发宜春市节能降碳工作方案的通知\n"
+    plan = _plan(tmp_path, table + title + BODY)
+    meta = plan.metadata
+    assert meta.title_zh == "关于印发宜春市节能降碳工作方案的通知"
+    assert meta.issuers == ("宜春市人民政府办公室",)
+    assert (meta.doc_number, meta.date) == ("", dt.date(2023, 4, 18))
