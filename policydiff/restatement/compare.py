@@ -278,23 +278,26 @@ def located_reasons(
     its sentence (a target of the sentence measures its lead commitment), and the child's,
     outside the restating clause's sentence (a goal of the plan's opening, a later
     chapter). The claim names the words it rests on, not only those quoted beside it."""
-    said: dict[str, str] = {}
     located = []
     for change in changes:
-        parent_clause = (
-            own_clause(change.parent, parent.sentence)
-            if change.parent.text not in parent.text
-            else ""
+        own = next(
+            (own_clause(t, context) for t, context in parent.measured if t is change.parent),
+            own_clause(change.parent, parent.sentence),
         )
         figure, child_place = change.child, ""
         if figure is not None and figure.text not in restating.sentence:
             holder = next((c for c in child_clauses if any(t is figure for t in c.targets)), None)
             if holder is not None:
                 child_place = f"{holder.provision_id}: {holder.text}"
-        placed = replace(change, parent_clause=parent_clause, child_place=child_place)
-        said[change.said] = placed.said
-        located.append(placed)
-    return tuple(said.get(reason, reason) for reason in reasons), tuple(located)
+        parent_clause = own if own not in parent.text else ""
+        located.append(replace(change, parent_clause=parent_clause, child_place=child_place))
+    # each reason stated by a change, in order: two changes may read alike before placing
+    unplaced = list(zip(changes, located, strict=True))
+    out = []
+    for reason in reasons:
+        at = next((k for k, (old, _) in enumerate(unplaced) if old.said == reason), None)
+        out.append(reason if at is None else unplaced.pop(at)[1].said)
+    return tuple(out), tuple(located)
 
 
 def related(comparison: Comparison, lineage: Lineage) -> Comparison:

@@ -55,10 +55,10 @@ def write_atomic(path: Path, data: bytes | str) -> None:
 def open_atomic(path: Path) -> Iterator[BinaryIO]:
     """A binary file to write ``path`` through, piece by piece: written to a temporary
     file beside it and renamed into place when the block ends, removed if it raises. A
-    device or a pipe at ``path`` (/dev/null, a shell's ``>(…)``) is written to as it is:
-    renaming a file over it would replace it."""
+    device, a pipe or a process's stream at ``path`` (/dev/null, a shell's ``>(…)``,
+    /dev/stdout) is written to as it is: renaming a file over it would replace it."""
     path = Path(path)
-    if path.exists() and not path.is_file() and not path.is_dir():
+    if _written_through(path):
         with open(path, "wb") as handle:
             yield handle
         return
@@ -80,6 +80,20 @@ def open_atomic(path: Path) -> Iterator[BinaryIO]:
         if isinstance(exc, OSError) and exc.filename is None:
             exc.filename = str(path)  # "No space left on device" alone names no file
         raise
+
+
+# where the kernel keeps devices and each process's open files: a name there, or a link to
+# one (/dev/stdout → /proc/self/fd/1), stands for a stream, whatever it writes to
+_STREAMS = ("/dev/", "/proc/")
+
+
+def _written_through(path: Path) -> bool:
+    """Whether ``path`` names a device, a pipe or a process's stream, not a file to replace."""
+    if str(path.absolute()).startswith(_STREAMS):
+        return True
+    if path.is_symlink() and os.readlink(path).startswith(_STREAMS):
+        return True
+    return path.exists() and not path.is_file() and not path.is_dir()
 
 
 def staging_folder(final: Path) -> Path:

@@ -104,3 +104,14 @@ def test_report_refuses_an_out_that_is_not_a_folder_and_leaves_it(tmp_path: Path
     assert result.output.strip() == f"error: {pipe}: exists and is not a folder"
     assert stat.S_ISFIFO(pipe.lstat().st_mode)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["reports"]
+
+
+def test_a_link_to_a_processs_stream_is_written_through(tmp_path: Path) -> None:
+    # -o /dev/stdout with stdout sent to a file: /dev/stdout links to /proc/self/fd/1
+    out = tmp_path / "out.txt"
+    link = tmp_path / "stdout"
+    with out.open("wb") as held:
+        link.symlink_to(f"/proc/self/fd/{held.fileno()}")
+        write_atomic(link, "绿色建筑\n")
+    assert link.is_symlink()
+    assert out.read_bytes() == "绿色建筑\n".encode()
