@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from policydiff.ingest.clean import TABLE_ROW, Line, Removal
+from policydiff.ingest.clean import TABLE_ROW, Line, Removal, label_alone
 from policydiff.ingest.issuers import known_issuers
 from policydiff.structure.numbering import match_label
 
@@ -154,7 +154,7 @@ def _head(rest: list[Line]) -> list[str]:
         index = len(kinds)
         text = rest[index].text.strip()
         following = [line.text.strip() for line in rest[index + 1 : index + 4]]
-        if following and _label_alone(text) and _value_line(following):
+        if following and label_alone(text) and _value_line(following):
             kinds += ["metadata table", "metadata table"]  # a label, its value on the next line
         elif kind := metadata_kind(text):
             kinds.append(kind)
@@ -163,12 +163,6 @@ def _head(rest: list[Line]) -> list[str]:
         else:
             break
     return kinds
-
-
-def _label_alone(text: str) -> bool:
-    """A label of the metadata table with no value after it (索引号：)."""
-    label = TABLE_ROW.match(text)
-    return label is not None and not text[label.end() :].strip()
 
 
 def _value_line(following: list[str]) -> bool:
@@ -223,7 +217,7 @@ def joined_title(lines: list[str]) -> list[str]:
     index = 0
     while index < len(lines):
         before = lines[index - 1].strip() if index else ""
-        valued = _label_alone(before) and re.sub(r"[ \u3000]", "", before)[:2] != "标题"
+        valued = label_alone(before) and re.sub(r"[ \u3000]", "", before)[:2] != "标题"
         count = 0 if valued else _wrapped_title(lines[index], lines[index + 1 : index + 3])
         if count:
             out.append(_glue(lines[index : index + count]))

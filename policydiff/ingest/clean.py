@@ -306,7 +306,7 @@ def debris_kind(line: str, before: str = "") -> str | None:
     kind = classify_line(line)
     if kind is None:
         return None
-    if kind == "page timestamp" and _label_awaiting_value(before):
+    if kind == "page timestamp" and label_alone(before):
         return None
     labelled = ADDRESS_LABEL.match(line.lower().strip())  # "Address: …" says what it is
     if kind in SHAPE_KINDS and not labelled and protected(line):
@@ -355,7 +355,7 @@ def remove_debris(text: str, *, keep_all: bool = False) -> tuple[list[Line], lis
     return kept, removed
 
 
-def _label_awaiting_value(line: str) -> bool:
+def label_alone(line: str) -> bool:
     """A label of a metadata table alone on its line, its value on the next (发文日期：): a
     date below it is what the label says, not the time a site posted the page."""
     label = TABLE_ROW.match(line)
