@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from policydiff.strength.cues import find_cues
-from policydiff.strength.score import score_commitment
+from policydiff.strength.score import StrengthScore, score_commitment
 
 
 @pytest.mark.parametrize(
@@ -93,6 +93,12 @@ def test_a_participle_before_its_noun_is_no_cue(clause: str, cues: list[str]) ->
     assert [c.text for c in find_cues(clause, "en")] == cues
 
 
+def _scored_at(sentence: str, term: str) -> StrengthScore:
+    """The strength of ``sentence``'s commitment to the theme ``term`` names."""
+    start = sentence.index(term)
+    return score_commitment(sentence, "en", (start, start + len(term)))
+
+
 def test_a_word_of_the_theme_term_is_no_caveat() -> None:
     # "building" of "green building practices" is part of the theme's name, which no cue
     # would have been read in: saying it was not counted only adds noise
@@ -101,8 +107,7 @@ def test_a_word_of_the_theme_term_is_no_caveat() -> None:
         "innovative building materials, and promote the large-scale development of "
         "ultra-low-energy and low-carbon buildings."
     )
-    start = sentence.index("green building practices")
-    score = score_commitment(sentence, "en", (start, start + len("green building practices")))
+    score = _scored_at(sentence, "green building practices")
     assert score.cue == "Vigorously advance"
     assert not any("'building'" in caveat for caveat in score.caveats)
 
@@ -112,8 +117,7 @@ def test_a_participle_outside_the_theme_term_is_a_caveat() -> None:
         "The endogenous driving force for green transformation in economic and social "
         "development is insufficient"
     )
-    start = sentence.index("green transformation")
-    score = score_commitment(sentence, "en", (start, start + len("green transformation")))
+    score = _scored_at(sentence, "green transformation")
     assert score.level == 0
     assert "'driving' in 'driving force' is not counted as a cue" in score.caveats
 
@@ -125,8 +129,7 @@ def test_a_participle_read_by_the_word_before_it_names_that_word() -> None:
         "Accelerate the development of critical infrastructure projects focused on ensuring "
         "the safety of urban lifelines."
     )
-    start = sentence.index("safety of urban lifelines")
-    score = score_commitment(sentence, "en", (start, start + len("safety of urban lifelines")))
+    score = _scored_at(sentence, "safety of urban lifelines")
     assert score.cue == "Accelerate"
     assert "'focused on' after 'projects' is not counted as a cue" in score.caveats
 
