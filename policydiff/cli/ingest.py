@@ -26,13 +26,13 @@ if TYPE_CHECKING:
 )
 @click.option("--title", default=None, help="Title of the document (English, or Chinese).")
 @click.option("--issuer", "issuers", multiple=True, help="Issuing body (repeat for several).")
-@click.option("--lang", default="", help="Language of the file: en or zh.")
+@click.option("--lang", default=None, help="Language of the file: en or zh.")
 @click.option(
-    "--kind", default="", help="original or translation (default: zh original, en translation)."
+    "--kind", default=None, help="original or translation (default: zh original, en translation)."
 )
-@click.option("--source", default="", help="Where the file came from (URL or citation).")
-@click.option("--id", "document_id", default="", help="Id for a new document.")
-@click.option("--version-of", default="", help="Link the file as a version of this document.")
+@click.option("--source", default=None, help="Where the file came from (URL or citation).")
+@click.option("--id", "document_id", default=None, help="Id for a new document.")
+@click.option("--version-of", default=None, help="Link the file as a version of this document.")
 @click.option(
     "--new-document", is_flag=True, help="Add as a new document even if it resembles one held."
 )
@@ -69,11 +69,11 @@ def ingest(
     date: str | None,
     title: str | None,
     issuers: tuple[str, ...],
-    lang: str,
-    kind: str,
-    source: str,
-    document_id: str,
-    version_of: str,
+    lang: str | None,
+    kind: str | None,
+    source: str | None,
+    document_id: str | None,
+    version_of: str | None,
     new_document: bool,
     dry_run: bool,
     keep_all: bool,

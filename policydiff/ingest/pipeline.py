@@ -60,11 +60,11 @@ class IngestOptions:
     date: str | None = None  # YYYY-MM-DD as given; checked per file so the error can name it
     title: str | None = None
     issuers: tuple[str, ...] = ()
-    lang: str = ""
-    kind: str = ""
-    source: str = ""
-    document_id: str = ""
-    version_of: str = ""
+    lang: str | None = None
+    kind: str | None = None
+    source: str | None = None
+    document_id: str | None = None
+    version_of: str | None = None
     new_document: bool = False
     keep_all: bool = False  # keep every line the cleaner would remove as debris
     accept_removals: bool = False  # remove them even when they are many
@@ -94,29 +94,41 @@ def clean_text(lines: list[str]) -> str:
 
 def check_options(path: str, options: IngestOptions) -> None:
     """Every option that cannot work, before anything is read or written."""
-    problems = []
-    if options.lang and options.lang not in LANGUAGES:
+    problems: list[str] = []
+    blank = [
+        name
+        for name, value in (
+            ("--date", options.date),
+            ("--title", options.title),
+            ("--lang", options.lang),
+            ("--kind", options.kind),
+            ("--source", options.source),
+            ("--id", options.document_id),
+            ("--version-of", options.version_of),
+            ("--series", options.series),
+            ("--doc-number", options.doc_number),
+        )
+        if value is not None and not value.strip()
+    ]
+    if any(not issuer.strip() for issuer in options.issuers):
+        blank.append("--issuer")
+    if any(not parent.strip() for parent in options.parents):
+        blank.append("--parent")
+    problems.extend(f"{name} is blank" for name in blank)
+    if options.lang and options.lang.strip() and options.lang not in LANGUAGES:
         problems.append(f"unknown language tag {options.lang!r} (use en or zh)")
-    if options.kind and options.kind not in VERSION_KINDS:
+    if options.kind and options.kind.strip() and options.kind not in VERSION_KINDS:
         problems.append(f"unknown version kind {options.kind!r} (use original or translation)")
-    bad_id = id_problem(options.document_id) if options.document_id else None
+    bad_id = (
+        id_problem(options.document_id) if "--id" not in blank and options.document_id else None
+    )
     if bad_id:
         problems.append(bad_id)
     if options.version_of and options.new_document:
         problems.append("--version-of and --new-document contradict each other")
-    if options.date is not None and not options.date.strip():
-        problems.append("--date is blank")
-    if options.title is not None and not options.title.strip():
-        problems.append("--title is blank")
-    if any(not issuer.strip() for issuer in options.issuers):
-        problems.append("--issuer is blank")
     if options.keep_all and options.accept_removals:
         problems.append("--keep-all and --accept-removals contradict each other")
-    if options.series is not None and not options.series.strip():
-        problems.append("--series is blank")
-    if options.doc_number is not None and not options.doc_number.strip():
-        problems.append("--doc-number is blank")
-    for parent in options.parents:
+    for parent in (p for p in options.parents if p.strip()):
         bad_parent = id_problem(parent)
         if bad_parent:
             problems.append(f"--parent: {bad_parent}")

@@ -33,6 +33,12 @@ def corpus(tmp_path: Path) -> Path:
         (["--series", ""], "--series is blank"),
         (["--doc-number", "  "], "--doc-number is blank"),
         (["--issuer", "State Council", "--issuer", " "], "--issuer is blank"),
+        (["--id", ""], "--id is blank"),
+        (["--version-of", ""], "--version-of is blank"),
+        (["--source", " "], "--source is blank"),
+        (["--lang", ""], "--lang is blank"),
+        (["--kind", ""], "--kind is blank"),
+        (["--parent", ""], "--parent is blank"),
     ],
 )
 def test_blank_metadata_is_refused_before_anything_is_written(
