@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 from pathlib import Path
 
@@ -21,8 +22,8 @@ def _git(args: list[str], cwd: Path) -> subprocess.CompletedProcess[str]:
         raise UsageError("--base needs git, and git is not installed") from None
 
 
-def changed_since_git(corpus_path: Path, base: str) -> dict[str, str]:
-    """Document id -> "new", "changed" or "removed" since git ref ``base``."""
+def base_commit(corpus_path: Path, base: str) -> str:
+    """The commit ``base`` names, or its merge base with ``HEAD`` where there is one."""
     probe = _git(["rev-parse", "--verify", "--quiet", f"{base}^{{commit}}"], corpus_path)
     if probe.returncode != 0:
         if _git(["rev-parse", "--git-dir"], corpus_path).returncode != 0:
@@ -32,6 +33,11 @@ def changed_since_git(corpus_path: Path, base: str) -> dict[str, str]:
     merge_base = _git(["merge-base", commit, "HEAD"], corpus_path)
     if merge_base.returncode == 0 and merge_base.stdout.strip():
         commit = merge_base.stdout.strip()
+    return commit
+
+
+def changed_since_git(corpus_path: Path, commit: str) -> dict[str, str]:
+    """Document id -> "new", "changed" or "removed" since ``commit`` (:func:`base_commit`)."""
     diff = _git(["diff", "--name-status", "--no-renames", "--relative", commit], corpus_path)
     untracked = _git(["ls-files", "--others", "--exclude-standard"], corpus_path)
     touched: dict[str, set[str]] = {}
@@ -51,6 +57,55 @@ def changed_since_git(corpus_path: Path, base: str) -> dict[str, str]:
     return result
 
 
+def report_at(corpus_path: Path, commit: str, report: Path) -> bytes | None:
+    """The bytes of ``report`` as ``commit`` holds it; None where it holds none."""
+    top = _git(["rev-parse", "--show-toplevel"], corpus_path)
+    if top.returncode != 0:
+        return None
+    try:
+        inside = report.resolve().relative_to(Path(top.stdout.strip()).resolve())
+    except ValueError:  # the reports are outside the corpus's repository
+        return None
+    try:
+        shown = subprocess.run(
+            ["git", "show", f"{commit}:{inside.as_posix()}"],
+            cwd=corpus_path,
+            capture_output=True,
+            check=False,
+            timeout=60,
+        )
+    except FileNotFoundError:
+        raise UsageError("--base needs git, and git is not installed") from None
+    return shown.stdout if shown.returncode == 0 else None
+
+
+def reported_moves(raw: bytes | None) -> frozenset[tuple[str, str, str, str]]:
+    """Each (theme, from document, to document, verdict) an evolution report holds, its
+    consecutive and "since last mention" comparisons both; none where it cannot be read."""
+    try:
+        data = json.loads(raw) if raw else None
+    except ValueError:
+        return frozenset()
+    themes = data.get("themes") if isinstance(data, dict) else None
+    moves = set()
+    for theme in themes if isinstance(themes, list) else []:
+        if not isinstance(theme, dict):
+            continue
+        for key in ("changes", "since_last"):
+            listed = theme.get(key)
+            for change in listed if isinstance(listed, list) else []:
+                if isinstance(change, dict):
+                    moves.add(
+                        (
+                            str(theme.get("id")),
+                            str(change.get("from")),
+                            str(change.get("to")),
+                            str(change.get("verdict")),
+                        )
+                    )
+    return frozenset(moves)
+
+
 def _touch(touched: dict[str, set[str]], name: str, status: str) -> None:
     parts = Path(name).parts
     if len(parts) >= 2 and not parts[0].startswith("."):
@@ -63,13 +118,19 @@ def _sentence(point: Point) -> str:
     return best.mention.sentence if best else ""
 
 
-def theme_changes(evolution: Evolution, documents: tuple[str, ...]) -> list[ThemeChange]:
+def theme_changes(
+    evolution: Evolution,
+    documents: tuple[str, ...],
+    reported: frozenset[tuple[str, str, str, str]] = frozenset(),
+) -> list[ThemeChange]:
     """Each move (added, dropped, strengthened, weakened) into one of ``documents``,
     against the document before it in its series, led by the "since last mention"
     comparison: a theme the document before did not mention, but an earlier one of the
     series did, is compared with that one (its absence was a gap, not a drop); a theme
     the document does not mention but a later one of the series does is a gap
-    (``resumed_in``), reported but never a ``dropped`` for ``--fail-on``."""
+    (``resumed_in``), reported but never a ``dropped`` for ``--fail-on``. A move the
+    committed report already holds between the same two documents (``reported``, by
+    :func:`reported_moves`: a document edited, its verdict kept) is ``as_before``."""
     out = []
     wanted = set(documents)
     series = {d.id: d.series for d in evolution.documents}
@@ -106,6 +167,8 @@ def theme_changes(evolution: Evolution, documents: tuple[str, ...]) -> list[Them
                     sentence=_sentence(evidence),
                     skipped=skipped,
                     resumed_in=resumed,
+                    as_before=(theme.id, change.from_document, change.to_document, change.verdict)
+                    in reported,
                 )
             )
     place = {d: i for i, d in enumerate(documents)}

@@ -52,10 +52,17 @@ class ThemeChange:
     # for an absence: the later document of the series that mentions the theme again, so
     # that this is a gap, not a drop
     resumed_in: str = ""
+    # the committed report holds this verdict between the same two documents: an edited
+    # document kept it, so it is reported and fails no --fail-on
+    as_before: bool = False
 
     @property
     def is_gap(self) -> bool:
         return bool(self.resumed_in)
+
+    def fails(self, fail_on: tuple[Verdict, ...]) -> bool:
+        """Whether this change meets ``--fail-on``: a gap and a verdict kept do not."""
+        return self.verdict in fail_on and not self.is_gap and not self.as_before
 
     def describe(self) -> str:
         """``'推动 (promote)' 2.0 in A -> 'Explore' 1.0, delta -1.0``."""
@@ -64,7 +71,8 @@ class ThemeChange:
         delta = f", delta {self.delta:+}" if self.delta is not None else ""
         gap = f" (not mentioned in {', '.join(self.skipped)})" if self.skipped else ""
         resumed = f" (a gap: mentioned again in {self.resumed_in})" if self.resumed_in else ""
-        return f"{before} in {self.from_document}{gap} -> {after}{delta}{resumed}"
+        kept = " (as the committed report has it)" if self.as_before else ""
+        return f"{before} in {self.from_document}{gap} -> {after}{delta}{resumed}{kept}"
 
 
 @dataclass(frozen=True)

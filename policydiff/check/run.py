@@ -18,9 +18,12 @@ from policydiff.analysis.digests import analysis_inputs, document_refs
 from policydiff.analysis.evolution_json import dumps_evolution, evolution_dict
 from policydiff.analysis.verdicts import Verdict
 from policydiff.check.changes import (
+    base_commit,
     changed_since_git,
     first_of_series,
     recompared,
+    report_at,
+    reported_moves,
     theme_changes,
 )
 from policydiff.check.duplicates import duplicate_findings
@@ -54,7 +57,8 @@ def run_check(
     engine: Engine | None = None,
 ) -> CheckResult:
     corpus_path = Path(corpus_path)
-    status = changed_since_git(corpus_path, base) if base else None
+    commit = base_commit(corpus_path, base) if base else None
+    status = changed_since_git(corpus_path, commit) if commit else None
     store = cache.store if cache is not None else None
     fingerprints = Fingerprints(store)
     scan = scan_corpus(corpus_path, fingerprints)
@@ -90,10 +94,13 @@ def run_check(
             expected = None
         findings.extend(report_findings(reports, committed, refs, inputs, expected))
         again = recompared(evolution, new + changed)
-        changes = theme_changes(evolution, new + changed + tuple(d for d, _ in again))
+        reported = _reported_before(corpus_path, reports, commit) if fail_on and changed else None
+        changes = theme_changes(
+            evolution, new + changed + tuple(d for d, _ in again), reported or frozenset()
+        )
         firsts = first_of_series(evolution, new + changed)
         for change in changes:
-            if change.verdict in fail_on and not change.is_gap:
+            if change.fails(fail_on):
                 findings.append(
                     Finding(
                         str(corpus_path / change.document),
@@ -118,3 +125,17 @@ def run_check(
         first_of_series=firsts,
         recompared=again,
     )
+
+
+def _reported_before(
+    corpus_path: Path, reports: Path, commit: str | None
+) -> frozenset[tuple[str, str, str, str]]:
+    """The moves of the report as it stood before the change: at the base commit with
+    ``--base`` (the branch may have rewritten its reports), else the committed one, which
+    predates the changed documents it finds."""
+    if commit is not None:
+        return reported_moves(report_at(corpus_path, commit, reports / REPORT_FILE))
+    try:
+        return reported_moves((reports / REPORT_FILE).read_bytes())
+    except OSError:
+        return frozenset()

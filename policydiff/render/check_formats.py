@@ -140,13 +140,15 @@ def render_markdown(result: CheckResult) -> str:
             "|---|---|---|---|---|---|",
         ]
         for c in mine:
-            flag = " ⚠️" if c.verdict in result.fail_on and not c.is_gap else ""
+            flag = " ⚠️" if c.fails(result.fail_on) else ""
             before = f"{_md(c.from_cue)} ({c.from_strength})" if c.from_cue else "—"
             if c.skipped:
                 before += f", in `{c.from_document}` (not mentioned in {len(c.skipped)} since)"
             after = f"{_md(c.to_cue)} ({c.to_strength})" if c.to_cue else "—"
             if c.resumed_in:
                 after += f" (mentioned again in `{c.resumed_in}`)"
+            if c.as_before:
+                after += " (as the committed report has it)"
             delta = f"{c.delta:+}" if c.delta is not None else ""
             sentence = c.sentence if len(c.sentence) <= 160 else c.sentence[:157] + "..."
             lines.append(

@@ -420,6 +420,61 @@ def test_without_base_an_edited_document_is_changed_and_gated(tmp_path: Path) ->
     )
 
 
+def _repo_with_weakened_2023_committed(tmp_path: Path) -> tuple[Path, Path]:
+    """The 2021 Opinions and a 2023 text that weakens ultra-low-energy buildings, committed
+    with their reports; the 2023 text's path."""
+    repo = _repo_with_new_2023(tmp_path, weaken=True)
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "2023")
+    return repo, repo / "corpus" / DOC_2023 / "en.txt"
+
+
+TYPO = ("At present, China's economic", "At present, Chinas economic")
+
+
+@pytest.mark.parametrize("since", [(), ("--base", "HEAD")])
+def test_an_edit_that_keeps_a_verdict_fails_no_fail_on(
+    tmp_path: Path, since: tuple[str, ...]
+) -> None:
+    # a typo mended in a document whose weakening the committed report already holds:
+    # the verdict is listed, marked as before, and fails nothing; without --base the
+    # committed report says what was, with --base the report at the base commit does
+    repo, text = _repo_with_weakened_2023_committed(tmp_path)
+    assert TYPO[0] in text.read_text(encoding="utf-8")
+    text.write_text(text.read_text(encoding="utf-8").replace(*TYPO), encoding="utf-8")
+    if since:
+        write_reports(repo)  # the branch rewrote its reports: the base's still say what was
+    result = check(repo, *since, "--fail-on", "weakened")
+    assert f"changed: {DOC_2023}" in result.stdout, result.stdout
+    kept = next(line for line in result.stdout.splitlines() if "ultra-low-energy" in line)
+    assert kept.startswith("  weakened ") and kept.endswith("(as the committed report has it)")
+    assert "--fail-on weakened" not in result.stdout
+    # without --base the report, written before the edit, is stale: that alone fails
+    assert result.exit_code == (0 if since else 1), result.stdout
+    data = json.loads(check(repo, *since, "--format", "json", "--fail-on", "weakened").stdout)
+    ultra = next(c for c in data["changes"] if c["theme"] == "ultra-low-energy-buildings")
+    assert (ultra["verdict"], ultra["as_before"]) == ("weakened", True)
+
+
+def test_an_edit_that_weakens_again_fails_even_where_it_was_weakened(tmp_path: Path) -> None:
+    # the base's report has the 2023 Opinions strengthen ultra-low-energy buildings: the
+    # edit that weakens it fails, whatever other verdicts it keeps
+    repo, text = _repo_with_weakened_2023_committed(tmp_path)
+    restored = text.read_text(encoding="utf-8").replace(WEAKEN[1], WEAKEN[0])
+    text.write_text(restored, encoding="utf-8")
+    write_reports(repo)
+    git(repo, "commit", "-qam", "restore")
+    text.write_text(restored.replace(*WEAKEN), encoding="utf-8")
+    result = check(repo, "--base", "HEAD", "--fail-on", "weakened")
+    assert result.exit_code == 1, result.stdout
+    weakened = next(line for line in result.stdout.splitlines() if "ultra-low-energy" in line)
+    assert weakened.startswith("  weakened ") and "committed report" not in weakened
+    assert (
+        "theme ultra-low-energy-buildings (Ultra-low and near-zero energy buildings) "
+        "weakened (--fail-on weakened)" in result.stdout
+    )
+
+
 def test_the_first_plan_of_its_series_is_said_to_be_so(tmp_path: Path) -> None:
     # Shanghai's urban-rural plan added beside the 2021 Opinions: nothing of its series
     # comes before it, so it has no theme change for want of anything to compare with
