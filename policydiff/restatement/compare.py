@@ -256,6 +256,7 @@ def compare_clauses(
                     neighbour=restated_neighbour(m.parent, restated_by, content(m.parent))
                     if m.child is None
                     else None,
+                    placed=any(c.parent_clause or c.child_place for c in changes),
                 ),
                 ops=word_ops(m.parent.text, m.child.text, lang) if with_ops and m.child else (),
                 nearest=m.nearest,

@@ -281,13 +281,21 @@ def assess(
     matched_by: str = "",
     lang: str = "zh",
     neighbour: tuple[Clause, Clause] | None = None,
+    placed: bool = False,
 ) -> Confidence:
     """:func:`_assessed`, but that no verdict read in English (``lang``) is sure, and each
     says why; an omission to check also names the child's sentence that restates the
-    ``neighbour`` (:func:`restated_neighbour`), where that is not the one it quotes."""
+    ``neighbour`` (:func:`restated_neighbour`), where that is not the one it quotes; a
+    change whose reasons place a figure outside the two sentences (``placed``) asks to
+    confirm it there too."""
     confidence = _assessed(
         child, similarity, reasons, nearest, changed, omitted, child_words, unnamed, matched_by
     )
+    if placed and confidence.doubt.endswith(_IN_TWO_SENTENCES):
+        confidence = replace(
+            confidence,
+            doubt=confidence.doubt.removesuffix(_IN_TWO_SENTENCES) + _IN_PLACES_NAMED,
+        )
     if child is None and not confidence.sure and neighbour is not None:
         confidence = _with_neighbour(confidence, nearest, neighbour, omitted, lang)
     if lang == "zh":
@@ -295,6 +303,13 @@ def assess(
     if confidence.sure:
         return Confidence(CHECK, READ_IN_ENGLISH)
     return replace(confidence, doubt=f"{confidence.doubt}; {READ_IN_ENGLISH}")
+
+
+_IN_TWO_SENTENCES = "confirm it in the two sentences before quoting it"
+_IN_PLACES_NAMED = (
+    "confirm it in the two sentences, and where its reason says a figure is set, "
+    "before quoting it"
+)
 
 
 def _assessed(
@@ -366,7 +381,5 @@ def _assessed(
         )
     if changed:
         why = f" ({reasons[0]})" if reasons else ""
-        return Confidence(
-            CHECK, f"a change{why}: confirm it in the two sentences before quoting it"
-        )
+        return Confidence(CHECK, f"a change{why}: {_IN_TWO_SENTENCES}")
     return Confidence(SURE)

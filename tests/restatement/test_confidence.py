@@ -68,6 +68,22 @@ def test_every_change_is_to_check_with_what_decided_it(
     )
 
 
+def test_a_change_resting_on_a_figure_set_elsewhere_asks_to_confirm_it_there() -> None:
+    # the child's 60% is in its goals, not in the sentence quoted as the restatement
+    r = _restated(
+        "（一）到2025年，推进建筑垃圾资源化利用，综合利用率达到50%。",
+        "一、总体目标\n到2025年建筑垃圾综合利用率达到60%以上。\n"
+        "二、重点任务\n（一）推进建筑垃圾资源化利用，提升处置能力。",
+        "到2025年，推进建筑垃圾资源化利用",
+    )
+    assert r.verdict.value == "strengthened"
+    assert "set in the child's I-2: 到2025年建筑垃圾综合利用率达到60%以上" in r.reasons[0]
+    assert r.confidence.doubt.endswith(
+        "confirm it in the two sentences, and where its reason says a figure is set, "
+        "before quoting it"
+    )
+
+
 def test_a_verdict_the_cues_alone_decide_is_to_check() -> None:
     r = _restated("推动装配式建筑发展", "大力推动装配式建筑发展", "推动装配式建筑发展")
     assert r.verdict.value == "strengthened" and r.similarity >= SURE_MATCH
