@@ -32,6 +32,25 @@ def test_list_table_is_plain_when_piped() -> None:
     assert "2025-08-15" in result.output and "en-2 partial" in result.output
 
 
+def test_list_table_gives_each_version_its_size_and_every_title_whole() -> None:
+    # the 2021 Opinions: English 26 provisions, 132 sentences; the Chinese original 26 and
+    # 127; a partial translation 6 and 27: each on its version's line, not the
+    # document's largest version's counts beside the first two keys
+    data = json.loads(run("list", "--format", "json").output)
+    sizes = {v["key"]: (v["provisions"], v["sentences"]) for v in data[0]["versions"]}
+    for width in ("80", "120"):
+        result = CliRunner().invoke(
+            main, ["list", "--corpus", str(BUNDLED)], env={"COLUMNS": width}
+        )
+        lines = result.output.splitlines()
+        for key, label in (("en", "en"), ("zh", "zh original"), ("en-2", "en-2 partial")):
+            row = next(line for line in lines if f" {label} " in f"{line} ")
+            assert row.split()[-2:] == [str(n) for n in sizes[key]], row
+        # a Chinese title has no space to wrap at: folded, never cut with an ellipsis
+        assert "关于推动城乡建设绿色发展的意见" in "".join(line.strip() for line in lines)
+        assert "…" not in result.output
+
+
 def test_show_a_provision_in_each_language() -> None:
     en = run("show", DOC_2021, "--provision", "III.1")
     zh = run("show", DOC_2021, "--provision", "III.1", "--lang", "zh")

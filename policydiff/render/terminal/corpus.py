@@ -26,10 +26,16 @@ def render_documents(summaries: Sequence[DocumentSummary], corpus: Path, console
     )
     id_width = max((len(s.id) for s in summaries), default=2)
     table.add_column("date", no_wrap=True, min_width=10)
-    table.add_column("id", no_wrap=True, min_width=id_width, style="bold")
-    table.add_column("title", ratio=1, min_width=16)
+    # the title under its id: the id is never cut, and the title wraps in the id's width
+    # rather than in what the other columns leave, which may be nothing
+    table.add_column("document", min_width=id_width, ratio=1, overflow="fold")
     table.add_column("versions", no_wrap=True)
-    table.add_column("size", justify="right", no_wrap=True)
+    # one line per version, beside its key: versions of one document differ in size (a
+    # partial translation, an original structured more finely than its translation)
+    widest = max((len(v.key) + 17 for s in summaries for v in s.versions), default=8)
+    short = console.width < 10 + id_width + widest + len("provisions sentences") + 12
+    table.add_column("prov." if short else "provisions", justify="right", no_wrap=True)
+    table.add_column("sent." if short else "sentences", justify="right", no_wrap=True)
     for s in summaries:
         versions = "\n".join(
             " ".join([v.key, *(["original"] if v.kind == "original" else [])])
@@ -37,12 +43,13 @@ def render_documents(summaries: Sequence[DocumentSummary], corpus: Path, console
             for v in s.versions
         )
         title = s.title if not s.title_zh or s.title_zh == s.title else f"{s.title}\n{s.title_zh}"
+        document = Text(s.id, style="bold", no_wrap=True, overflow="fold")
         table.add_row(
             shown_date(s.date),
-            s.id,
-            Text(title),
+            Text("\n").join([document, Text(title, overflow="fold")]),
             versions,
-            f"{s.primary.provisions} provisions\n{s.primary.sentences} sentences",
+            "\n".join(str(v.provisions) for v in s.versions),
+            "\n".join(str(v.sentences) for v in s.versions),
         )
     console.print(table)
     note = dates_note(s.date for s in summaries)
