@@ -38,7 +38,7 @@ MARKER_WITHIN = 0.8
 # Chinese titles end with the kind of instrument, optionally with its period or "试行".
 ZH_KINDS = (
     "指导意见|实施意见|若干意见|意见|通知|决定|规划|实施方案|行动方案|工作方案|方案|办法"
-    "|若干措施|具体措施|措施|细则|条例|纲要|行动计划|计划|规定|决议|通告|公告|指南|标准"
+    "|若干措施|具体措施|措施|细则|条例|纲要|行动计划|计划|规定|决议|通告|公告|公报|指南|标准"
 )
 # kinds of document titled only with 关于 (…关于…的批复), since a heading or a closing
 # formula may end on them too (一、总体情况通报, 特此通报)
@@ -154,7 +154,7 @@ def _head(rest: list[Line]) -> list[str]:
         index = len(kinds)
         text = rest[index].text.strip()
         following = [line.text.strip() for line in rest[index + 1 : index + 4]]
-        if following and label_alone(text) and _value_line(following):
+        if following and label_alone(text) and _value_line(following, text):
             kinds += ["metadata table", "metadata table"]  # a label, its value on the next line
         elif kind := metadata_kind(text):
             kinds.append(kind)
@@ -165,17 +165,42 @@ def _head(rest: list[Line]) -> list[str]:
     return kinds
 
 
-def _value_line(following: list[str]) -> bool:
-    """Whether the first of ``following`` is a label's value: a short line without a
+def _titles(label: str) -> bool:
+    """Whether a table's ``label`` is the one whose value is the title (标题：)."""
+    return re.sub(r"[ \u3000]", "", label)[:2] == "标题"
+
+
+# a kind of document, as a portal's 分类 names it (统计公报, 规划计划, 通知公告), is short
+KIND_VALUE_LENGTH = 10
+
+
+def _kind_value(label: str, value: str) -> bool:
+    """Whether ``value`` is what a classifying ``label`` (分类：, 体裁分类：) names: a kind
+    of document, which may read as a title (统计公报), not a title below an empty label."""
+    classifying = re.sub(r"[ \u3000:：]", "", label).endswith("分类")
+    return classifying and len(value) <= KIND_VALUE_LENGTH and not value.startswith("关于")
+
+
+def labels_value(before: str, line: str) -> bool:
+    """Whether ``line``, after ``before``, is the value of a table's label standing alone,
+    and so no title, whatever it reads like (分类： / 统计公报); below 标题： it is one."""
+    before = before.strip()
+    return label_alone(before) and not _titles(before) and _value_line([line.strip()], before)
+
+
+def _value_line(following: list[str], label: str = "") -> bool:
+    """Whether the first of ``following`` is the value of ``label``: a short line without a
     sentence's punctuation or a numbering label (an empty 主题词： row may come right before
     the preamble or the first heading), neither a line the head reads for itself (another
-    label, a title, a number, a date) nor the start of a title wrapped over lines."""
+    label, a number, a date, a title) nor the start of a title wrapped over lines; but a
+    kind of document below a classifying label (分类： / 统计公报) is its value."""
     first = following[0]
+    kind = metadata_kind(first)
     return (
         len(first) <= VALUE_LENGTH
         and not re.search(r"[，,。；;：:！？!?]", first)
         and match_label(first) is None
-        and metadata_kind(first) is None
+        and (kind is None or (kind == "title" and _kind_value(label, first)))
         and not _wrapped_title(first, following[1:])
     )
 
@@ -216,8 +241,9 @@ def joined_title(lines: list[str]) -> list[str]:
     out: list[str] = []
     index = 0
     while index < len(lines):
-        before = lines[index - 1].strip() if index else ""
-        valued = label_alone(before) and re.sub(r"[ \u3000]", "", before)[:2] != "标题"
+        valued = (
+            index > 0 and label_alone(lines[index - 1].strip()) and not _titles(lines[index - 1])
+        )
         count = 0 if valued else _wrapped_title(lines[index], lines[index + 1 : index + 3])
         if count:
             out.append(_glue(lines[index : index + count]))

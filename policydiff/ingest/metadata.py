@@ -30,6 +30,7 @@ from policydiff.ingest.body import (
     ZH_NUMERAL_DATE,
     is_title,
     joined_title,
+    labels_value,
 )
 from policydiff.ingest.clean import TABLE_LABEL, TABLE_ROW
 from policydiff.ingest.glossary import glossary
@@ -265,7 +266,10 @@ def find_title_zh(
     if table.get("标题"):
         title, issuers = _zh_title_of(table["标题"])
         return title, issuers or table["标题"], chinese_bodies(issuers)
-    for line in joined_title(head):
+    lines = joined_title(head)
+    for index, line in enumerate(lines):
+        if index and labels_value(lines[index - 1], line):
+            continue  # 分类： / 统计公报 classifies the page; it does not title it
         if re.search(r"[\u4e00-\u9fff]", line) and is_title(line.strip()):
             title, issuers = _zh_title_of(line)
             return title, issuers or line, chinese_bodies(issuers)

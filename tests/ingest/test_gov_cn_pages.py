@@ -115,7 +115,12 @@ def test_a_municipal_portals_page_gives_its_table_and_keeps_every_paragraph(
     assert meta.date == dt.date(2023, 4, 18)  # 发文日期
     assert meta.issuers == ("宜春市统计局",)  # 发布机构, where the text names no issuer
     assert (meta.level, meta.jurisdiction) == ("municipal", "宜春市")
+    # the title (a 公报, a bulletin) read from the page, not the table's 分类 value below
+    # its label, 统计公报, which reads like one
+    title = "宜春市2022年国民经济和社会发展统计公报"
+    assert meta.title_zh == title
     removed = [(r.kind, r.text) for r in plan.removed]
+    assert ("metadata table", "统计公报") in removed
     assert removed[:2] == [
         ("navigation", "网站无障碍关怀版"),
         (
@@ -130,6 +135,8 @@ def test_a_municipal_portals_page_gives_its_table_and_keeps_every_paragraph(
     kept = re.sub(r"\s+", "", plan.version.text)
     paragraphs = official_paragraphs(path, "div", "zoomcon")
     assert len(paragraphs) > 60
-    assert [p for p in paragraphs if p not in kept] == []
+    # every paragraph kept but the title, which moves into the metadata
+    assert [p for p in paragraphs if p not in kept] == [title]
+    assert ("title", title) in removed
     # the portal's name above the table is kept: nothing says it is not the document's
-    assert kept.startswith("宜春市人民政府宜春市2022年国民经济和社会发展统计公报")
+    assert kept.startswith("宜春市人民政府宜春市统计局国家统计局宜春调查队")

@@ -359,6 +359,19 @@ def test_a_title_below_its_label_or_an_empty_label_is_read_whole(tmp_path: Path)
     assert plan.metadata.title_zh == "关于推动城市更新工作的指导意见"
 
 
+@pytest.mark.parametrize("label", ["分类：", "体裁分类：", "组配分类："])
+def test_a_kind_of_document_below_a_classifying_label_is_no_title(
+    tmp_path: Path, label: str
+) -> None:
+    # a portal's 分类 names a kind of document (通知公告, 统计公报), which reads like a title
+    plan = _plan(tmp_path, f"{label}\n通知公告\n关于推动城市更新工作的指导意见\n{BODY}")
+    assert plan.metadata.title_zh == "关于推动城市更新工作的指导意见"
+    assert [(r.kind, r.text) for r in plan.removed][:2] == [
+        ("metadata table", label),
+        ("metadata table", "通知公告"),
+    ]
+
+
 def test_a_numbered_heading_is_no_title(tmp_path: Path) -> None:
     plan = _plan(tmp_path, f"关于开展城市更新试点工作的通知\n一、关于试点城市名单的通报\n{BODY}")
     assert plan.version.text.startswith("一、关于试点城市名单的通报\n")
