@@ -45,7 +45,7 @@ if TYPE_CHECKING:
 @click.option(
     "--accept-removals",
     is_flag=True,
-    help="Remove web debris even when it is more than a tenth of the file's lines.",
+    help="Remove web debris even when it is more than a twentieth of the file's text.",
 )
 @click.option(
     "--doc-number", default=None, help="Document number (发文字号), e.g. 建标〔2022〕53号."
