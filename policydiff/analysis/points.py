@@ -103,17 +103,20 @@ def _point(analysis: DocumentAnalysis, mine: Sequence[Commitment]) -> Point:
 
 
 def representative(point: Point) -> Commitment | None:
-    """The evidence the point's strength was read from (its strongest commitment)."""
+    """The evidence the point's strength was read from (its strongest commitment): of
+    those with its cue and strength, the one :func:`strongest` ranks first, as the point
+    was scored (a restriction, 不拆传统民居, ties a protection, 不拆除历史建筑, in strength
+    but not in rank), so that the sentence shown is the one the caveats speak of."""
     if not point.present or not point.evidence:
         return None
-    for e in point.evidence:
-        if (
-            e.mention.lang == point.lang
-            and e.score.cue == (point.cue or "")
-            and e.score.strength == point.strength
-        ):
-            return e
-    return point.evidence[0]
+    alike = [
+        e
+        for e in point.evidence
+        if e.mention.lang == point.lang
+        and e.score.cue == (point.cue or "")
+        and e.score.strength == point.strength
+    ]
+    return strongest(alike) or point.evidence[0]
 
 
 def compare(before: Point, after: Point, skipped: tuple[str, ...] = ()) -> Change:

@@ -7,6 +7,7 @@ import datetime as dt
 
 import pytest
 
+from policydiff.analysis.build import build_evolution
 from policydiff.analysis.commitments import (
     Commitment,
     find_commitments,
@@ -15,6 +16,7 @@ from policydiff.analysis.commitments import (
 )
 from policydiff.analysis.model import Point
 from policydiff.analysis.points import DocumentAnalysis, points_of, representative
+from policydiff.corpus import Corpus
 from policydiff.models import Document, Version
 from policydiff.strength import find_targets, score_commitment
 from policydiff.structure import structure_version
@@ -684,3 +686,20 @@ def test_a_point_read_from_a_near_spelling_says_so() -> None:
     keyword = [e for e in carried.evidence if e.mention.matched == "改造"]
     assert keyword and not matched_approximately(keyword[0].mention)
     assert matched_approximately(representative(typo).mention)
+
+
+def test_the_sentence_shown_for_a_point_is_the_one_its_caveats_speak_of(
+    bundled_corpus: Corpus,
+) -> None:
+    # the 2021 Opinions' heritage point: 不拆传统民居 (a restriction) and 不拆除历史建筑 (a
+    # protection) tie at 不, 5; the protection was scored, and its caveat (不 forbids 拆除)
+    # is the point's: the sentence shown must be it, not the first of the two
+    evolution = build_evolution(bundled_corpus)
+    points = [p for theme in evolution.themes for p in theme.points if p.present]
+    for point in points:
+        shown = representative(point)
+        assert shown is not None
+        assert set(shown.score.caveats) <= set(point.caveats), (point.document, shown)
+    heritage = next(t for t in evolution.themes if t.id == "historical-cultural-protection")
+    shown = representative(heritage.points[0])
+    assert shown is not None and "不拆除历史建筑" in shown.mention.sentence
