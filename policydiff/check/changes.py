@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import json
 import subprocess
+from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 from policydiff.analysis.model import Evolution, Point
 from policydiff.analysis.verdicts import MOVES, Verdict
@@ -79,14 +81,19 @@ def report_at(corpus_path: Path, commit: str, report: Path) -> bytes | None:
     return shown.stdout if shown.returncode == 0 else None
 
 
-def reported_moves(raw: bytes | None) -> frozenset[tuple[str, str, str, str]]:
-    """Each (theme, from document, to document, verdict) an evolution report holds, its
-    consecutive and "since last mention" comparisons both; none where it cannot be read."""
+def parsed(raw: bytes | None) -> Any:
+    """``raw`` JSON, parsed; None where it is missing or does not parse."""
     try:
-        data = json.loads(raw) if raw else None
+        return json.loads(raw) if raw else None
     except ValueError:
-        return frozenset()
-    themes = data.get("themes") if isinstance(data, dict) else None
+        return None
+
+
+def reported_moves(report: Any) -> frozenset[tuple[str, str, str, str]]:
+    """Each (theme, from document, to document, verdict) an evolution report (``report``,
+    parsed) holds, its consecutive and "since last mention" comparisons both; none where
+    it holds none."""
+    themes = report.get("themes") if isinstance(report, dict) else None
     moves = set()
     for theme in themes if isinstance(themes, list) else []:
         if not isinstance(theme, dict):
@@ -192,19 +199,55 @@ def first_of_series(
     return tuple(firsts)
 
 
-def recompared(evolution: Evolution, documents: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
+def recompared(
+    evolution: Evolution, documents: tuple[str, ...], shifted: tuple[str, ...] = ()
+) -> tuple[tuple[str, str], ...]:
     """The document after each of ``documents`` in its series, where it is not one of them,
-    with the one it now follows: a document inserted before it (or changed) is what its
+    and each of ``shifted`` (:func:`moved`) that follows a document, each with the one it
+    now follows: a document inserted before it (or changed, removed, re-dated) is what its
     verdicts are now read against, so they are new too."""
-    wanted = set(documents)
+    wanted, also = set(documents), set(shifted)
     last: dict[str, str] = {}
     after = []
     for document in evolution.documents:
         before = last.get(document.series)
-        if before in wanted and document.id not in wanted:
+        if before and document.id not in wanted and (before in wanted or document.id in also):
             after.append((document.id, before))
         last[document.series] = document.id
     return tuple(after)
+
+
+def predecessors(listed: Iterable[tuple[str, str]]) -> dict[str, str]:
+    """Each document id of ``listed`` ((id, series), in timeline order) -> the document
+    before it in its series ("" for the first)."""
+    last: dict[str, str] = {}
+    before = {}
+    for doc_id, series in listed:
+        before[doc_id] = last.get(series, "")
+        last[series] = doc_id
+    return before
+
+
+def reported_order(documents: list[Any] | None) -> list[tuple[str, str]]:
+    """(id, series) of each document a report lists, in its order; [] where it lists none,
+    or lists one without its series (a report older than series: its order says nothing)."""
+    listed = [d for d in documents or [] if isinstance(d, dict)]
+    if not all(isinstance(d.get("id"), str) and isinstance(d.get("series"), str) for d in listed):
+        return []
+    return [(d["id"], d["series"]) for d in listed]
+
+
+def moved(
+    now: Iterable[tuple[str, str]], then: Iterable[tuple[str, str]], edited: tuple[str, ...]
+) -> tuple[str, ...]:
+    """The documents, neither new nor changed (``edited``), that the report ``then`` had
+    after another document of their series than they follow ``now``: one before them was
+    removed, re-dated or moved to another series, so their verdicts are new."""
+    before, after = predecessors(then), predecessors(now)
+    skip = set(edited)
+    return tuple(
+        d for d, follows in after.items() if d not in skip and d in before and before[d] != follows
+    )
 
 
 def _resumed(

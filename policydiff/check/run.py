@@ -11,6 +11,7 @@ or weakened. Like ``black --check`` it changes nothing; exit codes are in
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from policydiff.analysis.build import build_evolution
 from policydiff.analysis.cache import AnalysisCache
@@ -21,9 +22,12 @@ from policydiff.check.changes import (
     base_commit,
     changed_since_git,
     first_of_series,
+    moved,
+    parsed,
     recompared,
     report_at,
     reported_moves,
+    reported_order,
     theme_changes,
 )
 from policydiff.check.duplicates import duplicate_findings
@@ -38,6 +42,7 @@ from policydiff.check.staleness import (
     report_findings,
 )
 from policydiff.corpus import Corpus
+from policydiff.lineage.series import series_of
 from policydiff.runtime.engine import Engine
 from policydiff.strength import Lexicon
 from policydiff.themes import Catalogue
@@ -67,6 +72,9 @@ def run_check(
         findings.extend(content_findings(corpus_path, document, fingerprints))
     findings.extend(duplicate_findings(corpus_path, scan.documents, store, fingerprints))
     committed = read_report(reports / REPORT_FILE)
+    # the report as it stood before the change: at the base commit with --base (a branch
+    # may have rewritten reports/), else the committed one, which predates what it finds
+    earlier = _report_before(corpus_path, reports, commit) if commit else None
     refs = document_refs(scan.documents)
     if status is None:
         status = changed_since_report(refs, committed.documents)
@@ -80,6 +88,9 @@ def run_check(
     again: tuple[tuple[str, str], ...] = ()
     if scan.complete:
         corpus = Corpus(corpus_path, tuple(scan.documents))
+        then = reported_order(earlier.get("documents") if earlier else committed.documents)
+        now = [(d.id, series_of(d)) for d in corpus.documents]
+        shifted = moved(now, then, new + changed)
         inputs = analysis_inputs(catalogue, lexicon)
         if full:
             evolution = build_evolution(
@@ -87,17 +98,17 @@ def run_check(
             )
             expected: bytes | None = dumps_evolution(evolution_dict(evolution))
         else:
-            around = neighbourhood(corpus, new + changed)
+            around = neighbourhood(corpus, new + changed + shifted)
             evolution = build_evolution(
                 around, catalogue, lexicon, cache=cache, jobs=jobs, engine=engine
             )
             expected = None
         findings.extend(report_findings(reports, committed, refs, inputs, expected))
-        again = recompared(evolution, new + changed)
-        reported = _reported_before(corpus_path, reports, commit) if fail_on and changed else None
-        changes = theme_changes(
-            evolution, new + changed + tuple(d for d, _ in again), reported or frozenset()
-        )
+        again = recompared(evolution, new + changed, shifted)
+        reported: frozenset[tuple[str, str, str, str]] = frozenset()
+        if fail_on and changed:
+            reported = reported_moves(earlier if commit else parsed(committed.read_bytes()))
+        changes = theme_changes(evolution, new + changed + tuple(d for d, _ in again), reported)
         firsts = first_of_series(evolution, new + changed)
         for change in changes:
             if change.fails(fail_on):
@@ -127,15 +138,7 @@ def run_check(
     )
 
 
-def _reported_before(
-    corpus_path: Path, reports: Path, commit: str | None
-) -> frozenset[tuple[str, str, str, str]]:
-    """The moves of the report as it stood before the change: at the base commit with
-    ``--base`` (the branch may have rewritten its reports), else the committed one, which
-    predates the changed documents it finds."""
-    if commit is not None:
-        return reported_moves(report_at(corpus_path, commit, reports / REPORT_FILE))
-    try:
-        return reported_moves((reports / REPORT_FILE).read_bytes())
-    except OSError:
-        return frozenset()
+def _report_before(corpus_path: Path, reports: Path, commit: str) -> dict[str, Any] | None:
+    """The report at ``commit``, parsed; None where that commit holds none that reads."""
+    data = parsed(report_at(corpus_path, commit, reports / REPORT_FILE))
+    return data if isinstance(data, dict) else None

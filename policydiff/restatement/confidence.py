@@ -307,8 +307,7 @@ def assess(
 
 _IN_TWO_SENTENCES = "confirm it in the two sentences before quoting it"
 _IN_PLACES_NAMED = (
-    "confirm it in the two sentences, and where its reason says a figure is set, "
-    "before quoting it"
+    "confirm it in the two sentences, and where its reason says a figure is set, before quoting it"
 )
 
 

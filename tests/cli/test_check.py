@@ -475,6 +475,34 @@ def test_an_edit_that_weakens_again_fails_even_where_it_was_weakened(tmp_path: P
     )
 
 
+def _without_2023(repo: Path, how: str) -> None:
+    corpus = repo / "corpus"
+    if how == "removed":
+        shutil.rmtree(corpus / DOC_2023)
+        return
+    meta = corpus / DOC_2023 / "document.yaml"  # re-dated after the 2025 Opinions
+    text = meta.read_text(encoding="utf-8")
+    assert "date: '2023-12-27'" in text or "date: 2023-12-27" in text, text
+    meta.write_text(text.replace("2023-12-27", "2026-01-01"), encoding="utf-8")
+
+
+@pytest.mark.parametrize("how", ["removed", "re-dated"])
+def test_removing_or_re_dating_a_document_gates_the_one_that_now_follows_another(
+    repo: Path, how: str
+) -> None:
+    # the 2025 Opinions, untouched, are read against the 2021 ones once the 2023 Opinions
+    # are gone from between them: their verdicts are new, and --fail-on applies to them
+    _without_2023(repo, how)
+    write_reports(repo)  # the branch rewrote its reports: the base's still say what was
+    result = check(repo, "--base", "HEAD", "--fail-on", "dropped")
+    heading = f"{DOC_2025} (now compared with {DOC_2021}, before it in its series): "
+    assert any(line.startswith(heading) for line in result.stdout.splitlines()), result.stdout
+    assert f"{repo / 'corpus' / DOC_2025}: error: theme " in result.stdout
+    assert result.exit_code == 1
+    data = json.loads(check(repo, "--base", "HEAD", "--format", "json").stdout)
+    assert {"document": DOC_2025, "compared_with": DOC_2021} in data["recompared"]
+
+
 def test_the_first_plan_of_its_series_is_said_to_be_so(tmp_path: Path) -> None:
     # Shanghai's urban-rural plan added beside the 2021 Opinions: nothing of its series
     # comes before it, so it has no theme change for want of anything to compare with
