@@ -57,9 +57,10 @@ def _point(analysis: DocumentAnalysis, mine: Sequence[Commitment]) -> Point:
         english = [c for c in mine if c.mention.lang == "en"]
         translated = counterpart(best, english, analysis.pairs)
         cue_en = translated.score.cue if translated else None
-        caveats.insert(
-            0, "scored on the Chinese original; the English translation is shown beside it"
-        )
+        if any(v.lang == "en" for v in document.versions):  # else there is none to show
+            caveats.insert(
+                0, "scored on the Chinese original; the English translation is shown beside it"
+            )
         if translated and translated.score.level != best.score.level:
             caveats.append(
                 f"the English translation reads level {translated.score.level} "

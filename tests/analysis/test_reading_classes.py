@@ -22,6 +22,7 @@ from policydiff.strength import find_targets, score_commitment
 from policydiff.structure import structure_version
 from policydiff.themes.catalogue import load_catalogue
 from policydiff.themes.match import match_sentence
+from tests.conftest import DOC_2021
 
 CATALOGUE = load_catalogue()
 
@@ -703,3 +704,25 @@ def test_the_sentence_shown_for_a_point_is_the_one_its_caveats_speak_of(
     heritage = next(t for t in evolution.themes if t.id == "historical-cultural-protection")
     shown = representative(heritage.points[0])
     assert shown is not None and "不拆除历史建筑" in shown.mention.sentence
+
+
+def test_a_chinese_only_document_is_not_said_to_show_an_english_translation(
+    bundled_corpus: Corpus,
+) -> None:
+    # the 2021 Opinions without their English versions: scored on the original, with no
+    # translation to show beside it, so no caveat says one is shown
+    from dataclasses import replace
+
+    document = bundled_corpus.get(DOC_2021)
+    assert document is not None
+    alone = replace(document, versions=tuple(v for v in document.versions if v.lang == "zh"))
+    evolution = build_evolution(Corpus(bundled_corpus.path, (alone,)))
+    caveats = {c for t in evolution.themes for p in t.points for c in p.caveats}
+    assert caveats and not any("English translation" in c for c in caveats)
+    both = build_evolution(Corpus(bundled_corpus.path, (document,)))
+    assert any(
+        "the English translation is shown beside it" in c
+        for t in both.themes
+        for p in t.points
+        for c in p.caveats
+    )
