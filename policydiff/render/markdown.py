@@ -256,5 +256,9 @@ def how_to_read_markdown() -> str:
     lines += ["| level | name | meaning |", "|---|---|---|"]
     for i, name in enumerate(LEVEL_NAMES):
         lines.append(f"| {i} | {name} | {md(LEVEL_MEANINGS[i])} |")
-    lines += ["", f"The full scale, its cues and its limits: [{STRENGTH_DOC}]({STRENGTH_DOC})."]
+    # no link: the report may be written anywhere, and the page is in the repository
+    lines += [
+        "",
+        f"The full scale, its cues and its limits: `{STRENGTH_DOC}` in the policydiff repository.",
+    ]
     return "\n".join(lines) + "\n"
