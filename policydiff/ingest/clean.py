@@ -19,6 +19,8 @@ from policydiff.structure.numbering import match_label
 
 # A line shorter than this, without sentence punctuation, cannot be a paragraph of policy text.
 SHORT_LINE = 60
+# a line is an e-mail contact when, its address aside, it says less than this (联系人：王某)
+CONTACT_WORDS = 12
 # Lines of the head and tail of a page that are this short are site chrome unless they are
 # recognised as title or date lines.
 CHROME_LINE = 200
@@ -35,8 +37,11 @@ PHONE_LINE = re.compile(
     re.IGNORECASE,
 )
 PHONE_LABEL = re.compile(r"^(?:tel|phone|fax|hotline|电话|传真|联系电话)[.:：]?$", re.IGNORECASE)
+# the notice itself, not a word of it in a sentence (copyrights, 版权所有者, a list's
+# "(c) 2030 targets"): a line that directs or sets a dated target is kept whatever it says
 COPYRIGHT = re.compile(
-    r"copyright|©|\(c\)\s*\d{4}|all rights reserved|版权所有|icp备|icp证|备案序号|京公网安备",
+    r"\bcopyright\b(?!s)|©|(?<=.)\(c\)\s*\d{4}|all rights reserved|版权所有(?![者人方])"
+    r"|icp备|icp证|备案序号|公网安备|网站标识码",
     re.IGNORECASE,
 )
 ADDRESS_LABEL = re.compile(
@@ -259,7 +264,8 @@ def classify_line(line: str) -> str | None:
     if PHONE_LINE.match(lowered) or PHONE_LABEL.match(lowered):
         return "phone"
     if EMAIL.search(line) and (
-        len(line) < SHORT_LINE or lowered.startswith(("email", "e-mail", "邮箱"))
+        lowered.startswith(("email", "e-mail", "邮箱", "电子邮箱"))
+        or len(EMAIL.sub("", line).strip(" ,，;；:：")) < CONTACT_WORDS
     ):
         return "email"
     if len(line) < CHROME_LINE and COPYRIGHT.search(line):
@@ -293,9 +299,9 @@ def protected(line: str) -> bool:
 
 
 # Kinds read from a line's shape, which policy text can share ("Improve the road network
-# of the district, No. 3 …"): a protected line of these kinds is kept. The others
-# (copyright, e-mail, phone numbers, widget words, page numbers) are unambiguous.
-SHAPE_KINDS = {"address", "site name", "source line", "page timestamp"}
+# of the district, No. 3 …", "4.加强…知识产权保护" on 版权): a protected line of these kinds
+# is kept. The others (e-mail, phone numbers, widget words, page numbers) are unambiguous.
+SHAPE_KINDS = {"address", "site name", "source line", "page timestamp", "copyright"}
 
 
 def debris_kind(line: str, before: str = "") -> str | None:
@@ -320,9 +326,8 @@ def strip_inline(line: str, number: int, removed: list[Removal]) -> str:
             if kind != "zero-width":
                 removed.append(Removal(kind, match.group(0), number))
         line = pattern.sub("", line)
-    for match in EMAIL.finditer(line):
-        removed.append(Removal("email", match.group(0), number))
-    line = EMAIL.sub("", line)
+    # an e-mail address inside a longer line is part of its sentence (报送至…@…): it stays,
+    # as a contact line standing alone does not (classify_line)
     return re.sub(r"[ \t]{2,}", " ", line).strip()
 
 

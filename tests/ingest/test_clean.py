@@ -77,16 +77,41 @@ def test_policy_lines_are_kept(line: str) -> None:
     assert classify_line(line) is None
 
 
-def test_bookmark_and_inline_email_are_cut_from_a_kept_line() -> None:
+def test_a_bookmark_is_cut_from_a_kept_line_and_an_e_mail_in_a_sentence_stays() -> None:
     lines, removed = remove_debris(
         "[bookmark: _GoBack]城乡建设是推动绿色发展、建设美丽中国的重要载体。\n"
         "For details write to info@example.com and we will answer within a week, as promised.\n"
+        "各地区每季度将能耗数据报送至nyjc@ndrc.gov.cn，2025年底前实现能耗监测全覆盖。\n"
     )
     assert [line.text for line in lines] == [
         "城乡建设是推动绿色发展、建设美丽中国的重要载体。",
-        "For details write to and we will answer within a week, as promised.",
+        "For details write to info@example.com and we will answer within a week, as promised.",
+        "各地区每季度将能耗数据报送至nyjc@ndrc.gov.cn，2025年底前实现能耗监测全覆盖。",
     ]
-    assert {r.kind for r in removed} == {"bookmark", "email"}
+    assert {r.kind for r in removed} == {"bookmark"}
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "4.加强绿色低碳技术知识产权保护",
+        "依法打击侵犯专利权、版权所有者合法权益的行为，到2025年底建成绿色技术知识产权快速维权中心",
+        "Strengthen the protection of intellectual property rights, including patents, "
+        "trademarks and copyrights.",
+        "(c) 2030 targets for urban buildings",
+    ],
+)
+def test_a_provision_that_names_copyright_is_kept(line: str) -> None:
+    lines, removed = remove_debris(f"{line}\n")
+    assert [x.text for x in lines] == [line] and removed == []
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["沪公网安备 31010102002345号", "政府网站标识码：3100000091", "版权所有：宜春市人民政府"],
+)
+def test_a_provinces_licence_line_is_debris(line: str) -> None:
+    assert classify_line(line) == "copyright"
 
 
 @pytest.mark.parametrize("seed", [SEED_2021_EN, SEED_2021_EN_PARTIAL, SEED_2023_EN, SEED_2025_EN])
