@@ -78,6 +78,11 @@ _BLOCKS = frozenset(
     }
 )  # fmt: skip
 _CELLS = frozenset({"td", "th"})
+# A table row whose cells read as this many characters or fewer, with no sentence's end in
+# them, is a row of data (序号 / 指标 / 单位 / 2025年, each cell a <p> as Word exports it): one
+# line, so that a figure stands beside its indicator, not alone where it reads as a page
+# number. A longer row is a page laid out in a table, and keeps its paragraphs.
+ROW_LINE = 300
 _HARD_BREAK = "\r"  # marks <br> and newlines inside <pre> until the lines are assembled
 _HTML_WHITESPACE = re.compile(r"[ \t\n\r\f\v]+")
 _EDGE_BREAKS = re.compile(r"^[ \r]+|[ \r]+$")
@@ -90,6 +95,8 @@ class _TextParser(HTMLParser):
         self.open_skipped: dict[str, int] = {}
         self.pre_depth = 0
         self.parts: list[str] = []
+        # for each open <tr>: where its parts start, and whether it holds a table
+        self.rows: list[list[int]] = []
 
     def _skipping(self) -> bool:
         return any(self.open_skipped.values())
@@ -101,6 +108,10 @@ class _TextParser(HTMLParser):
             self.open_skipped[tag] = self.open_skipped.get(tag, 0) + 1
         elif self._skipping():
             return
+        if tag == "tr":
+            self.rows.append([len(self.parts), 0])
+        elif tag == "table" and self.rows:
+            self.rows[-1][1] = 1
         if tag == "br":
             self.parts.append(_HARD_BREAK)
         elif tag in _BLOCKS:
@@ -122,6 +133,17 @@ class _TextParser(HTMLParser):
                 self.pre_depth -= 1
         elif tag in _CELLS:
             self.parts.append(" ")
+        if tag == "tr" and self.rows:
+            self._close_row(*self.rows.pop())
+
+    def _close_row(self, start: int, nested: int) -> None:
+        """A short row of data, its cells' paragraphs and breaks, made one line."""
+        if nested or self.pre_depth:
+            return
+        row = _HTML_WHITESPACE.sub(" ", "".join(self.parts[start:]).replace(_HARD_BREAK, " "))
+        row = row.strip()
+        if row and len(row) <= ROW_LINE and "。" not in row:
+            self.parts[start:] = ["\n", row, "\n"]
 
     def handle_data(self, data: str) -> None:
         if self._skipping():

@@ -241,7 +241,8 @@ def test_the_suffix_after_a_label(suffix: str, expected: str) -> None:
 def test_a_numbered_paragraph_in_a_table_cell() -> None:
     numbering = abstract(16, lvl(0, "decimalEnclosedCircle", "%1")) + num(16, 16)
     cell = f"<w:tbl><w:tr><w:tc>{p('指标', 16, 0)}</w:tc><w:tc>{p('目标', 16, 0)}</w:tc></w:tr></w:tbl>"
-    assert docx_to_text(docx(cell, numbering), "t") == "①指标\n②目标"
+    # numbered in its cells, and the row of data one line
+    assert docx_to_text(docx(cell, numbering), "t") == "①指标 ②目标"
 
 
 # --------------------------------------------------------------------------- styles

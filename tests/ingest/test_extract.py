@@ -36,6 +36,12 @@ from policydiff.ingest.extract_pdf import pdf_to_text
         ("<p>　　各省、自治区、直辖市人民政府：</p>", "各省、自治区、直辖市人民政府："),
         ("<table><tr><td>指标</td><td>2025年</td></tr><tr><td>能耗</td><td>13.5%</td></tr></table>",
          "指标 2025年\n能耗 13.5%"),
+        # cells holding paragraphs, as Word exports a table: one line per row of data ...
+        ("<table><tr><td><p>指标</p></td><td><p>2025年</p></td></tr><tr><td><p>绿色建筑占比"
+         "</p></td><td><p>100</p></td></tr></table>", "指标 2025年\n绿色建筑占比 100"),
+        # ... but a page laid out in a table keeps its paragraphs
+        ("<table><tr><td><p>一、总体要求</p><p>推动城乡建设绿色发展。</p></td></tr></table>",
+         "一、总体要求\n推动城乡建设绿色发展。"),
         ("<ul><li>one</li><li>two</li></ul>", "one\ntwo"),
         ("<h1>Title</h1><p>Body <b>bold</b> and <span>span</span>.</p>",
          "Title\nBody bold and span."),
@@ -141,7 +147,16 @@ def test_docx_two_paragraphs() -> None:
         ("<w:p><w:r><w:instrText>HYPERLINK x</w:instrText></w:r><w:hyperlink><w:r><w:t>link</w:t>"
          "</w:r></w:hyperlink></w:p>", "link"),
         ("<w:tbl><w:tr><w:tc><w:p><w:r><w:t>指标</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r>"
-         "<w:t>2025年</w:t></w:r></w:p></w:tc></w:tr></w:tbl>", "指标\n2025年"),
+         "<w:t>2025年</w:t></w:r></w:p></w:tc></w:tr></w:tbl>", "指标 2025年"),
+        # a row of data is one line, its figure beside its indicator, not a bare "100"
+        # that reads as a page number; a row of sentences (a page laid out in a table)
+        # keeps its paragraphs
+        ("<w:tbl><w:tr><w:tc><w:p><w:r><w:t>绿色建筑占比</w:t></w:r></w:p></w:tc><w:tc><w:p>"
+         "<w:r><w:t>%</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>100</w:t></w:r></w:p></w:tc>"
+         "</w:tr></w:tbl>", "绿色建筑占比 % 100"),
+        ("<w:tbl><w:tr><w:tc><w:p><w:r><w:t>一、总体要求</w:t></w:r></w:p><w:p><w:r>"
+         "<w:t>推动城乡建设绿色发展。</w:t></w:r></w:p></w:tc></w:tr></w:tbl>",
+         "一、总体要求\n推动城乡建设绿色发展。"),
         ("<w:p><w:r><w:t>　　第一条　总则</w:t></w:r></w:p>", "第一条 总则"),
     ],
 )  # fmt: skip
