@@ -107,14 +107,51 @@ def commit(corpus_path: Path, changes: Sequence[Change]) -> list[Path]:
                 moves.append((name, f"{document.id}/{version.filename}"))
             name = f"{number}-{METADATA_FILE}"
             write_atomic(staging / name, metadata_yaml(document))
+            # the metadata it replaces, so that a commit that fails can be undone
+            shutil.copyfile(final / METADATA_FILE, staging / f"{name}{BEFORE}")
             moves.append((name, f"{document.id}/{METADATA_FILE}"))
         journal = {"corpus": str(corpus_path.resolve()), "moves": moves}
         write_atomic(staging / JOURNAL, json.dumps(journal, ensure_ascii=False, indent=1))
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
-    _finish(staging, corpus_path)
+    try:
+        _finish(staging, corpus_path)
+    except OSError as error:
+        # not a crash: the user is told the change failed, so it must not be finished
+        # later behind their back; undone, or, if even that fails, said to be half done
+        cause = error.strerror or str(error)
+        if _undo(staging, corpus_path):
+            raise CorpusError(corpus_path, f"cannot be written ({cause}): nothing added") from None
+        raise CorpusError(
+            corpus_path,
+            f"cannot be written ({cause}) and could not be restored: the next ingest that "
+            "can write it finishes the change",
+        ) from None
     return [corpus_path / destination for _, destination in moves]
+
+
+BEFORE = ".before"  # suffix of a replaced file's copy in the staging folder
+
+
+def _undo(staging: Path, corpus_path: Path) -> bool:
+    """Move back what a failed :func:`_finish` moved, restore the metadata it replaced,
+    then remove the staging folder; whether the corpus is as it was."""
+    journal = json.loads((staging / JOURNAL).read_text(encoding="utf-8"))
+    try:
+        for source, destination in reversed(journal["moves"]):
+            origin, target = staging / source, corpus_path / destination
+            if origin.exists():  # never moved
+                continue
+            before = staging / f"{source}{BEFORE}"
+            if before.exists():
+                os.replace(before, target)
+            else:
+                os.rename(target, origin)
+    except OSError:
+        return False
+    shutil.rmtree(staging, ignore_errors=True)
+    return True
 
 
 def _finish(staging: Path, corpus_path: Path) -> None:

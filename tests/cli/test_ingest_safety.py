@@ -135,6 +135,56 @@ def test_killed_while_moving_into_place_is_finished_by_the_next_writer(
     assert tree_digest(corpus) == tree_digest(reference)
 
 
+@pytest.mark.parametrize("at", [1, 2, 3])
+def test_a_move_that_fails_is_undone_and_never_finished_later(
+    corpus: Path, monkeypatch: pytest.MonkeyPatch, at: int
+) -> None:
+    # a corpus that cannot be written (immutable, read-only): the Nth rename into it fails.
+    # The user is told nothing was added, and nothing is: the next ingest finds no journal
+    # to finish. The second batch's moves: the zh original's text, then the 2021
+    # document's metadata, replacing the old (restored), then the 2023 folder
+    import os
+
+    from policydiff.corpus import transaction
+
+    before = tree_digest(corpus)
+    calls = [0]
+    real_finish, real_rename, real_replace = transaction._finish, os.rename, os.replace
+    moving = [False]
+
+    def failing(real):  # type: ignore[no-untyped-def]
+        def wrapper(*args, **kwargs):  # type: ignore[no-untyped-def]
+            if moving[0]:
+                calls[0] += 1
+                if calls[0] == at:
+                    raise PermissionError(1, "Operation not permitted")
+            return real(*args, **kwargs)
+
+        return wrapper
+
+    def finish(*args):  # type: ignore[no-untyped-def]
+        moving[0] = True
+        try:
+            return real_finish(*args)
+        finally:
+            moving[0] = False
+
+    monkeypatch.setattr(transaction, "_finish", finish)
+    monkeypatch.setattr(os, "rename", failing(real_rename))
+    monkeypatch.setattr(os, "replace", failing(real_replace))
+    result = run("ingest", "--corpus", corpus, SEED_2021_ZH, SEED_2023_EN)
+    monkeypatch.undo()
+    assert result.exit_code == 2
+    assert result.output == (
+        f"error: {corpus}: cannot be written (Operation not permitted): nothing added\n"
+    )
+    assert tree_digest(corpus) == before
+    assert list((corpus.parent / ".policydiff").glob(".ingest-*")) == []
+    again = run("ingest", "--corpus", corpus, SEED_2021_EN_PARTIAL)
+    assert again.exit_code == 0 and "interrupted" not in again.output, again.output
+    assert [v.key for v in load_corpus(corpus).get(DOC).versions] == ["en", "en-2"]
+
+
 def test_two_ingests_at_once_keep_both_versions(corpus: Path) -> None:
     # the lock makes the second wait for the first, then read what it wrote
     first = subprocess.Popen(
