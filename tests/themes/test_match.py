@@ -304,6 +304,24 @@ def test_exclude_and_require_rules() -> None:
     assert not match_sentence("烂苹果派", "zh", cat)
 
 
+@pytest.mark.parametrize(
+    ("text", "theme", "present"),
+    [
+        # 节水 across the word 调节 is a regulating reservoir, not water saving
+        ("积极推动流域控制性调节水库建设和常规水电站扩机增容", "water-saving", False),
+        ("深入开展节水型城市建设", "water-saving", True),
+        # metered charging is heat metering only where the sentence is about heating
+        ("建立健全餐饮企业厨余垃圾计量收费机制", "heat-metering", False),
+        ("建立健全城镇生活垃圾处理收费制度，逐步实行分类计价和计量收费", "heat-metering", False),
+        ("加强供热系统运行调节，稳步推进计量收费改革", "heat-metering", True),
+    ],
+)
+def test_a_theme_term_inside_another_word_or_about_another_thing_is_no_mention(
+    text: str, theme: str, present: bool
+) -> None:
+    assert (theme in themes_of(text, "zh")) is present
+
+
 def test_every_occurrence_of_a_theme_is_a_mention() -> None:
     # issue 22, class 1: each occurrence is scored in its own clause
     text = "green buildings and more green buildings"
