@@ -4,6 +4,8 @@ sentences quoted there (both languages where both exist): what policydiff must r
 from __future__ import annotations
 
 import datetime as dt
+import re
+from pathlib import Path
 
 import pytest
 
@@ -22,7 +24,7 @@ from policydiff.strength import find_targets, score_commitment
 from policydiff.structure import structure_version
 from policydiff.themes.catalogue import load_catalogue
 from policydiff.themes.match import match_sentence
-from tests.conftest import DOC_2021
+from tests.conftest import DOC_2021, shanghai_plan
 
 CATALOGUE = load_catalogue()
 
@@ -692,18 +694,21 @@ def test_a_point_read_from_a_near_spelling_says_so() -> None:
 def test_the_sentence_shown_for_a_point_is_the_one_its_caveats_speak_of(
     bundled_corpus: Corpus,
 ) -> None:
-    # the 2021 Opinions' heritage point: 不拆传统民居 (a restriction) and 不拆除历史建筑 (a
-    # protection) tie at 不, 5; the protection was scored, and its caveat (不 forbids 拆除)
-    # is the point's: the sentence shown must be it, not the first of the two
+    # where a restriction and a protection tie in cue and strength (不拆传统民居 read as a
+    # restriction, 不拆除历史建筑 as a protection), the one scored is shown: its caveats
+    # are the point's, and the harm a caveat says is forbidden is in its sentence
     evolution = build_evolution(bundled_corpus)
-    points = [p for theme in evolution.themes for p in theme.points if p.present]
-    for point in points:
+    forbidden = 0
+    for point in (p for theme in evolution.themes for p in theme.points if p.present):
         shown = representative(point)
         assert shown is not None
         assert set(shown.score.caveats) <= set(point.caveats), (point.document, shown)
-    heritage = next(t for t in evolution.themes if t.id == "historical-cultural-protection")
-    shown = representative(heritage.points[0])
-    assert shown is not None and "不拆除历史建筑" in shown.mention.sentence
+        for caveat in point.caveats:
+            harm = re.search(r"forbids '([^']+)'", caveat)
+            if harm and shown.mention.lang == "zh":
+                forbidden += 1
+                assert harm.group(1) in shown.mention.sentence, (caveat, shown.mention.sentence)
+    assert forbidden
 
 
 def test_a_chinese_only_document_is_not_said_to_show_an_english_translation(
@@ -726,3 +731,16 @@ def test_a_chinese_only_document_is_not_said_to_show_an_english_translation(
         for p in t.points
         for c in p.caveats
     )
+
+
+def test_of_a_restriction_and_a_protection_alike_in_cue_the_protection_is_shown() -> None:
+    # 不新建历史建筑 restricts the theme, 不拆除历史建筑 protects it: both 不, 5; the
+    # protection ranks first and was scored, so it is the sentence shown, the first not
+    plan = shanghai_plan("sh-a", "2022-01-01", "不新建历史建筑。不拆除历史建筑。")
+    (theme,) = [
+        t for t in build_evolution(Corpus(Path("corpus"), (plan,))).themes if t.points[0].present
+    ]
+    point = theme.points[0]
+    assert [e.score.restriction for e in point.evidence] == [True, False]
+    shown = representative(point)
+    assert shown is not None and shown.mention.sentence == "不拆除历史建筑。"

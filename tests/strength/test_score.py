@@ -114,6 +114,8 @@ CASES = [
         False,
     ),
     ("加大保护力度，不拆除历史建筑", "zh", "历史建筑", 5, "不", False),  # protects it
+    # 拆 alone after 不 is the same harm forbidden: the dwellings are protected
+    ("严格落实有关规定，不破坏地形地貌、不拆传统民居、不砍老树", "zh", "传统民居", 5, "不", False),
     (
         "Strictly prohibit new coal plants; encourage rooftop solar.",
         "en",
