@@ -18,7 +18,8 @@ At scale (past :data:`~policydiff.analysis.periods.MAX_COLUMNS` documents) the d
 axis is aggregated by year or by periods of several years (see
 :func:`~policydiff.analysis.periods.aggregate_by_year`): the heatmap and timeline show the
 strongest commitment of each year, the mentions chart sums the year's mentions, and the
-timeline draws at most :data:`MAX_TIMELINE_THEMES` themes (those with the most changes),
+timeline draws at most :data:`MAX_TIMELINE_THEMES` themes (those with the most and largest
+changes, its title saying how many of how many),
 writing a cue only where the strength changes, so a figure's size and drawing cost stop
 growing with the number of documents. PNGs past :data:`MAX_PIXELS` get a lower resolution.
 
@@ -272,20 +273,27 @@ def changing_themes(ev: Evolution) -> tuple[ThemeEvolution, ...]:
 
 
 def most_changing(themes: Sequence[ThemeEvolution], limit: int) -> tuple[ThemeEvolution, ...]:
-    """At most ``limit`` themes: those with the most strengthened/weakened changes (then
-    the earliest), kept in their given order."""
+    """At most ``limit`` themes: those with the most strengthened/weakened changes, then
+    the largest (a +1.5 before a +0.5, as the biggest movers rank them), then the
+    earliest, kept in their given order."""
     if len(themes) <= limit:
         return tuple(themes)
 
-    def moves(theme: ThemeEvolution) -> int:
-        return sum(c.verdict in STRENGTH_MOVES for c in theme.since_last)
+    def moves(theme: ThemeEvolution) -> tuple[int, float]:
+        moved = [c for c in theme.since_last if c.verdict in STRENGTH_MOVES]
+        return len(moved), sum(abs(c.delta or 0.0) for c in moved)
 
-    ranked = sorted(range(len(themes)), key=lambda i: (-moves(themes[i]), i))[:limit]
+    def rank(i: int) -> tuple[int, float, int]:
+        count, size = moves(themes[i])
+        return -count, -size, i
+
+    ranked = sorted(range(len(themes)), key=rank)[:limit]
     return tuple(themes[i] for i in sorted(ranked))
 
 
 def timeline_figure(ev: Evolution, labels: Labels) -> Figure:
-    themes = most_changing(changing_themes(ev) or ev.themes[:1], MAX_TIMELINE_THEMES)
+    moving = changing_themes(ev)
+    themes = most_changing(moving or ev.themes[:1], MAX_TIMELINE_THEMES)
     issued = [read_issue_date(d.date) for d in ev.documents]
     dates = [i.earliest for i in issued]
     # by year, a column is the year itself: no span to shade
@@ -407,8 +415,14 @@ def timeline_figure(ev: Evolution, labels: Labels) -> Figure:
     apart = "; a line joins one series" if len(set(series.values())) > 1 else ""
     if any(last > d for d, last in zip(dates, spans, strict=True)):
         apart += "\nshaded: the days a date known only to its month or year allows"
+    # a chart that leaves themes out says so: a reader looks for a mover in it
+    which = (
+        f"the {len(themes)} of {len(moving)} themes whose strength moves most"
+        if len(themes) < len(moving)
+        else "themes whose strength moves"
+    )
     fig.suptitle(
-        f"{title}, themes whose strength moves (● present, × absent, ★ quantified target)" + apart,
+        f"{title}, {which} (● present, × absent, ★ quantified target)" + apart,
         fontsize=11,
         fontweight="bold",
         x=0.01,

@@ -467,3 +467,27 @@ def test_a_date_known_only_to_its_month_is_shaded_over_the_days_it_allows() -> N
         assert "shaded" not in bundled.texts[0].get_text()
     finally:
         plt.close(bundled)
+
+
+def test_a_timeline_that_leaves_movers_out_keeps_the_largest_and_says_so(
+    evolution: Evolution,
+) -> None:
+    # the bundled Opinions: more themes move than the chart draws; of those that move
+    # once, the largest moves are drawn (green finance, +1.5, before any +0.5 mover)
+    moving = changing_themes(evolution)
+    assert len(moving) > charts.MAX_TIMELINE_THEMES
+    drawn = charts.most_changing(moving, charts.MAX_TIMELINE_THEMES)
+    left_out = [t for t in moving if t not in drawn]
+
+    def size(theme) -> tuple[int, float]:  # type: ignore[no-untyped-def]
+        moved = [c for c in theme.since_last if c.verdict in ("strengthened", "weakened")]
+        return len(moved), sum(abs(c.delta or 0.0) for c in moved)
+
+    assert left_out and all(size(t) <= size(d) for t in left_out for d in drawn)
+    assert "green-finance" in {t.id for t in drawn}
+    fig = charts.timeline_figure(evolution, Labels(cjk=False))
+    try:
+        title = fig.get_suptitle()
+        assert f"the {len(drawn)} of {len(moving)} themes whose strength moves most" in title
+    finally:
+        plt.close(fig)
