@@ -41,9 +41,9 @@ rm -rf "$corpus"
   "$raw/2022-central-chengxiang-tandafeng.txt"
 
 "$policydiff" ingest -q --corpus "$corpus" --new-document \
-  --id shanghai-chengxiangjianshe-tandafeng --date 2022-11-01 \
+  --id shanghai-chengxiangjianshe-tandafeng --date 2022-11-01 --doc-number 沪建建材联〔2022〕545号 \
   --issuer 上海市住房和城乡建设管理委员会 --issuer 上海市发展和改革委员会 \
   --parent 2022-chengxiangjianshe-tandafeng \
-  --source "$src: data/structured_match (examples/lineage/raw/2022-shanghai-chengxiang-tandafeng.txt)" \
+  --source "$src: data/structured_match (examples/lineage/raw/2022-shanghai-chengxiang-tandafeng.txt); date and number: the issuing notice, 沪建建材联〔2022〕545号, dated 2022年11月1日 (ccn.ac.cn/policies-and-regulations/cpcn/587.html)" \
   "$raw/2022-shanghai-chengxiang-tandafeng.txt"
 echo "built $corpus" >&2

@@ -12,6 +12,7 @@ way, under the digest of the file's text, when it survives a JSON round trip unc
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
@@ -31,7 +32,8 @@ from policydiff.structure.skeleton import skeleton_of
 from policydiff.textsim.normalise import comparable_sentences, normalise
 
 NAMESPACE = "check"
-_FORMAT = "check-3"
+RESTARTED = re.compile(r"-\d+$")  # the id structure gives a number met twice at one level
+_FORMAT = "check-4"
 
 
 @dataclass(frozen=True)
@@ -42,6 +44,9 @@ class Fingerprint:
     length: int  # of the normalised text
     histogram: dict[str, int]
     lang: str  # the language the text reads as
+    # provisions numbered again under one heading ((一) after (四)), given ids like I.2-2:
+    # a heading line the text lacks, most often
+    restarted: tuple[str, ...] = ()
 
 
 def _same_types(a: Any, b: Any) -> bool:
@@ -125,6 +130,7 @@ class Fingerprints:
                     int(data["length"]),
                     {str(c): int(n) for c, n in data["histogram"].items()},
                     str(data["lang"]),
+                    tuple(str(i) for i in data["restarted"]),
                 )
             except (KeyError, TypeError, ValueError, AttributeError):
                 found = None
@@ -138,6 +144,9 @@ class Fingerprints:
                 length=len(normal),
                 histogram=dict(Counter(normal)),
                 lang=detect_language(version.text),
+                restarted=tuple(
+                    f"{p.id} ({p.label})" for p in structured.provisions if RESTARTED.search(p.id)
+                ),
             )
             if self.store is not None:
                 self.store.put_json(
@@ -150,6 +159,7 @@ class Fingerprints:
                         "length": found.length,
                         "histogram": found.histogram,
                         "lang": found.lang,
+                        "restarted": list(found.restarted),
                     },
                 )
         self._versions[(digest, version.lang)] = found

@@ -98,7 +98,8 @@ def unknown_metadata(folder: Path, document: Document) -> list[Finding]:
 def content_findings(
     corpus_path: Path, document: Document, fingerprints: Fingerprints | None = None
 ) -> list[Finding]:
-    """A text that does not parse; complete versions whose numbering skeletons differ."""
+    """A text that does not parse, or whose numbering starts again under one heading;
+    complete versions whose numbering skeletons differ."""
     fingerprints = fingerprints or Fingerprints(None)
     found: list[Finding] = []
     folder = corpus_path / document.id
@@ -109,6 +110,18 @@ def content_findings(
         if not fingerprint.parses:
             found.append(
                 Finding(str(where), "no provision with sentences: text does not parse", "structure")
+            )
+        if fingerprint.restarted:
+            more = len(fingerprint.restarted) - 1
+            found.append(
+                Finding(
+                    str(where),
+                    f"numbering starts again under one heading at {fingerprint.restarted[0]}"
+                    + (f" and {more} more" if more else "")
+                    + ": a heading line may be missing, and the locations cited under it with it",
+                    "structure",
+                    "warning",
+                )
             )
         if fingerprint.lang != version.lang:
             found.append(

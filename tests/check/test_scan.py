@@ -19,7 +19,7 @@ from tests.conftest import BUNDLED, DOC_2021
     [
         ("Tel. 400-6700-999", "phone"),
         ("For enquiries call hotline: 010-5893 4114 during office hours.", "phone"),
-        ("Write to policy@example.gov.cn with comments on these Opinions.", "email"),
+        ("E-mail: policy@example.gov.cn", "email"),
         ("Copyright 2024 Example Co., Ltd.", "copyright"),
         ("Scan the QR code", "navigation"),
         ("(3) Promote green buildings.[bookmark: _Toc1]", "bookmark"),
@@ -30,6 +30,13 @@ def test_debris_is_found_by_line(line: str, kind: str) -> None:
     ((number, message),) = debris_lines(text)
     assert number == 2
     assert message.startswith(f"web debris left in ({kind}): ")
+
+
+def test_an_e_mail_address_in_a_sentence_is_no_debris() -> None:
+    # ingest keeps it with its sentence, and check does not ask for it to be removed
+    assert (
+        debris_lines("各地区每季度将能耗数据报送至nyjc@ndrc.gov.cn，2025年底前实现全覆盖。\n") == []
+    )
 
 
 def test_policy_text_with_numbers_is_not_debris() -> None:
@@ -92,3 +99,23 @@ def test_skeleton_mismatch_between_complete_versions_is_a_warning(
     assert finding.severity == "warning" and finding.kind == "consistency"
     assert finding.path.endswith("en.txt")
     assert "differs from zh's [3, 3]" in finding.message
+
+
+def test_numbering_that_starts_again_under_one_heading_is_a_warning(tmp_path: Path) -> None:
+    # Shanghai's plan as first transcribed: 二、重点任务 missing, so its (一)… of the tasks
+    # numbered again under 一、总体要求, and every location under them cited wrong
+    import dataclasses
+
+    from policydiff.corpus import load_corpus
+    from tests.conftest import LINEAGE
+
+    plan = load_corpus(LINEAGE).get("shanghai-chengxiangjianshe-tandafeng")
+    assert plan is not None
+    (zh,) = plan.versions
+    assert content_findings(tmp_path, plan) == []
+    cut = dataclasses.replace(zh, text=zh.text.replace("二、重点任务\n", ""))
+    (finding,) = content_findings(tmp_path, dataclasses.replace(plan, versions=(cut,)))
+    assert (finding.severity, finding.kind) == ("warning", "structure")
+    assert finding.message.startswith(
+        "numbering starts again under one heading at I.1-2 (（一）) and "
+    )

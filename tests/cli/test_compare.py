@@ -411,7 +411,7 @@ def test_a_removed_provision_says_what_became_of_its_commitments() -> None:
     markdown = run("diff", LINEAGE_PARENT, SHANGHAI, "--by", "provisions", "--format", "markdown")
     assert (
         "- **I.3** I 总体要求 \\> I.3 主要目标 — 7 of its 17 commitments found in the child "
-        "(5 restated, 2 weakened), at I 总体要求 \\> I.3 主要目标 (6), I 总体要求 \\> I.1-2 "
+        "(5 restated, 2 weakened), at I 总体要求 \\> I.3 主要目标 (6), II 重点任务 \\> II.1 "
     ) in markdown.output
     assert "  - ▼ weakened: 用能结构和方式更加优化 → 建筑用能结构更加优化" in markdown.output
     page = run("diff", LINEAGE_PARENT, SHANGHAI, "--by", "provisions", "--format", "html")
