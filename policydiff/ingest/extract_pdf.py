@@ -67,11 +67,16 @@ _EQUIVALENT = (
     "𤴔目示礻𥫗糹纟罓罒㓁冗𦉫羊𦍌𦍋耂肀聿肉𦥑艹艹艹虎衤覀西见角𧢲讠贝𧾷车辶辶辶邑钅長"
     "镸长门𨸏阝雨青韦页风飞食𩙿飠饣𩠐马骨鬼鱼鸟卤麦黄黾斉齐歯齿竜龙龜亀龟"
 )
+# Three Kangxi radicals decompose to a traditional variant that a simplified font draws
+# alike: in a mainland document's PDF, ⼾ of 用⼾ is 户 (NFKC gives 戶), ⾭ is 青, ⿈ is 黄;
+# a search for 用户 must find it.
+_SIMPLIFIED = {0x2F3E: "户", 0x2FAD: "青", 0x2FC8: "黄"}
 _RADICALS: dict[int, str] = {
     **{code: unicodedata.normalize("NFKC", chr(code)) for code in range(0x2F00, 0x2FD6)},
     **{
         ord(radical): ideograph for radical, ideograph in zip(_SUPPLEMENT, _EQUIVALENT, strict=True)
     },
+    **_SIMPLIFIED,
 }
 
 

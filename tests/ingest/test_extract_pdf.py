@@ -193,3 +193,12 @@ def test_a_web_page_printed_by_a_browser_reads_as_the_plain_text(
     assert raw.text + "\n" == sample.plain()
     # only what the browser printed around the page is dropped: its address and the date
     assert all(page.as_uri() in line or re.search(r"\d:\d\d", line) for line in raw.furniture)
+
+
+def test_a_radical_decomposing_to_a_traditional_variant_reads_as_the_simplified_ideograph() -> None:
+    # Chromium's PDFs of simplified text (Noto CJK SC) put ⼾ (KANGXI RADICAL DOOR) in the
+    # text layer for 户: NFKC gives 戶, which no search for 用户 finds
+    from policydiff.ingest.extract_pdf import _RADICALS
+
+    assert "与同一配电网区域的电力用\u2f3e就近交易".translate(_RADICALS).endswith("用户就近交易")
+    assert "\u2fc8河流域\u2fad年\u2f8a".translate(_RADICALS) == "黄河流域青年色"
