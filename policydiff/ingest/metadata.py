@@ -293,6 +293,23 @@ def _notice_date(body: list[str]) -> dt.date | None:
     return None
 
 
+def _named(line: str, bodies: list[str]) -> list[str]:
+    """The issuers a title ``line`` names: each of its issuing ``bodies`` by the glossary's
+    name where the glossary knows it, else as written (国家发展改革委 国家能源局关于…: the
+    NDRC, and 国家能源局, which the glossary does not know but the title names as well)."""
+    known = known_issuers(line)
+    if not bodies:
+        return [name for _, name in known]
+    named, at = [], 0
+    for body in bodies:
+        start = line.find(body, at)
+        end = start + len(body)
+        inside = [name for place, name in known if start >= 0 and start <= place < end]
+        named += inside or [body]
+        at = max(at, end)
+    return named
+
+
 def _signature(body: list[str]) -> list[str]:
     """The issuing bodies of the signature: the last line, or the last two, of the body."""
     for line in reversed(body[-3:]):
@@ -337,7 +354,7 @@ def read_metadata(
     if table.get("发文机关"):
         issuers += list(chinese_bodies(table["发文机关"]) or [table["发文机关"]])
     if not issuers:
-        issuers = [name for _, name in known_issuers(title_line)] or title_bodies
+        issuers = _named(title_line, title_bodies)
     if not issuers:
         issuers = _signature(body)
     # a portal's 发布机构 is who posted the page, the issuer only where nothing else says

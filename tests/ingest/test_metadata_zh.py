@@ -372,6 +372,12 @@ def test_a_kind_of_document_below_a_classifying_label_is_no_title(
     ]
 
 
+def test_every_body_a_joint_title_names_is_an_issuer(tmp_path: Path) -> None:
+    # the glossary knows the NDRC, not 国家能源局: both issue the notice
+    plan = _plan(tmp_path, f"国家发展改革委 国家能源局关于加快推进新型储能发展的通知\n{BODY}")
+    assert plan.metadata.issuers == ("National Development and Reform Commission", "国家能源局")
+
+
 def test_a_numbered_heading_is_no_title(tmp_path: Path) -> None:
     plan = _plan(tmp_path, f"关于开展城市更新试点工作的通知\n一、关于试点城市名单的通报\n{BODY}")
     assert plan.version.text.startswith("一、关于试点城市名单的通报\n")
