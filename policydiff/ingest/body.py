@@ -302,7 +302,7 @@ def rejoined_note(joined: list[int]) -> str:
     )
 
 
-SITE_LINES = 3  # short lines a portal may print above its metadata table, at most
+SITE_LINES = 12  # short lines a portal may print above its metadata table (its menu), at most
 SITE_LINE_LENGTH = 20
 
 

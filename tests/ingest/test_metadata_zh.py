@@ -372,6 +372,25 @@ def test_a_kind_of_document_below_a_classifying_label_is_no_title(
     ]
 
 
+def test_a_portals_menu_above_its_table_does_not_hide_the_table(tmp_path: Path) -> None:
+    # six menu items above a provincial portal's 信息公开 table: kept, and the head is read
+    # from the table on (文号, 发文日期, the title below it)
+    menu = "首页\n机构概况\n政务公开\n政务服务\n互动交流\n专题专栏\n"
+    table = (
+        "索引号： 11410000005184987K/2023-00123 主题分类： 城乡建设\n"
+        "发布机构： 河南省住房和城乡建设厅 发文日期： 2023年03月10日\n"
+        "文号： 豫建科〔2023〕73号 有效性： 有效\n"
+    )
+    plan = _plan(tmp_path, f"{menu}{table}关于推动城市更新工作的指导意见\n{BODY}")
+    meta = plan.metadata
+    assert (meta.title_zh, meta.doc_number) == (
+        "关于推动城市更新工作的指导意见",
+        "豫建科〔2023〕73号",
+    )
+    assert meta.date == dt.date(2023, 3, 10)
+    assert plan.version.text.startswith(menu.removeprefix("首页\n"))  # 首页: navigation
+
+
 def test_every_body_a_joint_title_names_is_an_issuer(tmp_path: Path) -> None:
     # the glossary knows the NDRC, not 国家能源局: both issue the notice
     plan = _plan(tmp_path, f"国家发展改革委 国家能源局关于加快推进新型储能发展的通知\n{BODY}")
