@@ -59,6 +59,7 @@ table { border-collapse: collapse; width: 100%; margin: .5rem 0 1rem; font-size:
 th, td { border: 1px solid var(--line); padding: .35rem .55rem; text-align: left;
   vertical-align: top; }
 th { background: var(--soft); }
+.wide { overflow-x: auto; }
 td.nowrap { white-space: nowrap; }
 td.num { text-align: right; font-variant-numeric: tabular-nums; }
 tr.absent td { color: var(--muted); background: #fafafa; }

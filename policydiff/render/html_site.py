@@ -108,8 +108,9 @@ def _glance(ev: Evolution) -> str:
     return (
         '<section id="at-a-glance"><h2>At a glance</h2>'
         f'<p class="note">{_e(table.note)}</p>'
-        f"<table><thead><tr><th>theme</th>{head}{change_head}</tr></thead>"
-        f"<tbody>{''.join(rows)}</tbody></table></section>"
+        # a table of many columns scrolls inside the page rather than past its edge
+        f'<div class="wide"><table><thead><tr><th>theme</th>{head}{change_head}</tr></thead>'
+        f"<tbody>{''.join(rows)}</tbody></table></div></section>"
     )
 
 

@@ -136,3 +136,12 @@ def test_report_renders_in_chromium(report_dir: Path, tmp_path: Path) -> None:
         line for line in run.stderr.splitlines() if "Uncaught" in line or "ERROR:CONSOLE" in line
     ]
     assert not errors, errors
+
+
+def test_the_at_a_glance_table_scrolls_within_the_page(report_dir: Path) -> None:
+    # a corpus of many documents gives it a column each: it scrolls inside its box rather
+    # than running past the page's edge and hiding its change column
+    html = (report_dir / "index.html").read_text(encoding="utf-8")
+    glance = html.split('<section id="at-a-glance">', 1)[1].split("</section>", 1)[0]
+    assert '<div class="wide"><table>' in glance
+    assert ".wide { overflow-x: auto; }" in html
