@@ -22,11 +22,35 @@ from policydiff.runtime.memory import collect_garbage_rarely
 EXIT_INPUT = 2
 # What a shell reports for a program stopped by SIGPIPE: the reader of stdout went away.
 EXIT_CLOSED_PIPE = 128 + 13
+EXIT_INTERRUPTED = 128 + 2  # ... and for one stopped by SIGINT
 
 F = TypeVar("F", bound=Callable[..., Any])
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _OneLineErrors(click.Group):
+    """click's own errors (a bad option value, a missing argument) as the core's are: one
+    line on stderr, "error: …", exit 2, rather than a usage block; an interrupt (Ctrl-C)
+    exits 130, as a shell reports a program stopped by SIGINT."""
+
+    def main(self, *args: Any, **kwargs: Any) -> Any:
+        if not kwargs.get("standalone_mode", True):
+            return super().main(*args, **kwargs)
+        try:
+            code = super().main(*args, **{**kwargs, "standalone_mode": False})
+        except click.UsageError as exc:
+            hint = f" (see {exc.ctx.command_path} --help)" if exc.ctx else ""
+            say(f"error: {exc.format_message()}{hint}")
+            sys.exit(EXIT_INPUT)
+        except click.ClickException as exc:
+            say(f"error: {exc.format_message()}")
+            sys.exit(exc.exit_code)
+        except click.Abort:
+            say("error: interrupted")
+            sys.exit(EXIT_INTERRUPTED)
+        sys.exit(code if isinstance(code, int) else 0)
+
+
+@click.group(cls=_OneLineErrors, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="policydiff")
 def main() -> None:
     """Show, with evidence, how the commitments of successive policy documents changed."""

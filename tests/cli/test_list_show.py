@@ -73,3 +73,36 @@ def test_show_unknown_document_or_provision_is_one_line() -> None:
         result = run(*args)
         assert result.exit_code == 2
         assert result.output.startswith("error: ") and len(result.output.strip().splitlines()) == 1
+
+
+def test_a_bad_option_value_or_missing_argument_is_one_line_exit_2(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    a_file = tmp_path / "afile"
+    a_file.write_text("x", encoding="utf-8")
+    for args, message in (
+        (
+            ["list", "--corpus", str(a_file)],
+            f"error: Invalid value for '--corpus': Directory "
+            f"'{a_file}' is a file. (see policydiff list --help)",
+        ),
+        (
+            ["list", "--format", "xml"],
+            "error: Invalid value for '--format': 'xml' is not one "
+            "of 'table', 'json'. (see policydiff list --help)",
+        ),
+        (["ingest"], "error: Missing argument 'FILES...'. (see policydiff ingest --help)"),
+        (["nosuch"], "error: No such command 'nosuch'. (see policydiff --help)"),
+    ):
+        result = CliRunner().invoke(main, args, prog_name="policydiff")
+        assert (result.exit_code, result.output) == (2, f"{message}\n"), args
+
+
+def test_an_interrupt_exits_130_with_one_line(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from policydiff.corpus import summary
+
+    def interrupted(*args, **kwargs):  # type: ignore[no-untyped-def]
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(summary, "summarise", interrupted)
+    result = run("list")
+    assert result.exit_code == 130
+    assert result.output.strip() == "error: interrupted"
