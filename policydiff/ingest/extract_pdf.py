@@ -26,6 +26,10 @@ from policydiff.ingest.pdf_layout import Line, Page, lay_out
 
 NO_TEXT_LAYER = "PDF has no text layer (scanned image?)"
 NEEDS_PASSWORD = "encrypted PDF (needs a password)"
+TWO_COLUMNS = (
+    "PDF laid out in two columns (pages {pages}): its lines would be read across the columns, "
+    "mixing sentences; save it as text in one column and ingest that"
+)
 
 
 @dataclass(frozen=True)
@@ -127,6 +131,47 @@ def _page(page: Any) -> Page:
     return Page(float(page.width), float(page.height), tuple(lines))
 
 
+# A page is set in two columns when, of its rows of text, at least COLUMN_ROWS hold text
+# on both sides of one vertical gap in the middle of the page that at most GUTTER_ROWS
+# cross (a title or a footer spanning both), each side a run of prose, not a table's cell.
+COLUMN_ROWS = 0.5
+GUTTER_ROWS = 0.1
+COLUMN_TEXT = 8  # characters a side holds in a row, at the median, for prose
+MIN_CHARS = 200  # below this a page says too little to tell
+
+
+def _two_columns(page: Any) -> bool:
+    chars = [c for c in page.chars if str(c.get("text", "")).strip()]
+    if len(chars) < MIN_CHARS:
+        return False
+    rows: dict[int, list[tuple[float, float]]] = {}
+    for c in chars:
+        rows.setdefault(round(float(c["top"])), []).append((float(c["x0"]), float(c["x1"])))
+    start, stop = int(0.3 * float(page.width)), int(0.7 * float(page.width))
+    crossed = [0] * (stop - start)  # rows that print over each point of the middle band
+    for spans in rows.values():
+        covered: set[int] = set()
+        for x0, x1 in spans:
+            covered.update(range(max(int(x0), start), min(int(x1) + 1, stop)))
+        for x in covered:
+            crossed[x - start] += 1
+    if not crossed or min(crossed) > GUTTER_ROWS * len(rows):
+        return False
+    gutter = start + crossed.index(min(crossed)) + 0.5
+    both = [
+        (left, right)
+        for spans in rows.values()
+        if not any(x0 < gutter < x1 for x0, x1 in spans)
+        and (left := sum(1 for _, x1 in spans if x1 <= gutter))
+        and (right := sum(1 for x0, _ in spans if x0 >= gutter))
+    ]
+    return (
+        len(both) >= COLUMN_ROWS * len(rows)
+        and statistics.median(left for left, _ in both) >= COLUMN_TEXT
+        and statistics.median(right for _, right in both) >= COLUMN_TEXT
+    )
+
+
 def _pages(data: bytes, path: str) -> list[Page]:
     import pdfplumber  # imported here: only PDFs pay for it
     from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
@@ -134,7 +179,13 @@ def _pages(data: bytes, path: str) -> list[Page]:
     with _quiet():
         try:
             with pdfplumber.open(io.BytesIO(data), password="") as pdf:
+                columns = [n + 1 for n, page in enumerate(pdf.pages) if _two_columns(page)]
+                if columns:
+                    shown = ", ".join(map(str, columns[:5])) + (" …" if len(columns) > 5 else "")
+                    raise InputError(path, TWO_COLUMNS.format(pages=shown))
                 return [_page(page) for page in pdf.pages]
+        except InputError:
+            raise
         except Exception as exc:  # pdfminer raises many types on damaged files
             cause: BaseException = exc
             if exc.args and isinstance(exc.args[0], BaseException):  # pdfplumber wraps

@@ -202,3 +202,31 @@ def test_a_radical_decomposing_to_a_traditional_variant_reads_as_the_simplified_
 
     assert "与同一配电网区域的电力用\u2f3e就近交易".translate(_RADICALS).endswith("用户就近交易")
     assert "\u2fc8河流域\u2fad年\u2f8a".translate(_RADICALS) == "黄河流域青年色"
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(
+    not CHROMIUM.exists(), reason="headless Chromium not installed at /usr/bin/chromium"
+)
+def test_a_pdf_in_two_columns_is_refused_rather_than_read_across_them(tmp_path: Path) -> None:
+    # pdfplumber reads a row of a two-column page as one line: a sentence of the left column
+    # glued to one of the right. Refused, naming the pages, rather than stored as evidence
+    from policydiff.errors import InputError
+
+    page = tmp_path / "columns.html"
+    long = replace(ZH, paragraphs=ZH.paragraphs * 3)
+    page.write_text(
+        browser_page(long).replace(
+            "</style>", "body { column-count: 2; column-gap: 2em; }</style>"
+        ),
+        encoding="utf-8",
+    )
+    pdf = tmp_path / "columns.pdf"
+    flags = ("--headless", "--no-sandbox", "--disable-gpu", "--no-first-run")
+    subprocess.run(
+        [str(CHROMIUM), *flags, f"--user-data-dir={tmp_path / 'profile'}",
+         f"--print-to-pdf={pdf}", page.as_uri()],
+        capture_output=True, timeout=180, check=True,
+    )  # fmt: skip
+    with pytest.raises(InputError, match=r"PDF laid out in two columns \(pages \d"):
+        decode_bytes(pdf.read_bytes(), "columns.pdf")
