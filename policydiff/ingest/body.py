@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass
 
 from policydiff.ingest.clean import TABLE_ROW, Line, Removal, label_alone
-from policydiff.ingest.issuers import known_issuers
+from policydiff.ingest.issuers import chinese_bodies, known_issuers
 from policydiff.structure.numbering import match_label
 
 # Lines announcing that the official text follows. The last such line in the first
@@ -121,11 +121,23 @@ def split_commentary(lines: list[Line]) -> tuple[list[Line], list[Line]]:
     return lines[: cut + 1], lines[cut + 1 :]
 
 
+# The red header (版头) of an official document: its issuers and 文件 (上海市人民政府文件)
+MASTHEAD = re.compile(r"^(?P<bodies>[\u4e00-\u9fff、 \u3000]{2,80}?)[ \u3000]*文件$")
+
+
+def masthead_bodies(text: str) -> list[str]:
+    """The issuing bodies a red header names (上海市人民政府文件: 上海市人民政府), or []."""
+    match = MASTHEAD.match(text.strip())
+    return chinese_bodies(match.group("bodies")) if match else []
+
+
 def metadata_kind(text: str) -> str | None:
     """What a line above the body says about the document, or None if it is text."""
     stripped = text.strip()
     if TABLE_ROW.match(stripped) and len(stripped) <= 200:
         return "metadata table"
+    if masthead_bodies(stripped):
+        return "masthead"
     if DOCUMENT_NUMBER.match(stripped):
         return "document number"
     if DATE_LINE.match(stripped):
@@ -221,10 +233,10 @@ def _wrapped_title(first: str, following: list[str]) -> int:
     """How many lines, from ``first`` on, make one title wrapped over two or three lines
     (0 when they do not): "重庆市发展和改革委员会" / "关于印发《推动…全面绿色转型" /
     "行动计划（2025—2027年）》的通知"."""
-    if len(first) > 120 or is_title(first) or re.search(r"[。；;.!?:：，,]$", first):
-        return 0
+    if len(first) > 120 or metadata_kind(first) or re.search(r"[。；;.!?:：，,]$", first):
+        return 0  # a title (is_title), a red header, a number or a date is a line of its own
     for count in (2, 3):
-        if len(following) < count - 1:
+        if len(following) < count - 1 or metadata_kind(following[count - 2]) not in (None, "title"):
             break
         lines = [first, *following[: count - 1]]
         if any(len(line) > 160 or re.search(r"[。；;]$", line) for line in lines):

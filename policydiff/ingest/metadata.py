@@ -31,6 +31,7 @@ from policydiff.ingest.body import (
     is_title,
     joined_title,
     labels_value,
+    masthead_bodies,
 )
 from policydiff.ingest.clean import TABLE_LABEL, TABLE_ROW
 from policydiff.ingest.glossary import glossary
@@ -355,6 +356,8 @@ def read_metadata(
         issuers += list(chinese_bodies(table["发文机关"]) or [table["发文机关"]])
     if not issuers:
         issuers = _named(title_line, title_bodies)
+    if not issuers:  # the red header (上海市人民政府文件) names them too
+        issuers = [body for line in head for body in masthead_bodies(line)]
     if not issuers:
         issuers = _signature(body)
     # a portal's 发布机构 is who posted the page, the issuer only where nothing else says

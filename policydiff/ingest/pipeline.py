@@ -49,6 +49,7 @@ DEBRIS_LINES = 3
 # Kinds of removal that are not debris: a commentary cut at its marker, metadata lines.
 NOT_DEBRIS = {
     "commentary", "title", "date line", "document number", "metadata table", "page furniture",
+    "masthead",
 }  # fmt: skip
 
 

@@ -391,6 +391,26 @@ def test_a_portals_menu_above_its_table_does_not_hide_the_table(tmp_path: Path) 
     assert plan.version.text.startswith(menu.removeprefix("首页\n"))  # 首页: navigation
 
 
+def test_a_red_header_names_the_issuer_and_is_no_part_of_the_title(tmp_path: Path) -> None:
+    # a title page: 上海市人民政府文件, the number, then the notice's title; once glued into
+    # one "title" of three lines, which left the issuer unknown
+    head = (
+        "上海市人民政府文件\n沪府发〔2024〕8号\n"
+        "上海市人民政府关于印发《上海市加快推进绿色低碳转型行动方案（2024—2027年）》的通知\n"
+    )
+    plan = _plan(tmp_path, f"{head}{BODY}", date="2024-08-22")
+    meta = plan.metadata
+    assert meta.issuers == ("上海市人民政府",)
+    assert (meta.doc_number, meta.title_zh) == (
+        "沪府发〔2024〕8号",
+        "上海市加快推进绿色低碳转型行动方案（2024—2027年）",
+    )
+    assert [r.kind for r in plan.removed][:3] == ["masthead", "document number", "title"]
+    # with no title to name them, the red header does
+    plan = _plan(tmp_path, f"上海市人民政府文件\n沪府发〔2024〕8号\n{BODY}", date="2024-08-22")
+    assert plan.metadata.issuers == ("上海市人民政府",)
+
+
 def test_every_body_a_joint_title_names_is_an_issuer(tmp_path: Path) -> None:
     # the glossary knows the NDRC, not 国家能源局: both issue the notice
     plan = _plan(tmp_path, f"国家发展改革委 国家能源局关于加快推进新型储能发展的通知\n{BODY}")
