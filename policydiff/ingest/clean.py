@@ -153,7 +153,8 @@ SITE_NAME = re.compile(
     r"^[A-Z][\w&'.-]*(?:\s+[A-Z][\w&'.-]*){0,4}\s+"
     r"(?:Chemicals?|Group|Co\.,?\s*Ltd\.?|Ltd\.?|Inc\.?|Corporation|Technology|Technologies"
     r"|Materials|Network|Website|Portal)$"
-    r"|^[\u4e00-\u9fff]{2,20}(?:有限公司|股份公司|集团|官方网站|官网|门户网站|网站|频道)$"
+    # a site's name, not a company's: 国家电网有限公司 alone on a line signs a joint notice
+    r"|^[\u4e00-\u9fff]{2,20}(?:官方网站|官网|门户网站|网站|频道)$"
 )
 WIDGET_PATTERNS = re.compile(
     r"flagship store$|^scan (?:it|the qr code)|^(?:【.{1,6}】\s*)+$|^\[\s*\w{1,12}\s*\]$|旗舰店$"

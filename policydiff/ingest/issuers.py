@@ -18,11 +18,13 @@ from policydiff.ingest.glossary import glossary
 from policydiff.models import LEVELS
 
 # A Chinese name of an issuing body, as it stands alone on a signature line or before
-# 关于 in a title: a place or 国家/中共, then the body.
+# 关于 in a title: a place or 国家/中共, then the body (or a company that co-signs).
 BODY = re.compile(
     r"^(?:中共)?[\u4e00-\u9fff]{1,24}?"
     r"(?:人民政府办公厅|人民政府办公室|人民政府|委员会办公室|办公厅|办公室|委员会|管理委员会"
-    r"|总局|局|厅|部|委|署|院|中央|银行)$"
+    r"|总局|局|厅|部|委|署|院|中央|银行"
+    # a state company co-signing a notice (国家电网有限公司, 中国国家铁路集团有限公司)
+    r"|有限公司|有限责任公司)$"
 )
 _CENTRAL = ("中共中央", "国务院", "全国人民代表大会", "全国人大", "中央")
 

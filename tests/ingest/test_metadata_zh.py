@@ -391,6 +391,21 @@ def test_a_portals_menu_above_its_table_does_not_hide_the_table(tmp_path: Path) 
     assert plan.version.text.startswith(menu.removeprefix("首页\n"))  # 首页: navigation
 
 
+def test_a_company_that_co_signs_is_an_issuer_and_its_signature_line_stays(
+    tmp_path: Path,
+) -> None:
+    title = "国家发展改革委 国家能源局 国家电网有限公司关于推进交通与能源融合发展的通知"
+    signed = "国家发展改革委\n国家能源局\n国家电网有限公司\n"
+    plan = _plan(tmp_path, f"{title}\n{BODY}{signed}2024年3月15日\n")
+    assert plan.metadata.issuers == (
+        "National Development and Reform Commission",
+        "国家能源局",
+        "国家电网有限公司",
+    )
+    assert plan.metadata.title_zh == "关于推进交通与能源融合发展的通知"
+    assert plan.version.text.endswith(signed)  # no line taken for a site's name
+
+
 def test_a_red_header_names_the_issuer_and_is_no_part_of_the_title(tmp_path: Path) -> None:
     # a title page: 上海市人民政府文件, the number, then the notice's title; once glued into
     # one "title" of three lines, which left the issuer unknown
