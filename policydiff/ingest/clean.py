@@ -161,7 +161,13 @@ WIDGET_PATTERNS = re.compile(
     # a portal's switch to its accessible or elderly-friendly version, its page counters
     r"|^(?:网站)?(?:无障碍(?:浏览|阅读|模式)?|关怀版|长者版|适老版)+$"
     r"|^(?:访问量|浏览量|浏览次数|阅读量|阅读次数|点击数|点击量)\s*[:：]\s*\d*\s*次?$"
-    r"|^(?:关联稿件|相关稿件|相关文章|相关链接)\s*[:：]?$",
+    r"|^(?:关联稿件|相关稿件|相关文章|相关链接)\s*[:：]?$"
+    # share buttons, the previous and next article, the footer's links, the byline of a
+    # page with its counter or its font-size switch
+    r"|^分享到\s*[:：]?[^。；，]{0,30}$"
+    r"|^(?:上一篇|下一篇)\s*[:：]"
+    r"|^(?:(?:网站地图|联系我们|网站声明|隐私声明|使用帮助|网站纠错|关于我们)\s*[|｜丨]?\s*){2,}$"
+    r"|(?:浏览次数|访问量|阅读量|点击数)\s*[:：]\s*\d+.*字号|字号\s*[:：]\s*\[?\s*大\s*中\s*小",
     re.IGNORECASE,
 )
 
