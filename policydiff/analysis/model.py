@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from policydiff.analysis.agreement import Agreement
 from policydiff.analysis.commitments import Commitment
 from policydiff.analysis.verdicts import Verdict
-from policydiff.models import pickled_by_fields
+from policydiff.models import pickled_by_fields, read_issue_date
 from policydiff.strength import Target
 
 
@@ -108,3 +108,17 @@ class Evolution:
 
     def theme(self, theme_id: str) -> ThemeEvolution | None:
         return next((t for t in self.themes if t.id == theme_id), None)
+
+    def order_uncertain(self, change: Change) -> bool:
+        """Whether the two documents of ``change`` may have been issued in either order:
+        the same day, or dates known only to their month or year, or estimated, that may
+        be the same day. The timeline puts them in an order (by date, then id), but a
+        verdict between them says which came first, which nothing does."""
+        before = self.documents_by_id.get(change.from_document)
+        after = self.documents_by_id.get(change.to_document)
+        if before is None or after is None:
+            return False
+        try:
+            return read_issue_date(after.date).may_be(read_issue_date(before.date))
+        except ValueError:
+            return False

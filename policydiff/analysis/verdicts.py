@@ -20,6 +20,8 @@ from enum import StrEnum
 
 # Half a level: one manner step (大力推广 3.5 -> 规模化发展 4.0) or one dated target.
 STEP = 0.5
+# said of a verdict between two documents that may have been issued in either order
+ORDER_UNCERTAIN = "order uncertain: the two may have been issued the other way round"
 
 
 class Verdict(StrEnum):

@@ -176,6 +176,7 @@ def theme_changes(
                     resumed_in=resumed,
                     as_before=(theme.id, change.from_document, change.to_document, change.verdict)
                     in reported,
+                    order_uncertain=evolution.order_uncertain(change),
                 )
             )
     place = {d: i for i, d in enumerate(documents)}

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from policydiff.analysis.verdicts import MOVES, Verdict
+from policydiff.analysis.verdicts import MOVES, ORDER_UNCERTAIN, Verdict
 from policydiff.errors import UsageError
 
 
@@ -55,6 +55,8 @@ class ThemeChange:
     # the committed report holds this verdict between the same two documents: an edited
     # document kept it, so it is reported and fails no --fail-on
     as_before: bool = False
+    # the two documents may have been issued in either order (Evolution.order_uncertain)
+    order_uncertain: bool = False
 
     @property
     def is_gap(self) -> bool:
@@ -72,7 +74,8 @@ class ThemeChange:
         gap = f" (not mentioned in {', '.join(self.skipped)})" if self.skipped else ""
         resumed = f" (a gap: mentioned again in {self.resumed_in})" if self.resumed_in else ""
         kept = " (as the committed report has it)" if self.as_before else ""
-        return f"{before} in {self.from_document}{gap} -> {after}{delta}{resumed}{kept}"
+        order = f" ({ORDER_UNCERTAIN})" if self.order_uncertain else ""
+        return f"{before} in {self.from_document}{gap} -> {after}{delta}{resumed}{kept}{order}"
 
 
 @dataclass(frozen=True)

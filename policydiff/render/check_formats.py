@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from dataclasses import asdict
 from typing import Any
 
+from policydiff.analysis.verdicts import ORDER_UNCERTAIN
 from policydiff.check.result import CheckResult, ThemeChange
 from policydiff.render.md_text import md
 
@@ -149,6 +150,8 @@ def render_markdown(result: CheckResult) -> str:
                 after += f" (mentioned again in `{c.resumed_in}`)"
             if c.as_before:
                 after += " (as the committed report has it)"
+            if c.order_uncertain:
+                after += f" ({ORDER_UNCERTAIN})"
             delta = f"{c.delta:+}" if c.delta is not None else ""
             sentence = c.sentence if len(c.sentence) <= 160 else c.sentence[:157] + "..."
             lines.append(

@@ -26,6 +26,7 @@ from policydiff.render.view import (
     english_beside,
     gap_step,
     number,
+    order_note,
     other_evidence,
     representative,
     shown_points,
@@ -133,11 +134,14 @@ def _change(ev: Evolution, c: Change, gaps: frozenset[str] = frozenset()) -> str
         if c.skipped
         else ""
     )
+    note = order_note(ev, c)
+    order = f' <span class="note">({_e(note)})</span>' if note else ""
     return (
         f'<li class="{_e(c.verdict)}"><span class="arrow">{_e(c.verdict.arrow)}</span>'
         f"<strong>{_e(c.verdict)}</strong>"
         f"{f' <span class=delta>{_e(delta)}</span>' if delta else ''} · "
-        f"{_doc(ev, c.from_document)} → {_doc(ev, c.to_document)}: {before} → {after}{skipped}</li>"
+        f"{_doc(ev, c.from_document)} → {_doc(ev, c.to_document)}: {before} → {after}{skipped}"
+        f"{order}</li>"
     )
 
 

@@ -30,6 +30,7 @@ from policydiff.render.view import (
     english_beside,
     gap_step,
     number,
+    order_note,
     other_evidence,
     representative,
     shown_points,
@@ -89,6 +90,8 @@ def change_md(ev: Evolution, change: Change, gaps: frozenset[str] = frozenset())
     )
     if change.skipped:
         line += f" (across {', '.join(f'`{d}`' for d in change.skipped)}, which do not mention it)"
+    if note := order_note(ev, change):
+        line += f" ({note})"
     return line
 
 

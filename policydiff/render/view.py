@@ -19,7 +19,7 @@ from policydiff.analysis.commitments import Commitment
 from policydiff.analysis.model import Change, Evolution, Point, ThemeEvolution
 from policydiff.analysis.periods import as_shown, is_large
 from policydiff.analysis.points import representative
-from policydiff.analysis.verdicts import STRENGTH_MOVES, VERDICTS, Verdict
+from policydiff.analysis.verdicts import ORDER_UNCERTAIN, STRENGTH_MOVES, VERDICTS, Verdict
 from policydiff.diff.ops import TokenOp, token_ops
 from policydiff.models import shown_date
 from policydiff.strength import Target
@@ -292,6 +292,11 @@ def _joined(run: Sequence[TokenOp]) -> TokenOp:
     old = "".join(op.old for op in run)
     new = "".join(op.new for op in run)
     return TokenOp("replace" if old and new else ("delete" if old else "insert"), old, new)
+
+
+def order_note(ev: Evolution, change: Change) -> str:
+    """What a verdict between two documents of unknown order says of it, or ""."""
+    return ORDER_UNCERTAIN if ev.order_uncertain(change) else ""
 
 
 def theme_anchor(theme_id: str) -> str:

@@ -63,3 +63,29 @@ def test_an_absence_between_two_mentions_is_a_gap_not_a_drop() -> None:
     assert since.verdict == Verdict.STRENGTHENED
     assert since.from_document == "a" and since.skipped == ("b",)
     assert "not mentioned in b" in since.describe()
+
+
+def test_a_verdict_between_documents_of_one_day_says_their_order_is_uncertain() -> None:
+    # two plans of Shanghai's issued the same day: the timeline orders them by id, so the
+    # verdict between them says which came first, which nothing does; a plan a year later
+    # is surely after both
+    from policydiff.render.markdown import change_md
+
+    corpus = Corpus(
+        Path("c"),
+        (
+            shanghai_plan("a", "2022-11-01", "推动海绵城市建设。"),
+            shanghai_plan("b", "2022-11-01", "大力推进海绵城市建设。"),
+            shanghai_plan("c", "2023-11-01", "全面推进海绵城市建设。"),
+        ),
+    )
+    evolution = build_evolution(corpus)
+    theme = evolution.theme("sponge-cities")
+    assert theme is not None
+    first, second = theme.changes
+    assert evolution.order_uncertain(first) and not evolution.order_uncertain(second)
+    note = "order uncertain: the two may have been issued the other way round"
+    assert change_md(evolution, first).endswith(f"({note})")
+    assert note not in change_md(evolution, second)
+    (checked,) = [c for c in theme_changes(evolution, ("b",)) if c.theme == "sponge-cities"]
+    assert checked.order_uncertain and checked.describe().endswith(f"({note})")

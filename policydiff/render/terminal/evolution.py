@@ -15,6 +15,7 @@ from policydiff.render.view import (
     GlanceMove,
     draws_changes,
     glance_moves,
+    order_note,
     target_text,
 )
 
@@ -166,6 +167,8 @@ def render_theme(
             line = Text("  → next: ").append(verdict_text(change))
             if change.from_cue or change.to_cue:
                 line.append(f"  {change.from_cue or '–'} → {change.to_cue or '–'}")
+            if note := order_note(evolution, change):
+                line.append(f"  ({note})", style="yellow")
             console.print(line)
     if not draws_changes(evolution):
         console.print(Text(f"\n{NO_CHANGE}", style="dim"))
