@@ -57,11 +57,11 @@ from matplotlib.ticker import FixedFormatter, FixedLocator
 from matplotlib.transforms import Bbox
 
 from policydiff.analysis.model import Evolution, Point, ThemeEvolution
-from policydiff.analysis.verdicts import STRENGTH_MOVES
 from policydiff.models import read_issue_date, shown_date
 from policydiff.render import chart_font
 from policydiff.render.chart_layout import LABEL_ON_TOP, place_grid, unclutter, year_ticks
 from policydiff.render.chart_spec import CHART_NAMES, FORMATS, ChartInput
+from policydiff.render.chart_themes import changing_themes, most_changing
 from policydiff.strength import LEVEL_NAMES
 
 MAX_STRENGTH = 5.5
@@ -260,35 +260,6 @@ def heatmap_figure(ev: Evolution, labels: Labels) -> Figure:
     bar.set_ticklabels([f"{i} {name}" for i, name in enumerate(LEVEL_NAMES)], fontsize=8)
     bar.set_label("strength (level; ★ quantified target)", fontsize=8)
     return fig
-
-
-def changing_themes(ev: Evolution) -> tuple[ThemeEvolution, ...]:
-    """Themes whose strength moves between present points, or that gain a target."""
-    return tuple(
-        t
-        for t in ev.themes
-        if any(c.verdict in STRENGTH_MOVES for c in t.since_last)
-        or any(p.targets for p in t.points)
-    )
-
-
-def most_changing(themes: Sequence[ThemeEvolution], limit: int) -> tuple[ThemeEvolution, ...]:
-    """At most ``limit`` themes: those with the most strengthened/weakened changes, then
-    the largest (a +1.5 before a +0.5, as the biggest movers rank them), then the
-    earliest, kept in their given order."""
-    if len(themes) <= limit:
-        return tuple(themes)
-
-    def moves(theme: ThemeEvolution) -> tuple[int, float]:
-        moved = [c for c in theme.since_last if c.verdict in STRENGTH_MOVES]
-        return len(moved), sum(abs(c.delta or 0.0) for c in moved)
-
-    def rank(i: int) -> tuple[int, float, int]:
-        count, size = moves(themes[i])
-        return -count, -size, i
-
-    ranked = sorted(range(len(themes)), key=rank)[:limit]
-    return tuple(themes[i] for i in sorted(ranked))
 
 
 def timeline_figure(ev: Evolution, labels: Labels) -> Figure:
