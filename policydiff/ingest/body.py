@@ -121,14 +121,20 @@ def split_commentary(lines: list[Line]) -> tuple[list[Line], list[Line]]:
     return lines[: cut + 1], lines[cut + 1 :]
 
 
-# The red header (版头) of an official document: its issuers and 文件 (上海市人民政府文件)
+# The red header (版头) of an official document: its issuers and 文件 (上海市人民政府文件),
+# with the document number on the line below it
 MASTHEAD = re.compile(r"^(?P<bodies>[\u4e00-\u9fff、 \u3000]{2,80}?)[ \u3000]*文件$")
 
 
-def masthead_bodies(text: str) -> list[str]:
-    """The issuing bodies a red header names (上海市人民政府文件: 上海市人民政府), or []."""
-    match = MASTHEAD.match(text.strip())
-    return chinese_bodies(match.group("bodies")) if match else []
+def masthead_bodies(lines: list[str], index: int) -> list[str]:
+    """The issuing bodies the red header ``lines[index]`` names (上海市人民政府文件:
+    上海市人民政府), or [] where it is none: only issuers before 文件, and the document
+    number right below (a title wrapped after 贯彻落实国务院文件 is no header)."""
+    match = MASTHEAD.match(lines[index].strip())
+    below = lines[index + 1].strip() if index + 1 < len(lines) else ""
+    if match is None or "关于" in match.group("bodies") or not DOCUMENT_NUMBER.match(below):
+        return []
+    return chinese_bodies(match.group("bodies"))
 
 
 def metadata_kind(text: str) -> str | None:
@@ -136,8 +142,6 @@ def metadata_kind(text: str) -> str | None:
     stripped = text.strip()
     if TABLE_ROW.match(stripped) and len(stripped) <= 200:
         return "metadata table"
-    if masthead_bodies(stripped):
-        return "masthead"
     if DOCUMENT_NUMBER.match(stripped):
         return "document number"
     if DATE_LINE.match(stripped):
@@ -168,6 +172,8 @@ def _head(rest: list[Line]) -> list[str]:
         following = [line.text.strip() for line in rest[index + 1 : index + 4]]
         if following and label_alone(text) and _value_line(following, text):
             kinds += ["metadata table", "metadata table"]  # a label, its value on the next line
+        elif masthead_bodies([text, *following[:1]], 0):
+            kinds.append("masthead")
         elif kind := metadata_kind(text):
             kinds.append(kind)
         elif wrapped := _wrapped_title(text, following[:2]):

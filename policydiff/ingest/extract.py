@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 
+from policydiff.structure.numbering import match_label
+
 # --------------------------------------------------------------------------- normalisation
 
 # Line separators other than "\n" that editors, PDFs and Word leave behind.
@@ -83,6 +85,22 @@ _CELLS = frozenset({"td", "th"})
 # line, so that a figure stands beside its indicator, not alone where it reads as a page
 # number. A longer row is a page laid out in a table, and keeps its paragraphs.
 ROW_LINE = 300
+# ... nor a row any of whose lines opens with a numbering label or ends a sentence or a
+# clause (一、总体要求 / （一）加强组织领导； / 1. Strengthen leadership.): provisions
+_CLAUSE_END = re.compile(r"[。．.；;！？!?]$")
+
+
+def data_row(lines: list[str]) -> bool:
+    """Whether a table row's lines (its cells' paragraphs) are a row of data, to be read as
+    one line: short, and no line of it a provision's or a sentence's."""
+    texts = [line.strip() for line in lines if line.strip()]
+    return (
+        bool(texts)
+        and sum(len(t) for t in texts) + len(texts) - 1 <= ROW_LINE
+        and not any(_CLAUSE_END.search(t) or "。" in t or match_label(t) for t in texts)
+    )
+
+
 _HARD_BREAK = "\r"  # marks <br> and newlines inside <pre> until the lines are assembled
 _HTML_WHITESPACE = re.compile(r"[ \t\n\r\f\v]+")
 _EDGE_BREAKS = re.compile(r"^[ \r]+|[ \r]+$")
@@ -140,10 +158,13 @@ class _TextParser(HTMLParser):
         """A short row of data, its cells' paragraphs and breaks, made one line."""
         if nested or self.pre_depth:
             return
-        row = _HTML_WHITESPACE.sub(" ", "".join(self.parts[start:]).replace(_HARD_BREAK, " "))
-        row = row.strip()
-        if row and len(row) <= ROW_LINE and "。" not in row:
-            self.parts[start:] = ["\n", row, "\n"]
+        lines = "".join(self.parts[start:]).replace(_HARD_BREAK, "\n").split("\n")
+        if data_row(lines):
+            self.parts[start:] = [
+                "\n",
+                " ".join(_HTML_WHITESPACE.sub(" ", x).strip() for x in lines if x.strip()),
+                "\n",
+            ]
 
     def handle_data(self, data: str) -> None:
         if self._skipping():

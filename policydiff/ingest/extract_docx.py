@@ -18,7 +18,7 @@ from xml.etree import ElementTree
 
 from policydiff.errors import InputError
 from policydiff.ingest.docx_numbering import Numbering, numbered
-from policydiff.ingest.extract import ROW_LINE, normalize_text, short_message
+from policydiff.ingest.extract import data_row, normalize_text, short_message
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
@@ -50,17 +50,19 @@ def _pieces(elem: ElementTree.Element, numbering: Numbering) -> Iterator[str]:
         elif tag == _MC_FALLBACK:  # the same content as the mc:Choice beside it
             continue
         elif tag == f"{_W}tr":
-            yield from _row(list(_pieces(child, numbering)))
+            pieces = list(_pieces(child, numbering))
+            nested = next(child.iter(f"{_W}tbl"), None) is not None
+            yield from pieces if nested else _row(pieces)
         else:  # runs, hyperlinks, tables, text boxes, smart tags ...
             yield from _pieces(child, numbering)
 
 
 def _row(pieces: list[str]) -> list[str]:
-    """A table row's pieces: a short row of data as one line, its cells' paragraphs joined
-    by spaces (:data:`~policydiff.ingest.extract.ROW_LINE`), a longer one as it is."""
-    row = " ".join(line.strip() for line in "".join(pieces).split("\n") if line.strip())
-    if row and len(row) <= ROW_LINE and "。" not in row:
-        return [f"{row}\n"]
+    """A table row's pieces: a row of data as one line, its cells' paragraphs joined by
+    spaces (:func:`~policydiff.ingest.extract.data_row`), any other row as it is."""
+    lines = "".join(pieces).split("\n")
+    if data_row(lines):
+        return [" ".join(line.strip() for line in lines if line.strip()) + "\n"]
     return pieces
 
 

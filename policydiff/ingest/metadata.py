@@ -357,7 +357,7 @@ def read_metadata(
     if not issuers:
         issuers = _named(title_line, title_bodies)
     if not issuers:  # the red header (上海市人民政府文件) names them too
-        issuers = [body for line in head for body in masthead_bodies(line)]
+        issuers = [body for i in range(len(head)) for body in masthead_bodies(head, i)]
     if not issuers:
         issuers = _signature(body)
     # a portal's 发布机构 is who posted the page, the issuer only where nothing else says

@@ -42,6 +42,11 @@ from policydiff.ingest.extract_pdf import pdf_to_text
         # ... but a page laid out in a table keeps its paragraphs
         ("<table><tr><td><p>一、总体要求</p><p>推动城乡建设绿色发展。</p></td></tr></table>",
          "一、总体要求\n推动城乡建设绿色发展。"),
+        # ... and its numbered items, whether or not they end on a full stop
+        ("<table><tr><td><p>一、总体要求</p><p>（一）加强组织领导；</p><p>（二）严格考核评估</p>"
+         "</td></tr></table>", "一、总体要求\n（一）加强组织领导；\n（二）严格考核评估"),
+        ("<table><tr><td><p>I. General Requirements</p><p>1. Strengthen leadership.</p></td>"
+         "</tr></table>", "I. General Requirements\n1. Strengthen leadership."),
         ("<ul><li>one</li><li>two</li></ul>", "one\ntwo"),
         ("<h1>Title</h1><p>Body <b>bold</b> and <span>span</span>.</p>",
          "Title\nBody bold and span."),
@@ -157,6 +162,12 @@ def test_docx_two_paragraphs() -> None:
         ("<w:tbl><w:tr><w:tc><w:p><w:r><w:t>一、总体要求</w:t></w:r></w:p><w:p><w:r>"
          "<w:t>推动城乡建设绿色发展。</w:t></w:r></w:p></w:tc></w:tr></w:tbl>",
          "一、总体要求\n推动城乡建设绿色发展。"),
+        # a row holding a table of its own keeps its lines; the inner rows are rows of data
+        ("<w:tbl><w:tr><w:tc><w:p><w:r><w:t>附表</w:t></w:r></w:p><w:tbl><w:tr><w:tc><w:p><w:r>"
+         "<w:t>指标</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>2025年</w:t></w:r></w:p></w:tc>"
+         "</w:tr><w:tr><w:tc><w:p><w:r><w:t>绿色建筑占比</w:t></w:r></w:p></w:tc><w:tc><w:p>"
+         "<w:r><w:t>100</w:t></w:r></w:p></w:tc></w:tr></w:tbl></w:tc></w:tr></w:tbl>",
+         "附表\n指标 2025年\n绿色建筑占比 100"),
         ("<w:p><w:r><w:t>　　第一条　总则</w:t></w:r></w:p>", "第一条 总则"),
     ],
 )  # fmt: skip
