@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import io
+import itertools
 import logging
 import re
 import statistics
@@ -157,7 +158,23 @@ def _two_columns(page: Any) -> bool:
             crossed[x - start] += 1
     if not crossed or min(crossed) > GUTTER_ROWS * len(rows):
         return False
-    gutter = start + crossed.index(min(crossed)) + 0.5
+    # the middle of the widest run of the least-crossed points: between the columns
+    low, widest, first, at = min(crossed), 0, 0, 0
+    for is_low, run in itertools.groupby(crossed, key=lambda v: v == low):
+        width = len(list(run))
+        if is_low and width > widest:
+            widest, first = width, at
+        at += width
+    gutter = start + first + widest / 2
+    # a ruled table's column (重点任务 | 责任单位 of an annex) has a line down it, drawn
+    # whole or cell by cell
+    ruled = sum(
+        float(e["bottom"]) - float(e["top"])
+        for e in page.edges
+        if e.get("orientation") == "v" and abs(float(e["x0"]) - gutter) <= 0.1 * float(page.width)
+    )
+    if ruled >= 0.2 * float(page.height):
+        return False
     both = [
         (left, right)
         for spans in rows.values()
@@ -172,6 +189,11 @@ def _two_columns(page: Any) -> bool:
     )
 
 
+def _pages_of_text(pages: Any) -> int:
+    """The pages that hold enough text to tell columns by (:data:`MIN_CHARS`)."""
+    return sum(1 for page in pages if len(page.chars) >= MIN_CHARS)
+
+
 def _pages(data: bytes, path: str) -> list[Page]:
     import pdfplumber  # imported here: only PDFs pay for it
     from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
@@ -180,7 +202,8 @@ def _pages(data: bytes, path: str) -> list[Page]:
         try:
             with pdfplumber.open(io.BytesIO(data), password="") as pdf:
                 columns = [n + 1 for n, page in enumerate(pdf.pages) if _two_columns(page)]
-                if columns:
+                # a document in columns is so on most of its pages, not on an annex's
+                if columns and 2 * len(columns) >= _pages_of_text(pdf.pages):
                     shown = ", ".join(map(str, columns[:5])) + (" …" if len(columns) > 5 else "")
                     raise InputError(path, TWO_COLUMNS.format(pages=shown))
                 return [_page(page) for page in pdf.pages]

@@ -230,3 +230,35 @@ def test_a_pdf_in_two_columns_is_refused_rather_than_read_across_them(tmp_path: 
     )  # fmt: skip
     with pytest.raises(InputError, match=r"PDF laid out in two columns \(pages \d"):
         decode_bytes(pdf.read_bytes(), "columns.pdf")
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(
+    not CHROMIUM.exists(), reason="headless Chromium not installed at /usr/bin/chromium"
+)
+def test_a_ruled_table_of_two_columns_is_no_two_column_layout(tmp_path: Path) -> None:
+    # an annex: 重点任务 | 责任单位, a ruled table whose page reads row by row
+    rows = "".join(
+        f"<tr><td>推进第{n}项既有居住建筑节能改造任务</td><td>市住房城乡建设委、市发展改革委</td></tr>"
+        for n in range(1, 41)
+    )
+    page = tmp_path / "annex.html"
+    page.write_text(
+        browser_page(ZH)
+        .replace(
+            "</body>",
+            '<table style="width:100%;border-collapse:collapse;break-before:page">'
+            f"{rows}</table></body>",
+        )
+        .replace("</style>", "td { border: 1px solid #000; width: 50%; }</style>"),
+        encoding="utf-8",
+    )
+    pdf = tmp_path / "annex.pdf"
+    flags = ("--headless", "--no-sandbox", "--disable-gpu", "--no-first-run")
+    subprocess.run(
+        [str(CHROMIUM), *flags, f"--user-data-dir={tmp_path / 'profile'}",
+         f"--print-to-pdf={pdf}", page.as_uri()],
+        capture_output=True, timeout=180, check=True,
+    )  # fmt: skip
+    text = decode_bytes(pdf.read_bytes(), "annex.pdf").text  # read, not refused
+    assert "推进第40项既有居住建筑节能改造任务" in text and text.count("市发展改革委") == 40
