@@ -88,7 +88,16 @@ def run_check(
     again: tuple[tuple[str, str], ...] = ()
     if scan.complete:
         corpus = Corpus(corpus_path, tuple(scan.documents))
-        then = reported_order(earlier.get("documents") if earlier else committed.documents)
+        # with --base, only the base's report says what came before: never the branch's own
+        if commit is None:
+            then = reported_order(committed.documents)
+        else:
+            then = reported_order(earlier.get("documents") if earlier else None)
+            if not then and (removed or changed):
+                notes.append(
+                    "no readable report at the base commit: documents that now follow a "
+                    "removed or re-dated one are not checked again"
+                )
         now = [(d.id, series_of(d)) for d in corpus.documents]
         shifted = moved(now, then, new + changed)
         inputs = analysis_inputs(catalogue, lexicon)

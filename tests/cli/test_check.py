@@ -503,6 +503,27 @@ def test_removing_or_re_dating_a_document_gates_the_one_that_now_follows_another
     assert {"document": DOC_2025, "compared_with": DOC_2021} in data["recompared"]
 
 
+def test_without_a_report_at_the_base_the_branchs_own_report_is_not_taken_for_it(
+    tmp_path: Path,
+) -> None:
+    # the base holds the corpus but no reports; the branch removes the 2023 Opinions and
+    # writes reports: what came before is unknown, and check says what it cannot check
+    repo = tmp_path / "repo"
+    for doc_id in (DOC_2021, DOC_2023, DOC_2025):
+        shutil.copytree(BUNDLED / doc_id, repo / "corpus" / doc_id)
+    git(repo, "init", "-q")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "corpus")
+    shutil.rmtree(repo / "corpus" / DOC_2023)
+    write_reports(repo)
+    out = check(repo, "--base", "HEAD", "--fail-on", "dropped").stdout
+    assert f"removed: {DOC_2023}" in out
+    assert (
+        "note: no readable report at the base commit: documents that now follow a removed "
+        "or re-dated one are not checked again"
+    ) in out
+
+
 def test_the_first_plan_of_its_series_is_said_to_be_so(tmp_path: Path) -> None:
     # Shanghai's urban-rural plan added beside the 2021 Opinions: nothing of its series
     # comes before it, so it has no theme change for want of anything to compare with
