@@ -27,6 +27,13 @@ EXIT_INTERRUPTED = 128 + 2  # ... and for one stopped by SIGINT
 F = TypeVar("F", bound=Callable[..., Any])
 
 
+# click 8.2 raises this for a group called with no arguments; earlier versions print the
+# help themselves
+NO_ARGS_IS_HELP: type[click.UsageError] = getattr(
+    click.exceptions, "NoArgsIsHelpError", type("_Never", (click.UsageError,), {})
+)
+
+
 class _OneLineErrors(click.Group):
     """click's own errors (a bad option value, a missing argument) as the core's are: one
     line on stderr, "error: …", exit 2, rather than a usage block; an interrupt (Ctrl-C)
@@ -37,6 +44,10 @@ class _OneLineErrors(click.Group):
             return super().main(*args, **kwargs)
         try:
             code = super().main(*args, **{**kwargs, "standalone_mode": False})
+        except NO_ARGS_IS_HELP as exc:  # `policydiff` alone: its help, as click prints it
+            if exc.ctx is not None:
+                click.echo(exc.ctx.get_help())
+            sys.exit(0)
         except click.UsageError as exc:
             hint = f" (see {exc.ctx.command_path} --help)" if exc.ctx else ""
             say(f"error: {exc.format_message()}{hint}")

@@ -19,8 +19,13 @@ from policydiff.structure.numbering import match_label
 
 # A line shorter than this, without sentence punctuation, cannot be a paragraph of policy text.
 SHORT_LINE = 60
-# a line is an e-mail contact when, its address aside, it says less than this (联系人：王某)
+# a line with an e-mail address is a contact line when it opens on a contact's label, or
+# says, its address aside, less than CONTACT_WORDS (王某，邮箱：); else it is a sentence's
 CONTACT_WORDS = 12
+CONTACT_LABEL = re.compile(
+    r"^(?:e-?mail|contacts?|联系人|联系方式|联系电话|联系邮箱|邮箱|电子邮箱|电子信箱)\s*[:：]?",
+    re.IGNORECASE,
+)
 # Lines of the head and tail of a page that are this short are site chrome unless they are
 # recognised as title or date lines.
 CHROME_LINE = 200
@@ -272,8 +277,7 @@ def classify_line(line: str) -> str | None:
     if PHONE_LINE.match(lowered) or PHONE_LABEL.match(lowered):
         return "phone"
     if EMAIL.search(line) and (
-        lowered.startswith(("email", "e-mail", "邮箱", "电子邮箱"))
-        or len(EMAIL.sub("", line).strip(" ,，;；:：")) < CONTACT_WORDS
+        CONTACT_LABEL.match(lowered) or len(EMAIL.sub("", line).strip(" ,，;；:：")) < CONTACT_WORDS
     ):
         return "email"
     if len(line) < CHROME_LINE and COPYRIGHT.search(line):

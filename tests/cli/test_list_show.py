@@ -106,3 +106,10 @@ def test_an_interrupt_exits_130_with_one_line(monkeypatch) -> None:  # type: ign
     result = run("list")
     assert result.exit_code == 130
     assert result.output.strip() == "error: interrupted"
+
+
+def test_policydiff_alone_prints_its_help() -> None:
+    result = CliRunner().invoke(main, [], prog_name="policydiff")
+    assert result.exit_code == 0
+    assert result.output.startswith("Usage: policydiff [OPTIONS] COMMAND [ARGS]...")
+    assert "error:" not in result.output

@@ -239,8 +239,7 @@ def test_a_pdf_in_two_columns_is_refused_rather_than_read_across_them(tmp_path: 
 def test_a_ruled_table_of_two_columns_is_no_two_column_layout(tmp_path: Path) -> None:
     # an annex: 重点任务 | 责任单位, a ruled table whose page reads row by row
     rows = "".join(
-        f"<tr><td>推进第{n}项节能改造任务</td><td>市住房城乡建设委</td></tr>"
-        for n in range(1, 41)
+        f"<tr><td>推进第{n}项节能改造任务</td><td>市住房城乡建设委</td></tr>" for n in range(1, 41)
     )
     page = tmp_path / "annex.html"
     page.write_text(

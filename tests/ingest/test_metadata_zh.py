@@ -425,7 +425,9 @@ def test_a_red_header_names_the_issuer_and_is_no_part_of_the_title(tmp_path: Pat
     plan = _plan(tmp_path, f"上海市人民政府文件\n沪府发〔2024〕8号\n{BODY}", date="2024-08-22")
     assert plan.metadata.issuers == ("上海市人民政府",)
     # a title wrapped after 文件 is no red header: none has the number below it
-    wrapped = "北京市人民政府关于贯彻落实国务院文件\n精神推进城市更新工作的通知\n京政发〔2024〕3号\n"
+    wrapped = (
+        "北京市人民政府关于贯彻落实国务院文件\n精神推进城市更新工作的通知\n京政发〔2024〕3号\n"
+    )
     plan = _plan(tmp_path, f"{wrapped}{BODY}", date="2024-01-01")
     assert plan.metadata.title_zh == "关于贯彻落实国务院文件精神推进城市更新工作的通知"
     assert plan.metadata.issuers == ("北京市人民政府",)
