@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from policydiff.analysis.model import Evolution, Point
+from policydiff.analysis.model import Change, Evolution, Point
 from policydiff.analysis.verdicts import MOVES, Verdict
 from policydiff.check.result import ThemeChange
 from policydiff.corpus.rules import METADATA_FILE
@@ -89,25 +89,44 @@ def parsed(raw: bytes | None) -> Any:
         return None
 
 
-def reported_moves(report: Any) -> frozenset[tuple[str, str, str, str]]:
-    """Each (theme, from document, to document, verdict) an evolution report (``report``,
-    parsed) holds, its consecutive and "since last mention" comparisons both; none where
-    it holds none."""
+# a move as a report states it: theme, from and to document, verdict, cues and delta
+Move = tuple[str, str, str, str, str, str, str]
+
+
+def move_key(theme: str, change: Change) -> Move:
+    return (
+        theme,
+        change.from_document,
+        change.to_document,
+        str(change.verdict),
+        str(change.from_cue),
+        str(change.to_cue),
+        str(change.delta),
+    )
+
+
+def reported_moves(report: Any) -> frozenset[Move]:
+    """Each move an evolution report (``report``, parsed) holds, its consecutive and
+    "since last mention" comparisons both, as :func:`move_key` has it; none where it
+    holds none."""
     themes = report.get("themes") if isinstance(report, dict) else None
-    moves = set()
+    moves: set[Move] = set()
     for theme in themes if isinstance(themes, list) else []:
         if not isinstance(theme, dict):
             continue
         for key in ("changes", "since_last"):
             listed = theme.get(key)
-            for change in listed if isinstance(listed, list) else []:
-                if isinstance(change, dict):
+            for c in listed if isinstance(listed, list) else []:
+                if isinstance(c, dict):
                     moves.add(
                         (
                             str(theme.get("id")),
-                            str(change.get("from")),
-                            str(change.get("to")),
-                            str(change.get("verdict")),
+                            str(c.get("from")),
+                            str(c.get("to")),
+                            str(c.get("verdict")),
+                            str(c.get("from_cue")),
+                            str(c.get("to_cue")),
+                            str(c.get("delta")),
                         )
                     )
     return frozenset(moves)
@@ -128,7 +147,7 @@ def _sentence(point: Point) -> str:
 def theme_changes(
     evolution: Evolution,
     documents: tuple[str, ...],
-    reported: frozenset[tuple[str, str, str, str]] = frozenset(),
+    reported: frozenset[Move] = frozenset(),
 ) -> list[ThemeChange]:
     """Each move (added, dropped, strengthened, weakened) into one of ``documents``,
     against the document before it in its series, led by the "since last mention"
@@ -136,7 +155,7 @@ def theme_changes(
     series did, is compared with that one (its absence was a gap, not a drop); a theme
     the document does not mention but a later one of the series does is a gap
     (``resumed_in``), reported but never a ``dropped`` for ``--fail-on``. A move the
-    committed report already holds between the same two documents (``reported``, by
+    committed report already holds, alike in cues and delta (``reported``, by
     :func:`reported_moves`: a document edited, its verdict kept) is ``as_before``."""
     out = []
     wanted = set(documents)
@@ -174,8 +193,7 @@ def theme_changes(
                     sentence=_sentence(evidence),
                     skipped=skipped,
                     resumed_in=resumed,
-                    as_before=(theme.id, change.from_document, change.to_document, change.verdict)
-                    in reported,
+                    as_before=move_key(theme.id, change) in reported,
                     order_uncertain=evolution.order_uncertain(change),
                 )
             )

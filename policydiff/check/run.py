@@ -19,6 +19,7 @@ from policydiff.analysis.digests import analysis_inputs, document_refs
 from policydiff.analysis.evolution_json import dumps_evolution, evolution_dict
 from policydiff.analysis.verdicts import Verdict
 from policydiff.check.changes import (
+    Move,
     base_commit,
     changed_since_git,
     first_of_series,
@@ -114,7 +115,7 @@ def run_check(
             expected = None
         findings.extend(report_findings(reports, committed, refs, inputs, expected))
         again = recompared(evolution, new + changed, shifted)
-        reported: frozenset[tuple[str, str, str, str]] = frozenset()
+        reported: frozenset[Move] = frozenset()
         if fail_on and changed:
             reported = reported_moves(earlier if commit else parsed(committed.read_bytes()))
         changes = theme_changes(evolution, new + changed + tuple(d for d, _ in again), reported)

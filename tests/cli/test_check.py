@@ -456,6 +456,21 @@ def test_an_edit_that_keeps_a_verdict_fails_no_fail_on(
     assert (ultra["verdict"], ultra["as_before"]) == ("weakened", True)
 
 
+def test_an_edit_that_weakens_further_is_no_verdict_kept(tmp_path: Path) -> None:
+    # committed: 'promote' (2.0) where 2021 said 大力推广 (3.5), weakened by 1.5; the edit
+    # makes it 'explore' (1.0): still weakened, but by 2.5, a new claim, and it gates
+    repo, text = _repo_with_weakened_2023_committed(tmp_path)
+    milder = "promote the development of ultra-low energy consumption"
+    text.write_text(text.read_text(encoding="utf-8").replace(WEAKEN[1], milder), encoding="utf-8")
+    write_reports(repo)
+    git(repo, "commit", "-qam", "promote")
+    text.write_text(text.read_text(encoding="utf-8").replace(milder, WEAKEN[1]), encoding="utf-8")
+    result = check(repo, "--base", "HEAD", "--fail-on", "weakened")
+    line = next(x for x in result.stdout.splitlines() if "ultra-low-energy" in x)
+    assert line.startswith("  weakened ") and "committed report" not in line, line
+    assert result.exit_code == 1
+
+
 def test_an_edit_that_weakens_again_fails_even_where_it_was_weakened(tmp_path: Path) -> None:
     # the base's report has the 2023 Opinions strengthen ultra-low-energy buildings: the
     # edit that weakens it fails, whatever other verdicts it keeps
