@@ -154,6 +154,16 @@ def test_radicals_in_the_text_layer_are_read_as_the_ideographs_they_stand_for() 
     assert raw.text == "关于推动城乡建设绿色发展的意见，以人民为中心。"
 
 
+def print_page(page: Path, pdf: Path) -> None:
+    """``page`` printed to ``pdf`` by headless Chromium, with a profile of its own."""
+    flags = ("--headless", "--no-sandbox", "--disable-gpu", "--no-first-run")
+    subprocess.run(
+        [str(CHROMIUM), *flags, f"--user-data-dir={pdf.parent / 'profile'}",
+         f"--print-to-pdf={pdf}", page.as_uri()],
+        capture_output=True, timeout=180, check=True,
+    )  # fmt: skip
+
+
 def browser_page(sample: Sample) -> str:
     """``sample`` as a web page: justified, Chinese paragraphs indented by two characters."""
     indent = "text-indent: 2em;" if sample.lang == "zh" else "margin-bottom: 6pt; hyphens: auto;"
@@ -183,12 +193,7 @@ def test_a_web_page_printed_by_a_browser_reads_as_the_plain_text(
     page = tmp_path / "policy.html"
     page.write_text(browser_page(sample), encoding="utf-8")
     pdf = tmp_path / "policy.pdf"
-    flags = ("--headless", "--no-sandbox", "--disable-gpu", "--no-first-run")
-    subprocess.run(
-        [str(CHROMIUM), *flags, f"--user-data-dir={tmp_path / 'profile'}",
-         f"--print-to-pdf={pdf}", page.as_uri()],
-        capture_output=True, timeout=180, check=True,
-    )  # fmt: skip
+    print_page(page, pdf)
     raw = decode_bytes(pdf.read_bytes(), "policy.pdf")
     assert raw.text + "\n" == sample.plain()
     # only what the browser printed around the page is dropped: its address and the date
@@ -222,12 +227,7 @@ def test_a_pdf_in_two_columns_is_refused_rather_than_read_across_them(tmp_path: 
         encoding="utf-8",
     )
     pdf = tmp_path / "columns.pdf"
-    flags = ("--headless", "--no-sandbox", "--disable-gpu", "--no-first-run")
-    subprocess.run(
-        [str(CHROMIUM), *flags, f"--user-data-dir={tmp_path / 'profile'}",
-         f"--print-to-pdf={pdf}", page.as_uri()],
-        capture_output=True, timeout=180, check=True,
-    )  # fmt: skip
+    print_page(page, pdf)
     with pytest.raises(InputError, match=r"PDF laid out in two columns \(pages \d"):
         decode_bytes(pdf.read_bytes(), "columns.pdf")
 
@@ -253,11 +253,6 @@ def test_a_ruled_table_of_two_columns_is_no_two_column_layout(tmp_path: Path) ->
         encoding="utf-8",
     )
     pdf = tmp_path / "annex.pdf"
-    flags = ("--headless", "--no-sandbox", "--disable-gpu", "--no-first-run")
-    subprocess.run(
-        [str(CHROMIUM), *flags, f"--user-data-dir={tmp_path / 'profile'}",
-         f"--print-to-pdf={pdf}", page.as_uri()],
-        capture_output=True, timeout=180, check=True,
-    )  # fmt: skip
+    print_page(page, pdf)
     text = decode_bytes(pdf.read_bytes(), "annex.pdf").text  # read, not refused
     assert "推进第40项节能改造任务" in text and text.count("市住房城乡建设委") == 40
