@@ -11,7 +11,6 @@ or weakened. Like ``black --check`` it changes nothing; exit codes are in
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 from policydiff.analysis.build import build_evolution
 from policydiff.analysis.cache import AnalysisCache
@@ -38,6 +37,7 @@ from policydiff.check.scan import content_findings, scan_corpus
 from policydiff.check.staleness import (
     REPORT_FILE,
     changed_since_report,
+    listed_documents,
     neighbourhood,
     read_report,
     report_findings,
@@ -73,9 +73,6 @@ def run_check(
         findings.extend(content_findings(corpus_path, document, fingerprints))
     findings.extend(duplicate_findings(corpus_path, scan.documents, store, fingerprints))
     committed = read_report(reports / REPORT_FILE)
-    # the report as it stood before the change: at the base commit with --base (a branch
-    # may have rewritten reports/), else the committed one, which predates what it finds
-    earlier = _report_before(corpus_path, reports, commit) if commit else None
     refs = document_refs(scan.documents)
     if status is None:
         status = changed_since_report(refs, committed.documents)
@@ -89,11 +86,18 @@ def run_check(
     again: tuple[tuple[str, str], ...] = ()
     if scan.complete:
         corpus = Corpus(corpus_path, tuple(scan.documents))
-        # with --base, only the base's report says what came before: never the branch's own
+        # the report as it stood before the change, read only where something changed: at
+        # the base commit with --base (never the branch's own, which may have been rewritten),
+        # else the committed one, which predates what it finds
+        earlier = (
+            report_at(corpus_path, commit, reports / REPORT_FILE)
+            if commit and (new or changed or removed)
+            else None
+        )
         if commit is None:
             then = reported_order(committed.documents)
         else:
-            then = reported_order(earlier.get("documents") if earlier else None)
+            then = reported_order(listed_documents(earlier) if earlier else None)
             if not then and (removed or changed):
                 notes.append(
                     "no readable report at the base commit: documents that now follow a "
@@ -117,7 +121,7 @@ def run_check(
         again = recompared(evolution, new + changed, shifted)
         reported: frozenset[Move] = frozenset()
         if fail_on and changed:
-            reported = reported_moves(earlier if commit else parsed(committed.read_bytes()))
+            reported = reported_moves(parsed(earlier if commit else committed.read_bytes()))
         changes = theme_changes(evolution, new + changed + tuple(d for d, _ in again), reported)
         firsts = first_of_series(evolution, new + changed)
         for change in changes:
@@ -146,9 +150,3 @@ def run_check(
         first_of_series=firsts,
         recompared=again,
     )
-
-
-def _report_before(corpus_path: Path, reports: Path, commit: str) -> dict[str, Any] | None:
-    """The report at ``commit``, parsed; None where that commit holds none that reads."""
-    data = parsed(report_at(corpus_path, commit, reports / REPORT_FILE))
-    return data if isinstance(data, dict) else None

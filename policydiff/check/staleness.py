@@ -11,6 +11,7 @@ catches a hand-edited report too.
 from __future__ import annotations
 
 import hashlib
+import io
 import json
 import os
 import stat
@@ -56,13 +57,7 @@ _HEADER_WITHIN = 1 << 16
 def read_report(path: Path) -> CommittedReport:
     try:
         with path.open("rb") as file:
-            head = file.read(_HEADER_WITHIN)
-            if all(_marker(key) in head for key in _HEADER_KEYS):
-                documents, inputs = _header_values(file, head)
-            else:  # not policydiff's layout (or an older report): parse it whole, once
-                data = _parse(head + file.read())
-                data = data if isinstance(data, dict) else {}
-                documents, inputs = data.get("documents"), data.get("inputs")
+            documents, inputs = _read_header(file)
     except OSError:
         return CommittedReport(path, False, None, None)
     return CommittedReport(
@@ -71,6 +66,23 @@ def read_report(path: Path) -> CommittedReport:
         documents if isinstance(documents, list) else None,
         inputs if isinstance(inputs, dict) else None,
     )
+
+
+def listed_documents(raw: bytes) -> list[Any] | None:
+    """The ``documents`` a report's bytes list (as the base commit holds it), read as far
+    as they reach; None where it lists none."""
+    documents, _ = _read_header(io.BytesIO(raw))
+    return documents if isinstance(documents, list) else None
+
+
+def _read_header(file: BinaryIO) -> tuple[Any, Any]:
+    head = file.read(_HEADER_WITHIN)
+    if all(_marker(key) in head for key in _HEADER_KEYS):
+        return _header_values(file, head)
+    # not policydiff's layout (or an older report): parse it whole, once
+    data = _parse(head + file.read())
+    data = data if isinstance(data, dict) else {}
+    return data.get("documents"), data.get("inputs")
 
 
 _HEADER_KEYS = ("documents", "inputs")
