@@ -1,7 +1,9 @@
 """Parse a version's clean text into provisions (preamble, parts, items) and sentences.
 
 Numbering is interpreted by sequence: an arabic "3." is an item when item 3 is the next
-item expected and a part when part 3 is the next part expected (see :func:`_classify`).
+item expected and a part when part 3 is the next part expected (see :func:`_classify`),
+unless sub-items are numbered in its style and parts and items in others: then it is a
+sub-item numbered on across items (1., 2. under （一）, 3. under （二）), ``"II.2.3"``.
 Ids are language-neutral and derived from numbers only: part 3 is ``"III"``, its item 1
 ``"III.1"``, items numbered continuously keep their own number (``"IV.8"``), a sub-item is
 ``"III.1.2"``, the text before the first provision is ``"preamble"``, unnumbered headings
@@ -162,6 +164,16 @@ class _Numberer:
             and n == self.sub_last + 1
             and not (n in exp_items and style in self.item_styles)
         ):
+            return self._sub(n, style)
+        if (
+            family == "any"
+            and self.has_item
+            and style == self.sub_style
+            and self.part_styles
+            and style not in self.part_styles | self.item_styles
+        ):
+            # sub-items numbered on from the item before's (1., 2. under （四）, then 3. under
+            # （五）): neither a part nor an item, where those are numbered in other styles
             return self._sub(n, style)
         if family == "any" and n == exp_part and n in exp_items:
             in_parts, in_items = style in self.part_styles, style in self.item_styles

@@ -202,6 +202,15 @@ def test_unnumbered_headings_not_used_when_parts_are_numbered() -> None:
         ("  (1)  Indented.  \n", "en", ["1"]),
         # an item whose opening parenthesis the source lost is its part's first item
         ("一、总体要求\n一）指导思想\n坚持。\n（二）工作原则\n统筹。\n", "zh", ["I", "I.1", "I.2"]),
+        # sub-items numbered on across items (Chongqing's 1., 2. under （一）, 3. under （二）,
+        # then 4. under （三） where the item's own number is 4 too): neither parts nor items
+        (
+            "一、总体要求\n二、重点任务\n（一）优化布局\n1.优化城市空间布局\n加强。\n"
+            "2.推进城市更新\n推进。\n（二）提高建筑水平\n3.开展社区建设\n开展。\n"
+            "（三）提高运行效率\n4.提高水资源利用效率\n提高。\n三、保障措施\n加强。\n",
+            "zh",
+            ["I", "II", "II.1", "II.1.1", "II.1.2", "II.2", "II.2.3", "II.3", "II.3.4", "III"],
+        ),
     ],
 )
 def test_small_texts(text: str, lang: str, ids: list[str]) -> None:
