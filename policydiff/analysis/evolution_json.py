@@ -109,7 +109,7 @@ def point_dict(p: Point, *, evidence: bool = True) -> dict[str, Any]:
     return out
 
 
-def _change(c: Change) -> dict[str, Any]:
+def change_dict(c: Change) -> dict[str, Any]:
     return {
         "from": c.from_document,
         "to": c.to_document,
@@ -183,8 +183,8 @@ def theme_dict(
         "label": label,
         "label_zh": label_zh,
         "points": points,
-        "changes": [_change(c) for c in changes],
-        "since_last": [_change(c) for c in since_last],
+        "changes": [change_dict(c) for c in changes],
+        "since_last": [change_dict(c) for c in since_last],
     }
 
 

@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+from policydiff.analysis.evolution_json import change_dict
 from policydiff.analysis.model import Change, Evolution, Point
 from policydiff.analysis.verdicts import MOVES, Verdict
 from policydiff.check.result import ThemeChange
@@ -16,10 +17,15 @@ from policydiff.errors import UsageError
 
 
 def _git(args: list[str], cwd: Path) -> subprocess.CompletedProcess[str]:
+    shown = _git_bytes(args, cwd)
+    return subprocess.CompletedProcess(
+        shown.args, shown.returncode, shown.stdout.decode(errors="replace"), ""
+    )
+
+
+def _git_bytes(args: list[str], cwd: Path) -> subprocess.CompletedProcess[bytes]:
     try:
-        return subprocess.run(
-            ["git", *args], cwd=cwd, capture_output=True, text=True, check=False, timeout=60
-        )
+        return subprocess.run(["git", *args], cwd=cwd, capture_output=True, check=False, timeout=60)
     except FileNotFoundError:
         raise UsageError("--base needs git, and git is not installed") from None
 
@@ -68,16 +74,7 @@ def report_at(corpus_path: Path, commit: str, report: Path) -> bytes | None:
         inside = report.resolve().relative_to(Path(top.stdout.strip()).resolve())
     except ValueError:  # the reports are outside the corpus's repository
         return None
-    try:
-        shown = subprocess.run(
-            ["git", "show", f"{commit}:{inside.as_posix()}"],
-            cwd=corpus_path,
-            capture_output=True,
-            check=False,
-            timeout=60,
-        )
-    except FileNotFoundError:
-        raise UsageError("--base needs git, and git is not installed") from None
+    shown = _git_bytes(["show", f"{commit}:{inside.as_posix()}"], corpus_path)
     return shown.stdout if shown.returncode == 0 else None
 
 
@@ -89,20 +86,17 @@ def parsed(raw: bytes | None) -> Any:
         return None
 
 
-# a move as a report states it: theme, from and to document, verdict, cues and delta
-Move = tuple[str, str, str, str, str, str, str]
+# a move as the evolution report writes it (its theme, and the change's JSON, canonical):
+# a change read again equals the one written only if nothing of it differs
+Move = tuple[str, str]
 
 
 def move_key(theme: str, change: Change) -> Move:
-    return (
-        theme,
-        change.from_document,
-        change.to_document,
-        str(change.verdict),
-        str(change.from_cue),
-        str(change.to_cue),
-        str(change.delta),
-    )
+    return theme, _canonical(change_dict(change))
+
+
+def _canonical(data: Any) -> str:
+    return json.dumps(data, ensure_ascii=False, sort_keys=True)
 
 
 def reported_moves(report: Any) -> frozenset[Move]:
@@ -116,19 +110,9 @@ def reported_moves(report: Any) -> frozenset[Move]:
             continue
         for key in ("changes", "since_last"):
             listed = theme.get(key)
-            for c in listed if isinstance(listed, list) else []:
-                if isinstance(c, dict):
-                    moves.add(
-                        (
-                            str(theme.get("id")),
-                            str(c.get("from")),
-                            str(c.get("to")),
-                            str(c.get("verdict")),
-                            str(c.get("from_cue")),
-                            str(c.get("to_cue")),
-                            str(c.get("delta")),
-                        )
-                    )
+            for change in listed if isinstance(listed, list) else []:
+                if isinstance(change, dict):
+                    moves.add((str(theme.get("id")), _canonical(change)))
     return frozenset(moves)
 
 

@@ -199,11 +199,16 @@ def _kind_value(label: str, value: str) -> bool:
     return classifying and len(value) <= KIND_VALUE_LENGTH and not value.startswith("关于")
 
 
+def _awaits_value(before: str) -> bool:
+    """Whether ``before`` is a table's label standing alone whose value, on the next line,
+    is no title (any label but 标题：)."""
+    return label_alone(before.strip()) and not _titles(before)
+
+
 def labels_value(before: str, line: str) -> bool:
     """Whether ``line``, after ``before``, is the value of a table's label standing alone,
     and so no title, whatever it reads like (分类： / 统计公报); below 标题： it is one."""
-    before = before.strip()
-    return label_alone(before) and not _titles(before) and _value_line([line.strip()], before)
+    return _awaits_value(before) and _value_line([line.strip()], before.strip())
 
 
 def _value_line(following: list[str], label: str = "") -> bool:
@@ -259,9 +264,7 @@ def joined_title(lines: list[str]) -> list[str]:
     out: list[str] = []
     index = 0
     while index < len(lines):
-        valued = (
-            index > 0 and label_alone(lines[index - 1].strip()) and not _titles(lines[index - 1])
-        )
+        valued = index > 0 and _awaits_value(lines[index - 1])
         count = 0 if valued else _wrapped_title(lines[index], lines[index + 1 : index + 3])
         if count:
             out.append(_glue(lines[index : index + count]))
