@@ -80,13 +80,12 @@ _BLOCKS = frozenset(
     }
 )  # fmt: skip
 _CELLS = frozenset({"td", "th"})
-# A table row whose cells read as this many characters or fewer, with no sentence's end in
-# them, is a row of data (序号 / 指标 / 单位 / 2025年, each cell a <p> as Word exports it): one
-# line, so that a figure stands beside its indicator, not alone where it reads as a page
-# number. A longer row is a page laid out in a table, and keeps its paragraphs.
+# A table row of data (序号 / 指标 / 单位 / 2025年, each cell a <p> as Word exports it) is read
+# as one line, so that a figure stands beside its indicator, not alone where it reads as
+# a page number: a row of ROW_LINE characters or fewer none of whose lines opens with a
+# numbering label or ends a sentence or a clause. Any other row (一、总体要求 /
+# （一）加强组织领导；, a page laid out in a table) keeps its paragraphs: provisions.
 ROW_LINE = 300
-# ... nor a row any of whose lines opens with a numbering label or ends a sentence or a
-# clause (一、总体要求 / （一）加强组织领导； / 1. Strengthen leadership.): provisions
 _CLAUSE_END = re.compile(r"[。．.；;！？!?]$")
 
 

@@ -141,14 +141,15 @@ COLUMN_TEXT = 8  # characters a side holds in a row, at the median, for prose
 MIN_CHARS = 200  # below this a page says too little to tell
 
 
-def _two_columns(page: Any) -> bool:
-    chars = [c for c in page.chars if str(c.get("text", "")).strip()]
-    if len(chars) < MIN_CHARS:
-        return False
-    rows: dict[int, list[tuple[float, float]]] = {}
-    for c in chars:
-        rows.setdefault(round(float(c["top"])), []).append((float(c["x0"]), float(c["x1"])))
-    start, stop = int(0.3 * float(page.width)), int(0.7 * float(page.width))
+def _text_chars(page: Any) -> list[Any]:
+    return [c for c in page.chars if str(c.get("text", "")).strip()]
+
+
+def _gutter(rows: dict[int, list[tuple[float, float]]], width: float) -> float | None:
+    """Where, in the middle of the page, a gap between columns runs down it: the middle of
+    the widest run of points that at most :data:`GUTTER_ROWS` of the ``rows`` (each the
+    spans of its characters) print over; None where there is none."""
+    start, stop = int(0.3 * width), int(0.7 * width)
     crossed = [0] * (stop - start)  # rows that print over each point of the middle band
     for spans in rows.values():
         covered: set[int] = set()
@@ -157,23 +158,36 @@ def _two_columns(page: Any) -> bool:
         for x in covered:
             crossed[x - start] += 1
     if not crossed or min(crossed) > GUTTER_ROWS * len(rows):
-        return False
-    # the middle of the widest run of the least-crossed points: between the columns
+        return None
     low, widest, first, at = min(crossed), 0, 0, 0
     for is_low, run in itertools.groupby(crossed, key=lambda v: v == low):
-        width = len(list(run))
-        if is_low and width > widest:
-            widest, first = width, at
-        at += width
-    gutter = start + first + widest / 2
-    # a ruled table's column (重点任务 | 责任单位 of an annex) has a line down it, drawn
-    # whole or cell by cell
-    ruled = sum(
+        width_of_run = len(list(run))
+        if is_low and width_of_run > widest:
+            widest, first = width_of_run, at
+        at += width_of_run
+    return start + first + widest / 2
+
+
+def _ruled(page: Any, x: float) -> bool:
+    """Whether a table's rule runs down the page near ``x``, drawn whole or cell by cell
+    (重点任务 | 责任单位 of an annex)."""
+    drawn = sum(
         float(e["bottom"]) - float(e["top"])
         for e in page.edges
-        if e.get("orientation") == "v" and abs(float(e["x0"]) - gutter) <= 0.1 * float(page.width)
+        if e.get("orientation") == "v" and abs(float(e["x0"]) - x) <= 0.1 * float(page.width)
     )
-    if ruled >= 0.2 * float(page.height):
+    return drawn >= 0.2 * float(page.height)
+
+
+def _two_columns(page: Any) -> bool:
+    chars = _text_chars(page)
+    if len(chars) < MIN_CHARS:
+        return False
+    rows: dict[int, list[tuple[float, float]]] = {}
+    for c in chars:
+        rows.setdefault(round(float(c["top"])), []).append((float(c["x0"]), float(c["x1"])))
+    gutter = _gutter(rows, float(page.width))
+    if gutter is None or _ruled(page, gutter):
         return False
     both = [
         (left, right)
@@ -191,7 +205,7 @@ def _two_columns(page: Any) -> bool:
 
 def _pages_of_text(pages: Any) -> int:
     """The pages that hold enough text to tell columns by (:data:`MIN_CHARS`)."""
-    return sum(1 for page in pages if len(page.chars) >= MIN_CHARS)
+    return sum(1 for page in pages if len(_text_chars(page)) >= MIN_CHARS)
 
 
 def _pages(data: bytes, path: str) -> list[Page]:
