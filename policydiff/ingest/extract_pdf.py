@@ -22,8 +22,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from policydiff.errors import InputError
-from policydiff.ingest.extract import is_cjk, normalize_text, short_message
-from policydiff.ingest.pdf_layout import Line, Page, lay_out
+from policydiff.ingest.extract import data_row, is_cjk, normalize_text, short_message
+from policydiff.ingest.pdf_layout import Line, Page, glue, lay_out, starts_new_item
 
 NO_TEXT_LAYER = "PDF has no text layer (scanned image?)"
 NEEDS_PASSWORD = "encrypted PDF (needs a password)"
@@ -126,10 +126,59 @@ def _line(record: dict[str, Any]) -> Line | None:
 
 def _page(page: Any) -> Page:
     page = page.dedupe_chars()  # fake bold: the same character printed twice, shifted
-    records = page.extract_text_lines(strip=True, return_chars=True)
+    tables = [t for t in page.find_tables() if len(t.rows) >= 2 and len(t.columns) >= 2]
+    outside = page.filter(lambda obj: not any(_inside(obj, t.bbox) for t in tables))
+    records = outside.extract_text_lines(strip=True, return_chars=True)
     lines = [line for record in records if (line := _line(record)) is not None]
+    lines += [line for table in tables for line in _table_lines(page, table)]
     lines.sort(key=lambda line: (line.top, line.x0))
     return Page(float(page.width), float(page.height), tuple(lines))
+
+
+def _inside(obj: dict[str, Any], box: tuple[float, float, float, float]) -> bool:
+    x0, top, x1, bottom = box
+    middle_x = (float(obj.get("x0", 0.0)) + float(obj.get("x1", 0.0))) / 2
+    middle_y = (float(obj.get("top", 0.0)) + float(obj.get("bottom", 0.0))) / 2
+    return x0 <= middle_x <= x1 and top <= middle_y <= bottom
+
+
+def _cell_paragraphs(text: str | None) -> list[str]:
+    """A cell's paragraphs: its printed lines joined, a new one where a line opens with a
+    numbering label or a bullet (a cell's width says nothing of where its author broke it)."""
+    paragraphs: list[str] = []
+    for raw in (text or "").split("\n"):
+        line = _close_cjk_gaps(" ".join(raw.split())).translate(_RADICALS)
+        if not line:
+            continue
+        if paragraphs and not starts_new_item(line):
+            paragraphs[-1] = glue(paragraphs[-1], line)
+        else:
+            paragraphs.append(line)
+    return paragraphs
+
+
+def _table_lines(page: Any, table: Any) -> list[Line]:
+    """A ruled table read row by row, each cell's wrapped lines joined: read line by line
+    across the page, a task's words would be spliced with those of the cell beside it
+    (推进…节能改造 / 省住房城乡建设厅). A row of data is one line, its cells apart by spaces,
+    as a web page's or a Word file's is (:func:`~policydiff.ingest.extract.data_row`);
+    any other row gives each cell's paragraphs in turn. Each stands as a paragraph of its
+    own (``Line.row``)."""
+    x0, _, x1, _ = table.bbox
+    lines = []
+    for row, cells in zip(table.rows, table.extract(), strict=True):
+        paragraphs = [p for cell in cells for p in _cell_paragraphs(cell)]
+        if not paragraphs:
+            continue
+        chars = [c for c in _text_chars(page) if _inside(c, row.bbox)]
+        size = statistics.median(float(c.get("size", 0.0)) for c in chars) if chars else 0.0
+        texts = [" ".join(paragraphs)] if data_row(paragraphs) else paragraphs
+        top, bottom = float(row.bbox[1]), float(row.bbox[3])
+        for k, text in enumerate(texts):
+            # each paragraph of a row just below the one before: the order the page gives
+            at = top + k * (bottom - top) / (len(texts) + 1)
+            lines.append(Line(text, float(x0), float(x1), at, bottom, size, 0.0, row=True))
+    return lines
 
 
 # A page is set in two columns when, of its rows of text, at least COLUMN_ROWS hold text

@@ -54,6 +54,12 @@ document (keep the hyphen), the solid form does (drop it), the first part is one
 ("ultra", "low", "high", "self", "non" ...; keep), otherwise it was hyphenation (drop).
 A hyphen before a capital or a digit ("COVID-" + "19") is always kept.
 
+**Tables.** A ruled table's rows arrive read cell by cell (:mod:`.extract_pdf`), each
+line a ``row``: a paragraph of its own, never joined to another. A row is a running
+header only where it recurs word for word (figures included: the rows of a table may
+differ in nothing else), the header a long table repeats on each page; where it is first
+printed it is kept.
+
 Not handled: several columns on a page (their lines are read across), and mirrored
 odd/even page margins (one text block is assumed for the whole document).
 """
@@ -102,7 +108,9 @@ class Line:
     """One printed line; coordinates in points, ``top`` measured down from the page top.
 
     ``lead`` is the width of the line's first word (its first character when that is
-    Chinese): what would have had to fit at the end of the line before.
+    Chinese): what would have had to fit at the end of the line before. A ``row`` is a
+    table's row (or a cell's paragraph), already whole: it neither continues a line
+    nor is continued.
     """
 
     text: str
@@ -112,6 +120,7 @@ class Line:
     bottom: float
     size: float
     lead: float
+    row: bool = False
 
 
 @dataclass(frozen=True)
@@ -200,17 +209,22 @@ def find_furniture(pages: Sequence[Page]) -> set[tuple[int, int]]:
         for i in range(len(page.lines))
         if _is_page_number(page, i)
     }
-    by_text: dict[str, list[tuple[int, int, float]]] = defaultdict(list)
+    by_text: dict[tuple[bool, str], list[tuple[int, int, float]]] = defaultdict(list)
     for p, page in enumerate(pages):
         for i in _edge_indices(page):
             if (p, i) not in found and len(page.lines) > 1:
-                by_text[_running_key(page.lines[i].text)].append((p, i, page.lines[i].top))
+                line = page.lines[i]
+                # a table's rows may differ in their figures only (第5项 … 50万平方米): a
+                # row recurs as the header a long table repeats on each page, word for word
+                key = (True, line.text) if line.row else (False, _running_key(line.text))
+                by_text[key].append((p, i, line.top))
     needed = max(_RUNNING_MIN_PAGES, (len(pages) + 1) // 2)
-    for places in by_text.values():
+    for (row, _), places in by_text.items():
         height = statistics.median(top for _, _, top in places)
         same = [(p, i) for p, i, top in places if abs(top - height) <= _SAME_HEIGHT]
         if len({p for p, _ in same}) >= needed:
-            found.update(same)
+            # where the table opens, its header is part of the text: only its repeats go
+            found.update(same[1:] if row and same[0] == places[0][:2] else same)
     body = {id(line) for line in _body([line for page in pages for line in page.lines])}
     block = [line for page in pages for line in page.lines if id(line) in body]
     if block:
@@ -291,7 +305,7 @@ def starts_new_item(text: str) -> bool:
 
 def _continues(before: Line, after: Line, same_page: bool, frame: _Frame) -> bool:
     """Whether ``after`` carries on the paragraph ``before`` belongs to (see the module doc)."""
-    if not after.text or starts_new_item(after.text):
+    if not after.text or starts_new_item(after.text) or before.row or after.row:
         return False
     if abs(before.size - after.size) > 0.15 * max(before.size, after.size):
         return False

@@ -256,3 +256,44 @@ def test_a_ruled_table_of_two_columns_is_no_two_column_layout(tmp_path: Path) ->
     print_page(page, pdf)
     text = decode_bytes(pdf.read_bytes(), "annex.pdf").text  # read, not refused
     assert "推进第40项节能改造任务" in text and text.count("市住房城乡建设委") == 40
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(
+    not CHROMIUM.exists(), reason="headless Chromium not installed at /usr/bin/chromium"
+)
+def test_a_ruled_tables_wrapped_cells_are_read_cell_by_cell_not_across_the_page(
+    tmp_path: Path,
+) -> None:
+    # read line by line, a task's second printed line was spliced with the unit beside it
+    # (…到2030年完成既有居住建省住房城乡建设厅、筑节能改造…), and a header repeated at the top
+    # of each page was glued to the row after it
+    task = "推进第{n}项既有居住建筑节能改造，到2030年完成改造面积不少于{n}0万平方米，改造后实现整体能效提升30%以上"
+    units = "省住房城乡建设厅、省发展改革委、省财政厅"
+    rows = "".join(
+        f"<tr><td>{n}</td><td>{task.format(n=n)}</td><td>{units}</td></tr>" for n in range(1, 61)
+    )
+    page = tmp_path / "annex.html"
+    page.write_text(
+        browser_page(ZH)
+        .replace(
+            "</body>",
+            '<table style="width:100%;border-collapse:collapse"><thead><tr><th>序号</th>'
+            f"<th>重点任务</th><th>责任单位</th></tr></thead><tbody>{rows}</tbody></table>"
+            "<p>各地要建立工作台账，定期报送进展情况。</p></body>",
+        )
+        .replace("</style>", "td, th { border: 1px solid #000; padding: 4px; }</style>"),
+        encoding="utf-8",
+    )
+    pdf = tmp_path / "annex.pdf"
+    print_page(page, pdf)
+    raw = decode_bytes(pdf.read_bytes(), "annex.pdf")
+    lines = raw.text.split("\n")
+    for n in range(1, 61):
+        assert f"{n} {task.format(n=n)} {units}" in lines
+    # the header is kept where the table opens; its repeats at the head of later pages
+    # are reported as running headers, never glued to a row
+    assert lines.count("序号 重点任务 责任单位") == 1
+    assert sum("序号 重点任务 责任单位" in line for line in raw.furniture) >= 2
+    assert lines[-1] == "各地要建立工作台账，定期报送进展情况。"
+    assert raw.text.startswith(ZH.plain())  # the text before the table as it was
