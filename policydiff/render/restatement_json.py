@@ -30,7 +30,7 @@ target). ``similarity`` is that of the best child clause (capped at 1), also for
 commitment, and ``nearest`` that clause of an omitted commitment (null when restated, or
 when no child clause shares anything with it). ``second_mentions`` are the child's clauses
 as like a commitment as a restatement that restate none (another clause was taken), in the
-child's order, each with ``like``: {clause, location} of the parent clause it is most like;
+child's order, each with ``like``: {sentence, clause, location} of the parent clause it is most like;
 neither restatements nor additions, shown where the additions are. A commitment's ``child``
 may be a part of a sentence that directs nothing (``cue`` "", ``level`` 0): the child states
 what the parent directs (:mod:`policydiff.restatement.statements`), weakened.
@@ -47,7 +47,8 @@ commitments (and additions) they name, as in every other format, and say so in `
 each of ``target_changes`` carries ``parent_clause``, the clause of the parent's sentence
 that sets its target where that is not the parent's clause itself, and ``child_place``, the
 provision and clause of the child that set its figure where that is outside the child's
-sentence (null otherwise); the reasons say both. ``summary`` always counts the whole
+sentence (null otherwise), with ``child_place_evidence``: {sentence, location} of that
+clause (null with it); the reasons say both. ``summary`` always counts the whole
 comparison (a comparison told of one ``theme``, by
 ``diff --theme``, is that theme's commitments and additions). A document's ``date`` is its
 issue date as written (2022-06, 2022-12~ for an estimate: README, "The corpus on disk").
@@ -113,6 +114,12 @@ def _restated(r: Restated) -> dict[str, Any]:
                 "how": t.how,
                 "parent_clause": t.parent_clause or None,
                 "child_place": t.child_place or None,
+                "child_place_evidence": {
+                    "sentence": t.child_holder.sentence,
+                    "location": t.child_holder.location,
+                }
+                if t.child_holder is not None
+                else None,
             }
             for t in r.targets
         ],
@@ -136,7 +143,14 @@ def restatement_dict(comparison: Comparison, shown: Selection = EVERYTHING) -> d
         "commitments": [_restated(r) for r in comparison.commitments if shown.keeps(r)],
         "additions": [side(c) for c in comparison.additions] if shown.additions else [],
         "second_mentions": [
-            {**side(c), "like": {"clause": r.parent.text, "location": r.parent.location}}
+            {
+                **side(c),
+                "like": {
+                    "sentence": r.parent.sentence,
+                    "clause": r.parent.text,
+                    "location": r.parent.location,
+                },
+            }
             for r, c in comparison.second_mentions
         ]
         if shown.additions

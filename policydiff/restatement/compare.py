@@ -285,13 +285,17 @@ def located_reasons(
             (own_clause(t, context) for t, context in parent.measured if t is change.parent),
             own_clause(change.parent, parent.sentence),
         )
-        figure, child_place = change.child, ""
+        figure, child_place, holder = change.child, "", None
         if figure is not None and figure.text not in restating.sentence:
             holder = next((c for c in child_clauses if any(t is figure for t in c.targets)), None)
             if holder is not None:
                 child_place = f"{holder.provision_id}: {holder.text}"
         parent_clause = own if own not in parent.text else ""
-        located.append(replace(change, parent_clause=parent_clause, child_place=child_place))
+        located.append(
+            replace(
+                change, parent_clause=parent_clause, child_place=child_place, child_holder=holder
+            )
+        )
     # each reason stated by a change, in order: two changes may read alike before placing
     unplaced = list(zip(changes, located, strict=True))
     out = []

@@ -30,6 +30,7 @@ class TargetChange:
     # provision and clause that set its figure
     parent_clause: str = ""
     child_place: str = ""
+    child_holder: Clause | None = None  # the child's clause of ``child_place``, its evidence
 
     @property
     def said(self) -> str:

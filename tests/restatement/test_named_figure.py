@@ -4,7 +4,8 @@ stands: Henan's plan against the ministry's (examples/lineage/corpus)."""
 
 from __future__ import annotations
 
-from tests.restatement.plans import EXAMPLE, MINISTRY, restated
+from policydiff.render.restatement_json import restatement_dict
+from tests.restatement.plans import EXAMPLE, MINISTRY, compared, restated
 
 HENAN = "henan-chengxiangjianshe-tandafeng"
 
@@ -39,6 +40,27 @@ def test_a_figure_outside_the_quoted_sentence_is_quoted_where_it_stands() -> Non
         "target 达到55% → 达到80%以上: a higher value, set in the child's II.2.3: "
         "到2030年建筑垃圾综合利用率达到80%以上",
     )
+
+
+def test_the_json_quotes_the_whole_sentence_and_place_of_a_figure_set_elsewhere() -> None:
+    # "II.2.3: <clause>" names the place; the evidence is the sentence, with its path
+    comparison = restatement_dict(compared(EXAMPLE, MINISTRY, HENAN))
+    [entry] = [
+        c
+        for c in comparison["commitments"]
+        if c["parent"]["clause"] == "到2030年建筑垃圾资源化利用率达到55%"
+    ]
+    [change] = entry["target_changes"]
+    evidence = change["child_place_evidence"]
+    assert change["child_place"] == "II.2.3: 到2030年建筑垃圾综合利用率达到80%以上"
+    assert evidence["location"].split(" > ")[-1].startswith("II.2.3 ")
+    assert "到2030年建筑垃圾综合利用率达到80%以上" in evidence["sentence"]
+    assert evidence["sentence"] != entry["child"]["sentence"]
+    # a figure of the restating sentence itself needs no such evidence
+    kept = [
+        t for c in comparison["commitments"] for t in c["target_changes"] if not t["child_place"]
+    ]
+    assert kept and all(t["child_place_evidence"] is None for t in kept)
 
 
 def test_a_target_of_another_clause_of_the_parents_sentence_is_quoted_with_its_clause() -> None:
