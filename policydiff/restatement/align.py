@@ -354,7 +354,11 @@ def _most_alike(
 ) -> np.ndarray:
     """Each parent clause's most alike child clause; of child clauses alike to the same
     degree, the one whose cue is nearest the parent's in strength (for 系统化全域推进海绵城市
-    建设, Liaoning's 全域化推进海绵城市建设 rather than its 推进海绵城市建设), then the first."""
+    建设, Liaoning's 全域化推进海绵城市建设 rather than its 推进海绵城市建设), then the first.
+    A child clause that copies the parent's word for word, cue and all, is its restatement
+    wherever the copy stands: another clause of the same object comes out ahead of it by
+    a bonus only (Guangdong's 提倡绿色低碳生活方式 of its principles, beside its 积极倡导绿色
+    低碳生活方式 of the ministry's own provision)."""
     best = matrix.argmax(axis=1) if parents else np.zeros(0, dtype=int)
     rounded = np.round(matrix, 9)
     top = rounded.max(axis=1, keepdims=True) if parents else np.zeros((0, 1))
@@ -362,6 +366,17 @@ def _most_alike(
         tied = np.flatnonzero(rounded[i] == top[i, 0])
         gaps = [abs(children[j].strength - parents[i].strength) for j in tied.tolist()]
         best[i] = tied[int(np.argmin(gaps))]
+    for i, parent in enumerate(parents):
+        copy = next(
+            (
+                j
+                for j, c in enumerate(children)
+                if c.text == parent.text and matrix[i, j] >= VERBATIM
+            ),
+            None,
+        )
+        if copy is not None and children[int(best[i])].text != parent.text:
+            best[i] = copy
     return best
 
 

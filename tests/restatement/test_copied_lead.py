@@ -5,6 +5,8 @@ Jilin's, evaluation/test/corpus; Hubei copies it as a sub-heading)."""
 
 from __future__ import annotations
 
+from tests.restatement.plans import EXAMPLE, restated
+from tests.restatement.plans import MINISTRY as MINISTRY_ID
 from tests.restatement.test_verdict import _compare, _verdict
 
 MINISTRY = (
@@ -44,3 +46,14 @@ def test_a_stricter_value_in_another_sentence_leaves_the_copy_restated() -> None
 def test_a_stricter_value_in_the_copy_s_own_sentence_still_strengthens_it() -> None:
     child = LIAONING.replace("30％以上", "40％以上")
     assert _verdict(_compare(MINISTRY, f"{child}。{EARLIER}"), LEAD) == "strengthened"
+
+
+def test_a_word_for_word_copy_restates_the_parent_clause_ahead_of_a_bonus_nearer_one() -> None:
+    # Guangdong copies 积极倡导绿色低碳生活方式 in its own publicity provision (VII.26); its
+    # principles' 提倡绿色低碳生活方式 (I.2) came out ahead by a section bonus: "weakened"
+    found = restated(
+        EXAMPLE, MINISTRY_ID, "guangdong-chengxiangjianshe-tandafeng", "积极倡导绿色低碳生活方式"
+    )
+    assert found.child is not None and found.child.text == "积极倡导绿色低碳生活方式"
+    assert found.child.location.startswith("VII ")
+    assert found.verdict.value == "restated"
