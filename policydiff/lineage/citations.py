@@ -148,6 +148,20 @@ def comparable_title(title: str) -> str:
     return text
 
 
+# Kinds of document a title ends on, the longer first: 实施意见 before 意见.
+_KINDS = (
+    "指导意见", "实施意见", "意见", "实施方案", "行动方案", "工作方案", "方案", "行动计划",
+    "计划", "规划", "纲要", "通知", "办法", "决定", "细则", "条例", "规定", "标准",
+)  # fmt: skip
+
+
+def title_kind(title: str) -> str:
+    """The kind of document a comparable title ends on (实施意见, 意见, 实施方案 …), its
+    years in brackets aside; "" when it ends on none of :data:`_KINDS`."""
+    text = re.sub(r"[（(][^（）()]*[）)]$", "", title)
+    return next((kind for kind in _KINDS if text.endswith(kind)), "")
+
+
 def _unwrapped(title: str) -> str:
     """A title without spaces and inner quotation marks, and without the covering notice
     around a plan (关于印发X的通知 -> X)."""

@@ -6,7 +6,9 @@ Chinese version's, else its English one's): a cited document number equal to a h
 one's (an English number's issuer in pinyin equal to the pinyin of the held one's), else
 a cited title whose comparable form (:func:`~.citations.comparable_title`,
 :func:`~.citations.comparable_english_title`) scores at least :data:`TITLE_MATCH` against
-a held title in the same language with rapidfuzz's ``ratio``. Resolution runs over the corpus as it stands, so
+a held title in the same language with rapidfuzz's ``ratio``, of the same kind
+(:func:`~.citations.title_kind`), and where several held documents bear it, the one the
+cited issuers name. Resolution runs over the corpus as it stands, so
 the order in which documents were ingested does not matter: a plan ingested before the
 document it cites gains its parent when that document arrives.
 
@@ -34,6 +36,7 @@ from policydiff.lineage.citations import (
     find_english_citations,
     number_key,
     standard_number,
+    title_kind,
 )
 from policydiff.lineage.series import series_of
 from policydiff.models import Document, StructuredVersion, Version
@@ -123,15 +126,17 @@ class _Held:
     documents."""
 
     numbers: dict[tuple[str, str], list[tuple[str, str]]]  # (year, serial) -> (prefix, id)
-    titles: dict[str, str]  # comparable Chinese title -> id (the earliest document keeps it)
-    english_titles: dict[str, str]  # comparable English title -> id
+    titles: dict[str, list[str]]  # comparable Chinese title -> ids, in timeline order
+    english_titles: dict[str, list[str]]  # comparable English title -> ids
+    documents: dict[str, Document]
 
 
 def _held(documents: Iterable[Document]) -> _Held:
     numbers: dict[tuple[str, str], list[tuple[str, str]]] = {}
-    titles: dict[str, str] = {}
-    english_titles: dict[str, str] = {}
-    for d in documents:
+    titles: dict[str, list[str]] = {}
+    english_titles: dict[str, list[str]] = {}
+    docs = tuple(documents)
+    for d in docs:
         key = number_key(standard_number(d.doc_number)) if d.doc_number else None
         if key:
             numbers.setdefault(key[1:], []).append((key[0], d.id))
@@ -139,10 +144,12 @@ def _held(documents: Iterable[Document]) -> _Held:
             if not title:
                 continue
             if any("\u4e00" <= ch <= "\u9fff" for ch in title):
-                titles.setdefault(comparable_title(title), d.id)
+                held = titles.setdefault(comparable_title(title), [])
             else:
-                english_titles.setdefault(comparable_english_title(title), d.id)
-    return _Held(numbers, titles, english_titles)
+                held = english_titles.setdefault(comparable_english_title(title), [])
+            if d.id not in held:
+                held.append(d.id)
+    return _Held(numbers, titles, english_titles, {d.id: d for d in docs})
 
 
 def _same_issuer(cited: str, held: str) -> bool:
@@ -163,26 +170,68 @@ def _dated_after(parent: Document, child: Document) -> bool:
     return parent.issue_date.surely_after(child.issue_date)
 
 
-def _resolve(citation: Citation, held: _Held) -> tuple[str, str, float] | None:
-    """(document id, how, score) of the held document a citation names, or None."""
+def _resolve(citation: Citation, held: _Held, citing: str) -> tuple[str, str, float] | str:
+    """(document id, how, score) of the held document a citation names; else why none is
+    (:data:`NAMES_NONE`, :data:`ITSELF`, or the held documents it cannot tell apart)."""
     key = number_key(citation.number) if citation.number else None
     if key:
         for prefix, doc_id in held.numbers.get(key[1:], []):
             if _same_issuer(key[0], prefix):
                 return doc_id, "number", 100.0
     if not citation.title:
-        return None
-    if any("\u4e00" <= ch <= "\u9fff" for ch in citation.title):
+        return NAMES_NONE
+    chinese = any("\u4e00" <= ch <= "\u9fff" for ch in citation.title)
+    if chinese:
         comparable, candidates = comparable_title(citation.title), held.titles
     else:
         comparable, candidates = comparable_english_title(citation.title), held.english_titles
-    if candidates:
-        best = process.extractOne(
-            comparable, list(candidates), scorer=fuzz.ratio, score_cutoff=TITLE_MATCH
+    # a plan's kind is part of what it is: 关于推动城乡建设绿色发展的意见 (the centre's) is not
+    # a province's …的实施意见, however few characters tell them apart
+    alike = [
+        (title, score)
+        for title, score, _ in process.extract(
+            comparable, list(candidates), scorer=fuzz.ratio, score_cutoff=TITLE_MATCH, limit=None
         )
-        if best is not None:
-            return candidates[best[0]], "title", round(float(best[1]), 1)
-    return None
+        if not chinese or title_kind(title) == title_kind(comparable)
+    ]
+    ids = [
+        (doc_id, score)
+        for title, score in alike
+        for doc_id in candidates[title]
+        if doc_id != citing
+    ]
+    if not ids:
+        return ITSELF if alike else NAMES_NONE
+    best = max(score for _, score in ids)
+    tied = [doc_id for doc_id, score in ids if score == best]
+    if len(tied) > 1:  # a later one cannot be the parent (the year's 政府工作报告 and the next)
+        tied = [
+            doc_id
+            for doc_id in tied
+            if not _dated_after(held.documents[doc_id], held.documents[citing])
+        ] or tied
+    if len(tied) > 1:
+        # one title held by several issuers (two provinces' 实施意见): the cited issuers
+        # tell which, else the citation is left for the reader to declare
+        issued = [
+            doc_id for doc_id in tied if _names_issuer(citation.title, held.documents[doc_id])
+        ]
+        if len(issued) != 1:
+            return f"names {len(tied)} held documents of that title ({', '.join(tied)}): declare the parent"
+        tied = issued
+    return tied[0], "title", round(float(best), 1)
+
+
+NAMES_NONE = "names no held document"
+ITSELF = "names this document itself"
+
+
+def _names_issuer(title: str, document: Document) -> bool:
+    """Whether the issuers before 关于 in a cited ``title`` name ``document``'s issuer or
+    its jurisdiction (中共山西省委办公厅 山西省人民政府办公厅关于… names 山西省)."""
+    issuers = title.split("关于", 1)[0] if "关于" in title else ""
+    names = [*document.issuers, document.jurisdiction]
+    return bool(issuers) and any(name and name in issuers for name in names)
 
 
 def _cited_version(
@@ -254,9 +303,12 @@ def build_lineage(
         places = cited_places(document) if places_of is None else places_of.get(document.id, ())
         found: dict[str, Edge] = {}
         for citation, where in places:
-            resolved = _resolve(citation, held)
-            reason = "names no held document"
-            if resolved is not None:
+            resolved = _resolve(citation, held, document.id)
+            if resolved == ITSELF:
+                continue
+            if isinstance(resolved, str):
+                reason = resolved
+            else:
                 parent_id, how, score = resolved
                 parent = by_id[parent_id]
                 if parent_id == document.id:

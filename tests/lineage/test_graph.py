@@ -34,10 +34,9 @@ def _held(doc_id: str, title: str, date: str, version: Version, **fields: object
         id=doc_id,
         title=title,
         title_zh=title if version.lang == "zh" else "",
-        issuers=(),
         date=dt.date.fromisoformat(date),
         versions=(version,),
-        **fields,  # type: ignore[arg-type]
+        **{"issuers": (), **fields},  # type: ignore[arg-type]
     )
 
 
@@ -230,3 +229,60 @@ def test_an_english_translation_cites_by_quoted_title_or_by_number_in_pinyin() -
     # a number whose pinyin issuer is another's does not resolve
     other = _english("other", "Other", "2023-03-01", "Under Jianshe [2022] No. 53.\n")
     assert build_lineage([CENTRE, other]).parents("other") == ()
+
+
+CENTRAL_OPINIONS = "《中共中央办公厅 国务院办公厅关于推动城乡建设绿色发展的意见》"
+
+
+def _provincial(doc_id: str, province: str, date: str) -> Document:
+    return _doc(
+        doc_id,
+        "关于推动城乡建设绿色发展的实施意见",
+        date,
+        f"为贯彻落实{CENTRAL_OPINIONS}，结合{province}实际，提出如下实施意见。",
+        issuers=(f"{province}人民政府办公厅",),
+        level="provincial",
+        jurisdiction=province,
+    )
+
+
+def test_an_implementing_opinion_is_no_parent_of_a_plan_citing_the_opinions_it_implements() -> None:
+    # 意见 and 实施意见 differ by two characters (ratio 92.9) and are two kinds of document:
+    # Shanxi's citation of the centre's Opinions named Hebei's 实施意见, and Hebei's own,
+    # matching its own title, vanished; both are the centre's, which is not held
+    hebei = _provincial("hebei", "河北省", "2022-03-01")
+    shanxi = _provincial("shanxi", "山西省", "2022-05-01")
+    lineage = build_lineage([hebei, shanxi])
+    assert lineage.edges == ()
+    assert [(u.document, u.reason) for u in lineage.unresolved] == [
+        ("hebei", "names no held document"),
+        ("shanxi", "names no held document"),
+    ]
+
+
+def test_of_two_held_documents_of_one_title_the_cited_issuers_tell_the_parent() -> None:
+    hebei = _provincial("hebei", "河北省", "2022-03-01")
+    shanxi = _provincial("shanxi", "山西省", "2022-05-01")
+    cited = "《中共山西省委办公厅 山西省人民政府办公厅关于推动城乡建设绿色发展的实施意见》"
+    taiyuan = _doc(
+        "taiyuan",
+        "太原市推动城乡建设绿色发展工作方案",
+        "2022-09-01",
+        f"为贯彻落实{cited}，制定本方案。",
+    )
+    [edge] = build_lineage([hebei, shanxi, taiyuan]).edges
+    assert (edge.child, edge.parent, edge.how) == ("taiyuan", "shanxi", "title")
+    # with no issuer to tell them apart, the reader declares the parent
+    bare = _doc(
+        "city",
+        "某市推动城乡建设绿色发展工作方案",
+        "2022-09-01",
+        "为贯彻落实《关于推动城乡建设绿色发展的实施意见》，制定本方案。",
+    )
+    lineage = build_lineage([hebei, shanxi, bare])
+    assert lineage.parents("city") == ()
+    [unresolved] = [u for u in lineage.unresolved if u.document == "city"]
+    assert (
+        unresolved.reason
+        == "names 2 held documents of that title (hebei, shanxi): declare the parent"
+    )
