@@ -14,8 +14,8 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
-from policydiff.ingest.glossary import glossary
 from policydiff.models import LEVELS
+from policydiff.runtime.glossary import glossary
 
 # A Chinese name of an issuing body, as it stands alone on a signature line or before
 # 关于 in a title: a place or 国家/中共, then the body (or a company that co-signs).
@@ -123,12 +123,14 @@ def _reading(name: str) -> tuple[str, str]:
     levels = glossary().get("levels", {})
     if name in levels:
         return levels[name], ""
-    province = province_of(name)
-    if province:
-        return "provincial", province
     if name.startswith(_CENTRAL):
         return "central", ""
-    place = re.match(r"^([\u4e00-\u9fff]{2,8}?(?:市|县|区|州|盟|旗))", name)
+    # a Party committee is of its place's level (中共河北省委, 中共太原市委办公厅)
+    local = name.removeprefix("中共")
+    province = province_of(local)
+    if province:
+        return "provincial", province
+    place = re.match(r"^([\u4e00-\u9fff]{2,8}?(?:市|县|区|州|盟|旗))", local)
     if place and not name.startswith("国家"):
         return ("municipal" if place.group(1)[-1] in "市州盟" else "county"), place.group(1)
     if BODY.match(name):

@@ -34,13 +34,13 @@ from policydiff.ingest.body import (
     masthead_bodies,
 )
 from policydiff.ingest.clean import TABLE_LABEL, TABLE_ROW
-from policydiff.ingest.glossary import glossary
 from policydiff.ingest.issuers import (
     canonical,
     chinese_bodies,
     known_issuers,
     level_and_jurisdiction,
 )
+from policydiff.runtime.glossary import glossary
 
 __all__ = [
     "Metadata",
@@ -312,12 +312,21 @@ def _named(line: str, bodies: list[str]) -> list[str]:
 
 
 def _signature(body: list[str]) -> list[str]:
-    """The issuing bodies of the signature: the last line, or the last two, of the body."""
-    for line in reversed(body[-3:]):
-        bodies = chinese_bodies(line)
-        if bodies:
-            return bodies
-    return []
+    """The issuing bodies of the signature, in its order: the lines naming bodies among the
+    last few of the body, one body to a line or several (住房和城乡建设部 / 国家发展改革委
+    signed one above the other, a date below)."""
+    tail = body[-SIGNATURE_LINES:]
+    named = [chinese_bodies(line) for line in tail]
+    last = max((k for k, bodies in enumerate(named) if bodies), default=None)
+    if last is None:
+        return []
+    first = last
+    while first > 0 and named[first - 1]:
+        first -= 1
+    return [name for bodies in named[first : last + 1] for name in bodies]
+
+
+SIGNATURE_LINES = 4  # the signature's lines, and the date below them, close a body
 
 
 def _doc_number(head: list[str], table: dict[str, str]) -> str:

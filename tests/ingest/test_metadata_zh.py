@@ -158,6 +158,27 @@ def test_a_signature_names_the_issuers_and_the_date(tmp_path: Path) -> None:
     assert plan.removed[-1].kind == "date line"
 
 
+def test_a_signature_one_body_to_a_line_names_every_issuer_in_order(tmp_path: Path) -> None:
+    # only the line above the date was read: the plan fell in the NDRC's series
+    text = f"城乡建设领域碳达峰实施方案\n{BODY}住房和城乡建设部\n国家发展改革委\n2022年6月30日\n"
+    meta = _plan(tmp_path, text).metadata
+    assert meta.issuers == (
+        "Ministry of Housing and Urban-Rural Development",
+        "National Development and Reform Commission",
+    )
+
+
+def test_a_provincial_party_committee_is_of_its_provinces_level(tmp_path: Path) -> None:
+    # 中共河北省委 opens on 中共, not on the province: it was read as a ministry
+    text = (
+        f"关于推动城乡建设绿色发展的实施意见\n{BODY}中共河北省委办公厅 河北省人民政府办公厅\n"
+        "2022年3月1日\n"
+    )
+    meta = _plan(tmp_path, text).metadata
+    assert meta.issuers == ("中共河北省委办公厅", "河北省人民政府办公厅")
+    assert (meta.level, meta.jurisdiction) == ("provincial", "河北省")
+
+
 def test_a_covering_notice_names_the_plan_and_its_issuers(tmp_path: Path) -> None:
     text = (
         "杭州市人民政府关于印发《杭州市城市更新实施方案》的通知\n"
