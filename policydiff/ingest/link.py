@@ -48,8 +48,8 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
-from policydiff.ingest.glossary import glossary
 from policydiff.models import Document, IssueDate, Version
+from policydiff.runtime.glossary import glossary
 from policydiff.structure.skeleton import skeleton
 from policydiff.textsim.near import (
     CONTAINMENT_STRONG,

@@ -3,7 +3,8 @@
 Verdicts between consecutive documents only make sense between documents of one
 series: the central *Opinions* over the years, one province's plans, one ministry's.
 By default a document's series is its issuer level with its jurisdiction (or, for a
-ministry, its lead issuer): ``central``, ``ministry:住房和城乡建设部``,
+ministry, its lead issuer, by the Chinese name the glossary gives it first):
+``central``, ``ministry:住房和城乡建设部``,
 ``provincial:上海市``. A ``series`` declared in ``document.yaml`` (``ingest --series``)
 overrides it. Documents whose level is unknown form one series, :data:`UNASSIGNED`, so
 a corpus without such metadata is one timeline, as it always was.
@@ -14,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from policydiff.models import Document
+from policydiff.runtime.glossary import chinese_issuer_name
 
 UNASSIGNED = "unassigned"
 
@@ -27,7 +29,8 @@ def series_of(document: Document) -> str:
     if document.level == "central":
         return "central"
     if document.level == "ministry":
-        lead = document.issuers[0] if document.issuers else ""
+        # one ministry, however its name is written (as given, or read from the text)
+        lead = chinese_issuer_name(document.issuers[0]) if document.issuers else ""
         return f"ministry:{lead}" if lead else "ministry"
     place = document.jurisdiction or (document.issuers[0] if document.issuers else "")
     return f"{document.level}:{place}" if place else document.level

@@ -16,3 +16,14 @@ def glossary() -> dict[str, Any]:
     data = safe_load(text)
     assert isinstance(data, dict)
     return data
+
+
+def chinese_issuer_name(name: str) -> str:
+    """The Chinese name the glossary gives first for the issuing body ``name`` names in
+    any of its forms (国家发展和改革委员会, NDRC, National Development and Reform
+    Commission: 国家发展改革委); ``name`` itself where the glossary does not know it."""
+    for entry in glossary()["issuers"]:
+        forms = [*entry["zh"], *(form.lower() for form in [entry["name"], *entry["en"]])]
+        if (name in forms or name.lower() in forms) and entry["zh"]:
+            return str(entry["zh"][0])
+    return name

@@ -43,7 +43,7 @@ class Concept:
 
 @lru_cache(maxsize=1)
 def _anchors() -> tuple[Concept, ...]:
-    from policydiff.ingest.glossary import glossary
+    from policydiff.runtime.glossary import glossary
 
     out: list[Concept] = []
     for anchor in glossary().get("anchors", []):

@@ -181,6 +181,14 @@ def test_series_default_to_level_and_jurisdiction() -> None:
     )
     ministry = Document("m", "t", ("住房和城乡建设部",), dt.date(2022, 1, 1), (), level="ministry")
     assert series_of(ministry) == "ministry:住房和城乡建设部"
+    # one ministry, however its name was given or read: one series
+    for name in (
+        "国家发展改革委",
+        "国家发展和改革委员会",
+        "National Development and Reform Commission",
+    ):
+        ndrc = Document("n", "t", (name,), dt.date(2022, 1, 1), (), level="ministry")
+        assert series_of(ndrc) == "ministry:国家发展改革委"
     assert series_of(_doc("a", "t", "2022-01-01")) == UNASSIGNED
     assert series_of(_doc("a", "t", "2022-01-01", level="central", series="opinions")) == "opinions"
 
