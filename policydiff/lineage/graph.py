@@ -16,8 +16,8 @@ A cited document dated after the citing one is not its parent (a revision citing
 older plan's title is; a title that only looks alike is not); a date known only to the
 month or year rules out a parent only when its whole span is after the citing one's,
 and an estimated date only when it is more than a year off. A document never cites
-itself, and an edge that would close a cycle is left out. Citations that resolve to
-nothing held are kept as ``unresolved``, with their sentence.
+itself, and an edge that would close a cycle is left out, kept as ``unresolved`` with its
+reason as a citation that resolves to nothing held is, with their sentence.
 """
 
 from __future__ import annotations
@@ -354,6 +354,18 @@ def build_lineage(
             chosen = list(found.values())
         for edge in chosen:
             if _creates_cycle(edge.child, edge.parent, parents):
+                # two plans citing each other (of one day, or a declaration against the
+                # text): the edge kept first stands, this one is said, not dropped
+                unresolved.append(
+                    Unresolved(
+                        edge.child,
+                        edge.cited or f"declared parent {edge.parent}",
+                        edge.sentence,
+                        edge.location,
+                        f"names {edge.parent}, which implements this document: "
+                        "the edge would close a cycle",
+                    )
+                )
                 continue
             parents.setdefault(edge.child, []).append(edge.parent)
             edges.append(edge)

@@ -294,3 +294,24 @@ def test_of_two_held_documents_of_one_title_the_cited_issuers_tell_the_parent() 
         unresolved.reason
         == "names 2 held documents of that title (hebei, shanxi): declare the parent"
     )
+
+
+def test_a_citation_that_would_close_a_cycle_is_listed_not_dropped() -> None:
+    one = _doc(
+        "one",
+        "甲省城乡建设领域碳达峰实施方案",
+        "2022-06-01",
+        "根据《乙省城乡建设领域碳达峰实施方案》，制定本方案。",
+    )
+    two = _doc(
+        "two",
+        "乙省城乡建设领域碳达峰实施方案",
+        "2022-06-01",
+        "根据《甲省城乡建设领域碳达峰实施方案》，制定本方案。",
+    )
+    lineage = build_lineage([one, two])
+    assert [(e.child, e.parent) for e in lineage.edges] == [("one", "two")]
+    [left] = lineage.unresolved
+    assert (left.document, left.cited) == ("two", "《甲省城乡建设领域碳达峰实施方案》")
+    assert left.reason == "names one, which implements this document: the edge would close a cycle"
+    assert left.sentence == "根据《甲省城乡建设领域碳达峰实施方案》，制定本方案。"
