@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 from pathlib import Path
 
 import click
@@ -50,7 +49,7 @@ def export(
     """
     from policydiff.errors import CorpusError
     from policydiff.render.parquet import TABLES, write_spilled_tables
-    from policydiff.runtime.files import open_atomic
+    from policydiff.runtime.files import open_atomic_together
     from policydiff.themes.catalogue import corpus_catalogue
 
     catalogue = corpus_catalogue(corpus_path, theme_files)
@@ -59,12 +58,12 @@ def export(
         spilled(
             corpus_path, catalogue, no_cache=no_cache, engine=engine, scheduler=scheduler, jobs=jobs
         ) as spill,
-        contextlib.ExitStack() as files,
     ):
         if not spill.documents:
             raise CorpusError(corpus_path, "the corpus holds no documents (run policydiff ingest)")
-        handles = [files.enter_context(open_atomic(path)) for path in paths]
-        write_spilled_tables(spill, dict(zip(TABLES, handles, strict=True)))
+        # the tables are one set: all of this run's, or all of the last
+        with open_atomic_together(paths) as handles:
+            write_spilled_tables(spill, dict(zip(TABLES, handles, strict=True)))
     wrote = wrote_reporter(quiet)
     for path in paths:
         if wrote is not None:

@@ -1,7 +1,7 @@
 """Files users edit or read: YAML problems in one line, every write atomic.
 
 All of policydiff's writes go through :func:`write_atomic` (a file; :func:`open_atomic`
-for one written piece by piece) and
+for one written piece by piece, :func:`open_atomic_together` for a set of them) and
 :func:`staging_folder` (a folder built aside and renamed into place), so that a
 failed or killed write leaves the old file or none, never half a file, and so that
 what is written gets the permissions any other program's files would: the process's
@@ -51,6 +51,68 @@ def write_atomic(path: Path, data: bytes | str) -> None:
         handle.write(payload)
 
 
+def _create_temporary(path: Path) -> tuple[Path, int]:
+    """A new temporary file beside ``path`` (:func:`temporary_name`), open for writing."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    while True:
+        tmp = temporary_name(path)
+        try:
+            # 0o666: the kernel applies the umask, as for any file a program creates
+            return tmp, os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+        except FileExistsError:
+            continue
+
+
+@contextlib.contextmanager
+def open_atomic_together(paths: list[Path]) -> Iterator[list[BinaryIO]]:
+    """Binary files to write ``paths`` through, as :func:`open_atomic` does, put in place
+    together when the block ends: where one cannot be, those put already get their old
+    content back, so the set is the old one or the new one, never tables of two runs."""
+    made: list[tuple[Path, BinaryIO]] = []
+    try:
+        for path in paths:
+            tmp, fd = _create_temporary(Path(path))
+            made.append((tmp, os.fdopen(fd, "wb")))
+        yield [handle for _, handle in made]
+        for _, handle in made:
+            handle.close()
+        _replace_together([tmp for tmp, _ in made], [Path(p) for p in paths])
+    except BaseException:
+        for tmp, handle in made:
+            handle.close()
+            tmp.unlink(missing_ok=True)
+        raise
+
+
+def _replace_together(temporaries: list[Path], paths: list[Path]) -> None:
+    """Rename each of ``temporaries`` over its path, undoing the renames done if one fails."""
+    kept: list[tuple[Path, Path | None]] = []  # each path replaced, and a link to its old file
+    try:
+        for tmp, path in zip(temporaries, paths, strict=True):
+            old = None
+            if path.is_file():
+                old = temporary_name(path)
+                os.link(path, old)
+            kept.append((path, old))
+            try:
+                os.replace(tmp, path)
+            except OSError as exc:
+                exc.filename, exc.filename2 = str(path), None  # the table, not its draft
+                raise
+    except BaseException:
+        for path, old in reversed(kept):
+            with contextlib.suppress(OSError):
+                if old is not None:
+                    os.replace(old, path)
+                elif path.is_file():
+                    path.unlink()
+        raise
+    finally:
+        for _, old in kept:
+            if old is not None:
+                old.unlink(missing_ok=True)
+
+
 @contextlib.contextmanager
 def open_atomic(path: Path) -> Iterator[BinaryIO]:
     """A binary file to write ``path`` through, piece by piece: written to a temporary
@@ -62,15 +124,7 @@ def open_atomic(path: Path) -> Iterator[BinaryIO]:
         with open(path, "wb") as handle:
             yield handle
         return
-    path.parent.mkdir(parents=True, exist_ok=True)
-    while True:
-        tmp = temporary_name(path)
-        try:
-            # 0o666: the kernel applies the umask, as for any file a program creates
-            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
-        except FileExistsError:
-            continue
-        break
+    tmp, fd = _create_temporary(path)
     try:
         with os.fdopen(fd, "wb") as handle:
             yield handle

@@ -12,7 +12,7 @@ from click.testing import CliRunner
 
 from policydiff.cli import main
 from policydiff.corpus.rules import TEMP_NAME
-from policydiff.runtime.files import staging_folder, write_atomic
+from policydiff.runtime.files import open_atomic_together, staging_folder, write_atomic
 from tests.conftest import BUNDLED, SEED_2023_EN
 
 
@@ -63,6 +63,29 @@ def test_a_failed_write_leaves_the_old_file_and_no_temporary(
         write_atomic(target, "new")
     assert target.read_text(encoding="utf-8") == "old"
     assert [p.name for p in tmp_path.iterdir()] == ["evolution.json"]
+
+
+def test_files_written_together_are_all_new_or_all_old(tmp_path: Path) -> None:
+    # an export's tables: one that cannot be put in place (a folder took its name) leaves
+    # the others as they were, not tables of two corpora side by side
+    first, second, third = (tmp_path / f"{name}.parquet" for name in ("a", "b", "c"))
+    first.write_bytes(b"old a")
+    third.mkdir()
+    with (
+        pytest.raises(IsADirectoryError) as raised,
+        open_atomic_together([first, second, third]) as handles,
+    ):
+        for handle, text in zip(handles, (b"new a", b"new b", b"new c"), strict=True):
+            handle.write(text)
+    assert raised.value.filename == str(third)
+    assert first.read_bytes() == b"old a" and not second.exists() and third.is_dir()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.parquet", "c.parquet"]
+    third.rmdir()
+    with open_atomic_together([first, second, third]) as handles:
+        for handle, text in zip(handles, (b"new a", b"new b", b"new c"), strict=True):
+            handle.write(text)
+    assert [p.read_bytes() for p in (first, second, third)] == [b"new a", b"new b", b"new c"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.parquet", "b.parquet", "c.parquet"]
 
 
 @pytest.mark.slow
