@@ -81,7 +81,10 @@ def diff(
     OLD and NEW are document ids (their English version, or --lang) or DOC:KEY for one
     version, e.g. 2021-green-development-urban:en-2.  Both must be in one language.
     Commitment cues that changed are called out: ▲ strengthened, ▼ weakened.
-    JSON holds every op; the other formats elide unchanged text beyond --context words.
+    JSON holds every op of each changed provision (unchanged ones are counted, as
+    unchanged_count); the other formats elide unchanged text beyond --context words.
+    A version marked partial (complete: false) is said to be: a provision only the other
+    side has may just be missing from it.
     Two documents (a province's plan and the ministry's, or successive documents of one
     series) whose provisions do not correspond (on average less than half their words
     alike, a provision only one has counting as not alike) are diffed commitment by

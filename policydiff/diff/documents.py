@@ -123,6 +123,9 @@ class DocumentDiff:
     # or "commitments" as `compare` aligns them (different documents)
     cues: Literal["sentences", "commitments"] = "sentences"
     across: Across | None = None  # set with the "commitments" cues
+    # the sides ("old", "new") whose version is marked partial (complete: false): what
+    # the other side alone has may only be untranslated there, not added or removed
+    partial: tuple[str, ...] = ()
 
 
 # ---------------------------------------------------------------------------
@@ -257,6 +260,9 @@ def diff_documents(
         added=tuple(added),
         removed=tuple(removed),
         unchanged_count=unchanged,
+        partial=tuple(
+            side for side, v in (("old", old.version), ("new", new.version)) if not v.complete
+        ),
         summary=DiffSummary(
             changed=sum(1 for p in pairs if p.changed),
             unchanged=unchanged,

@@ -53,6 +53,24 @@ def across_lines(diff: DocumentDiff) -> list[str]:
     ]
 
 
+def partial_lines(diff: DocumentDiff) -> list[str]:
+    """What a partial version (complete: false) means for the provisions only the other
+    side has: not written there, perhaps, rather than added or removed."""
+    lines = []
+    for side in diff.partial:
+        ref = (
+            f"{diff.old_document}:{diff.old_version}"
+            if side == "old"
+            else f"{diff.new_document}:{diff.new_version}"
+        )
+        lone = "added" if side == "old" else "removed"
+        lines.append(
+            f"{ref} is a partial version (complete: false): a provision listed as {lone} "
+            "may only be missing from it, not new to the policy"
+        )
+    return lines
+
+
 def summary_line(diff: DocumentDiff) -> str:
     """One line of counts: provisions changed, unchanged, added, removed; cues moved (or,
     across documents, the old document's commitments as `compare` judges them)."""
@@ -156,7 +174,7 @@ def _md_ops(ops: tuple[TokenOp, ...]) -> str:
 
 def diff_markdown(diff: DocumentDiff, *, context: int = DEFAULT_CONTEXT) -> str:
     lines = [f"# {md(_title(diff))}", ""]
-    lines += [f"{md(line)}  " for line in across_lines(diff)]
+    lines += [f"{md(line)}  " for line in (*across_lines(diff), *partial_lines(diff))]
     lines += [summary_line(diff), ""]
     for pair in diff.pairs:
         relation = "" if pair.relation == "matched" else f", {pair.relation}"
@@ -220,7 +238,7 @@ def diff_html(diff: DocumentDiff, *, context: int = DEFAULT_CONTEXT) -> str:
         f'<html lang="{e(diff.lang)}"><head><meta charset="utf-8">',
         f"<title>{title}</title><style>{_STYLE}</style></head><body>",
         f"<h1>{title}</h1>",
-        *(f'<p class="meta">{e(line)}</p>' for line in across_lines(diff)),
+        *(f'<p class="meta">{e(line)}</p>' for line in (*across_lines(diff), *partial_lines(diff))),
         f'<p class="meta">{e(summary_line(diff))}</p>',
     ]
     for pair in diff.pairs:

@@ -104,8 +104,9 @@ def test_json_is_deterministic() -> None:
     assert data["old_version"] == "en-2" and data["lang"] == "en"
     assert list(data) == [
         "old_document", "new_document", "old_version", "new_version", "lang", "theme",
-        "pairs", "added", "removed", "unchanged_count", "summary",
+        "pairs", "added", "removed", "unchanged_count", "summary", "partial",
     ]  # fmt: skip
+    assert data["partial"] == ["old"]  # en-2 is marked complete: false
 
 
 @pytest.mark.parametrize(

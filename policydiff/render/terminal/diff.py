@@ -20,6 +20,7 @@ from policydiff.render.diff_formats import (
     cue_reading,
     cue_verdict,
     lone_provisions,
+    partial_lines,
     ref_note,
     summary_line,
 )
@@ -89,7 +90,7 @@ def _ref_line(ref: ProvisionRef, side: Side, diff: DocumentDiff) -> Text:
 
 def print_diff(diff: DocumentDiff, console: Console, *, context: int = DEFAULT_CONTEXT) -> None:
     console.print(_title(diff), soft_wrap=False)
-    for line in across_lines(diff):
+    for line in (*across_lines(diff), *partial_lines(diff)):
         console.print(line, style="dim", markup=False, highlight=False)
     console.print(summary_line(diff))
     for pair in diff.pairs:
