@@ -42,6 +42,13 @@ def draws_changes(ev: Evolution) -> bool:
     return _series_held(ev.documents) > 0
 
 
+def interleaves_series(ev: Evolution) -> bool:
+    """Whether a series with a change shares the timeline with another series: a change
+    then joins a document to the next of its own series, not to the next column, and
+    says so."""
+    return _series_held(ev.documents) > 0 and len({d.series for d in ev.documents}) > 1
+
+
 def no_movers(ev: Evolution) -> str:
     """What "Biggest movers" says when no theme moved: why, where nothing could."""
     return "No theme's strength moved." if draws_changes(ev) else NO_CHANGE
@@ -73,6 +80,12 @@ class Glance:
             return (
                 "Strength and level per document (– absent); changes from each document to the "
                 "next of its series, each named by the document it leads to (several series)."
+            )
+        if len({d.series for d in self.shown.documents}) > 1:
+            # one series with changes among documents of others: its change skips theirs
+            return (
+                "Strength and level per document (– absent); changes from each document to "
+                "the next of its series."
             )
         return "Strength and level per document (– absent); changes from each document to the next."
 

@@ -15,6 +15,7 @@ from policydiff.render.view import (
     GlanceMove,
     draws_changes,
     glance_moves,
+    interleaves_series,
     order_note,
     target_text,
 )
@@ -68,9 +69,10 @@ def render_overview(
     """One row per theme, its id whole (it is what the user types next), one column per
     document; the cues get what is left of the terminal's width."""
     drawn = draws_changes(evolution)
+    previous = "the previous document" + (" of its series" if interleaves_series(evolution) else "")
     table = Table(
         box=box.SIMPLE_HEAD,
-        title="Theme evolution: strength, English cue, ▲▼ verdict from the previous document"
+        title=f"Theme evolution: strength, English cue, ▲▼ verdict from {previous}"
         if drawn
         else "Theme evolution: strength and English cue per document",
         title_justify="left",
@@ -164,7 +166,13 @@ def render_theme(
                 console.print(Text(f"  note: {caveat}", style="yellow"))
         change = out_of.get(point.document)
         if change is not None:
-            line = Text("  → next: ").append(verdict_text(change))
+            # where series interleave, the next listed may be of another series
+            ahead = (
+                f"next of its series, {change.to_document}"
+                if interleaves_series(evolution)
+                else "next"
+            )
+            line = Text(f"  → {ahead}: ").append(verdict_text(change))
             if change.from_cue or change.to_cue:
                 line.append(f"  {change.from_cue or '–'} → {change.to_cue or '–'}")
             if note := order_note(evolution, change):
