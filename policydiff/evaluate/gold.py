@@ -88,6 +88,24 @@ class _Reader:
             raise self.fail(where, "must be a number")
         return float(value)
 
+    def items(self, value: Any, where: str) -> list[Any]:
+        """A list (none given: an empty one)."""
+        if value is None:
+            return []
+        if not isinstance(value, list):
+            raise self.fail(where, "must be a list")
+        return value
+
+    def level(self, value: Any, where: str) -> float:
+        """A strength on docs/strength.md's scale: 0 to 5, a dated target's bonus on top."""
+        level = self.number(value, where)
+        if not 0 <= level <= MAX_STRENGTH:
+            raise self.fail(where, f"must be a strength from 0 to {MAX_STRENGTH:g}, not {level:g}")
+        return level
+
+
+MAX_STRENGTH = 5.5  # the scale's top level, 5, with a dated target's bonus (docs/strength.md)
+
 
 def load_gold(path: Path, corpus: Path | None = None) -> Gold:
     """The annotations in ``path``; ``corpus`` overrides the corpus folder it names."""
@@ -106,10 +124,17 @@ def load_gold(path: Path, corpus: Path | None = None) -> Gold:
         raise read.fail("schema", f"must be {SCHEMA}, not {top.get('schema')!r}")
     folder = corpus or (path.parent / read.text(top.get("corpus"), "corpus"))
     documents = tuple(
-        _document(read, raw, f"documents[{i}]") for i, raw in enumerate(top.get("documents") or [])
+        _document(read, raw, f"documents[{i}]")
+        for i, raw in enumerate(read.items(top.get("documents"), "documents"))
     )
+    seen: set[str] = set()
+    for i, document in enumerate(documents):
+        if document.id in seen:
+            raise read.fail(f"documents[{i}].id", f"{document.id} is annotated twice")
+        seen.add(document.id)
     verdicts = tuple(
-        _verdicts(read, raw, f"verdicts[{i}]") for i, raw in enumerate(top.get("verdicts") or [])
+        _verdicts(read, raw, f"verdicts[{i}]")
+        for i, raw in enumerate(read.items(top.get("verdicts"), "verdicts"))
     )
     return Gold(path, folder, read.text(top.get("annotator"), "annotator", ""), documents, verdicts)
 
@@ -133,22 +158,27 @@ def _theme(read: _Reader, theme_id: str, raw: Any, where: str) -> GoldTheme:
     if not isinstance(present, bool):
         raise read.fail(f"{where}.present", "must be true or false")
     targets = tuple(
-        _target(read, t, f"{where}.targets[{i}]") for i, t in enumerate(entry.get("targets") or [])
+        _target(read, t, f"{where}.targets[{i}]")
+        for i, t in enumerate(read.items(entry.get("targets"), f"{where}.targets"))
     )
     notes = read.text(entry.get("notes"), f"{where}.notes", "")
     if not present:
         return GoldTheme(theme_id, False, targets=targets, notes=notes)
     strongest = read.mapping(entry.get("strongest") or {}, f"{where}.strongest")
     level = strongest.get("level")
-    level = None if level is None else read.number(level, f"{where}.strongest.level")
+    level = None if level is None else read.level(level, f"{where}.strongest.level")
     bounds = strongest.get("range")
     if bounds is None:
         low = high = level
     elif isinstance(bounds, list) and len(bounds) == 2:
-        low = read.number(bounds[0], f"{where}.strongest.range")
-        high = read.number(bounds[1], f"{where}.strongest.range")
+        low = read.level(bounds[0], f"{where}.strongest.range")
+        high = read.level(bounds[1], f"{where}.strongest.range")
         if low > high:
             raise read.fail(f"{where}.strongest.range", "runs from high to low")
+        if level is not None and not low <= level <= high:
+            raise read.fail(
+                f"{where}.strongest.level", f"{level:g} lies outside its range [{low:g}, {high:g}]"
+            )
     else:
         raise read.fail(f"{where}.strongest.range", "must be [low, high]")
     return GoldTheme(

@@ -85,25 +85,37 @@ def read_gold(path: Path) -> RestatementGold:
     lang = data.get("lang")
     if lang is not None and lang not in LANGUAGES:
         raise _fail(path, f"lang must be one of {', '.join(LANGUAGES)}, not {lang!r}")
+    listed = data.get("commitments") or []
+    if not isinstance(listed, list):
+        raise _fail(path, "commitments must be a list")
     commitments = []
-    for i, raw in enumerate(data.get("commitments") or []):
+    seen: set[str] = set()
+    for i, raw in enumerate(listed):
         where = f"commitments[{i}]"
         if not isinstance(raw, dict) or not isinstance(raw.get("parent"), str):
             raise _fail(path, f"{where}: parent (the clause) is required")
+        if raw["parent"] in seen:
+            raise _fail(path, f"{where}: {raw['parent']} is annotated twice")
+        seen.add(raw["parent"])
+        level = raw.get("level") or 0
+        if isinstance(level, bool) or not isinstance(level, int | float) or not 0 <= level <= 5:
+            raise _fail(path, f"{where}.level: must be a level from 0 to 5, not {level!r}")
+        cells_given = raw.get("children") or {}
+        if not isinstance(cells_given, dict):
+            raise _fail(path, f"{where}.children: must be a mapping of child id to its cell")
         cells = []
-        for child, cell in (raw.get("children") or {}).items():
+        for child, cell in cells_given.items():
             if child not in children:
                 raise _fail(path, f"{where}: {child} is not among the children")
             verdict = cell.get("verdict") if isinstance(cell, dict) else None
             if verdict not in VERDICTS:
                 raise _fail(path, f"{where}.{child}: verdict must be one of {', '.join(VERDICTS)}")
-            cells.append(
-                GoldCell(child, verdict, cell.get("sentence"), str(cell.get("notes") or ""))
-            )
+            sentence = cell.get("sentence")
+            if sentence is not None and not isinstance(sentence, str):
+                raise _fail(path, f"{where}.{child}.sentence: must be text")
+            cells.append(GoldCell(child, verdict, sentence, str(cell.get("notes") or "")))
         commitments.append(
-            GoldCommitment(
-                raw["parent"], str(raw.get("cue") or ""), float(raw.get("level") or 0), tuple(cells)
-            )
+            GoldCommitment(raw["parent"], str(raw.get("cue") or ""), float(level), tuple(cells))
         )
     return RestatementGold(path, data["parent"], tuple(children), tuple(commitments), lang)
 

@@ -8,6 +8,7 @@ import json
 import shutil
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from policydiff.cli import main
@@ -102,6 +103,44 @@ def test_bad_arguments_are_one_line_errors() -> None:
     for args in (("compare", LINEAGE_PARENT), ("compare", LINEAGE_PARENT, YUNNAN, "--only", "x")):
         result = CliRunner().invoke(main, [*args, "--corpus", str(LINEAGE)])
         assert result.exit_code == 2 and result.output.count("\n") == 1, result.output
+
+
+@pytest.mark.parametrize(
+    ("commitments", "problem"),
+    [
+        ("commitments: 3\n", "commitments must be a list"),
+        (
+            "commitments:\n- parent: 推动低碳建筑规模化发展\n  level: three\n",
+            "commitments[0].level: must be a level from 0 to 5, not 'three'",
+        ),
+        (
+            "commitments:\n- parent: 推动低碳建筑规模化发展\n  level: 99\n",
+            "commitments[0].level: must be a level from 0 to 5, not 99",
+        ),
+        (
+            "commitments:\n- parent: 推动低碳建筑规模化发展\n  children: [restated]\n",
+            "commitments[0].children: must be a mapping of child id to its cell",
+        ),
+        (
+            "commitments:\n- parent: 推动低碳建筑规模化发展\n- parent: 推动低碳建筑规模化发展\n",
+            "commitments[1]: 推动低碳建筑规模化发展 is annotated twice",
+        ),
+    ],
+)
+def test_a_gold_file_of_the_wrong_shape_is_one_line_naming_it(
+    tmp_path: Path, commitments: str, problem: str
+) -> None:
+    # a level written in words, a list where a mapping goes: tracebacks, exit 1
+    gold = tmp_path / "gold.yaml"
+    gold.write_text(
+        "schema: policydiff.restatement-gold/1\n"
+        f"parent: {LINEAGE_PARENT}\n"
+        f"children: {{{YUNNAN}: x.txt}}\n" + commitments,
+        encoding="utf-8",
+    )
+    result = run("compare", "--gold", str(gold))
+    assert result.exit_code == 2
+    assert result.output == f"error: {gold}: {problem}\n"
 
 
 def test_gold_measurement_counts_every_pair_and_quotes_disagreements(tmp_path: Path) -> None:

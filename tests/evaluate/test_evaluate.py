@@ -106,6 +106,33 @@ def test_a_bad_gold_file_is_one_line_naming_it(
     assert len(result.output.strip().splitlines()) == 1
 
 
+@pytest.mark.parametrize(
+    ("change", "problem"),
+    [
+        (
+            ("level: 3.5\n", "level: 9\n"),
+            "strongest.level: must be a strength from 0 to 5.5, not 9",
+        ),
+        (("level: 3.5\n", "level: 1.0\n"), "strongest.level: 1 lies outside its range [3.5, 4]"),
+        (("verdicts:\n", "verdicts: 3\nunused:\n"), "verdicts: must be a list"),
+        (
+            (f"  - id: {DOC_2023}\n", f"  - id: {DOC_2021}\n"),
+            f"documents[1].id: {DOC_2021} is annotated twice",
+        ),
+    ],
+)
+def test_a_gold_file_of_the_wrong_shape_is_one_line_naming_it(
+    tmp_path: Path, change: tuple[str, str], problem: str
+) -> None:
+    # a list given as a number was a traceback; an impossible level or a document read
+    # twice was taken as it came
+    gold = _gold(tmp_path, GOLD.replace(*change, 1))
+    result = CliRunner().invoke(main, ["evaluate", str(gold)])
+    assert result.exit_code == 2, result.output
+    assert result.output.startswith(f"error: {gold}: ") and problem in result.output
+    assert len(result.output.strip().splitlines()) == 1
+
+
 def test_a_theme_outside_the_catalogue_is_read_as_absent_and_named(tmp_path: Path) -> None:
     gold = GOLD.replace(
         "moon-bases-absent-in-the-catalogue-no: {present: false}",
