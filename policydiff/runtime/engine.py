@@ -283,6 +283,8 @@ def engine_name(
     """The engine a command runs on and the scheduler address it connects to: a scheduler
     (given, or in ``DASK_SCHEDULER_ADDRESS``) means Dask, unless ``--engine local`` says
     otherwise explicitly (then a given scheduler is a contradiction)."""
+    if scheduler is not None and not scheduler.strip():
+        raise EngineError("--scheduler is blank: give the scheduler's address, tcp://HOST:PORT")
     address = scheduler or environ.get(SCHEDULER_ENV) or None
     if engine == "local":
         if scheduler:
@@ -291,8 +293,29 @@ def engine_name(
     if engine is not None and engine not in ENGINES:
         raise EngineError(f"--engine {engine!r}: use {', '.join(ENGINES)}")
     if engine == "dask" or address:
+        if address:
+            _check_address(address)
         return "dask", address
     return "local", None
+
+
+def _check_address(address: str) -> None:
+    """An EngineError where ``address`` is no scheduler address Dask can dial: said before
+    any work, even where a warm cache would never have dialled it."""
+    _import_distributed()
+    from distributed.comm.addressing import parse_address, parse_host_port
+    from distributed.comm.registry import get_backend
+
+    try:
+        scheme, location = parse_address(address)
+        get_backend(scheme)
+        if scheme in HOST_PORT_SCHEMES:
+            parse_host_port(location)
+    except ValueError as exc:
+        raise EngineError(f"--scheduler {address!r}: {exc} (give tcp://HOST:PORT)") from None
+
+
+HOST_PORT_SCHEMES = ("tcp", "tls", "ws", "wss")  # the schemes whose address is HOST:PORT
 
 
 @contextlib.contextmanager

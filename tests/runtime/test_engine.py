@@ -31,6 +31,22 @@ def test_a_scheduler_means_dask_unless_local_is_asked_for() -> None:
         engine_name("local", "tcp://h:1", {})
 
 
+@pytest.mark.parametrize(
+    ("address", "problem"),
+    [
+        ("notaurl", "--scheduler 'notaurl': missing port number"),
+        ("foo://x:1", "--scheduler 'foo://x:1': unknown address scheme 'foo'"),
+        ("", "--scheduler is blank"),
+    ],
+)
+def test_a_scheduler_address_dask_cannot_dial_is_refused_before_any_work(
+    address: str, problem: str
+) -> None:
+    # Dask raised ValueError past the connect handler: a traceback; "" ran locally
+    with pytest.raises(EngineError, match=problem.replace("(", r"\(")):
+        engine_name(None, address, {})
+
+
 def test_the_local_engine_is_the_default_and_gives_the_same_evolution(
     bundled_corpus: Corpus,
 ) -> None:
