@@ -5,14 +5,16 @@ folder) and reads it with ``marshal.load`` on the open file, which asks the file
 object apart. Here the same cache is read whole, under jieba's lock, which gives the same
 dictionary in a fraction of the time. Where there is no cache, or it is not marshal data,
 jieba initialises itself as usual (building the dictionary and writing the cache); where
-it is marshal data of another shape, which jieba would take for its dictionary, the
-dictionary is built afresh. The dictionary is jieba's either way, so are the words.
+it is marshal data of another shape, which jieba would take for its dictionary, or a file
+another user owns, or the folder takes no file of ours, the dictionary is built afresh and
+not cached. The dictionary is jieba's either way, so are the words.
 """
 
 from __future__ import annotations
 
 import logging
 import marshal
+import os
 import tempfile
 from functools import lru_cache
 from pathlib import Path
@@ -46,13 +48,28 @@ def _initialise(tokenizer: Any) -> None:
         if tokenizer.dictionary is None and tokenizer.cache_file is None:
             cache = Path(tokenizer.tmp_dir or tempfile.gettempdir()) / "jieba.cache"
             read = _unmarshalled(cache)
-            if read is not None:
-                tokenizer.FREQ, tokenizer.total = _dictionary(read) or tokenizer.gen_pfdict(
+            if read is not None or not _ours_to_write(cache):
+                # a cache another user wrote, or a temporary folder we cannot write to:
+                # jieba would print the traceback of its failed dump and leave its draft
+                # behind; the dictionary is built here and not cached
+                found = _dictionary(read) if read is not None else None
+                tokenizer.FREQ, tokenizer.total = found or tokenizer.gen_pfdict(
                     tokenizer.get_dict_file()
                 )
                 tokenizer.initialized = True
                 return
     tokenizer.initialize()
+
+
+def _ours_to_write(cache: Path) -> bool:
+    """Whether jieba can put its cache at ``cache``: a file there is ours (a temporary
+    folder lets only a file's owner replace it), else the folder takes new files."""
+    try:
+        return cache.stat().st_uid == os.getuid()
+    except FileNotFoundError:
+        return os.access(cache.parent, os.W_OK | os.X_OK)
+    except OSError:
+        return False
 
 
 def _unmarshalled(path: Path) -> object | None:

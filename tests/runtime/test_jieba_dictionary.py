@@ -91,3 +91,35 @@ def test_a_fresh_tokenizer_holds_the_default_dictionary_apart_from_jiebas_global
     assert "全面执行超低能耗建筑标准" in mine.FREQ
     assert "全面执行超低能耗建筑标准" not in default.FREQ
     assert "全面执行超低能耗建筑标准" in list(mine.cut(TEXT))
+
+
+@pytest.mark.parametrize("case", ["another user's cache", "a folder we cannot write to"])
+def test_a_cache_jieba_cannot_write_is_not_attempted(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, case: str
+) -> None:
+    # jieba's dump over another user's /tmp/jieba.cache printed a traceback, even under
+    # -q, and left its 9 MB draft behind on every run
+    cache = tmp_path / "jieba.cache"
+    if case == "another user's cache":
+        cache.write_bytes(b"unreadable to us")
+        real_stat = Path.stat
+
+        def owned_by_another(self: Path, **kwargs: bool) -> object:
+            found = real_stat(self, **kwargs)
+            if self == cache:
+                return type("Stat", (), {"st_uid": found.st_uid + 1})()
+            return found
+
+        monkeypatch.setattr(Path, "stat", owned_by_another)
+    else:
+        monkeypatch.setattr("os.access", lambda *_args, **_kw: False)
+    monkeypatch.setattr(jieba.Tokenizer, "initialize", _never)
+    before = sorted(p.name for p in tmp_path.iterdir())
+    tokenizer = _tokenizer(tmp_path)
+    _initialise(tokenizer)
+    default = ready_jieba().dt
+    assert tokenizer.initialized and (tokenizer.FREQ, tokenizer.total) == (
+        default.FREQ,
+        default.total,
+    )
+    assert sorted(p.name for p in tmp_path.iterdir()) == before  # nothing written
