@@ -163,13 +163,14 @@ def _english_similarity(texts_p: Sequence[str], texts_c: Sequence[str]) -> np.nd
     matrix = cosine_similarity(
         [" ".join(p) for p in parts_p], [" ".join(c) for c in parts_c], "word", 1, 1
     )
+    matrix[matrix < ENGLISH_MATCH] = 0.0
+    # the words in common are counted only where the cosine is high enough to matter
     words_p = [tuple(dict.fromkeys(t.split())) for t in texts_p]
     held_c = [frozenset(c) for c in parts_c]
     for i, j in zip(*np.nonzero(matrix), strict=True):
         shared = sum(all(part in held_c[j] for part in w.split("-")) for w in words_p[i])
         if shared < min(ENGLISH_WORDS, len(words_p[i])):
             matrix[i, j] = 0.0
-    matrix[matrix < ENGLISH_MATCH] = 0.0
     return matrix
 
 
@@ -366,16 +367,13 @@ def _most_alike(
         tied = np.flatnonzero(rounded[i] == top[i, 0])
         gaps = [abs(children[j].strength - parents[i].strength) for j in tied.tolist()]
         best[i] = tied[int(np.argmin(gaps))]
+    by_text: dict[str, list[int]] = {}
+    for j, child in enumerate(children):
+        by_text.setdefault(child.text, []).append(j)
     for i, parent in enumerate(parents):
-        copy = next(
-            (
-                j
-                for j, c in enumerate(children)
-                if c.text == parent.text and matrix[i, j] >= VERBATIM
-            ),
-            None,
-        )
-        if copy is not None and children[int(best[i])].text != parent.text:
+        text = parent.text
+        copy = next((j for j in by_text.get(text, ()) if matrix[i, j] >= VERBATIM), None)
+        if copy is not None and children[int(best[i])].text != text:
             best[i] = copy
     return best
 

@@ -221,8 +221,10 @@ def compare_clauses(
     shared = shares_totals(parent.document, child.document)
     # each child clause that restates a parent clause, paired with that parent clause
     restated_by = [(x.parent, x.child) for x in matches if x.child is not None]
+    # the child clauses that restate parent clauses: judge leaves out the pair's own, so
+    # the one list serves every pair
+    restating = [child for _, child in restated_by]
     for m in matches:
-        restating = [child for parent, child in restated_by if parent is not m.parent]
         verdict, reasons = judge(
             m.parent, m.child, m.support, parent_targets, child_targets, restating, shared
         )

@@ -252,7 +252,8 @@ def judge(
 ) -> tuple[Restatement, tuple[str, ...]]:
     """The verdict on ``parent`` restated as ``child`` (None: not restated), and why.
     ``parent_targets``, ``child_targets``: every target of either document, with its
-    context; ``restating``: the child clauses that restate other parent clauses;
+    context; ``restating``: the child clauses that restate parent clauses (``child`` itself
+    among them or not: it is never taken for another's);
     ``shared``: whether the parent's totals are shared out (:func:`target_changes`)."""
     if child is None:
         return Restatement.OMITTED, ("no clause of the child restates it",)
