@@ -4,7 +4,7 @@ nothing it depends on has changed."""
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from functools import cache
 from pathlib import Path
 
@@ -46,6 +46,23 @@ def document_digest(document: Document) -> str:
     parts = [document.id, document.title, document.date_text]
     for v in document.versions:
         parts += [v.key, v.lang, v.kind, str(v.complete), sha256(v.text)]
+    return sha256("\0".join(parts))
+
+
+def metadata_digest(documents: Iterable[Document]) -> str:
+    """sha256 of what a report shows of its documents besides what the evolution reads
+    (:func:`document_digest`): issuers, Chinese title, number, level, jurisdiction, series,
+    declared parents, publication date and sources. The report's manifest records it, so
+    that ``check`` finds an index listing issuers the corpus no longer names."""
+    parts: list[str] = []
+    for d in sorted(documents, key=lambda d: d.id):  # whatever order they were read in
+        parents = "\x1f".join(d.parents) if d.parents is not None else "\x1e"
+        parts += [
+            d.id, "\x1f".join(d.issuers), d.title_zh, d.doc_number, d.level, d.jurisdiction,
+            d.series, parents, d.published.isoformat() if d.published else "", d.source,
+        ]  # fmt: skip
+        for v in d.versions:
+            parts += [v.key, v.source, v.note]
     return sha256("\0".join(parts))
 
 

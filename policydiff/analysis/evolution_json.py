@@ -339,12 +339,18 @@ class EvolutionJsonWriter:
         self.out.write(self.tail + b"\n")
 
 
-def manifest(files: dict[str, bytes]) -> bytes:
+def manifest(files: dict[str, bytes], metadata: str = "") -> bytes:
     """The manifest of a reports folder: the sha256 of every file, by name."""
-    return manifest_of({name: hashlib.sha256(data).hexdigest() for name, data in files.items()})
+    return manifest_of(
+        {name: hashlib.sha256(data).hexdigest() for name, data in files.items()}, metadata
+    )
 
 
-def manifest_of(digests: dict[str, str]) -> bytes:
-    """The manifest of a reports folder from each file's sha256 (hex), by name."""
-    record = {"schema": "policydiff.reports/1", "files": dict(sorted(digests.items()))}
+def manifest_of(digests: dict[str, str], metadata: str = "") -> bytes:
+    """The manifest of a reports folder from each file's sha256 (hex), by name, and the
+    digest of the documents' metadata the pages show (``metadata_digest``), when given."""
+    record: dict[str, Any] = {"schema": "policydiff.reports/1"}
+    if metadata:
+        record["metadata"] = metadata
+    record["files"] = dict(sorted(digests.items()))
     return (json.dumps(record, indent=2) + "\n").encode("utf-8")

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from policydiff.analysis.build import build_evolution
 from policydiff.analysis.cache import AnalysisCache
-from policydiff.analysis.digests import analysis_inputs, document_refs
+from policydiff.analysis.digests import analysis_inputs, document_refs, metadata_digest
 from policydiff.analysis.evolution_json import dumps_evolution, evolution_dict
 from policydiff.analysis.verdicts import Verdict
 from policydiff.check.changes import (
@@ -117,7 +117,11 @@ def run_check(
                 around, catalogue, lexicon, cache=cache, jobs=jobs, engine=engine
             )
             expected = None
-        findings.extend(report_findings(reports, committed, refs, inputs, expected))
+        findings.extend(
+            report_findings(
+                reports, committed, refs, inputs, expected, metadata_digest(corpus.documents)
+            )
+        )
         again = recompared(evolution, new + changed, shifted)
         reported: frozenset[Move] = frozenset()
         if fail_on and changed:

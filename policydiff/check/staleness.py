@@ -137,9 +137,11 @@ def report_findings(
     documents: tuple[DocumentRef, ...],
     inputs: Inputs,
     expected: bytes | None = None,
+    metadata: str | None = None,
 ) -> list[Finding]:
     """Whether the committed report is current: it records the corpus's ``documents``
-    (with their digests) and the ``inputs`` of an analysis now. With ``expected`` (the
+    (with their digests) and the ``inputs`` of an analysis now, and its manifest the
+    ``metadata`` digest of the documents now (when given). With ``expected`` (the
     evolution JSON recomputed now, ``check --full``) it must also be those bytes."""
     path = reports / REPORT_FILE
     if not reports.is_dir():
@@ -150,7 +152,7 @@ def report_findings(
         return [Finding(str(path), "missing: run `policydiff report`", "reports")]
     want_documents, want_inputs = documents_list(documents), inputs_dict(inputs)
     if committed.documents == want_documents and committed.inputs == want_inputs:
-        unlike = manifest_problem(reports)
+        unlike = manifest_problem(reports, metadata)
         if unlike:
             return [
                 Finding(
@@ -169,9 +171,10 @@ def report_findings(
     ]
 
 
-def manifest_problem(reports: Path) -> str | None:
+def manifest_problem(reports: Path, metadata: str | None = None) -> str | None:
     """Why the report files are not the set their manifest records, or None: a run
-    killed half-way, charts redrawn alone, a file edited by hand."""
+    killed half-way, charts redrawn alone, a file edited by hand; or, given the documents'
+    ``metadata`` digest now, pages that show metadata the corpus has since changed."""
     path = reports / MANIFEST
     try:
         data = json.loads(read_regular(path, MANIFEST_LIMIT))
@@ -181,6 +184,11 @@ def manifest_problem(reports: Path) -> str | None:
         return f"no {MANIFEST}: written by an older policydiff, or not by policydiff"
     except (OSError, Refused, ValueError, KeyError, TypeError, AssertionError):
         return f"{MANIFEST} cannot be read"
+    if metadata is not None and data.get("metadata") != metadata:
+        return (
+            "a document's metadata (issuers, Chinese title, number, level, series, parents "
+            "or sources) changed since the report was written"
+        )
     for name, digest in sorted(listed.items()):
         if not isinstance(name, str) or not _plain_path(name):
             return f"{MANIFEST} lists {name!r}"

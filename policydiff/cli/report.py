@@ -69,6 +69,7 @@ def report(
     implement others (see `policydiff lineage`), pages under lineages/ with the fidelity
     matrix and heatmap of each parent with its children.
     """
+    from policydiff.analysis.digests import metadata_digest
     from policydiff.render.report import ReportSource, report_to_folder
     from policydiff.runtime.memory import cycle_collection_paused
 
@@ -99,6 +100,7 @@ def report(
                 chart_workers=a.workers,
                 fidelities=fidelities,
                 likely=likely_parents(lineage),
+                metadata=metadata_digest(a.corpus.metadata),
             )
     if not quiet and sys.stderr.isatty():
         click.echo(f"wrote {len(written)} files to {out_dir}", err=True)

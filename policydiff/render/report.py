@@ -272,8 +272,10 @@ def report_to_folder(
     chart_workers: Executor | None = None,
     fidelities: Sequence[Fidelity] = (),
     likely: Sequence[LikelyParent] = (),
+    metadata: str = "",
 ) -> list[Path]:
-    """:func:`write_report` into ``out_dir``, with the manifest, as one set: the folder
+    """:func:`write_report` into ``out_dir``, with the manifest (recording ``metadata``, the
+    documents' :func:`~policydiff.analysis.digests.metadata_digest`), as one set: the folder
     holds the old reports or the new ones, never a mix, and no more than one theme's
     pages are held in memory at a time. Returns the paths written."""
     with staged_folder(out_dir) as staged:
@@ -289,7 +291,7 @@ def report_to_folder(
             likely=likely,
         )
         step("writing files")
-        staged.add(MANIFEST, manifest_of(digests))
+        staged.add(MANIFEST, manifest_of(digests, metadata))
     return _reported(staged.written, wrote)
 
 

@@ -12,6 +12,7 @@ import pytest
 from click.testing import CliRunner, Result
 
 from policydiff.analysis.build import build_evolution
+from policydiff.analysis.digests import metadata_digest
 from policydiff.analysis.evolution_json import MANIFEST, evolution_json, manifest
 from policydiff.cli import main
 from policydiff.corpus import load_corpus
@@ -39,10 +40,18 @@ def write_reports(repo: Path) -> None:
     corpus = repo / "corpus"
     reports = repo / "reports"
     reports.mkdir(exist_ok=True)
-    evolution = build_evolution(load_corpus(corpus), corpus_catalogue(corpus))
+    held = load_corpus(corpus)
+    evolution = build_evolution(held, corpus_catalogue(corpus))
     data = evolution_json(evolution).encode("utf-8")
     (reports / "evolution.json").write_bytes(data)
-    (reports / MANIFEST).write_bytes(manifest({"evolution.json": data}))
+    (reports / MANIFEST).write_bytes(
+        manifest({"evolution.json": data}, metadata_digest(held.documents))
+    )
+
+
+def _metadata(repo: Path) -> str:
+    """The metadata digest the committed manifest records."""
+    return str(json.loads((repo / "reports" / MANIFEST).read_text(encoding="utf-8"))["metadata"])
 
 
 def make_repo(root: Path, documents: tuple[str, ...]) -> Path:
@@ -310,8 +319,32 @@ def _edit_report(repo: Path, *, update_manifest: bool) -> Path:
     data = report.read_bytes().replace(b'"strengthened"', b'"weakened"', 1)
     report.write_bytes(data)
     if update_manifest:
-        (repo / "reports" / MANIFEST).write_bytes(manifest({"evolution.json": data}))
+        (repo / "reports" / MANIFEST).write_bytes(
+            manifest({"evolution.json": data}, _metadata(repo))
+        )
     return report
+
+
+def test_a_report_listing_metadata_the_corpus_has_since_changed_is_out_of_date(
+    repo: Path,
+) -> None:
+    # the index lists each document's issuers; evolution.json's digests cover what the
+    # analysis reads (texts, dates, titles), so an edited issuer passed, even --full
+    meta = repo / "corpus" / DOC_2021 / "document.yaml"
+    text = meta.read_text(encoding="utf-8")
+    assert "- General Office of the State Council\n" in text
+    meta.write_text(
+        text.replace("- General Office of the State Council\n", "- State Council\n", 1),
+        encoding="utf-8",
+    )
+    for extra in ((), ("--full",)):
+        result = check(repo, *extra)
+        assert result.exit_code == 1, result.output
+        assert (
+            "reports are out of date: run `policydiff report` (a document's metadata (issuers, "
+            "Chinese title, number, level, series, parents or sources) changed since the "
+            "report was written)" in result.stdout
+        )
 
 
 def test_a_hand_edited_report_fails_on_its_manifest(repo: Path) -> None:
@@ -332,7 +365,7 @@ def test_a_page_the_report_did_not_write_in_its_folder_fails(repo: Path) -> None
     (reports / "themes").mkdir()
     (reports / "themes" / "a.html").write_bytes(b"<p>a</p>")
     (reports / MANIFEST).write_bytes(
-        manifest({"evolution.json": data, "themes/a.html": b"<p>a</p>"})
+        manifest({"evolution.json": data, "themes/a.html": b"<p>a</p>"}, _metadata(repo))
     )
     assert check(repo).exit_code == 0
     (reports / "themes" / "a_2.html").write_bytes(b"<p>a</p>")
