@@ -8,7 +8,9 @@ renderers read, with the fields and meanings of ``evolution.json``
 - ``commitments``: one row per theme mention (every commitment a point's evidence holds),
   with the document, version, location, sentence, theme, cue, strength, level and the
   targets its sentence sets; ``strongest`` marks the one the point's strength was read
-  from;
+  from, ``mention`` is its place among the point's evidence (from 0): with ``document``
+  and ``theme``, the row's key, as a term said twice in one sentence gives two rows
+  alike in every other column;
 - ``points``: one row per theme and document (absent points included, strength null);
 - ``changes``: one row per change between two documents of a series, ``kind`` saying
   whether it joins consecutive documents (``consecutive``) or a point with the theme's
@@ -77,6 +79,7 @@ SCHEMAS: dict[str, pa.Schema] = {
             ("restriction", pa.bool_()),
             ("negated", pa.bool_()),
             ("strongest", pa.bool_()),
+            ("mention", pa.int32()),
             ("targets", pa.list_(_TARGET)),
             ("caveats", _STRINGS),
         ]
@@ -216,6 +219,7 @@ def write_tables(
                             "date": point["date"],
                             "theme": theme.id,
                             "strongest": i == strongest,
+                            "mention": i,
                             "targets": t,
                         }
                     )
