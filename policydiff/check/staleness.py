@@ -184,6 +184,8 @@ def manifest_problem(reports: Path, metadata: str | None = None) -> str | None:
         return f"no {MANIFEST}: written by an older policydiff, or not by policydiff"
     except (OSError, Refused, ValueError, KeyError, TypeError, AssertionError):
         return f"{MANIFEST} cannot be read"
+    if metadata is not None and "metadata" not in data:
+        return f"{MANIFEST} records no digest of the documents' metadata: written by an older policydiff"
     if metadata is not None and data.get("metadata") != metadata:
         return (
             "a document's metadata (issuers, Chinese title, number, level, series, parents "

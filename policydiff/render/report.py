@@ -296,13 +296,18 @@ def report_to_folder(
 
 
 def write_outputs(
-    files: dict[str, bytes], out_dir: Path, *, wrote: Callable[[Path], None] | None = None
+    files: dict[str, bytes],
+    out_dir: Path,
+    *,
+    wrote: Callable[[Path], None] | None = None,
+    metadata: str = "",
 ) -> list[Path]:
-    """Write every file, with their manifest, as one set (see :func:`report_to_folder`)."""
+    """Write every file, with their manifest (recording ``metadata`` as
+    :func:`report_to_folder` does), as one set."""
     with staged_folder(out_dir) as staged:
         for name, data in files.items():
             staged.add(name, data)
-        staged.add(MANIFEST, manifest(files))
+        staged.add(MANIFEST, manifest(files, metadata))
     return _reported(staged.written, wrote)
 
 

@@ -18,6 +18,7 @@ import policydiff.render.pages as pages
 import policydiff.render.report as report
 from policydiff.analysis.agreement import Agreement
 from policydiff.analysis.build import build_evolution
+from policydiff.analysis.digests import metadata_digest
 from policydiff.analysis.model import Evolution, Point
 from policydiff.cli import main
 from policydiff.corpus import load_corpus
@@ -46,7 +47,7 @@ def _held_report(corpus_path: Path, out: Path) -> dict[str, bytes]:
     corpus = load_corpus(corpus_path)
     fidelities = lineage_fidelities(corpus, load_catalogue())
     files = render_report(build_evolution(corpus), summarise(corpus), fidelities=fidelities)
-    write_outputs(files, out)
+    write_outputs(files, out, metadata=metadata_digest(corpus.documents))
     return _files(out)
 
 
