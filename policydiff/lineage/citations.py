@@ -52,6 +52,8 @@ _ISSUED_BY = re.compile(
 )
 _QUOTED = re.compile(r"《(.+?)》")
 _SPACE_AND_MARKS = re.compile(r"[\s〈〉<>“”\"'‘’·]")
+# a range of years is written with any of these (2024—2027年, 2024-2027年, 2024～2027年)
+_DASHES = re.compile(r"[—–－~～〜-]+")
 
 # Jianbiao [2022] No. 53, Guo Ban Fa (2024) No.52: the issuer's abbreviation in pinyin (one
 # to four capitalised syllable groups), the year in brackets, "No." and the serial number.
@@ -164,14 +166,15 @@ _KINDS = (
 def title_kind(title: str) -> str:
     """The kind of document a comparable title ends on (实施意见, 意见, 实施方案 …), its
     years in brackets aside; "" when it ends on none of :data:`_KINDS`."""
-    text = re.sub(r"[（(][^（）()]*[）)]$", "", title)
+    # the quotation marks of a covering notice's inner title (《…实施方案》), then its years
+    text = re.sub(r"[（(][^（）()]*[）)]$", "", title.strip("《》「」『』"))
     return next((kind for kind in _KINDS if text.endswith(kind)), "")
 
 
 def _unwrapped(title: str) -> str:
     """A title without spaces and inner quotation marks, and without the covering notice
     around a plan (关于印发X的通知 -> X)."""
-    text = _SPACE_AND_MARKS.sub("", title)
+    text = _DASHES.sub("-", _SPACE_AND_MARKS.sub("", title))
     notice = _NOTICE.match(text) or _ISSUED_BY.match(text)
     return notice["inner"] if notice else text
 

@@ -315,3 +315,33 @@ def test_a_citation_that_would_close_a_cycle_is_listed_not_dropped() -> None:
     assert (left.document, left.cited) == ("two", "《甲省城乡建设领域碳达峰实施方案》")
     assert left.reason == "names one, which implements this document: the edge would close a cycle"
     assert left.sentence == "根据《甲省城乡建设领域碳达峰实施方案》，制定本方案。"
+
+
+def test_a_held_covering_notice_is_of_the_kind_of_the_plan_it_issues() -> None:
+    # 关于印发《…实施方案》的通知 kept its 《》 in the comparable form: of no kind, it was
+    # refused for the citation of the plan, which then went to a province's own title
+    centre = _doc("centre", "关于印发《城乡建设领域碳达峰实施方案》的通知", "2022-06-30")
+    province = _doc(
+        "prov",
+        "某省城乡建设领域碳达峰实施方案",
+        "2022-12-01",
+        "根据《城乡建设领域碳达峰实施方案》，制定本方案。",
+    )
+    lineage = build_lineage([centre, province])
+    assert lineage.parents("prov") == ("centre",)
+    # held alone, the province's own title, 93 alike, is not the document it cites
+    alone = build_lineage([province])
+    assert [(u.document, u.reason) for u in alone.unresolved] == [
+        ("prov", "names no held document")
+    ]
+
+
+def test_a_plan_citing_its_own_title_with_another_dash_cites_itself() -> None:
+    plan = _doc(
+        "sh",
+        "上海市加快推进绿色低碳转型行动方案（2024—2027年）",
+        "2024-08-22",
+        "现将《上海市加快推进绿色低碳转型行动方案（2024-2027年）》印发给你们。",
+    )
+    lineage = build_lineage([plan])
+    assert lineage.edges == () and lineage.unresolved == ()
