@@ -57,8 +57,10 @@ A hyphen before a capital or a digit ("COVID-" + "19") is always kept.
 **Tables.** A ruled table's rows arrive read cell by cell (:mod:`.extract_pdf`), each
 line a ``row``: a paragraph of its own, never joined to another. A row is a running
 header only where it recurs word for word (figures included: the rows of a table may
-differ in nothing else), the header a long table repeats on each page; where it is first
-printed it is kept.
+differ in nothing else), the header a long table repeats at the head of its pages (on
+three pages and half of them at least, as any running header); where it is first printed
+it is kept, wherever on its page. Rows take no part in measuring the text block: a table
+may reach past the margins of the text.
 
 Not handled: several columns on a page (their lines are read across), and mirrored
 odd/even page margins (one text block is assumed for the whole document).
@@ -219,12 +221,18 @@ def find_furniture(pages: Sequence[Page]) -> set[tuple[int, int]]:
                 key = (True, line.text) if line.row else (False, _running_key(line.text))
                 by_text[key].append((p, i, line.top))
     needed = max(_RUNNING_MIN_PAGES, (len(pages) + 1) // 2)
-    for (row, _), places in by_text.items():
+    # where a row is first printed, wherever on its page: a table's header where it opens
+    first_row: dict[str, tuple[int, int]] = {}
+    for p, page in enumerate(pages):
+        for i, line in enumerate(page.lines):
+            if line.row:
+                first_row.setdefault(line.text, (p, i))
+    for (row, text), places in by_text.items():
         height = statistics.median(top for _, _, top in places)
         same = [(p, i) for p, i, top in places if abs(top - height) <= _SAME_HEIGHT]
         if len({p for p, _ in same}) >= needed:
             # where the table opens, its header is part of the text: only its repeats go
-            found.update(same[1:] if row and same[0] == places[0][:2] else same)
+            found.update(place for place in same if not row or place != first_row[text])
     body = {id(line) for line in _body([line for page in pages for line in page.lines])}
     block = [line for page in pages for line in page.lines if id(line) in body]
     if block:
@@ -270,7 +278,8 @@ def _size_key(size: float) -> float:
 
 
 def _frame(pages: Sequence[Page], kept: Sequence[Sequence[Line]]) -> _Frame:
-    lines = _body([line for page in kept for line in page])
+    # a table's rows are whole already, and a table may reach past the text's margins
+    lines = _body([line for page in kept for line in page if not line.row])
     if not lines:
         return _Frame(0.0, 0.0, {})
     starts = sorted(line.x0 for line in lines)
