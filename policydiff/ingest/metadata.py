@@ -315,18 +315,18 @@ def _signature(body: list[str]) -> list[str]:
     """The issuing bodies of the signature, in its order: the lines naming bodies among the
     last few of the body, one body to a line or several (住房和城乡建设部 / 国家发展改革委
     signed one above the other, a date below)."""
-    tail = body[-SIGNATURE_LINES:]
-    named = [chinese_bodies(line) for line in tail]
-    last = max((k for k, bodies in enumerate(named) if bodies), default=None)
+    start = max(0, len(body) - SIGNATURE_LINES)
+    last = max((k for k in range(start, len(body)) if chinese_bodies(body[k])), default=None)
     if last is None:
         return []
+    # the signers above it, however many (five ministries, one to a line)
     first = last
-    while first > 0 and named[first - 1]:
+    while first > 0 and chinese_bodies(body[first - 1]):
         first -= 1
-    return [name for bodies in named[first : last + 1] for name in bodies]
+    return [name for line in body[first : last + 1] for name in chinese_bodies(line)]
 
 
-SIGNATURE_LINES = 4  # the signature's lines, and the date below them, close a body
+SIGNATURE_LINES = 4  # the last signer, the date and a note below it (此件公开发布) close a body
 
 
 def _doc_number(head: list[str], table: dict[str, str]) -> str:

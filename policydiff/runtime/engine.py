@@ -309,13 +309,20 @@ def _check_address(address: str) -> None:
     try:
         scheme, location = parse_address(address)
         get_backend(scheme)
-        if scheme in HOST_PORT_SCHEMES:
-            parse_host_port(location)
+        if scheme not in HOST_PORT_SCHEMES:
+            # inproc is one process's own, ucx needs its own libraries: neither is a
+            # scheduler a command can dial
+            raise ValueError(f"the {scheme} scheme is not one policydiff can dial")
+        host, port = parse_host_port(location)
+        if not host:
+            raise ValueError("no host")
+        if not 0 < int(port) < 65536:
+            raise ValueError(f"port {port} is out of range")
     except ValueError as exc:
         raise EngineError(f"--scheduler {address!r}: {exc} (give tcp://HOST:PORT)") from None
 
 
-HOST_PORT_SCHEMES = ("tcp", "tls", "ws", "wss")  # the schemes whose address is HOST:PORT
+HOST_PORT_SCHEMES = ("tcp", "tls", "ws", "wss")  # the schemes a scheduler is dialled on
 
 
 @contextlib.contextmanager

@@ -166,6 +166,13 @@ def test_a_signature_one_body_to_a_line_names_every_issuer_in_order(tmp_path: Pa
         "Ministry of Housing and Urban-Rural Development",
         "National Development and Reform Commission",
     )
+    # five signers and a note below the date: the lead, above the last lines, is kept
+    signers = "住房和城乡建设部\n国家发展改革委\n财政部\n自然资源部\n生态环境部\n"
+    text = f"城乡建设领域碳达峰实施方案\n{BODY}{signers}2022年6月30日\n（此件公开发布）\n"
+    (tmp_path / "five").mkdir()
+    meta = _plan(tmp_path / "five", text).metadata
+    assert meta.issuers[0] == "Ministry of Housing and Urban-Rural Development"
+    assert meta.issuers[2:4] == ("财政部", "自然资源部") and len(meta.issuers) == 5
 
 
 def test_a_provincial_party_committee_is_of_its_provinces_level(tmp_path: Path) -> None:

@@ -37,6 +37,9 @@ def test_a_scheduler_means_dask_unless_local_is_asked_for() -> None:
         ("notaurl", "--scheduler 'notaurl': missing port number"),
         ("foo://x:1", "--scheduler 'foo://x:1': unknown address scheme 'foo'"),
         ("", "--scheduler is blank"),
+        ("inproc://x", "the inproc scheme is not one policydiff can dial"),
+        ("tcp://:8786", "--scheduler 'tcp://:8786': no host"),
+        ("tcp://localhost:99999", "port 99999 is out of range"),
     ],
 )
 def test_a_scheduler_address_dask_cannot_dial_is_refused_before_any_work(
