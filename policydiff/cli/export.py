@@ -16,7 +16,7 @@ from policydiff.cli.options import (
     quiet_option,
     themes_file_option,
 )
-from policydiff.cli.session import spilled, wrote_reporter
+from policydiff.cli.session import refuse_out_in_corpus, spilled, wrote_reporter
 
 
 @main.command()
@@ -52,6 +52,7 @@ def export(
     from policydiff.runtime.files import open_atomic_together
     from policydiff.themes.catalogue import corpus_catalogue
 
+    refuse_out_in_corpus(out_dir, corpus_path, "DIR")
     catalogue = corpus_catalogue(corpus_path, theme_files)
     paths = [out_dir / f"{name}.parquet" for name in TABLES]
     with (

@@ -28,7 +28,12 @@ from policydiff.cli.options import (
     quiet_option,
     themes_file_option,
 )
-from policydiff.cli.session import analysed, warn_undrawable, wrote_reporter
+from policydiff.cli.session import (
+    analysed,
+    refuse_out_in_corpus,
+    warn_undrawable,
+    wrote_reporter,
+)
 
 # Phases of ``report``, in order (the progress bar's steps).
 REPORT_STEPS = (
@@ -71,6 +76,8 @@ def report(
     """
     from policydiff.analysis.digests import metadata_digest
     from policydiff.render.report import ReportSource, report_to_folder
+
+    refuse_out_in_corpus(out_dir, corpus_path)
     from policydiff.runtime.memory import cycle_collection_paused
 
     with analysed(

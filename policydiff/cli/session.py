@@ -41,6 +41,19 @@ def load(corpus_path: Path, *, tolerant: bool = False) -> Corpus:
     return corpus
 
 
+def refuse_out_in_corpus(out_dir: Path, corpus_path: Path, option: str = "--out") -> None:
+    """A UsageError where ``out_dir`` is the corpus folder or inside it: every folder there
+    is read as a document, so the reports would make the corpus unreadable."""
+    from policydiff.errors import UsageError
+
+    out, corpus = Path(out_dir).resolve(), Path(corpus_path).resolve()
+    if out == corpus or corpus in out.parents:
+        raise UsageError(
+            f"{option} {out_dir} is inside the corpus folder {corpus_path}: every folder there "
+            "is read as a document, so the corpus would no longer read: write elsewhere"
+        )
+
+
 def require_corpus_folder(corpus_path: Path) -> None:
     """A CorpusError when there is no folder at ``corpus_path``."""
     from policydiff.errors import CorpusError

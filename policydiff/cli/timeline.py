@@ -17,7 +17,12 @@ from policydiff.cli.options import (
     quiet_option,
     themes_file_option,
 )
-from policydiff.cli.session import analysed, warn_undrawable, wrote_reporter
+from policydiff.cli.session import (
+    analysed,
+    refuse_out_in_corpus,
+    warn_undrawable,
+    wrote_reporter,
+)
 
 TIMELINE_STEPS = ("loading corpus", "analysing themes", "drawing charts", "writing files")
 
@@ -49,6 +54,8 @@ def timeline(
     """
     from policydiff.render.chart_jobs import render_charts
     from policydiff.render.report import write_charts
+
+    refuse_out_in_corpus(out_dir, corpus_path)
 
     with analysed(
         corpus_path,

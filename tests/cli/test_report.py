@@ -143,3 +143,26 @@ def test_a_document_citing_no_held_parent_gets_the_hint_in_the_report(tmp_path: 
     html = (out / "index.html").read_text(encoding="utf-8")
     assert f"<li>{hint}</li>" in html.replace("&#x27;", "'")
     assert '<li><a href="#lineages">Lineages</a></li>' in html
+
+
+@pytest.mark.parametrize(
+    ("command", "inside"),
+    [
+        (("report", "--out"), ""),
+        (("report", "--out"), "reports"),
+        (("timeline", "--out"), "charts"),
+        (("export",), "tables"),
+    ],
+)
+def test_output_inside_the_corpus_folder_is_refused_and_writes_nothing(
+    tmp_path: Path, command: tuple[str, ...], inside: str
+) -> None:
+    # every folder of a corpus is read as a document: report --out corpus wrote themes/
+    # there, and the corpus no longer read
+    corpus = shutil.copytree(BUNDLED, tmp_path / "corpus")
+    before = sorted(p.name for p in corpus.iterdir())
+    out = corpus / inside if inside else corpus
+    result = run(*command, out, "--corpus", corpus)
+    assert result.exit_code == 2
+    assert result.output.startswith("error: ") and "is inside the corpus folder" in result.output
+    assert sorted(p.name for p in corpus.iterdir()) == before
