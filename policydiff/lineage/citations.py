@@ -122,13 +122,7 @@ def standard_number(text: str) -> str:
     if found is None:
         return ""
     prefix = _LEAD_IN.sub("", found["prefix"]) or found["prefix"]
-    # the words of the sentence before it (主要依据是建标〔2022〕53号): an issuer's
-    # abbreviation holds none of these
-    prefix = _BEFORE_ISSUER.sub("", prefix) or prefix
     return f"{prefix}〔{found['year']}〕{int(found['serial'])}号"
-
-
-_BEFORE_ISSUER = re.compile(r"^.*[是为的即照据见按和及与、：:]")
 
 
 def number_key(number: str) -> tuple[str, str, str] | None:
