@@ -42,8 +42,9 @@ def load(corpus_path: Path, *, tolerant: bool = False) -> Corpus:
 
 
 def refuse_out_in_corpus(out_dir: Path, corpus_path: Path, option: str = "--out") -> None:
-    """A UsageError where ``out_dir`` is the corpus folder or inside it: every folder there
-    is read as a document, so the reports would make the corpus unreadable."""
+    """A UsageError where ``out_dir`` is the corpus folder, inside it, or holds it: every
+    folder of a corpus is read as a document, and an output replaces the folders it writes
+    whole, so either way the corpus would be lost."""
     from policydiff.errors import UsageError
 
     out, corpus = Path(out_dir).resolve(), Path(corpus_path).resolve()
@@ -51,6 +52,12 @@ def refuse_out_in_corpus(out_dir: Path, corpus_path: Path, option: str = "--out"
         raise UsageError(
             f"{option} {out_dir} is inside the corpus folder {corpus_path}: every folder there "
             "is read as a document, so the corpus would no longer read: write elsewhere"
+        )
+    if out in corpus.parents:
+        # the folders the output writes (themes/) replace theirs whole: the corpus among them
+        raise UsageError(
+            f"{option} {out_dir} holds the corpus folder {corpus_path}: the reports replace the "
+            "folders they write whole; write them to a folder of their own (reports/)"
         )
 
 

@@ -238,7 +238,8 @@ def staged_folder(final: Path) -> Iterator[StagedFolder]:
     place, so that a reader (or a run killed half-way) sees the old set or the new one,
     never a mix. Other files already in ``final`` are carried over; what a killed run
     left beside it is removed. A name may hold folders (``themes/a.html``): a folder the
-    set writes into is replaced whole, like a file, not merged with the old one. An
+    set writes into is replaced whole, like a file, not merged with the old one; hidden
+files are carried over too, but for drafts an interrupted write left. An
     exception inside the block leaves ``final`` as it was. Anything at ``final`` that is not
     a folder (a file, a device such as /dev/null, a pipe) is refused, never replaced."""
     final = Path(final)
@@ -252,7 +253,9 @@ def staged_folder(final: Path) -> Iterator[StagedFolder]:
         owned = {name.split("/", 1)[0] for name in staged.names}
         if final.is_dir():
             for entry in final.iterdir():
-                if entry.name not in owned and not entry.name.startswith("."):
+                # hidden files are the user's too (a .git, a .keep); only a draft an
+                # interrupted write left (.<name>-xxxxxxxx) is not carried over
+                if entry.name not in owned and not _DRAFT.fullmatch(entry.name):
                     _carry(entry, staging / entry.name)
         if not final.exists():
             os.rename(staging, final)
@@ -269,6 +272,9 @@ def staged_folder(final: Path) -> Iterator[StagedFolder]:
         if isinstance(exc, OSError) and exc.filename is None:
             exc.filename = str(final)
         raise
+
+
+_DRAFT = re.compile(rf"\..+-[0-9a-f]{{{TEMP_SUFFIX_LENGTH}}}")
 
 
 def _carry(source: Path, target: Path) -> None:

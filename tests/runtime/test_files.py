@@ -12,7 +12,12 @@ from click.testing import CliRunner
 
 from policydiff.cli import main
 from policydiff.corpus.rules import TEMP_NAME
-from policydiff.runtime.files import open_atomic_together, staging_folder, write_atomic
+from policydiff.runtime.files import (
+    open_atomic_together,
+    staged_folder,
+    staging_folder,
+    write_atomic,
+)
 from tests.conftest import BUNDLED, SEED_2023_EN
 
 
@@ -63,6 +68,18 @@ def test_a_failed_write_leaves_the_old_file_and_no_temporary(
         write_atomic(target, "new")
     assert target.read_text(encoding="utf-8") == "old"
     assert [p.name for p in tmp_path.iterdir()] == ["evolution.json"]
+
+
+def test_a_staged_folder_keeps_the_users_hidden_files_not_drafts(tmp_path: Path) -> None:
+    # --out a folder holding a .git lost it: hidden entries were not carried over
+    final = tmp_path / "reports"
+    (final / ".git").mkdir(parents=True)
+    (final / ".git" / "HEAD").write_text("ref\n", encoding="utf-8")
+    (final / ".index.html-0123abcd").write_text("a killed write's draft", encoding="utf-8")
+    with staged_folder(final) as staged:
+        staged.add("index.html", b"<p>new</p>")
+    assert sorted(p.name for p in final.iterdir()) == [".git", "index.html"]
+    assert (final / ".git" / "HEAD").read_text(encoding="utf-8") == "ref\n"
 
 
 def test_files_written_together_are_all_new_or_all_old(tmp_path: Path) -> None:
