@@ -42,7 +42,7 @@ _TITLE = re.compile(r"《(?P<title>[^《》\n]{2,200})》")
 _AFTER_TITLE = re.compile(r"\s*[（(]\s*(?P<number>[^（()）\n]{3,30}?〕?\s*\d{1,4}\s*号)\s*[)）]")
 _SENTENCE_END = re.compile(r"[。；！？!?;\n]")
 _NOTICE = re.compile(
-    r"^.*?(?:关于)?(?:印发|转发|发布)[〈<“\"]?(?P<inner>.+?)[〉>”\"]?的(?:通知|决定)$"
+    r"^.*?(?:关于)?(?:印发|转发|发布)[《〈<“\"]?(?P<inner>.+?)[》〉>”\"]?的(?:通知|决定)$"
 )
 # 住房和城乡建设部国家发展改革委印发的城乡建设领域碳达峰实施方案: the issuers (a name ending
 # as an issuing body's does) and 印发的 before the plan, a citation's other way of naming
@@ -168,7 +168,8 @@ def title_kind(title: str) -> str:
 def _unwrapped(title: str) -> str:
     """A title without spaces and inner quotation marks, and without the covering notice
     around a plan (关于印发X的通知 -> X)."""
-    text = _DASHES.sub("-", _SPACE_AND_MARKS.sub("", title))
+    # full-width and half-width forms alike (（）, ()), as cited_document reads them
+    text = _DASHES.sub("-", _SPACE_AND_MARKS.sub("", unicodedata.normalize("NFKC", title)))
     notice = _NOTICE.match(text) or _ISSUED_BY.match(text)
     return notice["inner"] if notice else text
 

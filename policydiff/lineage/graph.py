@@ -201,9 +201,10 @@ def _resolve(citation: Citation, held: _Held, citing: str) -> tuple[str, str, fl
         if doc_id != citing
     ]
     if not ids:
-        # its own title cited word for word is the document naming itself; a title only
-        # like its own (某省…实施方案 for the ministry's …实施方案) is another, not held
-        return ITSELF if any(score == 100 for _, score in alike) else NAMES_NONE
+        # its own title cited (2024年—2027年 for 2024—2027年 aside) is the document naming
+        # itself; a title only like its own (某省…实施方案 for the ministry's …实施方案,
+        # 93) is another, not held
+        return ITSELF if any(score >= ITSELF_MATCH for _, score in alike) else NAMES_NONE
     best = max(score for _, score in ids)
     tied = [doc_id for doc_id, score in ids if score == best]
     if len(tied) > 1:  # a later one cannot be the parent (the year's 政府工作报告 and the next)
@@ -226,6 +227,7 @@ def _resolve(citation: Citation, held: _Held, citing: str) -> tuple[str, str, fl
 
 NAMES_NONE = "names no held document"
 ITSELF = "names this document itself"
+ITSELF_MATCH = 96.0  # how alike (ratio) to its own title a citation names the document itself
 
 
 def _names_issuer(title: str, document: Document) -> bool:

@@ -345,3 +345,25 @@ def test_a_plan_citing_its_own_title_with_another_dash_cites_itself() -> None:
     )
     lineage = build_lineage([plan])
     assert lineage.edges == () and lineage.unresolved == ()
+    # nor with a year written twice or half-width brackets
+    for cited in ("（2024年—2027年）", "(2024-2027年)"):
+        again = replace(
+            plan,
+            versions=(
+                replace(
+                    plan.versions[0],
+                    text=plan.versions[0].text.replace("（2024-2027年）", cited),
+                ),
+            ),
+        )
+        assert build_lineage([again]).unresolved == (), cited
+
+
+def test_a_short_title_held_as_its_covering_notice_is_found() -> None:
+    # 关于印发《绿色建筑行动方案》的通知 compared as 《绿色建筑行动方案》: its marks cost it the
+    # match a title so short needs
+    held = _doc("centre", "关于印发《绿色建筑行动方案》的通知", "2013-01-01")
+    citing = _doc(
+        "prov", "某省绿色建筑行动实施方案", "2013-06-01", "根据《绿色建筑行动方案》，制定本方案。"
+    )
+    assert build_lineage([held, citing]).parents("prov") == ("centre",)
