@@ -59,8 +59,11 @@ line a ``row``: a paragraph of its own, never joined to another. A row is a runn
 header only where it recurs word for word (figures included: the rows of a table may
 differ in nothing else), the header a long table repeats at the head of its pages (on
 three pages and half of them at least, as any running header); where it is first printed
-it is kept, wherever on its page. Rows take no part in measuring the text block: a table
-may reach past the margins of the text.
+it is kept, wherever on its page. (A second table under the same header that opens at
+the head of a page has that header reported as furniture: a row cut by a page break is
+not read as the table's, so a page ending in a table cannot be told from one ending in
+text.) Rows take no part in measuring the text block: a table may reach past the margins
+of the text.
 
 Not handled: several columns on a page (their lines are read across), and mirrored
 odd/even page margins (one text block is assumed for the whole document).
