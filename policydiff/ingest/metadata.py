@@ -319,14 +319,15 @@ def _signature(body: list[str]) -> list[str]:
     last = max((k for k in range(start, len(body)) if chinese_bodies(body[k])), default=None)
     if last is None:
         return []
-    # the signers above it, however many (five ministries, one to a line)
+    # the signers above it (five ministries, one to a line), as many as a signature holds
     first = last
-    while first > 0 and chinese_bodies(body[first - 1]):
+    while first > max(0, last - MOST_SIGNER_LINES + 1) and chinese_bodies(body[first - 1]):
         first -= 1
     return [name for line in body[first : last + 1] for name in chinese_bodies(line)]
 
 
 SIGNATURE_LINES = 4  # the last signer, the date and a note below it (此件公开发布) close a body
+MOST_SIGNER_LINES = 8  # lines of signers read upward, before a list of units in the text
 
 
 def _doc_number(head: list[str], table: dict[str, str]) -> str:

@@ -294,12 +294,12 @@ def engine_name(
         raise EngineError(f"--engine {engine!r}: use {', '.join(ENGINES)}")
     if engine == "dask" or address:
         if address:
-            _check_address(address)
+            _check_address(address, "--scheduler" if scheduler else SCHEDULER_ENV)
         return "dask", address
     return "local", None
 
 
-def _check_address(address: str) -> None:
+def _check_address(address: str, given_as: str) -> None:
     """An EngineError where ``address`` is no scheduler address Dask can dial: said before
     any work, even where a warm cache would never have dialled it."""
     _import_distributed()
@@ -313,13 +313,18 @@ def _check_address(address: str) -> None:
             # inproc is one process's own, ucx needs its own libraries: neither is a
             # scheduler a command can dial
             raise ValueError(f"the {scheme} scheme is not one policydiff can dial")
+        if ":" not in location:
+            raise ValueError("no port")
+        port_text = location.rsplit(":", 1)[-1]
+        if not port_text.isascii() or not port_text.isdigit():
+            raise ValueError(f"port {port_text!r} is not a number")
         host, port = parse_host_port(location)
-        if not host:
-            raise ValueError("no host")
+        if not host or any(ch.isspace() for ch in host):
+            raise ValueError("no host" if not host else f"host {host!r} holds a space")
         if not 0 < int(port) < 65536:
             raise ValueError(f"port {port} is out of range")
     except ValueError as exc:
-        raise EngineError(f"--scheduler {address!r}: {exc} (give tcp://HOST:PORT)") from None
+        raise EngineError(f"{given_as} {address!r}: {exc} (give tcp://HOST:PORT)") from None
 
 
 HOST_PORT_SCHEMES = ("tcp", "tls", "ws", "wss")  # the schemes a scheduler is dialled on

@@ -234,14 +234,14 @@ class StagedFolder:
 @contextlib.contextmanager
 def staged_folder(final: Path) -> Iterator[StagedFolder]:
     """A set of files for ``final``, added one at a time, that replaces it as one set on
-    leaving the block: they are written into a new folder beside it, which then takes its
-    place, so that a reader (or a run killed half-way) sees the old set or the new one,
-    never a mix. Other files already in ``final`` are carried over; what a killed run
-    left beside it is removed. A name may hold folders (``themes/a.html``): a folder the
-    set writes into is replaced whole, like a file, not merged with the old one; hidden
-files are carried over too, but for drafts an interrupted write left. An
-    exception inside the block leaves ``final`` as it was. Anything at ``final`` that is not
-    a folder (a file, a device such as /dev/null, a pipe) is refused, never replaced."""
+        leaving the block: they are written into a new folder beside it, which then takes its
+        place, so that a reader (or a run killed half-way) sees the old set or the new one,
+        never a mix. Other files already in ``final`` are carried over; what a killed run
+        left beside it is removed. A name may hold folders (``themes/a.html``): a folder the
+        set writes into is replaced whole, like a file, not merged with the old one; hidden
+    files are carried over too, but for drafts an interrupted write left. An
+        exception inside the block leaves ``final`` as it was. Anything at ``final`` that is not
+        a folder (a file, a device such as /dev/null, a pipe) is refused, never replaced."""
     final = Path(final)
     if (final.exists() or final.is_symlink()) and not final.is_dir():
         raise NotADirectoryError(errno.ENOTDIR, "exists and is not a folder", str(final))

@@ -34,7 +34,9 @@ def test_a_scheduler_means_dask_unless_local_is_asked_for() -> None:
 @pytest.mark.parametrize(
     ("address", "problem"),
     [
-        ("notaurl", "--scheduler 'notaurl': missing port number"),
+        ("notaurl", "--scheduler 'notaurl': no port"),
+        ("tcp://h:abc", "port 'abc' is not a number"),
+        ("tcp://host name:8786", "host 'host name' holds a space"),
         ("foo://x:1", "--scheduler 'foo://x:1': unknown address scheme 'foo'"),
         ("", "--scheduler is blank"),
         ("inproc://x", "the inproc scheme is not one policydiff can dial"),
@@ -48,6 +50,11 @@ def test_a_scheduler_address_dask_cannot_dial_is_refused_before_any_work(
     # Dask raised ValueError past the connect handler: a traceback; "" ran locally
     with pytest.raises(EngineError, match=problem.replace("(", r"\(")):
         engine_name(None, address, {})
+
+
+def test_a_bad_address_in_the_environment_is_named_as_such() -> None:
+    with pytest.raises(EngineError, match=r"^DASK_SCHEDULER_ADDRESS 'notaurl': no port"):
+        engine_name(None, None, {"DASK_SCHEDULER_ADDRESS": "notaurl"})
 
 
 def test_the_local_engine_is_the_default_and_gives_the_same_evolution(
