@@ -47,6 +47,7 @@ def refuse_out_in_corpus(out_dir: Path, corpus_path: Path, option: str = "--out"
     whole, so either way the corpus would be lost."""
     from policydiff.errors import UsageError
 
+    require_corpus_folder(corpus_path)  # no corpus: that is the error to give
     out, corpus = Path(out_dir).resolve(), Path(corpus_path).resolve()
     if out == corpus or corpus in out.parents:
         raise UsageError(
