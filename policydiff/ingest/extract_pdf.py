@@ -125,12 +125,13 @@ def _line(record: dict[str, Any]) -> Line | None:
 
 
 def _page(page: Any) -> Page:
-    page = page.dedupe_chars()  # fake bold: the same character printed twice, shifted
+    page = whole = page.dedupe_chars()  # fake bold: the same character printed twice, shifted
     tables = [t for t in page.find_tables() if len(t.rows) >= 2 and len(t.columns) >= 2]
-    outside = page.filter(lambda obj: not any(_inside(obj, t.bbox) for t in tables))
-    records = outside.extract_text_lines(strip=True, return_chars=True)
+    if tables:
+        page = page.filter(lambda obj: not any(_inside(obj, t.bbox) for t in tables))
+    records = page.extract_text_lines(strip=True, return_chars=True)
     lines = [line for record in records if (line := _line(record)) is not None]
-    lines += [line for table in tables for line in _table_lines(page, table)]
+    lines += [line for table in tables for line in _table_lines(whole, table)]
     lines.sort(key=lambda line: (line.top, line.x0))
     return Page(float(page.width), float(page.height), tuple(lines))
 
@@ -165,12 +166,13 @@ def _table_lines(page: Any, table: Any) -> list[Line]:
     any other row gives each cell's paragraphs in turn. Each stands as a paragraph of its
     own (``Line.row``)."""
     x0, _, x1, _ = table.bbox
+    in_table = [c for c in _text_chars(page) if _inside(c, table.bbox)]
     lines = []
     for row, cells in zip(table.rows, table.extract(), strict=True):
         paragraphs = [p for cell in cells for p in _cell_paragraphs(cell)]
         if not paragraphs:
             continue
-        chars = [c for c in _text_chars(page) if _inside(c, row.bbox)]
+        chars = [c for c in in_table if _inside(c, row.bbox)]
         size = statistics.median(float(c.get("size", 0.0)) for c in chars) if chars else 0.0
         texts = [" ".join(paragraphs)] if data_row(paragraphs) else paragraphs
         top, bottom = float(row.bbox[1]), float(row.bbox[3])
