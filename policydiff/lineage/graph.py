@@ -200,11 +200,19 @@ def _resolve(citation: Citation, held: _Held, citing: str) -> tuple[str, str, fl
         for doc_id in candidates[title]
         if doc_id != citing
     ]
+    # its own title cited (2024年—2027年 for 2024—2027年 aside), nearer than any other's, is
+    # the document naming itself; a title only like its own (某省…实施方案 for the
+    # ministry's …实施方案, 93) is another's
+    own = max((score for title, score in alike if citing in candidates[title]), default=0.0)
+    other = max((score for _, score in ids), default=0.0)
+    # ... and where another's is as near (the issuers before 关于 aside, 青海省关于完善… and
+    # the centre's 关于完善… are one title), the cited issuers say which
+    if own >= ITSELF_MATCH and (
+        own > other or _names_issuer(citation.title, held.documents[citing])
+    ):
+        return ITSELF
     if not ids:
-        # its own title cited (2024年—2027年 for 2024—2027年 aside) is the document naming
-        # itself; a title only like its own (某省…实施方案 for the ministry's …实施方案,
-        # 93) is another, not held
-        return ITSELF if any(score >= ITSELF_MATCH for _, score in alike) else NAMES_NONE
+        return NAMES_NONE
     best = max(score for _, score in ids)
     tied = [doc_id for doc_id, score in ids if score == best]
     if len(tied) > 1:  # a later one cannot be the parent (the year's 政府工作报告 and the next)

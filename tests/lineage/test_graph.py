@@ -367,3 +367,29 @@ def test_a_short_title_held_as_its_covering_notice_is_found() -> None:
         "prov", "某省绿色建筑行动实施方案", "2013-06-01", "根据《绿色建筑行动方案》，制定本方案。"
     )
     assert build_lineage([held, citing]).parents("prov") == ("centre",)
+
+
+def test_a_plan_citing_itself_gains_no_parent_of_a_title_like_its_own() -> None:
+    # with the document itself set aside, a held title 93 alike to its own took the
+    # citation: 现将《…》印发给你们 of a covering notice made another province its parent
+    own = "上海市城乡建设领域碳达峰实施方案"
+    plan = _doc("sh", own, "2022-11-01", f"现将《{own}》印发给你们，请认真贯彻执行。")
+    other = _doc("earlier", "上海市城乡建设领域碳达峰工作实施方案", "2022-10-01")  # 94 alike
+    lineage = build_lineage([other, plan])
+    assert lineage.parents("sh") == () and lineage.unresolved == ()
+
+
+def test_a_province_citing_the_centres_title_its_own_restates_gets_the_centre() -> None:
+    # 青海省关于完善…的意见 and the centre's 关于完善…的意见 compare alike, issuers aside: the
+    # issuers the citation names tell the province's citation of the centre's from itself
+    title = "关于完善能源绿色低碳转型体制机制和政策措施的意见"
+    centre = _doc("centre", title, "2022-01-30", issuers=("国家发展改革委", "国家能源局"))
+    province = _doc(
+        "qinghai",
+        f"青海省{title}",
+        "2022-08-01",
+        f"为贯彻落实《国家发展改革委 国家能源局{title}》，结合青海实际，提出如下意见。",
+        level="provincial",
+        jurisdiction="青海省",
+    )
+    assert build_lineage([centre, province]).parents("qinghai") == ("centre",)
