@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from reportlab.pdfgen import canvas
 
-from policydiff.ingest.decode import decode_bytes
+from policydiff.ingest.decode import RawText, decode_bytes
 from tests.ingest.make_pdf import (
     A4,
     CHINESE_OFFICIAL,
@@ -232,6 +232,20 @@ def test_a_pdf_in_two_columns_is_refused_rather_than_read_across_them(tmp_path: 
         decode_bytes(pdf.read_bytes(), "columns.pdf")
 
 
+def _printed_with_table(tmp_path: Path, sample: Sample, table: str, css: str) -> RawText:
+    """``sample`` as a browser prints it with ``table`` (ruled by ``css``) after it, read."""
+    page = tmp_path / "annex.html"
+    page.write_text(
+        browser_page(sample)
+        .replace("</body>", f"{table}</body>")
+        .replace("</style>", f"{css}</style>"),
+        encoding="utf-8",
+    )
+    pdf = tmp_path / "annex.pdf"
+    print_page(page, pdf)
+    return decode_bytes(pdf.read_bytes(), "annex.pdf")
+
+
 @pytest.mark.slow
 @pytest.mark.skipif(
     not CHROMIUM.exists(), reason="headless Chromium not installed at /usr/bin/chromium"
@@ -241,20 +255,10 @@ def test_a_ruled_table_of_two_columns_is_no_two_column_layout(tmp_path: Path) ->
     rows = "".join(
         f"<tr><td>推进第{n}项节能改造任务</td><td>市住房城乡建设委</td></tr>" for n in range(1, 41)
     )
-    page = tmp_path / "annex.html"
-    page.write_text(
-        browser_page(ZH)
-        .replace(
-            "</body>",
-            '<table style="width:100%;border-collapse:collapse;break-before:page">'
-            f"{rows}</table></body>",
-        )
-        .replace("</style>", "td { border: 1px solid #000; width: 50%; }</style>"),
-        encoding="utf-8",
-    )
-    pdf = tmp_path / "annex.pdf"
-    print_page(page, pdf)
-    text = decode_bytes(pdf.read_bytes(), "annex.pdf").text  # read, not refused
+    table = f'<table style="width:100%;border-collapse:collapse;break-before:page">{rows}</table>'
+    text = _printed_with_table(
+        tmp_path, ZH, table, "td { border: 1px solid #000; width: 50%; }"
+    ).text  # read, not refused
     assert "推进第40项节能改造任务" in text and text.count("市住房城乡建设委") == 40
 
 
@@ -278,21 +282,14 @@ def test_a_ruled_tables_wrapped_cells_are_read_cell_by_cell_not_across_the_page(
     rows = "".join(
         f"<tr><td>{n}</td><td>{task.format(n=n)}</td><td>{units}</td></tr>" for n in range(1, 61)
     )
-    page = tmp_path / "annex.html"
-    page.write_text(
-        browser_page(before)
-        .replace(
-            "</body>",
-            '<table style="width:100%;border-collapse:collapse"><thead><tr><th>序号</th>'
-            f"<th>重点任务</th><th>责任单位</th></tr></thead><tbody>{rows}</tbody></table>"
-            "<p>各地要建立工作台账，定期报送进展情况。</p></body>",
-        )
-        .replace("</style>", "td, th { border: 1px solid #000; padding: 4px; }</style>"),
-        encoding="utf-8",
+    table = (
+        '<table style="width:100%;border-collapse:collapse"><thead><tr><th>序号</th>'
+        f"<th>重点任务</th><th>责任单位</th></tr></thead><tbody>{rows}</tbody></table>"
+        "<p>各地要建立工作台账，定期报送进展情况。</p>"
     )
-    pdf = tmp_path / "annex.pdf"
-    print_page(page, pdf)
-    raw = decode_bytes(pdf.read_bytes(), "annex.pdf")
+    raw = _printed_with_table(
+        tmp_path, before, table, "td, th { border: 1px solid #000; padding: 4px; }"
+    )
     lines = raw.text.split("\n")
     for n in range(1, 61):
         assert f"{n} {task.format(n=n)} {units}" in lines
