@@ -92,7 +92,7 @@ def _replace_together(temporaries: list[Path], paths: list[Path]) -> None:
             old = None
             if path.is_file():
                 old = temporary_name(path)
-                os.link(path, old)
+                _carry(path, old)  # a link where the file system allows, else a copy
             kept.append((path, old))
             try:
                 os.replace(tmp, path)
