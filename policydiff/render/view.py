@@ -81,7 +81,7 @@ class Glance:
                 "Strength and level per document (– absent); changes from each document to the "
                 "next of its series, each named by the document it leads to (several series)."
             )
-        if len({d.series for d in self.shown.documents}) > 1:
+        if interleaves_series(self.shown):
             # one series with changes among documents of others: its change skips theirs
             return (
                 "Strength and level per document (– absent); changes from each document to "

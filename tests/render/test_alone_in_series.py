@@ -62,3 +62,24 @@ def test_one_series_of_several_documents_still_draws_them(bundled_corpus: Corpus
     assert draws_changes(evolution)
     html = report_html(evolution, summarise(bundled_corpus), {})
     assert "<th>change</th>" in html and WHY not in html
+
+
+def test_a_change_across_another_series_columns_says_it_runs_within_its_series(
+    bundled_corpus: Corpus,
+) -> None:
+    # the central Opinions with a Shanghai plan between two of them: their change skips
+    # the plan's column, and the views said "from the previous document"
+    plan = shanghai_plan("sh-2022", "2022-06-01", "大力推动绿色建筑规模化发展。")
+    evolution = build_evolution(Corpus(Path("mixed"), (*bundled_corpus.documents, plan)))
+    assert Glance(evolution, False).caption.endswith("to the next of its series.")
+    out = io.StringIO()
+    render_overview(evolution, Console(file=out, width=300, color_system=None))
+    assert "verdict from the previous document of its series" in out.getvalue()
+    theme = evolution.theme("ultra-low-energy-buildings")
+    assert theme is not None
+    out = io.StringIO()
+    render_theme(theme, evolution, Console(file=out, width=300, color_system=None))
+    assert "→ next of its series, 2023-construction-beautiful-china:" in out.getvalue()
+    # the bundled corpus alone is one series: the words stay as they were
+    alone = build_evolution(bundled_corpus)
+    assert Glance(alone, False).caption.endswith("from each document to the next.")
