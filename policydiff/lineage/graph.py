@@ -8,7 +8,8 @@ a cited title whose comparable form (:func:`~.citations.comparable_title`,
 :func:`~.citations.comparable_english_title`) scores at least :data:`TITLE_MATCH` against
 a held title in the same language with rapidfuzz's ``ratio``, of the same kind
 (:func:`~.citations.title_kind`), and where several held documents bear it, the one the
-cited issuers name. Resolution runs over the corpus as it stands, so
+cited issuers name. A number and a title that name two different held documents name
+neither: the citation is left unresolved for the reader to declare. Resolution runs over the corpus as it stands, so
 the order in which documents were ingested does not matter: a plan ingested before the
 document it cites gains its parent when that document arrives.
 
@@ -24,7 +25,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from rapidfuzz import fuzz, process
 
@@ -177,7 +178,7 @@ def _resolve(citation: Citation, held: _Held, citing: str) -> tuple[str, str, fl
     if key:
         for prefix, doc_id in held.numbers.get(key[1:], []):
             if _same_issuer(key[0], prefix):
-                return doc_id, "number", 100.0
+                return _number_against_title(citation, doc_id, held, citing)
     if not citation.title:
         return NAMES_NONE
     chinese = any("\u4e00" <= ch <= "\u9fff" for ch in citation.title)
@@ -231,6 +232,30 @@ def _resolve(citation: Citation, held: _Held, citing: str) -> tuple[str, str, fl
             return f"names {len(tied)} held documents of that title ({', '.join(tied)}): declare the parent"
         tied = issued
     return tied[0], "title", round(float(best), 1)
+
+
+def _number_against_title(
+    citation: Citation, numbered: str, held: _Held, citing: str
+) -> tuple[str, str, float] | str:
+    """The held document a citation's number names, unless its title names another held
+    document and not this one: a number mistyped in the citation, or in a document's
+    metadata, is left for the reader to declare rather than followed."""
+    if not citation.title:
+        return numbered, "number", 100.0
+    by_title = _resolve(replace(citation, number=""), held, citing)
+    if isinstance(by_title, str) or by_title[0] == numbered:
+        return numbered, "number", 100.0
+    document = held.documents[numbered]
+    chinese = any("\u4e00" <= ch <= "\u9fff" for ch in citation.title)
+    comparable = comparable_title if chinese else comparable_english_title
+    cited = comparable(citation.title)
+    if any(
+        fuzz.ratio(cited, comparable(title)) >= TITLE_MATCH
+        for title in (document.title_zh, document.title)
+        if title
+    ):
+        return numbered, "number", 100.0
+    return f"its number names {numbered} and its title {by_title[0]}: declare the parent"
 
 
 NAMES_NONE = "names no held document"

@@ -393,3 +393,43 @@ def test_a_province_citing_the_centres_title_its_own_restates_gets_the_centre() 
         jurisdiction="青海省",
     )
     assert build_lineage([centre, province]).parents("qinghai") == ("centre",)
+
+
+def test_a_number_and_a_title_naming_two_held_documents_name_neither() -> None:
+    # the ministry's title with the number of another held plan (a slip of the citing
+    # text or of a document's metadata): following the number would show a wrong parent
+    other = _doc("other", "城市更新行动实施方案", "2022-01-10", doc_number="建科〔2022〕7号")
+    province = _doc(
+        "prov",
+        "某省城乡建设领域碳达峰实施方案",
+        "2022-12-01",
+        "根据《城乡建设领域碳达峰实施方案》（建科〔2022〕7号），制定本方案。",
+    )
+    lineage = build_lineage([CENTRE, other, province])
+    assert lineage.parents("prov") == ()
+    [left] = lineage.unresolved
+    assert left.cited == "《城乡建设领域碳达峰实施方案》（建科〔2022〕7号）"
+    assert left.reason == "its number names other and its title centre: declare the parent"
+    # the number of the plan the title names, or a title only the number's plan bears
+    # (a short name held by no other document), is followed as before
+    right = replace(
+        province,
+        versions=(
+            replace(
+                province.versions[0],
+                text="根据《城乡建设领域碳达峰实施方案》（建标〔2022〕53号），制定本方案。\n"
+                + BODY,
+            ),
+        ),
+    )
+    assert build_lineage([CENTRE, other, right]).parents("prov") == ("centre",)
+    short = replace(
+        province,
+        versions=(
+            replace(
+                province.versions[0],
+                text="根据《碳达峰方案》（建科〔2022〕7号），制定本方案。\n" + BODY,
+            ),
+        ),
+    )
+    assert build_lineage([CENTRE, other, short]).parents("prov") == ("other",)
