@@ -81,7 +81,32 @@ def scan_corpus(path: Path, fingerprints: Fingerprints | None = None) -> Scan:
             )
         seen[document.id] = document
     scan.documents.sort(key=lambda d: (d.date, d.id))
+    if scan.complete:
+        scan.findings.extend(declared_parent_findings(path, scan.documents))
     return scan
+
+
+def declared_parent_findings(path: Path, documents: list[Document]) -> list[Finding]:
+    """A ``parents:`` list naming a document the corpus does not hold (a mistyped id, or
+    a parent not yet added) or one issued after the document that implements it: the
+    lineage keeps a declaration as written, so the gate says what looks wrong in it."""
+    by_id = {d.id: d for d in documents}
+    found = []
+    for document in documents:
+        where = str(path / document.id / METADATA_FILE)
+        for parent_id in document.parents or ():
+            parent = by_id.get(parent_id)
+            if parent is None:
+                message = f"declares parent {parent_id!r}, which the corpus does not hold"
+            elif parent.issue_date.surely_after(document.issue_date):
+                message = (
+                    f"declares parent {parent_id!r}, issued {parent.date_text}, after this "
+                    f"document ({document.date_text})"
+                )
+            else:
+                continue
+            found.append(Finding(where, message, "metadata", "warning"))
+    return found
 
 
 def unknown_metadata(folder: Path, document: Document) -> list[Finding]:

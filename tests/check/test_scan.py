@@ -119,3 +119,30 @@ def test_numbering_that_starts_again_under_one_heading_is_a_warning(tmp_path: Pa
     assert finding.message.startswith(
         "numbering starts again under one heading at I.1-2 (（一）) and "
     )
+
+
+def test_a_declared_parent_not_held_or_issued_later_is_a_warning(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    shutil.copytree(BUNDLED, corpus)
+    later = "2025-high-quality-development-cities"
+    meta = corpus / DOC_2021 / "document.yaml"
+    meta.write_text(
+        meta.read_text(encoding="utf-8") + f"parents: [{later}, plan-2022]\n", encoding="utf-8"
+    )
+    scan = scan_corpus(corpus)
+    assert scan.complete
+    assert [(f.path, f.severity, f.message) for f in scan.findings] == [
+        (
+            str(meta),
+            "warning",
+            f"declares parent {later!r}, issued 2025-08-15, after this document (2021-10-21)",
+        ),
+        (str(meta), "warning", "declares parent 'plan-2022', which the corpus does not hold"),
+    ]
+    # declared the other way round, the parent is held and earlier: nothing to say
+    meta.write_text(meta.read_text(encoding="utf-8").split("parents:")[0], encoding="utf-8")
+    child = corpus / later / "document.yaml"
+    child.write_text(
+        child.read_text(encoding="utf-8") + f"parents: [{DOC_2021}]\n", encoding="utf-8"
+    )
+    assert scan_corpus(corpus).findings == []
