@@ -83,24 +83,38 @@ _CELLS = frozenset({"td", "th"})
 # A table row of data (序号 / 指标 / 单位 / 2025年, each cell a <p> as Word exports it) is read
 # as one line, so that a figure stands beside its indicator, not alone where it reads as
 # a page number: a row of ROW_LINE characters or fewer none of whose lines opens with a
-# numbering label or ends a sentence or a clause. Any other row (一、总体要求 /
-# （一）加强组织领导；, a page laid out in a table) keeps its paragraphs: provisions.
+# numbering label, and either none ends a sentence or a clause, or its cells are
+# several and each one paragraph (1 / 完成城镇老旧小区改造。 / 万平方米 / 500), or one of them
+# is a figure alone. Any other row (一、总体要求 / （一）加强组织领导；, a page laid out in a
+# table) keeps its paragraphs: provisions.
 ROW_LINE = 300
 _CLAUSE_END = re.compile(r"[。．.；;！？!?]$")
+_FIGURE = re.compile(r"^[\d.,，%％]+$")
 
 
-def data_row(lines: list[str]) -> bool:
-    """Whether a table row's lines (its cells' paragraphs) are a row of data, to be read as
-    one line: short, and no line of it a provision's or a sentence's."""
-    texts = [line.strip() for line in lines if line.strip()]
-    return (
-        bool(texts)
-        and sum(len(t) for t in texts) + len(texts) - 1 <= ROW_LINE
-        and not any(_CLAUSE_END.search(t) or "。" in t or match_label(t) for t in texts)
+def data_row(cells: list[list[str]]) -> bool:
+    """Whether a table row, its cells each a list of paragraphs, is a row of data, to be
+    read as one line: short, no line of it a provision's, and none a sentence's unless
+    its cells are laid out as a row of data is."""
+    filled = [[t for t in (line.strip() for line in cell) if t] for cell in cells]
+    filled = [cell for cell in filled if cell]
+    texts = [t for cell in filled for t in cell]
+    if (
+        not texts
+        or sum(len(t) for t in texts) + len(texts) - 1 > ROW_LINE
+        or any(match_label(t) for t in texts)
+    ):
+        return False
+    if not any(_CLAUSE_END.search(t) or "。" in t for t in texts):
+        return True
+    return len(filled) >= 2 and (
+        all(len(cell) == 1 for cell in filled)
+        or any(len(cell) == 1 and _FIGURE.match(cell[0]) for cell in filled)
     )
 
 
 _HARD_BREAK = "\r"  # marks <br> and newlines inside <pre> until the lines are assembled
+_CELL_EDGE = "\x1f"  # marks where a table cell opens or closes until its row is read
 _HTML_WHITESPACE = re.compile(r"[ \t\n\r\f\v]+")
 _EDGE_BREAKS = re.compile(r"^[ \r]+|[ \r]+$")
 
@@ -136,7 +150,7 @@ class _TextParser(HTMLParser):
             if tag == "pre":
                 self.pre_depth += 1
         elif tag in _CELLS:
-            self.parts.append(" ")
+            self.parts.append(_CELL_EDGE)
 
     def handle_endtag(self, tag: str) -> None:
         if self.open_skipped.get(tag):
@@ -149,7 +163,7 @@ class _TextParser(HTMLParser):
             if tag == "pre" and self.pre_depth:
                 self.pre_depth -= 1
         elif tag in _CELLS:
-            self.parts.append(" ")
+            self.parts.append(_CELL_EDGE)
         if tag == "tr" and self.rows:
             self._close_row(*self.rows.pop())
 
@@ -157,8 +171,10 @@ class _TextParser(HTMLParser):
         """A short row of data, its cells' paragraphs and breaks, made one line."""
         if nested or self.pre_depth:
             return
-        lines = "".join(self.parts[start:]).replace(_HARD_BREAK, "\n").split("\n")
-        if data_row(lines):
+        row = "".join(self.parts[start:]).replace(_HARD_BREAK, "\n")
+        cells = [cell.split("\n") for cell in row.split(_CELL_EDGE)]
+        if data_row(cells):
+            lines = row.replace(_CELL_EDGE, "\n").split("\n")
             self.parts[start:] = [
                 "\n",
                 " ".join(_HTML_WHITESPACE.sub(" ", x).strip() for x in lines if x.strip()),
@@ -174,7 +190,8 @@ class _TextParser(HTMLParser):
             self.parts.append(_HTML_WHITESPACE.sub(" ", data))
 
     def text(self) -> str:
-        lines = (_EDGE_BREAKS.sub("", line) for line in "".join(self.parts).split("\n"))
+        joined = "".join(self.parts).replace(_CELL_EDGE, " ")
+        lines = (_EDGE_BREAKS.sub("", line) for line in joined.split("\n"))
         return "\n".join(line for line in lines if line.strip()).replace(_HARD_BREAK, "\n")
 
 

@@ -50,20 +50,23 @@ def _pieces(elem: ElementTree.Element, numbering: Numbering) -> Iterator[str]:
         elif tag == _MC_FALLBACK:  # the same content as the mc:Choice beside it
             continue
         elif tag == f"{_W}tr":
-            pieces = list(_pieces(child, numbering))
+            cells = [list(_pieces(cell, numbering)) for cell in child]
+            pieces = [piece for cell in cells for piece in cell]
             nested = next(child.iter(f"{_W}tbl"), None) is not None
-            yield from pieces if nested else _row(pieces)
+            yield from pieces if nested else _row(cells)
         else:  # runs, hyperlinks, tables, text boxes, smart tags ...
             yield from _pieces(child, numbering)
 
 
-def _row(pieces: list[str]) -> list[str]:
-    """A table row's pieces: a row of data as one line, its cells' paragraphs joined by
-    spaces (:func:`~policydiff.ingest.extract.data_row`), any other row as it is."""
-    lines = "".join(pieces).split("\n")
-    if data_row(lines):
-        return [" ".join(line.strip() for line in lines if line.strip()) + "\n"]
-    return pieces
+def _row(cells: list[list[str]]) -> list[str]:
+    """A table row's pieces, cell by cell: a row of data as one line, its cells'
+    paragraphs joined by spaces (:func:`~policydiff.ingest.extract.data_row`), any other
+    row as it is."""
+    paragraphs = [[line for line in "".join(cell).split("\n")] for cell in cells]
+    if data_row(paragraphs):
+        lines = [line.strip() for cell in paragraphs for line in cell if line.strip()]
+        return [" ".join(lines) + "\n"]
+    return [piece for cell in cells for piece in cell]
 
 
 def _read_parts(data: bytes, path: str) -> dict[str, bytes]:

@@ -169,12 +169,13 @@ def _table_lines(page: Any, table: Any) -> list[Line]:
     in_table = [c for c in _text_chars(page) if _inside(c, table.bbox)]
     lines = []
     for row, cells in zip(table.rows, table.extract(), strict=True):
-        paragraphs = [p for cell in cells for p in _cell_paragraphs(cell)]
+        in_cells = [_cell_paragraphs(cell) for cell in cells]
+        paragraphs = [p for cell in in_cells for p in cell]
         if not paragraphs:
             continue
         chars = [c for c in in_table if _inside(c, row.bbox)]
         size = statistics.median(float(c.get("size", 0.0)) for c in chars) if chars else 0.0
-        texts = [" ".join(paragraphs)] if data_row(paragraphs) else paragraphs
+        texts = [" ".join(paragraphs)] if data_row(in_cells) else paragraphs
         top, bottom = float(row.bbox[1]), float(row.bbox[3])
         for k, text in enumerate(texts):
             # each paragraph of a row just below the one before: the order the page gives

@@ -245,6 +245,18 @@ def test_a_numbered_paragraph_in_a_table_cell() -> None:
     assert docx_to_text(docx(cell, numbering), "t") == "①指标 ②目标"
 
 
+def test_a_row_whose_task_ends_a_sentence_keeps_its_figures_beside_it() -> None:
+    # read cell by cell, 500 stood alone on a line and was removed as a page number
+    cells = "".join(
+        f"<w:tc>{p(text)}</w:tc>" for text in ("1", "完成老旧小区改造。", "万平方米", "500")
+    )
+    table = f"<w:tbl><w:tr>{cells}</w:tr></w:tbl>"
+    assert docx_to_text(docx(table), "t") == "1 完成老旧小区改造。 万平方米 500"
+    # a cell of two provisions beside another cell stays as it is: a page laid out in a table
+    layout = f"<w:tbl><w:tr><w:tc>{p('一、总体要求')}{p('推动绿色发展。')}</w:tc><w:tc>{p('附注。')}</w:tc></w:tr></w:tbl>"
+    assert docx_to_text(docx(layout), "t") == "一、总体要求\n推动绿色发展。\n附注。"
+
+
 # --------------------------------------------------------------------------- styles
 
 STYLES = (

@@ -39,6 +39,12 @@ from policydiff.ingest.extract_pdf import pdf_to_text
         # cells holding paragraphs, as Word exports a table: one line per row of data ...
         ("<table><tr><td><p>指标</p></td><td><p>2025年</p></td></tr><tr><td><p>绿色建筑占比"
          "</p></td><td><p>100</p></td></tr></table>", "指标 2025年\n绿色建筑占比 100"),
+        # ... and a row whose task ends a sentence, its figures in cells of their own: a
+        # figure alone on a line was taken for a page number and dropped
+        ("<table><tr><td><p>1</p></td><td><p>完成城镇老旧小区改造。</p></td><td><p>万平方米</p>"
+         "</td><td><p>500</p></td></tr></table>", "1 完成城镇老旧小区改造。 万平方米 500"),
+        ("<table><tr><td>2</td><td><p>加装电梯。</p><p>优先保障高龄老人。</p></td><td>120</td>"
+         "</tr></table>", "2 加装电梯。 优先保障高龄老人。 120"),
         # ... but a page laid out in a table keeps its paragraphs
         ("<table><tr><td><p>一、总体要求</p><p>推动城乡建设绿色发展。</p></td></tr></table>",
          "一、总体要求\n推动城乡建设绿色发展。"),
