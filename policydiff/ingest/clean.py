@@ -227,6 +227,8 @@ REASONS = {
     "site name": "the name of the site or company that posted the page",
     "page number": "a page number",
     "page furniture": "a PDF's page number or running header, left out as the page was read",
+    "site chrome": "a web page's menu, header, footer or side bar (outside its article), "
+    "left out as the page was read",
     "bookmark": "a Word bookmark left in the text",
     "commentary": "a commentary or news lead before the official text",
     "title": "the document's title: read into its metadata",

@@ -22,7 +22,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from policydiff.errors import InputError
-from policydiff.ingest.extract import html_to_text, normalize_text
+from policydiff.ingest.extract import normalize_text, read_html
 from policydiff.ingest.extract_docx import docx_to_text
 from policydiff.ingest.extract_pdf import read_pdf
 
@@ -66,6 +66,7 @@ class RawText:
     encoding: str
     format: str
     furniture: tuple[str, ...] = ()
+    chrome: tuple[str, ...] = ()  # a web page's menus, header, footer and side bars, left out
 
 
 def read_file(path: Path, *, max_bytes: int = MAX_BYTES) -> RawText:
@@ -133,7 +134,8 @@ def decode_bytes(data: bytes, path: str = "<bytes>") -> RawText:
         raise InputError(path, "RTF file (save it as .docx, PDF or plain text)")
     text, encoding = decode_text(data, path)
     if looks_like_html(text):
-        return _non_empty(RawText(html_to_text(text), encoding, "html"), path)
+        page, chrome = read_html(text)
+        return _non_empty(RawText(page, encoding, "html", chrome=chrome), path)
     return _non_empty(RawText(normalize_text(text), encoding, "text"), path)
 
 

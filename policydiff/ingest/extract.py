@@ -68,8 +68,11 @@ def is_cjk(ch: str) -> bool:
 _HIDDEN = frozenset(
     {"script", "style", "noscript", "template", "svg", "head", "title", "iframe", "object"}
 )
-# Site chrome: menus, banners, footers, side bars.
+# Site chrome: menus, banners, footers, side bars -- of the page; inside an article they
+# are the article's own (its title and number in <header>, its signature in <footer>, a
+# note in <aside>) and are read
 _CHROME = frozenset({"nav", "header", "footer", "aside"})
+_CONTENT = frozenset({"article", "main"})
 _BLOCKS = frozenset(
     {
         "address", "article", "blockquote", "body", "caption", "center", "dd", "details",
@@ -125,6 +128,8 @@ class _TextParser(HTMLParser):
         self.skipped = skipped
         self.open_skipped: dict[str, int] = {}
         self.pre_depth = 0
+        self.content_depth = 0  # open <article> and <main>
+        self.chrome: list[str] = []  # the text of the site chrome left out
         self.parts: list[str] = []
         # for each open <tr>: where its parts start, and whether it holds a table
         self.rows: list[list[int]] = []
@@ -132,13 +137,22 @@ class _TextParser(HTMLParser):
     def _skipping(self) -> bool:
         return any(self.open_skipped.values())
 
+    def _in_chrome_only(self) -> bool:
+        """Whether what is skipped now is site chrome, not code or metadata."""
+        return all(tag in _CHROME for tag, depth in self.open_skipped.items() if depth)
+
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag == "body":  # a page that never closed its <head>
             self.open_skipped.pop("head", None)
-        if tag in self.skipped:
+        articles = tag in _CHROME and self.content_depth and not self._skipping()
+        if tag in self.skipped and not articles:
             self.open_skipped[tag] = self.open_skipped.get(tag, 0) + 1
         elif self._skipping():
+            if (tag in _BLOCKS or tag == "br") and self._in_chrome_only():
+                self.chrome.append("\n")
             return
+        if tag in _CONTENT:
+            self.content_depth += 1
         if tag == "tr":
             self.rows.append([len(self.parts), 0])
         elif tag == "table" and self.rows:
@@ -155,9 +169,15 @@ class _TextParser(HTMLParser):
     def handle_endtag(self, tag: str) -> None:
         if self.open_skipped.get(tag):
             self.open_skipped[tag] -= 1
+            if tag in _CHROME:
+                self.chrome.append("\n")
             return
         if self._skipping():
+            if tag in _BLOCKS and self._in_chrome_only():
+                self.chrome.append("\n")
             return
+        if tag in _CONTENT and self.content_depth:
+            self.content_depth -= 1
         if tag in _BLOCKS:
             self.parts.append("\n")
             if tag == "pre" and self.pre_depth:
@@ -183,11 +203,19 @@ class _TextParser(HTMLParser):
 
     def handle_data(self, data: str) -> None:
         if self._skipping():
+            if self._in_chrome_only():
+                self.chrome.append(data)
             return
         if self.pre_depth:
             self.parts.append(_LINE_BREAKS.sub("\n", data).replace("\n", _HARD_BREAK))
         else:
             self.parts.append(_HTML_WHITESPACE.sub(" ", data))
+
+    def chrome_lines(self) -> tuple[str, ...]:
+        lines = (
+            _HTML_WHITESPACE.sub(" ", line).strip() for line in "".join(self.chrome).split("\n")
+        )
+        return tuple(normalize_text(line) for line in lines if line)
 
     def text(self) -> str:
         joined = "".join(self.parts).replace(_CELL_EDGE, " ")
@@ -195,27 +223,37 @@ class _TextParser(HTMLParser):
         return "\n".join(line for line in lines if line.strip()).replace(_HARD_BREAK, "\n")
 
 
-def _parse_html(html: str, skipped: frozenset[str]) -> str:
+def _parse_html(html: str, skipped: frozenset[str]) -> _TextParser:
     parser = _TextParser(skipped)
     try:
         parser.feed(html)
         parser.close()
     except (AssertionError, ValueError, IndexError):  # pragma: no cover - defensive
         pass  # keep what was parsed before the parser gave up
-    return normalize_text(parser.text())
+    return parser
+
+
+def read_html(html: str) -> tuple[str, tuple[str, ...]]:
+    """The readable text of an HTML page, one block element per line, and the lines of
+    site chrome left out of it, for the caller to report.
+
+    Scripts, styles, ``<head>`` and other non-text elements are dropped, and so is
+    the page's site chrome (``nav``, ``header``, ``footer``, ``aside`` outside an
+    ``<article>`` or ``<main>``) -- unless that would leave nothing, as on pages that
+    never close a ``<header>``. Block elements and ``<br>`` start new lines, table cells
+    are separated by a space, entities are unescaped, and the result goes through
+    :func:`normalize_text`.
+    """
+    parser = _parse_html(html, _HIDDEN | _CHROME)
+    text = normalize_text(parser.text())
+    if text:
+        return text, parser.chrome_lines()
+    return normalize_text(_parse_html(html, _HIDDEN).text()), ()
 
 
 def html_to_text(html: str) -> str:
-    """The readable text of an HTML page, one block element per line.
-
-    Scripts, styles, ``<head>`` and other non-text elements are dropped, and so is
-    site chrome (``nav``, ``header``, ``footer``, ``aside``) -- unless that would
-    leave nothing, as on pages that never close a ``<header>``. Block elements
-    and ``<br>`` start new lines, table cells are separated by a space, entities
-    are unescaped, and the result goes through :func:`normalize_text`.
-    """
-    text = _parse_html(html, _HIDDEN | _CHROME)
-    return text if text else _parse_html(html, _HIDDEN)
+    """The readable text of an HTML page (:func:`read_html`)."""
+    return read_html(html)[0]
 
 
 # --------------------------------------------------------------------------- errors

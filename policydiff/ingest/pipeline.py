@@ -49,7 +49,7 @@ DEBRIS_LINES = 3
 # Kinds of removal that are not debris: a commentary cut at its marker, metadata lines.
 NOT_DEBRIS = {
     "commentary", "title", "date line", "document number", "metadata table", "page furniture",
-    "masthead",
+    "masthead", "site chrome",
 }  # fmt: skip
 
 
@@ -184,6 +184,7 @@ def plan_ingest(
     lines, removed = remove_debris(raw.text, keep_all=options.keep_all)
     body = find_body(lines)
     furniture = [Removal("page furniture", text, 0) for text in raw.furniture]
+    furniture += [Removal("site chrome", text, 0) for text in raw.chrome]
     removed = [*furniture, *sorted([*removed, *body.removed], key=lambda r: r.line)]
     body_lines, rejoined = rejoined_titles(body.lines)
     text = clean_text([line.text for line in body_lines])

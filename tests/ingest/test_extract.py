@@ -12,7 +12,7 @@ from pypdf import PdfReader, PdfWriter
 
 from policydiff.errors import InputError
 from policydiff.ingest.decode import RawText, decode_bytes
-from policydiff.ingest.extract import html_to_text
+from policydiff.ingest.extract import html_to_text, read_html
 from policydiff.ingest.extract_docx import docx_to_text
 from policydiff.ingest.extract_pdf import pdf_to_text
 
@@ -86,7 +86,27 @@ PAGE_TEXT = (
 )
 def test_html_bytes_with_meta_charset(charset: str, codec: str, expected_encoding: str) -> None:
     raw = decode_bytes(PAGE.format(charset=charset).encode(codec), "page.html")
-    assert raw == RawText(PAGE_TEXT, expected_encoding, "html")
+    # the page's <nav> and <footer> are left out, and said to be
+    assert raw == RawText(
+        PAGE_TEXT, expected_encoding, "html", chrome=("首页 | 政策", "主办：国务院办公厅")
+    )
+
+
+def test_an_articles_own_header_footer_and_aside_are_its_text() -> None:
+    # a page's chrome is left out; inside <article> the same elements hold the title and
+    # number, a note and the signature, which were lost with it
+    page = (
+        "<header>首页 政务公开</header><main><article><header><h1>关于推进绿色化改造的通知</h1>"
+        "<p>京建发〔2024〕21号</p></header><p>一、推进既有建筑节能改造。</p>"
+        "<aside><p>注：既有建筑不含临时建筑。</p></aside>"
+        "<footer><p>北京市住房和城乡建设委员会</p><p>2024年3月1日</p></footer></article></main>"
+        "<footer>版权所有</footer><aside>相关文件</aside>"
+    )
+    assert read_html(page) == (
+        "关于推进绿色化改造的通知\n京建发〔2024〕21号\n一、推进既有建筑节能改造。\n"
+        "注：既有建筑不含临时建筑。\n北京市住房和城乡建设委员会\n2024年3月1日",
+        ("首页 政务公开", "版权所有", "相关文件"),
+    )
 
 
 def test_http_equiv_charset_is_honoured_for_big5() -> None:
