@@ -14,6 +14,7 @@ import io
 import zipfile
 import zlib
 from collections.abc import Iterator
+from dataclasses import dataclass
 from xml.etree import ElementTree
 
 from policydiff.errors import InputError
@@ -22,6 +23,8 @@ from policydiff.ingest.extract import data_row, normalize_text, short_message
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+_MOVED_FROM = f"{_W}moveFrom"
+_TEXT_BOX = f"{_W}txbxContent"
 # An uncompressed part bigger than this, or compressed more than MAX_RATIO times, is a
 # zip bomb: a real document.xml is a few MB, compressed five to twenty times.
 MAX_XML_BYTES = 50 * 1024 * 1024
@@ -29,10 +32,24 @@ MAX_RATIO = 200
 DOCUMENT = "word/document.xml"
 NUMBERING = "word/numbering.xml"
 STYLES = "word/styles.xml"
+FOOTNOTES = "word/footnotes.xml"
+ENDNOTES = "word/endnotes.xml"
+# a note's reference in the text, and the note it names
+_NOTE_REFERENCES = {f"{_W}footnoteReference": "footnote", f"{_W}endnoteReference": "endnote"}
 
 
-def _pieces(elem: ElementTree.Element, numbering: Numbering) -> Iterator[str]:
-    """Text of ``elem`` in document order; each paragraph ends with a line break."""
+@dataclass(frozen=True)
+class _Reading:
+    """What a walk over the document part needs besides it: the list numbering, and the
+    text of each footnote and endnote by (kind, id)."""
+
+    numbering: Numbering
+    notes: dict[tuple[str, str], str]
+
+
+def _pieces(elem: ElementTree.Element, reading: _Reading) -> Iterator[str]:
+    """Text of ``elem`` in document order; each paragraph ends with a line break, and the
+    notes it refers to follow it, each a paragraph of its own."""
     for child in elem:
         tag = child.tag
         if tag == f"{_W}t":
@@ -44,18 +61,61 @@ def _pieces(elem: ElementTree.Element, numbering: Numbering) -> Iterator[str]:
         elif tag == f"{_W}noBreakHyphen":
             yield "-"
         elif tag == f"{_W}p":
-            label = numbering.label(child)  # counted even when the paragraph is empty
-            text = "".join(_pieces(child, numbering))
+            label = reading.numbering.label(child)  # counted even when the paragraph is empty
+            text = "".join(_pieces(child, reading))
             yield f"{numbered(label, text)}\n" if text.strip() else "\n"
-        elif tag == _MC_FALLBACK:  # the same content as the mc:Choice beside it
+            for box in _text_boxes(child):
+                yield from _pieces(box, reading)
+            yield from _notes_of(child, reading)
+        elif tag in (_MC_FALLBACK, _MOVED_FROM, _TEXT_BOX):
+            # the same content as the mc:Choice beside it; text a tracked move took away,
+            # read where it was moved to; a text box, read after its paragraph
             continue
         elif tag == f"{_W}tr":
-            cells = [list(_pieces(cell, numbering)) for cell in child]
+            cells = [list(_pieces(cell, reading)) for cell in child]
             pieces = [piece for cell in cells for piece in cell]
             nested = next(child.iter(f"{_W}tbl"), None) is not None
             yield from pieces if nested else _row(cells)
         else:  # runs, hyperlinks, tables, text boxes, smart tags ...
-            yield from _pieces(child, numbering)
+            yield from _pieces(child, reading)
+
+
+def _own(elem: ElementTree.Element) -> Iterator[ElementTree.Element]:
+    """The elements of a paragraph that are its own: not those of a text box in it (read
+    on its own), of a fallback or of text a tracked move took away."""
+    for child in elem:
+        yield child
+        if child.tag not in (f"{_W}p", _TEXT_BOX, _MC_FALLBACK, _MOVED_FROM):
+            yield from _own(child)
+
+
+def _text_boxes(paragraph: ElementTree.Element) -> Iterator[ElementTree.Element]:
+    """The text boxes anchored in a paragraph: read after it, so that the box's lines do
+    not cut its sentences in two."""
+    return (child for child in _own(paragraph) if child.tag == _TEXT_BOX)
+
+
+def _notes_of(paragraph: ElementTree.Element, reading: _Reading) -> Iterator[str]:
+    """The footnotes and endnotes a paragraph refers to, in its order: a note is the
+    text's too (a definition, a condition), read after the paragraph it annotates."""
+    if not reading.notes:
+        return
+    for element in _own(paragraph):
+        kind = _NOTE_REFERENCES.get(element.tag)
+        note = reading.notes.get((kind, element.get(f"{_W}id", ""))) if kind else None
+        if note:
+            yield f"{note}\n"
+
+
+def _note_texts(tree: ElementTree.Element | None, kind: str, reading: _Reading) -> None:
+    """Each real note of a footnotes or endnotes part (not Word's separators) into
+    ``reading.notes``, its paragraphs one per line."""
+    for note in tree if tree is not None else ():
+        if note.tag != f"{_W}{kind}" or note.get(f"{_W}type") not in (None, "normal"):
+            continue
+        text = "".join(_pieces(note, reading)).strip()
+        if text:
+            reading.notes[(kind, note.get(f"{_W}id", ""))] = text
 
 
 def _row(cells: list[list[str]]) -> list[str]:
@@ -74,7 +134,7 @@ def _read_parts(data: bytes, path: str) -> dict[str, bytes]:
     parts: dict[str, bytes] = {}
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            for name in (DOCUMENT, NUMBERING, STYLES):
+            for name in (DOCUMENT, NUMBERING, STYLES, FOOTNOTES, ENDNOTES):
                 try:
                     info = archive.getinfo(name)
                 except KeyError:
@@ -127,15 +187,18 @@ def _parse(xml: bytes, name: str, path: str) -> ElementTree.Element:
 def docx_to_text(data: bytes, path: str) -> str:
     """The text of a .docx file's main document part, one paragraph per line.
 
-    ``w:t`` is text, ``w:tab`` a space, ``w:br`` a line break; deleted text, field
-    codes, bookmarks and the like are ignored. Automatically numbered paragraphs get
-    the label Word shows ("一、", "（一）", "1.") before their text. Headers, footers and
-    footnotes are not included.
+    ``w:t`` is text, ``w:tab`` a space, ``w:br`` a line break; deleted text (and text a
+    tracked move took away), field codes, bookmarks and the like are ignored.
+    Automatically numbered paragraphs get the label Word shows ("一、", "（一）", "1.")
+    before their text. A footnote or an endnote is read after the paragraph that refers
+    to it. Page headers and footers are not included.
     """
     parts = _read_parts(data, path)
     trees = {name: _parse(xml, name, path) for name, xml in parts.items()}
     try:
-        numbering = Numbering(trees.get(NUMBERING), trees.get(STYLES))
-        return normalize_text("".join(_pieces(trees[DOCUMENT], numbering)))
+        reading = _Reading(Numbering(trees.get(NUMBERING), trees.get(STYLES)), {})
+        _note_texts(trees.get(FOOTNOTES), "footnote", reading)
+        _note_texts(trees.get(ENDNOTES), "endnote", reading)
+        return normalize_text("".join(_pieces(trees[DOCUMENT], reading)))
     except RecursionError:
         raise InputError(path, "corrupt .docx: its XML is nested too deeply") from None

@@ -20,10 +20,20 @@ from policydiff.ingest.extract_docx import docx_to_text
 W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 
 
-def docx(body: str, numbering: str = "", styles: str = "", *, doctype_in: str = "") -> bytes:
+def docx(
+    body: str,
+    numbering: str = "",
+    styles: str = "",
+    *,
+    doctype_in: str = "",
+    notes: dict[str, str] | None = None,
+) -> bytes:
     """A .docx of ``body``'s paragraphs, with numbering and styles parts when given;
-    ``doctype_in`` names a part ("numbering") to give a DTD declaring an entity."""
+    ``doctype_in`` names a part ("numbering") to give a DTD declaring an entity; ``notes``
+    gives parts of notes by name ("footnotes": its w:footnote elements)."""
     parts = {"document": f"<w:document {W}><w:body>{body}</w:body></w:document>"}
+    for name, inner in (notes or {}).items():
+        parts[name] = f"<w:{name} {W}>{inner}</w:{name}>"
     if numbering:
         parts["numbering"] = f"<w:numbering {W}>{numbering}</w:numbering>"
     if styles:
@@ -356,3 +366,49 @@ def test_an_implausibly_large_numbering_part_is_refused(monkeypatch: pytest.Monk
     monkeypatch.setattr(extract_docx, "MAX_XML_BYTES", 4000)  # document.xml is smaller
     with pytest.raises(InputError, match=r"word/numbering\.xml is implausibly large"):
         decode_bytes(data, "d.docx")
+
+
+# --------------------------------------------------------------------------- notes, boxes, moves
+
+
+def _run(text: str) -> str:
+    return f'<w:r><w:t xml:space="preserve">{text}</w:t></w:r>'
+
+
+def test_a_footnote_or_endnote_is_read_after_the_paragraph_that_refers_to_it() -> None:
+    body = (
+        f"<w:p>{_run('推广绿色建材应用')}"
+        '<w:r><w:footnoteReference w:id="1"/></w:r>'
+        f"{_run('，新建建筑全面执行绿色建筑标准。')}</w:p>"
+        f'<w:p>{_run("加强资金保障。")}<w:r><w:endnoteReference w:id="2"/></w:r></w:p>'
+    )
+    notes = {
+        "footnotes": '<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/>'
+        '</w:r></w:p></w:footnote><w:footnote w:id="1"><w:p><w:r><w:footnoteRef/></w:r>'
+        f"{_run(' 绿色建材是指减少资源消耗的建材产品，政府投资项目应优先采购。')}</w:p></w:footnote>",
+        "endnotes": f'<w:endnote w:id="2"><w:p>{_run("资金由市财政安排。")}</w:p></w:endnote>',
+    }
+    assert docx_to_text(docx(body, notes=notes), "t") == (
+        "推广绿色建材应用，新建建筑全面执行绿色建筑标准。\n"
+        "绿色建材是指减少资源消耗的建材产品，政府投资项目应优先采购。\n"
+        "加强资金保障。\n资金由市财政安排。"
+    )
+
+
+def test_a_text_box_is_read_after_its_paragraph_and_a_moved_text_where_it_went() -> None:
+    box = (
+        '<w:r><w:drawing><wps:txbx xmlns:wps="urn:wps"><w:txbxContent>'
+        f"<w:p>{_run('各级财政要加大资金支持力度。')}</w:p></w:txbxContent></wps:txbx>"
+        "</w:drawing></w:r>"
+    )
+    moved = '<w:moveFrom w:id="3">' + _run("严格控制大规模拆除。") + "</w:moveFrom>"
+    moved_to = '<w:moveTo w:id="4">' + _run("严格控制大规模拆除。") + "</w:moveTo>"
+    body = (
+        f"<w:p>{_run('（二）强化资金保障。')}{box}{_run('鼓励社会资本参与。')}</w:p>"
+        f"<w:p>{moved}{_run('推进城市生命线安全工程建设。')}</w:p>"
+        f"<w:p>{_run('加强历史文化保护传承。')}{moved_to}</w:p>"
+    )
+    assert docx_to_text(docx(body), "t") == (
+        "（二）强化资金保障。鼓励社会资本参与。\n各级财政要加大资金支持力度。\n"
+        "推进城市生命线安全工程建设。\n加强历史文化保护传承。严格控制大规模拆除。"
+    )
