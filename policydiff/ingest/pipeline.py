@@ -27,6 +27,7 @@ from policydiff.ingest.issuers import level_and_jurisdiction
 from policydiff.ingest.link import HeldIndex, LinkDecision, comparable_length, decide
 from policydiff.ingest.metadata import Metadata, read_metadata
 from policydiff.ingest.slug import document_slug
+from policydiff.ingest.wraps import rewrapped, rewrapped_note
 from policydiff.models import (
     LANGUAGES,
     VERSION_KINDS,
@@ -187,6 +188,8 @@ def plan_ingest(
     furniture += [Removal("site chrome", text, 0) for text in raw.chrome]
     removed = [*furniture, *sorted([*removed, *body.removed], key=lambda r: r.line)]
     body_lines, rejoined = rejoined_titles(body.lines)
+    rewrap = rewrapped(body_lines)
+    body_lines = rewrap.lines
     text = clean_text([line.text for line in body_lines])
     metadata = read_metadata(
         [line.text for line in body.head],
@@ -220,6 +223,8 @@ def plan_ingest(
         )
     if rejoined:
         notes.append(rejoined_note(rejoined))
+    if rewrap.joined:
+        notes.append(rewrapped_note(rewrap.joined))
     kind = options.kind or ("original" if lang == "zh" else "translation")
     source = options.source or source_from_removals(removed) or path.name
     version = Version(

@@ -1,0 +1,114 @@
+"""Lines a source broke inside a sentence, joined again.
+
+A text file hard-wrapped at a fixed width, a Word paragraph broken by soft line breaks
+(Shift+Enter) or a page that puts each half of a sentence in a ``<p>`` of its own breaks
+sentences, and words, in two: …完整、准确、全面贯彻新发 / 展理念，…; …people-centered
+development / philosophy and …. Read line by line, each half became a sentence of its own,
+and a theme term (新发展理念) or the evidence quoted for it was cut in two.
+
+A break is joined only where it cannot end a paragraph:
+
+* the line ends on a comma or an enumeration comma (，、,): a paragraph never does;
+* an English line ends on a word or a comma and the next opens in lower case;
+* the text is hard-wrapped (most of its long lines are within a few columns of its
+  widest, which is at most :data:`MOST_WRAP_COLUMNS`) and the line, reaching that width,
+  ends on no punctuation.
+
+and never where the next line opens with a numbering label (（二）, 2.): a provision starts
+there. Every character is kept; a space is put between English words only.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from policydiff.ingest.clean import Line
+from policydiff.structure.numbering import match_label
+
+# A text wrapped at a width is wrapped narrower than this (display columns, a Chinese
+# character two); a file of whole paragraphs has lines far longer.
+MOST_WRAP_COLUMNS = 100
+# how far short of the widest line a wrapped line may stop: a wide character that does
+# not fit, or an English word carried over
+WRAP_SLACK = 4
+# the share of the lines longer than half the widest that must be that wide for the
+# text to be read as wrapped: lines of a sentence each spread over all lengths
+WRAPPED_SHARE = 0.4
+LEAST_WRAPPED_LINES = 3
+
+_NO_PARAGRAPH_END = re.compile(r"[，、,]$")
+_ENGLISH_WORD_END = re.compile(r"[A-Za-z,]$")
+_ENGLISH_LOWER_START = re.compile(r"[a-z]")
+_PUNCTUATION_END = re.compile(r"[。．.；;！？!?：:，、,”\"’'）)》〉】\]]$")
+
+
+@dataclass(frozen=True)
+class Rewrap:
+    lines: list[Line]
+    joined: list[int]  # the numbers of the lines joined to the line before
+
+
+def _columns(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def wrap_width(lines: list[str]) -> int | None:
+    """The width (display columns) a text was hard-wrapped at, or None when its lines are
+    paragraphs or sentences of their own."""
+    widths = [_columns(line) for line in lines if line.strip()]
+    if not widths:
+        return None
+    widest = max(widths)
+    if widest > MOST_WRAP_COLUMNS:
+        return None
+    long = [w for w in widths if w > widest / 2]
+    wide = [w for w in long if w >= widest - WRAP_SLACK]
+    if len(wide) >= LEAST_WRAPPED_LINES and len(wide) >= WRAPPED_SHARE * len(long):
+        return widest
+    return None
+
+
+def _breaks_inside(line: str, following: str, width: int | None) -> bool:
+    if not following.strip() or match_label(following) is not None:
+        return False
+    if _NO_PARAGRAPH_END.search(line):
+        return True
+    if _ENGLISH_WORD_END.search(line) and _ENGLISH_LOWER_START.match(following):
+        return True
+    return (
+        width is not None
+        and _columns(line) >= width - WRAP_SLACK
+        and not _PUNCTUATION_END.search(line)
+    )
+
+
+def _glue(before: str, after: str) -> str:
+    chinese = re.search(r"[\u3000-\u9fff\uff00-\uffef]$", before) or re.match(
+        r"[\u3000-\u9fff\uff00-\uffef]", after
+    )
+    return before + ("" if chinese or before.endswith("-") else " ") + after
+
+
+def rewrapped(lines: list[Line]) -> Rewrap:
+    """``lines`` with each break inside a sentence joined (see the module's rules)."""
+    width = wrap_width([line.text for line in lines])
+    out: list[Line] = []
+    joined: list[int] = []
+    for line in lines:
+        if out and _breaks_inside(out[-1].text, line.text, width):
+            out[-1] = Line(out[-1].number, _glue(out[-1].text, line.text.strip()))
+            joined.append(line.number)
+        else:
+            out.append(line)
+    return Rewrap(out, joined)
+
+
+def rewrapped_note(joined: list[int]) -> str:
+    """What a version's note says of the lines :func:`rewrapped` joined (numbered as the
+    lines of the text read from the file)."""
+    shown = ", ".join(map(str, joined[:8])) + (", …" if len(joined) > 8 else "")
+    if len(joined) == 1:
+        return f"a line break inside a sentence joined (line {shown} of the text read)"
+    return f"{len(joined)} line breaks inside sentences joined (lines {shown} of the text read)"

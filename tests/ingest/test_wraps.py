@@ -1,0 +1,86 @@
+"""Lines a source broke inside a sentence, joined again; paragraphs and provisions not."""
+
+from __future__ import annotations
+
+from policydiff.ingest.clean import Line
+from policydiff.ingest.wraps import rewrapped, rewrapped_note, wrap_width
+
+
+def _lines(*texts: str) -> list[Line]:
+    return [Line(number, text) for number, text in enumerate(texts, start=1)]
+
+
+def _texts(*texts: str) -> list[str]:
+    return [line.text for line in rewrapped(_lines(*texts)).lines]
+
+
+WRAPPED = (
+    "为贯彻落实国家关于实施城市更新行动的决策部署，推动全省城市更新高质量发展，现提出",
+    "如下意见。",
+    "一、总体要求",
+    "（一）指导思想。坚持以人民为中心，坚持稳中求进工作总基调，完整、准确、全面贯彻新发",
+    "展理念，推动城市结构优化、功能完善和品质提升。",
+    "（二）主要目标。到2025年，城市更新体制机制基本健全，城镇老旧小区改造任务基本完成，",
+    "到2030年，城市更新取得显著成效。",
+)
+
+
+def test_a_text_hard_wrapped_at_a_width_has_its_sentences_and_words_whole_again() -> None:
+    assert wrap_width(list(WRAPPED)) == 82
+    assert _texts(*WRAPPED) == [
+        "为贯彻落实国家关于实施城市更新行动的决策部署，推动全省城市更新高质量发展，现提出如下意见。",
+        "一、总体要求",
+        "（一）指导思想。坚持以人民为中心，坚持稳中求进工作总基调，完整、准确、全面贯彻新发展理念，"
+        "推动城市结构优化、功能完善和品质提升。",
+        "（二）主要目标。到2025年，城市更新体制机制基本健全，城镇老旧小区改造任务基本完成，"
+        "到2030年，城市更新取得显著成效。",
+    ]
+    assert rewrapped(_lines(*WRAPPED)).joined == [2, 5, 7]
+
+
+def test_a_line_ending_on_a_comma_goes_on_unless_a_provision_starts_below_it() -> None:
+    assert _texts("重点改造老旧小区，", "加装电梯10000部以上。") == [
+        "重点改造老旧小区，加装电梯10000部以上。"
+    ]
+    assert _texts("主要任务包括：重点改造老旧小区，", "（二）加装电梯。") == [
+        "主要任务包括：重点改造老旧小区，",
+        "（二）加装电梯。",
+    ]
+
+
+def test_an_english_line_going_on_in_lower_case_is_one_sentence() -> None:
+    assert _texts(
+        "(1) Guiding ideology. We should adhere to the people-centered development",
+        "philosophy and focus on old urban communities.",
+        "(2) Main objectives.",
+    ) == [
+        "(1) Guiding ideology. We should adhere to the people-centered development "
+        "philosophy and focus on old urban communities.",
+        "(2) Main objectives.",
+    ]
+
+
+def test_paragraphs_or_sentences_a_line_each_stay_apart() -> None:
+    # one sentence a line without its 。, as some sources give it: lines of every length,
+    # none read as wrapped
+    sentences = (
+        "推动城乡建设绿色发展",
+        "到2025年城镇新建建筑全面执行绿色建筑标准",
+        "大力推广超低能耗建筑",
+        "推进既有建筑节能改造和绿色化改造，提升建筑能效水平",
+        "建设海绵城市",
+        "完善城市生态系统",
+    )
+    assert wrap_width(list(sentences)) is None
+    assert _texts(*sentences) == list(sentences)
+    assert _texts("各省、自治区、直辖市人民政府：", "现将有关事项通知如下。") == [
+        "各省、自治区、直辖市人民政府：",
+        "现将有关事项通知如下。",
+    ]
+
+
+def test_the_note_names_the_lines_joined() -> None:
+    assert rewrapped_note([5]) == "a line break inside a sentence joined (line 5 of the text read)"
+    assert rewrapped_note(list(range(1, 11))) == (
+        "10 line breaks inside sentences joined (lines 1, 2, 3, 4, 5, 6, 7, 8, … of the text read)"
+    )
