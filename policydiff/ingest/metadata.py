@@ -355,9 +355,9 @@ def read_metadata(
         parse_date_text(table.get("成文日期", ""))
         or find_issue_date(head)
         or find_issue_date(list(tail))
+        or _notice_date(body)
         # a portal's 发文日期 may be the day it posted the document: below its own dates
         or parse_date_text(table.get("发文日期", ""))
-        or _notice_date(body)
         or find_issue_date(commentary)
     )
     named = known_issuers(" ".join(issuer_lines))

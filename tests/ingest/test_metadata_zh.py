@@ -419,6 +419,23 @@ def test_a_portals_menu_above_its_table_does_not_hide_the_table(tmp_path: Path) 
     assert plan.version.text.startswith(menu.removeprefix("首页\n"))  # 首页: navigation
 
 
+def test_a_covering_notices_signed_date_comes_before_a_portals_posting_date(
+    tmp_path: Path,
+) -> None:
+    # the portal's 发文日期 (20 May) is the day it posted the page; the notice issuing the
+    # plan dates itself under its signature (18 May)
+    table = "索引号： 002482070/2024-00112 发文日期： 2024-05-20\n"
+    notice = (
+        "浙江省人民政府办公厅关于印发浙江省城镇燃气管道更新改造实施方案的通知\n"
+        "各市、县（市、区）人民政府，省政府直属各单位：\n"
+        "《浙江省城镇燃气管道更新改造实施方案》已经省政府同意，现印发给你们，请结合实际认真贯彻执行。\n"
+        "浙江省人民政府办公厅\n"
+        "2024年5月18日\n"
+    )
+    plan = _plan(tmp_path, f"{table}{notice}浙江省城镇燃气管道更新改造实施方案\n{BODY}")
+    assert plan.metadata.date == dt.date(2024, 5, 18)
+
+
 def test_a_company_that_co_signs_is_an_issuer_and_its_signature_line_stays(
     tmp_path: Path,
 ) -> None:
