@@ -25,7 +25,7 @@ from policydiff.ingest.clean import Removal, remove_debris, source_from_removals
 from policydiff.ingest.decode import RawText, read_file
 from policydiff.ingest.issuers import level_and_jurisdiction
 from policydiff.ingest.link import HeldIndex, LinkDecision, comparable_length, decide
-from policydiff.ingest.metadata import Metadata, read_metadata
+from policydiff.ingest.metadata import Metadata, detect_language, read_metadata
 from policydiff.ingest.slug import document_slug
 from policydiff.ingest.wraps import rewrapped, rewrapped_note
 from policydiff.models import (
@@ -163,6 +163,25 @@ def _debris_problem(removed: Sequence[Removal], text: str) -> str | None:
     )
 
 
+# A text with at least this share of its lines, and MIXED_LINES lines, in the language it
+# is not read as holds two versions interleaved (a bilingual page): read as one, the
+# other's sentences would count as its own.
+MIXED_SHARE = 0.2
+MIXED_LINES = 3
+
+
+def _mixed_problem(text: str, lang: str) -> str | None:
+    lines = [line for line in text.splitlines() if line.strip()]
+    other = [line for line in lines if detect_language(line) != lang]
+    if len(other) < MIXED_LINES or len(other) < MIXED_SHARE * len(lines):
+        return None
+    language = {"zh": "Chinese", "en": "English"}
+    return (
+        f"{len(other)} of its {len(lines)} lines are in {language['en' if lang == 'zh' else 'zh']}, "
+        f"the rest in {language[lang]}: give each language a file of its own"
+    )
+
+
 def _enough_body(text: str, lang: str) -> bool:
     sentences = split_sentences(text, lang)
     if len(text.strip()) >= MIN_BODY_CHARS[lang] and len(sentences) >= MIN_BODY_SENTENCES:
@@ -211,6 +230,9 @@ def plan_ingest(
             f"--lang {options.lang}, but the text reads as {metadata.lang}: check the file, "
             "or leave --lang out"
         )
+    mixed = _mixed_problem(text, lang)
+    if mixed:
+        problems.append(mixed)
     if not (options.keep_all or options.accept_removals):
         debris = _debris_problem(removed, raw.text)
         if debris:

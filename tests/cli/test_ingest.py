@@ -154,6 +154,19 @@ BAD_INPUTS = [
         "no policy body",
     ),
     ("page.html", b"<html><body><nav>Home</nav><p>Share</p></body></html>", "no policy body"),
+    # a bilingual page, each paragraph followed by its translation: read as one version,
+    # the Chinese sentences were counted as the English text's
+    (
+        "bilingual.html",
+        "<html><body><h1>Notice on Steadily Advancing Urban Renewal</h1>"
+        "<p>I. Establish an urban health assessment mechanism as the prerequisite of renewal.</p>"
+        "<p>一、建立城市体检机制，将城市体检作为城市更新的前提。</p>"
+        "<p>II. Prepare special urban renewal plans and annual implementation plans.</p>"
+        "<p>二、编制城市更新专项规划和年度实施计划。</p>"
+        "<p>III. Strictly control large-scale demolition and construction in old districts.</p>"
+        "<p>三、严格控制大规模拆除和建设。</p></body></html>".encode(),
+        "3 of its 6 lines are in Chinese, the rest in English: give each language a file",
+    ),
 ]
 
 
