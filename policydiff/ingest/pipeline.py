@@ -168,10 +168,18 @@ def _debris_problem(removed: Sequence[Removal], text: str) -> str | None:
 # other's sentences would count as its own.
 MIXED_SHARE = 0.2
 MIXED_LINES = 3
+MIXED_LETTERS = 8  # Latin letters a line without Chinese needs to be read as English
+
+
+def _worded(line: str) -> bool:
+    """A line of words in either language, not of figures only (a table's 2025 2030)."""
+    return any("\u4e00" <= ch <= "\u9fff" for ch in line) or (
+        sum(ch.isascii() and ch.isalpha() for ch in line) >= MIXED_LETTERS
+    )
 
 
 def _mixed_problem(text: str, lang: str) -> str | None:
-    lines = [line for line in text.splitlines() if line.strip()]
+    lines = [line for line in text.splitlines() if _worded(line)]
     other = [line for line in lines if detect_language(line) != lang]
     if len(other) < MIXED_LINES or len(other) < MIXED_SHARE * len(lines):
         return None
