@@ -112,13 +112,15 @@ class CheckResult:
 
 def parse_fail_on(value: str | None) -> tuple[Verdict, ...]:
     """``"weakened,dropped"`` -> ``(WEAKENED, DROPPED)``; a UsageError for anything else."""
-    if not value:
+    if value is None:
         return ()
     verdicts = tuple(dict.fromkeys(v.strip() for v in value.split(",") if v.strip()))
     unknown = [v for v in verdicts if v not in MOVES]
     if unknown or not verdicts:
+        # a blank value (--fail-on "$UNSET_VARIABLE") would gate on nothing, unsaid
+        shown = repr(unknown[0]) if unknown else f"{value!r}: no verdict given"
         raise UsageError(
-            f"--fail-on: unknown verdict {(unknown or [value])[0]!r} "
+            f"--fail-on: unknown verdict {shown} "
             f"(use a comma-separated list of {', '.join(MOVES)})"
         )
     return tuple(Verdict(v) for v in verdicts)
