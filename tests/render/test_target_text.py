@@ -20,6 +20,8 @@ from policydiff.strength import find_targets
         ("建筑总面积与建设用地比值控制在0.6—0.8", "控制在0.6—0.8 (0.6–0.8)"),
         ("力争达到30%—40%", "达到30%—40% (30–40%)"),
         ("到2030年城市公共供水管网漏损率控制在8%以内", "控制在8%以内 (8%, by 2030)"),
+        # a large amount in digits, as a reader writes it, not 3e+07
+        ("到2025年完成既有建筑节能改造3000万平方米", "3000万平方米 (30000000 平方米, by 2025)"),
     ],
 )
 def test_a_target_as_the_reports_write_it(sentence: str, shown: str) -> None:
