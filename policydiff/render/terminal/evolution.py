@@ -14,9 +14,12 @@ from policydiff.render.view import (
     NO_CHANGE,
     GlanceMove,
     draws_changes,
+    english_beside,
     glance_moves,
     interleaves_series,
     order_note,
+    other_evidence,
+    representative,
     target_text,
 )
 
@@ -139,7 +142,12 @@ def render_theme(
             )
             for target in point.targets:
                 console.print(f"  target: {target_text(target)}", highlight=False)
-            shown = point.evidence[:limit]
+            # the sentence the strength rests on first (and its English beside it), then
+            # the others in text order
+            rep = representative(point)
+            leading = [e for e in (rep, english_beside(point, rep)) if e is not None]
+            ordered = [*leading, *other_evidence(point)]
+            shown = ordered[: max(limit, len(leading))]
             for evidence in shown:
                 mention, score = evidence.mention, evidence.score
                 version = (
@@ -155,10 +163,10 @@ def render_theme(
                 console.print(
                     Text("    ").append(_highlight(mention.sentence, evidence.span, score.cue))
                 )
-            if len(point.evidence) > limit:
+            if len(ordered) > len(shown):
                 console.print(
                     Text(
-                        f"  … {len(point.evidence) - limit} more (use --format json for all)",
+                        f"  … {len(ordered) - len(shown)} more (use --format json for all)",
                         style="dim",
                     )
                 )
