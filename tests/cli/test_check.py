@@ -497,6 +497,10 @@ def test_an_edit_that_keeps_a_verdict_fails_no_fail_on(
     data = json.loads(check(repo, *since, "--format", "json", "--fail-on", "weakened").stdout)
     ultra = next(c for c in data["changes"] if c["theme"] == "ultra-low-energy-buildings")
     assert (ultra["verdict"], ultra["as_before"]) == ("weakened", True)
+    # the same mark without a gate: what the edit itself did stands out either way
+    plain = check(repo, *since).stdout
+    kept = next(line for line in plain.splitlines() if "ultra-low-energy" in line)
+    assert kept.endswith("(as the committed report has it)"), plain
 
 
 def test_an_edit_that_weakens_further_is_no_verdict_kept(tmp_path: Path) -> None:
