@@ -201,6 +201,18 @@ class Document:
             return None
         return sorted(candidates, key=lambda v: (v.kind != "original", not v.complete, v.key))[0]
 
+    def analysed_versions(self) -> list[Version]:
+        """The versions whose commitments are read: the complete ones, else all."""
+        complete = [v for v in self.versions if v.complete]
+        return complete or list(self.versions)
+
+    def scored_version(self) -> Version:
+        """The version the document's strength is scored on, and its mentions counted in:
+        of :meth:`analysed_versions`, the original, a Chinese one first."""
+        return sorted(
+            self.analysed_versions(), key=lambda v: (v.kind != "original", v.lang != "zh", v.key)
+        )[0]
+
 
 @dataclass(frozen=True)
 class Sentence:

@@ -40,20 +40,13 @@ from policydiff.themes import Catalogue, load_catalogue
 T = TypeVar("T")
 
 
-def _analysed_versions(document: Document) -> list[Version]:
-    """The versions of a document that are analysed: the complete ones, else all."""
-    complete = [v for v in document.versions if v.complete]
-    return complete or list(document.versions)
-
-
 def _pairing(document: Document) -> tuple[Version, Version | None]:
     """The scored (primary) version and, when the primary is Chinese and an analysed
     English version exists, that English version (its provisions are paired with the
     primary's)."""
-    versions = _analysed_versions(document)
-    primary = sorted(versions, key=lambda v: (v.kind != "original", v.lang != "zh", v.key))[0]
+    primary = document.scored_version()
     english = document.version("en")
-    keys = {v.key for v in versions}
+    keys = {v.key for v in document.analysed_versions()}
     if primary.lang == "zh" and english is not None and english.key in keys:
         return primary, english
     return primary, None
@@ -94,7 +87,7 @@ def _cached(
         return _Lookup({}, {})
     found: dict[str, Held] = {}
     keys: dict[str, str] = {}
-    for version in _analysed_versions(document):
+    for version in document.analysed_versions():
         key = cache.commitments_key(document.id, version, catalogue, lexicon)
         keys[version.key] = key
         hit = cache.get_commitments_undecoded(key)
@@ -150,7 +143,7 @@ def _analyse_document(
     provision pairing ``cached_pairs``) as given; also returns what was computed here.
 
     A version is structured only when its commitments or the pairing must be computed."""
-    versions = _analysed_versions(document)
+    versions = document.analysed_versions()
     primary, english = _pairing(document)
     structured: dict[str, StructuredVersion] = {}
 
@@ -247,7 +240,7 @@ def _without_texts(document: Document) -> Document:
 
 def _complete(document: Document, lookup: _Lookup) -> bool:
     """Whether the cache holds everything the document's analysis needs."""
-    if any(v.key not in lookup.cached for v in _analysed_versions(document)):
+    if any(v.key not in lookup.cached for v in document.analysed_versions()):
         return False
     return _pairing(document)[1] is None or lookup.pairs is not None
 

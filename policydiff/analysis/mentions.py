@@ -109,7 +109,11 @@ def matrix_report(
     found: CorpusMentions, catalogue: Catalogue, *, include_absent: bool = False
 ) -> MatrixReport:
     matrix = theme_matrix(
-        found.mentions, found.document_ids, catalogue, include_absent=include_absent
+        found.mentions,
+        found.document_ids,
+        catalogue,
+        include_absent=include_absent,
+        scored={t.document.id: t.document.scored_version().key for t in found.timeline},
     )
     mentioned = {m.theme_id for m in found.mentions}
     themes = tuple(t for t in (catalogue.get(i) for i in matrix.themes) if t is not None)
@@ -137,7 +141,18 @@ class DocumentMentions:
 
     @property
     def total(self) -> int:
+        """Mentions in all versions read."""
         return sum(len(v.mentions) for v in self.versions)
+
+    @property
+    def counted(self) -> int:
+        """Mentions as the matrix and the evolution count them: in the version the
+        document is scored on where it has any, else in the version that has most."""
+        key = self.document.scored_version().key
+        scored = [len(v.mentions) for v in self.versions if v.version.key == key]
+        if scored and scored[0]:
+            return scored[0]
+        return max((len(v.mentions) for v in self.versions), default=0)
 
 
 def theme_timeline(found: CorpusMentions, theme_id: str) -> tuple[DocumentMentions, ...]:

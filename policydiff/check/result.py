@@ -120,7 +120,6 @@ def parse_fail_on(value: str | None) -> tuple[Verdict, ...]:
         # a blank value (--fail-on "$UNSET_VARIABLE") would gate on nothing, unsaid
         shown = repr(unknown[0]) if unknown else f"{value!r}: no verdict given"
         raise UsageError(
-            f"--fail-on: unknown verdict {shown} "
-            f"(use a comma-separated list of {', '.join(MOVES)})"
+            f"--fail-on: unknown verdict {shown} (use a comma-separated list of {', '.join(MOVES)})"
         )
     return tuple(Verdict(v) for v in verdicts)

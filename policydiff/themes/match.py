@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import chain, compress, count, repeat
@@ -539,12 +539,16 @@ def theme_matrix(
     catalogue: Catalogue | None = None,
     *,
     include_absent: bool = False,
+    scored: Mapping[str, str] | None = None,
 ) -> ThemeMatrix:
     """Count mentions per theme and document.
 
     ``documents`` fixes the column order (default: first appearance); with a
     ``catalogue``, rows follow catalogue order and ``include_absent`` keeps themes that
-    are never mentioned.  Several versions of one document count each sentence id once.
+    are never mentioned. Versions of one document are not added up: a document's count
+    is that of the version its strength is scored on (``scored``: document id -> version
+    key, :meth:`~policydiff.models.Document.scored_version`) where that version mentions
+    the theme, else the most any of its versions holds.
     """
     mentions = list(mentions)
     docs = list(documents) if documents is not None else []
@@ -563,13 +567,15 @@ def theme_matrix(
     else:
         themes = sorted(mentioned)
 
-    def _most(held: set[tuple[str, str]]) -> int:
-        """The most any one version holds: versions of a document are not added up."""
+    def _count(held: set[tuple[str, str]], document: str) -> int:
         per_version: dict[str, int] = defaultdict(int)
         for version_key, _ in held:
             per_version[version_key] += 1
+        key = (scored or {}).get(document)
+        if key is not None and per_version.get(key):
+            return per_version[key]
         return max(per_version.values(), default=0)
 
-    counts = tuple(tuple(_most(sentences.get((t, d), set())) for d in docs) for t in themes)
-    prov_counts = tuple(tuple(_most(provs.get((t, d), set())) for d in docs) for t in themes)
+    counts = tuple(tuple(_count(sentences.get((t, d), set()), d) for d in docs) for t in themes)
+    prov_counts = tuple(tuple(_count(provs.get((t, d), set()), d) for d in docs) for t in themes)
     return ThemeMatrix(tuple(themes), tuple(docs), counts, prov_counts)

@@ -64,6 +64,26 @@ def test_matrix_json_documents_and_presence(matrix: dict[str, Any]) -> None:
     assert [t["id"] for t in matrix["themes"]] == catalogue_order
 
 
+def test_the_matrix_counts_mentions_as_the_report_does(matrix: dict[str, Any]) -> None:
+    # the 2021 Opinions, scored on the Chinese original, name green construction twice in
+    # it and three times in the English translation: the matrix said 3, the report 2, and
+    # the one-theme view 5 (both added up)
+    report = json.loads((BUNDLED.parent / "reports" / "evolution.json").read_text("utf-8"))
+    counted = {
+        (theme["id"], point["document"]): point["mentions"] or 0
+        for theme in report["themes"]
+        for point in theme["points"]
+    }
+    for row in matrix["themes"]:
+        for document, count in row["counts"].items():
+            assert count == counted[(row["id"], document)], (row["id"], document)
+    assert (
+        themes("green-construction")
+        .stdout.splitlines()[0]
+        .endswith("2 mentions in 1 of 3 documents")
+    )
+
+
 @pytest.mark.slow
 def test_json_outputs_are_byte_identical_across_runs() -> None:
     for args in (("--format", "json"), ("sponge-cities", "--format", "json")):

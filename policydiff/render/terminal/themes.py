@@ -81,12 +81,14 @@ def render_theme_timeline(
     theme: Theme, groups: Sequence[DocumentMentions], console: Console
 ) -> None:
     """Every mention of ``theme``: per document, per version, sentence with the span bold."""
-    total = sum(g.total for g in groups)
+    # counted as the matrix and the report count: a document's translation beside its
+    # original does not double its mentions
+    counted = sum(g.counted for g in groups)
     _say(
         console,
         Text.assemble(
             (theme.id, "bold"),
-            f" · {theme.label} · {theme.label_zh} · {_plural(total, 'mention')} in "
+            f" · {theme.label} · {theme.label_zh} · {_plural(counted, 'mention')} in "
             f"{sum(1 for g in groups if g.total)} of {len(groups)} documents",
         ),
     )
