@@ -14,7 +14,7 @@ from matplotlib.figure import Figure
 from matplotlib.text import Annotation
 from matplotlib.transforms import Bbox
 
-# a label stands over the markers, on a faint white ground, so that a star of a document
+# a label stands over the markers, on a nearly opaque white ground, so that a star of a document
 # issued weeks later does not hide it
 LABEL_ON_TOP: dict[str, Any] = {
     "zorder": 4,
@@ -22,7 +22,7 @@ LABEL_ON_TOP: dict[str, Any] = {
         "boxstyle": "square,pad=0.05",
         "facecolor": "white",
         "edgecolor": "none",
-        "alpha": 0.7,
+        "alpha": 0.9,
     },
 }
 

@@ -411,15 +411,17 @@ def mentions_figure(ev: Evolution, labels: Labels) -> Figure:
     docs = ev.documents
     n = max(len(docs), 1)
     per_bar = 0.16 if not labels.by_year else max(0.05, 0.16 * min(1.0, 6 / n))
+    # the legend below the bars, never over them: a column or two of one line a document
+    columns = 1 if n <= 3 else 2
+    legend_height = 0.35 + 0.19 * -(-n // columns)
     fig, ax = plt.subplots(
-        figsize=(10.5, 1.4 + per_bar * n * max(len(themes), 1) + 0.12 * len(themes))
+        figsize=(
+            10.5,
+            1.4 + per_bar * n * max(len(themes), 1) + 0.12 * len(themes) + legend_height,
+        )
     )
     height = 0.8 / n
-    colours = (
-        [matplotlib.colormaps["viridis"](i / max(n - 1, 1)) for i in range(n)]
-        if labels.by_year
-        else _DOC_COLOURS
-    )
+    colours = _document_colours(n, labels.by_year)
     most = max((p.mentions for t in themes for p in t.points), default=1)
     for d, doc in enumerate(docs):
         ys = [r + (d - (n - 1) / 2) * height for r in range(len(themes))]
@@ -428,7 +430,7 @@ def mentions_figure(ev: Evolution, labels: Labels) -> Figure:
             ys,
             values,
             height=height * 0.92,
-            color=colours[d % len(colours)],
+            color=colours[d],
             label=f"{doc.id} ({doc.title})"
             if labels.by_year
             else f"{shown_date(doc.date)} {textwrap.shorten(doc.title, 60, placeholder='…')}",
@@ -448,13 +450,18 @@ def mentions_figure(ev: Evolution, labels: Labels) -> Figure:
         ax.spines[side].set_visible(False)
     for r in range(0, len(themes), 2):
         ax.axhspan(r - 0.5, r + 0.5, color="#f4f4f4", zorder=0, linewidth=0)
-    ax.legend(
-        loc="upper right",
+    handles, names = ax.get_legend_handles_labels()
+    fig.legend(
+        handles,
+        names,
+        loc="lower left",
+        bbox_to_anchor=(3.6 / fig.get_size_inches()[0], 0.08 / fig.get_size_inches()[1]),
+        ncol=columns,
         fontsize=8,
-        frameon=True,
-        framealpha=0.95,
+        frameon=False,
         title="year" if labels.by_year else "document",
         title_fontsize=8,
+        alignment="left",
     )
     ax.set_title(
         "Mentions per theme and year (summed over each year's documents)"
@@ -467,9 +474,20 @@ def mentions_figure(ev: Evolution, labels: Labels) -> Figure:
     # Room for theme labels of up to 48 characters; the saved file is cropped to its
     # content, so a fixed layout is enough (tight_layout would draw the figure once more).
     width, height = fig.get_size_inches()
-    left, right, bottom, top = 3.6 / width, 0.25 / width, 0.55 / height, 0.4 / height
+    left, right = 3.6 / width, 0.25 / width
+    bottom, top = (0.55 + legend_height) / height, 0.4 / height
     ax.set_position((left, bottom, 1 - left - right, 1 - bottom - top))
     return fig
+
+
+def _document_colours(n: int, by_year: bool) -> list[Any]:
+    """A colour for each of ``n`` documents, none repeated: a qualitative palette while it
+    lasts, then evenly spaced along a sequential one (years, or a long timeline)."""
+    if not by_year and n <= len(_DOC_COLOURS):
+        return list(_DOC_COLOURS[:n])
+    if not by_year and n <= 20:
+        return [matplotlib.colormaps["tab20"](i) for i in range(n)]
+    return [matplotlib.colormaps["viridis"](i / max(n - 1, 1)) for i in range(n)]
 
 
 _FIGURES = {

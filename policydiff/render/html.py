@@ -61,6 +61,10 @@ th, td { border: 1px solid var(--line); padding: .35rem .55rem; text-align: left
   vertical-align: top; }
 th { background: var(--soft); }
 .wide { overflow-x: auto; }
+.wide td, .wide th { white-space: nowrap; }
+.wide td:first-child, .wide th:first-child { position: sticky; left: 0; z-index: 1;
+  background: #fff; white-space: normal; min-width: 12rem; }
+.wide th:first-child { background: var(--soft); }
 td.nowrap { white-space: nowrap; }
 td.num { text-align: right; font-variant-numeric: tabular-nums; }
 tr.absent td { color: var(--muted); background: #fafafa; }
