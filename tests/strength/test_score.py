@@ -251,6 +251,15 @@ def test_translation_flattening_caveat() -> None:
     assert not any("renders" in c for c in zh.caveats)
 
 
+def test_adhere_to_says_what_it_renders() -> None:
+    # "adhere to" renders 坚持 or the binding 坚守, not the words "strengthen" renders
+    sentence = "Adhere to the ecological protection red line and strengthen law enforcement."
+    result = score_commitment(sentence, "en", _span(sentence, "ecological protection"))
+    assert (result.cue, result.level) == ("Adhere to", 3)
+    assert any("'Adhere to' renders 坚持 and 坚守 alike" in c for c in result.caveats)
+    assert not any("加强" in c for c in result.caveats)
+
+
 def test_distant_cue_caveat() -> None:
     sentence = (
         "Vigorously promote the transfer of public transportation to railway and public "

@@ -171,6 +171,24 @@ def test_chinese_terms(text: str, theme: str) -> None:
     assert theme in themes_of(text, "zh")
 
 
+@pytest.mark.parametrize(
+    ("text", "lang", "theme"),
+    [
+        (
+            "Above all, we will firmly safeguard the bottom line of urban safety.",
+            "en",
+            "urban-resilience",
+        ),
+        ("守住城市安全底线，提升城市安全韧性。", "zh", "urban-resilience"),
+        ("Scientifically carry out large-scale land greening actions.", "en", "carbon-sinks"),
+        ("实施国家节水行动，强化用水总量和强度双控。", "zh", "water-saving"),
+    ],
+)
+def test_urban_safety_land_greening_and_water_use(text: str, lang: str, theme: str) -> None:
+    assert theme in themes_of(text, lang)
+    assert "dual-control" not in themes_of(text, lang)
+
+
 def test_reclaimed_water_is_sewage_treatment_not_waste_recycling() -> None:
     # Xinjiang's plan: sewage reuse is a water theme, whatever 再生利用 says
     assert "waste-recycling" not in themes_of("推进智慧供水管理，加强城镇污水再生利用", "zh")
@@ -280,6 +298,23 @@ LOOKALIKES = [
         "prefabricated-buildings",
     ),
     ("We will improve the certification system for green building materials.", "green-buildings"),
+    # an industry's greening, or that of buildings, is no land greening; the dual control
+    # of water use is water saving's
+    (
+        "Promote the deep integration of industrial digitization, intelligence, and greening, "
+        "accelerate the construction of a modern industrial system.",
+        "carbon-sinks",
+    ),
+    (
+        "Promote the deep integration of industrial digitization, intelligence, and greening.",
+        "digital-transformation",
+    ),
+    ("We will promote the greening of existing buildings.", "carbon-sinks"),
+    (
+        "Implement a national water-saving action and strengthen the dual control of total and "
+        "intensity of water use.",
+        "dual-control",
+    ),
 ]
 
 
