@@ -67,8 +67,13 @@ TIMESTAMP_LINE = re.compile(
     re.IGNORECASE,
 )
 TIMESTAMP_LABEL = re.compile(r"^(?:release time|publish time|发布时间)\s*[:：]?$", re.IGNORECASE)
-BARE_DATE = re.compile(r"^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}$")
-SOURCE_LINE = re.compile(r"^(?:source|来源|信息来源)\s*[:：]\s*(?P<source>.{1,60})$", re.IGNORECASE)
+BARE_DATE = re.compile(r"^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$")
+# 来源：…, on its own or after the time the page was posted (2023-07-10 16:00 来源：…)
+SOURCE_LINE = re.compile(
+    r"^(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s+)?"
+    r"(?:source|来源|信息来源)\s*[:：]\s*(?P<source>.{1,60})$",
+    re.IGNORECASE,
+)
 WIDGETS = {
     # navigation, share and QR widgets, shop links, form fields, seen on policy-reposting sites
     "home",
@@ -171,6 +176,8 @@ WIDGET_PATTERNS = re.compile(
     # page with its counter or its font-size switch
     r"|^分享到\s*[:：]?[^。；，]{0,30}$"
     r"|^(?:上一篇|下一篇)\s*[:：]"
+    # the correction link and the editor's byline under a gov.cn article
+    r"|^【我要纠错】(?:\s*责任编辑\s*[:：].{0,20})?$|^责任编辑\s*[:：]\s*\S{1,20}$"
     r"|^(?:(?:网站地图|联系我们|网站声明|隐私声明|使用帮助|网站纠错|关于我们)\s*[|｜丨]?\s*){2,}$"
     r"|(?:浏览次数|访问量|阅读量|点击数)\s*[:：]\s*\d+.*字号|字号\s*[:：]\s*\[?\s*大\s*中\s*小",
     re.IGNORECASE,

@@ -67,6 +67,7 @@ class RawText:
     format: str
     furniture: tuple[str, ...] = ()
     chrome: tuple[str, ...] = ()  # a web page's menus, header, footer and side bars, left out
+    page_title: str = ""  # a web page's <title>: the document's, where its text has none
 
 
 def read_file(path: Path, *, max_bytes: int = MAX_BYTES) -> RawText:
@@ -134,8 +135,10 @@ def decode_bytes(data: bytes, path: str = "<bytes>") -> RawText:
         raise InputError(path, "RTF file (save it as .docx, PDF or plain text)")
     text, encoding = decode_text(data, path)
     if looks_like_html(text):
-        page, chrome = read_html(text)
-        return _non_empty(RawText(page, encoding, "html", chrome=chrome), path)
+        page = read_html(text)
+        return _non_empty(
+            RawText(page.text, encoding, "html", chrome=page.chrome, page_title=page.title), path
+        )
     return _non_empty(RawText(normalize_text(text), encoding, "text"), path)
 
 

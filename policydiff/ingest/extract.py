@@ -8,6 +8,7 @@ which build on it, are :mod:`policydiff.ingest.extract_docx` and
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from html.parser import HTMLParser
 
 from policydiff.structure.numbering import match_label
@@ -130,6 +131,7 @@ class _TextParser(HTMLParser):
         self.pre_depth = 0
         self.content_depth = 0  # open <article> and <main>
         self.chrome: list[str] = []  # the text of the site chrome left out
+        self.title: list[str] = []  # the page's <title>
         self.parts: list[str] = []
         # for each open <tr>: where its parts start, and whether it holds a table
         self.rows: list[list[int]] = []
@@ -205,6 +207,8 @@ class _TextParser(HTMLParser):
         if self._skipping():
             if self._in_chrome_only():
                 self.chrome.append(data)
+            elif self.open_skipped.get("title"):
+                self.title.append(data)
             return
         if self.pre_depth:
             self.parts.append(_LINE_BREAKS.sub("\n", data).replace("\n", _HARD_BREAK))
@@ -233,9 +237,16 @@ def _parse_html(html: str, skipped: frozenset[str]) -> _TextParser:
     return parser
 
 
-def read_html(html: str) -> tuple[str, tuple[str, ...]]:
-    """The readable text of an HTML page, one block element per line, and the lines of
-    site chrome left out of it, for the caller to report.
+@dataclass(frozen=True)
+class HtmlPage:
+    text: str  # the readable text
+    chrome: tuple[str, ...]  # the lines of site chrome left out, for the caller to report
+    title: str  # the page's <title>, as written ("" when none)
+
+
+def read_html(html: str) -> HtmlPage:
+    """The readable text of an HTML page, one block element per line, the lines of site
+    chrome left out of it and the page's title.
 
     Scripts, styles, ``<head>`` and other non-text elements are dropped, and so is
     the page's site chrome (``nav``, ``header``, ``footer``, ``aside`` outside an
@@ -246,14 +257,15 @@ def read_html(html: str) -> tuple[str, tuple[str, ...]]:
     """
     parser = _parse_html(html, _HIDDEN | _CHROME)
     text = normalize_text(parser.text())
+    title = normalize_text(_HTML_WHITESPACE.sub(" ", "".join(parser.title)).strip())
     if text:
-        return text, parser.chrome_lines()
-    return normalize_text(_parse_html(html, _HIDDEN).text()), ()
+        return HtmlPage(text, parser.chrome_lines(), title)
+    return HtmlPage(normalize_text(_parse_html(html, _HIDDEN).text()), (), title)
 
 
 def html_to_text(html: str) -> str:
     """The readable text of an HTML page (:func:`read_html`)."""
-    return read_html(html)[0]
+    return read_html(html).text
 
 
 # --------------------------------------------------------------------------- errors

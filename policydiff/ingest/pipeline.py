@@ -11,6 +11,8 @@ each other, then :meth:`Ingester.commit` writes them all in one change
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import re
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
@@ -20,7 +22,7 @@ from policydiff import corpus as corpus_io
 from policydiff.corpus.rules import date_problem, id_problem
 from policydiff.corpus.transaction import Change, commit, corpus_lock, recover
 from policydiff.errors import InputError
-from policydiff.ingest.body import find_body, rejoined_note, rejoined_titles
+from policydiff.ingest.body import find_body, is_title, rejoined_note, rejoined_titles
 from policydiff.ingest.clean import Removal, remove_debris, source_from_removals
 from policydiff.ingest.decode import RawText, read_file
 from policydiff.ingest.issuers import level_and_jurisdiction
@@ -190,6 +192,17 @@ def _mixed_problem(text: str, lang: str) -> str | None:
     )
 
 
+# a site's name after the title in a page's <title>: 关于…的通知_国务院部门文件_中国政府网
+_TITLE_SUFFIX = re.compile(r"\s*(?:[_|｜]|\s-\s|——).*$")
+
+
+def page_title(written: str) -> str:
+    """The document's title in a page's <title>, the site's names after it taken off; ""
+    where what is left does not read as a document's title."""
+    title = _TITLE_SUFFIX.sub("", written.strip())
+    return title if title and is_title(title) else ""
+
+
 def _enough_body(text: str, lang: str) -> bool:
     sentences = split_sentences(text, lang)
     if len(text.strip()) >= MIN_BODY_CHARS[lang] and len(sentences) >= MIN_BODY_SENTENCES:
@@ -218,12 +231,18 @@ def plan_ingest(
     rewrap = rewrapped(body_lines)
     body_lines = rewrap.lines
     text = clean_text([line.text for line in body_lines])
-    metadata = read_metadata(
-        [line.text for line in body.head],
-        [line.text for line in body.commentary],
-        text,
-        [line.text for line in body.tail],
+    head = [line.text for line in body.head]
+    read = functools.partial(
+        read_metadata,
+        commentary=[line.text for line in body.commentary],
+        body_text=text,
+        tail=[line.text for line in body.tail],
     )
+    metadata = read(head)
+    titled_by_page = ""
+    if not (metadata.title or metadata.title_zh) and (page := page_title(raw.page_title)):
+        # a page that gives its title only in <title>: read as the line above its text
+        metadata, titled_by_page = read([page, *head]), page
     lang = options.lang or metadata.lang
     if not _enough_body(text, lang):
         raise InputError(
@@ -255,6 +274,8 @@ def plan_ingest(
         notes.append(rejoined_note(rejoined))
     if rewrap.joined:
         notes.append(rewrapped_note(rewrap.joined))
+    if titled_by_page and (metadata.title or metadata.title_zh):
+        notes.append(f"title read from the page's <title> ({titled_by_page}): its text has none")
     kind = options.kind or ("original" if lang == "zh" else "translation")
     source = options.source or source_from_removals(removed) or path.name
     version = Version(

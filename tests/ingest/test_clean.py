@@ -43,6 +43,11 @@ from tests.conftest import SEED_2021_EN, SEED_2021_EN_PARTIAL, SEED_2023_EN, SEE
         ("网站无障碍关怀版", "navigation"),
         ("访问量：4859", "navigation"),
         ("关联稿件：", "navigation"),
+        # gov.cn's byline above an article, and its correction link and editor below it
+        ("2023-07-10 16:00 来源：住房城乡建设部网站", "source line"),
+        ("2023-07-10 16:00", "page timestamp"),
+        ("【我要纠错】 责任编辑：王某某", "navigation"),
+        ("责任编辑：王某某", "navigation"),
         ("分享到：微信 微博 QQ空间", "navigation"),
         ("上一篇：关于印发某方案的通知", "navigation"),
         ("网站地图 | 联系我们 | 网站声明", "navigation"),

@@ -88,7 +88,11 @@ def test_html_bytes_with_meta_charset(charset: str, codec: str, expected_encodin
     raw = decode_bytes(PAGE.format(charset=charset).encode(codec), "page.html")
     # the page's <nav> and <footer> are left out, and said to be
     assert raw == RawText(
-        PAGE_TEXT, expected_encoding, "html", chrome=("首页 | 政策", "主办：国务院办公厅")
+        PAGE_TEXT,
+        expected_encoding,
+        "html",
+        chrome=("首页 | 政策", "主办：国务院办公厅"),
+        page_title="国务院文件",
     )
 
 
@@ -102,7 +106,8 @@ def test_an_articles_own_header_footer_and_aside_are_its_text() -> None:
         "<footer><p>北京市住房和城乡建设委员会</p><p>2024年3月1日</p></footer></article></main>"
         "<footer>版权所有</footer><aside>相关文件</aside>"
     )
-    assert read_html(page) == (
+    read = read_html(page)
+    assert (read.text, read.chrome) == (
         "关于推进绿色化改造的通知\n京建发〔2024〕21号\n一、推进既有建筑节能改造。\n"
         "注：既有建筑不含临时建筑。\n北京市住房和城乡建设委员会\n2024年3月1日",
         ("首页 政务公开", "版权所有", "相关文件"),

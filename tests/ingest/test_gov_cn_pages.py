@@ -140,3 +140,40 @@ def test_a_municipal_portals_page_gives_its_table_and_keeps_every_paragraph(
     assert ("title", title) in removed
     # the portal's name above the table is kept: nothing says it is not the document's
     assert kept.startswith("宜春市人民政府宜春市统计局国家统计局宜春调查队")
+
+
+def test_a_page_titled_only_in_its_title_element_takes_that_title(tmp_path: Path) -> None:
+    # gov.cn's article page as saved: the title in <title> with the site's names after it,
+    # the byline (time posted, 来源) above the text, which has no title line of its own
+    path = tmp_path / "page.html"
+    path.write_text(
+        "<html><head><title>住房城乡建设部关于扎实有序推进城市更新工作的通知_国务院部门文件_中国政府网"
+        "</title></head><body><div>2023-07-10 16:00 来源：住房城乡建设部网站</div>"
+        "<p>各省、自治区住房和城乡建设厅：</p>"
+        "<p>一、坚持城市体检先行。建立城市体检机制，将城市体检作为城市更新的前提。</p>"
+        "<p>二、发挥城市更新规划统筹作用。依据城市体检结果，编制城市更新专项规划。</p>"
+        "<p>三、强化精细化城市设计引导。将城市设计作为城市更新的重要手段。</p>"
+        "<p>住房城乡建设部</p><p>2023年7月5日</p></body></html>",
+        encoding="utf-8",
+    )
+    plan = plan_ingest(path, Corpus(tmp_path / "corpus", ()), IngestOptions())
+    assert not plan.problems
+    meta = plan.metadata
+    assert (meta.title_zh, meta.date, meta.level) == (
+        "关于扎实有序推进城市更新工作的通知",
+        dt.date(2023, 7, 5),
+        "ministry",
+    )
+    assert "title read from the page's <title>" in plan.version.note
+    assert plan.version.source == "住房城乡建设部网站"
+    assert not plan.version.text.startswith("2023-07-10")
+    # a <title> that is only the site's name titles nothing
+    path.write_text(
+        path.read_text(encoding="utf-8").replace(
+            "住房城乡建设部关于扎实有序推进城市更新工作的通知_国务院部门文件_中国政府网",
+            "中国政府网",
+        ),
+        encoding="utf-8",
+    )
+    plan = plan_ingest(path, Corpus(tmp_path / "corpus", ()), IngestOptions())
+    assert any("no title found" in problem for problem in plan.problems)
