@@ -86,6 +86,8 @@ def test_debris_lines_are_classified(line: str, kind: str) -> None:
         "所在位置：宜春市袁州区，到2025年日处理能力达到5万吨。",
         "无障碍环境建设",
         "加快推进无障碍环境建设。",
+        # the heading over a document's attachments: without it they read as its body
+        "附件",
     ],
 )
 def test_policy_lines_are_kept(line: str) -> None:
