@@ -84,10 +84,20 @@ WHOLE_DATE = re.compile(
     r"|(?:January|February|March|April|May|June|July|August|September|October|November"
     r"|December)\s+\d{1,2},\s*\d{4}|\d{4}-\d{1,2}-\d{1,2}"
 )
+_EN_MONTH_DAY_YEAR = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November"
+    r"|December)\s+\d{1,2},\s*\d{4}"
+)
+# an English translation's byline: "Issued by the General Office of the State Council,
+# July 10, 2020"
+EN_ISSUED_LINE = re.compile(
+    rf"^(?:issued|promulgated|released) by (?P<issuers>.{{3,160}}?),?\s+{_EN_MONTH_DAY_YEAR}\.?$",
+    re.IGNORECASE,
+)
 DATE_LINE = re.compile(
     rf"^[(（]\s*.{{4,30}}\d{{4}}.{{0,6}}[)）]$|{SIGNATURE_DATE.pattern}"
-    r"|^\(?(?:January|February|March|April|May|June|July|August|September|October|November"
-    r"|December)\s+\d{1,2},\s*\d{4}\)?$"
+    rf"|^\(?{_EN_MONTH_DAY_YEAR}\)?$|{EN_ISSUED_LINE.pattern}",
+    re.IGNORECASE,
 )
 VALUE_LENGTH = 60  # characters of a metadata table's value on a line of its own, at most
 # what a document says below its signature of how it is published or printed

@@ -26,6 +26,7 @@ from dataclasses import dataclass
 
 from policydiff.ingest.body import (
     DOCUMENT_NUMBER,
+    EN_ISSUED_LINE,
     ZH_KINDS,
     ZH_NUMERAL_DATE,
     is_title,
@@ -206,7 +207,7 @@ def find_issue_date(lines: list[str]) -> dt.date | None:
         text = line.strip()
         match = DATE_IN_PARENS.match(text)
         inner = match.group("inner") if match else text if BARE_ZH_DATE.match(text) else None
-        if inner is None and re.fullmatch(EN_DATE.pattern, text):
+        if inner is None and (re.fullmatch(EN_DATE.pattern, text) or EN_ISSUED_LINE.match(text)):
             inner = text
         if inner:
             found = parse_date_text(inner)
@@ -370,6 +371,9 @@ def read_metadata(
         issuers = [body for i in range(len(head)) for body in masthead_bodies(head, i)]
     if not issuers:
         issuers = _signature(body)
+    if not issuers:  # an English byline: "Issued by the General Office of the State Council, …"
+        bylines = [m["issuers"] for line in head if (m := EN_ISSUED_LINE.match(line.strip()))]
+        issuers = [name for _, name in known_issuers(" ".join(bylines))]
     # a portal's 发布机构 is who posted the page, the issuer only where nothing else says
     publisher = table.get("发布机构") or table.get("发文单位")
     if not issuers and publisher:

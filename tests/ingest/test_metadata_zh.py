@@ -520,3 +520,23 @@ def test_a_portals_label_value_is_not_read_as_part_of_the_title(tmp_path: Path) 
     assert meta.title_zh == "关于印发宜春市节能降碳工作方案的通知"
     assert meta.issuers == ("宜春市人民政府办公室",)
     assert (meta.doc_number, meta.date) == ("", dt.date(2023, 4, 18))
+
+
+def test_an_english_byline_gives_the_issuers_and_the_date(tmp_path: Path) -> None:
+    text = (
+        "Opinions on Promoting the Renewal of Old Urban Residential Communities\n"
+        "Issued by the General Office of the State Council, July 10, 2020\n"
+        "I. General Requirements\n"
+        "(1) Guiding ideology. We should adhere to the people-centered development philosophy.\n"
+        "(2) Main objectives. By 2025, strive to complete the renovation of old communities.\n"
+        "(3) Define the scope of renovation. Old communities are those built before 2000.\n"
+    )
+    plan = _plan(tmp_path, text)
+    meta = plan.metadata
+    assert (meta.date, meta.issuers, meta.level) == (
+        dt.date(2020, 7, 10),
+        ("General Office of the State Council",),
+        "central",
+    )
+    assert [r.kind for r in plan.removed] == ["title", "date line"]
+    assert plan.version.text.startswith("I. General Requirements")
