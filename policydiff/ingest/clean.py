@@ -175,6 +175,8 @@ WIDGET_PATTERNS = re.compile(
     # page with its counter or its font-size switch
     r"|^分享到\s*[:：]?[^。；，]{0,30}$"
     r"|^(?:上一篇|下一篇)\s*[:：]"
+    # an article's byline: when it was posted, with where from or how often it was read
+    r"|^(?:发布时间|发布日期|发稿时间)\s*[:：].{0,40}(?:来源|浏览次数|访问量|阅读量|点击数)\s*[:：]"
     # the correction link and the editor's byline under a gov.cn article
     r"|^【我要纠错】(?:\s*责任编辑\s*[:：].{0,20})?$|^责任编辑\s*[:：]\s*\S{1,20}$"
     r"|^(?:(?:网站地图|联系我们|网站声明|隐私声明|使用帮助|网站纠错|关于我们)\s*[|｜丨]?\s*){2,}$"

@@ -69,11 +69,15 @@ def is_cjk(ch: str) -> bool:
 _HIDDEN = frozenset(
     {"script", "style", "noscript", "template", "svg", "head", "title", "iframe", "object"}
 )
-# Site chrome: menus, banners, footers, side bars -- of the page; inside an article they
-# are the article's own (its title and number in <header>, its signature in <footer>, a
-# note in <aside>) and are read
+# Site chrome: menus, banners, footers, side bars -- of the page. Inside an <article> a
+# header, a footer or a side bar is the article's own (its title and number, its
+# signature, a note) and is read, a side bar only where it holds a sentence (one of
+# related links holds none); a <nav> is always the site's. <main> is no article: pages
+# put their menus and footer in it.
 _CHROME = frozenset({"nav", "header", "footer", "aside"})
-_CONTENT = frozenset({"article", "main"})
+_ARTICLES_OWN = frozenset({"header", "footer", "aside"})
+_CONTENT = frozenset({"article"})
+_SENTENCE_IN = re.compile(r"[。；！？]|[.;!?](?:\s|$)")
 _BLOCKS = frozenset(
     {
         "address", "article", "blockquote", "body", "caption", "center", "dd", "details",
@@ -129,7 +133,8 @@ class _TextParser(HTMLParser):
         self.skipped = skipped
         self.open_skipped: dict[str, int] = {}
         self.pre_depth = 0
-        self.content_depth = 0  # open <article> and <main>
+        self.content_depth = 0  # open <article>s
+        self.asides: list[int] = []  # where each open side bar of an article starts
         self.chrome: list[str] = []  # the text of the site chrome left out
         self.title: list[str] = []  # the page's <title>
         self.parts: list[str] = []
@@ -146,7 +151,9 @@ class _TextParser(HTMLParser):
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag == "body":  # a page that never closed its <head>
             self.open_skipped.pop("head", None)
-        articles = tag in _CHROME and self.content_depth and not self._skipping()
+        articles = tag in _ARTICLES_OWN and self.content_depth and not self._skipping()
+        if articles and tag == "aside":
+            self.asides.append(len(self.parts))
         if tag in self.skipped and not articles:
             self.open_skipped[tag] = self.open_skipped.get(tag, 0) + 1
         elif self._skipping():
@@ -180,6 +187,8 @@ class _TextParser(HTMLParser):
             return
         if tag in _CONTENT and self.content_depth:
             self.content_depth -= 1
+        if tag == "aside" and self.asides:
+            self._close_aside(self.asides.pop())
         if tag in _BLOCKS:
             self.parts.append("\n")
             if tag == "pre" and self.pre_depth:
@@ -188,6 +197,13 @@ class _TextParser(HTMLParser):
             self.parts.append(_CELL_EDGE)
         if tag == "tr" and self.rows:
             self._close_row(*self.rows.pop())
+
+    def _close_aside(self, start: int) -> None:
+        """An article's side bar without a sentence (related links) is the site's."""
+        text = "".join(self.parts[start:]).replace(_HARD_BREAK, "\n").replace(_CELL_EDGE, " ")
+        if not _SENTENCE_IN.search(text):
+            self.chrome.append(f"\n{text}\n")
+            del self.parts[start:]
 
     def _close_row(self, start: int, nested: int) -> None:
         """A short row of data, its cells' paragraphs and breaks, made one line."""

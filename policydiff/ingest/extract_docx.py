@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import codecs
 import io
+import re
 import zipfile
 import zlib
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from xml.etree import ElementTree
 
 from policydiff.errors import InputError
@@ -25,6 +26,8 @@ _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 _MOVED_FROM = f"{_W}moveFrom"
 _TEXT_BOX = f"{_W}txbxContent"
+_DELETED = f"{_W}del"
+_SENTENCE_END = re.compile(r"[。；！？.;!?][”’\"）)]?$")
 # An uncompressed part bigger than this, or compressed more than MAX_RATIO times, is a
 # zip bomb: a real document.xml is a few MB, compressed five to twenty times.
 MAX_XML_BYTES = 50 * 1024 * 1024
@@ -38,13 +41,16 @@ ENDNOTES = "word/endnotes.xml"
 _NOTE_REFERENCES = {f"{_W}footnoteReference": "footnote", f"{_W}endnoteReference": "endnote"}
 
 
-@dataclass(frozen=True)
+@dataclass
 class _Reading:
-    """What a walk over the document part needs besides it: the list numbering, and the
-    text of each footnote and endnote by (kind, id)."""
+    """What a walk over the document part needs besides it: the list numbering, the text
+    of each footnote and endnote by (kind, id), the notes referred to but not yet read and
+    those read."""
 
     numbering: Numbering
     notes: dict[tuple[str, str], str]
+    waiting: list[str] = field(default_factory=list)
+    read: set[tuple[str, str]] = field(default_factory=set)
 
 
 def _pieces(elem: ElementTree.Element, reading: _Reading) -> Iterator[str]:
@@ -66,7 +72,10 @@ def _pieces(elem: ElementTree.Element, reading: _Reading) -> Iterator[str]:
             yield f"{numbered(label, text)}\n" if text.strip() else "\n"
             for box in _text_boxes(child):
                 yield from _pieces(box, reading)
-            yield from _notes_of(child, reading)
+            _refer(child, reading)
+            if reading.waiting and _SENTENCE_END.search(text.strip()):
+                yield from (f"{note}\n" for note in reading.waiting)
+                reading.waiting.clear()
         elif tag in (_MC_FALLBACK, _MOVED_FROM, _TEXT_BOX):
             # the same content as the mc:Choice beside it; text a tracked move took away,
             # read where it was moved to; a text box, read after its paragraph
@@ -82,10 +91,10 @@ def _pieces(elem: ElementTree.Element, reading: _Reading) -> Iterator[str]:
 
 def _own(elem: ElementTree.Element) -> Iterator[ElementTree.Element]:
     """The elements of a paragraph that are its own: not those of a text box in it (read
-    on its own), of a fallback or of text a tracked move took away."""
+    on its own), of a fallback, or of text deleted or moved away by a tracked change."""
     for child in elem:
         yield child
-        if child.tag not in (f"{_W}p", _TEXT_BOX, _MC_FALLBACK, _MOVED_FROM):
+        if child.tag not in (f"{_W}p", _TEXT_BOX, _MC_FALLBACK, _MOVED_FROM, _DELETED):
             yield from _own(child)
 
 
@@ -95,16 +104,19 @@ def _text_boxes(paragraph: ElementTree.Element) -> Iterator[ElementTree.Element]
     return (child for child in _own(paragraph) if child.tag == _TEXT_BOX)
 
 
-def _notes_of(paragraph: ElementTree.Element, reading: _Reading) -> Iterator[str]:
-    """The footnotes and endnotes a paragraph refers to, in its order: a note is the
-    text's too (a definition, a condition), read after the paragraph it annotates."""
+def _refer(paragraph: ElementTree.Element, reading: _Reading) -> None:
+    """The footnotes and endnotes a paragraph refers to, in its order, put to wait: a
+    note is the text's too (a definition, a condition), read after the first paragraph
+    from this one on that ends a sentence -- not after a title or a heading, which it
+    would part from the number or the text below -- and once, however often referred to."""
     if not reading.notes:
         return
     for element in _own(paragraph):
         kind = _NOTE_REFERENCES.get(element.tag)
-        note = reading.notes.get((kind, element.get(f"{_W}id", ""))) if kind else None
-        if note:
-            yield f"{note}\n"
+        key = (kind, element.get(f"{_W}id", "")) if kind else None
+        if key is not None and key in reading.notes and key not in reading.read:
+            reading.read.add(key)
+            reading.waiting.append(reading.notes[key])
 
 
 def _note_texts(tree: ElementTree.Element | None, kind: str, reading: _Reading) -> None:
@@ -199,6 +211,9 @@ def docx_to_text(data: bytes, path: str) -> str:
         reading = _Reading(Numbering(trees.get(NUMBERING), trees.get(STYLES)), {})
         _note_texts(trees.get(FOOTNOTES), "footnote", reading)
         _note_texts(trees.get(ENDNOTES), "endnote", reading)
-        return normalize_text("".join(_pieces(trees[DOCUMENT], reading)))
+        text = "".join(_pieces(trees[DOCUMENT], reading))
+        # notes still waiting (on the last paragraphs, none of which ends a sentence)
+        text += "".join(f"{note}\n" for note in reading.waiting)
+        return normalize_text(text)
     except RecursionError:
         raise InputError(path, "corrupt .docx: its XML is nested too deeply") from None

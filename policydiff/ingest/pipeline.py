@@ -27,9 +27,9 @@ from policydiff.ingest.clean import Removal, remove_debris, source_from_removals
 from policydiff.ingest.decode import RawText, read_file
 from policydiff.ingest.issuers import level_and_jurisdiction
 from policydiff.ingest.link import HeldIndex, LinkDecision, comparable_length, decide
-from policydiff.ingest.metadata import Metadata, detect_language, read_metadata
+from policydiff.ingest.metadata import Metadata, read_metadata
 from policydiff.ingest.slug import document_slug
-from policydiff.ingest.wraps import rewrapped, rewrapped_note
+from policydiff.ingest.wraps import rewrapped, rewrapped_note, wrap_width
 from policydiff.models import (
     LANGUAGES,
     VERSION_KINDS,
@@ -170,25 +170,30 @@ def _debris_problem(removed: Sequence[Removal], text: str) -> str | None:
 # other's sentences would count as its own.
 MIXED_SHARE = 0.2
 MIXED_LINES = 3
-MIXED_LETTERS = 8  # Latin letters a line without Chinese needs to be read as English
+MIXED_LETTERS = 8  # Latin letters that make a line English (or, with Chinese, both)
 
 
-def _worded(line: str) -> bool:
-    """A line of words in either language, not of figures only (a table's 2025 2030)."""
-    return any("\u4e00" <= ch <= "\u9fff" for ch in line) or (
-        sum(ch.isascii() and ch.isalpha() for ch in line) >= MIXED_LETTERS
-    )
+def _language_of_line(line: str) -> str | None:
+    """"zh" or "en" for a line in one language, None for one of figures only or holding
+    both (a glossary's CIM：城市信息模型（City Information Modeling）, a translation's
+    heading II. Key Tasks (重点任务))."""
+    chinese = any("\u4e00" <= ch <= "\u9fff" for ch in line)
+    letters = sum(ch.isascii() and ch.isalpha() for ch in line)
+    if chinese:
+        return "zh" if letters < MIXED_LETTERS else None
+    return "en" if letters >= MIXED_LETTERS else None
 
 
 def _mixed_problem(text: str, lang: str) -> str | None:
-    lines = [line for line in text.splitlines() if _worded(line)]
-    other = [line for line in lines if detect_language(line) != lang]
-    if len(other) < MIXED_LINES or len(other) < MIXED_SHARE * len(lines):
+    read = [k for k in map(_language_of_line, text.splitlines()) if k is not None]
+    other = [k for k in read if k != lang]
+    if len(other) < MIXED_LINES or len(other) < MIXED_SHARE * len(read):
         return None
     language = {"zh": "Chinese", "en": "English"}
     return (
-        f"{len(other)} of its {len(lines)} lines are in {language['en' if lang == 'zh' else 'zh']}, "
-        f"the rest in {language[lang]}: give each language a file of its own"
+        f"{len(other)} of its {len(read)} lines are in {language['en' if lang == 'zh' else 'zh']}, "
+        f"the rest in {language[lang]}: give each language a file of its own, or pass --lang "
+        "to read it as one language"
     )
 
 
@@ -227,9 +232,9 @@ def plan_ingest(
     furniture = [Removal("page furniture", text, 0) for text in raw.furniture]
     furniture += [Removal("site chrome", text, 0) for text in raw.chrome]
     removed = [*furniture, *sorted([*removed, *body.removed], key=lambda r: r.line)]
-    body_lines, rejoined = rejoined_titles(body.lines)
-    rewrap = rewrapped(body_lines)
-    body_lines = rewrap.lines
+    # sentences a hard wrap broke, joined on the lines as read; then cited titles broken
+    rewrap = rewrapped(body.lines, wrap_width([line.text for line in body.lines]))
+    body_lines, rejoined = rejoined_titles(rewrap.lines)
     text = clean_text([line.text for line in body_lines])
     head = [line.text for line in body.head]
     read = functools.partial(
@@ -257,7 +262,7 @@ def plan_ingest(
             f"--lang {options.lang}, but the text reads as {metadata.lang}: check the file, "
             "or leave --lang out"
         )
-    mixed = _mixed_problem(text, lang)
+    mixed = None if options.lang else _mixed_problem(text, lang)
     if mixed:
         problems.append(mixed)
     if not (options.keep_all or options.accept_removals):

@@ -8,14 +8,16 @@ and a theme term (新发展理念) or the evidence quoted for it was cut in two.
 
 A break is joined only where it cannot end a paragraph:
 
-* the line ends on a comma or an enumeration comma (，、,): a paragraph never does;
+* the line ends on a comma or an enumeration comma (，、,), or the next opens on one or
+  on a full stop (、发展改革委…): a paragraph never does;
 * an English line ends on a word or a comma and the next opens in lower case;
-* the text is hard-wrapped (most of its long lines are within a few columns of its
-  widest, which is at most :data:`MOST_WRAP_COLUMNS`) and the line, reaching that width,
-  ends on no punctuation.
+* the text is hard-wrapped (most of its long lines, as read, are within a few columns of
+  its widest, which is at most :data:`MOST_WRAP_COLUMNS`) and the line as read, reaching
+  that width, ends on no punctuation.
 
-and never where the next line opens with a numbering label (（二）, 2.): a provision starts
-there. Every character is kept; a space is put between English words only.
+and never where the next line opens with a numbering label (（二）, 2., (a), ①, 第三条,
+一是): an item starts there. Every character is kept; a space is put between English
+words only, never inside Chinese text (下降1 / 0% is 下降10%).
 """
 
 from __future__ import annotations
@@ -39,6 +41,13 @@ WRAPPED_SHARE = 0.4
 LEAST_WRAPPED_LINES = 3
 
 _NO_PARAGRAPH_END = re.compile(r"[，、,]$")
+_NO_PARAGRAPH_START = re.compile(r"[，、,。；;：:）)”’]")
+# list items match_label does not read as provisions: (a) (i) a) ① 1） 第三条 一是
+_ITEM_START = re.compile(
+    r"[(（](?:[a-zA-Z]|[ivxlc]+)[)）]|[a-zA-Z][)）]|[\u2460-\u2473\u2776-\u277f]|\d{1,3}[)）]"
+    r"|第[一二三四五六七八九十百零〇\d]+[条款项]|[一二三四五六七八九十]+是"
+)
+_CJK = re.compile(r"[\u3000-\u9fff\uff00-\uffef]")
 _ENGLISH_WORD_END = re.compile(r"[A-Za-z,]$")
 _ENGLISH_LOWER_START = re.compile(r"[a-z]")
 _PUNCTUATION_END = re.compile(r"[。．.；;！？!?：:，、,”\"’'）)》〉】\]]$")
@@ -70,38 +79,42 @@ def wrap_width(lines: list[str]) -> int | None:
     return None
 
 
-def _breaks_inside(line: str, following: str, width: int | None) -> bool:
-    if not following.strip() or match_label(following) is not None:
+def _breaks_inside(read: str, following: str, width: int | None) -> bool:
+    """Whether the break after ``read`` (a line as the source gave it) falls inside a
+    sentence that goes on in ``following``."""
+    following = following.strip()
+    if not following or match_label(following) is not None or _ITEM_START.match(following):
         return False
-    if _NO_PARAGRAPH_END.search(line):
+    if _NO_PARAGRAPH_END.search(read) or _NO_PARAGRAPH_START.match(following):
         return True
-    if _ENGLISH_WORD_END.search(line) and _ENGLISH_LOWER_START.match(following):
+    if _ENGLISH_WORD_END.search(read) and _ENGLISH_LOWER_START.match(following):
         return True
     return (
         width is not None
-        and _columns(line) >= width - WRAP_SLACK
-        and not _PUNCTUATION_END.search(line)
+        and _columns(read) >= width - WRAP_SLACK
+        and not _PUNCTUATION_END.search(read)
     )
 
 
 def _glue(before: str, after: str) -> str:
-    chinese = re.search(r"[\u3000-\u9fff\uff00-\uffef]$", before) or re.match(
-        r"[\u3000-\u9fff\uff00-\uffef]", after
-    )
-    return before + ("" if chinese or before.endswith("-") else " ") + after
+    """Two parts of one line: a space between English words, none in Chinese text."""
+    english = not _CJK.search(before) and not _CJK.match(after)
+    return before + (" " if english and not before.endswith("-") else "") + after
 
 
-def rewrapped(lines: list[Line]) -> Rewrap:
-    """``lines`` with each break inside a sentence joined (see the module's rules)."""
-    width = wrap_width([line.text for line in lines])
+def rewrapped(lines: list[Line], width: int | None = None) -> Rewrap:
+    """``lines``, as read, with each break inside a sentence joined (see the module's
+    rules); ``width`` is the width the text was wrapped at (:func:`wrap_width`)."""
     out: list[Line] = []
     joined: list[int] = []
+    previous = ""  # the last line as read: a joined line is as wide as two
     for line in lines:
-        if out and _breaks_inside(out[-1].text, line.text, width):
+        if out and _breaks_inside(previous, line.text, width):
             out[-1] = Line(out[-1].number, _glue(out[-1].text, line.text.strip()))
             joined.append(line.number)
         else:
             out.append(line)
+        previous = line.text
     return Rewrap(out, joined)
 
 

@@ -312,3 +312,35 @@ def test_a_batch_with_a_file_that_cannot_be_added_adds_none(tmp_path: Path) -> N
     assert "already in the corpus" in result.output  # the fourth duplicates the first
     assert "nothing added: 1 of 4 files cannot be ingested" in result.output
     assert not corpus.exists() or list(corpus.iterdir()) == []
+
+
+def test_a_glossary_or_bilingual_headings_are_no_second_language(tmp_path: Path) -> None:
+    # a Chinese guideline's glossary names each term in both languages: one language
+    corpus = tmp_path / "corpus"
+    glossary = "\n".join(
+        f"{n}. {zh}：{zh}（{en}）"
+        for n, (zh, en) in enumerate(
+            [
+                ("城市信息模型", "City Information Modeling"),
+                ("建筑信息模型", "Building Information Modeling"),
+                ("地理信息系统", "Geographic Information System"),
+                ("物联网", "Internet of Things"),
+            ],
+            start=1,
+        )
+    )
+    path = tmp_path / "guide.txt"
+    path.write_text(
+        "城市信息模型平台建设技术导则\n一、术语和缩略语\n"
+        f"{glossary}\n二、总体要求\n推进城市信息模型平台建设，到2025年建成基础平台。\n"
+        "加快建筑信息模型技术推广应用，新建政府投资项目全面应用。\n",
+        encoding="utf-8",
+    )
+    result = run("ingest", "--corpus", corpus, path, "--date", "2022-01-01", "--dry-run")
+    assert result.exit_code == 0, result.output
+    # a bilingual page read as one language, as asked
+    page = tmp_path / "bilingual.html"
+    page.write_bytes(BAD_INPUTS[-1][1])
+    assert run("ingest", "--corpus", corpus, page, "--date", "2022-01-01").exit_code == 2
+    asked = run("ingest", "--corpus", corpus, page, "--date", "2022-01-01", "--lang", "en")
+    assert asked.exit_code == 0, asked.output

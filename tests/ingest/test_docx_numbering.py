@@ -412,3 +412,24 @@ def test_a_text_box_is_read_after_its_paragraph_and_a_moved_text_where_it_went()
         "（二）强化资金保障。鼓励社会资本参与。\n各级财政要加大资金支持力度。\n"
         "推进城市生命线安全工程建设。\n加强历史文化保护传承。严格控制大规模拆除。"
     )
+
+
+def test_a_note_waits_for_a_sentence_is_read_once_and_not_when_its_reference_is_deleted() -> None:
+    note = '<w:r><w:footnoteReference w:id="1"/></w:r>'
+    deleted = f'<w:del w:id="9">{note.replace("1", "2")}</w:del>'
+    body = (
+        f"<w:p>{_run('关于推进城市更新行动的指导意见')}{note}</w:p>"
+        f"<w:p>{_run('建科〔2023〕30号')}</w:p>"
+        f"<w:p>{_run('到2025年，老旧小区改造基本完成。')}{note}</w:p>"
+        f"<w:p>{_run('严格控制大规模拆除。')}{deleted}</w:p>"
+    )
+    notes = {
+        "footnotes": f'<w:footnote w:id="1"><w:p>{_run("本文件自印发之日起施行。")}</w:p></w:footnote>'
+        f'<w:footnote w:id="2"><w:p>{_run("已删去的注释。")}</w:p></w:footnote>'
+    }
+    # the note on the title waits for the first sentence, keeping the number under the
+    # title; referred to twice, it is read once; a deleted reference reads nothing
+    assert docx_to_text(docx(body, notes=notes), "t") == (
+        "关于推进城市更新行动的指导意见\n建科〔2023〕30号\n到2025年，老旧小区改造基本完成。\n"
+        "本文件自印发之日起施行。\n严格控制大规模拆除。"
+    )
