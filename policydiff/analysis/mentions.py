@@ -3,8 +3,9 @@
 Everything here computes and returns records; renderers
 (:mod:`policydiff.render.themes_json`, :mod:`policydiff.render.terminal.themes`) show
 them.  The versions read for a document are its primary English version and its
-primary Chinese version (the original when held), in that order: a partial second
-translation is left out so that it cannot double a count.
+primary Chinese version (the original when held), in that order, then any other version
+the evolution analyses; a document's mentions are counted in one version, never added up
+over its translations (:func:`counted_versions`).
 """
 
 from __future__ import annotations
@@ -47,12 +48,14 @@ class CorpusMentions:
 
 
 def timeline_versions(document: Document) -> tuple[Version, ...]:
-    """The primary English version, then the primary Chinese one, when held."""
+    """The primary English version, then the primary Chinese one, when held, then the
+    other versions the evolution analyses (a second complete translation), so that a
+    document's mentions are counted in the versions the evolution counts them in."""
     out: list[Version] = []
-    for lang in ("en", "zh"):
-        version = document.version(lang)
+    for version in (document.version("en"), document.version("zh")):
         if version is not None and version not in out:
             out.append(version)
+    out += [v for v in document.analysed_versions() if v not in out]
     return tuple(out)
 
 
@@ -113,7 +116,7 @@ def matrix_report(
         found.document_ids,
         catalogue,
         include_absent=include_absent,
-        scored={t.document.id: t.document.scored_version().key for t in found.timeline},
+        counted_in={t.document.id: counted_versions(t.document) for t in found.timeline},
     )
     mentioned = {m.theme_id for m in found.mentions}
     themes = tuple(t for t in (catalogue.get(i) for i in matrix.themes) if t is not None)
@@ -146,13 +149,22 @@ class DocumentMentions:
 
     @property
     def counted(self) -> int:
-        """Mentions as the matrix and the evolution count them: in the version the
-        document is scored on where it has any, else in the version that has most."""
-        key = self.document.scored_version().key
-        scored = [len(v.mentions) for v in self.versions if v.version.key == key]
-        if scored and scored[0]:
-            return scored[0]
-        return max((len(v.mentions) for v in self.versions), default=0)
+        """Sentences mentioning the theme, as the matrix and the evolution count them: in
+        the version the document is scored on where it has any, else in the analysed
+        version that has most (:func:`counted_versions`)."""
+        sentences = {
+            v.version.key: len({(m.provision_id, m.sentence_index) for m in v.mentions})
+            for v in self.versions
+        }
+        keys = counted_versions(self.document)
+        return sentences.get(keys[0]) or max((sentences.get(k, 0) for k in keys), default=0)
+
+
+def counted_versions(document: Document) -> tuple[str, ...]:
+    """The versions a document's mentions are counted in: its analysed versions, the one
+    its strength is scored on first."""
+    scored = document.scored_version().key
+    return (scored, *(v.key for v in document.analysed_versions() if v.key != scored))
 
 
 def theme_timeline(found: CorpusMentions, theme_id: str) -> tuple[DocumentMentions, ...]:

@@ -84,9 +84,13 @@ def _point(analysis: DocumentAnalysis, mine: Sequence[Commitment]) -> Point:
     for c in scored:
         for t in c.targets:
             targets.setdefault(t, t)
-    sentences = {
-        (c.mention.version_key, c.mention.provision_id, c.mention.sentence_index) for c in scored
-    }
+    # counted in one version, never added up over translations: the scored one where it
+    # mentions the theme, else the one that mentions it most
+    per_version: dict[str, set[tuple[str, int]]] = {}
+    for c in scored:
+        per_version.setdefault(c.mention.version_key, set()).add(
+            (c.mention.provision_id, c.mention.sentence_index)
+        )
     return Point(
         document=document.id,
         date=document.date_text,
@@ -96,7 +100,7 @@ def _point(analysis: DocumentAnalysis, mine: Sequence[Commitment]) -> Point:
         cue=best.score.cue,
         lang=best.mention.lang,
         cue_en=cue_en if best.mention.lang == "zh" else best.score.cue,
-        mentions=len(sentences),
+        mentions=max(len(held) for held in per_version.values()),
         evidence=tuple(primary_first),
         targets=tuple(targets.values()),
         caveats=tuple(dict.fromkeys(caveats)),

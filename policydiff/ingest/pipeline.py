@@ -174,7 +174,7 @@ MIXED_LETTERS = 8  # Latin letters that make a line English (or, with Chinese, b
 
 
 def _language_of_line(line: str) -> str | None:
-    """"zh" or "en" for a line in one language, None for one of figures only or holding
+    """The language of a line in one ("zh" or "en"), None for one of figures only or holding
     both (a glossary's CIM：城市信息模型（City Information Modeling）, a translation's
     heading II. Key Tasks (重点任务))."""
     chinese = any("\u4e00" <= ch <= "\u9fff" for ch in line)

@@ -539,16 +539,17 @@ def theme_matrix(
     catalogue: Catalogue | None = None,
     *,
     include_absent: bool = False,
-    scored: Mapping[str, str] | None = None,
+    counted_in: Mapping[str, Sequence[str]] | None = None,
 ) -> ThemeMatrix:
     """Count mentions per theme and document.
 
     ``documents`` fixes the column order (default: first appearance); with a
     ``catalogue``, rows follow catalogue order and ``include_absent`` keeps themes that
-    are never mentioned. Versions of one document are not added up: a document's count
-    is that of the version its strength is scored on (``scored``: document id -> version
-    key, :meth:`~policydiff.models.Document.scored_version`) where that version mentions
-    the theme, else the most any of its versions holds.
+    are never mentioned. Versions of one document are not added up: with ``counted_in``
+    (document id -> the keys of its analysed versions, the one its strength is scored on
+    first: :meth:`~policydiff.models.Document.scored_version`) a document's count is that
+    of its scored version where that mentions the theme, else the most any other analysed
+    version holds; without, the most any version holds.
     """
     mentions = list(mentions)
     docs = list(documents) if documents is not None else []
@@ -571,10 +572,10 @@ def theme_matrix(
         per_version: dict[str, int] = defaultdict(int)
         for version_key, _ in held:
             per_version[version_key] += 1
-        key = (scored or {}).get(document)
-        if key is not None and per_version.get(key):
-            return per_version[key]
-        return max(per_version.values(), default=0)
+        keys = (counted_in or {}).get(document)
+        if keys is None:
+            return max(per_version.values(), default=0)
+        return per_version.get(keys[0]) or max((per_version.get(k, 0) for k in keys), default=0)
 
     counts = tuple(tuple(_count(sentences.get((t, d), set()), d) for d in docs) for t in themes)
     prov_counts = tuple(tuple(_count(provs.get((t, d), set()), d) for d in docs) for t in themes)

@@ -82,6 +82,43 @@ def test_the_matrix_counts_mentions_as_the_report_does(matrix: dict[str, Any]) -
         .stdout.splitlines()[0]
         .endswith("2 mentions in 1 of 3 documents")
     )
+    # the one-theme view counts sentences as the matrix does, not the matches in them
+    for row in matrix["themes"]:
+        header = themes(row["id"]).stdout.splitlines()[0]
+        total = sum(row["counts"].values())
+        assert f" {total} mention{'s' if total != 1 else ''} in " in header, header
+
+
+def test_translations_are_never_added_up_in_any_command(tmp_path: Path) -> None:
+    # a document in three complete versions, the one scored on (the Chinese original) not
+    # naming sponge cities, its two translations once and twice: counted 2 everywhere
+    # (the report had added them up to 3, the matrix not read the second translation)
+    corpus = tmp_path / "corpus"
+    folder = corpus / "doc-a"
+    folder.mkdir(parents=True)
+    (folder / "document.yaml").write_text(
+        "id: doc-a\ntitle: Opinions on Urban Water\ntitle_zh: 关于城市水务的意见\n"
+        "issuers: [State Council]\nlevel: central\ndate: 2021-01-10\nversions:\n"
+        "- {key: zh, lang: zh, kind: original, complete: true}\n"
+        "- {key: en, lang: en, kind: translation, complete: true}\n"
+        "- {key: en-2, lang: en, kind: translation, complete: true}\n",
+        encoding="utf-8",
+    )
+    head = "1. General requirements\n"
+    (folder / "zh.txt").write_text("一、总体要求\n（一）加强城市排水防涝设施建设。\n", "utf-8")
+    (folder / "en.txt").write_text(
+        f"{head}(1) Build sponge cities.\n(2) Renew networks.\n", "utf-8"
+    )
+    (folder / "en-2.txt").write_text(
+        f"{head}(1) Promote sponge cities.\n(2) Expand sponge cities construction.\n", "utf-8"
+    )
+    listed = json_of(run("themes", "--corpus", corpus, "--format", "json"))
+    [sponge] = [t for t in listed["themes"] if t["id"] == "sponge-cities"]
+    assert sponge["counts"] == {"doc-a": 2}
+    evolution = json_of(run("evolution", "sponge-cities", "--corpus", corpus, "--format", "json"))
+    assert [p["mentions"] for p in evolution["themes"][0]["points"]] == [2]
+    header = run("themes", "sponge-cities", "--corpus", corpus, "--no-color").stdout
+    assert header.splitlines()[0].endswith("2 mentions in 1 of 1 documents")
 
 
 @pytest.mark.slow
