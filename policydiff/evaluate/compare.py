@@ -27,7 +27,7 @@ from policydiff.analysis.points import compare, representative
 from policydiff.analysis.verdicts import Verdict, verdict
 from policydiff.errors import InputError
 from policydiff.evaluate.gold import Gold, GoldTarget, GoldTheme
-from policydiff.strength import Target
+from policydiff.strength import Target, figure_text
 
 CLASSES = (
     "presence",
@@ -167,7 +167,7 @@ def _check_theme(tally: _Tally, document: str, gold: GoldTheme, point: Point | N
             hit,
             Disagreement(
                 "target recall", document, gold.theme,
-                f"{target.value:g} {target.unit} by {target.year}",
+                f"{figure_text(target.value)} {target.unit} by {target.year}",
                 "; ".join(t.text for t in found) or "none", gold.sentence, sentence, location,
             ),
         )  # fmt: skip
@@ -179,8 +179,8 @@ def _check_theme(tally: _Tally, document: str, gold: GoldTheme, point: Point | N
                 hit,
                 Disagreement(
                     "target precision", document, gold.theme,
-                    "; ".join(f"{g.value:g} {g.unit} by {g.year}" for g in gold.targets) or "none",
-                    f"{t.text} ({t.value:g} {t.unit} by {t.year})", gold.sentence, sentence,
+                    "; ".join(f"{figure_text(g.value)} {g.unit} by {g.year}" for g in gold.targets) or "none",
+                    f"{t.text} ({figure_text(t.value or 0)} {t.unit} by {t.year})", gold.sentence, sentence,
                     location,
                 ),
             )  # fmt: skip

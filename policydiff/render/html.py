@@ -62,6 +62,7 @@ th, td { border: 1px solid var(--line); padding: .35rem .55rem; text-align: left
 th { background: var(--soft); }
 .wide { overflow-x: auto; }
 .wide td, .wide th { white-space: nowrap; }
+.wide td.change { white-space: normal; min-width: 16rem; }
 .wide td:first-child, .wide th:first-child { position: sticky; left: 0; z-index: 1;
   background: #fff; white-space: normal; min-width: 12rem; }
 .wide th:first-child { background: var(--soft); }

@@ -99,7 +99,7 @@ def _glance(ev: Evolution) -> str:
             f"{_e(label)}: {_glance_move(m)}" if (label := table.move_label(m)) else _glance_move(m)
             for m in glance_moves(t)
         )
-        change = f"<td>{moves}</td>" if table.draws_changes else ""
+        change = f'<td class="change">{moves}</td>' if table.draws_changes else ""
         rows.append(
             f'<tr><td><a href="{_e(theme_link(ev, t.id))}">{_e(t.label)}</a></td>{cells}'
             f"{change}</tr>"

@@ -22,7 +22,7 @@ from policydiff.analysis.points import representative
 from policydiff.analysis.verdicts import ORDER_UNCERTAIN, STRENGTH_MOVES, VERDICTS, Verdict
 from policydiff.diff.ops import TokenOp, token_ops
 from policydiff.models import shown_date
-from policydiff.strength import Target
+from policydiff.strength import Target, figure_text
 
 # why a view of changes shows none where every document is alone in its series (or the
 # corpus holds one document)
@@ -328,19 +328,14 @@ def delta_text(delta: float | None) -> str:
     return f"+{delta:g}" if delta > 0 else f"−{abs(delta):g}"
 
 
-def _figure(value: float) -> str:
-    """A target's figure in digits, 3150000, never 3.15e+06."""
-    return f"{value:.12g}"
-
-
 def _amount(target: Target) -> str:
     """A target's value with its unit, a range from its start (2–3 个, 6000–10000 人/平方公里,
     30–40%); a ratio has no unit."""
     if target.value is None:
         return ""
-    value = _figure(target.value)
+    value = figure_text(target.value)
     if target.low is not None:
-        value = f"{_figure(target.low)}–{value}"
+        value = f"{figure_text(target.low)}–{value}"
     if target.unit == "ratio":
         return value
     return f"{value}%" if target.unit == "%" else f"{value} {target.unit}".strip()

@@ -19,7 +19,7 @@ from policydiff.strength.score import (
     find_cues,
     score_commitment,
 )
-from policydiff.strength.targets import Target, find_targets
+from policydiff.strength.targets import Target, figure_text, find_targets
 
 __all__ = [
     "LEVEL_NAMES",
@@ -30,6 +30,7 @@ __all__ = [
     "StrengthScore",
     "Target",
     "clause_bounds",
+    "figure_text",
     "find_cues",
     "find_targets",
     "load_lexicon",

@@ -24,6 +24,14 @@ class Target:
     low: float | None = None
 
 
+def figure_text(value: float) -> str:
+    """A target's figure in digits as a reader writes it, however large or small: 3150000,
+    1000000000000, 0.0025, never 3.15e+06."""
+    if value == int(value):
+        return str(int(value))
+    return f"{value:.6f}".rstrip("0").rstrip(".")
+
+
 _ZH_MULT = {"万": 1e4, "亿": 1e8, "千": 1e3, "百": 1e2}
 _EN_MULT = {"thousand": 1e3, "million": 1e6, "billion": 1e9}
 

@@ -22,6 +22,7 @@ from policydiff.strength import find_targets
         ("到2030年城市公共供水管网漏损率控制在8%以内", "控制在8%以内 (8%, by 2030)"),
         # a large amount in digits, as a reader writes it, not 3e+07
         ("到2025年完成既有建筑节能改造3000万平方米", "3000万平方米 (30000000 平方米, by 2025)"),
+        ("到2030年累计完成10000亿平方米绿色建筑", "10000亿平方米 (1000000000000 平方米, by 2030)"),
     ],
 )
 def test_a_target_as_the_reports_write_it(sentence: str, shown: str) -> None:
