@@ -340,7 +340,13 @@ def _sentences_of(text: str, block: _Block, lang: str) -> tuple[tuple[Sentence, 
         if k == 0 and block.level > 0 and line_spans:
             first_start, first_end = line_spans[0]
             if block.level == 1:
-                heading = text[offset : line.end].strip()
+                # a part's heading line is its title, unless it goes on past a sentence
+                # (一、坚持城市体检先行。建立城市体检机制…): then its first sentence is
+                heading = (
+                    text[offset : line.end].strip()
+                    if len(line_spans) == 1
+                    else text[first_start:first_end]
+                )
             else:
                 cut = _run_on_split(text[first_start:first_end], lang)
                 if cut is not None:

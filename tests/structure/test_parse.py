@@ -119,6 +119,22 @@ def test_2021_chinese_details(seed_text: SeedText) -> None:
     assert p["III.1"].path == ("III 转变城乡建设发展方式", "III.1 建设高品质绿色建筑")
 
 
+def test_a_parts_heading_going_on_past_a_sentence_is_titled_by_the_first() -> None:
+    # a notice whose parts run on (一、坚持城市体检先行。建立城市体检机制…): the part is titled
+    # by its first sentence, as an item is, not by the whole paragraph
+    text = (
+        "各省、自治区住房和城乡建设厅：\n"
+        "一、坚持城市体检先行。建立城市体检机制，将城市体检作为城市更新的前提。\n"
+        "二、发挥城市更新规划统筹作用。依据城市体检结果，编制城市更新专项规划。\n"
+    )
+    p = _by_id(parse_provisions(text, "zh"))
+    assert (p["I"].heading, p["II"].heading) == ("坚持城市体检先行", "发挥城市更新规划统筹作用")
+    assert [s.text for s in p["I"].sentences] == [
+        "坚持城市体检先行。",
+        "建立城市体检机制，将城市体检作为城市更新的前提。",
+    ]
+
+
 def test_2025_parts_and_continuous_items(seed_text: SeedText) -> None:
     text = seed_text("002")
     provisions = parse_provisions(text, "en")
