@@ -71,13 +71,13 @@ _HIDDEN = frozenset(
 )
 # Site chrome: menus, banners, footers, side bars -- of the page. Inside an <article> a
 # header, a footer or a side bar is the article's own (its title and number, its
-# signature, a note) and is read, a side bar only where it holds a sentence (one of
+# signature, a note) and is read, a side bar only where it holds a sentence or a clause (注：…; one of
 # related links holds none); a <nav> is always the site's. <main> is no article: pages
 # put their menus and footer in it.
 _CHROME = frozenset({"nav", "header", "footer", "aside"})
 _ARTICLES_OWN = frozenset({"header", "footer", "aside"})
 _CONTENT = frozenset({"article"})
-_SENTENCE_IN = re.compile(r"[。；！？]|[.;!?](?:\s|$)")
+_SENTENCE_IN = re.compile(r"[。；！？，：]|[.;!?:](?:\s|$)")
 _BLOCKS = frozenset(
     {
         "address", "article", "blockquote", "body", "caption", "center", "dd", "details",
