@@ -71,9 +71,9 @@ _HIDDEN = frozenset(
 )
 # Site chrome: menus, banners, footers, side bars -- of the page. Inside an <article> a
 # header, a footer or a side bar is the article's own (its title and number, its
-# signature, a note) and is read, a side bar only where it holds a sentence or a clause (注：…; one of
-# related links holds none); a <nav> is always the site's. <main> is no article: pages
-# put their menus and footer in it.
+# signature, a note) and is read, a side bar only where it holds a sentence or a clause
+# (注：…; one of related links holds none); a <nav> is always the site's. <main> is no
+# article: pages put their menus and footer in it.
 _CHROME = frozenset({"nav", "header", "footer", "aside"})
 _ARTICLES_OWN = frozenset({"header", "footer", "aside"})
 _CONTENT = frozenset({"article"})
