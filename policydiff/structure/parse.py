@@ -223,6 +223,10 @@ class _Numberer:
         self.sub_last = None
 
 
+# 附件, 附件：, 附件1, 附件2：, 附件：1.…清单 (a line of its own, not a sentence about one)
+_ATTACHMENT = re.compile(r"^附\s*件\s*[0-9０-９一二三四五六七八九十]{0,3}\s*(?:[:：]|$)")
+
+
 def _is_unnumbered_heading(lines: list[_Line], i: int, lang: str) -> bool:
     line = lines[i]
     if line.label is not None or i == 0 or i + 1 >= len(lines):
@@ -248,6 +252,11 @@ def _assign(lines: list[_Line], lang: str, unnumbered: bool) -> list[tuple[str, 
         role: str | None = None
         if line.label is not None:
             role = numberer.classify(line.label, _rest(line), lang)
+        elif i and _ATTACHMENT.match(line.text):
+            # the attachments after the text (附件：1.…任务清单 / 2.…责任分工, then 附件1 and
+            # its table) are no items of its last part: each opens a heading of its own
+            numberer.heading()
+            role = "heading"
         elif unnumbered and _is_unnumbered_heading(lines, i, lang):
             numberer.heading()
             role = "heading"

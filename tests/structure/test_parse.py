@@ -135,6 +135,23 @@ def test_a_parts_heading_going_on_past_a_sentence_is_titled_by_the_first() -> No
     ]
 
 
+def test_attachments_after_the_text_are_no_items_of_its_last_part() -> None:
+    # the list of attachments numbered 1. 2. took 2. for the last part's second item,
+    # and the attachment with its table ran on under it
+    text = (
+        "三、保障措施\n（一）加强组织领导。省住房城乡建设厅要加强统筹协调。\n"
+        "（二）强化监督考核。将改造工作纳入年度考核。\n"
+        "附件：1.浙江省城市燃气管道老化更新改造任务清单\n2.浙江省城市燃气管道老化更新改造责任分工\n"
+        "附件1\n浙江省城市燃气管道老化更新改造任务清单\n序号 市 任务（公里）\n1 甲市 300\n"
+    )
+    provisions = parse_provisions(text, "zh")
+    p = _by_id(provisions)
+    assert [s.text for s in p["III.2"].sentences] == ["强化监督考核。", "将改造工作纳入年度考核。"]
+    assert [x.id for x in provisions if x.id.startswith("H")] == ["H1", "H2"]
+    assert p["H1"].heading.startswith("附件：1.浙江省") and p["H2"].heading == "附件1"
+    assert "序号 市 任务（公里）" in [s.text for s in p["H2"].sentences]
+
+
 def test_2025_parts_and_continuous_items(seed_text: SeedText) -> None:
     text = seed_text("002")
     provisions = parse_provisions(text, "en")
