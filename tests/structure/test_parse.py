@@ -147,7 +147,8 @@ def test_attachments_after_the_text_are_no_items_of_its_last_part() -> None:
     provisions = parse_provisions(text, "zh")
     p = _by_id(provisions)
     assert [s.text for s in p["III.2"].sentences] == ["强化监督考核。", "将改造工作纳入年度考核。"]
-    assert [x.id for x in provisions if x.id.startswith("H")] == ["H1", "H2"]
+    # the list's second attachment an item of the list, each attachment a heading
+    assert [x.id for x in provisions if x.id.startswith("H")] == ["H1", "H1.2", "H2"]
     assert p["H1"].heading.startswith("附件：1.浙江省") and p["H2"].heading == "附件1"
     assert "序号 市 任务（公里）" in [s.text for s in p["H2"].sentences]
 
