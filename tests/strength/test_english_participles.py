@@ -20,6 +20,8 @@ from policydiff.strength.score import StrengthScore, score_commitment
         ),
         ("(1) Guiding ideology.", []),
         ("Give full play to the coordinating and guiding role of the Central Leading Group", []),
+        # 充分发挥 in other words: an idiom, no reach
+        ("Fully leverage the roles of one committee, one office and one platform", []),
         ("We will improve the certification system for green building materials", ["improve"]),
         (
             "We will continue to combine the guidance of Party building with joint governance",
