@@ -71,13 +71,19 @@ _HIDDEN = frozenset(
 )
 # Site chrome: menus, banners, footers, side bars -- of the page. Inside an <article> a
 # header, a footer or a side bar is the article's own (its title and number, its
-# signature, a note) and is read, a side bar only where it holds a sentence or a clause
-# (注：…; one of related links holds none); a <nav> is always the site's. <main> is no
+# signature, a note) and is read, a side bar only where it holds a sentence, a clause or
+# a note (one of related links holds none); a <nav> is always the site's. <main> is no
 # article: pages put their menus and footer in it.
 _CHROME = frozenset({"nav", "header", "footer", "aside"})
 _ARTICLES_OWN = frozenset({"header", "footer", "aside"})
 _CONTENT = frozenset({"article"})
-_SENTENCE_IN = re.compile(r"[。；！？，：]|[.;!?:](?:\s|$)")
+# what makes a side bar the article's: a sentence or a clause, or a line opening on a
+# note's label (注：单位为万平方米, 数据来源：…, Note: …); a related-links bar has none
+_SENTENCE_IN = re.compile(
+    r"[。；！？，]|[.;!?](?:\s|$)"
+    r"|(?:^|\n)\s*(?:\*\s*)?(?:注|备注|说明|数据来源|资料来源|来源|notes?|source)\s*\d*\s*[:：]",
+    re.IGNORECASE,
+)
 _BLOCKS = frozenset(
     {
         "address", "article", "blockquote", "body", "caption", "center", "dd", "details",

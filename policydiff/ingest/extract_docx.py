@@ -51,6 +51,12 @@ class _Reading:
     notes: dict[tuple[str, str], str]
     waiting: list[str] = field(default_factory=list)
     read: set[tuple[str, str]] = field(default_factory=set)
+    tables: int = 0  # tables the walk is in: a note waits for the end of the outermost
+
+    def notes_read(self) -> Iterator[str]:
+        """The notes waiting, each a paragraph, now read."""
+        yield from (f"{note}\n" for note in self.waiting)
+        self.waiting.clear()
 
 
 def _pieces(elem: ElementTree.Element, reading: _Reading) -> Iterator[str]:
@@ -73,13 +79,20 @@ def _pieces(elem: ElementTree.Element, reading: _Reading) -> Iterator[str]:
             for box in _text_boxes(child):
                 yield from _pieces(box, reading)
             _refer(child, reading)
-            if reading.waiting and _SENTENCE_END.search(text.strip()):
-                yield from (f"{note}\n" for note in reading.waiting)
-                reading.waiting.clear()
+            if not reading.tables and _SENTENCE_END.search(text.strip()):
+                yield from reading.notes_read()
         elif tag in (_MC_FALLBACK, _MOVED_FROM, _TEXT_BOX):
             # the same content as the mc:Choice beside it; text a tracked move took away,
             # read where it was moved to; a text box, read after its paragraph
             continue
+        elif tag == f"{_W}tbl":
+            # a note in a table, or on its caption, is read below the table: inside, it
+            # would join a row of data or be read under the next part's text
+            reading.tables += 1
+            yield from _pieces(child, reading)
+            reading.tables -= 1
+            if not reading.tables:
+                yield from reading.notes_read()
         elif tag == f"{_W}tr":
             cells = [list(_pieces(cell, reading)) for cell in child]
             pieces = [piece for cell in cells for piece in cell]
@@ -213,7 +226,7 @@ def docx_to_text(data: bytes, path: str) -> str:
         _note_texts(trees.get(ENDNOTES), "endnote", reading)
         text = "".join(_pieces(trees[DOCUMENT], reading))
         # notes still waiting (on the last paragraphs, none of which ends a sentence)
-        text += "".join(f"{note}\n" for note in reading.waiting)
+        text += "".join(reading.notes_read())
         return normalize_text(text)
     except RecursionError:
         raise InputError(path, "corrupt .docx: its XML is nested too deeply") from None

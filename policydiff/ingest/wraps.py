@@ -48,6 +48,7 @@ _ITEM_START = re.compile(
     r"|第[一二三四五六七八九十百零〇\d]+[条款项]|[一二三四五六七八九十]+是"
 )
 _CJK = re.compile(r"[\u3000-\u9fff\uff00-\uffef]")
+GLUE_CONTEXT = 12  # characters either side of a break that say which language it is in
 _ENGLISH_WORD_END = re.compile(r"[A-Za-z,]$")
 _ENGLISH_LOWER_START = re.compile(r"[a-z]")
 _PUNCTUATION_END = re.compile(r"[。．.；;！？!?：:，、,”\"’'）)》〉】\]]$")
@@ -97,8 +98,10 @@ def _breaks_inside(read: str, following: str, width: int | None) -> bool:
 
 
 def _glue(before: str, after: str) -> str:
-    """Two parts of one line: a space between English words, none in Chinese text."""
-    english = not _CJK.search(before) and not _CJK.match(after)
+    """Two parts of one line: a space between English words, none in Chinese text (下降1 /
+    0% is 下降10%), judged by the words on either side of the break, not the whole line (an
+    English line citing a Chinese title in brackets is English where it breaks)."""
+    english = not _CJK.search(before[-GLUE_CONTEXT:]) and not _CJK.search(after[:GLUE_CONTEXT])
     return before + (" " if english and not before.endswith("-") else "") + after
 
 

@@ -433,3 +433,19 @@ def test_a_note_waits_for_a_sentence_is_read_once_and_not_when_its_reference_is_
         "关于推进城市更新行动的指导意见\n建科〔2023〕30号\n到2025年，老旧小区改造基本完成。\n"
         "本文件自印发之日起施行。\n严格控制大规模拆除。"
     )
+
+
+def test_a_note_in_a_table_or_on_its_caption_is_read_below_the_table() -> None:
+    note = '<w:r><w:footnoteReference w:id="1"/></w:r>'
+    cells = "".join(f"<w:tc>{p(text)}</w:tc>" for text in ("城市绿地率", "40%"))
+    cited = f"<w:tc><w:p>{_run('达到45%以上。')}{note}</w:p></w:tc>"
+    body = (
+        f"<w:p>{_run('表1 主要指标')}{note}</w:p>"
+        f"<w:tbl><w:tr>{cells}{cited}</w:tr></w:tbl>"
+        f"<w:p>{_run('二、重点任务')}</w:p><w:p>{_run('推进老旧小区改造。')}</w:p>"
+    )
+    notes = {"footnotes": f'<w:footnote w:id="1"><w:p>{_run("按建成区统计。")}</w:p></w:footnote>'}
+    # not inside the row of data, nor under the next part's first sentence
+    assert docx_to_text(docx(body, notes=notes), "t") == (
+        "表1 主要指标\n城市绿地率 40% 达到45%以上。\n按建成区统计。\n二、重点任务\n推进老旧小区改造。"
+    )

@@ -121,7 +121,7 @@ def test_menus_in_main_and_an_articles_side_bar_of_links_are_the_sites() -> None
         "<main><header>某某市人民政府门户网站</header><nav>首页 政务公开</nav><article>"
         "<header><h1>关于推进城市更新行动的指导意见</h1></header><p>一、推进老旧小区改造。</p>"
         "<aside><p>注：老旧小区指2000年底前建成的小区。</p></aside><aside><p>注：单位为万平方米</p></aside>"
-        "<aside><h3>相关阅读</h3><ul><li>某某市城市更新条例</li></ul></aside>"
+        "<aside><h3>相关阅读：</h3><ul><li>某某市城市更新条例</li></ul></aside>"
         "<footer><p>某某市人民政府</p></footer></article><footer>版权所有</footer></main>"
     )
     read = read_html(page)
@@ -132,7 +132,7 @@ def test_menus_in_main_and_an_articles_side_bar_of_links_are_the_sites() -> None
     assert read.chrome == (
         "某某市人民政府门户网站",
         "首页 政务公开",
-        "相关阅读",
+        "相关阅读：",
         "某某市城市更新条例",
         "版权所有",
     )

@@ -139,3 +139,14 @@ def test_list_items_that_are_no_provisions_still_start_a_line() -> None:
         "②政府投资的公益性建筑。",
     ]
     assert _texts("一是推进老旧小区改造，", "二是完善基础设施。")[1] == "二是完善基础设施。"
+
+
+def test_an_english_line_citing_a_chinese_title_keeps_its_spaces() -> None:
+    # the words either side of the break say its language, not a title earlier in the line
+    assert _texts(
+        "Under the Opinions (关于推动城乡建设绿色发展的意见), all cities will develop green",
+        "buildings and expand green spaces.",
+    ) == [
+        "Under the Opinions (关于推动城乡建设绿色发展的意见), all cities will develop green "
+        "buildings and expand green spaces."
+    ]

@@ -135,6 +135,20 @@ def test_a_parts_heading_going_on_past_a_sentence_is_titled_by_the_first() -> No
     ]
 
 
+def test_a_parts_title_running_into_its_text_is_cut_as_an_items_is() -> None:
+    title = (
+        "General requirements and guiding ideology for the green development of urban and "
+        "rural construction in the new era"
+    )
+    text = (
+        f"I. {title} We will fully implement the new development philosophy and build a new "
+        "development pattern. By 2025, the system will be established.\n"
+    )
+    (part,) = parse_provisions(text, "en")
+    assert part.heading == title
+    assert part.sentences[1].text.startswith("We will fully implement")
+
+
 def test_attachments_after_the_text_are_no_items_of_its_last_part() -> None:
     # the list of attachments numbered 1. 2. took 2. for the last part's second item,
     # and the attachment with its table ran on under it

@@ -194,6 +194,31 @@ def test_chinese_terms(text: str, theme: str) -> None:
         ("实行能源和水资源消耗、建设用地等总量和强度双控行动。", "zh", "dual-control", True),
         ("实施能耗双控与用水双控。", "zh", "dual-control", True),
         ("Implement dual control of energy and water use.", "en", "dual-control", True),
+        # dual control named bare, beside energy words that are not 能耗 (高耗能, 能效)
+        ("坚决遏制高耗能、高排放项目盲目发展，严格落实双控制度。", "zh", "dual-control", True),
+        ("大力提升能效水平，严格落实双控目标。", "zh", "dual-control", True),
+        # ... and the water's or the land's, whatever else the sentence names
+        ("实行水资源消耗总量和强度双控，推进绿色低碳发展。", "zh", "dual-control", False),
+        ("实施建设用地总量和强度双控，推动低碳转型。", "zh", "dual-control", False),
+        (
+            "We will strengthen the dual control of water resources and build low-carbon cities.",
+            "en",
+            "dual-control",
+            False,
+        ),
+        # resilience named beside the city's workplace safety or public order
+        ("统筹城市安全生产和韧性城市建设。", "zh", "urban-resilience", True),
+        (
+            "Strengthen urban safety production and build resilient cities.",
+            "en",
+            "urban-resilience",
+            True,
+        ),
+        # the greening of what is no place
+        ("Promote the greening of the city's energy structure.", "en", "carbon-sinks", False),
+        ("Promote the greening of landfill operations.", "en", "carbon-sinks", False),
+        ("Promote the greening of urban transport.", "en", "carbon-sinks", False),
+        ("Promote the greening of urban and rural areas.", "en", "carbon-sinks", True),
     ],
 )
 def test_urban_safety_land_greening_and_dual_control(

@@ -10,7 +10,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from policydiff.analysis.mentions import DocumentMentions, MatrixReport
+from policydiff.analysis.mentions import DocumentMentions, MatrixReport, counted_versions
 from policydiff.diff.align import AlignmentReport
 from policydiff.themes.catalogue import Theme
 from policydiff.themes.discover import Candidate
@@ -89,11 +89,12 @@ def render_theme_timeline(
         Text.assemble(
             (theme.id, "bold"),
             f" · {theme.label} · {theme.label_zh} · {_plural(counted, 'mention')} in "
-            f"{sum(1 for g in groups if g.total)} of {len(groups)} documents",
+            f"{sum(1 for g in groups if g.counted)} of {len(groups)} documents",
         ),
     )
     for g in groups:
         d = g.document
+        counted_in = counted_versions(d)
         _say(console)
         _say(console, Text(f"{d.shown_date} {d.id} · {d.title}", style="bold underline"))
         if not g.total:
@@ -101,11 +102,13 @@ def render_theme_timeline(
             continue
         for v in g.versions:
             version = v.version
+            sentences = {(m.provision_id, m.sentence_index) for m in v.mentions}
             _say(
                 console,
                 Text(
                     f"  [{version.key}] {version.lang} {version.kind}"
-                    f"{'' if version.complete else ' (partial)'}: {_plural(len(v.mentions), 'mention')}",
+                    f"{'' if version.complete else ' (partial)'}: {_plural(len(sentences), 'mention')}"
+                    f"{'' if version.key in counted_in else ' (not counted: the document is read in its complete versions)'}",
                     style="italic",
                 ),
             )
