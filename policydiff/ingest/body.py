@@ -14,11 +14,13 @@ stands before the first numbered part or after the last.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
 from policydiff.ingest.clean import TABLE_ROW, Line, Removal, label_alone
 from policydiff.ingest.issuers import chinese_bodies, known_issuers
+from policydiff.ingest.wraps import glued
 from policydiff.structure.numbering import match_label
 
 # Lines announcing that the official text follows. The last such line in the first
@@ -239,15 +241,8 @@ def _value_line(following: list[str], label: str = "") -> bool:
 
 
 def _glue(lines: list[str]) -> str:
-    """Lines wrapped from one, joined: with no space next to Chinese or after a hyphen or
-    dash (…碳达峰行动方案（2021- / 2025年）》), with one between the words of other scripts."""
-    joined = lines[0]
-    for line in lines[1:]:
-        close = re.search(r"[\u4e00-\u9fff《》（）\-–—]$", joined) or re.match(
-            r"[\u4e00-\u9fff《》（）]", line
-        )
-        joined += ("" if close else " ") + line
-    return joined
+    """Lines wrapped from one, joined as :func:`~policydiff.ingest.wraps.glued` joins two."""
+    return functools.reduce(glued, lines)
 
 
 def _wrapped_title(first: str, following: list[str]) -> int:

@@ -27,6 +27,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from policydiff.ingest.clean import Line
+from policydiff.ingest.extract import is_cjk
 from policydiff.structure.numbering import match_label
 
 # A text wrapped at a width is wrapped narrower than this (display columns, a Chinese
@@ -47,8 +48,8 @@ _ITEM_START = re.compile(
     r"[(（](?:[a-zA-Z]|[ivxlc]+)[)）]|[a-zA-Z][)）]|[\u2460-\u2473\u2776-\u277f]|\d{1,3}[)）]"
     r"|第[一二三四五六七八九十百零〇\d]+[条款项]|[一二三四五六七八九十]+是"
 )
-_CJK = re.compile(r"[\u3000-\u9fff\uff00-\uffef]")
 GLUE_CONTEXT = 12  # characters either side of a break that say which language it is in
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")  # Chinese characters
 _ENGLISH_WORD_END = re.compile(r"[A-Za-z,]$")
 _ENGLISH_LOWER_START = re.compile(r"[a-z]")
 _PUNCTUATION_END = re.compile(r"[。．.；;！？!?：:，、,”\"’'）)》〉】\]]$")
@@ -97,11 +98,13 @@ def _breaks_inside(read: str, following: str, width: int | None) -> bool:
     )
 
 
-def _glue(before: str, after: str) -> str:
+def glued(before: str, after: str) -> str:
     """Two parts of one line: a space between English words, none in Chinese text (下降1 /
-    0% is 下降10%), judged by the words on either side of the break, not the whole line (an
-    English line citing a Chinese title in brackets is English where it breaks)."""
-    english = not _CJK.search(before[-GLUE_CONTEXT:]) and not _CJK.search(after[:GLUE_CONTEXT])
+    0% is 下降10%) or next to a full-width mark (《…》, （2021-), judged by the words on
+    either side of the break, not the whole line (an English line citing a Chinese title in
+    brackets is English where it breaks)."""
+    near = before[-GLUE_CONTEXT:] + after[:GLUE_CONTEXT]
+    english = not _HAN.search(near) and not is_cjk(before[-1:]) and not is_cjk(after[:1])
     return before + (" " if english and not before.endswith("-") else "") + after
 
 
@@ -113,7 +116,7 @@ def rewrapped(lines: list[Line], width: int | None = None) -> Rewrap:
     previous = ""  # the last line as read: a joined line is as wide as two
     for line in lines:
         if out and _breaks_inside(previous, line.text, width):
-            out[-1] = Line(out[-1].number, _glue(out[-1].text, line.text.strip()))
+            out[-1] = Line(out[-1].number, glued(out[-1].text, line.text.strip()))
             joined.append(line.number)
         else:
             out.append(line)
