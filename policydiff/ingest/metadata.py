@@ -135,6 +135,51 @@ def detect_language(text: str) -> str:
     return "zh" if cjk and cjk * 3 >= latin else "en"
 
 
+# A text with at least this share of its lines, and MIXED_LINES lines, in the language it
+# is not read as holds two versions interleaved (a bilingual page): read as one, the
+# other's sentences would count as its own.
+MIXED_SHARE = 0.2
+MIXED_LINES = 3
+MIXED_LETTERS = 8  # Latin letters that make a line English (or, with Chinese, both)
+
+
+def _language_of_line(line: str) -> str | None:
+    """The language of a line in one ("zh" or "en"), None for one of figures only or holding
+    both (a glossary's CIM：城市信息模型（City Information Modeling）, a translation's
+    heading II. Key Tasks (重点任务))."""
+    chinese = any("\u4e00" <= ch <= "\u9fff" for ch in line)
+    letters = sum(ch.isascii() and ch.isalpha() for ch in line)
+    if chinese:
+        return "zh" if letters < MIXED_LETTERS else None
+    return "en" if letters >= MIXED_LETTERS else None
+
+
+def mixed_languages(text: str, lang: str) -> str | None:
+    """What is wrong with a text read as ``lang`` that holds the other language's lines
+    too, or None."""
+    read = [k for k in map(_language_of_line, text.splitlines()) if k is not None]
+    other = [k for k in read if k != lang]
+    if len(other) < MIXED_LINES or len(other) < MIXED_SHARE * len(read):
+        return None
+    language = {"zh": "Chinese", "en": "English"}
+    return (
+        f"{len(other)} of its {len(read)} lines are in {language['en' if lang == 'zh' else 'zh']}, "
+        f"the rest in {language[lang]}: give each language a file of its own, or pass --lang "
+        "to read it as one language"
+    )
+
+
+# a site's name after the title in a page's <title>: 关于…的通知_国务院部门文件_中国政府网
+_TITLE_SUFFIX = re.compile(r"\s*(?:[_|｜]|\s-\s|——).*$")
+
+
+def page_title(written: str) -> str:
+    """The document's title in a page's <title>, the site's names after it taken off; ""
+    where what is left does not read as a document's title."""
+    title = _TITLE_SUFFIX.sub("", written.strip())
+    return title if title and is_title(title) else ""
+
+
 def parse_date_text(text: str) -> dt.date | None:
     """The first real date written in Chinese (in digits or numerals), else in English,
     else in ISO form, in ``text``."""

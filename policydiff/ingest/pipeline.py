@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import re
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
@@ -22,12 +21,12 @@ from policydiff import corpus as corpus_io
 from policydiff.corpus.rules import date_problem, id_problem
 from policydiff.corpus.transaction import Change, commit, corpus_lock, recover
 from policydiff.errors import InputError
-from policydiff.ingest.body import find_body, is_title, rejoined_note, rejoined_titles
+from policydiff.ingest.body import find_body, rejoined_note, rejoined_titles
 from policydiff.ingest.clean import Removal, remove_debris, source_from_removals
 from policydiff.ingest.decode import RawText, read_file
 from policydiff.ingest.issuers import level_and_jurisdiction
 from policydiff.ingest.link import HeldIndex, LinkDecision, comparable_length, decide
-from policydiff.ingest.metadata import Metadata, read_metadata
+from policydiff.ingest.metadata import Metadata, mixed_languages, page_title, read_metadata
 from policydiff.ingest.slug import document_slug
 from policydiff.ingest.wraps import rewrapped, rewrapped_note, wrap_width
 from policydiff.models import (
@@ -165,49 +164,6 @@ def _debris_problem(removed: Sequence[Removal], text: str) -> str | None:
     )
 
 
-# A text with at least this share of its lines, and MIXED_LINES lines, in the language it
-# is not read as holds two versions interleaved (a bilingual page): read as one, the
-# other's sentences would count as its own.
-MIXED_SHARE = 0.2
-MIXED_LINES = 3
-MIXED_LETTERS = 8  # Latin letters that make a line English (or, with Chinese, both)
-
-
-def _language_of_line(line: str) -> str | None:
-    """The language of a line in one ("zh" or "en"), None for one of figures only or holding
-    both (a glossary's CIM：城市信息模型（City Information Modeling）, a translation's
-    heading II. Key Tasks (重点任务))."""
-    chinese = any("\u4e00" <= ch <= "\u9fff" for ch in line)
-    letters = sum(ch.isascii() and ch.isalpha() for ch in line)
-    if chinese:
-        return "zh" if letters < MIXED_LETTERS else None
-    return "en" if letters >= MIXED_LETTERS else None
-
-
-def _mixed_problem(text: str, lang: str) -> str | None:
-    read = [k for k in map(_language_of_line, text.splitlines()) if k is not None]
-    other = [k for k in read if k != lang]
-    if len(other) < MIXED_LINES or len(other) < MIXED_SHARE * len(read):
-        return None
-    language = {"zh": "Chinese", "en": "English"}
-    return (
-        f"{len(other)} of its {len(read)} lines are in {language['en' if lang == 'zh' else 'zh']}, "
-        f"the rest in {language[lang]}: give each language a file of its own, or pass --lang "
-        "to read it as one language"
-    )
-
-
-# a site's name after the title in a page's <title>: 关于…的通知_国务院部门文件_中国政府网
-_TITLE_SUFFIX = re.compile(r"\s*(?:[_|｜]|\s-\s|——).*$")
-
-
-def page_title(written: str) -> str:
-    """The document's title in a page's <title>, the site's names after it taken off; ""
-    where what is left does not read as a document's title."""
-    title = _TITLE_SUFFIX.sub("", written.strip())
-    return title if title and is_title(title) else ""
-
-
 def _enough_body(text: str, lang: str) -> bool:
     sentences = split_sentences(text, lang)
     if len(text.strip()) >= MIN_BODY_CHARS[lang] and len(sentences) >= MIN_BODY_SENTENCES:
@@ -262,7 +218,7 @@ def plan_ingest(
             f"--lang {options.lang}, but the text reads as {metadata.lang}: check the file, "
             "or leave --lang out"
         )
-    mixed = None if options.lang else _mixed_problem(text, lang)
+    mixed = None if options.lang else mixed_languages(text, lang)
     if mixed:
         problems.append(mixed)
     if not (options.keep_all or options.accept_removals):
