@@ -271,9 +271,9 @@ def read_html(html: str) -> HtmlPage:
     chrome left out of it and the page's title.
 
     Scripts, styles, ``<head>`` and other non-text elements are dropped, and so is
-    the page's site chrome (``nav``, ``header``, ``footer``, ``aside`` outside an
-    ``<article>`` or ``<main>``) -- unless that would leave nothing, as on pages that
-    never close a ``<header>``. Block elements and ``<br>`` start new lines, table cells
+    the page's site chrome (``nav``; ``header``, ``footer`` and ``aside`` outside an
+    ``<article>``, and an article's side bar of links) -- unless that would leave nothing,
+    as on pages that never close a ``<header>``. Block elements and ``<br>`` start new lines, table cells
     are separated by a space, entities are unescaped, and the result goes through
     :func:`normalize_text`.
     """
