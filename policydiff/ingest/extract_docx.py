@@ -61,7 +61,8 @@ class _Reading:
 
 def _pieces(elem: ElementTree.Element, reading: _Reading) -> Iterator[str]:
     """Text of ``elem`` in document order; each paragraph ends with a line break, and the
-    notes it refers to follow it, each a paragraph of its own."""
+    notes it refers to follow it or a later paragraph (:func:`_refer`), each a paragraph
+    of its own."""
     for child in elem:
         tag = child.tag
         if tag == f"{_W}t":
@@ -98,7 +99,7 @@ def _pieces(elem: ElementTree.Element, reading: _Reading) -> Iterator[str]:
             pieces = [piece for cell in cells for piece in cell]
             nested = next(child.iter(f"{_W}tbl"), None) is not None
             yield from pieces if nested else _row(cells)
-        else:  # runs, hyperlinks, tables, text boxes, smart tags ...
+        else:  # runs, hyperlinks, cells, smart tags ...
             yield from _pieces(child, reading)
 
 
