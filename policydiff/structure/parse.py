@@ -348,17 +348,27 @@ def _sentences_of(text: str, block: _Block, lang: str) -> tuple[tuple[Sentence, 
         line_spans = split_sentences(body, lang, offset)
         if k == 0 and block.level > 0 and line_spans:
             first_start, first_end = line_spans[0]
-            # a part or an item is titled by its line's first sentence (一、坚持城市体检先行。
-            # 建立城市体检机制…), cut where a title runs into the text without a stop
-            cut = _run_on_split(text[first_start:first_end], lang)
-            if cut is not None:
-                mid = first_start + cut
-                title_end = mid
-                while text[title_end - 1].isspace():
-                    title_end -= 1
-                line_spans[0:1] = [(first_start, title_end), (mid, first_end)]
-                first_end = title_end
-            heading = text[first_start:first_end].rstrip(".。:：;；").strip()
+            if block.level == 1:
+                # a part's heading line is its title, unless it goes on past a sentence
+                # (一、坚持城市体检先行。建立城市体检机制…): then its first sentence is. Not cut
+                # where a title seems to run into the text, as an item's is: part titles
+                # are in title case (…Embark on a New Chapter of Comprehensively Promoting…)
+                heading = (
+                    text[offset : line.end].strip()
+                    if len(line_spans) == 1
+                    else text[first_start:first_end]
+                )
+            else:
+                cut = _run_on_split(text[first_start:first_end], lang)
+                if cut is not None:
+                    mid = first_start + cut
+                    title_end = mid
+                    while text[title_end - 1].isspace():
+                        title_end -= 1
+                    line_spans[0:1] = [(first_start, title_end), (mid, first_end)]
+                    first_end = title_end
+                heading = text[first_start:first_end]
+            heading = heading.rstrip(".。:：;；").strip()
         spans.extend(line_spans)
     sentences = tuple(
         Sentence(block.id, i, s, e, text[s:e]) for i, (s, e) in enumerate(spans, start=1)
