@@ -22,7 +22,13 @@ from policydiff.themes.catalogue import Catalogue, Theme
 
 if TYPE_CHECKING:
     from policydiff.themes.discover import Candidate
-from policydiff.themes.match import Mention, ThemeMatrix, find_mentions, theme_matrix
+from policydiff.themes.match import (
+    Mention,
+    ThemeMatrix,
+    counted_mentions,
+    find_mentions,
+    theme_matrix,
+)
 
 # --------------------------------------------------------------------------- mentions
 
@@ -156,8 +162,7 @@ class DocumentMentions:
             v.version.key: len({(m.provision_id, m.sentence_index) for m in v.mentions})
             for v in self.versions
         }
-        keys = counted_versions(self.document)
-        return sentences.get(keys[0]) or max((sentences.get(k, 0) for k in keys), default=0)
+        return counted_mentions(sentences, counted_versions(self.document))
 
 
 def counted_versions(document: Document) -> tuple[str, ...]:

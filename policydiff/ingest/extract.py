@@ -285,11 +285,6 @@ def read_html(html: str) -> HtmlPage:
     return HtmlPage(normalize_text(_parse_html(html, _HIDDEN).text()), (), title)
 
 
-def html_to_text(html: str) -> str:
-    """The readable text of an HTML page (:func:`read_html`)."""
-    return read_html(html).text
-
-
 # --------------------------------------------------------------------------- errors
 
 

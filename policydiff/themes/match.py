@@ -533,6 +533,15 @@ class ThemeMatrix:
         return dict(zip(self.documents, self.counts[self.themes.index(theme_id)], strict=False))
 
 
+def counted_mentions(per_version: Mapping[str, int], keys: Sequence[str]) -> int:
+    """A document's mentions of a theme, given per version: in the first of ``keys`` (the
+    version its strength is scored on) where it has any, else in the one of ``keys`` that
+    has most; versions are never added up."""
+    if not keys:
+        return 0
+    return per_version.get(keys[0], 0) or max(per_version.get(k, 0) for k in keys)
+
+
 def theme_matrix(
     mentions: Iterable[Mention],
     documents: Sequence[str] | None = None,
@@ -573,9 +582,9 @@ def theme_matrix(
         for version_key, _ in held:
             per_version[version_key] += 1
         keys = (counted_in or {}).get(document)
-        if keys is None:
+        if keys is None:  # no version to prefer: the most any holds
             return max(per_version.values(), default=0)
-        return per_version.get(keys[0]) or max((per_version.get(k, 0) for k in keys), default=0)
+        return counted_mentions(per_version, keys)
 
     counts = tuple(tuple(_count(sentences.get((t, d), set()), d) for d in docs) for t in themes)
     prov_counts = tuple(tuple(_count(provs.get((t, d), set()), d) for d in docs) for t in themes)

@@ -12,7 +12,7 @@ from pypdf import PdfReader, PdfWriter
 
 from policydiff.errors import InputError
 from policydiff.ingest.decode import RawText, decode_bytes
-from policydiff.ingest.extract import html_to_text, read_html
+from policydiff.ingest.extract import read_html
 from policydiff.ingest.extract_docx import docx_to_text
 from policydiff.ingest.extract_pdf import pdf_to_text
 
@@ -65,7 +65,7 @@ from policydiff.ingest.extract_pdf import pdf_to_text
     ],
 )  # fmt: skip
 def test_html_to_text(html: str, expected: str) -> None:
-    assert html_to_text(html) == expected
+    assert read_html(html).text == expected
 
 
 PAGE = """<!DOCTYPE html>
@@ -371,5 +371,5 @@ TAGS = st.sampled_from(
 @settings(max_examples=200, deadline=None)
 @given(st.lists(st.one_of(TAGS, st.text(max_size=8)), max_size=30))
 def test_html_to_text_never_crashes(pieces: list[str]) -> None:
-    text = html_to_text("".join(pieces))
+    text = read_html("".join(pieces)).text
     assert "\r" not in text and "\x00" not in text
