@@ -2,7 +2,9 @@
 
 English tokens are words (with inner hyphens and apostrophes), punctuation marks and
 whitespace runs, and the words and marks alone are matched (each span keeping the spaces
-after it); Chinese tokens are single characters, with Latin/digit runs kept whole.
+after it). Chinese is matched by single characters, with Latin/digit runs kept whole, which
+gives the similarity, and its changes are shown by words (jieba's, :func:`chinese_words`):
+十九大 → 二十大 reads as one replaced word, not as 十 kept between two changed characters.
 Joining the tokens gives the text back exactly, and joining the old (new) side of the ops
 gives the old (new) text back exactly.
 """
@@ -13,12 +15,14 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 # difflib's own algorithm compiled (same opcodes, several times faster): sentence diffs
 # are a large part of a report's and of `policydiff diff`'s work.
 from cydifflib import SequenceMatcher
 
 from policydiff.models import Provision
+from policydiff.runtime.jieba_dictionary import ready_jieba
 
 OPS = ("equal", "delete", "insert", "replace")
 SENTENCE_MIN = 0.4  # two changed sentences are compared when this similar (word ratio)
@@ -42,22 +46,38 @@ def tokenize(text: str, lang: str) -> list[str]:
     return (_ZH_TOKEN if lang == "zh" else _EN_TOKEN).findall(text)
 
 
+@lru_cache(maxsize=65536)
+def chinese_words(text: str) -> tuple[str, ...]:
+    """jieba's words of Chinese ``text`` (its dictionary only, no guessed words), which
+    join back into ``text`` exactly."""
+    return tuple(ready_jieba().cut(text, HMM=False))
+
+
 def token_ops(old: str, new: str, lang: str) -> tuple[tuple[TokenOp, ...], float]:
     """The ops turning ``old`` into ``new`` and difflib's similarity ratio."""
+    ops, same, total = _ops_and_same(old, new, lang)
+    if not total:
+        return ops, 1.0 if old == new else 0.0
+    return ops, round(2 * same / total, 4)
+
+
+def _ops_and_same(old: str, new: str, lang: str) -> tuple[tuple[TokenOp, ...], int, int]:
+    """The ops turning ``old`` into ``new``, the words (Chinese: characters) the match
+    leaves equal and the words of both: what :func:`word_ratio` reads."""
     a, b = tokenize(old, lang), tokenize(new, lang)
+    total = count_words(a) + count_words(b)
     if a == b:  # what difflib answers, without its quadratic search for the match
-        opcodes = [("equal", 0, len(a), 0, len(b))] if a else []
-        ops = tuple(TokenOp("equal", old, new) for _ in opcodes)
-        return ops, word_ratio(opcodes, a, b)
+        return (TokenOp("equal", old, new),) if a else (), count_words(a), total
     if lang != "zh":
         opcodes = _word_opcodes(a, b)
-        return _merge_ops(_spaced(opcodes, a, b)), word_ratio(opcodes, a, b)
-    matcher = SequenceMatcher(None, a, b, autojunk=False)
+        return _merge_ops(_spaced(opcodes, a, b)), _same(opcodes, a), total
+    same = _same(SequenceMatcher(None, a, b, autojunk=False).get_opcodes(), a)
+    wa, wb = chinese_words(old), chinese_words(new)
     ops = tuple(
-        TokenOp(tag, "".join(a[i1:i2]), "".join(b[j1:j2]))
-        for tag, i1, i2, j1, j2 in matcher.get_opcodes()
+        TokenOp(tag, "".join(wa[i1:i2]), "".join(wb[j1:j2]))
+        for tag, i1, i2, j1, j2 in SequenceMatcher(None, wa, wb, autojunk=False).get_opcodes()
     )
-    return ops, word_ratio(matcher.get_opcodes(), a, b)
+    return ops, same, total
 
 
 def _spaced(
@@ -146,8 +166,12 @@ def word_ratio(
     total = count_words(a) + count_words(b)
     if total == 0:
         return 1.0 if list(a) == list(b) else 0.0
-    same = sum(count_words(a[i1:i2]) for tag, i1, i2, _, _ in opcodes if tag == "equal")
-    return round(2 * same / total, 4)
+    return round(2 * _same(opcodes, a) / total, 4)
+
+
+def _same(opcodes: Sequence[tuple[str, int, int, int, int]], a: Sequence[str]) -> int:
+    """The words of ``a`` that ``opcodes`` leave equal."""
+    return sum(count_words(a[i1:i2]) for tag, i1, i2, _, _ in opcodes if tag == "equal")
 
 
 def word_counts(tokens: Sequence[str]) -> Counter[str]:
@@ -225,9 +249,9 @@ def _gap(old: Sequence[str], new: Sequence[str]) -> list[TokenOp]:
     return ops + [TokenOp("equal", sep, sep) for sep in old[len(old) - tail :]]
 
 
-def _replace_block(old: Sequence[str], new: Sequence[str], lang: str) -> list[TokenOp]:
+def _replace_block(old: Sequence[str], new: Sequence[str], lang: str) -> tuple[list[TokenOp], int]:
     """Sentences of a changed stretch paired in order when similar (word-diffed), the
-    rest deleted or inserted whole."""
+    rest deleted or inserted whole; with the words the pairs leave equal."""
     scored = []
     toks_new = [None if b.isspace() else tokenize(b, lang) for b in new]
     counts_new = [None if tb is None else word_counts(tb) for tb in toks_new]
@@ -247,13 +271,20 @@ def _replace_block(old: Sequence[str], new: Sequence[str], lang: str) -> list[To
         if all((i - pi) * (j - pj) > 0 for pi, pj in pairs):
             pairs.append((i, j))
     ops: list[TokenOp] = []
+    same = 0
     pi, pj = 0, 0
     for i, j in sorted(pairs):
-        ops += _gap(old[pi:i], new[pj:j])
-        ops += token_ops(old[i], new[j], lang)[0]
+        gap = _gap(old[pi:i], new[pj:j])
+        pair_ops, pair_same, _ = _ops_and_same(old[i], new[j], lang)
+        ops += gap + list(pair_ops)
+        same += _equal_words(gap, lang) + pair_same
         pi, pj = i + 1, j + 1
-    ops += _gap(old[pi:], new[pj:])
-    return ops
+    gap = _gap(old[pi:], new[pj:])
+    return ops + gap, same + _equal_words(gap, lang)
+
+
+def _equal_words(ops: Sequence[TokenOp], lang: str) -> int:
+    return sum(count_words(tokenize(op.old, lang)) for op in ops if op.op == "equal")
 
 
 def provision_ops(old: Provision, new: Provision, lang: str) -> tuple[tuple[TokenOp, ...], float]:
@@ -261,17 +292,23 @@ def provision_ops(old: Provision, new: Provision, lang: str) -> tuple[tuple[Toke
     share of words left equal (difflib's ratio over words and punctuation)."""
     a, b = provision_units(old, lang), provision_units(new, lang)
     ops: list[TokenOp] = []
+    # the words left equal, counted as the match counts them (Chinese: by characters,
+    # though the ops show words)
+    same = 0
     # The spaces between sentences are junk: matched, they would cut a run of rewritten
     # sentences into one-to-one replacements of unrelated sentences.
     matcher = SequenceMatcher(str.isspace, a, b, autojunk=False)
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag == "replace":
-            ops += _replace_block(a[i1:i2], b[j1:j2], lang)
+            block, block_same = _replace_block(a[i1:i2], b[j1:j2], lang)
+            ops += block
+            same += block_same
         else:
-            ops += _gap(a[i1:i2], b[j1:j2])
+            gap = _gap(a[i1:i2], b[j1:j2])
+            ops += gap
+            same += _equal_words(gap, lang)
     merged = _merge_ops(ops)
     total = count_words(tokenize("".join(a), lang)) + count_words(tokenize("".join(b), lang))
-    same = sum(count_words(tokenize(op.old, lang)) for op in merged if op.op == "equal")
     ratio = round(2 * same / total, 4) if total else 1.0
     return merged, ratio
 

@@ -1,6 +1,6 @@
 """A :class:`policydiff.diff.DocumentDiff` as Markdown, HTML or JSON.
 
-Markdown marks deletions ``~~old~~`` and insertions ``**new**`` (document text escaped);
+Markdown and HTML mark deletions ``<del>`` and insertions ``<ins>`` (document text escaped);
 HTML is a self-contained page with ``<del>``/``<ins>`` and every piece of document text
 passed through :func:`html.escape`; JSON is the whole diff (all ops, nothing elided),
 deterministic: ``ensure_ascii=False``, indent 2, fields in declaration order.
@@ -158,6 +158,8 @@ def ref_note(ref: ProvisionRef, side: Side, diff: DocumentDiff) -> str:
 
 
 def _md_ops(ops: tuple[TokenOp, ...]) -> str:
+    """The ops marked with HTML's tags: Markdown's ``~~`` and ``**`` are left as they
+    stand where the text inside starts or ends on Chinese punctuation."""
     out: list[str] = []
     for op in ops:
         if op.op == "equal":
@@ -166,9 +168,9 @@ def _md_ops(ops: tuple[TokenOp, ...]) -> str:
             out.append(" … ")
         else:
             if op.old and not op.old.isspace():
-                out.append(md_marked(op.old, "~~", "~~"))
+                out.append(md_marked(op.old, "<del>", "</del>"))
             if op.new:
-                out.append(md_marked(op.new, "**", "**"))
+                out.append(md_marked(op.new, "<ins>", "</ins>"))
     return "".join(out)
 
 

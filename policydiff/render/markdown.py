@@ -1,7 +1,8 @@
 """The report as Markdown (``index.md``): GitHub-flavoured, links to the chart files.
 
 Every piece of document text is escaped (:func:`md`), theme spans are bold, deleted
-words ``~~struck~~`` and inserted words ``<ins>underlined</ins>``. Each section is
+words ``<del>struck</del>`` and inserted words ``<ins>underlined</ins>`` (HTML tags, which
+Markdown's ``~~`` is not beside Chinese punctuation). Each section is
 its own function so that tests can compare single sections with golden files.
 """
 
@@ -173,7 +174,7 @@ def diff_md(d: SentenceDiff) -> str:
             out.append(md(op.old))
             continue
         if op.old:
-            out.append(md_marked(op.old, "~~", "~~"))
+            out.append(md_marked(op.old, "<del>", "</del>"))
         if op.new:
             out.append(md_marked(op.new, "<ins>", "</ins>"))
     return "".join(out)
@@ -186,7 +187,7 @@ def _diff_section(ev: Evolution, theme: ThemeEvolution, page: ThemePage | None) 
     lines = [
         f"### {wording_heading(ev)}",
         "",
-        "Deleted words are ~~struck~~, inserted words <ins>underlined</ins>.",
+        "Deleted words are <del>struck</del>, inserted words <ins>underlined</ins>.",
         "",
     ]
     for d in diffs:

@@ -9,9 +9,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from cydifflib import SequenceMatcher
-
-from policydiff.diff.ops import TokenOp, token_ops, tokenize
+from policydiff.diff.ops import TokenOp, chinese_words, token_ops, tokenize
 from policydiff.runtime.jieba_dictionary import ready_jieba
 
 
@@ -32,15 +30,9 @@ def words(text: str, lang: str) -> list[str]:
     """Tokens whose concatenation is ``text``: jieba's words in Chinese."""
     if lang != "zh":
         return tokenize(text, lang)
-    return list(ready_jieba().cut(text, HMM=False))
+    return list(chinese_words(text))
 
 
 def word_ops(old: str, new: str, lang: str) -> tuple[TokenOp, ...]:
-    if lang != "zh":
-        return token_ops(old, new, lang)[0]
-    a, b = words(old, lang), words(new, lang)
-    matcher = SequenceMatcher(None, a, b, autojunk=False)
-    return tuple(
-        TokenOp(tag, "".join(a[i1:i2]), "".join(b[j1:j2]))
-        for tag, i1, i2, j1, j2 in matcher.get_opcodes()
-    )
+    """The word diff of two clauses, as :mod:`policydiff.diff.ops` gives it."""
+    return token_ops(old, new, lang)[0]

@@ -8,6 +8,7 @@ import html
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from markdown_it import MarkdownIt
 
 from policydiff.diff import TokenOp, diff_documents, elide, provision_body, token_ops, tokenize
 from policydiff.diff.ops import provision_ops, word_ratio
@@ -249,11 +250,25 @@ def test_renderers_escape_document_text() -> None:
     assert "<b>" not in page and html.escape("<b>") in page and "<del>" in page
     assert "&amp; " in page
     markdown = diff_markdown(result)
-    assert r"\*buildings\*" in markdown and r"\[now\]" in markdown and "~~" in markdown
+    assert r"\*buildings\*" in markdown and r"\[now\]" in markdown
+    assert "<del>more</del><ins>less</ins>" in markdown
     assert md("a*b_c{}") == r"a\*b\_c\{\}"
     text = diff_text(result)
     assert "[-more-]{+less+}" in text and "[now]" in text
     assert '"op": "replace"' in diff_json(result)
+
+
+def test_chinese_changes_are_words_marked_whatever_punctuation_they_start_on() -> None:
+    head = "一、推动落实\n（一）坚持绿色发展。推动城乡建设绿色转型，"
+    old = structured_text(f"{head}全面贯彻党的十九大精神。\n", "zh")
+    new = structured_text(f"{head}全面贯彻党的二十大精神，认真落实批示。\n", "zh")
+    result = diff_documents(old, new)
+    assert "[-十九大-]{+二十大+}" in diff_text(result)
+    # CommonMark takes ** or ~~ beside Chinese punctuation for text: HTML tags are marks
+    # wherever they stand
+    rendered = MarkdownIt("commonmark", {"html": True}).render(diff_markdown(result))
+    assert "<ins>，认真落实批示</ins>" in rendered and "<del>十九大</del>" in rendered
+    assert "**" not in rendered and "~~" not in rendered
 
 
 @given(

@@ -68,7 +68,7 @@ def test_waste_free_cities_section_has_target_and_drop(evolution: Evolution) -> 
     assert "− **dropped**" in text
     # the 2023 commitment read is the dated full coverage, not "Accelerate" (3)
     assert "Strongest commitment: **scale** (4.5), cue full coverage." in text
-    assert "~~promote~~<ins>reach 60%" in text
+    assert "<del>promote</del><ins>reach 60%" in text
 
 
 def test_since_last_compares_across_gaps(evolution: Evolution) -> None:
