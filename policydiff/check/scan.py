@@ -88,8 +88,9 @@ def scan_corpus(path: Path, fingerprints: Fingerprints | None = None) -> Scan:
 
 def declared_parent_findings(path: Path, documents: list[Document]) -> list[Finding]:
     """A ``parents:`` list naming a document the corpus does not hold (a mistyped id, or
-    a parent not yet added) or one issued after the document that implements it: the
-    lineage keeps a declaration as written, so the gate says what looks wrong in it."""
+    a parent not yet added), one issued after the document that implements it, or one
+    that by the declarations implements it in turn: the lineage keeps a declaration as
+    written where it can, so the gate says what looks wrong in it."""
     by_id = {d.id: d for d in documents}
     found = []
     for document in documents:
@@ -103,10 +104,28 @@ def declared_parent_findings(path: Path, documents: list[Document]) -> list[Find
                     f"declares parent {parent_id!r}, issued {parent.date_text}, after this "
                     f"document ({document.date_text})"
                 )
+            elif _declared_back(parent_id, document.id, by_id):
+                message = (
+                    f"declares parent {parent_id!r}, which itself implements this document "
+                    "by the parents declared: a cycle, of which the lineage drops one edge"
+                )
             else:
                 continue
             found.append(Finding(where, message, "metadata", "warning"))
     return found
+
+
+def _declared_back(start: str, target: str, by_id: dict[str, Document]) -> bool:
+    """Whether ``target`` is among the declared ancestors of ``start``."""
+    stack, seen = [start], set()
+    while stack:
+        node = stack.pop()
+        if node == target:
+            return True
+        if node not in seen and node in by_id:
+            seen.add(node)
+            stack.extend(by_id[node].parents or ())
+    return False
 
 
 def unknown_metadata(folder: Path, document: Document) -> list[Finding]:

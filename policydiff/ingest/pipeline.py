@@ -135,10 +135,45 @@ def check_options(path: str, options: IngestOptions) -> None:
         bad_parent = id_problem(parent)
         if bad_parent:
             problems.append(f"--parent: {bad_parent}")
-    if options.parents and options.version_of:
-        problems.append("--parent describes a new document; --version-of adds a version")
+    described = _document_options(options) + (["--date"] if options.date else [])
+    if described and options.version_of:
+        problems.append(
+            f"{', '.join(described)} describe{'s' if len(described) == 1 else ''} a new "
+            "document; --version-of adds a version"
+        )
     if problems:
         raise InputError(path, "; ".join(problems))
+
+
+def _parent_problems(
+    parents: Sequence[str], document_id: str, issued: IssueDate, held: corpus_io.Corpus
+) -> list[str]:
+    """Declared parents a document cannot implement: itself, or one issued after it (the
+    lineage would take the declaration as written, against the dates)."""
+    problems = []
+    for parent_id in parents:
+        parent = held.get(parent_id)
+        if parent_id == document_id:
+            problems.append(f"--parent {parent_id}: a document is not its own parent")
+        elif parent is not None and parent.issue_date.surely_after(issued):
+            problems.append(
+                f"--parent {parent_id}: issued {parent.date_text}, after this document "
+                f"({issued.written}); a document implements earlier ones"
+            )
+    return problems
+
+
+def _document_options(options: IngestOptions) -> list[str]:
+    """The options given that describe a new document, which a version does not take."""
+    given = (
+        ("--title", options.title),
+        ("--issuer", options.issuers),
+        ("--id", options.document_id),
+        ("--series", options.series),
+        ("--doc-number", options.doc_number),
+        ("--parent", options.parents),
+    )
+    return [name for name, value in given if value]
 
 
 def _given_date(path: str, options: IngestOptions) -> IssueDate | None:
@@ -266,6 +301,12 @@ def plan_ingest(
             doc_number=target.doc_number or metadata.doc_number,
         )
         action = "new version"
+        described = _document_options(options)
+        if described:
+            notes.append(
+                f"{', '.join(described)} not applied: the file is a version of "
+                f"{target.id} (pass --new-document to add it as a document of its own)"
+            )
     else:
         written = given_date.unless_exact if given_date else ""
         document, fields, missing = _new_document(
@@ -365,11 +406,8 @@ def _new_document(
         level, jurisdiction = level_and_jurisdiction(issuers, given_title)
     doc_number = (options.doc_number or "").strip() or metadata.doc_number
     for parent in options.parents:
-        if held.get(parent) is None:
-            missing.append(
-                f"--parent {parent}: no such document in the corpus (add the parent first, "
-                "or earlier in the same command)"
-            )
+        if held.get(parent) is None and parent != options.document_id:
+            missing.append(f"--parent {parent}: no such document in the corpus (add it first)")
     if date is None:
         missing.append("no issue date found in the text; pass --date YYYY-MM-DD (or YYYY-MM, YYYY)")
     if not title:
@@ -382,6 +420,9 @@ def _new_document(
         missing.append("no id can be made from the title; pass --id")
     if document_id and held.get(document_id):
         missing.append(f"a document with id {document_id} is already in the corpus; pass --id")
+    if date is not None:
+        issued = read_issue_date(date_written or date.isoformat())
+        missing += _parent_problems(options.parents, document_id, issued, held)
     fields = {
         "id": document_id,
         "title": title,

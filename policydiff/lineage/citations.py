@@ -29,9 +29,11 @@ _NUMBER = re.compile(
     r"(?P<prefix>[\u4e00-\u9fff]{1,10})\s*[〔\[［【(（]\s*(?P<year>(?:19|20)\d\d)\s*"
     r"[〕\]］】)）]\s*(?P<serial>\d{1,4})\s*号"
 )
-# words a standalone number's issuer abbreviation cannot start with: 按照国办发〔2024〕52号
+# words a standalone number's issuer abbreviation cannot start with: 按照国办发〔2024〕52号,
+# 为认真贯彻落实乙建〔2020〕3号
 _LEAD_IN = re.compile(
-    r"^(?:根据|按照|依据|依照|落实|贯彻|执行|参照|印发|对照|结合|和|及|与|以|见|即)+"
+    r"^(?:为了|为|认真|深入|全面|切实|严格|遵照|遵循|根据|按照|依据|依照|落实|贯彻|执行|参照|"
+    r"印发|对照|结合|和|及|与|以|见|即)+"
 )
 # What every _NUMBER match holds from its opening bracket on: a text without it holds no
 # number, and this is found far faster (the issuer's characters before the bracket make

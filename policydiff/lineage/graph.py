@@ -332,10 +332,9 @@ def build_lineage(
     docs = tuple(documents)
     by_id = {d.id: d for d in docs}
     held = _held(docs)
-    edges: list[Edge] = []
     unresolved: list[Unresolved] = []
     missing: list[tuple[str, str]] = []
-    parents: dict[str, list[str]] = {}
+    proposed: list[Edge] = []
     for document in docs:
         places = cited_places(document) if places_of is None else places_of.get(document.id, ())
         found: dict[str, Edge] = {}
@@ -352,7 +351,10 @@ def build_lineage(
                     continue
                 if _dated_after(parent, document):
                     reason = f"names {parent_id}, dated after this document"
-                elif parent_id not in found:
+                elif parent_id not in found or (how == "number" != found[parent_id].how):
+                    # the first citation, or the first by number: the sentence that gives
+                    # the number is the one that says which document is implemented
+                    # (根据《…》（甲建〔2021〕7号）要求 after 认真学习《…》精神)
                     found[parent_id] = Edge(
                         document.id,
                         parent_id,
@@ -389,27 +391,37 @@ def build_lineage(
             chosen = declared
         else:
             chosen = list(found.values())
-        for edge in chosen:
-            if _creates_cycle(edge.child, edge.parent, parents):
-                # two plans citing each other (of one day, or a declaration against the
-                # text): the edge kept first stands, this one is said, not dropped
-                unresolved.append(
-                    Unresolved(
-                        edge.child,
-                        edge.cited or f"declared parent {edge.parent}",
-                        edge.sentence,
-                        edge.location,
-                        f"names {edge.parent}, which implements this document: "
-                        "the edge would close a cycle",
-                    )
+        proposed += chosen
+    # where edges close a cycle, one naming a parent issued after its child (a declaration
+    # against the dates) is the one dropped: it is tried last
+    order = sorted(
+        range(len(proposed)),
+        key=lambda k: (_dated_after(by_id[proposed[k].parent], by_id[proposed[k].child]), k),
+    )
+    parents: dict[str, list[str]] = {}
+    kept: list[int] = []
+    for k in order:
+        edge = proposed[k]
+        if _creates_cycle(edge.child, edge.parent, parents):
+            # two plans citing each other (of one day, or a declaration against the
+            # text): the edge kept first stands, this one is said, not dropped
+            unresolved.append(
+                Unresolved(
+                    edge.child,
+                    edge.cited or f"declared parent {edge.parent}",
+                    edge.sentence,
+                    edge.location,
+                    f"names {edge.parent}, which implements this document: "
+                    "the edge would close a cycle",
                 )
-                continue
-            parents.setdefault(edge.child, []).append(edge.parent)
-            edges.append(edge)
+            )
+            continue
+        parents.setdefault(edge.child, []).append(edge.parent)
+        kept.append(k)
     return Lineage(
         documents=docs,
         series={d.id: series_of(d) for d in docs},
-        edges=tuple(edges),
+        edges=tuple(proposed[k] for k in sorted(kept)),
         unresolved=tuple(unresolved),
         missing=tuple(missing),
     )

@@ -82,6 +82,42 @@ def test_lineage_tree_of_one_document_shows_its_parent_and_the_citation() -> Non
         in result.output
     )
     assert "yunnan" not in result.output
+    # the edge's evidence: the citing sentence itself, as in the JSON
+    assert "为深入贯彻落实党中央、国务院和省委省政府关于碳达峰碳中和决策部署" in result.output
+
+
+def test_a_declared_parent_must_be_earlier_held_and_another_document(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    _ingest(corpus, "chongqing-chengxiang-tandafeng.txt", "chongqing", "2023-01-04")
+    before = sorted(p.read_bytes() for p in corpus.rglob("*") if p.is_file())
+    later = run(
+        "ingest", str(LINEAGE_RAW / "2022-central-chengxiang-tandafeng.txt"), "--date",
+        "2022-06", "--new-document", "--id", "centre", "--parent", "chongqing", corpus=corpus,
+    )  # fmt: skip
+    assert later.exit_code == 2
+    assert (
+        "--parent chongqing: issued 2023-01-04, after this document (2022-06); a document "
+        "implements earlier ones" in later.output
+    )
+    itself = run(
+        "ingest", str(LINEAGE_RAW / "2022-central-chengxiang-tandafeng.txt"), "--date",
+        "2022-06", "--new-document", "--id", "centre", "--parent", "centre", corpus=corpus,
+    )  # fmt: skip
+    assert itself.exit_code == 2
+    assert "--parent centre: a document is not its own parent" in itself.output
+    assert "no such document" not in itself.output
+    assert sorted(p.read_bytes() for p in corpus.rglob("*") if p.is_file()) == before
+
+
+def test_a_version_takes_no_option_of_a_new_document(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    _ingest(corpus, "chongqing-chengxiang-tandafeng.txt", "chongqing", "2023-01-04")
+    result = run(
+        "ingest", str(LINEAGE_RAW / "yunnan-chengxiang-tandafeng.txt"), "--version-of",
+        "chongqing", "--series", "mine", "--date", "2021-01-01", corpus=corpus,
+    )  # fmt: skip
+    assert result.exit_code == 2
+    assert "--series, --date describe a new document; --version-of adds a version" in result.output
 
 
 def test_a_declared_parent_must_be_held(tmp_path: Path) -> None:

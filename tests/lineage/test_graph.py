@@ -317,6 +317,31 @@ def test_a_citation_that_would_close_a_cycle_is_listed_not_dropped() -> None:
     assert left.sentence == "根据《甲省城乡建设领域碳达峰实施方案》，制定本方案。"
 
 
+def test_of_two_citations_of_one_parent_the_one_by_number_is_the_evidence() -> None:
+    child = _doc(
+        "city",
+        "某某市城乡建设领域碳达峰实施方案",
+        "2023-03-01",
+        "各区要认真学习《城乡建设领域碳达峰实施方案》精神。\n"
+        "根据《城乡建设领域碳达峰实施方案》（建标〔2022〕53号）要求，制定本方案。",
+    )
+    [edge] = build_lineage([CENTRE, child]).edges
+    assert (edge.parent, edge.how) == ("centre", "number")
+    assert (
+        edge.sentence == "根据《城乡建设领域碳达峰实施方案》（建标〔2022〕53号）要求，制定本方案。"
+    )
+
+
+def test_in_a_cycle_the_declared_parent_issued_after_its_child_is_the_edge_dropped() -> None:
+    # the centre's metadata declares, against the dates, the province that cites it
+    centre = replace(CENTRE, parents=("chongqing",))
+    lineage = build_lineage([centre, BY_NUMBER])
+    assert [(e.child, e.parent) for e in lineage.edges] == [("chongqing", "centre")]
+    [left] = lineage.unresolved
+    assert (left.document, left.cited) == ("centre", "declared parent chongqing")
+    assert left.reason.endswith("the edge would close a cycle")
+
+
 def test_a_held_covering_notice_is_of_the_kind_of_the_plan_it_issues() -> None:
     # 关于印发《…实施方案》的通知 kept its 《》 in the comparable form: of no kind, it was
     # refused for the citation of the plan, which then went to a province's own title

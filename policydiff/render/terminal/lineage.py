@@ -36,6 +36,8 @@ def _label(lineage: Lineage, document_id: str, parent: str | None, lang: str) ->
                 text.append(f" {edge.cited}", style="dim")
             if edge.location:
                 text.append(f" — {edge.location}", style="dim italic")
+            if edge.sentence:  # the edge's evidence
+                text.append(f"\n{edge.sentence}")
     return text
 
 
