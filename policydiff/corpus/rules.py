@@ -223,9 +223,11 @@ def validate_document(
 
 
 def decode_version_text(data: bytes) -> str:
-    """A version file's bytes as its text: UTF-8, line ends as Python's text mode reads
-    them (a hand-edited file may end lines in \\r\\n)."""
-    text = data.decode("utf-8")
+    """A version file's bytes as its text: UTF-8 without the byte-order mark a Windows
+    editor may put first (a mark of the encoding, not text an evidence sentence should
+    start with), line ends as Python's text mode reads them (a hand-edited file may end
+    lines in \\r\\n)."""
+    text = data.decode("utf-8-sig")
     return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
 
 

@@ -161,6 +161,17 @@ def _read_documents(path: Path) -> Iterator[tuple[Path, Document | CorpusError]]
                 yield folder, load_document(folder)
             except CorpusError as exc:
                 yield folder, exc
+        elif folder.is_dir() and not odd:
+            # a document whose metadata was lost, most likely: read without it, the corpus
+            # would lose the document from every output with nothing said
+            yield (
+                folder,
+                CorpusError(
+                    folder,
+                    f"folder without {METADATA_FILE}: not a document (restore it, or move "
+                    "the folder out of the corpus)",
+                ),
+            )
 
 
 def _refuse_duplicates(path: Path, ids: list[str]) -> None:

@@ -266,6 +266,7 @@ def _charset_normalizer_guess(data: bytes) -> tuple[str, str] | None:
 
 # --------------------------------------------------------------------------- plausibility
 
+_INSIDE_A_WORD = re.compile(r"(?<=[A-Za-z])[\u4e00-\u9fff](?=[A-Za-z])")
 _CJK_PUNCTUATION = frozenset("\u00b7\u2014\u2015\u2018\u2019\u201c\u201d\u2026\u2027\u2236")
 
 
@@ -320,4 +321,7 @@ def _plausibility(text: str) -> float:
     mixed = 0.0
     if classes:
         mixed = min(classes.count("simplified"), classes.count("traditional")) / len(classes)
+        # a Latin text in a one-byte codec read as GB18030 or Big5: each accented letter
+        # with the letter after it becomes one ideograph inside a word (d関eloppement)
+        mixed = max(mixed, len(_INSIDE_A_WORD.findall(sample)) / len(classes))
     return total / len(sample) - 2 * mixed

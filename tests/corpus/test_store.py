@@ -133,6 +133,20 @@ def test_missing_version_file(copied: Path) -> None:
         load_corpus(copied)
 
 
+def test_a_document_folder_that_lost_its_metadata_is_refused_not_skipped(copied: Path) -> None:
+    (copied / DOC_2021 / "document.yaml").unlink()
+    with pytest.raises(CorpusError, match=r"folder without document\.yaml: not a document"):
+        load_corpus(copied)
+
+
+def test_a_byte_order_mark_an_editor_wrote_is_no_part_of_the_text(copied: Path) -> None:
+    path = copied / DOC_2021 / "zh.txt"
+    text = path.read_text(encoding="utf-8")
+    path.write_bytes(b"\xef\xbb\xbf" + text.encode("utf-8"))
+    [document] = [d for d in load_corpus(copied).documents if d.id == DOC_2021]
+    assert document.version("zh").text == text
+
+
 def test_folder_name_must_match_id(copied: Path) -> None:
     (copied / DOC_2021).rename(copied / "renamed")
     with pytest.raises(CorpusError, match="does not match its folder name 'renamed'"):

@@ -55,6 +55,13 @@ def test_encodings_round_trip(text: str, codec: str, expected_encoding: str) -> 
     assert raw == RawText(text, expected_encoding, "text")
 
 
+def test_a_latin_text_in_a_one_byte_codec_is_not_read_as_chinese() -> None:
+    # GB18030 decodes é and the letter after it as one ideograph: d関eloppement
+    text = "Politique de développement économique et écologique des villes. " * 20
+    for codec in ("latin-1", "cp1252"):
+        assert decode_bytes(text.encode(codec), "politique.txt").text == text.rstrip()
+
+
 @pytest.mark.parametrize(
     ("phrase", "codec"),
     [
