@@ -146,6 +146,8 @@ def compare(
     if gold_file is not None:
         if parent or child or children:
             raise UsageError("--gold reads the parent and children from the gold file")
+        if output_format in ("markdown", "html"):
+            raise UsageError(f"--gold writes text or json, not {output_format}")
         _measure(
             corpus_path, gold_file, second_file, theme_files, output_format, output, min_agreement
         )
@@ -178,13 +180,13 @@ def compare(
     edge = lineage.edge(child_doc.id, parent_doc.id)
     if ":" in child:
         child_read = document_clauses(child_doc, catalogue, None, lang, version=child_version)
-        comparison = compare_clauses(read, child_read, edge, with_ops=output_format != "json")
+        comparison = compare_clauses(read, child_read, edge, with_ops=True)
     else:
         with engine_for(engine, scheduler, jobs) as runner:
             [comparison] = runner.map(
                 compare_child,
                 [(child_doc, edge)],
-                (read, catalogue, None, lang, output_format != "json"),
+                (read, catalogue, None, lang, True),
             )
     comparison = related(comparison, lineage)
     if output_format == "json":
@@ -234,8 +236,8 @@ def _measure(
     emit(text, output)
     if agreement.rate < min_agreement:
         click.echo(
-            f"agreement {agreement.agreed}/{len(agreement.cases)} ({agreement.rate:.2%}) with "
-            f"{gold_file} is below --min-agreement {min_agreement:.2%}",
+            f"agreement {agreement.agreed}/{len(agreement.cases)} ({agreement.rate:.1%}) with "
+            f"{gold_file} is below --min-agreement {min_agreement:.1%}",
             err=True,
         )
         sys.exit(1)

@@ -64,7 +64,8 @@ def shares_note(f: Fidelity) -> str:
         f"Verdicts as shares of the parent's {len(f.rows)} commitments; added and to check "
         "count the child's clauses and verdicts (every strengthened or weakened verdict is to "
         "check: a change is a claim to confirm in its two sentences); parent: whether the "
-        "child cites the parent or the corpus only declares it."
+        "child cites the parent or the corpus only declares it. Each share is rounded on its "
+        "own, so a row may add up to 99% or 101%."
     )
 
 
@@ -81,18 +82,13 @@ def cell_mark(cell: Restated) -> str:
 
 
 def percents(shares: Mapping[str, float]) -> dict[str, int]:
-    """Shares as whole percentages that add up to 100 (largest remainder first): each
-    rounded alone, a child's four shares can read 99% or 101%.  Shares that do not add
-    up to 1 are taken as parts of their sum; all zero, all 0%."""
+    """Shares as whole percentages, each rounded to the nearest (a half up), so that equal
+    counts read as equal shares; a child's four may then add up to 99 or 101. Shares that
+    do not add up to 1 are taken as parts of their sum; all zero, all 0%."""
     total = sum(shares.values())
     if not total:
         return dict.fromkeys(shares, 0)
-    exact = {k: 100 * v / total for k, v in shares.items()}
-    whole = {k: int(v) for k, v in exact.items()}
-    by_remainder = sorted(exact, key=lambda k: (-(exact[k] - whole[k]), list(exact).index(k)))
-    for k in by_remainder[: 100 - sum(whole.values())]:
-        whole[k] += 1
-    return whole
+    return {k: int(100 * v / total + 0.5) for k, v in shares.items()}
 
 
 def how_many(f: Fidelity, children_total: int | None) -> str:
@@ -317,6 +313,7 @@ def fidelity_page(f: Fidelity, charts: Mapping[str, bytes] | None = None) -> str
     return (
         '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
         f"<title>Fidelity to {_e(f.parent.id)} · policydiff</title>\n"
-        f"<style>{CSS}</style>\n</head>\n<body>\n<main>{fidelity_html(f, charts)}</main>\n"
+        f"<style>{CSS}</style>\n</head>\n<body>\n<main><h1>Fidelity to {_e(f.parent.id)}</h1>"
+        f"{fidelity_html(f, charts)}</main>\n"
         "</body>\n</html>\n"
     )

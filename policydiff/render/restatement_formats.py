@@ -20,7 +20,7 @@ from policydiff.render.restatement_lines import (
     document_names,
     documents_line,
     in_side_words,
-    pairing_line,
+    note_lines,
     row_doubt,
     second_mention_items,
     second_mentions_heading,
@@ -64,7 +64,7 @@ def restatement_markdown(comparison: Comparison, shown: Selection = EVERYTHING) 
         "",
         f"{md(documents_line(comparison))}; {md(citation_line(comparison))}.",
         "",
-        *([md(pairing_line(comparison)) + ".", ""] if pairing_line(comparison) else []),
+        *(line for note in note_lines(comparison) for line in (md(note) + ".", "")),
         f"**{summary}.** {md(checking(comparison))}",
         "",
         "| verdict | {} → {} (word diff) | where | why |".format(*map(md, side_names(comparison))),
@@ -142,11 +142,15 @@ def restatement_html(comparison: Comparison, shown: Selection = EVERYTHING) -> s
         f"</head>\n<body>\n<main><h1>How {_e(c)} restates {_e(p)}</h1>"
         f"<p>{_e(documents_line(comparison))}; <span class=note>"
         f"{_e(citation_line(comparison))}.</span></p>"
-        + (f"<p class=note>{_e(pairing_line(comparison))}.</p>" if pairing_line(comparison) else "")
+        + "".join(f"<p class=note>{_e(note)}.</p>" for note in note_lines(comparison))
         + f"<p><strong>{summary}</strong>. {_e(checking(comparison))}</p>"
         + "<table><tr><th>verdict</th><th>{} → {}</th>".format(*map(_e, side_names(comparison)))
         + f"<th>where</th><th>why</th></tr>{''.join(rows)}</table>"
-        + (f"<h2>Additions</h2><ul>{additions}</ul>" if additions and shown.additions else "")
+        + (
+            f"<h2>Additions of {_e(c)} ({len(comparison.additions)})</h2><ul>{additions}</ul>"
+            if additions and shown.additions
+            else ""
+        )
         + (
             f"<h2>{_e(second_mentions_heading(comparison))}</h2><ul>{mentions}</ul>"
             if mentions

@@ -7,14 +7,16 @@ Schema ``policydiff.restatement/1`` (fields may be added, never renamed or remov
      "commitments": [{"parent": SIDE, "child": SIDE or null, "similarity", "verdict",
                       "reasons", "confidence", "doubt", "doubt_location", "neighbour_location",
                       "matched_by", "themes",
-                      "nearest": SIDE or null,
+                      "nearest": SIDE or null, "word_diff": [{op, old, new}],
                       "target_changes"}],
      "additions": [SIDE], "second_mentions": [SIDE + like],
      "summary": {restated, strengthened, weakened, omitted, added},
      "shown": {only, to_check} (only with --only or --to-check),
      "theme": id (only from diff --theme),
      "correspondence": float (only from diff, when it pairs commitments because the
-                      provisions are less alike than the threshold)}
+                      provisions are less alike than the threshold),
+     "partial": ["parent" and/or "child"] (only where that side's version is partial,
+                complete: false: an addition or omission may be a gap in that version)}
 
 where SIDE is ``{sentence, clause, location, provision, cue, level, strength, targets:
 [{text, value, low, unit, year, hedged}], themes}``: ``sentence`` the whole sentence (the
@@ -42,7 +44,9 @@ is another sentence, which the doubt quotes too (null otherwise); ``matched_by``
 clause below the similarity of a match was found (``covered``: named inside a longer
 clause, ``beside``: beside a sibling's restatement, ``heading``: the child's copy of the
 provision's heading, ``headed``: the clause of the child's sentence whose object ends on
-the parent's; null when by similarity). ``--only`` and ``--to-check`` keep the
+the parent's; null when by similarity). ``word_diff`` is the word diff of a restated pair,
+parent clause to child clause, as the terminal shows it (Chinese in jieba's words; empty for
+an omission). ``--only`` and ``--to-check`` keep the
 commitments (and additions) they name, as in every other format, and say so in ``shown``;
 each of ``target_changes`` carries ``parent_clause``, the clause of the parent's sentence
 that sets its target where that is not the parent's clause itself, and ``child_place``, the
@@ -106,6 +110,7 @@ def _restated(r: Restated) -> dict[str, Any]:
         "matched_by": r.route or None,
         "themes": list(r.themes),
         "nearest": side(r.nearest) if r.nearest is not None else None,
+        "word_diff": [{"op": op.op, "old": op.old, "new": op.new} for op in r.ops],
         "target_changes": [
             {
                 "parent": target_dict(t.parent),
@@ -165,6 +170,13 @@ def restatement_dict(comparison: Comparison, shown: Selection = EVERYTHING) -> d
         out["theme"] = comparison.theme  # `diff --theme`: the summary counts what it keeps
     if comparison.correspondence is not None:
         out["correspondence"] = comparison.correspondence  # why `diff` paired commitments
+    partial = [
+        name
+        for name, read in (("parent", comparison.parent), ("child", comparison.child))
+        if not read.version.complete
+    ]
+    if partial:
+        out["partial"] = partial
     return out
 
 

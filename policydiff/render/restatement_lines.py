@@ -68,6 +68,37 @@ def pairing_line(comparison: Comparison) -> str:
     return f"diff pairs commitments, as compare does: {alike_phrase(alike)}"
 
 
+def partial_line(comparison: Comparison) -> str:
+    """What a partial version (complete: false) on either side means for the verdicts
+    ("" when both are complete)."""
+    sides = [
+        (read, meaning)
+        for read, meaning in (
+            (comparison.parent, "a child commitment listed as an addition"),
+            (comparison.child, "a commitment listed as omitted"),
+        )
+        if not read.version.complete
+    ]
+    return "; ".join(
+        f"{read.document.id}:{read.version.key} is a partial version (complete: false): "
+        f"{meaning} may only be missing from it"
+        for read, meaning in sides
+    )
+
+
+def note_lines(comparison: Comparison) -> list[str]:
+    """The notes a reader needs before the verdicts: why ``diff`` paired commitments, what
+    a partial version leaves open, a parent with nothing to restate."""
+    empty = (
+        f"{comparison.parent.document.id} holds no commitment (no clause with a directive "
+        "cue): there is nothing for the child to restate"
+        if not comparison.parent.clauses
+        else ""
+    )
+    notes = (pairing_line(comparison), partial_line(comparison), empty)
+    return [line for line in notes if line]
+
+
 def alike_phrase(alike: float) -> str:
     """How alike two documents' provisions are, against the threshold."""
     side = "at least" if provisions_correspond(alike) else "under"

@@ -1,7 +1,8 @@
-"""The names the fidelity tables give children in the terminal."""
+"""The names the fidelity tables give children in the terminal, and their shares."""
 
 from __future__ import annotations
 
+from policydiff.render.fidelity_formats import percents
 from policydiff.render.terminal.fidelity import short_names
 
 
@@ -26,3 +27,10 @@ def test_children_alike_in_their_first_parts_take_as_many_parts_as_set_them_apar
         "hebei",
     ]
     assert len(set(short_names(ids))) == len(ids)
+
+
+def test_equal_counts_read_as_equal_shares() -> None:
+    # largest remainders would give one of two equal counts the odd point: 7% and 6%
+    shares = percents({"restated": 125, "strengthened": 23, "weakened": 23, "omitted": 192})
+    assert shares == {"restated": 34, "strengthened": 6, "weakened": 6, "omitted": 53}
+    assert percents({"a": 0, "b": 0}) == {"a": 0, "b": 0}

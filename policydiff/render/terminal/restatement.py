@@ -21,7 +21,7 @@ from policydiff.render.restatement_lines import (
     document_names,
     documents_line,
     in_side_words,
-    pairing_line,
+    note_lines,
     row_doubt,
     second_mention_items,
     second_mentions_heading,
@@ -78,8 +78,8 @@ def print_restatement(
     console.print(Text(f"{p} → {c}", style="bold"))
     console.print(Text(documents_line(comparison)))
     console.print(Text(citation_line(comparison), style="dim"))
-    if pairing_line(comparison):
-        console.print(Text(pairing_line(comparison), style="dim"))
+    for note in note_lines(comparison):
+        console.print(Text(note, style="dim"))
     summary = comparison.summary
     console.print(
         Text(
