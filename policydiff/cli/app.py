@@ -17,6 +17,7 @@ import click
 
 from policydiff import __version__
 from policydiff.errors import PolicydiffError
+from policydiff.runtime.files import final_path
 from policydiff.runtime.memory import collect_garbage_rarely
 
 EXIT_INPUT = 2
@@ -95,8 +96,12 @@ def fail_cleanly(func: F) -> F:
             say(f"error: {exc}")
             sys.exit(EXIT_INPUT)
         except OSError as exc:
-            where = exc.filename or "policydiff"
-            say(f"error: {where}: {exc.strerror or exc}")
+            where = final_path(str(exc.filename)) if exc.filename else "policydiff"
+            problem = exc.strerror or str(exc)
+            if isinstance(exc, FileExistsError) and os.path.isfile(where):
+                # mkdir of a folder an output goes in, where a file has that name
+                problem = "a file, where a folder is needed for the output"
+            say(f"error: {where}: {problem}")
             sys.exit(EXIT_INPUT)
 
     return wrapper  # type: ignore[return-value]

@@ -43,6 +43,20 @@ def temporary_name(final: Path) -> Path:
     return final.parent / f".{final.name}-{os.urandom(TEMP_SUFFIX_LENGTH // 2).hex()}"
 
 
+# what temporary_name and a staged folder (.<name>-<pid>-<hex>) call the file they build
+_TEMPORARY = re.compile(r"^\.(?P<final>.+?)-(?:\d+-)?[0-9a-f]{8}$")
+
+
+def final_path(path: str) -> str:
+    """The file or folder a temporary one (:func:`temporary_name`) was building, for
+    saying where a write failed in the name the user gave; other paths as they are."""
+    head, _, name = path.rpartition(os.sep)
+    found = _TEMPORARY.match(name)
+    if found is None:
+        return path
+    return f"{head}{os.sep}{found['final']}" if head else found["final"]
+
+
 def write_atomic(path: Path, data: bytes | str) -> None:
     """Write ``data`` (text is written as UTF-8, its newlines as they are) to a temporary
     file beside ``path`` and rename it into place."""

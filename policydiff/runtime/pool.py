@@ -25,11 +25,17 @@ Shared = TypeVar("Shared")
 Result = TypeVar("Result")
 
 
+PROCESSES_PER_CPU = 4  # at most this many processes per CPU, whatever ``jobs`` asks
+
+
 def resolve_jobs(jobs: int) -> int:
-    """The number of processes for ``jobs``: 0 means one per CPU."""
+    """The number of processes for ``jobs``: 0 means one per CPU; no more than
+    :data:`PROCESSES_PER_CPU` per CPU, since processes beyond the CPUs only wait, and a
+    thousand of them, started before the documents are counted, exhaust the machine."""
     if jobs < 0:
         raise ValueError(f"jobs must be 0 (one per CPU) or more, not {jobs}")
-    return jobs or os.cpu_count() or 1
+    cpus = os.cpu_count() or 1
+    return min(jobs or cpus, PROCESSES_PER_CPU * cpus)
 
 
 # What starting a process pool raises where the platform cannot run one (no working

@@ -282,6 +282,9 @@ def test_resolve_jobs() -> None:
     assert resolve_jobs(1) == 1
     assert resolve_jobs(3) == 3
     assert resolve_jobs(0) >= 1
+    # a thousand processes for three documents would exhaust the machine before any work
+    cpus = os.cpu_count() or 1
+    assert resolve_jobs(100_000) == 4 * cpus
     with pytest.raises(ValueError):
         resolve_jobs(-1)
 
