@@ -26,6 +26,8 @@ def _thresholds(values: tuple[str, ...]) -> dict[str, float]:
             out[name] = float(number)
         except ValueError:
             raise UsageError(f"--fail-under {value!r}: not a number after =") from None
+        if not 0 <= out[name] <= 1:
+            raise UsageError(f"--fail-under {value!r}: a share from 0 to 1 (0.9 for 90%)")
     return out
 
 
@@ -97,8 +99,10 @@ def evaluate(
     emit(text, output)
     below = [
         f"{s.name} {s.rate:.1%} < {limits[s.name]:.1%}"
+        if s.rate is not None
+        else f"{s.name} not measured (no case in the gold), so not {limits[s.name]:.1%}"
         for s in result.scores
-        if s.name in limits and s.rate is not None and s.rate < limits[s.name]
+        if s.name in limits and (s.rate is None or s.rate < limits[s.name])
     ]
     if below:
         click.echo(f"evaluate: below the bar: {'; '.join(below)}", err=True)

@@ -21,6 +21,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 from policydiff.analysis.model import Evolution, Point
 from policydiff.analysis.points import compare, representative
@@ -87,6 +88,8 @@ class Evaluation:
     unknown_themes: tuple[str, ...] = ()
     # gold verdicts their own annotated levels contradict: the ceiling of "verdicts"
     gold_conflicts: tuple[GoldConflict, ...] = ()
+    # the counts ``agreement`` is the share of: levels the same, and levels compared
+    agreement_counts: tuple[int, int] | None = None
 
     def score(self, name: str) -> Score:
         return next(s for s in self.scores if s.name == name)
@@ -191,6 +194,7 @@ def evaluate(golds: Sequence[tuple[Gold, Evolution]]) -> Evaluation:
     tally = _Tally()
     rates: list[tuple[int, int]] = []
     unknown: set[str] = set()
+    _refuse_repeats([gold for gold, _ in golds])
     for gold, evolution in golds:
         points = _points(evolution)
         readings = {(d.id, t.theme): t for d in gold.documents for t in d.themes}
@@ -200,6 +204,13 @@ def evaluate(golds: Sequence[tuple[Gold, Evolution]]) -> Evaluation:
             if document.id not in held:
                 raise InputError(gold.path, f"document {document.id!r} is not in {gold.corpus}")
             for theme in document.themes:
+                if theme.theme not in known and not theme.present:
+                    # absent from a catalogue that cannot find it: an agreement by default
+                    raise InputError(
+                        gold.path,
+                        f"{document.id}: {theme.theme} is no theme of the catalogue, so its "
+                        "absence says nothing (a misspelt id?)",
+                    )
                 if theme.theme not in known:
                     unknown.add(theme.theme)
                 _check_theme(tally, document.id, theme, points.get((document.id, theme.theme)))
@@ -243,7 +254,29 @@ def evaluate(golds: Sequence[tuple[Gold, Evolution]]) -> Evaluation:
         round(same / compared, 3) if compared else None,
         tuple(sorted(unknown)),
         gold_conflicts([gold for gold, _ in golds]),
+        (same, compared) if compared else None,
     )
+
+
+def _refuse_repeats(golds: Sequence[Gold]) -> None:
+    """One reading of a theme in a document, and one verdict of a theme between two, per
+    corpus: given twice (a file named twice, or copied), each would be counted twice."""
+    where: dict[tuple[str, ...], Path] = {}
+    for gold in golds:
+        corpus = str(gold.corpus.resolve())
+        keys = [
+            (("reading", corpus, d.id, d.version, t.theme), f"{d.id}: {t.theme}")
+            for d in gold.documents
+            for t in d.themes
+        ] + [
+            (("verdict", corpus, v.before, v.after, theme), f"{v.before} -> {v.after}: {theme}")
+            for v in gold.verdicts
+            for theme in v.themes
+        ]
+        for key, name in keys:
+            if key in where:
+                raise InputError(gold.path, f"{name} is annotated in {where[key]} already")
+            where[key] = gold.path
 
 
 def gold_conflicts(golds: Sequence[Gold]) -> tuple[GoldConflict, ...]:

@@ -12,9 +12,20 @@ import yaml
 from policydiff.analysis.verdicts import Verdict
 from policydiff.errors import InputError
 from policydiff.runtime.files import yaml_problem
-from policydiff.runtime.untrusted import safe_load
+from policydiff.runtime.untrusted import Refused, SafeLoader, load_yaml
 
 SCHEMA = "policydiff.gold/1"
+GOLD_NODES = 2_000_000  # YAML nodes a gold file may hold: many more than a document.yaml
+# the keys of each level of a gold file (docs/annotation.md): a key misspelt would drop a
+# class of claims from the figures with nothing said
+KEYS = {
+    "the file": ("schema", "corpus", "annotator", "documents", "verdicts"),
+    "document": ("id", "version", "themes", "notes"),
+    "theme": ("present", "strongest", "targets", "notes"),
+    "strongest": ("sentence", "cue", "level", "range", "restriction"),
+    "target": ("value", "unit", "year", "hedged"),
+    "verdicts": ("from", "to", "themes", "notes"),
+}
 
 
 @dataclass(frozen=True)
@@ -71,9 +82,18 @@ class _Reader:
     def fail(self, where: str, problem: str) -> InputError:
         return InputError(self.path, f"{where}: {problem}")
 
-    def mapping(self, value: Any, where: str) -> dict[str, Any]:
+    def mapping(self, value: Any, where: str, kind: str = "") -> dict[str, Any]:
+        """``value``, a mapping; of ``kind`` (:data:`KEYS`), holding none but its keys."""
         if not isinstance(value, dict):
             raise self.fail(where, "must be a mapping")
+        if any(not isinstance(key, str) for key in value):
+            odd = next(key for key in value if not isinstance(key, str))
+            raise self.fail(where, f"key {odd!r} must be text")
+        unknown = [key for key in value if kind and key not in KEYS[kind]]
+        if unknown:
+            raise self.fail(
+                where, f"unknown key {unknown[0]!r} (a {kind} takes {', '.join(KEYS[kind])})"
+            )
         return value
 
     def text(self, value: Any, where: str, default: str | None = None) -> str:
@@ -111,15 +131,17 @@ def load_gold(path: Path, corpus: Path | None = None) -> Gold:
     """The annotations in ``path``; ``corpus`` overrides the corpus folder it names."""
     path = Path(path)
     try:
-        data = safe_load(path.read_text(encoding="utf-8"))
+        data = load_yaml(path.read_text(encoding="utf-8"), SafeLoader, GOLD_NODES)
     except FileNotFoundError:
         raise InputError(path, "no such file") from None
+    except Refused as exc:
+        raise InputError(path, f"the file {exc}") from None
     except yaml.YAMLError as exc:
         raise InputError(path, yaml_problem(exc)) from None
     except UnicodeDecodeError:
         raise InputError(path, "not UTF-8") from None
     read = _Reader(path)
-    top = read.mapping(data, "the file")
+    top = read.mapping(data, "the file", "the file")
     if top.get("schema") != SCHEMA:
         raise read.fail("schema", f"must be {SCHEMA}, not {top.get('schema')!r}")
     folder = corpus or (path.parent / read.text(top.get("corpus"), "corpus"))
@@ -136,11 +158,18 @@ def load_gold(path: Path, corpus: Path | None = None) -> Gold:
         _verdicts(read, raw, f"verdicts[{i}]")
         for i, raw in enumerate(read.items(top.get("verdicts"), "verdicts"))
     )
+    if not documents and not verdicts:
+        raise read.fail("the file", "annotates nothing: it has no documents and no verdicts")
+    pairs: set[tuple[str, str]] = set()
+    for i, pair in enumerate(verdicts):
+        if (pair.before, pair.after) in pairs:
+            raise read.fail(f"verdicts[{i}]", f"{pair.before} -> {pair.after} is annotated twice")
+        pairs.add((pair.before, pair.after))
     return Gold(path, folder, read.text(top.get("annotator"), "annotator", ""), documents, verdicts)
 
 
 def _document(read: _Reader, raw: Any, where: str) -> GoldDocument:
-    entry = read.mapping(raw, where)
+    entry = read.mapping(raw, where, "document")
     themes = read.mapping(entry.get("themes") or {}, f"{where}.themes")
     return GoldDocument(
         read.text(entry.get("id"), f"{where}.id"),
@@ -153,7 +182,7 @@ def _document(read: _Reader, raw: Any, where: str) -> GoldDocument:
 
 
 def _theme(read: _Reader, theme_id: str, raw: Any, where: str) -> GoldTheme:
-    entry = read.mapping(raw, where)
+    entry = read.mapping(raw, where, "theme")
     present = entry.get("present")
     if not isinstance(present, bool):
         raise read.fail(f"{where}.present", "must be true or false")
@@ -164,10 +193,13 @@ def _theme(read: _Reader, theme_id: str, raw: Any, where: str) -> GoldTheme:
     notes = read.text(entry.get("notes"), f"{where}.notes", "")
     if not present:
         return GoldTheme(theme_id, False, targets=targets, notes=notes)
-    strongest = read.mapping(entry.get("strongest") or {}, f"{where}.strongest")
+    strongest = read.mapping(entry.get("strongest") or {}, f"{where}.strongest", "strongest")
     level = strongest.get("level")
     level = None if level is None else read.level(level, f"{where}.strongest.level")
     bounds = strongest.get("range")
+    if level is None and bounds is None:
+        # read without one, the theme would drop out of the strength figure unsaid
+        raise read.fail(f"{where}.strongest", "a present theme needs its level or range")
     if bounds is None:
         low = high = level
     elif isinstance(bounds, list) and len(bounds) == 2:
@@ -196,7 +228,7 @@ def _theme(read: _Reader, theme_id: str, raw: Any, where: str) -> GoldTheme:
 
 
 def _target(read: _Reader, raw: Any, where: str) -> GoldTarget:
-    entry = read.mapping(raw, where)
+    entry = read.mapping(raw, where, "target")
     year = entry.get("year")
     if year is not None and (isinstance(year, bool) or not isinstance(year, int)):
         raise read.fail(f"{where}.year", "must be a year")
@@ -209,7 +241,7 @@ def _target(read: _Reader, raw: Any, where: str) -> GoldTarget:
 
 
 def _verdicts(read: _Reader, raw: Any, where: str) -> GoldVerdicts:
-    entry = read.mapping(raw, where)
+    entry = read.mapping(raw, where, "verdicts")
     themes = read.mapping(entry.get("themes") or {}, f"{where}.themes")
     parsed: dict[str, Verdict] = {}
     for theme_id, value in themes.items():
@@ -220,8 +252,8 @@ def _verdicts(read: _Reader, raw: Any, where: str) -> GoldVerdicts:
                 f"{where}.themes.{theme_id}",
                 f"unknown verdict {value!r} (use {', '.join(Verdict)})",
             ) from None
-    return GoldVerdicts(
-        read.text(entry.get("from"), f"{where}.from"),
-        read.text(entry.get("to"), f"{where}.to"),
-        parsed,
-    )
+    before = read.text(entry.get("from"), f"{where}.from")
+    after = read.text(entry.get("to"), f"{where}.to")
+    if before == after:
+        raise read.fail(where, f"from and to are the same document, {before}")
+    return GoldVerdicts(before, after, parsed)

@@ -24,12 +24,12 @@ from policydiff.errors import InputError
 from policydiff.lineage import build_lineage
 from policydiff.models import LANGUAGES
 from policydiff.restatement.clauses import Clause
-from policydiff.restatement.compare import Comparison, Restated, compare_documents
+from policydiff.restatement.compare import Comparison, Restated, compare_documents, reading_version
 from policydiff.restatement.confidence import CHECK, SURE, Label
 from policydiff.restatement.objects import canonical
 from policydiff.restatement.verdict import RESTATEMENTS
 from policydiff.runtime.files import yaml_problem
-from policydiff.runtime.untrusted import safe_load
+from policydiff.runtime.untrusted import Refused, SafeLoader, load_yaml
 from policydiff.themes import Catalogue
 
 SCHEMA = "policydiff.restatement-gold/1"
@@ -67,10 +67,31 @@ def _fail(path: Path, problem: str) -> InputError:
     return InputError(str(path), problem)
 
 
+GOLD_NODES = 2_000_000  # YAML nodes a gold file may hold: many more than a document.yaml
+# the keys of each level of a restatement gold file (docs/lineage.md): a key misspelt would
+# drop what it holds from the measure with nothing said
+KEYS = {
+    "the file": ("schema", "annotator", "parent", "parent_text", "children", "lang", "commitments"),
+    "commitment": ("parent", "cue", "level", "targets", "themes", "children", "notes"),
+    "cell": ("verdict", "sentence", "cue", "level", "targets", "notes"),
+}
+
+
+def _known_keys(path: Path, entry: dict[Any, Any], kind: str, where: str) -> None:
+    unknown = [key for key in entry if key not in KEYS[kind]]
+    if unknown:
+        at = f"{where}: " if where else ""
+        raise _fail(
+            path, f"{at}unknown key {unknown[0]!r} (a {kind} takes {', '.join(KEYS[kind])})"
+        )
+
+
 def read_gold(path: Path) -> RestatementGold:
     """A gold file, checked: every problem is an InputError naming the file and where."""
     try:
-        data: Any = safe_load(path.read_text(encoding="utf-8"))
+        data: Any = load_yaml(path.read_text(encoding="utf-8"), SafeLoader, GOLD_NODES)
+    except Refused as exc:
+        raise _fail(path, f"the file {exc}") from None
     except OSError as exc:
         raise _fail(path, f"cannot read: {(exc.strerror or str(exc)).lower()}") from None
     except yaml.YAMLError as exc:
@@ -79,6 +100,7 @@ def read_gold(path: Path) -> RestatementGold:
         raise _fail(path, f"not UTF-8 (byte {exc.start})") from None
     if not isinstance(data, dict) or data.get("schema") != SCHEMA:
         raise _fail(path, f"not a restatement gold file (schema must be {SCHEMA})")
+    _known_keys(path, data, "the file", "")
     children = data.get("children")
     if not isinstance(data.get("parent"), str) or not isinstance(children, dict) or not children:
         raise _fail(path, "parent (an id) and children (id: text file) are required")
@@ -88,12 +110,15 @@ def read_gold(path: Path) -> RestatementGold:
     listed = data.get("commitments") or []
     if not isinstance(listed, list):
         raise _fail(path, "commitments must be a list")
+    if not listed:
+        raise _fail(path, "commitments: none listed, so there is nothing to measure")
     commitments = []
     seen: set[str] = set()
     for i, raw in enumerate(listed):
         where = f"commitments[{i}]"
         if not isinstance(raw, dict) or not isinstance(raw.get("parent"), str):
             raise _fail(path, f"{where}: parent (the clause) is required")
+        _known_keys(path, raw, "commitment", where)
         if raw["parent"] in seen:
             raise _fail(path, f"{where}: {raw['parent']} is annotated twice")
         seen.add(raw["parent"])
@@ -107,6 +132,8 @@ def read_gold(path: Path) -> RestatementGold:
         for child, cell in cells_given.items():
             if child not in children:
                 raise _fail(path, f"{where}: {child} is not among the children")
+            if isinstance(cell, dict):
+                _known_keys(path, cell, "cell", f"{where}.{child}")
             verdict = cell.get("verdict") if isinstance(cell, dict) else None
             if verdict not in VERDICTS:
                 raise _fail(path, f"{where}.{child}: verdict must be one of {', '.join(VERDICTS)}")
@@ -276,10 +303,23 @@ def standing_for(text: str, clauses: Sequence[Clause]) -> Clause | None:
     return best
 
 
+def _refuse_clauses_not_in(gold: RestatementGold, text: str) -> None:
+    """Every gold commitment is a clause of the parent, its spaces aside: one that is not
+    (a typo, another document's) would count as a commitment the tool did not read."""
+    unspaced = "".join(text.split())
+    for i, commitment in enumerate(gold.commitments):
+        if "".join(commitment.parent.split()) not in unspaced:
+            raise _fail(
+                gold.path,
+                f"commitments[{i}].parent: not in the text of {gold.parent}: {commitment.parent}",
+            )
+
+
 def measure(gold: RestatementGold, corpus: Corpus, catalogue: Catalogue) -> RestatementAgreement:
     parent = corpus.get(gold.parent)
     if parent is None:
         raise _fail(gold.path, f"parent {gold.parent} is not in {corpus.path}")
+    _refuse_clauses_not_in(gold, reading_version(parent, gold.lang).text)
     lineage = build_lineage(corpus.documents)
     comparisons: dict[str, Comparison] = {}
     for child_id in gold.children:

@@ -15,9 +15,11 @@ def _rate(agreed: int, total: int) -> str:
 
 
 def _unknown_note(result: Evaluation) -> str:
+    n = len(result.unknown_themes)
+    themes, are = ("theme", "is") if n == 1 else ("themes", "are")
     return (
-        f"{len(result.unknown_themes)} annotated themes are not in the catalogue, so read as "
-        f"absent: {', '.join(result.unknown_themes)}"
+        f"{n} annotated {themes} {are} not in the catalogue, so read as absent: "
+        f"{', '.join(result.unknown_themes)}"
     )
 
 
@@ -40,8 +42,8 @@ def evaluation_text(result: Evaluation) -> str:
     width = max(len(s.name) for s in result.scores)
     for score in result.scores:
         lines.append(f"  {score.name:<{width}}  {_rate(score.agreed, score.total)}")
-    if result.agreement is not None:
-        lines.append(f"  {'en/zh agreement':<{width}}  {result.agreement:.0%}")
+    if result.agreement_counts is not None:
+        lines.append(f"  {'en/zh agreement':<{width}}  {_rate(*result.agreement_counts)}")
     lines.append("")
     if result.unknown_themes:
         lines.append(_unknown_note(result))
@@ -65,8 +67,8 @@ def evaluation_text(result: Evaluation) -> str:
 def evaluation_markdown(result: Evaluation) -> str:
     lines = ["## policydiff evaluate", "", "| class | agreed |", "|---|---|"]
     lines += [f"| {s.name} | {_rate(s.agreed, s.total)} |" for s in result.scores]
-    if result.agreement is not None:
-        lines.append(f"| en/zh level agreement | {result.agreement:.0%} |")
+    if result.agreement_counts is not None:
+        lines.append(f"| en/zh level agreement | {_rate(*result.agreement_counts)} |")
     if result.unknown_themes:
         lines += ["", md(_unknown_note(result))]
     if result.gold_conflicts:
@@ -99,6 +101,11 @@ def evaluation_dict(result: Evaluation) -> dict[str, Any]:
             s.name: {"agreed": s.agreed, "total": s.total, "rate": s.rate} for s in result.scores
         },
         "agreement": result.agreement,
+        "agreement_counts": (
+            dict(zip(("agreed", "total"), result.agreement_counts, strict=True))
+            if result.agreement_counts is not None
+            else None
+        ),
         "unknown_themes": list(result.unknown_themes),
         "disagreements": [asdict(d) for d in result.disagreements],
         "gold_conflicts": [asdict(c) for c in result.gold_conflicts],

@@ -70,21 +70,22 @@ def is_link_or_special(path: Path) -> str | None:
     return None
 
 
-def load_yaml(text: str, loader: type[Any]) -> Any:
+def load_yaml(text: str, loader: type[Any], max_nodes: int = MAX_YAML_NODES) -> Any:
     """``text`` read with ``loader`` (a SafeLoader), aliases, duplicate keys and
-    oversized documents refused with :class:`Refused` (YAML syntax errors pass through)."""
+    documents of more than ``max_nodes`` nodes refused with :class:`Refused` (YAML syntax
+    errors pass through)."""
     parser = loader(text)
     try:
         node = parser.get_single_node()
         if node is None:
             return None
-        _check(node)
+        _check(node, max_nodes)
         return parser.construct_document(node)
     finally:
         parser.dispose()
 
 
-def _check(root: yaml.Node) -> None:
+def _check(root: yaml.Node, max_nodes: int) -> None:
     seen: set[int] = set()
     stack = [root]
     while stack:
@@ -92,14 +93,15 @@ def _check(root: yaml.Node) -> None:
         if id(node) in seen:
             raise Refused("uses a YAML alias (*name): metadata has no use for them")
         seen.add(id(node))
-        if len(seen) > MAX_YAML_NODES:
-            raise Refused(f"holds more than {MAX_YAML_NODES:,} YAML nodes")
+        if len(seen) > max_nodes:
+            raise Refused(f"holds more than {max_nodes:,} YAML nodes")
         if isinstance(node, yaml.MappingNode):
             keys: set[str] = set()
             for key, value in node.value:
                 if isinstance(key, yaml.ScalarNode):
                     if key.value in keys:
-                        raise Refused(f"holds the key {key.value!r} twice")
+                        line = key.start_mark.line + 1
+                        raise Refused(f"holds the key {key.value!r} twice (line {line})")
                     keys.add(key.value)
                 stack += [key, value]
         elif isinstance(node, yaml.SequenceNode):

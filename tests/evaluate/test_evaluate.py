@@ -41,7 +41,6 @@ documents:
         targets:
           - {{value: 60, unit: "%", year: 2027}}
           - {{value: 100, unit: "%", year: 2035}}
-      moon-bases-absent-in-the-catalogue-no: {{present: false}}
 verdicts:
   - from: {DOC_2021}
     to: {DOC_2023}
@@ -58,8 +57,7 @@ def _gold(tmp_path: Path, text: str = GOLD) -> Path:
 
 
 def test_agreements_and_disagreements_on_the_bundled_corpus(tmp_path: Path) -> None:
-    text = GOLD.replace("      moon-bases-absent-in-the-catalogue-no: {present: false}\n", "")
-    result = CliRunner().invoke(main, ["evaluate", str(_gold(tmp_path, text)), "--format", "json"])
+    result = CliRunner().invoke(main, ["evaluate", str(_gold(tmp_path)), "--format", "json"])
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
     scores = data["scores"]
@@ -79,8 +77,7 @@ def test_agreements_and_disagreements_on_the_bundled_corpus(tmp_path: Path) -> N
 
 
 def test_fail_under_exits_1_and_says_which_class(tmp_path: Path) -> None:
-    text = GOLD.replace("      moon-bases-absent-in-the-catalogue-no: {present: false}\n", "")
-    gold = _gold(tmp_path, text)
+    gold = _gold(tmp_path)
     result = CliRunner().invoke(main, ["evaluate", str(gold), "--fail-under", "strength=0.9"])
     assert result.exit_code == 1
     assert "strength 50.0% < 90.0%" in result.stderr
@@ -93,7 +90,10 @@ def test_fail_under_exits_1_and_says_which_class(tmp_path: Path) -> None:
         (("schema: policydiff.gold/1", "schema: nope"), "schema: must be policydiff.gold/1"),
         (("waste-free-cities: weakened", "waste-free-cities: worse"), "unknown verdict 'worse'"),
         (("range: [3.5, 4.0]", "range: [4.0, 3.5]"), "runs from high to low"),
-        (("present: false", "present: maybe"), "must be true or false"),
+        (
+            ("carbon-market:\n        present: true", "carbon-market:\n        present: maybe"),
+            "must be true or false",
+        ),
     ],
 )
 def test_a_bad_gold_file_is_one_line_naming_it(
@@ -114,7 +114,7 @@ def test_a_bad_gold_file_is_one_line_naming_it(
             "strongest.level: must be a strength from 0 to 5.5, not 9",
         ),
         (("level: 3.5\n", "level: 1.0\n"), "strongest.level: 1 lies outside its range [3.5, 4]"),
-        (("verdicts:\n", "verdicts: 3\nunused:\n"), "verdicts: must be a list"),
+        ((GOLD[GOLD.index("verdicts:\n") :], "verdicts: 3\n"), "verdicts: must be a list"),
         (
             (f"  - id: {DOC_2023}\n", f"  - id: {DOC_2021}\n"),
             f"documents[1].id: {DOC_2021} is annotated twice",
@@ -135,8 +135,9 @@ def test_a_gold_file_of_the_wrong_shape_is_one_line_naming_it(
 
 def test_a_theme_outside_the_catalogue_is_read_as_absent_and_named(tmp_path: Path) -> None:
     gold = GOLD.replace(
-        "moon-bases-absent-in-the-catalogue-no: {present: false}",
-        "moon-bases: {present: true, strongest: {sentence: x, cue: x, level: 2, range: [2, 2]}}",
+        "verdicts:\n",
+        "      moon-bases: {present: true, strongest: {sentence: x, cue: x, level: 2, range: [2, 2]}}"
+        "\nverdicts:\n",
     )
     result = CliRunner().invoke(main, ["evaluate", str(_gold(tmp_path, gold)), "--format", "json"])
     assert result.exit_code == 0, result.output
@@ -148,14 +149,13 @@ def test_a_theme_outside_the_catalogue_is_read_as_absent_and_named(tmp_path: Pat
         ("strength", "absent"),
     ]
     text = CliRunner().invoke(main, ["evaluate", str(_gold(tmp_path, gold))]).stdout
-    assert "1 annotated themes are not in the catalogue, so read as absent: moon-bases" in text
+    assert "1 annotated theme is not in the catalogue, so read as absent: moon-bases" in text
 
 
 def test_verdicts_in_range_accept_any_verdict_the_ranges_allow(tmp_path: Path) -> None:
     # waste-free: 2021 accepted [5, 5], 2023 [4, 4.5]: only "weakened" is in range;
     # ultra-low: 2021 [3.5, 4.0], 2023 not annotated: not counted in range
-    text = GOLD.replace("      moon-bases-absent-in-the-catalogue-no: {present: false}\n", "")
-    result = CliRunner().invoke(main, ["evaluate", str(_gold(tmp_path, text)), "--format", "json"])
+    result = CliRunner().invoke(main, ["evaluate", str(_gold(tmp_path)), "--format", "json"])
     data = json.loads(result.stdout)
     assert data["scores"]["verdicts in range"]["total"] == 1
     assert data["scores"]["verdicts in range"]["agreed"] == 0
@@ -192,3 +192,80 @@ def test_a_verdict_its_own_levels_contradict_is_listed_as_a_gold_conflict(
     # the gold as written (weakened) has none
     consistent = CliRunner().invoke(main, ["evaluate", str(_gold(tmp_path)), "--format", "json"])
     assert json.loads(consistent.stdout)["gold_conflicts"] == []
+
+
+_VERDICTS = GOLD[GOLD.index("verdicts:\n") :]
+
+
+@pytest.mark.parametrize(
+    ("change", "problem"),
+    [
+        # each of these was scored with exit 0, the figure moved with nothing said
+        (
+            ("      waste-free-cities: weakened\n", "      waste-free-cities: weakened\n" * 2),
+            "holds the key 'waste-free-cities' twice (line",
+        ),
+        (("        strongest: {", "        strongst: {"), "unknown key 'strongst'"),
+        (
+            (
+                "      carbon-market:\n",
+                "      sponge-cities:\n        present: true\n      carbon-market:\n",
+            ),
+            "sponge-cities.strongest: a present theme needs its level or range",
+        ),
+        ((f"    to: {DOC_2023}\n", f"    to: {DOC_2021}\n"), "from and to are the same document"),
+        ((_VERDICTS, _VERDICTS + _VERDICTS.removeprefix("verdicts:\n")), "is annotated twice"),
+        (
+            ("verdicts:\n", "      moon-bases: {present: false}\nverdicts:\n"),
+            "moon-bases is no theme",
+        ),
+        (("verdicts:\n", "      123: {present: false}\nverdicts:\n"), "key 123 must be text"),
+    ],
+)
+def test_a_gold_file_that_would_miscount_is_refused(
+    tmp_path: Path, change: tuple[str, str], problem: str
+) -> None:
+    gold = _gold(tmp_path, GOLD.replace(*change))
+    result = CliRunner().invoke(main, ["evaluate", str(gold)])
+    assert result.exit_code == 2, result.output
+    assert result.output.startswith(f"error: {gold}: ") and problem in result.output
+    assert len(result.output.strip().splitlines()) == 1
+
+
+def test_a_gold_file_given_twice_is_refused_not_counted_twice(tmp_path: Path) -> None:
+    gold = _gold(tmp_path)
+    copy = tmp_path / "copy.yaml"
+    copy.write_text(gold.read_text(encoding="utf-8"), encoding="utf-8")
+    for files in ([gold, gold], [gold, copy]):
+        result = CliRunner().invoke(main, ["evaluate", *map(str, files)])
+        assert result.exit_code == 2, result.output
+        assert f"is annotated in {gold} already" in result.output
+
+
+def test_a_gold_file_annotating_nothing_is_refused(tmp_path: Path) -> None:
+    gold = _gold(tmp_path, "schema: policydiff.gold/1\ncorpus: x\ndocumentz: []\n")
+    result = CliRunner().invoke(main, ["evaluate", str(gold)])
+    assert result.exit_code == 2 and "unknown key 'documentz'" in result.output
+    gold = _gold(tmp_path, f"schema: policydiff.gold/1\ncorpus: {BUNDLED}\ndocuments: []\n")
+    result = CliRunner().invoke(main, ["evaluate", str(gold)])
+    assert result.exit_code == 2 and "annotates nothing" in result.output
+
+
+def test_a_bar_is_a_share_and_a_bar_on_a_class_with_no_case_is_not_met(tmp_path: Path) -> None:
+    gold = _gold(tmp_path)
+    for bar in ("strength=5", "verdicts=-1"):
+        result = CliRunner().invoke(main, ["evaluate", str(gold), "--fail-under", bar])
+        assert result.exit_code == 2 and "a share from 0 to 1" in result.output
+    # a gold of readings only measures no verdict
+    without = GOLD[: GOLD.index("verdicts:\n")]
+    result = CliRunner().invoke(
+        main, ["evaluate", str(_gold(tmp_path, without)), "--fail-under", "verdicts=0.5"]
+    )
+    assert result.exit_code == 1
+    assert "verdicts not measured (no case in the gold), so not 50.0%" in result.stderr
+
+
+def test_compare_gold_writes_text_or_json_only(tmp_path: Path) -> None:
+    gold = tmp_path / "restatement.yaml"  # the format is refused before the file is read
+    result = CliRunner().invoke(main, ["compare", "--gold", str(gold), "--format", "html"])
+    assert result.exit_code == 2 and "--gold writes text or json, not html" in result.output
