@@ -116,7 +116,9 @@ def declared_parent_findings(path: Path, documents: list[Document]) -> list[Find
 
 
 def _declared_back(start: str, target: str, by_id: dict[str, Document]) -> bool:
-    """Whether ``target`` is among the declared ancestors of ``start``."""
+    """Whether ``target`` is among the declared ancestors of ``start``, by declarations
+    the dates allow (one against them is warned of as such, and is the edge the lineage
+    drops)."""
     stack, seen = [start], set()
     while stack:
         node = stack.pop()
@@ -124,7 +126,12 @@ def _declared_back(start: str, target: str, by_id: dict[str, Document]) -> bool:
             return True
         if node not in seen and node in by_id:
             seen.add(node)
-            stack.extend(by_id[node].parents or ())
+            child = by_id[node]
+            stack.extend(
+                p
+                for p in child.parents or ()
+                if p in by_id and not by_id[p].issue_date.surely_after(child.issue_date)
+            )
     return False
 
 

@@ -192,7 +192,7 @@ def _check_theme(tally: _Tally, document: str, gold: GoldTheme, point: Point | N
 def evaluate(golds: Sequence[tuple[Gold, Evolution]]) -> Evaluation:
     """Each gold file against the evolution of the corpus it annotates."""
     tally = _Tally()
-    rates: list[tuple[int, int]] = []
+    rates: dict[Path, tuple[int, int]] = {}  # one count per corpus, however many files
     unknown: set[str] = set()
     _refuse_repeats([gold for gold, _ in golds])
     for gold, evolution in golds:
@@ -221,6 +221,12 @@ def evaluate(golds: Sequence[tuple[Gold, Evolution]]) -> Evaluation:
             for theme_id, expected in pair.themes.items():
                 before = points.get((pair.before, theme_id)) or _absent(pair.before, theme_id)
                 after = points.get((pair.after, theme_id)) or _absent(pair.after, theme_id)
+                if theme_id not in known and expected == Verdict.ABSENT:
+                    raise InputError(
+                        gold.path,
+                        f"{pair.before} -> {pair.after}: {theme_id} is no theme of the "
+                        "catalogue, so its absence says nothing (a misspelt id?)",
+                    )
                 if theme_id not in known:
                     unknown.add(theme_id)
                 found = compare(before, after)
@@ -245,8 +251,8 @@ def evaluate(golds: Sequence[tuple[Gold, Evolution]]) -> Evaluation:
                     ),
                 )  # fmt: skip
         agreement = evolution.agreement
-        rates.append((agreement.same_level, agreement.compared))
-    same, compared = sum(a for a, _ in rates), sum(b for _, b in rates)
+        rates[gold.corpus.resolve()] = (agreement.same_level, agreement.compared)
+    same, compared = sum(a for a, _ in rates.values()), sum(b for _, b in rates.values())
     return Evaluation(
         tuple(str(gold.path) for gold, _ in golds),
         tuple(Score(name, tally.agreed[name], tally.total[name]) for name in CLASSES),
@@ -264,8 +270,9 @@ def _refuse_repeats(golds: Sequence[Gold]) -> None:
     where: dict[tuple[str, ...], Path] = {}
     for gold in golds:
         corpus = str(gold.corpus.resolve())
+        # by document, whatever version the reading names: it is scored on the document
         keys = [
-            (("reading", corpus, d.id, d.version, t.theme), f"{d.id}: {t.theme}")
+            (("reading", corpus, d.id, t.theme), f"{d.id}: {t.theme}")
             for d in gold.documents
             for t in d.themes
         ] + [
@@ -275,7 +282,13 @@ def _refuse_repeats(golds: Sequence[Gold]) -> None:
         ]
         for key, name in keys:
             if key in where:
-                raise InputError(gold.path, f"{name} is annotated in {where[key]} already")
+                earlier = where[key]
+                again = (
+                    "twice: is the file named twice?"
+                    if earlier == gold.path
+                    else (f"in {earlier} already")
+                )
+                raise InputError(gold.path, f"{name} is annotated {again}")
             where[key] = gold.path
 
 

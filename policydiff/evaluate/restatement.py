@@ -144,6 +144,8 @@ def read_gold(path: Path) -> RestatementGold:
         commitments.append(
             GoldCommitment(raw["parent"], str(raw.get("cue") or ""), float(level), tuple(cells))
         )
+    if not any(c.cells for c in commitments):
+        raise _fail(path, "commitments: none has a child's verdict, so there is nothing to measure")
     return RestatementGold(path, data["parent"], tuple(children), tuple(commitments), lang)
 
 

@@ -185,6 +185,9 @@ def decode_text(data: bytes, path: str) -> tuple[str, str]:
         "big5",
         "utf-16-le",
         "utf-16-be",
+        # Western European text (Windows-1252, a superset of Latin-1's letters), which
+        # charset-normalizer may take for Central European (élčves for élèves)
+        "cp1252",
     )
     for candidate in candidates:
         if not candidate or candidate in tried:
@@ -266,7 +269,9 @@ def _charset_normalizer_guess(data: bytes) -> tuple[str, str] | None:
 
 # --------------------------------------------------------------------------- plausibility
 
-_INSIDE_A_WORD = re.compile(r"(?<=[A-Za-z])[\u4e00-\u9fff](?=[A-Za-z])")
+# an ideograph inside a lower-case Latin word: what a one-byte Latin text read as GB18030 or
+# Big5 is full of (d関eloppement), and Chinese text is not (BIM和CIM, A类和B类: capitals)
+_INSIDE_A_WORD = re.compile(r"(?<=[a-z])[\u4e00-\u9fff](?=[a-z])")
 _CJK_PUNCTUATION = frozenset("\u00b7\u2014\u2015\u2018\u2019\u201c\u201d\u2026\u2027\u2236")
 
 

@@ -146,21 +146,43 @@ def check_options(path: str, options: IngestOptions) -> None:
 
 
 def _parent_problems(
-    parents: Sequence[str], document_id: str, issued: IssueDate, held: corpus_io.Corpus
+    parents: Sequence[str], document_id: str, issued: IssueDate | None, held: corpus_io.Corpus
 ) -> list[str]:
-    """Declared parents a document cannot implement: itself, or one issued after it (the
-    lineage would take the declaration as written, against the dates)."""
+    """Declared parents a document cannot implement: itself, one the corpus does not hold,
+    or one issued after it (the lineage would take the declaration as written, against
+    the dates)."""
     problems = []
     for parent_id in parents:
         parent = held.get(parent_id)
         if parent_id == document_id:
             problems.append(f"--parent {parent_id}: a document is not its own parent")
-        elif parent is not None and parent.issue_date.surely_after(issued):
+        elif parent is None:
+            problems.append(f"--parent {parent_id}: no such document in the corpus (add it first)")
+        elif issued is not None and parent.issue_date.surely_after(issued):
             problems.append(
                 f"--parent {parent_id}: issued {parent.date_text}, after this document "
                 f"({issued.written}); a document implements earlier ones"
             )
     return problems
+
+
+def _changed_by(options: IngestOptions, target: Document) -> list[str]:
+    """The options of a new document given that would have changed ``target``, the
+    document a file links to as a version (none where an earlier file of the command made
+    it with these very options)."""
+    given = (
+        ("--title", options.title, target.title),
+        ("--issuer", options.issuers, target.issuers),
+        ("--id", options.document_id, target.id),
+        ("--series", options.series, target.series),
+        ("--doc-number", options.doc_number, target.doc_number),
+        ("--parent", options.parents, target.parents),
+    )
+    return [
+        name
+        for name, value, held in given
+        if value and (tuple(value) if isinstance(value, tuple) else value.strip()) != held
+    ]
 
 
 def _document_options(options: IngestOptions) -> list[str]:
@@ -301,7 +323,7 @@ def plan_ingest(
             doc_number=target.doc_number or metadata.doc_number,
         )
         action = "new version"
-        described = _document_options(options)
+        described = _changed_by(options, target)
         if described:
             notes.append(
                 f"{', '.join(described)} not applied: the file is a version of "
@@ -405,9 +427,6 @@ def _new_document(
         # headed 关于…) says it where the issuers do not
         level, jurisdiction = level_and_jurisdiction(issuers, given_title)
     doc_number = (options.doc_number or "").strip() or metadata.doc_number
-    for parent in options.parents:
-        if held.get(parent) is None and parent != options.document_id:
-            missing.append(f"--parent {parent}: no such document in the corpus (add it first)")
     if date is None:
         missing.append("no issue date found in the text; pass --date YYYY-MM-DD (or YYYY-MM, YYYY)")
     if not title:
@@ -420,9 +439,8 @@ def _new_document(
         missing.append("no id can be made from the title; pass --id")
     if document_id and held.get(document_id):
         missing.append(f"a document with id {document_id} is already in the corpus; pass --id")
-    if date is not None:
-        issued = read_issue_date(date_written or date.isoformat())
-        missing += _parent_problems(options.parents, document_id, issued, held)
+    issued = read_issue_date(date_written or date.isoformat()) if date is not None else None
+    missing += _parent_problems(options.parents, document_id, issued, held)
     fields = {
         "id": document_id,
         "title": title,

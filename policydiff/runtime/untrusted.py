@@ -91,7 +91,9 @@ def _check(root: yaml.Node, max_nodes: int) -> None:
     while stack:
         node = stack.pop()
         if id(node) in seen:
-            raise Refused("uses a YAML alias (*name): metadata has no use for them")
+            raise Refused(
+                "uses a YAML alias (*name), which policydiff does not read: write the value out"
+            )
         seen.add(id(node))
         if len(seen) > max_nodes:
             raise Refused(f"holds more than {max_nodes:,} YAML nodes")

@@ -135,8 +135,13 @@ def test_bad_arguments_are_one_line_errors() -> None:
             f"the file holds the key '{YUNNAN}' twice (line 8)",
         ),
         (
-            "commitments:\n- parent: 推动低炭建筑规模化发展\n",
+            "commitments:\n- parent: 推动低炭建筑规模化发展\n  children:\n"
+            f"    {YUNNAN}: {{verdict: omitted, sentence: null}}\n",
             f"commitments[0].parent: not in the text of {LINEAGE_PARENT}: 推动低炭建筑规模化发展",
+        ),
+        (
+            "commitments:\n- parent: 推动低碳建筑规模化发展\n",
+            "commitments: none has a child's verdict, so there is nothing to measure",
         ),
     ],
 )

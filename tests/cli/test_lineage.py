@@ -10,7 +10,7 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from policydiff.cli import main
-from tests.conftest import BUNDLED, LINEAGE, LINEAGE_PARENT, LINEAGE_RAW
+from tests.conftest import BUNDLED, LINEAGE, LINEAGE_PARENT, LINEAGE_RAW, SEED_2021_EN, SEED_2021_ZH
 
 CITING = ["yunnan", "chongqing", "guangdong", "henan"]
 
@@ -246,3 +246,42 @@ def test_lineage_gives_titles_in_the_language_asked_for(tmp_path: Path) -> None:
         next(d for d in data["documents"] if d["id"] == "2021-green-development-urban")["title"]
         == chinese
     )
+
+
+def test_a_version_notes_the_options_of_a_document_it_was_not_given(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    one = [str(SEED_2021_EN), str(SEED_2021_ZH), "--date", "2021-10-21", "--series", "green"]
+    # the Chinese original links to the document the English made in this very command,
+    # with the same series: nothing was left unapplied
+    made = run("ingest", *one, corpus=corpus)
+    assert made.exit_code == 0, made.output
+    assert "not applied" not in made.output and "series: green" in (
+        corpus / "2021-green-development-urban" / "document.yaml"
+    ).read_text(encoding="utf-8")
+    # a version given a series of its own: the series stays the document's, and is named
+    english = tmp_path / "english"
+    run("ingest", str(SEED_2021_EN), "--date", "2021-10-21", corpus=english)
+    again = run("ingest", str(SEED_2021_ZH), "--series", "other", "--dry-run", corpus=english)
+    assert "would be added as new version" in again.output
+    assert "--series not applied: the file is a version of 2021-green-development-urban" in (
+        again.output
+    )
+
+
+def test_check_warns_of_a_cycle_of_declarations_but_not_of_the_edge_the_dates_allow(
+    tmp_path: Path,
+) -> None:
+    corpus = tmp_path / "corpus"
+    shutil.copytree(BUNDLED, corpus)
+    first, second = "2021-green-development-urban", "2023-construction-beautiful-china"
+    for child, parent in ((first, second), (second, first)):
+        meta = corpus / child / "document.yaml"
+        meta.write_text(
+            meta.read_text(encoding="utf-8") + f"parents:\n- {parent}\n", encoding="utf-8"
+        )
+    result = CliRunner().invoke(main, ["check", "--corpus", str(corpus)])
+    warned = [line for line in result.output.splitlines() if "declares parent" in line]
+    # 2021 declaring 2023 is against the dates; 2023 declaring 2021 is right, and the cycle
+    # is the 2021 declaration's, warned of as such
+    assert len(warned) == 1 and f"{first}/document.yaml" in warned[0]
+    assert "after this document" in warned[0]

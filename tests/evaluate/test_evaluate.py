@@ -220,6 +220,10 @@ _VERDICTS = GOLD[GOLD.index("verdicts:\n") :]
             "moon-bases is no theme",
         ),
         (("verdicts:\n", "      123: {present: false}\nverdicts:\n"), "key 123 must be text"),
+        (
+            ("      waste-free-cities: weakened\n", "      waste-free-citys: absent\n"),
+            "waste-free-citys is no theme",
+        ),
     ],
 )
 def test_a_gold_file_that_would_miscount_is_refused(
@@ -236,10 +240,14 @@ def test_a_gold_file_given_twice_is_refused_not_counted_twice(tmp_path: Path) ->
     gold = _gold(tmp_path)
     copy = tmp_path / "copy.yaml"
     copy.write_text(gold.read_text(encoding="utf-8"), encoding="utf-8")
-    for files in ([gold, gold], [gold, copy]):
-        result = CliRunner().invoke(main, ["evaluate", *map(str, files)])
-        assert result.exit_code == 2, result.output
-        assert f"is annotated in {gold} already" in result.output
+    result = CliRunner().invoke(main, ["evaluate", str(gold), str(gold)])
+    assert result.exit_code == 2 and "twice: is the file named twice?" in result.output
+    result = CliRunner().invoke(main, ["evaluate", str(gold), str(copy)])
+    assert result.exit_code == 2 and f"is annotated in {gold} already" in result.output
+    # ... nor by naming another version: a reading is scored on its document
+    copy.write_text(GOLD.replace("    version: zh\n", "    version: en\n"), encoding="utf-8")
+    result = CliRunner().invoke(main, ["evaluate", str(gold), str(copy)])
+    assert result.exit_code == 2 and f"is annotated in {gold} already" in result.output
 
 
 def test_a_gold_file_annotating_nothing_is_refused(tmp_path: Path) -> None:
@@ -262,10 +270,28 @@ def test_a_bar_is_a_share_and_a_bar_on_a_class_with_no_case_is_not_met(tmp_path:
         main, ["evaluate", str(_gold(tmp_path, without)), "--fail-under", "verdicts=0.5"]
     )
     assert result.exit_code == 1
-    assert "verdicts not measured (no case in the gold), so not 50.0%" in result.stderr
+    assert "verdicts not measured (the gold has no case of it), below 50.0%" in result.stderr
 
 
 def test_compare_gold_writes_text_or_json_only(tmp_path: Path) -> None:
     gold = tmp_path / "restatement.yaml"  # the format is refused before the file is read
     result = CliRunner().invoke(main, ["compare", "--gold", str(gold), "--format", "html"])
     assert result.exit_code == 2 and "--gold writes text or json, not html" in result.output
+
+
+def test_the_en_zh_agreement_is_counted_once_per_corpus(tmp_path: Path) -> None:
+    one = _gold(tmp_path)
+    other = tmp_path / "other.yaml"
+    other.write_text(
+        f"schema: policydiff.gold/1\ncorpus: {BUNDLED}\ndocuments:\n  - id: {DOC_2023}\n"
+        "    themes:\n      sponge-cities: {present: true, strongest: {level: 3, range: [0, 5]}}\n",
+        encoding="utf-8",
+    )
+
+    def counts(*golds: Path) -> dict[str, int]:
+        result = CliRunner().invoke(main, ["evaluate", *map(str, golds), "--format", "json"])
+        assert result.exit_code == 0, result.output
+        return json.loads(result.stdout)["agreement_counts"]
+
+    alone = counts(one)
+    assert alone["total"] > 0 and counts(one, other) == alone

@@ -57,9 +57,28 @@ def test_encodings_round_trip(text: str, codec: str, expected_encoding: str) -> 
 
 def test_a_latin_text_in_a_one_byte_codec_is_not_read_as_chinese() -> None:
     # GB18030 decodes é and the letter after it as one ideograph: d関eloppement
-    text = "Politique de développement économique et écologique des villes. " * 20
-    for codec in ("latin-1", "cp1252"):
-        assert decode_bytes(text.encode(codec), "politique.txt").text == text.rstrip()
+    # ... or as a Central European codepage (élčves for élèves, participaçăo, Seńora)
+    texts = (
+        "Politique de développement économique et écologique des villes. " * 20,
+        "Les élèves développent leurs compétences générales.",
+        "A participação da população na gestão das cidades são ações.",
+        "La Señora Muñoz habló de la ciudad española y del año próximo.",
+    )
+    for text in texts:
+        for codec in ("latin-1", "cp1252"):
+            assert decode_bytes(text.encode(codec), "politique.txt").text == text.rstrip()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "推进BIM和CIM，5G和AI，A类和B类。",
+        "BIM和CIM\nA和B\nX或Y",
+        "Notice on the Jianbiao (建标) plan: BIM和CIM.",
+    ],
+)
+def test_chinese_between_latin_capitals_is_still_read_as_chinese(text: str) -> None:
+    assert decode_bytes(text.encode("gb18030"), "plan.txt").text == text
 
 
 @pytest.mark.parametrize(
