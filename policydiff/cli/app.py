@@ -17,7 +17,6 @@ import click
 
 from policydiff import __version__
 from policydiff.errors import PolicydiffError
-from policydiff.runtime.files import final_path
 from policydiff.runtime.memory import collect_garbage_rarely
 
 EXIT_INPUT = 2
@@ -96,15 +95,31 @@ def fail_cleanly(func: F) -> F:
             say(f"error: {exc}")
             sys.exit(EXIT_INPUT)
         except OSError as exc:
-            where = final_path(str(exc.filename)) if exc.filename else "policydiff"
+            where = os.fsdecode(exc.filename) if exc.filename else "policydiff"
             problem = exc.strerror or str(exc)
-            if isinstance(exc, FileExistsError) and os.path.isfile(where):
-                # mkdir of a folder an output goes in, where a file has that name
-                problem = "a file, where a folder is needed for the output"
+            blocking = _file_in_the_way(exc)
+            if blocking:
+                # a folder an output goes in could not be made: a file has its name
+                where, problem = blocking, "a file, where a folder is needed"
             say(f"error: {where}: {problem}")
             sys.exit(EXIT_INPUT)
 
     return wrapper  # type: ignore[return-value]
+
+
+def _file_in_the_way(exc: OSError) -> str:
+    """The file standing where a folder of ``exc``'s path should be, when that is why
+    making the path failed ("" otherwise): the path itself, or its nearest existing
+    ancestor."""
+    if not isinstance(exc, FileExistsError | NotADirectoryError) or not exc.filename:
+        return ""
+    path = os.fsdecode(exc.filename)
+    while not os.path.lexists(path):
+        parent = os.path.dirname(path)
+        if parent == path:
+            return ""
+        path = parent
+    return path if os.path.isfile(path) else ""  # a pipe or a device: said as it is
 
 
 def closed_pipe() -> None:

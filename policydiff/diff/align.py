@@ -10,8 +10,9 @@ Similarity, per pair of provisions, in [0, 1]:
   only), theme anchors (the
   catalogue is a bilingual glossary: an English variant and a Chinese term of one theme
   name the same thing; Jaccard of the themes mentioned), shared numbers and years, equal
-  level, close relative position, and a plausible length ratio; in two documents, 0 where
-  neither provision names a theme or a number (their place alone says nothing).
+  level, close relative position, and a plausible length ratio; in two documents equal ids
+  count for nothing, and a pair that shares no theme and no number scores 0 (their place
+  alone says nothing).
 
 Pairs are chosen with the Hungarian algorithm (``scipy.optimize.linear_sum_assignment``)
 and kept when their score reaches ``min_score``.  A kept pair is ``matched`` when it keeps
@@ -120,15 +121,16 @@ def _cross_language(a: StructuredVersion, b: StructuredVersion, catalogue: Catal
     size_a = [_size(t, la) for t in ta]
     size_b = [_size(t, lb) for t in tb]
     # equal ids say a provision is the same one in two versions of one document; in two
-    # documents they say only that both have a second part
-    id_weight = 0.35 if a.document_id == b.document_id else 0.0
+    # documents they say only that both have a second part, and their place and size say
+    # nothing unless they share a theme or a number
+    one_document = a.document_id == b.document_id
     out = np.zeros((len(pa), len(pb)))
     for i, p in enumerate(pa):
         pos_a = i / max(len(pa) - 1, 1)
         for j, q in enumerate(pb):
             pos_b = j / max(len(pb) - 1, 1)
             evidence: list[tuple[float, float]] = [
-                (id_weight, 1.0 if p.id == q.id else 0.0),
+                (0.35, 1.0 if one_document and p.id == q.id else 0.0),
                 (0.05, 1.0 if p.level == q.level else 0.0),
                 (0.15, max(0.0, 1.0 - 4 * abs(pos_a - pos_b))),
             ]
@@ -138,8 +140,8 @@ def _cross_language(a: StructuredVersion, b: StructuredVersion, catalogue: Catal
             nu = _jaccard(nums_a[i], nums_b[j])
             if nu is not None:
                 evidence.append((0.20, nu))
-            if not id_weight and th is None and nu is None:
-                continue  # two documents, and nothing in either's content to compare
+            if not one_document and not (th or nu):
+                continue  # two documents, and nothing of their content in common
             if size_a[i] > 0 and size_b[j] > 0:
                 ratio = min(size_a[i], size_b[j]) / max(size_a[i], size_b[j])
                 evidence.append((0.10, ratio))

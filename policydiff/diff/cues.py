@@ -17,8 +17,8 @@ from cydifflib import SequenceMatcher
 from policydiff.analysis.verdicts import Verdict, strength_verdict
 from policydiff.diff.ops import (
     SENTENCE_MIN,
+    char_ops,
     may_reach,
-    token_ops,
     tokenize,
     word_counts,
     word_ratio,
@@ -74,8 +74,10 @@ class CueChange:
 
 
 def _changed_spans(old: str, new: str, lang: str) -> tuple[list[tuple[int, int]], ...]:
-    """Character spans of ``old`` and of ``new`` touched by the diff (inserts are empty)."""
-    ops, _ = token_ops(old, new, lang)
+    """Character spans of ``old`` and of ``new`` touched by the diff (inserts are empty),
+    by the characters the match changed, not the words shown: 落实{+全面+}规划 touches the
+    cue 落实 only at its end."""
+    ops = char_ops(old, new, lang)
     spans_old: list[tuple[int, int]] = []
     spans_new: list[tuple[int, int]] = []
     i = j = 0

@@ -73,11 +73,56 @@ def _ops_and_same(old: str, new: str, lang: str) -> tuple[tuple[TokenOp, ...], i
         return _merge_ops(_spaced(opcodes, a, b)), _same(opcodes, a), total
     same = _same(SequenceMatcher(None, a, b, autojunk=False).get_opcodes(), a)
     wa, wb = chinese_words(old), chinese_words(new)
-    ops = tuple(
-        TokenOp(tag, "".join(wa[i1:i2]), "".join(wb[j1:j2]))
-        for tag, i1, i2, j1, j2 in SequenceMatcher(None, wa, wb, autojunk=False).get_opcodes()
+    ops: list[TokenOp] = []
+    for tag, i1, i2, j1, j2 in SequenceMatcher(None, wa, wb, autojunk=False).get_opcodes():
+        if tag == "replace":
+            ops += _kept_words(wa[i1:i2], wb[j1:j2])
+        else:
+            ops.append(TokenOp(tag, "".join(wa[i1:i2]), "".join(wb[j1:j2])))
+    return _merge_ops(ops), same, total
+
+
+def char_ops(old: str, new: str, lang: str) -> tuple[TokenOp, ...]:
+    """The ops of the match itself: Chinese by characters (what :func:`token_ops` shows
+    by words), for telling which characters a change touches."""
+    if lang != "zh":
+        return token_ops(old, new, lang)[0]
+    a, b = tokenize(old, lang), tokenize(new, lang)
+    return tuple(
+        TokenOp(tag, "".join(a[i1:i2]), "".join(b[j1:j2]))
+        for tag, i1, i2, j1, j2 in SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
     )
-    return ops, same, total
+
+
+def _kept_words(old: Sequence[str], new: Sequence[str]) -> list[TokenOp]:
+    """Replaced words, less a whole word one side keeps at either end inside a longer word
+    of the other: 规划 → 全面规划 is 全面 inserted before 规划 kept, not 规划 replaced; 十九大 →
+    二十大 stays replaced (大 is no word of either)."""
+    a, b = list(old), list(new)
+    head: list[TokenOp] = []
+    tail: list[TokenOp] = []
+    if a and b and a[0] != b[0]:
+        if b[0].startswith(a[0]):
+            head, b[0] = [TokenOp("equal", a[0], a[0])], b[0][len(a[0]) :]
+            a.pop(0)
+        elif a[0].startswith(b[0]):
+            head, a[0] = [TokenOp("equal", b[0], b[0])], a[0][len(b[0]) :]
+            b.pop(0)
+    if a and b and a[-1] != b[-1]:
+        if b[-1].endswith(a[-1]):
+            tail, b[-1] = [TokenOp("equal", a[-1], a[-1])], b[-1][: -len(a[-1])]
+            a.pop()
+        elif a[-1].endswith(b[-1]):
+            tail, a[-1] = [TokenOp("equal", b[-1], b[-1])], a[-1][: -len(b[-1])]
+            b.pop()
+    gone, came = "".join(a), "".join(b)
+    if gone and came:
+        middle = [TokenOp("replace", gone, came)]
+    elif gone or came:
+        middle = [TokenOp("delete" if gone else "insert", gone, came)]
+    else:
+        middle = []
+    return head + middle + tail
 
 
 def _spaced(

@@ -63,10 +63,10 @@ def partial_lines(diff: DocumentDiff) -> list[str]:
             if side == "old"
             else f"{diff.new_document}:{diff.new_version}"
         )
-        lone = "added" if side == "old" else "removed"
+        lone, not_so = ("added", "new to") if side == "old" else ("removed", "removed from")
         lines.append(
             f"{ref} is a partial version (complete: false): a provision listed as {lone} "
-            "may only be missing from it, not new to the policy"
+            f"may only be missing from it, not {not_so} the policy"
         )
     return lines
 

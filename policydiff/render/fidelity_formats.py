@@ -65,7 +65,7 @@ def shares_note(f: Fidelity) -> str:
         "count the child's clauses and verdicts (every strengthened or weakened verdict is to "
         "check: a change is a claim to confirm in its two sentences); parent: whether the "
         "child cites the parent or the corpus only declares it. Each share is rounded on its "
-        "own, so a row may add up to 99% or 101%."
+        "own, so a row may add up to 98% to 102%."
     )
 
 
@@ -81,14 +81,14 @@ def cell_mark(cell: Restated) -> str:
     return cell.verdict.arrow + ("" if cell.confidence.sure else "?")
 
 
-def percents(shares: Mapping[str, float]) -> dict[str, int]:
-    """Shares as whole percentages, each rounded to the nearest (a half up), so that equal
-    counts read as equal shares; a child's four may then add up to 99 or 101. Shares that
-    do not add up to 1 are taken as parts of their sum; all zero, all 0%."""
-    total = sum(shares.values())
+def percents(counts: Mapping[str, int]) -> dict[str, int]:
+    """Counts as whole percentages of their sum, each rounded to the nearest, a half up,
+    in whole numbers (no float puts 14.5 under 35.5): equal counts read as equal shares,
+    and four shares add up to 100 within two points. All zero, all 0%."""
+    total = sum(counts.values())
     if not total:
-        return dict.fromkeys(shares, 0)
-    return {k: int(100 * v / total + 0.5) for k, v in shares.items()}
+        return dict.fromkeys(counts, 0)
+    return {k: (200 * v + total) // (2 * total) for k, v in counts.items()}
 
 
 def how_many(f: Fidelity, children_total: int | None) -> str:
@@ -155,7 +155,7 @@ def _shares_rows(f: Fidelity) -> list[str]:
         "|---" * (len(names) + 4) + "|",
     ]
     for j, c in enumerate(f.comparisons):
-        shares = percents(f.shares(j))
+        shares = percents(f.counts(j))
         cells = " | ".join(f"{shares[n]}%" for n in names)
         lines.append(
             f"| `{c.child.document.id}` | {cells} | {c.summary['added']} | {c.to_check} "
@@ -250,7 +250,7 @@ def fidelity_html(
     names = [v.value for v in RESTATEMENTS]
     shares = "".join(
         f"<tr><th>{_e(c.child.document.id)}</th>"
-        + "".join(f"<td>{share}%</td>" for share in percents(f.shares(j)).values())
+        + "".join(f"<td>{share}%</td>" for share in percents(f.counts(j)).values())
         + f"<td>{c.summary['added']}</td><td>{c.to_check}</td><td>{parent_mark(c)}</td></tr>"
         for j, c in enumerate(f.comparisons)
     )

@@ -69,10 +69,9 @@ def lineage_pages(f: Fidelity) -> tuple[LineagePage, ...]:
     )
 
 
-def overall(f: Fidelity) -> dict[str, float]:
-    """The share of every cell of the matrix (commitment x child) per verdict."""
-    cells = len(f.rows) * len(f.comparisons) or 1
-    return {v.value: sum(c.summary[v.value] for c in f.comparisons) / cells for v in RESTATEMENTS}
+def overall(f: Fidelity) -> dict[str, int]:
+    """The cells of the matrix (commitment x child) per verdict."""
+    return {v.value: sum(c.summary[v.value] for c in f.comparisons) for v in RESTATEMENTS}
 
 
 MOVERS_PER_VERDICT = 3  # children named on the index for each way of departing

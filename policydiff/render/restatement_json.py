@@ -15,8 +15,8 @@ Schema ``policydiff.restatement/1`` (fields may be added, never renamed or remov
      "theme": id (only from diff --theme),
      "correspondence": float (only from diff, when it pairs commitments because the
                       provisions are less alike than the threshold),
-     "partial": ["parent" and/or "child"] (only where that side's version is partial,
-                complete: false: an addition or omission may be a gap in that version)}
+     "partial": the sides, "parent" and/or "child", whose version is partial (complete:
+                false: an addition or omission may be a gap in that version), [] for none}
 
 where SIDE is ``{sentence, clause, location, provision, cue, level, strength, targets:
 [{text, value, low, unit, year, hedged}], themes}``: ``sentence`` the whole sentence (the
@@ -170,13 +170,11 @@ def restatement_dict(comparison: Comparison, shown: Selection = EVERYTHING) -> d
         out["theme"] = comparison.theme  # `diff --theme`: the summary counts what it keeps
     if comparison.correspondence is not None:
         out["correspondence"] = comparison.correspondence  # why `diff` paired commitments
-    partial = [
+    out["partial"] = [
         name
         for name, read in (("parent", comparison.parent), ("child", comparison.child))
         if not read.version.complete
     ]
-    if partial:
-        out["partial"] = partial
     return out
 
 

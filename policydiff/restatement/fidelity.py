@@ -52,6 +52,11 @@ class Fidelity:
     def cell(self, row: int, column: int) -> Restated:
         return self.comparisons[column].commitments[row]
 
+    def counts(self, column: int) -> dict[str, int]:
+        """The parent's commitments per verdict, for one child."""
+        summary = self.comparisons[column].summary
+        return {v.value: summary[v.value] for v in RESTATEMENTS}
+
     def shares(self, column: int) -> dict[str, float]:
         """Share of the parent's commitments per verdict, for one child."""
         summary = self.comparisons[column].summary

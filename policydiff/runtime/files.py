@@ -43,18 +43,23 @@ def temporary_name(final: Path) -> Path:
     return final.parent / f".{final.name}-{os.urandom(TEMP_SUFFIX_LENGTH // 2).hex()}"
 
 
-# what temporary_name and a staged folder (.<name>-<pid>-<hex>) call the file they build
-_TEMPORARY = re.compile(r"^\.(?P<final>.+?)-(?:\d+-)?[0-9a-f]{8}$")
+def _as_final(exc: OSError, final: Path) -> None:
+    """Where ``exc`` names a temporary beside ``final`` (:func:`temporary_name`, a staging
+    folder) or a file inside one, name what the user asked for instead: the error is
+    about ``final``, and the temporary is gone when it is read."""
+    if exc.filename is None:
+        return
+    try:
+        first, *rest = Path(os.fsdecode(exc.filename)).relative_to(final.parent).parts
+    except ValueError:
+        return
+    tail = first.removeprefix(f".{final.name}-")
+    if tail != first and _TEMPORARY_TAIL.fullmatch(tail):
+        exc.filename = str(final.joinpath(*rest))
 
 
-def final_path(path: str) -> str:
-    """The file or folder a temporary one (:func:`temporary_name`) was building, for
-    saying where a write failed in the name the user gave; other paths as they are."""
-    head, _, name = path.rpartition(os.sep)
-    found = _TEMPORARY.match(name)
-    if found is None:
-        return path
-    return f"{head}{os.sep}{found['final']}" if head else found["final"]
+# the end of a temporary's name after ".<final name>-": a staging folder's has the pid
+_TEMPORARY_TAIL = re.compile(rf"(?:\d+-)?[0-9a-f]{{{TEMP_SUFFIX_LENGTH}}}")
 
 
 def write_atomic(path: Path, data: bytes | str) -> None:
@@ -75,6 +80,9 @@ def _create_temporary(path: Path) -> tuple[Path, int]:
             return tmp, os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
         except FileExistsError:
             continue
+        except OSError as exc:
+            _as_final(exc, path)
+            raise
 
 
 @contextlib.contextmanager
@@ -145,8 +153,10 @@ def open_atomic(path: Path) -> Iterator[BinaryIO]:
         os.replace(tmp, path)
     except BaseException as exc:
         tmp.unlink(missing_ok=True)
-        if isinstance(exc, OSError) and exc.filename is None:
-            exc.filename = str(path)  # "No space left on device" alone names no file
+        if isinstance(exc, OSError):
+            _as_final(exc, path)
+            if exc.filename is None:
+                exc.filename = str(path)  # "No space left on device" alone names no file
         raise
 
 
@@ -194,6 +204,9 @@ def _owned_staging(final: Path) -> Path:
             folder.mkdir(0o777)
         except FileExistsError:
             continue
+        except OSError as exc:
+            _as_final(exc, final)
+            raise
         return folder
 
 
@@ -283,8 +296,10 @@ def staged_folder(final: Path) -> Iterator[StagedFolder]:
             shutil.rmtree(old, ignore_errors=True)
     except BaseException as exc:
         shutil.rmtree(staging, ignore_errors=True)
-        if isinstance(exc, OSError) and exc.filename is None:
-            exc.filename = str(final)
+        if isinstance(exc, OSError):
+            _as_final(exc, final)
+            if exc.filename is None:
+                exc.filename = str(final)
         raise
 
 

@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
-from policydiff.diff.align import RELATIONS, Alignment, align_provisions
+from policydiff.diff.align import (
+    _NUMBER,
+    RELATIONS,
+    Alignment,
+    _themes,
+    align_provisions,
+    provision_text,
+)
 from policydiff.models import StructuredVersion, Version
 from policydiff.themes import load_catalogue
 from tests.conftest import BUNDLED
@@ -84,6 +91,21 @@ def test_real_2021_english_vs_chinese() -> None:
     assert len(paired) >= 0.8 * len(en.provisions)
     assert sum(p.a_id == p.b_id for p in paired) >= 0.8 * len(paired)
     assert al.mean_score >= 0.8
+
+
+def test_two_documents_in_two_languages_pair_only_provisions_sharing_a_theme_or_number() -> None:
+    # their place and size alone (preamble and preamble, part V and part V) said 0.97
+    a, b = _structured(2023, "en"), _structured(2021, "zh")
+    al = align_provisions(a, b, CAT)
+    _check_shape(al, a, b)
+    kept = [p for p in al.pairs if p.a_id is not None and p.b_id is not None]
+    assert kept
+    for pair in kept:
+        first, second = a.provision(pair.a_id), b.provision(pair.b_id)
+        assert first is not None and second is not None
+        themes = (_themes(first, "en", CAT), _themes(second, "zh", CAT))
+        numbers = [set(_NUMBER.findall(provision_text(p))) for p in (first, second)]
+        assert themes[0] & themes[1] or numbers[0] & numbers[1], pair
 
 
 def test_real_2021_vs_2023_reports_unmatched() -> None:

@@ -260,14 +260,22 @@ def test_renderers_escape_document_text() -> None:
 
 def test_chinese_changes_are_words_marked_whatever_punctuation_they_start_on() -> None:
     head = "一、推动落实\n（一）坚持绿色发展。推动城乡建设绿色转型，"
-    old = structured_text(f"{head}全面贯彻党的十九大精神。\n", "zh")
-    new = structured_text(f"{head}全面贯彻党的二十大精神，认真落实批示。\n", "zh")
+    old = structured_text(f"{head}全面贯彻党的十九大精神，落实规划环评要求。\n", "zh")
+    new = structured_text(
+        f"{head}全面贯彻党的二十大精神，认真落实批示，落实全面规划环评要求。\n", "zh"
+    )
     result = diff_documents(old, new)
-    assert "[-十九大-]{+二十大+}" in diff_text(result)
+    text = diff_text(result).replace("\n", "")
+    # jieba's words: 十九 and 二十 (大 a word of its own in 十九大), 全面 inserted before a
+    # kept 规划, not 规划 replaced by 全面规划, nor characters around a kept 十
+    assert "[-十九-]{+二十+}大" in text and "落实{+全面+}规划" in text
+    # ... while the cue change reads the characters the match changed: 落实 is the old cue
+    [pair] = result.pairs
+    assert [(c.old_cue, c.new_cue) for c in pair.cue_changes] == [("落实", "落实全面")]
     # CommonMark takes ** or ~~ beside Chinese punctuation for text: HTML tags are marks
     # wherever they stand
     rendered = MarkdownIt("commonmark", {"html": True}).render(diff_markdown(result))
-    assert "<ins>，认真落实批示</ins>" in rendered and "<del>十九大</del>" in rendered
+    assert "<ins>认真落实批示，</ins>" in rendered and "<del>十九</del>" in rendered
     assert "**" not in rendered and "~~" not in rendered
 
 

@@ -33,4 +33,7 @@ def test_equal_counts_read_as_equal_shares() -> None:
     # largest remainders would give one of two equal counts the odd point: 7% and 6%
     shares = percents({"restated": 125, "strengthened": 23, "weakened": 23, "omitted": 192})
     assert shares == {"restated": 34, "strengthened": 6, "weakened": 6, "omitted": 53}
+    # halves go up, in whole numbers: 14.5% and 35.5% (floats put 14.5 under)
+    assert percents({"a": 29, "b": 29, "c": 71, "d": 71}) == {"a": 15, "b": 15, "c": 36, "d": 36}
+    assert sum(percents({"a": 1, "b": 3, "c": 3, "d": 1}).values()) == 102
     assert percents({"a": 0, "b": 0}) == {"a": 0, "b": 0}

@@ -13,9 +13,11 @@ from click.testing import CliRunner
 from policydiff.cli import main
 from policydiff.corpus.rules import TEMP_NAME
 from policydiff.runtime.files import (
+    _as_final,
     open_atomic_together,
     staged_folder,
     staging_folder,
+    temporary_name,
     write_atomic,
 )
 from tests.conftest import BUNDLED, SEED_2023_EN
@@ -155,3 +157,19 @@ def test_a_link_to_a_processs_stream_is_written_through(tmp_path: Path) -> None:
         write_atomic(link, "绿色建筑\n")
     assert link.is_symlink()
     assert out.read_bytes() == "绿色建筑\n".encode()
+
+
+def test_an_error_about_a_temporary_names_what_the_user_asked_for(tmp_path: Path) -> None:
+    final = tmp_path / "out-2024"
+    for temporary, named in (
+        (temporary_name(final), final),
+        (tmp_path / f".out-2024-{os.getpid()}-0123abcd" / "index.html", final / "index.html"),
+    ):
+        exc = PermissionError(13, "Permission denied", str(temporary))
+        _as_final(exc, final)
+        assert exc.filename == str(named)
+    # a user's own hidden file, or another output's temporary, is left as it is named
+    for other in (tmp_path / ".backup-20240101", temporary_name(tmp_path / "out")):
+        exc = PermissionError(13, "Permission denied", str(other))
+        _as_final(exc, final)
+        assert exc.filename == str(other)

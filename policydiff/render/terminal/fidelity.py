@@ -50,7 +50,7 @@ def print_fidelity(f: Fidelity, console: Console) -> None:
     shares.add_column("to check", justify="right", min_width=len("to check"))
     shares.add_column("parent")
     for j, c in enumerate(f.comparisons):
-        row = percents(f.shares(j))
+        row = percents(f.counts(j))
         shares.add_row(
             names[j],
             *[f"{row[v.value]}%" for v in RESTATEMENTS],
