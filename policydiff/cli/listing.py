@@ -48,7 +48,10 @@ def list_command(corpus_path: Path, output_format: str, color: bool | None, no_c
 @click.argument("document_id")
 @corpus_option
 @click.option(
-    "--lang", default=None, help="Version language (default: English, else the original)."
+    "--lang",
+    type=click.Choice(["en", "zh"]),
+    default=None,
+    help="Version language (default: English, else the original).",
 )
 @click.option("--version", "version_key", default=None, help="Version key, e.g. en-2.")
 @click.option(
@@ -81,6 +84,8 @@ def show(
     ):
         raise CorpusError(folder, "this document cannot be read (see the warning above)")
     document, version = corpus.resolve(ref, lang)
+    if lang and version.lang != lang:
+        raise UsageError(f"--version {version.key} is in {version.lang}, not --lang {lang}")
     structured = structure_version(document.id, version)
     provisions = [
         p

@@ -149,6 +149,8 @@ def theme_from_mapping(path: object, entry: Any, index: int, trusted: bool = Tru
     if not isinstance(entry, Mapping):
         raise InputError(path, f"theme #{index + 1} must be a mapping")
     theme_id = entry.get("id")
+    if theme_id is None:
+        raise InputError(path, f"theme #{index + 1} has no 'id' (a lower-case slug)")
     if not isinstance(theme_id, str) or not _ID.fullmatch(theme_id):
         raise InputError(
             path, f"theme #{index + 1}: 'id' must be a lower-case slug, got {theme_id!r}"
@@ -247,8 +249,9 @@ def bundled_catalogue_text() -> str:
     return resources.files("policydiff").joinpath("data/themes.yaml").read_text(encoding="utf-8")
 
 
-def load_catalogue(extra: Sequence[Path] = ()) -> Catalogue:
-    """The bundled catalogue, then each file of ``extra`` in order (later files win by id).
+def load_catalogue(extra: Sequence[Path] = (), may_be_empty: Sequence[Path] = ()) -> Catalogue:
+    """The bundled catalogue, then each file of ``extra`` in order (later files win by id);
+    a file that adds no theme is refused unless it is one of ``may_be_empty``.
 
     Extra files are untrusted: regular files only, size-limited, patterns under RE2."""
     themes = parse_catalogue(bundled_catalogue_text(), "policydiff/data/themes.yaml")
@@ -264,7 +267,11 @@ def load_catalogue(extra: Sequence[Path] = ()) -> Catalogue:
             raise InputError(path, f"theme catalogue is not UTF-8 ({exc.reason})") from exc
         except OSError as exc:
             raise InputError(path, f"cannot read theme catalogue: {exc.strerror}") from exc
-        themes = merge_themes(themes, parse_catalogue(text, path, trusted=False))
+        added = parse_catalogue(text, path, trusted=False)
+        if not added and path not in may_be_empty:
+            # a file given that adds nothing is a mistake (the wrong file, or a blank one)
+            raise InputError(path, "holds no theme (a 'themes:' list of entries)")
+        themes = merge_themes(themes, added)
     return Catalogue(themes)
 
 
@@ -275,7 +282,8 @@ def corpus_catalogue(corpus_path: Path, files: Sequence[Path] = ()) -> Catalogue
     """The bundled catalogue, then ``corpus/themes.yaml`` if it exists, then ``files``."""
     corpus_file = Path(corpus_path) / CORPUS_CATALOGUE
     extra = [corpus_file] if os.path.lexists(corpus_file) else []
-    return load_catalogue([*extra, *(Path(f) for f in files)])
+    # the corpus's own file may stand empty, a place for themes to come
+    return load_catalogue([*extra, *(Path(f) for f in files)], may_be_empty=extra)
 
 
 def closest_ids(query: str, ids: Sequence[str], limit: int = 3) -> tuple[str, ...]:

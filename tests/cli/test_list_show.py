@@ -69,7 +69,14 @@ def test_show_a_provision_in_each_language() -> None:
 
 
 def test_show_unknown_document_or_provision_is_one_line() -> None:
-    for args in (("show", "nope"), ("show", DOC_2021, "--provision", "IX.9")):
+    for args in (
+        ("show", "nope"),
+        ("show", DOC_2021, "--provision", "IX.9"),
+        # a version of another language than --lang asks, or no language: shown as asked
+        # for before, with nothing said
+        ("show", DOC_2021, "--lang", "zh", "--version", "en"),
+        ("show", DOC_2021, "--lang", ""),
+    ):
         result = run(*args)
         assert result.exit_code == 2
         assert result.output.startswith("error: ") and len(result.output.strip().splitlines()) == 1

@@ -8,6 +8,7 @@ import pytest
 
 from policydiff.errors import InputError
 from policydiff.themes import Catalogue, Theme, load_catalogue, parse_catalogue
+from policydiff.themes.catalogue import corpus_catalogue
 
 REQUIRED = [
     "green-buildings",
@@ -84,7 +85,9 @@ def test_extra_files_override_and_extend(tmp_path: Path) -> None:
         ("themes: [", "not valid YAML"),
         ("other: []", "missing top-level key 'themes'"),
         ("themes: {a: 1}", "must be a list"),
-        ("themes: [{label: x, label_zh: y, en: [a]}]", "'id'"),
+        ("themes: [{label: x, label_zh: y, en: [a]}]", "theme #1 has no 'id' (a lower-case slug)"),
+        ("", "holds no theme"),
+        ("themes: []", "holds no theme"),
         ("themes: [{id: Bad Id, label: x, label_zh: y, en: [a]}]", "slug"),
         ("themes: [{id: a, label_zh: y, en: [a]}]", "missing required key 'label'"),
         ("themes: [{id: a, label: x, label_zh: y}]", "at least one"),
@@ -107,6 +110,11 @@ def test_invalid_catalogue_names_the_problem(tmp_path: Path, text: str, problem:
         load_catalogue([path])
     assert info.value.path == str(path)
     assert problem in info.value.problem
+
+
+def test_the_corpus_file_may_stand_empty(tmp_path: Path) -> None:
+    (tmp_path / "themes.yaml").write_text("", encoding="utf-8")
+    assert corpus_catalogue(tmp_path).themes == load_catalogue().themes
 
 
 def test_missing_extra_file(tmp_path: Path) -> None:
