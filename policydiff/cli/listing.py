@@ -85,7 +85,7 @@ def show(
         raise CorpusError(folder, "this document cannot be read (see the warning above)")
     document, version = corpus.resolve(ref, lang)
     if lang and version.lang != lang:
-        raise UsageError(f"--version {version.key} is in {version.lang}, not --lang {lang}")
+        raise UsageError(f"{document.id}:{version.key} is in {version.lang}, not --lang {lang}")
     structured = structure_version(document.id, version)
     provisions = [
         p

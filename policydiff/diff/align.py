@@ -130,7 +130,7 @@ def _cross_language(a: StructuredVersion, b: StructuredVersion, catalogue: Catal
         for j, q in enumerate(pb):
             pos_b = j / max(len(pb) - 1, 1)
             evidence: list[tuple[float, float]] = [
-                (0.35, 1.0 if one_document and p.id == q.id else 0.0),
+                (0.35 if one_document else 0.0, 1.0 if p.id == q.id else 0.0),
                 (0.05, 1.0 if p.level == q.level else 0.0),
                 (0.15, max(0.0, 1.0 - 4 * abs(pos_a - pos_b))),
             ]

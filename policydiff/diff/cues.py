@@ -125,6 +125,13 @@ def _cue_change(
     top_new = _top_cue(new, lang, spans_new)
     if top_old is None and top_new is None:
         return None
+    if (top_old is None) != (top_new is None):
+        # a change beside a cue touches it on one side only (各地{+区+}加强, 应[-当-]推进):
+        # where the other side holds the same cue, the cue did not change
+        found, other = (top_old, new) if top_new is None else (top_new, old)
+        assert found is not None
+        if any(c.text == found[0] and c.level == found[1] for c in find_cues(other, lang)):
+            return None
     old_cue, old_level, old_strength = top_old or ("", 0, 0.0)
     new_cue, new_level, new_strength = top_new or ("", 0, 0.0)
     if (old_level, old_strength) == (new_level, new_strength):

@@ -4,7 +4,7 @@ English tokens are words (with inner hyphens and apostrophes), punctuation marks
 whitespace runs, and the words and marks alone are matched (each span keeping the spaces
 after it). Chinese is matched by single characters, with Latin/digit runs kept whole, which
 gives the similarity, and its changes are shown by words (jieba's, :func:`chinese_words`):
-十九大 → 二十大 reads as one replaced word, not as 十 kept between two changed characters.
+推广 → 推动 reads as one replaced word, not as 推 kept before two changed characters.
 Joining the tokens gives the text back exactly, and joining the old (new) side of the ops
 gives the old (new) text back exactly.
 """
@@ -96,8 +96,8 @@ def char_ops(old: str, new: str, lang: str) -> tuple[TokenOp, ...]:
 
 def _kept_words(old: Sequence[str], new: Sequence[str]) -> list[TokenOp]:
     """Replaced words, less a whole word one side keeps at either end inside a longer word
-    of the other: 规划 → 全面规划 is 全面 inserted before 规划 kept, not 规划 replaced; 十九大 →
-    二十大 stays replaced (大 is no word of either)."""
+    of the other: 规划 → 全面规划 is 全面 inserted before 规划 kept, not 规划 replaced; 推广 →
+    推动 stays replaced (推 is no word of either)."""
     a, b = list(old), list(new)
     head: list[TokenOp] = []
     tail: list[TokenOp] = []

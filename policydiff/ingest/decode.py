@@ -186,7 +186,8 @@ def decode_text(data: bytes, path: str) -> tuple[str, str]:
         "utf-16-le",
         "utf-16-be",
         # Western European text (Windows-1252, a superset of Latin-1's letters), which
-        # charset-normalizer may take for Central European (élčves for élèves)
+        # charset-normalizer may take for Central European (élčves for élèves); only a
+        # text that reads as Latin (:func:`_latin`)
         "cp1252",
     )
     for candidate in candidates:
@@ -197,6 +198,8 @@ def decode_text(data: bytes, path: str) -> tuple[str, str]:
             text = data.decode(candidate)
         except UnicodeDecodeError:
             continue
+        if candidate == "cp1252" and not _latin(text):
+            continue  # every byte decodes in cp1252: only a Latin text is taken for one
         score = _plausibility(text)
         if best is None or score > best[0]:  # ties go to the codec tried first
             best = (score, text, candidate)
@@ -268,6 +271,22 @@ def _charset_normalizer_guess(data: bytes) -> tuple[str, str] | None:
 
 
 # --------------------------------------------------------------------------- plausibility
+
+# besides letters, what a Western European text has beyond ASCII (cp1252's typography)
+_LATIN_MARKS = frozenset("«»°€‘’“”–—…")
+_LATIN_SHARE = 0.15  # of a Latin text's characters beyond ASCII, at most
+
+
+def _latin(text: str) -> bool:
+    """Whether ``text`` reads as a Western European text: few characters beyond ASCII, all
+    letters (é, ñ, ã) or its typography. GBK read as cp1252 is mostly such characters, and
+    symbols among them (£¨Ò»£©, Ö§³Ö)."""
+    sample = text[:_SAMPLE_CHARS]
+    beyond = [ch for ch in sample if ord(ch) > 0x7F]
+    if not sample or len(beyond) > _LATIN_SHARE * len(sample):
+        return False
+    return all(ch.isalpha() or ch in _LATIN_MARKS for ch in beyond)
+
 
 # an ideograph inside a lower-case Latin word: what a one-byte Latin text read as GB18030 or
 # Big5 is full of (d関eloppement), and Chinese text is not (BIM和CIM, A类和B类: capitals)

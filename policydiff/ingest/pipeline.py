@@ -172,7 +172,7 @@ def _changed_by(options: IngestOptions, target: Document) -> list[str]:
     it with these very options)."""
     given = (
         ("--title", options.title, target.title),
-        ("--issuer", options.issuers, target.issuers),
+        ("--issuer", tuple(i.strip() for i in options.issuers), target.issuers),
         ("--id", options.document_id, target.id),
         ("--series", options.series, target.series),
         ("--doc-number", options.doc_number, target.doc_number),

@@ -65,7 +65,7 @@ def shares_note(f: Fidelity) -> str:
         "count the child's clauses and verdicts (every strengthened or weakened verdict is to "
         "check: a change is a claim to confirm in its two sentences); parent: whether the "
         "child cites the parent or the corpus only declares it. Each share is rounded on its "
-        "own, so a row may add up to 98% to 102%."
+        "own, so a row may add up to 99% to 102%."
     )
 
 
@@ -84,7 +84,7 @@ def cell_mark(cell: Restated) -> str:
 def percents(counts: Mapping[str, int]) -> dict[str, int]:
     """Counts as whole percentages of their sum, each rounded to the nearest, a half up,
     in whole numbers (no float puts 14.5 under 35.5): equal counts read as equal shares,
-    and four shares add up to 100 within two points. All zero, all 0%."""
+    and four shares add up to 99 to 102. All zero, all 0%."""
     total = sum(counts.values())
     if not total:
         return dict.fromkeys(counts, 0)

@@ -99,7 +99,7 @@ def test_two_documents_in_two_languages_pair_only_provisions_sharing_a_theme_or_
     al = align_provisions(a, b, CAT)
     _check_shape(al, a, b)
     kept = [p for p in al.pairs if p.a_id is not None and p.b_id is not None]
-    assert kept
+    assert len(kept) >= 4  # equal ids carry no weight, and dilute no score either
     for pair in kept:
         first, second = a.provision(pair.a_id), b.provision(pair.b_id)
         assert first is not None and second is not None

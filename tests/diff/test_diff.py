@@ -272,6 +272,13 @@ def test_chinese_changes_are_words_marked_whatever_punctuation_they_start_on() -
     # ... while the cue change reads the characters the match changed: 落实 is the old cue
     [pair] = result.pairs
     assert [(c.old_cue, c.new_cue) for c in pair.cue_changes] == [("落实", "落实全面")]
+    # a change beside a cue that both sides hold is no change of it (各地{+区+}加强)
+    for a, b in (("应当推进", "应推进"), ("各地加强", "各地区加强"), ("地方加强", "地加强")):
+        beside = diff_documents(
+            structured_text(f"{head}{a}绿色建筑。\n", "zh"),
+            structured_text(f"{head}{b}绿色建筑。\n", "zh"),
+        )
+        assert [c for p in beside.pairs for c in p.cue_changes] == [], (a, b)
     # CommonMark takes ** or ~~ beside Chinese punctuation for text: HTML tags are marks
     # wherever they stand
     rendered = MarkdownIt("commonmark", {"html": True}).render(diff_markdown(result))

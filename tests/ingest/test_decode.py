@@ -81,6 +81,17 @@ def test_chinese_between_latin_capitals_is_still_read_as_chinese(text: str) -> N
     assert decode_bytes(text.encode("gb18030"), "plan.txt").text == text
 
 
+@pytest.mark.parametrize("text", ["支持ipad和iphone访问", "客户端支持ios和android系统。"])
+def test_chinese_among_lower_case_latin_words_is_not_taken_for_cp1252(text: str) -> None:
+    assert decode_bytes(text.encode("gbk"), "plan.txt").text == text
+
+
+def test_gbk_with_a_corrupt_byte_is_refused_not_read_as_cp1252() -> None:
+    page = f"<html><body><p>{SIMPLIFIED * 3}</p></body></html>".encode("gbk")
+    with pytest.raises(InputError, match="cannot decode"):
+        decode_bytes(page[:40] + b"\xff" + page[40:], "page.html")
+
+
 @pytest.mark.parametrize(
     ("phrase", "codec"),
     [
