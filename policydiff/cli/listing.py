@@ -93,7 +93,7 @@ def show(
         if provision_id is None or p.id == provision_id or p.id.startswith(f"{provision_id}.")
     ]
     if provision_id and not provisions:
-        raise UsageError(f"{document_id}/{version.key} has no provision {provision_id!r}")
+        raise UsageError(f"{document.id}:{version.key} has no provision {provision_id!r}")
     if output_format == "json":
         click.echo(
             json.dumps(

@@ -129,8 +129,9 @@ def _cross_language(a: StructuredVersion, b: StructuredVersion, catalogue: Catal
         pos_a = i / max(len(pa) - 1, 1)
         for j, q in enumerate(pb):
             pos_b = j / max(len(pb) - 1, 1)
+            same_id = [(0.35, 1.0 if p.id == q.id else 0.0)] if one_document else []
             evidence: list[tuple[float, float]] = [
-                (0.35 if one_document else 0.0, 1.0 if p.id == q.id else 0.0),
+                *same_id,
                 (0.05, 1.0 if p.level == q.level else 0.0),
                 (0.15, max(0.0, 1.0 - 4 * abs(pos_a - pos_b))),
             ]

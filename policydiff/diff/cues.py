@@ -127,10 +127,17 @@ def _cue_change(
         return None
     if (top_old is None) != (top_new is None):
         # a change beside a cue touches it on one side only (各地{+区+}加强, 应[-当-]推进):
-        # where the other side holds the same cue, the cue did not change
-        found, other = (top_old, new) if top_new is None else (top_new, old)
+        # where the other side holds that cue as often, the cue did not change (加强A，加强B
+        # → 加强A，B loses one)
+        found, here, other = (top_old, old, new) if top_new is None else (top_new, new, old)
         assert found is not None
-        if any(c.text == found[0] and c.level == found[1] for c in find_cues(other, lang)):
+
+        def times(sentence: str) -> int:
+            return sum(
+                c.text == found[0] and c.level == found[1] for c in find_cues(sentence, lang)
+            )
+
+        if times(other) == times(here):
             return None
     old_cue, old_level, old_strength = top_old or ("", 0, 0.0)
     new_cue, new_level, new_strength = top_new or ("", 0, 0.0)

@@ -205,12 +205,7 @@ def evaluate(golds: Sequence[tuple[Gold, Evolution]]) -> Evaluation:
                 raise InputError(gold.path, f"document {document.id!r} is not in {gold.corpus}")
             for theme in document.themes:
                 if theme.theme not in known and not theme.present:
-                    # absent from a catalogue that cannot find it: an agreement by default
-                    raise InputError(
-                        gold.path,
-                        f"{document.id}: {theme.theme} is no theme of the catalogue, so its "
-                        "absence says nothing (a misspelt id?)",
-                    )
+                    raise _absent_unknown(gold, document.id, theme.theme)
                 if theme.theme not in known:
                     unknown.add(theme.theme)
                 _check_theme(tally, document.id, theme, points.get((document.id, theme.theme)))
@@ -222,11 +217,7 @@ def evaluate(golds: Sequence[tuple[Gold, Evolution]]) -> Evaluation:
                 before = points.get((pair.before, theme_id)) or _absent(pair.before, theme_id)
                 after = points.get((pair.after, theme_id)) or _absent(pair.after, theme_id)
                 if theme_id not in known and expected == Verdict.ABSENT:
-                    raise InputError(
-                        gold.path,
-                        f"{pair.before} -> {pair.after}: {theme_id} is no theme of the "
-                        "catalogue, so its absence says nothing (a misspelt id?)",
-                    )
+                    raise _absent_unknown(gold, f"{pair.before} -> {pair.after}", theme_id)
                 if theme_id not in known:
                     unknown.add(theme_id)
                 found = compare(before, after)
@@ -261,6 +252,16 @@ def evaluate(golds: Sequence[tuple[Gold, Evolution]]) -> Evaluation:
         tuple(sorted(unknown)),
         gold_conflicts([gold for gold, _ in golds]),
         (same, compared) if compared else None,
+    )
+
+
+def _absent_unknown(gold: Gold, where: str, theme_id: str) -> InputError:
+    """An absence annotated of a theme the catalogue does not hold: it would agree with
+    the tool, which cannot find the theme, by default."""
+    return InputError(
+        gold.path,
+        f"{where}: {theme_id} is no theme of the catalogue, so its absence says nothing "
+        "(a misspelt id?)",
     )
 
 

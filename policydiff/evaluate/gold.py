@@ -3,6 +3,7 @@ checked: every problem is an InputError naming the file and the place in it."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -75,6 +76,13 @@ class Gold:
     verdicts: tuple[GoldVerdicts, ...]
 
 
+def unknown_key(entry: Mapping[Any, Any], kind: str, keys: Sequence[str]) -> str | None:
+    """What is wrong with a gold entry of ``kind`` holding a key not among ``keys`` (a
+    key misspelt would drop what it holds from the figures with nothing said)."""
+    unknown = [key for key in entry if key not in keys]
+    return f"unknown key {unknown[0]!r} (a {kind} takes {', '.join(keys)})" if unknown else None
+
+
 class _Reader:
     def __init__(self, path: Path) -> None:
         self.path = path
@@ -89,11 +97,9 @@ class _Reader:
         if any(not isinstance(key, str) for key in value):
             odd = next(key for key in value if not isinstance(key, str))
             raise self.fail(where, f"key {odd!r} must be text")
-        unknown = [key for key in value if kind and key not in KEYS[kind]]
-        if unknown:
-            raise self.fail(
-                where, f"unknown key {unknown[0]!r} (a {kind} takes {', '.join(KEYS[kind])})"
-            )
+        problem = unknown_key(value, kind, KEYS[kind]) if kind else None
+        if problem:
+            raise self.fail(where, problem)
         return value
 
     def text(self, value: Any, where: str, default: str | None = None) -> str:

@@ -21,6 +21,7 @@ import yaml
 
 from policydiff.corpus import Corpus
 from policydiff.errors import InputError
+from policydiff.evaluate.gold import GOLD_NODES, unknown_key
 from policydiff.lineage import build_lineage
 from policydiff.models import LANGUAGES
 from policydiff.restatement.clauses import Clause
@@ -67,9 +68,7 @@ def _fail(path: Path, problem: str) -> InputError:
     return InputError(str(path), problem)
 
 
-GOLD_NODES = 2_000_000  # YAML nodes a gold file may hold: many more than a document.yaml
-# the keys of each level of a restatement gold file (docs/lineage.md): a key misspelt would
-# drop what it holds from the measure with nothing said
+# the keys of each level of a restatement gold file (docs/lineage.md)
 KEYS = {
     "the file": ("schema", "annotator", "parent", "parent_text", "children", "lang", "commitments"),
     "commitment": ("parent", "cue", "level", "targets", "themes", "children", "notes"),
@@ -78,12 +77,9 @@ KEYS = {
 
 
 def _known_keys(path: Path, entry: dict[Any, Any], kind: str, where: str) -> None:
-    unknown = [key for key in entry if key not in KEYS[kind]]
-    if unknown:
-        at = f"{where}: " if where else ""
-        raise _fail(
-            path, f"{at}unknown key {unknown[0]!r} (a {kind} takes {', '.join(KEYS[kind])})"
-        )
+    problem = unknown_key(entry, kind, KEYS[kind])
+    if problem:
+        raise _fail(path, f"{where}: {problem}" if where else problem)
 
 
 def read_gold(path: Path) -> RestatementGold:

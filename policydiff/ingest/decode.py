@@ -7,8 +7,9 @@ text (and is treated as HTML when it looks like a web page).
 Encodings are tried in a fixed order so the same bytes always give the same
 text: a byte-order mark wins; NUL bytes mean UTF-16 (or binary); valid UTF-8 is
 UTF-8; otherwise an HTML ``<meta charset>``, GB18030 (a superset of GB2312 and
-GBK), Big5 and BOM-less UTF-16 are each decoded strictly and the most plausible
-Chinese text wins. charset-normalizer's guess is the last resort.
+GBK), Big5, BOM-less UTF-16 and, for a text that reads as Latin, cp1252 (Western
+European) are each decoded strictly and the most plausible text wins. charset-normalizer's
+guess is the last resort.
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ MAX_BYTES = 50 * 1024 * 1024
 FORMATS = ("text", "html", "docx", "pdf")
 
 BINARY = "binary file (not text, HTML, .docx or PDF)"
-UNDECODABLE = "cannot decode as UTF-8, UTF-16, GB18030 or Big5"
+UNDECODABLE = "cannot decode as UTF-8, UTF-16, GB18030, Big5 or Western European cp1252"
 
 _BOMS = (  # longest first: the UTF-32 LE mark starts with the UTF-16 LE one
     (codecs.BOM_UTF32_LE, "utf-32-le"),
@@ -272,20 +273,18 @@ def _charset_normalizer_guess(data: bytes) -> tuple[str, str] | None:
 
 # --------------------------------------------------------------------------- plausibility
 
-# besides letters, what a Western European text has beyond ASCII (cp1252's typography)
-_LATIN_MARKS = frozenset("«»°€‘’“”–—…")
-_LATIN_SHARE = 0.15  # of a Latin text's characters beyond ASCII, at most
+# the longest run of characters beyond ASCII a Western European word holds (çã in ação,
+# öß in Größe, éé in créé); Chinese read as cp1252 gives two for every character
+_LATIN_RUN = 3
+_BEYOND_ASCII = re.compile(r"[^\x00-\x7f\s\xa0]+")
 
 
 def _latin(text: str) -> bool:
-    """Whether ``text`` reads as a Western European text: few characters beyond ASCII, all
-    letters (é, ñ, ã) or its typography. GBK read as cp1252 is mostly such characters, and
-    symbols among them (£¨Ò»£©, Ö§³Ö)."""
+    """Whether ``text`` may be a Western European text in cp1252: no run of more than
+    :data:`_LATIN_RUN` characters beyond ASCII (spaces apart). GBK read as cp1252 has one
+    wherever two Chinese characters stand together (支持 as Ö§³Ö)."""
     sample = text[:_SAMPLE_CHARS]
-    beyond = [ch for ch in sample if ord(ch) > 0x7F]
-    if not sample or len(beyond) > _LATIN_SHARE * len(sample):
-        return False
-    return all(ch.isalpha() or ch in _LATIN_MARKS for ch in beyond)
+    return all(len(run) <= _LATIN_RUN for run in _BEYOND_ASCII.findall(sample))
 
 
 # an ideograph inside a lower-case Latin word: what a one-byte Latin text read as GB18030 or

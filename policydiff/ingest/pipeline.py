@@ -166,36 +166,42 @@ def _parent_problems(
     return problems
 
 
-def _changed_by(options: IngestOptions, target: Document) -> list[str]:
-    """The options of a new document given that would have changed ``target``, the
-    document a file links to as a version (none where an earlier file of the command made
-    it with these very options)."""
-    given = (
-        ("--title", options.title, target.title),
-        ("--issuer", tuple(i.strip() for i in options.issuers), target.issuers),
-        ("--id", options.document_id, target.id),
-        ("--series", options.series, target.series),
-        ("--doc-number", options.doc_number, target.doc_number),
-        ("--parent", options.parents, target.parents),
-    )
-    return [
-        name
-        for name, value, held in given
-        if value and (tuple(value) if isinstance(value, tuple) else value.strip()) != held
-    ]
+# the options that describe a new document: (option, IngestOptions field, Document field)
+_DOCUMENT_OPTIONS = (
+    ("--title", "title", "title"),
+    ("--issuer", "issuers", "issuers"),
+    ("--id", "document_id", "id"),
+    ("--series", "series", "series"),
+    ("--doc-number", "doc_number", "doc_number"),
+    ("--parent", "parents", "parents"),
+)
 
 
 def _document_options(options: IngestOptions) -> list[str]:
     """The options given that describe a new document, which a version does not take."""
-    given = (
-        ("--title", options.title),
-        ("--issuer", options.issuers),
-        ("--id", options.document_id),
-        ("--series", options.series),
-        ("--doc-number", options.doc_number),
-        ("--parent", options.parents),
-    )
-    return [name for name, value in given if value]
+    return [name for name, given, _ in _DOCUMENT_OPTIONS if getattr(options, given)]
+
+
+def _changed_by(options: IngestOptions, target: Document) -> list[str]:
+    """The options of a new document given that would have changed ``target``, the
+    document a file links to as a version (none where an earlier file of the command made
+    it with these very options)."""
+
+    return [
+        name
+        for name, given, held in _DOCUMENT_OPTIONS
+        if getattr(options, given) and _cleaned(getattr(options, given)) != getattr(target, held)
+    ]
+
+
+def _cleaned(value: str | tuple[str, ...]) -> str | tuple[str, ...]:
+    """An option's value as a document keeps it: stripped, a repeated one given once."""
+    return _each_once(value) if isinstance(value, tuple) else value.strip()
+
+
+def _each_once(values: tuple[str, ...]) -> tuple[str, ...]:
+    """A repeatable option's values (--issuer, --parent), stripped, each given once."""
+    return tuple(dict.fromkeys(v.strip() for v in values))
 
 
 def _given_date(path: str, options: IngestOptions) -> IssueDate | None:
@@ -417,7 +423,7 @@ def _new_document(
     missing: list[str] = []
     given_title = (options.title or "").strip()
     title = given_title or metadata.title or metadata.title_zh
-    issuers = tuple(i.strip() for i in options.issuers) or metadata.issuers
+    issuers = _each_once(options.issuers) or metadata.issuers
     level, jurisdiction = metadata.level, metadata.jurisdiction
     if options.issuers:
         # the issuers given, not those the text names, say the level of government
@@ -468,7 +474,7 @@ def _new_document(
         level=level,
         jurisdiction=jurisdiction,
         series=(options.series or "").strip(),
-        parents=tuple(dict.fromkeys(options.parents)) if options.parents else None,
+        parents=_each_once(options.parents) if options.parents else None,
     )
     return document, fields, []
 

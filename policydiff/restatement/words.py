@@ -1,8 +1,5 @@
-"""Word-level diffs of two clauses: Chinese segmented into words (jieba), not characters.
-
-A restated clause that changes 推动 into 大力推动 reads, word by word, as one inserted word
-rather than two inserted characters. English is diffed as :mod:`policydiff.diff.ops` diffs it.
-The ops join back into the two texts exactly.
+"""Words of a clause for restatement: jieba's, with their parts of speech (:func:`tagged`),
+and the word diff of two clauses as :mod:`policydiff.diff.ops` gives it (:func:`word_ops`).
 """
 
 from __future__ import annotations

@@ -125,7 +125,7 @@ def test_bad_arguments_are_one_line_errors() -> None:
             "commitments:\n- parent: 推动低碳建筑规模化发展\n- parent: 推动低碳建筑规模化发展\n",
             "commitments[1]: 推动低碳建筑规模化发展 is annotated twice",
         ),
-        # each of these was measured with exit 0, the figure moved with nothing said
+        # each would move the figure with nothing said
         ("commitmnts: []\n", "unknown key 'commitmnts' (a the file takes schema, annotator,"),
         ("commitments: []\n", "commitments: none listed, so there is nothing to measure"),
         (

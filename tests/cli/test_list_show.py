@@ -72,8 +72,7 @@ def test_show_unknown_document_or_provision_is_one_line() -> None:
     for args in (
         ("show", "nope"),
         ("show", DOC_2021, "--provision", "IX.9"),
-        # a version of another language than --lang asks, or no language: shown as asked
-        # for before, with nothing said
+        # a version of another language than --lang asks, or no language
         ("show", DOC_2021, "--lang", "zh", "--version", "en"),
         ("show", DOC_2021, "--lang", ""),
     ):

@@ -279,6 +279,15 @@ def test_chinese_changes_are_words_marked_whatever_punctuation_they_start_on() -
             structured_text(f"{head}{b}绿色建筑。\n", "zh"),
         )
         assert [c for p in beside.pairs for c in p.cue_changes] == [], (a, b)
+    # ... but a clause that loses or gains the cue another clause keeps does change
+    for a, b, verdict in (
+        ("加强绿色建筑，加强节能改造", "加强绿色建筑，节能改造", "weakened"),
+        ("加强绿色建筑，节能改造", "加强绿色建筑，加强节能改造", "strengthened"),
+    ):
+        told = diff_documents(
+            structured_text(f"{head}{a}。\n", "zh"), structured_text(f"{head}{b}。\n", "zh")
+        )
+        assert [c.verdict.value for p in told.pairs for c in p.cue_changes] == [verdict]
     # CommonMark takes ** or ~~ beside Chinese punctuation for text: HTML tags are marks
     # wherever they stand
     rendered = MarkdownIt("commonmark", {"html": True}).render(diff_markdown(result))

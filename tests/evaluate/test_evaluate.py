@@ -200,7 +200,7 @@ _VERDICTS = GOLD[GOLD.index("verdicts:\n") :]
 @pytest.mark.parametrize(
     ("change", "problem"),
     [
-        # each of these was scored with exit 0, the figure moved with nothing said
+        # each would move the figure with nothing said
         (
             ("      waste-free-cities: weakened\n", "      waste-free-cities: weakened\n" * 2),
             "holds the key 'waste-free-cities' twice (line",

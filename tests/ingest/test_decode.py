@@ -63,6 +63,11 @@ def test_a_latin_text_in_a_one_byte_codec_is_not_read_as_chinese() -> None:
         "Les élèves développent leurs compétences générales.",
         "A participação da população na gestão das cidades são ações.",
         "La Señora Muñoz habló de la ciudad española y del año próximo.",
+        # symbols and accent-heavy short lines are Latin too
+        "Article 3 § 2 : le coût est de 5 £ et 10 × 2, soit 120 m² ; ½ des élèves.",
+        "Été à Noël.",
+        "Déjà été créé.",
+        "Über Größe.",
     )
     for text in texts:
         for codec in ("latin-1", "cp1252"):
@@ -172,7 +177,9 @@ def test_binary_is_refused(data: bytes) -> None:
 
 
 def test_undecodable_is_refused() -> None:
-    with pytest.raises(InputError, match="cannot decode as UTF-8, UTF-16, GB18030 or Big5"):
+    with pytest.raises(
+        InputError, match="cannot decode as UTF-8, UTF-16, GB18030, Big5 or Western European cp1252"
+    ):
         decode_bytes(b"\xff\xfe\x00\xd8", "bad.txt")  # UTF-16 BOM, then a lone surrogate
 
 

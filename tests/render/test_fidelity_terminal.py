@@ -30,7 +30,7 @@ def test_children_alike_in_their_first_parts_take_as_many_parts_as_set_them_apar
 
 
 def test_equal_counts_read_as_equal_shares() -> None:
-    # largest remainders would give one of two equal counts the odd point: 7% and 6%
+    # equal counts, equal shares: no count is given the odd point to make 100
     shares = percents({"restated": 125, "strengthened": 23, "weakened": 23, "omitted": 192})
     assert shares == {"restated": 34, "strengthened": 6, "weakened": 6, "omitted": 53}
     # halves go up, in whole numbers: 14.5% and 35.5% (floats put 14.5 under)
