@@ -276,7 +276,9 @@ def _charset_normalizer_guess(data: bytes) -> tuple[str, str] | None:
 # the longest run of characters beyond ASCII a Western European word holds (çã in ação,
 # öß in Größe, éé in créé); Chinese read as cp1252 gives two for every character
 _LATIN_RUN = 3
-_BEYOND_ASCII = re.compile(r"[^\x00-\x7f\s\xa0]+")
+# cp1252's typography (dashes, ellipses, quotes, bullets) breaks a run: a rule of ————, or
+# «créé…», is no word
+_BEYOND_ASCII = re.compile(r"[^\x00-\x7f\s\xa0–—…•«»‘’“”„]+")
 
 
 def _latin(text: str) -> bool:

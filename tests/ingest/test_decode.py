@@ -72,6 +72,9 @@ def test_a_latin_text_in_a_one_byte_codec_is_not_read_as_chinese() -> None:
     for text in texts:
         for codec in ("latin-1", "cp1252"):
             assert decode_bytes(text.encode(codec), "politique.txt").text == text.rstrip()
+    # cp1252's typography is no part of a word: a rule of dashes does not refuse cp1252
+    ruled = "Article 1\n————————\nLes élèves développent leurs compétences."
+    assert decode_bytes(ruled.encode("cp1252"), "politique.txt").text == ruled
 
 
 @pytest.mark.parametrize(
