@@ -16,6 +16,7 @@ from policydiff.check.fingerprints import Fingerprints
 from policydiff.check.result import Finding
 from policydiff.corpus.rules import METADATA_FILE, TEMP_NAME, Problem, validate_document
 from policydiff.errors import CorpusError
+from policydiff.lineage.graph import creates_cycle
 from policydiff.models import Document
 from policydiff.runtime.untrusted import is_link_or_special
 
@@ -92,6 +93,16 @@ def declared_parent_findings(path: Path, documents: list[Document]) -> list[Find
     that by the declarations implements it in turn: the lineage keeps a declaration as
     written where it can, so the gate says what looks wrong in it."""
     by_id = {d.id: d for d in documents}
+    # the declarations the dates allow (one against them is warned of as such, and is the
+    # edge the lineage drops from a cycle)
+    allowed = {
+        d.id: [
+            p
+            for p in d.parents or ()
+            if p in by_id and not by_id[p].issue_date.surely_after(d.issue_date)
+        ]
+        for d in documents
+    }
     found = []
     for document in documents:
         where = str(path / document.id / METADATA_FILE)
@@ -104,7 +115,7 @@ def declared_parent_findings(path: Path, documents: list[Document]) -> list[Find
                     f"declares parent {parent_id!r}, issued {parent.date_text}, after this "
                     f"document ({document.date_text})"
                 )
-            elif _declared_back(parent_id, document.id, by_id):
+            elif creates_cycle(document.id, parent_id, allowed):
                 message = (
                     f"declares parent {parent_id!r}, which itself implements this document "
                     "by the parents declared: a cycle, of which the lineage drops one edge"
@@ -113,26 +124,6 @@ def declared_parent_findings(path: Path, documents: list[Document]) -> list[Find
                 continue
             found.append(Finding(where, message, "metadata", "warning"))
     return found
-
-
-def _declared_back(start: str, target: str, by_id: dict[str, Document]) -> bool:
-    """Whether ``target`` is among the declared ancestors of ``start``, by declarations
-    the dates allow (one against them is warned of as such, and is the edge the lineage
-    drops)."""
-    stack, seen = [start], set()
-    while stack:
-        node = stack.pop()
-        if node == target:
-            return True
-        if node not in seen and node in by_id:
-            seen.add(node)
-            child = by_id[node]
-            stack.extend(
-                p
-                for p in child.parents or ()
-                if p in by_id and not by_id[p].issue_date.surely_after(child.issue_date)
-            )
-    return False
 
 
 def unknown_metadata(folder: Path, document: Document) -> list[Finding]:

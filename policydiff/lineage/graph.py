@@ -24,7 +24,7 @@ reason as a citation that resolves to nothing held is, with their sentence.
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from rapidfuzz import fuzz, process
@@ -294,7 +294,9 @@ def _location(structured: StructuredVersion, offset: int) -> str:
     return max(inside, key=lambda p: p.level).location
 
 
-def _creates_cycle(child: str, parent: str, parents: dict[str, list[str]]) -> bool:
+def creates_cycle(child: str, parent: str, parents: Mapping[str, Sequence[str]]) -> bool:
+    """Whether ``child`` is among the ancestors of ``parent`` by ``parents``: the edge
+    child → parent would close a cycle."""
     stack, seen = [parent], set()
     while stack:
         node = stack.pop()
@@ -402,7 +404,7 @@ def build_lineage(
     kept: list[int] = []
     for k in order:
         edge = proposed[k]
-        if _creates_cycle(edge.child, edge.parent, parents):
+        if creates_cycle(edge.child, edge.parent, parents):
             # two plans citing each other (of one day, or a declaration against the
             # text): the edge kept first stands, this one is said, not dropped
             unresolved.append(

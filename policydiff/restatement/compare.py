@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 
 from policydiff.analysis.commitments import find_commitments
 from policydiff.diff.documents import Relation
-from policydiff.diff.ops import TokenOp
+from policydiff.diff.ops import TokenOp, token_ops
 from policydiff.errors import UsageError
 from policydiff.lineage import Edge, Lineage, shared_series
 from policydiff.models import Document, Version
@@ -33,7 +33,6 @@ from policydiff.restatement.targets import TargetChange, target_changes
 from policydiff.restatement.topic import shared_topic
 from policydiff.restatement.totals import shares_totals
 from policydiff.restatement.verdict import RESTATEMENTS, Restatement, judge
-from policydiff.restatement.words import word_ops
 from policydiff.strength import Lexicon
 from policydiff.strength.targets import own_clause
 from policydiff.structure import structure_version
@@ -260,7 +259,7 @@ def compare_clauses(
                     else None,
                     placed=any(c.parent_clause or c.child_place for c in changes),
                 ),
-                ops=word_ops(m.parent.text, m.child.text, lang) if with_ops and m.child else (),
+                ops=token_ops(m.parent.text, m.child.text, lang)[0] if with_ops and m.child else (),
                 nearest=m.nearest,
                 second_mentions=m.second_mentions,
                 route=m.route,

@@ -1,12 +1,11 @@
-"""Words of a clause for restatement: jieba's, with their parts of speech (:func:`tagged`),
-and the word diff of two clauses as :mod:`policydiff.diff.ops` gives it (:func:`word_ops`).
-"""
+"""Words of a clause for restatement: jieba's, with their parts of speech (:func:`tagged`)
+or as tokens that join back into the clause (:func:`words`)."""
 
 from __future__ import annotations
 
 from functools import lru_cache
 
-from policydiff.diff.ops import TokenOp, chinese_words, token_ops, tokenize
+from policydiff.diff.ops import chinese_words, tokenize
 from policydiff.runtime.jieba_dictionary import ready_jieba
 
 
@@ -28,8 +27,3 @@ def words(text: str, lang: str) -> list[str]:
     if lang != "zh":
         return tokenize(text, lang)
     return list(chinese_words(text))
-
-
-def word_ops(old: str, new: str, lang: str) -> tuple[TokenOp, ...]:
-    """The word diff of two clauses, as :mod:`policydiff.diff.ops` gives it."""
-    return token_ops(old, new, lang)[0]

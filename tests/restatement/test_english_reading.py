@@ -9,6 +9,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from policydiff.corpus import load_corpus
+from policydiff.diff.ops import token_ops
 from policydiff.restatement.align import similarity_matrix
 from policydiff.restatement.clauses import Clause
 from policydiff.restatement.compare import Comparison, compare_documents, document_clauses
@@ -16,7 +17,6 @@ from policydiff.restatement.confidence import READ_IN_ENGLISH, assess
 from policydiff.restatement.objects import content
 from policydiff.restatement.rules import load_rules
 from policydiff.restatement.thresholds import ENGLISH_MATCH
-from policydiff.restatement.words import word_ops
 from policydiff.themes.catalogue import corpus_catalogue
 from tests.conftest import BUNDLED, DOC_2021, DOC_2023, DOC_2025
 from tests.restatement.test_sections import _clause as clause_at
@@ -197,7 +197,7 @@ def test_every_english_verdict_says_it_was_read_word_by_word() -> None:
 def test_an_english_word_diff_anchors_on_words_not_spaces() -> None:
     old = "vigorously promote ultra-low energy and near-zero energy buildings"
     new = "promote the large-scale development of ultra-low energy consumption and low-carbon buildings"
-    ops = word_ops(old, new, "en")
+    ops = token_ops(old, new, "en")[0]
     assert ("".join(o.old for o in ops), "".join(o.new for o in ops)) == (old, new)
     assert [(o.op, o.old, o.new) for o in ops][:3] == [
         ("delete", "vigorously ", ""),
