@@ -136,17 +136,55 @@ def split_commentary(lines: list[Line]) -> tuple[list[Line], list[Line]]:
 # The red header (版头) of an official document: its issuers and 文件 (上海市人民政府文件),
 # with the document number on the line below it
 MASTHEAD = re.compile(r"^(?P<bodies>[\u4e00-\u9fff、 \u3000]{2,80}?)[ \u3000]*文件$")
+# a line of a stacked red header: an issuer, or 文件 alone
+MASTHEAD_PART = re.compile(r"^[\u4e00-\u9fff、 \u3000]{2,80}$")
+
+
+# a red header may stack its issuers one per line above 文件 (a joint document's)
+MASTHEAD_LINES = 4
+
+
+def masthead_span(lines: list[str], index: int) -> int:
+    """How many lines from ``lines[index]`` the red header spans (0 where it is none):
+    issuers before 文件 on one line, or stacked one per line with 文件 on the last, and the
+    document number right below (a title wrapped after 贯彻落实国务院文件 is no header)."""
+    for span in range(1, MASTHEAD_LINES + 1):
+        if index + span >= len(lines):
+            return 0
+        stacked = [line.strip() for line in lines[index : index + span]]
+        match = MASTHEAD.match(" ".join(stacked))
+        if match is None and not all(MASTHEAD_PART.match(line) for line in stacked):
+            return 0
+        if (
+            match is not None
+            and "关于" not in match.group("bodies")
+            and DOCUMENT_NUMBER.match(lines[index + span].strip())
+        ):
+            return span
+    return 0
 
 
 def masthead_bodies(lines: list[str], index: int) -> list[str]:
-    """The issuing bodies the red header ``lines[index]`` names (上海市人民政府文件:
-    上海市人民政府), or [] where it is none: only issuers before 文件, and the document
-    number right below (a title wrapped after 贯彻落实国务院文件 is no header)."""
-    match = MASTHEAD.match(lines[index].strip())
-    below = lines[index + 1].strip() if index + 1 < len(lines) else ""
-    if match is None or "关于" in match.group("bodies") or not DOCUMENT_NUMBER.match(below):
+    """The issuing bodies the red header starting at ``lines[index]`` names (上海市人民政府文件:
+    上海市人民政府), or [] where it is none."""
+    span = masthead_span(lines, index)
+    if not span:
         return []
+    stacked = " ".join(line.strip() for line in lines[index : index + span])
+    match = MASTHEAD.match(stacked)
+    assert match is not None
     return chinese_bodies(match.group("bodies"))
+
+
+def mastheads(lines: list[str]) -> list[str]:
+    """The issuing bodies every red header in ``lines`` names, each header read once."""
+    bodies: list[str] = []
+    index = 0
+    while index < len(lines):
+        span = masthead_span(lines, index)
+        bodies += masthead_bodies(lines, index) if span else []
+        index += max(span, 1)
+    return bodies
 
 
 def metadata_kind(text: str) -> str | None:
@@ -184,8 +222,10 @@ def _head(rest: list[Line]) -> list[str]:
         following = [line.text.strip() for line in rest[index + 1 : index + 4]]
         if following and label_alone(text) and _value_line(following, text):
             kinds += ["metadata table", "metadata table"]  # a label, its value on the next line
-        elif masthead_bodies([text, *following[:1]], 0):
-            kinds.append("masthead")
+        elif span := masthead_span(
+            [line.text for line in rest[index : index + MASTHEAD_LINES + 1]], 0
+        ):
+            kinds += ["masthead"] * span
         elif kind := metadata_kind(text):
             kinds.append(kind)
         elif wrapped := _wrapped_title(text, following[:2]):

@@ -32,7 +32,7 @@ from policydiff.ingest.body import (
     is_title,
     joined_title,
     labels_value,
-    masthead_bodies,
+    mastheads,
 )
 from policydiff.ingest.clean import TABLE_LABEL, TABLE_ROW
 from policydiff.ingest.issuers import (
@@ -413,7 +413,7 @@ def read_metadata(
     if not issuers:
         issuers = _named(title_line, title_bodies)
     if not issuers:  # the red header (上海市人民政府文件) names them too
-        issuers = [body for i in range(len(head)) for body in masthead_bodies(head, i)]
+        issuers = mastheads(head)
     if not issuers:
         issuers = _signature(body)
     if not issuers:  # an English byline: "Issued by the General Office of the State Council, …"

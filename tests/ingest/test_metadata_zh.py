@@ -478,6 +478,31 @@ def test_a_red_header_names_the_issuer_and_is_no_part_of_the_title(tmp_path: Pat
     assert plan.metadata.issuers == ("北京市人民政府",)
 
 
+@pytest.mark.parametrize(
+    "header",
+    [
+        "上海市住房和城乡建设管理委员会\n上海市发展和改革委员会\n文件\n",
+        "上海市住房和城乡建设管理委员会\n上海市发展和改革委员会文件\n",
+    ],
+)
+def test_a_red_header_stacking_its_issuers_names_them_all(tmp_path: Path, header: str) -> None:
+    # a joint document's red header, one issuer a line: once read as three lines of text,
+    # which hid the number and the title below it
+    title = (
+        "上海市住房和城乡建设管理委员会 上海市发展和改革委员会关于印发"
+        "《上海市城乡建设领域碳达峰实施方案》的通知\n"
+    )
+    plan = _plan(tmp_path, f"{header}沪建建材联〔2022〕545号\n{title}{BODY}", date="2022-11-01")
+    meta = plan.metadata
+    assert meta.issuers == ("上海市住房和城乡建设管理委员会", "上海市发展和改革委员会")
+    assert (meta.doc_number, meta.title_zh) == (
+        "沪建建材联〔2022〕545号",
+        "上海市城乡建设领域碳达峰实施方案",
+    )
+    assert plan.version.text.startswith("一、总体要求\n")
+    assert [r.kind for r in plan.removed][:2] == ["masthead", "masthead"]
+
+
 def test_every_body_a_joint_title_names_is_an_issuer(tmp_path: Path) -> None:
     # the glossary knows the NDRC, not 国家能源局: both issue the notice
     plan = _plan(tmp_path, f"国家发展改革委 国家能源局关于加快推进新型储能发展的通知\n{BODY}")
