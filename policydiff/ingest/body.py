@@ -22,6 +22,7 @@ from policydiff.ingest.clean import TABLE_ROW, Line, Removal, label_alone
 from policydiff.ingest.issuers import chinese_bodies, known_issuers
 from policydiff.ingest.wraps import glued
 from policydiff.structure.numbering import match_label
+from policydiff.structure.parse import ATTACHMENT
 
 # Lines announcing that the official text follows. The last such line in the first
 # part of the page is the cut; everything above it is commentary or a news lead.
@@ -391,6 +392,27 @@ def _site_lines(rest: list[Line]) -> int:
     return 0
 
 
+def _signature_date(body: list[Line], end: int) -> int | None:
+    """Where the signature's date line closing ``body[:end]`` stands: on its own line at the
+    end, or, a plain date there, before the note on how the document is published
+    (（此件公开发布）), which stays."""
+    if end < 2:
+        return None
+    noted = end > 2 and PUBLICATION_NOTE.match(body[end - 1].text) is not None
+    last, date = (end - 2, SIGNATURE_DATE) if noted else (end - 1, DATE_LINE)
+    closing = body[last].text.strip()
+    return last if date.match(closing) and WHOLE_DATE.search(closing) else None
+
+
+def attachments_start(body: list[str]) -> int:
+    """Where the attachments after the text (附件, 附件1：) begin: the first such line in
+    the body's second half, or 0."""
+    return next(
+        (k for k in range(len(body) // 2, len(body)) if ATTACHMENT.match(body[k].strip())),
+        0,
+    )
+
+
 def find_body(lines: list[Line]) -> Body:
     removed: list[Removal] = []
     commentary, rest = split_commentary(lines)
@@ -401,12 +423,11 @@ def find_body(lines: list[Line]) -> Body:
     body = rest[:site] + rest[site + len(kinds) :]
     removed += [Removal(k, line.text, line.number) for k, line in zip(kinds, head, strict=True)]
     tail: list[Line] = []
-    # the date of the signature, on its own line at the very end, or, a plain date there,
-    # before the note on how the document is published (（此件公开发布）), which stays
-    noted = len(body) > 2 and PUBLICATION_NOTE.match(body[-1].text) is not None
-    last, date = (len(body) - 2, SIGNATURE_DATE) if noted else (len(body) - 1, DATE_LINE)
-    closing = body[last].text.strip() if len(body) > 1 else ""
-    if date.match(closing) and WHOLE_DATE.search(closing):
-        tail = [body.pop(last)]
+    # the date of the signature, at the very end or above the attachments (附件1)
+    dated = _signature_date(body, len(body)) or _signature_date(
+        body, attachments_start([line.text for line in body])
+    )
+    if dated is not None:
+        tail = [body.pop(dated)]
         removed.append(Removal("date line", tail[0].text, tail[0].number))
     return Body(lines=body, head=head, commentary=commentary, removed=removed, tail=tail)

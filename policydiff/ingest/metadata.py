@@ -29,6 +29,7 @@ from policydiff.ingest.body import (
     EN_ISSUED_LINE,
     ZH_KINDS,
     ZH_NUMERAL_DATE,
+    attachments_start,
     is_title,
     joined_title,
     labels_value,
@@ -414,8 +415,8 @@ def read_metadata(
         issuers = _named(title_line, title_bodies)
     if not issuers:  # the red header (上海市人民政府文件) names them too
         issuers = mastheads(head)
-    if not issuers:
-        issuers = _signature(body)
+    if not issuers:  # the signature closes the text, above any attachments
+        issuers = _signature(body) or _signature(body[: attachments_start(body)])
     if not issuers:  # an English byline: "Issued by the General Office of the State Council, …"
         bylines = [m["issuers"] for line in head if (m := EN_ISSUED_LINE.match(line.strip()))]
         issuers = [name for _, name in known_issuers(" ".join(bylines))]

@@ -224,7 +224,7 @@ class _Numberer:
 
 
 # 附件, 附件：, 附件1, 附件2：, 附件：1.…清单 (a line of its own, not a sentence about one)
-_ATTACHMENT = re.compile(r"^附\s*件\s*[0-9０-９一二三四五六七八九十]{0,3}\s*(?:[:：]|$)")
+ATTACHMENT = re.compile(r"^附\s*件\s*[0-9０-９一二三四五六七八九十]{0,3}\s*(?:[:：]|$)")
 
 
 def _is_unnumbered_heading(lines: list[_Line], i: int, lang: str) -> bool:
@@ -252,7 +252,7 @@ def _assign(lines: list[_Line], lang: str, unnumbered: bool) -> list[tuple[str, 
         role: str | None = None
         if line.label is not None:
             role = numberer.classify(line.label, _rest(line), lang)
-        elif i and _ATTACHMENT.match(line.text):
+        elif i and ATTACHMENT.match(line.text):
             # the attachments after the text (附件：1.…任务清单 / 2.…责任分工, then 附件1 and
             # its table) are no items of its last part: each opens a heading of its own
             numberer.heading()

@@ -158,6 +158,19 @@ def test_a_signature_names_the_issuers_and_the_date(tmp_path: Path) -> None:
     assert plan.removed[-1].kind == "date line"
 
 
+def test_a_signature_above_the_attachments_names_the_issuer_and_the_date(
+    tmp_path: Path,
+) -> None:
+    # a provincial plan and its task list (附件): the date was looked for at the very end
+    signature = "云南省住房和城乡建设厅\n2023年6月5日\n"
+    attachment = "附件\n云南省城乡建设领域碳达峰重点任务清单\n1.优化城市结构和布局：省住房城乡建设厅牵头负责。\n"
+    plan = _plan(tmp_path, f"城乡建设领域碳达峰实施方案\n{BODY}{signature}{attachment}")
+    meta = plan.metadata
+    assert (meta.issuers, meta.date) == (("云南省住房和城乡建设厅",), dt.date(2023, 6, 5))
+    assert plan.version.text.endswith(f"云南省住房和城乡建设厅\n{attachment}")
+    assert ("date line", "2023年6月5日") in [(r.kind, r.text) for r in plan.removed]
+
+
 def test_a_signature_one_body_to_a_line_names_every_issuer_in_order(tmp_path: Path) -> None:
     # only the line above the date was read: the plan fell in the NDRC's series
     text = f"城乡建设领域碳达峰实施方案\n{BODY}住房和城乡建设部\n国家发展改革委\n2022年6月30日\n"
