@@ -23,6 +23,7 @@ from typing import Any
 
 from policydiff.errors import InputError
 from policydiff.ingest.extract import data_row, is_cjk, normalize_text, short_message
+from policydiff.ingest.issuers import BODY
 from policydiff.ingest.pdf_layout import Line, Page, glue, lay_out, starts_new_item
 
 NO_TEXT_LAYER = "PDF has no text layer (scanned image?)"
@@ -87,12 +88,27 @@ _RADICALS: dict[int, str] = {
 
 # Spaces pdfplumber infers from the gaps of letter-spaced Chinese ("通  知", justified
 # lines): Chinese puts no space between its characters.
-_GAP = re.compile(r"(\S) +(?=(\S))")
+_GAP = re.compile(r"(\S+) +(?=(\S))")
+# a space the text means between Chinese words: after a whole issuing body, before another
+# (住房和城乡建设部 国家发展改革委, a joint document's issuers side by side)
+_BODY_START = re.compile(BODY.pattern.rstrip("$"))
+_SHORTEST_BODY = 4
 
 
 def _close_cjk_gaps(text: str) -> str:
+    """The line without the spaces a letter-spaced title or justified line puts between
+    Chinese characters, keeping those between two issuing bodies."""
+
     def close(m: re.Match[str]) -> str:
-        return m.group(1) if is_cjk(m.group(1)) and is_cjk(m.group(2)) else m.group(0)
+        before, after = m.group(1), text[m.end() :]
+        if not (is_cjk(before[-1]) and is_cjk(m.group(2))):
+            return m.group(0)
+        issuers = (
+            len(before) >= _SHORTEST_BODY
+            and BODY.match(before) is not None
+            and _BODY_START.match(after) is not None
+        )
+        return m.group(0) if issuers else before
 
     return _GAP.sub(close, text)
 
