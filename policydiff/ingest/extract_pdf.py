@@ -86,6 +86,17 @@ _RADICALS: dict[int, str] = {
 }
 
 
+# A Chinese font may draw ／ (万人／平方公里) with the glyph its text layer names ∕, the
+# division slash
+_DIVISION_SLASH = re.compile(r"(?<=[\u4e00-\u9fff])\u2215|\u2215(?=[\u4e00-\u9fff])")
+
+
+def _printed_text(raw: str) -> str:
+    """A printed line's text: spaces as the text means them, each character as written."""
+    text = _close_cjk_gaps(" ".join(raw.split())).translate(_RADICALS)
+    return _DIVISION_SLASH.sub("／", text)
+
+
 # Spaces pdfplumber infers from the gaps of letter-spaced Chinese ("通  知", justified
 # lines): Chinese puts no space between its characters.
 _GAP = re.compile(r"(\S+) +(?=(\S))")
@@ -124,7 +135,7 @@ def _first_word_length(text: str) -> int:
 
 
 def _line(record: dict[str, Any]) -> Line | None:
-    text = _close_cjk_gaps(" ".join(str(record["text"]).split())).translate(_RADICALS)
+    text = _printed_text(str(record["text"]))
     chars = [c for c in record.get("chars", ()) if str(c.get("text", "")).strip()]
     if not text or not chars:
         return None
@@ -164,7 +175,7 @@ def _cell_paragraphs(text: str | None) -> list[str]:
     numbering label or a bullet (a cell's width says nothing of where its author broke it)."""
     paragraphs: list[str] = []
     for raw in (text or "").split("\n"):
-        line = _close_cjk_gaps(" ".join(raw.split())).translate(_RADICALS)
+        line = _printed_text(raw)
         if not line:
             continue
         if paragraphs and not starts_new_item(line):

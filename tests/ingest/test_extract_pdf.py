@@ -153,9 +153,14 @@ def test_radicals_in_the_text_layer_are_read_as_the_ideographs_they_stand_for() 
     pdf.setFont(SONG, 16)
     # what a font sharing one glyph between a radical and an ideograph leaves behind
     pdf.drawString(72, 700, "关于推动城乡建设绿色发展的意\u2ec5，以人\u2ea0为中心。")
+    # and ／ drawn with the glyph of the division slash, between Chinese characters only
+    pdf.drawString(72, 650, "人口密度不超过1万人\u2215平方公里，车速60 km\u2215h。")
     pdf.save()
     raw = decode_bytes(buffer.getvalue(), "radicals.pdf")
-    assert raw.text == "关于推动城乡建设绿色发展的意见，以人民为中心。"
+    assert raw.text.splitlines() == [
+        "关于推动城乡建设绿色发展的意见，以人民为中心。",
+        "人口密度不超过1万人／平方公里，车速60 km\u2215h。",
+    ]
 
 
 def print_page(page: Path, pdf: Path) -> None:
