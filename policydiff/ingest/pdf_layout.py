@@ -78,8 +78,10 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from policydiff.ingest.body import SIGNATURE_DATE
 from policydiff.ingest.extract import is_cjk
 from policydiff.structure.numbering import match_label
+from policydiff.structure.parse import ATTACHMENT
 
 __all__ = [
     "COMPOUND_HEADS",
@@ -205,6 +207,34 @@ def _in_margin(page: Page, line: Line, body: Sequence[Line], left: float, right:
     return (above or below) and outside
 
 
+def _short_running(pages: Sequence[Page], same: list[tuple[int, int]], needed: int) -> bool:
+    """Whether lines alike on every page of a document too short to show a running header
+    on ``needed`` pages are one: in the page's edge, in one size (a title on the first page
+    set larger than the header repeating it is kept)."""
+    lines = [pages[p].lines[i] for p, i in same]
+    return (
+        len(pages) < needed
+        and len({p for p, _ in same}) == len(pages)
+        and all(_in_edge_band(pages[p], pages[p].lines[i]) for p, i in same)
+        and max(line.size for line in lines) - min(line.size for line in lines) <= 0.5
+    )
+
+
+def _header_repeats(
+    pages: Sequence[Page], first: tuple[int, int], places: list[tuple[int, int, float]]
+) -> list[tuple[int, int]]:
+    """Where the header row of a table, printed ``first`` where the table opens, is printed
+    again above the rows a later page carries on with: a long table's repeated header."""
+    page, index = first
+    if index and pages[page].lines[index - 1].row:
+        return []  # no table opens with this row
+    return [
+        (p, i)
+        for p, i, _ in places
+        if p > page and not any(above.row for above in pages[p].lines[:i])
+    ]
+
+
 def find_furniture(pages: Sequence[Page]) -> set[tuple[int, int]]:
     """``(page index, line index)`` of every page number, running header or footer, and
     line printed in the margin."""
@@ -233,9 +263,12 @@ def find_furniture(pages: Sequence[Page]) -> set[tuple[int, int]]:
     for (row, text), places in by_text.items():
         height = statistics.median(top for _, _, top in places)
         same = [(p, i) for p, i, top in places if abs(top - height) <= _SAME_HEIGHT]
-        if len({p for p, _ in same}) >= needed:
+        pages_alike = len({p for p, _ in same})
+        if pages_alike >= needed or (pages_alike >= 2 and _short_running(pages, same, needed)):
             # where the table opens, its header is part of the text: only its repeats go
             found.update(place for place in same if not row or place != first_row[text])
+        if row:
+            found.update(_header_repeats(pages, first_row[text], places))
     body = {id(line) for line in _body([line for page in pages for line in page.lines])}
     block = [line for page in pages for line in page.lines if id(line) in body]
     if block:
@@ -319,6 +352,8 @@ def _continues(before: Line, after: Line, same_page: bool, frame: _Frame) -> boo
     """Whether ``after`` carries on the paragraph ``before`` belongs to (see the module doc)."""
     if not after.text or starts_new_item(after.text) or before.row or after.row:
         return False
+    if SIGNATURE_DATE.match(before.text) or ATTACHMENT.match(after.text):
+        return False  # a signature's date closes the text, whatever follows; 附件 opens one
     if abs(before.size - after.size) > 0.15 * max(before.size, after.size):
         return False
     if same_page:

@@ -14,6 +14,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen import canvas
 
 from policydiff.ingest.decode import RawText, decode_bytes
@@ -123,6 +124,56 @@ def test_page_numbers_are_reported_not_kept(printed: str, read: str) -> None:
     raw = decode_bytes(data, "numbered.pdf")
     assert raw.text == "一、总体要求\n（一）指导思想。\n（二）工作原则。\n二、保障措施"
     assert raw.furniture == tuple(f"page {n}: {read.format(n=n, of=3)}" for n in (1, 2, 3))
+
+
+def test_a_two_page_documents_running_header_is_reported_and_its_title_kept() -> None:
+    # a running header needed three pages: on two it was kept, glued into the title
+    header, title = "河南省住房和城乡建设厅", "河南省城乡建设领域碳达峰行动方案"
+    pages = [[header, title, "一、总体要求", "（一）指导思想。"], [header, "（二）工作原则。"]]
+    raw = decode_bytes(numbered_pages(pages, lambda n, of: f"— {n} —"), "short.pdf")
+    assert raw.text == f"{title}\n一、总体要求\n（一）指导思想。\n（二）工作原则。"
+    assert [line for line in raw.furniture if header in line] == [
+        f"page 1: {header}",
+        f"page 2: {header}",
+    ]
+    # the title printed larger on the first page, where the second's header repeats it
+    buffer = io.BytesIO()
+    pdf = canvas.Canvas(buffer, pagesize=A4)
+    for size, lines in ((22, [title, "一、总体要求"]), (10, [title, "（二）工作原则。"])):
+        pdf.setFont(SONG, size)
+        pdf.drawString(72, A4[1] - 72, lines[0])
+        pdf.setFont(SONG, 12)
+        pdf.drawString(72, A4[1] - 120, lines[1])
+        pdf.showPage()
+    pdf.save()
+    raw = decode_bytes(buffer.getvalue(), "titled.pdf")
+    assert raw.text.startswith(f"{title}\n一、总体要求\n")
+
+
+def test_a_signatures_date_at_a_page_foot_is_no_part_of_the_attachment_after_it() -> None:
+    # the date, set flush right, reaches the text's right edge: read as a wrapped line, it
+    # was glued to 附件 at the head of the next page
+    buffer = io.BytesIO()
+    pdf = canvas.Canvas(buffer, pagesize=A4)
+    pdf.setFont(SONG, 16)
+    for k, line in enumerate(
+        ("（一）推进城市绿色低碳建设，全面提高绿色低碳", "建筑水平，推广建筑节能。")
+    ):
+        pdf.drawString(72, 700 - 24 * k, line)
+    right = 72 + pdfmetrics.stringWidth("（一）推进城市绿色低碳建设，全面提高绿色低碳", SONG, 16)
+    pdf.drawRightString(right, 640, "云南省住房和城乡建设厅")
+    pdf.drawRightString(right, 616, "2023年6月5日")
+    pdf.showPage()
+    pdf.setFont(SONG, 16)
+    pdf.drawString(72, 760, "附件")
+    pdf.drawString(72, 736, "云南省城乡建设领域碳达峰重点任务清单")
+    pdf.save()
+    raw = decode_bytes(buffer.getvalue(), "attached.pdf")
+    assert raw.text.splitlines()[-3:] == [
+        "2023年6月5日",
+        "附件",
+        "云南省城乡建设领域碳达峰重点任务清单",
+    ]
 
 
 def test_letter_spaced_chinese_is_read_without_spaces() -> None:
@@ -276,12 +327,15 @@ def test_a_ruled_table_of_two_columns_is_no_two_column_layout(tmp_path: Path) ->
     not CHROMIUM.exists(), reason="headless Chromium not installed at /usr/bin/chromium"
 )
 # the table opens below the whole sample (on its third page) or a few lines into the
-# first page, where its header is no running line: its repeat on the next page was kept
+# first page, where its header is no running line: its repeat on the next page was kept;
+# a table of two pages repeats its header once, too few pages for a running line
 @pytest.mark.parametrize(
-    "before", [ZH, replace(ZH, paragraphs=ZH.paragraphs[:1])], ids=["after", "mid-page"]
+    ("before", "tasks"),
+    [(ZH, 60), (replace(ZH, paragraphs=ZH.paragraphs[:1]), 60), (ZH, 8)],
+    ids=["after", "mid-page", "two-pages"],
 )
 def test_a_ruled_tables_wrapped_cells_are_read_cell_by_cell_not_across_the_page(
-    tmp_path: Path, before: Sample
+    tmp_path: Path, before: Sample, tasks: int
 ) -> None:
     # read line by line, a task's second printed line was spliced with the unit beside it
     # (…到2030年完成既有居住建省住房城乡建设厅、筑节能改造…), and a header repeated at the top
@@ -289,7 +343,8 @@ def test_a_ruled_tables_wrapped_cells_are_read_cell_by_cell_not_across_the_page(
     task = "推进第{n}项既有居住建筑节能改造，到2030年完成改造面积不少于{n}0万平方米，改造后实现整体能效提升30%以上"
     units = "省住房城乡建设厅、省发展改革委、省财政厅"
     rows = "".join(
-        f"<tr><td>{n}</td><td>{task.format(n=n)}</td><td>{units}</td></tr>" for n in range(1, 61)
+        f"<tr><td>{n}</td><td>{task.format(n=n)}</td><td>{units}</td></tr>"
+        for n in range(1, tasks + 1)
     )
     table = (
         '<table style="width:100%;border-collapse:collapse"><thead><tr><th>序号</th>'
@@ -300,11 +355,11 @@ def test_a_ruled_tables_wrapped_cells_are_read_cell_by_cell_not_across_the_page(
         tmp_path, before, table, "td, th { border: 1px solid #000; padding: 4px; }"
     )
     lines = raw.text.split("\n")
-    for n in range(1, 61):
+    for n in range(1, tasks + 1):
         assert f"{n} {task.format(n=n)} {units}" in lines
     # the header is kept where the table opens; its repeats at the head of later pages
     # are reported as running headers, never glued to a row
     assert lines.count("序号 重点任务 责任单位") == 1
-    assert sum("序号 重点任务 责任单位" in line for line in raw.furniture) >= 2
+    assert sum("序号 重点任务 责任单位" in line for line in raw.furniture) >= (tasks // 30 or 1)
     assert lines[-1] == "各地要建立工作台账，定期报送进展情况。"
     assert raw.text.startswith(before.plain())  # the text before the table as it was
