@@ -124,7 +124,9 @@ def run_check(
         )
         again = recompared(evolution, new + changed, shifted)
         reported: frozenset[Move] = frozenset()
-        if changed:  # what the committed report already held, marked whatever the gate
+        # what the committed report already held, marked whatever the gate: a changed
+        # document's verdicts, and those of a document compared again that still hold
+        if changed or again:
             reported = reported_moves(parsed(earlier if commit else committed.read_bytes()))
         changes = theme_changes(evolution, new + changed + tuple(d for d, _ in again), reported)
         firsts = first_of_series(evolution, new + changed)

@@ -44,7 +44,9 @@ from policydiff.cli.session import analysis_cache, engine_for
     "--fail-on",
     "fail_on",
     metavar="VERDICTS",
-    help="Exit 1 when a new document's theme gets one of these verdicts, e.g. weakened,dropped.",
+    multiple=True,
+    help="Exit 1 when a new document's theme gets one of these verdicts, e.g. "
+    "weakened,dropped (repeat the option to add more).",
 )
 @click.option(
     "--summary",
@@ -68,7 +70,7 @@ def check(
     corpus_path: Path,
     reports_dir: Path,
     base: str | None,
-    fail_on: str | None,
+    fail_on: tuple[str, ...],
     summary_file: Path | None,
     full: bool,
     theme_files: tuple[Path, ...],
@@ -84,7 +86,7 @@ def check(
     from policydiff.strength import load_lexicon
     from policydiff.themes.catalogue import corpus_catalogue
 
-    verdicts = parse_fail_on(fail_on)
+    verdicts = parse_fail_on(",".join(fail_on) if fail_on else None)
     catalogue = corpus_catalogue(corpus_path, theme_files)
     # --full is the gate that trusts nothing: it neither reads nor writes the cache
     with (

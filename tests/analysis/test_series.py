@@ -65,6 +65,23 @@ def test_an_absence_between_two_mentions_is_a_gap_not_a_drop() -> None:
     assert "not mentioned in b" in since.describe()
 
 
+def test_check_reads_a_gap_however_many_documents_it_spans() -> None:
+    # check analyses the documents around a new one: a mention five plans later was
+    # beyond it, and the absence read as a drop that failed --fail-on dropped
+    from policydiff.check.staleness import neighbourhood
+
+    quiet = "完善城市排水系统，加强城市防洪。"
+    plans = [shanghai_plan("a", "2020-01-01", "推动海绵城市建设，完善城市排水系统。")]
+    plans += [shanghai_plan(f"b{k}", f"202{k}-01-01", quiet) for k in range(1, 6)]
+    plans += [shanghai_plan("c", "2026-01-01", "大力推进海绵城市建设。")]
+    corpus = Corpus(Path("c"), tuple(plans))
+    around = neighbourhood(corpus, ("b1",))
+    assert [d.id for d in around.documents][-1] == "c"
+    evolution = build_evolution(around)
+    (gap,) = [c for c in theme_changes(evolution, ("b1",)) if c.theme == "sponge-cities"]
+    assert gap.is_gap and gap.resumed_in == "c"
+
+
 def test_a_verdict_between_documents_of_one_day_says_their_order_is_uncertain() -> None:
     # two plans of Shanghai's issued the same day: the timeline orders them by id, so the
     # verdict between them says which came first, which nothing does; a plan a year later

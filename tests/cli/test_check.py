@@ -235,6 +235,29 @@ def test_usage_errors_exit_2_with_one_line(repo: Path, args: list[str], message:
     assert result.stdout == ""
 
 
+def test_fail_on_given_twice_gates_on_both(tmp_path: Path) -> None:
+    # the second --fail-on replaced the first, unsaid: the weakening passed
+    repo = _repo_with_new_2023(tmp_path, weaken=True)
+    result = check(repo, "--base", "HEAD", "--fail-on", "dropped", "--fail-on", "weakened")
+    assert result.exit_code == 1
+    assert "(--fail-on weakened)" in result.stdout and "(--fail-on dropped)" in result.stdout
+
+
+@pytest.mark.parametrize("base", [(), ("--base", "HEAD")], ids=["report", "git"])
+def test_a_verdict_the_report_held_does_not_gate_when_a_document_between_goes(
+    repo: Path, base: tuple[str, ...]
+) -> None:
+    # the 2025 Opinions, compared again once the 2023 ones are removed: green buildings,
+    # weakened since their last mention in 2021 across the 2023 gap, is weakened from 2021
+    # as the report had it; only comparisons the report did not hold gate
+    shutil.rmtree(repo / "corpus" / DOC_2023)
+    result = check(repo, *base, "--fail-on", "weakened")
+    errors = [line for line in result.stdout.splitlines() if "(--fail-on weakened)" in line]
+    assert errors and not any("green-buildings" in line for line in errors)
+    (held,) = [line for line in result.stdout.splitlines() if "green-buildings" in line]
+    assert held.endswith("delta -0.5 (as the committed report has it)")
+
+
 def _repo_with_new_2023(tmp_path: Path, weaken: bool) -> Path:
     repo = make_repo(tmp_path, (DOC_2021,))
     shutil.copytree(BUNDLED / DOC_2023, repo / "corpus" / DOC_2023)
