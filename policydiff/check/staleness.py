@@ -240,7 +240,8 @@ def _stale_detail(
     old = {d.get("id"): d for d in committed.documents if isinstance(d, dict)}
     new = {d["id"]: d for d in documents}
     if list(old) != list(new):
-        return f" (it lists {len(old)} documents, the corpus holds {len(new)})"
+        listed = f"{len(old)} document{'' if len(old) == 1 else 's'}"
+        return f" (it lists {listed}, the corpus holds {len(new)})"
     changed = [i for i, d in new.items() if old.get(i) != d]
     if changed:
         some = "document" if len(changed) == 1 else "documents"

@@ -105,7 +105,10 @@ def _verdict(change: ThemeChange) -> str:
 def _verdict_line(result: CheckResult) -> str:
     errors, warnings = len(result.errors), len(result.warnings)
     state = "FAILED" if result.exit_code else "passed"
-    return f"check {state}: {errors} errors, {warnings} warnings"
+    return (
+        f"check {state}: {errors} error{'' if errors == 1 else 's'}, "
+        f"{warnings} warning{'' if warnings == 1 else 's'}"
+    )
 
 
 def _md(text: str | None) -> str:

@@ -218,6 +218,7 @@ def test_missing_reports_folder_is_a_finding(repo: Path) -> None:
         f"{repo / 'reports'}: error: reports folder is missing: run `policydiff report`"
         in result.stdout
     )
+    assert result.stdout.rstrip().endswith("check FAILED: 1 error, 0 warnings")
 
 
 @pytest.mark.parametrize(
