@@ -1,28 +1,33 @@
-"""How fast ``compare`` and ``lineage`` run: the example lineage, and a parent with 200
-commitments and 30 children.
+"""How fast ``compare`` and ``lineage`` run: the example lineage (a parent with 5
+children), and a parent with 200 commitments and 30 children.
 
 Usage::
 
-    python benchmarks/lineage.py            # both, three runs each, median reported
-    python benchmarks/lineage.py --runs 1
+    python benchmarks/lineage.py            # three runs each, median; writes results/lineage.md
+    python benchmarks/lineage.py --quick    # one run each; writes results/lineage-quick.md
 
 Each command runs in a fresh process (its wall time includes Python's start-up and the
-imports, as a user waits for it). Targets (issue 23): ``lineage`` and ``compare`` of a
-parent with 4 children under 5 s each; ``compare`` of a 200-commitment parent with 30
-children under 60 s. Beside each time, its ratio to a baseline measured in the same run
-(``policydiff list`` of the same corpus: start-up, reading and structuring every text),
-so that a slower or faster machine shows in the baseline, not as a regression.
+imports, as a user waits for it). ``compare`` is timed in its default terminal output, as
+users run it (written to /dev/null), and with ``--format json``. Targets (issue 23):
+``lineage`` and ``compare`` of a parent with 4 children under 5 s each, timed here on the
+example's 5 children, which is the heavier case and so a conservative check; ``compare``
+of a 200-commitment parent with 30 children under 60 s. Beside each time, its ratio to a
+baseline measured in the same run (``policydiff list`` of the same corpus: start-up,
+reading and structuring every text), so that a slower or faster machine shows in the
+baseline, not as a regression.
 
 The large corpus is built here from the example lineage's raw texts: the ministry plan
 cut to its first 200 commitment clauses (in provision order, sections renumbered as
 they stand) as parent, and 30 children made from the five provincial plans, each copy
-with its provisions in another order and its directive cues swapped for others of the
-lexicon, so that no two children are alike. Writes ``benchmarks/results/lineage.md``.
+with its numbered items (any numbering style the parser recognises) in another order and
+two of its directive cues swapped for others of the lexicon, so that no two children
+have the same text.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import statistics
 import subprocess
@@ -30,6 +35,8 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+
+from policydiff.structure.numbering import match_label
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
@@ -45,14 +52,22 @@ SWAPS = (
     ("鼓励", "积极推动"),
     ("积极", "稳步"),
 )
-TARGETS = {"lineage-4": 5.0, "compare-4": 5.0, "compare-200x30": 60.0}
+EXAMPLE_CHILDREN = 5
+# the requirement is stated for 4 children; the example has 5, so its times are an upper bound
+SMALL_TARGET_SECONDS = 5.0
+LARGE_TARGET_SECONDS = 60.0
+RESULTS = HERE / "results"
 
 
 def _timed(args: list[str], runs: int) -> float:
+    """Median wall seconds of ``policydiff *args`` in a fresh process; its output goes to
+    /dev/null, so a terminal's drawing speed is not timed, only the rendering."""
     times = []
     for _ in range(runs):
         start = time.perf_counter()
-        subprocess.run([str(BIN), *args], check=True, capture_output=True)
+        subprocess.run(
+            [str(BIN), *args], check=True, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+        )
         times.append(time.perf_counter() - start)
     return statistics.median(times)
 
@@ -73,16 +88,21 @@ def _parent_text(commitments: int) -> str:
     return text[: text.index("\n", cut) + 1 if "\n" in text[cut:] else len(text)]
 
 
+def _starts_numbered_item(line: str) -> bool:
+    """A line opening a numbered item, whatever its style: （一）, (一), 一）, (1), 1., 1、."""
+    label = match_label(line.strip())
+    return label is not None and label.family in {"item", "any"}
+
+
 def _child_text(source: str, seed: int) -> str:
+    """``source`` with its numbered items (each with the lines up to the next) shuffled
+    and two directive cues swapped, both chosen by ``random.Random(seed)``."""
     rng = random.Random(seed)
     lines = source.splitlines()
     head, body = lines[:3], lines[3:]
     blocks: list[list[str]] = []
     for line in body:
-        if (
-            line[:2] in {"（一", "（二", "（三", "（四", "（五", "（六", "（七", "（八", "（九"}
-            or not blocks
-        ):
+        if _starts_numbered_item(line) or not blocks:
             blocks.append([line])
         else:
             blocks[-1].append(line)
@@ -106,42 +126,74 @@ def build_large(corpus: Path, commitments: int = 200, children: int = 30) -> Non
         return Document(doc_id, doc_id, (), date, (version,), parents=parents)
 
     write_document(corpus, document("parent", _parent_text(commitments), None))
+    for i, text in enumerate(child_texts(children)):
+        write_document(corpus, document(f"child-{i:02d}", text, ("parent",)))
+
+
+def child_texts(children: int = 30) -> list[str]:
+    """The texts of the large corpus's children, child ``i`` made from province
+    ``i % 5`` with seed ``i``."""
+    texts = []
     for i in range(children):
         province = PROVINCES[i % len(PROVINCES)]
         source = (RAW / f"{province}-chengxiang-tandafeng.txt").read_text(encoding="utf-8")
-        write_document(corpus, document(f"child-{i:02d}", _child_text(source, i), ("parent",)))
+        texts.append(_child_text(source, i))
+    return texts
+
+
+def _compare(parent: str, corpus: Path, *extra: str) -> list[str]:
+    return ["compare", parent, "--children", "--corpus", str(corpus), *extra]
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--runs", type=int, default=3, help="runs of each command (median)")
+    parser.add_argument(
+        "--quick",
+        action="store_true",
+        help="one run of each, written to results/lineage-quick.md (not the committed table)",
+    )
+    parser.add_argument("--out", type=Path, help="where to write the table")
     args = parser.parse_args()
-    rows = []
-    base4 = _timed(["list", "--corpus", str(EXAMPLE), "--no-cache"], args.runs)
-    rows.append(("list (baseline), example lineage", base4, 1.0, None))
+    runs = 1 if args.quick else args.runs
+    out = args.out or RESULTS / ("lineage-quick.md" if args.quick else "lineage.md")
+    small = f"parent + {EXAMPLE_CHILDREN} children"
+    rows: list[tuple[str, float, float, float | None]] = []
+    base_small = _timed(["list", "--corpus", str(EXAMPLE), "--no-cache"], runs)
+    rows.append((f"list (baseline), example lineage, {small}", base_small, 1.0, None))
     for name, command in (
-        ("lineage-4", ["lineage", "--corpus", str(EXAMPLE)]),
+        (f"lineage, example, {small}", ["lineage", "--corpus", str(EXAMPLE)]),
+        (f"compare --children, example, {small}, terminal", _compare(PARENT, EXAMPLE)),
         (
-            "compare-4",
-            ["compare", PARENT, "--children", "--corpus", str(EXAMPLE), "--format", "json"],
+            f"compare --children, example, {small}, --format json",
+            _compare(PARENT, EXAMPLE, "--format", "json"),
         ),
     ):
-        seconds = _timed(command, args.runs)
-        rows.append((name, seconds, seconds / base4, TARGETS[name]))
+        seconds = _timed(command, runs)
+        rows.append((name, seconds, seconds / base_small, SMALL_TARGET_SECONDS))
     with tempfile.TemporaryDirectory() as tmp:
         corpus = Path(tmp) / "corpus"
         build_large(corpus)
-        base = _timed(["list", "--corpus", str(corpus), "--no-cache"], args.runs)
-        rows.append(("list (baseline), 1 parent + 30 children", base, 1.0, None))
-        seconds = _timed(
-            ["compare", "parent", "--children", "--corpus", str(corpus), "--format", "json"],
-            args.runs,
-        )
-        rows.append(("compare-200x30", seconds, seconds / base, TARGETS["compare-200x30"]))
+        base = _timed(["list", "--corpus", str(corpus), "--no-cache"], runs)
+        large = "200-commitment parent + 30 children"
+        rows.append((f"list (baseline), {large}", base, 1.0, None))
+        for name, command in (
+            (f"compare --children, {large}, terminal", _compare("parent", corpus)),
+            (
+                f"compare --children, {large}, --format json",
+                _compare("parent", corpus, "--format", "json"),
+            ),
+        ):
+            seconds = _timed(command, runs)
+            rows.append((name, seconds, seconds / base, LARGE_TARGET_SECONDS))
+    mode = "--quick" if args.quick else f"--runs {runs}"
     lines = [
         "# compare and lineage",
         "",
-        f"Median of {args.runs} runs, each in a fresh process (`python benchmarks/lineage.py`).",
+        f"Median of {runs} run(s), each in a fresh process "
+        f"(`python benchmarks/lineage.py {mode}`); {os.cpu_count()} CPUs. Terminal output is "
+        "written to /dev/null. The example's target is stated for 4 children; it is "
+        f"timed on its {EXAMPLE_CHILDREN}, a conservative check.",
         "",
         "| what | seconds | × baseline | target | met |",
         "|---|---|---|---|---|",
@@ -150,10 +202,10 @@ def main() -> None:
         met = "" if target is None else ("yes" if seconds < target else "no")
         goal = "" if target is None else f"< {target:g} s"
         lines.append(f"| {name} | {seconds:.2f} | {ratio:.1f} | {goal} | {met} |")
-    out = HERE / "results" / "lineage.md"
-    out.parent.mkdir(exist_ok=True)
+    out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text("\n".join(lines) + "\n", encoding="utf-8")
     print("\n".join(lines))
+    print(f"written to {out}", file=sys.stderr)
 
 
 if __name__ == "__main__":

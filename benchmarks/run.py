@@ -13,8 +13,14 @@ RSS the parent reads with ``os.wait4`` (the child's own ``getrusage``). A stage 
 runs longer than ``--timeout`` is killed and recorded as "timed out"; a command the CLI
 does not have is recorded as "not available".
 
-Writes ``benchmarks/results/results.md`` and ``results.json`` (and a copy named after
-the mode, ``results-quick.*`` or ``results-full.*``).
+Writes its table and JSON into ``--results`` (``benchmarks/results/``), named after the
+mode of the run, so that a smoke or partial run never replaces the committed full table:
+
+* a full run (the default sizes, the diff measured, seed 0, the default corpus) writes
+  ``results-full.*`` and ``results.md`` / ``results.json``, the table the README cites;
+* ``--quick`` writes ``results-quick.*`` only;
+* any other run (``--sizes``, ``--skip-diff``, ``--seed``, ``--distinct-sentences``)
+  writes ``results-partial.*`` only.
 """
 
 from __future__ import annotations
@@ -54,6 +60,11 @@ INGEST_ALL = False
 DISTINCT = False
 # --quick: a smoke run in under a minute, so no cold report and one run per diff timing.
 QUICK = False
+
+FULL_SIZES = [10, 100, 1000]
+# the targets are stated for a corpus of this many documents and a diff pair this large
+TARGET_DOCUMENTS = 1000
+TARGET_PAIR_BYTES = 500_000
 
 TARGETS = {
     "report_seconds": 60.0,
@@ -493,7 +504,15 @@ def compiled_package() -> Iterator[None]:
     and every command compiles it again (the standard library and the dependencies were
     compiled when installed). Only the ``__pycache__`` folders made here are removed.
     """
-    package = ROOT / "policydiff"
+    # the package the commands import, which need not be ROOT's (an editable install run
+    # from a copy of the repository imports the original); -P: not the one in the cwd
+    found = subprocess.run(
+        [PY, "-P", "-c", "import policydiff; print(policydiff.__file__)"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    package = Path(found.stdout.strip()).parent
     before = set(package.rglob("__pycache__"))
     subprocess.run([PY, "-m", "compileall", "-q", str(package)], check=True)
     try:
@@ -741,20 +760,19 @@ def markdown(res: dict[str, Any]) -> str:
 
 
 def targets(res: dict[str, Any]) -> list[dict[str, str]]:
+    """Each target with what was measured and whether it is met: "n/a (needs ...)" where
+    the run was too small for the target to apply (a smoke run at N = 50 says nothing of
+    a target set at N = 1,000, either way)."""
     out = []
     big = max((c for c in res["corpora"] if "stages" in c), key=lambda c: c["n"], default=None)
 
-    def add(target: str, measured: str, met: bool | None) -> None:
-        out.append(
-            {
-                "target": target,
-                "measured": measured,
-                "met": {True: "yes", False: "NO", None: "n/a"}[met],
-            }
-        )
+    def add(target: str, measured: str, met: bool | None, needs: str | None = None) -> None:
+        verdict = f"n/a (needs {needs})" if needs else {True: "yes", False: "NO", None: "n/a"}[met]
+        out.append({"target": target, "measured": measured, "met": verdict})
 
     if big:
         n = big["n"]
+        needs_n = None if n >= TARGET_DOCUMENTS else f"N = {TARGET_DOCUMENTS:,}"
         rep = big["stages"].get("report", {})
         cold = big["stages"].get("report_cold", {})
         for label, st in (
@@ -768,23 +786,27 @@ def targets(res: dict[str, Any]) -> list[dict[str, str]]:
                     f"{label} on {n} docs ≤ {TARGETS['report_seconds']:.0f} s",
                     f"{st['seconds']:.1f} s",
                     st["seconds"] <= TARGETS["report_seconds"],
+                    needs_n,
                 )
                 add(
                     f"{label} on {n} docs ≤ 2 GB peak",
                     f"{st['peak_mb']:.0f} MB",
                     st["peak_mb"] <= TARGETS["report_peak_mb"],
+                    needs_n,
                 )
                 r = st.get("floor_ratio")
                 add(
                     f"{label} within 20× of the tokenisation floor",
                     f"{r:.0f}×" if r else "?",
                     (r <= TARGETS["floor_ratio"]) if r else None,
+                    needs_n,
                 )
             else:
                 add(
                     f"{label} on {n} docs",
                     st.get("status", "?"),
                     False if st.get("status") == "timed out" else None,
+                    needs_n,
                 )
         chk = big["stages"].get("check", {})
         if chk.get("status") == "ok":
@@ -792,6 +814,7 @@ def targets(res: dict[str, Any]) -> list[dict[str, str]]:
                 f"`check` after adding one document to {n} docs ≤ 5 s",
                 f"{chk['seconds']:.2f} s",
                 chk["seconds"] <= TARGETS["check_seconds"],
+                needs_n,
             )
         else:
             add(
@@ -800,12 +823,19 @@ def targets(res: dict[str, Any]) -> list[dict[str, str]]:
     for name, e in res["exponents"].items():
         if name == "floor" or e["exponent"] is None:
             continue
+        sizes = [n for n, _ in e.get("points", [])]
+        spans_target = bool(sizes) and min(sizes) <= 10 and max(sizes) >= TARGET_DOCUMENTS
         add(
             f"exponent of {name} ≤ 1.2",
             f"{e['exponent']:.2f}",
             e["exponent"] <= TARGETS["exponent"],
+            None if spans_target else f"N = 10 to {TARGET_DOCUMENTS:,}",
         )
     large = res["diff"].get("large synthetic pair", {})
+    pair_bytes = min(large.get("old_bytes", 0), large.get("new_bytes", 0))
+    needs_pair = (
+        None if pair_bytes >= TARGET_PAIR_BYTES else f"a {TARGET_PAIR_BYTES // 1000} KB pair"
+    )
     for key, label in (
         ("speedup_pdiff_cli", "`policydiff diff` CLI, two documents (commitments paired too)"),
         ("speedup_pdiff_cli_versions", "`policydiff diff` CLI, two versions of one document"),
@@ -816,9 +846,11 @@ def targets(res: dict[str, Any]) -> list[dict[str, str]]:
                 f"{label} ≥ 10× faster than whole-document SequenceMatcher (large pair)",
                 f"{large[key]:.2f}×",
                 large[key] >= TARGETS["diff_speedup"],
+                needs_pair,
             )
     mi = large.get("missed", {})
     if mi.get("status") == "ok" and mi.get("available"):
+        # a missed word is a fault at any size, so this one applies to a small pair too
         add(
             "`policydiff diff` misses none of the changed words in aligned provisions (large pair)",
             f"{mi['pair_missed']} of {mi['pair_changed_words']} missed",
@@ -836,6 +868,21 @@ def targets(res: dict[str, Any]) -> list[dict[str, str]]:
         not s["heavy_imported_by_cli"],
     )
     return out
+
+
+def run_mode(quick: bool, sizes: list[int], skip_diff: bool, seed: int, distinct: bool) -> str:
+    """The run's mode: full only for the run the committed full table comes from, quick
+    for --quick, partial for anything else, so that it cannot replace the full table."""
+    if quick:
+        return "quick"
+    if sizes == FULL_SIZES and not skip_diff and seed == 0 and not distinct:
+        return "full"
+    return "partial"
+
+
+def result_stems(mode: str) -> tuple[str, ...]:
+    """The file names (without suffix) a run of ``mode`` writes its table and JSON to."""
+    return ("results", "results-full") if mode == "full" else (f"results-{mode}",)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -871,7 +918,12 @@ def main(argv: list[str] | None = None) -> int:
         " recombined from three documents does)",
     )
     ap.add_argument("--skip-diff", action="store_true")
-    ap.add_argument("--results", type=Path, default=RESULTS)
+    ap.add_argument(
+        "--results",
+        type=Path,
+        default=RESULTS,
+        help="directory for results-<mode>.md/.json (only a full run also writes results.md)",
+    )
     a = ap.parse_args(argv)
     global INGEST_ALL, QUICK, REPEATS, DISTINCT
     INGEST_ALL = a.ingest_all
@@ -881,9 +933,9 @@ def main(argv: list[str] | None = None) -> int:
         REPEATS = 1
     # --quick: two sizes, not three. Each costs some 10 s whatever its N (the charts of a
     # report, the checks), and this machine's stalls add up to 12 s to a run.
-    sizes = a.sizes or ([5, 50] if a.quick else [10, 100, 1000])
-    large_bytes = 100_000 if a.quick else 500_000
-    mode = "quick" if a.quick else "full"
+    sizes = a.sizes or ([5, 50] if a.quick else FULL_SIZES)
+    large_bytes = 100_000 if a.quick else TARGET_PAIR_BYTES
+    mode = run_mode(a.quick, sizes, a.skip_diff, a.seed, a.distinct_sentences)
     if a.timeout is None:
         a.timeout = 15.0 if a.quick else 600.0
     work = a.workdir or Path(tempfile.mkdtemp(prefix="policydiff-bench-"))
@@ -912,7 +964,7 @@ def main(argv: list[str] | None = None) -> int:
     for n in sizes:
         res["corpora"].append(measure_corpus(n, work, cli, a.timeout, a.seed, log))
         # a partial record, so that a long run interrupted later still leaves numbers
-        (a.results / f"results-{mode}-partial.json").write_text(
+        (a.results / f"results-{mode}-in-progress.json").write_text(
             json.dumps(res, indent=2, ensure_ascii=False, default=str) + "\n", encoding="utf-8"
         )
     exps: dict[str, Any] = {}
@@ -930,11 +982,13 @@ def main(argv: list[str] | None = None) -> int:
     a.results.mkdir(parents=True, exist_ok=True)
     text = json.dumps(res, indent=2, ensure_ascii=False, default=str) + "\n"
     md = markdown(res)
-    for stem in ("results", f"results-{mode}"):
+    for stem in result_stems(mode):
         (a.results / f"{stem}.json").write_text(text, encoding="utf-8")
         (a.results / f"{stem}.md").write_text(md, encoding="utf-8")
-    (a.results / f"results-{mode}-partial.json").unlink(missing_ok=True)
+    (a.results / f"results-{mode}-in-progress.json").unlink(missing_ok=True)
     print(md)
+    written = ", ".join(f"{stem}.md/.json" for stem in result_stems(mode))
+    print(f"written to {a.results}: {written}", file=sys.stderr)
     if not a.keep and a.workdir is None:
         shutil.rmtree(work, ignore_errors=True)
     return 0

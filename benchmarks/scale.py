@@ -127,15 +127,29 @@ def _separate_cluster(corpus: Path, work: Path, jobs: int, timeout: float) -> di
     return result
 
 
+def load_sentence(res: dict[str, Any]) -> str:
+    """The load the runs met, and a warning only when other work competed for the cores."""
+    peak = res.get("load_average_peak_1min", res["load_average_after"][0])
+    cores = res.get("cores") or os.cpu_count() or 1
+    said = (
+        f"1-minute load average at most {peak} during the runs on {cores} cores "
+        f"(after them: {' / '.join(str(x) for x in res['load_average_after'])})"
+    )
+    if peak > cores:
+        said += (
+            "; more than the cores, so the machine was shared with other work: compare "
+            "runs of one table, not tables of different days"
+        )
+    return said
+
+
 def markdown(res: dict[str, Any]) -> str:
     runs = res["runs"]
     lines = [
         f"# Engines: `evolution --no-cache` of {res['documents']:,} synthetic documents",
         "",
         f"{res['versions']} versions, {res['text_mb']} MB of text; `--jobs {res['jobs']}`; "
-        f"{res['machine']}; {res['when']}; load average after the runs "
-        f"{' / '.join(str(x) for x in res['load_average_after'])} (the machine was shared "
-        "with other work: compare runs of one table, not tables of different days). "
+        f"{res['machine']}; {res['when']}; {load_sentence(res)}. "
         "Outputs identical in every run: "
         f"{'yes' if res['identical'] else '**no**'}. Reproduce: `{res['command']}`.",
         "",
@@ -198,15 +212,20 @@ def main(argv: list[str] | None = None) -> int:
                 "bytes": sum(len(v.text.encode()) for v in versions),
             }
         jobs = ["-j", str(args.jobs)]
+        # the 1-minute load average, before and after each run: the busiest the machine was
+        loads = [os.getloadavg()[0]]
         runs = {
             "local": _evolution(
                 corpus, work / "local.json", args.timeout, "--engine", "local", *jobs
-            ),
-            "dask_local_cluster": _evolution(
-                corpus, work / "dask.json", args.timeout, "--engine", "dask", *jobs
-            ),
-            "dask_separate_cluster": _separate_cluster(corpus, work, args.jobs, args.timeout),
+            )
         }
+        loads.append(os.getloadavg()[0])
+        runs["dask_local_cluster"] = _evolution(
+            corpus, work / "dask.json", args.timeout, "--engine", "dask", *jobs
+        )
+        loads.append(os.getloadavg()[0])
+        runs["dask_separate_cluster"] = _separate_cluster(corpus, work, args.jobs, args.timeout)
+        loads.append(os.getloadavg()[0])
     res = {
         "documents": stats["documents"],
         "versions": stats["versions"],
@@ -214,6 +233,8 @@ def main(argv: list[str] | None = None) -> int:
         "jobs": args.jobs,
         "machine": f"{os.cpu_count()} CPUs, {platform.system()}, Python {platform.python_version()}",
         "when": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
+        "cores": os.cpu_count(),
+        "load_average_peak_1min": round(max(loads), 2),
         "load_average_after": [round(x, 2) for x in os.getloadavg()],
         "command": f"python benchmarks/scale.py --documents {args.documents} --jobs {args.jobs}",
         "identical": len({r["sha256"] for r in runs.values()}) == 1,

@@ -4,7 +4,11 @@ Builds a synthetic 50,000-character English document and a 50,000-character Chin
 deterministically from the bundled corpus (sentences recombined with
 ``random.Random(0)``), then times, best of 5 with ``time.perf_counter``:
 
-* ``match_sentence`` over every sentence against the full bundled catalogue;
+* ``match_sentence`` over every sentence against the full bundled catalogue, cold: the
+  compiled catalogue memoises each (sentence, language) it has matched, and the synthetic
+  text says many sentences more than once (its pools are small), so the memo is emptied
+  before every sentence; otherwise passes 2-5, and most of the Chinese pass, would only
+  read answers back.  The compiled catalogue itself is built once, before timing;
 * as the baseline, ``re.findall(r"\\w+", text)`` over the same text.
 
 Run ``python benchmarks/themes.py``: prints a Markdown table and writes it to
@@ -25,6 +29,7 @@ from pathlib import Path
 from policydiff.corpus import load_corpus
 from policydiff.structure import structure_version
 from policydiff.themes import Catalogue, load_catalogue, match_sentence
+from policydiff.themes.match import _compile as compiled_catalogue
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "corpus"
@@ -102,18 +107,20 @@ def run(catalogue: Catalogue | None = None, corpus_path: Path = CORPUS) -> list[
         doc = synthesize(pools[lang], lang)
         match_sentence(doc.sentences[0], lang, catalogue)  # compile the catalogue once
 
-        def match_all(doc: Synthetic = doc, lang: str = lang) -> None:
+        def match_all_cold(doc: Synthetic = doc, lang: str = lang) -> None:
+            memo = compiled_catalogue(catalogue).matched
             for sentence in doc.sentences:
+                memo.clear()
                 match_sentence(sentence, lang, catalogue)
 
         def tokenise(doc: Synthetic = doc) -> None:
             _WORD.findall(doc.text)
 
         baseline = best_of(tokenise)
-        matched = best_of(match_all)
+        matched = best_of(match_all_cold)
         for step, seconds in (
             (r"baseline: re.findall(r'\w+', text)", baseline),
-            ("match_sentence, full catalogue", matched),
+            ("match_sentence, full catalogue, memo emptied per sentence", matched),
         ):
             rows.append(
                 Row(lang, len(doc.text), len(doc.sentences), step, seconds, seconds / baseline)
@@ -127,7 +134,9 @@ def markdown(rows: Sequence[Row], catalogue_size: int) -> str:
         "",
         f"Synthetic documents of {TARGET_CHARS:,} characters recombined from the bundled "
         f"corpus with `random.Random(0)`; catalogue of {catalogue_size} themes; "
-        f"best of {REPEATS} runs (`time.perf_counter`); Python {sys.version.split()[0]}.",
+        f"best of {REPEATS} runs (`time.perf_counter`); Python {sys.version.split()[0]}. "
+        "`match_sentence` is timed cold: its per-sentence memo is emptied before each "
+        "sentence, so every sentence is matched afresh.",
         "",
         "| text | characters | sentences | step | seconds | × baseline |",
         "|---|---:|---:|---|---:|---:|",
