@@ -6,16 +6,19 @@ title, date, summary, shares, to_check}]`` (``to_check``: how many of its verdic
 read), ``commitments [{parent: SIDE, cells: {child id: {verdict, similarity, confidence,
 doubt, child: SIDE or null}}}]`` (SIDE, ``confidence`` and ``doubt`` as in
 ``policydiff.restatement/1``). In HTML each cell links to its two sentences, listed under
-the matrix, and a verdict to check is marked so.
+the matrix, and a verdict to check is marked so; in Markdown each cell but a sure
+restatement links to its entry under the matrix.
 """
 
 from __future__ import annotations
 
 import html
 import json
+import re
 from collections.abc import Mapping
 from typing import Any
 
+from policydiff.models import Document
 from policydiff.render.md_text import md
 from policydiff.render.restatement_json import side
 from policydiff.render.restatement_lines import doubt_seen
@@ -46,6 +49,8 @@ FIDELITY_CSS = "".join(
         *(f".fidelity-matrix td.{v}{{background:{c}}}" for v, c in VERDICT_COLOURS.items()),
         ".fidelity-matrix td.check{outline:2px dashed #555;outline-offset:-3px}",
         ".matrix{overflow-x:auto}.pairs li:target{background:#ffffb3}",
+        # the heatmap is drawn wider than a phone, and than the page's column
+        ".chart svg{display:block;max-width:100%;height:auto}",
     ]
 )
 
@@ -148,20 +153,45 @@ def fidelity_json(f: Fidelity) -> str:
     return json.dumps(fidelity_dict(f), ensure_ascii=False, indent=2) + "\n"
 
 
+def cell_anchor(f: Fidelity, row: int, column: int) -> str:
+    """The id of a cell's two sentences, in the HTML and the Markdown alike."""
+    return f"{fidelity_anchor(f)}-{row}-{column}"
+
+
+def is_told(cell: Restated) -> bool:
+    """Whether a cell's sentences are listed under the matrix: all but sure restatements."""
+    return not (cell.verdict == Restatement.RESTATED and cell.confidence.sure)
+
+
+def verdict_words(cell: Restated) -> str:
+    """A cell's verdict in words, for who cannot see or read its arrow."""
+    return cell.verdict.value + ("" if cell.confidence.sure else " (to check)")
+
+
 def _shares_rows(f: Fidelity) -> list[str]:
     names = [v.value for v in RESTATEMENTS]
     lines = [
-        "| child | " + " | ".join(names) + " | added | to check | parent |",
-        "|---" * (len(names) + 4) + "|",
+        "| child | province | " + " | ".join(names) + " | added | to check | parent |",
+        "|---" * (len(names) + 5) + "|",
     ]
     for j, c in enumerate(f.comparisons):
         shares = percents(f.counts(j))
         cells = " | ".join(f"{shares[n]}%" for n in names)
+        document = c.child.document
+        # the province too, as the chart names the child
         lines.append(
-            f"| `{c.child.document.id}` | {cells} | {c.summary['added']} | {c.to_check} "
-            f"| {parent_mark(c)} |"
+            f"| `{document.id}` | {md(document.jurisdiction)} | {cells} | {c.summary['added']} "
+            f"| {c.to_check} | {parent_mark(c)} |"
         )
     return [*lines, "", shares_note(f)]
+
+
+def _matrix_cell_markdown(f: Fidelity, row: int, column: int) -> str:
+    """A cell's arrow, linked to its sentences when they are listed."""
+    cell = f.cell(row, column)
+    if not is_told(cell):
+        return cell_mark(cell)
+    return f"[{cell_mark(cell)}](#{cell_anchor(f, row, column)})"
 
 
 def fidelity_markdown(
@@ -176,8 +206,8 @@ def fidelity_markdown(
         f"{head} Fidelity to `{f.parent.id}` · {md(f.parent_title)}",
         "",
         f"{how_many(f, children_total)} (clauses): ▲ strengthened, ▼ weakened, = restated, "
-        "− omitted; ? marks a verdict to check by reading (its sentences, why and what to "
-        "check are listed after the matrix).",
+        "− omitted; ? marks a verdict to check by reading. Each cell but a sure restatement "
+        "links to its sentences, why and what to check, listed after the matrix.",
         "",
         *_shares_rows(f),
         "",
@@ -188,7 +218,7 @@ def fidelity_markdown(
     lines += ["| commitment | location | " + " | ".join(f"`{i}`" for i in ids) + " |"]
     lines += ["|---|---|" + "---|" * len(ids)]
     for i, row in enumerate(f.rows):
-        cells = " | ".join(cell_mark(f.cell(i, j)) for j in range(len(ids)))
+        cells = " | ".join(_matrix_cell_markdown(f, i, j) for j in range(len(ids)))
         lines.append(f"| {md(row.text)} | {md(row.location)} | {cells} |")
     lines += ["", f"{head}# What each departure rests on", ""]
     lines += [
@@ -197,11 +227,10 @@ def fidelity_markdown(
         "",
     ]
     for i, row in enumerate(f.rows):
-        row_cells = [(child.id, f.cell(i, j)) for j, child in enumerate(f.children)]
         told = [
-            _departure_markdown(cell, child_id)
-            for child_id, cell in row_cells
-            if not (cell.verdict == Restatement.RESTATED and cell.confidence.sure)
+            _departure_markdown(cell, child.id, cell_anchor(f, i, j))
+            for j, child in enumerate(f.children)
+            if is_told(cell := f.cell(i, j))
         ]
         if told:
             lines.append(f"- **{md(row.text)}** ({md(row.location)}; in: {md(row.sentence)})")
@@ -209,7 +238,7 @@ def fidelity_markdown(
     return "\n".join(lines) + "\n"
 
 
-def _departure_markdown(cell: Restated, child_id: str) -> str:
+def _departure_markdown(cell: Restated, child_id: str, anchor: str) -> str:
     theirs = (
         f"**{md(cell.child.text)}** ({md(cell.child.location)}; in: {md(cell.child.sentence)}); "
         if cell.child
@@ -217,7 +246,9 @@ def _departure_markdown(cell: Restated, child_id: str) -> str:
     )
     doubt = _doubt_text(cell)
     return (
-        f"  - {cell_mark(cell)} {cell.verdict.value} in `{child_id}`: {theirs}"
+        # the arrow, verdict and child lead the item; its anchor follows on the same line
+        f"  - {cell_mark(cell)} {cell.verdict.value} in `{child_id}`: "
+        f'<a id="{anchor}"></a>{theirs}'
         f"{md('; '.join(cell.reasons))}" + (f"; check: {md(doubt)}" if doubt else "")
     )
 
@@ -241,79 +272,136 @@ def fidelity_title(f: Fidelity) -> str:
     return f"Fidelity to {f.parent.id}"
 
 
-def fidelity_html(
-    f: Fidelity, charts: Mapping[str, bytes] | None = None, *, children_total: int | None = None
-) -> str:
-    """The section as HTML: shares, the chart (inline SVG when given), the matrix with each
-    cell a link to the pair of sentences listed under it."""
-    anchor = fidelity_anchor(f)
+def chart_label(f: Fidelity) -> str:
+    return (
+        f"Heatmap of the fidelity to {f.parent.id}: the parent's commitments (rows) by the "
+        "documents implementing it (columns), one colour and arrow per verdict; every cell "
+        "is in the matrix below"
+    )
+
+
+def inline_svg(svg: bytes, label: str) -> str:
+    """The heatmap's SVG file as an element of the page: without its XML declaration and
+    doctype (neither may stand in a body), an image named ``label`` to a screen reader."""
+    text = svg.decode("utf-8")
+    element = text[text.find("<svg") :]
+    named = f' role="img" aria-label="{_e(label)}"><title>{_e(label)}</title>'
+    return re.sub(r"(<svg\b[^>]*)>", lambda m: m.group(1) + named, element, count=1)
+
+
+def _child_name_html(document: Document) -> str:
+    """A child as the matrix and the chart name it (its province), with its id."""
+    if not document.jurisdiction:
+        return _e(document.id)
+    return f'{_e(document.jurisdiction)} <span class="note">{_e(document.id)}</span>'
+
+
+def _shares_html(f: Fidelity) -> str:
     names = [v.value for v in RESTATEMENTS]
-    shares = "".join(
-        f"<tr><th>{_e(c.child.document.id)}</th>"
+    head = "".join(
+        f'<th scope="col">{n}</th>' for n in ["child", *names, "added", "to check", "parent"]
+    )
+    rows = "".join(
+        f'<tr><th scope="row">{_child_name_html(c.child.document)}</th>'
         + "".join(f"<td>{share}%</td>" for share in percents(f.counts(j)).values())
         + f"<td>{c.summary['added']}</td><td>{c.to_check}</td><td>{parent_mark(c)}</td></tr>"
         for j, c in enumerate(f.comparisons)
     )
-    chart = ""
-    svg = (charts or {}).get(f"{anchor}.svg")
-    if svg:
-        chart = f'<figure class="chart">{svg.decode("utf-8").split("?>", 1)[-1]}</figure>'
-    head = "".join(f'<th title="{_e(c.id)}">{_e(c.jurisdiction or c.id)}</th>' for c in f.children)
+    # a narrow window scrolls the table, not the page
+    return (
+        f'<div class="wide"><table class="shares"><thead><tr>{head}</tr></thead>'
+        f"<tbody>{rows}</tbody></table></div>"
+    )
+
+
+def _pair_html(f: Fidelity, row: int, column: int) -> str:
+    """The item under the matrix a cell links to: the parent's sentence, the child's (or
+    that it has none), why, and what to check."""
+    cell, child, clause = f.cell(row, column), f.children[column], f.rows[row]
+    doubt = "" if cell.confidence.sure else f" check: {_doubt_text(cell)}."
+    why = "; ".join(cell.reasons)
+    if cell.child:
+        theirs = (
+            f"<q lang={f.lang}>{marked_in(cell.child)}</q> "
+            f'<span class="note">{_e(child.id)} · {_e(cell.child.location)}</span> '
+            f'<span class="note">({_e(why)}){_e(doubt)}</span>'
+        )
+    else:  # the reason is that no clause of the child restates it: said once
+        theirs = f'<span class="note">{_e(why)}{_e(doubt)}</span>'
+    return (
+        f'<li id="{_e(cell_anchor(f, row, column))}" class="{_e(cell.verdict.value)}">'
+        f"<strong>{_e(cell.verdict.value)}</strong> in {_e(child.id)} · "
+        f"<q lang={f.lang}>{marked_in(clause)}</q> "
+        f'<span class="note">{_e(f.parent.id)} · {_e(clause.location)}</span> → {theirs}</li>'
+    )
+
+
+def _matrix_html(f: Fidelity) -> str:
+    head = "".join(
+        f'<th scope="col" title="{_e(c.id)}">{_e(c.jurisdiction or c.id)}</th>' for c in f.children
+    )
     body = []
-    pairs = []
     for i, row in enumerate(f.rows):
         cells = []
-        for j, child in enumerate(f.children):
+        for j in range(len(f.children)):
             cell = f.cell(i, j)
-            target = f"{anchor}-{i}-{j}"
-            sure = cell.confidence.sure
+            words = _e(verdict_words(cell))
             cells.append(
-                f'<td class="{_e(cell.verdict.value)}{"" if sure else " check"}">'
-                f'<a href="#{_e(target)}" title="{_e(cell.verdict.value)}'
-                f'{"" if sure else " (to check)"}">{_e(cell.verdict.arrow)}</a></td>'
-            )
-            doubt = "" if sure else f" check: {_doubt_text(cell)}."
-            theirs = (
-                f"<q lang={f.lang}>{marked_in(cell.child)}</q> "
-                f'<span class="note">{_e(child.id)} · {_e(cell.child.location)}</span>'
-                if cell.child
-                else '<span class="note">no sentence of the child restates it</span>'
-            )
-            pairs.append(
-                f'<li id="{_e(target)}" class="{_e(cell.verdict.value)}">'
-                f"<strong>{_e(cell.verdict.value)}</strong> in {_e(child.id)} · "
-                f"<q lang={f.lang}>{marked_in(row)}</q> "
-                f'<span class="note">{_e(f.parent.id)} · {_e(row.location)}</span> → {theirs} '
-                f'<span class="note">({_e("; ".join(cell.reasons))}){_e(doubt)}</span></li>'
+                f'<td class="{_e(cell.verdict.value)}{"" if cell.confidence.sure else " check"}">'
+                f'<a href="#{_e(cell_anchor(f, i, j))}" title="{words}" aria-label="{words}">'
+                f"{_e(cell.verdict.arrow)}</a></td>"
             )
         body.append(
-            f"<tr><th lang={f.lang}>{_e(row.text)}<br><span class=note>{_e(row.location)}</span></th>"
-            + "".join(cells)
-            + "</tr>"
+            f'<tr><th scope="row" lang={f.lang}>{_e(row.text)}<br>'
+            f"<span class=note>{_e(row.location)}</span></th>" + "".join(cells) + "</tr>"
         )
     return (
-        f'<section class="fidelity" id="{_e(anchor)}"><style>{FIDELITY_CSS}</style>'
-        f"<h2>{_e(fidelity_title(f))} · <span lang={f.lang}>{_e(f.parent_title)}</span></h2>"
+        '<div class="matrix"><table class="fidelity-matrix"><thead><tr>'
+        f'<th scope="col">commitment</th>{head}</tr></thead>'
+        f"<tbody>{''.join(body)}</tbody></table></div>"
+    )
+
+
+def fidelity_html(
+    f: Fidelity,
+    charts: Mapping[str, bytes] | None = None,
+    *,
+    children_total: int | None = None,
+    level: int = 1,
+) -> str:
+    """The section as HTML: shares, the chart (inline SVG when given), the matrix with each
+    cell a link to the pair of sentences listed under it. Its heading is ``<h{level}>``:
+    the page's title where the section is the page. Its style is :data:`FIDELITY_CSS`, for
+    the page's head (:func:`fidelity_document`)."""
+    anchor = fidelity_anchor(f)
+    svg = (charts or {}).get(f"{anchor}.svg")
+    chart = f'<figure class="chart">{inline_svg(svg, chart_label(f))}</figure>' if svg else ""
+    pairs = "".join(_pair_html(f, i, j) for i in range(len(f.rows)) for j in range(len(f.children)))
+    sub = level + 1
+    return (
+        f'<section class="fidelity" id="{_e(anchor)}">'
+        f"<h{level}>{_e(fidelity_title(f))} · <span lang={f.lang}>{_e(f.parent_title)}</span>"
+        f"</h{level}>"
         f"<p>{_e(how_many(f, children_total))}: ▲ strengthened, ▼ weakened, = restated, − omitted. Each cell links to "
         "its two sentences; an outlined cell is a verdict to check (docs/lineage.md).</p>"
-        f'<table class="shares"><tr><th>child</th>{"".join(f"<th>{n}</th>" for n in names)}'
-        f"<th>added</th><th>to check</th><th>parent</th></tr>{shares}</table>"
-        f"<p class=note>{_e(shares_note(f))}</p>{chart}"
-        f'<div class="matrix"><table class="fidelity-matrix"><tr><th>commitment</th>{head}</tr>'
-        f"{''.join(body)}</table></div>"
-        f'<h3>The two sentences of each cell</h3><ol class="pairs">{"".join(pairs)}</ol>'
+        f"{_shares_html(f)}<p class=note>{_e(shares_note(f))}</p>{chart}{_matrix_html(f)}"
+        f'<h{sub}>The two sentences of each cell</h{sub}><ol class="pairs">{pairs}</ol>'
         "</section>"
     )
 
 
-def fidelity_page(f: Fidelity, charts: Mapping[str, bytes] | None = None) -> str:
-    """The section as a page of its own, in the report's style."""
-    from policydiff.render.html import CSS
+def fidelity_document(title: str, body: str) -> str:
+    """A page of the report's (:func:`~policydiff.render.html_site.page_html`) holding a
+    fidelity section, the matrix's style beside the report's in the head (a ``<style>`` in
+    the body is not valid HTML)."""
+    from policydiff.render.html_site import page_html
 
-    return (
-        '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
-        f"<title>Fidelity to {_e(f.parent.id)} · policydiff</title>\n"
-        f"<style>{CSS}</style>\n</head>\n<body>\n<main><h1>Fidelity to {_e(f.parent.id)}</h1>"
-        f"{fidelity_html(f, charts)}</main>\n"
-        "</body>\n</html>\n"
+    page = page_html(title, body)
+    return page.replace("</head>", f"<style>{FIDELITY_CSS}</style>\n</head>", 1)
+
+
+def fidelity_page(f: Fidelity, charts: Mapping[str, bytes] | None = None) -> str:
+    """The section as a page of its own, in the report's style, its heading the page's."""
+    return fidelity_document(
+        f"Fidelity to {f.parent.id} · policydiff", f"<main>{fidelity_html(f, charts)}</main>"
     )

@@ -17,13 +17,13 @@ from dataclasses import dataclass, replace
 from policydiff.lineage.likely import LikelyParent
 from policydiff.render.fidelity_formats import (
     fidelity_anchor,
+    fidelity_document,
     fidelity_html,
     fidelity_markdown,
     parent_mark,
     percents,
 )
 from policydiff.render.html import _e
-from policydiff.render.html_site import page_html
 from policydiff.render.html_site import pager as pager_html
 from policydiff.render.lineage_formats import likely_line
 from policydiff.render.markdown_site import pager as pager_markdown
@@ -135,7 +135,8 @@ def lineage_site_html(f: Fidelity, charts: Mapping[str, bytes]) -> dict[str, str
             charts if page.number == 1 else None,
             children_total=len(page.whole.comparisons),
         )
-        out[page.file("html")] = page_html(
+        # the section's heading is the page's <h1>
+        out[page.file("html")] = fidelity_document(
             f"Fidelity to {f.parent.id} · policydiff",
             f"<main>{back}{pager}{span}{section}{pager}</main>",
         )

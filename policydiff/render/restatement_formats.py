@@ -138,14 +138,19 @@ def restatement_html(comparison: Comparison, shown: Selection = EVERYTHING) -> s
     summary = ", ".join(f"{n} {_e(k)}" for k, n in comparison.summary.items())
     return (
         '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+        # as the report's pages: a phone lays the page out at its own width
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f"<title>{_e(c)} restates {_e(p)} · policydiff</title>\n<style>{CSS}</style>\n"
         f"</head>\n<body>\n<main><h1>How {_e(c)} restates {_e(p)}</h1>"
         f"<p>{_e(documents_line(comparison))}; <span class=note>"
         f"{_e(citation_line(comparison))}.</span></p>"
         + "".join(f"<p class=note>{_e(note)}.</p>" for note in note_lines(comparison))
         + f"<p><strong>{summary}</strong>. {_e(checking(comparison))}</p>"
-        + "<table><tr><th>verdict</th><th>{} → {}</th>".format(*map(_e, side_names(comparison)))
-        + f"<th>where</th><th>why</th></tr>{''.join(rows)}</table>"
+        + '<table><thead><tr><th scope="col">verdict</th><th scope="col">{} → {}</th>'.format(
+            *map(_e, side_names(comparison))
+        )
+        + '<th scope="col">where</th><th scope="col">why</th></tr></thead>'
+        + f"<tbody>{''.join(rows)}</tbody></table>"
         + (
             f"<h2>Additions of {_e(c)} ({len(comparison.additions)})</h2><ul>{additions}</ul>"
             if additions and shown.additions

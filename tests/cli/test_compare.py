@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import html
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -631,7 +632,7 @@ def test_the_fidelity_matrix_marks_the_verdicts_to_check_as_compare_does() -> No
     at = next(k for k, line in enumerate(lines) if line.startswith("| commitment |"))
     column = [c.strip() for c in lines[at].split("|")].index(f"`{YUNNAN}`")
     marks = [
-        line.split("|")[column].strip()
+        re.sub(r"^\[(.*)\]\(#[^)]+\)$", r"\1", line.split("|")[column].strip())
         for line in lines[at + 2 :]
         if line.startswith("| ") and line.count("|") == lines[at].count("|")
     ]
