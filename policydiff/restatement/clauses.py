@@ -132,14 +132,34 @@ def _verb_led(clause: str, rules: Rules) -> bool:
     the place it is about (:func:`after_place`: 组团之间建设连续贯通的生态廊道,
     县城新建住宅以6层为主) or a frame it opens on (:func:`after_frame`: 在油气田区域内建设
     多能融合的区域供能系统)."""
+    return bool(_leading_verb(clause, rules))
+
+
+def _leading_verb(clause: str, rules: Rules) -> str:
+    """The word :func:`_verb_led` reads a clause as led by (并 where it opens on 并), or ""."""
     if clause.startswith("并"):
-        return True
-    if clause.startswith(rules.openers) or _opens_with_verb(clause):
-        return True
-    for rest in (after_place(clause), *after_frame(clause)):
-        if rest and (rest.startswith(rules.openers) or _opens_with_verb(rest, nouns=False)):
-            return True
-    return False
+        return "并"
+    after = [(rest, False) for rest in (after_place(clause), *after_frame(clause)) if rest]
+    for rest, nouns in ((clause, True), *after):
+        opener = next((o for o in rules.openers if rest.startswith(o)), "")
+        if opener:  # with the verb an adverb opening it leads to (合理确定, 充分利用)
+            following = tagged(rest[len(opener) : len(opener) + 4])
+            verb = following[0][2] if following and following[0][3].startswith("v") else ""
+            return opener + verb
+        if _opens_with_verb(rest, nouns):
+            return next(word for _, _, word, _ in tagged(rest[:8]) if word.strip())
+    return ""
+
+
+def committing_words(clause: str, lang: str, rules: Rules) -> str:
+    """The words a clause without a cue commits by, as :func:`_commits_in_words` reads it:
+    a modal verb (应, 要; We will), the verb leading it (拓宽, 充分发挥; Reform), or ""
+    where it commits by an outcome to reach."""
+    if lang != "zh":
+        led = rules.opens_en.match(clause) or rules.modal_en.search(clause)
+        return led.group(0).strip() if led else ""
+    modal = rules.modal.search(clause)
+    return modal.group(0) if modal else _leading_verb(clause, rules)
 
 
 def _cue_in_modifier(

@@ -24,7 +24,7 @@ from enum import StrEnum
 from functools import lru_cache
 
 from policydiff.analysis.verdicts import STEP
-from policydiff.restatement.clauses import Clause
+from policydiff.restatement.clauses import Clause, committing_words
 from policydiff.restatement.objects import solid
 from policydiff.restatement.rules import Grade, Rules, load_rules
 from policydiff.restatement.targets import (
@@ -231,9 +231,12 @@ def _encouraging_opening(text: str, rules: Rules) -> str:
 
 def _cue_named(clause: Clause) -> str:
     """How a reason names a clause's cue: a clause that commits by a verb the lexicon lacks
-    (拓宽…渠道, 发挥…作用) or by a dated outcome (…成为公众自觉选择) has a level and no cue
-    word."""
-    return clause.cue or ("its verb" if clause.level else "no cue")
+    (拓宽…渠道, 充分发挥…作用) or a modal verb is named by it, one that commits by an
+    outcome to reach (…成为公众自觉选择) says so; a clause that commits by none has no cue."""
+    if clause.cue or not clause.level:
+        return clause.cue or "no cue"
+    lang = "zh" if re.search(r"[\u4e00-\u9fff]", clause.text) else "en"
+    return committing_words(clause.text, lang, load_rules()) or "its outcome"
 
 
 def _cue_strength(clause: Clause) -> float:

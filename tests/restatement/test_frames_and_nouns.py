@@ -106,7 +106,7 @@ def test_a_reason_names_an_opening_verb_the_lexicon_lacks() -> None:
     comparison = _compare("鼓励拓宽绿色企业融资渠道", "拓宽绿色企业融资渠道")
     restated = next(r for r in comparison.commitments if r.parent.text.startswith("鼓励"))
     assert restated.verdict.value == "strengthened"
-    assert restated.reasons[0].startswith("stronger cue (鼓励 → its verb")
+    assert restated.reasons[0].startswith("stronger cue (鼓励 → 拓宽,")
 
 
 @pytest.mark.parametrize(
