@@ -125,10 +125,14 @@ def _touch(touched: dict[str, set[str]], name: str, status: str) -> None:
         touched.setdefault(parts[0], set()).add(f"{status}:{parts[-1]}")
 
 
-def _sentence(point: Point) -> str:
+def _evidence(point: Point) -> tuple[str, str]:
+    """(sentence, version · section path) of the point's strongest commitment, or ("", "")
+    where the document does not mention the theme."""
     best = next((e for e in point.evidence if e.score.cue == point.cue), None)
     best = best or (point.evidence[0] if point.evidence else None)
-    return best.mention.sentence if best else ""
+    if best is None:
+        return "", ""
+    return best.mention.sentence, f"{best.mention.version_key} · {best.mention.location}"
 
 
 def theme_changes(
@@ -164,7 +168,8 @@ def theme_changes(
             elif change.verdict == Verdict.DROPPED:
                 resumed = _resumed(order, points, series, change.to_document)
             before, after = points[change.from_document], points[change.to_document]
-            evidence = after if after.present else before
+            from_sentence, from_location = _evidence(before)
+            to_sentence, to_location = _evidence(after)
             out.append(
                 ThemeChange(
                     document=change.to_document,
@@ -177,11 +182,15 @@ def theme_changes(
                     to_cue=_cue(after),
                     to_strength=after.strength,
                     delta=change.delta,
-                    sentence=_sentence(evidence),
+                    sentence=to_sentence or from_sentence,
                     skipped=skipped,
                     resumed_in=resumed,
                     as_before=move_key(theme.id, change) in reported,
                     order_uncertain=evolution.order_uncertain(change),
+                    from_sentence=from_sentence,
+                    from_location=from_location,
+                    to_sentence=to_sentence,
+                    to_location=to_location,
                 )
             )
     place = {d: i for i, d in enumerate(documents)}

@@ -57,6 +57,12 @@ class ThemeChange:
     as_before: bool = False
     # the two documents may have been issued in either order (Evolution.order_uncertain)
     order_uncertain: bool = False
+    # the evidence on each side: the sentence of the strongest commitment and where it
+    # stands (version · section path); "" on the side that does not mention the theme
+    from_sentence: str = ""
+    from_location: str = ""
+    to_sentence: str = ""
+    to_location: str = ""
 
     @property
     def is_gap(self) -> bool:
@@ -76,6 +82,14 @@ class ThemeChange:
         kept = " (as the committed report has it)" if self.as_before else ""
         order = f" ({ORDER_UNCERTAIN})" if self.order_uncertain else ""
         return f"{before} in {self.from_document}{gap} -> {after}{delta}{resumed}{kept}{order}"
+
+    def evidence(self) -> list[tuple[str, str, str]]:
+        """(document, location, sentence) of each side that mentions the theme, older first."""
+        sides = [
+            (self.from_document, self.from_location, self.from_sentence),
+            (self.document, self.to_location, self.to_sentence),
+        ]
+        return [side for side in sides if side[2]]
 
 
 @dataclass(frozen=True)

@@ -90,6 +90,7 @@ def render_text(result: CheckResult) -> str:
         )
         for c in mine:
             lines.append(f"  {_verdict(c):<12} {c.theme:<28} {c.describe()}")
+            lines += [f"      {doc} · {where}: {said}" for doc, where, said in c.evidence()]
     lines.append("")
     lines.extend(f.line() for f in result.findings)
     lines.extend(f"note: {n}" for n in result.notes)
@@ -109,6 +110,14 @@ def _verdict_line(result: CheckResult) -> str:
         f"check {state}: {errors} error{'' if errors == 1 else 's'}, "
         f"{warnings} warning{'' if warnings == 1 else 's'}"
     )
+
+
+# a pull-request comment quotes this much of a sentence; the text output and JSON quote it whole
+QUOTED = 160
+
+
+def _clipped(sentence: str) -> str:
+    return sentence if len(sentence) <= QUOTED else sentence[: QUOTED - 3] + "..."
 
 
 def _md(text: str | None) -> str:
@@ -147,7 +156,8 @@ def render_markdown(result: CheckResult) -> str:
             flag = " ⚠️" if c.fails(result.fail_on) else ""
             before = f"{_md(c.from_cue)} ({c.from_strength})" if c.from_cue else "—"
             if c.skipped:
-                before += f", in `{c.from_document}` (not mentioned in {len(c.skipped)} since)"
+                skipped = _listed([f"`{d}`" for d in c.skipped])
+                before += f", in `{c.from_document}` (not mentioned in {skipped} since)"
             after = f"{_md(c.to_cue)} ({c.to_strength})" if c.to_cue else "—"
             if c.resumed_in:
                 after += f" (mentioned again in `{c.resumed_in}`)"
@@ -156,10 +166,13 @@ def render_markdown(result: CheckResult) -> str:
             if c.order_uncertain:
                 after += f" ({ORDER_UNCERTAIN})"
             delta = f"{c.delta:+}" if c.delta is not None else ""
-            sentence = c.sentence if len(c.sentence) <= 160 else c.sentence[:157] + "..."
+            evidence = "<br>".join(
+                f"{_md(_clipped(said))} — *`{doc}` · {_md(where)}*"
+                for doc, where, said in c.evidence()
+            )
             lines.append(
                 f"| {_md(c.label)} | **{_verdict(c)}**{flag} | {before} | {after} | {delta} "
-                f"| {_md(sentence)} |"
+                f"| {evidence} |"
             )
     if result.findings:
         lines += ["", "### Findings", ""]

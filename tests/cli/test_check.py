@@ -281,6 +281,16 @@ def test_fail_on_weakened_names_the_theme_and_the_cues(tmp_path: Path) -> None:
         f"'大力推广 (vigorously promote)' 3.5 in {DOC_2021} -> 'explore' 1.0, delta -2.5"
     )
     assert line in result.stdout.splitlines(), result.stdout
+    # each side's sentence, where it stands, under the verdict
+    listed = result.stdout.splitlines()
+    at = next(k for k, text in enumerate(listed) if text.startswith("  weakened     ultra-low"))
+    before, after = listed[at + 1 : at + 3]
+    assert before.startswith(f"      {DOC_2021} · zh · III 转变城乡建设发展方式 > III.1 ")
+    assert before.endswith("大力推广超低能耗、近零能耗建筑，发展零碳建筑。")
+    assert after.startswith(f"      {DOC_2023} · en · ") and WEAKEN[1] in after
+    data = json.loads(check(repo, "--base", "HEAD", "--format", "json").stdout)
+    (change,) = [c for c in data["changes"] if c["theme"] == "ultra-low-energy-buildings"]
+    assert change["from_location"].startswith("zh · III") and WEAKEN[1] in change["to_sentence"]
     # without --fail-on the same corpus is clean: the verdict is reported, not failed
     assert check(repo, "--base", "HEAD").exit_code == 0
 
