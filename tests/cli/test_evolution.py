@@ -69,3 +69,21 @@ def test_unknown_theme_suggests_the_near_id() -> None:
         "error: unknown theme 'waste-free-city'; did you mean waste-free-cities"
     )
     assert len(result.output.strip().splitlines()) == 1
+
+
+def test_a_themes_gap_leads_with_the_comparison_since_its_last_mention() -> None:
+    # green buildings are absent from the 2023 Opinions: the 2021 mention is compared with
+    # the 2025 one across the gap, the drop and the re-adding of the contract dimmed below
+    result = CliRunner(env={"COLUMNS": "200"}).invoke(
+        main, ["evolution", "--corpus", str(BUNDLED), "green-buildings", "--no-color"]
+    )
+    assert result.exit_code == 0, result.output
+    lines = [" ".join(line.split()) for line in result.output.splitlines()]
+    at = next(k for k, line in enumerate(lines) if line.startswith("→ since this mention"))
+    assert lines[at] == (
+        "→ since this mention, in 2025-high-quality-development-cities (not mentioned in "
+        f"{DOC_2023}): ▼ weakened -0.5 规模化发展 → Vigorously advance"
+    )
+    assert lines[at + 1] == "document to next document: dropped"
+    assert "document to next document: added" in lines[at + 2 :]
+    assert not any(line.startswith("→ next") for line in lines)

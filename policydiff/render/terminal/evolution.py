@@ -127,6 +127,8 @@ def render_theme(
 ) -> None:
     titles = {d.id: d for d in evolution.documents}
     out_of = {c.from_document: c for c in theme.changes}
+    gap_from = {c.from_document: c for c in theme.since_last if c.skipped}
+    inside_gaps = {d for c in theme.since_last for d in c.skipped}
     console.print(Text(f"{theme.label} · {theme.label_zh} ({theme.id})", style="bold"))
     for point in theme.points:
         document = titles[point.document]
@@ -173,7 +175,19 @@ def render_theme(
             for caveat in point.caveats:
                 console.print(Text(f"  note: {caveat}", style="yellow"))
         change = out_of.get(point.document)
-        if change is not None:
+        gap = gap_from.get(point.document)
+        if gap is not None:
+            # the comparison across the gap leads; the contract's verdicts to the next
+            # document (a drop, then an addition) follow, dimmed
+            line = Text(
+                f"  → since this mention, in {gap.to_document} "
+                f"(not mentioned in {', '.join(gap.skipped)}): "
+            ).append(verdict_text(gap))
+            line.append(f"  {gap.from_cue or '–'} → {gap.to_cue or '–'}")
+            console.print(line)
+        if change is not None and (gap is not None or point.document in inside_gaps):
+            console.print(Text(f"    document to next document: {change.verdict}", style="dim"))
+        elif change is not None:
             # where series interleave, the next listed may be of another series
             ahead = (
                 f"next of its series, {change.to_document}"
@@ -188,11 +202,3 @@ def render_theme(
             console.print(line)
     if not draws_changes(evolution):
         console.print(Text(f"\n{NO_CHANGE}", style="dim"))
-    gaps = [c for c in theme.since_last if c.skipped]
-    for change in gaps:
-        console.print(
-            Text(
-                f"\nAcross the gap {change.from_document} → {change.to_document} "
-                f"(skipping {', '.join(change.skipped)}): "
-            ).append(verdict_text(change))
-        )
