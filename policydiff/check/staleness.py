@@ -232,6 +232,12 @@ def _file_digest(path: Path) -> str:
     return digest.hexdigest()
 
 
+def _differing(recorded: dict[str, Any], held: dict[str, Any]) -> str:
+    """The fields of a document's entry in the report that differ from the corpus's."""
+    fields = sorted({*recorded, *held} - {"id"})
+    return ", ".join(f for f in fields if recorded.get(f) != held.get(f))
+
+
 def _stale_detail(
     committed: CommittedReport, documents: list[dict[str, Any]], inputs: dict[str, Any]
 ) -> str:
@@ -245,7 +251,8 @@ def _stale_detail(
     changed = [i for i, d in new.items() if old.get(i) != d]
     if changed:
         some = "document" if len(changed) == 1 else "documents"
-        return f" ({len(changed)} {some} changed since it was written: {', '.join(changed[:5])})"
+        named = ", ".join(f"{i} ({_differing(old[i], new[i])})" for i in changed[:5])
+        return f" (what it records of {len(changed)} {some} is not what the corpus holds: {named})"
     differ = [
         k for k in ("catalogue", "lexicon", "policydiff") if committed.inputs.get(k) != inputs[k]
     ]

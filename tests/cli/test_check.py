@@ -148,7 +148,7 @@ def _stale(corpus: Path) -> tuple[str, str]:
     report = corpus.parent / "reports" / "evolution.json"
     return str(report), (
         "reports are out of date: run `policydiff report` "
-        f"(1 document changed since it was written: {DOC_2023})"
+        f"(what it records of 1 document is not what the corpus holds: {DOC_2023} (digest))"
     )
 
 
