@@ -21,7 +21,7 @@ from typing import Any
 from policydiff.models import Document
 from policydiff.render.md_text import md
 from policydiff.render.restatement_json import side
-from policydiff.render.restatement_lines import doubt_seen
+from policydiff.render.restatement_lines import citation_line, doubt_seen
 from policydiff.restatement.clauses import Clause
 from policydiff.restatement.compare import Comparison, Restated
 from policydiff.restatement.fidelity import Fidelity
@@ -183,7 +183,9 @@ def _shares_rows(f: Fidelity) -> list[str]:
             f"| `{document.id}` | {md(document.jurisdiction)} | {cells} | {c.summary['added']} "
             f"| {c.to_check} | {parent_mark(c)} |"
         )
-    return [*lines, "", shares_note(f)]
+    lines += ["", shares_note(f), "", "How each child relates to the parent:", ""]
+    lines += [f"- `{c.child.document.id}` {md(citation_line(c))}" for c in f.comparisons]
+    return lines
 
 
 def _matrix_cell_markdown(f: Fidelity, row: int, column: int) -> str:
@@ -314,6 +316,17 @@ def _shares_html(f: Fidelity) -> str:
     )
 
 
+def _citations_html(f: Fidelity) -> str:
+    """How each child is known to implement the parent: the citation, where it stands
+    and its sentence, or that the corpus only declares it."""
+    items = "".join(
+        f"<li>{_child_name_html(c.child.document)}: <span lang={f.lang}>{_e(citation_line(c))}"
+        "</span></li>"
+        for c in f.comparisons
+    )
+    return f'<p>How each child relates to the parent:</p><ul class="citations">{items}</ul>'
+
+
 def _pair_html(f: Fidelity, row: int, column: int) -> str:
     """The item under the matrix a cell links to: the parent's sentence, the child's (or
     that it has none), why, and what to check."""
@@ -384,7 +397,8 @@ def fidelity_html(
         f"</h{level}>"
         f"<p>{_e(how_many(f, children_total))}: ▲ strengthened, ▼ weakened, = restated, − omitted. Each cell links to "
         "its two sentences; an outlined cell is a verdict to check (docs/lineage.md).</p>"
-        f"{_shares_html(f)}<p class=note>{_e(shares_note(f))}</p>{chart}{_matrix_html(f)}"
+        f"{_shares_html(f)}<p class=note>{_e(shares_note(f))}</p>{_citations_html(f)}"
+        f"{chart}{_matrix_html(f)}"
         f'<h{sub}>The two sentences of each cell</h{sub}><ol class="pairs">{pairs}</ol>'
         "</section>"
     )

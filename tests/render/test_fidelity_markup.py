@@ -192,3 +192,24 @@ def test_nothing_spills_past_the_page_in_chromium(
     measured = json.loads(found.group(1).replace("&quot;", '"'))
     assert measured["scroll"] <= measured["client"]  # no sideways scrolling of the page
     assert measured["svgRight"] <= measured["column"] + 0.5  # the heatmap within the column
+
+
+def test_each_child_names_how_it_relates_to_the_parent(
+    lineage: Fidelity, pages: dict[str, str]
+) -> None:
+    # the shares table said only "cited" or "declared": the citing sentence is the evidence
+    markdown = fidelity_markdown(lineage, level=1).splitlines()
+    at = markdown.index("How each child relates to the parent:")
+    listed = markdown[at + 2 : at + 2 + len(lineage.comparisons)]
+    for comparison, line in zip(lineage.comparisons, listed, strict=True):
+        edge = comparison.citation
+        assert line.startswith(f"- `{comparison.child.document.id}` ")
+        if comparison.cites_parent:
+            assert edge is not None and "cites the parent: " in line
+            assert edge.location in line and edge.sentence[:20] in line
+        else:
+            assert line.endswith("parent declared; the text does not cite it")
+    for kind in ("fidelity", "lineage"):
+        assert pages[kind].count("cites the parent: ") == sum(
+            c.cites_parent for c in lineage.comparisons
+        )
