@@ -392,10 +392,11 @@ def _site_lines(rest: list[Line]) -> int:
     return 0
 
 
-def _signature_date(body: list[Line], end: int) -> int | None:
-    """Where the signature's date line closing ``body[:end]`` stands: on its own line at the
+def _signature_date(body: list[Line]) -> int | None:
+    """Where the signature's date line closing the body stands: on its own line at the
     end, or, a plain date there, before the note on how the document is published
     (（此件公开发布）), which stays."""
+    end = len(body)
     if end < 2:
         return None
     noted = end > 2 and PUBLICATION_NOTE.match(body[end - 1].text) is not None
@@ -405,12 +406,9 @@ def _signature_date(body: list[Line], end: int) -> int | None:
 
 
 def attachments_start(body: list[str]) -> int:
-    """Where the attachments after the text (附件, 附件1：) begin: the first such line in
-    the body's second half, or 0."""
-    return next(
-        (k for k in range(len(body) // 2, len(body)) if ATTACHMENT.match(body[k].strip())),
-        0,
-    )
+    """Where the attachments after the text (附件, 附件1：) begin: the first such line
+    after the first, or 0 where there is none."""
+    return next((k for k in range(1, len(body)) if ATTACHMENT.match(body[k].strip())), 0)
 
 
 def find_body(lines: list[Line]) -> Body:
@@ -423,10 +421,9 @@ def find_body(lines: list[Line]) -> Body:
     body = rest[:site] + rest[site + len(kinds) :]
     removed += [Removal(k, line.text, line.number) for k, line in zip(kinds, head, strict=True)]
     tail: list[Line] = []
-    # the date of the signature, at the very end or above the attachments (附件1)
-    dated = _signature_date(body, len(body)) or _signature_date(
-        body, attachments_start([line.text for line in body])
-    )
+    # the date of the signature at the very end; one above the attachments stays in the
+    # text, read only where nothing else dates the document (a forwarded one's may stand there)
+    dated = _signature_date(body)
     if dated is not None:
         tail = [body.pop(dated)]
         removed.append(Removal("date line", tail[0].text, tail[0].number))

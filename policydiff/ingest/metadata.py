@@ -341,6 +341,15 @@ def _notice_date(body: list[str]) -> dt.date | None:
     return None
 
 
+def _date_above_attachments(body: list[str]) -> dt.date | None:
+    """The date of the signature above the attachments (云南省住房和城乡建设厅 /
+    2023年6月5日 / 附件): a date line with a signer right above it."""
+    start = attachments_start(body)
+    if start < 2 or not BARE_ZH_DATE.match(body[start - 1]) or not chinese_bodies(body[start - 2]):
+        return None
+    return parse_date_text(body[start - 1])
+
+
 def _named(line: str, bodies: list[str]) -> list[str]:
     """The issuers a title ``line`` names: each of its issuing ``bodies`` by the glossary's
     name where the glossary knows it, else as written (国家发展改革委 国家能源局关于…: the
@@ -403,6 +412,7 @@ def read_metadata(
         or find_issue_date(head)
         or find_issue_date(list(tail))
         or _notice_date(body)
+        or _date_above_attachments(body)
         # a portal's 发文日期 may be the day it posted the document: below its own dates
         or parse_date_text(table.get("发文日期", ""))
         or find_issue_date(commentary)

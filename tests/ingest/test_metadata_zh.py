@@ -161,14 +161,31 @@ def test_a_signature_names_the_issuers_and_the_date(tmp_path: Path) -> None:
 def test_a_signature_above_the_attachments_names_the_issuer_and_the_date(
     tmp_path: Path,
 ) -> None:
-    # a provincial plan and its task list (附件): the date was looked for at the very end
+    # a provincial plan and its task list (附件): the date was looked for at the very end;
+    # the task list may be longer than the plan
     signature = "云南省住房和城乡建设厅\n2023年6月5日\n"
-    attachment = "附件\n云南省城乡建设领域碳达峰重点任务清单\n1.优化城市结构和布局：省住房城乡建设厅牵头负责。\n"
+    tasks = "".join(f"{n}.推进第{n}项任务：省住房城乡建设厅牵头负责。\n" for n in range(1, 12))
+    attachment = f"附件\n云南省城乡建设领域碳达峰重点任务清单\n{tasks}"
     plan = _plan(tmp_path, f"城乡建设领域碳达峰实施方案\n{BODY}{signature}{attachment}")
     meta = plan.metadata
     assert (meta.issuers, meta.date) == (("云南省住房和城乡建设厅",), dt.date(2023, 6, 5))
-    assert plan.version.text.endswith(f"云南省住房和城乡建设厅\n{attachment}")
-    assert ("date line", "2023年6月5日") in [(r.kind, r.text) for r in plan.removed]
+    assert plan.version.text.endswith(f"{signature}{attachment}")  # nothing taken out
+    # a notice forwarding a document: its own date, under its signature, is the issue
+    # date, not the forwarded document's above the attachments
+    (tmp_path / "forwarded").mkdir()
+    notice = (
+        "各市人民政府：\n现将有关意见转发给你们，请认真贯彻执行。\n云南省人民政府\n2024年6月20日\n"
+    )
+    forwarded = f"{notice}{BODY}云南省住房和城乡建设厅\n2024年3月5日\n{attachment}"
+    plan = _plan(
+        tmp_path / "forwarded",
+        f"云南省人民政府转发省住房城乡建设厅关于城乡建设的意见的通知\n{forwarded}",
+    )
+    assert plan.metadata.date == dt.date(2024, 6, 20)
+    # a date above the attachments with no signer above it is no signature
+    (tmp_path / "unsigned").mkdir()
+    unsigned = f"城乡建设领域碳达峰实施方案\n{BODY}2023年6月5日\n{attachment}"
+    assert _plan(tmp_path / "unsigned", unsigned).metadata.date is None
 
 
 def test_a_signature_one_body_to_a_line_names_every_issuer_in_order(tmp_path: Path) -> None:
