@@ -209,30 +209,51 @@ def _in_margin(page: Page, line: Line, body: Sequence[Line], left: float, right:
 
 def _short_running(pages: Sequence[Page], same: list[tuple[int, int]], needed: int) -> bool:
     """Whether lines alike on every page of a document too short to show a running header
-    on ``needed`` pages are one: in the page's edge, in one size (a title on the first page
-    set larger than the header repeating it is kept)."""
+    on ``needed`` pages are one: word for word the same (附件1 and 附件2 are not), in the
+    page's edge, in one size (a title on the first page set larger than the header
+    repeating it is kept), neither numbered nor ending a sentence (a provision printed at
+    the head of both pages is text)."""
     lines = [pages[p].lines[i] for p, i in same]
+    text = lines[0].text
     return (
         len(pages) < needed
         and len({p for p, _ in same}) == len(pages)
+        and all(line.text == text for line in lines)
+        and not starts_new_item(text)
+        and not re.search(r"[。；;！？!?.]$", text)
         and all(_in_edge_band(pages[p], pages[p].lines[i]) for p, i in same)
         and max(line.size for line in lines) - min(line.size for line in lines) <= 0.5
     )
 
 
 def _header_repeats(
-    pages: Sequence[Page], first: tuple[int, int], places: list[tuple[int, int, float]]
+    pages: Sequence[Page],
+    first: tuple[int, int],
+    places: list[tuple[int, int, float]],
+    furniture: set[tuple[int, int]],
 ) -> list[tuple[int, int]]:
     """Where the header row of a table, printed ``first`` where the table opens, is printed
-    again above the rows a later page carries on with: a long table's repeated header."""
+    again above the rows a later page carries on with: a long table's repeated header, at
+    the head of the page (nothing above it but the page's ``furniture``), the page before
+    ending in the table's rows and rows following it (a second table that opens alike,
+    below its own title, keeps its header)."""
     page, index = first
-    if index and pages[page].lines[index - 1].row:
+    lines = pages[page].lines
+    if (index and lines[index - 1].row) or index + 1 >= len(lines) or not lines[index + 1].row:
         return []  # no table opens with this row
-    return [
-        (p, i)
-        for p, i, _ in places
-        if p > page and not any(above.row for above in pages[p].lines[:i])
-    ]
+    repeats = []
+    for p, i, _ in places:
+        above, below = pages[p].lines[:i], pages[p].lines[i + 1 : i + 2]
+        before = [line for k, line in enumerate(pages[p - 1].lines) if (p - 1, k) not in furniture]
+        carried = p > page and bool(before) and before[-1].row  # the table ran to the foot
+        if (
+            carried
+            and all((p, k) in furniture for k in range(len(above)))
+            and below
+            and below[0].row
+        ):
+            repeats.append((p, i))
+    return repeats
 
 
 def find_furniture(pages: Sequence[Page]) -> set[tuple[int, int]]:
@@ -267,8 +288,10 @@ def find_furniture(pages: Sequence[Page]) -> set[tuple[int, int]]:
         if pages_alike >= needed or (pages_alike >= 2 and _short_running(pages, same, needed)):
             # where the table opens, its header is part of the text: only its repeats go
             found.update(place for place in same if not row or place != first_row[text])
+    # a table's header repeated below the page's furniture, once that is known
+    for (row, text), places in by_text.items():
         if row:
-            found.update(_header_repeats(pages, first_row[text], places))
+            found.update(_header_repeats(pages, first_row[text], places, found))
     body = {id(line) for line in _body([line for page in pages for line in page.lines])}
     block = [line for page in pages for line in page.lines if id(line) in body]
     if block:

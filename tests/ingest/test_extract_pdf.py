@@ -150,6 +150,80 @@ def test_a_two_page_documents_running_header_is_reported_and_its_title_kept() ->
     assert raw.text.startswith(f"{title}\n一、总体要求\n")
 
 
+@pytest.mark.parametrize(
+    "pages",
+    [
+        [
+            ["附件1", "城市更新重点任务清单", "（一）推进老旧小区改造。"],
+            ["附件2", "城市更新保障措施"],
+        ],
+        [
+            ["（一）加强组织领导，压实各方责任。", "（二）强化资金保障。"],
+            ["（一）加强组织领导，压实各方责任。", "（二）完善考核机制。"],
+        ],
+        [
+            ["第1条本办法适用于本市行政区域", "其他内容。"],
+            ["第9条本办法适用于本市行政区域", "其他内容二。"],
+        ],
+    ],
+    ids=["attachments", "one-provision-twice", "numbered"],
+)
+def test_lines_heading_both_pages_of_a_short_document_that_are_text_are_kept(
+    pages: list[list[str]],
+) -> None:
+    # alike at the head of each of two pages, they read as a running header and went
+    raw = decode_bytes(numbered_pages(pages, lambda n, of: f"— {n} —"), "two.pdf")
+    assert raw.text.splitlines() == [line for page in pages for line in page]
+
+
+def _ruled(pages: list[list[str | list[tuple[str, ...]]]]) -> bytes:
+    """Pages of paragraphs (a string) and ruled tables (a list of rows), drawn in order."""
+    buffer = io.BytesIO()
+    pdf = canvas.Canvas(buffer, pagesize=A4)
+    for items in pages:
+        pdf.setFont(SONG, 12)
+        top = 72.0
+        for item in items:
+            if isinstance(item, str):
+                pdf.drawString(72, A4[1] - top - 14, item)
+                top += 26
+                continue
+            for r, cells in enumerate(item):
+                x, y = 72.0, A4[1] - top - 24 * (r + 1)
+                for width, cell in zip((60, 200, 150), cells, strict=True):
+                    pdf.rect(x, y, width, 24)
+                    pdf.drawString(x + 3, y + 7, cell)
+                    x += width
+            top += 24 * len(item) + 10
+        pdf.showPage()
+    pdf.save()
+    return buffer.getvalue()
+
+
+def test_a_second_table_opening_alike_keeps_its_first_row() -> None:
+    # a table's first row at the head of a later page was taken for its repeated header,
+    # though the page before ended on another table's title, not on its rows
+    head = ("序号", "重点任务", "责任单位")
+    first = [head, ("1", "老旧小区改造", "市住房城乡建设委"), ("2", "管网更新", "市水务局")]
+    second = [head, ("1", "加装电梯", "市住房城乡建设委"), ("2", "停车设施", "市交通委")]
+    pages = [
+        ["附件1 2024年重点任务", first, "附件2 2025年重点任务"],
+        [second, "各单位要按时报送进展。"],
+    ]
+    raw = decode_bytes(_ruled(pages), "tables.pdf")
+    assert raw.text.splitlines().count("序号 重点任务 责任单位") == 2
+    assert not raw.furniture
+    # a table running to the page's foot and on at the head of the next repeats its header
+    longer = [head, *[(str(n), f"第{n}项老旧小区和管网改造任务", "市住房城乡建设委") for n in range(1, 26)]]
+    pages = [
+        ["附件 重点任务", longer],
+        [[head, ("26", "第26项老旧小区和管网改造任务", "市交通委")], "各单位要按时报送进展。"],
+    ]
+    raw = decode_bytes(_ruled(pages), "long.pdf")
+    assert raw.text.splitlines().count("序号 重点任务 责任单位") == 1
+    assert raw.furniture == ("page 2: 序号 重点任务 责任单位",)
+
+
 def test_a_signatures_date_at_a_page_foot_is_no_part_of_the_attachment_after_it() -> None:
     # the date, set flush right, reaches the text's right edge: read as a wrapped line, it
     # was glued to 附件 at the head of the next page
