@@ -285,10 +285,10 @@ GAP_WINDOW = 8
 
 def neighbourhood(corpus: Corpus, ids: tuple[str, ...]) -> Corpus:
     """The documents ``ids`` and, in each one's series, the :data:`GAP_WINDOW` documents
-    before it and all after it: all that :func:`theme_changes` into ``ids`` and into the
-    document after each (now compared with it) reads (it compares each with its
+    before it and after the one after it: all that :func:`theme_changes` into ``ids`` and
+    into the document after each (now compared with it) reads (it compares each with its
     predecessor in its series, with its last mention across a gap, and tells a gap from a
-    drop by whether any later document of the series mentions the theme again)."""
+    drop by whether a later document of the series mentions the theme again)."""
     wanted = set(ids)
     documents = corpus.documents
     series = [series_of(d) for d in documents]
@@ -301,5 +301,5 @@ def neighbourhood(corpus: Corpus, ids: tuple[str, ...]) -> Corpus:
             continue
         mine = members[series[i]]
         at = mine.index(i)
-        keep.update(mine[max(0, at - GAP_WINDOW) :])
+        keep.update(mine[max(0, at - GAP_WINDOW) : at + GAP_WINDOW + 2])
     return Corpus(corpus.path, tuple(documents[j] for j in sorted(keep)))

@@ -86,7 +86,8 @@ def check(
     from policydiff.strength import load_lexicon
     from policydiff.themes.catalogue import corpus_catalogue
 
-    verdicts = parse_fail_on(",".join(fail_on) if fail_on else None)
+    # each value on its own, so that a blank one (--fail-on "$UNSET") is refused
+    verdicts = tuple(dict.fromkeys(v for value in fail_on for v in parse_fail_on(value)))
     catalogue = corpus_catalogue(corpus_path, theme_files)
     # --full is the gate that trusts nothing: it neither reads nor writes the cache
     with (

@@ -242,6 +242,9 @@ def test_fail_on_given_twice_gates_on_both(tmp_path: Path) -> None:
     result = check(repo, "--base", "HEAD", "--fail-on", "dropped", "--fail-on", "weakened")
     assert result.exit_code == 1
     assert "(--fail-on weakened)" in result.stdout and "(--fail-on dropped)" in result.stdout
+    # a blank one among them gates on nothing, unsaid: refused as on its own
+    blank = check(repo, "--fail-on", "weakened", "--fail-on", "")
+    assert blank.exit_code == 2 and "no verdict given" in blank.stderr
 
 
 @pytest.mark.parametrize("base", [(), ("--base", "HEAD")], ids=["report", "git"])
