@@ -137,6 +137,11 @@ def split_commentary(lines: list[Line]) -> tuple[list[Line], list[Line]]:
 # The red header (版头) of an official document: its issuers and 文件 (上海市人民政府文件),
 # with the document number on the line below it
 MASTHEAD = re.compile(r"^(?P<bodies>[\u4e00-\u9fff、 \u3000]{2,80}?)[ \u3000]*文件$")
+# how an official document is to be handled, printed above its red header: its urgency
+# (特急, 加急) and whether it is public or classified (公开, 机密★1年)
+HANDLING_MARK = re.compile(
+    r"^(?:特急|特提|加急|平急|急件|公开|主动公开|依申请公开|不予公开|机密|秘密|绝密)(?:★.{0,6})?$"
+)
 # a line of a stacked red header: an issuer, or 文件 alone
 MASTHEAD_PART = re.compile(r"^[\u4e00-\u9fff、 \u3000]{2,80}$")
 
@@ -154,7 +159,10 @@ def masthead_span(lines: list[str], index: int) -> int:
             return 0
         stacked = [line.strip() for line in lines[index : index + span]]
         match = MASTHEAD.match(" ".join(stacked))
-        if match is None and not all(MASTHEAD_PART.match(line) for line in stacked):
+        # each line above the last names issuers (not 特急 or 公开 above a red header)
+        if not all(chinese_bodies(line) for line in stacked[:-1]) or (
+            match is None and not MASTHEAD_PART.match(stacked[-1])
+        ):
             return 0
         if (
             match is not None
@@ -223,6 +231,8 @@ def _head(rest: list[Line]) -> list[str]:
         following = [line.text.strip() for line in rest[index + 1 : index + 4]]
         if following and label_alone(text) and _value_line(following, text):
             kinds += ["metadata table", "metadata table"]  # a label, its value on the next line
+        elif HANDLING_MARK.match(text) and index + 1 < len(rest):
+            kinds.append("masthead")  # 特急, 公开: how the document is handled, above its header
         elif span := masthead_span(
             [line.text for line in rest[index : index + MASTHEAD_LINES + 1]], 0
         ):

@@ -102,7 +102,7 @@ def _printed_text(raw: str) -> str:
 _GAP = re.compile(r"(\S+) +(?=(\S))")
 # a space the text means between Chinese words: after a whole issuing body, before another
 # (住房和城乡建设部 国家发展改革委, a joint document's issuers side by side)
-_BODY_START = re.compile(BODY.pattern.rstrip("$"))
+_BODY_START = re.compile(BODY.pattern.rstrip("$") + r"(?=$|\s|、|关于|文件|印发)")
 _SHORTEST_BODY = 4
 
 

@@ -142,24 +142,29 @@ def _leading_verb(clause: str, rules: Rules) -> str:
     after = [(rest, False) for rest in (after_place(clause), *after_frame(clause)) if rest]
     for rest, nouns in ((clause, True), *after):
         opener = next((o for o in rules.openers if rest.startswith(o)), "")
-        if opener:  # with the verb an adverb opening it leads to (合理确定, 充分利用)
+        if opener:  # with the verb an adverb opening it leads to (合理确定, not 拓宽融资)
             following = tagged(rest[len(opener) : len(opener) + 4])
-            verb = following[0][2] if following and following[0][3].startswith("v") else ""
-            return opener + verb
+            leads = following and following[0][3].startswith("v") and following[0][3] != "vn"
+            return opener + (following[0][2] if leads else "")
         if _opens_with_verb(rest, nouns):
             return next(word for _, _, word, _ in tagged(rest[:8]) if word.strip())
     return ""
 
 
+# a deadline opening a clause (到2030年, 2025年前，), before the verb it dates
+_OPENING_DEADLINE = re.compile(r"^(?:到|至)?\d{4}年(?:前|底|末)?[，,]?")
+
+
 def committing_words(clause: str, lang: str, rules: Rules) -> str:
     """The words a clause without a cue commits by, as :func:`_commits_in_words` reads it:
-    a modal verb (应, 要; We will), the verb leading it (拓宽, 充分发挥; Reform), or ""
-    where it commits by an outcome to reach."""
+    a modal verb (应, 要; We will), the verb leading it (拓宽, 充分发挥; Reform), after any
+    deadline opening it (到2030年推动…), or "" where it commits by an outcome to reach."""
     if lang != "zh":
         led = rules.opens_en.match(clause) or rules.modal_en.search(clause)
         return led.group(0).strip() if led else ""
     modal = rules.modal.search(clause)
-    return modal.group(0) if modal else _leading_verb(clause, rules)
+    undated = _OPENING_DEADLINE.sub("", clause)
+    return modal.group(0) if modal else _leading_verb(undated, rules)
 
 
 def _cue_in_modifier(

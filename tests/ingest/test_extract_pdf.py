@@ -214,7 +214,10 @@ def test_a_second_table_opening_alike_keeps_its_first_row() -> None:
     assert raw.text.splitlines().count("序号 重点任务 责任单位") == 2
     assert not raw.furniture
     # a table running to the page's foot and on at the head of the next repeats its header
-    longer = [head, *[(str(n), f"第{n}项老旧小区和管网改造任务", "市住房城乡建设委") for n in range(1, 26)]]
+    longer = [
+        head,
+        *[(str(n), f"第{n}项老旧小区和管网改造任务", "市住房城乡建设委") for n in range(1, 26)],
+    ]
     pages = [
         ["附件 重点任务", longer],
         [[head, ("26", "第26项老旧小区和管网改造任务", "市交通委")], "各单位要按时报送进展。"],
@@ -256,6 +259,7 @@ def test_letter_spaced_chinese_is_read_without_spaces() -> None:
     # a joint document's issuers side by side keep the space between them
     pdf.setFont(SONG, 16)
     pdf.drawString(72, 750, "河南省住房和城乡建设厅　河南省发展和改革委员会")
+    pdf.drawString(72, 790, "由市住房和城乡建设委员会　会同市发展改革委负责。")  # no issuers
     text = pdf.beginText(150, 700)
     text.setFont(SONG, 22)
     text.setCharSpace(11)  # half a character between characters, as titles are set
@@ -266,6 +270,7 @@ def test_letter_spaced_chinese_is_read_without_spaces() -> None:
     pdf.save()
     raw = decode_bytes(buffer.getvalue(), "spaced.pdf")
     assert raw.text.splitlines() == [
+        "由市住房和城乡建设委员会会同市发展改革委负责。",
         "河南省住房和城乡建设厅 河南省发展和改革委员会",
         "国务院关于加强城市建设的通知",
         "各省、自治区、直辖市人民政府，国务院各部委、各直属机构：",

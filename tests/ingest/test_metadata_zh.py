@@ -533,6 +533,21 @@ def test_a_red_header_stacking_its_issuers_names_them_all(tmp_path: Path, header
     assert [r.kind for r in plan.removed][:2] == ["masthead", "masthead"]
 
 
+@pytest.mark.parametrize("marks", ["特急\n", "公开\n", "机密★1年\n特急\n"])
+def test_how_a_document_is_handled_above_its_red_header_hides_nothing(
+    tmp_path: Path, marks: str
+) -> None:
+    # 特急 above 上海市人民政府文件 stopped the head there: no issuer, no number
+    plan = _plan(
+        tmp_path, f"{marks}上海市人民政府文件\n沪府发〔2024〕5号\n{BODY}", date="2024-03-01"
+    )
+    assert (plan.metadata.issuers, plan.metadata.doc_number) == (
+        ("上海市人民政府",),
+        "沪府发〔2024〕5号",
+    )
+    assert plan.version.text.startswith("一、总体要求\n")
+
+
 def test_every_body_a_joint_title_names_is_an_issuer(tmp_path: Path) -> None:
     # the glossary knows the NDRC, not 国家能源局: both issue the notice
     plan = _plan(tmp_path, f"国家发展改革委 国家能源局关于加快推进新型储能发展的通知\n{BODY}")

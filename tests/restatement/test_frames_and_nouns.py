@@ -135,3 +135,20 @@ def test_a_hedge_on_an_unlisted_verb_commits_at_promotion_level(
 ) -> None:
     (restated,) = [r for r in _compare(sentence, sentence).commitments if r.parent.text == clause]
     assert restated.parent.level == level
+
+
+@pytest.mark.parametrize(
+    ("clause", "named"),
+    [
+        ("拓宽融资渠道", "拓宽"),  # not 拓宽融资: a verbal noun is the object
+        ("合理确定工作节奏", "合理确定"),
+        ("到2030年推动建成一批绿色农房", "推动建成"),  # the verb the deadline dates, not 到
+        ("城乡建设绿色低碳发展政策体系基本建立", ""),  # an outcome
+    ],
+)
+def test_a_clause_without_a_cue_is_named_by_the_words_it_commits_by(
+    clause: str, named: str
+) -> None:
+    from policydiff.restatement.clauses import committing_words
+
+    assert committing_words(clause, "zh", load_rules()) == named
