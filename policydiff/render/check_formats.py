@@ -169,7 +169,7 @@ def render_markdown(result: CheckResult) -> str:
             evidence = "<br>".join(
                 f"{_md(_clipped(said))} — *`{doc}` · {_md(where)}*"
                 for doc, where, said in c.evidence()
-            )
+            ) or _md(_clipped(c.sentence))
             lines.append(
                 f"| {_md(c.label)} | **{_verdict(c)}**{flag} | {before} | {after} | {delta} "
                 f"| {evidence} |"
