@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from policydiff.analysis.model import Evolution
 from policydiff.analysis.periods import as_shown
+from policydiff.render.chart_themes import Movement, movement
 
 # The charts, by file stem, with the captions the reports show under them.
 CHARTS = (
@@ -26,16 +27,18 @@ class ChartInput:
     """What the charts draw: the evolution as shown (by year past
     :data:`~policydiff.analysis.periods.MAX_COLUMNS` documents). Small whatever the
     corpus, so cheap to send to a process. ``cjk`` False: English labels only; otherwise
-    Chinese labels and cues are drawn with the bundled CJK font."""
+    Chinese labels and cues are drawn with the bundled CJK font. ``moving``: how the
+    themes move within their series, measured before any aggregation by year."""
 
     shown: Evolution
     by_year: bool
     cjk: bool | None = None
+    moving: Movement | None = None
 
 
 def chart_input(ev: Evolution, *, cjk: bool | None = None) -> ChartInput:
     shown, by_year = as_shown(ev)
-    return ChartInput(shown, by_year, cjk)
+    return ChartInput(shown, by_year, cjk, movement(ev))
 
 
 def chart_files() -> tuple[str, ...]:

@@ -6,12 +6,16 @@ fixed SVG hash salt), so the same evolution always gives the same files:
 
 - ``strength-heatmap``: theme x document, coloured by strength, cue and strength
   written in each cell, absent cells hatched grey;
-- ``strength-timeline``: small multiples, one per theme whose strength moves, strength
-  over real dates (a line joins one series), quantified targets marked with a star;
+- ``strength-timeline``: small multiples, one per theme whose strength moves within a
+  series (:mod:`.chart_themes`), strength over real dates (a line joins one series),
+  quantified targets marked with a star;
 - ``mentions``: sentences mentioning each theme per document, grouped bars.
 
 Chinese labels and cues are drawn with the bundled CJK font (:mod:`.chart_font`), the same
 on every machine; a label the font cannot draw is drawn in English, never as empty boxes.
+The SVGs hold their text as glyph outlines, so they need no font where they are read; a
+theme label too long for its room keeps its Chinese term and shortens its English
+(:mod:`.chart_labels`).
 Charts read the :class:`~policydiff.analysis.model.Evolution`; they never score.
 
 At scale (past :data:`~policydiff.analysis.periods.MAX_COLUMNS` documents) the document
@@ -34,7 +38,7 @@ import math
 import textwrap
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date, timedelta
 from functools import lru_cache
 from typing import Any
@@ -56,20 +60,22 @@ from matplotlib.text import Annotation
 from matplotlib.ticker import FixedFormatter, FixedLocator
 from matplotlib.transforms import Bbox
 
-from policydiff.analysis.model import Evolution, Point, ThemeEvolution
+from policydiff.analysis.model import Evolution, Point
 from policydiff.models import read_issue_date, shown_date
 from policydiff.render import chart_font
+from policydiff.render.chart_labels import Labels, safe, truncate
 from policydiff.render.chart_layout import LABEL_ON_TOP, place_grid, unclutter, year_ticks
 from policydiff.render.chart_spec import CHART_NAMES, FORMATS, ChartInput
-from policydiff.render.chart_themes import changing_themes, most_changing
+from policydiff.render.chart_themes import Movement, changing_themes, most_changing
+from policydiff.render.chart_themes import movement as measure_movement
 from policydiff.strength import LEVEL_NAMES
 
 MAX_STRENGTH = 5.5
 DPI = 100
 CMAP = "YlGnBu"
 ABSENT_COLOUR = "#d9d9d9"
-CUE_CHARS = 20  # cue text in a heatmap cell is cut to this many characters
 MAX_TIMELINE_THEMES = 24  # the strength timeline draws at most this many themes
+NO_REPEATED_SERIES = "no series holds two documents"
 MAX_PIXELS = 12_000_000  # a larger PNG is saved at a lower dpi
 MIN_DPI = 40
 PAD_INCHES = 0.15  # white margin around every chart
@@ -93,43 +99,6 @@ def cjk_font() -> str:
     return chart_font.FAMILY
 
 
-@dataclass(frozen=True)
-class Labels:
-    """Which text the charts draw: Chinese only when a CJK font can draw it."""
-
-    cjk: bool
-    by_year: bool = False  # the document axis holds years (see aggregate_by_year)
-
-    def theme(self, theme: ThemeEvolution) -> str:
-        if self.cjk and theme.label_zh and chart_font.drawable(theme.label_zh):
-            return f"{theme.label} {theme.label_zh}"
-        return theme.label
-
-    def cue(self, point: Point) -> str:
-        """The cue of a present point as drawn: the original, else its English rendering."""
-        original = (self.cjk and chart_font.drawable(point.cue or "")) or point.lang != "zh"
-        cue = (point.cue if original else point.cue_en) or ""
-        if not cue:
-            return "(no cue)" if point.lang != "zh" or self.cjk else "(zh cue)"
-        return _truncate(cue, CUE_CHARS)
-
-
-def _truncate(text: str, limit: int) -> str:
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
-
-
-def _has_cjk(text: str) -> bool:
-    return any(chart_font.is_cjk(ch) for ch in text)
-
-
-def _safe(text: str, labels: Labels) -> str:
-    """Never hand a glyph the font cannot draw to matplotlib."""
-    if not _has_cjk(text) or (labels.cjk and chart_font.drawable(text)):
-        return text
-    drawable = chart_font.drawable if labels.cjk else (lambda _: False)
-    return "".join("?" if _has_cjk(ch) and not drawable(ch) else ch for ch in text)
-
-
 @contextmanager
 def _style(cjk: bool) -> Iterator[None]:
     family = ["DejaVu Sans"]
@@ -143,9 +112,10 @@ def _style(cjk: bool) -> Iterator[None]:
         {
             "font.family": family,
             "svg.hashsalt": "policydiff",
-            # SVG text stays text: selectable, searchable, editable in a drawing program,
-            # and much smaller and quicker than text drawn as glyph outlines.
-            "svg.fonttype": "none",
+            # SVG text drawn as glyph outlines: a reader's machine lacks the bundled CJK
+            # font, and text naming it would show there as empty boxes. Each glyph is
+            # defined once and reused, so the files grow by the glyphs used, not the text.
+            "svg.fonttype": "path",
             "axes.unicode_minus": False,
             # a title or label is text: "$…$" in it is not mathtext to typeset (or fail on)
             "text.parse_math": False,
@@ -215,7 +185,7 @@ def heatmap_figure(ev: Evolution, labels: Labels) -> Figure:
             ax.text(
                 c + 0.5,
                 r + 0.5,
-                f"{_safe(labels.cue(point), labels)}\n{point.strength:g}{target}",
+                f"{safe(labels.cue(point), labels)}\n{point.strength:g}{target}",
                 ha="center",
                 va="center",
                 fontsize=8.5,
@@ -228,7 +198,7 @@ def heatmap_figure(ev: Evolution, labels: Labels) -> Figure:
     ax.set_xticklabels([_document_label(ev, i, labels) for i in range(len(docs))], fontsize=8.5)
     ax.xaxis.tick_top()
     ax.set_yticks([r + 0.5 for r in range(len(themes))])
-    ax.set_yticklabels([_safe(_truncate(labels.theme(t), 48), labels) for t in themes], fontsize=9)
+    ax.set_yticklabels([safe(labels.theme(t, 48), labels) for t in themes], fontsize=9)
     ax.tick_params(length=0)
     for spine in ax.spines.values():
         spine.set_visible(False)
@@ -262,9 +232,15 @@ def heatmap_figure(ev: Evolution, labels: Labels) -> Figure:
     return fig
 
 
-def timeline_figure(ev: Evolution, labels: Labels) -> Figure:
-    moving = changing_themes(ev)
-    themes = most_changing(moving or ev.themes[:1], MAX_TIMELINE_THEMES)
+def timeline_figure(ev: Evolution, labels: Labels, movement: Movement | None = None) -> Figure:
+    """The strength of the themes that move within a series (``movement``: measured on
+    ``ev`` unless given, as it must be when ``ev`` is by year). When none moves, those with
+    a quantified target, the title saying why nothing moves."""
+    moving = changing_themes(ev, movement)
+    with_targets = tuple(t for t in ev.themes if any(p.targets for p in t.points))
+    candidates = moving or with_targets or ev.themes[:1]
+    kind = "moving" if moving else "targets" if with_targets else "first"
+    themes = most_changing(candidates, MAX_TIMELINE_THEMES, movement)
     issued = [read_issue_date(d.date) for d in ev.documents]
     dates = [i.earliest for i in issued]
     # by year, a column is the year itself: no span to shade
@@ -330,7 +306,7 @@ def timeline_figure(ev: Evolution, labels: Labels) -> Figure:
                     markeredgewidth=0.6,
                     zorder=3,
                 )
-                text = _truncate(_safe(p.targets[0].text, labels), 22)
+                text = truncate(safe(p.targets[0].text, labels), 22)
                 if not labels.by_year or text != last_target:
                     targets.append(
                         ax.annotate(
@@ -352,7 +328,7 @@ def timeline_figure(ev: Evolution, labels: Labels) -> Figure:
                 continue
             cues.append(
                 ax.annotate(
-                    _safe(labels.cue(p), labels),
+                    safe(labels.cue(p), labels),
                     (mdates.date2num(d), y),
                     xytext=(0, 7),
                     textcoords="offset points",
@@ -367,7 +343,7 @@ def timeline_figure(ev: Evolution, labels: Labels) -> Figure:
         for d, p in zip(dates, theme.points, strict=False):
             if not p.present:
                 ax.plot(mdates.date2num(d), 0.15, marker="x", markersize=6, color="#888888")
-        ax.set_title(_safe(_truncate(labels.theme(theme), 44), labels), fontsize=9, loc="left")
+        ax.set_title(safe(labels.theme(theme, 44), labels), fontsize=9, loc="left")
         ax.set_ylim(-0.3, 6.2)
         ax.set_yticks(range(len(LEVEL_NAMES)))
         ax.set_yticklabels([f"{i} {n}" for i, n in enumerate(LEVEL_NAMES)], fontsize=7)
@@ -383,15 +359,15 @@ def timeline_figure(ev: Evolution, labels: Labels) -> Figure:
         if labels.by_year
         else "Strength over time"
     )
-    apart = "; a line joins one series" if len(set(series.values())) > 1 else ""
+    which, why = _timeline_themes_title(len(themes), len(candidates), kind, movement, ev)
+    # no line is drawn when no series holds two documents: the reason replaces the key
+    joined = len(set(series.values())) > 1 and not why.startswith(NO_REPEATED_SERIES)
+    apart = "; a line joins one series" if joined else ""
+    second = [why] if why else []
     if any(last > d for d, last in zip(dates, spans, strict=True)):
-        apart += "\nshaded: the days a date known only to its month or year allows"
-    # a chart that leaves themes out says so: a reader looks for a mover in it
-    which = (
-        f"the {len(themes)} of {len(moving)} themes whose strength moves most"
-        if len(themes) < len(moving)
-        else "themes whose strength moves"
-    )
+        second.append("shaded: the days a date known only to its month or year allows")
+    if second:
+        apart += "\n" + "; ".join(second)
     fig.suptitle(
         f"{title}, {which} (● present, × absent, ★ quantified target)" + apart,
         fontsize=11,
@@ -404,6 +380,23 @@ def timeline_figure(ev: Evolution, labels: Labels) -> Figure:
     place_grid(fig, nrows, ncols)
     unclutter(fig, written)
     return fig
+
+
+def _timeline_themes_title(
+    drawn: int, candidates: int, kind: str, movement: Movement | None, ev: Evolution
+) -> tuple[str, str]:
+    """Which themes the timeline draws, and why nothing moves when nothing does. A chart
+    that leaves themes out says so (a reader looks for a mover in it), and one where
+    nothing moves never claims that anything does."""
+    of = f"the {drawn} of {candidates} " if drawn < candidates else ""
+    measured = movement or measure_movement(ev)
+    if kind == "moving":
+        within = " within a series" if measured.several_series else ""
+        return f"{of}themes whose strength moves{' most' if of else ''}{within}", ""
+    shown = "themes with a quantified target" if kind == "targets" else "the first theme"
+    if measured.repeated_series:
+        return f"{of}{shown}", "no theme's strength moves within a series"
+    return f"{of}{shown}", f"{NO_REPEATED_SERIES}, so no strength can move"
 
 
 def mentions_figure(ev: Evolution, labels: Labels) -> Figure:
@@ -439,9 +432,7 @@ def mentions_figure(ev: Evolution, labels: Labels) -> Figure:
             if v:
                 ax.text(v + most * 0.005, y, str(v), va="center", fontsize=6.5, color="#333333")
     ax.set_yticks(range(len(themes)))
-    ax.set_yticklabels(
-        [_safe(_truncate(labels.theme(t), 48), labels) for t in themes], fontsize=8.5
-    )
+    ax.set_yticklabels([safe(labels.theme(t, 48), labels) for t in themes], fontsize=8.5)
     ax.set_ylim(len(themes) - 0.5, -0.5)
     ax.set_xlabel("sentences mentioning the theme", fontsize=9)
     ax.grid(axis="x", color="#eeeeee")
@@ -570,7 +561,11 @@ def draw_charts(what: ChartInput, names: Sequence[str] = CHART_NAMES) -> dict[st
     out: dict[str, bytes] = {}
     with _style(cjk):
         for name in names:
-            fig = _FIGURES[name](what.shown, labels)
+            fig = (
+                timeline_figure(what.shown, labels, what.moving)
+                if name == "strength-timeline"
+                else _FIGURES[name](what.shown, labels)
+            )
             try:
                 png, bbox = _png_and_bbox(fig)  # every format is cut to the PNG's box
                 for fmt in FORMATS:

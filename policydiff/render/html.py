@@ -20,17 +20,20 @@ from policydiff.render.view import (
     NO_CHANGE,
     Quote,
     SentenceDiff,
+    TargetPlace,
     coalesce,
     delta_text,
     draws_changes,
     english_beside,
     gap_step,
+    located_targets,
     number,
     order_note,
     other_evidence,
     representative,
+    sentences_count,
     shown_points,
-    target_text,
+    target_snippets,
     theme_anchor,
     verdict_counts,
     wording_heading,
@@ -61,6 +64,7 @@ th, td { border: 1px solid var(--line); padding: .35rem .55rem; text-align: left
   vertical-align: top; }
 th { background: var(--soft); }
 .wide { overflow-x: auto; }
+.scroll { overflow-x: auto; }
 .wide td, .wide th { white-space: nowrap; }
 .wide td.change { white-space: normal; min-width: 16rem; }
 .wide td:first-child, .wide th:first-child { position: sticky; left: 0; z-index: 1;
@@ -133,9 +137,10 @@ def _change(ev: Evolution, c: Change, gaps: frozenset[str] = frozenset()) -> str
     delta = delta_text(c.delta)
     before = _cue(c.from_cue) if c.from_cue is not None else '<span class="note">absent</span>'
     after = _cue(c.to_cue) if c.to_cue is not None else '<span class="note">absent</span>'
+    which = "which does not" if len(c.skipped) == 1 else "which do not"
     skipped = (
         f' <span class="note">(across {", ".join(_e(d) for d in c.skipped)}, '
-        "which do not mention it)</span>"
+        f"{which} mention it)</span>"
         if c.skipped
         else ""
     )
@@ -164,7 +169,7 @@ def _timeline_table(ev: Evolution, points: Sequence[Point]) -> str:
     large = is_large(ev)
     rows = []
     for p in points:
-        targets = "; ".join(_e(t.text) for t in p.targets) or "–"
+        targets = "; ".join(_e(t) for t in target_snippets(p)) or "–"
         present = "" if large else f"<td>{'yes' if p.present else 'absent'}</td>"
         rows.append(
             f'<tr class="{"present" if p.present else "absent"}"><td>{_e(p.document)}</td>'
@@ -174,11 +179,12 @@ def _timeline_table(ev: Evolution, points: Sequence[Point]) -> str:
         )
     caption = "<caption>Documents that mention the theme</caption>" if large else ""
     present_header = "" if large else "<th>present</th>"
+    # scrolls in its own box: at a phone's width the ids and cues would widen the page
     return (
-        f"<table>{caption}<thead><tr><th>document</th><th>date</th>{present_header}"
-        "<th>strength</th>"
+        f'<div class="scroll"><table>{caption}<thead><tr><th>document</th><th>date</th>'
+        f"{present_header}<th>strength</th>"
         "<th>level</th><th>cue (original)</th><th>cue (English)</th><th>mentions</th>"
-        f"<th>targets</th></tr></thead><tbody>{''.join(rows)}</tbody></table>"
+        f"<th>targets</th></tr></thead><tbody>{''.join(rows)}</tbody></table></div>"
     )
 
 
@@ -208,6 +214,20 @@ def _evidence_item(doc_id: str, e: Commitment) -> str:
     )
 
 
+def _target_item(place: TargetPlace, large: bool) -> str:
+    """A target with where it is set: the location, and the sentence unless it is quoted
+    already or the corpus is large (its sentences are in evolution.json)."""
+    if not place.location:
+        return f"<li>★ {_e(place.text)}</li>"
+    where = f"★ {_e(place.text)} <span class=where>— {_e(place.location)}</span>"
+    if place.shown:
+        return f'<li>{where} <span class="note">({_e(place.shown)})</span></li>'
+    if large:
+        return f"<li>{where}</li>"
+    lang = ' lang="zh"' if place.lang == "zh" else ""
+    return f'<li>{where}<br><span class="note"{lang}>“{_e(place.sentence)}”</span></li>'
+
+
 def _point(ev: Evolution, p: Point) -> str:
     ref = ev.documents_by_id.get(p.document)
     head = f"<h4>{_e(shown_date(p.date))} · {_e(ref.title) if ref else _e(p.document)}</h4>"
@@ -234,7 +254,7 @@ def _point(ev: Evolution, p: Point) -> str:
             label = "Chinese original" if rep.mention.lang == "zh" else "Text"
             parts.append(_blockquote(label, Quote(p.document, rep)))
     if p.targets:
-        items = "".join(f"<li>★ {_e(target_text(t))}</li>" for t in p.targets)
+        items = "".join(_target_item(place, is_large(ev)) for place in located_targets(p))
         parts.append(f"<p>Targets:</p><ul>{items}</ul>")
     if p.caveats:
         items = "".join(f"<li>{_e(c)}</li>" for c in p.caveats)
@@ -242,13 +262,13 @@ def _point(ev: Evolution, p: Point) -> str:
     others = other_evidence(p)
     if others and is_large(ev):
         parts.append(
-            f'<p class="note">Other mentions: {len(others)} (with their sentences in '
-            "evolution.json).</p>"
+            f'<p class="note">Other mentions: {_e(sentences_count(others))} (with their '
+            "sentences in evolution.json).</p>"
         )
     elif others:
         items = "".join(_evidence_item(p.document, e) for e in others)
         parts.append(
-            f"<details><summary>Other mentions ({len(others)})</summary>"
+            f"<details><summary>Other mentions ({_e(sentences_count(others))})</summary>"
             f'<ul class="evidence">{items}</ul></details>'
         )
     return "".join(parts)

@@ -126,15 +126,22 @@ def _glance_move(move: GlanceMove) -> str:
 
 
 def _charts(charts: Mapping[str, bytes]) -> str:
+    """The charts, embedded at the page's width, each a link to its full-size PNG beside the
+    page (and its SVG named in the caption): a large heatmap's cell text is too small to
+    read in the page."""
     figures = []
     for name, title in CHARTS:
         png = charts.get(f"{name}.png")
         if png is None:
             continue
         data = base64.b64encode(png).decode("ascii")
+        svg = f"{name}.svg"
+        vector = f', <a href="{_e(svg)}">SVG</a>' if svg in charts else ""
         figures.append(
-            f'<figure><img src="data:image/png;base64,{data}" alt="{_e(title)}">'
-            f"<figcaption>{_e(title)}</figcaption></figure>"
+            f'<figure><a href="{_e(name)}.png" title="{_e(title)}: full size">'
+            f'<img src="data:image/png;base64,{data}" alt="{_e(title)}"></a>'
+            f"<figcaption>{_e(title)}. Full size: "
+            f'<a href="{_e(name)}.png">PNG</a>{vector}.</figcaption></figure>'
         )
     body = "".join(figures) or '<p class="note">No charts.</p>'
     return f'<section id="charts"><h2>Charts</h2>{body}</section>'
@@ -208,9 +215,9 @@ def _disagreement_table(ev: Evolution, cases: Sequence[AgreementCase], up: str =
         for c in cases
     )
     return (
-        "<table><thead><tr><th>document</th>"
+        '<div class="scroll"><table><thead><tr><th>document</th>'
         "<th>theme</th><th>Chinese original</th><th>English translation</th></tr></thead>"
-        f"<tbody>{rows}</tbody></table>"
+        f"<tbody>{rows}</tbody></table></div>"
     )
 
 
@@ -262,10 +269,11 @@ def _overview_table(summaries: Sequence[DocumentSummary]) -> str:
             f'<td class="num">{s.primary.provisions}</td><td class="num">{s.primary.sentences}'
             "</td></tr>"
         )
+    # scrolls in its own box: at a phone's width the ids would widen the page
     return (
-        "<table><thead><tr><th>date</th><th>id</th><th>title</th><th>versions</th>"
-        "<th>provisions</th><th>sentences</th></tr></thead>"
-        f"<tbody>{''.join(rows)}</tbody></table>"
+        '<div class="scroll"><table><thead><tr><th>date</th><th>id</th><th>title</th>'
+        "<th>versions</th><th>provisions</th><th>sentences</th></tr></thead>"
+        f"<tbody>{''.join(rows)}</tbody></table></div>"
     )
 
 

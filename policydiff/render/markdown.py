@@ -25,17 +25,20 @@ from policydiff.render.view import (
     NO_CHANGE,
     Quote,
     SentenceDiff,
+    TargetPlace,
     coalesce,
     delta_text,
     draws_changes,
     english_beside,
     gap_step,
+    located_targets,
     number,
     order_note,
     other_evidence,
     representative,
+    sentences_count,
     shown_points,
-    target_text,
+    target_snippets,
     theme_anchor,
     verdict_counts,
     wording_heading,
@@ -90,7 +93,8 @@ def change_md(ev: Evolution, change: Change, gaps: frozenset[str] = frozenset())
         f"{_doc(ev, change.from_document)} → {_doc(ev, change.to_document)}; {cues}"
     )
     if change.skipped:
-        line += f" (across {', '.join(f'`{d}`' for d in change.skipped)}, which do not mention it)"
+        which = "which does not" if len(change.skipped) == 1 else "which do not"
+        line += f" (across {', '.join(f'`{d}`' for d in change.skipped)}, {which} mention it)"
     if note := order_note(ev, change):
         line += f" ({note})"
     return line
@@ -106,7 +110,7 @@ def _timeline_table(ev: Evolution, points: Sequence[Point]) -> list[str]:
         "|---|---|" + ("" if large else "---|") + "---|---|---|---|---|",
     ]
     for p in points:
-        targets = "; ".join(md(t.text) for t in p.targets) or "–"
+        targets = "; ".join(md(t) for t in target_snippets(p)) or "–"
         present_cell = "" if large else f" {'yes' if p.present else 'absent'} |"
         lines.append(
             f"| `{p.document}` | {shown_date(p.date)} |{present_cell} "
@@ -130,6 +134,17 @@ def _evidence_line(doc_id: str, e: Commitment) -> str:
     return f"- “{quote_md(quote)}” — *{md(quote.where)}* ({', '.join(flags)})"
 
 
+def _target_line(place: TargetPlace, large: bool) -> str:
+    """A target with where it is set: the location, and the sentence unless it is quoted
+    already or the corpus is large (its sentences are in evolution.json)."""
+    if not place.location:
+        return f"- {md(place.text)}"
+    where = f"- {md(place.text)} — *{md(place.location)}*"
+    if place.shown:
+        return f"{where} ({place.shown})"
+    return where if large else f"{where}: “{md(place.sentence)}”"
+
+
 def _point_md(ev: Evolution, p: Point) -> list[str]:
     ref = ev.documents_by_id.get(p.document)
     title = md(ref.title) if ref else ""
@@ -151,7 +166,7 @@ def _point_md(ev: Evolution, p: Point) -> list[str]:
             lines += [f"> English: {quote_md(quote)}", ">", f"> — *{md(quote.where)}*", ""]
     if p.targets:
         lines.append("Targets:")
-        lines += [f"- {md(target_text(t))}" for t in p.targets]
+        lines += [_target_line(place, is_large(ev)) for place in located_targets(p)]
         lines.append("")
     if p.caveats:
         lines.append("Caveats:")
@@ -159,9 +174,12 @@ def _point_md(ev: Evolution, p: Point) -> list[str]:
         lines.append("")
     others = other_evidence(p)
     if others and is_large(ev):
-        lines += [f"Other mentions: {len(others)} (with their sentences in evolution.json).", ""]
+        lines += [
+            f"Other mentions: {sentences_count(others)} (with their sentences in evolution.json).",
+            "",
+        ]
     elif others:
-        lines.append(f"Other mentions ({len(others)}):")
+        lines.append(f"Other mentions ({sentences_count(others)}):")
         lines += [_evidence_line(p.document, e) for e in others]
         lines.append("")
     return lines

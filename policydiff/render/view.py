@@ -348,6 +348,57 @@ def target_text(target: Target) -> str:
     return f"{target.text} ({', '.join(bits)})" if bits else target.text
 
 
+def _sentence_key(e: Commitment) -> tuple[str, str, int]:
+    return (e.mention.version_key, e.mention.provision_id, e.mention.sentence_index)
+
+
+def target_snippets(point: Point) -> list[str]:
+    """The point's targets as the timeline table lists them: each snippet once, in order
+    (one snippet, 全面执行, may set targets for several years)."""
+    return list(dict.fromkeys(t.text for t in point.targets))
+
+
+@dataclass(frozen=True)
+class TargetPlace:
+    """One target as the theme pages list it: written out (:func:`target_text`), where its
+    sentence stands, and that sentence, unless ``shown`` says where it already is."""
+
+    text: str
+    location: str = ""  # empty when no evidence carries the target
+    sentence: str = ""
+    lang: str = ""
+    shown: str = ""  # "the sentence above", "the sentence of the target before" or ""
+
+
+def located_targets(point: Point) -> list[TargetPlace]:
+    """Each of the point's targets once, in order, with the first sentence that sets it;
+    a sentence already quoted (the strongest commitment's, or the previous target's) is
+    referred to, not quoted again."""
+    rep = representative(point)
+    quoted = {_sentence_key(e) for e in (rep, english_beside(point, rep)) if e is not None}
+    places: list[TargetPlace] = []
+    previous: tuple[str, str, int] | None = None
+    for text in dict.fromkeys(target_text(t) for t in point.targets):
+        setting = next(
+            (e for e in point.evidence for t in e.targets if target_text(t) == text), None
+        )
+        if setting is None:
+            places.append(TargetPlace(text))
+            continue
+        key = _sentence_key(setting)
+        shown = (
+            "the sentence above"
+            if key in quoted
+            else "the sentence of the target before"
+            if key == previous
+            else ""
+        )
+        mention = setting.mention
+        places.append(TargetPlace(text, mention.location, mention.sentence, mention.lang, shown))
+        previous = key
+    return places
+
+
 def english_beside(point: Point, original: Commitment | None) -> Commitment | None:
     """The English evidence shown beside a Chinese representative sentence."""
     if original is None or original.mention.lang == "en":
@@ -368,8 +419,29 @@ def english_beside(point: Point, original: Commitment | None) -> Commitment | No
 
 
 def other_evidence(point: Point) -> tuple[Commitment, ...]:
-    shown = {id(representative(point)), id(english_beside(point, representative(point)))}
-    return tuple(e for e in point.evidence if id(e) not in shown)
+    """The point's other sentences, one commitment each (the one ranked strongest), in text
+    order: counted in sentences as the point's ``mentions`` are, and never the sentences
+    already shown (its strongest commitment and the English beside it), which a second
+    term of the theme in them would otherwise list again."""
+    rep = representative(point)
+    shown = {_sentence_key(e) for e in (rep, english_beside(point, rep)) if e is not None}
+    best: dict[tuple[str, str, int], Commitment] = {}
+    for e in point.evidence:
+        key = _sentence_key(e)
+        if key not in shown and (key not in best or e.rank > best[key].rank):
+            best[key] = e
+    return tuple(best.values())
+
+
+def sentences_count(others: Sequence[Commitment]) -> str:
+    """ "3 sentences", or by language when they are in two ("4 sentences: 2 Chinese,
+    2 English"): the table counts the sentences of one version."""
+    total = f"{len(others)} sentence{'' if len(others) == 1 else 's'}"
+    langs = Counter(e.mention.lang for e in others)
+    if len(langs) < 2:
+        return total
+    names = {"zh": "Chinese", "en": "English"}
+    return total + ": " + ", ".join(f"{n} {names.get(lang, lang)}" for lang, n in langs.items())
 
 
 def _english_sentence(point: Point) -> tuple[str | None, str | None]:

@@ -7,6 +7,7 @@ exists (CI installs it) and skips otherwise; it installs nothing.
 from __future__ import annotations
 
 import dataclasses
+import json
 import re
 import subprocess
 from pathlib import Path
@@ -16,6 +17,7 @@ import pytest
 from policydiff.analysis import Evolution, build_evolution
 from policydiff.corpus import Corpus
 from policydiff.corpus.summary import summarise
+from policydiff.render.chart_spec import CHART_NAMES
 from policydiff.render.html import theme_html
 from policydiff.render.html_site import site_html
 from policydiff.render.report import render_report, write_outputs
@@ -145,3 +147,49 @@ def test_the_at_a_glance_table_scrolls_within_the_page(report_dir: Path) -> None
     glance = html.split('<section id="at-a-glance">', 1)[1].split("</section>", 1)[0]
     assert '<div class="wide"><table>' in glance
     assert ".wide { overflow-x: auto; }" in html
+
+
+def test_each_chart_links_to_its_full_size_files(report_dir: Path) -> None:
+    # the index shows a chart at the page's width, too small to read a large heatmap's
+    # cells: the chart and its caption lead to the PNG and SVG beside the page
+    html = (report_dir / "index.html").read_text(encoding="utf-8")
+    for name in CHART_NAMES:
+        assert (report_dir / f"{name}.png").is_file() and (report_dir / f"{name}.svg").is_file()
+        figure = html.split(f'<figure><a href="{name}.png"', 1)[1].split("</figure>", 1)[0]
+        assert '<img src="data:image/png;base64,' in figure
+        assert f'Full size: <a href="{name}.png">PNG</a>, <a href="{name}.svg">SVG</a>' in figure
+
+
+@pytest.mark.skipif(
+    not CHROMIUM.exists(), reason="headless Chromium not installed at /usr/bin/chromium"
+)
+@pytest.mark.parametrize("page", ["index.html", "themes/ultra-low-energy-buildings.html"])
+def test_a_narrow_window_never_scrolls_sideways(
+    report_dir: Path, tmp_path: Path, page: str
+) -> None:
+    # a phone's width: wide tables scroll in their own box, the page does not
+    measure = (
+        '<script>addEventListener("load", () => {const root = document.documentElement;'
+        "document.body.dataset.measure = JSON.stringify("
+        "{scroll: root.scrollWidth, client: root.clientWidth});});</script>"
+    )
+    original = report_dir / page
+    measured_page = original.with_name(f"measured-{original.name}")
+    measured_page.write_text(
+        original.read_text(encoding="utf-8").replace("</body>", f"{measure}</body>"),
+        encoding="utf-8",
+    )
+    try:
+        dom = _chromium(
+            "--window-size=485,900",
+            "--dump-dom",
+            measured_page.as_uri(),
+            user_data=tmp_path / "profile",
+        )
+    finally:
+        measured_page.unlink()
+    assert dom.returncode == 0, dom.stderr[-2000:]
+    found = re.search(r'data-measure="([^"]+)"', dom.stdout)
+    assert found is not None
+    measured = json.loads(found.group(1).replace("&quot;", '"'))
+    assert measured["scroll"] <= measured["client"] <= 485

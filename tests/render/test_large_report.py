@@ -29,6 +29,7 @@ from policydiff.render.view import (
     other_evidence,
     representative,
     sentence_diffs,
+    sentences_count,
     shown_points,
     verdict_counts,
 )
@@ -118,7 +119,10 @@ def test_every_point_shown_keeps_its_sentence_and_counts_the_rest(large: Evoluti
             assert f"{quote_md(quote)}\n>\n> — *{md(quote.where)}*" in section
             others = other_evidence(point)
             if others:
-                line = f"Other mentions: {len(others)} (with their sentences in evolution.json)."
+                line = (
+                    f"Other mentions: {sentences_count(others)} "
+                    "(with their sentences in evolution.json)."
+                )
                 assert line in section
                 counted += 1
         assert "Other mentions (" not in section  # the sentences themselves are left out

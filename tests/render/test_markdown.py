@@ -76,7 +76,8 @@ def test_since_last_compares_across_gaps(evolution: Evolution) -> None:
     assert theme is not None
     text = theme_markdown(evolution, theme)
     assert "Since the last mention:" in text
-    assert "(across `2023-construction-beautiful-china`, which do not mention it)" in text
+    # one document between: "which does not", in the singular
+    assert "(across `2023-construction-beautiful-china`, which does not mention it)" in text
 
 
 def test_markdown_escapes_document_text() -> None:
