@@ -379,8 +379,16 @@ def located_targets(point: Point) -> list[TargetPlace]:
     places: list[TargetPlace] = []
     previous: tuple[str, str, int] | None = None
     for text in dict.fromkeys(target_text(t) for t in point.targets):
+        # the reading whose own sentence holds the target's words: a commitment also
+        # carries the targets of the other parts of its sentence (after a ；)
+        carrying = [e for e in point.evidence for t in e.targets if target_text(t) == text]
         setting = next(
-            (e for e in point.evidence for t in e.targets if target_text(t) == text), None
+            (
+                e
+                for e in carrying
+                if any(target_text(t) == text and t.text in e.mention.sentence for t in e.targets)
+            ),
+            carrying[0] if carrying else None,
         )
         if setting is None:
             places.append(TargetPlace(text))
@@ -419,25 +427,23 @@ def english_beside(point: Point, original: Commitment | None) -> Commitment | No
 
 
 def other_evidence(point: Point) -> tuple[Commitment, ...]:
-    """The point's other sentences, one commitment each (the one ranked strongest), in text
-    order: counted in sentences as the point's ``mentions`` are, and never the sentences
-    already shown (its strongest commitment and the English beside it), which a second
-    term of the theme in them would otherwise list again."""
+    """The point's other readings, in text order: every commitment but those already
+    shown (its strongest and the English beside it). A sentence naming the theme twice is
+    read twice, each reading with its own cue, so a sentence may be listed more than once."""
     rep = representative(point)
-    shown = {_sentence_key(e) for e in (rep, english_beside(point, rep)) if e is not None}
-    best: dict[tuple[str, str, int], Commitment] = {}
-    for e in point.evidence:
-        key = _sentence_key(e)
-        if key not in shown and (key not in best or e.rank > best[key].rank):
-            best[key] = e
-    return tuple(best.values())
+    shown = {id(e) for e in (rep, english_beside(point, rep)) if e is not None}
+    return tuple(e for e in point.evidence if id(e) not in shown)
 
 
 def sentences_count(others: Sequence[Commitment]) -> str:
-    """ "3 sentences", or by language when they are in two ("4 sentences: 2 Chinese,
-    2 English"): the table counts the sentences of one version."""
-    total = f"{len(others)} sentence{'' if len(others) == 1 else 's'}"
-    langs = Counter(e.mention.lang for e in others)
+    """How many readings and sentences ``others`` are: "3 sentences", "5 readings in 3
+    sentences", by language where they are in two ("… 3 sentences: 2 Chinese, 1 English"):
+    the table counts the sentences of one version."""
+    sentences = {_sentence_key(e): e.mention.lang for e in others}
+    total = f"{len(sentences)} sentence{'' if len(sentences) == 1 else 's'}"
+    if len(others) != len(sentences):
+        total = f"{len(others)} readings in {total}"
+    langs = Counter(sentences.values())
     if len(langs) < 2:
         return total
     names = {"zh": "Chinese", "en": "English"}
