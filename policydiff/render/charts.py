@@ -392,7 +392,9 @@ def _timeline_themes_title(
     measured = movement or measure_movement(ev)
     if kind == "moving":
         within = " within a series" if measured.several_series else ""
-        return f"{of}themes whose strength moves{' most' if of else ''}{within}", ""
+        # a theme that only gains a target is drawn too: the title says both
+        most = " most" if of else ""
+        return f"{of}themes that move{most}, in strength or by a target gained{within}", ""
     shown = "themes with a quantified target" if kind == "targets" else "the first theme"
     if measured.repeated_series:
         return f"{of}{shown}", "no theme's strength moves within a series"

@@ -489,6 +489,9 @@ def test_a_timeline_that_leaves_movers_out_keeps_the_largest_and_says_so(
     fig = charts.timeline_figure(evolution, Labels(cjk=False))
     try:
         title = fig.get_suptitle()
-        assert f"the {len(drawn)} of {len(moving)} themes whose strength moves most" in title
+        assert (
+            f"the {len(drawn)} of {len(moving)} themes that move most, in strength or by a "
+            "target gained"
+        ) in title
     finally:
         plt.close(fig)
