@@ -231,7 +231,7 @@ def _head(rest: list[Line]) -> list[str]:
         following = [line.text.strip() for line in rest[index + 1 : index + 4]]
         if following and label_alone(text) and _value_line(following, text):
             kinds += ["metadata table", "metadata table"]  # a label, its value on the next line
-        elif HANDLING_MARK.match(text) and index + 1 < len(rest):
+        elif HANDLING_MARK.match(text) and _marks_a_masthead(rest, index):
             kinds.append("masthead")  # 特急, 公开: how the document is handled, above its header
         elif span := masthead_span(
             [line.text for line in rest[index : index + MASTHEAD_LINES + 1]], 0
@@ -244,6 +244,14 @@ def _head(rest: list[Line]) -> list[str]:
         else:
             break
     return kinds
+
+
+def _marks_a_masthead(rest: list[Line], index: int) -> bool:
+    """Whether the handling marks from ``rest[index]`` on (特急, 公开) stand above a red
+    header: a line reading 公开 above anything else is text."""
+    while index < len(rest) and HANDLING_MARK.match(rest[index].text.strip()):
+        index += 1
+    return bool(masthead_span([line.text for line in rest[index : index + MASTHEAD_LINES + 1]], 0))
 
 
 def _titles(label: str) -> bool:

@@ -240,7 +240,10 @@ REASONS = {
     "bookmark": "a Word bookmark left in the text",
     "commentary": "a commentary or news lead before the official text",
     "title": "the document's title: read into its metadata",
-    "masthead": "the red header naming the issuers (…文件), or how the document is handled (特急, 公开), above it: read into its metadata",
+    "masthead": (
+        "the red header naming the issuers (…文件): read into its metadata; or how the "
+        "document is handled (特急, 公开), printed above it"
+    ),
     "date line": "the issue date: read into its metadata",
     "document number": "the document number (发文字号): read into its metadata",
     "metadata table": "a line of the publisher's metadata table: read into the metadata",

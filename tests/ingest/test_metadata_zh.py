@@ -546,6 +546,10 @@ def test_how_a_document_is_handled_above_its_red_header_hides_nothing(
         "沪府发〔2024〕5号",
     )
     assert plan.version.text.startswith("一、总体要求\n")
+    # above no red header, the line is not taken for one
+    (tmp_path / "text").mkdir()
+    plan = _plan(tmp_path / "text", f"{marks}关于推动城市更新的指导意见\n{BODY}", date="2024-03-01")
+    assert "masthead" not in [r.kind for r in plan.removed]
 
 
 def test_every_body_a_joint_title_names_is_an_issuer(tmp_path: Path) -> None:
