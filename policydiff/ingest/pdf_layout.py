@@ -243,12 +243,14 @@ def _header_repeats(
         return []  # no table opens with this row
     repeats = []
     for p, i, _ in places:
-        above, below = pages[p].lines[:i], pages[p].lines[i + 1 : i + 2]
+        if p <= page:
+            continue
         before = [line for k, line in enumerate(pages[p - 1].lines) if (p - 1, k) not in furniture]
-        carried = p > page and bool(before) and before[-1].row  # the table ran to the foot
+        below = pages[p].lines[i + 1 : i + 2]
         if (
-            carried
-            and all((p, k) in furniture for k in range(len(above)))
+            before
+            and before[-1].row  # the table ran to the foot of the page before
+            and all((p, k) in furniture for k in range(i))  # nothing above but furniture
             and below
             and below[0].row
         ):

@@ -27,11 +27,11 @@ from policydiff.render.view import (
     english_beside,
     gap_step,
     located_targets,
+    mentions_count,
     number,
     order_note,
     other_evidence,
     representative,
-    sentences_count,
     shown_points,
     target_snippets,
     theme_anchor,
@@ -262,13 +262,13 @@ def _point(ev: Evolution, p: Point) -> str:
     others = other_evidence(p)
     if others and is_large(ev):
         parts.append(
-            f'<p class="note">Other mentions: {_e(sentences_count(others))} (with their '
+            f'<p class="note">Other mentions: {_e(mentions_count(others))} (with their '
             "sentences in evolution.json).</p>"
         )
     elif others:
         items = "".join(_evidence_item(p.document, e) for e in others)
         parts.append(
-            f"<details><summary>Other mentions ({_e(sentences_count(others))})</summary>"
+            f"<details><summary>Other mentions ({_e(mentions_count(others))})</summary>"
             f'<ul class="evidence">{items}</ul></details>'
         )
     return "".join(parts)

@@ -32,11 +32,11 @@ from policydiff.render.view import (
     english_beside,
     gap_step,
     located_targets,
+    mentions_count,
     number,
     order_note,
     other_evidence,
     representative,
-    sentences_count,
     shown_points,
     target_snippets,
     theme_anchor,
@@ -175,11 +175,11 @@ def _point_md(ev: Evolution, p: Point) -> list[str]:
     others = other_evidence(p)
     if others and is_large(ev):
         lines += [
-            f"Other mentions: {sentences_count(others)} (with their sentences in evolution.json).",
+            f"Other mentions: {mentions_count(others)} (with their sentences in evolution.json).",
             "",
         ]
     elif others:
-        lines.append(f"Other mentions ({sentences_count(others)}):")
+        lines.append(f"Other mentions ({mentions_count(others)}):")
         lines += [_evidence_line(p.document, e) for e in others]
         lines.append("")
     return lines

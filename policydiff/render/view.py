@@ -435,7 +435,7 @@ def other_evidence(point: Point) -> tuple[Commitment, ...]:
     return tuple(e for e in point.evidence if id(e) not in shown)
 
 
-def sentences_count(others: Sequence[Commitment]) -> str:
+def mentions_count(others: Sequence[Commitment]) -> str:
     """How many readings and sentences ``others`` are: "3 sentences", "5 readings in 3
     sentences", by language where they are in two ("… 3 sentences: 2 Chinese, 1 English"):
     the table counts the sentences of one version."""

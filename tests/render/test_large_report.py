@@ -26,10 +26,10 @@ from policydiff.render.markdown import md, quote_md, theme_markdown
 from policydiff.render.markdown_site import site_markdown
 from policydiff.render.view import (
     Quote,
+    mentions_count,
     other_evidence,
     representative,
     sentence_diffs,
-    sentences_count,
     shown_points,
     verdict_counts,
 )
@@ -120,10 +120,11 @@ def test_every_point_shown_keeps_its_sentence_and_counts_the_rest(large: Evoluti
             others = other_evidence(point)
             if others:
                 line = (
-                    f"Other mentions: {sentences_count(others)} "
+                    f"Other mentions: {mentions_count(others)} "
                     "(with their sentences in evolution.json)."
                 )
                 assert line in section
+                assert line.startswith(f"Other mentions: {len(others)} ")  # every reading
                 counted += 1
         assert "Other mentions (" not in section  # the sentences themselves are left out
     assert counted > 0
